@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "policycheck",
+    products: [
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .executable(name: "policycheck", targets: ["policycheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Reading bytes into position-aware trees (JSON and YAML).
+        .target(name: "PolicyCheckSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // IP addresses, CIDR arithmetic and the IANA special-purpose registries.
+        .target(name: "PolicyCheckNetwork"),
+        // The OpenSSL boundary: a system library and the one Swift module that imports it.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "KeyMaterial", dependencies: ["COpenSSL"]),
+        // Model, adapters, policy, checks, evaluation and reporters.
+        .target(
+            name: "PolicyCheckKit",
+            dependencies: ["PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]
+        ),
+        .executableTarget(
+            name: "policycheck",
+            dependencies: [
+                "PolicyCheckKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
+        .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
+        .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit"]),
+        .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
