@@ -1,0 +1,226 @@
+internal import Yams
+
+/// Reads YAML streams into `SourceNode` trees, with limits that keep hostile input from hurting the reader.
+///
+/// Plain scalars are resolved with the YAML 1.2 core schema; quoted scalars are always strings. Local tags such as
+/// CloudFormation's `!Ref` are kept on the node for adapters to interpret; language-specific global tags
+/// (`!!python/object:…`) are rejected. Merge keys (`<<`) are applied. Aliases are expanded under a node budget so an
+/// alias bomb fails fast instead of exhausting memory.
+public struct YAMLReader: Sendable {
+    /// Bounds on what one stream may expand to.
+    public struct Limits: Sendable {
+        /// Most nodes one stream may produce once aliases are expanded.
+        public var maxNodes: Int = 2_000_000
+        /// Deepest nesting of collections.
+        public var maxDepth: Int = 256
+        /// Most documents in one stream.
+        public var maxDocuments: Int = 10_000
+
+        public init() {}
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Reads every document of a stream. An empty stream yields no documents.
+    public func read(_ utf8: [UInt8]) throws(SyntaxError) -> [SourceNode] {
+        let lines = LineTable(utf8)
+        try YAMLPrescan.checkNesting(utf8, maxDepth: limits.maxDepth)
+        let text = String(decoding: utf8, as: UTF8.self)
+        var converter = Converter(lines: lines, limits: limits)
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            var documents: [SourceNode] = []
+            while let root = try parser.nextRoot() {
+                guard documents.count < limits.maxDocuments else {
+                    throw SyntaxError(
+                        offset: lines.offset(root.mark),
+                        message: "more than \(limits.maxDocuments) YAML documents in one file"
+                    )
+                }
+                documents.append(try converter.convert(root, depth: 0))
+            }
+            return documents
+        } catch let error as SyntaxError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.syntaxError(from: error, lines: lines)
+        } catch {
+            throw SyntaxError(offset: 0, message: "could not read YAML")
+        }
+    }
+
+    private static func syntaxError(from error: YamlError, lines: LineTable) -> SyntaxError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context, !context.text.isEmpty {
+                message = "\(problem) (\(context.text) at \(context.mark.line):\(context.mark.column))"
+            }
+            return SyntaxError(offset: lines.offset(mark), message: Self.clean(message))
+        case .reader(let problem, let offset, _, _):
+            return SyntaxError(offset: offset ?? 0, message: Self.clean(problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+            return SyntaxError(offset: lines.offset(context.mark), message: "duplicate key \(names) in a mapping")
+        default:
+            return SyntaxError(offset: 0, message: "could not read YAML")
+        }
+    }
+
+    private static func clean(_ message: String) -> String {
+        Excerpt.quote(message.replacingOccurrences(of: "\n", with: " "), limit: 200)
+    }
+}
+
+// MARK: - Conversion
+
+extension YAMLReader {
+    fileprivate struct Converter {
+        let lines: LineTable
+        let limits: Limits
+        var produced = 0
+
+        mutating func convert(_ node: Node, depth: Int) throws(SyntaxError) -> SourceNode {
+            produced += 1
+            let offset = lines.offset(node.mark)
+            guard produced <= limits.maxNodes else {
+                throw SyntaxError(
+                    offset: offset,
+                    message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)"
+                )
+            }
+            guard depth <= limits.maxDepth else {
+                throw SyntaxError(offset: offset, message: "nesting deeper than \(limits.maxDepth) levels")
+            }
+            switch node {
+            case .scalar(let scalar):
+                return try convertScalar(scalar, offset: offset)
+            case .sequence(let sequence):
+                let tag = try Self.customTag(sequence.tag.description, standard: "seq", offset: offset)
+                var items: [SourceNode] = []
+                items.reserveCapacity(sequence.count)
+                for item in sequence {
+                    items.append(try convert(item, depth: depth + 1))
+                }
+                return SourceNode(.sequence(items), offset: offset, tag: tag)
+            case .mapping(let mapping):
+                let tag = try Self.customTag(mapping.tag.description, standard: "map", offset: offset)
+                return SourceNode(.mapping(try convertMapping(mapping, depth: depth)), offset: offset, tag: tag)
+            case .alias:
+                throw SyntaxError(offset: offset, message: "unresolved YAML alias")
+            }
+        }
+
+        private mutating func convertMapping(_ mapping: Node.Mapping, depth: Int) throws(SyntaxError) -> [SourceEntry] {
+            var entries: [SourceEntry] = []
+            var merged: [SourceEntry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                let keyOffset = lines.offset(key.mark)
+                guard case .scalar(let keyScalar) = key else {
+                    throw SyntaxError(offset: keyOffset, message: "mapping keys must be scalars")
+                }
+                if keyScalar.string == "<<", keyScalar.style == .plain {
+                    merged.append(contentsOf: try mergeSources(value, depth: depth))
+                    continue
+                }
+                entries.append(SourceEntry(
+                    key: keyScalar.string, keyOffset: keyOffset, value: try convert(value, depth: depth + 1)
+                ))
+            }
+            for entry in merged where !entries.contains(where: { $0.key == entry.key }) {
+                entries.append(entry)
+            }
+            return entries
+        }
+
+        private mutating func mergeSources(_ value: Node, depth: Int) throws(SyntaxError) -> [SourceEntry] {
+            let converted = try convert(value, depth: depth + 1)
+            if let entries = converted.entries { return entries }
+            if let items = converted.items {
+                var result: [SourceEntry] = []
+                for item in items {
+                    guard let entries = item.entries else {
+                        throw SyntaxError(offset: item.offset, message: "a merge key '<<' takes mappings only")
+                    }
+                    result.append(contentsOf: entries.filter { entry in !result.contains { $0.key == entry.key } })
+                }
+                return result
+            }
+            throw SyntaxError(offset: converted.offset, message: "a merge key '<<' takes mappings only")
+        }
+
+        private func convertScalar(_ scalar: Node.Scalar, offset: Int) throws(SyntaxError) -> SourceNode {
+            let tagName = scalar.tag.description
+            let text = scalar.string
+            switch tagName {
+            case "":
+                guard scalar.style == .plain || scalar.style == .any else {
+                    return SourceNode(.string(text), offset: offset)
+                }
+                return SourceNode(CoreSchema.resolve(plain: text), offset: offset)
+            case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp":
+                return SourceNode(.string(text), offset: offset)
+            case "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                 "tag:yaml.org,2002:float":
+                let resolved = CoreSchema.resolve(plain: text)
+                return SourceNode(resolved, offset: offset)
+            default:
+                let tag = try Self.customTag(tagName, standard: "str", offset: offset)
+                return SourceNode(.string(text), offset: offset, tag: tag)
+            }
+        }
+
+        /// Keeps local tags (`!Ref`), drops standard ones, rejects other global tags.
+        private static func customTag(_ name: String, standard: String, offset: Int) throws(SyntaxError) -> String? {
+            if name.isEmpty || name == "!" || name == "tag:yaml.org,2002:\(standard)" { return nil }
+            if name.hasPrefix("!") { return name }
+            let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst(18) : name
+            throw SyntaxError(
+                offset: offset,
+                message: "YAML tag '\(Excerpt.quote(String(shown)))' is not allowed (it asks to construct an object)"
+            )
+        }
+    }
+}
+
+// MARK: - Positions
+
+/// Turns libyaml's 1-based line and column (Unicode scalars) into byte offsets.
+struct LineTable: Sendable {
+    private let starts: [Int]
+    private let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        self.starts = starts
+        self.bytes = bytes
+    }
+
+    func offset(_ mark: Mark?) -> Int {
+        guard let mark else { return 0 }
+        return offset(line: mark.line, column: mark.column)
+    }
+
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= starts.count else { return bytes.count }
+        var index = starts[line - 1]
+        var remaining = column - 1
+        while remaining > 0, index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+}
