@@ -1,0 +1,60 @@
+import PolicyCheckSyntax
+
+/// A built-in check: code that inspects the normalised model. Its metadata (id, title, severity, controls) comes
+/// from the policy pack; its behaviour is tuned by the rule's parameters.
+public protocol Check: Sendable {
+    /// The name packs use to run it, e.g. `network.world-open`.
+    static var name: String { get }
+    /// Reads and validates parameters (unknown or invalid ones are reported against the pack).
+    init(parameters: CheckParameters)
+    /// One result per resource the check inspected. Pure: no I/O, no clock but the context's.
+    func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult]
+}
+
+/// What a check needs besides the deployment: the evaluation time, and facts gathered before evaluation.
+public struct CheckContext: Sendable {
+    /// The instant rules judge expiry against (`--now`, `SOURCE_DATE_EPOCH`, or the system clock).
+    public var now: Timestamp
+
+    public init(now: Timestamp) {
+        self.now = now
+    }
+}
+
+/// The outcome of a check for one resource.
+public struct CheckResult: Sendable {
+    /// The component, e.g. `database` or `network/ipFiltering` (the evaluator prefixes the deployment name).
+    public var component: String
+    public var outcome: CheckOutcome
+
+    public init(_ component: String, _ outcome: CheckOutcome) {
+        self.component = component
+        self.outcome = outcome
+    }
+}
+
+/// Pass, fail with evidence, or not applicable — and, for values unknown until apply, cannot-verify.
+public enum CheckOutcome: Sendable {
+    case pass
+    case fail([Evidence])
+    case notApplicable
+    case cannotVerify([Evidence])
+}
+
+/// Why a resource fails a check: where, and what is wrong and what was expected.
+public struct Evidence: Sendable {
+    public var origin: Origin
+    public var message: String
+
+    public init(_ message: String, at origin: Origin) {
+        self.origin = origin
+        self.message = message
+    }
+}
+
+extension CheckOutcome {
+    /// `.pass` when there is no evidence, else `.fail`.
+    public static func from(_ evidence: [Evidence]) -> CheckOutcome {
+        evidence.isEmpty ? .pass : .fail(evidence)
+    }
+}

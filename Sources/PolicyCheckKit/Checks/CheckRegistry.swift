@@ -1,0 +1,31 @@
+/// The built-in checks, by the name policy packs use.
+public enum CheckRegistry {
+    public static let all: [any Check.Type] = [
+        OfferingCapabilitiesCheck.self,
+        AllowedRegionsCheck.self,
+        MultiRegionKeyCheck.self,
+        EncryptionAtRestCheck.self,
+        CustomerManagedKeyCheck.self,
+        KeyARNSyntaxCheck.self,
+        KeyRegionCheck.self,
+        KeyReferencesCheck.self,
+        SymmetricKeySpecCheck.self,
+        KeyRotationCheck.self,
+        MaterialExpiredCheck.self,
+        MaterialExpiringCheck.self,
+        MaterialValidityPeriodCheck.self,
+        WrappingAlgorithmCheck.self,
+        BackupRetentionCheck.self,
+        MaintenanceWindowCheck.self,
+        SoakPeriodCheck.self,
+        EmergencyJustificationCheck.self,
+        EmergencyChangeCheck.self,
+    ]
+
+    /// The check with a name.
+    public static func check(named name: String) -> (any Check.Type)? {
+        all.first { $0.name == name }
+    }
+
+    public static var names: [String] { all.map { $0.name } }
+}

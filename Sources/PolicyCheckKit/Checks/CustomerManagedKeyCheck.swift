@@ -1,0 +1,70 @@
+/// Data stores must use a customer-managed KMS key — always, never, or when the deployment declares keys (BYOK).
+public struct CustomerManagedKeyCheck: Check {
+    public static let name = "encryption.customer-managed-key"
+
+    enum Requirement: String, CaseIterable {
+        case whenKeysDeclared, always, never
+    }
+
+    let requirement: Requirement
+    /// The requirement for infrastructure code (Terraform, CloudFormation), which states no BYOK intent.
+    let infrastructureCodeRequirement: Requirement
+
+    public init(parameters: CheckParameters) {
+        let names = Requirement.allCases.map(\.rawValue)
+        requirement = Requirement(rawValue: parameters.choice("requireCustomerManagedKey", names,
+                                                              default: "whenKeysDeclared"))!
+        infrastructureCodeRequirement = Requirement(rawValue: parameters.choice(
+            "requireCustomerManagedKeyForInfrastructureCode", names, default: "always"))!
+    }
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        let effective = deployment.format.isInfrastructureCode ? infrastructureCodeRequirement : requirement
+        let required: Bool
+        switch effective {
+        case .always: required = true
+        case .never: required = false
+        case .whenKeysDeclared: required = !deployment.keys.isEmpty
+        }
+        return deployment.dataStores.map { store in
+            guard required, store.encryption.declaredEncrypted?.known != false else {
+                return CheckResult(store.component, .notApplicable)
+            }
+            return CheckResult(store.component, outcome(for: store, in: deployment))
+        }
+    }
+
+    private func outcome(for store: DataStore, in deployment: Deployment) -> CheckOutcome {
+        let declared = deployment.keys.compactMap { $0.id?.value }
+        let expected = declared.isEmpty
+            ? "a customer-managed KMS key"
+            : "one of the declared keys (\(declared.joined(separator: ", ")))"
+        let what = store.kind.displayName
+        guard let key = store.encryption.kmsKey else {
+            if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
+                return .fail([Evidence("\(what) uses SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",
+                                       at: algorithm.origin)])
+            }
+            return .fail([Evidence("\(what) names no KMS key, so it uses an AWS-managed key; expected \(expected)",
+                                   at: store.encryption.algorithm?.origin ?? store.encryption.origin)])
+        }
+        guard let text = key.value.known else {
+            if case .unknown(let reason) = key.value {
+                return .cannotVerify([Evidence("the \(what)'s KMS key cannot be verified: \(reason)", at: key.origin)])
+            }
+            return .pass
+        }
+        switch KeyReference.classify(text, keys: deployment.keys) {
+        case .declared:
+            return .pass
+        case .alias(let name, let awsManaged) where awsManaged:
+            return .fail([Evidence("\(what) uses the AWS-managed key '\(name)'; expected \(expected)", at: key.origin)])
+        case .keyARN, .alias, .keyID:
+            if declared.isEmpty { return .pass }
+            return .fail([Evidence("\(what) uses KMS key '\(text)', which is not \(expected)", at: key.origin)])
+        case .unresolved:
+            // Reported by the key-reference rule; nothing more to say here.
+            return .notApplicable
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Data stores must be encrypted at rest. S3-managed encryption (SSE-S3/AES256) counts.
+public struct EncryptionAtRestCheck: Check {
+    public static let name = "encryption.at-rest"
+
+    /// File-store types the platform encrypts even when no setting is given (S3 encrypts every new object with
+    /// SSE-S3 since January 2023).
+    let encryptedByDefault: [String]
+
+    public init(parameters: CheckParameters) {
+        encryptedByDefault = parameters.strings("encryptedByDefault", default: ["s3", "multitenant-s3"])
+    }
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        deployment.dataStores.map { store in
+            CheckResult(store.component, outcome(for: store))
+        }
+    }
+
+    private func outcome(for store: DataStore) -> CheckOutcome {
+        switch store.encryption.declaredEncrypted {
+        case .known(true):
+            return .pass
+        case .known(false):
+            let origin = store.encryption.atRest?.origin ?? store.encryption.origin
+            return .fail([Evidence("\(store.kind.displayName) is not encrypted at rest; expected encryption at rest to be on",
+                                   at: origin)])
+        case .unknown(let reason):
+            return .cannotVerify([Evidence("encryption at rest of the \(store.kind.displayName) cannot be verified: \(reason)",
+                                           at: store.encryption.atRest?.origin ?? store.encryption.origin)])
+        case nil:
+            if let type = store.storageType?.value, encryptedByDefault.contains(type) { return .pass }
+            return .fail([Evidence(
+                "\(store.kind.displayName) does not declare encryption at rest; expected '\(store.encryption.origin.path)' to turn it on",
+                at: store.encryption.origin
+            )])
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A weekly maintenance window such as `Sun 04:00-06:00 UTC`: a day, a time range (which may cross midnight) and a
+/// time zone (`UTC`, `UTC+02:00`, or an IANA name such as `Europe/Berlin`).
+struct MaintenanceWindow: Equatable {
+    var day: Int
+    var startMinute: Int
+    var endMinute: Int
+    var timeZone: String
+
+    /// Length in minutes (a window crossing midnight wraps).
+    var durationMinutes: Int {
+        endMinute > startMinute ? endMinute - startMinute : endMinute + 1440 - startMinute
+    }
+
+    static let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    static let longDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// Parses the window, or says what is wrong.
+    static func parse(_ text: String) -> Result<MaintenanceWindow, WindowError> {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count == 3 else {
+            return .failure(.init("expected '<day> <HH:MM>-<HH:MM> <time zone>', e.g. 'Sun 04:00-06:00 UTC'"))
+        }
+        let dayText = parts[0].lowercased()
+        guard let day = days.firstIndex(of: dayText) ?? longDays.firstIndex(of: dayText) else {
+            return .failure(.init("'\(parts[0])' is not a day of the week (Mon … Sun)"))
+        }
+        let times = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+        guard times.count == 2, let start = minutes(times[0]), let end = minutes(times[1]) else {
+            return .failure(.init("'\(parts[1])' is not a time range HH:MM-HH:MM (24-hour clock)"))
+        }
+        guard start != end else { return .failure(.init("the time range '\(parts[1])' is empty")) }
+        guard isTimeZone(parts[2]) else {
+            return .failure(.init("'\(parts[2])' is not a time zone (UTC, UTC+02:00 or an IANA name such as Europe/Berlin)"))
+        }
+        return .success(MaintenanceWindow(day: day, startMinute: start, endMinute: end, timeZone: parts[2]))
+    }
+
+    private static func minutes(_ text: Substring) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let hour = Int(parts[0]), let minute = Int(parts[1]),
+              (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0 else { return nil }
+        return hour * 60 + minute
+    }
+
+    private static func isTimeZone(_ text: String) -> Bool {
+        if text == "UTC" || text == "GMT" || text == "Z" { return true }
+        for prefix in ["UTC", "GMT"] where text.hasPrefix(prefix) {
+            let offset = text.dropFirst(prefix.count)
+            guard let sign = offset.first, sign == "+" || sign == "-" else { return false }
+            let digits = offset.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+            guard (1...2).contains(digits.count), let hours = Int(digits[0]), digits[0].count <= 2, hours <= 14 else { return false }
+            if digits.count == 2 { return digits[1].count == 2 && Int(digits[1]).map { $0 < 60 } == true }
+            return true
+        }
+        return text.contains("/") && TimeZone(identifier: text) != nil
+    }
+
+    struct WindowError: Error, Equatable {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}

@@ -1,0 +1,25 @@
+/// Warns when imported key material in use expires within a number of days.
+public struct MaterialExpiringCheck: Check {
+    public static let name = "byok.material-expiring"
+
+    let withinDays: Int
+
+    public init(parameters: CheckParameters) {
+        withinDays = parameters.int("withinDays", default: 30, range: 1...3650)
+    }
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        let horizon = context.now.adding(days: withinDays)
+        return deployment.keys.filter { !$0.materials.isEmpty }.map { key in
+            let evidence = KeyMaterialWindow.materials(of: key).compactMap { material -> Evidence? in
+                guard let validTo = material.validTo, validTo.value > context.now, validTo.value <= horizon else { return nil }
+                let days = context.now.days(until: validTo.value)
+                return Evidence(
+                    "key material \(KeyMaterialWindow.name(material)) expires on \(validTo.value.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays)); reimport or rotate it",
+                    at: validTo.origin
+                )
+            }
+            return CheckResult(key.component, .from(evidence))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import PolicyCheckSyntax
+
+/// Evaluates a compiled policy against deployments: a pure function of (policy, deployments, clock).
+public struct Evaluator: Sendable {
+    public let policy: CompiledPolicy
+
+    public init(policy: CompiledPolicy) {
+        self.policy = policy
+    }
+
+    /// Findings and per-rule outcomes for one deployment, in report order.
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> Evaluation {
+        var findings: [Finding] = []
+        var outcomes: [RuleOutcome] = []
+        for compiled in policy.rules {
+            let rule = compiled.rule
+            guard rule.appliesTo.includes(deployment) else {
+                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
+                                            status: .notApplicable))
+                continue
+            }
+            for result in compiled.check.evaluate(deployment, context: context) {
+                let resource = deployment.resource(result.component)
+                let status: RuleOutcome.Status
+                switch result.outcome {
+                case .pass:
+                    status = .pass
+                case .notApplicable:
+                    status = .notApplicable
+                case .fail(let evidence):
+                    status = .fail
+                    findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: false) }
+                case .cannotVerify(let evidence):
+                    status = .cannotVerify
+                    findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: true) }
+                }
+                outcomes.append(RuleOutcome(ruleId: rule.id, resource: resource, file: deployment.source.path, status: status))
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        return Evaluation(findings: findings, outcomes: outcomes)
+    }
+
+    private func finding(_ rule: PolicyRule, _ resource: String, _ evidence: Evidence, _ deployment: Deployment,
+                         cannotVerify: Bool) -> Finding {
+        let location = deployment.source.location(ofOffset: evidence.origin.offset)
+        return Finding(
+            ruleId: rule.id, title: rule.title, category: rule.category,
+            severity: cannotVerify ? .info : rule.severity, resource: resource, file: deployment.source.path,
+            line: location.line, column: location.column, path: evidence.origin.path, message: evidence.message,
+            remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify
+        )
+    }
+}
+
+/// What evaluating one deployment produced.
+public struct Evaluation: Sendable {
+    public var findings: [Finding]
+    public var outcomes: [RuleOutcome]
+
+    public init(findings: [Finding] = [], outcomes: [RuleOutcome] = []) {
+        self.findings = findings
+        self.outcomes = outcomes
+    }
+}

@@ -1,0 +1,44 @@
+/// One violation of one rule by one resource, with everything a reviewer needs to act on it.
+public struct Finding: Sendable, Hashable {
+    public var ruleId: String
+    public var title: String
+    public var category: RuleCategory
+    public var severity: Severity
+    /// The resource as its author names it, e.g. `acme-prod/database` or `module.db.aws_rds_cluster.main`.
+    public var resource: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// Path to the offending value inside the document.
+    public var path: String
+    /// What is wrong and what was expected.
+    public var message: String
+    public var remediation: String
+    public var controls: [String]
+    /// Whether the check could not decide (a value unknown until apply): reported, never a pass.
+    public var cannotVerify: Bool
+
+    public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
+                file: String, line: Int, column: Int, path: String, message: String, remediation: String,
+                controls: [String], cannotVerify: Bool = false) {
+        self.ruleId = ruleId
+        self.title = title
+        self.category = category
+        self.severity = severity
+        self.resource = resource
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+        self.remediation = remediation
+        self.controls = controls
+        self.cannotVerify = cannotVerify
+    }
+
+    /// The order reports use: by file, position, rule and message.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.ruleId, lhs.resource, lhs.message)
+            < (rhs.file, rhs.line, rhs.column, rhs.ruleId, rhs.resource, rhs.message)
+    }
+}

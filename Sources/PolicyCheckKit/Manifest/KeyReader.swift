@@ -1,0 +1,59 @@
+import PolicyCheckSyntax
+
+/// Reads one `spec.keys[]` entry.
+struct KeyReader {
+    let key: ObjectView
+
+    func read(into deployment: inout Deployment) {
+        key.allowOnly(["id", "arn", "origin", "keySpec", "rotation", "multiRegion", "replicaRegions", "materials", "description"])
+        let id = key.string("id", required: true)
+        let name = id?.value ?? key.path
+        var declaration = KeyDeclaration(component: "keys/\(name)", origin: key.origin)
+        declaration.id = id
+        _ = key.string("description")
+        if let arn = key.string("arn") {
+            declaration.arn = Located(.known(arn.value), at: arn.origin)
+            if let region = AmazonResourceName(arn.value)?.region, !region.isEmpty {
+                deployment.regions.append(RegionReference(region, at: arn.origin, component: declaration.component,
+                                                          role: "region in the key ARN"))
+            }
+        }
+        declaration.keyOrigin = key.choice("origin", ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"])
+        declaration.keySpec = key.string("keySpec")
+        if let rotation = key.object("rotation") {
+            rotation.allowOnly(["mode", "periodDays"])
+            var result = KeyRotation(origin: rotation.origin)
+            result.mode = rotation.choice("mode", ["automatic", "on-demand", "disabled"])
+            result.periodDays = rotation.int("periodDays", range: 1...36_500)
+            declaration.rotation = result
+        }
+        declaration.multiRegion = key.bool("multiRegion")
+        declaration.replicaRegions = key.strings("replicaRegions")
+        for replica in declaration.replicaRegions {
+            deployment.regions.append(RegionReference(replica.value, at: replica.origin, component: declaration.component,
+                                                      role: "key replica region", isReplica: true))
+        }
+        for (node, path) in key.list("materials") ?? [] {
+            guard let material = key.reader.object(node, path: path) else { continue }
+            declaration.materials.append(readMaterial(material))
+        }
+        deployment.keys.append(declaration)
+    }
+
+    private func readMaterial(_ material: ObjectView) -> KeyMaterialDeclaration {
+        material.allowOnly([
+            "id", "current", "importedAt", "expirationModel", "validTo", "wrappingPublicKey", "wrappingAlgorithm",
+            "encryptedKeyMaterial",
+        ])
+        var result = KeyMaterialDeclaration(origin: material.origin)
+        result.id = material.string("id")
+        result.current = material.bool("current")
+        result.importedAt = material.timestamp("importedAt")
+        result.expirationModel = material.choice("expirationModel", ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"])
+        result.validTo = material.timestamp("validTo")
+        result.wrappingPublicKey = material.string("wrappingPublicKey")
+        result.wrappingAlgorithm = material.string("wrappingAlgorithm")
+        result.encryptedKeyMaterial = material.string("encryptedKeyMaterial")
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import PolicyCheckSyntax
+
+/// Reads policycheck's own manifest format (`apiVersion: policycheck/v1`, `kind: Deployment`) into a `Deployment`.
+///
+/// The format is strict: unknown fields, wrong types and missing required fields are errors, each located.
+/// `docs/manifest.md` documents it.
+public struct NativeManifestAdapter: Sendable {
+    public static let apiVersion = "policycheck/v1"
+
+    public init() {}
+
+    /// Whether a document claims to be one of our manifests (by `apiVersion`).
+    public static func recognises(_ root: SourceNode) -> Bool {
+        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && root["kind"]?.string != "PolicyPack"
+    }
+
+    /// Reads one document; throws every problem found in it.
+    public func deployment(from root: SourceNode, source: SourceFile) throws(Diagnostics) -> Deployment {
+        let reader = NodeReader(source: source)
+        guard let document = reader.object(root, path: "") else { throw Diagnostics(reader.diagnostics) }
+        document.allowOnly(["apiVersion", "kind", "metadata", "spec"])
+        if let version = document.string("apiVersion", required: true), version.value != Self.apiVersion {
+            reader.error(
+                at: version.origin.offset,
+                "unsupported apiVersion '\(Excerpt.quote(version.value))'; this policycheck reads '\(Self.apiVersion)'"
+            )
+        }
+        _ = document.choice("kind", ["Deployment"], required: true)
+        let metadata = document.object("metadata", required: true)
+        metadata?.allowOnly(["name", "owner", "labels", "description"])
+        let name = metadata?.string("name", required: true)?.value ?? source.path
+        _ = metadata?.string("owner")
+        _ = metadata?.string("description")
+        if let labels = metadata?.object("labels") {
+            for entry in labels.node.entries ?? [] { _ = labels.string(entry.key) }
+        }
+
+        var deployment = Deployment(name: name, source: source, format: .native, origin: document.origin)
+        if let spec = document.object("spec", required: true) {
+            SpecReader(spec: spec).read(into: &deployment)
+        }
+        guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
+        return deployment
+    }
+}

@@ -1,0 +1,73 @@
+/// A set of address ranges allowed to reach something: IP filtering, security-group ingress, load-balancer source
+/// ranges, ingress annotations.
+public struct Allowlist: Sendable {
+    public var kind: AllowlistKind
+    public var component: String
+    public var origin: Origin
+    /// Whether filtering is switched on (`nil`: the format has no switch, so it is on when present).
+    public var enabled: Located<Bool>?
+    /// Whether the list guards an internet-facing endpoint.
+    public var internetFacing: Bool
+    /// Whether the format gives entries a description field.
+    public var hasDescriptionField: Bool
+    public var entries: [AllowlistEntry] = []
+
+    public init(kind: AllowlistKind, component: String, origin: Origin, internetFacing: Bool,
+                hasDescriptionField: Bool) {
+        self.kind = kind
+        self.component = component
+        self.origin = origin
+        self.internetFacing = internetFacing
+        self.hasDescriptionField = hasDescriptionField
+    }
+
+    /// Whether filtering is in force.
+    public var isEnabled: Bool { enabled?.value ?? true }
+
+    /// The entries in force: enabled ones only.
+    public var effectiveEntries: [AllowlistEntry] { entries.filter { $0.enabled } }
+}
+
+/// What an allowlist protects.
+public enum AllowlistKind: String, Sendable, Codable {
+    case ipFiltering = "ip-filtering"
+    case securityGroupIngress = "security-group-ingress"
+    case loadBalancerSourceRanges = "load-balancer-source-ranges"
+    case ingressAnnotation = "ingress-annotation"
+    case networkPolicy = "network-policy"
+    case endpointPublicAccess = "endpoint-public-access"
+    case webACLIPSet = "web-acl-ip-set"
+}
+
+/// One range in an allowlist.
+public struct AllowlistEntry: Sendable {
+    public var cidr: Located<Fact<String>>
+    public var description: Located<String>?
+    public var enabled: Bool
+    /// The entry's own origin (its mapping or list item), for findings about the entry as a whole.
+    public var origin: Origin
+    /// Ports the entry opens, when the format says (security groups).
+    public var ports: PortRange?
+
+    public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
+                ports: PortRange? = nil) {
+        self.cidr = cidr
+        self.description = description
+        self.enabled = enabled
+        self.origin = origin
+        self.ports = ports
+    }
+}
+
+/// An inclusive port range (`0...65535` for all ports).
+public struct PortRange: Sendable, Hashable {
+    public var lower: Int
+    public var upper: Int
+
+    public init(_ lower: Int, _ upper: Int) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public func contains(_ port: Int) -> Bool { lower <= port && port <= upper }
+}

@@ -1,0 +1,83 @@
+/// An Amazon Resource Name split into its parts: `arn:partition:service:region:account:resource`.
+public struct AmazonResourceName: Sendable, Hashable {
+    public var partition: String
+    public var service: String
+    public var region: String?
+    public var account: String
+    public var resource: String
+
+    /// Parses the six colon-separated parts; `nil` when the text is not an ARN at all.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn" else { return nil }
+        partition = String(parts[1])
+        service = String(parts[2])
+        region = parts[3].isEmpty ? nil : String(parts[3])
+        account = String(parts[4])
+        resource = String(parts[5])
+    }
+}
+
+/// What a `kmsKey` value refers to.
+public enum KeyReference: Sendable, Equatable {
+    /// The id of a key declared in the deployment (`keys[].id`).
+    case declared(index: Int)
+    /// A KMS key ARN (`arn:aws:kms:…:key/…`).
+    case keyARN(AmazonResourceName)
+    /// A KMS alias ARN or alias name; `awsManaged` for `alias/aws/*`.
+    case alias(name: String, awsManaged: Bool)
+    /// A bare key id (UUID or `mrk-…`).
+    case keyID(String)
+    /// Something else: a name that matches no declared key.
+    case unresolved
+
+    /// Classifies a reference against the keys a deployment declares.
+    public static func classify(_ text: String, keys: [KeyDeclaration]) -> KeyReference {
+        if let index = keys.firstIndex(where: { $0.id?.value == text }) { return .declared(index: index) }
+        if let arn = AmazonResourceName(text), arn.service == "kms" {
+            if arn.resource.hasPrefix("alias/") {
+                return .alias(name: arn.resource, awsManaged: arn.resource.hasPrefix("alias/aws/"))
+            }
+            if let index = keys.firstIndex(where: { $0.arn?.value.known == text }) { return .declared(index: index) }
+            return .keyARN(arn)
+        }
+        if text.hasPrefix("alias/") { return .alias(name: text, awsManaged: text.hasPrefix("alias/aws/")) }
+        if KeyIdentifier.isValid(text) { return .keyID(text) }
+        return .unresolved
+    }
+
+    /// Whether a reference names an AWS-managed key (`alias/aws/*`, in either form).
+    public static func isAWSManaged(_ text: String) -> Bool {
+        if text.hasPrefix("alias/aws/") { return true }
+        if let arn = AmazonResourceName(text) { return arn.resource.hasPrefix("alias/aws/") }
+        return false
+    }
+}
+
+/// KMS key ids: a UUID, or `mrk-` and 32 lowercase hex digits for multi-Region keys.
+public enum KeyIdentifier {
+    public static func isValid(_ text: String) -> Bool { isUUID(text) || isMultiRegion(text) }
+
+    public static func isMultiRegion(_ text: String) -> Bool {
+        guard text.hasPrefix("mrk-") else { return false }
+        let hex = text.dropFirst(4)
+        return hex.count == 32 && hex.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    public static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
+        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}
+
+/// AWS region codes: `us-east-1`, `eu-west-2`, `ap-southeast-4`, `us-gov-west-1`, `cn-north-1`, `il-central-1`.
+public enum RegionCode {
+    public static func isWellFormed(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 || parts.count == 4 else { return false }
+        guard parts[0].count == 2, parts[0].allSatisfy({ $0.isLowercase && $0.isASCII }) else { return false }
+        guard let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
+        return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
+    }
+}

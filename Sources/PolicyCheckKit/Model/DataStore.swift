@@ -1,0 +1,68 @@
+/// Something that holds customer data at rest: a database, a file store, backups, a cache or a volume.
+public struct DataStore: Sendable {
+    public var kind: DataStoreKind
+    /// The component or resource name (`database`, `module.db.aws_rds_cluster.main`).
+    public var component: String
+    /// Where the store is declared.
+    public var origin: Origin
+    public var encryption: Encryption
+    /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`).
+    public var storageType: Located<String>?
+
+    public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
+        self.kind = kind
+        self.component = component
+        self.origin = origin
+        self.encryption = encryption
+    }
+}
+
+/// What kind of data a store holds.
+public enum DataStoreKind: String, Sendable, Codable {
+    case database
+    case fileStore = "file-store"
+    case backups
+    case cache
+    case volume
+    case secrets
+
+    /// How the kind reads in a message.
+    public var displayName: String {
+        switch self {
+        case .database: return "database"
+        case .fileStore: return "file store"
+        case .backups: return "backups"
+        case .cache: return "cache"
+        case .volume: return "volume"
+        case .secrets: return "secrets"
+        }
+    }
+}
+
+/// How a store is encrypted at rest, as declared.
+public struct Encryption: Sendable {
+    /// Whether encryption at rest is on (`nil`: not stated).
+    public var atRest: Located<Fact<Bool>>?
+    /// The server-side algorithm, e.g. `AES256`, `aws:kms`, `aws:kms:dsse`.
+    public var algorithm: Located<Fact<String>>?
+    /// The KMS key: an ARN, an alias, or the id of a key declared in the deployment.
+    public var kmsKey: Located<Fact<String>>?
+    /// Where an encryption setting belongs when none is given.
+    public var origin: Origin
+
+    public init(origin: Origin) {
+        self.origin = origin
+    }
+
+    /// Whether the store is (as far as the input says) encrypted at rest: an explicit flag, or an algorithm or
+    /// key, which imply it.
+    public var declaredEncrypted: Fact<Bool>? {
+        if let atRest { return atRest.value }
+        if let algorithm {
+            if case .unknown(let reason) = algorithm.value { return .unknown(reason: reason) }
+            return .known(true)
+        }
+        if kmsKey != nil { return .known(true) }
+        return nil
+    }
+}

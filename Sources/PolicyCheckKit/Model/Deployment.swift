@@ -1,0 +1,60 @@
+import PolicyCheckSyntax
+
+/// One deployment as the rules see it, whatever format it was written in.
+///
+/// Adapters build it from manifests, plans and templates; rules read only this model. Absent parts are empty or
+/// `nil`, and absence is never a finding by itself.
+public struct Deployment: Sendable {
+    /// The deployment's name as its author wrote it (`metadata.name`, or the file's name for infrastructure code).
+    public var name: String
+    /// The file it was read from.
+    public var source: SourceFile
+    public var format: InputFormat
+    /// The document root, for findings about the deployment as a whole.
+    public var origin: Origin
+
+    public var offering: Located<Offering>?
+    public var region: Located<String>?
+    public var customDomain: Located<String>?
+    /// Capabilities the deployment asks for, for the offering rules.
+    public var capabilities: [CapabilityRequest] = []
+    public var dataStores: [DataStore] = []
+    public var keys: [KeyDeclaration] = []
+    /// Every region the deployment names or implies.
+    public var regions: [RegionReference] = []
+    public var allowlists: [Allowlist] = []
+    public var backups: BackupPolicy?
+    public var maintenance: Maintenance?
+    /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).
+    public var privateConnectivity: Located<Bool>?
+
+    public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
+        self.name = name
+        self.source = source
+        self.format = format
+        self.origin = origin
+    }
+
+    /// The resource name findings use for a component, e.g. `acme-prod/database`.
+    public func resource(_ component: String) -> String {
+        component.isEmpty ? name : "\(name)/\(component)"
+    }
+}
+
+/// The input formats policycheck reads.
+public enum InputFormat: String, Sendable, CaseIterable, Codable {
+    case native
+    case terraformPlan = "terraform-plan"
+    case cloudFormation = "cloudformation"
+    case kubernetes
+    case provisioner
+
+    /// Infrastructure code states no offering and follows the IaC encryption baseline.
+    public var isInfrastructureCode: Bool { self != .native && self != .provisioner }
+}
+
+/// The Mattermost Cloud offerings.
+public enum Offering: String, Sendable, CaseIterable, Codable {
+    case dedicated
+    case shared
+}

@@ -1,0 +1,54 @@
+/// A customer-managed KMS key declared by the deployment (BYOK).
+public struct KeyDeclaration: Sendable {
+    /// The name stores use to refer to it (`keys[].id`, or the Terraform address / logical id).
+    public var id: Located<String>?
+    /// The component name for findings, e.g. `keys/data-key`.
+    public var component: String
+    public var origin: Origin
+    public var arn: Located<Fact<String>>?
+    /// `AWS_KMS` (AWS-generated material) or `EXTERNAL` (imported material).
+    public var keyOrigin: Located<String>?
+    public var keySpec: Located<String>?
+    public var rotation: KeyRotation?
+    public var multiRegion: Located<Bool>?
+    public var replicaRegions: [Located<String>] = []
+    public var materials: [KeyMaterialDeclaration] = []
+    /// A key policy document, when the input carries one.
+    public var policy: Located<String>?
+
+    public init(component: String, origin: Origin) {
+        self.component = component
+        self.origin = origin
+    }
+}
+
+/// How a key's material is rotated.
+public struct KeyRotation: Sendable {
+    /// `automatic`, `on-demand` or `disabled` (IaC's `enable_key_rotation` maps to automatic/disabled).
+    public var mode: Located<String>?
+    public var periodDays: Located<Int>?
+    public var origin: Origin
+
+    public init(origin: Origin) {
+        self.origin = origin
+    }
+}
+
+/// One piece of imported key material for an `EXTERNAL` key.
+public struct KeyMaterialDeclaration: Sendable {
+    public var id: Located<String>?
+    public var origin: Origin
+    public var current: Located<Bool>?
+    public var importedAt: Located<Timestamp>?
+    public var expirationModel: Located<String>?
+    public var validTo: Located<Timestamp>?
+    /// Path to the wrapping public key file, relative to the manifest.
+    public var wrappingPublicKey: Located<String>?
+    public var wrappingAlgorithm: Located<String>?
+    /// Path to the encrypted key material file, relative to the manifest.
+    public var encryptedKeyMaterial: Located<String>?
+
+    public init(origin: Origin) {
+        self.origin = origin
+    }
+}

@@ -1,0 +1,45 @@
+import PolicyCheckSyntax
+
+/// A policy pack as loaded: metadata and compiled rules ready to evaluate.
+public struct PolicyPack: Sendable {
+    public var id: String
+    public var version: String
+    public var title: String
+    /// Where the pack came from: a path, or `<embedded>` for the default pack.
+    public var origin: String
+    public var rules: [CompiledRule]
+
+    public init(id: String, version: String, title: String, origin: String, rules: [CompiledRule]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.origin = origin
+        self.rules = rules
+    }
+}
+
+/// A rule with its check instantiated from the rule's parameters.
+public struct CompiledRule: Sendable {
+    public var rule: PolicyRule
+    public var check: any Check
+
+    public init(rule: PolicyRule, check: any Check) {
+        self.rule = rule
+        self.check = check
+    }
+}
+
+/// The rules of every pack in force, compiled once per run and shared by every file.
+public struct CompiledPolicy: Sendable {
+    public var packs: [PolicyPack]
+
+    public init(packs: [PolicyPack]) {
+        self.packs = packs
+    }
+
+    /// Every rule, in pack order.
+    public var rules: [CompiledRule] { packs.flatMap(\.rules) }
+
+    /// The rule with an id.
+    public func rule(id: String) -> CompiledRule? { rules.first { $0.rule.id == id } }
+}

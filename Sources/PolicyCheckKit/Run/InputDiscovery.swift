@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds the inputs named on the command line: files as given, directories walked recursively in sorted order.
+public struct InputDiscovery: Sendable {
+    /// Directory names never entered.
+    public static let defaultExcludedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules"]
+    /// File endings a directory walk looks at.
+    public static let candidateExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    public var excludeGlobs: [String]
+
+    public init(excludeGlobs: [String] = []) {
+        self.excludeGlobs = excludeGlobs
+    }
+
+    /// One input to read.
+    public struct Input: Sendable, Hashable {
+        /// The path to open.
+        public var path: String
+        /// The path to show (relative to the working directory when possible).
+        public var displayPath: String
+        /// Named on the command line (not found by walking a directory): then it must be a manifest.
+        public var isExplicit: Bool
+    }
+
+    /// The inputs under the given paths, and problems with the paths themselves.
+    public func discover(_ paths: [String]) -> (inputs: [Input], errors: [Diagnostic]) {
+        var inputs: [Input] = []
+        var errors: [Diagnostic] = []
+        let manager = FileManager.default
+        for path in paths {
+            if path == "-" {
+                inputs.append(Input(path: "-", displayPath: "-", isExplicit: true))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(Diagnostic(file: path, location: nil, message: "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(directory: path, into: &inputs, errors: &errors)
+            } else {
+                inputs.append(Input(path: path, displayPath: Self.display(path), isExplicit: true))
+            }
+        }
+        var seen: Set<String> = []
+        inputs = inputs.filter { seen.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted || $0.path == "-" }
+        return (inputs, errors)
+    }
+
+    private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic]) {
+        let manager = FileManager.default
+        let entries: [String]
+        do {
+            entries = try manager.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            errors.append(Diagnostic(file: Self.display(directory), location: nil, message: "cannot read directory"))
+            return
+        }
+        for name in entries {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let display = Self.display(path)
+            if isExcluded(display, name: name) { continue }
+            guard let attributes = try? manager.attributesOfItem(atPath: path),
+                  let type = attributes[.type] as? FileAttributeType else {
+                errors.append(Diagnostic(file: display, location: nil, message: "cannot read file attributes"))
+                continue
+            }
+            switch type {
+            case .typeDirectory:
+                if Self.defaultExcludedDirectories.contains(name) { continue }
+                walk(directory: path, into: &inputs, errors: &errors)
+            case .typeRegular:
+                let ext = (name as NSString).pathExtension.lowercased()
+                if Self.candidateExtensions.contains(ext) {
+                    inputs.append(Input(path: path, displayPath: display, isExplicit: false))
+                }
+            default:
+                // Symbolic links and special files are not followed: no loops, no devices.
+                continue
+            }
+        }
+    }
+
+    private func isExcluded(_ display: String, name: String) -> Bool {
+        excludeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
+    }
+
+    /// A path relative to the working directory when it lies below it.
+    static func display(_ path: String) -> String {
+        var result = path
+        while result.hasPrefix("./") { result.removeFirst(2) }
+        let cwd = FileManager.default.currentDirectoryPath
+        if result.hasPrefix(cwd + "/") { result.removeFirst(cwd.count + 1) }
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Reads one input into deployments: bytes → text → JSON/YAML tree → format → adapter.
+public struct InputReader: Sendable {
+    /// Largest file read (bigger ones are an error, never a partial read).
+    public var maxFileBytes: Int = 256 << 20
+
+    public init() {}
+
+    /// What became of one input.
+    public struct Result: Sendable {
+        public var input: InputDiscovery.Input
+        public var deployments: [Deployment] = []
+        public var errors: [Diagnostic] = []
+        /// Why a file found in a directory was not checked (not a manifest, empty, binary).
+        public var skipReason: String?
+    }
+
+    public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
+        var result = Result(input: input)
+        let raw: [UInt8]
+        do {
+            raw = try stdin ?? readBytes(input.path)
+        } catch let error as Diagnostic {
+            result.errors = [Diagnostic(file: input.displayPath, location: nil, message: error.message)]
+            return result
+        } catch {
+            result.errors = [Diagnostic(file: input.displayPath, location: nil, message: "cannot read file")]
+            return result
+        }
+        if TextDecoding.isProbablyBinary(raw) {
+            return skipOrFail(result, "is a binary file, not a manifest")
+        }
+        let text: [UInt8]
+        do {
+            text = try TextDecoding.utf8Text(from: raw)
+        } catch {
+            let source = SourceFile(path: input.displayPath, bytes: raw)
+            result.errors = [Diagnostic(file: input.displayPath, location: location(of: error, in: source),
+                                        message: "\(error)")]
+            return result
+        }
+        let source = SourceFile(path: input.displayPath, bytes: text)
+        let documents: [SourceNode]
+        do {
+            documents = try parse(text)
+        } catch {
+            result.errors = [Diagnostic(source, offset: error.offset, error.message)]
+            return result
+        }
+        if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document") }
+        var recognised = false
+        for document in documents where NativeManifestAdapter.recognises(document) {
+            recognised = true
+            do {
+                result.deployments.append(try NativeManifestAdapter().deployment(from: document, source: source))
+            } catch {
+                result.errors += error.items
+            }
+        }
+        if !recognised {
+            return skipOrFail(result, "is not a policycheck manifest (no document has apiVersion: \(NativeManifestAdapter.apiVersion))",
+                              source: source)
+        }
+        return result
+    }
+
+    /// JSON when the text starts with `{` or `[`, else a YAML stream.
+    func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
+        let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return [try JSONReader().read(text)]
+        }
+        return try YAMLReader().read(text)
+    }
+
+    private func skipOrFail(_ result: Result, _ reason: String, source: SourceFile? = nil) -> Result {
+        var result = result
+        if result.input.isExplicit {
+            result.errors.append(Diagnostic(file: result.input.displayPath, location: SourceLocation(line: 1, column: 1),
+                                            message: "\(result.input.displayPath == "-" ? "standard input" : "the file") \(reason)"))
+        } else {
+            result.skipReason = reason
+        }
+        return result
+    }
+
+    private func readBytes(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Diagnostic(file: path, location: nil, message: "cannot open file (permission denied or not a regular file)")
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        if size > UInt64(maxFileBytes) {
+            throw Diagnostic(file: path, location: nil,
+                             message: "file is \(size) bytes, larger than the \(maxFileBytes)-byte limit")
+        }
+        try handle.seek(toOffset: 0)
+        let data = try handle.readToEnd() ?? Data()
+        return [UInt8](data)
+    }
+
+    private func location(of error: Error, in source: SourceFile) -> SourceLocation {
+        let text = "\(error)"
+        if let range = text.range(of: "offset "), let offset = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+            return source.location(ofOffset: offset)
+        }
+        return SourceLocation(line: 1, column: 1)
+    }
+}

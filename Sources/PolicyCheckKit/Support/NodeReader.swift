@@ -1,0 +1,167 @@
+import PolicyCheckSyntax
+
+/// Reads a strictly typed document (manifests, policy packs) from a `SourceNode` tree, collecting every problem as a
+/// located diagnostic: unknown fields with "did you mean", wrong types, missing required fields, values out of range.
+public final class NodeReader {
+    public let source: SourceFile
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(source: SourceFile) {
+        self.source = source
+    }
+
+    /// Records a problem at a byte offset.
+    public func error(at offset: Int, _ message: String) {
+        diagnostics.append(Diagnostic(source, offset: offset, message))
+    }
+
+    /// A view of a mapping node, or `nil` (with a diagnostic) when the node is something else.
+    public func object(_ node: SourceNode, path: String) -> ObjectView? {
+        guard node.entries != nil else {
+            error(at: node.offset, "\(Self.describe(path)) must be a mapping, found \(node.kindDescription)")
+            return nil
+        }
+        return ObjectView(node: node, path: path, reader: self)
+    }
+
+    static func describe(_ path: String) -> String {
+        path.isEmpty ? "the document" : "'\(path)'"
+    }
+}
+
+/// One mapping being read, with the path that leads to it.
+public struct ObjectView {
+    public let node: SourceNode
+    public let path: String
+    let reader: NodeReader
+
+    /// The origin of this mapping.
+    public var origin: Origin { Origin(offset: node.offset, path: path) }
+
+    /// The path of a child field.
+    public func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The origin of a child field: its value when present, else this mapping.
+    public func origin(of key: String) -> Origin {
+        Origin(offset: node[key]?.offset ?? node.offset, path: childPath(key))
+    }
+
+    /// Reports every field that is not in `allowed`, suggesting the closest allowed name.
+    public func allowOnly(_ allowed: [String]) {
+        for entry in node.entries ?? [] where !allowed.contains(entry.key) {
+            reader.error(
+                at: entry.keyOffset,
+                "unknown field '\(Excerpt.quote(entry.key))' in \(NodeReader.describe(path))"
+                    + Suggestion.clause(for: entry.key, among: allowed)
+            )
+        }
+    }
+
+    /// The raw node under `key`; reports it when required and missing (or null).
+    public func value(_ key: String, required: Bool = false) -> SourceNode? {
+        guard let value = node[key], !value.isNull else {
+            if required {
+                reader.error(at: node.offset, "missing required field '\(key)' in \(NodeReader.describe(path))")
+            }
+            return nil
+        }
+        return value
+    }
+
+    public func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = value(key, required: required) else { return nil }
+        switch value.value {
+        case .string(let text): return Located(text, at: Origin(offset: value.offset, path: childPath(key)))
+        case .number(let literal): return Located(literal, at: Origin(offset: value.offset, path: childPath(key)))
+        default:
+            typeError(key, value, expected: "a string")
+            return nil
+        }
+    }
+
+    public func bool(_ key: String, required: Bool = false) -> Located<Bool>? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let flag = value.bool else {
+            typeError(key, value, expected: "true or false")
+            return nil
+        }
+        return Located(flag, at: Origin(offset: value.offset, path: childPath(key)))
+    }
+
+    public func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Located<Int>? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let literal = value.numberLiteral, let number = Int(literal) else {
+            typeError(key, value, expected: "a whole number")
+            return nil
+        }
+        if let range, !range.contains(number) {
+            reader.error(
+                at: value.offset,
+                "'\(childPath(key))' must be between \(range.lowerBound) and \(range.upperBound), found \(number)"
+            )
+            return nil
+        }
+        return Located(number, at: Origin(offset: value.offset, path: childPath(key)))
+    }
+
+    /// A string that must be one of `allowed`.
+    public func choice(_ key: String, _ allowed: [String], required: Bool = false) -> Located<String>? {
+        guard let text = string(key, required: required) else { return nil }
+        guard allowed.contains(text.value) else {
+            reader.error(
+                at: text.origin.offset,
+                "'\(childPath(key))' must be one of \(allowed.joined(separator: ", ")), found '\(Excerpt.quote(text.value))'"
+                    + Suggestion.clause(for: text.value, among: allowed)
+            )
+            return nil
+        }
+        return text
+    }
+
+    /// An ISO 8601 date or date-time.
+    public func timestamp(_ key: String, required: Bool = false) -> Located<Timestamp>? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let time = Timestamp(iso8601: text.value) else {
+            reader.error(
+                at: text.origin.offset,
+                "'\(childPath(key))' must be a date (YYYY-MM-DD) or an RFC 3339 date-time, found '\(Excerpt.quote(text.value))'"
+            )
+            return nil
+        }
+        return Located(time, at: text.origin)
+    }
+
+    public func object(_ key: String, required: Bool = false) -> ObjectView? {
+        guard let value = value(key, required: required) else { return nil }
+        return reader.object(value, path: childPath(key))
+    }
+
+    /// The items of a list, each with its path (`key[0]`, `key[1]`, …).
+    public func list(_ key: String, required: Bool = false) -> [(node: SourceNode, path: String)]? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let items = value.items else {
+            typeError(key, value, expected: "a list")
+            return nil
+        }
+        return items.enumerated().map { (node: $0.element, path: "\(childPath(key))[\($0.offset)]") }
+    }
+
+    /// A list of strings.
+    public func strings(_ key: String) -> [Located<String>] {
+        guard let items = list(key) else { return [] }
+        var result: [Located<String>] = []
+        for (node, itemPath) in items {
+            switch node.value {
+            case .string(let text), .number(let text):
+                result.append(Located(text, at: Origin(offset: node.offset, path: itemPath)))
+            default:
+                reader.error(at: node.offset, "'\(itemPath)' must be a string, found \(node.kindDescription)")
+            }
+        }
+        return result
+    }
+
+    private func typeError(_ key: String, _ value: SourceNode, expected: String) {
+        reader.error(at: value.offset, "'\(childPath(key))' must be \(expected), found \(value.kindDescription)")
+    }
+}
