@@ -1,0 +1,12 @@
+import Testing
+@testable import PolicyCheckNetwork
+
+/// A CIDR from text that the test asserts is valid.
+func block(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CIDR {
+    try #require(CIDR(text), "'\(text)' should parse", sourceLocation: sourceLocation)
+}
+
+/// CIDRs from texts that the test asserts are valid.
+func blocks(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [CIDR] {
+    try texts.map { try block($0, sourceLocation: sourceLocation) }
+}
