@@ -69,6 +69,12 @@ enum IPAddressParser {
             return .failure(Failure(reason:
                 "zone identifier '\(displayed(zone))' is not allowed (expected a plain IPv6 address)"))
         }
+        if let colon = scalars.firstIndex(of: ":"), !scalars[(colon + 1)...].contains(":"),
+           case .success = parseIPv4(scalars[..<colon]) {
+            let port = String(String.UnicodeScalarView(scalars[colon...]))
+            return .failure(Failure(reason:
+                "port '\(displayed(port))' is not allowed after an IPv4 address (expected a plain address)"))
+        }
         if let bad = scalars.first(where: { !isHexDigit($0) && $0 != ":" && $0 != "." }) {
             return .failure(Failure(reason:
                 "unexpected character '\(displayed(bad))' in IPv6 address (expected hex groups separated by ':')"))

@@ -72,6 +72,7 @@ struct CIDRParserTests {
         ("fe80::/10%eth0", "'fe80::/10%eth0' is not a valid CIDR: prefix length '10%eth0' must be a plain decimal number 0–128"),
         ("fe80::1%eth0/64", "'fe80::1%eth0/64' is not a valid CIDR: zone identifier '%eth0' is not allowed (expected a plain IPv6 address)"),
         ("example.com/24", "'example.com/24' is not a valid CIDR: unexpected character 'e' (expected an IPv4 dotted quad such as 192.0.2.1 or an IPv6 address)"),
+        ("10.0.0.1:443/32", "'10.0.0.1:443/32' is not a valid CIDR: port ':443' is not allowed after an IPv4 address (expected a plain address)"),
         ("10.0.0.0\n/8", "'10.0.0.0\\n/8' is not a valid CIDR: unexpected character '\\n' (expected an IPv4 dotted quad such as 192.0.2.1 or an IPv6 address)"),
     ])
     func reportsErrors(text: String, message: String) {
@@ -101,20 +102,5 @@ struct CIDRParserTests {
     func convenienceInit() {
         #expect(CIDR("10.1.2.3/8")?.description == "10.0.0.0/8")
         #expect(CIDR("10.0.0.0/08") == nil)
-    }
-}
-
-extension Result {
-    var failure: Failure? {
-        if case .failure(let error) = self { error } else { nil }
-    }
-}
-
-extension String {
-    func trimmingForTest() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
     }
 }
