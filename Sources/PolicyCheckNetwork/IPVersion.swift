@@ -32,7 +32,7 @@ public enum IPVersion: Sendable, Hashable, CaseIterable, CustomStringConvertible
         }
     }
 
-    /// Mask with the low `hostBits` bits set (0 ≤ hostBits ≤ bits).
+    /// Mask with the host bits (the low `bits - prefixLength` bits) set.
     func hostMask(prefixLength: Int) -> UInt128 {
         maxValue >> prefixLength
     }
