@@ -1,0 +1,82 @@
+/// Parses CIDR text ("10.0.0.0/8", "2001:db8::/32", or a bare address) into a canonical block.
+///
+/// Rules: surrounding whitespace is ignored; the address follows `IPAddress.parse` (strict
+/// dotted quad, RFC 4291 IPv6, no zone ids); the prefix is one or more ASCII digits with no sign
+/// and no leading zero ("/08" is rejected, "/0" is fine), at most 32 or 128. A bare address is a
+/// /32 or /128. Host bits are cleared and reported. An IPv4-mapped block ::ffff:a.b.c.d/(96+n)
+/// becomes a.b.c.d/n so it is judged as IPv4; mapped text with a prefix under 96 stays IPv6.
+public enum CIDRParser {
+    /// Parses one CIDR or bare address; the error says in one line what was expected.
+    public static func parse(_ text: String) -> Result<ParsedCIDR, CIDRParseError> {
+        let trimmed = trimmingWhitespace(text)
+        if trimmed.isEmpty { return .failure(.empty) }
+
+        let slash = trimmed.firstIndex(of: "/")
+        let addressText = slash.map { trimmed[..<$0] } ?? trimmed[...]
+        if addressText.isEmpty {
+            return .failure(.invalidAddress(trimmed, reason: "missing address before '/'"))
+        }
+        let written: IPAddress
+        switch IPAddressParser.parse(addressText) {
+        case .success(let address): written = address
+        case .failure(let failure): return .failure(.invalidAddress(trimmed, reason: failure.reason))
+        }
+
+        let maxPrefix = written.version.bits
+        var prefixLength = maxPrefix
+        if let slash {
+            switch parsePrefix(trimmed[trimmed.index(after: slash)...], max: maxPrefix, input: trimmed) {
+            case .success(let value): prefixLength = value
+            case .failure(let error): return .failure(error)
+            }
+        }
+
+        var address = written
+        var wasIPv4Mapped = false
+        if let unmapped = written.unmappedIPv4, prefixLength >= 96 {
+            address = unmapped
+            prefixLength -= 96
+            wasIPv4Mapped = true
+        }
+        let cidr = CIDR(address, prefixLength: prefixLength)!
+        return .success(ParsedCIDR(
+            original: trimmed,
+            cidr: cidr,
+            address: address,
+            hadHostBits: cidr.network != address,
+            wasBareAddress: slash == nil,
+            wasIPv4Mapped: wasIPv4Mapped
+        ))
+    }
+
+    private static func parsePrefix(_ text: Substring, max: Int, input: String) -> Result<Int, CIDRParseError> {
+        if text.isEmpty {
+            return .failure(.invalidPrefix(input, reason: "missing prefix length after '/' (expected 0–\(max))"))
+        }
+        if text.contains("/") {
+            return .failure(.invalidPrefix(input, reason: "expected a single '/' followed by a prefix length 0–\(max)"))
+        }
+        guard text.unicodeScalars.allSatisfy(IPAddressParser.isDecimalDigit) else {
+            return .failure(.invalidPrefix(input, reason:
+                "prefix length '\(text)' must be a plain decimal number 0–\(max)"))
+        }
+        if text.count > 1 && text.first == "0" {
+            return .failure(.invalidPrefix(input, reason:
+                "prefix length '\(text)' has a leading zero (write /\(Int(text) ?? 0))"))
+        }
+        guard let value = Int(text) else {
+            return .failure(.invalidPrefix(input, reason: "prefix length \(text) is out of range 0–\(max)"))
+        }
+        guard value <= max else {
+            return .failure(.prefixOutOfRange(value, max: max, input: input))
+        }
+        return .success(value)
+    }
+
+    private static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}
