@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "policycheck",
+    // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),

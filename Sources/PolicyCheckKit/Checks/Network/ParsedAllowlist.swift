@@ -1,0 +1,38 @@
+import PolicyCheckNetwork
+
+/// An allowlist with every known entry parsed once, for the network checks.
+struct ParsedAllowlist {
+    struct Entry {
+        var index: Int
+        var entry: AllowlistEntry
+        /// `nil` when the CIDR is unknown until apply.
+        var parsed: Result<ParsedCIDR, CIDRParseError>?
+
+        var cidr: CIDR? {
+            if case .success(let parsed)? = parsed { return parsed.cidr }
+            return nil
+        }
+
+        /// How the entry reads in messages: as written.
+        var text: String { entry.cidr.value.known ?? "(unknown)" }
+    }
+
+    let allowlist: Allowlist
+    /// All entries, enabled or not.
+    let entries: [Entry]
+
+    init(_ allowlist: Allowlist) {
+        self.allowlist = allowlist
+        entries = allowlist.entries.enumerated().map { index, entry in
+            Entry(index: index, entry: entry, parsed: entry.cidr.value.known.map { CIDRParser.parse($0) })
+        }
+    }
+
+    /// Enabled entries only.
+    var effective: [Entry] { entries.filter { $0.entry.enabled } }
+
+    /// The deployment's allowlists that are in force.
+    static func enabled(in deployment: Deployment) -> [ParsedAllowlist] {
+        deployment.allowlists.filter(\.isEnabled).map(ParsedAllowlist.init)
+    }
+}

@@ -1,0 +1,78 @@
+import PolicyCheckSyntax
+
+/// Everything one run produced, for reporters to render. Reporters only render; they decide nothing.
+public struct CheckReport: Sendable {
+    public var toolName = "policycheck"
+    public var toolVersion: String
+    /// The evaluation time (from `--now`, `SOURCE_DATE_EPOCH` or the clock).
+    public var evaluatedAt: Timestamp
+    /// Findings at or above this severity fail the run; `nil` means never.
+    public var failOn: Severity?
+    public var packs: [PackSummary]
+    /// Inputs that were checked (had at least one deployment).
+    public var filesChecked: [String]
+    /// Files found in directories and skipped, with the reason.
+    public var filesSkipped: [SkippedFile]
+    public var deploymentCount: Int
+    public var findings: [Finding]
+    public var errors: [Diagnostic]
+    public var outcomes: [RuleOutcome]
+
+    public init(toolVersion: String, evaluatedAt: Timestamp, failOn: Severity?, packs: [PackSummary],
+                filesChecked: [String], filesSkipped: [SkippedFile], deploymentCount: Int, findings: [Finding],
+                errors: [Diagnostic], outcomes: [RuleOutcome]) {
+        self.toolVersion = toolVersion
+        self.evaluatedAt = evaluatedAt
+        self.failOn = failOn
+        self.packs = packs
+        self.filesChecked = filesChecked
+        self.filesSkipped = filesSkipped
+        self.deploymentCount = deploymentCount
+        self.findings = findings
+        self.errors = errors
+        self.outcomes = outcomes
+    }
+
+    /// Findings at or above the threshold.
+    public var failingFindings: [Finding] {
+        guard let failOn else { return [] }
+        return findings.filter { $0.severity >= failOn }
+    }
+
+    /// 0 nothing at or above the threshold, 1 findings at or above it, 2 could not check something.
+    public var exitCode: Int32 {
+        if !errors.isEmpty { return 2 }
+        return failingFindings.isEmpty ? 0 : 1
+    }
+
+    /// Counts per severity, most severe first.
+    public var countsBySeverity: [(Severity, Int)] {
+        Severity.allCases.reversed().map { severity in (severity, findings.filter { $0.severity == severity }.count) }
+    }
+}
+
+/// A pack in force, for report headers.
+public struct PackSummary: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var origin: String
+    public var ruleCount: Int
+
+    public init(id: String, version: String, origin: String, ruleCount: Int) {
+        self.id = id
+        self.version = version
+        self.origin = origin
+        self.ruleCount = ruleCount
+    }
+}
+
+/// A file found in a directory that was not checked, and why.
+public struct SkippedFile: Sendable, Hashable {
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+}

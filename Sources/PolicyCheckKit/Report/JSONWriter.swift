@@ -1,0 +1,95 @@
+/// Writes JSON text with keys in the order given, so output is byte-for-byte deterministic.
+public struct JSONWriter {
+    public private(set) var text = ""
+    private var needsComma: [Bool] = [false]
+    private let pretty: Bool
+    private var depth = 0
+
+    public init(pretty: Bool = true) {
+        self.pretty = pretty
+    }
+
+    public mutating func beginObject() { openValue(); text += "{"; push() }
+    public mutating func endObject() { pop("}") }
+    public mutating func beginArray() { openValue(); text += "["; push() }
+    public mutating func endArray() { pop("]") }
+
+    /// Writes a key; the next call writes its value.
+    public mutating func key(_ name: String) {
+        separate()
+        Self.appendString(name, to: &text)
+        text += pretty ? ": " : ":"
+        needsComma[needsComma.count - 1] = true
+        pendingValue = true
+    }
+
+    public mutating func string(_ value: String) { openValue(); Self.appendString(value, to: &text) }
+    public mutating func int(_ value: Int) { openValue(); text += String(value) }
+    public mutating func bool(_ value: Bool) { openValue(); text += value ? "true" : "false" }
+    public mutating func null() { openValue(); text += "null" }
+
+    public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+    public mutating func field(_ name: String, strings values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    // MARK: - Layout
+
+    private var pendingValue = false
+
+    private mutating func openValue() {
+        if pendingValue {
+            pendingValue = false
+            return
+        }
+        separate()
+        needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { text += "," }
+        if pretty && depth > 0 { text += "\n" + String(repeating: "  ", count: depth) }
+    }
+
+    private mutating func push() {
+        needsComma.append(false)
+        depth += 1
+    }
+
+    private mutating func pop(_ closer: String) {
+        let hadContent = needsComma.removeLast()
+        depth -= 1
+        if pretty && hadContent { text += "\n" + String(repeating: "  ", count: depth) }
+        text += closer
+    }
+
+    static func appendString(_ value: String, to text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
+    }
+}

@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import PolicyCheckSyntax
+
+/// One `check` run: discover inputs, read and evaluate them (in parallel), and assemble the report.
+public struct CheckRun: Sendable {
+    public var policy: CompiledPolicy
+    public var now: Timestamp
+    public var failOn: Severity?
+    public var excludeGlobs: [String] = []
+    /// Files read and evaluated at once.
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var toolVersion: String
+
+    public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
+        self.policy = policy
+        self.now = now
+        self.failOn = failOn
+        self.toolVersion = toolVersion
+    }
+
+    /// Checks the paths (`-` reads `stdin`).
+    public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
+        let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs).discover(paths)
+        let results = evaluate(inputs, stdin: stdin)
+        var errors = discoveryErrors
+        var findings: [Finding] = []
+        var outcomes: [RuleOutcome] = []
+        var checked: [String] = []
+        var skipped: [SkippedFile] = []
+        var deployments = 0
+        for (read, evaluations) in results {
+            errors += read.errors
+            if let reason = read.skipReason { skipped.append(SkippedFile(file: read.input.displayPath, reason: reason)) }
+            if !read.deployments.isEmpty { checked.append(read.input.displayPath) }
+            deployments += read.deployments.count
+            for evaluation in evaluations {
+                findings += evaluation.findings
+                outcomes += evaluation.outcomes
+            }
+        }
+        if inputs.isEmpty && discoveryErrors.isEmpty {
+            errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
+                                     message: "no YAML or JSON files found to check"))
+        } else if checked.isEmpty && errors.isEmpty {
+            errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
+                                     message: "no policycheck manifest found (\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped)"))
+        }
+        findings.sort(by: Finding.reportOrder)
+        return CheckReport(
+            toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
+            packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },
+            filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
+            errors: errors.sorted(), outcomes: outcomes
+        )
+    }
+
+    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {
+        let evaluator = Evaluator(policy: policy)
+        let context = CheckContext(now: now)
+        let reader = InputReader()
+        let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let input = inputs[index]
+            let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            let evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
+            slots.set(index, (read, evaluations))
+        }
+        if jobs > 1 && inputs.count > 1 {
+            // Each file is independent; results land in their input's slot, so output order never depends on timing.
+            let queue = DispatchQueue(label: "policycheck.check", attributes: .concurrent)
+            let group = DispatchGroup()
+            let semaphore = DispatchSemaphore(value: jobs)
+            for index in inputs.indices {
+                semaphore.wait()
+                queue.async(group: group) {
+                    work(index)
+                    semaphore.signal()
+                }
+            }
+            group.wait()
+        } else {
+            for index in inputs.indices { work(index) }
+        }
+        return slots.values
+    }
+}
+
+/// Fixed slots filled from several threads.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+}

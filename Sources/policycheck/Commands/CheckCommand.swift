@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PolicyCheckKit
+
+/// `policycheck check`: evaluate manifests against the policy packs.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check manifests (files, directories, or - for stdin) against the policies.",
+        discussion: """
+            Directories are searched recursively for YAML and JSON manifests (.git, .terraform, .build and \
+            node_modules are skipped). Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, \
+            2 could not check.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or directories to check; - reads standard input.", valueName: "path"))
+    var paths: [String] = ["."]
+
+    @OptionGroup var policyOptions: PolicyOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormatOption = .text
+
+    @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
+    var failOn: FailOnOption = .low
+
+    @Option(help: ArgumentHelp("Evaluation time (ISO 8601); defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Skip paths matching a glob; repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(help: "Files checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
+    }
+
+    func run() throws {
+        let policy = try policyOptions.load()
+        let now: Timestamp
+        do {
+            now = try EvaluationClock.resolve(now: self.now).0
+        } catch {
+            Console.error("error: \(error.message) (\(error.file))")
+            throw ExitCode(2)
+        }
+        var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
+        run.excludeGlobs = exclude
+        run.jobs = jobs
+        let stdin = paths.contains("-") ? Console.readStandardInput() : nil
+        let report = run.run(paths: paths, stdin: stdin)
+        try emit(report)
+        throw ExitCode(report.exitCode)
+    }
+
+    private func emit(_ report: CheckReport) throws {
+        let colour = output == nil && format == .text && Console.stdoutSupportsColour
+        let text = format.format.reporter(colour: colour).render(report)
+        guard let output else {
+            Console.out(text)
+            return
+        }
+        do {
+            try OutputFile.write(text, to: output)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        // The report went to a file: keep the console informed.
+        for error in report.errors { Console.error(error.description) }
+        Console.error(TextReporter().summary(report))
+    }
+}
+
+enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    var format: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}
+
+enum FailOnOption: String, ExpressibleByArgument, CaseIterable {
+    case critical, high, medium, low, info, none
+
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
