@@ -22,7 +22,7 @@ public struct EncryptionAtRestCheck: Check {
             return .pass
         case .known(false):
             let origin = store.encryption.atRest?.origin ?? store.encryption.origin
-            return .fail([Evidence("\(store.kind.displayName) is not encrypted at rest; expected encryption at rest to be on",
+            return .fail([Evidence("encryption at rest is off for the \(store.kind.displayName); expected it to be on",
                                    at: origin)])
         case .unknown(let reason):
             return .cannotVerify([Evidence("encryption at rest of the \(store.kind.displayName) cannot be verified: \(reason)",
@@ -30,7 +30,7 @@ public struct EncryptionAtRestCheck: Check {
         case nil:
             if let type = store.storageType?.value, encryptedByDefault.contains(type) { return .pass }
             return .fail([Evidence(
-                "\(store.kind.displayName) does not declare encryption at rest; expected '\(store.encryption.origin.path)' to turn it on",
+                "no encryption at rest is declared for the \(store.kind.displayName); expected '\(store.encryption.origin.path)' to turn it on",
                 at: store.encryption.origin
             )])
         }

@@ -12,18 +12,17 @@ public struct RedundantEntriesCheck: Check {
             let entries = list.effective.compactMap { entry in entry.cidr.map { (entry, $0) } }
             var evidence: [Evidence] = []
             for (position, (entry, cidr)) in entries.enumerated() {
-                // Sorting would be faster for huge lists; allowlists are bounded by the max-entries rule.
-                for (otherPosition, (other, otherCIDR)) in entries.enumerated() where otherPosition != position {
-                    if otherCIDR == cidr, otherPosition < position {
-                        evidence.append(Evidence("'\(entry.text)' duplicates '\(other.text)' at \(other.entry.origin.path)",
-                                                 at: entry.entry.cidr.origin))
-                        break
-                    }
-                    if otherCIDR != cidr, !otherCIDR.isWholeSpace, otherCIDR.contains(cidr) {
-                        evidence.append(Evidence("'\(entry.text)' lies inside '\(other.text)' at \(other.entry.origin.path), so it adds nothing",
-                                                 at: entry.entry.cidr.origin))
-                        break
-                    }
+                // Allowlists are bounded by the max-entries rule, so pairwise comparison is cheap enough.
+                if let (original, _) = entries[..<position].first(where: { $0.1 == cidr }) {
+                    evidence.append(Evidence("'\(entry.text)' duplicates '\(original.text)' at \(original.entry.origin.path)",
+                                             at: entry.entry.cidr.origin))
+                    continue
+                }
+                // The narrowest other entry that contains this one.
+                let containers = entries.filter { $0.1 != cidr && !$0.1.isWholeSpace && $0.1.contains(cidr) }
+                if let (container, _) = containers.max(by: { $0.1.prefixLength < $1.1.prefixLength }) {
+                    evidence.append(Evidence("'\(entry.text)' lies inside '\(container.text)' at \(container.entry.origin.path), so it adds nothing",
+                                             at: entry.entry.cidr.origin))
                 }
             }
             return CheckResult(list.allowlist.component, .from(evidence))

@@ -5,7 +5,18 @@ import PolicyCheckNetwork
 public struct SpecialPurposeCheck: Check {
     public static let name = "network.special-purpose"
 
-    public init(parameters: CheckParameters) {}
+    /// Entries broader than this are judged by the breadth rules instead of by the special ranges they include.
+    let includeThresholdV4: Int
+    let includeThresholdV6: Int
+
+    public init(parameters: CheckParameters) {
+        includeThresholdV4 = parameters.int("ipv4IncludesFrom", default: 8, range: 0...32)
+        includeThresholdV6 = parameters.int("ipv6IncludesFrom", default: 16, range: 0...128)
+    }
+
+    private func includeThreshold(_ version: IPVersion) -> Int {
+        version == .v4 ? includeThresholdV4 : includeThresholdV6
+    }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment).map { list in
@@ -13,10 +24,20 @@ public struct SpecialPurposeCheck: Check {
             let evidence = list.effective.compactMap { entry -> Evidence? in
                 guard let cidr = entry.cidr, !cidr.isWholeSpace else { return nil }
                 let ranges = SpecialPurposeRegistry.ranges(overlapping: cidr)
-                guard let first = ranges.first else { return nil }
-                let inside = first.cidr.contains(cidr)
-                let names = ranges.prefix(3).map { "\($0.cidr) \($0.name) (\($0.reference))" }.joined(separator: "; ")
-                let relation = inside ? "lies in" : "overlaps"
+                // Blocks overlap only by containment: the entry lies in a special range, or includes some.
+                let containing = ranges.filter { $0.cidr.contains(cidr) }
+                let included = ranges.filter { !$0.cidr.contains(cidr) }
+                    .sorted { ($0.cidr.prefixLength, $0.cidr) < ($1.cidr.prefixLength, $1.cidr) }
+                let shown: [SpecialPurposeRange]
+                let relation: String
+                if !containing.isEmpty {
+                    (shown, relation) = (containing, "lies in")
+                } else if cidr.prefixLength >= includeThreshold(cidr.version), !included.isEmpty {
+                    (shown, relation) = (included, "includes")
+                } else {
+                    return nil
+                }
+                let names = shown.prefix(3).map { "\($0.cidr) \($0.name) (\($0.reference))" }.joined(separator: "; ")
                 return Evidence(
                     "'\(entry.text)' \(relation) special-purpose address space: \(names); it never reaches an internet-facing endpoint",
                     at: entry.entry.cidr.origin
