@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"]),
         .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit"]),
-        .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit"]),
+        .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"]),
     ],
     swiftLanguageModes: [.v6]
 )
