@@ -3,7 +3,25 @@ extension JSONParser {
     mutating func parseString() throws(SyntaxError) -> String {
         let contentStart = position + 1
         var index = contentStart
-        while index < end {
+        while true {
+            // Find the next quote, backslash or control character, eight bytes at a time where possible.
+            if index + 8 <= end {
+                let stops = Self.stopBytes(in: loadWord(at: index))
+                if stops == 0 {
+                    index += 8
+                    continue
+                }
+                index += stops.trailingZeroBitCount >> 3
+            } else {
+                while index < end, bytes[index] != JSONByte.quote, bytes[index] != JSONByte.backslash,
+                    bytes[index] >= 0x20
+                {
+                    index += 1
+                }
+                guard index < end else {
+                    throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected '\"'")
+                }
+            }
             let byte = bytes[index]
             if byte == JSONByte.quote {
                 position = index + 1
@@ -12,10 +30,22 @@ extension JSONParser {
             if byte == JSONByte.backslash {
                 return try parseEscapedString(contentStart: contentStart, firstEscape: index)
             }
-            if byte < 0x20 { throw controlCharacterInString(at: index) }
-            index += 1
+            throw controlCharacterInString(at: index)
         }
-        throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected '\"'")
+    }
+
+    /// The high bit of each byte of `word` (first input byte lowest) that is `"`, `\\` or below 0x20. The lowest
+    /// set bit is exact; bits above it may be spurious (borrows), which is fine for finding the first stop.
+    @inline(__always)
+    static func stopBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroByteInQuotes = (quotes &- ones) & ~quotes
+        let zeroByteInBackslashes = (backslashes &- ones) & ~backslashes
+        let belowSpace = (word &- ones &* 0x20) & ~word
+        return (zeroByteInQuotes | zeroByteInBackslashes | belowSpace) & highs
     }
 
     /// The slow path of `parseString`, from the first backslash on, decoding into `scratch`.

@@ -2,15 +2,15 @@
 ///
 /// Finished values wait in `items` and `entries` (shared by all open containers) until their container closes,
 /// so each array or object is allocated once at its exact size.
-struct JSONParser {
+struct JSONParser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
     let maxDepth: Int
     var position = 0
     /// Finished elements of the open arrays, innermost last.
-    var items: [SourceNode] = []
+    var items = JSONMoveStack<SourceNode>(capacity: 64)
     /// Finished members of the open objects, innermost last.
-    var entries: [SourceEntry] = []
+    var entries = JSONMoveStack<SourceEntry>(capacity: 64)
     /// Reused buffer for decoding strings that contain escapes.
     var scratch: [UInt8] = []
 
@@ -23,8 +23,6 @@ struct JSONParser {
     mutating func parseDocument() throws(SyntaxError) -> SourceNode {
         skipWhitespace()
         guard position < end else { throw SyntaxError(offset: 0, message: "empty document") }
-        items.reserveCapacity(64)
-        entries.reserveCapacity(64)
         var frames: [JSONParserFrame] = []
         var node: SourceNode
 
@@ -87,8 +85,7 @@ struct JSONParser {
                     }
                     position += 1
                     let frame = frames.removeLast()
-                    node = SourceNode(.mapping(Array(entries[frame.stackStart...])), offset: frame.offset)
-                    entries.removeSubrange(frame.stackStart...)
+                    node = SourceNode(.mapping(entries.popArray(from: frame.stackStart)), offset: frame.offset)
                 } else {
                     items.append(node)
                     guard position < end else { throw expected("',' or ']' after array element", at: position) }
@@ -105,8 +102,7 @@ struct JSONParser {
                     }
                     position += 1
                     let frame = frames.removeLast()
-                    node = SourceNode(.sequence(Array(items[frame.stackStart...])), offset: frame.offset)
-                    items.removeSubrange(frame.stackStart...)
+                    node = SourceNode(.sequence(items.popArray(from: frame.stackStart)), offset: frame.offset)
                 }
             }
 
@@ -141,7 +137,9 @@ struct JSONParser {
             duplicate = !frame.keySet!.insert(key).inserted
         } else if entries.count - frame.stackStart < JSONParserFrame.linearKeyScanLimit {
             var found = false
-            for index in frame.stackStart..<entries.count where entries[index].key == key {
+            let length = key.utf8.count
+            for index in frame.stackStart..<entries.count
+            where entries[index].key.utf8.count == length && entries[index].key == key {
                 found = true
                 break
             }
@@ -161,9 +159,21 @@ struct JSONParser {
     mutating func skipWhitespace() {
         while position < end {
             switch bytes[position] {
-            case JSONByte.space, JSONByte.newline, JSONByte.carriageReturn, JSONByte.tab: position += 1
-            default: return
+            case JSONByte.space:
+                position += 1
+                // Indentation of pretty-printed input: skip eight spaces at a time.
+                while position + 8 <= end, loadWord(at: position) == 0x2020_2020_2020_2020 { position += 8 }
+            case JSONByte.newline, JSONByte.carriageReturn, JSONByte.tab:
+                position += 1
+            default:
+                return
             }
         }
+    }
+
+    /// Eight input bytes from `offset` (which must be at most `end - 8`) as one word, the first byte lowest.
+    @inline(__always)
+    func loadWord(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self))
     }
 }
