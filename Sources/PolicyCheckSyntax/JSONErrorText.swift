@@ -23,7 +23,7 @@ enum JSONErrorText {
         if isWordByte(first) {
             var stop = offset + 1
             while stop < bytes.count, stop - offset < maxRun, isWordByte(bytes[stop]) { stop += 1 }
-            let truncated = stop < bytes.count && isWordByte(bytes[stop])
+            let truncated = maxRun > 1 && stop < bytes.count && isWordByte(bytes[stop])
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<stop]), as: UTF8.self)
             return "'\(word)\(truncated ? "…" : "")'"
         }
