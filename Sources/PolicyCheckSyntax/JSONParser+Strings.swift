@@ -1,0 +1,161 @@
+extension JSONParser {
+    /// Reads the string whose opening quote is at `position`.
+    mutating func parseString() throws(SyntaxError) -> String {
+        let contentStart = position + 1
+        var index = contentStart
+        while true {
+            // Find the next quote, backslash or control character, eight bytes at a time where possible.
+            if index + 8 <= end {
+                let stops = Self.stopBytes(in: loadWord(at: index))
+                if stops == 0 {
+                    index += 8
+                    continue
+                }
+                index += stops.trailingZeroBitCount >> 3
+            } else {
+                while index < end, bytes[index] != JSONByte.quote, bytes[index] != JSONByte.backslash,
+                    bytes[index] >= 0x20
+                {
+                    index += 1
+                }
+                guard index < end else {
+                    throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected '\"'")
+                }
+            }
+            let byte = bytes[index]
+            if byte == JSONByte.quote {
+                position = index + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
+            }
+            if byte == JSONByte.backslash {
+                return try parseEscapedString(contentStart: contentStart, firstEscape: index)
+            }
+            throw controlCharacterInString(at: index)
+        }
+    }
+
+    /// The high bit of each byte of `word` (first input byte lowest) that is `"`, `\\` or below 0x20. The lowest
+    /// set bit is exact; bits above it may be spurious (borrows), which is fine for finding the first stop.
+    @inline(__always)
+    static func stopBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroByteInQuotes = (quotes &- ones) & ~quotes
+        let zeroByteInBackslashes = (backslashes &- ones) & ~backslashes
+        let belowSpace = (word &- ones &* 0x20) & ~word
+        return (zeroByteInQuotes | zeroByteInBackslashes | belowSpace) & highs
+    }
+
+    /// The slow path of `parseString`, from the first backslash on, decoding into `scratch`.
+    private mutating func parseEscapedString(contentStart: Int, firstEscape: Int) throws(SyntaxError) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<firstEscape]))
+        var index = firstEscape
+        while index < end {
+            let byte = bytes[index]
+            if byte == JSONByte.quote {
+                position = index + 1
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            if byte < 0x20 { throw controlCharacterInString(at: index) }
+            guard byte == JSONByte.backslash else {
+                scratch.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < end else { break }
+            switch bytes[index + 1] {
+            case JSONByte.quote: scratch.append(JSONByte.quote)
+            case JSONByte.backslash: scratch.append(JSONByte.backslash)
+            case JSONByte.slash: scratch.append(JSONByte.slash)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                index = try parseUnicodeEscape(at: index)
+                continue
+            default:
+                let shown = JSONErrorText.describe(bytes, at: index + 1, maxRun: 1)
+                throw SyntaxError(offset: index, message: "invalid escape in a string: backslash followed by \(shown)")
+            }
+            index += 2
+        }
+        throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected '\"'")
+    }
+
+    /// Decodes `\uXXXX` (and its low surrogate partner) at `index` into `scratch`; returns the index after it.
+    private mutating func parseUnicodeEscape(at index: Int) throws(SyntaxError) -> Int {
+        let first = try hexQuad(afterEscapeAt: index)
+        var scalar = UInt32(first)
+        var next = index + 6
+        switch first {
+        case 0xD800..<0xDC00:
+            guard next + 1 < end, bytes[next] == JSONByte.backslash, bytes[next + 1] == UInt8(ascii: "u") else {
+                throw unpairedSurrogate(first, at: index)
+            }
+            let second = try hexQuad(afterEscapeAt: next)
+            guard (0xDC00..<0xE000).contains(second) else { throw unpairedSurrogate(first, at: index) }
+            scalar = 0x10000 + (UInt32(first - 0xD800) << 10 | UInt32(second - 0xDC00))
+            next += 6
+        case 0xDC00..<0xE000:
+            throw unpairedSurrogate(first, at: index)
+        default:
+            break
+        }
+        switch scalar {
+        case ..<0x80:
+            scratch.append(UInt8(scalar))
+        case ..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+        return next
+    }
+
+    /// The four hex digits after the `\u` whose backslash is at `index`.
+    private func hexQuad(afterEscapeAt index: Int) throws(SyntaxError) -> UInt16 {
+        var value: UInt16 = 0
+        for offset in (index + 2)..<(index + 6) {
+            guard offset < end else {
+                throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected 4 hex digits")
+            }
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case JSONByte.zero...JSONByte.nine: digit = byte - JSONByte.zero
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default:
+                throw SyntaxError(
+                    offset: index, message: "invalid \\u escape in a string: expected 4 hex digits, found "
+                        + JSONErrorText.describe(bytes, at: offset, maxRun: 1))
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    private func unpairedSurrogate(_ unit: UInt16, at index: Int) -> SyntaxError {
+        let hex = String(unit, radix: 16, uppercase: true)
+        return SyntaxError(offset: index, message: "unpaired surrogate escape '\\u\(hex)' in a string")
+    }
+
+    private func controlCharacterInString(at index: Int) -> SyntaxError {
+        SyntaxError(
+            offset: index,
+            message: "unescaped control character \(JSONErrorText.describe(bytes, at: index)) in a string")
+    }
+}
