@@ -36,9 +36,7 @@ public struct InputReader: Sendable {
         do {
             text = try TextDecoding.utf8Text(from: raw)
         } catch {
-            let source = SourceFile(path: input.displayPath, bytes: raw)
-            result.errors = [Diagnostic(file: input.displayPath, location: location(of: error, in: source),
-                                        message: "\(error)")]
+            result.errors = [Diagnostic(SourceFile(path: input.displayPath, bytes: raw), offset: error.offset, error.message)]
             return result
         }
         let source = SourceFile(path: input.displayPath, bytes: text)
@@ -99,13 +97,5 @@ public struct InputReader: Sendable {
         try handle.seek(toOffset: 0)
         let data = try handle.readToEnd() ?? Data()
         return [UInt8](data)
-    }
-
-    private func location(of error: Error, in source: SourceFile) -> SourceLocation {
-        let text = "\(error)"
-        if let range = text.range(of: "offset "), let offset = Int(text[range.upperBound...].prefix { $0.isNumber }) {
-            return source.location(ofOffset: offset)
-        }
-        return SourceLocation(line: 1, column: 1)
     }
 }

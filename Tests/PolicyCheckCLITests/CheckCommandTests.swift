@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// End-to-end: `policycheck check` as a user runs it — exit codes, locations, formats, errors, the clock.
+@Suite struct CheckCommandTests {
+    typealias CLI = PolicyCheckProcess
+
+    @Test func compliantSampleExitsZero() throws {
+        let result = try CLI.run(["check", "samples/dedicated-compliant.yaml", "samples/shared-compliant.yaml", "--now", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("PASS"))
+        #expect(result.stdout.contains("2 files checked"))
+    }
+
+    @Test func samplesDirectoryReportsEveryRuleFamilyAndExitsOne() throws {
+        let result = try CLI.run(["check", "samples/", "--now", "2026-11-29", "--format", "json"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let categories = Set(findings.compactMap { $0["category"] as? String })
+        #expect(categories.isSuperset(of: ["offering", "residency", "encryption", "byok", "network", "availability", "change-management"]))
+    }
+
+    @Test func findingLinesNameFileLineColumnSeverityAndRule() throws {
+        let result = try CLI.run(["check", CLI.fixture("high-only.yaml"), "--now", "2026-11-29"])
+        #expect(result.status == 1)
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("MMC-RES-001") })
+        #expect(line.contains("high-only.yaml:6:11 high MMC-RES-001"))
+        #expect(line.contains("eu-central-1"))
+    }
+
+    @Test(arguments: [("critical", Int32(0)), ("high", 1), ("low", 1), ("none", 0)])
+    func failOnThresholdDecidesTheExitCode(threshold: String, expected: Int32) throws {
+        let result = try CLI.run(["check", CLI.fixture("high-only.yaml"), "--fail-on", threshold, "--now", "2026-11-29"])
+        #expect(result.status == expected)
+    }
+
+    @Test func jsonReportHasTheDocumentedShape() throws {
+        let result = try CLI.run(["check", CLI.fixture("high-only.yaml"), "--format", "json", "--now", "2026-11-29T00:00:00Z"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let tool = try #require(json["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "policycheck")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["evaluatedAt"] as? String == "2026-11-29T00:00:00Z")
+        #expect(summary["exitCode"] as? Int == 1)
+        #expect(summary["failOn"] as? String == "low")
+        let finding = try #require((json["findings"] as? [[String: Any]])?.first)
+        for key in ["ruleId", "title", "category", "severity", "resource", "file", "line", "column", "path", "message",
+                    "remediation", "controls"] {
+            #expect(finding[key] != nil, "missing \(key)")
+        }
+        #expect(finding["resource"] as? String == "fixture-high")
+        #expect(finding["path"] as? String == "spec.region")
+        #expect((json["errors"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func malformedFileIsAnErrorButOtherFilesAreStillReported() throws {
+        let result = try CLI.run(["check", CLI.fixture("malformed.yaml"), CLI.fixture("high-only.yaml"), "--format", "json",
+                                  "--now", "2026-11-29"])
+        #expect(result.status == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let errors = try #require(json["errors"] as? [[String: Any]])
+        #expect(errors.count == 1)
+        #expect((errors.first?["file"] as? String)?.hasSuffix("malformed.yaml") == true)
+        #expect((errors.first?["line"] as? Int ?? 0) >= 3)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["ruleId"] as? String == "MMC-RES-001" })
+    }
+
+    @Test func inputErrorsAreOneLineWithLocationAndSuggestion() throws {
+        let result = try CLI.run(["check", CLI.fixture("unknown-field.yaml")])
+        #expect(result.status == 2)
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("regoin") })
+        #expect(line.contains("unknown-field.yaml:6:3: error: unknown field 'regoin'"))
+        #expect(line.contains("did you mean 'region'?"))
+        // The misspelt field leaves the required one missing: both are reported, each on its own line.
+        #expect(result.stdout.contains("unknown-field.yaml:5:3: error: missing required field 'region' in 'spec'"))
+    }
+
+    @Test func standardInputIsReadWithDash() throws {
+        let manifest = try String(contentsOfFile: CLI.fixture("high-only.yaml"), encoding: .utf8)
+        let result = try CLI.run(["check", "-", "--now", "2026-11-29"], stdin: manifest)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("-:6:11 high MMC-RES-001"))
+    }
+
+    @Test func theClockComesFromNowThenSourceDateEpoch() throws {
+        let path = CLI.fixture("expiring-material.yaml")
+        // validTo 2026-12-15: expiring (low) on 2026-11-29, expired (high) on 2027-01-01, fine on 2026-06-01.
+        let expiring = try CLI.run(["check", path, "--now", "2026-11-29"])
+        #expect(expiring.stdout.contains("MMC-KEY-007"))
+        #expect(!expiring.stdout.contains("MMC-KEY-006"))
+        let expired = try CLI.run(["check", path, "--now", "2027-01-01T00:00:00Z"])
+        #expect(expired.stdout.contains("MMC-KEY-006"))
+        let epoch = try CLI.run(["check", path], environment: ["SOURCE_DATE_EPOCH": "1780272000"])  // 2026-06-01
+        #expect(epoch.status == 0, "\(epoch.stdout)")
+        let override = try CLI.run(["check", path, "--now", "2027-01-01"], environment: ["SOURCE_DATE_EPOCH": "1780272000"])
+        #expect(override.stdout.contains("MMC-KEY-006"))
+    }
+
+    @Test func invalidClockValuesAreUsageErrors() throws {
+        #expect(try CLI.run(["check", CLI.fixture("compliant.yaml"), "--now", "yesterday"]).status == 2)
+        #expect(try CLI.run(["check", CLI.fixture("compliant.yaml")], environment: ["SOURCE_DATE_EPOCH": "soon"]).status == 2)
+    }
+
+    @Test func outputFileReceivesTheReportAndTheConsoleTheSummary() throws {
+        let directory = try CLI.temporaryDirectory()
+        let output = directory.appendingPathComponent("report.json").path
+        let result = try CLI.run(["check", CLI.fixture("high-only.yaml"), "--format", "json", "--output", output, "--now", "2026-11-29"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("FAIL"))
+        let data = try #require(FileManager.default.contents(atPath: output))
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(leftovers == ["report.json"])
+    }
+
+    @Test func unwritableOutputIsAnError() throws {
+        let result = try CLI.run(["check", CLI.fixture("compliant.yaml"), "--output", "/nonexistent-dir/report.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write"))
+    }
+
+    @Test func directoriesSkipNonManifestsAndCountThem() throws {
+        let result = try CLI.run(["check", CLI.fixture("mixed-dir"), "--format", "json"])
+        #expect(result.status == 0, "\(result.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["filesChecked"] as? Int == 1)
+        #expect(summary["filesSkipped"] as? Int == 2)
+    }
+
+    @Test func anExplicitNonManifestIsAnError() throws {
+        let result = try CLI.run(["check", CLI.fixture("mixed-dir/other.yaml")])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("other.yaml:1:1: error:"))
+        #expect(result.stdout.contains("not a policycheck manifest"))
+    }
+
+    @Test func noManifestAtAllIsAnError() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["check", directory.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("no YAML or JSON files found"))
+    }
+
+    @Test func missingPathIsAnError() throws {
+        let result = try CLI.run(["check", "does-not-exist.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("does-not-exist.yaml:1:1: error: no such file or directory"))
+    }
+
+    @Test func invalidPolicyPackIsAnErrorWithLocation() throws {
+        let result = try CLI.run(["check", CLI.fixture("compliant.yaml"), "--policy", CLI.fixture("invalid-policy.yaml")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("invalid-policy.yaml:8:15: error: 'rules[0].severity' must be one of"))
+        #expect(result.stderr.contains("did you mean 'network.world-open'?"))
+    }
+
+    @Test func outputIsDeterministicAndUncolouredOffATerminal() throws {
+        let arguments = ["check", "samples/", "--now", "2026-11-29", "--jobs", "2"]
+        let first = try CLI.run(arguments)
+        let second = try CLI.run(arguments + ["--jobs", "1"])
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.contains("\u{1B}["))
+    }
+}
