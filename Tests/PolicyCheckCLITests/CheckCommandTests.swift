@@ -136,7 +136,7 @@ import Testing
         let result = try CLI.run(["check", CLI.fixture("mixed-dir/other.yaml")])
         #expect(result.status == 2)
         #expect(result.stdout.contains("other.yaml:1:1: error:"))
-        #expect(result.stdout.contains("not a policycheck manifest"))
+        #expect(result.stdout.contains("is not a manifest policycheck reads"))
     }
 
     @Test func noManifestAtAllIsAnError() throws {

@@ -5,6 +5,9 @@ import PolicyCheckSyntax
 public struct InputReader: Sendable {
     /// Largest file read (bigger ones are an error, never a partial read).
     public var maxFileBytes: Int = 256 << 20
+    /// Read every input in this format instead of detecting it.
+    public var format: InputFormat?
+    public var options = AdapterOptions()
 
     public init() {}
 
@@ -48,18 +51,16 @@ public struct InputReader: Sendable {
             return result
         }
         if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document") }
-        var recognised = false
-        for document in documents where NativeManifestAdapter.recognises(document) {
-            recognised = true
-            do {
-                result.deployments.append(try NativeManifestAdapter().deployment(from: document, source: source))
-            } catch {
-                result.errors += error.items
-            }
+        guard let adapter = format.flatMap(AdapterRegistry.adapter(for:)) ?? AdapterRegistry.detect(documents) else {
+            let formats = AdapterRegistry.all.map(\.format.rawValue).joined(separator: ", ")
+            return skipOrFail(result, "is not a manifest policycheck reads (formats: \(formats))")
         }
-        if !recognised {
-            return skipOrFail(result, "is not a policycheck manifest (no document has apiVersion: \(NativeManifestAdapter.apiVersion))",
-                              source: source)
+        switch adapter.read(documents, source, options) {
+        case .success(let deployments): result.deployments = deployments
+        case .failure(let problems): result.errors += problems.items
+        }
+        if result.deployments.isEmpty && result.errors.isEmpty {
+            return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check")
         }
         return result
     }
@@ -73,7 +74,7 @@ public struct InputReader: Sendable {
         return try YAMLReader().read(text)
     }
 
-    private func skipOrFail(_ result: Result, _ reason: String, source: SourceFile? = nil) -> Result {
+    private func skipOrFail(_ result: Result, _ reason: String) -> Result {
         var result = result
         if result.input.isExplicit {
             result.errors.append(Diagnostic(file: result.input.displayPath, location: SourceLocation(line: 1, column: 1),

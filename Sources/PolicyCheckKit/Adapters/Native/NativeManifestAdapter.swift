@@ -4,14 +4,31 @@ import PolicyCheckSyntax
 ///
 /// The format is strict: unknown fields, wrong types and missing required fields are errors, each located.
 /// `docs/manifest.md` documents it.
-public struct NativeManifestAdapter: Sendable {
+public struct NativeManifestAdapter: InputAdapter {
     public static let apiVersion = "policycheck/v1"
+    public static let format = InputFormat.native
 
     public init() {}
 
     /// Whether a document claims to be one of our manifests (by `apiVersion`).
     public static func recognises(_ root: SourceNode) -> Bool {
         root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && root["kind"]?.string != "PolicyPack"
+    }
+
+    /// One deployment per manifest document.
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        var deployments: [Deployment] = []
+        var problems: [Diagnostic] = []
+        for document in documents where Self.recognises(document) {
+            do {
+                deployments.append(try deployment(from: document, source: source))
+            } catch {
+                problems += error.items
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return deployments
     }
 
     /// Reads one document; throws every problem found in it.

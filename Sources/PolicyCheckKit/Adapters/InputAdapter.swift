@@ -1,0 +1,59 @@
+import PolicyCheckSyntax
+
+/// Turns the documents of one input format into the normalised `Deployment` model.
+///
+/// One adapter per format; rules never see raw Terraform, CloudFormation or Kubernetes shapes.
+public protocol InputAdapter: Sendable {
+    static var format: InputFormat { get }
+    /// Whether a document is in this adapter's format (detection by content, never by file name).
+    static func recognises(_ document: SourceNode) -> Bool
+    init()
+    /// Reads the documents of one file. Documents the adapter does not recognise are ignored. Throws every problem
+    /// that makes the input impossible to check.
+    func deployments(from documents: [SourceNode], source: SourceFile, options: AdapterOptions) throws(Diagnostics) -> [Deployment]
+}
+
+/// Settings that shape how inputs are read.
+public struct AdapterOptions: Sendable {
+    /// The offering to assume for inputs that state none (infrastructure code).
+    public var offering: Offering?
+
+    public init(offering: Offering? = nil) {
+        self.offering = offering
+    }
+}
+
+/// An adapter as a value: its format and type-erased entry points (no existential metatypes at call sites).
+public struct RegisteredAdapter: Sendable {
+    public let format: InputFormat
+    public let recognises: @Sendable (SourceNode) -> Bool
+    public let read: @Sendable ([SourceNode], SourceFile, AdapterOptions) -> Result<[Deployment], Diagnostics>
+
+    public init<Adapter: InputAdapter>(_ type: Adapter.Type) {
+        format = Adapter.format
+        recognises = { Adapter.recognises($0) }
+        read = { documents, source, options in
+            do throws(Diagnostics) {
+                return .success(try Adapter().deployments(from: documents, source: source, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
+/// The adapters, in detection order.
+public enum AdapterRegistry {
+    public static let all: [RegisteredAdapter] = [
+        RegisteredAdapter(NativeManifestAdapter.self),
+    ]
+
+    public static func adapter(for format: InputFormat) -> RegisteredAdapter? {
+        all.first { $0.format == format }
+    }
+
+    /// The first adapter that recognises any of the documents.
+    public static func detect(_ documents: [SourceNode]) -> RegisteredAdapter? {
+        all.first { adapter in documents.contains { adapter.recognises($0) } }
+    }
+}
