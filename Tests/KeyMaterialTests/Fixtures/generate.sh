@@ -19,7 +19,8 @@ rm -f -- *.pem *.der *.raw *.hex *.base64 *.bin *.txt
 
 # --- RSA ---------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa2048-pkcs8.pem
-openssl pkey -in rsa2048-pkcs8.pem -outform DER -out rsa2048-pkcs8.der
+# `openssl pkey -outform DER` writes the type-specific (PKCS#1) form; pkcs8 -topk8 -nocrypt writes PKCS#8.
+openssl pkcs8 -topk8 -nocrypt -in rsa2048-pkcs8.pem -outform DER -out rsa2048-pkcs8.der
 openssl rsa -in rsa2048-pkcs8.pem -traditional -out rsa2048-pkcs1.pem
 openssl rsa -in rsa2048-pkcs8.pem -traditional -outform DER -out rsa2048-pkcs1.der
 openssl pkey -in rsa2048-pkcs8.pem -pubout -out rsa2048-spki.pem
@@ -152,11 +153,11 @@ head -c 600 rsa2048-pkcs8.der > truncated-rsa2048-pkcs8.der
 { head -n 10 rsa2048-pkcs8.pem; echo "-----END PRIVATE KEY-----"; } > truncated-rsa2048-pkcs8.pem
 # A PEM block whose body is not base64.
 printf -- '-----BEGIN PUBLIC KEY-----\nThis is !!! not base64 at all ***\n-----END PUBLIC KEY-----\n' > invalid-base64-public-key.pem
-# A P-256 SPKI whose point encoding byte (0x04) is replaced by 0x07: not a valid point.
+# A P-256 SPKI whose point encoding byte (0x04) is replaced by 0x05 (no such point form): not a valid point.
 python3 - <<'PY'
 data = bytearray(open("ec-p256-spki.der", "rb").read())
 i = data.index(bytes([0x03, 0x42, 0x00, 0x04]))
-data[i + 3] = 0x07
+data[i + 3] = 0x05
 open("corrupt-ec-p256-point-spki.der", "wb").write(bytes(data))
 PY
 
