@@ -161,11 +161,36 @@ data[i + 3] = 0x05
 open("corrupt-ec-p256-point-spki.der", "wb").write(bytes(data))
 PY
 
+# Keys that decode but fail OpenSSL's consistency checks.
+python3 - <<'PY2'
+def tlv(data, i):
+    tag = data[i]; length = data[i + 1]; j = i + 2
+    if length & 0x80:
+        n = length & 0x7F; length = int.from_bytes(data[j:j + n], "big"); j += n
+    return tag, j, j + length
+# PKCS#1 RSAPrivateKey with one byte of the private exponent d changed.
+data = bytearray(open("rsa2048-pkcs1.der", "rb").read())
+_, start, _ = tlv(data, 0)
+cursor = start
+for _ in range(3):  # skip version, n, e
+    _, _, cursor = tlv(data, cursor)
+_, d_start, d_end = tlv(data, cursor)
+data[d_end - 1] ^= 0x02
+open("rsa2048-pkcs1-inconsistent-private-exponent.der", "wb").write(bytes(data))
+# SEC1 P-256 key whose embedded public point belongs to a different P-256 key.
+mine = bytearray(open("ec-p256-sec1.der", "rb").read())
+import subprocess
+foreign = subprocess.run(["openssl", "pkey", "-in", "ec-p256-sec1-with-parameters.pem", "-pubout", "-outform", "DER"],
+                         check=True, capture_output=True).stdout
+mine[-65:] = foreign[-65:]
+open("ec-p256-sec1-mismatched-public-point.der", "wb").write(bytes(mine))
+PY2
+
 # --- Expected SPKI fingerprints --------------------------------------------
 {
   for f in *.pem *.der; do
     case "$f" in
-      encrypted-*|ec-parameters-only.pem|multi-block.pem|bundle-*|truncated-*|invalid-*|corrupt-*) continue ;;
+      encrypted-*|ec-parameters-only.pem|multi-block.pem|bundle-*|truncated-*|invalid-*|corrupt-*|*-inconsistent-*|*-mismatched-*) continue ;;
     esac
     form=PEM; [[ "$f" == *.der ]] && form=DER
     if [[ "$f" == cert-* ]]; then

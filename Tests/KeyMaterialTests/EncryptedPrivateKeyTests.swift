@@ -1,0 +1,39 @@
+import KeyMaterial
+import Testing
+
+struct EncryptedPrivateKeyTests {
+    @Test(arguments: [("encrypted-pkcs8.pem", KeyEncoding.pem), ("encrypted-pkcs8.der", KeyEncoding.der)])
+    func encryptedPKCS8IsRecognisedWithoutDecrypting(_ fixture: String, _ encoding: KeyEncoding) throws {
+        let object = try Fixture.single(fixture)
+        #expect(object.kind == .encryptedPrivateKey)
+        #expect(object.container == "pkcs8-encrypted")
+        #expect(object.encoding == encoding)
+        // Nothing that would require decryption is known.
+        #expect(object.algorithm == nil)
+        #expect(object.bits == nil)
+        #expect(object.spkiSha256 == nil)
+    }
+
+    @Test func legacyProcTypeEncryptedPEMIsAnEncryptedKeyNamedByItsLabel() throws {
+        let object = try Fixture.single("encrypted-legacy-rsa-pkcs1.pem")
+        #expect(object.kind == .encryptedPrivateKey)
+        #expect(object.algorithm == .rsa)
+        #expect(object.container == "pkcs1-encrypted")
+        #expect(object.bits == nil)
+        #expect(object.spkiSha256 == nil)
+    }
+
+    @Test func signingWithAnEncryptedKeyIsRefusedNotPrompted() throws {
+        let input = try Fixture.bytes("encrypted-pkcs8.pem")
+        #expect(throws: KeyMaterialError.unsupported("encrypted private keys are never decrypted; supply an unencrypted signing key")) {
+            _ = try Signer.sign(message: [1, 2, 3], privateKeyPEM: input)
+        }
+    }
+
+    @Test func verifyingAnEncryptedKeyRunsNoChecks() throws {
+        let report = try KeyVerifier.verify(Fixture.bytes("encrypted-pkcs8.der"))
+        #expect(report.objects.map(\.kind) == [.encryptedPrivateKey])
+        #expect(report.checksRun.isEmpty)
+        #expect(report.passed)
+    }
+}
