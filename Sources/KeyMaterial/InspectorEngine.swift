@@ -64,13 +64,18 @@ final class InspectorEngine {
         for (index, block) in PEMScanner.blocks(bytes).enumerated() {
             if let framingError = block.framingError { throw .malformed(block: index, reason: framingError) }
             guard let expected = PEMLabel(block.label) else { continue }  // parameters, CSRs, CRLs, …
+            let body = UnsafeBufferPointer(rebasing: bytes[block.bodyStart..<block.bodyEnd])
             if block.hasEncryptedHeader {
+                // Legacy encrypted PEM: the body is ciphertext; only check it is well-formed base64.
+                guard let ciphertext = Base64.decode(body), !ciphertext.isEmpty else {
+                    throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")
+                }
                 items.append(DecodedItem(object: KeyObject(
                     index: index, kind: .encryptedPrivateKey, algorithm: expected.legacyAlgorithm, encoding: .pem,
                     container: expected.structure.map { "\($0.container)-encrypted" } ?? "pem-encrypted")))
                 continue
             }
-            guard let der = Base64.decode(UnsafeBufferPointer(rebasing: bytes[block.bodyStart..<block.bodyEnd])) else {
+            guard let der = Base64.decode(body) else {
                 throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")
             }
             guard !der.isEmpty else { throw .malformed(block: index, reason: "PEM block '\(block.label)' is empty") }

@@ -1,3 +1,4 @@
+import Foundation
 import KeyMaterial
 import Testing
 
@@ -35,5 +36,15 @@ struct EncryptedPrivateKeyTests {
         #expect(report.objects.map(\.kind) == [.encryptedPrivateKey])
         #expect(report.checksRun.isEmpty)
         #expect(report.passed)
+    }
+}
+
+extension EncryptedPrivateKeyTests {
+    @Test func legacyEncryptedBodyMustStillBeBase64() throws {
+        var text = String(decoding: try Fixture.bytes("encrypted-legacy-rsa-pkcs1.pem"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "-----END RSA PRIVATE KEY-----", with: "%%%\n-----END RSA PRIVATE KEY-----")
+        #expect(throws: KeyMaterialError.malformed(block: 0, reason: "PEM block 'RSA PRIVATE KEY' body is not valid base64")) {
+            try KeyInspection.inspect(Array(text.utf8))
+        }
     }
 }
