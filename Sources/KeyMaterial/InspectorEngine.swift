@@ -97,7 +97,11 @@ final class InspectorEngine {
         case let .truncated(declared, available):
             throw .malformed(block: index, reason: "truncated DER in PEM body: declares \(declared) bytes but only \(available) are present")
         default:
-            break  // let OpenSSL decide and report why
+            // Encrypted keys are never handed to OpenSSL, so their shape is the only check.
+            if structure == .encryptedPrivateKeyInfo {
+                throw .malformed(block: index, reason: "PEM body is not a PKCS#8 EncryptedPrivateKeyInfo")
+            }
+            // Otherwise let OpenSSL decide and report why.
         }
         return try decodeDER(der, as: structure, index: index, encoding: .pem)
     }

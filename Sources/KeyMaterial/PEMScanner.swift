@@ -24,7 +24,7 @@ enum PEMScanner {
                 cursor = lineEnd
                 continue
             }
-            let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd]), as: UTF8.self)
+            let label = printableLabel(UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd]))
             let bodyStart = min(lineEnd + 1, bytes.count)
             guard let endMarker = find(end, in: bytes, from: bodyStart, to: bytes.count) else {
                 result.append(PEMBlock(label: label, hasEncryptedHeader: false, bodyStart: bodyStart, bodyEnd: bytes.count,
@@ -35,7 +35,7 @@ enum PEMScanner {
             let endLineEnd = endOfLine(bytes, from: endLabelStart)
             var framingError: String?
             if let endLabelEnd = find(dashes, in: bytes, from: endLabelStart, to: endLineEnd) {
-                let endLabel = String(decoding: UnsafeBufferPointer(rebasing: bytes[endLabelStart..<endLabelEnd]), as: UTF8.self)
+                let endLabel = printableLabel(UnsafeBufferPointer(rebasing: bytes[endLabelStart..<endLabelEnd]))
                 if endLabel != label { framingError = "PEM block '\(label)' ends with a different label" }
             } else {
                 framingError = "PEM END line of block '\(label)' is not terminated by dashes"
@@ -63,6 +63,12 @@ enum PEMScanner {
             lineStart = lineEnd + 1
         }
         return (limit, encrypted)
+    }
+
+    /// The label as text if it is short printable ASCII; otherwise a placeholder (labels reach error messages).
+    private static func printableLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= 64, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return "<unprintable label>" }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func endOfLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

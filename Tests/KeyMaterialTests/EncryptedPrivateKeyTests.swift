@@ -48,3 +48,13 @@ extension EncryptedPrivateKeyTests {
         }
     }
 }
+
+extension EncryptedPrivateKeyTests {
+    @Test func encryptedLabelOverAnUnencryptedBodyIsMalformed() throws {
+        var text = String(decoding: try Fixture.bytes("ed25519-pkcs8.pem"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "PRIVATE KEY", with: "ENCRYPTED PRIVATE KEY")
+        #expect(throws: KeyMaterialError.malformed(block: 0, reason: "PEM body is not a PKCS#8 EncryptedPrivateKeyInfo")) {
+            try KeyInspection.inspect(Array(text.utf8))
+        }
+    }
+}

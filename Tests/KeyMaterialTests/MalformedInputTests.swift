@@ -81,3 +81,14 @@ struct MalformedInputTests {
         #expect(before == after)
     }
 }
+
+extension MalformedInputTests {
+    @Test func overlongPEMLabelsAreNotEchoedIntoMessages() throws {
+        let label = String(repeating: "Q", count: 200)
+        let text = "-----BEGIN \(label)-----\nAAAA\n-----END OTHER-----\n"
+        // Unknown labels are skipped, but framing is checked first and the label is not echoed.
+        let error = try #require(throws: KeyMaterialError.self) { try KeyInspection.inspect(Array(text.utf8)) }
+        #expect(!error.description.contains(label))
+        #expect(error.description.contains("<unprintable label>"))
+    }
+}
