@@ -58,3 +58,15 @@ extension EncryptedPrivateKeyTests {
         }
     }
 }
+
+extension EncryptedPrivateKeyTests {
+    @Test func encryptedBodyUnderAPlainLabelFailsWithoutAPassphrasePrompt() throws {
+        // The label promises PrivateKeyInfo, so the bytes do reach an OpenSSL decoder; its passphrase
+        // callback refuses, so decoding fails instead of prompting or decrypting.
+        var text = String(decoding: try Fixture.bytes("encrypted-pkcs8.pem"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "ENCRYPTED PRIVATE KEY", with: "PRIVATE KEY")
+        let error = try #require(throws: KeyMaterialError.self) { try KeyInspection.inspect(Array(text.utf8)) }
+        guard case .malformed(0, let reason) = error else { Issue.record("got \(error)"); return }
+        #expect(reason.hasPrefix("cannot decode PKCS#8 private key: "))
+    }
+}
