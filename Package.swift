@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
-        .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"]),
+        .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"]),
     ],

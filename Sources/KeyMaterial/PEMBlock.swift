@@ -1,0 +1,13 @@
+/// One `-----BEGIN label-----` … `-----END label-----` block, located by offsets.
+struct PEMBlock {
+    /// The label between `BEGIN ` and the closing dashes, e.g. `PRIVATE KEY`.
+    var label: String
+    /// Whether RFC 1421 headers declare `Proc-Type: 4,ENCRYPTED` (legacy OpenSSL encryption).
+    var hasEncryptedHeader: Bool
+    /// Offset of the first base64 body byte (after any headers).
+    var bodyStart: Int
+    /// Offset of the `-----END` line.
+    var bodyEnd: Int
+    /// Set when the block is unterminated or its END label differs.
+    var framingError: String?
+}

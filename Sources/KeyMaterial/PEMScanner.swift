@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds PEM blocks in text; anything outside the blocks is ignored.
+enum PEMScanner {
+    private static let begin = Array("-----BEGIN ".utf8)
+    private static let end = Array("-----END ".utf8)
+    private static let dashes = Array("-----".utf8)
+
+    /// Whether the bytes contain a PEM BEGIN marker.
+    static func containsPEM(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(begin, in: bytes, from: 0, to: bytes.count) != nil
+    }
+
+    /// Every block in order.
+    static func blocks(_ bytes: UnsafeBufferPointer<UInt8>) -> [PEMBlock] {
+        var result: [PEMBlock] = []
+        var cursor = 0
+        while let start = find(begin, in: bytes, from: cursor, to: bytes.count) {
+            let labelStart = start + begin.count
+            let lineEnd = endOfLine(bytes, from: labelStart)
+            guard let labelEnd = find(dashes, in: bytes, from: labelStart, to: lineEnd) else {
+                result.append(PEMBlock(label: "", hasEncryptedHeader: false, bodyStart: lineEnd, bodyEnd: lineEnd,
+                                       framingError: "PEM BEGIN line is not terminated by dashes"))
+                cursor = lineEnd
+                continue
+            }
+            let label = printableLabel(UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd]))
+            let bodyStart = min(lineEnd + 1, bytes.count)
+            guard let endMarker = find(end, in: bytes, from: bodyStart, to: bytes.count) else {
+                result.append(PEMBlock(label: label, hasEncryptedHeader: false, bodyStart: bodyStart, bodyEnd: bytes.count,
+                                       framingError: "PEM block '\(label)' has no END line"))
+                break
+            }
+            let endLabelStart = endMarker + end.count
+            let endLineEnd = endOfLine(bytes, from: endLabelStart)
+            var framingError: String?
+            if let endLabelEnd = find(dashes, in: bytes, from: endLabelStart, to: endLineEnd) {
+                let endLabel = printableLabel(UnsafeBufferPointer(rebasing: bytes[endLabelStart..<endLabelEnd]))
+                if endLabel != label { framingError = "PEM block '\(label)' ends with a different label" }
+            } else {
+                framingError = "PEM END line of block '\(label)' is not terminated by dashes"
+            }
+            let (headerEnd, encrypted) = headers(bytes, from: bodyStart, to: endMarker)
+            result.append(PEMBlock(label: label, hasEncryptedHeader: encrypted, bodyStart: headerEnd, bodyEnd: endMarker,
+                                   framingError: framingError))
+            cursor = endLineEnd
+        }
+        return result
+    }
+
+    /// Skips RFC 1421 headers (`Name: value` lines up to a blank line); reports Proc-Type ENCRYPTED.
+    private static func headers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int) -> (Int, Bool) {
+        let firstLineEnd = min(endOfLine(bytes, from: start), limit)
+        guard find(Array(":".utf8), in: bytes, from: start, to: firstLineEnd) != nil else { return (start, false) }
+        var encrypted = false
+        var lineStart = start
+        while lineStart < limit {
+            let lineEnd = min(endOfLine(bytes, from: lineStart), limit)
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { return (min(lineEnd + 1, limit), encrypted) }
+            if trimmed.hasPrefix("Proc-Type:") && trimmed.contains("ENCRYPTED") { encrypted = true }
+            lineStart = lineEnd + 1
+        }
+        return (limit, encrypted)
+    }
+
+    /// The label as text if it is short printable ASCII; otherwise a placeholder (labels reach error messages).
+    private static func printableLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= 64, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return "<unprintable label>" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func endOfLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
+    }
+
+    /// Offset of `needle` in `bytes[from..<to]`.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let first = needle.first, to - from >= needle.count else { return nil }
+        var index = from
+        let last = to - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

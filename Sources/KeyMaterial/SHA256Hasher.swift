@@ -1,0 +1,33 @@
+internal import COpenSSL
+
+/// SHA-256 with an explicitly fetched `EVP_MD`, so repeated hashing skips the implicit fetch.
+final class SHA256Hasher {
+    private let digest: OpaquePointer
+
+    /// Fetches SHA-256 from the default library context.
+    init() throws(KeyMaterialError) {
+        OpenSSLErrorQueue.clear()
+        guard let digest = EVP_MD_fetch(nil, "SHA256", nil) else {
+            throw .openssl(reason: "cannot fetch SHA256: " + OpenSSLErrorQueue.drain())
+        }
+        self.digest = digest
+    }
+
+    /// Lowercase hex SHA-256 of `bytes`, or nil if OpenSSL fails.
+    func hex(_ bytes: UnsafeRawBufferPointer) -> String? {
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let ok = output.withUnsafeMutableBufferPointer { out in
+            EVP_Digest(bytes.baseAddress, bytes.count, out.baseAddress, &length, digest, nil)
+        }
+        guard ok == 1, length == 32 else {
+            OpenSSLErrorQueue.clear()
+            return nil
+        }
+        return Hex.encode(output)
+    }
+
+    deinit {
+        EVP_MD_free(digest)
+    }
+}
