@@ -211,9 +211,12 @@ rules:
     controls: [SOC2:CC6.6, SOC2:CC6.1]
     description: >-
       0.0.0.0/0, ::/0, or entries whose union covers the whole address space (such as 0.0.0.0/1 and 128.0.0.0/1)
-      restrict nothing. For security-group ingress, world-open administrative and database ports are singled out.
+      restrict nothing. For security-group ingress this rule covers administrative and database ports (SSH, RDP,
+      PostgreSQL, MySQL, …) and all-port rules; other ports are MMC-NET-011.
     remediation: Allow only the address ranges that need access.
     check: network.world-open
+    parameters:
+      ports: administrative
 
   - id: MMC-NET-002
     title: Ensure allowlist entries are valid CIDR blocks
@@ -307,6 +310,19 @@ rules:
     description: Filtering switched on with no enabled entry restricts nothing (or locks everyone out).
     remediation: Enable at least one entry, or switch filtering off deliberately.
     check: network.effective-allowlist
+
+  - id: MMC-NET-011
+    title: Ensure no security group admits the whole internet on any port
+    category: network
+    severity: high
+    controls: [SOC2:CC6.6]
+    description: >-
+      World-open ingress on ports that are not administrative (for example 443 on a public load balancer) is
+      sometimes intended, but must be a decision: Mattermost Cloud restricts access with IP allowlists.
+    remediation: Restrict the ingress rule to the address ranges that need access, or front the service with an allowlist.
+    check: network.world-open
+    parameters:
+      ports: other
 
   # ---------------------------------------------------------------- availability
   - id: MMC-AVL-001

@@ -11,6 +11,10 @@ public struct CheckRun: Sendable {
     /// Files read and evaluated at once.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     public var toolVersion: String
+    /// Read every input in this format instead of detecting it.
+    public var inputFormat: InputFormat?
+    /// Adapter settings, e.g. the offering to assume for infrastructure code.
+    public var adapterOptions = AdapterOptions()
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -58,7 +62,10 @@ public struct CheckRun: Sendable {
     private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {
         let evaluator = Evaluator(policy: policy)
         let context = CheckContext(now: now)
-        let reader = InputReader()
+        var configured = InputReader()
+        configured.format = inputFormat
+        configured.options = adapterOptions
+        let reader = configured
         let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]

@@ -34,6 +34,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip paths matching a glob; repeatable.", valueName: "glob"))
     var exclude: [String] = []
 
+    @Option(name: .customLong("input-format"), help: "Read every input in this format instead of detecting it: native, terraform-plan, cloudformation, kubernetes or provisioner.")
+    var inputFormat: InputFormatOption?
+
+    @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
+    var offering: OfferingOption?
+
     @Option(help: "Files checked in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,6 +60,8 @@ struct CheckCommand: ParsableCommand {
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
         run.excludeGlobs = exclude
         run.jobs = jobs
+        run.inputFormat = inputFormat?.format
+        run.adapterOptions.offering = offering?.offering
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
         try emit(report)
@@ -83,6 +91,21 @@ enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, json
 
     var format: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}
+
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case native
+    case terraformPlan = "terraform-plan"
+    case cloudFormation = "cloudformation"
+    case kubernetes, provisioner
+
+    var format: InputFormat { InputFormat(rawValue: rawValue)! }
+}
+
+enum OfferingOption: String, ExpressibleByArgument, CaseIterable {
+    case dedicated, shared
+
+    var offering: Offering { Offering(rawValue: rawValue)! }
 }
 
 enum FailOnOption: String, ExpressibleByArgument, CaseIterable {

@@ -4,7 +4,36 @@ import PolicyCheckNetwork
 public struct WorldOpenCheck: Check {
     public static let name = "network.world-open"
 
-    public init(parameters: CheckParameters) {}
+    /// Which world-open entries this rule reports, by the ports they open.
+    enum PortScope: String, CaseIterable {
+        /// Entries that open an administrative or database port (or every port, or whose ports are unknown).
+        case administrative
+        /// Entries that open only other ports (e.g. 443 on a public load balancer).
+        case other
+        case all
+    }
+
+    let scope: PortScope
+    let administrativePorts: [Int]
+
+    public init(parameters: CheckParameters) {
+        scope = PortScope(rawValue: parameters.choice("ports", PortScope.allCases.map(\.rawValue), default: "all"))!
+        administrativePorts = parameters.strings("administrativePorts", default: Self.defaultAdministrativePorts.map(String.init))
+            .compactMap(Int.init)
+    }
+
+    /// SSH, RDP, databases, caches, directory and remote-management ports.
+    static let defaultAdministrativePorts = [
+        20, 21, 22, 23, 25, 110, 135, 137, 138, 139, 389, 445, 636, 1433, 1521, 2049, 2375, 2376, 3306, 3389, 5432,
+        5500, 5601, 5900, 5985, 5986, 6379, 6443, 7001, 8020, 8086, 8888, 9042, 9200, 9300, 11211, 27017, 27018,
+    ]
+
+    /// Whether an entry's ports fall in this rule's scope.
+    private func inScope(_ entry: AllowlistEntry) -> Bool {
+        guard scope != .all else { return true }
+        let administrative = entry.ports.map { ports in administrativePorts.contains { ports.contains($0) } } ?? true
+        return scope == .administrative ? administrative : !administrative
+    }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment).map { list in
@@ -16,14 +45,14 @@ public struct WorldOpenCheck: Check {
                                             at: entry.entry.cidr.origin))
                     continue
                 }
-                if let cidr = entry.cidr, cidr.isWholeSpace {
+                if let cidr = entry.cidr, cidr.isWholeSpace, inScope(entry.entry) {
                     evidence.append(Evidence(
                         "'\(entry.text)' admits every \(cidr.version) address\(Self.ports(entry.entry)); expected only the ranges that need access",
                         at: entry.entry.cidr.origin
                     ))
                 }
             }
-            if evidence.isEmpty {
+            if evidence.isEmpty, scope != .other {
                 for version in IPVersion.allCases {
                     let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version }
                     guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
