@@ -8,6 +8,9 @@ public struct DataStore: Sendable {
     public var encryption: Encryption
     /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`).
     public var storageType: Located<String>?
+    /// Whether the store is reachable from the internet (RDS `publicly_accessible`, an S3 bucket without a full
+    /// public access block). `nil`: not stated.
+    public var publicAccess: Located<Fact<Bool>>?
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
         self.kind = kind

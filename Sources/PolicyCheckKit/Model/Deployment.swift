@@ -27,6 +27,9 @@ public struct Deployment: Sendable {
     public var maintenance: Maintenance?
     /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).
     public var privateConnectivity: Located<Bool>?
+    /// Whether resource names are qualified with the deployment name (`acme-prod/database`). Infrastructure code
+    /// names resources by their own addresses (`module.db.aws_rds_cluster.main`, a logical id), unqualified.
+    public var qualifiesResourceNames = true
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name
@@ -37,7 +40,8 @@ public struct Deployment: Sendable {
 
     /// The resource name findings use for a component, e.g. `acme-prod/database`.
     public func resource(_ component: String) -> String {
-        component.isEmpty ? name : "\(name)/\(component)"
+        if component.isEmpty { return name }
+        return qualifiesResourceNames ? "\(name)/\(component)" : component
     }
 }
 

@@ -13,8 +13,8 @@ public struct KeyDeclaration: Sendable {
     public var multiRegion: Located<Bool>?
     public var replicaRegions: [Located<String>] = []
     public var materials: [KeyMaterialDeclaration] = []
-    /// A key policy document, when the input carries one.
-    public var policy: Located<String>?
+    /// The key policy, when the input carries one.
+    public var policy: KeyPolicy?
 
     public init(component: String, origin: Origin) {
         self.component = component
@@ -49,6 +49,42 @@ public struct KeyMaterialDeclaration: Sendable {
     public var encryptedKeyMaterial: Located<String>?
 
     public init(origin: Origin) {
+        self.origin = origin
+    }
+}
+
+/// A KMS key policy, reduced to what the rules judge.
+public struct KeyPolicy: Sendable {
+    public var origin: Origin
+    public var statements: [KeyPolicyStatement]
+
+    public init(origin: Origin, statements: [KeyPolicyStatement]) {
+        self.origin = origin
+        self.statements = statements
+    }
+}
+
+/// One statement of a key policy.
+public struct KeyPolicyStatement: Sendable {
+    /// `Allow` or `Deny`.
+    public var effect: String
+    /// Principals as written: `*`, ARNs, account ids, service names. `Principal: "*"` and `{"AWS": "*"}` give `*`.
+    public var principals: [String]
+    /// Actions such as `kms:*`, `kms:Decrypt`.
+    public var actions: [String]
+    /// Whether the statement has a `Condition` block.
+    public var hasCondition: Bool
+    /// `Sid`, when given.
+    public var sid: String?
+    public var origin: Origin
+
+    public init(effect: String, principals: [String], actions: [String], hasCondition: Bool, sid: String?,
+                origin: Origin) {
+        self.effect = effect
+        self.principals = principals
+        self.actions = actions
+        self.hasCondition = hasCondition
+        self.sid = sid
         self.origin = origin
     }
 }

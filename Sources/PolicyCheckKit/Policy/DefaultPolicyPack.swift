@@ -203,6 +203,17 @@ rules:
     remediation: Wrap the material with RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.
     check: byok.wrapping-algorithm
 
+  - id: MMC-KEY-010
+    title: Ensure key policies do not open a key to everyone
+    category: byok
+    severity: high
+    controls: [SOC2:CC6.1, SOC2:CC6.3]
+    description: >-
+      A key policy statement that allows principal "*" without a condition lets any AWS account use the key; kms:*
+      to "*" hands out administration of the key.
+    remediation: Name the principals that need the key, grant only the actions they need, and add conditions.
+    check: byok.key-policy
+
   # ---------------------------------------------------------------- network
   - id: MMC-NET-001
     title: Ensure no allowlist admits the whole internet
@@ -323,6 +334,17 @@ rules:
     check: network.world-open
     parameters:
       ports: other
+
+  - id: MMC-NET-012
+    title: Ensure data stores are not reachable from the internet
+    category: network
+    severity: high
+    controls: [SOC2:CC6.6, SOC2:CC6.1]
+    description: >-
+      Databases must not be publicly accessible and buckets must block public access; data is reached through the
+      application, not directly.
+    remediation: Set publicly_accessible to false, or add a public access block with all four settings true.
+    check: network.public-data-store
 
   # ---------------------------------------------------------------- availability
   - id: MMC-AVL-001

@@ -1,0 +1,25 @@
+/// Data stores must not be reachable from the internet (RDS `publicly_accessible`, S3 buckets without a full
+/// public access block).
+public struct PublicDataStoreCheck: Check {
+    public static let name = "network.public-data-store"
+
+    public init(parameters: CheckParameters) {}
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        deployment.dataStores.compactMap { store in
+            guard let access = store.publicAccess else { return nil }
+            switch access.value {
+            case .known(true):
+                return CheckResult(store.component, .fail([Evidence(
+                    "the \(store.kind.displayName) is reachable from the internet; expected it to be private", at: access.origin
+                )]))
+            case .known(false):
+                return CheckResult(store.component, .pass)
+            case .unknown(let reason):
+                return CheckResult(store.component, .cannotVerify([Evidence(
+                    "whether the \(store.kind.displayName) is public cannot be verified: \(reason)", at: access.origin
+                )]))
+            }
+        }
+    }
+}
