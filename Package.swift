@@ -34,6 +34,7 @@ let package = Package(
             name: "policycheck",
             dependencies: [
                 "PolicyCheckKit",
+                "KeyMaterial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

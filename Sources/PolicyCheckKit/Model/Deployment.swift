@@ -30,6 +30,8 @@ public struct Deployment: Sendable {
     /// Whether resource names are qualified with the deployment name (`acme-prod/database`). Infrastructure code
     /// names resources by their own addresses (`module.db.aws_rds_cluster.main`, a logical id), unqualified.
     public var qualifiesResourceNames = true
+    /// Key material files: found in the tree, named to `keys verify`, or referenced by BYOK materials.
+    public var keyFiles: [KeyFile] = []
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name
@@ -52,9 +54,11 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case cloudFormation = "cloudformation"
     case kubernetes
     case provisioner
+    /// Files of key material (PEM, DER, raw keys) rather than manifests.
+    case keyMaterial = "key-material"
 
     /// Infrastructure code states no offering and follows the IaC encryption baseline.
-    public var isInfrastructureCode: Bool { self != .native && self != .provisioner }
+    public var isInfrastructureCode: Bool { self != .native && self != .provisioner && self != .keyMaterial }
 }
 
 /// The Mattermost Cloud offerings.

@@ -47,6 +47,10 @@ public struct KeyMaterialDeclaration: Sendable {
     public var wrappingAlgorithm: Located<String>?
     /// Path to the encrypted key material file, relative to the manifest.
     public var encryptedKeyMaterial: Located<String>?
+    /// The wrapping public key file, once inspected.
+    public var wrappingKeyFile: KeyFile?
+    /// The encrypted key material file, once inspected.
+    public var encryptedMaterialFile: KeyFile?
 
     public init(origin: Origin) {
         self.origin = origin

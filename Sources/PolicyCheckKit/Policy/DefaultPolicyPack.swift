@@ -214,6 +214,143 @@ rules:
     remediation: Name the principals that need the key, grant only the actions they need, and add conditions.
     check: byok.key-policy
 
+  # ---------------------------------------------------------------- key material
+  - id: MMC-KM-001
+    title: Ensure no private key or plaintext symmetric key is committed to the tree
+    category: key-material
+    severity: critical
+    controls: [SOC2:CC6.1, SOC2:CC6.3]
+    description: >-
+      An unencrypted private key or raw symmetric key material in the checked files is a leaked secret: anyone who
+      can read the repository can use it.
+    remediation: Remove the file from the repository and its history, rotate the key, and keep keys in KMS or a secret store.
+    check: key-material.committed-secret
+
+  - id: MMC-KM-002
+    title: Ensure BYOK files hold no private key or plaintext key where wrapped material or a public key belongs
+    category: key-material
+    severity: critical
+    controls: [SOC2:CC6.1, SOC2:CC6.3]
+    description: >-
+      The wrapping key handed to AWS KMS must be its public key, and the key material must be encrypted with it. A
+      private key or plaintext symmetric key in their place exposes the secret the whole scheme protects.
+    remediation: Rotate the exposed key; reference the wrapping public key and the encrypted key material.
+    check: key-material.byok-secret-exposed
+
+  - id: MMC-KM-003
+    title: Ensure the BYOK wrapping key is an RSA public key of at least 3072 bits
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: AWS KMS issues RSA wrapping keys of 2048, 3072 or 4096 bits; the policy requires at least 3072.
+    remediation: Download a RSA_3072 or RSA_4096 wrapping key with `aws kms get-parameters-for-import`.
+    check: key-material.byok-wrapping-key
+    parameters:
+      minBits: 3072
+      allowedBits: [2048, 3072, 4096]
+
+  - id: MMC-KM-004
+    title: Ensure encrypted key material has the size its wrapping key and algorithm produce
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: >-
+      RSAES_OAEP_* output is exactly the modulus size; RSA_AES_KEY_WRAP_* output is the modulus plus the AES-KW
+      wrapped key (key size + 8). Any other size means the wrong key, the wrong algorithm or a damaged file.
+    remediation: Re-wrap the key material with the wrapping key and algorithm the manifest names.
+    check: key-material.byok-wrapped-size
+
+  - id: MMC-KM-005
+    title: Ensure keys use an allowed algorithm
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: DSA is obsolete and not allowed; RSA, ECDSA on NIST curves and Ed25519 are.
+    remediation: Replace the key with an RSA (≥ 2048), ECDSA P-256/P-384/P-521 or Ed25519 key.
+    check: key-material.algorithm
+    parameters:
+      disallowedAlgorithms: [dsa]
+
+  - id: MMC-KM-006
+    title: Ensure RSA keys are at least 2048 bits
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: RSA keys under 2048 bits can be factored with feasible effort.
+    remediation: Generate a new RSA key of 3072 bits or more.
+    check: key-material.rsa-strength
+    parameters:
+      minBits: 2048
+
+  - id: MMC-KM-007
+    title: Ensure RSA keys use the public exponent 65537
+    category: key-material
+    severity: medium
+    controls: [SOC2:CC6.1]
+    description: Small exponents such as 3 have enabled practical attacks on careless padding.
+    remediation: Generate a new key with exponent 65537.
+    check: key-material.rsa-exponent
+    parameters:
+      exponent: 65537
+
+  - id: MMC-KM-008
+    title: Ensure elliptic-curve keys use P-256, P-384 or P-521
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: secp256k1 and other curves are not approved for this platform's keys.
+    remediation: Generate a new key on P-256, P-384 or P-521 (or use Ed25519).
+    check: key-material.curve
+    parameters:
+      allowedCurves: [P-256, P-384, P-521]
+
+  - id: MMC-KM-009
+    title: Ensure certificates are valid at the evaluation time
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1, SOC2:CC6.7]
+    description: An expired or not-yet-valid certificate fails TLS handshakes and signature checks.
+    remediation: Renew the certificate.
+    check: key-material.certificate-validity
+
+  - id: MMC-KM-010
+    title: Ensure certificates do not expire within 30 days
+    category: key-material
+    severity: low
+    controls: [SOC2:CC6.1]
+    description: Certificates that expire soon must be renewed before they do.
+    remediation: Renew the certificate now.
+    check: key-material.certificate-expiring
+    parameters:
+      withinDays: 30
+
+  - id: MMC-KM-011
+    title: Ensure certificates are not signed with SHA-1 or MD5
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1, SOC2:CC6.7]
+    description: SHA-1 and MD5 signatures can be forged.
+    remediation: Reissue the certificate with a SHA-256 (or stronger) signature.
+    check: key-material.certificate-signature
+
+  - id: MMC-KM-012
+    title: Ensure a bundle's private keys match its certificates
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: A certificate and private key deployed together must belong together, or TLS will not start.
+    remediation: Bundle each private key with the certificate issued for it.
+    check: key-material.certificate-key-match
+
+  - id: MMC-KM-013
+    title: Ensure keys pass OpenSSL's consistency checks
+    category: key-material
+    severity: high
+    controls: [SOC2:CC6.1]
+    description: A key whose parts do not fit together (a wrong private exponent, a point off the curve) is damaged or forged.
+    remediation: Replace the key with a freshly generated one.
+    check: key-material.consistency
+
   # ---------------------------------------------------------------- network
   - id: MMC-NET-001
     title: Ensure no allowlist admits the whole internet

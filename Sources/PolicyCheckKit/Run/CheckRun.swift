@@ -15,6 +15,8 @@ public struct CheckRun: Sendable {
     public var inputFormat: InputFormat?
     /// Adapter settings, e.g. the offering to assume for infrastructure code.
     public var adapterOptions = AdapterOptions()
+    /// Run OpenSSL's consistency checks on key files (`keys verify`).
+    public var verifyKeys = false
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -65,6 +67,7 @@ public struct CheckRun: Sendable {
         var configured = InputReader()
         configured.format = inputFormat
         configured.options = adapterOptions
+        configured.keyFiles = KeyFileReader(verify: verifyKeys)
         let reader = configured
         let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in

@@ -4,8 +4,10 @@ import Foundation
 public struct InputDiscovery: Sendable {
     /// Directory names never entered.
     public static let defaultExcludedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules"]
-    /// File endings a directory walk looks at.
-    public static let candidateExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Manifest file endings a directory walk looks at.
+    public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Every file ending a directory walk looks at: manifests and key material.
+    public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
     public var excludeGlobs: [String]
 

@@ -8,6 +8,8 @@ public struct InputReader: Sendable {
     /// Read every input in this format instead of detecting it.
     public var format: InputFormat?
     public var options = AdapterOptions()
+    /// How key material files are read (inspected, or verified for `keys verify`).
+    public var keyFiles = KeyFileReader()
 
     public init() {}
 
@@ -31,6 +33,9 @@ public struct InputReader: Sendable {
         } catch {
             result.errors = [Diagnostic(file: input.displayPath, location: nil, message: "cannot read file")]
             return result
+        }
+        if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
+            return readKeyFile(raw, result)
         }
         if TextDecoding.isProbablyBinary(raw) {
             return skipOrFail(result, "is a binary file, not a manifest")
@@ -59,9 +64,39 @@ public struct InputReader: Sendable {
         case .success(let deployments): result.deployments = deployments
         case .failure(let problems): result.errors += problems.items
         }
+        let base = input.path == "-" ? FileManager.default.currentDirectoryPath : (input.path as NSString).deletingLastPathComponent
+        let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: keyFiles)
+        for index in result.deployments.indices {
+            result.errors += resolver.resolve(&result.deployments[index])
+        }
         if result.deployments.isEmpty && result.errors.isEmpty {
             return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check")
         }
+        return result
+    }
+
+    /// A key material file becomes a deployment of its own, holding only the inspection results.
+    private func readKeyFile(_ raw: [UInt8], _ result: Result) -> Result {
+        var result = result
+        let path = result.input.displayPath
+        let file = keyFiles.read(raw, path: path, role: format == .keyMaterial ? .verified : .inTree,
+                                 origin: Origin(offset: 0, path: ""))
+        if let problem = file.problem {
+            let notKeyMaterial = problem == "not key material"
+            if !result.input.isExplicit && notKeyMaterial {
+                result.skipReason = "is not recognised key material"
+            } else {
+                let message = notKeyMaterial ? "the file is not recognised key material (PEM, DER, or a raw, hex or base64 AES key)" : problem
+                result.errors.append(Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message))
+            }
+            return result
+        }
+        // The source keeps no bytes: nothing of a key file can reach a report.
+        var deployment = Deployment(name: path, source: SourceFile(path: path, bytes: []), format: .keyMaterial,
+                                    origin: Origin(offset: 0, path: ""))
+        deployment.qualifiesResourceNames = false
+        deployment.keyFiles = [file]
+        result.deployments = [deployment]
         return result
     }
 

@@ -50,13 +50,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let policy = try policyOptions.load()
-        let now: Timestamp
-        do {
-            now = try EvaluationClock.resolve(now: self.now).0
-        } catch {
-            Console.error("error: \(error.message) (\(error.file))")
-            throw ExitCode(2)
-        }
+        let now = try EvaluationTime.resolve(self.now)
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
         run.excludeGlobs = exclude
         run.jobs = jobs
@@ -64,26 +58,8 @@ struct CheckCommand: ParsableCommand {
         run.adapterOptions.offering = offering?.offering
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
-        try emit(report)
+        try ReportOutput(format: format, output: output).emit(report)
         throw ExitCode(report.exitCode)
-    }
-
-    private func emit(_ report: CheckReport) throws {
-        let colour = output == nil && format == .text && Console.stdoutSupportsColour
-        let text = format.format.reporter(colour: colour).render(report)
-        guard let output else {
-            Console.out(text)
-            return
-        }
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
-        }
-        // The report went to a file: keep the console informed.
-        for error in report.errors { Console.error(error.description) }
-        Console.error(TextReporter().summary(report))
     }
 }
 

@@ -1,0 +1,21 @@
+/// Warns when a certificate expires within a number of days.
+public struct CertificateExpiringCheck: Check {
+    public static let name = "key-material.certificate-expiring"
+
+    let withinDays: Int
+
+    public init(parameters: CheckParameters) {
+        withinDays = parameters.int("withinDays", default: 30, range: 1...3650)
+    }
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        let horizon = context.now.adding(days: withinDays)
+        return KeyFileObjects.results(deployment) { object, _ in
+            guard let certificate = object.certificate else { return nil }
+            let notAfter = Timestamp(certificate.notAfter)
+            guard notAfter > context.now, notAfter <= horizon else { return nil }
+            let days = context.now.days(until: notAfter)
+            return "certificate '\(certificate.subject)' expires on \(notAfter.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays))"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import KeyMaterial
+
+/// Certificates must be valid at the evaluation time: not expired and not yet valid.
+public struct CertificateValidityCheck: Check {
+    public static let name = "key-material.certificate-validity"
+
+    public init(parameters: CheckParameters) {}
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        KeyFileObjects.results(deployment) { object, _ in
+            guard let certificate = object.certificate else { return nil }
+            let notAfter = Timestamp(certificate.notAfter)
+            let notBefore = Timestamp(certificate.notBefore)
+            let subject = "certificate '\(certificate.subject)'"
+            if notAfter <= context.now {
+                return "\(subject) expired on \(notAfter.dateDescription) (\(notAfter.days(until: context.now)) days before \(context.now.dateDescription))"
+            }
+            if notBefore > context.now {
+                return "\(subject) is not valid until \(notBefore.description); evaluated at \(context.now.description)"
+            }
+            return nil
+        }
+    }
+}
+
+extension Timestamp {
+    /// The whole second of a Foundation date.
+    init(_ date: Date) {
+        self.init(secondsSinceEpoch: Int64(date.timeIntervalSince1970.rounded(.down)))
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import KeyMaterial
+import PolicyCheckSyntax
+
+/// What `keys inspect` found: every key object of every file, and the files that could not be inspected.
+public struct KeyInventory: Sendable {
+    public struct Entry: Sendable {
+        public var file: String
+        public var object: KeyObject
+    }
+
+    public private(set) var entries: [Entry] = []
+    public private(set) var errors: [Diagnostic] = []
+    /// Larger files are not key material and are not read whole.
+    public var maxBytes = 16 << 20
+
+    public init() {}
+
+    /// Reads and inspects one file.
+    public mutating func add(path: String) {
+        let display = InputDiscovery.display(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            errors.append(Diagnostic(file: display, location: nil, message: "no such file"))
+            return
+        }
+        guard !isDirectory.boolValue else {
+            errors.append(Diagnostic(file: display, location: nil, message: "is a directory; name key files"))
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            errors.append(Diagnostic(file: display, location: nil, message: "cannot open file (permission denied?)"))
+            return
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        guard data.count <= maxBytes else {
+            errors.append(Diagnostic(file: display, location: nil, message: "file is larger than \(maxBytes) bytes: not key material"))
+            return
+        }
+        do {
+            let objects = try KeyInspection.inspect([UInt8](data))
+            entries += objects.map { Entry(file: display, object: $0) }
+        } catch {
+            let message = error == .notKeyMaterial
+                ? "not recognised key material (PEM, DER, or a raw, hex or base64 AES key)" : error.description
+            errors.append(Diagnostic(file: display, location: SourceLocation(line: 1, column: 1), message: message))
+        }
+    }
+}
+
+/// `keys inspect --format json`: `{"keys":[…],"errors":[…]}` (documented in docs/output.md).
+public enum KeyInventoryJSON {
+    public static func render(_ inventory: KeyInventory) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("keys")
+        json.beginArray()
+        for entry in inventory.entries { write(entry, into: &json) }
+        json.endArray()
+        json.key("errors")
+        json.beginArray()
+        for error in inventory.errors {
+            json.beginObject()
+            json.field("file", error.file)
+            json.field("line", error.location?.line ?? 1)
+            json.field("column", error.location?.column ?? 1)
+            json.field("message", error.message)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
+    }
+
+    /// One key object; certificate fields are present (null) for every object so the shape is fixed.
+    public static func write(_ entry: KeyInventory.Entry, into json: inout JSONWriter) {
+        let object = entry.object
+        json.beginObject()
+        json.field("file", entry.file)
+        json.field("index", object.index)
+        json.field("kind", object.kind.rawValue)
+        json.field("algorithm", object.algorithm?.rawValue)
+        json.key("bits")
+        if let bits = object.bits { json.int(bits) } else { json.null() }
+        json.field("curve", object.curve)
+        json.field("encoding", object.encoding.rawValue)
+        json.field("container", object.container)
+        json.field("spkiSha256", object.spkiSha256)
+        json.field("rsaPublicExponent", object.rsaPublicExponent)
+        let certificate = object.certificate
+        json.field("subject", certificate?.subject)
+        json.field("issuer", certificate?.issuer)
+        json.field("serial", certificate?.serial)
+        json.field("notBefore", certificate.map { Timestamp(secondsSinceEpoch: Int64($0.notBefore.timeIntervalSince1970)).description })
+        json.field("notAfter", certificate.map { Timestamp(secondsSinceEpoch: Int64($0.notAfter.timeIntervalSince1970)).description })
+        json.field("signatureAlgorithm", certificate?.signatureAlgorithm)
+        json.key("isCA")
+        if let certificate { json.bool(certificate.isCA) } else { json.null() }
+        json.key("selfSigned")
+        if let certificate { json.bool(certificate.selfSigned) } else { json.null() }
+        json.endObject()
+    }
+}
+
+/// `keys inspect` as text: one line per key object, grouped by file.
+public enum KeyInventoryText {
+    public static func render(_ inventory: KeyInventory) -> String {
+        var out = ""
+        var current: String?
+        for entry in inventory.entries {
+            if entry.file != current {
+                out += entry.file + "\n"
+                current = entry.file
+            }
+            out += "  \(entry.object.description)\n"
+        }
+        for error in inventory.errors { out += error.description + "\n" }
+        let files = Set(inventory.entries.map(\.file)).count
+        out += "\(inventory.entries.count) key object\(inventory.entries.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        out += inventory.errors.isEmpty ? "\n" : ", \(inventory.errors.count) error\(inventory.errors.count == 1 ? "" : "s")\n"
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Reads and inspects the files that BYOK key materials reference (wrapping public keys and encrypted key
+/// material), relative to the manifest, so that the key-material rules can judge them without doing I/O.
+struct ByokMaterialResolver {
+    /// The folder references are relative to (the manifest's folder; the working directory for stdin).
+    let baseDirectory: String
+    let reader: KeyFileReader
+    /// Larger referenced files are not key material (and are not read whole).
+    let maxBytes = 1 << 20
+
+    /// Resolves every reference; problems reading a file are returned as diagnostics at the referencing field.
+    func resolve(_ deployment: inout Deployment) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for keyIndex in deployment.keys.indices {
+            for materialIndex in deployment.keys[keyIndex].materials.indices {
+                var material = deployment.keys[keyIndex].materials[materialIndex]
+                if let reference = material.wrappingPublicKey {
+                    material.wrappingKeyFile = load(reference, role: .wrappingPublicKey, deployment, &problems)
+                }
+                if let reference = material.encryptedKeyMaterial {
+                    material.encryptedMaterialFile = load(reference, role: .encryptedKeyMaterial, deployment, &problems)
+                }
+                deployment.keys[keyIndex].materials[materialIndex] = material
+            }
+        }
+        return problems
+    }
+
+    private func load(_ reference: Located<String>, role: KeyFileRole, _ deployment: Deployment,
+                      _ problems: inout [Diagnostic]) -> KeyFile? {
+        let path = reference.value.hasPrefix("/") ? reference.value : baseDirectory + "/" + reference.value
+        let field = reference.origin.path.split(separator: ".").last.map(String.init) ?? "file"
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+                                       "\(field) '\(Excerpt.quote(reference.value))' cannot be read: no such file or permission denied"))
+            return nil
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        guard data.count <= maxBytes else {
+            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+                                       "\(field) '\(Excerpt.quote(reference.value))' is larger than \(maxBytes) bytes: not key material"))
+            return nil
+        }
+        return reader.read([UInt8](data), path: InputDiscovery.display(path), role: role, origin: reference.origin)
+    }
+}
