@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckKit
+import PolicyCheckSyntax
 import Testing
 
 /// Fixture manifests and policy packs under `Tests/PolicyCheckKitTests/Fixtures`, located through `#filePath` (no
@@ -61,6 +62,43 @@ enum Fixture {
             outcomes: evaluations.flatMap(\.outcomes),
             errors: read.errors
         )
+    }
+
+    /// Reads manifest text (every document in it) and evaluates it, as `check` would a file named `path`.
+    static func check(yaml: String, path: String = "inline.yaml", policy: CompiledPolicy = defaultPolicy,
+                      now: Timestamp = now) -> Result {
+        let source = SourceFile(path: path, bytes: Array(yaml.utf8))
+        var result = Result(deployments: [], findings: [], outcomes: [], errors: [])
+        let documents: [SourceNode]
+        do {
+            documents = try YAMLReader().read(source.bytes)
+        } catch {
+            result.errors = [Diagnostic(source, offset: error.offset, error.message)]
+            return result
+        }
+        let evaluator = Evaluator(policy: policy)
+        for document in documents {
+            do {
+                let deployment = try NativeManifestAdapter().deployment(from: document, source: source)
+                let evaluation = evaluator.evaluate(deployment, context: CheckContext(now: now))
+                result.deployments.append(deployment)
+                result.findings += evaluation.findings
+                result.outcomes += evaluation.outcomes
+            } catch {
+                result.errors += error.items
+            }
+        }
+        return result
+    }
+
+    /// A fixture's text with replacements applied, checked as if it were the fixture (for variants of one case).
+    static func check(_ relative: String, replacing replacements: [(String, String)], now: Timestamp = now) throws -> Result {
+        var yaml = try text(relative)
+        for (old, new) in replacements {
+            #expect(yaml.contains(old), "\(relative) has no '\(old)' to replace")
+            yaml = yaml.replacingOccurrences(of: old, with: new)
+        }
+        return check(yaml: yaml, path: relative, now: now)
     }
 
     /// Loads a policy pack fixture (a path under `policies/`) together with nothing else.
