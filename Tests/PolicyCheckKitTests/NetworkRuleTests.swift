@@ -151,6 +151,21 @@ import Testing
         #expect(result.findings.isEmpty, "\(result.summary)")
     }
 
+    @Test(arguments: [
+        (["::/1", "8000::/1"], true),
+        (["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/2"], true),
+        (["0.0.0.0/1", "::/1", "8000::/2"], false),
+        (["0.0.0.0/1", "8000::/1"], false),
+    ])
+    func unionCoveringAWholeSpaceIsWorldOpen(_ cidrs: [String], _ worldOpen: Bool) throws {
+        let entries = cidrs.map { "        - cidr: \($0)\n          description: office\n" }.joined()
+        let result = try Fixture.check("native/network/world-open/fail-union.yaml", replacing: [
+            ("        - cidr: 0.0.0.0/1\n          description: office\n        - cidr: 128.0.0.0/1\n          description: office\n",
+             entries),
+        ])
+        #expect(result.findings("MMC-NET-001").isEmpty == !worldOpen, "\(cidrs): \(result.summary)")
+    }
+
     // MARK: - Length limit from the pack's parameters
 
     @Test func maxEntriesComesFromThePackParameter() throws {
