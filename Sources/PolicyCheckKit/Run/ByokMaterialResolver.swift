@@ -44,6 +44,7 @@ struct ByokMaterialResolver {
                                        "\(field) '\(Excerpt.quote(reference.value))' is larger than \(maxBytes) bytes: not key material"))
             return nil
         }
-        return reader.read([UInt8](data), path: InputDiscovery.display(path), role: role, origin: reference.origin)
+        let shown = InputDiscovery.display(URL(fileURLWithPath: path).standardizedFileURL.path)
+        return reader.read([UInt8](data), path: shown, role: role, origin: reference.origin)
     }
 }

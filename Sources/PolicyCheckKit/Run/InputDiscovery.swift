@@ -23,6 +23,12 @@ public struct InputDiscovery: Sendable {
         public var displayPath: String
         /// Named on the command line (not found by walking a directory): then it must be a manifest.
         public var isExplicit: Bool
+
+        public init(path: String, displayPath: String, isExplicit: Bool) {
+            self.path = path
+            self.displayPath = displayPath
+            self.isExplicit = isExplicit
+        }
     }
 
     /// The inputs under the given paths, and problems with the paths themselves.

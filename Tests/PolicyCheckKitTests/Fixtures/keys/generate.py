@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Regenerates the key-material rule fixtures (test-only keys; never use them for anything else).
+
+Most files are copies of Tests/KeyMaterialTests/Fixtures (made with the openssl CLI); certificates with exact
+validity dates are made here with Python's `cryptography` package so expiry tests do not depend on today's date.
+"""
+import datetime, os, shutil, subprocess
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+here = os.path.dirname(os.path.abspath(__file__))
+source = os.path.join(here, "..", "..", "..", "KeyMaterialTests", "Fixtures")
+
+copies = {
+    "fail-committed-rsa-private.pem": "rsa2048-pkcs8.pem",
+    "fail-committed-aes256.raw": "aes256.raw",
+    "pass-encrypted-private-key.pem": "encrypted-pkcs8.pem",
+    "pass-rsa3072-public.pem": "rsa3072-spki.pem",
+    "fail-dsa-public.pem": "dsa2048-spki.pem",
+    "fail-cert-expired-sha1.pem": "cert-rsa2048-sha1-expired.pem",
+    "fail-bundle-mismatched.pem": "bundle-cert-key-mismatched.pem",
+    "pass-bundle-matching.pem": "bundle-cert-key-matching.pem",
+    "fail-inconsistent-rsa-private.der": "rsa2048-pkcs1-inconsistent-private-exponent.der",
+    "wrapping-rsa4096.der": "wrapping-rsa4096-spki.der",
+    "wrapping-rsa2048.der": "rsa2048-spki.der",
+    "wrapped-oaep-sha256-4096.bin": "wrapped-oaep-sha256-4096.bin",
+    "wrapped-wrong-size.bin": "random-100-bytes.bin",
+    "plaintext-aes256.raw": "aes256.raw",
+    "private-rsa2048.pem": "rsa2048-pkcs8.pem",
+}
+for target, name in copies.items():
+    shutil.copyfile(os.path.join(source, name), os.path.join(here, target))
+
+def public_pem(private_path, target):
+    subprocess.run(["openssl", "pkey", "-in", private_path, "-pubout", "-out", os.path.join(here, target)], check=True)
+
+public_pem(os.path.join(source, "rsa2048-exponent3-pkcs8.pem"), "fail-rsa-exponent3-public.pem")
+public_pem(os.path.join(source, "ec-secp256k1-pkcs8.pem"), "fail-secp256k1-public.pem")
+small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+with open(os.path.join(here, "fail-rsa1024-public.pem"), "wb") as f:
+    f.write(small.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+
+def certificate(target, not_before, not_after, cn):
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Policycheck Tests"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(not_before).not_valid_after(not_after)
+            .sign(key, hashes.SHA256()))
+    with open(os.path.join(here, target), "wb") as f:
+        f.write(cert.public_bytes(serialization.Encoding.PEM))
+
+utc = datetime.timezone.utc
+# The tests evaluate at 2026-11-29T00:00:00Z.
+certificate("pass-cert-p256-sha256.pem", datetime.datetime(2026, 1, 1, tzinfo=utc), datetime.datetime(2036, 1, 1, tzinfo=utc), "valid.test.invalid")
+certificate("fail-cert-expiring.pem", datetime.datetime(2026, 1, 1, tzinfo=utc), datetime.datetime(2026, 12, 10, tzinfo=utc), "expiring.test.invalid")
+certificate("fail-cert-not-yet-valid.pem", datetime.datetime(2027, 3, 1, tzinfo=utc), datetime.datetime(2028, 3, 1, tzinfo=utc), "future.test.invalid")

@@ -1,0 +1,126 @@
+import Foundation
+import PolicyCheckKit
+import Testing
+
+/// MMC-KM-*: key files in the tree, BYOK material files, and `keys verify`.
+@Suite struct KeyMaterialRuleTests {
+    /// A failure in a key file (not a manifest): findings point at the file itself, 1:1.
+    static func keyFile(_ name: String, _ rule: String, _ severity: Severity, says message: [String],
+                        also: Set<String> = []) -> RuleFailure {
+        var failure = RuleFailure("", rule, severity, at: 1, 1, resource: "keys/\(name)", says: message, also: also)
+        failure.fixture = "keys/\(name)"
+        return failure
+    }
+
+    static func keyPass(_ name: String, _ rule: String, outcome: RuleOutcome.Status? = .pass) -> RulePass {
+        var pass = RulePass("", rule, outcome: outcome)
+        pass.fixture = "keys/\(name)"
+        return pass
+    }
+
+    static let failures: [RuleFailure] = [
+        keyFile("fail-committed-rsa-private.pem", "MMC-KM-001", .critical,
+                says: ["an RSA 2048-bit private key (pkcs8) in plain text", "committed to the tree"]),
+        keyFile("fail-committed-aes256.raw", "MMC-KM-001", .critical, says: ["an AES 256-bit symmetric key in plain text"]),
+        RuleFailure("key-material/byok/fail-private-wrapping-key.yaml", "MMC-KM-002", .critical, at: 19, 30,
+                    resource: "byok-prod/keys/data-key",
+                    says: ["keys/private-rsa2048.pem' holds an RSA 2048-bit private key", "where a public wrapping key belongs"]),
+        RuleFailure("key-material/byok/fail-plaintext-material.yaml", "MMC-KM-002", .critical, at: 20, 33,
+                    resource: "byok-prod/keys/data-key",
+                    says: ["holds an AES 256-bit symmetric key where encrypted (wrapped) key material belongs"]),
+        RuleFailure("key-material/byok/fail-weak-wrapping-key.yaml", "MMC-KM-003", .high, at: 19, 30,
+                    resource: "byok-prod/keys/data-key", says: ["is RSA 2048-bit; expected at least 3072 bits"],
+                    also: ["MMC-KM-004"]),
+        RuleFailure("key-material/byok/fail-wrong-size.yaml", "MMC-KM-004", .high, at: 20, 33,
+                    resource: "byok-prod/keys/data-key",
+                    says: ["is 100 bytes; RSAES_OAEP_SHA_256 with a 4096-bit wrapping key produces 512 bytes"]),
+        RuleFailure("key-material/byok/fail-size-for-key-wrap.yaml", "MMC-KM-004", .high, at: 20, 33,
+                    resource: "byok-prod/keys/data-key",
+                    says: ["is 512 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces 536 or 544 or 552 bytes"]),
+        keyFile("fail-dsa-public.pem", "MMC-KM-005", .high, says: ["a DSA 2048-bit public key (spki) uses DSA"]),
+        keyFile("fail-rsa1024-public.pem", "MMC-KM-006", .high, says: ["is 1024 bits; RSA keys must be at least 2048 bits"]),
+        keyFile("fail-rsa-exponent3-public.pem", "MMC-KM-007", .medium, says: ["has public exponent 3; expected 65537"]),
+        keyFile("fail-secp256k1-public.pem", "MMC-KM-008", .high, says: ["uses curve secp256k1; expected one of P-256, P-384, P-521"]),
+        keyFile("fail-cert-expired-sha1.pem", "MMC-KM-009", .high, says: ["expired on 2011-01-01"], also: ["MMC-KM-011"]),
+        keyFile("fail-cert-not-yet-valid.pem", "MMC-KM-009", .high, says: ["is not valid until 2027-03-01T00:00:00Z"]),
+        keyFile("fail-cert-expiring.pem", "MMC-KM-010", .low, says: ["expires on 2026-12-10, in 11 days (within 30)"]),
+        keyFile("fail-cert-expired-sha1.pem", "MMC-KM-011", .high, says: ["signed with sha1WithRSAEncryption"], also: ["MMC-KM-009"]),
+    ]
+
+    static let passes: [RulePass] = [
+        keyPass("pass-rsa3072-public.pem", "MMC-KM-006"),
+        keyPass("pass-rsa3072-public.pem", "MMC-KM-007"),
+        keyPass("pass-rsa3072-public.pem", "MMC-KM-005"),
+        keyPass("pass-encrypted-private-key.pem", "MMC-KM-001"),
+        keyPass("pass-cert-p256-sha256.pem", "MMC-KM-008"),
+        keyPass("pass-cert-p256-sha256.pem", "MMC-KM-009"),
+        keyPass("pass-cert-p256-sha256.pem", "MMC-KM-010"),
+        keyPass("pass-cert-p256-sha256.pem", "MMC-KM-011"),
+        RulePass("key-material/byok/pass.yaml", "MMC-KM-002"),
+        RulePass("key-material/byok/pass.yaml", "MMC-KM-003"),
+        RulePass("key-material/byok/pass.yaml", "MMC-KM-004"),
+    ]
+
+    @Test(arguments: failures)
+    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
+        try RuleExpectations.verify(failure)
+    }
+
+    @Test(arguments: passes)
+    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
+        RuleExpectations.verify(pass)
+    }
+
+    // MARK: - keys verify (OpenSSL's consistency checks, certificate/key pairing)
+
+    static func verify(_ name: String, now: Timestamp = Timestamp(iso8601: "2027-01-01")!) -> CheckReport {
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: now, failOn: .low, toolVersion: "test")
+        run.inputFormat = .keyMaterial
+        run.verifyKeys = true
+        return run.run(paths: [Fixture.path("keys/\(name)")])
+    }
+
+    @Test func mismatchedBundleFailsCertificateKeyMatch() throws {
+        let report = Self.verify("fail-bundle-mismatched.pem")
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-KM-012" })
+        #expect(finding.severity == .high)
+        #expect(finding.message.contains("matches no certificate in the bundle"))
+        #expect(report.exitCode == 1)
+    }
+
+    @Test func matchingBundlePassesVerification() {
+        let report = Self.verify("pass-bundle-matching.pem")
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")
+        #expect(report.outcomes.contains { $0.ruleId == "MMC-KM-012" && $0.status == .pass })
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func inconsistentPrivateKeyFailsOpenSSLChecks() throws {
+        let report = Self.verify("fail-inconsistent-rsa-private.der")
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-KM-013" })
+        #expect(finding.message.contains("OpenSSL pairwise-check failed: d e not congruent to 1"))
+        #expect(!report.findings.contains { $0.ruleId == "MMC-KM-001" }, "a file named to keys verify is not a committed secret")
+    }
+
+    @Test func verifyingAFileThatIsNotKeyMaterialIsAnError() {
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.inputFormat = .keyMaterial
+        run.verifyKeys = true
+        let report = run.run(paths: [Fixture.path("native/compliant/dedicated.yaml")])
+        #expect(report.exitCode == 2)
+        #expect(report.errors.first?.message.contains("not recognised key material") == true)
+    }
+
+    // MARK: - Directory scans
+
+    @Test func aDirectoryScanInspectsKeyFilesAndSkipsNone() {
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 2
+        let report = run.run(paths: [Fixture.path("keys")])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.filesChecked.count >= 20)
+        // generate.py is not key material and not a manifest: skipped, and counted.
+        #expect(report.filesSkipped.map(\.file).contains { $0.hasSuffix("generate.py") } == false)
+        #expect(report.findings.contains { $0.ruleId == "MMC-KM-001" && $0.file.hasSuffix("fail-committed-aes256.raw") })
+    }
+}
