@@ -17,6 +17,8 @@ public struct Finding: Sendable, Hashable {
     public var controls: [String]
     /// Whether the check could not decide (a value unknown until apply): reported, never a pass.
     public var cannotVerify: Bool
+    /// Why the finding does not fail the run although it stays visible (a waiver, an inline ignore, a baseline).
+    public var suppression: Suppression?
 
     public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
                 file: String, line: Int, column: Int, path: String, message: String, remediation: String,
@@ -36,9 +38,36 @@ public struct Finding: Sendable, Hashable {
         self.cannotVerify = cannotVerify
     }
 
+    /// Whether the finding counts toward the exit code.
+    public var isSuppressed: Bool { suppression != nil }
+
     /// The order reports use: by file, position, rule and message.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.ruleId, lhs.resource, lhs.message)
             < (rhs.file, rhs.line, rhs.column, rhs.ruleId, rhs.resource, rhs.message)
+    }
+}
+
+/// Why a finding is suppressed: it stays in every report, marked, and does not fail the run.
+public struct Suppression: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A waiver from `--waivers`.
+        case waiver
+        /// An inline `policycheck:ignore` comment, CloudFormation metadata or Kubernetes annotation.
+        case inline
+        /// Recorded in the `--baseline` file: known debt.
+        case baseline
+    }
+
+    public var kind: Kind
+    /// The justification as given.
+    public var justification: String
+    /// Where the suppression is written (waiver file:line, or the manifest line of the comment).
+    public var location: String?
+
+    public init(kind: Kind, justification: String, location: String? = nil) {
+        self.kind = kind
+        self.justification = justification
+        self.location = location
     }
 }

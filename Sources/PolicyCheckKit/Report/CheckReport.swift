@@ -36,7 +36,7 @@ public struct CheckReport: Sendable {
     /// Findings at or above the threshold.
     public var failingFindings: [Finding] {
         guard let failOn else { return [] }
-        return findings.filter { $0.severity >= failOn }
+        return findings.filter { $0.severity >= failOn && !$0.isSuppressed }
     }
 
     /// 0 nothing at or above the threshold, 1 findings at or above it, 2 could not check something.

@@ -86,7 +86,15 @@ public struct JSONReporter: Reporter {
         json.field("message", finding.message)
         json.field("remediation", finding.remediation)
         json.field("controls", strings: finding.controls)
-        json.field("status", finding.cannotVerify ? "cannot-verify" : "open")
+        json.field("status", finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open")
+        if let suppression = finding.suppression {
+            json.key("suppression")
+            json.beginObject()
+            json.field("kind", suppression.kind.rawValue)
+            json.field("justification", suppression.justification)
+            json.field("location", suppression.location)
+            json.endObject()
+        }
         json.endObject()
     }
 }
