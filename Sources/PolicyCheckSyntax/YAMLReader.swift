@@ -58,11 +58,18 @@ public struct YAMLReader: Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            let offset = lines.offset(mark)
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return SyntaxError(offset: offset, message: "nesting deeper than 1000 levels")
+            }
+            if lines.byte(at: offset) == UInt8(ascii: "\t") {
+                return SyntaxError(offset: offset, message: "a tab character where YAML expects indentation or a token; YAML indents with spaces only")
+            }
             var message = problem
             if let context, !context.text.isEmpty {
                 message = "\(problem) (\(context.text) at \(context.mark.line):\(context.mark.column))"
             }
-            return SyntaxError(offset: lines.offset(mark), message: Self.clean(message))
+            return SyntaxError(offset: offset, message: Self.clean(message))
         case .reader(let problem, let offset, _, _):
             return SyntaxError(offset: offset ?? 0, message: Self.clean(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -85,8 +92,38 @@ extension YAMLReader {
         let lines: LineTable
         let limits: Limits
         var produced = 0
+        /// Anchored nodes already converted, with the number of nodes each expands to: an alias costs its size in
+        /// the budget without being walked again, so a bomb is refused in time linear in the document.
+        var converted: [ObjectIdentifier: (node: SourceNode, size: Int, height: Int)] = [:]
+        /// The deepest level reached so far, so that a reused alias also counts toward the depth limit.
+        var deepest = 0
 
         mutating func convert(_ node: Node, depth: Int) throws(SyntaxError) -> SourceNode {
+            guard let anchor = node.anchor else { return try convertFresh(node, depth: depth) }
+            let key = ObjectIdentifier(anchor)
+            if let (cached, size, height) = converted[key] {
+                produced += size
+                guard produced <= limits.maxNodes else {
+                    throw SyntaxError(
+                        offset: lines.offset(node.mark),
+                        message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)"
+                    )
+                }
+                guard depth + height <= limits.maxDepth else {
+                    throw SyntaxError(offset: lines.offset(node.mark), message: "nesting deeper than \(limits.maxDepth) levels")
+                }
+                deepest = max(deepest, depth + height)
+                return cached
+            }
+            let (before, deepestBefore) = (produced, deepest)
+            deepest = depth
+            let result = try convertFresh(node, depth: depth)
+            converted[key] = (result, produced - before, deepest - depth)
+            deepest = max(deepest, deepestBefore)
+            return result
+        }
+
+        private mutating func convertFresh(_ node: Node, depth: Int) throws(SyntaxError) -> SourceNode {
             produced += 1
             let offset = lines.offset(node.mark)
             guard produced <= limits.maxNodes else {
@@ -98,6 +135,7 @@ extension YAMLReader {
             guard depth <= limits.maxDepth else {
                 throw SyntaxError(offset: offset, message: "nesting deeper than \(limits.maxDepth) levels")
             }
+            deepest = max(deepest, depth)
             switch node {
             case .scalar(let scalar):
                 return try convertScalar(scalar, offset: offset)
@@ -204,6 +242,11 @@ struct LineTable: Sendable {
         }
         self.starts = starts
         self.bytes = bytes
+    }
+
+    /// The byte at an offset, if any.
+    func byte(at offset: Int) -> UInt8? {
+        offset >= 0 && offset < bytes.count ? bytes[offset] : nil
     }
 
     func offset(_ mark: Mark?) -> Int {

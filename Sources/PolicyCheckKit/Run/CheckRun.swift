@@ -17,6 +17,8 @@ public struct CheckRun: Sendable {
     public var adapterOptions = AdapterOptions()
     /// Run OpenSSL's consistency checks on key files (`keys verify`).
     public var verifyKeys = false
+    /// Largest input file read; bigger ones are an error.
+    public var maxFileBytes = 256 << 20
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -68,6 +70,7 @@ public struct CheckRun: Sendable {
         configured.format = inputFormat
         configured.options = adapterOptions
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
+        configured.maxFileBytes = maxFileBytes
         let reader = configured
         let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in

@@ -48,8 +48,11 @@ public struct InputDiscovery: Sendable {
             }
             if isDirectory.boolValue {
                 walk(directory: path, into: &inputs, errors: &errors)
-            } else {
+            } else if Self.isRegularFile(path) {
                 inputs.append(Input(path: path, displayPath: Self.display(path), isExplicit: true))
+            } else {
+                // FIFOs, sockets and devices are never opened: reading one could block forever.
+                errors.append(Diagnostic(file: Self.display(path), location: nil, message: "not a regular file"))
             }
         }
         var seen: Set<String> = []
@@ -84,8 +87,19 @@ public struct InputDiscovery: Sendable {
                 if Self.candidateExtensions.contains(ext) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))
                 }
+            case .typeSymbolicLink:
+                // Links to files are read; links to directories are not followed, so a walk can never loop.
+                var targetIsDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: path, isDirectory: &targetIsDirectory) else {
+                    errors.append(Diagnostic(file: display, location: nil, message: "broken symbolic link"))
+                    continue
+                }
+                let ext = (name as NSString).pathExtension.lowercased()
+                if !targetIsDirectory.boolValue, Self.isRegularFile(path), Self.candidateExtensions.contains(ext) {
+                    inputs.append(Input(path: path, displayPath: display, isExplicit: false))
+                }
             default:
-                // Symbolic links and special files are not followed: no loops, no devices.
+                // FIFOs, sockets and devices are never opened.
                 continue
             }
         }
@@ -93,6 +107,13 @@ public struct InputDiscovery: Sendable {
 
     private func isExcluded(_ display: String, name: String) -> Bool {
         excludeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
+    }
+
+    /// Whether the path (after following links) is a regular file.
+    static func isRegularFile(_ path: String) -> Bool {
+        let resolved = (path as NSString).resolvingSymlinksInPath
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        return type == .typeRegular
     }
 
     /// A path relative to the working directory when it lies below it.

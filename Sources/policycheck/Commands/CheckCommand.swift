@@ -40,6 +40,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
     var offering: OfferingOption?
 
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M).", valueName: "size"))
+    var maxFileSize: ByteCount = ByteCount(bytes: 256 << 20)
+
     @Option(help: "Files checked in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,6 +57,7 @@ struct CheckCommand: ParsableCommand {
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
         run.excludeGlobs = exclude
         run.jobs = jobs
+        run.maxFileBytes = maxFileSize.bytes
         run.inputFormat = inputFormat?.format
         run.adapterOptions.offering = offering?.offering
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
@@ -88,4 +92,26 @@ enum FailOnOption: String, ExpressibleByArgument, CaseIterable {
     case critical, high, medium, low, info, none
 
     var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+/// A size such as `1048576`, `512K`, `256M` or `1G`.
+struct ByteCount: ExpressibleByArgument {
+    var bytes: Int
+
+    init(bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var text = argument.uppercased()
+        var multiplier = 1
+        if text.hasSuffix("B") { text.removeLast() }
+        if let last = text.last, let unit = units[last] {
+            multiplier = unit
+            text.removeLast()
+        }
+        guard let value = Int(text), value > 0, value <= Int.max / multiplier else { return nil }
+        bytes = value * multiplier
+    }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import PolicyCheckKit
+import Testing
+
+/// Hostile and broken input: every case is a one-line error naming the file (exit 2), never a crash, a hang or an
+/// echo of the input; other inputs are still checked.
+@Suite struct HostileInputTests {
+    static let manifestHead = "apiVersion: policycheck/v1\nkind: Deployment\n"
+
+    static func run(_ files: [String: [UInt8]], paths: [String]? = nil, now: Timestamp = Fixture.now) throws -> CheckReport {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, bytes) in files {
+            try Data(bytes).write(to: directory.appendingPathComponent(name))
+        }
+        let run = CheckRun(policy: Fixture.defaultPolicy, now: now, failOn: .low, toolVersion: "test")
+        return run.run(paths: (paths ?? files.keys.sorted()).map { directory.appendingPathComponent($0).path })
+    }
+
+    static func text(_ string: String) -> [UInt8] { Array(string.utf8) }
+
+    static var aliasBomb: String {
+        var lines = [manifestHead + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1..<10 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let cases: [(String, [UInt8], String)] = [
+        ("alias-bomb.yaml", text(aliasBomb), "alias bomb"),
+        ("deep-flow.yaml", text("a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)), "nesting deeper than"),
+        ("deep-block.yaml", text((1..<3000).map { String(repeating: "  ", count: $0) + "- " }.joined(separator: "\n")), "nesting deeper than"),
+        ("deep-sequence.yaml", text(String(repeating: "- ", count: 50_000) + "x\n"), "nesting deeper than"),
+        ("deep.json", text(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)), "nesting deeper than"),
+        ("alias-chain.yaml", text((1..<400).map { "a\($0): &a\($0) [*a\($0 - 1)]" }.reduce("a0: &a0 [x]") { $0 + "\n" + $1 }), "nesting deeper than"),
+        ("tabs.yaml", text(manifestHead + "metadata:\n\tname: x\n"), "YAML indents with spaces only"),
+        ("python-tag.yaml", text(manifestHead + "metadata: !!python/object/apply:os.system [\"id\"]\n"), "is not allowed"),
+        ("duplicate-keys.yaml", text(manifestHead + "metadata: {name: a}\nmetadata: {name: b}\n"), "duplicate key"),
+        ("duplicate-keys.json", text("{\"apiVersion\": \"policycheck/v1\", \"kind\": \"Deployment\", \"kind\": \"Deployment\"}"), "duplicate key"),
+        ("invalid-utf8.yaml", text(manifestHead) + [0xC3, 0x28, 0x0A], "invalid UTF-8"),
+        ("nul.yaml", text(manifestHead) + [0x00, 0x0A], "binary"),
+        ("binary.yaml", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + Array(repeating: 0, count: 64), "binary"),
+        ("truncated.json", text("{\"apiVersion\": \"policycheck/v1\", \"kind\": \"Depl"), "end of input"),
+        ("truncated.yaml", text(manifestHead + "metadata: {name: x\n"), "expected"),
+        ("empty.yaml", [], "empty"),
+        ("comments-only.yaml", text("# nothing here\n# at all\n"), "empty"),
+        ("too-many-documents.yaml", text(String(repeating: "---\na: 1\n", count: 10_001)), "YAML documents"),
+        ("utf32.json", [0xFF, 0xFE, 0x00, 0x00] + text("{}"), "UTF-32"),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func hostileFileIsAOneLineErrorWithExitCodeTwo(_ name: String) throws {
+        let (_, bytes, expected) = try #require(Self.cases.first { $0.0 == name })
+        let report = try Self.run([name: bytes])
+        #expect(report.exitCode == 2)
+        let error = try #require(report.errors.first, "no error for \(name)")
+        #expect(report.errors.count == 1)
+        #expect(error.file.hasSuffix(name))
+        #expect(error.message.contains(expected), "\(error.message)")
+        #expect(!error.description.contains("\n"))
+        #expect(error.description.count < 300, "the message must not echo the input")
+    }
+
+    @Test func aLongLineIsNeverEchoed() throws {
+        let line = "metadata: {name: " + String(repeating: "x", count: 50_000) + "\n"
+        let report = try Self.run(["long.yaml": Self.text(Self.manifestHead + line)])
+        let error = try #require(report.errors.first)
+        #expect(error.description.count < 300)
+        #expect(!error.message.contains(String(repeating: "x", count: 100)))
+    }
+
+    @Test func oneBadFileAmongManyNeverStopsTheOthers() throws {
+        let good = try Fixture.text("native/compliant/dedicated.yaml")
+        var files: [String: [UInt8]] = [:]
+        for index in 0..<5 { files["good-\(index).yaml"] = Self.text(good) }
+        files["bad.yaml"] = Self.text(Self.aliasBomb)
+        files["worse.json"] = Self.text("{")
+        let report = try Self.run(files)
+        #expect(report.exitCode == 2)
+        #expect(report.filesChecked.count == 5)
+        #expect(report.errors.count == 2)
+    }
+
+    @Test func directoryWalksFollowNoLoopsAndReportBrokenLinks() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+        let sub = directory.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixture.path("native/compliant/dedicated.yaml"),
+                                         toPath: sub.appendingPathComponent("app.yaml").path)
+        try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: directory.path)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("broken.yaml").path,
+                                                   withDestinationPath: "/nonexistent/\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.yaml").path,
+                                                   withDestinationPath: sub.appendingPathComponent("app.yaml").path)
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: [directory.path])
+        #expect(report.filesChecked.count == 2)
+        #expect(report.errors.map(\.message) == ["broken symbolic link"])
+    }
+
+    @Test func specialFilesAreNeverOpened() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let fifo = directory.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        let walked = run.run(paths: [directory.path])
+        #expect(walked.errors.first?.message.contains("no YAML or JSON files") == true)
+        let named = run.run(paths: [fifo])
+        #expect(named.errors.map(\.message) == ["not a regular file"])
+    }
+
+    @Test func filesOverTheSizeLimitAreRefusedWhole() throws {
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.maxFileBytes = 64
+        let report = run.run(paths: [Fixture.path("native/compliant/dedicated.yaml")])
+        #expect(report.exitCode == 2)
+        #expect(report.errors.first?.message.contains("larger than the 64-byte limit") == true)
+    }
+}
