@@ -16,16 +16,6 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-AVL-001"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     @Test(arguments: [(0, true), (1, true), (29, true), (30, false), (3650, false)])
     func retentionBoundary(_ days: Int, _ reported: Bool) throws {
         let result = try Fixture.check("native/availability/backup-retention/fail.yaml",

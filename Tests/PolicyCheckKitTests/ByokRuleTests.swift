@@ -66,16 +66,6 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-KEY-006"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     // MARK: - Expiry is judged against the injected clock
 
     static func at(_ text: String) -> Timestamp { Timestamp(iso8601: text)! }

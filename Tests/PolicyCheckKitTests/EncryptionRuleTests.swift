@@ -45,16 +45,6 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-ENC-002"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     @Test func unencryptedStoreIsNotAlsoAskedForACustomerKey() {
         // atRest: false is the at-rest rule's finding; the customer-key rule has nothing to add.
         let result = Fixture.check("native/encryption/at-rest/fail-at-rest-false.yaml")

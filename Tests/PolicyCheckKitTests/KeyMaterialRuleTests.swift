@@ -61,16 +61,6 @@ import Testing
         RulePass("key-material/byok/pass.yaml", "MMC-KM-004"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     // MARK: - keys verify (OpenSSL's consistency checks, certificate/key pairing)
 
     static func verify(_ name: String, now: Timestamp = Timestamp(iso8601: "2027-01-01")!) -> CheckReport {

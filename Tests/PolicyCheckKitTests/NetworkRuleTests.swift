@@ -75,16 +75,6 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-NET-010"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     // MARK: - Breadth bands do not overlap
 
     @Test(arguments: [

@@ -44,16 +44,6 @@ import Testing
         RulePass("compliant/minimal.yaml", "MMC-OFF-002"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     @Test func sharedDeploymentAskingForEveryDedicatedCapabilityIsReportedOncePerField() {
         // The same requests that pass for Dedicated fail for Shared, one finding per field.
         let result = Fixture.check("native/offering/shared-everything/fail.yaml")

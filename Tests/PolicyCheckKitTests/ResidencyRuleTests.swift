@@ -43,16 +43,6 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-RES-002"),
     ]
 
-    @Test(arguments: failures)
-    func failFixtureTriggersRule(_ failure: RuleFailure) throws {
-        try RuleExpectations.verify(failure)
-    }
-
-    @Test(arguments: passes)
-    func passFixtureDoesNotTriggerRule(_ pass: RulePass) {
-        RuleExpectations.verify(pass)
-    }
-
     @Test func onlyTheOutOfRegionCopyIsReported() {
         // copyRegions lists us-east-1 and eu-central-1; only the second is a finding.
         let result = Fixture.check("native/residency/allowed-regions/fail-copy-regions.yaml")

@@ -29,17 +29,7 @@ public struct JSONReporter: Reporter {
         json.beginArray()
         for finding in report.findings { Self.write(finding, into: &json) }
         json.endArray()
-        json.key("errors")
-        json.beginArray()
-        for error in report.errors {
-            json.beginObject()
-            json.field("file", error.file)
-            json.field("line", error.location?.line ?? 1)
-            json.field("column", error.location?.column ?? 1)
-            json.field("message", error.message)
-            json.endObject()
-        }
-        json.endArray()
+        json.field("errors", errors: report.errors)
         json.endObject()
         return json.text + "\n"
     }

@@ -42,6 +42,21 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// Writes `name: [{file, line, column, message}, …]`: the errors of inputs that could not be checked.
+    public mutating func field(_ name: String, errors: [Diagnostic]) {
+        key(name)
+        beginArray()
+        for error in errors {
+            beginObject()
+            field("file", error.file)
+            field("line", error.location?.line ?? 1)
+            field("column", error.location?.column ?? 1)
+            field("message", error.message)
+            endObject()
+        }
+        endArray()
+    }
+
     // MARK: - Layout
 
     private var pendingValue = false

@@ -58,17 +58,7 @@ public enum KeyInventoryJSON {
         json.beginArray()
         for entry in inventory.entries { write(entry, into: &json) }
         json.endArray()
-        json.key("errors")
-        json.beginArray()
-        for error in inventory.errors {
-            json.beginObject()
-            json.field("file", error.file)
-            json.field("line", error.location?.line ?? 1)
-            json.field("column", error.location?.column ?? 1)
-            json.field("message", error.message)
-            json.endObject()
-        }
-        json.endArray()
+        json.field("errors", errors: inventory.errors)
         json.endObject()
         return json.text + "\n"
     }
