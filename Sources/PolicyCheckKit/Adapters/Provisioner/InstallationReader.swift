@@ -36,16 +36,16 @@ struct InstallationReader {
     /// `DNSNames`, the legacy `DNS`, and the DTO's `DNSRecords[].DomainName`: a name outside the platform's domains
     /// is a custom URL.
     private func readDNS(into deployment: inout Deployment) {
-        var names = installation.strings("DNSNames")
-        if let legacy = installation.string("DNS"), !legacy.value.isEmpty { names.append(legacy) }
+        var names = installation.strings("DNSNames").map { ($0, "DNSNames") }
+        if let legacy = installation.string("DNS"), !legacy.value.isEmpty { names.append((legacy, "DNS")) }
         for (node, path) in installation.list("DNSRecords") ?? [] {
             if let record = installation.reader.object(node, path: path), let domain = record.string("DomainName") {
-                names.append(domain)
+                names.append((domain, "DNSRecords"))
             }
         }
-        for name in names where !isPlatformName(name.value) {
+        for (name, field) in names where !isPlatformName(name.value) {
             if deployment.customDomain == nil { deployment.customDomain = name }
-            deployment.capabilities.append(CapabilityRequest(.customDomain, at: name.origin, component: "DNSNames"))
+            deployment.capabilities.append(CapabilityRequest(.customDomain, at: name.origin, component: field))
         }
     }
 

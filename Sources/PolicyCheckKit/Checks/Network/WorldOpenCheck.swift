@@ -56,7 +56,9 @@ public struct WorldOpenCheck: Check {
             if evidence.isEmpty, scope != .other {
                 for version in IPVersion.allCases {
                     let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version }
-                    guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
+                    // A whole-space entry is judged on its own, by the ports it opens (above).
+                    guard blocks.count > 1, !blocks.contains(where: \.isWholeSpace),
+                          CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
                     let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
                     evidence.append(Evidence(
                         "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
