@@ -2,6 +2,7 @@
 /// `s3-eu-west-1.amazonaws.com` (legacy dash form), `s3.dualstack.ap-south-1.amazonaws.com`, with or without a
 /// scheme, port or path. The global `s3.amazonaws.com` names no region.
 public enum S3Endpoint {
+    /// The region an endpoint host (or URL) names; `nil` for non-AWS or global endpoints.
     public static func region(in url: String) -> String? {
         var host = Substring(url.lowercased())
         if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }

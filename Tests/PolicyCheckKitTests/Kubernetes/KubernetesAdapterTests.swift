@@ -173,6 +173,53 @@ import Testing
         #expect(nativeRules.sorted() == kubernetesRules.sorted())
     }
 
+    @Test func legacyClusterInstallationAndPortEdgeCases() throws {
+        let text = """
+            apiVersion: mattermost.com/v1alpha1
+            kind: ClusterInstallation
+            metadata: {name: legacy, namespace: old}
+            spec:
+              ingressName: chat.example.com
+              ingressAnnotations:
+                nginx.ingress.kubernetes.io/whitelist-source-range: 0.0.0.0/0
+              minio:
+                externalURL: s3-ap-southeast-2.amazonaws.com
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: named-port, namespace: old}
+            spec:
+              ingress:
+                - from: [{ipBlock: {cidr: "::/0"}}]
+                  ports: [{port: http}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: dual, namespace: old}
+            spec:
+              type: LoadBalancer
+              ipFamilies: [IPv4, IPv6]
+              ports: [{port: 80}, {port: 443}]
+
+            """
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let dual = try #require(deployment.allowlists.first { $0.component == "Service/old/dual" })
+        #expect(dual.entries.map(\.cidr.value.known) == ["0.0.0.0/0", "::/0"])
+        #expect(dual.entries[1].allPorts == [PortRange(80, 80), PortRange(443, 443)])
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-001 7:57 ClusterInstallation/old/legacy",
+            "MMC-RES-001 9:18 ClusterInstallation/old/legacy",
+            "MMC-NET-001 16:31 NetworkPolicy/old/named-port",
+            "MMC-NET-011 23:3 Service/old/dual",
+            "MMC-NET-011 23:3 Service/old/dual",
+        ])
+        #expect(findings[2].message.contains("every IPv6 address;"), "a named port leaves the ports unknown: judged as administrative")
+        #expect(findings[3].message.contains("on ports 80, 443"))
+    }
+
     @Test func offeringComesOnlyFromTheOption() throws {
         let deployment = try #require(H.read(fixture: "kubernetes/pass-stack.yaml",
                                              options: AdapterOptions(offering: .dedicated)).deployments.first)

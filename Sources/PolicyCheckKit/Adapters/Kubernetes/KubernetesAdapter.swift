@@ -19,6 +19,7 @@ public struct KubernetesAdapter: InputAdapter {
         return kind.hasSuffix("List") && document["items"]?.items != nil
     }
 
+    /// One deployment for the whole file (its Kubernetes objects together); none when it holds no object.
     public func deployments(from documents: [SourceNode], source: SourceFile,
                             options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
         let roots = documents.filter(Self.recognises)

@@ -17,6 +17,7 @@ public struct ProvisionerAdapter: InputAdapter {
 
     public init() {}
 
+    /// An installation, the server's settings, or a list of installations or of IP ranges.
     public static func recognises(_ document: SourceNode) -> Bool {
         if let items = document.items {
             return !items.isEmpty && (items.allSatisfy(isIPRange) || items.allSatisfy(isInstallation))
@@ -40,6 +41,7 @@ public struct ProvisionerAdapter: InputAdapter {
         node["cidr_block"] != nil || node["CIDRBlock"] != nil
     }
 
+    /// One deployment per installation, and one per server IP-filtering list.
     public func deployments(from documents: [SourceNode], source: SourceFile,
                             options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
         let reader = NodeReader(source: source)
