@@ -17,9 +17,15 @@ public protocol InputAdapter: Sendable {
 public struct AdapterOptions: Sendable {
     /// The offering to assume for inputs that state none (infrastructure code).
     public var offering: Offering?
+    /// Domains the platform serves workspaces under; a provisioner DNS name outside them is a custom URL.
+    public var platformDomains: [String]
 
-    public init(offering: Offering? = nil) {
+    /// Mattermost Cloud's workspace domains.
+    public static let defaultPlatformDomains = ["cloud.mattermost.com", "mattermost.cloud"]
+
+    public init(offering: Offering? = nil, platformDomains: [String] = AdapterOptions.defaultPlatformDomains) {
         self.offering = offering
+        self.platformDomains = platformDomains
     }
 }
 
@@ -46,6 +52,8 @@ public struct RegisteredAdapter: Sendable {
 public enum AdapterRegistry {
     public static let all: [RegisteredAdapter] = [
         RegisteredAdapter(NativeManifestAdapter.self),
+        RegisteredAdapter(KubernetesAdapter.self),
+        RegisteredAdapter(ProvisionerAdapter.self),
     ]
 
     public static func adapter(for format: InputFormat) -> RegisteredAdapter? {

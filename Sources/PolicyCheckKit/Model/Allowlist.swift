@@ -48,6 +48,9 @@ public struct AllowlistEntry: Sendable {
     public var origin: Origin
     /// Ports the entry opens, when the format says (security groups).
     public var ports: PortRange?
+    /// Further ports the same entry opens besides `ports` (a Kubernetes Service or NetworkPolicy rule with several
+    /// ports). Empty for formats with one range per entry.
+    public var additionalPorts: [PortRange] = []
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {
@@ -57,6 +60,9 @@ public struct AllowlistEntry: Sendable {
         self.origin = origin
         self.ports = ports
     }
+
+    /// Every port range the entry opens (`ports` and `additionalPorts`); empty when the format does not say.
+    public var allPorts: [PortRange] { (ports.map { [$0] } ?? []) + additionalPorts }
 }
 
 /// An inclusive port range (`0...65535` for all ports).

@@ -31,7 +31,8 @@ public struct WorldOpenCheck: Check {
     /// Whether an entry's ports fall in this rule's scope.
     private func inScope(_ entry: AllowlistEntry) -> Bool {
         guard scope != .all else { return true }
-        let administrative = entry.ports.map { ports in administrativePorts.contains { ports.contains($0) } } ?? true
+        let ranges = entry.allPorts
+        let administrative = ranges.isEmpty || ranges.contains { range in administrativePorts.contains { range.contains($0) } }
         return scope == .administrative ? administrative : !administrative
     }
 
@@ -55,7 +56,9 @@ public struct WorldOpenCheck: Check {
             if evidence.isEmpty, scope != .other {
                 for version in IPVersion.allCases {
                     let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version }
-                    guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
+                    // A whole-space entry is judged on its own, by the ports it opens (above).
+                    guard blocks.count > 1, !blocks.contains(where: \.isWholeSpace),
+                          CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
                     let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
                     evidence.append(Evidence(
                         "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
@@ -70,9 +73,14 @@ public struct WorldOpenCheck: Check {
     }
 
     static func ports(_ entry: AllowlistEntry) -> String {
-        guard let ports = entry.ports else { return "" }
-        if ports.lower == 0 && ports.upper == 65535 { return " on every port" }
-        return ports.lower == ports.upper ? " on port \(ports.lower)" : " on ports \(ports.lower)–\(ports.upper)"
+        let ranges = entry.allPorts
+        guard let first = ranges.first else { return "" }
+        if ranges.contains(where: { $0.lower == 0 && $0.upper == 65535 }) { return " on every port" }
+        if ranges.count == 1 {
+            return first.lower == first.upper ? " on port \(first.lower)" : " on ports \(first.lower)–\(first.upper)"
+        }
+        let shown = ranges.map { $0.lower == $0.upper ? "\($0.lower)" : "\($0.lower)–\($0.upper)" }
+        return " on ports " + shown.joined(separator: ", ")
     }
 
     static func reason(_ entry: AllowlistEntry) -> String {

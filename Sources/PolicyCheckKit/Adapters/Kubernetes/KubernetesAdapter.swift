@@ -1,0 +1,69 @@
+import PolicyCheckSyntax
+
+/// Reads Kubernetes manifests (multi-document YAML or JSON, `kind: List`) into one `Deployment` per file.
+///
+/// Every Kubernetes object is read; the ones that carry allowlists or residency facts fill the model: `Service` of
+/// type LoadBalancer, `Ingress`, `NetworkPolicy`, and the Mattermost operator's `Mattermost` and `ClusterInstallation`.
+/// Resources are named `Kind/namespace/name`. `docs/kubernetes.md` documents the mapping.
+public struct KubernetesAdapter: InputAdapter {
+    public static let format = InputFormat.kubernetes
+
+    public init() {}
+
+    /// A mapping with a Kubernetes `apiVersion` (`v1`, `networking.k8s.io/v1`, …), a `kind`, and `metadata` (or
+    /// `items`, for lists). policycheck's own documents (`policycheck/…`) are not Kubernetes objects.
+    public static func recognises(_ document: SourceNode) -> Bool {
+        guard let version = document["apiVersion"]?.string, APIVersion.isKubernetes(version),
+              let kind = document["kind"]?.string, kind.first?.isUppercase == true else { return false }
+        if document["metadata"]?.entries != nil { return true }
+        return kind.hasSuffix("List") && document["items"]?.items != nil
+    }
+
+    /// One deployment for the whole file (its Kubernetes objects together); none when it holds no object.
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        let roots = documents.filter(Self.recognises)
+        guard let first = roots.first else { return [] }
+        let reader = NodeReader(source: source)
+        var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
+                                    origin: Origin(offset: first.offset, path: ""))
+        deployment.qualifiesResourceNames = false
+        if let offering = options.offering {
+            deployment.offering = Located(offering, at: deployment.origin)
+        }
+        for object in roots.flatMap(Self.objects) {
+            read(object, reader: reader, into: &deployment)
+        }
+        guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
+        return [deployment]
+    }
+
+    /// The objects of a document: the document itself, or the items of a `kind: List`.
+    static func objects(in document: SourceNode) -> [SourceNode] {
+        guard let kind = document["kind"]?.string, kind.hasSuffix("List"),
+              let items = document["items"]?.items else { return [document] }
+        return items.filter(recognises).flatMap(objects)
+    }
+
+    private func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+        guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
+        let group = APIVersion.group(of: apiVersion)
+        switch (group, kind) {
+        case ("", "Service"):
+            guard let object = KubernetesObject(node, reader: reader) else { return }
+            ServiceReader(object: object).read(into: &deployment)
+        case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"):
+            guard let object = KubernetesObject(node, reader: reader) else { return }
+            IngressReader(object: object).read(into: &deployment)
+        case ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"):
+            guard let object = KubernetesObject(node, reader: reader) else { return }
+            NetworkPolicyReader(object: object).read(into: &deployment)
+        case ("installation.mattermost.com", "Mattermost"), ("mattermost.com", "ClusterInstallation"):
+            guard let object = KubernetesObject(node, reader: reader) else { return }
+            MattermostReader(object: object).read(into: &deployment)
+        default:
+            // Other objects (Deployments, ConfigMaps, Secrets, …) carry nothing the rules judge.
+            return
+        }
+    }
+}

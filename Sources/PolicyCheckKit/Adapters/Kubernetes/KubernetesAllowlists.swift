@@ -1,0 +1,34 @@
+import PolicyCheckSyntax
+
+/// Builds allowlist entries for Kubernetes objects: from CIDR text, and the implicit world-open entries of an
+/// internet-facing load balancer that names no source ranges.
+enum KubernetesAllowlists {
+    /// One entry for a CIDR block, opening the given ports (empty: not stated).
+    static func entry(_ cidr: Located<String>, ports: [PortRange], enabled: Bool = true) -> AllowlistEntry {
+        var entry = AllowlistEntry(cidr: Located(.known(cidr.value), at: cidr.origin), description: nil,
+                                   enabled: enabled, origin: cidr.origin, ports: ports.first)
+        entry.additionalPorts = Array(ports.dropFirst())
+        return entry
+    }
+
+    /// Entries for a comma-separated annotation value, each at its own column.
+    static func entries(_ value: Located<String>, in source: SourceFile, ports: [PortRange]) -> [AllowlistEntry] {
+        CIDRListText.items(value, in: source).map { entry($0, ports: ports) }
+    }
+
+    /// What a load balancer without source ranges admits: every IPv4 address (and every IPv6 one when it is
+    /// dual-stack), located where the ranges belong.
+    static func worldOpen(at origin: Origin, ipv6: Bool, ports: [PortRange]) -> [AllowlistEntry] {
+        let blocks = ipv6 ? ["0.0.0.0/0", "::/0"] : ["0.0.0.0/0"]
+        return blocks.map { entry(Located($0, at: origin), ports: ports) }
+    }
+
+    /// A region reference for every ARN in a comma-separated list (ALB certificate ARNs).
+    static func arnRegions(_ value: Located<String>, in source: SourceFile, component: String, role: String,
+                           into deployment: inout Deployment) {
+        for item in CIDRListText.items(value, in: source) {
+            guard let region = AmazonResourceName(item.value)?.region else { continue }
+            deployment.regions.append(RegionReference(region, at: item.origin, component: component, role: role))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import PolicyCheckSyntax
+
+/// One Kubernetes object being read: its kind, namespace and name, a view of its root, and its annotations.
+struct KubernetesObject {
+    let kind: String
+    let name: String
+    let namespace: String
+    let root: ObjectView
+    let annotations: Annotations
+
+    /// Reads the identity of an object; `nil` (with a diagnostic) when it has no `metadata.name`.
+    init?(_ node: SourceNode, reader: NodeReader) {
+        guard let root = reader.object(node, path: "") else { return nil }
+        let metadata = root.object("metadata", required: true)
+        guard let name = metadata?.string("name") ?? metadata?.string("generateName") else {
+            if let metadata {
+                reader.error(at: metadata.node.offset, "missing required field 'name' in 'metadata'")
+            }
+            return nil
+        }
+        self.kind = node["kind"]?.string ?? ""
+        self.name = name.value
+        self.namespace = metadata?.string("namespace")?.value ?? "default"
+        self.root = root
+        self.annotations = Annotations(metadata?.value("annotations"), path: "metadata.annotations", reader: reader)
+    }
+
+    /// How findings name the object: `Kind/namespace/name` (the kinds read are all namespaced).
+    var resource: String { "\(kind)/\(namespace)/\(name)" }
+
+    var reader: NodeReader { root.reader }
+
+    /// The object's `spec`, when it is a mapping.
+    var spec: ObjectView? { root.object("spec") }
+}
+
+/// A string-to-string annotation map (`metadata.annotations`, or an operator's `annotations` field), each value
+/// located.
+struct Annotations {
+    /// Where the map is, for paths of its values.
+    let path: String
+    let node: SourceNode?
+    private var values: [String: Located<String>]
+
+    /// Reads a mapping of annotations; scalars that are not strings are taken as written (`true`, `443`), other
+    /// values are errors.
+    init(_ node: SourceNode?, path: String, reader: NodeReader) {
+        self.path = path
+        self.node = node
+        var values: [String: Located<String>] = [:]
+        guard let node, !node.isNull else {
+            self.values = values
+            return
+        }
+        guard let entries = node.entries else {
+            reader.error(at: node.offset, "'\(path)' must be a mapping, found \(node.kindDescription)")
+            self.values = values
+            return
+        }
+        for entry in entries {
+            let origin = Origin(offset: entry.value.offset, path: Self.path(path, entry.key))
+            switch entry.value.value {
+            case .string(let text), .number(let text):
+                values[entry.key] = Located(text, at: origin)
+            case .bool(let flag):
+                values[entry.key] = Located(flag ? "true" : "false", at: origin)
+            case .null:
+                continue
+            case .sequence, .mapping:
+                reader.error(at: entry.value.offset,
+                             "annotation '\(Excerpt.quote(entry.key))' must be a string, found \(entry.value.kindDescription)")
+            }
+        }
+        self.values = values
+    }
+
+    /// An empty map.
+    static let none = Annotations()
+
+    private init() {
+        path = ""
+        node = nil
+        values = [:]
+    }
+
+    subscript(key: String) -> Located<String>? { values[key] }
+
+    /// Whether any annotation key starts with the prefix.
+    func contains(prefix: String) -> Bool { values.keys.contains { $0.hasPrefix(prefix) } }
+
+    /// The first of several keys that is present (newer names before deprecated ones).
+    func first(_ keys: String...) -> Located<String>? {
+        keys.lazy.compactMap { values[$0] }.first
+    }
+
+    /// Merges another map into this one; values already here win.
+    func merging(_ other: Annotations) -> Annotations {
+        var result = self
+        for (key, value) in other.values where result.values[key] == nil { result.values[key] = value }
+        return result
+    }
+
+    /// `metadata.annotations['nginx.ingress.kubernetes.io/whitelist-source-range']`: keys hold dots and slashes.
+    static func path(_ base: String, _ key: String) -> String { "\(base)['\(key)']" }
+}

@@ -1,0 +1,66 @@
+import PolicyCheckSyntax
+
+/// Reads the Mattermost operator's `Mattermost` (`installation.mattermost.com/v1beta1`) and legacy
+/// `ClusterInstallation` (`mattermost.com/v1alpha1`): ingress allowlist annotations, the AWS Load Balancer
+/// Controller settings, and the region an external S3 file store names. The operator states no encryption for the
+/// database or file store, so no data store is recorded.
+struct MattermostReader {
+    let object: KubernetesObject
+
+    func read(into deployment: inout Deployment) {
+        guard let spec = object.spec else { return }
+        let source = object.reader.source
+        readIngress(spec, source: source, into: &deployment)
+        readLoadBalancerController(spec, source: source, into: &deployment)
+        readFileStore(spec, into: &deployment)
+    }
+
+    /// `spec.ingress.annotations` (v1beta1) or `spec.ingressAnnotations` (legacy); nothing when the ingress is off.
+    private func readIngress(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
+        var annotations = Annotations.none
+        if let ingress = spec.object("ingress") {
+            if ingress.bool("enabled")?.value == false { return }
+            annotations = Annotations(ingress.value("annotations"), path: ingress.childPath("annotations"),
+                                      reader: spec.reader)
+        }
+        if let legacy = spec.value("ingressAnnotations") {
+            annotations = annotations.merging(Annotations(legacy, path: spec.childPath("ingressAnnotations"),
+                                                          reader: spec.reader))
+        }
+        let allowlists = IngressAllowlists(annotations: annotations, source: source, component: object.resource)
+        if let allowlist = allowlists.nginx() { deployment.allowlists.append(allowlist) }
+    }
+
+    /// `spec.awsLoadBalancerController`: an ALB instead of nginx, internet-facing when `internetFacing: true` (or
+    /// `scheme: internet-facing`, or the scheme annotation); its `annotations` may carry `inbound-cidrs`.
+    private func readLoadBalancerController(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
+        guard let controller = spec.object("awsLoadBalancerController"),
+              controller.bool("enabled")?.value == true else { return }
+        let annotations = Annotations(controller.value("annotations"), path: controller.childPath("annotations"),
+                                      reader: spec.reader)
+        let allowlists = IngressAllowlists(annotations: annotations, source: source, component: object.resource)
+        var internetFacing = controller.bool("internetFacing")
+        if let scheme = controller.string("scheme") {
+            internetFacing = Located(scheme.value == "internet-facing", at: scheme.origin)
+        }
+        if let annotated = allowlists.albSchemeInternetFacing { internetFacing = annotated }
+        let certificate = controller.string("certificateARN")
+        if let certificate, let region = AmazonResourceName(certificate.value)?.region {
+            deployment.regions.append(RegionReference(region, at: certificate.origin, component: object.resource,
+                                                      role: "region in the ALB certificate ARN"))
+        }
+        if let allowlist = allowlists.alb(internetFacing: internetFacing, certificate: certificate != nil,
+                                          into: &deployment) {
+            deployment.allowlists.append(allowlist)
+        }
+    }
+
+    /// `spec.fileStore.external.url` (v1beta1) or `spec.minio.externalURL` (v1alpha1): an S3 endpoint names a region.
+    private func readFileStore(_ spec: ObjectView, into deployment: inout Deployment) {
+        let url = spec.object("fileStore")?.object("external")?.string("url")
+            ?? spec.object("minio")?.string("externalURL")
+        guard let url, let region = S3Endpoint.region(in: url.value) else { return }
+        deployment.regions.append(RegionReference(region, at: url.origin, component: object.resource,
+                                                  role: "file store region (S3 endpoint)"))
+    }
+}

@@ -1,0 +1,46 @@
+import PolicyCheckSyntax
+
+/// Reads a `NetworkPolicy`'s ingress `ipBlock`s into one allowlist. Network policies admit traffic inside the
+/// cluster's network, so the list is not internet-facing; `except` blocks are exclusions, kept as disabled entries so
+/// their syntax is judged without widening the list.
+struct NetworkPolicyReader {
+    let object: KubernetesObject
+
+    func read(into deployment: inout Deployment) {
+        guard let spec = object.spec, let rules = spec.list("ingress") else { return }
+        var allowlist = Allowlist(kind: .networkPolicy, component: object.resource, origin: spec.origin(of: "ingress"),
+                                  internetFacing: false, hasDescriptionField: false)
+        for (node, path) in rules {
+            guard let rule = spec.reader.object(node, path: path) else { continue }
+            let ports = rulePorts(rule)
+            for (peerNode, peerPath) in rule.list("from") ?? [] {
+                guard let peer = rule.reader.object(peerNode, path: peerPath),
+                      let block = peer.object("ipBlock") else { continue }
+                if let cidr = block.string("cidr", required: true) {
+                    allowlist.entries.append(KubernetesAllowlists.entry(cidr, ports: ports))
+                }
+                for excluded in block.strings("except") {
+                    allowlist.entries.append(KubernetesAllowlists.entry(excluded, ports: ports, enabled: false))
+                }
+            }
+        }
+        if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
+    }
+
+    /// The ports a rule opens: every port when it lists none; not stated (empty) when a port is named, since the
+    /// name resolves only against the pods.
+    private func rulePorts(_ rule: ObjectView) -> [PortRange] {
+        guard let items = rule.list("ports"), !items.isEmpty else { return [PortRange(0, 65535)] }
+        var ports: [PortRange] = []
+        for (node, path) in items {
+            guard let item = rule.reader.object(node, path: path) else { continue }
+            guard let port = item.value("port") else { return [PortRange(0, 65535)] }
+            guard let literal = port.numberLiteral, let number = Int(literal), (1...65535).contains(number) else {
+                return []
+            }
+            let end = item.int("endPort", range: number...65535)?.value ?? number
+            ports.append(PortRange(number, end))
+        }
+        return ports
+    }
+}

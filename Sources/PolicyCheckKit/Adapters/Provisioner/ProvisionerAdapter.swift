@@ -1,0 +1,82 @@
+import PolicyCheckSyntax
+
+/// Reads Mattermost Cloud provisioner installations (JSON with PascalCase fields: `Affinity`, `Database`,
+/// `Filestore`, `DNSNames`, `AllowedIPRanges`, …; one installation or a list of them) and the Mattermost server's
+/// IP-filtering settings (`{"allowed_ip_ranges": [...]}` or a bare list of `{cidr_block, description, enabled}`).
+///
+/// An installation states its offering through its affinity, so resources are qualified with the installation's
+/// name (`acme/Database`). `docs/provisioner.md` documents the mapping.
+public struct ProvisionerAdapter: InputAdapter {
+    public static let format = InputFormat.provisioner
+
+    /// Fields of an installation that other formats do not use at the top level.
+    static let installationKeys: Set<String> = [
+        "Affinity", "OwnerID", "DNSNames", "DNSRecords", "AllowedIPRanges", "Filestore", "SingleTenantDatabaseConfig",
+        "ExternalDatabaseConfig", "PriorityEnv", "MattermostEnv", "CRVersion", "GroupID",
+    ]
+
+    public init() {}
+
+    /// An installation, the server's settings, or a list of installations or of IP ranges.
+    public static func recognises(_ document: SourceNode) -> Bool {
+        if let items = document.items {
+            return !items.isEmpty && (items.allSatisfy(isIPRange) || items.allSatisfy(isInstallation))
+        }
+        return isInstallation(document) || isServerSettings(document)
+    }
+
+    /// A mapping with installation fields (and no Kubernetes `apiVersion`).
+    static func isInstallation(_ node: SourceNode) -> Bool {
+        guard let entries = node.entries, node["apiVersion"] == nil else { return false }
+        return entries.contains { installationKeys.contains($0.key) }
+    }
+
+    /// The server's IP-filtering settings: `{"allowed_ip_ranges": …}`.
+    static func isServerSettings(_ node: SourceNode) -> Bool {
+        node["allowed_ip_ranges"] != nil && node["apiVersion"] == nil
+    }
+
+    /// One IP range of the server or the provisioner.
+    static func isIPRange(_ node: SourceNode) -> Bool {
+        node["cidr_block"] != nil || node["CIDRBlock"] != nil
+    }
+
+    /// One deployment per installation, and one per server IP-filtering list.
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        let reader = NodeReader(source: source)
+        var deployments: [Deployment] = []
+        for document in documents where Self.recognises(document) {
+            if let items = document.items, items.allSatisfy(Self.isIPRange) {
+                deployments.append(serverDeployment(document, path: "", source: source, options: options, reader: reader))
+            } else if let items = document.items {
+                for (index, item) in items.enumerated() {
+                    guard let installation = reader.object(item, path: "[\(index)]") else { continue }
+                    deployments.append(InstallationReader(installation: installation, options: options).read(source: source))
+                }
+            } else if Self.isServerSettings(document), !Self.isInstallation(document) {
+                let ranges = document["allowed_ip_ranges"]!
+                deployments.append(serverDeployment(ranges, path: "allowed_ip_ranges", source: source, options: options,
+                                                    reader: reader))
+            } else if let installation = reader.object(document, path: "") {
+                deployments.append(InstallationReader(installation: installation, options: options).read(source: source))
+            }
+        }
+        guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
+        return deployments
+    }
+
+    /// The server's allowlist: one resource, named by the setting (`allowed_ip_ranges`), with no offering unless
+    /// one is assumed.
+    private func serverDeployment(_ ranges: SourceNode, path: String, source: SourceFile, options: AdapterOptions,
+                                  reader: NodeReader) -> Deployment {
+        var deployment = Deployment(name: source.path, source: source, format: .provisioner,
+                                    origin: Origin(offset: ranges.offset, path: path))
+        deployment.qualifiesResourceNames = false
+        if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
+        if let allowlist = IPRangesReader(reader: reader).allowlist(ranges, path: path, component: "allowed_ip_ranges") {
+            deployment.allowlists.append(allowlist)
+        }
+        return deployment
+    }
+}

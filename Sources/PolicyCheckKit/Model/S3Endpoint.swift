@@ -1,0 +1,33 @@
+/// The AWS region an S3 endpoint names: `s3.eu-west-1.amazonaws.com`, `bucket.s3.us-west-2.amazonaws.com`,
+/// `s3-eu-west-1.amazonaws.com` (legacy dash form), `s3.dualstack.ap-south-1.amazonaws.com`, with or without a
+/// scheme, port or path. The global `s3.amazonaws.com` names no region.
+public enum S3Endpoint {
+    /// The region an endpoint host (or URL) names; `nil` for non-AWS or global endpoints.
+    public static func region(in url: String) -> String? {
+        var host = Substring(url.lowercased())
+        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
+        if let end = host.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { host = host[..<end] }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let suffixLength: Int
+        if labels.suffix(2).elementsEqual(["amazonaws", "com"]) {
+            suffixLength = 2
+        } else if labels.suffix(3).elementsEqual(["amazonaws", "com", "cn"]) {
+            suffixLength = 3
+        } else {
+            return nil
+        }
+        let names = labels.dropLast(suffixLength)
+        guard let s3 = names.lastIndex(where: { $0 == "s3" || $0.hasPrefix("s3-") }) else { return nil }
+        let label = names[s3]
+        if label == "s3-external-1" { return "us-east-1" }
+        if label.hasPrefix("s3-") {
+            // s3-eu-west-1, s3-fips-us-gov-west-1, s3-website-us-east-1
+            var rest = label.dropFirst(3)
+            for qualifier in ["fips-", "website-"] where rest.hasPrefix(qualifier) {
+                rest = rest.dropFirst(qualifier.count)
+            }
+            if RegionCode.isWellFormed(String(rest)) { return String(rest) }
+        }
+        return names[names.index(after: s3)...].lazy.map(String.init).first(where: RegionCode.isWellFormed)
+    }
+}

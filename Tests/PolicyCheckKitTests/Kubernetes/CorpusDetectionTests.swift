@@ -1,0 +1,35 @@
+import Foundation
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// The real-world corpus holds no Kubernetes or provisioner inputs: neither adapter may claim any of its documents
+/// (else Terraform plans or CloudFormation templates would be misread).
+@Suite struct CorpusDetectionTests {
+    static let corpus = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "shared/corpus")
+
+    @Test func noCorpusDocumentIsTakenForKubernetesOrProvisionerInput() throws {
+        guard FileManager.default.fileExists(atPath: Self.corpus.path) else {
+            print("skipped: no corpus at \(Self.corpus.path)")
+            return
+        }
+        let files = FileManager.default.enumerator(at: Self.corpus, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }
+            .filter { ["json", "yaml", "yml"].contains($0.pathExtension) } ?? []
+        #expect(files.count > 50)
+        var parsed = 0
+        for file in files {
+            let raw = [UInt8](try Data(contentsOf: file))
+            guard let text = try? TextDecoding.utf8Text(from: raw),
+                  let documents = try? InputReader().parse(text) else { continue }
+            parsed += 1
+            for document in documents {
+                #expect(!KubernetesAdapter.recognises(document), "\(file.lastPathComponent)")
+                #expect(!ProvisionerAdapter.recognises(document), "\(file.lastPathComponent)")
+            }
+        }
+        #expect(parsed > 50)
+    }
+}

@@ -1,0 +1,245 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+@Suite struct KubernetesAdapterTests {
+    typealias H = AdapterHarness
+
+    @Test func stackFindingsNameTheObjectAndTheExactColumn() throws {
+        let read = H.read(fixture: "kubernetes/fail-stack.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        #expect(read.deployments.count == 1)
+        #expect(deployment.format == .kubernetes)
+        #expect(deployment.name == "kubernetes/fail-stack.yaml")
+        #expect(deployment.offering == nil)
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-001 8:3 Service/prod/chat-lb",
+            "MMC-NET-005 19:72 Ingress/prod/chat",
+            "MMC-NET-006 19:72 Ingress/prod/chat",
+            "MMC-NET-003 19:86 Ingress/prod/chat",
+            "MMC-NET-002 19:100 Ingress/prod/chat",
+            "MMC-NET-011 32:19 NetworkPolicy/default/from-anywhere",
+            "MMC-NET-002 33:34 NetworkPolicy/default/from-anywhere",
+            "MMC-NET-007 46:73 Mattermost/prod/acme",
+            "MMC-RES-001 49:12 Mattermost/prod/acme",
+        ])
+        let open = try #require(findings.first)
+        #expect(open.severity == .critical)
+        #expect(open.path == "spec.loadBalancerSourceRanges")
+        #expect(open.message.contains("'0.0.0.0/0' admits every IPv4 address on ports 443, 22"))
+        let host = try #require(findings.first { $0.ruleId == "MMC-NET-003" })
+        #expect(host.path == "metadata.annotations['nginx.ingress.kubernetes.io/whitelist-source-range'][2]")
+        #expect(host.severity == .low)
+        let except = try #require(findings.last { $0.ruleId == "MMC-NET-002" })
+        #expect(except.path == "spec.ingress[0].from[0].ipBlock.except[1]")
+        #expect(findings.first { $0.ruleId == "MMC-RES-001" }?.message.contains("'eu-west-1'") == true)
+    }
+
+    @Test func stackModelKeepsExceptionsDisabledAndPolicyInternal() throws {
+        let deployment = try #require(H.read(fixture: "kubernetes/fail-stack.yaml").deployments.first)
+        let policy = try #require(deployment.allowlists.first { $0.component == "NetworkPolicy/default/from-anywhere" })
+        #expect(policy.kind == .networkPolicy)
+        #expect(!policy.internetFacing)
+        #expect(policy.entries.map(\.cidr.value.known) == ["0.0.0.0/0", "10.0.0.0/8", "172.16.0.0/33"])
+        #expect(policy.entries.map(\.enabled) == [true, false, false])
+        #expect(policy.entries[0].allPorts == [PortRange(8065, 8065)])
+        let service = try #require(deployment.allowlists.first { $0.component == "Service/prod/chat-lb" })
+        #expect(service.kind == .loadBalancerSourceRanges && service.internetFacing)
+        #expect(service.entries.count == 1)
+        #expect(service.entries[0].allPorts == [PortRange(443, 443), PortRange(22, 22)])
+        #expect(deployment.dataStores.isEmpty, "the operator states no encryption, so no store is recorded")
+    }
+
+    @Test func restrictedStackPasses() throws {
+        let read = H.read(fixture: "kubernetes/pass-stack.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        #expect(Set(deployment.allowlists.map(\.component)) == [
+            "Service/prod/chat-lb", "Ingress/prod/chat", "NetworkPolicy/prod/from-vpc", "Mattermost/prod/acme",
+        ], "the internal load balancer and the ClusterIP service have no allowlist")
+        #expect(deployment.regions.map(\.region) == ["us-east-1", "us-east-1"])
+        #expect(H.summary(try H.findings(read.deployments)) == [])
+    }
+
+    @Test func listItemsAreReadFromJSON() throws {
+        let read = H.read(fixture: "kubernetes/fail-list.json")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-011 10:69 Service/chat/open",
+            "MMC-NET-003 17:98 Service/default/annotated",
+            "MMC-NET-004 17:98 Service/default/annotated",
+            "MMC-NET-006 17:98 Service/default/annotated",
+        ])
+        #expect(findings[0].severity == .high, "443 only: the rule for non-administrative ports")
+        #expect(findings[1].path == "metadata.annotations['service.beta.kubernetes.io/load-balancer-source-ranges'][1]")
+    }
+
+    @Test func albSchemeDecidesExposureAndDefaultsToWorldOpen() throws {
+        let read = H.read(fixture: "kubernetes/fail-alb.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-011 7:39 Ingress/web/public-alb",
+            "MMC-NET-011 7:39 Ingress/web/public-alb",
+            "MMC-RES-001 9:48 Ingress/web/public-alb",
+            "MMC-NET-005 20:47 Ingress/web/internal-alb",
+            "MMC-NET-011 20:60 Ingress/web/internal-alb",
+            "MMC-NET-011 36:21 Mattermost/web/acme",
+        ])
+        let publicALB = try #require(deployment.allowlists.first { $0.component == "Ingress/web/public-alb" })
+        #expect(publicALB.internetFacing)
+        #expect(publicALB.entries.map(\.cidr.value.known) == ["0.0.0.0/0", "::/0"])
+        #expect(publicALB.entries[0].allPorts == [PortRange(443, 443)], "a certificate means HTTPS on 443")
+        let internalALB = try #require(deployment.allowlists.first { $0.component == "Ingress/web/internal-alb" })
+        #expect(!internalALB.internetFacing)
+        let operatorALB = deployment.allowlists.filter { $0.component == "Mattermost/web/acme" }
+        #expect(operatorALB.count == 1, "a disabled operator ingress contributes no nginx allowlist")
+        #expect(operatorALB.first?.entries.first?.allPorts == [PortRange(80, 80)])
+    }
+
+    @Test func foldedAnnotationFallsBackToTheValueAndStrayCommasAreSyntaxErrors() throws {
+        let text = """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: folded
+              annotations:
+                nginx.ingress.kubernetes.io/whitelist-source-range: >-
+                  52.20.12.0/24,
+                  10.0.0.0/8
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: trailing
+              annotations:
+                nginx.ingress.kubernetes.io/whitelist-source-range: 52.20.12.0/24,
+
+            """
+        let findings = try H.findings(H.read(text: text).deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-004 6:57 Ingress/default/folded",
+            "MMC-NET-006 6:57 Ingress/default/folded",
+            "MMC-NET-002 15:71 Ingress/default/trailing",
+        ])
+    }
+
+    @Test func malformedObjectsAreErrorsWithLocations() {
+        let read = H.read(fixture: "kubernetes/malformed.yaml")
+        #expect(read.deployments.isEmpty)
+        #expect(read.errors.map(\.description) == [
+            "kubernetes/malformed.yaml:7:29: error: 'spec.loadBalancerSourceRanges' must be a list, found a string",
+            "kubernetes/malformed.yaml:12:3: error: missing required field 'name' in 'metadata'",
+        ])
+    }
+
+    /// The same allowlist problems give the same rule ids in a native manifest and in an ingress annotation.
+    @Test func sameRulesFireAsForTheNativeFormat() throws {
+        let cidrs = ["0.0.0.0/0", "10.20.0.0/16", "54.80.1.9/25", "300.1.1.1/32", "52.20.12.0/24", "52.20.12.0/25", "2001:db8::/32"]
+        let native = """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: same}
+            spec:
+              offering: shared
+              region: us-east-1
+              network:
+                ipFiltering:
+                  enabled: true
+                  allowlist:
+            \(cidrs.map { "        - {cidr: \"\($0)\", description: entry}" }.joined(separator: "\n"))
+
+            """
+        let kubernetes = """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: same
+              annotations:
+                nginx.ingress.kubernetes.io/whitelist-source-range: "\(cidrs.joined(separator: ","))"
+
+            """
+        let nativeRead = H.read(text: native, name: "native.yaml")
+        let kubernetesRead = H.read(text: kubernetes, name: "ingress.yaml")
+        #expect(nativeRead.deployments.first?.format == .native)
+        #expect(kubernetesRead.deployments.first?.format == .kubernetes)
+        let nativeRules = try H.findings(nativeRead.deployments).map(\.ruleId)
+        let kubernetesRules = try H.findings(kubernetesRead.deployments).map(\.ruleId)
+        #expect(!nativeRules.isEmpty)
+        #expect(nativeRules.sorted() == kubernetesRules.sorted())
+    }
+
+    @Test func legacyClusterInstallationAndPortEdgeCases() throws {
+        let text = """
+            apiVersion: mattermost.com/v1alpha1
+            kind: ClusterInstallation
+            metadata: {name: legacy, namespace: old}
+            spec:
+              ingressName: chat.example.com
+              ingressAnnotations:
+                nginx.ingress.kubernetes.io/whitelist-source-range: 0.0.0.0/0
+              minio:
+                externalURL: s3-ap-southeast-2.amazonaws.com
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: named-port, namespace: old}
+            spec:
+              ingress:
+                - from: [{ipBlock: {cidr: "::/0"}}]
+                  ports: [{port: http}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: dual, namespace: old}
+            spec:
+              type: LoadBalancer
+              ipFamilies: [IPv4, IPv6]
+              ports: [{port: 80}, {port: 443}]
+
+            """
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let dual = try #require(deployment.allowlists.first { $0.component == "Service/old/dual" })
+        #expect(dual.entries.map(\.cidr.value.known) == ["0.0.0.0/0", "::/0"])
+        #expect(dual.entries[1].allPorts == [PortRange(80, 80), PortRange(443, 443)])
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-001 7:57 ClusterInstallation/old/legacy",
+            "MMC-RES-001 9:18 ClusterInstallation/old/legacy",
+            "MMC-NET-001 16:31 NetworkPolicy/old/named-port",
+            "MMC-NET-011 23:3 Service/old/dual",
+            "MMC-NET-011 23:3 Service/old/dual",
+        ])
+        #expect(findings[2].message.contains("every IPv6 address;"), "a named port leaves the ports unknown: judged as administrative")
+        #expect(findings[3].message.contains("on ports 80, 443"))
+    }
+
+    @Test func offeringComesOnlyFromTheOption() throws {
+        let deployment = try #require(H.read(fixture: "kubernetes/pass-stack.yaml",
+                                             options: AdapterOptions(offering: .dedicated)).deployments.first)
+        #expect(deployment.offering?.value == .dedicated)
+        #expect(deployment.offering?.origin.offset == deployment.origin.offset)
+    }
+
+    @Test(arguments: [
+        ("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n", true),
+        ("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\n", true),
+        ("apiVersion: installation.mattermost.com/v1beta1\nkind: Mattermost\nmetadata: {name: a}\n", true),
+        ("apiVersion: v1\nkind: List\nitems: []\n", true),
+        ("apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: a}\n", false),
+        ("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n", false),
+        ("apiVersion: v2\nname: chart\nversion: 1.0.0\n", false),
+        ("apiVersion: V1\nkind: Service\nmetadata: {name: a}\n", false),
+        ("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", false),
+    ])
+    func detection(text: String, recognised: Bool) throws {
+        let document = try #require(try YAMLReader().read(Array(text.utf8)).first)
+        #expect(KubernetesAdapter.recognises(document) == recognised)
+    }
+}
