@@ -42,6 +42,8 @@ public struct TerraformPlanAdapter: InputAdapter {
         TerraformKeyReader(plan: plan).read(into: &deployment)
         TerraformDataStoreReader(plan: plan).read(into: &deployment)
         TerraformBucketReader(plan: plan).read(into: &deployment)
+        TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
+        TerraformRegionReader(plan: plan).read(into: &deployment)
         return deployment
     }
 }
