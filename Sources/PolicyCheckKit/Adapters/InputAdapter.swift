@@ -52,6 +52,7 @@ public struct RegisteredAdapter: Sendable {
 public enum AdapterRegistry {
     public static let all: [RegisteredAdapter] = [
         RegisteredAdapter(NativeManifestAdapter.self),
+        RegisteredAdapter(TerraformPlanAdapter.self),
         RegisteredAdapter(KubernetesAdapter.self),
         RegisteredAdapter(ProvisionerAdapter.self),
     ]

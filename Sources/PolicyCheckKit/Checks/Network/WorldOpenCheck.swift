@@ -42,8 +42,10 @@ public struct WorldOpenCheck: Check {
             var unknown: [Evidence] = []
             for entry in list.effective {
                 guard entry.parsed != nil else {
-                    unknown.append(Evidence("allowlist entry cannot be verified: \(Self.reason(entry.entry))",
-                                            at: entry.entry.cidr.origin))
+                    if inScope(entry.entry) {
+                        unknown.append(Evidence("allowlist entry cannot be verified: \(Self.reason(entry.entry))",
+                                                at: entry.entry.cidr.origin))
+                    }
                     continue
                 }
                 if let cidr = entry.cidr, cidr.isWholeSpace, inScope(entry.entry) {

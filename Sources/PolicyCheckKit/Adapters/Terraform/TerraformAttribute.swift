@@ -1,0 +1,150 @@
+import PolicyCheckSyntax
+
+/// One attribute of a planned resource, read in step through `after`, `after_unknown` and the configuration's
+/// `expressions`, so a value can be told apart as known, unknown until apply, or left for the provider to compute.
+struct TerraformAttribute {
+    /// The value in `after` (or `values`); `nil` when absent.
+    let node: SourceNode?
+    /// The mirror in `after_unknown`: `true` when unknown until apply.
+    let unknown: SourceNode?
+    /// The mirror in the resource's configuration `expressions`; `nil` when the author did not set it.
+    let expression: SourceNode?
+    /// Whether the resource's configuration was found, so a missing expression means "not set".
+    let configured: Bool
+    /// Paths of the value in `after` and in `after_unknown` (the latter `nil` for planned or state values).
+    let path: String
+    let unknownPath: String?
+    /// Offset of the closest enclosing value that exists, for origins of absent values.
+    let anchor: Int
+
+    /// The root of a resource's attributes.
+    init(node: SourceNode?, unknown: SourceNode?, expressions: SourceNode?, configured: Bool, path: String,
+         unknownPath: String?, anchor: Int) {
+        self.node = node
+        self.unknown = unknown
+        self.expression = expressions
+        self.configured = configured
+        self.path = path
+        self.unknownPath = unknownPath
+        self.anchor = anchor
+    }
+
+    /// The attribute or nested block `key`.
+    func child(_ key: String) -> TerraformAttribute {
+        step(node: node?[key], unknown: unknown?.bool == true ? unknown : unknown?[key],
+             expression: Self.isLeaf(expression) ? expression : expression?[key], suffix: ".\(key)")
+    }
+
+    /// Item `index` of a list or nested block.
+    func child(_ index: Int) -> TerraformAttribute {
+        func item(_ list: SourceNode?) -> SourceNode? {
+            guard let items = list?.items, index < items.count else { return nil }
+            return items[index]
+        }
+        return step(node: item(node), unknown: unknown?.bool == true ? unknown : item(unknown),
+                    expression: Self.isLeaf(expression) ? expression : item(expression), suffix: "[\(index)]")
+    }
+
+    /// Follows keys and list indexes, e.g. `["rule", 0, "apply_server_side_encryption_by_default", 0]`.
+    func descend(_ steps: [TerraformStep]) -> TerraformAttribute {
+        steps.reduce(self) { attribute, step in
+            switch step {
+            case .key(let key): return attribute.child(key)
+            case .index(let index): return attribute.child(index)
+            }
+        }
+    }
+
+    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, suffix: String) -> TerraformAttribute {
+        TerraformAttribute(node: node, unknown: unknown, expressions: expression, configured: configured,
+                           path: path + suffix, unknownPath: unknownPath.map { $0 + suffix },
+                           anchor: self.node?.offset ?? anchor)
+    }
+
+    /// An expression leaf (`constant_value` or `references`), as opposed to a nested block's expressions.
+    private static func isLeaf(_ expression: SourceNode?) -> Bool {
+        guard let expression else { return false }
+        return expression["references"] != nil || expression["constant_value"] != nil
+    }
+
+    // MARK: - State
+
+    /// Whether the value is unknown until apply.
+    var isUnknown: Bool { unknown?.bool == true && (node == nil || node?.isNull == true) }
+
+    /// Whether the provider will compute the value: unknown, and not set in a configuration that was found.
+    var isProviderDefault: Bool { isUnknown && configured && expression == nil }
+
+    /// Whether the value is absent or null (and not unknown).
+    var isAbsent: Bool { !isUnknown && (node == nil || node?.isNull == true) }
+
+    /// Where the value is: in `after` when present, in `after_unknown` when unknown, else the closest value.
+    var origin: Origin {
+        if let node, !node.isNull { return Origin(offset: node.offset, path: path) }
+        if isUnknown, let unknown, let unknownPath { return Origin(offset: unknown.offset, path: unknownPath) }
+        return Origin(offset: node?.offset ?? anchor, path: path)
+    }
+
+    /// Where the value belongs, for "expected … to be set" messages: the path in `after`, located like `origin`.
+    var fieldOrigin: Origin { Origin(offset: origin.offset, path: path) }
+
+    /// The configuration's references for the value (`aws_kms_key.data.arn`, `var.key`), most specific first.
+    var references: [String] { expression?["references"]?.items?.compactMap(\.string) ?? [] }
+
+    /// Why an unknown value is unknown, naming what it comes from when the configuration says.
+    var unknownReason: String {
+        guard let first = references.first else { return "known only after apply" }
+        return "known only after apply (it comes from \(first))"
+    }
+
+    // MARK: - Typed values
+
+    /// A string (numbers are kept as written); `nil` when absent, null or left to the provider.
+    func string() -> Located<Fact<String>>? {
+        if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
+        switch node?.value {
+        case .string(let text)?, .number(let text)?: return Located(.known(text), at: origin)
+        default: return nil
+        }
+    }
+
+    /// A known, non-empty string.
+    var knownString: String? {
+        guard let text = string()?.value.known, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// A boolean (`"true"`/`"false"` strings too, as older plans write them); `nil` when absent or left to the provider.
+    func bool() -> Located<Fact<Bool>>? {
+        if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
+        switch node?.value {
+        case .bool(let flag)?: return Located(.known(flag), at: origin)
+        case .string("true")?: return Located(.known(true), at: origin)
+        case .string("false")?: return Located(.known(false), at: origin)
+        default: return nil
+        }
+    }
+
+    /// A known whole number (from a number or a numeric string).
+    var knownInt: Int? {
+        switch node?.value {
+        case .number(let literal)?, .string(let literal)?: return Int(literal)
+        default: return nil
+        }
+    }
+
+    /// The items of a list or nested block (none when absent or unknown as a whole).
+    var items: [TerraformAttribute] {
+        let count = node?.items?.count ?? unknown?.items?.count ?? 0
+        return (0..<count).map { child($0) }
+    }
+}
+
+/// One step into an attribute: a key or a list index.
+enum TerraformStep: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case key(String)
+    case index(Int)
+
+    init(stringLiteral value: String) { self = .key(value) }
+    init(integerLiteral value: Int) { self = .index(value) }
+}

@@ -1,0 +1,62 @@
+/// Reads `aws_s3_bucket` resources into file stores, merging what separate resources say about a bucket:
+/// `aws_s3_bucket_server_side_encryption_configuration`, `aws_s3_bucket_public_access_block` and
+/// `aws_s3_bucket_acl` (provider v4+), or the bucket's own inline blocks (provider v3 and earlier).
+struct TerraformBucketReader {
+    static let encryptionType = "aws_s3_bucket_server_side_encryption_configuration"
+    static let publicAccessBlockType = "aws_s3_bucket_public_access_block"
+    static let aclType = "aws_s3_bucket_acl"
+    /// Canned ACLs that grant access to everyone.
+    static let publicACLs: Set<String> = ["public-read", "public-read-write"]
+    static let blockFlags = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+            let inline = bucket["server_side_encryption_configuration"]
+            let separate = companion(Self.encryptionType, of: bucket)
+            let rule = (separate?.attributes ?? inline.child(0)).child("rule").child(0)
+                .child("apply_server_side_encryption_by_default").child(0)
+            let owner = separate ?? bucket
+            var store = DataStore(kind: .fileStore, component: bucket.address, origin: bucket.origin,
+                                  encryption: Encryption(origin: separate?.attributes.fieldOrigin ?? inline.fieldOrigin))
+            store.storageType = Located("s3", at: bucket.origin)
+            store.encryption.algorithm = rule.child("sse_algorithm").string()
+            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(rule.child("kms_master_key_id"), of: owner,
+                                                                                  into: &deployment)
+            store.publicAccess = publicAccess(of: bucket)
+            deployment.capabilities.append(CapabilityRequest(.objectStorage, at: bucket.origin, component: bucket.address))
+            deployment.dataStores.append(store)
+        }
+    }
+
+    /// Whether the bucket is reachable from the internet: not when a full public access block covers it; yes with a
+    /// public canned ACL or a partial block; not stated otherwise (new buckets block public access by default).
+    private func publicAccess(of bucket: TerraformResource) -> Located<Fact<Bool>>? {
+        if let block = companion(Self.publicAccessBlockType, of: bucket) {
+            let flags = Self.blockFlags.map { block[$0] }
+            if flags.allSatisfy({ $0.bool()?.value.known == true }) { return Located(.known(false), at: block.origin) }
+            if let off = flags.first(where: { $0.bool()?.value.known != true && !$0.isUnknown }) {
+                return Located(.known(true), at: off.origin)
+            }
+        }
+        let acl = companion(Self.aclType, of: bucket)?["acl"] ?? bucket["acl"]
+        if let text = acl.knownString, Self.publicACLs.contains(text) { return Located(.known(true), at: acl.origin) }
+        if let block = companion(Self.publicAccessBlockType, of: bucket),
+           let unknown = Self.blockFlags.map({ block[$0] }).first(where: \.isUnknown) {
+            return Located(.unknown(reason: unknown.unknownReason), at: unknown.origin)
+        }
+        return nil
+    }
+
+    /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the
+    /// bucket name.
+    private func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
+        let candidates = plan.resources(ofType: [type])
+        if let linked = candidates.first(where: { plan.referenced(by: $0["bucket"], of: $0, types: ["aws_s3_bucket"])?.address == bucket.address }) {
+            return linked
+        }
+        guard let name = bucket["bucket"].knownString else { return nil }
+        return candidates.first { $0["bucket"].knownString == name }
+    }
+}

@@ -1,0 +1,100 @@
+import PolicyCheckSyntax
+
+/// The plan's `configuration` block: resource expressions by module, module calls and outputs, to follow what a
+/// value unknown until apply comes from.
+struct TerraformConfiguration {
+    /// `configuration.root_module`, or `nil` when the plan has none.
+    let root: SourceNode?
+
+    /// The configuration of a module, by call names from the root.
+    func module(_ path: [String]) -> SourceNode? {
+        var module = root
+        for name in path {
+            module = module?["module_calls"]?[name]?["module"]
+        }
+        return module
+    }
+
+    /// The `expressions` of a resource in a module (`configAddress` as in `aws_s3_bucket.data`), or `nil` when the
+    /// resource is not in the configuration.
+    func expressions(of configAddress: String, in path: [String]) -> SourceNode?? {
+        guard let resources = module(path)?["resources"]?.items else { return nil }
+        guard let resource = resources.first(where: { $0["address"]?.string == configAddress }) else { return nil }
+        return .some(resource["expressions"])
+    }
+
+    /// A reference resolved to a resource: its module path, its address in that module and the instance key the
+    /// reference names (`aws_kms_key.data` in `module.kms`, key `[0]`).
+    struct Target: Equatable {
+        var modulePath: [String]
+        var configAddress: String
+        var instanceKey: String
+    }
+
+    /// Follows references (through module outputs, module variables and the given pass-through resources) to a
+    /// resource of one of `types`. `through` maps a resource type to the attribute that points further, e.g.
+    /// `aws_kms_alias` → `target_key_id`.
+    func resolve(_ references: [String], in path: [String], to types: Set<String>,
+                 through: [String: String] = [:], depth: Int = 0) -> Target? {
+        guard depth < 16 else { return nil }
+        for reference in references {
+            let parts = Self.steps(reference)
+            guard let first = parts.first else { continue }
+            switch first {
+            case "var":
+                guard parts.count > 1, let caller = path.last else { continue }
+                let parent = Array(path.dropLast())
+                let argument = module(parent)?["module_calls"]?[caller]?["expressions"]?[parts[1]]
+                let next = argument?["references"]?.items?.compactMap(\.string) ?? []
+                if let target = resolve(next, in: parent, to: types, through: through, depth: depth + 1) { return target }
+            case "module":
+                guard parts.count > 2 else { continue }
+                let name = String(parts[1].prefix { $0 != "[" })
+                let output = module(path + [name])?["outputs"]?[parts[2]]?["expression"]
+                let next = output?["references"]?.items?.compactMap(\.string) ?? []
+                if let target = resolve(next, in: path + [name], to: types, through: through, depth: depth + 1) {
+                    return target
+                }
+            case "data", "local", "each", "count", "path", "terraform", "self":
+                continue
+            default:
+                guard parts.count > 1 else { continue }
+                let (name, key) = TerraformAddress.splitKey(parts[1])
+                let address = "\(first).\(name)"
+                if types.contains(first) { return Target(modulePath: path, configAddress: address, instanceKey: key) }
+                if let attribute = through[first], let expressions = expressions(of: address, in: path) ?? nil {
+                    let next = expressions[attribute]?["references"]?.items?.compactMap(\.string) ?? []
+                    if let target = resolve(next, in: path, to: types, through: through, depth: depth + 1) { return target }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The dot-separated steps of a reference, keeping instance keys with their step: `aws_x.y["a.b"].arn` gives
+    /// `["aws_x", "y[\"a.b\"]", "arn"]`.
+    static func steps(_ reference: String) -> [String] {
+        var steps: [String] = []
+        var current = ""
+        var depth = 0
+        var quoted = false
+        for character in reference {
+            if quoted {
+                if character == "\"" { quoted = false }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if character == "." && depth == 0 {
+                steps.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        steps.append(current)
+        return steps
+    }
+}

@@ -1,0 +1,92 @@
+/// Reads AWS resources that hold data at rest (databases, caches, volumes, file systems, secrets, backup vaults)
+/// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`.
+struct TerraformDataStoreReader {
+    /// How one resource type states its encryption.
+    struct Shape {
+        var kind: DataStoreKind
+        /// The flag that turns encryption at rest on; `nil` for services that always encrypt.
+        var atRest: [TerraformStep]?
+        var kmsKey: [TerraformStep]
+        var publicAccess: String? = nil
+    }
+
+    static let shapes: [String: Shape] = [
+        "aws_db_instance": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"],
+                                 publicAccess: "publicly_accessible"),
+        "aws_rds_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
+        "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
+        "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
+        "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
+        "aws_elasticsearch_domain": Shape(kind: .database, atRest: ["encrypt_at_rest", 0, "enabled"],
+                                          kmsKey: ["encrypt_at_rest", 0, "kms_key_id"]),
+        "aws_opensearch_domain": Shape(kind: .database, atRest: ["encrypt_at_rest", 0, "enabled"],
+                                       kmsKey: ["encrypt_at_rest", 0, "kms_key_id"]),
+        "aws_elasticache_replication_group": Shape(kind: .cache, atRest: ["at_rest_encryption_enabled"],
+                                                   kmsKey: ["kms_key_id"]),
+        "aws_ebs_volume": Shape(kind: .volume, atRest: ["encrypted"], kmsKey: ["kms_key_id"]),
+        "aws_efs_file_system": Shape(kind: .fileStore, atRest: ["encrypted"], kmsKey: ["kms_key_id"]),
+        "aws_secretsmanager_secret": Shape(kind: .secrets, atRest: nil, kmsKey: ["kms_key_id"]),
+        "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
+    ]
+
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for resource in plan.resources where Self.shapes[resource.type] != nil {
+            let shape = Self.shapes[resource.type]!
+            let keyAttribute = resource.attributes.descend(shape.kmsKey)
+            var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.origin,
+                                  encryption: Encryption(origin: resource.attributes.descend(shape.atRest ?? shape.kmsKey).fieldOrigin))
+            if let atRest = shape.atRest {
+                store.encryption.atRest = resource.attributes.descend(atRest).bool()
+            } else {
+                // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
+                store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
+            }
+            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(keyAttribute, of: resource,
+                                                                                  into: &deployment)
+            if let flag = shape.publicAccess {
+                store.publicAccess = resource[flag].bool()
+            }
+            if resource.type == "aws_db_instance", let multiAZ = resource["multi_az"].bool(), multiAZ.value.known == true {
+                deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
+                                                                 component: resource.address))
+            }
+            deployment.dataStores.append(store)
+        }
+    }
+}
+
+/// Turns a KMS key attribute into the `kmsKey` rules see: the address of a key the plan declares when the value
+/// refers to one, the value as written when known, unknown until apply otherwise, and nothing when the attribute is
+/// left for AWS to fill with its managed key.
+struct TerraformKeyReference {
+    let plan: TerraformPlan
+
+    func kmsKey(_ attribute: TerraformAttribute, of resource: TerraformResource,
+                into deployment: inout Deployment) -> Located<Fact<String>>? {
+        let result = resolve(attribute, of: resource)
+        if let text = result?.value.known, !KeyReference.isAWSManaged(text) {
+            deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: attribute.origin, component: resource.address))
+        }
+        return result
+    }
+
+    private func resolve(_ attribute: TerraformAttribute, of resource: TerraformResource) -> Located<Fact<String>>? {
+        if let key = plan.referenced(by: attribute, of: resource, types: TerraformKeyReader.keyTypes,
+                                     through: TerraformKeyReader.passThrough) {
+            return Located(.known(key.address), at: attribute.origin)
+        }
+        if attribute.isUnknown {
+            return attribute.isProviderDefault ? nil : Located(.unknown(reason: attribute.unknownReason), at: attribute.origin)
+        }
+        guard let text = attribute.knownString else { return nil }
+        // A known id or ARN of a key in the plan (an unchanged key) is that key.
+        if let key = plan.resources(ofType: TerraformKeyReader.keyTypes).first(where: {
+            $0["key_id"].knownString == text || $0["arn"].knownString == text || $0["id"].knownString == text
+        }) {
+            return Located(.known(key.address), at: attribute.origin)
+        }
+        return Located(.known(text), at: attribute.origin)
+    }
+}

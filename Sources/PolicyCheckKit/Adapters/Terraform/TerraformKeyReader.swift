@@ -1,0 +1,95 @@
+import PolicyCheckSyntax
+
+/// Reads customer KMS keys (`aws_kms_key`, `aws_kms_external_key`) into `deployment.keys`, each with its Terraform
+/// address as id so data stores that refer to it resolve to it. Aliases and replica keys lead to their key.
+struct TerraformKeyReader {
+    /// Resource types that declare a customer key.
+    static let keyTypes: Set<String> = ["aws_kms_key", "aws_kms_external_key"]
+    /// Resource types a key reference passes through, and the attribute that names the key.
+    static let passThrough = [
+        "aws_kms_alias": "target_key_id", "aws_kms_replica_key": "primary_key_arn",
+        "aws_kms_replica_external_key": "primary_key_arn",
+    ]
+
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for resource in plan.resources(ofType: Self.keyTypes) {
+            deployment.keys.append(declaration(resource))
+        }
+    }
+
+    private func declaration(_ resource: TerraformResource) -> KeyDeclaration {
+        var key = KeyDeclaration(component: resource.address, origin: resource.origin)
+        key.id = Located(resource.address, at: resource.origin)
+        key.arn = resource["arn"].string()
+        if resource.type.contains("external") {
+            key.keyOrigin = Located("EXTERNAL", at: resource.attributes.origin)
+        }
+        key.keySpec = known(resource["customer_master_key_spec"]) ?? known(resource["key_spec"])
+        let rotationFlag = resource["enable_key_rotation"]
+        if !resource.type.contains("external") {
+            var rotation = KeyRotation(origin: rotationFlag.origin)
+            if let enabled = rotationFlag.bool(), let value = enabled.value.known {
+                rotation.mode = Located(value ? "automatic" : "disabled", at: enabled.origin)
+            }
+            if let days = resource["rotation_period_in_days"].knownInt {
+                rotation.periodDays = Located(days, at: resource["rotation_period_in_days"].origin)
+            }
+            key.rotation = rotation
+        }
+        if let multiRegion = resource["multi_region"].bool(), let value = multiRegion.value.known {
+            key.multiRegion = Located(value, at: multiRegion.origin)
+        }
+        if let validTo = resource["valid_to"].knownString, let time = Timestamp(iso8601: validTo) {
+            var material = KeyMaterialDeclaration(origin: resource["valid_to"].origin)
+            material.current = Located(true, at: resource["valid_to"].origin)
+            material.validTo = Located(time, at: resource["valid_to"].origin)
+            material.expirationModel = known(resource["expiration_model"])
+            key.materials = [material]
+        }
+        let policy = resource["policy"]
+        if let text = policy.knownString {
+            key.policy = TerraformKeyPolicyReader.policy(text, at: policy.origin)
+        }
+        return key
+    }
+
+    private func known(_ attribute: TerraformAttribute) -> Located<String>? {
+        attribute.knownString.map { Located($0, at: attribute.origin) }
+    }
+}
+
+/// Reads a key policy written as a JSON string into `KeyPolicy` statements. Offsets inside the string do not map
+/// to the file, so every statement is located at the policy attribute, its path naming the statement.
+enum TerraformKeyPolicyReader {
+    static func policy(_ text: String, at origin: Origin) -> KeyPolicy? {
+        guard let document = try? JSONReader().read(Array(text.utf8)) else { return nil }
+        let statementNode = document["Statement"]
+        let statements = statementNode?.items ?? (statementNode?.entries != nil ? [statementNode!] : [])
+        return KeyPolicy(origin: origin, statements: statements.enumerated().compactMap { index, node in
+            guard node.entries != nil else { return nil }
+            return KeyPolicyStatement(
+                effect: node["Effect"]?.string ?? "",
+                principals: principals(node["Principal"]),
+                actions: strings(node["Action"]),
+                hasCondition: node["Condition"]?.entries?.isEmpty == false,
+                sid: node["Sid"]?.string,
+                origin: Origin(offset: origin.offset, path: "\(origin.path).Statement[\(index)]")
+            )
+        })
+    }
+
+    /// `"*"`, `{"AWS": "*"}` and `{"AWS": ["arn…"], "Service": "…"}` as a flat list.
+    private static func principals(_ node: SourceNode?) -> [String] {
+        guard let node else { return [] }
+        if let entries = node.entries { return entries.flatMap { strings($0.value) } }
+        return strings(node)
+    }
+
+    private static func strings(_ node: SourceNode?) -> [String] {
+        guard let node else { return [] }
+        if let text = node.string { return [text] }
+        return node.items?.compactMap(\.string) ?? []
+    }
+}

@@ -1,0 +1,143 @@
+import PolicyCheckSyntax
+
+/// A Terraform JSON plan (`terraform show -json plan.tfplan`), or state, reduced to the resources it leaves in
+/// place and the configuration that explains them.
+///
+/// Resources come from `resource_changes` (which carries `after_unknown`), else from `planned_values`, else from a
+/// state's `values`. Deleted resources and data sources are left out.
+struct TerraformPlan {
+    let root: SourceNode
+    let resources: [TerraformResource]
+    let configuration: TerraformConfiguration
+    /// `variables` at the plan root: the root module's input values.
+    let variables: SourceNode?
+
+    /// Reads a recognised plan document; throws every problem that makes it impossible to check.
+    init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
+        let reader = NodeReader(source: source)
+        guard let document = reader.object(root, path: "") else { throw Diagnostics(reader.diagnostics) }
+        Self.checkHeader(document)
+        self.root = root
+        configuration = TerraformConfiguration(root: root["configuration"]?["root_module"])
+        variables = root["variables"]
+        var resources: [TerraformResource] = []
+        if document.value("resource_changes") != nil {
+            for (node, path) in document.list("resource_changes") ?? [] {
+                if let resource = Self.change(node, path: path, reader: reader, configuration: configuration) {
+                    resources.append(resource)
+                }
+            }
+        } else if let planned = document.object("planned_values") {
+            Self.collect(planned.object("root_module"), into: &resources, configuration: configuration)
+        } else if let values = document.object("values") {
+            Self.collect(values.object("root_module"), into: &resources, configuration: configuration)
+        }
+        guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
+        self.resources = resources
+    }
+
+    /// `format_version` must be a 0.x or 1.x version, and the plan must be complete.
+    private static func checkHeader(_ document: ObjectView) {
+        if let version = document.string("format_version") {
+            let major = version.value.split(separator: ".").first.flatMap { Int($0) }
+            if major != 0 && major != 1 {
+                document.reader.error(at: version.origin.offset,
+                                      "unsupported Terraform JSON format_version '\(Excerpt.quote(version.value))'; policycheck reads 0.x and 1.x")
+            }
+        }
+        if let errored = document.bool("errored"), errored.value {
+            document.reader.error(at: errored.origin.offset,
+                                  "the plan is incomplete: Terraform reported errors while planning (errored: true); fix them and plan again")
+        }
+    }
+
+    /// One `resource_changes[]` item, or `nil` for data sources and resources the plan deletes.
+    private static func change(_ node: SourceNode, path: String, reader: NodeReader,
+                               configuration: TerraformConfiguration) -> TerraformResource? {
+        guard let item = reader.object(node, path: path) else { return nil }
+        let address = item.string("address", required: true)
+        let type = item.string("type", required: true)
+        let mode = item.string("mode")
+        guard let change = item.object("change", required: true) else { return nil }
+        let actions = change.strings("actions")
+        guard let address, let type, mode?.value ?? "managed" == "managed" else { return nil }
+        if actions.contains(where: { $0.value == "delete" }) && !actions.contains(where: { $0.value == "create" }) {
+            return nil
+        }
+        if actions.map(\.value) == ["forget"] { return nil }
+        let moduleAddress = item.string("module_address")?.value ?? TerraformAddress.split(address.value).module
+        let after = change.value("after")
+        let unknown = change.value("after_unknown")
+        return resource(address: address.value, type: type.value, moduleAddress: moduleAddress, origin: item.origin,
+                        values: after, unknown: unknown, path: change.childPath("after"),
+                        unknownPath: change.childPath("after_unknown"), anchor: change.node.offset,
+                        configuration: configuration)
+    }
+
+    /// The managed resources of a module in `planned_values` or `values`, and of its child modules.
+    private static func collect(_ module: ObjectView?, into resources: inout [TerraformResource],
+                                configuration: TerraformConfiguration) {
+        guard let module else { return }
+        for (node, path) in module.list("resources") ?? [] {
+            guard let item = module.reader.object(node, path: path) else { continue }
+            guard let address = item.string("address", required: true), let type = item.string("type", required: true),
+                  item.string("mode")?.value ?? "managed" == "managed" else { continue }
+            let values = item.value("values")
+            resources.append(resource(
+                address: address.value, type: type.value, moduleAddress: TerraformAddress.split(address.value).module,
+                origin: item.origin, values: values, unknown: nil, path: item.childPath("values"), unknownPath: nil,
+                anchor: item.node.offset, configuration: configuration
+            ))
+        }
+        for (node, path) in module.list("child_modules") ?? [] {
+            collect(module.reader.object(node, path: path), into: &resources, configuration: configuration)
+        }
+    }
+
+    private static func resource(address: String, type: String, moduleAddress: String, origin: Origin,
+                                 values: SourceNode?, unknown: SourceNode?, path: String, unknownPath: String?,
+                                 anchor: Int, configuration: TerraformConfiguration) -> TerraformResource {
+        let own = TerraformAddress.split(address).resource
+        let (configAddress, instanceKey) = TerraformAddress.splitKey(own)
+        let modulePath = TerraformAddress.modulePath(moduleAddress)
+        let expressions = configuration.expressions(of: configAddress, in: modulePath)
+        let attributes = TerraformAttribute(
+            node: values?.entries != nil ? values : nil, unknown: unknown?.entries != nil ? unknown : nil,
+            expressions: expressions ?? nil, configured: expressions != nil, path: path, unknownPath: unknownPath,
+            anchor: values?.offset ?? anchor
+        )
+        return TerraformResource(address: address, type: type, moduleAddress: moduleAddress, modulePath: modulePath,
+                                 configAddress: configAddress, instanceKey: instanceKey, origin: origin,
+                                 attributes: attributes)
+    }
+
+    // MARK: - Finding resources
+
+    /// The resources of some types, in plan order.
+    func resources(ofType types: Set<String>) -> [TerraformResource] {
+        resources.filter { types.contains($0.type) }
+    }
+
+    /// The instance a reference from `resource` points to, when it can be told: the instance the reference names,
+    /// the only instance, or the instance with the same key as `resource`.
+    func instance(of target: TerraformConfiguration.Target, from resource: TerraformResource) -> TerraformResource? {
+        var candidates = resources.filter {
+            $0.modulePath == target.modulePath && $0.configAddress == target.configAddress
+        }
+        let sameModule = candidates.filter { $0.moduleAddress == resource.moduleAddress }
+        if !sameModule.isEmpty { candidates = sameModule }
+        if !target.instanceKey.isEmpty {
+            return candidates.first { $0.instanceKey == target.instanceKey }
+        }
+        if candidates.count == 1 { return candidates[0] }
+        return candidates.first { !resource.instanceKey.isEmpty && $0.instanceKey == resource.instanceKey }
+    }
+
+    /// The resource of one of `types` that an attribute of `resource` refers to, by the configuration's references.
+    func referenced(by attribute: TerraformAttribute, of resource: TerraformResource, types: Set<String>,
+                    through: [String: String] = [:]) -> TerraformResource? {
+        guard let target = configuration.resolve(attribute.references, in: resource.modulePath, to: types,
+                                                  through: through) else { return nil }
+        return instance(of: target, from: resource)
+    }
+}

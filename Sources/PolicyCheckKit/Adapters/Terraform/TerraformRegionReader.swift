@@ -1,0 +1,96 @@
+import PolicyCheckSyntax
+
+/// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),
+/// per-resource `region`, `location` and `availability_zone`, and the region part of ARNs in resource values.
+struct TerraformRegionReader {
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        readProviders(into: &deployment)
+        for resource in plan.resources {
+            readResource(resource, into: &deployment)
+        }
+    }
+
+    // MARK: - Providers
+
+    private func readProviders(into deployment: inout Deployment) {
+        guard let configs = plan.root["configuration"]?["provider_config"]?.entries else { return }
+        let configPath = "configuration.provider_config"
+        for entry in configs {
+            let config = entry.value
+            guard let name = config["name"]?.string ?? entry.key.split(separator: ":").last.map(String.init) else { continue }
+            let module = config["module_address"]?.string
+            let alias = config["alias"]?.string
+            let component = [module, "provider.\(name)", alias].compactMap { $0 }.joined(separator: ".")
+            guard let expression = config["expressions"]?["region"] else { continue }
+            let path = "\(configPath).\(entry.key).expressions.region"
+            if let constant = expression["constant_value"], let region = constant.string {
+                add(region, at: Origin(offset: constant.offset, path: "\(path).constant_value"), component: component,
+                    role: "provider region", into: &deployment)
+                if name == "aws" && module == nil && alias == nil {
+                    deployment.region = Located(region, at: Origin(offset: constant.offset, path: "\(path).constant_value"))
+                }
+            } else if module == nil, let variable = Self.rootVariable(expression),
+                      let value = plan.variables?[variable]?["value"], let region = value.string {
+                add(region, at: Origin(offset: value.offset, path: "variables.\(variable).value"), component: component,
+                    role: "provider region (var.\(variable))", into: &deployment)
+            }
+        }
+    }
+
+    /// The root variable an expression is exactly (`var.region`).
+    private static func rootVariable(_ expression: SourceNode) -> String? {
+        guard let references = expression["references"]?.items?.compactMap(\.string), references.count == 1,
+              references[0].hasPrefix("var.") else { return nil }
+        return String(references[0].dropFirst(4))
+    }
+
+    // MARK: - Resources
+
+    private func readResource(_ resource: TerraformResource, into deployment: inout Deployment) {
+        for (field, role) in [("region", "resource region"), ("location", "resource location")] {
+            let attribute = resource[field]
+            if let region = attribute.knownString {
+                add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)
+            }
+        }
+        let zone = resource["availability_zone"]
+        if resource.isAWS, let text = zone.knownString, let region = Self.region(ofZone: text) {
+            add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'", into: &deployment)
+        }
+        var seen: Set<String> = []
+        scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
+    }
+
+    /// Every ARN with a region in the resource's values (one reference per region and resource).
+    private func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
+                          into deployment: inout Deployment) {
+        guard let node = attribute.node else { return }
+        switch node.value {
+        case .string(let text):
+            guard text.hasPrefix("arn:"), let arn = AmazonResourceName(text), let region = arn.region,
+                  !seen.contains(region) else { return }
+            seen.insert(region)
+            let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
+            add(region, at: attribute.origin, component: component, role: role, into: &deployment)
+        case .mapping(let entries):
+            for entry in entries { scanARNs(attribute.child(entry.key), component: component, seen: &seen, into: &deployment) }
+        case .sequence(let items):
+            for index in items.indices { scanARNs(attribute.child(index), component: component, seen: &seen, into: &deployment) }
+        default:
+            return
+        }
+    }
+
+    /// `us-east-1a` → `us-east-1` (zone ids such as `use1-az1` name no region).
+    static func region(ofZone zone: String) -> String? {
+        let region = String(zone.reversed().drop { $0.isLetter && $0.isLowercase }.reversed())
+        guard region.count < zone.count, RegionCode.isWellFormed(region) else { return nil }
+        return region
+    }
+
+    private func add(_ region: String, at origin: Origin, component: String, role: String, into deployment: inout Deployment) {
+        deployment.regions.append(RegionReference(region, at: origin, component: component, role: role))
+    }
+}

@@ -1,0 +1,108 @@
+import PolicyCheckSyntax
+
+/// One managed resource instance a plan will leave in place (created, updated, replaced or unchanged).
+struct TerraformResource {
+    /// The full instance address, e.g. `module.db[0].aws_db_instance.main["a"]`.
+    let address: String
+    let type: String
+    /// The module instance it lives in (`module.db[0]`), empty at the root.
+    let moduleAddress: String
+    /// The module path by call name, without instance keys (`["db"]`), to find its configuration.
+    let modulePath: [String]
+    /// The address inside its module, without instance key (`aws_db_instance.main`), as the configuration names it.
+    let configAddress: String
+    /// The instance key as written (`[0]`, `["a"]`), or empty.
+    let instanceKey: String
+    /// The resource's entry (its mapping in `resource_changes` or `resources`).
+    let origin: Origin
+    let attributes: TerraformAttribute
+
+    /// The attribute `key`.
+    subscript(_ key: String) -> TerraformAttribute { attributes.child(key) }
+
+    /// Whether the resource is an AWS resource.
+    var isAWS: Bool { type.hasPrefix("aws_") }
+}
+
+/// Terraform address syntax: module paths and instance keys.
+enum TerraformAddress {
+    /// Splits a resource address into its module part and its own part: `module.a[0].aws_x.y[1]` gives
+    /// `("module.a[0]", "aws_x.y[1]")`.
+    static func split(_ address: String) -> (module: String, resource: String) {
+        var rest = Substring(address)
+        var module = ""
+        while rest.hasPrefix("module.") {
+            let afterPrefix = rest.dropFirst("module.".count)
+            let end = endOfStep(afterPrefix)
+            module += (module.isEmpty ? "" : ".") + "module." + afterPrefix[..<end]
+            rest = afterPrefix[end...]
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+        }
+        return (module, String(rest))
+    }
+
+    /// Module call names along a module address: `module.a[0].module.b` gives `["a", "b"]`.
+    static func modulePath(_ moduleAddress: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(moduleAddress)
+        while rest.hasPrefix("module.") {
+            let afterPrefix = rest.dropFirst("module.".count)
+            let end = endOfStep(afterPrefix)
+            let step = afterPrefix[..<end]
+            names.append(String(step.prefix { $0 != "[" }))
+            rest = afterPrefix[end...]
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+        }
+        return names
+    }
+
+    /// Splits a trailing instance key off: `aws_x.y["a.b"]` gives `("aws_x.y", "[\"a.b\"]")`.
+    static func splitKey(_ address: String) -> (base: String, key: String) {
+        guard address.hasSuffix("]"), let open = openingBracket(of: address) else { return (address, "") }
+        return (String(address[..<open]), String(address[open...]))
+    }
+
+    /// The end of one `name[key]` step, honouring quoted keys that may hold dots or brackets.
+    private static func endOfStep(_ text: Substring) -> Substring.Index {
+        var index = text.startIndex
+        var depth = 0
+        var quoted = false
+        while index < text.endIndex {
+            let character = text[index]
+            if quoted {
+                if character == "\\" { index = text.index(after: index) } else if character == "\"" { quoted = false }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if character == "." && depth == 0 {
+                return index
+            }
+            if index < text.endIndex { index = text.index(after: index) }
+        }
+        return text.endIndex
+    }
+
+    /// The `[` that opens the trailing instance key.
+    private static func openingBracket(of address: String) -> String.Index? {
+        var quoted = false
+        var open: String.Index?
+        var index = address.startIndex
+        while index < address.endIndex {
+            let character = address[index]
+            if quoted {
+                if character == "\\" { index = address.index(after: index) } else if character == "\"" { quoted = false }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "[" {
+                open = index
+            } else if character == "." {
+                open = nil
+            }
+            if index < address.endIndex { index = address.index(after: index) }
+        }
+        return open
+    }
+}

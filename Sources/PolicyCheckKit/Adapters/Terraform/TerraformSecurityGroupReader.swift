@@ -1,0 +1,91 @@
+import PolicyCheckNetwork
+
+/// Reads security-group ingress (`aws_security_group` inline rules, `aws_security_group_rule` of type ingress,
+/// `aws_vpc_security_group_ingress_rule`) into allowlists, one per resource — and, for entries in private address
+/// space (normal inside a VPC), a second one per resource that is not internet-facing.
+struct TerraformSecurityGroupReader {
+    /// Address space that only reaches a security group from inside private networks.
+    static let privatePurposes: Set<SpecialPurpose> = [.privateUse, .sharedAddressSpace, .uniqueLocal]
+
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for resource in plan.resources {
+            var entries: [AllowlistEntry] = []
+            var origin = resource.attributes.origin
+            switch resource.type {
+            case "aws_security_group":
+                let ingress = resource["ingress"]
+                origin = ingress.origin
+                if ingress.isUnknown && !ingress.isProviderDefault {
+                    entries.append(AllowlistEntry(cidr: Located(.unknown(reason: ingress.unknownReason), at: ingress.origin),
+                                                  description: nil, enabled: true, origin: ingress.origin))
+                }
+                for rule in ingress.items {
+                    entries += self.entries(rule, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol")
+                }
+            case "aws_security_group_rule":
+                guard resource["type"].knownString == "ingress" else { continue }
+                entries = self.entries(resource.attributes, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol")
+            case "aws_vpc_security_group_ingress_rule":
+                entries = self.entries(resource.attributes, cidrs: ["cidr_ipv4", "cidr_ipv6"], protocol: "ip_protocol")
+            default:
+                continue
+            }
+            let (inside, outside) = split(entries)
+            for (list, internetFacing) in [(outside, true), (inside, false)] where !list.isEmpty {
+                var allowlist = Allowlist(kind: .securityGroupIngress, component: resource.address, origin: origin,
+                                          internetFacing: internetFacing, hasDescriptionField: true)
+                allowlist.entries = list
+                deployment.allowlists.append(allowlist)
+            }
+        }
+    }
+
+    /// The entries of one ingress rule: one per CIDR block, sharing the rule's description and ports.
+    private func entries(_ rule: TerraformAttribute, cidrs fields: [String], protocol field: String) -> [AllowlistEntry] {
+        let description = rule.child("description")
+        let text = description.knownString.map { Located($0, at: description.origin) }
+        let ports = Self.ports(rule, protocol: field)
+        var entries: [AllowlistEntry] = []
+        for field in fields {
+            let attribute = rule.child(field)
+            let values = attribute.node?.items != nil || attribute.unknown?.items != nil ? attribute.items : [attribute]
+            // A list unknown as a whole stands as one entry that cannot be verified.
+            for value in values {
+                guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
+                entries.append(AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports))
+            }
+        }
+        return entries
+    }
+
+    /// The ports a rule opens: every port for protocol `-1`/`all`, `from_port`–`to_port` for TCP and UDP, and
+    /// unknown for ICMP and other protocols (whose "ports" are types and codes).
+    static func ports(_ rule: TerraformAttribute, protocol field: String) -> PortRange? {
+        guard let proto = rule.child(field).knownString?.lowercased() else { return nil }
+        if proto == "-1" || proto == "all" { return PortRange(0, 65535) }
+        guard ["tcp", "udp", "6", "17"].contains(proto), let from = rule.child("from_port").knownInt,
+              let to = rule.child("to_port").knownInt, 0 <= from, from <= to, to <= 65535 else { return nil }
+        return PortRange(from, to)
+    }
+
+    /// Entries whose CIDR lies wholly in private address space, and the rest (unknown, malformed and world-open
+    /// entries are always judged as internet-facing).
+    private func split(_ entries: [AllowlistEntry]) -> (inside: [AllowlistEntry], outside: [AllowlistEntry]) {
+        var inside: [AllowlistEntry] = []
+        var outside: [AllowlistEntry] = []
+        for entry in entries {
+            if let text = entry.cidr.value.known, case .success(let parsed) = CIDRParser.parse(text),
+               !parsed.cidr.isWholeSpace,
+               SpecialPurposeRegistry.ranges(overlapping: parsed.cidr, includingGloballyReachable: true).contains(where: {
+                   Self.privatePurposes.contains($0.purpose) && $0.cidr.contains(parsed.cidr)
+               }) {
+                inside.append(entry)
+            } else {
+                outside.append(entry)
+            }
+        }
+        return (inside, outside)
+    }
+}
