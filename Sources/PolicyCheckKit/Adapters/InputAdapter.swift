@@ -46,6 +46,7 @@ public struct RegisteredAdapter: Sendable {
 public enum AdapterRegistry {
     public static let all: [RegisteredAdapter] = [
         RegisteredAdapter(NativeManifestAdapter.self),
+        RegisteredAdapter(CloudFormationAdapter.self),
     ]
 
     public static func adapter(for format: InputFormat) -> RegisteredAdapter? {
