@@ -179,3 +179,33 @@ import Testing
         #expect(findings.map(\.summary) == ["4:5 high MMC-KEY-010 K Resources.K.Properties.KeyPolicy.Statement[1]"])
     }
 }
+
+/// Replica keys stand for their primary key.
+@Suite struct CloudFormationReplicaKeyTests {
+    typealias T = CloudFormationTesting
+
+    @Test func aReplicaOfATemplateKeyIsThatKeyAndAnOutsideReplicaIsItsKeyID() throws {
+        let text = """
+            Resources:
+              Primary: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true, MultiRegion: true}}
+              Local: {Type: AWS::KMS::ReplicaKey, Properties: {PrimaryKeyArn: !GetAtt Primary.Arn, KeyPolicy: {}}}
+              Remote:
+                Type: AWS::KMS::ReplicaKey
+                Properties:
+                  PrimaryKeyArn: arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab
+                  KeyPolicy: {}
+              A: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !Ref Local}}
+              B: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !GetAtt Remote.Arn}}
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.keys.compactMap { $0.id?.value } == ["Primary"])
+        #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == ["Primary", "mrk-1234abcd12ab34cd56ef1234567890ab"])
+        let findings = try T.findings(text)
+        #expect(findings.map(\.summary) == [
+            "2:85 low MMC-RES-002 Primary Resources.Primary.Properties.MultiRegion",
+            "7:22 high MMC-RES-001 Remote Resources.Remote.Properties.PrimaryKeyArn",
+            // A customer key, but not the template's own while the template declares one.
+            "10:71 high MMC-ENC-002 B Resources.B.Properties.KmsKeyId",
+        ])
+    }
+}
