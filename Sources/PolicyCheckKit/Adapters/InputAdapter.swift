@@ -53,6 +53,7 @@ public enum AdapterRegistry {
     public static let all: [RegisteredAdapter] = [
         RegisteredAdapter(NativeManifestAdapter.self),
         RegisteredAdapter(TerraformPlanAdapter.self),
+        RegisteredAdapter(CloudFormationAdapter.self),
         RegisteredAdapter(KubernetesAdapter.self),
         RegisteredAdapter(ProvisionerAdapter.self),
     ]

@@ -1,0 +1,42 @@
+/// AWS Backup: a vault (`AWS::Backup::BackupVault`) is a `backups` store, a plan (`AWS::Backup::BackupPlan`) the
+/// deployment's backup policy.
+///
+/// AWS Backup always encrypts a vault; without `EncryptionKeyArn` it uses the AWS-managed `aws/backup` key. A plan's
+/// retention is its shortest `Lifecycle.DeleteAfterDays`; copy destinations are regions (see `RegionScanner`).
+enum BackupMapper: ResourceMapper {
+    static let types = ["AWS::Backup::BackupVault", "AWS::Backup::BackupPlan"]
+
+    static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        let properties = context.properties
+        if context.resource.type == "AWS::Backup::BackupPlan" {
+            readPlan(properties.child("BackupPlan"), context: context, into: &deployment)
+            return
+        }
+        let key = properties.child("EncryptionKeyArn")
+        var store = DataStore(kind: .backups, component: context.component, origin: context.origin,
+                              encryption: Encryption(origin: key.origin))
+        store.encryption.atRest = Located(.known(true), at: key.origin)
+        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        deployment.dataStores.append(store)
+    }
+
+    private static func readPlan(_ plan: PropertyValue, context: ResourceContext, into deployment: inout Deployment) {
+        var policy = BackupPolicy(component: context.component, origin: context.origin)
+        for rule in plan.child("BackupPlanRule").items() {
+            let schedule = rule.child("ScheduleExpression")
+            if policy.schedule == nil, let text = schedule.knownText {
+                policy.schedule = Located(text, at: schedule.origin)
+                deployment.capabilities.append(CapabilityRequest(.customBackupSchedule, at: schedule.origin,
+                                                                 component: context.component))
+            }
+            let days = rule.child("Lifecycle", "DeleteAfterDays")
+            if let shortest = days.integers()?.min(), shortest < (policy.retentionDays?.value ?? Int.max) {
+                policy.retentionDays = Located(shortest, at: days.origin)
+            }
+        }
+        // One policy per deployment: keep the plan that retains backups the shortest.
+        if let current = deployment.backups, let kept = current.retentionDays?.value,
+           kept <= (policy.retentionDays?.value ?? Int.max) { return }
+        deployment.backups = policy
+    }
+}

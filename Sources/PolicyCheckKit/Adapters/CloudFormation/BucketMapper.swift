@@ -1,0 +1,62 @@
+/// `AWS::S3::Bucket` becomes a file store.
+///
+/// Without `BucketEncryption` S3 encrypts with SSE-S3 (AES256), recorded where `BucketEncryption` belongs. A
+/// `PublicAccessBlockConfiguration` with a setting not true makes the bucket public; without one, AWS blocks public
+/// access by default (since April 2023) unless `AccessControl` grants a public canned ACL.
+enum BucketMapper: ResourceMapper {
+    static let types = ["AWS::S3::Bucket"]
+    static let publicACLs = ["PublicRead", "PublicReadWrite", "AuthenticatedRead"]
+    static let blockSettings = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"]
+
+    static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        let properties = context.properties
+        let encryption = properties.child("BucketEncryption")
+        var store = DataStore(kind: .fileStore, component: context.component, origin: context.origin,
+                              encryption: Encryption(origin: encryption.origin))
+        store.storageType = Located("s3", at: context.origin)
+        deployment.capabilities.append(CapabilityRequest(.objectStorage, at: context.origin, component: context.component))
+        let rules = encryption.child("ServerSideEncryptionConfiguration").items()
+        if let rule = rules.first {
+            let byDefault = rule.child("ServerSideEncryptionByDefault")
+            store.encryption.origin = byDefault.origin
+            store.encryption.algorithm = byDefault.child("SSEAlgorithm").string(worst: algorithmRank)
+            store.encryption.kmsKey = KMSKeyProperty.read(byDefault.child("KMSMasterKeyID"), context: context,
+                                                          into: &deployment)
+        } else {
+            store.encryption.algorithm = Located(.known("AES256"), at: encryption.origin)
+        }
+        store.publicAccess = publicAccess(properties)
+        deployment.dataStores.append(store)
+    }
+
+    /// SSE-S3 is the weakest for the customer-managed-key rule.
+    static func algorithmRank(_ algorithm: String) -> Int {
+        switch algorithm {
+        case "AES256": return 2
+        case "aws:kms": return 1
+        default: return 0
+        }
+    }
+
+    private static func publicAccess(_ properties: PropertyValue) -> Located<Fact<Bool>>? {
+        let block = properties.child("PublicAccessBlockConfiguration")
+        if !block.isAbsent {
+            var unknown: Located<Fact<Bool>>?
+            for name in blockSettings {
+                guard let setting = block.child(name).bool(worse: false, absentMeans: false) else { continue }
+                switch setting.value {
+                case .known(false): return Located(.known(true), at: setting.origin)
+                case .unknown: unknown = unknown ?? setting
+                case .known(true): continue
+                }
+            }
+            return unknown ?? Located(.known(false), at: block.origin)
+        }
+        let acl = properties.child("AccessControl")
+        guard let text = acl.string(worst: { publicACLs.contains($0) ? 1 : 0 }) else { return nil }
+        switch text.value {
+        case .known(let name): return publicACLs.contains(name) ? Located(.known(true), at: acl.origin) : nil
+        case .unknown(let reason): return Located(.unknown(reason: reason), at: acl.origin)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import PolicyCheckSyntax
+
+/// Reads AWS CloudFormation templates, JSON or YAML (with short-form tags such as `!Ref` and `!GetAtt`), into a
+/// `Deployment` per template document.
+///
+/// Components are the resources' logical ids; paths look like `Resources.MyDB.Properties.KmsKeyId`. Intrinsic
+/// functions are resolved as far as the template says (see `IntrinsicResolver`); what it cannot say is unknown and
+/// reported as "cannot be verified". Resource-level `Condition`s are not evaluated: every resource is judged as if
+/// created. `docs/cloudformation.md` describes the mapping.
+public struct CloudFormationAdapter: InputAdapter {
+    public static let format = InputFormat.cloudFormation
+
+    /// The resource mappers, by the types they read.
+    static let mappers: [any ResourceMapper.Type] = [
+        DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
+        BackupMapper.self, CacheMapper.self, VolumeMapper.self,
+    ]
+
+    public init() {}
+
+    /// A mapping with `AWSTemplateFormatVersion`, or with `Resources` whose values have `Type: AWS::…`.
+    public static func recognises(_ document: SourceNode) -> Bool {
+        Template.recognises(document)
+    }
+
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        var deployments: [Deployment] = []
+        var problems: [Diagnostic] = []
+        for document in documents where Self.recognises(document) {
+            do {
+                deployments.append(try deployment(from: document, source: source, options: options))
+            } catch {
+                problems += error.items
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return deployments
+    }
+
+    /// Reads one template document.
+    public func deployment(from root: SourceNode, source: SourceFile,
+                           options: AdapterOptions = AdapterOptions()) throws(Diagnostics) -> Deployment {
+        let template = try Template(root, source: source)
+        var deployment = Deployment(name: source.path, source: source, format: Self.format,
+                                    origin: Origin(offset: root.offset, path: ""))
+        deployment.qualifiesResourceNames = false
+        if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
+        let resolver = IntrinsicResolver(template: template)
+        for resource in Self.mappingOrder(template.resources) {
+            let context = ResourceContext(resource: resource, template: template, resolver: resolver)
+            if let mapper = Self.mappers.first(where: { $0.types.contains(resource.type) }) {
+                mapper.map(context, into: &deployment)
+            }
+            RegionScanner.scan(context, into: &deployment)
+        }
+        return deployment
+    }
+
+    /// Document order, except that DB instances come after the clusters they may belong to.
+    static func mappingOrder(_ resources: [TemplateResource]) -> [TemplateResource] {
+        resources.filter { $0.type != "AWS::RDS::DBInstance" } + resources.filter { $0.type == "AWS::RDS::DBInstance" }
+    }
+}

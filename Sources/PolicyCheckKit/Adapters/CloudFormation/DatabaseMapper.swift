@@ -1,0 +1,73 @@
+/// RDS: `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster` and `AWS::RDS::GlobalCluster` become database stores.
+///
+/// An instance in a DB cluster (`DBClusterIdentifier` set, as for Aurora) takes its storage encryption from the
+/// cluster, so it is not a store of its own: only its `PubliclyAccessible` is carried over to the cluster's store.
+/// A store restored from a snapshot or made as a replica inherits its source's encryption: unknown unless stated.
+enum DatabaseMapper: ResourceMapper {
+    static let types = ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::GlobalCluster"]
+
+    /// Properties that make a store inherit its encryption from elsewhere.
+    static let inheritedFrom = [
+        "SnapshotIdentifier", "DBSnapshotIdentifier", "DBClusterSnapshotIdentifier", "SourceDBClusterIdentifier",
+        "SourceDBInstanceIdentifier", "SourceDBInstanceAutomatedBackupsArn", "SourceDbiResourceId",
+    ]
+
+    static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        let properties = context.properties
+        let cluster = properties.child("DBClusterIdentifier")
+        if context.resource.type == "AWS::RDS::DBInstance", !cluster.isAbsent {
+            attachToCluster(cluster, instance: properties, context: context, into: &deployment)
+            return
+        }
+        let encrypted = properties.child("StorageEncrypted")
+        var store = DataStore(kind: .database, component: context.component, origin: context.origin,
+                              encryption: Encryption(origin: encrypted.origin))
+        if !encrypted.isAbsent {
+            store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
+        } else if let source = inheritedFrom.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) {
+            let name = source.path.split(separator: ".").last.map(String.init) ?? source.path
+            store.encryption.atRest = Located(.unknown(reason: "the store is made from \(name), whose encryption it inherits"),
+                                              at: source.origin)
+        } else if context.resource.type == "AWS::RDS::DBInstance",
+                  properties.child("Engine").knownText?.lowercased().hasPrefix("aurora") == true {
+            store.encryption.atRest = Located(.unknown(
+                reason: "an Aurora DB instance takes its encryption from its DB cluster, and DBClusterIdentifier names none"
+            ), at: cluster.origin)
+        }
+        store.encryption.kmsKey = KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
+        store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
+        if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
+            deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
+                                                             component: context.component))
+        }
+        deployment.dataStores.append(store)
+    }
+
+    /// An instance of a cluster in the template: its public accessibility counts for the cluster's store.
+    private static func attachToCluster(_ cluster: PropertyValue, instance: PropertyValue, context: ResourceContext,
+                                        into deployment: inout Deployment) {
+        guard let access = instance.child("PubliclyAccessible").bool(worse: true),
+              let clusterID = clusterLogicalID(cluster, template: context.template),
+              let index = deployment.dataStores.firstIndex(where: { $0.component == clusterID && $0.kind == .database })
+        else { return }
+        let current = deployment.dataStores[index].publicAccess
+        if current == nil || current?.value.known == false || (current?.value.known == nil && access.value.known == true) {
+            deployment.dataStores[index].publicAccess = access
+        }
+    }
+
+    /// The logical id of the DB cluster an instance names: by `Ref`, or by the cluster's `DBClusterIdentifier`.
+    private static func clusterLogicalID(_ value: PropertyValue, template: Template) -> String? {
+        for alternative in value.alternatives {
+            if case .resource(let id, "AWS::RDS::DBCluster", _) = alternative { return id }
+            if let name = alternative.scalarText?.lowercased() {
+                let match = template.resources.first { resource in
+                    resource.type == "AWS::RDS::DBCluster"
+                        && resource.properties?.value["DBClusterIdentifier"]?.string?.lowercased() == name
+                }
+                if let match { return match.logicalID }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Resolves intrinsic functions to the values a template may take, as far as the template itself says.
+///
+/// - A `Ref` to a parameter is its `Default`, or every one of its `AllowedValues` when it lists them (the mappers
+///   judge the worst); a parameter without a default is unknown.
+/// - A `Ref` or `!GetAtt` to a resource of the template stays a reference (`TemplateValue.resource`).
+/// - `AWS::NoValue` is absent; other pseudo parameters (`AWS::Region`, `AWS::AccountId`, …) are unknown: they are
+///   the stack's, known only at deployment.
+/// - `!If` takes both branches as alternatives (conditions are not evaluated: the worse branch is judged).
+/// - `!Sub` and `!Join` build strings; unknown parts stay as `${…}` in the text of an unknown value.
+struct IntrinsicResolver {
+    let template: Template
+
+    /// Most alternatives one expression may have before it is judged unknown.
+    static let maxAlternatives = 64
+    static let maxDepth = 32
+
+    /// Every value a node may take.
+    func resolve(_ node: SourceNode, depth: Int = 0) -> [TemplateValue] {
+        guard depth < Self.maxDepth else {
+            return [.unknown(reason: "intrinsic functions nest too deeply to resolve", text: nil)]
+        }
+        guard let call = Intrinsic.parse(node) else { return [Self.plain(node)] }
+        return Self.limited(evaluate(call, depth: depth + 1))
+    }
+
+    /// A node without intrinsic functions, as a value.
+    static func plain(_ node: SourceNode) -> TemplateValue {
+        switch node.value {
+        case .null: return .absent
+        case .bool(let flag): return .bool(flag)
+        case .number(let literal): return .number(literal)
+        case .string(let text): return .string(text)
+        case .sequence: return .sequence(node)
+        case .mapping: return .mapping(node)
+        }
+    }
+
+    static func limited(_ values: [TemplateValue]) -> [TemplateValue] {
+        guard values.count > maxAlternatives else { return values }
+        return [.unknown(reason: "it may take more than \(maxAlternatives) values (parameters and conditions combined)", text: nil)]
+    }
+
+    static func unknown(_ reason: String, _ text: String? = nil) -> [TemplateValue] {
+        [.unknown(reason: reason, text: text)]
+    }
+
+    private func evaluate(_ call: Intrinsic, depth: Int) -> [TemplateValue] {
+        let argument = call.argument
+        switch call.function {
+        case "Ref":
+            guard let name = argument.string else { return Self.unknown("!Ref needs the name of a parameter or resource") }
+            return reference(name)
+        case "Fn::GetAtt":
+            return attribute(argument, depth: depth)
+        case "Fn::Sub":
+            return substitute(argument, depth: depth)
+        case "Fn::Join":
+            return join(argument, depth: depth)
+        case "Fn::If":
+            guard let items = argument.items, items.count == 3 else {
+                return Self.unknown("!If needs a condition name and two values")
+            }
+            return resolve(items[1], depth: depth) + resolve(items[2], depth: depth)
+        case "Fn::Select":
+            return select(argument, depth: depth)
+        case "Fn::FindInMap":
+            return findInMap(argument, depth: depth)
+        case "Fn::Base64":
+            return resolve(argument, depth: depth)
+        case "Fn::Split":
+            return split(argument, at: call.offset, depth: depth)
+        case "Fn::ImportValue":
+            let name = resolve(argument, depth: depth).first?.scalarText.map { " '\(Excerpt.quote($0))'" } ?? ""
+            return Self.unknown("it is imported from another stack's export\(name), known only at deployment")
+        case "Fn::GetAZs":
+            return Self.unknown("the Availability Zones of a region are known only at deployment")
+        case "Fn::Cidr":
+            return Self.unknown("address blocks computed by !Cidr are known only at deployment")
+        case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition":
+            return Self.unknown("\(call.displayName) is a condition, not a value")
+        case "Fn::Transform":
+            return Self.unknown("it is produced by a macro (!Transform) at deployment")
+        default:
+            return Self.unknown("\(call.displayName) is not an intrinsic function policycheck resolves")
+        }
+    }
+
+    // MARK: - References
+
+    /// `Ref name`: a pseudo parameter, a parameter or a resource.
+    func reference(_ name: String) -> [TemplateValue] {
+        if name == "AWS::NoValue" { return [.absent] }
+        if name == "AWS::Region" {
+            return Self.unknown("AWS::Region is the stack's region, known only at deployment", "${AWS::Region}")
+        }
+        if name.hasPrefix("AWS::") {
+            return Self.unknown("\(name) is known only at deployment", "${\(name)}")
+        }
+        if let parameter = template.parameters[name] { return values(of: parameter) }
+        if let resource = template.resource(name) {
+            return [.resource(logicalID: name, type: resource.type, attribute: nil)]
+        }
+        return Self.unknown("'\(Excerpt.quote(name))' is neither a parameter nor a resource of this template")
+    }
+
+    /// A parameter's possible values: its `AllowedValues`, else its `Default`.
+    func values(of parameter: TemplateParameter) -> [TemplateValue] {
+        let type = parameter.type ?? "String"
+        if type.hasPrefix("AWS::SSM::Parameter::Value") {
+            return Self.unknown("parameter '\(parameter.name)' is read from SSM Parameter Store at deployment")
+        }
+        var candidates = parameter.allowedValues
+        if candidates.isEmpty, let value = parameter.defaultValue { candidates = [value] }
+        guard !candidates.isEmpty else {
+            return Self.unknown("parameter '\(parameter.name)' has no Default; its value is chosen at deployment",
+                                "${\(parameter.name)}")
+        }
+        let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
+        return candidates.map { node in
+            guard isList, let text = node.string else { return Self.plain(node) }
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                SourceNode(.string($0.trimmingCharacters(in: .whitespaces)), offset: node.offset)
+            }
+            return .sequence(SourceNode(.sequence(parts), offset: node.offset))
+        }
+    }
+
+    /// `!GetAtt Resource.Attribute` or `[Resource, Attribute]`.
+    private func attribute(_ argument: SourceNode, depth: Int) -> [TemplateValue] {
+        let id: String
+        var attribute: String?
+        if let text = argument.string {
+            let parts = text.split(separator: ".", maxSplits: 1)
+            id = parts.first.map(String.init) ?? text
+            attribute = parts.count > 1 ? String(parts[1]) : nil
+        } else if let items = argument.items, items.count == 2, let name = items[0].string {
+            id = name
+            attribute = resolve(items[1], depth: depth).first?.scalarText
+        } else {
+            return Self.unknown("!GetAtt needs a resource and an attribute")
+        }
+        guard let resource = template.resource(id) else {
+            return Self.unknown("!GetAtt names '\(Excerpt.quote(id))', which is not a resource of this template")
+        }
+        return [.resource(logicalID: id, type: resource.type, attribute: attribute)]
+    }
+
+    // MARK: - Lists and lookups
+
+    private func select(_ argument: SourceNode, depth: Int) -> [TemplateValue] {
+        guard let items = argument.items, items.count == 2 else { return Self.unknown("!Select needs an index and a list") }
+        let indexes = resolve(items[0], depth: depth).compactMap { $0.scalarText.flatMap { Int($0) } }
+        guard indexes.count == 1, let index = indexes.first else {
+            return Self.unknown("the index of !Select is not a known number")
+        }
+        return resolve(items[1], depth: depth).flatMap { list -> [TemplateValue] in
+            guard case .sequence(let node) = list else {
+                return [.unknown(reason: list.unknownReason(expected: "a list"), text: nil)]
+            }
+            let elements = node.items ?? []
+            guard elements.indices.contains(index) else {
+                return [.unknown(reason: "!Select index \(index) is outside a list of \(elements.count)", text: nil)]
+            }
+            return resolve(elements[index], depth: depth)
+        }
+    }
+
+    /// `!FindInMap [Map, TopKey, SecondKey]`; an unknown key (e.g. `AWS::Region`) takes every entry of its level.
+    private func findInMap(_ argument: SourceNode, depth: Int) -> [TemplateValue] {
+        guard let items = argument.items, items.count >= 3, let mapName = items[0].string else {
+            return Self.unknown("!FindInMap needs a mapping name and two keys")
+        }
+        guard let map = template.mappings?[mapName] else {
+            return Self.unknown("!FindInMap names '\(Excerpt.quote(mapName))', which is not in Mappings")
+        }
+        var level: [SourceNode] = [map]
+        for keyNode in items[1...2] {
+            let keys = resolve(keyNode, depth: depth).map(\.scalarText)
+            level = level.flatMap { node -> [SourceNode] in
+                let entries = node.entries ?? []
+                if keys.contains(where: { $0 == nil }) { return entries.map(\.value) }
+                return keys.compactMap { key in node[key!] }
+            }
+        }
+        guard !level.isEmpty else { return Self.unknown("!FindInMap finds no entry for its keys") }
+        return level.flatMap { resolve($0, depth: depth) }
+    }
+
+    private func split(_ argument: SourceNode, at offset: Int, depth: Int) -> [TemplateValue] {
+        guard let items = argument.items, items.count == 2, let delimiter = items[0].string, !delimiter.isEmpty else {
+            return Self.unknown("!Split needs a delimiter and a string")
+        }
+        return resolve(items[1], depth: depth).map { value in
+            guard case .string(let text) = value else {
+                return .unknown(reason: value.unknownReason(expected: "a string"), text: nil)
+            }
+            let parts = text.components(separatedBy: delimiter).map { SourceNode(.string($0), offset: offset) }
+            return .sequence(SourceNode(.sequence(parts), offset: offset))
+        }
+    }
+}

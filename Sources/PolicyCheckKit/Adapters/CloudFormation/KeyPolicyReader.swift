@@ -1,0 +1,73 @@
+import PolicyCheckSyntax
+
+/// Reads a `KeyPolicy` (a mapping, or a JSON string) into the statements the key-policy rule judges.
+///
+/// `Allow` with `NotPrincipal` admits everyone but the listed principals, so it reads as principal `*`; `NotAction`
+/// allows everything but the listed actions, so it reads as action `*`. An unknown `Effect` reads as `Allow`.
+enum KeyPolicyReader {
+    static func read(_ policy: PropertyValue) -> KeyPolicy? {
+        guard !policy.isAbsent else { return nil }
+        var statements: [KeyPolicyStatement] = []
+        for alternative in policy.alternatives {
+            var document = PropertyValue(path: policy.path, offset: policy.offset, alternatives: [alternative],
+                                         resolver: policy.resolver)
+            var fromText = false
+            if case .string(let text) = alternative, let parsed = try? JSONReader().read(Array(text.utf8)) {
+                document = PropertyValue(path: policy.path, offset: policy.offset, alternatives: [.mapping(parsed)],
+                                         resolver: policy.resolver)
+                fromText = true
+            }
+            let list = document.child("Statement")
+            let items = list.alternatives.contains { if case .mapping = $0 { return true } else { return false } }
+                ? [list] : list.items()
+            for item in items {
+                let origin = fromText ? policy.origin : item.origin
+                statements.append(statement(item, origin: origin))
+            }
+        }
+        return KeyPolicy(origin: policy.origin, statements: statements)
+    }
+
+    private static func statement(_ item: PropertyValue, origin: Origin) -> KeyPolicyStatement {
+        let effect = item.child("Effect").knownText ?? "Allow"
+        var principals = texts(principalValues(item.child("Principal")))
+        let notPrincipal = item.child("NotPrincipal")
+        if !notPrincipal.isAbsent, effect.lowercased() == "allow" { principals.append("*") }
+        var actions = texts(flatten(item.child("Action")))
+        if !item.child("NotAction").isAbsent { actions.append("*") }
+        return KeyPolicyStatement(effect: effect, principals: principals, actions: actions,
+                                  hasCondition: !item.child("Condition").isAbsent, sid: item.child("Sid").knownText,
+                                  origin: origin)
+    }
+
+    /// `"*"`, or the values under `AWS`, `Service`, `Federated` and `CanonicalUser`.
+    private static func principalValues(_ principal: PropertyValue) -> [TemplateValue] {
+        principal.alternatives.flatMap { alternative -> [TemplateValue] in
+            guard case .mapping(let node) = alternative else { return [alternative] }
+            let single = PropertyValue(path: principal.path, offset: principal.offset, alternatives: [alternative],
+                                       resolver: principal.resolver)
+            return (node.entries ?? []).flatMap { flatten(single.child($0.key)) }
+        }
+    }
+
+    /// A scalar or a list of scalars, as values.
+    private static func flatten(_ value: PropertyValue) -> [TemplateValue] {
+        value.alternatives.flatMap { alternative -> [TemplateValue] in
+            if case .sequence = alternative {
+                return PropertyValue(path: value.path, offset: value.offset, alternatives: [alternative],
+                                     resolver: value.resolver).items().flatMap(\.alternatives)
+            }
+            return alternative.isAbsent ? [] : [alternative]
+        }
+    }
+
+    /// Texts as written; unknown parts keep their `${…}` form.
+    private static func texts(_ values: [TemplateValue]) -> [String] {
+        values.compactMap { value in
+            if let text = value.scalarText { return text }
+            if case .unknown(_, let text) = value { return text ?? "(unknown)" }
+            if case .resource(let id, _, let attribute) = value { return "${\(id)\(attribute.map { ".\($0)" } ?? "")}" }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import PolicyCheckSyntax
+
+/// A property as the mappers read it: its path, where it is written (or where it belongs when absent), and every
+/// value it may take once intrinsic functions are resolved.
+///
+/// Paths are logical (`Resources.DB.Properties.KmsKeyId`): the same for the YAML short form and the JSON long form,
+/// and without the `Fn::If` wrappers a value may sit in.
+struct PropertyValue {
+    let path: String
+    /// The value's byte offset, or the closest enclosing field's when the property is absent.
+    let offset: Int
+    let alternatives: [TemplateValue]
+    let resolver: IntrinsicResolver
+
+    var origin: Origin { Origin(offset: offset, path: path) }
+
+    /// Whether every alternative is absent (the property is not set).
+    var isAbsent: Bool { alternatives.allSatisfy(\.isAbsent) }
+
+    /// The property under `key`, through every alternative that is a mapping.
+    func child(_ key: String) -> PropertyValue {
+        var offset: Int?
+        var values: [TemplateValue] = []
+        for alternative in alternatives {
+            switch alternative {
+            case .mapping(let node):
+                if let value = node[key] {
+                    offset = offset ?? value.offset
+                    values += resolver.resolve(value)
+                } else {
+                    values.append(.absent)
+                }
+            case .absent:
+                values.append(.absent)
+            default:
+                values.append(.unknown(reason: alternative.unknownReason(expected: "a mapping"), text: nil))
+            }
+        }
+        return PropertyValue(path: "\(path).\(key)", offset: offset ?? self.offset,
+                             alternatives: IntrinsicResolver.limited(values), resolver: resolver)
+    }
+
+    /// A nested property, e.g. `child("ResourcesVpcConfig", "PublicAccessCidrs")`.
+    func child(_ keys: String...) -> PropertyValue {
+        keys.reduce(self) { $0.child($1) }
+    }
+
+    /// The items of a list, through every alternative (an `!If` between two lists yields the items of both).
+    /// Absent items (`AWS::NoValue`) are left out; a value that is not a list yields one unknown item.
+    func items() -> [PropertyValue] {
+        var result: [PropertyValue] = []
+        for alternative in alternatives {
+            switch alternative {
+            case .sequence(let node):
+                for (index, item) in (node.items ?? []).enumerated() {
+                    let values = resolver.resolve(item)
+                    if values.allSatisfy(\.isAbsent) { continue }
+                    result.append(PropertyValue(path: "\(path)[\(index)]", offset: item.offset, alternatives: values,
+                                                resolver: resolver))
+                }
+            case .absent:
+                continue
+            default:
+                let reason = alternative.unknownReason(expected: "a list")
+                result.append(PropertyValue(path: path, offset: offset,
+                                            alternatives: [.unknown(reason: reason, text: nil)], resolver: resolver))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Scalars
+
+    /// A boolean, judged at its worst: when any alternative is `worse`, that is the value. `absentMeans` is the
+    /// property's default (absent alternatives are left out without one). `nil` when no alternative is stated.
+    func bool(worse: Bool, absentMeans: Bool? = nil) -> Located<Fact<Bool>>? {
+        var facts: [Fact<Bool>] = []
+        for alternative in alternatives {
+            switch alternative {
+            case .bool(let flag): facts.append(.known(flag))
+            case .string(let text) where ["true", "false"].contains(text.lowercased()):
+                facts.append(.known(text.lowercased() == "true"))
+            case .absent:
+                if let absentMeans { facts.append(.known(absentMeans)) }
+            default:
+                facts.append(.unknown(reason: alternative.unknownReason(expected: "a boolean")))
+            }
+        }
+        guard !facts.isEmpty else { return nil }
+        if facts.contains(.known(worse)) { return Located(.known(worse), at: origin) }
+        if let unknown = facts.first(where: { $0.known == nil }) { return Located(unknown, at: origin) }
+        return Located(.known(!worse), at: origin)
+    }
+
+    /// A string. Unknown when any alternative is; with several known values, the one `rank` rates worst, or
+    /// unknown when there is no ranking. `nil` when the property is absent in every alternative.
+    func string(worst rank: ((String) -> Int)? = nil) -> Located<Fact<String>>? {
+        var texts: [String] = []
+        for alternative in alternatives {
+            if alternative.isAbsent { continue }
+            guard let text = alternative.scalarText else {
+                return Located(.unknown(reason: alternative.unknownReason(expected: "a string")), at: origin)
+            }
+            if !texts.contains(text) { texts.append(text) }
+        }
+        guard let first = texts.first else { return nil }
+        if texts.count == 1 { return Located(.known(first), at: origin) }
+        guard let rank else {
+            let shown = texts.prefix(4).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+            return Located(.unknown(reason: "it depends on a parameter or condition: one of \(shown)"), at: origin)
+        }
+        let worst = texts.max { rank($0) < rank($1) }!
+        return Located(.known(worst), at: origin)
+    }
+
+    /// A known string when the property has exactly one value (for names and settings that are not judged).
+    var knownText: String? {
+        let texts = alternatives.compactMap(\.scalarText)
+        return texts.count == alternatives.count && Set(texts).count == 1 ? texts.first : nil
+    }
+
+    /// Every known integer alternative, or `nil` when some alternative is not a known integer (or none is set).
+    func integers() -> [Int]? {
+        let numbers = alternatives.filter { !$0.isAbsent }.map { $0.scalarText.flatMap { Int($0) } }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return nil }
+        return numbers.map { $0! }
+    }
+}
+
+extension ResourceContext {
+    /// The resource's `Properties`, located at the `Properties` key (or the logical id when there is none).
+    var properties: PropertyValue {
+        let entry = resource.properties
+        let values: [TemplateValue] = entry.map { resolver.resolve($0.value) } ?? [.absent]
+        return PropertyValue(path: "\(resource.path).Properties", offset: entry?.keyOffset ?? resource.keyOffset,
+                             alternatives: values, resolver: resolver)
+    }
+}

@@ -1,0 +1,88 @@
+import PolicyCheckSyntax
+
+/// Finds the regions a resource's properties name: the region inside every ARN (`arn:aws:kms:eu-west-1:…`, also
+/// inside `!Sub` and `!Join` strings and parameter defaults), and region-valued properties (`Region`,
+/// `SourceRegion`, …). `${AWS::Region}` is the stack's own region and is not a finding. Backup copy destinations
+/// and replica regions are marked as copies of the data.
+enum RegionScanner {
+    /// Properties whose value is a region code.
+    static let regionProperties = ["Region", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion"]
+    /// Properties that name where a copy of the data goes.
+    static let replicaProperties = ["DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion"]
+
+    static func scan(_ context: ResourceContext, into deployment: inout Deployment) {
+        guard let properties = context.resource.properties else { return }
+        var found: [RegionReference] = []
+        visit(properties.value, path: "\(context.resource.path).Properties", key: "Properties", context: context,
+              depth: 0, into: &found)
+        for reference in found where !deployment.regions.contains(where: {
+            $0.region == reference.region && $0.origin == reference.origin
+        }) {
+            deployment.regions.append(reference)
+        }
+    }
+
+    private static func visit(_ node: SourceNode, path: String, key: String, context: ResourceContext, depth: Int,
+                              into found: inout [RegionReference]) {
+        guard depth < 64 else { return }
+        for value in context.resolver.resolve(node) {
+            switch value {
+            case .mapping(let mapping):
+                for entry in mapping.entries ?? [] {
+                    visit(entry.value, path: "\(path).\(entry.key)", key: entry.key, context: context, depth: depth + 1,
+                          into: &found)
+                }
+            case .sequence(let list):
+                for (index, item) in (list.items ?? []).enumerated() {
+                    visit(item, path: "\(path)[\(index)]", key: key, context: context, depth: depth + 1, into: &found)
+                }
+            case .string(let text):
+                record(text, path: path, key: key, offset: node.offset, context: context, into: &found)
+            case .unknown(_, let text?):
+                record(text, path: path, key: key, offset: node.offset, context: context, into: &found)
+            default:
+                continue
+            }
+        }
+    }
+
+    private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,
+                               into found: inout [RegionReference]) {
+        let origin = Origin(offset: offset, path: path)
+        let isReplica = replicaProperties.contains(key)
+        if regionProperties.contains(key), RegionCode.isWellFormed(text) {
+            found.append(RegionReference(text, at: origin, component: context.component, role: "\(key)",
+                                         isReplica: isReplica))
+            return
+        }
+        for region in regionsInARNs(text) {
+            let role = key == "DestinationBackupVaultArn" ? "backup copy vault region" : "region in the ARN at \(key)"
+            found.append(RegionReference(region, at: origin, component: context.component, role: role,
+                                         isReplica: isReplica))
+        }
+    }
+
+    /// The well-formed regions of every ARN in a text; `${…}` parts (unknown values) are never regions.
+    static func regionsInARNs(_ text: String) -> [String] {
+        var regions: [String] = []
+        // Blank out `${…}` so their colons (`${AWS::AccountId}`) do not split ARN parts.
+        var masked = ""
+        var depth = 0
+        var previous: Character = " "
+        for character in text {
+            if character == "{" && previous == "$" { depth += 1 }
+            masked.append(depth > 0 && character == ":" ? "_" : character)
+            if character == "}" && depth > 0 { depth -= 1 }
+            previous = character
+        }
+        var rest = Substring(masked)
+        while let start = rest.range(of: "arn:") {
+            let parts = rest[start.lowerBound...].split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+            if parts.count >= 5, !parts[2].isEmpty, RegionCode.isWellFormed(String(parts[3])) {
+                regions.append(String(parts[3]))
+            }
+            rest = rest[start.upperBound...]
+        }
+        return regions
+    }
+}

@@ -1,0 +1,71 @@
+import PolicyCheckNetwork
+
+/// Security-group ingress (`AWS::EC2::SecurityGroup` `SecurityGroupIngress[]`, and `AWS::EC2::SecurityGroupIngress`)
+/// becomes allowlists named by the resource's logical id.
+///
+/// Rules from private address space (RFC 1918, shared address space, unique-local) are normal inside a VPC: they go
+/// to a second allowlist that is not internet-facing. `IpProtocol` `-1` opens every port; rules for TCP and UDP open
+/// `FromPort`–`ToPort`; rules for other protocols (ICMP, …) or with unknown ports carry no port range, and are judged
+/// as all-port rules. Rules that name a security group or prefix list instead of a CIDR are not address ranges.
+enum SecurityGroupMapper: ResourceMapper {
+    static let types = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]
+
+    static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        let properties = context.properties
+        let isGroup = context.resource.type == "AWS::EC2::SecurityGroup"
+        let ingress = isGroup ? properties.child("SecurityGroupIngress") : properties
+        let rules = isGroup ? ingress.items() : [properties]
+        var internet = Allowlist(kind: .securityGroupIngress, component: context.component, origin: ingress.origin,
+                                 internetFacing: true, hasDescriptionField: true)
+        var inVPC = internet
+        inVPC.internetFacing = false
+        // Rules that cannot be read have no description to ask for: they are judged as unknown only.
+        var unreadable = internet
+        unreadable.hasDescriptionField = false
+        for rule in rules {
+            guard rule.alternatives.contains(where: { if case .mapping = $0 { return true } else { return false } }) else {
+                let reason = rule.alternatives.first?.unknownReason(expected: "an ingress rule") ?? "it is not an ingress rule"
+                unreadable.entries.append(AllowlistEntry(cidr: Located(.unknown(reason: reason), at: rule.origin),
+                                                         description: nil, enabled: true, origin: rule.origin))
+                continue
+            }
+            let ports = portRange(rule)
+            let description = rule.child("Description")
+            let text = description.knownText.map { Located($0, at: description.origin) }
+            for key in ["CidrIp", "CidrIpv6"] {
+                guard let cidr = rule.child(key).string(worst: breadth) else { continue }
+                let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
+                if isPrivate(cidr.value) { inVPC.entries.append(entry) } else { internet.entries.append(entry) }
+            }
+        }
+        if !internet.entries.isEmpty { deployment.allowlists.append(internet) }
+        if !inVPC.entries.isEmpty { deployment.allowlists.append(inVPC) }
+        if !unreadable.entries.isEmpty { deployment.allowlists.append(unreadable) }
+    }
+
+    /// The ports a rule opens, or `nil` when they are unknown or the protocol has none.
+    static func portRange(_ rule: PropertyValue) -> PortRange? {
+        guard let proto = rule.child("IpProtocol").knownText?.lowercased() else { return nil }
+        if proto == "-1" || proto == "all" { return PortRange(0, 65535) }
+        guard ["tcp", "udp", "6", "17"].contains(proto),
+              let from = rule.child("FromPort").integers(), let to = rule.child("ToPort").integers() else { return nil }
+        let lower = from.min()!, upper = to.max()!
+        if lower == -1 && upper == -1 { return PortRange(0, 65535) }
+        return PortRange(lower, upper)
+    }
+
+    /// How many addresses a CIDR admits, as a rank: the broadest alternative (or a malformed one) is the worst.
+    static func breadth(_ text: String) -> Int {
+        guard case .success(let parsed) = CIDRParser.parse(text) else { return Int.max }
+        return parsed.cidr.hostBitCount
+    }
+
+    /// Whether a CIDR lies wholly in private address space.
+    static func isPrivate(_ value: Fact<String>) -> Bool {
+        guard let text = value.known, case .success(let parsed) = CIDRParser.parse(text) else { return false }
+        let privatePurposes: [SpecialPurpose] = [.privateUse, .sharedAddressSpace, .uniqueLocal]
+        return SpecialPurposeRegistry.ranges(overlapping: parsed.cidr, includingGloballyReachable: true).contains {
+            privatePurposes.contains($0.purpose) && $0.cidr.contains(parsed.cidr)
+        }
+    }
+}

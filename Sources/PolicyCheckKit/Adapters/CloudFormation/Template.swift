@@ -1,0 +1,89 @@
+import PolicyCheckSyntax
+
+/// A CloudFormation template's sections as the adapter needs them: parameters, mappings and resources.
+struct Template {
+    let root: SourceNode
+    let parameters: [String: TemplateParameter]
+    /// The `Mappings` section, for `!FindInMap`.
+    let mappings: SourceNode?
+    /// Resources in document order.
+    let resources: [TemplateResource]
+    private let index: [String: Int]
+
+    /// Reads the sections; throws when the template cannot be checked (no `Resources` mapping, a resource without
+    /// a `Type`).
+    init(_ root: SourceNode, source: SourceFile) throws(Diagnostics) {
+        var problems: [Diagnostic] = []
+        self.root = root
+        guard let resourcesEntry = root.entry("Resources") else {
+            throw Diagnostics([Diagnostic(source, offset: root.offset,
+                                          "the CloudFormation template has no 'Resources' section; a template declares at least one resource")])
+        }
+        guard let entries = resourcesEntry.value.entries else {
+            throw Diagnostics([Diagnostic(source, offset: resourcesEntry.value.offset,
+                                          "'Resources' must be a mapping of logical ids to resources, found \(resourcesEntry.value.kindDescription)")])
+        }
+        var resources: [TemplateResource] = []
+        for entry in entries {
+            guard entry.value.entries != nil else {
+                problems.append(Diagnostic(source, offset: entry.value.offset,
+                                           "resource '\(Excerpt.quote(entry.key))' must be a mapping with a 'Type', found \(entry.value.kindDescription)"))
+                continue
+            }
+            guard let type = entry.value["Type"]?.string, !type.isEmpty else {
+                problems.append(Diagnostic(source, offset: entry.value["Type"]?.offset ?? entry.keyOffset,
+                                           "resource '\(Excerpt.quote(entry.key))' has no 'Type' string (such as AWS::S3::Bucket)"))
+                continue
+            }
+            resources.append(TemplateResource(logicalID: entry.key, type: type, keyOffset: entry.keyOffset,
+                                              node: entry.value))
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        self.resources = resources
+        index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
+        var parameters: [String: TemplateParameter] = [:]
+        for entry in root["Parameters"]?.entries ?? [] {
+            parameters[entry.key] = TemplateParameter(name: entry.key, node: entry.value)
+        }
+        self.parameters = parameters
+        mappings = root["Mappings"]
+    }
+
+    /// The resource with a logical id.
+    func resource(_ logicalID: String) -> TemplateResource? {
+        index[logicalID].map { resources[$0] }
+    }
+
+    /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion`, or a
+    /// `Resources` mapping with a resource of an `AWS::…` type.
+    static func recognises(_ root: SourceNode) -> Bool {
+        guard root.entries != nil else { return false }
+        if root["AWSTemplateFormatVersion"] != nil { return true }
+        return root["Resources"]?.entries?.contains { $0.value["Type"]?.string?.hasPrefix("AWS::") == true } ?? false
+    }
+}
+
+/// One entry of `Resources`.
+struct TemplateResource {
+    let logicalID: String
+    let type: String
+    /// Where the logical id is written.
+    let keyOffset: Int
+    let node: SourceNode
+
+    /// `Resources.<logical id>`.
+    var path: String { "Resources.\(logicalID)" }
+
+    /// The `Properties` entry, when present.
+    var properties: SourceEntry? { node.entry("Properties") }
+}
+
+/// One entry of `Parameters`.
+struct TemplateParameter {
+    let name: String
+    let node: SourceNode
+
+    var type: String? { node["Type"]?.string }
+    var defaultValue: SourceNode? { node["Default"] }
+    var allowedValues: [SourceNode] { node["AllowedValues"]?.items ?? [] }
+}

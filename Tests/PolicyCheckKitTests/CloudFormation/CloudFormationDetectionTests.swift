@@ -1,0 +1,62 @@
+import Testing
+import PolicyCheckSyntax
+@testable import PolicyCheckKit
+
+/// Detection by content, the deployment's identity, and templates that cannot be checked.
+@Suite struct CloudFormationDetectionTests {
+    typealias T = CloudFormationTesting
+
+    static func node(_ text: String) throws -> SourceNode {
+        try #require(try InputReader().parse(Array(text.utf8)).first)
+    }
+
+    @Test(arguments: [
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}",
+        "Resources:\n  B: {Type: AWS::S3::Bucket}",
+        #"{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}"#,
+    ])
+    func templatesAreRecognisedByContent(text: String) throws {
+        #expect(CloudFormationAdapter.recognises(try Self.node(text)))
+        #expect(AdapterRegistry.detect([try Self.node(text)])?.format == .cloudFormation)
+    }
+
+    @Test(arguments: [
+        "apiVersion: policycheck/v1\nkind: Deployment",
+        "Resources:\n  B: {Type: Custom::Thing}",
+        "Resources: [a, b]",
+        "- AWSTemplateFormatVersion",
+    ])
+    func otherDocumentsAreNotTemplates(text: String) throws {
+        #expect(!CloudFormationAdapter.recognises(try Self.node(text)))
+    }
+
+    @Test func theDeploymentIsNamedByItsFileAndComponentsByLogicalID() throws {
+        let deployment = try T.deployment("Resources:\n  MyDatabase:\n    Type: AWS::RDS::DBInstance\n", path: "stacks/db.yaml")
+        #expect(deployment.name == "stacks/db.yaml")
+        #expect(deployment.format == .cloudFormation)
+        #expect(!deployment.qualifiesResourceNames)
+        #expect(deployment.offering == nil)
+        #expect(deployment.resource("MyDatabase") == "MyDatabase")
+        #expect(deployment.dataStores.map(\.component) == ["MyDatabase"])
+        #expect(deployment.dataStores[0].encryption.origin.path == "Resources.MyDatabase.Properties.StorageEncrypted")
+    }
+
+    @Test func anOfferingGivenOnTheCommandLineIsSetAtTheRoot() throws {
+        let all = try T.deployments("Resources:\n  B: {Type: AWS::S3::Bucket}\n", options: AdapterOptions(offering: .shared))
+        #expect(all.first?.offering?.value == .shared)
+        #expect(all.first?.offering?.origin.offset == 0)
+    }
+
+    @Test(arguments: [
+        ("AWSTemplateFormatVersion: '2010-09-09'\nDescription: nothing\n", "1:1", "has no 'Resources' section"),
+        ("AWSTemplateFormatVersion: '2010-09-09'\nResources: [a]\n", "2:12", "'Resources' must be a mapping"),
+        ("Resources:\n  A: {Type: AWS::S3::Bucket}\n  B: {Properties: {}}\n", "3:3", "resource 'B' has no 'Type' string"),
+        ("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: just text\n", "3:6", "resource 'A' must be a mapping"),
+    ])
+    func templatesThatCannotBeCheckedAreErrors(text: String, location: String, message: String) throws {
+        let error = #expect(throws: Diagnostics.self) { _ = try T.deployments(text) }
+        let first = try #require(error?.items.first)
+        #expect(first.location.map { "\($0)" } == location)
+        #expect(first.message.contains(message), "\(first.message)")
+    }
+}

@@ -1,0 +1,211 @@
+import Testing
+@testable import PolicyCheckKit
+
+/// How resources become the model, judged through the rules where that is what matters.
+@Suite struct CloudFormationMappingTests {
+    typealias T = CloudFormationTesting
+
+    @Test func anAuroraInstanceInAClusterIsJudgedThroughItsCluster() throws {
+        let text = """
+            Resources:
+              Cluster:
+                Type: AWS::RDS::DBCluster
+                Properties: {Engine: aurora-postgresql, StorageEncrypted: false}
+              Writer:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: aurora-postgresql, DBClusterIdentifier: !Ref Cluster, PubliclyAccessible: true}
+            """
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == [
+            "4:63 critical MMC-ENC-001 Cluster Resources.Cluster.Properties.StorageEncrypted",
+            "7:100 high MMC-NET-012 Cluster Resources.Writer.Properties.PubliclyAccessible",
+        ])
+    }
+
+    @Test func aKeyOfTheTemplateCountsAsACustomerManagedKey() throws {
+        let text = """
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              Alias: {Type: AWS::KMS::Alias, Properties: {AliasName: alias/data, TargetKeyId: !Ref Key}}
+              DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn}}
+              Vol: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !Ref Alias}}
+              Other: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: alias/aws/ebs}}
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.keys.compactMap { $0.id?.value } == ["Key"])
+        #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == ["Key", "alias/aws/ebs", "Key"])
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == ["6:75 high MMC-ENC-002 Other Resources.Other.Properties.KmsKeyId"])
+    }
+
+    @Test func aBucketWithoutEncryptionSettingsUsesSSES3() throws {
+        let findings = try T.findings("Resources:\n  Files:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: f\n")
+        #expect(findings.map(\.cfnSummary) == ["4:5 high MMC-ENC-002 Files Resources.Files.Properties.BucketEncryption"])
+        #expect(findings.first?.message.contains("SSE-S3 (AES256)") == true)
+    }
+
+    @Test func aKeyWithoutRotationIsFlaggedWhereTheSettingBelongs() throws {
+        let findings = try T.findings("Resources:\n  K:\n    Type: AWS::KMS::Key\n")
+        #expect(findings.map(\.cfnSummary) == ["2:3 medium MMC-KEY-005 K Resources.K.Properties.EnableKeyRotation"])
+    }
+
+    @Test func theStacksRegionIsNotAFindingButALiteralRegionIs() throws {
+        let text = """
+            Resources:
+              V:
+                Type: AWS::Backup::BackupVault
+                Properties:
+                  EncryptionKeyArn: !Sub arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab
+              P:
+                Type: AWS::Backup::BackupPlan
+                Properties:
+                  BackupPlan:
+                    BackupPlanName: p
+                    BackupPlanRule:
+                      - RuleName: r
+                        TargetBackupVault: v
+                        CopyActions:
+                          - DestinationBackupVaultArn: arn:aws:backup:eu-central-1:111122223333:backup-vault:copy
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.regions.map(\.region) == ["eu-central-1"])
+        #expect(deployment.regions.first?.isReplica == true)
+        let residency = try T.findings(text).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(residency.map(\.cfnSummary) == ["15:44 high MMC-RES-001 P Resources.P.Properties.BackupPlan.BackupPlanRule[0].CopyActions[0].DestinationBackupVaultArn"])
+        #expect(residency.first?.message.contains("a copy of the data would be kept in") == true)
+    }
+
+    @Test func privateIngressIsNotJudgedAsInternetFacing() throws {
+        let text = """
+            Resources:
+              SG:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: g
+                  SecurityGroupIngress:
+                    - {IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.1.0.0/24, Description: app}
+                    - {IpProtocol: "-1", CidrIpv6: "fd00::/64", Description: ula}
+                    - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 192.168.1.0/24, Description: typo}
+                    - {IpProtocol: "-1", CidrIp: 0.0.0.0/0, Description: everyone}
+              Rule:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties: {GroupId: !Ref SG, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.allowlists.map(\.component) == ["SG", "SG", "Rule"])
+        #expect(deployment.allowlists.map(\.internetFacing) == [true, false, true])
+        #expect(deployment.allowlists[0].entries.first?.ports == PortRange(0, 65535))
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == [
+            "10:38 critical MMC-NET-001 SG Resources.SG.Properties.SecurityGroupIngress[3].CidrIp",
+            "13:5 low MMC-NET-008 Rule Resources.Rule.Properties",
+            "13:91 high MMC-NET-011 Rule Resources.Rule.Properties.CidrIpv6",
+        ])
+    }
+
+    @Test func anEKSClusterHasASecretsStoreAndAPublicEndpoint() throws {
+        let text = """
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              Open:
+                Type: AWS::EKS::Cluster
+                Properties:
+                  ResourcesVpcConfig: {SubnetIds: [a]}
+              Listed:
+                Type: AWS::EKS::Cluster
+                Properties:
+                  ResourcesVpcConfig: {SubnetIds: [a], PublicAccessCidrs: [198.51.100.0/24]}
+                  EncryptionConfig: [{Resources: [secrets], Provider: {KeyArn: !GetAtt Key.Arn}}]
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.dataStores.map(\.kind) == [.secrets, .secrets])
+        #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == [nil, "Key"])
+        #expect(deployment.allowlists.map(\.kind) == [.endpointPublicAccess, .endpointPublicAccess])
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == [
+            "5:5 high MMC-ENC-002 Open Resources.Open.Properties.EncryptionConfig",
+            "6:27 high MMC-NET-011 Open Resources.Open.Properties.ResourcesVpcConfig.PublicAccessCidrs",
+            "10:64 medium MMC-NET-006 Listed Resources.Listed.Properties.ResourcesVpcConfig.PublicAccessCidrs[0]",
+        ])
+    }
+
+    @Test func unresolvableValuesCannotBeVerified() throws {
+        let text = """
+            Parameters:
+              Encrypt: {Type: String}
+            Resources:
+              Cache:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties: {AtRestEncryptionEnabled: !Ref Encrypt, KmsKeyId: !ImportValue shared-key}
+            """
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == [
+            "6:43 info MMC-ENC-001 Cache Resources.Cache.Properties.AtRestEncryptionEnabled",
+            "6:67 info MMC-ENC-002 Cache Resources.Cache.Properties.KmsKeyId",
+        ])
+        #expect(findings.allSatisfy { $0.cannotVerify })
+        #expect(findings[0].message.contains("parameter 'Encrypt' has no Default"))
+    }
+
+    @Test func ifBranchesAreJudgedAtTheirWorst() throws {
+        let text = """
+            Conditions:
+              Prod: !Equals [!Ref AWS::StackName, prod]
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              DB:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  StorageEncrypted: true
+                  KmsKeyId: !If [Prod, !Ref Key, !Ref AWS::NoValue]
+                  PubliclyAccessible: !If [Prod, false, true]
+            """
+        let findings = try T.findings(text)
+        #expect(findings.map(\.ruleId) == ["MMC-ENC-002", "MMC-NET-012"])
+    }
+
+    @Test func keyPoliciesAreReadIntoStatements() throws {
+        let text = """
+            {"Resources": {"K": {"Type": "AWS::KMS::Key", "Properties": {"EnableKeyRotation": true, "KeyPolicy": {
+              "Statement": [
+                {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": {"Fn::Sub": "arn:aws:iam::${AWS::AccountId}:root"}}, "Action": "kms:*"},
+                {"Sid": "Open", "Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["kms:*"], "Condition": {"Bool": {"aws:SecureTransport": "true"}}}
+              ]}}}}}
+            """
+        let key = try #require(try T.deployment(text, path: "k.json").keys.first)
+        #expect(key.policy?.statements.map(\.principals) == [["arn:aws:iam::${AWS::AccountId}:root"], ["*"]])
+        #expect(key.policy?.statements.map(\.hasCondition) == [false, true])
+        let findings = try T.findings(text, path: "k.json")
+        #expect(findings.map(\.cfnSummary) == ["4:5 high MMC-KEY-010 K Resources.K.Properties.KeyPolicy.Statement[1]"])
+    }
+}
+
+/// Replica keys stand for their primary key.
+@Suite struct CloudFormationReplicaKeyTests {
+    typealias T = CloudFormationTesting
+
+    @Test func aReplicaOfATemplateKeyIsThatKeyAndAnOutsideReplicaIsItsKeyID() throws {
+        let text = """
+            Resources:
+              Primary: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true, MultiRegion: true}}
+              Local: {Type: AWS::KMS::ReplicaKey, Properties: {PrimaryKeyArn: !GetAtt Primary.Arn, KeyPolicy: {}}}
+              Remote:
+                Type: AWS::KMS::ReplicaKey
+                Properties:
+                  PrimaryKeyArn: arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab
+                  KeyPolicy: {}
+              A: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !Ref Local}}
+              B: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !GetAtt Remote.Arn}}
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.keys.compactMap { $0.id?.value } == ["Primary"])
+        #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == ["Primary", "mrk-1234abcd12ab34cd56ef1234567890ab"])
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == [
+            "2:85 low MMC-RES-002 Primary Resources.Primary.Properties.MultiRegion",
+            "7:22 high MMC-RES-001 Remote Resources.Remote.Properties.PrimaryKeyArn",
+            // A customer key, but not the template's own while the template declares one.
+            "10:71 high MMC-ENC-002 B Resources.B.Properties.KmsKeyId",
+        ])
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import PolicyCheckSyntax
+@testable import PolicyCheckKit
+
+/// Reading templates and evaluating them with the default pack, for the CloudFormation tests.
+enum CloudFormationTesting {
+    /// The package root, from this file's path (`Tests/PolicyCheckKitTests/CloudFormation/…`).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/PolicyCheckKitTests/Fixtures/cloudformation")
+    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/checkov/cloudformation")
+
+    static var corpusIsAvailable: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+
+    static let policy: CompiledPolicy = {
+        do { return CompiledPolicy(packs: [try PolicyLoader().loadDefault()]) } catch { fatalError("default pack: \(error)") }
+    }()
+
+    static let context = CheckContext(now: Timestamp(iso8601: "2026-11-29")!)
+
+    /// The deployments a template text becomes (detection included); throws the adapter's diagnostics.
+    static func deployments(_ text: String, path: String = "template.yaml",
+                            options: AdapterOptions = AdapterOptions()) throws -> [Deployment] {
+        let source = SourceFile(path: path, bytes: Array(text.utf8))
+        let documents = try InputReader().parse(Array(text.utf8))
+        let adapter = try #require(AdapterRegistry.detect(documents), "no adapter recognises \(path)")
+        return try adapter.read(documents, source, options).get()
+    }
+
+    /// The one deployment of a template text.
+    static func deployment(_ text: String, path: String = "template.yaml") throws -> Deployment {
+        let all = try deployments(text, path: path)
+        try #require(all.count == 1)
+        return all[0]
+    }
+
+    /// Findings for a template text.
+    static func findings(_ text: String, path: String = "template.yaml") throws -> [Finding] {
+        try deployments(text, path: path).flatMap { Evaluator(policy: policy).evaluate($0, context: context).findings }
+    }
+
+    /// A check run over files, as the command line does it.
+    static func run(_ paths: [String]) -> CheckReport {
+        CheckRun(policy: policy, now: context.now, failOn: .low, toolVersion: "test").run(paths: paths)
+    }
+
+    /// A fixture file's text.
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+    }
+}
+
+extension Finding {
+    /// `line:column severity RULE resource path`, for compact expectations.
+    var cfnSummary: String { "\(line):\(column) \(severity.rawValue) \(ruleId) \(resource) \(path)" }
+}
