@@ -389,7 +389,9 @@ rules:
     category: network
     severity: high
     controls: [SOC2:CC6.6]
-    description: Very broad entries admit far more addresses than an organisation uses.
+    description: >-
+      Very broad entries on internet-facing allowlists admit far more addresses than an organisation uses. Lists
+      that only private networks reach (security-group ingress from private ranges, network policies) are not judged.
     remediation: Narrow the entry to the ranges that need access.
     check: network.breadth
     parameters:

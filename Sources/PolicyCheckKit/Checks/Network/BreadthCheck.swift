@@ -1,6 +1,6 @@
 import PolicyCheckNetwork
 
-/// Flags allowlist entries broader than a prefix length, within an optional band so that two rules can grade
+/// Flags entries of internet-facing allowlists broader than a prefix length, within an optional band so that two rules can grade
 /// breadth (e.g. broader than /24 but not than /16 is low; broader than /16 is high).
 public struct BreadthCheck: Check {
     public static let name = "network.breadth"
@@ -34,6 +34,8 @@ public struct BreadthCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment).map { list in
+            // Broad private ranges inside a VPC or cluster are normal; breadth matters where the internet reaches.
+            guard list.allowlist.internetFacing else { return CheckResult(list.allowlist.component, .notApplicable) }
             let evidence = list.effective.compactMap { entry -> Evidence? in
                 guard let cidr = entry.cidr else { return nil }
                 let band = cidr.version == .v4 ? ipv4 : ipv6
