@@ -42,7 +42,7 @@ public struct CustomerManagedKeyCheck: Check {
         let what = store.kind.displayName
         guard let key = store.encryption.kmsKey else {
             if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
-                return .fail([Evidence("the \(what) is encrypted with SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",
+                return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",
                                        at: algorithm.origin)])
             }
             return .fail([Evidence("no KMS key is named for the \(what), so AWS manages its key; expected \(expected)",
@@ -58,10 +58,11 @@ public struct CustomerManagedKeyCheck: Check {
         case .declared:
             return .pass
         case .alias(let name, let awsManaged) where awsManaged:
-            return .fail([Evidence("the \(what) is encrypted with the AWS-managed key '\(name)'; expected \(expected)", at: key.origin)])
+            return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with the AWS-managed key '\(name)'; expected \(expected)", at: key.origin)])
         case .keyARN, .alias, .keyID:
-            if declared.isEmpty { return .pass }
-            return .fail([Evidence("the \(what) is encrypted with KMS key '\(text)', which is not \(expected)", at: key.origin)])
+            // Infrastructure code may use customer keys defined elsewhere; only a BYOK manifest names its keys.
+            if declared.isEmpty || deployment.format.isInfrastructureCode { return .pass }
+            return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with KMS key '\(text)', which is not \(expected)", at: key.origin)])
         case .unresolved:
             // Reported by the key-reference rule; nothing more to say here.
             return .notApplicable

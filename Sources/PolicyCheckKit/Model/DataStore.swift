@@ -29,6 +29,9 @@ public enum DataStoreKind: String, Sendable, Codable {
     case volume
     case secrets
 
+    /// Whether the display name is plural ("the backups are").
+    public var isPlural: Bool { self == .backups || self == .secrets }
+
     /// How the kind reads in a message.
     public var displayName: String {
         switch self {
