@@ -20,7 +20,11 @@ public struct TextReporter: Reporter {
             for finding in findings {
                 let severity = paint(finding.severity.rawValue, Self.code(finding.severity))
                 out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(finding.message)"
-                out += " [\(finding.resource)]\n"
+                out += " [\(finding.resource)]"
+                if let suppression = finding.suppression {
+                    out += " (suppressed, \(suppression.kind.rawValue): \(suppression.justification))"
+                }
+                out += "\n"
             }
             out += "\n"
         }
@@ -37,7 +41,9 @@ public struct TextReporter: Reporter {
         let findings = report.findings.isEmpty
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
-        let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        let suppressed = report.findings.filter(\.isSuppressed).count
+        let errors = (suppressed == 0 ? "" : ", \(suppressed) suppressed")
+            + (report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")")
         let verdict: String
         switch report.exitCode {
         case 0: verdict = paint("PASS", "32")
