@@ -42,7 +42,8 @@ public struct GitHubReporter: Reporter {
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 
-    /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`).
+    /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`); other control characters, which
+    /// could drive the log viewer, are dropped.
     static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -50,7 +51,9 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control && scalar != "\t" { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
