@@ -44,7 +44,7 @@ public struct GitHubReporter: Reporter {
 
     /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`); other control characters, which
     /// could drive the log viewer, are dropped.
-    static func escapeData(_ text: String) -> String {
+    public static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -60,7 +60,7 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Property values: as data, plus `:` and `,` (GitHub's `escapeProperty`).
-    static func escapeProperty(_ text: String) -> String {
+    public static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
