@@ -79,6 +79,19 @@ struct FormatOutputTests {
         #expect(region["startColumn"] as? Int == 51, "🚀 is one scalar but two UTF-16 code units")
     }
 
+    @Test(.enabled(if: Schemas.hasJSONSchema, "needs python3 jsonschema (.ci/run installs it)"))
+    func standardInputHasNoFileToLocateButStaysValid() throws {
+        let manifest = try String(contentsOfFile: CLI.fixture("high-only.yaml"), encoding: .utf8)
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["check", "-", "--now", "2026-11-29", "--format", "github",
+                                  "--format", "sarif=\(directory.path)/stdin.sarif"], stdin: manifest)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("::error title=MMC-RES-001::"), "\(result.stdout)")
+        let sarif = try String(contentsOfFile: directory.path + "/stdin.sarif", encoding: .utf8)
+        #expect(try Schemas.jsonErrors(sarif, schema: Schemas.sarifSchema) == [])
+        #expect(!sarif.contains("physicalLocation") && sarif.contains("\"fullyQualifiedName\": \"fixture-high\""))
+    }
+
     @Test(.enabled(if: Schemas.hasJSONSchema && Schemas.hasXMLLint, "needs python3 jsonschema and xmllint (.ci/run installs them)"))
     func keysVerifyWritesValidSARIFAndJUnit() throws {
         let directory = try CLI.temporaryDirectory()

@@ -9,9 +9,13 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
+        let outcomes = Dictionary(grouping: report.outcomes, by: \.file)
+        let findings = Dictionary(grouping: report.findings, by: \.file)
+        let errors = Dictionary(grouping: report.errors, by: \.file)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         for (index, file) in Self.files(report).enumerated() {
-            out += suite(file, id: index, report: report)
+            out += suite(file, id: index, report: report, outcomes: outcomes[file] ?? [], findings: findings[file] ?? [],
+                         errors: errors[file] ?? [])
         }
         out += "</testsuites>\n"
         return out
@@ -28,9 +32,8 @@ public struct JUnitReporter: Reporter {
 
     // MARK: - Suites
 
-    private func suite(_ file: String, id: Int, report: CheckReport) -> String {
-        let outcomes = report.outcomes.filter { $0.file == file }
-        let findings = report.findings.filter { $0.file == file }
+    private func suite(_ file: String, id: Int, report: CheckReport, outcomes: [RuleOutcome], findings: [Finding],
+                       errors: [Diagnostic]) -> String {
         var cases: [TestCase] = []
         var seen = Set<CaseKey>()
         for outcome in outcomes where outcome.status != .notApplicable {
@@ -44,7 +47,6 @@ public struct JUnitReporter: Reporter {
             guard seen.insert(key).inserted else { continue }
             cases.append(TestCase(file: file, key: key, findings: findings.filter { key.matches($0) }))
         }
-        let errors = report.errors.filter { $0.file == file }
         let notApplicable = Set(outcomes.filter { $0.status == .notApplicable }.map { CaseKey(ruleId: $0.ruleId, resource: $0.resource) })
             .subtracting(seen).count
         let counts = (tests: cases.count + errors.count,

@@ -160,7 +160,7 @@ public struct SARIFReporter: Reporter {
         json.field("controls", strings: finding.controls)
         json.field("resource", finding.resource)
         json.field("path", finding.path)
-        json.field("status", finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open")
+        json.field("status", JSONReporter.status(finding))
         json.field("remediation", finding.remediation)
         json.endObject()
         json.endObject()
