@@ -26,4 +26,10 @@ import Testing
         let stripped = coloured.replacing(/\x{1B}\[[0-9;]*m/, with: "")
         #expect(stripped == TextReporter().render(GoldenReport.report))
     }
+
+    @Test func markdownFoldsLongFindingTables() {
+        let folded = MarkdownReporter(collapseAfter: 3).render(GoldenReport.report)
+        #expect(folded.contains("### Findings\n\n<details>\n<summary>4 findings</summary>\n\n| severity |"))
+        #expect(!MarkdownReporter().render(GoldenReport.report).contains("<summary>4 findings</summary>"))
+    }
 }
