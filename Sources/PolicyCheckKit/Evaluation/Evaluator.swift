@@ -48,7 +48,8 @@ public struct Evaluator: Sendable {
             ruleId: rule.id, title: rule.title, category: rule.category,
             severity: cannotVerify ? .info : rule.severity, resource: resource, file: deployment.source.path,
             line: location.line, column: location.column, path: evidence.origin.path, message: evidence.message,
-            remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify
+            remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify,
+            utf16Column: deployment.source.utf16Column(ofOffset: evidence.origin.offset)
         )
     }
 }

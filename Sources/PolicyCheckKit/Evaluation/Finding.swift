@@ -9,6 +9,8 @@ public struct Finding: Sendable, Hashable {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The column in UTF-16 code units (SARIF's default `columnKind`); equals `column` on ASCII lines.
+    public var utf16Column: Int
     /// Path to the offending value inside the document.
     public var path: String
     /// What is wrong and what was expected.
@@ -22,7 +24,7 @@ public struct Finding: Sendable, Hashable {
 
     public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
                 file: String, line: Int, column: Int, path: String, message: String, remediation: String,
-                controls: [String], cannotVerify: Bool = false) {
+                controls: [String], cannotVerify: Bool = false, utf16Column: Int? = nil) {
         self.ruleId = ruleId
         self.title = title
         self.category = category
@@ -31,6 +33,7 @@ public struct Finding: Sendable, Hashable {
         self.file = file
         self.line = line
         self.column = column
+        self.utf16Column = utf16Column ?? column
         self.path = path
         self.message = message
         self.remediation = remediation

@@ -9,6 +9,8 @@ public struct CheckReport: Sendable {
     /// Findings at or above this severity fail the run; `nil` means never.
     public var failOn: Severity?
     public var packs: [PackSummary]
+    /// The rules in force, in pack order (SARIF lists them all, with or without findings).
+    public var rules: [PolicyRule] = []
     /// Inputs that were checked (had at least one deployment).
     public var filesChecked: [String]
     /// Files found in directories and skipped, with the reason.

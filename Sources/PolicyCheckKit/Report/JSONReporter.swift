@@ -76,7 +76,7 @@ public struct JSONReporter: Reporter {
         json.field("message", finding.message)
         json.field("remediation", finding.remediation)
         json.field("controls", strings: finding.controls)
-        json.field("status", finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open")
+        json.field("status", status(finding))
         if let suppression = finding.suppression {
             json.key("suppression")
             json.beginObject()
@@ -86,5 +86,10 @@ public struct JSONReporter: Reporter {
             json.endObject()
         }
         json.endObject()
+    }
+
+    /// `open`, `cannot-verify` or `suppressed`: the status every machine-readable format reports.
+    public static func status(_ finding: Finding) -> String {
+        finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open"
     }
 }

@@ -7,13 +7,17 @@ public protocol Reporter: Sendable {
 
 /// The output formats, by name.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, sarif, junit, github, markdown
 
     /// The reporter for the format; `colour` applies to text on a terminal only.
     public func reporter(colour: Bool = false) -> any Reporter {
         switch self {
         case .text: return TextReporter(colour: colour)
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .github: return GitHubReporter()
+        case .markdown: return MarkdownReporter()
         }
     }
 }

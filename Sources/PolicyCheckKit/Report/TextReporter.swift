@@ -19,8 +19,12 @@ public struct TextReporter: Reporter {
             for error in errors { out += "  \(error.description)\n" }
             for finding in findings {
                 let severity = paint(finding.severity.rawValue, Self.code(finding.severity))
-                out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(finding.message)"
-                out += " [\(finding.resource)]\n"
+                out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(Self.oneLine(finding.message))"
+                out += " [\(finding.resource)]"
+                if let suppression = finding.suppression {
+                    out += " (suppressed, \(suppression.kind.rawValue): \(Self.oneLine(suppression.justification)))"
+                }
+                out += "\n"
             }
             out += "\n"
         }
@@ -37,7 +41,9 @@ public struct TextReporter: Reporter {
         let findings = report.findings.isEmpty
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
-        let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        let suppressed = report.findings.filter(\.isSuppressed).count
+        let errors = (suppressed == 0 ? "" : ", \(suppressed) suppressed")
+            + (report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")")
         let verdict: String
         switch report.exitCode {
         case 0: verdict = paint("PASS", "32")
@@ -46,6 +52,20 @@ public struct TextReporter: Reporter {
         default: verdict = paint("ERROR", "31") + ": some inputs could not be checked"
         }
         return "\(verdict) — \(files), \(deployments): \(findings)\(errors)"
+    }
+
+    /// A finding stays on one line and cannot drive the terminal: line breaks and tabs become spaces, other
+    /// control characters (escape sequences included) are dropped.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                out += " "
+            } else if scalar.properties.generalCategory != .control {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private func paint(_ text: String, _ code: String) -> String {

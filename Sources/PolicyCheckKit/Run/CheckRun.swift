@@ -55,12 +55,14 @@ public struct CheckRun: Sendable {
                                      message: "no policycheck manifest found (\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped)"))
         }
         findings.sort(by: Finding.reportOrder)
-        return CheckReport(
+        var report = CheckReport(
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
             packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
             errors: errors.sorted(), outcomes: outcomes
         )
+        report.rules = policy.rules.map(\.rule)
+        return report
     }
 
     private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {

@@ -19,11 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormatOption = .text
-
-    @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var reportOptions: ReportOptions
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
     var failOn: FailOnOption = .low
@@ -62,15 +58,13 @@ struct CheckCommand: ParsableCommand {
         run.adapterOptions.offering = offering?.offering
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
-        try ReportOutput(format: format, output: output).emit(report)
+        try ReportOutput(requests: reportOptions.requests()).emit(report)
         throw ExitCode(report.exitCode)
     }
 }
 
 enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, json
-
-    var format: ReportFormat { ReportFormat(rawValue: rawValue)! }
 }
 
 enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {

@@ -66,11 +66,7 @@ struct KeysVerifyCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormatOption = .text
-
-    @Option(help: ArgumentHelp("Write the report to a file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var reportOptions: ReportOptions
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
     var failOn: FailOnOption = .low
@@ -85,7 +81,7 @@ struct KeysVerifyCommand: ParsableCommand {
         run.inputFormat = .keyMaterial
         run.verifyKeys = true
         let report = run.run(paths: files)
-        try ReportOutput(format: format, output: output).emit(report)
+        try ReportOutput(requests: reportOptions.requests()).emit(report)
         throw ExitCode(report.exitCode)
     }
 }

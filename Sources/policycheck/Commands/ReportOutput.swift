@@ -1,27 +1,28 @@
 import ArgumentParser
 import PolicyCheckKit
 
-/// Writes a check report where the user asked: standard output, or a file (then the summary goes to stderr).
+/// Writes a check report in every requested format: files first (each atomically), then standard output. When
+/// nothing goes to standard output, errors and the summary go to stderr so the console stays informed.
 struct ReportOutput {
-    var format: OutputFormatOption
-    var output: String?
+    var requests: [FormatRequest]
 
     func emit(_ report: CheckReport) throws {
-        let colour = output == nil && format == .text && Console.stdoutSupportsColour
-        let text = format.format.reporter(colour: colour).render(report)
-        guard let output else {
-            Console.out(text)
-            return
+        for request in requests {
+            guard let file = request.file else { continue }
+            do {
+                try OutputFile.write(request.format.reporter().render(report), to: file)
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
         }
-        do {
-            try OutputFile.write(text, to: output)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+        if let request = requests.first(where: \.isStandardOutput) {
+            let colour = request.format == .text && Console.stdoutSupportsColour
+            Console.out(request.format.reporter(colour: colour).render(report))
+        } else {
+            for error in report.errors { Console.error(error.description) }
+            Console.error(TextReporter().summary(report))
         }
-        // The report went to a file: keep the console informed.
-        for error in report.errors { Console.error(error.description) }
-        Console.error(TextReporter().summary(report))
     }
 }
 

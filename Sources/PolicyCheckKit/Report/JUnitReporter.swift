@@ -1,0 +1,146 @@
+/// JUnit XML (the Ant schema CI servers read): a `<testsuite>` per input file, a `<testcase>` per rule × resource
+/// evaluated, `<failure>` for open findings, `<skipped>` for suppressed and cannot-verify ones, `<error>` for input
+/// errors. Not-applicable outcomes are counted in a suite property, not listed. Documented in docs/output.md.
+public struct JUnitReporter: Reporter {
+    public static let formatName = "junit"
+    /// The required `hostname`: fixed, so the same inputs give the same bytes on every machine.
+    public static let hostname = "policycheck"
+
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        let outcomes = Dictionary(grouping: report.outcomes, by: \.file)
+        let findings = Dictionary(grouping: report.findings, by: \.file)
+        let errors = Dictionary(grouping: report.errors, by: \.file)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        for (index, file) in Self.files(report).enumerated() {
+            out += suite(file, id: index, report: report, outcomes: outcomes[file] ?? [], findings: findings[file] ?? [],
+                         errors: errors[file] ?? [])
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// Every file the run named: checked, with findings or outcomes, or with errors; sorted.
+    static func files(_ report: CheckReport) -> [String] {
+        var files = Set(report.filesChecked)
+        files.formUnion(report.findings.map(\.file))
+        files.formUnion(report.outcomes.map(\.file))
+        files.formUnion(report.errors.map(\.file))
+        return files.sorted()
+    }
+
+    // MARK: - Suites
+
+    private func suite(_ file: String, id: Int, report: CheckReport, outcomes: [RuleOutcome], findings: [Finding],
+                       errors: [Diagnostic]) -> String {
+        var cases: [TestCase] = []
+        var seen = Set<CaseKey>()
+        for outcome in outcomes where outcome.status != .notApplicable {
+            let key = CaseKey(ruleId: outcome.ruleId, resource: outcome.resource)
+            guard seen.insert(key).inserted else { continue }
+            cases.append(TestCase(file: file, key: key, findings: findings.filter { key.matches($0) }))
+        }
+        // Findings whose outcome the report does not carry still get a test case.
+        for finding in findings {
+            let key = CaseKey(ruleId: finding.ruleId, resource: finding.resource)
+            guard seen.insert(key).inserted else { continue }
+            cases.append(TestCase(file: file, key: key, findings: findings.filter { key.matches($0) }))
+        }
+        let notApplicable = Set(outcomes.filter { $0.status == .notApplicable }.map { CaseKey(ruleId: $0.ruleId, resource: $0.resource) })
+            .subtracting(seen).count
+        let counts = (tests: cases.count + errors.count,
+                      failures: cases.filter { $0.verdict == .failure }.count,
+                      skipped: cases.filter { $0.verdict == .skipped }.count)
+        let name = XMLText.escape(file, attribute: true)
+        var out = "  <testsuite name=\"\(name)\" package=\"policycheck\" id=\"\(id)\""
+            + " timestamp=\"\(report.evaluatedAt.description.dropLast())\" hostname=\"\(Self.hostname)\""
+            + " tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"\(errors.count)\""
+            + " skipped=\"\(counts.skipped)\" time=\"0\">\n"
+        out += "    <properties>\n"
+        out += Self.property("policycheck.version", report.toolVersion)
+        out += Self.property("failOn", report.failOn?.rawValue ?? "none")
+        out += Self.property("notApplicable", String(notApplicable))
+        out += "    </properties>\n"
+        for testCase in cases { out += testCase.xml }
+        for error in errors { out += Self.errorCase(error) }
+        out += "    <system-out/>\n    <system-err/>\n  </testsuite>\n"
+        return out
+    }
+
+    private static func property(_ name: String, _ value: String) -> String {
+        "      <property name=\"\(XMLText.escape(name, attribute: true))\" value=\"\(XMLText.escape(value, attribute: true))\"/>\n"
+    }
+
+    private static func errorCase(_ error: Diagnostic) -> String {
+        let line = error.location?.line ?? 1
+        let column = error.location?.column ?? 1
+        return "    <testcase name=\"input error at \(line):\(column)\" classname=\"\(XMLText.escape(error.file, attribute: true))\" time=\"0\">\n"
+            + "      <error message=\"\(XMLText.escape(error.message, attribute: true))\" type=\"input-error\">"
+            + XMLText.escape(error.description) + "</error>\n"
+            + "    </testcase>\n"
+    }
+}
+
+// MARK: - Test cases
+
+extension JUnitReporter {
+    struct CaseKey: Hashable {
+        var ruleId: String
+        var resource: String
+
+        func matches(_ finding: Finding) -> Bool { finding.ruleId == ruleId && finding.resource == resource }
+    }
+
+    /// One rule on one resource, and what its findings make of it.
+    struct TestCase {
+        enum Verdict { case pass, failure, skipped }
+
+        var file: String
+        var key: CaseKey
+        var findings: [Finding]
+
+        private var open: [Finding] { findings.filter { !$0.isSuppressed && !$0.cannotVerify } }
+        private var unverified: [Finding] { findings.filter { !$0.isSuppressed && $0.cannotVerify } }
+        private var suppressed: [Finding] { findings.filter(\.isSuppressed) }
+
+        var verdict: Verdict {
+            if !open.isEmpty { return .failure }
+            return findings.isEmpty ? .pass : .skipped
+        }
+
+        var xml: String {
+            let name = XMLText.escape("\(key.ruleId) \(key.resource)", attribute: true)
+            var out = "    <testcase name=\"\(name)\" classname=\"\(XMLText.escape(file, attribute: true))\" time=\"0\""
+            switch verdict {
+            case .pass:
+                return out + "/>\n"
+            case .failure:
+                let severity = open.map(\.severity).max() ?? .info
+                let message = open.map(\.message).joined(separator: "; ")
+                out += ">\n      <failure message=\"\(XMLText.escape(message, attribute: true))\" type=\"\(severity.rawValue)\">"
+                out += XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")) + "</failure>\n"
+            case .skipped:
+                let reasons = unverified.map { "cannot verify: " + $0.message }
+                    + suppressed.map { Self.suppressionText($0.suppression!) }
+                out += ">\n      <skipped message=\"\(XMLText.escape(reasons.joined(separator: "; "), attribute: true))\">"
+                out += XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")) + "</skipped>\n"
+            }
+            return out + "    </testcase>\n"
+        }
+
+        static func body(_ finding: Finding) -> String {
+            var lines = ["\(finding.file):\(finding.line):\(finding.column) \(finding.severity.rawValue) \(finding.ruleId) [\(finding.resource)]",
+                         finding.message]
+            if let suppression = finding.suppression { lines.append(suppressionText(suppression)) }
+            if finding.cannotVerify { lines.append("Status: cannot verify until apply") }
+            lines.append("Remediation: " + finding.remediation)
+            if !finding.controls.isEmpty { lines.append("Controls: " + finding.controls.joined(separator: ", ")) }
+            return lines.joined(separator: "\n")
+        }
+
+        static func suppressionText(_ suppression: Suppression) -> String {
+            "suppressed (\(suppression.kind.rawValue)\(suppression.location.map { ", " + $0 } ?? "")): \(suppression.justification)"
+        }
+    }
+}
