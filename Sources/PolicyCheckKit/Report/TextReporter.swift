@@ -20,7 +20,9 @@ public struct TextReporter: Reporter {
             for finding in findings {
                 let severity = paint(finding.severity.rawValue, Self.code(finding.severity))
                 out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(finding.message)"
-                out += " [\(finding.resource)]\n"
+                out += " [\(finding.resource)]"
+                if let suppression = finding.suppression { out += " " + paint(Self.mark(suppression), "2") }
+                out += "\n"
             }
             out += "\n"
         }
@@ -38,6 +40,7 @@ public struct TextReporter: Reporter {
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
         let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        let suppressed = report.suppressedFindings.isEmpty ? "" : ", \(report.suppressedFindings.count) suppressed"
         let verdict: String
         switch report.exitCode {
         case 0: verdict = paint("PASS", "32")
@@ -45,7 +48,19 @@ public struct TextReporter: Reporter {
             verdict = paint("FAIL", "31") + ": \(report.failingFindings.count) at or above \(report.failOn?.rawValue ?? "none")"
         default: verdict = paint("ERROR", "31") + ": some inputs could not be checked"
         }
-        return "\(verdict) — \(files), \(deployments): \(findings)\(errors)"
+        return "\(verdict) — \(files), \(deployments): \(findings)\(suppressed)\(errors)"
+    }
+
+    /// `(waived: reason — waivers.yaml:3)`: a suppressed finding stays listed, marked with why.
+    static func mark(_ suppression: Suppression) -> String {
+        let label: String
+        switch suppression.kind {
+        case .waiver: label = "waived"
+        case .inline: label = "ignored inline"
+        case .baseline: label = "in baseline"
+        }
+        let location = suppression.location.map { " — \($0)" } ?? ""
+        return suppression.kind == .baseline ? "(\(label)\(location))" : "(\(label): \(suppression.justification)\(location))"
     }
 
     private func paint(_ text: String, _ code: String) -> String {
