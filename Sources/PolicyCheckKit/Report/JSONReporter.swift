@@ -40,16 +40,16 @@ public struct JSONReporter: Reporter {
             json.endObject()
         }
         json.endArray()
-        writeWaivers(report, into: &json)
+        Self.writeWaivers(report.waivers, into: &json)
         json.endObject()
         return json.text + "\n"
     }
 
     /// `waivers`: each waiver of `--waivers` with what it did (active, expired, stale).
-    private func writeWaivers(_ report: CheckReport, into json: inout JSONWriter) {
+    static func writeWaivers(_ waivers: [WaiverStatus], into json: inout JSONWriter) {
         json.key("waivers")
         json.beginArray()
-        for status in report.waivers {
+        for status in waivers {
             let waiver = status.waiver
             json.beginObject()
             json.field("file", waiver.source)
