@@ -30,7 +30,8 @@ enum EvidenceHTMLStyle {
         .tile b { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         .tile span { color: var(--muted); font-size: 0.8rem; }
         .tile-fail b { color: var(--fail); } .tile-waived b { color: var(--warn); }
-        table.controls td:first-child, table.findings td:first-child code, table.rules td:first-child { white-space: nowrap; }
+        table.controls td:first-child, table.findings td:first-child code, table.rules td:first-child,
+          table.waivers td:nth-child(5), table.waivers td:nth-child(6) { white-space: nowrap; }
         .disclaimer { margin: 14px 0 0; padding: 10px 14px; border-left: 4px solid var(--accent); background: var(--soft);
           font-size: 0.9rem; }
         .toc { margin: 18px 0 0; font-size: 0.88rem; display: flex; flex-wrap: wrap; gap: 6px 16px; }
