@@ -32,6 +32,9 @@ public struct Deployment: Sendable {
     public var qualifiesResourceNames = true
     /// Key material files: found in the tree, named to `keys verify`, or referenced by BYOK materials.
     public var keyFiles: [KeyFile] = []
+    /// Suppressions written into the input (CloudFormation `Metadata.policycheck.ignore`, Kubernetes
+    /// `policycheck.io/ignore` annotations). Comments are scanned separately, from the source text.
+    public var inlineIgnores: [InlineIgnore] = []
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name

@@ -1,3 +1,4 @@
+import KeyMaterial
 import PolicyCheckSyntax
 
 /// Reads policy packs (YAML) and compiles their rules. Every problem is reported with file, line and column.
@@ -29,7 +30,8 @@ public struct PolicyLoader: Sendable {
         }
         let reader = NodeReader(source: source)
         let pack = compile(root, reader: reader, origin: source.path)
-        guard reader.diagnostics.isEmpty, let pack else { throw Diagnostics(reader.diagnostics) }
+        guard reader.diagnostics.isEmpty, var pack else { throw Diagnostics(reader.diagnostics) }
+        pack.sha256 = Digest.sha256(source.bytes)
         return pack
     }
 

@@ -8,6 +8,8 @@ public struct PolicyPack: Sendable {
     /// Where the pack came from: a path, or `<embedded>` for the default pack.
     public var origin: String
     public var rules: [CompiledRule]
+    /// Lowercase hex SHA-256 of the pack's bytes as loaded (the embedded text for the default pack).
+    public var sha256: String?
 
     public init(id: String, version: String, title: String, origin: String, rules: [CompiledRule]) {
         self.id = id

@@ -19,6 +19,12 @@ public struct CheckReport: Sendable {
     public var findings: [Finding]
     public var errors: [Diagnostic]
     public var outcomes: [RuleOutcome]
+    /// What each waiver of `--waivers` did, in file order (empty without a waiver file).
+    public var waivers: [WaiverStatus] = []
+    /// Every input of the run: evaluated, skipped or not checkable.
+    public var inputs: [InputRecord] = []
+    /// Key material files the run inspected (in the tree and referenced by BYOK materials): never their bytes.
+    public var keyFiles: [KeyFile] = []
 
     public init(toolVersion: String, evaluatedAt: Timestamp, failOn: Severity?, packs: [PackSummary],
                 filesChecked: [String], filesSkipped: [SkippedFile], deploymentCount: Int, findings: [Finding],
@@ -46,6 +52,12 @@ public struct CheckReport: Sendable {
         if !errors.isEmpty { return 2 }
         return failingFindings.isEmpty ? 0 : 1
     }
+
+    /// Findings kept visible but not failing (waived, ignored inline, or in the baseline).
+    public var suppressedFindings: [Finding] { findings.filter(\.isSuppressed) }
+
+    /// Waivers that matched no finding.
+    public var staleWaivers: [WaiverStatus] { waivers.filter { $0.state == .stale } }
 
     /// Counts per severity, most severe first.
     public var countsBySeverity: [(Severity, Int)] {

@@ -30,8 +30,36 @@ public struct JSONReporter: Reporter {
         for finding in report.findings { Self.write(finding, into: &json) }
         json.endArray()
         json.field("errors", errors: report.errors)
+        Self.writeWaivers(report.waivers, into: &json)
         json.endObject()
         return json.text + "\n"
+    }
+
+    /// `waivers`: each waiver of `--waivers` with what it did (active, expired, stale).
+    static func writeWaivers(_ waivers: [WaiverStatus], into json: inout JSONWriter) {
+        json.key("waivers")
+        json.beginArray()
+        for status in waivers {
+            let waiver = status.waiver
+            json.beginObject()
+            json.field("file", waiver.source)
+            json.field("line", waiver.line)
+            json.field("rule", waiver.rule)
+            json.field("resource", waiver.resource)
+            json.field("filePattern", waiver.file)
+            json.field("reason", waiver.reason)
+            json.field("requestedBy", waiver.requestedBy)
+            json.field("approvedBy", waiver.approvedBy)
+            json.field("approvedOn", waiver.approvedOn.dateDescription)
+            json.field("expires", waiver.expires)
+            json.field("ticket", waiver.ticket)
+            json.field("risk", waiver.risk)
+            json.field("compensatingControl", waiver.compensatingControl)
+            json.field("status", status.state.rawValue)
+            json.field("matched", status.matched)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     private func writeSummary(_ report: CheckReport, into json: inout JSONWriter) {
@@ -48,6 +76,8 @@ public struct JSONReporter: Reporter {
         for (severity, count) in report.countsBySeverity { json.field(severity.rawValue, count) }
         json.endObject()
         json.field("failing", report.failingFindings.count)
+        json.field("suppressed", report.suppressedFindings.count)
+        json.field("staleWaivers", report.staleWaivers.count)
         json.field("errors", report.errors.count)
         json.field("exitCode", Int(report.exitCode))
         json.key("skipped")

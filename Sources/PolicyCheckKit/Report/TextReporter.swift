@@ -21,9 +21,7 @@ public struct TextReporter: Reporter {
                 let severity = paint(finding.severity.rawValue, Self.code(finding.severity))
                 out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(Self.oneLine(finding.message))"
                 out += " [\(finding.resource)]"
-                if let suppression = finding.suppression {
-                    out += " (suppressed, \(suppression.kind.rawValue): \(Self.oneLine(suppression.justification)))"
-                }
+                if let suppression = finding.suppression { out += " " + paint(Self.oneLine(Self.mark(suppression)), "2") }
                 out += "\n"
             }
             out += "\n"
@@ -41,9 +39,8 @@ public struct TextReporter: Reporter {
         let findings = report.findings.isEmpty
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
-        let suppressed = report.findings.filter(\.isSuppressed).count
-        let errors = (suppressed == 0 ? "" : ", \(suppressed) suppressed")
-            + (report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")")
+        let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        let suppressed = report.suppressedFindings.isEmpty ? "" : ", \(report.suppressedFindings.count) suppressed"
         let verdict: String
         switch report.exitCode {
         case 0: verdict = paint("PASS", "32")
@@ -51,7 +48,19 @@ public struct TextReporter: Reporter {
             verdict = paint("FAIL", "31") + ": \(report.failingFindings.count) at or above \(report.failOn?.rawValue ?? "none")"
         default: verdict = paint("ERROR", "31") + ": some inputs could not be checked"
         }
-        return "\(verdict) — \(files), \(deployments): \(findings)\(errors)"
+        return "\(verdict) — \(files), \(deployments): \(findings)\(suppressed)\(errors)"
+    }
+
+    /// `(waived: reason — waivers.yaml:3)`: a suppressed finding stays listed, marked with why.
+    static func mark(_ suppression: Suppression) -> String {
+        let label: String
+        switch suppression.kind {
+        case .waiver: label = "waived"
+        case .inline: label = "ignored inline"
+        case .baseline: label = "in baseline"
+        }
+        let location = suppression.location.map { " — \($0)" } ?? ""
+        return suppression.kind == .baseline ? "(\(label)\(location))" : "(\(label): \(suppression.justification)\(location))"
     }
 
     /// A finding stays on one line and cannot drive the terminal: line breaks and tabs become spaces, other

@@ -19,6 +19,10 @@ public struct CheckRun: Sendable {
     public var verifyKeys = false
     /// Largest input file read; bigger ones are an error.
     public var maxFileBytes = 256 << 20
+    /// Waivers, inline ignores and a baseline.
+    public var suppressions = SuppressionSettings()
+    /// Record the SHA-256 of every input (evidence bundles).
+    public var hashInputs = false
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -37,8 +41,14 @@ public struct CheckRun: Sendable {
         var checked: [String] = []
         var skipped: [SkippedFile] = []
         var deployments = 0
+        var records = discoveryErrors.map { InputRecord(file: $0.file, status: .error, reason: $0.message) }
+        var keyFiles: [String: KeyFile] = [:]
         for (read, evaluations) in results {
             errors += read.errors
+            records.append(Self.record(read))
+            for deployment in read.deployments {
+                for file in Self.keyFiles(of: deployment) { keyFiles["\(file.path)\u{0}\(file.role.rawValue)"] = file }
+            }
             if let reason = read.skipReason { skipped.append(SkippedFile(file: read.input.displayPath, reason: reason)) }
             if !read.deployments.isEmpty { checked.append(read.input.displayPath) }
             deployments += read.deployments.count
@@ -54,6 +64,11 @@ public struct CheckRun: Sendable {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no policycheck manifest found (\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped)"))
         }
+        var waivers: [WaiverStatus] = []
+        if let waiverFile = suppressions.waivers {
+            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now)
+        }
+        suppressions.baseline?.apply(to: &findings)
         findings.sort(by: Finding.reportOrder)
         var report = CheckReport(
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
@@ -62,7 +77,29 @@ public struct CheckRun: Sendable {
             errors: errors.sorted(), outcomes: outcomes
         )
         report.rules = policy.rules.map(\.rule)
+        report.waivers = waivers
+        report.inputs = records
+        report.keyFiles = keyFiles.keys.sorted().compactMap { keyFiles[$0] }
         return report
+    }
+
+    private static func record(_ read: InputReader.Result) -> InputRecord {
+        let file = read.input.displayPath
+        let count = read.deployments.count
+        if let first = read.errors.first {
+            return InputRecord(file: file, status: .error, reason: first.description, sha256: read.sha256, deployments: count)
+        }
+        if let reason = read.skipReason {
+            return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256)
+        }
+        return InputRecord(file: file, status: .evaluated, sha256: read.sha256, deployments: count)
+    }
+
+    /// Key files in the tree and those BYOK materials reference.
+    private static func keyFiles(of deployment: Deployment) -> [KeyFile] {
+        deployment.keyFiles + deployment.keys.flatMap { key in
+            key.materials.flatMap { [$0.wrappingKeyFile, $0.encryptedMaterialFile].compactMap { $0 } }
+        }
     }
 
     private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {
@@ -73,12 +110,15 @@ public struct CheckRun: Sendable {
         configured.options = adapterOptions
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
+        configured.hashInputs = hashInputs
         let reader = configured
+        let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
         let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
-            let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
-            let evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
+            var read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            var evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
+            if let inline { read.errors += inline.apply(to: &evaluations, deployments: read.deployments) }
             slots.set(index, (read, evaluations))
         }
         if jobs > 1 && inputs.count > 1 {

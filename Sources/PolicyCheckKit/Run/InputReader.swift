@@ -1,4 +1,5 @@
 import Foundation
+import KeyMaterial
 import PolicyCheckSyntax
 
 /// Reads one input into deployments: bytes → text → JSON/YAML tree → format → adapter.
@@ -10,6 +11,8 @@ public struct InputReader: Sendable {
     public var options = AdapterOptions()
     /// How key material files are read (inspected, or verified for `keys verify`).
     public var keyFiles = KeyFileReader()
+    /// Record the SHA-256 of every input's bytes (evidence bundles).
+    public var hashInputs = false
 
     public init() {}
 
@@ -20,6 +23,8 @@ public struct InputReader: Sendable {
         public var errors: [Diagnostic] = []
         /// Why a file found in a directory was not checked (not a manifest, empty, binary).
         public var skipReason: String?
+        /// SHA-256 of the bytes read, when `hashInputs` is on.
+        public var sha256: String?
     }
 
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
@@ -34,6 +39,7 @@ public struct InputReader: Sendable {
             result.errors = [Diagnostic(file: input.displayPath, location: nil, message: "cannot read file")]
             return result
         }
+        if hashInputs { result.sha256 = Digest.sha256(raw) }
         if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
             return readKeyFile(raw, result)
         }

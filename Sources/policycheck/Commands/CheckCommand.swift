@@ -42,6 +42,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Files checked in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
@@ -56,9 +58,11 @@ struct CheckCommand: ParsableCommand {
         run.maxFileBytes = maxFileSize.bytes
         run.inputFormat = inputFormat?.format
         run.adapterOptions.offering = offering?.offering
+        run.suppressions = try suppressionOptions.load(policy)
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
         try ReportOutput(requests: reportOptions.requests()).emit(report)
+        try suppressionOptions.finish(report)
         throw ExitCode(report.exitCode)
     }
 }

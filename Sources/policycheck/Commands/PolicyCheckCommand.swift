@@ -11,7 +11,8 @@ struct PolicyCheckCommand: ParsableCommand {
             2 could not check (unreadable or malformed input, invalid policy, bad usage).
             """,
         version: PolicyCheckVersion.current,
-        subcommands: [CheckCommand.self, KeysCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, ReportCommand.self, VerifyReportCommand.self, KeysCommand.self, RulesCommand.self,
+                      ExplainCommand.self],
         defaultSubcommand: nil
     )
 }

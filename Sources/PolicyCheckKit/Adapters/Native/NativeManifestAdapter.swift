@@ -12,7 +12,8 @@ public struct NativeManifestAdapter: InputAdapter {
 
     /// Whether a document claims to be one of our manifests (by `apiVersion`).
     public static func recognises(_ root: SourceNode) -> Bool {
-        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && root["kind"]?.string != "PolicyPack"
+        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true
+            && !["PolicyPack", "Waivers"].contains(root["kind"]?.string ?? "")
     }
 
     /// One deployment per manifest document.

@@ -1,0 +1,82 @@
+/// Known findings recorded by `--write-baseline`: with `--baseline`, only findings not recorded (new debt) fail;
+/// recorded ones stay listed, suppressed as `baseline`. Entries are keyed by `Finding.fingerprint`, so they survive
+/// line moves and reworded messages.
+public struct Baseline: Sendable {
+    public static let schemaVersion = 1
+
+    /// One recorded finding: the fingerprint and, for people reviewing the file, what it was computed from.
+    public struct Entry: Sendable, Hashable, Comparable {
+        public var fingerprint: String
+        public var ruleId: String
+        public var file: String
+        public var resource: String
+        public var path: String
+
+        public init(fingerprint: String, ruleId: String, file: String, resource: String, path: String) {
+            self.fingerprint = fingerprint
+            self.ruleId = ruleId
+            self.file = file
+            self.resource = resource
+            self.path = path
+        }
+
+        public static func < (lhs: Entry, rhs: Entry) -> Bool {
+            (lhs.file, lhs.ruleId, lhs.resource, lhs.path, lhs.fingerprint)
+                < (rhs.file, rhs.ruleId, rhs.resource, rhs.path, rhs.fingerprint)
+        }
+    }
+
+    /// Sorted, without duplicates.
+    public private(set) var entries: [Entry]
+    /// Where the baseline was read from (for suppression locations).
+    public var source: String
+
+    public init(entries: [Entry], source: String) {
+        self.entries = Array(Set(entries)).sorted()
+        self.source = source
+    }
+
+    /// Records findings as known debt. Findings waived or ignored inline are left out — they have their own,
+    /// expiring justification — while findings already suppressed by a baseline are kept.
+    public init(recording findings: [Finding], source: String) {
+        let recorded = findings.filter { $0.suppression == nil || $0.suppression?.kind == .baseline }
+        self.init(entries: recorded.map {
+            Entry(fingerprint: $0.fingerprint, ruleId: $0.ruleId, file: $0.file, resource: $0.resource, path: $0.path)
+        }, source: source)
+    }
+
+    /// Marks findings recorded in the baseline (and not otherwise suppressed) as `baseline`; returns how many.
+    @discardableResult
+    public func apply(to findings: inout [Finding]) -> Int {
+        let known = Set(entries.map(\.fingerprint))
+        var count = 0
+        for index in findings.indices where findings[index].suppression == nil && known.contains(findings[index].fingerprint) {
+            findings[index].suppression = Suppression(kind: .baseline, justification: "known finding recorded in the baseline",
+                                                      location: source)
+            count += 1
+        }
+        return count
+    }
+
+    /// The baseline file: JSON, versioned, one entry per line group, byte-for-byte deterministic.
+    public func render() -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("schemaVersion", Self.schemaVersion)
+        json.field("fingerprintVersion", FindingFingerprint.version)
+        json.key("findings")
+        json.beginArray()
+        for entry in entries {
+            json.beginObject()
+            json.field("fingerprint", entry.fingerprint)
+            json.field("ruleId", entry.ruleId)
+            json.field("file", entry.file)
+            json.field("resource", entry.resource)
+            json.field("path", entry.path)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
+    }
+}

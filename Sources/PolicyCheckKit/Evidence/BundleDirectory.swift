@@ -1,0 +1,49 @@
+import Foundation
+
+/// Writes a bundle into a directory without ever leaving a partial one: every file is first written into a fresh
+/// temporary directory beside the target, then moved into place (one `rename` each, so every file is either the
+/// old or the new one); a new directory is moved into place whole.
+public enum BundleDirectory {
+    public static func write(_ bundle: EvidenceBundle, to directory: String) throws(Diagnostic) {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw Diagnostic(file: directory, location: nil, message: "--out must name a directory, not a file")
+        }
+        guard manager.fileExists(atPath: parent.path) else {
+            throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle: the parent directory does not exist")
+        }
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in bundle.files {
+                try Data(file.bytes).write(to: staging.appendingPathComponent(file.name))
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle (permission denied or disk full?)")
+        }
+        if !exists {
+            guard rename(staging.path, target.path) == 0 else {
+                try? manager.removeItem(at: staging)
+                throw Diagnostic(file: directory, location: nil, message: "cannot move the bundle into place")
+            }
+            return
+        }
+        // An existing directory: a signature from an earlier run must not outlive the evidence.json it signed.
+        let names = Set(bundle.files.map(\.name))
+        if !names.contains(EvidenceBundle.signatureFile) {
+            try? manager.removeItem(at: target.appendingPathComponent(EvidenceBundle.signatureFile))
+        }
+        for file in bundle.files {
+            guard rename(staging.appendingPathComponent(file.name).path, target.appendingPathComponent(file.name).path) == 0 else {
+                try? manager.removeItem(at: staging)
+                throw Diagnostic(file: directory, location: nil, message: "cannot move \(file.name) into place")
+            }
+        }
+        try? manager.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import KeyMaterial
+import PolicyCheckSyntax
+
+/// Checks an evidence bundle: the signature over the raw bytes of `evidence.json`, then every SHA-256 it lists —
+/// the pages, the inputs still present at their recorded paths, and optionally the previous bundle in the chain.
+public enum BundleVerifier {
+    /// The result of one check.
+    public struct Check: Sendable, Hashable {
+        public enum Result: String, Sendable, Hashable {
+            case ok
+            /// Bytes differ from what evidence.json records, a file is missing, or the signature does not verify.
+            case changed
+            /// Not checked (an input no longer present, no public key given).
+            case skipped
+        }
+
+        public var subject: String
+        public var result: Result
+        public var detail: String
+    }
+
+    /// Verifies the bundle in `directory`. Throws when the bundle cannot be read at all (exit 2).
+    /// - Parameters:
+    ///   - publicKeyPEM: the signer's public key (or certificate); `nil` skips the signature check.
+    ///   - inputsRoot: the directory recorded input paths are relative to (where the report was made).
+    ///   - previousEvidence: the previous bundle's `evidence.json`, to check the chain link.
+    public static func verify(directory: String, publicKeyPEM: [UInt8]?, inputsRoot: String = ".",
+                              previousEvidence: String? = nil) throws(Diagnostic) -> [Check] {
+        let base = URL(fileURLWithPath: directory)
+        let evidencePath = base.appendingPathComponent(EvidenceBundle.jsonFile).path
+        guard let evidence = FileManager.default.contents(atPath: evidencePath).map({ [UInt8]($0) }) else {
+            throw Diagnostic(file: directory, location: nil, message: "cannot read \(EvidenceBundle.jsonFile): not an evidence bundle")
+        }
+        var checks: [Check] = []
+        let signature = FileManager.default.contents(atPath: base.appendingPathComponent(EvidenceBundle.signatureFile).path)
+        if let publicKeyPEM {
+            checks.append(try signatureCheck(evidence, signature, publicKeyPEM))
+        } else {
+            checks.append(Check(subject: "signature", result: .skipped, detail: "no --pubkey given: evidence.json is not authenticated"))
+        }
+        if checks.last?.result == .changed {
+            // Nothing in an altered evidence.json can be trusted; do not read it further.
+            return checks
+        }
+        let recorded = try RecordedHashes(evidence, path: evidencePath)
+        if let publicKeyPEM, let expected = recorded.signerFingerprint,
+           let actual = try? KeyInspection.inspect(publicKeyPEM).first(where: { $0.spkiSha256 != nil })?.spkiSha256, actual != expected {
+            checks.append(Check(subject: "signer", result: .changed, detail: "evidence.json names signer \(expected), the key given is \(actual)"))
+        }
+        for (file, sha256) in recorded.artifacts {
+            guard !file.contains("/"), file != ".." else {
+                checks.append(Check(subject: file, result: .changed, detail: "artifact name is not a file in the bundle"))
+                continue
+            }
+            checks.append(compare(file, at: base.appendingPathComponent(file).path, expected: sha256, required: true))
+        }
+        for (file, sha256) in recorded.inputs {
+            let path = file.hasPrefix("/") ? file : URL(fileURLWithPath: inputsRoot).appendingPathComponent(file).path
+            checks.append(compare("input \(file)", at: path, expected: sha256, required: false))
+        }
+        if let previousEvidence {
+            checks.append(previousCheck(previousEvidence, recorded: recorded.previous))
+        }
+        return checks
+    }
+
+    private static func signatureCheck(_ evidence: [UInt8], _ signatureFile: Data?, _ publicKeyPEM: [UInt8]) throws(Diagnostic) -> Check {
+        guard let signatureFile else {
+            return Check(subject: "signature", result: .changed, detail: "\(EvidenceBundle.signatureFile) is missing")
+        }
+        let text = String(decoding: signatureFile, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let signature = Data(base64Encoded: text) else {
+            return Check(subject: "signature", result: .changed, detail: "\(EvidenceBundle.signatureFile) is not base64")
+        }
+        do {
+            let valid = try Verifier.verify(message: evidence, signature: [UInt8](signature), publicKeyPEM: publicKeyPEM)
+            return valid
+                ? Check(subject: "signature", result: .ok, detail: "\(EvidenceBundle.signatureFile) verifies over evidence.json")
+                : Check(subject: "signature", result: .changed, detail: "does not verify: evidence.json or its signature was altered, or another key signed it")
+        } catch {
+            throw Diagnostic(file: "--pubkey", location: nil, message: "cannot use the public key: \(error.description)")
+        }
+    }
+
+    private static func compare(_ subject: String, at path: String, expected: String, required: Bool) -> Check {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return required
+                ? Check(subject: subject, result: .changed, detail: "missing")
+                : Check(subject: subject, result: .skipped, detail: "not present at its recorded path: not checked")
+        }
+        let actual = Digest.sha256([UInt8](data))
+        return actual == expected
+            ? Check(subject: subject, result: .ok, detail: "sha256 \(actual)")
+            : Check(subject: subject, result: .changed, detail: "sha256 is \(actual), evidence.json records \(expected)")
+    }
+
+    private static func previousCheck(_ path: String, recorded: String?) -> Check {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Check(subject: "previous", result: .changed, detail: "\(path) cannot be read")
+        }
+        let actual = Digest.sha256([UInt8](data))
+        guard let recorded else {
+            return Check(subject: "previous", result: .changed, detail: "the bundle records no previous bundle")
+        }
+        return actual == recorded
+            ? Check(subject: "previous", result: .ok, detail: "chain link matches (sha256 \(actual))")
+            : Check(subject: "previous", result: .changed, detail: "sha256 is \(actual), the bundle records \(recorded): the previous bundle was altered or is not the one this run follows")
+    }
+}
+
+/// The hashes an `evidence.json` lists.
+struct RecordedHashes {
+    var artifacts: [(String, String)] = []
+    var inputs: [(String, String)] = []
+    var previous: String?
+    var signerFingerprint: String?
+
+    init(_ bytes: [UInt8], path: String) throws(Diagnostic) {
+        let source = SourceFile(path: path, bytes: bytes)
+        let root: SourceNode
+        do {
+            root = try JSONReader().read(bytes)
+        } catch {
+            throw Diagnostic(source, offset: error.offset, "evidence.json is not valid JSON: \(error.message)")
+        }
+        guard root["evidenceVersion"]?.numberLiteral == String(EvidenceDocument.version) else {
+            throw Diagnostic(source, offset: root.offset, "not a policycheck evidence bundle (evidenceVersion \(EvidenceDocument.version) expected)")
+        }
+        for item in root["artifacts"]?.items ?? [] {
+            if let file = item["file"]?.string, let sha = item["sha256"]?.string { artifacts.append((file, sha)) }
+        }
+        for item in root["population"]?["inputs"]?.items ?? [] {
+            if let file = item["file"]?.string, file != "-", let sha = item["sha256"]?.string { inputs.append((file, sha)) }
+        }
+        previous = root["previous"]?["sha256"]?.string
+        signerFingerprint = root["signature"]?["publicKeySpkiSha256"]?.string
+    }
+}

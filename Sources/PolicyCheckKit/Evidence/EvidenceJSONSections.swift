@@ -1,0 +1,126 @@
+import KeyMaterial
+
+/// The list sections of `evidence.json`: rules, controls, outcomes, findings, errors, waivers, key inventory.
+enum EvidenceJSONSections {
+    static func writeRules(_ document: EvidenceDocument, into json: inout JSONWriter) {
+        json.key("rules")
+        json.beginArray()
+        for rule in document.rules {
+            json.beginObject()
+            json.field("id", rule.id)
+            json.field("title", rule.title)
+            json.field("category", rule.category.rawValue)
+            json.field("severity", rule.severity.rawValue)
+            json.field("controls", strings: rule.controls)
+            json.field("pack", rule.packID)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func writeControls(_ document: EvidenceDocument, into json: inout JSONWriter) {
+        json.key("controls")
+        json.beginArray()
+        for row in document.controls {
+            json.beginObject()
+            json.field("control", row.control)
+            json.field("rules", strings: row.rules)
+            for status in EvidenceDocument.Outcome.Status.allCases { json.field(status.rawValue, row.count(status)) }
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func writeOutcomes(_ document: EvidenceDocument, into json: inout JSONWriter) {
+        json.key("outcomes")
+        json.beginArray()
+        for outcome in document.outcomes {
+            json.beginObject()
+            json.field("ruleId", outcome.ruleId)
+            json.field("resource", outcome.resource)
+            json.field("file", outcome.file)
+            json.field("status", outcome.status.rawValue)
+            json.field("suppression", outcome.suppression?.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func writeFindings(_ report: CheckReport, into json: inout JSONWriter) {
+        json.key("findings")
+        json.beginArray()
+        for finding in report.findings {
+            json.beginObject()
+            json.field("fingerprint", finding.fingerprint)
+            json.field("ruleId", finding.ruleId)
+            json.field("title", finding.title)
+            json.field("category", finding.category.rawValue)
+            json.field("severity", finding.severity.rawValue)
+            json.field("resource", finding.resource)
+            json.field("file", finding.file)
+            json.field("line", finding.line)
+            json.field("column", finding.column)
+            json.field("path", finding.path)
+            json.field("message", finding.message)
+            json.field("remediation", finding.remediation)
+            json.field("controls", strings: finding.controls)
+            json.field("status", finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open")
+            json.key("suppression")
+            if let suppression = finding.suppression {
+                json.beginObject()
+                json.field("kind", suppression.kind.rawValue)
+                json.field("justification", suppression.justification)
+                json.field("location", suppression.location)
+                json.endObject()
+            } else {
+                json.null()
+            }
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func writeErrors(_ report: CheckReport, into json: inout JSONWriter) {
+        json.key("errors")
+        json.beginArray()
+        for error in report.errors {
+            json.beginObject()
+            json.field("file", error.file)
+            json.field("line", error.location?.line ?? 1)
+            json.field("column", error.location?.column ?? 1)
+            json.field("message", error.message)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    /// Types, sizes and fingerprints only: never key bytes.
+    static func writeKeyInventory(_ report: CheckReport, into json: inout JSONWriter) {
+        json.key("keyInventory")
+        json.beginArray()
+        for file in report.keyFiles {
+            json.beginObject()
+            json.field("file", file.path)
+            json.field("role", file.role.rawValue)
+            json.field("size", file.size)
+            json.field("problem", file.problem)
+            json.key("objects")
+            json.beginArray()
+            for object in file.objects {
+                json.beginObject()
+                json.field("index", object.index)
+                json.field("kind", object.kind.rawValue)
+                json.field("algorithm", object.algorithm?.rawValue)
+                json.key("bits")
+                if let bits = object.bits { json.int(bits) } else { json.null() }
+                json.field("curve", object.curve)
+                json.field("container", object.container)
+                json.field("spkiSha256", object.spkiSha256)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+    }
+}

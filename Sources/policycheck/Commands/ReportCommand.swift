@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import KeyMaterial
+import PolicyCheckKit
+
+/// `policycheck report PATH… --out DIR`: check, then write a SOC 2 evidence bundle (docs/evidence.md).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Check manifests and write an evidence bundle (report.html, report.md, evidence.json[.sig]).",
+        discussion: """
+            The bundle is written atomically into DIR. With SOURCE_DATE_EPOCH set it is reproducible: the same inputs \
+            give byte-identical files. Exit codes as for check: 0 nothing at or above --fail-on, 1 findings at or above \
+            it, 2 could not check or could not write the bundle.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or directories to check.", valueName: "path"))
+    var paths: [String] = ["."]
+
+    @Option(help: ArgumentHelp("The directory to write the bundle into (created if absent).", valueName: "dir"))
+    var out: String
+
+    @Option(name: .customLong("sign-key"), help: ArgumentHelp("Sign evidence.json with this private key (Ed25519, ECDSA P-256/P-384, RSA ≥ 3072).", valueName: "key.pem"))
+    var signKey: String?
+
+    @Option(help: ArgumentHelp("The previous bundle's evidence.json, to chain this bundle to it.", valueName: "file"))
+    var previous: String?
+
+    @OptionGroup var policyOptions: PolicyOptions
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
+    var failOn: FailOnOption = .low
+
+    @Option(help: ArgumentHelp("Evaluation time (ISO 8601); defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Skip paths matching a glob; repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(name: .customLong("input-format"), help: "Read every input in this format instead of detecting it.")
+    var inputFormat: InputFormatOption?
+
+    @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
+    var offering: OfferingOption?
+
+    @Option(help: "Files checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if paths.contains("-") { throw ValidationError("report reads files and directories, not standard input") }
+    }
+
+    func run() throws {
+        let started = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let environment = ProcessInfo.processInfo.environment
+        let policy = try policyOptions.load()
+        let now = try EvaluationTime.resolve(self.now)
+        let reproducible = try EvaluationTime.sourceDateEpoch(environment)
+        let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
+        var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
+        run.excludeGlobs = exclude
+        run.jobs = jobs
+        run.inputFormat = inputFormat?.format
+        run.adapterOptions.offering = offering?.offering
+        run.suppressions = try suppressionOptions.load(policy)
+        run.hashInputs = true
+        var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),
+                                      binarySHA256: EvidenceInputFiles.executableSHA256(), openSSLVersion: OpenSSLVersion.text)
+        context.configFiles = try EvidenceInputFiles.configFiles(suppressionOptions, waivers: run.suppressions.waivers)
+        context.previous = try previous.map(EvidenceInputFiles.previousLink)
+        let report = run.run(paths: paths)
+        let finished = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        context.time = reproducible.map { .reproducible($0) } ?? .wallClock(started: started, finished: finished)
+        let bundle: EvidenceBundle
+        do {
+            bundle = try EvidenceBundle.make(report: report, policy: policy, context: context, signingKey: signingKey)
+        } catch {
+            Console.error("\(signKey ?? "--sign-key"): error: cannot sign: \(error.description)")
+            throw ExitCode(2)
+        }
+        do {
+            try BundleDirectory.write(bundle, to: out)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        for error in report.errors { Console.error(error.description) }
+        try suppressionOptions.finish(report)
+        Console.out("Wrote \(bundle.files.map(\.name).joined(separator: ", ")) to \(out) (run \(bundle.document.runId))\n")
+        Console.out(TextReporter().summary(report) + "\n")
+        throw ExitCode(report.exitCode)
+    }
+}
+
+extension EvaluationTime {
+    /// The `SOURCE_DATE_EPOCH` time when set (a reproducible bundle), else `nil`.
+    static func sourceDateEpoch(_ environment: [String: String]) throws -> Timestamp? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+        guard let seconds = Int64(text), seconds >= 0 else {
+            Console.error("SOURCE_DATE_EPOCH: error: '\(text)' is not a whole number of seconds since 1970-01-01")
+            throw ExitCode(2)
+        }
+        return Timestamp(secondsSinceEpoch: seconds)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PolicyCheckKit
+
+/// `policycheck verify-report DIR --pubkey PUB.pem`: is the evidence bundle intact?
+struct VerifyReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-report",
+        abstract: "Verify an evidence bundle: the signature over evidence.json, then every SHA-256 it lists.",
+        discussion: """
+            Inputs are checked when present at their recorded paths (relative to --inputs-root); absent ones are \
+            listed as not checked. Exit codes: 0 intact, 1 something changed (named), 2 the bundle cannot be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The bundle directory.", valueName: "dir"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("The signer's public key (PEM or DER, or a certificate).", valueName: "pub.pem"))
+    var pubkey: String?
+
+    @Option(name: .customLong("inputs-root"), help: ArgumentHelp("The directory the report was made in (default: here).", valueName: "dir"))
+    var inputsRoot: String = "."
+
+    @Option(help: ArgumentHelp("The previous bundle's evidence.json: check the chain link.", valueName: "file"))
+    var previous: String?
+
+    func run() throws {
+        let key = try pubkey.map { try EvidenceInputFiles.read($0, what: "public key") }
+        let checks: [BundleVerifier.Check]
+        do {
+            checks = try BundleVerifier.verify(directory: directory, publicKeyPEM: key, inputsRoot: inputsRoot,
+                                               previousEvidence: previous)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        var out = ""
+        for check in checks {
+            let label = check.result == .ok ? "ok     " : check.result == .changed ? "CHANGED" : "skipped"
+            out += "\(label) \(check.subject): \(check.detail)\n"
+        }
+        let changed = checks.filter { $0.result == .changed }
+        out += changed.isEmpty
+            ? "INTACT: \(checks.filter { $0.result == .ok }.count) checks passed, \(checks.filter { $0.result == .skipped }.count) skipped\n"
+            : "ALTERED: \(changed.map(\.subject).joined(separator: ", "))\n"
+        Console.out(out)
+        throw ExitCode(changed.isEmpty ? 0 : 1)
+    }
+}

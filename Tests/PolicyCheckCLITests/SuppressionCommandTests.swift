@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// End-to-end: `check --waivers`, `--write-baseline`/`--baseline` and `--no-inline-ignores`.
+@Suite struct SuppressionCommandTests {
+    @Test func waivedFindingIsMarkedAndTheRunPassesWhileStaleWaiversWarn() throws {
+        let workspace = try EvidenceWorkspace()
+        let result = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "waivers.yaml", "--now", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("(waived: Frankfurt pilot <approved> by the DPO — waivers.yaml:4)"))
+        #expect(result.stdout.contains("1 suppressed"))
+        #expect(result.stderr.contains("waivers.yaml:12:5: warning: stale waiver (rule 'MMC-NET-*', resource '*') matched no finding"))
+        let expired = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "waivers.yaml", "--now", "2027-06-01"])
+        #expect(expired.status == 1)
+        #expect(expired.stdout.contains("(waiver waivers.yaml:4 expired on 2027-05-31)"))
+    }
+
+    @Test func invalidWaiverFileExitsTwoWithLocatedErrors() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("bad.yaml", """
+            apiVersion: policycheck/v1
+            kind: Waivers
+            waivers:
+              - {rule: MMC-RES-001, resource: x, reason: r, requestedBy: alice, approvedBy: alice, approvedOn: 2026-01-01, expires: 2028-01-01}
+            """)
+        let result = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "bad.yaml", "--format", "json"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("bad.yaml:4:"))
+        #expect(result.stderr.contains("must be someone other than the requester"))
+        #expect(result.stderr.contains("more than a year after 'approvedOn'"))
+        let missing = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "nope.yaml"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func baselineRecordsTodaysFindingsAndFailsOnlyOnNewOnes() throws {
+        let workspace = try EvidenceWorkspace()
+        let write = try workspace.run(["check", "manifests/high-only.yaml", "--write-baseline", "baseline.json", "--now", "2026-11-29"])
+        #expect(write.status == 1, "\(write.stdout)\(write.stderr)")
+        let first = try workspace.read("baseline.json")
+        // Rewriting gives the same bytes (and replaces the existing file in place).
+        _ = try workspace.run(["check", "manifests/high-only.yaml", "--write-baseline", "baseline.json", "--now", "2026-11-29"])
+        #expect(try workspace.read("baseline.json") == first)
+        let known = try workspace.run(["check", "manifests/high-only.yaml", "--baseline", "baseline.json", "--format", "json", "--now", "2026-11-29"])
+        #expect(known.status == 0)
+        #expect(known.stdout.contains("\"kind\": \"baseline\""))
+        let withNew = try workspace.run(["check", "manifests/high-only.yaml", "manifests/hostile.yaml", "--baseline", "baseline.json",
+                                         "--now", "2026-11-29"])
+        #expect(withNew.status == 1)
+        #expect(withNew.stdout.contains("(in baseline — baseline.json)"))
+        try workspace.write("broken.json", "{\"schemaVersion\": 1")
+        #expect(try workspace.run(["check", "manifests/high-only.yaml", "--baseline", "broken.json"]).status == 2)
+    }
+
+    @Test func inlineIgnoresApplyUnlessTurnedOff() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("manifests/ignored.yaml", """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: pilot}
+            spec:
+              offering: shared
+              region: eu-central-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
+            """)
+        let honoured = try workspace.run(["check", "manifests/ignored.yaml", "--now", "2026-11-29"])
+        #expect(honoured.status == 0, "\(honoured.stdout)")
+        #expect(honoured.stdout.contains("(ignored inline: pilot approved in SEC-42 — manifests/ignored.yaml:6)"))
+        let everything = try workspace.run(["check", "manifests/ignored.yaml", "--no-inline-ignores", "--now", "2026-11-29"])
+        #expect(everything.status == 1)
+        #expect(!everything.stdout.contains("ignored inline"))
+    }
+
+    @Test func waiverFilesInACheckedDirectoryAreSkippedNotMistakenForManifests() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.copyItem(atPath: workspace.path("waivers.yaml"), toPath: workspace.path("manifests/waivers.yaml"))
+        let result = try workspace.run(["check", "manifests", "--format", "json", "--now", "2026-11-29"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"file\": \"manifests/waivers.yaml\""))
+        #expect(!result.stdout.contains("manifests/waivers.yaml:"))
+    }
+}
