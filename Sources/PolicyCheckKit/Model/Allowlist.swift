@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// A set of address ranges allowed to reach something: IP filtering, security-group ingress, load-balancer source
 /// ranges, ingress annotations.
 public struct Allowlist: Sendable {
@@ -11,6 +13,8 @@ public struct Allowlist: Sendable {
     /// Whether the format gives entries a description field.
     public var hasDescriptionField: Bool
     public var entries: [AllowlistEntry] = []
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(kind: AllowlistKind, component: String, origin: Origin, internetFacing: Bool,
                 hasDescriptionField: Bool) {
@@ -48,6 +52,8 @@ public struct AllowlistEntry: Sendable {
     public var origin: Origin
     /// Ports the entry opens, when the format says (security groups).
     public var ports: PortRange?
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {

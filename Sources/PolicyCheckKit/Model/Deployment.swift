@@ -32,6 +32,8 @@ public struct Deployment: Sendable {
     public var qualifiesResourceNames = true
     /// Key material files: found in the tree, named to `keys verify`, or referenced by BYOK materials.
     public var keyFiles: [KeyFile] = []
+    /// The whole document as the input wrote it, for custom rules' `raw.<path>` on the `deployment` kind.
+    public var rawNode: SourceNode?
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name

@@ -8,6 +8,10 @@ public struct PolicyPack: Sendable {
     /// Where the pack came from: a path, or `<embedded>` for the default pack.
     public var origin: String
     public var rules: [CompiledRule]
+    /// The pack this one `extends` (its id), if any; `rules` then holds the effective set, inherited rules included.
+    public var extends: String?
+    /// Inherited rules this pack switched off.
+    public var disabled: [String] = []
 
     public init(id: String, version: String, title: String, origin: String, rules: [CompiledRule]) {
         self.id = id

@@ -53,6 +53,7 @@ public struct NativeManifestAdapter: InputAdapter {
         }
 
         var deployment = Deployment(name: name, source: source, format: .native, origin: document.origin)
+        deployment.rawNode = root
         if let spec = document.object("spec", required: true) {
             SpecReader(spec: spec).read(into: &deployment)
         }
