@@ -36,6 +36,14 @@ public struct PolicyLoader: Sendable {
         resolve(source).diagnostics
     }
 
+    /// Every problem with a pack file, warnings included (`policy lint FILE`).
+    public func lint(file path: String) -> [Diagnostic] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return [Diagnostic(file: path, location: nil, message: "cannot read policy file")]
+        }
+        return lint(source: SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)))
+    }
+
     /// Loads, resolves and compiles; the pack is `nil` when there are errors.
     func resolve(_ source: SourceFile) -> (pack: PolicyPack?, diagnostics: [Diagnostic]) {
         let resolver = PackResolver()
