@@ -33,7 +33,7 @@ public struct PolicyLoader: Sendable {
 
     /// Every problem with a pack, warnings included, without running it (`policy lint`).
     public func lint(source: SourceFile) -> [Diagnostic] {
-        resolve(source).diagnostics
+        resolve(source).diagnostics.sorted()
     }
 
     /// Every problem with a pack file, warnings included (`policy lint FILE`).

@@ -93,6 +93,9 @@ struct AssertionCompiler {
         let used = (view.node.entries ?? []).filter { operators.contains($0.key) }
         guard let attributePath = view.string("path", required: true) else { return nil }
         guard let entry = used.first else {
+            let allowed = ["path"] + operators + Self.combinators
+            // An unknown key (already reported, with "did you mean") is most likely the operator, misspelt.
+            if (view.node.entries ?? []).contains(where: { !allowed.contains($0.key) }) { return nil }
             reader.error(at: view.node.offset, "\(NodeReader.describe(view.path)) has no operator; expected one of "
                          + operators.joined(separator: ", "))
             return nil
