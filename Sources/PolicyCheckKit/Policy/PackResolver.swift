@@ -40,7 +40,7 @@ final class PackResolver {
         }
         applyDisable(document, to: &entries)
         var changed: Set<String> = []
-        for (id, view) in document.overrides {
+        for (id, view) in document.overrides where !document.disable.contains(where: { $0.value == id.value }) {
             guard let index = entries.firstIndex(where: { $0.id == id.value }) else {
                 if document.extends != nil {
                     reader.error(at: id.origin.offset, "cannot override '\(Excerpt.quote(id.value))': no inherited rule has that id"
