@@ -76,7 +76,7 @@ public struct RunSettings: Sendable {
     /// The effective configuration, one `key: value  (source)` line each, for `policycheck config show`.
     public var text: String {
         var lines: [(String, String, Source)] = []
-        lines.append(("config", configFile ?? "(none found)", configFile == nil ? .builtIn : .configFile(configFile!)))
+        lines.append(("config", configFile ?? "(no .policycheck.yaml found)", .builtIn))
         lines.append(("policies", policies.value.isEmpty ? "(embedded \(PolicyLoader.defaultPackID))" : policies.value.joined(separator: ", "), policies.source))
         lines.append(("failOn", failOn.value?.rawValue ?? "none", failOn.source))
         lines.append(("include", Self.list(include.value), include.source))
@@ -97,7 +97,8 @@ public struct RunSettings: Sendable {
         }
         let width = lines.map(\.0.count).max() ?? 0
         return lines.map { key, value, source in
-            key.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)  (\(source))"
+            let origin = key == "config" ? "" : "  (\(source))"
+            return key.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)\(origin)"
         }.joined(separator: "\n") + "\n"
     }
 

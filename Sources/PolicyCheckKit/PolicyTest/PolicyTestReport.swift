@@ -25,6 +25,12 @@ public struct PolicyTestReport: Sendable {
         public var ruleId: String
         public var expected: String
         public var actual: String
+
+        public init(ruleId: String, expected: String, actual: String) {
+            self.ruleId = ruleId
+            self.expected = expected
+            self.actual = actual
+        }
     }
 
     public var suites: [Suite] = []
