@@ -10,9 +10,12 @@ public struct NativeManifestAdapter: InputAdapter {
 
     public init() {}
 
+    /// Documents of ours that are not manifests: policy packs, policy tests, settings files.
+    static let otherKinds: Set<String> = ["PolicyPack", "PolicyTest", "Config"]
+
     /// Whether a document claims to be one of our manifests (by `apiVersion`).
     public static func recognises(_ root: SourceNode) -> Bool {
-        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && root["kind"]?.string != "PolicyPack"
+        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && !otherKinds.contains(root["kind"]?.string ?? "")
     }
 
     /// One deployment per manifest document.
