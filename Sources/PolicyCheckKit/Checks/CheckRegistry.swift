@@ -44,6 +44,7 @@ public enum CheckRegistry {
         SoakPeriodCheck.self,
         EmergencyJustificationCheck.self,
         EmergencyChangeCheck.self,
+        AssertionCheck.self,
     ]
 
     /// The check with a name.

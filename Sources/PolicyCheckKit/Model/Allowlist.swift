@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// A set of address ranges allowed to reach something: IP filtering, security-group ingress, load-balancer source
 /// ranges, ingress annotations.
 public struct Allowlist: Sendable {
@@ -11,6 +13,8 @@ public struct Allowlist: Sendable {
     /// Whether the format gives entries a description field.
     public var hasDescriptionField: Bool
     public var entries: [AllowlistEntry] = []
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(kind: AllowlistKind, component: String, origin: Origin, internetFacing: Bool,
                 hasDescriptionField: Bool) {
@@ -51,6 +55,8 @@ public struct AllowlistEntry: Sendable {
     /// Further ports the same entry opens besides `ports` (a Kubernetes Service or NetworkPolicy rule with several
     /// ports). Empty for formats with one range per entry.
     public var additionalPorts: [PortRange] = []
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {

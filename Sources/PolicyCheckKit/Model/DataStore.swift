@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// Something that holds customer data at rest: a database, a file store, backups, a cache or a volume.
 public struct DataStore: Sendable {
     public var kind: DataStoreKind
@@ -11,6 +13,8 @@ public struct DataStore: Sendable {
     /// Whether the store is reachable from the internet (RDS `publicly_accessible`, an S3 bucket without a full
     /// public access block). `nil`: not stated.
     public var publicAccess: Located<Fact<Bool>>?
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
         self.kind = kind

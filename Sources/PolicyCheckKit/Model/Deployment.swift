@@ -35,6 +35,8 @@ public struct Deployment: Sendable {
     /// Suppressions written into the input (CloudFormation `Metadata.policycheck.ignore`, Kubernetes
     /// `policycheck.io/ignore` annotations). Comments are scanned separately, from the source text.
     public var inlineIgnores: [InlineIgnore] = []
+    /// The whole document as the input wrote it, for custom rules' `raw.<path>` on the `deployment` kind.
+    public var rawNode: SourceNode?
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name

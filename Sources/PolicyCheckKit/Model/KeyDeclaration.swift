@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// A customer-managed KMS key declared by the deployment (BYOK).
 public struct KeyDeclaration: Sendable {
     /// The name stores use to refer to it (`keys[].id`, or the Terraform address / logical id).
@@ -15,6 +17,8 @@ public struct KeyDeclaration: Sendable {
     public var materials: [KeyMaterialDeclaration] = []
     /// The key policy, when the input carries one.
     public var policy: KeyPolicy?
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(component: String, origin: Origin) {
         self.component = component
@@ -51,6 +55,8 @@ public struct KeyMaterialDeclaration: Sendable {
     public var wrappingKeyFile: KeyFile?
     /// The encrypted key material file, once inspected.
     public var encryptedMaterialFile: KeyFile?
+    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
+    public var rawNode: SourceNode?
 
     public init(origin: Origin) {
         self.origin = origin

@@ -1,67 +1,59 @@
 import KeyMaterial
+import Foundation
 import PolicyCheckSyntax
 
-/// Reads policy packs (YAML) and compiles their rules. Every problem is reported with file, line and column.
+/// Reads policy packs (YAML), resolves what they `extends`, and compiles their rules. Every problem is reported
+/// with file, line and column.
 public struct PolicyLoader: Sendable {
     public static let apiVersion = "policycheck/v1"
+    /// The id `extends` uses for the embedded default pack.
+    public static let defaultPackID = "mattermost-cloud"
+    static let defaultPackPath = "<embedded>/mattermost-cloud.yaml"
+    /// How deep `extends` chains may go.
+    static let maxDepth = 16
 
     public init() {}
 
-    /// The default Mattermost Cloud pack embedded in the binary.
-    public func loadDefault() throws(Diagnostics) -> PolicyPack {
-        try load(source: SourceFile(path: "<embedded>/mattermost-cloud.yaml", bytes: Array(DefaultPolicyPack.yaml.utf8)))
+    /// The embedded default pack's source.
+    public static var defaultSource: SourceFile {
+        SourceFile(path: defaultPackPath, bytes: Array(DefaultPolicyPack.yaml.utf8))
     }
 
-    /// Reads and compiles one pack.
+    /// The default Mattermost Cloud pack embedded in the binary.
+    public func loadDefault() throws(Diagnostics) -> PolicyPack {
+        try load(source: Self.defaultSource)
+    }
+
+    /// Reads and compiles one pack (with the packs it extends). Throws its errors; warnings are dropped.
     public func load(source: SourceFile) throws(Diagnostics) -> PolicyPack {
-        let root: SourceNode
-        do {
-            let text = try TextDecoding.utf8Text(from: source.bytes)
-            guard let first = try YAMLReader().read(text).first else {
-                throw Diagnostics([Diagnostic(source, offset: 0, "the policy pack is empty")])
-            }
-            root = first
-        } catch let error as SyntaxError {
-            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
-        } catch let error as Diagnostics {
-            throw error
-        } catch {
-            throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
-        }
-        let reader = NodeReader(source: source)
-        let pack = compile(root, reader: reader, origin: source.path)
-        guard reader.diagnostics.isEmpty, var pack else { throw Diagnostics(reader.diagnostics) }
+        let (pack, diagnostics) = resolve(source)
+        let errors = diagnostics.filter(\.isError)
+        guard errors.isEmpty, var pack else { throw Diagnostics(errors.isEmpty ? diagnostics : errors) }
         pack.sha256 = Digest.sha256(source.bytes)
         return pack
     }
 
-    private func compile(_ root: SourceNode, reader: NodeReader, origin: String) -> PolicyPack? {
-        guard let document = reader.object(root, path: "") else { return nil }
-        document.allowOnly(["apiVersion", "kind", "metadata", "rules"])
-        if let version = document.string("apiVersion", required: true), version.value != Self.apiVersion {
-            reader.error(at: version.origin.offset, "unsupported apiVersion '\(Excerpt.quote(version.value))'; expected '\(Self.apiVersion)'")
+    /// Every problem with a pack, warnings included, without running it (`policy lint`).
+    public func lint(source: SourceFile) -> [Diagnostic] {
+        resolve(source).diagnostics.sorted()
+    }
+
+    /// Every problem with a pack file, warnings included (`policy lint FILE`).
+    public func lint(file path: String) -> [Diagnostic] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return [Diagnostic(file: path, location: nil, message: "cannot read policy file")]
         }
-        _ = document.choice("kind", ["PolicyPack"], required: true)
-        let metadata = document.object("metadata", required: true)
-        metadata?.allowOnly(["id", "version", "title", "description"])
-        let id = metadata?.string("id", required: true)?.value ?? ""
-        let version = metadata?.string("version", required: true)?.value ?? ""
-        let title = metadata?.string("title", required: true)?.value ?? ""
-        _ = metadata?.string("description")
-        guard let items = document.list("rules", required: true) else { return nil }
-        if items.isEmpty { reader.error(at: document.origin(of: "rules").offset, "the pack has no rules") }
-        var rules: [CompiledRule] = []
-        var seen: [String: Int] = [:]
-        for (node, path) in items {
-            guard let ruleView = reader.object(node, path: path) else { continue }
-            guard let compiled = RuleCompiler(view: ruleView, packID: id).compile() else { continue }
-            if let first = seen[compiled.rule.id] {
-                reader.error(at: ruleView.origin(of: "id").offset, "duplicate rule id '\(compiled.rule.id)' (also rules[\(first)])")
-                continue
-            }
-            seen[compiled.rule.id] = rules.count
-            rules.append(compiled)
-        }
-        return PolicyPack(id: id, version: version, title: title, origin: origin, rules: rules)
+        return lint(source: SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)))
+    }
+
+    /// Loads, resolves and compiles; the pack is `nil` when there are errors.
+    func resolve(_ source: SourceFile) -> (pack: PolicyPack?, diagnostics: [Diagnostic]) {
+        let resolver = PackResolver()
+        let resolved = resolver.resolve(source, chain: [])?.pack
+        var diagnostics = resolver.diagnostics
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
+        guard let resolved, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        return (resolved, diagnostics)
     }
 }

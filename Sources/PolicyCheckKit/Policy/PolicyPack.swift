@@ -10,6 +10,10 @@ public struct PolicyPack: Sendable {
     public var rules: [CompiledRule]
     /// Lowercase hex SHA-256 of the pack's bytes as loaded (the embedded text for the default pack).
     public var sha256: String?
+    /// The pack this one `extends` (its id), if any; `rules` then holds the effective set, inherited rules included.
+    public var extends: String?
+    /// Inherited rules this pack switched off.
+    public var disabled: [String] = []
 
     public init(id: String, version: String, title: String, origin: String, rules: [CompiledRule]) {
         self.id = id

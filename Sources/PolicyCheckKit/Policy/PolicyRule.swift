@@ -16,6 +16,12 @@ public struct PolicyRule: Sendable {
     public var checkName: String
     /// The pack that defines the rule.
     public var packID: String
+    /// The file of the pack that defines the rule (`<embedded>/…` for the default pack).
+    public var packOrigin: String = ""
+    /// Packs that changed the rule by `override`, nearest last, e.g. `acme (samples/policies/acme.yaml)`.
+    public var overriddenBy: [String] = []
+    /// Whether the rule is a custom assertion (`select`/`assert`) rather than a built-in check.
+    public var isCustom: Bool { checkName == AssertionCheck.name }
 
     public init(id: String, title: String, category: RuleCategory, severity: Severity, controls: [String],
                 description: String, remediation: String, appliesTo: Applicability, checkName: String, packID: String) {

@@ -5,29 +5,42 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     public var file: String
     public var location: SourceLocation?
     public var message: String
+    /// Errors stop a run; warnings (from `policy lint`) are advice.
+    public var severity: DiagnosticSeverity = .error
 
-    public init(file: String, location: SourceLocation?, message: String) {
+    public init(file: String, location: SourceLocation?, message: String, severity: DiagnosticSeverity = .error) {
         self.file = file
         self.location = location
         self.message = message
+        self.severity = severity
     }
 
     /// A diagnostic at a byte offset of a source file.
-    public init(_ source: SourceFile, offset: Int, _ message: String) {
-        self.init(file: source.path, location: source.location(ofOffset: offset), message: message)
+    public init(_ source: SourceFile, offset: Int, _ message: String, severity: DiagnosticSeverity = .error) {
+        self.init(file: source.path, location: source.location(ofOffset: offset), message: message, severity: severity)
     }
 
-    /// `file:line:col: error: message`.
+    /// `file:line:col: error: message` (or `warning:`).
     public var description: String {
         let line = location?.line ?? 1
         let column = location?.column ?? 1
-        return "\(file):\(line):\(column): error: \(message)"
+        return "\(file):\(line):\(column): \(severity.rawValue): \(message)"
     }
+
+    /// Whether the diagnostic is an error (not a warning).
+    public var isError: Bool { severity == .error }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.location?.line ?? 0, lhs.location?.column ?? 0, lhs.message)
             < (rhs.file, rhs.location?.line ?? 0, rhs.location?.column ?? 0, rhs.message)
     }
+}
+
+/// How serious a diagnostic is.
+public enum DiagnosticSeverity: String, Sendable, Hashable, Comparable {
+    case warning, error
+
+    public static func < (lhs: DiagnosticSeverity, rhs: DiagnosticSeverity) -> Bool { lhs == .warning && rhs == .error }
 }
 
 /// Several diagnostics thrown together (all the problems found in one file).

@@ -15,6 +15,17 @@ public final class NodeReader {
         diagnostics.append(Diagnostic(source, offset: offset, message))
     }
 
+    /// Records advice at a byte offset (reported by `policy lint`, never stops a run).
+    public func warning(at offset: Int, _ message: String) {
+        diagnostics.append(Diagnostic(source, offset: offset, message, severity: .warning))
+    }
+
+    /// Errors recorded so far (warnings excluded).
+    public var errorCount: Int { diagnostics.count { $0.isError } }
+
+    /// Errors only.
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+
     /// A view of a mapping node, or `nil` (with a diagnostic) when the node is something else.
     public func object(_ node: SourceNode, path: String) -> ObjectView? {
         guard node.entries != nil else {
@@ -33,7 +44,7 @@ public final class NodeReader {
 public struct ObjectView {
     public let node: SourceNode
     public let path: String
-    let reader: NodeReader
+    public let reader: NodeReader
 
     /// The origin of this mapping.
     public var origin: Origin { Origin(offset: node.offset, path: path) }

@@ -21,8 +21,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
-    var failOn: FailOnOption = .low
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none (default: low).")
+    var failOn: FailOnOption?
 
     @Option(help: ArgumentHelp("Evaluation time (ISO 8601); defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
     var now: String?
@@ -40,30 +40,44 @@ struct CheckCommand: ParsableCommand {
     var maxFileSize: ByteCount = ByteCount(bytes: 256 << 20)
 
     @Option(help: "Files checked in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
     }
 
     func run() throws {
-        let policy = try policyOptions.load()
+        let settings = try policyOptions.settings(flags)
+        let policy = try policyOptions.load(settings)
         let now = try EvaluationTime.resolve(self.now)
-        var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
-        run.excludeGlobs = exclude
-        run.jobs = jobs
+        var run = CheckRun(policy: policy, now: now, failOn: settings.failOn.value, toolVersion: PolicyCheckVersion.current)
+        run.excludeGlobs = settings.exclude.value
+        run.jobs = settings.jobs.value
+        run.inputFormat = settings.inputFormat.value
+        run.adapterOptions.offering = settings.offering.value
         run.maxFileBytes = maxFileSize.bytes
-        run.inputFormat = inputFormat?.format
-        run.adapterOptions.offering = offering?.offering
         run.suppressions = try suppressionOptions.load(policy)
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
         try ReportOutput(requests: reportOptions.requests()).emit(report)
         try suppressionOptions.finish(report)
         throw ExitCode(report.exitCode)
+    }
+}
+
+extension CheckCommand {
+    /// The flags the user gave, for layering over `.policycheck.yaml`.
+    var flags: RunSettings.Flags {
+        var flags = RunSettings.Flags()
+        flags.failOn = failOn.map { $0.severity }
+        flags.exclude = exclude.isEmpty ? nil : exclude
+        flags.inputFormat = inputFormat?.format
+        flags.offering = offering?.offering
+        flags.jobs = jobs
+        return flags
     }
 }
 

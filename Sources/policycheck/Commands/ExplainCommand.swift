@@ -38,7 +38,7 @@ struct ExplainCommand: ParsableCommand {
                   controls:     \(rule.controls.joined(separator: ", "))
                   applies to:   \(rule.appliesTo.summary)
                   check:        \(rule.checkName)
-                  pack:         \(rule.packID)
+                  pack:         \(rule.packID) (\(rule.packOrigin))\(rule.overriddenBy.isEmpty ? "" : "\n  overridden by: " + rule.overriddenBy.joined(separator: ", then "))
 
                 \(rule.description)
 

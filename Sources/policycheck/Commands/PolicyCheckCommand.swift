@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicyCheckKit
 
 /// `policycheck`: the root command.
@@ -12,7 +13,7 @@ struct PolicyCheckCommand: ParsableCommand {
             """,
         version: PolicyCheckVersion.current,
         subcommands: [CheckCommand.self, ReportCommand.self, VerifyReportCommand.self, KeysCommand.self, RulesCommand.self,
-                      ExplainCommand.self],
+                      ExplainCommand.self, PolicyCommand.self, ConfigCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -22,9 +23,35 @@ struct PolicyOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A policy pack file or a directory of packs; repeatable. Replaces the embedded default pack.", valueName: "file|dir"))
     var policy: [String] = []
 
-    func load() throws -> CompiledPolicy {
+    @Option(name: .long, help: ArgumentHelp("Settings file (default: the nearest .policycheck.yaml from the working directory up).", valueName: "file"))
+    var config: String?
+
+    /// The settings file named or discovered, if any.
+    func projectConfig() throws -> ProjectConfig? {
+        guard let path = config ?? ProjectConfig.discover() else { return nil }
         do {
-            return try PolicySources.load(policy)
+            return try ProjectConfig.load(path)
+        } catch {
+            for item in error.items { Console.error(item.description) }
+            throw ExitCode(2)
+        }
+    }
+
+    /// Flags over the settings file over the defaults.
+    func settings(_ flags: RunSettings.Flags = RunSettings.Flags()) throws -> RunSettings {
+        var flags = flags
+        if !policy.isEmpty { flags.policies = policy }
+        return RunSettings(config: try projectConfig(), flags: flags, defaultJobs: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    func load() throws -> CompiledPolicy {
+        try load(settings())
+    }
+
+    /// The packs in force with the settings' per-rule changes.
+    func load(_ settings: RunSettings) throws -> CompiledPolicy {
+        do {
+            return try PolicySources.load(settings.policies.value).applying(settings.rules)
         } catch {
             for item in error.items { Console.error(item.description) }
             throw ExitCode(2)

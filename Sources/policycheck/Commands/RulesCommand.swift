@@ -20,13 +20,19 @@ struct RulesCommand: ParsableCommand {
             var out = ""
             for pack in policy.packs {
                 out += "\(pack.id) \(pack.version) — \(pack.title) (\(pack.origin), \(pack.rules.count) rules)\n"
+                if let parent = pack.extends {
+                    let disabled = pack.disabled.isEmpty ? "" : "; disables \(pack.disabled.joined(separator: ", "))"
+                    out += "  extends \(parent)\(disabled)\n"
+                }
                 let width = pack.rules.map(\.rule.id.count).max() ?? 0
                 for compiled in pack.rules {
                     let rule = compiled.rule
                     let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                     let severity = rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
                     let category = rule.category.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)
-                    out += "  \(id)  \(severity) \(category) \(rule.title)  [\(rule.controls.joined(separator: ", "))]\n"
+                    out += "  \(id)  \(severity) \(category) \(rule.title)  [\(rule.controls.joined(separator: ", "))]"
+                    out += RuleJSON.provenance(rule, in: pack).map { "  (\($0))" } ?? ""
+                    out += "\n"
                 }
             }
             Console.out(out)
@@ -57,6 +63,16 @@ enum RuleJSON {
         json.field("appliesTo", rule.appliesTo.summary)
         json.field("check", rule.checkName)
         json.field("pack", rule.packID)
+        json.field("packFile", rule.packOrigin)
+        json.field("overriddenBy", strings: rule.overriddenBy)
         json.endObject()
+    }
+
+    /// "from mattermost-cloud (<embedded>/…); overridden by acme (acme.yaml)" when the rule is not simply the pack's own.
+    static func provenance(_ rule: PolicyRule, in pack: PolicyPack?) -> String? {
+        var parts: [String] = []
+        if rule.packID != pack?.id { parts.append("from \(rule.packID) (\(rule.packOrigin))") }
+        if !rule.overriddenBy.isEmpty { parts.append("overridden by " + rule.overriddenBy.joined(separator: ", then ")) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }

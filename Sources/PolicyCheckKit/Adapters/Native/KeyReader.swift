@@ -10,6 +10,7 @@ struct KeyReader {
         let name = id?.value ?? key.path
         var declaration = KeyDeclaration(component: "keys/\(name)", origin: key.origin)
         declaration.id = id
+        declaration.rawNode = key.node
         _ = key.string("description")
         if let arn = key.string("arn") {
             declaration.arn = Located(.known(arn.value), at: arn.origin)
@@ -46,6 +47,7 @@ struct KeyReader {
             "encryptedKeyMaterial",
         ])
         var result = KeyMaterialDeclaration(origin: material.origin)
+        result.rawNode = material.node
         result.id = material.string("id")
         result.current = material.bool("current")
         result.importedAt = material.timestamp("importedAt")

@@ -10,10 +10,12 @@ public struct NativeManifestAdapter: InputAdapter {
 
     public init() {}
 
+    /// Documents of ours that are not manifests: policy packs, policy tests, settings files.
+    static let otherKinds: Set<String> = ["PolicyPack", "PolicyTest", "Config", "Waivers"]
+
     /// Whether a document claims to be one of our manifests (by `apiVersion`).
     public static func recognises(_ root: SourceNode) -> Bool {
-        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true
-            && !["PolicyPack", "Waivers"].contains(root["kind"]?.string ?? "")
+        root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && !otherKinds.contains(root["kind"]?.string ?? "")
     }
 
     /// One deployment per manifest document.
@@ -54,6 +56,7 @@ public struct NativeManifestAdapter: InputAdapter {
         }
 
         var deployment = Deployment(name: name, source: source, format: .native, origin: document.origin)
+        deployment.rawNode = root
         if let spec = document.object("spec", required: true) {
             SpecReader(spec: spec).read(into: &deployment)
         }

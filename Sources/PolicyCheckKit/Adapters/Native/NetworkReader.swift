@@ -26,6 +26,7 @@ struct NetworkReader {
         var allowlist = Allowlist(kind: .ipFiltering, component: "network/ipFiltering", origin: filtering.origin,
                                   internetFacing: !privateConnectivity, hasDescriptionField: true)
         allowlist.enabled = filtering.bool("enabled")
+        allowlist.rawNode = filtering.node
         if allowlist.enabled?.value == true {
             deployment.capabilities.append(CapabilityRequest(.ipFiltering, at: allowlist.enabled!.origin, component: "network"))
         }
@@ -33,19 +34,23 @@ struct NetworkReader {
             let entryOrigin = Origin(offset: node.offset, path: path)
             // A bare string is accepted as a CIDR without description.
             if let text = node.string {
-                allowlist.entries.append(AllowlistEntry(cidr: Located(.known(text), at: entryOrigin), description: nil,
-                                                        enabled: true, origin: entryOrigin))
+                var bare = AllowlistEntry(cidr: Located(.known(text), at: entryOrigin), description: nil, enabled: true,
+                                          origin: entryOrigin)
+                bare.rawNode = node
+                allowlist.entries.append(bare)
                 continue
             }
             guard let entry = filtering.reader.object(node, path: path) else { continue }
             entry.allowOnly(["cidr", "description", "enabled"])
             guard let cidr = entry.string("cidr", required: true) else { continue }
-            allowlist.entries.append(AllowlistEntry(
+            var item = AllowlistEntry(
                 cidr: Located(.known(cidr.value), at: cidr.origin),
                 description: entry.string("description"),
                 enabled: entry.bool("enabled")?.value ?? true,
                 origin: entryOrigin
-            ))
+            )
+            item.rawNode = node
+            allowlist.entries.append(item)
         }
         deployment.allowlists.append(allowlist)
     }

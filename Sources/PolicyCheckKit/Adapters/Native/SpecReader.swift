@@ -61,6 +61,7 @@ struct SpecReader {
         readRegion(database, component: "database", role: "database region", into: &deployment)
         var store = DataStore(kind: .database, component: "database", origin: database.origin,
                               encryption: Encryption(origin: database.origin(of: "encryption")))
+        store.rawNode = database.node
         if let encryption = database.object("encryption") {
             encryption.allowOnly(["atRest", "kmsKey"])
             store.encryption.atRest = encryption.bool("atRest").map { Located(.known($0.value), at: $0.origin) }
@@ -79,6 +80,7 @@ struct SpecReader {
         readRegion(fileStore, component: "fileStore", role: "file store region", into: &deployment)
         var store = DataStore(kind: .fileStore, component: "fileStore", origin: fileStore.origin,
                               encryption: Encryption(origin: fileStore.origin(of: "encryption")))
+        store.rawNode = fileStore.node
         store.storageType = type
         if let encryption = fileStore.object("encryption") {
             encryption.allowOnly(["algorithm", "kmsKey"])
@@ -105,6 +107,7 @@ struct SpecReader {
         }
         var store = DataStore(kind: .backups, component: "backups", origin: backups.origin,
                               encryption: Encryption(origin: backups.origin(of: "encryption")))
+        store.rawNode = backups.node
         if let encryption = backups.object("encryption") {
             encryption.allowOnly(["atRest", "kmsKey"])
             store.encryption.atRest = encryption.bool("atRest").map { Located(.known($0.value), at: $0.origin) }

@@ -1,0 +1,73 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Reads `.policycheck.yaml` into a `ProjectConfig`, strictly: unknown keys and wrong types are located errors.
+struct ConfigReader {
+    let reader: NodeReader
+    /// The configuration file's folder: relative paths in it are relative to this.
+    let base: String
+
+    func read(_ root: SourceNode, into config: inout ProjectConfig) {
+        guard let view = reader.object(root, path: "") else { return }
+        view.allowOnly(ProjectConfig.fields)
+        if let version = view.string("apiVersion"), version.value != PolicyLoader.apiVersion {
+            reader.error(at: version.origin.offset, "unsupported apiVersion '\(Excerpt.quote(version.value))'; expected '\(PolicyLoader.apiVersion)'")
+        }
+        _ = view.choice("kind", ["Config"])
+        if view.value("policies") != nil {
+            let paths = view.list("policies") == nil ? [] : view.strings("policies").map { resolve($0.value) }
+            config.policies = entry(paths, view, "policies")
+        }
+        config.waivers = view.string("waivers").map { entry(resolve($0.value), view, "waivers") }
+        config.baseline = view.string("baseline").map { entry(resolve($0.value), view, "baseline") }
+        if let failOn = view.choice("failOn", Severity.allCases.reversed().map(\.rawValue) + ["none"]) {
+            config.failOn = entry(Severity(rawValue: failOn.value), view, "failOn")
+        }
+        if let outputs = view.list("outputs") {
+            var result: [ProjectConfig.Output] = []
+            for (node, path) in outputs {
+                guard let output = reader.object(node, path: path) else { continue }
+                output.allowOnly(["format", "path"])
+                guard let format = output.string("format", required: true) else { continue }
+                result.append(ProjectConfig.Output(format: format.value, path: output.string("path").map { resolve($0.value) }))
+            }
+            config.outputs = entry(result, view, "outputs")
+        }
+        if view.value("include") != nil { config.include = entry(view.strings("include").map(\.value), view, "include") }
+        if view.value("exclude") != nil { config.exclude = entry(view.strings("exclude").map(\.value), view, "exclude") }
+        if let format = view.choice("inputFormat", InputFormat.allCases.map(\.rawValue)) {
+            config.inputFormat = entry(InputFormat(rawValue: format.value)!, view, "inputFormat")
+        }
+        if let offering = view.choice("offering", Offering.allCases.map(\.rawValue)) {
+            config.offering = entry(Offering(rawValue: offering.value)!, view, "offering")
+        }
+        config.jobs = view.int("jobs", range: 1...1024).map { entry($0.value, view, "jobs") }
+        if let rules = view.object("rules") {
+            for item in rules.node.entries ?? [] {
+                guard let setting = rules.object(item.key) else { continue }
+                setting.allowOnly(["enabled", "severity"])
+                let severity = setting.choice("severity", Severity.allCases.map(\.rawValue)).flatMap { Severity(rawValue: $0.value) }
+                let enabled = setting.bool("enabled")?.value
+                if severity == nil && enabled == nil {
+                    reader.error(at: item.value.offset, "'rules.\(item.key)' must set enabled or severity")
+                }
+                config.rules.append(ProjectConfig.RuleSetting(ruleId: item.key, enabled: enabled, severity: severity,
+                                                              location: location(item.keyOffset)))
+            }
+        }
+    }
+
+    private func entry<Value>(_ value: Value, _ view: ObjectView, _ key: String) -> ProjectConfig.Entry<Value> {
+        ProjectConfig.Entry(value: value, location: location(view.node.entry(key)?.keyOffset ?? view.node.offset))
+    }
+
+    private func location(_ offset: Int) -> String {
+        "\(reader.source.path):\(reader.source.location(ofOffset: offset))"
+    }
+
+    /// A path relative to the configuration file, as seen from the working directory.
+    private func resolve(_ path: String) -> String {
+        guard !path.hasPrefix("/"), !base.isEmpty else { return path }
+        return InputDiscovery.display(URL(fileURLWithPath: base + "/" + path).standardizedFileURL.path)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// `.policycheck.yaml`: a project's settings in one file, found from the working directory upward (or named with
+/// `--config`). Paths in it are relative to the file. Command-line flags override it.
+public struct ProjectConfig: Sendable {
+    public static let fileName = ".policycheck.yaml"
+    public static let fields = [
+        "apiVersion", "kind", "policies", "waivers", "baseline", "failOn", "outputs", "include", "exclude", "inputFormat",
+        "offering", "jobs", "rules",
+    ]
+
+    /// A value and where it is written (`file:line:col`).
+    public struct Entry<Value: Sendable>: Sendable {
+        public var value: Value
+        public var location: String
+    }
+
+    /// One requested report: a format and where it goes (`nil`: standard output).
+    public struct Output: Sendable, Equatable {
+        public var format: String
+        public var path: String?
+    }
+
+    /// A per-rule change: switch it off, or change its severity.
+    public struct RuleSetting: Sendable {
+        public var ruleId: String
+        public var enabled: Bool?
+        public var severity: Severity?
+        public var location: String
+    }
+
+    /// The file the settings come from.
+    public var file: String
+    public var policies: Entry<[String]>?
+    /// For the waiver helper: `--waivers` (a path relative to the working directory).
+    public var waivers: Entry<String>?
+    /// For the baseline helper: `--baseline`.
+    public var baseline: Entry<String>?
+    /// `nil` inside means `none`.
+    public var failOn: Entry<Severity?>?
+    /// For the multi-format output helper: `--format`/`--output` pairs.
+    public var outputs: Entry<[Output]>?
+    /// For the discovery helper: only paths matching these globs are checked.
+    public var include: Entry<[String]>?
+    public var exclude: Entry<[String]>?
+    public var inputFormat: Entry<InputFormat>?
+    public var offering: Entry<Offering>?
+    public var jobs: Entry<Int>?
+    public var rules: [RuleSetting] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// The nearest `.policycheck.yaml` in `directory` or above it.
+    public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return InputDiscovery.display(candidate)
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Reads a configuration file; every problem is thrown with its place.
+    public static func load(_ path: String) throws(Diagnostics) -> ProjectConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostics([Diagnostic(file: path, location: nil, message: "cannot read configuration file")])
+        }
+        let source = SourceFile(path: path, bytes: [UInt8](data))
+        let root: SourceNode?
+        do {
+            root = try YAMLReader().read(try TextDecoding.utf8Text(from: source.bytes)).first
+        } catch let error as SyntaxError {
+            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
+        } catch {
+            throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
+        }
+        var config = ProjectConfig(file: path)
+        guard let root else { return config }
+        let reader = NodeReader(source: source)
+        ConfigReader(reader: reader, base: (path as NSString).deletingLastPathComponent).read(root, into: &config)
+        guard reader.errorCount == 0 else { throw Diagnostics(reader.errors) }
+        return config
+    }
+}

@@ -1,0 +1,108 @@
+/// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.
+public struct RunSettings: Sendable {
+    /// Where a setting's value came from.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        case builtIn
+        case commandLine
+        /// `file:line:col` in the configuration file.
+        case configFile(String)
+
+        public var description: String {
+            switch self {
+            case .builtIn: return "default"
+            case .commandLine: return "command line"
+            case .configFile(let location): return location
+            }
+        }
+    }
+
+    /// A value and its source.
+    public struct Setting<Value: Sendable>: Sendable {
+        public var value: Value
+        public var source: Source
+    }
+
+    /// What the command line gave (`nil`: the flag was not used).
+    public struct Flags: Sendable {
+        public var policies: [String]?
+        public var failOn: Severity??
+        public var exclude: [String]?
+        public var inputFormat: InputFormat?
+        public var offering: Offering?
+        public var jobs: Int?
+
+        public init() {}
+    }
+
+    public var configFile: String?
+    public var policies: Setting<[String]>
+    public var failOn: Setting<Severity?>
+    public var exclude: Setting<[String]>
+    public var include: Setting<[String]>
+    public var inputFormat: Setting<InputFormat?>
+    public var offering: Setting<Offering?>
+    public var jobs: Setting<Int>
+    public var waivers: Setting<String?>
+    public var baseline: Setting<String?>
+    public var outputs: Setting<[ProjectConfig.Output]>
+    public var rules: [ProjectConfig.RuleSetting]
+
+    /// Flags over the configuration over the defaults.
+    public init(config: ProjectConfig?, flags: Flags, defaultJobs: Int) {
+        func pick<Value>(_ flag: Value?, _ entry: ProjectConfig.Entry<Value>?, _ fallback: Value) -> Setting<Value> {
+            if let flag { return Setting(value: flag, source: .commandLine) }
+            if let entry { return Setting(value: entry.value, source: .configFile(entry.location)) }
+            return Setting(value: fallback, source: .builtIn)
+        }
+        func optional<Value>(_ flag: Value?, _ entry: ProjectConfig.Entry<Value>?) -> Setting<Value?> {
+            if let flag { return Setting(value: flag, source: .commandLine) }
+            if let entry { return Setting(value: entry.value, source: .configFile(entry.location)) }
+            return Setting(value: nil, source: .builtIn)
+        }
+        configFile = config?.file
+        policies = pick(flags.policies, config?.policies, [])
+        failOn = pick(flags.failOn, config?.failOn, .low)
+        exclude = pick(flags.exclude, config?.exclude, [])
+        include = pick(nil, config?.include, [])
+        inputFormat = optional(flags.inputFormat, config?.inputFormat)
+        offering = optional(flags.offering, config?.offering)
+        jobs = pick(flags.jobs, config?.jobs, defaultJobs)
+        waivers = optional(nil, config?.waivers)
+        baseline = optional(nil, config?.baseline)
+        outputs = pick(nil, config?.outputs, [])
+        rules = config?.rules ?? []
+    }
+
+    /// The effective configuration, one `key: value  (source)` line each, for `policycheck config show`.
+    public var text: String {
+        var lines: [(String, String, Source)] = []
+        lines.append(("config", configFile ?? "(no .policycheck.yaml found)", .builtIn))
+        lines.append(("policies", policies.value.isEmpty ? "(embedded \(PolicyLoader.defaultPackID))" : policies.value.joined(separator: ", "), policies.source))
+        lines.append(("failOn", failOn.value?.rawValue ?? "none", failOn.source))
+        lines.append(("include", Self.list(include.value), include.source))
+        lines.append(("exclude", Self.list(exclude.value), exclude.source))
+        lines.append(("inputFormat", inputFormat.value?.rawValue ?? "(detected)", inputFormat.source))
+        lines.append(("offering", offering.value?.rawValue ?? "(as stated by each input)", offering.source))
+        lines.append(("jobs", String(jobs.value), jobs.source))
+        lines.append(("waivers", waivers.value ?? "(none)", waivers.source))
+        lines.append(("baseline", baseline.value ?? "(none)", baseline.source))
+        let outputsText = outputs.value.isEmpty ? "text to standard output"
+            : outputs.value.map { "\($0.format) → \($0.path ?? "standard output")" }.joined(separator: ", ")
+        lines.append(("outputs", outputsText, outputs.source))
+        for rule in rules {
+            var changes: [String] = []
+            if let enabled = rule.enabled { changes.append(enabled ? "enabled" : "disabled") }
+            if let severity = rule.severity { changes.append("severity \(severity.rawValue)") }
+            lines.append(("rules.\(rule.ruleId)", changes.joined(separator: ", "), .configFile(rule.location)))
+        }
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { key, value, source in
+            let origin = key == "config" ? "" : "  (\(source))"
+            return key.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)\(origin)"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private static func list(_ values: [String]) -> String {
+        values.isEmpty ? "(none)" : values.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Resolves a pack and the chain of packs it `extends` into its effective rules: the parent's rules, minus those
+/// it disables, with its overrides applied, plus its own. Cycles and missing parents are located errors.
+final class PackResolver {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// A rule in force and where it comes from, not yet compiled.
+    struct Entry {
+        var id: String
+        var view: ObjectView
+        var packID: String
+        var packOrigin: String
+        var overrides: [RuleOverride] = []
+    }
+
+    struct Resolved {
+        var pack: PolicyPack
+        var entries: [Entry]
+    }
+
+    /// Resolves a pack; `chain` holds the identities of the packs that extend it (to find cycles).
+    func resolve(_ source: SourceFile, chain: [String]) -> Resolved? {
+        let document: PackDocument
+        do {
+            document = try PackDocument.read(source)
+        } catch {
+            diagnostics += error.items
+            return nil
+        }
+        let reader = document.reader
+        defer { diagnostics += reader.diagnostics }
+        let identity = Self.identity(of: source.path)
+        var entries: [Entry] = []
+        var parent: Resolved?
+        if let extends = document.extends {
+            parent = resolveParent(extends, of: source, reader: reader, chain: chain + [identity])
+            entries = parent?.entries ?? []
+        }
+        applyDisable(document, to: &entries)
+        var changed: Set<String> = []
+        for (id, view) in document.overrides where !document.disable.contains(where: { $0.value == id.value }) {
+            guard let index = entries.firstIndex(where: { $0.id == id.value }) else {
+                if document.extends != nil {
+                    reader.error(at: id.origin.offset, "cannot override '\(Excerpt.quote(id.value))': no inherited rule has that id"
+                                 + Suggestion.clause(for: id.value, among: entries.map(\.id)))
+                } else {
+                    reader.error(at: id.origin.offset, "'override' changes inherited rules; add 'extends' to name the pack they come from")
+                }
+                continue
+            }
+            entries[index].overrides.append(RuleOverride(view: view, packID: document.id, origin: source.path))
+            changed.insert(id.value)
+        }
+        addOwnRules(document, source: source, to: &entries)
+        let rules = compile(entries, changed: changed, parent: parent?.pack, reader: reader)
+        guard reader.errorCount == 0, (document.extends == nil || parent != nil), let rules else { return nil }
+        var pack = PolicyPack(id: document.id, version: document.version, title: document.title, origin: source.path, rules: rules)
+        pack.extends = parent?.pack.id
+        pack.disabled = document.disable.map(\.value)
+        return Resolved(pack: pack, entries: entries)
+    }
+
+    // MARK: - Steps
+
+    private func resolveParent(_ extends: Located<String>, of source: SourceFile, reader: NodeReader,
+                               chain: [String]) -> Resolved? {
+        guard chain.count <= PolicyLoader.maxDepth else {
+            reader.error(at: extends.origin.offset, "'extends' chains more than \(PolicyLoader.maxDepth) packs deep")
+            return nil
+        }
+        guard let parentSource = locate(extends, from: source, reader: reader) else { return nil }
+        let parentIdentity = Self.identity(of: parentSource.path)
+        if let start = chain.firstIndex(of: parentIdentity) {
+            let cycle = (chain[start...] + [parentIdentity]).map(Self.shortName).joined(separator: " → ")
+            reader.error(at: extends.origin.offset, "'extends' makes a cycle: \(cycle)")
+            return nil
+        }
+        guard let parent = resolve(parentSource, chain: chain) else {
+            reader.error(at: extends.origin.offset, "cannot extend '\(Excerpt.quote(extends.value))': that pack has errors")
+            return nil
+        }
+        return parent
+    }
+
+    /// The parent pack's source: the embedded default by its id, else a file relative to the extending pack.
+    private func locate(_ extends: Located<String>, from source: SourceFile, reader: NodeReader) -> SourceFile? {
+        if extends.value == PolicyLoader.defaultPackID { return PolicyLoader.defaultSource }
+        guard !source.path.hasPrefix("<") else {
+            reader.error(at: extends.origin.offset, "'extends' must name a pack id ('\(PolicyLoader.defaultPackID)') here")
+            return nil
+        }
+        let base = (source.path as NSString).deletingLastPathComponent
+        let joined = extends.value.hasPrefix("/") || base.isEmpty ? extends.value : base + "/" + extends.value
+        let path = InputDiscovery.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            reader.error(at: extends.origin.offset, "cannot find the pack to extend: '\(Excerpt.quote(extends.value))' is neither the id '\(PolicyLoader.defaultPackID)' nor a readable file (looked for \(path))")
+            return nil
+        }
+        return SourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    private func applyDisable(_ document: PackDocument, to entries: inout [Entry]) {
+        for id in document.disable {
+            guard document.extends != nil else {
+                document.reader.error(at: id.origin.offset, "'disable' switches off inherited rules; add 'extends' to name the pack they come from")
+                continue
+            }
+            guard let index = entries.firstIndex(where: { $0.id == id.value }) else {
+                document.reader.error(at: id.origin.offset, "cannot disable '\(Excerpt.quote(id.value))': no inherited rule has that id"
+                                      + Suggestion.clause(for: id.value, among: entries.map(\.id)))
+                continue
+            }
+            if document.overrides.contains(where: { $0.id.value == id.value }) {
+                document.reader.warning(at: id.origin.offset, "'\(id.value)' is both disabled and overridden; the override has no effect")
+            }
+            entries.remove(at: index)
+        }
+    }
+
+    private func addOwnRules(_ document: PackDocument, source: SourceFile, to entries: inout [Entry]) {
+        let inherited = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var own: [String: Int] = [:]
+        for (index, view) in document.rules.enumerated() {
+            let id = view.node["id"]?.string ?? ""
+            if let first = own[id], !id.isEmpty {
+                document.reader.error(at: view.origin(of: "id").offset, "duplicate rule id '\(id)' (also rules[\(first)])")
+                continue
+            }
+            if let previous = inherited[id] {
+                document.reader.error(at: view.origin(of: "id").offset,
+                                      "rule id '\(id)' is already defined by pack '\(previous.packID)' (\(previous.packOrigin)); change it with 'override' or switch it off with 'disable'")
+                continue
+            }
+            own[id] = index
+            entries.append(Entry(id: id, view: view, packID: document.id, packOrigin: source.path))
+        }
+    }
+
+    /// Compiles the rules in force; an inherited rule this pack does not override keeps its parent's compilation.
+    private func compile(_ entries: [Entry], changed: Set<String>, parent: PolicyPack?, reader: NodeReader) -> [CompiledRule]? {
+        var rules: [CompiledRule] = []
+        var failed = false
+        for entry in entries {
+            if !changed.contains(entry.id), let inherited = parent?.rules.first(where: { $0.rule.id == entry.id }) {
+                rules.append(inherited)
+                continue
+            }
+            let foreign = entry.view.reader !== reader
+            let before = entry.view.reader.diagnostics.count
+            var compiler = RuleCompiler(view: entry.view, packID: entry.packID)
+            compiler.packOrigin = entry.packOrigin
+            compiler.overrides = entry.overrides
+            let compiled = compiler.compile()
+            if foreign { diagnostics += entry.view.reader.diagnostics.dropFirst(before) }
+            if let compiled { rules.append(compiled) } else { failed = true }
+        }
+        return failed ? nil : rules
+    }
+
+    // MARK: - Names
+
+    static func identity(of path: String) -> String {
+        path.hasPrefix("<") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    static func shortName(_ identity: String) -> String {
+        InputDiscovery.display(identity)
+    }
+}
