@@ -49,49 +49,12 @@ enum EvidenceJSONSections {
     static func writeFindings(_ report: CheckReport, into json: inout JSONWriter) {
         json.key("findings")
         json.beginArray()
-        for finding in report.findings {
-            json.beginObject()
-            json.field("fingerprint", finding.fingerprint)
-            json.field("ruleId", finding.ruleId)
-            json.field("title", finding.title)
-            json.field("category", finding.category.rawValue)
-            json.field("severity", finding.severity.rawValue)
-            json.field("resource", finding.resource)
-            json.field("file", finding.file)
-            json.field("line", finding.line)
-            json.field("column", finding.column)
-            json.field("path", finding.path)
-            json.field("message", finding.message)
-            json.field("remediation", finding.remediation)
-            json.field("controls", strings: finding.controls)
-            json.field("status", finding.isSuppressed ? "suppressed" : finding.cannotVerify ? "cannot-verify" : "open")
-            json.key("suppression")
-            if let suppression = finding.suppression {
-                json.beginObject()
-                json.field("kind", suppression.kind.rawValue)
-                json.field("justification", suppression.justification)
-                json.field("location", suppression.location)
-                json.endObject()
-            } else {
-                json.null()
-            }
-            json.endObject()
-        }
+        for finding in report.findings { JSONReporter.write(finding, into: &json, layout: .evidence) }
         json.endArray()
     }
 
     static func writeErrors(_ report: CheckReport, into json: inout JSONWriter) {
-        json.key("errors")
-        json.beginArray()
-        for error in report.errors {
-            json.beginObject()
-            json.field("file", error.file)
-            json.field("line", error.location?.line ?? 1)
-            json.field("column", error.location?.column ?? 1)
-            json.field("message", error.message)
-            json.endObject()
-        }
-        json.endArray()
+        json.field("errors", errors: report.errors)
     }
 
     /// Types, sizes and fingerprints only: never key bytes.

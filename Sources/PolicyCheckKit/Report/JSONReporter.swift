@@ -92,8 +92,15 @@ public struct JSONReporter: Reporter {
         json.endObject()
     }
 
-    static func write(_ finding: Finding, into json: inout JSONWriter) {
+    /// How a finding object is laid out: the report's shape, or the evidence bundle's (which leads with the
+    /// fingerprint and always carries `suppression`, null when there is none).
+    enum FindingLayout {
+        case report, evidence
+    }
+
+    static func write(_ finding: Finding, into json: inout JSONWriter, layout: FindingLayout = .report) {
         json.beginObject()
+        if layout == .evidence { json.field("fingerprint", finding.fingerprint) }
         json.field("ruleId", finding.ruleId)
         json.field("title", finding.title)
         json.field("category", finding.category.rawValue)
@@ -114,6 +121,9 @@ public struct JSONReporter: Reporter {
             json.field("justification", suppression.justification)
             json.field("location", suppression.location)
             json.endObject()
+        } else if layout == .evidence {
+            json.key("suppression")
+            json.null()
         }
         json.endObject()
     }
