@@ -22,14 +22,18 @@ struct TerraformClusterReader {
         var store = DataStore(kind: .secrets, component: cluster.address, origin: cluster.origin,
                               encryption: Encryption(origin: configs.fieldOrigin))
         if configs.isUnknown && !configs.isProviderDefault {
-            store.encryption.atRest = Located(.unknown(reason: configs.unknownReason), at: configs.origin)
-        } else if let config = configs.items.first(where: { covers($0.child("resources"), "secrets") }) {
-            let key = config.child("provider").child(0).child("key_arn")
-            store.encryption.atRest = Located(.known(true), at: config.child("resources").origin)
-            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: cluster, into: &deployment)
-        } else if let config = configs.items.first(where: { $0.child("resources").isUnknown }) {
+            // The whole block, key included, is known only after apply.
+            let unknown = Located(Fact<Bool>.unknown(reason: configs.unknownReason), at: configs.origin)
+            store.encryption.atRest = unknown
+            store.encryption.kmsKey = Located(.unknown(reason: configs.unknownReason), at: configs.origin)
+        } else if let config = configs.items.first(where: { covers($0.child("resources"), "secrets") })
+                    ?? configs.items.first(where: { $0.child("resources").isUnknown }) {
             let resources = config.child("resources")
-            store.encryption.atRest = Located(.unknown(reason: resources.unknownReason), at: resources.origin)
+            let key = config.child("provider").child(0).child("key_arn")
+            store.encryption.atRest = resources.isUnknown
+                ? Located(.unknown(reason: resources.unknownReason), at: resources.origin)
+                : Located(.known(true), at: resources.origin)
+            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: cluster, into: &deployment)
         }
         deployment.dataStores.append(store)
     }

@@ -42,12 +42,16 @@ struct TerraformVolumeReader {
         let flag = settings.child("encrypted")
         var store = DataStore(kind: .volume, component: resource.address, origin: device.origin,
                               encryption: Encryption(origin: flag.fieldOrigin))
+        let key = settings.child("kms_key_id")
         store.encryption.atRest = flag.bool()
+        store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: resource, into: &deployment)
         if store.encryption.atRest == nil, let snapshot = settings.child("snapshot_id").knownString {
-            store.encryption.atRest = Located(.unknown(reason: "inherited from snapshot '\(snapshot)'"), at: flag.fieldOrigin)
+            let inherited = Fact<Bool>.unknown(reason: "inherited from snapshot '\(snapshot)'")
+            store.encryption.atRest = Located(inherited, at: flag.fieldOrigin)
+            if store.encryption.kmsKey == nil {
+                store.encryption.kmsKey = Located(.unknown(reason: "inherited from snapshot '\(snapshot)'"), at: key.fieldOrigin)
+            }
         }
-        store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(settings.child("kms_key_id"), of: resource,
-                                                                              into: &deployment)
         return store
     }
 }
