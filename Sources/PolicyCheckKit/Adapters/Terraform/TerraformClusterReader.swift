@@ -23,8 +23,7 @@ struct TerraformClusterReader {
                               encryption: Encryption(origin: configs.fieldOrigin))
         if configs.isUnknown && !configs.isProviderDefault {
             // The whole block, key included, is known only after apply.
-            let unknown = Located(Fact<Bool>.unknown(reason: configs.unknownReason), at: configs.origin)
-            store.encryption.atRest = unknown
+            store.encryption.atRest = Located(.unknown(reason: configs.unknownReason), at: configs.origin)
             store.encryption.kmsKey = Located(.unknown(reason: configs.unknownReason), at: configs.origin)
         } else if let config = configs.items.first(where: { covers($0.child("resources"), "secrets") })
                     ?? configs.items.first(where: { $0.child("resources").isUnknown }) {
