@@ -9,12 +9,15 @@ public struct BackupRetentionCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        guard let backups = deployment.backups else { return [] }
-        guard let retention = backups.retentionDays else { return [CheckResult(backups.component, .notApplicable)] }
-        guard retention.value < minimumDays else { return [CheckResult(backups.component, .pass)] }
-        return [CheckResult(backups.component, .fail([Evidence(
+        (deployment.backups.map { [$0] } ?? []).map(result) + deployment.backupPolicies.map(result)
+    }
+
+    private func result(_ backups: BackupPolicy) -> CheckResult {
+        guard let retention = backups.retentionDays else { return CheckResult(backups.component, .notApplicable) }
+        guard retention.value < minimumDays else { return CheckResult(backups.component, .pass) }
+        return CheckResult(backups.component, .fail([Evidence(
             "backups are kept \(retention.value) day\(retention.value == 1 ? "" : "s"); at least \(minimumDays) are required",
             at: retention.origin
-        )]))]
+        )]))
     }
 }

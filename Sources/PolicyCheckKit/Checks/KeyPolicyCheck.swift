@@ -8,6 +8,10 @@ public struct KeyPolicyCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.keys.compactMap { key in
             guard let policy = key.policy else { return nil }
+            if let reason = policy.unknownReason {
+                return CheckResult(key.component, .cannotVerify([Evidence("the key policy cannot be verified: \(reason)",
+                                                                          at: policy.origin)]))
+            }
             let evidence = policy.statements.compactMap { statement -> Evidence? in
                 guard statement.effect.lowercased() == "allow" else { return nil }
                 let name = statement.sid.map { "statement '\($0)'" } ?? "a statement"

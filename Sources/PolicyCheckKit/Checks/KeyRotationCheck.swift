@@ -15,6 +15,10 @@ public struct KeyRotationCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.keys.map { key in
+            if let rotation = key.rotation, rotation.mode == nil, let reason = rotation.unknownReason {
+                return CheckResult(key.component, .cannotVerify([Evidence("key rotation cannot be verified: \(reason)",
+                                                                          at: rotation.origin)]))
+            }
             let origin = key.keyOrigin?.value ?? "AWS_KMS"
             switch origin {
             case "AWS_KMS": return CheckResult(key.component, .from(automatic(key)))

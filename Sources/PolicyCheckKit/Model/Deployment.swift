@@ -24,6 +24,8 @@ public struct Deployment: Sendable {
     public var regions: [RegionReference] = []
     public var allowlists: [Allowlist] = []
     public var backups: BackupPolicy?
+    /// Further backup policies, one per backup plan, for inputs that declare several (Terraform `aws_backup_plan`).
+    public var backupPolicies: [BackupPolicy] = []
     public var maintenance: Maintenance?
     /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).
     public var privateConnectivity: Located<Bool>?

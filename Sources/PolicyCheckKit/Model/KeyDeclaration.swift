@@ -32,6 +32,8 @@ public struct KeyRotation: Sendable {
     public var mode: Located<String>?
     public var periodDays: Located<Int>?
     public var origin: Origin
+    /// Why the rotation setting cannot be known from the input (Terraform's `after_unknown`); `nil` when it can.
+    public var unknownReason: String?
 
     public init(origin: Origin) {
         self.origin = origin
@@ -67,6 +69,8 @@ public struct KeyMaterialDeclaration: Sendable {
 public struct KeyPolicy: Sendable {
     public var origin: Origin
     public var statements: [KeyPolicyStatement]
+    /// Why the policy cannot be known from the input (it is computed at apply); `nil` when it can.
+    public var unknownReason: String?
 
     public init(origin: Origin, statements: [KeyPolicyStatement]) {
         self.origin = origin

@@ -19,9 +19,11 @@ struct TerraformPlanBuilder {
         changes.append(item)
     }
 
-    /// Adds a root-module configuration resource.
-    mutating func configure(_ address: String, _ expressions: [String: Any]) {
-        rootResources.append(["address": address, "mode": "managed", "expressions": expressions])
+    /// Adds a root-module configuration resource, optionally with its provider configuration key (`aws.replica`).
+    mutating func configure(_ address: String, _ expressions: [String: Any], provider: String? = nil) {
+        var resource: [String: Any] = ["address": address, "mode": "managed", "expressions": expressions]
+        if let provider { resource["provider_config_key"] = provider }
+        rootResources.append(resource)
     }
 
     var json: String {

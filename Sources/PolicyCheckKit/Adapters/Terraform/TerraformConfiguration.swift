@@ -18,9 +18,13 @@ struct TerraformConfiguration {
     /// The `expressions` of a resource in a module (`configAddress` as in `aws_s3_bucket.data`), or `nil` when the
     /// resource is not in the configuration.
     func expressions(of configAddress: String, in path: [String]) -> SourceNode?? {
-        guard let resources = module(path)?["resources"]?.items else { return nil }
-        guard let resource = resources.first(where: { $0["address"]?.string == configAddress }) else { return nil }
+        guard let resource = resource(configAddress, in: path) else { return nil }
         return .some(resource["expressions"])
+    }
+
+    /// A resource's configuration (`address`, `provider_config_key`, `expressions`), or `nil` when absent.
+    func resource(_ configAddress: String, in path: [String]) -> SourceNode? {
+        module(path)?["resources"]?.items?.first { $0["address"]?.string == configAddress }
     }
 
     /// A reference resolved to a resource: its module path, its address in that module and the instance key the

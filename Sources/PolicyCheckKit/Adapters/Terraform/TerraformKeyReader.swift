@@ -5,6 +5,8 @@ import PolicyCheckSyntax
 struct TerraformKeyReader {
     /// Resource types that declare a customer key.
     static let keyTypes: Set<String> = ["aws_kms_key", "aws_kms_external_key"]
+    /// Resource types that replicate a customer key to another region.
+    static let replicaTypes: Set<String> = ["aws_kms_replica_key", "aws_kms_replica_external_key"]
     /// Resource types a key reference passes through, and the attribute that names the key.
     static let passThrough = [
         "aws_kms_alias": "target_key_id", "aws_kms_replica_key": "primary_key_arn",
@@ -16,6 +18,32 @@ struct TerraformKeyReader {
     func read(into deployment: inout Deployment) {
         for resource in plan.resources(ofType: Self.keyTypes) {
             deployment.keys.append(declaration(resource))
+        }
+        for replica in plan.resources(ofType: Self.replicaTypes) {
+            readReplica(replica, into: &deployment)
+        }
+    }
+
+    /// A replica key lives in its provider's region (or the one in its ARN, when known): a copy of the primary key
+    /// there, recorded on the primary key when the plan declares it and as a replica region of the replica itself.
+    private func readReplica(_ replica: TerraformResource, into deployment: inout Deployment) {
+        let arn = replica["arn"]
+        let region: Located<String>
+        let role: String
+        if let text = arn.knownString, let inARN = AmazonResourceName(text)?.region {
+            (region, role) = (Located(inARN, at: arn.origin), "KMS replica key region")
+        } else if let provider = TerraformProviderRegions(plan: plan).region(of: replica) {
+            (region, role) = (Located(provider.value, at: arn.origin), "KMS replica key region (its provider's region)")
+        } else {
+            return
+        }
+        deployment.regions.append(RegionReference(region.value, at: region.origin, component: replica.address, role: role,
+                                                  isReplica: true))
+        let primary = replica["primary_key_arn"]
+        let target = plan.referenced(by: primary, of: replica, types: Self.keyTypes)?.address
+            ?? primary.knownString.flatMap { text in deployment.keys.first { $0.arn?.value.known == text }?.id?.value }
+        if let index = deployment.keys.firstIndex(where: { $0.id?.value == target && target != nil }) {
+            deployment.keys[index].replicaRegions.append(region)
         }
     }
 
@@ -30,8 +58,10 @@ struct TerraformKeyReader {
         let rotationFlag = resource["enable_key_rotation"]
         if !resource.type.contains("external") {
             var rotation = KeyRotation(origin: rotationFlag.origin)
-            if let enabled = rotationFlag.bool(), let value = enabled.value.known {
-                rotation.mode = Located(value ? "automatic" : "disabled", at: enabled.origin)
+            switch rotationFlag.bool()?.value {
+            case .known(let value)?: rotation.mode = Located(value ? "automatic" : "disabled", at: rotationFlag.origin)
+            case .unknown(let reason)?: rotation.unknownReason = reason
+            case nil: break
             }
             if let days = resource["rotation_period_in_days"].knownInt {
                 rotation.periodDays = Located(days, at: resource["rotation_period_in_days"].origin)
@@ -51,6 +81,9 @@ struct TerraformKeyReader {
         let policy = resource["policy"]
         if let text = policy.knownString {
             key.policy = TerraformKeyPolicyReader.policy(text, at: policy.origin)
+        } else if case .unknown(let reason)? = policy.string()?.value {
+            key.policy = KeyPolicy(origin: policy.origin, statements: [])
+            key.policy?.unknownReason = reason
         }
         return key
     }

@@ -42,7 +42,11 @@ public struct TerraformPlanAdapter: InputAdapter {
         TerraformKeyReader(plan: plan).read(into: &deployment)
         TerraformDataStoreReader(plan: plan).read(into: &deployment)
         TerraformBucketReader(plan: plan).read(into: &deployment)
+        TerraformVolumeReader(plan: plan).read(into: &deployment)
+        TerraformClusterReader(plan: plan).read(into: &deployment)
+        TerraformBackupPlanReader(plan: plan).read(into: &deployment)
         TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
+        TerraformIPSetReader(plan: plan).read(into: &deployment)
         TerraformRegionReader(plan: plan).read(into: &deployment)
         return deployment
     }

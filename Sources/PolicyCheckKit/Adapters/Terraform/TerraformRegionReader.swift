@@ -15,35 +15,20 @@ struct TerraformRegionReader {
     // MARK: - Providers
 
     private func readProviders(into deployment: inout Deployment) {
-        guard let configs = plan.root["configuration"]?["provider_config"]?.entries else { return }
-        let configPath = "configuration.provider_config"
-        for entry in configs {
+        let providers = TerraformProviderRegions(plan: plan)
+        for entry in providers.configs {
             let config = entry.value
             guard let name = config["name"]?.string ?? entry.key.split(separator: ":").last.map(String.init) else { continue }
             let module = config["module_address"]?.string
             let alias = config["alias"]?.string
             let component = [module, "provider.\(name)", alias].compactMap { $0 }.joined(separator: ".")
-            guard let expression = config["expressions"]?["region"] else { continue }
-            let path = "\(configPath).\(entry.key).expressions.region"
-            if let constant = expression["constant_value"], let region = constant.string {
-                add(region, at: Origin(offset: constant.offset, path: "\(path).constant_value"), component: component,
-                    role: "provider region", into: &deployment)
-                if name == "aws" && module == nil && alias == nil {
-                    deployment.region = Located(region, at: Origin(offset: constant.offset, path: "\(path).constant_value"))
-                }
-            } else if module == nil, let variable = Self.rootVariable(expression),
-                      let value = plan.variables?[variable]?["value"], let region = value.string {
-                add(region, at: Origin(offset: value.offset, path: "variables.\(variable).value"), component: component,
-                    role: "provider region (var.\(variable))", into: &deployment)
+            guard let region = providers.region(of: config, key: entry.key) else { continue }
+            let role = region.variable.map { "provider region (var.\($0))" } ?? "provider region"
+            add(region.value, at: region.origin, component: component, role: role, into: &deployment)
+            if name == "aws" && module == nil && alias == nil && region.variable == nil {
+                deployment.region = Located(region.value, at: region.origin)
             }
         }
-    }
-
-    /// The root variable an expression is exactly (`var.region`).
-    private static func rootVariable(_ expression: SourceNode) -> String? {
-        guard let references = expression["references"]?.items?.compactMap(\.string), references.count == 1,
-              references[0].hasPrefix("var.") else { return nil }
-        return String(references[0].dropFirst(4))
     }
 
     // MARK: - Resources
@@ -90,7 +75,9 @@ struct TerraformRegionReader {
         return region
     }
 
+    /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
     private func add(_ region: String, at origin: Origin, component: String, role: String, into deployment: inout Deployment) {
+        guard !deployment.regions.contains(where: { $0.component == component && $0.origin.offset == origin.offset }) else { return }
         deployment.regions.append(RegionReference(region, at: origin, component: component, role: role))
     }
 }

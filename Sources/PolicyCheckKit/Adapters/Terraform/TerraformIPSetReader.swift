@@ -1,0 +1,72 @@
+import PolicyCheckNetwork
+
+/// Reads `aws_wafv2_ip_set` `addresses` into web ACL allowlists.
+///
+/// An IP set is only a list of addresses; whether it allows or blocks depends on the web ACL rule that uses it. A
+/// set an `aws_wafv2_web_acl` rule in the same plan uses with action `allow` is judged as an allowlist in full. A set
+/// used only by `block` or `count` rules is a block list and is not judged. A set no web ACL in the plan uses
+/// could be either, so only its world-open entries (`0.0.0.0/0`, `::/0`) are judged: such a set is a mistake either way.
+struct TerraformIPSetReader {
+    static let ipSetType = "aws_wafv2_ip_set"
+    /// Web ACL rule actions, as nested blocks of `action`.
+    static let actions = ["allow", "block", "count", "captcha", "challenge"]
+
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        let usage = usages()
+        for set in plan.resources(ofType: [Self.ipSetType]) {
+            let actions = usage[set.address] ?? []
+            if !actions.isEmpty && !actions.contains("allow") { continue }
+            let addresses = set["addresses"]
+            var allowlist = Allowlist(kind: .webACLIPSet, component: set.address, origin: addresses.fieldOrigin,
+                                      internetFacing: true, hasDescriptionField: false)
+            let values = addresses.node?.items != nil || addresses.unknown?.items != nil ? addresses.items : [addresses]
+            for value in values {
+                guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
+                // Unused in the plan: judge world-open entries only.
+                if actions.isEmpty && !Self.isWholeSpace(cidr.value.known) { continue }
+                allowlist.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: value.origin))
+            }
+            if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
+        }
+    }
+
+    private static func isWholeSpace(_ text: String?) -> Bool {
+        guard let text, case .success(let parsed) = CIDRParser.parse(text) else { return false }
+        return parsed.cidr.isWholeSpace
+    }
+
+    // MARK: - Web ACL rules
+
+    /// The actions of the web ACL rules that use each IP set, by the set's address: rules whose statement is an
+    /// `ip_set_reference_statement`, matched by a known ARN or by the configuration's reference.
+    private func usages() -> [String: Set<String>] {
+        var usage: [String: Set<String>] = [:]
+        let sets = plan.resources(ofType: [Self.ipSetType])
+        for acl in plan.resources(ofType: ["aws_wafv2_web_acl"]) {
+            for rule in acl["rule"].items {
+                let arn = rule.descend(["statement", 0, "ip_set_reference_statement", 0, "arn"])
+                if let text = arn.knownString, let set = sets.first(where: { $0["arn"].knownString == text }),
+                   let action = action(of: rule, inConfiguration: false) {
+                    usage[set.address, default: []].insert(action)
+                }
+                // Rules are a set: the configuration's rule at the same index is read on its own, action and reference.
+                if let set = plan.referenced(by: arn, of: acl, types: [Self.ipSetType]),
+                   let action = action(of: rule, inConfiguration: true) {
+                    usage[set.address, default: []].insert(action)
+                }
+            }
+        }
+        return usage
+    }
+
+    /// The rule's action: the `action` block that is present (in the configuration) or not empty (in the plan).
+    private func action(of rule: TerraformAttribute, inConfiguration: Bool) -> String? {
+        let block = rule.child("action").child(0)
+        return Self.actions.first { name in
+            let action = block.child(name)
+            return inConfiguration ? action.expression != nil : action.node?.items?.isEmpty == false
+        }
+    }
+}

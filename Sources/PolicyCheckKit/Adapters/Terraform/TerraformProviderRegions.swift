@@ -1,0 +1,52 @@
+import PolicyCheckSyntax
+
+/// The regions of a plan's provider configurations (`configuration.provider_config`): a literal `region`, or the
+/// value of the root variable it is — and so the region a resource is created in when its own values do not say.
+struct TerraformProviderRegions {
+    /// A provider configuration's region and where it is written.
+    struct Region {
+        var value: String
+        var origin: Origin
+        /// The root variable it comes from (`region` for `var.region`), if any.
+        var variable: String?
+    }
+
+    let plan: TerraformPlan
+
+    /// `configuration.provider_config`, by key (`aws`, `aws.replica`, `module.edge:aws`).
+    var configs: [SourceEntry] {
+        plan.root["configuration"]?["provider_config"]?.entries ?? []
+    }
+
+    /// The region of one provider configuration.
+    func region(of config: SourceNode, key: String) -> Region? {
+        guard let expression = config["expressions"]?["region"] else { return nil }
+        let path = "configuration.provider_config.\(key).expressions.region"
+        if let constant = expression["constant_value"], let region = constant.string {
+            return Region(value: region, origin: Origin(offset: constant.offset, path: "\(path).constant_value"))
+        }
+        guard config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
+              let value = plan.variables?[variable]?["value"], let region = value.string else { return nil }
+        return Region(value: region, origin: Origin(offset: value.offset, path: "variables.\(variable).value"),
+                      variable: variable)
+    }
+
+    /// The region of the provider configuration a resource uses (its `provider_config_key`; a module resource
+    /// without a configuration of its own inherits the root's default provider of that name).
+    func region(of resource: TerraformResource) -> Region? {
+        guard let key = plan.configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
+        else { return nil }
+        let configs = self.configs
+        if let config = configs.first(where: { $0.key == key }) { return region(of: config.value, key: key) }
+        guard let colon = key.lastIndex(of: ":") else { return nil }
+        let inherited = String(key[key.index(after: colon)...])
+        return configs.first { $0.key == inherited }.flatMap { region(of: $0.value, key: inherited) }
+    }
+
+    /// The root variable an expression is exactly (`var.region`).
+    private static func rootVariable(_ expression: SourceNode) -> String? {
+        guard let references = expression["references"]?.items?.compactMap(\.string), references.count == 1,
+              references[0].hasPrefix("var.") else { return nil }
+        return String(references[0].dropFirst(4))
+    }
+}

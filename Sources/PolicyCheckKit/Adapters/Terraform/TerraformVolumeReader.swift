@@ -1,0 +1,57 @@
+/// Reads the EBS volumes an `aws_instance` or `aws_launch_template` attaches: one volume data store per device,
+/// named by the resource's address, with the device's place in the plan as its origin.
+struct TerraformVolumeReader {
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for resource in plan.resources(ofType: ["aws_instance", "aws_launch_template"]) {
+            if resource.type == "aws_instance" {
+                readInstance(resource, into: &deployment)
+            } else {
+                for mapping in resource["block_device_mappings"].items where !mapping.child("ebs").items.isEmpty {
+                    deployment.dataStores.append(volume(mapping.child("ebs").child(0), device: mapping, of: resource,
+                                                        into: &deployment))
+                }
+            }
+        }
+    }
+
+    /// An instance always has a root volume: without a `root_block_device` block its encryption is left to the
+    /// account's EBS default, which the plan does not state.
+    private func readInstance(_ instance: TerraformResource, into deployment: inout Deployment) {
+        let root = instance["root_block_device"]
+        if let device = root.items.first {
+            deployment.dataStores.append(volume(device, device: device, of: instance, into: &deployment))
+        } else {
+            var store = DataStore(kind: .volume, component: instance.address, origin: root.fieldOrigin,
+                                  encryption: Encryption(origin: root.fieldOrigin))
+            if root.isUnknown && !root.isProviderDefault {
+                store.encryption.atRest = Located(.unknown(reason: root.unknownReason), at: root.origin)
+            }
+            deployment.dataStores.append(store)
+        }
+        for device in instance["ebs_block_device"].items {
+            deployment.dataStores.append(volume(device, device: device, of: instance, into: &deployment))
+        }
+    }
+
+    /// One device: `encrypted` and `kms_key_id` in `settings`, located at `device`. A volume made from a snapshot
+    /// without an `encrypted` flag inherits the snapshot's encryption, which the plan cannot tell.
+    private func volume(_ settings: TerraformAttribute, device: TerraformAttribute, of resource: TerraformResource,
+                        into deployment: inout Deployment) -> DataStore {
+        let flag = settings.child("encrypted")
+        var store = DataStore(kind: .volume, component: resource.address, origin: device.origin,
+                              encryption: Encryption(origin: flag.fieldOrigin))
+        let key = settings.child("kms_key_id")
+        store.encryption.atRest = flag.bool()
+        store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: resource, into: &deployment)
+        if store.encryption.atRest == nil, let snapshot = settings.child("snapshot_id").knownString {
+            let inherited = Fact<Bool>.unknown(reason: "inherited from snapshot '\(snapshot)'")
+            store.encryption.atRest = Located(inherited, at: flag.fieldOrigin)
+            if store.encryption.kmsKey == nil {
+                store.encryption.kmsKey = Located(.unknown(reason: "inherited from snapshot '\(snapshot)'"), at: key.fieldOrigin)
+            }
+        }
+        return store
+    }
+}
