@@ -108,6 +108,7 @@ public struct CheckRun: Sendable {
         var configured = InputReader()
         configured.format = inputFormat
         configured.options = adapterOptions
+        configured.options.readsInlineIgnores = suppressions.inlineIgnores
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs

@@ -54,7 +54,22 @@ public struct CloudFormationAdapter: InputAdapter {
             }
             RegionScanner.scan(context, into: &deployment)
         }
+        if options.readsInlineIgnores {
+            let reader = NodeReader(source: source)
+            for resource in template.resources {
+                deployment.inlineIgnores += Self.inlineIgnores(of: resource, reader: reader)
+            }
+            guard reader.errors.isEmpty else { throw Diagnostics(reader.errors) }
+        }
         return deployment
+    }
+
+    /// A resource's `Metadata.policycheck.ignore`, covering the findings named by its logical id.
+    static func inlineIgnores(of resource: TemplateResource, reader: NodeReader) -> [InlineIgnore] {
+        // A `Metadata` that is not a mapping is CloudFormation's business, not an ignore.
+        guard let node = resource.node["Metadata"], node.entries != nil,
+              let metadata = reader.object(node, path: "\(resource.path).Metadata") else { return [] }
+        return InlineIgnoreParser.cloudFormationMetadata(metadata, component: resource.logicalID, reader: reader)
     }
 
     /// Document order, except that DB instances come after the clusters they may belong to.

@@ -33,6 +33,7 @@ public struct KubernetesAdapter: InputAdapter {
         }
         for object in roots.flatMap(Self.objects) {
             read(object, reader: reader, into: &deployment)
+            if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         return [deployment]
@@ -43,6 +44,36 @@ public struct KubernetesAdapter: InputAdapter {
         guard let kind = document["kind"]?.string, kind.hasSuffix("List"),
               let items = document["items"]?.items else { return [document] }
         return items.filter(recognises).flatMap(objects)
+    }
+
+    /// The `policycheck.io/ignore` annotation of any object (not only the kinds read): it covers the findings named
+    /// `Kind/namespace/name`. Other annotation problems are reported by the readers of the kinds that use them.
+    private func readInlineIgnores(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+        let metadata = node["metadata"]
+        guard let kind = node["kind"]?.string,
+              let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string,
+              let annotations = metadata?["annotations"], annotations.entries != nil,
+              let value = annotations[InlineIgnoreParser.annotation] else { return }
+        let path = Annotations.path("metadata.annotations", InlineIgnoreParser.annotation)
+        let text: String
+        switch value.value {
+        case .string(let string), .number(let string): text = string
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .null: return
+        case .sequence, .mapping:
+            // The readers of Services, Ingresses, … report non-string annotations already: say it once.
+            let location = reader.source.location(ofOffset: value.offset)
+            if !reader.diagnostics.contains(where: { $0.location == location }) {
+                reader.error(at: value.offset, "'\(path)' must be a string such as 'RULE-ID reason', found \(value.kindDescription)")
+            }
+            return
+        }
+        let namespace = metadata?["namespace"]?.string ?? "default"
+        let located = Located(text, at: Origin(offset: value.offset, path: path))
+        switch InlineIgnoreParser.kubernetesAnnotation(located, component: "\(kind)/\(namespace)/\(name)") {
+        case .success(let ignores): deployment.inlineIgnores += ignores
+        case .failure(let problem): reader.error(at: value.offset, "'\(path)' \(problem.message)")
+        }
     }
 
     private func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
