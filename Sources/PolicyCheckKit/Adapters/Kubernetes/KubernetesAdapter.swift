@@ -31,8 +31,13 @@ public struct KubernetesAdapter: InputAdapter {
         if let offering = options.offering {
             deployment.offering = Located(offering, at: deployment.origin)
         }
-        for object in roots.flatMap(Self.objects) {
+        let objects = roots.flatMap(Self.objects)
+        // The file is the deployment: its raw document is the object only when there is exactly one.
+        if objects.count == 1 { deployment.rawNode = objects[0] }
+        for object in objects {
+            let before = deployment.allowlists.count
             read(object, reader: reader, into: &deployment)
+            Self.fillRawNodes(object, since: before, in: &deployment)
             if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
@@ -44,6 +49,19 @@ public struct KubernetesAdapter: InputAdapter {
         guard let kind = document["kind"]?.string, kind.hasSuffix("List"),
               let items = document["items"]?.items else { return [document] }
         return items.filter(recognises).flatMap(objects)
+    }
+
+    /// Gives the allowlists read from an object (and their entries) the whole object as their raw node, so custom
+    /// rules' `raw.metadata.labels.team` reaches it; paths are relative to the object, as all Kubernetes paths are.
+    static func fillRawNodes(_ object: SourceNode, since before: Int, in deployment: inout Deployment) {
+        for index in deployment.allowlists.indices.dropFirst(before) {
+            deployment.allowlists[index].rawNode = object
+            deployment.allowlists[index].rawPath = ""
+            for entry in deployment.allowlists[index].entries.indices {
+                deployment.allowlists[index].entries[entry].rawNode = object
+                deployment.allowlists[index].entries[entry].rawPath = ""
+            }
+        }
     }
 
     /// The `policycheck.io/ignore` annotation of any object (not only the kinds read): it covers the findings named
