@@ -26,14 +26,7 @@ import Testing
 
     @Test func configBaselineAndInlineIgnoresApplyAndFlagsOverrideThem() throws {
         let workspace = try EvidenceWorkspace()
-        try workspace.write("manifests/ignored.yaml", """
-            apiVersion: policycheck/v1
-            kind: Deployment
-            metadata: {name: pilot}
-            spec:
-              offering: shared
-              region: eu-central-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
-            """)
+        try workspace.writeInlineIgnoredManifest()
         try workspace.write(".policycheck.yaml", "inlineIgnores: false\nbaseline: baseline.json")
         let off = try workspace.run(["check", "manifests/ignored.yaml"] + now + ["--baseline", "nothing.json"])
         #expect(off.status == 2, "a missing baseline named by the flag is an error: \(off.stderr)")

@@ -54,14 +54,7 @@ import Testing
 
     @Test func inlineIgnoresApplyUnlessTurnedOff() throws {
         let workspace = try EvidenceWorkspace()
-        try workspace.write("manifests/ignored.yaml", """
-            apiVersion: policycheck/v1
-            kind: Deployment
-            metadata: {name: pilot}
-            spec:
-              offering: shared
-              region: eu-central-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
-            """)
+        try workspace.writeInlineIgnoredManifest()
         let honoured = try workspace.run(["check", "manifests/ignored.yaml", "--now", "2026-11-29"])
         #expect(honoured.status == 0, "\(honoured.stdout)")
         #expect(honoured.stdout.contains("(ignored inline: pilot approved in SEC-42 — manifests/ignored.yaml:6)"))
