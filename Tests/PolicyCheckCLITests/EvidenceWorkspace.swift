@@ -53,6 +53,18 @@ struct EvidenceWorkspace {
         try Data((text + "\n").utf8).write(to: root.appendingPathComponent(relative))
     }
 
+    /// `manifests/ignored.yaml`: its one finding (MMC-RES-001, line 6) is ignored by a comment on the same line.
+    func writeInlineIgnoredManifest() throws {
+        try write("manifests/ignored.yaml", """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: pilot}
+            spec:
+              offering: shared
+              region: eu-central-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
+            """)
+    }
+
     func read(_ relative: String) throws -> Data {
         try Data(contentsOf: root.appendingPathComponent(relative))
     }

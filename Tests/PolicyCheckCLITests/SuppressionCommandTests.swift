@@ -54,20 +54,60 @@ import Testing
 
     @Test func inlineIgnoresApplyUnlessTurnedOff() throws {
         let workspace = try EvidenceWorkspace()
-        try workspace.write("manifests/ignored.yaml", """
-            apiVersion: policycheck/v1
-            kind: Deployment
-            metadata: {name: pilot}
-            spec:
-              offering: shared
-              region: eu-central-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
-            """)
+        try workspace.writeInlineIgnoredManifest()
         let honoured = try workspace.run(["check", "manifests/ignored.yaml", "--now", "2026-11-29"])
         #expect(honoured.status == 0, "\(honoured.stdout)")
         #expect(honoured.stdout.contains("(ignored inline: pilot approved in SEC-42 — manifests/ignored.yaml:6)"))
         let everything = try workspace.run(["check", "manifests/ignored.yaml", "--no-inline-ignores", "--now", "2026-11-29"])
         #expect(everything.status == 1)
         #expect(!everything.stdout.contains("ignored inline"))
+    }
+
+    @Test func cloudFormationMetadataAndKubernetesAnnotationsSuppressTheirResource() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("stack.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Logs:
+                Type: AWS::S3::Bucket
+                Metadata:
+                  policycheck:
+                    ignore: ["MMC-ENC-002 access logs only, SEC-7"]
+                Properties:
+                  BucketName: acme-logs
+            """)
+        try workspace.write("service.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: www
+              annotations: {policycheck.io/ignore: "MMC-NET-011 public marketing site, SEC-9"}
+            spec:
+              type: LoadBalancer
+              ports: [{port: 443}]
+            """)
+        for (file, rule, mark) in [("stack.yaml", "MMC-ENC-002", "(ignored inline: access logs only, SEC-7 — stack.yaml:7)"),
+                                   ("service.yaml", "MMC-NET-011", "(ignored inline: public marketing site, SEC-9 — service.yaml:5)")] {
+            let honoured = try workspace.run(["check", file, "--now", "2026-11-29"])
+            #expect(honoured.status == 0, "\(honoured.stdout)\(honoured.stderr)")
+            #expect(honoured.stdout.contains(rule) && honoured.stdout.contains(mark), "\(honoured.stdout)")
+            #expect(honoured.stdout.contains("1 suppressed"))
+            let everything = try workspace.run(["check", file, "--no-inline-ignores", "--now", "2026-11-29"])
+            #expect(everything.status == 1)
+            #expect(!everything.stdout.contains("ignored inline"))
+        }
+        try workspace.write("unjustified.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: www
+              annotations: {policycheck.io/ignore: MMC-NET-011}
+            spec: {type: LoadBalancer}
+            """)
+        let unjustified = try workspace.run(["check", "unjustified.yaml", "--now", "2026-11-29"])
+        #expect(unjustified.status == 2)
+        #expect(unjustified.stdout.contains("unjustified.yaml:5:40: error: 'metadata.annotations['policycheck.io/ignore']' has no reason"),
+                "\(unjustified.stdout)")
     }
 
     @Test func waiverFilesInACheckedDirectoryAreSkippedNotMistakenForManifests() throws {

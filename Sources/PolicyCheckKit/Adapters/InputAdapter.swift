@@ -19,6 +19,9 @@ public struct AdapterOptions: Sendable {
     public var offering: Offering?
     /// Domains the platform serves workspaces under; a provisioner DNS name outside them is a custom URL.
     public var platformDomains: [String]
+    /// Read inline ignores (CloudFormation `Metadata.policycheck.ignore`, Kubernetes `policycheck.io/ignore`) into
+    /// `Deployment.inlineIgnores`; off for `--no-inline-ignores`, which neither honours nor checks them.
+    public var readsInlineIgnores = true
 
     /// Mattermost Cloud's workspace domains.
     public static let defaultPlatformDomains = ["cloud.mattermost.com", "mattermost.cloud"]

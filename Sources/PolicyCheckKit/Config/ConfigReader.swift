@@ -24,14 +24,15 @@ struct ConfigReader {
             config.failOn = entry(Severity(rawValue: failOn.value), view, "failOn")
         }
         if let outputs = view.list("outputs") {
-            var result: [ProjectConfig.Output] = []
-            for (node, path) in outputs {
-                guard let output = reader.object(node, path: path) else { continue }
-                output.allowOnly(["format", "path"])
-                guard let format = output.string("format", required: true) else { continue }
-                result.append(ProjectConfig.Output(format: format.value, path: output.string("path").map { resolve($0.value) }))
+            config.outputs = entry(readOutputs(outputs), view, "outputs")
+        }
+        config.inlineIgnores = view.bool("inlineIgnores").map { entry($0.value, view, "inlineIgnores") }
+        if let size = view.string("maxFileSize") {
+            if let bytes = ByteSize.parse(size.value) {
+                config.maxFileSize = entry(bytes, view, "maxFileSize")
+            } else {
+                reader.error(at: size.origin.offset, "'maxFileSize' must be a size in bytes such as 1048576, 512K, 256M or 1G, found '\(Excerpt.quote(size.value))'")
             }
-            config.outputs = entry(result, view, "outputs")
         }
         if view.value("include") != nil { config.include = entry(view.strings("include").map(\.value), view, "include") }
         if view.value("exclude") != nil { config.exclude = entry(view.strings("exclude").map(\.value), view, "exclude") }
@@ -55,6 +56,39 @@ struct ConfigReader {
                                                               location: location(item.keyOffset)))
             }
         }
+    }
+
+    /// `outputs`: each a known format and an optional file (`-` or none: standard output); at most one on standard
+    /// output and no file twice, as for `--format`.
+    private func readOutputs(_ items: [(node: SourceNode, path: String)]) -> [ProjectConfig.Output] {
+        var result: [ProjectConfig.Output] = []
+        var toStandardOutput: [String] = []
+        var files: Set<String> = []
+        for (node, path) in items {
+            guard let output = reader.object(node, path: path) else { continue }
+            output.allowOnly(["format", "path"])
+            guard let format = output.string("format", required: true) else { continue }
+            let file = output.string("path").flatMap { $0.value == "-" ? nil : resolve($0.value) }
+            let item = ProjectConfig.Output(format: format.value, path: file)
+            guard let request = item.request else {
+                let names = ReportFormat.allCases.map(\.rawValue)
+                reader.error(at: format.origin.offset, "'\(format.origin.path)' must be one of \(names.joined(separator: ", ")), found '\(Excerpt.quote(format.value))'"
+                                + (FormatRequest.suggestion(for: format.value.lowercased()).map { " (did you mean '\($0)'?)" } ?? ""))
+                continue
+            }
+            if let file {
+                if !files.insert(file).inserted {
+                    reader.error(at: output.origin(of: "path").offset, "'\(path).path' names '\(file)' again; give each format its own file")
+                }
+            } else {
+                toStandardOutput.append(request.format.rawValue)
+                if toStandardOutput.count == 2 {
+                    reader.error(at: node.offset, "'\(path)' is a second format on standard output (\(toStandardOutput.joined(separator: " and "))); give it a 'path'")
+                }
+            }
+            result.append(item)
+        }
+        return result
     }
 
     private func entry<Value>(_ value: Value, _ view: ObjectView, _ key: String) -> ProjectConfig.Entry<Value> {

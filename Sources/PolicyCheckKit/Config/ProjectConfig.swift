@@ -7,7 +7,7 @@ public struct ProjectConfig: Sendable {
     public static let fileName = ".policycheck.yaml"
     public static let fields = [
         "apiVersion", "kind", "policies", "waivers", "baseline", "failOn", "outputs", "include", "exclude", "inputFormat",
-        "offering", "jobs", "rules",
+        "offering", "jobs", "rules", "inlineIgnores", "maxFileSize",
     ]
 
     /// A value and where it is written (`file:line:col`).
@@ -20,6 +20,16 @@ public struct ProjectConfig: Sendable {
     public struct Output: Sendable, Equatable {
         public var format: String
         public var path: String?
+
+        public init(format: String, path: String? = nil) {
+            self.format = format
+            self.path = path
+        }
+
+        /// The report request, when `format` names a format (the reader has checked it).
+        public var request: FormatRequest? {
+            ReportFormat(rawValue: format.lowercased()).map { FormatRequest(format: $0, file: path) }
+        }
     }
 
     /// A per-rule change: switch it off, or change its severity.
@@ -33,16 +43,20 @@ public struct ProjectConfig: Sendable {
     /// The file the settings come from.
     public var file: String
     public var policies: Entry<[String]>?
-    /// For the waiver helper: `--waivers` (a path relative to the working directory).
+    /// `--waivers` (a path relative to the working directory).
     public var waivers: Entry<String>?
-    /// For the baseline helper: `--baseline`.
+    /// `--baseline`.
     public var baseline: Entry<String>?
     /// `nil` inside means `none`.
     public var failOn: Entry<Severity?>?
-    /// For the multi-format output helper: `--format`/`--output` pairs.
+    /// `--format NAME[=FILE]`, one per report.
     public var outputs: Entry<[Output]>?
-    /// For the discovery helper: only paths matching these globs are checked.
+    /// Files found by walking a directory are checked only when they match one of these globs.
     public var include: Entry<[String]>?
+    /// `false` is `--no-inline-ignores`.
+    public var inlineIgnores: Entry<Bool>?
+    /// `--max-file-size`, in bytes.
+    public var maxFileSize: Entry<Int>?
     public var exclude: Entry<[String]>?
     public var inputFormat: Entry<InputFormat>?
     public var offering: Entry<Offering>?

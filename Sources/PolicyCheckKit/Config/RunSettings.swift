@@ -30,6 +30,13 @@ public struct RunSettings: Sendable {
         public var inputFormat: InputFormat?
         public var offering: Offering?
         public var jobs: Int?
+        public var waivers: String?
+        public var baseline: String?
+        /// `--inline-ignores` / `--no-inline-ignores`.
+        public var inlineIgnores: Bool?
+        /// `--format` requests (`--output` is applied to whichever outputs are in force, see `ReportOptions`).
+        public var outputs: [ProjectConfig.Output]?
+        public var maxFileBytes: Int?
 
         public init() {}
     }
@@ -44,7 +51,10 @@ public struct RunSettings: Sendable {
     public var jobs: Setting<Int>
     public var waivers: Setting<String?>
     public var baseline: Setting<String?>
+    /// Empty: text to standard output.
     public var outputs: Setting<[ProjectConfig.Output]>
+    public var inlineIgnores: Setting<Bool>
+    public var maxFileBytes: Setting<Int>
     public var rules: [ProjectConfig.RuleSetting]
 
     /// Flags over the configuration over the defaults.
@@ -67,9 +77,11 @@ public struct RunSettings: Sendable {
         inputFormat = optional(flags.inputFormat, config?.inputFormat)
         offering = optional(flags.offering, config?.offering)
         jobs = pick(flags.jobs, config?.jobs, defaultJobs)
-        waivers = optional(nil, config?.waivers)
-        baseline = optional(nil, config?.baseline)
-        outputs = pick(nil, config?.outputs, [])
+        waivers = optional(flags.waivers, config?.waivers)
+        baseline = optional(flags.baseline, config?.baseline)
+        outputs = pick(flags.outputs, config?.outputs, [])
+        inlineIgnores = pick(flags.inlineIgnores, config?.inlineIgnores, true)
+        maxFileBytes = pick(flags.maxFileBytes, config?.maxFileSize, ByteSize.defaultMaxFileBytes)
         rules = config?.rules ?? []
     }
 
@@ -89,6 +101,8 @@ public struct RunSettings: Sendable {
         let outputsText = outputs.value.isEmpty ? "text to standard output"
             : outputs.value.map { "\($0.format) → \($0.path ?? "standard output")" }.joined(separator: ", ")
         lines.append(("outputs", outputsText, outputs.source))
+        lines.append(("inlineIgnores", inlineIgnores.value ? "honoured" : "off (everything shown)", inlineIgnores.source))
+        lines.append(("maxFileSize", ByteSize.describe(maxFileBytes.value), maxFileBytes.source))
         for rule in rules {
             var changes: [String] = []
             if let enabled = rule.enabled { changes.append(enabled ? "enabled" : "disabled") }

@@ -15,6 +15,9 @@ public struct Allowlist: Sendable {
     public var entries: [AllowlistEntry] = []
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode?
+    /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
+    /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
+    public var rawPath: String?
 
     public init(kind: AllowlistKind, component: String, origin: Origin, internetFacing: Bool,
                 hasDescriptionField: Bool) {
@@ -57,6 +60,9 @@ public struct AllowlistEntry: Sendable {
     public var additionalPorts: [PortRange] = []
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode?
+    /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
+    /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
+    public var rawPath: String?
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {

@@ -16,10 +16,7 @@ public struct FormatRequest: Sendable, Hashable, CustomStringConvertible {
         let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let name = String(parts[0]).lowercased()
         guard let format = ReportFormat(rawValue: name) else {
-            let names = ReportFormat.allCases.map(\.rawValue)
-            // Short names: a swapped pair of letters ('sarfi') is as plausible a typo as one wrong letter.
-            let suggestion = Suggestion.closest(to: name, among: names) ?? names.first { $0.sorted() == name.sorted() }
-            throw .unknownFormat(String(parts[0]), suggestion: suggestion)
+            throw .unknownFormat(String(parts[0]), suggestion: Self.suggestion(for: name))
         }
         guard parts.count == 2 else {
             self.init(format: format)
@@ -28,6 +25,13 @@ public struct FormatRequest: Sendable, Hashable, CustomStringConvertible {
         let file = String(parts[1])
         guard !file.isEmpty else { throw .emptyFile(format: format.rawValue) }
         self.init(format: format, file: file == "-" ? nil : file)
+    }
+
+    /// The format a misspelt name most likely means. Names are short: a swapped pair of letters ('sarfi') is as
+    /// plausible a typo as one wrong letter.
+    public static func suggestion(for name: String) -> String? {
+        let names = ReportFormat.allCases.map(\.rawValue)
+        return Suggestion.closest(to: name, among: names) ?? names.first { $0.sorted() == name.sorted() }
     }
 
     /// Whether the report goes to standard output.

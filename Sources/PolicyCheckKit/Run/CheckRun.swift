@@ -8,6 +8,8 @@ public struct CheckRun: Sendable {
     public var now: Timestamp
     public var failOn: Severity?
     public var excludeGlobs: [String] = []
+    /// When not empty, files found by walking directories are checked only if they match one of these.
+    public var includeGlobs: [String] = []
     /// Files read and evaluated at once.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     public var toolVersion: String
@@ -18,7 +20,7 @@ public struct CheckRun: Sendable {
     /// Run OpenSSL's consistency checks on key files (`keys verify`).
     public var verifyKeys = false
     /// Largest input file read; bigger ones are an error.
-    public var maxFileBytes = 256 << 20
+    public var maxFileBytes = ByteSize.defaultMaxFileBytes
     /// Waivers, inline ignores and a baseline.
     public var suppressions = SuppressionSettings()
     /// Record the SHA-256 of every input (evidence bundles).
@@ -33,7 +35,7 @@ public struct CheckRun: Sendable {
 
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
-        let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs).discover(paths)
+        let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discover(paths)
         let results = evaluate(inputs, stdin: stdin)
         var errors = discoveryErrors
         var findings: [Finding] = []
@@ -108,6 +110,7 @@ public struct CheckRun: Sendable {
         var configured = InputReader()
         configured.format = inputFormat
         configured.options = adapterOptions
+        configured.options.readsInlineIgnores = suppressions.inlineIgnores
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs

@@ -10,9 +10,13 @@ public struct InputDiscovery: Sendable {
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
     public var excludeGlobs: [String]
+    /// When not empty, a file found by walking a directory is read only if its path or name matches one of these
+    /// (`.policycheck.yaml`'s `include`). Files named on the command line are always read.
+    public var includeGlobs: [String]
 
-    public init(excludeGlobs: [String] = []) {
+    public init(excludeGlobs: [String] = [], includeGlobs: [String] = []) {
         self.excludeGlobs = excludeGlobs
+        self.includeGlobs = includeGlobs
     }
 
     /// One input to read.
@@ -84,7 +88,7 @@ public struct InputDiscovery: Sendable {
                 walk(directory: path, into: &inputs, errors: &errors)
             case .typeRegular:
                 let ext = (name as NSString).pathExtension.lowercased()
-                if Self.candidateExtensions.contains(ext) {
+                if Self.candidateExtensions.contains(ext), isIncluded(display, name: name) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))
                 }
             case .typeSymbolicLink:
@@ -95,7 +99,8 @@ public struct InputDiscovery: Sendable {
                     continue
                 }
                 let ext = (name as NSString).pathExtension.lowercased()
-                if !targetIsDirectory.boolValue, Self.isRegularFile(path), Self.candidateExtensions.contains(ext) {
+                if !targetIsDirectory.boolValue, Self.isRegularFile(path), Self.candidateExtensions.contains(ext),
+                   isIncluded(display, name: name) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))
                 }
             default:
@@ -107,6 +112,10 @@ public struct InputDiscovery: Sendable {
 
     private func isExcluded(_ display: String, name: String) -> Bool {
         excludeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
+    }
+
+    private func isIncluded(_ display: String, name: String) -> Bool {
+        includeGlobs.isEmpty || includeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
     }
 
     /// Whether the path (after following links) is a regular file.

@@ -36,8 +36,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
     var offering: OfferingOption?
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M).", valueName: "size"))
-    var maxFileSize: ByteCount = ByteCount(bytes: 256 << 20)
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M, or maxFileSize in .policycheck.yaml).", valueName: "size"))
+    var maxFileSize: ByteCount?
 
     @Option(help: "Files checked in parallel (default: the number of cores).")
     var jobs: Int?
@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try policyOptions.settings(flags)
+        let settings = try policyOptions.settings(try flags())
         let policy = try policyOptions.load(settings)
         let now = try EvaluationTime.resolve(self.now)
         var run = CheckRun(policy: policy, now: now, failOn: settings.failOn.value, toolVersion: PolicyCheckVersion.current)
@@ -58,11 +58,13 @@ struct CheckCommand: ParsableCommand {
         run.jobs = settings.jobs.value
         run.inputFormat = settings.inputFormat.value
         run.adapterOptions.offering = settings.offering.value
-        run.maxFileBytes = maxFileSize.bytes
-        run.suppressions = try suppressionOptions.load(policy)
+        run.includeGlobs = settings.include.value
+        run.maxFileBytes = settings.maxFileBytes.value
+        run.suppressions = try suppressionOptions.load(policy, settings: settings)
+        let requests = try reportOptions.requests(settings.outputs)
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
-        try ReportOutput(requests: reportOptions.requests()).emit(report)
+        try ReportOutput(requests: requests).emit(report)
         try suppressionOptions.finish(report)
         throw ExitCode(report.exitCode)
     }
@@ -70,13 +72,16 @@ struct CheckCommand: ParsableCommand {
 
 extension CheckCommand {
     /// The flags the user gave, for layering over `.policycheck.yaml`.
-    var flags: RunSettings.Flags {
+    func flags() throws -> RunSettings.Flags {
         var flags = RunSettings.Flags()
         flags.failOn = failOn.map { $0.severity }
         flags.exclude = exclude.isEmpty ? nil : exclude
         flags.inputFormat = inputFormat?.format
         flags.offering = offering?.offering
         flags.jobs = jobs
+        flags.maxFileBytes = maxFileSize?.bytes
+        suppressionOptions.apply(to: &flags)
+        try reportOptions.apply(to: &flags)
         return flags
     }
 }
@@ -115,15 +120,7 @@ struct ByteCount: ExpressibleByArgument {
     }
 
     init?(argument: String) {
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        var text = argument.uppercased()
-        var multiplier = 1
-        if text.hasSuffix("B") { text.removeLast() }
-        if let last = text.last, let unit = units[last] {
-            multiplier = unit
-            text.removeLast()
-        }
-        guard let value = Int(text), value > 0, value <= Int.max / multiplier else { return nil }
-        bytes = value * multiplier
+        guard let bytes = ByteSize.parse(argument) else { return nil }
+        self.bytes = bytes
     }
 }

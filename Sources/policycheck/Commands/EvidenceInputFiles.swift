@@ -24,10 +24,10 @@ enum EvidenceInputFiles {
     }
 
     /// The waiver and baseline files, by hash.
-    static func configFiles(_ options: SuppressionOptions, waivers: WaiverFile?) throws -> [EvidenceContext.ConfigFile] {
+    static func configFiles(waivers: WaiverFile?, baseline: String?) throws -> [EvidenceContext.ConfigFile] {
         var files: [EvidenceContext.ConfigFile] = []
         if let waivers { files.append(.init(role: "waivers", path: waivers.path, sha256: waivers.sha256)) }
-        if let baseline = options.baseline {
+        if let baseline {
             files.append(.init(role: "baseline", path: baseline, sha256: Digest.sha256(try read(baseline, what: "baseline"))))
         }
         return files

@@ -57,7 +57,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let started = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let environment = ProcessInfo.processInfo.environment
-        let policy = try policyOptions.load()
+        var flags = RunSettings.Flags()
+        suppressionOptions.apply(to: &flags)
+        let settings = try policyOptions.settings(flags)
+        let policy = try policyOptions.load(settings)
         let now = try EvaluationTime.resolve(self.now)
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
@@ -66,11 +69,11 @@ struct ReportCommand: ParsableCommand {
         run.jobs = jobs
         run.inputFormat = inputFormat?.format
         run.adapterOptions.offering = offering?.offering
-        run.suppressions = try suppressionOptions.load(policy)
+        run.suppressions = try suppressionOptions.load(policy, settings: settings)
         run.hashInputs = true
         var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),
                                       binarySHA256: EvidenceInputFiles.executableSHA256(), openSSLVersion: OpenSSLVersion.text)
-        context.configFiles = try EvidenceInputFiles.configFiles(suppressionOptions, waivers: run.suppressions.waivers)
+        context.configFiles = try EvidenceInputFiles.configFiles(waivers: run.suppressions.waivers, baseline: settings.baseline.value)
         context.previous = try previous.map(EvidenceInputFiles.previousLink)
         let report = run.run(paths: paths)
         let finished = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))

@@ -17,12 +17,37 @@ struct ReportOptions: ParsableArguments {
         _ = try requests()
     }
 
-    /// The resolved requests; a bad combination is a usage error (exit 2).
+    /// The resolved requests of the flags alone; a bad combination is a usage error (exit 2).
     func requests() throws -> [FormatRequest] {
+        try resolve(parsed())
+    }
+
+    /// The requests in force: `--format` when given, else the settings' `outputs` (from `.policycheck.yaml`), else
+    /// text on standard output; `--output` applies to whichever is in force.
+    func requests(_ outputs: RunSettings.Setting<[ProjectConfig.Output]>) throws -> [FormatRequest] {
+        guard format.isEmpty else { return try requests() }
+        return try resolve(outputs.value.compactMap(\.request))
+    }
+
+    /// The `--format` requests as outputs, for layering over `.policycheck.yaml` (`nil`: none given).
+    func apply(to flags: inout RunSettings.Flags) throws {
+        guard !format.isEmpty else { return }
+        flags.outputs = try parsed().map { ProjectConfig.Output(format: $0.format.rawValue, path: $0.file) }
+    }
+
+    private func parsed() throws -> [FormatRequest] {
         do {
             var parsed: [FormatRequest] = []
             for argument in format { parsed.append(try FormatRequest(parsing: argument)) }
-            return try FormatRequest.resolve(parsed, output: output)
+            return parsed
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func resolve(_ requests: [FormatRequest]) throws -> [FormatRequest] {
+        do {
+            return try FormatRequest.resolve(requests, output: output)
         } catch {
             throw ValidationError(error.description)
         }

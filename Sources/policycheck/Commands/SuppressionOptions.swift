@@ -12,15 +12,29 @@ struct SuppressionOptions: ParsableArguments {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record this run's findings (not waived or ignored inline) as a baseline.", valueName: "file"))
     var writeBaseline: String?
 
-    @Flag(name: .customLong("no-inline-ignores"), help: "Ignore policycheck:ignore comments, CloudFormation metadata and Kubernetes annotations: show everything.")
-    var noInlineIgnores = false
+    @Flag(inversion: .prefixedNo, help: "Honour policycheck:ignore comments, CloudFormation metadata and Kubernetes annotations (default); --no-inline-ignores shows everything.")
+    var inlineIgnores: Bool?
 
-    /// Reads the waiver and baseline files; any problem is reported on stderr and exits 2.
-    func load(_ policy: CompiledPolicy) throws -> SuppressionSettings {
-        var settings = SuppressionSettings(inlineIgnores: !noInlineIgnores)
+    /// Adds the flags given to those `.policycheck.yaml` is layered under (`--write-baseline` is a flag only).
+    func apply(to flags: inout RunSettings.Flags) {
+        flags.waivers = waivers
+        flags.baseline = baseline
+        flags.inlineIgnores = inlineIgnores
+    }
+
+    /// Reads the waiver and baseline files the settings name; any problem is reported on stderr and exits 2.
+    func load(_ policy: CompiledPolicy, settings run: RunSettings) throws -> SuppressionSettings {
+        var settings = SuppressionSettings(inlineIgnores: run.inlineIgnores.value)
         do {
-            if let waivers { settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id)) }
-            if let baseline { settings.baseline = try BaselineReader.load(path: baseline) }
+            if let waivers = run.waivers.value {
+                settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id))
+            }
+            // Writing a baseline starts afresh from the one the settings file names (it may not exist yet); a
+            // --baseline flag still applies.
+            let fromFile = run.baseline.source != .commandLine
+            if let baseline = run.baseline.value, !(writeBaseline != nil && fromFile) {
+                settings.baseline = try BaselineReader.load(path: baseline)
+            }
         } catch {
             for item in error.items { Console.error(item.description) }
             throw ExitCode(2)

@@ -13,7 +13,7 @@ enum BackupMapper: ResourceMapper {
             return
         }
         let key = properties.child("EncryptionKeyArn")
-        var store = DataStore(kind: .backups, component: context.component, origin: context.origin,
+        var store = DataStore(kind: .backups, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: key.origin))
         store.encryption.atRest = Located(.known(true), at: key.origin)
         store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)

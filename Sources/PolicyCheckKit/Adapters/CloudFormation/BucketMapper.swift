@@ -11,7 +11,7 @@ enum BucketMapper: ResourceMapper {
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
         let encryption = properties.child("BucketEncryption")
-        var store = DataStore(kind: .fileStore, component: context.component, origin: context.origin,
+        var store = DataStore(kind: .fileStore, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encryption.origin))
         store.storageType = Located("s3", at: context.origin)
         deployment.capabilities.append(CapabilityRequest(.objectStorage, at: context.origin, component: context.component))

@@ -46,15 +46,61 @@ public struct CloudFormationAdapter: InputAdapter {
                                     origin: Origin(offset: root.offset, path: ""))
         deployment.qualifiesResourceNames = false
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
+        deployment.rawNode = root
         let resolver = IntrinsicResolver(template: template)
         for resource in Self.mappingOrder(template.resources) {
             let context = ResourceContext(resource: resource, template: template, resolver: resolver)
             if let mapper = Self.mappers.first(where: { $0.types.contains(resource.type) }) {
+                let before = RawCounts(deployment)
                 mapper.map(context, into: &deployment)
+                Self.fillRawNodes(context, since: before, in: &deployment)
             }
             RegionScanner.scan(context, into: &deployment)
         }
+        if options.readsInlineIgnores {
+            let reader = NodeReader(source: source)
+            for resource in template.resources {
+                deployment.inlineIgnores += Self.inlineIgnores(of: resource, reader: reader)
+            }
+            guard reader.errors.isEmpty else { throw Diagnostics(reader.errors) }
+        }
         return deployment
+    }
+
+    /// A resource's `Metadata.policycheck.ignore`, covering the findings named by its logical id.
+    static func inlineIgnores(of resource: TemplateResource, reader: NodeReader) -> [InlineIgnore] {
+        // A `Metadata` that is not a mapping is CloudFormation's business, not an ignore.
+        guard let node = resource.node["Metadata"], node.entries != nil,
+              let metadata = reader.object(node, path: "\(resource.path).Metadata") else { return [] }
+        return InlineIgnoreParser.cloudFormationMetadata(metadata, component: resource.logicalID, reader: reader)
+    }
+
+    /// How many values of each kind with raw nodes the deployment held before a resource was mapped.
+    struct RawCounts {
+        let dataStores: Int, keys: Int, allowlists: Int
+
+        init(_ deployment: Deployment) {
+            dataStores = deployment.dataStores.count
+            keys = deployment.keys.count
+            allowlists = deployment.allowlists.count
+        }
+    }
+
+    /// Gives the values a resource's mapper added the nodes at their origins, for custom rules' `raw.<path>`.
+    static func fillRawNodes(_ context: ResourceContext, since before: RawCounts, in deployment: inout Deployment) {
+        for index in deployment.dataStores.indices.dropFirst(before.dataStores) {
+            deployment.dataStores[index].rawNode = context.rawNode(at: deployment.dataStores[index].origin)
+        }
+        for index in deployment.keys.indices.dropFirst(before.keys) {
+            deployment.keys[index].rawNode = context.rawNode(at: deployment.keys[index].origin)
+        }
+        for index in deployment.allowlists.indices.dropFirst(before.allowlists) {
+            deployment.allowlists[index].rawNode = context.rawNode(at: deployment.allowlists[index].origin)
+            for entry in deployment.allowlists[index].entries.indices {
+                deployment.allowlists[index].entries[entry].rawNode =
+                    context.rawNode(at: deployment.allowlists[index].entries[entry].origin)
+            }
+        }
     }
 
     /// Document order, except that DB instances come after the clusters they may belong to.

@@ -14,7 +14,7 @@ enum ClusterMapper: ResourceMapper {
             config.child("Resources").items().contains { $0.knownText == "secrets" }
         }
         let keyValue = secrets?.child("Provider", "KeyArn") ?? configs
-        var store = DataStore(kind: .secrets, component: context.component, origin: context.origin,
+        var store = DataStore(kind: .secrets, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: keyValue.origin))
         store.encryption.atRest = Located(.known(true), at: keyValue.origin)
         if secrets != nil {

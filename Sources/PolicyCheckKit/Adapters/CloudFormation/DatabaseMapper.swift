@@ -20,7 +20,7 @@ enum DatabaseMapper: ResourceMapper {
             return
         }
         let encrypted = properties.child("StorageEncrypted")
-        var store = DataStore(kind: .database, component: context.component, origin: context.origin,
+        var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encrypted.origin))
         if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)

@@ -8,7 +8,7 @@ enum KeyMapper: ResourceMapper {
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
-        var key = KeyDeclaration(component: context.component, origin: context.origin)
+        var key = KeyDeclaration(component: context.component, origin: context.modelOrigin)
         key.id = Located(context.component, at: context.origin)
         key.keyOrigin = known(properties.child("Origin"))
         key.keySpec = known(properties.child("KeySpec"))

@@ -5,7 +5,7 @@ enum SwitchedStore {
                     into deployment: inout Deployment) {
         let properties = context.properties
         let flag = properties.child(name)
-        var store = DataStore(kind: kind, component: context.component, origin: context.origin,
+        var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
         if !flag.isAbsent { store.encryption.atRest = flag.bool(worse: false, absentMeans: false) }
         store.encryption.kmsKey = KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)

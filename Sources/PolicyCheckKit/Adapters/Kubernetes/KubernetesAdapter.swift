@@ -31,8 +31,14 @@ public struct KubernetesAdapter: InputAdapter {
         if let offering = options.offering {
             deployment.offering = Located(offering, at: deployment.origin)
         }
-        for object in roots.flatMap(Self.objects) {
+        let objects = roots.flatMap(Self.objects)
+        // The file is the deployment: its raw document is the object only when there is exactly one.
+        if objects.count == 1 { deployment.rawNode = objects[0] }
+        for object in objects {
+            let before = deployment.allowlists.count
             read(object, reader: reader, into: &deployment)
+            Self.fillRawNodes(object, since: before, in: &deployment)
+            if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         return [deployment]
@@ -43,6 +49,49 @@ public struct KubernetesAdapter: InputAdapter {
         guard let kind = document["kind"]?.string, kind.hasSuffix("List"),
               let items = document["items"]?.items else { return [document] }
         return items.filter(recognises).flatMap(objects)
+    }
+
+    /// Gives the allowlists read from an object (and their entries) the whole object as their raw node, so custom
+    /// rules' `raw.metadata.labels.team` reaches it; paths are relative to the object, as all Kubernetes paths are.
+    static func fillRawNodes(_ object: SourceNode, since before: Int, in deployment: inout Deployment) {
+        for index in deployment.allowlists.indices.dropFirst(before) {
+            deployment.allowlists[index].rawNode = object
+            deployment.allowlists[index].rawPath = ""
+            for entry in deployment.allowlists[index].entries.indices {
+                deployment.allowlists[index].entries[entry].rawNode = object
+                deployment.allowlists[index].entries[entry].rawPath = ""
+            }
+        }
+    }
+
+    /// The `policycheck.io/ignore` annotation of any object (not only the kinds read): it covers the findings named
+    /// `Kind/namespace/name`. Other annotation problems are reported by the readers of the kinds that use them.
+    private func readInlineIgnores(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+        let metadata = node["metadata"]
+        guard let kind = node["kind"]?.string,
+              let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string,
+              let annotations = metadata?["annotations"], annotations.entries != nil,
+              let value = annotations[InlineIgnoreParser.annotation] else { return }
+        let path = Annotations.path("metadata.annotations", InlineIgnoreParser.annotation)
+        let text: String
+        switch value.value {
+        case .string(let string), .number(let string): text = string
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .null: return
+        case .sequence, .mapping:
+            // The readers of Services, Ingresses, … report non-string annotations already: say it once.
+            let location = reader.source.location(ofOffset: value.offset)
+            if !reader.diagnostics.contains(where: { $0.location == location }) {
+                reader.error(at: value.offset, "'\(path)' must be a string such as 'RULE-ID reason', found \(value.kindDescription)")
+            }
+            return
+        }
+        let namespace = metadata?["namespace"]?.string ?? "default"
+        let located = Located(text, at: Origin(offset: value.offset, path: path))
+        switch InlineIgnoreParser.kubernetesAnnotation(located, component: "\(kind)/\(namespace)/\(name)") {
+        case .success(let ignores): deployment.inlineIgnores += ignores
+        case .failure(let problem): reader.error(at: value.offset, "'\(path)' \(problem.message)")
+        }
     }
 
     private func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {

@@ -10,14 +10,17 @@ public struct CustomResource: Sendable {
     public var origin: Origin
     public var attributes: [String: Attribute]
     public var rawNode: SourceNode?
+    /// The path of `rawNode`, which `raw.<path>` attributes extend; `nil`: it is at `origin`.
+    public var rawPath: String?
 
     public init(kind: ResourceKind, component: String, origin: Origin, attributes: [String: Attribute] = [:],
-                rawNode: SourceNode? = nil) {
+                rawNode: SourceNode? = nil, rawPath: String? = nil) {
         self.kind = kind
         self.component = component
         self.origin = origin
         self.attributes = attributes
         self.rawNode = rawNode
+        self.rawPath = rawPath
     }
 
     /// The attribute at a path: a normalised attribute, or `raw.<path>` into the source node. `nil`: not set.
@@ -36,19 +39,10 @@ public struct CustomResource: Sendable {
 
     /// Walks `a.b[0].c` (or `a.b.0.c`) through the raw node.
     private func raw(_ path: String) -> Attribute? {
-        guard var node = rawNode else { return nil }
-        for step in RawPath.steps(path) {
-            switch step {
-            case .key(let key):
-                guard let next = node[key] else { return nil }
-                node = next
-            case .index(let index):
-                guard let items = node.items, items.indices.contains(index) else { return nil }
-                node = items[index]
-            }
-        }
+        guard let rawNode, let node = RawPath.node(rawNode, RawPath.steps(path)) else { return nil }
         guard let value = AttributeValue(node) else { return nil }
-        let base = origin.path.isEmpty ? "" : origin.path + "."
+        let root = rawPath ?? origin.path
+        let base = root.isEmpty ? "" : root + "."
         return Attribute(.known(value), at: Origin(offset: node.offset, path: base + path))
     }
 }
@@ -83,4 +77,20 @@ enum RawPath {
     }
 
     static func steps(_ path: String) -> [Step] { parse(path) ?? [] }
+
+    /// The node the steps lead to from `root`, or `nil` when one is missing.
+    static func node(_ root: SourceNode, _ steps: [Step]) -> SourceNode? {
+        var node = root
+        for step in steps {
+            switch step {
+            case .key(let key):
+                guard let next = node[key] else { return nil }
+                node = next
+            case .index(let index):
+                guard let items = node.items, items.indices.contains(index) else { return nil }
+                node = items[index]
+            }
+        }
+        return node
+    }
 }

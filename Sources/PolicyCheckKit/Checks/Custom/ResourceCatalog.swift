@@ -99,7 +99,7 @@ public enum ResourceCatalog {
 
     static func allowlist(_ list: Allowlist) -> CustomResource {
         var resource = CustomResource(kind: .allowlist, component: list.component, origin: list.origin,
-                                      rawNode: list.rawNode)
+                                      rawNode: list.rawNode, rawPath: list.rawPath)
         resource.set("kind", .string(list.kind.rawValue), at: list.origin)
         resource.set("component", .string(list.component), at: list.origin)
         resource.set("enabled", .bool(list.isEnabled), at: list.enabled?.origin ?? list.origin)
@@ -111,7 +111,7 @@ public enum ResourceCatalog {
     static func entries(_ list: Allowlist) -> [CustomResource] {
         list.entries.map { entry in
             var resource = CustomResource(kind: .allowlistEntry, component: list.component, origin: entry.origin,
-                                          rawNode: entry.rawNode)
+                                          rawNode: entry.rawNode, rawPath: entry.rawPath)
             resource.set("cidr", Attribute.string(entry.cidr))
             switch entry.cidr.value {
             case .known(let text):
