@@ -2,7 +2,7 @@ import PolicyCheckKit
 import PolicyCheckSyntax
 import Testing
 
-/// Custom rules' `raw.<path>` on the CloudFormation and Kubernetes adapters' model values: the raw node is the
+/// Custom rules' `raw.<path>` on the CloudFormation, Kubernetes and Terraform adapters' model values: the raw node is the
 /// resource's `Properties` (a CloudFormation data store or key), the ingress rule (an allowlist entry), the template
 /// (the deployment), or the whole Kubernetes object; findings point at the raw value with its full path.
 @Suite struct RawAttributeAdapterTests {
@@ -45,6 +45,15 @@ import Testing
             select: {resource: deployment}
             assert: {path: raw.Description, equals: other}
             """) == ["2:14 \(Self.cloudFormation) Description | 'raw.Description' is 'raw attributes of CloudFormation resources'; expected it to be 'other'"])
+    }
+
+    @Test func terraformAttributeOfADataStore() throws {
+        #expect(try findings("raw-attributes/terraform-one-database-not-multi-az.json", """
+            select: {resource: data-store, kind: database}
+            assert: {path: raw.multi_az, equals: true}
+            """) == [
+            "14:61 aws_db_instance.main resource_changes[0].change.after.multi_az | 'raw.multi_az' is false; expected it to be true",
+        ])
     }
 
     @Test func kubernetesObjectFieldOfAnAllowlistAndItsEntries() throws {

@@ -18,8 +18,9 @@ struct TerraformBucketReader {
             let rule = (separate?.attributes ?? inline.child(0)).child("rule").child(0)
                 .child("apply_server_side_encryption_by_default").child(0)
             let owner = separate ?? bucket
-            var store = DataStore(kind: .fileStore, component: bucket.address, origin: bucket.origin,
+            var store = DataStore(kind: .fileStore, component: bucket.address, origin: bucket.rawOrigin,
                                   encryption: Encryption(origin: separate?.attributes.fieldOrigin ?? inline.fieldOrigin))
+            store.rawNode = bucket.attributes.node
             store.storageType = Located("s3", at: bucket.origin)
             store.encryption.algorithm = rule.child("sse_algorithm").string()
             store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(rule.child("kms_master_key_id"), of: owner,

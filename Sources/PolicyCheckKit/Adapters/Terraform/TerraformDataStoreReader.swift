@@ -35,8 +35,9 @@ struct TerraformDataStoreReader {
         for resource in plan.resources where Self.shapes[resource.type] != nil {
             let shape = Self.shapes[resource.type]!
             let keyAttribute = resource.attributes.descend(shape.kmsKey)
-            var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.origin,
+            var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.rawOrigin,
                                   encryption: Encryption(origin: resource.attributes.descend(shape.atRest ?? shape.kmsKey).fieldOrigin))
+            store.rawNode = resource.attributes.node
             if let atRest = shape.atRest {
                 store.encryption.atRest = resource.attributes.descend(atRest).bool()
             } else {

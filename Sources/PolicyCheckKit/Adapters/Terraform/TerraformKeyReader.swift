@@ -48,7 +48,8 @@ struct TerraformKeyReader {
     }
 
     private func declaration(_ resource: TerraformResource) -> KeyDeclaration {
-        var key = KeyDeclaration(component: resource.address, origin: resource.origin)
+        var key = KeyDeclaration(component: resource.address, origin: resource.rawOrigin)
+        key.rawNode = resource.attributes.node
         key.id = Located(resource.address, at: resource.origin)
         key.arn = resource["arn"].string()
         if resource.type.contains("external") {

@@ -38,6 +38,7 @@ public struct TerraformPlanAdapter: InputAdapter {
         let rootOrigin = Origin(offset: root.offset, path: "")
         var deployment = Deployment(name: source.path, source: source, format: .terraformPlan, origin: rootOrigin)
         deployment.qualifiesResourceNames = false
+        deployment.rawNode = root
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
         TerraformKeyReader(plan: plan).read(into: &deployment)
         TerraformDataStoreReader(plan: plan).read(into: &deployment)

@@ -20,6 +20,13 @@ struct TerraformResource {
     /// The attribute `key`.
     subscript(_ key: String) -> TerraformAttribute { attributes.child(key) }
 
+    /// The origin of the resource's attribute values (`after` or `values`), which custom rules' `raw.<path>` starts
+    /// from; the resource's own origin when there are none.
+    var rawOrigin: Origin {
+        guard let node = attributes.node else { return origin }
+        return Origin(offset: node.offset, path: attributes.path)
+    }
+
     /// Whether the resource is an AWS resource.
     var isAWS: Bool { type.hasPrefix("aws_") }
 }

@@ -13,10 +13,12 @@ struct TerraformSecurityGroupReader {
         for resource in plan.resources {
             var entries: [AllowlistEntry] = []
             var origin = resource.attributes.origin
+            var raw = resource.attributes.node
             switch resource.type {
             case "aws_security_group":
                 let ingress = resource["ingress"]
                 origin = ingress.origin
+                raw = ingress.node
                 if ingress.isUnknown && !ingress.isProviderDefault {
                     entries.append(AllowlistEntry(cidr: Located(.unknown(reason: ingress.unknownReason), at: ingress.origin),
                                                   description: nil, enabled: true, origin: ingress.origin))
@@ -37,6 +39,7 @@ struct TerraformSecurityGroupReader {
                 var allowlist = Allowlist(kind: .securityGroupIngress, component: resource.address, origin: origin,
                                           internetFacing: internetFacing, hasDescriptionField: true)
                 allowlist.entries = list
+                allowlist.rawNode = raw
                 deployment.allowlists.append(allowlist)
             }
         }
@@ -54,7 +57,9 @@ struct TerraformSecurityGroupReader {
             // A list unknown as a whole stands as one entry that cannot be verified.
             for value in values {
                 guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
-                entries.append(AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports))
+                var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
+                entry.rawNode = rule.node
+                entries.append(entry)
             }
         }
         return entries
