@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckKit
+import Synchronization
 import Testing
 
 /// Hostile and broken input: every case is a one-line error naming the file (exit 2), never a crash, a hang or an
@@ -108,6 +109,34 @@ import Testing
         #expect(walked.errors.first?.message.contains("no YAML or JSON files") == true)
         let named = run.run(paths: [fifo])
         #expect(named.errors.map(\.message) == ["not a regular file"])
+    }
+
+    @Test func byokReferencesToSpecialFilesAreNeverOpened() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byok-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let fifo = directory.appendingPathComponent("wrapping.der").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let manifest = try Fixture.text("native/key-material/byok/fail-plaintext-material.yaml")
+            .replacingOccurrences(of: "../../../keys/wrapping-rsa4096.der", with: fifo)
+            .replacingOccurrences(of: "../../../keys/", with: Fixture.path("keys") + "/")
+        let report = Mutex<CheckReport?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            let result = try? Self.run(["byok.yaml": Self.text(manifest)])
+            report.withLock { $0 = result }
+            finished.signal()
+        }.start()
+        if finished.wait(timeout: .now() + 30) == .timedOut {
+            Issue.record("opening the FIFO named by wrappingPublicKey blocked")
+            // A writer unblocks the reader (then closing gives it end of file), so the test ends either way.
+            close(open(fifo, O_WRONLY | O_NONBLOCK))
+            finished.wait()
+        }
+        let result = try #require(report.withLock { $0 })
+        #expect(result.exitCode == 2)
+        let messages = result.errors.map(\.message)
+        #expect(messages.count == 1 && messages[0].contains("wrappingPublicKey") && messages[0].hasSuffix("not a regular file"),
+                "\(messages)")
     }
 
     @Test func filesOverTheSizeLimitAreRefusedWhole() throws {
