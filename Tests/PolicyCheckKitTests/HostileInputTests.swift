@@ -83,6 +83,25 @@ import Testing
         #expect(report.errors.count == 2)
     }
 
+    /// Found by the `native` fuzz target: line breaks in a double-quoted YAML value (here carriage returns, which
+    /// fold to line feeds) reached a finding's message and split it over several lines. Every check is covered:
+    /// evidence escapes control characters.
+    @Test func lineBreaksInValuesNeverSplitAFindingOverLines() throws {
+        let window = "Sat 03:00-01:00 E" + String(repeating: "\r", count: 4) + "urope/Berlin"
+        let manifest = try Fixture.text("native/compliant/dedicated.yaml")
+        var broken = manifest.replacingOccurrences(of: "window: \"Sun 04:00-06:00 UTC\"", with: "window: \"\(window)\"")
+        let kmsKey = try #require(broken.range(of: "kmsKey: data-key"))
+        broken.replaceSubrange(kmsKey, with: "kmsKey: \"data\\n\\nkey\"")
+        let result = Fixture.check(yaml: broken)
+        #expect(Set(result.findings.map(\.ruleId)) == ["MMC-CHG-001", "MMC-KEY-003"])
+        let message = try #require(result.findings.first { $0.ruleId == "MMC-CHG-001" }?.message)
+        #expect(!message.contains("\n") && !message.contains("\r"), "\(message)")
+        #expect(message.contains("\\u{a}"), "\(message)")
+        for finding in result.findings {
+            #expect(!finding.message.contains { $0.isNewline }, "\(finding.ruleId): \(finding.message)")
+        }
+    }
+
     @Test func directoryWalksFollowNoLoopsAndReportBrokenLinks() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
         let sub = directory.appendingPathComponent("sub")
