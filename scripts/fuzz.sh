@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh                 build every target and run each for 120 s, one after another
 #   scripts/fuzz.sh yaml 300        build and run one target for 300 s
 #   scripts/fuzz.sh --build-only    build every target, run none
-#   FUZZ_ARGS="-runs=0" scripts/fuzz.sh json     extra libFuzzer flags (here: replay the seeds only)
+#   FUZZ_ARGS="-runs=0" scripts/fuzz.sh json     extra libFuzzer flags (here: replay seeds and corpus only)
 #
 # The library modules are compiled straight from Sources/ with swiftc (-sanitize=fuzzer,address: coverage
 # instrumentation and AddressSanitizer), Yams and its C core CYaml from .build/checkouts (run `swift build` once).
