@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckKit
+import Synchronization
 import Testing
 
 /// Hostile and broken input: every case is a one-line error naming the file (exit 2), never a crash, a hang or an
@@ -82,6 +83,25 @@ import Testing
         #expect(report.errors.count == 2)
     }
 
+    /// Found by the `native` fuzz target: line breaks in a double-quoted YAML value (here carriage returns, which
+    /// fold to line feeds) reached a finding's message and split it over several lines. Every check is covered:
+    /// evidence escapes control characters.
+    @Test func lineBreaksInValuesNeverSplitAFindingOverLines() throws {
+        let window = "Sat 03:00-01:00 E" + String(repeating: "\r", count: 4) + "urope/Berlin"
+        let manifest = try Fixture.text("native/compliant/dedicated.yaml")
+        var broken = manifest.replacingOccurrences(of: "window: \"Sun 04:00-06:00 UTC\"", with: "window: \"\(window)\"")
+        let kmsKey = try #require(broken.range(of: "kmsKey: data-key"))
+        broken.replaceSubrange(kmsKey, with: "kmsKey: \"data\\n\\nkey\"")
+        let result = Fixture.check(yaml: broken)
+        #expect(Set(result.findings.map(\.ruleId)) == ["MMC-CHG-001", "MMC-KEY-003"])
+        let message = try #require(result.findings.first { $0.ruleId == "MMC-CHG-001" }?.message)
+        #expect(!message.contains("\n") && !message.contains("\r"), "\(message)")
+        #expect(message.contains("\\u{a}"), "\(message)")
+        for finding in result.findings {
+            #expect(!finding.message.contains { $0.isNewline }, "\(finding.ruleId): \(finding.message)")
+        }
+    }
+
     @Test func directoryWalksFollowNoLoopsAndReportBrokenLinks() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
         let sub = directory.appendingPathComponent("sub")
@@ -108,6 +128,34 @@ import Testing
         #expect(walked.errors.first?.message.contains("no YAML or JSON files") == true)
         let named = run.run(paths: [fifo])
         #expect(named.errors.map(\.message) == ["not a regular file"])
+    }
+
+    @Test func byokReferencesToSpecialFilesAreNeverOpened() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byok-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let fifo = directory.appendingPathComponent("wrapping.der").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let manifest = try Fixture.text("native/key-material/byok/fail-plaintext-material.yaml")
+            .replacingOccurrences(of: "../../../keys/wrapping-rsa4096.der", with: fifo)
+            .replacingOccurrences(of: "../../../keys/", with: Fixture.path("keys") + "/")
+        let report = Mutex<CheckReport?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            let result = try? Self.run(["byok.yaml": Self.text(manifest)])
+            report.withLock { $0 = result }
+            finished.signal()
+        }.start()
+        if finished.wait(timeout: .now() + 30) == .timedOut {
+            Issue.record("opening the FIFO named by wrappingPublicKey blocked")
+            // A writer unblocks the reader (then closing gives it end of file), so the test ends either way.
+            close(open(fifo, O_WRONLY | O_NONBLOCK))
+            finished.wait()
+        }
+        let result = try #require(report.withLock { $0 })
+        #expect(result.exitCode == 2)
+        let messages = result.errors.map(\.message)
+        #expect(messages.count == 1 && messages[0].contains("wrappingPublicKey") && messages[0].hasSuffix("not a regular file"),
+                "\(messages)")
     }
 
     @Test func filesOverTheSizeLimitAreRefusedWhole() throws {

@@ -46,9 +46,10 @@ public struct Evidence: Sendable {
     public var origin: Origin
     public var message: String
 
+    /// Control characters in `message` (line breaks from a quoted input value) are escaped: a finding is one line.
     public init(_ message: String, at origin: Origin) {
         self.origin = origin
-        self.message = message
+        self.message = Excerpt.quote(message, limit: .max)
     }
 }
 

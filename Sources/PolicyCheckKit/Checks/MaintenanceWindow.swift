@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckSyntax
 
 /// A weekly maintenance window such as `Sun 04:00-06:00 UTC`: a day, a time range (which may cross midnight) and a
 /// time zone (`UTC`, `UTC+02:00`, or an IANA name such as `Europe/Berlin`).
@@ -24,15 +25,15 @@ struct MaintenanceWindow: Equatable {
         }
         let dayText = parts[0].lowercased()
         guard let day = days.firstIndex(of: dayText) ?? longDays.firstIndex(of: dayText) else {
-            return .failure(.init("'\(parts[0])' is not a day of the week (Mon … Sun)"))
+            return .failure(.init("'\(Excerpt.quote(parts[0]))' is not a day of the week (Mon … Sun)"))
         }
         let times = parts[1].split(separator: "-", omittingEmptySubsequences: false)
         guard times.count == 2, let start = minutes(times[0]), let end = minutes(times[1]) else {
-            return .failure(.init("'\(parts[1])' is not a time range HH:MM-HH:MM (24-hour clock)"))
+            return .failure(.init("'\(Excerpt.quote(parts[1]))' is not a time range HH:MM-HH:MM (24-hour clock)"))
         }
-        guard start != end else { return .failure(.init("the time range '\(parts[1])' is empty")) }
+        guard start != end else { return .failure(.init("the time range '\(Excerpt.quote(parts[1]))' is empty")) }
         guard isTimeZone(parts[2]) else {
-            return .failure(.init("'\(parts[2])' is not a time zone (UTC, UTC+02:00 or an IANA name such as Europe/Berlin)"))
+            return .failure(.init("'\(Excerpt.quote(parts[2]))' is not a time zone (UTC, UTC+02:00 or an IANA name such as Europe/Berlin)"))
         }
         return .success(MaintenanceWindow(day: day, startMinute: start, endMinute: end, timeZone: parts[2]))
     }

@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// The maintenance window must parse: a day, a time range and a time zone — and be long enough for an upgrade.
 public struct MaintenanceWindowCheck: Check {
     public static let name = "change.maintenance-window"
@@ -18,11 +20,11 @@ public struct MaintenanceWindowCheck: Check {
         switch MaintenanceWindow.parse(window.value) {
         case .failure(let error):
             return [CheckResult(maintenance.component, .fail([Evidence(
-                "maintenance window '\(window.value)' does not parse: \(error.message)", at: window.origin
+                "maintenance window '\(Excerpt.quote(window.value))' does not parse: \(error.message)", at: window.origin
             )]))]
         case .success(let parsed) where parsed.durationMinutes < minimumMinutes:
             return [CheckResult(maintenance.component, .fail([Evidence(
-                "maintenance window '\(window.value)' lasts \(parsed.durationMinutes) minutes; at least \(minimumMinutes) are required",
+                "maintenance window '\(Excerpt.quote(window.value))' lasts \(parsed.durationMinutes) minutes; at least \(minimumMinutes) are required",
                 at: window.origin
             )]))]
         case .success:

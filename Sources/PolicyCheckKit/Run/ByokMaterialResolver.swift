@@ -32,6 +32,12 @@ struct ByokMaterialResolver {
                       _ problems: inout [Diagnostic]) -> KeyFile? {
         let path = reference.value.hasPrefix("/") ? reference.value : baseDirectory + "/" + reference.value
         let field = reference.origin.path.split(separator: ".").last.map(String.init) ?? "file"
+        // FIFOs, sockets and devices are never opened: opening or reading one could block forever.
+        if FileManager.default.fileExists(atPath: path), !InputDiscovery.isRegularFile(path) {
+            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+                                       "\(field) '\(Excerpt.quote(reference.value))' cannot be read: not a regular file"))
+            return nil
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
                                        "\(field) '\(Excerpt.quote(reference.value))' cannot be read: no such file or permission denied"))
