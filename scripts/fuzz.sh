@@ -22,6 +22,10 @@ targets=(
   "json     json.dict    Tests/**/Fixtures/**/*.json samples/**/*.json ../shared/corpus/**/*.json"
   "yaml     yaml.dict    Tests/**/Fixtures/**/*.yaml Tests/**/Fixtures/**/*.yml samples/**/*.yaml policies/*.yaml ../shared/corpus/**/*.yaml ../shared/corpus/**/*.yml"
   "native   yaml.dict    Tests/PolicyCheckKitTests/Fixtures/native/**/*.yaml Tests/PolicyCheckCLITests/Fixtures/**/*.yaml Tests/PolicyCheckCLITests/Fixtures/**/*.json samples/**/*.yaml"
+  "terraform json.dict   Tests/PolicyCheckKitTests/Fixtures/terraform/**/*.json samples/**/*.json ../shared/corpus/**/*.json"
+  "cloudformation yaml.dict Tests/PolicyCheckKitTests/Fixtures/cloudformation/**/*.yaml Tests/PolicyCheckKitTests/Fixtures/cloudformation/**/*.json samples/cloudformation/*.yaml ../shared/corpus/checkov/cloudformation/**/*.yaml ../shared/corpus/checkov/cloudformation/**/*.yml ../shared/corpus/checkov/cloudformation/**/*.json"
+  "kubernetes yaml.dict  Tests/PolicyCheckKitTests/Fixtures/kubernetes/**/*.yaml Tests/PolicyCheckKitTests/Fixtures/kubernetes/**/*.json samples/kubernetes/*.yaml"
+  "provisioner json.dict Tests/PolicyCheckKitTests/Fixtures/provisioner/**/*.json samples/provisioner/*.json"
   "policy   yaml.dict    policies/*.yaml Tests/PolicyCheckKitTests/Fixtures/policies/**/*.yaml"
   "keys     -            Tests/KeyMaterialTests/Fixtures/* Tests/PolicyCheckKitTests/Fixtures/**/*.pem Tests/PolicyCheckKitTests/Fixtures/**/*.der Tests/PolicyCheckKitTests/Fixtures/**/*.bin"
 )
