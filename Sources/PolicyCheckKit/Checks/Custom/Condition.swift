@@ -1,8 +1,11 @@
 /// A custom rule's condition tree: comparisons combined with `all`, `any` and `not`.
-public indirect enum Condition: Sendable {
+///
+/// Only `not` is indirect: comparisons are stored inline, because a boxed payload's pointer carries the enum's tag in
+/// its spare bits, which LeakSanitizer cannot follow (it reported every compiled comparison as leaked).
+public enum Condition: Sendable {
     case all([Condition])
     case any([Condition])
-    case not(Condition)
+    indirect case not(Condition)
     case compare(Comparison)
 
     /// The outcome of a condition on one resource, and the comparisons that decided it.
