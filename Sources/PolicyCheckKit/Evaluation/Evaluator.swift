@@ -10,6 +10,8 @@ public struct Evaluator: Sendable {
 
     /// Findings and per-rule outcomes for one deployment, in report order.
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> Evaluation {
+        var context = context
+        context.parsedAllowlists = ParsedAllowlist.enabled(in: deployment)
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         for compiled in policy.rules {

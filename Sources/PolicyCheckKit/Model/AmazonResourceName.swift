@@ -8,13 +8,24 @@ public struct AmazonResourceName: Sendable, Hashable {
 
     /// Parses the six colon-separated parts; `nil` when the text is not an ARN at all.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn" else { return nil }
-        partition = String(parts[1])
-        service = String(parts[2])
-        region = parts[3].isEmpty ? nil : String(parts[3])
-        account = String(parts[4])
-        resource = String(parts[5])
+        // Split on the UTF-8 view without an intermediate array: ARNs are looked for in every string value of
+        // every resource.
+        let utf8 = text.utf8
+        guard utf8.starts(with: "arn:".utf8) else { return nil }
+        var start = utf8.index(utf8.startIndex, offsetBy: 4)
+        func next() -> Substring? {
+            guard let colon = utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            defer { start = utf8.index(after: colon) }
+            return text[start..<colon]
+        }
+        guard let partition = next(), let service = next(), let region = next(), let account = next() else {
+            return nil
+        }
+        self.partition = String(partition)
+        self.service = String(service)
+        self.region = region.isEmpty ? nil : String(region)
+        self.account = String(account)
+        resource = String(text[start...])
     }
 }
 
@@ -65,9 +76,24 @@ public enum KeyIdentifier {
     }
 
     public static func isUUID(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        // 8-4-4-4-12 hex digits (either case), checked byte by byte.
+        let utf8 = text.utf8
+        guard utf8.count == 36 else { return false }
+        for (offset, byte) in utf8.enumerated() {
+            switch offset {
+            case 8, 13, 18, 23:
+                guard byte == UInt8(ascii: "-") else { return false }
+            default:
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                     UInt8(ascii: "A")...UInt8(ascii: "F"):
+                    continue
+                default:
+                    return false
+                }
+            }
+        }
+        return true
     }
 }
 

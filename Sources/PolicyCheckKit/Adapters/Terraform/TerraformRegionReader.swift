@@ -63,21 +63,37 @@ struct TerraformRegionReader {
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
     }
 
-    /// Every ARN with a region in the resource's values (one reference per region and resource).
+    /// Every ARN with a region in the resource's values (one reference per region and resource). The walk reads the
+    /// values directly and builds an attribute (its path and origin) only for the ARNs it finds.
     private func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
                           into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
+        var steps: [TerraformStep] = []
+        scanARNs(node, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+    }
+
+    private func scanARNs(_ node: SourceNode, steps: inout [TerraformStep], in attribute: TerraformAttribute,
+                          component: String, seen: inout Set<String>, into deployment: inout Deployment) {
         switch node.value {
         case .string(let text):
             guard text.hasPrefix("arn:"), let arn = AmazonResourceName(text), let region = arn.region,
                   !seen.contains(region) else { return }
             seen.insert(region)
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
-            add(region, at: attribute.origin, component: component, role: role, into: &deployment)
+            add(region, at: attribute.descend(steps).origin, component: component, role: role, into: &deployment)
         case .mapping(let entries):
-            for entry in entries { scanARNs(attribute.child(entry.key), component: component, seen: &seen, into: &deployment) }
+            // A repeated key reads as its first value, as `child(_:)` does.
+            for (position, entry) in entries.enumerated() where !entries[..<position].contains(where: { $0.key == entry.key }) {
+                steps.append(.key(entry.key))
+                scanARNs(entry.value, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+                steps.removeLast()
+            }
         case .sequence(let items):
-            for index in items.indices { scanARNs(attribute.child(index), component: component, seen: &seen, into: &deployment) }
+            for (index, item) in items.enumerated() {
+                steps.append(.index(index))
+                scanARNs(item, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+                steps.removeLast()
+            }
         default:
             return
         }

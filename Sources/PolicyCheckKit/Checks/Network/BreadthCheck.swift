@@ -33,7 +33,7 @@ public struct BreadthCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment).map { list in
+        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             let evidence = list.effective.compactMap { entry -> Evidence? in
                 guard let cidr = entry.cidr else { return nil }
                 let band = cidr.version == .v4 ? ipv4 : ipv6
