@@ -18,6 +18,8 @@ public struct CheckContext: Sendable {
     /// The deployment's allowlists in force with every CIDR parsed, prepared once per deployment by the evaluator
     /// so the network checks do not each parse them again.
     var parsedAllowlists: [ParsedAllowlist]?
+    /// The deployment's declared keys by id and ARN, prepared once per deployment by the evaluator.
+    var declaredKeys: DeclaredKeys?
 
     public init(now: Timestamp) {
         self.now = now

@@ -26,19 +26,25 @@ public struct CustomerManagedKeyCheck: Check {
         case .never: required = false
         case .whenKeysDeclared: required = !deployment.keys.isEmpty
         }
+        let keys = DeclaredKeys.of(deployment, context: context)
+        let expected: String
+        if keys.ids.isEmpty {
+            expected = "a customer-managed KMS key"
+        } else if keys.ids.count <= DeclaredKeys.listLimit {
+            expected = "one of the declared keys (\(keys.listed()))"
+        } else {
+            expected = "one of the \(keys.ids.count) declared keys (\(keys.listed()))"
+        }
         return deployment.dataStores.map { store in
             guard required, store.encryption.declaredEncrypted?.known != false else {
                 return CheckResult(store.component, .notApplicable)
             }
-            return CheckResult(store.component, outcome(for: store, in: deployment))
+            return CheckResult(store.component, outcome(for: store, keys: keys, expected: expected))
         }
     }
 
-    private func outcome(for store: DataStore, in deployment: Deployment) -> CheckOutcome {
-        let declared = deployment.keys.compactMap { $0.id?.value }
-        let expected = declared.isEmpty
-            ? "a customer-managed KMS key"
-            : "one of the declared keys (\(declared.joined(separator: ", ")))"
+    private func outcome(for store: DataStore, keys: DeclaredKeys, expected: String) -> CheckOutcome {
+        let declared = keys.ids
         let what = store.kind.displayName
         guard let key = store.encryption.kmsKey else {
             if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
@@ -54,7 +60,7 @@ public struct CustomerManagedKeyCheck: Check {
             }
             return .pass
         }
-        switch KeyReference.classify(text, keys: deployment.keys) {
+        switch keys.classify(text) {
         case .declared:
             return .pass
         case .alias(let name, let awsManaged) where awsManaged:

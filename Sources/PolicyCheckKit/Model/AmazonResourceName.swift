@@ -44,12 +44,19 @@ public enum KeyReference: Sendable, Equatable {
 
     /// Classifies a reference against the keys a deployment declares.
     public static func classify(_ text: String, keys: [KeyDeclaration]) -> KeyReference {
-        if let index = keys.firstIndex(where: { $0.id?.value == text }) { return .declared(index: index) }
+        classify(text, declaredID: { id in keys.firstIndex { $0.id?.value == id } },
+                 declaredARN: { arn in keys.firstIndex { $0.arn?.value.known == arn } })
+    }
+
+    /// Classifies a reference, finding declared keys through the given lookups (the index of the first key with
+    /// that id, or with that known ARN).
+    static func classify(_ text: String, declaredID: (String) -> Int?, declaredARN: (String) -> Int?) -> KeyReference {
+        if let index = declaredID(text) { return .declared(index: index) }
         if let arn = AmazonResourceName(text), arn.service == "kms" {
             if arn.resource.hasPrefix("alias/") {
                 return .alias(name: arn.resource, awsManaged: arn.resource.hasPrefix("alias/aws/"))
             }
-            if let index = keys.firstIndex(where: { $0.arn?.value.known == text }) { return .declared(index: index) }
+            if let index = declaredARN(text) { return .declared(index: index) }
             return .keyARN(arn)
         }
         if text.hasPrefix("alias/") { return .alias(name: text, awsManaged: text.hasPrefix("alias/aws/")) }

@@ -3,6 +3,15 @@ public protocol Reporter: Sendable {
     /// The name used with `--format`.
     static var formatName: String { get }
     func render(_ report: CheckReport) -> String
+    /// Writes the report to `stream` as it is produced; the bytes are exactly those of `render(_:)`.
+    func write(_ report: CheckReport, to stream: ReportStream)
+}
+
+extension Reporter {
+    /// Renders the whole report, then writes it: for small formats that do not stream.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
+        stream.write(render(report))
+    }
 }
 
 /// The output formats, by name.

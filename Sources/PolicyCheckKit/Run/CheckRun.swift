@@ -19,6 +19,8 @@ public struct CheckRun: Sendable {
     public var verifyKeys = false
     /// Largest input file read; bigger ones are an error.
     public var maxFileBytes = 256 << 20
+    /// Called from worker threads after each input is checked, with the number checked so far and the total.
+    public var progress: (@Sendable (_ checked: Int, _ total: Int) -> Void)?
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -37,15 +39,15 @@ public struct CheckRun: Sendable {
         var checked: [String] = []
         var skipped: [SkippedFile] = []
         var deployments = 0
-        for (read, evaluations) in results {
-            errors += read.errors
-            if let reason = read.skipReason { skipped.append(SkippedFile(file: read.input.displayPath, reason: reason)) }
-            if !read.deployments.isEmpty { checked.append(read.input.displayPath) }
-            deployments += read.deployments.count
-            for evaluation in evaluations {
-                findings += evaluation.findings
-                outcomes += evaluation.outcomes
-            }
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        outcomes.reserveCapacity(results.reduce(0) { $0 + $1.outcomes.count })
+        for file in results {
+            errors += file.errors
+            if let reason = file.skipReason { skipped.append(SkippedFile(file: file.input.displayPath, reason: reason)) }
+            if file.deploymentCount > 0 { checked.append(file.input.displayPath) }
+            deployments += file.deploymentCount
+            findings += file.findings
+            outcomes += file.outcomes
         }
         if inputs.isEmpty && discoveryErrors.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
@@ -54,7 +56,10 @@ public struct CheckRun: Sendable {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no policycheck manifest found (\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped)"))
         }
-        findings.sort(by: Finding.reportOrder)
+        // Each file's findings are sorted already; inputs usually come in path order, and then so do they.
+        if findings.indices.dropFirst().contains(where: { Finding.reportOrder(findings[$0], findings[$0 - 1]) }) {
+            findings.sort(by: Finding.reportOrder)
+        }
         return CheckReport(
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
             packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },
@@ -63,7 +68,7 @@ public struct CheckRun: Sendable {
         )
     }
 
-    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {
+    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [CheckedFile] {
         let evaluator = Evaluator(policy: policy)
         let context = CheckContext(now: now)
         var configured = InputReader()
@@ -72,12 +77,14 @@ public struct CheckRun: Sendable {
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         let reader = configured
-        let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
+        let progress = self.progress
+        let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
             let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
-            let evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
-            slots.set(index, (read, evaluations))
+            // The text, tree and model of the input are released here; only the verdicts are kept.
+            let filled = slots.set(index, CheckedFile(read, evaluator: evaluator, context: context))
+            progress?(filled, inputs.count)
         }
         if jobs > 1 && inputs.count > 1 {
             // Each file is independent; results land in their input's slot, so output order never depends on timing.
@@ -108,10 +115,16 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         storage = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ value: Value) {
+    private var filled = 0
+
+    /// Fills a slot; returns how many slots are filled.
+    @discardableResult
+    func set(_ index: Int, _ value: Value) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         storage[index] = value
-        lock.unlock()
+        filled += 1
+        return filled
     }
 
     var values: [Value] {

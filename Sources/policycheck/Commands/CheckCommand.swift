@@ -60,8 +60,11 @@ struct CheckCommand: ParsableCommand {
         run.maxFileBytes = maxFileSize.bytes
         run.inputFormat = inputFormat?.format
         run.adapterOptions.offering = offering?.offering
+        let progress = ProgressLine.forStandardError()
+        if let progress { run.progress = { checked, total in progress.update(checked: checked, total: total) } }
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
+        progress?.finish()
         try ReportOutput(format: format, output: output).emit(report)
         throw ExitCode(report.exitCode)
     }
@@ -114,4 +117,8 @@ struct ByteCount: ExpressibleByArgument {
         guard let value = Int(text), value > 0, value <= Int.max / multiplier else { return nil }
         bytes = value * multiplier
     }
+}
+
+extension CheckCommand: BulkOperandCommand {
+    mutating func expandOperands(_ runs: [[String]]) { paths = BulkOperands.expand(paths, runs: runs) }
 }

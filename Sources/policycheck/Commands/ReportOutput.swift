@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicyCheckKit
 
 /// Writes a check report where the user asked: standard output, or a file (then the summary goes to stderr).
@@ -8,13 +9,16 @@ struct ReportOutput {
 
     func emit(_ report: CheckReport) throws {
         let colour = output == nil && format == .text && Console.stdoutSupportsColour
-        let text = format.format.reporter(colour: colour).render(report)
+        let reporter = format.format.reporter(colour: colour)
         guard let output else {
-            Console.out(text)
+            // Streamed in chunks: a report of any size is never held whole.
+            let stream = ReportStream(fileDescriptor: STDOUT_FILENO)
+            reporter.write(report, to: stream)
+            stream.flush()
             return
         }
         do {
-            try OutputFile.write(text, to: output)
+            try OutputFile.write(to: output) { stream in reporter.write(report, to: stream) }
         } catch {
             Console.error(error.description)
             throw ExitCode(2)

@@ -1,0 +1,30 @@
+/// What checking one input produced: its verdicts, without its text or model.
+///
+/// Workers reduce every input to this as soon as it is evaluated, so a run holds the bytes and trees of only the
+/// files being checked at that moment, never the whole corpus.
+struct CheckedFile: Sendable {
+    var input: InputDiscovery.Input
+    var errors: [Diagnostic]
+    /// Why a file found in a directory was not checked.
+    var skipReason: String?
+    var deploymentCount: Int
+    /// In report order.
+    var findings: [Finding]
+    var outcomes: [RuleOutcome]
+
+    /// Evaluates what was read and keeps only the verdicts.
+    init(_ read: InputReader.Result, evaluator: Evaluator, context: CheckContext) {
+        input = read.input
+        errors = read.errors
+        skipReason = read.skipReason
+        deploymentCount = read.deployments.count
+        findings = []
+        outcomes = []
+        for deployment in read.deployments {
+            let evaluation = evaluator.evaluate(deployment, context: context)
+            findings += evaluation.findings
+            outcomes += evaluation.outcomes
+        }
+        if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
+    }
+}
