@@ -25,7 +25,9 @@ extension JSONParser {
             let byte = bytes[index]
             if byte == JSONByte.quote {
                 position = index + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
+                let text = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
+                if JSONStringCache.cachedLengths.contains(text.count) { return strings.string(text) }
+                return String(decoding: text, as: UTF8.self)
             }
             if byte == JSONByte.backslash {
                 return try parseEscapedString(contentStart: contentStart, firstEscape: index)

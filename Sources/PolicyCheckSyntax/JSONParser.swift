@@ -13,11 +13,14 @@ struct JSONParser: ~Copyable {
     var entries = JSONMoveStack<SourceEntry>(capacity: 64)
     /// Reused buffer for decoding strings that contain escapes.
     var scratch: [UInt8] = []
+    /// One `String` for each repeated text (keys, addresses, ARNs).
+    var strings: JSONStringCache
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = maxDepth
+        self.strings = JSONStringCache(byteCount: bytes.count)
     }
 
     mutating func parseDocument() throws(SyntaxError) -> SourceNode {

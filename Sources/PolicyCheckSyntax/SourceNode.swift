@@ -17,13 +17,25 @@ public struct SourceNode: Sendable {
     public var value: Value
     /// Byte offset of the node's first character in the file's UTF-8 text.
     public var offset: Int
+    /// The tag, boxed: almost no node has one, and a reference is half the size of an optional `String` in every
+    /// node of every tree.
+    private var tagBox: TagBox?
+
     /// An explicit YAML tag such as `!Ref` or `!GetAtt` (`nil` for untagged nodes and for all JSON).
-    public var tag: String?
+    public var tag: String? {
+        get { tagBox?.text }
+        set { tagBox = newValue.map(TagBox.init) }
+    }
 
     public init(_ value: Value, offset: Int, tag: String? = nil) {
         self.value = value
         self.offset = offset
-        self.tag = tag
+        self.tagBox = tag.map(TagBox.init)
+    }
+
+    private final class TagBox: Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
     }
 }
 

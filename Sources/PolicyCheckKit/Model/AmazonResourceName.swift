@@ -107,6 +107,33 @@ public enum KeyIdentifier {
 /// AWS region codes: `us-east-1`, `eu-west-2`, `ap-southeast-4`, `us-gov-west-1`, `cn-north-1`, `il-central-1`.
 public enum RegionCode {
     public static func isWellFormed(_ text: String) -> Bool {
+        // Three or four parts joined by '-': two lowercase ASCII letters, one or two non-empty lowercase ASCII
+        // words, and a number. Checked byte by byte (every region in every ARN of a plan comes through here).
+        var parts = 0
+        var length = 0
+        var letters = true
+        var digits = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard length > 0, letters, parts > 0 || length == 2 else { return false }
+                parts += 1
+                length = 0
+                letters = true
+                digits = true
+                continue
+            }
+            length += 1
+            if !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { letters = false }
+            if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { digits = false }
+            // Only the last part may hold anything but letters; it must be all digits.
+            if !letters && !digits && byte < 0x80 { return false }
+            if byte >= 0x80 { return isWellFormedUnicode(text) }
+        }
+        return (parts == 2 || parts == 3) && length > 0 && digits
+    }
+
+    /// The rule as first written, over Characters, for text outside ASCII (where a number may use other digits).
+    private static func isWellFormedUnicode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3 || parts.count == 4 else { return false }
         guard parts[0].count == 2, parts[0].allSatisfy({ $0.isLowercase && $0.isASCII }) else { return false }

@@ -53,3 +53,33 @@ import Testing
         #expect(deployment.dataStores.allSatisfy { $0.encryption.kmsKey == nil })
     }
 }
+
+/// Region codes and ARNs are checked byte by byte; the verdicts must match the rules as written.
+@Suite struct RegionCodeTests {
+    @Test(arguments: ["us-east-1", "eu-west-2", "ap-southeast-4", "us-gov-west-1", "cn-north-1", "il-central-1"])
+    func wellFormedRegions(_ region: String) {
+        #expect(RegionCode.isWellFormed(region))
+    }
+
+    @Test(arguments: ["", "us", "us-east", "us-east-", "-east-1", "use-east-1", "US-east-1", "us-East-1", "us-east-1a",
+                      "us-east-1-2", "us-gov-west-east-1", "us--1", "u1-east-1", "us-ea5t-1", "ü-east-1"])
+    func malformedRegions(_ region: String) {
+        #expect(!RegionCode.isWellFormed(region))
+    }
+
+    @Test func arnPartsAreSplitAtTheFirstFiveColons() throws {
+        let arn = try #require(AmazonResourceName("arn:aws:kms:us-east-1:111122223333:key/a:b"))
+        #expect([arn.partition, arn.service, arn.region ?? "-", arn.account, arn.resource]
+            == ["aws", "kms", "us-east-1", "111122223333", "key/a:b"])
+        #expect(AmazonResourceName("arn:aws:s3:::bucket")?.region == nil)
+        #expect(AmazonResourceName("arn:aws:kms:us-east-1") == nil)
+        #expect(AmazonResourceName("nope:aws:kms:us-east-1:1:key/x") == nil)
+    }
+
+    @Test func keyIdentifiers() {
+        #expect(KeyIdentifier.isUUID("1234abcd-12AB-34cd-56ef-1234567890ab"))
+        #expect(!KeyIdentifier.isUUID("1234abcd-12ab-34cd-56ef-1234567890a"))
+        #expect(!KeyIdentifier.isUUID("1234abcd_12ab-34cd-56ef-1234567890ab"))
+        #expect(!KeyIdentifier.isUUID("1234abcg-12ab-34cd-56ef-1234567890ab"))
+    }
+}

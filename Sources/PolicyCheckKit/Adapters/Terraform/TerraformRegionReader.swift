@@ -101,6 +101,14 @@ struct TerraformRegionReader {
 
     /// `us-east-1a` → `us-east-1` (zone ids such as `use1-az1` name no region).
     static func region(ofZone zone: String) -> String? {
+        if zone.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every real zone): drop the trailing lowercase letters without building reversed copies.
+            let utf8 = zone.utf8
+            guard let last = utf8.lastIndex(where: { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
+                  utf8.index(after: last) < utf8.endIndex else { return nil }
+            let region = String(zone[...last])
+            return RegionCode.isWellFormed(region) ? region : nil
+        }
         let region = String(zone.reversed().drop { $0.isLetter && $0.isLowercase }.reversed())
         guard region.count < zone.count, RegionCode.isWellFormed(region) else { return nil }
         return region
