@@ -58,7 +58,8 @@ best() {
   WALL=""
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>"$CORPUS/stderr.log" || true
-    read -r wall user sys rss <"$log"
+    # The last line: /usr/bin/time prefixes a note when the command exits non-zero (policycheck exits 1 on findings).
+    read -r wall user sys rss < <(tail -n 1 "$log")
     if [ -z "$WALL" ] || awk -v a="$wall" -v b="$WALL" 'BEGIN { exit !(a < b) }'; then
       WALL=$wall
       CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')

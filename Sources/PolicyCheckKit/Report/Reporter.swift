@@ -18,6 +18,15 @@ extension Reporter {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json
 
+    /// Whether the format renders per-rule outcomes (the whole population, one per rule and resource); runs for
+    /// formats that do not can skip keeping them. Formats are assumed to need them unless listed here.
+    public var needsOutcomes: Bool {
+        switch self {
+        case .text, .json: return false
+        @unknown default: return true
+        }
+    }
+
     /// The reporter for the format; `colour` applies to text on a terminal only.
     public func reporter(colour: Bool = false) -> any Reporter {
         switch self {

@@ -19,6 +19,9 @@ public struct CheckRun: Sendable {
     public var verifyKeys = false
     /// Largest input file read; bigger ones are an error.
     public var maxFileBytes = 256 << 20
+    /// Keep every rule's outcome for every resource (for reports that list the whole population); without them a
+    /// large run holds only its findings.
+    public var keepsOutcomes = true
     /// Called from worker threads after each input is checked, with the number checked so far and the total.
     public var progress: (@Sendable (_ checked: Int, _ total: Int) -> Void)?
 
@@ -32,7 +35,7 @@ public struct CheckRun: Sendable {
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
         let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs).discover(paths)
-        let results = evaluate(inputs, stdin: stdin)
+        var results = evaluate(inputs, stdin: stdin)
         var errors = discoveryErrors
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
@@ -41,13 +44,15 @@ public struct CheckRun: Sendable {
         var deployments = 0
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
         outcomes.reserveCapacity(results.reduce(0) { $0 + $1.outcomes.count })
-        for file in results {
+        for index in results.indices {
+            // Moved out of each file's result, so a run does not hold every finding twice.
+            let file = results[index]
             errors += file.errors
             if let reason = file.skipReason { skipped.append(SkippedFile(file: file.input.displayPath, reason: reason)) }
             if file.deploymentCount > 0 { checked.append(file.input.displayPath) }
             deployments += file.deploymentCount
-            findings += file.findings
-            outcomes += file.outcomes
+            findings.append(contentsOf: results[index].takeFindings())
+            outcomes.append(contentsOf: results[index].takeOutcomes())
         }
         if inputs.isEmpty && discoveryErrors.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
@@ -78,12 +83,15 @@ public struct CheckRun: Sendable {
         configured.maxFileBytes = maxFileBytes
         let reader = configured
         let progress = self.progress
+        let keepsOutcomes = self.keepsOutcomes
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
             let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
             // The text, tree and model of the input are released here; only the verdicts are kept.
-            let filled = slots.set(index, CheckedFile(read, evaluator: evaluator, context: context))
+            var checked = CheckedFile(read, evaluator: evaluator, context: context)
+            if !keepsOutcomes { checked.outcomes = [] }
+            let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
         if jobs > 1 && inputs.count > 1 {

@@ -22,9 +22,27 @@ struct CheckedFile: Sendable {
         outcomes = []
         for deployment in read.deployments {
             let evaluation = evaluator.evaluate(deployment, context: context)
-            findings += evaluation.findings
-            outcomes += evaluation.outcomes
+            if findings.isEmpty && outcomes.isEmpty {
+                // The usual single deployment: take the arrays over rather than copy them element by element.
+                findings = evaluation.findings
+                outcomes = evaluation.outcomes
+            } else {
+                findings += evaluation.findings
+                outcomes += evaluation.outcomes
+            }
         }
         if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
+    }
+
+    /// The findings, leaving none behind (so they are not held twice).
+    mutating func takeFindings() -> [Finding] {
+        defer { findings = [] }
+        return findings
+    }
+
+    /// The outcomes, leaving none behind.
+    mutating func takeOutcomes() -> [RuleOutcome] {
+        defer { outcomes = [] }
+        return outcomes
     }
 }

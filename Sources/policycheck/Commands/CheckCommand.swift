@@ -60,6 +60,7 @@ struct CheckCommand: ParsableCommand {
         run.maxFileBytes = maxFileSize.bytes
         run.inputFormat = inputFormat?.format
         run.adapterOptions.offering = offering?.offering
+        run.keepsOutcomes = format.format.needsOutcomes
         let progress = ProgressLine.forStandardError()
         if let progress { run.progress = { checked, total in progress.update(checked: checked, total: total) } }
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
