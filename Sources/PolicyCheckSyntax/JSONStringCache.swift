@@ -4,17 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Reuses one `String` for every occurrence of the same text in a document, so repeated keys and values (Terraform
-/// plans repeat every address, ARN and provider name two or three times) share storage instead of each taking an
-/// allocation.
+/// The texts of one document (strings, numbers and keys), each distinct spelling kept once where the cache finds
+/// it: Terraform plans repeat every key, address, ARN and provider name many times.
 ///
-/// Direct-mapped: a slot per hash, the newest string wins. Only strings too long to be stored inline (more than 15
-/// UTF-8 bytes) and short enough to be worth hashing are cached.
+/// Direct-mapped: a slot per hash, the newest text wins, so equal texts far apart may still be stored twice (which
+/// is only a missed saving: texts are compared by content, never by index).
 struct JSONStringCache: ~Copyable {
-    static let cachedLengths = 16...160
+    /// Texts longer than this are stored without hashing (they rarely repeat).
+    static let longestCached = 160
 
+    private(set) var texts: [String] = []
     private var hashes: [UInt64]
-    private var strings: [String?]
+    private var indices: [UInt32]
     private let mask: Int
 
     /// A cache sized for a document of `byteCount` bytes: a slot per 256 bytes, between 256 and 262,144 slots.
@@ -22,19 +23,33 @@ struct JSONStringCache: ~Copyable {
         var slots = 256
         while slots < byteCount / 256 && slots < 1 << 18 { slots <<= 1 }
         hashes = Array(repeating: 0, count: slots)
-        strings = Array(repeating: nil, count: slots)
+        indices = Array(repeating: UInt32.max, count: slots)
         mask = slots - 1
+        texts.reserveCapacity(min(byteCount / 16 + 16, 1 << 22))
     }
 
-    /// The string for `bytes` (decoded as UTF-8, repairing ill-formed sequences), shared with earlier equal text.
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The index of the text of `bytes` (decoded as UTF-8, repairing ill-formed sequences) in `texts`.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard bytes.count <= Self.longestCached else { return append(bytes) }
         let hash = Self.hash(bytes)
         let slot = Int(truncatingIfNeeded: hash) & mask
-        if hashes[slot] == hash, let cached = strings[slot], Self.equal(cached, bytes) { return cached }
-        let string = String(decoding: bytes, as: UTF8.self)
+        let cached = indices[slot]
+        if cached != UInt32.max, hashes[slot] == hash, Self.equal(texts[Int(cached)], bytes) { return cached }
+        let index = append(bytes)
         hashes[slot] = hash
-        strings[slot] = string
-        return string
+        indices[slot] = index
+        return index
+    }
+
+    /// Hands the texts over, leaving the cache empty.
+    mutating func takeTexts() -> [String] {
+        defer { texts = [] }
+        return texts
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        texts.append(String(decoding: bytes, as: UTF8.self))
+        return UInt32(truncatingIfNeeded: texts.count - 1)
     }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -135,7 +135,7 @@ struct TerraformAttribute {
 
     /// The items of a list or nested block (none when absent or unknown as a whole).
     var items: [TerraformAttribute] {
-        let count = node?.items?.count ?? unknown?.items?.count ?? 0
+        let count = node?.isSequence == true ? node!.memberCount : unknown?.isSequence == true ? unknown!.memberCount : 0
         return (0..<count).map { child($0) }
     }
 }
