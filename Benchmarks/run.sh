@@ -168,8 +168,26 @@ out ""
 if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v perf >/dev/null; then
   out "## Profile (c100x100, --jobs 1)"
   out ""
-  perf stat -r 5 -e task-clock,page-faults "$BIN" check "$CORPUS/c100x100/plans" --jobs 1 2>&1 >/dev/null | grep -E "task-clock|page-faults|elapsed" | sed 's/^/    /' | tee -a "$RESULTS"
-  perf record -g -o "$CORPUS/perf.data" "$BIN" check "$CORPUS/c100x100/plans" --jobs 1 >/dev/null 2>&1 || true
-  perf report -i "$CORPUS/perf.data" --no-children --sort symbol --stdio -g none 2>/dev/null | grep '%' | head -25 |
-    cut -c1-160 | sed 's/^/    /' | tee -a "$RESULTS"
+  { perf stat -r 5 -e task-clock,page-faults "$BIN" check "$CORPUS/c100x100/plans" --jobs 1 2>&1 >/dev/null |
+    grep -E "task-clock|page-faults|elapsed" | sed 's/^/    /' | tee -a "$RESULTS"; } || true
+  perf record -F 4000 -g -o "$CORPUS/perf.data" "$BIN" check "$CORPUS/c100x100/plans" --jobs 1 >/dev/null 2>&1 || true
+  out ""
+  out "Share of samples (inclusive) by phase:"
+  out ""
+  report=$(perf report -i "$CORPUS/perf.data" --children --sort symbol --stdio -g none 2>/dev/null || true)
+  phase() { # label pattern
+    local share
+    share=$(grep -E "$2" <<<"$report" | head -1 | awk '{print $1}')
+    out "- $1: ${share:-n/a}"
+  }
+  phase "read files (InputReader.readBytes)" 'InputReaderV9readBytes'
+  phase "parse JSON to the tape (JSONReader.read)" 'JSONReaderV4read'
+  phase "Terraform adapter (TerraformPlanAdapter.deployment)" 'TerraformPlanAdapterV10deployment'
+  phase "evaluate rules (Evaluator.evaluate)" 'EvaluatorV8evaluate_'
+  phase "write the report (ReportOutput.emit)" 'ReportOutputV4emit'
+  out ""
+  out "Top symbols (self):"
+  out ""
+  { perf report -i "$CORPUS/perf.data" --no-children --sort symbol --stdio -g none 2>/dev/null | grep '%' | head -20 |
+    cut -c1-150 | sed 's/^/    /' | tee -a "$RESULTS"; } || true
 fi
