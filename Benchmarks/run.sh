@@ -177,10 +177,10 @@ if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v perf >/dev/null; then
   report=$(perf report -i "$CORPUS/perf.data" --children --sort symbol --stdio -g none 2>/dev/null || true)
   phase() { # label pattern
     local share
-    share=$(grep -E "$2" <<<"$report" | head -1 | awk '{print $1}')
+    share=$({ grep -E "$2" <<<"$report" || true; } | head -1 | awk '{print $1}')
     out "- $1: ${share:-n/a}"
   }
-  phase "read files (InputReader.readBytes)" 'InputReaderV9readBytes'
+  phase "read, parse and adapt files (InputReader.read)" 'InputReaderV4read_'
   phase "parse JSON to the tape (JSONReader.read)" 'JSONReaderV4read'
   phase "Terraform adapter (TerraformPlanAdapter.deployment)" 'TerraformPlanAdapterV10deployment'
   phase "evaluate rules (Evaluator.evaluate)" 'EvaluatorV8evaluate_'

@@ -187,6 +187,33 @@ extension SourceNode {
         return entries?.first(where: { $0.key == key })
     }
 
+    /// Calls `body` with each entry of a mapping, in document order, without building the entries array.
+    public func forEachEntry(_ body: (SourceEntry) throws -> Void) rethrows {
+        if let (tape, index) = tapeNode {
+            guard tape.kind(index) == .mapping else { return }
+            let start = Int(tape.nodes[index].payload)
+            for link in tape.links[start..<start + Int(tape.nodes[index].count)] {
+                try body(SourceEntry(key: tape.texts[Int(link.key)], keyOffset: Int(link.keyOffset),
+                                     value: tape.node(Int(link.child))))
+            }
+            return
+        }
+        for entry in entries ?? [] { try body(entry) }
+    }
+
+    /// Calls `body` with the position and node of each item of a sequence, without building the items array.
+    public func forEachItem(_ body: (Int, SourceNode) throws -> Void) rethrows {
+        if let (tape, index) = tapeNode {
+            guard tape.kind(index) == .sequence else { return }
+            let start = Int(tape.nodes[index].payload)
+            for (position, link) in tape.links[start..<start + Int(tape.nodes[index].count)].enumerated() {
+                try body(position, tape.node(Int(link.child)))
+            }
+            return
+        }
+        for (position, item) in (items ?? []).enumerated() { try body(position, item) }
+    }
+
     /// A short name for the kind of value, for messages ("a mapping", "a string", …).
     public var kindDescription: String {
         if let (tape, index) = tapeNode {

@@ -55,3 +55,23 @@ struct SourceTapeTests {
         #expect(try readJSON("null").isNull)
     }
 }
+
+/// Iterating members without building arrays visits what `entries` and `items` hold, for tape and owned nodes.
+struct SourceNodeIterationTests {
+    @Test func forEachVisitsEveryMemberInOrder() throws {
+        let tape = try readJSON(#"{"a": 1, "b": [true, "x", null], "c": {}}"#)
+        let owned = SourceNode(.mapping(tape.entries ?? []), offset: tape.offset)
+        for node in [tape, owned] {
+            var keys: [String] = []
+            node.forEachEntry { keys.append("\($0.key)@\($0.keyOffset)") }
+            #expect(keys == (tape.entries ?? []).map { "\($0.key)@\($0.keyOffset)" })
+            var items: [String] = []
+            node["b"]?.forEachItem { position, item in items.append("\(position):\(item.kindDescription)") }
+            #expect(items == ["0:a boolean", "1:a string", "2:null"])
+        }
+        var none = 0
+        tape["a"]?.forEachEntry { _ in none += 1 }
+        tape["c"]?.forEachItem { _, _ in none += 1 }
+        #expect(none == 0)
+    }
+}

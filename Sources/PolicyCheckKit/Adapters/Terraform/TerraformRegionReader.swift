@@ -74,28 +74,26 @@ struct TerraformRegionReader {
 
     private func scanARNs(_ node: SourceNode, steps: inout [TerraformStep], in attribute: TerraformAttribute,
                           component: String, seen: inout Set<String>, into deployment: inout Deployment) {
-        switch node.value {
-        case .string(let text):
+        if let text = node.string {
             guard text.hasPrefix("arn:"), let arn = AmazonResourceName(text), let region = arn.region,
                   !seen.contains(region) else { return }
             seen.insert(region)
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
             add(region, at: attribute.descend(steps).origin, component: component, role: role, into: &deployment)
-        case .mapping(let entries):
-            // A repeated key reads as its first value, as `child(_:)` does.
-            for (position, entry) in entries.enumerated() where !entries[..<position].contains(where: { $0.key == entry.key }) {
+        } else if node.isMapping {
+            node.forEachEntry { entry in
+                // A repeated key reads as its first value, as `child(_:)` does.
+                guard node.entry(entry.key)?.keyOffset == entry.keyOffset else { return }
                 steps.append(.key(entry.key))
                 scanARNs(entry.value, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
                 steps.removeLast()
             }
-        case .sequence(let items):
-            for (index, item) in items.enumerated() {
+        } else if node.isSequence {
+            node.forEachItem { index, item in
                 steps.append(.index(index))
                 scanARNs(item, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
                 steps.removeLast()
             }
-        default:
-            return
         }
     }
 
