@@ -8,24 +8,33 @@ public struct AmazonResourceName: Sendable, Hashable {
 
     /// Parses the six colon-separated parts; `nil` when the text is not an ARN at all.
     public init?(_ text: String) {
-        // Split on the UTF-8 view without an intermediate array: ARNs are looked for in every string value of
-        // every resource.
-        let utf8 = text.utf8
-        guard utf8.starts(with: "arn:".utf8) else { return nil }
-        var start = utf8.index(utf8.startIndex, offsetBy: 4)
-        func next() -> Substring? {
-            guard let colon = utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            defer { start = utf8.index(after: colon) }
-            return text[start..<colon]
-        }
-        guard let partition = next(), let service = next(), let region = next(), let account = next() else {
-            return nil
-        }
-        self.partition = String(partition)
-        self.service = String(service)
-        self.region = region.isEmpty ? nil : String(region)
-        self.account = String(account)
-        resource = String(text[start...])
+        // Split on the bytes without intermediate arrays or index validation: ARNs are looked for in every string
+        // value of every resource.
+        guard text.utf8.starts(with: "arn:".utf8) else { return nil }
+        let parts: [String]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            parts.reserveCapacity(5)
+            var start = 4
+            for index in 4..<bytes.count where bytes[index] == UInt8(ascii: ":") && parts.count < 4 {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            guard parts.count == 4 else { return nil }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
+        } ?? Self.split(text)
+        guard let parts else { return nil }
+        partition = parts[0]
+        service = parts[1]
+        region = parts[2].isEmpty ? nil : parts[2]
+        account = parts[3]
+        resource = parts[4]
+    }
+
+    /// The five parts after `arn:` of text whose bytes are not contiguous (bridged strings).
+    private static func split(_ text: String) -> [String]? {
+        let parts = text.dropFirst(4).split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+        return parts.count == 5 ? parts.map(String.init) : nil
     }
 }
 
