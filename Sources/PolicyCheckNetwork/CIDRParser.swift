@@ -75,6 +75,10 @@ public enum CIDRParser {
 
     private static func trimmingWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace,
+           !last.properties.isWhitespace {
+            return text
+        }
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[start...end])

@@ -11,6 +11,7 @@ enum IPAddressParser {
     }
 
     static func parse(_ text: Substring) -> Result<IPAddress, Failure> {
+        if let value = plainIPv4(text.utf8) { return .success(IPAddress(ipv4: value)) }
         let scalars = Array(text.unicodeScalars)
         if scalars.isEmpty { return .failure(Failure(reason: "the address is empty")) }
         if scalars.contains(":") {
@@ -20,6 +21,36 @@ enum IPAddressParser {
     }
 
     // MARK: IPv4
+
+    /// A well-formed dotted quad read straight from its bytes (the common case, with no arrays or strings built);
+    /// `nil` for anything else, which the full parser then reads or explains.
+    static func plainIPv4(_ utf8: Substring.UTF8View) -> UInt32? {
+        var value: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        var leadingZero = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits == 1 && leadingZero { return nil }
+                if digits == 0 { leadingZero = byte == UInt8(ascii: "0") }
+                digits += 1
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                if digits > 3 || octet > 255 { return nil }
+            case UInt8(ascii: "."):
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            default:
+                return nil
+            }
+        }
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | octet
+    }
 
     static func parseIPv4(_ scalars: ArraySlice<Unicode.Scalar>) -> Result<UInt32, Failure> {
         if let bad = scalars.first(where: { !isDecimalDigit($0) && $0 != "." }) {

@@ -1,7 +1,7 @@
 extension JSONParser {
-    /// Reads the number starting at `position` and returns its literal text, checking RFC 8259's grammar:
+    /// Reads the number starting at `position` and returns the text index of its literal, checking RFC 8259's grammar:
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    mutating func parseNumber() throws(SyntaxError) -> String {
+    mutating func parseNumber() throws(SyntaxError) -> UInt32 {
         let start = position
         var index = position
         if bytes[index] == JSONByte.minus { index += 1 }
@@ -35,7 +35,7 @@ extension JSONParser {
             while index < end, JSONByte.isDigit(bytes[index]) { index += 1 }
         }
         position = index
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return strings.intern(UnsafeBufferPointer(rebasing: bytes[start..<index]))
     }
 
     /// Reads `true`, `false` or `null` at `position`, which must not run on into more letters or digits.

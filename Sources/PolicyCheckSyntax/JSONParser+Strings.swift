@@ -1,6 +1,6 @@
 extension JSONParser {
-    /// Reads the string whose opening quote is at `position`.
-    mutating func parseString() throws(SyntaxError) -> String {
+    /// Reads the string whose opening quote is at `position`; returns its text index.
+    mutating func parseString() throws(SyntaxError) -> UInt32 {
         let contentStart = position + 1
         var index = contentStart
         while true {
@@ -25,7 +25,7 @@ extension JSONParser {
             let byte = bytes[index]
             if byte == JSONByte.quote {
                 position = index + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
+                return strings.intern(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
             }
             if byte == JSONByte.backslash {
                 return try parseEscapedString(contentStart: contentStart, firstEscape: index)
@@ -49,7 +49,7 @@ extension JSONParser {
     }
 
     /// The slow path of `parseString`, from the first backslash on, decoding into `scratch`.
-    private mutating func parseEscapedString(contentStart: Int, firstEscape: Int) throws(SyntaxError) -> String {
+    private mutating func parseEscapedString(contentStart: Int, firstEscape: Int) throws(SyntaxError) -> UInt32 {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<firstEscape]))
         var index = firstEscape
@@ -57,7 +57,7 @@ extension JSONParser {
             let byte = bytes[index]
             if byte == JSONByte.quote {
                 position = index + 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scratch.withUnsafeBufferPointer { strings.intern($0) }
             }
             if byte < 0x20 { throw controlCharacterInString(at: index) }
             guard byte == JSONByte.backslash else {

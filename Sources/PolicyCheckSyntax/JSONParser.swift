@@ -1,30 +1,42 @@
-/// The engine behind `JSONReader`: an iterative parser over a buffer of UTF-8 bytes.
+/// The engine behind `JSONReader`: an iterative parser over a buffer of UTF-8 bytes that writes the document into a
+/// `SourceTape`.
 ///
-/// Finished values wait in `items` and `entries` (shared by all open containers) until their container closes,
-/// so each array or object is allocated once at its exact size.
+/// Nodes are added in document order as they start; the members of the open containers wait on the pending stacks
+/// (shared by all open containers) until their container closes and they are copied to its contiguous links.
 struct JSONParser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
     let maxDepth: Int
     var position = 0
-    /// Finished elements of the open arrays, innermost last.
-    var items = JSONMoveStack<SourceNode>(capacity: 64)
-    /// Finished members of the open objects, innermost last.
-    var entries = JSONMoveStack<SourceEntry>(capacity: 64)
     /// Reused buffer for decoding strings that contain escapes.
     var scratch: [UInt8] = []
+    /// The document's texts, one per distinct spelling where the cache finds it.
+    var strings: JSONStringCache
+
+    // The tape being written (see `SourceTape`).
+    var nodes: [SourceTape.Node] = []
+    var links: [SourceTape.Link] = []
+    /// Members of the open containers, innermost last.
+    var pending: [SourceTape.Link] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = maxDepth
+        self.strings = JSONStringCache(byteCount: bytes.count)
+        // Room for the nodes of typical JSON (about one per 16 bytes); memory not yet written is never touched.
+        let capacity = bytes.count / 8 + 16
+        nodes.reserveCapacity(capacity)
+        links.reserveCapacity(capacity)
     }
 
     mutating func parseDocument() throws(SyntaxError) -> SourceNode {
+        guard end <= Int(UInt32.max) else {
+            throw SyntaxError(offset: 0, message: "JSON documents larger than 4 GiB are not supported")
+        }
         skipWhitespace()
         guard position < end else { throw SyntaxError(offset: 0, message: "empty document") }
         var frames: [JSONParserFrame] = []
-        var node: SourceNode
 
         parseValue: while true {
             // Here `position` is at the first byte of a value, whitespace already skipped.
@@ -36,43 +48,45 @@ struct JSONParser: ~Copyable {
                 guard frames.count < maxDepth else {
                     throw SyntaxError(offset: start, message: "nesting deeper than \(maxDepth) levels")
                 }
+                let node = addNode(isObject ? .mapping : .sequence, at: start, payload: 0, in: frames)
                 position += 1
                 skipWhitespace()
                 let close: UInt8 = isObject ? JSONByte.closeBrace : JSONByte.closeBracket
                 if position < end, bytes[position] == close {
                     position += 1
-                    node = SourceNode(isObject ? .mapping([]) : .sequence([]), offset: start)
+                    nodes[node].payload = UInt32(truncatingIfNeeded: links.count)
                 } else if isObject {
-                    var frame = JSONParserFrame(isObject: true, offset: start, stackStart: entries.count)
+                    var frame = JSONParserFrame(isObject: true, node: node, stackStart: pending.count)
                     try parseMemberName(into: &frame, afterComma: false)
                     frames.append(frame)
                     continue parseValue
                 } else {
-                    frames.append(JSONParserFrame(isObject: false, offset: start, stackStart: items.count))
+                    frames.append(JSONParserFrame(isObject: false, node: node, stackStart: pending.count))
                     continue parseValue
                 }
             case JSONByte.quote:
-                node = SourceNode(.string(try parseString()), offset: start)
+                let text = try parseString()
+                addNode(.string, at: start, payload: text, in: frames)
             case JSONByte.minus, JSONByte.zero ... JSONByte.nine:
-                node = SourceNode(.number(try parseNumber()), offset: start)
+                let text = try parseNumber()
+                addNode(.number, at: start, payload: text, in: frames)
             case UInt8(ascii: "t"):
                 try parseLiteral("true")
-                node = SourceNode(.bool(true), offset: start)
+                addNode(.true, at: start, payload: 0, in: frames)
             case UInt8(ascii: "f"):
                 try parseLiteral("false")
-                node = SourceNode(.bool(false), offset: start)
+                addNode(.false, at: start, payload: 0, in: frames)
             case UInt8(ascii: "n"):
                 try parseLiteral("null")
-                node = SourceNode(.null, offset: start)
+                addNode(.null, at: start, payload: 0, in: frames)
             default:
                 throw expected("a value", at: start)
             }
 
-            // Attach the finished `node` to its container, closing containers as their ends are reached.
+            // A value just ended: read what follows it, closing containers as their ends are reached.
             while let top = frames.indices.last {
                 skipWhitespace()
                 if frames[top].isObject {
-                    entries.append(SourceEntry(key: frames[top].key, keyOffset: frames[top].keyOffset, value: node))
                     guard position < end else { throw expected("',' or '}' after object member", at: position) }
                     if bytes[position] == JSONByte.comma {
                         position += 1
@@ -83,11 +97,7 @@ struct JSONParser: ~Copyable {
                     guard bytes[position] == JSONByte.closeBrace else {
                         throw expected("',' or '}' after object member", at: position)
                     }
-                    position += 1
-                    let frame = frames.removeLast()
-                    node = SourceNode(.mapping(entries.popArray(from: frame.stackStart)), offset: frame.offset)
                 } else {
-                    items.append(node)
                     guard position < end else { throw expected("',' or ']' after array element", at: position) }
                     if bytes[position] == JSONByte.comma {
                         position += 1
@@ -100,16 +110,42 @@ struct JSONParser: ~Copyable {
                     guard bytes[position] == JSONByte.closeBracket else {
                         throw expected("',' or ']' after array element", at: position)
                     }
-                    position += 1
-                    let frame = frames.removeLast()
-                    node = SourceNode(.sequence(items.popArray(from: frame.stackStart)), offset: frame.offset)
                 }
+                position += 1
+                close(frames.removeLast())
             }
 
             skipWhitespace()
             guard position == end else { throw expected("end of input after the top-level value", at: position) }
-            return node
+            return SourceNode(tape: finishTape(), index: 0)
         }
+    }
+
+    /// Adds a node and makes it the next member of the innermost open container.
+    @discardableResult
+    private mutating func addNode(_ kind: SourceTape.Kind, at offset: Int, payload: UInt32,
+                                  in frames: borrowing [JSONParserFrame]) -> Int {
+        let index = nodes.count
+        nodes.append(SourceTape.Node(offset: UInt32(truncatingIfNeeded: offset), payload: payload, count: 0,
+                                     kind: kind.rawValue))
+        if let top = frames.last {
+            pending.append(SourceTape.Link(child: UInt32(truncatingIfNeeded: index), key: top.key,
+                                           keyOffset: UInt32(truncatingIfNeeded: top.keyOffset)))
+        }
+        return index
+    }
+
+    /// Moves a closed container's members from the pending stack to its links.
+    private mutating func close(_ frame: JSONParserFrame) {
+        let start = frame.stackStart
+        nodes[frame.node].payload = UInt32(truncatingIfNeeded: links.count)
+        nodes[frame.node].count = UInt32(truncatingIfNeeded: pending.count - start)
+        links.append(contentsOf: pending[start...])
+        pending.removeSubrange(start...)
+    }
+
+    private mutating func finishTape() -> SourceTape {
+        SourceTape(nodes: nodes, links: links, texts: strings.takeTexts())
     }
 
     /// Reads `"name"` and the `:` after it, at `position` (whitespace skipped), into `frame`.
@@ -131,27 +167,30 @@ struct JSONParser: ~Copyable {
         skipWhitespace()
     }
 
-    private func checkUnique(_ key: String, at offset: Int, in frame: inout JSONParserFrame) throws(SyntaxError) {
+    private func checkUnique(_ key: UInt32, at offset: Int, in frame: inout JSONParserFrame) throws(SyntaxError) {
+        let text = strings.texts[Int(key)]
         let duplicate: Bool
         if frame.keySet != nil {
-            duplicate = !frame.keySet!.insert(key).inserted
-        } else if entries.count - frame.stackStart < JSONParserFrame.linearKeyScanLimit {
+            duplicate = !frame.keySet!.insert(text).inserted
+        } else if pending.count - frame.stackStart < JSONParserFrame.linearKeyScanLimit {
             var found = false
-            let length = key.utf8.count
-            for index in frame.stackStart..<entries.count
-            where entries[index].key.utf8.count == length && entries[index].key == key {
-                found = true
-                break
+            for index in frame.stackStart..<pending.count {
+                let other = pending[index].key
+                // The same text index is the same text; different indices may still spell the same text.
+                if other == key || strings.texts[Int(other)] == text {
+                    found = true
+                    break
+                }
             }
             duplicate = found
         } else {
             var keys = Set<String>(minimumCapacity: 64)
-            for index in frame.stackStart..<entries.count { keys.insert(entries[index].key) }
-            duplicate = !keys.insert(key).inserted
+            for index in frame.stackStart..<pending.count { keys.insert(strings.texts[Int(pending[index].key)]) }
+            duplicate = !keys.insert(text).inserted
             frame.keySet = keys
         }
         if duplicate {
-            throw SyntaxError(offset: offset, message: "duplicate key \(JSONErrorText.quoted(key))")
+            throw SyntaxError(offset: offset, message: "duplicate key \(JSONErrorText.quoted(text))")
         }
     }
 

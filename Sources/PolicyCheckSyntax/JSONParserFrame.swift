@@ -4,19 +4,19 @@ struct JSONParserFrame {
     static let linearKeyScanLimit = 12
 
     let isObject: Bool
-    /// Offset of the opening bracket.
-    let offset: Int
-    /// Where this container's finished members start in the parser's item or entry stack.
+    /// The container's node in the tape.
+    let node: Int
+    /// Where this container's members start in the parser's pending-member stacks.
     let stackStart: Int
-    /// The member name whose value is being read (objects only).
-    var key: String = ""
+    /// The member name whose value is being read (objects only): its text index and offset.
+    var key: UInt32 = 0
     var keyOffset: Int = 0
     /// Every key so far, once the object outgrew the linear scan.
     var keySet: Set<String>? = nil
 
-    init(isObject: Bool, offset: Int, stackStart: Int) {
+    init(isObject: Bool, node: Int, stackStart: Int) {
         self.isObject = isObject
-        self.offset = offset
+        self.node = node
         self.stackStart = stackStart
     }
 }

@@ -14,16 +14,56 @@ public struct SourceNode: Sendable {
         case mapping([SourceEntry])
     }
 
-    public var value: Value
+    /// What the node holds. Nodes read from JSON keep their document in a compact tape and build this on request.
+    public var value: Value {
+        get {
+            switch storage {
+            case .value(let value): return value
+            case .tape(let tape, let index): return tape.value(Int(index))
+            }
+        }
+        set { storage = .value(newValue) }
+    }
     /// Byte offset of the node's first character in the file's UTF-8 text.
     public var offset: Int
+    private var storage: Storage
+    /// The tag, boxed: almost no node has one, and a reference is half the size of an optional `String` in every
+    /// node of every tree.
+    private var tagBox: TagBox?
+
     /// An explicit YAML tag such as `!Ref` or `!GetAtt` (`nil` for untagged nodes and for all JSON).
-    public var tag: String?
+    public var tag: String? {
+        get { tagBox?.text }
+        set { tagBox = newValue.map(TagBox.init) }
+    }
 
     public init(_ value: Value, offset: Int, tag: String? = nil) {
-        self.value = value
+        self.storage = .value(value)
         self.offset = offset
-        self.tag = tag
+        self.tagBox = tag.map(TagBox.init)
+    }
+
+    /// Node `index` of a parsed document's tape.
+    init(tape: SourceTape, index: Int) {
+        self.storage = .tape(tape, UInt32(truncatingIfNeeded: index))
+        self.offset = Int(tape.nodes[index].offset)
+        self.tagBox = nil
+    }
+
+    private enum Storage: Sendable {
+        case value(Value)
+        case tape(SourceTape, UInt32)
+    }
+
+    private final class TagBox: Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    /// The tape and node index, for nodes read from JSON.
+    private var tapeNode: (tape: SourceTape, index: Int)? {
+        if case .tape(let tape, let index) = storage { return (tape, Int(index)) }
+        return nil
     }
 }
 
@@ -46,52 +86,146 @@ public struct SourceEntry: Sendable {
 extension SourceNode {
     /// The entries of a mapping, or `nil`.
     public var entries: [SourceEntry]? {
+        if let (tape, index) = tapeNode {
+            return tape.kind(index) == .mapping ? tape.entries(index) : nil
+        }
         if case .mapping(let entries) = value { return entries }
         return nil
     }
 
     /// The items of a sequence, or `nil`.
     public var items: [SourceNode]? {
+        if let (tape, index) = tapeNode {
+            return tape.kind(index) == .sequence ? tape.items(index) : nil
+        }
         if case .sequence(let items) = value { return items }
         return nil
     }
 
+    /// Whether the node is a mapping (without building its entries).
+    public var isMapping: Bool {
+        if let (tape, index) = tapeNode { return tape.kind(index) == .mapping }
+        if case .mapping = value { return true }
+        return false
+    }
+
+    /// Whether the node is a sequence (without building its items).
+    public var isSequence: Bool {
+        if let (tape, index) = tapeNode { return tape.kind(index) == .sequence }
+        if case .sequence = value { return true }
+        return false
+    }
+
+    /// The number of entries or items of a mapping or sequence (0 for scalars), without building them.
+    public var memberCount: Int {
+        if let (tape, index) = tapeNode {
+            switch tape.kind(index) {
+            case .mapping, .sequence: return Int(tape.nodes[index].count)
+            default: return 0
+            }
+        }
+        switch value {
+        case .mapping(let entries): return entries.count
+        case .sequence(let items): return items.count
+        default: return 0
+        }
+    }
+
     /// The text of a string scalar, or `nil`.
     public var string: String? {
+        if let (tape, index) = tapeNode {
+            return tape.kind(index) == .string ? tape.texts[Int(tape.nodes[index].payload)] : nil
+        }
         if case .string(let text) = value { return text }
         return nil
     }
 
     /// The value of a boolean, or `nil`.
     public var bool: Bool? {
+        if let (tape, index) = tapeNode {
+            switch tape.kind(index) {
+            case .true: return true
+            case .false: return false
+            default: return nil
+            }
+        }
         if case .bool(let flag) = value { return flag }
         return nil
     }
 
     /// The literal of a number, or `nil`.
     public var numberLiteral: String? {
+        if let (tape, index) = tapeNode {
+            return tape.kind(index) == .number ? tape.texts[Int(tape.nodes[index].payload)] : nil
+        }
         if case .number(let literal) = value { return literal }
         return nil
     }
 
     /// Whether the node is `null`.
     public var isNull: Bool {
+        if let (tape, index) = tapeNode { return tape.kind(index) == .null }
         if case .null = value { return true }
         return false
     }
 
     /// The value under `key` in a mapping (the first, if a tolerant reader kept duplicates).
     public subscript(key: String) -> SourceNode? {
-        entries?.first(where: { $0.key == key })?.value
+        if let (tape, index) = tapeNode {
+            return tape.link(index, key: key).map { tape.node(Int(tape.links[$0].child)) }
+        }
+        return entries?.first(where: { $0.key == key })?.value
     }
 
     /// The entry under `key` in a mapping.
     public func entry(_ key: String) -> SourceEntry? {
-        entries?.first(where: { $0.key == key })
+        if let (tape, index) = tapeNode {
+            return tape.link(index, key: key).map {
+                SourceEntry(key: key, keyOffset: Int(tape.links[$0].keyOffset), value: tape.node(Int(tape.links[$0].child)))
+            }
+        }
+        return entries?.first(where: { $0.key == key })
+    }
+
+    /// Calls `body` with each entry of a mapping, in document order, without building the entries array.
+    public func forEachEntry(_ body: (SourceEntry) throws -> Void) rethrows {
+        if let (tape, index) = tapeNode {
+            guard tape.kind(index) == .mapping else { return }
+            let start = Int(tape.nodes[index].payload)
+            for link in tape.links[start..<start + Int(tape.nodes[index].count)] {
+                try body(SourceEntry(key: tape.texts[Int(link.key)], keyOffset: Int(link.keyOffset),
+                                     value: tape.node(Int(link.child))))
+            }
+            return
+        }
+        for entry in entries ?? [] { try body(entry) }
+    }
+
+    /// Calls `body` with the position and node of each item of a sequence, without building the items array.
+    public func forEachItem(_ body: (Int, SourceNode) throws -> Void) rethrows {
+        if let (tape, index) = tapeNode {
+            guard tape.kind(index) == .sequence else { return }
+            let start = Int(tape.nodes[index].payload)
+            for (position, link) in tape.links[start..<start + Int(tape.nodes[index].count)].enumerated() {
+                try body(position, tape.node(Int(link.child)))
+            }
+            return
+        }
+        for (position, item) in (items ?? []).enumerated() { try body(position, item) }
     }
 
     /// A short name for the kind of value, for messages ("a mapping", "a string", …).
     public var kindDescription: String {
+        if let (tape, index) = tapeNode {
+            switch tape.kind(index) {
+            case .null: return "null"
+            case .true, .false: return "a boolean"
+            case .number: return "a number"
+            case .string: return "a string"
+            case .sequence: return "a list"
+            case .mapping: return "a mapping"
+            }
+        }
         switch value {
         case .null: return "null"
         case .bool: return "a boolean"

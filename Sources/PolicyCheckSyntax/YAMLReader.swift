@@ -232,21 +232,15 @@ extension YAMLReader {
 
 /// Turns libyaml's 1-based line and column (Unicode scalars) into byte offsets.
 struct LineTable: Sendable {
-    private let starts: [Int]
-    private let bytes: [UInt8]
+    private let index: LineIndex
 
     init(_ bytes: [UInt8]) {
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
-        }
-        self.starts = starts
-        self.bytes = bytes
+        index = LineIndex(bytes)
     }
 
     /// The byte at an offset, if any.
     func byte(at offset: Int) -> UInt8? {
-        offset >= 0 && offset < bytes.count ? bytes[offset] : nil
+        offset >= 0 && offset < index.bytes.count ? index.bytes[offset] : nil
     }
 
     func offset(_ mark: Mark?) -> Int {
@@ -255,15 +249,6 @@ struct LineTable: Sendable {
     }
 
     func offset(line: Int, column: Int) -> Int {
-        guard line >= 1 else { return 0 }
-        guard line <= starts.count else { return bytes.count }
-        var index = starts[line - 1]
-        var remaining = column - 1
-        while remaining > 0, index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
-            index += 1
-            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
-        }
-        return index
+        index.offset(line: line, column: column)
     }
 }

@@ -6,7 +6,12 @@ import Foundation
 enum PolicyCheckMain {
     static func main() {
         do {
-            var command = try PolicyCheckCommand.parseAsRoot()
+            let (arguments, runs) = BulkOperands.fold(Array(CommandLine.arguments.dropFirst()), root: PolicyCheckCommand.self)
+            var command = try PolicyCheckCommand.parseAsRoot(arguments)
+            if var bulk = command as? any BulkOperandCommand & ParsableCommand {
+                bulk.expandOperands(runs)
+                command = bulk
+            }
             try command.run()
         } catch {
             let code = PolicyCheckCommand.exitCode(for: error)

@@ -15,6 +15,11 @@ public protocol Check: Sendable {
 public struct CheckContext: Sendable {
     /// The instant rules judge expiry against (`--now`, `SOURCE_DATE_EPOCH`, or the system clock).
     public var now: Timestamp
+    /// The deployment's allowlists in force with every CIDR parsed, prepared once per deployment by the evaluator
+    /// so the network checks do not each parse them again.
+    var parsedAllowlists: [ParsedAllowlist]?
+    /// The deployment's declared keys by id and ARN, prepared once per deployment by the evaluator.
+    var declaredKeys: DeclaredKeys?
 
     public init(now: Timestamp) {
         self.now = now

@@ -26,19 +26,26 @@ public struct CustomerManagedKeyCheck: Check {
         case .never: required = false
         case .whenKeysDeclared: required = !deployment.keys.isEmpty
         }
+        let keys = DeclaredKeys.of(deployment, context: context)
+        let expected: String
+        if keys.ids.isEmpty {
+            expected = "a customer-managed KMS key"
+        } else if keys.ids.count <= DeclaredKeys.listLimit {
+            expected = "one of the declared keys (\(keys.listed()))"
+        } else {
+            expected = "one of the \(keys.ids.count) declared keys (\(keys.listed()))"
+        }
         return deployment.dataStores.map { store in
             guard required, store.encryption.declaredEncrypted?.known != false else {
                 return CheckResult(store.component, .notApplicable)
             }
-            return CheckResult(store.component, outcome(for: store, in: deployment))
+            return CheckResult(store.component, outcome(for: store, keys: keys, expected: expected,
+                                                        infrastructureCode: deployment.format.isInfrastructureCode))
         }
     }
 
-    private func outcome(for store: DataStore, in deployment: Deployment) -> CheckOutcome {
-        let declared = deployment.keys.compactMap { $0.id?.value }
-        let expected = declared.isEmpty
-            ? "a customer-managed KMS key"
-            : "one of the declared keys (\(declared.joined(separator: ", ")))"
+    private func outcome(for store: DataStore, keys: DeclaredKeys, expected: String, infrastructureCode: Bool) -> CheckOutcome {
+        let declared = keys.ids
         let what = store.kind.displayName
         guard let key = store.encryption.kmsKey else {
             if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
@@ -54,14 +61,14 @@ public struct CustomerManagedKeyCheck: Check {
             }
             return .pass
         }
-        switch KeyReference.classify(text, keys: deployment.keys) {
+        switch keys.classify(text) {
         case .declared:
             return .pass
         case .alias(let name, let awsManaged) where awsManaged:
             return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with the AWS-managed key '\(name)'; expected \(expected)", at: key.origin)])
         case .keyARN, .alias, .keyID:
             // Infrastructure code may use customer keys defined elsewhere; only a BYOK manifest names its keys.
-            if declared.isEmpty || deployment.format.isInfrastructureCode { return .pass }
+            if declared.isEmpty || infrastructureCode { return .pass }
             return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with KMS key '\(text)', which is not \(expected)", at: key.origin)])
         case .unresolved:
             // Reported by the key-reference rule; nothing more to say here.

@@ -5,13 +5,14 @@ public struct KeyReferencesCheck: Check {
     public init(parameters: CheckParameters) {}
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        let declared = deployment.keys.compactMap { $0.id?.value }
+        let keys = DeclaredKeys.of(deployment, context: context)
+        let declared = keys.ids
         return deployment.dataStores.compactMap { store in
             guard let key = store.encryption.kmsKey, let text = key.value.known else { return nil }
-            guard KeyReference.classify(text, keys: deployment.keys) == .unresolved else {
+            guard keys.classify(text) == .unresolved else {
                 return CheckResult(store.component, .pass)
             }
-            let known = declared.isEmpty ? "no keys are declared in spec.keys" : "declared keys: \(declared.joined(separator: ", "))"
+            let known = declared.isEmpty ? "no keys are declared in spec.keys" : "declared keys: \(keys.listed())"
             return CheckResult(store.component, .fail([Evidence(
                 "kmsKey '\(text)' does not resolve: it is not a declared key (\(known)), a key ARN, an alias or a key id"
                     + Suggestion.clause(for: text, among: declared),

@@ -9,10 +9,11 @@ public struct SymmetricKeySpecCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        let keys = DeclaredKeys.of(deployment, context: context)
         var users: [Int: [String]] = [:]
         for store in deployment.dataStores {
             guard let text = store.encryption.kmsKey?.value.known,
-                  case .declared(let index) = KeyReference.classify(text, keys: deployment.keys) else { continue }
+                  case .declared(let index) = keys.classify(text) else { continue }
             users[index, default: []].append(store.kind.displayName)
         }
         return deployment.keys.enumerated().map { index, key in

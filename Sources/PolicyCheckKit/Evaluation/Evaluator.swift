@@ -10,6 +10,9 @@ public struct Evaluator: Sendable {
 
     /// Findings and per-rule outcomes for one deployment, in report order.
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> Evaluation {
+        var context = context
+        context.parsedAllowlists = ParsedAllowlist.enabled(in: deployment)
+        context.declaredKeys = DeclaredKeys(deployment.keys)
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         for compiled in policy.rules {

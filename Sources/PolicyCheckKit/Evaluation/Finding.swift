@@ -46,8 +46,13 @@ public struct Finding: Sendable, Hashable {
 
     /// The order reports use: by file, position, rule and message.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.file, lhs.line, lhs.column, lhs.ruleId, lhs.resource, lhs.message)
-            < (rhs.file, rhs.line, rhs.column, rhs.ruleId, rhs.resource, rhs.message)
+        // Field by field rather than as a tuple, which would copy (retain) all six fields of both sides per call.
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
+        if lhs.resource != rhs.resource { return lhs.resource < rhs.resource }
+        return lhs.message < rhs.message
     }
 }
 

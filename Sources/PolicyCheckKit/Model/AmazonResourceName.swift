@@ -8,13 +8,33 @@ public struct AmazonResourceName: Sendable, Hashable {
 
     /// Parses the six colon-separated parts; `nil` when the text is not an ARN at all.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn" else { return nil }
-        partition = String(parts[1])
-        service = String(parts[2])
-        region = parts[3].isEmpty ? nil : String(parts[3])
-        account = String(parts[4])
-        resource = String(parts[5])
+        // Split on the bytes without intermediate arrays or index validation: ARNs are looked for in every string
+        // value of every resource.
+        guard text.utf8.starts(with: "arn:".utf8) else { return nil }
+        let parts: [String]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            parts.reserveCapacity(5)
+            var start = 4
+            for index in 4..<bytes.count where bytes[index] == UInt8(ascii: ":") && parts.count < 4 {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            guard parts.count == 4 else { return nil }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
+        } ?? Self.split(text)
+        guard let parts else { return nil }
+        partition = parts[0]
+        service = parts[1]
+        region = parts[2].isEmpty ? nil : parts[2]
+        account = parts[3]
+        resource = parts[4]
+    }
+
+    /// The five parts after `arn:` of text whose bytes are not contiguous (bridged strings).
+    private static func split(_ text: String) -> [String]? {
+        let parts = text.dropFirst(4).split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+        return parts.count == 5 ? parts.map(String.init) : nil
     }
 }
 
@@ -33,12 +53,19 @@ public enum KeyReference: Sendable, Equatable {
 
     /// Classifies a reference against the keys a deployment declares.
     public static func classify(_ text: String, keys: [KeyDeclaration]) -> KeyReference {
-        if let index = keys.firstIndex(where: { $0.id?.value == text }) { return .declared(index: index) }
+        classify(text, declaredID: { id in keys.firstIndex { $0.id?.value == id } },
+                 declaredARN: { arn in keys.firstIndex { $0.arn?.value.known == arn } })
+    }
+
+    /// Classifies a reference, finding declared keys through the given lookups (the index of the first key with
+    /// that id, or with that known ARN).
+    static func classify(_ text: String, declaredID: (String) -> Int?, declaredARN: (String) -> Int?) -> KeyReference {
+        if let index = declaredID(text) { return .declared(index: index) }
         if let arn = AmazonResourceName(text), arn.service == "kms" {
             if arn.resource.hasPrefix("alias/") {
                 return .alias(name: arn.resource, awsManaged: arn.resource.hasPrefix("alias/aws/"))
             }
-            if let index = keys.firstIndex(where: { $0.arn?.value.known == text }) { return .declared(index: index) }
+            if let index = declaredARN(text) { return .declared(index: index) }
             return .keyARN(arn)
         }
         if text.hasPrefix("alias/") { return .alias(name: text, awsManaged: text.hasPrefix("alias/aws/")) }
@@ -65,15 +92,57 @@ public enum KeyIdentifier {
     }
 
     public static func isUUID(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        // 8-4-4-4-12 hex digits (either case), checked byte by byte.
+        let utf8 = text.utf8
+        guard utf8.count == 36 else { return false }
+        for (offset, byte) in utf8.enumerated() {
+            switch offset {
+            case 8, 13, 18, 23:
+                guard byte == UInt8(ascii: "-") else { return false }
+            default:
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                     UInt8(ascii: "A")...UInt8(ascii: "F"):
+                    continue
+                default:
+                    return false
+                }
+            }
+        }
+        return true
     }
 }
 
 /// AWS region codes: `us-east-1`, `eu-west-2`, `ap-southeast-4`, `us-gov-west-1`, `cn-north-1`, `il-central-1`.
 public enum RegionCode {
     public static func isWellFormed(_ text: String) -> Bool {
+        // Three or four parts joined by '-': two lowercase ASCII letters, one or two non-empty lowercase ASCII
+        // words, and a number. Checked byte by byte (every region in every ARN of a plan comes through here).
+        var parts = 0
+        var length = 0
+        var letters = true
+        var digits = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard length > 0, letters, parts > 0 || length == 2 else { return false }
+                parts += 1
+                length = 0
+                letters = true
+                digits = true
+                continue
+            }
+            length += 1
+            if !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { letters = false }
+            if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { digits = false }
+            // Only the last part may hold anything but letters; it must be all digits.
+            if !letters && !digits && byte < 0x80 { return false }
+            if byte >= 0x80 { return isWellFormedUnicode(text) }
+        }
+        return (parts == 2 || parts == 3) && length > 0 && digits
+    }
+
+    /// The rule as first written, over Characters, for text outside ASCII (where a number may use other digits).
+    private static func isWellFormedUnicode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3 || parts.count == 4 else { return false }
         guard parts[0].count == 2, parts[0].allSatisfy({ $0.isLowercase && $0.isASCII }) else { return false }

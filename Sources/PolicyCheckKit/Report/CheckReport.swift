@@ -43,14 +43,24 @@ public struct CheckReport: Sendable {
 
     /// Findings at or above the threshold.
     public var failingFindings: [Finding] {
-        guard let failOn else { return [] }
-        return findings.filter { $0.severity >= failOn && !$0.isSuppressed }
+        findings.filter(isFailing)
+    }
+
+    /// How many findings are at or above the threshold (without collecting them).
+    public var failingCount: Int {
+        findings.reduce(0) { $0 + (isFailing($1) ? 1 : 0) }
+    }
+
+    /// Whether a finding counts toward the exit code.
+    public func isFailing(_ finding: Finding) -> Bool {
+        guard let failOn else { return false }
+        return finding.severity >= failOn && !finding.isSuppressed
     }
 
     /// 0 nothing at or above the threshold, 1 findings at or above it, 2 could not check something.
     public var exitCode: Int32 {
         if !errors.isEmpty { return 2 }
-        return failingFindings.isEmpty ? 0 : 1
+        return findings.contains(where: isFailing) ? 1 : 0
     }
 
     /// Findings kept visible but not failing (waived, ignored inline, or in the baseline).
@@ -59,9 +69,11 @@ public struct CheckReport: Sendable {
     /// Waivers that matched no finding.
     public var staleWaivers: [WaiverStatus] { waivers.filter { $0.state == .stale } }
 
-    /// Counts per severity, most severe first.
+    /// Counts per severity, most severe first (one pass over the findings).
     public var countsBySeverity: [(Severity, Int)] {
-        Severity.allCases.reversed().map { severity in (severity, findings.filter { $0.severity == severity }.count) }
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return Severity.allCases.reversed().map { ($0, counts[$0] ?? 0) }
     }
 }
 

@@ -5,6 +5,13 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
+        let stream = ReportStream()
+        write(report, to: stream)
+        return stream.text
+    }
+
+    /// Streams the report: the head, then findings in batches, never the whole document at once.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
         var json = JSONWriter()
         json.beginObject()
         json.field("schemaVersion", 1)
@@ -27,12 +34,16 @@ public struct JSONReporter: Reporter {
         writeSummary(report, into: &json)
         json.key("findings")
         json.beginArray()
-        for finding in report.findings { Self.write(finding, into: &json) }
+        for (index, finding) in report.findings.enumerated() {
+            Self.write(finding, into: &json)
+            if index % 32 == 31 { json.drain(into: stream) }
+        }
         json.endArray()
         json.field("errors", errors: report.errors)
         Self.writeWaivers(report.waivers, into: &json)
         json.endObject()
-        return json.text + "\n"
+        json.drain(into: stream)
+        stream.write("\n")
     }
 
     /// `waivers`: each waiver of `--waivers` with what it did (active, expired, stale).
@@ -75,7 +86,7 @@ public struct JSONReporter: Reporter {
         json.beginObject()
         for (severity, count) in report.countsBySeverity { json.field(severity.rawValue, count) }
         json.endObject()
-        json.field("failing", report.failingFindings.count)
+        json.field("failing", report.failingCount)
         json.field("suppressed", report.suppressedFindings.count)
         json.field("staleWaivers", report.staleWaivers.count)
         json.field("errors", report.errors.count)

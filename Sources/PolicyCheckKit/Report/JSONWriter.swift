@@ -57,6 +57,12 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// Moves the text written so far to `stream`, so a large document is never held whole.
+    public mutating func drain(into stream: ReportStream) {
+        stream.write(text)
+        text.removeAll(keepingCapacity: true)
+    }
+
     // MARK: - Layout
 
     private var pendingValue = false
@@ -72,8 +78,19 @@ public struct JSONWriter {
 
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { text += "," }
-        if pretty && depth > 0 { text += "\n" + String(repeating: "  ", count: depth) }
+        if pretty && depth > 0 { newline() }
     }
+
+    /// A newline and the indentation of the current depth.
+    private mutating func newline() {
+        if depth < Self.indents.count {
+            text += Self.indents[depth]
+        } else {
+            text += "\n" + String(repeating: "  ", count: depth)
+        }
+    }
+
+    private static let indents: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     private mutating func push() {
         needsComma.append(false)
@@ -83,12 +100,17 @@ public struct JSONWriter {
     private mutating func pop(_ closer: String) {
         let hadContent = needsComma.removeLast()
         depth -= 1
-        if pretty && hadContent { text += "\n" + String(repeating: "  ", count: depth) }
+        if pretty && hadContent { newline() }
         text += closer
     }
 
     static func appendString(_ value: String, to text: inout String) {
         text += "\""
+        if !needsEscaping(value) {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -106,5 +128,13 @@ public struct JSONWriter {
             }
         }
         text += "\""
+    }
+
+    /// Whether any byte of `value` needs an escape: a quote, a backslash, a control character, DEL, or the lead
+    /// byte of U+2028/U+2029 (checked in full by the slow path).
+    private static func needsEscaping(_ value: String) -> Bool {
+        value.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+        }
     }
 }

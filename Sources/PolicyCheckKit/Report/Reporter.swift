@@ -3,11 +3,29 @@ public protocol Reporter: Sendable {
     /// The name used with `--format`.
     static var formatName: String { get }
     func render(_ report: CheckReport) -> String
+    /// Writes the report to `stream` as it is produced; the bytes are exactly those of `render(_:)`.
+    func write(_ report: CheckReport, to stream: ReportStream)
+}
+
+extension Reporter {
+    /// Renders the whole report, then writes it: for small formats that do not stream.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
+        stream.write(render(report))
+    }
 }
 
 /// The output formats, by name.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, junit, github, markdown
+
+    /// Whether the format renders per-rule outcomes (the whole population, one per rule and resource); runs for
+    /// formats that do not can skip keeping them. Formats are assumed to need them unless listed here.
+    public var needsOutcomes: Bool {
+        switch self {
+        case .text, .json: return false
+        @unknown default: return true
+        }
+    }
 
     /// The reporter for the format; `colour` applies to text on a terminal only.
     public func reporter(colour: Bool = false) -> any Reporter {

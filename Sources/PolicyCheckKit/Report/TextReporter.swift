@@ -10,24 +10,60 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ report: CheckReport) -> String {
+        let stream = ReportStream()
+        write(report, to: stream)
+        return stream.text
+    }
+
+    /// Streams the report file by file. Findings and errors are grouped by file in one pass (in report order), not
+    /// filtered again for every file.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
+        var findingsByFile: [String: [Int]] = [:]
+        for (index, finding) in report.findings.enumerated() { findingsByFile[finding.file, default: []].append(index) }
+        var errorsByFile: [String: [Diagnostic]] = [:]
+        for error in report.errors { errorsByFile[error.file, default: []].append(error) }
+        let files = Set(findingsByFile.keys).union(errorsByFile.keys).sorted()
         var out = ""
-        let files = Set(report.findings.map(\.file)).union(report.errors.map(\.file)).sorted()
         for file in files {
-            let errors = report.errors.filter { $0.file == file }.sorted()
-            let findings = report.findings.filter { $0.file == file }
-            out += paint(file, "1") + "\n"
-            for error in errors { out += "  \(error.description)\n" }
-            for finding in findings {
-                let severity = paint(finding.severity.rawValue, Self.code(finding.severity))
-                out += "  \(finding.file):\(finding.line):\(finding.column) \(severity) \(finding.ruleId) \(Self.oneLine(finding.message))"
-                out += " [\(finding.resource)]"
-                if let suppression = finding.suppression { out += " " + paint(Self.oneLine(Self.mark(suppression)), "2") }
+            out += paint(file, "1")
+            out += "\n"
+            for error in (errorsByFile[file] ?? []).sorted() {
+                out += "  "
+                out += error.description
                 out += "\n"
+            }
+            for index in findingsByFile[file] ?? [] {
+                let finding = report.findings[index]
+                out += "  "
+                out += finding.file
+                out += ":"
+                out += String(finding.line)
+                out += ":"
+                out += String(finding.column)
+                out += " "
+                out += paint(finding.severity.rawValue, Self.code(finding.severity))
+                out += " "
+                out += finding.ruleId
+                out += " "
+                out += Self.oneLine(finding.message)
+                out += " ["
+                out += finding.resource
+                out += "]"
+                if let suppression = finding.suppression {
+                    out += " "
+                    out += paint(Self.oneLine(Self.mark(suppression)), "2")
+                }
+                out += "\n"
+                if out.utf8.count >= ReportStream.chunkSize {
+                    stream.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
             out += "\n"
         }
-        out += summary(report) + "\n"
-        return out
+        out += summary(report)
+        out += "\n"
+        stream.write(out)
     }
 
     /// The one-line verdict and counts.
@@ -45,7 +81,7 @@ public struct TextReporter: Reporter {
         switch report.exitCode {
         case 0: verdict = paint("PASS", "32")
         case 1:
-            verdict = paint("FAIL", "31") + ": \(report.failingFindings.count) at or above \(report.failOn?.rawValue ?? "none")"
+            verdict = paint("FAIL", "31") + ": \(report.failingCount) at or above \(report.failOn?.rawValue ?? "none")"
         default: verdict = paint("ERROR", "31") + ": some inputs could not be checked"
         }
         return "\(verdict) — \(files), \(deployments): \(findings)\(suppressed)\(errors)"

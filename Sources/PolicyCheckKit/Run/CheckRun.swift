@@ -25,6 +25,11 @@ public struct CheckRun: Sendable {
     public var suppressions = SuppressionSettings()
     /// Record the SHA-256 of every input (evidence bundles).
     public var hashInputs = false
+    /// Keep every rule's outcome for every resource (for reports that list the whole population); without them a
+    /// large run holds only its findings.
+    public var keepsOutcomes = true
+    /// Called from worker threads after each input is checked, with the number checked so far and the total.
+    public var progress: (@Sendable (_ checked: Int, _ total: Int) -> Void)?
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -36,7 +41,7 @@ public struct CheckRun: Sendable {
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
         let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discover(paths)
-        let results = evaluate(inputs, stdin: stdin)
+        var results = evaluate(inputs, stdin: stdin)
         var errors = discoveryErrors
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
@@ -45,19 +50,19 @@ public struct CheckRun: Sendable {
         var deployments = 0
         var records = discoveryErrors.map { InputRecord(file: $0.file, status: .error, reason: $0.message) }
         var keyFiles: [String: KeyFile] = [:]
-        for (read, evaluations) in results {
-            errors += read.errors
-            records.append(Self.record(read))
-            for deployment in read.deployments {
-                for file in Self.keyFiles(of: deployment) { keyFiles["\(file.path)\u{0}\(file.role.rawValue)"] = file }
-            }
-            if let reason = read.skipReason { skipped.append(SkippedFile(file: read.input.displayPath, reason: reason)) }
-            if !read.deployments.isEmpty { checked.append(read.input.displayPath) }
-            deployments += read.deployments.count
-            for evaluation in evaluations {
-                findings += evaluation.findings
-                outcomes += evaluation.outcomes
-            }
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        outcomes.reserveCapacity(results.reduce(0) { $0 + $1.outcomes.count })
+        for index in results.indices {
+            // Moved out of each file's result, so a run does not hold every finding twice.
+            let file = results[index]
+            errors += file.errors
+            records.append(file.record)
+            for keyFile in file.keyFiles { keyFiles["\(keyFile.path)\u{0}\(keyFile.role.rawValue)"] = keyFile }
+            if let reason = file.skipReason { skipped.append(SkippedFile(file: file.input.displayPath, reason: reason)) }
+            if file.deploymentCount > 0 { checked.append(file.input.displayPath) }
+            deployments += file.deploymentCount
+            findings.append(contentsOf: results[index].takeFindings())
+            outcomes.append(contentsOf: results[index].takeOutcomes())
         }
         if inputs.isEmpty && discoveryErrors.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
@@ -71,7 +76,10 @@ public struct CheckRun: Sendable {
             waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now)
         }
         suppressions.baseline?.apply(to: &findings)
-        findings.sort(by: Finding.reportOrder)
+        // Each file's findings are sorted already; inputs usually come in path order, and then so do they.
+        if findings.indices.dropFirst().contains(where: { Finding.reportOrder(findings[$0], findings[$0 - 1]) }) {
+            findings.sort(by: Finding.reportOrder)
+        }
         var report = CheckReport(
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
             packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },
@@ -85,7 +93,7 @@ public struct CheckRun: Sendable {
         return report
     }
 
-    private static func record(_ read: InputReader.Result) -> InputRecord {
+    static func record(_ read: InputReader.Result) -> InputRecord {
         let file = read.input.displayPath
         let count = read.deployments.count
         if let first = read.errors.first {
@@ -98,13 +106,13 @@ public struct CheckRun: Sendable {
     }
 
     /// Key files in the tree and those BYOK materials reference.
-    private static func keyFiles(of deployment: Deployment) -> [KeyFile] {
+    static func keyFiles(of deployment: Deployment) -> [KeyFile] {
         deployment.keyFiles + deployment.keys.flatMap { key in
             key.materials.flatMap { [$0.wrappingKeyFile, $0.encryptedMaterialFile].compactMap { $0 } }
         }
     }
 
-    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [(InputReader.Result, [Evaluation])] {
+    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [CheckedFile] {
         let evaluator = Evaluator(policy: policy)
         let context = CheckContext(now: now)
         var configured = InputReader()
@@ -116,13 +124,17 @@ public struct CheckRun: Sendable {
         configured.hashInputs = hashInputs
         let reader = configured
         let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
-        let slots = ResultSlots<(InputReader.Result, [Evaluation])>(count: inputs.count)
+        let progress = self.progress
+        let keepsOutcomes = self.keepsOutcomes
+        let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
-            var read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
-            var evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
-            if let inline { read.errors += inline.apply(to: &evaluations, deployments: read.deployments) }
-            slots.set(index, (read, evaluations))
+            let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            // The text, tree and model of the input are released here; only the verdicts are kept.
+            var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline)
+            if !keepsOutcomes { checked.outcomes = [] }
+            let filled = slots.set(index, checked)
+            progress?(filled, inputs.count)
         }
         if jobs > 1 && inputs.count > 1 {
             // Each file is independent; results land in their input's slot, so output order never depends on timing.
@@ -153,10 +165,16 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         storage = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ value: Value) {
+    private var filled = 0
+
+    /// Fills a slot; returns how many slots are filled.
+    @discardableResult
+    func set(_ index: Int, _ value: Value) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         storage[index] = value
-        lock.unlock()
+        filled += 1
+        return filled
     }
 
     var values: [Value] {

@@ -28,7 +28,7 @@ public final class NodeReader {
 
     /// A view of a mapping node, or `nil` (with a diagnostic) when the node is something else.
     public func object(_ node: SourceNode, path: String) -> ObjectView? {
-        guard node.entries != nil else {
+        guard node.isMapping else {
             error(at: node.offset, "\(Self.describe(path)) must be a mapping, found \(node.kindDescription)")
             return nil
         }

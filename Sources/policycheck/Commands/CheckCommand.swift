@@ -62,8 +62,12 @@ struct CheckCommand: ParsableCommand {
         run.maxFileBytes = settings.maxFileBytes.value
         run.suppressions = try suppressionOptions.load(policy, settings: settings)
         let requests = try reportOptions.requests(settings.outputs)
+        run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }
+        let progress = ProgressLine.forStandardError()
+        if let progress { run.progress = { checked, total in progress.update(checked: checked, total: total) } }
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
+        progress?.finish()
         try ReportOutput(requests: requests).emit(report)
         try suppressionOptions.finish(report)
         throw ExitCode(report.exitCode)
@@ -123,4 +127,8 @@ struct ByteCount: ExpressibleByArgument {
         guard let bytes = ByteSize.parse(argument) else { return nil }
         self.bytes = bytes
     }
+}
+
+extension CheckCommand: BulkOperandCommand {
+    mutating func expandOperands(_ runs: [[String]]) { paths = BulkOperands.expand(paths, runs: runs) }
 }

@@ -85,3 +85,11 @@ struct KeysVerifyCommand: ParsableCommand {
         throw ExitCode(report.exitCode)
     }
 }
+
+extension KeysInspectCommand: BulkOperandCommand {
+    mutating func expandOperands(_ runs: [[String]]) { files = BulkOperands.expand(files, runs: runs) }
+}
+
+extension KeysVerifyCommand: BulkOperandCommand {
+    mutating func expandOperands(_ runs: [[String]]) { files = BulkOperands.expand(files, runs: runs) }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicyCheckKit
 
 /// Writes a check report in every requested format: files first (each atomically), then standard output. When
@@ -9,8 +10,9 @@ struct ReportOutput {
     func emit(_ report: CheckReport) throws {
         for request in requests {
             guard let file = request.file else { continue }
+            let reporter = request.format.reporter()
             do {
-                try OutputFile.write(request.format.reporter().render(report), to: file)
+                try OutputFile.write(to: file) { stream in reporter.write(report, to: stream) }
             } catch {
                 Console.error(error.description)
                 throw ExitCode(2)
@@ -18,7 +20,10 @@ struct ReportOutput {
         }
         if let request = requests.first(where: \.isStandardOutput) {
             let colour = request.format == .text && Console.stdoutSupportsColour
-            Console.out(request.format.reporter(colour: colour).render(report))
+            // Streamed in chunks: a report of any size is never held whole.
+            let stream = ReportStream(fileDescriptor: STDOUT_FILENO)
+            request.format.reporter(colour: colour).write(report, to: stream)
+            stream.flush()
         } else {
             for error in report.errors { Console.error(error.description) }
             Console.error(TextReporter().summary(report))

@@ -11,9 +11,14 @@ struct TerraformAttribute {
     let expression: SourceNode?
     /// Whether the resource's configuration was found, so a missing expression means "not set".
     let configured: Bool
-    /// Paths of the value in `after` and in `after_unknown` (the latter `nil` for planned or state values).
-    let path: String
-    let unknownPath: String?
+    /// Paths of the value in `after` and in `after_unknown` (the latter `nil` for planned or state values), built
+    /// only when asked for: the resource's paths and the steps below them (`.ingress[0]`), which for one step
+    /// fit in a `String` without an allocation.
+    var path: String { basePath + suffix }
+    var unknownPath: String? { baseUnknownPath.map { $0 + suffix } }
+    private let basePath: String
+    private let baseUnknownPath: String?
+    private let suffix: String
     /// Offset of the closest enclosing value that exists, for origins of absent values.
     let anchor: Int
 
@@ -24,8 +29,21 @@ struct TerraformAttribute {
         self.unknown = unknown
         self.expression = expressions
         self.configured = configured
-        self.path = path
-        self.unknownPath = unknownPath
+        self.basePath = path
+        self.baseUnknownPath = unknownPath
+        self.suffix = ""
+        self.anchor = anchor
+    }
+
+    private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool, basePath: String,
+                 baseUnknownPath: String?, suffix: String, anchor: Int) {
+        self.node = node
+        self.unknown = unknown
+        self.expression = expression
+        self.configured = configured
+        self.basePath = basePath
+        self.baseUnknownPath = baseUnknownPath
+        self.suffix = suffix
         self.anchor = anchor
     }
 
@@ -56,8 +74,8 @@ struct TerraformAttribute {
     }
 
     private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, suffix: String) -> TerraformAttribute {
-        TerraformAttribute(node: node, unknown: unknown, expressions: expression, configured: configured,
-                           path: path + suffix, unknownPath: unknownPath.map { $0 + suffix },
+        TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
+                           basePath: basePath, baseUnknownPath: baseUnknownPath, suffix: self.suffix + suffix,
                            anchor: self.node?.offset ?? anchor)
     }
 
@@ -135,7 +153,7 @@ struct TerraformAttribute {
 
     /// The items of a list or nested block (none when absent or unknown as a whole).
     var items: [TerraformAttribute] {
-        let count = node?.items?.count ?? unknown?.items?.count ?? 0
+        let count = node?.isSequence == true ? node!.memberCount : unknown?.isSequence == true ? unknown!.memberCount : 0
         return (0..<count).map { child($0) }
     }
 }

@@ -12,6 +12,7 @@ struct TerraformBucketReader {
     let plan: TerraformPlan
 
     func read(into deployment: inout Deployment) {
+        let keys = TerraformKeyReference(plan: plan)
         for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
             let inline = bucket["server_side_encryption_configuration"]
             let separate = companion(Self.encryptionType, of: bucket)
@@ -23,8 +24,7 @@ struct TerraformBucketReader {
             store.rawNode = bucket.attributes.node
             store.storageType = Located("s3", at: bucket.origin)
             store.encryption.algorithm = rule.child("sse_algorithm").string()
-            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(rule.child("kms_master_key_id"), of: owner,
-                                                                                  into: &deployment)
+            store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
             store.publicAccess = publicAccess(of: bucket)
             deployment.capabilities.append(CapabilityRequest(.objectStorage, at: bucket.origin, component: bucket.address))
             deployment.dataStores.append(store)

@@ -5,6 +5,33 @@ import PolicyCheckSyntax
 struct TerraformConfiguration {
     /// `configuration.root_module`, or `nil` when the plan has none.
     let root: SourceNode?
+    /// Each module's resources by address (the first of a repeated address wins), indexed once: every planned
+    /// resource looks its configuration up, and a scan per lookup would make large plans quadratic.
+    private let resourcesByModule: [[String]: [String: SourceNode]]
+
+    init(root: SourceNode?) {
+        self.root = root
+        var index: [[String]: [String: SourceNode]] = [:]
+        Self.indexResources(of: root, path: [], into: &index)
+        resourcesByModule = index
+    }
+
+    private static func indexResources(of module: SourceNode?, path: [String],
+                                       into index: inout [[String]: [String: SourceNode]]) {
+        guard let module else { return }
+        if let resources = module["resources"]?.items {
+            var byAddress: [String: SourceNode] = [:]
+            byAddress.reserveCapacity(resources.count)
+            for resource in resources {
+                if let address = resource["address"]?.string, byAddress[address] == nil { byAddress[address] = resource }
+            }
+            index[path] = byAddress
+        }
+        var seen: Set<String> = []
+        for call in module["module_calls"]?.entries ?? [] where seen.insert(call.key).inserted {
+            indexResources(of: call.value["module"], path: path + [call.key], into: &index)
+        }
+    }
 
     /// The configuration of a module, by call names from the root.
     func module(_ path: [String]) -> SourceNode? {
@@ -18,13 +45,13 @@ struct TerraformConfiguration {
     /// The `expressions` of a resource in a module (`configAddress` as in `aws_s3_bucket.data`), or `nil` when the
     /// resource is not in the configuration.
     func expressions(of configAddress: String, in path: [String]) -> SourceNode?? {
-        guard let resource = resource(configAddress, in: path) else { return nil }
+        guard let resource = resourcesByModule[path]?[configAddress] else { return nil }
         return .some(resource["expressions"])
     }
 
     /// A resource's configuration (`address`, `provider_config_key`, `expressions`), or `nil` when absent.
     func resource(_ configAddress: String, in path: [String]) -> SourceNode? {
-        module(path)?["resources"]?.items?.first { $0["address"]?.string == configAddress }
+        resourcesByModule[path]?[configAddress]
     }
 
     /// A reference resolved to a resource: its module path, its address in that module and the instance key the

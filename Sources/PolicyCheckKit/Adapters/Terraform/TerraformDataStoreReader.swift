@@ -32,6 +32,7 @@ struct TerraformDataStoreReader {
     let plan: TerraformPlan
 
     func read(into deployment: inout Deployment) {
+        let keys = TerraformKeyReference(plan: plan)
         for resource in plan.resources where Self.shapes[resource.type] != nil {
             let shape = Self.shapes[resource.type]!
             let keyAttribute = resource.attributes.descend(shape.kmsKey)
@@ -44,8 +45,7 @@ struct TerraformDataStoreReader {
                 // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
-            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(keyAttribute, of: resource,
-                                                                                  into: &deployment)
+            store.encryption.kmsKey = keys.kmsKey(keyAttribute, of: resource, into: &deployment)
             if let flag = shape.publicAccess {
                 store.publicAccess = resource[flag].bool()
             }
@@ -63,6 +63,20 @@ struct TerraformDataStoreReader {
 /// left for AWS to fill with its managed key.
 struct TerraformKeyReference {
     let plan: TerraformPlan
+    /// The plan's keys by every known `key_id`, `arn` and `id` (the first key in plan order wins), built once so
+    /// resolving a value costs one lookup rather than a scan of every key.
+    private let keysByIdentifier: [String: TerraformResource]
+
+    init(plan: TerraformPlan) {
+        self.plan = plan
+        var keys: [String: TerraformResource] = [:]
+        for key in plan.resources(ofType: TerraformKeyReader.keyTypes) {
+            for attribute in ["key_id", "arn", "id"] {
+                if let text = key[attribute].knownString, keys[text] == nil { keys[text] = key }
+            }
+        }
+        keysByIdentifier = keys
+    }
 
     func kmsKey(_ attribute: TerraformAttribute, of resource: TerraformResource,
                 into deployment: inout Deployment) -> Located<Fact<String>>? {
@@ -83,9 +97,7 @@ struct TerraformKeyReference {
         }
         guard let text = attribute.knownString else { return nil }
         // A known id or ARN of a key in the plan (an unchanged key) is that key.
-        if let key = plan.resources(ofType: TerraformKeyReader.keyTypes).first(where: {
-            $0["key_id"].knownString == text || $0["arn"].knownString == text || $0["id"].knownString == text
-        }) {
+        if let key = keysByIdentifier[text] {
             return Located(.known(key.address), at: attribute.origin)
         }
         return Located(.known(text), at: attribute.origin)

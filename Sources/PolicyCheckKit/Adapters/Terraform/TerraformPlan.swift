@@ -102,7 +102,7 @@ struct TerraformPlan {
         let modulePath = TerraformAddress.modulePath(moduleAddress)
         let expressions = configuration.expressions(of: configAddress, in: modulePath)
         let attributes = TerraformAttribute(
-            node: values?.entries != nil ? values : nil, unknown: unknown?.entries != nil ? unknown : nil,
+            node: values?.isMapping == true ? values : nil, unknown: unknown?.isMapping == true ? unknown : nil,
             expressions: expressions ?? nil, configured: expressions != nil, path: path, unknownPath: unknownPath,
             anchor: values?.offset ?? anchor
         )

@@ -48,28 +48,50 @@ struct TerraformRegionReader {
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
     }
 
-    /// Every ARN with a region in the resource's values (one reference per region and resource).
+    /// Every ARN with a region in the resource's values (one reference per region and resource). The walk reads the
+    /// values directly and builds an attribute (its path and origin) only for the ARNs it finds.
     private func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
                           into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
-        switch node.value {
-        case .string(let text):
+        var steps: [TerraformStep] = []
+        scanARNs(node, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+    }
+
+    private func scanARNs(_ node: SourceNode, steps: inout [TerraformStep], in attribute: TerraformAttribute,
+                          component: String, seen: inout Set<String>, into deployment: inout Deployment) {
+        if let text = node.string {
             guard text.hasPrefix("arn:"), let arn = AmazonResourceName(text), let region = arn.region,
                   !seen.contains(region) else { return }
             seen.insert(region)
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
-            add(region, at: attribute.origin, component: component, role: role, into: &deployment)
-        case .mapping(let entries):
-            for entry in entries { scanARNs(attribute.child(entry.key), component: component, seen: &seen, into: &deployment) }
-        case .sequence(let items):
-            for index in items.indices { scanARNs(attribute.child(index), component: component, seen: &seen, into: &deployment) }
-        default:
-            return
+            add(region, at: attribute.descend(steps).origin, component: component, role: role, into: &deployment)
+        } else if node.isMapping {
+            node.forEachEntry { entry in
+                // A repeated key reads as its first value, as `child(_:)` does.
+                guard node.entry(entry.key)?.keyOffset == entry.keyOffset else { return }
+                steps.append(.key(entry.key))
+                scanARNs(entry.value, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+                steps.removeLast()
+            }
+        } else if node.isSequence {
+            node.forEachItem { index, item in
+                steps.append(.index(index))
+                scanARNs(item, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
+                steps.removeLast()
+            }
         }
     }
 
     /// `us-east-1a` → `us-east-1` (zone ids such as `use1-az1` name no region).
     static func region(ofZone zone: String) -> String? {
+        if zone.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every real zone): drop the trailing lowercase letters without building reversed copies.
+            let utf8 = zone.utf8
+            guard let last = utf8.lastIndex(where: { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
+                  utf8.index(after: last) < utf8.endIndex else { return nil }
+            let region = String(zone[...last])
+            return RegionCode.isWellFormed(region) ? region : nil
+        }
         let region = String(zone.reversed().drop { $0.isLetter && $0.isLowercase }.reversed())
         guard region.count < zone.count, RegionCode.isWellFormed(region) else { return nil }
         return region

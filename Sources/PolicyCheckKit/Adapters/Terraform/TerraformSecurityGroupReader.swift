@@ -53,7 +53,7 @@ struct TerraformSecurityGroupReader {
         var entries: [AllowlistEntry] = []
         for field in fields {
             let attribute = rule.child(field)
-            let values = attribute.node?.items != nil || attribute.unknown?.items != nil ? attribute.items : [attribute]
+            let values = attribute.node?.isSequence == true || attribute.unknown?.isSequence == true ? attribute.items : [attribute]
             // A list unknown as a whole stands as one entry that cannot be verified.
             for value in values {
                 guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }

@@ -33,7 +33,7 @@ public struct BreadthCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment).map { list in
+        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             // Broad private ranges inside a VPC or cluster are normal; breadth matters where the internet reaches.
             guard list.allowlist.internetFacing else { return CheckResult(list.allowlist.component, .notApplicable) }
             let evidence = list.effective.compactMap { entry -> Evidence? in

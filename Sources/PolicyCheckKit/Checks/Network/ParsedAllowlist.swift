@@ -1,8 +1,8 @@
 import PolicyCheckNetwork
 
 /// An allowlist with every known entry parsed once, for the network checks.
-struct ParsedAllowlist {
-    struct Entry {
+struct ParsedAllowlist: Sendable {
+    struct Entry: Sendable {
         var index: Int
         var entry: AllowlistEntry
         /// `nil` when the CIDR is unknown until apply.
@@ -34,5 +34,10 @@ struct ParsedAllowlist {
     /// The deployment's allowlists that are in force.
     static func enabled(in deployment: Deployment) -> [ParsedAllowlist] {
         deployment.allowlists.filter(\.isEnabled).map(ParsedAllowlist.init)
+    }
+
+    /// The deployment's allowlists in force, as the evaluator prepared them, else parsed now.
+    static func enabled(in deployment: Deployment, context: CheckContext) -> [ParsedAllowlist] {
+        context.parsedAllowlists ?? enabled(in: deployment)
     }
 }

@@ -9,7 +9,7 @@ public struct RedundantEntriesCheck: Check {
     public init(parameters: CheckParameters) {}
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment).map { list in
+        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             let entries = list.effective.compactMap { entry in entry.cidr.map { (entry, $0) } }
             var evidence: [Evidence] = []
             for (position, (entry, cidr)) in entries.enumerated() {

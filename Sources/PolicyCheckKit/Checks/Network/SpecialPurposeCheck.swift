@@ -19,7 +19,7 @@ public struct SpecialPurposeCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment).map { list in
+        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             guard list.allowlist.internetFacing else { return CheckResult(list.allowlist.component, .notApplicable) }
             let evidence = list.effective.compactMap { entry -> Evidence? in
                 guard let cidr = entry.cidr, !cidr.isWholeSpace else { return nil }

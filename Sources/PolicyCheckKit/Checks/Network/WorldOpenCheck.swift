@@ -37,7 +37,7 @@ public struct WorldOpenCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment).map { list in
+        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             var evidence: [Evidence] = []
             var unknown: [Evidence] = []
             for entry in list.effective {

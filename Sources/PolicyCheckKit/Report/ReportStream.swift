@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Where a reporter writes: memory, or a file descriptor fed in 64 KiB chunks, so a report of any size is written as
+/// it is produced instead of being built whole first.
+public final class ReportStream {
+    /// Bytes gathered before a write to the descriptor.
+    static let chunkSize = 1 << 16
+
+    private let descriptor: Int32?
+    private var buffer: [UInt8] = []
+    /// Whether a write to the descriptor failed (the rest of the report was dropped).
+    public private(set) var failed = false
+
+    /// A stream that keeps everything in memory (read it back with `text`).
+    public init() {
+        descriptor = nil
+    }
+
+    /// A stream to an open file descriptor, which stays open and owned by the caller.
+    public init(fileDescriptor: Int32) {
+        descriptor = fileDescriptor
+        buffer.reserveCapacity(Self.chunkSize + 4096)
+    }
+
+    /// Appends text.
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            buffer.append(contentsOf: bytes)
+        }
+        if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
+    }
+
+    /// Writes what is buffered to the descriptor (a no-op in memory).
+    public func flush() {
+        guard let descriptor, !buffer.isEmpty else { return }
+        if !failed {
+            buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else {
+                        failed = true
+                        return
+                    }
+                    offset += written
+                }
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Everything written so far, for a stream in memory.
+    public var text: String {
+        String(decoding: buffer, as: UTF8.self)
+    }
+}

@@ -1,0 +1,56 @@
+/// What checking one input produced: its verdicts, without its text or model.
+///
+/// Workers reduce every input to this as soon as it is evaluated, so a run holds the bytes and trees of only the
+/// files being checked at that moment, never the whole corpus.
+struct CheckedFile: Sendable {
+    var input: InputDiscovery.Input
+    var errors: [Diagnostic]
+    /// Why a file found in a directory was not checked.
+    var skipReason: String?
+    var deploymentCount: Int
+    /// In report order.
+    var findings: [Finding]
+    var outcomes: [RuleOutcome]
+    /// The input as the evidence bundle's population lists it.
+    var record: InputRecord
+    /// Key files in the tree and those BYOK materials reference (types, sizes and fingerprints only).
+    var keyFiles: [KeyFile]
+
+    /// Evaluates what was read, applies inline ignores, and keeps only the verdicts.
+    init(_ read: InputReader.Result, evaluator: Evaluator, context: CheckContext, inline: InlineSuppressor?) {
+        var read = read
+        var evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
+        if let inline { read.errors += inline.apply(to: &evaluations, deployments: read.deployments) }
+        input = read.input
+        errors = read.errors
+        skipReason = read.skipReason
+        deploymentCount = read.deployments.count
+        record = CheckRun.record(read)
+        keyFiles = read.deployments.flatMap(CheckRun.keyFiles(of:))
+        findings = []
+        outcomes = []
+        for evaluation in evaluations {
+            if findings.isEmpty && outcomes.isEmpty {
+                // The usual single deployment: take the arrays over rather than copy them element by element.
+                findings = evaluation.findings
+                outcomes = evaluation.outcomes
+            } else {
+                findings += evaluation.findings
+                outcomes += evaluation.outcomes
+            }
+        }
+        if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
+    }
+
+    /// The findings, leaving none behind (so they are not held twice).
+    mutating func takeFindings() -> [Finding] {
+        defer { findings = [] }
+        return findings
+    }
+
+    /// The outcomes, leaving none behind.
+    mutating func takeOutcomes() -> [RuleOutcome] {
+        defer { outcomes = [] }
+        return outcomes
+    }
+}

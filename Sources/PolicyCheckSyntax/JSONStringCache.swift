@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The texts of one document (strings, numbers and keys), each distinct spelling kept once where the cache finds
+/// it: Terraform plans repeat every key, address, ARN and provider name many times.
+///
+/// Direct-mapped: a slot per hash, the newest text wins, so equal texts far apart may still be stored twice (which
+/// is only a missed saving: texts are compared by content, never by index).
+struct JSONStringCache: ~Copyable {
+    /// Texts longer than this are stored without hashing (they rarely repeat).
+    static let longestCached = 160
+
+    private(set) var texts: [String] = []
+    private var hashes: [UInt64]
+    private var indices: [UInt32]
+    private let mask: Int
+
+    /// A cache sized for a document of `byteCount` bytes: a slot per 256 bytes, between 256 and 262,144 slots.
+    init(byteCount: Int) {
+        var slots = 256
+        while slots < byteCount / 256 && slots < 1 << 18 { slots <<= 1 }
+        hashes = Array(repeating: 0, count: slots)
+        indices = Array(repeating: UInt32.max, count: slots)
+        mask = slots - 1
+        texts.reserveCapacity(min(byteCount / 16 + 16, 1 << 22))
+    }
+
+    /// The index of the text of `bytes` (decoded as UTF-8, repairing ill-formed sequences) in `texts`.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard bytes.count <= Self.longestCached else { return append(bytes) }
+        let hash = Self.hash(bytes)
+        let slot = Int(truncatingIfNeeded: hash) & mask
+        let cached = indices[slot]
+        if cached != UInt32.max, hashes[slot] == hash, Self.equal(texts[Int(cached)], bytes) { return cached }
+        let index = append(bytes)
+        hashes[slot] = hash
+        indices[slot] = index
+        return index
+    }
+
+    /// Hands the texts over, leaving the cache empty.
+    mutating func takeTexts() -> [String] {
+        defer { texts = [] }
+        return texts
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        texts.append(String(decoding: bytes, as: UTF8.self))
+        return UInt32(truncatingIfNeeded: texts.count - 1)
+    }
+
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        } ?? false
+    }
+
+    /// A multiply–rotate hash over eight bytes at a time.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(bytes.count) &* prime
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                hash = ((hash ^ word) &* prime).rotatedLeft(by: 29)
+                index += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = ((hash ^ tail) &* prime).rotatedLeft(by: 29)
+        }
+        return hash ^ (hash >> 32)
+    }
+}
+
+extension UInt64 {
+    fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
+        (self << count) | (self >> (64 - count))
+    }
+}

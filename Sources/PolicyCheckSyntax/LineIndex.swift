@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the lines of a UTF-8 text start, and enough per-block counts to turn any byte offset into a line and
+/// column in constant time, however long the line.
+///
+/// `terraform show -json` writes a whole plan on one line, so a column found by walking from the line start would
+/// cost the file's size per finding. Instead the index keeps, every `blockSize` bytes, how many UTF-8 continuation
+/// bytes (`10xxxxxx`) and four-byte leads came before; a column is then the byte distance minus the continuation
+/// bytes in between, counted from the nearest checkpoint. Pure ASCII text keeps no checkpoints at all.
+public final class LineIndex: Sendable {
+    /// Bytes between checkpoints (a power of two).
+    static let blockShift = 12
+    static let blockSize = 1 << blockShift
+
+    /// Byte offset of the first byte of every line; the first is 0.
+    let starts: [Int]
+    let bytes: [UInt8]
+    /// Continuation bytes before each block start; empty when the text is ASCII.
+    private let continuations: [UInt32]
+    /// Four-byte sequence leads (two UTF-16 units each) before each block start; empty when the text is ASCII.
+    private let fourByteLeads: [UInt32]
+
+    /// Indexes `bytes` in one pass (newlines found with `memchr`, the rest a word at a time).
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var continuations: [UInt32] = []
+        var fourByteLeads: [UInt32] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            var cursor = base
+            let end = base + buffer.count
+            while cursor < end, let found = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                starts.append(newline - base + 1)
+                cursor = newline + 1
+            }
+            guard !Self.isASCII(buffer) else { return }
+            let blocks = (buffer.count >> Self.blockShift) + 1
+            continuations.reserveCapacity(blocks)
+            fourByteLeads.reserveCapacity(blocks)
+            var continuationTotal: UInt32 = 0
+            var leadTotal: UInt32 = 0
+            var blockStart = 0
+            while blockStart <= buffer.count {
+                continuations.append(continuationTotal)
+                fourByteLeads.append(leadTotal)
+                let blockEnd = min(blockStart + Self.blockSize, buffer.count)
+                let counts = Self.counts(buffer, from: blockStart, to: blockEnd)
+                continuationTotal += UInt32(counts.continuations)
+                leadTotal += UInt32(counts.fourByteLeads)
+                blockStart += Self.blockSize
+            }
+        }
+        self.starts = starts
+        self.continuations = continuations
+        self.fourByteLeads = fourByteLeads
+    }
+
+    /// The number of lines (a text ending in a newline has an empty last line).
+    public var lineCount: Int { starts.count }
+
+    /// The 1-based line and column of a byte offset. Columns count Unicode scalars, as editors and libyaml do.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = lineNumber(of: clamped)
+        let lineStart = starts[line - 1]
+        let continuationBytes = continuations.isEmpty
+            ? 0 : continuationCount(before: clamped) - continuationCount(before: lineStart)
+        return SourceLocation(line: line, column: clamped - lineStart - continuationBytes + 1)
+    }
+
+    /// The UTF-16 column of a byte offset (SARIF's default column unit): scalars, plus one for each scalar outside
+    /// the Basic Multilingual Plane.
+    public func utf16Column(ofOffset offset: Int) -> Int {
+        let clamped = max(0, min(offset, bytes.count))
+        let location = location(ofOffset: clamped)
+        guard !fourByteLeads.isEmpty else { return location.column }
+        let lineStart = starts[location.line - 1]
+        return location.column + fourByteLeadCount(before: clamped) - fourByteLeadCount(before: lineStart)
+    }
+
+    /// The byte offset of a 1-based line and column (columns in Unicode scalars); past the end of a line gives the
+    /// line's end.
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= starts.count else { return bytes.count }
+        let lineStart = starts[line - 1]
+        // The newline ending the line, or the end of the text.
+        let lineEnd = line < starts.count ? starts[line] - 1 : bytes.count
+        if continuations.isEmpty {
+            return lineStart + max(0, min(column - 1, lineEnd - lineStart))
+        }
+        var index = lineStart
+        var remaining = column - 1
+        while remaining > 0, index < lineEnd {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
+    // MARK: - Lookup
+
+    /// The 1-based line holding `offset` (binary search over the line starts).
+    private func lineNumber(of offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    private func continuationCount(before offset: Int) -> Int {
+        let block = offset >> Self.blockShift
+        let counts = bytes.withUnsafeBufferPointer { Self.counts($0, from: block << Self.blockShift, to: offset) }
+        return Int(continuations[block]) + counts.continuations
+    }
+
+    private func fourByteLeadCount(before offset: Int) -> Int {
+        let block = offset >> Self.blockShift
+        let counts = bytes.withUnsafeBufferPointer { Self.counts($0, from: block << Self.blockShift, to: offset) }
+        return Int(fourByteLeads[block]) + counts.fourByteLeads
+    }
+
+    // MARK: - Counting
+
+    /// Continuation bytes and four-byte leads in `buffer[start..<end]`, eight bytes at a time.
+    static func counts(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+                       to end: Int) -> (continuations: Int, fourByteLeads: Int) {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var leads = 0
+        var index = start
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & highs != 0 {
+                    // Bit 7 of each byte, and bits 6, 5 and 4 shifted up to bit 7.
+                    let bit6 = (word << 1) & highs
+                    let bit5 = (word << 2) & highs
+                    let bit4 = (word << 3) & highs
+                    continuations += (word & highs & ~bit6).nonzeroBitCount
+                    leads += (word & bit6 & bit5 & bit4).nonzeroBitCount
+                }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = buffer[index]
+            if byte & 0xC0 == 0x80 { continuations += 1 }
+            if byte >= 0xF0 { leads += 1 }
+            index += 1
+        }
+        return (continuations, leads)
+    }
+
+    private static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var accumulated: UInt64 = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= buffer.count {
+                accumulated |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+        }
+        while index < buffer.count {
+            accumulated |= UInt64(buffer[index])
+            index += 1
+        }
+        return accumulated & 0x8080_8080_8080_8080 == 0
+    }
+}

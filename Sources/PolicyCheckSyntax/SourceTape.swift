@@ -1,0 +1,83 @@
+/// A whole parsed JSON document in a few flat arrays: what `SourceNode`s read from when `JSONReader` made them.
+///
+/// A tree of `SourceNode` values costs an array allocation per container and some 64 bytes per member, and as much
+/// again to free; a plan of 100 MB became half a gigabyte of small allocations. Here a node is 16 bytes (kind,
+/// offset, payload, count) and each member of a container a 12-byte link (child, key, key offset); texts are kept
+/// once per distinct spelling where the parser's cache finds them. Nodes are materialised
+/// into `Value`s only when a reader asks for one, and lookups by key never materialise anything.
+final class SourceTape: Sendable {
+    enum Kind: UInt8 {
+        case null, `false`, `true`, number, string, sequence, mapping
+    }
+
+    /// One node: its kind, the byte offset where it starts, a payload — the text index of a number or string, or
+    /// a container's first link — and a container's member count.
+    struct Node {
+        var offset: UInt32
+        var payload: UInt32
+        var count: UInt32
+        var kind: UInt8
+    }
+
+    /// One member of a container (contiguous per container): the member node, and for objects the key's text
+    /// index and byte offset.
+    struct Link {
+        var child: UInt32
+        var key: UInt32
+        var keyOffset: UInt32
+    }
+
+    let nodes: [Node]
+    let links: [Link]
+    /// The texts of strings, numbers and keys.
+    let texts: [String]
+
+    init(nodes: [Node], links: [Link], texts: [String]) {
+        self.nodes = nodes
+        self.links = links
+        self.texts = texts
+    }
+
+    @inline(__always)
+    func kind(_ node: Int) -> Kind { Kind(rawValue: nodes[node].kind).unsafelyUnwrapped }
+
+    /// The node as a `SourceNode`.
+    @inline(__always)
+    func node(_ index: Int) -> SourceNode { SourceNode(tape: self, index: index) }
+
+    /// The node's value, with a container's members as tape-backed nodes.
+    func value(_ node: Int) -> SourceNode.Value {
+        switch kind(node) {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .number: return .number(texts[Int(nodes[node].payload)])
+        case .string: return .string(texts[Int(nodes[node].payload)])
+        case .sequence: return .sequence(items(node))
+        case .mapping: return .mapping(entries(node))
+        }
+    }
+
+    func items(_ node: Int) -> [SourceNode] {
+        let start = Int(nodes[node].payload)
+        return (start..<start + Int(nodes[node].count)).map { self.node(Int(links[$0].child)) }
+    }
+
+    func entries(_ node: Int) -> [SourceEntry] {
+        let start = Int(nodes[node].payload)
+        return links[start..<start + Int(nodes[node].count)].map { link in
+            SourceEntry(key: texts[Int(link.key)], keyOffset: Int(link.keyOffset), value: self.node(Int(link.child)))
+        }
+    }
+
+    /// The link of the first member named `key` of a mapping node, or `nil`.
+    func link(_ node: Int, key: String) -> Int? {
+        let record = nodes[node]
+        guard record.kind == Kind.mapping.rawValue else { return nil }
+        let start = Int(record.payload)
+        for link in start..<start + Int(record.count) where texts[Int(links[link].key)] == key {
+            return link
+        }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PolicyCheckKit
+import Testing
+
+/// A run keeps each file's verdicts only; leaving out the per-rule outcomes (for formats that never show them)
+/// changes nothing else.
+@Suite struct CheckRunTests {
+    static let plans = [TerraformFixture.path("fail/violations-eu-west-1.json"), TerraformFixture.path("pass/encrypted-us-east-1.json")]
+
+    @Test func leavingOutOutcomesKeepsEveryFinding() throws {
+        let pack = try PolicyLoader().loadDefault()
+        var run = CheckRun(policy: CompiledPolicy(packs: [pack]), now: TerraformFixture.now, failOn: .low, toolVersion: "test")
+        let full = run.run(paths: Self.plans)
+        run.keepsOutcomes = false
+        let lean = run.run(paths: Self.plans)
+        #expect(!full.outcomes.isEmpty)
+        #expect(lean.outcomes.isEmpty)
+        #expect(lean.findings == full.findings)
+        #expect(lean.exitCode == full.exitCode)
+        #expect(lean.filesChecked == full.filesChecked)
+    }
+
+    @Test func onlyTextAndJSONGoWithoutOutcomes() {
+        #expect(!ReportFormat.text.needsOutcomes)
+        #expect(!ReportFormat.json.needsOutcomes)
+    }
+
+    @Test func progressIsReportedOncePerInput() throws {
+        let pack = try PolicyLoader().loadDefault()
+        var run = CheckRun(policy: CompiledPolicy(packs: [pack]), now: TerraformFixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 2
+        let seen = ProgressRecorder()
+        run.progress = { checked, total in seen.record(checked, total) }
+        _ = run.run(paths: Self.plans + Self.plans.map { $0 + "-missing" })
+        #expect(seen.values.map(\.0).sorted() == [1, 2])
+        #expect(seen.values.allSatisfy { $0.1 == 2 })
+    }
+}
+
+/// Collects progress calls from worker threads.
+final class ProgressRecorder: @unchecked Sendable {
+    private var recorded: [(Int, Int)] = []
+    private let lock = NSLock()
+
+    func record(_ checked: Int, _ total: Int) {
+        lock.lock()
+        recorded.append((checked, total))
+        lock.unlock()
+    }
+
+    var values: [(Int, Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PolicyCheckKit
+import Testing
+
+/// Reports are streamed in chunks to files and standard output; the bytes must be exactly those of `render`.
+@Suite struct ReportStreamTests {
+    /// A report with enough findings to span many 64 KiB chunks, some with text that needs JSON escapes.
+    static func largeReport() -> CheckReport {
+        let severities: [Severity] = [.critical, .high, .medium, .low, .info]
+        var findings: [Finding] = []
+        for number in 0..<3000 {
+            let file = "plans/plan-\(number / 100).json"
+            var finding = Finding(
+                ruleId: "MMC-ENC-00\(number % 3)", title: "Ensure \"quoted\" things", category: .encryption,
+                severity: severities[number % severities.count], resource: "aws_db_instance.r\(number)", file: file,
+                line: 1, column: number * 7 + 1, path: "resource_changes[\(number)].change.after.kms_key_id",
+                message: number % 10 == 0 ? "tab\there, newline\nthere, é, \u{2028}, 😀" : "plain message \(number)",
+                remediation: "Fix it.", controls: ["SOC2:CC6.1"], cannotVerify: number % 11 == 0)
+            if number % 13 == 0 { finding.suppression = Suppression(kind: .waiver, justification: "known \\ debt") }
+            findings.append(finding)
+        }
+        let errors = [Diagnostic(file: "plans/plan-3.json", location: nil, message: "cannot read file")]
+        return CheckReport(
+            toolVersion: "test", evaluatedAt: Timestamp(secondsSinceEpoch: 1_795_910_400), failOn: .low,
+            packs: [PackSummary(id: "p", version: "1", origin: "<embedded>", ruleCount: 3)],
+            filesChecked: (0..<30).map { "plans/plan-\($0).json" }, filesSkipped: [], deploymentCount: 30,
+            findings: findings, errors: errors, outcomes: [])
+    }
+
+    static let reporters: [any Reporter] = [TextReporter(), TextReporter(colour: true), JSONReporter()]
+
+    @Test(arguments: reporters.indices)
+    func streamingToAFileWritesTheRenderedBytes(_ index: Int) throws {
+        let reporter = Self.reporters[index]
+        let report = Self.largeReport()
+        let rendered = reporter.render(report)
+        #expect(rendered.utf8.count > 4 * (1 << 16))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try OutputFile.write(to: path) { stream in reporter.write(report, to: stream) }
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written == Data(rendered.utf8))
+    }
+
+    @Test func theJSONReportStaysValidAndKeepsEveryFinding() throws {
+        let report = Self.largeReport()
+        let object = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).utf8)) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        #expect(findings.count == 3000)
+        #expect(findings[0]["message"] as? String == "tab\there, newline\nthere, é, \u{2028}, 😀")
+        #expect(findings[13]["status"] as? String == "suppressed")
+    }
+
+    @Test func writerEscapesExactlyWhatJSONNeeds() {
+        var json = JSONWriter(pretty: false)
+        json.beginArray()
+        for text in ["plain", "quote \" backslash \\", "nl\n cr\r tab\t bell\u{07} del\u{7F}", "é € 😀", "sep\u{2028}\u{2029}", "…"] {
+            json.string(text)
+        }
+        json.endArray()
+        #expect(json.text == #"["plain","quote \" backslash \\","nl\n cr\r tab\t bell\u0007 del\u007f","é € 😀","sep\u2028\u2029","…"]"#)
+    }
+
+    @Test func countsAgreeWithTheFindings() {
+        let report = Self.largeReport()
+        for (severity, count) in report.countsBySeverity {
+            #expect(count == report.findings.filter { $0.severity == severity }.count)
+        }
+        #expect(report.countsBySeverity.map(\.0) == [.critical, .high, .medium, .low, .info])
+        #expect(report.failingCount == report.failingFindings.count)
+        #expect(report.failingCount > 0 && report.failingCount < report.findings.count)
+    }
+
+    @Test func aStreamToABadDescriptorReportsTheFailure() {
+        let stream = ReportStream(fileDescriptor: -1)
+        stream.write("text")
+        stream.flush()
+        #expect(stream.failed)
+    }
+}
