@@ -15,7 +15,10 @@ public struct CheckReport: Sendable {
     public var filesChecked: [String]
     /// Files found in directories and skipped, with the reason.
     public var filesSkipped: [SkippedFile]
+    /// Deployments read from manifests and infrastructure code (key files are counted apart).
     public var deploymentCount: Int
+    /// Key files inspected (found in the tree, or named to `keys verify`).
+    public var keyFileCount = 0
     public var findings: [Finding]
     public var errors: [Diagnostic]
     public var outcomes: [RuleOutcome]

@@ -81,6 +81,7 @@ public struct JSONReporter: Reporter {
         json.field("filesChecked", report.filesChecked.count)
         json.field("filesSkipped", report.filesSkipped.count)
         json.field("deployments", report.deploymentCount)
+        json.field("keyFiles", report.keyFileCount)
         json.field("findings", report.findings.count)
         json.key("bySeverity")
         json.beginObject()

@@ -71,7 +71,10 @@ public struct TextReporter: Reporter {
         let counts = report.countsBySeverity.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         let files = "\(report.filesChecked.count) file\(report.filesChecked.count == 1 ? "" : "s") checked"
             + (report.filesSkipped.isEmpty ? "" : ", \(report.filesSkipped.count) skipped")
-        let deployments = "\(report.deploymentCount) deployment\(report.deploymentCount == 1 ? "" : "s")"
+        var deployments = "\(report.deploymentCount) deployment\(report.deploymentCount == 1 ? "" : "s")"
+        if report.keyFileCount > 0 {
+            deployments += ", \(report.keyFileCount) key file\(report.keyFileCount == 1 ? "" : "s")"
+        }
         let findings = report.findings.isEmpty
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"

@@ -47,6 +47,7 @@ public struct CheckRun: Sendable {
         var outcomes: [RuleOutcome] = []
         var checked: [String] = []
         var skipped: [SkippedFile] = []
+        var keyFileCount = 0
         var deployments = 0
         var records = discoveryErrors.map { InputRecord(file: $0.file, status: .error, reason: $0.message) }
         var keyFiles: [String: KeyFile] = [:]
@@ -60,7 +61,8 @@ public struct CheckRun: Sendable {
             for keyFile in file.keyFiles { keyFiles["\(keyFile.path)\u{0}\(keyFile.role.rawValue)"] = keyFile }
             if let reason = file.skipReason { skipped.append(SkippedFile(file: file.input.displayPath, reason: reason)) }
             if file.deploymentCount > 0 { checked.append(file.input.displayPath) }
-            deployments += file.deploymentCount
+            deployments += file.deploymentCount - file.keyFileCount
+            keyFileCount += file.keyFileCount
             findings.append(contentsOf: results[index].takeFindings())
             outcomes.append(contentsOf: results[index].takeOutcomes())
         }
@@ -86,6 +88,7 @@ public struct CheckRun: Sendable {
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
             errors: errors.sorted(), outcomes: outcomes
         )
+        report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
         report.waivers = waivers
         report.inputs = records

@@ -8,6 +8,8 @@ struct CheckedFile: Sendable {
     /// Why a file found in a directory was not checked.
     var skipReason: String?
     var deploymentCount: Int
+    /// How many of the deployments are key files (key material rather than a manifest).
+    var keyFileCount: Int
     /// In report order.
     var findings: [Finding]
     var outcomes: [RuleOutcome]
@@ -25,6 +27,7 @@ struct CheckedFile: Sendable {
         errors = read.errors
         skipReason = read.skipReason
         deploymentCount = read.deployments.count
+        keyFileCount = read.deployments.filter { $0.format == .keyMaterial }.count
         record = CheckRun.record(read)
         keyFiles = read.deployments.flatMap(CheckRun.keyFiles(of:))
         findings = []
