@@ -103,21 +103,8 @@ import Testing
 
     /// The same allowlist problems give the same rule ids as in a native manifest.
     @Test func sameRulesFireAsForTheNativeFormat() throws {
-        let cidrs = ["0.0.0.0/0", "10.20.0.0/16", "54.80.1.9/25", "300.1.1.1/32", "52.20.12.0/24", "52.20.12.0/25", "2001:db8::/32"]
-        let native = """
-            apiVersion: policycheck/v1
-            kind: Deployment
-            metadata: {name: same}
-            spec:
-              offering: shared
-              region: us-east-1
-              network:
-                ipFiltering:
-                  enabled: true
-                  allowlist:
-            \(cidrs.map { "        - {cidr: \"\($0)\", description: entry}" }.joined(separator: "\n"))
-
-            """
+        let cidrs = AllowlistParity.cidrs
+        let native = AllowlistParity.nativeManifest()
         let installation = """
             {"Name": "same", "Affinity": "multitenant", "AllowedIPRanges": [
             \(cidrs.map { "{\"CIDRBlock\": \"\($0)\", \"Description\": \"entry\", \"Enabled\": true}" }.joined(separator: ",\n"))
