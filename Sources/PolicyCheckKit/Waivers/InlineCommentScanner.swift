@@ -71,12 +71,15 @@ public struct InlineCommentScanner: Sendable {
     private static func contains(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { haystack in
             marker.withUnsafeBytes { needle in
-                guard let base = haystack.baseAddress, let first = needle.first else { return false }
-                var cursor = base
-                let last = base + (haystack.count - needle.count)
+                // Look for the marker's `y` (rare in JSON and YAML), then compare the marker around it.
+                guard let base = haystack.baseAddress, let anchor = needle.firstIndex(of: UInt8(ascii: "y")) else {
+                    return false
+                }
+                var cursor = base + anchor
+                let last = base + (haystack.count - needle.count + anchor)
                 while cursor <= last,
-                      let found = memchr(cursor, Int32(first), last - cursor + 1) {
-                    if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+                      let found = memchr(cursor, Int32(UInt8(ascii: "y")), last - cursor + 1) {
+                    if memcmp(UnsafeRawPointer(found) - anchor, needle.baseAddress!, needle.count) == 0 { return true }
                     cursor = UnsafeRawPointer(found) + 1
                 }
                 return false
