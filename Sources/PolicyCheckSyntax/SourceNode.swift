@@ -177,6 +177,10 @@ extension SourceNode {
         return entries?.first(where: { $0.key == key })?.value
     }
 
+    /// Whether a mapping's keys are known to be distinct, so each entry is the one its key looks up: true for JSON
+    /// (the reader rejects duplicate keys), false when a tolerant reader may have kept duplicates.
+    public var keysAreUnique: Bool { tapeNode != nil }
+
     /// The entry under `key` in a mapping.
     public func entry(_ key: String) -> SourceEntry? {
         if let (tape, index) = tapeNode {

@@ -105,6 +105,8 @@ public struct TextReporter: Reporter {
     /// A finding stays on one line and cannot drive the terminal: line breaks and tabs become spaces, other
     /// control characters (escape sequences included) are dropped.
     static func oneLine(_ text: String) -> String {
+        // Printable ASCII (almost every message) has nothing to replace or drop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PolicyCheckSyntax
 
 /// Finds `# policycheck:ignore RULE-ID[,RULE-ID…] reason` comments in YAML source text (native manifests,
@@ -38,7 +41,7 @@ public struct InlineCommentScanner: Sendable {
         var errors: [Diagnostic] = []
         let marker = Array(Self.marker.utf8)
         let bytes = source.bytes
-        guard bytes.count >= marker.count else { return ([], []) }
+        guard bytes.count >= marker.count, Self.contains(bytes, marker) else { return ([], []) }
         var lineStart = 0
         var lineNumber = 1
         while lineStart < bytes.count {
@@ -61,6 +64,27 @@ public struct InlineCommentScanner: Sendable {
             lineNumber += 1
         }
         return (comments, errors)
+    }
+
+    /// Whether `marker` occurs anywhere in `bytes`: most files (every generated plan) hold no ignore comment, and
+    /// a `memchr` pass over the text is far cheaper than looking for `#` line by line.
+    private static func contains(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { haystack in
+            marker.withUnsafeBytes { needle in
+                // Look for the marker's `y` (rare in JSON and YAML), then compare the marker around it.
+                guard let base = haystack.baseAddress, let anchor = needle.firstIndex(of: UInt8(ascii: "y")) else {
+                    return false
+                }
+                var cursor = base + anchor
+                let last = base + (haystack.count - needle.count + anchor)
+                while cursor <= last,
+                      let found = memchr(cursor, Int32(UInt8(ascii: "y")), last - cursor + 1) {
+                    if memcmp(UnsafeRawPointer(found) - anchor, needle.baseAddress!, needle.count) == 0 { return true }
+                    cursor = UnsafeRawPointer(found) + 1
+                }
+                return false
+            }
+        }
     }
 
     /// The offset of the `#` that starts an ignore comment on the line, if any: `#` at the line start or after a

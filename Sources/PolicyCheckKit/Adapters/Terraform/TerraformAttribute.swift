@@ -12,13 +12,23 @@ struct TerraformAttribute {
     /// Whether the resource's configuration was found, so a missing expression means "not set".
     let configured: Bool
     /// Paths of the value in `after` and in `after_unknown` (the latter `nil` for planned or state values), built
-    /// only when asked for: the resource's paths and the steps below them (`.ingress[0]`), which for one step
-    /// fit in a `String` without an allocation.
+    /// only when asked for: the resource's paths and the steps below them (`.ingress[0]`). The last step is kept
+    /// as a step and spelt only when a path is asked for or a further step is taken, so reading an attribute of a
+    /// resource (most reads only test presence or a flag) builds no string at all.
     var path: String { basePath + suffix }
     var unknownPath: String? { baseUnknownPath.map { $0 + suffix } }
     private let basePath: String
     private let baseUnknownPath: String?
-    private let suffix: String
+    /// The steps above the last one, spelt out.
+    private let prefix: String
+    private let last: TerraformStep?
+    private var suffix: String {
+        switch last {
+        case nil: return prefix
+        case .key(let key)?: return prefix + "." + key
+        case .index(let index)?: return prefix + "[\(index)]"
+        }
+    }
     /// Offset of the closest enclosing value that exists, for origins of absent values.
     let anchor: Int
 
@@ -31,26 +41,28 @@ struct TerraformAttribute {
         self.configured = configured
         self.basePath = path
         self.baseUnknownPath = unknownPath
-        self.suffix = ""
+        self.prefix = ""
+        self.last = nil
         self.anchor = anchor
     }
 
     private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool, basePath: String,
-                 baseUnknownPath: String?, suffix: String, anchor: Int) {
+                 baseUnknownPath: String?, prefix: String, last: TerraformStep, anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expression
         self.configured = configured
         self.basePath = basePath
         self.baseUnknownPath = baseUnknownPath
-        self.suffix = suffix
+        self.prefix = prefix
+        self.last = last
         self.anchor = anchor
     }
 
     /// The attribute or nested block `key`.
     func child(_ key: String) -> TerraformAttribute {
         step(node: node?[key], unknown: unknown?.bool == true ? unknown : unknown?[key],
-             expression: Self.isLeaf(expression) ? expression : expression?[key], suffix: ".\(key)")
+             expression: Self.isLeaf(expression) ? expression : expression?[key], step: .key(key))
     }
 
     /// Item `index` of a list or nested block.
@@ -60,7 +72,7 @@ struct TerraformAttribute {
             return items[index]
         }
         return step(node: item(node), unknown: unknown?.bool == true ? unknown : item(unknown),
-                    expression: Self.isLeaf(expression) ? expression : item(expression), suffix: "[\(index)]")
+                    expression: Self.isLeaf(expression) ? expression : item(expression), step: .index(index))
     }
 
     /// Follows keys and list indexes, e.g. `["rule", 0, "apply_server_side_encryption_by_default", 0]`.
@@ -73,9 +85,9 @@ struct TerraformAttribute {
         }
     }
 
-    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, suffix: String) -> TerraformAttribute {
+    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep) -> TerraformAttribute {
         TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
-                           basePath: basePath, baseUnknownPath: baseUnknownPath, suffix: self.suffix + suffix,
+                           basePath: basePath, baseUnknownPath: baseUnknownPath, prefix: suffix, last: step,
                            anchor: self.node?.offset ?? anchor)
     }
 

@@ -11,6 +11,8 @@ struct TerraformPlan {
     let configuration: TerraformConfiguration
     /// `variables` at the plan root: the root module's input values.
     let variables: SourceNode?
+    /// The positions in `resources` of each type's resources, in plan order: readers ask for a few types each.
+    private let indexesByType: [String: [Int]]
 
     /// Reads a recognised plan document; throws every problem that makes it impossible to check.
     init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
@@ -34,6 +36,9 @@ struct TerraformPlan {
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         self.resources = resources
+        var indexesByType: [String: [Int]] = [:]
+        for (index, resource) in resources.enumerated() { indexesByType[resource.type, default: []].append(index) }
+        self.indexesByType = indexesByType
     }
 
     /// `format_version` must be a 0.x or 1.x version, and the plan must be complete.
@@ -115,7 +120,10 @@ struct TerraformPlan {
 
     /// The resources of some types, in plan order.
     func resources(ofType types: Set<String>) -> [TerraformResource] {
-        resources.filter { types.contains($0.type) }
+        var indexes: [Int] = []
+        for type in types { indexes += indexesByType[type] ?? [] }
+        if types.count > 1 { indexes.sort() }
+        return indexes.map { resources[$0] }
     }
 
     /// The instance a reference from `resource` points to, when it can be told: the instance the reference names,

@@ -60,15 +60,16 @@ struct TerraformRegionReader {
     private func scanARNs(_ node: SourceNode, steps: inout [TerraformStep], in attribute: TerraformAttribute,
                           component: String, seen: inout Set<String>, into deployment: inout Deployment) {
         if let text = node.string {
-            guard text.hasPrefix("arn:"), let arn = AmazonResourceName(text), let region = arn.region,
+            guard text.utf8.starts(with: "arn:".utf8), let arn = AmazonResourceName(text), let region = arn.region,
                   !seen.contains(region) else { return }
             seen.insert(region)
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
             add(region, at: attribute.descend(steps).origin, component: component, role: role, into: &deployment)
         } else if node.isMapping {
+            let unique = node.keysAreUnique
             node.forEachEntry { entry in
                 // A repeated key reads as its first value, as `child(_:)` does.
-                guard node.entry(entry.key)?.keyOffset == entry.keyOffset else { return }
+                guard unique || node.entry(entry.key)?.keyOffset == entry.keyOffset else { return }
                 steps.append(.key(entry.key))
                 scanARNs(entry.value, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
                 steps.removeLast()
