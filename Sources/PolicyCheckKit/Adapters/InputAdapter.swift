@@ -13,6 +13,30 @@ public protocol InputAdapter: Sendable {
     func deployments(from documents: [SourceNode], source: SourceFile, options: AdapterOptions) throws(Diagnostics) -> [Deployment]
 }
 
+/// An adapter that reads every document it recognises into one deployment of its own, independently.
+public protocol DocumentAdapter: InputAdapter {
+    /// Reads one recognised document; throws the problems that make it impossible to check.
+    func deployment(from document: SourceNode, source: SourceFile, options: AdapterOptions) throws(Diagnostics) -> Deployment
+}
+
+extension DocumentAdapter {
+    /// One deployment per recognised document; the problems of every document are reported together.
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        var deployments: [Deployment] = []
+        var problems: [Diagnostic] = []
+        for document in documents where Self.recognises(document) {
+            do {
+                deployments.append(try deployment(from: document, source: source, options: options))
+            } catch {
+                problems += error.items
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return deployments
+    }
+}
+
 /// Settings that shape how inputs are read.
 public struct AdapterOptions: Sendable {
     /// The offering to assume for inputs that state none (infrastructure code).

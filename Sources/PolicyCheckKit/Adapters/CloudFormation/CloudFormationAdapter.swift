@@ -7,7 +7,7 @@ import PolicyCheckSyntax
 /// functions are resolved as far as the template says (see `IntrinsicResolver`); what it cannot say is unknown and
 /// reported as "cannot be verified". Resource-level `Condition`s are not evaluated: every resource is judged as if
 /// created. `docs/cloudformation.md` describes the mapping.
-public struct CloudFormationAdapter: InputAdapter {
+public struct CloudFormationAdapter: DocumentAdapter {
     public static let format = InputFormat.cloudFormation
 
     /// The resource mappers, by the types they read.
@@ -21,21 +21,6 @@ public struct CloudFormationAdapter: InputAdapter {
     /// A mapping with `AWSTemplateFormatVersion`, or with `Resources` whose values have `Type: AWS::…`.
     public static func recognises(_ document: SourceNode) -> Bool {
         Template.recognises(document)
-    }
-
-    public func deployments(from documents: [SourceNode], source: SourceFile,
-                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
-        var deployments: [Deployment] = []
-        var problems: [Diagnostic] = []
-        for document in documents where Self.recognises(document) {
-            do {
-                deployments.append(try deployment(from: document, source: source, options: options))
-            } catch {
-                problems += error.items
-            }
-        }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return deployments
     }
 
     /// Reads one template document.

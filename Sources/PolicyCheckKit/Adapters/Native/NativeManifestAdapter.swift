@@ -4,7 +4,7 @@ import PolicyCheckSyntax
 ///
 /// The format is strict: unknown fields, wrong types and missing required fields are errors, each located.
 /// `docs/manifest.md` documents it.
-public struct NativeManifestAdapter: InputAdapter {
+public struct NativeManifestAdapter: DocumentAdapter {
     public static let apiVersion = "policycheck/v1"
     public static let format = InputFormat.native
 
@@ -18,23 +18,13 @@ public struct NativeManifestAdapter: InputAdapter {
         root["apiVersion"]?.string?.hasPrefix("policycheck/") == true && !otherKinds.contains(root["kind"]?.string ?? "")
     }
 
-    /// One deployment per manifest document.
-    public func deployments(from documents: [SourceNode], source: SourceFile,
-                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
-        var deployments: [Deployment] = []
-        var problems: [Diagnostic] = []
-        for document in documents where Self.recognises(document) {
-            do {
-                deployments.append(try deployment(from: document, source: source))
-            } catch {
-                problems += error.items
-            }
-        }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return deployments
+    /// Reads one document (native manifests take no adapter options).
+    public func deployment(from root: SourceNode, source: SourceFile,
+                           options: AdapterOptions) throws(Diagnostics) -> Deployment {
+        try deployment(from: root, source: source)
     }
 
-    /// Reads one document; throws every problem found in it.
+    /// Reads one manifest document; throws every problem found in it.
     public func deployment(from root: SourceNode, source: SourceFile) throws(Diagnostics) -> Deployment {
         let reader = NodeReader(source: source)
         guard let document = reader.object(root, path: "") else { throw Diagnostics(reader.diagnostics) }

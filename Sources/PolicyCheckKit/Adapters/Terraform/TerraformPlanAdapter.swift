@@ -2,7 +2,7 @@ import PolicyCheckSyntax
 
 /// Reads Terraform JSON plans (`terraform show -json plan.tfplan`, format 0.x and 1.x) — or state — into one
 /// `Deployment` per file, named by the file and with every component named by its Terraform address.
-public struct TerraformPlanAdapter: InputAdapter {
+public struct TerraformPlanAdapter: DocumentAdapter {
     public static let format = InputFormat.terraformPlan
 
     public init() {}
@@ -13,22 +13,6 @@ public struct TerraformPlanAdapter: InputAdapter {
         let planParts = ["planned_values", "resource_changes", "prior_state", "configuration", "values", "terraform_version"]
         if root["format_version"]?.string != nil { return planParts.contains { root[$0] != nil } }
         return root["planned_values"]?.entries != nil || root["resource_changes"]?.items != nil
-    }
-
-    /// One deployment per plan document.
-    public func deployments(from documents: [SourceNode], source: SourceFile,
-                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
-        var deployments: [Deployment] = []
-        var problems: [Diagnostic] = []
-        for document in documents where Self.recognises(document) {
-            do {
-                deployments.append(try deployment(from: document, source: source, options: options))
-            } catch {
-                problems += error.items
-            }
-        }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return deployments
     }
 
     /// Reads one plan; throws the problems that make it impossible to check.
