@@ -109,7 +109,7 @@ import Testing
         let report = run.run(paths: [Fixture.path("keys")])
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.filesChecked.count >= 20)
-        // generate.py is not key material and not a manifest: skipped, and counted.
+        // generate.py has neither a manifest nor a key-file ending: the walk never reads it, so it is not even skipped.
         #expect(report.filesSkipped.map(\.file).contains { $0.hasSuffix("generate.py") } == false)
         #expect(report.findings.contains { $0.ruleId == "MMC-KM-001" && $0.file.hasSuffix("fail-committed-aes256.raw") })
     }
