@@ -32,7 +32,8 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformBackupPlanReader(plan: plan).read(into: &deployment)
         TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
         TerraformIPSetReader(plan: plan).read(into: &deployment)
-        TerraformRegionReader(plan: plan).read(into: &deployment)
+        var regions = TerraformRegionReader(plan: plan)
+        regions.read(into: &deployment)
         return deployment
     }
 }
