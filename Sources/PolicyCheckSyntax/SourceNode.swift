@@ -240,3 +240,52 @@ extension SourceNode {
         }
     }
 }
+
+/// One step down a tree: a mapping's key or a sequence's position.
+public enum SourcePathStep: Sendable, Hashable {
+    case key(String)
+    case index(Int)
+}
+
+extension SourceNode {
+    /// Calls `body` with every string scalar at or below this node, in document order, and a function that gives
+    /// the steps from this node down to it (worked out only when called). A repeated key (kept only by tolerant
+    /// readers) is visited through its first value only, as `subscript(key:)` reads it.
+    ///
+    /// For JSON the walk is a scan of the node's contiguous run of the tape: no entry or path is built for the
+    /// strings `body` passes over.
+    public func forEachString(_ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {
+        if let (tape, index) = tapeNode {
+            for node in index..<tape.subtreeEnd(index) where tape.kind(node) == .string {
+                try body(tape.texts[Int(tape.nodes[node].payload)]) { tape.steps(from: index, to: node) }
+            }
+            return
+        }
+        var steps: [SourcePathStep] = []
+        try forEachString(below: &steps, body)
+    }
+
+    private func forEachString(below steps: inout [SourcePathStep],
+                               _ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {
+        switch value {
+        case .string(let text):
+            let here = steps
+            try body(text) { here }
+        case .mapping(let entries):
+            var visited: Set<String> = []
+            for entry in entries where visited.insert(entry.key).inserted {
+                steps.append(.key(entry.key))
+                try entry.value.forEachString(below: &steps, body)
+                steps.removeLast()
+            }
+        case .sequence(let items):
+            for (position, item) in items.enumerated() {
+                steps.append(.index(position))
+                try item.forEachString(below: &steps, body)
+                steps.removeLast()
+            }
+        case .null, .bool, .number:
+            break
+        }
+    }
+}

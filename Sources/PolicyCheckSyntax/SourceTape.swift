@@ -81,3 +81,40 @@ final class SourceTape: Sendable {
         return nil
     }
 }
+
+// MARK: - Subtrees
+
+extension SourceTape {
+    /// One past the last node of the subtree rooted at `node`: nodes are stored in document order, so a subtree is
+    /// the contiguous run that starts at its root and ends after its last member's subtree.
+    func subtreeEnd(_ node: Int) -> Int {
+        var current = node
+        while true {
+            let record = nodes[current]
+            guard record.kind == Kind.mapping.rawValue || record.kind == Kind.sequence.rawValue, record.count > 0 else {
+                return current + 1
+            }
+            current = Int(links[Int(record.payload) + Int(record.count) - 1].child)
+        }
+    }
+
+    /// The keys and indexes that lead from `ancestor` down to `target`, a node of its subtree.
+    func steps(from ancestor: Int, to target: Int) -> [SourcePathStep] {
+        var steps: [SourcePathStep] = []
+        var current = ancestor
+        while current != target {
+            let record = nodes[current]
+            let start = Int(record.payload)
+            // The member holding `target` is the last one that starts at or before it (members are in node order).
+            var low = start
+            var high = start + Int(record.count) - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if Int(links[middle].child) <= target { low = middle } else { high = middle - 1 }
+            }
+            steps.append(record.kind == Kind.mapping.rawValue ? .key(texts[Int(links[low].key)]) : .index(low - start))
+            current = Int(links[low].child)
+        }
+        return steps
+    }
+}

@@ -27,18 +27,21 @@ public struct KeyARNSyntaxCheck: Check {
         return nil
     }
 
+    /// The AWS partitions.
+    private static let partitions: Set<String> = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e",
+                                                   "aws-iso-f", "aws-eusc"]
+
     /// What is wrong with an ARN used to refer to a key (key or alias ARNs are both fine), or `nil`.
     static func problem(referenceARN text: String) -> String? {
         let expected = "expected arn:aws:kms:<region>:<12-digit account>:key/<key id>"
         guard let arn = AmazonResourceName(text) else { return "'\(text)' is not an ARN; \(expected)" }
-        guard ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
-            .contains(arn.partition) else {
+        guard partitions.contains(arn.partition) else {
             return "ARN partition '\(arn.partition)' is not an AWS partition; \(expected)"
         }
         guard arn.service == "kms" else { return "ARN service is '\(arn.service)', not 'kms'; \(expected)" }
         guard let region = arn.region else { return "the key ARN names no region; \(expected)" }
         guard RegionCode.isWellFormed(region) else { return "'\(region)' in the key ARN is not a region code; \(expected)" }
-        guard arn.account.count == 12, arn.account.allSatisfy(\.isNumber) else {
+        guard arn.account.utf8.count == 12, arn.account.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             return "account '\(arn.account)' in the key ARN is not 12 digits; \(expected)"
         }
         if arn.resource.hasPrefix("alias/") {

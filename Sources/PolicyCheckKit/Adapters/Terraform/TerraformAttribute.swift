@@ -132,36 +132,33 @@ struct TerraformAttribute {
     /// A string (numbers are kept as written); `nil` when absent, null or left to the provider.
     func string() -> Located<Fact<String>>? {
         if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
-        switch node?.value {
-        case .string(let text)?, .number(let text)?: return Located(.known(text), at: origin)
-        default: return nil
-        }
+        guard let text = scalarText else { return nil }
+        return Located(.known(text), at: origin)
     }
 
-    /// A known, non-empty string.
+    /// A known, non-empty string (without working out where it is).
     var knownString: String? {
-        guard let text = string()?.value.known, !text.isEmpty else { return nil }
+        guard !isUnknown, let text = scalarText, !text.isEmpty else { return nil }
         return text
     }
+
+    /// The text of a string or number value (read without building the value of a container).
+    private var scalarText: String? { node.flatMap { $0.string ?? $0.numberLiteral } }
 
     /// A boolean (`"true"`/`"false"` strings too, as older plans write them); `nil` when absent or left to the provider.
     func bool() -> Located<Fact<Bool>>? {
         if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
-        switch node?.value {
-        case .bool(let flag)?: return Located(.known(flag), at: origin)
-        case .string("true")?: return Located(.known(true), at: origin)
-        case .string("false")?: return Located(.known(false), at: origin)
+        guard let node else { return nil }
+        if let flag = node.bool { return Located(.known(flag), at: origin) }
+        switch node.string {
+        case "true"?: return Located(.known(true), at: origin)
+        case "false"?: return Located(.known(false), at: origin)
         default: return nil
         }
     }
 
     /// A known whole number (from a number or a numeric string).
-    var knownInt: Int? {
-        switch node?.value {
-        case .number(let literal)?, .string(let literal)?: return Int(literal)
-        default: return nil
-        }
-    }
+    var knownInt: Int? { scalarText.flatMap { Int($0) } }
 
     /// The items of a list or nested block (none when absent or unknown as a whole).
     var items: [TerraformAttribute] {
@@ -176,5 +173,12 @@ enum TerraformStep: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case index(Int)
 
     init(stringLiteral value: String) { self = .key(value) }
+
+    init(_ step: SourcePathStep) {
+        switch step {
+        case .key(let key): self = .key(key)
+        case .index(let index): self = .index(index)
+        }
+    }
     init(integerLiteral value: Int) { self = .index(value) }
 }

@@ -42,52 +42,37 @@ struct TerraformRegionReader {
     // MARK: - Resources
 
     private mutating func readResource(_ resource: TerraformResource, into deployment: inout Deployment) {
+        // A value is a known string only when it is written in the values, so the values are asked first and the
+        // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
         for (field, role) in [("region", "resource region"), ("location", "resource location")] {
+            guard resource.attributes.node?[field] != nil else { continue }
             let attribute = resource[field]
             if let region = attribute.knownString {
                 add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)
             }
         }
-        let zone = resource["availability_zone"]
-        if resource.isAWS, let text = zone.knownString, let region = Self.region(ofZone: text) {
-            add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'", into: &deployment)
+        if resource.isAWS, resource.attributes.node?["availability_zone"] != nil {
+            let zone = resource["availability_zone"]
+            if let text = zone.knownString, let region = Self.region(ofZone: text) {
+                add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
+                    into: &deployment)
+            }
         }
         var seen: Set<String> = []
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
     }
 
-    /// Every ARN with a region in the resource's values (one reference per region and resource). The walk reads the
-    /// values directly and builds an attribute (its path and origin) only for the ARNs it finds.
+    /// Every ARN with a region in the resource's values (one reference per region and resource). The scan passes
+    /// over the values' strings and works out an attribute (its path and origin) only for the ARNs it keeps.
     private mutating func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
-                          into deployment: inout Deployment) {
+                                   into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
-        var steps: [TerraformStep] = []
-        scanARNs(node, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
-    }
-
-    private mutating func scanARNs(_ node: SourceNode, steps: inout [TerraformStep], in attribute: TerraformAttribute,
-                          component: String, seen: inout Set<String>, into deployment: inout Deployment) {
-        if let text = node.string {
+        node.forEachString { text, steps in
             guard text.utf8.starts(with: "arn:".utf8), let arn = AmazonResourceName(text), let region = arn.region,
-                  !seen.contains(region) else { return }
-            seen.insert(region)
+                  seen.insert(region).inserted else { return }
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
-            add(region, at: attribute.descend(steps).origin, component: component, role: role, into: &deployment)
-        } else if node.isMapping {
-            let unique = node.keysAreUnique
-            node.forEachEntry { entry in
-                // A repeated key reads as its first value, as `child(_:)` does.
-                guard unique || node.entry(entry.key)?.keyOffset == entry.keyOffset else { return }
-                steps.append(.key(entry.key))
-                scanARNs(entry.value, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
-                steps.removeLast()
-            }
-        } else if node.isSequence {
-            node.forEachItem { index, item in
-                steps.append(.index(index))
-                scanARNs(item, steps: &steps, in: attribute, component: component, seen: &seen, into: &deployment)
-                steps.removeLast()
-            }
+            let origin = attribute.descend(steps().map(TerraformStep.init)).origin
+            add(region, at: origin, component: component, role: role, into: &deployment)
         }
     }
 
