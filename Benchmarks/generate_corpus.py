@@ -53,7 +53,17 @@ def resource(rng, index, violating):
     return "aws_elasticache_replication_group", name, values
 
 
-def plan(rng, resources):
+def expressions(values, index, references):
+    """The configuration's expressions: constants, and with `references` the key a data store's kms_key_id names,
+    as `terraform show -json` writes a reference (`aws_kms_key.rK.arn`)."""
+    result = {k: {"constant_value": v} for k, v in values.items() if not isinstance(v, (dict, list))}
+    if references and "kms_key_id" in values:
+        key = f"aws_kms_key.r{(index // 6) * 6 + 2}"
+        result["kms_key_id"] = {"references": [f"{key}.arn", key]}
+    return result
+
+
+def plan(rng, resources, references=False):
     planned, changes, config = [], [], []
     for index in range(resources):
         violating = rng.random() < 0.10
@@ -66,7 +76,7 @@ def plan(rng, resources):
                                    "after_unknown": {"id": True, "arn": True}, "before_sensitive": False,
                                    "after_sensitive": {"tags": {}}}})
         config.append({"address": address, "mode": "managed", "type": kind, "name": name, "provider_config_key": "aws",
-                       "expressions": {k: {"constant_value": v} for k, v in values.items() if not isinstance(v, (dict, list))},
+                       "expressions": expressions(values, index, references),
                        "schema_version": 0})
     return {"format_version": "1.2", "terraform_version": "1.9.5",
             "planned_values": {"root_module": {"resources": planned}},
@@ -83,6 +93,8 @@ def main():
     parser.add_argument("--plans", type=int, default=100)
     parser.add_argument("--resources", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--references", action="store_true",
+                        help="data stores name their KMS key by a configuration reference, as real plans do")
     parser.add_argument("--keys", type=int, default=0, help="also copy key fixtures N times into keys/")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -91,7 +103,7 @@ def main():
     for number in range(args.plans):
         with open(os.path.join(plans_dir, f"plan-{number:05d}.json"), "w") as handle:
             # `terraform show -json` prints compact JSON on one line.
-            json.dump(plan(rng, args.resources), handle, separators=(",", ":"))
+            json.dump(plan(rng, args.resources, args.references), handle, separators=(",", ":"))
             handle.write("\n")
     if args.keys:
         here = os.path.dirname(os.path.abspath(__file__))

@@ -13,6 +13,9 @@ struct TerraformPlan {
     let variables: SourceNode?
     /// The positions in `resources` of each type's resources, in plan order: readers ask for a few types each.
     private let indexesByType: [String: [Int]]
+    /// The positions of each configuration block's instances (by module path and address inside the module), in
+    /// plan order: references from the configuration are resolved to instances through it.
+    private let indexesByConfigAddress: [ConfigurationKey: [Int]]
 
     /// Reads a recognised plan document; throws every problem that makes it impossible to check.
     init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
@@ -37,8 +40,13 @@ struct TerraformPlan {
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         self.resources = resources
         var indexesByType: [String: [Int]] = [:]
-        for (index, resource) in resources.enumerated() { indexesByType[resource.type, default: []].append(index) }
+        var indexesByConfigAddress: [ConfigurationKey: [Int]] = [:]
+        for (index, resource) in resources.enumerated() {
+            indexesByType[resource.type, default: []].append(index)
+            indexesByConfigAddress[ConfigurationKey(resource.modulePath, resource.configAddress), default: []].append(index)
+        }
         self.indexesByType = indexesByType
+        self.indexesByConfigAddress = indexesByConfigAddress
     }
 
     /// `format_version` must be a 0.x or 1.x version, and the plan must be complete.
@@ -129,9 +137,8 @@ struct TerraformPlan {
     /// The instance a reference from `resource` points to, when it can be told: the instance the reference names,
     /// the only instance, or the instance with the same key as `resource`.
     func instance(of target: TerraformConfiguration.Target, from resource: TerraformResource) -> TerraformResource? {
-        var candidates = resources.filter {
-            $0.modulePath == target.modulePath && $0.configAddress == target.configAddress
-        }
+        var candidates = (indexesByConfigAddress[ConfigurationKey(target.modulePath, target.configAddress)] ?? [])
+            .map { resources[$0] }
         let sameModule = candidates.filter { $0.moduleAddress == resource.moduleAddress }
         if !sameModule.isEmpty { candidates = sameModule }
         if !target.instanceKey.isEmpty {
@@ -147,5 +154,16 @@ struct TerraformPlan {
         guard let target = configuration.resolve(attribute.references, in: resource.modulePath, to: types,
                                                   through: through) else { return nil }
         return instance(of: target, from: resource)
+    }
+}
+
+/// A configuration block: the module path by call name and the address inside the module.
+private struct ConfigurationKey: Hashable {
+    var modulePath: [String]
+    var configAddress: String
+
+    init(_ modulePath: [String], _ configAddress: String) {
+        self.modulePath = modulePath
+        self.configAddress = configAddress
     }
 }
