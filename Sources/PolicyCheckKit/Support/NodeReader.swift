@@ -172,6 +172,34 @@ public struct ObjectView {
         return result
     }
 
+    /// The text of a string (or number) field without its origin, for values whose place is never reported; the
+    /// same diagnostics as `string(_:required:)`, and no path is spelt unless there is one to report.
+    public func text(_ key: String, required: Bool = false) -> String? {
+        guard let value = value(key, required: required) else { return nil }
+        if let text = value.string ?? value.numberLiteral { return text }
+        typeError(key, value, expected: "a string")
+        return nil
+    }
+
+    /// The texts of a list of strings without their origins; the same diagnostics as `strings(_:)`.
+    public func texts(_ key: String) -> [String] {
+        guard let value = value(key) else { return [] }
+        guard value.isSequence else {
+            typeError(key, value, expected: "a list")
+            return []
+        }
+        var result: [String] = []
+        result.reserveCapacity(value.memberCount)
+        value.forEachItem { index, node in
+            if let text = node.string ?? node.numberLiteral {
+                result.append(text)
+            } else {
+                reader.error(at: node.offset, "'\(childPath(key))[\(index)]' must be a string, found \(node.kindDescription)")
+            }
+        }
+        return result
+    }
+
     private func typeError(_ key: String, _ value: SourceNode, expected: String) {
         reader.error(at: value.offset, "'\(childPath(key))' must be \(expected), found \(value.kindDescription)")
     }

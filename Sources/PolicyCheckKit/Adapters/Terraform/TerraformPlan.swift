@@ -68,20 +68,18 @@ struct TerraformPlan {
     private static func change(_ node: SourceNode, path: String, reader: NodeReader,
                                configuration: TerraformConfiguration) -> TerraformResource? {
         guard let item = reader.object(node, path: path) else { return nil }
-        let address = item.string("address", required: true)
-        let type = item.string("type", required: true)
-        let mode = item.string("mode")
+        let address = item.text("address", required: true)
+        let type = item.text("type", required: true)
+        let mode = item.text("mode")
         guard let change = item.object("change", required: true) else { return nil }
-        let actions = change.strings("actions")
-        guard let address, let type, mode?.value ?? "managed" == "managed" else { return nil }
-        if actions.contains(where: { $0.value == "delete" }) && !actions.contains(where: { $0.value == "create" }) {
-            return nil
-        }
-        if actions.map(\.value) == ["forget"] { return nil }
-        let moduleAddress = item.string("module_address")?.value ?? TerraformAddress.split(address.value).module
+        let actions = change.texts("actions")
+        guard let address, let type, mode ?? "managed" == "managed" else { return nil }
+        if actions.contains("delete") && !actions.contains("create") { return nil }
+        if actions == ["forget"] { return nil }
+        let moduleAddress = item.text("module_address") ?? TerraformAddress.split(address).module
         let after = change.value("after")
         let unknown = change.value("after_unknown")
-        return resource(address: address.value, type: type.value, moduleAddress: moduleAddress, origin: item.origin,
+        return resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
                         values: after, unknown: unknown, path: change.childPath("after"),
                         unknownPath: change.childPath("after_unknown"), anchor: change.node.offset,
                         configuration: configuration)
@@ -93,11 +91,11 @@ struct TerraformPlan {
         guard let module else { return }
         for (node, path) in module.list("resources") ?? [] {
             guard let item = module.reader.object(node, path: path) else { continue }
-            guard let address = item.string("address", required: true), let type = item.string("type", required: true),
-                  item.string("mode")?.value ?? "managed" == "managed" else { continue }
+            guard let address = item.text("address", required: true), let type = item.text("type", required: true),
+                  item.text("mode") ?? "managed" == "managed" else { continue }
             let values = item.value("values")
             resources.append(resource(
-                address: address.value, type: type.value, moduleAddress: TerraformAddress.split(address.value).module,
+                address: address, type: type, moduleAddress: TerraformAddress.split(address).module,
                 origin: item.origin, values: values, unknown: nil, path: item.childPath("values"), unknownPath: nil,
                 anchor: item.node.offset, configuration: configuration
             ))
