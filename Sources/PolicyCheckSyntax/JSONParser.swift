@@ -5,6 +5,8 @@
 /// (shared by all open containers) until their container closes and they are copied to its contiguous links.
 struct JSONParser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The array behind `bytes`, which the tape keeps to find keys again.
+    let source: [UInt8]
     let end: Int
     let maxDepth: Int
     var position = 0
@@ -19,8 +21,9 @@ struct JSONParser: ~Copyable {
     /// Members of the open containers, innermost last.
     var pending: [SourceTape.Link] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], maxDepth: Int) {
         self.bytes = bytes
+        self.source = source
         self.end = bytes.count
         self.maxDepth = maxDepth
         self.strings = JSONStringCache(byteCount: bytes.count)
@@ -112,7 +115,7 @@ struct JSONParser: ~Copyable {
                     }
                 }
                 position += 1
-                close(frames.removeLast())
+                try close(frames.removeLast())
             }
 
             skipWhitespace()
@@ -129,15 +132,18 @@ struct JSONParser: ~Copyable {
         nodes.append(SourceTape.Node(offset: UInt32(truncatingIfNeeded: offset), payload: payload, count: 0,
                                      kind: kind.rawValue))
         if let top = frames.last {
-            pending.append(SourceTape.Link(child: UInt32(truncatingIfNeeded: index), key: top.key,
-                                           keyOffset: UInt32(truncatingIfNeeded: top.keyOffset)))
+            pending.append(SourceTape.Link(child: UInt32(truncatingIfNeeded: index), key: top.key))
         }
         return index
     }
 
     /// Moves a closed container's members from the pending stack to its links.
-    private mutating func close(_ frame: JSONParserFrame) {
+    private mutating func close(_ frame: JSONParserFrame) throws(SyntaxError) {
         let start = frame.stackStart
+        guard pending.count - start <= SourceTape.Node.maxCount else {
+            throw SyntaxError(offset: Int(nodes[frame.node].offset),
+                              message: "more than \(SourceTape.Node.maxCount) members in one array or object are not supported")
+        }
         nodes[frame.node].payload = UInt32(truncatingIfNeeded: links.count)
         nodes[frame.node].count = UInt32(truncatingIfNeeded: pending.count - start)
         links.append(contentsOf: pending[start...])
@@ -145,7 +151,7 @@ struct JSONParser: ~Copyable {
     }
 
     private mutating func finishTape() -> SourceTape {
-        SourceTape(nodes: nodes, links: links, texts: strings.takeTexts())
+        SourceTape(nodes: nodes, links: links, texts: strings.takeTexts(), bytes: source)
     }
 
     /// Reads `"name"` and the `:` after it, at `position` (whitespace skipped), into `frame`.
@@ -158,7 +164,6 @@ struct JSONParser: ~Copyable {
         let key = try parseString()
         try checkUnique(key, at: keyOffset, in: &frame)
         frame.key = key
-        frame.keyOffset = keyOffset
         skipWhitespace()
         guard position < end, bytes[position] == JSONByte.colon else {
             throw expected("':' after member name", at: position)

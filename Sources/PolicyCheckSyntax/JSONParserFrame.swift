@@ -8,9 +8,8 @@ struct JSONParserFrame {
     let node: Int
     /// Where this container's members start in the parser's pending-member stacks.
     let stackStart: Int
-    /// The member name whose value is being read (objects only): its text index and offset.
+    /// The member name whose value is being read (objects only): its text index.
     var key: UInt32 = 0
-    var keyOffset: Int = 0
     /// Every key so far, once the object outgrew the linear scan.
     var keySet: Set<String>? = nil
 

@@ -19,7 +19,7 @@ public struct JSONReader: Sendable {
     /// The single JSON value in `utf8`, whose nodes carry byte offsets into `utf8`.
     public func read(_ utf8: [UInt8]) throws(SyntaxError) -> SourceNode {
         try utf8.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> SourceNode in
-            var parser = JSONParser(bytes: buffer, maxDepth: limits.maxDepth)
+            var parser = JSONParser(bytes: buffer, source: utf8, maxDepth: limits.maxDepth)
             return try parser.parseDocument()
         }
     }

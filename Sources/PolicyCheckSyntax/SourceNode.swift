@@ -185,7 +185,7 @@ extension SourceNode {
     public func entry(_ key: String) -> SourceEntry? {
         if let (tape, index) = tapeNode {
             return tape.link(index, key: key).map {
-                SourceEntry(key: key, keyOffset: Int(tape.links[$0].keyOffset), value: tape.node(Int(tape.links[$0].child)))
+                SourceEntry(key: key, keyOffset: tape.keyOffset(of: tape.links[$0]), value: tape.node(Int(tape.links[$0].child)))
             }
         }
         return entries?.first(where: { $0.key == key })
@@ -197,7 +197,7 @@ extension SourceNode {
             guard tape.kind(index) == .mapping else { return }
             let start = Int(tape.nodes[index].payload)
             for link in tape.links[start..<start + Int(tape.nodes[index].count)] {
-                try body(SourceEntry(key: tape.texts[Int(link.key)], keyOffset: Int(link.keyOffset),
+                try body(SourceEntry(key: tape.texts[Int(link.key)], keyOffset: tape.keyOffset(of: link),
                                      value: tape.node(Int(link.child))))
             }
             return

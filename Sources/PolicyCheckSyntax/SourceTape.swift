@@ -1,41 +1,60 @@
 /// A whole parsed JSON document in a few flat arrays: what `SourceNode`s read from when `JSONReader` made them.
 ///
 /// A tree of `SourceNode` values costs an array allocation per container and some 64 bytes per member, and as much
-/// again to free; a plan of 100 MB became half a gigabyte of small allocations. Here a node is 16 bytes (kind,
-/// offset, payload, count) and each member of a container a 12-byte link (child, key, key offset); texts are kept
-/// once per distinct spelling where the parser's cache finds them. Nodes are materialised
-/// into `Value`s only when a reader asks for one, and lookups by key never materialise anything.
+/// again to free; a plan of 100 MB became half a gigabyte of small allocations. Here a node is 12 bytes (offset,
+/// payload, and kind packed with count) and each member of a container an 8-byte link (child, key); texts are kept
+/// once per distinct spelling where the parser's cache finds them, and a key's offset is found again in the document
+/// when asked for rather than stored. Nodes are materialised into `Value`s only when a reader asks for one, and
+/// lookups by key never materialise anything.
 final class SourceTape: Sendable {
     enum Kind: UInt8 {
         case null, `false`, `true`, number, string, sequence, mapping
     }
 
-    /// One node: its kind, the byte offset where it starts, a payload — the text index of a number or string, or
-    /// a container's first link — and a container's member count.
+    /// One node: the byte offset where it starts, a payload — the text index of a number or string, or a
+    /// container's first link — and its kind packed with a container's member count.
     struct Node {
+        /// The most members one container may have: the count shares its word with the kind.
+        static let maxCount = (1 << 29) - 1
+
         var offset: UInt32
         var payload: UInt32
-        var count: UInt32
-        var kind: UInt8
+        private var kindAndCount: UInt32
+
+        init(offset: UInt32, payload: UInt32, count: UInt32, kind: UInt8) {
+            self.offset = offset
+            self.payload = payload
+            self.kindAndCount = UInt32(kind) << 29 | count
+        }
+
+        @inline(__always)
+        var kind: UInt8 { UInt8(truncatingIfNeeded: kindAndCount >> 29) }
+
+        @inline(__always)
+        var count: UInt32 {
+            get { kindAndCount & UInt32(Self.maxCount) }
+            set { kindAndCount = kindAndCount & ~UInt32(Self.maxCount) | newValue }
+        }
     }
 
-    /// One member of a container (contiguous per container): the member node, and for objects the key's text
-    /// index and byte offset.
+    /// One member of a container (contiguous per container): the member node, and for objects the key's text index.
     struct Link {
         var child: UInt32
         var key: UInt32
-        var keyOffset: UInt32
     }
 
     let nodes: [Node]
     let links: [Link]
     /// The texts of strings, numbers and keys.
     let texts: [String]
+    /// The document's bytes (shared with the reader's input, not copied), where keys are found again.
+    let bytes: [UInt8]
 
-    init(nodes: [Node], links: [Link], texts: [String]) {
+    init(nodes: [Node], links: [Link], texts: [String], bytes: [UInt8]) {
         self.nodes = nodes
         self.links = links
         self.texts = texts
+        self.bytes = bytes
     }
 
     @inline(__always)
@@ -66,7 +85,7 @@ final class SourceTape: Sendable {
     func entries(_ node: Int) -> [SourceEntry] {
         let start = Int(nodes[node].payload)
         return links[start..<start + Int(nodes[node].count)].map { link in
-            SourceEntry(key: texts[Int(link.key)], keyOffset: Int(link.keyOffset), value: self.node(Int(link.child)))
+            SourceEntry(key: texts[Int(link.key)], keyOffset: keyOffset(of: link), value: self.node(Int(link.child)))
         }
     }
 
@@ -79,6 +98,34 @@ final class SourceTape: Sendable {
             return link
         }
         return nil
+    }
+}
+
+// MARK: - Key offsets
+
+extension SourceTape {
+    /// The byte offset of a member's key (its opening quote), found from the value back: whitespace, the colon,
+    /// whitespace, then the key's closing quote and its opening quote, the first one not escaped by a backslash.
+    func keyOffset(of link: Link) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = Int(nodes[Int(link.child)].offset) - 1
+            // Whitespace and the colon between the key and the value.
+            while index > 0, bytes[index] != JSONByte.quote { index -= 1 }
+            // The closing quote is at `index`; the opening one is the previous quote preceded by an even number of
+            // backslashes (an odd number escapes it).
+            index -= 1
+            while index > 0 {
+                if bytes[index] == JSONByte.quote {
+                    var backslashes = 0
+                    while index - backslashes - 1 >= 0, bytes[index - backslashes - 1] == JSONByte.backslash {
+                        backslashes += 1
+                    }
+                    if backslashes % 2 == 0 { return index }
+                }
+                index -= 1
+            }
+            return max(index, 0)
+        }
     }
 }
 
