@@ -39,6 +39,10 @@ public struct CompiledRule: Sendable {
 public struct CompiledPolicy: Sendable {
     public var packs: [PolicyPack]
 
+    /// Whether a rule reads the source trees behind the model (custom rules, which may address `raw.<path>`);
+    /// without one a run frees each document as soon as it is adapted.
+    public var readsSourceNodes: Bool { rules.contains { $0.check is AssertionCheck } }
+
     public init(packs: [PolicyPack]) {
         self.packs = packs
     }

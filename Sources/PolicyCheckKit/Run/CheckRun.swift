@@ -129,10 +129,16 @@ public struct CheckRun: Sendable {
         let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
         let progress = self.progress
         let keepsOutcomes = self.keepsOutcomes
+        let keepsSourceNodes = policy.readsSourceNodes
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
-            let read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            var read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            if !keepsSourceNodes {
+                // Nothing reads the parsed document past adaptation: free it before evaluating (a 100 MB plan's
+                // tree is larger than the model made from it).
+                for index in read.deployments.indices { read.deployments[index].dropSourceNodes() }
+            }
             // The text, tree and model of the input are released here; only the verdicts are kept.
             var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline)
             if !keepsOutcomes { checked.outcomes = [] }

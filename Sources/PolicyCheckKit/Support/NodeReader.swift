@@ -157,6 +157,21 @@ public struct ObjectView {
         return items.enumerated().map { (node: $0.element, path: "\(childPath(key))[\($0.offset)]") }
     }
 
+    /// Calls `body` with each item of a list and its path, spelling one path at a time (a plan's 70,000
+    /// `resource_changes` never hold 70,000 paths at once); the same diagnostics as `list(_:required:)`. Returns the
+    /// number of items, or `nil` when the field is absent or not a list.
+    @discardableResult
+    public func forEachItem(_ key: String, required: Bool = false, _ body: (_ node: SourceNode, _ path: String) -> Void) -> Int? {
+        guard let value = value(key, required: required) else { return nil }
+        guard value.isSequence else {
+            typeError(key, value, expected: "a list")
+            return nil
+        }
+        let base = childPath(key)
+        value.forEachItem { index, node in body(node, "\(base)[\(index)]") }
+        return value.memberCount
+    }
+
     /// A list of strings.
     public func strings(_ key: String) -> [Located<String>] {
         guard let items = list(key) else { return [] }

@@ -17,8 +17,14 @@ struct TerraformAttribute {
     /// resource (most reads only test presence or a flag) builds no string at all.
     var path: String { basePath + suffix }
     var unknownPath: String? { baseUnknownPath.map { $0 + suffix } }
-    private let basePath: String
-    private let baseUnknownPath: String?
+    /// The resource's own path (`resource_changes[3]`), shared with its origin, and the steps from it to its
+    /// values (`.change.after`) and their unknown mirror (`.change.after_unknown`), which are literals: a resource
+    /// keeps one path string, not three.
+    private let resourcePath: String
+    private let valuesStep: String
+    private let unknownStep: String?
+    private var basePath: String { resourcePath + valuesStep }
+    private var baseUnknownPath: String? { unknownStep.map { resourcePath + $0 } }
     /// The steps above the last one, spelt out.
     private let prefix: String
     private let last: TerraformStep?
@@ -33,27 +39,30 @@ struct TerraformAttribute {
     let anchor: Int
 
     /// The root of a resource's attributes.
-    init(node: SourceNode?, unknown: SourceNode?, expressions: SourceNode?, configured: Bool, path: String,
-         unknownPath: String?, anchor: Int) {
+    init(node: SourceNode?, unknown: SourceNode?, expressions: SourceNode?, configured: Bool, resourcePath: String,
+         valuesStep: String, unknownStep: String?, anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expressions
         self.configured = configured
-        self.basePath = path
-        self.baseUnknownPath = unknownPath
+        self.resourcePath = resourcePath
+        self.valuesStep = valuesStep
+        self.unknownStep = unknownStep
         self.prefix = ""
         self.last = nil
         self.anchor = anchor
     }
 
-    private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool, basePath: String,
-                 baseUnknownPath: String?, prefix: String, last: TerraformStep, anchor: Int) {
+    private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool,
+                 resourcePath: String, valuesStep: String, unknownStep: String?, prefix: String, last: TerraformStep,
+                 anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expression
         self.configured = configured
-        self.basePath = basePath
-        self.baseUnknownPath = baseUnknownPath
+        self.resourcePath = resourcePath
+        self.valuesStep = valuesStep
+        self.unknownStep = unknownStep
         self.prefix = prefix
         self.last = last
         self.anchor = anchor
@@ -87,7 +96,8 @@ struct TerraformAttribute {
 
     private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep) -> TerraformAttribute {
         TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
-                           basePath: basePath, baseUnknownPath: baseUnknownPath, prefix: suffix, last: step,
+                           resourcePath: resourcePath, valuesStep: valuesStep, unknownStep: unknownStep, prefix: suffix,
+                           last: step,
                            anchor: self.node?.offset ?? anchor)
     }
 

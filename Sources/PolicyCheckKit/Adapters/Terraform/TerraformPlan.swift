@@ -23,11 +23,13 @@ struct TerraformPlan {
         guard let document = reader.object(root, path: "") else { throw Diagnostics(reader.diagnostics) }
         Self.checkHeader(document)
         self.root = root
-        configuration = TerraformConfiguration(root: root["configuration"]?["root_module"])
+        let configuration = TerraformConfiguration(root: root["configuration"]?["root_module"])
+        self.configuration = configuration
         variables = root["variables"]
         var resources: [TerraformResource] = []
-        if document.value("resource_changes") != nil {
-            for (node, path) in document.list("resource_changes") ?? [] {
+        if let changes = document.value("resource_changes") {
+            resources.reserveCapacity(changes.memberCount)
+            document.forEachItem("resource_changes") { node, path in
                 if let resource = Self.change(node, path: path, reader: reader, configuration: configuration) {
                     resources.append(resource)
                 }
@@ -80,9 +82,8 @@ struct TerraformPlan {
         let after = change.value("after")
         let unknown = change.value("after_unknown")
         return resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
-                        values: after, unknown: unknown, path: change.childPath("after"),
-                        unknownPath: change.childPath("after_unknown"), anchor: change.node.offset,
-                        configuration: configuration)
+                        values: after, unknown: unknown, valuesStep: ".change.after",
+                        unknownStep: ".change.after_unknown", anchor: change.node.offset, configuration: configuration)
     }
 
     /// The managed resources of a module in `planned_values` or `values`, and of its child modules.
@@ -96,7 +97,7 @@ struct TerraformPlan {
             let values = item.value("values")
             resources.append(resource(
                 address: address, type: type, moduleAddress: TerraformAddress.split(address).module,
-                origin: item.origin, values: values, unknown: nil, path: item.childPath("values"), unknownPath: nil,
+                origin: item.origin, values: values, unknown: nil, valuesStep: ".values", unknownStep: nil,
                 anchor: item.node.offset, configuration: configuration
             ))
         }
@@ -106,7 +107,7 @@ struct TerraformPlan {
     }
 
     private static func resource(address: String, type: String, moduleAddress: String, origin: Origin,
-                                 values: SourceNode?, unknown: SourceNode?, path: String, unknownPath: String?,
+                                 values: SourceNode?, unknown: SourceNode?, valuesStep: String, unknownStep: String?,
                                  anchor: Int, configuration: TerraformConfiguration) -> TerraformResource {
         let own = TerraformAddress.split(address).resource
         let (configAddress, instanceKey) = TerraformAddress.splitKey(own)
@@ -114,8 +115,8 @@ struct TerraformPlan {
         let expressions = configuration.expressions(of: configAddress, in: modulePath)
         let attributes = TerraformAttribute(
             node: values?.isMapping == true ? values : nil, unknown: unknown?.isMapping == true ? unknown : nil,
-            expressions: expressions ?? nil, configured: expressions != nil, path: path, unknownPath: unknownPath,
-            anchor: values?.offset ?? anchor
+            expressions: expressions ?? nil, configured: expressions != nil, resourcePath: origin.path,
+            valuesStep: valuesStep, unknownStep: unknownStep, anchor: values?.offset ?? anchor
         )
         return TerraformResource(address: address, type: type, moduleAddress: moduleAddress, modulePath: modulePath,
                                  configAddress: configAddress, instanceKey: instanceKey, origin: origin,

@@ -36,6 +36,8 @@ enum TerraformAddress {
     /// Splits a resource address into its module part and its own part: `module.a[0].aws_x.y[1]` gives
     /// `("module.a[0]", "aws_x.y[1]")`.
     static func split(_ address: String) -> (module: String, resource: String) {
+        // Most addresses are at the root: the resource part is the address itself (sharing its storage).
+        guard address.hasPrefix("module.") else { return ("", address) }
         var rest = Substring(address)
         var module = ""
         while rest.hasPrefix("module.") {

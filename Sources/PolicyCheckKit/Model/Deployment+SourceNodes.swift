@@ -1,0 +1,16 @@
+extension Deployment {
+    /// Lets go of the source trees the model points into (`rawNode`, which only custom rules' `raw.<path>` reads),
+    /// so a parsed document can be freed as soon as it is adapted rather than when its file has been evaluated.
+    public mutating func dropSourceNodes() {
+        rawNode = nil
+        for index in dataStores.indices { dataStores[index].rawNode = nil }
+        for index in keys.indices {
+            keys[index].rawNode = nil
+            for material in keys[index].materials.indices { keys[index].materials[material].rawNode = nil }
+        }
+        for index in allowlists.indices {
+            allowlists[index].rawNode = nil
+            for entry in allowlists[index].entries.indices { allowlists[index].entries[entry].rawNode = nil }
+        }
+    }
+}
