@@ -20,6 +20,16 @@ import Testing
         #expect(lean.filesChecked == full.filesChecked)
     }
 
+    /// Documents are freed once adapted unless a custom rule may read `raw.<path>` from them.
+    @Test func onlyCustomRulesKeepSourceTreesPastAdaptation() throws {
+        #expect(!CompiledPolicy(packs: [try PolicyLoader().loadDefault()]).readsSourceNodes)
+        let custom = try PackText.load(PackText.customRule("""
+            select: {resource: data-store}
+            assert: {path: raw.multi_az, equals: true}
+            """))
+        #expect(custom.readsSourceNodes)
+    }
+
     @Test func onlyTextAndJSONGoWithoutOutcomes() {
         #expect(!ReportFormat.text.needsOutcomes)
         #expect(!ReportFormat.json.needsOutcomes)

@@ -6,11 +6,11 @@ struct SourceTapeTests {
     static let document = #"{"a": [1, "two", {"b": null}], "c": {"d": true, "e": false}, "f": [], "g": {}, "a2": -1.5e3}"#
 
     /// The same document rebuilt from materialised values only (no tape).
-    private func owned(_ node: SourceNode) -> SourceNode {
+    static func owned(_ node: SourceNode) -> SourceNode {
         switch node.value {
-        case .sequence(let items): return SourceNode(.sequence(items.map(owned)), offset: node.offset)
+        case .sequence(let items): return SourceNode(.sequence(items.map(Self.owned)), offset: node.offset)
         case .mapping(let entries):
-            return SourceNode(.mapping(entries.map { SourceEntry(key: $0.key, keyOffset: $0.keyOffset, value: owned($0.value)) }),
+            return SourceNode(.mapping(entries.map { SourceEntry(key: $0.key, keyOffset: $0.keyOffset, value: Self.owned($0.value)) }),
                               offset: node.offset)
         default: return SourceNode(node.value, offset: node.offset)
         }
@@ -30,7 +30,7 @@ struct SourceTapeTests {
 
     @Test func tapeNodesAnswerLikeOwnedNodes() throws {
         let node = try readJSON(Self.document)
-        #expect(describe(node) == describe(owned(node)))
+        #expect(describe(node) == describe(Self.owned(node)))
         #expect(node["missing"] == nil && node.entry("missing") == nil)
         #expect(node["a"]?["b"] == nil)
         #expect(node["a"]?.items?[2]["b"]?.isNull == true)
@@ -73,5 +73,42 @@ struct SourceNodeIterationTests {
         tape["a"]?.forEachEntry { _ in none += 1 }
         tape["c"]?.forEachItem { _, _ in none += 1 }
         #expect(none == 0)
+    }
+
+    /// Key offsets are found again from each value, back over the colon and whitespace to the key's opening quote,
+    /// past quotes and backslashes escaped inside the key.
+    @Test func keyOffsetsAreFoundPastEscapedQuotesAndBackslashes() throws {
+        let text = #"{"plain" : 1,"q\"uote":2, "back\\":3,"\\\"":"v", "\u0022x" :\#n\#t{"in\"ner\\\\" : [ ] }}"#
+        let node = try readJSON(text)
+        let entries = try #require(node.entries)
+        #expect(entries.map(\.key) == ["plain", "q\"uote", "back\\", "\\\"", "\"x"])
+        let starts = [#""plain""#, #""q\"uote""#, #""back\\""#, #""\\\"""#, #""\u0022x""#].map { text.byteOffset(of: $0) }
+        #expect(entries.map(\.keyOffset) == starts)
+        let inner = try #require(entries[4].value.entries?.first)
+        #expect(inner.key == "in\"ner\\\\")
+        #expect(inner.keyOffset == text.byteOffset(of: #""in\"ner"#))
+        #expect(node.entry("back\\")?.keyOffset == text.byteOffset(of: #""back\\""#))
+    }
+
+    /// `forEachString` visits every string below a node in document order, with the steps that lead to it, the
+    /// same for tape nodes and nodes built from values.
+    @Test func forEachStringGivesEveryStringAndItsSteps() throws {
+        let node = try readJSON(#"{"a": ["x", {"b": "y", "n": 1}], "c": "z", "d": {"e": []}}"#)
+        for tree in [node, SourceTapeTests.owned(node)] {
+            var seen: [String] = []
+            tree.forEachString { text, steps in
+                let path = steps().map { step -> String in
+                    switch step {
+                    case .key(let key): return "." + key
+                    case .index(let index): return "[\(index)]"
+                    }
+                }.joined()
+                seen.append("\(path)=\(text)")
+            }
+            #expect(seen == [".a[0]=x", ".a[1].b=y", ".c=z"])
+            var inner: [String] = []
+            tree["a"]?.forEachString { text, steps in inner.append("\(steps().count)\(text)") }
+            #expect(inner == ["1x", "2y"])
+        }
     }
 }
