@@ -1,7 +1,8 @@
 extension JSONParser {
-    /// Reads the number starting at `position` and returns the text index of its literal, checking RFC 8259's grammar:
+    /// Reads the number starting at `position` and returns the byte length of its literal (which the tape reads from
+    /// the document when asked for), checking RFC 8259's grammar:
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    mutating func parseNumber() throws(SyntaxError) -> UInt32 {
+    mutating func parseNumber() throws(SyntaxError) -> Int {
         let start = position
         var index = position
         if bytes[index] == JSONByte.minus { index += 1 }
@@ -35,7 +36,7 @@ extension JSONParser {
             while index < end, JSONByte.isDigit(bytes[index]) { index += 1 }
         }
         position = index
-        return strings.intern(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        return index - start
     }
 
     /// Reads `true`, `false` or `null` at `position`, which must not run on into more letters or digits.

@@ -1,10 +1,37 @@
 extension JSONParser {
-    /// Reads the string whose opening quote is at `position`; returns its text index.
+    /// Reads the member name whose opening quote is at `position`; returns its text index (names are kept as texts:
+    /// a document repeats a few dozen of them, and lookups compare them).
     mutating func parseString() throws(SyntaxError) -> UInt32 {
         let contentStart = position + 1
-        var index = contentStart
+        let stop = try findStringStop(from: contentStart)
+        if bytes[stop] == JSONByte.quote {
+            position = stop + 1
+            return strings.intern(UnsafeBufferPointer(rebasing: bytes[contentStart..<stop]))
+        }
+        try checkEscapedString(contentStart: contentStart, firstEscape: stop)
+        let decoded = JSONEscapes.decodedBytes(UnsafeBufferPointer(rebasing: bytes[contentStart..<position - 1]))
+        return decoded.withUnsafeBufferPointer { strings.intern($0) }
+    }
+
+    /// Reads the string value whose opening quote is at `position` without keeping its text, which the tape reads
+    /// from the document when asked for (most values of a plan are never read): its content's byte length, and
+    /// whether it holds escapes.
+    mutating func skipString() throws(SyntaxError) -> (length: Int, escaped: Bool) {
+        let contentStart = position + 1
+        let stop = try findStringStop(from: contentStart)
+        if bytes[stop] == JSONByte.quote {
+            position = stop + 1
+            return (stop - contentStart, false)
+        }
+        try checkEscapedString(contentStart: contentStart, firstEscape: stop)
+        return (position - 1 - contentStart, true)
+    }
+
+    /// The index of the first quote, backslash or control character from `index` on, eight bytes at a time where
+    /// possible; a control character is an error.
+    private func findStringStop(from start: Int) throws(SyntaxError) -> Int {
+        var index = start
         while true {
-            // Find the next quote, backslash or control character, eight bytes at a time where possible.
             if index + 8 <= end {
                 let stops = Self.stopBytes(in: loadWord(at: index))
                 if stops == 0 {
@@ -23,13 +50,7 @@ extension JSONParser {
                 }
             }
             let byte = bytes[index]
-            if byte == JSONByte.quote {
-                position = index + 1
-                return strings.intern(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
-            }
-            if byte == JSONByte.backslash {
-                return try parseEscapedString(contentStart: contentStart, firstEscape: index)
-            }
+            if byte == JSONByte.quote || byte == JSONByte.backslash { return index }
             throw controlCharacterInString(at: index)
         }
     }
@@ -48,66 +69,53 @@ extension JSONParser {
         return (zeroByteInQuotes | zeroByteInBackslashes | belowSpace) & highs
     }
 
-    /// The slow path of `parseString`, from the first backslash on, decoding into `scratch`.
-    private mutating func parseEscapedString(contentStart: Int, firstEscape: Int) throws(SyntaxError) -> UInt32 {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<firstEscape]))
+    /// The slow path of `parseString` and `skipString`, from the first backslash on: checks every escape (which
+    /// `JSONEscapes` decodes) and leaves `position` after the closing quote.
+    private mutating func checkEscapedString(contentStart: Int, firstEscape: Int) throws(SyntaxError) {
         var index = firstEscape
         while index < end {
             let byte = bytes[index]
             if byte == JSONByte.quote {
                 position = index + 1
-                return scratch.withUnsafeBufferPointer { strings.intern($0) }
+                return
             }
             if byte < 0x20 { throw controlCharacterInString(at: index) }
             guard byte == JSONByte.backslash else {
-                scratch.append(byte)
                 index += 1
                 continue
             }
             guard index + 1 < end else { break }
             switch bytes[index + 1] {
-            case JSONByte.quote: scratch.append(JSONByte.quote)
-            case JSONByte.backslash: scratch.append(JSONByte.backslash)
-            case JSONByte.slash: scratch.append(JSONByte.slash)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
+            case JSONByte.quote, JSONByte.backslash, JSONByte.slash, UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                index += 2
             case UInt8(ascii: "u"):
-                index = try parseUnicodeEscape(at: index)
-                continue
+                index = try checkUnicodeEscape(at: index)
             default:
                 let shown = JSONErrorText.describe(bytes, at: index + 1, maxRun: 1)
                 throw SyntaxError(offset: index, message: "invalid escape in a string: backslash followed by \(shown)")
             }
-            index += 2
         }
         throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected '\"'")
     }
 
-    /// Decodes `\uXXXX` (and its low surrogate partner) at `index` into `scratch`; returns the index after it.
-    private mutating func parseUnicodeEscape(at index: Int) throws(SyntaxError) -> Int {
+    /// Checks `\uXXXX` (and its low surrogate partner) at `index`; returns the index after it.
+    private func checkUnicodeEscape(at index: Int) throws(SyntaxError) -> Int {
         let first = try hexQuad(afterEscapeAt: index)
-        var scalar = UInt32(first)
-        var next = index + 6
         switch first {
         case 0xD800..<0xDC00:
+            let next = index + 6
             guard next + 1 < end, bytes[next] == JSONByte.backslash, bytes[next + 1] == UInt8(ascii: "u") else {
                 throw unpairedSurrogate(first, at: index)
             }
             let second = try hexQuad(afterEscapeAt: next)
             guard (0xDC00..<0xE000).contains(second) else { throw unpairedSurrogate(first, at: index) }
-            scalar = 0x10000 + (UInt32(first - 0xD800) << 10 | UInt32(second - 0xDC00))
-            next += 6
+            return next + 6
         case 0xDC00..<0xE000:
             throw unpairedSurrogate(first, at: index)
         default:
-            break
+            return index + 6
         }
-        UTF8Encoding.append(scalar, to: &scratch)
-        return next
     }
 
     /// The four hex digits after the `\u` whose backslash is at `index`.

@@ -10,9 +10,8 @@ struct JSONParser: ~Copyable {
     let end: Int
     let maxDepth: Int
     var position = 0
-    /// Reused buffer for decoding strings that contain escapes.
-    var scratch: [UInt8] = []
-    /// The document's texts, one per distinct spelling where the cache finds it.
+    /// The member names, one text per distinct spelling where the cache finds it (values are read from the
+    /// document's bytes when asked for).
     var strings: JSONStringCache
 
     // The tape being written (see `SourceTape`).
@@ -68,11 +67,12 @@ struct JSONParser: ~Copyable {
                     continue parseValue
                 }
             case JSONByte.quote:
-                let text = try parseString()
-                addNode(.string, at: start, payload: text, in: frames)
+                let (length, escaped) = try skipString()
+                addNode(.string, at: start, payload: UInt32(truncatingIfNeeded: length), in: frames,
+                        flags: escaped ? SourceTape.Node.escaped : 0)
             case JSONByte.minus, JSONByte.zero ... JSONByte.nine:
-                let text = try parseNumber()
-                addNode(.number, at: start, payload: text, in: frames)
+                let length = try parseNumber()
+                addNode(.number, at: start, payload: UInt32(truncatingIfNeeded: length), in: frames)
             case UInt8(ascii: "t"):
                 try parseLiteral("true")
                 addNode(.true, at: start, payload: 0, in: frames)
@@ -127,9 +127,9 @@ struct JSONParser: ~Copyable {
     /// Adds a node and makes it the next member of the innermost open container.
     @discardableResult
     private mutating func addNode(_ kind: SourceTape.Kind, at offset: Int, payload: UInt32,
-                                  in frames: borrowing [JSONParserFrame]) -> Int {
+                                  in frames: borrowing [JSONParserFrame], flags: UInt32 = 0) -> Int {
         let index = nodes.count
-        nodes.append(SourceTape.Node(offset: UInt32(truncatingIfNeeded: offset), payload: payload, count: 0,
+        nodes.append(SourceTape.Node(offset: UInt32(truncatingIfNeeded: offset), payload: payload, count: flags,
                                      kind: kind.rawValue))
         if let top = frames.last {
             pending.append(SourceTape.Link(child: UInt32(truncatingIfNeeded: index), key: top.key))

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The texts of one document (strings, numbers and keys), each distinct spelling kept once where the cache finds
-/// it: Terraform plans repeat every key, address, ARN and provider name many times.
+/// The member names of one document, each distinct spelling kept once where the cache finds it: Terraform plans
+/// repeat every attribute name thousands of times.
 ///
 /// Direct-mapped: a slot per hash, the newest text wins, so equal texts far apart may still be stored twice (which
 /// is only a missed saving: texts are compared by content, never by index).
@@ -18,14 +18,15 @@ struct JSONStringCache: ~Copyable {
     private var indices: [UInt32]
     private let mask: Int
 
-    /// A cache sized for a document of `byteCount` bytes: a slot per 256 bytes, between 256 and 262,144 slots.
+    /// A cache sized for a document of `byteCount` bytes: a slot per 1 KiB, between 256 and 16,384 slots (a
+    /// document's distinct member names number in the hundreds, not in proportion to its size).
     init(byteCount: Int) {
         var slots = 256
-        while slots < byteCount / 256 && slots < 1 << 18 { slots <<= 1 }
+        while slots < byteCount / 1024 && slots < 1 << 14 { slots <<= 1 }
         hashes = Array(repeating: 0, count: slots)
         indices = Array(repeating: UInt32.max, count: slots)
         mask = slots - 1
-        texts.reserveCapacity(min(byteCount / 16 + 16, 1 << 22))
+        texts.reserveCapacity(64)
     }
 
     /// The index of the text of `bytes` (decoded as UTF-8, repairing ill-formed sequences) in `texts`.

@@ -134,7 +134,7 @@ extension SourceNode {
     /// The text of a string scalar, or `nil`.
     public var string: String? {
         if let (tape, index) = tapeNode {
-            return tape.kind(index) == .string ? tape.texts[Int(tape.nodes[index].payload)] : nil
+            return tape.kind(index) == .string ? tape.text(index) : nil
         }
         if case .string(let text) = value { return text }
         return nil
@@ -156,7 +156,7 @@ extension SourceNode {
     /// The literal of a number, or `nil`.
     public var numberLiteral: String? {
         if let (tape, index) = tapeNode {
-            return tape.kind(index) == .number ? tape.texts[Int(tape.nodes[index].payload)] : nil
+            return tape.kind(index) == .number ? tape.text(index) : nil
         }
         if case .number(let literal) = value { return literal }
         return nil
@@ -248,40 +248,43 @@ public enum SourcePathStep: Sendable, Hashable {
 }
 
 extension SourceNode {
-    /// Calls `body` with every string scalar at or below this node, in document order, and a function that gives
-    /// the steps from this node down to it (worked out only when called). A repeated key (kept only by tolerant
-    /// readers) is visited through its first value only, as `subscript(key:)` reads it.
+    /// Calls `body` with every string scalar at or below this node that starts with `prefix` (compared by UTF-8
+    /// bytes), in document order, and a function that gives the steps from this node down to it (worked out only
+    /// when called). A repeated key (kept only by tolerant readers) is visited through its first value only, as
+    /// `subscript(key:)` reads it.
     ///
-    /// For JSON the walk is a scan of the node's contiguous run of the tape: no entry or path is built for the
-    /// strings `body` passes over.
-    public func forEachString(_ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {
+    /// For JSON the walk is a scan of the node's contiguous run of the tape that tests the prefix on the document's
+    /// bytes: no text, entry or path is built for the strings `body` is not called with.
+    public func forEachString(withPrefix prefix: String = "",
+                              _ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {
         if let (tape, index) = tapeNode {
-            for node in index..<tape.subtreeEnd(index) where tape.kind(node) == .string {
-                try body(tape.texts[Int(tape.nodes[node].payload)]) { tape.steps(from: index, to: node) }
+            for node in index..<tape.subtreeEnd(index) where tape.kind(node) == .string && tape.text(node, hasPrefix: prefix) {
+                try body(tape.text(node)) { tape.steps(from: index, to: node) }
             }
             return
         }
         var steps: [SourcePathStep] = []
-        try forEachString(below: &steps, body)
+        try forEachString(below: &steps, prefix: prefix, body)
     }
 
-    private func forEachString(below steps: inout [SourcePathStep],
+    private func forEachString(below steps: inout [SourcePathStep], prefix: String,
                                _ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {
         switch value {
         case .string(let text):
+            guard text.utf8.starts(with: prefix.utf8) else { return }
             let here = steps
             try body(text) { here }
         case .mapping(let entries):
             var visited: Set<String> = []
             for entry in entries where visited.insert(entry.key).inserted {
                 steps.append(.key(entry.key))
-                try entry.value.forEachString(below: &steps, body)
+                try entry.value.forEachString(below: &steps, prefix: prefix, body)
                 steps.removeLast()
             }
         case .sequence(let items):
             for (position, item) in items.enumerated() {
                 steps.append(.index(position))
-                try item.forEachString(below: &steps, body)
+                try item.forEachString(below: &steps, prefix: prefix, body)
                 steps.removeLast()
             }
         case .null, .bool, .number:

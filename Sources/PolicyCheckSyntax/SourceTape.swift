@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A whole parsed JSON document in a few flat arrays: what `SourceNode`s read from when `JSONReader` made them.
 ///
 /// A tree of `SourceNode` values costs an array allocation per container and some 64 bytes per member, and as much
@@ -11,11 +17,14 @@ final class SourceTape: Sendable {
         case null, `false`, `true`, number, string, sequence, mapping
     }
 
-    /// One node: the byte offset where it starts, a payload — the text index of a number or string, or a
-    /// container's first link — and its kind packed with a container's member count.
+    /// One node: the byte offset where it starts, a payload — the byte length of a number's literal or of a
+    /// string's content, or a container's first link — and its kind packed with a container's member count (for a
+    /// string, its flags).
     struct Node {
         /// The most members one container may have: the count shares its word with the kind.
         static let maxCount = (1 << 29) - 1
+        /// A string's flag: its content holds escapes, so its text must be decoded rather than copied.
+        static let escaped: UInt32 = 1
 
         var offset: UInt32
         var payload: UInt32
@@ -45,9 +54,10 @@ final class SourceTape: Sendable {
 
     let nodes: [Node]
     let links: [Link]
-    /// The texts of strings, numbers and keys.
+    /// The texts of member names (values are read from `bytes` when asked for).
     let texts: [String]
-    /// The document's bytes (shared with the reader's input, not copied), where keys are found again.
+    /// The document's bytes (shared with the reader's input, not copied): where values' texts are read and keys'
+    /// offsets found again.
     let bytes: [UInt8]
 
     init(nodes: [Node], links: [Link], texts: [String], bytes: [UInt8]) {
@@ -70,8 +80,8 @@ final class SourceTape: Sendable {
         case .null: return .null
         case .false: return .bool(false)
         case .true: return .bool(true)
-        case .number: return .number(texts[Int(nodes[node].payload)])
-        case .string: return .string(texts[Int(nodes[node].payload)])
+        case .number: return .number(text(node))
+        case .string: return .string(text(node))
         case .sequence: return .sequence(items(node))
         case .mapping: return .mapping(entries(node))
         }
@@ -98,6 +108,37 @@ final class SourceTape: Sendable {
             return link
         }
         return nil
+    }
+}
+
+// MARK: - Texts of values
+
+extension SourceTape {
+    /// The text of a string or number node, read from the document: a number's literal as written, a string's
+    /// content with its escapes decoded (and ill-formed UTF-8 repaired to U+FFFD).
+    func text(_ node: Int) -> String {
+        let record = nodes[node]
+        let isString = record.kind == Kind.string.rawValue
+        let start = Int(record.offset) + (isString ? 1 : 0)
+        return bytes.withUnsafeBufferPointer { bytes in
+            let content = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(record.payload)])
+            if isString && record.count & Node.escaped != 0 { return JSONEscapes.decode(content) }
+            return String(decoding: content, as: UTF8.self)
+        }
+    }
+
+    /// Whether a string node's text starts with `prefix`, tested on the document's bytes without building it.
+    func text(_ node: Int, hasPrefix prefix: String) -> Bool {
+        let record = nodes[node]
+        guard record.count & Node.escaped == 0 else { return text(node).utf8.starts(with: prefix.utf8) }
+        var prefix = prefix
+        return prefix.withUTF8 { wanted in
+            guard wanted.count <= Int(record.payload) else { return false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                let start = Int(record.offset) + 1
+                return wanted.isEmpty || memcmp(bytes.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0
+            }
+        }
     }
 }
 

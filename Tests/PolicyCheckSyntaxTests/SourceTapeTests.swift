@@ -111,4 +111,14 @@ struct SourceNodeIterationTests {
             #expect(inner == ["1x", "2y"])
         }
     }
+
+    /// The prefix is compared with the decoded text, so an escaped spelling of it matches too.
+    @Test func forEachStringWithPrefixMatchesDecodedTexts() throws {
+        let node = try readJSON(#"["arn:a", "\u0061rn:b", "ar", "xarn:", "arn:\n", "\"arn:"]"#)
+        for tree in [node, SourceTapeTests.owned(node)] {
+            var seen: [String] = []
+            tree.forEachString(withPrefix: "arn:") { text, _ in seen.append(text) }
+            #expect(seen == ["arn:a", "arn:b", "arn:\n"])
+        }
+    }
 }

@@ -67,9 +67,8 @@ struct TerraformRegionReader {
     private mutating func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
                                    into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
-        node.forEachString { text, steps in
-            guard text.utf8.starts(with: "arn:".utf8), let arn = AmazonResourceName(text), let region = arn.region,
-                  seen.insert(region).inserted else { return }
+        node.forEachString(withPrefix: "arn:") { text, steps in
+            guard let arn = AmazonResourceName(text), let region = arn.region, seen.insert(region).inserted else { return }
             let role = arn.service == "kms" ? "region in the KMS key ARN" : "region in the \(arn.service) ARN"
             let origin = attribute.descend(steps().map(TerraformStep.init)).origin
             add(region, at: origin, component: component, role: role, into: &deployment)
