@@ -29,18 +29,27 @@ struct TerraformDataStoreReader {
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
     ]
 
+    /// The resource types read here.
+    static let types = Set(shapes.keys)
+
     let plan: TerraformPlan
 
     func read(into deployment: inout Deployment) {
         let keys = TerraformKeyReference(plan: plan)
-        for resource in plan.resources where Self.shapes[resource.type] != nil {
-            let shape = Self.shapes[resource.type]!
+        deployment.dataStores.reserveCapacity(deployment.dataStores.count + plan.count(ofType: Self.types))
+        for resource in plan.resources {
+            guard let shape = Self.shapes[resource.type] else { continue }
             let keyAttribute = resource.attributes.descend(shape.kmsKey)
+            let atRestAttribute = shape.atRest.map { resource.attributes.descend($0) }
+            let settingOrigin = (atRestAttribute ?? keyAttribute).fieldOrigin
             var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.rawOrigin,
-                                  encryption: Encryption(origin: resource.attributes.descend(shape.atRest ?? shape.kmsKey).fieldOrigin))
+                                  encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.attributes.node
-            if let atRest = shape.atRest {
-                store.encryption.atRest = resource.attributes.descend(atRest).bool()
+            if let atRestAttribute {
+                // The flag's origin is the setting's origin when it is written: keep one copy of the path.
+                store.encryption.atRest = atRestAttribute.bool().map { flag in
+                    flag.origin == settingOrigin ? Located(flag.value, at: settingOrigin) : flag
+                }
             } else {
                 // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
@@ -81,8 +90,9 @@ struct TerraformKeyReference {
     func kmsKey(_ attribute: TerraformAttribute, of resource: TerraformResource,
                 into deployment: inout Deployment) -> Located<Fact<String>>? {
         let result = resolve(attribute, of: resource)
-        if let text = result?.value.known, !KeyReference.isAWSManaged(text) {
-            deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: attribute.origin, component: resource.address))
+        if let result, let text = result.value.known, !KeyReference.isAWSManaged(text) {
+            // The reference's origin is the attribute's: share it rather than spell the path again.
+            deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: result.origin, component: resource.address))
         }
         return result
     }

@@ -13,9 +13,11 @@ struct TerraformPlan {
     let variables: SourceNode?
     /// The positions in `resources` of each type's resources, in plan order: readers ask for a few types each.
     private let indexesByType: [String: [Int]]
-    /// The positions of each configuration block's instances (by module path and address inside the module), in
-    /// plan order: references from the configuration are resolved to instances through it.
-    private let indexesByConfigAddress: [ConfigurationKey: [Int]]
+    /// The position of each configuration block's first instance (by module path and address inside the module),
+    /// and for each resource the position of the next instance of the same block (-1 after the last): references
+    /// from the configuration are resolved to instances through them.
+    private let firstInstance: [ConfigurationKey: Int]
+    private let nextInstance: [Int32]
 
     /// Reads a recognised plan document; throws every problem that makes it impossible to check.
     init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
@@ -42,13 +44,19 @@ struct TerraformPlan {
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         self.resources = resources
         var indexesByType: [String: [Int]] = [:]
-        var indexesByConfigAddress: [ConfigurationKey: [Int]] = [:]
-        for (index, resource) in resources.enumerated() {
-            indexesByType[resource.type, default: []].append(index)
-            indexesByConfigAddress[ConfigurationKey(resource.modulePath, resource.configAddress), default: []].append(index)
+        for (index, resource) in resources.enumerated() { indexesByType[resource.type, default: []].append(index) }
+        // Backwards, so each block's chain runs in plan order.
+        var firstInstance: [ConfigurationKey: Int] = [:]
+        var nextInstance = [Int32](repeating: -1, count: resources.count)
+        for index in resources.indices.reversed() {
+            let key = ConfigurationKey(resources[index].modulePath, resources[index].configAddress)
+            if let following = firstInstance.updateValue(index, forKey: key) {
+                nextInstance[index] = Int32(truncatingIfNeeded: following)
+            }
         }
         self.indexesByType = indexesByType
-        self.indexesByConfigAddress = indexesByConfigAddress
+        self.firstInstance = firstInstance
+        self.nextInstance = nextInstance
     }
 
     /// `format_version` must be a 0.x or 1.x version, and the plan must be complete.
@@ -125,6 +133,11 @@ struct TerraformPlan {
 
     // MARK: - Finding resources
 
+    /// How many resources have one of `types`.
+    func count(ofType types: Set<String>) -> Int {
+        types.reduce(0) { $0 + (indexesByType[$1]?.count ?? 0) }
+    }
+
     /// The resources of some types, in plan order.
     func resources(ofType types: Set<String>) -> [TerraformResource] {
         var indexes: [Int] = []
@@ -136,8 +149,12 @@ struct TerraformPlan {
     /// The instance a reference from `resource` points to, when it can be told: the instance the reference names,
     /// the only instance, or the instance with the same key as `resource`.
     func instance(of target: TerraformConfiguration.Target, from resource: TerraformResource) -> TerraformResource? {
-        var candidates = (indexesByConfigAddress[ConfigurationKey(target.modulePath, target.configAddress)] ?? [])
-            .map { resources[$0] }
+        var candidates: [TerraformResource] = []
+        var next = firstInstance[ConfigurationKey(target.modulePath, target.configAddress)] ?? -1
+        while next >= 0 {
+            candidates.append(resources[next])
+            next = Int(nextInstance[next])
+        }
         let sameModule = candidates.filter { $0.moduleAddress == resource.moduleAddress }
         if !sameModule.isEmpty { candidates = sameModule }
         if !target.instanceKey.isEmpty {

@@ -4,8 +4,10 @@ import PolicyCheckSyntax
 /// per-resource `region`, `location` and `availability_zone`, and the region part of ARNs in resource values.
 struct TerraformRegionReader {
     let plan: TerraformPlan
-    /// The values that already carry a region reference, by component and byte offset: a set, so that placing one
-    /// costs the same in a plan of 70,000 resources as in a plan of ten.
+    /// The values other readers placed a region reference on (by component and byte offset), and those placed on
+    /// the resource being read: sets, so that placing one costs the same in a plan of 70,000 resources as in a plan
+    /// of ten, and small ones (references of different resources never share a value).
+    private var placedBefore: Set<Placement> = []
     private var placed: Set<Placement> = []
 
     init(plan: TerraformPlan) {
@@ -13,8 +15,9 @@ struct TerraformRegionReader {
     }
 
     mutating func read(into deployment: inout Deployment) {
-        placed = Set(deployment.regions.map { Placement(component: $0.component, offset: $0.origin.offset) })
+        placedBefore = Set(deployment.regions.map { Placement(component: $0.component, offset: $0.origin.offset) })
         readProviders(into: &deployment)
+        placedBefore.formUnion(placed)
         for resource in plan.resources {
             readResource(resource, into: &deployment)
         }
@@ -42,6 +45,7 @@ struct TerraformRegionReader {
     // MARK: - Resources
 
     private mutating func readResource(_ resource: TerraformResource, into deployment: inout Deployment) {
+        placed.removeAll(keepingCapacity: true)
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
         for (field, role) in [("region", "resource region"), ("location", "resource location")] {
@@ -93,7 +97,8 @@ struct TerraformRegionReader {
     /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
     private mutating func add(_ region: String, at origin: Origin, component: String, role: String,
                               into deployment: inout Deployment) {
-        guard placed.insert(Placement(component: component, offset: origin.offset)).inserted else { return }
+        let placement = Placement(component: component, offset: origin.offset)
+        guard !placedBefore.contains(placement), placed.insert(placement).inserted else { return }
         deployment.regions.append(RegionReference(region, at: origin, component: component, role: role))
     }
 }
