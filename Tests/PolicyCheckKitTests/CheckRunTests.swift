@@ -30,9 +30,22 @@ import Testing
         #expect(custom.readsSourceNodes)
     }
 
-    @Test func onlyTextAndJSONGoWithoutOutcomes() {
-        #expect(!ReportFormat.text.needsOutcomes)
-        #expect(!ReportFormat.json.needsOutcomes)
+    @Test func onlyJUnitKeepsOutcomes() {
+        #expect(ReportFormat.allCases.filter(\.needsOutcomes) == [.junit])
+    }
+
+    /// The formats that go without outcomes render the same bytes with them or without.
+    @Test func formatsWithoutOutcomesRenderTheSameBytes() throws {
+        let pack = try PolicyLoader().loadDefault()
+        var run = CheckRun(policy: CompiledPolicy(packs: [pack]), now: TerraformFixture.now, failOn: .low, toolVersion: "test")
+        let full = run.run(paths: Self.plans)
+        run.keepsOutcomes = false
+        let lean = run.run(paths: Self.plans)
+        #expect(!full.outcomes.isEmpty && lean.outcomes.isEmpty)
+        for format in ReportFormat.allCases where !format.needsOutcomes {
+            let reporter = format.reporter()
+            #expect(reporter.render(lean) == reporter.render(full), "\(format)")
+        }
     }
 
     @Test func progressIsReportedOncePerInput() throws {

@@ -18,12 +18,12 @@ extension Reporter {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, junit, github, markdown
 
-    /// Whether the format renders per-rule outcomes (the whole population, one per rule and resource); runs for
-    /// formats that do not can skip keeping them. Formats are assumed to need them unless listed here.
+    /// Whether the format renders per-rule outcomes (the whole population, one per rule and resource): JUnit lists
+    /// a test case for each. Runs for the other formats do not keep them, so their memory follows the findings.
     public var needsOutcomes: Bool {
         switch self {
-        case .text, .json: return false
-        @unknown default: return true
+        case .junit: return true
+        case .text, .json, .sarif, .github, .markdown: return false
         }
     }
 
