@@ -27,7 +27,7 @@ import Testing
             findings: findings, errors: errors, outcomes: [])
     }
 
-    static let reporters: [any Reporter] = [TextReporter(), TextReporter(colour: true), JSONReporter()]
+    static let reporters: [any Reporter] = [TextReporter(), TextReporter(colour: true), JSONReporter(), SARIFReporter()]
 
     @Test(arguments: reporters.indices)
     func streamingToAFileWritesTheRenderedBytes(_ index: Int) throws {

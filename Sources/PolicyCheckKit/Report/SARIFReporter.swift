@@ -12,6 +12,13 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
+        let stream = ReportStream()
+        write(report, to: stream)
+        return stream.text
+    }
+
+    /// Streams the log: the tool and invocation, then results in batches, never the whole document at once.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
         let rules = Self.descriptors(report)
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var json = JSONWriter()
@@ -36,13 +43,17 @@ public struct SARIFReporter: Reporter {
         json.field("columnKind", "utf16CodeUnits")
         json.key("results")
         json.beginArray()
-        for finding in report.findings { write(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0, into: &json) }
+        for (index, finding) in report.findings.enumerated() {
+            write(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0, into: &json)
+            if index % 32 == 31 { json.drain(into: stream) }
+        }
         json.endArray()
         writeRunProperties(report, into: &json)
         json.endObject()
         json.endArray()
         json.endObject()
-        return json.text + "\n"
+        json.drain(into: stream)
+        stream.write("\n")
     }
 
     // MARK: - Tool and invocation
