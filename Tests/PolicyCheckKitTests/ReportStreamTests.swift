@@ -27,7 +27,8 @@ import Testing
             findings: findings, errors: errors, outcomes: [])
     }
 
-    static let reporters: [any Reporter] = [TextReporter(), TextReporter(colour: true), JSONReporter(), SARIFReporter()]
+    static let reporters: [any Reporter] = [TextReporter(), TextReporter(colour: true), JSONReporter(), SARIFReporter(),
+                                            JUnitReporter()]
 
     @Test(arguments: reporters.indices)
     func streamingToAFileWritesTheRenderedBytes(_ index: Int) throws {

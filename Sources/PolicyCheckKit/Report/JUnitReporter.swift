@@ -9,16 +9,22 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let outcomes = Dictionary(grouping: report.outcomes, by: \.file)
-        let findings = Dictionary(grouping: report.findings, by: \.file)
+        let stream = ReportStream()
+        write(report, to: stream)
+        return stream.text
+    }
+
+    /// Streams the document a suite at a time; outcomes and findings are grouped by position, not copied.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
+        let outcomes = Dictionary(grouping: report.outcomes.indices, by: { report.outcomes[$0].file })
+        let findings = Dictionary(grouping: report.findings.indices, by: { report.findings[$0].file })
         let errors = Dictionary(grouping: report.errors, by: \.file)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
         for (index, file) in Self.files(report).enumerated() {
-            out += suite(file, id: index, report: report, outcomes: outcomes[file] ?? [], findings: findings[file] ?? [],
-                         errors: errors[file] ?? [])
+            writeSuite(file, id: index, report: report, outcomes: (outcomes[file] ?? []).map { report.outcomes[$0] },
+                       findings: (findings[file] ?? []).map { report.findings[$0] }, errors: errors[file] ?? [], to: stream)
         }
-        out += "</testsuites>\n"
-        return out
+        stream.write("</testsuites>\n")
     }
 
     /// Every file the run named: checked, with findings or outcomes, or with errors; sorted.
@@ -32,20 +38,24 @@ public struct JUnitReporter: Reporter {
 
     // MARK: - Suites
 
-    private func suite(_ file: String, id: Int, report: CheckReport, outcomes: [RuleOutcome], findings: [Finding],
-                       errors: [Diagnostic]) -> String {
+    private func writeSuite(_ file: String, id: Int, report: CheckReport, outcomes: [RuleOutcome], findings: [Finding],
+                            errors: [Diagnostic], to stream: ReportStream) {
         var cases: [TestCase] = []
         var seen = Set<CaseKey>()
+        // Each case's findings, in report order, found by key (a scan of the file's findings per case would make a
+        // plan of 70,000 resources quadratic).
+        var findingsByKey: [CaseKey: [Finding]] = [:]
+        for finding in findings { findingsByKey[CaseKey(ruleId: finding.ruleId, resource: finding.resource), default: []].append(finding) }
         for outcome in outcomes where outcome.status != .notApplicable {
             let key = CaseKey(ruleId: outcome.ruleId, resource: outcome.resource)
             guard seen.insert(key).inserted else { continue }
-            cases.append(TestCase(file: file, key: key, findings: findings.filter { key.matches($0) }))
+            cases.append(TestCase(file: file, key: key, findings: findingsByKey[key] ?? []))
         }
         // Findings whose outcome the report does not carry still get a test case.
         for finding in findings {
             let key = CaseKey(ruleId: finding.ruleId, resource: finding.resource)
             guard seen.insert(key).inserted else { continue }
-            cases.append(TestCase(file: file, key: key, findings: findings.filter { key.matches($0) }))
+            cases.append(TestCase(file: file, key: key, findings: findingsByKey[key] ?? []))
         }
         let notApplicable = Set(outcomes.filter { $0.status == .notApplicable }.map { CaseKey(ruleId: $0.ruleId, resource: $0.resource) })
             .subtracting(seen).count
@@ -62,10 +72,10 @@ public struct JUnitReporter: Reporter {
         out += Self.property("failOn", report.failOn?.rawValue ?? "none")
         out += Self.property("notApplicable", String(notApplicable))
         out += "    </properties>\n"
-        for testCase in cases { out += testCase.xml }
-        for error in errors { out += Self.errorCase(error) }
-        out += "    <system-out/>\n    <system-err/>\n  </testsuite>\n"
-        return out
+        stream.write(out)
+        for testCase in cases { stream.write(testCase.xml) }
+        for error in errors { stream.write(Self.errorCase(error)) }
+        stream.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n")
     }
 
     private static func property(_ name: String, _ value: String) -> String {
@@ -89,7 +99,6 @@ extension JUnitReporter {
         var ruleId: String
         var resource: String
 
-        func matches(_ finding: Finding) -> Bool { finding.ruleId == ruleId && finding.resource == resource }
     }
 
     /// One rule on one resource, and what its findings make of it.
