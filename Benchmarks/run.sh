@@ -49,6 +49,8 @@ corpus c100x100 100 100
 corpus c1000x100 1000 100
 corpus c100x1000 100 1000
 corpus c1x70000 1 70000
+corpus c1x2000r 1 2000 --references
+corpus c1x20000r 1 20000 --references
 corpus keys 0 0 --keys 10000
 
 # --- measuring ---------------------------------------------------------------------------------------------------
@@ -104,6 +106,13 @@ out "## Growth with input size"
 out ""
 out "- 10x the files (c100x100 -> c1000x100): $(ratio "${CHECK[c1000x100]}" "${CHECK[c100x100]}")x the time"
 out "- 10x the resources per file (c100x100 -> c100x1000): $(ratio "${CHECK[c100x1000]}" "${CHECK[c100x100]}")x the time"
+# One plan whose data stores name their keys by configuration references, as real plans do (each reference is
+# resolved to an instance of the plan).
+best "$BIN" check "$CORPUS/c1x2000r/plans"
+refs_small=$WALL
+best "$BIN" check "$CORPUS/c1x20000r/plans"
+out "- 10x the resources of one plan with references (c1x2000r -> c1x20000r): $refs_small s -> $WALL s," \
+  "$(ratio "$WALL" "$refs_small")x the time (process start-up included)"
 out ""
 
 # --- 3. parallel speed-up and identical output ----------------------------------------------------------------------
@@ -147,6 +156,12 @@ for name in c1x70000 c1000x100; do
   best python3 Benchmarks/parse_baseline.py "$CORPUS/$name/plans"
   out "- $name (largest file $(awk -v l="$largest" 'BEGIN { printf "%.1f", l / 1048576 }') MB): peak RSS $(mb "$check_rss") MB," \
     "bound 3x largest + 50 MB = $bound MB; time $check_wall s (python parse: $WALL s, $(mb "$RSS") MB)"
+  line="  - other formats:"
+  for format in json sarif junit; do
+    best "$BIN" check "$CORPUS/$name/plans" --format "$format"
+    line="$line $format $(mb "$RSS") MB ($WALL s);"
+  done
+  out "$line"
 done
 out ""
 
