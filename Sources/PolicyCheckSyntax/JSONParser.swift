@@ -172,30 +172,24 @@ struct JSONParser: ~Copyable {
         skipWhitespace()
     }
 
+    /// Throws when `key` repeats a key of the object being read: a linear scan for small objects, a set of the
+    /// keys' hashes for larger ones; either way texts are compared only when their hashes are equal.
     private func checkUnique(_ key: UInt32, at offset: Int, in frame: inout JSONParserFrame) throws(SyntaxError) {
-        let text = strings.texts[Int(key)]
-        let duplicate: Bool
-        if frame.keySet != nil {
-            duplicate = !frame.keySet!.insert(text).inserted
-        } else if pending.count - frame.stackStart < JSONParserFrame.linearKeyScanLimit {
-            var found = false
-            for index in frame.stackStart..<pending.count {
-                let other = pending[index].key
-                // The same text index is the same text; different indices may still spell the same text.
-                if other == key || strings.texts[Int(other)] == text {
-                    found = true
-                    break
-                }
+        var duplicate = false
+        if frame.keyHashes == nil, pending.count - frame.stackStart >= JSONParserFrame.linearKeyScanLimit {
+            var hashes = Set<UInt64>(minimumCapacity: 64)
+            for index in frame.stackStart..<pending.count { hashes.insert(strings.textHashes[Int(pending[index].key)]) }
+            frame.keyHashes = hashes
+        }
+        if frame.keyHashes == nil || !frame.keyHashes!.insert(strings.textHashes[Int(key)]).inserted {
+            // A small object, or a hash seen before in this one (the same key, or two keys with one hash).
+            for index in frame.stackStart..<pending.count where strings.same(pending[index].key, key) {
+                duplicate = true
+                break
             }
-            duplicate = found
-        } else {
-            var keys = Set<String>(minimumCapacity: 64)
-            for index in frame.stackStart..<pending.count { keys.insert(strings.texts[Int(pending[index].key)]) }
-            duplicate = !keys.insert(text).inserted
-            frame.keySet = keys
         }
         if duplicate {
-            throw SyntaxError(offset: offset, message: "duplicate key \(JSONErrorText.quoted(text))")
+            throw SyntaxError(offset: offset, message: "duplicate key \(JSONErrorText.quoted(strings.texts[Int(key)]))")
         }
     }
 

@@ -10,8 +10,8 @@ struct JSONParserFrame {
     let stackStart: Int
     /// The member name whose value is being read (objects only): its text index.
     var key: UInt32 = 0
-    /// Every key so far, once the object outgrew the linear scan.
-    var keySet: Set<String>? = nil
+    /// The hashes of every key so far, once the object outgrew the linear scan.
+    var keyHashes: Set<UInt64>? = nil
 
     init(isObject: Bool, node: Int, stackStart: Int) {
         self.isObject = isObject

@@ -14,6 +14,9 @@ struct JSONStringCache: ~Copyable {
     static let longestCached = 160
 
     private(set) var texts: [String] = []
+    /// The hash of each text's bytes, by text index: texts with different hashes differ, so comparing two texts
+    /// rarely needs their characters.
+    private(set) var textHashes: [UInt64] = []
     private var hashes: [UInt64]
     private var indices: [UInt32]
     private let mask: Int
@@ -27,29 +30,40 @@ struct JSONStringCache: ~Copyable {
         indices = Array(repeating: UInt32.max, count: slots)
         mask = slots - 1
         texts.reserveCapacity(64)
+        textHashes.reserveCapacity(64)
     }
 
     /// The index of the text of `bytes` (decoded as UTF-8, repairing ill-formed sequences) in `texts`.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        guard bytes.count <= Self.longestCached else { return append(bytes) }
         let hash = Self.hash(bytes)
+        guard bytes.count <= Self.longestCached else { return append(bytes, hash: hash) }
         let slot = Int(truncatingIfNeeded: hash) & mask
         let cached = indices[slot]
         if cached != UInt32.max, hashes[slot] == hash, Self.equal(texts[Int(cached)], bytes) { return cached }
-        let index = append(bytes)
+        let index = append(bytes, hash: hash)
         hashes[slot] = hash
         indices[slot] = index
         return index
     }
 
+    /// Whether two texts are the same: the same index, or the same hash and characters.
+    func same(_ first: UInt32, _ second: UInt32) -> Bool {
+        first == second
+            || (textHashes[Int(first)] == textHashes[Int(second)] && texts[Int(first)] == texts[Int(second)])
+    }
+
     /// Hands the texts over, leaving the cache empty.
     mutating func takeTexts() -> [String] {
-        defer { texts = [] }
+        defer {
+            texts = []
+            textHashes = []
+        }
         return texts
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
         texts.append(String(decoding: bytes, as: UTF8.self))
+        textHashes.append(hash)
         return UInt32(truncatingIfNeeded: texts.count - 1)
     }
 

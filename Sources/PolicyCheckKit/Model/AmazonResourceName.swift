@@ -93,23 +93,29 @@ public enum KeyIdentifier {
 
     public static func isUUID(_ text: String) -> Bool {
         // 8-4-4-4-12 hex digits (either case), checked byte by byte.
-        let utf8 = text.utf8
-        guard utf8.count == 36 else { return false }
-        for (offset, byte) in utf8.enumerated() {
-            switch offset {
-            case 8, 13, 18, 23:
-                guard byte == UInt8(ascii: "-") else { return false }
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.count == 36 else { return false }
+            for offset in 0..<36 {
+                if !isUUIDByte(utf8[offset], at: offset) { return false }
+            }
+            return true
+        }
+    }
+
+    private static func isUUIDByte(_ byte: UInt8, at offset: Int) -> Bool {
+        switch offset {
+        case 8, 13, 18, 23:
+            return byte == UInt8(ascii: "-")
+        default:
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                 UInt8(ascii: "A")...UInt8(ascii: "F"):
+                return true
             default:
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-                     UInt8(ascii: "A")...UInt8(ascii: "F"):
-                    continue
-                default:
-                    return false
-                }
+                return false
             }
         }
-        return true
     }
 }
 

@@ -15,16 +15,42 @@ struct TerraformAttribute {
     /// only when asked for: the resource's paths and the steps below them (`.ingress[0]`). The last step is kept
     /// as a step and spelt only when a path is asked for or a further step is taken, so reading an attribute of a
     /// resource (most reads only test presence or a flag) builds no string at all.
-    var path: String { basePath + suffix }
-    var unknownPath: String? { baseUnknownPath.map { $0 + suffix } }
+    var path: String { Self.spell(resourcePath, valuesStep, prefix, last) }
+    var unknownPath: String? { unknownStep.map { Self.spell(resourcePath, $0, prefix, last) } }
     /// The resource's own path (`resource_changes[3]`), shared with its origin, and the steps from it to its
     /// values (`.change.after`) and their unknown mirror (`.change.after_unknown`), which are literals: a resource
     /// keeps one path string, not three.
     private let resourcePath: String
     private let valuesStep: String
     private let unknownStep: String?
-    private var basePath: String { resourcePath + valuesStep }
-    private var baseUnknownPath: String? { unknownStep.map { resourcePath + $0 } }
+
+    /// `resource` + `values` + `prefix` + the last step, spelt into one string with one allocation (every origin of
+    /// the Terraform model is a path like this).
+    private static func spell(_ resource: String, _ values: String, _ prefix: String, _ last: TerraformStep?) -> String {
+        var count = resource.utf8.count + values.utf8.count + prefix.utf8.count
+        switch last {
+        case .key(let key)?: count += 1 + key.utf8.count
+        case .index?: count += 21
+        case nil: break
+        }
+        var path = ""
+        path.reserveCapacity(count)
+        path += resource
+        path += values
+        path += prefix
+        switch last {
+        case .key(let key)?:
+            path += "."
+            path += key
+        case .index(let index)?:
+            path += "["
+            path += String(index)
+            path += "]"
+        case nil:
+            break
+        }
+        return path
+    }
     /// The steps above the last one, spelt out.
     private let prefix: String
     private let last: TerraformStep?
