@@ -3,6 +3,9 @@ import PolicyCheckSyntax
 /// Evaluates a compiled policy against deployments: a pure function of (policy, deployments, clock).
 public struct Evaluator: Sendable {
     public let policy: CompiledPolicy
+    /// Record every rule's outcome for every resource (`Evaluation.outcomes`); runs whose reports do not list them
+    /// turn this off and keep only the findings.
+    public var recordsOutcomes = true
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -18,12 +21,13 @@ public struct Evaluator: Sendable {
         for compiled in policy.rules {
             let rule = compiled.rule
             guard rule.appliesTo.includes(deployment) else {
-                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
-                                            status: .notApplicable))
+                if recordsOutcomes {
+                    outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
+                                                status: .notApplicable))
+                }
                 continue
             }
             for result in compiled.check.evaluate(deployment, context: context) {
-                let resource = deployment.resource(result.component)
                 let status: RuleOutcome.Status
                 switch result.outcome {
                 case .pass:
@@ -32,12 +36,17 @@ public struct Evaluator: Sendable {
                     status = .notApplicable
                 case .fail(let evidence):
                     status = .fail
+                    let resource = deployment.resource(result.component)
                     findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: false) }
                 case .cannotVerify(let evidence):
                     status = .cannotVerify
+                    let resource = deployment.resource(result.component)
                     findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: true) }
                 }
-                outcomes.append(RuleOutcome(ruleId: rule.id, resource: resource, file: deployment.source.path, status: status))
+                if recordsOutcomes {
+                    outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
+                                                file: deployment.source.path, status: status))
+                }
             }
         }
         findings.sort(by: Finding.reportOrder)

@@ -116,7 +116,9 @@ public struct CheckRun: Sendable {
     }
 
     private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [CheckedFile] {
-        let evaluator = Evaluator(policy: policy)
+        var configuredEvaluator = Evaluator(policy: policy)
+        configuredEvaluator.recordsOutcomes = keepsOutcomes
+        let evaluator = configuredEvaluator
         let context = CheckContext(now: now)
         var configured = InputReader()
         configured.format = inputFormat
