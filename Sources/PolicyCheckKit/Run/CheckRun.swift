@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PolicyCheckSyntax
+import Synchronization
 
 /// One `check` run: discover inputs, read and evaluate them (in parallel), and assemble the report.
 public struct CheckRun: Sendable {
@@ -148,18 +149,17 @@ public struct CheckRun: Sendable {
             progress?(filled, inputs.count)
         }
         if jobs > 1 && inputs.count > 1 {
-            // Each file is independent; results land in their input's slot, so output order never depends on timing.
-            let queue = DispatchQueue(label: "policycheck.check", attributes: .concurrent)
-            let group = DispatchGroup()
-            let semaphore = DispatchSemaphore(value: jobs)
-            for index in inputs.indices {
-                semaphore.wait()
-                queue.async(group: group) {
+            // Each file is independent. `jobs` workers (the calling thread is one of them) each take the next input
+            // from a shared counter, so no worker waits for another thread to hand out work; results land in their
+            // input's slot, so output order never depends on timing.
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count)) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < inputs.count else { return }
                     work(index)
-                    semaphore.signal()
                 }
             }
-            group.wait()
         } else {
             for index in inputs.indices { work(index) }
         }
