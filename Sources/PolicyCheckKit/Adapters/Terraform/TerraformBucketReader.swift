@@ -10,9 +10,10 @@ struct TerraformBucketReader {
     static let blockFlags = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
     let plan: TerraformPlan
+    /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
+    let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        let keys = TerraformKeyReference(plan: plan)
         for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
             let inline = bucket["server_side_encryption_configuration"]
             let separate = companion(Self.encryptionType, of: bucket)

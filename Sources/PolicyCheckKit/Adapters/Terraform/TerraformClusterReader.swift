@@ -5,6 +5,8 @@ struct TerraformClusterReader {
     static let defaultPublicAccessCIDR = "0.0.0.0/0"
 
     let plan: TerraformPlan
+    /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
+    let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
         for cluster in plan.resources(ofType: ["aws_eks_cluster"]) {
@@ -32,7 +34,7 @@ struct TerraformClusterReader {
             store.encryption.atRest = resources.isUnknown
                 ? Located(.unknown(reason: resources.unknownReason), at: resources.origin)
                 : Located(.known(true), at: resources.origin)
-            store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: cluster, into: &deployment)
+            store.encryption.kmsKey = keys.kmsKey(key, of: cluster, into: &deployment)
         }
         deployment.dataStores.append(store)
     }

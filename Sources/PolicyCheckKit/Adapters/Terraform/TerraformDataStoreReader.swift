@@ -33,9 +33,10 @@ struct TerraformDataStoreReader {
     static let types = Set(shapes.keys)
 
     let plan: TerraformPlan
+    /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
+    let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        let keys = TerraformKeyReference(plan: plan)
         deployment.dataStores.reserveCapacity(deployment.dataStores.count + plan.count(ofType: Self.types))
         for resource in plan.resources {
             guard let shape = Self.shapes[resource.type] else { continue }

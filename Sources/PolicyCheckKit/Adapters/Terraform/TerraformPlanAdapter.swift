@@ -25,10 +25,11 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         deployment.rawNode = root
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
         TerraformKeyReader(plan: plan).read(into: &deployment)
-        TerraformDataStoreReader(plan: plan).read(into: &deployment)
-        TerraformBucketReader(plan: plan).read(into: &deployment)
-        TerraformVolumeReader(plan: plan).read(into: &deployment)
-        TerraformClusterReader(plan: plan).read(into: &deployment)
+        let keys = TerraformKeyReference(plan: plan)
+        TerraformDataStoreReader(plan: plan, keys: keys).read(into: &deployment)
+        TerraformBucketReader(plan: plan, keys: keys).read(into: &deployment)
+        TerraformVolumeReader(plan: plan, keys: keys).read(into: &deployment)
+        TerraformClusterReader(plan: plan, keys: keys).read(into: &deployment)
         TerraformBackupPlanReader(plan: plan).read(into: &deployment)
         TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
         TerraformIPSetReader(plan: plan).read(into: &deployment)

@@ -2,6 +2,8 @@
 /// named by the resource's address, with the device's place in the plan as its origin.
 struct TerraformVolumeReader {
     let plan: TerraformPlan
+    /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
+    let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
         for resource in plan.resources(ofType: ["aws_instance", "aws_launch_template"]) {
@@ -44,7 +46,7 @@ struct TerraformVolumeReader {
                               encryption: Encryption(origin: flag.fieldOrigin))
         let key = settings.child("kms_key_id")
         store.encryption.atRest = flag.bool()
-        store.encryption.kmsKey = TerraformKeyReference(plan: plan).kmsKey(key, of: resource, into: &deployment)
+        store.encryption.kmsKey = keys.kmsKey(key, of: resource, into: &deployment)
         if store.encryption.atRest == nil, let snapshot = settings.child("snapshot_id").knownString {
             let inherited = Fact<Bool>.unknown(reason: "inherited from snapshot '\(snapshot)'")
             store.encryption.atRest = Located(inherited, at: flag.fieldOrigin)
