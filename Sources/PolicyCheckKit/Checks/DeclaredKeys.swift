@@ -5,6 +5,20 @@ struct DeclaredKeys: Sendable {
     let ids: [String]
     private let indexByID: [String: Int]
     private let indexByARN: [String: Int]
+    /// What each data store's KMS key value refers to, worked out once: three key rules ask about every store's key,
+    /// and classifying an ARN parses it.
+    private var classified: [String: KeyReference] = [:]
+
+    /// The keys of a deployment, with its data stores' key references classified.
+    init(_ deployment: Deployment) {
+        self.init(deployment.keys)
+        var classified: [String: KeyReference] = [:]
+        for store in deployment.dataStores {
+            guard let text = store.encryption.kmsKey?.value.known, classified[text] == nil else { continue }
+            classified[text] = classify(text)
+        }
+        self.classified = classified
+    }
 
     init(_ keys: [KeyDeclaration]) {
         var ids: [String] = []
@@ -24,12 +38,12 @@ struct DeclaredKeys: Sendable {
 
     /// What a reference refers to, as `KeyReference.classify(_:keys:)` says.
     func classify(_ text: String) -> KeyReference {
-        KeyReference.classify(text, declaredID: { indexByID[$0] }, declaredARN: { indexByARN[$0] })
+        classified[text] ?? KeyReference.classify(text, declaredID: { indexByID[$0] }, declaredARN: { indexByARN[$0] })
     }
 
     /// The declared keys of a deployment: as the evaluator prepared them, else indexed now.
     static func of(_ deployment: Deployment, context: CheckContext) -> DeclaredKeys {
-        context.declaredKeys ?? DeclaredKeys(deployment.keys)
+        context.declaredKeys ?? DeclaredKeys(deployment)
     }
 
     /// Ids for a message: all of them when there are few, else the first few and how many more, so a plan with

@@ -15,7 +15,7 @@ public struct Evaluator: Sendable {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> Evaluation {
         var context = context
         context.parsedAllowlists = ParsedAllowlist.enabled(in: deployment)
-        context.declaredKeys = DeclaredKeys(deployment.keys)
+        context.declaredKeys = DeclaredKeys(deployment)
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         for compiled in policy.rules {
