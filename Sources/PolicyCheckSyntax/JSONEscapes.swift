@@ -67,15 +67,19 @@ enum JSONEscapes {
         guard start + 4 <= content.count else { return nil }
         var value: UInt16 = 0
         for byte in content[start..<start + 4] {
-            let digit: UInt8
-            switch byte {
-            case JSONByte.zero...JSONByte.nine: digit = byte - JSONByte.zero
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = hexValue(byte) else { return nil }
             value = value << 4 | UInt16(digit)
         }
         return value
+    }
+
+    /// The value of a hex digit (either case), or `nil`.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case JSONByte.zero...JSONByte.nine: return byte - JSONByte.zero
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }

@@ -125,13 +125,7 @@ extension JSONParser {
             guard offset < end else {
                 throw SyntaxError(offset: end, message: "unexpected end of input in a string, expected 4 hex digits")
             }
-            let byte = bytes[offset]
-            let digit: UInt8
-            switch byte {
-            case JSONByte.zero...JSONByte.nine: digit = byte - JSONByte.zero
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default:
+            guard let digit = JSONEscapes.hexValue(bytes[offset]) else {
                 throw SyntaxError(
                     offset: index, message: "invalid \\u escape in a string: expected 4 hex digits, found "
                         + JSONErrorText.describe(bytes, at: offset, maxRun: 1))

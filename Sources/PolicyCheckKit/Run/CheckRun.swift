@@ -131,7 +131,6 @@ public struct CheckRun: Sendable {
         let reader = configured
         let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
         let progress = self.progress
-        let keepsOutcomes = self.keepsOutcomes
         let keepsSourceNodes = policy.readsSourceNodes
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
@@ -143,8 +142,7 @@ public struct CheckRun: Sendable {
                 for index in read.deployments.indices { read.deployments[index].dropSourceNodes() }
             }
             // The text, tree and model of the input are released here; only the verdicts are kept.
-            var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline)
-            if !keepsOutcomes { checked.outcomes = [] }
+            let checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline)
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
