@@ -1,10 +1,16 @@
 import ArgumentParser
 import Foundation
+import PolicyCheckKit
 
 /// Entry point: runs the command tree and maps argument errors to exit code 2 (not the parser's 64).
 @main
 enum PolicyCheckMain {
     static func main() {
+        // The commands that check load the embedded pack (unless told otherwise): start it while the arguments
+        // are parsed.
+        if CommandLine.arguments.count > 1, ["check", "report"].contains(CommandLine.arguments[1]) {
+            DefaultPackPreload.start()
+        }
         do {
             let (arguments, runs) = BulkOperands.fold(Array(CommandLine.arguments.dropFirst()), root: PolicyCheckCommand.self)
             var command = try PolicyCheckCommand.parseAsRoot(arguments)

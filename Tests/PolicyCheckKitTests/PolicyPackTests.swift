@@ -25,6 +25,16 @@ import Testing
         #expect(pack.rules.count == 46)
     }
 
+    /// The pack `check` preloads while its arguments are parsed is the pack loaded directly.
+    @Test func preloadedDefaultPackIsTheLoadedOne() throws {
+        let direct = try PolicyLoader().load(source: PolicyLoader.defaultSource)
+        DefaultPackPreload.start()
+        let preloaded = try PolicyLoader().loadDefault()
+        #expect(preloaded.sha256 == direct.sha256 && preloaded.sha256 != nil)
+        #expect(preloaded.rules.map { "\($0.rule)" } == direct.rules.map { "\($0.rule)" })
+        #expect(preloaded.id == direct.id && preloaded.version == direct.version)
+    }
+
     static let defaultRules: [PolicyRule] = Fixture.defaultPolicy.rules.map(\.rule)
 
     @Test(arguments: defaultRules.map(\.id))

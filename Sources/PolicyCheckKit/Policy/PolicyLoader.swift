@@ -21,7 +21,8 @@ public struct PolicyLoader: Sendable {
 
     /// The default Mattermost Cloud pack embedded in the binary.
     public func loadDefault() throws(Diagnostics) -> PolicyPack {
-        try load(source: Self.defaultSource)
+        if let preloaded = DefaultPackPreload.result() { return try preloaded.get() }
+        return try load(source: Self.defaultSource)
     }
 
     /// Reads and compiles one pack (with the packs it extends). Throws its errors; warnings are dropped.
