@@ -105,15 +105,32 @@ out ""
 # --- 2. growth -------------------------------------------------------------------------------------------------------
 out "## Growth with input size"
 out ""
-out "- 10x the files (c100x100 -> c1000x100): $(ratio "${CHECK[c1000x100]}" "${CHECK[c100x100]}")x the time"
-out "- 10x the resources per file (c100x100 -> c100x1000): $(ratio "${CHECK[c100x1000]}" "${CHECK[c100x100]}")x the time"
-# One plan whose data stores name their keys by configuration references, as real plans do (each reference is
-# resolved to an instance of the plan).
-best "$BIN" check "$CORPUS/c1x2000r/plans"
-refs_small=$WALL
-best "$BIN" check "$CORPUS/c1x20000r/plans"
-out "- 10x the resources of one plan with references (c1x2000r -> c1x20000r): $refs_small s -> $WALL s," \
-  "$(ratio "$WALL" "$refs_small")x the time (process start-up included)"
+# Mean wall-clock milliseconds of CMD over hyperfine runs: /usr/bin/time's 10 ms steps are too coarse for the
+# small corpora (0.07 s), whose error would otherwise dominate the ratios.
+mean_ms() { # runs CMD...
+  local runs=$1
+  shift
+  hyperfine -N --warmup 2 --runs "$runs" -i --export-json "$CORPUS/mean.json" "$*" >/dev/null 2>&1
+  python3 -c "import json; print(f\"{json.load(open('$CORPUS/mean.json'))['results'][0]['mean'] * 1000:.1f}\")"
+}
+if command -v hyperfine >/dev/null; then
+  m100x100=$(mean_ms 20 "$BIN" check "$CORPUS/c100x100/plans")
+  m1000x100=$(mean_ms 5 "$BIN" check "$CORPUS/c1000x100/plans")
+  m100x1000=$(mean_ms 5 "$BIN" check "$CORPUS/c100x1000/plans")
+  # One plan whose data stores name their keys by configuration references, as real plans do (each reference is
+  # resolved to an instance of the plan).
+  m2000r=$(mean_ms 20 "$BIN" check "$CORPUS/c1x2000r/plans")
+  m20000r=$(mean_ms 5 "$BIN" check "$CORPUS/c1x20000r/plans")
+  out "Hyperfine means (ms), whole process:"
+  out ""
+  out "- 10x the files (c100x100 -> c1000x100): $m100x100 -> $m1000x100 ms, $(ratio "$m1000x100" "$m100x100")x the time"
+  out "- 10x the resources per file (c100x100 -> c100x1000): $m100x100 -> $m100x1000 ms, $(ratio "$m100x1000" "$m100x100")x the time"
+  out "- 10x the resources of one plan with references (c1x2000r -> c1x20000r): $m2000r -> $m20000r ms," \
+    "$(ratio "$m20000r" "$m2000r")x the time"
+else
+  out "- 10x the files (c100x100 -> c1000x100): $(ratio "${CHECK[c1000x100]}" "${CHECK[c100x100]}")x the time (best of $RUNS)"
+  out "- 10x the resources per file (c100x100 -> c100x1000): $(ratio "${CHECK[c100x1000]}" "${CHECK[c100x100]}")x the time (best of $RUNS)"
+fi
 out ""
 
 # --- 3. parallel speed-up and identical output ----------------------------------------------------------------------
