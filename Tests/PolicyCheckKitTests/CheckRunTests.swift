@@ -7,12 +7,17 @@ import Testing
 @Suite struct CheckRunTests {
     static let plans = [TerraformFixture.path("fail/violations-eu-west-1.json"), TerraformFixture.path("pass/encrypted-us-east-1.json")]
 
-    @Test func leavingOutOutcomesKeepsEveryFinding() throws {
+    /// The same run of the plans with the per-rule outcomes kept, and without them.
+    private func fullAndLeanReports() throws -> (full: CheckReport, lean: CheckReport) {
         let pack = try PolicyLoader().loadDefault()
         var run = CheckRun(policy: CompiledPolicy(packs: [pack]), now: TerraformFixture.now, failOn: .low, toolVersion: "test")
         let full = run.run(paths: Self.plans)
         run.keepsOutcomes = false
-        let lean = run.run(paths: Self.plans)
+        return (full, run.run(paths: Self.plans))
+    }
+
+    @Test func leavingOutOutcomesKeepsEveryFinding() throws {
+        let (full, lean) = try fullAndLeanReports()
         #expect(!full.outcomes.isEmpty)
         #expect(lean.outcomes.isEmpty)
         #expect(lean.findings == full.findings)
@@ -36,11 +41,7 @@ import Testing
 
     /// The formats that go without outcomes render the same bytes with them or without.
     @Test func formatsWithoutOutcomesRenderTheSameBytes() throws {
-        let pack = try PolicyLoader().loadDefault()
-        var run = CheckRun(policy: CompiledPolicy(packs: [pack]), now: TerraformFixture.now, failOn: .low, toolVersion: "test")
-        let full = run.run(paths: Self.plans)
-        run.keepsOutcomes = false
-        let lean = run.run(paths: Self.plans)
+        let (full, lean) = try fullAndLeanReports()
         #expect(!full.outcomes.isEmpty && lean.outcomes.isEmpty)
         for format in ReportFormat.allCases where !format.needsOutcomes {
             let reporter = format.reporter()

@@ -149,12 +149,9 @@ public struct ObjectView {
 
     /// The items of a list, each with its path (`key[0]`, `key[1]`, …).
     public func list(_ key: String, required: Bool = false) -> [(node: SourceNode, path: String)]? {
-        guard let value = value(key, required: required) else { return nil }
-        guard let items = value.items else {
-            typeError(key, value, expected: "a list")
-            return nil
-        }
-        return items.enumerated().map { (node: $0.element, path: "\(childPath(key))[\($0.offset)]") }
+        var items: [(node: SourceNode, path: String)] = []
+        guard forEachItem(key, required: required, { items.append((node: $0, path: $1)) }) != nil else { return nil }
+        return items
     }
 
     /// Calls `body` with each item of a list and its path, spelling one path at a time (a plan's 70,000
