@@ -8,6 +8,14 @@ import Testing
         #expect(XMLText.escape("bell\u{7} del\u{7F} c1\u{85} ok\tok\nok") == "bell del c1 ok\tok\nok")
         #expect(XMLText.escape("<\"q\" & 'a'>\n\t", attribute: true) == "&lt;&quot;q&quot; &amp; 'a'&gt;&#10;&#9;")
         #expect(XMLText.escape("\u{FFFE}é🚀") == "é🚀")
+        #expect(XMLText.escape("a\rb") == "a&#13;b")
+    }
+
+    /// Text with nothing to escape (the usual rule id, resource or path) comes back as it was, in either context.
+    @Test func xmlLeavesPlainTextAsItIs() {
+        #expect(XMLText.escape("MMC-ENC-001 aws_s3_bucket.logs[\"a b\"]\n\t") == "MMC-ENC-001 aws_s3_bucket.logs[\"a b\"]\n\t")
+        #expect(XMLText.escape("plans/prod-01.json ~ 'x'", attribute: true) == "plans/prod-01.json ~ 'x'")
+        #expect(XMLText.escape("tab\tin attribute", attribute: true) == "tab&#9;in attribute")
     }
 
     @Test func githubEscapesDataAndPropertiesAsTheRunnerDoes() {

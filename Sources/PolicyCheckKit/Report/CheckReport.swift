@@ -21,7 +21,7 @@ public struct CheckReport: Sendable {
     public var keyFileCount = 0
     public var findings: [Finding]
     public var errors: [Diagnostic]
-    public var outcomes: [RuleOutcome]
+    public var outcomes: OutcomeTable
     /// What each waiver of `--waivers` did, in file order (empty without a waiver file).
     public var waivers: [WaiverStatus] = []
     /// Every input of the run: evaluated, skipped or not checkable.
@@ -31,7 +31,7 @@ public struct CheckReport: Sendable {
 
     public init(toolVersion: String, evaluatedAt: Timestamp, failOn: Severity?, packs: [PackSummary],
                 filesChecked: [String], filesSkipped: [SkippedFile], deploymentCount: Int, findings: [Finding],
-                errors: [Diagnostic], outcomes: [RuleOutcome]) {
+                errors: [Diagnostic], outcomes: OutcomeTable) {
         self.toolVersion = toolVersion
         self.evaluatedAt = evaluatedAt
         self.failOn = failOn

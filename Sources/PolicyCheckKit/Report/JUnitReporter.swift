@@ -16,12 +16,12 @@ public struct JUnitReporter: Reporter {
 
     /// Streams the document a suite at a time; outcomes and findings are grouped by position, not copied.
     public func write(_ report: CheckReport, to stream: ReportStream) {
-        let outcomes = Dictionary(grouping: report.outcomes.indices, by: { report.outcomes[$0].file })
+        let outcomes = report.outcomes.positionsByFile()
         let findings = Dictionary(grouping: report.findings.indices, by: { report.findings[$0].file })
         let errors = Dictionary(grouping: report.errors, by: \.file)
         stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
         for (index, file) in Self.files(report).enumerated() {
-            writeSuite(file, id: index, report: report, outcomes: (outcomes[file] ?? []).map { report.outcomes[$0] },
+            writeSuite(file, id: index, report: report, outcomes: (outcomes[file] ?? []).flatMap { report.outcomes[$0] },
                        findings: (findings[file] ?? []).map { report.findings[$0] }, errors: errors[file] ?? [], to: stream)
         }
         stream.write("</testsuites>\n")
@@ -31,7 +31,7 @@ public struct JUnitReporter: Reporter {
     static func files(_ report: CheckReport) -> [String] {
         var files = Set(report.filesChecked)
         files.formUnion(report.findings.map(\.file))
-        files.formUnion(report.outcomes.map(\.file))
+        files.formUnion(report.outcomes.fileNames)
         files.formUnion(report.errors.map(\.file))
         return files.sorted()
     }

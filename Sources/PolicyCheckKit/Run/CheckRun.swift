@@ -42,10 +42,11 @@ public struct CheckRun: Sendable {
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
         let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discover(paths)
-        var results = evaluate(inputs, stdin: stdin)
+        let names = OutcomeTable.SharedNames()
+        var results = evaluate(inputs, stdin: stdin, names: names)
         var errors = discoveryErrors
         var findings: [Finding] = []
-        var outcomes: [RuleOutcome] = []
+        var outcomes: [OutcomeTable.Run] = []
         var checked: [String] = []
         var skipped: [SkippedFile] = []
         var keyFileCount = 0
@@ -53,7 +54,6 @@ public struct CheckRun: Sendable {
         var records = discoveryErrors.map { InputRecord(file: $0.file, status: .error, reason: $0.message) }
         var keyFiles: [String: KeyFile] = [:]
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
-        outcomes.reserveCapacity(results.reduce(0) { $0 + $1.outcomes.count })
         for index in results.indices {
             // Moved out of each file's result, so a run does not hold every finding twice.
             let file = results[index]
@@ -87,7 +87,7 @@ public struct CheckRun: Sendable {
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
             packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
-            errors: errors.sorted(), outcomes: outcomes
+            errors: errors.sorted(), outcomes: names.table(of: outcomes)
         )
         report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
@@ -116,7 +116,7 @@ public struct CheckRun: Sendable {
         }
     }
 
-    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?) -> [CheckedFile] {
+    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?, names: OutcomeTable.SharedNames) -> [CheckedFile] {
         var configuredEvaluator = Evaluator(policy: policy)
         configuredEvaluator.recordsOutcomes = keepsOutcomes
         let evaluator = configuredEvaluator
@@ -142,7 +142,7 @@ public struct CheckRun: Sendable {
                 for index in read.deployments.indices { read.deployments[index].dropSourceNodes() }
             }
             // The text, tree and model of the input are released here; only the verdicts are kept.
-            let checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline)
+            let checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline, names: names)
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
@@ -192,3 +192,4 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         return storage.map { $0! }
     }
 }
+

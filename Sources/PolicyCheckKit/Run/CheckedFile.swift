@@ -12,14 +12,16 @@ struct CheckedFile: Sendable {
     var keyFileCount: Int
     /// In report order.
     var findings: [Finding]
-    var outcomes: [RuleOutcome]
+    /// Outcomes, by index into the run's shared names.
+    var outcomes: [OutcomeTable.Run]
     /// The input as the evidence bundle's population lists it.
     var record: InputRecord
     /// Key files in the tree and those BYOK materials reference (types, sizes and fingerprints only).
     var keyFiles: [KeyFile]
 
     /// Evaluates what was read, applies inline ignores, and keeps only the verdicts.
-    init(_ read: InputReader.Result, evaluator: Evaluator, context: CheckContext, inline: InlineSuppressor?) {
+    init(_ read: InputReader.Result, evaluator: Evaluator, context: CheckContext, inline: InlineSuppressor?,
+         names: OutcomeTable.SharedNames) {
         var read = read
         var evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
         if let inline { read.errors += inline.apply(to: &evaluations, deployments: read.deployments) }
@@ -33,14 +35,13 @@ struct CheckedFile: Sendable {
         findings = []
         outcomes = []
         for evaluation in evaluations {
-            if findings.isEmpty && outcomes.isEmpty {
-                // The usual single deployment: take the arrays over rather than copy them element by element.
+            if findings.isEmpty {
+                // The usual single deployment: take the array over rather than copy it element by element.
                 findings = evaluation.findings
-                outcomes = evaluation.outcomes
             } else {
                 findings += evaluation.findings
-                outcomes += evaluation.outcomes
             }
+            outcomes += names.runs(of: evaluation.outcomes)
         }
         if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
     }
@@ -52,7 +53,7 @@ struct CheckedFile: Sendable {
     }
 
     /// The outcomes, leaving none behind.
-    mutating func takeOutcomes() -> [RuleOutcome] {
+    mutating func takeOutcomes() -> [OutcomeTable.Run] {
         defer { outcomes = [] }
         return outcomes
     }
