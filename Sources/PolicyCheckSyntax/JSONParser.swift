@@ -151,7 +151,8 @@ struct JSONParser: ~Copyable {
     }
 
     private mutating func finishTape() -> SourceTape {
-        SourceTape(nodes: nodes, links: links, texts: strings.takeTexts(), bytes: source)
+        let taken = strings.takeTexts()
+        return SourceTape(nodes: nodes, links: links, texts: taken.texts, textHashes: taken.hashes, bytes: source)
     }
 
     /// Reads `"name"` and the `:` after it, at `position` (whitespace skipped), into `frame`.

@@ -52,18 +52,21 @@ struct JSONStringCache: ~Copyable {
             || (textHashes[Int(first)] == textHashes[Int(second)] && texts[Int(first)] == texts[Int(second)])
     }
 
-    /// Hands the texts over, leaving the cache empty.
-    mutating func takeTexts() -> [String] {
+    /// Hands the texts and their hashes over, leaving the cache empty.
+    mutating func takeTexts() -> (texts: [String], hashes: [UInt64]) {
         defer {
             texts = []
             textHashes = []
         }
-        return texts
+        return (texts, textHashes)
     }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-        texts.append(String(decoding: bytes, as: UTF8.self))
-        textHashes.append(hash)
+        var text = String(decoding: bytes, as: UTF8.self)
+        // `textHashes` hash the texts as stored: when ill-formed bytes were repaired, hash what they became.
+        let repaired = !Self.equal(text, bytes)
+        texts.append(text)
+        textHashes.append(repaired ? text.withUTF8 { Self.hash($0) } : hash)
         return UInt32(truncatingIfNeeded: texts.count - 1)
     }
 
@@ -74,7 +77,7 @@ struct JSONStringCache: ~Copyable {
     }
 
     /// A multiply–rotate hash over eight bytes at a time.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = UInt64(bytes.count) &* prime
         var index = 0

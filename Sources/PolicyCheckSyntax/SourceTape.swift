@@ -56,14 +56,17 @@ final class SourceTape: Sendable {
     let links: [Link]
     /// The texts of member names (values are read from `bytes` when asked for).
     let texts: [String]
+    /// Each text's hash (`JSONStringCache.hash`): a lookup by key compares texts only where the hashes agree.
+    let textHashes: [UInt64]
     /// The document's bytes (shared with the reader's input, not copied): where values' texts are read and keys'
     /// offsets found again.
     let bytes: [UInt8]
 
-    init(nodes: [Node], links: [Link], texts: [String], bytes: [UInt8]) {
+    init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8]) {
         self.nodes = nodes
         self.links = links
         self.texts = texts
+        self.textHashes = textHashes
         self.bytes = bytes
     }
 
@@ -104,8 +107,11 @@ final class SourceTape: Sendable {
         let record = nodes[node]
         guard record.kind == Kind.mapping.rawValue else { return nil }
         let start = Int(record.payload)
-        for link in start..<start + Int(record.count) where texts[Int(links[link].key)] == key {
-            return link
+        var key = key
+        let hash = key.withUTF8 { JSONStringCache.hash($0) }
+        for link in start..<start + Int(record.count) {
+            let text = Int(links[link].key)
+            if textHashes[text] == hash && texts[text] == key { return link }
         }
         return nil
     }

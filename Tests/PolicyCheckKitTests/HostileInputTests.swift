@@ -118,6 +118,19 @@ import Testing
         #expect(report.errors.map(\.message) == ["broken symbolic link"])
     }
 
+    /// However a file is named (inside a directory given too, through `.`, `..` or doubled slashes), it is checked once.
+    @Test func aFileNamedSeveralWaysIsCheckedOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("twice-\(UUID().uuidString)")
+        let sub = directory.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixture.path("native/compliant/dedicated.yaml"),
+                                         toPath: directory.appendingPathComponent("app.yaml").path)
+        let paths = [directory.path, directory.path + "/./app.yaml", sub.path + "/../app.yaml", directory.path + "//app.yaml"]
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: paths)
+        #expect(report.filesChecked.count == 1)
+        #expect(report.errors.isEmpty)
+    }
+
     @Test func specialFilesAreNeverOpened() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

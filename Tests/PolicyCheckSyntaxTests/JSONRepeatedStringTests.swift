@@ -31,4 +31,19 @@ struct JSONRepeatedStringTests {
         let items = try #require(node.items)
         #expect(items[0].string == items[1].string)
     }
+
+    /// Lookups by key compare hashes first: every spelling of a member name must still be found by its text — escaped,
+    /// longer than the cache keeps, repaired from ill-formed UTF-8 — and a missing one never.
+    @Test func everyMemberIsFoundByItsName() throws {
+        let long = String(repeating: "n", count: 300)
+        let node = try readJSON(#"{"plain": 1, "esc\u0061ped": 2, "\u00e9t\u00e9": 3, ""# + long + #"": 4, "": 5}"#)
+        #expect(node["plain"]?.numberLiteral == "1")
+        #expect(node["escaped"]?.numberLiteral == "2")
+        #expect(node["été"]?.numberLiteral == "3")
+        #expect(node[long]?.numberLiteral == "4")
+        #expect(node[""]?.numberLiteral == "5")
+        #expect(node["missing"] == nil && node["plai"] == nil && node["plainer"] == nil)
+        let repaired = try JSONReader().read(Array(#"{"a"#.utf8) + [0xFF] + Array(#"b": 6}"#.utf8))
+        #expect(repaired["a\u{FFFD}b"]?.numberLiteral == "6")
+    }
 }

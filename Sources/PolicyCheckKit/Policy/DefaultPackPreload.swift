@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Loads the embedded default pack on another thread while the command line is still being parsed: both are
@@ -24,7 +25,8 @@ public enum DefaultPackPreload {
             return true
         }
         guard begins else { return }
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own rather than Dispatch's pool: the pool's first worker starts milliseconds later.
+        Thread.detachNewThread {
             let result = Result { () throws(Diagnostics) -> PolicyPack in
                 try PolicyLoader().load(source: PolicyLoader.defaultSource)
             }

@@ -1,7 +1,10 @@
 import PolicyCheckSyntax
 
 /// One managed resource instance a plan will leave in place (created, updated, replaced or unchanged).
-struct TerraformResource {
+///
+/// A class: readers pass resources around and keep them in indexes, and a copy of a reference is one retain where a
+/// copy of these fields is a dozen.
+final class TerraformResource {
     /// The full instance address, e.g. `module.db[0].aws_db_instance.main["a"]`.
     let address: String
     let type: String
@@ -16,6 +19,18 @@ struct TerraformResource {
     /// The resource's entry (its mapping in `resource_changes` or `resources`).
     let origin: Origin
     let attributes: TerraformAttribute
+
+    init(address: String, type: String, moduleAddress: String, modulePath: [String], configAddress: String,
+         instanceKey: String, origin: Origin, attributes: TerraformAttribute) {
+        self.address = address
+        self.type = type
+        self.moduleAddress = moduleAddress
+        self.modulePath = modulePath
+        self.configAddress = configAddress
+        self.instanceKey = instanceKey
+        self.origin = origin
+        self.attributes = attributes
+    }
 
     /// The attribute `key`.
     subscript(_ key: String) -> TerraformAttribute { attributes.child(key) }
