@@ -76,27 +76,29 @@ struct JSONStringCache: ~Copyable {
         } ?? false
     }
 
-    /// A multiply–rotate hash over eight bytes at a time.
+    /// A multiply–rotate hash over eight bytes at a time; the last (up to eight) bytes are read as one word,
+    /// overlapping bytes already mixed in (the length is mixed in first, so this loses nothing).
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(bytes.count) &* prime
+        let count = bytes.count
+        var hash = UInt64(count) &* prime
+        guard let base = bytes.baseAddress, count > 0 else { return hash ^ (hash >> 32) }
+        let raw = UnsafeRawPointer(base)
         var index = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                hash = ((hash ^ word) &* prime).rotatedLeft(by: 29)
-                index += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < bytes.count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
-            }
-            hash = ((hash ^ tail) &* prime).rotatedLeft(by: 29)
+        while index + 8 < count {
+            hash = ((hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime).rotatedLeft(by: 29)
+            index += 8
         }
+        let tail: UInt64
+        if count >= 8 {
+            tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            tail = UInt64(raw.loadUnaligned(as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        } else {
+            tail = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
+        }
+        hash = ((hash ^ tail) &* prime).rotatedLeft(by: 29)
         return hash ^ (hash >> 32)
     }
 }

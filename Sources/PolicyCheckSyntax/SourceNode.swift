@@ -177,6 +177,14 @@ extension SourceNode {
         return entries?.first(where: { $0.key == key })?.value
     }
 
+    /// The value under `key` in a mapping, the name's hash worked out beforehand.
+    public subscript(key: SourceKey) -> SourceNode? {
+        if let (tape, index) = tapeNode {
+            return tape.link(index, key: key.text, hash: key.hash).map { tape.node(Int(tape.links[$0].child)) }
+        }
+        return self[key.text]
+    }
+
     /// Whether a mapping's keys are known to be distinct, so each entry is the one its key looks up: true for JSON
     /// (the reader rejects duplicate keys), false when a tolerant reader may have kept duplicates.
     public var keysAreUnique: Bool { tapeNode != nil }
@@ -290,5 +298,17 @@ extension SourceNode {
         case .null, .bool, .number:
             break
         }
+    }
+}
+
+/// A member name with its hash worked out once, for code that looks one name up in several mappings.
+public struct SourceKey: Sendable {
+    public let text: String
+    let hash: UInt64
+
+    public init(_ text: String) {
+        var text = text
+        hash = text.withUTF8 { JSONStringCache.hash($0) }
+        self.text = text
     }
 }

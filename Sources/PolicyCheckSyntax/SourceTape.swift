@@ -104,11 +104,16 @@ final class SourceTape: Sendable {
 
     /// The link of the first member named `key` of a mapping node, or `nil`.
     func link(_ node: Int, key: String) -> Int? {
+        guard nodes[node].kind == Kind.mapping.rawValue else { return nil }
+        var key = key
+        return link(node, key: key, hash: key.withUTF8 { JSONStringCache.hash($0) })
+    }
+
+    /// The link of the first member named `key`, whose `JSONStringCache.hash` is `hash`, of a mapping node.
+    func link(_ node: Int, key: String, hash: UInt64) -> Int? {
         let record = nodes[node]
         guard record.kind == Kind.mapping.rawValue else { return nil }
         let start = Int(record.payload)
-        var key = key
-        let hash = key.withUTF8 { JSONStringCache.hash($0) }
         for link in start..<start + Int(record.count) {
             let text = Int(links[link].key)
             if textHashes[text] == hash && texts[text] == key { return link }

@@ -31,6 +31,31 @@ public struct AmazonResourceName: Sendable, Hashable {
         resource = parts[4]
     }
 
+    /// The service and region of an ARN, as `init` would read them, without building its other parts: scans look
+    /// at every ARN in a plan for its region. `nil` when the text is not an ARN.
+    public static func serviceAndRegion(_ text: String) -> (service: Substring, region: Substring)? {
+        let utf8 = text.utf8
+        guard utf8.starts(with: "arn:".utf8) else { return nil }
+        // The colons that end the partition, service and region; the account's must follow.
+        var colons = (utf8.startIndex, utf8.startIndex, utf8.startIndex)
+        var found = 0
+        var index = utf8.index(utf8.startIndex, offsetBy: 4)
+        while index < utf8.endIndex && found < 4 {
+            if utf8[index] == UInt8(ascii: ":") {
+                switch found {
+                case 0: colons.0 = index
+                case 1: colons.1 = index
+                case 2: colons.2 = index
+                default: break
+                }
+                found += 1
+            }
+            index = utf8.index(after: index)
+        }
+        guard found == 4 else { return nil }
+        return (text[utf8.index(after: colons.0)..<colons.1], text[utf8.index(after: colons.1)..<colons.2])
+    }
+
     /// The five parts after `arn:` of text whose bytes are not contiguous (bridged strings).
     private static func split(_ text: String) -> [String]? {
         let parts = text.dropFirst(4).split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)

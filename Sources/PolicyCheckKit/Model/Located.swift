@@ -5,11 +5,42 @@ public struct Origin: Sendable, Hashable {
     /// Byte offset of the value (or of the closest field that should hold it).
     public var offset: Int
     /// Dotted path to the value, e.g. `spec.database.encryption.atRest` or `resources[0].values.kms_key_id`.
-    public var path: String
+    public var path: String {
+        get {
+            switch spelling {
+            case .text(let text): return text
+            case .deferred(let spell): return spell()
+            }
+        }
+        set { spelling = .text(newValue) }
+    }
+    private var spelling: Spelling
 
     public init(offset: Int, path: String) {
         self.offset = offset
-        self.path = path
+        self.spelling = .text(path)
+    }
+
+    /// An origin whose path is spelt only when it is read. Adapters give every value they model an origin, and only
+    /// the few that end up in findings are ever shown: a plan's paths cost more to spell than to keep the parts of.
+    public init(offset: Int, spelling: @escaping @Sendable () -> String) {
+        self.offset = offset
+        self.spelling = .deferred(spelling)
+    }
+
+    private enum Spelling: Sendable {
+        case text(String)
+        case deferred(@Sendable () -> String)
+    }
+
+    /// Origins are equal when they name the same place, however their paths are kept.
+    public static func == (lhs: Origin, rhs: Origin) -> Bool {
+        lhs.offset == rhs.offset && lhs.path == rhs.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(offset)
+        hasher.combine(path)
     }
 }
 

@@ -80,6 +80,20 @@ import Testing
             == ["aws", "kms", "us-east-1", "111122223333", "key/a:b"])
         #expect(AmazonResourceName("arn:aws:s3:::bucket")?.region == nil)
         #expect(AmazonResourceName("arn:aws:kms:us-east-1") == nil)
+    }
+
+    /// The scan's shortcut reads the service and region exactly as the full parse does, and refuses the same texts.
+    @Test(arguments: ["arn:aws:kms:us-east-1:111122223333:key/a:b", "arn:aws:s3:::bucket", "arn:aws:kms:us-east-1",
+                      "arn:aws:kms:us-east-1:", "arn:::::", "arn:aws-cn:ec2:cn-north-1:1:vpc/x", "arn:é:sns:eu-west-3:1:t",
+                      "ARN:aws:kms:us-east-1:1:key/x", "not an arn", ""])
+    func serviceAndRegionAgreeWithTheFullParse(_ text: String) {
+        let full = AmazonResourceName(text)
+        let fields = AmazonResourceName.serviceAndRegion(text)
+        #expect((full == nil) == (fields == nil))
+        if let full, let fields {
+            #expect(String(fields.service) == full.service)
+            #expect(String(fields.region) == (full.region ?? ""))
+        }
         #expect(AmazonResourceName("nope:aws:kms:us-east-1:1:key/x") == nil)
     }
 

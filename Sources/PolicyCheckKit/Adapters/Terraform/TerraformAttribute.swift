@@ -102,8 +102,10 @@ struct TerraformAttribute {
 
     /// The attribute or nested block `key`.
     func child(_ key: String) -> TerraformAttribute {
-        step(node: node?[key], unknown: unknown?.bool == true ? unknown : unknown?[key],
-             expression: Self.isLeaf(expression) ? expression : expression?[key], step: .key(key))
+        // One name looked up in up to three mappings: hash it once.
+        let name = SourceKey(key)
+        return step(node: node?[name], unknown: unknown?.bool == true ? unknown : unknown?[name],
+                    expression: Self.isLeaf(expression) ? expression : expression?[name], step: .key(key))
     }
 
     /// Item `index` of a list or nested block.
@@ -136,8 +138,11 @@ struct TerraformAttribute {
     /// An expression leaf (`constant_value` or `references`), as opposed to a nested block's expressions.
     private static func isLeaf(_ expression: SourceNode?) -> Bool {
         guard let expression else { return false }
-        return expression["references"] != nil || expression["constant_value"] != nil
+        return expression[references] != nil || expression[constantValue] != nil
     }
+
+    private static let references = SourceKey("references")
+    private static let constantValue = SourceKey("constant_value")
 
     // MARK: - State
 
@@ -152,13 +157,22 @@ struct TerraformAttribute {
 
     /// Where the value is: in `after` when present, in `after_unknown` when unknown, else the closest value.
     var origin: Origin {
-        if let node, !node.isNull { return Origin(offset: node.offset, path: path) }
-        if isUnknown, let unknown, let unknownPath { return Origin(offset: unknown.offset, path: unknownPath) }
-        return Origin(offset: node?.offset ?? anchor, path: path)
+        if let node, !node.isNull { return Origin(offset: node.offset, spelling: pathSpelling) }
+        if isUnknown, let unknown, let unknownStep {
+            let (resourcePath, prefix, last) = (resourcePath, prefix, last)
+            return Origin(offset: unknown.offset, spelling: { Self.spell(resourcePath, unknownStep, prefix, last) })
+        }
+        return Origin(offset: node?.offset ?? anchor, spelling: pathSpelling)
     }
 
     /// Where the value belongs, for "expected … to be set" messages: the path in `after`, located like `origin`.
-    var fieldOrigin: Origin { Origin(offset: origin.offset, path: path) }
+    var fieldOrigin: Origin { Origin(offset: origin.offset, spelling: pathSpelling) }
+
+    /// Spells `path` when called (origins keep this rather than the path).
+    var pathSpelling: @Sendable () -> String {
+        let (resourcePath, valuesStep, prefix, last) = (resourcePath, valuesStep, prefix, last)
+        return { Self.spell(resourcePath, valuesStep, prefix, last) }
+    }
 
     /// The configuration's references for the value (`aws_kms_key.data.arn`, `var.key`), most specific first.
     var references: [String] { expression?["references"]?.items?.compactMap(\.string) ?? [] }

@@ -47,10 +47,7 @@ struct TerraformDataStoreReader {
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.attributes.node
             if let atRestAttribute {
-                // The flag's origin is the setting's origin when it is written: keep one copy of the path.
-                store.encryption.atRest = atRestAttribute.bool().map { flag in
-                    flag.origin == settingOrigin ? Located(flag.value, at: settingOrigin) : flag
-                }
+                store.encryption.atRest = atRestAttribute.bool()
             } else {
                 // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)

@@ -39,7 +39,7 @@ final class TerraformResource {
     /// from; the resource's own origin when there are none.
     var rawOrigin: Origin {
         guard let node = attributes.node else { return origin }
-        return Origin(offset: node.offset, path: attributes.path)
+        return Origin(offset: node.offset, spelling: attributes.pathSpelling)
     }
 
     /// Whether the resource is an AWS resource.
