@@ -8,58 +8,55 @@ public struct AmazonResourceName: Sendable, Hashable {
 
     /// Parses the six colon-separated parts; `nil` when the text is not an ARN at all.
     public init?(_ text: String) {
-        // Split on the bytes without intermediate arrays or index validation: ARNs are looked for in every string
+        // Split on the bytes, without intermediate arrays or index arithmetic: ARNs are looked for in every string
         // value of every resource.
-        guard text.utf8.starts(with: "arn:".utf8) else { return nil }
-        let parts: [String]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var parts: [String] = []
-            parts.reserveCapacity(5)
-            var start = 4
-            for index in 4..<bytes.count where bytes[index] == UInt8(ascii: ":") && parts.count < 4 {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
-            }
-            guard parts.count == 4 else { return nil }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return parts
-        } ?? Self.split(text)
+        let parts = text.utf8.withContiguousStorageIfAvailable(Self.parts) ?? Array(text.utf8).withUnsafeBufferPointer(Self.parts)
         guard let parts else { return nil }
-        partition = parts[0]
-        service = parts[1]
-        region = parts[2].isEmpty ? nil : parts[2]
-        account = parts[3]
-        resource = parts[4]
+        (partition, service, account, resource) = (parts.partition, parts.service, parts.account, parts.resource)
+        region = parts.region.isEmpty ? nil : parts.region
     }
 
     /// The service and region of an ARN, as `init` would read them, without building its other parts: scans look
     /// at every ARN in a plan for its region. `nil` when the text is not an ARN.
-    public static func serviceAndRegion(_ text: String) -> (service: Substring, region: Substring)? {
-        let utf8 = text.utf8
-        guard utf8.starts(with: "arn:".utf8) else { return nil }
-        // The colons that end the partition, service and region; the account's must follow.
-        var colons = (utf8.startIndex, utf8.startIndex, utf8.startIndex)
-        var found = 0
-        var index = utf8.index(utf8.startIndex, offsetBy: 4)
-        while index < utf8.endIndex && found < 4 {
-            if utf8[index] == UInt8(ascii: ":") {
-                switch found {
-                case 0: colons.0 = index
-                case 1: colons.1 = index
-                case 2: colons.2 = index
-                default: break
-                }
-                found += 1
-            }
-            index = utf8.index(after: index)
-        }
-        guard found == 4 else { return nil }
-        return (text[utf8.index(after: colons.0)..<colons.1], text[utf8.index(after: colons.1)..<colons.2])
+    public static func serviceAndRegion(_ text: String) -> (service: String, region: String)? {
+        text.utf8.withContiguousStorageIfAvailable(serviceAndRegion) ?? Array(text.utf8).withUnsafeBufferPointer(serviceAndRegion)
     }
 
-    /// The five parts after `arn:` of text whose bytes are not contiguous (bridged strings).
-    private static func split(_ text: String) -> [String]? {
-        let parts = text.dropFirst(4).split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-        return parts.count == 5 ? parts.map(String.init) : nil
+    private static func serviceAndRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> (service: String, region: String)? {
+        guard let colons = colons(bytes) else { return nil }
+        return (slice(bytes, colons.0 + 1, colons.1), slice(bytes, colons.1 + 1, colons.2))
+    }
+
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (partition: String, service: String, region: String, account: String, resource: String)? {
+        guard let colons = colons(bytes) else { return nil }
+        return (slice(bytes, 4, colons.0), slice(bytes, colons.0 + 1, colons.1), slice(bytes, colons.1 + 1, colons.2),
+                slice(bytes, colons.2 + 1, colons.3), slice(bytes, colons.3 + 1, bytes.count))
+    }
+
+    private static func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The offsets of the colons that end the partition, service, region and account of `arn:…` (the resource may
+    /// hold more), or `nil` when the bytes are not an ARN.
+    private static func colons(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int)? {
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "r"), bytes[2] == UInt8(ascii: "n"),
+              bytes[3] == UInt8(ascii: ":") else { return nil }
+        var colons = (0, 0, 0, 0)
+        var found = 0
+        for offset in 4..<bytes.count where bytes[offset] == UInt8(ascii: ":") {
+            switch found {
+            case 0: colons.0 = offset
+            case 1: colons.1 = offset
+            case 2: colons.2 = offset
+            default:
+                colons.3 = offset
+                return colons
+            }
+            found += 1
+        }
+        return nil
     }
 }
 

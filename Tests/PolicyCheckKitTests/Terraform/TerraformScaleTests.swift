@@ -91,8 +91,8 @@ import Testing
         let fields = AmazonResourceName.serviceAndRegion(text)
         #expect((full == nil) == (fields == nil))
         if let full, let fields {
-            #expect(String(fields.service) == full.service)
-            #expect(String(fields.region) == (full.region ?? ""))
+            #expect(fields.service == full.service)
+            #expect(fields.region == (full.region ?? ""))
         }
         #expect(AmazonResourceName("nope:aws:kms:us-east-1:1:key/x") == nil)
     }

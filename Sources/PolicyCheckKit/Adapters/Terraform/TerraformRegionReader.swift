@@ -72,9 +72,8 @@ struct TerraformRegionReader {
                                    into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
         node.forEachString(withPrefix: "arn:") { text, steps in
-            guard let (service, field) = AmazonResourceName.serviceAndRegion(text), !field.isEmpty else { return }
-            let region = String(field)
-            guard seen.insert(region).inserted else { return }
+            guard let (service, region) = AmazonResourceName.serviceAndRegion(text), !region.isEmpty,
+                  seen.insert(region).inserted else { return }
             let role = service == "kms" ? "region in the KMS key ARN" : "region in the \(service) ARN"
             let origin = attribute.descend(steps().map(TerraformStep.init)).origin
             add(region, at: origin, component: component, role: role, into: &deployment)
