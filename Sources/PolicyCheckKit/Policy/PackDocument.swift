@@ -18,6 +18,17 @@ struct PackDocument {
 
     /// Parses a pack file; syntax errors are thrown, every other problem is recorded in `reader`.
     static func read(_ source: SourceFile) throws(Diagnostics) -> PackDocument {
+        var document = PackDocument(source: source, reader: NodeReader(source: source))
+        if let root = EmbeddedPackTree.root(of: source) {
+            document.read(root)
+        } else {
+            document.read(try parse(source))
+        }
+        return document
+    }
+
+    /// The document's tree, from its YAML.
+    private static func parse(_ source: SourceFile) throws(Diagnostics) -> SourceNode {
         let root: SourceNode
         do {
             let text = try TextDecoding.utf8Text(from: source.bytes)
@@ -32,9 +43,7 @@ struct PackDocument {
         } catch {
             throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
         }
-        var document = PackDocument(source: source, reader: NodeReader(source: source))
-        document.read(root)
-        return document
+        return root
     }
 
     private mutating func read(_ root: SourceNode) {
