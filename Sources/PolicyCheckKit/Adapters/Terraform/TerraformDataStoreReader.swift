@@ -47,7 +47,10 @@ struct TerraformDataStoreReader {
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.attributes.node
             if let atRestAttribute {
-                store.encryption.atRest = atRestAttribute.bool()
+                // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
+                store.encryption.atRest = atRestAttribute.bool().map { flag in
+                    atRestAttribute.isUnknown ? flag : Located(flag.value, at: settingOrigin)
+                }
             } else {
                 // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
