@@ -1,4 +1,5 @@
-import PolicyCheckKit
+import Foundation
+@testable import PolicyCheckKit
 import Testing
 
 /// MMC-NET-*: IP allowlists.
@@ -113,6 +114,22 @@ import Testing
     }
 
     // MARK: - Special-purpose ranges
+
+    /// A description is blank exactly when Foundation's `.whitespaces` trims it to nothing (tabs and space
+    /// separators such as U+00A0 and U+3000, but not line breaks).
+    @Test(arguments: ["", " ", "\t \u{A0}\u{3000}\u{2003}", "\n", "office", " VPN ", "\u{200B}", "\u{A0}x",
+                      "\u{1680}\u{202F}\u{205F}", "\u{200C}", "\u{85}", "\u{2028}", "\u{FEFF}"])
+    func blankDescriptionsAreThoseFoundationTrimsAway(_ text: String) {
+        let blank = text.unicodeScalars.allSatisfy(EntryDescriptionCheck.isWhitespace)
+        #expect(blank == text.trimmingCharacters(in: .whitespaces).isEmpty)
+    }
+
+    @Test func whitespaceIsFoundationsForEveryScalar() {
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            EntryDescriptionCheck.isWhitespace($0) != CharacterSet.whitespaces.contains($0)
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0.value, radix: 16) })")
+    }
 
     @Test func specialPurposeRangeIsNotReportedBehindPrivateConnectivity() {
         let exposed = Fixture.check("native/network/special-purpose/fail-private.yaml")

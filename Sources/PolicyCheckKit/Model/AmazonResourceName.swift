@@ -10,10 +10,17 @@ public struct AmazonResourceName: Sendable, Hashable {
     public init?(_ text: String) {
         // Split on the bytes, without intermediate arrays or index arithmetic: ARNs are looked for in every string
         // value of every resource.
-        let parts = text.utf8.withContiguousStorageIfAvailable(Self.parts) ?? Array(text.utf8).withUnsafeBufferPointer(Self.parts)
-        guard let parts else { return nil }
-        (partition, service, account, resource) = (parts.partition, parts.service, parts.account, parts.resource)
-        region = parts.region.isEmpty ? nil : parts.region
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private init(partition: String, service: String, region: String, account: String, resource: String) {
+        self.partition = partition
+        self.service = service
+        self.region = region.isEmpty ? nil : region
+        self.account = account
+        self.resource = resource
     }
 
     /// The service and region of an ARN, as `init` would read them, without building its other parts: scans look
@@ -27,11 +34,11 @@ public struct AmazonResourceName: Sendable, Hashable {
         return (slice(bytes, colons.0 + 1, colons.1), slice(bytes, colons.1 + 1, colons.2))
     }
 
-    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>)
-        -> (partition: String, service: String, region: String, account: String, resource: String)? {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AmazonResourceName? {
         guard let colons = colons(bytes) else { return nil }
-        return (slice(bytes, 4, colons.0), slice(bytes, colons.0 + 1, colons.1), slice(bytes, colons.1 + 1, colons.2),
-                slice(bytes, colons.2 + 1, colons.3), slice(bytes, colons.3 + 1, bytes.count))
+        return AmazonResourceName(partition: slice(bytes, 4, colons.0), service: slice(bytes, colons.0 + 1, colons.1),
+                                  region: slice(bytes, colons.1 + 1, colons.2), account: slice(bytes, colons.2 + 1, colons.3),
+                                  resource: slice(bytes, colons.3 + 1, bytes.count))
     }
 
     private static func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {

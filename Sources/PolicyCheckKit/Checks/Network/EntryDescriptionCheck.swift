@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where the format has a description field, every allowlist entry must say what it is for.
 public struct EntryDescriptionCheck: Check {
     public static let name = "network.entry-description"
@@ -9,11 +7,20 @@ public struct EntryDescriptionCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.filter(\.hasDescriptionField).map { list in
             let evidence = list.entries.compactMap { entry -> Evidence? in
-                let text = entry.description?.value.trimmingCharacters(in: .whitespaces) ?? ""
-                guard text.isEmpty else { return nil }
+                let blank = entry.description?.value.unicodeScalars.allSatisfy(Self.isWhitespace) ?? true
+                guard blank else { return nil }
                 return Evidence("allowlist entry '\(entry.cidr.value.known ?? "?")' has no description", at: entry.origin)
             }
             return CheckResult(list.component, .from(evidence))
+        }
+    }
+
+    /// Foundation's `CharacterSet.whitespaces` (tab, the space separators and U+200B), tested without a character
+    /// set: a description is blank when it holds nothing else.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 }
