@@ -29,6 +29,7 @@ public struct YAMLReader: Sendable {
     public func read(_ utf8: [UInt8]) throws(SyntaxError) -> [SourceNode] {
         let lines = LineTable(utf8)
         try YAMLPrescan.checkNesting(utf8, maxDepth: limits.maxDepth)
+        try YAMLKeyPrescan.check(utf8)
         let text = String(decoding: utf8, as: UTF8.self)
         var converter = Converter(lines: lines, limits: limits)
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCheckKit
 import Synchronization
+import PolicyCheckSyntax
 import Testing
 
 /// Hostile and broken input: every case is a one-line error naming the file (exit 2), never a crash, a hang or an
@@ -48,7 +49,24 @@ import Testing
         ("comments-only.yaml", text("# nothing here\n# at all\n"), "empty"),
         ("too-many-documents.yaml", text(String(repeating: "---\na: 1\n", count: 10_001)), "YAML documents"),
         ("utf32.json", [0xFF, 0xFE, 0x00, 0x00] + text("{}"), "UTF-32"),
+        // Collection keys made the YAML parser's duplicate check hash and sort whole key trees (seconds for 2 KB).
+        ("nested-complex-keys.yaml", text(nestedComplexKeys), "explicit mapping keys"),
+        ("alias-key.yaml", text(aliasKey), "an alias as a mapping key"),
+        ("flow-key.yaml", text(manifestHead + "metadata: {[a, b]: c}\n"), "mapping keys must be scalars"),
+        ("block-flow-key.yaml", text(manifestHead + "metadata:\n  {name: x}: y\n"), "mapping keys must be scalars"),
     ]
+
+    /// `? - ? - …`: explicit keys that are sequences of mappings with explicit keys, eight levels deep.
+    static var nestedComplexKeys: String {
+        (0..<8).map { level in String(repeating: "  ", count: level) + "? - x\n" + String(repeating: "  ", count: level) + "  - y" }
+            .joined(separator: "\n") + "\n: v\n"
+    }
+
+    /// A mapping keyed by an alias of a list that expands to 2^24 items.
+    static var aliasKey: String {
+        ((1..<25).map { "a\($0): &a\($0) [*a\($0 - 1), *a\($0 - 1)]" }.reduce("a0: &a0 [x, y]") { $0 + "\n" + $1 })
+            + "\nm: {*a24 : 1}\n"
+    }
 
     @Test(arguments: cases.map(\.0))
     func hostileFileIsAOneLineErrorWithExitCodeTwo(_ name: String) throws {
@@ -116,6 +134,51 @@ import Testing
         let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: [directory.path])
         #expect(report.filesChecked.count == 2)
         #expect(report.errors.map(\.message) == ["broken symbolic link"])
+    }
+
+    /// The fuzzer's find: 2 KB of nested explicit keys that the YAML parser's duplicate check took 8 s over.
+    @Test func nestedExplicitKeysFailFast() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Fixture.path("hostile/fail-nested-explicit-keys.yaml")))
+        #expect(throws: SyntaxError.self) { try YAMLReader().read([UInt8](bytes)) }
+        do {
+            _ = try YAMLReader().read([UInt8](bytes))
+        } catch {
+            #expect(error.message.contains("explicit mapping keys"), "\(error.message)")
+        }
+    }
+
+    /// What only looks like a collection or alias key — in quoted scalars, comments, block scalars, plain text and
+    /// tagged block scalars — is read as it always was.
+    @Test func textThatLooksLikeComplexKeysStillParses() throws {
+        let yaml = """
+            a: "x]: y"
+            b: 'it''s [1]: z'   # [2]: not a key either
+            c: |
+              ? not a key
+              [1]: https://example.com
+              *alias : text
+            d: !Sub |
+              {x}: y
+            e:
+              - >-
+                [a]: b
+              - plain ? text
+            f: [http://example.com, {g: "*h"}, a?b]
+            "q]": quoted key
+            i: &anchor {j: 1}
+            k: *anchor
+            --- |
+              [top]: level block
+            """
+        let documents = try YAMLReader().read(Array(yaml.utf8))
+        #expect(documents.count == 2)
+        let first = try #require(documents.first)
+        #expect(first["c"]?.string == "? not a key\n[1]: https://example.com\n*alias : text\n")
+        #expect(first["d"]?.string == "{x}: y\n" && first["d"]?.tag == "!Sub")
+        #expect(first["e"]?.items?.map(\.string) == ["[a]: b", "plain ? text"])
+        #expect(first["q]"]?.string == "quoted key")
+        #expect(first["k"]?["j"]?.numberLiteral == "1")
+        #expect(documents.last?.string == "[top]: level block")
     }
 
     /// However a file is named (inside a directory given too, through `.`, `..` or doubled slashes), it is checked once.

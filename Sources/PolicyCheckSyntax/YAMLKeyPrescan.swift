@@ -1,0 +1,207 @@
+/// Finds mapping keys that are not plain scalars before the YAML parser sees them.
+///
+/// policycheck reads mappings whose keys are scalars, and always rejected other keys — but only after the parser
+/// had built the document, and the parser's duplicate-key check hashes and sorts whole key trees: nested collection
+/// keys, or an alias to a large collection used as a key, made a 2 KB file take seconds to minutes (found by
+/// fuzzing). This scan rejects them from the text, in linear time: the explicit key indicator `?`, a flow
+/// collection followed by `:`, and an alias followed by `:`. Quoted scalars, comments and the content of block
+/// scalars (`|`, `>`) are skipped, so text that only looks like such a key is never mistaken for one.
+enum YAMLKeyPrescan {
+    static func check(_ bytes: [UInt8]) throws(SyntaxError) {
+        var scanner = Scanner(bytes: bytes)
+        try scanner.run()
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+        /// The quote of a quoted scalar being read (it may go on over several lines).
+        var quote: UInt8?
+        var flowDepth = 0
+        /// A block scalar's header was read: lines after it indented more than this column are its content.
+        var blockScalarParent: Int?
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func run() throws(SyntaxError) {
+            while index < bytes.count {
+                try line()
+            }
+        }
+
+        /// One line, from its first byte to the one after its line break.
+        private mutating func line() throws(SyntaxError) {
+            let start = index
+            while index < bytes.count, bytes[index] == Byte.space { index += 1 }
+            let indent = index - start
+            if let parent = blockScalarParent {
+                if isBlank(from: index) || indent > parent {
+                    skipToNextLine()
+                    return
+                }
+                blockScalarParent = nil
+            }
+            // A new node may start here unless a quoted scalar goes on from the line before.
+            var nodeStart = quote == nil
+            /// The column of the node that holds what follows on this line (for a block scalar's indentation).
+            var parentColumn = indent
+            var tokenStart: UInt8?
+            var tokenColumn = indent
+            var lastSignificant: UInt8?
+            if quote == nil, indent == 0, startsDocument() {
+                index += 3
+                parentColumn = -1
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == Byte.newline {
+                    index += 1
+                    return
+                }
+                if let open = quote {
+                    if open == Byte.doubleQuote && byte == Byte.backslash {
+                        index += 2
+                        continue
+                    }
+                    if byte == open {
+                        if open == Byte.singleQuote, next(1) == Byte.singleQuote {
+                            index += 2
+                            continue
+                        }
+                        quote = nil
+                        lastSignificant = byte
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case Byte.space, Byte.tab, Byte.carriageReturn:
+                    // A tag or an anchor is a property of the node that follows it (`!Sub |`, `&base {…}`).
+                    if tokenStart == Byte.bang || tokenStart == Byte.ampersand, lastSignificant != nil,
+                       !isSpace(bytes[index - 1]) {
+                        nodeStart = true
+                    }
+                    index += 1
+                    continue
+                case Byte.hash where index == start || isSpace(bytes[index - 1]):
+                    skipToNextLine()
+                    return
+                default:
+                    break
+                }
+                let column = index - start
+                if nodeStart {
+                    nodeStart = false
+                    tokenStart = byte
+                    tokenColumn = column
+                    switch byte {
+                    case Byte.question where isBreak(next(1)):
+                        throw SyntaxError(offset: index, message: "explicit mapping keys ('? ') are not supported; "
+                                          + "write the key as a plain or quoted scalar")
+                    case Byte.dash where isBreak(next(1)) && flowDepth == 0:
+                        // A block sequence entry: its node starts after it.
+                        nodeStart = true
+                        parentColumn = column
+                        index += 1
+                        continue
+                    case Byte.pipe where flowDepth == 0, Byte.greater where flowDepth == 0:
+                        blockScalarParent = parentColumn
+                        skipToNextLine()
+                        return
+                    case Byte.doubleQuote, Byte.singleQuote:
+                        quote = byte
+                        index += 1
+                        continue
+                    default:
+                        break
+                    }
+                }
+                switch byte {
+                case Byte.openBracket, Byte.openBrace:
+                    flowDepth += 1
+                    nodeStart = true
+                case Byte.closeBracket, Byte.closeBrace:
+                    flowDepth = max(0, flowDepth - 1)
+                case Byte.comma where flowDepth > 0:
+                    nodeStart = true
+                case Byte.colon where isBreak(next(1)) || flowDepth > 0:
+                    if lastSignificant == Byte.closeBracket || lastSignificant == Byte.closeBrace {
+                        throw SyntaxError(offset: index, message: "mapping keys must be scalars, not lists or mappings")
+                    }
+                    if tokenStart == Byte.star {
+                        throw SyntaxError(offset: index, message: "an alias as a mapping key is not supported; "
+                                          + "write the key as a plain or quoted scalar")
+                    }
+                    nodeStart = true
+                    parentColumn = tokenColumn
+                default:
+                    break
+                }
+                lastSignificant = byte
+                index += 1
+            }
+        }
+
+        /// `---` followed by a break, at the start of a line.
+        private func startsDocument() -> Bool {
+            index + 2 < bytes.count && bytes[index] == Byte.dash && bytes[index + 1] == Byte.dash
+                && bytes[index + 2] == Byte.dash && isBreak(next(3))
+        }
+
+        private func next(_ offset: Int) -> UInt8? {
+            index + offset < bytes.count ? bytes[index + offset] : nil
+        }
+
+        private func isBreak(_ byte: UInt8?) -> Bool {
+            guard let byte else { return true }
+            return isSpace(byte) || byte == Byte.newline || byte == Byte.carriageReturn
+        }
+
+        private func isSpace(_ byte: UInt8) -> Bool {
+            byte == Byte.space || byte == Byte.tab
+        }
+
+        private func isBlank(from position: Int) -> Bool {
+            var position = position
+            while position < bytes.count {
+                switch bytes[position] {
+                case Byte.space, Byte.tab, Byte.carriageReturn: position += 1
+                case Byte.newline: return true
+                default: return false
+                }
+            }
+            return true
+        }
+
+        private mutating func skipToNextLine() {
+            while index < bytes.count, bytes[index] != Byte.newline { index += 1 }
+            index += 1
+        }
+    }
+
+    private enum Byte {
+        static let space = UInt8(ascii: " ")
+        static let tab = UInt8(ascii: "\t")
+        static let newline = UInt8(ascii: "\n")
+        static let carriageReturn = UInt8(ascii: "\r")
+        static let hash = UInt8(ascii: "#")
+        static let question = UInt8(ascii: "?")
+        static let dash = UInt8(ascii: "-")
+        static let pipe = UInt8(ascii: "|")
+        static let greater = UInt8(ascii: ">")
+        static let doubleQuote = UInt8(ascii: "\"")
+        static let singleQuote = UInt8(ascii: "'")
+        static let backslash = UInt8(ascii: "\\")
+        static let openBracket = UInt8(ascii: "[")
+        static let openBrace = UInt8(ascii: "{")
+        static let closeBracket = UInt8(ascii: "]")
+        static let closeBrace = UInt8(ascii: "}")
+        static let comma = UInt8(ascii: ",")
+        static let colon = UInt8(ascii: ":")
+        static let star = UInt8(ascii: "*")
+        static let bang = UInt8(ascii: "!")
+        static let ampersand = UInt8(ascii: "&")
+    }
+}
