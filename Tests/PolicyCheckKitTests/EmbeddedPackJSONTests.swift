@@ -85,23 +85,11 @@ enum JSONRendering {
         }
     }
 
+    /// A JSON string literal, escaped as policycheck's JSON reports escape it.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONWriter.appendString(text, to: &out)
+        return out
     }
 
     /// Kinds, values, keys and order, and tags (which JSON cannot carry, so a tagged tree never matches).

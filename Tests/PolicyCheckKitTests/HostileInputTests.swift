@@ -120,12 +120,18 @@ import Testing
         }
     }
 
-    @Test func directoryWalksFollowNoLoopsAndReportBrokenLinks() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+    /// A new temporary directory with a `sub` directory, and a compliant manifest at `manifest` under it.
+    private static func tree(_ prefix: String, manifest: String) throws -> (directory: URL, sub: URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         let sub = directory.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixture.path("native/compliant/dedicated.yaml"),
-                                         toPath: sub.appendingPathComponent("app.yaml").path)
+                                         toPath: directory.appendingPathComponent(manifest).path)
+        return (directory, sub)
+    }
+
+    @Test func directoryWalksFollowNoLoopsAndReportBrokenLinks() throws {
+        let (directory, sub) = try Self.tree("links", manifest: "sub/app.yaml")
         try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: directory.path)
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("broken.yaml").path,
                                                    withDestinationPath: "/nonexistent/\(UUID().uuidString)")
@@ -183,11 +189,7 @@ import Testing
 
     /// However a file is named (inside a directory given too, through `.`, `..` or doubled slashes), it is checked once.
     @Test func aFileNamedSeveralWaysIsCheckedOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("twice-\(UUID().uuidString)")
-        let sub = directory.appendingPathComponent("sub")
-        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Fixture.path("native/compliant/dedicated.yaml"),
-                                         toPath: directory.appendingPathComponent("app.yaml").path)
+        let (directory, sub) = try Self.tree("twice", manifest: "app.yaml")
         let paths = [directory.path, directory.path + "/./app.yaml", sub.path + "/../app.yaml", directory.path + "//app.yaml"]
         let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: paths)
         #expect(report.filesChecked.count == 1)
