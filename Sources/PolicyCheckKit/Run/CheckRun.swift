@@ -192,4 +192,3 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         return storage.map { $0! }
     }
 }
-

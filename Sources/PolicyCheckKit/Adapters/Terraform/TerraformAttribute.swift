@@ -157,16 +157,28 @@ struct TerraformAttribute {
 
     /// Where the value is: in `after` when present, in `after_unknown` when unknown, else the closest value.
     var origin: Origin {
-        if let node, !node.isNull { return Origin(offset: node.offset, spelling: pathSpelling) }
-        if isUnknown, let unknown, let unknownStep {
+        if isLocatedInUnknown, let unknown, let unknownStep {
             let (resourcePath, prefix, last) = (resourcePath, prefix, last)
             return Origin(offset: unknown.offset, spelling: { Self.spell(resourcePath, unknownStep, prefix, last) })
         }
-        return Origin(offset: node?.offset ?? anchor, spelling: pathSpelling)
+        return fieldOrigin
     }
 
     /// Where the value belongs, for "expected … to be set" messages: the path in `after`, located like `origin`.
-    var fieldOrigin: Origin { Origin(offset: origin.offset, spelling: pathSpelling) }
+    var fieldOrigin: Origin {
+        let offset: Int
+        if let node, !node.isNull {
+            offset = node.offset
+        } else if isLocatedInUnknown, let unknown {
+            offset = unknown.offset
+        } else {
+            offset = node?.offset ?? anchor
+        }
+        return Origin(offset: offset, spelling: pathSpelling)
+    }
+
+    /// Whether the value is located in `after_unknown`: unknown until apply, with a mirror to point at.
+    private var isLocatedInUnknown: Bool { isUnknown && unknown != nil && unknownStep != nil }
 
     /// Spells `path` when called (origins keep this rather than the path).
     var pathSpelling: @Sendable () -> String {
