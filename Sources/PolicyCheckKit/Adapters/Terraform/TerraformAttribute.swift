@@ -17,12 +17,12 @@ struct TerraformAttribute {
     /// resource (most reads only test presence or a flag) builds no string at all.
     var path: String { Self.spell(resourcePath, valuesStep, prefix, last) }
     var unknownPath: String? { unknownStep.map { Self.spell(resourcePath, $0, prefix, last) } }
-    /// The resource's own path (`resource_changes[3]`), shared with its origin, and the steps from it to its
-    /// values (`.change.after`) and their unknown mirror (`.change.after_unknown`), which are literals: a resource
-    /// keeps one path string, not three.
+    /// The resource's own path (`resource_changes[3]`), shared with its origin, and where its values are below
+    /// it: a resource keeps one path string, and the origins that spell paths on demand keep one byte for the rest.
     private let resourcePath: String
-    private let valuesStep: String
-    private let unknownStep: String?
+    private let place: TerraformValuesPlace
+    private var valuesStep: String { place.valuesStep }
+    private var unknownStep: String? { place.unknownStep }
 
     /// `resource` + `values` + `prefix` + the last step, spelt into one string with one allocation (every origin of
     /// the Terraform model is a path like this).
@@ -72,29 +72,27 @@ struct TerraformAttribute {
 
     /// The root of a resource's attributes.
     init(node: SourceNode?, unknown: SourceNode?, expressions: SourceNode?, configured: Bool, resourcePath: String,
-         valuesStep: String, unknownStep: String?, anchor: Int) {
+         place: TerraformValuesPlace, anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expressions
         self.configured = configured
         self.resourcePath = resourcePath
-        self.valuesStep = valuesStep
-        self.unknownStep = unknownStep
+        self.place = place
         self.prefix = ""
         self.last = nil
         self.anchor = anchor
     }
 
     private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool,
-                 resourcePath: String, valuesStep: String, unknownStep: String?, prefix: String, last: TerraformStep,
+                 resourcePath: String, place: TerraformValuesPlace, prefix: String, last: TerraformStep,
                  anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expression
         self.configured = configured
         self.resourcePath = resourcePath
-        self.valuesStep = valuesStep
-        self.unknownStep = unknownStep
+        self.place = place
         self.prefix = prefix
         self.last = last
         self.anchor = anchor
@@ -130,7 +128,7 @@ struct TerraformAttribute {
 
     private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep) -> TerraformAttribute {
         TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
-                           resourcePath: resourcePath, valuesStep: valuesStep, unknownStep: unknownStep, prefix: suffix,
+                           resourcePath: resourcePath, place: place, prefix: suffix,
                            last: step,
                            anchor: self.node?.offset ?? anchor)
     }
@@ -157,9 +155,9 @@ struct TerraformAttribute {
 
     /// Where the value is: in `after` when present, in `after_unknown` when unknown, else the closest value.
     var origin: Origin {
-        if isLocatedInUnknown, let unknown, let unknownStep {
-            let (resourcePath, prefix, last) = (resourcePath, prefix, last)
-            return Origin(offset: unknown.offset, spelling: { Self.spell(resourcePath, unknownStep, prefix, last) })
+        if isLocatedInUnknown, let unknown {
+            let (resourcePath, place, prefix, last) = (resourcePath, place, prefix, last)
+            return Origin(offset: unknown.offset, spelling: { Self.spell(resourcePath, place.unknownStep ?? "", prefix, last) })
         }
         return fieldOrigin
     }
@@ -182,8 +180,8 @@ struct TerraformAttribute {
 
     /// Spells `path` when called (origins keep this rather than the path).
     var pathSpelling: @Sendable () -> String {
-        let (resourcePath, valuesStep, prefix, last) = (resourcePath, valuesStep, prefix, last)
-        return { Self.spell(resourcePath, valuesStep, prefix, last) }
+        let (resourcePath, place, prefix, last) = (resourcePath, place, prefix, last)
+        return { Self.spell(resourcePath, place.valuesStep, prefix, last) }
     }
 
     /// The configuration's references for the value (`aws_kms_key.data.arn`, `var.key`), most specific first.
@@ -233,6 +231,15 @@ struct TerraformAttribute {
         let count = node?.isSequence == true ? node!.memberCount : unknown?.isSequence == true ? unknown!.memberCount : 0
         return (0..<count).map { child($0) }
     }
+}
+
+/// Where a resource's values are below the resource: a plan's resource change (`.change.after`, mirrored by
+/// `.change.after_unknown`) or a planned or state resource (`.values`, with no mirror).
+enum TerraformValuesPlace: Sendable {
+    case change, values
+
+    var valuesStep: String { self == .change ? ".change.after" : ".values" }
+    var unknownStep: String? { self == .change ? ".change.after_unknown" : nil }
 }
 
 /// One step into an attribute: a key or a list index.

@@ -90,8 +90,8 @@ struct TerraformPlan {
         let after = change.value("after")
         let unknown = change.value("after_unknown")
         return resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
-                        values: after, unknown: unknown, valuesStep: ".change.after",
-                        unknownStep: ".change.after_unknown", anchor: change.node.offset, configuration: configuration)
+                        values: after, unknown: unknown, place: .change, anchor: change.node.offset,
+                        configuration: configuration)
     }
 
     /// The managed resources of a module in `planned_values` or `values`, and of its child modules.
@@ -105,7 +105,7 @@ struct TerraformPlan {
             let values = item.value("values")
             resources.append(resource(
                 address: address, type: type, moduleAddress: TerraformAddress.split(address).module,
-                origin: item.origin, values: values, unknown: nil, valuesStep: ".values", unknownStep: nil,
+                origin: item.origin, values: values, unknown: nil, place: .values,
                 anchor: item.node.offset, configuration: configuration
             ))
         }
@@ -115,7 +115,7 @@ struct TerraformPlan {
     }
 
     private static func resource(address: String, type: String, moduleAddress: String, origin: Origin,
-                                 values: SourceNode?, unknown: SourceNode?, valuesStep: String, unknownStep: String?,
+                                 values: SourceNode?, unknown: SourceNode?, place: TerraformValuesPlace,
                                  anchor: Int, configuration: TerraformConfiguration) -> TerraformResource {
         let own = TerraformAddress.split(address).resource
         let (configAddress, instanceKey) = TerraformAddress.splitKey(own)
@@ -124,7 +124,7 @@ struct TerraformPlan {
         let attributes = TerraformAttribute(
             node: values?.isMapping == true ? values : nil, unknown: unknown?.isMapping == true ? unknown : nil,
             expressions: expressions ?? nil, configured: expressions != nil, resourcePath: origin.path,
-            valuesStep: valuesStep, unknownStep: unknownStep, anchor: values?.offset ?? anchor
+            place: place, anchor: values?.offset ?? anchor
         )
         return TerraformResource(address: address, type: type, moduleAddress: moduleAddress, modulePath: modulePath,
                                  configAddress: configAddress, instanceKey: instanceKey, origin: origin,
