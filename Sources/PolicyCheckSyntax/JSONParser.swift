@@ -183,10 +183,19 @@ struct JSONParser: ~Copyable {
             frame.keyHashes = hashes
         }
         if frame.keyHashes == nil || !frame.keyHashes!.insert(strings.textHashes[Int(key)]).inserted {
-            // A small object, or a hash seen before in this one (the same key, or two keys with one hash).
-            for index in frame.stackStart..<pending.count where strings.same(pending[index].key, key) {
-                duplicate = true
-                break
+            // A small object, or a hash seen before in this one (the same key, or two keys with one hash). Hashes
+            // are compared over the raw buffers: this runs for every member name of the document.
+            let hash = strings.textHashes[Int(key)]
+            let candidate = strings.textHashes.withUnsafeBufferPointer { hashes in
+                pending.withUnsafeBufferPointer { members in
+                    members[frame.stackStart...].firstIndex { $0.key == key || hashes[Int($0.key)] == hash }
+                }
+            }
+            if let candidate {
+                for index in candidate..<pending.count where strings.same(pending[index].key, key) {
+                    duplicate = true
+                    break
+                }
             }
         }
         if duplicate {
