@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end: `.policycheck.yaml`'s waivers, baseline, inline ignores, outputs, include globs and file size limit
-/// drive `check`; flags override them; `config show` says where each value came from.
+/// drive `check` (and, but for outputs, `report`); flags override them; `config show` says where each value came from.
 @Suite struct ConfigSettingsCommandTests {
     private let now = ["--now", "2026-11-29"]
 
@@ -88,6 +88,23 @@ import Testing
         #expect(included.stdout.contains("\"filesSkipped\": 0,"))
         #expect(included.stdout.contains("\"file\": \"manifests/high-only.yaml\""))
         #expect(!included.stdout.contains("hostile.yaml") && !included.stdout.contains("committed.pem"))
+    }
+
+    /// `report` runs with the settings `check` runs with, so an evidence bundle covers what the gate checked.
+    @Test func reportTakesTheThresholdAndScopeOfTheConfigLikeCheck() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write(".policycheck.yaml", """
+            failOn: critical
+            exclude: ["**/hostile.yaml", "**/committed.pem"]
+            """)
+        let check = try workspace.run(["check", "manifests"] + now)
+        let report = try workspace.run(["report", "manifests", "--out", "bundle"] + now)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(report.status == check.status, "\(report.stdout)\(report.stderr)")
+        let evidence = String(decoding: try workspace.read("bundle/evidence.json"), as: UTF8.self)
+        #expect(evidence.contains("high-only.yaml") && !evidence.contains("hostile.yaml") && !evidence.contains("committed.pem"))
+        let flagged = try workspace.run(["report", "manifests", "--out", "bundle-high", "--fail-on", "high"] + now)
+        #expect(flagged.status == 1, "\(flagged.stdout)\(flagged.stderr)")
     }
 
     @Test func configShowListsEveryValueWithItsSource() throws {

@@ -53,13 +53,7 @@ struct CheckCommand: ParsableCommand {
         let settings = try policyOptions.settings(try flags())
         let policy = try policyOptions.load(settings)
         let now = try EvaluationTime.resolve(self.now)
-        var run = CheckRun(policy: policy, now: now, failOn: settings.failOn.value, toolVersion: PolicyCheckVersion.current)
-        run.excludeGlobs = settings.exclude.value
-        run.jobs = settings.jobs.value
-        run.inputFormat = settings.inputFormat.value
-        run.adapterOptions.offering = settings.offering.value
-        run.includeGlobs = settings.include.value
-        run.maxFileBytes = settings.maxFileBytes.value
+        var run = CheckRun(policy: policy, now: now, settings: settings)
         run.suppressions = try suppressionOptions.load(policy, settings: settings)
         let requests = try reportOptions.requests(settings.outputs)
         run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }
@@ -77,16 +71,39 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// The flags the user gave, for layering over `.policycheck.yaml`.
     func flags() throws -> RunSettings.Flags {
-        var flags = RunSettings.Flags()
-        flags.failOn = failOn.map { $0.severity }
-        flags.exclude = exclude.isEmpty ? nil : exclude
-        flags.inputFormat = inputFormat?.format
-        flags.offering = offering?.offering
-        flags.jobs = jobs
-        flags.maxFileBytes = maxFileSize?.bytes
+        var flags = RunSettings.Flags(failOn: failOn, exclude: exclude, inputFormat: inputFormat, offering: offering,
+                                      jobs: jobs, maxFileSize: maxFileSize)
         suppressionOptions.apply(to: &flags)
         try reportOptions.apply(to: &flags)
         return flags
+    }
+}
+
+extension RunSettings.Flags {
+    /// The run flags `check` and `report` share, as given (absent ones leave `.policycheck.yaml`'s values in force).
+    init(failOn: FailOnOption?, exclude: [String], inputFormat: InputFormatOption?, offering: OfferingOption?,
+         jobs: Int?, maxFileSize: ByteCount?) {
+        self.init()
+        self.failOn = failOn.map { $0.severity }
+        self.exclude = exclude.isEmpty ? nil : exclude
+        self.inputFormat = inputFormat?.format
+        self.offering = offering?.offering
+        self.jobs = jobs
+        self.maxFileBytes = maxFileSize?.bytes
+    }
+}
+
+extension CheckRun {
+    /// A run with the effective settings of `check` and `report`: threshold, scope, format, offering, parallelism
+    /// and size limit.
+    init(policy: CompiledPolicy, now: Timestamp, settings: RunSettings) {
+        self.init(policy: policy, now: now, failOn: settings.failOn.value, toolVersion: PolicyCheckVersion.current)
+        excludeGlobs = settings.exclude.value
+        includeGlobs = settings.include.value
+        jobs = settings.jobs.value
+        inputFormat = settings.inputFormat.value
+        adapterOptions.offering = settings.offering.value
+        maxFileBytes = settings.maxFileBytes.value
     }
 }
 
