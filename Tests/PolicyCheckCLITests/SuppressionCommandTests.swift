@@ -63,6 +63,26 @@ import Testing
         #expect(!everything.stdout.contains("ignored inline"))
     }
 
+    /// Once the region is fixed the ignore covers nothing: `check` says so on stderr and still exits 0.
+    @Test func staleInlineIgnoresAreWarnedAbout() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("manifests/fixed.yaml", """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: pilot}
+            spec:
+              offering: shared
+              region: us-east-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
+            """)
+        let fixed = try workspace.run(["check", "manifests/fixed.yaml", "--now", "2026-11-29"])
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stderr.contains("manifests/fixed.yaml:6:21: warning: stale inline ignore (MMC-RES-001) matched no finding; remove it"),
+                "\(fixed.stderr)")
+        try workspace.writeInlineIgnoredManifest()
+        let used = try workspace.run(["check", "manifests/ignored.yaml", "--now", "2026-11-29"])
+        #expect(used.status == 0 && !used.stderr.contains("stale"), "\(used.stderr)")
+    }
+
     @Test func cloudFormationMetadataAndKubernetesAnnotationsSuppressTheirResource() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.write("stack.yaml", """

@@ -104,10 +104,25 @@ import Testing
         deployment.inlineIgnores = [InlineIgnore(component: component, rules: ["MMC-RES-001"], reason: "annotated",
                                                  origin: deployment.origin, kind: .kubernetesAnnotation)]
         var evaluations = [Evaluation(findings: result.findings, outcomes: result.outcomes)]
-        let errors = InlineSuppressor(ruleIds: H.ruleIds).apply(to: &evaluations, deployments: [deployment])
-        #expect(errors.isEmpty)
+        let problems = InlineSuppressor(ruleIds: H.ruleIds).apply(to: &evaluations, deployments: [deployment])
+        #expect(problems.errors.isEmpty && problems.stale.isEmpty)
         result.findings = evaluations[0].findings
         #expect(result.findings.first { $0.ruleId == "MMC-RES-001" }?.suppression?.justification == "annotated")
         #expect(result.findings.filter { $0.ruleId != "MMC-RES-001" }.allSatisfy { $0.suppression == nil })
+    }
+
+    /// An ignore that covers no finding (the problem was fixed, or the line moved) is reported as a stale warning
+    /// at its place, as stale waivers are; it changes neither the findings nor the exit code.
+    @Test func ignoresThatCoverNoFindingAreStaleWarnings() throws {
+        let result = Fixture.check("native/residency/allowed-regions/fail-component.yaml")
+        var deployment = try #require(result.deployments.first)
+        deployment.inlineIgnores = [InlineIgnore(component: "", rules: ["MMC-NET-009"], reason: "no longer needed",
+                                                 origin: deployment.origin, kind: .kubernetesAnnotation)]
+        var evaluations = [Evaluation(findings: result.findings, outcomes: result.outcomes)]
+        let problems = InlineSuppressor(ruleIds: H.ruleIds).apply(to: &evaluations, deployments: [deployment])
+        #expect(problems.errors.isEmpty)
+        #expect(problems.stale.map(\.message) == ["stale inline ignore (MMC-NET-009) matched no finding; remove it"])
+        #expect(problems.stale.allSatisfy { !$0.isError })
+        #expect(evaluations[0].findings == result.findings)
     }
 }

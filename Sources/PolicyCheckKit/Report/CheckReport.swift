@@ -21,6 +21,8 @@ public struct CheckReport: Sendable {
     public var keyFileCount = 0
     public var findings: [Finding]
     public var errors: [Diagnostic]
+    /// Problems that do not stop the run or change its exit code: inline ignores that matched no finding.
+    public var warnings: [Diagnostic] = []
     public var outcomes: OutcomeTable
     /// What each waiver of `--waivers` did, in file order (empty without a waiver file).
     public var waivers: [WaiverStatus] = []

@@ -45,6 +45,7 @@ public struct CheckRun: Sendable {
         let names = OutcomeTable.SharedNames()
         var results = evaluate(inputs, stdin: stdin, names: names)
         var errors = discoveryErrors
+        var warnings: [Diagnostic] = []
         var findings: [Finding] = []
         var outcomes: [OutcomeTable.Run] = []
         var checked: [String] = []
@@ -58,6 +59,7 @@ public struct CheckRun: Sendable {
             // Moved out of each file's result, so a run does not hold every finding twice.
             let file = results[index]
             errors += file.errors
+            warnings += file.warnings
             records.append(file.record)
             for keyFile in file.keyFiles { keyFiles["\(keyFile.path)\u{0}\(keyFile.role.rawValue)"] = keyFile }
             if let reason = file.skipReason { skipped.append(SkippedFile(file: file.input.displayPath, reason: reason)) }
@@ -89,6 +91,7 @@ public struct CheckRun: Sendable {
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
             errors: errors.sorted(), outcomes: names.table(of: outcomes)
         )
+        report.warnings = warnings.sorted()
         report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
         report.waivers = waivers

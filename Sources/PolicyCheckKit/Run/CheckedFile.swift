@@ -5,6 +5,8 @@
 struct CheckedFile: Sendable {
     var input: InputDiscovery.Input
     var errors: [Diagnostic]
+    /// Problems that do not stop the run (stale inline ignores).
+    var warnings: [Diagnostic]
     /// Why a file found in a directory was not checked.
     var skipReason: String?
     var deploymentCount: Int
@@ -24,7 +26,14 @@ struct CheckedFile: Sendable {
          names: OutcomeTable.SharedNames) {
         var read = read
         var evaluations = read.deployments.map { evaluator.evaluate($0, context: context) }
-        if let inline { read.errors += inline.apply(to: &evaluations, deployments: read.deployments) }
+        var warnings: [Diagnostic] = []
+        if let inline {
+            let problems = inline.apply(to: &evaluations, deployments: read.deployments)
+            // An ignore is stale only in a file that was checked whole.
+            if read.errors.isEmpty && problems.errors.isEmpty { warnings = problems.stale }
+            read.errors += problems.errors
+        }
+        self.warnings = warnings
         input = read.input
         errors = read.errors
         skipReason = read.skipReason

@@ -9,10 +9,13 @@ public struct InlineSuppressor: Sendable {
         self.ruleIds = ruleIds
     }
 
-    /// Marks covered findings as suppressed (`inline`); returns malformed or unknown-rule ignores as errors.
-    /// `evaluations[i]` holds the findings of `deployments[i]`.
-    public func apply(to evaluations: inout [Evaluation], deployments: [Deployment]) -> [Diagnostic] {
-        guard let source = deployments.first?.source else { return [] }
+    /// Marks covered findings as suppressed (`inline`); returns malformed or unknown-rule ignores as errors, and
+    /// the stale ignores — those that covered no finding — as warnings, as stale waivers are reported: an ignore
+    /// left behind after a fix would otherwise hide the next regression. `evaluations[i]` holds the findings of
+    /// `deployments[i]`.
+    public func apply(to evaluations: inout [Evaluation],
+                      deployments: [Deployment]) -> (errors: [Diagnostic], stale: [Diagnostic]) {
+        guard let source = deployments.first?.source else { return ([], []) }
         let (comments, commentErrors) = InlineCommentScanner(ruleIds: ruleIds).scan(source)
         var errors = commentErrors
         for deployment in deployments {
@@ -24,21 +27,41 @@ public struct InlineSuppressor: Sendable {
                 }
             }
         }
+        var usedComments = Set<Int>()
+        var usedIgnores = Set<[Int]>()
         for (index, deployment) in deployments.enumerated() where index < evaluations.count {
             for findingIndex in evaluations[index].findings.indices {
                 let finding = evaluations[index].findings[findingIndex]
-                if let comment = comments.first(where: { $0.covers(ruleId: finding.ruleId, line: finding.line) }) {
+                if let used = comments.firstIndex(where: { $0.covers(ruleId: finding.ruleId, line: finding.line) }) {
+                    usedComments.insert(used)
                     evaluations[index].findings[findingIndex].suppression = Suppression(
-                        kind: .inline, justification: comment.reason, location: "\(source.path):\(comment.line)")
-                } else if let ignore = deployment.inlineIgnores.first(where: {
+                        kind: .inline, justification: comments[used].reason, location: "\(source.path):\(comments[used].line)")
+                } else if let used = deployment.inlineIgnores.firstIndex(where: {
                     $0.rules.contains(finding.ruleId) && deployment.resource($0.component) == finding.resource
                 }) {
+                    usedIgnores.insert([index, used])
+                    let ignore = deployment.inlineIgnores[used]
                     let line = deployment.source.location(ofOffset: ignore.origin.offset).line
                     evaluations[index].findings[findingIndex].suppression = Suppression(
                         kind: .inline, justification: ignore.reason, location: "\(source.path):\(line)")
                 }
             }
         }
-        return errors
+        var stale: [Diagnostic] = []
+        for (index, comment) in comments.enumerated() where !usedComments.contains(index) {
+            stale.append(Diagnostic(file: source.path, location: SourceLocation(line: comment.line, column: comment.column),
+                                    message: Self.staleMessage(comment.rules), severity: .warning))
+        }
+        for (index, deployment) in deployments.enumerated() {
+            for (position, ignore) in deployment.inlineIgnores.enumerated() where !usedIgnores.contains([index, position]) {
+                stale.append(Diagnostic(deployment.source, offset: ignore.origin.offset, Self.staleMessage(ignore.rules),
+                                        severity: .warning))
+            }
+        }
+        return (errors, stale)
+    }
+
+    private static func staleMessage(_ rules: [String]) -> String {
+        "stale inline ignore (\(rules.joined(separator: ", "))) matched no finding; remove it"
     }
 }

@@ -42,11 +42,12 @@ struct SuppressionOptions: ParsableArguments {
         return settings
     }
 
-    /// Warns about expired and stale waivers, and writes the baseline when asked.
+    /// Warns about expired and stale waivers and stale inline ignores, and writes the baseline when asked.
     func finish(_ report: CheckReport) throws {
         for status in report.waivers {
             if let warning = status.warning { Console.error(warning) }
         }
+        for warning in report.warnings { Console.error(warning.description) }
         guard let writeBaseline else { return }
         guard report.errors.isEmpty else {
             Console.error("\(writeBaseline): error: baseline not written: some inputs could not be checked")
