@@ -50,6 +50,8 @@ enum YAMLKeyPrescan {
             var tokenStart: UInt8?
             var tokenColumn = indent
             var lastSignificant: UInt8?
+            /// Whether the last significant byte closed a flow collection (so a `:` after it makes it a key).
+            var lastClosedFlow = false
             if quote == nil, indent == 0, startsDocument() {
                 index += 3
                 parentColumn = -1
@@ -72,6 +74,7 @@ enum YAMLKeyPrescan {
                         }
                         quote = nil
                         lastSignificant = byte
+                        lastClosedFlow = false
                     }
                     index += 1
                     continue
@@ -92,6 +95,7 @@ enum YAMLKeyPrescan {
                     break
                 }
                 let column = index - start
+                let startsNode = nodeStart
                 if nodeStart {
                     nodeStart = false
                     tokenStart = byte
@@ -118,16 +122,20 @@ enum YAMLKeyPrescan {
                         break
                     }
                 }
+                // Brackets open a flow collection only where a node starts or inside one (elsewhere they are part of
+                // a plain scalar, like `a]` or `x[0]`), and close one only inside one.
+                var closesFlow = false
                 switch byte {
-                case Byte.openBracket, Byte.openBrace:
+                case Byte.openBracket where startsNode || flowDepth > 0, Byte.openBrace where startsNode || flowDepth > 0:
                     flowDepth += 1
                     nodeStart = true
-                case Byte.closeBracket, Byte.closeBrace:
-                    flowDepth = max(0, flowDepth - 1)
+                case Byte.closeBracket where flowDepth > 0, Byte.closeBrace where flowDepth > 0:
+                    flowDepth -= 1
+                    closesFlow = true
                 case Byte.comma where flowDepth > 0:
                     nodeStart = true
                 case Byte.colon where isBreak(next(1)) || flowDepth > 0:
-                    if lastSignificant == Byte.closeBracket || lastSignificant == Byte.closeBrace {
+                    if lastClosedFlow {
                         throw SyntaxError(offset: index, message: "mapping keys must be scalars, not lists or mappings")
                     }
                     if tokenStart == Byte.star {
@@ -140,6 +148,7 @@ enum YAMLKeyPrescan {
                     break
                 }
                 lastSignificant = byte
+                lastClosedFlow = closesFlow
                 index += 1
             }
         }

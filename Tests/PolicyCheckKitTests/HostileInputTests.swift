@@ -173,6 +173,11 @@ import Testing
             "q]": quoted key
             i: &anchor {j: 1}
             k: *anchor
+            l]: plain key with a bracket
+            m[0]: another
+            n: echo [unbalanced
+            o: |
+              [1]: still block text
             --- |
               [top]: level block
             """
@@ -184,6 +189,8 @@ import Testing
         #expect(first["e"]?.items?.map(\.string) == ["[a]: b", "plain ? text"])
         #expect(first["q]"]?.string == "quoted key")
         #expect(first["k"]?["j"]?.numberLiteral == "1")
+        #expect(first["l]"]?.string == "plain key with a bracket" && first["m[0]"]?.string == "another")
+        #expect(first["n"]?.string == "echo [unbalanced" && first["o"]?.string == "[1]: still block text\n")
         #expect(documents.last?.string == "[top]: level block")
     }
 
