@@ -28,8 +28,7 @@ public struct YAMLReader: Sendable {
     /// Reads every document of a stream. An empty stream yields no documents.
     public func read(_ utf8: [UInt8]) throws(SyntaxError) -> [SourceNode] {
         let lines = LineTable(utf8)
-        try YAMLPrescan.checkNesting(utf8, maxDepth: limits.maxDepth)
-        try YAMLKeyPrescan.check(utf8)
+        try YAMLPrescan.check(utf8, maxDepth: limits.maxDepth)
         let text = String(decoding: utf8, as: UTF8.self)
         var converter = Converter(lines: lines, limits: limits)
         do {

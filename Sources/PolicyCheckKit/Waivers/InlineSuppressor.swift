@@ -28,7 +28,8 @@ public struct InlineSuppressor: Sendable {
             }
         }
         var usedComments = Set<Int>()
-        var usedIgnores = Set<[Int]>()
+        /// Per deployment, the positions of its `inlineIgnores` that covered a finding.
+        var usedIgnores = deployments.map { _ in Set<Int>() }
         for (index, deployment) in deployments.enumerated() where index < evaluations.count {
             for findingIndex in evaluations[index].findings.indices {
                 let finding = evaluations[index].findings[findingIndex]
@@ -39,7 +40,7 @@ public struct InlineSuppressor: Sendable {
                 } else if let used = deployment.inlineIgnores.firstIndex(where: {
                     $0.rules.contains(finding.ruleId) && deployment.resource($0.component) == finding.resource
                 }) {
-                    usedIgnores.insert([index, used])
+                    usedIgnores[index].insert(used)
                     let ignore = deployment.inlineIgnores[used]
                     let line = deployment.source.location(ofOffset: ignore.origin.offset).line
                     evaluations[index].findings[findingIndex].suppression = Suppression(
@@ -53,7 +54,7 @@ public struct InlineSuppressor: Sendable {
                                     message: Self.staleMessage(comment.rules), severity: .warning))
         }
         for (index, deployment) in deployments.enumerated() {
-            for (position, ignore) in deployment.inlineIgnores.enumerated() where !usedIgnores.contains([index, position]) {
+            for (position, ignore) in deployment.inlineIgnores.enumerated() where !usedIgnores[index].contains(position) {
                 stale.append(Diagnostic(deployment.source, offset: ignore.origin.offset, Self.staleMessage(ignore.rules),
                                         severity: .warning))
             }
