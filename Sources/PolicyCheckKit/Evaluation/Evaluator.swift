@@ -55,13 +55,13 @@ public struct Evaluator: Sendable {
 
     private func finding(_ rule: PolicyRule, _ resource: String, _ evidence: Evidence, _ deployment: Deployment,
                          cannotVerify: Bool) -> Finding {
-        let location = deployment.source.location(ofOffset: evidence.origin.offset)
+        let location = deployment.locate(evidence.origin)
         return Finding(
             ruleId: rule.id, title: rule.title, category: rule.category,
-            severity: cannotVerify ? .info : rule.severity, resource: resource, file: deployment.source.path,
+            severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
             line: location.line, column: location.column, path: evidence.origin.path, message: evidence.message,
             remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify,
-            utf16Column: deployment.source.utf16Column(ofOffset: evidence.origin.offset)
+            utf16Column: location.utf16Column
         )
     }
 }

@@ -7,8 +7,10 @@ import PolicyCheckSyntax
 public struct Deployment: Sendable {
     /// The deployment's name as its author wrote it (`metadata.name`, or the file's name for infrastructure code).
     public var name: String
-    /// The file it was read from.
+    /// The file it was read from (for a deployment spanning many files, the first, or the one that names it).
     public var source: SourceFile
+    /// Further files the deployment was read from, for origins whose `fileIndex` is not 0.
+    public private(set) var otherSources: [SourceFile] = []
     public var format: InputFormat
     /// The document root, for findings about the deployment as a whole.
     public var origin: Origin
@@ -45,6 +47,30 @@ public struct Deployment: Sendable {
         self.source = source
         self.format = format
         self.origin = origin
+    }
+
+    /// Every file the deployment was read from, in `Origin.fileIndex` order: `source` first.
+    public var sourceFiles: [SourceFile] { [source] + otherSources }
+
+    /// Adds a file the deployment spans and returns the index its origins use (`Origin(file:offset:path:)`).
+    /// Adding a file twice returns its first index.
+    public mutating func addSourceFile(_ file: SourceFile) -> Int {
+        if file === source { return 0 }
+        if let index = otherSources.firstIndex(where: { $0 === file }) { return index + 1 }
+        precondition(otherSources.count + 1 < Origin.maxFiles, "a deployment spans at most \(Origin.maxFiles) files")
+        otherSources.append(file)
+        return otherSources.count
+    }
+
+    /// The file an origin is in.
+    public func sourceFile(of origin: Origin) -> SourceFile {
+        let index = origin.fileIndex
+        return index == 0 || index > otherSources.count ? source : otherSources[index - 1]
+    }
+
+    /// Where an origin is, as findings and diagnostics show it: the one place origins become file, line and column.
+    public func locate(_ origin: Origin) -> ResolvedLocation {
+        ResolvedLocation(file: sourceFile(of: origin), offset: origin.offset)
     }
 
     /// The resource name findings use for a component, e.g. `acme-prod/database`.

@@ -1,9 +1,29 @@
 import PolicyCheckSyntax
 
-/// Where a value came from: a byte offset in its file and the path to it in the document.
+/// Where a value came from: which of its deployment's files, a byte offset in that file and the path to it in the
+/// document.
+///
+/// A deployment may span many files (a Terraform module, a rendered chart): the file is named by its position in
+/// `Deployment.sourceFiles`, 0 being the deployment's own `source`. Origins name it by index, packed into the offset's
+/// high bits, rather than by reference: adapters give every value an origin, and a reference would cost every one of
+/// them a word and a retain for the few that end up in findings.
 public struct Origin: Sendable, Hashable {
-    /// Byte offset of the value (or of the closest field that should hold it).
-    public var offset: Int
+    /// Byte offset of the value (or of the closest field that should hold it) in its file.
+    public var offset: Int {
+        get { packed & Self.offsetMask }
+        set { packed = (packed & ~Self.offsetMask) | (newValue & Self.offsetMask) }
+    }
+    /// The file the offset is in: its index in `Deployment.sourceFiles` (0: the deployment's own `source`).
+    public var fileIndex: Int {
+        get { packed >> Self.fileShift }
+        set { packed = (packed & Self.offsetMask) | (newValue << Self.fileShift) }
+    }
+    /// The file index in the top 16 bits, the offset in the low 48 (256 TB: no input comes near it).
+    private var packed: Int
+    private static let fileShift = 48
+    private static let offsetMask = (1 << fileShift) - 1
+    /// The most files one deployment can span.
+    public static let maxFiles = 1 << (Int.bitWidth - 1 - fileShift)
     /// Dotted path to the value, e.g. `spec.database.encryption.atRest` or `resources[0].values.kms_key_id`.
     public var path: String {
         get {
@@ -17,15 +37,28 @@ public struct Origin: Sendable, Hashable {
     private var spelling: Spelling
 
     public init(offset: Int, path: String) {
-        self.offset = offset
+        self.packed = offset & Self.offsetMask
+        self.spelling = .text(path)
+    }
+
+    /// An origin in another of the deployment's files (`Deployment.addSourceFile`).
+    public init(file fileIndex: Int, offset: Int, path: String) {
+        self.packed = (offset & Self.offsetMask) | (fileIndex << Self.fileShift)
         self.spelling = .text(path)
     }
 
     /// An origin whose path is spelt only when it is read. Adapters give every value they model an origin, and only
     /// the few that end up in findings are ever shown: a plan's paths cost more to spell than to keep the parts of.
     public init(offset: Int, spelling: @escaping @Sendable () -> String) {
-        self.offset = offset
+        self.packed = offset & Self.offsetMask
         self.spelling = .deferred(spelling)
+    }
+
+    /// The same place in another of the deployment's files.
+    public func inFile(_ fileIndex: Int) -> Origin {
+        var origin = self
+        origin.fileIndex = fileIndex
+        return origin
     }
 
     private enum Spelling: Sendable {
@@ -35,11 +68,11 @@ public struct Origin: Sendable, Hashable {
 
     /// Origins are equal when they name the same place, however their paths are kept.
     public static func == (lhs: Origin, rhs: Origin) -> Bool {
-        lhs.offset == rhs.offset && lhs.path == rhs.path
+        lhs.packed == rhs.packed && lhs.path == rhs.path
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(offset)
+        hasher.combine(packed)
         hasher.combine(path)
     }
 }

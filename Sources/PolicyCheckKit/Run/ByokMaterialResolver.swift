@@ -34,19 +34,19 @@ struct ByokMaterialResolver {
         let field = reference.origin.path.split(separator: ".").last.map(String.init) ?? "file"
         // FIFOs, sockets and devices are never opened: opening or reading one could block forever.
         if FileManager.default.fileExists(atPath: path), !InputDiscovery.isRegularFile(path) {
-            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+            problems.append(Diagnostic(at: deployment.locate(reference.origin),
                                        "\(field) '\(Excerpt.quote(reference.value))' cannot be read: not a regular file"))
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+            problems.append(Diagnostic(at: deployment.locate(reference.origin),
                                        "\(field) '\(Excerpt.quote(reference.value))' cannot be read: no such file or permission denied"))
             return nil
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
         guard data.count <= maxBytes else {
-            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+            problems.append(Diagnostic(at: deployment.locate(reference.origin),
                                        "\(field) '\(Excerpt.quote(reference.value))' is larger than \(maxBytes) bytes: not key material"))
             return nil
         }

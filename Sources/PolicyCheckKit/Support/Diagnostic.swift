@@ -20,6 +20,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         self.init(file: source.path, location: source.location(ofOffset: offset), message: message, severity: severity)
     }
 
+    /// A diagnostic at a resolved origin (`Deployment.locate`), in whichever of the deployment's files it is.
+    public init(at location: ResolvedLocation, _ message: String, severity: DiagnosticSeverity = .error) {
+        self.init(file: location.file.path, location: location.sourceLocation, message: message, severity: severity)
+    }
+
     /// `file:line:col: error: message` (or `warning:`).
     public var description: String {
         let line = location?.line ?? 1

@@ -21,38 +21,18 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none (default: low).")
-    var failOn: FailOnOption?
-
-    @Option(help: ArgumentHelp("Evaluation time (ISO 8601); defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
-    var now: String?
-
-    @Option(help: ArgumentHelp("Skip paths matching a glob; repeatable.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Option(name: .customLong("input-format"), help: "Read every input in this format instead of detecting it: native, terraform-plan, cloudformation, kubernetes or provisioner.")
-    var inputFormat: InputFormatOption?
-
-    @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
-    var offering: OfferingOption?
-
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M, or maxFileSize in .policycheck.yaml).", valueName: "size"))
-    var maxFileSize: ByteCount?
-
-    @Option(help: "Files checked in parallel (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
     func validate() throws {
-        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
     }
 
     func run() throws {
         let settings = try policyOptions.settings(try flags())
         let policy = try policyOptions.load(settings)
-        let now = try EvaluationTime.resolve(self.now)
+        let now = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
         run.suppressions = try suppressionOptions.load(policy, settings: settings)
         let requests = try reportOptions.requests(settings.outputs)
@@ -71,25 +51,10 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// The flags the user gave, for layering over `.policycheck.yaml`.
     func flags() throws -> RunSettings.Flags {
-        var flags = RunSettings.Flags(failOn: failOn, exclude: exclude, inputFormat: inputFormat, offering: offering,
-                                      jobs: jobs, maxFileSize: maxFileSize)
+        var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
         try reportOptions.apply(to: &flags)
         return flags
-    }
-}
-
-extension RunSettings.Flags {
-    /// The run flags `check` and `report` share, as given (absent ones leave `.policycheck.yaml`'s values in force).
-    init(failOn: FailOnOption?, exclude: [String], inputFormat: InputFormatOption?, offering: OfferingOption?,
-         jobs: Int?, maxFileSize: ByteCount?) {
-        self.init()
-        self.failOn = failOn.map { $0.severity }
-        self.exclude = exclude.isEmpty ? nil : exclude
-        self.inputFormat = inputFormat?.format
-        self.offering = offering?.offering
-        self.jobs = jobs
-        self.maxFileBytes = maxFileSize?.bytes
     }
 }
 

@@ -29,31 +29,11 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none (default: low).")
-    var failOn: FailOnOption?
-
-    @Option(help: ArgumentHelp("Evaluation time (ISO 8601); defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
-    var now: String?
-
-    @Option(help: ArgumentHelp("Skip paths matching a glob; repeatable.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Option(name: .customLong("input-format"), help: "Read every input in this format instead of detecting it.")
-    var inputFormat: InputFormatOption?
-
-    @Option(help: "The offering to assume for infrastructure code, which states none: dedicated or shared.")
-    var offering: OfferingOption?
-
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M, or maxFileSize in .policycheck.yaml).", valueName: "size"))
-    var maxFileSize: ByteCount?
-
-    @Option(help: "Files checked in parallel (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
     func validate() throws {
-        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if paths.contains("-") { throw ValidationError("report reads files and directories, not standard input") }
     }
 
@@ -61,12 +41,11 @@ struct ReportCommand: ParsableCommand {
         let started = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let environment = ProcessInfo.processInfo.environment
         // The same settings as `check` (flags over `.policycheck.yaml`), so the bundle covers what the gate checks.
-        var flags = RunSettings.Flags(failOn: failOn, exclude: exclude, inputFormat: inputFormat, offering: offering,
-                                      jobs: jobs, maxFileSize: maxFileSize)
+        var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
         let policy = try policyOptions.load(settings)
-        let now = try EvaluationTime.resolve(self.now)
+        let now = try runOptions.evaluationTime()
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
