@@ -8,10 +8,20 @@
 ///
 /// Quoted scalars, comments and the content of block scalars (`|`, `>`) are skipped, and brackets count only where
 /// they open a flow collection, so text that only looks like such a key or such nesting is never mistaken for one.
+///
+/// The same pass knows where the stream's comments are, which `YAMLComments` reports.
 enum YAMLPrescan {
     static func check(_ bytes: [UInt8], maxDepth: Int) throws(SyntaxError) {
         var scanner = Scanner(bytes: bytes, maxDepth: maxDepth)
         try scanner.run()
+    }
+
+    /// The offsets of the `#` of every comment, up to the first problem `check` would reject.
+    static func commentOffsets(_ bytes: [UInt8]) -> [Int] {
+        var scanner = Scanner(bytes: bytes, maxDepth: .max)
+        scanner.comments = []
+        try? scanner.run()
+        return scanner.comments ?? []
     }
 
     private struct Scanner {
@@ -23,6 +33,8 @@ enum YAMLPrescan {
         var flowDepth = 0
         /// A block scalar's header was read: lines after it indented more than this column are its content.
         var blockScalarParent: Int?
+        /// The offsets of comments seen, when asked for (`nil`: not collected).
+        var comments: [Int]?
 
         init(bytes: [UInt8], maxDepth: Int) {
             self.bytes = bytes
@@ -93,6 +105,7 @@ enum YAMLPrescan {
                     index += 1
                     continue
                 case Byte.hash where index == start || isSpace(bytes[index - 1]):
+                    comments?.append(index)
                     skipToNextLine()
                     return
                 default:
@@ -116,7 +129,7 @@ enum YAMLPrescan {
                         continue
                     case Byte.pipe where flowDepth == 0, Byte.greater where flowDepth == 0:
                         blockScalarParent = parentColumn
-                        skipToNextLine()
+                        skipBlockScalarHeader()
                         return
                     case Byte.doubleQuote, Byte.singleQuote:
                         quote = byte
@@ -189,6 +202,18 @@ enum YAMLPrescan {
                 }
             }
             return true
+        }
+
+        /// The rest of a block scalar's header line: indicators, then perhaps a comment.
+        private mutating func skipBlockScalarHeader() {
+            while index < bytes.count, bytes[index] != Byte.newline {
+                if bytes[index] == Byte.hash, isSpace(bytes[index - 1]) {
+                    comments?.append(index)
+                    break
+                }
+                index += 1
+            }
+            skipToNextLine()
         }
 
         private mutating func skipToNextLine() {

@@ -115,11 +115,10 @@ public struct InputReader: Sendable {
 
     /// JSON when the text starts with `{` or `[`, else a YAML stream.
     func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
-        let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            return [try JSONReader().read(text)]
+        switch SourceSyntax(detecting: text) {
+        case .json: return [try JSONReader().read(text)]
+        case .yaml: return try YAMLReader().read(text)
         }
-        return try YAMLReader().read(text)
     }
 
     private func skipOrFail(_ result: Result, _ reason: String) -> Result {

@@ -4,7 +4,7 @@ import Glibc
 import PolicyCheckSyntax
 
 /// Finds `# policycheck:ignore RULE-ID[,RULE-ID…] reason` comments in YAML source text (native manifests,
-/// Kubernetes YAML and CloudFormation YAML alike: the scan reads text, not the parsed document).
+/// Kubernetes YAML and CloudFormation YAML alike: the scan reads the text's comments, not the parsed document).
 ///
 /// A comment covers findings on its own line, and — when it stands alone on its line — findings on the next line.
 /// A comment without a rule id or without a reason, or naming an unknown rule, is an error: an ignore nobody can
@@ -36,34 +36,41 @@ public struct InlineCommentScanner: Sendable {
     }
 
     /// The comments of a source, and the malformed ones as located errors.
+    ///
+    /// Only real comments count: JSON has none (a `#` in a JSON string is data — in a one-line `terraform show
+    /// -json` plan it would otherwise cover every resource of the plan), and in YAML a `#` inside a quoted scalar or
+    /// a block scalar is data too.
     public func scan(_ source: SourceFile) -> (comments: [Comment], errors: [Diagnostic]) {
         var comments: [Comment] = []
         var errors: [Diagnostic] = []
         let marker = Array(Self.marker.utf8)
         let bytes = source.bytes
-        guard bytes.count >= marker.count, Self.contains(bytes, marker) else { return ([], []) }
-        var lineStart = 0
-        var lineNumber = 1
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
+        guard bytes.count >= marker.count, Self.contains(bytes, marker),
+              SourceSyntax(detecting: bytes) == .yaml else { return ([], []) }
+        for hash in YAMLComments.offsets(in: bytes) where Self.isIgnore(bytes, at: hash, marker) {
+            var lineStart = hash
+            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            var lineEnd = hash
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if let hash = commentStart(bytes, lineStart, lineEnd, marker) {
-                let standsAlone = bytes[lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-                let bodyStart = hash + 1
-                let body = String(decoding: bytes[bodyStart..<lineEnd], as: UTF8.self)
-                switch parse(body) {
-                case .success(let (rules, reason)):
-                    let location = source.location(ofOffset: hash)
-                    comments.append(Comment(line: lineNumber, column: location.column, standsAlone: standsAlone,
-                                            rules: rules, reason: reason))
-                case .failure(let problem):
-                    errors.append(Diagnostic(source, offset: hash, problem.message))
-                }
+            let standsAlone = bytes[lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            let body = String(decoding: bytes[(hash + 1)..<lineEnd], as: UTF8.self)
+            switch parse(body) {
+            case .success(let (rules, reason)):
+                let location = source.location(ofOffset: hash)
+                comments.append(Comment(line: location.line, column: location.column, standsAlone: standsAlone,
+                                        rules: rules, reason: reason))
+            case .failure(let problem):
+                errors.append(Diagnostic(source, offset: hash, problem.message))
             }
-            lineStart = lineEnd + 1
-            lineNumber += 1
         }
         return (comments, errors)
+    }
+
+    /// Whether the comment at `hash` is an ignore: `#`, optional blanks, then the marker.
+    private static func isIgnore(_ bytes: [UInt8], at hash: Int, _ marker: [UInt8]) -> Bool {
+        var cursor = hash + 1
+        while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+        return cursor + marker.count <= bytes.count && bytes[cursor..<cursor + marker.count].elementsEqual(marker)
     }
 
     /// Whether `marker` occurs anywhere in `bytes`: most files (every generated plan) hold no ignore comment, and
@@ -85,23 +92,6 @@ public struct InlineCommentScanner: Sendable {
                 return false
             }
         }
-    }
-
-    /// The offset of the `#` that starts an ignore comment on the line, if any: `#` at the line start or after a
-    /// blank, then optional blanks, then the marker.
-    private func commentStart(_ bytes: [UInt8], _ start: Int, _ end: Int, _ marker: [UInt8]) -> Int? {
-        var index = start
-        while index < end {
-            if bytes[index] == UInt8(ascii: "#"), index == start || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 {
-                var cursor = index + 1
-                while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
-                if cursor + marker.count <= end, bytes[cursor..<cursor + marker.count].elementsEqual(marker) {
-                    return index
-                }
-            }
-            index += 1
-        }
-        return nil
     }
 
     struct Problem: Error {

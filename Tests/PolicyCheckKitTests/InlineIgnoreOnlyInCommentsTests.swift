@@ -1,0 +1,80 @@
+import Foundation
+import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// Inline ignores come only from real comments of the input's syntax: a `# policycheck:ignore` inside a JSON string
+/// or a YAML quoted or block scalar is data an author controls, not a comment (issue 14, item 2).
+@Suite struct InlineIgnoreOnlyInCommentsTests {
+    typealias H = SuppressionHarness
+
+    /// Checks `text` written to a temporary file named `name`.
+    private func check(_ text: String, name: String) throws -> CheckReport {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 1
+        return run.run(paths: [path])
+    }
+
+    /// `terraform show -json` writes the whole plan on one line: a tag value holding the marker was a comment
+    /// "on the line" of every resource and silenced the named rules for the whole plan.
+    @Test func ignoreInsideAJSONStringOfAOneLinePlanSilencesNothing() throws {
+        let pretty = try String(contentsOfFile: Fixture.path("terraform/fail/violations-eu-west-1.json"), encoding: .utf8)
+        // The fixture's strings hold no line breaks, so dropping them and the indentation keeps the JSON valid.
+        let oneLine = pretty.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let hostile = oneLine.replacingOccurrences(
+            of: "\"description\": \"Log archive key\"",
+            with: "\"description\": \"Log archive key\",\"tags\":{\"Name\":\"x # policycheck:ignore MMC-ENC-001,MMC-ENC-002,MMC-KEY-003 ok\"}")
+        #expect(hostile != oneLine && !hostile.contains("\n"))
+        let clean = try check(oneLine, name: "plan.json")
+        let report = try check(hostile, name: "plan.json")
+        #expect(report.errors.isEmpty)
+        #expect(!clean.findings.isEmpty)
+        #expect(report.findings.allSatisfy { $0.suppression == nil })
+        #expect(report.findings.map(\.ruleId) == clean.findings.map(\.ruleId))
+        #expect(report.exitCode == clean.exitCode)
+    }
+
+    @Test(arguments: [
+        "metadata: {name: pilot-eu}\nspec:\n  offering: shared\n  region: \"eu-central-1 # policycheck:ignore MMC-RES-001 quoted\"\n",
+        "metadata: {name: pilot-eu}\nspec:\n  offering: shared\n  region: 'eu-central-1 # policycheck:ignore MMC-RES-001 quoted'\n",
+        "metadata:\n  name: pilot-eu\n  description: |\n    # policycheck:ignore MMC-OFF-001, MMC-RES-001 block content\nspec: {offering: shared, region: eu-central-1}\n",
+        "metadata:\n  name: pilot-eu\n  description: \"a\n    # policycheck:ignore MMC-OFF-001, MMC-RES-001 quoted over lines\"\nspec: {offering: shared, region: eu-central-1}\n",
+    ])
+    func ignoreInsideAYAMLScalarSilencesNothing(document: String) throws {
+        let report = try check("apiVersion: policycheck/v1\nkind: Deployment\n" + document, name: "deployment.yaml")
+        let region = try #require(report.findings.first { $0.ruleId == "MMC-RES-001" }, "\(report.errors)")
+        #expect(region.suppression == nil)
+        #expect(report.warnings.isEmpty)
+    }
+
+    /// Real comments still work, including one after a block scalar's header.
+    @Test func realCommentsStillSuppress() throws {
+        let yaml = """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata:
+              name: pilot-eu
+              description: | # not an ignore
+                text
+            spec:
+              offering: shared
+              # policycheck:ignore MMC-RES-001 Frankfurt pilot
+              region: "eu-central-1"  # policycheck:ignore MMC-OFF-001 shared pilot
+            """
+        let report = try check(yaml + "\n", name: "deployment.yaml")
+        #expect(try #require(report.findings.first { $0.ruleId == "MMC-RES-001" }, "\(report.errors)").suppression?.kind == .inline)
+        #expect(report.errors.isEmpty)
+    }
+
+    @Test func commentOffsetsSkipQuotedAndBlockScalars() {
+        let yaml = "a: \"x # no\" # yes\nb: |  # header\n  # content\nc: 'y #no'\n# last\n"
+        let offsets = YAMLComments.offsets(in: Array(yaml.utf8))
+        let texts = offsets.map { offset in String(decoding: Array(yaml.utf8)[offset...].prefix { $0 != 0x0A }, as: UTF8.self) }
+        #expect(texts == ["# yes", "# header", "# last"])
+    }
+}
