@@ -55,12 +55,14 @@ public struct WorldOpenCheck: Check {
                     ))
                 }
             }
-            if evidence.isEmpty, scope != .other {
+            // The union is judged on the list whatever the entries' own findings: were it skipped once an entry is
+            // reported, suppressing that one finding would hide a list that is open to the world anyway.
+            if scope != .other {
                 for version in IPVersion.allCases {
-                    let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version }
-                    // A whole-space entry is judged on its own, by the ports it opens (above).
-                    guard blocks.count > 1, !blocks.contains(where: \.isWholeSpace),
-                          CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
+                    // Whole-space entries are judged on their own, by the ports they open (above); the rest must not
+                    // cover the space between them either.
+                    let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+                    guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
                     let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
                     evidence.append(Evidence(
                         "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
