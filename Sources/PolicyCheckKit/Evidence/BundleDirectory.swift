@@ -2,12 +2,22 @@ import Foundation
 
 /// Writes a bundle into a directory without ever leaving a partial one: every file is first written into a fresh
 /// temporary directory beside the target, then moved into place (one `rename` each, so every file is either the
-/// old or the new one); a new directory is moved into place whole.
+/// old or the new one); a new directory is moved into place whole. The staging directory and its files are made by
+/// `OutputFile`, under unguessable names, and a target that is a symbolic link is refused, so nothing planted in
+/// the output folder is written through.
 public enum BundleDirectory {
     public static func write(_ bundle: EvidenceBundle, to directory: String) throws(Diagnostic) {
+        try write(files: bundle.files, to: directory)
+    }
+
+    /// Writes `files` (the signature, if any, last) into `directory`.
+    public static func write(files: [(name: String, bytes: [UInt8])], to directory: String) throws(Diagnostic) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = target.deletingLastPathComponent()
+        if OutputFile.isSymbolicLink(target.path) {
+            throw Diagnostic(file: directory, location: nil, message: "--out is a symbolic link; name the real directory")
+        }
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
@@ -16,11 +26,12 @@ public enum BundleDirectory {
         guard manager.fileExists(atPath: parent.path) else {
             throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle: the parent directory does not exist")
         }
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in bundle.files {
-                try Data(file.bytes).write(to: staging.appendingPathComponent(file.name))
+        guard let staging = OutputFile.makeStagingDirectory(beside: target) else {
+            throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle (permission denied or disk full?)")
+        }
+        do throws(Diagnostic) {
+            for file in files {
+                try OutputFile.write(bytes: file.bytes, to: staging.appendingPathComponent(file.name).path)
             }
         } catch {
             try? manager.removeItem(at: staging)
@@ -34,11 +45,11 @@ public enum BundleDirectory {
             return
         }
         // An existing directory: a signature from an earlier run must not outlive the evidence.json it signed.
-        let names = Set(bundle.files.map(\.name))
+        let names = Set(files.map(\.name))
         if !names.contains(EvidenceBundle.signatureFile) {
             try? manager.removeItem(at: target.appendingPathComponent(EvidenceBundle.signatureFile))
         }
-        for file in bundle.files {
+        for file in files {
             guard rename(staging.appendingPathComponent(file.name).path, target.appendingPathComponent(file.name).path) == 0 else {
                 try? manager.removeItem(at: staging)
                 throw Diagnostic(file: directory, location: nil, message: "cannot move \(file.name) into place")

@@ -37,6 +37,12 @@ public final class ReportStream {
         if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
     }
 
+    /// Appends bytes as they are (an evidence bundle's files).
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
+    }
+
     /// Writes what is buffered to the descriptor (a no-op in memory).
     public func flush() {
         guard let descriptor, !buffer.isEmpty else { return }
