@@ -23,7 +23,7 @@ enum PolicyCheckMain {
             let code = PolicyCheckCommand.exitCode(for: error)
             if code == .validationFailure {
                 let message = PolicyCheckCommand.fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.cleanLines(message) + "\n").utf8))
                 exit(2)
             }
             PolicyCheckCommand.exit(withError: error)

@@ -23,7 +23,7 @@ import Testing
         #expect(line?.hasPrefix("::error file=deploy/prod east/app manifest.yaml,line=12,col=9,title=TEST-NET-001::") == true)
         #expect(GitHubReporter.escapeData("100%\r\nnext") == "100%25%0D%0Anext")
         #expect(GitHubReporter.escapeProperty("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A")
-        #expect(GitHubReporter.escapeData("esc\u{1B}[31mred") == "esc[31mred")
+        #expect(GitHubReporter.escapeData("esc\u{1B}[31mred") == "esc\\u{1B}[31mred")
     }
 
     @Test func markdownKeepsATableCellOneCellAndInert() {

@@ -42,8 +42,8 @@ public struct GitHubReporter: Reporter {
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 
-    /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`); other control characters, which
-    /// could drive the log viewer, are dropped.
+    /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`), so a message stays one log line;
+    /// other controls, bidi overrides and `##[` are neutralised by `TerminalText.clean`.
     public static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -51,12 +51,10 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default:
-                if scalar.properties.generalCategory == .control && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return TerminalText.clean(out)
     }
 
     /// Property values: as data, plus `:` and `,` (GitHub's `escapeProperty`).

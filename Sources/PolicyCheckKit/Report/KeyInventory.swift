@@ -100,12 +100,13 @@ public enum KeyInventoryText {
         var current: String?
         for entry in inventory.entries {
             if entry.file != current {
-                out += entry.file + "\n"
+                out += TerminalText.clean(entry.file) + "\n"
                 current = entry.file
             }
-            out += "  \(entry.object.description)\n"
+            // Certificate subjects come from the file: no controls or bidi overrides reach the terminal.
+            out += "  \(TerminalText.clean(entry.object.description))\n"
         }
-        for error in inventory.errors { out += error.description + "\n" }
+        for error in inventory.errors { out += TerminalText.clean(error.description) + "\n" }
         let files = Set(inventory.entries.map(\.file)).count
         out += "\(inventory.entries.count) key object\(inventory.entries.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         out += inventory.errors.isEmpty ? "\n" : ", \(inventory.errors.count) error\(inventory.errors.count == 1 ? "" : "s")\n"

@@ -1,4 +1,6 @@
 /// Human-readable output: findings grouped by file as `file:line:col severity ruleId message`, then a summary.
+/// Every text from the inputs passes through `TerminalText.clean`: one line each, unable to drive the terminal or
+/// the CI log.
 public struct TextReporter: Reporter {
     public static let formatName = "text"
 
@@ -25,17 +27,17 @@ public struct TextReporter: Reporter {
         let files = Set(findingsByFile.keys).union(errorsByFile.keys).sorted()
         var out = ""
         for file in files {
-            out += paint(file, "1")
+            out += paint(TerminalText.clean(file), "1")
             out += "\n"
             for error in (errorsByFile[file] ?? []).sorted() {
                 out += "  "
-                out += error.description
+                out += TerminalText.clean(error.description)
                 out += "\n"
             }
             for index in findingsByFile[file] ?? [] {
                 let finding = report.findings[index]
                 out += "  "
-                out += finding.file
+                out += TerminalText.clean(finding.file)
                 out += ":"
                 out += String(finding.line)
                 out += ":"
@@ -43,15 +45,15 @@ public struct TextReporter: Reporter {
                 out += " "
                 out += paint(finding.severity.rawValue, Self.code(finding.severity))
                 out += " "
-                out += finding.ruleId
+                out += TerminalText.clean(finding.ruleId)
                 out += " "
-                out += Self.oneLine(finding.message)
+                out += TerminalText.clean(finding.message)
                 out += " ["
-                out += finding.resource
+                out += TerminalText.clean(finding.resource)
                 out += "]"
                 if let suppression = finding.suppression {
                     out += " "
-                    out += paint(Self.oneLine(Self.mark(suppression)), "2")
+                    out += paint(TerminalText.clean(Self.mark(suppression)), "2")
                 }
                 out += "\n"
                 if out.utf8.count >= ReportStream.chunkSize {
@@ -100,22 +102,6 @@ public struct TextReporter: Reporter {
         }
         let location = suppression.location.map { " — \($0)" } ?? ""
         return suppression.kind == .baseline ? "(\(label)\(location))" : "(\(label): \(suppression.justification)\(location))"
-    }
-
-    /// A finding stays on one line and cannot drive the terminal: line breaks and tabs become spaces, other
-    /// control characters (escape sequences included) are dropped.
-    static func oneLine(_ text: String) -> String {
-        // Printable ASCII (almost every message) has nothing to replace or drop.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out += " "
-            } else if scalar.properties.generalCategory != .control {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     private func paint(_ text: String, _ code: String) -> String {

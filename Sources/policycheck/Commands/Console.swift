@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckKit
 
 /// Writing to the terminal: results on stdout, diagnostics on stderr, colour only on a TTY without NO_COLOR.
 enum Console {
@@ -6,8 +7,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// One diagnostic line. File names and messages in it may come from the inputs, so it passes through
+    /// `TerminalText.clean`: stderr is a terminal or a CI log that runs workflow commands.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
     }
 
     static var stdoutSupportsColour: Bool {

@@ -38,12 +38,13 @@ struct VerifyReportCommand: ParsableCommand {
         var out = ""
         for check in checks {
             let label = check.result == .ok ? "ok     " : check.result == .changed ? "CHANGED" : "skipped"
-            out += "\(label) \(check.subject): \(check.detail)\n"
+            // Subjects are recorded input names: cleaned, so none can paint over another line.
+            out += "\(label) \(TerminalText.clean(check.subject)): \(TerminalText.clean(check.detail))\n"
         }
         let changed = checks.filter { $0.result == .changed }
         out += changed.isEmpty
             ? "INTACT: \(checks.filter { $0.result == .ok }.count) checks passed, \(checks.filter { $0.result == .skipped }.count) skipped\n"
-            : "ALTERED: \(changed.map(\.subject).joined(separator: ", "))\n"
+            : "ALTERED: \(changed.map { TerminalText.clean($0.subject) }.joined(separator: ", "))\n"
         Console.out(out)
         throw ExitCode(changed.isEmpty ? 0 : 1)
     }

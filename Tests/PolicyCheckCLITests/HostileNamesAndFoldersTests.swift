@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The CLI against hostile file names and a hostile output folder (issue 14, items 6 and 7): nothing reaches stderr
+/// or stdout raw, and nothing is written through a planted symbolic link.
+@Suite struct HostileNamesAndFoldersTests {
+    typealias CLI = PolicyCheckProcess
+
+    /// A line no CI runner or terminal acts on: no control (but the line break), no bidi override, no workflow command.
+    static func isInert(_ output: String) -> Bool {
+        output.unicodeScalars.allSatisfy { $0 == "\n" || !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+            || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)) }
+            && output.split(separator: "\n").allSatisfy { !$0.drop { $0 == " " }.hasPrefix(":") && !$0.contains("##[") }
+    }
+
+    /// A stale inline ignore in a file named like a workflow command: the warning names the file inertly.
+    @Test func staleIgnoreWarningCannotRunAWorkflowCommand() throws {
+        let workspace = try EvidenceWorkspace()
+        let name = "::add-mask::x\r\u{1B}[2K##[warning]forged.yaml"
+        try workspace.write(name, """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: pilot}
+            spec:
+              offering: shared
+              region: eu-west-1 # policycheck:ignore MMC-NET-001 nothing to ignore any more
+            """)
+        let result = try workspace.run(["check", name])
+        #expect(result.stderr.contains("stale inline ignore"), "\(result.stderr)")
+        #expect(Self.isInert(result.stderr), "\(result.stderr.debugDescription)")
+        #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
+    }
+
+    /// 0.1.0 printed recorded input names raw: a name holding CR and an ESC sequence painted "INTACT" over the
+    /// CHANGED line.
+    @Test func verifyReportCannotBePaintedOver() throws {
+        let workspace = try EvidenceWorkspace()
+        let crafted = "manifests/x\r\u{1B}[1AINTACT: all checks passed\u{1B}[K.yaml"
+        try workspace.write(crafted, String(decoding: try workspace.read("manifests/compliant.yaml"), as: UTF8.self))
+        _ = try workspace.report(out: "bundle")
+        try workspace.write(crafted, "apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: changed}\nspec: {offering: shared, region: eu-west-1}")
+        let result = try workspace.run(["verify-report", "bundle"])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("CHANGED"), "\(result.stdout)")
+        #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(Self.isInert(result.stderr), "\(result.stderr.debugDescription)")
+    }
+
+    /// SARIF, JUnit and the baseline are written beside planted links, never through them.
+    @Test func plantedLinksInTheOutputFolderAreNotWrittenThrough() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("out"), withIntermediateDirectories: true)
+        try workspace.write("victim.txt", "precious")
+        for name in ["report.sarif", "junit.xml", "baseline.json", "inventory.txt"] {
+            try FileManager.default.createSymbolicLink(atPath: workspace.path("out/\(name)"), withDestinationPath: workspace.path("victim.txt"))
+        }
+        _ = try workspace.run(["check", "manifests/high-only.yaml", "--format", "sarif=out/report.sarif",
+                               "--format", "junit=out/junit.xml", "--write-baseline", "out/baseline.json"])
+        _ = try workspace.run(["keys", "inspect", "manifests/committed.pem", "--output", "out/inventory.txt"])
+        #expect(try workspace.read("victim.txt") == Data("precious\n".utf8))
+        for name in ["report.sarif", "junit.xml", "baseline.json", "inventory.txt"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: workspace.path("out/\(name)"))
+            #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(name)")
+        }
+        let linked = try workspace.run(["report", "manifests", "--out", "out/report.sarif"])
+        #expect(linked.status == 2)
+        #expect(try workspace.read("victim.txt") == Data("precious\n".utf8))
+    }
+}
