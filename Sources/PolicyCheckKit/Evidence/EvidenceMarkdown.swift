@@ -49,31 +49,48 @@ public enum EvidenceMarkdown {
         return text
     }
 
-    /// Inline code that survives any backticks in the text, with table pipes escaped.
+    /// Inline code that survives any backticks in the text, with table pipes escaped. Backticks and pipes are found
+    /// per Unicode scalar: a character that fuses with the next one (U+0600 is a Prepend) must not hide it.
     static func code(_ text: String) -> String {
-        let flat = flatten(text).replacingOccurrences(of: "|", with: "\\|")
-        var fence = "`"
-        while flat.contains(fence) { fence += "`" }
-        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
-        return fence + pad + flat + pad + fence
+        var flat = String.UnicodeScalarView()
+        var run = 0
+        var longestRun = 0
+        for scalar in flatten(text) {
+            if scalar == "|" { flat.append("\\") }
+            flat.append(scalar)
+            run = scalar == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let pad = flat.first == "`" || flat.last == "`" ? " " : ""
+        return fence + pad + String(flat) + pad + fence
     }
 
-    /// Escapes Markdown and HTML punctuation; newlines become spaces (one table row per line).
+    /// Escapes Markdown and HTML punctuation; newlines become spaces (one table row per line). Scalar by scalar,
+    /// not character by character: `"\u{600}<"` is one character, and compared as a character it is not `<`.
     public static func escape(_ text: String) -> String {
         var result = ""
-        for character in flatten(text) {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~": result += "\\" + String(character)
+        for scalar in flatten(text) {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
 
-    private static func flatten(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+    /// The text's scalars with every line break (LF, CR, VT, FF, NEL, LS, PS) made a space.
+    private static func flatten(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return " "
+            default: return scalar
+            }
+        }
     }
 }
