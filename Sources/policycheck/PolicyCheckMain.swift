@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PolicyCheckKit
 
-/// Entry point: runs the command tree and maps argument errors to exit code 2 (not the parser's 64).
+/// Entry point: runs the command tree; a command's `CommandFailure` and argument errors (not the parser's 64) end
+/// here, printed on standard error, with exit code 2.
 @main
 enum PolicyCheckMain {
     static func main() {
@@ -19,6 +20,9 @@ enum PolicyCheckMain {
                 command = bulk
             }
             try command.run()
+        } catch let failure as CommandFailure {
+            for line in failure.lines { Console.error(line) }
+            exit(2)
         } catch {
             let code = PolicyCheckCommand.exitCode(for: error)
             if code == .validationFailure {

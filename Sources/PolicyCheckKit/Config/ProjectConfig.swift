@@ -87,15 +87,9 @@ public struct ProjectConfig: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([Diagnostic(file: path, location: nil, message: "cannot read configuration file")])
         }
-        let source = SourceFile(path: path, bytes: [UInt8](data))
-        let root: SourceNode?
-        do {
-            root = try YAMLReader().read(try TextDecoding.utf8Text(from: source.bytes)).first
-        } catch let error as SyntaxError {
-            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
-        } catch {
-            throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
-        }
+        let parsed = try SettingsDocument.parse([UInt8](data), path: path)
+        let source = parsed.source
+        let root = parsed.root
         var config = ProjectConfig(file: path)
         guard let root else { return config }
         let reader = NodeReader(source: source)

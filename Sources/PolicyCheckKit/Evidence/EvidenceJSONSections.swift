@@ -5,16 +5,7 @@ enum EvidenceJSONSections {
     static func writeRules(_ document: EvidenceDocument, into json: inout JSONWriter) {
         json.key("rules")
         json.beginArray()
-        for rule in document.rules {
-            json.beginObject()
-            json.field("id", rule.id)
-            json.field("title", rule.title)
-            json.field("category", rule.category.rawValue)
-            json.field("severity", rule.severity.rawValue)
-            json.field("controls", strings: rule.controls)
-            json.field("pack", rule.packID)
-            json.endObject()
-        }
+        for rule in document.rules { RuleJSON.write(rule, into: &json, layout: .evidence) }
         json.endArray()
     }
 

@@ -18,32 +18,16 @@ struct PackDocument {
 
     /// Parses a pack file; syntax errors are thrown, every other problem is recorded in `reader`.
     static func read(_ source: SourceFile) throws(Diagnostics) -> PackDocument {
-        var document = PackDocument(source: source, reader: NodeReader(source: source))
         if let root = EmbeddedPackTree.root(of: source) {
+            var document = PackDocument(source: source, reader: NodeReader(source: source))
             document.read(root)
-        } else {
-            document.read(try parse(source))
+            return document
         }
+        let parsed = try SettingsDocument.parse(source.bytes, path: source.path)
+        let root = try parsed.requireRoot("the policy pack is empty")
+        var document = PackDocument(source: parsed.source, reader: NodeReader(source: parsed.source))
+        document.read(root)
         return document
-    }
-
-    /// The document's tree, from its YAML.
-    private static func parse(_ source: SourceFile) throws(Diagnostics) -> SourceNode {
-        let root: SourceNode
-        do {
-            let text = try TextDecoding.utf8Text(from: source.bytes)
-            guard let first = try YAMLReader().read(text).first else {
-                throw Diagnostics([Diagnostic(source, offset: 0, "the policy pack is empty")])
-            }
-            root = first
-        } catch let error as SyntaxError {
-            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
-        } catch let error as Diagnostics {
-            throw error
-        } catch {
-            throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
-        }
-        return root
     }
 
     private mutating func read(_ root: SourceNode) {

@@ -38,20 +38,10 @@ public struct PolicyTestFile: Sendable {
     public var cases: [Case] = []
 
     /// Parses a test file; every problem is thrown with its place.
-    public static func read(_ source: SourceFile) throws(Diagnostics) -> PolicyTestFile {
-        let root: SourceNode
-        do {
-            guard let first = try YAMLReader().read(try TextDecoding.utf8Text(from: source.bytes)).first else {
-                throw Diagnostics([Diagnostic(source, offset: 0, "the test file is empty")])
-            }
-            root = first
-        } catch let error as SyntaxError {
-            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
-        } catch let error as Diagnostics {
-            throw error
-        } catch {
-            throw Diagnostics([Diagnostic(source, offset: 0, "\(error)")])
-        }
+    public static func read(_ file: SourceFile) throws(Diagnostics) -> PolicyTestFile {
+        let parsed = try SettingsDocument.parse(file.bytes, path: file.path)
+        let root = try parsed.requireRoot("the test file is empty")
+        let source = parsed.source
         let reader = NodeReader(source: source)
         var file = PolicyTestFile(source: source)
         file.read(root, reader: reader)

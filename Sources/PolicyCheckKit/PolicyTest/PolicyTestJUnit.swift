@@ -43,22 +43,9 @@ public enum PolicyTestJUnit {
         return xml + "</testsuites>\n"
     }
 
-    /// Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry.
+    /// Text for attributes and content alike: attribute escaping keeps the line breaks of failure details as
+    /// character references, as this report always wrote them. One escaper for every XML the tool writes.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        XMLText.escape(text, attribute: true)
     }
 }

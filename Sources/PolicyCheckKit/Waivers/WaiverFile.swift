@@ -30,20 +30,9 @@ public struct WaiverFile: Sendable {
 
     /// Parses and validates waiver file bytes.
     public static func parse(bytes: [UInt8], path: String, ruleIds: [String]) throws(Diagnostics) -> WaiverFile {
-        let text: [UInt8]
-        do {
-            text = try TextDecoding.utf8Text(from: bytes)
-        } catch {
-            throw Diagnostics([Diagnostic(SourceFile(path: path, bytes: bytes), offset: error.offset, error.message)])
-        }
-        let source = SourceFile(path: path, bytes: text)
-        let root: SourceNode?
-        do {
-            root = try YAMLReader().read(text).first
-        } catch {
-            throw Diagnostics([Diagnostic(source, offset: error.offset, error.message)])
-        }
-        guard let root else { throw Diagnostics([Diagnostic(source, offset: 0, "the waiver file is empty")]) }
+        let parsed = try SettingsDocument.parse(bytes, path: path)
+        let root = try parsed.requireRoot("the waiver file is empty")
+        let source = parsed.source
         let reader = NodeReader(source: source)
         let waivers = WaiverReader(reader: reader, ruleIds: ruleIds).read(root)
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics.sorted()) }

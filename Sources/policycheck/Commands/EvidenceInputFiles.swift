@@ -9,8 +9,7 @@ enum EvidenceInputFiles {
     /// A file's bytes; an unreadable file is reported and exits 2.
     static func read(_ path: String, what: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            Console.error("\(path): error: cannot read \(what) (no such file or permission denied)")
-            throw ExitCode(2)
+            throw CommandFailure("\(path): error: cannot read \(what) (no such file or permission denied)")
         }
         return [UInt8](data)
     }
@@ -37,8 +36,7 @@ enum EvidenceInputFiles {
     static func previousLink(_ path: String) throws -> EvidenceContext.PreviousLink {
         let bytes = try read(path, what: "previous evidence.json")
         guard let root = try? JSONReader().read(bytes), root["evidenceVersion"] != nil, root["kind"]?.string == "policycheck-evidence" else {
-            Console.error("\(path): error: not a policycheck evidence.json")
-            throw ExitCode(2)
+            throw CommandFailure("\(path): error: not a policycheck evidence.json")
         }
         return EvidenceContext.PreviousLink(sha256: Digest.sha256(bytes), runId: root["run"]?["id"]?.string)
     }

@@ -20,9 +20,8 @@ struct ExplainCommand: ParsableCommand {
         let policy = try policyOptions.load()
         guard let compiled = policy.rule(id: ruleID) ?? policy.rules.first(where: { $0.rule.id.lowercased() == ruleID.lowercased() }) else {
             let ids = policy.rules.map(\.rule.id)
-            Console.error("error: no rule '\(ruleID)' in the active policies" + Suggestion.clause(for: ruleID, among: ids)
-                          + "; `policycheck rules` lists them")
-            throw ExitCode(2)
+            throw CommandFailure("error: no rule '\(ruleID)' in the active policies" + Suggestion.clause(for: ruleID, among: ids)
+                                 + "; `policycheck rules` lists them")
         }
         let rule = compiled.rule
         switch format {

@@ -39,8 +39,7 @@ struct KeysInspectCommand: ParsableCommand {
             do {
                 try OutputFile.write(text, to: output)
             } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
+                throw CommandFailure(error)
             }
             for error in inventory.errors { Console.error(error.description) }
         } else {

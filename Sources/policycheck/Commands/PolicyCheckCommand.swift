@@ -32,8 +32,7 @@ struct PolicyOptions: ParsableArguments {
         do {
             return try ProjectConfig.load(path)
         } catch {
-            for item in error.items { Console.error(item.description) }
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 
@@ -53,8 +52,7 @@ struct PolicyOptions: ParsableArguments {
         do {
             return try PolicySources.load(settings.policies.value).applying(settings.rules)
         } catch {
-            for item in error.items { Console.error(item.description) }
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 }

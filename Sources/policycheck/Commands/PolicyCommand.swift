@@ -67,8 +67,7 @@ struct PolicyTestCommand: ParsableCommand {
             do {
                 try OutputFile.write(PolicyTestJUnit.render(report, timestamp: now), to: junit)
             } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
+                throw CommandFailure(error)
             }
         }
         throw ExitCode(report.exitCode)

@@ -62,14 +62,12 @@ struct ReportCommand: ParsableCommand {
         do {
             bundle = try EvidenceBundle.make(report: report, policy: policy, context: context, signingKey: signingKey)
         } catch {
-            Console.error("\(signKey ?? "--sign-key"): error: cannot sign: \(error.description)")
-            throw ExitCode(2)
+            throw CommandFailure("\(signKey ?? "--sign-key"): error: cannot sign: \(error.description)")
         }
         do {
             try BundleDirectory.write(bundle, to: out)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         for error in report.errors { Console.error(error.description) }
         try suppressionOptions.finish(report)
@@ -84,8 +82,7 @@ extension EvaluationTime {
     static func sourceDateEpoch(_ environment: [String: String]) throws -> Timestamp? {
         guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
         guard let seconds = Int64(text), seconds >= 0 else {
-            Console.error("SOURCE_DATE_EPOCH: error: '\(text)' is not a whole number of seconds since 1970-01-01")
-            throw ExitCode(2)
+            throw CommandFailure("SOURCE_DATE_EPOCH: error: '\(text)' is not a whole number of seconds since 1970-01-01")
         }
         return Timestamp(secondsSinceEpoch: seconds)
     }

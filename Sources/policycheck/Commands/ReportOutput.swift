@@ -14,8 +14,7 @@ struct ReportOutput {
             do {
                 try OutputFile.write(to: file) { stream in reporter.write(report, to: stream) }
             } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
+                throw CommandFailure(error)
             }
         }
         if let request = requests.first(where: \.isStandardOutput) {
@@ -37,8 +36,7 @@ enum EvaluationTime {
         do {
             return try EvaluationClock.resolve(now: now).0
         } catch {
-            Console.error("error: \(error.message) (\(error.file))")
-            throw ExitCode(2)
+            throw CommandFailure("error: \(error.message) (\(error.file))")
         }
     }
 }

@@ -48,31 +48,3 @@ struct RulesCommand: ParsableCommand {
         }
     }
 }
-
-/// A rule's metadata as JSON.
-enum RuleJSON {
-    static func write(_ rule: PolicyRule, into json: inout JSONWriter) {
-        json.beginObject()
-        json.field("id", rule.id)
-        json.field("title", rule.title)
-        json.field("category", rule.category.rawValue)
-        json.field("severity", rule.severity.rawValue)
-        json.field("controls", strings: rule.controls)
-        json.field("description", rule.description)
-        json.field("remediation", rule.remediation)
-        json.field("appliesTo", rule.appliesTo.summary)
-        json.field("check", rule.checkName)
-        json.field("pack", rule.packID)
-        json.field("packFile", rule.packOrigin)
-        json.field("overriddenBy", strings: rule.overriddenBy)
-        json.endObject()
-    }
-
-    /// "from mattermost-cloud (<embedded>/…); overridden by acme (acme.yaml)" when the rule is not simply the pack's own.
-    static func provenance(_ rule: PolicyRule, in pack: PolicyPack?) -> String? {
-        var parts: [String] = []
-        if rule.packID != pack?.id { parts.append("from \(rule.packID) (\(rule.packOrigin))") }
-        if !rule.overriddenBy.isEmpty { parts.append("overridden by " + rule.overriddenBy.joined(separator: ", then ")) }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    }
-}

@@ -36,8 +36,7 @@ struct SuppressionOptions: ParsableArguments {
                 settings.baseline = try BaselineReader.load(path: baseline)
             }
         } catch {
-            for item in error.items { Console.error(item.description) }
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         return settings
     }
@@ -50,14 +49,12 @@ struct SuppressionOptions: ParsableArguments {
         for warning in report.warnings { Console.error(warning.description) }
         guard let writeBaseline else { return }
         guard report.errors.isEmpty else {
-            Console.error("\(writeBaseline): error: baseline not written: some inputs could not be checked")
-            throw ExitCode(2)
+            throw CommandFailure("\(writeBaseline): error: baseline not written: some inputs could not be checked")
         }
         do {
             try OutputFile.write(Baseline(recording: report.findings, source: writeBaseline).render(), to: writeBaseline)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 }

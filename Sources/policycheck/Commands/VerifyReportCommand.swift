@@ -32,8 +32,7 @@ struct VerifyReportCommand: ParsableCommand {
             checks = try BundleVerifier.verify(directory: directory, publicKeyPEM: key, inputsRoot: inputsRoot,
                                                previousEvidence: previous)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         var out = ""
         for check in checks {
