@@ -27,6 +27,7 @@ targets=(
   "kubernetes yaml.dict  Tests/PolicyCheckKitTests/Fixtures/kubernetes/**/*.yaml Tests/PolicyCheckKitTests/Fixtures/kubernetes/**/*.json samples/kubernetes/*.yaml"
   "provisioner json.dict Tests/PolicyCheckKitTests/Fixtures/provisioner/**/*.json samples/provisioner/*.json"
   "policy   yaml.dict    policies/*.yaml Tests/PolicyCheckKitTests/Fixtures/policies/**/*.yaml"
+  "hcl      hcl.dict     Tests/**/Fixtures/**/*.tf Tests/**/Fixtures/**/*.tfvars ../shared/corpus/**/*.tf"
   "keys     -            Tests/KeyMaterialTests/Fixtures/* Tests/PolicyCheckKitTests/Fixtures/**/*.pem Tests/PolicyCheckKitTests/Fixtures/**/*.der Tests/PolicyCheckKitTests/Fixtures/**/*.bin"
 )
 
