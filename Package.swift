@@ -28,7 +28,13 @@ let package = Package(
         // Model, adapters, policy, checks, evaluation and reporters.
         .target(
             name: "PolicyCheckKit",
-            dependencies: ["PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]
+            dependencies: ["PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
+            // The default pack, compiled in once (policies/mattermost-cloud.yaml, linked), and its tree rendered
+            // for start-up: the binary needs no files beside it.
+            resources: [
+                .embedInCode("Policy/Resources/mattermost-cloud.yaml"),
+                .embedInCode("Policy/Resources/mattermost-cloud.tree.json"),
+            ]
         ),
         .executableTarget(
             name: "policycheck",

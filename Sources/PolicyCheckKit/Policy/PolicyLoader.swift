@@ -16,7 +16,7 @@ public struct PolicyLoader: Sendable {
 
     /// The embedded default pack's source.
     public static var defaultSource: SourceFile {
-        SourceFile(path: defaultPackPath, bytes: Array(DefaultPolicyPack.yaml.utf8))
+        SourceFile(path: defaultPackPath, bytes: DefaultPolicyPack.yamlBytes)
     }
 
     /// The default Mattermost Cloud pack embedded in the binary.
