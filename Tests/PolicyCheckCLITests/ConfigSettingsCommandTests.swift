@@ -77,11 +77,12 @@ import Testing
     @Test func includeGlobsAndMaxFileSizeComeFromTheConfig() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.write(".policycheck.yaml", "include: [\"manifests/high-*\"]\nmaxFileSize: 100")
-        let limited = try workspace.run(["check", "manifests", "--format", "json"] + now)
+        let limited = try workspace.run(["check", "manifests", "--format", "json", "--config", ".policycheck.yaml"] + now)
         #expect(limited.status == 2)
         #expect(limited.stdout.contains("larger than the 100-byte limit"))
         #expect(!limited.stdout.contains("compliant.yaml") && !limited.stdout.contains("hostile.yaml"))
-        let included = try workspace.run(["check", "manifests", "manifests/compliant.yaml", "--max-file-size", "1M", "--format", "json"] + now)
+        let included = try workspace.run(["check", "manifests", "manifests/compliant.yaml", "--max-file-size", "1M", "--format", "json",
+                                          "--allow-tree-config"] + now)
         #expect(included.status == 1, "\(included.stdout)\(included.stderr)")
         // high-only.yaml by the glob, compliant.yaml because it is named; not hostile.yaml, notes.yaml or the key.
         #expect(included.stdout.contains("\"filesChecked\": 2,"))
@@ -97,13 +98,17 @@ import Testing
             failOn: critical
             exclude: ["**/hostile.yaml", "**/committed.pem"]
             """)
-        let check = try workspace.run(["check", "manifests"] + now)
-        let report = try workspace.run(["report", "manifests", "--out", "bundle"] + now)
+        let check = try workspace.run(["check", "manifests", "--allow-tree-config"] + now)
+        let report = try workspace.run(["report", "manifests", "--out", "bundle", "--allow-tree-config"] + now)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(report.status == check.status, "\(report.stdout)\(report.stderr)")
-        let evidence = String(decoding: try workspace.read("bundle/evidence.json"), as: UTF8.self)
-        #expect(evidence.contains("high-only.yaml") && !evidence.contains("hostile.yaml") && !evidence.contains("committed.pem"))
-        let flagged = try workspace.run(["report", "manifests", "--out", "bundle-high", "--fail-on", "high"] + now)
+        let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
+        let inputs = ((evidence["population"] as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        #expect(inputs.contains("manifests/high-only.yaml") && !inputs.contains { $0.hasSuffix("hostile.yaml") || $0.hasSuffix("committed.pem") })
+        // The exclusions that shaped the population are in the evidence, flagged.
+        let settings = (evidence["configuration"] as? [String: Any])?["settings"] as? [[String: Any]] ?? []
+        #expect(settings.contains { $0["name"] as? String == "exclude" && $0["effect"] as? String == "weakens" })
+        let flagged = try workspace.run(["report", "manifests", "--out", "bundle-high", "--fail-on", "high", "--allow-tree-config"] + now)
         #expect(flagged.status == 1, "\(flagged.stdout)\(flagged.stderr)")
     }
 

@@ -143,7 +143,7 @@ import Testing
         #expect(previous["sha256"] as? String == sha256(monday))
         #expect(previous["runId"] as? String == (try json(monday)["run"] as? [String: Any])?["id"] as? String)
         let linked = try workspace.run(["verify-report", "tuesday", "--previous", "monday/evidence.json"])
-        #expect(linked.status == 0, "\(linked.stdout)")
+        #expect(linked.status == 3, "every hash matches, but the bundle is unsigned: \(linked.stdout)")
         #expect(linked.stdout.contains("ok      previous: chain link matches"))
         try workspace.tamper("monday/evidence.json")
         let broken = try workspace.run(["verify-report", "tuesday", "--previous", "monday/evidence.json"])
@@ -207,7 +207,7 @@ import Testing
         try FileManager.default.removeItem(atPath: workspace.path("manifests/notes.yaml"))
         let result = try workspace.run(["verify-report", "bundle"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("skipped signature: no --pubkey given"))
+        #expect(result.stdout.contains("skipped signature: the bundle is unsigned"))
         #expect(result.stdout.contains("CHANGED input manifests/compliant.yaml"))
         #expect(result.stdout.contains("skipped input manifests/notes.yaml: not present"))
         #expect(result.stdout.contains("ALTERED: input manifests/compliant.yaml"))
@@ -234,24 +234,11 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: workspace.path("bundle/evidence.json.sig")))
         _ = try workspace.report(out: "bundle")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("bundle/evidence.json.sig")))
-        #expect(try workspace.run(["verify-report", "bundle"]).status == 0)
+        // Unsigned now, so not INTACT: exit 3 (UNSIGNED), not 1 (ALTERED) as a stale signature would give.
+        #expect(try workspace.run(["verify-report", "bundle"]).status == 3)
     }
 
-    private func sha256(_ data: Data) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sha256sum"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(text.prefix(64))
-    }
+    private func sha256(_ data: Data) -> String { EvidenceWorkspace.sha256(data) }
 
     private func python(_ arguments: [String]) throws -> String {
         let process = Process()

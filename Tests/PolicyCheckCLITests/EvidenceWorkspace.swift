@@ -38,7 +38,7 @@ struct EvidenceWorkspace {
                 expires: 2027-05-31
                 ticket: SEC-42
               - rule: "MMC-NET-*"
-                resource: "*"
+                resource: "legacy-*"
                 reason: nothing to waive any more
                 requestedBy: alice
                 approvedBy: carol
@@ -128,5 +128,22 @@ struct EvidenceWorkspace {
         var data = try read(relative)
         data[offset] = data[offset] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
         try data.write(to: root.appendingPathComponent(relative))
+    }
+
+    /// Lowercase hex SHA-256 by the sha256sum command line (independent of the code under test).
+    static func sha256(_ data: Data) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(data)
+        try? input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
     }
 }

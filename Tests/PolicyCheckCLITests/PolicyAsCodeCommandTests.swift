@@ -102,11 +102,19 @@ import Testing
                 """,
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let configured = try CLI.run(["check", ".", "--format", "json"], in: directory.appendingPathComponent("deploy"))
+        // Found upward, the file may not weaken the gate on its own (docs/security.md): each weakening setting is refused.
+        let refused = try CLI.run(["check", ".", "--format", "json"], in: directory.appendingPathComponent("deploy"))
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("/.policycheck.yaml:1:1: error: 'exclude: drafts' may weaken the gate"))
+        #expect(refused.stderr.contains("/.policycheck.yaml:2:1: error: 'failOn: high' may weaken the gate"))
+        // Raising MMC-NET-008 from low to medium strengthens the gate: not refused.
+        #expect(!refused.stderr.contains("MMC-NET-008"))
+        let configured = try CLI.run(["check", ".", "--format", "json", "--allow-tree-config"], in: directory.appendingPathComponent("deploy"))
         // The file is found from deploy/ upward: drafts/ is excluded, MMC-NET-008 is medium, and medium < high passes.
         #expect(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
         #expect(configured.stdout.contains("\"severity\":\"medium\"") || configured.stdout.contains("\"severity\": \"medium\""))
-        let strict = try CLI.run(["check", ".", "--fail-on", "medium"], in: directory.appendingPathComponent("deploy"))
+        let strict = try CLI.run(["check", ".", "--fail-on", "medium", "--allow-tree-config"], in: directory.appendingPathComponent("deploy"))
         #expect(strict.status == 1)
         let defaultPack = CLI.packageRoot.appendingPathComponent("policies/mattermost-cloud.yaml").path
         let shown = try CLI.run(["config", "show", "--policy", defaultPack], in: directory)

@@ -9,7 +9,7 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("(waived: Frankfurt pilot <approved> by the DPO — waivers.yaml:4)"))
         #expect(result.stdout.contains("1 suppressed"))
-        #expect(result.stderr.contains("waivers.yaml:12:5: warning: stale waiver (rule 'MMC-NET-*', resource '*') matched no finding"))
+        #expect(result.stderr.contains("waivers.yaml:12:5: warning: stale waiver (rule 'MMC-NET-*', resource 'legacy-*') matched no finding"))
         let expired = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "waivers.yaml", "--now", "2027-06-01"])
         #expect(expired.status == 1)
         #expect(expired.stdout.contains("(waiver waivers.yaml:4 expired on 2027-05-31)"))

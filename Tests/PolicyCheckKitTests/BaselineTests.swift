@@ -5,12 +5,17 @@ import Testing
 @Suite struct BaselineTests {
     typealias H = SuppressionHarness
 
-    @Test func fingerprintIsSHA256OfRuleFileResourceAndPath() throws {
+    @Test func fingerprintIsSHA256OfRuleFileResourcePathAndValue() throws {
         let finding = try #require(H.run(["region-unwaived.yaml"]).findings.first { $0.ruleId == "MMC-RES-001" })
-        #expect(finding.fingerprint == FindingFingerprint.of(ruleId: "MMC-RES-001", file: finding.file, resource: "pilot-eu", path: "spec.region"))
+        #expect(finding.value == "eu-central-1")
+        #expect(finding.fingerprint == FindingFingerprint.of(ruleId: "MMC-RES-001", file: finding.file, resource: "pilot-eu",
+                                                             path: "spec.region", value: "eu-central-1"))
         #expect(finding.fingerprint.count == 64)
-        #expect(FindingFingerprint.of(ruleId: "a", file: "b", resource: "c", path: "d")
-                != FindingFingerprint.of(ruleId: "a", file: "b", resource: "cd", path: ""))
+        #expect(FindingFingerprint.of(ruleId: "a", file: "b", resource: "c", path: "d", value: nil)
+                != FindingFingerprint.of(ruleId: "a", file: "b", resource: "cd", path: "", value: nil))
+        #expect(FindingFingerprint.of(ruleId: "a", file: "b", resource: "c", path: "d", value: nil)
+                != FindingFingerprint.of(ruleId: "a", file: "b", resource: "c", path: "d", value: ""))
+        #expect(finding.legacyFingerprint == FindingFingerprint.legacy(ruleId: "MMC-RES-001", file: finding.file, resource: "pilot-eu", path: "spec.region"))
     }
 
     @Test func fingerprintSurvivesLineMovesAndRewordedMessages() throws {
@@ -27,7 +32,7 @@ import Testing
         let baseline = Baseline(recording: report.findings.reversed(), source: "baseline.json")
         let text = baseline.render()
         #expect(text == Baseline(recording: report.findings, source: "baseline.json").render())
-        #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"fingerprintVersion\": 1,\n  \"findings\": ["))
+        #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"fingerprintVersion\": 2,\n  \"findings\": ["))
         let read = try BaselineReader.parse(bytes: Array(text.utf8), path: "baseline.json")
         #expect(read.entries == baseline.entries)
         #expect(read.render() == text)

@@ -77,11 +77,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("MMC-RES-*", "\"*\"", nil, true),
+        ("MMC-RES-*", "\"p*\"", nil, true),
         ("MMC-RES-001", "pilot-eu", "\"**/region-unwaived.yaml\"", true),
         ("MMC-RES-001", "pilot-eu", "\"*.json\"", false),
         ("MMC-RES-001", "\"other-*\"", nil, false),
-        ("\"MMC-NET-*\"", "\"*\"", nil, false),
+        ("\"MMC-NET-*\"", "\"p*\"", nil, false),
     ] as [(String, String, String?, Bool)])
     func globsMatchRuleResourceAndFile(rule: String, resource: String, file: String?, waived: Bool) throws {
         var entry = H.entry(["rule": rule, "resource": resource])

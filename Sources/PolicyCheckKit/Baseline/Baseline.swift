@@ -1,6 +1,6 @@
 /// Known findings recorded by `--write-baseline`: with `--baseline`, only findings not recorded (new debt) fail;
 /// recorded ones stay listed, suppressed as `baseline`. Entries are keyed by `Finding.fingerprint`, so they survive
-/// line moves and reworded messages.
+/// line moves and reworded messages, but not a changed offending value (fingerprint version 2).
 public struct Baseline: Sendable {
     public static let schemaVersion = 1
 
@@ -30,11 +30,17 @@ public struct Baseline: Sendable {
     public private(set) var entries: [Entry]
     /// Where the baseline was read from (for suppression locations).
     public var source: String
+    /// The fingerprint definition the entries use (`FindingFingerprint.version` when recorded by this version).
+    public var fingerprintVersion: Int
 
-    public init(entries: [Entry], source: String) {
+    public init(entries: [Entry], source: String, fingerprintVersion: Int = FindingFingerprint.version) {
         self.entries = Array(Set(entries)).sorted()
         self.source = source
+        self.fingerprintVersion = fingerprintVersion
     }
+
+    /// A version 1 baseline ignores values: a finding whose value changed still matches it.
+    public var ignoresValues: Bool { fingerprintVersion < 2 }
 
     /// Records findings as known debt. Findings waived or ignored inline are left out — they have their own,
     /// expiring justification — while findings already suppressed by a baseline are kept.
@@ -50,7 +56,8 @@ public struct Baseline: Sendable {
     public func apply(to findings: inout [Finding]) -> Int {
         let known = Set(entries.map(\.fingerprint))
         var count = 0
-        for index in findings.indices where findings[index].suppression == nil && known.contains(findings[index].fingerprint) {
+        for index in findings.indices where findings[index].suppression == nil
+            && known.contains(ignoresValues ? findings[index].legacyFingerprint : findings[index].fingerprint) {
             findings[index].suppression = Suppression(kind: .baseline, justification: "known finding recorded in the baseline",
                                                       location: source)
             count += 1
@@ -63,7 +70,7 @@ public struct Baseline: Sendable {
         var json = JSONWriter()
         json.beginObject()
         json.field("schemaVersion", Self.schemaVersion)
-        json.field("fingerprintVersion", FindingFingerprint.version)
+        json.field("fingerprintVersion", fingerprintVersion)
         json.key("findings")
         json.beginArray()
         for entry in entries {

@@ -21,10 +21,12 @@ public enum BaselineReader {
         }
         let reader = NodeReader(source: source)
         var entries: [Baseline.Entry] = []
+        var version = FindingFingerprint.version
         if let document = reader.object(root, path: "") {
             document.allowOnly(["schemaVersion", "fingerprintVersion", "findings"])
             _ = document.int("schemaVersion", required: true, range: Baseline.schemaVersion...Baseline.schemaVersion)
-            _ = document.int("fingerprintVersion", required: true, range: FindingFingerprint.version...FindingFingerprint.version)
+            version = document.int("fingerprintVersion", required: true, range: FindingFingerprint.oldestReadable...FindingFingerprint.version)?.value
+                ?? version
             for (node, itemPath) in document.list("findings", required: true) ?? [] {
                 guard let item = reader.object(node, path: itemPath) else { continue }
                 item.allowOnly(["fingerprint", "ruleId", "file", "resource", "path"])
@@ -39,7 +41,7 @@ public enum BaselineReader {
             }
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
-        return Baseline(entries: entries, source: path)
+        return Baseline(entries: entries, source: path, fingerprintVersion: version)
     }
 
     static func isSHA256(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import KeyMaterial
 import PolicyCheckSyntax
 
 /// `.policycheck.yaml`: a project's settings in one file, found from the working directory upward (or named with
@@ -42,6 +43,11 @@ public struct ProjectConfig: Sendable {
 
     /// The file the settings come from.
     public var file: String
+    /// SHA-256 of the file's bytes, for the evidence.
+    public var sha256: String?
+    /// `true` when the file was found upward from the working directory rather than named with `--config`: in CI
+    /// that is the pull request's checkout, so it may not weaken the gate (docs/security.md).
+    public var discovered = false
     public var policies: Entry<[String]>?
     /// `--waivers` (a path relative to the working directory).
     public var waivers: Entry<String>?
@@ -91,6 +97,7 @@ public struct ProjectConfig: Sendable {
         let source = parsed.source
         let root = parsed.root
         var config = ProjectConfig(file: path)
+        config.sha256 = Digest.sha256(source.bytes)
         guard let root else { return config }
         let reader = NodeReader(source: source)
         ConfigReader(reader: reader, base: (path as NSString).deletingLastPathComponent).read(root, into: &config)

@@ -1,7 +1,7 @@
 /// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.
 public struct RunSettings: Sendable {
     /// Where a setting's value came from.
-    public enum Source: Sendable, Equatable, CustomStringConvertible {
+    public enum Source: Sendable, Hashable, CustomStringConvertible {
         case builtIn
         case commandLine
         /// `file:line:col` in the configuration file.
@@ -37,11 +37,17 @@ public struct RunSettings: Sendable {
         /// `--format` requests (`--output` is applied to whichever outputs are in force, see `ReportOptions`).
         public var outputs: [ProjectConfig.Output]?
         public var maxFileBytes: Int?
+        /// `--allow-blanket-waivers` (a flag only: a file in the checked tree cannot grant it).
+        public var allowBlanketWaivers = false
 
         public init() {}
     }
 
     public var configFile: String?
+    /// SHA-256 of the configuration file.
+    public var configSHA256: String?
+    /// The configuration file was found upward from the working directory, not named with `--config`.
+    public var configDiscovered = false
     public var policies: Setting<[String]>
     public var failOn: Setting<Severity?>
     public var exclude: Setting<[String]>
@@ -56,6 +62,8 @@ public struct RunSettings: Sendable {
     public var inlineIgnores: Setting<Bool>
     public var maxFileBytes: Setting<Int>
     public var rules: [ProjectConfig.RuleSetting]
+    /// Waivers matching every rule or every resource are accepted.
+    public var allowBlanketWaivers: Bool
 
     /// Flags over the configuration over the defaults.
     public init(config: ProjectConfig?, flags: Flags, defaultJobs: Int) {
@@ -70,6 +78,8 @@ public struct RunSettings: Sendable {
             return Setting(value: nil, source: .builtIn)
         }
         configFile = config?.file
+        configSHA256 = config?.sha256
+        configDiscovered = config?.discovered ?? false
         policies = pick(flags.policies, config?.policies, [])
         failOn = pick(flags.failOn, config?.failOn, .low)
         exclude = pick(flags.exclude, config?.exclude, [])
@@ -83,6 +93,7 @@ public struct RunSettings: Sendable {
         inlineIgnores = pick(flags.inlineIgnores, config?.inlineIgnores, true)
         maxFileBytes = pick(flags.maxFileBytes, config?.maxFileSize, ByteSize.defaultMaxFileBytes)
         rules = config?.rules ?? []
+        allowBlanketWaivers = flags.allowBlanketWaivers
     }
 
     /// The effective configuration, one `key: value  (source)` line each, for `policycheck config show`.

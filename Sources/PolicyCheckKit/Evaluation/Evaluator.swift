@@ -61,7 +61,9 @@ public struct Evaluator: Sendable {
             severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
             line: location.line, column: location.column, path: evidence.origin.path, message: evidence.message,
             remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify,
-            utf16Column: location.utf16Column
+            utf16Column: location.utf16Column,
+            // A key-material finding may point into a secret: its value must not reach a published fingerprint.
+            value: rule.category == .keyMaterial ? nil : OffendingValue.text(at: location.offset, in: location.file.bytes)
         )
     }
 }

@@ -13,6 +13,9 @@ public struct Finding: Sendable, Hashable {
     public var utf16Column: Int
     /// Path to the offending value inside the document.
     public var path: String
+    /// The offending value's source text (at most 256 bytes), `nil` for a collection, a missing value, or a
+    /// key-material finding (whose value may be a secret); part of the fingerprint.
+    public var value: String?
     /// What is wrong and what was expected.
     public var message: String
     public var remediation: String
@@ -24,7 +27,7 @@ public struct Finding: Sendable, Hashable {
 
     public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
                 file: String, line: Int, column: Int, path: String, message: String, remediation: String,
-                controls: [String], cannotVerify: Bool = false, utf16Column: Int? = nil) {
+                controls: [String], cannotVerify: Bool = false, utf16Column: Int? = nil, value: String? = nil) {
         self.ruleId = ruleId
         self.title = title
         self.category = category
@@ -35,6 +38,7 @@ public struct Finding: Sendable, Hashable {
         self.column = column
         self.utf16Column = utf16Column ?? column
         self.path = path
+        self.value = value
         self.message = message
         self.remediation = remediation
         self.controls = controls

@@ -11,14 +11,19 @@ public enum BundleVerifier {
             case ok
             /// Bytes differ from what evidence.json records, a file is missing, or the signature does not verify.
             case changed
-            /// Not checked (an input no longer present, no public key given).
+            /// Not checked (an input no longer present).
             case skipped
+            /// The bundle is signed or declares a signer, but no public key was given to check it.
+            case unverified
         }
 
         public var subject: String
         public var result: Result
         public var detail: String
     }
+
+    /// The subject of the signature check.
+    public static let signatureSubject = "signature"
 
     /// Verifies the bundle in `directory`. Throws when the bundle cannot be read at all (exit 2).
     /// - Parameters:
@@ -36,14 +41,15 @@ public enum BundleVerifier {
         let signature = FileManager.default.contents(atPath: base.appendingPathComponent(EvidenceBundle.signatureFile).path)
         if let publicKeyPEM {
             checks.append(try signatureCheck(evidence, signature, publicKeyPEM))
-        } else {
-            checks.append(Check(subject: "signature", result: .skipped, detail: "no --pubkey given: evidence.json is not authenticated"))
-        }
-        if checks.last?.result == .changed {
-            // Nothing in an altered evidence.json can be trusted; do not read it further.
-            return checks
+            if checks.last?.result == .changed {
+                // Nothing in an altered evidence.json can be trusted; do not read it further.
+                return checks
+            }
         }
         let recorded = try RecordedHashes(evidence, path: evidencePath)
+        if publicKeyPEM == nil {
+            checks.append(unauthenticatedCheck(signaturePresent: signature != nil, declared: recorded.declaresSignature))
+        }
         if let publicKeyPEM, let expected = recorded.signerFingerprint,
            let actual = try? KeyInspection.inspect(publicKeyPEM).first(where: { $0.spkiSha256 != nil })?.spkiSha256, actual != expected {
             checks.append(Check(subject: "signer", result: .changed, detail: "evidence.json names signer \(expected), the key given is \(actual)"))
@@ -65,19 +71,31 @@ public enum BundleVerifier {
         return checks
     }
 
+    /// Without a key the signature cannot be checked, but a bundle that declares a signer and lacks the signature
+    /// file has visibly lost it (a stripped signature is a change, not an unsigned bundle).
+    private static func unauthenticatedCheck(signaturePresent: Bool, declared: Bool) -> Check {
+        if declared && !signaturePresent {
+            return Check(subject: signatureSubject, result: .changed, detail: "evidence.json declares a signer but \(EvidenceBundle.signatureFile) is missing")
+        }
+        if signaturePresent {
+            return Check(subject: signatureSubject, result: .unverified, detail: "no --pubkey given: the signature was not checked and evidence.json is not authenticated")
+        }
+        return Check(subject: signatureSubject, result: .skipped, detail: "the bundle is unsigned: evidence.json is not authenticated")
+    }
+
     private static func signatureCheck(_ evidence: [UInt8], _ signatureFile: Data?, _ publicKeyPEM: [UInt8]) throws(Diagnostic) -> Check {
         guard let signatureFile else {
-            return Check(subject: "signature", result: .changed, detail: "\(EvidenceBundle.signatureFile) is missing")
+            return Check(subject: signatureSubject, result: .changed, detail: "\(EvidenceBundle.signatureFile) is missing")
         }
         let text = String(decoding: signatureFile, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let signature = Data(base64Encoded: text) else {
-            return Check(subject: "signature", result: .changed, detail: "\(EvidenceBundle.signatureFile) is not base64")
+            return Check(subject: signatureSubject, result: .changed, detail: "\(EvidenceBundle.signatureFile) is not base64")
         }
         do {
             let valid = try Verifier.verify(message: evidence, signature: [UInt8](signature), publicKeyPEM: publicKeyPEM)
             return valid
-                ? Check(subject: "signature", result: .ok, detail: "\(EvidenceBundle.signatureFile) verifies over evidence.json")
-                : Check(subject: "signature", result: .changed, detail: "does not verify: evidence.json or its signature was altered, or another key signed it")
+                ? Check(subject: signatureSubject, result: .ok, detail: "\(EvidenceBundle.signatureFile) verifies over evidence.json")
+                : Check(subject: signatureSubject, result: .changed, detail: "does not verify: evidence.json or its signature was altered, or another key signed it")
         } catch {
             throw Diagnostic(file: "--pubkey", location: nil, message: "cannot use the public key: \(error.description)")
         }
@@ -115,6 +133,8 @@ struct RecordedHashes {
     var inputs: [(String, String)] = []
     var previous: String?
     var signerFingerprint: String?
+    /// `evidence.json` has a `signature` section: the bundle was written signed.
+    var declaresSignature = false
 
     init(_ bytes: [UInt8], path: String) throws(Diagnostic) {
         let source = SourceFile(path: path, bytes: bytes)
@@ -135,5 +155,6 @@ struct RecordedHashes {
         }
         previous = root["previous"]?["sha256"]?.string
         signerFingerprint = root["signature"]?["publicKeySpkiSha256"]?.string
+        declaresSignature = root["signature"].map { !$0.isNull } ?? false
     }
 }

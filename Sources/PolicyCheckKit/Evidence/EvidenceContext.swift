@@ -35,6 +35,35 @@ public struct EvidenceContext: Sendable {
         }
     }
 
+    /// The configuration file and every setting that changed what was checked or how strictly.
+    public struct Configuration: Sendable, Hashable {
+        /// The `.policycheck.yaml` in force, if any.
+        public var file: String?
+        public var sha256: String?
+        /// Found upward from the working directory rather than named with `--config`.
+        public var discovered: Bool
+        /// `--allow-tree-config` let a discovered file weaken the gate.
+        public var treeConfigAllowed: Bool
+        public var settings: [SettingsAudit.Entry]
+
+        public init(settings: RunSettings, audit: SettingsAudit, treeConfigAllowed: Bool) {
+            file = settings.configFile
+            sha256 = settings.configSHA256
+            discovered = settings.configDiscovered
+            self.treeConfigAllowed = treeConfigAllowed
+            self.settings = audit.entries
+        }
+
+        public init() {
+            discovered = false
+            treeConfigAllowed = false
+            settings = []
+        }
+
+        /// The settings that weaken the gate or may.
+        public var weakening: [SettingsAudit.Entry] { settings.filter { $0.effect == .weakens || $0.effect == .changes } }
+    }
+
     /// The bundle this one follows.
     public struct PreviousLink: Sendable, Hashable {
         /// SHA-256 of the previous `evidence.json` bytes.
@@ -67,6 +96,7 @@ public struct EvidenceContext: Sendable {
     public var binarySHA256: String?
     public var openSSLVersion: String
     public var configFiles: [ConfigFile] = []
+    public var configuration = Configuration()
     public var previous: PreviousLink?
     public var signer: SignerIdentity?
 

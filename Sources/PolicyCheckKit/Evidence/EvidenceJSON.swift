@@ -47,6 +47,8 @@ public enum EvidenceJSON {
             json.field("source", pack.origin)
             json.field("sha256", pack.sha256)
             json.field("rules", pack.rules.count)
+            json.field("modified", !pack.modifications.isEmpty)
+            json.field("modifications", strings: pack.modifications)
             json.endObject()
         }
         json.endArray()
@@ -60,6 +62,7 @@ public enum EvidenceJSON {
             json.endObject()
         }
         json.endArray()
+        EvidenceJSONSections.writeConfiguration(context.configuration, into: &json)
         writePopulation(report, into: &json)
         writeSummary(document, into: &json)
         EvidenceJSONSections.writeRules(document, into: &json)

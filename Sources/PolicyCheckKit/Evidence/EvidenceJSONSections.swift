@@ -1,7 +1,32 @@
 import KeyMaterial
 
-/// The list sections of `evidence.json`: rules, controls, outcomes, findings, errors, waivers, key inventory.
+/// The list sections of `evidence.json`: configuration, rules, controls, outcomes, findings, errors, waivers, key
+/// inventory.
 enum EvidenceJSONSections {
+    /// The configuration file and every setting that changed what was checked or how strictly.
+    static func writeConfiguration(_ configuration: EvidenceContext.Configuration, into json: inout JSONWriter) {
+        json.key("configuration")
+        json.beginObject()
+        json.field("file", configuration.file)
+        json.field("sha256", configuration.sha256)
+        json.field("found", configuration.file == nil ? nil as String? : configuration.discovered ? "discovered" : "named")
+        json.field("treeConfigAllowed", configuration.treeConfigAllowed)
+        json.field("weakened", !configuration.weakening.isEmpty)
+        json.key("settings")
+        json.beginArray()
+        for entry in configuration.settings {
+            json.beginObject()
+            json.field("name", entry.name)
+            json.field("value", entry.value)
+            json.field("source", entry.source.description)
+            json.field("effect", entry.effect.rawValue)
+            json.field("note", entry.note)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
     static func writeRules(_ document: EvidenceDocument, into json: inout JSONWriter) {
         json.key("rules")
         json.beginArray()

@@ -35,14 +35,16 @@ public enum EvidenceSections {
             if let value { facts.append((label, Cell(value, label == "Commit" ? .code : .plain))) }
         }
         if ci.system == nil { facts.append(("CI", Cell("not run in CI (no GitHub or GitLab variables)"))) }
-        facts.append(("Policy packs", Cell(document.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", "))))
+        facts.append(("Policy packs", Cell(document.packs.map { "\($0.id) \($0.version)" + ($0.modifications.isEmpty ? "" : " (modified)") }
+            .joined(separator: ", "))))
+        facts.append(("Configuration", configurationCell(context.configuration)))
         let population = "\(report.inputs.count) inputs: \(report.inputs.filter { $0.status == .evaluated }.count) evaluated, "
             + "\(report.inputs.filter { $0.status == .skipped }.count) skipped, \(report.inputs.filter { $0.status == .error }.count) not checkable; "
             + "\(report.deploymentCount) deployment\(report.deploymentCount == 1 ? "" : "s")"
         facts.append(("Population", Cell(population)))
         facts.append(("Findings", Cell("\(report.findings.count) total: \(report.failingFindings.count) failing, "
                                         + "\(report.suppressedFindings.count) suppressed")))
-        var blocks: [EvidenceSection.Block] = [.facts(facts)]
+        var blocks: [EvidenceSection.Block] = [.facts(facts)] + settingsBlocks(context.configuration)
         if case .reproducible(let time) = context.time {
             blocks.append(.note("Reproducible bundle: SOURCE_DATE_EPOCH=\(time.secondsSinceEpoch) (\(time.description)) is used "
                                 + "for every time in it, wall-clock times are left out, and the run ID is derived from the inputs."))
@@ -168,8 +170,9 @@ public enum EvidenceSections {
                                                     detail: "evidence.json.sig (base64) covers evidence.json") }
                 ?? Cell("unsigned")),
         ])]
-        blocks.append(.table(.init("packs", headers: ["Policy pack", "Version", "Source", "SHA-256"], rows: document.packs.map {
-            [Cell($0.id, .code), Cell($0.version), Cell($0.origin, .code), Cell($0.sha256 ?? "—", .code)]
+        blocks.append(.table(.init("packs", headers: ["Policy pack", "Version", "Source", "SHA-256", "Modified by the settings"], rows: document.packs.map {
+            [Cell($0.id, .code), Cell($0.version), Cell($0.origin, .code), Cell($0.sha256 ?? "—", .code),
+             $0.modifications.isEmpty ? Cell("no") : Cell("modified", .badge("fail"), detail: $0.modifications.joined(separator: "; "))]
         })))
         if !context.configFiles.isEmpty {
             blocks.append(.table(.init("configs", headers: ["Configuration", "File", "SHA-256"], rows: context.configFiles.map {

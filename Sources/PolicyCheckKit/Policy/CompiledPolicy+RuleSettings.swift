@@ -13,14 +13,19 @@ extension CompiledPolicy {
                                                 + Suggestion.clause(for: setting.ruleId, among: ids)))
                 continue
             }
-            for packIndex in result.packs.indices {
+            for packIndex in result.packs.indices where result.packs[packIndex].rules.contains(where: { $0.rule.id == setting.ruleId }) {
                 if setting.enabled == false {
                     result.packs[packIndex].rules.removeAll { $0.rule.id == setting.ruleId }
+                    result.packs[packIndex].modifications.append("\(setting.ruleId) disabled (\(setting.location))")
                 }
                 for ruleIndex in result.packs[packIndex].rules.indices where result.packs[packIndex].rules[ruleIndex].rule.id == setting.ruleId {
                     if let severity = setting.severity {
+                        let before = result.packs[packIndex].rules[ruleIndex].rule.severity
                         result.packs[packIndex].rules[ruleIndex].rule.severity = severity
                         result.packs[packIndex].rules[ruleIndex].rule.overriddenBy.append("configuration (\(setting.location))")
+                        if before != severity {
+                            result.packs[packIndex].modifications.append("\(setting.ruleId) severity \(before.rawValue) → \(severity.rawValue) (\(setting.location))")
+                        }
                     }
                 }
             }

@@ -14,6 +14,9 @@ public struct PolicyPack: Sendable {
     public var extends: String?
     /// Inherited rules this pack switched off.
     public var disabled: [String] = []
+    /// Changes the run's settings made to this pack's rules (`MMC-ENC-001 disabled (.policycheck.yaml:3:3)`): the
+    /// pack's SHA-256 is of its bytes, so the evidence marks the pack modified by these.
+    public var modifications: [String] = []
 
     public init(id: String, version: String, title: String, origin: String, rules: [CompiledRule]) {
         self.id = id

@@ -235,13 +235,9 @@ public struct SARIFReporter: Reporter {
     }
 
     /// Lowercase hex SHA-256 of `ruleId NUL file NUL resource NUL path`: no line, column or message, so the value
-    /// survives line moves and rewording. The same definition as the baseline fingerprint.
+    /// survives line moves and rewording. The version 1 baseline fingerprint, kept under its `policycheck/v1` key so
+    /// code scanning keeps tracking an alert whose value is edited (baselines use version 2, which counts the value).
     public static func fingerprint(_ finding: Finding) -> String {
-        var bytes: [UInt8] = []
-        for (index, part) in [finding.ruleId, finding.file, finding.resource, finding.path].enumerated() {
-            if index > 0 { bytes.append(0) }
-            bytes += Array(part.utf8)
-        }
-        return Digest.sha256(bytes)
+        finding.legacyFingerprint
     }
 }

@@ -20,21 +20,21 @@ public struct WaiverFile: Sendable {
     }
 
     /// Reads the file at `path`; `ruleIds` are the rules in force (a waiver for an unknown rule is a typo).
-    public static func load(path: String, ruleIds: [String]) throws(Diagnostics) -> WaiverFile {
+    public static func load(path: String, ruleIds: [String], rules: WaiverRules) throws(Diagnostics) -> WaiverFile {
         let shown = InputDiscovery.display(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([Diagnostic(file: shown, location: nil, message: "cannot read waiver file (no such file or permission denied)")])
         }
-        return try parse(bytes: [UInt8](data), path: shown, ruleIds: ruleIds)
+        return try parse(bytes: [UInt8](data), path: shown, ruleIds: ruleIds, rules: rules)
     }
 
     /// Parses and validates waiver file bytes.
-    public static func parse(bytes: [UInt8], path: String, ruleIds: [String]) throws(Diagnostics) -> WaiverFile {
+    public static func parse(bytes: [UInt8], path: String, ruleIds: [String], rules: WaiverRules = WaiverRules()) throws(Diagnostics) -> WaiverFile {
         let parsed = try SettingsDocument.parse(bytes, path: path)
         let root = try parsed.requireRoot("the waiver file is empty")
         let source = parsed.source
         let reader = NodeReader(source: source)
-        let waivers = WaiverReader(reader: reader, ruleIds: ruleIds).read(root)
+        let waivers = WaiverReader(reader: reader, ruleIds: ruleIds, rules: rules).read(root)
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics.sorted()) }
         return WaiverFile(path: path, sha256: Digest.sha256(bytes), waivers: waivers)
     }
@@ -48,6 +48,7 @@ private struct WaiverReader {
 
     let reader: NodeReader
     let ruleIds: [String]
+    let rules: WaiverRules
 
     func read(_ root: SourceNode) -> [Waiver] {
         guard let document = reader.object(root, path: "") else { return [] }
@@ -76,10 +77,19 @@ private struct WaiverReader {
         let risk = view.choice("risk", Self.risks).map(\.value)
         let control = view.string("compensatingControl").map(\.value)
         if let rule { checkRule(rule, view) }
-        if let requestedBy, let approvedBy, Self.samePerson(requestedBy.value, approvedBy.value) {
+        if let resource, !rules.allowBlanket, WaiverRules.isBlanketResource(resource.value) {
+            reader.error(at: resource.origin.offset, "'\(view.childPath("resource"))' pattern '\(Excerpt.quote(resource.value))' matches every "
+                            + "resource: a blanket waiver is accepted only with --allow-blanket-waivers; name the resources")
+        }
+        if let requestedBy, let approvedBy, PersonName.same(requestedBy.value, approvedBy.value) {
             reader.error(at: approvedBy.origin.offset,
                          "'\(view.childPath("approvedBy"))' must be someone other than the requester "
                             + "('\(Excerpt.quote(requestedBy.value))'): a waiver needs a second person's approval")
+        }
+        if let approvedOn, let now = rules.evaluatedAt, approvedOn.value > now {
+            reader.error(at: approvedOn.origin.offset,
+                         "'\(view.childPath("approvedOn"))' (\(approvedOn.value.dateDescription)) is after the evaluation time "
+                            + "(\(now.description)): a waiver is not in force before it is approved")
         }
         if let approvedOn, let expires {
             if expires.value <= approvedOn.value {
@@ -113,7 +123,10 @@ private struct WaiverReader {
 
     private func checkRule(_ rule: Located<String>, _ view: ObjectView) {
         if Waiver.isGlob(rule.value) {
-            if !ruleIds.contains(where: { Waiver.matches(rule.value, $0) }) {
+            if !rules.allowBlanket, WaiverRules.isBlanketRule(rule.value, ruleIds: ruleIds) {
+                reader.error(at: rule.origin.offset, "'\(view.childPath("rule"))' pattern '\(Excerpt.quote(rule.value))' matches every rule "
+                                + "in force: a blanket waiver is accepted only with --allow-blanket-waivers; name the rules")
+            } else if !ruleIds.contains(where: { Waiver.matches(rule.value, $0) }) {
                 reader.error(at: rule.origin.offset,
                              "'\(view.childPath("rule"))' pattern '\(Excerpt.quote(rule.value))' matches no rule in the policy packs in force")
             }
@@ -122,10 +135,6 @@ private struct WaiverReader {
                          "'\(view.childPath("rule"))' names unknown rule '\(Excerpt.quote(rule.value))'"
                             + Suggestion.clause(for: rule.value, among: ruleIds))
         }
-    }
-
-    static func samePerson(_ a: String, _ b: String) -> Bool {
-        a.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// The same calendar date a year later (29 February becomes 1 March).

@@ -46,7 +46,8 @@ public enum WaiverApplication {
         for index in findings.indices {
             var expiredCover: Waiver?
             var waived = false
-            for (position, waiver) in file.waivers.enumerated() where waiver.covers(findings[index]) {
+            // A waiver approved after the evaluation time is not in force (the file reader rejects it too).
+            for (position, waiver) in file.waivers.enumerated() where waiver.approvedOn <= now && waiver.covers(findings[index]) {
                 matched[position] += 1
                 if waiver.isExpired(at: now) {
                     if expiredCover == nil { expiredCover = waiver }

@@ -19,6 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
+    @OptionGroup var gateOptions: GateOptions
+
     @OptionGroup var reportOptions: ReportOptions
 
     @OptionGroup var runOptions: RunOptions
@@ -31,10 +33,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let settings = try policyOptions.settings(try flags())
-        let policy = try policyOptions.load(settings)
+        let policy = try gateOptions.load(settings, policyOptions).policy
         let now = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
-        run.suppressions = try suppressionOptions.load(policy, settings: settings)
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
         let requests = try reportOptions.requests(settings.outputs)
         run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }
         let progress = ProgressLine.forStandardError()

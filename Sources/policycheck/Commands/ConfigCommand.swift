@@ -23,7 +23,14 @@ struct ConfigShowCommand: ParsableCommand {
     func run() throws {
         let settings = try policyOptions.settings()
         // Loading the policies validates them and the per-rule settings, as a run would.
-        _ = try policyOptions.load(settings)
-        Console.out(settings.text)
+        let audit = try policyOptions.loadAudited(settings).audit
+        var text = settings.text
+        for entry in audit.mayWeakenFromConfig {
+            text += "weakens: \(entry.name) \(entry.value) (\(entry.source)): \(entry.note)\n"
+        }
+        if settings.configDiscovered, !audit.mayWeakenFromConfig.isEmpty {
+            text += "check and report refuse these from a file found upward from here unless given --config or --allow-tree-config\n"
+        }
+        Console.out(text)
     }
 }

@@ -22,9 +22,13 @@ enum EvidenceInputFiles {
         return nil
     }
 
-    /// The waiver and baseline files, by hash.
-    static func configFiles(waivers: WaiverFile?, baseline: String?) throws -> [EvidenceContext.ConfigFile] {
+    /// The configuration, waiver and baseline files, by hash.
+    static func configFiles(settings: RunSettings, waivers: WaiverFile?) throws -> [EvidenceContext.ConfigFile] {
         var files: [EvidenceContext.ConfigFile] = []
+        if let config = settings.configFile, let sha256 = settings.configSHA256 {
+            files.append(.init(role: "config", path: config, sha256: sha256))
+        }
+        let baseline = settings.baseline.value
         if let waivers { files.append(.init(role: "waivers", path: waivers.path, sha256: waivers.sha256)) }
         if let baseline {
             files.append(.init(role: "baseline", path: baseline, sha256: Digest.sha256(try read(baseline, what: "baseline"))))

@@ -30,7 +30,9 @@ struct PolicyOptions: ParsableArguments {
     func projectConfig() throws -> ProjectConfig? {
         guard let path = config ?? ProjectConfig.discover() else { return nil }
         do {
-            return try ProjectConfig.load(path)
+            var loaded = try ProjectConfig.load(path)
+            loaded.discovered = config == nil
+            return loaded
         } catch {
             throw CommandFailure(error)
         }
@@ -49,8 +51,14 @@ struct PolicyOptions: ParsableArguments {
 
     /// The packs in force with the settings' per-rule changes.
     func load(_ settings: RunSettings) throws -> CompiledPolicy {
+        try loadAudited(settings).policy
+    }
+
+    /// The packs in force with the settings' per-rule changes, and the settings judged against the packs as loaded.
+    func loadAudited(_ settings: RunSettings) throws -> (policy: CompiledPolicy, audit: SettingsAudit) {
         do {
-            return try PolicySources.load(settings.policies.value).applying(settings.rules)
+            let base = try PolicySources.load(settings.policies.value)
+            return (try base.applying(settings.rules), SettingsAudit(settings, basePolicy: base))
         } catch {
             throw CommandFailure(error)
         }

@@ -29,6 +29,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
+    @OptionGroup var gateOptions: GateOptions
+
     @OptionGroup var runOptions: RunOptions
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
@@ -44,16 +46,17 @@ struct ReportCommand: ParsableCommand {
         var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
-        let policy = try policyOptions.load(settings)
+        let (policy, audit) = try gateOptions.load(settings, policyOptions)
         let now = try runOptions.evaluationTime()
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
-        run.suppressions = try suppressionOptions.load(policy, settings: settings)
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
         run.hashInputs = true
         var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),
                                       binarySHA256: EvidenceInputFiles.executableSHA256(), openSSLVersion: OpenSSLVersion.text)
-        context.configFiles = try EvidenceInputFiles.configFiles(waivers: run.suppressions.waivers, baseline: settings.baseline.value)
+        context.configFiles = try EvidenceInputFiles.configFiles(settings: settings, waivers: run.suppressions.waivers)
+        context.configuration = EvidenceContext.Configuration(settings: settings, audit: audit, treeConfigAllowed: gateOptions.allowTreeConfig)
         context.previous = try previous.map(EvidenceInputFiles.previousLink)
         let report = run.run(paths: paths)
         let finished = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))

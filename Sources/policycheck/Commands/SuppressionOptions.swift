@@ -12,6 +12,9 @@ struct SuppressionOptions: ParsableArguments {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record this run's findings (not waived or ignored inline) as a baseline.", valueName: "file"))
     var writeBaseline: String?
 
+    @Flag(name: .customLong("allow-blanket-waivers"), help: "Accept waivers whose rule or resource pattern matches everything (rule: \"*\", resource: \"*\").")
+    var allowBlanketWaivers = false
+
     @Flag(inversion: .prefixedNo, help: "Honour policycheck:ignore comments, CloudFormation metadata and Kubernetes annotations (default); --no-inline-ignores shows everything.")
     var inlineIgnores: Bool?
 
@@ -20,20 +23,27 @@ struct SuppressionOptions: ParsableArguments {
         flags.waivers = waivers
         flags.baseline = baseline
         flags.inlineIgnores = inlineIgnores
+        flags.allowBlanketWaivers = allowBlanketWaivers
     }
 
-    /// Reads the waiver and baseline files the settings name; any problem is reported on stderr and exits 2.
-    func load(_ policy: CompiledPolicy, settings run: RunSettings) throws -> SuppressionSettings {
+    /// Reads the waiver and baseline files the settings name, waivers judged at the evaluation time `now`; any
+    /// problem is reported on stderr and exits 2.
+    func load(_ policy: CompiledPolicy, settings run: RunSettings, now: Timestamp) throws -> SuppressionSettings {
         var settings = SuppressionSettings(inlineIgnores: run.inlineIgnores.value)
         do {
             if let waivers = run.waivers.value {
-                settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id))
+                settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id),
+                                                       rules: WaiverRules(evaluatedAt: now, allowBlanket: run.allowBlanketWaivers))
             }
             // Writing a baseline starts afresh from the one the settings file names (it may not exist yet); a
             // --baseline flag still applies.
             let fromFile = run.baseline.source != .commandLine
             if let baseline = run.baseline.value, !(writeBaseline != nil && fromFile) {
                 settings.baseline = try BaselineReader.load(path: baseline)
+                if settings.baseline?.ignoresValues == true {
+                    Console.error("\(baseline): warning: baseline fingerprints are version 1, which ignore the offending value "
+                                  + "(a changed value stays in the baseline); rewrite it with --write-baseline")
+                }
             }
         } catch {
             throw CommandFailure(error)

@@ -9,7 +9,9 @@ struct VerifyReportCommand: ParsableCommand {
         abstract: "Verify an evidence bundle: the signature over evidence.json, then every SHA-256 it lists.",
         discussion: """
             Inputs are checked when present at their recorded paths (relative to --inputs-root); absent ones are \
-            listed as not checked. Exit codes: 0 intact, 1 something changed (named), 2 the bundle cannot be read.
+            listed as not checked. Exit codes: 0 intact (the signature verified with --pubkey and every hash \
+            matches), 1 something changed (named), 2 the bundle cannot be read, 3 not authenticated (UNVERIFIED: \
+            signed but no --pubkey given; UNSIGNED: no signature) though every hash matches.
             """
     )
 
@@ -36,15 +38,37 @@ struct VerifyReportCommand: ParsableCommand {
         }
         var out = ""
         for check in checks {
-            let label = check.result == .ok ? "ok     " : check.result == .changed ? "CHANGED" : "skipped"
             // Subjects are recorded input names: cleaned, so none can paint over another line.
-            out += "\(label) \(TerminalText.clean(check.subject)): \(TerminalText.clean(check.detail))\n"
+            out += "\(Self.label(check.result)) \(TerminalText.clean(check.subject)): \(TerminalText.clean(check.detail))
+"
         }
-        let changed = checks.filter { $0.result == .changed }
-        out += changed.isEmpty
-            ? "INTACT: \(checks.filter { $0.result == .ok }.count) checks passed, \(checks.filter { $0.result == .skipped }.count) skipped\n"
-            : "ALTERED: \(changed.map { TerminalText.clean($0.subject) }.joined(separator: ", "))\n"
+        let verdict = BundleVerdict(checks)
+        let passed = checks.filter { $0.result == .ok }.count
+        let skipped = checks.filter { $0.result == .skipped }.count
+        switch verdict {
+        case .intact:
+            out += "INTACT: \(passed) checks passed, \(skipped) skipped
+"
+        case .altered:
+            out += "ALTERED: \(checks.filter { $0.result == .changed }.map { TerminalText.clean($0.subject) }.joined(separator: ", "))
+"
+        case .unverified:
+            out += "UNVERIFIED: the bundle is signed but no --pubkey was given; \(passed) hashes match, which proves consistency, not authenticity
+"
+        case .unsigned:
+            out += "UNSIGNED: the bundle carries no signature; \(passed) hashes match, which proves consistency, not authenticity
+"
+        }
         Console.out(out)
-        throw ExitCode(changed.isEmpty ? 0 : 1)
+        throw ExitCode(verdict.exitCode)
+    }
+
+    private static func label(_ result: BundleVerifier.Check.Result) -> String {
+        switch result {
+        case .ok: return "ok     "
+        case .changed: return "CHANGED"
+        case .skipped: return "skipped"
+        case .unverified: return "no key "
+        }
     }
 }

@@ -38,14 +38,14 @@ enum SuppressionHarness {
         return fields
     }
 
-    static func waivers(_ entries: [[String: String]]) throws(Diagnostics) -> WaiverFile {
-        try WaiverFile.parse(bytes: Array(waiverYAML(entries).utf8), path: "waivers.yaml", ruleIds: ruleIds)
+    static func waivers(_ entries: [[String: String]], rules: WaiverRules = WaiverRules()) throws(Diagnostics) -> WaiverFile {
+        try WaiverFile.parse(bytes: Array(waiverYAML(entries).utf8), path: "waivers.yaml", ruleIds: ruleIds, rules: rules)
     }
 
     /// The messages of a waiver file's problems, or an empty list when it is valid.
-    static func problems(_ entries: [[String: String]]) -> [String] {
+    static func problems(_ entries: [[String: String]], rules: WaiverRules = WaiverRules()) -> [String] {
         do {
-            _ = try waivers(entries)
+            _ = try waivers(entries, rules: rules)
             return []
         } catch {
             return error.items.map(\.description)

@@ -1,0 +1,99 @@
+/// Every setting of a run that changed what is checked or how strictly, with its value, where it came from, and
+/// whether it makes the gate weaker than the packs in force with the default settings. The evidence shows all of
+/// them; a configuration file found upward from the working directory (the pull request's checkout, in CI) may
+/// not carry a weakening one unless the run opts in (docs/security.md).
+public struct SettingsAudit: Sendable {
+    /// What a setting does to the gate.
+    public enum Effect: String, Sendable, Hashable {
+        /// Can only remove findings or raise the bar for failing: a rule off, a lower severity, files left out, a
+        /// higher threshold.
+        case weakens
+        /// Can weaken or strengthen, and which cannot be judged: other packs, a forced input format or offering.
+        case changes
+        /// Can only add findings or lower the bar.
+        case strengthens
+        /// Suppresses listed findings visibly (waivers, baseline) or changes neither direction (size limit).
+        case neutral
+    }
+
+    /// One setting.
+    public struct Entry: Sendable, Hashable {
+        /// The key in `.policycheck.yaml` (`failOn`, `exclude`, `rules.MMC-ENC-001`, …).
+        public var name: String
+        public var value: String
+        public var source: RunSettings.Source
+        public var effect: Effect
+        /// Why it has that effect, in a few words.
+        public var note: String
+    }
+
+    public var entries: [Entry]
+
+    /// The entries of `settings`, judged against `basePolicy` — the packs in force before per-rule settings apply.
+    public init(_ settings: RunSettings, basePolicy: CompiledPolicy) {
+        var entries: [Entry] = []
+        func add(_ name: String, _ value: String, _ source: RunSettings.Source, _ effect: Effect, _ note: String) {
+            guard source != .builtIn else { return }
+            entries.append(Entry(name: name, value: value, source: source, effect: effect, note: note))
+        }
+        add("policies", settings.policies.value.joined(separator: ", "), settings.policies.source, .changes,
+            "replaces the embedded \(PolicyLoader.defaultPackID) pack")
+        let threshold = settings.failOn.value
+        add("failOn", threshold?.rawValue ?? "none", settings.failOn.source,
+            threshold.map { $0 > .low ? .weakens : $0 < .low ? .strengthens : .neutral } ?? .weakens,
+            threshold.map { $0 > .low ? "findings below \($0.rawValue) no longer fail" : "at or below the default (low)" }
+                ?? "no finding fails the run")
+        add("include", settings.include.value.joined(separator: ", "), settings.include.source, .weakens,
+            "files a walk finds outside these globs are not checked")
+        add("exclude", settings.exclude.value.joined(separator: ", "), settings.exclude.source, .weakens,
+            "matching files are not checked")
+        if let format = settings.inputFormat.value {
+            add("inputFormat", format.rawValue, settings.inputFormat.source, .changes, "every input is read as this format, whatever it is")
+        }
+        if let offering = settings.offering.value {
+            add("offering", offering.rawValue, settings.offering.source, .changes, "rules for the other offering do not apply")
+        }
+        if let waivers = settings.waivers.value {
+            add("waivers", waivers, settings.waivers.source, .neutral, "approved waivers suppress findings, each listed")
+        }
+        if let baseline = settings.baseline.value {
+            add("baseline", baseline, settings.baseline.source, .neutral, "known findings are suppressed, each listed")
+        }
+        if settings.allowBlanketWaivers {
+            add("allowBlanketWaivers", "true", .commandLine, .weakens, "waivers may match every rule or every resource")
+        }
+        add("inlineIgnores", settings.inlineIgnores.value ? "honoured" : "off", settings.inlineIgnores.source,
+            settings.inlineIgnores.value ? .neutral : .strengthens,
+            settings.inlineIgnores.value ? "inline ignores suppress findings, each listed" : "inline ignores are not honoured")
+        add("maxFileSize", ByteSize.describe(settings.maxFileBytes.value), settings.maxFileBytes.source, .neutral,
+            "a larger input is an error, never skipped")
+        for rule in settings.rules {
+            entries += Self.entries(for: rule, basePolicy: basePolicy)
+        }
+        self.entries = entries
+    }
+
+    /// The entries from the configuration file that weaken the gate or may.
+    public var mayWeakenFromConfig: [Entry] {
+        entries.filter {
+            guard case .configFile = $0.source else { return false }
+            return $0.effect == .weakens || $0.effect == .changes
+        }
+    }
+
+    private static func entries(for setting: ProjectConfig.RuleSetting, basePolicy: CompiledPolicy) -> [Entry] {
+        let name = "rules.\(setting.ruleId)"
+        let source = RunSettings.Source.configFile(setting.location)
+        var result: [Entry] = []
+        if setting.enabled == false {
+            result.append(Entry(name: name, value: "disabled", source: source, effect: .weakens, note: "the rule is not evaluated"))
+        }
+        if let severity = setting.severity, setting.enabled != false,
+           let base = basePolicy.rule(id: setting.ruleId)?.rule.severity, severity != base {
+            result.append(Entry(name: name, value: "severity \(base.rawValue) → \(severity.rawValue)", source: source,
+                                effect: severity < base ? .weakens : .strengthens,
+                                note: severity < base ? "its findings count as less severe" : "its findings count as more severe"))
+        }
+        return result
+    }
+}

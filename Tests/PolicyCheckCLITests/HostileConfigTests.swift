@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// A `.policycheck.yaml` planted in the pull request's checkout (docs/security.md, item 1). In 0.1.0 it turned a
+/// failing run into a signed `pass` whose evidence showed no configuration at all. Now a file found upward from the
+/// working directory may not weaken the gate without `--allow-tree-config`, and the evidence records every setting
+/// that changed the outcome either way.
+@Suite struct HostileConfigTests {
+    private let now = ["--now", "2026-11-29"]
+
+    @Test(arguments: [
+        ("rules:\n  MMC-RES-001: {enabled: false}", ".policycheck.yaml:2:3: error: 'rules.MMC-RES-001: disabled' may weaken the gate"),
+        ("rules:\n  MMC-RES-001: {severity: info}", ".policycheck.yaml:2:3: error: 'rules.MMC-RES-001: severity high → info' may weaken the gate"),
+        ("exclude: [\"**/high-only.yaml\"]", ".policycheck.yaml:1:1: error: 'exclude: **/high-only.yaml' may weaken the gate"),
+        ("include: [\"nothing/**\"]", ".policycheck.yaml:1:1: error: 'include: nothing/**' may weaken the gate"),
+        ("failOn: critical", ".policycheck.yaml:1:1: error: 'failOn: critical' may weaken the gate"),
+        ("offering: dedicated", ".policycheck.yaml:1:1: error: 'offering: dedicated' may weaken the gate"),
+    ])
+    func aFoundConfigThatWeakensTheGateIsRefused(config: String, error: String) throws {
+        let workspace = try EvidenceWorkspace()
+        let key = try workspace.makeKey("ed25519")
+        #expect(try workspace.run(["check", "manifests/high-only.yaml"] + now).status == 1, "the manifest fails without the file")
+        try workspace.write(".policycheck.yaml", config)
+        for command in [["check", "manifests"], ["report", "manifests", "--out", "bundle", "--sign-key", key.privateKey]] {
+            let result = try workspace.run(command + now)
+            #expect(result.status == 2, "\(command[0]): \(result.stdout)\(result.stderr)")
+            #expect(result.stderr.hasPrefix(error), "\(result.stderr)")
+            #expect(result.stderr.contains("name a trusted file with --config FILE, or pass --allow-tree-config"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("bundle")))
+    }
+
+    /// The attack end to end: with the opt-in the run passes and is signed, but the bundle says how, on every page.
+    @Test func anAllowedWeakeningIsRecordedAndFlaggedInTheSignedBundle() throws {
+        let workspace = try EvidenceWorkspace()
+        let key = try workspace.makeKey("ed25519")
+        let config = "rules:\n  MMC-RES-001: {enabled: false}\nexclude: [\"**/hostile.yaml\"]"
+        try workspace.write(".policycheck.yaml", config)
+        let result = try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle", "--sign-key", key.privateKey,
+                                        "--allow-tree-config"] + now)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try workspace.run(["verify-report", "bundle", "--pubkey", key.publicKey]).status == 0)
+        let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
+        let configuration = try #require(evidence["configuration"] as? [String: Any])
+        #expect(configuration["file"] as? String == ".policycheck.yaml")
+        #expect(configuration["sha256"] as? String == EvidenceWorkspace.sha256(Data((config + "\n").utf8)))
+        #expect(configuration["found"] as? String == "discovered")
+        #expect(configuration["treeConfigAllowed"] as? Bool == true)
+        #expect(configuration["weakened"] as? Bool == true)
+        let settings = try #require(configuration["settings"] as? [[String: Any]])
+        #expect(settings.contains { $0["name"] as? String == "rules.MMC-RES-001" && $0["value"] as? String == "disabled"
+            && $0["source"] as? String == ".policycheck.yaml:2:3" && $0["effect"] as? String == "weakens" })
+        #expect(settings.contains { $0["name"] as? String == "exclude" && $0["value"] as? String == "**/hostile.yaml" })
+        let pack = try #require((evidence["policies"] as? [[String: Any]])?.first)
+        #expect(pack["modified"] as? Bool == true)
+        #expect(pack["modifications"] as? [String] == ["MMC-RES-001 disabled (.policycheck.yaml:2:3)"])
+        let files = try #require(evidence["configFiles"] as? [[String: Any]])
+        #expect(files.contains { $0["role"] as? String == "config" && $0["sha256"] as? String == EvidenceWorkspace.sha256(Data((config + "\n").utf8)) })
+        for page in ["bundle/report.md", "bundle/report.html"] {
+            let text = String(decoding: try workspace.read(page), as: UTF8.self)
+            #expect(text.contains("2 settings weaken the gate or may, against the default pack and settings"), "\(page)")
+            #expect(text.contains("rules.MMC-RES-001"), "\(page)")
+            #expect(text.contains("(modified)"), "\(page)")
+            #expect(text.contains("found upward from the working directory; allowed to weaken the gate by --allow-tree-config"), "\(page)")
+        }
+    }
+
+    @Test func aNamedConfigIsTheCallersChoiceAndIsRecordedAsNamed() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("trusted"), withIntermediateDirectories: true)
+        try workspace.write("trusted/policycheck.yaml", "failOn: critical")
+        let result = try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle", "--config", "trusted/policycheck.yaml"] + now)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
+        let configuration = try #require(evidence["configuration"] as? [String: Any])
+        #expect(configuration["found"] as? String == "named")
+        #expect(configuration["treeConfigAllowed"] as? Bool == false)
+        #expect((configuration["settings"] as? [[String: Any]])?.first?["name"] as? String == "failOn")
+        let markdown = String(decoding: try workspace.read("bundle/report.md"), as: UTF8.self)
+        #expect(markdown.contains("1 setting weakens the gate or may"))
+        #expect(markdown.contains("named with --config"))
+    }
+
+    @Test func aFoundConfigThatOnlyStrengthensOrSuppressesVisiblyIsAccepted() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write(".policycheck.yaml", "failOn: info\nwaivers: waivers.yaml\nrules:\n  MMC-NET-008: {severity: high}")
+        let result = try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"] + now)
+        #expect(result.status == 0, "waived by the file's waiver: \(result.stdout)\(result.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
+        let configuration = try #require(evidence["configuration"] as? [String: Any])
+        #expect(configuration["weakened"] as? Bool == false)
+        let effects = (configuration["settings"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "") \($0["effect"] ?? "")" }
+        #expect(effects == ["failOn strengthens", "waivers neutral", "rules.MMC-NET-008 strengthens"])
+    }
+}

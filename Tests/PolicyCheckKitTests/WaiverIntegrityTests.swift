@@ -1,0 +1,70 @@
+import PolicyCheckKit
+import Testing
+
+/// Waivers a hostile pull request could write (docs/security.md, item 4): approved in the future, blanket, or
+/// approved by the requester under an invisible disguise. Each was accepted by 0.1.0.
+@Suite struct WaiverIntegrityTests {
+    typealias H = SuppressionHarness
+    private let atNow = WaiverRules(evaluatedAt: Fixture.now)
+
+    @Test func aWaiverApprovedAfterTheEvaluationTimeIsInvalid() {
+        // 0.1.0: in force at once, and valid until 2030-12-31 though "approved" years ahead.
+        let future = H.entry(["approvedOn": "2030-01-01", "expires": "2030-12-31"])
+        let problems = H.problems([future], rules: atNow)
+        #expect(problems == ["waivers.yaml:5:17: error: 'waivers[0].approvedOn' (2030-01-01) is after the evaluation time "
+                             + "(2026-11-29T00:00:00Z): a waiver is not in force before it is approved"])
+        #expect(H.problems([H.entry(["approvedOn": "2026-11-29", "expires": "2027-11-29"])], rules: atNow).isEmpty,
+                "approved on the evaluation day is in force")
+    }
+
+    @Test func evenUncheckedAFutureWaiverWaivesNothing() throws {
+        let file = try H.waivers([H.entry(["resource": "pilot-eu", "approvedOn": "2027-01-01", "expires": "2027-12-31"])])
+        let report = H.run(["region-unwaived.yaml"], settings: SuppressionSettings(waivers: file))
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-RES-001" })
+        #expect(!finding.isSuppressed)
+        #expect(report.exitCode == 1)
+    }
+
+    @Test(arguments: [
+        (["rule": "\"*\""], "'waivers[0].rule' pattern '*' matches every rule in force"),
+        (["rule": "\"MMC-*\""], "'waivers[0].rule' pattern 'MMC-*' matches every rule in force"),
+        (["resource": "\"*\""], "'waivers[0].resource' pattern '*' matches every resource"),
+        (["resource": "\"?*\""], "'waivers[0].resource' pattern '?*' matches every resource"),
+        (["resource": "\"[a-z]*\""], "'waivers[0].resource' pattern '[a-z]*' matches every resource"),
+    ] as [([String: String], String)])
+    func blanketWaiversNeedTheOptIn(overrides: [String: String], message: String) {
+        let problems = H.problems([H.entry(overrides)], rules: atNow)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains(message) == true, "\(problems)")
+        #expect(problems.first?.contains("accepted only with --allow-blanket-waivers") == true)
+        #expect(H.problems([H.entry(overrides)], rules: WaiverRules(evaluatedAt: Fixture.now, allowBlanket: true)).isEmpty)
+    }
+
+    @Test func narrowPatternsAreNotBlanket() {
+        for overrides in [["rule": "\"MMC-NET-*\"", "resource": "\"pilot-*\""], ["resource": "\"*-prod\""], ["resource": "\"*a*\""]] {
+            #expect(H.problems([H.entry(overrides)], rules: atNow).isEmpty, "\(overrides)")
+        }
+    }
+
+    @Test(arguments: [
+        "\"al\u{2060}ice@example.com\"",   // WORD JOINER
+        "\"ali\u{200B}ce@example.com\"",   // ZERO WIDTH SPACE
+        "\"\u{FEFF}alice@example.com\"",   // ZERO WIDTH NO-BREAK SPACE
+        "\"ａｌｉｃｅ@example.com\"",        // full-width letters (NFKC)
+        "\"ALICE@EXAMPLE.COM\"",
+        "\"alice@example.com\u{00A0}\"",   // a trailing no-break space
+    ])
+    func theRequesterCannotApproveUnderAnotherSpelling(approver: String) {
+        let problems = H.problems([H.entry(["approvedBy": approver])], rules: atNow)
+        #expect(problems.count == 1, "\(approver): \(problems)")
+        #expect(problems.first?.contains("'waivers[0].approvedBy' must be someone other than the requester") == true)
+    }
+
+    @Test func namesCompareAfterRemovingFormatCharactersNormalisingAndFoldingCase() {
+        #expect(PersonName.canonical("  Ma\u{2060}rie   Curie ") == "marie curie")
+        #expect(PersonName.same("Straße", "STRASSE"))
+        #expect(PersonName.same("ﬁona", "Fiona"))
+        #expect(!PersonName.same("alice", "alicia"))
+        #expect(!PersonName.same("bob", "b o b"))
+    }
+}
