@@ -21,7 +21,10 @@ import Testing
         let notes = try #require(inputs.last)
         #expect(notes["status"] as? String == "skipped")
         #expect((notes["reason"] as? String)?.isEmpty == false)
-        #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        // The committed private key is the one input without a digest: it would be a check value for the secret.
+        #expect(inputs.dropFirst().allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        #expect(inputs.first?["sha256"] is NSNull)
+        #expect(inputs.first?["reason"] as? String == "holds a secret key: no digest of it is published")
         let outcomes = try #require(evidence["outcomes"] as? [[String: Any]])
         #expect(outcomes.contains { $0["ruleId"] as? String == "MMC-RES-001" && $0["resource"] as? String == "fixture-high"
             && $0["status"] as? String == "waived" && $0["suppression"] as? String == "waiver" })

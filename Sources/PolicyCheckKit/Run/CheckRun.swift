@@ -109,7 +109,9 @@ public struct CheckRun: Sendable {
         if let reason = read.skipReason {
             return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256)
         }
-        return InputRecord(file: file, status: .evaluated, sha256: read.sha256, deployments: count)
+        return InputRecord(file: file, status: .evaluated,
+                           reason: read.digestWithheld ? "holds a secret key: no digest of it is published" : nil,
+                           sha256: read.sha256, deployments: count)
     }
 
     /// Key files in the tree and those BYOK materials reference.

@@ -30,8 +30,16 @@ public struct InputReader: Sendable {
         public var errors: [Diagnostic] = []
         /// Why a file found in a directory was not checked (not a manifest, empty, binary).
         public var skipReason: String?
-        /// SHA-256 of the bytes read, when `hashInputs` is on.
+        /// SHA-256 of the bytes read, when `hashInputs` is on and the file holds no secret key.
         public var sha256: String?
+        /// The file holds a secret key (a private or symmetric key, bare or in a manifest): its digest would be a
+        /// check value for the secret, so none is recorded (docs/security.md).
+        public var digestWithheld = false
+
+        mutating func withholdDigest() {
+            sha256 = nil
+            digestWithheld = true
+        }
     }
 
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
@@ -69,7 +77,13 @@ public struct InputReader: Sendable {
             return result
         }
         if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document") }
+        let embeddedKeys = EmbeddedKeyScan.keyFiles(in: documents, source: source)
+        if !embeddedKeys.isEmpty { result.withholdDigest() }
         guard let adapter = format.flatMap(AdapterRegistry.adapter(for:)) ?? AdapterRegistry.detect(documents) else {
+            if !embeddedKeys.isEmpty {
+                result.deployments = [Self.keyDeployment(embeddedKeys, source: source)]
+                return result
+            }
             let formats = AdapterRegistry.all.map(\.format.rawValue).joined(separator: ", ")
             return skipOrFail(result, "is not a manifest policycheck reads (formats: \(formats))")
         }
@@ -82,6 +96,7 @@ public struct InputReader: Sendable {
         for index in result.deployments.indices {
             result.errors += resolver.resolve(&result.deployments[index])
         }
+        if !embeddedKeys.isEmpty { result.deployments.append(Self.keyDeployment(embeddedKeys, source: source)) }
         if result.deployments.isEmpty && result.errors.isEmpty {
             return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check")
         }
@@ -104,13 +119,18 @@ public struct InputReader: Sendable {
             }
             return result
         }
+        if !file.secrets.isEmpty { result.withholdDigest() }
         // The source keeps no bytes: nothing of a key file can reach a report.
-        var deployment = Deployment(name: path, source: SourceFile(path: path, bytes: []), format: .keyMaterial,
-                                    origin: Origin(offset: 0, path: ""))
-        deployment.qualifiesResourceNames = false
-        deployment.keyFiles = [file]
-        result.deployments = [deployment]
+        result.deployments = [Self.keyDeployment([file], source: SourceFile(path: path, bytes: []))]
         return result
+    }
+
+    /// A deployment holding only key files (a key file, or the keys a manifest carries), named after the file.
+    private static func keyDeployment(_ files: [KeyFile], source: SourceFile) -> Deployment {
+        var deployment = Deployment(name: source.path, source: source, format: .keyMaterial, origin: Origin(offset: 0, path: ""))
+        deployment.qualifiesResourceNames = false
+        deployment.keyFiles = files
+        return deployment
     }
 
     /// JSON when the text starts with `{` or `[`, else a YAML stream.

@@ -1,0 +1,80 @@
+import Foundation
+import PolicyCheckKit
+import Testing
+
+/// Secrets a pull request can commit (docs/security.md, item 12): 0.1.0 published the SHA-256 of an in-tree raw key
+/// in evidence.json (a check value for it) and missed private keys inside Kubernetes Secrets and service-account
+/// JSON files. Now those are MMC-KM-001 (critical) findings, and no input holding a secret key gets a digest.
+@Suite struct EmbeddedSecretTests {
+    private static let pem = (try? String(contentsOfFile: Fixture.path("keys/private-rsa2048.pem"), encoding: .utf8)) ?? ""
+    /// A line of the key's body: it must appear in no finding, record or report.
+    private static var bodyLine: String { pem.split(separator: "\n").dropFirst().first.map(String.init) ?? "missing fixture" }
+
+    private func run(_ files: [String: String], extra: [(String, [UInt8])] = []) throws -> (CheckReport, URL) {
+        let directory = try PackText.directory(files)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, bytes) in extra { try Data(bytes).write(to: directory.appendingPathComponent(name)) }
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 1
+        run.hashInputs = true
+        return (run.run(paths: [directory.path]), directory)
+    }
+
+    private func committedSecrets(_ report: CheckReport) -> [Finding] {
+        report.findings.filter { $0.ruleId == "MMC-KM-001" }
+    }
+
+    @Test func aPrivateKeyInAKubernetesSecretIsACriticalFinding() throws {
+        #expect(!Self.pem.isEmpty)
+        let encoded = Data(Self.pem.utf8).base64EncodedString()
+        let (report, directory) = try run([
+            "secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: aGVsbG8=\n  tls.key: \(encoded)\n",
+            "string-secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: raw}\nstringData:\n  key.pem: |\n"
+                + Self.pem.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let findings = committedSecrets(report)
+        #expect(findings.count == 2, "\(report.findings.map { "\($0.ruleId) \($0.resource)" })")
+        let data = try #require(findings.first { $0.resource.hasSuffix("secret.yaml (data.tls.key)") && !$0.resource.contains("string-") })
+        #expect(data.severity == .critical)
+        #expect(data.line == 7 && data.column == 12)
+        #expect(findings.contains { $0.resource.hasSuffix("string-secret.yaml (stringData.key.pem)") && $0.line == 5 })
+        #expect(findings.allSatisfy { $0.value == nil && !$0.message.contains(Self.bodyLine) && !$0.message.contains(encoded.prefix(40)) })
+        #expect(report.inputs.allSatisfy { $0.sha256 == nil && $0.reason == "holds a secret key: no digest of it is published" })
+    }
+
+    @Test func aServiceAccountKeyFileIsACriticalFinding() throws {
+        let escaped = Self.pem.replacingOccurrences(of: "\n", with: "\\n")
+        let (report, directory) = try run([
+            "sa.json": "{\"type\": \"service_account\", \"project_id\": \"p\", \"private_key_id\": \"abc\", \"private_key\": \"\(escaped)\", \"client_email\": \"x@p.iam.gserviceaccount.com\"}",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let finding = try #require(committedSecrets(report).first)
+        #expect(finding.resource.hasSuffix("sa.json (private_key)"))
+        #expect(finding.severity == .critical)
+        #expect(report.exitCode == 1)
+        #expect(!finding.message.contains(Self.bodyLine))
+        #expect(report.inputs.first?.sha256 == nil)
+    }
+
+    @Test func aSecretWithoutAKeyAndAPublicKeyKeepTheirDigests() throws {
+        let (report, directory) = try run([
+            "secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: pw}\ndata:\n  password: aHVudGVyMg==\n",
+            "public.pem": try String(contentsOfFile: Fixture.path("keys/pass-rsa3072-public.pem"), encoding: .utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(committedSecrets(report).isEmpty)
+        #expect(report.inputs.first { $0.file.hasSuffix("public.pem") }?.sha256?.count == 64)
+    }
+
+    /// 0.1.0 recorded SHA-256(key) for a committed raw AES key: anyone could confirm a guessed key against it.
+    @Test func aCommittedRawKeyGetsNoDigest() throws {
+        let raw = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("keys/plaintext-aes256.raw"))))
+        let (report, directory) = try run([:], extra: [("committed.raw", raw)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(committedSecrets(report).count == 1)
+        let record = try #require(report.inputs.first)
+        #expect(record.sha256 == nil)
+        #expect(record.reason == "holds a secret key: no digest of it is published")
+    }
+}
