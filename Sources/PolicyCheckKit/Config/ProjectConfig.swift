@@ -97,7 +97,7 @@ public struct ProjectConfig: Sendable {
         let source = parsed.source
         let root = parsed.root
         var config = ProjectConfig(file: path)
-        config.sha256 = Digest.sha256(source.bytes)
+        config.sha256 = Digest.sha256([UInt8](data))
         guard let root else { return config }
         let reader = NodeReader(source: source)
         ConfigReader(reader: reader, base: (path as NSString).deletingLastPathComponent).read(root, into: &config)

@@ -18,12 +18,13 @@ struct GateOptions: ParsableArguments {
         guard settings.configDiscovered, !allowTreeConfig else { return loaded }
         let refused = loaded.audit.mayWeakenFromConfig
         guard refused.isEmpty else {
-            for entry in refused {
-                Console.error("\(entry.source): error: '\(entry.name): \(entry.value)' may weaken the gate (\(entry.note)), and "
-                              + "this file was found upward from the working directory, not named with --config; "
-                              + "name a trusted file with --config FILE, or pass --allow-tree-config")
+            var failure = CommandFailure("")
+            failure.lines = refused.map { entry in
+                "\(entry.source): error: '\(entry.name): \(entry.value)' may weaken the gate (\(entry.note)), and "
+                    + "this file was found upward from the working directory, not named with --config; "
+                    + "name a trusted file with --config FILE, or pass --allow-tree-config"
             }
-            throw ExitCode(2)
+            throw failure
         }
         return loaded
     }

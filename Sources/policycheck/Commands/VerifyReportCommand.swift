@@ -39,25 +39,20 @@ struct VerifyReportCommand: ParsableCommand {
         var out = ""
         for check in checks {
             // Subjects are recorded input names: cleaned, so none can paint over another line.
-            out += "\(Self.label(check.result)) \(TerminalText.clean(check.subject)): \(TerminalText.clean(check.detail))
-"
+            out += "\(Self.label(check.result)) \(TerminalText.clean(check.subject)): \(TerminalText.clean(check.detail))\n"
         }
         let verdict = BundleVerdict(checks)
         let passed = checks.filter { $0.result == .ok }.count
         let skipped = checks.filter { $0.result == .skipped }.count
         switch verdict {
         case .intact:
-            out += "INTACT: \(passed) checks passed, \(skipped) skipped
-"
+            out += "INTACT: \(passed) checks passed, \(skipped) skipped\n"
         case .altered:
-            out += "ALTERED: \(checks.filter { $0.result == .changed }.map { TerminalText.clean($0.subject) }.joined(separator: ", "))
-"
+            out += "ALTERED: \(checks.filter { $0.result == .changed }.map { TerminalText.clean($0.subject) }.joined(separator: ", "))\n"
         case .unverified:
-            out += "UNVERIFIED: the bundle is signed but no --pubkey was given; \(passed) hashes match, which proves consistency, not authenticity
-"
+            out += "UNVERIFIED: the bundle is signed but no --pubkey was given; \(passed) hashes match, which proves consistency, not authenticity\n"
         case .unsigned:
-            out += "UNSIGNED: the bundle carries no signature; \(passed) hashes match, which proves consistency, not authenticity
-"
+            out += "UNSIGNED: the bundle carries no signature; \(passed) hashes match, which proves consistency, not authenticity\n"
         }
         Console.out(out)
         throw ExitCode(verdict.exitCode)
