@@ -92,4 +92,19 @@ import Testing
         let effects = (configuration["settings"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "") \($0["effect"] ?? "")" }
         #expect(effects == ["failOn strengthens", "waivers neutral", "rules.MMC-NET-008 strengthens"])
     }
+
+    /// A pack given with --policy is the caller's choice, but what it switched off of the pack it extends is shown.
+    @Test func aPackThatExtendsAndDisablesSaysSoInTheBundle() throws {
+        let workspace = try EvidenceWorkspace()
+        let acme = PolicyCheckProcess.packageRoot.appendingPathComponent("samples/policies/acme.yaml").path
+        let result = try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle", "--policy", acme] + now)
+        #expect(result.status <= 1, "\(result.stdout)\(result.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
+        let pack = try #require((evidence["policies"] as? [[String: Any]])?.first { $0["extends"] as? String == "mattermost-cloud" })
+        #expect(pack["disabledRules"] as? [String] == ["MMC-NET-008"])
+        let settings = (evidence["configuration"] as? [String: Any])?["settings"] as? [[String: Any]] ?? []
+        #expect(settings.contains { $0["name"] as? String == "policies" && $0["effect"] as? String == "changes" && $0["source"] as? String == "command line" })
+        let markdown = String(decoding: try workspace.read("bundle/report.md"), as: UTF8.self)
+        #expect(markdown.contains("extends mattermost-cloud; disables MMC-NET-008"))
+    }
 }

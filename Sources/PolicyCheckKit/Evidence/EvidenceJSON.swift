@@ -49,6 +49,8 @@ public enum EvidenceJSON {
             json.field("rules", pack.rules.count)
             json.field("modified", !pack.modifications.isEmpty)
             json.field("modifications", strings: pack.modifications)
+            json.field("extends", pack.extends)
+            json.field("disabledRules", strings: pack.disabled)
             json.endObject()
         }
         json.endArray()

@@ -170,9 +170,10 @@ public enum EvidenceSections {
                                                     detail: "evidence.json.sig (base64) covers evidence.json") }
                 ?? Cell("unsigned")),
         ])]
-        blocks.append(.table(.init("packs", headers: ["Policy pack", "Version", "Source", "SHA-256", "Modified by the settings"], rows: document.packs.map {
-            [Cell($0.id, .code), Cell($0.version), Cell($0.origin, .code), Cell($0.sha256 ?? "—", .code),
-             $0.modifications.isEmpty ? Cell("no") : Cell("modified", .badge("fail"), detail: $0.modifications.joined(separator: "; "))]
+        blocks.append(.table(.init("packs", headers: ["Policy pack", "Version", "Source", "SHA-256", "Modified by the settings"], rows: document.packs.map { pack in
+            let lineage = pack.extends.map { "extends \($0)" + (pack.disabled.isEmpty ? "" : "; disables \(pack.disabled.joined(separator: ", "))") }
+            return [Cell(pack.id, .code, detail: lineage), Cell(pack.version), Cell(pack.origin, .code), Cell(pack.sha256 ?? "—", .code),
+                    pack.modifications.isEmpty ? Cell("no") : Cell("modified", .badge("fail"), detail: pack.modifications.joined(separator: "; "))]
         })))
         if !context.configFiles.isEmpty {
             blocks.append(.table(.init("configs", headers: ["Configuration", "File", "SHA-256"], rows: context.configFiles.map {
