@@ -6,14 +6,16 @@ public enum CIDRParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidAddress(String, reason: String)
     /// The prefix part (input, reason) is missing, not a plain decimal number, or malformed.
     case invalidPrefix(String, reason: String)
+    /// The text (as written) has leading or trailing white space around an otherwise non-empty value.
+    case surroundingWhitespace(String)
     /// The prefix length is larger than the address width (32 or 128).
     case prefixOutOfRange(Int, max: Int, input: String)
 
-    /// The trimmed input text ("" for `.empty`).
+    /// The input text ("" for `.empty`; trimmed except for `.surroundingWhitespace`).
     public var input: String {
         switch self {
         case .empty: ""
-        case .invalidAddress(let input, _), .invalidPrefix(let input, _): input
+        case .invalidAddress(let input, _), .invalidPrefix(let input, _), .surroundingWhitespace(let input): input
         case .prefixOutOfRange(_, _, let input): input
         }
     }
@@ -25,6 +27,8 @@ public enum CIDRParseError: Error, Sendable, Hashable, CustomStringConvertible {
             "the value is empty (expected an address or block such as 10.0.0.0/8 or 2001:db8::/32)"
         case .invalidAddress(_, let reason), .invalidPrefix(_, let reason):
             reason
+        case .surroundingWhitespace:
+            "it has leading or trailing blanks, which the platform rejects (Go's net.ParseCIDR); remove them"
         case .prefixOutOfRange(let prefix, let max, _):
             "prefix length \(prefix) is out of range 0–\(max) for \(max == 32 ? "IPv4" : "IPv6")"
         }

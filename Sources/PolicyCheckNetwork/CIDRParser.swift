@@ -1,6 +1,8 @@
 /// Parses CIDR text ("10.0.0.0/8", "2001:db8::/32", or a bare address) into a canonical block.
 ///
-/// Rules: surrounding whitespace is ignored; the address follows `IPAddress.parse` (strict
+/// Rules: surrounding whitespace is an error (the platforms that read allowlists reject it: Mattermost's IP
+/// filtering parses entries with Go's `net.ParseCIDR`, https://pkg.go.dev/net#ParseCIDR, as AWS parses CIDR
+/// parameters, so a padded entry is refused there rather than trimmed); the address follows `IPAddress.parse` (strict
 /// dotted quad, RFC 4291 IPv6, no zone ids); the prefix is one or more ASCII digits with no sign
 /// and no leading zero ("/08" is rejected, "/0" is fine), at most 32 or 128. A bare address is a
 /// /32 or /128. Host bits are cleared and reported. An IPv4-mapped block ::ffff:a.b.c.d/(96+n)
@@ -10,6 +12,7 @@ public enum CIDRParser {
     public static func parse(_ text: String) -> Result<ParsedCIDR, CIDRParseError> {
         let trimmed = trimmingWhitespace(text)
         if trimmed.isEmpty { return .failure(.empty) }
+        if trimmed.utf8.count != text.utf8.count { return .failure(.surroundingWhitespace(text)) }
 
         // Searched for as a byte: a search by `Character` walks grapheme clusters, and cost half the parse.
         let slash = trimmed.utf8.firstIndex(of: UInt8(ascii: "/"))

@@ -1,4 +1,4 @@
-import PolicyCheckKit
+@testable import PolicyCheckKit
 import Testing
 
 /// MMC-AVL-*: backup retention.
@@ -7,6 +7,13 @@ import Testing
         RuleFailure("availability/backup-retention/fail.yaml", "MMC-AVL-001", .medium, at: 9, 20,
                     resource: "acme-prod/backups",
                     says: ["backups are kept 7 days; at least 30 are required"]),
+        // Issue 15: schedules were never validated.
+        RuleFailure("availability/backup-schedule/fail.yaml", "MMC-AVL-002", .medium, at: 9, 15,
+                    resource: "acme-prod/backups",
+                    says: ["backup schedule '99 99 * * *' is not a valid cron expression: '99' is not a valid minute (0–59)"]),
+        RuleFailure("availability/backup-schedule/fail-aws-cron.yaml", "MMC-AVL-002", .medium, at: 9, 15,
+                    resource: "acme-prod/backups",
+                    says: ["exactly one of day of month and day of week must be '?' in an AWS cron expression"]),
     ]
 
     static let passes: [RulePass] = [
@@ -14,7 +21,27 @@ import Testing
         // Retention not stated: nothing to judge (absence is never a finding by itself).
         RulePass("availability/backup-retention/pass-absent.yaml", "MMC-AVL-001", outcome: .notApplicable),
         RulePass("compliant/dedicated.yaml", "MMC-AVL-001"),
+        RulePass("availability/backup-schedule/pass.yaml", "MMC-AVL-002"),
+        RulePass("compliant/dedicated.yaml", "MMC-AVL-002"),
     ]
+
+    @Test(arguments: [
+        ("0 3 * * *", nil), ("*/15 0-6 1,15 JAN-MAR MON-FRI", nil), ("0 0 * * 7", nil),
+        ("cron(0 5 ? * * *)", nil), ("cron(0 12 * * ? *)", nil), ("cron(0 5 ? * 6#3 *)", nil), ("cron(0 5 L * ? *)", nil),
+        ("0 3 * *", "expected 5 fields"), ("0 24 * * *", "'24' is not a valid hour (0–23)"),
+        ("0 3 32 * *", "'32' is not a valid day of month (1–31)"), ("0 3 * 13 *", "'13' is not a valid month"),
+        ("0 3 * * 8", "'8' is not a valid day of week"), ("0 3 * * MON-SUNDAY", "'SUNDAY' is not a valid day of week"),
+        ("5-1 * * * *", "the minute range '5-1' runs backwards"), ("*/0 * * * *", "has an invalid step"),
+        ("cron(0 5 * * ? 1800)", "'1800' is not a valid year"), ("cron(0 5 ? * * *", "ends with ')'"),
+    ] as [(String, String?)])
+    func cronSchedulesAreValidated(_ schedule: String, _ problem: String?) {
+        let found = CronSchedule.problem(schedule)
+        if let problem {
+            #expect(found?.contains(problem) == true, "\(found ?? "nil")")
+        } else {
+            #expect(found == nil)
+        }
+    }
 
     @Test(arguments: [(0, true), (1, true), (29, true), (30, false), (3650, false)])
     func retentionBoundary(_ days: Int, _ reported: Bool) throws {

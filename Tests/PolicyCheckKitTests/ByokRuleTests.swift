@@ -39,7 +39,36 @@ import Testing
         RuleFailure("byok/material-expiring/fail.yaml", "MMC-KEY-007", .low, at: 21, 20, resource: keyResource,
                     says: ["key material 'material-1' expires on 2026-12-19, in 20 days (within 30)"]),
         RuleFailure("byok/material-validity-period/fail.yaml", "MMC-KEY-008", .medium, at: 21, 20, resource: keyResource,
-                    says: ["key material 'material-1' is valid for 375 days after import; at most 365 are allowed"]),
+                    says: ["key material 'material-1' is valid for 375 days after import; at most 365 days are allowed (until 2027-11-20T00:00:00Z)"]),
+        // Issue 15: one second over was reported as "365 days; at most 365".
+        RuleFailure("byok/material-validity-period/fail-365-days-and-1-second.yaml", "MMC-KEY-008", .medium, at: 21, 20,
+                    resource: keyResource,
+                    says: ["key material 'material-1' is valid for 365 days and 1 second after import; at most 365 days are allowed (until 2027-11-20T00:00:00Z)"]),
+        RuleFailure("byok/material-validity-period/fail-does-not-expire-with-valid-to.yaml", "MMC-KEY-008", .medium,
+                    at: 21, 20, resource: keyResource,
+                    says: ["key material 'material-1' does not expire (KEY_MATERIAL_DOES_NOT_EXPIRE) but states validTo 2027-11-15",
+                           "AWS KMS rejects a validTo with that model"]),
+        // Issue 15: any expired material makes the whole key unusable, current or not.
+        RuleFailure("byok/material-expired/fail-not-current.yaml", "MMC-KEY-006", .high, at: 21, 20, resource: keyResource,
+                    says: ["key material 'material-1' (not current) expired on 2026-11-01",
+                           "AWS KMS puts the whole key into Pending import"]),
+        RuleFailure("byok/material-consistency/fail-two-current.yaml", "MMC-KEY-011", .medium, at: 23, 20,
+                    resource: keyResource,
+                    says: ["2 materials are marked current ('material-1', 'material-2'); a key has exactly one current material"]),
+        RuleFailure("byok/material-consistency/fail-aws-kms-origin.yaml", "MMC-KEY-011", .medium, at: 11, 15,
+                    resource: keyResource,
+                    says: ["the key's origin is AWS_KMS, whose material AWS KMS generates; imported materials belong to an EXTERNAL key"]),
+        // Issue 15: AWS KMS rotates only symmetric encryption keys with AWS_KMS material (automatically) or
+        // EXTERNAL material (on demand).
+        RuleFailure("byok/rotation/fail-rsa-automatic.yaml", "MMC-KEY-005", .medium, at: 14, 15, resource: keyResource,
+                    says: ["rotation.mode: automatic is set, but AWS KMS rotates only symmetric encryption keys, not RSA_2048 keys",
+                           "expected rotation.mode: disabled"]),
+        RuleFailure("byok/rotation/fail-hmac-automatic.yaml", "MMC-KEY-005", .medium, at: 14, 15, resource: keyResource,
+                    says: ["not HMAC_256 keys"]),
+        RuleFailure("byok/rotation/fail-ecc-automatic.yaml", "MMC-KEY-005", .medium, at: 14, 15, resource: keyResource,
+                    says: ["not ECC_NIST_P256 keys"]),
+        RuleFailure("byok/rotation/fail-cloudhsm-automatic.yaml", "MMC-KEY-005", .medium, at: 14, 15, resource: keyResource,
+                    says: ["AWS KMS does not rotate keys in a custom key store (origin AWS_CLOUDHSM)"]),
         RuleFailure("byok/wrapping-algorithm/fail.yaml", "MMC-KEY-009", .high, at: 22, 30, resource: keyResource,
                     says: ["wrapped with RSAES_PKCS1_V1_5, which AWS KMS no longer accepts"]),
         RuleFailure("byok/wrapping-algorithm/fail-unknown.yaml", "MMC-KEY-009", .high, at: 22, 30, resource: keyResource,
@@ -57,8 +86,10 @@ import Testing
         RulePass("byok/rotation/pass.yaml", "MMC-KEY-005"),
         RulePass("byok/rotation/pass-external.yaml", "MMC-KEY-005"),
         RulePass("byok/material-expired/pass.yaml", "MMC-KEY-006"),
-        // Expired material that is no longer current is history, not a risk.
-        RulePass("byok/material-expired/pass-not-current.yaml", "MMC-KEY-006"),
+        RulePass("byok/material-consistency/pass.yaml", "MMC-KEY-011"),
+        RulePass("byok/rotation/pass-rsa-not-rotated.yaml", "MMC-KEY-005", outcome: .notApplicable),
+        RulePass("byok/rotation/pass-hmac-not-rotated.yaml", "MMC-KEY-005", outcome: .notApplicable),
+        RulePass("byok/rotation/pass-ecc-not-rotated.yaml", "MMC-KEY-005", outcome: .notApplicable),
         RulePass("byok/material-expiring/pass.yaml", "MMC-KEY-007"),
         // Exactly 365 days is the most AWS KMS allows, and allowed.
         RulePass("byok/material-validity-period/pass-365-days.yaml", "MMC-KEY-008"),
@@ -96,10 +127,15 @@ import Testing
 
     @Test func materialThatDoesNotExpireIsNeverExpired() throws {
         let result = try Fixture.check("native/byok/material-expired/fail.yaml", replacing: [
-            ("KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"),
+            ("KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"), ("          validTo: \"2026-11-01\"\n", ""),
         ])
         #expect(result.errors.isEmpty)
         #expect(result.findings.isEmpty, "\(result.summary)")
+        // With a validTo left behind, the material is not expired but states what AWS KMS refuses (MMC-KEY-008).
+        let stated = try Fixture.check("native/byok/material-expired/fail.yaml", replacing: [
+            ("KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"),
+        ])
+        #expect(stated.ruleIds == ["MMC-KEY-008"])
     }
 
     @Test func expiringMaterialWithoutValidToIsReported() throws {

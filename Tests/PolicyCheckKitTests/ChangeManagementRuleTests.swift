@@ -12,12 +12,18 @@ import Testing
                            "'Sunnday' is not a day of the week"]),
         RuleFailure("change-management/maintenance-window/fail-time-range.yaml", "MMC-CHG-001", .medium, at: 9, 13,
                     resource: maintenance,
-                    says: ["'4:00-06:00' is not a time range HH:MM-HH:MM (24-hour clock)"]),
+                    says: ["'4:00-06:00' is not a time range HH:MM-HH:MM (24-hour clock, 00:00–23:59)"]),
         RuleFailure("change-management/maintenance-window/fail-time-zone.yaml", "MMC-CHG-001", .medium, at: 9, 13,
                     resource: maintenance, says: ["'Mars/Olympus' is not a time zone"]),
         RuleFailure("change-management/maintenance-window/fail-too-short.yaml", "MMC-CHG-001", .medium, at: 9, 13,
                     resource: maintenance,
                     says: ["maintenance window 'Sun 04:00-04:30 UTC' lasts 30 minutes; at least 60 are required"]),
+        // Issue 15: 24:00 and offsets no zone uses were accepted.
+        RuleFailure("change-management/maintenance-window/fail-24-00.yaml", "MMC-CHG-001", .medium, at: 9, 13,
+                    resource: maintenance,
+                    says: ["'22:00-24:00' is not a time range HH:MM-HH:MM (24-hour clock, 00:00–23:59)"]),
+        RuleFailure("change-management/maintenance-window/fail-utc-offset.yaml", "MMC-CHG-001", .medium, at: 9, 13,
+                    resource: maintenance, says: ["'UTC-13:00' is not a time zone"]),
         RuleFailure("change-management/maintenance-window/fail-missing.yaml", "MMC-CHG-001", .medium, at: 9, 5,
                     resource: maintenance, says: ["no maintenance window is set"]),
         RuleFailure("change-management/soak-period/fail.yaml", "MMC-CHG-002", .medium, at: 10, 16,
@@ -46,7 +52,7 @@ import Testing
 
     @Test(arguments: [
         ("Sun 04:00-06:00 UTC", true), ("sunday 04:00-05:00 UTC", true), ("Mon 22:30-00:00 GMT", true),
-        ("Tue 00:00-24:00 UTC+02:00", true), ("Wed 04:00-06:00 UTC-05", true), ("Thu 23:30-00:30 Asia/Tokyo", true),
+        ("Tue 00:00-23:59 UTC+02:00", true), ("Tue 00:00-24:00 UTC+02:00", false), ("Tue 04:00-06:00 UTC+14:30", false), ("Wed 04:00-06:00 UTC-05", true), ("Thu 23:30-00:30 Asia/Tokyo", true),
         ("Sun 04:00-04:00 UTC", false), ("Sun 04:00-06:00", false), ("Sun 24:30-01:00 UTC", false),
         ("Sun 04:00-06:00 UTC+15", false), ("Sun 04:00-06:00 utc", false), ("Sun 04:00-06:00 Europe/Nowhere", false),
         ("Sun 04:00 - 06:00 UTC", false), ("Sun 04:00-04:59 UTC", false),

@@ -27,9 +27,58 @@ import Testing
         return key
     }
 
+    /// A condition that binds the caller to one account.
+    static let callerAccount = KeyPolicyCondition(operatorName: "StringEquals", key: "kms:CallerAccount",
+                                                  values: ["111122223333"])
+
     static func statement(principals: [String], actions: [String], condition: Bool) -> KeyPolicyStatement {
-        KeyPolicyStatement(effect: "Allow", principals: principals, actions: actions, hasCondition: condition,
+        statement(principals: principals, actions: actions, conditions: condition ? [callerAccount] : [])
+    }
+
+    static func statement(principals: [String], actions: [String], conditions: [KeyPolicyCondition]) -> KeyPolicyStatement {
+        KeyPolicyStatement(effect: "Allow", principals: principals, actions: actions, conditions: conditions,
                            sid: "Open", origin: Origin(offset: 15, path: "b"))
+    }
+
+    /// Only conditions on who calls restrict principal "*" (issue 15): aws:SecureTransport says how, kms:ViaService
+    /// alone admits any account through the service, and a negated or IfExists operator binds nothing.
+    @Test(arguments: [
+        ([KeyPolicyCondition(operatorName: "Bool", key: "aws:SecureTransport", values: ["true"])], true),
+        ([KeyPolicyCondition(operatorName: "StringEquals", key: "kms:ViaService", values: ["rds.us-east-1.amazonaws.com"])], true),
+        ([KeyPolicyCondition(operatorName: "StringEquals", key: "kms:ViaService", values: ["rds.us-east-1.amazonaws.com"]),
+          callerAccount], false),
+        ([KeyPolicyCondition(operatorName: "StringNotEquals", key: "kms:CallerAccount", values: ["111122223333"])], true),
+        ([KeyPolicyCondition(operatorName: "StringEqualsIfExists", key: "aws:SourceAccount", values: ["111122223333"])], true),
+        ([KeyPolicyCondition(operatorName: "StringLike", key: "aws:PrincipalArn", values: ["*"])], true),
+        ([KeyPolicyCondition(operatorName: "StringEquals", key: "aws:PrincipalOrgID", values: ["o-a1b2c3d4e5"])], false),
+        ([KeyPolicyCondition(operatorName: "ArnLike", key: "aws:SourceArn", values: ["arn:aws:s3:::acme-logs"])], false),
+    ])
+    func onlyCallerBindingConditionsRestrictEveryone(conditions: [KeyPolicyCondition], fails: Bool) throws {
+        var deployment = Self.deployment()
+        deployment.keys = [Self.key(policy: [Self.statement(principals: ["*"], actions: ["kms:Decrypt"], conditions: conditions)])]
+        let findings = Self.evaluate(deployment).findings.filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.isEmpty == !fails)
+        if fails, conditions.count == 1, conditions[0].key == "aws:SecureTransport" {
+            #expect(findings.first?.message.contains("with no condition that binds the caller (aws:SecureTransport restricts how the key is called, not who calls it)") == true)
+        }
+    }
+
+    @Test func administrationGrantedToAnotherAccountsRootFails() throws {
+        var deployment = Self.deployment()
+        var key = Self.key(policy: [
+            Self.statement(principals: ["arn:aws:iam::111122223333:root"], actions: ["kms:*"], condition: false),
+            Self.statement(principals: ["arn:aws:iam::444455556666:root"], actions: ["kms:*"], condition: false),
+        ])
+        key.arn = Located(.known("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+                          at: Origin(offset: 4, path: "a"))
+        deployment.keys = [key]
+        let findings = Self.evaluate(deployment).findings.filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.map(\.message) == [
+            "statement 'Open' allows kms:* to the root of account 444455556666, which is not the key's own account 111122223333; grant another account only the actions it needs",
+        ])
+        // Without the key's ARN, the first account granted kms:* is taken as the key's own.
+        deployment.keys[0].arn = nil
+        #expect(Self.evaluate(deployment).findings.filter { $0.ruleId == "MMC-KEY-010" }.count == 1)
     }
 
     @Test func keyPolicyOpenToEveryoneWithoutConditionFails() throws {

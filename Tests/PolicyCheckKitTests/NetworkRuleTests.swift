@@ -17,6 +17,12 @@ import Testing
                     also: ["MMC-NET-004", "MMC-NET-006"]),
         RuleFailure("network/cidr-syntax/fail.yaml", "MMC-NET-002", .high, at: 12, 17, resource: list,
                     says: ["'300.120.10.0/24' is not a valid CIDR", "octet 300 is out of range"]),
+        // Issue 15: the platform (Go's net.ParseCIDR) rejects padding; it was trimmed silently.
+        RuleFailure("network/cidr-syntax/fail-padded.yaml", "MMC-NET-002", .high, at: 12, 17, resource: list,
+                    says: ["' 34.120.10.0/24' is not a valid CIDR: it has leading or trailing blanks"]),
+        // Issue 15: Shared offers no private connectivity, so its allowlist stays internet-facing.
+        RuleFailure("network/special-purpose/fail-shared-private-connectivity.yaml", "MMC-NET-006", .medium, at: 14, 17,
+                    resource: list, says: ["10.20.0.0/16"], also: ["MMC-OFF-001", "MMC-NET-005"]),
         RuleFailure("network/cidr-canonical/fail.yaml", "MMC-NET-003", .low, at: 12, 17, resource: list,
                     says: ["'34.120.10.7/24' has host bits set; it means 34.120.10.0/24 (256 addresses)",
                            "write 34.120.10.0/24"]),
@@ -62,6 +68,9 @@ import Testing
         // Filtering is off: the allowlist is not in force.
         RulePass("network/world-open/pass-filtering-off.yaml", "MMC-NET-001", outcome: nil),
         RulePass("network/cidr-syntax/pass.yaml", "MMC-NET-002"),
+        // Issue 15: a disabled entry is not in force, so neither its syntax nor its description is judged.
+        RulePass("network/cidr-syntax/pass-disabled-entry.yaml", "MMC-NET-002"),
+        RulePass("network/cidr-syntax/pass-disabled-entry.yaml", "MMC-NET-008"),
         RulePass("network/cidr-canonical/pass.yaml", "MMC-NET-003"),
         RulePass("network/breadth/pass.yaml", "MMC-NET-004"),
         RulePass("network/breadth/pass.yaml", "MMC-NET-005"),

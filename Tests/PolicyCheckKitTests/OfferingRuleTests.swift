@@ -42,6 +42,9 @@ import Testing
         RulePass("offering/shared-aws-managed-key/pass.yaml", "MMC-OFF-001"),
         RulePass("compliant/dedicated.yaml", "MMC-OFF-002"),
         RulePass("compliant/minimal.yaml", "MMC-OFF-002"),
+        // Issue 15: an empty value asks for nothing.
+        RulePass("offering/custom-domain/pass-empty.yaml", "MMC-OFF-002", outcome: nil),
+        RulePass("offering/shared-backup-schedule/pass-empty.yaml", "MMC-OFF-001"),
     ]
 
     @Test func sharedDeploymentAskingForEveryDedicatedCapabilityIsReportedOncePerField() {

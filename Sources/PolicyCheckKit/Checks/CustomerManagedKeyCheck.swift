@@ -1,4 +1,5 @@
-/// Data stores must use a customer-managed KMS key — always, never, or when the deployment declares keys (BYOK).
+/// Data stores must use a customer-managed KMS key — always, never, or when the deployment declares keys (BYOK);
+/// never for infrastructure code checked as Shared, which offers no customer keys.
 public struct CustomerManagedKeyCheck: Check {
     public static let name = "encryption.customer-managed-key"
 
@@ -19,7 +20,10 @@ public struct CustomerManagedKeyCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        let effective = deployment.format.isInfrastructureCode ? infrastructureCodeRequirement : requirement
+        var effective = deployment.format.isInfrastructureCode ? infrastructureCodeRequirement : requirement
+        // Shared offers no customer-managed keys (MMC-OFF-001 forbids them), so no baseline can ask a Shared
+        // stack for one; infrastructure code learns its offering from --offering.
+        if deployment.format.isInfrastructureCode, deployment.offering?.value == .shared { effective = .never }
         let required: Bool
         switch effective {
         case .always: required = true
@@ -35,7 +39,7 @@ public struct CustomerManagedKeyCheck: Check {
         } else {
             expected = "one of the \(keys.ids.count) declared keys (\(keys.listed()))"
         }
-        return deployment.dataStores.map { store in
+        return deployment.dataStores.filter(\.encryptionIsOwn).map { store in
             guard required, store.encryption.declaredEncrypted?.known != false else {
                 return CheckResult(store.component, .notApplicable)
             }

@@ -11,7 +11,7 @@ public struct EncryptionAtRestCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        deployment.dataStores.map { store in
+        deployment.dataStores.filter(\.encryptionIsOwn).map { store in
             CheckResult(store.component, outcome(for: store))
         }
     }

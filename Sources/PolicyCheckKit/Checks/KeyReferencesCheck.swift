@@ -12,9 +12,12 @@ public struct KeyReferencesCheck: Check {
             guard keys.classify(text) == .unresolved else {
                 return CheckResult(store.component, .pass)
             }
-            let known = declared.isEmpty ? "no keys are declared in spec.keys" : "declared keys: \(keys.listed())"
+            // Infrastructure code declares keys as resources; `spec.keys` and `kmsKey` are the manifest's words.
+            let code = deployment.format.isInfrastructureCode
+            let known = !declared.isEmpty ? "declared keys: \(keys.listed())"
+                : code ? "the file declares no key" : "no keys are declared in spec.keys"
             return CheckResult(store.component, .fail([Evidence(
-                "kmsKey '\(text)' does not resolve: it is not a declared key (\(known)), a key ARN, an alias or a key id"
+                "\(code ? "the KMS key" : "kmsKey") '\(text)' does not resolve: it is not a declared key (\(known)), a key ARN, an alias or a key id"
                     + Suggestion.clause(for: text, among: declared),
                 at: key.origin
             )]))

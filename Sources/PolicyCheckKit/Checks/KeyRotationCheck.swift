@@ -1,5 +1,8 @@
-/// Rotation must fit the key's origin: AWS-generated keys rotate automatically every 90–2560 days; imported
-/// (EXTERNAL) material cannot be rotated automatically by AWS KMS, so it needs on-demand rotation with a period.
+/// Rotation must fit the key's type and origin: AWS-generated symmetric encryption keys rotate automatically every
+/// 90–2560 days; imported (EXTERNAL) material cannot be rotated automatically by AWS KMS, so it needs on-demand
+/// rotation with a period. Asymmetric and HMAC keys, and keys in a custom key store (CloudHSM or external), cannot be
+/// rotated by AWS KMS at all, automatically or on demand: they are not asked to, and a claim that they are is wrong
+/// (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
 public struct KeyRotationCheck: Check {
     public static let name = "byok.rotation"
 
@@ -20,18 +23,36 @@ public struct KeyRotationCheck: Check {
                                                                           at: rotation.origin)]))
             }
             let origin = key.keyOrigin?.value ?? "AWS_KMS"
+            let spec = key.keySpec?.value ?? "SYMMETRIC_DEFAULT"
+            if spec != "SYMMETRIC_DEFAULT" {
+                return impossible(key, because: "AWS KMS rotates only symmetric encryption keys, not \(spec) keys",
+                                  format: deployment.format)
+            }
             switch origin {
-            case "AWS_KMS": return CheckResult(key.component, .from(automatic(key)))
-            case "EXTERNAL": return CheckResult(key.component, .from(onDemand(key)))
-            default: return CheckResult(key.component, .notApplicable)
+            case "AWS_KMS": return CheckResult(key.component, .from(automatic(key, format: deployment.format)))
+            case "EXTERNAL": return CheckResult(key.component, .from(onDemand(key, format: deployment.format)))
+            default:
+                return impossible(key, because: "AWS KMS does not rotate keys in a custom key store (origin \(origin))",
+                                  format: deployment.format)
             }
         }
     }
 
-    private func automatic(_ key: KeyDeclaration) -> [Evidence] {
+    /// A key AWS KMS cannot rotate: nothing to ask of it, but a stated rotation is a setting AWS would refuse.
+    private func impossible(_ key: KeyDeclaration, because reason: String, format: InputFormat) -> CheckResult {
+        guard let mode = key.rotation?.mode, mode.value != "disabled" else {
+            return CheckResult(key.component, .notApplicable)
+        }
+        return CheckResult(key.component, .fail([Evidence(
+            "\(Self.setting(mode.value, format)) is set, but \(reason); expected \(Self.setting("disabled", format)) (rotate by moving to a new key)",
+            at: mode.origin
+        )]))
+    }
+
+    private func automatic(_ key: KeyDeclaration, format: InputFormat) -> [Evidence] {
         guard let rotation = key.rotation, let mode = rotation.mode, mode.value != "disabled" else {
             let origin = key.rotation?.mode?.origin ?? key.rotation?.origin ?? Origin(offset: key.origin.offset, path: key.origin.path + ".rotation")
-            return [Evidence("automatic rotation is not enabled; expected rotation.mode: automatic every \(minimumDays)–\(maximumDays) days",
+            return [Evidence("automatic rotation is not enabled; expected \(Self.setting("automatic", format)) every \(minimumDays)–\(maximumDays) days",
                              at: origin)]
         }
         guard mode.value == "automatic" else {
@@ -44,10 +65,10 @@ public struct KeyRotationCheck: Check {
         return []
     }
 
-    private func onDemand(_ key: KeyDeclaration) -> [Evidence] {
+    private func onDemand(_ key: KeyDeclaration, format: InputFormat) -> [Evidence] {
         guard let rotation = key.rotation, let mode = rotation.mode, mode.value != "disabled" else {
             let origin = key.rotation?.mode?.origin ?? key.rotation?.origin ?? Origin(offset: key.origin.offset, path: key.origin.path + ".rotation")
-            return [Evidence("imported key material is never rotated; expected rotation.mode: on-demand with periodDays ≤ \(maximumOnDemandDays)",
+            return [Evidence("imported key material is never rotated; expected \(Self.setting("on-demand", format, withPeriod: true)) at least every \(maximumOnDemandDays) days",
                              at: origin)]
         }
         if mode.value == "automatic" {
@@ -61,5 +82,17 @@ public struct KeyRotationCheck: Check {
             return [Evidence("on-demand rotation every \(period.value) days exceeds \(maximumOnDemandDays) days", at: period.origin)]
         }
         return []
+    }
+
+    /// The rotation setting with a value as the format spells it, for messages (a plan has no `rotation.mode`), e.g. `rotation.mode: automatic` or `enable_key_rotation = true`.
+    static func setting(_ mode: String, _ format: InputFormat, withPeriod: Bool = false) -> String {
+        switch (format, mode) {
+        case (.terraformPlan, "automatic"): "enable_key_rotation = true"
+        case (.terraformPlan, "disabled"): "enable_key_rotation = false"
+        case (.cloudFormation, "automatic"): "EnableKeyRotation: true"
+        case (.cloudFormation, "disabled"): "EnableKeyRotation: false"
+        case (.terraformPlan, _), (.cloudFormation, _): "on-demand rotation (aws kms rotate-key-on-demand)"
+        default: "rotation.mode: \(mode)\(withPeriod ? " with periodDays" : "")"
+        }
     }
 }

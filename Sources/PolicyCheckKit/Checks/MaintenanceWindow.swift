@@ -29,7 +29,7 @@ struct MaintenanceWindow: Equatable {
         }
         let times = parts[1].split(separator: "-", omittingEmptySubsequences: false)
         guard times.count == 2, let start = minutes(times[0]), let end = minutes(times[1]) else {
-            return .failure(.init("'\(Excerpt.quote(parts[1]))' is not a time range HH:MM-HH:MM (24-hour clock)"))
+            return .failure(.init("'\(Excerpt.quote(parts[1]))' is not a time range HH:MM-HH:MM (24-hour clock, 00:00–23:59)"))
         }
         guard start != end else { return .failure(.init("the time range '\(Excerpt.quote(parts[1]))' is empty")) }
         guard isTimeZone(parts[2]) else {
@@ -38,11 +38,13 @@ struct MaintenanceWindow: Equatable {
         return .success(MaintenanceWindow(day: day, startMinute: start, endMinute: end, timeZone: parts[2]))
     }
 
+    /// HH:MM on a 24-hour clock, 00:00–23:59: a window ending at midnight ends at 00:00 (24:00 is not a time the
+    /// platform's scheduler reads).
     private static func minutes(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0 else { return nil }
+              (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         return hour * 60 + minute
     }
 
@@ -52,9 +54,16 @@ struct MaintenanceWindow: Equatable {
             let offset = text.dropFirst(prefix.count)
             guard let sign = offset.first, sign == "+" || sign == "-" else { return false }
             let digits = offset.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
-            guard (1...2).contains(digits.count), let hours = Int(digits[0]), digits[0].count <= 2, hours <= 14 else { return false }
-            if digits.count == 2 { return digits[1].count == 2 && Int(digits[1]).map { $0 < 60 } == true }
-            return true
+            // Offsets in use run from UTC-12:00 to UTC+14:00.
+            let most = sign == "+" ? 14 * 60 : 12 * 60
+            guard (1...2).contains(digits.count), digits[0].count <= 2, digits[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let hours = Int(digits[0]) else { return false }
+            var minutes = 0
+            if digits.count == 2 {
+                guard digits[1].count == 2, digits[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits[1]), value < 60 else { return false }
+                minutes = value
+            }
+            return hours * 60 + minutes <= most
         }
         return text.contains("/") && TimeZone(identifier: text) != nil
     }

@@ -1,4 +1,5 @@
-/// Imported key material in use must not have expired at the evaluation time.
+/// No imported key material associated with a key may have expired at the evaluation time: when any of them
+/// expires, AWS KMS puts the whole key into Pending import (see `KeyMaterialWindow`).
 public struct MaterialExpiredCheck: Check {
     public static let name = "byok.material-expired"
 
@@ -9,7 +10,7 @@ public struct MaterialExpiredCheck: Check {
             let evidence = KeyMaterialWindow.materials(of: key).compactMap { material -> Evidence? in
                 guard let validTo = material.validTo, validTo.value <= context.now else { return nil }
                 return Evidence(
-                    "key material \(KeyMaterialWindow.name(material)) expired on \(validTo.value.dateDescription) (\(validTo.value.days(until: context.now)) days before \(context.now.dateDescription)); data encrypted under it cannot be decrypted until material is reimported",
+                    "key material \(KeyMaterialWindow.name(material)) expired on \(validTo.value.dateDescription) (\(validTo.value.days(until: context.now)) days before \(context.now.dateDescription)); AWS KMS puts the whole key into Pending import, so nothing encrypted under the key can be decrypted until that material is reimported",
                     at: validTo.origin
                 )
             }

@@ -1,4 +1,5 @@
-/// Warns when imported key material in use expires within a number of days.
+/// Warns when imported key material associated with a key (current or not) expires within a number of days: its
+/// expiry makes the whole key unusable (see `KeyMaterialWindow`).
 public struct MaterialExpiringCheck: Check {
     public static let name = "byok.material-expiring"
 

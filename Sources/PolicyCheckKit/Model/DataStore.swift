@@ -15,6 +15,12 @@ public struct DataStore: Sendable {
     public var publicAccess: Located<Fact<Bool>>?
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode?
+    /// Whether the store's own encryption settings are judged. An Aurora cluster instance is encrypted by its
+    /// cluster (`aws_rds_cluster.storage_encrypted`), so only its reachability is its own.
+    public var encryptionIsOwn = true
+    /// Where the input says the store is replaced by a new one (a plan's delete and create), so its data does not
+    /// carry over; `nil` when it is kept.
+    public var replacedAt: Origin?
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
         self.kind = kind

@@ -86,19 +86,37 @@ public struct KeyPolicyStatement: Sendable {
     public var principals: [String]
     /// Actions such as `kms:*`, `kms:Decrypt`.
     public var actions: [String]
-    /// Whether the statement has a `Condition` block.
-    public var hasCondition: Bool
+    /// The statement's `Condition` block, one entry per operator and key.
+    public var conditions: [KeyPolicyCondition]
     /// `Sid`, when given.
     public var sid: String?
     public var origin: Origin
 
-    public init(effect: String, principals: [String], actions: [String], hasCondition: Bool, sid: String?,
-                origin: Origin) {
+    public init(effect: String, principals: [String], actions: [String], conditions: [KeyPolicyCondition],
+                sid: String?, origin: Origin) {
         self.effect = effect
         self.principals = principals
         self.actions = actions
-        self.hasCondition = hasCondition
+        self.conditions = conditions
         self.sid = sid
         self.origin = origin
+    }
+
+    /// Whether the statement has a `Condition` block.
+    public var hasCondition: Bool { !conditions.isEmpty }
+}
+
+/// One condition of a policy statement: `{"StringEquals": {"kms:CallerAccount": ["111122223333"]}}` gives operator
+/// `StringEquals`, key `kms:CallerAccount` and the values.
+public struct KeyPolicyCondition: Sendable {
+    public var operatorName: String
+    public var key: String
+    /// The values as written; unknown ones keep their `${…}` form.
+    public var values: [String]
+
+    public init(operatorName: String, key: String, values: [String]) {
+        self.operatorName = operatorName
+        self.key = key
+        self.values = values
     }
 }

@@ -13,7 +13,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
     /// The resource mappers, by the types they read.
     static let mappers: [any ResourceMapper.Type] = [
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
-        BackupMapper.self, CacheMapper.self, VolumeMapper.self,
+        BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self,
     ]
 
     public init() {}

@@ -1,9 +1,10 @@
 /// `AWS::EKS::Cluster`: its Kubernetes secrets become a `secrets` store, its public API endpoint an allowlist.
 ///
-/// EKS always encrypts Kubernetes API data at rest (etcd volumes, and envelope encryption with an AWS-owned key);
-/// an `EncryptionConfig` for `secrets` with `Provider.KeyArn` puts a customer key in charge, so the store is
-/// encrypted at rest and its key is that `KeyArn`, or AWS-managed without one. The endpoint is public unless
-/// `ResourcesVpcConfig.EndpointPublicAccess` is false, and `PublicAccessCidrs` defaults to `0.0.0.0/0` (port 443).
+/// Read as Terraform's `aws_eks_cluster` is (`TerraformClusterReader`), so a cluster gets the same findings in both:
+/// only an `EncryptionConfig` for `secrets` states envelope encryption of the secrets (with `Provider.KeyArn` as its
+/// key); without one the template states no encryption for them. The endpoint is public unless
+/// `ResourcesVpcConfig.EndpointPublicAccess` is false, and `PublicAccessCidrs` defaults to `0.0.0.0/0`; it is the
+/// Kubernetes API, administrative access, so its entries carry no port and are judged as all-port rules.
 enum ClusterMapper: ResourceMapper {
     static let types = ["AWS::EKS::Cluster"]
 
@@ -16,8 +17,8 @@ enum ClusterMapper: ResourceMapper {
         let keyValue = secrets?.child("Provider", "KeyArn") ?? configs
         var store = DataStore(kind: .secrets, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: keyValue.origin))
-        store.encryption.atRest = Located(.known(true), at: keyValue.origin)
         if secrets != nil {
+            store.encryption.atRest = Located(.known(true), at: keyValue.origin)
             store.encryption.kmsKey = KMSKeyProperty.read(keyValue, context: context, into: &deployment)
         }
         deployment.dataStores.append(store)
@@ -29,14 +30,13 @@ enum ClusterMapper: ResourceMapper {
         let cidrs = vpc.child("PublicAccessCidrs")
         var list = Allowlist(kind: .endpointPublicAccess, component: context.component, origin: cidrs.origin,
                              internetFacing: true, hasDescriptionField: false)
-        let https = PortRange(443, 443)
         if cidrs.isAbsent {
             list.entries.append(AllowlistEntry(cidr: Located(.known("0.0.0.0/0"), at: cidrs.origin), description: nil,
-                                               enabled: true, origin: cidrs.origin, ports: https))
+                                               enabled: true, origin: cidrs.origin))
         }
         for item in cidrs.items() {
             guard let cidr = item.string(worst: SecurityGroupMapper.breadth) else { continue }
-            list.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: item.origin, ports: https))
+            list.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: item.origin))
         }
         deployment.allowlists.append(list)
     }

@@ -36,8 +36,35 @@ enum KeyPolicyReader {
         var actions = texts(flatten(item.child("Action")))
         if !item.child("NotAction").isAbsent { actions.append("*") }
         return KeyPolicyStatement(effect: effect, principals: principals, actions: actions,
-                                  hasCondition: !item.child("Condition").isAbsent, sid: item.child("Sid").knownText,
+                                  conditions: conditions(item.child("Condition")), sid: item.child("Sid").knownText,
                                   origin: origin)
+    }
+
+    /// One condition per operator and key; a `Condition` that is not a mapping of mappings (an intrinsic that cannot
+    /// be resolved) reads as one condition with an unknown key, which binds no caller.
+    private static func conditions(_ condition: PropertyValue) -> [KeyPolicyCondition] {
+        guard !condition.isAbsent else { return [] }
+        var result: [KeyPolicyCondition] = []
+        for alternative in condition.alternatives {
+            guard case .mapping(let node) = alternative, let operations = node.entries else {
+                result.append(KeyPolicyCondition(operatorName: "(unknown)", key: "(unknown)", values: []))
+                continue
+            }
+            let single = PropertyValue(path: condition.path, offset: condition.offset, alternatives: [alternative],
+                                       resolver: condition.resolver)
+            for operation in operations {
+                let block = single.child(operation.key)
+                for case .mapping(let keys) in block.alternatives {
+                    for key in keys.entries ?? [] {
+                        let values = PropertyValue(path: block.path, offset: block.offset, alternatives: [.mapping(keys)],
+                                                   resolver: block.resolver).child(key.key)
+                        result.append(KeyPolicyCondition(operatorName: operation.key, key: key.key,
+                                                         values: texts(flatten(values))))
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// `"*"`, or the values under `AWS`, `Service`, `Federated` and `CanonicalUser`.

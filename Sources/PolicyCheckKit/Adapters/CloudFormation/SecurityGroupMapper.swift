@@ -30,8 +30,7 @@ enum SecurityGroupMapper: ResourceMapper {
                 continue
             }
             let ports = portRange(rule)
-            let description = rule.child("Description")
-            let text = description.knownText.map { Located($0, at: description.origin) }
+            let text = description(rule.child("Description"))
             for key in ["CidrIp", "CidrIpv6"] {
                 guard let cidr = rule.child(key).string(worst: breadth) else { continue }
                 let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
@@ -67,5 +66,14 @@ enum SecurityGroupMapper: ResourceMapper {
         return SpecialPurposeRegistry.ranges(overlapping: parsed.cidr, includingGloballyReachable: true).contains {
             privatePurposes.contains($0.purpose) && $0.cidr.contains(parsed.cidr)
         }
+    }
+
+    /// A rule's description: as written, or — built with an intrinsic (`!Sub "VPN ${Site}"`) — its text with the
+    /// unresolved parts kept, since a description that is only known at deploy time is still there.
+    static func description(_ value: PropertyValue) -> Located<String>? {
+        if let known = value.knownText { return Located(known, at: value.origin) }
+        guard !value.isAbsent else { return nil }
+        for case .unknown(_, let text?) in value.alternatives { return Located(text, at: value.origin) }
+        return Located("(known at deploy time)", at: value.origin)
     }
 }

@@ -12,7 +12,22 @@ struct MattermostReader {
         let source = object.reader.source
         readIngress(spec, source: source, into: &deployment)
         readLoadBalancerController(spec, source: source, into: &deployment)
+        readServiceLoadBalancer(spec, source: source, into: &deployment)
         readFileStore(spec, into: &deployment)
+    }
+
+    /// `spec.useServiceLoadBalancer: true`: the operator exposes Mattermost through a Service of type LoadBalancer
+    /// on ports 80 and 443, carrying `spec.serviceAnnotations`; without a source-ranges annotation there (or an
+    /// internal one) it admits the whole internet, as a Service of its own would.
+    private func readServiceLoadBalancer(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
+        guard let flag = spec.bool("useServiceLoadBalancer"), flag.value else { return }
+        let annotations = Annotations(spec.value("serviceAnnotations"), path: spec.childPath("serviceAnnotations"),
+                                      reader: spec.reader)
+        let allowlist = ServiceReader.allowlist(component: object.resource, ranges: [], rangesOrigin: flag.origin,
+                                                annotations: annotations, source: source,
+                                                ports: [PortRange(80, 80), PortRange(443, 443)], ipv6: false,
+                                                worldOrigin: flag.origin)
+        if let allowlist { deployment.allowlists.append(allowlist) }
     }
 
     /// `spec.ingress.annotations` (v1beta1) or `spec.ingressAnnotations` (legacy); nothing when the ingress is off.

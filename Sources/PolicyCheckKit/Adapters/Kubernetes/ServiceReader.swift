@@ -8,34 +8,41 @@ struct ServiceReader {
 
     func read(into deployment: inout Deployment) {
         guard let spec = object.spec, spec.string("type")?.value == "LoadBalancer" else { return }
-        let internetFacing = !isInternal
-        let ports = servicePorts(spec)
-        var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: object.resource,
-                                  origin: spec.origin(of: "loadBalancerSourceRanges"), internetFacing: internetFacing,
-                                  hasDescriptionField: false)
+        let worldOrigin = Origin(offset: spec.node["loadBalancerSourceRanges"]?.offset ?? spec.node.offset,
+                                 path: "spec.loadBalancerSourceRanges")
+        let allowlist = Self.allowlist(component: object.resource, ranges: spec.strings("loadBalancerSourceRanges"),
+                                       rangesOrigin: spec.origin(of: "loadBalancerSourceRanges"),
+                                       annotations: object.annotations, source: object.reader.source,
+                                       ports: servicePorts(spec), ipv6: isDualStack(spec), worldOrigin: worldOrigin)
+        if let allowlist { deployment.allowlists.append(allowlist) }
+    }
+
+    /// The allowlist of a LoadBalancer Service (or of the one an operator creates): its source ranges, else the
+    /// source-ranges annotation, else — internet-facing — the whole internet; `nil` for an internal one without ranges.
+    static func allowlist(component: String, ranges: [Located<String>], rangesOrigin: Origin, annotations: Annotations,
+                          source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin) -> Allowlist? {
+        let internetFacing = !isInternal(annotations)
+        var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
+                                  internetFacing: internetFacing, hasDescriptionField: false)
         // The spec field wins over the annotation when both are given (as in Kubernetes).
-        let ranges = spec.strings("loadBalancerSourceRanges")
         if !ranges.isEmpty {
             allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: ports) }
-        } else if let annotation = object.annotations[Self.sourceRangesAnnotation],
-                  case let entries = KubernetesAllowlists.entries(annotation, in: object.reader.source, ports: ports),
+        } else if let annotation = annotations[sourceRangesAnnotation],
+                  case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports),
                   !entries.isEmpty {
             allowlist.origin = annotation.origin
             allowlist.entries = entries
         } else if internetFacing {
             // No source ranges: the load balancer admits the whole internet.
-            let origin = Origin(offset: spec.node["loadBalancerSourceRanges"]?.offset ?? spec.node.offset,
-                                path: "spec.loadBalancerSourceRanges")
-            allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: isDualStack(spec), ports: ports)
+            allowlist.entries = KubernetesAllowlists.worldOpen(at: worldOrigin, ipv6: ipv6, ports: ports)
         } else {
-            return
+            return nil
         }
-        deployment.allowlists.append(allowlist)
+        return allowlist
     }
 
     /// Whether an annotation makes the load balancer internal (AWS, Azure, GKE).
-    private var isInternal: Bool {
-        let annotations = object.annotations
+    static func isInternal(_ annotations: Annotations) -> Bool {
         if let flag = annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]?.value,
            !flag.isEmpty, flag.lowercased() != "false" {
             // Older AWS docs used "0.0.0.0/0" as the value; any value but false means internal.

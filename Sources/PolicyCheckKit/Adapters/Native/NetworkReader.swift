@@ -21,6 +21,9 @@ struct NetworkReader {
                                                           role: "private connectivity endpoint region"))
             }
         }
+        // Shared does not offer private connectivity (MMC-OFF-001 reports the request): its workspaces are reached over
+        // the internet whatever the manifest says, so its allowlist stays internet-facing and fully judged.
+        if deployment.offering?.value == .shared { privateConnectivity = false }
         guard let filtering = network.object("ipFiltering") else { return }
         filtering.allowOnly(["enabled", "allowlist"])
         var allowlist = Allowlist(kind: .ipFiltering, component: "network/ipFiltering", origin: filtering.origin,

@@ -18,7 +18,8 @@ struct SpecReader {
             deployment.region = region
             deployment.regions.append(RegionReference(region.value, at: region.origin, component: "", role: "deployment region"))
         }
-        if let domain = spec.string("customDomain") {
+        // An empty value asks for nothing: the workspace keeps the URL Mattermost Cloud assigns.
+        if let domain = spec.string("customDomain"), !domain.value.isBlank {
             deployment.customDomain = domain
             deployment.capabilities.append(CapabilityRequest(.customDomain, at: domain.origin, component: ""))
         }
@@ -94,7 +95,8 @@ struct SpecReader {
     private func readBackups(_ backups: ObjectView, into deployment: inout Deployment) {
         backups.allowOnly(["schedule", "retentionDays", "region", "copyRegions", "encryption"])
         var policy = BackupPolicy(component: "backups", origin: backups.origin)
-        policy.schedule = backups.string("schedule")
+        // An empty schedule asks for nothing: the offering's default schedule applies.
+        policy.schedule = backups.string("schedule").flatMap { $0.value.isBlank ? nil : $0 }
         if let schedule = policy.schedule {
             deployment.capabilities.append(CapabilityRequest(.customBackupSchedule, at: schedule.origin, component: "backups"))
         }

@@ -147,8 +147,22 @@ struct TerraformAttribute {
     /// Whether the value is unknown until apply.
     var isUnknown: Bool { unknown?.bool == true && (node == nil || node?.isNull == true) }
 
-    /// Whether the provider will compute the value: unknown, and not set in a configuration that was found.
-    var isProviderDefault: Bool { isUnknown && configured && expression == nil }
+    /// Whether the provider will compute the value: unknown, and not set in a configuration that was found — or set
+    /// to `null` there (`kms_key_id = null`), which Terraform treats as not set.
+    var isProviderDefault: Bool { isUnknown && configured && (expression == nil || isConfiguredNull) }
+
+    /// Whether the configuration writes the value as a literal `null`: an expression with no references and a null
+    /// (or no) constant value.
+    private var isConfiguredNull: Bool {
+        guard let expression, let entries = expression.entries else { return false }
+        return entries.allSatisfy { entry in
+            switch entry.key {
+            case "constant_value": entry.value.isNull
+            case "references": entry.value.items?.isEmpty ?? true
+            default: false
+            }
+        }
+    }
 
     /// Whether the value is absent or null (and not unknown).
     var isAbsent: Bool { !isUnknown && (node == nil || node?.isNull == true) }

@@ -14,6 +14,13 @@ struct TerraformDataStoreReader {
         "aws_db_instance": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"],
                                  publicAccess: "publicly_accessible"),
         "aws_rds_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
+        // An Aurora instance is encrypted by its cluster; only whether it is reachable is its own.
+        "aws_rds_cluster_instance": Shape(kind: .database, atRest: nil, kmsKey: ["kms_key_id"],
+                                          publicAccess: "publicly_accessible"),
+        // A cache cluster outside a replication group cannot be encrypted at rest: ElastiCache offers at-rest
+        // encryption only when a replication group (or serverless cache) is created
+        // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html).
+        "aws_elasticache_cluster": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_id"]),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
@@ -46,6 +53,7 @@ struct TerraformDataStoreReader {
             var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.rawOrigin,
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.attributes.node
+            store.replacedAt = resource.replacedAt
             if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
                 store.encryption.atRest = atRestAttribute.bool().map { flag in
@@ -56,6 +64,17 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
             store.encryption.kmsKey = keys.kmsKey(keyAttribute, of: resource, into: &deployment)
+            switch resource.type {
+            case "aws_rds_cluster_instance":
+                store.encryptionIsOwn = false
+            case "aws_elasticache_cluster":
+                // A member of a replication group is encrypted (or not) by its group, read on its own.
+                let group = resource["replication_group_id"]
+                if group.knownString != nil || (group.isUnknown && !group.isProviderDefault) { continue }
+                store.encryption.atRest = Located(.known(false), at: resource.origin)
+            default:
+                break
+            }
             if let flag = shape.publicAccess {
                 store.publicAccess = resource[flag].bool()
             }

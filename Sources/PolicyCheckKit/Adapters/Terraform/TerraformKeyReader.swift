@@ -110,11 +110,20 @@ enum TerraformKeyPolicyReader {
                 effect: node["Effect"]?.string ?? "",
                 principals: principals(node["Principal"]),
                 actions: strings(node["Action"]),
-                hasCondition: node["Condition"]?.entries?.isEmpty == false,
+                conditions: conditions(node["Condition"]),
                 sid: node["Sid"]?.string,
                 origin: Origin(offset: origin.offset, path: "\(origin.path).Statement[\(index)]")
             )
         })
+    }
+
+    /// `{"StringEquals": {"kms:CallerAccount": "111122223333"}}` as one condition per operator and key.
+    private static func conditions(_ node: SourceNode?) -> [KeyPolicyCondition] {
+        (node?.entries ?? []).flatMap { operation in
+            (operation.value.entries ?? []).map {
+                KeyPolicyCondition(operatorName: operation.key, key: $0.key, values: strings($0.value))
+            }
+        }
     }
 
     /// `"*"`, `{"AWS": "*"}` and `{"AWS": ["arn…"], "Service": "…"}` as a flat list.

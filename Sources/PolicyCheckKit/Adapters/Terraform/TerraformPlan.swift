@@ -89,9 +89,12 @@ struct TerraformPlan {
         let moduleAddress = item.text("module_address") ?? TerraformAddress.split(address).module
         let after = change.value("after")
         let unknown = change.value("after_unknown")
-        return resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
-                        values: after, unknown: unknown, place: .change, anchor: change.node.offset,
-                        configuration: configuration)
+        let resource = resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
+                                values: after, unknown: unknown, place: .change, anchor: change.node.offset,
+                                configuration: configuration)
+        // Delete and create (either order): the resource is replaced by a new one.
+        if actions.contains("delete") { resource.replacedAt = change.origin(of: "actions") }
+        return resource
     }
 
     /// The managed resources of a module in `planned_values` or `values`, and of its child modules.

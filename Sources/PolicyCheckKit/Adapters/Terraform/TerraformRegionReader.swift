@@ -9,6 +9,11 @@ struct TerraformRegionReader {
     /// of ten, and small ones (references of different resources never share a value).
     private var placedBefore: Set<Placement> = []
     private var placed: Set<Placement> = []
+    /// The regions of provider configurations with an alias (`aws.eu`, `module.edge:aws.eu`), by configuration key:
+    /// a resource that uses one is created in that region, and gets a residency reference of its own there.
+    private var aliasRegions: [String: TerraformProviderRegions.Region] = [:]
+    /// The regions other readers already placed on each resource (`component`, NUL, region), when there are aliases.
+    private var regionsBefore: Set<String> = []
 
     init(plan: TerraformPlan) {
         self.plan = plan
@@ -18,6 +23,7 @@ struct TerraformRegionReader {
         placedBefore = Set(deployment.regions.map { Placement(component: $0.component, offset: $0.origin.offset) })
         readProviders(into: &deployment)
         placedBefore.formUnion(placed)
+        if !aliasRegions.isEmpty { regionsBefore = Set(deployment.regions.map { $0.component + "\u{0}" + $0.region }) }
         for resource in plan.resources {
             readResource(resource, into: &deployment)
         }
@@ -36,6 +42,7 @@ struct TerraformRegionReader {
             guard let region = providers.region(of: config, key: entry.key) else { continue }
             let role = region.variable.map { "provider region (var.\($0))" } ?? "provider region"
             add(region.value, at: region.origin, component: component, role: role, into: &deployment)
+            if alias != nil { aliasRegions[entry.key] = region }
             if name == "aws" && module == nil && alias == nil && region.variable == nil {
                 deployment.region = Located(region.value, at: region.origin)
             }
@@ -46,6 +53,7 @@ struct TerraformRegionReader {
 
     private mutating func readResource(_ resource: TerraformResource, into deployment: inout Deployment) {
         placed.removeAll(keepingCapacity: true)
+        let first = deployment.regions.endIndex
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
         for (field, role) in [("region", "resource region"), ("location", "resource location")] {
@@ -64,6 +72,20 @@ struct TerraformRegionReader {
         }
         var seen: Set<String> = []
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
+        if !aliasRegions.isEmpty { readAliasProvider(of: resource, placedFrom: first, into: &deployment) }
+    }
+
+    /// A resource under a provider alias is created in the alias's region: reported on the resource itself (once,
+    /// unless its own values already name that region), not only on the provider block.
+    private mutating func readAliasProvider(of resource: TerraformResource, placedFrom first: Int,
+                                            into deployment: inout Deployment) {
+        guard let key = plan.configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string,
+              let region = aliasRegions[key],
+              !regionsBefore.contains(resource.address + "\u{0}" + region.value),
+              !deployment.regions[first...].contains(where: { $0.component == resource.address && $0.region == region.value })
+        else { return }
+        add(region.value, at: resource.origin, component: resource.address,
+            role: "provider region (the resource uses provider \(key))", into: &deployment)
     }
 
     /// Every ARN with a region in the resource's values (one reference per region and resource). The scan passes

@@ -19,6 +19,8 @@ final class TerraformResource {
     /// The resource's entry (its mapping in `resource_changes` or `resources`).
     let origin: Origin
     let attributes: TerraformAttribute
+    /// Where the plan says it replaces the resource (`change.actions` with `delete` and `create`); `nil` otherwise.
+    var replacedAt: Origin?
 
     init(address: String, type: String, moduleAddress: String, modulePath: [String], configAddress: String,
          instanceKey: String, origin: Origin, attributes: TerraformAttribute) {

@@ -1,13 +1,14 @@
-/// Reads the EBS volumes an `aws_instance` or `aws_launch_template` attaches: one volume data store per device,
-/// named by the resource's address, with the device's place in the plan as its origin.
+/// Reads the EBS volumes an `aws_instance`, `aws_launch_configuration` or `aws_launch_template` attaches: one volume
+/// data store per device, named by the resource's address, with the device's place in the plan as its origin.
 struct TerraformVolumeReader {
     let plan: TerraformPlan
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources(ofType: ["aws_instance", "aws_launch_template"]) {
-            if resource.type == "aws_instance" {
+        for resource in plan.resources(ofType: ["aws_instance", "aws_launch_configuration", "aws_launch_template"]) {
+            // A launch configuration states its volumes as an instance does (`root_block_device`, `ebs_block_device`).
+            if resource.type != "aws_launch_template" {
                 readInstance(resource, into: &deployment)
             } else {
                 for mapping in resource["block_device_mappings"].items where !mapping.child("ebs").items.isEmpty {
@@ -18,7 +19,7 @@ struct TerraformVolumeReader {
         }
     }
 
-    /// An instance always has a root volume: without a `root_block_device` block its encryption is left to the
+    /// An instance (or a launch configuration's instance) always has a root volume: without a `root_block_device` block its encryption is left to the
     /// account's EBS default, which the plan does not state.
     private func readInstance(_ instance: TerraformResource, into deployment: inout Deployment) {
         let root = instance["root_block_device"]

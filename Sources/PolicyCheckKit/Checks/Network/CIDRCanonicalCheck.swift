@@ -1,6 +1,6 @@
 import PolicyCheckNetwork
 
-/// CIDR blocks must be written with their network address: `10.1.2.3/8` means `10.0.0.0/8`.
+/// Enabled CIDR blocks must be written with their network address: `10.1.2.3/8` means `10.0.0.0/8`.
 public struct CIDRCanonicalCheck: Check {
     public static let name = "network.cidr-canonical"
 
@@ -8,7 +8,7 @@ public struct CIDRCanonicalCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.map(ParsedAllowlist.init).map { list in
-            let evidence = list.entries.compactMap { entry -> Evidence? in
+            let evidence = list.effective.compactMap { entry -> Evidence? in
                 guard case .success(let parsed)? = entry.parsed, parsed.hadHostBits else { return nil }
                 return Evidence(
                     "'\(entry.text)' has host bits set; it means \(parsed.cidr) (\(Self.count(parsed.cidr))) — write \(parsed.cidr)",

@@ -1,4 +1,4 @@
-/// Where the format has a description field, every allowlist entry must say what it is for.
+/// Where the format has a description field, every enabled allowlist entry must say what it is for.
 public struct EntryDescriptionCheck: Check {
     public static let name = "network.entry-description"
 
@@ -6,7 +6,7 @@ public struct EntryDescriptionCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.filter(\.hasDescriptionField).map { list in
-            let evidence = list.entries.compactMap { entry -> Evidence? in
+            let evidence = list.effectiveEntries.compactMap { entry -> Evidence? in
                 let blank = entry.description?.value.unicodeScalars.allSatisfy(Self.isWhitespace) ?? true
                 guard blank else { return nil }
                 return Evidence("allowlist entry '\(entry.cidr.value.known ?? "?")' has no description", at: entry.origin)

@@ -1,0 +1,15 @@
+/// `AWS::SecretsManager::Secret` becomes a `secrets` store. Secrets Manager always encrypts a secret; without
+/// `KmsKeyId` it uses the AWS-managed `aws/secretsmanager` key
+/// (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).
+enum SecretMapper: ResourceMapper {
+    static let types = ["AWS::SecretsManager::Secret"]
+
+    static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        let key = context.properties.child("KmsKeyId")
+        var store = DataStore(kind: .secrets, component: context.component, origin: context.modelOrigin,
+                              encryption: Encryption(origin: key.origin))
+        store.encryption.atRest = Located(.known(true), at: key.origin)
+        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        deployment.dataStores.append(store)
+    }
+}
