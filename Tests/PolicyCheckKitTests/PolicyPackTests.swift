@@ -22,7 +22,7 @@ import Testing
         let pack = try PolicyLoader().loadDefault()
         #expect(pack.id == "mattermost-cloud")
         #expect(pack.version == "1.0.0")
-        #expect(pack.rules.count == 49)
+        #expect(pack.rules.count == 50)
     }
 
     /// The pack `check` preloads while its arguments are parsed is the pack loaded directly.

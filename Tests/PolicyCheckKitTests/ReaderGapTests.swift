@@ -85,6 +85,21 @@ import Testing
         ])
     }
 
+    @Test func aShortKeyDeletionWindowIsReportedInEveryFormat() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_kms_key.data", "aws_kms_key", after: ["enable_key_rotation": true, "deletion_window_in_days": 7])
+        plan.change("aws_kms_key.kept", "aws_kms_key", after: ["enable_key_rotation": true, "deletion_window_in_days": 30])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+        #expect(findings.map { "\($0.ruleId) \($0.resource) \($0.path)" }
+            == ["MMC-KEY-012 aws_kms_key.data resource_changes[0].change.after.deletion_window_in_days"])
+        let template = """
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true, PendingWindowInDays: 10}}
+              Kept: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+            """
+        #expect(try CFN.findings(template).map(\.cfnSummary) == ["2:89 medium MMC-KEY-012 Key Resources.Key.Properties.PendingWindowInDays"])
+    }
+
     // MARK: - CloudFormation
 
     @Test func anEKSClusterGetsTheFindingsTerraformGives() throws {

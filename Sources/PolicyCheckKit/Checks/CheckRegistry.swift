@@ -15,6 +15,7 @@ public enum CheckRegistry {
         MaterialExpiringCheck.self,
         MaterialValidityPeriodCheck.self,
         MaterialConsistencyCheck.self,
+        KeyDeletionWindowCheck.self,
         WrappingAlgorithmCheck.self,
         KeyPolicyCheck.self,
         CommittedSecretCheck.self,

@@ -15,6 +15,9 @@ public struct KeyDeclaration: Sendable {
     public var multiRegion: Located<Bool>?
     public var replicaRegions: [Located<String>] = []
     public var materials: [KeyMaterialDeclaration] = []
+    /// The waiting period, in days, between scheduling the key's deletion and AWS KMS deleting it (7–30; AWS's
+    /// default is 30). `nil`: not stated.
+    public var deletionWindowDays: Located<Int>?
     /// The key policy, when the input carries one.
     public var policy: KeyPolicy?
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).

@@ -24,6 +24,9 @@ enum KeyMapper: ResourceMapper {
             key.multiRegion = Located(flag, at: multiRegion.origin)
         }
         key.policy = KeyPolicyReader.read(properties.child("KeyPolicy"))
+        // The shortest window any alternative gives is the one that may be deployed.
+        let window = properties.child("PendingWindowInDays")
+        if let days = window.integers()?.min() { key.deletionWindowDays = Located(days, at: window.origin) }
         deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: context.origin, component: context.component))
         deployment.keys.append(key)
     }

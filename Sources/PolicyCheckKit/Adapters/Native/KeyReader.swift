@@ -5,7 +5,10 @@ struct KeyReader {
     let key: ObjectView
 
     func read(into deployment: inout Deployment) {
-        key.allowOnly(["id", "arn", "origin", "keySpec", "rotation", "multiRegion", "replicaRegions", "materials", "description"])
+        key.allowOnly([
+            "id", "arn", "origin", "keySpec", "rotation", "multiRegion", "replicaRegions", "materials", "description",
+            "deletionWindowDays",
+        ])
         let id = key.string("id", required: true)
         let name = id?.value ?? key.path
         var declaration = KeyDeclaration(component: "keys/\(name)", origin: key.origin)
@@ -29,6 +32,7 @@ struct KeyReader {
             declaration.rotation = result
         }
         declaration.multiRegion = key.bool("multiRegion")
+        declaration.deletionWindowDays = key.int("deletionWindowDays", range: 1...365)
         declaration.replicaRegions = key.strings("replicaRegions")
         for replica in declaration.replicaRegions {
             deployment.regions.append(RegionReference(replica.value, at: replica.origin, component: declaration.component,

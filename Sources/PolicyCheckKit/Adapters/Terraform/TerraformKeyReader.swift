@@ -72,6 +72,8 @@ struct TerraformKeyReader {
             }
             key.rotation = rotation
         }
+        let window = resource["deletion_window_in_days"]
+        if let days = window.knownInt { key.deletionWindowDays = Located(days, at: window.origin) }
         if let multiRegion = resource["multi_region"].bool(), let value = multiRegion.value.known {
             key.multiRegion = Located(value, at: multiRegion.origin)
         }
