@@ -51,6 +51,9 @@ public struct AllowlistEntry: Sendable {
     public var cidr: Located<Fact<String>>
     public var description: Located<String>?
     public var enabled: Bool
+    /// Whether the entry is an exclusion from another (a NetworkPolicy `ipBlock.except`): not admitted, so not in
+    /// force as an allowlist entry, yet a value the platform parses and rejects when malformed.
+    public var isException = false
     /// The entry's own origin (its mapping or list item), for findings about the entry as a whole.
     public var origin: Origin
     /// Ports the entry opens, when the format says (security groups).

@@ -1,8 +1,8 @@
 import PolicyCheckSyntax
 
 /// Reads a `NetworkPolicy`'s ingress `ipBlock`s into one allowlist. Network policies admit traffic inside the
-/// cluster's network, so the list is not internet-facing; `except` blocks are exclusions, kept as disabled entries so
-/// their syntax is judged without widening the list.
+/// cluster's network, so the list is not internet-facing; `except` blocks are exclusions, kept as disabled entries
+/// marked as exceptions so their syntax is judged (the API server rejects a malformed one) without widening the list.
 struct NetworkPolicyReader {
     let object: KubernetesObject
 
@@ -20,7 +20,9 @@ struct NetworkPolicyReader {
                     allowlist.entries.append(KubernetesAllowlists.entry(cidr, ports: ports))
                 }
                 for excluded in block.strings("except") {
-                    allowlist.entries.append(KubernetesAllowlists.entry(excluded, ports: ports, enabled: false))
+                    var exception = KubernetesAllowlists.entry(excluded, ports: ports, enabled: false)
+                    exception.isException = true
+                    allowlist.entries.append(exception)
                 }
             }
         }

@@ -1,7 +1,8 @@
 import PolicyCheckNetwork
 
 /// Every enabled allowlist entry must parse as an IPv4 or IPv6 CIDR block (bare addresses are /32 and /128);
-/// disabled entries are not in force, and allowlists are judged on the entries in force (docs/policies.md).
+/// disabled entries are not in force, and allowlists are judged on the entries in force (docs/policies.md). A
+/// NetworkPolicy `except` range is judged too: the API server parses it.
 public struct CIDRSyntaxCheck: Check {
     public static let name = "network.cidr-syntax"
 
@@ -9,7 +10,7 @@ public struct CIDRSyntaxCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.map(ParsedAllowlist.init).map { list in
-            let evidence = list.effective.compactMap { entry -> Evidence? in
+            let evidence = list.entries.filter { $0.entry.enabled || $0.entry.isException }.compactMap { entry -> Evidence? in
                 guard case .failure(let error)? = entry.parsed else { return nil }
                 return Evidence("\(error)", at: entry.entry.cidr.origin)
             }
