@@ -43,6 +43,14 @@ struct ConfigReader {
             config.offering = entry(Offering(rawValue: offering.value)!, view, "offering")
         }
         config.jobs = view.int("jobs", range: 1...1024).map { entry($0.value, view, "jobs") }
+        if let helm = view.object("helm") {
+            helm.allowOnly(["path", "values", "set"])
+            config.helm = helm.string("path").map { entry(resolve($0.value), helm, "path") }
+            if helm.value("values") != nil { config.helmValues = entry(helm.strings("values").map { resolve($0.value) }, helm, "values") }
+            if helm.value("set") != nil { config.helmSet = entry(helm.strings("set").map(\.value), helm, "set") }
+        }
+        config.kubectl = view.string("kubectl").map { entry(resolve($0.value), view, "kubectl") }
+        config.allowUnrendered = view.bool("allowUnrendered").map { entry($0.value, view, "allowUnrendered") }
         if let rules = view.object("rules") {
             for item in rules.node.entries ?? [] {
                 guard let setting = rules.object(item.key) else { continue }

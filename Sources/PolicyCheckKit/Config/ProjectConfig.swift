@@ -8,7 +8,7 @@ public struct ProjectConfig: Sendable {
     public static let fileName = ".policycheck.yaml"
     public static let fields = [
         "apiVersion", "kind", "policies", "waivers", "baseline", "failOn", "outputs", "include", "exclude", "inputFormat",
-        "offering", "jobs", "rules", "inlineIgnores", "maxFileSize",
+        "offering", "jobs", "rules", "inlineIgnores", "maxFileSize", "helm", "kubectl", "allowUnrendered",
     ]
 
     /// A value and where it is written (`file:line:col`).
@@ -68,6 +68,16 @@ public struct ProjectConfig: Sendable {
     public var offering: Entry<Offering>?
     public var jobs: Entry<Int>?
     public var rules: [RuleSetting] = []
+    /// `helm.path`: `--helm`.
+    public var helm: Entry<String>?
+    /// `helm.values`: `--helm-values`, relative to the file.
+    public var helmValues: Entry<[String]>?
+    /// `helm.set`: `--helm-set`.
+    public var helmSet: Entry<[String]>?
+    /// `--kubectl`.
+    public var kubectl: Entry<String>?
+    /// `--allow-unrendered`.
+    public var allowUnrendered: Entry<Bool>?
 
     public init(file: String) {
         self.file = file

@@ -39,6 +39,11 @@ public struct RunSettings: Sendable {
         public var maxFileBytes: Int?
         /// `--allow-blanket-waivers` (a flag only: a file in the checked tree cannot grant it).
         public var allowBlanketWaivers = false
+        public var helm: String?
+        public var helmValues: [String]?
+        public var helmSet: [String]?
+        public var kubectl: String?
+        public var allowUnrendered: Bool?
 
         public init() {}
     }
@@ -64,6 +69,12 @@ public struct RunSettings: Sendable {
     public var rules: [ProjectConfig.RuleSetting]
     /// Waivers matching every rule or every resource are accepted.
     public var allowBlanketWaivers: Bool
+    /// `nil`: found on `PATH`.
+    public var helm: Setting<String?>
+    public var helmValues: Setting<[String]>
+    public var helmSet: Setting<[String]>
+    public var kubectl: Setting<String?>
+    public var allowUnrendered: Setting<Bool>
 
     /// Flags over the configuration over the defaults.
     public init(config: ProjectConfig?, flags: Flags, defaultJobs: Int) {
@@ -94,6 +105,22 @@ public struct RunSettings: Sendable {
         maxFileBytes = pick(flags.maxFileBytes, config?.maxFileSize, ByteSize.defaultMaxFileBytes)
         rules = config?.rules ?? []
         allowBlanketWaivers = flags.allowBlanketWaivers
+        helm = optional(flags.helm, config?.helm)
+        helmValues = pick(flags.helmValues, config?.helmValues, [])
+        helmSet = pick(flags.helmSet, config?.helmSet, [])
+        kubectl = optional(flags.kubectl, config?.kubectl)
+        allowUnrendered = pick(flags.allowUnrendered, config?.allowUnrendered, false)
+    }
+
+    /// How charts and kustomizations are rendered in a run with these settings.
+    public var render: RenderSettings {
+        var render = RenderSettings()
+        render.helm = helm.value
+        render.helmValues = helmValues.value
+        render.helmSet = helmSet.value
+        render.kubectl = kubectl.value
+        render.allowUnrendered = allowUnrendered.value
+        return render
     }
 
     /// The effective configuration, one `key: value  (source)` line each, for `policycheck config show`.
@@ -114,6 +141,11 @@ public struct RunSettings: Sendable {
         lines.append(("outputs", outputsText, outputs.source))
         lines.append(("inlineIgnores", inlineIgnores.value ? "honoured" : "off (everything shown)", inlineIgnores.source))
         lines.append(("maxFileSize", ByteSize.describe(maxFileBytes.value), maxFileBytes.source))
+        lines.append(("helm", helm.value ?? "(helm on PATH)", helm.source))
+        lines.append(("helm.values", Self.list(helmValues.value), helmValues.source))
+        lines.append(("helm.set", Self.list(helmSet.value), helmSet.source))
+        lines.append(("kubectl", kubectl.value ?? "(kubectl on PATH)", kubectl.source))
+        lines.append(("allowUnrendered", allowUnrendered.value ? "yes (unrendered charts and kustomizations are skipped)" : "no (they fail the run)", allowUnrendered.source))
         for rule in rules {
             var changes: [String] = []
             if let enabled = rule.enabled { changes.append(enabled ? "enabled" : "disabled") }

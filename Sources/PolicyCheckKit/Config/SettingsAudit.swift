@@ -67,6 +67,22 @@ public struct SettingsAudit: Sendable {
             settings.inlineIgnores.value ? "inline ignores suppress findings, each listed" : "inline ignores are not honoured")
         add("maxFileSize", ByteSize.describe(settings.maxFileBytes.value), settings.maxFileBytes.source, .neutral,
             "a larger input is an error, never skipped")
+        // A tree file that names the renderer would have the gate run a program of the pull request's choosing,
+        // which could print anything as the "rendered" chart; values decide what a chart renders.
+        if let helm = settings.helm.value {
+            add("helm.path", helm, settings.helm.source, .changes, "the program that renders Helm charts")
+        }
+        add("helm.values", settings.helmValues.value.joined(separator: ", "), settings.helmValues.source, .changes,
+            "values files decide what each chart renders")
+        add("helm.set", settings.helmSet.value.joined(separator: ", "), settings.helmSet.source, .changes,
+            "values decide what each chart renders")
+        if let kubectl = settings.kubectl.value {
+            add("kubectl", kubectl, settings.kubectl.source, .changes, "the program that builds kustomizations")
+        }
+        add("allowUnrendered", settings.allowUnrendered.value ? "true" : "false", settings.allowUnrendered.source,
+            settings.allowUnrendered.value ? .weakens : .neutral,
+            settings.allowUnrendered.value ? "charts and kustomizations that cannot be rendered are not checked and do not fail the run"
+                : "charts and kustomizations that cannot be rendered fail the run")
         for rule in settings.rules {
             entries += Self.entries(for: rule, basePolicy: basePolicy)
         }

@@ -100,10 +100,30 @@ public struct PackSummary: Sendable, Hashable {
 /// A file found in a directory that was not checked, and why.
 public struct SkippedFile: Sendable, Hashable {
     public var file: String
+    /// `kind: detail`, e.g. `JSON with comments: tsconfig.json is a JSONC file by convention`.
     public var reason: String
 
     public init(file: String, reason: String) {
         self.file = file
         self.reason = reason
+    }
+
+    /// The reason's label (the text before its first `: `), which reports count skips by.
+    public var kind: String {
+        reason.range(of: ": ").map { String(reason[..<$0.lowerBound]) } ?? reason
+    }
+}
+
+extension CheckReport {
+    /// Skips counted by kind, most frequent first (then by name): `[("not a manifest", 12), ("Helm template", 1)]`.
+    public var skipsByKind: [(kind: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for skipped in filesSkipped { counts[skipped.kind, default: 0] += 1 }
+        return counts.map { (kind: $0.key, count: $0.value) }.sorted { ($1.count, $0.kind) < ($0.count, $1.kind) }
+    }
+
+    /// `2 JSON with comments, 1 Helm template`.
+    public var skipSummary: String {
+        skipsByKind.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
     }
 }

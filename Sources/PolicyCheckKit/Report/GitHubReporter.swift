@@ -17,6 +17,14 @@ public struct GitHubReporter: Reporter {
             out += Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,
                                 column: finding.column, title: finding.ruleId, message: message)
         }
+        // One notice per kind of skip (not per file: annotations are few and a large walk skips many files).
+        for (kind, count) in report.skipsByKind {
+            let files = report.filesSkipped.filter { $0.kind == kind }.map(\.file)
+            let listed = files.prefix(10).joined(separator: ", ") + (files.count > 10 ? ", …" : "")
+            out += Self.command("notice", file: "-", line: nil, column: nil,
+                                title: "policycheck: skipped \(count) file\(count == 1 ? "" : "s") (\(kind))",
+                                message: "\(report.filesSkipped.first { $0.kind == kind }!.reason) — \(listed)")
+        }
         out += TextReporter().summary(report) + "\n"
         return out
     }

@@ -97,6 +97,7 @@ public struct JSONReporter: Reporter {
         for skipped in report.filesSkipped {
             json.beginObject()
             json.field("file", skipped.file)
+            json.field("kind", skipped.kind)
             json.field("reason", skipped.reason)
             json.endObject()
         }

@@ -24,7 +24,25 @@ public struct JUnitReporter: Reporter {
             writeSuite(file, id: index, report: report, outcomes: (outcomes[file] ?? []).flatMap { report.outcomes[$0] },
                        findings: (findings[file] ?? []).map { report.findings[$0] }, errors: errors[file] ?? [], to: stream)
         }
+        if !report.filesSkipped.isEmpty { stream.write(Self.skippedSuite(report, id: Self.files(report).count)) }
         stream.write("</testsuites>\n")
+    }
+
+    /// One suite listing every skipped file as a skipped test case whose message is the reason.
+    static func skippedSuite(_ report: CheckReport, id: Int) -> String {
+        let count = report.filesSkipped.count
+        var out = "  <testsuite name=\"skipped inputs\" package=\"policycheck\" id=\"\(id)\""
+            + " timestamp=\"\(report.evaluatedAt.description.dropLast())\" hostname=\"\(hostname)\""
+            + " tests=\"\(count)\" failures=\"0\" errors=\"0\" skipped=\"\(count)\" time=\"0\">\n"
+            + "    <properties>\n" + property("policycheck.version", report.toolVersion)
+            + property("skipped", report.skipSummary) + "    </properties>\n"
+        for skipped in report.filesSkipped {
+            out += "    <testcase name=\"\(XMLText.escape(skipped.kind, attribute: true))\""
+                + " classname=\"\(XMLText.escape(skipped.file, attribute: true))\" time=\"0\">\n"
+                + "      <skipped message=\"\(XMLText.escape(skipped.reason, attribute: true))\"/>\n"
+                + "    </testcase>\n"
+        }
+        return out + "    <system-out/>\n    <system-err/>\n  </testsuite>\n"
     }
 
     /// Every file the run named: checked, with findings or outcomes, or with errors; sorted.

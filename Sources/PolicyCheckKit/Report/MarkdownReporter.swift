@@ -28,6 +28,14 @@ public struct MarkdownReporter: Reporter {
                     + ": " + MarkdownText.escape(error.message) + "\n"
             }
         }
+        if !report.filesSkipped.isEmpty {
+            out += "\n### Skipped\n\nNot inputs, or not checked (\(MarkdownText.escape(report.skipSummary))):\n\n"
+            var table = "| file | reason |\n| --- | --- |\n"
+            for skipped in report.filesSkipped {
+                table += "| \(MarkdownText.escape(skipped.file)) | \(MarkdownText.escape(skipped.reason)) |\n"
+            }
+            out += folded(summary: "\(report.filesSkipped.count) skipped", count: report.filesSkipped.count, body: table)
+        }
         if !suppressed.isEmpty {
             out += "\n### Suppressed\n\n"
             out += "<details>\n<summary>\(suppressed.count) suppressed finding\(suppressed.count == 1 ? "" : "s") "

@@ -63,9 +63,20 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
+        out += skipped(report)
         out += summary(report)
         out += "\n"
         stream.write(out)
+    }
+
+    /// Every skipped file with its reason, under a line that counts them by kind: a skip is never silent.
+    func skipped(_ report: CheckReport) -> String {
+        guard !report.filesSkipped.isEmpty else { return "" }
+        var out = "Skipped \(report.filesSkipped.count) file\(report.filesSkipped.count == 1 ? "" : "s") (\(report.skipSummary)):\n"
+        for skipped in report.filesSkipped {
+            out += "  \(skipped.file): \(Self.oneLine(skipped.reason))\n"
+        }
+        return out + "\n"
     }
 
     /// The one-line verdict and counts.

@@ -31,6 +31,8 @@ public struct CheckRun: Sendable {
     public var keepsOutcomes = true
     /// Called from worker threads after each input is checked, with the number checked so far and the total.
     public var progress: (@Sendable (_ checked: Int, _ total: Int) -> Void)?
+    /// How Helm charts and kustomizations found in directories are rendered.
+    public var render = RenderSettings()
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -41,9 +43,12 @@ public struct CheckRun: Sendable {
 
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
-        let (inputs, discoveryErrors) = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discover(paths)
+        let found = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discoverAll(paths)
+        let discoveryErrors = found.errors
+        let rendering = RenderStage(settings: render, hashInputs: hashInputs).render(found.renderSources)
         let names = OutcomeTable.SharedNames()
-        var results = evaluate(inputs, stdin: stdin, names: names)
+        var results = evaluate(found.inputs, rendering: rendering, stdin: stdin, names: names)
+        let inputs = found.inputs + rendering.rendered.map(\.input)
         var errors = discoveryErrors
         var warnings: [Diagnostic] = []
         var findings: [Finding] = []
@@ -53,6 +58,8 @@ public struct CheckRun: Sendable {
         var keyFileCount = 0
         var deployments = 0
         var records = discoveryErrors.map { InputRecord(file: $0.file, status: .error, reason: $0.message) }
+        var seenRecords: Set<String> = []
+        records += rendering.records.filter { seenRecords.insert($0.file).inserted }
         var keyFiles: [String: KeyFile] = [:]
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
         for index in results.indices {
@@ -69,7 +76,7 @@ public struct CheckRun: Sendable {
             findings.append(contentsOf: results[index].takeFindings())
             outcomes.append(contentsOf: results[index].takeOutcomes())
         }
-        if inputs.isEmpty && discoveryErrors.isEmpty {
+        if inputs.isEmpty && discoveryErrors.isEmpty && results.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no YAML or JSON files found to check"))
         } else if checked.isEmpty && errors.isEmpty {
@@ -109,9 +116,8 @@ public struct CheckRun: Sendable {
         if let reason = read.skipReason {
             return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256)
         }
-        return InputRecord(file: file, status: .evaluated,
-                           reason: read.digestWithheld ? "holds a secret key: no digest of it is published" : nil,
-                           sha256: read.sha256, deployments: count)
+        let withheld = read.digestWithheld ? "holds a secret key: no digest of it is published" : nil
+        return InputRecord(file: file, status: .evaluated, reason: read.note ?? withheld, sha256: read.sha256, deployments: count)
     }
 
     /// Key files in the tree and those BYOK materials reference.
@@ -121,7 +127,23 @@ public struct CheckRun: Sendable {
         }
     }
 
-    private func evaluate(_ inputs: [InputDiscovery.Input], stdin: [UInt8]?, names: OutcomeTable.SharedNames) -> [CheckedFile] {
+    private func evaluate(_ walked: [InputDiscovery.Input], rendering: RenderStage.Outcome, stdin: [UInt8]?,
+                          names: OutcomeTable.SharedNames) -> [CheckedFile] {
+        // Files a kustomize build consumed are checked as built, not read raw (that would report them twice).
+        let cwd = FileManager.default.currentDirectoryPath
+        var consumed: [InputReader.Result] = []
+        var pending: [InputDiscovery.Input] = []
+        for input in walked {
+            if !input.isExplicit, let reason = rendering.consumed[InputDiscovery.standardized(input.path, in: cwd)] {
+                var read = InputReader.Result(input: input)
+                read.skipReason = reason
+                consumed.append(read)
+            } else {
+                pending.append(input)
+            }
+        }
+        let streams = Dictionary(rendering.rendered.map { ($0.input.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let inputs = pending + rendering.rendered.map(\.input)
         var configuredEvaluator = Evaluator(policy: policy)
         configuredEvaluator.recordsOutcomes = keepsOutcomes
         let evaluator = configuredEvaluator
@@ -134,20 +156,27 @@ public struct CheckRun: Sendable {
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs
         let reader = configured
+        // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
+        configured.format = .kubernetes
+        let renderedReader = configured
         let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
         let progress = self.progress
         let keepsSourceNodes = policy.readsSourceNodes
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
-            var read = reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            let rendered = streams[input.path]
+            var read = rendered.map { renderedReader.read(input, stdin: $0.stream.text) }
+                ?? reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
+            if let rendered { read.note = rendered.note }
             if !keepsSourceNodes {
                 // Nothing reads the parsed document past adaptation: free it before evaluating (a 100 MB plan's
                 // tree is larger than the model made from it).
                 for index in read.deployments.indices { read.deployments[index].dropSourceNodes() }
             }
             // The text, tree and model of the input are released here; only the verdicts are kept.
-            let checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline, names: names)
+            var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline, names: names)
+            if let rendered { checked.placeFindings(in: rendered.stream) }
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
@@ -166,7 +195,10 @@ public struct CheckRun: Sendable {
         } else {
             for index in inputs.indices { work(index) }
         }
-        return slots.values
+        let settled = (consumed + rendering.unrendered).map {
+            CheckedFile($0, evaluator: evaluator, context: context, inline: nil, names: names)
+        }
+        return slots.values + settled
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What checking one input produced: its verdicts, without its text or model.
 ///
 /// Workers reduce every input to this as soon as it is evaluated, so a run holds the bytes and trees of only the
@@ -53,6 +55,12 @@ struct CheckedFile: Sendable {
             outcomes += names.runs(of: evaluation.outcomes)
         }
         if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
+    }
+
+    /// Findings in a rendered stream moved to the templates and files they came from.
+    mutating func placeFindings(in stream: RenderedStream) {
+        findings = findings.map { stream.place($0) { path in FileManager.default.contents(atPath: path).map(Array.init) } }
+        findings.sort(by: Finding.reportOrder)
     }
 
     /// The findings, leaving none behind (so they are not held twice).

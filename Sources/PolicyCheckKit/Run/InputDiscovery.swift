@@ -37,8 +37,24 @@ public struct InputDiscovery: Sendable {
 
     /// The inputs under the given paths, and problems with the paths themselves.
     public func discover(_ paths: [String]) -> (inputs: [Input], errors: [Diagnostic]) {
+        let found = discoverAll(paths)
+        return (found.inputs, found.errors)
+    }
+
+    /// What a walk found: files to read, directories to render first (Helm charts, kustomizations), and problems.
+    public struct Found: Sendable {
+        public var inputs: [Input] = []
+        public var errors: [Diagnostic] = []
+        /// Charts and kustomizations, in walk order. A chart's `templates/` are not among `inputs`: they are not
+        /// YAML until rendered.
+        public var renderSources: [RenderSource] = []
+    }
+
+    /// The inputs and render sources under the given paths.
+    public func discoverAll(_ paths: [String]) -> Found {
         var inputs: [Input] = []
         var errors: [Diagnostic] = []
+        var sources: [RenderSource] = []
         let manager = FileManager.default
         for path in paths {
             if path == "-" {
@@ -51,7 +67,7 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(directory: path, into: &inputs, errors: &errors)
+                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false)
             } else if Self.isRegularFile(path) {
                 inputs.append(Input(path: path, displayPath: Self.display(path), isExplicit: true))
             } else {
@@ -62,7 +78,9 @@ public struct InputDiscovery: Sendable {
         var seen: Set<String> = []
         let directory = FileManager.default.currentDirectoryPath
         inputs = inputs.filter { seen.insert(Self.standardized($0.path, in: directory)).inserted || $0.path == "-" }
-        return (inputs, errors)
+        var seenSources: Set<String> = []
+        sources = sources.filter { seenSources.insert(Self.standardized($0.directory, in: directory)).inserted }
+        return Found(inputs: inputs, errors: errors, renderSources: sources)
     }
 
     /// The absolute form of a path with `.`, `..` and repeated slashes resolved as text, without asking the file
@@ -79,7 +97,8 @@ public struct InputDiscovery: Sendable {
         return "/" + parts.joined(separator: "/")
     }
 
-    private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic]) {
+    private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
+                      sources: inout [RenderSource], inChart: Bool) {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -87,7 +106,15 @@ public struct InputDiscovery: Sendable {
             errors.append(Diagnostic(file: Self.display(directory), location: nil, message: "cannot read directory"))
             return
         }
+        // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
+        let kind = RenderSource.kind(of: entries)
+        if let kind, !(kind == .helmChart && inChart) {
+            sources.append(RenderSource(kind: kind, directory: directory, displayPath: Self.display(directory)))
+        }
+        let isChart = kind == .helmChart
         for name in entries {
+            // A chart's templates are Go templates, checked once rendered (`RenderSource`), never read raw.
+            if isChart && name == "templates" { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let display = Self.display(path)
             if isExcluded(display, name: name) { continue }
@@ -96,7 +123,7 @@ public struct InputDiscovery: Sendable {
                 errors.append(Diagnostic(file: display, location: nil, message: "cannot read file attributes"))
             case .directory?:
                 if Self.defaultExcludedDirectories.contains(name) { continue }
-                walk(directory: path, into: &inputs, errors: &errors)
+                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart)
             case .regular?:
                 if Self.isCandidate(name), isIncluded(display, name: name) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))

@@ -40,6 +40,8 @@ public struct InputReader: Sendable {
             sha256 = nil
             digestWithheld = true
         }
+        /// How an evaluated input was produced (`rendered by helm template (v3.16.2)`), for the population.
+        public var note: String?
     }
 
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
@@ -55,28 +57,36 @@ public struct InputReader: Sendable {
             return result
         }
         if hashInputs { result.sha256 = Digest.sha256(raw) }
+        // A walked file is an input only if it could be one: see `InputMarkers` for why a marker keeps it an error.
+        let tolerant = !input.isExplicit && format == nil
+        if tolerant && NotAnInput.conventionalJSONC(input.displayPath) && InputMarkers.marker(in: raw) == nil {
+            result.skipReason = NotAnInput.byName(input.displayPath)
+            return result
+        }
         if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
             return readKeyFile(raw, result)
         }
         if TextDecoding.isProbablyBinary(raw) {
-            return skipOrFail(result, "is a binary file, not a manifest")
+            return skipOrFail(result, "is a binary file, not a manifest", skip: "binary: not a text file")
         }
         let text: [UInt8]
         do {
             text = try TextDecoding.utf8Text(from: raw)
         } catch {
-            result.errors = [Diagnostic(SourceFile(path: input.displayPath, bytes: raw), offset: error.offset, error.message)]
-            return result
+            let diagnostic = Diagnostic(SourceFile(path: input.displayPath, bytes: raw), offset: error.offset, error.message)
+            return tolerate(diagnostic, raw, result) { NotAnInput.notText(location: $0, message: error.message) }
         }
         let source = SourceFile(path: input.displayPath, bytes: text)
         let documents: [SourceNode]
         do {
             documents = try parse(text)
         } catch {
-            result.errors = [Diagnostic(source, offset: error.offset, error.message)]
-            return result
+            let diagnostic = Diagnostic(source, offset: error.offset, error.message)
+            return tolerate(diagnostic, text, result) { location in
+                NotAnInput.reason(text: text, path: input.displayPath, location: location, message: error.message)
+            }
         }
-        if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document") }
+        if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document", skip: "empty: no document") }
         let embeddedKeys = EmbeddedKeyScan.keyFiles(in: documents, source: source)
         if !embeddedKeys.isEmpty { result.withholdDigest() }
         guard let adapter = format.flatMap(AdapterRegistry.adapter(for:)) ?? AdapterRegistry.detect(documents) else {
@@ -85,7 +95,8 @@ public struct InputReader: Sendable {
                 return result
             }
             let formats = AdapterRegistry.all.map(\.format.rawValue).joined(separator: ", ")
-            return skipOrFail(result, "is not a manifest policycheck reads (formats: \(formats))")
+            return skipOrFail(result, "is not a manifest policycheck reads (formats: \(formats))",
+                              skip: "not a manifest: in none of the formats policycheck reads (\(formats))")
         }
         switch adapter.read(documents, source, options) {
         case .success(let deployments): result.deployments = deployments
@@ -98,7 +109,8 @@ public struct InputReader: Sendable {
         }
         if !embeddedKeys.isEmpty { result.deployments.append(Self.keyDeployment(embeddedKeys, source: source)) }
         if result.deployments.isEmpty && result.errors.isEmpty {
-            return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check")
+            return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check",
+                              skip: "nothing to check: no \(adapter.format.rawValue) document policycheck can check")
         }
         return result
     }
@@ -112,7 +124,7 @@ public struct InputReader: Sendable {
         if let problem = file.problem {
             let notKeyMaterial = problem == "not key material"
             if !result.input.isExplicit && notKeyMaterial {
-                result.skipReason = "is not recognised key material"
+                result.skipReason = "not key material: not recognised key material"
             } else {
                 let message = notKeyMaterial ? "the file is not recognised key material (PEM, DER, or a raw, hex or base64 AES key)" : problem
                 result.errors.append(Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message))
@@ -141,13 +153,33 @@ public struct InputReader: Sendable {
         }
     }
 
-    private func skipOrFail(_ result: Result, _ reason: String) -> Result {
+    /// A file that did not parse: skipped with a reason when it was found by walking and carries no input marker,
+    /// else an error (one that says which marker made it an input, for walked files).
+    private func tolerate(_ diagnostic: Diagnostic, _ bytes: [UInt8], _ result: Result,
+                          reason: (_ location: String) -> String) -> Result {
+        var result = result
+        var diagnostic = diagnostic
+        if !result.input.isExplicit && format == nil {
+            guard let marker = InputMarkers.marker(in: bytes) else {
+                let location = diagnostic.location ?? SourceLocation(line: 1, column: 1)
+                result.skipReason = reason("\(location.line):\(location.column)")
+                return result
+            }
+            diagnostic.message += " (read as an input: it holds \(marker))"
+        }
+        result.errors = [diagnostic]
+        return result
+    }
+
+    /// An error for a file named on the command line (`reason` completes "the file …"); for a walked file, the skip
+    /// reason `skip` (`kind: detail`).
+    private func skipOrFail(_ result: Result, _ reason: String, skip: String) -> Result {
         var result = result
         if result.input.isExplicit {
             result.errors.append(Diagnostic(file: result.input.displayPath, location: SourceLocation(line: 1, column: 1),
                                             message: "\(result.input.displayPath == "-" ? "standard input" : "the file") \(reason)"))
         } else {
-            result.skipReason = reason
+            result.skipReason = skip
         }
         return result
     }

@@ -27,6 +27,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
+    @OptionGroup(title: "Helm charts and kustomizations") var renderOptions: RenderOptions
+
     func validate() throws {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
     }
@@ -55,6 +57,7 @@ extension CheckCommand {
     func flags() throws -> RunSettings.Flags {
         var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
+        renderOptions.apply(to: &flags)
         try reportOptions.apply(to: &flags)
         return flags
     }
@@ -71,6 +74,7 @@ extension CheckRun {
         inputFormat = settings.inputFormat.value
         adapterOptions.offering = settings.offering.value
         maxFileBytes = settings.maxFileBytes.value
+        render = settings.render
     }
 }
 

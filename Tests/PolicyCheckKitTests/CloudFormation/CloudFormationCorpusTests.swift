@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PolicyCheckKit
 
-/// Checkov's CloudFormation fixtures: every file is recognised and checked, and every resource Checkov 3.3.30 fails
+/// Checkov's CloudFormation fixtures (kept under `Fixtures/real-world/`): every file is recognised and checked, and every resource Checkov 3.3.30 fails
 /// is flagged by a rule of the matching category on the same logical id.
 @Suite struct CloudFormationCorpusTests {
     typealias T = CloudFormationTesting
@@ -42,13 +42,12 @@ import Testing
     }
 
     @Test func theCorpusAndItsExpectationsArePresent() throws {
-        try #require(T.corpusIsAvailable, "shared corpus not found at ../shared/corpus relative to the package root")
         #expect(Self.files.count == 33)
         #expect(Self.expectations.count == 20)
         #expect(Set(Self.expectations.map(\.file)).isSubset(of: Set(Self.files)))
     }
 
-    @Test(.enabled(if: T.corpusIsAvailable, "shared corpus not found"), arguments: files)
+    @Test(arguments: files)
     func everyCorpusFileIsRecognisedAndChecked(file: String) throws {
         let report = T.run([T.corpus.appendingPathComponent(file).path])
         #expect(report.errors.isEmpty, "\(report.errors)")
@@ -58,7 +57,7 @@ import Testing
         #expect(!report.outcomes.isEmpty)
     }
 
-    @Test(.enabled(if: T.corpusIsAvailable, "shared corpus not found"), arguments: expectations)
+    @Test(arguments: expectations)
     func everyResourceCheckovFailsIsFlagged(expectation: Expectation) throws {
         let report = T.run([T.corpus.appendingPathComponent(expectation.file).path])
         let (category, rules) = Self.matches(expectation.checkov)
@@ -69,7 +68,7 @@ import Testing
         #expect(!flagged.isEmpty, "\(expectation.resource) is not flagged in \(category); findings: \(report.findings.map(\.cfnSummary))")
     }
 
-    @Test(.enabled(if: T.corpusIsAvailable, "shared corpus not found"))
+    @Test
     func checkovUnknownsAreCannotVerifyNotViolations() throws {
         let report = T.run([T.corpus.appendingPathComponent("SecurityGroupUnrestrictedIngress22/SecurityGroupUnrestrictedIngress22-UNKNOWN.yaml").path])
         #expect(report.errors.isEmpty)
@@ -78,7 +77,7 @@ import Testing
         #expect(report.findings.allSatisfy { $0.cannotVerify && $0.severity == .info })
     }
 
-    @Test(.enabled(if: T.corpusIsAvailable, "shared corpus not found"))
+    @Test
     func passingSecurityGroupsAreNotWorldOpen() throws {
         for file in ["SecurityGroupUnrestrictedIngress22/SecurityGroupUnrestrictedIngress22-PASSED.yaml",
                      "SecurityGroupUnrestrictedIngress3389/SecurityGroupUnrestrictedIngress3389-PASSED.yaml",

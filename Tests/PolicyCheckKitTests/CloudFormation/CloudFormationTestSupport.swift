@@ -9,9 +9,9 @@ enum CloudFormationTesting {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/PolicyCheckKitTests/Fixtures/cloudformation")
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/checkov/cloudformation")
-
-    static var corpusIsAvailable: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+    /// Checkov's CloudFormation fixtures, kept in the package (provenance and licence in
+    /// `Fixtures/real-world/PROVENANCE.md`), so the corpus tests run on a fresh clone.
+    static let corpus = packageRoot.appendingPathComponent("Tests/PolicyCheckKitTests/Fixtures/real-world/checkov-cloudformation")
 
     static let policy: CompiledPolicy = {
         do { return CompiledPolicy(packs: [try PolicyLoader().loadDefault()]) } catch { fatalError("default pack: \(error)") }

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Renders a Helm chart with `helm template` and attributes the output to templates by helm's `# Source:` comments.
+///
+/// helm's documented output contract: `helm template` prints the rendered manifests as one YAML stream, each
+/// document led by `---` and a `# Source: <chart>/<path in chart>` comment naming the template it came from
+/// (https://helm.sh/docs/helm/helm_template/). The tests drive this type with a stub executable that prints such a
+/// stream, because helm itself cannot be installed on the build machines; the rendering is always helm's.
+struct HelmRenderer: Sendable {
+    var tool: ExternalTool
+    var valuesFiles: [String]
+    var sets: [String]
+
+    /// `helm template <chart> [--values f]… [--set k=v]…`: the chart's own `values.yaml` applies first (helm's
+    /// default), then the given files and pairs.
+    func arguments(for chart: String) -> [String] {
+        var arguments = ["template", chart]
+        for file in valuesFiles { arguments += ["--values", file] }
+        for pair in sets { arguments += ["--set", pair] }
+        return arguments
+    }
+
+    func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
+        tool.run(arguments(for: source.directory)).map { Self.stream($0, chart: source.displayPath) }
+    }
+
+    /// The stream with each document attributed to `<chart dir>/<path below the chart's name>`.
+    static func stream(_ bytes: [UInt8], chart: String) -> RenderedStream {
+        RenderedStream.documents(bytes) { lines in
+            guard let comment = lines.first(where: { $0.hasPrefix("# Source: ") }) else { return nil }
+            let named = comment.dropFirst("# Source: ".count).trimmingCharacters(in: .whitespaces)
+            // `mychart/templates/x.yaml`: the first part is the chart's name, not a directory on disk.
+            guard let slash = named.firstIndex(of: "/") else { return nil }
+            let below = named[named.index(after: slash)...]
+            // A path that climbs out of the chart is not believed.
+            guard !below.split(separator: "/").contains("..") else { return nil }
+            return chart.isEmpty || chart == "." ? String(below) : chart + "/" + below
+        }
+    }
+}

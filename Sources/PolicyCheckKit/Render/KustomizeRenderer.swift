@@ -1,0 +1,71 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Builds a kustomization with `kubectl kustomize` and attributes each object to the file it came from.
+///
+/// kubectl has no flag for origin annotations, so the build runs on a throwaway kustomization that includes the
+/// user's directory as its only resource and asks for `buildMetadata: [originAnnotations]` (kustomize v4.5.4+;
+/// https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/buildmetadata/): every object then carries
+/// `config.kubernetes.io/origin: path: <file>`. The user's files are not touched. When that build fails (a
+/// `Component`, say) the directory is built directly, without origins.
+struct KustomizeRenderer: Sendable {
+    var tool: ExternalTool
+
+    func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
+        let cwd = FileManager.default.currentDirectoryPath
+        let target = InputDiscovery.standardized(source.directory, in: cwd)
+        let wrapper = NSTemporaryDirectory() + "policycheck-kustomize-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: wrapper) }
+        let relative = Self.relativePath(from: InputDiscovery.standardized(wrapper, in: cwd), to: target)
+        let kustomization = "resources:\n  - \(Self.quoted(relative))\nbuildMetadata: [originAnnotations]\n"
+        if (try? FileManager.default.createDirectory(atPath: wrapper, withIntermediateDirectories: true)) != nil,
+           FileManager.default.createFile(atPath: wrapper + "/kustomization.yaml", contents: Data(kustomization.utf8)),
+           case .success(let bytes) = tool.run(["kustomize", wrapper]) {
+            return .success(Self.stream(bytes, wrapper: InputDiscovery.standardized(wrapper, in: cwd), cwd: cwd))
+        }
+        return tool.run(["kustomize", source.directory]).map { RenderedStream.documents($0) { _ in nil } }
+    }
+
+    /// The stream with each object attributed to its origin file, shown relative to the working directory.
+    static func stream(_ bytes: [UInt8], wrapper: String, cwd: String) -> RenderedStream {
+        RenderedStream.documents(bytes) { lines in
+            guard let annotation = lines.firstIndex(where: { $0.contains("config.kubernetes.io/origin:") }),
+                  let pathLine = lines[(annotation + 1)...].prefix(3).first(where: {
+                      $0.trimmingCharacters(in: .whitespaces).hasPrefix("path: ")
+                  }) else { return nil }
+            let origin = pathLine.trimmingCharacters(in: .whitespaces).dropFirst("path: ".count)
+            let absolute = InputDiscovery.standardized(wrapper + "/" + origin, in: cwd)
+            return InputDiscovery.display(absolute)
+        }
+    }
+
+    /// Files a kustomization names as patches: applied to other objects, never objects of their own, so never read
+    /// raw (a patch is a partial object).
+    static func patchFiles(of source: RenderSource) -> [String] {
+        for name in RenderSource.kustomizationNames {
+            let path = source.directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path),
+                  let root = try? YAMLReader().read(Array(data)).first else { continue }
+            var files: [String] = []
+            for key in ["patchesStrategicMerge"] { files += root[key]?.items?.compactMap(\.string) ?? [] }
+            for key in ["patches", "patchesJson6902"] { files += root[key]?.items?.compactMap { $0["path"]?.string } ?? [] }
+            return [path] + files.map { source.directory + "/" + $0 }
+        }
+        return []
+    }
+
+    /// `to` relative to the directory `from` (both absolute and standardized).
+    static func relativePath(from: String, to: String) -> String {
+        let base = from.split(separator: "/")
+        let target = to.split(separator: "/")
+        var common = 0
+        while common < base.count && common < target.count && base[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// A YAML double-quoted scalar (a directory name could hold anything).
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import KeyMaterial
+
+/// Renders the charts and kustomizations a walk found, before anything is read: what to check in their place,
+/// what could not be rendered, and which walked files a build consumed (so they are not also read raw).
+struct RenderStage: Sendable {
+    var settings: RenderSettings
+    var hashInputs: Bool
+
+    /// A rendered source, ready to be read as Kubernetes.
+    struct Rendered: Sendable {
+        var input: InputDiscovery.Input
+        var stream: RenderedStream
+        /// `rendered by helm template (v3.16.2)`, for the population.
+        var note: String
+    }
+
+    struct Outcome: Sendable {
+        var rendered: [Rendered] = []
+        /// Sources that could not be rendered: an error each, or a skip with `allowUnrendered`.
+        var unrendered: [InputReader.Result] = []
+        /// Standardized paths of walked files a build consumed, with the reason they are not read raw.
+        var consumed: [String: String] = [:]
+        /// Values files that shaped a render, for the evidence population.
+        var records: [InputRecord] = []
+    }
+
+    func render(_ sources: [RenderSource]) -> Outcome {
+        var outcome = Outcome()
+        guard !sources.isEmpty else { return outcome }
+        let cwd = FileManager.default.currentDirectoryPath
+        let helm = tool(settings.helm, named: "helm")
+        let kubectl = tool(settings.kubectl, named: "kubectl")
+        let helmVersion = helm.flatMap { $0.version(["version", "--short"]) }
+        let kubectlVersion = kubectl.flatMap { $0.version(["version", "--client"]) }
+        for source in sources {
+            let input = InputDiscovery.Input(path: source.directory + "/", displayPath: source.displayPath, isExplicit: false)
+            let result: Result<RenderedStream, ExternalTool.Failure>
+            let note: String
+            switch source.kind {
+            case .helmChart:
+                guard let helm else {
+                    outcome.unrendered.append(unrendered(input, source, tool: "helm", how: "helm template \(source.displayPath) | policycheck check -"))
+                    continue
+                }
+                result = HelmRenderer(tool: helm, valuesFiles: settings.helmValues, sets: settings.helmSet).render(source)
+                note = "rendered by helm template (\(helmVersion ?? "version unknown"))"
+                outcome.records += valuesRecords(source)
+            case .kustomization:
+                for patch in KustomizeRenderer.patchFiles(of: source) {
+                    outcome.consumed[InputDiscovery.standardized(patch, in: cwd)] =
+                        "kustomization input: applied by \(source.displayPath) (checked as built)"
+                }
+                guard let kubectl else {
+                    outcome.unrendered.append(unrendered(input, source, tool: "kubectl", how: "kubectl kustomize \(source.displayPath) | policycheck check -"))
+                    continue
+                }
+                result = KustomizeRenderer(tool: kubectl).render(source)
+                note = "built by kubectl kustomize (\(kubectlVersion ?? "version unknown"))"
+            }
+            switch result {
+            case .failure(let failure):
+                var read = InputReader.Result(input: input)
+                read.errors = [Diagnostic(file: source.displayPath, location: nil,
+                                          message: "\(source.kind.rawValue) could not be rendered: \(source.kind == .helmChart ? "helm template" : "kubectl kustomize") \(failure.message)")]
+                outcome.unrendered.append(read)
+            case .success(let stream):
+                if source.kind == .kustomization {
+                    for file in Set(stream.parts.compactMap(\.file)) {
+                        outcome.consumed[InputDiscovery.standardized(file, in: cwd)] =
+                            "kustomization input: built by \(source.displayPath) (its objects are checked there)"
+                    }
+                }
+                outcome.rendered.append(Rendered(input: input, stream: stream, note: note))
+            }
+        }
+        return outcome
+    }
+
+    /// The tool to use: the path given, else the name found on `PATH`; `nil` when there is none.
+    private func tool(_ given: String?, named name: String) -> ExternalTool? {
+        if let given { return ExternalTool(executable: given) }
+        return ExternalTool.find(name, path: settings.searchPath ?? ProcessInfo.processInfo.environment["PATH"])
+            .map(ExternalTool.init(executable:))
+    }
+
+    /// One notice for a source nobody can render here: an error (exit 2) unless unrendered sources are allowed,
+    /// then a skip; either way it says how to check it.
+    private func unrendered(_ input: InputDiscovery.Input, _ source: RenderSource, tool: String, how: String) -> InputReader.Result {
+        var read = InputReader.Result(input: input)
+        let detail = "\(tool) is not on PATH, so it was not checked; check it with `\(how)`, or give --\(tool == "helm" ? "helm" : "kubectl") PATH"
+        if settings.allowUnrendered {
+            read.skipReason = "\(source.kind.rawValue) not rendered: \(detail)"
+        } else {
+            read.errors = [Diagnostic(file: source.displayPath, location: nil,
+                                      message: "\(source.kind.rawValue) not rendered: \(detail) (--allow-unrendered lets the run pass without it)")]
+        }
+        return read
+    }
+
+    /// The chart's `values.yaml` and the values files given: what the render depended on, hashed.
+    private func valuesRecords(_ source: RenderSource) -> [InputRecord] {
+        let own = source.directory + "/values.yaml"
+        let files = (FileManager.default.fileExists(atPath: own) ? [own] : []) + settings.helmValues
+        return files.map { file in
+            let bytes = hashInputs ? FileManager.default.contents(atPath: file).map { Digest.sha256(Array($0)) } : nil
+            return InputRecord(file: InputDiscovery.display(file), status: .evaluated,
+                               reason: "Helm values for \(source.displayPath)", sha256: bytes ?? nil)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Why a file found by walking a directory is not an input: the skip reasons for files that fail to parse and carry
+/// no `InputMarkers`, and the conventional JSON-with-comments files skipped by name.
+///
+/// Reasons start with a short label (`JSON with comments`, `Helm template`, `not YAML`, …) so reports can count
+/// skips by kind; the rest says what was seen.
+public enum NotAnInput {
+    /// Files that are JSON with comments by convention (TypeScript, JavaScript, VS Code, dev containers, linters):
+    /// their tools accept `//` comments and trailing commas, so they are not JSON and never manifests.
+    static func conventionalJSONC(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        if parent == ".vscode" && name.hasSuffix(".json") { return true }
+        if (name.hasPrefix("tsconfig") || name.hasPrefix("jsconfig")) && name.hasSuffix(".json") { return true }
+        return jsoncNames.contains(name) || (parent == ".devcontainer" && name.hasSuffix(".json"))
+    }
+
+    static let jsoncNames: Set<String> = [
+        ".devcontainer.json", "devcontainer.json", ".eslintrc.json", "tslint.json", "api-extractor.json",
+        "turbo.json", "deno.json", "biome.json", ".oxlintrc.json", "typedoc.json", "nest-cli.json", "tsdoc.json",
+        "language-configuration.json", "argv.json", "keybindings.json",
+    ]
+
+    /// The reason for a conventional JSON-with-comments file.
+    static func byName(_ path: String) -> String {
+        "JSON with comments: \((path as NSString).lastPathComponent) is a JSONC file by convention"
+    }
+
+    /// The reason for a walked file that failed to parse (`message` is the parser's one-line error, `location`
+    /// where it stopped) and carries no input marker.
+    static func reason(text: [UInt8], path: String, location: String, message: String) -> String {
+        let first = text.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if InputMarkers.contains(text, Array("{{".utf8)) {
+            return "Helm template: Go template actions ({{ … }}) make it YAML only once rendered"
+        }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            if InputMarkers.contains(text, Array("//".utf8)) || InputMarkers.contains(text, Array("/*".utf8)) {
+                return "JSON with comments: not JSON, stops at \(location): \(message)"
+            }
+            return "not JSON: stops at \(location): \(message)"
+        }
+        return "not YAML: stops at \(location): \(message)"
+    }
+
+    /// The reason for a walked file that is not UTF-8 (or UTF-16/32 with a byte-order mark) text.
+    static func notText(location: String, message: String) -> String {
+        "not text: stops at \(location): \(message)"
+    }
+}

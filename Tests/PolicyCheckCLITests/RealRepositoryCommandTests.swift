@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+
+/// End-to-end: `policycheck check .` in repositories as people keep them — files that are not inputs are skipped
+/// with a reason in every format, a broken manifest still fails the run, and Helm charts and kustomizations are
+/// rendered (or reported as not checked) rather than read raw.
+@Suite struct RealRepositoryCommandTests {
+    typealias CLI = PolicyCheckProcess
+
+    static let repo = CLI.fixture("real-repo")
+    static let chartRepo = CLI.fixture("helm/chart-repo")
+    static let chart = "Tests/PolicyCheckCLITests/Fixtures/helm/chart-repo/charts/web"
+    static let stub = CLI.fixture("helm/stub/helm")
+    /// A `PATH` with neither helm nor kubectl on it.
+    static let bareEnvironment = ["PATH": "/nonexistent-bin"]
+
+    /// A copy of `real-repo` to add files to.
+    static func repoCopy() throws -> URL {
+        let directory = try CLI.temporaryDirectory().appendingPathComponent("repo")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: repo), to: directory)
+        return directory
+    }
+
+    /// A JSON document's top-level object.
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: - Files that are not inputs
+
+    @Test func aRepositoryOfNonInputsBesideACompliantManifestPasses() throws {
+        let result = try CLI.run(["check", Self.repo, "--now", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("error:"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 file checked, 9 skipped"), "\(result.stdout)")
+        for line in ["real-repo/tsconfig.json: JSON with comments: tsconfig.json is a JSONC file by convention",
+                     "real-repo/web/tsconfig.app.json: JSON with comments",
+                     "real-repo/.vscode/settings.json: JSON with comments",
+                     "real-repo/config/editor.json: JSON with comments: not JSON, stops at 2:3: ",
+                     "real-repo/config/app.yaml: not YAML: stops at 2:1: duplicate key",
+                     "real-repo/config/banner.yaml: Helm template: ",
+                     "real-repo/package.json: not a manifest: ",
+                     "real-repo/docker-compose.yml: not a manifest: ",
+                     "real-repo/.github/workflows/ci.yml: not a manifest: "] {
+            #expect(result.stdout.contains(line), "missing \(line) in \(result.stdout)")
+        }
+        #expect(result.stdout.contains("Skipped 9 files ("), "\(result.stdout)")
+    }
+
+    @Test func aBrokenManifestInTheSameWalkStillFails() throws {
+        let directory = try Self.repoCopy()
+        try "apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: x\nspec: {}\n"
+            .write(to: directory.appendingPathComponent("deploy/broken.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stdout.contains("deploy/broken.yaml:"), "\(result.stdout)")
+        #expect(result.stdout.contains("(read as an input: it holds apiVersion)"), "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "error:").count == 2, "one error line: \(result.stdout)")
+    }
+
+    /// Breaking a manifest so its markers vanish from a plain search does not make it skippable: every spelling a
+    /// deploying tool would still read as `apiVersion` is itself a marker.
+    @Test(arguments: [
+        ("escaped.json", "{\"api\\u0056ersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"x\"},}"),
+        ("hex.yaml", "\"api\\x56ersion\": v1\nkind: Service\nmetadata: {name: x\n"),
+        ("folded.yaml", "\"api\\\n  Version\": v1\nkind: Service\nmetadata: {name: x\n"),
+        ("upper.yaml", "APIVERSION: v1\nKIND: Service\nmetadata: {name: x\n"),
+        ("binary.yaml", "? !!binary YXBpVmVyc2lvbg==\n: v1\nkind: Service\nmetadata: {name: x\n"),
+        ("longs.yaml", "apiVer\u{17F}ion: v1\nkind: Service\nmetadata: {name: x\n"),
+        ("cloudformation.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: [\n"),
+        ("plan.json", "{\"format_version\": \"1.2\", \"terraform_version\": \"1.9.0\", \"planned_values\": {,}}"),
+        ("tsconfig.json", "{\"apiVersion\": \"policycheck/v1\", // a manifest under a JSONC name\n}"),
+    ])
+    func aManifestBrokenToHideItsMarkersStillFails(name: String, text: String) throws {
+        let directory = try Self.repoCopy()
+        try text.write(to: directory.appendingPathComponent("deploy/\(name)"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
+        #expect(result.status == 2, "\(name): \(result.stdout)")
+        #expect(result.stdout.contains("deploy/\(name):"), "\(result.stdout)")
+    }
+
+    @Test func aNonInputNamedOnTheCommandLineIsStillAnError() throws {
+        let result = try CLI.run(["check", Self.repo + "/tsconfig.json"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("tsconfig.json:2:3: error:"), "\(result.stdout)")
+    }
+
+    @Test func everySkipReasonReachesEveryFormat() throws {
+        let reason = "JSON with comments: tsconfig.json is a JSONC file by convention"
+        let json = try CLI.run(["check", Self.repo, "--format", "json"])
+        let skipped = try #require((try Self.object(json.stdout)["summary"] as? [String: Any])?["skipped"] as? [[String: Any]])
+        #expect(skipped.count == 9)
+        #expect(skipped.contains { $0["reason"] as? String == reason && $0["kind"] as? String == "JSON with comments" })
+        let sarif = try CLI.run(["check", Self.repo, "--format", "sarif"])
+        let run = try #require((try Self.object(sarif.stdout)["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        let notes = notifications.filter { ($0["descriptor"] as? [String: Any])?["id"] as? String == "input-skipped" }
+        #expect(notes.count == 9)
+        #expect(notes.allSatisfy { $0["level"] as? String == "note" })
+        #expect(notes.contains { ($0["message"] as? [String: Any])?["text"] as? String == reason })
+        let junit = try CLI.run(["check", Self.repo, "--format", "junit"])
+        #expect(junit.stdout.contains("<testsuite name=\"skipped inputs\""), "\(junit.stdout)")
+        #expect(junit.stdout.contains("<skipped message=\"\(reason)\"/>"))
+        let markdown = try CLI.run(["check", Self.repo, "--format", "markdown"])
+        #expect(markdown.stdout.contains("### Skipped"))
+        #expect(markdown.stdout.contains(reason))
+        let github = try CLI.run(["check", Self.repo, "--format", "github"])
+        #expect(github.stdout.contains("::notice title=policycheck%3A skipped 4 files (JSON with comments)::"), "\(github.stdout)")
+        for output in [json, sarif, junit, markdown, github] { #expect(output.status == 0) }
+    }
+
+    @Test func skipReasonsAreInTheEvidencePopulation() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("bundle")
+        let result = try CLI.run(["report", Self.repo, "--out", out.path], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("evidence.json"))) as? [String: Any])
+        let population = try #require(evidence["population"] as? [String: Any])
+        #expect(population["skipped"] as? Int == 9)
+        let inputs = try #require(population["inputs"] as? [[String: Any]])
+        let banner = try #require(inputs.first { ($0["file"] as? String)?.hasSuffix("config/banner.yaml") == true })
+        #expect(banner["status"] as? String == "skipped")
+        #expect((banner["reason"] as? String)?.hasPrefix("Helm template: ") == true)
+        #expect((banner["sha256"] as? String)?.count == 64)
+    }
+
+    // MARK: - Helm charts
+
+    @Test func withoutHelmEachChartIsOneNoticeAndTheRunFails() throws {
+        let result = try CLI.run(["check", Self.chartRepo, "--now", "2026-11-29"], environment: Self.bareEnvironment)
+        #expect(result.status == 2, "\(result.stdout)")
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(result.stdout)")
+        #expect(errors.first?.contains("\(Self.chart):1:1: error: Helm chart not rendered: helm is not on PATH") == true, "\(errors)")
+        #expect(errors.first?.contains("`helm template \(Self.chart) | policycheck check -`") == true)
+        #expect(!result.stdout.contains("templates/service.yaml"), "templates are never read raw: \(result.stdout)")
+    }
+
+    @Test func allowUnrenderedListsTheChartAsNotChecked() throws {
+        let result = try CLI.run(["check", Self.chartRepo, "--allow-unrendered", "--now", "2026-11-29"], environment: Self.bareEnvironment)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\(Self.chart): Helm chart not rendered: helm is not on PATH"), "\(result.stdout)")
+        let json = try CLI.run(["check", Self.chartRepo, "--allow-unrendered", "--format", "json"], environment: Self.bareEnvironment)
+        #expect(json.stdout.contains("\"kind\": \"Helm chart not rendered\""), "\(json.stdout)")
+    }
+
+    @Test func withHelmTheRenderedObjectsAreJudged() throws {
+        let clean = try CLI.run(["check", Self.chartRepo, "--helm", Self.stub, "--now", "2026-11-29"])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("2 files checked"), "\(clean.stdout)")
+        let open = try CLI.run(["check", Self.chartRepo, "--helm", Self.stub, "--helm-set", "service.type=LoadBalancer",
+                                "--now", "2026-11-29", "--format", "json"])
+        #expect(open.status == 1, "\(open.stdout)\(open.stderr)")
+        let findings = try #require((try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        // Placed in the template helm's `# Source:` names, at the line that sets the type.
+        #expect(findings.allSatisfy { $0["file"] as? String == "\(Self.chart)/templates/service.yaml" }, "\(findings)")
+        #expect(findings.allSatisfy { $0["line"] as? Int == 6 }, "\(findings)")
+    }
+
+    @Test func valuesFilesChangeTheOutcomeAndAreHashedInTheEvidence() throws {
+        let values = "\(Self.chart)/ci/public-values.yaml"
+        let result = try CLI.run(["check", Self.chartRepo, "--helm", Self.stub, "--helm-values", values, "--now", "2026-11-29"])
+        #expect(result.status == 1, "\(result.stdout)")
+        let out = try CLI.temporaryDirectory().appendingPathComponent("bundle")
+        let report = try CLI.run(["report", Self.chartRepo, "--helm", Self.stub, "--helm-values", values, "--out", out.path],
+                                 environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        #expect(report.status == 1, "\(report.stdout)\(report.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("evidence.json"))) as? [String: Any])
+        let inputs = try #require((evidence["population"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        let recorded = try #require(inputs.first { $0["file"] as? String == values })
+        #expect((recorded["sha256"] as? String)?.count == 64)
+        #expect(inputs.contains { $0["file"] as? String == "\(Self.chart)/values.yaml" && ($0["sha256"] as? String)?.count == 64 })
+        let chart = try #require(inputs.first { $0["file"] as? String == Self.chart })
+        #expect(chart["status"] as? String == "evaluated")
+        #expect(chart["reason"] as? String == "rendered by helm template (v3.16.2+gstub)")
+    }
+
+    @Test func helmSettingsComeFromTheConfigurationFile() throws {
+        let directory = try CLI.temporaryDirectory()
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.chartRepo), to: directory.appendingPathComponent("repo"))
+        try "apiVersion: policycheck/v1\nkind: Config\nhelm:\n  path: \(Self.stub)\n  set: [service.type=LoadBalancer]\n"
+            .write(to: directory.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
+        // Found upward from the working directory (a pull request's checkout), it may not pick the renderer or
+        // its values unless the run allows it.
+        let refused = try CLI.run(["check", "repo", "--now", "2026-11-29"], in: directory)
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("'helm.path: \(Self.stub)' may weaken the gate (the program that renders Helm charts)"), "\(refused.stderr)")
+        let result = try CLI.run(["check", "repo", "--now", "2026-11-29", "--allow-tree-config"], in: directory)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("repo/charts/web/templates/service.yaml:6:"), "\(result.stdout)")
+        let named = try CLI.run(["check", "repo", "--now", "2026-11-29", "--config", ".policycheck.yaml"], in: directory)
+        #expect(named.status == 1, "\(named.stdout)\(named.stderr)")
+    }
+
+    @Test func helmRunsWithAFixedEnvironmentAndAnArgumentArray() throws {
+        let directory = try CLI.temporaryDirectory()
+        let copy = directory.appendingPathComponent("repo")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.chartRepo), to: copy)
+        let record = copy.appendingPathComponent("charts/web/.record")
+        try "".write(to: record, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "repo", "--helm", Self.stub, "--helm-set", "a=$(touch pwned); b"],
+                                 environment: ["AWS_SECRET_ACCESS_KEY": "do-not-leak", "KUBECONFIG": "/secret/kubeconfig"],
+                                 in: directory)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let recorded = try String(contentsOf: record, encoding: .utf8)
+        #expect(recorded.contains("args: repo/charts/web --set a=$(touch pwned); b"), "\(recorded)")
+        #expect(!recorded.contains("do-not-leak") && !recorded.contains("KUBECONFIG"), "\(recorded)")
+        #expect(recorded.contains("PATH=/usr/local/bin:/usr/bin:/bin"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("pwned").path))
+    }
+
+    @Test func aFailingRenderIsOneErrorWithHelmsReason() throws {
+        let result = try CLI.run(["check", Self.chartRepo, "--helm", CLI.fixture("helm/stub/failing-helm")])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(Self.chart):1:1: error: Helm chart could not be rendered: helm template exited with status 1: Error: found in Chart.yaml, but missing in charts/ directory: mysql"), "\(result.stdout)")
+    }
+
+    // MARK: - Kustomize
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
+    func aKustomizationIsBuiltAndFindingsNameTheSourceFile() throws {
+        let result = try CLI.run(["check", CLI.fixture("kustomize"), "--now", "2026-11-29", "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["file"] as? String == "Tests/PolicyCheckCLITests/Fixtures/kustomize/app/service.yaml" }, "\(findings)")
+        let skipped = try #require((json["summary"] as? [String: Any])?["skipped"] as? [[String: Any]])
+        // The resource and the patch are read through the build only: no finding twice, no partial object read raw.
+        #expect(skipped.contains { ($0["file"] as? String)?.hasSuffix("app/service.yaml") == true && ($0["kind"] as? String) == "kustomization input" })
+        #expect(skipped.contains { ($0["file"] as? String)?.hasSuffix("app/patch.yaml") == true && ($0["kind"] as? String) == "kustomization input" })
+    }
+
+    @Test func withoutKubectlAKustomizationIsOneNotice() throws {
+        let result = try CLI.run(["check", CLI.fixture("kustomize")], environment: Self.bareEnvironment)
+        #expect(result.status == 2)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(result.stdout)")
+        #expect(errors.first?.contains("kustomization not rendered: kubectl is not on PATH") == true, "\(errors)")
+    }
+}
