@@ -55,8 +55,8 @@ import Testing
             #expect(location.contains(".policycheck.yaml:"))
         }
         let text = settings.text
-        #expect(text.contains("inlineIgnores  off (everything shown)  (\(directory.path)/.policycheck.yaml:3:1)"), "\(text)")
-        #expect(text.contains("maxFileSize    2M  ("))
+        #expect(text.contains("inlineIgnores    off (everything shown)  (\(directory.path)/.policycheck.yaml:3:1)"), "\(text)")
+        #expect(text.contains("maxFileSize      2M  ("))
     }
 
     @Test func flagsOverrideTheFileForEachSetting() throws {
@@ -83,7 +83,7 @@ import Testing
         #expect(settings.inlineIgnores.value == true && settings.inlineIgnores.source == .builtIn)
         #expect(settings.maxFileBytes.value == ByteSize.defaultMaxFileBytes)
         #expect(settings.outputs.value.isEmpty)
-        #expect(settings.text.contains("maxFileSize    256M  (default)"))
+        #expect(settings.text.contains("maxFileSize      256M  (default)"))
     }
 
     @Test func badOutputsAndSizesAreLocatedErrors() throws {

@@ -74,7 +74,7 @@ public struct TextReporter: Reporter {
         guard !report.filesSkipped.isEmpty else { return "" }
         var out = "Skipped \(report.filesSkipped.count) file\(report.filesSkipped.count == 1 ? "" : "s") (\(report.skipSummary)):\n"
         for skipped in report.filesSkipped {
-            out += "  \(skipped.file): \(Self.oneLine(skipped.reason))\n"
+            out += "  \(TerminalText.clean(skipped.file)): \(TerminalText.clean(skipped.reason))\n"
         }
         return out + "\n"
     }

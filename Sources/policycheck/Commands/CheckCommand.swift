@@ -27,8 +27,6 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
-    @OptionGroup(title: "Helm charts and kustomizations") var renderOptions: RenderOptions
-
     func validate() throws {
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
     }
@@ -57,7 +55,6 @@ extension CheckCommand {
     func flags() throws -> RunSettings.Flags {
         var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
-        renderOptions.apply(to: &flags)
         try reportOptions.apply(to: &flags)
         return flags
     }

@@ -35,8 +35,6 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Waivers and baselines") var suppressionOptions: SuppressionOptions
 
-    @OptionGroup(title: "Helm charts and kustomizations") var renderOptions: RenderOptions
-
     func validate() throws {
         if paths.contains("-") { throw ValidationError("report reads files and directories, not standard input") }
     }
@@ -47,7 +45,6 @@ struct ReportCommand: ParsableCommand {
         // The same settings as `check` (flags over `.policycheck.yaml`), so the bundle covers what the gate checks.
         var flags = runOptions.flags
         suppressionOptions.apply(to: &flags)
-        renderOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
         let (policy, audit) = try gateOptions.load(settings, policyOptions)
         let now = try runOptions.evaluationTime()

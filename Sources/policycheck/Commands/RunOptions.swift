@@ -1,8 +1,8 @@
 import ArgumentParser
 import PolicyCheckKit
 
-/// The run options `check` and `report` share: threshold, evaluation time, scope, input format, offering, size limit
-/// and parallelism. One declaration, so both commands take the same flags with the same help.
+/// The run options `check` and `report` share: threshold, evaluation time, scope, input format, offering, size limit,
+/// parallelism and how charts and kustomizations are rendered. One declaration, so both commands take the same flags with the same help.
 struct RunOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none (default: low).")
     var failOn: FailOnOption?
@@ -25,6 +25,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Files checked in parallel (default: the number of cores).")
     var jobs: Int?
 
+    @OptionGroup(title: "Helm charts and kustomizations") var render: RenderOptions
+
     func validate() throws {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -38,6 +40,7 @@ struct RunOptions: ParsableArguments {
         flags.offering = offering?.offering
         flags.jobs = jobs
         flags.maxFileBytes = maxFileSize?.bytes
+        render.apply(to: &flags)
         return flags
     }
 

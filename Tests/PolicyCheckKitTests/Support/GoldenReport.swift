@@ -45,7 +45,7 @@ enum GoldenReport {
         var report = CheckReport(
             toolVersion: PolicyCheckVersion.current, evaluatedAt: evaluatedAt, failOn: .low,
             packs: [PackSummary(id: "golden", version: "7.3.1", origin: "<test>/golden.yaml", ruleCount: rules.count)],
-            filesChecked: [spaced, accented], filesSkipped: [SkippedFile(file: "deploy/README.yaml", reason: "is not a policycheck manifest")],
+            filesChecked: [spaced, accented], filesSkipped: [SkippedFile(file: "deploy/README.yaml", reason: "not a manifest: in none of the formats policycheck reads")],
             deploymentCount: 2, findings: findings,
             errors: [Diagnostic(file: "broken.yaml", location: SourceLocation(line: 3, column: 7),
                                 message: "unknown field 'regoin' in 'spec' (did you mean 'region'?)")],
