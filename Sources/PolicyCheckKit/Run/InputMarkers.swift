@@ -4,7 +4,7 @@
 /// A walked file that fails to parse is skipped only when none of these markers is in its bytes; with any of them it
 /// stays an error (exit 2). The markers are deliberately broad — "when in doubt, it is an input" — because the
 /// question they answer is an attacker's: can a pull request break a deployable manifest so that policycheck skips
-/// it while the deploying tool still reads it? `docs/inputs.md` ("Files that are not inputs") explains each marker.
+/// it while the deploying tool still reads it? `docs/real-repositories.md` ("Files that are not inputs") explains each marker.
 ///
 /// - The search is ASCII case-insensitive: Kubernetes finds `apiVersion`/`kind` with Go's `encoding/json`
 ///   (apimachinery's `SimpleMetaFactory.Interpret`), which matches field names case-insensitively, and the

@@ -24,7 +24,12 @@ struct Template {
                                           "'Resources' must be a mapping of logical ids to resources, found \(resourcesEntry.value.kindDescription)")])
         }
         var resources: [TemplateResource] = []
-        for entry in entries {
+        for entry in Self.expandingForEach(entries) {
+            if entry.value["Type"]?["Rain::Module"] != nil {
+                problems.append(Diagnostic(source, offset: entry.value["Type"]?.offset ?? entry.keyOffset,
+                                           "resource '\(Excerpt.quote(entry.key))' is a Rain module, which CloudFormation cannot deploy until `rain pkg` expands it; check the packaged template (`rain pkg \(Excerpt.quote(source.path)) | policycheck check -`)"))
+                continue
+            }
             guard entry.value.entries != nil else {
                 problems.append(Diagnostic(source, offset: entry.value.offset,
                                            "resource '\(Excerpt.quote(entry.key))' must be a mapping with a 'Type', found \(entry.value.kindDescription)"))
@@ -47,6 +52,19 @@ struct Template {
         }
         self.parameters = parameters
         mappings = root["Mappings"]
+    }
+
+    /// The resources, with each `Fn::ForEach::<name>: [identifier, collection, {outputKey: resource}]` of the
+    /// `AWS::LanguageExtensions` transform read as its output resources, once each under the output key as written
+    /// (`Table${TableName}`): every copy has the same body, and a value that refers to the identifier is a reference
+    /// the resolver cannot resolve, so it is unknown rather than guessed.
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html
+    static func expandingForEach(_ entries: [SourceEntry]) -> [SourceEntry] {
+        entries.flatMap { entry -> [SourceEntry] in
+            guard entry.key.hasPrefix("Fn::ForEach::"), let parts = entry.value.items, parts.count == 3,
+                  let outputs = parts[2].entries else { return [entry] }
+            return expandingForEach(outputs)
+        }
     }
 
     /// The resource with a logical id.

@@ -1,0 +1,48 @@
+import Testing
+@testable import PolicyCheckKit
+
+/// Templates as aws-cloudformation/aws-cloudformation-templates writes them: `Fn::ForEach` (the
+/// `AWS::LanguageExtensions` transform) is checked through its output resources, and a Rain module (a source
+/// template `rain pkg` expands) is an error that says what to check instead.
+@Suite struct CloudFormationTransformTests {
+    typealias T = CloudFormationTesting
+
+    static let forEach = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::LanguageExtensions
+        Resources:
+          Fn::ForEach::Databases:
+            - Name
+            - [Points, Score]
+            - Db${Name}:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  DatabaseName: !Ref Name
+                  Engine: aurora-postgresql
+                  StorageEncrypted: false
+        """
+
+    @Test func forEachOutputResourcesAreChecked() throws {
+        let deployment = try T.deployment(Self.forEach)
+        #expect(deployment.dataStores.map(\.component) == ["Db${Name}"])
+        let findings = try T.findings(Self.forEach)
+        #expect(findings.contains { $0.resource == "Db${Name}" && $0.category == .encryption }, "\(findings.map(\.cfnSummary))")
+    }
+
+    @Test func aRainModuleIsAnErrorThatSaysHowToCheckIt() throws {
+        let text = """
+            Resources:
+              Network:
+                Type:
+                  Rain::Module: ../modules/vpc.yml
+              Bucket:
+                Type: AWS::S3::Bucket
+            """
+        #expect(throws: Diagnostics.self) { try T.deployments(text) }
+        do {
+            _ = try T.deployments(text)
+        } catch let error as Diagnostics {
+            #expect(error.items.map(\.message) == ["resource 'Network' is a Rain module, which CloudFormation cannot deploy until `rain pkg` expands it; check the packaged template (`rain pkg template.yaml | policycheck check -`)"])
+        }
+    }
+}
