@@ -46,6 +46,10 @@ public struct AdapterOptions: Sendable {
     /// Read inline ignores (CloudFormation `Metadata.policycheck.ignore`, Kubernetes `policycheck.io/ignore`) into
     /// `Deployment.inlineIgnores`; off for `--no-inline-ignores`, which neither honours nor checks them.
     public var readsInlineIgnores = true
+    /// Terraform source: `--tf-var-file` files, read after the module's own `.tfvars` (later wins).
+    public var terraformVariableFiles: [String] = []
+    /// Terraform source: `--tf-var name=value`, read last.
+    public var terraformVariables: [(name: String, value: String)] = []
 
     /// Mattermost Cloud's workspace domains.
     public static let defaultPlatformDomains = ["cloud.mattermost.com", "mattermost.cloud"]

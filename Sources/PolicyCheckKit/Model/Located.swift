@@ -36,8 +36,10 @@ public struct Origin: Sendable, Hashable {
     }
     private var spelling: Spelling
 
+    /// An origin at an offset; an offset that carries a file index in its high bits (`packedOffset`, as the nodes of
+    /// a tree built from many files do) keeps it.
     public init(offset: Int, path: String) {
-        self.packed = offset & Self.offsetMask
+        self.packed = offset
         self.spelling = .text(path)
     }
 
@@ -50,9 +52,13 @@ public struct Origin: Sendable, Hashable {
     /// An origin whose path is spelt only when it is read. Adapters give every value they model an origin, and only
     /// the few that end up in findings are ever shown: a plan's paths cost more to spell than to keep the parts of.
     public init(offset: Int, spelling: @escaping @Sendable () -> String) {
-        self.packed = offset & Self.offsetMask
+        self.packed = offset
         self.spelling = .deferred(spelling)
     }
+
+    /// The file index and the offset in one integer: what a `SourceNode` built from many files holds as its offset,
+    /// so readers that make origins from node offsets name the right file unchanged.
+    public var packedOffset: Int { packed }
 
     /// The same place in another of the deployment's files.
     public func inFile(_ fileIndex: Int) -> Origin {

@@ -35,7 +35,7 @@ struct CheckedFile: Sendable {
             if read.errors.isEmpty && problems.errors.isEmpty { warnings = problems.stale }
             read.errors += problems.errors
         }
-        self.warnings = warnings
+        self.warnings = read.warnings + warnings
         input = read.input
         errors = read.errors
         skipReason = read.skipReason

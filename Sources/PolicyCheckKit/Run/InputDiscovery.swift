@@ -27,11 +27,14 @@ public struct InputDiscovery: Sendable {
         public var displayPath: String
         /// Named on the command line (not found by walking a directory): then it must be a manifest.
         public var isExplicit: Bool
+        /// A directory of Terraform source (`.tf` files): one root module, read whole.
+        public var isTerraformModule: Bool
 
-        public init(path: String, displayPath: String, isExplicit: Bool) {
+        public init(path: String, displayPath: String, isExplicit: Bool, isTerraformModule: Bool = false) {
             self.path = path
             self.displayPath = displayPath
             self.isExplicit = isExplicit
+            self.isTerraformModule = isTerraformModule
         }
     }
 
@@ -67,7 +70,14 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false)
+                var calledModules: Set<String> = []
+                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
+                     calledModules: &calledModules)
+            } else if path.hasSuffix(".tf"), Self.isRegularFile(path) {
+                // A .tf file is part of its directory's module: the module is what Terraform reads.
+                let directory = (path as NSString).deletingLastPathComponent
+                let module = directory.isEmpty ? "." : directory
+                inputs.append(Input(path: module, displayPath: Self.display(module), isExplicit: true, isTerraformModule: true))
             } else if Self.isRegularFile(path) {
                 inputs.append(Input(path: path, displayPath: Self.display(path), isExplicit: true))
             } else {
@@ -98,7 +108,14 @@ public struct InputDiscovery: Sendable {
     }
 
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
-                      sources: inout [RenderSource], inChart: Bool) {
+                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>) {
+        // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
+        // of that module, not again as a root of its own.
+        let key = Self.standardized(directory, in: FileManager.default.currentDirectoryPath)
+        if !calledModules.contains(key), TerraformModuleLoader.isModule(directory) {
+            inputs.append(Input(path: directory, displayPath: Self.display(directory), isExplicit: false, isTerraformModule: true))
+            calledModules.formUnion(TerraformModuleLoader.localModuleDirectories(of: directory))
+        }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -123,7 +140,8 @@ public struct InputDiscovery: Sendable {
                 errors.append(Diagnostic(file: display, location: nil, message: "cannot read file attributes"))
             case .directory?:
                 if Self.defaultExcludedDirectories.contains(name) { continue }
-                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart)
+                walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart,
+                     calledModules: &calledModules)
             case .regular?:
                 if Self.isCandidate(name), isIncluded(display, name: name) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))
@@ -149,7 +167,9 @@ public struct InputDiscovery: Sendable {
 
     /// Whether a file's name ends in one of the endings a walk reads.
     private static func isCandidate(_ name: String) -> Bool {
-        candidateExtensions.contains((name as NSString).pathExtension.lowercased())
+        // Terraform's own JSON files belong to their module, not read as manifests.
+        if name.hasSuffix(".tf.json") || name.hasSuffix(".tfvars.json") { return false }
+        return candidateExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     private func isExcluded(_ display: String, name: String) -> Bool {

@@ -28,6 +28,8 @@ public struct InputReader: Sendable {
         public var input: InputDiscovery.Input
         public var deployments: [Deployment] = []
         public var errors: [Diagnostic] = []
+        /// Notices that do not stop the run (a Terraform module's remote sources).
+        public var warnings: [Diagnostic] = []
         /// Why a file found in a directory was not checked (not a manifest, empty, binary).
         public var skipReason: String?
         /// SHA-256 of the bytes read, when `hashInputs` is on and the file holds no secret key.
@@ -45,6 +47,7 @@ public struct InputReader: Sendable {
     }
 
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
+        if input.isTerraformModule { return readTerraformModule(input) }
         var result = Result(input: input)
         let raw: [UInt8]
         do {
@@ -112,6 +115,17 @@ public struct InputReader: Sendable {
             return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check",
                               skip: "nothing to check: no \(adapter.format.rawValue) document policycheck can check")
         }
+        return result
+    }
+
+    /// A Terraform module directory becomes one deployment, evaluated from its source.
+    private func readTerraformModule(_ input: InputDiscovery.Input) -> Result {
+        var result = Result(input: input)
+        let outcome = TerraformSourceReader(options: options).read(directory: input.path, name: input.displayPath)
+        result.errors = outcome.errors
+        result.warnings = outcome.notices
+        result.deployments = outcome.deployment.map { [$0] } ?? []
+        if hashInputs { result.sha256 = Digest.sha256(outcome.files.flatMap(\.bytes)) }
         return result
     }
 

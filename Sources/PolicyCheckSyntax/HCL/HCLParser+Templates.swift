@@ -48,6 +48,9 @@ extension HCLParser {
             lineStart = lineEnd + 1
         }
         guard let closing else {
+            if lineStart - bodyStart > limits.maxStringBytes {
+                throw error("heredoc longer than \(limits.maxStringBytes) bytes", at: start)
+            }
             throw error("heredoc '\(Excerpt.quote(marker))' is not closed: expected a line with '\(Excerpt.quote(marker))' alone", at: start)
         }
         guard closing.start - bodyStart <= limits.maxStringBytes else {

@@ -114,7 +114,7 @@ enum TerraformKeyPolicyReader {
                 actions: strings(node["Action"]),
                 conditions: conditions(node["Condition"]),
                 sid: node["Sid"]?.string,
-                origin: Origin(offset: origin.offset, path: "\(origin.path).Statement[\(index)]")
+                origin: Origin(offset: origin.packedOffset, path: "\(origin.path).Statement[\(index)]")
             )
         })
     }

@@ -20,7 +20,7 @@ struct TerraformRegionReader {
     }
 
     mutating func read(into deployment: inout Deployment) {
-        placedBefore = Set(deployment.regions.map { Placement(component: $0.component, offset: $0.origin.offset) })
+        placedBefore = Set(deployment.regions.map { Placement(component: $0.component, offset: $0.origin.packedOffset) })
         readProviders(into: &deployment)
         placedBefore.formUnion(placed)
         if !aliasRegions.isEmpty { regionsBefore = Set(deployment.regions.map { $0.component + "\u{0}" + $0.region }) }
@@ -120,7 +120,7 @@ struct TerraformRegionReader {
     /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
     private mutating func add(_ region: String, at origin: Origin, component: String, role: String,
                               into deployment: inout Deployment) {
-        let placement = Placement(component: component, offset: origin.offset)
+        let placement = Placement(component: component, offset: origin.packedOffset)
         guard !placedBefore.contains(placement), placed.insert(placement).inserted else { return }
         deployment.regions.append(RegionReference(region, at: origin, component: component, role: role))
     }

@@ -1,0 +1,65 @@
+import PolicyCheckSyntax
+
+/// A block body's attributes and nested blocks as one object value, the shape a plan gives resource values:
+/// nested blocks become lists of objects, `dynamic` blocks expand over their `for_each`.
+enum TerraformBlockValues {
+    /// Arguments that steer Terraform rather than configure the resource.
+    static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on", "source", "version", "providers"]
+    static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
+
+    static func evaluate(_ body: HCLBody, _ evaluator: TerraformEvaluator,
+                         skipping skipped: Set<String> = metaArguments) throws(TerraformEvaluationError) -> [String: TerraformValue] {
+        var values: [String: TerraformValue] = [:]
+        for attribute in body.attributes where !skipped.contains(attribute.name) {
+            values[attribute.name] = try evaluator.evaluate(attribute.value)
+        }
+        var lists: [String: [TerraformValue]] = [:]
+        var unknown: [String: TerraformValue] = [:]
+        for block in body.blocks where !metaBlocks.contains(block.type) {
+            if block.type == "dynamic", let label = block.labels.first?.text {
+                switch try dynamic(block, label: label, evaluator) {
+                case .known(let items): lists[label, default: []] += items
+                case .unknown(let value): unknown[label] = value
+                }
+                continue
+            }
+            let inner = try evaluate(block.body, evaluator, skipping: [])
+            lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.base + block.offset))
+        }
+        for (name, items) in lists {
+            let offset = items.first?.offset ?? 0
+            values[name] = TerraformValue(.list(items), at: offset)
+        }
+        for (name, value) in unknown { values[name] = value }
+        return values
+    }
+
+    private enum Dynamic {
+        case known([TerraformValue])
+        case unknown(TerraformValue)
+    }
+
+    /// `dynamic "label" { for_each = …, iterator = name, content { … } }`.
+    private static func dynamic(_ block: HCLBlock, label: String,
+                                _ evaluator: TerraformEvaluator) throws(TerraformEvaluationError) -> Dynamic {
+        let offset = evaluator.base + block.offset
+        guard let forEach = block.body[attribute: "for_each"] else {
+            throw TerraformEvaluationError("a dynamic block needs for_each", at: offset)
+        }
+        guard let content = block.body.blocks("content").first else {
+            throw TerraformEvaluationError("a dynamic block needs a content block", at: offset)
+        }
+        let iterator = block.body[attribute: "iterator"]?.value.traversalText ?? label
+        let collection = try evaluator.evaluate(forEach.value)
+        if let reason = collection.unknownReason {
+            return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each \(reason)", at: collection.offset))
+        }
+        var items: [TerraformValue] = []
+        for (key, value) in try TerraformForExpression.elements(of: collection, at: collection.offset) {
+            let binding = TerraformValue(.object(["key": key, "value": value]), at: value.offset)
+            let inner = try evaluate(content.body, evaluator.binding(iterator, binding), skipping: [])
+            items.append(TerraformValue(.object(inner), at: evaluator.base + content.offset))
+        }
+        return .known(items)
+    }
+}

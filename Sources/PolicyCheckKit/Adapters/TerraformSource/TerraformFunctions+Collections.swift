@@ -1,0 +1,155 @@
+import PolicyCheckSyntax
+
+/// Collection functions: lists, sets, maps and conversions.
+extension TerraformFunctions {
+    static let collections: [String: Function] = [
+        "merge": { arguments, offset throws(TerraformEvaluationError) in
+            var members: [String: TerraformValue] = [:]
+            for index in arguments.indices {
+                for (key, value) in try object(arguments, index, "merge", at: offset) { members[key] = value }
+            }
+            return TerraformValue(.object(members), at: offset)
+        },
+        "concat": { arguments, offset throws(TerraformEvaluationError) in
+            var items: [TerraformValue] = []
+            for index in arguments.indices { items += try list(arguments, index, "concat", at: offset) }
+            return TerraformValue(.list(items), at: offset)
+        },
+        "lookup": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 2...3, "lookup", at: offset)
+            let members = try object(arguments, 0, "lookup", at: offset)
+            let key = try string(arguments, 1, "lookup", at: offset)
+            if let value = members[key] { return value }
+            guard arguments.count == 3 else { throw .call("lookup", "the map has no key '\(Excerpt.quote(key))' and no default", at: offset) }
+            return arguments[2]
+        },
+        "coalesce": { arguments, offset throws(TerraformEvaluationError) in
+            for argument in arguments {
+                if argument.isUnknown { return argument }
+                if argument.isNull || argument.stringValue == "" { continue }
+                return argument
+            }
+            throw .call("coalesce", "no non-null, non-empty argument", at: offset)
+        },
+        "coalescelist": { arguments, offset throws(TerraformEvaluationError) in
+            for argument in arguments {
+                if argument.isUnknown { return argument }
+                if let items = argument.items, !items.isEmpty { return argument }
+            }
+            throw .call("coalescelist", "no non-empty list argument", at: offset)
+        },
+        "length": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 1...1, "length", at: offset)
+            switch arguments[0].kind {
+            case .list(let items): return TerraformValue(.number(Double(items.count)), at: offset)
+            case .object(let members): return TerraformValue(.number(Double(members.count)), at: offset)
+            case .string(let text): return TerraformValue(.number(Double(text.count)), at: offset)
+            default: throw .call("length", "needs a list, map or string, not a \(arguments[0].typeName)", at: offset)
+            }
+        },
+        "element": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 2...2, "element", at: offset)
+            let items = try list(arguments, 0, "element", at: offset)
+            let index = Int(try number(arguments, 1, "element", at: offset))
+            guard !items.isEmpty, index >= 0 else { throw .call("element", "cannot take an element of an empty list", at: offset) }
+            return items[index % items.count]
+        },
+        "keys": { arguments, offset throws(TerraformEvaluationError) in
+            let members = try object(arguments, 0, "keys", at: offset)
+            return TerraformValue(.list(members.keys.sorted().map { .string($0, at: offset) }), at: offset)
+        },
+        "values": { arguments, offset throws(TerraformEvaluationError) in
+            let members = try object(arguments, 0, "values", at: offset)
+            return TerraformValue(.list(members.keys.sorted().map { members[$0]! }), at: offset)
+        },
+        "contains": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 2...2, "contains", at: offset)
+            let items = try list(arguments, 0, "contains", at: offset)
+            return TerraformValue(.bool(items.contains { $0.equals(arguments[1]) }), at: offset)
+        },
+        "distinct": { arguments, offset throws(TerraformEvaluationError) in
+            var kept: [TerraformValue] = []
+            for item in try list(arguments, 0, "distinct", at: offset) where !kept.contains(where: { $0.equals(item) }) {
+                kept.append(item)
+            }
+            return TerraformValue(.list(kept), at: offset)
+        },
+        "flatten": { arguments, offset throws(TerraformEvaluationError) in
+            func flat(_ items: [TerraformValue]) -> [TerraformValue] {
+                items.flatMap { item in item.items.map(flat) ?? [item] }
+            }
+            return TerraformValue(.list(flat(try list(arguments, 0, "flatten", at: offset))), at: offset)
+        },
+        "zipmap": { arguments, offset throws(TerraformEvaluationError) in
+            let keys = try list(arguments, 0, "zipmap", at: offset)
+            let values = try list(arguments, 1, "zipmap", at: offset)
+            guard keys.count == values.count else { throw .call("zipmap", "the lists differ in length", at: offset) }
+            var members: [String: TerraformValue] = [:]
+            for (key, value) in zip(keys, values) {
+                guard let name = key.stringValue else { throw .call("zipmap", "keys must be strings", at: offset) }
+                members[name] = value
+            }
+            return TerraformValue(.object(members), at: offset)
+        },
+        "range": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 1...3, "range", at: offset)
+            var numbers: [Double] = []
+            for index in arguments.indices { numbers.append(try number(arguments, index, "range", at: offset)) }
+            let (start, limit, step) = numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
+            guard step != 0, abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 elements or a zero step", at: offset) }
+            let values = stride(from: start, to: limit, by: step).map { TerraformValue(.number($0), at: offset) }
+            return TerraformValue(.list(values), at: offset)
+        },
+        "compact": { arguments, offset throws(TerraformEvaluationError) in
+            let items = try list(arguments, 0, "compact", at: offset).filter { !$0.isNull && $0.stringValue != "" }
+            return TerraformValue(.list(items), at: offset)
+        },
+        "one": { arguments, offset throws(TerraformEvaluationError) in
+            let items = try list(arguments, 0, "one", at: offset)
+            guard items.count <= 1 else { throw .call("one", "the list has more than one element", at: offset) }
+            return items.first ?? TerraformValue(.null, at: offset)
+        },
+        "reverse": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.list(try list(arguments, 0, "reverse", at: offset).reversed()), at: offset)
+        },
+        "slice": { arguments, offset throws(TerraformEvaluationError) in
+            let items = try list(arguments, 0, "slice", at: offset)
+            let start = Int(try number(arguments, 1, "slice", at: offset))
+            let end = Int(try number(arguments, 2, "slice", at: offset))
+            guard 0 <= start, start <= end, end <= items.count else { throw .call("slice", "indexes out of range", at: offset) }
+            return TerraformValue(.list(Array(items[start..<end])), at: offset)
+        },
+        "sort": { arguments, offset throws(TerraformEvaluationError) in
+            var texts: [String] = []
+            for item in try list(arguments, 0, "sort", at: offset) {
+                guard let text = item.stringValue else { throw .call("sort", "needs a list of strings", at: offset) }
+                texts.append(text)
+            }
+            return TerraformValue(.list(texts.sorted().map { .string($0, at: offset) }), at: offset)
+        },
+        "tolist": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset)
+        },
+        "toset": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset)
+        },
+        "tomap": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset)
+        },
+        "setunion": { arguments, offset throws(TerraformEvaluationError) in
+            var items: [TerraformValue] = []
+            for index in arguments.indices { items += try list(arguments, index, "setunion", at: offset) }
+            return TerraformValue(.list(set(items)), at: offset)
+        },
+    ]
+
+    /// A set: duplicates removed; all-string sets sorted, as Terraform iterates them.
+    static func set(_ items: [TerraformValue]) -> [TerraformValue] {
+        var kept: [TerraformValue] = []
+        for item in items where !kept.contains(where: { $0.equals(item) }) { kept.append(item) }
+        if kept.allSatisfy({ if case .string = $0.kind { return true }; return false }) {
+            kept.sort { $0.stringValue! < $1.stringValue! }
+        }
+        return kept
+    }
+}

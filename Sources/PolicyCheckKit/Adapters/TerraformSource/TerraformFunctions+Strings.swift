@@ -1,0 +1,99 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// String and encoding functions.
+extension TerraformFunctions {
+    static let strings: [String: Function] = [
+        "format": { arguments, offset throws(TerraformEvaluationError) in
+            let pattern = try string(arguments, 0, "format", at: offset)
+            return .string(try TerraformFormat.render(pattern, Array(arguments.dropFirst()), at: offset), at: offset)
+        },
+        "join": { arguments, offset throws(TerraformEvaluationError) in
+            let separator = try string(arguments, 0, "join", at: offset)
+            var parts: [String] = []
+            for index in arguments.indices.dropFirst() {
+                for item in try list(arguments, index, "join", at: offset) {
+                    guard let text = item.stringValue else { throw .call("join", "needs lists of strings", at: offset) }
+                    parts.append(text)
+                }
+            }
+            return .string(parts.joined(separator: separator), at: offset)
+        },
+        "split": { arguments, offset throws(TerraformEvaluationError) in
+            let separator = try string(arguments, 0, "split", at: offset)
+            let text = try string(arguments, 1, "split", at: offset)
+            guard !separator.isEmpty else { throw .call("split", "the separator is empty", at: offset) }
+            let parts = text.components(separatedBy: separator).map { TerraformValue.string($0, at: offset) }
+            return TerraformValue(.list(parts), at: offset)
+        },
+        "lower": { arguments, offset throws(TerraformEvaluationError) in .string(try string(arguments, 0, "lower", at: offset).lowercased(), at: offset) },
+        "upper": { arguments, offset throws(TerraformEvaluationError) in .string(try string(arguments, 0, "upper", at: offset).uppercased(), at: offset) },
+        "trimspace": { arguments, offset throws(TerraformEvaluationError) in
+            .string(try string(arguments, 0, "trimspace", at: offset).trimmingCharacters(in: .whitespacesAndNewlines), at: offset)
+        },
+        "trimprefix": { arguments, offset throws(TerraformEvaluationError) in
+            let text = try string(arguments, 0, "trimprefix", at: offset)
+            let prefix = try string(arguments, 1, "trimprefix", at: offset)
+            return .string(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text, at: offset)
+        },
+        "trimsuffix": { arguments, offset throws(TerraformEvaluationError) in
+            let text = try string(arguments, 0, "trimsuffix", at: offset)
+            let suffix = try string(arguments, 1, "trimsuffix", at: offset)
+            return .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text, at: offset)
+        },
+        "replace": { arguments, offset throws(TerraformEvaluationError) in
+            let text = try string(arguments, 0, "replace", at: offset)
+            let search = try string(arguments, 1, "replace", at: offset)
+            let replacement = try string(arguments, 2, "replace", at: offset)
+            // A search string in slashes is a regular expression in Terraform; not evaluated here.
+            if search.count > 1 && search.hasPrefix("/") && search.hasSuffix("/") {
+                return .unknown("comes from replace() with a regular expression, which policycheck does not evaluate", at: offset)
+            }
+            guard !search.isEmpty else { return .string(text, at: offset) }
+            return .string(text.replacingOccurrences(of: search, with: replacement), at: offset)
+        },
+        "substr": { arguments, offset throws(TerraformEvaluationError) in
+            let characters = Array(try string(arguments, 0, "substr", at: offset))
+            var start = Int(try number(arguments, 1, "substr", at: offset))
+            let length = Int(try number(arguments, 2, "substr", at: offset))
+            if start < 0 { start += characters.count }
+            guard start >= 0, start <= characters.count else { throw .call("substr", "offset out of range", at: offset) }
+            let end = length < 0 ? characters.count : min(characters.count, start + length)
+            return .string(String(characters[start..<end]), at: offset)
+        },
+        "startswith": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.bool(try string(arguments, 0, "startswith", at: offset).hasPrefix(try string(arguments, 1, "startswith", at: offset))), at: offset)
+        },
+        "endswith": { arguments, offset throws(TerraformEvaluationError) in
+            TerraformValue(.bool(try string(arguments, 0, "endswith", at: offset).hasSuffix(try string(arguments, 1, "endswith", at: offset))), at: offset)
+        },
+        "tostring": { arguments, offset throws(TerraformEvaluationError) in
+            if arguments.first?.isNull == true { return arguments[0] }
+            return .string(try string(arguments, 0, "tostring", at: offset), at: arguments[0].offset)
+        },
+        "tonumber": { arguments, offset throws(TerraformEvaluationError) in
+            if arguments.first?.isNull == true { return arguments[0] }
+            return TerraformValue(.number(try number(arguments, 0, "tonumber", at: offset)), at: arguments[0].offset)
+        },
+        "tobool": { arguments, offset throws(TerraformEvaluationError) in
+            guard let first = arguments.first else { throw .call("tobool", "expects 1 argument", at: offset) }
+            if first.isNull { return first }
+            guard let flag = first.boolValue else { throw .call("tobool", "cannot convert a \(first.typeName) to bool", at: offset) }
+            return TerraformValue(.bool(flag), at: first.offset)
+        },
+        "jsonencode": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 1...1, "jsonencode", at: offset)
+            return .string(TerraformJSON.encode(arguments[0]), at: offset)
+        },
+        "jsondecode": { arguments, offset throws(TerraformEvaluationError) in
+            let text = try string(arguments, 0, "jsondecode", at: offset)
+            guard let node = try? JSONReader().read(Array(text.utf8)) else {
+                throw .call("jsondecode", "the argument is not valid JSON", at: offset)
+            }
+            return TerraformJSON.decode(node, at: offset)
+        },
+        "base64encode": { arguments, offset throws(TerraformEvaluationError) in
+            .string(Data(try string(arguments, 0, "base64encode", at: offset).utf8).base64EncodedString(), at: offset)
+        },
+    ]
+}

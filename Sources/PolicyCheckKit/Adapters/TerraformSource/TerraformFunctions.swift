@@ -1,0 +1,97 @@
+import Foundation
+import PolicyCheckNetwork
+import PolicyCheckSyntax
+
+/// The Terraform built-in functions configurations use for the settings policycheck checks. A function it does
+/// not implement gives an unknown value naming the function — never a guess and never an error.
+struct TerraformFunctions {
+    let scope: TerraformScope
+
+    typealias Function = @Sendable ([TerraformValue], Int) throws(TerraformEvaluationError) -> TerraformValue
+
+    /// Functions that read their arguments' structure and keep unknowns inside it (the rest need known arguments).
+    private static let structural: Set<String> = [
+        "merge", "concat", "lookup", "element", "tolist", "tomap", "flatten", "length", "coalesce", "coalescelist",
+        "keys", "values", "zipmap", "one", "slice", "reverse", "compact", "try",
+    ]
+
+    func call(_ name: String, _ arguments: [TerraformValue], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        guard let function = Self.table[name] else {
+            if name == "file" {
+                if let unknown = arguments.first(where: \.containsUnknown) { return .unknown(unknown.firstUnknown!.unknownReason!, at: offset) }
+                return try file(arguments, at: offset)
+            }
+            return .unknown("comes from \(name)(), which policycheck does not evaluate", at: offset)
+        }
+        if let unknown = arguments.first(where: { Self.structural.contains(name) ? $0.isUnknown : $0.containsUnknown }) {
+            return .unknown((unknown.firstUnknown ?? unknown).unknownReason!, at: offset)
+        }
+        return try function(arguments, offset)
+    }
+
+    /// Every function but `file`, which reads through the scope.
+    private static let table: [String: Function] = {
+        var table = collections
+        table.merge(strings) { first, _ in first }
+        table.merge(numbers) { first, _ in first }
+        table.merge(network) { first, _ in first }
+        return table
+    }()
+
+    /// `file(path)`: the file's text when the scope may read it, else unknown.
+    private func file(_ arguments: [TerraformValue], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        let path = try Self.string(arguments, 0, "file", at: offset)
+        guard let text = scope.readFile(path) else {
+            return .unknown("comes from file(\"\(Excerpt.quote(path))\"), which could not be read", at: offset)
+        }
+        return .string(text, at: offset)
+    }
+
+    // MARK: - Argument helpers
+
+    static func count(_ arguments: [TerraformValue], _ range: ClosedRange<Int>, _ name: String,
+                      at offset: Int) throws(TerraformEvaluationError) {
+        guard range.contains(arguments.count) else {
+            let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            throw .call(name, "expects \(expected) argument\(range.upperBound == 1 ? "" : "s"), got \(arguments.count)", at: offset)
+        }
+    }
+
+    static func string(_ arguments: [TerraformValue], _ index: Int, _ name: String,
+                       at offset: Int) throws(TerraformEvaluationError) -> String {
+        guard index < arguments.count else { throw .call(name, "expects at least \(index + 1) arguments", at: offset) }
+        guard let text = arguments[index].stringValue else {
+            throw .call(name, "argument \(index + 1) must be a string, not a \(arguments[index].typeName)", at: offset)
+        }
+        return text
+    }
+
+    static func number(_ arguments: [TerraformValue], _ index: Int, _ name: String,
+                       at offset: Int) throws(TerraformEvaluationError) -> Double {
+        guard index < arguments.count else { throw .call(name, "expects at least \(index + 1) arguments", at: offset) }
+        guard let number = arguments[index].numberValue else {
+            throw .call(name, "argument \(index + 1) must be a number, not a \(arguments[index].typeName)", at: offset)
+        }
+        return number
+    }
+
+    static func list(_ arguments: [TerraformValue], _ index: Int, _ name: String,
+                     at offset: Int) throws(TerraformEvaluationError) -> [TerraformValue] {
+        guard index < arguments.count else { throw .call(name, "expects at least \(index + 1) arguments", at: offset) }
+        if arguments[index].isNull { return [] }
+        guard let items = arguments[index].items else {
+            throw .call(name, "argument \(index + 1) must be a list, not a \(arguments[index].typeName)", at: offset)
+        }
+        return items
+    }
+
+    static func object(_ arguments: [TerraformValue], _ index: Int, _ name: String,
+                       at offset: Int) throws(TerraformEvaluationError) -> [String: TerraformValue] {
+        guard index < arguments.count else { throw .call(name, "expects at least \(index + 1) arguments", at: offset) }
+        switch arguments[index].kind {
+        case .object(let members): return members
+        case .null: return [:]
+        default: throw .call(name, "argument \(index + 1) must be a map or object, not a \(arguments[index].typeName)", at: offset)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import PolicyCheckSyntax
+
+/// Expanding resources and module calls by `count` and `for_each` into instances with plan addresses.
+extension TerraformModuleInstance {
+    /// The prefix of addresses in this module (`module.db[0].`), empty at the root.
+    var addressPrefix: String { address.isEmpty ? "" : address + "." }
+
+    /// Evaluates a resource's instances and records the managed ones; the value references see.
+    func expandResource(_ resource: TerraformModuleConfig.Resource) throws(TerraformEvaluationError) -> TerraformValue {
+        let evaluator = TerraformEvaluator(scope: self, base: resource.file.base)
+        if resource.mode == "data" {
+            return .unknown("comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
+        }
+        let expansion = try TerraformRepetition.expand(resource.block.body, evaluator: evaluator)
+        let providerKey = self.providerKey(of: resource, evaluator: evaluator)
+        func instance(_ key: String, _ names: [String: TerraformValue]) throws(TerraformEvaluationError) -> TerraformValue {
+            var scoped = evaluator
+            for (name, value) in names { scoped = scoped.binding(name, value) }
+            let values = try TerraformBlockValues.evaluate(resource.block.body, scoped)
+            let address = addressPrefix + resource.address + key
+            record(TerraformResourceInstance(address: address, moduleAddress: self.address, resource: resource, key: key,
+                                             values: values, providerKey: providerKey))
+            return TerraformValue(.resource(address: address, attributes: values), at: resource.file.packed(resource.block.offset))
+        }
+        switch expansion {
+        case .single:
+            return try instance("", [:])
+        case .count(let instances):
+            var items: [TerraformValue] = []
+            for item in instances { items.append(try instance(item.key, item.names)) }
+            return TerraformValue(.list(items), at: resource.file.packed(resource.block.offset))
+        case .forEach(let instances):
+            var members: [String: TerraformValue] = [:]
+            for item in instances { members[item.names["each.key"]!.stringValue!] = try instance(item.key, item.names) }
+            return TerraformValue(.object(members), at: resource.file.packed(resource.block.offset))
+        case .unknown(let reason, let offset):
+            // How many instances there will be is unknown: one instance stands for them, with count.index and
+            // each.* unknown, so what every instance shares is still checked and the rest cannot be verified.
+            let why = "the instances of \(resource.address) depend on a value unknown before apply (\(reason))"
+            _ = try instance("", ["count.index": .unknown(why, at: offset), "each.key": .unknown(why, at: offset),
+                                  "each.value": .unknown(why, at: offset)])
+            return .unknown(why, at: offset)
+        }
+    }
+
+    private func record(_ instance: TerraformResourceInstance) {
+        instances[instance.resource.address, default: []].append(instance)
+    }
+
+    /// `provider = aws.replica`, or the default configuration of the type's provider; resolved through what the
+    /// caller passes when this module declares no such configuration.
+    private func providerKey(of resource: TerraformModuleConfig.Resource, evaluator: TerraformEvaluator) -> String {
+        let local = resource.block.body[attribute: "provider"]?.value.traversalText
+            ?? String(resource.type.prefix { $0 != "_" })
+        return resolveProvider(local)
+    }
+
+    /// A provider key as written in this module, as `configuration.provider_config` names it.
+    func resolveProvider(_ local: String) -> String {
+        if config.providers.contains(where: { $0.key == local }) {
+            return path.isEmpty ? local : "module.\(path.joined(separator: ".module.")):\(local)"
+        }
+        return providerKeys[local] ?? local
+    }
+
+    // MARK: - Module calls
+
+    /// Loads and evaluates a module call's instances; the value of `module.NAME` (its outputs).
+    func expandModule(_ call: TerraformModuleConfig.ModuleCall) throws(TerraformEvaluationError) -> TerraformValue {
+        let offset = call.file.packed(call.block.offset)
+        guard let child = try loader.load(call, from: config) else {
+            return .unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset)
+        }
+        if directories.contains(TerraformModuleLoader.key(child.directory)) {
+            throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)
+        }
+        let evaluator = TerraformEvaluator(scope: self, base: call.file.base)
+        let expansion = try TerraformRepetition.expand(call.block.body, evaluator: evaluator)
+        let passed = passedProviders(call)
+        func instance(_ key: String, _ names: [String: TerraformValue]) throws(TerraformEvaluationError) -> TerraformValue {
+            var scoped = evaluator
+            for (name, value) in names { scoped = scoped.binding(name, value) }
+            let inputs = try TerraformBlockValues.evaluate(call.block.body, scoped)
+            let instance = TerraformModuleInstance(config: child, address: addressPrefix + "module.\(call.name)" + key,
+                                                   path: path + [call.name], loader: loader, inputs: inputs,
+                                                   providerKeys: passed, directories: directories)
+            try instance.evaluateAll()
+            children[call.name, default: []].append(instance)
+            var outputs: [String: TerraformValue] = [:]
+            for name in child.outputs.keys.sorted() { outputs[name] = try instance.output(name) }
+            return TerraformValue(.object(outputs), at: offset)
+        }
+        switch expansion {
+        case .single:
+            return try instance("", [:])
+        case .count(let instances):
+            var items: [TerraformValue] = []
+            for item in instances { items.append(try instance(item.key, item.names)) }
+            return TerraformValue(.list(items), at: offset)
+        case .forEach(let instances):
+            var members: [String: TerraformValue] = [:]
+            for item in instances { members[item.names["each.key"]!.stringValue!] = try instance(item.key, item.names) }
+            return TerraformValue(.object(members), at: offset)
+        case .unknown(let reason, let at):
+            let why = "the instances of module.\(call.name) depend on a value unknown before apply (\(reason))"
+            _ = try instance("", ["count.index": .unknown(why, at: at), "each.key": .unknown(why, at: at),
+                                  "each.value": .unknown(why, at: at)])
+            return .unknown(why, at: at)
+        }
+    }
+
+    /// The child's provider keys: every key this module resolves, overridden by the call's `providers` map.
+    private func passedProviders(_ call: TerraformModuleConfig.ModuleCall) -> [String: String] {
+        var keys = providerKeys
+        for provider in config.providers { keys[provider.key] = resolveProvider(provider.key) }
+        guard let map = call.block.body[attribute: "providers"], case .object(let items) = map.value.kind else { return keys }
+        for item in items {
+            guard let name = item.key.literalText ?? item.key.traversalText, let target = item.value.traversalText else { continue }
+            keys[name] = resolveProvider(target)
+        }
+        return keys
+    }
+}

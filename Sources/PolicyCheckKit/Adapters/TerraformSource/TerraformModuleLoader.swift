@@ -1,0 +1,172 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// Reads a root module directory and the local modules it calls, giving every file its index among the
+/// deployment's files; keeps the notices (remote module sources, repeated declarations) for the run to show.
+final class TerraformModuleLoader {
+    /// Bounds on what one root module may pull in.
+    struct Limits {
+        var maxModuleDepth = 32
+        var maxFileBytes = 16 << 20
+        var maxFiles = 4_096
+        var hcl = HCLReader.Limits()
+    }
+
+    let rootDirectory: String
+    let limits: Limits
+    /// Every file read, in index order (the deployment's `sourceFiles`).
+    private(set) var files: [SourceFile] = []
+    /// One-line notices with the packed offset they are about.
+    private(set) var notices: [(offset: Int, message: String)] = []
+    private var configs: [String: TerraformModuleConfig] = [:]
+    private var loading: [String] = []
+    private var remoteSources: Set<String> = []
+    /// Where `file()` may read: the root module's directory tree.
+    private let readableRoot: String
+
+    init(rootDirectory: String, limits: Limits = Limits()) {
+        self.rootDirectory = rootDirectory
+        self.limits = limits
+        readableRoot = InputDiscovery.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
+    }
+
+    /// The root module's configuration.
+    func loadRoot() throws(TerraformSourceError) -> TerraformModuleConfig {
+        try loadDirectory(rootDirectory)
+    }
+
+    /// A call's module, or `nil` (with a notice) for a source that is not a local path.
+    func load(_ call: TerraformModuleConfig.ModuleCall,
+              from parent: TerraformModuleConfig) throws(TerraformEvaluationError) -> TerraformModuleConfig? {
+        let offset = call.file.packed(call.block.offset)
+        guard call.source.hasPrefix("./") || call.source.hasPrefix("../") else {
+            if remoteSources.insert(call.source).inserted {
+                notices.append((offset, "module.\(call.name): the source '\(Excerpt.quote(call.source))' is not a local path; its resources are not checked (run policycheck on the plan to include them)"))
+            }
+            return nil
+        }
+        let directory = Self.join(parent.directory, call.source)
+        do {
+            return try loadDirectory(directory)
+        } catch {
+            switch error {
+            case .evaluation(let problem): throw problem
+            case .file(let path, let message): throw TerraformEvaluationError("module.\(call.name): \(path): \(message)", at: offset)
+            case .syntax(let file, let problem):
+                throw TerraformEvaluationError("module.\(call.name): \(file.path):\(file.location(ofOffset: problem.offset)): \(problem.message)", at: offset)
+            case .cycle(let path):
+                throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' leads back to \(path), which is already being loaded (cyclic module sources)", at: offset)
+            }
+        }
+    }
+
+    /// A directory's identity: its absolute, standardized path.
+    static func key(_ directory: String) -> String {
+        InputDiscovery.standardized(directory, in: FileManager.default.currentDirectoryPath)
+    }
+
+    private func loadDirectory(_ directory: String) throws(TerraformSourceError) -> TerraformModuleConfig {
+        let key = Self.key(directory)
+        if let config = configs[key] { return config }
+        if loading.contains(key) { throw .cycle(directory) }
+        guard loading.count < limits.maxModuleDepth else {
+            throw .file(directory, "modules nested more than \(limits.maxModuleDepth) deep")
+        }
+        loading.append(key)
+        defer { loading.removeLast() }
+        var sourceFiles: [TerraformSourceFile] = []
+        for name in Self.moduleFileNames(in: directory) {
+            let path = Self.join(directory, name)
+            let file = try read(path)
+            let body: HCLBody
+            do {
+                body = try HCLReader(limits: limits.hcl).read(file.bytes)
+            } catch {
+                throw .syntax(file, error)
+            }
+            sourceFiles.append(TerraformSourceFile(source: file, body: body, index: files.count - 1))
+        }
+        let config = TerraformModuleConfig(directory: directory, files: sourceFiles)
+        notices += config.notices
+        configs[key] = config
+        return config
+    }
+
+    /// A file's text, added to the deployment's files.
+    func read(_ path: String) throws(TerraformSourceError) -> SourceFile {
+        guard files.count < limits.maxFiles else { throw .file(path, "more than \(limits.maxFiles) files in one module tree") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .file(path, "cannot read file") }
+        guard data.count <= limits.maxFileBytes else {
+            throw .file(path, "file is \(data.count) bytes, larger than the \(limits.maxFileBytes)-byte limit")
+        }
+        let text: [UInt8]
+        do {
+            text = try TextDecoding.utf8Text(from: [UInt8](data))
+        } catch {
+            throw .syntax(SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)),
+                          SyntaxError(offset: error.offset, message: error.message))
+        }
+        let file = SourceFile(path: InputDiscovery.display(path), bytes: text)
+        files.append(file)
+        return file
+    }
+
+    /// Records a warning once per place.
+    func notice(_ message: String, at offset: Int) {
+        guard !notices.contains(where: { $0.offset == offset && $0.message == message }) else { return }
+        notices.append((offset, message))
+    }
+
+    /// Adds a file that is not read from disk (a `--tf-var` value), returning its index.
+    func add(_ file: SourceFile) -> Int {
+        files.append(file)
+        return files.count - 1
+    }
+
+    /// `file()`: only inside the root module's tree, at most 1 MiB; `nil` otherwise.
+    func readFile(_ path: String) -> String? {
+        let absolute = InputDiscovery.standardized(path, in: FileManager.default.currentDirectoryPath)
+        guard absolute.hasPrefix(readableRoot + "/"), InputDiscovery.isRegularFile(absolute),
+              let data = FileManager.default.contents(atPath: absolute), data.count <= 1 << 20 else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// The `.tf` files of a directory in name order (override files too: Terraform merges them; see the docs).
+    static func moduleFileNames(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".tf") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Whether a directory holds Terraform configuration.
+    static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
+
+    /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
+    /// that does not parse calls none here (reading the module reports it).
+    static func localModuleDirectories(of directory: String) -> Set<String> {
+        var found: Set<String> = []
+        for name in moduleFileNames(in: directory) {
+            guard let data = FileManager.default.contents(atPath: join(directory, name)), data.count <= 16 << 20,
+                  let body = try? HCLReader().read([UInt8](data)) else { continue }
+            for block in body.blocks where block.type == "module" {
+                guard let source = block.body[attribute: "source"]?.value.literalText,
+                      source.hasPrefix("./") || source.hasPrefix("../") else { continue }
+                found.insert(InputDiscovery.standardized(join(directory, source), in: FileManager.default.currentDirectoryPath))
+            }
+        }
+        return found
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        var result = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
+        return result
+    }
+}
+
+/// Why a module tree could not be read.
+enum TerraformSourceError: Error {
+    case file(String, String)
+    case syntax(SourceFile, SyntaxError)
+    case cycle(String)
+    case evaluation(TerraformEvaluationError)
+}

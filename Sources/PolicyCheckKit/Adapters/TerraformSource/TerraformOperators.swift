@@ -1,0 +1,64 @@
+import PolicyCheckSyntax
+
+/// HCL's unary and binary operators on evaluated values; an unknown operand makes the result unknown.
+enum TerraformOperators {
+    static func unary(_ op: HCLUnaryOperator, _ operand: TerraformValue,
+                      at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        if operand.isUnknown { return .unknown(operand.unknownReason!, at: offset) }
+        switch op {
+        case .negate:
+            guard let number = operand.numberValue else { throw mismatch("-", "a number", operand, at: offset) }
+            return TerraformValue(.number(-number), at: offset)
+        case .not:
+            guard let flag = operand.boolValue else { throw mismatch("!", "a bool", operand, at: offset) }
+            return TerraformValue(.bool(!flag), at: offset)
+        }
+    }
+
+    static func binary(_ op: HCLBinaryOperator, _ lhs: TerraformValue, _ rhs: TerraformValue,
+                       at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        // A known side can decide a logical operator alone.
+        if op == .and, lhs.boolValue == false || rhs.boolValue == false { return TerraformValue(.bool(false), at: offset) }
+        if op == .or, lhs.boolValue == true || rhs.boolValue == true { return TerraformValue(.bool(true), at: offset) }
+        if let reason = lhs.unknownReason ?? rhs.unknownReason { return .unknown(reason, at: offset) }
+        switch op {
+        case .and, .or:
+            guard let a = lhs.boolValue else { throw mismatch(op.rawValue, "a bool", lhs, at: offset) }
+            guard let b = rhs.boolValue else { throw mismatch(op.rawValue, "a bool", rhs, at: offset) }
+            return TerraformValue(.bool(op == .and ? a && b : a || b), at: offset)
+        case .equal, .notEqual:
+            if lhs.containsUnknown || rhs.containsUnknown {
+                return .unknown((lhs.firstUnknown ?? rhs.firstUnknown)!.unknownReason!, at: offset)
+            }
+            let same = equal(lhs, rhs)
+            return TerraformValue(.bool(op == .equal ? same : !same), at: offset)
+        default:
+            guard let a = lhs.numberValue else { throw mismatch(op.rawValue, "a number", lhs, at: offset) }
+            guard let b = rhs.numberValue else { throw mismatch(op.rawValue, "a number", rhs, at: offset) }
+            switch op {
+            case .greater: return TerraformValue(.bool(a > b), at: offset)
+            case .greaterOrEqual: return TerraformValue(.bool(a >= b), at: offset)
+            case .less: return TerraformValue(.bool(a < b), at: offset)
+            case .lessOrEqual: return TerraformValue(.bool(a <= b), at: offset)
+            case .add: return TerraformValue(.number(a + b), at: offset)
+            case .subtract: return TerraformValue(.number(a - b), at: offset)
+            case .multiply: return TerraformValue(.number(a * b), at: offset)
+            case .divide:
+                guard b != 0 else { throw TerraformEvaluationError("division by zero", at: offset) }
+                return TerraformValue(.number(a / b), at: offset)
+            case .modulo:
+                guard b != 0 else { throw TerraformEvaluationError("modulo by zero", at: offset) }
+                return TerraformValue(.number(a.truncatingRemainder(dividingBy: b)), at: offset)
+            default: fatalError("logical and equality operators are handled above")
+            }
+        }
+    }
+
+    /// `==` as Terraform means it: a number and a string are never equal.
+    private static func equal(_ lhs: TerraformValue, _ rhs: TerraformValue) -> Bool { lhs.equals(rhs) }
+
+    private static func mismatch(_ op: String, _ expected: String, _ value: TerraformValue,
+                                 at offset: Int) -> TerraformEvaluationError {
+        TerraformEvaluationError("'\(op)' needs \(expected), not a \(value.typeName)", at: offset)
+    }
+}

@@ -1,0 +1,49 @@
+import PolicyCheckSyntax
+
+/// Evaluated values as the nodes of a plan document: the value for `after` and its mirror for `after_unknown`.
+enum TerraformPlanNodes {
+    /// The `after` node (`nil` when unknown) and the `after_unknown` mirror (`nil` when nothing inside is unknown).
+    static func split(_ value: TerraformValue) -> (after: SourceNode?, unknown: SourceNode?) {
+        let at = value.offset
+        switch value.kind {
+        case .unknown, .resource:
+            return (nil, SourceNode(.bool(true), offset: at))
+        case .null: return (SourceNode(.null, offset: at), nil)
+        case .bool(let flag): return (SourceNode(.bool(flag), offset: at), nil)
+        case .number(let number): return (SourceNode(.number(TerraformValue.format(number)), offset: at), nil)
+        case .string(let text): return (SourceNode(.string(text), offset: at), nil)
+        case .list(let items):
+            var known: [SourceNode] = []
+            var mirror: [SourceNode] = []
+            var anyUnknown = false
+            for item in items {
+                let (after, unknown) = split(item)
+                known.append(after ?? SourceNode(.null, offset: item.offset))
+                mirror.append(unknown ?? SourceNode(.bool(false), offset: item.offset))
+                anyUnknown = anyUnknown || unknown != nil
+            }
+            return (SourceNode(.sequence(known), offset: at), anyUnknown ? SourceNode(.sequence(mirror), offset: at) : nil)
+        case .object:
+            let (known, mirror) = entries(value.sortedMembers!)
+            return (SourceNode(.mapping(known), offset: at), mirror.isEmpty ? nil : SourceNode(.mapping(mirror), offset: at))
+        }
+    }
+
+    /// Members as `after` entries (unknown ones left out) and `after_unknown` entries (only the unknown ones).
+    static func entries(_ members: [(key: String, value: TerraformValue)]) -> (known: [SourceEntry], unknown: [SourceEntry]) {
+        var known: [SourceEntry] = []
+        var mirror: [SourceEntry] = []
+        for (key, value) in members {
+            let (after, unknown) = split(value)
+            if let after { known.append(SourceEntry(key: key, keyOffset: value.offset, value: after)) }
+            if let unknown { mirror.append(SourceEntry(key: key, keyOffset: value.offset, value: unknown)) }
+        }
+        return (known, mirror)
+    }
+
+    static func string(_ text: String, at offset: Int) -> SourceNode { SourceNode(.string(text), offset: offset) }
+
+    static func object(_ members: [(String, SourceNode)], at offset: Int) -> SourceNode {
+        SourceNode(.mapping(members.map { SourceEntry(key: $0.0, keyOffset: $0.1.offset, value: $0.1) }), offset: offset)
+    }
+}

@@ -1,0 +1,68 @@
+import PolicyCheckSyntax
+
+/// Reads a Terraform root module from source (a directory of `.tf` files, its `.tfvars` and the local modules it
+/// calls) into one deployment, by evaluating it and handing the plan-shaped result to the plan adapter's readers:
+/// every built-in and custom rule checks source as it checks a plan, and findings name the `.tf` file and line.
+public struct TerraformSourceReader: Sendable {
+    public var options: AdapterOptions
+
+    public init(options: AdapterOptions = AdapterOptions()) {
+        self.options = options
+    }
+
+    /// What reading one module gave: its deployment, or the errors that stop it; notices either way.
+    public struct Outcome: Sendable {
+        public var deployment: Deployment?
+        public var errors: [Diagnostic] = []
+        /// Remote module sources and repeated declarations: reported, never fatal.
+        public var notices: [Diagnostic] = []
+        /// Every file read, for hashing into evidence.
+        public var files: [SourceFile] = []
+    }
+
+    /// Reads the module in `directory`, naming the deployment `name`.
+    public func read(directory: String, name: String) -> Outcome {
+        let loader = TerraformModuleLoader(rootDirectory: directory)
+        var outcome = Outcome()
+        defer { outcome.files = loader.files }
+        do throws(TerraformSourceError) {
+            let config = try loader.loadRoot()
+            let inputs = try TerraformVariableInputs(loader: loader).read(
+                directory: directory, files: options.terraformVariableFiles, values: options.terraformVariables)
+            let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs,
+                                               providerKeys: [:])
+            do { try root.evaluateAll() } catch { throw .evaluation(error) }
+            outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
+            let document = TerraformPlanDocument(root: root).build()
+            var deployment = try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options)
+            if deployment == nil {
+                outcome.errors.append(Diagnostic(file: name, location: nil, message: "the evaluated module could not be read as a plan"))
+                return outcome
+            }
+            for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }
+            deployment!.name = name
+            deployment!.origin = Origin(offset: 0, path: "")
+            outcome.deployment = deployment
+        } catch {
+            outcome.errors.append(Self.diagnostic(error, files: loader.files))
+        }
+        return outcome
+    }
+
+    private static func diagnostic(_ error: TerraformSourceError, files: [SourceFile]) -> Diagnostic {
+        switch error {
+        case .file(let path, let message): return Diagnostic(file: InputDiscovery.display(path), location: nil, message: message)
+        case .syntax(let file, let problem): return Diagnostic(file, offset: problem.offset, problem.message)
+        case .cycle(let path): return Diagnostic(file: path, location: nil, message: "the module calls itself (cyclic module sources)")
+        case .evaluation(let problem): return diagnostic(at: problem.offset, problem.message, files: files)
+        }
+    }
+
+    /// A diagnostic at a packed offset, in whichever file it names.
+    static func diagnostic(at packed: Int, _ message: String, files: [SourceFile],
+                           severity: DiagnosticSeverity = .error) -> Diagnostic {
+        let origin = Origin(offset: packed, path: "")
+        guard origin.fileIndex < files.count else { return Diagnostic(file: files.first?.path ?? "-", location: nil, message: message, severity: severity) }
+        return Diagnostic(files[origin.fileIndex], offset: origin.offset, message, severity: severity)
+    }
+}

@@ -1,0 +1,127 @@
+/// A value of evaluated Terraform source, with the offset (in the module's combined source) of the expression
+/// that decided it, so a finding about the value points at the `.tf` line that set it.
+struct TerraformValue: Sendable {
+    var kind: Kind
+    var offset: Int
+
+    init(_ kind: Kind, at offset: Int) {
+        self.kind = kind
+        self.offset = offset
+    }
+
+    indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        /// Lists, tuples and sets (sets are deduplicated and, for strings, sorted as Terraform orders them).
+        case list([TerraformValue])
+        /// Objects and maps; Terraform iterates and serialises them in key order.
+        case object([String: TerraformValue])
+        /// A managed resource instance as a reference sees it: the attributes its configuration sets; any other
+        /// attribute is computed by the provider and unknown until apply.
+        case resource(address: String, attributes: [String: TerraformValue])
+        /// Not knowable before apply; the reason names what it comes from.
+        case unknown(String)
+    }
+
+    static func unknown(_ reason: String, at offset: Int) -> TerraformValue { TerraformValue(.unknown(reason), at: offset) }
+    static func string(_ text: String, at offset: Int) -> TerraformValue { TerraformValue(.string(text), at: offset) }
+
+    var isUnknown: Bool { if case .unknown = kind { return true }; return false }
+    var isNull: Bool { if case .null = kind { return true }; return false }
+
+    /// The reason of an unknown value.
+    var unknownReason: String? { if case .unknown(let reason) = kind { return reason }; return nil }
+
+    /// Whether the value is unknown or holds an unknown anywhere inside.
+    var containsUnknown: Bool {
+        switch kind {
+        case .unknown: return true
+        case .list(let items): return items.contains { $0.containsUnknown }
+        case .object(let members): return members.values.contains { $0.containsUnknown }
+        default: return false
+        }
+    }
+
+    /// The first unknown inside (for the reason a result built from it is unknown).
+    var firstUnknown: TerraformValue? {
+        switch kind {
+        case .unknown: return self
+        case .list(let items): return items.lazy.compactMap(\.firstUnknown).first
+        case .object(let members): return members.keys.sorted().lazy.compactMap { members[$0]!.firstUnknown }.first
+        default: return nil
+        }
+    }
+
+    /// Members of an object in key order.
+    var sortedMembers: [(key: String, value: TerraformValue)]? {
+        guard case .object(let members) = kind else { return nil }
+        return members.keys.sorted().map { ($0, members[$0]!) }
+    }
+
+    var items: [TerraformValue]? { if case .list(let items) = kind { return items }; return nil }
+
+    /// The value as a string the way Terraform converts primitives (numbers without a needless `.0`).
+    var stringValue: String? {
+        switch kind {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return Self.format(number)
+        default: return nil
+        }
+    }
+
+    var numberValue: Double? {
+        switch kind {
+        case .number(let number): return number
+        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+
+    var boolValue: Bool? {
+        switch kind {
+        case .bool(let flag): return flag
+        case .string("true"): return true
+        case .string("false"): return false
+        default: return nil
+        }
+    }
+
+    /// A number as Terraform prints it: whole numbers without a fraction.
+    static func format(_ number: Double) -> String {
+        if number.rounded() == number && abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    /// A short name of the value's type, for messages.
+    var typeName: String {
+        switch kind {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .number: return "number"
+        case .string: return "string"
+        case .list: return "list"
+        case .object: return "object"
+        case .resource: return "resource"
+        case .unknown: return "unknown value"
+        }
+    }
+
+    /// Structural equality (unknowns are never equal: the caller checks for them first).
+    func equals(_ other: TerraformValue) -> Bool {
+        switch (kind, other.kind) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.equals($1) }
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && a.allSatisfy { key, value in b[key].map { value.equals($0) } ?? false }
+        default: return false
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,89 @@
+import Foundation
+import PolicyCheckSyntax
+
+/// The root module's input values, in Terraform's order of precedence (later wins): `terraform.tfvars`,
+/// `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then `--tf-var-file` files and `--tf-var` values.
+/// https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
+struct TerraformVariableInputs {
+    let loader: TerraformModuleLoader
+
+    func read(directory: String, files extraFiles: [String],
+              values: [(name: String, value: String)]) throws(TerraformSourceError) -> [String: TerraformValue] {
+        var inputs: [String: TerraformValue] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var automatic = names.filter { $0 == "terraform.tfvars" || $0 == "terraform.tfvars.json" }.sorted()
+        automatic += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
+        for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) + extraFiles {
+            for (name, value) in try readFile(path) { inputs[name] = value }
+        }
+        for (name, text) in values {
+            let file = SourceFile(path: "--tf-var \(name)", bytes: Array(text.utf8))
+            let index = loader.add(file)
+            inputs[name] = try Self.commandLineValue(file, index: index)
+        }
+        return inputs
+    }
+
+    private func readFile(_ path: String) throws(TerraformSourceError) -> [String: TerraformValue] {
+        let file = try loader.read(path)
+        let index = loader.files.count - 1
+        let base = Origin(file: index, offset: 0, path: "").packedOffset
+        if path.hasSuffix(".json") {
+            let root: SourceNode
+            do { root = try JSONReader().read(file.bytes) } catch { throw .syntax(file, error) }
+            guard let entries = root.entries else {
+                throw .syntax(file, SyntaxError(offset: root.offset, message: "a .tfvars.json file must hold one JSON object"))
+            }
+            var values: [String: TerraformValue] = [:]
+            for entry in entries { values[entry.key] = TerraformJSON.decode(entry.value, base: base) }
+            return values
+        }
+        let body: HCLBody
+        do { body = try HCLReader().read(file.bytes) } catch { throw .syntax(file, error) }
+        if let block = body.blocks.first {
+            throw .syntax(file, SyntaxError(offset: block.offset, message: "a .tfvars file holds only 'name = value' lines, not blocks"))
+        }
+        let evaluator = TerraformEvaluator(scope: TerraformConstantScope(), base: base)
+        var values: [String: TerraformValue] = [:]
+        for attribute in body.attributes {
+            do { values[attribute.name] = try evaluator.evaluate(attribute.value) } catch { throw .evaluation(error) }
+        }
+        return values
+    }
+
+    /// `--tf-var name=value`: a string, or an HCL expression when it is written as a list or an object, as
+    /// Terraform reads `-var` for variables of complex type.
+    private static func commandLineValue(_ file: SourceFile, index: Int) throws(TerraformSourceError) -> TerraformValue {
+        let base = Origin(file: index, offset: 0, path: "").packedOffset
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        guard let first = text.first(where: { !$0.isWhitespace }), first == "[" || first == "{" else {
+            return .string(text, at: base)
+        }
+        do {
+            let expression = try HCLReader().readExpression(file.bytes)
+            return try TerraformEvaluator(scope: TerraformConstantScope(), base: base).evaluate(expression)
+        } catch let error as SyntaxError {
+            throw .syntax(file, error)
+        } catch let error as TerraformEvaluationError {
+            throw .evaluation(error)
+        } catch {
+            throw .file(file.path, "cannot read the value")
+        }
+    }
+}
+
+/// The scope of `.tfvars` values and `--tf-var`s: literal values only.
+final class TerraformConstantScope: TerraformScope {
+    private func refuse(_ what: String, at offset: Int) -> TerraformEvaluationError {
+        TerraformEvaluationError("a variable value cannot refer to \(what)", at: offset)
+    }
+    func variable(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("var.\(name)", at: offset) }
+    func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("local.\(name)", at: offset) }
+    func module(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("module.\(name)", at: offset) }
+    func resource(_ type: String, _ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        throw refuse("\(type).\(name)", at: offset)
+    }
+    func path(_ name: String) -> String? { nil }
+    func readFile(_ path: String) -> String? { nil }
+    func notice(_ message: String, at offset: Int) {}
+}

@@ -1,0 +1,60 @@
+import Foundation
+@testable import PolicyCheckKit
+import Testing
+
+/// `count`, `for_each`, local modules, provider aliases and `.tfvars`, from `Fixtures/terraform-source/module-expansion`:
+/// the same instance addresses a plan uses, and findings located in the `.tf` file that decided them.
+@Suite struct TerraformSourceModuleTests {
+    @Test func countForEachAndModulesExpandToPlanAddresses() throws {
+        let outcome = TerraformSourceFixture.read("module-expansion")
+        let deployment = try #require(outcome.deployment, "\(outcome.errors)")
+        let plan = try #require(deployment.rawNode)
+        let addresses = plan["resource_changes"]?.items?.compactMap { $0["address"]?.string } ?? []
+        #expect(addresses == [
+            #"aws_kms_key.k["data"]"#, #"aws_kms_key.k["logs"]"#, "aws_ebs_volume.v[0]", "aws_ebs_volume.v[1]",
+            "aws_s3_bucket.replica", "module.db.aws_db_instance.main",
+        ])
+    }
+
+    @Test func providerAliasesAndTfvarsGiveRegions() throws {
+        let outcome = TerraformSourceFixture.read("module-expansion")
+        let deployment = try #require(outcome.deployment)
+        #expect(deployment.region?.value == "eu-west-1", "terraform.tfvars overrides the default")
+        let providers = deployment.regions.filter { $0.component.hasPrefix("provider.") }.map { "\($0.component)=\($0.region)" }
+        #expect(providers.sorted() == ["provider.aws.replica=eu-central-1", "provider.aws=eu-west-1"])
+        let location = deployment.locate(try #require(deployment.region).origin)
+        #expect("\(location.file.path.split(separator: "/").last!):\(location.sourceLocation)" == "terraform.tfvars:2:10")
+    }
+
+    @Test func findingsPointAtTheTfFileAndLine() throws {
+        let findings = try TerraformSourceFixture.findings("module-expansion")
+        func place(_ rule: String, _ resource: String) -> String? {
+            findings.first { $0.ruleId == rule && $0.resource == resource && !$0.cannotVerify }
+                .map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" }
+        }
+        // The value is decided by the local the attribute reads, so the finding points there.
+        #expect(place("MMC-KEY-005", #"aws_kms_key.k["logs"]"#) == "main.tf:23:50")
+        #expect(place("MMC-KEY-005", #"aws_kms_key.k["data"]"#) == nil)
+        #expect(place("MMC-ENC-001", "aws_ebs_volume.v[1]") == "main.tf:36:23")
+        #expect(place("MMC-ENC-001", "aws_ebs_volume.v[0]") == nil)
+        // The module's input decides the value: the finding points at the call that passes it.
+        #expect(place("MMC-ENC-001", "module.db.aws_db_instance.main") == "main.tf:47:15")
+    }
+
+    @Test func remoteModuleSourcesGiveOneNoticeEach() {
+        let outcome = TerraformSourceFixture.read("module-expansion")
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.notices.map(\.description) == [
+            "\(TerraformSourceFixture.displayPath("module-expansion/main.tf")):51:1: warning: module.remote: the source 'terraform-aws-modules/vpc/aws' is not a local path; its resources are not checked (run policycheck on the plan to include them)",
+        ])
+    }
+
+    @Test func commandLineVariablesWinOverTfvars() throws {
+        var options = AdapterOptions()
+        options.terraformVariables = [(name: "region", value: "ap-southeast-2")]
+        let outcome = TerraformSourceFixture.read("module-expansion", options: options)
+        let deployment = try #require(outcome.deployment)
+        #expect(deployment.region?.value == "ap-southeast-2")
+        #expect(deployment.locate(deployment.region!.origin).file.path == "--tf-var region")
+    }
+}
