@@ -33,14 +33,23 @@ public struct CloudFormationAdapter: DocumentAdapter {
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
         deployment.rawNode = root
         let resolver = IntrinsicResolver(template: template)
+        // What resources refer to across the template, indexed as it is mapped (a template may hold thousands).
+        var databaseStores: [String: Int] = [:]
+        var placedRegions: Set<RegionScanner.Placement> = []
         for resource in Self.mappingOrder(template.resources) {
-            let context = ResourceContext(resource: resource, template: template, resolver: resolver)
+            var context = ResourceContext(resource: resource, template: template, resolver: resolver)
             if let mapper = Self.mappers.first(where: { $0.types.contains(resource.type) }) {
                 let before = RawCounts(deployment)
+                context.databaseStores = databaseStores
                 mapper.map(context, into: &deployment)
+                context.databaseStores = [:]  // so that the update below changes the index in place, not a copy
                 Self.fillRawNodes(context, since: before, in: &deployment)
+                for index in deployment.dataStores.indices.dropFirst(before.dataStores)
+                where deployment.dataStores[index].kind == .database && databaseStores[deployment.dataStores[index].component] == nil {
+                    databaseStores[deployment.dataStores[index].component] = index
+                }
             }
-            RegionScanner.scan(context, into: &deployment)
+            RegionScanner.scan(context, placed: &placedRegions, into: &deployment)
         }
         if options.readsInlineIgnores {
             let reader = NodeReader(source: source)

@@ -48,7 +48,7 @@ enum DatabaseMapper: ResourceMapper {
                                         into deployment: inout Deployment) {
         guard let access = instance.child("PubliclyAccessible").bool(worse: true),
               let clusterID = clusterLogicalID(cluster, template: context.template),
-              let index = deployment.dataStores.firstIndex(where: { $0.component == clusterID && $0.kind == .database })
+              let index = context.databaseStores[clusterID]
         else { return }
         let current = deployment.dataStores[index].publicAccess
         if current == nil || current?.value.known == false || (current?.value.known == nil && access.value.known == true) {
@@ -60,13 +60,7 @@ enum DatabaseMapper: ResourceMapper {
     private static func clusterLogicalID(_ value: PropertyValue, template: Template) -> String? {
         for alternative in value.alternatives {
             if case .resource(let id, "AWS::RDS::DBCluster", _) = alternative { return id }
-            if let name = alternative.scalarText?.lowercased() {
-                let match = template.resources.first { resource in
-                    resource.type == "AWS::RDS::DBCluster"
-                        && resource.properties?.value["DBClusterIdentifier"]?.string?.lowercased() == name
-                }
-                if let match { return match.logicalID }
-            }
+            if let name = alternative.scalarText, let match = template.cluster(identifiedAs: name) { return match }
         }
         return nil
     }

@@ -10,16 +10,22 @@ enum RegionScanner {
     /// Properties that name where a copy of the data goes.
     static let replicaProperties = ["DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion"]
 
-    static func scan(_ context: ResourceContext, into deployment: inout Deployment) {
+    /// Adds the resource's region references, except those naming a region at a place one already names it
+    /// (`placed` holds every reference added so far, so that the check is a lookup rather than a scan of them all).
+    static func scan(_ context: ResourceContext, placed: inout Set<Placement>, into deployment: inout Deployment) {
         guard let properties = context.resource.properties else { return }
         var found: [RegionReference] = []
         visit(properties.value, path: "\(context.resource.path).Properties", key: "Properties", context: context,
               depth: 0, into: &found)
-        for reference in found where !deployment.regions.contains(where: {
-            $0.region == reference.region && $0.origin == reference.origin
-        }) {
+        for reference in found where placed.insert(Placement(region: reference.region, origin: reference.origin)).inserted {
             deployment.regions.append(reference)
         }
+    }
+
+    /// A region named at a place.
+    struct Placement: Hashable {
+        var region: String
+        var origin: Origin
     }
 
     private static func visit(_ node: SourceNode, path: String, key: String, context: ResourceContext, depth: Int,

@@ -5,6 +5,9 @@ struct ResourceContext {
     let resource: TemplateResource
     let template: Template
     let resolver: IntrinsicResolver
+    /// The position of the first database store of each component mapped so far (DB instances are mapped after the
+    /// clusters they join, and look their cluster's store up here rather than scan every store).
+    var databaseStores: [String: Int] = [:]
 
     /// The logical id: the resource name findings use.
     var component: String { resource.logicalID }

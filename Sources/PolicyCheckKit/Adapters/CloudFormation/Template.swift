@@ -9,6 +9,9 @@ struct Template {
     /// Resources in document order.
     let resources: [TemplateResource]
     private let index: [String: Int]
+    /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
+    /// that names its cluster by identifier looks it up.
+    private let clustersByIdentifier: [String: String]
 
     /// Reads the sections; throws when the template cannot be checked (no `Resources` mapping, a resource without
     /// a `Type`).
@@ -46,6 +49,13 @@ struct Template {
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
+        var clusters: [String: String] = [:]
+        for resource in resources where resource.type == "AWS::RDS::DBCluster" {
+            if let name = resource.properties?.value["DBClusterIdentifier"]?.string?.lowercased(), clusters[name] == nil {
+                clusters[name] = resource.logicalID
+            }
+        }
+        clustersByIdentifier = clusters
         var parameters: [String: TemplateParameter] = [:]
         for entry in root["Parameters"]?.entries ?? [] {
             parameters[entry.key] = TemplateParameter(name: entry.key, node: entry.value)
@@ -70,6 +80,11 @@ struct Template {
     /// The resource with a logical id.
     func resource(_ logicalID: String) -> TemplateResource? {
         index[logicalID].map { resources[$0] }
+    }
+
+    /// The logical id of the DB cluster whose `DBClusterIdentifier` is `name` (compared lowercased).
+    func cluster(identifiedAs name: String) -> String? {
+        clustersByIdentifier[name.lowercased()]
     }
 
     /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion`, or a

@@ -30,7 +30,7 @@ struct TerraformBackupPlanReader {
             return AmazonResourceName(text)?.region.map { ($0, "backup copy region") }
         }
         guard let vault = plan.referenced(by: destination, of: backupPlan, types: ["aws_backup_vault"]),
-              let region = TerraformProviderRegions(plan: plan).region(of: vault) else { return nil }
+              let region = plan.providers.region(of: vault) else { return nil }
         return (region.value, "backup copy region (the provider region of \(vault.address))")
     }
 }

@@ -12,6 +12,19 @@ struct TerraformBucketReader {
     let plan: TerraformPlan
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
+    /// Each companion type's resources by the bucket they configure, built once per plan: looking them up by a scan
+    /// per bucket made a plan of 10,000 buckets spend 88% of its time here.
+    private let companions: [String: TerraformCompanionIndex]
+
+    init(plan: TerraformPlan, keys: TerraformKeyReference) {
+        self.plan = plan
+        self.keys = keys
+        var companions: [String: TerraformCompanionIndex] = [:]
+        for type in [Self.encryptionType, Self.publicAccessBlockType, Self.aclType] {
+            companions[type] = TerraformCompanionIndex(plan: plan, type: type, attribute: "bucket", targets: ["aws_s3_bucket"])
+        }
+        self.companions = companions
+    }
 
     func read(into deployment: inout Deployment) {
         for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
@@ -54,11 +67,6 @@ struct TerraformBucketReader {
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the
     /// bucket name.
     private func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
-        let candidates = plan.resources(ofType: [type])
-        if let linked = candidates.first(where: { plan.referenced(by: $0["bucket"], of: $0, types: ["aws_s3_bucket"])?.address == bucket.address }) {
-            return linked
-        }
-        guard let name = bucket["bucket"].knownString else { return nil }
-        return candidates.first { $0["bucket"].knownString == name }
+        companions[type]?.companion(of: bucket, name: { bucket["bucket"].knownString })
     }
 }

@@ -8,17 +8,25 @@ struct TerraformConfiguration {
     /// Each module's resources by address (the first of a repeated address wins), indexed once: every planned
     /// resource looks its configuration up, and a scan per lookup would make large plans quadratic.
     private let resourcesByModule: [[String]: [String: SourceNode]]
+    /// Each module's configuration and the call that makes it, by call names from the root, indexed in the same
+    /// walk: references through module variables and outputs look modules up for every resource, and a keyed
+    /// lookup among a module's calls is a scan of them.
+    private let modulesByPath: [[String]: (module: SourceNode, call: SourceNode?)]
 
     init(root: SourceNode?) {
         self.root = root
         var index: [[String]: [String: SourceNode]] = [:]
-        Self.indexResources(of: root, path: [], into: &index)
+        var modules: [[String]: (module: SourceNode, call: SourceNode?)] = [:]
+        Self.indexResources(of: root, call: nil, path: [], into: &index, modules: &modules)
         resourcesByModule = index
+        modulesByPath = modules
     }
 
-    private static func indexResources(of module: SourceNode?, path: [String],
-                                       into index: inout [[String]: [String: SourceNode]]) {
+    private static func indexResources(of module: SourceNode?, call: SourceNode?, path: [String],
+                                       into index: inout [[String]: [String: SourceNode]],
+                                       modules: inout [[String]: (module: SourceNode, call: SourceNode?)]) {
         guard let module else { return }
+        modules[path] = (module, call)
         if let resources = module["resources"]?.items {
             var byAddress: [String: SourceNode] = [:]
             byAddress.reserveCapacity(resources.count)
@@ -29,17 +37,19 @@ struct TerraformConfiguration {
         }
         var seen: Set<String> = []
         for call in module["module_calls"]?.entries ?? [] where seen.insert(call.key).inserted {
-            indexResources(of: call.value["module"], path: path + [call.key], into: &index)
+            indexResources(of: call.value["module"], call: call.value, path: path + [call.key], into: &index,
+                           modules: &modules)
         }
     }
 
     /// The configuration of a module, by call names from the root.
     func module(_ path: [String]) -> SourceNode? {
-        var module = root
-        for name in path {
-            module = module?["module_calls"]?[name]?["module"]
-        }
-        return module
+        modulesByPath[path]?.module
+    }
+
+    /// The `module_calls` entry that makes the module at `path` (not the root).
+    func call(_ path: [String]) -> SourceNode? {
+        modulesByPath[path]?.call
     }
 
     /// The `expressions` of a resource in a module (`configAddress` as in `aws_s3_bucket.data`), or `nil` when the
@@ -73,9 +83,9 @@ struct TerraformConfiguration {
             guard let first = parts.first else { continue }
             switch first {
             case "var":
-                guard parts.count > 1, let caller = path.last else { continue }
+                guard parts.count > 1, !path.isEmpty else { continue }
                 let parent = Array(path.dropLast())
-                let argument = module(parent)?["module_calls"]?[caller]?["expressions"]?[parts[1]]
+                let argument = call(path)?["expressions"]?[parts[1]]
                 let next = argument?["references"]?.items?.compactMap(\.string) ?? []
                 if let target = resolve(next, in: parent, to: types, through: through, depth: depth + 1) { return target }
             case "module":

@@ -43,11 +43,17 @@ struct TerraformIPSetReader {
     /// `ip_set_reference_statement`, matched by a known ARN or by the configuration's reference.
     private func usages() -> [String: Set<String>] {
         var usage: [String: Set<String>] = [:]
-        let sets = plan.resources(ofType: [Self.ipSetType])
-        for acl in plan.resources(ofType: ["aws_wafv2_web_acl"]) {
+        let acls = plan.resources(ofType: ["aws_wafv2_web_acl"])
+        guard !acls.isEmpty else { return usage }
+        // The sets by known ARN (the first of each wins), so each rule finds its set by lookup.
+        var setsByARN: [String: TerraformResource] = [:]
+        for set in plan.resources(ofType: [Self.ipSetType]) {
+            if let arn = set["arn"].knownString, setsByARN[arn] == nil { setsByARN[arn] = set }
+        }
+        for acl in acls {
             for rule in acl["rule"].items {
                 let arn = rule.descend(["statement", 0, "ip_set_reference_statement", 0, "arn"])
-                if let text = arn.knownString, let set = sets.first(where: { $0["arn"].knownString == text }),
+                if let text = arn.knownString, let set = setsByARN[text],
                    let action = action(of: rule, inConfiguration: false) {
                     usage[set.address, default: []].insert(action)
                 }

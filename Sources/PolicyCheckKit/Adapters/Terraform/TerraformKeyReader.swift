@@ -19,20 +19,30 @@ struct TerraformKeyReader {
         for resource in plan.resources(ofType: Self.keyTypes) {
             deployment.keys.append(declaration(resource))
         }
-        for replica in plan.resources(ofType: Self.replicaTypes) {
-            readReplica(replica, into: &deployment)
+        let replicas = plan.resources(ofType: Self.replicaTypes)
+        guard !replicas.isEmpty else { return }
+        // The declared keys by ARN and by id (the first of each wins), so each replica finds its primary by lookup.
+        var byARN: [String: Int] = [:]
+        var byId: [String: Int] = [:]
+        for (index, key) in deployment.keys.enumerated() {
+            if let arn = key.arn?.value.known, byARN[arn] == nil { byARN[arn] = index }
+            if let id = key.id?.value, byId[id] == nil { byId[id] = index }
+        }
+        for replica in replicas {
+            readReplica(replica, byARN: byARN, byId: byId, into: &deployment)
         }
     }
 
     /// A replica key lives in its provider's region (or the one in its ARN, when known): a copy of the primary key
     /// there, recorded on the primary key when the plan declares it and as a replica region of the replica itself.
-    private func readReplica(_ replica: TerraformResource, into deployment: inout Deployment) {
+    private func readReplica(_ replica: TerraformResource, byARN: [String: Int], byId: [String: Int],
+                             into deployment: inout Deployment) {
         let arn = replica["arn"]
         let region: Located<String>
         let role: String
         if let text = arn.knownString, let inARN = AmazonResourceName(text)?.region {
             (region, role) = (Located(inARN, at: arn.origin), "KMS replica key region")
-        } else if let provider = TerraformProviderRegions(plan: plan).region(of: replica) {
+        } else if let provider = plan.providers.region(of: replica) {
             (region, role) = (Located(provider.value, at: arn.origin), "KMS replica key region (its provider's region)")
         } else {
             return
@@ -41,8 +51,8 @@ struct TerraformKeyReader {
                                                   isReplica: true))
         let primary = replica["primary_key_arn"]
         let target = plan.referenced(by: primary, of: replica, types: Self.keyTypes)?.address
-            ?? primary.knownString.flatMap { text in deployment.keys.first { $0.arn?.value.known == text }?.id?.value }
-        if let index = deployment.keys.firstIndex(where: { $0.id?.value == target && target != nil }) {
+            ?? primary.knownString.flatMap { byARN[$0] }.flatMap { deployment.keys[$0].id?.value }
+        if let target, let index = byId[target] {
             deployment.keys[index].replicaRegions.append(region)
         }
     }

@@ -11,6 +11,8 @@ struct TerraformPlan {
     let configuration: TerraformConfiguration
     /// `variables` at the plan root: the root module's input values.
     let variables: SourceNode?
+    /// The provider configurations and their regions, indexed once.
+    let providers: TerraformProviderRegions
     /// The positions in `resources` of each type's resources, in plan order: readers ask for a few types each.
     private let indexesByType: [String: [Int]]
     /// The position of each configuration block's first instance (by module path and address inside the module),
@@ -18,6 +20,8 @@ struct TerraformPlan {
     /// from the configuration are resolved to instances through them.
     private let firstInstance: [ConfigurationKey: Int]
     private let nextInstance: [Int32]
+    /// The instances of blocks with more than one, by module instance and instance key.
+    private let instances: TerraformInstanceIndex
 
     /// Reads a recognised plan document; throws every problem that makes it impossible to check.
     init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
@@ -28,6 +32,7 @@ struct TerraformPlan {
         let configuration = TerraformConfiguration(root: root["configuration"]?["root_module"])
         self.configuration = configuration
         variables = root["variables"]
+        providers = TerraformProviderRegions(root: root, configuration: configuration)
         var resources: [TerraformResource] = []
         if let changes = document.value("resource_changes") {
             resources.reserveCapacity(changes.memberCount)
@@ -57,6 +62,7 @@ struct TerraformPlan {
         self.indexesByType = indexesByType
         self.firstInstance = firstInstance
         self.nextInstance = nextInstance
+        instances = TerraformInstanceIndex(resources, firstInstance: firstInstance.values, nextInstance: nextInstance)
     }
 
     /// `format_version` must be a 0.x or 1.x version, and the plan must be complete.
@@ -150,21 +156,26 @@ struct TerraformPlan {
     }
 
     /// The instance a reference from `resource` points to, when it can be told: the instance the reference names,
-    /// the only instance, or the instance with the same key as `resource`.
+    /// the only instance, or the instance with the same key as `resource` (instances in the same module instance as
+    /// `resource` first, when there are any).
     func instance(of target: TerraformConfiguration.Target, from resource: TerraformResource) -> TerraformResource? {
-        var candidates: [TerraformResource] = []
-        var next = firstInstance[ConfigurationKey(target.modulePath, target.configAddress)] ?? -1
-        while next >= 0 {
-            candidates.append(resources[next])
-            next = Int(nextInstance[next])
+        guard let first = firstInstance[ConfigurationKey(target.modulePath, target.configAddress)] else { return nil }
+        guard nextInstance[first] >= 0 else {
+            // One instance (most blocks): it is the only candidate, whatever its module instance.
+            let only = resources[first]
+            return target.instanceKey.isEmpty || only.instanceKey == target.instanceKey ? only : nil
         }
-        let sameModule = candidates.filter { $0.moduleAddress == resource.moduleAddress }
-        if !sameModule.isEmpty { candidates = sameModule }
+        // A block with `count`, `for_each` or module instances: looked up by module instance and key rather than by
+        // walking its instances, which for a block of 10,000 instances referred to by 10,000 others is quadratic.
+        let scope = instances.count(block: first, module: resource.moduleAddress) > 0 ? resource.moduleAddress : nil
         if !target.instanceKey.isEmpty {
-            return candidates.first { $0.instanceKey == target.instanceKey }
+            return instances.first(block: first, module: scope, key: target.instanceKey).map { resources[$0] }
         }
-        if candidates.count == 1 { return candidates[0] }
-        return candidates.first { !resource.instanceKey.isEmpty && $0.instanceKey == resource.instanceKey }
+        if instances.count(block: first, module: scope) == 1 {
+            return instances.first(block: first, module: scope, key: nil).map { resources[$0] }
+        }
+        guard !resource.instanceKey.isEmpty else { return nil }
+        return instances.first(block: first, module: scope, key: resource.instanceKey).map { resources[$0] }
     }
 
     /// The resource of one of `types` that an attribute of `resource` refers to, by the configuration's references.

@@ -11,11 +11,22 @@ struct TerraformProviderRegions {
         var variable: String?
     }
 
-    let plan: TerraformPlan
-
     /// `configuration.provider_config`, by key (`aws`, `aws.replica`, `module.edge:aws`).
-    var configs: [SourceEntry] {
-        plan.root["configuration"]?["provider_config"]?.entries ?? []
+    let configs: [SourceEntry]
+    /// The same by key (the first of a repeated key), built once per plan: every resource that takes its
+    /// provider's region looks its configuration up, and plans may declare hundreds of provider aliases.
+    private let configsByKey: [String: SourceNode]
+    /// `variables` at the plan root.
+    private let variables: SourceNode?
+    private let configuration: TerraformConfiguration
+
+    init(root: SourceNode, configuration: TerraformConfiguration) {
+        configs = root["configuration"]?["provider_config"]?.entries ?? []
+        var byKey: [String: SourceNode] = [:]
+        for entry in configs where byKey[entry.key] == nil { byKey[entry.key] = entry.value }
+        configsByKey = byKey
+        variables = root["variables"]
+        self.configuration = configuration
     }
 
     /// The region of one provider configuration.
@@ -26,7 +37,7 @@ struct TerraformProviderRegions {
             return Region(value: region, origin: Origin(offset: constant.offset, path: "\(path).constant_value"))
         }
         guard config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
-              let value = plan.variables?[variable]?["value"], let region = value.string else { return nil }
+              let value = variables?[variable]?["value"], let region = value.string else { return nil }
         return Region(value: region, origin: Origin(offset: value.offset, path: "variables.\(variable).value"),
                       variable: variable)
     }
@@ -34,13 +45,12 @@ struct TerraformProviderRegions {
     /// The region of the provider configuration a resource uses (its `provider_config_key`; a module resource
     /// without a configuration of its own inherits the root's default provider of that name).
     func region(of resource: TerraformResource) -> Region? {
-        guard let key = plan.configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
+        guard let key = configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
         else { return nil }
-        let configs = self.configs
-        if let config = configs.first(where: { $0.key == key }) { return region(of: config.value, key: key) }
+        if let config = configsByKey[key] { return region(of: config, key: key) }
         guard let colon = key.lastIndex(of: ":") else { return nil }
         let inherited = String(key[key.index(after: colon)...])
-        return configs.first { $0.key == inherited }.flatMap { region(of: $0.value, key: inherited) }
+        return configsByKey[inherited].flatMap { region(of: $0, key: inherited) }
     }
 
     /// The root variable an expression is exactly (`var.region`).

@@ -32,7 +32,7 @@ struct TerraformRegionReader {
     // MARK: - Providers
 
     private mutating func readProviders(into deployment: inout Deployment) {
-        let providers = TerraformProviderRegions(plan: plan)
+        let providers = plan.providers
         for entry in providers.configs {
             let config = entry.value
             guard let name = config["name"]?.string ?? entry.key.split(separator: ":").last.map(String.init) else { continue }

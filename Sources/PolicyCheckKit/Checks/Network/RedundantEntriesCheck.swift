@@ -10,20 +10,16 @@ public struct RedundantEntriesCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment, context: context).map { list in
-            let entries = list.effective.compactMap { entry in entry.cidr.map { (entry, $0) } }
+            let entries = list.effective.compactMap { entry in entry.cidr.map { (entry: entry, cidr: $0) } }
+            // Lists may hold tens of thousands of entries: containers are looked up by block, not compared pairwise.
+            let index = EntryBlockIndex(entries)
             var evidence: [Evidence] = []
-            for (position, (entry, cidr)) in entries.enumerated() {
-                // Allowlists are bounded by the max-entries rule, so pairwise comparison is cheap enough.
-                if let (original, _) = entries[..<position].first(where: { $0.1 == cidr && $0.0.entry.ports == entry.entry.ports }) {
+            for position in entries.indices {
+                let entry = entries[position].entry
+                if let original = index.duplicate(of: position).map({ entries[$0].entry }) {
                     evidence.append(Evidence("'\(entry.text)' duplicates '\(original.text)' at \(original.entry.origin.path)",
                                              at: entry.entry.cidr.origin))
-                    continue
-                }
-                // The narrowest other entry that contains this one.
-                let containers = entries.filter {
-                    $0.1 != cidr && !$0.1.isWholeSpace && $0.1.contains(cidr) && Self.covers($0.0.entry.ports, entry.entry.ports)
-                }
-                if let (container, _) = containers.max(by: { $0.1.prefixLength < $1.1.prefixLength }) {
+                } else if let container = index.narrowestContainer(of: position).map({ entries[$0].entry }) {
                     evidence.append(Evidence("'\(entry.text)' lies inside '\(container.text)' at \(container.entry.origin.path), so it adds nothing",
                                              at: entry.entry.cidr.origin))
                 }

@@ -1,0 +1,30 @@
+/// The resources of one type that configure another resource (`aws_s3_bucket_acl` → its bucket), by the resource
+/// they name, built once per plan: readers ask for each resource's companion, and a scan of every candidate per
+/// resource made plans quadratic.
+///
+/// A companion names its target by the configuration's reference (`bucket = aws_s3_bucket.data.id`), else by a
+/// known identifier (`bucket = "my-bucket"`); the reference wins, and of several companions the first in plan order.
+struct TerraformCompanionIndex {
+    private var byReference: [String: TerraformResource] = [:]
+    private var byIdentifier: [String: TerraformResource] = [:]
+
+    /// Indexes the resources of `type` by the resource of one of `targets` that their `attribute` refers to, and by
+    /// the attribute's known value.
+    init(plan: TerraformPlan, type: String, attribute: String, targets: Set<String>) {
+        for candidate in plan.resources(ofType: [type]) {
+            let value = candidate[attribute]
+            if let target = plan.referenced(by: value, of: candidate, types: targets), byReference[target.address] == nil {
+                byReference[target.address] = candidate
+            }
+            if let text = value.knownString, byIdentifier[text] == nil { byIdentifier[text] = candidate }
+        }
+    }
+
+    /// The companion of `target`: the first that refers to it, else the first whose value is the target's
+    /// identifier (asked for only when no companion refers to it).
+    func companion(of target: TerraformResource, name: () -> String?) -> TerraformResource? {
+        if let linked = byReference[target.address] { return linked }
+        guard !byIdentifier.isEmpty, let name = name() else { return nil }
+        return byIdentifier[name]
+    }
+}

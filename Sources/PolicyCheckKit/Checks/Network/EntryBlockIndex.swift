@@ -1,0 +1,62 @@
+import PolicyCheckNetwork
+
+/// An allowlist's parsed entries grouped by CIDR block, so that the redundant-entries rule finds an entry's
+/// duplicate and its narrowest container by lookups instead of comparing every entry with every other (10,000
+/// entries took 3.7 s that way, 40,000 took 59 s).
+///
+/// A block is contained only by blocks of the same network with a shorter prefix, so the containers of an entry
+/// are found by masking its network to each shorter prefix length that occurs in the list (at most 32 or 128 of
+/// them) and looking the block up: O(n × prefix lengths) for the list, whatever its shape.
+struct EntryBlockIndex {
+    /// The positions (in the list given) of the entries of each block, in list order, one per distinct port range:
+    /// a later entry with the same block and ports can never be the first container found.
+    private var byBlock: [CIDR: [Int]] = [:]
+    /// The first position of each block and port range, for duplicates.
+    private var firstByBlockAndPorts: [BlockAndPorts: Int] = [:]
+    /// The prefix lengths that occur in the list, per version, longest first.
+    private var prefixLengths: [IPVersion: [Int]] = [:]
+    private let entries: [(entry: ParsedAllowlist.Entry, cidr: CIDR)]
+
+    init(_ entries: [(entry: ParsedAllowlist.Entry, cidr: CIDR)]) {
+        self.entries = entries
+        var lengths: [IPVersion: Set<Int>] = [:]
+        for (position, (entry, cidr)) in entries.enumerated() {
+            let key = BlockAndPorts(cidr: cidr, ports: entry.entry.ports)
+            if firstByBlockAndPorts[key] == nil {
+                firstByBlockAndPorts[key] = position
+                byBlock[cidr, default: []].append(position)
+            }
+            lengths[cidr.version, default: []].insert(cidr.prefixLength)
+        }
+        prefixLengths = lengths.mapValues { $0.sorted(by: >) }
+    }
+
+    /// The first entry before `position` with the same block and the same ports.
+    func duplicate(of position: Int) -> Int? {
+        let (entry, cidr) = entries[position]
+        guard let first = firstByBlockAndPorts[BlockAndPorts(cidr: cidr, ports: entry.entry.ports)], first < position
+        else { return nil }
+        return first
+    }
+
+    /// The narrowest other block that contains the entry's block and opens every port it opens (never a whole
+    /// space, left to the world-open rule); of several entries with that block, the first in the list.
+    func narrowestContainer(of position: Int) -> Int? {
+        let (entry, cidr) = entries[position]
+        for length in prefixLengths[cidr.version] ?? [] where length < cidr.prefixLength && length > 0 {
+            guard let block = CIDR(cidr.network, prefixLength: length), let candidates = byBlock[block] else { continue }
+            if let found = candidates.first(where: {
+                RedundantEntriesCheck.covers(entries[$0].entry.entry.ports, entry.entry.ports)
+            }) {
+                return found
+            }
+        }
+        return nil
+    }
+}
+
+/// A block with the ports its entry opens (`nil`: the list states no ports).
+private struct BlockAndPorts: Hashable {
+    var cidr: CIDR
+    var ports: PortRange?
+}
