@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks policycheck (release build) against a parse-only baseline on the same bytes, and reports growth with
-# input size, parallel speed-up, start-up time, peak memory and key-inspection throughput against a C loop.
+# input size, parallel speed-up, start-up time, peak memory and key-inspection throughput against a C loop; then
+# the scale series on inputs shaped like real ones (Benchmarks/shapes.sh: relations, 1k/10k/100k resources per
+# input, finding-dense plans, a 100,000-entry allowlist; ratios from commands run in alternation).
 #
-#   Benchmarks/run.sh                 # everything (first run generates ~600 MB of corpus in .benchmarks/)
+#   Benchmarks/run.sh                 # everything (first run generates ~2 GB of corpus in .benchmarks/)
+#   Benchmarks/shapes.sh              # the scale series alone (after a release build)
 #   BENCH_RUNS=3 Benchmarks/run.sh    # fewer repetitions (each figure is the best of BENCH_RUNS runs)
-#   BENCH_PROFILE=1 Benchmarks/run.sh # also `perf stat`, the top of a `perf record` profile and a callgrind
-#                                     # instruction count
+#   BENCH_PROFILE=1 Benchmarks/run.sh # also `perf stat`, the top of a `perf record` profile and callgrind
+#                                     # instruction counts (per shape, too)
 #
 # Times are whole-process wall-clock seconds from /usr/bin/time, best of BENCH_RUNS (the machine may be shared, so
 # the best run is the one least disturbed); CPU is user+sys of that same run. Results go to stdout and to
@@ -238,3 +241,9 @@ if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v perf >/dev/null; then
     out "Instructions executed (callgrind, c100x100, --jobs 1): $(awk -v n="$instructions" 'BEGIN { printf "%.0f", n / 1e6 }') million"
   fi
 fi
+
+# --- 8. shapes of real inputs: relations, scale series, finding-dense plans, one large allowlist -------------------
+# (Benchmarks/shapes.sh; its own section of the results, also in .benchmarks/shapes.md.)
+BENCH_DIR="$CORPUS" Benchmarks/shapes.sh "$BIN" >/dev/null
+cat "$CORPUS/shapes.md" >>"$RESULTS"
+cat "$CORPUS/shapes.md"

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Scale series on inputs shaped like real ones (issue 17): one Terraform plan with the companion resources of every
+# relation the adapter resolves, one plan per relation, one CloudFormation template (JSON and YAML) and one
+# Kubernetes file, each at 1,000, 10,000 and 100,000 resources; 1,000 finding-dense single-line plans of 100
+# resources; one allowlist of 100,000 entries. Run by Benchmarks/run.sh, or alone:
+#
+#   Benchmarks/shapes.sh [BINARY]            # default .build/release/policycheck (run.sh builds it)
+#   BENCH_SHAPES_RUNS=5 Benchmarks/shapes.sh # runs per figure (default 3; each figure is a median)
+#   BENCH_PROFILE=1 Benchmarks/shapes.sh     # also callgrind instruction counts per shape
+#
+# Every ratio compares commands run in alternation (A B A B …, Benchmarks/alternate.py) in the same run, so both
+# sides see the same machine load. Results go to stdout and to .benchmarks/shapes.md; the corpus (about 1.5 GB) is
+# generated once under .benchmarks/shapes/ by Benchmarks/generate_shapes.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${1:-.build/release/policycheck}
+RUNS=${BENCH_SHAPES_RUNS:-3}
+ROOT=${BENCH_DIR:-.benchmarks}
+CORPUS="$ROOT/shapes"
+RESULTS="$ROOT/shapes.md"
+mkdir -p "$CORPUS"
+: >"$RESULTS"
+out() { echo "$*" | tee -a "$RESULTS"; }
+
+# --- corpus (deterministic; generated once) ----------------------------------------------------------------------
+generate() { # name kind [generator arguments]
+  local name=$1 kind=$2
+  shift 2
+  if [ ! -f "$CORPUS/$name/.complete" ]; then
+    echo "generating $name" >&2
+    rm -rf "${CORPUS:?}/$name"
+    python3 Benchmarks/generate_shapes.py "$kind" --out "$CORPUS/$name/input" "$@"
+    touch "$CORPUS/$name/.complete"
+  fi
+}
+SIZES=(1000 10000 100000)
+# name, generator kind and arguments; `relations` is every relation in one plan.
+SERIES=(
+  "tf-relations|terraform"
+  "tf-bucket|terraform --relations bucket"
+  "tf-security-group|terraform --relations security_group"
+  "tf-key|terraform --relations key"
+  "tf-waf|terraform --relations waf"
+  "tf-provider-alias|terraform --relations provider"
+  "tf-module|terraform --relations module"
+  "tf-count|terraform --relations count"
+  "cfn-json|cloudformation"
+  "cfn-yaml|cloudformation --yaml"
+  "k8s|kubernetes"
+)
+for series in "${SERIES[@]}"; do
+  name=${series%%|*} generator=${series#*|}
+  for size in "${SIZES[@]}"; do
+    # shellcheck disable=SC2086
+    generate "$name-$size" $generator --resources "$size"
+  done
+done
+generate dense terraform --plans 1000 --resources 100
+generate allowlist-100000 allowlist --resources 100000
+
+alternate() { python3 Benchmarks/alternate.py --runs "$@"; }
+field() { python3 -c "import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    if r['name'] == '$1': print(r['$2'])" <<<"$3"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
+size_mb() { du -sm --apparent-size "$1" | cut -f1; }
+largest_mb() { find "$1" -type f -printf '%s\n' | sort -n | tail -1 | awk '{ printf "%.1f", $1 / 1048576 }'; }
+
+out "# Shapes of real inputs — $(date -u +%Y-%m-%dT%H:%MZ)"
+out ""
+out "$(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $($BIN --version | head -1); each time is the"
+out "median of $RUNS runs taken in alternation with the other commands of its line."
+out ""
+
+# --- 1. growth per 10x resources, peak memory ----------------------------------------------------------------------
+out "## Growth with resources in one input (median ms; growth per 10x; peak RSS of the largest against 3x its size + 50 MB)"
+out ""
+out "| shape | MB at 100k | 1k | 10k | 100k | 1k→10k | 10k→100k | RSS 100k MB | bound MB |"
+out "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for series in "${SERIES[@]}"; do
+  name=${series%%|*}
+  result=$(alternate "$RUNS" \
+    --name 1k -- "$BIN" check "$CORPUS/$name-1000/input" \
+    --name 10k -- "$BIN" check "$CORPUS/$name-10000/input" \
+    --name 100k -- "$BIN" check "$CORPUS/$name-100000/input")
+  a=$(field 1k median "$result") b=$(field 10k median "$result") c=$(field 100k median "$result")
+  rss=$(field 100k rss_kb "$result")
+  mb=$(largest_mb "$CORPUS/$name-100000/input")
+  out "| $name | $mb | $(ms "$a") | $(ms "$b") | $(ms "$c") | $(ratio "$b" "$a")x | $(ratio "$c" "$b")x |" \
+    "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') | $(awk -v m="$mb" 'BEGIN { printf "%.0f", 3 * m + 50 }') |"
+done
+out ""
+
+# --- 2. against Python's json.loads of the same bytes ----------------------------------------------------------------
+out "## Against Python json.loads of the same bytes (median s, alternating)"
+out ""
+out "| input | MB | policycheck | CPU | json.loads | CPU | ratio |"
+out "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+compare() { # label directory
+  local result
+  result=$(alternate "$RUNS" --name check -- "$BIN" check "$2" --name parse -- python3 Benchmarks/parse_baseline.py "$2")
+  out "| $1 | $(size_mb "$2") | $(field check median "$result") | $(field check cpu "$result") |" \
+    "$(field parse median "$result") | $(field parse cpu "$result") | $(ratio "$(field check median "$result")" "$(field parse median "$result")")x |"
+}
+compare "one plan, 100,000 resources with companions (tf-relations)" "$CORPUS/tf-relations-100000/input"
+compare "1,000 finding-dense single-line plans x 100 resources" "$CORPUS/dense/input"
+[ -d "$ROOT/c1000x100/plans" ] && compare "1,000 plans x 100 resources (today's corpus, c1000x100)" "$ROOT/c1000x100/plans"
+compare "one allowlist of 100,000 entries (one security group)" "$CORPUS/allowlist-100000/input"
+findings=$("$BIN" check "$CORPUS/dense/input" --format json 2>/dev/null | python3 -c "import json, sys; print(len(json.load(sys.stdin)['findings']))" || true)
+out ""
+out "The dense corpus gives $findings findings ($(awk -v f="$findings" 'BEGIN { printf "%.1f", f / 1000 }') per plan)."
+out ""
+
+# --- 3. parallel speed-up, identical output --------------------------------------------------------------------------
+out "## --jobs 2 against --jobs 1 (median s, alternating)"
+out ""
+parallel() { # label directory
+  local result identical=yes format
+  result=$(alternate "$RUNS" --name one -- "$BIN" check "$1" --jobs 1 --name two -- "$BIN" check "$1" --jobs 2)
+  for format in text json sarif junit; do
+    "$BIN" check "$1" --jobs 1 --format "$format" --now 2026-11-29 >"$CORPUS/jobs1.out" 2>/dev/null || true
+    "$BIN" check "$1" --jobs 2 --format "$format" --now 2026-11-29 >"$CORPUS/jobs2.out" 2>/dev/null || true
+    cmp -s "$CORPUS/jobs1.out" "$CORPUS/jobs2.out" || identical=no
+  done
+  out "- $2: --jobs 1 $(field one median "$result") s, --jobs 2 $(field two median "$result") s:" \
+    "**$(ratio "$(field one median "$result")" "$(field two median "$result")")x**; text, JSON, SARIF and JUnit byte-identical: $identical"
+}
+parallel "$CORPUS/dense/input" "dense (1,000 plans x 100 resources)"
+[ -d "$ROOT/c1000x100/plans" ] && parallel "$ROOT/c1000x100/plans" "c1000x100"
+out ""
+
+# --- 4. instructions per shape -------------------------------------------------------------------------------------
+if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  out "## Instructions executed (callgrind, --jobs 1; the same on every run)"
+  out ""
+  strip -g -o "$CORPUS/policycheck-nodebug" "$BIN"
+  instructions() {
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$CORPUS/policycheck-nodebug" check "$1" --jobs 1 \
+      2>&1 >/dev/null || true; } | awk '/Collected/ { printf "%.1f", $4 / 1e6 }'
+  }
+  # 1k inputs of every shape; the 10k input too for one plan with every relation (the instruction count's growth
+  # is free of the machine's noise). Under callgrind a 10k input takes minutes.
+  out "| shape | 1k (million) |"
+  out "| --- | ---: |"
+  for series in "${SERIES[@]}"; do
+    name=${series%%|*}
+    out "| $name | $(instructions "$CORPUS/$name-1000/input") |"
+  done
+  small=$(instructions "$CORPUS/tf-relations-1000/input")
+  large=$(instructions "$CORPUS/tf-relations-10000/input")
+  out ""
+  out "- tf-relations 1k -> 10k: $small -> $large million, $(ratio "$large" "$small")x"
+  mkdir -p "$CORPUS/dense100"
+  for plan in $(find "$CORPUS/dense/input" -name 'plan-000[0-9][0-9].json' | sort); do
+    ln -f "$plan" "$CORPUS/dense100/"
+  done
+  out ""
+  out "- dense, first 100 plans: $(instructions "$CORPUS/dense100") million"
+  out "- allowlist of 100,000 entries: $(instructions "$CORPUS/allowlist-100000/input") million"
+  out ""
+fi
