@@ -378,9 +378,14 @@ def main():
                 json.dump(template, handle, indent=1)
                 handle.write("\n")
     else:
+        objects = kubernetes_objects(rng, args.resources, args.violating)
         with open(os.path.join(args.out, "objects.yaml"), "w") as handle:
-            for document in kubernetes_objects(rng, args.resources, args.violating):
-                handle.write("---\n" + "\n".join(to_yaml(document)) + "\n")
+            if len(objects) <= 10000:
+                for document in objects:
+                    handle.write("---\n" + "\n".join(to_yaml(document)) + "\n")
+            else:
+                # policycheck reads at most 10,000 YAML documents per file: larger sets as one `kind: List`.
+                handle.write("\n".join(to_yaml({"apiVersion": "v1", "kind": "List", "items": objects})) + "\n")
 
 
 if __name__ == "__main__":
