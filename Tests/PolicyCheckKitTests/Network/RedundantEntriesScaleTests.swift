@@ -16,13 +16,12 @@ import Testing
         #expect(found == Self.pairwise(ParsedAllowlist(list)))
     }
 
-    @Test func tenTimesTheEntriesTakeAboutTenTimesTheTime() throws {
-        // Pairwise comparison made 10x the entries cost 100x the time (10,000 entries 3.7 s, 40,000 entries 59 s);
-        // the index keeps it near 10x. The bound leaves room for a loaded machine and a sanitizer build.
-        let (small, smallCount) = try Self.timedCheck(blocks: 2_000)
-        let (large, largeCount) = try Self.timedCheck(blocks: 20_000)
+    @Test func largeListsFindEveryContainedEntry() throws {
+        // Speed is measured in the benchmark (Benchmarks/shapes.sh), never by a timed test: here only that a list of
+        // 20,000 entries is judged completely by the index.
+        let (_, smallCount) = try Self.timedCheck(blocks: 2_000)
+        let (_, largeCount) = try Self.timedCheck(blocks: 20_000)
         #expect(smallCount == 2_000 && largeCount == 20_000)
-        #expect(large / small < 40, "2,000 entries: \(small); 20,000 entries: \(large)")
     }
 
     /// Checks one list of `blocks` /24s with a /16 above every 256 of them: every /24 lies inside its /16.
