@@ -128,18 +128,39 @@ public struct Comparison: Sendable {
     }
 }
 
-/// A compiled regular expression (searched, not anchored: write `^…$` to match a whole value).
-public struct CompiledPattern: @unchecked Sendable {
-    // Regex is immutable once compiled; it is only ever read.
-    private let regex: Regex<AnyRegexOutput>
+/// A compiled regular expression (searched, not anchored: write `^…$` to match a whole value), matched in time
+/// linear in the text by `PatternMachine`. Swift's `Regex` still parses it first, so syntax errors read as they
+/// always did; features that need backtracking, and nested quantifiers, are refused when the pack is compiled.
+public struct CompiledPattern: Sendable {
+    private let machine: PatternMachine
     public let source: String
 
+    /// Why a pattern cannot be used, as one line.
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     public init(_ source: String) throws {
-        self.regex = try Regex(source)
+        _ = try Regex(source)
+        let node: PatternNode
+        do {
+            node = try PatternParser.parse(source)
+        } catch {
+            throw Refusal(description: "\(error.message); policycheck matches patterns in linear time, without backtracking")
+        }
+        if node.nestedQuantifier {
+            throw Refusal(description: "it repeats a repeated group (like '(A+)+'), which backtracking engines take "
+                          + "exponential time on; repeat the inner item once (e.g. 'A+')")
+        }
+        do {
+            machine = try PatternMachine(node)
+        } catch {
+            throw Refusal(description: "its counted repetitions expand to more than \(PatternMachine.maxInstructions) steps")
+        }
         self.source = source
     }
 
     public func matches(_ text: String) -> Bool {
-        (try? regex.firstMatch(in: text)) != nil
+        machine.matches(text)
     }
 }
