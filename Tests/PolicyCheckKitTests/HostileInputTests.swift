@@ -9,13 +9,15 @@ import Testing
 @Suite struct HostileInputTests {
     static let manifestHead = "apiVersion: policycheck/v1\nkind: Deployment\n"
 
-    static func run(_ files: [String: [UInt8]], paths: [String]? = nil, now: Timestamp = Fixture.now) throws -> CheckReport {
+    static func run(_ files: [String: [UInt8]], paths: [String]? = nil, now: Timestamp = Fixture.now,
+                    allowOutsideTree: Bool = false) throws -> CheckReport {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, bytes) in files {
             try Data(bytes).write(to: directory.appendingPathComponent(name))
         }
-        let run = CheckRun(policy: Fixture.defaultPolicy, now: now, failOn: .low, toolVersion: "test")
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: now, failOn: .low, toolVersion: "test")
+        run.allowOutsideTree = allowOutsideTree
         return run.run(paths: (paths ?? files.keys.sorted()).map { directory.appendingPathComponent($0).path })
     }
 
@@ -225,7 +227,8 @@ import Testing
         let report = Mutex<CheckReport?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Thread {
-            let result = try? Self.run(["byok.yaml": Self.text(manifest)])
+            // The FIFO and the key fixtures lie outside the temporary tree: allowed, so the FIFO is what is judged.
+            let result = try? Self.run(["byok.yaml": Self.text(manifest)], allowOutsideTree: true)
             report.withLock { $0 = result }
             finished.signal()
         }.start()

@@ -5,6 +5,12 @@ import PolicyCheckSyntax
 /// it disables, with its overrides applied, plus its own. Cycles and missing parents are located errors.
 final class PackResolver {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether `extends` may name a file outside the checked tree.
+    let allowOutsideTree: Bool
+
+    init(allowOutsideTree: Bool = false) {
+        self.allowOutsideTree = allowOutsideTree
+    }
 
     /// A rule in force and where it comes from, not yet compiled.
     struct Entry {
@@ -94,6 +100,13 @@ final class PackResolver {
         let base = (source.path as NSString).deletingLastPathComponent
         let joined = extends.value.hasPrefix("/") || base.isEmpty ? extends.value : base + "/" + extends.value
         let path = InputDiscovery.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+        // A pack in a pull request's checkout must not read any file the CI user can (its lines would be quoted in
+        // the errors): a parent lies in the working directory's tree or below the extending pack's own folder.
+        if !allowOutsideTree, !CheckedTree.workingDirectory.contains(path),
+           !CheckedTree(root: base.isEmpty ? "." : base).contains(path) {
+            reader.error(at: extends.origin.offset, "'extends' names '\(Excerpt.quote(extends.value))', which \(CheckedTree.refusal)")
+            return nil
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: path) else {

@@ -12,6 +12,9 @@ public struct PolicyLoader: Sendable {
     /// How deep `extends` chains may go.
     static let maxDepth = 16
 
+    /// Whether `extends` may name a file outside the checked tree (`--allow-outside-tree`).
+    public var allowOutsideTree = false
+
     public init() {}
 
     /// The embedded default pack's source.
@@ -49,7 +52,7 @@ public struct PolicyLoader: Sendable {
 
     /// Loads, resolves and compiles; the pack is `nil` when there are errors.
     func resolve(_ source: SourceFile) -> (pack: PolicyPack?, diagnostics: [Diagnostic]) {
-        let resolver = PackResolver()
+        let resolver = PackResolver(allowOutsideTree: allowOutsideTree)
         let resolved = resolver.resolve(source, chain: [])?.pack
         var diagnostics = resolver.diagnostics
         var seen: Set<Diagnostic> = []

@@ -3,7 +3,10 @@ import PolicyCheckSyntax
 
 /// Loads the packs named by `--policy` (files, or directories of `*.yaml`/`*.yml`), or the embedded default.
 public enum PolicySources {
-    public static func load(_ paths: [String]) throws(Diagnostics) -> CompiledPolicy {
+    /// `allowOutsideTree` lets `extends` name files outside the checked tree.
+    public static func load(_ paths: [String], allowOutsideTree: Bool = false) throws(Diagnostics) -> CompiledPolicy {
+        var loader = PolicyLoader()
+        loader.allowOutsideTree = allowOutsideTree
         guard !paths.isEmpty else { return CompiledPolicy(packs: [try PolicyLoader().loadDefault()]) }
         var packs: [PolicyPack] = []
         var problems: [Diagnostic] = []
@@ -13,7 +16,7 @@ public enum PolicySources {
                 continue
             }
             do {
-                packs.append(try PolicyLoader().load(source: SourceFile(path: InputDiscovery.display(file), bytes: [UInt8](data))))
+                packs.append(try loader.load(source: SourceFile(path: InputDiscovery.display(file), bytes: [UInt8](data))))
             } catch {
                 problems += error.items
             }

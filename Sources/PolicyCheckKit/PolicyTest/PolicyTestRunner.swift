@@ -94,9 +94,13 @@ public struct PolicyTestRunner: Sendable {
     private func read(_ testCase: PolicyTestFile.Case, in file: PolicyTestFile) -> ([Deployment], [Diagnostic]) {
         var reader = InputReader()
         reader.options.offering = testCase.offering
+        // References stay in the test file's tree (the working directory's, or the test file's folder outside it).
+        let tree = CheckedTree.of(argument: file.source.path, isDirectory: false)
         switch testCase.input {
         case .file(let path, let display):
-            let result = reader.read(InputDiscovery.Input(path: path, displayPath: display, isExplicit: true))
+            var input = InputDiscovery.Input(path: path, displayPath: display, isExplicit: true)
+            input.tree = tree
+            let result = reader.read(input)
             return (result.deployments, result.errors)
         case .inline(let node):
             guard let adapter = AdapterRegistry.detect([node]) else {
@@ -105,7 +109,7 @@ public struct PolicyTestRunner: Sendable {
             switch adapter.read([node], file.source, reader.options) {
             case .success(var deployments):
                 let base = (file.source.path as NSString).deletingLastPathComponent
-                let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: reader.keyFiles)
+                let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: reader.keyFiles, tree: tree)
                 let problems = deployments.indices.flatMap { resolver.resolve(&deployments[$0]) }
                 return (deployments, problems)
             case .failure(let problems):

@@ -7,6 +7,8 @@ struct ByokMaterialResolver {
     /// The folder references are relative to (the manifest's folder; the working directory for stdin).
     let baseDirectory: String
     let reader: KeyFileReader
+    /// The tree material files must lie in; `nil` when the run allows reading outside it.
+    let tree: CheckedTree?
     /// Larger referenced files are not key material (and are not read whole).
     let maxBytes = 1 << 20
 
@@ -32,6 +34,12 @@ struct ByokMaterialResolver {
                       _ problems: inout [Diagnostic]) -> KeyFile? {
         let path = reference.value.hasPrefix("/") ? reference.value : baseDirectory + "/" + reference.value
         let field = reference.origin.path.split(separator: ".").last.map(String.init) ?? "file"
+        // Judged before the file is touched: not even its existence is learnt from outside the tree.
+        if let tree, !tree.contains(path) {
+            problems.append(Diagnostic(deployment.source, offset: reference.origin.offset,
+                                       "\(field) '\(Excerpt.quote(reference.value))' \(CheckedTree.refusal)"))
+            return nil
+        }
         // FIFOs, sockets and devices are never opened: opening or reading one could block forever.
         if FileManager.default.fileExists(atPath: path), !InputDiscovery.isRegularFile(path) {
             problems.append(Diagnostic(at: deployment.locate(reference.origin),

@@ -20,6 +20,8 @@ public struct CheckRun: Sendable {
     public var adapterOptions = AdapterOptions()
     /// Run OpenSSL's consistency checks on key files (`keys verify`).
     public var verifyKeys = false
+    /// Read files outside the checked tree: links met in walked directories, BYOK material paths.
+    public var allowOutsideTree = false
     /// Largest input file read; bigger ones are an error.
     public var maxFileBytes = ByteSize.defaultMaxFileBytes
     /// Waivers, inline ignores and a baseline.
@@ -43,7 +45,9 @@ public struct CheckRun: Sendable {
 
     /// Checks the paths (`-` reads `stdin`).
     public func run(paths: [String], stdin: [UInt8]? = nil) -> CheckReport {
-        let found = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs).discoverAll(paths)
+        var discovery = InputDiscovery(excludeGlobs: excludeGlobs, includeGlobs: includeGlobs)
+        discovery.allowOutsideTree = allowOutsideTree
+        let found = discovery.discoverAll(paths)
         let discoveryErrors = found.errors
         let rendering = RenderStage(settings: render, hashInputs: hashInputs).render(found.renderSources)
         let names = OutcomeTable.SharedNames()
@@ -155,6 +159,7 @@ public struct CheckRun: Sendable {
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs
+        configured.allowOutsideTree = allowOutsideTree
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes

@@ -13,6 +13,8 @@ public struct InputDiscovery: Sendable {
     /// When not empty, a file found by walking a directory is read only if its path or name matches one of these
     /// (`.policycheck.yaml`'s `include`). Files named on the command line are always read.
     public var includeGlobs: [String]
+    /// Read links in walked directories that lead out of the checked tree (`--allow-outside-tree`).
+    public var allowOutsideTree = false
 
     public init(excludeGlobs: [String] = [], includeGlobs: [String] = []) {
         self.excludeGlobs = excludeGlobs
@@ -29,6 +31,10 @@ public struct InputDiscovery: Sendable {
         public var isExplicit: Bool
         /// A directory of Terraform source (`.tf` files): one root module, read whole.
         public var isTerraformModule: Bool
+        /// The tree the input's references must stay in (`nil`: the working directory's).
+        public var tree: CheckedTree?
+        /// Why a file found by walking is not read (a link out of the tree), counted and shown as a skip.
+        public var skipReason: String?
 
         public init(path: String, displayPath: String, isExplicit: Bool, isTerraformModule: Bool = false) {
             self.path = path
@@ -69,17 +75,24 @@ public struct InputDiscovery: Sendable {
                 errors.append(Diagnostic(file: path, location: nil, message: "no such file or directory"))
                 continue
             }
+            let tree = CheckedTree.of(argument: path, isDirectory: isDirectory.boolValue)
             if isDirectory.boolValue {
                 var calledModules: Set<String> = []
+                let start = inputs.count
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
-                     calledModules: &calledModules)
+                     calledModules: &calledModules, tree: tree)
+                for index in start..<inputs.count { inputs[index].tree = tree }
             } else if path.hasSuffix(".tf"), Self.isRegularFile(path) {
                 // A .tf file is part of its directory's module: the module is what Terraform reads.
                 let directory = (path as NSString).deletingLastPathComponent
                 let module = directory.isEmpty ? "." : directory
-                inputs.append(Input(path: module, displayPath: Self.display(module), isExplicit: true, isTerraformModule: true))
+                var input = Input(path: module, displayPath: Self.display(module), isExplicit: true, isTerraformModule: true)
+                input.tree = tree
+                inputs.append(input)
             } else if Self.isRegularFile(path) {
-                inputs.append(Input(path: path, displayPath: Self.display(path), isExplicit: true))
+                var input = Input(path: path, displayPath: Self.display(path), isExplicit: true)
+                input.tree = tree
+                inputs.append(input)
             } else {
                 // FIFOs, sockets and devices are never opened: reading one could block forever.
                 errors.append(Diagnostic(file: Self.display(path), location: nil, message: "not a regular file"))
@@ -108,7 +121,8 @@ public struct InputDiscovery: Sendable {
     }
 
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
-                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>) {
+                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>,
+                      tree: CheckedTree) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own.
         let key = Self.standardized(directory, in: FileManager.default.currentDirectoryPath)
@@ -141,7 +155,7 @@ public struct InputDiscovery: Sendable {
             case .directory?:
                 if Self.defaultExcludedDirectories.contains(name) { continue }
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart,
-                     calledModules: &calledModules)
+                     calledModules: &calledModules, tree: tree)
             case .regular?:
                 if Self.isCandidate(name), isIncluded(display, name: name) {
                     inputs.append(Input(path: path, displayPath: display, isExplicit: false))
@@ -153,7 +167,12 @@ public struct InputDiscovery: Sendable {
                     errors.append(Diagnostic(file: display, location: nil, message: "broken symbolic link"))
                 case .regular?:
                     if Self.isCandidate(name), isIncluded(display, name: name) {
-                        inputs.append(Input(path: path, displayPath: display, isExplicit: false))
+                        var input = Input(path: path, displayPath: display, isExplicit: false)
+                        // A link out of the tree is counted and explained as a skip, never read.
+                        if !allowOutsideTree && !tree.contains(path) {
+                            input.skipReason = "is a symbolic link to a file that " + CheckedTree.refusal
+                        }
+                        inputs.append(input)
                     }
                 default:
                     continue

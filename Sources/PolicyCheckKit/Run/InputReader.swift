@@ -20,6 +20,8 @@ public struct InputReader: Sendable {
     public var keyFiles = KeyFileReader()
     /// Record the SHA-256 of every input's bytes (evidence bundles).
     public var hashInputs = false
+    /// Read BYOK material files outside the input's checked tree (`--allow-outside-tree`).
+    public var allowOutsideTree = false
 
     public init() {}
 
@@ -49,6 +51,10 @@ public struct InputReader: Sendable {
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
         if input.isTerraformModule { return readTerraformModule(input) }
         var result = Result(input: input)
+        if let reason = input.skipReason {
+            result.skipReason = reason
+            return result
+        }
         let raw: [UInt8]
         do {
             raw = try stdin ?? readBytes(input.path)
@@ -106,7 +112,8 @@ public struct InputReader: Sendable {
         case .failure(let problems): result.errors += problems.items
         }
         let base = input.path == "-" ? FileManager.default.currentDirectoryPath : (input.path as NSString).deletingLastPathComponent
-        let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: keyFiles)
+        let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: keyFiles,
+                                            tree: allowOutsideTree ? nil : input.tree ?? .workingDirectory)
         for index in result.deployments.indices {
             result.errors += resolver.resolve(&result.deployments[index])
         }

@@ -36,6 +36,7 @@ struct CheckCommand: ParsableCommand {
         let policy = try gateOptions.load(settings, policyOptions).policy
         let now = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
+        run.allowOutsideTree = policyOptions.allowOutsideTree
         run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
         let requests = try reportOptions.requests(settings.outputs)
         run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }

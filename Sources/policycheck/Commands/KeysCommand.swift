@@ -77,6 +77,7 @@ struct KeysVerifyCommand: ParsableCommand {
         let policy = try policyOptions.load()
         let now = try EvaluationTime.resolve(self.now)
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
+        run.allowOutsideTree = policyOptions.allowOutsideTree
         run.inputFormat = .keyMaterial
         run.verifyKeys = true
         let report = run.run(paths: files)

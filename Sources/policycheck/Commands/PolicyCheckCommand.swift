@@ -26,6 +26,9 @@ struct PolicyOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Settings file (default: the nearest .policycheck.yaml from the working directory up).", valueName: "file"))
     var config: String?
 
+    @Flag(name: .customLong("allow-outside-tree"), help: "Read files outside the checked tree: links met in walked directories, BYOK material paths, packs named by 'extends'.")
+    var allowOutsideTree = false
+
     /// The settings file named or discovered, if any.
     func projectConfig() throws -> ProjectConfig? {
         guard let path = config ?? ProjectConfig.discover() else { return nil }
@@ -57,7 +60,7 @@ struct PolicyOptions: ParsableArguments {
     /// The packs in force with the settings' per-rule changes, and the settings judged against the packs as loaded.
     func loadAudited(_ settings: RunSettings) throws -> (policy: CompiledPolicy, audit: SettingsAudit) {
         do {
-            let base = try PolicySources.load(settings.policies.value)
+            let base = try PolicySources.load(settings.policies.value, allowOutsideTree: allowOutsideTree)
             return (try base.applying(settings.rules), SettingsAudit(settings, basePolicy: base))
         } catch {
             throw CommandFailure(error)

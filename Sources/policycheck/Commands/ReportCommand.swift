@@ -51,6 +51,7 @@ struct ReportCommand: ParsableCommand {
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
+        run.allowOutsideTree = policyOptions.allowOutsideTree
         run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
         run.hashInputs = true
         var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),
