@@ -28,6 +28,7 @@ targets=(
   "provisioner json.dict Tests/PolicyCheckKitTests/Fixtures/provisioner/**/*.json samples/provisioner/*.json"
   "policy   yaml.dict    policies/*.yaml Tests/PolicyCheckKitTests/Fixtures/policies/**/*.yaml"
   "hcl      hcl.dict     Tests/**/Fixtures/**/*.tf Tests/**/Fixtures/**/*.tfvars ../shared/corpus/**/*.tf"
+  "text     yaml.dict    Tests/PolicyCheckKitTests/Fixtures/suppressions/*.yaml Tests/PolicyCheckKitTests/Fixtures/policy-language/**/*.yaml policies/*.yaml"
   "keys     -            Tests/KeyMaterialTests/Fixtures/* Tests/PolicyCheckKitTests/Fixtures/**/*.pem Tests/PolicyCheckKitTests/Fixtures/**/*.der Tests/PolicyCheckKitTests/Fixtures/**/*.bin"
 )
 
@@ -66,6 +67,14 @@ module() { # name, swift-version, imported modules (comma-separated or -), extra
   touch "$object"
 }
 
+# The default pack is a SwiftPM resource embedded in code (PackageResources); the accessor SwiftPM generates is
+# compiled in with the module (run `swift build` first so it exists).
+resources=("$root/.build/debug/PolicyCheckKit.build/DerivedSources/embedded_resources.swift")
+if [ ! -f "${resources[0]}" ]; then
+  echo "fuzz.sh: ${resources[0]} is missing; run 'swift build' once so SwiftPM generates it" >&2
+  exit 2
+fi
+
 build_modules() {
   mkdir -p "$out/modules" "$out/cyaml"
   local c
@@ -79,7 +88,7 @@ build_modules() {
   module PolicyCheckNetwork 6 - -- $(find Sources/PolicyCheckNetwork -name '*.swift' | sort)
   module KeyMaterial 6 - "${openssl[@]}" -- $(find Sources/KeyMaterial -name '*.swift' | sort)
   module PolicyCheckKit 6 PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
-    $(find Sources/PolicyCheckKit -name '*.swift' | sort)
+    $(find Sources/PolicyCheckKit -name '*.swift' | sort) "${resources[@]}"
 }
 
 build_target() { # name
