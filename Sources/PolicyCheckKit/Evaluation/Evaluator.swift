@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
                 }
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        findings.sortForReport()
         return Evaluation(findings: findings, outcomes: outcomes)
     }
 

@@ -93,9 +93,7 @@ public struct CheckRun: Sendable {
         }
         suppressions.baseline?.apply(to: &findings)
         // Each file's findings are sorted already; inputs usually come in path order, and then so do they.
-        if findings.indices.dropFirst().contains(where: { Finding.reportOrder(findings[$0], findings[$0 - 1]) }) {
-            findings.sort(by: Finding.reportOrder)
-        }
+        findings.sortForReport()
         var report = CheckReport(
             toolVersion: toolVersion, evaluatedAt: now, failOn: failOn,
             packs: policy.packs.map { PackSummary(id: $0.id, version: $0.version, origin: $0.origin, ruleCount: $0.rules.count) },

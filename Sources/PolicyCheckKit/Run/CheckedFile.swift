@@ -54,13 +54,13 @@ struct CheckedFile: Sendable {
             }
             outcomes += names.runs(of: evaluation.outcomes)
         }
-        if read.deployments.count > 1 { findings.sort(by: Finding.reportOrder) }
+        if read.deployments.count > 1 { findings.sortForReport() }
     }
 
     /// Findings in a rendered stream moved to the templates and files they came from.
     mutating func placeFindings(in stream: RenderedStream) {
         findings = findings.map { stream.place($0) { path in FileManager.default.contents(atPath: path).map(Array.init) } }
-        findings.sort(by: Finding.reportOrder)
+        findings.sortForReport()
     }
 
     /// The findings, leaving none behind (so they are not held twice).

@@ -243,7 +243,22 @@ struct TerraformAttribute {
     /// The items of a list or nested block (none when absent or unknown as a whole).
     var items: [TerraformAttribute] {
         let count = node?.isSequence == true ? node!.memberCount : unknown?.isSequence == true ? unknown!.memberCount : 0
-        return (0..<count).map { child($0) }
+        guard count > 0 else { return [] }
+        // Each list is read once: `child(_:)` reads the whole list to take one item, so calling it per index made
+        // a list of n entries cost n² (a 100,000-entry allowlist ran for minutes).
+        let nodes = node?.items
+        let unknownWhole = unknown?.bool == true
+        let unknowns = unknownWhole ? nil : unknown?.items
+        let expressionLeaf = Self.isLeaf(expression)
+        let expressions = expressionLeaf ? nil : expression?.items
+        func item(_ list: [SourceNode]?, _ index: Int) -> SourceNode? {
+            guard let list, index < list.count else { return nil }
+            return list[index]
+        }
+        return (0..<count).map { index in
+            step(node: item(nodes, index), unknown: unknownWhole ? unknown : item(unknowns, index),
+                 expression: expressionLeaf ? expression : item(expressions, index), step: .index(index))
+        }
     }
 }
 
