@@ -6,7 +6,7 @@ public enum BaselineReader {
     public static func load(path: String) throws(Diagnostics) -> Baseline {
         let shown = InputDiscovery.display(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostics([Diagnostic(file: shown, location: nil, message: "cannot read baseline file (no such file or permission denied)")])
+            throw Diagnostics([.cannotRead(shown, .baselineFile)])
         }
         return try parse(bytes: [UInt8](data), path: shown)
     }

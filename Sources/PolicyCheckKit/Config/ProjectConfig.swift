@@ -101,7 +101,7 @@ public struct ProjectConfig: Sendable {
     /// Reads a configuration file; every problem is thrown with its place.
     public static func load(_ path: String) throws(Diagnostics) -> ProjectConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostics([Diagnostic(file: path, location: nil, message: "cannot read configuration file")])
+            throw Diagnostics([.cannotRead(path, .configurationFile)])
         }
         let parsed = try SettingsDocument.parse([UInt8](data), path: path)
         let source = parsed.source

@@ -40,19 +40,7 @@ public enum EvidenceJSON {
         json.endObject()
         json.key("policies")
         json.beginArray()
-        for pack in document.packs {
-            json.beginObject()
-            json.field("id", pack.id)
-            json.field("version", pack.version)
-            json.field("source", pack.origin)
-            json.field("sha256", pack.sha256)
-            json.field("rules", pack.rules.count)
-            json.field("modified", !pack.modifications.isEmpty)
-            json.field("modifications", strings: pack.modifications)
-            json.field("extends", pack.extends)
-            json.field("disabledRules", strings: pack.disabled)
-            json.endObject()
-        }
+        for pack in document.packs { PackJSON.write(pack, into: &json) }
         json.endArray()
         json.key("configFiles")
         json.beginArray()

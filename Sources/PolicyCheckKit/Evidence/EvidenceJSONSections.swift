@@ -85,18 +85,7 @@ enum EvidenceJSONSections {
             json.field("problem", file.problem)
             json.key("objects")
             json.beginArray()
-            for object in file.objects {
-                json.beginObject()
-                json.field("index", object.index)
-                json.field("kind", object.kind.rawValue)
-                json.field("algorithm", object.algorithm?.rawValue)
-                json.key("bits")
-                if let bits = object.bits { json.int(bits) } else { json.null() }
-                json.field("curve", object.curve)
-                json.field("container", object.container)
-                json.field("spkiSha256", object.spkiSha256)
-                json.endObject()
-            }
+            for object in file.objects { KeyObjectJSON.write(object, into: &json, layout: .evidence) }
             json.endArray()
             json.endObject()
         }

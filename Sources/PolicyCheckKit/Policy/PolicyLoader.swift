@@ -45,7 +45,7 @@ public struct PolicyLoader: Sendable {
     /// Every problem with a pack file, warnings included (`policy lint FILE`).
     public func lint(file path: String) -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return [Diagnostic(file: path, location: nil, message: "cannot read policy file")]
+            return [.cannotRead(path, .policyFile)]
         }
         return lint(source: SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)))
     }

@@ -12,7 +12,7 @@ public enum PolicySources {
         var problems: [Diagnostic] = []
         for file in files(in: paths, problems: &problems) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append(Diagnostic(file: file, location: nil, message: "cannot read policy file"))
+                problems.append(.cannotRead(file, .policyFile))
                 continue
             }
             do {

@@ -22,7 +22,7 @@ public struct PolicyTestRunner: Sendable {
         report.errors += problems
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                report.errors.append(Diagnostic(file: file, location: nil, message: "cannot read test file"))
+                report.errors.append(.cannotRead(file, .testFile))
                 continue
             }
             let source = SourceFile(path: file, bytes: [UInt8](data))

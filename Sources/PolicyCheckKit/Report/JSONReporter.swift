@@ -22,14 +22,7 @@ public struct JSONReporter: Reporter {
         json.endObject()
         json.key("policies")
         json.beginArray()
-        for pack in report.packs {
-            json.beginObject()
-            json.field("id", pack.id)
-            json.field("version", pack.version)
-            json.field("source", pack.origin)
-            json.field("rules", pack.ruleCount)
-            json.endObject()
-        }
+        for pack in report.packs { PackJSON.write(pack, into: &json, withRuleCount: true) }
         json.endArray()
         writeSummary(report, into: &json)
         json.key("findings")

@@ -29,7 +29,7 @@ public struct KeyInventory: Sendable {
             return
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            errors.append(Diagnostic(file: display, location: nil, message: "cannot open file (permission denied?)"))
+            errors.append(.cannotRead(display, .fileNotOpenable))
             return
         }
         defer { try? handle.close() }
@@ -65,31 +65,7 @@ public enum KeyInventoryJSON {
 
     /// One key object; certificate fields are present (null) for every object so the shape is fixed.
     public static func write(_ entry: KeyInventory.Entry, into json: inout JSONWriter) {
-        let object = entry.object
-        json.beginObject()
-        json.field("file", entry.file)
-        json.field("index", object.index)
-        json.field("kind", object.kind.rawValue)
-        json.field("algorithm", object.algorithm?.rawValue)
-        json.key("bits")
-        if let bits = object.bits { json.int(bits) } else { json.null() }
-        json.field("curve", object.curve)
-        json.field("encoding", object.encoding.rawValue)
-        json.field("container", object.container)
-        json.field("spkiSha256", object.spkiSha256)
-        json.field("rsaPublicExponent", object.rsaPublicExponent)
-        let certificate = object.certificate
-        json.field("subject", certificate?.subject)
-        json.field("issuer", certificate?.issuer)
-        json.field("serial", certificate?.serial)
-        json.field("notBefore", certificate.map { Timestamp(secondsSinceEpoch: Int64($0.notBefore.timeIntervalSince1970)).description })
-        json.field("notAfter", certificate.map { Timestamp(secondsSinceEpoch: Int64($0.notAfter.timeIntervalSince1970)).description })
-        json.field("signatureAlgorithm", certificate?.signatureAlgorithm)
-        json.key("isCA")
-        if let certificate { json.bool(certificate.isCA) } else { json.null() }
-        json.key("selfSigned")
-        if let certificate { json.bool(certificate.selfSigned) } else { json.null() }
-        json.endObject()
+        KeyObjectJSON.write(entry.object, into: &json, layout: .inventory(file: entry.file))
     }
 }
 

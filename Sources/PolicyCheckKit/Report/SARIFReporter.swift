@@ -145,13 +145,7 @@ public struct SARIFReporter: Reporter {
         json.field("filesSkipped", report.filesSkipped.count)
         json.key("policies")
         json.beginArray()
-        for pack in report.packs {
-            json.beginObject()
-            json.field("id", pack.id)
-            json.field("version", pack.version)
-            json.field("source", pack.origin)
-            json.endObject()
-        }
+        for pack in report.packs { PackJSON.write(pack, into: &json, withRuleCount: false) }
         json.endArray()
         json.endObject()
     }

@@ -134,7 +134,7 @@ public struct InputDiscovery: Sendable {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
-            errors.append(Diagnostic(file: Self.display(directory), location: nil, message: "cannot read directory"))
+            errors.append(.cannotRead(Self.display(directory), .directory))
             return
         }
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
@@ -151,7 +151,7 @@ public struct InputDiscovery: Sendable {
             if isExcluded(display, name: name) { continue }
             switch FileKind(path, followingLinks: false) {
             case nil:
-                errors.append(Diagnostic(file: display, location: nil, message: "cannot read file attributes"))
+                errors.append(.cannotRead(display, .fileAttributes))
             case .directory?:
                 if Self.defaultExcludedDirectories.contains(name) { continue }
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart,

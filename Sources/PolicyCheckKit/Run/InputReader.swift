@@ -62,7 +62,7 @@ public struct InputReader: Sendable {
             result.errors = [Diagnostic(file: input.displayPath, location: nil, message: error.message)]
             return result
         } catch {
-            result.errors = [Diagnostic(file: input.displayPath, location: nil, message: "cannot read file")]
+            result.errors = [.cannotRead(input.displayPath, .file)]
             return result
         }
         if hashInputs { result.sha256 = Digest.sha256(raw) }
@@ -209,7 +209,7 @@ public struct InputReader: Sendable {
     private func readBytes(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw Diagnostic(file: path, location: nil, message: "cannot open file (permission denied or not a regular file)")
+            throw Diagnostic.cannotRead(path, .fileNotOpenable)
         }
         defer { close(descriptor) }
         var info = stat()
@@ -227,7 +227,7 @@ public struct InputReader: Sendable {
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw Diagnostic(file: path, location: nil, message: "cannot read file")
+                throw Diagnostic.cannotRead(path, .file)
             }
             if got == 0 { break }
             count += got

@@ -23,7 +23,7 @@ public struct WaiverFile: Sendable {
     public static func load(path: String, ruleIds: [String], rules: WaiverRules) throws(Diagnostics) -> WaiverFile {
         let shown = InputDiscovery.display(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostics([Diagnostic(file: shown, location: nil, message: "cannot read waiver file (no such file or permission denied)")])
+            throw Diagnostics([.cannotRead(shown, .waiverFile)])
         }
         return try parse(bytes: [UInt8](data), path: shown, ruleIds: ruleIds, rules: rules)
     }
