@@ -41,6 +41,7 @@ struct TerraformEvaluator {
             if case .variable(let root) = source.kind, names[root] == nil {
                 return try reference(root, name, at: at)
             }
+            if let output = try moduleOutput(source, name, at: at) { return output }
             return try Self.attribute(name, of: try evaluate(source), at: at)
         case .index(let source, let key):
             return try Self.index(try evaluate(source), by: try evaluate(key), at: at)
@@ -115,18 +116,39 @@ struct TerraformEvaluator {
         }
     }
 
+    /// `module.NAME.OUTPUT` and `module.NAME[KEY].OUTPUT`, read one output at a time; `nil` for other forms.
+    private func moduleOutput(_ source: HCLExpression, _ output: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
+        guard names["module"] == nil else { return nil }
+        var call = source
+        var key: HCLExpression?
+        if case .index(let base, let index) = source.kind { call = base; key = index }
+        guard case .attribute(let root, let name) = call.kind, case .variable("module") = root.kind else { return nil }
+        let keyValue = try key.map { k throws(TerraformEvaluationError) in try evaluate(k) }
+        return try scope.moduleOutput(name, key: keyValue, output: output, at: offset)
+    }
+
     // MARK: - Traversal
 
     static func attribute(_ name: String, of value: TerraformValue, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         switch value.kind {
         case .unknown: return value
         case .object(let members):
+            if value.isOpen {
+                guard let member = members[name], !member.isNull else {
+                    return .unknown("comes from \(name), which the configuration leaves to the provider, known only after apply", at: offset)
+                }
+                return member.opened
+            }
             guard let member = members[name] else {
                 throw TerraformEvaluationError("the object has no attribute '\(Excerpt.quote(name))'", at: offset)
             }
             return member
         case .resource(let address, let attributes):
-            return attributes[name] ?? .unknown("comes from \(address).\(name), known only after apply", at: offset)
+            // Not set, or set to null: an optional attribute the provider may compute (an IPv6 block, a version).
+            guard let member = attributes[name], !member.isNull else {
+                return .unknown("comes from \(address).\(name), known only after apply", at: offset)
+            }
+            return member.opened
         case .null:
             throw TerraformEvaluationError("cannot read attribute '\(Excerpt.quote(name))' of null", at: offset)
         default:
@@ -142,8 +164,9 @@ struct TerraformEvaluator {
             guard let number = key.numberValue, number.rounded() == number, number >= 0, Int(number) < items.count else {
                 throw TerraformEvaluationError("index \(key.stringValue.map { Excerpt.quote($0) } ?? key.typeName) is out of range for a list of \(items.count)", at: offset)
             }
-            return items[Int(number)]
+            return value.isOpen ? items[Int(number)].opened : items[Int(number)]
         case .object(let members):
+            if value.isOpen, let name = key.stringValue { return try attribute(name, of: value, at: offset) }
             guard let name = key.stringValue, let member = members[name] else {
                 throw TerraformEvaluationError("the map has no element \(key.stringValue.map { "'\(Excerpt.quote($0))'" } ?? key.typeName)", at: offset)
             }
@@ -163,7 +186,7 @@ struct TerraformEvaluator {
         let elements: [TerraformValue]
         switch source.kind {
         case .null: elements = []
-        case .list(let items): elements = items
+        case .list(let items): elements = source.isOpen ? items.map(\.opened) : items
         default: elements = [source]
         }
         var results: [TerraformValue] = []

@@ -65,11 +65,67 @@ extension TerraformModuleInstance {
 
     // MARK: - Module calls
 
-    /// Loads and evaluates a module call's instances; the value of `module.NAME` (its outputs).
-    func expandModule(_ call: TerraformModuleConfig.ModuleCall) throws(TerraformEvaluationError) -> TerraformValue {
+    /// A module call's instances, as `count`/`for_each` expand it.
+    enum ExpandedCall {
+        case single(TerraformModuleInstance)
+        case count([TerraformModuleInstance])
+        case forEach([(key: String, instance: TerraformModuleInstance)])
+        /// No instances to read from: the source is not read, or the instances are unknown (the value says why);
+        /// an unknown repetition still has one instance standing for them, to be checked.
+        case notInstances(TerraformValue, standIn: TerraformModuleInstance?)
+
+        var instances: [TerraformModuleInstance] {
+            switch self {
+            case .single(let instance): return [instance]
+            case .count(let instances): return instances
+            case .forEach(let pairs): return pairs.map(\.instance)
+            case .notInstances(_, let standIn): return standIn.map { [$0] } ?? []
+            }
+        }
+    }
+
+    /// Loads a module call and makes its instances (once); their inputs and outputs are evaluated when used.
+    func expandedCall(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> ExpandedCall {
+        if let expanded = expandedCalls[name] { return expanded }
+        guard let call = config.moduleCalls.first(where: { $0.name == name }) else {
+            throw TerraformEvaluationError("module.\(Excerpt.quote(name)) is not called in this module", at: offset)
+        }
+        let key = "module.\(name)"
+        guard inProgress.insert(key).inserted else { throw .cycle("module", name, at: offset) }
+        defer { inProgress.remove(key) }
+        let expanded = try expandModule(call)
+        expandedCalls[name] = expanded
+        return expanded
+    }
+
+    /// The value of `module.NAME` as a whole: every output of every instance.
+    func moduleValue(_ expanded: ExpandedCall) throws(TerraformEvaluationError) -> TerraformValue {
+        func outputs(_ instance: TerraformModuleInstance, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+            var values: [String: TerraformValue] = [:]
+            for name in instance.config.outputs.keys.sorted() { values[name] = try instance.output(name) }
+            return TerraformValue(.object(values), at: offset)
+        }
+        switch expanded {
+        case .single(let instance):
+            return try outputs(instance, at: instance.callOffset)
+        case .count(let instances):
+            var items: [TerraformValue] = []
+            for instance in instances { items.append(try outputs(instance, at: instance.callOffset)) }
+            return TerraformValue(.list(items), at: instances.first?.callOffset ?? 0)
+        case .forEach(let pairs):
+            var members: [String: TerraformValue] = [:]
+            for pair in pairs { members[pair.key] = try outputs(pair.instance, at: pair.instance.callOffset) }
+            return TerraformValue(.object(members), at: pairs.first?.instance.callOffset ?? 0)
+        case .notInstances(let value, _):
+            return value
+        }
+    }
+
+    /// Loads a module call and makes its instances, each with the call's arguments unevaluated.
+    private func expandModule(_ call: TerraformModuleConfig.ModuleCall) throws(TerraformEvaluationError) -> ExpandedCall {
         let offset = call.file.packed(call.block.offset)
         guard let child = try loader.load(call, from: config) else {
-            return .unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset)
+            return .notInstances(.unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
         }
         if directories.contains(TerraformModuleLoader.key(child.directory)) {
             throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)
@@ -77,35 +133,29 @@ extension TerraformModuleInstance {
         let evaluator = TerraformEvaluator(scope: self, base: call.file.base)
         let expansion = try TerraformRepetition.expand(call.block.body, evaluator: evaluator)
         let passed = passedProviders(call)
-        func instance(_ key: String, _ names: [String: TerraformValue]) throws(TerraformEvaluationError) -> TerraformValue {
+        func instance(_ key: String, _ names: [String: TerraformValue]) -> TerraformModuleInstance {
             var scoped = evaluator
             for (name, value) in names { scoped = scoped.binding(name, value) }
-            let inputs = try TerraformBlockValues.evaluate(call.block.body, scoped)
             let instance = TerraformModuleInstance(config: child, address: addressPrefix + "module.\(call.name)" + key,
-                                                   path: path + [call.name], loader: loader, inputs: inputs,
-                                                   providerKeys: passed, directories: directories)
-            try instance.evaluateAll()
+                                                   path: path + [call.name], loader: loader, inputs: [:],
+                                                   arguments: (call.block.body, scoped), providerKeys: passed,
+                                                   directories: directories)
+            instance.callOffset = offset
             children[call.name, default: []].append(instance)
-            var outputs: [String: TerraformValue] = [:]
-            for name in child.outputs.keys.sorted() { outputs[name] = try instance.output(name) }
-            return TerraformValue(.object(outputs), at: offset)
+            return instance
         }
         switch expansion {
         case .single:
-            return try instance("", [:])
+            return .single(instance("", [:]))
         case .count(let instances):
-            var items: [TerraformValue] = []
-            for item in instances { items.append(try instance(item.key, item.names)) }
-            return TerraformValue(.list(items), at: offset)
+            return .count(instances.map { instance($0.key, $0.names) })
         case .forEach(let instances):
-            var members: [String: TerraformValue] = [:]
-            for item in instances { members[item.names["each.key"]!.stringValue!] = try instance(item.key, item.names) }
-            return TerraformValue(.object(members), at: offset)
+            return .forEach(instances.map { (key: $0.names["each.key"]!.stringValue!, instance: instance($0.key, $0.names)) })
         case .unknown(let reason, let at):
             let why = "the instances of module.\(call.name) depend on a value unknown before apply (\(reason))"
-            _ = try instance("", ["count.index": .unknown(why, at: at), "each.key": .unknown(why, at: at),
-                                  "each.value": .unknown(why, at: at)])
-            return .unknown(why, at: at)
+            let standIn = instance("", ["count.index": .unknown(why, at: at), "each.key": .unknown(why, at: at),
+                                        "each.value": .unknown(why, at: at)])
+            return .notInstances(.unknown(why, at: at), standIn: standIn)
         }
     }
 

@@ -2,7 +2,8 @@ import PolicyCheckSyntax
 
 /// One instance of a module (the root, or `module.db[0]`): its input values, and its locals, resources, child
 /// modules and outputs evaluated on demand, each once. A reference that comes back to a value being evaluated is a
-/// cycle, which Terraform rejects too.
+/// cycle, which Terraform rejects too. As in Terraform's graph, a module call is not one node: each input variable
+/// and each output is evaluated on its own, so two calls whose arguments use each other's outputs are no cycle.
 final class TerraformModuleInstance: TerraformScope {
     let config: TerraformModuleConfig
     /// `module.db[0]`, empty at the root.
@@ -10,8 +11,11 @@ final class TerraformModuleInstance: TerraformScope {
     /// Call names from the root (`["db"]`).
     let path: [String]
     let loader: TerraformModuleLoader
-    /// Input variable values (absent: not set and no default).
+    /// Input variable values known up front (the root's `.tfvars` and `--tf-var`s).
     private let inputs: [String: TerraformValue]
+    /// The call's arguments and the caller's evaluator for them (with its `count.index`/`each.*`), evaluated one
+    /// variable at a time when first used; `nil` at the root.
+    let arguments: (body: HCLBody, evaluator: TerraformEvaluator)?
     /// The module directories from the root down to this one (standardized): a call back into one of them would
     /// expand for ever, so it is a cycle.
     let directories: [String]
@@ -21,14 +25,22 @@ final class TerraformModuleInstance: TerraformScope {
     private var localValues: [String: TerraformValue] = [:]
     private var resourceValues: [String: TerraformValue] = [:]
     private var moduleValues: [String: TerraformValue] = [:]
-    private var inProgress: Set<String> = []
+    private var variableValues: [String: TerraformValue] = [:]
+    private var outputValues: [String: TerraformValue] = [:]
+    /// Module calls expanded by `count`/`for_each` into child instances, by call name.
+    var expandedCalls: [String: ExpandedCall] = [:]
+    var inProgress: Set<String> = []
     /// Every managed resource instance evaluated, by configuration address, in evaluation order.
     var instances: [String: [TerraformResourceInstance]] = [:]
+    /// Where the call that made this instance is (the whole value of `module.NAME` points there).
+    var callOffset = 0
     /// Child module instances by call name, in key order.
     var children: [String: [TerraformModuleInstance]] = [:]
 
     init(config: TerraformModuleConfig, address: String, path: [String], loader: TerraformModuleLoader,
-         inputs: [String: TerraformValue], providerKeys: [String: String], directories: [String] = []) {
+         inputs: [String: TerraformValue], arguments: (body: HCLBody, evaluator: TerraformEvaluator)? = nil,
+         providerKeys: [String: String], directories: [String] = []) {
+        self.arguments = arguments
         self.config = config
         self.directories = directories + [TerraformModuleLoader.key(config.directory)]
         self.address = address
@@ -44,10 +56,24 @@ final class TerraformModuleInstance: TerraformScope {
         guard let declared = config.variables[name] else {
             return .unknown("var.\(name) is not declared in the module", at: offset)
         }
+        if let value = variableValues[name] { return value }
+        let key = "var.\(name)"
+        guard inProgress.insert(key).inserted else { throw .cycle("variable", name, at: offset) }
+        defer { inProgress.remove(key) }
+        let value = try TerraformVariableType.convert(try given(name, declared), declared: declared, scope: self)
+        variableValues[name] = value
+        return value
+    }
+
+    /// A variable's value before its type is applied: given by the caller (or the root's inputs), else its default.
+    private func given(_ name: String, _ declared: TerraformModuleConfig.Declared<HCLBlock>) throws(TerraformEvaluationError) -> TerraformValue {
         if let value = inputs[name] { return value }
+        if let arguments, !TerraformBlockValues.metaArguments.contains(name),
+           let argument = arguments.body[attribute: name] {
+            return try arguments.evaluator.evaluate(argument.value)
+        }
         if let fallback = declared.value.body[attribute: "default"] {
-            let evaluator = TerraformEvaluator(scope: self, base: declared.file.base)
-            return try evaluator.evaluate(fallback.value)
+            return try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(fallback.value)
         }
         return .unknown("var.\(name) has no value (no default, and none given)", at: declared.file.packed(declared.value.offset))
     }
@@ -67,14 +93,41 @@ final class TerraformModuleInstance: TerraformScope {
 
     func module(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         if let value = moduleValues[name] { return value }
-        guard let call = config.moduleCalls.first(where: { $0.name == name }) else {
-            throw TerraformEvaluationError("module.\(Excerpt.quote(name)) is not called in this module", at: offset)
-        }
-        let key = "module.\(name)"
-        guard inProgress.insert(key).inserted else { throw .cycle("module", name, at: offset) }
-        defer { inProgress.remove(key) }
-        let value = try expandModule(call)
+        let value = try moduleValue(try expandedCall(name, at: offset))
         moduleValues[name] = value
+        return value
+    }
+
+    func moduleOutput(_ name: String, key: TerraformValue?, output: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        let expanded = try expandedCall(name, at: offset)
+        let instance: TerraformModuleInstance
+        switch (expanded, key) {
+        case (.notInstances(let value, _), _):
+            return value
+        case (.single(let only), nil):
+            instance = only
+        case (.count(let instances), let key?):
+            if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
+            guard let number = key.numberValue, number.rounded() == number, number >= 0, Int(number) < instances.count else {
+                throw TerraformEvaluationError("module.\(name): index \(key.stringValue.map { Excerpt.quote($0) } ?? key.typeName) is out of range for \(instances.count) instances", at: offset)
+            }
+            instance = instances[Int(number)]
+        case (.forEach(let instances), let key?):
+            if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
+            guard let text = key.stringValue, let found = instances.first(where: { $0.key == text }) else {
+                throw TerraformEvaluationError("module.\(name) has no instance \(key.stringValue.map { "'\(Excerpt.quote($0))'" } ?? key.typeName)", at: offset)
+            }
+            instance = found.instance
+        default:
+            // Indexing a single call, or reading an output of a repeated call without a key: read as Terraform
+            // does, from the whole value (which says what is wrong).
+            let whole = try module(name, at: offset)
+            let selected = try key.map { k throws(TerraformEvaluationError) in try TerraformEvaluator.index(whole, by: k, at: offset) } ?? whole
+            return try TerraformEvaluator.attribute(output, of: selected, at: offset)
+        }
+        guard let value = try instance.output(output) else {
+            throw TerraformEvaluationError("module.\(name) has no output '\(Excerpt.quote(output))'", at: offset)
+        }
         return value
     }
 
@@ -111,14 +164,30 @@ final class TerraformModuleInstance: TerraformScope {
         for resource in config.resources where resource.mode == "managed" {
             _ = try self.resource(resource.type, resource.name, at: resource.file.packed(resource.block.offset))
         }
+        for name in config.variables.keys.sorted() {
+            _ = try variable(name, at: config.variables[name]!.file.packed(config.variables[name]!.value.offset))
+        }
         for call in config.moduleCalls {
-            _ = try module(call.name, at: call.file.packed(call.block.offset))
+            for child in try expandedCall(call.name, at: call.file.packed(call.block.offset)).instances {
+                try child.evaluateAll()
+            }
+        }
+        if !path.isEmpty {
+            for name in config.outputs.keys.sorted() { _ = try output(name) }
         }
     }
 
-    /// The value of an output, evaluated in this instance.
+    /// The value of an output, evaluated in this instance once.
     func output(_ name: String) throws(TerraformEvaluationError) -> TerraformValue? {
+        if let value = outputValues[name] { return value }
         guard let declared = config.outputs[name], let expression = declared.value.body[attribute: "value"] else { return nil }
-        return try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(expression.value)
+        let key = "output.\(name)"
+        guard inProgress.insert(key).inserted else {
+            throw .cycle("output", name, at: declared.file.packed(expression.value.offset))
+        }
+        defer { inProgress.remove(key) }
+        let value = try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(expression.value)
+        outputValues[name] = value
+        return value
     }
 }

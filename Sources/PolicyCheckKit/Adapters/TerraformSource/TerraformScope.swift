@@ -5,6 +5,8 @@ protocol TerraformScope: AnyObject {
     func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue
     /// `module.NAME`: the call's outputs (a list or map of them for `count`/`for_each` calls).
     func module(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue
+    /// `module.NAME.OUTPUT` or `module.NAME[KEY].OUTPUT`: one output, evaluated without the call's other outputs.
+    func moduleOutput(_ name: String, key: TerraformValue?, output: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue
     /// `TYPE.NAME`: the resource's instances (one, a list for `count`, a map for `for_each`).
     func resource(_ type: String, _ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue
     /// `path.module`, `path.root`, `path.cwd`.

@@ -3,6 +3,10 @@
 struct TerraformValue: Sendable {
     var kind: Kind
     var offset: Int
+    /// Read from a resource: its shape is the provider's schema, not what the configuration wrote, so an attribute
+    /// the configuration leaves out (or sets to null) may be computed — unknown, not missing. Inherited by what
+    /// is read from it.
+    var isOpen = false
 
     init(_ kind: Kind, at offset: Int) {
         self.kind = kind
@@ -27,6 +31,13 @@ struct TerraformValue: Sendable {
 
     static func unknown(_ reason: String, at offset: Int) -> TerraformValue { TerraformValue(.unknown(reason), at: offset) }
     static func string(_ text: String, at offset: Int) -> TerraformValue { TerraformValue(.string(text), at: offset) }
+
+    /// The value as read from a resource (see `isOpen`).
+    var opened: TerraformValue {
+        var copy = self
+        copy.isOpen = true
+        return copy
+    }
 
     var isUnknown: Bool { if case .unknown = kind { return true }; return false }
     var isNull: Bool { if case .null = kind { return true }; return false }

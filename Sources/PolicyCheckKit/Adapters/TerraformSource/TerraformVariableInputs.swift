@@ -80,6 +80,9 @@ final class TerraformConstantScope: TerraformScope {
     func variable(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("var.\(name)", at: offset) }
     func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("local.\(name)", at: offset) }
     func module(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue { throw refuse("module.\(name)", at: offset) }
+    func moduleOutput(_ name: String, key: TerraformValue?, output: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
+        throw refuse("module.\(name)", at: offset)
+    }
     func resource(_ type: String, _ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         throw refuse("\(type).\(name)", at: offset)
     }
