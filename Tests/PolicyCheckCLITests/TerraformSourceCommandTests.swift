@@ -29,4 +29,76 @@ import Testing
         #expect(!result.stdout.contains("error:"), "\(result.stdout)")
         #expect(result.stdout.contains("[aws_eks_cluster.this]"), "\(result.stdout)")
     }
+
+    // MARK: - --tf-var and --tf-var-file
+
+    static let precedence = "Tests/PolicyCheckCLITests/Fixtures/terraform-source/variable-precedence"
+    static let north = "Tests/PolicyCheckCLITests/Fixtures/terraform-source/var-files/north.tfvars"
+    static let allowed = "Tests/PolicyCheckCLITests/Fixtures/terraform-source/var-files/allowed.tfvars"
+
+    /// The region the residency finding names, `nil` when the run passed.
+    static func region(_ arguments: [String]) throws -> String? {
+        let result = try CLI.run(["check", precedence, "--offering", "dedicated"] + arguments)
+        #expect(result.status == 0 || result.status == 1, "\(result.stdout)\(result.stderr)")
+        guard let line = result.stdout.split(separator: "\n").first(where: { $0.contains("MMC-RES-001") }) else { return nil }
+        return line.split(separator: "'").dropFirst().first.map(String.init)
+    }
+
+    @Test func theModulesOwnTfvarsApplyInTerraformsOrder() throws {
+        // default < terraform.tfvars < terraform.tfvars.json < a.auto.tfvars < b.auto.tfvars
+        #expect(try Self.region([]) == "eu-central-1")
+    }
+
+    @Test func commandLineValuesAndFilesWinInTheOrderGiven() throws {
+        #expect(try Self.region(["--tf-var", "region=us-east-1"]) == nil)
+        #expect(try Self.region(["--tf-var", "region=us-east-1", "--tf-var-file", Self.north]) == "eu-north-1")
+        #expect(try Self.region(["--tf-var-file=\(Self.north)", "--tf-var=region=us-east-1"]) == nil)
+        #expect(try Self.region(["--tf-var-file", Self.north, "--tf-var-file", Self.allowed]) == nil)
+        #expect(try Self.region(["--tf-var-file", Self.allowed, "--tf-var-file", Self.north]) == "eu-north-1")
+    }
+
+    @Test func aBadAssignmentIsOneLineWithoutItsValue() throws {
+        let result = try CLI.run(["check", Self.precedence, "--tf-var", "region=us-east-1", "--tf-var", "s3cr3t-no-equals"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --tf-var #2 is not NAME=VALUE with NAME a Terraform variable name (letters, digits, '_' and '-', not starting with a digit)\n")
+        #expect(!result.stderr.contains("s3cr3t"))
+    }
+
+    @Test func anUnreadableVariableFileIsOneLine() throws {
+        let result = try CLI.run(["check", Self.precedence, "--tf-var-file", "missing.tfvars"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "missing.tfvars: error: --tf-var-file: cannot read the file\n")
+    }
+
+    @Test func variablesInATreeConfigAreRefusedUnlessAllowedAndAreRecorded() throws {
+        let directory = try CLI.temporaryDirectory()
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLI.packageRoot.appendingPathComponent(Self.precedence).path),
+                                         to: directory.appendingPathComponent("infra"))
+        try "apiVersion: policycheck/v1\nkind: Config\nterraform:\n  vars: [region=us-east-1]\n"
+            .write(to: directory.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
+        // Found upward from the working directory (a pull request's checkout), it may not choose the values.
+        let refused = try CLI.run(["check", "infra", "--offering", "dedicated"], in: directory)
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains(".policycheck.yaml:3:1: error: 'terraform.vars: region=(value not shown)' may weaken the gate"), "\(refused.stderr)")
+        let allowed = try CLI.run(["check", "infra", "--offering", "dedicated", "--allow-tree-config"], in: directory)
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        let out = directory.appendingPathComponent("bundle")
+        let report = try CLI.run(["report", "infra", "--offering", "dedicated", "--config", ".policycheck.yaml", "--out", out.path],
+                                 environment: ["SOURCE_DATE_EPOCH": "1795000000"], in: directory)
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("evidence.json"))) as? [String: Any])
+        let settings = try #require((evidence["configuration"] as? [String: Any])?["settings"] as? [[String: Any]])
+        let entry = try #require(settings.first { $0["name"] as? String == "terraform.vars" })
+        #expect(entry["value"] as? String == "region=(value not shown)")
+        #expect(entry["effect"] as? String == "changes")
+    }
+
+    @Test func aBadConfigEntryIsLocated() throws {
+        let directory = try CLI.temporaryDirectory()
+        try "apiVersion: policycheck/v1\nkind: Config\nterraform:\n  vars: [nope]\n"
+            .write(to: directory.appendingPathComponent("trusted.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", CLI.packageRoot.appendingPathComponent(Self.precedence).path, "--config", "trusted.yaml"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("trusted.yaml:4:10: error: 'terraform.vars' entries are NAME=VALUE"), "\(result.stderr)")
+    }
 }

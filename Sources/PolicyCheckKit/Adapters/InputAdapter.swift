@@ -46,10 +46,9 @@ public struct AdapterOptions: Sendable {
     /// Read inline ignores (CloudFormation `Metadata.policycheck.ignore`, Kubernetes `policycheck.io/ignore`) into
     /// `Deployment.inlineIgnores`; off for `--no-inline-ignores`, which neither honours nor checks them.
     public var readsInlineIgnores = true
-    /// Terraform source: `--tf-var-file` files, read after the module's own `.tfvars` (later wins).
-    public var terraformVariableFiles: [String] = []
-    /// Terraform source: `--tf-var name=value`, read last.
-    public var terraformVariables: [(name: String, value: String)] = []
+    /// Terraform source: `--tf-var-file` files and `--tf-var name=value`s in the order given, read after the root
+    /// module's own `.tfvars` (later wins).
+    public var terraformVariableInputs: [TerraformVariableInput] = []
 
     /// Mattermost Cloud's workspace domains.
     public static let defaultPlatformDomains = ["cloud.mattermost.com", "mattermost.cloud"]

@@ -49,6 +49,21 @@ struct ConfigReader {
             if helm.value("values") != nil { config.helmValues = entry(helm.strings("values").map { resolve($0.value) }, helm, "values") }
             if helm.value("set") != nil { config.helmSet = entry(helm.strings("set").map(\.value), helm, "set") }
         }
+        if let terraform = view.object("terraform") {
+            terraform.allowOnly(["varFiles", "vars"])
+            var inputs: [TerraformVariableInput] = []
+            if terraform.value("varFiles") != nil { inputs += terraform.strings("varFiles").map { .file(resolve($0.value)) } }
+            if terraform.value("vars") != nil {
+                for item in terraform.strings("vars") {
+                    guard let input = TerraformVariableInput.assignment(item.value) else {
+                        reader.error(at: item.origin.offset, "'terraform.vars' entries are NAME=VALUE with NAME a Terraform variable name")
+                        continue
+                    }
+                    inputs.append(input)
+                }
+            }
+            config.terraformVariables = entry(inputs, view, "terraform")
+        }
         config.kubectl = view.string("kubectl").map { entry(resolve($0.value), view, "kubectl") }
         config.allowUnrendered = view.bool("allowUnrendered").map { entry($0.value, view, "allowUnrendered") }
         if let rules = view.object("rules") {

@@ -9,6 +9,7 @@ public struct ProjectConfig: Sendable {
     public static let fields = [
         "apiVersion", "kind", "policies", "waivers", "baseline", "failOn", "outputs", "include", "exclude", "inputFormat",
         "offering", "jobs", "rules", "inlineIgnores", "maxFileSize", "helm", "kubectl", "allowUnrendered",
+        "terraform",
     ]
 
     /// A value and where it is written (`file:line:col`).
@@ -78,6 +79,8 @@ public struct ProjectConfig: Sendable {
     public var kubectl: Entry<String>?
     /// `--allow-unrendered`.
     public var allowUnrendered: Entry<Bool>?
+    /// `terraform.varFiles` (relative to the file) then `terraform.vars` (`NAME=VALUE`): `--tf-var-file`, `--tf-var`.
+    public var terraformVariables: Entry<[TerraformVariableInput]>?
 
     public init(file: String) {
         self.file = file

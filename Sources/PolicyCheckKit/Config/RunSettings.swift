@@ -44,6 +44,8 @@ public struct RunSettings: Sendable {
         public var helmSet: [String]?
         public var kubectl: String?
         public var allowUnrendered: Bool?
+        /// `--tf-var-file` and `--tf-var`, in command-line order.
+        public var terraformVariables: [TerraformVariableInput]?
 
         public init() {}
     }
@@ -75,6 +77,8 @@ public struct RunSettings: Sendable {
     public var helmSet: Setting<[String]>
     public var kubectl: Setting<String?>
     public var allowUnrendered: Setting<Bool>
+    /// Values for Terraform source's root module variables, in order (later wins).
+    public var terraformVariables: Setting<[TerraformVariableInput]>
 
     /// Flags over the configuration over the defaults.
     public init(config: ProjectConfig?, flags: Flags, defaultJobs: Int) {
@@ -110,6 +114,7 @@ public struct RunSettings: Sendable {
         helmSet = pick(flags.helmSet, config?.helmSet, [])
         kubectl = optional(flags.kubectl, config?.kubectl)
         allowUnrendered = pick(flags.allowUnrendered, config?.allowUnrendered, false)
+        terraformVariables = pick(flags.terraformVariables, config?.terraformVariables, [])
     }
 
     /// How charts and kustomizations are rendered in a run with these settings.
@@ -146,6 +151,7 @@ public struct RunSettings: Sendable {
         lines.append(("helm.set", Self.list(helmSet.value), helmSet.source))
         lines.append(("kubectl", kubectl.value ?? "(kubectl on PATH)", kubectl.source))
         lines.append(("allowUnrendered", allowUnrendered.value ? "yes (unrendered charts and kustomizations are skipped)" : "no (they fail the run)", allowUnrendered.source))
+        lines.append(("terraform.vars", Self.list(terraformVariables.value.map(\.description)), terraformVariables.source))
         for rule in rules {
             var changes: [String] = []
             if let enabled = rule.enabled { changes.append(enabled ? "enabled" : "disabled") }

@@ -83,6 +83,9 @@ public struct SettingsAudit: Sendable {
             settings.allowUnrendered.value ? .weakens : .neutral,
             settings.allowUnrendered.value ? "charts and kustomizations that cannot be rendered are not checked and do not fail the run"
                 : "charts and kustomizations that cannot be rendered fail the run")
+        // Variable values decide what a Terraform module evaluates to: which resources exist, and their settings.
+        add("terraform.vars", settings.terraformVariables.value.map(\.description).joined(separator: ", "),
+            settings.terraformVariables.source, .changes, "values decide what each Terraform root module evaluates to")
         for rule in settings.rules {
             entries += Self.entries(for: rule, basePolicy: basePolicy)
         }

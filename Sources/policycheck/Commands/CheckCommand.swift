@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// The flags the user gave, for layering over `.policycheck.yaml`.
     func flags() throws -> RunSettings.Flags {
-        var flags = runOptions.flags
+        var flags = try runOptions.flags()
         suppressionOptions.apply(to: &flags)
         try reportOptions.apply(to: &flags)
         return flags
@@ -73,6 +73,7 @@ extension CheckRun {
         adapterOptions.offering = settings.offering.value
         maxFileBytes = settings.maxFileBytes.value
         render = settings.render
+        adapterOptions.terraformVariableInputs = settings.terraformVariables.value
     }
 }
 

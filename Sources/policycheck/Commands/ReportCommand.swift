@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         let started = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let environment = ProcessInfo.processInfo.environment
         // The same settings as `check` (flags over `.policycheck.yaml`), so the bundle covers what the gate checks.
-        var flags = runOptions.flags
+        var flags = try runOptions.flags()
         suppressionOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
         let (policy, audit) = try gateOptions.load(settings, policyOptions)

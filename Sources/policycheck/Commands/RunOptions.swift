@@ -27,12 +27,14 @@ struct RunOptions: ParsableArguments {
 
     @OptionGroup(title: "Helm charts and kustomizations") var render: RenderOptions
 
+    @OptionGroup(title: "Terraform source") var terraform: TerraformOptions
+
     func validate() throws {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// The flags as given (absent ones leave `.policycheck.yaml`'s values in force).
-    var flags: RunSettings.Flags {
+    func flags() throws -> RunSettings.Flags {
         var flags = RunSettings.Flags()
         flags.failOn = failOn.map { $0.severity }
         flags.exclude = exclude.isEmpty ? nil : exclude
@@ -41,6 +43,7 @@ struct RunOptions: ParsableArguments {
         flags.jobs = jobs
         flags.maxFileBytes = maxFileSize?.bytes
         render.apply(to: &flags)
+        try terraform.apply(to: &flags)
         return flags
     }
 

@@ -20,7 +20,7 @@ enum TerraformSourceFixture {
         let loader = TerraformModuleLoader(rootDirectory: directory)
         let config = try loader.loadRoot()
         let inputs = try TerraformVariableInputs(loader: loader).read(
-            directory: directory, files: options.terraformVariableFiles, values: options.terraformVariables)
+            directory: directory, given: options.terraformVariableInputs)
         let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs, providerKeys: [:])
         try root.evaluateAll()
         return (root, loader)

@@ -51,7 +51,7 @@ import Testing
 
     @Test func commandLineVariablesWinOverTfvars() throws {
         var options = AdapterOptions()
-        options.terraformVariables = [(name: "region", value: "ap-southeast-2")]
+        options.terraformVariableInputs = [.value(name: "region", value: "ap-southeast-2")]
         let outcome = TerraformSourceFixture.read("module-expansion", options: options)
         let deployment = try #require(outcome.deployment)
         #expect(deployment.region?.value == "ap-southeast-2")

@@ -28,7 +28,7 @@ public struct TerraformSourceReader: Sendable {
         do throws(TerraformSourceError) {
             let config = try loader.loadRoot()
             let inputs = try TerraformVariableInputs(loader: loader).read(
-                directory: directory, files: options.terraformVariableFiles, values: options.terraformVariables)
+                directory: directory, given: options.terraformVariableInputs)
             let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs,
                                                providerKeys: [:])
             do { try root.evaluateAll() } catch { throw .evaluation(error) }

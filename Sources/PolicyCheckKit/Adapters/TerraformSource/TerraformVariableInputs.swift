@@ -2,24 +2,29 @@ import Foundation
 import PolicyCheckSyntax
 
 /// The root module's input values, in Terraform's order of precedence (later wins): `terraform.tfvars`,
-/// `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then `--tf-var-file` files and `--tf-var` values.
+/// `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then `--tf-var-file` files and `--tf-var` values
+/// in the order given.
 /// https://developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence
 struct TerraformVariableInputs {
     let loader: TerraformModuleLoader
 
-    func read(directory: String, files extraFiles: [String],
-              values: [(name: String, value: String)]) throws(TerraformSourceError) -> [String: TerraformValue] {
+    func read(directory: String, given: [TerraformVariableInput]) throws(TerraformSourceError) -> [String: TerraformValue] {
         var inputs: [String: TerraformValue] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var automatic = names.filter { $0 == "terraform.tfvars" || $0 == "terraform.tfvars.json" }.sorted()
         automatic += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
-        for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) + extraFiles {
+        for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) {
             for (name, value) in try readFile(path) { inputs[name] = value }
         }
-        for (name, text) in values {
-            let file = SourceFile(path: "--tf-var \(name)", bytes: Array(text.utf8))
-            let index = loader.add(file)
-            inputs[name] = try Self.commandLineValue(file, index: index)
+        for input in given {
+            switch input {
+            case .file(let path):
+                for (name, value) in try readFile(path) { inputs[name] = value }
+            case .value(let name, let text):
+                let file = SourceFile(path: "--tf-var \(name)", bytes: Array(text.utf8))
+                let index = loader.add(file)
+                inputs[name] = try Self.commandLineValue(file, index: index)
+            }
         }
         return inputs
     }
