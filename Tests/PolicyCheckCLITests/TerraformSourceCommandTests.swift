@@ -30,6 +30,24 @@ import Testing
         #expect(result.stdout.contains("[aws_eks_cluster.this]"), "\(result.stdout)")
     }
 
+    // MARK: - .tf.json and override files
+
+    @Test func aTfJSONFileIsReadAsItsModule() throws {
+        let file = Self.fixture("json-syntax-same-findings") + "/main.tf.json"
+        let result = try CLI.run(["check", file, "--offering", "dedicated"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("main.tf.json:63:30 critical MMC-NET-001"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 file checked, 1 deployment: 3 findings"), "\(result.stdout)")
+    }
+
+    @Test func overrideFilesDecideFindings() throws {
+        let result = try CLI.run(["check", Self.fixture("override-files"), "--offering", "dedicated"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("override-files/override.tf:7:23 critical MMC-ENC-001"), "\(result.stdout)")
+        #expect(result.stdout.contains("override-files/ci_override.tf.json:10:30 critical MMC-NET-001"), "\(result.stdout)")
+        #expect(!result.stdout.contains("MMC-KEY-005"), "\(result.stdout)")
+    }
+
     // MARK: - --tf-var and --tf-var-file
 
     static let precedence = "Tests/PolicyCheckCLITests/Fixtures/terraform-source/variable-precedence"

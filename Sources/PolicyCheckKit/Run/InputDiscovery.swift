@@ -82,7 +82,7 @@ public struct InputDiscovery: Sendable {
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
                      calledModules: &calledModules, tree: tree)
                 for index in start..<inputs.count { inputs[index].tree = tree }
-            } else if path.hasSuffix(".tf"), Self.isRegularFile(path) {
+            } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), Self.isRegularFile(path) {
                 // A .tf file is part of its directory's module: the module is what Terraform reads.
                 let directory = (path as NSString).deletingLastPathComponent
                 let module = directory.isEmpty ? "." : directory

@@ -24,7 +24,7 @@ enum TerraformBlockValues {
                 continue
             }
             let inner = try evaluate(block.body, evaluator, skipping: [])
-            lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.base + block.offset))
+            lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.place(block.offset)))
         }
         for (name, items) in lists {
             let offset = items.first?.offset ?? 0
@@ -42,7 +42,7 @@ enum TerraformBlockValues {
     /// `dynamic "label" { for_each = …, iterator = name, content { … } }`.
     private static func dynamic(_ block: HCLBlock, label: String,
                                 _ evaluator: TerraformEvaluator) throws(TerraformEvaluationError) -> Dynamic {
-        let offset = evaluator.base + block.offset
+        let offset = evaluator.place(block.offset)
         guard let forEach = block.body[attribute: "for_each"] else {
             throw TerraformEvaluationError("a dynamic block needs for_each", at: offset)
         }
@@ -58,7 +58,7 @@ enum TerraformBlockValues {
         for (key, value) in try TerraformForExpression.elements(of: collection, at: collection.offset) {
             let binding = TerraformValue(.object(["key": key, "value": value]), at: value.offset)
             let inner = try evaluate(content.body, evaluator.binding(iterator, binding), skipping: [])
-            items.append(TerraformValue(.object(inner), at: evaluator.base + content.offset))
+            items.append(TerraformValue(.object(inner), at: evaluator.place(content.offset)))
         }
         return .known(items)
     }

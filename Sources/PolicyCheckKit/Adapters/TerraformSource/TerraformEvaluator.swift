@@ -15,6 +15,9 @@ struct TerraformEvaluator {
         self.names = names
     }
 
+    /// A node's offset in the combined source.
+    func place(_ offset: Int) -> Int { TerraformSourceFile.place(offset, base: base) }
+
     func binding(_ name: String, _ value: TerraformValue) -> TerraformEvaluator {
         var copy = self
         copy.names[name] = value
@@ -22,7 +25,7 @@ struct TerraformEvaluator {
     }
 
     func evaluate(_ expression: HCLExpression) throws(TerraformEvaluationError) -> TerraformValue {
-        let at = base + expression.offset
+        let at = place(expression.offset)
         switch expression.kind {
         case .null: return TerraformValue(.null, at: at)
         case .bool(let flag): return TerraformValue(.bool(flag), at: at)
@@ -194,8 +197,8 @@ struct TerraformEvaluator {
             var value = element
             for step in steps {
                 switch step {
-                case .attribute(let name, let stepOffset): value = try Self.attribute(name, of: value, at: base + stepOffset)
-                case .index(let key): value = try Self.index(value, by: try evaluate(key), at: base + key.offset)
+                case .attribute(let name, let stepOffset): value = try Self.attribute(name, of: value, at: place(stepOffset))
+                case .index(let key): value = try Self.index(value, by: try evaluate(key), at: place(key.offset))
                 }
             }
             results.append(value)
@@ -223,20 +226,20 @@ struct TerraformEvaluator {
                 let value = try evaluate(inner)
                 if let reason = value.unknownReason { return reason }
                 guard let piece = value.stringValue else {
-                    throw TerraformEvaluationError("cannot put a \(value.typeName) into a string", at: base + inner.offset)
+                    throw TerraformEvaluationError("cannot put a \(value.typeName) into a string", at: place(inner.offset))
                 }
                 text += piece
             case .conditional(let condition, let then, let otherwise, _):
                 let test = try evaluate(condition)
                 if let reason = test.unknownReason { return reason }
                 guard let flag = test.boolValue else {
-                    throw TerraformEvaluationError("a condition must be a bool, not a \(test.typeName)", at: base + condition.offset)
+                    throw TerraformEvaluationError("a condition must be a bool, not a \(test.typeName)", at: place(condition.offset))
                 }
                 if let reason = try render(flag ? then : otherwise, into: &text) { return reason }
             case .loop(let key, let value, let collection, let body, _):
                 let items = try evaluate(collection)
                 if let reason = items.unknownReason { return reason }
-                for (index, element) in try TerraformForExpression.elements(of: items, at: base + collection.offset) {
+                for (index, element) in try TerraformForExpression.elements(of: items, at: place(collection.offset)) {
                     var inner = binding(value, element)
                     if let key { inner = inner.binding(key, index) }
                     if let reason = try inner.render(body, into: &text) { return reason }

@@ -74,18 +74,23 @@ final class TerraformModuleLoader {
         }
         loading.append(key)
         defer { loading.removeLast() }
+        // Terraform reads the primary files, then merges the override files into them (both in name order).
         var sourceFiles: [TerraformSourceFile] = []
-        for name in Self.moduleFileNames(in: directory) {
+        var overrideFiles: [TerraformSourceFile] = []
+        let names = Self.moduleFileNames(in: directory)
+        for name in names.filter({ !TerraformOverrides.isOverride($0) }) + names.filter(TerraformOverrides.isOverride) {
             let path = Self.join(directory, name)
             let file = try read(path)
             let body: HCLBody
             do {
-                body = try HCLReader(limits: limits.hcl).read(file.bytes)
+                body = try Self.parse(name: name, file.bytes, limits: limits.hcl)
             } catch {
                 throw .syntax(file, error)
             }
-            sourceFiles.append(TerraformSourceFile(source: file, body: body, index: files.count - 1))
+            let sourceFile = TerraformSourceFile(source: file, body: body, index: files.count - 1)
+            if TerraformOverrides.isOverride(name) { overrideFiles.append(sourceFile) } else { sourceFiles.append(sourceFile) }
         }
+        if !overrideFiles.isEmpty { sourceFiles = try TerraformOverrides.merge(sourceFiles, overrideFiles) }
         let config = TerraformModuleConfig(directory: directory, files: sourceFiles)
         notices += config.notices
         configs[key] = config
@@ -131,10 +136,16 @@ final class TerraformModuleLoader {
         return String(data: data, encoding: .utf8)
     }
 
-    /// The `.tf` files of a directory in name order (override files too: Terraform merges them; see the docs).
+    /// The `.tf` and `.tf.json` files of a directory in name order (override files among them).
     static func moduleFileNames(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".tf") && !$0.hasPrefix(".") }.sorted()
+        return names.filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// A module file's body: native syntax, or Terraform's JSON syntax for `.tf.json`.
+    static func parse(name: String, _ bytes: [UInt8], limits: HCLReader.Limits = HCLReader.Limits()) throws(SyntaxError) -> HCLBody {
+        if name.hasSuffix(".tf.json") { return try TerraformJSONSyntax(reader: HCLReader(limits: limits)).body(bytes) }
+        return try HCLReader(limits: limits).read(bytes)
     }
 
     /// Whether a directory holds Terraform configuration.
@@ -146,7 +157,7 @@ final class TerraformModuleLoader {
         var found: Set<String> = []
         for name in moduleFileNames(in: directory) {
             guard let data = FileManager.default.contents(atPath: join(directory, name)), data.count <= 16 << 20,
-                  let body = try? HCLReader().read([UInt8](data)) else { continue }
+                  let body = try? parse(name: name, [UInt8](data)) else { continue }
             for block in body.blocks where block.type == "module" {
                 guard let source = block.body[attribute: "source"]?.value.literalText,
                       source.hasPrefix("./") || source.hasPrefix("../") else { continue }
