@@ -119,4 +119,38 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("trusted.yaml:4:10: error: 'terraform.vars' entries are NAME=VALUE"), "\(result.stderr)")
     }
+
+    // MARK: - Hostile source
+
+    /// Each hostile module in its own folder: exit 2, one error line naming file:line:col, nothing checked.
+    @Test func hostileSourceIsOneLocatedErrorLine() throws {
+        let root = try CLI.temporaryDirectory()
+        let modules: [(String, [String: String], String)] = [
+            ("deep", ["main.tf": "locals {\n  a = " + String(repeating: "[", count: 100_000) + "\n}\n"],
+             "deep/main.tf:2:134: error: nesting deeper than 128 levels"),
+            ("deep-json", ["main.tf.json": #"{"locals": {"a": "# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}}"],
+             "deep-json/main.tf.json:1:272: error: nesting deeper than 256 levels"),
+            ("heredoc", ["main.tf": "locals {\n  a = <<EOT\n" + String(repeating: "policy\n", count: 300_000) + "EOT\n}\n"],
+             "heredoc/main.tf:2:7: error: heredoc longer than 1048576 bytes"),
+            ("cyclic", ["main.tf": "locals {\n  a = local.b\n  b = \"x-${local.a}\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = local.a\n}\n"],
+             "cyclic/main.tf:3:12: error: local value 'a' refers to itself through a cycle of references"),
+            ("itself", ["main.tf": "module \"again\" {\n  source = \"./\"\n}\n"],
+             "itself/main.tf:1:1: error: module.again: the module source './' leads back to"),
+            ("up", ["main.tf": "module \"child\" {\n  source = \"./child\"\n}\n", "child/main.tf": "module \"parent\" {\n  source = \"../\"\n}\n"],
+             "up/child/main.tf:1:1: error: module.parent: the module source '../' leads back to"),
+        ]
+        for (name, files, expected) in modules {
+            for (file, text) in files {
+                let url = root.appendingPathComponent(name).appendingPathComponent(file)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            let result = try CLI.run(["check", name], in: root)
+            #expect(result.status == 2, "\(name): \(result.stdout)\(result.stderr)")
+            let errors = (result.stdout + result.stderr).split(separator: "\n").filter { $0.contains("error:") }
+            #expect(errors.count == 1, "\(name): \(result.stdout)\(result.stderr)")
+            #expect(errors.first?.trimmingCharacters(in: .whitespaces).hasPrefix(expected) == true, "\(name): \(errors)")
+            #expect(result.stdout.contains("0 files checked, 0 deployments"), "\(name): \(result.stdout)")
+        }
+    }
 }

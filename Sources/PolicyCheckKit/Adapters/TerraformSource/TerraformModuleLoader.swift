@@ -168,6 +168,10 @@ final class TerraformModuleLoader {
     }
 
     static func join(_ directory: String, _ name: String) -> String {
+        // `./child` and `./` name places inside the directory: spelt without the `./` (`infra/child`, `infra`).
+        var name = Substring(name)
+        while name.hasPrefix("./") { name = name.dropFirst(2) }
+        if name.isEmpty { return directory }
         var result = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
         return result
