@@ -51,6 +51,12 @@ public struct CustomerManagedKeyCheck: Check {
     private func outcome(for store: DataStore, keys: DeclaredKeys, expected: String, infrastructureCode: Bool) -> CheckOutcome {
         let declared = keys.ids
         let what = store.kind.displayName
+        // S3 uses the named key only with a KMS algorithm; with AES256 or an algorithm it refuses, no customer key.
+        if let algorithm = S3EncryptionAlgorithm.algorithm(of: store), !S3EncryptionAlgorithm.usingKMS.contains(algorithm.value),
+           algorithm.value != "AES256" || store.encryption.kmsKey != nil {
+            return .fail([Evidence("the \(what)'s encryption algorithm is \(S3EncryptionAlgorithm.quoted(algorithm.value)), which uses no KMS key; expected aws:kms with \(expected)",
+                                   at: algorithm.origin)])
+        }
         guard let key = store.encryption.kmsKey else {
             if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
                 return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",

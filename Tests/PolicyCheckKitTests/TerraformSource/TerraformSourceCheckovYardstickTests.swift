@@ -32,14 +32,14 @@ import Testing
             "SecurityGroupUnrestrictedIngress22 aws_security_group.not_self": "ingress without any source",
             "SecurityGroupUnrestrictedIngress22 aws_vpc_security_group_ingress_rule.fail2": "ingress rule without any source",
             "SecurityGroupUnrestrictedIngress80 aws_vpc_security_group_ingress_rule.fail2": "ingress rule without any source",
-            // The key comes from aws_kms_key.mykey, which the module does not declare: cannot be verified.
-            "S3BucketEncryption aws_s3_bucket.bucket_good_2": "key from an undeclared resource",
+            // The key comes from aws_kms_key.mykey, which the module does not declare, through a dynamic block whose
+            // for_each is an undeclared variable: cannot be verified.
             "S3BucketEncryption aws_s3_bucket.bucket_good_5": "key from an undeclared resource",
         ]
-        // Encryption configured with an algorithm S3 does not know ("metallica"), or through a dynamic block whose
-        // for_each is unknown, with a key from an undeclared resource: read as encrypted, key cannot be verified.
+        // A key alone with no algorithm (bucket_bad_4: the provider requires one), or encryption through a dynamic
+        // block whose for_each is unknown (bucket_bad_5): cannot be verified, never guessed.
         for folder in ["S3BucketEncryption", "S3KMSEncryptedByDefault"] {
-            for bucket in 2...5 { list["\(folder) aws_s3_bucket.bucket_bad_\(bucket)"] = "unknown SSE algorithm or key" }
+            for bucket in 4...5 { list["\(folder) aws_s3_bucket.bucket_bad_\(bucket)"] = "no algorithm, or an unknown dynamic block" }
         }
         return list
     }()
