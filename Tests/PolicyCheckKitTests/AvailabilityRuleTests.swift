@@ -14,6 +14,14 @@ import Testing
         RuleFailure("availability/backup-schedule/fail-aws-cron.yaml", "MMC-AVL-002", .medium, at: 9, 15,
                     resource: "acme-prod/backups",
                     says: ["exactly one of day of month and day of week must be '?' in an AWS cron expression"]),
+        // Issue 15, recovery: versioning, point-in-time recovery, vault lock.
+        RuleFailure("availability/versioning/fail.yaml", "MMC-AVL-004", .medium, at: 11, 17, resource: "acme-prod/fileStore",
+                    says: ["versioning is off for the file store", "expected versioning enabled"]),
+        RuleFailure("availability/point-in-time-recovery/fail.yaml", "MMC-AVL-005", .medium, at: 11, 26,
+                    resource: "acme-prod/database",
+                    says: ["automated backups are off for the database", "expected automated backups kept at least 7 days"]),
+        RuleFailure("availability/vault-lock/fail.yaml", "MMC-AVL-006", .medium, at: 11, 16, resource: "acme-prod/backups",
+                    says: ["the backup vault has no vault lock"]),
     ]
 
     static let passes: [RulePass] = [
@@ -23,6 +31,9 @@ import Testing
         RulePass("compliant/dedicated.yaml", "MMC-AVL-001"),
         RulePass("availability/backup-schedule/pass.yaml", "MMC-AVL-002"),
         RulePass("compliant/dedicated.yaml", "MMC-AVL-002"),
+        RulePass("availability/versioning/pass.yaml", "MMC-AVL-004"),
+        RulePass("availability/point-in-time-recovery/pass.yaml", "MMC-AVL-005"),
+        RulePass("availability/vault-lock/pass.yaml", "MMC-AVL-006"),
     ]
 
     @Test(arguments: [

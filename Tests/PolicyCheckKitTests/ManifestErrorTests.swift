@@ -33,6 +33,11 @@ import Testing
                    "unsupported apiVersion 'policycheck/v2'; this policycheck reads 'policycheck/v1'"),
         InputError("python-tag.yaml", at: 8, 17,
                    "YAML tag '!!python/object/apply:os.system' is not allowed (it asks to construct an object)"),
+        // Issue 15: the logging section is validated like the rest of the manifest.
+        InputError("bad-log-export.yaml", at: 11, 26,
+                   "'spec.logging.databaseLogExports[0]' must be one of postgresql, upgrade, iam-db-auth-error, audit, error, general, slowquery, found 'postgres' (did you mean 'postgresql'?)"),
+        InputError("unknown-logging-field.yaml", at: 9, 33,
+                   "unknown field 'multiRegoin' in 'spec.logging.auditTrail' (did you mean 'multiRegion'?)"),
     ]
 
     @Test(arguments: errors)

@@ -22,7 +22,7 @@ import Testing
         let pack = try PolicyLoader().loadDefault()
         #expect(pack.id == "mattermost-cloud")
         #expect(pack.version == "1.0.0")
-        #expect(pack.rules.count == 50)
+        #expect(pack.rules.count == 59)
     }
 
     /// The pack `check` preloads while its arguments are parsed is the pack loaded directly.
@@ -40,7 +40,7 @@ import Testing
     @Test(arguments: defaultRules.map(\.id))
     func everyDefaultRuleIsWellDescribed(_ id: String) throws {
         let rule = try #require(Self.defaultRules.first { $0.id == id })
-        let family = ["OFF", "RES", "ENC", "KEY", "KM", "NET", "AVL", "CHG"]
+        let family = ["OFF", "RES", "ENC", "KEY", "KM", "NET", "AVL", "LOG", "CHG"]
         let parts = id.split(separator: "-")
         #expect(parts.count == 3 && parts[0] == "MMC" && family.contains(String(parts[1])) && parts[2].count == 3)
         #expect(rule.title.hasPrefix("Ensure "))
@@ -50,7 +50,7 @@ import Testing
         #expect(rule.packID == "mattermost-cloud")
         let expectedCategory: [Substring: RuleCategory] = [
             "OFF": .offering, "RES": .residency, "ENC": .encryption, "KEY": .byok, "KM": .keyMaterial, "NET": .network,
-            "AVL": .availability, "CHG": .changeManagement,
+            "AVL": .availability, "LOG": .logging, "CHG": .changeManagement,
         ]
         #expect(rule.category == expectedCategory[parts[1]])
         #expect(CheckRegistry.check(named: rule.checkName) != nil)
@@ -60,7 +60,7 @@ import Testing
         let ids = Self.defaultRules.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids == ids.sorted { lhs, rhs in
-            let order = ["OFF", "RES", "ENC", "KEY", "KM", "NET", "AVL", "CHG"]
+            let order = ["OFF", "RES", "ENC", "KEY", "KM", "NET", "AVL", "LOG", "CHG"]
             let (l, r) = (lhs.split(separator: "-"), rhs.split(separator: "-"))
             let (lf, rf) = (order.firstIndex(of: String(l[1]))!, order.firstIndex(of: String(r[1]))!)
             return lf != rf ? lf < rf : l[2] < r[2]

@@ -21,6 +21,19 @@ public struct DataStore: Sendable {
     /// Where the input says the store is replaced by a new one (a plan's delete and create), so its data does not
     /// carry over; `nil` when it is kept.
     public var replacedAt: Origin?
+    /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
+    /// policy denying `aws:SecureTransport` false, ElastiCache transit encryption); `nil`: not judged.
+    public var transitEncryption: StoreSetting<Bool>?
+    /// Whether requests to the store are logged (S3 server access logging); `nil`: not judged.
+    public var accessLogging: StoreSetting<Bool>?
+    /// Whether the database exports its logs to CloudWatch Logs; `nil`: not judged.
+    public var logExports: StoreSetting<Bool>?
+    /// Whether the store keeps earlier versions of what is overwritten or deleted (S3 versioning); `nil`: not judged.
+    public var versioning: StoreSetting<Bool>?
+    /// For databases: how many days automated backups (point-in-time recovery) are kept; `nil`: not judged.
+    public var backupRetentionDays: StoreSetting<Int>?
+    /// For backup vaults: whether AWS Backup Vault Lock protects the recovery points; `nil`: not judged.
+    public var vaultLock: StoreSetting<Bool>?
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
         self.kind = kind
@@ -38,9 +51,11 @@ public enum DataStoreKind: String, Sendable, Codable {
     case cache
     case volume
     case secrets
+    /// Audit logs (CloudTrail log files).
+    case logs
 
     /// Whether the display name is plural ("the backups are").
-    public var isPlural: Bool { self == .backups || self == .secrets }
+    public var isPlural: Bool { self == .backups || self == .secrets || self == .logs }
 
     /// How the kind reads in a message.
     public var displayName: String {
@@ -51,6 +66,7 @@ public enum DataStoreKind: String, Sendable, Codable {
         case .cache: return "cache"
         case .volume: return "volume"
         case .secrets: return "secrets"
+        case .logs: return "audit logs"
         }
     }
 }

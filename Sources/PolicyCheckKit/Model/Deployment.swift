@@ -29,6 +29,10 @@ public struct Deployment: Sendable {
     /// Further backup policies, one per backup plan, for inputs that declare several (Terraform `aws_backup_plan`).
     public var backupPolicies: [BackupPolicy] = []
     public var maintenance: Maintenance?
+    /// Audit trails (CloudTrail); their log files' encryption is a `DataStore` of kind `logs`.
+    public var auditTrails: [AuditTrail] = []
+    /// Load-balancer listeners, for encryption in transit.
+    public var listeners: [LoadBalancerListener] = []
     /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).
     public var privateConnectivity: Located<Bool>?
     /// Whether resource names are qualified with the deployment name (`acme-prod/database`). Infrastructure code

@@ -19,7 +19,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
 public enum RuleCategory: String, Sendable, CaseIterable, Codable {
     case offering, residency, encryption, byok
     case keyMaterial = "key-material"
-    case network, availability
+    case network, availability, logging
     case changeManagement = "change-management"
     case custom
 }

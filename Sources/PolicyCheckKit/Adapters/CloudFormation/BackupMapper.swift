@@ -17,6 +17,10 @@ enum BackupMapper: ResourceMapper {
                               encryption: Encryption(origin: key.origin))
         store.encryption.atRest = Located(.known(true), at: key.origin)
         store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        let lock = properties.child("LockConfiguration")
+        store.vaultLock = lock.isAbsent
+            ? StoreSetting(.known(false), at: lock.origin, note: "no LockConfiguration is given")
+            : StoreSetting(.known(true), at: lock.origin)
         deployment.dataStores.append(store)
     }
 

@@ -1,3 +1,5 @@
+import PolicyCheckSyntax
+
 /// `AWS::S3::Bucket` becomes a file store.
 ///
 /// Without `BucketEncryption` S3 encrypts with SSE-S3 (AES256), recorded where `BucketEncryption` belongs. A
@@ -26,7 +28,57 @@ enum BucketMapper: ResourceMapper {
             store.encryption.algorithm = Located(.known("AES256"), at: encryption.origin)
         }
         store.publicAccess = publicAccess(properties)
+        if context.relations?.logDestinations.contains(context.component) != true {
+            store.accessLogging = accessLogging(properties)
+        }
+        store.versioning = versioning(properties)
+        store.transitEncryption = secureTransport(context.relations?.bucketPolicies[context.component], bucket: context)
         deployment.dataStores.append(store)
+    }
+
+    /// Server access logging: on when a `LoggingConfiguration` is given.
+    private static func accessLogging(_ properties: PropertyValue) -> StoreSetting<Bool> {
+        let logging = properties.child("LoggingConfiguration")
+        if logging.isAbsent { return StoreSetting(.known(false), at: logging.origin, note: "no LoggingConfiguration is given") }
+        if logging.alternatives.contains(where: \.isAbsent) {
+            return StoreSetting(.known(false), at: logging.origin, note: "a condition leaves LoggingConfiguration out")
+        }
+        if let other = logging.alternatives.first(where: { if case .mapping = $0 { return false } else { return true } }) {
+            return StoreSetting(.unknown(reason: other.unknownReason(expected: "a LoggingConfiguration")), at: logging.origin)
+        }
+        return StoreSetting(.known(true), at: logging.origin)
+    }
+
+    /// Versioning: `VersioningConfiguration.Status` Enabled; off when absent or Suspended.
+    private static func versioning(_ properties: PropertyValue) -> StoreSetting<Bool> {
+        let status = properties.child("VersioningConfiguration", "Status")
+        guard let stated = status.string(worst: { $0 == "Enabled" ? 0 : 1 }) else {
+            return StoreSetting(.known(false), at: status.origin, note: "no VersioningConfiguration is given")
+        }
+        switch stated.value {
+        case .known(let text):
+            return StoreSetting(.known(text == "Enabled"), at: stated.origin,
+                                note: text == "Enabled" ? nil : "its Status is '\(Excerpt.quote(text))'")
+        case .unknown(let reason):
+            return StoreSetting(.unknown(reason: reason), at: stated.origin)
+        }
+    }
+
+    /// Encryption in transit: an `AWS::S3::BucketPolicy` for the bucket that denies requests whose
+    /// `aws:SecureTransport` is false.
+    private static func secureTransport(_ document: PropertyValue?, bucket: ResourceContext) -> StoreSetting<Bool> {
+        guard let document else {
+            return StoreSetting(.known(false), at: bucket.origin, note: "no AWS::S3::BucketPolicy names the bucket")
+        }
+        if let other = document.alternatives.first(where: {
+            switch $0 { case .mapping, .string: return false; default: return true }
+        }) {
+            return StoreSetting(.unknown(reason: other.unknownReason(expected: "a policy document")), at: document.origin)
+        }
+        let statements = KeyPolicyReader.read(document)?.statements ?? []
+        if SecureTransportPolicy.denies(statements) { return StoreSetting(.known(true), at: document.origin) }
+        return StoreSetting(.known(false), at: document.origin,
+                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
     }
 
     /// SSE-S3 is the weakest for the customer-managed-key rule.

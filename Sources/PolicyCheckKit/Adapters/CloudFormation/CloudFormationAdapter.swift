@@ -13,7 +13,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
     /// The resource mappers, by the types they read.
     static let mappers: [any ResourceMapper.Type] = [
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
-        BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self,
+        BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
     ]
 
     public init() {}
@@ -33,11 +33,13 @@ public struct CloudFormationAdapter: DocumentAdapter {
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
         deployment.rawNode = root
         let resolver = IntrinsicResolver(template: template)
+        let relations = TemplateRelations(template: template, resolver: resolver)
         // What resources refer to across the template, indexed as it is mapped (a template may hold thousands).
         var databaseStores: [String: Int] = [:]
         var placedRegions: Set<RegionScanner.Placement> = []
         for resource in Self.mappingOrder(template.resources) {
             var context = ResourceContext(resource: resource, template: template, resolver: resolver)
+            context.relations = relations
             if let mapper = Self.mappers.first(where: { $0.types.contains(resource.type) }) {
                 let before = RawCounts(deployment)
                 context.databaseStores = databaseStores

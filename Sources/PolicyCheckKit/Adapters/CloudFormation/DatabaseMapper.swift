@@ -40,6 +40,9 @@ enum DatabaseMapper: ResourceMapper {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
                                                              component: context.component))
         }
+        if context.resource.type != "AWS::RDS::GlobalCluster" {
+            DatabaseSettings.read(properties, context: context, into: &store)
+        }
         deployment.dataStores.append(store)
     }
 

@@ -6,7 +6,7 @@ struct SpecReader {
 
     static let fields = [
         "offering", "region", "customDomain", "highAvailability", "database", "fileStore", "backups", "keys",
-        "network", "maintenance",
+        "network", "maintenance", "logging",
     ]
 
     func read(into deployment: inout Deployment) {
@@ -38,6 +38,8 @@ struct SpecReader {
         }
         if let network = spec.object("network") { NetworkReader(network: network).read(into: &deployment) }
         if let maintenance = spec.object("maintenance") { readMaintenance(maintenance, into: &deployment) }
+        // Last: logging settings apply to the stores read above.
+        if let logging = spec.object("logging") { LoggingReader(logging: logging).read(into: &deployment) }
     }
 
     // MARK: - Components
@@ -57,7 +59,7 @@ struct SpecReader {
     }
 
     private func readDatabase(_ database: ObjectView, into deployment: inout Deployment) {
-        database.allowOnly(["engine", "region", "encryption"])
+        database.allowOnly(["engine", "region", "encryption", "backupRetentionDays"])
         _ = database.choice("engine", ["postgres", "mysql"])
         readRegion(database, component: "database", role: "database region", into: &deployment)
         var store = DataStore(kind: .database, component: "database", origin: database.origin,
@@ -66,13 +68,15 @@ struct SpecReader {
         if let encryption = database.object("encryption") {
             encryption.allowOnly(["atRest", "kmsKey"])
             store.encryption.atRest = encryption.bool("atRest").map { Located(.known($0.value), at: $0.origin) }
-            store.encryption.kmsKey = readKey(encryption, component: "database", into: &deployment)
+            store.encryption.kmsKey = Self.readKey(encryption, component: "database", into: &deployment)
         }
+        // RDS keeps automated backups (point-in-time recovery) 0 to 35 days.
+        store.backupRetentionDays = database.int("backupRetentionDays", range: 0...35).map { StoreSetting(.known($0.value), at: $0.origin) }
         deployment.dataStores.append(store)
     }
 
     private func readFileStore(_ fileStore: ObjectView, into deployment: inout Deployment) {
-        fileStore.allowOnly(["type", "bucket", "region", "encryption"])
+        fileStore.allowOnly(["type", "bucket", "region", "encryption", "versioning"])
         let type = fileStore.choice("type", ["s3", "multitenant-s3", "minio", "local"])
         _ = fileStore.string("bucket")
         if let type, type.value == "s3" {
@@ -87,13 +91,14 @@ struct SpecReader {
             encryption.allowOnly(["algorithm", "kmsKey"])
             store.encryption.algorithm = encryption.choice("algorithm", ["AES256", "aws:kms", "aws:kms:dsse"])
                 .map { Located(.known($0.value), at: $0.origin) }
-            store.encryption.kmsKey = readKey(encryption, component: "fileStore", into: &deployment)
+            store.encryption.kmsKey = Self.readKey(encryption, component: "fileStore", into: &deployment)
         }
+        store.versioning = fileStore.bool("versioning").map { StoreSetting(.known($0.value), at: $0.origin) }
         deployment.dataStores.append(store)
     }
 
     private func readBackups(_ backups: ObjectView, into deployment: inout Deployment) {
-        backups.allowOnly(["schedule", "retentionDays", "region", "copyRegions", "encryption"])
+        backups.allowOnly(["schedule", "retentionDays", "region", "copyRegions", "encryption", "vaultLock"])
         var policy = BackupPolicy(component: "backups", origin: backups.origin)
         // An empty schedule asks for nothing: the offering's default schedule applies.
         policy.schedule = backups.string("schedule").flatMap { $0.value.isBlank ? nil : $0 }
@@ -113,8 +118,9 @@ struct SpecReader {
         if let encryption = backups.object("encryption") {
             encryption.allowOnly(["atRest", "kmsKey"])
             store.encryption.atRest = encryption.bool("atRest").map { Located(.known($0.value), at: $0.origin) }
-            store.encryption.kmsKey = readKey(encryption, component: "backups", into: &deployment)
+            store.encryption.kmsKey = Self.readKey(encryption, component: "backups", into: &deployment)
         }
+        store.vaultLock = backups.bool("vaultLock").map { StoreSetting(.known($0.value), at: $0.origin) }
         deployment.dataStores.append(store)
     }
 
@@ -142,7 +148,7 @@ struct SpecReader {
     }
 
     /// A `kmsKey` field: its region (for ARNs) and the BYOK request it implies.
-    private func readKey(_ encryption: ObjectView, component: String,
+    static func readKey(_ encryption: ObjectView, component: String,
                          into deployment: inout Deployment) -> Located<Fact<String>>? {
         guard let key = encryption.string("kmsKey") else { return nil }
         if let arn = AmazonResourceName(key.value), let region = arn.region, !region.isEmpty {

@@ -15,15 +15,19 @@ struct TerraformBucketReader {
     /// Each companion type's resources by the bucket they configure, built once per plan: looking them up by a scan
     /// per bucket made a plan of 10,000 buckets spend 88% of its time here.
     private let companions: [String: TerraformCompanionIndex]
+    /// Buckets that receive access logs or trail log files (not asked to log their own requests).
+    private let logDestinations: Set<String>
 
     init(plan: TerraformPlan, keys: TerraformKeyReference) {
         self.plan = plan
         self.keys = keys
         var companions: [String: TerraformCompanionIndex] = [:]
-        for type in [Self.encryptionType, Self.publicAccessBlockType, Self.aclType] {
+        for type in [Self.encryptionType, Self.publicAccessBlockType, Self.aclType, Self.loggingType, Self.versioningType,
+                     Self.policyType] {
             companions[type] = TerraformCompanionIndex(plan: plan, type: type, attribute: "bucket", targets: ["aws_s3_bucket"])
         }
         self.companions = companions
+        logDestinations = Self.logDestinations(plan)
     }
 
     func read(into deployment: inout Deployment) {
@@ -40,6 +44,9 @@ struct TerraformBucketReader {
             store.encryption.algorithm = rule.child("sse_algorithm").string()
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
             store.publicAccess = publicAccess(of: bucket)
+            if !logDestinations.contains(bucket.address) { store.accessLogging = accessLogging(of: bucket) }
+            store.versioning = versioning(of: bucket)
+            store.transitEncryption = secureTransport(of: bucket)
             deployment.capabilities.append(CapabilityRequest(.objectStorage, at: bucket.origin, component: bucket.address))
             deployment.dataStores.append(store)
         }
@@ -66,7 +73,7 @@ struct TerraformBucketReader {
 
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the
     /// bucket name.
-    private func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
+    func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
         companions[type]?.companion(of: bucket, name: { bucket["bucket"].knownString })
     }
 }

@@ -44,6 +44,7 @@ struct TerraformDataStoreReader {
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
+        let settings = TerraformStoreSettingsReader(plan: plan)
         deployment.dataStores.reserveCapacity(deployment.dataStores.count + plan.count(ofType: Self.types))
         for resource in plan.resources {
             guard let shape = Self.shapes[resource.type] else { continue }
@@ -78,6 +79,7 @@ struct TerraformDataStoreReader {
             if let flag = shape.publicAccess {
                 store.publicAccess = resource[flag].bool()
             }
+            settings.read(resource, into: &store)
             if resource.type == "aws_db_instance", let multiAZ = resource["multi_az"].bool(), multiAZ.value.known == true {
                 deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
                                                                  component: resource.address))

@@ -31,6 +31,8 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformVolumeReader(plan: plan, keys: keys).read(into: &deployment)
         TerraformClusterReader(plan: plan, keys: keys).read(into: &deployment)
         TerraformBackupPlanReader(plan: plan).read(into: &deployment)
+        TerraformTrailReader(plan: plan, keys: keys).read(into: &deployment)
+        TerraformListenerReader(plan: plan).read(into: &deployment)
         TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
         TerraformIPSetReader(plan: plan).read(into: &deployment)
         var regions = TerraformRegionReader(plan: plan)

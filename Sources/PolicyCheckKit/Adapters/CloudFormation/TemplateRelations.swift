@@ -1,0 +1,39 @@
+/// What resources of a template say about other resources, indexed once per template before mapping: the bucket
+/// policy of each bucket, and the buckets that receive access logs or trail log files. Mappers look a bucket up
+/// here rather than scan every resource per bucket.
+struct TemplateRelations {
+    /// `PolicyDocument` of the `AWS::S3::BucketPolicy` naming each bucket (logical id), the first in document order.
+    private(set) var bucketPolicies: [String: PropertyValue] = [:]
+    /// Buckets (logical ids) named as a `LoggingConfiguration.DestinationBucketName` or a trail's `S3BucketName`.
+    private(set) var logDestinations: Set<String> = []
+
+    init(template: Template, resolver: IntrinsicResolver) {
+        var bucketsByName: [String: String] = [:]
+        for resource in template.resources where resource.type == "AWS::S3::Bucket" {
+            if let name = resource.properties?.value["BucketName"]?.string, bucketsByName[name] == nil {
+                bucketsByName[name] = resource.logicalID
+            }
+        }
+        func buckets(_ value: PropertyValue) -> [String] {
+            value.alternatives.compactMap { alternative in
+                if case .resource(let id, "AWS::S3::Bucket", _) = alternative { return id }
+                return alternative.scalarText.flatMap { bucketsByName[$0] }
+            }
+        }
+        for resource in template.resources {
+            let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
+            switch resource.type {
+            case "AWS::S3::BucketPolicy":
+                for bucket in buckets(properties.child("Bucket")) where bucketPolicies[bucket] == nil {
+                    bucketPolicies[bucket] = properties.child("PolicyDocument")
+                }
+            case "AWS::S3::Bucket":
+                logDestinations.formUnion(buckets(properties.child("LoggingConfiguration", "DestinationBucketName")))
+            case "AWS::CloudTrail::Trail":
+                logDestinations.formUnion(buckets(properties.child("S3BucketName")))
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// What RDS and Aurora need to refuse unencrypted connections, by engine: the parameter that forces TLS, the values
+/// that turn it on, and whether the engine's default parameter group already does
+/// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html: `rds.force_ssl`
+/// is 1 by default from RDS for PostgreSQL 15, 0 before;
+/// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html:
+/// `require_secure_transport` is OFF by default for MySQL 8.4 and lower;
+/// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mariadb-ssl-connections.require-ssl.html: OFF for MariaDB
+/// 11.4 and lower; https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Security.html:
+/// `rds.force_ssl` is 0 by default on Aurora PostgreSQL).
+struct DatabaseTransport {
+    /// The parameter that forces TLS, e.g. `rds.force_ssl`.
+    let parameter: String
+    /// The engine's own default when no parameter group sets it; `nil` when it depends on a version not stated.
+    let requiredByDefault: Bool?
+    /// What the default is, for messages ("RDS for PostgreSQL 15 and later require TLS by default").
+    let defaultNote: String
+
+    /// The engine version as the input gives it.
+    enum Version {
+        /// `15.4`, or a parameter group family such as `postgres16`.
+        case stated(String)
+        /// Not given: RDS creates the engine's default version (PostgreSQL 15 or later, MySQL 8.0 or 8.4, MariaDB
+        /// 11.4 or earlier, as RDS's defaults stand: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_PostgreSQL.html).
+        case awsDefault
+        /// Given, but not known from the input (a variable, a parameter).
+        case unknown
+    }
+
+    /// The rules for an engine (`postgres`, `aurora-mysql`, …) at a version; `nil` for engines that take TLS from
+    /// elsewhere (Oracle's option group) or are unknown.
+    init?(engine: String, version: Version) {
+        let engine = engine.lowercased()
+        var major: (Int, Int)?
+        switch version {
+        case .stated(let text): major = Self.majorMinor(text)
+        case .awsDefault: major = engine == "postgres" ? (15, 0) : (0, 0)
+        case .unknown: major = nil
+        }
+        switch engine {
+        case "postgres":
+            parameter = "rds.force_ssl"
+            requiredByDefault = major.map { $0.0 >= 15 }
+            defaultNote = "RDS for PostgreSQL requires TLS by default only from version 15, its default version for new databases"
+        case "aurora-postgresql":
+            parameter = "rds.force_ssl"
+            requiredByDefault = false
+            defaultNote = "Aurora PostgreSQL's default rds.force_ssl is 0"
+        case "mysql":
+            parameter = "require_secure_transport"
+            requiredByDefault = major.map { $0.0 > 9 || ($0.0 == 9 && $0.1 >= 7) }
+            defaultNote = "RDS for MySQL 8.4 and lower default require_secure_transport to OFF"
+        case "mariadb":
+            parameter = "require_secure_transport"
+            requiredByDefault = major.map { $0.0 > 11 || ($0.0 == 11 && $0.1 >= 8) }
+            defaultNote = "RDS for MariaDB 11.4 and lower default require_secure_transport to OFF"
+        case "aurora", "aurora-mysql":
+            parameter = "require_secure_transport"
+            requiredByDefault = false
+            defaultNote = "Aurora MySQL's default require_secure_transport is OFF"
+        case _ where engine.hasPrefix("sqlserver"):
+            parameter = "rds.force_ssl"
+            requiredByDefault = false
+            defaultNote = "RDS for SQL Server's default rds.force_ssl is 0"
+        default:
+            return nil
+        }
+    }
+
+    /// The engine's default, when no parameter group sets the parameter: `note` says which group is used, `input`
+    /// names the input for the unknown case ("plan", "template").
+    func defaultSetting(at origin: Origin, input: String, note: String) -> StoreSetting<Bool> {
+        guard let byDefault = requiredByDefault else {
+            return StoreSetting(.unknown(reason: "\(note), and whether it requires TLS depends on the engine version, which the \(input) does not state (\(defaultNote))"),
+                                at: origin)
+        }
+        return StoreSetting(.known(byDefault), at: origin, note: "\(note); \(defaultNote)")
+    }
+
+    /// Whether a parameter value turns TLS on (`1`, `ON`, `true`).
+    static func isOn(_ value: String) -> Bool {
+        ["1", "on", "true"].contains(String(value.filter { !$0.isWhitespace }).lowercased())
+    }
+
+    /// The engine a parameter group family names (`postgres16` → `postgres`, `aurora-mysql8.0` → `aurora-mysql`).
+    static func engine(ofFamily family: String) -> String {
+        String(family.prefix { !$0.isNumber })
+    }
+
+    /// Major and minor version from `15.4`, `8.0.35` or a family such as `postgres16` / `mysql8.0`.
+    static func majorMinor(_ text: String) -> (Int, Int)? {
+        let digits = text.drop { !$0.isNumber }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, let major = Int(first) else { return nil }
+        return (major, parts.count > 1 ? Int(parts[1].prefix { $0.isNumber }) ?? 0 : 0)
+    }
+}

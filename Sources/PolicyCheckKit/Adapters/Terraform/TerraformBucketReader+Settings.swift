@@ -1,0 +1,86 @@
+import PolicyCheckSyntax
+
+/// What separate resources (provider v4+) or the bucket's own blocks (v3) say about a bucket's access logging,
+/// versioning and bucket policy.
+extension TerraformBucketReader {
+    static let loggingType = "aws_s3_bucket_logging"
+    static let versioningType = "aws_s3_bucket_versioning"
+    static let policyType = "aws_s3_bucket_policy"
+
+    /// Buckets that receive other buckets' access logs or a trail's log files, by address: they are log
+    /// destinations, not data stores whose requests need logging (a bucket logging to itself loops).
+    static func logDestinations(_ plan: TerraformPlan) -> Set<String> {
+        var byName: [String: String] = [:]
+        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+            if let name = bucket["bucket"].knownString, byName[name] == nil { byName[name] = bucket.address }
+        }
+        var destinations: Set<String> = []
+        func add(_ attribute: TerraformAttribute, of resource: TerraformResource) {
+            if let target = plan.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
+                destinations.insert(target.address)
+            } else if let name = attribute.knownString, let address = byName[name] {
+                destinations.insert(address)
+            }
+        }
+        for logging in plan.resources(ofType: [loggingType]) { add(logging["target_bucket"], of: logging) }
+        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+            for block in bucket["logging"].items { add(block.child("target_bucket"), of: bucket) }
+        }
+        for trail in plan.resources(ofType: ["aws_cloudtrail"]) { add(trail["s3_bucket_name"], of: trail) }
+        return destinations
+    }
+
+    /// Server access logging: a logging resource or an inline `logging` block with a target bucket; off otherwise.
+    func accessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
+        if let logging = companion(Self.loggingType, of: bucket) {
+            let target = logging["target_bucket"]
+            if target.isUnknown, !target.isProviderDefault {
+                return StoreSetting(.unknown(reason: target.unknownReason), at: target.origin)
+            }
+            return StoreSetting(.known(true), at: logging.origin)
+        }
+        let inline = bucket["logging"]
+        if inline.isUnknown, !inline.isProviderDefault {
+            return StoreSetting(.unknown(reason: inline.unknownReason), at: inline.origin)
+        }
+        if inline.items.contains(where: { $0.child("target_bucket").knownString != nil || $0.child("target_bucket").isUnknown }) {
+            return StoreSetting(.known(true), at: inline.origin)
+        }
+        return StoreSetting(.known(false), at: bucket.rawOrigin, note: "no aws_s3_bucket_logging names the bucket")
+    }
+
+    /// Versioning: the versioning resource's status, else the inline block's flag; off when neither says.
+    func versioning(of bucket: TerraformResource) -> StoreSetting<Bool> {
+        if let resource = companion(Self.versioningType, of: bucket) {
+            let status = resource["versioning_configuration"].child(0).child("status")
+            switch status.string()?.value {
+            case .known(let text)?:
+                return StoreSetting(.known(text == "Enabled"), at: status.origin,
+                                    note: text == "Enabled" ? nil : "its status is '\(Excerpt.quote(text))'")
+            case .unknown(let reason)?:
+                return StoreSetting(.unknown(reason: reason), at: status.origin)
+            case nil:
+                return StoreSetting(.known(false), at: resource.origin, note: "the versioning resource states no status")
+            }
+        }
+        let flag = bucket["versioning"].child(0).child("enabled")
+        if let stated = flag.bool() { return StoreSetting(stated) }
+        return StoreSetting(.known(false), at: bucket.rawOrigin, note: "no aws_s3_bucket_versioning names the bucket")
+    }
+
+    /// Encryption in transit: a bucket policy (its own resource, else the inline `policy`) that denies requests
+    /// whose `aws:SecureTransport` is false.
+    func secureTransport(of bucket: TerraformResource) -> StoreSetting<Bool> {
+        let policy = companion(Self.policyType, of: bucket)?["policy"] ?? bucket["policy"]
+        if policy.isUnknown, !policy.isProviderDefault {
+            return StoreSetting(.unknown(reason: policy.unknownReason), at: policy.origin)
+        }
+        guard let text = policy.knownString else {
+            return StoreSetting(.known(false), at: bucket.rawOrigin, note: "the bucket has no bucket policy")
+        }
+        let statements = TerraformKeyPolicyReader.policy(text, at: policy.origin)?.statements ?? []
+        if SecureTransportPolicy.denies(statements) { return StoreSetting(.known(true), at: policy.origin) }
+        return StoreSetting(.known(false), at: policy.origin,
+                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
+    }
+}

@@ -1,0 +1,23 @@
+/// Reads `aws_lb_listener` (and its alias `aws_alb_listener`): protocol, security policy and whether the default
+/// actions only redirect to HTTPS. The protocol defaults to HTTP, as the provider documents for Application Load
+/// Balancers; the security policy to AWS's API default when not named.
+struct TerraformListenerReader {
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for resource in plan.resources(ofType: ["aws_lb_listener", "aws_alb_listener"]) {
+            let policy = resource["ssl_policy"]
+            var listener = LoadBalancerListener(component: resource.address, origin: resource.rawOrigin,
+                                                sslPolicyOrigin: policy.fieldOrigin)
+            let protocolAttribute = resource["protocol"]
+            listener.protocolName = protocolAttribute.string() ?? Located(.known("HTTP"), at: protocolAttribute.fieldOrigin)
+            listener.sslPolicy = policy.string().flatMap { $0.value.known?.isEmpty == true ? nil : $0 }
+            let actions = resource["default_action"].items
+            listener.redirectsToHTTPS = !actions.isEmpty && actions.allSatisfy { action in
+                action.child("type").knownString == "redirect"
+                    && action.child("redirect").child(0).child("protocol").knownString?.uppercased() == "HTTPS"
+            }
+            deployment.listeners.append(listener)
+        }
+    }
+}

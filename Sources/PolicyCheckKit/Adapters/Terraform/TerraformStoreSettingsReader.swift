@@ -1,0 +1,121 @@
+import PolicyCheckSyntax
+
+/// Reads what the data-store readers leave to other resources or to AWS's defaults: whether a database or cache
+/// requires TLS (through its parameter group), exports its logs and keeps automated backups, and whether a backup
+/// vault is locked. Parameter groups and vault locks are found through indexes built once per plan.
+struct TerraformStoreSettingsReader {
+    let plan: TerraformPlan
+    private let parameterGroupsByName: [String: TerraformResource]
+    private let vaultLocks: TerraformCompanionIndex
+
+    static let parameterGroupTypes: Set<String> = ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"]
+    static let vaultLockType = "aws_backup_vault_lock_configuration"
+
+    init(plan: TerraformPlan) {
+        self.plan = plan
+        var groups: [String: TerraformResource] = [:]
+        for group in plan.resources(ofType: Self.parameterGroupTypes) {
+            if let name = group["name"].knownString, groups[name] == nil { groups[name] = group }
+        }
+        parameterGroupsByName = groups
+        vaultLocks = TerraformCompanionIndex(plan: plan, type: Self.vaultLockType, attribute: "backup_vault_name",
+                                             targets: ["aws_backup_vault"])
+    }
+
+    /// Fills the settings of the store read from `resource`.
+    func read(_ resource: TerraformResource, into store: inout DataStore) {
+        switch resource.type {
+        case "aws_db_instance":
+            // A read replica takes its backups and parameters from how it is set up, not from these settings.
+            let source = resource["replicate_source_db"]
+            guard source.knownString == nil, !(source.isUnknown && !source.isProviderDefault) else { return }
+            store.transitEncryption = transport(resource, groupAttribute: "parameter_group_name")
+            store.logExports = logExports(resource)
+            store.backupRetentionDays = backupRetention(resource)
+        case "aws_rds_cluster":
+            store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
+            store.logExports = logExports(resource)
+            store.backupRetentionDays = backupRetention(resource)
+        case "aws_elasticache_replication_group", "aws_elasticache_cluster":
+            let flag = resource["transit_encryption_enabled"]
+            store.transitEncryption = flag.bool().map { StoreSetting($0) }
+                ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
+        case "aws_backup_vault":
+            if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
+                store.vaultLock = StoreSetting(.known(true), at: lock.origin)
+            } else {
+                store.vaultLock = StoreSetting(.known(false), at: resource.rawOrigin,
+                                               note: "no \(Self.vaultLockType) names the vault")
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: - Databases
+
+    /// Whether the database requires TLS: the parameter its group sets, else the engine's default.
+    private func transport(_ database: TerraformResource, groupAttribute: String) -> StoreSetting<Bool>? {
+        let engineAttribute = database["engine"]
+        let groupAttribute = database[groupAttribute]
+        let group = plan.referenced(by: groupAttribute, of: database, types: Self.parameterGroupTypes)
+            ?? groupAttribute.knownString.flatMap { parameterGroupsByName[$0] }
+        let family = group?["family"].knownString
+        guard let engine = engineAttribute.knownString ?? family.map(DatabaseTransport.engine(ofFamily:)) else {
+            if engineAttribute.isUnknown, !engineAttribute.isProviderDefault {
+                return StoreSetting(.unknown(reason: engineAttribute.unknownReason), at: engineAttribute.origin)
+            }
+            return nil
+        }
+        let versionAttribute = database["engine_version"]
+        let version: DatabaseTransport.Version
+        if let text = versionAttribute.knownString ?? family {
+            version = .stated(text)
+        } else if versionAttribute.isUnknown, !versionAttribute.isProviderDefault {
+            version = .unknown
+        } else {
+            version = .awsDefault
+        }
+        guard let rules = DatabaseTransport(engine: engine, version: version) else { return nil }
+        if let group {
+            for parameter in group["parameter"].items where parameter.child("name").knownString == rules.parameter {
+                let value = parameter.child("value")
+                if let text = value.knownString {
+                    let on = DatabaseTransport.isOn(text)
+                    return StoreSetting(.known(on), at: value.origin,
+                                        note: on ? nil : "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.address)")
+                }
+                return StoreSetting(.unknown(reason: value.unknownReason), at: value.origin)
+            }
+            return rules.defaultSetting(at: group.origin, input: "plan", note: "\(group.address) does not set \(rules.parameter)")
+        }
+        if groupAttribute.isUnknown, !groupAttribute.isProviderDefault {
+            return StoreSetting(.unknown(reason: groupAttribute.unknownReason), at: groupAttribute.origin)
+        }
+        if let name = groupAttribute.knownString, !name.hasPrefix("default.") {
+            return StoreSetting(.unknown(reason: "the parameter group '\(Excerpt.quote(name))' is not in the plan"),
+                                at: groupAttribute.origin)
+        }
+        return rules.defaultSetting(at: groupAttribute.fieldOrigin, input: "plan", note: "the default parameter group is used")
+    }
+
+    /// Whether the database exports any log type to CloudWatch Logs.
+    private func logExports(_ database: TerraformResource) -> StoreSetting<Bool> {
+        let exports = database["enabled_cloudwatch_logs_exports"]
+        if exports.isUnknown, !exports.isProviderDefault {
+            return StoreSetting(.unknown(reason: exports.unknownReason), at: exports.origin)
+        }
+        if !exports.items.isEmpty { return StoreSetting(.known(true), at: exports.origin) }
+        return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
+    }
+
+    /// How many days automated backups are kept; RDS's default (1 day) when the plan leaves it to AWS.
+    private func backupRetention(_ database: TerraformResource) -> StoreSetting<Int> {
+        let period = database["backup_retention_period"]
+        if let days = period.knownInt { return StoreSetting(.known(days), at: period.origin) }
+        if period.isUnknown, !period.isProviderDefault {
+            return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
+        }
+        return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and RDS then keeps 1 day")
+    }
+}

@@ -1,0 +1,22 @@
+/// Data stores must refuse unencrypted connections: RDS and Aurora through `rds.force_ssl` (PostgreSQL) or
+/// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
+/// with `aws:SecureTransport` false, ElastiCache through transit encryption.
+public struct TransitEncryptionCheck: Check {
+    public static let name = "encryption.in-transit"
+
+    public init(parameters: CheckParameters) {}
+
+    public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
+        StoreSettingJudgement.results(
+            deployment, \.transitEncryption,
+            problem: { "the \($0.kind.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
+            expected: { store in
+                switch store.kind {
+                case .fileStore: return "a bucket policy that denies every request whose aws:SecureTransport is false"
+                case .cache: return "transit encryption enabled"
+                default: return "the parameter group to require TLS (rds.force_ssl 1, or require_secure_transport ON)"
+                }
+            },
+            subject: { "whether the \($0.kind.displayName) \($0.kind.isPlural ? "require" : "requires") TLS" })
+    }
+}

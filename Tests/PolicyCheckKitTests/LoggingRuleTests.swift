@@ -1,0 +1,100 @@
+@testable import PolicyCheckKit
+import Testing
+
+/// MMC-LOG-*: the audit trail, S3 access logs and database log exports (issue 15, "areas no rule covers"), in the
+/// manifest (pinned at line:col), a Terraform plan and a CloudFormation template.
+@Suite struct LoggingRuleTests {
+    typealias CFN = CloudFormationTesting
+
+    static let failures: [RuleFailure] = [
+        RuleFailure("logging/audit-trail/fail.yaml", "MMC-LOG-001", .high, at: 12, 20, resource: "acme-prod/logging/auditTrail",
+                    says: ["the trail records one region only", "expected a multi-region trail"], also: ["MMC-LOG-002"]),
+        // logFileValidation not stated: off, as AWS's default.
+        RuleFailure("logging/audit-trail/fail.yaml", "MMC-LOG-002", .medium, at: 11, 7, resource: "acme-prod/logging/auditTrail",
+                    says: ["log file validation is off"], also: ["MMC-LOG-001"]),
+        RuleFailure("logging/audit-trail/fail-stopped.yaml", "MMC-LOG-001", .high, at: 9, 27, resource: "acme-prod/logging/auditTrail",
+                    says: ["the trail does not record API activity"]),
+        // The trail's log files are a store: with BYOK they take the customer's key.
+        RuleFailure("logging/audit-trail/fail-byok-no-key.yaml", "MMC-ENC-002", .high, at: 14, 17,
+                    resource: "acme-prod/logging/auditTrail",
+                    says: ["no KMS key is named for the audit logs", "expected one of the declared keys (data-key)"]),
+        RuleFailure("logging/access-logs/fail.yaml", "MMC-LOG-003", .medium, at: 13, 17, resource: "acme-prod/fileStore",
+                    says: ["server access logging is off for the file store"]),
+        RuleFailure("logging/database-log-exports/fail.yaml", "MMC-LOG-004", .medium, at: 12, 25, resource: "acme-prod/database",
+                    says: ["the database exports no logs to CloudWatch Logs (databaseLogExports is empty)"]),
+    ]
+
+    static let passes: [RulePass] = [
+        RulePass("logging/audit-trail/pass.yaml", "MMC-LOG-001"),
+        RulePass("logging/audit-trail/pass.yaml", "MMC-LOG-002"),
+        RulePass("logging/access-logs/pass.yaml", "MMC-LOG-003"),
+        RulePass("logging/database-log-exports/pass.yaml", "MMC-LOG-004"),
+        // Absent logging asks for nothing (absence is never a finding by itself).
+        RulePass("compliant/dedicated.yaml", "MMC-LOG-003", outcome: nil),
+    ]
+
+    @Test func aTerraformTrailIsJudgedWithAWSDefaults() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_cloudtrail.single", "aws_cloudtrail", after: ["name": "single", "s3_bucket_name": "trail-logs"])
+        plan.change("aws_cloudtrail.stopped", "aws_cloudtrail", after: [
+            "name": "stopped", "enable_logging": false, "is_multi_region_trail": true, "enable_log_file_validation": true,
+            "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ])
+        plan.change("aws_cloudtrail.good", "aws_cloudtrail", after: [
+            "name": "good", "is_multi_region_trail": true, "enable_log_file_validation": true,
+            "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ], unknown: ["enable_logging": true])
+        plan.change("aws_cloudtrail.later", "aws_cloudtrail", after: [
+            "name": "later", "enable_log_file_validation": true,
+            "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ], unknown: ["is_multi_region_trail": true])
+        plan.configure("aws_cloudtrail.good", [:])
+        plan.configure("aws_cloudtrail.later", ["is_multi_region_trail": TerraformPlanBuilder.references("var.everywhere")])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId.hasPrefix("MMC-LOG") || $0.ruleId == "MMC-ENC-002" }
+        #expect(findings.map { "\($0.ruleId) \($0.severity.rawValue) \($0.resource) \($0.path)" } == [
+            "MMC-ENC-002 high aws_cloudtrail.single resource_changes[0].change.after.kms_key_id",
+            "MMC-LOG-001 high aws_cloudtrail.single resource_changes[0].change.after.is_multi_region_trail",
+            "MMC-LOG-002 medium aws_cloudtrail.single resource_changes[0].change.after.enable_log_file_validation",
+            "MMC-LOG-001 high aws_cloudtrail.stopped resource_changes[1].change.after.enable_logging",
+            "MMC-LOG-001 info aws_cloudtrail.later resource_changes[3].change.after_unknown.is_multi_region_trail",
+        ])
+        #expect(findings.last?.message == "whether the trail records every region cannot be verified: known only after apply (it comes from var.everywhere)")
+    }
+
+    @Test func terraformBucketsAreAskedForAccessLogsButLogDestinationsAreNot() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_s3_bucket.files", "aws_s3_bucket", after: ["bucket": "files"])
+        plan.change("aws_s3_bucket.uploads", "aws_s3_bucket", after: ["bucket": "uploads"])
+        plan.change("aws_s3_bucket.logs", "aws_s3_bucket", after: ["bucket": "logs"])
+        plan.change("aws_s3_bucket_logging.uploads", "aws_s3_bucket_logging", after: ["bucket": "uploads", "target_bucket": "logs"])
+        plan.change("aws_db_instance.main", "aws_db_instance", after: ["engine": "postgres", "engine_version": "16.4",
+                                                                       "storage_encrypted": true, "backup_retention_period": 7,
+                                                                       "enabled_cloudwatch_logs_exports": ["postgresql"]])
+        plan.change("aws_db_instance.quiet", "aws_db_instance", after: ["engine": "postgres", "engine_version": "16.4",
+                                                                        "storage_encrypted": true, "backup_retention_period": 7,
+                                                                        "enabled_cloudwatch_logs_exports": []])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-003" || $0.ruleId == "MMC-LOG-004" }
+        #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-LOG-003 aws_s3_bucket.files", "MMC-LOG-004 aws_db_instance.quiet"])
+    }
+
+    @Test func cloudFormationTrailsBucketsAndDatabasesAreJudged() throws {
+        let template = """
+            Resources:
+              Trail: {Type: AWS::CloudTrail::Trail, Properties: {IsLogging: true, S3BucketName: !Ref TrailLogs}}
+              TrailLogs: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}
+              Files: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {DestinationBucketName: !Ref TrailLogs}}}
+              Plain: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}
+              DB: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, EngineVersion: "16.4", StorageEncrypted: true, BackupRetentionPeriod: 7}}
+              Logged: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, EngineVersion: "16.4", StorageEncrypted: true, BackupRetentionPeriod: 7, EnableCloudwatchLogsExports: [postgresql]}}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId.hasPrefix("MMC-LOG") }
+        #expect(findings.map(\.cfnSummary) == [
+            "2:41 high MMC-LOG-001 Trail Resources.Trail.Properties.IsMultiRegionTrail",
+            "2:41 medium MMC-LOG-002 Trail Resources.Trail.Properties.EnableLogFileValidation",
+            "5:34 medium MMC-LOG-003 Plain Resources.Plain.Properties.LoggingConfiguration",
+            "6:36 medium MMC-LOG-004 DB Resources.DB.Properties.EnableCloudwatchLogsExports",
+        ])
+    }
+}

@@ -1,0 +1,53 @@
+@testable import PolicyCheckKit
+import Testing
+
+/// MMC-AVL-004 to MMC-AVL-006 in infrastructure code (the manifest's fixtures are in AvailabilityRuleTests):
+/// S3 versioning, RDS automated backups and AWS Backup Vault Lock.
+@Suite struct RecoveryRuleTests {
+    typealias CFN = CloudFormationTesting
+    typealias Plan = TerraformPlanBuilder
+
+    @Test func terraformRecoverySettingsAreJudgedWithAWSDefaults() throws {
+        var plan = Plan()
+        plan.change("aws_s3_bucket.files", "aws_s3_bucket", after: ["bucket": "files"])
+        plan.change("aws_s3_bucket.kept", "aws_s3_bucket", after: ["bucket": "kept"])
+        plan.change("aws_s3_bucket.legacy", "aws_s3_bucket", after: ["bucket": "legacy", "versioning": [["enabled": true, "mfa_delete": false]]])
+        plan.change("aws_s3_bucket_versioning.kept", "aws_s3_bucket_versioning", after: ["bucket": "kept", "versioning_configuration": [["status": "Enabled"]]])
+        plan.change("aws_db_instance.default", "aws_db_instance", after: ["engine": "postgres", "engine_version": "16.4", "storage_encrypted": true, "enabled_cloudwatch_logs_exports": ["postgresql"]],
+                    unknown: ["backup_retention_period": true])
+        plan.change("aws_db_instance.week", "aws_db_instance", after: ["engine": "postgres", "engine_version": "16.4", "storage_encrypted": true, "backup_retention_period": 7, "enabled_cloudwatch_logs_exports": ["postgresql"]])
+        plan.change("aws_db_instance.replica", "aws_db_instance", after: ["engine": "postgres", "engine_version": "16.4", "storage_encrypted": true, "replicate_source_db": "week", "backup_retention_period": 0])
+        plan.change("aws_backup_vault.locked", "aws_backup_vault", after: ["name": "locked"])
+        plan.change("aws_backup_vault.open", "aws_backup_vault", after: ["name": "open"])
+        plan.change("aws_backup_vault_lock_configuration.locked", "aws_backup_vault_lock_configuration", after: ["backup_vault_name": "locked", "min_retention_days": 30])
+        plan.configure("aws_db_instance.default", ["engine": Plan.constant("postgres")])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { ["MMC-AVL-004", "MMC-AVL-005", "MMC-AVL-006"].contains($0.ruleId) }
+        #expect(findings.map { "\($0.ruleId) \($0.resource) \($0.path)" } == [
+            "MMC-AVL-004 aws_s3_bucket.files resource_changes[0].change.after",
+            "MMC-AVL-005 aws_db_instance.default resource_changes[4].change.after.backup_retention_period",
+            "MMC-AVL-006 aws_backup_vault.open resource_changes[8].change.after",
+        ])
+        let retention = try #require(findings.first { $0.ruleId == "MMC-AVL-005" })
+        #expect(retention.message == "the database can be restored to a point in time only 1 day back (backup_retention_period is not set, and RDS then keeps 1 day); expected automated backups kept at least 7 days")
+        #expect(!retention.cannotVerify)
+    }
+
+    @Test func cloudFormationRecoverySettingsAreJudged() throws {
+        let template = """
+            Resources:
+              Files: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Suspended}}}
+              Kept: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}
+              DB: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, EngineVersion: "16.4", StorageEncrypted: true, BackupRetentionPeriod: 3}}
+              Week: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, EngineVersion: "16.4", StorageEncrypted: true, BackupRetentionPeriod: 7}}
+              Vault: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: open}}
+              Locked: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: locked, LockConfiguration: {MinRetentionDays: 30}}}
+            """
+        let findings = try CFN.findings(template).filter { ["MMC-AVL-004", "MMC-AVL-005", "MMC-AVL-006"].contains($0.ruleId) }
+        #expect(findings.map(\.cfnSummary) == [
+            "2:81 medium MMC-AVL-004 Files Resources.Files.Properties.VersioningConfiguration.Status",
+            "4:137 medium MMC-AVL-005 DB Resources.DB.Properties.BackupRetentionPeriod",
+            "6:43 medium MMC-AVL-006 Vault Resources.Vault.Properties.LockConfiguration",
+        ])
+    }
+}
