@@ -95,6 +95,15 @@ import Testing
                     ignore: ["MMC-ENC-002 access logs only, SEC-7"]
                 Properties:
                   BucketName: acme-logs
+                  VersioningConfiguration: {Status: Enabled}
+                  LoggingConfiguration: {DestinationBucketName: acme-audit-logs}
+              LogsPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: {Bool: {"aws:SecureTransport": "false"}}}
             """)
         try workspace.write("service.yaml", """
             apiVersion: v1

@@ -25,7 +25,7 @@ import Testing
             "Logs": "inline: access logs only; SSE-S3 accepted in SEC-7",
             "Data": "-",
         ])
-        let logs = try #require(report.findings.first { $0.resource == "Logs" })
+        let logs = try #require(report.findings.first { $0.resource == "Logs" && $0.ruleId == "MMC-ENC-002" })
         let line = fixture.hasSuffix(".json") ? 6 : fixture.contains("comment") ? 5 : 8
         #expect(logs.suppression?.location?.hasSuffix("suppressions/\(fixture):\(line)") == true, "\(String(describing: logs.suppression))")
         // The other bucket still fails the run.

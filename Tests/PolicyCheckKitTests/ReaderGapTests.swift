@@ -7,7 +7,7 @@ import Testing
     typealias CFN = CloudFormationTesting
 
     private func terraform(_ name: String) throws -> [String] {
-        try TerraformFixture.findings(try TerraformFixture.deployment(name)).map(\.summary)
+        try TerraformFixture.findings(try TerraformFixture.deployment(name)).withoutLoggingTransitRecovery.map(\.summary)
     }
 
     // MARK: - Terraform
@@ -31,6 +31,7 @@ import Testing
 
     @Test func aKeySetToNullInTheConfigurationIsNoKey() throws {
         let findings = try TerraformFixture.findings(try TerraformFixture.deployment("fail/rds-kms-key-null.json"))
+            .withoutLoggingTransitRecovery
         #expect(findings.map(\.summary) == ["MMC-ENC-002 high 23:32 aws_db_instance.main"])
         #expect(findings.first?.message.hasPrefix("no KMS key is named for the database") == true)
     }
@@ -43,6 +44,7 @@ import Testing
 
     @Test func aResourceUnderAProviderAliasInAnotherRegionIsReportedItself() throws {
         let findings = try TerraformFixture.findings(try TerraformFixture.deployment("fail/provider-alias-region.json"))
+            .withoutLoggingTransitRecovery
         #expect(findings.map(\.summary) == [
             "MMC-RES-001 high 8:5 aws_s3_bucket.replica", "MMC-ENC-002 high 19:18 aws_s3_bucket.replica",
             "MMC-RES-001 high 47:31 provider.aws.eu",
@@ -71,6 +73,7 @@ import Testing
 
     @Test func aPlanThatReplacesADatabaseIsADataLossRisk() throws {
         let findings = try TerraformFixture.findings(try TerraformFixture.deployment("fail/rds-replaced.json"))
+            .withoutLoggingTransitRecovery
         #expect(findings.map(\.summary) == ["MMC-AVL-003 high 44:20 aws_db_instance.main"])
         #expect(findings.first?.message.contains("snapshot it, copy the snapshot encrypted with the key and restore from the copy") == true)
     }
@@ -166,9 +169,11 @@ import Testing
         plan.configure("aws_db_instance.main", ["storage_encrypted": TerraformPlanBuilder.constant(true)])
         let dedicated = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json,
                                                                                        options: AdapterOptions(offering: .dedicated)))
+            .withoutLoggingTransitRecovery
         #expect(dedicated.map(\.ruleId) == ["MMC-ENC-002"])
         let shared = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json,
                                                                                     options: AdapterOptions(offering: .shared)))
+            .withoutLoggingTransitRecovery
         #expect(shared.isEmpty, "\(shared.map(\.summary))")
     }
 }

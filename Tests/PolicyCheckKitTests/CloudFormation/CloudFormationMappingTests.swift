@@ -15,7 +15,7 @@ import Testing
                 Type: AWS::RDS::DBInstance
                 Properties: {Engine: aurora-postgresql, DBClusterIdentifier: !Ref Cluster, PubliclyAccessible: true}
             """
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
             "4:63 critical MMC-ENC-001 Cluster Resources.Cluster.Properties.StorageEncrypted",
             "7:100 high MMC-NET-012 Cluster Resources.Writer.Properties.PubliclyAccessible",
@@ -34,18 +34,18 @@ import Testing
         let deployment = try T.deployment(text)
         #expect(deployment.keys.compactMap { $0.id?.value } == ["Key"])
         #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == ["Key", "alias/aws/ebs", "Key"])
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == ["6:75 high MMC-ENC-002 Other Resources.Other.Properties.KmsKeyId"])
     }
 
     @Test func aBucketWithoutEncryptionSettingsUsesSSES3() throws {
-        let findings = try T.findings("Resources:\n  Files:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: f\n")
+        let findings = try T.findings("Resources:\n  Files:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: f\n").withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == ["4:5 high MMC-ENC-002 Files Resources.Files.Properties.BucketEncryption"])
         #expect(findings.first?.message.contains("SSE-S3 (AES256)") == true)
     }
 
     @Test func aKeyWithoutRotationIsFlaggedWhereTheSettingBelongs() throws {
-        let findings = try T.findings("Resources:\n  K:\n    Type: AWS::KMS::Key\n")
+        let findings = try T.findings("Resources:\n  K:\n    Type: AWS::KMS::Key\n").withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == ["2:3 medium MMC-KEY-005 K Resources.K.Properties.EnableKeyRotation"])
     }
 
@@ -70,7 +70,7 @@ import Testing
         let deployment = try T.deployment(text)
         #expect(deployment.regions.map(\.region) == ["eu-central-1"])
         #expect(deployment.regions.first?.isReplica == true)
-        let residency = try T.findings(text).filter { $0.ruleId == "MMC-RES-001" }
+        let residency = try T.findings(text).withoutLoggingTransitRecovery.filter { $0.ruleId == "MMC-RES-001" }
         #expect(residency.map(\.cfnSummary) == ["15:44 high MMC-RES-001 P Resources.P.Properties.BackupPlan.BackupPlanRule[0].CopyActions[0].DestinationBackupVaultArn"])
         #expect(residency.first?.message.contains("a copy of the data would be kept in") == true)
     }
@@ -95,7 +95,7 @@ import Testing
         #expect(deployment.allowlists.map(\.component) == ["SG", "SG", "Rule"])
         #expect(deployment.allowlists.map(\.internetFacing) == [true, false, true])
         #expect(deployment.allowlists[0].entries.first?.ports == PortRange(0, 65535))
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
             "10:38 critical MMC-NET-001 SG Resources.SG.Properties.SecurityGroupIngress[3].CidrIp",
             "13:5 low MMC-NET-008 Rule Resources.Rule.Properties",
@@ -121,7 +121,7 @@ import Testing
         #expect(deployment.dataStores.map(\.kind) == [.secrets, .secrets])
         #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == [nil, "Key"])
         #expect(deployment.allowlists.map(\.kind) == [.endpointPublicAccess, .endpointPublicAccess])
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
             // As Terraform's aws_eks_cluster (issue 15): no EncryptionConfig states no encryption for the secrets, and
             // the public Kubernetes API open to the world is administrative access.
@@ -141,7 +141,7 @@ import Testing
                 Type: AWS::ElastiCache::ReplicationGroup
                 Properties: {AtRestEncryptionEnabled: !Ref Encrypt, KmsKeyId: !ImportValue shared-key}
             """
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
             "6:43 info MMC-ENC-001 Cache Resources.Cache.Properties.AtRestEncryptionEnabled",
             "6:67 info MMC-ENC-002 Cache Resources.Cache.Properties.KmsKeyId",
@@ -163,7 +163,7 @@ import Testing
                   KmsKeyId: !If [Prod, !Ref Key, !Ref AWS::NoValue]
                   PubliclyAccessible: !If [Prod, false, true]
             """
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.ruleId) == ["MMC-ENC-002", "MMC-NET-012"])
     }
 
@@ -178,7 +178,7 @@ import Testing
         let key = try #require(try T.deployment(text, path: "k.json").keys.first)
         #expect(key.policy?.statements.map(\.principals) == [["arn:aws:iam::${AWS::AccountId}:root"], ["*"]])
         #expect(key.policy?.statements.map(\.hasCondition) == [false, true])
-        let findings = try T.findings(text, path: "k.json")
+        let findings = try T.findings(text, path: "k.json").withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == ["4:5 high MMC-KEY-010 K Resources.K.Properties.KeyPolicy.Statement[1]"])
     }
 }
@@ -203,7 +203,7 @@ import Testing
         let deployment = try T.deployment(text)
         #expect(deployment.keys.compactMap { $0.id?.value } == ["Primary"])
         #expect(deployment.dataStores.map { $0.encryption.kmsKey?.value.known } == ["Primary", "mrk-1234abcd12ab34cd56ef1234567890ab"])
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
             "2:85 low MMC-RES-002 Primary Resources.Primary.Properties.MultiRegion",
             "7:22 high MMC-RES-001 Remote Resources.Remote.Properties.PrimaryKeyArn",

@@ -25,13 +25,13 @@ import Testing
         #expect(key.value == .known("aws_kms_key.main"))
         #expect(key.origin.path == "resource_changes[1].change.after_unknown.kms_key_id")
         #expect(deployment.keys.map { $0.id?.value } == ["aws_kms_key.main"])
-        #expect(try TerraformFixture.findings(deployment).isEmpty)
+        #expect(try TerraformFixture.findings(deployment).withoutLoggingTransitRecovery.isEmpty)
     }
 
     @Test func keyLeftToTheProviderIsTheAWSManagedKey() throws {
         let deployment = try TerraformFixture.deployment(json: database(kmsReferences: nil).json)
         #expect(deployment.dataStores.first?.encryption.kmsKey == nil)
-        let findings = try TerraformFixture.findings(deployment)
+        let findings = try TerraformFixture.findings(deployment).withoutLoggingTransitRecovery
         #expect(findings.map(\.summary).map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == ["MMC-ENC-002 high"])
         #expect(findings.first?.message.hasPrefix("no KMS key is named for the database, so AWS manages its key") == true)
     }
@@ -40,7 +40,7 @@ import Testing
         let deployment = try TerraformFixture.deployment(json: database(kmsReferences: ["data.aws_kms_key.shared.arn"]).json)
         let key = try #require(deployment.dataStores.first?.encryption.kmsKey)
         #expect(key.value == .unknown(reason: "known only after apply (it comes from data.aws_kms_key.shared.arn)"))
-        let findings = try TerraformFixture.findings(deployment)
+        let findings = try TerraformFixture.findings(deployment).withoutLoggingTransitRecovery
         #expect(findings.map(\.severity) == [.info])
         #expect(findings.allSatisfy { $0.cannotVerify })
     }
@@ -116,7 +116,7 @@ import Testing
         var plan = Plan()
         plan.change("aws_secretsmanager_secret.db", "aws_secretsmanager_secret", after: ["kms_key_id": "alias/aws/secretsmanager"])
         plan.configure("aws_secretsmanager_secret.db", ["kms_key_id": Plan.constant("alias/aws/secretsmanager")])
-        let findings = try TerraformFixture.findings(TerraformFixture.deployment(json: plan.json))
+        let findings = try TerraformFixture.findings(TerraformFixture.deployment(json: plan.json)).withoutLoggingTransitRecovery
         #expect(findings.map(\.ruleId) == ["MMC-ENC-002"])
         #expect(findings.first?.message.contains("AWS-managed key 'alias/aws/secretsmanager'") == true)
     }

@@ -18,11 +18,18 @@ import Testing
     @Test func violationsAreReportedAtTheOffendingValues() throws {
         let findings = try TerraformFixture.findings(TerraformFixture.deployment("fail/violations-eu-west-1.json"))
         #expect(findings.map(\.summary).sorted() == [
+            // Issue 15: the databases' automated backups and log exports, the bucket's versioning, access logging
+            // and bucket policy (none of them stated in the plan, so AWS's defaults: 1 day, none, off, off, none).
+            "MMC-AVL-004 medium 86:18 aws_s3_bucket.uploads",
+            "MMC-AVL-005 medium 56:18 aws_db_instance.reporting",
             "MMC-ENC-001 critical 63:32 aws_db_instance.reporting",
             "MMC-ENC-002 high 97:40 aws_s3_bucket.uploads",
             "MMC-ENC-002 info 146:25 aws_ebs_volume.cache",
+            "MMC-ENC-003 high 86:18 aws_s3_bucket.uploads",
             "MMC-KEY-005 medium 30:34 aws_kms_key.logs",
             "MMC-KEY-010 high 34:21 aws_kms_key.logs",
+            "MMC-LOG-003 medium 86:18 aws_s3_bucket.uploads",
+            "MMC-LOG-004 medium 56:18 aws_db_instance.reporting",
             "MMC-NET-001 critical 170:17 aws_security_group.admin",
             "MMC-NET-008 low 168:13 aws_security_group.admin",
             "MMC-NET-011 high 220:13 aws_security_group_rule.https",
@@ -40,7 +47,7 @@ import Testing
         let region = try #require(findings.first { $0.resource == "provider.aws" })
         #expect(region.message.hasPrefix("provider region (var.region) is 'eu-west-1'"))
         #expect(region.path == "variables.region.value")
-        let sse = try #require(findings.first { $0.resource == "aws_s3_bucket.uploads" })
+        let sse = try #require(findings.first { $0.resource == "aws_s3_bucket.uploads" && $0.ruleId == "MMC-ENC-002" })
         #expect(sse.path == "resource_changes[2].change.after.server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0].sse_algorithm")
     }
 
@@ -67,7 +74,7 @@ import Testing
         let report = try TerraformFixture.run([TerraformFixture.path("fail/violations-eu-west-1.json")])
         #expect(report.errors.isEmpty)
         #expect(report.deploymentCount == 1)
-        #expect(report.findings.count == 11)
+        #expect(report.findings.count == 16)
         #expect(report.exitCode == 1)
     }
 }
