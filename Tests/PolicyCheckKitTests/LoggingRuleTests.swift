@@ -22,6 +22,8 @@ import Testing
                     says: ["server access logging is off for the file store"]),
         RuleFailure("logging/database-log-exports/fail.yaml", "MMC-LOG-004", .medium, at: 12, 25, resource: "acme-prod/database",
                     says: ["the database exports no logs to CloudWatch Logs (databaseLogExports is empty)"]),
+        RuleFailure("logging/retention/fail.yaml", "MMC-LOG-005", .medium, at: 10, 20, resource: "acme-prod/logging",
+                    says: ["logs are kept 90 days; expected at least 365 days"]),
     ]
 
     static let passes: [RulePass] = [
@@ -29,6 +31,9 @@ import Testing
         RulePass("logging/audit-trail/pass.yaml", "MMC-LOG-002"),
         RulePass("logging/access-logs/pass.yaml", "MMC-LOG-003"),
         RulePass("logging/database-log-exports/pass.yaml", "MMC-LOG-004"),
+        RulePass("logging/retention/pass.yaml", "MMC-LOG-005"),
+        // 0 keeps logs until they are deleted.
+        RulePass("logging/retention/pass-until-deleted.yaml", "MMC-LOG-005"),
         // Absent logging asks for nothing (absence is never a finding by itself).
         RulePass("compliant/dedicated.yaml", "MMC-LOG-003", outcome: nil),
     ]
@@ -95,6 +100,31 @@ import Testing
             "2:41 medium MMC-LOG-002 Trail Resources.Trail.Properties.EnableLogFileValidation",
             "5:34 medium MMC-LOG-003 Plain Resources.Plain.Properties.LoggingConfiguration",
             "6:36 medium MMC-LOG-004 DB Resources.DB.Properties.EnableCloudwatchLogsExports",
+        ])
+    }
+
+    @Test func logGroupRetentionIsJudgedInPlansAndTemplates() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_cloudwatch_log_group.short", "aws_cloudwatch_log_group", after: ["name": "short", "retention_in_days": 30])
+        plan.change("aws_cloudwatch_log_group.year", "aws_cloudwatch_log_group", after: ["name": "year", "retention_in_days": 400])
+        plan.change("aws_cloudwatch_log_group.forever", "aws_cloudwatch_log_group", after: ["name": "forever", "retention_in_days": 0])
+        plan.change("aws_cloudwatch_log_group.later", "aws_cloudwatch_log_group", after: ["name": "later"],
+                    unknown: ["retention_in_days": true])
+        plan.configure("aws_cloudwatch_log_group.later", ["retention_in_days": TerraformPlanBuilder.references("var.days")])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-005" }
+        #expect(findings.map { "\($0.severity.rawValue) \($0.resource) \($0.path)" } == [
+            "medium aws_cloudwatch_log_group.short resource_changes[0].change.after.retention_in_days",
+            "info aws_cloudwatch_log_group.later resource_changes[3].change.after_unknown.retention_in_days",
+        ])
+        let template = """
+            Resources:
+              Short: {Type: AWS::Logs::LogGroup, Properties: {RetentionInDays: 14}}
+              Year: {Type: AWS::Logs::LogGroup, Properties: {RetentionInDays: 731}}
+              Forever: {Type: AWS::Logs::LogGroup}
+            """
+        #expect(try CFN.findings(template).map(\.cfnSummary) == [
+            "2:68 medium MMC-LOG-005 Short Resources.Short.Properties.RetentionInDays",
         ])
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let pack = try PolicyLoader().loadDefault()
         #expect(pack.id == "mattermost-cloud")
         #expect(pack.version == "1.0.0")
-        #expect(pack.rules.count == 59)
+        #expect(pack.rules.count == 60)
     }
 
     /// The pack `check` preloads while its arguments are parsed is the pack loaded directly.

@@ -52,6 +52,7 @@ public enum CheckRegistry {
         AuditTrailCheck.self,
         AccessLoggingCheck.self,
         DatabaseLogExportsCheck.self,
+        LogRetentionCheck.self,
         MaintenanceWindowCheck.self,
         SoakPeriodCheck.self,
         EmergencyJustificationCheck.self,

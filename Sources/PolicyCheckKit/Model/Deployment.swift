@@ -33,6 +33,8 @@ public struct Deployment: Sendable {
     public var auditTrails: [AuditTrail] = []
     /// Load-balancer listeners, for encryption in transit.
     public var listeners: [LoadBalancerListener] = []
+    /// How long log destinations keep logs.
+    public var logRetentions: [LogRetention] = []
     /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).
     public var privateConnectivity: Located<Bool>?
     /// Whether resource names are qualified with the deployment name (`acme-prod/database`). Infrastructure code

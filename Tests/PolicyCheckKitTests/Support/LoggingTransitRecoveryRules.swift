@@ -6,7 +6,7 @@ import PolicyCheckKit
 enum LoggingTransitRecoveryRules {
     static let ids: Set<String> = [
         "MMC-ENC-003", "MMC-ENC-004", "MMC-AVL-004", "MMC-AVL-005", "MMC-AVL-006",
-        "MMC-LOG-001", "MMC-LOG-002", "MMC-LOG-003", "MMC-LOG-004",
+        "MMC-LOG-001", "MMC-LOG-002", "MMC-LOG-003", "MMC-LOG-004", "MMC-LOG-005",
     ]
 }
 

@@ -14,6 +14,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
     static let mappers: [any ResourceMapper.Type] = [
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
+        LogGroupMapper.self,
     ]
 
     public init() {}

@@ -1,7 +1,7 @@
 import PolicyCheckSyntax
 
 /// Reads a native manifest's `spec.logging`: the audit trail, S3 server access logging of the file store, the
-/// database's log exports and where logs are kept. Absent settings ask for nothing; an audit trail that does not say
+/// database's log exports, and where and how long logs are kept. Absent settings ask for nothing; an audit trail that does not say
 /// whether it records every region or validates its log files does neither, as AWS's defaults.
 struct LoggingReader {
     let logging: ObjectView
@@ -11,9 +11,14 @@ struct LoggingReader {
     static let logTypes = ["postgresql", "upgrade", "iam-db-auth-error", "audit", "error", "general", "slowquery"]
 
     func read(into deployment: inout Deployment) {
-        logging.allowOnly(["region", "auditTrail", "accessLogs", "databaseLogExports"])
+        logging.allowOnly(["region", "retentionDays", "auditTrail", "accessLogs", "databaseLogExports"])
         if let region = logging.string("region") {
             deployment.regions.append(RegionReference(region.value, at: region.origin, component: "logging", role: "log region"))
+        }
+        // CloudWatch Logs keeps events 1 day to 10 years; 0 is until deleted.
+        if let days = logging.int("retentionDays", range: 0...3653) {
+            deployment.logRetentions.append(LogRetention(component: "logging",
+                                                         days: StoreSetting(.known(days.value), at: days.origin)))
         }
         if let trail = logging.object("auditTrail") { readTrail(trail, into: &deployment) }
         if let flag = logging.bool("accessLogs"),

@@ -33,6 +33,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformBackupPlanReader(plan: plan).read(into: &deployment)
         TerraformTrailReader(plan: plan, keys: keys).read(into: &deployment)
         TerraformListenerReader(plan: plan).read(into: &deployment)
+        TerraformLogGroupReader(plan: plan).read(into: &deployment)
         TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
         TerraformIPSetReader(plan: plan).read(into: &deployment)
         var regions = TerraformRegionReader(plan: plan)

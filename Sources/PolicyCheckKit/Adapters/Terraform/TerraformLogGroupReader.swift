@@ -1,0 +1,19 @@
+/// Reads `aws_cloudwatch_log_group`: how long it keeps log events (`retention_in_days`; not set or 0: until deleted).
+struct TerraformLogGroupReader {
+    let plan: TerraformPlan
+
+    func read(into deployment: inout Deployment) {
+        for group in plan.resources(ofType: ["aws_cloudwatch_log_group"]) {
+            let retention = group["retention_in_days"]
+            let days: StoreSetting<Int>
+            if let kept = retention.knownInt {
+                days = StoreSetting(.known(kept), at: retention.origin)
+            } else if retention.isUnknown, !retention.isProviderDefault {
+                days = StoreSetting(.unknown(reason: retention.unknownReason), at: retention.origin)
+            } else {
+                days = StoreSetting(.known(0), at: retention.fieldOrigin)
+            }
+            deployment.logRetentions.append(LogRetention(component: group.address, days: days))
+        }
+    }
+}
