@@ -12,17 +12,8 @@ enum DatabaseSettings {
         store.logExports = exports.items().isEmpty
             ? StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set")
             : StoreSetting(.known(true), at: exports.origin)
-        let retention = properties.child("BackupRetentionPeriod")
-        if retention.isAbsent {
-            store.backupRetentionDays = StoreSetting(.known(1), at: retention.origin,
-                                                     note: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
-        } else if let days = retention.integers()?.min() {
-            store.backupRetentionDays = StoreSetting(.known(days), at: retention.origin)
-        } else {
-            let reason = retention.alternatives.first { $0.scalarText.flatMap { Int($0) } == nil }?
-                .unknownReason(expected: "a number of days") ?? "it is not a number of days"
-            store.backupRetentionDays = StoreSetting(.unknown(reason: reason), at: retention.origin)
-        }
+        store.backupRetentionDays = properties.child("BackupRetentionPeriod")
+            .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
     }
 
     /// The TLS parameter the group sets, else the engine's default.

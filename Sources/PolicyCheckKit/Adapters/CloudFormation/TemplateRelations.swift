@@ -20,7 +20,8 @@ struct TemplateRelations {
                 return alternative.scalarText.flatMap { bucketsByName[$0] }
             }
         }
-        for resource in template.resources {
+        let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail"]
+        for resource in template.resources where types.contains(resource.type) {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
             case "AWS::S3::BucketPolicy":
