@@ -27,7 +27,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outcome = TerraformSourceReader().read(directory: directory, name: "module")
         let deployment = try #require(outcome.deployment, "\(outcome.errors)")
-        return try TerraformFixture.findings(deployment)
+        return try TerraformFixture.findings(deployment).withoutLoggingTransitRecovery
             .filter { $0.resource == "aws_s3_bucket.b" && $0.ruleId.hasPrefix("MMC-ENC") }
             .map { "\($0.ruleId) \($0.line):\($0.column)" }.sorted()
     }
