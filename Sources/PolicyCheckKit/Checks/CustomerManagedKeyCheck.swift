@@ -54,7 +54,9 @@ public struct CustomerManagedKeyCheck: Check {
         // S3 uses the named key only with a KMS algorithm; with AES256 or an algorithm it refuses, no customer key.
         if let algorithm = S3EncryptionAlgorithm.algorithm(of: store), !S3EncryptionAlgorithm.usingKMS.contains(algorithm.value),
            algorithm.value != "AES256" || store.encryption.kmsKey != nil {
-            return .fail([Evidence("the \(what)'s encryption algorithm is \(S3EncryptionAlgorithm.quoted(algorithm.value)), which uses no KMS key; expected aws:kms with \(expected)",
+            let named = algorithm.value.isEmpty ? "names no algorithm, which S3 requires, so it uses"
+                : "algorithm is \(S3EncryptionAlgorithm.quoted(algorithm.value)), which uses"
+            return .fail([Evidence("the \(what)'s encryption \(named) no KMS key; expected aws:kms with \(expected)",
                                    at: algorithm.origin)])
         }
         guard let key = store.encryption.kmsKey else {

@@ -66,6 +66,9 @@ public struct AllowlistEntry: Sendable {
     /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
     /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
     public var rawPath: String?
+    /// Set when the entry stands for a rule that names no source at all (no address range, prefix list or group),
+    /// which the platform refuses or drops: why, for MMC-NET-002. Its `cidr` is then empty.
+    public var missingSource: String?
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {

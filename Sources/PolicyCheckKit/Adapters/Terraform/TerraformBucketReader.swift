@@ -41,7 +41,7 @@ struct TerraformBucketReader {
                                   encryption: Encryption(origin: separate?.attributes.fieldOrigin ?? inline.fieldOrigin))
             store.rawNode = bucket.attributes.node
             store.storageType = Located("s3", at: bucket.origin)
-            store.encryption.algorithm = rule.child("sse_algorithm").string()
+            store.encryption.algorithm = Self.algorithm(of: rule)
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
             store.publicAccess = publicAccess(of: bucket)
             if !logDestinations.contains(bucket.address) { store.accessLogging = accessLogging(of: bucket) }
@@ -50,6 +50,16 @@ struct TerraformBucketReader {
             deployment.capabilities.append(CapabilityRequest(.objectStorage, at: bucket.origin, component: bucket.address))
             deployment.dataStores.append(store)
         }
+    }
+
+    /// The rule's `sse_algorithm`; empty when the block is there without one: S3 requires it
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html, "SSEAlgorithm …
+    /// Required: Yes"), so such a configuration cannot be applied and the bucket is not encrypted as declared.
+    static func algorithm(of rule: TerraformAttribute) -> Located<Fact<String>>? {
+        let algorithm = rule.child("sse_algorithm")
+        if let value = algorithm.string() { return value }
+        guard rule.node?.isMapping == true, !rule.isUnknown, !algorithm.isUnknown else { return nil }
+        return Located(.known(""), at: rule.origin)
     }
 
     /// Whether the bucket is reachable from the internet: not when a full public access block covers it; yes with a

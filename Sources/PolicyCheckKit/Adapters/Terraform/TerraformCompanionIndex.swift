@@ -4,6 +4,9 @@
 ///
 /// A companion names its target by the configuration's reference (`bucket = aws_s3_bucket.data.id`), else by a
 /// known identifier (`bucket = "my-bucket"`); the reference wins, and of several companions the first in plan order.
+/// A companion that refers to its target is not matched to others by name: S3 bucket names are unique
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), so two buckets declared with
+/// one name cannot both exist, and the reference says which one the configuration is for.
 struct TerraformCompanionIndex {
     private var byReference: [String: TerraformResource] = [:]
     private var byIdentifier: [String: TerraformResource] = [:]
@@ -13,8 +16,10 @@ struct TerraformCompanionIndex {
     init(plan: TerraformPlan, type: String, attribute: String, targets: Set<String>) {
         for candidate in plan.resources(ofType: [type]) {
             let value = candidate[attribute]
-            if let target = plan.referenced(by: value, of: candidate, types: targets), byReference[target.address] == nil {
-                byReference[target.address] = candidate
+            if let target = plan.referenced(by: value, of: candidate, types: targets) {
+                if byReference[target.address] == nil { byReference[target.address] = candidate }
+                // It configures the resource it refers to, not every other one that shares its name.
+                continue
             }
             if let text = value.knownString, byIdentifier[text] == nil { byIdentifier[text] = candidate }
         }

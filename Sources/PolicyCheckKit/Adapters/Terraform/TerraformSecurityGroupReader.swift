@@ -24,13 +24,19 @@ struct TerraformSecurityGroupReader {
                                                   description: nil, enabled: true, origin: ingress.origin))
                 }
                 for rule in ingress.items {
-                    entries += self.entries(rule, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol")
+                    entries += self.entries(rule, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol",
+                                            otherSources: ["prefix_list_ids", "security_groups", "self"],
+                                            withoutSource: Self.inlineWithoutSource)
                 }
             case "aws_security_group_rule":
                 guard resource["type"].knownString == "ingress" else { continue }
-                entries = self.entries(resource.attributes, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol")
+                entries = self.entries(resource.attributes, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol",
+                                       otherSources: ["prefix_list_ids", "source_security_group_id", "self"],
+                                       withoutSource: Self.ruleWithoutSource)
             case "aws_vpc_security_group_ingress_rule":
-                entries = self.entries(resource.attributes, cidrs: ["cidr_ipv4", "cidr_ipv6"], protocol: "ip_protocol")
+                entries = self.entries(resource.attributes, cidrs: ["cidr_ipv4", "cidr_ipv6"], protocol: "ip_protocol",
+                                       otherSources: ["prefix_list_id", "referenced_security_group_id"],
+                                       withoutSource: Self.vpcRuleWithoutSource)
             default:
                 continue
             }
@@ -45,8 +51,35 @@ struct TerraformSecurityGroupReader {
         }
     }
 
-    /// The entries of one ingress rule: one per CIDR block, sharing the rule's description and ports.
-    private func entries(_ rule: TerraformAttribute, cidrs fields: [String], protocol field: String) -> [AllowlistEntry] {
+    /// Every security-group rule needs a source: an IPv4 or IPv6 range, a prefix list or a security group
+    /// (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html, "Source or destination"; "You
+    /// must specify exactly one of the following sources",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-ingress.html).
+    /// Without one, what happens depends on the resource type; none of them opens anything.
+    static let inlineWithoutSource = "the ingress rule names no source (cidr_blocks, ipv6_cidr_blocks, "
+        + "prefix_list_ids, security_groups or self = true): EC2 adds no rule without a source, so the group is "
+        + "created without it and the rule admits nothing it declares"
+    static let ruleWithoutSource = "the ingress rule names no source (cidr_blocks, ipv6_cidr_blocks, "
+        + "prefix_list_ids, source_security_group_id or self = true): AWS needs one, and the provider refuses it"
+    static let vpcRuleWithoutSource = "the ingress rule names no source: exactly one of cidr_ipv4, cidr_ipv6, "
+        + "prefix_list_id or referenced_security_group_id is required, so it cannot be created"
+
+    /// Whether the rule names a source other than a CIDR block: a known non-empty value or `self = true`; a value
+    /// unknown until apply counts as a source (it cannot be judged, and is not an address range).
+    private static func hasOtherSource(_ rule: TerraformAttribute, _ fields: [String]) -> Bool {
+        fields.contains { field in
+            let value = rule.child(field)
+            if value.isUnknown { return true }
+            if field == "self" { return value.bool()?.value.known == true }
+            if value.node?.isSequence == true { return value.items.contains { $0.isUnknown || $0.knownString?.isEmpty == false } }
+            return value.knownString?.isEmpty == false
+        }
+    }
+
+    /// The entries of one ingress rule: one per CIDR block, sharing the rule's description and ports; a rule with
+    /// no source at all is one entry with `missingSource` set (MMC-NET-002).
+    private func entries(_ rule: TerraformAttribute, cidrs fields: [String], protocol field: String,
+                         otherSources: [String], withoutSource: String) -> [AllowlistEntry] {
         let description = rule.child("description")
         let text = description.knownString.map { Located($0, at: description.origin) }
         let ports = Self.ports(rule, protocol: field)
@@ -61,6 +94,14 @@ struct TerraformSecurityGroupReader {
                 entry.rawNode = rule.node
                 entries.append(entry)
             }
+        }
+        let declared = fields.contains { rule.child($0).isUnknown || rule.child($0).items.contains(where: \.isUnknown) }
+        if entries.isEmpty, !declared, !Self.hasOtherSource(rule, otherSources) {
+            var entry = AllowlistEntry(cidr: Located(.known(""), at: rule.origin), description: text, enabled: true,
+                                       origin: rule.origin, ports: ports)
+            entry.missingSource = withoutSource
+            entry.rawNode = rule.node
+            entries.append(entry)
         }
         return entries
     }
