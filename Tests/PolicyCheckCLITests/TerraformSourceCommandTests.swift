@@ -161,4 +161,35 @@ import Testing
             #expect(result.stdout.contains("0 files checked, 0 deployments"), "\(name): \(result.stdout)")
         }
     }
+
+    /// A local module source that leads out of the checked tree is refused like a BYOK path or `extends:` out of it
+    /// (docs/security.md): one error at the `source` attribute, exit 2. From the repository root, or with
+    /// --allow-outside-tree, the same example reads its module.
+    @Test func moduleSourceOutsideTheCheckedTreeIsRefused() throws {
+        let root = try CLI.temporaryDirectory()
+        let files = [
+            "repo/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+            "repo/examples/complete/main.tf": "module \"bucket\" {\n  source = \"../../\"\n}\n",
+        ]
+        for (file, text) in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let example = root.appendingPathComponent("repo/examples/complete")
+        let refused = try CLI.run(["check", "."], in: example)
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        let errors = (refused.stdout + refused.stderr).split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.trimmingCharacters(in: .whitespaces).hasPrefix(
+            "main.tf:2:3: error: module.bucket: the module source '../../' lies outside the checked tree; pass --allow-outside-tree to read it, or run policycheck from the repository root") == true, "\(errors)")
+
+        let repo = root.appendingPathComponent("repo")
+        for (arguments, directory) in [(["check", "examples/complete"], repo), (["check", "."], repo),
+                                       (["check", ".", "--allow-outside-tree"], example)] {
+            let result = try CLI.run(arguments, in: directory)
+            #expect(result.status != 2, "\(arguments): \(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("aws_s3_bucket.b"), "\(arguments): \(result.stdout)")
+        }
+    }
 }

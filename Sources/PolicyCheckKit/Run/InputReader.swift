@@ -128,7 +128,8 @@ public struct InputReader: Sendable {
     /// A Terraform module directory becomes one deployment, evaluated from its source.
     private func readTerraformModule(_ input: InputDiscovery.Input) -> Result {
         var result = Result(input: input)
-        let outcome = TerraformSourceReader(options: options).read(directory: input.path, name: input.displayPath)
+        let tree = allowOutsideTree ? nil : input.tree ?? .workingDirectory
+        let outcome = TerraformSourceReader(options: options, tree: tree).read(directory: input.path, name: input.displayPath)
         result.errors = outcome.errors
         result.warnings = outcome.notices
         result.deployments = outcome.deployment.map { [$0] } ?? []

@@ -24,9 +24,13 @@ final class TerraformModuleLoader {
     /// Where `file()` may read: the root module's directory tree.
     private let readableRoot: String
 
-    init(rootDirectory: String, limits: Limits = Limits()) {
+    /// The tree local module sources must stay in; `nil` lets them lead anywhere (`--allow-outside-tree`).
+    let tree: CheckedTree?
+
+    init(rootDirectory: String, limits: Limits = Limits(), tree: CheckedTree? = nil) {
         self.rootDirectory = rootDirectory
         self.limits = limits
+        self.tree = tree
         readableRoot = InputDiscovery.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
     }
 
@@ -46,6 +50,12 @@ final class TerraformModuleLoader {
             return nil
         }
         let directory = Self.join(parent.directory, call.source)
+        // A pull request's `source = "../../elsewhere"` must not make policycheck read (and report on) files out of
+        // the checked tree, as BYOK material paths and `extends:` may not (docs/security.md).
+        if let tree, !tree.contains(directory) {
+            let at = call.block.body[attribute: "source"].map { call.file.packed($0.offset) } ?? offset
+            throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' \(CheckedTree.refusal), or run policycheck from the repository root", at: at)
+        }
         do {
             return try loadDirectory(directory)
         } catch {

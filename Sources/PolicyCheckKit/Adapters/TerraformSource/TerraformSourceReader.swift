@@ -5,9 +5,12 @@ import PolicyCheckSyntax
 /// every built-in and custom rule checks source as it checks a plan, and findings name the `.tf` file and line.
 public struct TerraformSourceReader: Sendable {
     public var options: AdapterOptions
+    /// The tree local module sources must stay in (`nil`: anywhere, `--allow-outside-tree`).
+    public var tree: CheckedTree?
 
-    public init(options: AdapterOptions = AdapterOptions()) {
+    public init(options: AdapterOptions = AdapterOptions(), tree: CheckedTree? = nil) {
         self.options = options
+        self.tree = tree
     }
 
     /// What reading one module gave: its deployment, or the errors that stop it; notices either way.
@@ -22,7 +25,7 @@ public struct TerraformSourceReader: Sendable {
 
     /// Reads the module in `directory`, naming the deployment `name`.
     public func read(directory: String, name: String) -> Outcome {
-        let loader = TerraformModuleLoader(rootDirectory: directory)
+        let loader = TerraformModuleLoader(rootDirectory: directory, tree: tree)
         var outcome = Outcome()
         defer { outcome.files = loader.files }
         do throws(TerraformSourceError) {
