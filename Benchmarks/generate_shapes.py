@@ -10,6 +10,7 @@ Kubernetes manifests (load balancers, ingresses and network policies).
     python3 Benchmarks/generate_shapes.py cloudformation --out DIR --resources 10000 [--yaml]
     python3 Benchmarks/generate_shapes.py kubernetes --out DIR --resources 10000
     python3 Benchmarks/generate_shapes.py allowlist --out DIR --resources 100000   # one list of N entries
+    python3 Benchmarks/generate_shapes.py hcl --out DIR --resources 10000  # one module of .tf files
 
 `--resources` counts resources (objects) in one input; a relation's unit (a bucket and its companions, say) is
 several resources. About a third of the units violate a rule, which with the default pack gives tens of findings
@@ -341,9 +342,90 @@ def allowlist_plan(rng, entries):
     return plan.document()
 
 
+# --- Terraform source: one module of .tf files ----------------------------------------------------------------------
+
+def hcl_bucket(i, bad):
+    algorithm = '"AES256"' if bad else '"aws:kms"'
+    key = "" if bad else f"\n      kms_master_key_id = aws_kms_key.k{i}.arn"
+    return (f'resource "aws_kms_key" "k{i}" {{\n'
+            f'  description             = "bucket {i}"\n'
+            f'  enable_key_rotation     = {"false" if bad else "true"}\n'
+            f'  deletion_window_in_days = 30\n'
+            f'  tags                    = merge(local.tags, {{ name = "k{i}" }})\n}}\n\n'
+            f'resource "aws_s3_bucket" "b{i}" {{\n'
+            f'  bucket = "data-{i:06d}-${{var.environment}}"\n'
+            f'  tags   = local.tags\n}}\n\n'
+            f'resource "aws_s3_bucket_server_side_encryption_configuration" "b{i}" {{\n'
+            f'  bucket = aws_s3_bucket.b{i}.id\n'
+            f'  rule {{\n    apply_server_side_encryption_by_default {{\n'
+            f'      sse_algorithm = {algorithm}{key}\n    }}\n  }}\n}}\n\n'
+            f'resource "aws_s3_bucket_public_access_block" "b{i}" {{\n'
+            f'  bucket                  = aws_s3_bucket.b{i}.id\n'
+            f'  block_public_acls       = true\n'
+            f'  block_public_policy     = true\n'
+            f'  ignore_public_acls      = true\n'
+            f'  restrict_public_buckets = {"false" if bad else "true"}\n}}\n'), 4
+
+
+def hcl_security_group(i, bad):
+    cidr = '"0.0.0.0/0"' if bad else "var.admin_cidrs[0]"
+    return (f'resource "aws_security_group" "sg{i}" {{\n'
+            f'  name        = "sg-{i}"\n'
+            f'  description = "web {i}"\n'
+            f'  vpc_id      = "vpc-0123456789abcdef0"\n'
+            f'  tags        = local.tags\n}}\n\n'
+            f'resource "aws_vpc_security_group_ingress_rule" "sg{i}" {{\n'
+            f'  for_each          = {{ https = 443, admin = 8443 }}\n'
+            f'  security_group_id = aws_security_group.sg{i}.id\n'
+            f'  description       = "${{each.key}} from the office"\n'
+            f'  cidr_ipv4         = {cidr}\n'
+            f'  from_port         = each.value\n'
+            f'  to_port           = each.value\n'
+            f'  ip_protocol       = "tcp"\n}}\n'), 3
+
+
+def hcl_database(i, bad):
+    return (f'resource "aws_db_instance" "db{i}" {{\n'
+            f'  identifier              = "db-{i}"\n'
+            f'  engine                  = "postgres"\n'
+            f'  instance_class          = "db.r6g.large"\n'
+            f'  allocated_storage       = 100\n'
+            f'  storage_encrypted       = {"false" if bad else "true"}\n'
+            f'  kms_key_id              = {"null" if bad else f"aws_kms_key.dbk{i}.arn"}\n'
+            f'  publicly_accessible     = {"true" if bad else "false"}\n'
+            f'  multi_az                = true\n'
+            f'  backup_retention_period = 14\n'
+            f'  tags                    = local.tags\n}}\n\n'
+            f'resource "aws_kms_key" "dbk{i}" {{\n'
+            f'  description         = "database {i}"\n'
+            f'  enable_key_rotation = true\n}}\n'), 2
+
+
+def hcl_module(rng, resources, violating, units_per_file=60):
+    """A root module of `resources` resources in files of `units_per_file` units each, shaped like real
+    configurations: variables with defaults, locals merged into tags, buckets with their encryption configuration
+    and public access block (references to the bucket and to a KMS key), security groups with `for_each` rules, and
+    databases naming their key by reference. Returns {file name: text}."""
+    files = {"variables.tf": 'variable "region" {\n  default = "us-east-1"\n}\n\nvariable "environment" {\n'
+                             '  type    = string\n  default = "prod"\n}\n\nvariable "admin_cidrs" {\n'
+                             '  type    = list(string)\n  default = ["10.20.0.0/16", "10.30.0.0/16"]\n}\n',
+             "providers.tf": 'provider "aws" {\n  region = var.region\n}\n\nlocals {\n  tags = {\n'
+                             '    environment = var.environment\n    owner       = "platform"\n  }\n}\n'}
+    units, count = [], 0
+    writers = [hcl_bucket, hcl_security_group, hcl_database]
+    while count < resources:
+        index = len(units)
+        text, made = writers[index % 3](index, rng.random() < violating)
+        units.append(text)
+        count += made
+    for start in range(0, len(units), units_per_file):
+        files[f"main-{start // units_per_file:04d}.tf"] = "\n".join(units[start:start + units_per_file])
+    return files
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["terraform", "cloudformation", "kubernetes", "allowlist"])
+    parser.add_argument("kind", choices=["terraform", "cloudformation", "kubernetes", "allowlist", "hcl"])
     parser.add_argument("--out", required=True)
     parser.add_argument("--resources", type=int, default=1000)
     parser.add_argument("--plans", type=int, default=1, help="inputs to write (terraform)")
@@ -364,6 +446,10 @@ def main():
                 # `terraform show -json` prints compact JSON on one line.
                 json.dump(terraform_plan(rng, args.resources, relations, args.violating), handle, separators=(",", ":"))
                 handle.write("\n")
+    elif args.kind == "hcl":
+        for name, text in hcl_module(rng, args.resources, args.violating).items():
+            with open(os.path.join(args.out, name), "w") as handle:
+                handle.write(text)
     elif args.kind == "allowlist":
         with open(os.path.join(args.out, "allowlist.json"), "w") as handle:
             json.dump(allowlist_plan(rng, args.resources), handle, separators=(",", ":"))

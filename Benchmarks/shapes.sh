@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scale series on inputs shaped like real ones (issue 17): one Terraform plan with the companion resources of every
-# relation the adapter resolves, one plan per relation, one CloudFormation template (JSON and YAML) and one
-# Kubernetes file, each at 1,000, 10,000 and 100,000 resources; 1,000 finding-dense single-line plans of 100
-# resources; one allowlist of 100,000 entries. Run by Benchmarks/run.sh, or alone:
+# relation the adapter resolves, one plan per relation, one CloudFormation template (JSON and YAML), one Kubernetes
+# file and one Terraform source module (.tf files), each at 1,000, 10,000 and 100,000 resources; 1,000
+# finding-dense single-line plans of 100 resources; one allowlist of 100,000 entries; Terraform source against
+# Checkov when it is installed (CHECKOV=PATH). Run by Benchmarks/run.sh, or alone:
 #
 #   Benchmarks/shapes.sh [BINARY]            # default .build/release/policycheck (run.sh builds it)
 #   BENCH_SHAPES_RUNS=5 Benchmarks/shapes.sh # runs per figure (default 3; each figure is a median)
@@ -48,6 +49,7 @@ SERIES=(
   "cfn-json|cloudformation"
   "cfn-yaml|cloudformation --yaml"
   "k8s|kubernetes"
+  "tf-source|hcl"
 )
 for series in "${SERIES[@]}"; do
   name=${series%%|*} generator=${series#*|}
@@ -113,6 +115,26 @@ findings=$("$BIN" check "$CORPUS/dense/input" --format json 2>/dev/null | python
 out ""
 out "The dense corpus gives $findings findings ($(awk -v f="$findings" 'BEGIN { printf "%.1f", f / 1000 }') per plan)."
 out ""
+
+# --- Terraform source against Checkov on the same folders (when Checkov is installed; CHECKOV=PATH) -------------------
+checkov=${CHECKOV:-checkov}
+if command -v "$checkov" >/dev/null 2>&1; then
+  out "## Terraform source against Checkov $("$checkov" --version) on the same folders (median s, alternating)"
+  out ""
+  out "| folder | policycheck | CPU | checkov | CPU | checkov / policycheck |"
+  out "| --- | ---: | ---: | ---: | ---: | ---: |"
+  against_checkov() { # label directory
+    local result
+    result=$(alternate "$RUNS" --name check -- "$BIN" check "$2" \
+      --name checkov -- "$checkov" -d "$2" --framework terraform --quiet --compact -o json)
+    out "| $1 | $(field check median "$result") | $(field check cpu "$result") | $(field checkov median "$result") |" \
+      "$(field checkov cpu "$result") | $(ratio "$(field checkov median "$result")" "$(field check median "$result")")x |"
+  }
+  [ -d ../shared/corpus/checkov/terraform-hcl ] && against_checkov "Checkov's own HCL corpus (15 folders)" ../shared/corpus/checkov/terraform-hcl
+  against_checkov "generated module, 1,000 resources" "$CORPUS/tf-source-1000/input"
+  against_checkov "generated module, 10,000 resources" "$CORPUS/tf-source-10000/input"
+  out ""
+fi
 
 # --- 3. parallel speed-up, identical output --------------------------------------------------------------------------
 out "## --jobs 2 against --jobs 1 (median s, alternating)"
