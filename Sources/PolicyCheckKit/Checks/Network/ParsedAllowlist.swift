@@ -20,16 +20,17 @@ struct ParsedAllowlist: Sendable {
     let allowlist: Allowlist
     /// All entries, enabled or not.
     let entries: [Entry]
+    /// Enabled entries only: kept once, since every network check reads them (filtering them again per check
+    /// copied a 100,000-entry list five times); the same array as `entries` when every entry is enabled.
+    let effective: [Entry]
 
     init(_ allowlist: Allowlist) {
         self.allowlist = allowlist
         entries = allowlist.entries.enumerated().map { index, entry in
             Entry(index: index, entry: entry, parsed: entry.cidr.value.known.map { CIDRParser.parse($0) })
         }
+        effective = entries.allSatisfy(\.entry.enabled) ? entries : entries.filter { $0.entry.enabled }
     }
-
-    /// Enabled entries only.
-    var effective: [Entry] { entries.filter { $0.entry.enabled } }
 
     /// The deployment's allowlists that are in force.
     static func enabled(in deployment: Deployment) -> [ParsedAllowlist] {
