@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Reading bytes into position-aware trees (JSON and YAML).
@@ -36,10 +38,21 @@ let package = Package(
                 .embedInCode("Policy/Resources/mattermost-cloud.tree.json"),
             ]
         ),
+        // The register of runs (SOC 2 period evidence): one protocol, a SQLite and a PostgreSQL engine.
+        .target(
+            name: "PolicyCheckRegister",
+            dependencies: [
+                "PolicyCheckKit",
+                "KeyMaterial",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "policycheck",
             dependencies: [
                 "PolicyCheckKit",
+                "PolicyCheckRegister",
                 "KeyMaterial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -48,6 +61,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -66,6 +66,10 @@ struct ConfigReader {
         }
         config.kubectl = view.string("kubectl").map { entry(resolve($0.value), view, "kubectl") }
         config.allowUnrendered = view.bool("allowUnrendered").map { entry($0.value, view, "allowUnrendered") }
+        if let register = view.string("register") {
+            let isURL = register.value.hasPrefix("postgres://") || register.value.hasPrefix("postgresql://")
+            config.register = entry(isURL ? register.value : resolve(register.value), view, "register")
+        }
         if let rules = view.object("rules") {
             for item in rules.node.entries ?? [] {
                 guard let setting = rules.object(item.key) else { continue }

@@ -9,7 +9,7 @@ public struct ProjectConfig: Sendable {
     public static let fields = [
         "apiVersion", "kind", "policies", "waivers", "baseline", "failOn", "outputs", "include", "exclude", "inputFormat",
         "offering", "jobs", "rules", "inlineIgnores", "maxFileSize", "helm", "kubectl", "allowUnrendered",
-        "terraform",
+        "terraform", "register",
     ]
 
     /// A value and where it is written (`file:line:col`).
@@ -68,6 +68,8 @@ public struct ProjectConfig: Sendable {
     public var inputFormat: Entry<InputFormat>?
     public var offering: Entry<Offering>?
     public var jobs: Entry<Int>?
+    /// The register of runs (`register push`, `audit`): a SQLite file (relative to this file) or a postgres:// URL.
+    public var register: Entry<String>?
     public var rules: [RuleSetting] = []
     /// `helm.path`: `--helm`.
     public var helm: Entry<String>?

@@ -21,8 +21,7 @@ public struct EvidenceBundle: Sendable {
         var context = context
         if let signingKey {
             // Learn the signer's identity (and refuse an unusable key) before anything is rendered.
-            let probe = try Signer.sign(message: Array("policycheck evidence signing probe".utf8), privateKeyPEM: signingKey)
-            context.signer = EvidenceContext.SignerIdentity(algorithm: probe.algorithm, publicKeySPKISha256: probe.publicKeySPKISha256)
+            context.signer = try BundleSigner.identity(of: signingKey)
         }
         let document = EvidenceDocument(report: report, policy: policy, context: context)
         let sections = EvidenceSections.build(document)
@@ -33,8 +32,7 @@ public struct EvidenceBundle: Sendable {
         let json = Array(EvidenceJSON.render(document, artifacts: artifacts, signatureFile: signatureFile).utf8)
         var files: [(name: String, bytes: [UInt8])] = [(htmlFile, html), (markdownFile, markdown), (jsonFile, json)]
         if let signingKey {
-            let signature = try Signer.sign(message: json, privateKeyPEM: signingKey).signature
-            files.append((signatureFile, Array((Data(signature).base64EncodedString() + "\n").utf8)))
+            files.append((signatureFile, try BundleSigner.signatureFile(for: json, privateKey: signingKey)))
         }
         return EvidenceBundle(files: files, document: document)
     }

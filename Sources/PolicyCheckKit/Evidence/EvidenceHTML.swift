@@ -53,7 +53,7 @@ public enum EvidenceHTML {
         "<div class=\"tile\(tone.map { " tile-\($0)" } ?? "")\"><b>\(count)</b><span>\(escape(label))</span></div>"
     }
 
-    static func render(_ section: EvidenceSection) -> String {
+    public static func render(_ section: EvidenceSection) -> String {
         var html = "<section id=\"\(escape(section.id))\">\n<h2>\(escape(section.title))</h2>\n"
         for block in section.blocks {
             switch block {

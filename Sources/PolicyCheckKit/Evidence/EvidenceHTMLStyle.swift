@@ -1,7 +1,7 @@
 /// The inline stylesheet of `report.html`: system fonts, quiet tables, and a print layout (A4/Letter, repeated
 /// table headers, no rows split across pages, colours kept for badges).
-enum EvidenceHTMLStyle {
-    static let css = """
+public enum EvidenceHTMLStyle {
+    public static let css = """
         :root { --ink: #1d2330; --muted: #5d6678; --line: #d9dee7; --soft: #f5f7fa; --accent: #1f4e8c;
           --pass: #1e7a46; --pass-bg: #e4f4ea; --fail: #b42318; --fail-bg: #fde8e6; --warn: #9a5b00; --warn-bg: #fff2d6;
           --na: #5d6678; --na-bg: #eef0f4; }
@@ -30,7 +30,7 @@ enum EvidenceHTMLStyle {
         .tile b { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         .tile span { color: var(--muted); font-size: 0.8rem; }
         .tile-fail b { color: var(--fail); } .tile-waived b { color: var(--warn); }
-        table.controls td:first-child, table.findings td:first-child code, table.rules td:first-child,
+        table.controls td:first-child, table.rules td:first-child,
           table.waivers td:nth-child(5), table.waivers td:nth-child(6) { white-space: nowrap; }
         .disclaimer { margin: 14px 0 0; padding: 10px 14px; border-left: 4px solid var(--accent); background: var(--soft);
           font-size: 0.9rem; }
@@ -43,11 +43,21 @@ enum EvidenceHTMLStyle {
         table { width: 100%; border-collapse: collapse; margin: 10px 0 4px; font-size: 0.88rem; }
         th { text-align: left; font-weight: 600; color: var(--muted); background: var(--soft); border-bottom: 2px solid var(--line);
           padding: 7px 10px; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; }
-        td { padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        td { padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere;
+          word-break: break-word; }
+        /* Long resource paths, value paths and hashes wrap inside their column instead of widening the table past
+           the window or the printed page; the widest tables get fixed column shares so no column is squeezed to a
+           few characters by another's long token. */
+        table.findings, table.sample, table.breaks, table.late { table-layout: fixed; }
+        table.findings th:nth-child(1) { width: 17%; } table.findings th:nth-child(2) { width: 19%; }
+        table.findings th:nth-child(3) { width: 20%; } table.findings th:nth-child(5) { width: 11%; }
+        table.sample th:nth-child(1) { width: 15%; } table.sample th:nth-child(2) { width: 12%; }
+        table.sample th:nth-child(3) { width: 20%; } table.sample th:nth-child(4) { width: 8%; }
+        table.sample th:nth-child(5) { width: 20%; }
         tbody tr:nth-child(even) td { background: #fbfcfd; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .zero { color: #b4bac6; }
-        .detail { color: var(--muted); font-size: 0.82rem; margin-top: 2px; }
+        .detail { color: var(--muted); font-size: 0.82rem; margin-top: 2px; overflow-wrap: anywhere; }
         .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
           white-space: nowrap; }
         .badge-pass { color: var(--pass); background: var(--pass-bg); }

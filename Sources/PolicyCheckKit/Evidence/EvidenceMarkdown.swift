@@ -17,7 +17,7 @@ public enum EvidenceMarkdown {
         return md
     }
 
-    static func render(_ section: EvidenceSection) -> String {
+    public static func render(_ section: EvidenceSection) -> String {
         var md = "## \(escape(section.title))\n\n"
         for block in section.blocks {
             switch block {

@@ -27,6 +27,8 @@ public struct JSONWriter {
     public mutating func int(_ value: Int) { openValue(); text += String(value) }
     public mutating func bool(_ value: Bool) { openValue(); text += value ? "true" : "false" }
     public mutating func null() { openValue(); text += "null" }
+    /// A number exactly as a JSON reader found it (already valid JSON number syntax).
+    public mutating func number(literal: String) { openValue(); text += literal }
 
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }

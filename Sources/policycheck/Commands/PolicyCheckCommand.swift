@@ -12,7 +12,7 @@ struct PolicyCheckCommand: ParsableCommand {
             2 could not check (unreadable or malformed input, invalid policy, bad usage).
             """,
         version: PolicyCheckVersion.current,
-        subcommands: [CheckCommand.self, ReportCommand.self, VerifyReportCommand.self, KeysCommand.self, RulesCommand.self,
+        subcommands: [CheckCommand.self, ReportCommand.self, VerifyReportCommand.self, RegisterCommand.self, AuditCommand.self, KeysCommand.self, RulesCommand.self,
                       ExplainCommand.self, PolicyCommand.self, ConfigCommand.self],
         defaultSubcommand: nil
     )

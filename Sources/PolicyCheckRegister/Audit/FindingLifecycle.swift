@@ -1,0 +1,96 @@
+/// Each finding's life over the period, matched by fingerprint along its repository/ref chain: first seen, last
+/// seen, fixed (the first later run of the chain without it), time to fix per severity, and findings past the SLA.
+/// Suppressed findings are exceptions, not open findings (`ExceptionRegister`); a run that ended in error proves
+/// no fix, since it may not have checked the file.
+public struct FindingLifecycle: Sendable {
+    public struct Episode: Sendable, Hashable {
+        public var fingerprint: String
+        public var repository: String
+        public var ref: String
+        public var ruleId: String
+        public var severity: String
+        public var resource: String
+        public var file: String
+        public var firstSeen: Int64
+        public var firstRunId: String
+        public var lastSeen: Int64
+        /// Open in the chain's first run of the period although the chain ran before: it may be older.
+        public var carriedIn: Bool
+        public var fixedAt: Int64?
+        public var fixedRunId: String?
+        public var runs: Int
+
+        /// Seconds open: to the fix, or to the end of the period.
+        public func age(periodEnd: Int64) -> Int64 { (fixedAt ?? periodEnd) - firstSeen }
+    }
+
+    public struct SeverityStats: Sendable, Hashable {
+        public var severity: String
+        public var found: Int
+        public var fixed: Int
+        public var open: Int
+        /// Seconds; nil when nothing was fixed.
+        public var medianTimeToFix: Int64?
+        public var maxTimeToFix: Int64?
+        public var slaDays: Int?
+        public var pastSLA: Int
+    }
+
+    public var episodes: [Episode] = []
+    public var bySeverity: [SeverityStats] = []
+    /// Episodes whose age exceeded their severity's SLA (fixed late, or still open).
+    public var pastSLA: [Episode] = []
+
+    public init(_ data: PeriodData, period: AuditPeriod) {
+        var findingsByRun: [String: [PeriodData.FindingRow]] = [:]
+        for finding in data.findings where finding.status != "suppressed" { findingsByRun[finding.runId, default: []].append(finding) }
+        var open: [String: Int] = [:]
+        var chain = ""
+        var firstOfChain = true
+        for run in data.runs {
+            if run.chain != chain {
+                chain = run.chain
+                open = [:]
+                firstOfChain = true
+            }
+            var present: Set<String> = []
+            for finding in findingsByRun[run.runId] ?? [] where present.insert(finding.fingerprint).inserted {
+                if let index = open[finding.fingerprint] {
+                    episodes[index].lastSeen = run.generatedAt
+                    episodes[index].runs += 1
+                } else {
+                    open[finding.fingerprint] = episodes.count
+                    episodes.append(Episode(fingerprint: finding.fingerprint, repository: run.repository, ref: run.ref,
+                                            ruleId: finding.ruleId, severity: finding.severity, resource: finding.resource,
+                                            file: finding.file, firstSeen: run.generatedAt, firstRunId: run.runId,
+                                            lastSeen: run.generatedAt,
+                                            carriedIn: firstOfChain && data.chainsWithEarlierRuns.contains(run.chain),
+                                            fixedAt: nil, fixedRunId: nil, runs: 1))
+                }
+            }
+            if run.verdict != "error" {
+                for (fingerprint, index) in open where !present.contains(fingerprint) {
+                    episodes[index].fixedAt = run.generatedAt
+                    episodes[index].fixedRunId = run.runId
+                    open[fingerprint] = nil
+                }
+            }
+            firstOfChain = false
+        }
+        let slaSeconds = period.slaDays.mapValues { Int64($0) * 86_400 }
+        pastSLA = episodes.filter { episode in
+            slaSeconds[episode.severity].map { episode.age(periodEnd: period.end) > $0 } ?? false
+        }
+        let order = ["critical", "high", "medium", "low", "info"]
+        let severities = Set(episodes.map(\.severity)).union(period.slaDays.keys)
+            .sorted { (order.firstIndex(of: $0) ?? 9, $0) < (order.firstIndex(of: $1) ?? 9, $1) }
+        bySeverity = severities.map { severity in
+            let all = episodes.filter { $0.severity == severity }
+            let times = all.compactMap { episode in episode.fixedAt.map { $0 - episode.firstSeen } }.sorted()
+            return SeverityStats(severity: severity, found: all.count, fixed: times.count, open: all.count - times.count,
+                                 medianTimeToFix: times.isEmpty ? nil : times[(times.count - 1) / 2],
+                                 maxTimeToFix: times.last, slaDays: period.slaDays[severity],
+                                 pastSLA: pastSLA.filter { $0.severity == severity }.count)
+        }
+    }
+}

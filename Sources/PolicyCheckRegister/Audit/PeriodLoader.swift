@@ -1,0 +1,74 @@
+/// Reads a period from any register with the same bound statements, so both engines give the same `PeriodData`.
+public enum PeriodLoader {
+    public static func load(_ register: any RunRegister, period: AuditPeriod) async throws(RegisterError) -> PeriodData {
+        let (filter, values) = scope(period)
+        let runs = try await register.select(SQLStatement("""
+            SELECT r.run_id, r.repository, r.ref, r.commit_sha, r.actor, r.run_url, r.generated_at, r.verdict,
+              r.evidence_sha256, r.bundle_path, r.verified_signer, r.previous_run_id, r.previous_sha256,
+              p.evidence_sha256, p.repository, p.ref
+            FROM runs r LEFT JOIN runs p ON p.run_id = r.previous_run_id WHERE \(filter)
+            ORDER BY r.repository, r.ref, r.generated_at, r.run_id
+            """, values)).map { row in
+            PeriodData.Run(runId: row[0].string ?? "", repository: row[1].string ?? "", ref: row[2].string ?? "",
+                           commit: row[3].string, actor: row[4].string, runURL: row[5].string,
+                           generatedAt: row[6].int64 ?? 0, verdict: row[7].string ?? "", evidenceSHA256: row[8].string ?? "",
+                           bundlePath: row[9].string ?? "", verifiedSigner: row[10].string, previousRunId: row[11].string,
+                           previousSHA256: row[12].string,
+                           predecessor: row[13].string.map {
+                               ChainStatus.Predecessor(evidenceSHA256: $0, repository: row[14].string ?? "", ref: row[15].string ?? "")
+                           })
+        }
+        let controls = try await register.select(SQLStatement("""
+            SELECT c.run_id, c.control, c.fail, c.pass + c.fail + c.waived + c.cannot_verify
+            FROM run_controls c JOIN runs r ON r.run_id = c.run_id WHERE \(filter)
+            """, values)).map {
+            PeriodData.ControlRow(runId: $0[0].string ?? "", control: $0[1].string ?? "", fail: $0[2].int, evaluated: $0[3].int)
+        }
+        let findings = try await register.select(SQLStatement("""
+            SELECT f.run_id, f.fingerprint, f.rule_id, f.severity, f.resource, f.file, f.status, f.suppression_kind,
+              f.justification FROM run_findings f JOIN runs r ON r.run_id = f.run_id WHERE \(filter)
+            """, values)).map {
+            PeriodData.FindingRow(runId: $0[0].string ?? "", fingerprint: $0[1].string ?? "", ruleId: $0[2].string ?? "",
+                                  severity: $0[3].string ?? "", resource: $0[4].string ?? "", file: $0[5].string ?? "",
+                                  status: $0[6].string ?? "", suppressionKind: $0[7].string, justification: $0[8].string)
+        }
+        let waivers = try await register.select(SQLStatement("""
+            SELECT w.run_id, w.rule, w.resource, w.file_pattern, w.reason, w.requested_by, w.approved_by, w.approved_on,
+              w.expires, w.ticket, w.status, w.matched FROM run_waivers w JOIN runs r ON r.run_id = w.run_id WHERE \(filter)
+            """, values)).map {
+            PeriodData.WaiverRow(runId: $0[0].string ?? "", rule: $0[1].string ?? "", resource: $0[2].string,
+                                 filePattern: $0[3].string, reason: $0[4].string ?? "", requestedBy: $0[5].string,
+                                 approvedBy: $0[6].string ?? "", approvedOn: $0[7].string ?? "", expires: $0[8].string,
+                                 ticket: $0[9].string, status: $0[10].string ?? "", matched: $0[11].int)
+        }
+        let refusals = try await register.select(SQLStatement("""
+            SELECT bundle_path, reason, evidence_sha256, claimed_run_id, claimed_repository, claimed_ref, occurred_at
+            FROM refusals WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, refusal_id
+            """, [.integer(period.start), .integer(period.end)])).map {
+            PeriodData.RefusalRow(bundlePath: $0[0].string ?? "", reason: $0[1].string ?? "", evidenceSHA256: $0[2].string,
+                                  claimedRunId: $0[3].string, claimedRepository: $0[4].string, claimedRef: $0[5].string,
+                                  occurredAt: $0[6].int64 ?? 0)
+        }.filter { period.repositories.isEmpty || $0.claimedRepository.map(period.repositories.contains) == true }
+        var earlier: Set<String> = []
+        var seen: Set<String> = []
+        for run in runs where seen.insert(run.chain).inserted && run.previousRunId == nil {
+            let count = try await register.select(SQLStatement(
+                "SELECT COUNT(*) FROM runs WHERE repository = ? AND ref = ? AND generated_at < ?",
+                [.text(run.repository), .text(run.ref), .integer(period.start)])).first?.first?.int ?? 0
+            if count > 0 { earlier.insert(run.chain) }
+        }
+        return PeriodData(runs: runs, controls: controls, findings: findings, waivers: waivers, refusals: refusals,
+                          chainsWithEarlierRuns: earlier)
+    }
+
+    /// The WHERE clause over `runs r` for the period and repositories: placeholders only, values bound.
+    private static func scope(_ period: AuditPeriod) -> (String, [SQLValue]) {
+        var clause = "r.generated_at >= ? AND r.generated_at < ?"
+        var values: [SQLValue] = [.integer(period.start), .integer(period.end)]
+        if !period.repositories.isEmpty {
+            clause += " AND r.repository IN (" + Array(repeating: "?", count: period.repositories.count).joined(separator: ", ") + ")"
+            values += period.repositories.map(SQLValue.text)
+        }
+        return (clause, values)
+    }
+}

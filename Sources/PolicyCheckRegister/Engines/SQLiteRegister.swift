@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// The embedded register: one SQLite file (GRDB), in WAL mode so readers never block the writer. Each push is one
+/// IMMEDIATE transaction: concurrent pushers (other processes too) queue on SQLite's write lock, waiting up to the
+/// busy timeout, and a killed pusher leaves nothing behind (SQLite rolls its journal back on the next open).
+public final class SQLiteRegister: RunRegister {
+    public let location: String
+    private let queue: DatabaseQueue
+
+    /// Opens (creating if absent) and migrates the register at `path`.
+    public init(path: String, busyTimeout: TimeInterval = 300) throws(RegisterError) {
+        location = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw RegisterError.unavailable(location: path, reason: "it is a directory, not a register file")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.journalMode = .wal
+        configuration.label = "policycheck register"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: RegisterSchema.bookkeeping)
+                    let applied = try Int.fetchAll(db, sql: MigrationPlan.appliedVersions.sql)
+                    for statement in try MigrationPlan.pending(applied: applied, location: path, now: Self.now()) {
+                        try Self.execute(statement, in: db)
+                    }
+                    return .commit
+                }
+            }
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw RegisterError.unavailable(location: path, reason: Self.describe(error))
+        }
+    }
+
+    public func push(_ runs: [RunRecord]) async throws(RegisterError) -> [PushPlan.Result] {
+        do {
+            return try await queue.writeWithoutTransaction { db in
+                var results: [PushPlan.Result] = []
+                try db.inTransaction(.immediate) {
+                    for run in runs {
+                        let reads = try PushPlan.reads(run).map { try Self.rows($0, in: db) }
+                        guard case .write(let statements, let status) = try PushPlan.decide(run, reads) else {
+                            results.append(.alreadyStored)
+                            continue
+                        }
+                        for statement in statements { try Self.execute(statement, in: db) }
+                        results.append(.stored(status))
+                    }
+                    return .commit
+                }
+                return results
+            }
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw RegisterError.database(location: location, reason: Self.describe(error))
+        }
+    }
+
+    public func record(_ refusal: Refusal, at time: Int64) async throws(RegisterError) {
+        do {
+            try await queue.write { db in try Self.execute(RunRows.refusal(refusal, at: time), in: db) }
+        } catch {
+            throw RegisterError.database(location: location, reason: Self.describe(error))
+        }
+    }
+
+    public func select(_ statement: SQLStatement) async throws(RegisterError) -> [[SQLValue]] {
+        do {
+            return try await queue.read { db in try Self.rows(statement, in: db) }
+        } catch {
+            throw RegisterError.database(location: location, reason: Self.describe(error))
+        }
+    }
+
+    public func close() async {
+        try? queue.close()
+    }
+
+    // MARK: - Statements
+
+    private static func execute(_ statement: SQLStatement, in db: Database) throws {
+        // Cached: a push repeats the same few statement texts for every run.
+        try db.cachedStatement(sql: statement.sql).execute(arguments: arguments(statement))
+    }
+
+    private static func rows(_ statement: SQLStatement, in db: Database) throws -> [[SQLValue]] {
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: arguments(statement))
+        var result: [[SQLValue]] = []
+        while let row = try cursor.next() {
+            result.append((0..<row.count).map { index in
+                switch (row[index] as DatabaseValue).storage {
+                case .int64(let value): return .integer(value)
+                case .string(let text): return .text(text)
+                case .double(let value): return .integer(Int64(value))
+                case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+                case .null: return .null
+                }
+            })
+        }
+        return result
+    }
+
+    private static func arguments(_ statement: SQLStatement) -> StatementArguments {
+        StatementArguments(statement.values.map { value -> DatabaseValue in
+            switch value {
+            case .integer(let number): return number.databaseValue
+            case .text(let text): return text.databaseValue
+            case .null: return .null
+            }
+        })
+    }
+
+    /// SQLite's own words for the common failure, without the statement text (which could be long).
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                return "not a register: the file is not a SQLite database or is corrupt (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))"
+            }
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

@@ -1,0 +1,32 @@
+import KeyMaterial
+import PolicyCheckKit
+import PolicyCheckSyntax
+
+/// A bundle the register refused: none of its run is stored, but the refusal itself is recorded, so the period
+/// report can list runs whose evidence failed verification. What evidence.json claims is kept only as a claim.
+public struct Refusal: Sendable, Hashable {
+    public var bundle: String
+    public var reason: String
+    public var evidenceSHA256: String?
+    /// What the (unverified) evidence.json says, when it can be read at all.
+    public var claimedRunId: String?
+    public var claimedRepository: String?
+    public var claimedRef: String?
+    public var claimedAt: Int64?
+
+    public init(bundle: String, reason: String, evidence: [UInt8]? = nil, sha256: String? = nil) {
+        self.bundle = bundle
+        self.reason = reason
+        self.evidenceSHA256 = sha256
+        guard let evidence, let root = try? JSONReader().read(evidence) else { return }
+        claimedRunId = root["run"]?["id"]?.string
+        claimedRepository = root["ci"]?["repository"]?.string
+        claimedRef = root["ci"]?["ref"]?.string
+        claimedAt = root["run"]?["generatedAt"]?.string.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch
+    }
+
+    /// One id per bundle, reason and bytes, so pushing the same refused bundle again records it once.
+    public var id: String {
+        Digest.sha256(Array("\(bundle)\n\(reason)\n\(evidenceSHA256 ?? "")".utf8))
+    }
+}

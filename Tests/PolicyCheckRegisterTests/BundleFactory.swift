@@ -1,0 +1,87 @@
+import Foundation
+import KeyMaterial
+import PolicyCheckSyntax
+import Testing
+
+/// Real evidence bundles for push tests: one made by `policycheck report` (reproducible, CI identity set), then
+/// cloned into many runs by rewriting the fields a run differs in — id, time, repository, ref, previous link —
+/// in evidence.json. The pages are the template's, so every clone verifies exactly as a real bundle does.
+struct BundleFactory {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let epoch: Int64 = 1_735_689_600
+
+    let root: URL
+    let template: URL
+    private let templateText: String
+    private let templateRunId: String
+
+    /// Makes the template bundle with `report` (signed when `signKey` is given).
+    init(signKey: String? = nil) throws {
+        root = try TemporaryFolder.make()
+        let manifests = root.appendingPathComponent("manifests")
+        try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("Tests/PolicyCheckCLITests/Fixtures/high-only.yaml").path,
+                                         toPath: manifests.appendingPathComponent("high-only.yaml").path)
+        template = root.appendingPathComponent("template")
+        var arguments = ["report", "manifests", "--out", template.path]
+        if let signKey { arguments += ["--sign-key", signKey] }
+        let result = try Shell.run(Shell.policycheck, arguments, environment: [
+            "SOURCE_DATE_EPOCH": String(Self.epoch), "GITHUB_REPOSITORY": "acme/template", "GITHUB_REF": "refs/heads/main",
+            "GITHUB_SHA": "0123456789abcdef", "GITHUB_ACTOR": "dev", "GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "1",
+        ], in: root)
+        try #require(result.status == 0 || result.status == 1, "report failed: \(result.stderr)")
+        templateText = try String(contentsOf: template.appendingPathComponent("evidence.json"), encoding: .utf8)
+        let parsed = try JSONReader().read(Array(templateText.utf8))
+        templateRunId = try #require(parsed["run"]?["id"]?.string)
+    }
+
+    /// One run's bundle: evidence.json rewritten, pages linked from the template. Returns the directory and the
+    /// SHA-256 of its evidence.json (for the next run's link).
+    @discardableResult
+    func clone(_ name: String, runId: String, repository: String, at time: Int64,
+               previous: (runId: String, sha256: String)? = nil) throws -> (path: String, sha256: String) {
+        let directory = root.appendingPathComponent("bundles").appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for page in ["report.html", "report.md"] {
+            try FileManager.default.linkItem(at: template.appendingPathComponent(page), to: directory.appendingPathComponent(page))
+        }
+        var text = templateText
+            .replacingOccurrences(of: "\"id\": \"\(templateRunId)\"", with: "\"id\": \"\(runId)\"")
+            .replacingOccurrences(of: "\"generatedAt\": \"2025-01-01T00:00:00Z\"", with: "\"generatedAt\": \"\(Self.iso(time))\"")
+            .replacingOccurrences(of: "\"repository\": \"acme/template\"", with: "\"repository\": \"\(repository)\"")
+        if let previous {
+            text = text.replacingOccurrences(of: "\"previous\": null", with: "\"previous\": {\"sha256\": \"\(previous.sha256)\", \"runId\": \"\(previous.runId)\"}")
+        }
+        let bytes = Array(text.utf8)
+        try Data(bytes).write(to: directory.appendingPathComponent("evidence.json"))
+        return (directory.path, Digest.sha256(bytes))
+    }
+
+    /// `count` runs of one repository's chain, each linked to the one before.
+    func chain(_ repository: String, count: Int, prefix: String, from time: Int64 = epoch) throws -> [String] {
+        var previous: (runId: String, sha256: String)?
+        var paths: [String] = []
+        for index in 0..<count {
+            let runId = "\(prefix)\(String(format: "%05d", index))"
+            let made = try clone(runId, runId: runId, repository: repository, at: time + Int64(index) * 600, previous: previous)
+            paths.append(made.path)
+            previous = (runId, made.sha256)
+        }
+        return paths
+    }
+
+    static func iso(_ time: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+    }
+
+    /// An Ed25519 key pair made with the openssl command line: (private, public).
+    static func keyPair(_ name: String, in folder: URL) throws -> (String, String) {
+        let key = folder.appendingPathComponent("\(name).pem").path
+        let pub = folder.appendingPathComponent("\(name).pub.pem").path
+        _ = try Shell.run("/usr/bin/env", ["openssl", "genpkey", "-algorithm", "ed25519", "-out", key])
+        _ = try Shell.run("/usr/bin/env", ["openssl", "pkey", "-in", key, "-pubout", "-out", pub])
+        return (key, pub)
+    }
+}

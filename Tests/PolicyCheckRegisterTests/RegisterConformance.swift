@@ -1,0 +1,88 @@
+import Foundation
+import PolicyCheckRegister
+import Testing
+
+/// The conformance suite: one body per behaviour, run by `SQLiteRegisterTests` and `PostgresRegisterTests`, so
+/// both engines are held to the same results.
+enum RegisterConformance {
+    static let day: Int64 = 1_735_689_600 // 2025-01-01T00:00:00Z
+
+    static func migrationsAreRecordedOnce(_ engine: Engine) async throws {
+        let location = try engine.freshLocation()
+        let first = try await RegisterLocation.parse(location).open()
+        await first.close()
+        let again = try await RegisterLocation.parse(location).open()
+        let applied = try await again.appliedMigrations()
+        await again.close()
+        #expect(applied.map(\.version) == [1, 2, 3])
+        #expect(applied.map(\.name) == ["runs", "run contents", "refusals"])
+    }
+
+    static func pushStoresEverythingOnceAndIsIdempotent(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let run = RunFactory.run("run-1", at: day, findings: [RunFactory.finding("fp-1"), RunFactory.finding("fp-2", suppression: "inline")],
+                                 waivers: [RunFactory.waiver()])
+        #expect(try await register.push([run]) == [.stored(.start)])
+        #expect(try await register.push([run]) == [.alreadyStored])
+        #expect(try await register.runCount() == 1)
+        let counts = try await register.select(SQLStatement("""
+            SELECT (SELECT COUNT(*) FROM run_findings), (SELECT COUNT(*) FROM run_waivers), (SELECT COUNT(*) FROM run_controls),
+                   (SELECT COUNT(*) FROM run_rules), (SELECT COUNT(*) FROM run_packs)
+            """))
+        #expect(counts.first?.map(\.int) == [2, 1, 2, 1, 1])
+        let stored = try await register.select(SQLStatement(
+            "SELECT repository, ref, commit_sha, run_url, actor, settings, verdict FROM runs WHERE run_id = ?", [.text("run-1")]))
+        #expect(stored.first?.map { $0.string ?? "" } == ["acme/api", "refs/heads/main", "c0ffeerun-1", "https://ci.example/run-1", "dev", "{\"scope\":[\".\"]}", "fail"])
+        await register.close()
+    }
+
+    static func sameIdWithOtherBytesIsAConflictAndTheBatchIsRolledBack(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        _ = try await register.push([RunFactory.run("run-1", at: day)])
+        var altered = RunFactory.run("run-1", at: day)
+        altered.evidenceSHA256 = "other"
+        let fresh = RunFactory.run("run-2", at: day + 60)
+        await #expect(throws: RegisterError.self) { try await register.push([fresh, altered]) }
+        #expect(try await register.runCount() == 1, "run-2 was in the failed push: all or nothing")
+        await register.close()
+    }
+
+    static func chainLinksAndGapsAreJudgedAndHealed(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let r1 = RunFactory.run("r1", at: day)
+        let r2 = RunFactory.run("r2", at: day + 60, previous: r1)
+        let r3 = RunFactory.run("r3", at: day + 120, previous: r2)
+        let r4 = RunFactory.run("r4", at: day + 180, previous: r3)
+        var forged = RunFactory.run("r5", at: day + 240, previous: r4)
+        forged.previousSHA256 = "not-r4"
+        let restarted = RunFactory.run("r6", at: day + 300)
+        #expect(try await register.push([r1, r2, r4, forged, restarted]) ==
+                [.stored(.start), .stored(.linked), .stored(.missingPredecessor), .stored(.hashMismatch), .stored(.unchained)])
+        // r3 arrives late: r4's gap closes.
+        #expect(try await register.push([r3]) == [.stored(.linked)])
+        let status = try await register.select(SQLStatement("SELECT chain_status FROM runs WHERE run_id = ?", [.text("r4")]))
+        #expect(status.first?.first?.string == "linked")
+        await register.close()
+    }
+
+    static func valuesAreBoundNeverSpliced(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let hostile = "acme/x'); DROP TABLE runs; --"
+        _ = try await register.push([RunFactory.run("run-'1", repository: hostile, ref: "refs/heads/\"main\"?", at: day)])
+        let rows = try await register.select(SQLStatement("SELECT run_id, repository, ref FROM runs WHERE repository = ?", [.text(hostile)]))
+        #expect(rows.first?.map { $0.string ?? "" } == ["run-'1", hostile, "refs/heads/\"main\"?"])
+        await register.close()
+    }
+
+    static func refusalsAreRecordedOnce(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let refusal = Refusal(bundle: "b/1", reason: "report.html changed")
+        try await register.record(refusal, at: day)
+        try await register.record(refusal, at: day + 5)
+        let rows = try await register.select(SQLStatement("SELECT bundle_path, reason, occurred_at FROM refusals"))
+        #expect(rows.count == 1)
+        #expect(rows.first?[2].int64 == day)
+        #expect(try await register.runCount() == 0)
+        await register.close()
+    }
+}
