@@ -5,17 +5,22 @@ import Testing
 
 /// Real evidence bundles for push tests: one made by `policycheck report` (reproducible, CI identity set), then
 /// cloned into many runs by rewriting the fields a run differs in — id, time, repository, ref, previous link —
-/// in evidence.json. The pages are the template's, so every clone verifies exactly as a real bundle does.
+/// in evidence.json. The pages are the template's, so every clone verifies exactly as a real bundle does. The
+/// template clones are made from is unsigned (a signed one's evidence.json declares a signer, so a clone without
+/// a matching `.sig` is an altered bundle); a signed twin is made beside it when a key is given.
 struct BundleFactory {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let epoch: Int64 = 1_735_689_600
 
     let root: URL
+    /// The unsigned bundle every clone is made from.
     let template: URL
+    /// The same report signed with the key given to `init` (nil without one).
+    let signedTemplate: URL?
     private let templateText: String
     private let templateRunId: String
 
-    /// Makes the template bundle with `report` (signed when `signKey` is given).
+    /// Makes the template bundle with `report`, and its signed twin when `signKey` is given.
     init(signKey: String? = nil) throws {
         root = try TemporaryFolder.make()
         let manifests = root.appendingPathComponent("manifests")
@@ -23,16 +28,26 @@ struct BundleFactory {
         try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("Tests/PolicyCheckCLITests/Fixtures/high-only.yaml").path,
                                          toPath: manifests.appendingPathComponent("high-only.yaml").path)
         template = root.appendingPathComponent("template")
-        var arguments = ["report", "manifests", "--out", template.path]
-        if let signKey { arguments += ["--sign-key", signKey] }
-        let result = try Shell.run(Shell.policycheck, arguments, environment: [
-            "SOURCE_DATE_EPOCH": String(Self.epoch), "GITHUB_REPOSITORY": "acme/template", "GITHUB_REF": "refs/heads/main",
-            "GITHUB_SHA": "0123456789abcdef", "GITHUB_ACTOR": "dev", "GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "1",
-        ], in: root)
-        try #require(result.status == 0 || result.status == 1, "report failed: \(result.stderr)")
+        try Self.report(into: template, in: root, signKey: nil)
+        if let signKey {
+            signedTemplate = root.appendingPathComponent("signed-template")
+            try Self.report(into: signedTemplate!, in: root, signKey: signKey)
+        } else {
+            signedTemplate = nil
+        }
         templateText = try String(contentsOf: template.appendingPathComponent("evidence.json"), encoding: .utf8)
         let parsed = try JSONReader().read(Array(templateText.utf8))
         templateRunId = try #require(parsed["run"]?["id"]?.string)
+    }
+
+    private static func report(into out: URL, in root: URL, signKey: String?) throws {
+        var arguments = ["report", "manifests", "--out", out.path]
+        if let signKey { arguments += ["--sign-key", signKey] }
+        let result = try Shell.run(Shell.policycheck, arguments, environment: [
+            "SOURCE_DATE_EPOCH": String(epoch), "GITHUB_REPOSITORY": "acme/template", "GITHUB_REF": "refs/heads/main",
+            "GITHUB_SHA": "0123456789abcdef", "GITHUB_ACTOR": "dev", "GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "1",
+        ], in: root)
+        try #require(result.status == 0 || result.status == 1, "report failed: \(result.stderr)")
     }
 
     /// One run's bundle: evidence.json rewritten, pages linked from the template. Returns the directory and the

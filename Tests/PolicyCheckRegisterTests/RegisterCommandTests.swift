@@ -21,14 +21,14 @@ import Testing
         let factory = try BundleFactory(signKey: key)
         let register = try engine.freshLocation()
         let bundles = try factory.chain("acme/api", count: 3, prefix: "a")
-        // Clones rewrite evidence.json, so their signature no longer verifies: unsigned pushes only here.
+        // Clones are unsigned: pushed without --pubkey.
         let push = try Shell.run(Shell.policycheck, ["register", "push"] + bundles + ["--register", register])
         #expect(push.status == 0, "\(push.stderr)")
         #expect(push.stdout.contains("stored a00001 acme/api refs/heads/main chain: linked"))
         let again = try Shell.run(Shell.policycheck, ["register", "push", bundles[0], "--register", register])
         #expect(again.stdout.hasPrefix("already stored a00000"))
-        // The template itself is signed: with --pubkey it is stored with its signer.
-        let signed = try Shell.run(Shell.policycheck, ["register", "push", factory.template.path, "--register", register, "--pubkey", pub])
+        // The signed template: with --pubkey it is stored with its signer.
+        let signed = try Shell.run(Shell.policycheck, ["register", "push", try #require(factory.signedTemplate).path, "--register", register, "--pubkey", pub])
         #expect(signed.status == 0, "\(signed.stderr)")
 
         let out = try TemporaryFolder.make()
@@ -65,11 +65,11 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("\(tampered.path): error: refused: bundle failed verification: report.html"))
         #expect(refused.stderr.contains("not stored either"))
-        // A clone is unsigned-by-this-key (its evidence.json changed after signing); the template is signed by `key`.
+        // A clone is unsigned; the signed template is signed by `key`, not by `other`.
         let unsigned = try Shell.run(Shell.policycheck, ["register", "push", good.path, "--register", register, "--pubkey", pub])
         #expect(unsigned.status == 2)
         #expect(unsigned.stderr.contains("refused: bundle failed verification: signature"))
-        let wrongKey = try Shell.run(Shell.policycheck, ["register", "push", factory.template.path, "--register", register, "--pubkey", otherPub])
+        let wrongKey = try Shell.run(Shell.policycheck, ["register", "push", try #require(factory.signedTemplate).path, "--register", register, "--pubkey", otherPub])
         #expect(wrongKey.status == 2)
 
         let opened = try await RegisterLocation.parse(register).open()
