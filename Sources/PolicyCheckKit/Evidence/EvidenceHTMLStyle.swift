@@ -51,8 +51,8 @@ public enum EvidenceHTMLStyle {
         table.findings, table.sample, table.breaks, table.late { table-layout: fixed; }
         table.findings th:nth-child(1) { width: 17%; } table.findings th:nth-child(2) { width: 19%; }
         table.findings th:nth-child(3) { width: 20%; } table.findings th:nth-child(5) { width: 11%; }
-        table.sample th:nth-child(1) { width: 15%; } table.sample th:nth-child(2) { width: 12%; }
-        table.sample th:nth-child(3) { width: 20%; } table.sample th:nth-child(4) { width: 8%; }
+        table.sample th:nth-child(1) { width: 14%; } table.sample th:nth-child(2) { width: 11%; }
+        table.sample th:nth-child(3) { width: 18%; } table.sample th:nth-child(4) { width: 12%; }
         table.sample th:nth-child(5) { width: 20%; }
         tbody tr:nth-child(even) td { background: #fbfcfd; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
