@@ -15,9 +15,19 @@ struct YearOfRuns {
     /// The first day (0-based) the waiver is expired.
     static let waiverExpiredFromDay = 273
 
-    /// acme/api runs per day (scaled down for the benchmark's sizes).
+    /// acme/api runs per day: the year is scaled by it (a divisor of 100, so every finding appears, is fixed and
+    /// is skipped at the same instants whatever the rate; only the counts scale).
     var apiPerDay = YearOfRuns.apiPerDay
     var webPerDay = YearOfRuns.webPerDay
+
+    /// Runs generated and pushed: acme/api less its missing run, acme/web less its day off.
+    var apiRuns: Int { Self.days * apiPerDay - 1 }
+    var webRuns: Int { (Self.days - 1) * webPerDay }
+    var runCount: Int { apiRuns + webRuns }
+    /// acme/api runs in the full year's index ranges scaled to this rate (`count` runs at 100 a day).
+    func apiScaled(_ count: Int) -> Int { count * apiPerDay / Self.apiPerDay }
+    /// The index of acme/api's run that is never pushed.
+    var missingIndex: Int { apiScaled(Self.missingAPIRun) }
 
     static func apiTime(_ index: Int, perDay: Int = apiPerDay) -> Int64 {
         start + Int64(index / perDay) * 86_400 + Int64(index % perDay) * Int64(86_400 / perDay) + 30
@@ -44,7 +54,8 @@ struct YearOfRuns {
     func batches(size: Int) -> [[RunRecord]] {
         var runs: [RunRecord] = []
         var previous: RunRecord?
-        let missing = Self.missingAPIRun * apiPerDay / Self.apiPerDay
+        precondition(Self.apiPerDay % apiPerDay == 0, "apiPerDay must divide \(Self.apiPerDay)")
+        let missing = missingIndex
         for index in 0..<(Self.days * apiPerDay) {
             let scaled = index * Self.apiPerDay / apiPerDay
             let run = RunFactory.run(Self.apiId(index), repository: "acme/api", at: Self.apiTime(index, perDay: apiPerDay),

@@ -49,18 +49,11 @@ public final class PostgresRegister: RunRegister {
             for key in Set(runs.map { Self.lockKey($0.chain) }).sorted() {
                 try await register.execute(SQLStatement("SELECT pg_advisory_xact_lock(?)", [.integer(key)]))
             }
-            var results: [PushPlan.Result] = []
-            for run in runs {
-                var reads: [[[SQLValue]]] = []
-                for statement in PushPlan.reads(run) { reads.append(try await register.rows(statement)) }
-                guard case .write(let statements, let status) = try PushPlan.decide(run, reads) else {
-                    results.append(.alreadyStored)
-                    continue
-                }
-                for statement in statements { try await register.execute(statement) }
-                results.append(.stored(status))
-            }
-            return results
+            var known = PushPlan.Known()
+            for read in PushPlan.reads(runs) { known.add(read, try await register.rows(read.statement)) }
+            let plan = try PushPlan.decide(runs, known)
+            for statement in plan.statements { try await register.execute(statement) }
+            return plan.results
         }
     }
 

@@ -43,15 +43,11 @@ public final class SQLiteRegister: RunRegister {
             return try await queue.writeWithoutTransaction { db in
                 var results: [PushPlan.Result] = []
                 try db.inTransaction(.immediate) {
-                    for run in runs {
-                        let reads = try PushPlan.reads(run).map { try Self.rows($0, in: db) }
-                        guard case .write(let statements, let status) = try PushPlan.decide(run, reads) else {
-                            results.append(.alreadyStored)
-                            continue
-                        }
-                        for statement in statements { try Self.execute(statement, in: db) }
-                        results.append(.stored(status))
-                    }
+                    var known = PushPlan.Known()
+                    for read in PushPlan.reads(runs) { known.add(read, try Self.rows(read.statement, in: db)) }
+                    let plan = try PushPlan.decide(runs, known)
+                    for statement in plan.statements { try Self.execute(statement, in: db) }
+                    results = plan.results
                     return .commit
                 }
                 return results

@@ -1,55 +1,60 @@
-/// The INSERT statements that store one run and everything recorded with it.
+/// The INSERT statements that store runs and everything recorded with them: one multi-row insert per table (in
+/// chunks), whatever the number of runs.
 enum RunRows {
-    static func inserts(_ run: RunRecord, status: ChainStatus) -> [SQLStatement] {
-        let id = SQLValue.text(run.runId)
-        var statements = SQLStatement.inserts(into: "runs", columns: [
+    static func inserts(_ runs: [(run: RunRecord, status: ChainStatus)]) -> [SQLStatement] {
+        var runRows: [[SQLValue]] = [], packs: [[SQLValue]] = [], rules: [[SQLValue]] = [], controls: [[SQLValue]] = []
+        var findings: [[SQLValue]] = [], waivers: [[SQLValue]] = []
+        for (run, status) in runs {
+            let id = SQLValue.text(run.runId)
+            runRows.append([
+                id, .text(run.repository), .text(run.ref), SQLValue(run.commit), SQLValue(run.runURL), SQLValue(run.actor),
+                SQLValue(run.pullRequest), SQLValue(run.ciSystem), .integer(run.generatedAt), SQLValue(run.startedAt),
+                SQLValue(run.finishedAt), .integer(run.evaluatedAt), .text(run.verdict), SQLValue(run.exitCode),
+                .text(run.failOn), .text(run.toolVersion), .text(run.settings), SQLValue(run.inputsExpected),
+                SQLValue(run.inputsEvaluated), SQLValue(run.inputsSkipped), SQLValue(run.inputsError),
+                .text(run.evidenceSHA256), .text(run.bundlePath), SQLValue(run.verifiedSigner), SQLValue(run.previousRunId),
+                SQLValue(run.previousSHA256), .text(status.rawValue),
+            ])
+            for (index, pack) in run.packs.enumerated() {
+                packs.append([id, SQLValue(index), .text(pack.id), .text(pack.version), .text(pack.sha256)])
+            }
+            for (index, rule) in run.rules.enumerated() {
+                rules.append([id, SQLValue(index), .text(rule.id), .text(rule.severity), .text(list(rule.controls))])
+            }
+            for (index, row) in run.controls.enumerated() {
+                controls.append([id, SQLValue(index), .text(row.control), SQLValue(row.pass), SQLValue(row.fail), SQLValue(row.waived),
+                                 SQLValue(row.notApplicable), SQLValue(row.cannotVerify)])
+            }
+            for (index, finding) in run.findings.enumerated() {
+                findings.append([id, SQLValue(index), .text(finding.fingerprint), .text(finding.ruleId), .text(finding.severity),
+                                 .text(finding.resource), .text(finding.file), SQLValue(finding.line), .text(finding.status),
+                                 SQLValue(finding.suppressionKind), SQLValue(finding.justification), .text(list(finding.controls))])
+            }
+            for (index, waiver) in run.waivers.enumerated() {
+                waivers.append([id, SQLValue(index), .text(waiver.rule), SQLValue(waiver.resource), SQLValue(waiver.filePattern),
+                                .text(waiver.reason), SQLValue(waiver.requestedBy), .text(waiver.approvedBy), .text(waiver.approvedOn),
+                                SQLValue(waiver.expires), SQLValue(waiver.ticket), .text(waiver.status), SQLValue(waiver.matched)])
+            }
+        }
+        return SQLStatement.inserts(into: "runs", columns: [
             "run_id", "repository", "ref", "commit_sha", "run_url", "actor", "pull_request", "ci_system", "generated_at",
             "started_at", "finished_at", "evaluated_at", "verdict", "exit_code", "fail_on", "tool_version", "settings",
             "inputs_expected", "inputs_evaluated", "inputs_skipped", "inputs_error", "evidence_sha256", "bundle_path",
             "verified_signer", "previous_run_id", "previous_sha256", "chain_status",
-        ], rows: [[
-            id, .text(run.repository), .text(run.ref), SQLValue(run.commit), SQLValue(run.runURL), SQLValue(run.actor),
-            SQLValue(run.pullRequest), SQLValue(run.ciSystem), .integer(run.generatedAt), SQLValue(run.startedAt),
-            SQLValue(run.finishedAt), .integer(run.evaluatedAt), .text(run.verdict), SQLValue(run.exitCode),
-            .text(run.failOn), .text(run.toolVersion), .text(run.settings), SQLValue(run.inputsExpected),
-            SQLValue(run.inputsEvaluated), SQLValue(run.inputsSkipped), SQLValue(run.inputsError),
-            .text(run.evidenceSHA256), .text(run.bundlePath), SQLValue(run.verifiedSigner), SQLValue(run.previousRunId),
-            SQLValue(run.previousSHA256), .text(status.rawValue),
-        ]])
-        statements += SQLStatement.inserts(
-            into: "run_packs", columns: ["run_id", "position", "pack_id", "version", "sha256"],
-            rows: run.packs.enumerated().map { [id, SQLValue($0.offset), .text($0.element.id), .text($0.element.version), .text($0.element.sha256)] })
-        statements += SQLStatement.inserts(
-            into: "run_rules", columns: ["run_id", "position", "rule_id", "severity", "controls"],
-            rows: run.rules.enumerated().map {
-                [id, SQLValue($0.offset), .text($0.element.id), .text($0.element.severity), .text(list($0.element.controls))]
-            })
-        statements += SQLStatement.inserts(
-            into: "run_controls",
-            columns: ["run_id", "position", "control", "pass", "fail", "waived", "not_applicable", "cannot_verify"],
-            rows: run.controls.enumerated().map { index, row in
-                [id, SQLValue(index), .text(row.control), SQLValue(row.pass), SQLValue(row.fail), SQLValue(row.waived),
-                 SQLValue(row.notApplicable), SQLValue(row.cannotVerify)]
-            })
-        statements += SQLStatement.inserts(
-            into: "run_findings",
-            columns: ["run_id", "position", "fingerprint", "rule_id", "severity", "resource", "file", "line", "status",
-                      "suppression_kind", "justification", "controls"],
-            rows: run.findings.enumerated().map { index, finding in
-                [id, SQLValue(index), .text(finding.fingerprint), .text(finding.ruleId), .text(finding.severity),
-                 .text(finding.resource), .text(finding.file), SQLValue(finding.line), .text(finding.status),
-                 SQLValue(finding.suppressionKind), SQLValue(finding.justification), .text(list(finding.controls))]
-            })
-        statements += SQLStatement.inserts(
-            into: "run_waivers",
-            columns: ["run_id", "position", "rule", "resource", "file_pattern", "reason", "requested_by", "approved_by",
-                      "approved_on", "expires", "ticket", "status", "matched"],
-            rows: run.waivers.enumerated().map { index, waiver in
-                [id, SQLValue(index), .text(waiver.rule), SQLValue(waiver.resource), SQLValue(waiver.filePattern),
-                 .text(waiver.reason), SQLValue(waiver.requestedBy), .text(waiver.approvedBy), .text(waiver.approvedOn),
-                 SQLValue(waiver.expires), SQLValue(waiver.ticket), .text(waiver.status), SQLValue(waiver.matched)]
-            })
-        return statements
+        ], rows: runRows)
+            + SQLStatement.inserts(into: "run_packs", columns: ["run_id", "position", "pack_id", "version", "sha256"], rows: packs)
+            + SQLStatement.inserts(into: "run_rules", columns: ["run_id", "position", "rule_id", "severity", "controls"], rows: rules)
+            + SQLStatement.inserts(
+                into: "run_controls",
+                columns: ["run_id", "position", "control", "pass", "fail", "waived", "not_applicable", "cannot_verify"], rows: controls)
+            + SQLStatement.inserts(
+                into: "run_findings",
+                columns: ["run_id", "position", "fingerprint", "rule_id", "severity", "resource", "file", "line", "status",
+                          "suppression_kind", "justification", "controls"], rows: findings)
+            + SQLStatement.inserts(
+                into: "run_waivers",
+                columns: ["run_id", "position", "rule", "resource", "file_pattern", "reason", "requested_by", "approved_by",
+                          "approved_on", "expires", "ticket", "status", "matched"], rows: waivers)
     }
 
     /// A list column: entries joined by newlines (control ids contain no newline).
