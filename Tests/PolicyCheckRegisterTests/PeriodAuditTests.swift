@@ -25,7 +25,13 @@ struct PeriodAuditTests {
         #expect(Self.scaled.runCount == 3_280)
     }
 
-    @Test func sqliteYearIsReportedExactly() async throws {
+    /// The full year is skipped only where POLICYCHECK_SKIP_FULL_YEAR=1 (.ci/run's second pass under
+    /// AddressSanitizer, after the plain pass ran it); the scaled year always runs.
+    static let fullYearEnabled = ProcessInfo.processInfo.environment["POLICYCHECK_SKIP_FULL_YEAR"] != "1"
+    static let fullYearSkipReason: Comment = "POLICYCHECK_SKIP_FULL_YEAR=1: the full year (51,059 runs) is skipped; the scaled year (3,280 runs) ran"
+
+    @Test(.enabled(if: fullYearEnabled, fullYearSkipReason))
+    func sqliteYearIsReportedExactly() async throws {
         Self.expectExact(try await Self.sqliteYear.report(), Self.full)
     }
 
@@ -33,7 +39,7 @@ struct PeriodAuditTests {
         Self.expectExact(try await Self.sqliteScaled.report(), Self.scaled)
     }
 
-    @Test(.enabled(if: Engine.postgresURL != nil, Engine.postgresSkipReason))
+    @Test(.enabled(if: fullYearEnabled, fullYearSkipReason), .enabled(if: Engine.postgresURL != nil, Engine.postgresSkipReason))
     func postgresYearIsReportedExactlyAndMatchesSQLiteByteForByte() async throws {
         try await Self.expectSameBytes(Self.postgresYear, Self.sqliteYear, Self.full)
     }
@@ -44,7 +50,7 @@ struct PeriodAuditTests {
     }
 
     @Test func sameRegisterAndSeedGiveTheSameBytes() async throws {
-        for year in [Self.sqliteScaled, Self.sqliteYear] {
+        for year in Self.fullYearEnabled ? [Self.sqliteScaled, Self.sqliteYear] : [Self.sqliteScaled] {
             let first = try PeriodBundle.make(try await year.report(), toolVersion: "test")
             let second = try PeriodBundle.make(try await year.report(reload: true), toolVersion: "test")
             #expect(first.map(\.name) == ["report.html", "report.md", "evidence.json"])
