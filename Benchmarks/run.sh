@@ -247,3 +247,10 @@ fi
 BENCH_DIR="$CORPUS" Benchmarks/shapes.sh "$BIN" >/dev/null
 cat "$CORPUS/shapes.md" >>"$RESULTS"
 cat "$CORPUS/shapes.md"
+
+# --- 9. register of runs and period audit ---------------------------------------------------------------------------
+# (Benchmarks/register.sh: push throughput and audit time over about 10,000 and 100,000 runs, SQLite and PostgreSQL.)
+out ""
+out "## Register of runs and period audit"
+out ""
+Benchmarks/register.sh | sed 's/^/- /' | tee -a "$RESULTS"

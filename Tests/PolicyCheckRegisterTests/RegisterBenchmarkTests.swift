@@ -7,7 +7,15 @@ import Testing
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["POLICYCHECK_BENCHMARK"] == "1",
                               "POLICYCHECK_BENCHMARK=1 not set: register benchmark skipped"))
 struct RegisterBenchmarkTests {
-    static var engines: [Engine] { Engine.postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    /// BENCH_ENGINES=postgres (or sqlite) measures one engine; both by default when PostgreSQL is there.
+    static var engines: [Engine] {
+        let all: [Engine] = Engine.postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+        guard let only = ProcessInfo.processInfo.environment["BENCH_ENGINES"].flatMap(Engine.init(rawValue:)) else { return all }
+        return all.filter { $0 == only }
+    }
+
+    /// BENCH_MAX_RUNS=20000 leaves out the 100,000-run year.
+    static var maxRuns: Int { ProcessInfo.processInfo.environment["BENCH_MAX_RUNS"].flatMap(Int.init) ?? .max }
 
     @Test func pushThroughput() throws {
         let factory = try BundleFactory()
@@ -26,10 +34,11 @@ struct RegisterBenchmarkTests {
 
     @Test(arguments: [(20, 8), (200, 75)])
     func auditTime(_ rates: (Int, Int)) async throws {
+        let year = YearOfRuns(apiPerDay: rates.0, webPerDay: rates.1)
+        guard year.runCount <= Self.maxRuns else { return print("BENCH audit: \(year.runCount) runs left out (BENCH_MAX_RUNS)") }
         for engine in Self.engines {
             let location = try engine.freshLocation()
             let register = try await RegisterLocation.parse(location).open()
-            let year = YearOfRuns(apiPerDay: rates.0, webPerDay: rates.1)
             var runs = 0
             let fill = try await Self.timeAsync { runs = try await year.fill(register, batch: 5_000) }
             await register.close()
