@@ -62,8 +62,7 @@ struct AuditCommand: ParsableCommand {
             period = try AuditPeriod(from: from, to: to, repositories: repository, protectedRefs: protectedRef,
                                      slaDays: slaDays, seed: seed)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         let register = try registerOptions.open()
@@ -80,22 +79,19 @@ struct AuditCommand: ParsableCommand {
                 }
             }
         } catch let error as RegisterError {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         let report = PeriodReport(data, period: period)
         let files: [(name: String, bytes: [UInt8])]
         do {
             files = try PeriodBundle.make(report, toolVersion: PolicyCheckVersion.current, signingKey: signingKey)
         } catch {
-            Console.error("\(signKey ?? "--sign-key"): error: cannot sign: \(error.description)")
-            throw ExitCode(2)
+            throw CommandFailure("\(signKey ?? "--sign-key"): error: cannot sign: \(error.description)")
         }
         do {
             try BundleDirectory.write(files: files, to: out)
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
         let population = report.population
         Console.out("""

@@ -11,6 +11,11 @@ struct CommandFailure: Error {
         self.lines = [line]
     }
 
+    /// Several one-line messages (every refused bundle of a push, say).
+    init(lines: [String]) {
+        self.lines = lines
+    }
+
     /// Every diagnostic of a failed load, one line each.
     init(_ diagnostics: Diagnostics) {
         self.lines = diagnostics.items.map(\.description)

@@ -18,13 +18,11 @@ struct RegisterOptions: ParsableArguments {
             do {
                 text = try ProjectConfig.load(path).register?.value
             } catch {
-                for item in error.items { Console.error(item.description) }
-                throw ExitCode(2)
+                throw CommandFailure(error)
             }
         }
         guard let text else {
-            Console.error("policycheck: error: no register: give --register PATH|postgres://… or set register: in .policycheck.yaml")
-            throw ExitCode(2)
+            throw CommandFailure("policycheck: error: no register: give --register PATH|postgres://… or set register: in .policycheck.yaml")
         }
         do {
             var location = try RegisterLocation.parse(text)
@@ -36,8 +34,7 @@ struct RegisterOptions: ParsableArguments {
             }
             return location
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 
@@ -47,8 +44,7 @@ struct RegisterOptions: ParsableArguments {
         do {
             return try AsyncBridge.wait { try await location.open() }
         } catch let error as RegisterError {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 }

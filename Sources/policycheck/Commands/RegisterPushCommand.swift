@@ -59,11 +59,13 @@ struct RegisterPushCommand: ParsableCommand {
                 }
             }
             if !refusals.isEmpty {
-                for refusal in refusals {
-                    Console.error(RegisterError.refused(bundle: refusal.bundle, reason: refusal.reason).description)
+                var failure = CommandFailure(lines: refusals.map {
+                    RegisterError.refused(bundle: $0.bundle, reason: $0.reason).description
+                })
+                if !runs.isEmpty {
+                    failure.lines.append("policycheck: error: \(runs.count) verified bundles not stored either: a push is all or nothing")
                 }
-                if !runs.isEmpty { Console.error("policycheck: error: \(runs.count) verified bundles not stored either: a push is all or nothing") }
-                throw ExitCode(2)
+                throw failure
             }
             var out = ""
             for (run, result) in zip(runs, results) {
@@ -76,8 +78,7 @@ struct RegisterPushCommand: ParsableCommand {
             }
             Console.out(out)
         } catch let error as RegisterError {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw CommandFailure(error)
         }
     }
 }
