@@ -2,7 +2,7 @@
 /// suppressed in the code (inline ignores) or by a baseline, each with the runs it applied to.
 public struct ExceptionRegister: Sendable {
     public struct WaiverEntry: Sendable, Hashable {
-        public var waiver: PeriodData.WaiverRow
+        public var waiver: RunRecord.Waiver
         public var repositories: [String]
         public var runs: Int
         public var firstSeen: Int64
@@ -32,24 +32,23 @@ public struct ExceptionRegister: Sendable {
     public init(_ data: PeriodData) {
         var runs: [String: PeriodData.Run] = [:]
         for run in data.runs { runs[run.runId] = run }
-        var waiverIndex: [PeriodData.WaiverRow: Int] = [:]
+        var waiverIndex: [RunRecord.Waiver: Int] = [:]
         for row in data.waivers {
             guard let run = runs[row.runId] else { continue }
-            var key = row
-            key.runId = ""
+            var key = row.waiver
             key.status = ""
             key.matched = 0
             if let index = waiverIndex[key] {
                 waivers[index].runs += 1
                 waivers[index].firstSeen = min(waivers[index].firstSeen, run.generatedAt)
                 waivers[index].lastSeen = max(waivers[index].lastSeen, run.generatedAt)
-                waivers[index].matched += row.matched
+                waivers[index].matched += row.waiver.matched
                 if !waivers[index].repositories.contains(run.repository) { waivers[index].repositories.append(run.repository) }
-                if !waivers[index].statuses.contains(row.status) { waivers[index].statuses.append(row.status) }
+                if !waivers[index].statuses.contains(row.waiver.status) { waivers[index].statuses.append(row.waiver.status) }
             } else {
                 waiverIndex[key] = waivers.count
                 waivers.append(WaiverEntry(waiver: key, repositories: [run.repository], runs: 1, firstSeen: run.generatedAt,
-                                           lastSeen: run.generatedAt, matched: row.matched, statuses: [row.status]))
+                                           lastSeen: run.generatedAt, matched: row.waiver.matched, statuses: [row.waiver.status]))
             }
         }
         for index in waivers.indices {

@@ -39,19 +39,10 @@ public struct PeriodData: Sendable {
         public var justification: String?
     }
 
+    /// One waiver as one run recorded it.
     public struct WaiverRow: Sendable, Hashable {
         public var runId: String
-        public var rule: String
-        public var resource: String?
-        public var filePattern: String?
-        public var reason: String
-        public var requestedBy: String?
-        public var approvedBy: String
-        public var approvedOn: String
-        public var expires: String?
-        public var ticket: String?
-        public var status: String
-        public var matched: Int
+        public var waiver: RunRecord.Waiver
     }
 
     public struct RefusalRow: Sendable, Hashable {

@@ -36,10 +36,10 @@ public enum PeriodLoader {
             SELECT w.run_id, w.rule, w.resource, w.file_pattern, w.reason, w.requested_by, w.approved_by, w.approved_on,
               w.expires, w.ticket, w.status, w.matched FROM run_waivers w JOIN runs r ON r.run_id = w.run_id WHERE \(filter)
             """, values)).map {
-            PeriodData.WaiverRow(runId: $0[0].string ?? "", rule: $0[1].string ?? "", resource: $0[2].string,
-                                 filePattern: $0[3].string, reason: $0[4].string ?? "", requestedBy: $0[5].string,
-                                 approvedBy: $0[6].string ?? "", approvedOn: $0[7].string ?? "", expires: $0[8].string,
-                                 ticket: $0[9].string, status: $0[10].string ?? "", matched: $0[11].int)
+            PeriodData.WaiverRow(runId: $0[0].string ?? "", waiver: RunRecord.Waiver(
+                rule: $0[1].string ?? "", resource: $0[2].string, filePattern: $0[3].string, reason: $0[4].string ?? "",
+                requestedBy: $0[5].string, approvedBy: $0[6].string ?? "", approvedOn: $0[7].string ?? "",
+                expires: $0[8].string, ticket: $0[9].string, status: $0[10].string ?? "", matched: $0[11].int))
         }
         let refusals = try await register.select(SQLStatement("""
             SELECT bundle_path, reason, evidence_sha256, claimed_run_id, claimed_repository, claimed_ref, occurred_at
