@@ -1,5 +1,5 @@
 # Issue 15: logging, encryption in transit and recovery, written as Terraform source. Resources named pass_* meet
-# MMC-ENC-003/004, MMC-AVL-004/005/006 and MMC-LOG-001..004; fail_* do not.
+# MMC-ENC-003/004, MMC-AVL-004/005/006 and MMC-LOG-001..005; fail_* do not.
 provider "aws" {
   region = "us-east-1"
 }
@@ -149,4 +149,23 @@ resource "aws_backup_vault_lock_configuration" "pass_vault" {
 resource "aws_backup_vault" "fail_vault" {
   name        = "acme-open"
   kms_key_arn = aws_kms_key.data.arn
+}
+
+variable "short_retention_days" {
+  type    = number
+  default = 30
+}
+
+resource "aws_cloudwatch_log_group" "pass_audit_logs" {
+  name              = "/acme/audit"
+  retention_in_days = 400
+}
+
+resource "aws_cloudwatch_log_group" "pass_kept_until_deleted" {
+  name = "/acme/kept"
+}
+
+resource "aws_cloudwatch_log_group" "fail_short_logs" {
+  name              = "/acme/short"
+  retention_in_days = var.short_retention_days
 }
