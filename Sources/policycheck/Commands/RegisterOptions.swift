@@ -11,15 +11,31 @@ struct RegisterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Settings file (default: the nearest .policycheck.yaml from the working directory up).", valueName: "file"))
     var config: String?
 
+    @Flag(name: .customLong("allow-tree-config"), help: """
+        Let a .policycheck.yaml found upward from the working directory choose the register. Without it such a \
+        file's register: is refused (exit 2): in CI that file is the pull request's, and the register is where the \
+        period's evidence is kept.
+        """)
+    var allowTreeConfig = false
+
     /// Where the register is; a missing or malformed location exits 2 with one line.
     func location() throws -> RegisterLocation {
         var text = register
         if text == nil, let path = config ?? ProjectConfig.discover() {
+            let entry: ProjectConfig.Entry<String>?
             do {
-                text = try ProjectConfig.load(path).register?.value
+                entry = try ProjectConfig.load(path).register
             } catch {
                 throw CommandFailure(error)
             }
+            // A file found upward is the pull request's in CI: it may not send the evidence to a register of its
+            // choosing, nor read a period from one (docs/security.md). The value is not echoed: it may be a URL.
+            if let entry, config == nil, !allowTreeConfig {
+                throw CommandFailure("\(entry.location): error: 'register:' chooses where run evidence is stored and "
+                    + "read, and this file was found upward from the working directory, not named with --config; "
+                    + "give --register, name a trusted file with --config FILE, or pass --allow-tree-config")
+            }
+            text = entry?.value
         }
         guard let text else {
             throw CommandFailure("policycheck: error: no register: give --register PATH|postgres://… or set register: in .policycheck.yaml")
