@@ -63,4 +63,22 @@ import Testing
         let files = (object?["keys"] as? [[String: Any]])?.compactMap { $0["file"] as? String } ?? []
         #expect(files == paths)
     }
+
+    /// Hundreds of bad inputs with the report in a file: one error line each on standard error (more than a pipe
+    /// holds), every good input still checked, exit 2. The harness drains both streams at once, or this would block.
+    @Test(.timeLimit(.minutes(1))) func manyBadInputsEachGetOneErrorLineAndTheGoodOnesAreStillChecked() throws {
+        let directory = try Self.planDirectory(count: 2)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for number in 0..<1_200 {
+            try "{\"resource_changes\": [\n".write(to: directory.appendingPathComponent(String(format: "broken-%04d.json", number)),
+                                                    atomically: true, encoding: .utf8)
+        }
+        let report = directory.appendingPathComponent("report.txt")
+        let result = try CLI.run(["check", directory.path, "--now", "2026-11-29", "--output", report.path])
+        #expect(result.status == 2)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains("/broken-") && $0.contains(": error: ") }
+        #expect(errors.count == 1_200)
+        #expect(result.stderr.utf8.count > 65_536)
+        #expect(try String(contentsOf: report, encoding: .utf8).contains("plan-000.json"))
+    }
 }

@@ -62,8 +62,8 @@ enum Shell {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                     in directory: URL? = nil) throws -> Result {
         let process = try start(executable, arguments, environment: environment, in: directory)
-        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
-        let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        let (out, err) = PipeDrain.readBoth((process.standardOutput as! Pipe).fileHandleForReading,
+                                            (process.standardError as! Pipe).fileHandleForReading)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
