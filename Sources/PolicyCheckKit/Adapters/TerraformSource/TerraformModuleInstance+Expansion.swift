@@ -84,6 +84,15 @@ extension TerraformModuleInstance {
         }
     }
 
+    /// Drops this module's children, depth first. A child keeps its caller (its arguments are evaluated in the
+    /// caller's scope) and the caller keeps its children, so the tree is a web of cycles that reference counting never
+    /// frees: the reader takes it apart once the plan document is built (LeakSanitizer found about 33 KB per run).
+    func dismantle() {
+        for child in children.values.joined() { child.dismantle() }
+        children = [:]
+        expandedCalls = [:]
+    }
+
     /// Loads a module call and makes its instances (once); their inputs and outputs are evaluated when used.
     func expandedCall(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> ExpandedCall {
         if let expanded = expandedCalls[name] { return expanded }

@@ -34,6 +34,7 @@ public struct TerraformSourceReader: Sendable {
                 directory: directory, given: options.terraformVariableInputs)
             let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs,
                                                providerKeys: [:])
+            defer { root.dismantle() }
             do { try root.evaluateAll() } catch { throw .evaluation(error) }
             outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
             let document = TerraformPlanDocument(root: root).build()
