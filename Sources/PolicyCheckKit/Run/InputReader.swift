@@ -1,13 +1,6 @@
 import Foundation
 import KeyMaterial
 import PolicyCheckSyntax
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
 
 /// Reads one input into deployments: bytes → text → JSON/YAML tree → format → adapter.
 public struct InputReader: Sendable {
@@ -208,39 +201,16 @@ public struct InputReader: Sendable {
 
     /// The whole file, read straight into one array (no intermediate `Data`, so a large input is held once).
     private func readBytes(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
+        do {
+            return try FileBytes.read(path, limit: maxFileBytes)
+        } catch .cannotOpen {
             throw Diagnostic.cannotRead(path, .fileNotOpenable)
+        } catch .cannotRead {
+            throw Diagnostic.cannotRead(path, .file)
+        } catch .tooLarge(let size?) {
+            throw Diagnostic(file: path, location: nil, message: "file is \(size) bytes, larger than the \(maxFileBytes)-byte limit")
+        } catch .tooLarge(nil) {
+            throw Diagnostic(file: path, location: nil, message: "file is more than \(maxFileBytes) bytes, larger than the limit")
         }
-        defer { close(descriptor) }
-        var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-        if size > maxFileBytes {
-            throw Diagnostic(file: path, location: nil,
-                             message: "file is \(size) bytes, larger than the \(maxFileBytes)-byte limit")
-        }
-        // One byte more than the size, to notice a file that grew while being read.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
-        while true {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw Diagnostic.cannotRead(path, .file)
-            }
-            if got == 0 { break }
-            count += got
-            if count == bytes.count {
-                guard count <= maxFileBytes else {
-                    throw Diagnostic(file: path, location: nil,
-                                     message: "file is more than \(maxFileBytes) bytes, larger than the limit")
-                }
-                bytes.append(contentsOf: repeatElement(0, count: max(count, 1 << 16)))
-            }
-        }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 }

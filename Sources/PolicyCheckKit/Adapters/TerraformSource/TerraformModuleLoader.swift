@@ -110,13 +110,17 @@ final class TerraformModuleLoader {
     /// A file's text, added to the deployment's files.
     func read(_ path: String) throws(TerraformSourceError) -> SourceFile {
         guard files.count < limits.maxFiles else { throw .file(path, "more than \(limits.maxFiles) files in one module tree") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .file(path, "cannot read file") }
-        guard data.count <= limits.maxFileBytes else {
-            throw .file(path, "file is \(data.count) bytes, larger than the \(limits.maxFileBytes)-byte limit")
+        let data: [UInt8]
+        do {
+            data = try FileBytes.read(path, limit: limits.maxFileBytes)
+        } catch .tooLarge(let size) {
+            throw .file(path, "file is \(size.map(String.init) ?? "more than \(limits.maxFileBytes)") bytes, larger than the \(limits.maxFileBytes)-byte limit")
+        } catch {
+            throw .file(path, "cannot read file")
         }
         let text: [UInt8]
         do {
-            text = try TextDecoding.utf8Text(from: [UInt8](data))
+            text = try TextDecoding.utf8Text(from: data)
         } catch {
             throw .syntax(SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)),
                           SyntaxError(offset: error.offset, message: error.message))
@@ -142,8 +146,8 @@ final class TerraformModuleLoader {
     func readFile(_ path: String) -> String? {
         let absolute = InputDiscovery.standardized(path, in: FileManager.default.currentDirectoryPath)
         guard absolute.hasPrefix(readableRoot + "/"), InputDiscovery.isRegularFile(absolute),
-              let data = FileManager.default.contents(atPath: absolute), data.count <= 1 << 20 else { return nil }
-        return String(data: data, encoding: .utf8)
+              let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
+        return String(validating: data, as: UTF8.self)
     }
 
     /// The `.tf` and `.tf.json` files of a directory in name order (override files among them).
@@ -166,8 +170,8 @@ final class TerraformModuleLoader {
     static func localModuleDirectories(of directory: String) -> Set<String> {
         var found: Set<String> = []
         for name in moduleFileNames(in: directory) {
-            guard let data = FileManager.default.contents(atPath: join(directory, name)), data.count <= 16 << 20,
-                  let body = try? parse(name: name, [UInt8](data)) else { continue }
+            guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
+                  let body = try? parse(name: name, data) else { continue }
             for block in body.blocks where block.type == "module" {
                 guard let source = block.body[attribute: "source"]?.value.literalText,
                       source.hasPrefix("./") || source.hasPrefix("../") else { continue }

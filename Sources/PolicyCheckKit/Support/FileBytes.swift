@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
+/// Reads a whole file straight into one array, refusing one larger than a limit before reading it (no intermediate
+/// `Data`, so a large input is held once). Foundation's `FileManager.contents(atPath:)` also keeps a 4 KB buffer of
+/// every empty file for ever (LeakSanitizer, Swift 6.3.1), and real Terraform modules have empty `variables.tf`s.
+enum FileBytes {
+    enum Failure: Error, Equatable {
+        /// Missing, not permitted, or not a file that may be opened.
+        case cannotOpen
+        case cannotRead
+        /// Larger than the limit before reading (the size), or grew past it while being read (`nil`).
+        case tooLarge(size: Int?)
+    }
+
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen }
+        defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        if size > limit { throw .tooLarge(size: size) }
+        // One byte more than the size, to notice a file that grew while being read.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while true {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead
+            }
+            if got == 0 { break }
+            count += got
+            if count == bytes.count {
+                guard count <= limit else { throw .tooLarge(size: nil) }
+                bytes.append(contentsOf: repeatElement(0, count: max(count, 1 << 16)))
+            }
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+}
