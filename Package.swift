@@ -6,7 +6,7 @@ let package = Package(
     // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),
     ],
     dependencies: [
@@ -27,10 +27,13 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "KeyMaterial", dependencies: ["COpenSSL"]),
-        // Model, adapters, policy, checks, evaluation and reporters.
+        // The normalised model every adapter produces (Deployment, Origin, Located) and the support every phase uses
+        // (diagnostics, settings documents, output files, timestamps).
+        .target(name: "PolicyCheckModel", dependencies: ["PolicyCheckSyntax", "KeyMaterial"]),
+        // Adapters, policy, checks, evaluation, reporters, evidence and the run.
         .target(
             name: "PolicyCheckKit",
-            dependencies: ["PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
+            dependencies: ["PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
             // The default pack, compiled in once (policies/mattermost-cloud.yaml, linked), and its tree rendered
             // for start-up: the binary needs no files beside it.
             resources: [
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
