@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCheckKit
+@testable import PolicyCheckModel
 import Testing
 
 /// Output files in a folder someone else controls: symbolic links planted at the target or at a temporary name

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What RDS and Aurora need to refuse unencrypted connections, by engine: the parameter that forces TLS, the values
 /// that turn it on, and whether the engine's default parameter group already does
 /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html: `rds.force_ssl`

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Turns the documents of one input format into the normalised `Deployment` model.

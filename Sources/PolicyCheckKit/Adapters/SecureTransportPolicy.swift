@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Whether a bucket policy refuses requests not sent over TLS: a `Deny` of every S3 action (`s3:*` or `*`) to every
 /// principal when `aws:SecureTransport` is false, as AWS's example policy does
 /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit).

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a baseline file written by `--write-baseline`; every problem is a located error (exit 2).

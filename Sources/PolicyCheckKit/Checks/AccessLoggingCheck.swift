@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Requests to a data bucket must be logged: S3 server access logging records who read, wrote and deleted what
 /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html). Buckets that receive another bucket's
 /// access logs or a trail's log files are not asked to log themselves (AWS advises against a bucket logging to itself).

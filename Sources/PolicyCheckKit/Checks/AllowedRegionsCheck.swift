@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Every region a deployment names or implies must be an allowed region (data residency).
 public struct AllowedRegionsCheck: Check {
     public static let name = "residency.allowed-regions"

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Audit trails must record, in every region, with log files whose integrity can be validated: a single-region trail

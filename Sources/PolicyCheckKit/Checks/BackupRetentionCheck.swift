@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Backups, when their retention is stated, must be kept at least a minimum number of days.
 public struct BackupRetentionCheck: Check {
     public static let name = "availability.backup-retention"

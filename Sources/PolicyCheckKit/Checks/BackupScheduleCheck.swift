@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A stated backup schedule must be a valid cron expression: one the scheduler cannot read takes no backups.

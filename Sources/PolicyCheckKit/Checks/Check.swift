@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A built-in check: code that inspects the normalised model. Its metadata (id, title, severity, controls) comes

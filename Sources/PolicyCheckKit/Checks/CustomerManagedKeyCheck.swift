@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Data stores must use a customer-managed KMS key — always, never, or when the deployment declares keys (BYOK);
 /// never for infrastructure code checked as Shared, which offers no customer keys.
 public struct CustomerManagedKeyCheck: Check {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A database must export its logs to CloudWatch Logs, where they outlive the instance and can be retained and
 /// alarmed on (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html).
 public struct DatabaseLogExportsCheck: Check {

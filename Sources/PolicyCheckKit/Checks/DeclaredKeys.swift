@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A deployment's declared keys, found by id or ARN in constant time: prepared once per deployment by the evaluator
 /// for the key rules, which otherwise scan every key for every data store (quadratic in large plans).
 struct DeclaredKeys: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reports every change marked as an emergency, so it is visible in the record even when justified.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// A change marked as an emergency must say why and carry a ticket.
 public struct EmergencyJustificationCheck: Check {

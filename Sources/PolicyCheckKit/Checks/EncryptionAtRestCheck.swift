@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Data stores must be encrypted at rest. S3-managed encryption (SSE-S3/AES256) counts.
 public struct EncryptionAtRestCheck: Check {
     public static let name = "encryption.at-rest"

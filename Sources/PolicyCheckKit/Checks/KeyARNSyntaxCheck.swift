@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Key ARNs must be well-formed KMS key ARNs: partition, `kms`, a region, a 12-digit account, and `key/` with a
 /// UUID or an `mrk-` id — not an alias ARN.
 public struct KeyARNSyntaxCheck: Check {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A key scheduled for deletion must wait long enough to be recovered: AWS KMS deletes a key, and with it every way
 /// to decrypt what it encrypted, when the waiting period (7–30 days, 30 by default) ends; until then the deletion
 /// can be cancelled (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// The imported materials of a deployment's EXTERNAL keys that can expire.
 ///
 /// Every associated material counts, current or not: when any of them expires AWS KMS deletes it and puts the whole

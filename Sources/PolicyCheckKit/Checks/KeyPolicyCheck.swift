@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Key policies must not open a key to everyone: no `Allow` to principal `*` unless a condition binds the caller to
 /// known accounts or principals, no `kms:*` to principal `*`, and no `kms:*` to another account's root.
 ///

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Every `kmsKey` must resolve: a declared key's id, a key or alias ARN, an alias, or a key id.
 public struct KeyReferencesCheck: Check {
     public static let name = "byok.key-references"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Customer keys, and their replicas, must live in an allowed region.
 public struct KeyRegionCheck: Check {
     public static let name = "byok.key-region"

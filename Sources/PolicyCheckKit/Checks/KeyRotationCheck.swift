@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Rotation must fit the key's type and origin: AWS-generated symmetric encryption keys rotate automatically every
 /// 90–2560 days; imported (EXTERNAL) material cannot be rotated automatically by AWS KMS, so it needs on-demand
 /// rotation with a period. Asymmetric and HMAC keys, and keys in a custom key store (CloudHSM or external), cannot be

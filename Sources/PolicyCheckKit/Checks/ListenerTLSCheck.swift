@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Load-balancer listeners must carry data over TLS with a current security policy: HTTPS or TLS (an HTTP listener

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Logs must be kept long enough to cover an audit period: a SOC 2 Type II report looks at how controls operated
 /// over a period, usually twelve months, so logs from its start must still exist at its end. CloudWatch Logs keeps
 /// a log group's events for its retention setting, or until deleted when none is set

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// The maintenance window must parse: a day, a time range and a time zone — and be long enough for an upgrade.

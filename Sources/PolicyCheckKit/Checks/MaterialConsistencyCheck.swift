@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Imported key material must fit the key it is declared on: only `EXTERNAL` keys take imported material (AWS KMS
 /// generates the material of `AWS_KMS` keys and imports none into them), and at most one material is current (a key
 /// encrypts with exactly one current material; the others only decrypt)

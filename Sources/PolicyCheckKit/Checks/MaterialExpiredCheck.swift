@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// No imported key material associated with a key may have expired at the evaluation time: when any of them
 /// expires, AWS KMS puts the whole key into Pending import (see `KeyMaterialWindow`).
 public struct MaterialExpiredCheck: Check {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Warns when imported key material associated with a key (current or not) expires within a number of days: its
 /// expiry makes the whole key unusable (see `KeyMaterialWindow`).
 public struct MaterialExpiringCheck: Check {

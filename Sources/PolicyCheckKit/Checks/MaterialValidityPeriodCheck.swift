@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Imported key material must state an expiry AWS KMS accepts: with `KEY_MATERIAL_EXPIRES`, a `validTo` at most a
 /// number of days after import (AWS KMS allows 365); with `KEY_MATERIAL_DOES_NOT_EXPIRE`, no `validTo` at all —
 /// ImportKeyMaterial requires ValidTo for the first and rejects it for the second

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Multi-Region keys permit copying key material to other regions; flag them so replication is a decision.
 public struct MultiRegionKeyCheck: Check {
     public static let name = "residency.multi-region-keys"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Flags capabilities a deployment asks for that its offering (or the platform) does not provide.
 public struct OfferingCapabilitiesCheck: Check {
     public static let name = "offering.capabilities"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A database must keep automated backups long enough to restore it to any second of the window: RDS keeps them
 /// 0–35 days (0 turns automated backups and point-in-time recovery off; the API's default is 1 day)
 /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html).

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Data stores must not be reachable from the internet (RDS `publicly_accessible`, S3 buckets without a full
 /// public access block).
 public struct PublicDataStoreCheck: Check {

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// The server-side encryption algorithms S3 accepts for a bucket's default encryption: `AES256` (SSE-S3),

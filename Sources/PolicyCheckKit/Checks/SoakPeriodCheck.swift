@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Upgrades must soak for at least a minimum number of hours before they reach the next ring.
 public struct SoakPeriodCheck: Check {
     public static let name = "change.soak-period"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A plan must not replace a database (delete it and create a new one): the new database starts empty. Changing
 /// an RDS database's encryption or KMS key forces exactly this, since RDS sets both only at creation; the safe
 /// path is a snapshot, an encrypted copy of it and a restore

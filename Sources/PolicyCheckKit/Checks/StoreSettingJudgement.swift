@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// How the checks of one yes/no data-store setting judge it, so that each check is only what it asks: on passes,
 /// off fails with what decided it, unknown until apply cannot be verified, not judged is left out.
 enum StoreSettingJudgement {

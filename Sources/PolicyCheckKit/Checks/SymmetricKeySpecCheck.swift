@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Keys that encrypt data stores must be symmetric (`SYMMETRIC_DEFAULT`): RDS, S3 and AWS Backup accept no other.
 public struct SymmetricKeySpecCheck: Check {
     public static let name = "byok.symmetric-key-spec"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Data stores must refuse unencrypted connections: RDS and Aurora through `rds.force_ssl` (PostgreSQL) or
 /// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
 /// with `aws:SecureTransport` false, ElastiCache through transit encryption.

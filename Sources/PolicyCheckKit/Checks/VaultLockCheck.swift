@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A backup vault must be locked: AWS Backup Vault Lock stops anyone, the account's root included once the lock is
 /// in compliance mode, from deleting recovery points early or shortening their retention
 /// (https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html).

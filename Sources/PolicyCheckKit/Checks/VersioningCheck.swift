@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A file store must keep earlier versions of what is overwritten or deleted, so an object can be recovered from a
 /// mistake or an attack: S3 versioning (https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html).
 public struct VersioningCheck: Check {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Imported key material must be wrapped with an algorithm AWS KMS accepts.
 public struct WrappingAlgorithmCheck: Check {
     public static let name = "byok.wrapping-algorithm"

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads `.policycheck.yaml` into a `ProjectConfig`, strictly: unknown keys and wrong types are located errors.

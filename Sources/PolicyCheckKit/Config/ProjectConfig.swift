@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// `.policycheck.yaml`: a project's settings in one file, found from the working directory upward (or named with

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.
 public struct RunSettings: Sendable {
     /// Where a setting's value came from.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Evaluates a compiled policy against deployments: a pure function of (policy, deployments, clock).

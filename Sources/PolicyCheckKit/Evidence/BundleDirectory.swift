@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// Writes a bundle into a directory without ever leaving a partial one: every file is first written into a fresh
 /// temporary directory beside the target, then moved into place (one `rename` each, so every file is either the

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What an evidence bundle records beyond the check report: the run's identity, the tool, the times, the files
 /// that configured the run, the previous bundle in the chain and the signer.
 public struct EvidenceContext: Sendable {

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A rule's `parameters` mapping, read with located errors. Checks read every parameter they know in `init` and

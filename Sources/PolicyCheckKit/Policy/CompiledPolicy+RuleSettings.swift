@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Per-rule settings from `.policycheck.yaml`: switch rules off, change their severity.

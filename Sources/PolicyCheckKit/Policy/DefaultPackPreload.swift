@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicyCheckModel
 import Synchronization
 
 /// Loads the embedded default pack on another thread while the command line is still being parsed: both are

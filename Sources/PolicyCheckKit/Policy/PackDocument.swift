@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One policy pack file as written, before its rules are compiled: metadata, the pack it `extends`, the inherited

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Resolves a pack and the chain of packs it `extends` into its effective rules: the parent's rules, minus those

@@ -1,5 +1,6 @@
 import KeyMaterial
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads policy packs (YAML), resolves what they `extends`, and compiles their rules. Every problem is reported

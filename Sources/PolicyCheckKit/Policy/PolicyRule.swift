@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One rule of a policy pack: its metadata (data) and the built-in check it runs (code) with parameters.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Loads the packs named by `--policy` (files, or directories of `*.yaml`/`*.yml`), or the embedded default.

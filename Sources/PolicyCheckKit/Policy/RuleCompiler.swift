@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Compiles one rule of a pack: validates its metadata and instantiates its check with its parameters — a built-in

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// An extending pack's change to an inherited rule: `override: {RULE-ID: {severity, parameters, controls, remediation}}`.
 struct RuleOverride {
     /// The mapping under the rule id, read with the extending pack's reader.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A policy unit-test file (`kind: PolicyTest`): the pack under test and cases pairing an input with the outcome

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What running policy tests found: one suite per test file, and the files or packs that could not be read.
 public struct PolicyTestReport: Sendable {
     /// One test file's results.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Runs policy unit tests: every `*.test.yaml` under the given directories (or the files named), each case's input

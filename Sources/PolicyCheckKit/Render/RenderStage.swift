@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 
 /// Renders the charts and kustomizations a walk found, before anything is read: what to check in their place,
 /// what could not be rendered, and which walked files a build consumed (so they are not also read raw).

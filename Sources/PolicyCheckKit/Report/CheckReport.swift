@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Everything one run produced, for reporters to render. Reporters only render; they decide nothing.

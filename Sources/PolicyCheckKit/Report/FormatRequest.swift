@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// One `--format NAME[=FILE]`: a report format and where it goes (no file, or `-`, is standard output).
 public struct FormatRequest: Sendable, Hashable, CustomStringConvertible {

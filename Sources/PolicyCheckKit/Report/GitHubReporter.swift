@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// GitHub Actions workflow commands: one annotation per open finding and per input error, then the summary line.
 /// Suppressed findings are not annotated (they need no action); the summary counts them.
 /// Documented in docs/output.md.

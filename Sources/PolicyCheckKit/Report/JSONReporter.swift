@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// The stable JSON report documented in docs/output.md (`schemaVersion` 1).
 public struct JSONReporter: Reporter {
     public static let formatName = "json"

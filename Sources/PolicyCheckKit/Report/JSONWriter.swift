@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Writes JSON text with keys in the order given, so output is byte-for-byte deterministic.
 public struct JSONWriter {
     public private(set) var text = ""

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// JUnit XML (the Ant schema CI servers read): a `<testsuite>` per input file, a `<testcase>` per rule × resource
 /// evaluated, `<failure>` for open findings, `<skipped>` for suppressed and cannot-verify ones, `<error>` for input
 /// errors. Not-applicable outcomes are counted in a suite property, not listed. Documented in docs/output.md.

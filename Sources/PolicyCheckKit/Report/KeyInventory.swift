@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// What `keys inspect` found: every key object of every file, and the files that could not be inspected.

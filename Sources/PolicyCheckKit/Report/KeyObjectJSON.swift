@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 
 /// One key object as JSON, the one writer for every output that lists key objects: `keys inspect --format json`
 /// and the evidence bundle's key inventory. Types, sizes and fingerprints only: never key bytes.

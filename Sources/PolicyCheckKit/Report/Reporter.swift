@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Renders a report in one output format. A pure function of the report.
 public protocol Reporter: Sendable {
     /// The name used with `--format`.

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Human-readable output: findings grouped by file as `file:line:col severity ruleId message`, then a summary.
 /// Every text from the inputs passes through `TerminalText.clean`: one line each, unable to drive the terminal or
 /// the CI log.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads and inspects the files that BYOK key materials reference (wrapping public keys and encrypted key

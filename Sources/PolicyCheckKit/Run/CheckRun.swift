@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// What checking one input produced: its verdicts, without its text or model.
 ///

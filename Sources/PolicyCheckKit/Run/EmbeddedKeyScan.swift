@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Private keys carried inside manifests rather than key files: a PEM block in a Kubernetes `Secret`'s `data`

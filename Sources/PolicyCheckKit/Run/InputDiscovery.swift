@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// Finds the inputs named on the command line: files as given, directories walked recursively in sorted order.
 public struct InputDiscovery: Sendable {

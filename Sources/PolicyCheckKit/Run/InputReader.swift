@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads one input into deployments: bytes → text → JSON/YAML tree → format → adapter.

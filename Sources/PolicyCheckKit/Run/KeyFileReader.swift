@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads files of key material through the OpenSSL module: inspection (fast) or verification (OpenSSL's own

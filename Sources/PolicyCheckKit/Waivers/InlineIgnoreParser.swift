@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Parses the inline ignores that adapters read from documents: Kubernetes `policycheck.io/ignore` annotations and

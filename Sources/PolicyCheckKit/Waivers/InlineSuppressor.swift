@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Applies the inline ignores of one input — `# policycheck:ignore` comments in any of the files its deployments were

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// One approved exception from a waiver file: which findings it covers, who asked, who approved, and until when.
 public struct Waiver: Sendable, Hashable {

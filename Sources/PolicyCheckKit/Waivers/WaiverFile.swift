@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A waiver file (`--waivers`), read and validated: every problem is a located error, and any error makes the

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What a waiver file is judged against beyond its own text: the evaluation time, and whether blanket waivers are
 /// accepted (docs/waivers.md, docs/security.md).
 public struct WaiverRules: Sendable {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What one waiver did in a run: it waived findings, it had expired, or it matched nothing (stale).
 public struct WaiverStatus: Sendable, Hashable {
     public enum State: String, Sendable, Hashable {

@@ -88,7 +88,7 @@ public enum KeyReference: Sendable, Equatable {
 
     /// Classifies a reference, finding declared keys through the given lookups (the index of the first key with
     /// that id, or with that known ARN).
-    static func classify(_ text: String, declaredID: (String) -> Int?, declaredARN: (String) -> Int?) -> KeyReference {
+    package static func classify(_ text: String, declaredID: (String) -> Int?, declaredARN: (String) -> Int?) -> KeyReference {
         if let index = declaredID(text) { return .declared(index: index) }
         if let arn = AmazonResourceName(text), arn.service == "kms" {
             if arn.resource.hasPrefix("alias/") {

@@ -20,5 +20,5 @@ public struct StoreSetting<Value: Sendable>: Sendable {
     }
 
     /// The note as a parenthesis for a message, or nothing.
-    var noteClause: String { note.map { " (\($0))" } ?? "" }
+    package var noteClause: String { note.map { " (\($0))" } ?? "" }
 }

@@ -2,7 +2,7 @@
 /// can tell a missing policy file from an unreadable directory without the wording drifting between call sites.
 extension Diagnostic {
     /// What could not be read.
-    enum Unreadable {
+    package enum Unreadable {
         /// An input file (a manifest, plan, template or key file).
         case file
         /// An input file that is not a regular file or may not be opened.
@@ -33,7 +33,7 @@ extension Diagnostic {
     }
 
     /// `file: cannot read …`, with no position (the file itself could not be read).
-    static func cannotRead(_ file: String, _ what: Unreadable) -> Diagnostic {
+    package static func cannotRead(_ file: String, _ what: Unreadable) -> Diagnostic {
         Diagnostic(file: file, location: nil, message: what.message)
     }
 }

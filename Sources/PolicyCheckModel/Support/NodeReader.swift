@@ -35,7 +35,7 @@ public final class NodeReader {
         return ObjectView(node: node, path: path, reader: self)
     }
 
-    static func describe(_ path: String) -> String {
+    package static func describe(_ path: String) -> String {
         path.isEmpty ? "the document" : "'\(path)'"
     }
 }

@@ -10,7 +10,7 @@ private let systemWrite = Darwin.write
 /// it is produced instead of being built whole first.
 public final class ReportStream {
     /// Bytes gathered before a write to the descriptor.
-    static let chunkSize = 1 << 16
+    package static let chunkSize = 1 << 16
 
     private let descriptor: Int32?
     private var buffer: [UInt8] = []

@@ -4,16 +4,16 @@ import PolicyCheckSyntax
 /// A YAML settings file the tool reads for itself (a policy pack, a policy test, `.policycheck.yaml`, a waiver
 /// file): decoded, parsed to its first document, every syntax problem thrown as a located diagnostic. The one reader
 /// of such files, so they all take the same encodings and report problems the same way.
-struct SettingsDocument {
+package struct SettingsDocument {
     /// The decoded text (a byte-order mark removed, UTF-16 transcoded): positions in `root` are offsets into it.
-    let source: SourceFile
+    package let source: SourceFile
     /// The first document, or `nil` for a file with none.
-    let root: SourceNode?
+    package let root: SourceNode?
     /// The file's bytes as read, for hashing.
     let bytes: [UInt8]
 
     /// Parses the bytes of a file shown as `path`.
-    static func parse(_ bytes: [UInt8], path: String) throws(Diagnostics) -> SettingsDocument {
+    package static func parse(_ bytes: [UInt8], path: String) throws(Diagnostics) -> SettingsDocument {
         let text: [UInt8]
         do {
             text = try TextDecoding.utf8Text(from: bytes)
@@ -29,7 +29,7 @@ struct SettingsDocument {
     }
 
     /// The first document, or an error at the file's start saying it is empty (`"the waiver file is empty"`).
-    func requireRoot(_ emptyMessage: String) throws(Diagnostics) -> SourceNode {
+    package func requireRoot(_ emptyMessage: String) throws(Diagnostics) -> SourceNode {
         guard let root else { throw Diagnostics([Diagnostic(source, offset: 0, emptyMessage)]) }
         return root
     }

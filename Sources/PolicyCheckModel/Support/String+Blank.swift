@@ -1,4 +1,4 @@
 extension String {
     /// Whether the text is empty or only white space: an input value that says nothing (`customDomain: ""`).
-    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    package var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// AWS Backup: a vault (`AWS::Backup::BackupVault`) is a `backups` store, a plan (`AWS::Backup::BackupPlan`) the
 /// deployment's backup policy.
 ///

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// `AWS::S3::Bucket` becomes a file store.

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::ElastiCache::ReplicationGroup` becomes a cache store: `AtRestEncryptionEnabled` (default false), `KmsKeyId`
 /// and `TransitEncryptionEnabled` (default false).
 enum CacheMapper: ResourceMapper {

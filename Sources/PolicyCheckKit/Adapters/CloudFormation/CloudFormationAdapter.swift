@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads AWS CloudFormation templates, JSON or YAML (with short-form tags such as `!Ref` and `!GetAtt`), into a

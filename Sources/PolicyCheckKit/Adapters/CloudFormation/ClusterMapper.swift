@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::EKS::Cluster`: its Kubernetes secrets become a `secrets` store, its public API endpoint an allowlist.
 ///
 /// Read as Terraform's `aws_eks_cluster` is (`TerraformClusterReader`), so a cluster gets the same findings in both:

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// RDS: `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster` and `AWS::RDS::GlobalCluster` become database stores.
 ///
 /// An instance in a DB cluster (`DBClusterIdentifier` set, as for Aurora) takes its storage encryption from the

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// What an RDS instance or cluster says beyond encryption at rest: whether its parameter group requires TLS, whether

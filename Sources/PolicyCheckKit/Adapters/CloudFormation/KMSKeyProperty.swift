@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads a property that names a KMS key (`KmsKeyId`, `KMSMasterKeyID`, `KeyArn`, `EncryptionKeyArn`).
 ///
 /// A `Ref` or `!GetAtt` to an `AWS::KMS::Key` of the template becomes the key's logical id, which the key mapper

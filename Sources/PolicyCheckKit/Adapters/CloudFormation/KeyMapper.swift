@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::KMS::Key` becomes a declared customer key, with the logical id as the id stores refer to it by.
 ///
 /// `EnableKeyRotation` defaults to false (rotation disabled). Replica keys (`AWS::KMS::ReplicaKey`) are not keys of

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a `KeyPolicy` (a mapping, or a JSON string) into the statements the key-policy rule judges.

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::ElasticLoadBalancingV2::Listener`: protocol, security policy, and whether every default action redirects to
 /// HTTPS (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html).
 enum ListenerMapper: ResourceMapper {

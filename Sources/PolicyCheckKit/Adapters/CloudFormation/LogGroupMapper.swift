@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::Logs::LogGroup`: how long it keeps log events (`RetentionInDays`; absent: until deleted), the shortest
 /// alternative when a parameter or condition decides it.
 enum LogGroupMapper: ResourceMapper {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 extension PropertyValue {
     /// A number of days: the shortest alternative (a parameter or condition may offer several), `absent` with its
     /// note when the property is not set, unknown when an alternative is not a known number.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A property as the mappers read it: its path, where it is written (or where it belongs when absent), and every

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Finds the regions a resource's properties name: the region inside every ARN (`arn:aws:kms:eu-west-1:…`, also

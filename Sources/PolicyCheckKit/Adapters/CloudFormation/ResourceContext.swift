@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// What a mapper needs to read one resource: the resource, the template around it and the resolver.

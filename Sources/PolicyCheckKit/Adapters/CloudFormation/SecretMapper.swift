@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::SecretsManager::Secret` becomes a `secrets` store. Secrets Manager always encrypts a secret; without
 /// `KmsKeyId` it uses the AWS-managed `aws/secretsmanager` key
 /// (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Security-group ingress (`AWS::EC2::SecurityGroup` `SecurityGroupIngress[]`, and `AWS::EC2::SecurityGroupIngress`)

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A store with an encryption switch and a `KmsKeyId`, both defaulting to unencrypted: an absent switch is "not
 /// declared" (the rules ask for it), a present one is judged at its worst.
 enum SwitchedStore {

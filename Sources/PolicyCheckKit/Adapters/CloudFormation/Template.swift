@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A CloudFormation template's sections as the adapter needs them: parameters, mappings and resources.

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::CloudTrail::Trail` becomes an audit trail (`IsLogging`, `IsMultiRegionTrail` and `EnableLogFileValidation`,
 /// the last two false by default) and a `logs` store for its log files, encrypted by S3 unless `KMSKeyId` names a
 /// key (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html).

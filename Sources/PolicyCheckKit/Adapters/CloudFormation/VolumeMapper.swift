@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `AWS::EC2::Volume` becomes a volume store: `Encrypted` (default false, unless the account encrypts by default,
 /// which a template cannot show) and `KmsKeyId`.
 enum VolumeMapper: ResourceMapper {

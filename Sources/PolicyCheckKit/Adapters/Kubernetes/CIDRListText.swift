@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Splits a comma-separated list of CIDR blocks written in one string (ingress annotations, the Service

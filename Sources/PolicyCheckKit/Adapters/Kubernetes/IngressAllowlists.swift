@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// The allowlists ingress annotations declare: ingress-nginx's source-range annotations and the AWS Load Balancer

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads an `Ingress`: ingress-nginx source-range annotations and, for the AWS Load Balancer Controller, the ALB's

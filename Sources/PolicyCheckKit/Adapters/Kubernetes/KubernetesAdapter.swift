@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads Kubernetes manifests (multi-document YAML or JSON, `kind: List`) into one `Deployment` per file.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Builds allowlist entries for Kubernetes objects: from CIDR text, and the implicit world-open entries of an

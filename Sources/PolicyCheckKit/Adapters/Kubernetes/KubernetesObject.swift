@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One Kubernetes object being read: its kind, namespace and name, a view of its root, and its annotations.

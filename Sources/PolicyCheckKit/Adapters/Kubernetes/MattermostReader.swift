@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads the Mattermost operator's `Mattermost` (`installation.mattermost.com/v1beta1`) and legacy

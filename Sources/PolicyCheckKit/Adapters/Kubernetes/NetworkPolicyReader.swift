@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a `NetworkPolicy`'s ingress `ipBlock`s into one allowlist. Network policies admit traffic inside the

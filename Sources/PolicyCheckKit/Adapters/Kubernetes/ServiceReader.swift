@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a `Service` of type LoadBalancer: its source ranges are an allowlist, and without any it admits everyone.

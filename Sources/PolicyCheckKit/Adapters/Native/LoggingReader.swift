@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a native manifest's `spec.logging`: the audit trail, S3 server access logging of the file store, the

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads policycheck's own manifest format (`apiVersion: policycheck/v1`, `kind: Deployment`) into a `Deployment`.

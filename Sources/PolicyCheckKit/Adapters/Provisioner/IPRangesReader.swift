@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a list of allowed IP ranges into an IP-filtering allowlist: the provisioner's `AllowedIPRanges`

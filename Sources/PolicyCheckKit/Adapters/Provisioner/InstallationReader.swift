@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads one provisioner installation (mattermost-cloud's `Installation`, its DTO, or a create-installation

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads Mattermost Cloud provisioner installations (JSON with PascalCase fields: `Affinity`, `Database`,

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What a provisioner `Database` or `Filestore` type implies: where the data lives, whether it is encrypted at
 /// rest, and whether it is a dedicated resource. `docs/provisioner.md` documents the table.
 struct ProvisionerStoreType {

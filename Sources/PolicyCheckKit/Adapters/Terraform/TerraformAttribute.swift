@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One attribute of a planned resource, read in step through `after`, `after_unknown` and the configuration's

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_backup_plan`: one backup policy per plan, kept as long as its shortest rule keeps recovery points
 /// (`rule[].lifecycle[].delete_after`), and the region of every copy destination (`copy_action[].destination_vault_arn`).
 struct TerraformBackupPlanReader {

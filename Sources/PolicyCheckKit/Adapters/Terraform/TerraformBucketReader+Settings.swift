@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// What separate resources (provider v4+) or the bucket's own blocks (v3) say about a bucket's access logging,

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_s3_bucket` resources into file stores, merging what separate resources say about a bucket:
 /// `aws_s3_bucket_server_side_encryption_configuration`, `aws_s3_bucket_public_access_block` and
 /// `aws_s3_bucket_acl` (provider v4+), or the bucket's own inline blocks (provider v3 and earlier).

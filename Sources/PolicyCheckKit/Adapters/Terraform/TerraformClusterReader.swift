@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_eks_cluster`: Kubernetes secrets as a data store (envelope-encrypted with a KMS key only when
 /// `encryption_config` covers `secrets`), and the public API endpoint's `public_access_cidrs` as an allowlist.
 struct TerraformClusterReader {

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads AWS resources that hold data at rest (databases, caches, volumes, file systems, secrets, backup vaults)
 /// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`.
 struct TerraformDataStoreReader {

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Reads `aws_wafv2_ip_set` `addresses` into web ACL allowlists.

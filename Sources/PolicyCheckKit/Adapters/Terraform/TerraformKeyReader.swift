@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads customer KMS keys (`aws_kms_key`, `aws_kms_external_key`) into `deployment.keys`, each with its Terraform

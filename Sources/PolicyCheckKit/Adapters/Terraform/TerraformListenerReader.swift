@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_lb_listener` (and its alias `aws_alb_listener`): protocol, security policy and whether the default
 /// actions only redirect to HTTPS. The protocol defaults to HTTP, as the provider documents for Application Load
 /// Balancers; the security policy to AWS's API default when not named.

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_cloudwatch_log_group`: how long it keeps log events (`retention_in_days`; not set or 0: until deleted).
 struct TerraformLogGroupReader {
     let plan: TerraformPlan

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A Terraform JSON plan (`terraform show -json plan.tfplan`), or state, reduced to the resources it leaves in

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads Terraform JSON plans (`terraform show -json plan.tfplan`, format 0.x and 1.x) — or state — into one

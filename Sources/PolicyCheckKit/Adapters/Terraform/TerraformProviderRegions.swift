@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// The regions of a plan's provider configurations (`configuration.provider_config`): a literal `region`, or the

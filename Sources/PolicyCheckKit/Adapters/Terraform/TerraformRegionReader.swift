@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One managed resource instance a plan will leave in place (created, updated, replaced or unchanged).

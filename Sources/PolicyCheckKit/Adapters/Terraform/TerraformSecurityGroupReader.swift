@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Reads security-group ingress (`aws_security_group` inline rules, `aws_security_group_rule` of type ingress,

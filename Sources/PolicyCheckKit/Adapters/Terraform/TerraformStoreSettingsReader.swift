@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads what the data-store readers leave to other resources or to AWS's defaults: whether a database or cache

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads `aws_cloudtrail`: an audit trail (recording, every region, log file validation) and its log files as a
 /// `logs` store, encrypted by S3 unless `kms_key_id` names a KMS key
 /// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).

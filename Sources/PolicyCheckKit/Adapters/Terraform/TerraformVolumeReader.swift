@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Reads the EBS volumes an `aws_instance`, `aws_launch_configuration` or `aws_launch_template` attaches: one volume
 /// data store per device, named by the resource's address, with the device's place in the plan as its origin.
 struct TerraformVolumeReader {

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One `.tf` (or `.tfvars`) file of a module: its text, its body and its index among the deployment's files.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a Terraform root module from source (a directory of `.tf` files, its `.tfvars` and the local modules it

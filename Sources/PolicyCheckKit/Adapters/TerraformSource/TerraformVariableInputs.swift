@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// The root module's input values, in Terraform's order of precedence (later wins): `terraform.tfvars`,

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A custom rule's assertion as a check: select resources of one kind, judge each against a condition tree.
 ///
 /// Compiled once per run from the rule's `select`/`assert`/`message` (or, as `check: custom.assert`, from the same

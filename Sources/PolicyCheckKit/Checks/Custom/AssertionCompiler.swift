@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 import PolicyCheckSyntax
 

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A value of a normalised attribute (or of a raw source attribute) as custom rules compare it.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// One comparison of a custom rule: an attribute path, an operator and its operand, compiled once per run.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One resource of the normalised model as custom rules see it: a kind, a place, named attributes and, when the

@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Projects a deployment onto the resources of one kind, with the attributes `ResourceKind` documents.

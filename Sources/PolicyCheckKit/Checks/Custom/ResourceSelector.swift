@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Which resources a custom rule judges: one kind, optionally only some input formats, and attribute conditions.
 public struct ResourceSelector: Sendable {
     public var kind: ResourceKind

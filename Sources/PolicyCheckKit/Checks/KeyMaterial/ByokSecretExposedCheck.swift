@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Where a BYOK material expects a public wrapping key or wrapped (encrypted) key material, a private key or a
 /// plaintext symmetric key is a leaked secret.
 public struct ByokSecretExposedCheck: Check {

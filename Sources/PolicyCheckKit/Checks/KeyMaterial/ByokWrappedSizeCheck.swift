@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 
 /// Encrypted key material must have the size the wrapping key and algorithm produce: the modulus size for
 /// RSAES_OAEP_* (and the retired RSAES_PKCS1_V1_5), the modulus plus the AES-KW-wrapped key for RSA_AES_KEY_WRAP_*.

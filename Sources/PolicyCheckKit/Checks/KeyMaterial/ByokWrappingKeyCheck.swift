@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 
 /// A BYOK wrapping key must be an RSA public key of a size AWS KMS issues and the policy allows.
 public struct ByokWrappingKeyCheck: Check {

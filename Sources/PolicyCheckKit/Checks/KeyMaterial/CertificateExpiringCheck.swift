@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Warns when a certificate expires within a number of days.
 public struct CertificateExpiringCheck: Check {
     public static let name = "key-material.certificate-expiring"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A bundle that holds certificates and private keys must pair every private key with its certificate.
 public struct CertificateKeyMatchCheck: Check {
     public static let name = "key-material.certificate-key-match"

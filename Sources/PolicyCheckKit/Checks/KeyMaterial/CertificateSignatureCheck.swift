@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Certificates must not be signed with SHA-1 or MD5.
 public struct CertificateSignatureCheck: Check {
     public static let name = "key-material.certificate-signature"

@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckModel
 
 /// Certificates must be valid at the evaluation time: not expired and not yet valid.
 public struct CertificateValidityCheck: Check {

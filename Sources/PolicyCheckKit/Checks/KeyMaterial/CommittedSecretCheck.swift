@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Unencrypted private keys and plaintext symmetric keys must not lie in the checked tree: they are secrets.
 public struct CommittedSecretCheck: Check {
     public static let name = "key-material.committed-secret"

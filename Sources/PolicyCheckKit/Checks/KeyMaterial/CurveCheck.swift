@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Elliptic-curve keys must use an allowed named curve (NIST P-256/P-384/P-521 by default; not secp256k1).
 public struct CurveCheck: Check {
     public static let name = "key-material.curve"

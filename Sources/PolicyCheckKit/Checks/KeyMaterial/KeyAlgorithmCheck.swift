@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Keys must use an allowed algorithm (DSA is not allowed by default).
 public struct KeyAlgorithmCheck: Check {
     public static let name = "key-material.algorithm"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Keys must pass OpenSSL's own consistency checks (`EVP_PKEY_public_check`, `EVP_PKEY_check`,
 /// `EVP_PKEY_pairwise_check`); run by `keys verify`.
 public struct KeyConsistencyCheck: Check {

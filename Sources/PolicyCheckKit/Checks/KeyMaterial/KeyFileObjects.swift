@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 
 /// The key objects the general key-material rules judge: those in files found in the tree or named to
 /// `keys verify` (BYOK material files have rules of their own).

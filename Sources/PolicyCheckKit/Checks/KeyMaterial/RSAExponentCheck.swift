@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// RSA public exponents must be the standard 65537.
 public struct RSAExponentCheck: Check {
     public static let name = "key-material.rsa-exponent"

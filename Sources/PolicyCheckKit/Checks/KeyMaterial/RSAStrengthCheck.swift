@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// RSA keys must be at least a minimum size.
 public struct RSAStrengthCheck: Check {
     public static let name = "key-material.rsa-strength"

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Flags entries of internet-facing allowlists broader than a prefix length, within an optional band so that two rules can grade

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Enabled CIDR blocks must be written with their network address: `10.1.2.3/8` means `10.0.0.0/8`.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Every enabled allowlist entry must parse as an IPv4 or IPv6 CIDR block (bare addresses are /32 and /128);

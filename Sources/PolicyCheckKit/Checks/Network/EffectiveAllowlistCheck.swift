@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// IP filtering that is switched on must have at least one enabled entry, or it restricts nothing.
 public struct EffectiveAllowlistCheck: Check {
     public static let name = "network.effective-allowlist"

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// An allowlist's parsed entries grouped by CIDR block, so that the redundant-entries rule finds an entry's

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Where the format has a description field, every enabled allowlist entry must say what it is for.
 public struct EntryDescriptionCheck: Check {
     public static let name = "network.entry-description"

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Allowlists must stay short enough to review.
 public struct MaxEntriesCheck: Check {
     public static let name = "network.max-entries"

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// An allowlist with every known entry parsed once, for the network checks.

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Flags entries that duplicate another or lie inside another entry of the same list (a world-open entry is left

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Internet-facing allowlists must not list special-purpose ranges (private, shared, loopback, link-local,

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// No allowlist may admit the whole internet: `0.0.0.0/0`, `::/0`, or entries whose union covers a whole space.

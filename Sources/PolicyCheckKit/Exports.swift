@@ -1,0 +1,3 @@
+// PolicyCheckKit is the top of the library: code that imports it (the CLI, the register, library users) sees the
+// phases below it too, as it did when they were one target. See docs/architecture.md for what each target may import.
+@_exported import PolicyCheckModel
