@@ -6,7 +6,7 @@ let package = Package(
     // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),
     ],
     dependencies: [
@@ -30,10 +30,13 @@ let package = Package(
         // The normalised model every adapter produces (Deployment, Origin, Located) and the support every phase uses
         // (diagnostics, settings documents, output files, timestamps).
         .target(name: "PolicyCheckModel", dependencies: ["PolicyCheckSyntax", "KeyMaterial"]),
-        // Adapters, policy, checks, evaluation, reporters, evidence and the run.
+        // One adapter per input format (native, Terraform plan and source, CloudFormation, Kubernetes, provisioner),
+        // each turning a parsed tree into Deployments of the model.
+        .target(name: "PolicyCheckAdapters", dependencies: ["PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork"]),
+        // Policy packs, checks, evaluation, waivers, reporters, evidence, rendering and the run.
         .target(
             name: "PolicyCheckKit",
-            dependencies: ["PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
+            dependencies: ["PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
             // The default pack, compiled in once (policies/mattermost-cloud.yaml, linked), and its tree rendered
             // for start-up: the binary needs no files beside it.
             resources: [
@@ -63,7 +66,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
