@@ -1,3 +1,4 @@
 // PolicyCheckKit is the top of the library: code that imports it (the CLI, the register, library users) sees the
 // phases below it too, as it did when they were one target. See docs/architecture.md for what each target may import.
+@_exported import PolicyCheckAdapters
 @_exported import PolicyCheckModel

@@ -1,9 +1,10 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads a root module directory and the local modules it calls, giving every file its index among the
 /// deployment's files; keeps the notices (remote module sources, repeated declarations) for the run to show.
-final class TerraformModuleLoader {
+package final class TerraformModuleLoader {
     /// Bounds on what one root module may pull in.
     struct Limits {
         var maxModuleDepth = 32
@@ -31,7 +32,7 @@ final class TerraformModuleLoader {
         self.rootDirectory = rootDirectory
         self.limits = limits
         self.tree = tree
-        readableRoot = InputDiscovery.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
+        readableRoot = InputPath.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
     }
 
     /// The root module's configuration.
@@ -72,7 +73,7 @@ final class TerraformModuleLoader {
 
     /// A directory's identity: its absolute, standardized path.
     static func key(_ directory: String) -> String {
-        InputDiscovery.standardized(directory, in: FileManager.default.currentDirectoryPath)
+        InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
     }
 
     private func loadDirectory(_ directory: String) throws(TerraformSourceError) -> TerraformModuleConfig {
@@ -122,10 +123,10 @@ final class TerraformModuleLoader {
         do {
             text = try TextDecoding.utf8Text(from: data)
         } catch {
-            throw .syntax(SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)),
+            throw .syntax(SourceFile(path: InputPath.display(path), bytes: [UInt8](data)),
                           SyntaxError(offset: error.offset, message: error.message))
         }
-        let file = SourceFile(path: InputDiscovery.display(path), bytes: text)
+        let file = SourceFile(path: InputPath.display(path), bytes: text)
         files.append(file)
         return file
     }
@@ -144,8 +145,8 @@ final class TerraformModuleLoader {
 
     /// `file()`: only inside the root module's tree, at most 1 MiB; `nil` otherwise.
     func readFile(_ path: String) -> String? {
-        let absolute = InputDiscovery.standardized(path, in: FileManager.default.currentDirectoryPath)
-        guard absolute.hasPrefix(readableRoot + "/"), InputDiscovery.isRegularFile(absolute),
+        let absolute = InputPath.standardized(path, in: FileManager.default.currentDirectoryPath)
+        guard absolute.hasPrefix(readableRoot + "/"), InputPath.isRegularFile(absolute),
               let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
         return String(validating: data, as: UTF8.self)
     }
@@ -163,11 +164,11 @@ final class TerraformModuleLoader {
     }
 
     /// Whether a directory holds Terraform configuration.
-    static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
+    package static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
 
     /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
     /// that does not parse calls none here (reading the module reports it).
-    static func localModuleDirectories(of directory: String) -> Set<String> {
+    package static func localModuleDirectories(of directory: String) -> Set<String> {
         var found: Set<String> = []
         for name in moduleFileNames(in: directory) {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
@@ -175,7 +176,7 @@ final class TerraformModuleLoader {
             for block in body.blocks where block.type == "module" {
                 guard let source = block.body[attribute: "source"]?.value.literalText,
                       source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                found.insert(InputDiscovery.standardized(join(directory, source), in: FileManager.default.currentDirectoryPath))
+                found.insert(InputPath.standardized(join(directory, source), in: FileManager.default.currentDirectoryPath))
             }
         }
         return found

@@ -56,7 +56,7 @@ public struct TerraformSourceReader: Sendable {
 
     private static func diagnostic(_ error: TerraformSourceError, files: [SourceFile]) -> Diagnostic {
         switch error {
-        case .file(let path, let message): return Diagnostic(file: InputDiscovery.display(path), location: nil, message: message)
+        case .file(let path, let message): return Diagnostic(file: InputPath.display(path), location: nil, message: message)
         case .syntax(let file, let problem): return Diagnostic(file, offset: problem.offset, problem.message)
         case .cycle(let path): return Diagnostic(file: path, location: nil, message: "the module calls itself (cyclic module sources)")
         case .evaluation(let problem): return diagnostic(at: problem.offset, problem.message, files: files)

@@ -5,7 +5,7 @@ import PolicyCheckSyntax
 /// Reads a baseline file written by `--write-baseline`; every problem is a located error (exit 2).
 public enum BaselineReader {
     public static func load(path: String) throws(Diagnostics) -> Baseline {
-        let shown = InputDiscovery.display(path)
+        let shown = InputPath.display(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([.cannotRead(shown, .baselineFile)])
         }

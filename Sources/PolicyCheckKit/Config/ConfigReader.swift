@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -130,6 +131,6 @@ struct ConfigReader {
     /// A path relative to the configuration file, as seen from the working directory.
     private func resolve(_ path: String) -> String {
         guard !path.hasPrefix("/"), !base.isEmpty else { return path }
-        return InputDiscovery.display(URL(fileURLWithPath: base + "/" + path).standardizedFileURL.path)
+        return InputPath.display(URL(fileURLWithPath: base + "/" + path).standardizedFileURL.path)
     }
 }

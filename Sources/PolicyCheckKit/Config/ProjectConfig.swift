@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -96,7 +97,7 @@ public struct ProjectConfig: Sendable {
             let candidate = url.appendingPathComponent(fileName).path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return InputDiscovery.display(candidate)
+                return InputPath.display(candidate)
             }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }

@@ -1,3 +1,4 @@
+import PolicyCheckAdapters
 import PolicyCheckModel
 
 /// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.

@@ -100,7 +100,7 @@ final class PackResolver {
         }
         let base = (source.path as NSString).deletingLastPathComponent
         let joined = extends.value.hasPrefix("/") || base.isEmpty ? extends.value : base + "/" + extends.value
-        let path = InputDiscovery.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+        let path = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
         // A pack in a pull request's checkout must not read any file the CI user can (its lines would be quoted in
         // the errors): a parent lies in the working directory's tree or below the extending pack's own folder.
         if !allowOutsideTree, !CheckedTree.workingDirectory.contains(path),
@@ -182,6 +182,6 @@ final class PackResolver {
     }
 
     static func shortName(_ identity: String) -> String {
-        InputDiscovery.display(identity)
+        InputPath.display(identity)
     }
 }

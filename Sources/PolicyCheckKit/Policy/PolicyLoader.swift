@@ -48,7 +48,7 @@ public struct PolicyLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return [.cannotRead(path, .policyFile)]
         }
-        return lint(source: SourceFile(path: InputDiscovery.display(path), bytes: [UInt8](data)))
+        return lint(source: SourceFile(path: InputPath.display(path), bytes: [UInt8](data)))
     }
 
     /// Loads, resolves and compiles; the pack is `nil` when there are errors.

@@ -17,7 +17,7 @@ public enum PolicySources {
                 continue
             }
             do {
-                packs.append(try loader.load(source: SourceFile(path: InputDiscovery.display(file), bytes: [UInt8](data))))
+                packs.append(try loader.load(source: SourceFile(path: InputPath.display(file), bytes: [UInt8](data))))
             } catch {
                 problems += error.items
             }

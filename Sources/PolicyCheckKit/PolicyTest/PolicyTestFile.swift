@@ -77,7 +77,7 @@ public struct PolicyTestFile: Sendable {
         case (let path?, nil):
             let base = (source.path as NSString).deletingLastPathComponent
             let joined = path.value.hasPrefix("/") || base.isEmpty ? path.value : base + "/" + path.value
-            let display = InputDiscovery.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+            let display = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
             input = .file(path: display, display: display)
         case (nil, let manifest?):
             input = .inline(manifest)

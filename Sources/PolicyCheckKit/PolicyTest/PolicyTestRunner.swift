@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -84,7 +85,7 @@ public struct PolicyTestRunner: Sendable {
         }
         let base = (file.source.path as NSString).deletingLastPathComponent
         let joined = policy.value.hasPrefix("/") || base.isEmpty ? policy.value : base + "/" + policy.value
-        let path = InputDiscovery.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+        let path = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw Diagnostics([Diagnostic(file.source, offset: policy.origin.offset,
                                           "cannot find the pack under test '\(Excerpt.quote(policy.value))' (looked for \(path))")])
@@ -160,13 +161,13 @@ public struct PolicyTestRunner: Sendable {
                 continue
             }
             guard isDirectory.boolValue else {
-                files.append(InputDiscovery.display(path))
+                files.append(InputPath.display(path))
                 continue
             }
             let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { isTestFile(($0 as NSString).lastPathComponent) }
                 .sorted()
-            files += found.map { InputDiscovery.display(path.hasSuffix("/") ? path + $0 : path + "/" + $0) }
+            files += found.map { InputPath.display(path.hasSuffix("/") ? path + $0 : path + "/" + $0) }
         }
         return (files, problems)
     }

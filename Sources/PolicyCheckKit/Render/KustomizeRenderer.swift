@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Builds a kustomization with `kubectl kustomize` and attributes each object to the file it came from.
@@ -13,15 +14,15 @@ struct KustomizeRenderer: Sendable {
 
     func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
         let cwd = FileManager.default.currentDirectoryPath
-        let target = InputDiscovery.standardized(source.directory, in: cwd)
+        let target = InputPath.standardized(source.directory, in: cwd)
         let wrapper = NSTemporaryDirectory() + "policycheck-kustomize-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: wrapper) }
-        let relative = Self.relativePath(from: InputDiscovery.standardized(wrapper, in: cwd), to: target)
+        let relative = Self.relativePath(from: InputPath.standardized(wrapper, in: cwd), to: target)
         let kustomization = "resources:\n  - \(Self.quoted(relative))\nbuildMetadata: [originAnnotations]\n"
         if (try? FileManager.default.createDirectory(atPath: wrapper, withIntermediateDirectories: true)) != nil,
            FileManager.default.createFile(atPath: wrapper + "/kustomization.yaml", contents: Data(kustomization.utf8)),
            case .success(let bytes) = tool.run(["kustomize", wrapper]) {
-            return .success(Self.stream(bytes, wrapper: InputDiscovery.standardized(wrapper, in: cwd), cwd: cwd))
+            return .success(Self.stream(bytes, wrapper: InputPath.standardized(wrapper, in: cwd), cwd: cwd))
         }
         return tool.run(["kustomize", source.directory]).map { RenderedStream.documents($0) { _ in nil } }
     }
@@ -34,8 +35,8 @@ struct KustomizeRenderer: Sendable {
                       $0.trimmingCharacters(in: .whitespaces).hasPrefix("path: ")
                   }) else { return nil }
             let origin = pathLine.trimmingCharacters(in: .whitespaces).dropFirst("path: ".count)
-            let absolute = InputDiscovery.standardized(wrapper + "/" + origin, in: cwd)
-            return InputDiscovery.display(absolute)
+            let absolute = InputPath.standardized(wrapper + "/" + origin, in: cwd)
+            return InputPath.display(absolute)
         }
     }
 

@@ -49,7 +49,7 @@ struct RenderStage: Sendable {
                 outcome.records += valuesRecords(source)
             case .kustomization:
                 for patch in KustomizeRenderer.patchFiles(of: source) {
-                    outcome.consumed[InputDiscovery.standardized(patch, in: cwd)] =
+                    outcome.consumed[InputPath.standardized(patch, in: cwd)] =
                         "kustomization input: applied by \(source.displayPath) (checked as built)"
                 }
                 guard let kubectl else {
@@ -68,7 +68,7 @@ struct RenderStage: Sendable {
             case .success(let stream):
                 if source.kind == .kustomization {
                     for file in Set(stream.parts.compactMap(\.file)) {
-                        outcome.consumed[InputDiscovery.standardized(file, in: cwd)] =
+                        outcome.consumed[InputPath.standardized(file, in: cwd)] =
                             "kustomization input: built by \(source.displayPath) (its objects are checked there)"
                     }
                 }
@@ -105,7 +105,7 @@ struct RenderStage: Sendable {
         let files = (FileManager.default.fileExists(atPath: own) ? [own] : []) + settings.helmValues
         return files.map { file in
             let bytes = hashInputs ? FileManager.default.contents(atPath: file).map { Digest.sha256(Array($0)) } : nil
-            return InputRecord(file: InputDiscovery.display(file), status: .evaluated,
+            return InputRecord(file: InputPath.display(file), status: .evaluated,
                                reason: "Helm values for \(source.displayPath)", sha256: bytes ?? nil)
         }
     }

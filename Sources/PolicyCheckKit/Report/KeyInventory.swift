@@ -19,7 +19,7 @@ public struct KeyInventory: Sendable {
 
     /// Reads and inspects one file.
     public mutating func add(path: String) {
-        let display = InputDiscovery.display(path)
+        let display = InputPath.display(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             errors.append(Diagnostic(file: display, location: nil, message: "no such file"))

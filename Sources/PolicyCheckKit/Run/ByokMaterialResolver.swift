@@ -42,7 +42,7 @@ struct ByokMaterialResolver {
             return nil
         }
         // FIFOs, sockets and devices are never opened: opening or reading one could block forever.
-        if FileManager.default.fileExists(atPath: path), !InputDiscovery.isRegularFile(path) {
+        if FileManager.default.fileExists(atPath: path), !InputPath.isRegularFile(path) {
             problems.append(Diagnostic(at: deployment.locate(reference.origin),
                                        "\(field) '\(Excerpt.quote(reference.value))' cannot be read: not a regular file"))
             return nil
@@ -59,7 +59,7 @@ struct ByokMaterialResolver {
                                        "\(field) '\(Excerpt.quote(reference.value))' is larger than \(maxBytes) bytes: not key material"))
             return nil
         }
-        let shown = InputDiscovery.display(URL(fileURLWithPath: path).standardizedFileURL.path)
+        let shown = InputPath.display(URL(fileURLWithPath: path).standardizedFileURL.path)
         return reader.read([UInt8](data), path: shown, role: role, origin: reference.origin)
     }
 }

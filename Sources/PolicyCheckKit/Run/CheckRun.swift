@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 import Synchronization
@@ -137,7 +138,7 @@ public struct CheckRun: Sendable {
         var consumed: [InputReader.Result] = []
         var pending: [InputDiscovery.Input] = []
         for input in walked {
-            if !input.isExplicit, let reason = rendering.consumed[InputDiscovery.standardized(input.path, in: cwd)] {
+            if !input.isExplicit, let reason = rendering.consumed[InputPath.standardized(input.path, in: cwd)] {
                 var read = InputReader.Result(input: input)
                 read.skipReason = reason
                 consumed.append(read)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckAdapters
 import PolicyCheckModel
 
 /// Finds the inputs named on the command line: files as given, directories walked recursively in sorted order.
@@ -83,42 +84,28 @@ public struct InputDiscovery: Sendable {
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
                      calledModules: &calledModules, tree: tree)
                 for index in start..<inputs.count { inputs[index].tree = tree }
-            } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), Self.isRegularFile(path) {
+            } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), InputPath.isRegularFile(path) {
                 // A .tf file is part of its directory's module: the module is what Terraform reads.
                 let directory = (path as NSString).deletingLastPathComponent
                 let module = directory.isEmpty ? "." : directory
-                var input = Input(path: module, displayPath: Self.display(module), isExplicit: true, isTerraformModule: true)
+                var input = Input(path: module, displayPath: InputPath.display(module), isExplicit: true, isTerraformModule: true)
                 input.tree = tree
                 inputs.append(input)
-            } else if Self.isRegularFile(path) {
-                var input = Input(path: path, displayPath: Self.display(path), isExplicit: true)
+            } else if InputPath.isRegularFile(path) {
+                var input = Input(path: path, displayPath: InputPath.display(path), isExplicit: true)
                 input.tree = tree
                 inputs.append(input)
             } else {
                 // FIFOs, sockets and devices are never opened: reading one could block forever.
-                errors.append(Diagnostic(file: Self.display(path), location: nil, message: "not a regular file"))
+                errors.append(Diagnostic(file: InputPath.display(path), location: nil, message: "not a regular file"))
             }
         }
         var seen: Set<String> = []
         let directory = FileManager.default.currentDirectoryPath
-        inputs = inputs.filter { seen.insert(Self.standardized($0.path, in: directory)).inserted || $0.path == "-" }
+        inputs = inputs.filter { seen.insert(InputPath.standardized($0.path, in: directory)).inserted || $0.path == "-" }
         var seenSources: Set<String> = []
-        sources = sources.filter { seenSources.insert(Self.standardized($0.directory, in: directory)).inserted }
+        sources = sources.filter { seenSources.insert(InputPath.standardized($0.directory, in: directory)).inserted }
         return Found(inputs: inputs, errors: errors, renderSources: sources)
-    }
-
-    /// The absolute form of a path with `.`, `..` and repeated slashes resolved as text, without asking the file
-    /// system (as `URL.standardizedFileURL` does, at a fraction of its cost): the key that finds a file named twice.
-    static func standardized(_ path: String, in directory: String) -> String {
-        var parts: [Substring] = []
-        for part in (path.hasPrefix("/") ? path : directory + "/" + path).split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
     }
 
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
@@ -126,29 +113,29 @@ public struct InputDiscovery: Sendable {
                       tree: CheckedTree) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own.
-        let key = Self.standardized(directory, in: FileManager.default.currentDirectoryPath)
+        let key = InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
         if !calledModules.contains(key), TerraformModuleLoader.isModule(directory) {
-            inputs.append(Input(path: directory, displayPath: Self.display(directory), isExplicit: false, isTerraformModule: true))
+            inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
             calledModules.formUnion(TerraformModuleLoader.localModuleDirectories(of: directory))
         }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
-            errors.append(.cannotRead(Self.display(directory), .directory))
+            errors.append(.cannotRead(InputPath.display(directory), .directory))
             return
         }
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
         let kind = RenderSource.kind(of: entries)
         if let kind, !(kind == .helmChart && inChart) {
-            sources.append(RenderSource(kind: kind, directory: directory, displayPath: Self.display(directory)))
+            sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory)))
         }
         let isChart = kind == .helmChart
         for name in entries {
             // A chart's templates are Go templates, checked once rendered (`RenderSource`), never read raw.
             if isChart && name == "templates" { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let display = Self.display(path)
+            let display = InputPath.display(path)
             if isExcluded(display, name: name) { continue }
             switch FileKind(path, followingLinks: false) {
             case nil:
@@ -198,37 +185,5 @@ public struct InputDiscovery: Sendable {
 
     private func isIncluded(_ display: String, name: String) -> Bool {
         includeGlobs.isEmpty || includeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
-    }
-
-    /// Whether the path (after following links) is a regular file.
-    static func isRegularFile(_ path: String) -> Bool {
-        FileKind(path, followingLinks: true) == .regular
-    }
-
-    /// A path relative to the working directory when it lies below it.
-    static func display(_ path: String) -> String {
-        var result = path
-        while result.hasPrefix("./") { result.removeFirst(2) }
-        let cwd = FileManager.default.currentDirectoryPath
-        if result.hasPrefix(cwd + "/") { result.removeFirst(cwd.count + 1) }
-        return result
-    }
-}
-
-/// What a path names, from `lstat`/`stat` alone (Foundation's `attributesOfItem` also looks up the owner's and
-/// group's names, reading the user and group databases for every file of a walk).
-enum FileKind: Equatable {
-    case directory, regular, symbolicLink, other
-
-    /// The kind of the path itself, or of what a link leads to; `nil` when it cannot be read (or the link is broken).
-    init?(_ path: String, followingLinks: Bool) {
-        var info = stat()
-        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: self = .directory
-        case S_IFREG: self = .regular
-        case S_IFLNK: self = .symbolicLink
-        default: self = .other
-        }
     }
 }

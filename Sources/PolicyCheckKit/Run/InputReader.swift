@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 

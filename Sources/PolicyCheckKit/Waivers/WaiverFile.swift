@@ -22,7 +22,7 @@ public struct WaiverFile: Sendable {
 
     /// Reads the file at `path`; `ruleIds` are the rules in force (a waiver for an unknown rule is a typo).
     public static func load(path: String, ruleIds: [String], rules: WaiverRules) throws(Diagnostics) -> WaiverFile {
-        let shown = InputDiscovery.display(path)
+        let shown = InputPath.display(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([.cannotRead(shown, .waiverFile)])
         }

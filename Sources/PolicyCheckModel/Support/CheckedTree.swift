@@ -12,7 +12,7 @@ public struct CheckedTree: Sendable, Hashable {
     public let root: String
 
     public init(root: String) {
-        self.root = Self.realPath(root) ?? InputDiscovery.standardized(root, in: FileManager.default.currentDirectoryPath)
+        self.root = Self.realPath(root) ?? InputPath.standardized(root, in: FileManager.default.currentDirectoryPath)
     }
 
     /// The working directory's tree.
@@ -21,7 +21,7 @@ public struct CheckedTree: Sendable, Hashable {
     }
 
     /// The tree of a path named on the command line.
-    static func of(argument path: String, isDirectory: Bool) -> CheckedTree {
+    package static func of(argument path: String, isDirectory: Bool) -> CheckedTree {
         let cwd = workingDirectory
         if cwd.contains(path) { return cwd }
         return CheckedTree(root: isDirectory ? path : (path as NSString).deletingLastPathComponent)
@@ -29,7 +29,7 @@ public struct CheckedTree: Sendable, Hashable {
 
     /// Whether `path` lies in the tree: textually (`..` resolved) and, when it exists, after following links.
     public func contains(_ path: String) -> Bool {
-        let absolute = InputDiscovery.standardized(path, in: FileManager.default.currentDirectoryPath)
+        let absolute = InputPath.standardized(path, in: FileManager.default.currentDirectoryPath)
         guard Self.isWithin(absolute, root) || Self.isWithin(absolute, Self.textualRoot(root)) else { return false }
         guard let real = Self.realPath(path) else { return true }
         return Self.isWithin(real, root)
@@ -45,7 +45,7 @@ public struct CheckedTree: Sendable, Hashable {
     /// The working directory as the shell names it may differ from its real path (a linked /tmp); both count.
     private static func textualRoot(_ root: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
-        return realPath(cwd) == root ? InputDiscovery.standardized(cwd, in: cwd) : root
+        return realPath(cwd) == root ? InputPath.standardized(cwd, in: cwd) : root
     }
 
     static func realPath(_ path: String) -> String? {

@@ -1,5 +1,6 @@
 import Testing
 import PolicyCheckSyntax
+@testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 
 /// Intrinsic functions: both syntaxes read alike, and resolve as far as the template says.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import PolicyCheckSyntax
 
@@ -9,7 +10,7 @@ enum TerraformSourceFixture {
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     /// A fixture path as diagnostics show it.
-    static func displayPath(_ name: String) -> String { InputDiscovery.display(path(name)) }
+    static func displayPath(_ name: String) -> String { InputPath.display(path(name)) }
 
     /// The evaluated root module instance of a fixture, and its loader (for files and notices).
     static func evaluate(_ name: String, options: AdapterOptions = AdapterOptions()) throws -> (TerraformModuleInstance, TerraformModuleLoader) {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import Testing
 

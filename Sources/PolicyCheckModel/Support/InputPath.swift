@@ -1,0 +1,51 @@
+import Foundation
+
+/// The path helpers every phase shares: the key that finds a file named twice, what a path names, and how a path is
+/// shown (relative to the working directory).
+package enum InputPath {
+    /// The absolute form of a path with `.`, `..` and repeated slashes resolved as text, without asking the file
+    /// system (as `URL.standardizedFileURL` does, at a fraction of its cost): the key that finds a file named twice.
+    package static func standardized(_ path: String, in directory: String) -> String {
+        var parts: [Substring] = []
+        for part in (path.hasPrefix("/") ? path : directory + "/" + path).split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether the path (after following links) is a regular file.
+    package static func isRegularFile(_ path: String) -> Bool {
+        FileKind(path, followingLinks: true) == .regular
+    }
+
+    /// A path relative to the working directory when it lies below it.
+    package static func display(_ path: String) -> String {
+        var result = path
+        while result.hasPrefix("./") { result.removeFirst(2) }
+        let cwd = FileManager.default.currentDirectoryPath
+        if result.hasPrefix(cwd + "/") { result.removeFirst(cwd.count + 1) }
+        return result
+    }
+}
+
+/// What a path names, from `lstat`/`stat` alone (Foundation's `attributesOfItem` also looks up the owner's and
+/// group's names, reading the user and group databases for every file of a walk).
+package enum FileKind: Equatable {
+    case directory, regular, symbolicLink, other
+
+    /// The kind of the path itself, or of what a link leads to; `nil` when it cannot be read (or the link is broken).
+    package init?(_ path: String, followingLinks: Bool) {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: self = .directory
+        case S_IFREG: self = .regular
+        case S_IFLNK: self = .symbolicLink
+        default: self = .other
+        }
+    }
+}
