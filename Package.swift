@@ -6,7 +6,7 @@ let package = Package(
     // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),
     ],
     dependencies: [
@@ -33,15 +33,24 @@ let package = Package(
         // One adapter per input format (native, Terraform plan and source, CloudFormation, Kubernetes, provisioner),
         // each turning a parsed tree into Deployments of the model.
         .target(name: "PolicyCheckAdapters", dependencies: ["PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork"]),
-        // Policy packs, checks, evaluation, waivers, reporters, evidence, rendering and the run.
+        // Policy packs and their compiler, the built-in and custom checks, and evaluation (policy × Deployment ×
+        // clock → findings). Checks see only the model, never an adapter.
         .target(
-            name: "PolicyCheckKit",
-            dependencies: ["PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
+            name: "PolicyCheckPolicy",
+            dependencies: ["PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"],
             // The default pack, compiled in once (policies/mattermost-cloud.yaml, linked), and its tree rendered
             // for start-up: the binary needs no files beside it.
             resources: [
                 .embedInCode("Policy/Resources/mattermost-cloud.yaml"),
                 .embedInCode("Policy/Resources/mattermost-cloud.tree.json"),
+            ]
+        ),
+        // Waivers, baselines, policy tests, reporters, evidence, rendering, configuration and the run.
+        .target(
+            name: "PolicyCheckKit",
+            dependencies: [
+                "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork",
+                "KeyMaterial",
             ]
         ),
         // The register of runs (SOC 2 period evidence): one protocol, a SQLite and a PostgreSQL engine.
@@ -66,7 +75,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
