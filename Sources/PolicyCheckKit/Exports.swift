@@ -2,3 +2,4 @@
 // phases below it too, as it did when they were one target. See docs/architecture.md for what each target may import.
 @_exported import PolicyCheckAdapters
 @_exported import PolicyCheckModel
+@_exported import PolicyCheckPolicy

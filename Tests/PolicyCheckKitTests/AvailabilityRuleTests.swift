@@ -1,4 +1,5 @@
 @testable import PolicyCheckKit
+@testable import PolicyCheckPolicy
 import Testing
 
 /// MMC-AVL-*: backup retention.

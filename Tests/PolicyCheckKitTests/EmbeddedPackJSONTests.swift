@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCheckKit
+@testable import PolicyCheckPolicy
 import PolicyCheckSyntax
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// (`scripts/embed-policies.sh` does, after an edit of the pack).
 @Suite struct EmbeddedPackJSONTests {
     static let generatedFile = PolicyPackTests.repositoryRoot
-        .appendingPathComponent("Sources/PolicyCheckKit/Policy/Resources/mattermost-cloud.tree.json")
+        .appendingPathComponent("Sources/PolicyCheckPolicy/Policy/Resources/mattermost-cloud.tree.json")
     static let yamlBytes = DefaultPolicyPack.yamlBytes
 
     @Test func renderingIsTheYAMLTreeAsJSON() throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCheckKit
+@testable import PolicyCheckPolicy
 import Testing
 
 /// MMC-NET-*: IP allowlists.

@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// Known findings recorded by `--write-baseline`: with `--baseline`, only findings not recorded (new debt) fail;
 /// recorded ones stay listed, suppressed as `baseline`. Entries are keyed by `Finding.fingerprint`, so they survive
 /// line moves and reworded messages, but not a changed offending value (fingerprint version 2).

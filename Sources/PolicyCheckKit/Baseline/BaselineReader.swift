@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Reads a baseline file written by `--write-baseline`; every problem is a located error (exit 2).

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Per-rule settings from `.policycheck.yaml`: switch rules off, change their severity.

@@ -2,6 +2,7 @@ import Foundation
 import KeyMaterial
 import PolicyCheckAdapters
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// `.policycheck.yaml`: a project's settings in one file, found from the working directory upward (or named with

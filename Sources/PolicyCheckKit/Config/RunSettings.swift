@@ -1,5 +1,6 @@
 import PolicyCheckAdapters
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.
 public struct RunSettings: Sendable {

@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// Every setting of a run that changed what is checked or how strictly, with its value, where it came from, and
 /// whether it makes the gate weaker than the packs in force with the default settings. The evidence shows all of
 /// them; a configuration file found upward from the working directory (the pull request's checkout, in CI) may

@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// What `verify-report` concludes from its checks. Only a bundle whose signature verified with the key given can be
 /// `intact`: hashes alone prove that the files agree with `evidence.json`, not that `evidence.json` is the one that
 /// was written, because whoever edits it can edit the hashes too.

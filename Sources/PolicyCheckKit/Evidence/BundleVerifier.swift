@@ -1,6 +1,7 @@
 import Foundation
 import KeyMaterial
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Checks an evidence bundle: the signature over the raw bytes of `evidence.json`, then every SHA-256 it lists —

@@ -1,5 +1,6 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckPolicy
 
 /// The files of an evidence bundle, rendered and (optionally) signed, ready to be written.
 ///

@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckPolicy
 
 /// The content of an evidence bundle, computed once and rendered three ways (HTML, Markdown, JSON), so that the
 /// three files always say the same thing.

@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// Builds the sections of `report.html` and `report.md` from an evidence document.
 public enum EvidenceSections {
     typealias Cell = EvidenceSection.Cell

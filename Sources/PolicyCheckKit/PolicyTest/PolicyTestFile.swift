@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// A policy unit-test file (`kind: PolicyTest`): the pack under test and cases pairing an input with the outcome

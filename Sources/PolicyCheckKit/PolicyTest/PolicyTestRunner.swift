@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCheckAdapters
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Runs policy unit tests: every `*.test.yaml` under the given directories (or the files named), each case's input

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckPolicy
 
 /// A tool's rendered YAML stream and, for each stretch of it, the file it came from: helm's `# Source:` comments,
 /// kustomize's `config.kubernetes.io/origin` annotations. Findings in the stream are placed back in those files.

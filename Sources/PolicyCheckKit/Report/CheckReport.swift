@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Everything one run produced, for reporters to render. Reporters only render; they decide nothing.

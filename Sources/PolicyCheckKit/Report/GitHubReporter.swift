@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// GitHub Actions workflow commands: one annotation per open finding and per input error, then the summary line.
 /// Suppressed findings are not annotated (they need no action); the summary counts them.

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// The stable JSON report documented in docs/output.md (`schemaVersion` 1).
 public struct JSONReporter: Reporter {

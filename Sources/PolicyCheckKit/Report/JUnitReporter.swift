@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// JUnit XML (the Ant schema CI servers read): a `<testsuite>` per input file, a `<testcase>` per rule × resource
 /// evaluated, `<failure>` for open findings, `<skipped>` for suppressed and cannot-verify ones, `<error>` for input

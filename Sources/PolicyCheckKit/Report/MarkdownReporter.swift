@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: verdict, counts by severity, a findings
 /// table (collapsed when long), input errors, and suppressed findings. Documented in docs/output.md.
 public struct MarkdownReporter: Reporter {

@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// One policy pack as JSON, the one writer for every output that lists packs: the JSON report, SARIF's run
 /// properties and the evidence bundle.
 enum PackJSON {

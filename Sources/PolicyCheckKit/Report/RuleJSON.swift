@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 /// A rule's metadata as a JSON object: the one writer of rule records, for `rules`/`explain --format json` and
 /// `evidence.json`'s `rules` section.
 public enum RuleJSON {

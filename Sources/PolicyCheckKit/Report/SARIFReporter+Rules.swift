@@ -1,3 +1,5 @@
+import PolicyCheckPolicy
+
 // MARK: - Rule descriptors
 
 extension SARIFReporter {

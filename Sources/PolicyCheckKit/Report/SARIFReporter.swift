@@ -1,5 +1,6 @@
 import KeyMaterial
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps): every rule in force, one result per
 /// finding, input errors as tool execution notifications. Documented in docs/output.md.

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// Human-readable output: findings grouped by file as `file:line:col severity ruleId message`, then a summary.
 /// Every text from the inputs passes through `TerminalText.clean`: one line each, unable to drive the terminal or

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import PolicyCheckAdapters
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// What checking one input produced: its verdicts, without its text or model.
 ///

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// Applies the inline ignores of one input — `# policycheck:ignore` comments in any of the files its deployments were

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// One approved exception from a waiver file: which findings it covers, who asked, who approved, and until when.
 public struct Waiver: Sendable, Hashable {

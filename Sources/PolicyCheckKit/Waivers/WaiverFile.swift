@@ -1,6 +1,7 @@
 import Foundation
 import KeyMaterial
 import PolicyCheckModel
+import PolicyCheckPolicy
 import PolicyCheckSyntax
 
 /// A waiver file (`--waivers`), read and validated: every problem is a located error, and any error makes the

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckPolicy
 
 /// What one waiver did in a run: it waived findings, it had expired, or it matched nothing (stale).
 public struct WaiverStatus: Sendable, Hashable {

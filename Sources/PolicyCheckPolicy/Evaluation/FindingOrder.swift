@@ -2,7 +2,7 @@ extension Array where Element == Finding {
     /// Puts the findings in report order (`Finding.reportOrder`) by sorting their positions and then moving each
     /// finding once: sorting the values themselves moves whole findings (fifteen fields, a dozen references) at every
     /// swap of the sort. Findings that compare equal keep their order, as a stable sort leaves them.
-    mutating func sortForReport() {
+    package mutating func sortForReport() {
         guard count > 1 else { return }
         // Most lists are in order already (a deployment's findings, files walked in path order): check first.
         var sorted = true

@@ -15,7 +15,7 @@ public struct OutcomeTable: RandomAccessCollection, Sendable, Equatable, Express
     }
 
     /// Consecutive outcomes in one file.
-    struct Run: Sendable {
+    package struct Run: Sendable {
         var file: UInt32
         var entries: [Entry]
     }
@@ -80,7 +80,7 @@ public struct OutcomeTable: RandomAccessCollection, Sendable, Equatable, Express
     }
 
     /// The positions of each file's outcomes, in table order: a range per run rather than a position per outcome.
-    func positionsByFile() -> [String: [Range<Int>]] {
+    package func positionsByFile() -> [String: [Range<Int>]] {
         var positions: [String: [Range<Int>]] = [:]
         for (run, end) in zip(runs, runEnds) {
             positions[names.files.names[Int(run.file)], default: []].append(end - run.entries.count..<end)
@@ -89,7 +89,7 @@ public struct OutcomeTable: RandomAccessCollection, Sendable, Equatable, Express
     }
 
     /// The files the outcomes name.
-    var fileNames: [String] { names.files.names }
+    package var fileNames: [String] { names.files.names }
 }
 
 // MARK: - Names
@@ -140,17 +140,19 @@ extension OutcomeTable {
 
     /// The names of a run's outcomes, shared by the threads that check its files, so each name is stored once as
     /// soon as a file is checked rather than once per file until the report is built.
-    final class SharedNames: Sendable {
+    package final class SharedNames: Sendable {
         private let names = Mutex(Names())
 
+        package init() {}
+
         /// The outcomes as runs whose indices point into the shared names.
-        func runs(of outcomes: [RuleOutcome]) -> [Run] {
+        package func runs(of outcomes: [RuleOutcome]) -> [Run] {
             guard !outcomes.isEmpty else { return [] }
             return names.withLock { $0.runs(of: outcomes) }
         }
 
         /// A table of the runs, in the order given.
-        func table(of runs: some Sequence<Run>) -> OutcomeTable {
+        package func table(of runs: some Sequence<Run>) -> OutcomeTable {
             OutcomeTable(names: names.withLock { $0 }, runs: runs)
         }
     }

@@ -3,6 +3,7 @@ import PolicyCheckNetwork
 import PolicyCheckSyntax
 import Testing
 @testable import PolicyCheckKit
+@testable import PolicyCheckPolicy
 
 /// The redundant-entries rule finds, through its block index, exactly what comparing every entry with every other
 /// found, and stays fast on lists of 100,000 entries.
