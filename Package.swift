@@ -6,7 +6,7 @@ let package = Package(
     // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),
     ],
     dependencies: [
@@ -45,11 +45,16 @@ let package = Package(
                 .embedInCode("Policy/Resources/mattermost-cloud.tree.json"),
             ]
         ),
-        // Waivers, baselines, policy tests, reporters, evidence, rendering, configuration and the run.
+        // Suppression (waivers, inline ignores, baselines) and the reporters: one writer per format, fed findings.
+        .target(
+            name: "PolicyCheckReport",
+            dependencies: ["PolicyCheckPolicy", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+        ),
+        // Policy tests, evidence, rendering, configuration and the run.
         .target(
             name: "PolicyCheckKit",
             dependencies: [
-                "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork",
+                "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork",
                 "KeyMaterial",
             ]
         ),
@@ -75,7 +80,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
