@@ -3,3 +3,4 @@
 @_exported import PolicyCheckAdapters
 @_exported import PolicyCheckModel
 @_exported import PolicyCheckPolicy
+@_exported import PolicyCheckReport

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCheckKit
+@testable import PolicyCheckReport
 @testable import PolicyCheckPolicy
 import PolicyCheckSyntax
 import Testing

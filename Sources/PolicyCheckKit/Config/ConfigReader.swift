@@ -2,6 +2,7 @@ import Foundation
 import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckReport
 import PolicyCheckSyntax
 
 /// Reads `.policycheck.yaml` into a `ProjectConfig`, strictly: unknown keys and wrong types are located errors.

@@ -3,6 +3,7 @@ import KeyMaterial
 import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckReport
 import PolicyCheckSyntax
 
 /// `.policycheck.yaml`: a project's settings in one file, found from the working directory upward (or named with

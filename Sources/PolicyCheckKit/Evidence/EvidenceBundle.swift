@@ -1,6 +1,7 @@
 import Foundation
 import KeyMaterial
 import PolicyCheckPolicy
+import PolicyCheckReport
 
 /// The files of an evidence bundle, rendered and (optionally) signed, ready to be written.
 ///

@@ -1,5 +1,6 @@
 import KeyMaterial
 import PolicyCheckPolicy
+import PolicyCheckReport
 
 /// The content of an evidence bundle, computed once and rendered three ways (HTML, Markdown, JSON), so that the
 /// three files always say the same thing.

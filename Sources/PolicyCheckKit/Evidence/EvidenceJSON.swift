@@ -1,3 +1,5 @@
+import PolicyCheckReport
+
 /// `evidence.json`: the machine-readable bundle (`evidenceVersion` 1, schema in docs/schemas/evidence.schema.json).
 /// Keys appear in a fixed order, so reproducible runs give identical bytes.
 public enum EvidenceJSON {

@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckReport
 
 /// The list sections of `evidence.json`: configuration, rules, controls, outcomes, findings, errors, waivers, key
 /// inventory.

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckReport
 
 /// Policy test results as JUnit XML (valid against the Apache Ant JUnit schema): one `testsuite` per test file,
 /// one `testcase` per case. Deterministic: times are 0 and the timestamp is the evaluation time.

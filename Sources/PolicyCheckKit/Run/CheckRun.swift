@@ -3,6 +3,7 @@ import Foundation
 import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckReport
 import PolicyCheckSyntax
 import Synchronization
 

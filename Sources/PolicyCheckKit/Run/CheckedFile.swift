@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckReport
 
 /// What checking one input produced: its verdicts, without its text or model.
 ///

@@ -43,7 +43,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// `waivers`: each waiver of `--waivers` with what it did (active, expired, stale).
-    static func writeWaivers(_ waivers: [WaiverStatus], into json: inout JSONWriter) {
+    package static func writeWaivers(_ waivers: [WaiverStatus], into json: inout JSONWriter) {
         json.key("waivers")
         json.beginArray()
         for status in waivers {
@@ -103,11 +103,11 @@ public struct JSONReporter: Reporter {
 
     /// How a finding object is laid out: the report's shape, or the evidence bundle's (which leads with the
     /// fingerprint and always carries `suppression`, null when there is none).
-    enum FindingLayout {
+    package enum FindingLayout {
         case report, evidence
     }
 
-    static func write(_ finding: Finding, into json: inout JSONWriter, layout: FindingLayout = .report) {
+    package static func write(_ finding: Finding, into json: inout JSONWriter, layout: FindingLayout = .report) {
         json.beginObject()
         if layout == .evidence { json.field("fingerprint", finding.fingerprint) }
         json.field("ruleId", finding.ruleId)

@@ -3,8 +3,8 @@ import PolicyCheckModel
 
 /// One key object as JSON, the one writer for every output that lists key objects: `keys inspect --format json`
 /// and the evidence bundle's key inventory. Types, sizes and fingerprints only: never key bytes.
-enum KeyObjectJSON {
-    enum Layout {
+package enum KeyObjectJSON {
+    package enum Layout {
         /// `keys inspect`: the file, the encoding, the RSA exponent and certificate fields (null when not a
         /// certificate, so the shape is fixed).
         case inventory(file: String)
@@ -12,7 +12,7 @@ enum KeyObjectJSON {
         case evidence
     }
 
-    static func write(_ object: KeyObject, into json: inout JSONWriter, layout: Layout) {
+    package static func write(_ object: KeyObject, into json: inout JSONWriter, layout: Layout) {
         json.beginObject()
         if case .inventory(let file) = layout { json.field("file", file) }
         json.field("index", object.index)

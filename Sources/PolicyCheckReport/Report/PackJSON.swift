@@ -2,7 +2,7 @@ import PolicyCheckPolicy
 
 /// One policy pack as JSON, the one writer for every output that lists packs: the JSON report, SARIF's run
 /// properties and the evidence bundle.
-enum PackJSON {
+package enum PackJSON {
     /// The pack as a report header names it: `rules` is left out where the format does not carry it (SARIF).
     static func write(_ pack: PackSummary, into json: inout JSONWriter, withRuleCount: Bool) {
         json.beginObject()
@@ -12,7 +12,7 @@ enum PackJSON {
     }
 
     /// The pack as the evidence bundle records it: its hash and every change made to it by configuration.
-    static func write(_ pack: PolicyPack, into json: inout JSONWriter) {
+    package static func write(_ pack: PolicyPack, into json: inout JSONWriter) {
         json.beginObject()
         writeIdentity(id: pack.id, version: pack.version, source: pack.origin, into: &json)
         json.field("sha256", pack.sha256)
