@@ -38,7 +38,8 @@ only=${1:-}
 seconds=${2:-120}
 
 sanitize=(-sanitize=fuzzer,address)
-swift_flags=(-O -wmo -parse-as-library "${sanitize[@]}" -I "$out/modules")
+# The modules share declarations at `package` access, which needs the package's name (SwiftPM passes the same).
+swift_flags=(-O -wmo -parse-as-library -package-name policycheck "${sanitize[@]}" -I "$out/modules")
 yams=$root/.build/checkouts/Yams/Sources
 if [ ! -d "$yams/CYaml" ]; then
   echo "fuzz.sh: $yams is missing; run 'swift build' once so the Yams checkout exists" >&2
@@ -69,7 +70,7 @@ module() { # name, swift-version, imported modules (comma-separated or -), extra
 
 # The default pack is a SwiftPM resource embedded in code (PackageResources); the accessor SwiftPM generates is
 # compiled in with the module (run `swift build` first so it exists).
-resources=("$root/.build/debug/PolicyCheckKit.build/DerivedSources/embedded_resources.swift")
+resources=("$root/.build/debug/PolicyCheckPolicy.build/DerivedSources/embedded_resources.swift")
 if [ ! -f "${resources[0]}" ]; then
   echo "fuzz.sh: ${resources[0]} is missing; run 'swift build' once so SwiftPM generates it" >&2
   exit 2
@@ -87,8 +88,16 @@ build_modules() {
   module PolicyCheckSyntax 6 Yams "${cyaml[@]}" -- $(find Sources/PolicyCheckSyntax -name '*.swift' | sort)
   module PolicyCheckNetwork 6 - -- $(find Sources/PolicyCheckNetwork -name '*.swift' | sort)
   module KeyMaterial 6 - "${openssl[@]}" -- $(find Sources/KeyMaterial -name '*.swift' | sort)
-  module PolicyCheckKit 6 PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
-    $(find Sources/PolicyCheckKit -name '*.swift' | sort) "${resources[@]}"
+  module PolicyCheckModel 6 PolicyCheckSyntax,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckModel -name '*.swift' | sort)
+  module PolicyCheckAdapters 6 PolicyCheckModel,PolicyCheckSyntax,PolicyCheckNetwork "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckAdapters -name '*.swift' | sort)
+  module PolicyCheckPolicy 6 PolicyCheckModel,PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckPolicy -name '*.swift' | sort) "${resources[@]}"
+  module PolicyCheckReport 6 PolicyCheckPolicy,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckReport -name '*.swift' | sort)
+  module PolicyCheckKit 6 PolicyCheckReport,PolicyCheckPolicy,PolicyCheckAdapters,PolicyCheckModel,PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial \
+    "${cyaml[@]}" "${openssl[@]}" -- $(find Sources/PolicyCheckKit -name '*.swift' | sort)
 }
 
 build_target() { # name
