@@ -9,8 +9,8 @@ private let systemRead = Darwin.read
 /// Reads a whole file straight into one array, refusing one larger than a limit before reading it (no intermediate
 /// `Data`, so a large input is held once). Foundation's `FileManager.contents(atPath:)` also keeps a 4 KB buffer of
 /// every empty file for ever (LeakSanitizer, Swift 6.3.1), and real Terraform modules have empty `variables.tf`s.
-enum FileBytes {
-    enum Failure: Error, Equatable {
+package enum FileBytes {
+    package enum Failure: Error, Equatable {
         /// Missing, not permitted, or not a file that may be opened.
         case cannotOpen
         case cannotRead
@@ -18,7 +18,7 @@ enum FileBytes {
         case tooLarge(size: Int?)
     }
 
-    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    package static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen }
         defer { close(descriptor) }
