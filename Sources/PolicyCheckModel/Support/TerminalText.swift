@@ -13,10 +13,7 @@ public enum TerminalText {
     /// backslash, so the text can neither start a workflow command nor hide what it says.
     public static func clean(_ text: String) -> String {
         // Printable ASCII without workflow-command markers (almost every message) has nothing to change.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), !text.utf8.contains(UInt8(ascii: "#")),
-           text.utf8.first(where: { $0 != 0x20 }) != UInt8(ascii: ":") {
-            return text
-        }
+        if isPlain(text) { return text }
         var out = String.UnicodeScalarView()
         /// Only blanks and ignorable scalars so far (a `:` here would start a workflow command).
         var atStart = true
@@ -41,6 +38,24 @@ public enum TerminalText {
             if scalar == "#" { hashes += 1 } else if !ignorable { hashes = 0 }
         }
         return String(out)
+    }
+
+    /// Whether the text is printable ASCII without `#` and does not start (after spaces) with `:`: one pass over
+    /// its UTF-8 bytes, where the generic `allSatisfy`/`contains` over the UTF-8 view cost about 5,000 instructions
+    /// a text (7% of all instructions of a finding-dense run, five texts a finding).
+    private static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var leading = true
+            for byte in bytes {
+                if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "#") { return false }
+                if leading, byte != 0x20 {
+                    if byte == UInt8(ascii: ":") { return false }
+                    leading = false
+                }
+            }
+            return true
+        }
     }
 
     private static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
