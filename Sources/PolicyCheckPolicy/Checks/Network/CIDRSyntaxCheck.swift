@@ -11,7 +11,7 @@ public struct CIDRSyntaxCheck: Check {
     public init(parameters: CheckParameters) {}
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        deployment.allowlists.map(ParsedAllowlist.init).map { list in
+        ParsedAllowlist.all(in: deployment, context: context).map { list in
             let evidence = list.entries.filter { $0.entry.enabled || $0.entry.isException }.compactMap { entry -> Evidence? in
                 guard case .failure(let error)? = entry.parsed else { return nil }
                 if let reason = entry.entry.missingSource { return Evidence(reason, at: entry.entry.origin) }

@@ -38,6 +38,19 @@ struct ParsedAllowlist: Sendable {
         deployment.allowlists.filter(\.isEnabled).map(ParsedAllowlist.init)
     }
 
+    /// Every allowlist of the deployment, in force or not: those in force as the evaluator parsed them (a
+    /// 100,000-entry list is parsed once, not again here), the others parsed now.
+    static func all(in deployment: Deployment, context: CheckContext) -> [ParsedAllowlist] {
+        guard let parsed = context.parsedAllowlists,
+              parsed.count == deployment.allowlists.count(where: \.isEnabled) else {
+            return deployment.allowlists.map(ParsedAllowlist.init)
+        }
+        var next = parsed.makeIterator()
+        return deployment.allowlists.map { allowlist in
+            allowlist.isEnabled ? next.next() ?? ParsedAllowlist(allowlist) : ParsedAllowlist(allowlist)
+        }
+    }
+
     /// The deployment's allowlists in force, as the evaluator prepared them, else parsed now.
     static func enabled(in deployment: Deployment, context: CheckContext) -> [ParsedAllowlist] {
         context.parsedAllowlists ?? enabled(in: deployment)
