@@ -1,4 +1,5 @@
 @testable import PolicyCheckKit
+@testable import PolicyCheckAdapters
 import Testing
 
 /// References split on their bytes when ASCII give the same steps as the Character walk other text takes.
