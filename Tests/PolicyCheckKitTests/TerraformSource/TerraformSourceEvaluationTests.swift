@@ -37,6 +37,7 @@ import Testing
 
     @Test func expressionFormsAndFunctionsEvaluate() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("expressions")
+        defer { root.dismantle() }
         for (name, value) in Self.expected {
             let actual = try root.local(name, at: 0)
             #expect(TerraformSourceFixture.spell(actual) == value, "local.\(name)")
@@ -45,6 +46,7 @@ import Testing
 
     @Test func valuesAreLocatedWhereTheyAreDecided() throws {
         let (root, loader) = try TerraformSourceFixture.evaluate("expressions")
+        defer { root.dismantle() }
         // A literal at its text; a variable's value at its default; a call at the call.
         #expect(TerraformSourceFixture.place(try root.local("literal", at: 0).offset, loader) == "main.tf:12:17")
         #expect(TerraformSourceFixture.place(try root.local("index", at: 0).offset, loader) == "main.tf:2:19")
@@ -53,6 +55,7 @@ import Testing
 
     @Test func unknownValuesSayWhatTheyComeFrom() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("expressions")
+        defer { root.dismantle() }
         #expect(try root.local("unknown", at: 0).unknownReason == "var.unset has no value (no default, and none given)")
         #expect(try root.local("unknown_fn", at: 0).unknownReason == "comes from timestamp(), which policycheck does not evaluate")
     }

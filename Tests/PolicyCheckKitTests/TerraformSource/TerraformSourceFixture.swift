@@ -12,7 +12,8 @@ enum TerraformSourceFixture {
     /// A fixture path as diagnostics show it.
     static func displayPath(_ name: String) -> String { InputPath.display(path(name)) }
 
-    /// The evaluated root module instance of a fixture, and its loader (for files and notices).
+    /// The evaluated root module instance of a fixture, and its loader (for files and notices). The caller calls
+    /// `dismantle()` when done, as the reader does, or the module tree outlives the test (LeakSanitizer).
     static func evaluate(_ name: String, options: AdapterOptions = AdapterOptions()) throws -> (TerraformModuleInstance, TerraformModuleLoader) {
         try evaluate(directory: path(name), options: options)
     }
@@ -23,7 +24,7 @@ enum TerraformSourceFixture {
         let inputs = try TerraformVariableInputs(loader: loader).read(
             directory: directory, given: options.terraformVariableInputs)
         let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs, providerKeys: [:])
-        try root.evaluateAll()
+        do { try root.evaluateAll() } catch { root.dismantle(); throw error }
         return (root, loader)
     }
 

@@ -56,6 +56,7 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
         #expect(TerraformSourceFixture.spell(try root.local("inside", at: 0)) == #""{}""#)
         #expect(try root.local("outside", at: 0).isUnknown)
     }

@@ -23,6 +23,7 @@ import Testing
 
     @Test func jsonStringsAreTemplatesAndNestedObjectsAreBlocks() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("json-syntax-same-findings")
+        defer { root.dismantle() }
         let volume = try #require(root.instances["aws_ebs_volume.v"]?.first)
         #expect(TerraformSourceFixture.spell(volume.values["availability_zone"]!) == #""us-east-1a""#)
         let bucket = try #require(root.instances["aws_s3_bucket.b"]?.first)
@@ -37,6 +38,7 @@ import Testing
         // ci_override.tf.json replaces both ingress blocks with one open to the world.
         #expect(Self.places(findings) == ["MMC-ENC-001 override.tf:7:23", "MMC-NET-001 ci_override.tf.json:10:30"])
         let (root, _) = try TerraformSourceFixture.evaluate("override-files")
+        defer { root.dismantle() }
         let group = try #require(root.instances["aws_security_group.ssh"]?.first)
         #expect(group.values["ingress"]?.items?.count == 1)
         let database = try #require(root.instances["aws_db_instance.db"]?.first)

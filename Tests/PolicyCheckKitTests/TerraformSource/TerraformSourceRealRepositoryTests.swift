@@ -26,6 +26,7 @@ import Testing
 
     @Test func optionalObjectAttributesTakeTheirDefaults() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("optional-attributes-take-their-defaults-pass")
+        defer { root.dismantle() }
         let indexes = try root.variable("indexes", at: 0)
         #expect(TerraformSourceFixture.spell(indexes) == #"{large:{data_type:"float16",dimension:1024,distance_metric:"cosine",tags:{}},small:{data_type:"float32",dimension:128,distance_metric:null,tags:{}}}"#)
         let values = try #require(root.instances["aws_s3vectors_index.this"]).map { "\($0.key) \(TerraformSourceFixture.spell($0.values["distance_metric"]!))" }
@@ -34,6 +35,7 @@ import Testing
 
     @Test func attributesTheProviderComputesAreUnknownNotMissing() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("computed-attributes-cannot-be-verified")
+        defer { root.dismantle() }
         let subnet = try #require(root.instances["aws_subnet.public"]?.first)
         #expect(subnet.values["ipv6_cidr_block"]?.isUnknown == true)
         let tag = try #require(root.instances["aws_ec2_tag.cluster_security_group"]?.first)
