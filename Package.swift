@@ -77,12 +77,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets that start policycheck as a child process share (not a test target: no tests).
+        .target(name: "PolicyCheckTestSupport", path: "Tests/PolicyCheckTestSupport"),
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
-        .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
+        .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

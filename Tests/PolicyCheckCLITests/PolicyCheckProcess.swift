@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 
 /// Runs the built `policycheck` binary as a user would, capturing its output and exit code.
 struct PolicyCheckProcess {

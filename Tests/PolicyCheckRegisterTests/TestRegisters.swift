@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckRegister
 import Testing
 

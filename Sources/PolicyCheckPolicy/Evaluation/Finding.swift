@@ -5,76 +5,76 @@
 /// reference instead of fifteen fields and a dozen references (a 100,000-finding run moved 21 MB per copy).
 public struct Finding: Sendable, Hashable {
     public var ruleId: String {
-        get { storage.ruleId }
-        set { unique().ruleId = newValue }
+        get { storage.fields.ruleId }
+        set { unique().fields.ruleId = newValue }
     }
     public var title: String {
-        get { storage.title }
-        set { unique().title = newValue }
+        get { storage.fields.title }
+        set { unique().fields.title = newValue }
     }
     public var category: RuleCategory {
-        get { storage.category }
-        set { unique().category = newValue }
+        get { storage.fields.category }
+        set { unique().fields.category = newValue }
     }
     public var severity: Severity {
-        get { storage.severity }
-        set { unique().severity = newValue }
+        get { storage.fields.severity }
+        set { unique().fields.severity = newValue }
     }
     /// The resource as its author names it, e.g. `acme-prod/database` or `module.db.aws_rds_cluster.main`.
     public var resource: String {
-        get { storage.resource }
-        set { unique().resource = newValue }
+        get { storage.fields.resource }
+        set { unique().fields.resource = newValue }
     }
     public var file: String {
-        get { storage.file }
-        set { unique().file = newValue }
+        get { storage.fields.file }
+        set { unique().fields.file = newValue }
     }
     public var line: Int {
-        get { storage.line }
-        set { unique().line = newValue }
+        get { storage.fields.line }
+        set { unique().fields.line = newValue }
     }
     public var column: Int {
-        get { storage.column }
-        set { unique().column = newValue }
+        get { storage.fields.column }
+        set { unique().fields.column = newValue }
     }
     /// The column in UTF-16 code units (SARIF's default `columnKind`); equals `column` on ASCII lines.
     public var utf16Column: Int {
-        get { storage.utf16Column }
-        set { unique().utf16Column = newValue }
+        get { storage.fields.utf16Column }
+        set { unique().fields.utf16Column = newValue }
     }
     /// Path to the offending value inside the document.
     public var path: String {
-        get { storage.path }
-        set { unique().path = newValue }
+        get { storage.fields.path }
+        set { unique().fields.path = newValue }
     }
     /// The offending value's source text (at most 256 bytes), `nil` for a collection, a missing value, or a
     /// key-material finding (whose value may be a secret); part of the fingerprint.
     public var value: String? {
-        get { storage.value }
-        set { unique().value = newValue }
+        get { storage.fields.value }
+        set { unique().fields.value = newValue }
     }
     /// What is wrong and what was expected.
     public var message: String {
-        get { storage.message }
-        set { unique().message = newValue }
+        get { storage.fields.message }
+        set { unique().fields.message = newValue }
     }
     public var remediation: String {
-        get { storage.remediation }
-        set { unique().remediation = newValue }
+        get { storage.fields.remediation }
+        set { unique().fields.remediation = newValue }
     }
     public var controls: [String] {
-        get { storage.controls }
-        set { unique().controls = newValue }
+        get { storage.fields.controls }
+        set { unique().fields.controls = newValue }
     }
     /// Whether the check could not decide (a value unknown until apply): reported, never a pass.
     public var cannotVerify: Bool {
-        get { storage.cannotVerify }
-        set { unique().cannotVerify = newValue }
+        get { storage.fields.cannotVerify }
+        set { unique().fields.cannotVerify = newValue }
     }
     /// Why the finding does not fail the run although it stays visible (a waiver, an inline ignore, a baseline).
     public var suppression: Suppression? {
-        get { storage.suppression }
-        set { unique().suppression = newValue }
+        get { storage.fields.suppression }
+        set { unique().fields.suppression = newValue }
     }
 
     private var storage: Storage
@@ -82,10 +82,11 @@ public struct Finding: Sendable, Hashable {
     public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
                 file: String, line: Int, column: Int, path: String, message: String, remediation: String,
                 controls: [String], cannotVerify: Bool = false, utf16Column: Int? = nil, value: String? = nil) {
-        storage = Storage(ruleId: ruleId, title: title, category: category, severity: severity, resource: resource,
-                          file: file, line: line, column: column, utf16Column: utf16Column ?? column, path: path,
-                          value: value, message: message, remediation: remediation, controls: controls,
-                          cannotVerify: cannotVerify, suppression: nil)
+        storage = Storage(Fields(ruleId: ruleId, title: title, category: category, severity: severity,
+                                 resource: resource, file: file, line: line, column: column,
+                                 utf16Column: utf16Column ?? column, path: path, value: value, message: message,
+                                 remediation: remediation, controls: controls, cannotVerify: cannotVerify,
+                                 suppression: nil))
     }
 
     /// The box to change, copied first when another finding shares it.
@@ -105,58 +106,13 @@ public struct Finding: Sendable, Hashable {
     /// The fields, boxed. Only a finding whose box is not shared changes it (`unique()`), so a box another thread
     /// can see is never written.
     private final class Storage: @unchecked Sendable {
-        var ruleId: String
-        var title: String
-        var category: RuleCategory
-        var severity: Severity
-        var resource: String
-        var file: String
-        var line: Int
-        var column: Int
-        var utf16Column: Int
-        var path: String
-        var value: String?
-        var message: String
-        var remediation: String
-        var controls: [String]
-        var cannotVerify: Bool
-        var suppression: Suppression?
+        var fields: Fields
 
-        init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
-             file: String, line: Int, column: Int, utf16Column: Int, path: String, value: String?, message: String,
-             remediation: String, controls: [String], cannotVerify: Bool, suppression: Suppression?) {
-            self.ruleId = ruleId
-            self.title = title
-            self.category = category
-            self.severity = severity
-            self.resource = resource
-            self.file = file
-            self.line = line
-            self.column = column
-            self.utf16Column = utf16Column
-            self.path = path
-            self.value = value
-            self.message = message
-            self.remediation = remediation
-            self.controls = controls
-            self.cannotVerify = cannotVerify
-            self.suppression = suppression
+        init(_ fields: Fields) {
+            self.fields = fields
         }
 
-        func copy() -> Storage {
-            Storage(ruleId: ruleId, title: title, category: category, severity: severity, resource: resource,
-                    file: file, line: line, column: column, utf16Column: utf16Column, path: path, value: value,
-                    message: message, remediation: remediation, controls: controls, cannotVerify: cannotVerify,
-                    suppression: suppression)
-        }
-
-        /// Every field, for equality and hashing (as the synthesized conformances compared them).
-        var fields: Fields {
-            Fields(ruleId: ruleId, title: title, category: category, severity: severity, resource: resource,
-                   file: file, line: line, column: column, utf16Column: utf16Column, path: path, value: value,
-                   message: message, remediation: remediation, controls: controls, cannotVerify: cannotVerify,
-                   suppression: suppression)
-        }
+        func copy() -> Storage { Storage(fields) }
     }
 
     private struct Fields: Hashable {
