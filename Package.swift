@@ -6,7 +6,7 @@ let package = Package(
     // UInt128 (IP arithmetic) needs macOS 15 on Apple platforms; Linux has no minimum.
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
+        .library(name: "PolicyCheck", targets: ["PolicyCheckKit", "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork", "KeyMaterial"]),
         .executable(name: "policycheck", targets: ["policycheck"]),
     ],
     dependencies: [
@@ -50,12 +50,41 @@ let package = Package(
             name: "PolicyCheckReport",
             dependencies: ["PolicyCheckPolicy", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
         ),
-        // Policy tests, evidence, rendering, configuration and the run.
+        // Finding inputs and reading them: the directory walk (what is an input, what is skipped and why, which
+        // directories are charts or kustomizations to render), detection and adapting of each file, key files and BYOK
+        // materials.
+        .target(
+            name: "PolicyCheckInput",
+            dependencies: ["PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+        ),
+        // The renderer seam: the one place that starts processes (helm template, kubectl kustomize).
+        .target(
+            name: "PolicyCheckRender",
+            dependencies: ["PolicyCheckInput", "PolicyCheckPolicy", "PolicyCheckModel", "KeyMaterial"]
+        ),
+        // Settings: .policycheck.yaml layered under command-line flags, and what they change.
+        .target(
+            name: "PolicyCheckConfig",
+            dependencies: ["PolicyCheckRender", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+        ),
+        // Evidence bundles: writing, signing and verifying them.
+        .target(
+            name: "PolicyCheckEvidence",
+            dependencies: ["PolicyCheckConfig", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+        ),
+        // Policy tests (`policy test`): a pack's rules run against their fixtures.
+        .target(
+            name: "PolicyCheckPolicyTest",
+            dependencies: ["PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+        ),
+        // The run (discovery, rendering, reading and checking files in parallel, suppression, reporting), and the
+        // top of the library: it re-exports every phase below it.
         .target(
             name: "PolicyCheckKit",
             dependencies: [
-                "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "PolicyCheckNetwork",
-                "KeyMaterial",
+                "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput",
+                "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax",
+                "PolicyCheckNetwork", "KeyMaterial",
             ]
         ),
         // The register of runs (SOC 2 period evidence): one protocol, a SQLite and a PostgreSQL engine.
@@ -82,7 +111,7 @@ let package = Package(
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],

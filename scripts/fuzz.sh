@@ -96,7 +96,17 @@ build_modules() {
     $(find Sources/PolicyCheckPolicy -name '*.swift' | sort) "${resources[@]}"
   module PolicyCheckReport 6 PolicyCheckPolicy,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
     $(find Sources/PolicyCheckReport -name '*.swift' | sort)
-  module PolicyCheckKit 6 PolicyCheckReport,PolicyCheckPolicy,PolicyCheckAdapters,PolicyCheckModel,PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial \
+  module PolicyCheckInput 6 PolicyCheckAdapters,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckInput -name '*.swift' | sort)
+  module PolicyCheckRender 6 PolicyCheckInput,PolicyCheckPolicy,PolicyCheckModel,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \
+    $(find Sources/PolicyCheckRender -name '*.swift' | sort)
+  module PolicyCheckConfig 6 PolicyCheckRender,PolicyCheckReport,PolicyCheckPolicy,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial \
+    "${cyaml[@]}" "${openssl[@]}" -- $(find Sources/PolicyCheckConfig -name '*.swift' | sort)
+  module PolicyCheckEvidence 6 PolicyCheckConfig,PolicyCheckReport,PolicyCheckPolicy,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial \
+    "${cyaml[@]}" "${openssl[@]}" -- $(find Sources/PolicyCheckEvidence -name '*.swift' | sort)
+  module PolicyCheckPolicyTest 6 PolicyCheckInput,PolicyCheckReport,PolicyCheckPolicy,PolicyCheckAdapters,PolicyCheckModel,PolicyCheckSyntax,KeyMaterial \
+    "${cyaml[@]}" "${openssl[@]}" -- $(find Sources/PolicyCheckPolicyTest -name '*.swift' | sort)
+  module PolicyCheckKit 6 PolicyCheckEvidence,PolicyCheckPolicyTest,PolicyCheckConfig,PolicyCheckRender,PolicyCheckInput,PolicyCheckReport,PolicyCheckPolicy,PolicyCheckAdapters,PolicyCheckModel,PolicyCheckSyntax,PolicyCheckNetwork,KeyMaterial \
     "${cyaml[@]}" "${openssl[@]}" -- $(find Sources/PolicyCheckKit -name '*.swift' | sort)
 }
 

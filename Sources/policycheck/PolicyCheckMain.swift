@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import PolicyCheckKit
 
-/// Entry point: runs the command tree; a command's `CommandFailure` and argument errors (not the parser's 64) end
-/// here, printed on standard error, with exit code 2.
+/// Entry point: runs the command tree; a command's `CommandFailure`, the library failures it lets through, and
+/// argument errors (not the parser's 64) end here, printed on standard error, with exit code 2.
 @main
 enum PolicyCheckMain {
     static func main() {
@@ -20,10 +20,11 @@ enum PolicyCheckMain {
                 command = bulk
             }
             try command.run()
-        } catch let failure as CommandFailure {
-            for line in failure.lines { Console.error(line) }
-            exit(2)
         } catch {
+            if let failure = CommandFailure(library: error) {
+                for line in failure.lines { Console.error(line) }
+                exit(2)
+            }
             let code = PolicyCheckCommand.exitCode(for: error)
             if code == .validationFailure {
                 let message = PolicyCheckCommand.fullMessage(for: error)

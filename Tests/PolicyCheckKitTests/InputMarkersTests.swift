@@ -1,5 +1,6 @@
-import Testing
+@testable import PolicyCheckInput
 @testable import PolicyCheckKit
+import Testing
 
 /// The byte markers that keep a walked file that does not parse an error (see `InputMarkers`).
 @Suite struct InputMarkersTests {

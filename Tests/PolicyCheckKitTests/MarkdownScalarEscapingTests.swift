@@ -1,3 +1,4 @@
+@testable import PolicyCheckEvidence
 @testable import PolicyCheckKit
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckEvidence
 @testable import PolicyCheckKit
 @testable import PolicyCheckModel
 import Testing

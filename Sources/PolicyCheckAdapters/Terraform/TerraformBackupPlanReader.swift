@@ -3,10 +3,10 @@ import PolicyCheckModel
 /// Reads `aws_backup_plan`: one backup policy per plan, kept as long as its shortest rule keeps recovery points
 /// (`rule[].lifecycle[].delete_after`), and the region of every copy destination (`copy_action[].destination_vault_arn`).
 struct TerraformBackupPlanReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for backupPlan in plan.resources(ofType: ["aws_backup_plan"]) {
+        for backupPlan in input.resources(ofType: ["aws_backup_plan"]) {
             var policy = BackupPolicy(component: backupPlan.address, origin: backupPlan.origin)
             for rule in backupPlan["rule"].items {
                 // Rules without a lifecycle keep recovery points for ever.
@@ -31,8 +31,12 @@ struct TerraformBackupPlanReader {
         if let text = destination.knownString {
             return AmazonResourceName(text)?.region.map { ($0, "backup copy region") }
         }
-        guard let vault = plan.referenced(by: destination, of: backupPlan, types: ["aws_backup_vault"]),
-              let region = plan.providers.region(of: vault) else { return nil }
+        guard let vault = input.referenced(by: destination, of: backupPlan, types: ["aws_backup_vault"]),
+              let region = input.providers.region(of: vault) else { return nil }
         return (region.value, "backup copy region (the provider region of \(vault.address))")
     }
+}
+
+extension TerraformBackupPlanReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

@@ -10,24 +10,24 @@ extension TerraformBucketReader {
 
     /// Buckets that receive other buckets' access logs or a trail's log files, by address: they are log
     /// destinations, not data stores whose requests need logging (a bucket logging to itself loops).
-    static func logDestinations(_ plan: TerraformPlan) -> Set<String> {
+    static func logDestinations(_ input: any TerraformResourceGraph) -> Set<String> {
         var byName: [String: String] = [:]
-        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+        for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             if let name = bucket["bucket"].knownString, byName[name] == nil { byName[name] = bucket.address }
         }
         var destinations: Set<String> = []
         func add(_ attribute: TerraformAttribute, of resource: TerraformResource) {
-            if let target = plan.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
+            if let target = input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
                 destinations.insert(target.address)
             } else if let name = attribute.knownString, let address = byName[name] {
                 destinations.insert(address)
             }
         }
-        for logging in plan.resources(ofType: [loggingType]) { add(logging["target_bucket"], of: logging) }
-        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+        for logging in input.resources(ofType: [loggingType]) { add(logging["target_bucket"], of: logging) }
+        for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             for block in bucket["logging"].items { add(block.child("target_bucket"), of: bucket) }
         }
-        for trail in plan.resources(ofType: ["aws_cloudtrail"]) { add(trail["s3_bucket_name"], of: trail) }
+        for trail in input.resources(ofType: ["aws_cloudtrail"]) { add(trail["s3_bucket_name"], of: trail) }
         return destinations
     }
 

@@ -11,7 +11,7 @@ struct TerraformBucketReader {
     static let publicACLs: Set<String> = ["public-read", "public-read-write"]
     static let blockFlags = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
     /// Each companion type's resources by the bucket they configure, built once per plan: looking them up by a scan
@@ -20,20 +20,20 @@ struct TerraformBucketReader {
     /// Buckets that receive access logs or trail log files (not asked to log their own requests).
     private let logDestinations: Set<String>
 
-    init(plan: TerraformPlan, keys: TerraformKeyReference) {
-        self.plan = plan
+    init(input: any TerraformResourceGraph, keys: TerraformKeyReference) {
+        self.input = input
         self.keys = keys
         var companions: [String: TerraformCompanionIndex] = [:]
         for type in [Self.encryptionType, Self.publicAccessBlockType, Self.aclType, Self.loggingType, Self.versioningType,
                      Self.policyType] {
-            companions[type] = TerraformCompanionIndex(plan: plan, type: type, attribute: "bucket", targets: ["aws_s3_bucket"])
+            companions[type] = TerraformCompanionIndex(input: input, type: type, attribute: "bucket", targets: ["aws_s3_bucket"])
         }
         self.companions = companions
-        logDestinations = Self.logDestinations(plan)
+        logDestinations = Self.logDestinations(input)
     }
 
     func read(into deployment: inout Deployment) {
-        for bucket in plan.resources(ofType: ["aws_s3_bucket"]) {
+        for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             let inline = bucket["server_side_encryption_configuration"]
             let separate = companion(Self.encryptionType, of: bucket)
             let rule = (separate?.attributes ?? inline.child(0)).child("rule").child(0)
@@ -88,4 +88,8 @@ struct TerraformBucketReader {
     func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
         companions[type]?.companion(of: bucket, name: { bucket["bucket"].knownString })
     }
+}
+
+extension TerraformBucketReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
 }

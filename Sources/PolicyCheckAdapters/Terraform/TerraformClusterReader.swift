@@ -6,12 +6,12 @@ struct TerraformClusterReader {
     /// What AWS allows when the endpoint is public and no CIDRs are given.
     static let defaultPublicAccessCIDR = "0.0.0.0/0"
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        for cluster in plan.resources(ofType: ["aws_eks_cluster"]) {
+        for cluster in input.resources(ofType: ["aws_eks_cluster"]) {
             readSecrets(cluster, into: &deployment)
             readEndpoint(cluster, into: &deployment)
         }
@@ -70,4 +70,8 @@ struct TerraformClusterReader {
         }
         deployment.allowlists.append(allowlist)
     }
+}
+
+extension TerraformClusterReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
 }

@@ -13,10 +13,10 @@ struct TerraformCompanionIndex {
 
     /// Indexes the resources of `type` by the resource of one of `targets` that their `attribute` refers to, and by
     /// the attribute's known value.
-    init(plan: TerraformPlan, type: String, attribute: String, targets: Set<String>) {
-        for candidate in plan.resources(ofType: [type]) {
+    init(input: any TerraformResourceGraph, type: String, attribute: String, targets: Set<String>) {
+        for candidate in input.resources(ofType: [type]) {
             let value = candidate[attribute]
-            if let target = plan.referenced(by: value, of: candidate, types: targets) {
+            if let target = input.referenced(by: value, of: candidate, types: targets) {
                 if byReference[target.address] == nil { byReference[target.address] = candidate }
                 // It configures the resource it refers to, not every other one that shares its name.
                 continue

@@ -41,14 +41,14 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        let settings = TerraformStoreSettingsReader(plan: plan)
-        deployment.dataStores.reserveCapacity(deployment.dataStores.count + plan.count(ofType: Self.types))
-        for resource in plan.resources {
+        let settings = TerraformStoreSettingsReader(input: input)
+        deployment.dataStores.reserveCapacity(deployment.dataStores.count + input.count(ofType: Self.types))
+        for resource in input.resources {
             guard let shape = Self.shapes[resource.type] else { continue }
             let keyAttribute = resource.attributes.descend(shape.kmsKey)
             let atRestAttribute = shape.atRest.map { resource.attributes.descend($0) }
@@ -95,15 +95,15 @@ struct TerraformDataStoreReader {
 /// refers to one, the value as written when known, unknown until apply otherwise, and nothing when the attribute is
 /// left for AWS to fill with its managed key.
 struct TerraformKeyReference {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The plan's keys by every known `key_id`, `arn` and `id` (the first key in plan order wins), built once so
     /// resolving a value costs one lookup rather than a scan of every key.
     private let keysByIdentifier: [String: TerraformResource]
 
-    init(plan: TerraformPlan) {
-        self.plan = plan
+    init(input: any TerraformResourceGraph) {
+        self.input = input
         var keys: [String: TerraformResource] = [:]
-        for key in plan.resources(ofType: TerraformKeyReader.keyTypes) {
+        for key in input.resources(ofType: TerraformKeyReader.keyTypes) {
             for attribute in ["key_id", "arn", "id"] {
                 if let text = key[attribute].knownString, keys[text] == nil { keys[text] = key }
             }
@@ -122,7 +122,7 @@ struct TerraformKeyReference {
     }
 
     private func resolve(_ attribute: TerraformAttribute, of resource: TerraformResource) -> Located<Fact<String>>? {
-        if let key = plan.referenced(by: attribute, of: resource, types: TerraformKeyReader.keyTypes,
+        if let key = input.referenced(by: attribute, of: resource, types: TerraformKeyReader.keyTypes,
                                      through: TerraformKeyReader.passThrough) {
             return Located(.known(key.address), at: attribute.origin)
         }
@@ -136,4 +136,8 @@ struct TerraformKeyReference {
         }
         return Located(.known(text), at: attribute.origin)
     }
+}
+
+extension TerraformDataStoreReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
 }

@@ -12,11 +12,11 @@ struct TerraformIPSetReader {
     /// Web ACL rule actions, as nested blocks of `action`.
     static let actions = ["allow", "block", "count", "captcha", "challenge"]
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
         let usage = usages()
-        for set in plan.resources(ofType: [Self.ipSetType]) {
+        for set in input.resources(ofType: [Self.ipSetType]) {
             let actions = usage[set.address] ?? []
             if !actions.isEmpty && !actions.contains("allow") { continue }
             let addresses = set["addresses"]
@@ -44,11 +44,11 @@ struct TerraformIPSetReader {
     /// `ip_set_reference_statement`, matched by a known ARN or by the configuration's reference.
     private func usages() -> [String: Set<String>] {
         var usage: [String: Set<String>] = [:]
-        let acls = plan.resources(ofType: ["aws_wafv2_web_acl"])
+        let acls = input.resources(ofType: ["aws_wafv2_web_acl"])
         guard !acls.isEmpty else { return usage }
         // The sets by known ARN (the first of each wins), so each rule finds its set by lookup.
         var setsByARN: [String: TerraformResource] = [:]
-        for set in plan.resources(ofType: [Self.ipSetType]) {
+        for set in input.resources(ofType: [Self.ipSetType]) {
             if let arn = set["arn"].knownString, setsByARN[arn] == nil { setsByARN[arn] = set }
         }
         for acl in acls {
@@ -59,7 +59,7 @@ struct TerraformIPSetReader {
                     usage[set.address, default: []].insert(action)
                 }
                 // Rules are a set: the configuration's rule at the same index is read on its own, action and reference.
-                if let set = plan.referenced(by: arn, of: acl, types: [Self.ipSetType]),
+                if let set = input.referenced(by: arn, of: acl, types: [Self.ipSetType]),
                    let action = action(of: rule, inConfiguration: true) {
                     usage[set.address, default: []].insert(action)
                 }
@@ -76,4 +76,8 @@ struct TerraformIPSetReader {
             return inConfiguration ? action.expression != nil : action.node?.items?.isEmpty == false
         }
     }
+}
+
+extension TerraformIPSetReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

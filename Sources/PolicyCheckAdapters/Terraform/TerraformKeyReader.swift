@@ -14,13 +14,13 @@ struct TerraformKeyReader {
         "aws_kms_replica_external_key": "primary_key_arn",
     ]
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources(ofType: Self.keyTypes) {
+        for resource in input.resources(ofType: Self.keyTypes) {
             deployment.keys.append(declaration(resource))
         }
-        let replicas = plan.resources(ofType: Self.replicaTypes)
+        let replicas = input.resources(ofType: Self.replicaTypes)
         guard !replicas.isEmpty else { return }
         // The declared keys by ARN and by id (the first of each wins), so each replica finds its primary by lookup.
         var byARN: [String: Int] = [:]
@@ -43,7 +43,7 @@ struct TerraformKeyReader {
         let role: String
         if let text = arn.knownString, let inARN = AmazonResourceName(text)?.region {
             (region, role) = (Located(inARN, at: arn.origin), "KMS replica key region")
-        } else if let provider = plan.providers.region(of: replica) {
+        } else if let provider = input.providers.region(of: replica) {
             (region, role) = (Located(provider.value, at: arn.origin), "KMS replica key region (its provider's region)")
         } else {
             return
@@ -51,7 +51,7 @@ struct TerraformKeyReader {
         deployment.regions.append(RegionReference(region.value, at: region.origin, component: replica.address, role: role,
                                                   isReplica: true))
         let primary = replica["primary_key_arn"]
-        let target = plan.referenced(by: primary, of: replica, types: Self.keyTypes)?.address
+        let target = input.referenced(by: primary, of: replica, types: Self.keyTypes)?.address
             ?? primary.knownString.flatMap { byARN[$0] }.flatMap { deployment.keys[$0].id?.value }
         if let target, let index = byId[target] {
             deployment.keys[index].replicaRegions.append(region)
@@ -151,4 +151,8 @@ enum TerraformKeyPolicyReader {
         if let text = node.string { return [text] }
         return node.items?.compactMap(\.string) ?? []
     }
+}
+
+extension TerraformKeyReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

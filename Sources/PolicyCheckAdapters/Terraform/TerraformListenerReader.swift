@@ -4,10 +4,10 @@ import PolicyCheckModel
 /// actions only redirect to HTTPS. The protocol defaults to HTTP, as the provider documents for Application Load
 /// Balancers; the security policy to AWS's API default when not named.
 struct TerraformListenerReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources(ofType: ["aws_lb_listener", "aws_alb_listener"]) {
+        for resource in input.resources(ofType: ["aws_lb_listener", "aws_alb_listener"]) {
             let policy = resource["ssl_policy"]
             var listener = LoadBalancerListener(component: resource.address, origin: resource.rawOrigin,
                                                 sslPolicyOrigin: policy.fieldOrigin)
@@ -22,4 +22,8 @@ struct TerraformListenerReader {
             deployment.listeners.append(listener)
         }
     }
+}
+
+extension TerraformListenerReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

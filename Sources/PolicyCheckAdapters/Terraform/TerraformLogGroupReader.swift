@@ -2,10 +2,10 @@ import PolicyCheckModel
 
 /// Reads `aws_cloudwatch_log_group`: how long it keeps log events (`retention_in_days`; not set or 0: until deleted).
 struct TerraformLogGroupReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for group in plan.resources(ofType: ["aws_cloudwatch_log_group"]) {
+        for group in input.resources(ofType: ["aws_cloudwatch_log_group"]) {
             let retention = group["retention_in_days"]
             let days: StoreSetting<Int>
             if let kept = retention.knownInt {
@@ -18,4 +18,8 @@ struct TerraformLogGroupReader {
             deployment.logRetentions.append(LogRetention(component: group.address, days: days))
         }
     }
+}
+
+extension TerraformLogGroupReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

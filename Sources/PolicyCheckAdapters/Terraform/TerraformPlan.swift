@@ -6,7 +6,7 @@ import PolicyCheckSyntax
 ///
 /// Resources come from `resource_changes` (which carries `after_unknown`), else from `planned_values`, else from a
 /// state's `values`. Deleted resources and data sources are left out.
-struct TerraformPlan {
+struct TerraformPlan: TerraformResourceGraph {
     let root: SourceNode
     let resources: [TerraformResource]
     let configuration: TerraformConfiguration
@@ -181,10 +181,17 @@ struct TerraformPlan {
 
     /// The resource of one of `types` that an attribute of `resource` refers to, by the configuration's references.
     func referenced(by attribute: TerraformAttribute, of resource: TerraformResource, types: Set<String>,
-                    through: [String: String] = [:]) -> TerraformResource? {
+                    through: [String: String]) -> TerraformResource? {
         guard let target = configuration.resolve(attribute.references, in: resource.modulePath, to: types,
                                                   through: through) else { return nil }
         return instance(of: target, from: resource)
+    }
+}
+
+extension TerraformPlan {
+    /// The configuration's `provider_config_key` of the resource's block.
+    func providerConfigKey(of resource: TerraformResource) -> String? {
+        configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
     }
 }
 

@@ -6,6 +6,15 @@ import PolicyCheckSyntax
 public struct TerraformPlanAdapter: DocumentAdapter {
     public static let format = InputFormat.terraformPlan
 
+    /// The readers, in the order they run: keys first (stores name them), regions last (they add a residency
+    /// reference only where no other reader placed one).
+    static let readers: [any TerraformReader.Type] = [
+        TerraformKeyReader.self, TerraformDataStoreReader.self, TerraformBucketReader.self, TerraformVolumeReader.self,
+        TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
+        TerraformListenerReader.self, TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
+        TerraformIPSetReader.self, TerraformRegionReader.self,
+    ]
+
     public init() {}
 
     /// A JSON object with a `format_version` and the parts of a plan or state, or (older tools) plan parts alone.
@@ -25,20 +34,11 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         deployment.qualifiesResourceNames = false
         deployment.rawNode = root
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
-        TerraformKeyReader(plan: plan).read(into: &deployment)
-        let keys = TerraformKeyReference(plan: plan)
-        TerraformDataStoreReader(plan: plan, keys: keys).read(into: &deployment)
-        TerraformBucketReader(plan: plan, keys: keys).read(into: &deployment)
-        TerraformVolumeReader(plan: plan, keys: keys).read(into: &deployment)
-        TerraformClusterReader(plan: plan, keys: keys).read(into: &deployment)
-        TerraformBackupPlanReader(plan: plan).read(into: &deployment)
-        TerraformTrailReader(plan: plan, keys: keys).read(into: &deployment)
-        TerraformListenerReader(plan: plan).read(into: &deployment)
-        TerraformLogGroupReader(plan: plan).read(into: &deployment)
-        TerraformSecurityGroupReader(plan: plan).read(into: &deployment)
-        TerraformIPSetReader(plan: plan).read(into: &deployment)
-        var regions = TerraformRegionReader(plan: plan)
-        regions.read(into: &deployment)
+        let reading = TerraformReading(plan)
+        for type in Self.readers {
+            var reader = type.init(reading)
+            reader.read(into: &deployment)
+        }
         return deployment
     }
 }

@@ -4,7 +4,7 @@ import PolicyCheckSyntax
 /// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),
 /// per-resource `region`, `location` and `availability_zone`, and the region part of ARNs in resource values.
 struct TerraformRegionReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The values other readers placed a region reference on (by component and byte offset), and those placed on
     /// the resource being read: sets, so that placing one costs the same in a plan of 70,000 resources as in a plan
     /// of ten, and small ones (references of different resources never share a value).
@@ -16,8 +16,8 @@ struct TerraformRegionReader {
     /// The regions other readers already placed on each resource (`component`, NUL, region), when there are aliases.
     private var regionsBefore: Set<String> = []
 
-    init(plan: TerraformPlan) {
-        self.plan = plan
+    init(input: any TerraformResourceGraph) {
+        self.input = input
     }
 
     mutating func read(into deployment: inout Deployment) {
@@ -25,7 +25,7 @@ struct TerraformRegionReader {
         readProviders(into: &deployment)
         placedBefore.formUnion(placed)
         if !aliasRegions.isEmpty { regionsBefore = Set(deployment.regions.map { $0.component + "\u{0}" + $0.region }) }
-        for resource in plan.resources {
+        for resource in input.resources {
             readResource(resource, into: &deployment)
         }
     }
@@ -33,7 +33,7 @@ struct TerraformRegionReader {
     // MARK: - Providers
 
     private mutating func readProviders(into deployment: inout Deployment) {
-        let providers = plan.providers
+        let providers = input.providers
         for entry in providers.configs {
             let config = entry.value
             guard let name = config["name"]?.string ?? entry.key.split(separator: ":").last.map(String.init) else { continue }
@@ -80,7 +80,7 @@ struct TerraformRegionReader {
     /// unless its own values already name that region), not only on the provider block.
     private mutating func readAliasProvider(of resource: TerraformResource, placedFrom first: Int,
                                             into deployment: inout Deployment) {
-        guard let key = plan.configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string,
+        guard let key = input.providerConfigKey(of: resource),
               let region = aliasRegions[key],
               !regionsBefore.contains(resource.address + "\u{0}" + region.value),
               !deployment.regions[first...].contains(where: { $0.component == resource.address && $0.region == region.value })
@@ -131,4 +131,8 @@ struct TerraformRegionReader {
 private struct Placement: Hashable {
     var component: String
     var offset: Int
+}
+
+extension TerraformRegionReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

@@ -8,10 +8,10 @@ struct TerraformSecurityGroupReader {
     /// Address space that only reaches a security group from inside private networks.
     static let privatePurposes: Set<SpecialPurpose> = [.privateUse, .sharedAddressSpace, .uniqueLocal]
 
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources {
+        for resource in input.resources {
             var entries: [AllowlistEntry] = []
             var origin = resource.attributes.origin
             var raw = resource.attributes.node
@@ -135,4 +135,8 @@ struct TerraformSecurityGroupReader {
         }
         return (inside, outside)
     }
+}
+
+extension TerraformSecurityGroupReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
 }

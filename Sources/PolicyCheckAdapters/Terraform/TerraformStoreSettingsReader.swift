@@ -5,21 +5,21 @@ import PolicyCheckSyntax
 /// requires TLS (through its parameter group), exports its logs and keeps automated backups, and whether a backup
 /// vault is locked. Parameter groups and vault locks are found through indexes built once per plan.
 struct TerraformStoreSettingsReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     private let parameterGroupsByName: [String: TerraformResource]
     private let vaultLocks: TerraformCompanionIndex
 
     static let parameterGroupTypes: Set<String> = ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"]
     static let vaultLockType = "aws_backup_vault_lock_configuration"
 
-    init(plan: TerraformPlan) {
-        self.plan = plan
+    init(input: any TerraformResourceGraph) {
+        self.input = input
         var groups: [String: TerraformResource] = [:]
-        for group in plan.resources(ofType: Self.parameterGroupTypes) {
+        for group in input.resources(ofType: Self.parameterGroupTypes) {
             if let name = group["name"].knownString, groups[name] == nil { groups[name] = group }
         }
         parameterGroupsByName = groups
-        vaultLocks = TerraformCompanionIndex(plan: plan, type: Self.vaultLockType, attribute: "backup_vault_name",
+        vaultLocks = TerraformCompanionIndex(input: input, type: Self.vaultLockType, attribute: "backup_vault_name",
                                              targets: ["aws_backup_vault"])
     }
 
@@ -59,7 +59,7 @@ struct TerraformStoreSettingsReader {
     private func transport(_ database: TerraformResource, groupAttribute: String) -> StoreSetting<Bool>? {
         let engineAttribute = database["engine"]
         let groupAttribute = database[groupAttribute]
-        let group = plan.referenced(by: groupAttribute, of: database, types: Self.parameterGroupTypes)
+        let group = input.referenced(by: groupAttribute, of: database, types: Self.parameterGroupTypes)
             ?? groupAttribute.knownString.flatMap { parameterGroupsByName[$0] }
         let family = group?["family"].knownString
         guard let engine = engineAttribute.knownString ?? family.map(DatabaseTransport.engine(ofFamily:)) else {

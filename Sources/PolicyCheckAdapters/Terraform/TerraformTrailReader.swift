@@ -4,11 +4,11 @@ import PolicyCheckModel
 /// `logs` store, encrypted by S3 unless `kms_key_id` names a KMS key
 /// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
 struct TerraformTrailReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources(ofType: ["aws_cloudtrail"]) {
+        for resource in input.resources(ofType: ["aws_cloudtrail"]) {
             var trail = AuditTrail(component: resource.address, origin: resource.rawOrigin)
             trail.logging = resource["enable_logging"].bool()
             trail.multiRegion = flag(resource["is_multi_region_trail"])
@@ -29,4 +29,8 @@ struct TerraformTrailReader {
     private func flag(_ attribute: TerraformAttribute) -> Located<Fact<Bool>> {
         attribute.bool() ?? Located(.known(false), at: attribute.fieldOrigin)
     }
+}
+
+extension TerraformTrailReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
 }

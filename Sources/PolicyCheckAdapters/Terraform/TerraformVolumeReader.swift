@@ -3,12 +3,12 @@ import PolicyCheckModel
 /// Reads the EBS volumes an `aws_instance`, `aws_launch_configuration` or `aws_launch_template` attaches: one volume
 /// data store per device, named by the resource's address, with the device's place in the plan as its origin.
 struct TerraformVolumeReader {
-    let plan: TerraformPlan
+    let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
     func read(into deployment: inout Deployment) {
-        for resource in plan.resources(ofType: ["aws_instance", "aws_launch_configuration", "aws_launch_template"]) {
+        for resource in input.resources(ofType: ["aws_instance", "aws_launch_configuration", "aws_launch_template"]) {
             // A launch configuration states its volumes as an instance does (`root_block_device`, `ebs_block_device`).
             if resource.type != "aws_launch_template" {
                 readInstance(resource, into: &deployment)
@@ -59,4 +59,8 @@ struct TerraformVolumeReader {
         }
         return store
     }
+}
+
+extension TerraformVolumeReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
 }

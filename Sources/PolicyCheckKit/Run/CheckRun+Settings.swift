@@ -1,3 +1,4 @@
+import PolicyCheckConfig
 import PolicyCheckModel
 import PolicyCheckPolicy
 

@@ -1,8 +1,11 @@
 import Dispatch
 import Foundation
 import PolicyCheckAdapters
+import PolicyCheckConfig
+import PolicyCheckInput
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckRender
 import PolicyCheckReport
 import PolicyCheckSyntax
 import Synchronization

@@ -1,6 +1,8 @@
 import Foundation
+import PolicyCheckInput
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckRender
 import PolicyCheckReport
 
 /// What checking one input produced: its verdicts, without its text or model.

@@ -26,3 +26,17 @@ struct CommandFailure: Error {
         self.lines = [error.description]
     }
 }
+
+extension CommandFailure {
+    /// The library's one-line failures a command lets through, as a failure (`nil` for any other error, such as
+    /// the argument parser's).
+    init?(library error: any Error) {
+        switch error {
+        case let failure as CommandFailure: self = failure
+        case let diagnostics as Diagnostics: self.init(diagnostics)
+        case let diagnostic as Diagnostic: self.init(diagnostic)
+        case let failure as EvidenceInputFiles.Failure: self.init(failure)
+        default: return nil
+        }
+    }
+}

@@ -1,6 +1,7 @@
-import Testing
-import PolicyCheckSyntax
+@testable import PolicyCheckInput
 @testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
 
 /// Detection by content, the deployment's identity, and templates that cannot be checked.
 @Suite struct CloudFormationDetectionTests {

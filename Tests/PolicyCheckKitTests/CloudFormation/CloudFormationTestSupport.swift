@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import PolicyCheckSyntax
+@testable import PolicyCheckInput
 @testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
 
 /// Reading templates and evaluating them with the default pack, for the CloudFormation tests.
 enum CloudFormationTesting {

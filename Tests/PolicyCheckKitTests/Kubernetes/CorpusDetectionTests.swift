@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckInput
 @testable import PolicyCheckKit
 import PolicyCheckSyntax
 import Testing

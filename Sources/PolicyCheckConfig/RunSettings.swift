@@ -1,6 +1,7 @@
 import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckRender
 
 /// The settings a run uses, each with where it came from: a command-line flag, `.policycheck.yaml`, or the default.
 public struct RunSettings: Sendable {

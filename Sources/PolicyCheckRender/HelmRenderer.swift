@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckInput
 
 /// Renders a Helm chart with `helm template` and attributes the output to templates by helm's `# Source:` comments.
 ///

@@ -1,21 +1,27 @@
-import ArgumentParser
 import Foundation
 import KeyMaterial
-import PolicyCheckKit
+import PolicyCheckConfig
+import PolicyCheckReport
 import PolicyCheckSyntax
 
-/// Reads the files `report` records by hash: the executable, the configuration, the previous bundle.
-enum EvidenceInputFiles {
-    /// A file's bytes; an unreadable file is reported and exits 2.
-    static func read(_ path: String, what: String) throws -> [UInt8] {
+/// Reads the files a bundle records by hash or link (the executable, the configuration, waiver and baseline files,
+/// the previous bundle) and the key files the commands that sign and verify are given.
+public enum EvidenceInputFiles {
+    /// A file that could not be used: its one-line message (`path: error: …`).
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// A file's bytes, or a failure naming it and what it was read as (`signing key`, `baseline`).
+    public static func read(_ path: String, what: String) throws(Failure) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): error: cannot read \(what) (no such file or permission denied)")
+            throw Failure(description: "\(path): error: cannot read \(what) (no such file or permission denied)")
         }
         return [UInt8](data)
     }
 
     /// SHA-256 of the running executable (`/proc/self/exe`, else `argv[0]`); `nil` when neither can be read.
-    static func executableSHA256() -> String? {
+    public static func executableSHA256() -> String? {
         for path in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where !path.isEmpty {
             if let data = FileManager.default.contents(atPath: path) { return Digest.sha256([UInt8](data)) }
         }
@@ -23,7 +29,7 @@ enum EvidenceInputFiles {
     }
 
     /// The configuration, waiver and baseline files, by hash.
-    static func configFiles(settings: RunSettings, waivers: WaiverFile?) throws -> [EvidenceContext.ConfigFile] {
+    public static func configFiles(settings: RunSettings, waivers: WaiverFile?) throws(Failure) -> [EvidenceContext.ConfigFile] {
         var files: [EvidenceContext.ConfigFile] = []
         if let config = settings.configFile, let sha256 = settings.configSHA256 {
             files.append(.init(role: "config", path: config, sha256: sha256))
@@ -37,10 +43,11 @@ enum EvidenceInputFiles {
     }
 
     /// The chain link to a previous bundle's evidence.json (its SHA-256 and run id).
-    static func previousLink(_ path: String) throws -> EvidenceContext.PreviousLink {
+    public static func previousLink(_ path: String) throws(Failure) -> EvidenceContext.PreviousLink {
         let bytes = try read(path, what: "previous evidence.json")
-        guard let root = try? JSONReader().read(bytes), root["evidenceVersion"] != nil, root["kind"]?.string == "policycheck-evidence" else {
-            throw CommandFailure("\(path): error: not a policycheck evidence.json")
+        guard let root = try? JSONReader().read(bytes), root["evidenceVersion"] != nil,
+              root["kind"]?.string == "policycheck-evidence" else {
+            throw Failure(description: "\(path): error: not a policycheck evidence.json")
         }
         return EvidenceContext.PreviousLink(sha256: Digest.sha256(bytes), runId: root["run"]?["id"]?.string)
     }

@@ -1,32 +1,38 @@
 import Foundation
 import KeyMaterial
+import PolicyCheckInput
 import PolicyCheckModel
 
 /// Renders the charts and kustomizations a walk found, before anything is read: what to check in their place,
 /// what could not be rendered, and which walked files a build consumed (so they are not also read raw).
-struct RenderStage: Sendable {
-    var settings: RenderSettings
-    var hashInputs: Bool
+package struct RenderStage: Sendable {
+    package var settings: RenderSettings
+    package var hashInputs: Bool
+
+    package init(settings: RenderSettings, hashInputs: Bool) {
+        self.settings = settings
+        self.hashInputs = hashInputs
+    }
 
     /// A rendered source, ready to be read as Kubernetes.
-    struct Rendered: Sendable {
-        var input: InputDiscovery.Input
-        var stream: RenderedStream
+    package struct Rendered: Sendable {
+        package var input: InputDiscovery.Input
+        package var stream: RenderedStream
         /// `rendered by helm template (v3.16.2)`, for the population.
-        var note: String
+        package var note: String
     }
 
-    struct Outcome: Sendable {
-        var rendered: [Rendered] = []
+    package struct Outcome: Sendable {
+        package var rendered: [Rendered] = []
         /// Sources that could not be rendered: an error each, or a skip with `allowUnrendered`.
-        var unrendered: [InputReader.Result] = []
+        package var unrendered: [InputReader.Result] = []
         /// Standardized paths of walked files a build consumed, with the reason they are not read raw.
-        var consumed: [String: String] = [:]
+        package var consumed: [String: String] = [:]
         /// Values files that shaped a render, for the evidence population.
-        var records: [InputRecord] = []
+        package var records: [InputRecord] = []
     }
 
-    func render(_ sources: [RenderSource]) -> Outcome {
+    package func render(_ sources: [RenderSource]) -> Outcome {
         var outcome = Outcome()
         guard !sources.isEmpty else { return outcome }
         let cwd = FileManager.default.currentDirectoryPath

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckAdapters
+import PolicyCheckInput
 import PolicyCheckModel
 import PolicyCheckPolicy
 import PolicyCheckSyntax

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckReport
 
 /// `evidence.json`: the machine-readable bundle (`evidenceVersion` 1, schema in docs/schemas/evidence.schema.json).

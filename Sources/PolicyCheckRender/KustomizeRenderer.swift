@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckInput
 import PolicyCheckModel
 import PolicyCheckSyntax
 

@@ -1,3 +1,5 @@
+import PolicyCheckConfig
+
 /// The configuration on the pages: the file, then every setting that changed what was checked or how strictly, with
 /// the weakening ones called out first (docs/security.md).
 extension EvidenceSections {

@@ -45,7 +45,7 @@ public struct RenderedStream: Sendable {
     /// A finding in the stream moved to its source file: the line whose text matches the rendered line (the
     /// key and value as written, else the key alone), or the file's first line when the template spells it
     /// differently (a value set by an expression).
-    func place(_ finding: Finding, readFile: (String) -> [UInt8]?) -> Finding {
+    package func place(_ finding: Finding, readFile: (String) -> [UInt8]?) -> Finding {
         guard let file = part(containing: finding.line)?.file else { return finding }
         var placed = finding
         placed.file = file

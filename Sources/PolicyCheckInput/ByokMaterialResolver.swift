@@ -4,17 +4,23 @@ import PolicyCheckSyntax
 
 /// Reads and inspects the files that BYOK key materials reference (wrapping public keys and encrypted key
 /// material), relative to the manifest, so that the key-material rules can judge them without doing I/O.
-struct ByokMaterialResolver {
+package struct ByokMaterialResolver {
     /// The folder references are relative to (the manifest's folder; the working directory for stdin).
-    let baseDirectory: String
-    let reader: KeyFileReader
+    package let baseDirectory: String
+    package let reader: KeyFileReader
     /// The tree material files must lie in; `nil` when the run allows reading outside it.
-    let tree: CheckedTree?
+    package let tree: CheckedTree?
     /// Larger referenced files are not key material (and are not read whole).
     let maxBytes = 1 << 20
 
+    package init(baseDirectory: String, reader: KeyFileReader, tree: CheckedTree?) {
+        self.baseDirectory = baseDirectory
+        self.reader = reader
+        self.tree = tree
+    }
+
     /// Resolves every reference; problems reading a file are returned as diagnostics at the referencing field.
-    func resolve(_ deployment: inout Deployment) -> [Diagnostic] {
+    package func resolve(_ deployment: inout Deployment) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for keyIndex in deployment.keys.indices {
             for materialIndex in deployment.keys[keyIndex].materials.indices {

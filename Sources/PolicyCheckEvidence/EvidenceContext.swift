@@ -1,3 +1,4 @@
+import PolicyCheckConfig
 import PolicyCheckModel
 
 /// What an evidence bundle records beyond the check report: the run's identity, the tool, the times, the files

@@ -35,12 +35,16 @@ public struct InputReader: Sendable {
         /// check value for the secret, so none is recorded (docs/security.md).
         public var digestWithheld = false
 
-        mutating func withholdDigest() {
+        package mutating func withholdDigest() {
             sha256 = nil
             digestWithheld = true
         }
         /// How an evaluated input was produced (`rendered by helm template (v3.16.2)`), for the population.
         public var note: String?
+
+        package init(input: InputDiscovery.Input) {
+            self.input = input
+        }
     }
 
     public func read(_ input: InputDiscovery.Input, stdin: [UInt8]? = nil) -> Result {
