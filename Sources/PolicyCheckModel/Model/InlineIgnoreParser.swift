@@ -1,4 +1,3 @@
-import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Parses the inline ignores that adapters read from documents: Kubernetes `policycheck.io/ignore` annotations and
