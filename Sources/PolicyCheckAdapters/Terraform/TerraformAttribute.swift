@@ -43,7 +43,7 @@ struct TerraformAttribute {
             var offset = 0
             func put(_ part: String) {
                 guard !part.isEmpty else { return }
-                let copied = part.utf8.withContiguousStorageIfAvailable { bytes in
+                let copied: Void? = part.utf8.withContiguousStorageIfAvailable { bytes in
                     if let source = bytes.baseAddress { (buffer.baseAddress! + offset).update(from: source, count: bytes.count) }
                 }
                 if copied == nil {

@@ -48,7 +48,7 @@ struct TerraformReading {
 
 /// Reads one kind of resource (or one concern, such as regions) from the resources into the model. The plan adapter
 /// runs every reader in `TerraformPlanAdapter.readers`, in order.
-protocol TerraformReader {
+protocol TerraformReader: SendableMetatype {
     init(_ reading: TerraformReading)
     mutating func read(into deployment: inout Deployment)
 }
