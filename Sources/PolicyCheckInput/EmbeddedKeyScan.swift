@@ -40,6 +40,13 @@ enum EmbeddedKeyScan {
         return file.secrets.isEmpty ? [] : [file]
     }
 
+    /// Whether a text file (a `.tf` file with a heredoc, say) holds a PEM private or plaintext symmetric key
+    /// anywhere in it: its digest would be a check value for the secret, so none is recorded.
+    static func holdsSecretPEM(_ bytes: [UInt8]) -> Bool {
+        guard contains(bytes, pemMarker), let objects = try? KeyInspection.inspect(bytes) else { return false }
+        return objects.contains { $0.kind == .privateKey || $0.kind == .symmetricKey }
+    }
+
     private static func decodeBase64(_ text: String) -> [UInt8] {
         Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
     }

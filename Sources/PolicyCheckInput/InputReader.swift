@@ -132,7 +132,11 @@ public struct InputReader: Sendable {
         result.errors = outcome.errors
         result.warnings = outcome.notices
         result.deployments = outcome.deployment.map { [$0] } ?? []
-        if hashInputs { result.sha256 = Digest.sha256(outcome.files.flatMap(\.bytes)) }
+        if outcome.files.contains(where: { EmbeddedKeyScan.holdsSecretPEM($0.bytes) }) {
+            result.withholdDigest()
+        } else if hashInputs {
+            result.sha256 = Digest.sha256(outcome.files.flatMap(\.bytes))
+        }
         return result
     }
 

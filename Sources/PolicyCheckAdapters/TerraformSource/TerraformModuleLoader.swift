@@ -182,14 +182,26 @@ package final class TerraformModuleLoader {
         return found
     }
 
+    /// `name` inside `directory`, cleaned as Terraform joins a local module source to its caller's directory (Go's
+    /// `filepath.Join`, which cleans lexically): `./child` and `./` name places inside the directory (`infra/child`,
+    /// `infra`), and `..` steps back over the name before it, so a module at `examples/complete` calling `../../`
+    /// is the directory `.` and its files are `main.tf`, not `examples/complete/../../main.tf`.
     static func join(_ directory: String, _ name: String) -> String {
-        // `./child` and `./` name places inside the directory: spelt without the `./` (`infra/child`, `infra`).
-        var name = Substring(name)
-        while name.hasPrefix("./") { name = name.dropFirst(2) }
-        if name.isEmpty { return directory }
-        var result = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
-        return result
+        let absolute = directory.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in (directory + "/" + name).split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == ".." && absolute && parts.isEmpty {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
     }
 }
 

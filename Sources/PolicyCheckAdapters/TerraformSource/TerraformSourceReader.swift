@@ -28,7 +28,14 @@ public struct TerraformSourceReader: Sendable {
     public func read(directory: String, name: String) -> Outcome {
         let loader = TerraformModuleLoader(rootDirectory: directory, tree: tree)
         var outcome = Outcome()
-        defer { outcome.files = loader.files }
+        read(loader, directory: directory, name: name, into: &outcome)
+        // Set after reading, not in a `defer`: a `defer` runs after `return` has copied the outcome, and every
+        // module's evidence digest was the SHA-256 of no bytes.
+        outcome.files = loader.files
+        return outcome
+    }
+
+    private func read(_ loader: TerraformModuleLoader, directory: String, name: String, into outcome: inout Outcome) {
         do throws(TerraformSourceError) {
             let config = try loader.loadRoot()
             let inputs = try TerraformVariableInputs(loader: loader).read(
@@ -42,7 +49,7 @@ public struct TerraformSourceReader: Sendable {
             var deployment = try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options)
             if deployment == nil {
                 outcome.errors.append(Diagnostic(file: name, location: nil, message: "the evaluated module could not be read as a plan"))
-                return outcome
+                return
             }
             for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }
             deployment!.name = name
@@ -51,7 +58,6 @@ public struct TerraformSourceReader: Sendable {
         } catch {
             outcome.errors.append(Self.diagnostic(error, files: loader.files))
         }
-        return outcome
     }
 
     private static func diagnostic(_ error: TerraformSourceError, files: [SourceFile]) -> Diagnostic {
