@@ -85,18 +85,25 @@ struct TerraformSecurityGroupReader {
         let text = description.knownString.map { Located($0, at: description.origin) }
         let ports = Self.ports(rule, protocol: field)
         var entries: [AllowlistEntry] = []
+        // Whether a CIDR field is unknown until apply, as a whole or an item: a source, though not one to judge.
+        var declared = false
+        let origin = rule.origin
         for field in fields {
             let attribute = rule.child(field)
-            let values = attribute.node?.isSequence == true || attribute.unknown?.isSequence == true ? attribute.items : [attribute]
+            let isList = attribute.node?.isSequence == true || attribute.unknown?.isSequence == true
+            // Each list is read once (its items hold a path each; a 100,000-entry list was read twice).
+            let values = isList ? attribute.items : [attribute]
+            declared = declared || attribute.isUnknown
+            entries.reserveCapacity(entries.count + values.count)
             // A list unknown as a whole stands as one entry that cannot be verified.
             for value in values {
+                if isList && value.isUnknown { declared = true }
                 guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
-                var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
+                var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: origin, ports: ports)
                 entry.rawNode = rule.node
                 entries.append(entry)
             }
         }
-        let declared = fields.contains { rule.child($0).isUnknown || rule.child($0).items.contains(where: \.isUnknown) }
         if entries.isEmpty, !declared, !Self.hasOtherSource(rule, otherSources) {
             var entry = AllowlistEntry(cidr: Located(.known(""), at: rule.origin), description: text, enabled: true,
                                        origin: rule.origin, ports: ports)
