@@ -79,6 +79,12 @@ public enum CIDRParser {
     }
 
     private static func trimmingWhitespace(_ text: String) -> String {
+        // Most entries start and end with an ASCII character that is not white space (Unicode's White_Space in ASCII
+        // is U+0009–U+000D and U+0020): decided on the bytes, without looking up scalar properties.
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
         let scalars = text.unicodeScalars
         if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace,
            !last.properties.isWhitespace {
