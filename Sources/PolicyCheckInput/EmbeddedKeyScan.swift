@@ -40,12 +40,18 @@ enum EmbeddedKeyScan {
         return file.secrets.isEmpty ? [] : [file]
     }
 
-    /// Whether a text file (a `.tf` file with a heredoc, say) holds a PEM private or plaintext symmetric key
-    /// anywhere in it: its digest would be a check value for the secret, so none is recorded.
-    static func holdsSecretPEM(_ bytes: [UInt8]) -> Bool {
-        guard contains(bytes, pemMarker), let objects = try? KeyInspection.inspect(bytes) else { return false }
-        return objects.contains { $0.kind == .privateKey || $0.kind == .symmetricKey }
+    /// Whether a text file (a `.tf`, `.tfvars` or `.tf.json` file, or what `file()` read) may hold a private key,
+    /// judged on its text rather than by parsing: a PEM private key's label however its line breaks are written (a
+    /// heredoc, or `\n` escapes in a JSON or HCL string), or the base64 of a PEM header (`base64decode("LS0t…")`).
+    /// Its digest would be a check value for the key, so none is recorded; a false alarm only withholds a digest.
+    static func mayHoldPrivateKey(_ bytes: [UInt8]) -> Bool {
+        contains(bytes, privateKeyLabel) || contains(bytes, base64PEMHeader)
     }
+
+    /// `… PRIVATE KEY-----`, the end of every PEM private key label (PKCS #1, #8, SEC 1, OpenSSH).
+    private static let privateKeyLabel = Array("PRIVATE KEY-----".utf8)
+    /// `-----BEGIN` in base64, as a base64-encoded PEM file starts.
+    private static let base64PEMHeader = Array("LS0tLS1CRUdJT".utf8)
 
     private static func decodeBase64(_ text: String) -> [UInt8] {
         Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []

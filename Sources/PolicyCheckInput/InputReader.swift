@@ -132,12 +132,23 @@ public struct InputReader: Sendable {
         result.errors = outcome.errors
         result.warnings = outcome.notices
         result.deployments = outcome.deployment.map { [$0] } ?? []
-        if outcome.files.contains(where: { EmbeddedKeyScan.holdsSecretPEM($0.bytes) }) {
+        if outcome.files.contains(where: { EmbeddedKeyScan.mayHoldPrivateKey($0.bytes) }) {
             result.withholdDigest()
         } else if hashInputs {
-            result.sha256 = Digest.sha256(outcome.files.flatMap(\.bytes))
+            result.sha256 = Self.moduleDigest(outcome.files)
         }
         return result
+    }
+
+    /// A module's digest: the SHA-256 of a manifest with one line per file read, in reading order — its path, byte
+    /// count and SHA-256 — so that moving bytes between files or renaming one (`main.tf` to `main_override.tf`
+    /// changes what Terraform merges) changes the digest, as changing a byte does.
+    static func moduleDigest(_ files: [SourceFile]) -> String {
+        var manifest: [UInt8] = []
+        for file in files {
+            manifest += Array("\(file.path)\u{0}\(file.bytes.count)\u{0}\(Digest.sha256(file.bytes))\n".utf8)
+        }
+        return Digest.sha256(manifest)
     }
 
     /// A key material file becomes a deployment of its own, holding only the inspection results.

@@ -24,6 +24,11 @@ package final class TerraformModuleLoader {
     private var remoteSources: Set<String> = []
     /// Where `file()` may read: the root module's directory tree.
     private let readableRoot: String
+    /// The files whose bytes decide the deployment and come from the checked tree or a file the caller named: module
+    /// files, `.tfvars` files and what `file()` read (once each) — not `--tf-var` values, which are the caller's
+    /// and may be secrets. Evidence records the module by these.
+    private(set) var contentFiles: [SourceFile] = []
+    private var functionReads: Set<String> = []
 
     /// The tree local module sources must stay in; `nil` lets them lead anywhere (`--allow-outside-tree`).
     let tree: CheckedTree?
@@ -91,6 +96,8 @@ package final class TerraformModuleLoader {
         let names = Self.moduleFileNames(in: directory)
         for name in names.filter({ !TerraformOverrides.isOverride($0) }) + names.filter(TerraformOverrides.isOverride) {
             let path = Self.join(directory, name)
+            // A module file that is a link out of the checked tree is refused like a module source that leaves it.
+            if let tree, !tree.contains(path) { throw .file(path, "the module file \(CheckedTree.refusal)") }
             let file = try read(path)
             let body: HCLBody
             do {
@@ -128,6 +135,7 @@ package final class TerraformModuleLoader {
         }
         let file = SourceFile(path: InputPath.display(path), bytes: text)
         files.append(file)
+        contentFiles.append(file)
         return file
     }
 
@@ -148,7 +156,12 @@ package final class TerraformModuleLoader {
         let absolute = InputPath.standardized(path, in: FileManager.default.currentDirectoryPath)
         guard absolute.hasPrefix(readableRoot + "/"), InputPath.isRegularFile(absolute),
               let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
-        return String(validating: data, as: UTF8.self)
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
+        // What `file()` reads decides values as much as the `.tf` files do: it is part of the module's digest.
+        if functionReads.insert(absolute).inserted {
+            contentFiles.append(SourceFile(path: InputPath.display(absolute), bytes: data))
+        }
+        return text
     }
 
     /// The `.tf` and `.tf.json` files of a directory in name order (override files among them).

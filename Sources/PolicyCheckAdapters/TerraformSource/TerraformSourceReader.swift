@@ -20,7 +20,8 @@ public struct TerraformSourceReader: Sendable {
         public var errors: [Diagnostic] = []
         /// Remote module sources and repeated declarations: reported, never fatal.
         public var notices: [Diagnostic] = []
-        /// Every file read, for hashing into evidence.
+        /// The files whose bytes decide the deployment (module and `.tfvars` files, what `file()` read; not
+        /// `--tf-var` values), for hashing into evidence.
         public var files: [SourceFile] = []
     }
 
@@ -31,7 +32,7 @@ public struct TerraformSourceReader: Sendable {
         read(loader, directory: directory, name: name, into: &outcome)
         // Set after reading, not in a `defer`: a `defer` runs after `return` has copied the outcome, and every
         // module's evidence digest was the SHA-256 of no bytes.
-        outcome.files = loader.files
+        outcome.files = loader.contentFiles
         return outcome
     }
 

@@ -15,6 +15,8 @@ struct TerraformVariableInputs {
         var automatic = names.filter { $0 == "terraform.tfvars" || $0 == "terraform.tfvars.json" }.sorted()
         automatic += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
         for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) {
+            // Found in the module's folder, so held to the checked tree; a `--tf-var-file` is the caller's choice.
+            if let tree = loader.tree, !tree.contains(path) { throw .file(path, "the variables file \(CheckedTree.refusal)") }
             for (name, value) in try readFile(path) { inputs[name] = value }
         }
         for input in given {

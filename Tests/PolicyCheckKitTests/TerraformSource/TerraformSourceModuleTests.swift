@@ -1,5 +1,4 @@
 import Foundation
-import KeyMaterial
 @testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import Testing
@@ -93,43 +92,5 @@ import Testing
         #expect(outcome.files.map(\.path) == [example.path + "/main.tf", root.path + "/main.tf"])
         let store = try #require(deployment.dataStores.first)
         #expect(deployment.locate(store.origin).file.path == root.path + "/main.tf")
-    }
-
-    /// Evidence records a module by the SHA-256 of every file it read, in reading order: before this test, a `defer`
-    /// set the files after `return` had copied the outcome, and every module was recorded as the SHA-256 of nothing.
-    @Test func aModuleIsHashedByTheFilesItRead() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pc-module-hash-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let main = Array("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n".utf8)
-        let variables = Array("variable \"x\" {\n  default = 1\n}\n".utf8)
-        try Data(main).write(to: root.appendingPathComponent("main.tf"))
-        try Data(variables).write(to: root.appendingPathComponent("variables.tf"))
-        var run = CheckRun(policy: CompiledPolicy(packs: [try PolicyLoader().loadDefault()]),
-                           now: TerraformFixture.now, failOn: .low, toolVersion: "test")
-        run.hashInputs = true
-        let first = try #require(run.run(paths: [root.path]).inputs.first?.sha256)
-        #expect(first == Digest.sha256(main + variables))
-        #expect(first != Digest.sha256([]))
-        try Data(variables + Array("# changed\n".utf8)).write(to: root.appendingPathComponent("variables.tf"))
-        #expect(try #require(run.run(paths: [root.path]).inputs.first?.sha256) != first)
-    }
-
-    /// A module file that holds a private key (a heredoc) gets no digest, as a manifest or key file holding one does:
-    /// the digest of text the reader can otherwise see would be a check value for the key.
-    @Test func aModuleHoldingAPrivateKeyIsNotHashed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pc-module-secret-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let key = try String(contentsOfFile: Fixture.path("keys/private-rsa2048.pem"), encoding: .utf8)
-        try Data("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\nlocals {\n  key = <<EOT\n\(key)EOT\n}\n".utf8)
-            .write(to: root.appendingPathComponent("main.tf"))
-        var run = CheckRun(policy: CompiledPolicy(packs: [try PolicyLoader().loadDefault()]),
-                           now: TerraformFixture.now, failOn: .low, toolVersion: "test")
-        run.hashInputs = true
-        let record = try #require(run.run(paths: [root.path]).inputs.first)
-        #expect(record.status == .evaluated)
-        #expect(record.sha256 == nil)
-        #expect(record.reason == "holds a secret key: no digest of it is published")
     }
 }
