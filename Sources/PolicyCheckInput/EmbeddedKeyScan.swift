@@ -40,12 +40,14 @@ enum EmbeddedKeyScan {
         return file.secrets.isEmpty ? [] : [file]
     }
 
-    /// Whether a text file (a `.tf`, `.tfvars` or `.tf.json` file, or what `file()` read) may hold a private key,
-    /// judged on its text rather than by parsing: a PEM private key's label however its line breaks are written (a
-    /// heredoc, or `\n` escapes in a JSON or HCL string), or the base64 of a PEM header (`base64decode("LS0t…")`).
-    /// Its digest would be a check value for the key, so none is recorded; a false alarm only withholds a digest.
-    static func mayHoldPrivateKey(_ bytes: [UInt8]) -> Bool {
-        contains(bytes, privateKeyLabel) || contains(bytes, base64PEMHeader)
+    /// Whether a text file (a `.tf`, `.tfvars` or `.tf.json` file, or what `file()` read) holds an unencrypted private
+    /// key, however it is written: a PEM block in a heredoc, the same with `\n` escapes in a JSON or HCL string, or
+    /// base64 of a PEM file (`base64decode("LS0t…")`). Its digest would be a check value for the key, so none is
+    /// recorded. The text markers only say where to look: a key is withheld for only when OpenSSL reads one there,
+    /// so a comment that merely spells a marker cannot take a module's digest out of the evidence.
+    static func holdsPrivateKey(_ bytes: [UInt8]) -> Bool {
+        if contains(bytes, privateKeyLabel), isSecret(bytes) || isSecret(unescaped(bytes)) { return true }
+        return base64Runs(after: base64PEMHeader, in: bytes).contains { isSecret(decodeBase64(String(decoding: $0, as: UTF8.self))) }
     }
 
     /// `… PRIVATE KEY-----`, the end of every PEM private key label (PKCS #1, #8, SEC 1, OpenSSH).
@@ -53,12 +55,63 @@ enum EmbeddedKeyScan {
     /// `-----BEGIN` in base64, as a base64-encoded PEM file starts.
     private static let base64PEMHeader = Array("LS0tLS1CRUdJT".utf8)
 
+    private static func isSecret(_ bytes: [UInt8]) -> Bool {
+        guard let objects = try? KeyInspection.inspect(bytes) else { return false }
+        return objects.contains { $0.kind == .privateKey || $0.kind == .symmetricKey }
+    }
+
+    /// The text with string escapes a PEM block may carry undone: `\n`, `\r` and `\/`.
+    private static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n")); index += 2; continue
+                case UInt8(ascii: "r"): result.append(UInt8(ascii: "\r")); index += 2; continue
+                case UInt8(ascii: "/"): result.append(UInt8(ascii: "/")); index += 2; continue
+                default: break
+                }
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// Each run of base64 characters that starts with `marker`.
+    private static func base64Runs(after marker: [UInt8], in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        func isBase64(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): true
+            default: false
+            }
+        }
+        var runs: [ArraySlice<UInt8>] = []
+        var start = 0
+        while let found = firstIndex(of: marker, in: bytes, from: start) {
+            var end = found
+            while end < bytes.count, isBase64(bytes[end]) { end += 1 }
+            runs.append(bytes[found..<end])
+            start = end
+        }
+        return runs
+    }
+
     private static func decodeBase64(_ text: String) -> [UInt8] {
         Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
     }
 
     private static func contains(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
-        guard bytes.count >= marker.count else { return false }
-        return (0...(bytes.count - marker.count)).contains { bytes[$0] == marker[0] && bytes[$0..<$0 + marker.count].elementsEqual(marker) }
+        firstIndex(of: marker, in: bytes, from: 0) != nil
+    }
+
+    private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
+        return (start...(bytes.count - marker.count)).first {
+            bytes[$0] == marker[0] && bytes[$0..<$0 + marker.count].elementsEqual(marker)
+        }
     }
 }

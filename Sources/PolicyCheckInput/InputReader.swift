@@ -132,7 +132,7 @@ public struct InputReader: Sendable {
         result.errors = outcome.errors
         result.warnings = outcome.notices
         result.deployments = outcome.deployment.map { [$0] } ?? []
-        if outcome.files.contains(where: { EmbeddedKeyScan.mayHoldPrivateKey($0.bytes) }) {
+        if outcome.files.contains(where: { EmbeddedKeyScan.holdsPrivateKey($0.bytes) }) {
             result.withholdDigest()
         } else if hashInputs {
             result.sha256 = Self.moduleDigest(outcome.files)

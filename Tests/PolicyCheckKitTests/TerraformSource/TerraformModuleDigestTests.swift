@@ -87,7 +87,7 @@ import Testing
     }
 
     /// A private key however it is written — a heredoc, `\n` escapes in `.tf.json` or `.tfvars`, or base64 —
-    /// withholds the digest.
+    /// withholds the digest (an OpenSSL-readable key, not the text markers alone: see the next test).
     @Test(arguments: ["heredoc", "tf.json", "tfvars", "base64"])
     func aModuleThatMayHoldAPrivateKeyIsNotHashed(form: String) throws {
         let key = try String(contentsOfFile: Fixture.path("keys/private-rsa2048.pem"), encoding: .utf8)
@@ -115,5 +115,15 @@ import Testing
         #expect(record.status == .error)
         #expect(record.reason?.contains("the module file lies outside the checked tree; pass --allow-outside-tree to read it") == true,
                 "\(record.reason ?? "")")
+    }
+
+    /// The markers only say where to look: a comment that spells them (a hostile pull request's way to take the
+    /// module out of the evidence) leaves the digest in place, since no key is there.
+    @Test func aCommentSpellingTheMarkersKeepsTheDigest() throws {
+        let decoy = "# -----BEGIN RSA PRIVATE KEY----- LS0tLS1CRUdJTiBQUklWQVRF\\n-----END RSA PRIVATE KEY-----\n"
+        let record = try Module(["main.tf": decoy + Self.bucket]).record()
+        #expect(record.status == .evaluated)
+        #expect(record.sha256 != nil)
+        #expect(record.reason == nil)
     }
 }
