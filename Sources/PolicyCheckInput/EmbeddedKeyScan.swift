@@ -108,10 +108,23 @@ enum EmbeddedKeyScan {
         firstIndex(of: marker, in: bytes, from: 0) != nil
     }
 
+    /// Where `marker` first occurs at or after `start`: `memchr` for its first byte, then `memcmp`, as the generic
+    /// slice comparison cost about 30 instructions a byte, 3% of a check of terraform-aws-security-group (callgrind).
     private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
-        return (start...(bytes.count - marker.count)).first {
-            bytes[$0] == marker[0] && bytes[$0..<$0 + marker.count].elementsEqual(marker)
+        guard !marker.isEmpty, bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            marker.withUnsafeBufferPointer { needle in
+                let base = buffer.baseAddress!
+                let last = buffer.count - needle.count
+                var index = start
+                while index <= last {
+                    guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, needle.baseAddress!, needle.count) == 0 { return position }
+                    index = position + 1
+                }
+                return nil
+            }
         }
     }
 }

@@ -96,8 +96,11 @@ package final class TerraformModuleLoader {
         let names = Self.moduleFileNames(in: directory)
         for name in names.filter({ !TerraformOverrides.isOverride($0) }) + names.filter(TerraformOverrides.isOverride) {
             let path = Self.join(directory, name)
-            // A module file that is a link out of the checked tree is refused like a module source that leaves it.
-            if let tree, !tree.contains(path) { throw .file(path, "the module file \(CheckedTree.refusal)") }
+            // A module file that is a link out of the checked tree is refused like a module source that leaves it
+            // (the directory was held to the tree already, so only a link can lead out).
+            if let tree, FileKind(path, followingLinks: false) == .symbolicLink, !tree.contains(path) {
+                throw .file(path, "the module file \(CheckedTree.refusal)")
+            }
             let file = try read(path)
             let body: HCLBody
             do {
@@ -200,6 +203,12 @@ package final class TerraformModuleLoader {
     /// `infra`), and `..` steps back over the name before it, so a module at `examples/complete` calling `../../`
     /// is the directory `.` and its files are `main.tf`, not `examples/complete/../../main.tf`.
     static func join(_ directory: String, _ name: String) -> String {
+        // A file name in a module's directory (every `.tf` file read): nothing to clean but a leading `./`.
+        if !name.contains("/"), !name.hasPrefix("."), !directory.contains("..") {
+            var result = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            while result.hasPrefix("./") && result.utf8.count > 2 { result.removeFirst(2) }
+            return result
+        }
         let absolute = directory.hasPrefix("/")
         var parts: [Substring] = []
         for part in (directory + "/" + name).split(separator: "/", omittingEmptySubsequences: true) {
