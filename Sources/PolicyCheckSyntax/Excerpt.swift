@@ -2,9 +2,11 @@
 public enum Excerpt {
     /// The text cut to `limit` characters (with `…`), control characters shown as `\u{…}` escapes.
     public static func quote(_ text: String, limit: Int = 60) -> String {
-        // The usual text (a short name or value in printable ASCII) is its own excerpt.
+        // The usual text (a short name or value in printable ASCII) is its own excerpt: decided in one pass over the
+        // bytes (the generic `allSatisfy` over the UTF-8 view cost 3,400 instructions a text, 5% of a check of a
+        // 100,000-entry allowlist).
+        if isShortPrintableASCII(text, limit: limit) { return text }
         let utf8 = text.utf8
-        if utf8.count <= limit && utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 3)
         var count = 0
@@ -21,5 +23,14 @@ public enum Excerpt {
             count += 1
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isShortPrintableASCII(_ text: String, limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= limit else { return false }
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
     }
 }

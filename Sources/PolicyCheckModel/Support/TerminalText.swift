@@ -40,19 +40,35 @@ public enum TerminalText {
         return String(out)
     }
 
-    /// Whether the text is printable ASCII without `#` and does not start (after spaces) with `:`: one pass over
-    /// its UTF-8 bytes, where the generic `allSatisfy`/`contains` over the UTF-8 view cost about 5,000 instructions
-    /// a text (7% of all instructions of a finding-dense run, five texts a finding).
-    private static func isPlain(_ text: String) -> Bool {
+    /// Whether the text is printable ASCII without `#` and does not start (after spaces) with `:`, decided on its
+    /// UTF-8 bytes eight at a time (a text that is not plain is then read scalar by scalar): the generic
+    /// `allSatisfy`/`contains` over the UTF-8 view cost about 5,000 instructions a text, and a byte loop still 4% of
+    /// a check of a 100,000-entry allowlist (five texts a finding).
+    static func isPlain(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var leading = true
-            for byte in bytes {
-                if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "#") { return false }
-                if leading, byte != 0x20 {
-                    if byte == UInt8(ascii: ":") { return false }
-                    leading = false
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    // A byte of 0x80 or more, a byte under 0x20, a DEL (0x7F) or a `#` (0x23), each tested on
+                    // all eight bytes at once; the tests for "under n" and "equal to n" are exact for n ≤ 0x80.
+                    let high = word & highs
+                    let control = (word &- ones &* 0x20) & ~word & highs
+                    let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+                    let hash = ((word ^ (ones &* 0x23)) &- ones) & ~(word ^ (ones &* 0x23)) & highs
+                    if high | control | delete | hash != 0 { return false }
+                    index += 8
                 }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "#") { return false }
+                index += 1
             }
             return true
         }

@@ -1,0 +1,55 @@
+import Testing
+@testable import PolicyCheckModel
+
+/// `TerminalText.isPlain` decides eight bytes at a time whether a text can be shown as it is; a wrong "plain" would
+/// let a control character, a `#` of `##[` or a leading `:` through uncleaned.
+@Suite struct TerminalTextPlainTests {
+    /// The rule written out byte by byte.
+    static func reference(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "#") }) else { return false }
+        return bytes.first(where: { $0 != 0x20 }) != UInt8(ascii: ":")
+    }
+
+    @Test("agrees with the byte-by-byte rule on every position of every unsafe byte", arguments: [
+        "\u{1B}", "\u{7F}", "#", "\u{0}", "\u{1F}", "\u{80}", "é", "\u{202E}", "\n", "\r", "\t",
+    ])
+    func unsafeByteAnywhere(unsafe: String) {
+        let plain = "abcdefghijklmnopqrstuvwxyz0123456789 []{}()!$%&'*+,-./;<=>?@\\^_`|~\""
+        for position in 0...plain.count {
+            var text = plain
+            text.insert(contentsOf: unsafe, at: text.index(text.startIndex, offsetBy: position))
+            #expect(!TerminalText.isPlain(text), "\(text.debugDescription)")
+            // A lone `#` and a printable non-ASCII letter are shown as they are, by the scalar-by-scalar path.
+            if unsafe != "#" && unsafe != "é" { #expect(TerminalText.clean(text) != text, "\(text.debugDescription)") }
+        }
+        #expect(TerminalText.isPlain(plain))
+    }
+
+    @Test("a leading ':' after any number of spaces is not plain; one later is")
+    func leadingColon() {
+        for spaces in 0..<20 {
+            let padding = String(repeating: " ", count: spaces)
+            #expect(!TerminalText.isPlain(padding + "::error::x"))
+            #expect(TerminalText.isPlain(padding + "a::error::x"))
+        }
+        #expect(TerminalText.isPlain(""))
+        #expect(TerminalText.isPlain("        "))
+    }
+
+    @Test("agrees with the byte-by-byte rule on 100,000 generated texts")
+    func generated() {
+        let alphabet: [String] = ["a", " ", ":", "#", "[", "\u{7F}", "\u{1F}", "\u{20}", "~", "é", "0", "\u{85}", "!"]
+        var state: UInt64 = 0x7E47_7E47
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<100_000 {
+            // Mostly plain characters, so that texts of every length reach the eight-byte loop.
+            let text = (0..<(next() % 40)).map { _ in next() % 8 == 0 ? alphabet[next() % alphabet.count] : "x" }
+                .joined()
+            #expect(TerminalText.isPlain(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+}
