@@ -16,16 +16,28 @@ struct EntryBlockIndex {
     private var firstByBlockAndPorts: [BlockAndPorts: Int] = [:]
     /// The prefix lengths that occur in the list, per version, longest first.
     private var prefixLengths: [IPVersion: [Int]] = [:]
-    private let entries: [(entry: ParsedAllowlist.Entry, cidr: CIDR)]
+    /// The block and ports of each entry, by position in the list given (`nil` block: unknown or unparsable).
+    private var blocks: [CIDR?] = []
+    private var ports: [PortRange?] = []
+    /// The positions of the entries with a block, in list order.
+    private(set) var positions: [Int] = []
 
-    init(_ entries: [(entry: ParsedAllowlist.Entry, cidr: CIDR)]) {
-        self.entries = entries
+    init(_ entries: [ParsedAllowlist.Entry]) {
         var lengths: [IPVersion: Set<Int>] = [:]
         // Sized once: growing them rehashed every block as the list was read (3% of a 100,000-entry list's run).
         firstByBlockAndPorts.reserveCapacity(entries.count)
         byBlock.reserveCapacity(entries.count)
-        for (position, (entry, cidr)) in entries.enumerated() {
-            let key = BlockAndPorts(cidr: cidr, ports: entry.entry.ports)
+        blocks.reserveCapacity(entries.count)
+        ports.reserveCapacity(entries.count)
+        positions.reserveCapacity(entries.count)
+        for position in entries.indices {
+            let cidr = entries[position].cidr
+            let entryPorts = entries[position].entry.ports
+            blocks.append(cidr)
+            ports.append(entryPorts)
+            guard let cidr else { continue }
+            positions.append(position)
+            let key = BlockAndPorts(cidr: cidr, ports: entryPorts)
             if firstByBlockAndPorts[key] == nil {
                 firstByBlockAndPorts[key] = position
                 byBlock[cidr, default: []].append(position)
@@ -37,8 +49,8 @@ struct EntryBlockIndex {
 
     /// The first entry before `position` with the same block and the same ports.
     func duplicate(of position: Int) -> Int? {
-        let (entry, cidr) = entries[position]
-        guard let first = firstByBlockAndPorts[BlockAndPorts(cidr: cidr, ports: entry.entry.ports)], first < position
+        guard let cidr = blocks[position],
+              let first = firstByBlockAndPorts[BlockAndPorts(cidr: cidr, ports: ports[position])], first < position
         else { return nil }
         return first
     }
@@ -46,11 +58,11 @@ struct EntryBlockIndex {
     /// The narrowest other block that contains the entry's block and opens every port it opens (never a whole
     /// space, left to the world-open rule); of several entries with that block, the first in the list.
     func narrowestContainer(of position: Int) -> Int? {
-        let (entry, cidr) = entries[position]
+        guard let cidr = blocks[position] else { return nil }
         for length in prefixLengths[cidr.version] ?? [] where length < cidr.prefixLength && length > 0 {
             guard let block = CIDR(cidr.network, prefixLength: length), let candidates = byBlock[block] else { continue }
             if let found = candidates.first(where: {
-                RedundantEntriesCheck.covers(entries[$0].entry.entry.ports, entry.entry.ports)
+                RedundantEntriesCheck.covers(ports[$0], ports[position])
             }) {
                 return found
             }

@@ -9,12 +9,13 @@ public struct EntryDescriptionCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.filter(\.hasDescriptionField).map { list in
             // A rule without a source is MMC-NET-002's finding: it admits nothing to describe.
-            let evidence = list.effectiveEntries.filter { $0.missingSource == nil }.compactMap { entry -> Evidence? in
+            // Read in place: filtering into `effectiveEntries` first copied every entry of the list.
+            let evidence = list.entries.lazy.filter { $0.enabled && $0.missingSource == nil }.compactMap { entry -> Evidence? in
                 let blank = entry.description?.value.unicodeScalars.allSatisfy(Self.isWhitespace) ?? true
                 guard blank else { return nil }
                 return Evidence("allowlist entry '\(entry.cidr.value.known ?? "?")' has no description", at: entry.origin)
             }
-            return CheckResult(list.component, .from(evidence))
+            return CheckResult(list.component, .from(Array(evidence)))
         }
     }
 

@@ -11,17 +11,25 @@ public struct RedundantEntriesCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment, context: context).map { list in
-            let entries = list.effective.compactMap { entry in entry.cidr.map { (entry: entry, cidr: $0) } }
-            // Lists may hold tens of thousands of entries: containers are looked up by block, not compared pairwise.
-            let index = EntryBlockIndex(entries)
+            // Lists may hold tens of thousands of entries: containers are looked up by block, not compared pairwise;
+            // entries are named by their position in `list.effective`, never copied.
+            let index = EntryBlockIndex(list.effective)
             var evidence: [Evidence] = []
-            for position in entries.indices {
-                let entry = entries[position].entry
-                if let original = index.duplicate(of: position).map({ entries[$0].entry }) {
-                    evidence.append(Evidence("'\(entry.text)' duplicates '\(original.text)' at \(original.entry.origin.path)",
-                                             at: entry.entry.cidr.origin))
-                } else if let container = index.narrowestContainer(of: position).map({ entries[$0].entry }) {
-                    evidence.append(Evidence("'\(entry.text)' lies inside '\(container.text)' at \(container.entry.origin.path), so it adds nothing",
+            // Many entries name one container: its text and path are spelt once.
+            var named: [Int: String] = [:]
+            func name(_ position: Int) -> String {
+                if let known = named[position] { return known }
+                let entry = list.effective[position]
+                let spelt = "'\(entry.text)' at \(entry.entry.origin.path)"
+                named[position] = spelt
+                return spelt
+            }
+            for position in index.positions {
+                let entry = list.effective[position]
+                if let original = index.duplicate(of: position) {
+                    evidence.append(Evidence("'\(entry.text)' duplicates \(name(original))", at: entry.entry.cidr.origin))
+                } else if let container = index.narrowestContainer(of: position) {
+                    evidence.append(Evidence("'\(entry.text)' lies inside \(name(container)), so it adds nothing",
                                              at: entry.entry.cidr.origin))
                 }
             }
