@@ -52,4 +52,46 @@ import Testing
             #expect(TerminalText.isPlain(text) == Self.reference(text), "\(text.debugDescription)")
         }
     }
+
+    /// The scalar-by-scalar rule as it was first written (round 9), which the byte-building path must reproduce.
+    static func referenceClean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var atStart = true
+        var hashes = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            case UInt32(UInt8(ascii: ":")) where atStart, UInt32(UInt8(ascii: "[")) where hashes >= 2:
+                out.append("\\")
+                out.append(scalar)
+            default:
+                out.append(scalar)
+            }
+            let category = scalar.properties.generalCategory
+            let ignorable = category == .format || category == .nonspacingMark || category == .enclosingMark
+                || scalar.properties.isDefaultIgnorableCodePoint
+            atStart = atStart && (ignorable || scalar.properties.isWhitespace)
+            if scalar == "#" { hashes += 1 } else if !ignorable { hashes = 0 }
+        }
+        return String(out)
+    }
+
+    @Test("cleans 100,000 generated texts exactly as the scalar-by-scalar rule does")
+    func cleanAgreesWithReference() {
+        let alphabet: [String] = ["a", " ", ":", "#", "[", "\u{7F}", "\u{1F}", "\t", "\n", "\r", "–", "é", "\u{85}",
+                                  "\u{AD}", "\u{600}", "\u{200B}", "\u{202E}", "\u{2066}", "\u{300}", "\u{3000}",
+                                  "\u{A0}", "\u{1F600}", "\u{2028}", "\u{61C}", "\u{FEFF}", "##[", "::"]
+        var state: UInt64 = 0xC1EA_2026
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<100_000 {
+            let text = (0..<(next() % 24)).map { _ in next() % 3 == 0 ? "x" : alphabet[next() % alphabet.count] }.joined()
+            #expect(TerminalText.clean(text) == Self.referenceClean(text), "\(text.debugDescription)")
+        }
+    }
 }
