@@ -1,31 +1,109 @@
 import PolicyCheckSyntax
 
 /// A customer-managed KMS key declared by the deployment (BYOK).
+///
+/// A value type whose fields live in one shared, copy-on-write box (as `DataStore`'s and `Finding`'s do): the key
+/// checks and the stores' key references copy declarations, and a copy of thirteen fields retained each of their
+/// references; a box makes a copy one.
 public struct KeyDeclaration: Sendable {
     /// The name stores use to refer to it (`keys[].id`, or the Terraform address / logical id).
-    public var id: Located<String>?
+    public var id: Located<String>? {
+        get { storage.fields.id }
+        set { unique().fields.id = newValue }
+    }
     /// The component name for findings, e.g. `keys/data-key`.
-    public var component: String
-    public var origin: Origin
-    public var arn: Located<Fact<String>>?
+    public var component: String {
+        get { storage.fields.component }
+        set { unique().fields.component = newValue }
+    }
+    public var origin: Origin {
+        get { storage.fields.origin }
+        set { unique().fields.origin = newValue }
+    }
+    public var arn: Located<Fact<String>>? {
+        get { storage.fields.arn }
+        set { unique().fields.arn = newValue }
+    }
     /// `AWS_KMS` (AWS-generated material) or `EXTERNAL` (imported material).
-    public var keyOrigin: Located<String>?
-    public var keySpec: Located<String>?
-    public var rotation: KeyRotation?
-    public var multiRegion: Located<Bool>?
-    public var replicaRegions: [Located<String>] = []
-    public var materials: [KeyMaterialDeclaration] = []
+    public var keyOrigin: Located<String>? {
+        get { storage.fields.keyOrigin }
+        set { unique().fields.keyOrigin = newValue }
+    }
+    public var keySpec: Located<String>? {
+        get { storage.fields.keySpec }
+        set { unique().fields.keySpec = newValue }
+    }
+    public var rotation: KeyRotation? {
+        get { storage.fields.rotation }
+        set { unique().fields.rotation = newValue }
+    }
+    public var multiRegion: Located<Bool>? {
+        get { storage.fields.multiRegion }
+        set { unique().fields.multiRegion = newValue }
+    }
+    public var replicaRegions: [Located<String>] {
+        get { storage.fields.replicaRegions }
+        set { unique().fields.replicaRegions = newValue }
+    }
+    public var materials: [KeyMaterialDeclaration] {
+        get { storage.fields.materials }
+        set { unique().fields.materials = newValue }
+    }
     /// The waiting period, in days, between scheduling the key's deletion and AWS KMS deleting it (7–30; AWS's
     /// default is 30). `nil`: not stated.
-    public var deletionWindowDays: Located<Int>?
+    public var deletionWindowDays: Located<Int>? {
+        get { storage.fields.deletionWindowDays }
+        set { unique().fields.deletionWindowDays = newValue }
+    }
     /// The key policy, when the input carries one.
-    public var policy: KeyPolicy?
+    public var policy: KeyPolicy? {
+        get { storage.fields.policy }
+        set { unique().fields.policy = newValue }
+    }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
-    public var rawNode: SourceNode?
+    public var rawNode: SourceNode? {
+        get { storage.fields.rawNode }
+        set { unique().fields.rawNode = newValue }
+    }
+
+    private var storage: Storage
 
     public init(component: String, origin: Origin) {
-        self.component = component
-        self.origin = origin
+        storage = Storage(Fields(component: component, origin: origin))
+    }
+
+    /// The box to change, copied first when another declaration shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The fields, boxed (see the type's comment). Only a declaration whose box is not shared changes it, so a box
+    /// another thread can see is never written.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+
+        func copy() -> Storage { Storage(fields) }
+    }
+
+    private struct Fields {
+        var id: Located<String>?
+        var component: String
+        var origin: Origin
+        var arn: Located<Fact<String>>?
+        var keyOrigin: Located<String>?
+        var keySpec: Located<String>?
+        var rotation: KeyRotation?
+        var multiRegion: Located<Bool>?
+        var replicaRegions: [Located<String>] = []
+        var materials: [KeyMaterialDeclaration] = []
+        var deletionWindowDays: Located<Int>?
+        var policy: KeyPolicy?
+        var rawNode: SourceNode?
     }
 }
 
