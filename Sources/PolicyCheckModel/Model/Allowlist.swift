@@ -48,85 +48,69 @@ public enum AllowlistKind: String, Sendable, Codable {
 
 /// One range in an allowlist.
 ///
-/// A value type whose fields live in one shared, copy-on-write box (as `Finding`'s do): the checks and the adapters
-/// copy entries into parsed lists, splits and evidence, and a copy of ten fields and their references cost more
-/// than the checks' own work on a 100,000-entry list (a fifth of its instructions); a box makes it one reference.
+/// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`, as `Finding`'s are): the
+/// checks and the adapters copy entries into parsed lists, splits and evidence, and a copy of ten fields and their
+/// references cost more than the checks' own work on a 100,000-entry list (a fifth of its instructions); a box makes it
+/// one reference.
 public struct AllowlistEntry: Sendable {
     public var cidr: Located<Fact<String>> {
         get { storage.fields.cidr }
-        set { unique().fields.cidr = newValue }
+        set { storage.fields.cidr = newValue }
     }
     public var description: Located<String>? {
         get { storage.fields.description }
-        set { unique().fields.description = newValue }
+        set { storage.fields.description = newValue }
     }
     public var enabled: Bool {
         get { storage.fields.enabled }
-        set { unique().fields.enabled = newValue }
+        set { storage.fields.enabled = newValue }
     }
     /// Whether the entry is an exclusion from another (a NetworkPolicy `ipBlock.except`): not admitted, so not in
     /// force as an allowlist entry, yet a value the platform parses and rejects when malformed.
     public var isException: Bool {
         get { storage.fields.isException }
-        set { unique().fields.isException = newValue }
+        set { storage.fields.isException = newValue }
     }
     /// The entry's own origin (its mapping or list item), for findings about the entry as a whole.
     public var origin: Origin {
         get { storage.fields.origin }
-        set { unique().fields.origin = newValue }
+        set { storage.fields.origin = newValue }
     }
     /// Ports the entry opens, when the format says (security groups).
     public var ports: PortRange? {
         get { storage.fields.ports }
-        set { unique().fields.ports = newValue }
+        set { storage.fields.ports = newValue }
     }
     /// Further ports the same entry opens besides `ports` (a Kubernetes Service or NetworkPolicy rule with several
     /// ports). Empty for formats with one range per entry.
     public var additionalPorts: [PortRange] {
         get { storage.fields.additionalPorts }
-        set { unique().fields.additionalPorts = newValue }
+        set { storage.fields.additionalPorts = newValue }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { unique().fields.rawNode = newValue }
+        set { storage.fields.rawNode = newValue }
     }
     /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
     /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
     public var rawPath: String? {
         get { storage.fields.rawPath }
-        set { unique().fields.rawPath = newValue }
+        set { storage.fields.rawPath = newValue }
     }
     /// Set when the entry stands for a rule that names no source at all (no address range, prefix list or group),
     /// which the platform refuses or drops: why, for MMC-NET-002. Its `cidr` is then empty.
     public var missingSource: String? {
         get { storage.fields.missingSource }
-        set { unique().fields.missingSource = newValue }
+        set { storage.fields.missingSource = newValue }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteFields<Fields>
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
                 ports: PortRange? = nil) {
-        storage = Storage(Fields(cidr: cidr, description: description, enabled: enabled, origin: origin, ports: ports))
-    }
-
-    /// The box to change, copied first when another entry shares it.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// The fields, boxed. Only an entry whose box is not shared changes it (`unique()`), so a box another thread
-    /// can see is never written.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-
-        func copy() -> Storage { Storage(fields) }
+        storage = CopyOnWriteFields(Fields(cidr: cidr, description: description, enabled: enabled, origin: origin,
+                                           ports: ports))
     }
 
     private struct Fields {

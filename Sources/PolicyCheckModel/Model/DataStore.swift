@@ -2,110 +2,92 @@ import PolicyCheckSyntax
 
 /// Something that holds customer data at rest: a database, a file store, backups, a cache or a volume.
 ///
-/// A value type whose fields live in one shared, copy-on-write box (as `Finding`'s do): every check reads the
-/// deployment's stores, and a copy of fifteen fields cost a retain for each of their references — at 100,000
-/// resources, 13% of a run's time went to `swift_retain`, most of it on stores' fields; a box makes a copy one.
+/// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`, as `Finding`'s are): every
+/// check reads the deployment's stores, and a copy of fifteen fields cost a retain for each of their references — at
+/// 100,000 resources, 13% of a run's time went to `swift_retain`, most of it on stores' fields; a box makes a copy one.
 public struct DataStore: Sendable {
     public var kind: DataStoreKind {
         get { storage.fields.kind }
-        set { unique().fields.kind = newValue }
+        set { storage.fields.kind = newValue }
     }
     /// The component or resource name (`database`, `module.db.aws_rds_cluster.main`).
     public var component: String {
         get { storage.fields.component }
-        set { unique().fields.component = newValue }
+        set { storage.fields.component = newValue }
     }
     /// Where the store is declared.
     public var origin: Origin {
         get { storage.fields.origin }
-        set { unique().fields.origin = newValue }
+        set { storage.fields.origin = newValue }
     }
     public var encryption: Encryption {
         get { storage.fields.encryption }
-        set { unique().fields.encryption = newValue }
+        set { storage.fields.encryption = newValue }
     }
     /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`).
     public var storageType: Located<String>? {
         get { storage.fields.storageType }
-        set { unique().fields.storageType = newValue }
+        set { storage.fields.storageType = newValue }
     }
     /// Whether the store is reachable from the internet (RDS `publicly_accessible`, an S3 bucket without a full
     /// public access block). `nil`: not stated.
     public var publicAccess: Located<Fact<Bool>>? {
         get { storage.fields.publicAccess }
-        set { unique().fields.publicAccess = newValue }
+        set { storage.fields.publicAccess = newValue }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { unique().fields.rawNode = newValue }
+        set { storage.fields.rawNode = newValue }
     }
     /// Whether the store's own encryption settings are judged. An Aurora cluster instance is encrypted by its
     /// cluster (`aws_rds_cluster.storage_encrypted`), so only its reachability is its own.
     public var encryptionIsOwn: Bool {
         get { storage.fields.encryptionIsOwn }
-        set { unique().fields.encryptionIsOwn = newValue }
+        set { storage.fields.encryptionIsOwn = newValue }
     }
     /// Where the input says the store is replaced by a new one (a plan's delete and create), so its data does not
     /// carry over; `nil` when it is kept.
     public var replacedAt: Origin? {
         get { storage.fields.replacedAt }
-        set { unique().fields.replacedAt = newValue }
+        set { storage.fields.replacedAt = newValue }
     }
     /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
     /// policy denying `aws:SecureTransport` false, ElastiCache transit encryption); `nil`: not judged.
     public var transitEncryption: StoreSetting<Bool>? {
         get { storage.fields.transitEncryption }
-        set { unique().fields.transitEncryption = newValue }
+        set { storage.fields.transitEncryption = newValue }
     }
     /// Whether requests to the store are logged (S3 server access logging); `nil`: not judged.
     public var accessLogging: StoreSetting<Bool>? {
         get { storage.fields.accessLogging }
-        set { unique().fields.accessLogging = newValue }
+        set { storage.fields.accessLogging = newValue }
     }
     /// Whether the database exports its logs to CloudWatch Logs; `nil`: not judged.
     public var logExports: StoreSetting<Bool>? {
         get { storage.fields.logExports }
-        set { unique().fields.logExports = newValue }
+        set { storage.fields.logExports = newValue }
     }
     /// Whether the store keeps earlier versions of what is overwritten or deleted (S3 versioning); `nil`: not judged.
     public var versioning: StoreSetting<Bool>? {
         get { storage.fields.versioning }
-        set { unique().fields.versioning = newValue }
+        set { storage.fields.versioning = newValue }
     }
     /// For databases: how many days automated backups (point-in-time recovery) are kept; `nil`: not judged.
     public var backupRetentionDays: StoreSetting<Int>? {
         get { storage.fields.backupRetentionDays }
-        set { unique().fields.backupRetentionDays = newValue }
+        set { storage.fields.backupRetentionDays = newValue }
     }
     /// For backup vaults: whether AWS Backup Vault Lock protects the recovery points; `nil`: not judged.
     public var vaultLock: StoreSetting<Bool>? {
         get { storage.fields.vaultLock }
-        set { unique().fields.vaultLock = newValue }
+        set { storage.fields.vaultLock = newValue }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteFields<Fields>
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
-        storage = Storage(Fields(kind: kind, component: component, origin: origin, encryption: encryption))
-    }
-
-    /// The box to change, copied first when another store shares it.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// The fields, boxed. Only a store whose box is not shared changes it (`unique()`), so a box another thread
-    /// can see is never written.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-
-        func copy() -> Storage { Storage(fields) }
+        storage = CopyOnWriteFields(Fields(kind: kind, component: component, origin: origin, encryption: encryption))
     }
 
     private struct Fields {

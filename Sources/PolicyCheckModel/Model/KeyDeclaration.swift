@@ -2,92 +2,74 @@ import PolicyCheckSyntax
 
 /// A customer-managed KMS key declared by the deployment (BYOK).
 ///
-/// A value type whose fields live in one shared, copy-on-write box (as `DataStore`'s and `Finding`'s do): the key
+/// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`, as `DataStore`'s are): the key
 /// checks and the stores' key references copy declarations, and a copy of thirteen fields retained each of their
 /// references; a box makes a copy one.
 public struct KeyDeclaration: Sendable {
     /// The name stores use to refer to it (`keys[].id`, or the Terraform address / logical id).
     public var id: Located<String>? {
         get { storage.fields.id }
-        set { unique().fields.id = newValue }
+        set { storage.fields.id = newValue }
     }
     /// The component name for findings, e.g. `keys/data-key`.
     public var component: String {
         get { storage.fields.component }
-        set { unique().fields.component = newValue }
+        set { storage.fields.component = newValue }
     }
     public var origin: Origin {
         get { storage.fields.origin }
-        set { unique().fields.origin = newValue }
+        set { storage.fields.origin = newValue }
     }
     public var arn: Located<Fact<String>>? {
         get { storage.fields.arn }
-        set { unique().fields.arn = newValue }
+        set { storage.fields.arn = newValue }
     }
     /// `AWS_KMS` (AWS-generated material) or `EXTERNAL` (imported material).
     public var keyOrigin: Located<String>? {
         get { storage.fields.keyOrigin }
-        set { unique().fields.keyOrigin = newValue }
+        set { storage.fields.keyOrigin = newValue }
     }
     public var keySpec: Located<String>? {
         get { storage.fields.keySpec }
-        set { unique().fields.keySpec = newValue }
+        set { storage.fields.keySpec = newValue }
     }
     public var rotation: KeyRotation? {
         get { storage.fields.rotation }
-        set { unique().fields.rotation = newValue }
+        set { storage.fields.rotation = newValue }
     }
     public var multiRegion: Located<Bool>? {
         get { storage.fields.multiRegion }
-        set { unique().fields.multiRegion = newValue }
+        set { storage.fields.multiRegion = newValue }
     }
     public var replicaRegions: [Located<String>] {
         get { storage.fields.replicaRegions }
-        set { unique().fields.replicaRegions = newValue }
+        set { storage.fields.replicaRegions = newValue }
     }
     public var materials: [KeyMaterialDeclaration] {
         get { storage.fields.materials }
-        set { unique().fields.materials = newValue }
+        set { storage.fields.materials = newValue }
     }
     /// The waiting period, in days, between scheduling the key's deletion and AWS KMS deleting it (7–30; AWS's
     /// default is 30). `nil`: not stated.
     public var deletionWindowDays: Located<Int>? {
         get { storage.fields.deletionWindowDays }
-        set { unique().fields.deletionWindowDays = newValue }
+        set { storage.fields.deletionWindowDays = newValue }
     }
     /// The key policy, when the input carries one.
     public var policy: KeyPolicy? {
         get { storage.fields.policy }
-        set { unique().fields.policy = newValue }
+        set { storage.fields.policy = newValue }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { unique().fields.rawNode = newValue }
+        set { storage.fields.rawNode = newValue }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteFields<Fields>
 
     public init(component: String, origin: Origin) {
-        storage = Storage(Fields(component: component, origin: origin))
-    }
-
-    /// The box to change, copied first when another declaration shares it.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// The fields, boxed (see the type's comment). Only a declaration whose box is not shared changes it, so a box
-    /// another thread can see is never written.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-
-        func copy() -> Storage { Storage(fields) }
+        storage = CopyOnWriteFields(Fields(component: component, origin: origin))
     }
 
     private struct Fields {

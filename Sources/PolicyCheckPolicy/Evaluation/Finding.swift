@@ -1,118 +1,103 @@
+import PolicyCheckModel
+
 /// One violation of one rule by one resource, with everything a reviewer needs to act on it.
 ///
-/// A value type whose fields live in one shared, copy-on-write box: a finding is copied (into an evaluation, a
-/// file's result, the run's list, a report) and its lists sorted many times, and a box makes each of those one
-/// reference instead of fifteen fields and a dozen references (a 100,000-finding run moved 21 MB per copy).
+/// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`): a finding is copied (into
+/// an evaluation, a file's result, the run's list, a report) and its lists sorted many times, and a box makes each
+/// of those one reference instead of fifteen fields and a dozen references (a 100,000-finding run moved 21 MB per
+/// copy).
 public struct Finding: Sendable, Hashable {
     public var ruleId: String {
         get { storage.fields.ruleId }
-        set { unique().fields.ruleId = newValue }
+        set { storage.fields.ruleId = newValue }
     }
     public var title: String {
         get { storage.fields.title }
-        set { unique().fields.title = newValue }
+        set { storage.fields.title = newValue }
     }
     public var category: RuleCategory {
         get { storage.fields.category }
-        set { unique().fields.category = newValue }
+        set { storage.fields.category = newValue }
     }
     public var severity: Severity {
         get { storage.fields.severity }
-        set { unique().fields.severity = newValue }
+        set { storage.fields.severity = newValue }
     }
     /// The resource as its author names it, e.g. `acme-prod/database` or `module.db.aws_rds_cluster.main`.
     public var resource: String {
         get { storage.fields.resource }
-        set { unique().fields.resource = newValue }
+        set { storage.fields.resource = newValue }
     }
     public var file: String {
         get { storage.fields.file }
-        set { unique().fields.file = newValue }
+        set { storage.fields.file = newValue }
     }
     public var line: Int {
         get { storage.fields.line }
-        set { unique().fields.line = newValue }
+        set { storage.fields.line = newValue }
     }
     public var column: Int {
         get { storage.fields.column }
-        set { unique().fields.column = newValue }
+        set { storage.fields.column = newValue }
     }
     /// The column in UTF-16 code units (SARIF's default `columnKind`); equals `column` on ASCII lines.
     public var utf16Column: Int {
         get { storage.fields.utf16Column }
-        set { unique().fields.utf16Column = newValue }
+        set { storage.fields.utf16Column = newValue }
     }
     /// Path to the offending value inside the document.
     public var path: String {
         get { storage.fields.path }
-        set { unique().fields.path = newValue }
+        set { storage.fields.path = newValue }
     }
     /// The offending value's source text (at most 256 bytes), `nil` for a collection, a missing value, or a
     /// key-material finding (whose value may be a secret); part of the fingerprint.
     public var value: String? {
         get { storage.fields.value }
-        set { unique().fields.value = newValue }
+        set { storage.fields.value = newValue }
     }
     /// What is wrong and what was expected.
     public var message: String {
         get { storage.fields.message }
-        set { unique().fields.message = newValue }
+        set { storage.fields.message = newValue }
     }
     public var remediation: String {
         get { storage.fields.remediation }
-        set { unique().fields.remediation = newValue }
+        set { storage.fields.remediation = newValue }
     }
     public var controls: [String] {
         get { storage.fields.controls }
-        set { unique().fields.controls = newValue }
+        set { storage.fields.controls = newValue }
     }
     /// Whether the check could not decide (a value unknown until apply): reported, never a pass.
     public var cannotVerify: Bool {
         get { storage.fields.cannotVerify }
-        set { unique().fields.cannotVerify = newValue }
+        set { storage.fields.cannotVerify = newValue }
     }
     /// Why the finding does not fail the run although it stays visible (a waiver, an inline ignore, a baseline).
     public var suppression: Suppression? {
         get { storage.fields.suppression }
-        set { unique().fields.suppression = newValue }
+        set { storage.fields.suppression = newValue }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteFields<Fields>
 
     public init(ruleId: String, title: String, category: RuleCategory, severity: Severity, resource: String,
                 file: String, line: Int, column: Int, path: String, message: String, remediation: String,
                 controls: [String], cannotVerify: Bool = false, utf16Column: Int? = nil, value: String? = nil) {
-        storage = Storage(Fields(ruleId: ruleId, title: title, category: category, severity: severity,
-                                 resource: resource, file: file, line: line, column: column,
-                                 utf16Column: utf16Column ?? column, path: path, value: value, message: message,
-                                 remediation: remediation, controls: controls, cannotVerify: cannotVerify,
-                                 suppression: nil))
-    }
-
-    /// The box to change, copied first when another finding shares it.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
+        storage = CopyOnWriteFields(Fields(ruleId: ruleId, title: title, category: category, severity: severity,
+                                           resource: resource, file: file, line: line, column: column,
+                                           utf16Column: utf16Column ?? column, path: path, value: value,
+                                           message: message, remediation: remediation, controls: controls,
+                                           cannotVerify: cannotVerify, suppression: nil))
     }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage.sharesBox(with: rhs.storage) || lhs.storage.fields == rhs.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
         storage.fields.hash(into: &hasher)
-    }
-
-    /// The fields, boxed. Only a finding whose box is not shared changes it (`unique()`), so a box another thread
-    /// can see is never written.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-
-        func copy() -> Storage { Storage(fields) }
     }
 
     private struct Fields: Hashable {
