@@ -48,3 +48,27 @@ import Testing
         #expect(key.replicaRegions.isEmpty && rotated.replicaRegions.count == 1)
     }
 }
+
+/// A boxed value's list changed in place stays in place: forwarding a property with a getter and a setter made every
+/// `declaration.replicaRegions.append(…)` copy the whole list (a quadratic path for a key with many replicas).
+@Suite struct CopyOnWriteFieldsInPlaceTests {
+    @Test("changing one element or appending to a boxed list does not copy the list")
+    func listsChangeInPlace() {
+        let origin = Origin(offset: 0, path: "")
+        var key = KeyDeclaration(component: "keys/a", origin: origin)
+        key.replicaRegions = Array(repeating: Located("us-east-1", at: origin), count: 1_000)
+        key.replicaRegions.reserveCapacity(2_000)
+        let before = key.replicaRegions.withUnsafeBufferPointer { $0.baseAddress }
+        key.replicaRegions[500] = Located("us-west-2", at: origin)
+        key.replicaRegions.append(Located("eu-west-1", at: origin))
+        #expect(key.replicaRegions.withUnsafeBufferPointer { $0.baseAddress } == before)
+        #expect(key.replicaRegions[500].value == "us-west-2" && key.replicaRegions.count == 1_001)
+
+        var entry = AllowlistEntry(cidr: Located(.known("10.0.0.0/8"), at: origin), description: nil, enabled: true,
+                                   origin: origin)
+        entry.additionalPorts = Array(repeating: PortRange(1, 1), count: 1_000)
+        let ports = entry.additionalPorts.withUnsafeBufferPointer { $0.baseAddress }
+        entry.additionalPorts[10] = PortRange(2, 2)
+        #expect(entry.additionalPorts.withUnsafeBufferPointer { $0.baseAddress } == ports)
+    }
+}

@@ -55,54 +55,54 @@ public enum AllowlistKind: String, Sendable, Codable {
 public struct AllowlistEntry: Sendable {
     public var cidr: Located<Fact<String>> {
         get { storage.fields.cidr }
-        set { storage.fields.cidr = newValue }
+        _modify { yield &storage.fields.cidr }
     }
     public var description: Located<String>? {
         get { storage.fields.description }
-        set { storage.fields.description = newValue }
+        _modify { yield &storage.fields.description }
     }
     public var enabled: Bool {
         get { storage.fields.enabled }
-        set { storage.fields.enabled = newValue }
+        _modify { yield &storage.fields.enabled }
     }
     /// Whether the entry is an exclusion from another (a NetworkPolicy `ipBlock.except`): not admitted, so not in
     /// force as an allowlist entry, yet a value the platform parses and rejects when malformed.
     public var isException: Bool {
         get { storage.fields.isException }
-        set { storage.fields.isException = newValue }
+        _modify { yield &storage.fields.isException }
     }
     /// The entry's own origin (its mapping or list item), for findings about the entry as a whole.
     public var origin: Origin {
         get { storage.fields.origin }
-        set { storage.fields.origin = newValue }
+        _modify { yield &storage.fields.origin }
     }
     /// Ports the entry opens, when the format says (security groups).
     public var ports: PortRange? {
         get { storage.fields.ports }
-        set { storage.fields.ports = newValue }
+        _modify { yield &storage.fields.ports }
     }
     /// Further ports the same entry opens besides `ports` (a Kubernetes Service or NetworkPolicy rule with several
     /// ports). Empty for formats with one range per entry.
     public var additionalPorts: [PortRange] {
         get { storage.fields.additionalPorts }
-        set { storage.fields.additionalPorts = newValue }
+        _modify { yield &storage.fields.additionalPorts }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { storage.fields.rawNode = newValue }
+        _modify { yield &storage.fields.rawNode }
     }
     /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
     /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
     public var rawPath: String? {
         get { storage.fields.rawPath }
-        set { storage.fields.rawPath = newValue }
+        _modify { yield &storage.fields.rawPath }
     }
     /// Set when the entry stands for a rule that names no source at all (no address range, prefix list or group),
     /// which the platform refuses or drops: why, for MMC-NET-002. Its `cidr` is then empty.
     public var missingSource: String? {
         get { storage.fields.missingSource }
-        set { storage.fields.missingSource = newValue }
+        _modify { yield &storage.fields.missingSource }
     }
 
     private var storage: CopyOnWriteFields<Fields>

@@ -8,80 +8,80 @@ import PolicyCheckSyntax
 public struct DataStore: Sendable {
     public var kind: DataStoreKind {
         get { storage.fields.kind }
-        set { storage.fields.kind = newValue }
+        _modify { yield &storage.fields.kind }
     }
     /// The component or resource name (`database`, `module.db.aws_rds_cluster.main`).
     public var component: String {
         get { storage.fields.component }
-        set { storage.fields.component = newValue }
+        _modify { yield &storage.fields.component }
     }
     /// Where the store is declared.
     public var origin: Origin {
         get { storage.fields.origin }
-        set { storage.fields.origin = newValue }
+        _modify { yield &storage.fields.origin }
     }
     public var encryption: Encryption {
         get { storage.fields.encryption }
-        set { storage.fields.encryption = newValue }
+        _modify { yield &storage.fields.encryption }
     }
     /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`).
     public var storageType: Located<String>? {
         get { storage.fields.storageType }
-        set { storage.fields.storageType = newValue }
+        _modify { yield &storage.fields.storageType }
     }
     /// Whether the store is reachable from the internet (RDS `publicly_accessible`, an S3 bucket without a full
     /// public access block). `nil`: not stated.
     public var publicAccess: Located<Fact<Bool>>? {
         get { storage.fields.publicAccess }
-        set { storage.fields.publicAccess = newValue }
+        _modify { yield &storage.fields.publicAccess }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { storage.fields.rawNode = newValue }
+        _modify { yield &storage.fields.rawNode }
     }
     /// Whether the store's own encryption settings are judged. An Aurora cluster instance is encrypted by its
     /// cluster (`aws_rds_cluster.storage_encrypted`), so only its reachability is its own.
     public var encryptionIsOwn: Bool {
         get { storage.fields.encryptionIsOwn }
-        set { storage.fields.encryptionIsOwn = newValue }
+        _modify { yield &storage.fields.encryptionIsOwn }
     }
     /// Where the input says the store is replaced by a new one (a plan's delete and create), so its data does not
     /// carry over; `nil` when it is kept.
     public var replacedAt: Origin? {
         get { storage.fields.replacedAt }
-        set { storage.fields.replacedAt = newValue }
+        _modify { yield &storage.fields.replacedAt }
     }
     /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
     /// policy denying `aws:SecureTransport` false, ElastiCache transit encryption); `nil`: not judged.
     public var transitEncryption: StoreSetting<Bool>? {
         get { storage.fields.transitEncryption }
-        set { storage.fields.transitEncryption = newValue }
+        _modify { yield &storage.fields.transitEncryption }
     }
     /// Whether requests to the store are logged (S3 server access logging); `nil`: not judged.
     public var accessLogging: StoreSetting<Bool>? {
         get { storage.fields.accessLogging }
-        set { storage.fields.accessLogging = newValue }
+        _modify { yield &storage.fields.accessLogging }
     }
     /// Whether the database exports its logs to CloudWatch Logs; `nil`: not judged.
     public var logExports: StoreSetting<Bool>? {
         get { storage.fields.logExports }
-        set { storage.fields.logExports = newValue }
+        _modify { yield &storage.fields.logExports }
     }
     /// Whether the store keeps earlier versions of what is overwritten or deleted (S3 versioning); `nil`: not judged.
     public var versioning: StoreSetting<Bool>? {
         get { storage.fields.versioning }
-        set { storage.fields.versioning = newValue }
+        _modify { yield &storage.fields.versioning }
     }
     /// For databases: how many days automated backups (point-in-time recovery) are kept; `nil`: not judged.
     public var backupRetentionDays: StoreSetting<Int>? {
         get { storage.fields.backupRetentionDays }
-        set { storage.fields.backupRetentionDays = newValue }
+        _modify { yield &storage.fields.backupRetentionDays }
     }
     /// For backup vaults: whether AWS Backup Vault Lock protects the recovery points; `nil`: not judged.
     public var vaultLock: StoreSetting<Bool>? {
         get { storage.fields.vaultLock }
-        set { storage.fields.vaultLock = newValue }
+        _modify { yield &storage.fields.vaultLock }
     }
 
     private var storage: CopyOnWriteFields<Fields>

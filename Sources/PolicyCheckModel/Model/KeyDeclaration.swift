@@ -9,61 +9,61 @@ public struct KeyDeclaration: Sendable {
     /// The name stores use to refer to it (`keys[].id`, or the Terraform address / logical id).
     public var id: Located<String>? {
         get { storage.fields.id }
-        set { storage.fields.id = newValue }
+        _modify { yield &storage.fields.id }
     }
     /// The component name for findings, e.g. `keys/data-key`.
     public var component: String {
         get { storage.fields.component }
-        set { storage.fields.component = newValue }
+        _modify { yield &storage.fields.component }
     }
     public var origin: Origin {
         get { storage.fields.origin }
-        set { storage.fields.origin = newValue }
+        _modify { yield &storage.fields.origin }
     }
     public var arn: Located<Fact<String>>? {
         get { storage.fields.arn }
-        set { storage.fields.arn = newValue }
+        _modify { yield &storage.fields.arn }
     }
     /// `AWS_KMS` (AWS-generated material) or `EXTERNAL` (imported material).
     public var keyOrigin: Located<String>? {
         get { storage.fields.keyOrigin }
-        set { storage.fields.keyOrigin = newValue }
+        _modify { yield &storage.fields.keyOrigin }
     }
     public var keySpec: Located<String>? {
         get { storage.fields.keySpec }
-        set { storage.fields.keySpec = newValue }
+        _modify { yield &storage.fields.keySpec }
     }
     public var rotation: KeyRotation? {
         get { storage.fields.rotation }
-        set { storage.fields.rotation = newValue }
+        _modify { yield &storage.fields.rotation }
     }
     public var multiRegion: Located<Bool>? {
         get { storage.fields.multiRegion }
-        set { storage.fields.multiRegion = newValue }
+        _modify { yield &storage.fields.multiRegion }
     }
     public var replicaRegions: [Located<String>] {
         get { storage.fields.replicaRegions }
-        set { storage.fields.replicaRegions = newValue }
+        _modify { yield &storage.fields.replicaRegions }
     }
     public var materials: [KeyMaterialDeclaration] {
         get { storage.fields.materials }
-        set { storage.fields.materials = newValue }
+        _modify { yield &storage.fields.materials }
     }
     /// The waiting period, in days, between scheduling the key's deletion and AWS KMS deleting it (7–30; AWS's
     /// default is 30). `nil`: not stated.
     public var deletionWindowDays: Located<Int>? {
         get { storage.fields.deletionWindowDays }
-        set { storage.fields.deletionWindowDays = newValue }
+        _modify { yield &storage.fields.deletionWindowDays }
     }
     /// The key policy, when the input carries one.
     public var policy: KeyPolicy? {
         get { storage.fields.policy }
-        set { storage.fields.policy = newValue }
+        _modify { yield &storage.fields.policy }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
-        set { storage.fields.rawNode = newValue }
+        _modify { yield &storage.fields.rawNode }
     }
 
     private var storage: CopyOnWriteFields<Fields>

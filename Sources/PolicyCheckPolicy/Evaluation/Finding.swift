@@ -9,75 +9,75 @@ import PolicyCheckModel
 public struct Finding: Sendable, Hashable {
     public var ruleId: String {
         get { storage.fields.ruleId }
-        set { storage.fields.ruleId = newValue }
+        _modify { yield &storage.fields.ruleId }
     }
     public var title: String {
         get { storage.fields.title }
-        set { storage.fields.title = newValue }
+        _modify { yield &storage.fields.title }
     }
     public var category: RuleCategory {
         get { storage.fields.category }
-        set { storage.fields.category = newValue }
+        _modify { yield &storage.fields.category }
     }
     public var severity: Severity {
         get { storage.fields.severity }
-        set { storage.fields.severity = newValue }
+        _modify { yield &storage.fields.severity }
     }
     /// The resource as its author names it, e.g. `acme-prod/database` or `module.db.aws_rds_cluster.main`.
     public var resource: String {
         get { storage.fields.resource }
-        set { storage.fields.resource = newValue }
+        _modify { yield &storage.fields.resource }
     }
     public var file: String {
         get { storage.fields.file }
-        set { storage.fields.file = newValue }
+        _modify { yield &storage.fields.file }
     }
     public var line: Int {
         get { storage.fields.line }
-        set { storage.fields.line = newValue }
+        _modify { yield &storage.fields.line }
     }
     public var column: Int {
         get { storage.fields.column }
-        set { storage.fields.column = newValue }
+        _modify { yield &storage.fields.column }
     }
     /// The column in UTF-16 code units (SARIF's default `columnKind`); equals `column` on ASCII lines.
     public var utf16Column: Int {
         get { storage.fields.utf16Column }
-        set { storage.fields.utf16Column = newValue }
+        _modify { yield &storage.fields.utf16Column }
     }
     /// Path to the offending value inside the document.
     public var path: String {
         get { storage.fields.path }
-        set { storage.fields.path = newValue }
+        _modify { yield &storage.fields.path }
     }
     /// The offending value's source text (at most 256 bytes), `nil` for a collection, a missing value, or a
     /// key-material finding (whose value may be a secret); part of the fingerprint.
     public var value: String? {
         get { storage.fields.value }
-        set { storage.fields.value = newValue }
+        _modify { yield &storage.fields.value }
     }
     /// What is wrong and what was expected.
     public var message: String {
         get { storage.fields.message }
-        set { storage.fields.message = newValue }
+        _modify { yield &storage.fields.message }
     }
     public var remediation: String {
         get { storage.fields.remediation }
-        set { storage.fields.remediation = newValue }
+        _modify { yield &storage.fields.remediation }
     }
     public var controls: [String] {
         get { storage.fields.controls }
-        set { storage.fields.controls = newValue }
+        _modify { yield &storage.fields.controls }
     }
     /// Whether the check could not decide (a value unknown until apply): reported, never a pass.
     public var cannotVerify: Bool {
         get { storage.fields.cannotVerify }
-        set { storage.fields.cannotVerify = newValue }
+        _modify { yield &storage.fields.cannotVerify }
     }
     /// Why the finding does not fail the run although it stays visible (a waiver, an inline ignore, a baseline).
     public var suppression: Suppression? {
         get { storage.fields.suppression }
-        set { storage.fields.suppression = newValue }
+        _modify { yield &storage.fields.suppression }
     }
 
     private var storage: CopyOnWriteFields<Fields>
