@@ -1,0 +1,107 @@
+import PolicyCheckSyntax
+import Testing
+
+/// The YAML reader composes trees from libyaml's events itself: anchors, aliases, merge keys, duplicate keys, tags
+/// and positions keep the rules `YAMLReader` documents.
+@Suite struct YAMLComposerTests {
+    private func read(_ yaml: String, limits: YAMLReader.Limits = YAMLReader.Limits()) throws -> [SourceNode] {
+        try YAMLReader(limits: limits).read(Array(yaml.utf8))
+    }
+
+    private func failure(_ yaml: String, limits: YAMLReader.Limits = YAMLReader.Limits()) -> SyntaxError? {
+        #expect(throws: SyntaxError.self) { try YAMLReader(limits: limits).read(Array(yaml.utf8)) }
+    }
+
+    @Test func anEmptyStreamOrOneOfCommentsHoldsNoDocuments() throws {
+        #expect(try read("").isEmpty)
+        #expect(try read("# only a comment\n\n").isEmpty)
+        #expect(try read("---\n").count == 1)
+    }
+
+    @Test func scalarsResolveByTheCoreSchemaAndQuotedOnesStayStrings() throws {
+        let root = try #require(try read("a: 1\nb: \"1\"\nc: true\nd: 'true'\ne: ~\nf: !!str 2\ng: !!int 3\nh: !Ref x\n").first)
+        #expect(root["a"]?.numberLiteral == "1" && root["b"]?.string == "1")
+        #expect(root["c"]?.bool == true && root["d"]?.string == "true")
+        #expect(root["e"]?.isNull == true && root["f"]?.string == "2" && root["g"]?.numberLiteral == "3")
+        #expect(root["h"]?.string == "x" && root["h"]?.tag == "!Ref")
+    }
+
+    @Test func anAliasRepeatsItsAnchorAndIsNeverAKey() throws {
+        let root = try #require(try read("a: &name region\nb: &map {x: 1}\nd: *map\ne: [*name]\n").first)
+        #expect(root["d"]?["x"]?.numberLiteral == "1" && root["e"]?.items?.first?.string == "region")
+        #expect(root["d"]?.offset == root["b"]?.offset, "an alias is placed at its anchor")
+        #expect(failure("a: &name region\nc:\n  *name : us-east-1\n")?.message.hasPrefix("an alias as a mapping key is not supported") == true)
+    }
+
+    @Test func mergedEntriesComeAfterTheMappingsOwnAndNeverReplaceThem() throws {
+        let root = try #require(try read("base: &b {x: 1, y: 2}\nmore: &m {z: 3, x: 9}\nm:\n  y: 5\n  <<: [*b, *m]\nq: {\"<<\": 1}\n").first)
+        #expect(root["m"]?.entries?.map(\.key) == ["y", "x", "z"])
+        #expect(root["m"]?["y"]?.numberLiteral == "5" && root["m"]?["x"]?.numberLiteral == "1")
+        #expect(root["q"]?.entries?.map(\.key) == ["<<"], "a quoted '<<' is an ordinary key")
+        #expect(failure("a: 1\nm:\n  <<: [1]\n")?.message == "a merge key '<<' takes mappings only")
+    }
+
+    @Test func duplicateKeysAreRefusedWhateverTheirQuoting() throws {
+        let plainAndQuoted = failure("a: 1\n\"a\": 2\n")
+        #expect(plainAndQuoted?.message == "duplicate key 'a' in a mapping" && plainAndQuoted?.offset == 0)
+        // Three named in order, at the first occurrence of the first; a mapping larger than the pairwise check's.
+        let keys = (0..<20).map { "k\($0): \($0)\n" }.joined()
+        let several = failure(keys + "c: 1\nb: 1\na: 1\nd: 1\nc: 2\nb: 2\na: 2\nd: 2\n")
+        #expect(several?.message == "duplicate key 'a', 'b', 'c' in a mapping")
+        #expect(several?.offset == keys.utf8.count + 10)
+        #expect(failure("m: {x: 1, y: 2, x: 3}\n")?.message == "duplicate key 'x' in a mapping")
+        #expect(try read("a: 1\n!Ref a: 2\n").first?.entries?.count == 2, "a differently tagged key is another key")
+    }
+
+    @Test func anAliasNeedsAnEarlierAnchorOfItsOwnDocument() throws {
+        #expect(failure("a: *x\n")?.message == "found undefined alias")
+        #expect(failure("a: &x [*x]\n")?.message == "found undefined alias", "an anchor is defined once its node ends")
+        let acrossDocuments = failure("a: &x 1\n---\nb: *x\n")
+        #expect(acrossDocuments?.message == "found undefined alias" && acrossDocuments?.offset == 15)
+        let shadowed = try #require(try read("a: &x 1\nb: &x 2\nc: *x\n").first)
+        #expect(shadowed["c"]?.numberLiteral == "2")
+    }
+
+    @Test func aliasesAreChargedTheirSizeSoABombFailsFast() throws {
+        var limits = YAMLReader.Limits()
+        limits.maxNodes = 1_000
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        #expect(failure(bomb, limits: limits)?.message.contains("alias bomb") == true)
+        #expect(try read(bomb).first?["c"]?.items?.count == 10)
+    }
+
+    @Test func constructorTagsAndNonScalarKeysAreRefused() throws {
+        #expect(failure("a: !!python/object:os.system x\n")?.message.contains("is not allowed") == true)
+        #expect(failure("a: {[x]: 1}\n")?.message.hasPrefix("mapping keys must be scalars") == true)
+    }
+
+    @Test func offsetsAreBytesAfterNonASCIIText() throws {
+        let root = try #require(try read("a: 😀 é\nb: x\n").first)
+        #expect(root["b"]?.offset == 14 && root.entries?.last?.keyOffset == 11)
+        // A character libyaml refuses is placed at its byte, not at its count of characters.
+        let control = failure("a: é\u{7}\n")
+        #expect(control?.offset == 5 && control?.message.contains("control characters") == true)
+    }
+
+    @Test func illFormedUTF8IsReadAsReplacementCharacters() throws {
+        let root = try #require(try YAMLReader().read(Array("a: ".utf8) + [0xFF] + Array("\n".utf8)).first)
+        #expect(root["a"]?.string == "\u{FFFD}")
+    }
+
+    @Test func documentsBeyondTheLimitAreRefusedAtTheFirstExtraOne() throws {
+        var limits = YAMLReader.Limits()
+        limits.maxDocuments = 3
+        let error = failure("a: 1\n---\nb: 2\n---\nc: 3\n---\nd: 4\n", limits: limits)
+        #expect(error?.message == "more than 3 YAML documents in one file" && error?.offset == 27)
+        #expect(try read("a: 1\n---\nb: 2\n---\nc: 3\n", limits: limits).count == 3)
+    }
+
+    @Test func largeCollectionsKeepEveryMemberInOrder() throws {
+        let items = (0..<5_000).map { "  - {name: n\($0), value: \($0)}\n" }.joined()
+        let root = try #require(try read("list:\n" + items + "after: 1\n").first)
+        let list = try #require(root["list"]?.items)
+        #expect(list.count == 5_000 && list[4_321]["name"]?.string == "n4321")
+        #expect(root["after"]?.numberLiteral == "1")
+    }
+}
