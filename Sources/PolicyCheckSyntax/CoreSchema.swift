@@ -13,6 +13,25 @@ enum CoreSchema {
         }
     }
 
+    /// The kind a plain scalar resolves to; only texts that start as a null, boolean or number can be one.
+    static func kind(ofPlain bytes: UnsafeBufferPointer<UInt8>) -> SourceTape.Kind {
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            return .string
+        }
+        switch resolve(plain: String(decoding: bytes, as: UTF8.self)) {
+        case .null: return .null
+        case .bool(let flag): return flag ? .true : .false
+        case .number: return .number
+        default: return .string
+        }
+    }
+
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, or `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`.
     static func isNumber(_ text: String.UTF8View) -> Bool {
         let bytes = Array(text)

@@ -14,7 +14,8 @@ public struct SourceNode: Sendable {
         case mapping([SourceEntry])
     }
 
-    /// What the node holds. Nodes read from JSON keep their document in a compact tape and build this on request.
+    /// What the node holds. Nodes read from JSON, and from YAML without merge keys, keep their document in a compact
+    /// tape and build this on request.
     public var value: Value {
         get {
             switch storage {
@@ -22,7 +23,11 @@ public struct SourceNode: Sendable {
             case .tape(let tape, let index): return tape.value(Int(index))
             }
         }
-        set { storage = .value(newValue) }
+        set {
+            // A tape node keeps its tape's tag.
+            if tagBox == nil, case .tape(let tape, let index) = storage, let tag = tape.tag(Int(index)) { tagBox = TagBox(tag) }
+            storage = .value(newValue)
+        }
     }
     /// Byte offset of the node's first character in the file's UTF-8 text.
     public var offset: Int
@@ -33,8 +38,15 @@ public struct SourceNode: Sendable {
 
     /// An explicit YAML tag such as `!Ref` or `!GetAtt` (`nil` for untagged nodes and for all JSON).
     public var tag: String? {
-        get { tagBox?.text }
-        set { tagBox = newValue.map(TagBox.init) }
+        get {
+            if let tagBox { return tagBox.text }
+            if case .tape(let tape, let index) = storage { return tape.tag(Int(index)) }
+            return nil
+        }
+        set {
+            // A tape node's tag is the tape's unless one is set here, so removing it is kept as an empty box.
+            if let newValue { tagBox = TagBox(newValue) } else { tagBox = tapeNode == nil ? nil : TagBox.removed }
+        }
     }
 
     public init(_ value: Value, offset: Int, tag: String? = nil) {
@@ -56,11 +68,12 @@ public struct SourceNode: Sendable {
     }
 
     private final class TagBox: Sendable {
-        let text: String
-        init(_ text: String) { self.text = text }
+        let text: String?
+        init(_ text: String?) { self.text = text }
+        static let removed = TagBox(nil)
     }
 
-    /// The tape and node index, for nodes read from JSON.
+    /// The tape and node index, for nodes read into a tape.
     private var tapeNode: (tape: SourceTape, index: Int)? {
         if case .tape(let tape, let index) = storage { return (tape, Int(index)) }
         return nil
@@ -185,15 +198,16 @@ extension SourceNode {
         return self[key.text]
     }
 
-    /// Whether a mapping's keys are known to be distinct, so each entry is the one its key looks up: true for JSON
-    /// (the reader rejects duplicate keys), false when a tolerant reader may have kept duplicates.
+    /// Whether a mapping's keys are known to be distinct, so each entry is the one its key looks up: true for tapes
+    /// (the JSON and YAML readers reject duplicate keys), false for trees, which a tolerant reader may have built
+    /// with duplicates.
     public var keysAreUnique: Bool { tapeNode != nil }
 
     /// The entry under `key` in a mapping.
     public func entry(_ key: String) -> SourceEntry? {
         if let (tape, index) = tapeNode {
             return tape.link(index, key: key).map {
-                SourceEntry(key: key, keyOffset: tape.keyOffset(of: tape.links[$0]), value: tape.node(Int(tape.links[$0].child)))
+                SourceEntry(key: key, keyOffset: tape.keyOffset(ofLink: $0), value: tape.node(Int(tape.links[$0].child)))
             }
         }
         return entries?.first(where: { $0.key == key })
@@ -204,9 +218,9 @@ extension SourceNode {
         if let (tape, index) = tapeNode {
             guard tape.kind(index) == .mapping else { return }
             let start = Int(tape.nodes[index].payload)
-            for link in tape.links[start..<start + Int(tape.nodes[index].count)] {
-                try body(SourceEntry(key: tape.texts[Int(link.key)], keyOffset: tape.keyOffset(of: link),
-                                     value: tape.node(Int(link.child))))
+            for link in start..<start + Int(tape.nodes[index].count) {
+                try body(SourceEntry(key: tape.texts[Int(tape.links[link].key)], keyOffset: tape.keyOffset(ofLink: link),
+                                     value: tape.node(Int(tape.links[link].child))))
             }
             return
         }
@@ -261,7 +275,7 @@ extension SourceNode {
     /// when called). A repeated key (kept only by tolerant readers) is visited through its first value only, as
     /// `subscript(key:)` reads it.
     ///
-    /// For JSON the walk is a scan of the node's contiguous run of the tape that tests the prefix on the document's
+    /// For a tape the walk is a scan of the node's contiguous run of the tape that tests the prefix on the document's
     /// bytes: no text, entry or path is built for the strings `body` is not called with.
     public func forEachString(withPrefix prefix: String = "",
                               _ body: (_ text: String, _ steps: () -> [SourcePathStep]) throws -> Void) rethrows {

@@ -59,15 +59,31 @@ final class SourceTape: Sendable {
     /// Each text's hash (`JSONStringCache.hash`): a lookup by key compares texts only where the hashes agree.
     let textHashes: [UInt64]
     /// The document's bytes (shared with the reader's input, not copied): where values' texts are read and keys'
-    /// offsets found again.
+    /// offsets found again. For a tape composed from YAML, the scalars' texts one after another.
     let bytes: [UInt8]
+    /// What a tape composed from YAML stores because it cannot find it again in the document's bytes.
+    let stored: StoredPlaces?
 
-    init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8]) {
+    /// For YAML: each link's key offset, and the nodes' local tags (`!Ref`). A scalar's text is in `bytes` from its
+    /// payload, its count long.
+    struct StoredPlaces: Sendable {
+        let keyOffsets: [UInt32]
+        let tags: [UInt32: String]
+    }
+
+    init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8], stored: StoredPlaces? = nil) {
         self.nodes = nodes
         self.links = links
         self.texts = texts
         self.textHashes = textHashes
         self.bytes = bytes
+        self.stored = stored
+    }
+
+    /// A node's local tag (only YAML has them).
+    func tag(_ node: Int) -> String? {
+        guard let stored, !stored.tags.isEmpty else { return nil }
+        return stored.tags[UInt32(truncatingIfNeeded: node)]
     }
 
     @inline(__always)
@@ -97,8 +113,8 @@ final class SourceTape: Sendable {
 
     func entries(_ node: Int) -> [SourceEntry] {
         let start = Int(nodes[node].payload)
-        return links[start..<start + Int(nodes[node].count)].map { link in
-            SourceEntry(key: texts[Int(link.key)], keyOffset: keyOffset(of: link), value: self.node(Int(link.child)))
+        return (start..<start + Int(nodes[node].count)).map { link in
+            SourceEntry(key: texts[Int(links[link].key)], keyOffset: keyOffset(ofLink: link), value: self.node(Int(links[link].child)))
         }
     }
 
@@ -129,6 +145,12 @@ extension SourceTape {
     /// content with its escapes decoded (and ill-formed UTF-8 repaired to U+FFFD).
     func text(_ node: Int) -> String {
         let record = nodes[node]
+        if stored != nil {
+            let start = Int(record.payload)
+            return bytes.withUnsafeBufferPointer { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(record.count)]), as: UTF8.self)
+            }
+        }
         let isString = record.kind == Kind.string.rawValue
         let start = Int(record.offset) + (isString ? 1 : 0)
         return bytes.withUnsafeBufferPointer { bytes in
@@ -141,6 +163,10 @@ extension SourceTape {
     /// Whether a string node's text starts with `prefix`, tested on the document's bytes without building it.
     func text(_ node: Int, hasPrefix prefix: String) -> Bool {
         let record = nodes[node]
+        if stored != nil {
+            let start = Int(record.payload)
+            return bytes[start..<start + Int(record.count)].starts(with: prefix.utf8)
+        }
         guard record.count & Node.escaped == 0 else { return text(node).utf8.starts(with: prefix.utf8) }
         var prefix = prefix
         return prefix.withUTF8 { wanted in
@@ -158,8 +184,10 @@ extension SourceTape {
 extension SourceTape {
     /// The byte offset of a member's key (its opening quote), found from the value back: whitespace, the colon,
     /// whitespace, then the key's closing quote and its opening quote, the first one not escaped by a backslash.
-    func keyOffset(of link: Link) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
+    func keyOffset(ofLink index: Int) -> Int {
+        if let stored { return Int(stored.keyOffsets[index]) }
+        let link = links[index]
+        return bytes.withUnsafeBufferPointer { bytes in
             var index = Int(nodes[Int(link.child)].offset) - 1
             // Whitespace and the colon between the key and the value.
             while index > 0, bytes[index] != JSONByte.quote { index -= 1 }
@@ -187,6 +215,11 @@ extension SourceTape {
     /// One past the last node of the subtree rooted at `node`: nodes are stored in document order, so a subtree is
     /// the contiguous run that starts at its root and ends after its last member's subtree.
     func subtreeEnd(_ node: Int) -> Int {
+        Self.subtreeEnd(node, nodes: nodes, links: links)
+    }
+
+    /// `subtreeEnd(_:)` over a tape being written.
+    static func subtreeEnd(_ node: Int, nodes: [Node], links: [Link]) -> Int {
         var current = node
         while true {
             let record = nodes[current]

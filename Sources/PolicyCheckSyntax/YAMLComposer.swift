@@ -1,6 +1,7 @@
 internal import CYaml
 
-/// Composes `SourceNode` trees straight from libyaml's parser events, one document at a time.
+/// Composes documents straight from libyaml's parser events into a `YAMLNodeBuilder`: a compact tape, or a tree of
+/// `SourceNode` values where a document merges keys.
 ///
 /// libyaml is the parser Yams wraps (its `CYaml` module, the same code and version). Yams composes a whole document
 /// into its own node tree before returning it; for one large document (a 100,000-object `kind: List`) that tree was
@@ -8,16 +9,26 @@ internal import CYaml
 ///
 /// The rules are those `YAMLReader` documents: the YAML 1.2 core schema for plain scalars, local tags kept,
 /// construct-an-object tags refused, merge keys applied, duplicate keys refused, aliases charged to a node budget.
-final class YAMLComposer {
+final class YAMLComposer<Builder: YAMLNodeBuilder> {
     /// A node that carries an anchor, kept for the aliases that name it.
     private struct Anchored {
-        let node: SourceNode
+        /// The node; `nil` for an anchored key, since keys are not nodes (an alias that uses one as a value makes
+        /// the scalar then).
+        let node: Builder.Handle?
         /// How many nodes it expands to, charged to the budget at every alias.
         let size: Int
         /// How many levels it adds below the place it is used.
         let height: Int
-        /// A scalar's key text, style and resolved tag, when the alias is used as a mapping key.
-        let key: Key?
+        let offset: Int
+        /// An anchored scalar as written, for an alias that uses it as a key, or a key's anchor as a value.
+        let scalar: Scalar?
+    }
+
+    /// A scalar as libyaml gave it.
+    private struct Scalar {
+        let bytes: [UInt8]
+        let tagName: String
+        let style: yaml_scalar_style_t
     }
 
     /// What a scalar contributes as a mapping key.
@@ -27,8 +38,15 @@ final class YAMLComposer {
         /// The tag the key resolves to (`str` for untagged and quoted scalars): keys are duplicates when text and
         /// resolved tag agree.
         let resolvedTag: String
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t) {
+            text = String(decoding: bytes, as: UTF8.self)
+            isPlain = style == YAML_PLAIN_SCALAR_STYLE
+            resolvedTag = tagName.isEmpty || tagName == "!" || tagName == "tag:yaml.org,2002:str" ? "str" : tagName
+        }
     }
 
+    private var builder: Builder
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
@@ -39,14 +57,12 @@ final class YAMLComposer {
     private var deepest = 0
     /// Anchors by name, for the current document; a later anchor of the same name shadows an earlier one.
     private var anchors: [String: Anchored] = [:]
-    /// The members of the collections being composed, innermost last: each collection's array is made once, at its
-    /// exact size, when it ends (appending to each as it grew left a third of the tree's memory unused).
-    private var pendingEntries: [SourceEntry] = []
-    private var pendingItems: [SourceNode] = []
+    /// The keys of the mappings being composed, innermost last.
     private var pendingKeys: [(key: Key, offset: Int)] = []
 
     /// A composer over `input`, which must stay valid (and unmoved) while the composer is used.
-    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits) {
+    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits, builder: Builder) {
+        self.builder = builder
         self.lines = lines
         self.limits = limits
         parser = .allocate(capacity: 1)
@@ -68,18 +84,18 @@ final class YAMLComposer {
     /// Every document of the stream.
     func documents() throws(SyntaxError) -> [SourceNode] {
         _ = try advance() // The stream's start.
-        var documents: [SourceNode] = []
+        var roots: [Builder.Handle] = []
         while try advance() == YAML_DOCUMENT_START_EVENT {
             _ = try advance()
-            guard documents.count < limits.maxDocuments else {
+            guard roots.count < limits.maxDocuments else {
                 throw SyntaxError(offset: startOffset(), message: "more than \(limits.maxDocuments) YAML documents in one file")
             }
-            documents.append(try node(depth: 0))
+            roots.append(try node(depth: 0))
             _ = try advance() // The document's end.
             // An alias names an earlier anchor of its own document (YAML 1.2.2, 7.1).
             anchors.removeAll()
         }
-        return documents
+        return builder.documents(roots)
     }
 
     // MARK: - Events
@@ -107,29 +123,36 @@ final class YAMLComposer {
     // MARK: - Nodes
 
     /// The node whose first event is the current one; on return the current event is its last.
-    private func node(depth: Int) throws(SyntaxError) -> SourceNode {
-        try anchoredOrFresh(depth: depth).node
-    }
-
-    private func anchoredOrFresh(depth: Int) throws(SyntaxError) -> (node: SourceNode, key: Key?) {
+    private func node(depth: Int) throws(SyntaxError) -> Builder.Handle {
+        let type = event.pointee.type
         let data = event.pointee.data
         let anchor: String?
-        switch event.pointee.type {
+        switch type {
         case YAML_ALIAS_EVENT:
-            let alias = try self.alias(named: Self.text(data.alias.anchor) ?? "", depth: depth)
-            return (alias.node, alias.key)
+            let anchored = try alias(named: Self.text(data.alias.anchor) ?? "", depth: depth)
+            if let node = anchored.node { return builder.repeated(node) }
+            // A key's anchor used as a value: the scalar is made here, placed at the key.
+            guard let scalar = anchored.scalar else { throw SyntaxError(offset: anchored.offset, message: "could not read YAML") }
+            return try scalar.bytes.withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> Builder.Handle in
+                try self.scalar(bytes, tagName: scalar.tagName, style: scalar.style, offset: anchored.offset)
+            }
         case YAML_SCALAR_EVENT: anchor = Self.text(data.scalar.anchor)
         case YAML_SEQUENCE_START_EVENT: anchor = Self.text(data.sequence_start.anchor)
         case YAML_MAPPING_START_EVENT: anchor = Self.text(data.mapping_start.anchor)
         default: throw SyntaxError(offset: startOffset(), message: "could not read YAML")
         }
         guard let anchor else { return try fresh(depth: depth) }
+        let scalar = type == YAML_SCALAR_EVENT ? Scalar(
+            bytes: Array(Self.bytes(data.scalar)), tagName: Self.tagName(data.scalar), style: data.scalar.style
+        ) : nil
         let (before, deepestBefore) = (produced, deepest)
         deepest = depth
-        let result = try fresh(depth: depth)
-        anchors[anchor] = Anchored(node: result.node, size: produced - before, height: deepest - depth, key: result.key)
+        let node = try fresh(depth: depth)
+        anchors[anchor] = Anchored(
+            node: node, size: produced - before, height: deepest - depth, offset: builder.offset(of: node), scalar: scalar
+        )
         deepest = max(deepest, deepestBefore)
-        return result
+        return node
     }
 
     /// An alias: the anchored node again, charged its size and height.
@@ -149,7 +172,7 @@ final class YAMLComposer {
         return anchored
     }
 
-    private func fresh(depth: Int) throws(SyntaxError) -> (node: SourceNode, key: Key?) {
+    private func fresh(depth: Int) throws(SyntaxError) -> Builder.Handle {
         produced += 1
         let offset = startOffset()
         guard produced <= limits.maxNodes else {
@@ -161,80 +184,66 @@ final class YAMLComposer {
         deepest = max(deepest, depth)
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
-            return try scalar(offset: offset)
+            let data = event.pointee.data.scalar
+            return try scalar(Self.bytes(data), tagName: Self.tagName(data), style: data.style, offset: offset)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.pointee.data.sequence_start
             let tagName = start.implicit != 0 ? "" : Self.text(start.tag) ?? ""
-            let tag = try Self.customTag(tagName, standard: "seq", offset: offset)
-            let base = pendingItems.count
+            builder.open(.sequence, offset: offset, tag: try Self.customTag(tagName, standard: "seq", offset: offset))
             while try advance() != YAML_SEQUENCE_END_EVENT {
                 let item = try node(depth: depth + 1)
-                pendingItems.append(item)
+                builder.item(item)
             }
-            let items = Array(pendingItems[base...])
-            pendingItems.removeSubrange(base...)
-            return (SourceNode(.sequence(items), offset: offset, tag: tag), nil)
+            return builder.close()
         default:
             let start = event.pointee.data.mapping_start
             let tagName = start.implicit != 0 ? "" : Self.text(start.tag) ?? ""
-            let tag = try Self.customTag(tagName, standard: "map", offset: offset)
-            return (SourceNode(.mapping(try mapping(depth: depth)), offset: offset, tag: tag), nil)
+            builder.open(.mapping, offset: offset, tag: try Self.customTag(tagName, standard: "map", offset: offset))
+            try mapping(depth: depth)
+            return builder.close()
         }
     }
 
-    /// A mapping's entries, from the event after its start to its end. Merged entries (`<<`) come after the
-    /// mapping's own and never replace one.
-    private func mapping(depth: Int) throws(SyntaxError) -> [SourceEntry] {
-        let base = pendingEntries.count
+    /// A mapping's entries, from the event after its start to its end. Keys are not nodes: they are not charged to
+    /// the budget and never reach the builder as scalars. Merged entries (`<<`) come after the mapping's own and
+    /// never replace one.
+    private func mapping(depth: Int) throws(SyntaxError) {
         let keyBase = pendingKeys.count
-        var merged: [SourceEntry] = []
         while try advance() != YAML_MAPPING_END_EVENT {
-            let keyOffset = startOffset()
-            let type = event.pointee.type
-            guard type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT else {
-                throw SyntaxError(offset: keyOffset, message: "mapping keys must be scalars")
+            var offset = startOffset()
+            let key: Key
+            switch event.pointee.type {
+            case YAML_SCALAR_EVENT:
+                let data = event.pointee.data.scalar
+                let (bytes, tagName) = (Self.bytes(data), Self.tagName(data))
+                key = Key(bytes, tagName: tagName, style: data.style)
+                if let anchor = Self.text(data.anchor) {
+                    let scalar = Scalar(bytes: Array(bytes), tagName: tagName, style: data.style)
+                    anchors[anchor] = Anchored(node: nil, size: 1, height: 0, offset: offset, scalar: scalar)
+                }
+            case YAML_ALIAS_EVENT:
+                guard let anchored = anchors[Self.text(event.pointee.data.alias.anchor) ?? ""] else {
+                    throw SyntaxError(offset: offset, message: "found undefined alias")
+                }
+                offset = anchored.offset
+                guard let scalar = anchored.scalar else {
+                    throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
+                }
+                key = scalar.bytes.withUnsafeBufferPointer { Key($0, tagName: scalar.tagName, style: scalar.style) }
+            default:
+                throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
             }
-            // A key is not charged to the node budget (it is not a node of the tree), unless an alias uses it.
-            let producedBefore = produced
-            let composed = try anchoredOrFresh(depth: depth + 1)
-            produced = producedBefore
-            guard let key = composed.key else {
-                throw SyntaxError(offset: composed.node.offset, message: "mapping keys must be scalars")
-            }
-            pendingKeys.append((key, composed.node.offset))
+            pendingKeys.append((key, offset))
             _ = try advance()
-            if key.text == "<<", key.isPlain {
-                merged.append(contentsOf: try mergeSources(depth: depth))
-                continue
-            }
             let value = try node(depth: depth + 1)
-            pendingEntries.append(SourceEntry(key: key.text, keyOffset: composed.node.offset, value: value))
+            if key.text == "<<", key.isPlain {
+                try builder.merge(value)
+            } else {
+                builder.entry(key: key.text, keyOffset: offset, value: value)
+            }
         }
         try Self.refuseDuplicates(pendingKeys[keyBase...])
         pendingKeys.removeSubrange(keyBase...)
-        var entries = Array(pendingEntries[base...])
-        pendingEntries.removeSubrange(base...)
-        for entry in merged where !entries.contains(where: { $0.key == entry.key }) {
-            entries.append(entry)
-        }
-        return entries
-    }
-
-    /// The entries a merge key's value brings: a mapping's, or those of a sequence of mappings (earlier first).
-    private func mergeSources(depth: Int) throws(SyntaxError) -> [SourceEntry] {
-        let converted = try node(depth: depth + 1)
-        if let entries = converted.entries { return entries }
-        if let items = converted.items {
-            var result: [SourceEntry] = []
-            for item in items {
-                guard let entries = item.entries else {
-                    throw SyntaxError(offset: item.offset, message: "a merge key '<<' takes mappings only")
-                }
-                result.append(contentsOf: entries.filter { entry in !result.contains { $0.key == entry.key } })
-            }
-            return result
-        }
-        throw SyntaxError(offset: converted.offset, message: "a merge key '<<' takes mappings only")
     }
 
     /// Refuses a mapping whose keys repeat (same text and resolved tag), naming up to three in order and pointing at
@@ -254,7 +263,8 @@ final class YAMLComposer {
             }
         }
         guard !repeated.isEmpty else { return }
-        let sorted = repeated.sorted { spelling[$0]! < spelling[$1]! }
+        // By text, then by place: keys of one text with different tags would otherwise tie, in a set's order.
+        let sorted = repeated.sorted { (spelling[$0]!, firstOffsets[$0]!) < (spelling[$1]!, firstOffsets[$1]!) }
         let names = sorted.prefix(3).map { "'\(Excerpt.quote(spelling[$0]!))'" }.joined(separator: ", ")
         throw SyntaxError(offset: firstOffsets[sorted[0]]!, message: "duplicate key \(names) in a mapping")
     }
@@ -275,27 +285,35 @@ final class YAMLComposer {
         return false
     }
 
-    private func scalar(offset: Int) throws(SyntaxError) -> (node: SourceNode, key: Key?) {
-        let data = event.pointee.data.scalar
-        let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
-        // As Yams tags them: a quoted scalar without a tag is a string; an untagged plain one is resolved.
-        let tagName = data.quoted_implicit == 1 ? "tag:yaml.org,2002:str" : Self.text(data.tag) ?? ""
-        let style = data.style
-        let isPlain = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE
-        let resolvedTag = tagName.isEmpty || tagName == "!" || tagName == "tag:yaml.org,2002:str" ? "str" : tagName
-        let key = Key(text: text, isPlain: style == YAML_PLAIN_SCALAR_STYLE, resolvedTag: resolvedTag)
+    /// A scalar event's text as libyaml decoded it.
+    private static func bytes(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : Int(data.length))
+    }
+
+    /// A scalar event's tag as Yams named it: a quoted scalar without a tag is a string (`str`); an untagged plain
+    /// one has none (it is resolved).
+    private static func tagName(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar) -> String {
+        data.quoted_implicit == 1 ? "tag:yaml.org,2002:str" : text(data.tag) ?? ""
+    }
+
+    /// A scalar node, resolved by the YAML 1.2 core schema (plain and untagged, or a standard scalar tag) or kept as a
+    /// string (quoted, `!`, `!!str`, `!!binary`, `!!timestamp`, or a local tag, which is kept).
+    private func scalar(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t,
+                        offset: Int) throws(SyntaxError) -> Builder.Handle {
+        let kind: SourceTape.Kind
+        var tag: String?
         switch tagName {
         case "":
-            guard isPlain else { return (SourceNode(.string(text), offset: offset), key) }
-            return (SourceNode(CoreSchema.resolve(plain: text), offset: offset), key)
+            kind = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE ? CoreSchema.kind(ofPlain: bytes) : .string
         case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp":
-            return (SourceNode(.string(text), offset: offset), key)
+            kind = .string
         case "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float":
-            return (SourceNode(CoreSchema.resolve(plain: text), offset: offset), key)
+            kind = CoreSchema.kind(ofPlain: bytes)
         default:
-            let tag = try Self.customTag(tagName, standard: "str", offset: offset)
-            return (SourceNode(.string(text), offset: offset, tag: tag), key)
+            tag = try Self.customTag(tagName, standard: "str", offset: offset)
+            kind = .string
         }
+        return builder.scalar(kind, text: bytes, offset: offset, tag: tag)
     }
 
     /// Keeps local tags (`!Ref`), drops standard ones, rejects other global tags.

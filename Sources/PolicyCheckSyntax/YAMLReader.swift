@@ -25,6 +25,11 @@ public struct YAMLReader: Sendable {
 
     /// Reads every document of a stream. An empty stream yields no documents.
     public func read(_ utf8: [UInt8]) throws(SyntaxError) -> [SourceNode] {
+        try read(utf8, preferringTape: true)
+    }
+
+    /// Reads into a tape when `preferringTape` and the stream allows one, else into a tree (tests compare the two).
+    func read(_ utf8: [UInt8], preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
         guard !utf8.isEmpty else { return [] }
         let lines = LineTable(utf8)
         try YAMLPrescan.check(utf8, maxDepth: limits.maxDepth)
@@ -32,7 +37,18 @@ public struct YAMLReader: Sendable {
         let input = (try? TextDecoding.UTF8Validator.validate(utf8, from: 0)) == nil
             ? Array(String(decoding: utf8, as: UTF8.self).utf8) : utf8
         return try input.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [SourceNode] in
-            try YAMLComposer(input: buffer, lines: lines, limits: limits).documents()
+            // A compact tape, unless the input is too large for one or merges keys (then composed again as a tree).
+            if preferringTape, buffer.count < YAMLTapeBuilder.largestInput {
+                do throws(SyntaxError) {
+                    let tape = YAMLTapeBuilder(byteCount: buffer.count, maxNodes: limits.maxNodes)
+                    return try YAMLComposer(input: buffer, lines: lines, limits: limits, builder: tape).documents()
+                } catch {
+                    guard error.offset == YAMLTapeBuilder.needsTree.offset, error.message == YAMLTapeBuilder.needsTree.message else {
+                        throw error
+                    }
+                }
+            }
+            return try YAMLComposer(input: buffer, lines: lines, limits: limits, builder: YAMLTreeBuilder()).documents()
         }
     }
 

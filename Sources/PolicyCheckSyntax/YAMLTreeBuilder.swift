@@ -1,0 +1,84 @@
+/// Builds a tree of `SourceNode` values: used for streams with merge keys, whose merged entries repeat nodes from
+/// elsewhere in the document (which the tape, kept in document order, cannot hold without copying them twice).
+final class YAMLTreeBuilder: YAMLNodeBuilder {
+    private struct Frame {
+        let kind: SourceTape.Kind
+        let offset: Int
+        let tag: String?
+        /// Where the collection's members start in `entries` or `items`.
+        let base: Int
+        var merged: [SourceEntry] = []
+    }
+
+    private var frames: [Frame] = []
+    /// The members of the collections being composed, innermost last: each collection's array is made once, at its
+    /// exact size, when it closes.
+    private var entries: [SourceEntry] = []
+    private var items: [SourceNode] = []
+
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) -> SourceNode {
+        let value: SourceNode.Value
+        switch kind {
+        case .null: value = .null
+        case .true: value = .bool(true)
+        case .false: value = .bool(false)
+        case .number: value = .number(String(decoding: text, as: UTF8.self))
+        default: value = .string(String(decoding: text, as: UTF8.self))
+        }
+        return SourceNode(value, offset: offset, tag: tag)
+    }
+
+    func open(_ kind: SourceTape.Kind, offset: Int, tag: String?) {
+        frames.append(Frame(kind: kind, offset: offset, tag: tag, base: kind == .mapping ? entries.count : items.count))
+    }
+
+    func item(_ value: SourceNode) {
+        items.append(value)
+    }
+
+    func entry(key: String, keyOffset: Int, value: SourceNode) {
+        entries.append(SourceEntry(key: key, keyOffset: keyOffset, value: value))
+    }
+
+    func merge(_ value: SourceNode) throws(SyntaxError) {
+        let sources = try Self.mergeSources(value)
+        frames[frames.count - 1].merged.append(contentsOf: sources)
+    }
+
+    func close() -> SourceNode {
+        let frame = frames.removeLast()
+        guard frame.kind == .mapping else {
+            let members = Array(items[frame.base...])
+            items.removeSubrange(frame.base...)
+            return SourceNode(.sequence(members), offset: frame.offset, tag: frame.tag)
+        }
+        var members = Array(entries[frame.base...])
+        entries.removeSubrange(frame.base...)
+        for entry in frame.merged where !members.contains(where: { $0.key == entry.key }) {
+            members.append(entry)
+        }
+        return SourceNode(.mapping(members), offset: frame.offset, tag: frame.tag)
+    }
+
+    func repeated(_ anchored: SourceNode) -> SourceNode { anchored }
+
+    func offset(of handle: SourceNode) -> Int { handle.offset }
+
+    func documents(_ roots: [SourceNode]) -> [SourceNode] { roots }
+
+    /// The entries a merge key's value brings: a mapping's, or those of a sequence of mappings (earlier first).
+    private static func mergeSources(_ value: SourceNode) throws(SyntaxError) -> [SourceEntry] {
+        if let entries = value.entries { return entries }
+        if let items = value.items {
+            var result: [SourceEntry] = []
+            for item in items {
+                guard let entries = item.entries else {
+                    throw SyntaxError(offset: item.offset, message: "a merge key '<<' takes mappings only")
+                }
+                result.append(contentsOf: entries.filter { entry in !result.contains { $0.key == entry.key } })
+            }
+            return result
+        }
+        throw SyntaxError(offset: value.offset, message: "a merge key '<<' takes mappings only")
+    }
+}
