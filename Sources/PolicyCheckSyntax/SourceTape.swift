@@ -59,16 +59,28 @@ final class SourceTape: Sendable {
     /// Each text's hash (`JSONStringCache.hash`): a lookup by key compares texts only where the hashes agree.
     let textHashes: [UInt64]
     /// The document's bytes (shared with the reader's input, not copied): where values' texts are read and keys'
-    /// offsets found again. For a tape composed from YAML, the scalars' texts one after another.
+    /// offsets found again.
     let bytes: [UInt8]
     /// What a tape composed from YAML stores because it cannot find it again in the document's bytes.
     let stored: StoredPlaces?
 
-    /// For YAML: each link's key offset, and the nodes' local tags (`!Ref`). A scalar's text is in `bytes` from its
-    /// payload, its count long.
+    /// For YAML: each link's key offset, the nodes' local tags (`!Ref`), and the texts of scalars the document
+    /// does not spell as they read. A scalar's text is at its payload, its count (without the flag) long, in
+    /// `texts` when its count has the flag `inStoredTexts`, else in `bytes`.
     struct StoredPlaces: Sendable {
+        static let inStoredTexts: UInt32 = 1 << 28
+
         let keyOffsets: [UInt32]
         let tags: [UInt32: String]
+        let texts: [UInt8]
+
+        /// The buffer and range of a scalar node's text.
+        func span(_ record: Node, document: [UInt8]) -> (buffer: [UInt8], range: Range<Int>) {
+            let start = Int(record.payload)
+            let count = record.count
+            if count & Self.inStoredTexts != 0 { return (texts, start..<start + Int(count & ~Self.inStoredTexts)) }
+            return (document, start..<start + Int(count))
+        }
     }
 
     init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8], stored: StoredPlaces? = nil) {
@@ -145,11 +157,9 @@ extension SourceTape {
     /// content with its escapes decoded (and ill-formed UTF-8 repaired to U+FFFD).
     func text(_ node: Int) -> String {
         let record = nodes[node]
-        if stored != nil {
-            let start = Int(record.payload)
-            return bytes.withUnsafeBufferPointer { bytes in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(record.count)]), as: UTF8.self)
-            }
+        if let stored {
+            let (buffer, range) = stored.span(record, document: bytes)
+            return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
         }
         let isString = record.kind == Kind.string.rawValue
         let start = Int(record.offset) + (isString ? 1 : 0)
@@ -163,9 +173,9 @@ extension SourceTape {
     /// Whether a string node's text starts with `prefix`, tested on the document's bytes without building it.
     func text(_ node: Int, hasPrefix prefix: String) -> Bool {
         let record = nodes[node]
-        if stored != nil {
-            let start = Int(record.payload)
-            return bytes[start..<start + Int(record.count)].starts(with: prefix.utf8)
+        if let stored {
+            let (buffer, range) = stored.span(record, document: bytes)
+            return buffer[range].starts(with: prefix.utf8)
         }
         guard record.count & Node.escaped == 0 else { return text(node).utf8.starts(with: prefix.utf8) }
         var prefix = prefix

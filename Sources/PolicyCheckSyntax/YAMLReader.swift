@@ -40,7 +40,7 @@ public struct YAMLReader: Sendable {
             // A compact tape, unless the input is too large for one or merges keys (then composed again as a tree).
             if preferringTape, buffer.count < YAMLTapeBuilder.largestInput {
                 do throws(SyntaxError) {
-                    let tape = YAMLTapeBuilder(byteCount: buffer.count, maxNodes: limits.maxNodes)
+                    let tape = YAMLTapeBuilder(input: input, maxNodes: limits.maxNodes)
                     return try YAMLComposer(input: buffer, lines: lines, limits: limits, builder: tape).documents()
                 } catch {
                     guard error.offset == YAMLTapeBuilder.needsTree.offset, error.message == YAMLTapeBuilder.needsTree.message else {

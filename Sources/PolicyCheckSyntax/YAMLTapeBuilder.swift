@@ -1,5 +1,11 @@
-/// Builds a `SourceTape`: 12 bytes a node, 12 a member (link and key offset), scalar texts in one byte array and
-/// member names kept once per spelling, where a tree of `SourceNode` values cost some 64 bytes a member plus an
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds a `SourceTape`: 12 bytes a node, 12 a member (link and key offset), scalar texts read from the input
+/// where it spells them as they are (else kept in one byte array), member names kept once per spelling, where a tree of `SourceNode` values cost some 64 bytes a member plus an
 /// array per collection (a 34 MB Kubernetes list was 175 MB of tree).
 ///
 /// The tape keeps every collection's members after it, in document order, so a subtree is a contiguous run: an
@@ -9,8 +15,11 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     /// Thrown at a merge key.
     static let needsTree = SyntaxError(offset: -1, message: "a merge key: compose the stream as a tree")
 
-    /// The largest input the tape takes: offsets, lengths and counts fit its 29- and 32-bit fields.
-    static let largestInput = SourceTape.Node.maxCount
+    /// The largest input the tape takes: offsets, counts and lengths (with the flag beside them) fit its fields.
+    static let largestInput = Int(SourceTape.StoredPlaces.inStoredTexts)
+
+    /// The stream's bytes: a scalar whose text is spelt as it reads (most are) is read from them, not copied.
+    private let input: [UInt8]
 
     private var nodes: [SourceTape.Node] = []
     private var links: [SourceTape.Link] = []
@@ -23,20 +32,20 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     private var pendingLinks: [SourceTape.Link] = []
     private var pendingKeyOffsets: [UInt32] = []
 
-    /// A builder for an input of `byteCount` bytes, under a budget of `maxNodes`.
+    /// A builder for `input`, under a budget of `maxNodes`.
     ///
     /// Its arrays are reserved at once for the most the input can make: a node at least every two bytes and at
-    /// most `maxNodes` of them, a link per node, and about a byte of text per byte of input. Pages of a reservation
+    /// most `maxNodes` of them, and a link per node. Pages of a reservation
     /// are only resident once written, so the reserve costs nothing unused, where growing by doubling left up to
     /// half of each array written twice and the old copy live beside the new one (the nodes of a 34 MB
     /// Kubernetes list peaked at 52 MB for 26 MB of nodes).
-    init(byteCount: Int, maxNodes: Int) {
-        names = JSONStringCache(byteCount: byteCount)
-        let nodeCount = min(maxNodes, byteCount / 2) + 16
+    init(input: [UInt8], maxNodes: Int) {
+        self.input = input
+        names = JSONStringCache(byteCount: input.count)
+        let nodeCount = min(maxNodes, input.count / 2) + 16
         nodes.reserveCapacity(nodeCount)
         links.reserveCapacity(nodeCount)
         keyOffsets.reserveCapacity(nodeCount)
-        texts.reserveCapacity(byteCount)
     }
 
     func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) -> UInt32 {
@@ -44,9 +53,14 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
         var start = 0
         var length = 0
         if kind == .string || kind == .number {
-            start = texts.count
             length = text.count
-            texts.append(contentsOf: text)
+            if let spelt = spelling(of: text, at: offset) {
+                start = spelt
+            } else {
+                start = texts.count
+                texts.append(contentsOf: text)
+                length |= Int(SourceTape.StoredPlaces.inStoredTexts)
+            }
         }
         nodes.append(SourceTape.Node(
             offset: UInt32(truncatingIfNeeded: offset), payload: UInt32(truncatingIfNeeded: start),
@@ -54,6 +68,17 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
         ))
         if let tag { tags[index] = tag }
         return index
+    }
+
+    /// Where the input spells `text` as it is, plain at `offset` or quoted just after it; `nil` when it does not
+    /// (escapes, folded lines, block scalars, or a tag or anchor before it).
+    private func spelling(of text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        input.withUnsafeBufferPointer { input in
+            for start in offset...offset + 1 where start + text.count <= input.count {
+                if text.isEmpty || memcmp(input.baseAddress! + start, text.baseAddress!, text.count) == 0 { return start }
+            }
+            return nil
+        }
     }
 
     func open(_ kind: SourceTape.Kind, offset: Int, tag: String?) {
@@ -122,8 +147,8 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     func documents(_ roots: [UInt32]) -> [SourceNode] {
         let taken = names.takeTexts()
         let tape = SourceTape(
-            nodes: nodes, links: links, texts: taken.texts, textHashes: taken.hashes, bytes: texts,
-            stored: SourceTape.StoredPlaces(keyOffsets: keyOffsets, tags: tags)
+            nodes: nodes, links: links, texts: taken.texts, textHashes: taken.hashes, bytes: input,
+            stored: SourceTape.StoredPlaces(keyOffsets: keyOffsets, tags: tags, texts: texts)
         )
         return roots.map { tape.node(Int($0)) }
     }

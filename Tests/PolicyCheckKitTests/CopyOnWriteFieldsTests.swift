@@ -70,5 +70,16 @@ import Testing
         let ports = entry.additionalPorts.withUnsafeBufferPointer { $0.baseAddress }
         entry.additionalPorts[10] = PortRange(2, 2)
         #expect(entry.additionalPorts.withUnsafeBufferPointer { $0.baseAddress } == ports)
+
+        // An allowlist's entries, appended one by one as adapters do: in place, and its copies keep their own.
+        var list = Allowlist(kind: .ipFiltering, component: "c", origin: origin, internetFacing: true,
+                             hasDescriptionField: false)
+        let empty = list
+        list.entries.reserveCapacity(2_000) // The first write after a copy copies the box, once.
+        let buffer = list.entries.withUnsafeBufferPointer { $0.baseAddress }
+        for _ in 0..<1_500 { list.entries.append(entry) }
+        list.entries[7].enabled = false
+        #expect(list.entries.withUnsafeBufferPointer { $0.baseAddress } == buffer)
+        #expect(empty.entries.isEmpty && list.entries.count == 1_500 && !list.entries[7].enabled && list.entries[8].enabled)
     }
 }

@@ -2,30 +2,73 @@ import PolicyCheckSyntax
 
 /// A set of address ranges allowed to reach something: IP filtering, security-group ingress, load-balancer source
 /// ranges, ingress annotations.
+///
+/// A value type whose fields live in one copy-on-write box (`CopyOnWriteFields`, as an entry's do): a deployment
+/// holds one per guarded resource, and as an array element each was some 480 bytes, copied whole whenever the array
+/// grew (31 MB of a 100,000-object Kubernetes list's peak); boxed, an element is one reference. Writes go through
+/// `_modify`, so appending to `entries` changes the list in place.
 public struct Allowlist: Sendable {
-    public var kind: AllowlistKind
-    public var component: String
-    public var origin: Origin
+    public var kind: AllowlistKind {
+        get { storage.fields.kind }
+        _modify { yield &storage.fields.kind }
+    }
+    public var component: String {
+        get { storage.fields.component }
+        _modify { yield &storage.fields.component }
+    }
+    public var origin: Origin {
+        get { storage.fields.origin }
+        _modify { yield &storage.fields.origin }
+    }
     /// Whether filtering is switched on (`nil`: the format has no switch, so it is on when present).
-    public var enabled: Located<Bool>?
+    public var enabled: Located<Bool>? {
+        get { storage.fields.enabled }
+        _modify { yield &storage.fields.enabled }
+    }
     /// Whether the list guards an internet-facing endpoint.
-    public var internetFacing: Bool
+    public var internetFacing: Bool {
+        get { storage.fields.internetFacing }
+        _modify { yield &storage.fields.internetFacing }
+    }
     /// Whether the format gives entries a description field.
-    public var hasDescriptionField: Bool
-    public var entries: [AllowlistEntry] = []
+    public var hasDescriptionField: Bool {
+        get { storage.fields.hasDescriptionField }
+        _modify { yield &storage.fields.hasDescriptionField }
+    }
+    public var entries: [AllowlistEntry] {
+        get { storage.fields.entries }
+        _modify { yield &storage.fields.entries }
+    }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
-    public var rawNode: SourceNode?
+    public var rawNode: SourceNode? {
+        get { storage.fields.rawNode }
+        _modify { yield &storage.fields.rawNode }
+    }
     /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
     /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
-    public var rawPath: String?
+    public var rawPath: String? {
+        get { storage.fields.rawPath }
+        _modify { yield &storage.fields.rawPath }
+    }
+
+    private var storage: CopyOnWriteFields<Fields>
 
     public init(kind: AllowlistKind, component: String, origin: Origin, internetFacing: Bool,
                 hasDescriptionField: Bool) {
-        self.kind = kind
-        self.component = component
-        self.origin = origin
-        self.internetFacing = internetFacing
-        self.hasDescriptionField = hasDescriptionField
+        storage = CopyOnWriteFields(Fields(kind: kind, component: component, origin: origin,
+                                           internetFacing: internetFacing, hasDescriptionField: hasDescriptionField))
+    }
+
+    private struct Fields {
+        var kind: AllowlistKind
+        var component: String
+        var origin: Origin
+        var enabled: Located<Bool>?
+        var internetFacing: Bool
+        var hasDescriptionField: Bool
+        var entries: [AllowlistEntry] = []
+        var rawNode: SourceNode?
+        var rawPath: String?
     }
 
     /// Whether filtering is in force.
