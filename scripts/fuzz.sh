@@ -7,7 +7,7 @@
 #   FUZZ_ARGS="-runs=0" scripts/fuzz.sh json     extra libFuzzer flags (here: replay seeds and corpus only)
 #
 # The library modules are compiled straight from Sources/ with swiftc (-sanitize=fuzzer,address: coverage
-# instrumentation and AddressSanitizer), Yams and its C core CYaml from .build/checkouts (run `swift build` once).
+# instrumentation and AddressSanitizer), libyaml (Yams' C core, CYaml) from .build/checkouts (run `swift build` once).
 # Each target is Fuzz/Targets/<name>.swift plus Fuzz/Support/*.swift, linked against every module; libFuzzer
 # supplies main(). Everything lands in .build-fuzz/ (git-ignored): bin/, corpus/<target>/ (inputs libFuzzer found;
 # kept between runs), seeds/<target>/ (assembled from the fixtures on every run), logs/, artifacts/<target>/.
@@ -84,8 +84,7 @@ build_modules() {
     [ -f "$object" ] && [ "$object" -nt "$c" ] && continue
     clang -c -O1 -g -fsanitize=address,fuzzer-no-link -DYAML_DECLARE_STATIC -I"$yams/CYaml/include" "$c" -o "$object"
   done
-  module Yams 5 - -DSWIFT_PACKAGE "${cyaml[@]}" -- "$yams"/Yams/*.swift
-  module PolicyCheckSyntax 6 Yams "${cyaml[@]}" -- $(find Sources/PolicyCheckSyntax -name '*.swift' | sort)
+  module PolicyCheckSyntax 6 - "${cyaml[@]}" -- $(find Sources/PolicyCheckSyntax -name '*.swift' | sort)
   module PolicyCheckNetwork 6 - -- $(find Sources/PolicyCheckNetwork -name '*.swift' | sort)
   module KeyMaterial 6 - "${openssl[@]}" -- $(find Sources/KeyMaterial -name '*.swift' | sort)
   module PolicyCheckModel 6 PolicyCheckSyntax,KeyMaterial "${cyaml[@]}" "${openssl[@]}" -- \

@@ -76,6 +76,33 @@ enum FuzzInput {
         }
     }
 
+    /// Two readings of one document agree: values, offsets, key offsets and tags.
+    static func expectSame(_ left: SourceNode, _ right: SourceNode) {
+        precondition(left.offset == right.offset && left.tag == right.tag && left.kindDescription == right.kindDescription,
+                     "nodes differ at \(left.offset)")
+        precondition(left.string == right.string && left.numberLiteral == right.numberLiteral && left.bool == right.bool,
+                     "scalars differ at \(left.offset)")
+        let (leftEntries, rightEntries) = (left.entries ?? [], right.entries ?? [])
+        precondition(leftEntries.map(\.key) == rightEntries.map(\.key) && leftEntries.map(\.keyOffset) == rightEntries.map(\.keyOffset),
+                     "entries differ at \(left.offset)")
+        for (entry, other) in zip(leftEntries, rightEntries) { expectSame(entry.value, other.value) }
+        let (leftItems, rightItems) = (left.items ?? [], right.items ?? [])
+        precondition(leftItems.count == rightItems.count, "items differ at \(left.offset)")
+        for (item, other) in zip(leftItems, rightItems) { expectSame(item, other) }
+    }
+
+    /// The strings `forEachString` finds below two readings of one document, with their paths, agree.
+    static func expectSameStrings(_ left: SourceNode, _ right: SourceNode) {
+        var strings: [String] = []
+        left.forEachString { text, steps in strings.append("\(text) \(steps())") }
+        var index = 0
+        right.forEachString { text, steps in
+            precondition(index < strings.count && strings[index] == "\(text) \(steps())", "strings differ at \(left.offset)")
+            index += 1
+        }
+        precondition(index == strings.count, "strings differ at \(left.offset)")
+    }
+
     // MARK: - Shared state (built once per process)
 
     static let evaluator: Evaluator = {

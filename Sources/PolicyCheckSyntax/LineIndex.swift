@@ -95,8 +95,26 @@ public final class LineIndex: Sendable {
         if continuations.isEmpty {
             return lineStart + max(0, min(column - 1, lineEnd - lineStart))
         }
-        var index = lineStart
-        var remaining = column - 1
+        return advance(from: lineStart, scalars: column - 1, lineEnd: lineEnd)
+    }
+
+    /// `offset(line:column:)`, counted on from a known place on the same line (its 1-based column and byte offset)
+    /// when that place is not after the column: a reader that asks for places in document order then walks a long
+    /// line of non-ASCII text once, not once per place on it.
+    public func offset(line: Int, column: Int, from known: (column: Int, offset: Int)) -> Int {
+        guard !continuations.isEmpty, line >= 1, line <= starts.count, known.column >= 1, known.column <= column,
+              known.offset >= starts[line - 1] else {
+            return offset(line: line, column: column)
+        }
+        let lineEnd = line < starts.count ? starts[line] - 1 : bytes.count
+        guard known.offset <= lineEnd else { return offset(line: line, column: column) }
+        return advance(from: known.offset, scalars: column - known.column, lineEnd: lineEnd)
+    }
+
+    /// The byte offset `scalars` Unicode scalars after `start`, stopping at `lineEnd`.
+    private func advance(from start: Int, scalars: Int, lineEnd: Int) -> Int {
+        var index = start
+        var remaining = scalars
         while remaining > 0, index < lineEnd {
             index += 1
             while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }

@@ -73,6 +73,10 @@ public struct SourceNode: Sendable {
         static let removed = TagBox(nil)
     }
 
+    /// The bytes of text its tape keeps beside the document (YAML scalars the document does not spell as they
+    /// read), or `nil` for a node outside a tape; for tests.
+    var tapeStoredTextCount: Int? { tapeNode?.tape.stored?.texts.count }
+
     /// The tape and node index, for nodes read into a tape.
     private var tapeNode: (tape: SourceTape, index: Int)? {
         if case .tape(let tape, let index) = storage { return (tape, Int(index)) }

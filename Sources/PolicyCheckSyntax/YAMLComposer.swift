@@ -33,16 +33,15 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
 
     /// What a scalar contributes as a mapping key.
     private struct Key {
+        /// The key's text: keys are duplicates when their texts agree, whatever their tags (`1` and `!!int 1`, `x`
+        /// and `!Foo x`), since every reader looks a key up by its text and two entries of one text would let a
+        /// document show one value to one reader and another to the next.
         let text: String
         let isPlain: Bool
-        /// The tag the key resolves to (`str` for untagged and quoted scalars): keys are duplicates when text and
-        /// resolved tag agree.
-        let resolvedTag: String
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t) {
             text = String(decoding: bytes, as: UTF8.self)
             isPlain = style == YAML_PLAIN_SCALAR_STYLE
-            resolvedTag = tagName.isEmpty || tagName == "!" || tagName == "tag:yaml.org,2002:str" ? "str" : tagName
         }
     }
 
@@ -50,7 +49,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
-    private let lines: LineTable
+    private var lines: LineTable
     private let limits: YAMLReader.Limits
     private var produced = 0
     /// The deepest level reached so far, so that a reused alias also counts toward the depth limit.
@@ -129,13 +128,17 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         let anchor: String?
         switch type {
         case YAML_ALIAS_EVENT:
-            let anchored = try alias(named: Self.text(data.alias.anchor) ?? "", depth: depth)
+            let name = Self.text(data.alias.anchor) ?? ""
+            let anchored = try alias(named: name, depth: depth)
             if let node = anchored.node { return builder.repeated(node) }
-            // A key's anchor used as a value: the scalar is made here, placed at the key.
+            // A key's anchor used as a value: the scalar is made here, placed at the key, once; later aliases repeat
+            // it as they repeat any node (making it each time copied its text each time).
             guard let scalar = anchored.scalar else { throw SyntaxError(offset: anchored.offset, message: "could not read YAML") }
-            return try scalar.bytes.withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> Builder.Handle in
+            let node = try scalar.bytes.withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> Builder.Handle in
                 try self.scalar(bytes, tagName: scalar.tagName, style: scalar.style, offset: anchored.offset)
             }
+            anchors[name] = Anchored(node: node, size: 1, height: 0, offset: anchored.offset, scalar: scalar)
+            return node
         case YAML_SCALAR_EVENT: anchor = Self.text(data.scalar.anchor)
         case YAML_SEQUENCE_START_EVENT: anchor = Self.text(data.sequence_start.anchor)
         case YAML_MAPPING_START_EVENT: anchor = Self.text(data.mapping_start.anchor)
@@ -216,7 +219,8 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             case YAML_SCALAR_EVENT:
                 let data = event.pointee.data.scalar
                 let (bytes, tagName) = (Self.bytes(data), Self.tagName(data))
-                key = Key(bytes, tagName: tagName, style: data.style)
+                try Self.checkKeyTag(tagName, offset: offset)
+                key = Key(bytes, style: data.style)
                 if let anchor = Self.text(data.anchor) {
                     let scalar = Scalar(bytes: Array(bytes), tagName: tagName, style: data.style)
                     anchors[anchor] = Anchored(node: nil, size: 1, height: 0, offset: offset, scalar: scalar)
@@ -229,7 +233,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
                 guard let scalar = anchored.scalar else {
                     throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
                 }
-                key = scalar.bytes.withUnsafeBufferPointer { Key($0, tagName: scalar.tagName, style: scalar.style) }
+                key = scalar.bytes.withUnsafeBufferPointer { Key($0, style: scalar.style) }
             default:
                 throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
             }
@@ -246,26 +250,17 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         pendingKeys.removeSubrange(keyBase...)
     }
 
-    /// Refuses a mapping whose keys repeat (same text and resolved tag), naming up to three in order and pointing at
-    /// the first occurrence of the first.
+    /// Refuses a mapping whose keys repeat, naming up to three in order and pointing at the first occurrence of the
+    /// first.
     private static func refuseDuplicates(_ keys: ArraySlice<(key: Key, offset: Int)>) throws(SyntaxError) {
         guard keys.count > 1, hasRepeat(keys) else { return }
         var firstOffsets: [String: Int] = [:]
         var repeated: Set<String> = []
-        var spelling: [String: String] = [:]
-        for (key, offset) in keys {
-            let identity = key.resolvedTag + "\u{0}" + key.text
-            if firstOffsets[identity] == nil {
-                firstOffsets[identity] = offset
-                spelling[identity] = key.text
-            } else {
-                repeated.insert(identity)
-            }
+        for (key, offset) in keys where firstOffsets.updateValue(firstOffsets[key.text] ?? offset, forKey: key.text) != nil {
+            repeated.insert(key.text)
         }
-        guard !repeated.isEmpty else { return }
-        // By text, then by place: keys of one text with different tags would otherwise tie, in a set's order.
-        let sorted = repeated.sorted { (spelling[$0]!, firstOffsets[$0]!) < (spelling[$1]!, firstOffsets[$1]!) }
-        let names = sorted.prefix(3).map { "'\(Excerpt.quote(spelling[$0]!))'" }.joined(separator: ", ")
+        let sorted = repeated.sorted()
+        let names = sorted.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
         throw SyntaxError(offset: firstOffsets[sorted[0]]!, message: "duplicate key \(names) in a mapping")
     }
 
@@ -273,15 +268,13 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private static func hasRepeat(_ keys: ArraySlice<(key: Key, offset: Int)>) -> Bool {
         if keys.count <= 16 {
             for later in keys.startIndex + 1..<keys.endIndex {
-                let key = keys[later].key
-                for earlier in keys.startIndex..<later where keys[earlier].key.text == key.text && keys[earlier].key.resolvedTag == key.resolvedTag {
-                    return true
-                }
+                let text = keys[later].key.text
+                for earlier in keys.startIndex..<later where keys[earlier].key.text == text { return true }
             }
             return false
         }
         var seen: Set<String> = []
-        for (key, _) in keys where !seen.insert(key.resolvedTag + "\u{0}" + key.text).inserted { return true }
+        for (key, _) in keys where !seen.insert(key.text).inserted { return true }
         return false
     }
 
@@ -313,7 +306,20 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             tag = try Self.customTag(tagName, standard: "str", offset: offset)
             kind = .string
         }
-        return builder.scalar(kind, text: bytes, offset: offset, tag: tag)
+        return try builder.scalar(kind, text: bytes, offset: offset, tag: tag)
+    }
+
+    /// A key's tag is refused where a value's would be (a global tag that asks to construct an object); the
+    /// standard scalar tags, `!!merge` and local tags are accepted, and none changes what the key is.
+    private static func checkKeyTag(_ name: String, offset: Int) throws(SyntaxError) {
+        switch name {
+        case "", "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp",
+             "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+             "tag:yaml.org,2002:merge":
+            return
+        default:
+            _ = try customTag(name, standard: "str", offset: offset)
+        }
     }
 
     /// Keeps local tags (`!Ref`), drops standard ones, rejects other global tags.

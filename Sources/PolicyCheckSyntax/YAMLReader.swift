@@ -28,8 +28,9 @@ public struct YAMLReader: Sendable {
         try read(utf8, preferringTape: true)
     }
 
-    /// Reads into a tape when `preferringTape` and the stream allows one, else into a tree (tests compare the two).
-    func read(_ utf8: [UInt8], preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
+    /// Reads into a tape when `preferringTape` and the stream allows one, else into a tree (tests and the fuzz
+    /// target compare the two).
+    package func read(_ utf8: [UInt8], preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
         guard !utf8.isEmpty else { return [] }
         let lines = LineTable(utf8)
         try YAMLPrescan.check(utf8, maxDepth: limits.maxDepth)
@@ -64,6 +65,10 @@ public struct YAMLReader: Sendable {
 /// Turns libyaml's 1-based line and column (Unicode scalars) into byte offsets.
 struct LineTable: Sendable {
     private let index: LineIndex
+    /// The last place asked for. libyaml reports places in document order, so a column is counted on from the
+    /// previous one on the same line: from the line's start, one long line of non-ASCII text (a flow list of
+    /// 50,000 items) cost the line's length per node.
+    private var last = (line: 0, column: 0, offset: 0)
 
     init(_ bytes: [UInt8]) {
         index = LineIndex(bytes)
@@ -74,7 +79,11 @@ struct LineTable: Sendable {
         offset >= 0 && offset < index.bytes.count ? index.bytes[offset] : nil
     }
 
-    func offset(line: Int, column: Int) -> Int {
-        index.offset(line: line, column: column)
+    mutating func offset(line: Int, column: Int) -> Int {
+        let offset = line == last.line
+            ? index.offset(line: line, column: column, from: (last.column, last.offset))
+            : index.offset(line: line, column: column)
+        last = (line, column, offset)
+        return offset
     }
 }

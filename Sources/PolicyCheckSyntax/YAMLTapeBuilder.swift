@@ -10,10 +10,10 @@ import Darwin
 ///
 /// The tape keeps every collection's members after it, in document order, so a subtree is a contiguous run: an
 /// alias copies its anchored run. A merge key would add members from elsewhere, so it throws `needsTree` and the
-/// reader composes the stream again with `YAMLTreeBuilder`.
+/// reader composes the stream again with `YAMLTreeBuilder` (as it does for a text too long for the tape's fields).
 final class YAMLTapeBuilder: YAMLNodeBuilder {
-    /// Thrown at a merge key.
-    static let needsTree = SyntaxError(offset: -1, message: "a merge key: compose the stream as a tree")
+    /// Thrown at a merge key, or a text the tape's fields cannot place.
+    static let needsTree = SyntaxError(offset: -1, message: "compose the stream as a tree")
 
     /// The largest input the tape takes: offsets, counts and lengths (with the flag beside them) fit its fields.
     static let largestInput = Int(SourceTape.StoredPlaces.inStoredTexts)
@@ -48,7 +48,7 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
         keyOffsets.reserveCapacity(nodeCount)
     }
 
-    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) -> UInt32 {
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) throws(SyntaxError) -> UInt32 {
         let index = UInt32(truncatingIfNeeded: nodes.count)
         var start = 0
         var length = 0
@@ -57,6 +57,11 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
             if let spelt = spelling(of: text, at: offset) {
                 start = spelt
             } else {
+                // A text longer than the length field, or one past the 32-bit offsets (escapes such as `\P` decode
+                // to more bytes than they take), is left to the tree.
+                guard length < Int(SourceTape.StoredPlaces.inStoredTexts), texts.count + length <= Int(UInt32.max) else {
+                    throw Self.needsTree
+                }
                 start = texts.count
                 texts.append(contentsOf: text)
                 length |= Int(SourceTape.StoredPlaces.inStoredTexts)

@@ -16,7 +16,7 @@ final class YAMLTreeBuilder: YAMLNodeBuilder {
     private var entries: [SourceEntry] = []
     private var items: [SourceNode] = []
 
-    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) -> SourceNode {
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) throws(SyntaxError) -> SourceNode {
         let value: SourceNode.Value
         switch kind {
         case .null: value = .null
