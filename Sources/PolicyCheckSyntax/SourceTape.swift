@@ -71,7 +71,7 @@ final class SourceTape: Sendable {
         static let inStoredTexts: UInt32 = 1 << 28
 
         let keyOffsets: [UInt32]
-        let tags: [UInt32: String]
+        let tags: Tags
         let texts: [UInt8]
 
         /// The buffer and range of a scalar node's text.
@@ -80,6 +80,47 @@ final class SourceTape: Sendable {
             let count = record.count
             if count & Self.inStoredTexts != 0 { return (texts, start..<start + Int(count & ~Self.inStoredTexts)) }
             return (document, start..<start + Int(count))
+        }
+    }
+
+    /// The tagged nodes of a YAML tape, in node order (nodes are only ever appended, so the order is kept for
+    /// free), each with its tag's index among the distinct tags: 8 bytes a tagged node, where a dictionary entry
+    /// cost some 50 (an alias of a `!Ref` repeated two million times within the node budget).
+    struct Tags: Sendable {
+        private(set) var nodes: [UInt32] = []
+        private var names: [UInt32] = []
+        private var spellings: [String] = []
+        private var indexOfSpelling: [String: UInt32] = [:]
+
+        mutating func append(_ tag: String, to node: UInt32) {
+            let name = indexOfSpelling[tag] ?? {
+                spellings.append(tag)
+                indexOfSpelling[tag] = UInt32(truncatingIfNeeded: spellings.count - 1)
+                return UInt32(truncatingIfNeeded: spellings.count - 1)
+            }()
+            nodes.append(node)
+            names.append(name)
+        }
+
+        /// A copy's tag: the copied node's, if it has one.
+        mutating func copy(from node: UInt32, to copy: UInt32) {
+            guard let found = position(of: node) else { return }
+            nodes.append(copy)
+            names.append(names[found])
+        }
+
+        func tag(of node: UInt32) -> String? {
+            position(of: node).map { spellings[Int(names[$0])] }
+        }
+
+        private func position(of node: UInt32) -> Int? {
+            var low = 0
+            var high = nodes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if nodes[middle] < node { low = middle + 1 } else { high = middle }
+            }
+            return low < nodes.count && nodes[low] == node ? low : nil
         }
     }
 
@@ -94,8 +135,8 @@ final class SourceTape: Sendable {
 
     /// A node's local tag (only YAML has them).
     func tag(_ node: Int) -> String? {
-        guard let stored, !stored.tags.isEmpty else { return nil }
-        return stored.tags[UInt32(truncatingIfNeeded: node)]
+        guard let stored, !stored.tags.nodes.isEmpty else { return nil }
+        return stored.tags.tag(of: UInt32(truncatingIfNeeded: node))
     }
 
     @inline(__always)

@@ -25,7 +25,7 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     private var links: [SourceTape.Link] = []
     private var keyOffsets: [UInt32] = []
     private var texts: [UInt8] = []
-    private var tags: [UInt32: String] = [:]
+    private var tags = SourceTape.Tags()
     private var names: JSONStringCache
     /// The collections being composed, innermost last: their node and where their members start in `pending`.
     private var frames: [(node: Int, base: Int)] = []
@@ -71,7 +71,7 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
             offset: UInt32(truncatingIfNeeded: offset), payload: UInt32(truncatingIfNeeded: start),
             count: UInt32(truncatingIfNeeded: length), kind: kind.rawValue
         ))
-        if let tag { tags[index] = tag }
+        if let tag { tags.append(tag, to: index) }
         return index
     }
 
@@ -89,7 +89,7 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     func open(_ kind: SourceTape.Kind, offset: Int, tag: String?) {
         let index = nodes.count
         nodes.append(SourceTape.Node(offset: UInt32(truncatingIfNeeded: offset), payload: 0, count: 0, kind: kind.rawValue))
-        if let tag { tags[UInt32(truncatingIfNeeded: index)] = tag }
+        if let tag { tags.append(tag, to: UInt32(truncatingIfNeeded: index)) }
         frames.append((index, pendingLinks.count))
     }
 
@@ -140,8 +140,8 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
                 }
             }
             nodes.append(node)
-            if !tags.isEmpty, let tag = tags[UInt32(truncatingIfNeeded: index)] {
-                tags[UInt32(truncatingIfNeeded: index) &+ distance] = tag
+            if !tags.nodes.isEmpty {
+                tags.copy(from: UInt32(truncatingIfNeeded: index), to: UInt32(truncatingIfNeeded: index) &+ distance)
             }
         }
         return anchored &+ distance
