@@ -34,10 +34,21 @@ public struct YAMLReader: Sendable {
         guard !utf8.isEmpty else { return [] }
         let lines = LineTable(utf8)
         try YAMLPrescan.check(utf8, maxDepth: limits.maxDepth)
-        // libyaml refuses ill-formed UTF-8; as before, such bytes are read as U+FFFD.
-        let input = (try? TextDecoding.UTF8Validator.validate(utf8, from: 0)) == nil
-            ? Array(String(decoding: utf8, as: UTF8.self).utf8) : utf8
-        return try input.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [SourceNode] in
+        // libyaml refuses ill-formed UTF-8; as before, such bytes are read as U+FFFD. (Inputs reach here validated;
+        // other callers may not.) libyaml's reader then counts bytes of the repaired text, which can run past the
+        // end of the original: its offsets are kept inside it.
+        guard (try? TextDecoding.UTF8Validator.validate(utf8, from: 0)) == nil else {
+            return try compose(utf8, lines: lines, preferringTape: preferringTape)
+        }
+        do throws(SyntaxError) {
+            return try compose(Array(String(decoding: utf8, as: UTF8.self).utf8), lines: lines, preferringTape: preferringTape)
+        } catch {
+            throw SyntaxError(offset: min(error.offset, utf8.count), message: error.message)
+        }
+    }
+
+    private func compose(_ input: [UInt8], lines: LineTable, preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
+        try input.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [SourceNode] in
             // A compact tape, unless the input is too large for one or merges keys (then composed again as a tree).
             if preferringTape, buffer.count < YAMLTapeBuilder.largestInput {
                 do throws(SyntaxError) {

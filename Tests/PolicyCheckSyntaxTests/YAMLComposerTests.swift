@@ -93,6 +93,11 @@ import Testing
     @Test func illFormedUTF8IsReadAsReplacementCharacters() throws {
         let root = try #require(try YAMLReader().read(Array("a: ".utf8) + [0xFF] + Array("\n".utf8)).first)
         #expect(root["a"]?.string == "\u{FFFD}")
+        // An error libyaml places in the repaired text (three bytes a replacement) stays inside the original: the
+        // fuzzer's find, a control character after 120 ill-formed bytes.
+        let original = Array("a: ".utf8) + Array(repeating: 0xFF, count: 120) + [0x07]
+        let error = #expect(throws: SyntaxError.self) { try YAMLReader().read(original) }
+        #expect(error.map { (0...original.count).contains($0.offset) } == true, "\(String(describing: error))")
     }
 
     @Test func documentsBeyondTheLimitAreRefusedAtTheFirstExtraOne() throws {
