@@ -109,9 +109,9 @@ let package = Package(
         // What the test targets that start policycheck as a child process share (not a test target: no tests).
         .target(name: "PolicyCheckTestSupport", path: "Tests/PolicyCheckTestSupport"),
         .testTarget(name: "PolicyCheckSyntaxTests", dependencies: ["PolicyCheckSyntax"]),
-        .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckNetwork"]),
+        .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckKit", "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],

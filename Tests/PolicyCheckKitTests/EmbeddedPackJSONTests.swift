@@ -86,9 +86,9 @@ enum JSONRendering {
 
     /// A JSON string literal, escaped as policycheck's JSON reports escape it.
     static func quote(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         JSONWriter.appendString(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Kinds, values, keys and order, and tags (which JSON cannot carry, so a tagged tree never matches).

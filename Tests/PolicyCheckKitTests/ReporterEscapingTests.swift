@@ -38,6 +38,17 @@ import Testing
         #expect(URIReference.isRelative("a/b") && !URIReference.isRelative("/a/b"))
     }
 
+    /// Every byte value, alone and between unreserved characters: unreserved bytes and `/` kept, the rest `%XX` in
+    /// uppercase hex (RFC 3986, 2.1 and 2.3).
+    @Test func everyByteIsEncodedAsRFC3986Says() {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        for scalar in (0...0x7F).compactMap(Unicode.Scalar.init) + ["é", "\u{2028}", "😀"] {
+            let text = String(scalar)
+            let expected = text.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : "%" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+            #expect(URIReference.encode(path: "a" + text + "z") == "a" + expected + "z")
+        }
+    }
+
     @Test(arguments: [(Severity.critical, "error", "9.5", "error"), (.high, "error", "8.0", "error"),
                       (.medium, "warning", "5.5", "warning"), (.low, "note", "3.0", "warning"), (.info, "note", "0.0", "notice")])
     func severitiesMapToLevelsAndScores(severity: Severity, sarif: String, score: String, github: String) {

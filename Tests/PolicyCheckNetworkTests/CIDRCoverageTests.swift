@@ -1,3 +1,4 @@
+import PolicyCheckTestSupport
 import Testing
 @testable import PolicyCheckNetwork
 

@@ -1,8 +1,13 @@
 import PolicyCheckModel
 
 /// Writes JSON text with keys in the order given, so output is byte-for-byte deterministic.
+///
+/// The text is gathered as UTF-8 bytes: a report writes tens of fields per finding, and appending to a `String`
+/// (and escaping it scalar by scalar, as every message with an en dash needed) cost more than reading the input.
 public struct JSONWriter {
-    public private(set) var text = ""
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     private var depth = 0
@@ -11,26 +16,27 @@ public struct JSONWriter {
         self.pretty = pretty
     }
 
-    public mutating func beginObject() { openValue(); text += "{"; push() }
-    public mutating func endObject() { pop("}") }
-    public mutating func beginArray() { openValue(); text += "["; push() }
-    public mutating func endArray() { pop("]") }
+    public mutating func beginObject() { openValue(); bytes.append(UInt8(ascii: "{")); push() }
+    public mutating func endObject() { pop(UInt8(ascii: "}")) }
+    public mutating func beginArray() { openValue(); bytes.append(UInt8(ascii: "[")); push() }
+    public mutating func endArray() { pop(UInt8(ascii: "]")) }
 
     /// Writes a key; the next call writes its value.
     public mutating func key(_ name: String) {
         separate()
-        Self.appendString(name, to: &text)
-        text += pretty ? ": " : ":"
+        Self.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         needsComma[needsComma.count - 1] = true
         pendingValue = true
     }
 
-    public mutating func string(_ value: String) { openValue(); Self.appendString(value, to: &text) }
-    public mutating func int(_ value: Int) { openValue(); text += String(value) }
-    public mutating func bool(_ value: Bool) { openValue(); text += value ? "true" : "false" }
-    public mutating func null() { openValue(); text += "null" }
+    public mutating func string(_ value: String) { openValue(); Self.appendString(value, to: &bytes) }
+    public mutating func int(_ value: Int) { openValue(); append(String(value)) }
+    public mutating func bool(_ value: Bool) { openValue(); append(value ? "true" : "false") }
+    public mutating func null() { openValue(); append("null") }
     /// A number exactly as a JSON reader found it (already valid JSON number syntax).
-    public mutating func number(literal: String) { openValue(); text += literal }
+    public mutating func number(literal: String) { openValue(); append(literal) }
 
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
@@ -63,8 +69,8 @@ public struct JSONWriter {
 
     /// Moves the text written so far to `stream`, so a large document is never held whole.
     public mutating func drain(into stream: ReportStream) {
-        stream.write(text)
-        text.removeAll(keepingCapacity: true)
+        stream.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Layout
@@ -81,64 +87,114 @@ public struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         if pretty && depth > 0 { newline() }
     }
 
     /// A newline and the indentation of the current depth.
     private mutating func newline() {
-        if depth < Self.indents.count {
-            text += Self.indents[depth]
-        } else {
-            text += "\n" + String(repeating: "  ", count: depth)
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
         }
     }
-
-    private static let indents: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     private mutating func push() {
         needsComma.append(false)
         depth += 1
     }
 
-    private mutating func pop(_ closer: String) {
+    private mutating func pop(_ closer: UInt8) {
         let hadContent = needsComma.removeLast()
         depth -= 1
         if pretty && hadContent { newline() }
-        text += closer
+        bytes.append(closer)
     }
 
-    static func appendString(_ value: String, to text: inout String) {
-        text += "\""
-        if !needsEscaping(value) {
-            text += value
-            text += "\""
-            return
+    /// Appends text that needs no escaping (numbers, literals).
+    private mutating func append(_ text: String) {
+        Self.appendBytes(of: text, to: &bytes)
+    }
+
+    private static func appendBytes(of text: String, to bytes: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// `value` as a JSON string: quotes, backslashes, control characters, DEL, U+2028 and U+2029 escaped (the last
+    /// two are line ends to JavaScript), everything else copied as it is, a run of plain bytes at a time.
+    static func appendString(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        let escaped: Void? = value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &bytes) }
+        if escaped == nil {
+            let copy = Array(value.utf8)
+            copy.withUnsafeBufferPointer { appendEscaped($0, to: &bytes) }
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ input: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        let count = input.count
+        let base = UnsafeRawPointer(input.baseAddress)
+        while index < count {
+            if let base, index + 8 <= count, !mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
             }
+            let byte = input[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 sequence is copied.
+            let isLineSeparator = byte == 0xE2 && index + 2 < count && input[index + 1] == 0x80
+                && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9)
+            if byte == 0xE2 && !isLineSeparator {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+            switch byte {
+            case UInt8(ascii: "\""): appendASCII("\\\"", to: &bytes)
+            case UInt8(ascii: "\\"): appendASCII("\\\\", to: &bytes)
+            case UInt8(ascii: "\n"): appendASCII("\\n", to: &bytes)
+            case UInt8(ascii: "\r"): appendASCII("\\r", to: &bytes)
+            case UInt8(ascii: "\t"): appendASCII("\\t", to: &bytes)
+            case 0xE2:
+                appendASCII(input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &bytes)
+                index += 2
+            default:
+                appendASCII("\\u00", to: &bytes)
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
+            }
+            index += 1
+            runStart = index
         }
-        text += "\""
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<count]))
     }
 
-    /// Whether any byte of `value` needs an escape: a quote, a backslash, a control character, DEL, or the lead
-    /// byte of U+2028/U+2029 (checked in full by the slow path).
-    private static func needsEscaping(_ value: String) -> Bool {
-        value.utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
-        }
+    /// Whether any byte of `word` may be one the escape loop stops at (`"`, `\\`, below 0x20, DEL, or E2): exact
+    /// when false, so eight plain bytes are passed over at once.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return (below | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+            | hasZeroByte(word ^ (ones &* 0x7F)) | hasZeroByte(word ^ (ones &* 0xE2))) != 0
+    }
+
+    private static func appendASCII(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A lowercase hexadecimal digit, as the escapes have always been written.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

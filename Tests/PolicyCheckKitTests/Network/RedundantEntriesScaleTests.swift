@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCheckNetwork
 import PolicyCheckSyntax
+import PolicyCheckTestSupport
 import Testing
 @testable import PolicyCheckKit
 @testable import PolicyCheckPolicy
@@ -10,7 +11,7 @@ import Testing
 @Suite struct RedundantEntriesScaleTests {
     @Test(arguments: 0..<40)
     func indexFindsWhatThePairwiseComparisonFound(seed: Int) throws {
-        var random = Generator(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
+        var random = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
         let count = Int.random(in: 1...120, using: &random)
         let list = Self.allowlist((0..<count).map { _ in Self.randomEntry(using: &random) })
         let found = Self.messages(try Self.check([list]))
@@ -64,7 +65,7 @@ import Testing
     // MARK: - Random lists
 
     /// Few networks and prefix lengths, so duplicates, containment and port variants are frequent.
-    static func randomEntry(using random: inout Generator) -> AllowlistEntry {
+    static func randomEntry(using random: inout SplitMix64) -> AllowlistEntry {
         let v6 = Int.random(in: 0..<5, using: &random) == 0
         let text: String
         if v6 {
@@ -113,19 +114,6 @@ import Testing
         results.flatMap { result -> [String] in
             if case .fail(let evidence) = result.outcome { return evidence.map(\.message) }
             return []
-        }
-    }
-
-    /// SplitMix64: the same lists on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
