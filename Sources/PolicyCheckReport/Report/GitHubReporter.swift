@@ -10,26 +10,40 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        var out = ""
+        let stream = ReportStream()
+        write(report, to: stream)
+        return stream.text
+    }
+
+    /// Streams the annotations, gathered as bytes a batch at a time.
+    public func write(_ report: CheckReport, to stream: ReportStream) {
+        var out: [UInt8] = []
+        func drainIfFull() {
+            guard out.count >= ReportStream.chunkSize else { return }
+            stream.write(out)
+            out.removeAll(keepingCapacity: true)
+        }
         for error in report.errors {
-            out += Self.command("error", file: error.file, line: error.location?.line, column: error.location?.column,
-                                title: "policycheck: input error", message: error.message)
+            Self.command("error", file: error.file, line: error.location?.line, column: error.location?.column,
+                         title: "policycheck: input error", message: error.message, into: &out)
+            drainIfFull()
         }
         for finding in report.findings where !finding.isSuppressed {
             let message = "\(finding.message) [\(finding.resource)]\nRemediation: \(finding.remediation)"
-            out += Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,
-                                column: finding.column, title: finding.ruleId, message: message)
+            Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,
+                         column: finding.column, title: finding.ruleId, message: message, into: &out)
+            drainIfFull()
         }
         // One notice per kind of skip (not per file: annotations are few and a large walk skips many files).
         for (kind, count) in report.skipsByKind {
             let files = report.filesSkipped.filter { $0.kind == kind }.map(\.file)
             let listed = files.prefix(10).joined(separator: ", ") + (files.count > 10 ? ", …" : "")
-            out += Self.command("notice", file: "-", line: nil, column: nil,
-                                title: "policycheck: skipped \(count) file\(count == 1 ? "" : "s") (\(kind))",
-                                message: "\(report.filesSkipped.first { $0.kind == kind }!.reason) — \(listed)")
+            Self.command("notice", file: "-", line: nil, column: nil,
+                         title: "policycheck: skipped \(count) file\(count == 1 ? "" : "s") (\(kind))",
+                         message: "\(report.filesSkipped.first { $0.kind == kind }!.reason) — \(listed)", into: &out)
         }
-        out += TextReporter().summary(report) + "\n"
-        return out
+        out.appendUTF8(TextReporter().summary(report) + "\n")
+        stream.write(out)
     }
 
     /// critical/high → error, medium/low → warning, info (cannot-verify included) → notice.
@@ -42,34 +56,66 @@ public struct GitHubReporter: Reporter {
     }
 
     /// `::level file=…,line=…,col=…,title=…::message`; standard input has no file to annotate.
-    static func command(_ level: String, file: String, line: Int?, column: Int?, title: String, message: String) -> String {
-        var properties: [String] = []
+    static func command(_ level: String, file: String, line: Int?, column: Int?, title: String, message: String,
+                        into out: inout [UInt8]) {
+        out.appendUTF8("::")
+        out.appendUTF8(level)
+        out.append(UInt8(ascii: " "))
         if file != "-" {
-            properties.append("file=" + escapeProperty(file))
-            if let line { properties.append("line=\(line)") }
-            if let column { properties.append("col=\(column)") }
+            out.appendUTF8("file=")
+            out.appendUTF8(escapeProperty(file))
+            out.append(UInt8(ascii: ","))
+            if let line {
+                out.appendUTF8("line=")
+                out.appendDecimal(line)
+                out.append(UInt8(ascii: ","))
+            }
+            if let column {
+                out.appendUTF8("col=")
+                out.appendDecimal(column)
+                out.append(UInt8(ascii: ","))
+            }
         }
-        properties.append("title=" + escapeProperty(title))
-        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        out.appendUTF8("title=")
+        out.appendUTF8(escapeProperty(title))
+        out.appendUTF8("::")
+        out.appendUTF8(escapeData(message))
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`), so a message stays one log line;
     /// other controls, bidi overrides and `##[` are neutralised by `TerminalText.clean`.
     public static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return TerminalText.clean(out)
+        TerminalText.clean(percentEncoding(text, [UInt8(ascii: "%"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]))
     }
 
     /// Property values: as data, plus `:` and `,` (GitHub's `escapeProperty`).
     public static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        percentEncoding(escapeData(text), [UInt8(ascii: ":"), UInt8(ascii: ",")])
+    }
+
+    /// `text` with each of `bytes` (all ASCII, so never part of a longer UTF-8 sequence) written as `%XX`, the rest
+    /// copied a run at a time; the text itself when none occurs (most messages have no `%` or line break).
+    private static func percentEncoding(_ text: String, _ encoded: [UInt8]) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: encoded.contains) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                if encoded.contains(byte) {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(upperHexDigit(byte >> 4))
+                    out.append(upperHexDigit(byte & 0x0F))
+                } else {
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func upperHexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 }

@@ -114,12 +114,7 @@ public struct JSONWriter {
 
     /// Appends text that needs no escaping (numbers, literals).
     private mutating func append(_ text: String) {
-        Self.appendBytes(of: text, to: &bytes)
-    }
-
-    private static func appendBytes(of text: String, to bytes: inout [UInt8]) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
+        bytes.appendUTF8(text)
     }
 
     /// `value` as a JSON string: quotes, backslashes, control characters, DEL, U+2028 and U+2029 escaped (the last

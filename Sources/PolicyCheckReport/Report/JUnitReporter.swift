@@ -94,7 +94,17 @@ public struct JUnitReporter: Reporter {
         out += Self.property("notApplicable", String(notApplicable))
         out += "    </properties>\n"
         stream.write(out)
-        for testCase in cases { stream.write(testCase.xml) }
+        // Test cases gathered as bytes and written 64 KiB at a time (a plan's suite holds one per rule and resource).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ReportStream.chunkSize + 4096)
+        for testCase in cases {
+            testCase.write(into: &bytes, classname: name)
+            if bytes.count >= ReportStream.chunkSize {
+                stream.write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        stream.write(bytes)
         for error in errors { stream.write(Self.errorCase(error)) }
         stream.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n")
     }
@@ -139,24 +149,39 @@ extension JUnitReporter {
             return findings.isEmpty ? .pass : .skipped
         }
 
-        var xml: String {
-            let name = XMLText.escape("\(key.ruleId) \(key.resource)", attribute: true)
-            var out = "    <testcase name=\"\(name)\" classname=\"\(XMLText.escape(file, attribute: true))\" time=\"0\""
+        /// Appends the `<testcase>` element; `classname` is the suite's file, already escaped for an attribute.
+        func write(into out: inout [UInt8], classname: String) {
+            out.appendUTF8("    <testcase name=\"")
+            out.appendUTF8(XMLText.escape(key.ruleId, attribute: true))
+            out.append(UInt8(ascii: " "))
+            out.appendUTF8(XMLText.escape(key.resource, attribute: true))
+            out.appendUTF8("\" classname=\"")
+            out.appendUTF8(classname)
+            out.appendUTF8("\" time=\"0\"")
             switch verdict {
             case .pass:
-                return out + "/>\n"
+                out.appendUTF8("/>\n")
+                return
             case .failure:
                 let severity = open.map(\.severity).max() ?? .info
                 let message = open.map(\.message).joined(separator: "; ")
-                out += ">\n      <failure message=\"\(XMLText.escape(message, attribute: true))\" type=\"\(severity.rawValue)\">"
-                out += XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")) + "</failure>\n"
+                out.appendUTF8(">\n      <failure message=\"")
+                out.appendUTF8(XMLText.escape(message, attribute: true))
+                out.appendUTF8("\" type=\"")
+                out.appendUTF8(severity.rawValue)
+                out.appendUTF8("\">")
+                out.appendUTF8(XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")))
+                out.appendUTF8("</failure>\n")
             case .skipped:
                 let reasons = unverified.map { "cannot verify: " + $0.message }
                     + suppressed.map { Self.suppressionText($0.suppression!) }
-                out += ">\n      <skipped message=\"\(XMLText.escape(reasons.joined(separator: "; "), attribute: true))\">"
-                out += XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")) + "</skipped>\n"
+                out.appendUTF8(">\n      <skipped message=\"")
+                out.appendUTF8(XMLText.escape(reasons.joined(separator: "; "), attribute: true))
+                out.appendUTF8("\">")
+                out.appendUTF8(XMLText.escape(findings.map(Self.body).joined(separator: "\n\n")))
+                out.appendUTF8("</skipped>\n")
             }
-            return out + "    </testcase>\n"
+            out.appendUTF8("    </testcase>\n")
         }
 
         static func body(_ finding: Finding) -> String {
