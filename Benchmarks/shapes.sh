@@ -171,9 +171,11 @@ if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v valgrind >/dev/null; then
   out "## Instructions executed (callgrind, --jobs 1; the same on every run)"
   out ""
   strip -g -o "$CORPUS/policycheck-nodebug" "$BIN"
-  instructions() {
-    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$CORPUS/policycheck-nodebug" check "$1" --jobs 1 \
-      2>&1 >/dev/null || true; } | awk '/Collected/ { printf "%.1f", $4 / 1e6 }'
+  instructions() { # directory [more check options]
+    local input=$1
+    shift
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$CORPUS/policycheck-nodebug" check "$input" --jobs 1 \
+      "$@" 2>&1 >/dev/null || true; } | awk '/Collected/ { printf "%.1f", $4 / 1e6 }'
   }
   # 1k inputs of every shape; the 10k input too for one plan with every relation (the instruction count's growth
   # is free of the machine's noise). Under callgrind a 10k input takes minutes.
@@ -197,4 +199,13 @@ if [ "${BENCH_PROFILE:-0}" = 1 ] && command -v valgrind >/dev/null; then
   out "- dense, first 100 plans: $(instructions "$CORPUS/dense100") million"
   out "- allowlist of 100,000 entries: $(instructions "$CORPUS/allowlist-100000/input") million"
   out ""
+  # Every report format on one input: each writes every finding, so a slow writer shows beside the text one.
+  if [ -d "$CORPUS/tf-relations-1000/input" ]; then
+    out "| format (tf-relations 1k, report to a file) | million |"
+    out "| --- | ---: |"
+    for format in text json sarif junit markdown github; do
+      out "| $format | $(instructions "$CORPUS/tf-relations-1000/input" --format "$format" --output "$CORPUS/format.out") |"
+    done
+    out ""
+  fi
 fi
