@@ -123,7 +123,8 @@ public struct TextReporter: Reporter {
     /// Appends the text's UTF-8 bytes.
     @inline(__always)
     private static func put(_ text: String, into line: inout [UInt8]) {
-        line.appendUTF8(text)
+        var text = text
+        text.withUTF8 { line.append(contentsOf: $0) }
     }
 
     private func paint(_ text: String, _ code: String) -> String {
