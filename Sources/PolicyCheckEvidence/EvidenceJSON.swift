@@ -95,7 +95,7 @@ public enum EvidenceJSON {
             json.null()
         }
         json.endObject()
-        return json.text + "\n"
+        return json.writtenText + "\n"
     }
 
     private static func writeRun(_ document: EvidenceDocument, into json: inout JSONWriter) {

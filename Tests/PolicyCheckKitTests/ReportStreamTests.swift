@@ -59,7 +59,7 @@ import Testing
             json.string(text)
         }
         json.endArray()
-        #expect(json.text == #"["plain","quote \" backslash \\","nl\n cr\r tab\t bell\u0007 del\u007f","é € 😀","sep\u2028\u2029","…"]"#)
+        #expect(json.writtenText == #"["plain","quote \" backslash \\","nl\n cr\r tab\t bell\u0007 del\u007f","é € 😀","sep\u2028\u2029","…"]"#)
     }
 
     @Test func countsAgreeWithTheFindings() {

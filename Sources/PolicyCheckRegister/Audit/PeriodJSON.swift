@@ -45,7 +45,7 @@ public enum PeriodJSON {
             json.null()
         }
         json.endObject()
-        return json.text + "\n"
+        return json.writtenText + "\n"
     }
 
     private static func writePeriod(_ period: AuditPeriod, into json: inout JSONWriter) {

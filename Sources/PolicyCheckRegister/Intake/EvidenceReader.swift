@@ -96,7 +96,7 @@ struct EvidenceReader {
         json.key("settings")
         CanonicalJSON.write(root["settings"], into: &json)
         json.endObject()
-        return json.text
+        return json.writtenText
     }
 
     // MARK: - Fields

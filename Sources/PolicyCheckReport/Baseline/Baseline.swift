@@ -86,6 +86,6 @@ public struct Baseline: Sendable {
         }
         json.endArray()
         json.endObject()
-        return json.text + "\n"
+        return json.writtenText + "\n"
     }
 }

@@ -5,8 +5,9 @@ import PolicyCheckModel
 /// The text is gathered as UTF-8 bytes: a report writes tens of fields per finding, and appending to a `String`
 /// (and escaping it scalar by scalar, as every message with an en dash needed) cost more than reading the input.
 public struct JSONWriter {
-    /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text written so far. (Named apart from the stored `text` it replaced, so that every user is compiled
+    /// again: an incremental build kept reading the old field's layout.)
+    public var writtenText: String { String(decoding: bytes, as: UTF8.self) }
     private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let pretty: Bool

@@ -61,7 +61,7 @@ public enum KeyInventoryJSON {
         json.endArray()
         json.field("errors", errors: inventory.errors)
         json.endObject()
-        return json.text + "\n"
+        return json.writtenText + "\n"
     }
 
     /// One key object; certificate fields are present (null) for every object so the shape is fixed.

@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
         case .json:
             var json = JSONWriter()
             RuleJSON.write(rule, into: &json)
-            Console.out(json.text + "\n")
+            Console.out(json.writtenText + "\n")
         case .text:
             Console.out("""
                 \(rule.id): \(rule.title)

@@ -44,7 +44,7 @@ struct RulesCommand: ParsableCommand {
             for compiled in policy.rules { RuleJSON.write(compiled.rule, into: &json) }
             json.endArray()
             json.endObject()
-            Console.out(json.text + "\n")
+            Console.out(json.writtenText + "\n")
         }
     }
 }
