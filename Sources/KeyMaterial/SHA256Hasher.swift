@@ -1,7 +1,11 @@
 internal import COpenSSL
 
 /// SHA-256 with an explicitly fetched `EVP_MD`, so repeated hashing skips the implicit fetch.
-final class SHA256Hasher {
+///
+/// `@unchecked Sendable`: the only state is the fetched `EVP_MD`, which is never changed after the fetch, and
+/// OpenSSL allows a fetched method to be used from several threads at once (openssl-threads(7)); each `hex` call
+/// makes its own digest context inside `EVP_Digest`.
+final class SHA256Hasher: @unchecked Sendable {
     private let digest: OpaquePointer
 
     /// Fetches SHA-256 from the default library context.

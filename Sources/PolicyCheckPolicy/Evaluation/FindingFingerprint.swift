@@ -1,4 +1,5 @@
 import KeyMaterial
+import PolicyCheckModel
 
 /// A finding's identity across runs: the same rule, file, resource, value path and offending value give the same
 /// fingerprint even when lines move or messages are reworded. Baselines record it.
@@ -18,7 +19,7 @@ public enum FindingFingerprint {
         bytes.append(0)
         if let value {
             bytes.append(UInt8(ascii: "="))
-            bytes += Array(value.utf8)
+            bytes.append(contentsOf: value.utf8)
         } else {
             bytes.append(UInt8(ascii: "-"))
         }
@@ -32,9 +33,11 @@ public enum FindingFingerprint {
 
     private static func identity(ruleId: String, file: String, resource: String, path: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        for (index, part) in [ruleId, file, resource, path].enumerated() {
-            if index > 0 { bytes.append(0) }
-            bytes += Array(part.utf8)
+        bytes.reserveCapacity(ruleId.utf8.count + file.utf8.count + resource.utf8.count + path.utf8.count + 64)
+        bytes.appendUTF8(ruleId)
+        for part in [file, resource, path] {
+            bytes.append(0)
+            bytes.appendUTF8(part)
         }
         return bytes
     }
