@@ -64,7 +64,7 @@ import Testing
         }
     }
 
-    /// A string that is not stored contiguously (bridged or lazily built) takes the copying path with the same result.
+    /// Text cut from a longer string (its own storage once copied) escapes as the reference does.
     @Test func substringBackedTextMatchesTheReference() {
         let text = String("xx\u{2028}\"quoted\"\u{1}\u{2013}yy".dropFirst(2))
         #expect(Self.written(text) == Self.reference(text))

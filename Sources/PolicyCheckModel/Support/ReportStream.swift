@@ -43,6 +43,14 @@ public final class ReportStream {
         if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
     }
 
+    /// Appends `bytes` and empties them (keeping their capacity), when they hold at least `minimum` bytes: a
+    /// reporter gathers a batch and hands it over once it is large enough.
+    public func write(taking bytes: inout [UInt8], once minimum: Int = 0) {
+        guard bytes.count >= minimum else { return }
+        write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Writes what is buffered to the descriptor (a no-op in memory).
     public func flush() {
         guard let descriptor, !buffer.isEmpty else { return }

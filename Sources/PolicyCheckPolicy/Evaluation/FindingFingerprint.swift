@@ -19,7 +19,7 @@ public enum FindingFingerprint {
         bytes.append(0)
         if let value {
             bytes.append(UInt8(ascii: "="))
-            bytes.append(contentsOf: value.utf8)
+            bytes.appendUTF8(value)
         } else {
             bytes.append(UInt8(ascii: "-"))
         }

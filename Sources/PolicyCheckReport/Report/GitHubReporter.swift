@@ -18,21 +18,16 @@ public struct GitHubReporter: Reporter {
     /// Streams the annotations, gathered as bytes a batch at a time.
     public func write(_ report: CheckReport, to stream: ReportStream) {
         var out: [UInt8] = []
-        func drainIfFull() {
-            guard out.count >= ReportStream.chunkSize else { return }
-            stream.write(out)
-            out.removeAll(keepingCapacity: true)
-        }
         for error in report.errors {
             Self.command("error", file: error.file, line: error.location?.line, column: error.location?.column,
                          title: "policycheck: input error", message: error.message, into: &out)
-            drainIfFull()
+            stream.write(taking: &out, once: ReportStream.chunkSize)
         }
         for finding in report.findings where !finding.isSuppressed {
             let message = "\(finding.message) [\(finding.resource)]\nRemediation: \(finding.remediation)"
             Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,
                          column: finding.column, title: finding.ruleId, message: message, into: &out)
-            drainIfFull()
+            stream.write(taking: &out, once: ReportStream.chunkSize)
         }
         // One notice per kind of skip (not per file: annotations are few and a large walk skips many files).
         for (kind, count) in report.skipsByKind {
@@ -43,7 +38,7 @@ public struct GitHubReporter: Reporter {
                          message: "\(report.filesSkipped.first { $0.kind == kind }!.reason) — \(listed)", into: &out)
         }
         out.appendUTF8(TextReporter().summary(report) + "\n")
-        stream.write(out)
+        stream.write(taking: &out)
     }
 
     /// critical/high → error, medium/low → warning, info (cannot-verify included) → notice.
@@ -86,36 +81,13 @@ public struct GitHubReporter: Reporter {
     /// Message data: `%`, CR and LF are percent-encoded (GitHub's `escapeData`), so a message stays one log line;
     /// other controls, bidi overrides and `##[` are neutralised by `TerminalText.clean`.
     public static func escapeData(_ text: String) -> String {
-        TerminalText.clean(percentEncoding(text, [UInt8(ascii: "%"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]))
+        TerminalText.clean(PercentEncoding.encode(text) {
+            $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
+        })
     }
 
     /// Property values: as data, plus `:` and `,` (GitHub's `escapeProperty`).
     public static func escapeProperty(_ text: String) -> String {
-        percentEncoding(escapeData(text), [UInt8(ascii: ":"), UInt8(ascii: ",")])
-    }
-
-    /// `text` with each of `bytes` (all ASCII, so never part of a longer UTF-8 sequence) written as `%XX`, the rest
-    /// copied a run at a time; the text itself when none occurs (most messages have no `%` or line break).
-    private static func percentEncoding(_ text: String, _ encoded: [UInt8]) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: encoded.contains) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 8)
-            for byte in bytes {
-                if encoded.contains(byte) {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(upperHexDigit(byte >> 4))
-                    out.append(upperHexDigit(byte & 0x0F))
-                } else {
-                    out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
-    }
-
-    private static func upperHexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+        PercentEncoding.encode(escapeData(text)) { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") }
     }
 }

@@ -70,8 +70,7 @@ public struct JSONWriter {
 
     /// Moves the text written so far to `stream`, so a large document is never held whole.
     public mutating func drain(into stream: ReportStream) {
-        stream.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        stream.write(taking: &bytes)
     }
 
     // MARK: - Layout
@@ -122,11 +121,8 @@ public struct JSONWriter {
     /// two are line ends to JavaScript), everything else copied as it is, a run of plain bytes at a time.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        let escaped: Void? = value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &bytes) }
-        if escaped == nil {
-            let copy = Array(value.utf8)
-            copy.withUnsafeBufferPointer { appendEscaped($0, to: &bytes) }
-        }
+        var value = value
+        value.withUTF8 { appendEscaped($0, to: &bytes) }
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -99,12 +99,9 @@ public struct JUnitReporter: Reporter {
         bytes.reserveCapacity(ReportStream.chunkSize + 4096)
         for testCase in cases {
             testCase.write(into: &bytes, classname: name)
-            if bytes.count >= ReportStream.chunkSize {
-                stream.write(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            stream.write(taking: &bytes, once: ReportStream.chunkSize)
         }
-        stream.write(bytes)
+        stream.write(taking: &bytes)
         for error in errors { stream.write(Self.errorCase(error)) }
         stream.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n")
     }

@@ -123,8 +123,7 @@ public struct TextReporter: Reporter {
     /// Appends the text's UTF-8 bytes.
     @inline(__always)
     private static func put(_ text: String, into line: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { line.append(contentsOf: $0) }
+        line.appendUTF8(text)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -10,27 +10,16 @@ public enum URIReference {
     /// Whether `encode(path:)` gives a URI relative to the working directory.
     public static func isRelative(_ path: String) -> Bool { !path.hasPrefix("/") }
 
-    /// Built as bytes: a report encodes the file of every result, and appending scalar by scalar to a `String`
-    /// cost more than the rest of the location.
     static func percentEncode(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        PercentEncoding.encode(text) { byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(byte)
+                return false
             default:
-                out.append(UInt8(ascii: "%"))
-                out.append(upperHexDigit(byte >> 4))
-                out.append(upperHexDigit(byte & 0x0F))
+                return true
             }
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func upperHexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 }
