@@ -16,8 +16,12 @@ public final class LineIndex: Sendable {
     static let blockShift = 12
     static let blockSize = 1 << blockShift
 
-    /// Byte offset of the first byte of every line; the first is 0.
-    let starts: [Int]
+    /// Byte offset of the first byte of every line; the first is 0. Kept as 32-bit offsets (`narrowStarts`) for any
+    /// text under 4 GiB, as 64-bit ones (`wideStarts`) beyond; exactly one of the two holds the lines. A
+    /// 1.5-million-line manifest's index was 16.8 MB of 64-bit offsets grown by doubling; counted first and kept
+    /// narrow, it is 6 MB.
+    private let narrowStarts: [UInt32]
+    private let wideStarts: [Int]
     let bytes: [UInt8]
     /// Continuation bytes before each block start; empty when the text is ASCII.
     private let continuations: [UInt32]
@@ -25,21 +29,30 @@ public final class LineIndex: Sendable {
     private let fourByteLeads: [UInt32]
 
     /// Indexes `bytes` in one pass (newlines found with `memchr`, the rest a word at a time).
-    public init(_ bytes: [UInt8]) {
+    public convenience init(_ bytes: [UInt8]) {
+        self.init(bytes, narrowBelow: Int(UInt32.max))
+    }
+
+    /// Indexes `bytes`, keeping line starts as 32-bit offsets when the text is shorter than `narrowLimit` bytes
+    /// (tests lower it to exercise the 64-bit form).
+    init(_ bytes: [UInt8], narrowBelow narrowLimit: Int) {
         self.bytes = bytes
-        var starts = [0]
+        var narrowStarts: [UInt32] = []
+        var wideStarts: [Int] = []
         var continuations: [UInt32] = []
         var fourByteLeads: [UInt32] = []
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-            var cursor = base
-            let end = base + buffer.count
-            while cursor < end, let found = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
-                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                starts.append(newline - base + 1)
-                cursor = newline + 1
+            let lines = Self.newlineCount(buffer) + 1
+            if buffer.count < narrowLimit {
+                narrowStarts.reserveCapacity(lines)
+                narrowStarts.append(0)
+                Self.forEachLineStart(buffer) { narrowStarts.append(UInt32(truncatingIfNeeded: $0)) }
+            } else {
+                wideStarts.reserveCapacity(lines)
+                wideStarts.append(0)
+                Self.forEachLineStart(buffer) { wideStarts.append($0) }
             }
-            guard !Self.isASCII(buffer) else { return }
+            guard !buffer.isEmpty, !Self.isASCII(buffer) else { return }
             let blocks = (buffer.count >> Self.blockShift) + 1
             continuations.reserveCapacity(blocks)
             fourByteLeads.reserveCapacity(blocks)
@@ -56,19 +69,26 @@ public final class LineIndex: Sendable {
                 blockStart += Self.blockSize
             }
         }
-        self.starts = starts
+        self.narrowStarts = narrowStarts
+        self.wideStarts = wideStarts
         self.continuations = continuations
         self.fourByteLeads = fourByteLeads
     }
 
     /// The number of lines (a text ending in a newline has an empty last line).
-    public var lineCount: Int { starts.count }
+    public var lineCount: Int { wideStarts.isEmpty ? narrowStarts.count : wideStarts.count }
+
+    /// The byte offset where 0-based line `index` starts.
+    @inline(__always)
+    private func start(ofLine index: Int) -> Int {
+        wideStarts.isEmpty ? Int(narrowStarts[index]) : wideStarts[index]
+    }
 
     /// The 1-based line and column of a byte offset. Columns count Unicode scalars, as editors and libyaml do.
     public func location(ofOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         let line = lineNumber(of: clamped)
-        let lineStart = starts[line - 1]
+        let lineStart = start(ofLine: line - 1)
         let continuationBytes = continuations.isEmpty
             ? 0 : continuationCount(before: clamped) - continuationCount(before: lineStart)
         return SourceLocation(line: line, column: clamped - lineStart - continuationBytes + 1)
@@ -80,7 +100,7 @@ public final class LineIndex: Sendable {
         let clamped = max(0, min(offset, bytes.count))
         let location = location(ofOffset: clamped)
         guard !fourByteLeads.isEmpty else { return location.column }
-        let lineStart = starts[location.line - 1]
+        let lineStart = start(ofLine: location.line - 1)
         return location.column + fourByteLeadCount(before: clamped) - fourByteLeadCount(before: lineStart)
     }
 
@@ -88,10 +108,10 @@ public final class LineIndex: Sendable {
     /// line's end.
     public func offset(line: Int, column: Int) -> Int {
         guard line >= 1 else { return 0 }
-        guard line <= starts.count else { return bytes.count }
-        let lineStart = starts[line - 1]
+        guard line <= lineCount else { return bytes.count }
+        let lineStart = start(ofLine: line - 1)
         // The newline ending the line, or the end of the text.
-        let lineEnd = line < starts.count ? starts[line] - 1 : bytes.count
+        let lineEnd = line < lineCount ? start(ofLine: line) - 1 : bytes.count
         if continuations.isEmpty {
             return lineStart + max(0, min(column - 1, lineEnd - lineStart))
         }
@@ -102,11 +122,11 @@ public final class LineIndex: Sendable {
     /// when that place is not after the column: a reader that asks for places in document order then walks a long
     /// line of non-ASCII text once, not once per place on it.
     public func offset(line: Int, column: Int, from known: (column: Int, offset: Int)) -> Int {
-        guard !continuations.isEmpty, line >= 1, line <= starts.count, known.column >= 1, known.column <= column,
-              known.offset >= starts[line - 1] else {
+        guard !continuations.isEmpty, line >= 1, line <= lineCount, known.column >= 1, known.column <= column,
+              known.offset >= start(ofLine: line - 1) else {
             return offset(line: line, column: column)
         }
-        let lineEnd = line < starts.count ? starts[line] - 1 : bytes.count
+        let lineEnd = line < lineCount ? start(ofLine: line) - 1 : bytes.count
         guard known.offset <= lineEnd else { return offset(line: line, column: column) }
         return advance(from: known.offset, scalars: column - known.column, lineEnd: lineEnd)
     }
@@ -128,10 +148,10 @@ public final class LineIndex: Sendable {
     /// The 1-based line holding `offset` (binary search over the line starts).
     private func lineNumber(of offset: Int) -> Int {
         var low = 0
-        var high = starts.count - 1
+        var high = lineCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if start(ofLine: mid) <= offset { low = mid } else { high = mid - 1 }
         }
         return low + 1
     }
@@ -149,6 +169,26 @@ public final class LineIndex: Sendable {
     }
 
     // MARK: - Counting
+
+    /// The number of newlines in `buffer` (found with `memchr`).
+    private static func newlineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        forEachLineStart(buffer) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the offset after each newline, in order.
+    @inline(__always)
+    private static func forEachLineStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        var cursor = base
+        let end = base + buffer.count
+        while cursor < end, let found = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
+            let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            body(newline - base + 1)
+            cursor = newline + 1
+        }
+    }
 
     /// Continuation bytes and four-byte leads in `buffer[start..<end]`, eight bytes at a time.
     static func counts(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int,

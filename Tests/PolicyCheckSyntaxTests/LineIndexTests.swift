@@ -1,4 +1,4 @@
-import PolicyCheckSyntax
+@testable import PolicyCheckSyntax
 import Testing
 
 /// The line index must agree with walking the text scalar by scalar, on any line length and any mix of ASCII and
@@ -61,5 +61,25 @@ struct LineIndexTests {
     @Test func lineCountCountsTheEmptyLastLine() {
         #expect(LineIndex(Array("a\nb\n".utf8)).lineCount == 3)
         #expect(LineIndex([]).lineCount == 1)
+    }
+}
+
+/// Texts of 4 GiB or more keep their line starts as 64-bit offsets; the two forms must answer alike.
+struct LineIndexWideStartsTests {
+    @Test(arguments: ["", "a\nbc\n\nd\n", String(repeating: "line 😀 with émoji\n", count: 300) + "last"])
+    func wideStartsAnswerAsNarrowOnes(_ text: String) {
+        let bytes = Array(text.utf8)
+        let narrow = LineIndex(bytes)
+        let wide = LineIndex(bytes, narrowBelow: 0)
+        #expect(wide.lineCount == narrow.lineCount)
+        for offset in -1...(bytes.count + 1) {
+            #expect(wide.location(ofOffset: offset) == narrow.location(ofOffset: offset), "offset \(offset)")
+            #expect(wide.utf16Column(ofOffset: offset) == narrow.utf16Column(ofOffset: offset), "offset \(offset)")
+        }
+        for line in 0...(narrow.lineCount + 1) {
+            for column in [1, 2, 5, 40] {
+                #expect(wide.offset(line: line, column: column) == narrow.offset(line: line, column: column))
+            }
+        }
     }
 }

@@ -28,6 +28,7 @@ struct Template {
                                           "'Resources' must be a mapping of logical ids to resources, found \(resourcesEntry.value.kindDescription)")])
         }
         var resources: [TemplateResource] = []
+        resources.reserveCapacity(entries.count)
         for entry in Self.expandingForEach(entries) {
             if entry.value["Type"]?["Rain::Module"] != nil {
                 problems.append(Diagnostic(source, offset: entry.value["Type"]?.offset ?? entry.keyOffset,
@@ -71,7 +72,9 @@ struct Template {
     /// the resolver cannot resolve, so it is unknown rather than guessed.
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html
     static func expandingForEach(_ entries: [SourceEntry]) -> [SourceEntry] {
-        entries.flatMap { entry -> [SourceEntry] in
+        // Most templates have no `Fn::ForEach`: keep their entries as they are rather than copy them.
+        guard entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return entries }
+        return entries.flatMap { entry -> [SourceEntry] in
             guard entry.key.hasPrefix("Fn::ForEach::"), let parts = entry.value.items, parts.count == 3,
                   let outputs = parts[2].entries else { return [entry] }
             return expandingForEach(outputs)
