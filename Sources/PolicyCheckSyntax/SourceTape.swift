@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -124,6 +125,9 @@ final class SourceTape: Sendable {
         }
     }
 
+    /// Indexes of large mappings' members by key hash (`link(_:key:hash:)`), by mapping node; built on demand.
+    private let keyIndexes = Mutex<[Int: [UInt64: [Int32]]]>([:])
+
     init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8], stored: StoredPlaces? = nil) {
         self.nodes = nodes
         self.links = links
@@ -179,16 +183,37 @@ final class SourceTape: Sendable {
     }
 
     /// The link of the first member named `key`, whose `JSONStringCache.hash` is `hash`, of a mapping node.
+    ///
+    /// A small mapping is scanned; a large one is looked up in an index of its members by key hash, built the first
+    /// time it is asked for a key (a reader that looks up each key of a 10,000-key mapping scanned 50 million
+    /// members).
     func link(_ node: Int, key: String, hash: UInt64) -> Int? {
         let record = nodes[node]
         guard record.kind == Kind.mapping.rawValue else { return nil }
         let start = Int(record.payload)
-        for link in start..<start + Int(record.count) {
-            let text = Int(links[link].key)
-            if textHashes[text] == hash && texts[text] == key { return link }
+        guard Int(record.count) > Self.largestScannedMapping else {
+            for link in start..<start + Int(record.count) {
+                let text = Int(links[link].key)
+                if textHashes[text] == hash && texts[text] == key { return link }
+            }
+            return nil
         }
-        return nil
+        let candidates = keyIndexes.withLock { indexes in
+            if indexes[node] == nil {
+                var index: [UInt64: [Int32]] = [:]
+                index.reserveCapacity(Int(record.count))
+                for link in start..<start + Int(record.count) {
+                    index[textHashes[Int(links[link].key)], default: []].append(Int32(link))
+                }
+                indexes[node] = index
+            }
+            return indexes[node]?[hash] ?? []
+        }
+        return candidates.lazy.map(Int.init).first { texts[Int(links[$0].key)] == key }
     }
+
+    /// The most members a mapping may have and still be scanned for a key rather than indexed.
+    static let largestScannedMapping = 32
 }
 
 // MARK: - Texts of values

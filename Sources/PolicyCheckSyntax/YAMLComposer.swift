@@ -52,6 +52,10 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private var lines: LineTable
     private let limits: YAMLReader.Limits
     private var produced = 0
+    /// Nodes produced by aliases (each alias charged its anchor's size): what `maxNodes` bounds. Nodes the input
+    /// spells itself are bounded by its size already, so a large file without aliases (a 63 MB `kind: List` in flow
+    /// style) is not taken for an alias bomb.
+    private var expanded = 0
     /// The deepest level reached so far, so that a reused alias also counts toward the depth limit.
     private var deepest = 0
     /// Anchors by name, for the current document; a later anchor of the same name shadows an earlier one.
@@ -165,7 +169,8 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             throw SyntaxError(offset: offset, message: "found undefined alias")
         }
         produced += anchored.size
-        guard produced <= limits.maxNodes else {
+        expanded += anchored.size
+        guard expanded <= limits.maxNodes else {
             throw SyntaxError(offset: offset, message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)")
         }
         guard depth + anchored.height <= limits.maxDepth else {
@@ -178,9 +183,6 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private func fresh(depth: Int) throws(SyntaxError) -> Builder.Handle {
         produced += 1
         let offset = startOffset()
-        guard produced <= limits.maxNodes else {
-            throw SyntaxError(offset: offset, message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)")
-        }
         guard depth <= limits.maxDepth else {
             throw SyntaxError(offset: offset, message: "nesting deeper than \(limits.maxDepth) levels")
         }

@@ -73,6 +73,16 @@ import Testing
         #expect(try read(bomb).first?["c"]?.items?.count == 10)
     }
 
+    @Test func nodesTheInputSpellsItselfAreNotChargedToTheAliasBudget() throws {
+        var limits = YAMLReader.Limits()
+        limits.maxNodes = 100
+        let flow = "items: [" + (0..<500).map { "{name: n\($0)}" }.joined(separator: ", ") + "]\n"
+        let documents = try YAMLReader(limits: limits).read(Array(flow.utf8))
+        #expect(documents.first?["items"]?.memberCount == 500, "1,001 nodes and no alias: not a bomb")
+        let aliased = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + Array(repeating: "*a", count: 10).joined(separator: ", ") + "]\n"
+        #expect(throws: SyntaxError.self) { try YAMLReader(limits: limits).read(Array(aliased.utf8)) }
+    }
+
     @Test func constructorTagsAndNonScalarKeysAreRefused() throws {
         #expect(failure("a: !!python/object:os.system x\n")?.message.contains("is not allowed") == true)
         #expect(failure("!!python/object:os.system a: x\n")?.message.contains("is not allowed") == true, "on a key too")

@@ -19,11 +19,15 @@ extension IntrinsicResolver {
             for entry in entries { variables[entry.key] = entry.value }
         }
         guard let format else { return Self.unknown("!Sub needs a string, or a string and a mapping of variables") }
+        // Each variable is resolved once however often the string names it: `${A}${A}` nested level under level
+        // otherwise resolved the innermost value 2^depth times.
+        var resolved: [String: [Piece]] = [:]
         let parts: [[Piece]] = Self.segments(of: format).map { segment in
             switch segment {
             case .literal(let text):
                 return [.text(text)]
             case .variable(let name):
+                if let pieces = resolved[name] { return pieces }
                 let values: [TemplateValue]
                 if let node = variables[name] {
                     values = resolve(node, depth: depth)
@@ -35,7 +39,9 @@ extension IntrinsicResolver {
                 } else {
                     values = reference(name)
                 }
-                return values.map { Self.piece($0, shown: "${\(name)}") }
+                let pieces = values.map { Self.piece($0, shown: "${\(name)}") }
+                resolved[name] = pieces
+                return pieces
             }
         }
         return Self.concatenate(parts)
@@ -72,27 +78,42 @@ extension IntrinsicResolver {
     }
 
     /// Every string the parts may make (capped), known when every piece is.
+    ///
+    /// The strings are built as they go, each part appended in place: only a part with several alternatives copies
+    /// what is built so far, and the alternatives' product is capped, so that happens a few times at most (appending
+    /// a part to arrays of pieces copied every array, quadratic in the parts of a long `!Join`). A string longer than
+    /// `maxTextLength` is unknown.
     static func concatenate(_ parts: [[Piece]]) -> [TemplateValue] {
-        var combinations: [[Piece]] = [[]]
+        var combinations: [(text: String, reason: String?)] = [("", nil)]
         for alternatives in parts {
-            guard combinations.count * alternatives.count <= maxAlternatives else {
-                return unknown("it may take more than \(maxAlternatives) values (parameters and conditions combined)")
-            }
-            combinations = combinations.flatMap { prefix in alternatives.map { prefix + [$0] } }
-        }
-        return combinations.map { pieces in
-            var text = ""
-            var reason: String?
-            for piece in pieces {
-                switch piece {
-                case .text(let literal): text += literal
-                case .unknown(let why, let shown):
-                    text += shown
-                    if reason == nil { reason = why }
+            guard combinations.count * alternatives.count <= maxAlternatives else { return tooManyAlternatives }
+            if alternatives.count == 1 {
+                for index in combinations.indices { append(alternatives[0], to: &combinations[index]) }
+            } else {
+                combinations = combinations.flatMap { prefix in
+                    alternatives.map { piece in
+                        var combination = prefix
+                        append(piece, to: &combination)
+                        return combination
+                    }
                 }
             }
+            if combinations.contains(where: { $0.text.utf8.count > maxTextLength }) {
+                return unknown("it builds a string of more than \(maxTextLength) bytes, longer than a template may be")
+            }
+        }
+        return combinations.map { text, reason in
             guard let reason else { return .string(text) }
             return .unknown(reason: "'\(Excerpt.quote(text, limit: 120))' is not fully known: \(reason)", text: text)
+        }
+    }
+
+    private static func append(_ piece: Piece, to combination: inout (text: String, reason: String?)) {
+        switch piece {
+        case .text(let literal): combination.text += literal
+        case .unknown(let why, let shown):
+            combination.text += shown
+            if combination.reason == nil { combination.reason = why }
         }
     }
 
@@ -102,29 +123,34 @@ extension IntrinsicResolver {
     }
 
     /// Splits a `!Sub` string into literal text and `${Name}` variables (`${!Literal}` is the literal `${Literal}`).
+    /// Scans the UTF-8 bytes once (Foundation's `range(of:)` on the rest of the string copied that rest for every
+    /// variable: quadratic in a string of many).
     static func segments(of format: String) -> [Segment] {
+        let bytes = Array(format.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var segments: [Segment] = []
         var literal = ""
-        var rest = Substring(format)
-        while let start = rest.range(of: "${") {
-            literal += rest[..<start.lowerBound]
-            let afterOpen = rest[start.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else {
-                literal += rest[start.lowerBound...]
-                rest = ""
-                break
+        var cursor = 0
+        var search = 0
+        while search + 1 < bytes.count {
+            guard bytes[search] == UInt8(ascii: "$"), bytes[search + 1] == UInt8(ascii: "{") else {
+                search += 1
+                continue
             }
-            let name = afterOpen[..<close]
-            if name.hasPrefix("!") {
-                literal += "${" + name.dropFirst() + "}"
+            let nameStart = search + 2
+            guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            literal += text(cursor..<search)
+            if nameStart < close, bytes[nameStart] == UInt8(ascii: "!") {
+                literal += "${" + text((nameStart + 1)..<close) + "}"
             } else {
                 if !literal.isEmpty { segments.append(.literal(literal)) }
                 literal = ""
-                segments.append(.variable(name.trimmingCharacters(in: .whitespaces)))
+                segments.append(.variable(text(nameStart..<close).trimmingCharacters(in: .whitespaces)))
             }
-            rest = afterOpen[afterOpen.index(after: close)...]
+            cursor = close + 1
+            search = cursor
         }
-        literal += rest
+        literal += text(cursor..<bytes.count)
         if !literal.isEmpty { segments.append(.literal(literal)) }
         return segments
     }

@@ -16,6 +16,10 @@ struct IntrinsicResolver {
     /// Most alternatives one expression may have before it is judged unknown.
     static let maxAlternatives = 64
     static let maxDepth = 32
+    /// The longest string `!Sub` or `!Join` may build before it is judged unknown: a template body is at most 1 MB
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html), and nested
+    /// `!Sub`s that double a string at every level would otherwise build gigabytes from a few hundred bytes.
+    static let maxTextLength = 1 << 20
 
     /// Every value a node may take.
     func resolve(_ node: SourceNode, depth: Int = 0) -> [TemplateValue] {
@@ -39,8 +43,12 @@ struct IntrinsicResolver {
     }
 
     static func limited(_ values: [TemplateValue]) -> [TemplateValue] {
-        guard values.count > maxAlternatives else { return values }
-        return [.unknown(reason: "it may take more than \(maxAlternatives) values (parameters and conditions combined)", text: nil)]
+        values.count > maxAlternatives ? tooManyAlternatives : values
+    }
+
+    /// What an expression with more than `maxAlternatives` values resolves to.
+    static var tooManyAlternatives: [TemplateValue] {
+        unknown("it may take more than \(maxAlternatives) values (parameters and conditions combined)")
     }
 
     static func unknown(_ reason: String, _ text: String? = nil) -> [TemplateValue] {
@@ -112,6 +120,11 @@ struct IntrinsicResolver {
         if type.hasPrefix("AWS::SSM::Parameter::Value") {
             return Self.unknown("parameter '\(parameter.name)' is read from SSM Parameter Store at deployment")
         }
+        // More allowed values than an expression may have make it unknown whatever they are: say so before
+        // building them (a parameter of 10,000 values referenced 10,000 times built 100 million).
+        if let allowed = parameter.node["AllowedValues"], allowed.memberCount > Self.maxAlternatives {
+            return Self.tooManyAlternatives
+        }
         var candidates = parameter.allowedValues
         if candidates.isEmpty, let value = parameter.defaultValue { candidates = [value] }
         guard !candidates.isEmpty else {
@@ -179,9 +192,15 @@ struct IntrinsicResolver {
         var level: [SourceNode] = [map]
         for keyNode in items[1...2] {
             let keys = resolve(keyNode, depth: depth).map(\.scalarText)
+            // An unknown key takes every entry of its level; past the most alternatives an expression may have, the
+            // value is unknown whatever the entries hold, so they are not resolved (a region-keyed lookup of a
+            // 10,000-entry map, used 10,000 times, resolved 100 million entries).
+            let takesAll = keys.contains(where: { $0 == nil })
+            if takesAll, level.reduce(0, { $0 + $1.memberCount }) > Self.maxAlternatives {
+                return Self.tooManyAlternatives
+            }
             level = level.flatMap { node -> [SourceNode] in
-                let entries = node.entries ?? []
-                if keys.contains(where: { $0 == nil }) { return entries.map(\.value) }
+                if takesAll { return (node.entries ?? []).map(\.value) }
                 return keys.compactMap { key in node[key!] }
             }
         }

@@ -82,14 +82,36 @@ enum RegionScanner {
             if character == "}" && depth > 0 { depth -= 1 }
             previous = character
         }
-        var rest = Substring(masked)
-        while let start = rest.range(of: "arn:") {
-            let parts = rest[start.lowerBound...].split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+        // Found on the UTF-8 bytes: Foundation's `range(of:)` on the rest copied the rest for every ARN, quadratic
+        // in a long policy string of many.
+        let utf8 = masked.utf8
+        var position = utf8.startIndex
+        while let start = Self.nextARN(in: utf8, from: position) {
+            let parts = masked[start...].split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
             if parts.count >= 5, !parts[2].isEmpty, RegionCode.isWellFormed(String(parts[3])) {
                 regions.append(String(parts[3]))
             }
-            rest = rest[start.upperBound...]
+            position = utf8.index(start, offsetBy: 4)
         }
         return regions
+    }
+
+    /// Where the next `arn:` starts at or after `position`.
+    private static func nextARN(in utf8: String.UTF8View, from position: String.Index) -> String.Index? {
+        var index = position
+        while let candidate = utf8[index...].firstIndex(of: UInt8(ascii: "a")) {
+            var probe = utf8.index(after: candidate)
+            var matched = true
+            for byte in [UInt8(ascii: "r"), UInt8(ascii: "n"), UInt8(ascii: ":")] {
+                guard probe != utf8.endIndex, utf8[probe] == byte else {
+                    matched = false
+                    break
+                }
+                probe = utf8.index(after: probe)
+            }
+            if matched { return candidate }
+            index = utf8.index(after: candidate)
+        }
+        return nil
     }
 }

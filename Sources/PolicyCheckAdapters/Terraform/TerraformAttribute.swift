@@ -109,10 +109,7 @@ struct TerraformAttribute {
 
     /// Item `index` of a list or nested block.
     func child(_ index: Int) -> TerraformAttribute {
-        func item(_ list: SourceNode?) -> SourceNode? {
-            guard let items = list?.items, index < items.count else { return nil }
-            return items[index]
-        }
+        func item(_ list: SourceNode?) -> SourceNode? { list?.item(at: index) }
         return step(node: item(node), unknown: unknown?.bool == true ? unknown : item(unknown),
                     expression: Self.isLeaf(expression) ? expression : item(expression), step: .index(index))
     }

@@ -40,8 +40,8 @@ package enum RawPath {
                 guard let next = node[key] else { return nil }
                 node = next
             case .index(let index):
-                guard let items = node.items, items.indices.contains(index) else { return nil }
-                node = items[index]
+                guard let item = node.item(at: index) else { return nil }
+                node = item
             }
         }
         return node

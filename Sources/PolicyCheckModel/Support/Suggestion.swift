@@ -1,38 +1,78 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggestion {
+    /// The largest distance a suggestion may be at (`Candidates.allowed` never allows more).
+    static let maxDistance = 3
+
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-        }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(1, min(3, candidate.count / 3))
-        return distance <= allowed ? candidate : nil
+        Candidates(candidates).closest(to: word)
     }
 
     /// " (did you mean 'x'?)" or an empty string.
     public static func clause(for word: String, among candidates: [String]) -> String {
-        closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        Candidates(candidates).clause(for: word)
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    /// Candidates prepared once (lowercased, as scalars) for many lookups: a check that suggests a declared key for
+    /// each of thousands of unresolved references no longer lowercases every key for every reference.
+    public struct Candidates: Sendable {
+        private let names: [String]
+        private let scalars: [[Unicode.Scalar]]
+
+        public init(_ names: [String]) {
+            self.names = names
+            scalars = names.map { Array($0.lowercased().unicodeScalars) }
+        }
+
+        /// The first candidate at the smallest distance from `word`, when that distance is plausible for a typo of
+        /// it (at most a third of its length, between 1 and 3). Distances past 3 are never needed, so each is
+        /// computed only within that band, and candidates whose lengths differ by more are skipped.
+        public func closest(to word: String) -> String? {
+            let lowered = Array(word.lowercased().unicodeScalars)
+            var best: (index: Int, distance: Int)?
+            for (index, candidate) in scalars.enumerated() {
+                let bound = min(maxDistance, (best?.distance ?? maxDistance + 1) - 1)
+                guard bound >= 0, let distance = boundedDistance(lowered, candidate, bound: bound) else { continue }
+                best = (index, distance)
+                if distance == 0 { break }
             }
+            guard let (index, distance) = best else { return nil }
+            let allowed = max(1, min(maxDistance, names[index].count / 3))
+            return distance <= allowed ? names[index] : nil
+        }
+
+        /// " (did you mean 'x'?)" or an empty string.
+        public func clause(for word: String) -> String {
+            closest(to: word).map { " (did you mean '\($0)'?)" } ?? ""
+        }
+    }
+
+    /// The edit distance of `a` and `b` when it is at most `bound`, else `nil`: only cells within `bound` of the
+    /// diagonal are computed, and a row whose every cell exceeds `bound` ends the search.
+    static func boundedDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int? {
+        guard abs(a.count - b.count) <= bound else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let outside = bound + 1
+        var previous = [Int](repeating: outside, count: b.count + 1)
+        var current = [Int](repeating: outside, count: b.count + 1)
+        for j in 0...min(b.count, bound) { previous[j] = j }
+        for i in 1...a.count {
+            let low = max(1, i - bound)
+            let high = min(b.count, i + bound)
+            current[low - 1] = low == 1 && i <= bound ? i : outside
+            var rowMinimum = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, outside)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+            }
+            if high < b.count { current[high + 1] = outside }
+            guard rowMinimum <= bound else { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= bound ? previous[b.count] : nil
     }
 }

@@ -9,6 +9,7 @@ public struct KeyReferencesCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         let keys = DeclaredKeys.of(deployment, context: context)
         let declared = keys.ids
+        let suggestions = Suggestion.Candidates(declared)
         return deployment.dataStores.compactMap { store in
             guard let key = store.encryption.kmsKey, let text = key.value.known else { return nil }
             guard keys.classify(text) == .unresolved else {
@@ -20,7 +21,7 @@ public struct KeyReferencesCheck: Check {
                 : code ? "the file declares no key" : "no keys are declared in spec.keys"
             return CheckResult(store.component, .fail([Evidence(
                 "\(code ? "the KMS key" : "kmsKey") '\(text)' does not resolve: it is not a declared key (\(known)), a key ARN, an alias or a key id"
-                    + Suggestion.clause(for: text, among: declared),
+                    + suggestions.clause(for: text),
                 at: key.origin
             )]))
         }
