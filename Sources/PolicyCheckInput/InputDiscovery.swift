@@ -11,16 +11,21 @@ public struct InputDiscovery: Sendable {
     /// Every file ending a directory walk looks at: manifests and key material.
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
-    public var excludeGlobs: [String]
+    public var excludeGlobs: [String] { didSet { excludePatterns = excludeGlobs.map(Glob.Pattern.init) } }
     /// When not empty, a file found by walking a directory is read only if its path or name matches one of these
     /// (`.policycheck.yaml`'s `include`). Files named on the command line are always read.
-    public var includeGlobs: [String]
+    public var includeGlobs: [String] { didSet { includePatterns = includeGlobs.map(Glob.Pattern.init) } }
+    /// The globs prepared once for every path walked.
+    private var excludePatterns: [Glob.Pattern]
+    private var includePatterns: [Glob.Pattern]
     /// Read links in walked directories that lead out of the checked tree (`--allow-outside-tree`).
     public var allowOutsideTree = false
 
     public init(excludeGlobs: [String] = [], includeGlobs: [String] = []) {
         self.excludeGlobs = excludeGlobs
         self.includeGlobs = includeGlobs
+        excludePatterns = excludeGlobs.map(Glob.Pattern.init)
+        includePatterns = includeGlobs.map(Glob.Pattern.init)
     }
 
     /// One input to read.
@@ -180,10 +185,10 @@ public struct InputDiscovery: Sendable {
     }
 
     private func isExcluded(_ display: String, name: String) -> Bool {
-        excludeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
+        excludePatterns.contains { glob in glob.matches(display) || glob.matches(name) }
     }
 
     private func isIncluded(_ display: String, name: String) -> Bool {
-        includeGlobs.isEmpty || includeGlobs.contains { glob in Glob.matches(glob, display) || Glob.matches(glob, name) }
+        includePatterns.isEmpty || includePatterns.contains { glob in glob.matches(display) || glob.matches(name) }
     }
 }

@@ -77,23 +77,57 @@ struct TerraformConfiguration {
     /// `aws_kms_alias` → `target_key_id`.
     func resolve(_ references: [String], in path: [String], to types: Set<String>,
                  through: [String: String] = [:], depth: Int = 0) -> Target? {
-        guard depth < 16 else { return nil }
+        var explored: [Explored: Int] = [:]
+        return resolve(references, in: path, to: types, through: through, depth: depth, explored: &explored)
+    }
+
+    /// A reference followed in a module path, for `resolve`'s memory of what led nowhere.
+    private struct Explored: Hashable {
+        let path: [String]
+        let reference: String
+    }
+
+    /// Whether `reference` in `path` is worth following with `remaining` depth: not when it was followed before
+    /// with as much depth left (and led nowhere, or the search would have ended).
+    private static func follows(_ reference: String, in path: [String], remaining: Int,
+                                explored: inout [Explored: Int]) -> Bool {
+        let key = Explored(path: path, reference: reference)
+        if let left = explored[key], left >= remaining { return false }
+        explored[key] = remaining
+        return true
+    }
+
+    /// Most steps a reference is followed through.
+    static let maxResolutionDepth = 16
+
+    /// `resolve`, remembering how much depth each reference had left when it was followed and led nowhere: a
+    /// reference met again with no more depth left cannot lead anywhere either, so it is not followed again (a
+    /// 10 KB plan whose references fan out and join again took minutes, followed once per path through them).
+    private func resolve(_ references: [String], in path: [String], to types: Set<String>, through: [String: String],
+                         depth: Int, explored: inout [Explored: Int]) -> Target? {
+        guard depth < Self.maxResolutionDepth else { return nil }
+        let remaining = Self.maxResolutionDepth - depth
         for reference in references {
             let parts = Self.steps(reference)
             guard let first = parts.first else { continue }
             switch first {
             case "var":
-                guard parts.count > 1, !path.isEmpty else { continue }
+                guard parts.count > 1, !path.isEmpty,
+                      Self.follows(reference, in: path, remaining: remaining, explored: &explored) else { continue }
                 let parent = Array(path.dropLast())
                 let argument = call(path)?["expressions"]?[parts[1]]
                 let next = argument?["references"]?.items?.compactMap(\.string) ?? []
-                if let target = resolve(next, in: parent, to: types, through: through, depth: depth + 1) { return target }
+                if let target = resolve(next, in: parent, to: types, through: through, depth: depth + 1,
+                                        explored: &explored) { return target }
             case "module":
-                guard parts.count > 2 else { continue }
+                guard parts.count > 2, Self.follows(reference, in: path, remaining: remaining, explored: &explored) else {
+                    continue
+                }
                 let name = String(parts[1].prefix { $0 != "[" })
                 let output = module(path + [name])?["outputs"]?[parts[2]]?["expression"]
                 let next = output?["references"]?.items?.compactMap(\.string) ?? []
-                if let target = resolve(next, in: path + [name], to: types, through: through, depth: depth + 1) {
+                if let target = resolve(next, in: path + [name], to: types, through: through, depth: depth + 1,
+                                        explored: &explored) {
                     return target
                 }
             case "data", "local", "each", "count", "path", "terraform", "self":
@@ -103,9 +137,11 @@ struct TerraformConfiguration {
                 let (name, key) = TerraformAddress.splitKey(parts[1])
                 let address = "\(first).\(name)"
                 if types.contains(first) { return Target(modulePath: path, configAddress: address, instanceKey: key) }
-                if let attribute = through[first], let expressions = expressions(of: address, in: path) ?? nil {
+                if let attribute = through[first], Self.follows(reference, in: path, remaining: remaining, explored: &explored),
+                   let expressions = expressions(of: address, in: path) ?? nil {
                     let next = expressions[attribute]?["references"]?.items?.compactMap(\.string) ?? []
-                    if let target = resolve(next, in: path, to: types, through: through, depth: depth + 1) { return target }
+                    if let target = resolve(next, in: path, to: types, through: through, depth: depth + 1,
+                                            explored: &explored) { return target }
                 }
             }
         }

@@ -43,8 +43,12 @@ struct TerraformModuleConfig {
     /// Position in `resources` by address (`aws_s3_bucket.logs`, `data.aws_iam_policy_document.key`).
     private var resourceIndex: [String: Int] = [:]
     private(set) var moduleCalls: [ModuleCall] = []
+    /// Position in `moduleCalls` by call name.
+    private var moduleCallIndex: [String: Int] = [:]
     private(set) var outputs: [String: Declared<HCLBlock>] = [:]
     private(set) var providers: [Provider] = []
+    /// The keys of `providers` (`aws`, `aws.replica`).
+    private(set) var providerKeys: Set<String> = []
     /// Declarations Terraform would reject as repeated, kept first-wins and reported as notices.
     private(set) var notices: [(offset: Int, message: String)] = []
 
@@ -75,12 +79,15 @@ struct TerraformModuleConfig {
                 case ("module", 1):
                     guard seenCalls.insert(labels[0]).inserted else { continue }
                     let source = block.body[attribute: "source"]?.value.literalText ?? ""
+                    moduleCallIndex[labels[0]] = moduleCalls.count
                     moduleCalls.append(ModuleCall(name: labels[0], source: source, block: block, file: file))
                 case ("output", 1):
                     if outputs[labels[0]] == nil { outputs[labels[0]] = Declared(value: block, file: file) }
                 case ("provider", 1):
                     let alias = block.body[attribute: "alias"]?.value.literalText
-                    providers.append(Provider(name: labels[0], alias: alias, block: block, file: file))
+                    let provider = Provider(name: labels[0], alias: alias, block: block, file: file)
+                    providers.append(provider)
+                    providerKeys.insert(provider.key)
                 default:
                     continue
                 }
@@ -91,5 +98,10 @@ struct TerraformModuleConfig {
     /// The managed or data resource at an address inside the module.
     func resource(_ address: String) -> Resource? {
         resourceIndex[address].map { resources[$0] }
+    }
+
+    /// The module call named `name`.
+    func moduleCall(_ name: String) -> ModuleCall? {
+        moduleCallIndex[name].map { moduleCalls[$0] }
     }
 }

@@ -57,7 +57,7 @@ extension TerraformModuleInstance {
 
     /// A provider key as written in this module, as `configuration.provider_config` names it.
     func resolveProvider(_ local: String) -> String {
-        if config.providers.contains(where: { $0.key == local }) {
+        if config.providerKeys.contains(local) {
             return path.isEmpty ? local : "module.\(path.joined(separator: ".module.")):\(local)"
         }
         return providerKeys[local] ?? local
@@ -96,12 +96,12 @@ extension TerraformModuleInstance {
     /// Loads a module call and makes its instances (once); their inputs and outputs are evaluated when used.
     func expandedCall(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> ExpandedCall {
         if let expanded = expandedCalls[name] { return expanded }
-        guard let call = config.moduleCalls.first(where: { $0.name == name }) else {
+        guard let call = config.moduleCall(name) else {
             throw TerraformEvaluationError("module.\(Excerpt.quote(name)) is not called in this module", at: offset)
         }
         let key = "module.\(name)"
-        guard inProgress.insert(key).inserted else { throw .cycle("module", name, at: offset) }
-        defer { inProgress.remove(key) }
+        try enter(key, "module", name, at: offset)
+        defer { leave(key) }
         let expanded = try expandModule(call)
         expandedCalls[name] = expanded
         return expanded

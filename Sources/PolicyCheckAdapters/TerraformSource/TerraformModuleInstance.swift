@@ -30,6 +30,9 @@ final class TerraformModuleInstance: TerraformScope {
     /// Module calls expanded by `count`/`for_each` into child instances, by call name.
     var expandedCalls: [String: ExpandedCall] = [:]
     var inProgress: Set<String> = []
+    /// The positions of `for_each` module instances by key, per call name, built when first indexed
+    /// (`module.m["k"].out` scanned every instance per reference).
+    private var forEachPositions: [String: [String: Int]] = [:]
     /// Every managed resource instance evaluated, by configuration address, in evaluation order.
     var instances: [String: [TerraformResourceInstance]] = [:]
     /// Where the call that made this instance is (the whole value of `module.NAME` points there).
@@ -50,6 +53,37 @@ final class TerraformModuleInstance: TerraformScope {
         self.providerKeys = providerKeys
     }
 
+    /// The `for_each` instance of call `name` with `key` (the first, if keys repeat).
+    private func forEachInstance(of name: String, _ instances: [(key: String, instance: TerraformModuleInstance)],
+                                 key: String) -> (key: String, instance: TerraformModuleInstance)? {
+        if forEachPositions[name] == nil {
+            var positions: [String: Int] = [:]
+            for (position, pair) in instances.enumerated() where positions[pair.key] == nil { positions[pair.key] = position }
+            forEachPositions[name] = positions
+        }
+        return forEachPositions[name]?[key].map { instances[$0] }
+    }
+
+    /// Starts evaluating a named value: a cycle when it is already being evaluated, and an error when values
+    /// nest deeper than `TerraformModuleLoader.maxEvaluationDepth` across every module (each level costs several
+    /// stack frames: a chain of 2,000 resources, each naming the next, overflowed the stack).
+    func enter(_ key: String, _ kind: String, _ name: String, at offset: Int) throws(TerraformEvaluationError) {
+        guard inProgress.insert(key).inserted else { throw .cycle(kind, name, at: offset) }
+        guard loader.evaluationDepth < TerraformModuleLoader.maxEvaluationDepth else {
+            inProgress.remove(key)
+            throw TerraformEvaluationError(
+                "\(kind) '\(Excerpt.quote(name))' is reached through a chain of more than "
+                    + "\(TerraformModuleLoader.maxEvaluationDepth) values, each referring to the next; policycheck "
+                    + "evaluates chains up to that depth", at: offset)
+        }
+        loader.evaluationDepth += 1
+    }
+
+    func leave(_ key: String) {
+        inProgress.remove(key)
+        loader.evaluationDepth -= 1
+    }
+
     // MARK: - TerraformScope
 
     func variable(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
@@ -58,8 +92,8 @@ final class TerraformModuleInstance: TerraformScope {
         }
         if let value = variableValues[name] { return value }
         let key = "var.\(name)"
-        guard inProgress.insert(key).inserted else { throw .cycle("variable", name, at: offset) }
-        defer { inProgress.remove(key) }
+        try enter(key, "variable", name, at: offset)
+        defer { leave(key) }
         let value = try TerraformVariableType.convert(try given(name, declared), declared: declared, scope: self)
         variableValues[name] = value
         return value
@@ -84,8 +118,8 @@ final class TerraformModuleInstance: TerraformScope {
             throw TerraformEvaluationError("local.\(Excerpt.quote(name)) is not declared in the module", at: offset)
         }
         let key = "local.\(name)"
-        guard inProgress.insert(key).inserted else { throw .cycle("local value", name, at: offset) }
-        defer { inProgress.remove(key) }
+        try enter(key, "local value", name, at: offset)
+        defer { leave(key) }
         let value = try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(declared.value.value)
         localValues[name] = value
         return value
@@ -114,7 +148,7 @@ final class TerraformModuleInstance: TerraformScope {
             instance = instances[Int(number)]
         case (.forEach(let instances), let key?):
             if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
-            guard let text = key.stringValue, let found = instances.first(where: { $0.key == text }) else {
+            guard let text = key.stringValue, let found = forEachInstance(of: name, instances, key: text) else {
                 throw TerraformEvaluationError("module.\(name) has no instance \(key.stringValue.map { "'\(Excerpt.quote($0))'" } ?? key.typeName)", at: offset)
             }
             instance = found.instance
@@ -137,8 +171,8 @@ final class TerraformModuleInstance: TerraformScope {
         guard let resource = config.resource(address) else {
             return .unknown("refers to \(address), which this module does not declare", at: offset)
         }
-        guard inProgress.insert(address).inserted else { throw .cycle("resource", address, at: offset) }
-        defer { inProgress.remove(address) }
+        try enter(address, "resource", address, at: offset)
+        defer { leave(address) }
         let value = try expandResource(resource)
         resourceValues[address] = value
         return value
@@ -182,10 +216,8 @@ final class TerraformModuleInstance: TerraformScope {
         if let value = outputValues[name] { return value }
         guard let declared = config.outputs[name], let expression = declared.value.body[attribute: "value"] else { return nil }
         let key = "output.\(name)"
-        guard inProgress.insert(key).inserted else {
-            throw .cycle("output", name, at: declared.file.packed(expression.value.offset))
-        }
-        defer { inProgress.remove(key) }
+        try enter(key, "output", name, at: declared.file.packed(expression.value.offset))
+        defer { leave(key) }
         let value = try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(expression.value)
         outputValues[name] = value
         return value

@@ -5,6 +5,12 @@ import PolicyCheckSyntax
 /// Reads a root module directory and the local modules it calls, giving every file its index among the
 /// deployment's files; keeps the notices (remote module sources, repeated declarations) for the run to show.
 package final class TerraformModuleLoader {
+    /// How many variables, locals, resources and outputs are being evaluated, one inside another, across every
+    /// module instance; at most `maxEvaluationDepth`.
+    var evaluationDepth = 0
+    /// The longest chain of values evaluated one inside another (Terraform has no such limit, but no real
+    /// configuration comes near it, and each level costs stack).
+    static let maxEvaluationDepth = 400
     /// Bounds on what one root module may pull in.
     struct Limits {
         var maxModuleDepth = 32
@@ -144,8 +150,25 @@ package final class TerraformModuleLoader {
 
     /// Records a warning once per place.
     func notice(_ message: String, at offset: Int) {
-        guard !notices.contains(where: { $0.offset == offset && $0.message == message }) else { return }
+        // Notices appended directly (remote sources, repeated declarations) join the keys when next asked.
+        for earlier in notices[keyedNotices...] { noticeKeys.insert(NoticeKey(offset: earlier.offset, message: earlier.message)) }
+        guard noticeKeys.insert(NoticeKey(offset: offset, message: message)).inserted else {
+            keyedNotices = notices.count
+            return
+        }
         notices.append((offset, message))
+        keyedNotices = notices.count
+    }
+
+    /// The notices recorded so far, as keys (scanning them for every new one was quadratic in a module of
+    /// 100,000 warnings).
+    private var noticeKeys: Set<NoticeKey> = []
+    /// How many of `notices` are in `noticeKeys`.
+    private var keyedNotices = 0
+
+    private struct NoticeKey: Hashable {
+        let offset: Int
+        let message: String
     }
 
     /// Adds a file that is not read from disk (a `--tf-var` value), returning its index.

@@ -11,7 +11,8 @@ struct TerraformPlanDocument {
         let at = root.config.files.first?.packed(0) ?? 0
         var changes: [SourceNode] = []
         var providers: [(String, SourceNode)] = []
-        collect(root, changes: &changes, providers: &providers)
+        var listed: Set<String> = []
+        collect(root, changes: &changes, providers: &providers, listed: &listed)
         let configuration = TerraformPlanNodes.object([
             ("provider_config", TerraformPlanNodes.object(providers, at: at)),
             ("root_module", module(root)),
@@ -26,16 +27,20 @@ struct TerraformPlanDocument {
     // MARK: - Resource changes
 
     private func collect(_ instance: TerraformModuleInstance, changes: inout [SourceNode],
-                         providers: inout [(String, SourceNode)]) {
+                         providers: inout [(String, SourceNode)], listed: inout Set<String>) {
         for resource in instance.config.resources where resource.mode == "managed" {
             for item in instance.instances[resource.address] ?? [] { changes.append(change(item)) }
         }
         // Each module path's providers once (from its first instance), as a plan's configuration lists them.
-        for provider in instance.config.providers where !providers.contains(where: { $0.0 == instance.resolveProvider(provider.key) }) {
-            providers.append((instance.resolveProvider(provider.key), self.provider(provider, in: instance)))
+        for provider in instance.config.providers {
+            let key = instance.resolveProvider(provider.key)
+            guard listed.insert(key).inserted else { continue }
+            providers.append((key, self.provider(provider, in: instance)))
         }
         for call in instance.config.moduleCalls {
-            for child in instance.children[call.name] ?? [] { collect(child, changes: &changes, providers: &providers) }
+            for child in instance.children[call.name] ?? [] {
+                collect(child, changes: &changes, providers: &providers, listed: &listed)
+            }
         }
     }
 

@@ -55,8 +55,13 @@ public struct Waiver: Sendable, Hashable {
 
     /// Whether the waiver covers a finding (ignoring expiry).
     public func covers(_ finding: Finding) -> Bool {
+        covers(finding, filePattern: file.map(Glob.Pattern.init))
+    }
+
+    /// `covers(_:)` with the `file` glob prepared once for many findings.
+    func covers(_ finding: Finding, filePattern: Glob.Pattern?) -> Bool {
         Self.matches(rule, finding.ruleId) && Self.matches(resource, finding.resource)
-            && (file.map { Glob.matches($0, finding.file) } ?? true)
+            && (filePattern?.matches(finding.file) ?? true)
     }
 
     /// Whether a rule id is a glob rather than a literal id.

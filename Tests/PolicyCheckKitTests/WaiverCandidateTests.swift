@@ -1,0 +1,55 @@
+import PolicyCheckKit
+import PolicyCheckModel
+import Testing
+
+/// Waivers naming one rule are tried only on that rule's findings, and globs on every finding; which waiver covers a
+/// finding and how many each matches must be what trying every waiver on every finding gave.
+@Suite struct WaiverCandidateTests {
+    static let approved = Timestamp(iso8601: "2026-01-01")!
+    static let now = Timestamp(iso8601: "2026-06-01")!
+
+    static func waiver(_ rule: String, _ resource: String, reason: String, expires: String = "2026-12-01",
+                       file: String? = nil) -> Waiver {
+        Waiver(rule: rule, resource: resource, file: file, reason: reason, requestedBy: "a@example.com",
+               approvedBy: "b@example.com", approvedOn: approved, expiresAt: Timestamp(iso8601: expires)!,
+               expires: expires, source: "waivers.yaml", line: 1, column: 1)
+    }
+
+    static func finding(_ rule: String, _ resource: String, file: String = "stack.yaml") -> Finding {
+        Finding(ruleId: rule, title: "t", category: .network, severity: .high, resource: resource, file: file, line: 1,
+                column: 1, path: "p", message: "m", remediation: "r", controls: [])
+    }
+
+    /// The waivers in force for a finding, as every waiver was tried in file order before.
+    static func reference(_ waivers: [Waiver], _ finding: Finding) -> (reason: String?, matched: [Bool]) {
+        let matched = waivers.map { $0.approvedOn <= now && $0.covers(finding) }
+        let reason = waivers.indices.first { matched[$0] && !waivers[$0].isExpired(at: now) }.map { waivers[$0].reason }
+        return (reason, matched)
+    }
+
+    @Test func theFirstWaiverInForceInFileOrderWinsWhetherItNamesTheRuleOrAGlob() {
+        let waivers = [
+            Self.waiver("MMC-NET-*", "svc-a", reason: "glob first"),
+            Self.waiver("MMC-NET-001", "svc-*", reason: "literal"),
+            Self.waiver("MMC-NET-001", "svc-b", reason: "expired literal", expires: "2026-03-01"),
+            Self.waiver("MMC-???-001", "svc-c", reason: "question marks"),
+            Self.waiver("MMC-RES-001", "*", reason: "other rule", file: "*.tf"),
+            Self.waiver("MMC-NET-001", "svc-d", reason: "later literal"),
+            Self.waiver("MMC\\-NET-002", "*", reason: "escaped"),
+        ]
+        var findings = [
+            Self.finding("MMC-NET-001", "svc-a"), Self.finding("MMC-NET-001", "svc-b"),
+            Self.finding("MMC-NET-001", "svc-c"), Self.finding("MMC-NET-001", "svc-d"),
+            Self.finding("MMC-RES-001", "x", file: "main.tf"), Self.finding("MMC-RES-001", "x", file: "a.yaml"),
+            Self.finding("MMC-NET-002", "svc-z"), Self.finding("MMC-KEY-001", "k"),
+        ]
+        let expected = findings.map { Self.reference(waivers, $0) }
+        let statuses = WaiverApplication.apply(WaiverFile(path: "waivers.yaml", sha256: "", waivers: waivers),
+                                               to: &findings, at: Self.now)
+        #expect(findings.map { $0.suppression?.justification } == expected.map(\.reason))
+        #expect(statuses.map(\.matched) == waivers.indices.map { position in expected.count { $0.matched[position] } })
+        #expect(findings.map { $0.suppression?.justification } == [
+            "glob first", "literal", "literal", "literal", "other rule", nil, "escaped", nil,
+        ])
+    }
+}
