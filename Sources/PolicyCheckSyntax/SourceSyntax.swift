@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The syntax an input's text is read as.
 public enum SourceSyntax: Sendable {
     /// A single JSON value (which has no comments).
@@ -19,16 +25,19 @@ public enum SourceSyntax: Sendable {
 
     /// Whether a line after the first starts with the YAML document marker `---` (followed by a blank or the end).
     static func hasDocumentStart(_ text: [UInt8]) -> Bool {
-        let dash = UInt8(ascii: "-")
-        var index = 0
-        while let newline = text[index...].firstIndex(of: 0x0A) {
-            let start = newline + 1
-            if start + 3 <= text.count, text[start] == dash, text[start + 1] == dash, text[start + 2] == dash,
-               start + 3 == text.count || [0x20, 0x09, 0x0A, 0x0D].contains(text[start + 3]) {
-                return true
+        text.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let end = base + buffer.count
+            var cursor = base
+            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                let start = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                if end - start >= 3, start[0] == 0x2D, start[1] == 0x2D, start[2] == 0x2D,
+                   end - start == 3 || [0x20, 0x09, 0x0A, 0x0D].contains(start[3]) {
+                    return true
+                }
+                cursor = start
             }
-            index = start
+            return false
         }
-        return false
     }
 }

@@ -77,7 +77,7 @@ struct TerraformConfiguration {
     /// `aws_kms_alias` → `target_key_id`.
     func resolve(_ references: [String], in path: [String], to types: Set<String>,
                  through: [String: String] = [:], depth: Int = 0) -> Target? {
-        var explored: [Explored: Int] = [:]
+        var explored = Explored.Memory()
         return resolve(references, in: path, to: types, through: through, depth: depth, explored: &explored)
     }
 
@@ -85,15 +85,25 @@ struct TerraformConfiguration {
     private struct Explored: Hashable {
         let path: [String]
         let reference: String
+
+        /// The references followed so far, with the depth each had left. Kept only once a search has taken
+        /// `unrememberedSteps` steps: most searches take two or three, and remembering those cost more than they do.
+        struct Memory {
+            var steps = 0
+            var left: [Explored: Int] = [:]
+        }
+        static let unrememberedSteps = 32
     }
 
     /// Whether `reference` in `path` is worth following with `remaining` depth: not when it was followed before
     /// with as much depth left (and led nowhere, or the search would have ended).
     private static func follows(_ reference: String, in path: [String], remaining: Int,
-                                explored: inout [Explored: Int]) -> Bool {
+                                explored: inout Explored.Memory) -> Bool {
+        explored.steps += 1
+        guard explored.steps > Explored.unrememberedSteps else { return true }
         let key = Explored(path: path, reference: reference)
-        if let left = explored[key], left >= remaining { return false }
-        explored[key] = remaining
+        if let left = explored.left[key], left >= remaining { return false }
+        explored.left[key] = remaining
         return true
     }
 
@@ -104,7 +114,7 @@ struct TerraformConfiguration {
     /// reference met again with no more depth left cannot lead anywhere either, so it is not followed again (a
     /// 10 KB plan whose references fan out and join again took minutes, followed once per path through them).
     private func resolve(_ references: [String], in path: [String], to types: Set<String>, through: [String: String],
-                         depth: Int, explored: inout [Explored: Int]) -> Target? {
+                         depth: Int, explored: inout Explored.Memory) -> Target? {
         guard depth < Self.maxResolutionDepth else { return nil }
         let remaining = Self.maxResolutionDepth - depth
         for reference in references {

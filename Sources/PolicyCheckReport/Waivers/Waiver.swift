@@ -55,13 +55,13 @@ public struct Waiver: Sendable, Hashable {
 
     /// Whether the waiver covers a finding (ignoring expiry).
     public func covers(_ finding: Finding) -> Bool {
-        covers(finding, filePattern: file.map(Glob.Pattern.init))
+        Self.matches(rule, finding.ruleId) && coversResourceAndFile(of: finding, filePattern: file.map(Glob.Pattern.init))
     }
 
-    /// `covers(_:)` with the `file` glob prepared once for many findings.
-    func covers(_ finding: Finding, filePattern: Glob.Pattern?) -> Bool {
-        Self.matches(rule, finding.ruleId) && Self.matches(resource, finding.resource)
-            && (filePattern?.matches(finding.file) ?? true)
+    /// Whether the waiver's resource and file globs cover a finding whose rule it is known to match, with the `file`
+    /// glob prepared once for many findings.
+    func coversResourceAndFile(of finding: Finding, filePattern: Glob.Pattern?) -> Bool {
+        Self.matches(resource, finding.resource) && (filePattern?.matches(finding.file) ?? true)
     }
 
     /// Whether a rule id is a glob rather than a literal id.
