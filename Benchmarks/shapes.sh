@@ -8,6 +8,7 @@
 #   Benchmarks/shapes.sh [BINARY]            # default .build/release/policycheck (run.sh builds it)
 #   BENCH_SHAPES_RUNS=5 Benchmarks/shapes.sh # runs per figure (default 3; each figure is a median)
 #   BENCH_PROFILE=1 Benchmarks/shapes.sh     # also callgrind instruction counts per shape
+#   BENCH_SHAPES_ADVERSARIAL_ONLY=1 Benchmarks/shapes.sh # only the adversarial shapes (generate_adversarial.py)
 #   BENCH_SHAPES_QUICK=1 Benchmarks/shapes.sh # only the finding-dense plans and the 100,000-entry allowlist
 #                                            # (against json.loads, --jobs, instructions): no 1.5 GB series
 #
@@ -53,7 +54,7 @@ SERIES=(
   "k8s|kubernetes"
   "tf-source|hcl"
 )
-[ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && SERIES=()
+[ "${BENCH_SHAPES_QUICK:-0}" = 1 ] || [ "${BENCH_SHAPES_ADVERSARIAL_ONLY:-0}" = 1 ] && SERIES=()
 for series in "${SERIES[@]}"; do
   name=${series%%|*} generator=${series#*|}
   for size in "${SIZES[@]}"; do
@@ -61,8 +62,10 @@ for series in "${SERIES[@]}"; do
     generate "$name-$size" $generator --resources "$size"
   done
 done
-generate dense terraform --plans 1000 --resources 100
-generate allowlist-100000 allowlist --resources 100000
+if [ "${BENCH_SHAPES_ADVERSARIAL_ONLY:-0}" != 1 ]; then
+  generate dense terraform --plans 1000 --resources 100
+  generate allowlist-100000 allowlist --resources 100000
+fi
 
 alternate() { python3 Benchmarks/alternate.py --runs "$@"; }
 field() { python3 -c "import json, sys
@@ -100,6 +103,41 @@ for series in "${SERIES[@]}"; do
     "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') | $(awk -v m="$mb" 'BEGIN { printf "%.0f", 3 * m + 50 }') |"
 done
 [ ${#SERIES[@]} -gt 0 ] && out ""
+
+# --- 1b. adversarial shapes: one construct repeated, where a reader might scan or re-resolve per repetition -----------
+# (Benchmarks/generate_adversarial.py; each was quadratic or worse before round 13.)
+ADVERSARIAL=(
+  "cfn-sg-rules|10000|100000" "cfn-join|10000|100000" "cfn-sub-vars|10000|100000" "cfn-arn-string|10000|100000"
+  "cfn-allowed|10000|100000" "cfn-region-map|10000|100000" "k8s-ignores|10000|100000" "tf-toset|10000|100000"
+  "tf-module-calls|1000|10000" "plan-fan-in|20|200" "cfn-sub-nesting|20|30"
+)
+[ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
+if [ ${#ADVERSARIAL[@]} -gt 0 ]; then
+out "## Adversarial shapes: one construct repeated N times (median ms; growth per 10x N)"
+out ""
+out "plan-fan-in's N is how often each of 15 chained aliases names the next (the plan grows 10x, the paths through it"
+out "by 10^15); cfn-sub-nesting's is the depth of !Sub \"\${A}\${A}\" (its string doubles per level, and is unknown"
+out "past 1 MB), so its growth is per 10 levels."
+out ""
+out "| shape | N | 10N | time N | time 10N | growth |"
+out "| --- | ---: | ---: | ---: | ---: | ---: |"
+fi
+for entry in "${ADVERSARIAL[@]}"; do
+  IFS='|' read -r name small large <<<"$entry"
+  for size in "$small" "$large"; do
+    if [ ! -f "$CORPUS/adversarial/$name-$size/.complete" ]; then
+      rm -rf "${CORPUS:?}/adversarial/$name-$size"
+      python3 Benchmarks/generate_adversarial.py "$name" "$size" "$CORPUS/adversarial/$name-$size"
+      touch "$CORPUS/adversarial/$name-$size/.complete"
+    fi
+  done
+  result=$(alternate "$RUNS" --name small -- "$BIN" check "$CORPUS/adversarial/$name-$small" \
+    --name large -- "$BIN" check "$CORPUS/adversarial/$name-$large")
+  a=$(field small median "$result") b=$(field large median "$result")
+  out "| $name | $small | $large | $(ms "$a") | $(ms "$b") | $(ratio "$b" "$a")x |"
+done
+[ ${#ADVERSARIAL[@]} -gt 0 ] && out ""
+[ "${BENCH_SHAPES_ADVERSARIAL_ONLY:-0}" = 1 ] && exit 0
 
 # --- 2. against Python's json.loads of the same bytes ----------------------------------------------------------------
 out "## Against Python json.loads of the same bytes (median s, alternating)"

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Inputs shaped to find super-linear paths (issue 17, round 13): one construct repeated N times where a reader might
+scan, copy or re-resolve per repetition. Each shape was quadratic or worse before round 13; Benchmarks/shapes.sh
+times every shape at two or three sizes and prints the growth.
+
+    generate_adversarial.py SHAPE N OUT_DIR
+
+Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
+  cfn-sg-rules      one CloudFormation security group with N ingress rules
+  cfn-join          one !Join of N parts
+  cfn-sub-vars      one !Sub naming N variables
+  cfn-sub-nesting   !Sub "${A}${A}" nested N deep (the string doubles per level)
+  cfn-arn-string    one property holding N ARNs in one string
+  cfn-allowed       a parameter of N AllowedValues referenced N times
+  cfn-region-map    a Mappings entry of N regions, looked up by AWS::Region N times
+  k8s-ignores       a List of N LoadBalancer Services, each with a policycheck.io/ignore annotation
+  tf-toset          a .tf module: a resource with for_each = toset(N names)
+  tf-module-calls   a .tf module calling one local module N times
+  plan-fan-in       a plan whose key reference passes through 15 aliases, each naming the next N times
+"""
+import json
+import os
+import sys
+
+
+def cfn(resources, parameters=None, mappings=None):
+    template = {"AWSTemplateFormatVersion": "2010-09-09"}
+    if parameters:
+        template["Parameters"] = parameters
+    if mappings:
+        template["Mappings"] = mappings
+    template["Resources"] = resources
+    return json.dumps(template, indent=1)
+
+
+def bucket(tags):
+    return {"Type": "AWS::S3::Bucket", "Properties": {"Tags": [{"Key": "k", "Value": tags}]}}
+
+
+def shape(name, n, out):
+    if name == "cfn-sg-rules":
+        rules = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": f"10.{i // 256 % 256}.{i % 256}.0/24"}
+                 for i in range(n)]
+        rules.append({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"})
+        text = cfn({"Group": {"Type": "AWS::EC2::SecurityGroup",
+                              "Properties": {"GroupDescription": "g", "SecurityGroupIngress": rules}}})
+        return {"template.json": text}
+    if name == "cfn-join":
+        return {"template.json": cfn({"B": bucket({"Fn::Join": ["-", [f"p{i}" for i in range(n)]]})})}
+    if name == "cfn-sub-vars":
+        variables = {f"V{i}": str(i) for i in range(n)}
+        text = ",".join(f"${{V{i}}}" for i in range(n))
+        return {"template.json": cfn({"B": bucket({"Fn::Sub": [text, variables]})})}
+    if name == "cfn-sub-nesting":
+        value = "x"
+        for _ in range(n):
+            value = {"Fn::Sub": ["${A}${A}", {"A": value}]}
+        return {"template.json": cfn({"B": bucket(value)})}
+    if name == "cfn-arn-string":
+        arns = ",".join(f"arn:aws:s3:us-east-1:111122223333:bucket-{i}" for i in range(n))
+        return {"template.json": cfn({"B": bucket(arns)})}
+    if name == "cfn-allowed":
+        parameters = {"P": {"Type": "String", "Default": "v0", "AllowedValues": [f"v{i}" for i in range(n)]}}
+        resources = {f"B{i}": bucket({"Ref": "P"}) for i in range(n)}
+        return {"template.json": cfn(resources, parameters=parameters)}
+    if name == "cfn-region-map":
+        mappings = {"M": {f"region-{i}": {"K": f"v{i}"} for i in range(n)}}
+        lookup = {"Fn::FindInMap": ["M", {"Ref": "AWS::Region"}, "K"]}
+        return {"template.json": cfn({f"B{i}": bucket(lookup) for i in range(n)}, mappings=mappings)}
+    if name == "k8s-ignores":
+        # One `kind: List` (a file may hold at most 10,000 documents).
+        lines = ["apiVersion: v1", "kind: List", "items:"]
+        for i in range(n):
+            lines += ["  - apiVersion: v1", "    kind: Service", "    metadata:", f"      name: lb-{i}",
+                      "      namespace: prod", "      annotations:",
+                      '        policycheck.io/ignore: "MMC-NET-001 reviewed in SEC-1"', "    spec:",
+                      "      type: LoadBalancer", "      loadBalancerSourceRanges:", '        - "0.0.0.0/0"']
+        return {"services.yaml": "\n".join(lines) + "\n"}
+    if name == "tf-toset":
+        names = ", ".join(f'"bucket-{i}"' for i in range(n))
+        return {"main.tf": f'locals {{\n  names = [{names}]\n}}\n\nresource "aws_s3_bucket" "b" {{\n'
+                           f'  for_each = toset(local.names)\n  bucket   = each.key\n}}\n'}
+    if name == "tf-module-calls":
+        calls = "".join(f'module "m{i}" {{\n  source = "./child"\n  name   = "b{i}"\n}}\n\n' for i in range(n))
+        child = 'variable "name" {}\n\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n'
+        return {"main.tf": calls, "child/main.tf": child}
+    if name == "plan-fan-in":
+        depth = 15
+        resources = [{"address": f"aws_kms_alias.a{i}", "mode": "managed", "type": "aws_kms_alias", "name": f"a{i}",
+                      "expressions": {"target_key_id": {"references": [f"aws_kms_alias.a{i + 1}.target_key_id"] * n
+                                                        if i + 1 < depth else ["aws_kms_alias.missing"]}}}
+                     for i in range(depth)]
+        resources.append({"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db",
+                          "expressions": {"kms_key_id": {"references": ["aws_kms_alias.a0.target_key_id"]}}})
+        changes = [{"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db",
+                    "change": {"actions": ["create"],
+                               "after": {"storage_encrypted": True, "publicly_accessible": False},
+                               "after_unknown": {"kms_key_id": True}}}]
+        plan = {"format_version": "1.2", "terraform_version": "1.9.0", "resource_changes": changes,
+                "configuration": {"root_module": {"resources": resources}}}
+        return {"plan.json": json.dumps(plan)}
+    raise SystemExit(f"unknown shape {name}")
+
+
+def main():
+    if len(sys.argv) != 4:
+        raise SystemExit(__doc__)
+    name, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    for path, text in shape(name, n, out).items():
+        full = os.path.join(out, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+if __name__ == "__main__":
+    main()
