@@ -30,6 +30,15 @@ final class TerraformModuleInstance: TerraformScope {
     /// Module calls expanded by `count`/`for_each` into child instances, by call name.
     var expandedCalls: [String: ExpandedCall] = [:]
     var inProgress: Set<String> = []
+    /// The call's arguments by name (the first of a name), for looking up each variable: a call of 100,000
+    /// arguments scanned them all per variable.
+    private lazy var argumentPositions: [String: Int] = {
+        var positions: [String: Int] = [:]
+        for (position, attribute) in (arguments?.body.attributes ?? []).enumerated() where positions[attribute.name] == nil {
+            positions[attribute.name] = position
+        }
+        return positions
+    }()
     /// The positions of `for_each` module instances by key, per call name, built when first indexed
     /// (`module.m["k"].out` scanned every instance per reference).
     private var forEachPositions: [String: [String: Int]] = [:]
@@ -103,7 +112,8 @@ final class TerraformModuleInstance: TerraformScope {
     private func given(_ name: String, _ declared: TerraformModuleConfig.Declared<HCLBlock>) throws(TerraformEvaluationError) -> TerraformValue {
         if let value = inputs[name] { return value }
         if let arguments, !TerraformBlockValues.metaArguments.contains(name),
-           let argument = arguments.body[attribute: name] {
+           let position = argumentPositions[name] {
+            let argument = arguments.body.attributes[position]
             return try arguments.evaluator.evaluate(argument.value)
         }
         if let fallback = declared.value.body[attribute: "default"] {
