@@ -12,6 +12,8 @@ import PolicyCheckSyntax
 /// - `!Sub` and `!Join` build strings; unknown parts stay as `${…}` in the text of an unknown value.
 struct IntrinsicResolver {
     let template: Template
+    /// The entries `!FindInMap` lookups selected, shared by the resolver's copies.
+    private let lookups = FindInMapLookups()
 
     /// Most alternatives one expression may have before it is judged unknown.
     static let maxAlternatives = 64
@@ -122,7 +124,7 @@ struct IntrinsicResolver {
         }
         // More allowed values than an expression may have make it unknown whatever they are: say so before
         // building them (a parameter of 10,000 values referenced 10,000 times built 100 million).
-        if let allowed = parameter.node["AllowedValues"], allowed.memberCount > Self.maxAlternatives {
+        if let allowed = parameter.node["AllowedValues"], allowed.isSequence, allowed.memberCount > Self.maxAlternatives {
             return Self.tooManyAlternatives
         }
         var candidates = parameter.allowedValues
@@ -189,22 +191,26 @@ struct IntrinsicResolver {
         guard let map = template.mappings?[mapName] else {
             return Self.unknown("!FindInMap names '\(Excerpt.quote(mapName))', which is not in Mappings")
         }
-        var level: [SourceNode] = [map]
-        for keyNode in items[1...2] {
-            let keys = resolve(keyNode, depth: depth).map(\.scalarText)
-            // An unknown key takes every entry of its level; past the most alternatives an expression may have, the
-            // value is unknown whatever the entries hold, so they are not resolved (a region-keyed lookup of a
-            // 10,000-entry map, used 10,000 times, resolved 100 million entries).
-            let takesAll = keys.contains(where: { $0 == nil })
-            if takesAll, level.reduce(0, { $0 + $1.memberCount }) > Self.maxAlternatives {
-                return Self.tooManyAlternatives
+        let keys = items[1...2].map { resolve($0, depth: depth).map(\.scalarText) }
+        // The entries a lookup selects are found once per map and keys: a region-keyed lookup of a 10,000-entry
+        // map, used by 10,000 resources, walked 100 million entries.
+        let lookup = FindInMapLookups.Key(map: mapName, keys: keys)
+        let level = lookups.entries(for: lookup) {
+            var level: [SourceNode] = [map]
+            for keys in keys {
+                // An unknown key takes every entry of its level.
+                let takesAll = keys.contains(where: { $0 == nil })
+                level = level.flatMap { node -> [SourceNode] in
+                    if takesAll { return (node.entries ?? []).map(\.value) }
+                    return keys.compactMap { key in node[key!] }
+                }
             }
-            level = level.flatMap { node -> [SourceNode] in
-                if takesAll { return (node.entries ?? []).map(\.value) }
-                return keys.compactMap { key in node[key!] }
-            }
+            return level
         }
         guard !level.isEmpty else { return Self.unknown("!FindInMap finds no entry for its keys") }
+        // Every entry is at least one value: past the most an expression may have, the value is unknown whatever
+        // the entries hold, so they are not resolved.
+        guard level.count <= Self.maxAlternatives else { return Self.tooManyAlternatives }
         return level.flatMap { resolve($0, depth: depth) }
     }
 
@@ -219,5 +225,24 @@ struct IntrinsicResolver {
             let parts = text.components(separatedBy: delimiter).map { SourceNode(.string($0), offset: offset) }
             return .sequence(SourceNode(.sequence(parts), offset: offset))
         }
+    }
+}
+
+/// The entries each `!FindInMap` map and keys select, found once per template (lookups of one map by many resources
+/// repeat the same keys).
+final class FindInMapLookups {
+    struct Key: Hashable {
+        let map: String
+        /// Each level's keys; `nil` for a key not known from the template.
+        let keys: [[String?]]
+    }
+
+    private var selected: [Key: [SourceNode]] = [:]
+
+    func entries(for key: Key, _ find: () -> [SourceNode]) -> [SourceNode] {
+        if let entries = selected[key] { return entries }
+        let entries = find()
+        selected[key] = entries
+        return entries
     }
 }

@@ -100,17 +100,24 @@ struct TerraformConfiguration {
     private static func follows(_ reference: String, in path: [String], remaining: Int,
                                 explored: inout Explored.Memory) -> Bool {
         explored.steps += 1
-        guard explored.steps > Explored.unrememberedSteps else { return true }
+        guard explored.steps > Explored.unrememberedSteps,
+              let left = explored.left[Explored(path: path, reference: reference)] else { return true }
+        return left < remaining
+    }
+
+    /// Records that `reference` in `path` led nowhere with `remaining` depth: only once its search is over, so a
+    /// reference still being searched (a cycle back to it) is followed again as before.
+    private static func ledNowhere(_ reference: String, in path: [String], remaining: Int,
+                                   explored: inout Explored.Memory) {
+        guard explored.steps > Explored.unrememberedSteps else { return }
         let key = Explored(path: path, reference: reference)
-        if let left = explored.left[key], left >= remaining { return false }
-        explored.left[key] = remaining
-        return true
+        explored.left[key] = max(explored.left[key] ?? 0, remaining)
     }
 
     /// Most steps a reference is followed through.
     static let maxResolutionDepth = 16
 
-    /// `resolve`, remembering how much depth each reference had left when it was followed and led nowhere: a
+    /// `resolve`, remembering how much depth each reference had left when its search ended without a target: a
     /// reference met again with no more depth left cannot lead anywhere either, so it is not followed again (a
     /// 10 KB plan whose references fan out and join again took minutes, followed once per path through them).
     private func resolve(_ references: [String], in path: [String], to types: Set<String>, through: [String: String],
@@ -129,6 +136,7 @@ struct TerraformConfiguration {
                 let next = argument?["references"]?.items?.compactMap(\.string) ?? []
                 if let target = resolve(next, in: parent, to: types, through: through, depth: depth + 1,
                                         explored: &explored) { return target }
+                Self.ledNowhere(reference, in: path, remaining: remaining, explored: &explored)
             case "module":
                 guard parts.count > 2, Self.follows(reference, in: path, remaining: remaining, explored: &explored) else {
                     continue
@@ -140,6 +148,7 @@ struct TerraformConfiguration {
                                         explored: &explored) {
                     return target
                 }
+                Self.ledNowhere(reference, in: path, remaining: remaining, explored: &explored)
             case "data", "local", "each", "count", "path", "terraform", "self":
                 continue
             default:
@@ -152,6 +161,7 @@ struct TerraformConfiguration {
                     let next = expressions[attribute]?["references"]?.items?.compactMap(\.string) ?? []
                     if let target = resolve(next, in: path, to: types, through: through, depth: depth + 1,
                                             explored: &explored) { return target }
+                    Self.ledNowhere(reference, in: path, remaining: remaining, explored: &explored)
                 }
             }
         }

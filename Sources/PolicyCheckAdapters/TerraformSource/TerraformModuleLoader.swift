@@ -10,7 +10,7 @@ package final class TerraformModuleLoader {
     var evaluationDepth = 0
     /// The longest chain of values evaluated one inside another (Terraform has no such limit, but no real
     /// configuration comes near it, and each level costs stack).
-    static let maxEvaluationDepth = 400
+    static let maxEvaluationDepth = 1_000
     /// Bounds on what one root module may pull in.
     struct Limits {
         var maxModuleDepth = 32

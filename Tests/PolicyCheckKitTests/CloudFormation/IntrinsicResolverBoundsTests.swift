@@ -68,6 +68,24 @@ import PolicyCheckSyntax
         let known = try Self.resolve("\"Mappings\": {\"M\": {\(entries)}}, ",
                                      expression: "{\"Fn::FindInMap\": [\"M\", \"r64\", \"K\"]}")
         #expect(known.first?.scalarText == "v64", "a known key still finds its entry in a wide map")
+        // Only the entries that have the second key count: one of 65 regions sets it.
+        let sparse = (0..<65).map { "\"r\($0)\": {\($0 == 7 ? "\"Enc\": \"false\"" : "\"Other\": \"x\"")}" }
+            .joined(separator: ", ")
+        let selected = try Self.resolve("\"Mappings\": {\"M\": {\(sparse)}}, ",
+                                        expression: "{\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Enc\"]}")
+        #expect(selected.map(\.scalarText) == ["false"])
+        // The same lookup again (another resource) gives the same entries.
+        let again = try Self.resolve("\"Mappings\": {\"M\": {\(sparse)}}, ",
+                                     expression: "[{\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Enc\"]}]")
+        #expect(again.count == 1)
+    }
+
+    @Test func allowedValuesThatAreNotAListLeaveTheDefault() throws {
+        let mapping = (0..<65).map { "\"k\($0)\": \"v\"" }.joined(separator: ", ")
+        let value = try Self.resolve(
+            "\"Parameters\": {\"P\": {\"Type\": \"String\", \"Default\": \"false\", \"AllowedValues\": {\(mapping)}}}, ",
+            expression: "{\"Ref\": \"P\"}")
+        #expect(value.map(\.scalarText) == ["false"])
     }
 
     @Test func regionsAreFoundInEveryARNOfALongString() {
