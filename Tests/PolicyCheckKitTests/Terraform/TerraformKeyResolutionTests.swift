@@ -121,3 +121,25 @@ import Testing
         #expect(findings.first?.message.contains("AWS-managed key 'alias/aws/secretsmanager'") == true)
     }
 }
+
+/// Key resolution remembers references whose search ended without a key, so fan-in does not multiply the work; a
+/// reference still being searched must not count as one, or a cycle changes which key is found.
+@Suite struct TerraformKeyResolutionMemoryTests {
+    typealias Plan = TerraformPlanBuilder
+
+    @Test func aCycleBehindManyDeadReferencesStillFindsTheKeyItFoundBefore() throws {
+        var plan = Plan()
+        plan.change("aws_kms_key.c", "aws_kms_key", after: ["enable_key_rotation": true], unknown: ["arn": true])
+        plan.change("aws_kms_key.d", "aws_kms_key", after: ["enable_key_rotation": true], unknown: ["arn": true])
+        plan.change("aws_db_instance.db", "aws_db_instance", after: ["storage_encrypted": true],
+                    unknown: ["kms_key_id": true])
+        plan.configure("aws_kms_alias.r", ["target_key_id": ["references": ["aws_kms_alias.a.target_key_id", "aws_kms_key.c"]]])
+        plan.configure("aws_kms_alias.a", ["target_key_id": ["references": ["aws_kms_alias.r.target_key_id", "aws_kms_key.d"]]])
+        // More dead ends than the search takes before it starts remembering.
+        let dead = (0..<40).map { "module.none.o\($0)" }
+        plan.configure("aws_db_instance.db", ["storage_encrypted": Plan.constant(true),
+                                              "kms_key_id": ["references": dead + ["aws_kms_alias.r.target_key_id"]]])
+        let deployment = try TerraformFixture.deployment(json: plan.json)
+        #expect(deployment.dataStores.first?.encryption.kmsKey?.value == .known("aws_kms_key.c"))
+    }
+}
