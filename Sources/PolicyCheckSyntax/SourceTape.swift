@@ -125,8 +125,9 @@ final class SourceTape: Sendable {
         }
     }
 
-    /// Indexes of large mappings' members by key hash (`link(_:key:hash:)`), by mapping node; built on demand.
-    private let keyIndexes = Mutex<[Int: [UInt64: [Int32]]]>([:])
+    /// Indexes of large mappings' members by key hash (the first member of each hash), by mapping node; built on
+    /// demand by `link(_:key:hash:)`.
+    private let keyIndexes = Mutex<[Int: [UInt64: Int32]]>([:])
 
     init(nodes: [Node], links: [Link], texts: [String], textHashes: [UInt64], bytes: [UInt8], stored: StoredPlaces? = nil) {
         self.nodes = nodes
@@ -198,22 +199,31 @@ final class SourceTape: Sendable {
             }
             return nil
         }
-        let candidates = keyIndexes.withLock { indexes in
+        let indexed = keyIndexes.withLock { indexes -> Int32? in
             if indexes[node] == nil {
-                var index: [UInt64: [Int32]] = [:]
+                var index: [UInt64: Int32] = [:]
                 index.reserveCapacity(Int(record.count))
-                for link in start..<start + Int(record.count) {
-                    index[textHashes[Int(links[link].key)], default: []].append(Int32(link))
+                for link in start..<start + Int(record.count) where index[textHashes[Int(links[link].key)]] == nil {
+                    index[textHashes[Int(links[link].key)]] = Int32(link)
                 }
                 indexes[node] = index
             }
-            return indexes[node]?[hash] ?? []
+            return indexes[node]?[hash]
         }
-        return candidates.lazy.map(Int.init).first { texts[Int(links[$0].key)] == key }
+        guard let indexed else { return nil }
+        if texts[Int(links[Int(indexed)].key)] == key { return Int(indexed) }
+        // Another key with the same hash came first: scan (keys are unique, so this is the only way to miss).
+        for link in start..<start + Int(record.count) {
+            let text = Int(links[link].key)
+            if textHashes[text] == hash && texts[text] == key { return link }
+        }
+        return nil
     }
 
-    /// The most members a mapping may have and still be scanned for a key rather than indexed.
-    static let largestScannedMapping = 32
+    /// The most members a mapping may have and still be scanned for a key rather than indexed: below a few hundred,
+    /// scanning the hashes costs less than building the index (a plan's resources have up to a hundred or so
+    /// attributes, each looked up a few times).
+    static let largestScannedMapping = 256
 }
 
 // MARK: - Texts of values
