@@ -17,9 +17,18 @@ public enum OutputFile {
     }
 
     /// Streams a report into the file through `body`, in chunks; the file appears only once it is complete.
+    ///
+    /// A character device or a FIFO at the target (`--output /dev/null`, a pipe a CI step reads) is written in
+    /// place: renaming a new file over it would replace the device itself — as root, `/dev/null` became a regular
+    /// file. Neither can come from a checkout (git stores no device or FIFO), and a FIFO nobody reads is an error at
+    /// once, not a wait.
     public static func write(to path: String, _ body: (ReportStream) -> Void) throws(Diagnostic) {
         let url = URL(fileURLWithPath: path)
         let failure = Diagnostic(file: path, location: nil, message: "cannot write output file")
+        if let kind = specialFileKind(path) {
+            try writeInPlace(path, kind: kind, failure: failure, body)
+            return
+        }
         guard let (descriptor, temporary) = createExclusive(beside: url) else { throw failure }
         let stream = ReportStream(fileDescriptor: descriptor)
         body(stream)
@@ -29,6 +38,34 @@ public enum OutputFile {
             unlink(temporary)
             throw failure
         }
+    }
+
+    /// `S_IFCHR` or `S_IFIFO` when `path` is (not through a link) a character device or a FIFO.
+    static func specialFileKind(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let kind = info.st_mode & S_IFMT
+        return kind == S_IFCHR || kind == S_IFIFO ? kind : nil
+    }
+
+    /// Writes into an existing character device or FIFO without creating or replacing anything.
+    private static func writeInPlace(_ path: String, kind: mode_t, failure: Diagnostic,
+                                     _ body: (ReportStream) -> Void) throws(Diagnostic) {
+        // Non-blocking open: a FIFO without a reader fails (ENXIO) instead of waiting for one.
+        let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure }
+        var info = stat()
+        // Still the kind that was seen, and back to blocking writes (a pipe's reader sets the pace).
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == kind,
+              fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) == 0 else {
+            close(descriptor)
+            throw failure
+        }
+        let stream = ReportStream(fileDescriptor: descriptor)
+        body(stream)
+        stream.flush()
+        let closed = close(descriptor) == 0
+        guard !stream.failed, closed else { throw failure }
     }
 
     /// A new, empty directory beside `url` under an unguessable name (for staging a bundle), or `nil`.
