@@ -28,8 +28,13 @@ public struct TerraformSourceReader: Sendable {
     /// Reads the module in `directory`, naming the deployment `name`.
     public func read(directory: String, name: String) -> Outcome {
         let loader = TerraformModuleLoader(rootDirectory: directory, tree: tree)
-        var outcome = Outcome()
-        read(loader, directory: directory, name: name, into: &outcome)
+        // On a stack of its own: evaluation recurses once per value of a chain (up to
+        // `TerraformModuleLoader.maxEvaluationDepth` deep), whatever thread the caller runs on.
+        var outcome = DeepStack.run {
+            var outcome = Outcome()
+            self.read(loader, directory: directory, name: name, into: &outcome)
+            return outcome
+        }
         // Set after reading, not in a `defer`: a `defer` runs after `return` has copied the outcome, and every
         // module's evidence digest was the SHA-256 of no bytes.
         outcome.files = loader.contentFiles
