@@ -9,7 +9,8 @@ public struct KeyReferencesCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         let keys = DeclaredKeys.of(deployment, context: context)
         let declared = keys.ids
-        let suggestions = Suggestion.Candidates(declared)
+        // Prepared on the first unresolved reference: most deployments have none.
+        var suggestions: Suggestion.Candidates?
         return deployment.dataStores.compactMap { store in
             guard let key = store.encryption.kmsKey, let text = key.value.known else { return nil }
             guard keys.classify(text) == .unresolved else {
@@ -19,9 +20,11 @@ public struct KeyReferencesCheck: Check {
             let code = deployment.format.isInfrastructureCode
             let known = !declared.isEmpty ? "declared keys: \(keys.listed())"
                 : code ? "the file declares no key" : "no keys are declared in spec.keys"
+            if suggestions == nil { suggestions = Suggestion.Candidates(declared) }
+            let hint = suggestions?.clause(for: text) ?? ""
             return CheckResult(store.component, .fail([Evidence(
                 "\(code ? "the KMS key" : "kmsKey") '\(text)' does not resolve: it is not a declared key (\(known)), a key ARN, an alias or a key id"
-                    + suggestions.clause(for: text),
+                    + hint,
                 at: key.origin
             )]))
         }

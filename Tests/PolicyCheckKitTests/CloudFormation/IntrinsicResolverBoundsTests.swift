@@ -74,10 +74,17 @@ import PolicyCheckSyntax
         let selected = try Self.resolve("\"Mappings\": {\"M\": {\(sparse)}}, ",
                                         expression: "{\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Enc\"]}")
         #expect(selected.map(\.scalarText) == ["false"])
-        // The same lookup again (another resource) gives the same entries.
-        let again = try Self.resolve("\"Mappings\": {\"M\": {\(sparse)}}, ",
-                                     expression: "[{\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Enc\"]}]")
-        #expect(again.count == 1)
+        // One resolver remembers what each map and keys select: the same lookup again gives the same entries, and a
+        // lookup by another second key is not answered from the first.
+        let text = "{\"Mappings\": {\"M\": {\(sparse)}}, \"Resources\": {\"K\": {\"Type\": \"AWS::KMS::Key\"}}, "
+            + "\"A\": {\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Enc\"]}, "
+            + "\"B\": {\"Fn::FindInMap\": [\"M\", {\"Ref\": \"AWS::Region\"}, \"Other\"]}}"
+        let root = try JSONReader().read(Array(text.utf8))
+        let resolver = IntrinsicResolver(template: try Template(root, source: SourceFile(path: "t.json", bytes: [])))
+        let a = try #require(root["A"]), b = try #require(root["B"])
+        #expect(resolver.resolve(a).map(\.scalarText) == ["false"])
+        #expect(resolver.resolve(b).map(\.scalarText) == Array(repeating: "x", count: 64), "the 64 other regions set Other")
+        #expect(resolver.resolve(a).map(\.scalarText) == ["false"])
     }
 
     @Test func allowedValuesThatAreNotAListLeaveTheDefault() throws {
