@@ -1,5 +1,6 @@
 import PolicyCheckKit
 import PolicyCheckModel
+import PolicyCheckTestSupport
 import Testing
 
 /// Waivers naming one rule are tried only on that rule's findings, and globs on every finding; which waiver covers a
@@ -51,5 +52,33 @@ import Testing
         #expect(findings.map { $0.suppression?.justification } == [
             "glob first", "literal", "literal", "literal", "other rule", nil, "escaped", nil,
         ])
+    }
+}
+
+/// The resource index leaves out only patterns that cannot match: random patterns of literals, wildcards, brackets
+/// and escapes over random names give what trying every waiver on every finding gave.
+@Suite struct WaiverResourceIndexTests {
+    @Test func randomPatternsCoverWhatTryingEveryWaiverCovered() {
+        var random = SplitMix64(seed: 17)
+        let pieces = ["a", "b", "/", "-", "é", "e\u{301}", "*", "?", "[ab]", "[!a]", "\\*", "\\a", "]", "[", "**"]
+        func text(_ count: Int, _ from: [String]) -> String {
+            (0..<count).map { _ in from.randomElement(using: &random)! }.joined()
+        }
+        for _ in 0..<200 {
+            let waivers = (0..<Int.random(in: 1...12, using: &random)).map { index in
+                WaiverCandidateTests.waiver(Bool.random(using: &random) ? "MMC-NET-001" : "MMC-*",
+                                            text(Int.random(in: 0...4, using: &random), pieces), reason: "w\(index)",
+                                            expires: Bool.random(using: &random) ? "2026-12-01" : "2026-03-01")
+            }
+            var findings = (0..<20).map { _ in
+                WaiverCandidateTests.finding("MMC-NET-001", text(Int.random(in: 0...5, using: &random),
+                                                                 ["a", "b", "/", "-", "é", "e\u{301}", "*", "]", "[", "\\"]))
+            }
+            let expected = findings.map { WaiverCandidateTests.reference(waivers, $0) }
+            let statuses = WaiverApplication.apply(WaiverFile(path: "waivers.yaml", sha256: "", waivers: waivers),
+                                                   to: &findings, at: WaiverCandidateTests.now)
+            #expect(findings.map { $0.suppression?.justification } == expected.map(\.reason))
+            #expect(statuses.map(\.matched) == waivers.indices.map { position in expected.count { $0.matched[position] } })
+        }
     }
 }

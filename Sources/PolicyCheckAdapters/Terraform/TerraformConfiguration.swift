@@ -91,6 +91,9 @@ struct TerraformConfiguration {
         struct Memory {
             var steps = 0
             var left: [Explored: Int] = [:]
+            /// Locals entered, with the depth each had left: a local is followed again only with more depth left,
+            /// so a cycle of locals (which take no depth) ends.
+            var locals: [Explored: Int] = [:]
         }
         static let unrememberedSteps = 32
     }
@@ -149,7 +152,17 @@ struct TerraformConfiguration {
                     return target
                 }
                 Self.ledNowhere(reference, in: path, remaining: remaining, explored: &explored)
-            case "data", "local", "each", "count", "path", "terraform", "self":
+            case "local":
+                // The source reader writes each module's locals with their references (a plan has none): a local
+                // is followed in its own module, taking no depth, as if its references were written in its place.
+                guard parts.count > 1 else { continue }
+                let key = Explored(path: path, reference: String(parts[1].prefix { $0 != "[" }))
+                guard (explored.locals[key] ?? -1) < remaining else { continue }
+                explored.locals[key] = remaining
+                let next = module(path)?["locals"]?[key.reference]?["references"]?.items?.compactMap(\.string) ?? []
+                if let target = resolve(next, in: path, to: types, through: through, depth: depth,
+                                        explored: &explored) { return target }
+            case "data", "each", "count", "path", "terraform", "self":
                 continue
             default:
                 guard parts.count > 1 else { continue }

@@ -120,10 +120,16 @@ struct TerraformPlanDocument {
             let outputAt = declared.file.packed(declared.value.offset)
             outputs.append((name, TerraformPlanNodes.object([("expression", expression(value.value, declared.file, config))], at: outputAt)))
         }
+        // Not in a plan's configuration: each local's own references, once per module, which `resolve` follows
+        // for `local.*` as a plan's `references` would have listed them expanded.
+        let locals = config.locals.keys.sorted().map { name in
+            (name, expression(config.locals[name]!.value.value, config.locals[name]!.file, config))
+        }
         return TerraformPlanNodes.object([
             ("resources", SourceNode(.sequence(resources), offset: at)),
             ("module_calls", TerraformPlanNodes.object(calls, at: at)),
             ("outputs", TerraformPlanNodes.object(outputs, at: at)),
+            ("locals", TerraformPlanNodes.object(locals, at: at)),
         ], at: at)
     }
 
@@ -152,7 +158,7 @@ struct TerraformPlanDocument {
 
     private func expression(_ expression: HCLExpression, _ file: TerraformSourceFile, _ config: TerraformModuleConfig) -> SourceNode {
         let at = file.packed(expression.offset)
-        let references = TerraformReferences(config: config).of(expression)
+        let references = TerraformReferences.of(expression)
         if references.isEmpty {
             return TerraformPlanNodes.object([("constant_value", SourceNode(.bool(true), offset: at))], at: at)
         }
