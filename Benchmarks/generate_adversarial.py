@@ -17,6 +17,10 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
   tf-toset          a .tf module: a resource with for_each = toset(N names)
   tf-module-calls   a .tf module calling one local module N times
   plan-fan-in       a plan whose key reference passes through 15 aliases, each naming the next N times
+  tf-locals-fan-in  a .tf module: a chain of N/10 locals ending at a KMS key, used by N databases
+  tf-overrides      a .tf module of N buckets, each overridden in override.tf
+  waiver-resources  N LoadBalancer Services open to the world, and N waivers naming them (literal names and
+                    prefix globs) in OUT_DIR/waivers.yaml; the input is OUT_DIR/input, the flags OUT_DIR/args
 """
 import json
 import os
@@ -99,6 +103,29 @@ def shape(name, n, out):
         plan = {"format_version": "1.2", "terraform_version": "1.9.0", "resource_changes": changes,
                 "configuration": {"root_module": {"resources": resources}}}
         return {"plan.json": json.dumps(plan)}
+    if name == "tf-locals-fan-in":
+        # The chain is N/10 long (at most 900: longer chains are refused), so both sizes grow with N.
+        length = max(2, min(n // 10, 900))
+        chain = "".join(f"  l{i} = local.l{i - 1}\n" for i in range(1, length))
+        databases = "".join(f'resource "aws_db_instance" "d{i}" {{\n  storage_encrypted = true\n'
+                            f'  kms_key_id        = local.l{length - 1}\n}}\n\n' for i in range(n))
+        return {"main.tf": 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n\n'
+                           f"locals {{\n  l0 = aws_kms_key.k.arn\n{chain}}}\n\n{databases}"}
+    if name == "tf-overrides":
+        buckets = "".join(f'resource "aws_s3_bucket" "b{i}" {{\n  bucket = "main-{i}"\n}}\n\n' for i in range(n))
+        overrides = "".join(f'resource "aws_s3_bucket" "b{i}" {{\n  bucket = "override-{i}"\n}}\n\n' for i in range(n))
+        return {"main.tf": buckets, "override.tf": overrides}
+    if name == "waiver-resources":
+        services = shape("k8s-ignores", n, out)["services.yaml"]
+        services = services.replace('      annotations:\n        policycheck.io/ignore: "MMC-NET-001 reviewed in SEC-1"\n', "")
+        waivers = ["apiVersion: policycheck/v1", "kind: Waivers", "waivers:"]
+        for i in range(n):
+            resource = f"Service/prod/lb-{i}" if i % 2 == 0 else f"Service/prod/lb-{i}*"
+            waivers += [f"  - rule: MMC-NET-001", f'    resource: "{resource}"', "    reason: reviewed in SEC-1",
+                        "    requestedBy: alice@example.com", "    approvedBy: bob@example.com",
+                        "    approvedOn: 2026-01-01", "    expires: 2026-12-31"]
+        return {"input/services.yaml": services, "waivers.yaml": "\n".join(waivers) + "\n",
+                "args": f"--waivers\n{os.path.join(out, 'waivers.yaml')}\n--now\n2026-06-01T00:00:00Z\n"}
     raise SystemExit(f"unknown shape {name}")
 
 

@@ -110,6 +110,7 @@ ADVERSARIAL=(
   "cfn-sg-rules|10000|100000" "cfn-join|10000|100000" "cfn-sub-vars|10000|100000" "cfn-arn-string|10000|100000"
   "cfn-allowed|10000|100000" "cfn-region-map|10000|100000" "k8s-ignores|10000|100000" "tf-toset|10000|100000"
   "tf-module-calls|1000|10000" "plan-fan-in|20|200" "cfn-sub-nesting|20|30"
+  "tf-locals-fan-in|1000|10000" "tf-overrides|1000|10000" "waiver-resources|10000|100000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then
@@ -131,8 +132,14 @@ for entry in "${ADVERSARIAL[@]}"; do
       touch "$CORPUS/adversarial/$name-$size/.complete"
     fi
   done
-  result=$(alternate "$RUNS" --name small -- "$BIN" check "$CORPUS/adversarial/$name-$small" \
-    --name large -- "$BIN" check "$CORPUS/adversarial/$name-$large")
+  # A shape with flags (a waiver file) keeps its input in input/ and its flags, one a line, in args.
+  small_args=() large_args=() small_dir="$CORPUS/adversarial/$name-$small" large_dir="$CORPUS/adversarial/$name-$large"
+  [ -f "$small_dir/args" ] && mapfile -t small_args <"$small_dir/args"
+  [ -f "$large_dir/args" ] && mapfile -t large_args <"$large_dir/args"
+  [ -d "$small_dir/input" ] && small_dir="$small_dir/input"
+  [ -d "$large_dir/input" ] && large_dir="$large_dir/input"
+  result=$(alternate "$RUNS" --name small -- "$BIN" check "$small_dir" "${small_args[@]}" \
+    --name large -- "$BIN" check "$large_dir" "${large_args[@]}")
   a=$(field small median "$result") b=$(field large median "$result")
   out "| $name | $small | $large | $(ms "$a") | $(ms "$b") | $(ratio "$b" "$a")x |"
 done

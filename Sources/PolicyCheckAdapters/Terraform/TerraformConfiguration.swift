@@ -12,6 +12,10 @@ struct TerraformConfiguration {
     /// walk: references through module variables and outputs look modules up for every resource, and a keyed
     /// lookup among a module's calls is a scan of them.
     private let modulesByPath: [[String]: (module: SourceNode, call: SourceNode?)]
+    /// Each module's locals by name (only the source reader writes them), and what resolving each has given: a
+    /// chain of locals used by thousands of resources is followed once, not once per resource.
+    private let localsByModule: [[String]: [String: SourceNode]]
+    private let localTargets = LocalTargets()
 
     init(root: SourceNode?) {
         self.root = root
@@ -20,6 +24,26 @@ struct TerraformConfiguration {
         Self.indexResources(of: root, call: nil, path: [], into: &index, modules: &modules)
         resourcesByModule = index
         modulesByPath = modules
+        var locals: [[String]: [String: SourceNode]] = [:]
+        for (path, entry) in modules {
+            guard let declared = entry.module["locals"]?.entries, !declared.isEmpty else { continue }
+            var byName: [String: SourceNode] = [:]
+            for local in declared where byName[local.key] == nil { byName[local.key] = local.value }
+            locals[path] = byName
+        }
+        localsByModule = locals
+    }
+
+    /// What following a local has given, by module path, name, what is sought and the depth left.
+    private final class LocalTargets {
+        struct Key: Hashable {
+            let path: [String]
+            let name: String
+            let types: Set<String>
+            let through: [String: String]
+            let remaining: Int
+        }
+        var found: [Key: Target?] = [:]
     }
 
     private static func indexResources(of module: SourceNode?, call: SourceNode?, path: [String],
@@ -155,13 +179,22 @@ struct TerraformConfiguration {
             case "local":
                 // The source reader writes each module's locals with their references (a plan has none): a local
                 // is followed in its own module, taking no depth, as if its references were written in its place.
-                guard parts.count > 1 else { continue }
-                let key = Explored(path: path, reference: String(parts[1].prefix { $0 != "[" }))
+                guard parts.count > 1, let declared = localsByModule[path]?[String(parts[1].prefix { $0 != "[" })] else {
+                    continue
+                }
+                let name = String(parts[1].prefix { $0 != "[" })
+                let known = LocalTargets.Key(path: path, name: name, types: types, through: through, remaining: remaining)
+                if let target = localTargets.found[known] {
+                    if let target { return target }
+                    continue
+                }
+                let key = Explored(path: path, reference: name)
                 guard (explored.locals[key] ?? -1) < remaining else { continue }
                 explored.locals[key] = remaining
-                let next = module(path)?["locals"]?[key.reference]?["references"]?.items?.compactMap(\.string) ?? []
-                if let target = resolve(next, in: path, to: types, through: through, depth: depth,
-                                        explored: &explored) { return target }
+                let next = declared["references"]?.items?.compactMap(\.string) ?? []
+                let target = resolve(next, in: path, to: types, through: through, depth: depth, explored: &explored)
+                localTargets.found[known] = .some(target)
+                if let target { return target }
             case "data", "each", "count", "path", "terraform", "self":
                 continue
             default:
