@@ -51,6 +51,7 @@ private struct WaiverReader {
     let reader: NodeReader
     let ruleIds: [String]
     let rules: WaiverRules
+    let names = PersonName.Memo()
 
     func read(_ root: SourceNode) -> [Waiver] {
         guard let document = reader.object(root, path: "") else { return [] }
@@ -83,7 +84,7 @@ private struct WaiverReader {
             reader.error(at: resource.origin.offset, "'\(view.childPath("resource"))' pattern '\(Excerpt.quote(resource.value))' matches every "
                             + "resource: a blanket waiver is accepted only with --allow-blanket-waivers; name the resources")
         }
-        if let requestedBy, let approvedBy, PersonName.same(requestedBy.value, approvedBy.value) {
+        if let requestedBy, let approvedBy, names.same(requestedBy.value, approvedBy.value) {
             reader.error(at: approvedBy.origin.offset,
                          "'\(view.childPath("approvedBy"))' must be someone other than the requester "
                             + "('\(Excerpt.quote(requestedBy.value))'): a waiver needs a second person's approval")
@@ -116,7 +117,9 @@ private struct WaiverReader {
     /// A required string that must not be blank.
     private func text(_ view: ObjectView, _ key: String) -> Located<String>? {
         guard let value = view.string(key, required: true) else { return nil }
-        guard !value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // A visible ASCII first character settles it without Foundation (most values start with one).
+        let visible = value.value.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        guard visible || !value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             reader.error(at: value.origin.offset, "'\(view.childPath(key))' must not be blank")
             return nil
         }
