@@ -17,7 +17,10 @@ struct TerraformConfiguration {
     private let localsByModule: [[String]: [String: SourceNode]]
     private let localTargets = LocalTargets()
 
-    init(root: SourceNode?) {
+    /// `followsLocals`: the configuration was written by the source reader, which lists each module's locals with
+    /// their references (`terraform show -json` has no such list: a plan's `local.*` references lead nowhere, as
+    /// they always have, whatever a hand-written plan puts there).
+    init(root: SourceNode?, followsLocals: Bool = false) {
         self.root = root
         var index: [[String]: [String: SourceNode]] = [:]
         var modules: [[String]: (module: SourceNode, call: SourceNode?)] = [:]
@@ -25,7 +28,7 @@ struct TerraformConfiguration {
         resourcesByModule = index
         modulesByPath = modules
         var locals: [[String]: [String: SourceNode]] = [:]
-        for (path, entry) in modules {
+        for (path, entry) in modules where followsLocals {
             guard let declared = entry.module["locals"]?.entries, !declared.isEmpty else { continue }
             var byName: [String: SourceNode] = [:]
             for local in declared where byName[local.key] == nil { byName[local.key] = local.value }
@@ -118,6 +121,11 @@ struct TerraformConfiguration {
             /// Locals entered, with the depth each had left: a local is followed again only with more depth left,
             /// so a cycle of locals (which take no depth) ends.
             var locals: [Explored: Int] = [:]
+            /// The locals being followed now (a reference back to one is a cycle), and how many.
+            var openLocals: Set<Explored> = []
+            /// How often a local was passed over other than from `LocalTargets` (a cycle, one met before, the
+            /// nesting limit): a search in which that happened depends on where it started, so it is not kept.
+            var localsPassedOver = 0
         }
         static let unrememberedSteps = 32
     }
@@ -143,6 +151,8 @@ struct TerraformConfiguration {
 
     /// Most steps a reference is followed through.
     static let maxResolutionDepth = 16
+    /// Most locals followed one inside another (they take no depth): as long as the source reader evaluates.
+    static let maxLocalNesting = 1_000
 
     /// `resolve`, remembering how much depth each reference had left when its search ended without a target: a
     /// reference met again with no more depth left cannot lead anywhere either, so it is not followed again (a
@@ -189,11 +199,20 @@ struct TerraformConfiguration {
                     continue
                 }
                 let key = Explored(path: path, reference: name)
-                guard (explored.locals[key] ?? -1) < remaining else { continue }
+                guard !explored.openLocals.contains(key), (explored.locals[key] ?? -1) < remaining,
+                      explored.openLocals.count < Self.maxLocalNesting else {
+                    explored.localsPassedOver += 1
+                    continue
+                }
                 explored.locals[key] = remaining
+                explored.openLocals.insert(key)
+                let passedOver = explored.localsPassedOver
                 let next = declared["references"]?.items?.compactMap(\.string) ?? []
                 let target = resolve(next, in: path, to: types, through: through, depth: depth, explored: &explored)
-                localTargets.found[known] = .some(target)
+                explored.openLocals.remove(key)
+                // Kept for every later search only when nothing was passed over on the way: a search cut short by a
+                // cycle back to a local still open would otherwise give its partial answer everywhere.
+                if explored.localsPassedOver == passedOver { localTargets.found[known] = .some(target) }
                 if let target { return target }
             case "data", "each", "count", "path", "terraform", "self":
                 continue

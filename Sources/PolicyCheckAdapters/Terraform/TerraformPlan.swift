@@ -25,12 +25,12 @@ struct TerraformPlan: TerraformResourceGraph {
     private let instances: TerraformInstanceIndex
 
     /// Reads a recognised plan document; throws every problem that makes it impossible to check.
-    init(root: SourceNode, source: SourceFile) throws(Diagnostics) {
+    init(root: SourceNode, source: SourceFile, followsLocals: Bool = false) throws(Diagnostics) {
         let reader = NodeReader(source: source)
         guard let document = reader.object(root, path: "") else { throw Diagnostics(reader.diagnostics) }
         Self.checkHeader(document)
         self.root = root
-        let configuration = TerraformConfiguration(root: root["configuration"]?["root_module"])
+        let configuration = TerraformConfiguration(root: root["configuration"]?["root_module"], followsLocals: followsLocals)
         self.configuration = configuration
         variables = root["variables"]
         providers = TerraformProviderRegions(root: root, configuration: configuration)

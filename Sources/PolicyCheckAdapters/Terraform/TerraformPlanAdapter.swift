@@ -28,7 +28,13 @@ public struct TerraformPlanAdapter: DocumentAdapter {
     /// Reads one plan; throws the problems that make it impossible to check.
     public func deployment(from root: SourceNode, source: SourceFile,
                            options: AdapterOptions = AdapterOptions()) throws(Diagnostics) -> Deployment {
-        let plan = try TerraformPlan(root: root, source: source)
+        try deployment(from: root, source: source, options: options, followsLocals: false)
+    }
+
+    /// `followsLocals`: the plan is the source reader's, whose configuration lists each module's locals.
+    func deployment(from root: SourceNode, source: SourceFile, options: AdapterOptions,
+                    followsLocals: Bool) throws(Diagnostics) -> Deployment {
+        let plan = try TerraformPlan(root: root, source: source, followsLocals: followsLocals)
         let rootOrigin = Origin(offset: root.offset, path: "")
         var deployment = Deployment(name: source.path, source: source, format: .terraformPlan, origin: rootOrigin)
         deployment.qualifiesResourceNames = false

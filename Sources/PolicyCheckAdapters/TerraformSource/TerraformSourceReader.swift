@@ -52,7 +52,8 @@ public struct TerraformSourceReader: Sendable {
             do { try root.evaluateAll() } catch { throw .evaluation(error) }
             outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
             let document = TerraformPlanDocument(root: root).build()
-            var deployment = try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options)
+            var deployment = try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
+                                                                   followsLocals: true)
             if deployment == nil {
                 outcome.errors.append(Diagnostic(file: name, location: nil, message: "the evaluated module could not be read as a plan"))
                 return
