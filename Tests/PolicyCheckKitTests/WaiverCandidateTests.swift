@@ -82,3 +82,32 @@ import Testing
         }
     }
 }
+
+/// What the index keeps of a pattern is only where to look: patterns longer than it keeps still match by all of
+/// their text, and a NUL (JSON's `\u0000`) never makes a name pass for its beginning.
+@Suite struct WaiverResourcePatternEdgeTests {
+    static func matched(_ waivers: [Waiver], _ resources: [String]) -> [Int] {
+        var findings = resources.map { WaiverCandidateTests.finding("MMC-NET-001", $0) }
+        return WaiverApplication.apply(WaiverFile(path: "waivers.yaml", sha256: "", waivers: waivers), to: &findings,
+                                       at: WaiverCandidateTests.now).map(\.matched)
+    }
+
+    @Test func patternsLongerThanTheIndexMatchByAllTheirText() {
+        let long = "Service/prod/" + String(repeating: "a", count: 10_000)
+        let waivers = [
+            WaiverCandidateTests.waiver("MMC-NET-001", long + "*", reason: "prefix"),
+            WaiverCandidateTests.waiver("MMC-NET-001", "*" + long, reason: "suffix"),
+            WaiverCandidateTests.waiver("MMC-NET-001", long + "b", reason: "literal"),
+        ]
+        #expect(Self.matched(waivers, [long + "b", long, String(long.dropLast()) + "cb", "x" + long]) == [2, 2, 1])
+    }
+
+    @Test func aNameWithANulIsNotCoveredByAPatternForItsBeginning() {
+        let waivers = [
+            WaiverCandidateTests.waiver("MMC-NET-001", "Service/prod/lb-1", reason: "literal"),
+            WaiverCandidateTests.waiver("MMC-NET-001", "Service/prod/lb-*-db", reason: "glob"),
+            WaiverCandidateTests.waiver("MMC-NET-001", "Service/prod/lb-1\u{0}x", reason: "with the NUL"),
+        ]
+        #expect(Self.matched(waivers, ["Service/prod/lb-1\u{0}x", "Service/prod/lb-2-db\u{0}x"]) == [0, 0, 1])
+    }
+}

@@ -17,6 +17,7 @@ enum TerraformOverrides {
     static func merge(_ primaries: [TerraformSourceFile], _ overrides: [TerraformSourceFile]) throws(TerraformSourceError) -> [TerraformSourceFile] {
         var bodies = primaries.map(\.body)
         let targets = Targets(bodies)
+        var merging: [Targets.Place: TerraformMergingBody] = [:]
         for override in overrides {
             let moved = override.body.shifted(by: override.base)
             for (position, block) in moved.blocks.enumerated() {
@@ -36,10 +37,13 @@ enum TerraformOverrides {
                     guard let place = targets.blocks[identity(block)] else {
                         throw refuse(([block.type] + block.labels.map { "\"\($0.text)\"" }).joined(separator: " "))
                     }
-                    bodies[place.file].blocks[place.block].body = mergeBody(bodies[place.file].blocks[place.block].body, block.body)
+                    let target = merging[place] ?? TerraformMergingBody(bodies[place.file].blocks[place.block].body)
+                    merging[place] = target
+                    target.merge(block.body)
                 }
             }
         }
+        for (place, target) in merging { bodies[place.file].blocks[place.block].body = target.body }
         return zip(primaries, bodies).map { TerraformSourceFile(source: $0.source, body: $1, index: $0.index) }
     }
 
@@ -47,7 +51,7 @@ enum TerraformOverrides {
     /// locating each override by scanning the module made 10,000 overrides take 8.6 s. Merging never changes a
     /// block's identity (an override names the alias of the provider it overrides), so the index stays true.
     private struct Targets {
-        struct Place {
+        struct Place: Hashable {
             var file: Int
             var block: Int
             var attribute = 0
@@ -76,47 +80,5 @@ enum TerraformOverrides {
         var key = [block.type] + block.labels.map(\.text)
         if block.type == "provider" { key.append(block.body[attribute: "alias"]?.value.literalText ?? "") }
         return key
-    }
-
-    private static func mergeBody(_ original: HCLBody, _ override: HCLBody) -> HCLBody {
-        var merged = original
-        // Attributes by name, and nested block types replaced in one pass: a block with thousands of overridden
-        // arguments or nested blocks would otherwise scan them once each.
-        var attributeIndex: [String: Int] = [:]
-        for (index, attribute) in merged.attributes.enumerated() where attributeIndex[attribute.name] == nil {
-            attributeIndex[attribute.name] = index
-        }
-        for attribute in override.attributes {
-            if let index = attributeIndex[attribute.name] {
-                merged.attributes[index] = attribute
-            } else {
-                attributeIndex[attribute.name] = merged.attributes.count
-                merged.attributes.append(attribute)
-            }
-        }
-        func kind(_ block: HCLBlock) -> String { block.type == "dynamic" ? block.labels.first?.text ?? "" : block.type }
-        // `lifecycle` merges into the block's own, or into the first one the override adds.
-        let lifecycle = merged.blocks.firstIndex { $0.type == "lifecycle" }
-        var addedLifecycle: Int?
-        var replaced: Set<String> = []
-        var added: [HCLBlock] = []
-        for block in override.blocks {
-            if block.type == "lifecycle", let lifecycle {
-                merged.blocks[lifecycle].body = mergeBody(merged.blocks[lifecycle].body, block.body)
-                continue
-            }
-            if block.type == "lifecycle", let addedLifecycle {
-                added[addedLifecycle].body = mergeBody(added[addedLifecycle].body, block.body)
-                continue
-            }
-            if block.type == "lifecycle" { addedLifecycle = added.count }
-            replaced.insert(kind(block))
-            added.append(block)
-        }
-        if !added.isEmpty {
-            merged.blocks.removeAll { replaced.contains(kind($0)) }
-            merged.blocks += added
-        }
-        return merged
     }
 }

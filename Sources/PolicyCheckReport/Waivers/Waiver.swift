@@ -70,7 +70,10 @@ public struct Waiver: Sendable, Hashable {
     }
 
     /// Glob matching where `*` also matches `/` (resource names such as `acme-prod/database`).
+    /// A NUL in either (JSON can spell one, `\u0000`) would end the C string `fnmatch` reads, so `prod-db\u0000x`
+    /// would pass for `prod-db`: with a NUL, only the same bytes match.
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        fnmatch(pattern, text, 0) == 0
+        if pattern.utf8.contains(0) || text.utf8.contains(0) { return pattern.utf8.elementsEqual(text.utf8) }
+        return fnmatch(pattern, text, 0) == 0
     }
 }

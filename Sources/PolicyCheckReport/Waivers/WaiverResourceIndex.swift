@@ -1,72 +1,83 @@
-/// The waivers (of one rule's candidates) whose resource pattern can match a resource name, found without trying
-/// every pattern: a literal pattern by the name itself, a glob by the literal text it starts with (or, when it
-/// starts with a wildcard, ends with), walked byte by byte through a trie. Only patterns starting and ending with a
-/// wildcard (`*db*`) are tried on every name. Every candidate is still matched with `fnmatch`: the index only leaves
-/// out patterns that cannot match (1,000 waivers naming resources, over 100,000 findings of their rule, took 21 s
-/// matching every pattern against every finding).
+/// The waivers whose resource pattern can match a resource name, found without trying every pattern: a literal
+/// pattern by the name itself, a glob by the literal text it starts with (or, when it starts with a wildcard, ends
+/// with), walked byte by byte through a trie. Only patterns starting and ending with a wildcard (`*db*`) are tried
+/// on every name. Every candidate is still matched with `Waiver.matches`: the index only leaves out patterns that
+/// cannot match (1,000 waivers naming resources, over 100,000 findings of their rule, took 21 s matching every
+/// pattern against every finding).
+///
+/// Built once per waiver file; a trie keeps at most `indexedLength` bytes of each pattern (what follows still has to
+/// match, so leaving it out only adds candidates), so a waiver file of 2 MB patterns costs no more than its size.
 struct WaiverResourceIndex {
+    static let indexedLength = 32
+
     private var literal: [String: [Int]] = [:]
     private var prefixes = ByteTrie()
     private var suffixes = ByteTrie()
-    private var everywhere: [Int] = []
+    /// Positions of the patterns tried on every name.
+    let everywhere: [Int]
 
-    /// `patterns` with their positions in the waiver file.
-    init(_ patterns: [(position: Int, pattern: String)]) {
-        for (position, pattern) in patterns {
+    /// The resource patterns of a waiver file, in file order.
+    init(_ patterns: [String]) {
+        var everywhere: [Int] = []
+        for (position, pattern) in patterns.enumerated() {
             let bytes = Array(pattern.utf8)
-            let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
+            let special: (UInt8) -> Bool = {
+                $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\")
+            }
             let head = bytes.prefix { !special($0) }
             if head.count == bytes.count {
                 literal[pattern, default: []].append(position)
             } else if !head.isEmpty {
-                prefixes.insert(head, position)
+                prefixes.insert(head.prefix(Self.indexedLength), position)
             } else {
                 // After the last wildcard, bracket or escape: text every match ends with.
                 let tail = bytes.reversed().prefix { !special($0) && $0 != UInt8(ascii: "]") }
-                if tail.isEmpty { everywhere.append(position) } else { suffixes.insert(tail, position) }
+                if tail.isEmpty { everywhere.append(position) } else { suffixes.insert(tail.prefix(Self.indexedLength), position) }
             }
         }
+        self.everywhere = everywhere
     }
 
-    /// Positions of the patterns that may match `name`, in file order.
+    /// Positions of the patterns that may match `name`, in file order, without those tried on every name.
     func candidates(for name: String) -> [Int] {
-        var found = everywhere
-        found += literal[name] ?? []
+        var found = literal[name] ?? []
         let bytes = Array(name.utf8)
-        prefixes.collect(along: bytes, into: &found)
-        suffixes.collect(along: bytes.reversed(), into: &found)
+        prefixes.collect(along: bytes.prefix(Self.indexedLength), into: &found)
+        suffixes.collect(along: bytes.reversed().prefix(Self.indexedLength), into: &found)
         found.sort()
         return found
     }
 }
 
-/// Positions filed under byte strings; `collect` gathers those filed under every prefix of a byte sequence.
+/// Positions filed under byte strings; `collect` gathers those filed under every prefix of a byte sequence. Edges
+/// live in one table keyed by node and byte, and positions only at the nodes that have them.
 private struct ByteTrie {
-    private var children: [[UInt8: Int32]] = [[:]]
-    private var positions: [[Int]] = [[]]
+    private var edges: [UInt64: UInt32] = [:]
+    private var positions: [UInt32: [Int]] = [:]
+    private var nodeCount: UInt32 = 1
 
     mutating func insert<Bytes: Sequence<UInt8>>(_ key: Bytes, _ position: Int) {
-        var node = 0
+        var node: UInt32 = 0
         for byte in key {
-            if let next = children[node][byte] {
-                node = Int(next)
+            let edge = UInt64(node) << 8 | UInt64(byte)
+            if let next = edges[edge] {
+                node = next
             } else {
-                children.append([:])
-                positions.append([])
-                children[node][byte] = Int32(children.count - 1)
-                node = children.count - 1
+                edges[edge] = nodeCount
+                node = nodeCount
+                nodeCount += 1
             }
         }
-        positions[node].append(position)
+        positions[node, default: []].append(position)
     }
 
     func collect<Bytes: Sequence<UInt8>>(along bytes: Bytes, into found: inout [Int]) {
-        guard children.count > 1 else { return }
-        var node = 0
+        guard !edges.isEmpty else { return }
+        var node: UInt32 = 0
         for byte in bytes {
-            guard let next = children[node][byte] else { return }
-            node = Int(next)
-            found += positions[node]
+            guard let next = edges[UInt64(node) << 8 | UInt64(byte)] else { return }
+            node = next
+            if let here = positions[node] { found += here }
         }
     }
 }

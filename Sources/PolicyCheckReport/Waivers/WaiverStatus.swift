@@ -46,23 +46,30 @@ public enum WaiverApplication {
     /// finding only an expired waiver covers, when that waiver expired. Returns each waiver's status, in file order.
     public static func apply(_ file: WaiverFile, to findings: inout [Finding], at now: Timestamp) -> [WaiverStatus] {
         var matched = Array(repeating: 0, count: file.waivers.count)
-        // The waivers whose rule (an id or a glob) matches a rule id, found once per rule id and indexed by their
-        // resource patterns: a run's findings have a few dozen rules, and each finding then meets only the waivers
-        // of its rule that can match its resource, in file order, so the first waiver in force still wins
-        // (matching every waiver's rule on every finding made 1,000 waivers over 100,000 findings take a minute).
-        var candidatesByRule: [String: WaiverResourceIndex] = [:]
+        // The waivers that can cover a finding: those whose resource pattern can match its resource (an index
+        // built once), among those whose rule (an id or a glob) matches its rule id (found once per rule id; a
+        // run's findings have a few dozen rules). Each finding meets them in file order, so the first waiver in
+        // force still wins (matching every waiver on every finding made 1,000 waivers over 100,000 findings take a
+        // minute).
+        let resources = WaiverResourceIndex(file.waivers.map(\.resource))
+        var rulesMatched: [String: (waivers: [Bool], everywhere: [Int])] = [:]
         let filePatterns = file.waivers.map { $0.file.map(Glob.Pattern.init) }
         for index in findings.indices {
             var expiredCover: Waiver?
             var waived = false
             let ruleId = findings[index].ruleId
-            if candidatesByRule[ruleId] == nil {
-                candidatesByRule[ruleId] = WaiverResourceIndex(file.waivers.indices.filter {
-                    Waiver.matches(file.waivers[$0].rule, ruleId)
-                }.map { ($0, file.waivers[$0].resource) })
+            if rulesMatched[ruleId] == nil {
+                let matches = file.waivers.map { Waiver.matches($0.rule, ruleId) }
+                rulesMatched[ruleId] = (matches, resources.everywhere.filter { matches[$0] })
+            }
+            let rule = rulesMatched[ruleId]!
+            var candidates = resources.candidates(for: findings[index].resource).filter { rule.waivers[$0] }
+            if !rule.everywhere.isEmpty {
+                candidates += rule.everywhere
+                candidates.sort()
             }
             // A waiver approved after the evaluation time is not in force (the file reader rejects it too).
-            for position in candidatesByRule[ruleId]?.candidates(for: findings[index].resource) ?? [] {
+            for position in candidates {
                 guard file.waivers[position].approvedOn <= now,
                       file.waivers[position].coversResourceAndFile(of: findings[index], filePattern: filePatterns[position])
                 else { continue }
