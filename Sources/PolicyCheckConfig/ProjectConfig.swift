@@ -119,7 +119,7 @@ public struct ProjectConfig: Sendable {
         config.sha256 = Digest.sha256([UInt8](data))
         guard let root else { return config }
         let reader = NodeReader(source: source)
-        ConfigReader(reader: reader, base: (path as NSString).deletingLastPathComponent).read(root, into: &config)
+        ConfigReader(reader: reader, base: InputPath.parent(of: path)).read(root, into: &config)
         guard reader.errorCount == 0 else { throw Diagnostics(reader.errors) }
         return config
     }

@@ -91,7 +91,7 @@ public struct InputDiscovery: Sendable {
                 for index in start..<inputs.count { inputs[index].tree = tree }
             } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), InputPath.isRegularFile(path) {
                 // A .tf file is part of its directory's module: the module is what Terraform reads.
-                let directory = (path as NSString).deletingLastPathComponent
+                let directory = InputPath.parent(of: path)
                 let module = directory.isEmpty ? "." : directory
                 var input = Input(path: module, displayPath: InputPath.display(module), isExplicit: true, isTerraformModule: true)
                 input.tree = tree

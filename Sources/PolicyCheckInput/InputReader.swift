@@ -110,7 +110,7 @@ public struct InputReader: Sendable {
         case .success(let deployments): result.deployments = deployments
         case .failure(let problems): result.errors += problems.items
         }
-        let base = input.path == "-" ? FileManager.default.currentDirectoryPath : (input.path as NSString).deletingLastPathComponent
+        let base = input.path == "-" ? FileManager.default.currentDirectoryPath : InputPath.parent(of: input.path)
         let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: keyFiles,
                                             tree: allowOutsideTree ? nil : input.tree ?? .workingDirectory)
         for index in result.deployments.indices {

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckModel
 
 /// Why a file found by walking a directory is not an input: the skip reasons for files that fail to parse and carry
 /// no `InputMarkers`, and the conventional JSON-with-comments files skipped by name.
@@ -10,7 +11,7 @@ public enum NotAnInput {
     /// their tools accept `//` comments and trailing commas, so they are not JSON and never manifests.
     static func conventionalJSONC(_ path: String) -> Bool {
         let name = (path as NSString).lastPathComponent.lowercased()
-        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let parent = (InputPath.parent(of: path) as NSString).lastPathComponent
         if parent == ".vscode" && name.hasSuffix(".json") { return true }
         if (name.hasPrefix("tsconfig") || name.hasPrefix("jsconfig")) && name.hasSuffix(".json") { return true }
         return jsoncNames.contains(name) || (parent == ".devcontainer" && name.hasSuffix(".json"))

@@ -76,7 +76,7 @@ public struct PolicyTestFile: Sendable {
         let input: Input?
         switch (view.string("input"), view.value("manifest")) {
         case (let path?, nil):
-            let base = (source.path as NSString).deletingLastPathComponent
+            let base = InputPath.parent(of: source.path)
             let joined = path.value.hasPrefix("/") || base.isEmpty ? path.value : base + "/" + path.value
             let display = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
             input = .file(path: display, display: display)

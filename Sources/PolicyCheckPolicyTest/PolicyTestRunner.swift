@@ -85,7 +85,7 @@ public struct PolicyTestRunner: Sendable {
         guard let policy = file.policy, policy.value != PolicyLoader.defaultPackID else {
             return (CompiledPolicy(packs: [try PolicyLoader().loadDefault()]), "the default pack (\(PolicyLoader.defaultPackID))")
         }
-        let base = (file.source.path as NSString).deletingLastPathComponent
+        let base = InputPath.parent(of: file.source.path)
         let joined = policy.value.hasPrefix("/") || base.isEmpty ? policy.value : base + "/" + policy.value
         let path = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
         guard FileManager.default.fileExists(atPath: path) else {
@@ -112,7 +112,7 @@ public struct PolicyTestRunner: Sendable {
             }
             switch adapter.read([node], file.source, reader.options) {
             case .success(var deployments):
-                let base = (file.source.path as NSString).deletingLastPathComponent
+                let base = InputPath.parent(of: file.source.path)
                 let resolver = ByokMaterialResolver(baseDirectory: base.isEmpty ? "." : base, reader: reader.keyFiles, tree: tree)
                 let problems = deployments.indices.flatMap { resolver.resolve(&deployments[$0]) }
                 return (deployments, problems)

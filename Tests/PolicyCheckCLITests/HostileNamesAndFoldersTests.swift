@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckModel
 import Testing
 
 /// The CLI against hostile file names and a hostile output folder (issue 14, items 6 and 7): nothing reaches stderr
@@ -65,5 +66,25 @@ import Testing
         let linked = try workspace.run(["report", "manifests", "--out", "out/report.sarif"])
         #expect(linked.status == 2)
         #expect(try workspace.read("victim.txt") == Data("precious\n".utf8))
+    }
+}
+
+/// Foundation's `deletingLastPathComponent` traps on a one-character component, so `policycheck check x` crashed
+/// (and a one-letter chart or kustomization folder, `check c`). Parents are spelt without it.
+@Suite struct OneCharacterNameTests {
+    @Test func aOneCharacterFileIsChecked() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onechar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n".utf8).write(to: directory.appendingPathComponent("x"))
+        let result = try PolicyCheckProcess.run(["check", "x"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 file checked"))
+    }
+
+    @Test(arguments: [("x", ""), ("k/", ""), ("/a", "/"), ("/", "/"), ("a/b/", "a"), ("a//b", "a"), ("./k", "."),
+                      ("/tmp/lock/", "/tmp"), ("ab/", ""), ("a/b/c.yaml", "a/b")])
+    func parentsAreSpeltAsFoundationSpellsThem(path: String, parent: String) {
+        #expect(InputPath.parent(of: path) == parent)
     }
 }

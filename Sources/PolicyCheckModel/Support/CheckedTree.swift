@@ -24,7 +24,7 @@ public struct CheckedTree: Sendable, Hashable {
     package static func of(argument path: String, isDirectory: Bool) -> CheckedTree {
         let cwd = workingDirectory
         if cwd.contains(path) { return cwd }
-        return CheckedTree(root: isDirectory ? path : (path as NSString).deletingLastPathComponent)
+        return CheckedTree(root: isDirectory ? path : InputPath.parent(of: path))
     }
 
     /// Whether `path` lies in the tree: textually (`..` resolved) and, when it exists, after following links.

@@ -17,6 +17,19 @@ package enum InputPath {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// The path without its last component, as `NSString.deletingLastPathComponent` spells it (`a/b/` → `a`,
+    /// `/a` → `/`, `a` → ``), written out here because Foundation's traps on a one-character component (`x`, `k/`):
+    /// `policycheck check x` crashed.
+    package static func parent(of path: String) -> String {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        guard bytes != [UInt8(ascii: "/")] else { return "/" }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        var parent = bytes[..<slash]
+        while parent.last == UInt8(ascii: "/") { parent.removeLast() }
+        return parent.isEmpty ? "/" : String(decoding: parent, as: UTF8.self)
+    }
+
     /// Whether the path (after following links) is a regular file.
     package static func isRegularFile(_ path: String) -> Bool {
         FileKind(path, followingLinks: true) == .regular

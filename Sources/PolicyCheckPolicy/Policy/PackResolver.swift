@@ -98,7 +98,7 @@ final class PackResolver {
             reader.error(at: extends.origin.offset, "'extends' must name a pack id ('\(PolicyLoader.defaultPackID)') here")
             return nil
         }
-        let base = (source.path as NSString).deletingLastPathComponent
+        let base = InputPath.parent(of: source.path)
         let joined = extends.value.hasPrefix("/") || base.isEmpty ? extends.value : base + "/" + extends.value
         let path = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
         // A pack in a pull request's checkout must not read any file the CI user can (its lines would be quoted in
