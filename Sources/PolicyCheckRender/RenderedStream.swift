@@ -37,42 +37,14 @@ public struct RenderedStream: Sendable {
         return RenderedStream(text: text, parts: parts)
     }
 
-    /// The part holding a 1-based line of the stream.
-    func part(containing line: Int) -> Part? {
-        parts.last(where: { $0.firstLine <= line })
-    }
-
-    /// A finding in the stream moved to its source file: the line whose text matches the rendered line (the
-    /// key and value as written, else the key alone), or the file's first line when the template spells it
-    /// differently (a value set by an expression).
-    package func place(_ finding: Finding, readFile: (String) -> [UInt8]?) -> Finding {
-        guard let file = part(containing: finding.line)?.file else { return finding }
-        var placed = finding
-        placed.file = file
-        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let rendered = finding.line - 1 < lines.count && finding.line >= 1 ? lines[finding.line - 1] : ""
-        let location = readFile(file).flatMap { Self.locate(rendered, in: $0) } ?? (line: 1, column: 1)
-        placed.line = location.line
-        placed.column = location.column
-        placed.utf16Column = location.column
-        return placed
-    }
-
-    /// The first line of `source` equal to `rendered` (trimmed, list dash ignored), else the first holding its key.
-    static func locate(_ rendered: Substring, in source: [UInt8]) -> (line: Int, column: Int)? {
-        func normal(_ line: Substring) -> Substring {
-            var text = line.drop { $0 == " " || $0 == "\t" }
-            if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
-            return text.hasSuffix("\r") ? text.dropLast() : text
+    /// The index of the part holding a 1-based line of the stream (parts are in stream order).
+    func partIndex(containing line: Int) -> Int? {
+        var low = 0
+        var high = parts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if parts[middle].firstLine <= line { low = middle + 1 } else { high = middle }
         }
-        let wanted = normal(rendered)
-        guard !wanted.isEmpty else { return nil }
-        let lines = String(decoding: source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let column = { (line: Substring) in line.count - line.drop { $0 == " " || $0 == "\t" || $0 == "-" }.count + 1 }
-        if let index = lines.firstIndex(where: { normal($0) == wanted }) { return (index + 1, column(lines[index])) }
-        guard let colon = wanted.firstIndex(of: ":") else { return nil }
-        let key = wanted[...colon]
-        if let index = lines.firstIndex(where: { normal($0).hasPrefix(key) }) { return (index + 1, column(lines[index])) }
-        return nil
+        return low == 0 ? nil : low - 1
     }
 }

@@ -64,7 +64,8 @@ struct CheckedFile: Sendable {
 
     /// Findings in a rendered stream moved to the templates and files they came from.
     mutating func placeFindings(in stream: RenderedStream) {
-        findings = findings.map { stream.place($0) { path in FileManager.default.contents(atPath: path).map(Array.init) } }
+        var placer = RenderedPlacer(stream) { path in FileManager.default.contents(atPath: path).map(Array.init) }
+        findings = findings.map { placer.place($0) }
         findings.sortForReport()
     }
 

@@ -1,0 +1,112 @@
+import PolicyCheckPolicy
+
+/// Moves a rendered stream's findings to the files they came from, with the stream split into lines once and each
+/// source file read and indexed once: placing each finding by splitting the stream and its file again made a chart
+/// rendering 3,000 objects with a finding each take a minute.
+package struct RenderedPlacer {
+    private let stream: RenderedStream
+    private let lines: [Substring]
+    private let readFile: (String) -> [UInt8]?
+    private var sources: [String: SourceLines?] = [:]
+
+    package init(_ stream: RenderedStream, readFile: @escaping (String) -> [UInt8]?) {
+        self.stream = stream
+        lines = String(decoding: stream.text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        self.readFile = readFile
+    }
+
+    /// A finding in the stream moved to its source file: the line whose text matches the rendered line (the key
+    /// and value as written, else the key alone) — first within the source document that declares the rendered
+    /// object's name, else anywhere in the file — or the file's first line when the template spells it differently
+    /// (a value set by an expression).
+    package mutating func place(_ finding: Finding) -> Finding {
+        guard let index = stream.partIndex(containing: finding.line), let file = stream.parts[index].file else {
+            return finding
+        }
+        var placed = finding
+        placed.file = file
+        let rendered = finding.line >= 1 && finding.line - 1 < lines.count ? lines[finding.line - 1] : ""
+        if sources[file] == nil { sources[file] = .some(readFile(file).map(SourceLines.init)) }
+        let name = objectName(inPart: index)
+        let location = sources[file]!.flatMap { $0.locate(rendered, near: name) } ?? (line: 1, column: 1)
+        placed.line = location.line
+        placed.column = location.column
+        placed.utf16Column = location.column
+        return placed
+    }
+
+    /// The first `name:` line of a rendered part (an object's `metadata.name` comes before any nested name in
+    /// what helm and kustomize print), as normalised text.
+    private func objectName(inPart index: Int) -> Substring? {
+        let start = stream.parts[index].firstLine - 1
+        let end = index + 1 < stream.parts.count ? stream.parts[index + 1].firstLine - 1 : lines.count
+        guard start < end, end <= lines.count else { return nil }
+        return lines[start..<end].lazy.map(SourceLines.normal).first { $0.hasPrefix("name:") }
+    }
+}
+
+/// A source file's lines, normalised (indentation and a list dash dropped) and indexed by text and by key, overall
+/// and per document.
+struct SourceLines {
+    private let lines: [Substring]
+    /// Each `---`-separated document's first line index.
+    private let documentStarts: [Int]
+    private var firstByText: [Substring: Int] = [:]
+    private var firstByKey: [Substring: Int] = [:]
+    /// Per `name:` line text, the documents holding it, in order.
+    private var documentsByName: [Substring: [Int]] = [:]
+
+    init(_ bytes: [UInt8]) {
+        lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var starts = [0]
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("---"), index > 0 { starts.append(index) }
+            let text = Self.normal(line)
+            if firstByText[text] == nil { firstByText[text] = index }
+            if let key = Self.key(text), firstByKey[key] == nil { firstByKey[key] = index }
+            if text.hasPrefix("name:"), documentsByName[text]?.last != starts.count - 1 {
+                documentsByName[text, default: []].append(starts.count - 1)
+            }
+        }
+        documentStarts = starts
+    }
+
+    /// Trimmed, list dash ignored, without a carriage return.
+    static func normal(_ line: Substring) -> Substring {
+        var text = line.drop { $0 == " " || $0 == "\t" }
+        if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
+        return text.hasSuffix("\r") ? text.dropLast() : text
+    }
+
+    /// The text up to and including the first colon.
+    private static func key(_ text: Substring) -> Substring? {
+        text.firstIndex(of: ":").map { text[...$0] }
+    }
+
+    private func column(_ index: Int) -> Int {
+        let line = lines[index]
+        return line.count - line.drop { $0 == " " || $0 == "\t" || $0 == "-" }.count + 1
+    }
+
+    /// The line for a rendered line: within the first document declaring `name` when one does and holds it, else
+    /// the first line of the file equal to it, else the first holding its key.
+    func locate(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
+        let wanted = Self.normal(rendered)
+        guard !wanted.isEmpty else { return nil }
+        if let name, let document = documentsByName[name]?.first, let index = find(wanted, inDocument: document) {
+            return (index + 1, column(index))
+        }
+        if let index = firstByText[wanted] { return (index + 1, column(index)) }
+        guard let key = Self.key(wanted), let index = firstByKey[key] else { return nil }
+        return (index + 1, column(index))
+    }
+
+    /// The rendered text, else its key, within one document (a scan of that document only).
+    private func find(_ wanted: Substring, inDocument document: Int) -> Int? {
+        let start = documentStarts[document]
+        let end = document + 1 < documentStarts.count ? documentStarts[document + 1] : lines.count
+        if let index = (start..<end).first(where: { Self.normal(lines[$0]) == wanted }) { return index }
+        guard let key = Self.key(wanted) else { return nil }
+        return (start..<end).first { Self.normal(lines[$0]).hasPrefix(key) }
+    }
+}

@@ -1,0 +1,73 @@
+@testable import PolicyCheckRender
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// Findings in a rendered stream land in the file each object came from, on the line of that object's own document
+/// when the file holds several, as placing them one at a time by scanning the whole file did for the first only.
+@Suite struct RenderedPlacerTests {
+    static let source = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb-0
+        spec:
+          type: LoadBalancer
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb-1
+        spec:
+          type: LoadBalancer
+        """
+
+    /// The stream as kustomize prints it (objects reordered), every document from `r0.yaml`.
+    static let stream = RenderedStream.documents(Array("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb-1
+        spec:
+          type: LoadBalancer
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb-0
+        spec:
+          type: LoadBalancer
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb-renamed
+        spec:
+          type: LoadBalancer
+        """.utf8)) { _ in "r0.yaml" }
+
+    static func finding(line: Int) -> Finding {
+        Finding(ruleId: "MMC-NET-001", title: "t", category: .network, severity: .high, resource: "r", file: "-",
+                line: line, column: 3, path: "spec.type", message: "m", remediation: "r", controls: [])
+    }
+
+    @Test func eachObjectsFindingIsPlacedInItsOwnDocument() {
+        var reads = 0
+        var placer = RenderedPlacer(Self.stream) { path in
+            reads += 1
+            return path == "r0.yaml" ? Array(Self.source.utf8) : nil
+        }
+        let placed = [6, 13, 20, 4].map { placer.place(Self.finding(line: $0)) }
+        // lb-1's type is on line 13 of the file, lb-0's on line 6; a name the file does not declare (a kustomize
+        // name prefix) falls back to the first match in the file; a rendered name line to its own document's.
+        #expect(placed.map { "\($0.file):\($0.line):\($0.column)" } == ["r0.yaml:13:3", "r0.yaml:6:3", "r0.yaml:6:3", "r0.yaml:11:3"])
+        #expect(reads == 1)
+    }
+
+    @Test func aFindingOutsideEveryPartIsLeftWhereItIs() {
+        let stream = RenderedStream(text: Array("a: 1\n".utf8), parts: [RenderedStream.Part(firstLine: 2, file: "x.yaml")])
+        var placer = RenderedPlacer(stream) { _ in nil }
+        #expect(placer.place(Self.finding(line: 1)).file == "-")
+        #expect(placer.place(Self.finding(line: 2)).file == "x.yaml")
+    }
+}
