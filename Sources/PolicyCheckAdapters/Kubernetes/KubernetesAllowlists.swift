@@ -4,24 +4,38 @@ import PolicyCheckSyntax
 /// Builds allowlist entries for Kubernetes objects: from CIDR text, and the implicit world-open entries of an
 /// internet-facing load balancer that names no source ranges.
 enum KubernetesAllowlists {
+    /// The ports a rule opens, split once as entries hold them (the first, and the rest), so every entry of the
+    /// rule shares one list: copying it into each made a Service of 10,000 ranges and 10,000 ports 1.6 GB.
+    struct Ports {
+        let first: PortRange?
+        let rest: [PortRange]
+
+        init(_ ports: [PortRange]) {
+            first = ports.first
+            rest = Array(ports.dropFirst())
+        }
+    }
+
     /// One entry for a CIDR block, opening the given ports (empty: not stated).
-    static func entry(_ cidr: Located<String>, ports: [PortRange], enabled: Bool = true) -> AllowlistEntry {
+    static func entry(_ cidr: Located<String>, ports: Ports, enabled: Bool = true) -> AllowlistEntry {
         var entry = AllowlistEntry(cidr: Located(.known(cidr.value), at: cidr.origin), description: nil,
                                    enabled: enabled, origin: cidr.origin, ports: ports.first)
-        entry.additionalPorts = Array(ports.dropFirst())
+        entry.additionalPorts = ports.rest
         return entry
     }
 
     /// Entries for a comma-separated annotation value, each at its own column.
     static func entries(_ value: Located<String>, in source: SourceFile, ports: [PortRange]) -> [AllowlistEntry] {
-        CIDRListText.items(value, in: source).map { entry($0, ports: ports) }
+        let shared = Ports(ports)
+        return CIDRListText.items(value, in: source).map { entry($0, ports: shared) }
     }
 
     /// What a load balancer without source ranges admits: every IPv4 address (and every IPv6 one when it is
     /// dual-stack), located where the ranges belong.
     static func worldOpen(at origin: Origin, ipv6: Bool, ports: [PortRange]) -> [AllowlistEntry] {
         let blocks = ipv6 ? ["0.0.0.0/0", "::/0"] : ["0.0.0.0/0"]
-        return blocks.map { entry(Located($0, at: origin), ports: ports) }
+        let shared = Ports(ports)
+        return blocks.map { entry(Located($0, at: origin), ports: shared) }
     }
 
     /// A region reference for every ARN in a comma-separated list (ALB certificate ARNs).

@@ -13,7 +13,7 @@ struct NetworkPolicyReader {
                                   internetFacing: false, hasDescriptionField: false)
         for (node, path) in rules {
             guard let rule = spec.reader.object(node, path: path) else { continue }
-            let ports = rulePorts(rule)
+            let ports = KubernetesAllowlists.Ports(rulePorts(rule))
             for (peerNode, peerPath) in rule.list("from") ?? [] {
                 guard let peer = rule.reader.object(peerNode, path: peerPath),
                       let block = peer.object("ipBlock") else { continue }

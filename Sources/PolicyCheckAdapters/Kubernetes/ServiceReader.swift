@@ -27,7 +27,8 @@ struct ServiceReader {
                                   internetFacing: internetFacing, hasDescriptionField: false)
         // The spec field wins over the annotation when both are given (as in Kubernetes).
         if !ranges.isEmpty {
-            allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: ports) }
+            let shared = KubernetesAllowlists.Ports(ports)
+            allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: shared) }
         } else if let annotation = annotations[sourceRangesAnnotation],
                   case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports),
                   !entries.isEmpty {

@@ -34,7 +34,8 @@ public struct BreadthCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
+        let ports = EntryPortsMemo()
+        return ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             // Broad private ranges inside a VPC or cluster are normal; breadth matters where the internet reaches.
             guard list.allowlist.internetFacing else { return CheckResult(list.allowlist.component, .notApplicable) }
             let evidence = list.effective.compactMap { entry -> Evidence? in
@@ -42,7 +43,7 @@ public struct BreadthCheck: Check {
                 let band = cidr.version == .v4 ? ipv4 : ipv6
                 guard band.contains(cidr.prefixLength), let limit = band.broaderThan else { return nil }
                 return Evidence(
-                    "'\(entry.text)' admits \(CIDRCanonicalCheck.count(cidr)), broader than /\(limit)\(WorldOpenCheck.ports(entry.entry)); expected /\(limit) or narrower",
+                    "'\(entry.text)' admits \(CIDRCanonicalCheck.count(cidr)), broader than /\(limit)\(ports.text(entry.entry)); expected /\(limit) or narrower",
                     at: entry.entry.cidr.origin
                 )
             }

@@ -30,28 +30,28 @@ public struct WorldOpenCheck: Check {
     ]
 
     /// Whether an entry's ports fall in this rule's scope.
-    private func inScope(_ entry: AllowlistEntry) -> Bool {
+    private func inScope(_ entry: AllowlistEntry, _ ports: EntryPortsMemo) -> Bool {
         guard scope != .all else { return true }
-        let ranges = entry.allPorts
-        let administrative = ranges.isEmpty || ranges.contains { range in administrativePorts.contains { range.contains($0) } }
+        let administrative = ports.reachesAdministrative(entry, ports: administrativePorts)
         return scope == .administrative ? administrative : !administrative
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        ParsedAllowlist.enabled(in: deployment, context: context).map { list in
+        let ports = EntryPortsMemo()
+        return ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             var evidence: [Evidence] = []
             var unknown: [Evidence] = []
             for entry in list.effective {
                 guard entry.parsed != nil else {
-                    if inScope(entry.entry) {
+                    if inScope(entry.entry, ports) {
                         unknown.append(Evidence("allowlist entry cannot be verified: \(Self.reason(entry.entry))",
                                                 at: entry.entry.cidr.origin))
                     }
                     continue
                 }
-                if let cidr = entry.cidr, cidr.isWholeSpace, inScope(entry.entry) {
+                if let cidr = entry.cidr, cidr.isWholeSpace, inScope(entry.entry, ports) {
                     evidence.append(Evidence(
-                        "'\(entry.text)' admits every \(cidr.version) address\(Self.ports(entry.entry)); expected only the ranges that need access",
+                        "'\(entry.text)' admits every \(cidr.version) address\(ports.text(entry.entry)); expected only the ranges that need access",
                         at: entry.entry.cidr.origin
                     ))
                 }
@@ -75,17 +75,6 @@ public struct WorldOpenCheck: Check {
             if !unknown.isEmpty { return CheckResult(list.allowlist.component, .cannotVerify(unknown)) }
             return CheckResult(list.allowlist.component, .pass)
         }
-    }
-
-    static func ports(_ entry: AllowlistEntry) -> String {
-        let ranges = entry.allPorts
-        guard let first = ranges.first else { return "" }
-        if ranges.contains(where: { $0.lower == 0 && $0.upper == 65535 }) { return " on every port" }
-        if ranges.count == 1 {
-            return first.lower == first.upper ? " on port \(first.lower)" : " on ports \(first.lower)–\(first.upper)"
-        }
-        let shown = ranges.map { $0.lower == $0.upper ? "\($0.lower)" : "\($0.lower)–\($0.upper)" }
-        return " on ports " + shown.joined(separator: ", ")
     }
 
     static func reason(_ entry: AllowlistEntry) -> String {
