@@ -45,7 +45,14 @@ struct EntryBlockIndex {
             lengths[cidr.version, default: []].insert(cidr.prefixLength)
         }
         prefixLengths = lengths.mapValues { $0.sorted(by: >) }
+        for (block, candidates) in byBlock where candidates.count > Self.scannedCandidates {
+            coverIndexes[block] = PortCoverIndex(candidates.map { ($0, ports[$0]) })
+        }
     }
+
+    /// Blocks listed with more distinct port ranges than this find a covering one through a `PortCoverIndex`.
+    static let scannedCandidates = 32
+    private var coverIndexes: [CIDR: PortCoverIndex] = [:]
 
     /// The first entry before `position` with the same block and the same ports.
     func duplicate(of position: Int) -> Int? {
@@ -61,6 +68,10 @@ struct EntryBlockIndex {
         guard let cidr = blocks[position] else { return nil }
         for length in prefixLengths[cidr.version] ?? [] where length < cidr.prefixLength && length > 0 {
             guard let block = CIDR(cidr.network, prefixLength: length), let candidates = byBlock[block] else { continue }
+            if let index = coverIndexes[block] {
+                if let found = index.firstCovering(ports[position]) { return found }
+                continue
+            }
             if let found = candidates.first(where: {
                 RedundantEntriesCheck.covers(ports[$0], ports[position])
             }) {
