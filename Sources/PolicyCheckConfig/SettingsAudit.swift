@@ -88,8 +88,11 @@ public struct SettingsAudit: Sendable {
         // Variable values decide what a Terraform module evaluates to: which resources exist, and their settings.
         add("terraform.vars", settings.terraformVariables.value.map(\.description).joined(separator: ", "),
             settings.terraformVariables.source, .changes, "values decide what each Terraform root module evaluates to")
+        // Looked up once for all per-rule settings: `rule(id:)` scans every pack, once per setting.
+        let baseSeverities = settings.rules.isEmpty ? [:] : Dictionary(
+            basePolicy.rules.map { ($0.rule.id, $0.rule.severity) }, uniquingKeysWith: { first, _ in first })
         for rule in settings.rules {
-            entries += Self.entries(for: rule, basePolicy: basePolicy)
+            entries += Self.entries(for: rule, baseSeverity: baseSeverities[rule.ruleId])
         }
         self.entries = entries
     }
@@ -102,7 +105,8 @@ public struct SettingsAudit: Sendable {
         }
     }
 
-    private static func entries(for setting: ProjectConfig.RuleSetting, basePolicy: CompiledPolicy) -> [Entry] {
+    /// `baseSeverity` is that of the first rule in force with the setting's id, before any setting applies.
+    private static func entries(for setting: ProjectConfig.RuleSetting, baseSeverity: Severity?) -> [Entry] {
         let name = "rules.\(setting.ruleId)"
         let source = RunSettings.Source.configFile(setting.location)
         var result: [Entry] = []
@@ -110,7 +114,7 @@ public struct SettingsAudit: Sendable {
             result.append(Entry(name: name, value: "disabled", source: source, effect: .weakens, note: "the rule is not evaluated"))
         }
         if let severity = setting.severity, setting.enabled != false,
-           let base = basePolicy.rule(id: setting.ruleId)?.rule.severity, severity != base {
+           let base = baseSeverity, severity != base {
             result.append(Entry(name: name, value: "severity \(base.rawValue) → \(severity.rawValue)", source: source,
                                 effect: severity < base ? .weakens : .strengthens,
                                 note: severity < base ? "its findings count as less severe" : "its findings count as more severe"))

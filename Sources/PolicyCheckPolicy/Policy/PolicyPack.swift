@@ -53,6 +53,11 @@ public struct CompiledPolicy: Sendable {
     /// Every rule, in pack order.
     public var rules: [CompiledRule] { packs.flatMap(\.rules) }
 
-    /// The rule with an id.
-    public func rule(id: String) -> CompiledRule? { rules.first { $0.rule.id == id } }
+    /// The first rule with an id, in pack order (without copying every pack's rules into one array first).
+    public func rule(id: String) -> CompiledRule? {
+        for pack in packs {
+            if let rule = pack.rules.first(where: { $0.rule.id == id }) { return rule }
+        }
+        return nil
+    }
 }
