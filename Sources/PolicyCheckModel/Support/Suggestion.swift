@@ -28,9 +28,15 @@ public enum Suggestion {
         /// it (at most a third of its length, between 1 and 3). Distances past 3 are never needed, so each is
         /// computed only within that band, and candidates whose lengths differ by more are skipped.
         public func closest(to word: String) -> String? {
+            closest(to: word, including: { _ in true })
+        }
+
+        /// `closest(to:)` among the candidates whose positions (in the order given to `init`) `including` accepts:
+        /// a list whose names leave it one by one keeps one preparation for all of its lookups.
+        public func closest(to word: String, including: (Int) -> Bool) -> String? {
             let lowered = Array(word.lowercased().unicodeScalars)
             var best: (index: Int, distance: Int)?
-            for (index, candidate) in scalars.enumerated() {
+            for (index, candidate) in scalars.enumerated() where including(index) {
                 let bound = min(maxDistance, (best?.distance ?? maxDistance + 1) - 1)
                 guard bound >= 0, let distance = boundedDistance(lowered, candidate, bound: bound) else { continue }
                 best = (index, distance)
@@ -43,7 +49,12 @@ public enum Suggestion {
 
         /// " (did you mean 'x'?)" or an empty string.
         public func clause(for word: String) -> String {
-            closest(to: word).map { " (did you mean '\($0)'?)" } ?? ""
+            clause(for: word, including: { _ in true })
+        }
+
+        /// `clause(for:)` among the candidates whose positions `including` accepts.
+        public func clause(for word: String, including: (Int) -> Bool) -> String {
+            closest(to: word, including: including).map { " (did you mean '\($0)'?)" } ?? ""
         }
     }
 
