@@ -82,6 +82,29 @@ public struct SourceNode: Sendable {
         if case .tape(let tape, let index) = storage { return (tape, Int(index)) }
         return nil
     }
+
+    /// Which node of which parsed document this is, for caching what is derived from a node many values share (every
+    /// entry of a Kubernetes Service has the whole object as its raw node). `nil` for a node built or changed outside
+    /// a tape: its content is not fixed by its place.
+    public var identity: Identity? {
+        tapeNode.map { Identity(tape: $0.tape, index: $0.index) }
+    }
+
+    /// A node's place in its document's tape. It holds the tape, so it never outlives the document and is never
+    /// mistaken for a node of a later document at the same address.
+    public struct Identity: Hashable, Sendable {
+        fileprivate let tape: SourceTape
+        fileprivate let index: Int
+
+        public static func == (lhs: Identity, rhs: Identity) -> Bool {
+            lhs.tape === rhs.tape && lhs.index == rhs.index
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(ObjectIdentifier(tape))
+            hasher.combine(index)
+        }
+    }
 }
 
 /// One key–value pair of a mapping, in document order.

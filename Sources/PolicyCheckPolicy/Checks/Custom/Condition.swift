@@ -20,10 +20,14 @@ public enum Condition: Sendable {
     public struct Witness: Sendable {
         public var path: String
         public var attribute: Attribute?
-        /// "'encryption.algorithm' is 'AES256'; expected it to be 'aws:kms'".
-        public var explanation: String
         /// Why the value is unknown, when it is.
         public var unknownReason: String?
+        let comparison: Comparison
+        let negated: Bool
+
+        /// "'encryption.algorithm' is 'AES256'; expected it to be 'aws:kms'". Written only when a message shows it:
+        /// most comparisons pass, and a passing one over a 10,000-item list rendered the list for every resource.
+        public var explanation: String { comparison.explain(attribute, negated: negated) }
     }
 
     /// Evaluates the condition; under `negated`, as its negation (De Morgan), so witnesses explain the negation.
@@ -39,8 +43,7 @@ public enum Condition: Sendable {
             return negated ? Self.conjunction(results) : Self.disjunction(results)
         case .compare(let comparison):
             let attribute = resource.attribute(comparison.path)
-            var witness = Witness(path: comparison.path, attribute: attribute,
-                                  explanation: comparison.explain(attribute, negated: negated))
+            var witness = Witness(path: comparison.path, attribute: attribute, comparison: comparison, negated: negated)
             switch comparison.test(attribute) {
             case .yes: return Result(verdict: negated ? .fail : .pass, witnesses: [witness])
             case .no: return Result(verdict: negated ? .pass : .fail, witnesses: [witness])

@@ -13,6 +13,8 @@ public struct CustomResource: Sendable {
     public var rawNode: SourceNode?
     /// The path of `rawNode`, which `raw.<path>` attributes extend; `nil`: it is at `origin`.
     public var rawPath: String?
+    /// Shared by the resources of one projection, which often share their raw node.
+    var rawValues: RawValueCache?
 
     public init(kind: ResourceKind, component: String, origin: Origin, attributes: [String: Attribute] = [:],
                 rawNode: SourceNode? = nil, rawPath: String? = nil) {
@@ -38,12 +40,24 @@ public struct CustomResource: Sendable {
         attributes[path] = Attribute(.known(value), at: origin)
     }
 
-    /// Walks `a.b[0].c` (or `a.b.0.c`) through the raw node.
+    /// Walks `a.b[0].c` (or `a.b.0.c`) through the raw node; the value is converted once per node and path for all
+    /// the resources sharing `rawValues`.
     private func raw(_ path: String) -> Attribute? {
-        guard let rawNode, let node = RawPath.node(rawNode, RawPath.steps(path)) else { return nil }
-        guard let value = AttributeValue(node) else { return nil }
+        guard let rawNode else { return nil }
+        let found: RawValueCache.Found?
+        if let rawValues, let identity = rawNode.identity {
+            found = rawValues.value(of: identity, at: path) { Self.rawValue(rawNode, path) }
+        } else {
+            found = Self.rawValue(rawNode, path)
+        }
+        guard let found else { return nil }
         let root = rawPath ?? origin.path
         let base = root.isEmpty ? "" : root + "."
-        return Attribute(.known(value), at: Origin(offset: node.offset, path: base + path))
+        return Attribute(.known(found.value), at: Origin(offset: found.offset, path: base + path))
+    }
+
+    private static func rawValue(_ rawNode: SourceNode, _ path: String) -> RawValueCache.Found? {
+        guard let node = RawPath.node(rawNode, RawPath.steps(path)), let value = AttributeValue(node) else { return nil }
+        return RawValueCache.Found(value: value, offset: node.offset)
     }
 }

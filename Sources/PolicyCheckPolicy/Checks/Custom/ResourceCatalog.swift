@@ -4,8 +4,16 @@ import PolicyCheckNetwork
 
 /// Projects a deployment onto the resources of one kind, with the attributes `ResourceKind` documents.
 public enum ResourceCatalog {
-    /// The resources of a kind, in model order.
+    /// The resources of a kind, in model order, sharing one cache of their `raw.<path>` values.
     public static func resources(_ kind: ResourceKind, in deployment: Deployment) -> [CustomResource] {
+        var resources = projection(kind, in: deployment)
+        guard resources.contains(where: { $0.rawNode != nil }) else { return resources }
+        let rawValues = RawValueCache()
+        for index in resources.indices { resources[index].rawValues = rawValues }
+        return resources
+    }
+
+    private static func projection(_ kind: ResourceKind, in deployment: Deployment) -> [CustomResource] {
         switch kind {
         case .dataStore: return deployment.dataStores.map { dataStore($0, in: deployment) }
         case .key: return deployment.keys.map(key)
