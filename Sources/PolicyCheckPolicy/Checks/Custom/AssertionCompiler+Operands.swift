@@ -33,7 +33,7 @@ extension AssertionCompiler {
                 }
                 values.append(value)
             }
-            return .values(values)
+            return .values(OperandValues(values))
         case .exists, .absent:
             guard let flag = node.bool else { return mismatch("true or false") }
             return .presence(flag)
@@ -67,7 +67,7 @@ extension AssertionCompiler {
             return scalar(node, type: .any).map(Comparison.Operand.value) ?? mismatch("a string, number or boolean")
         case .cidrWithin, .cidrOverlaps:
             guard [.cidr, .any].contains(type) else { return unsupported() }
-            return blocks(node, path: path).map(Comparison.Operand.blocks)
+            return blocks(node, path: path).map { .blocks(CIDRBlockIndex($0)) }
         case .prefixAtLeast:
             guard [.cidr, .any].contains(type) else { return unsupported() }
             return prefix(node, path: path)

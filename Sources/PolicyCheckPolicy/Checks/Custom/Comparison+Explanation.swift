@@ -47,13 +47,13 @@ extension Comparison {
     var operandText: String {
         switch operand {
         case .value(let value): return value.display
-        case .values(let values): return values.map(\.display).joined(separator: ", ")
+        case .values(let options): return options.values.map(\.display).joined(separator: ", ")
         case .presence: return ""
         case .pattern(let pattern): return pattern.source
         case .number(let number): return AttributeValue.format(number)
         case .timestamp(let time): return time.description
         case .count(let count): return String(count)
-        case .blocks(let blocks): return blocks.map(\.description).joined(separator: " or ")
+        case .blocks(let index): return index.blocks.map(\.description).joined(separator: " or ")
         case .prefix(let ipv4, let ipv6):
             return [ipv4.map { "/\($0) (IPv4)" }, ipv6.map { "/\($0) (IPv6)" }].compactMap { $0 }.joined(separator: ", ")
         }

@@ -12,13 +12,13 @@ public struct Comparison: Sendable {
     /// An operand, already parsed and checked against the attribute's type.
     public enum Operand: Sendable {
         case value(AttributeValue)
-        case values([AttributeValue])
+        case values(OperandValues)
         case presence(Bool)
         case pattern(CompiledPattern)
         case number(Double)
         case timestamp(Timestamp)
         case count(Int)
-        case blocks([CIDR])
+        case blocks(CIDRBlockIndex)
         case prefix(ipv4: Int?, ipv6: Int?)
     }
 
@@ -54,8 +54,8 @@ public struct Comparison: Sendable {
         switch (op, operand) {
         case (.equals, .value(let expected)): return Self.equal(value, expected)
         case (.notEquals, .value(let expected)): return !Self.equal(value, expected)
-        case (.in, .values(let options)): return options.contains { Self.equal(value, $0) }
-        case (.notIn, .values(let options)): return !options.contains { Self.equal(value, $0) }
+        case (.in, .values(let options)): return options.contains(value)
+        case (.notIn, .values(let options)): return !options.contains(value)
         case (.matches, .pattern(let pattern)): return Self.text(value).map(pattern.matches) ?? false
         case (.greaterThan, .number(let limit)): return Self.number(value).map { $0 > limit } ?? false
         case (.lessThan, .number(let limit)): return Self.number(value).map { $0 < limit } ?? false
@@ -69,10 +69,10 @@ public struct Comparison: Sendable {
             return false
         case (.cidrWithin, .blocks(let blocks)):
             guard let cidr = Self.cidr(value) else { return false }
-            return blocks.contains { $0.contains(cidr) }
+            return blocks.someBlockContains(cidr)
         case (.cidrOverlaps, .blocks(let blocks)):
             guard let cidr = Self.cidr(value) else { return false }
-            return blocks.contains { $0.overlaps(cidr) }
+            return blocks.someBlockOverlaps(cidr)
         case (.prefixAtLeast, .prefix(let ipv4, let ipv6)):
             guard let cidr = Self.cidr(value) else { return false }
             guard let limit = cidr.version == .v4 ? ipv4 : ipv6 else { return true }
