@@ -36,7 +36,7 @@ public struct AssertionCheck: Check {
             return [CheckResult("", .notApplicable)]
         }
         var results: [CheckResult] = []
-        for resource in ResourceCatalog.resources(selector.kind, in: deployment) {
+        for resource in ResourceCatalog.resources(selector.kind, in: deployment, keys: context.declaredKeys) {
             if let filter = selector.filter {
                 let selected = filter.evaluate(resource)
                 switch selected.verdict {

@@ -6,16 +6,23 @@ import PolicyCheckNetwork
 public enum ResourceCatalog {
     /// The resources of a kind, in model order, sharing one cache of their `raw.<path>` values.
     public static func resources(_ kind: ResourceKind, in deployment: Deployment) -> [CustomResource] {
-        var resources = projection(kind, in: deployment)
+        resources(kind, in: deployment, keys: nil)
+    }
+
+    /// `resources(_:in:)` with the deployment's declared keys as the evaluator indexed them (else indexed here).
+    static func resources(_ kind: ResourceKind, in deployment: Deployment, keys: DeclaredKeys?) -> [CustomResource] {
+        var resources = projection(kind, in: deployment, keys: keys)
         guard resources.contains(where: { $0.rawNode != nil }) else { return resources }
         let rawValues = RawValueCache()
         for index in resources.indices { resources[index].rawValues = rawValues }
         return resources
     }
 
-    private static func projection(_ kind: ResourceKind, in deployment: Deployment) -> [CustomResource] {
+    private static func projection(_ kind: ResourceKind, in deployment: Deployment, keys: DeclaredKeys?) -> [CustomResource] {
         switch kind {
-        case .dataStore: return deployment.dataStores.map { dataStore($0, in: deployment) }
+        case .dataStore:
+            let keys = keys ?? DeclaredKeys(deployment.keys)
+            return deployment.dataStores.map { dataStore($0, in: deployment, keys: keys) }
         case .key: return deployment.keys.map(key)
         case .keyMaterial: return deployment.keys.flatMap { key in key.materials.map { material($0, of: key) } }
         case .allowlist: return deployment.allowlists.map(allowlist)
@@ -28,7 +35,9 @@ public enum ResourceCatalog {
 
     // MARK: - Data stores and keys
 
-    static func dataStore(_ store: DataStore, in deployment: Deployment) -> CustomResource {
+    /// A data store; its key reference is resolved through `keys`, the index of the deployment's declared keys
+    /// (scanning every key for every store made 10,000 buckets over 10,000 keys quadratic).
+    static func dataStore(_ store: DataStore, in deployment: Deployment, keys: DeclaredKeys) -> CustomResource {
         var resource = CustomResource(kind: .dataStore, component: store.component, origin: store.origin,
                                       rawNode: store.rawNode)
         resource.set("kind", .string(store.kind.rawValue), at: store.origin)
@@ -51,7 +60,7 @@ public enum ResourceCatalog {
         }
         resource.set("encryption.kmsKey.awsManaged", .bool(KeyReference.isAWSManaged(text)), at: key.origin)
         var arnText: String? = text
-        if case .declared(let index) = KeyReference.classify(text, keys: deployment.keys) {
+        if case .declared(let index) = keys.classify(text) {
             resource.set("encryption.kmsKey.declared", .bool(true), at: key.origin)
             arnText = deployment.keys[index].arn?.value.known
         } else {
