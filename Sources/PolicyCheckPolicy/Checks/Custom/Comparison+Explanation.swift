@@ -47,13 +47,21 @@ extension Comparison {
     var operandText: String {
         switch operand {
         case .value(let value): return value.display
-        case .values(let options): return options.values.map(\.display).joined(separator: ", ")
+        case .values(let options):
+            // As a list is shown: the first values, and how many there are (each of 10,000 failing entries
+            // printed a rule's 10,000 operands).
+            let values = options.values
+            let more = values.count > AttributeValue.shownItems ? ", … (\(values.count) values)" : ""
+            return values.prefix(AttributeValue.shownItems).map(\.display).joined(separator: ", ") + more
         case .presence: return ""
         case .pattern(let pattern): return pattern.source
         case .number(let number): return AttributeValue.format(number)
         case .timestamp(let time): return time.description
         case .count(let count): return String(count)
-        case .blocks(let index): return index.blocks.map(\.description).joined(separator: " or ")
+        case .blocks(let index):
+            let blocks = index.blocks
+            let more = blocks.count > AttributeValue.shownItems ? " or … (\(blocks.count) blocks)" : ""
+            return blocks.prefix(AttributeValue.shownItems).map(\.description).joined(separator: " or ") + more
         case .prefix(let ipv4, let ipv6):
             return [ipv4.map { "/\($0) (IPv4)" }, ipv6.map { "/\($0) (IPv6)" }].compactMap { $0 }.joined(separator: ", ")
         }
