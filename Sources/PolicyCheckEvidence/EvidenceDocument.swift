@@ -111,17 +111,31 @@ public struct EvidenceDocument: Sendable {
         "\(rule)\u{0}\(resource)\u{0}\(file)"
     }
 
+    /// Outcomes are counted per rule once, then each control adds up its rules' counts: scanning every outcome
+    /// once per control (and every control's rules once per outcome) took 18 s for 1,000 rules × 1,000 resources.
     static func controls(rules: [PolicyRule], outcomes: [Outcome]) -> [ControlRow] {
         var rulesByControl: [String: [String]] = [:]
         for rule in rules {
             for control in rule.controls { rulesByControl[control, default: []].append(rule.id) }
         }
+        let countsByRule = statusCountsByRule(outcomes)
         return rulesByControl.keys.sorted().map { control in
             let ruleIds = rulesByControl[control] ?? []
             var counts: [Outcome.Status: Int] = [:]
-            for outcome in outcomes where ruleIds.contains(outcome.ruleId) { counts[outcome.status, default: 0] += 1 }
+            // A rule listed twice under a control (or twice in the pack) counts its outcomes once.
+            var counted: Set<String> = []
+            for ruleId in ruleIds where counted.insert(ruleId).inserted {
+                for (status, count) in countsByRule[ruleId] ?? [:] { counts[status, default: 0] += count }
+            }
             return ControlRow(control: control, rules: ruleIds, counts: counts)
         }
+    }
+
+    /// How many outcomes each rule has in each status.
+    static func statusCountsByRule(_ outcomes: [Outcome]) -> [String: [Outcome.Status: Int]] {
+        var counts: [String: [Outcome.Status: Int]] = [:]
+        for outcome in outcomes { counts[outcome.ruleId, default: [:]][outcome.status, default: 0] += 1 }
+        return counts
     }
 
     /// Reproducible runs derive the id from what was checked (inputs, packs, configuration, time); other runs get a
