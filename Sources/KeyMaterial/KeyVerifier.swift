@@ -68,8 +68,9 @@ public enum KeyVerifier {
         let certificates = items.filter { $0.object.kind == .certificate && $0.key != nil }
         guard !certificates.isEmpty else { return [] }
         let privateKeys = items.filter { $0.object.kind == .privateKey && $0.key != nil }
+        let index = CertificateKeyIndex(certificates)
         let pairings = privateKeys.map { privateKey in
-            let match = certificates.first { EVP_PKEY_eq($0.key!.pointer, privateKey.key!.pointer) == 1 }
+            let match = index.firstCertificate(carrying: privateKey.key!)
             return KeyCertificatePairing(privateKeyIndex: privateKey.object.index, certificateIndex: match?.object.index)
         }
         OpenSSLErrorQueue.clear()

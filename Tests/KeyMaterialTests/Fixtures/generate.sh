@@ -116,6 +116,16 @@ openssl x509 -in cert-ec-p256-ca.pem -addtrust serverAuth -out cert-ec-p256-ca-t
 # --- Bundles -------------------------------------------------------------
 cat cert-rsa3072-leaf-issued-by-ec-ca.pem rsa3072-pkcs8.pem > bundle-cert-key-matching.pem
 cat cert-rsa3072-leaf-issued-by-ec-ca.pem rsa2048-pkcs8.pem > bundle-cert-key-mismatched.pem
+# Pairing order: certificates, then private keys. The P-256 key is in two certificates, its point compressed in the
+# first (so that certificate's SPKI bytes are not the key's) and uncompressed in the second; a key pairs with the first.
+openssl ec -in ec-p256-pkcs8.pem -conv_form compressed -out "$TMP/ec-p256-compressed.pem"
+openssl req -x509 -new -key "$TMP/ec-p256-compressed.pem" -sha256 -days 3650 -subj "/CN=compressed.test.invalid" \
+  -out "$TMP/cert-ec-p256-compressed.pem"
+{
+  cat "$TMP/cert-ec-p256-compressed.pem" cert-ec-p256-ca.pem cert-rsa3072-leaf-issued-by-ec-ca.pem
+  openssl x509 -inform DER -in cert-ed25519-selfsigned.der
+  cat ec-p256-pkcs8.pem rsa3072-pkcs8.pem rsa2048-pkcs8.pem ed25519-pkcs8.pem ec-p256-sec1.pem ec-p384-pkcs8.pem dsa2048-pkcs8.pem
+} > bundle-pairing-order.pem
 {
   echo "Text before, between and after PEM blocks is ignored."
   cat ec-p256-spki.pem
