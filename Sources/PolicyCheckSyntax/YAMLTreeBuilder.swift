@@ -54,7 +54,11 @@ final class YAMLTreeBuilder: YAMLNodeBuilder {
         }
         var members = Array(entries[frame.base...])
         entries.removeSubrange(frame.base...)
-        for entry in frame.merged where !members.contains(where: { $0.key == entry.key }) {
+        guard !frame.merged.isEmpty else { return SourceNode(.mapping(members), offset: frame.offset, tag: frame.tag) }
+        // Explicit keys win over merged ones, and earlier merged keys over later ones. A set of the keys taken so far
+        // replaces searching the members once per merged entry (100,000 keys overridden: 40 s).
+        var keys = Set(members.lazy.map(\.key))
+        for entry in frame.merged where keys.insert(entry.key).inserted {
             members.append(entry)
         }
         return SourceNode(.mapping(members), offset: frame.offset, tag: frame.tag)
@@ -71,11 +75,14 @@ final class YAMLTreeBuilder: YAMLNodeBuilder {
         if let entries = value.entries { return entries }
         if let items = value.items {
             var result: [SourceEntry] = []
+            // The keys of the mappings before the current one: an item keeps every entry whose key none of them had.
+            var earlierKeys: Set<String> = []
             for item in items {
                 guard let entries = item.entries else {
                     throw SyntaxError(offset: item.offset, message: "a merge key '<<' takes mappings only")
                 }
-                result.append(contentsOf: entries.filter { entry in !result.contains { $0.key == entry.key } })
+                result.append(contentsOf: entries.filter { !earlierKeys.contains($0.key) })
+                earlierKeys.formUnion(entries.lazy.map(\.key))
             }
             return result
         }
