@@ -18,5 +18,5 @@ public enum Digest {
 
     /// SHA-256 fetched from the default library context on first use; `nil` if the fetch fails (then each call
     /// takes the implicit fetch, which reports its own failure).
-    private static let sharedHasher: SHA256Hasher? = try? SHA256Hasher()
+    static let sharedHasher: SHA256Hasher? = try? SHA256Hasher()
 }

@@ -31,6 +31,11 @@ final class SHA256Hasher: @unchecked Sendable {
         return Hex.encode(output)
     }
 
+    /// Starts `context` (an `EVP_MD_CTX`) on SHA-256, for hashing in pieces; false if OpenSSL refuses.
+    func start(_ context: OpaquePointer) -> Bool {
+        EVP_DigestInit_ex(context, digest, nil) == 1
+    }
+
     deinit {
         EVP_MD_free(digest)
     }

@@ -23,9 +23,25 @@ public enum EvidenceInputFiles {
     /// SHA-256 of the running executable (`/proc/self/exe`, else `argv[0]`); `nil` when neither can be read.
     public static func executableSHA256() -> String? {
         for path in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where !path.isEmpty {
-            if let data = FileManager.default.contents(atPath: path) { return Digest.sha256([UInt8](data)) }
+            if let digest = sha256(ofFileAt: path) { return digest }
         }
         return nil
+    }
+
+    /// How much of a file `sha256(ofFileAt:)` holds at once.
+    static let hashChunkSize = 1 << 20
+
+    /// SHA-256 of the file at `path`, read a chunk at a time: the executable is about 100 MB, and reading it whole
+    /// (then copying it into an array) held twice that for every `report`. `nil` when it cannot be opened or read.
+    static func sha256(ofFileAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path), let stream = SHA256Stream() else { return nil }
+        defer { try? handle.close() }
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: hashChunkSize) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { return stream.finish() }
+            chunk.withUnsafeBytes { stream.update($0) }
+        }
     }
 
     /// The configuration, waiver and baseline files, by hash.
