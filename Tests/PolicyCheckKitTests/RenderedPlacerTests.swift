@@ -6,45 +6,15 @@ import Testing
 /// Findings in a rendered stream land in the file each object came from, on the line of that object's own document
 /// when the file holds several, as placing them one at a time by scanning the whole file did for the first only.
 @Suite struct RenderedPlacerTests {
-    static let source = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: lb-0
-        spec:
-          type: LoadBalancer
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: lb-1
-        spec:
-          type: LoadBalancer
-        """
+    static func service(_ name: String) -> String {
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\nspec:\n  type: LoadBalancer"
+    }
+
+    static let source = [service("lb-0"), service("lb-1")].joined(separator: "\n---\n")
 
     /// The stream as kustomize prints it (objects reordered), every document from `r0.yaml`.
-    static let stream = RenderedStream.documents(Array("""
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: lb-1
-        spec:
-          type: LoadBalancer
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: lb-0
-        spec:
-          type: LoadBalancer
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: lb-renamed
-        spec:
-          type: LoadBalancer
-        """.utf8)) { _ in "r0.yaml" }
+    static let stream = RenderedStream.documents(Array([service("lb-1"), service("lb-0"), service("lb-renamed")]
+        .joined(separator: "\n---\n").utf8)) { _ in "r0.yaml" }
 
     static func finding(line: Int) -> Finding {
         Finding(ruleId: "MMC-NET-001", title: "t", category: .network, severity: .high, resource: "r", file: "-",

@@ -8,10 +8,7 @@ import Testing
 /// the first declaration, in file order, of a block's type and labels (a provider by name and alias), or of a local.
 @Suite struct TerraformOverrideIndexTests {
     static func plan(_ files: [String: String]) throws -> SourceNode {
-        let directory = try TerraformSourceFixture.temporaryModule(files)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
-        return try #require(outcome.deployment?.rawNode, "\(outcome.errors)")
+        try #require(try TerraformSourceLocalsResolutionTests.deployment(files).rawNode)
     }
 
     static func after(_ plan: SourceNode, _ attribute: String) -> [String] {
