@@ -88,25 +88,29 @@ struct SourceLines {
         return line.count - line.drop { $0 == " " || $0 == "\t" || $0 == "-" }.count + 1
     }
 
-    /// The line for a rendered line: within the first document declaring `name` when one does and holds it, else
-    /// the first line of the file equal to it, else the first holding its key.
+    /// The line for a rendered line: the line equal to it in the first document declaring `name`, else the first
+    /// line of the file equal to it, else the first holding its key in that document, else in the file. An exact
+    /// line anywhere wins over a key in the named document: a template can hold a block helm never renders that
+    /// declares the same name, and a finding must not be steered onto a harmless line there.
     func locate(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
         let wanted = Self.normal(rendered)
         guard !wanted.isEmpty else { return nil }
-        if let name, let document = documentsByName[name]?.first, let index = find(wanted, inDocument: document) {
+        let document = name.flatMap { documentsByName[$0]?.first }
+        if let document, let index = find(inDocument: document, { Self.normal($0) == wanted }) {
             return (index + 1, column(index))
         }
         if let index = firstByText[wanted] { return (index + 1, column(index)) }
-        guard let key = Self.key(wanted), let index = firstByKey[key] else { return nil }
-        return (index + 1, column(index))
+        guard let key = Self.key(wanted) else { return nil }
+        if let document, let index = find(inDocument: document, { Self.normal($0).hasPrefix(key) }) {
+            return (index + 1, column(index))
+        }
+        return firstByKey[key].map { ($0 + 1, column($0)) }
     }
 
-    /// The rendered text, else its key, within one document (a scan of that document only).
-    private func find(_ wanted: Substring, inDocument document: Int) -> Int? {
+    /// The first line of one document that `matches` (a scan of that document only).
+    private func find(inDocument document: Int, _ matches: (Substring) -> Bool) -> Int? {
         let start = documentStarts[document]
         let end = document + 1 < documentStarts.count ? documentStarts[document + 1] : lines.count
-        if let index = (start..<end).first(where: { Self.normal(lines[$0]) == wanted }) { return index }
-        guard let key = Self.key(wanted) else { return nil }
-        return (start..<end).first { Self.normal(lines[$0]).hasPrefix(key) }
+        return (start..<end).first { matches(lines[$0]) }
     }
 }

@@ -40,4 +40,26 @@ import Testing
         #expect(placer.place(Self.finding(line: 1)).file == "-")
         #expect(placer.place(Self.finding(line: 2)).file == "x.yaml")
     }
+
+    /// A document declaring the same name that helm never renders (inside `{{- if }}`) holds the key with another
+    /// value: the exact line in the rendered document wins over the key there.
+    @Test func anExactLineElsewhereWinsOverTheKeyInTheNamedDocument() {
+        let source = """
+            {{- if .Values.never }}
+            metadata:
+              name: web
+              annotations:
+                ranges: 10.0.0.0/8
+            {{- end }}
+            ---
+            metadata:
+              name: web
+              annotations:
+                ranges: 0.0.0.0/0
+            """
+        let stream = RenderedStream.documents(Array("metadata:\n  name: web\n  annotations:\n    ranges: 0.0.0.0/0\n".utf8)) { _ in "svc.yaml" }
+        var placer = RenderedPlacer(stream) { _ in Array(source.utf8) }
+        let placed = placer.place(Self.finding(line: 4))
+        #expect("\(placed.line):\(placed.column)" == "11:5")
+    }
 }
