@@ -86,16 +86,14 @@ import Testing
         #expect(report.errors.first?.message == "no policy test files (*.test.yaml) found")
     }
 
-    @Test func junitIsValidAgainstTheSchema() throws {
-        let schema = PackText.root("../shared/schemas/junit.xsd")
-        guard FileManager.default.fileExists(atPath: schema) else {
-            print("skipped: ../shared/schemas/junit.xsd is absent")
-            return
-        }
-        guard let xmllint = ["/usr/bin/xmllint", "/bin/xmllint"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
-            return
-        }
+    static let junitSchema = PackText.root("../shared/schemas/junit.xsd")
+    static let xmllint = ["/usr/bin/xmllint", "/bin/xmllint"].first(where: FileManager.default.isExecutableFile(atPath:))
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: junitSchema), "../shared/schemas/junit.xsd is absent"),
+          .enabled(if: xmllint != nil, "xmllint is not installed (apt-get install libxml2-utils)"))
+    func junitIsValidAgainstTheSchema() throws {
+        let schema = Self.junitSchema
+        let xmllint = try #require(Self.xmllint)
         let directory = try PackText.directory(["wrong.test.yaml": Self.testFile])
         defer { try? FileManager.default.removeItem(at: directory) }
         var report = PolicyTestRunner(now: Fixture.now).run([directory.path, PackText.root("samples/policies/tests")])
