@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckPolicy
+import PolicyCheckSyntax
 
 /// A tool's rendered YAML stream and, for each stretch of it, the file it came from: helm's `# Source:` comments,
 /// kustomize's `config.kubernetes.io/origin` annotations. Findings in the stream are placed back in those files.
@@ -39,12 +40,7 @@ public struct RenderedStream: Sendable {
 
     /// The index of the part holding a 1-based line of the stream (parts are in stream order).
     func partIndex(containing line: Int) -> Int? {
-        var low = 0
-        var high = parts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if parts[middle].firstLine <= line { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
+        let after = parts.partitioningIndex { $0.firstLine <= line }
+        return after == 0 ? nil : after - 1
     }
 }

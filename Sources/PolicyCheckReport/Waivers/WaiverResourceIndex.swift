@@ -21,21 +21,23 @@ struct WaiverResourceIndex {
         var everywhere: [Int] = []
         for (position, pattern) in patterns.enumerated() {
             let bytes = Array(pattern.utf8)
-            let special: (UInt8) -> Bool = {
-                $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\")
-            }
-            let head = bytes.prefix { !special($0) }
+            let head = bytes.prefix { !Self.isSpecial($0) }
             if head.count == bytes.count {
                 literal[pattern, default: []].append(position)
             } else if !head.isEmpty {
                 prefixes.insert(head.prefix(Self.indexedLength), position)
             } else {
                 // After the last wildcard, bracket or escape: text every match ends with.
-                let tail = bytes.reversed().prefix { !special($0) && $0 != UInt8(ascii: "]") }
+                let tail = bytes.reversed().prefix { !Self.isSpecial($0) && $0 != UInt8(ascii: "]") }
                 if tail.isEmpty { everywhere.append(position) } else { suffixes.insert(tail.prefix(Self.indexedLength), position) }
             }
         }
         self.everywhere = everywhere
+    }
+
+    /// A byte `fnmatch` reads as more than itself: a wildcard, a bracket's start or an escape.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\\")
     }
 
     /// Positions of the patterns that may match `name`, in file order, without those tried on every name.

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// The first of a block's entries (by list position) whose ports cover a given port range, found in O(log² n)
 /// rather than by trying each: one block listed 60,000 times with distinct ports made every narrower entry try
@@ -49,14 +50,9 @@ struct PortCoverIndex {
         guard let inner else { return firstWithoutPorts }
         var best = firstWithoutPorts ?? Int.max
         // Leaves [0, count) have lower ≤ inner.lower.
-        var low = 0
-        var high = lowers.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lowers[middle] <= inner.lower { low = middle + 1 } else { high = middle }
-        }
+        let count = lowers.partitioningIndex { $0 <= inner.lower }
         var left = leafCount
-        var right = leafCount + low
+        var right = leafCount + count
         while left < right {
             if left & 1 == 1 { best = min(best, least(in: left, reaching: inner.upper)); left += 1 }
             if right & 1 == 1 { right -= 1; best = min(best, least(in: right, reaching: inner.upper)) }
@@ -68,13 +64,7 @@ struct PortCoverIndex {
 
     /// The least position in a node among entries whose upper port is at least `upper`.
     private func least(in node: Int, reaching upper: Int) -> Int {
-        let values = uppers[node]
-        var low = 0
-        var high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] >= upper { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? Int.max : leastPositions[node][low - 1]
+        let reaching = uppers[node].partitioningIndex { $0 >= upper }
+        return reaching == 0 ? Int.max : leastPositions[node][reaching - 1]
     }
 }
