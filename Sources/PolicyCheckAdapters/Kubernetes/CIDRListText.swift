@@ -8,7 +8,8 @@ import PolicyCheckSyntax
 /// is located at its first character: the value's offset, plus one for an opening quote, plus the item's byte index
 /// in the text. Otherwise (block scalars, escapes, folded lines) every item is located at the value.
 enum CIDRListText {
-    static func items(_ value: Located<String>, in source: SourceFile) -> [Located<String>] {
+    /// The items; `paths`, when given, keeps one spelling of each item's path (`NodeReader.spelling`).
+    static func items(_ value: Located<String>, in source: SourceFile, paths: NodeReader? = nil) -> [Located<String>] {
         let text = Array(value.value.utf8)
         let start = contentStart(of: text, at: value.origin.offset, in: source.bytes)
         var items: [Located<String>] = []
@@ -20,7 +21,8 @@ enum CIDRListText {
             while upper > lower, isSpace(text[upper - 1]) { upper -= 1 }
             let item = String(decoding: text[lower..<upper], as: UTF8.self)
             let offset = start.map { $0 + lower } ?? value.origin.offset
-            items.append(Located(item, at: Origin(offset: offset, path: "\(value.origin.path)[\(items.count)]")))
+            let path = "\(value.origin.path)[\(items.count)]"
+            items.append(Located(item, at: Origin(offset: offset, path: paths?.spelling(path) ?? path)))
             itemStart = index + 1
         }
         // An empty or blank string lists nothing; a stray comma leaves an empty item, which is a syntax error.

@@ -21,7 +21,7 @@ struct IngressAllowlists {
         guard let value = Self.nginxKeys.lazy.compactMap({ annotations[$0] }).first else { return nil }
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
                                   internetFacing: true, hasDescriptionField: false)
-        allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: [])
+        allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: [], paths: annotations.paths)
         return allowlist
     }
 
@@ -44,7 +44,7 @@ struct IngressAllowlists {
         if let value = annotations[Self.inboundCIDRs] {
             var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
                                       internetFacing: isPublic, hasDescriptionField: false)
-            allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: ports)
+            allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: ports, paths: annotations.paths)
             if !allowlist.entries.isEmpty { return allowlist }
         }
         guard let internetFacing, internetFacing.value else { return nil }

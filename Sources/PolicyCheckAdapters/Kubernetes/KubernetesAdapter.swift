@@ -26,6 +26,8 @@ public struct KubernetesAdapter: InputAdapter {
         let roots = documents.filter(Self.recognises)
         guard let first = roots.first else { return [] }
         let reader = NodeReader(source: source)
+        // Kubernetes paths are relative to their object: a list of many objects spells the same few again and again.
+        reader.internsPaths = true
         var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
                                     origin: Origin(offset: first.offset, path: ""))
         deployment.qualifiesResourceNames = false
@@ -67,12 +69,13 @@ public struct KubernetesAdapter: InputAdapter {
     /// Gives the allowlists read from an object (and their entries) the whole object as their raw node, so custom
     /// rules' `raw.metadata.labels.team` reaches it; paths are relative to the object, as all Kubernetes paths are.
     static func fillRawNodes(_ object: SourceNode, since before: Int, in deployment: inout Deployment) {
+        guard deployment.allowlists.count > before else { return }
+        // One place for the object, shared by its lists and their entries.
+        let place = RawPlace(node: object, path: "")
         for index in deployment.allowlists.indices.dropFirst(before) {
-            deployment.allowlists[index].rawNode = object
-            deployment.allowlists[index].rawPath = ""
+            deployment.allowlists[index].rawPlace = place
             for entry in deployment.allowlists[index].entries.indices {
-                deployment.allowlists[index].entries[entry].rawNode = object
-                deployment.allowlists[index].entries[entry].rawPath = ""
+                deployment.allowlists[index].entries[entry].setRawPlace(place)
             }
         }
     }

@@ -16,7 +16,7 @@ enum KubernetesAllowlists {
         }
     }
 
-    /// One entry for a CIDR block, opening the given ports (empty: not stated).
+    /// One entry for a CIDR block, opening the given ports (empty: not stated); it is where its block is.
     static func entry(_ cidr: Located<String>, ports: Ports, enabled: Bool = true) -> AllowlistEntry {
         var entry = AllowlistEntry(cidr: Located(.known(cidr.value), at: cidr.origin), description: nil,
                                    enabled: enabled, origin: cidr.origin, ports: ports.first)
@@ -25,9 +25,10 @@ enum KubernetesAllowlists {
     }
 
     /// Entries for a comma-separated annotation value, each at its own column.
-    static func entries(_ value: Located<String>, in source: SourceFile, ports: [PortRange]) -> [AllowlistEntry] {
+    static func entries(_ value: Located<String>, in source: SourceFile, ports: [PortRange],
+                        paths: NodeReader? = nil) -> [AllowlistEntry] {
         let shared = Ports(ports)
-        return CIDRListText.items(value, in: source).map { entry($0, ports: shared) }
+        return CIDRListText.items(value, in: source, paths: paths).map { entry($0, ports: shared) }
     }
 
     /// What a load balancer without source ranges admits: every IPv4 address (and every IPv6 one when it is

@@ -41,6 +41,8 @@ struct Annotations {
     /// Where the map is, for paths of its values.
     let path: String
     let node: SourceNode?
+    /// The reader the map was read with, which keeps one spelling per path (`NodeReader.spelling`).
+    let paths: NodeReader?
     private var values: [String: Located<String>]
 
     /// Reads a mapping of annotations; scalars that are not strings are taken as written (`true`, `443`), other
@@ -48,6 +50,7 @@ struct Annotations {
     init(_ node: SourceNode?, path: String, reader: NodeReader) {
         self.path = path
         self.node = node
+        self.paths = reader
         var values: [String: Located<String>] = [:]
         guard let node, !node.isNull else {
             self.values = values
@@ -59,7 +62,7 @@ struct Annotations {
             return
         }
         for entry in entries {
-            let origin = Origin(offset: entry.value.offset, path: Self.path(path, entry.key))
+            let origin = Origin(offset: entry.value.offset, path: reader.spelling(Self.path(path, entry.key)))
             switch entry.value.value {
             case .string(let text), .number(let text):
                 values[entry.key] = Located(text, at: origin)
@@ -76,11 +79,12 @@ struct Annotations {
     }
 
     /// An empty map.
-    static let none = Annotations()
+    static var none: Annotations { Annotations() }
 
     private init() {
         path = ""
         node = nil
+        paths = nil
         values = [:]
     }
 

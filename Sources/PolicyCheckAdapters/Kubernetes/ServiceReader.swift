@@ -30,7 +30,8 @@ struct ServiceReader {
             let shared = KubernetesAllowlists.Ports(ports)
             allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: shared) }
         } else if let annotation = annotations[sourceRangesAnnotation],
-                  case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports),
+                  case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports,
+                                                                  paths: annotations.paths),
                   !entries.isEmpty {
             allowlist.origin = annotation.origin
             allowlist.entries = entries

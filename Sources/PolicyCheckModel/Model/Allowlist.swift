@@ -22,8 +22,8 @@ public struct Allowlist: Sendable {
     }
     /// Whether filtering is switched on (`nil`: the format has no switch, so it is on when present).
     public var enabled: Located<Bool>? {
-        get { storage.fields.enabled }
-        _modify { yield &storage.fields.enabled }
+        get { storage.fields.enabled?.value }
+        set { storage.fields.enabled = newValue.map(EnabledBox.init) }
     }
     /// Whether the list guards an internet-facing endpoint.
     public var internetFacing: Bool {
@@ -41,14 +41,19 @@ public struct Allowlist: Sendable {
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
-        get { storage.fields.rawNode }
-        _modify { yield &storage.fields.rawNode }
+        get { storage.fields.raw?.node }
+        set { storage.fields.raw = RawPlace.replacing(storage.fields.raw, node: newValue) }
     }
     /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
     /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
     public var rawPath: String? {
-        get { storage.fields.rawPath }
-        _modify { yield &storage.fields.rawPath }
+        get { storage.fields.raw?.path }
+        set { storage.fields.raw = RawPlace.replacing(storage.fields.raw, path: newValue) }
+    }
+    /// `rawNode` and `rawPath` as one shared reference, which the list's entries can hold too.
+    public var rawPlace: RawPlace? {
+        get { storage.fields.raw }
+        set { storage.fields.raw = newValue }
     }
 
     private var storage: CopyOnWriteFields<Fields>
@@ -59,16 +64,25 @@ public struct Allowlist: Sendable {
                                            internetFacing: internetFacing, hasDescriptionField: hasDescriptionField))
     }
 
+    /// Fields every list has inline; the raw place (shared with the entries) and the rarely given switch by
+    /// reference: inline they were 176 bytes a list, 13 MB of a 100,000-object Kubernetes list.
     private struct Fields {
         var kind: AllowlistKind
         var component: String
         var origin: Origin
-        var enabled: Located<Bool>?
         var internetFacing: Bool
         var hasDescriptionField: Bool
         var entries: [AllowlistEntry] = []
-        var rawNode: SourceNode?
-        var rawPath: String?
+        var raw: RawPlace?
+        var enabled: EnabledBox?
+    }
+
+    private final class EnabledBox: Sendable {
+        let value: Located<Bool>
+
+        init(_ value: Located<Bool>) {
+            self.value = value
+        }
     }
 
     /// Whether filtering is in force.
@@ -87,90 +101,6 @@ public enum AllowlistKind: String, Sendable, Codable {
     case networkPolicy = "network-policy"
     case endpointPublicAccess = "endpoint-public-access"
     case webACLIPSet = "web-acl-ip-set"
-}
-
-/// One range in an allowlist.
-///
-/// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`, as `Finding`'s are): the
-/// checks and the adapters copy entries into parsed lists, splits and evidence, and a copy of ten fields and their
-/// references cost more than the checks' own work on a 100,000-entry list (a fifth of its instructions); a box makes it
-/// one reference.
-public struct AllowlistEntry: Sendable {
-    public var cidr: Located<Fact<String>> {
-        get { storage.fields.cidr }
-        _modify { yield &storage.fields.cidr }
-    }
-    public var description: Located<String>? {
-        get { storage.fields.description }
-        _modify { yield &storage.fields.description }
-    }
-    public var enabled: Bool {
-        get { storage.fields.enabled }
-        _modify { yield &storage.fields.enabled }
-    }
-    /// Whether the entry is an exclusion from another (a NetworkPolicy `ipBlock.except`): not admitted, so not in
-    /// force as an allowlist entry, yet a value the platform parses and rejects when malformed.
-    public var isException: Bool {
-        get { storage.fields.isException }
-        _modify { yield &storage.fields.isException }
-    }
-    /// The entry's own origin (its mapping or list item), for findings about the entry as a whole.
-    public var origin: Origin {
-        get { storage.fields.origin }
-        _modify { yield &storage.fields.origin }
-    }
-    /// Ports the entry opens, when the format says (security groups).
-    public var ports: PortRange? {
-        get { storage.fields.ports }
-        _modify { yield &storage.fields.ports }
-    }
-    /// Further ports the same entry opens besides `ports` (a Kubernetes Service or NetworkPolicy rule with several
-    /// ports). Empty for formats with one range per entry.
-    public var additionalPorts: [PortRange] {
-        get { storage.fields.additionalPorts }
-        _modify { yield &storage.fields.additionalPorts }
-    }
-    /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
-    public var rawNode: SourceNode? {
-        get { storage.fields.rawNode }
-        _modify { yield &storage.fields.rawNode }
-    }
-    /// The path of `rawNode` when it is not at `origin`: a Kubernetes allowlist's raw node is its whole object, at
-    /// `""`, while `origin` is the field the ranges come from. `nil`: `rawNode` is at `origin`.
-    public var rawPath: String? {
-        get { storage.fields.rawPath }
-        _modify { yield &storage.fields.rawPath }
-    }
-    /// Set when the entry stands for a rule that names no source at all (no address range, prefix list or group),
-    /// which the platform refuses or drops: why, for MMC-NET-002. Its `cidr` is then empty.
-    public var missingSource: String? {
-        get { storage.fields.missingSource }
-        _modify { yield &storage.fields.missingSource }
-    }
-
-    private var storage: CopyOnWriteFields<Fields>
-
-    public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
-                ports: PortRange? = nil) {
-        storage = CopyOnWriteFields(Fields(cidr: cidr, description: description, enabled: enabled, origin: origin,
-                                           ports: ports))
-    }
-
-    private struct Fields {
-        var cidr: Located<Fact<String>>
-        var description: Located<String>?
-        var enabled: Bool
-        var isException = false
-        var origin: Origin
-        var ports: PortRange?
-        var additionalPorts: [PortRange] = []
-        var rawNode: SourceNode?
-        var rawPath: String?
-        var missingSource: String?
-    }
-
-    /// Every port range the entry opens (`ports` and `additionalPorts`); empty when the format does not say.
-    public var allPorts: [PortRange] { (ports.map { [$0] } ?? []) + additionalPorts }
 }
 
 /// An inclusive port range (`0...65535` for all ports).

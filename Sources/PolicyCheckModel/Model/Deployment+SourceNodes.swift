@@ -8,9 +8,14 @@ extension Deployment {
             keys[index].rawNode = nil
             for material in keys[index].materials.indices { keys[index].materials[material].rawNode = nil }
         }
+        // An allowlist's and its entries' raw places go whole: a path means nothing without its node, and keeping
+        // it would make a place of its own for every entry that shared one.
         for index in allowlists.indices {
-            allowlists[index].rawNode = nil
-            for entry in allowlists[index].entries.indices { allowlists[index].entries[entry].rawNode = nil }
+            allowlists[index].rawPlace = nil
+            for entry in allowlists[index].entries.indices
+            where allowlists[index].entries[entry].rawNode != nil || allowlists[index].entries[entry].rawPath != nil {
+                allowlists[index].entries[entry].setRawPlace(nil)
+            }
         }
     }
 }

@@ -72,6 +72,14 @@ public struct Origin: Sendable, Hashable {
         case deferred(@Sendable () -> String)
     }
 
+    /// Whether both name the same place, judged without spelling a deferred path (then `false`): for a model that
+    /// keeps one origin where two are the same, and may keep both when unsure.
+    public func isKnownSame(as other: Origin) -> Bool {
+        guard packed == other.packed else { return false }
+        if case .text(let text) = spelling, case .text(let otherText) = other.spelling { return text == otherText }
+        return false
+    }
+
     /// Origins are equal when they name the same place, however their paths are kept.
     public static func == (lhs: Origin, rhs: Origin) -> Bool {
         lhs.packed == rhs.packed && lhs.path == rhs.path
