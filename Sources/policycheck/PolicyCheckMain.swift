@@ -20,7 +20,9 @@ enum PolicyCheckMain {
                 command = bulk
             }
             try command.run()
+            DefaultPackPreload.settle()
         } catch {
+            DefaultPackPreload.settle()
             if let failure = CommandFailure(library: error) {
                 for line in failure.lines { Console.error(line) }
                 exit(2)

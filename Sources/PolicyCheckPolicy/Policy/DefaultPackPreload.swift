@@ -36,6 +36,13 @@ public enum DefaultPackPreload {
         }
     }
 
+    /// Waits for a preload that was started to finish, before the process exits: `exit` runs OpenSSL's clean-up,
+    /// and a preload still hashing the pack then crashed on freed state (`check --help` or a mistyped option ended
+    /// in a segmentation fault about once in a hundred runs on a busy machine, instead of exit 0 or 2).
+    public static func settle() {
+        _ = result()
+    }
+
     /// The preloaded pack, waiting for it to finish; `nil` when no preload was started.
     static func result() -> Result<PolicyPack, Diagnostics>? {
         let started = state.withLock { state -> Bool in
