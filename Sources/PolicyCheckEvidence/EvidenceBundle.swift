@@ -31,7 +31,7 @@ public struct EvidenceBundle: Sendable {
         let markdown = Array(EvidenceMarkdown.render(document, sections: sections).utf8)
         let artifacts = [EvidenceJSON.Artifact(file: htmlFile, sha256: Digest.sha256(html)),
                          EvidenceJSON.Artifact(file: markdownFile, sha256: Digest.sha256(markdown))]
-        let json = Array(EvidenceJSON.render(document, artifacts: artifacts, signatureFile: signatureFile).utf8)
+        let json = EvidenceJSON.render(document, artifacts: artifacts, signatureFile: signatureFile)
         var files: [(name: String, bytes: [UInt8])] = [(htmlFile, html), (markdownFile, markdown), (jsonFile, json)]
         if let signingKey {
             files.append((signatureFile, try BundleSigner.signatureFile(for: json, privateKey: signingKey)))

@@ -15,7 +15,8 @@ public enum EvidenceJSON {
         }
     }
 
-    public static func render(_ document: EvidenceDocument, artifacts: [Artifact], signatureFile: String) -> String {
+    /// The document as UTF-8 bytes, ending in a newline.
+    public static func render(_ document: EvidenceDocument, artifacts: [Artifact], signatureFile: String) -> [UInt8] {
         let report = document.report
         let context = document.context
         var json = JSONWriter()
@@ -95,7 +96,9 @@ public enum EvidenceJSON {
             json.null()
         }
         json.endObject()
-        return json.writtenText + "\n"
+        var bytes = json.takeBytes()
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     private static func writeRun(_ document: EvidenceDocument, into json: inout JSONWriter) {

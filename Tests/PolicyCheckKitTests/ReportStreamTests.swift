@@ -72,6 +72,27 @@ import Testing
         #expect(report.failingCount > 0 && report.failingCount < report.findings.count)
     }
 
+    @Test("small and chunk-sized pieces, bytes and text, land in the file in the order written")
+    func piecesOfEverySizeLandInOrder() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var expected: [UInt8] = []
+        let sizes = [1, 70_000, 3, 65_536, 65_535, 0, 200_000, 10, 1 << 16 - 2, 5]
+        try OutputFile.write(to: path) { stream in
+            for (number, size) in sizes.enumerated() {
+                let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ number) & 0x7F }
+                if number % 2 == 0 {
+                    stream.write(piece)
+                } else {
+                    stream.write(String(decoding: piece, as: UTF8.self))
+                }
+                expected += piece
+            }
+        }
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written == Data(expected))
+    }
+
     @Test func aStreamToABadDescriptorReportsTheFailure() {
         let stream = ReportStream(fileDescriptor: -1)
         stream.write("text")

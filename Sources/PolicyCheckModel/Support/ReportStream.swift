@@ -31,16 +31,12 @@ public final class ReportStream {
     /// Appends text.
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            buffer.append(contentsOf: bytes)
-        }
-        if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends bytes as they are (an evidence bundle's files).
     public func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
+        bytes.withUnsafeBytes { append($0) }
     }
 
     /// Appends `bytes` and empties them (keeping their capacity), when they hold at least `minimum` bytes: a
@@ -53,22 +49,36 @@ public final class ReportStream {
 
     /// Writes what is buffered to the descriptor (a no-op in memory).
     public func flush() {
-        guard let descriptor, !buffer.isEmpty else { return }
-        if !failed {
-            buffer.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else {
-                        failed = true
-                        return
-                    }
-                    offset += written
-                }
-            }
-        }
+        guard descriptor != nil, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { send($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Buffers `bytes`; a piece of a chunk or more goes to the descriptor straight from where it is, after what is
+    /// buffered (copied into the buffer first, a 150 MB evidence.json was held twice, and the buffer kept its size).
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        guard descriptor != nil, bytes.count >= Self.chunkSize else {
+            buffer.append(contentsOf: bytes)
+            if descriptor != nil && buffer.count >= Self.chunkSize { flush() }
+            return
+        }
+        flush()
+        send(bytes)
+    }
+
+    /// Writes `bytes` to the descriptor whole, unless a write failed before (then the rest of the report is dropped).
+    private func send(_ bytes: UnsafeRawBufferPointer) {
+        guard let descriptor, !failed, !bytes.isEmpty else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                failed = true
+                return
+            }
+            offset += written
+        }
     }
 
     /// Everything written so far, for a stream in memory.

@@ -68,6 +68,14 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// Takes the text written so far as UTF-8 bytes, leaving the writer empty: a document kept whole (to be hashed and
+    /// signed) is then held once, where `writtenText` and its bytes were two more copies of it.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     /// Moves the text written so far to `stream`, so a large document is never held whole.
     public mutating func drain(into stream: ReportStream) {
         stream.write(taking: &bytes)
