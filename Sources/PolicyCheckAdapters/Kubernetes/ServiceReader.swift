@@ -14,15 +14,17 @@ struct ServiceReader {
         let allowlist = Self.allowlist(component: object.resource, ranges: spec.strings("loadBalancerSourceRanges"),
                                        rangesOrigin: spec.origin(of: "loadBalancerSourceRanges"),
                                        annotations: object.annotations, source: object.reader.source,
-                                       ports: servicePorts(spec), ipv6: isDualStack(spec), worldOrigin: worldOrigin)
+                                       ports: servicePorts(spec), ipv6: isDualStack(spec), worldOrigin: worldOrigin,
+                                       loadBalancerClass: spec.text("loadBalancerClass"))
         if let allowlist { deployment.allowlists.append(allowlist) }
     }
 
     /// The allowlist of a LoadBalancer Service (or of the one an operator creates): its source ranges, else the
     /// source-ranges annotation, else — internet-facing — the whole internet; `nil` for an internal one without ranges.
     static func allowlist(component: String, ranges: [Located<String>], rangesOrigin: Origin, annotations: Annotations,
-                          source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin) -> Allowlist? {
-        let internetFacing = !isInternal(annotations)
+                          source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin,
+                          loadBalancerClass: String? = nil) -> Allowlist? {
+        let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
                                   internetFacing: internetFacing, hasDescriptionField: false)
         // The spec field wins over the annotation when both are given (as in Kubernetes).
@@ -44,17 +46,32 @@ struct ServiceReader {
         return allowlist
     }
 
-    /// Whether an annotation makes the load balancer internal (AWS, Azure, GKE).
-    static func isInternal(_ annotations: Annotations) -> Bool {
-        if let flag = annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]?.value,
-           !flag.isEmpty, flag.lowercased() != "false" {
+    /// Whether the load balancer is internal: an annotation says so (AWS, Azure, GKE), or the AWS Load Balancer
+    /// Controller provisions it and no annotation asks for an internet-facing one.
+    static func isInternal(_ annotations: Annotations, loadBalancerClass: String? = nil) -> Bool {
+        let legacyFlag = annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]?.value
+        if let legacyFlag, !legacyFlag.isEmpty, legacyFlag.lowercased() != "false" {
             // Older AWS docs used "0.0.0.0/0" as the value; any value but false means internal.
             return true
         }
-        if annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"]?.value.lowercased() == "internal" { return true }
+        let scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"]?.value.lowercased()
+        if scheme == "internal" { return true }
         if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value.lowercased() == "true" { return true }
         if annotations["networking.gke.io/load-balancer-type"]?.value.lowercased() == "internal" { return true }
-        return false
+        // Since v2.2.0 the AWS Load Balancer Controller provisions an internal NLB unless the scheme annotation (or
+        // the deprecated internal flag, set to false) asks for an internet-facing one ("Secure by default",
+        // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/; the scheme
+        // annotation's default is `internal` in its annotation reference). The in-tree controller, whose load
+        // balancers are internet-facing by default, leaves these Services to it.
+        return scheme == nil && legacyFlag == nil && isAWSLoadBalancerController(annotations, loadBalancerClass)
+    }
+
+    /// Whether the AWS Load Balancer Controller reconciles the Service: `spec.loadBalancerClass:
+    /// service.k8s.aws/nlb`, or the `aws-load-balancer-type` annotation `external` (or the older `nlb-ip`).
+    static func isAWSLoadBalancerController(_ annotations: Annotations, _ loadBalancerClass: String?) -> Bool {
+        if loadBalancerClass == "service.k8s.aws/nlb" { return true }
+        let type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"]?.value.lowercased()
+        return type == "external" || type == "nlb-ip"
     }
 
     /// The ports the load balancer listens on (`spec.ports[].port`).

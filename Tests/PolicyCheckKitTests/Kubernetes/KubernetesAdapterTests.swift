@@ -102,6 +102,20 @@ import Testing
         #expect(operatorALB.first?.entries.first?.allPorts == [PortRange(80, 80)])
     }
 
+    @Test("Services the AWS Load Balancer Controller reconciles are internal unless annotated internet-facing")
+    func awsLoadBalancerControllerServicesAreInternalByDefault() throws {
+        let read = H.read(fixture: "kubernetes/fail-aws-load-balancer-controller.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let exposed = deployment.allowlists.filter(\.internetFacing).map(\.component)
+        #expect(exposed == [
+            "Service/prod/public-by-scheme", "Service/prod/public-by-legacy-flag", "Service/prod/in-tree-nlb",
+            "Service/prod/other-class",
+        ])
+        let findings = try H.findings(read.deployments)
+        #expect(Set(findings.filter { ["MMC-NET-001", "MMC-NET-011"].contains($0.ruleId) }.map(\.resource)) == Set(exposed))
+    }
+
     @Test func foldedAnnotationFallsBackToTheValueAndStrayCommasAreSyntaxErrors() throws {
         let text = """
             apiVersion: networking.k8s.io/v1
