@@ -52,6 +52,51 @@ import Testing
         #expect(try workspace.run(["check", "manifests/high-only.yaml", "--baseline", "broken.json"]).status == 2)
     }
 
+    /// A module that two root modules call: each call is a deployment, and a baseline recorded for one must not
+    /// cover the same module lines reached through the other (a pull request adding `app2` gets `app2`'s findings).
+    @Test func aBaselineForOneRootModuleDoesNotCoverAnotherCallingTheSameModule() throws {
+        let workspace = try EvidenceWorkspace()
+        for folder in ["tree/shared", "tree/app1", "tree/app2"] {
+            try FileManager.default.createDirectory(atPath: workspace.path(folder), withIntermediateDirectories: true)
+        }
+        try workspace.write("tree/shared/main.tf", """
+            variable "encrypted" {
+              type = bool
+            }
+
+            resource "aws_s3_bucket" "data" {
+              bucket = "data"
+            }
+            """)
+        let root = """
+            provider "aws" {
+              region = "us-east-1"
+            }
+
+            module "store" {
+              source    = "../shared"
+              encrypted = true
+            }
+            """
+        try workspace.write("tree/app1/main.tf", root)
+        let write = try workspace.run(["check", "tree", "--write-baseline", "baseline.json", "--format", "json"])
+        #expect(write.status == 1, "\(write.stderr)")
+        #expect(write.stdout.contains("\"deployment\": \"tree/app1\""))
+        let recorded = String(decoding: try workspace.read("baseline.json"), as: UTF8.self)
+        #expect(recorded.contains("\"fingerprintVersion\": 3") && recorded.contains("\"deployment\": \"tree/app1\""))
+        #expect(try workspace.run(["check", "tree", "--baseline", "baseline.json"]).status == 0)
+        try workspace.write("tree/app2/main.tf", root)
+        let added = try workspace.run(["check", "tree", "--baseline", "baseline.json", "--format", "json"])
+        #expect(added.status == 1, "app2's findings in the shared module are new")
+        let report = try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: Any]
+        let findings = try #require(report?["findings"] as? [[String: Any]])
+        let open = findings.filter { $0["status"] as? String == "open" }
+        #expect(!open.isEmpty && open.allSatisfy { $0["deployment"] as? String == "tree/app2" })
+        #expect(findings.filter { $0["deployment"] as? String == "tree/app1" }.allSatisfy { $0["status"] as? String != "open" })
+        let text = try workspace.run(["check", "tree"])
+        #expect(text.stdout.contains("[module.store.aws_s3_bucket.data via tree/app2]"))
+    }
+
     @Test func inlineIgnoresApplyUnlessTurnedOff() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.writeInlineIgnoredManifest()

@@ -1,3 +1,4 @@
+import KeyMaterial
 import PolicyCheckKit
 import Testing
 
@@ -34,7 +35,30 @@ import Testing
         var changed = [try regionFinding("cn-north-1")]
         #expect(baseline.apply(to: &changed) == 1, "version 1 cannot tell values apart (the CLI warns)")
         let rewritten = Baseline(recording: changed, source: "new.json")
-        #expect(rewritten.fingerprintVersion == 2 && !rewritten.ignoresValues)
-        #expect(rewritten.render().contains("\"fingerprintVersion\": 2"))
+        #expect(rewritten.fingerprintVersion == 3 && !rewritten.ignoresValues)
+        #expect(rewritten.render().contains("\"fingerprintVersion\": 3"))
+    }
+
+    @Test("a finding in its own files keeps its version 2 fingerprint; one reached through a deployment names it")
+    func theDeploymentEntersOnlyFingerprintsOfFindingsInSharedFiles() throws {
+        var finding = try regionFinding("us-east-2")
+        var version2: [UInt8] = Array("MMC-RES-001".utf8)
+        for part in [finding.file, finding.resource, finding.path] { version2 += [0] + Array(part.utf8) }
+        version2 += [0] + Array("=".utf8) + Array((finding.value ?? "").utf8)
+        #expect(finding.fingerprint == Digest.sha256(version2), "version 2 baselines keep matching")
+        let own = finding.fingerprint
+        let legacy = finding.legacyFingerprint
+        finding.deployment = "app1"
+        let first = finding.fingerprint
+        finding.deployment = "app2"
+        #expect(Set([own, first, finding.fingerprint]).count == 3)
+        #expect(finding.legacyFingerprint != legacy, "no version 1 entry covers a finding that names its deployment")
+        var recordedForApp1 = finding
+        recordedForApp1.deployment = "app1"
+        let baseline = Baseline(recording: [recordedForApp1], source: "baseline.json")
+        var reachedThroughApp2 = [finding]
+        #expect(baseline.apply(to: &reachedThroughApp2) == 0)
+        var reachedThroughApp1 = [recordedForApp1]
+        #expect(baseline.apply(to: &reachedThroughApp1) == 1)
     }
 }

@@ -187,6 +187,7 @@ public struct CheckRun: Sendable {
             // The text, tree and model of the input are released here; only the verdicts are kept.
             var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline, names: names)
             if let rendered { checked.placeFindings(in: rendered.stream) }
+            checked.nameDeployments()
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }

@@ -69,6 +69,27 @@ struct CheckedFile: Sendable {
         findings.sortForReport()
     }
 
+    /// Names the deployment (the input: a file, a root module, a chart, a kustomization) on every finding located
+    /// outside the input's own file or folder — in a module several root modules call, a base several overlays
+    /// build on — so the same place reached through two deployments is two findings a reviewer can tell apart, and a
+    /// baseline or report for one does not speak for the other (`Finding.deployment`).
+    mutating func nameDeployments() {
+        let home = input.path
+        guard home != "-", !findings.isEmpty else { return }
+        let directory = FileManager.default.currentDirectoryPath
+        let name = InputPath.display(home)
+        var lastFile: String?
+        var lastWithin = true
+        for index in findings.indices {
+            let file = findings[index].file
+            if file != lastFile {
+                lastFile = file
+                lastWithin = InputPath.isWithin(file, home: home, in: directory)
+            }
+            if !lastWithin { findings[index].deployment = name }
+        }
+    }
+
     /// The findings, leaving none behind (so they are not held twice).
     mutating func takeFindings() -> [Finding] {
         defer { findings = [] }

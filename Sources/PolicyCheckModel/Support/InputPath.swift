@@ -30,6 +30,14 @@ package enum InputPath {
         return parent.isEmpty ? "/" : String(decoding: parent, as: UTF8.self)
     }
 
+    /// Whether `path` is `home` or lies below it, judged on the standardized paths (`app1/../shared/main.tf` is not
+    /// below `app1`).
+    package static func isWithin(_ path: String, home: String, in directory: String) -> Bool {
+        let file = standardized(path, in: directory)
+        let root = standardized(home, in: directory)
+        return file == root || root == "/" || file.hasPrefix(root + "/")
+    }
+
     /// Whether the path (after following links) is a regular file.
     package static func isRegularFile(_ path: String) -> Bool {
         FileKind(path, followingLinks: true) == .regular

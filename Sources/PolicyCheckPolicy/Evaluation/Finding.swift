@@ -74,6 +74,14 @@ public struct Finding: Sendable, Hashable {
         get { storage.fields.cannotVerify }
         _modify { yield &storage.fields.cannotVerify }
     }
+    /// The deployment the finding was reached through, when its file is outside that deployment's own file or folder
+    /// (a module shared by several root modules, a kustomize base shared by several overlays): the same place is
+    /// then a finding of each deployment using it, and part of the fingerprint, so a baseline recorded for one does
+    /// not cover another. `nil` for a finding in its deployment's own files.
+    public var deployment: String? {
+        get { storage.fields.deployment }
+        _modify { yield &storage.fields.deployment }
+    }
     /// Why the finding does not fail the run although it stays visible (a waiver, an inline ignore, a baseline).
     public var suppression: Suppression? {
         get { storage.fields.suppression }
@@ -89,7 +97,7 @@ public struct Finding: Sendable, Hashable {
                                            resource: resource, file: file, line: line, column: column,
                                            utf16Column: utf16Column ?? column, path: path, value: value,
                                            message: message, remediation: remediation, controls: controls,
-                                           cannotVerify: cannotVerify, suppression: nil))
+                                           cannotVerify: cannotVerify, deployment: nil, suppression: nil))
     }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
@@ -116,11 +124,16 @@ public struct Finding: Sendable, Hashable {
         var remediation: String
         var controls: [String]
         var cannotVerify: Bool
+        var deployment: String?
         var suppression: Suppression?
     }
 
     /// Whether the finding counts toward the exit code.
     public var isSuppressed: Bool { suppression != nil }
+
+    /// The resource as reports name it: `module.db.aws_s3_bucket.data via app2` for a finding that names its
+    /// deployment.
+    public var resourceLabel: String { deployment.map { "\(resource) via \($0)" } ?? resource }
 
     /// The order reports use: by file, position, rule and message.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {

@@ -13,18 +13,22 @@ public struct Baseline: Sendable {
         public var file: String
         public var resource: String
         public var path: String
+        /// The deployment a finding in a shared file was reached through (`Finding.deployment`).
+        public var deployment: String?
 
-        public init(fingerprint: String, ruleId: String, file: String, resource: String, path: String) {
+        public init(fingerprint: String, ruleId: String, file: String, resource: String, path: String,
+                    deployment: String? = nil) {
             self.fingerprint = fingerprint
             self.ruleId = ruleId
             self.file = file
             self.resource = resource
             self.path = path
+            self.deployment = deployment
         }
 
         public static func < (lhs: Entry, rhs: Entry) -> Bool {
-            (lhs.file, lhs.ruleId, lhs.resource, lhs.path, lhs.fingerprint)
-                < (rhs.file, rhs.ruleId, rhs.resource, rhs.path, rhs.fingerprint)
+            (lhs.file, lhs.ruleId, lhs.resource, lhs.path, lhs.deployment ?? "", lhs.fingerprint)
+                < (rhs.file, rhs.ruleId, rhs.resource, rhs.path, rhs.deployment ?? "", rhs.fingerprint)
         }
     }
 
@@ -49,7 +53,8 @@ public struct Baseline: Sendable {
     public init(recording findings: [Finding], source: String) {
         let recorded = findings.filter { $0.suppression == nil || $0.suppression?.kind == .baseline }
         self.init(entries: recorded.map {
-            Entry(fingerprint: $0.fingerprint, ruleId: $0.ruleId, file: $0.file, resource: $0.resource, path: $0.path)
+            Entry(fingerprint: $0.fingerprint, ruleId: $0.ruleId, file: $0.file, resource: $0.resource, path: $0.path,
+                  deployment: $0.deployment)
         }, source: source)
     }
 
@@ -82,6 +87,7 @@ public struct Baseline: Sendable {
             json.field("file", entry.file)
             json.field("resource", entry.resource)
             json.field("path", entry.path)
+            if let deployment = entry.deployment { json.field("deployment", deployment) }
             json.endObject()
         }
         json.endArray()

@@ -31,7 +31,7 @@ public enum BaselineReader {
                 ?? version
             for (node, itemPath) in document.list("findings", required: true) ?? [] {
                 guard let item = reader.object(node, path: itemPath) else { continue }
-                item.allowOnly(["fingerprint", "ruleId", "file", "resource", "path"])
+                item.allowOnly(["fingerprint", "ruleId", "file", "resource", "path", "deployment"])
                 let fingerprint = item.string("fingerprint", required: true)
                 if let fingerprint, !isSHA256(fingerprint.value) {
                     reader.error(at: fingerprint.origin.offset, "'\(itemPath).fingerprint' must be 64 lowercase hex digits")
@@ -39,7 +39,7 @@ public enum BaselineReader {
                 entries.append(Baseline.Entry(
                     fingerprint: fingerprint?.value ?? "", ruleId: item.string("ruleId")?.value ?? "",
                     file: item.string("file")?.value ?? "", resource: item.string("resource")?.value ?? "",
-                    path: item.string("path")?.value ?? ""))
+                    path: item.string("path")?.value ?? "", deployment: item.string("deployment")?.value))
             }
         }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }

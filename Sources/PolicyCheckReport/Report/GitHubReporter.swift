@@ -24,7 +24,7 @@ public struct GitHubReporter: Reporter {
             stream.write(taking: &out, once: ReportStream.chunkSize)
         }
         for finding in report.findings where !finding.isSuppressed {
-            let message = "\(finding.message) [\(finding.resource)]\nRemediation: \(finding.remediation)"
+            let message = "\(finding.message) [\(finding.resourceLabel)]\nRemediation: \(finding.remediation)"
             Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,
                          column: finding.column, title: finding.ruleId, message: message, into: &out)
             stream.write(taking: &out, once: ReportStream.chunkSize)

@@ -115,6 +115,7 @@ public struct JSONReporter: Reporter {
         json.field("category", finding.category.rawValue)
         json.field("severity", finding.severity.rawValue)
         json.field("resource", finding.resource)
+        if let deployment = finding.deployment { json.field("deployment", deployment) }
         json.field("file", finding.file)
         json.field("line", finding.line)
         json.field("column", finding.column)

@@ -182,7 +182,7 @@ extension JUnitReporter {
         }
 
         static func body(_ finding: Finding) -> String {
-            var lines = ["\(finding.file):\(finding.line):\(finding.column) \(finding.severity.rawValue) \(finding.ruleId) [\(finding.resource)]",
+            var lines = ["\(finding.file):\(finding.line):\(finding.column) \(finding.severity.rawValue) \(finding.ruleId) [\(finding.resourceLabel)]",
                          finding.message]
             if let suppression = finding.suppression { lines.append(suppressionText(suppression)) }
             if finding.cannotVerify { lines.append("Status: cannot verify until apply") }

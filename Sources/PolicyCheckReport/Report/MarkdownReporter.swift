@@ -77,7 +77,7 @@ public struct MarkdownReporter: Reporter {
         var out = "| severity | rule | resource | location | message |\n| --- | --- | --- | --- | --- |\n"
         for finding in findings {
             let severity = finding.cannotVerify ? "info (cannot verify)" : finding.severity.rawValue
-            out += "| \(severity) | \(MarkdownText.escape(finding.ruleId)) | \(MarkdownText.escape(finding.resource)) | "
+            out += "| \(severity) | \(MarkdownText.escape(finding.ruleId)) | \(MarkdownText.escape(finding.resourceLabel)) | "
                 + "\(location(finding.file, finding.line, finding.column)) | \(MarkdownText.escape(finding.message)) |\n"
         }
         return out
@@ -89,7 +89,7 @@ public struct MarkdownReporter: Reporter {
         for finding in findings {
             let suppression = finding.suppression!
             out += "| \(finding.severity.rawValue) | \(MarkdownText.escape(finding.ruleId)) | "
-                + "\(MarkdownText.escape(finding.resource)) | \(location(finding.file, finding.line, finding.column)) | "
+                + "\(MarkdownText.escape(finding.resourceLabel)) | \(location(finding.file, finding.line, finding.column)) | "
                 + "\(suppression.kind.rawValue) | \(MarkdownText.escape(suppression.justification)) |\n"
         }
         return out

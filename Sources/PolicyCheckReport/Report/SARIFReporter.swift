@@ -190,6 +190,7 @@ public struct SARIFReporter: Reporter {
         json.field("category", finding.category.rawValue)
         json.field("controls", strings: finding.controls)
         json.field("resource", finding.resource)
+        if let deployment = finding.deployment { json.field("deployment", deployment) }
         json.field("path", finding.path)
         json.field("status", JSONReporter.status(finding))
         json.field("remediation", finding.remediation)

@@ -59,6 +59,10 @@ public struct TextReporter: Reporter {
                 Self.put(TerminalText.clean(finding.message), into: &line)
                 Self.put(" [", into: &line)
                 Self.put(TerminalText.clean(finding.resource), into: &line)
+                if let deployment = finding.deployment {
+                    Self.put(" via ", into: &line)
+                    Self.put(TerminalText.clean(deployment), into: &line)
+                }
                 Self.put("]", into: &line)
                 if let suppression = finding.suppression {
                     Self.put(" ", into: &line)
