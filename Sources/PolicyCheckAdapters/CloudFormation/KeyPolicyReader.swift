@@ -47,6 +47,9 @@ enum KeyPolicyReader {
         guard !condition.isAbsent else { return [] }
         var result: [KeyPolicyCondition] = []
         for alternative in condition.alternatives {
+            // An absent alternative is a branch where the statement itself is not there (`!If [C, {…}, !Ref
+            // AWS::NoValue]`): it has no condition to read, and is not an unknown one.
+            if case .absent = alternative { continue }
             guard case .mapping(let node) = alternative, let operations = node.entries else {
                 result.append(KeyPolicyCondition(operatorName: "(unknown)", key: "(unknown)", values: []))
                 continue

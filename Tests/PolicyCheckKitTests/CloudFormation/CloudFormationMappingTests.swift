@@ -49,6 +49,34 @@ import Testing
         #expect(findings.map(\.cfnSummary) == ["2:3 medium MMC-KEY-005 K Resources.K.Properties.EnableKeyRotation"])
     }
 
+    @Test("a key-policy statement under !If with AWS::NoValue reads its conditions from the branch that has it")
+    func aConditionalStatementsConditionsAreItsOwn() throws {
+        let template = """
+            Conditions:
+              InUSEast1: !Equals [!Ref 'AWS::Region', 'us-east-1']
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  EnableKeyRotation: true
+                  KeyPolicy:
+                    Statement:
+                    - !If
+                      - InUSEast1
+                      - Effect: Allow
+                        Principal: {AWS: '*'}
+                        Action: 'kms:Decrypt'
+                        Resource: '*'
+                        Condition: {StringEquals: {'kms:ViaService': 's3.us-east-1.amazonaws.com'}}
+                      - !Ref 'AWS::NoValue'
+            """
+        let findings = try T.findings(template).filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.count == 1, "kms:ViaService alone does not bind the caller")
+        #expect(findings.first?.message.contains("(kms:ViaService restricts how the key is called") == true,
+                "\(findings.first?.message ?? "")")
+        #expect(findings.first?.message.contains("(unknown)") == false)
+    }
+
     @Test func theStacksRegionIsNotAFindingButALiteralRegionIs() throws {
         let text = """
             Resources:
