@@ -17,27 +17,50 @@ enum DatabaseSettings {
             .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
     }
 
-    /// The TLS parameter the group sets, else the engine's default.
+    /// The TLS parameter the group sets, else the engine's default; judged at its worst over the property's
+    /// alternatives (`!If [HasGroup, !Ref Group, !Ref AWS::NoValue]` may leave the default group, which is what a
+    /// template without the property gets).
     private static func transport(_ properties: PropertyValue, context: ResourceContext,
                                   groupProperty: String) -> StoreSetting<Bool>? {
         let groupValue = properties.child(groupProperty)
-        var group: TemplateResource?
+        var groups: [TemplateResource] = []
+        var usesDefaultGroup = false
+        var unknown: StoreSetting<Bool>?
         for alternative in groupValue.alternatives {
             switch alternative {
             case .resource(let id, _, _):
-                group = context.template.resource(id)
+                if let group = context.template.resource(id) { groups.append(group) } else { usesDefaultGroup = true }
             case .absent:
-                continue
-            case .string(let name) where name.lowercased().hasPrefix("default."):
-                continue
+                usesDefaultGroup = true
+            case .string(let name) where name.isEmpty || name.lowercased().hasPrefix("default."):
+                // An empty name is no group: RDS uses the default one.
+                usesDefaultGroup = true
             case .string(let name):
-                return StoreSetting(.unknown(reason: "the parameter group '\(Excerpt.quote(name))' is not in the template"),
-                                    at: groupValue.origin)
+                unknown = unknown ?? StoreSetting(.unknown(reason: "the parameter group '\(Excerpt.quote(name))' is not in the template"),
+                                                  at: groupValue.origin)
             default:
-                return StoreSetting(.unknown(reason: alternative.unknownReason(expected: "a parameter group")),
-                                    at: groupValue.origin)
+                unknown = unknown ?? StoreSetting(.unknown(reason: alternative.unknownReason(expected: "a parameter group")),
+                                                  at: groupValue.origin)
             }
         }
+        if groups.isEmpty && unknown == nil { usesDefaultGroup = true }
+        var settings: [StoreSetting<Bool>] = []
+        for group in groups {
+            if let setting = judge(properties, group: group, context: context, groupValue: groupValue) { settings.append(setting) }
+        }
+        if usesDefaultGroup, let setting = judge(properties, group: nil, context: context, groupValue: groupValue) {
+            settings.append(setting)
+        }
+        if let unknown { settings.append(unknown) }
+        // Off is worse than unknown, unknown worse than on.
+        return settings.first { $0.value == .known(false) }
+            ?? settings.first { $0.value.known == nil }
+            ?? settings.first
+    }
+
+    /// The setting `group` gives (`nil`: the default parameter group); `nil` when the engine has no TLS rule.
+    private static func judge(_ properties: PropertyValue, group: TemplateResource?, context: ResourceContext,
+                              groupValue: PropertyValue) -> StoreSetting<Bool>? {
         let groupProperties = group.map {
             ResourceContext(resource: $0, template: context.template, resolver: context.resolver).properties
         }

@@ -77,6 +77,43 @@ import Testing
         #expect(findings.first?.message.contains("(unknown)") == false)
     }
 
+    @Test("a parameter group set only under a condition is judged at its worst: the default group of the other branch")
+    func aConditionalParameterGroupIsJudgedAtItsWorstBranch() throws {
+        let template = """
+            Parameters:
+              GroupName: {Type: String, Default: ''}
+            Conditions:
+              HasGroup: !Not [!Equals [!Ref GroupName, '']]
+            Resources:
+              DB:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: mysql
+                  EngineVersion: '8.0.40'
+                  StorageEncrypted: true
+                  DBParameterGroupName: !If [HasGroup, !Ref GroupName, !Ref 'AWS::NoValue']
+            """
+        let tls = try T.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(tls.map(\.severity) == [.high], "\(tls.map(\.message))")
+        #expect(tls.first?.message.contains("the default parameter group is used") == true)
+        let group = """
+            Resources:
+              Tls:
+                Type: AWS::RDS::DBParameterGroup
+                Properties:
+                  Family: mysql8.0
+                  Parameters: {require_secure_transport: '1'}
+              DB:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: mysql
+                  EngineVersion: '8.0.40'
+                  StorageEncrypted: true
+                  DBParameterGroupName: !Ref Tls
+            """
+        #expect(try T.findings(group).filter { $0.ruleId == "MMC-ENC-003" }.isEmpty, "a group in every branch that requires TLS")
+    }
+
     @Test func theStacksRegionIsNotAFindingButALiteralRegionIs() throws {
         let text = """
             Resources:
