@@ -95,6 +95,9 @@ import Testing
         #expect(findings.filter { $0["deployment"] as? String == "tree/app1" }.allSatisfy { $0["status"] as? String != "open" })
         let text = try workspace.run(["check", "tree"])
         #expect(text.stdout.contains("[module.store.aws_s3_bucket.data via tree/app2]"))
+        try workspace.write("old.json", #"{"schemaVersion": 1, "fingerprintVersion": 2, "findings": []}"#)
+        let old = try workspace.run(["check", "tree", "--baseline", "old.json"])
+        #expect(old.stderr.contains("old.json: warning: baseline fingerprints are version 2"))
     }
 
     @Test func inlineIgnoresApplyUnlessTurnedOff() throws {
