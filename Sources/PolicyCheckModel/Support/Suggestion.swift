@@ -1,6 +1,6 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggestion {
-    /// The largest distance a suggestion may be at (`Candidates.allowed` never allows more).
+    /// The largest distance a suggestion may be at (`DeletionIndex` files variants for exactly this distance).
     static let maxDistance = 3
 
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
@@ -13,43 +13,40 @@ public enum Suggestion {
         Candidates(candidates).clause(for: word)
     }
 
-    /// Candidates prepared once (lowercased, as scalars) for many lookups: a check that suggests a declared key for
-    /// each of thousands of unresolved references no longer lowercases every key for every reference.
+    /// Candidates prepared once (lowercased, as scalars, and past a few dozen lookups indexed) for many lookups: a
+    /// check that suggests a declared key for each of thousands of unresolved references neither lowercases every
+    /// key for every reference nor measures its distance to every key (`SuggestionSearch`). Copies share the
+    /// preparation.
     public struct Candidates: Sendable {
         private let names: [String]
-        private let scalars: [[Unicode.Scalar]]
+        private let search: SuggestionSearch
 
         public init(_ names: [String]) {
+            self.init(names, indexAfter: 64)
+        }
+
+        /// Candidates indexed after `indexAfter` lookups (tests index from the first).
+        init(_ names: [String], indexAfter: Int) {
             self.names = names
-            scalars = names.map { Array($0.lowercased().unicodeScalars) }
+            search = SuggestionSearch(names, indexAfter: indexAfter)
         }
 
         /// The first candidate at the smallest distance from `word`, when that distance is plausible for a typo of
         /// it (at most a third of its length, between 1 and 3). Distances past 3 are never needed, so each is
         /// computed only within that band, and candidates whose lengths differ by more are skipped.
         public func closest(to word: String) -> String? {
-            closest(to: word, including: { _ in true })
+            search.suggestion(for: word, including: { _ in true }, remembered: true).map { names[$0] }
         }
 
         /// `closest(to:)` among the candidates whose positions (in the order given to `init`) `including` accepts:
         /// a list whose names leave it one by one keeps one preparation for all of its lookups.
         public func closest(to word: String, including: (Int) -> Bool) -> String? {
-            let lowered = Array(word.lowercased().unicodeScalars)
-            var best: (index: Int, distance: Int)?
-            for (index, candidate) in scalars.enumerated() where including(index) {
-                let bound = min(maxDistance, (best?.distance ?? maxDistance + 1) - 1)
-                guard bound >= 0, let distance = boundedDistance(lowered, candidate, bound: bound) else { continue }
-                best = (index, distance)
-                if distance == 0 { break }
-            }
-            guard let (index, distance) = best else { return nil }
-            let allowed = max(1, min(maxDistance, names[index].count / 3))
-            return distance <= allowed ? names[index] : nil
+            search.suggestion(for: word, including: including, remembered: false).map { names[$0] }
         }
 
         /// " (did you mean 'x'?)" or an empty string.
         public func clause(for word: String) -> String {
-            clause(for: word, including: { _ in true })
+            closest(to: word).map { " (did you mean '\($0)'?)" } ?? ""
         }
 
         /// `clause(for:)` among the candidates whose positions `including` accepts.
