@@ -30,10 +30,17 @@ public struct InlineCommentScanner: Sendable {
     }
 
     /// The rules in force, to catch misspelt ids.
-    public var ruleIds: [String]
+    public var ruleIds: [String] { didSet { known = KnownRules(ruleIds) } }
+    private var known: KnownRules
 
     public init(ruleIds: [String]) {
-        self.ruleIds = ruleIds
+        self.init(known: KnownRules(ruleIds))
+    }
+
+    /// A scanner for rules already prepared (one preparation for every file of a run).
+    init(known: KnownRules) {
+        ruleIds = known.ids
+        self.known = known
     }
 
     /// The comments of a source, and the malformed ones as located errors.
@@ -111,9 +118,9 @@ public struct InlineCommentScanner: Sendable {
         case .failure(let problem):
             return .failure(Problem(message: "'\(Self.marker)' comment \(problem.message)"))
         case .success(let (rules, reason)):
-            if let unknown = rules.first(where: { !ruleIds.contains($0) }) {
+            if let unknown = rules.first(where: { !known.contains($0) }) {
                 return .failure(Problem(message: "'\(Self.marker)' names unknown rule '\(Excerpt.quote(unknown))'"
-                                            + Suggestion.clause(for: unknown, among: ruleIds)))
+                                            + known.suggestion(for: unknown)))
             }
             return .success((rules, reason))
         }

@@ -6,10 +6,13 @@ import PolicyCheckSyntax
 /// read from, and the ignores adapters read into `Deployment.inlineIgnores` — to the findings of those deployments.
 /// A comment covers findings in its own file only.
 public struct InlineSuppressor: Sendable {
-    public var ruleIds: [String]
+    public var ruleIds: [String] { didSet { known = KnownRules(ruleIds) } }
+    /// The ids prepared once for every input of a run.
+    private var known: KnownRules
 
     public init(ruleIds: [String]) {
         self.ruleIds = ruleIds
+        known = KnownRules(ruleIds)
     }
 
     /// Marks covered findings as suppressed (`inline`); returns malformed or unknown-rule ignores as errors, and
@@ -25,7 +28,7 @@ public struct InlineSuppressor: Sendable {
         }
         var comments: [(file: SourceFile, comment: InlineCommentScanner.Comment)] = []
         var errors: [Diagnostic] = []
-        let scanner = InlineCommentScanner(ruleIds: ruleIds)
+        let scanner = InlineCommentScanner(known: known)
         for source in sources {
             let scanned = scanner.scan(source)
             comments += scanned.comments.map { (source, $0) }
@@ -33,10 +36,10 @@ public struct InlineSuppressor: Sendable {
         }
         for deployment in deployments {
             for ignore in deployment.inlineIgnores {
-                if let unknown = ignore.rules.first(where: { !ruleIds.contains($0) }) {
+                if let unknown = ignore.rules.first(where: { !known.contains($0) }) {
                     errors.append(Diagnostic(at: deployment.locate(ignore.origin),
                                              "'\(ignore.origin.path)' names unknown rule '\(Excerpt.quote(unknown))'"
-                                                + Suggestion.clause(for: unknown, among: ruleIds)))
+                                                + known.suggestion(for: unknown)))
                 }
             }
         }

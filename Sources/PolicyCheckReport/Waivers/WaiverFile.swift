@@ -36,7 +36,7 @@ public struct WaiverFile: Sendable {
         let root = try parsed.requireRoot("the waiver file is empty")
         let source = parsed.source
         let reader = NodeReader(source: source)
-        let waivers = WaiverReader(reader: reader, ruleIds: ruleIds, rules: rules).read(root)
+        let waivers = WaiverReader(reader: reader, ruleIds: ruleIds, known: KnownRules(ruleIds), rules: rules).read(root)
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics.sorted()) }
         return WaiverFile(path: path, sha256: Digest.sha256(bytes), waivers: waivers)
     }
@@ -50,6 +50,8 @@ private struct WaiverReader {
 
     let reader: NodeReader
     let ruleIds: [String]
+    /// The same ids, prepared once for every waiver of the file.
+    let known: KnownRules
     let rules: WaiverRules
     let names = PersonName.Memo()
 
@@ -135,10 +137,10 @@ private struct WaiverReader {
                 reader.error(at: rule.origin.offset,
                              "'\(view.childPath("rule"))' pattern '\(Excerpt.quote(rule.value))' matches no rule in the policy packs in force")
             }
-        } else if !ruleIds.contains(rule.value) {
+        } else if !known.contains(rule.value) {
             reader.error(at: rule.origin.offset,
                          "'\(view.childPath("rule"))' names unknown rule '\(Excerpt.quote(rule.value))'"
-                            + Suggestion.clause(for: rule.value, among: ruleIds))
+                            + known.suggestion(for: rule.value))
         }
     }
 
