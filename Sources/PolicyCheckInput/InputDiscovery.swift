@@ -11,21 +11,21 @@ public struct InputDiscovery: Sendable {
     /// Every file ending a directory walk looks at: manifests and key material.
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
-    public var excludeGlobs: [String] { didSet { excludePatterns = excludeGlobs.map(Glob.Pattern.init) } }
+    public var excludeGlobs: [String] { didSet { excludePatterns = GlobSet(excludeGlobs) } }
     /// When not empty, a file found by walking a directory is read only if its path or name matches one of these
     /// (`.policycheck.yaml`'s `include`). Files named on the command line are always read.
-    public var includeGlobs: [String] { didSet { includePatterns = includeGlobs.map(Glob.Pattern.init) } }
-    /// The globs prepared once for every path walked.
-    private var excludePatterns: [Glob.Pattern]
-    private var includePatterns: [Glob.Pattern]
+    public var includeGlobs: [String] { didSet { includePatterns = GlobSet(includeGlobs) } }
+    /// The globs prepared once for every path walked, each path trying only those that can match it.
+    private var excludePatterns: GlobSet
+    private var includePatterns: GlobSet
     /// Read links in walked directories that lead out of the checked tree (`--allow-outside-tree`).
     public var allowOutsideTree = false
 
     public init(excludeGlobs: [String] = [], includeGlobs: [String] = []) {
         self.excludeGlobs = excludeGlobs
         self.includeGlobs = includeGlobs
-        excludePatterns = excludeGlobs.map(Glob.Pattern.init)
-        includePatterns = includeGlobs.map(Glob.Pattern.init)
+        excludePatterns = GlobSet(excludeGlobs)
+        includePatterns = GlobSet(includeGlobs)
     }
 
     /// One input to read.
@@ -184,11 +184,12 @@ public struct InputDiscovery: Sendable {
         return candidateExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
+    /// Whether a glob matches the path or the name (which glob, or which of the two, does not matter).
     private func isExcluded(_ display: String, name: String) -> Bool {
-        excludePatterns.contains { glob in glob.matches(display) || glob.matches(name) }
+        excludePatterns.matchesAny(display) || excludePatterns.matchesAny(name)
     }
 
     private func isIncluded(_ display: String, name: String) -> Bool {
-        includePatterns.isEmpty || includePatterns.contains { glob in glob.matches(display) || glob.matches(name) }
+        includePatterns.isEmpty || includePatterns.matchesAny(display) || includePatterns.matchesAny(name)
     }
 }

@@ -9,8 +9,9 @@ public enum Glob {
     /// A glob prepared once for many paths: `**` is rewritten when the pattern is made, not again for every path
     /// (that rewrite, through Foundation, was most of a run that checked 10,000 files against 100 globs).
     public struct Pattern: Sendable {
-        private let text: String
-        private let flags: Int32
+        /// The pattern `fnmatch` reads, and its flags.
+        let text: String
+        let flags: Int32
 
         public init(_ pattern: String) {
             if pattern.contains("**") {
