@@ -21,6 +21,12 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
   tf-overrides      a .tf module of N buckets, each overridden in override.tf
   waiver-resources  N LoadBalancer Services open to the world, and N waivers naming them (literal names and
                     prefix globs) in OUT_DIR/waivers.yaml; the input is OUT_DIR/input, the flags OUT_DIR/args
+  pack-unknown-ids  a pack extending a parent of N rules that disables N/2 and overrides N/2 ids the parent does not
+                    have (half of them one edit from a parent rule, half unlike any): N errors, each with its "did
+                    you mean"; the packs are in OUT_DIR, the input OUT_DIR/input, the flags OUT_DIR/args
+  exclude-globs     N small files in folders of 100 (not manifests) and one manifest, and a configuration (OUT_DIR/policycheck.yaml, named with
+                    --config) excluding N globs that match none of them: literal paths and names, prefix and suffix
+                    globs, `**/folder/**`, brackets and `?`
 """
 import json
 import os
@@ -126,7 +132,37 @@ def shape(name, n, out):
                         "    approvedOn: 2026-01-01", "    expires: 2026-12-31"]
         return {"input/services.yaml": services, "waivers.yaml": "\n".join(waivers) + "\n",
                 "args": f"--waivers\n{os.path.join(out, 'waivers.yaml')}\n--now\n2026-06-01T00:00:00Z\n"}
+    if name == "pack-unknown-ids":
+        rule = "  - {{id: {}, title: Ensure a region, severity: low, select: {{resource: deployment}}, " \
+               "assert: {{path: region, exists: true}}}}"
+        parent = ["apiVersion: policycheck/v1", "kind: PolicyPack", "metadata: {id: parent, version: 1.0.0, title: parent}",
+                  "rules:"] + [rule.format(f"ACME-R-{i:05d}") for i in range(n)]
+        # Even entries are one edit from a parent rule (a letter for a digit); odd ones are like no parent rule.
+        unknown = [f"ACME-R-{i:04d}X" if i % 2 == 0 else f"OTHER-{i:06d}" for i in range(n)]
+        child = ["apiVersion: policycheck/v1", "kind: PolicyPack", "metadata: {id: child, version: 1.0.0, title: child}",
+                 "extends: parent.yaml", "disable:"] + [f"  - {u}" for u in unknown[: n // 2]] + ["override:"] \
+            + [f"  {u}: {{severity: high}}" for u in unknown[n // 2:]]
+        manifest = shape_manifest()
+        return {"parent.yaml": "\n".join(parent) + "\n", "child.yaml": "\n".join(child) + "\n",
+                "input/deployment.yaml": manifest, "args": f"--policy\n{os.path.join(out, 'child.yaml')}\n"}
+    if name == "exclude-globs":
+        files = {f"input/d{i // 100}/f-{i}.yaml": "a: 1\n" for i in range(n)}
+        files["input/deployment.yaml"] = shape_manifest()
+        forms = [lambda i: f"input/d{i // 100}/g-{i}.yaml", lambda i: f"n-{i}.yaml", lambda i: f"input/d{i // 100}/p{i}-*",
+                 lambda i: f"*.s{i}.yaml", lambda i: f"**/e{i}/**", lambda i: f"**/x-{i}-[0-9].yaml",
+                 lambda i: f"q?-{i}.json"]
+        globs = [forms[i % len(forms)](i) for i in range(n)]
+        config = ["apiVersion: policycheck/v1", "kind: Config", "exclude:"] + [f'  - "{g}"' for g in globs]
+        files["policycheck.yaml"] = "\n".join(config) + "\n"
+        files["args"] = f"--config\n{os.path.join(out, 'policycheck.yaml')}\n"
+        return files
     raise SystemExit(f"unknown shape {name}")
+
+
+def shape_manifest():
+    """A compliant-looking manifest small enough to cost nothing beside the shape."""
+    return ("apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: d, owner: o}\n"
+            "spec: {offering: dedicated, region: us-east-1}\n")
 
 
 def main():

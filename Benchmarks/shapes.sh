@@ -111,6 +111,7 @@ ADVERSARIAL=(
   "cfn-allowed|10000|100000" "cfn-region-map|10000|100000" "k8s-ignores|10000|100000" "tf-toset|10000|100000"
   "tf-module-calls|1000|10000" "plan-fan-in|20|200" "cfn-sub-nesting|20|30"
   "tf-locals-fan-in|1000|10000" "tf-overrides|1000|10000" "waiver-resources|10000|100000"
+  "pack-unknown-ids|1000|10000" "exclude-globs|1000|10000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then
