@@ -131,7 +131,7 @@ public struct InputDiscovery: Sendable {
             return
         }
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
-        let kind = RenderSource.kind(of: entries)
+        let kind = RenderSource.kind(in: directory, entries: entries)
         if let kind, !(kind == .helmChart && inChart) {
             sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory)))
         }

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// A directory that is not YAML until a tool renders it: a Helm chart (`Chart.yaml`) or a kustomization
 /// (`kustomization.yaml`, `kustomization.yml` or `Kustomization`).
 public struct RenderSource: Sendable, Hashable {
@@ -21,10 +23,35 @@ public struct RenderSource: Sendable, Hashable {
     /// The file names that make a directory a kustomization (kustomize's `konfig.RecognizedKustomizationFileNames`).
     public static let kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
-    /// What a directory's entries make it, if anything (a chart wins: helm renders it whole).
-    static func kind(of entries: [String]) -> Kind? {
-        if entries.contains("Chart.yaml") { return .helmChart }
-        if entries.contains(where: kustomizationNames.contains) { return .kustomization }
+    /// What a directory's entries make it, if anything (a chart wins: helm renders it whole). Only a file counts:
+    /// helm reads `Chart.yaml`, and kustomize loads each recognised name and counts those it can read, so a folder
+    /// called `Kustomization` (argo-cd keeps health checks for Flux's `Kustomization` kind in one) makes nothing.
+    static func kind(in directory: String, entries: [String]) -> Kind? {
+        if entries.contains("Chart.yaml"), InputPath.isRegularFile(join(directory, "Chart.yaml")) { return .helmChart }
+        if !kustomizationFiles(in: directory, entries: entries).isEmpty { return .kustomization }
         return nil
+    }
+
+    /// The kustomization files of a directory as kustomize finds them (`target.LoadKustFile`): each recognised name
+    /// its loader can read — a regular file, through links, that stays in the directory after links are followed
+    /// (kustomize's default `LoadRestrictionsRootOnly`). More than one is kustomize's own error, left to the build.
+    /// `entries`, when given, spares the probes in a directory with no such name (on a case-insensitive file system
+    /// `KUSTOMIZATION.YAML` is probed, and found, as kustomize would find it).
+    public static func kustomizationFiles(in directory: String, entries: [String]? = nil) -> [String] {
+        if let entries {
+            let lowered = Set(kustomizationNames.map { $0.lowercased() })
+            guard entries.contains(where: { lowered.contains($0.lowercased()) }) else { return [] }
+        }
+        return kustomizationNames.map { join(directory, $0) }.filter { path in
+            switch FileKind(path, followingLinks: false) {
+            case .regular?: return true
+            case .symbolicLink?: return InputPath.isRegularFile(path) && CheckedTree(root: directory).contains(path)
+            default: return false
+            }
+        }
+    }
+
+    private static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

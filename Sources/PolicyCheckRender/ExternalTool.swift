@@ -5,7 +5,7 @@ import Foundation
 ///
 /// An argv array (never a shell), a fixed minimal environment (so nothing of the caller's — tokens, kube contexts,
 /// proxies — reaches the tool), a timeout, a cap on what is read from it, and its standard error kept for a one-line
-/// diagnostic. Nothing else in the package spawns processes.
+/// diagnostic (`ToolMessage`). Nothing else in the package spawns processes.
 public struct ExternalTool: Sendable {
     /// The executable's path (found on `PATH` or given by the user).
     public var executable: String
@@ -32,7 +32,7 @@ public struct ExternalTool: Sendable {
     public struct Output: Sendable {
         public var status: Int32
         public var stdout: [UInt8]
-        /// The first line of standard error that says something (tools print warnings before the error).
+        /// Standard error as one line that keeps the cause (`ToolMessage`).
         public var stderr: String
     }
 
@@ -112,17 +112,7 @@ public struct ExternalTool: Sendable {
         timer.cancel()
         group.wait()
         if let reason = killed.reason { return .failure(reason) }
-        return .success(Output(status: process.terminationStatus, stdout: stdout, stderr: Self.firstError(errorText.data)))
-    }
-
-    /// The most telling line of standard error: the first that says `error`, else the first non-empty one;
-    /// one line, control characters dropped, at most 300 characters.
-    static func firstError(_ data: Data) -> String {
-        let lines = String(decoding: data.prefix(65_536), as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let line = lines.first { $0.lowercased().contains("error") } ?? lines.first ?? ""
-        let clean = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-        return clean.count > 300 ? String(clean.prefix(300)) + "…" : clean
+        return .success(Output(status: process.terminationStatus, stdout: stdout, stderr: ToolMessage.summary(errorText.data)))
     }
 
     /// Finds an executable by name on the caller's `PATH` (the user's choice of tool; it then runs with the fixed

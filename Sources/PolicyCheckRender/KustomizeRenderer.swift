@@ -1,25 +1,27 @@
 import Foundation
 import PolicyCheckInput
 import PolicyCheckModel
-import PolicyCheckSyntax
 
 /// Builds a kustomization with `kubectl kustomize` and attributes each object to the file it came from.
 ///
 /// kubectl has no flag for origin annotations, so the build runs on a throwaway kustomization that includes the
 /// user's directory as its only resource and asks for `buildMetadata: [originAnnotations]` (kustomize v4.5.4+;
 /// https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/buildmetadata/): every object then carries
-/// `config.kubernetes.io/origin: path: <file>`. The user's files are not touched. When that build fails (a
-/// `Component`, say) the directory is built directly, without origins.
+/// `config.kubernetes.io/origin: path: <file>`. A `Component` built on its own is named under the throwaway
+/// kustomization's `components:` instead (kustomize refuses one among `resources`). The user's files are not
+/// touched. When that build fails the directory is built directly, without origins, and that build's error is the
+/// one reported (it names the user's paths, not the throwaway's).
 struct KustomizeRenderer: Sendable {
     var tool: ExternalTool
 
-    func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
+    func render(_ source: RenderSource, asComponent: Bool = false) -> Result<RenderedStream, ExternalTool.Failure> {
         let cwd = FileManager.default.currentDirectoryPath
         let target = InputPath.standardized(source.directory, in: cwd)
         let wrapper = NSTemporaryDirectory() + "policycheck-kustomize-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: wrapper) }
         let relative = Self.relativePath(from: InputPath.standardized(wrapper, in: cwd), to: target)
-        let kustomization = "resources:\n  - \(Self.quoted(relative))\nbuildMetadata: [originAnnotations]\n"
+        let field = asComponent ? "components" : "resources"
+        let kustomization = "\(field):\n  - \(Self.quoted(relative))\nbuildMetadata: [originAnnotations]\n"
         if (try? FileManager.default.createDirectory(atPath: wrapper, withIntermediateDirectories: true)) != nil,
            FileManager.default.createFile(atPath: wrapper + "/kustomization.yaml", contents: Data(kustomization.utf8)),
            case .success(let bytes) = tool.run(["kustomize", wrapper]) {
@@ -39,21 +41,6 @@ struct KustomizeRenderer: Sendable {
             let absolute = InputPath.standardized(wrapper + "/" + origin, in: cwd)
             return InputPath.display(absolute)
         }
-    }
-
-    /// Files a kustomization names as patches: applied to other objects, never objects of their own, so never read
-    /// raw (a patch is a partial object).
-    static func patchFiles(of source: RenderSource) -> [String] {
-        for name in RenderSource.kustomizationNames {
-            let path = source.directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path),
-                  let root = try? YAMLReader().read(Array(data)).first else { continue }
-            var files: [String] = []
-            for key in ["patchesStrategicMerge"] { files += root[key]?.items?.compactMap(\.string) ?? [] }
-            for key in ["patches", "patchesJson6902"] { files += root[key]?.items?.compactMap { $0["path"]?.string } ?? [] }
-            return [path] + files.map { source.directory + "/" + $0 }
-        }
-        return []
     }
 
     /// `to` relative to the directory `from` (both absolute and standardized).

@@ -20,6 +20,9 @@ package struct RenderStage: Sendable {
         package var stream: RenderedStream
         /// `rendered by helm template (v3.16.2)`, for the population.
         package var note: String
+        /// The kustomization a `kubectl kustomize` build was of, named in its findings (a base's file can be built by
+        /// several); `nil` for a chart.
+        package var build: String?
     }
 
     package struct Outcome: Sendable {
@@ -40,6 +43,10 @@ package struct RenderStage: Sendable {
         let kubectl = tool(settings.kubectl, named: "kubectl")
         let helmVersion = helm.flatMap { $0.version(["version", "--short"]) }
         let kubectlVersion = kubectl.flatMap { $0.version(["version", "--client"]) }
+        let plan = KustomizePlan(sources.filter { $0.kind == .kustomization })
+        var planPosition = 0
+        var succeeded: Set<Int> = []
+        var consumed = KustomizeInputs()
         for source in sources {
             let input = InputDiscovery.Input(path: source.directory + "/", displayPath: source.displayPath, isExplicit: false)
             let result: Result<RenderedStream, ExternalTool.Failure>
@@ -54,16 +61,31 @@ package struct RenderStage: Sendable {
                 note = "rendered by helm template (\(helmVersion ?? "version unknown"))"
                 outcome.records += valuesRecords(source)
             case .kustomization:
-                for patch in KustomizeRenderer.patchFiles(of: source) {
-                    outcome.consumed[InputPath.standardized(patch, in: cwd)] =
-                        "kustomization input: applied by \(source.displayPath) (checked as built)"
-                }
+                let position = planPosition
+                planPosition += 1
+                // A Component some Kustomization here uses is checked in that build, not on its own.
+                guard plan.entries[position].isBuilt else { continue }
                 guard let kubectl else {
                     outcome.unrendered.append(unrendered(input, source, tool: "kubectl", how: "kubectl kustomize \(source.displayPath) | policycheck check -"))
                     continue
                 }
-                result = KustomizeRenderer(tool: kubectl).render(source)
+                let unused = plan.isUnusedComponent(position)
+                result = KustomizeRenderer(tool: kubectl).render(source, asComponent: plan.entries[position].file.isComponent)
                 note = "built by kubectl kustomize (\(kubectlVersion ?? "version unknown"))"
+                switch result {
+                case .success(let stream):
+                    succeeded.insert(position)
+                    consumed.record(stream, build: source.displayPath, cwd: cwd)
+                case .failure(.failed(_, let cause)) where unused:
+                    // Nothing here uses it and it does not build alone, so nothing can deploy it as it stands.
+                    var read = InputReader.Result(input: input)
+                    read.skipReason = "kustomize component: used by no kustomization in the checked paths, and it "
+                        + "cannot be built on its own (kubectl kustomize: \(cause.isEmpty ? "no reason given" : cause))"
+                    outcome.unrendered.append(read)
+                    continue
+                case .failure:
+                    break
+                }
             }
             switch result {
             case .failure(let failure):
@@ -72,15 +94,12 @@ package struct RenderStage: Sendable {
                                           message: "\(source.kind.rawValue) could not be rendered: \(source.kind == .helmChart ? "helm template" : "kubectl kustomize") \(failure.message)")]
                 outcome.unrendered.append(read)
             case .success(let stream):
-                if source.kind == .kustomization {
-                    for file in Set(stream.parts.compactMap(\.file)) {
-                        outcome.consumed[InputPath.standardized(file, in: cwd)] =
-                            "kustomization input: built by \(source.displayPath) (its objects are checked there)"
-                    }
-                }
-                outcome.rendered.append(Rendered(input: input, stream: stream, note: note))
+                outcome.rendered.append(Rendered(input: input, stream: stream, note: note,
+                                                 build: source.kind == .kustomization ? source.displayPath : nil))
             }
         }
+        consumed.record(plan, succeeded: succeeded, cwd: cwd)
+        outcome.consumed = consumed.reasons
         return outcome
     }
 

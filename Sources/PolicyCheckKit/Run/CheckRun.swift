@@ -72,6 +72,8 @@ public struct CheckRun: Sendable {
         var seenRecords: Set<String> = []
         records += rendering.records.filter { seenRecords.insert($0.file).inserted }
         var keyFiles: [String: KeyFile] = [:]
+        // A base's finding found again by every overlay's build is said once, naming the builds.
+        var builds = KustomizeFindings()
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
         for index in results.indices {
             // Moved out of each file's result, so a run does not hold every finding twice.
@@ -84,9 +86,14 @@ public struct CheckRun: Sendable {
             if file.deploymentCount > 0 { checked.append(file.input.displayPath) }
             deployments += file.deploymentCount - file.keyFileCount
             keyFileCount += file.keyFileCount
-            findings.append(contentsOf: results[index].takeFindings())
+            if let build = file.build {
+                builds.add(results[index].takeFindings(), build: build)
+            } else {
+                findings.append(contentsOf: results[index].takeFindings())
+            }
             outcomes.append(contentsOf: results[index].takeOutcomes())
         }
+        findings += builds.labelled()
         if inputs.isEmpty && discoveryErrors.isEmpty && results.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no YAML or JSON files found to check"))
@@ -178,7 +185,12 @@ public struct CheckRun: Sendable {
             let rendered = streams[input.path]
             var read = rendered.map { renderedReader.read(input, stdin: $0.stream.text) }
                 ?? reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
-            if let rendered { read.note = rendered.note }
+            if let rendered {
+                read.note = rendered.note
+                if read.skipReason?.hasPrefix("empty:") == true {
+                    read.skipReason = "empty: \(rendered.build == nil ? "helm template rendered" : "kubectl kustomize built") no objects"
+                }
+            }
             if !keepsSourceNodes {
                 // Nothing reads the parsed document past adaptation: free it before evaluating (a 100 MB plan's
                 // tree is larger than the model made from it).
@@ -186,7 +198,10 @@ public struct CheckRun: Sendable {
             }
             // The text, tree and model of the input are released here; only the verdicts are kept.
             var checked = CheckedFile(read, evaluator: evaluator, context: context, inline: inline, names: names)
-            if let rendered { checked.placeFindings(in: rendered.stream) }
+            if let rendered {
+                checked.placeFindings(in: rendered.stream)
+                checked.build = rendered.build
+            }
             checked.nameDeployments()
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)

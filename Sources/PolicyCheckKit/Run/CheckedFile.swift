@@ -27,6 +27,8 @@ struct CheckedFile: Sendable {
     var record: InputRecord
     /// Key files in the tree and those BYOK materials reference (types, sizes and fingerprints only).
     var keyFiles: [KeyFile]
+    /// The kustomization whose `kubectl kustomize` build this is (its findings name it).
+    var build: String?
 
     /// Evaluates what was read, applies inline ignores, and keeps only the verdicts.
     init(_ read: InputReader.Result, evaluator: Evaluator, context: CheckContext, inline: InlineSuppressor?,

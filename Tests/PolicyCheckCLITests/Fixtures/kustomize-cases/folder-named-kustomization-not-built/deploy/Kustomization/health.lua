@@ -1,0 +1,3 @@
+-- argo-cd keeps health checks for Flux's Kustomization kind in a folder named after it.
+hs = {}
+return hs

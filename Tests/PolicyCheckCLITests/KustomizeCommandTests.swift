@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// End-to-end with the real kubectl: Components are checked in the builds that use them (and built alone only when
+/// nothing uses them), a folder's name never makes a kustomization, a base's finding names the builds it came from,
+/// and a failed build is one deterministic line that keeps kubectl's cause.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
+struct KustomizeCommandTests {
+    typealias CLI = PolicyCheckProcess
+
+    static let cases = "Tests/PolicyCheckCLITests/Fixtures/kustomize-cases"
+
+    /// The JSON report of `check <case>` and its exit status.
+    static func check(_ name: String, _ extra: [String] = [], environment: [String: String] = [:],
+                      in directory: URL = CLI.packageRoot) throws -> (status: Int32, json: [String: Any]) {
+        let path = directory == CLI.packageRoot ? "\(cases)/\(name)" : name
+        let result = try CLI.run(["check", path, "--now", "2026-11-29", "--format", "json"] + extra,
+                                 environment: environment, in: directory)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                                "\(result.stdout)\(result.stderr)")
+        return (result.status, json)
+    }
+
+    static func findings(_ json: [String: Any]) -> [[String: Any]] { json["findings"] as? [[String: Any]] ?? [] }
+    static func errors(_ json: [String: Any]) -> [[String: Any]] { json["errors"] as? [[String: Any]] ?? [] }
+    static func skipped(_ json: [String: Any]) -> [String: String] {
+        let list = (json["summary"] as? [String: Any])?["skipped"] as? [[String: Any]] ?? []
+        return Dictionary(list.compactMap { entry in
+            (entry["file"] as? String).map { ($0, entry["reason"] as? String ?? "") }
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - Components
+
+    @Test func aComponentIsCheckedInTheBuildThatUsesItAndNotOnItsOwn() throws {
+        let (status, json) = try Self.check("component-checked-in-its-builds")
+        let root = "\(Self.cases)/component-checked-in-its-builds"
+        #expect(status == 1)
+        #expect(Self.errors(json).isEmpty, "\(Self.errors(json))")
+        let messages = Dictionary(Self.findings(json).map { ($0["file"] as? String ?? "", $0["message"] as? String ?? "") },
+                                  uniquingKeysWith: { $0 + " | " + $1 })
+        // What the component adds is found in the deployed build; the base's public Service only in the base's own
+        // build, since the deployed build deletes it through the other component.
+        #expect(messages["\(root)/components/debug-endpoint/debug-service.yaml"]?.hasSuffix("(kustomize build of \(root))") == true, "\(messages)")
+        #expect(messages["\(root)/base/service.yaml"]?.hasSuffix("(kustomize build of \(root)/base)") == true, "\(messages)")
+        #expect(Self.findings(json).count == 2)
+        let skipped = Self.skipped(json)
+        #expect(skipped["\(root)/components/private-frontend/kustomization.yaml"] == "kustomization input: applied by \(root) (checked as built)")
+        #expect(skipped["\(root)/components/debug-endpoint/debug-service.yaml"] == "kustomization input: built by \(root) (its objects are checked there)")
+        #expect(!skipped.keys.contains("\(root)/components/private-frontend"))
+    }
+
+    @Test func aComponentNothingUsesThatCannotBuildAloneIsSkippedWithKubectlsReason() throws {
+        let (status, json) = try Self.check("component-unused-skipped")
+        #expect(status == 0, "\(json)")
+        let reason = Self.skipped(json)["\(Self.cases)/component-unused-skipped/components/private-frontend"]
+        #expect(reason?.hasPrefix("kustomize component: used by no kustomization in the checked paths, and it cannot be built on its own (kubectl kustomize: no resource matches strategic merge patch \"Service.v1.[noGrp]/frontend-external.[noNs]\"") == true, "\(String(describing: reason))")
+        #expect(Self.skipped(json)["\(Self.cases)/component-unused-skipped/components/private-frontend/kustomization.yaml"]
+                == "kustomization input: not checked, as \(Self.cases)/component-unused-skipped/components/private-frontend could not be built")
+    }
+
+    /// A hostile pull request relabels its deployed kustomization `kind: Component`: `kubectl apply -k` still deploys
+    /// it, so it is still built and checked.
+    @Test func aDeployableComponentNothingUsesIsBuiltOnItsOwn() throws {
+        let (status, json) = try Self.check("component-unused-built-alone")
+        #expect(status == 1)
+        #expect(Self.errors(json).isEmpty)
+        let finding = try #require(Self.findings(json).first)
+        #expect(finding["file"] as? String == "\(Self.cases)/component-unused-built-alone/deployed/service.yaml")
+        #expect((finding["message"] as? String)?.hasSuffix("(kustomize build of \(Self.cases)/component-unused-built-alone/deployed)") == true)
+    }
+
+    /// Naming a deployable manifest as the patch of a Component that cannot be built does not keep it from being read.
+    @Test func aPatchFileNoBuildAppliedIsStillRead() throws {
+        let (status, json) = try Self.check("component-unbuildable-patch-file-still-read")
+        let hidden = "\(Self.cases)/component-unbuildable-patch-file-still-read/hidden"
+        #expect(status == 1)
+        #expect(Self.findings(json).first?["file"] as? String == "\(hidden)/service.yaml", "\(Self.findings(json))")
+        #expect(Self.skipped(json)[hidden]?.hasPrefix("kustomize component: ") == true)
+        #expect(Self.skipped(json)["\(hidden)/service.yaml"] == nil)
+    }
+
+    @Test func noKubectlIsAnErrorForEachBuildButNoneForAComponentABuildUses() throws {
+        let (status, json) = try Self.check("component-checked-in-its-builds", environment: ["PATH": "/nonexistent-bin"])
+        #expect(status == 2)
+        let files = Self.errors(json).compactMap { $0["file"] as? String }
+        let root = "\(Self.cases)/component-checked-in-its-builds"
+        #expect(files == [root, "\(root)/base"], "\(files)")
+        #expect(Self.skipped(json)["\(root)/components/private-frontend/kustomization.yaml"]
+                == "kustomization input: not checked, as \(root) could not be built")
+    }
+
+    // MARK: - Folder names
+
+    @Test func aFolderNamedKustomizationIsNotAKustomization() throws {
+        let (status, json) = try Self.check("folder-named-kustomization-not-built")
+        #expect(status == 1)
+        #expect(Self.errors(json).isEmpty, "\(Self.errors(json))")
+        #expect(Self.findings(json).first?["file"] as? String == "\(Self.cases)/folder-named-kustomization-not-built/deploy/service.yaml")
+    }
+
+    /// A folder named like a kustomization file hides nothing: the manifests in it are read, and a real
+    /// kustomization beside it is still built.
+    @Test func aFolderNamedKustomizationYamlHidesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        let manifests = directory.appendingPathComponent("repo/deploy/kustomization.yaml")
+        try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+        let service = try String(contentsOfFile: "\(CLI.packageRoot.path)/\(Self.cases)/component-unused-built-alone/deployed/service.yaml", encoding: .utf8)
+        try service.write(to: manifests.appendingPathComponent("service.yaml"), atomically: true, encoding: .utf8)
+        let (status, json) = try Self.check("repo", in: directory)
+        #expect(status == 1)
+        #expect(Self.errors(json).isEmpty, "\(Self.errors(json))")
+        #expect(Self.findings(json).first?["file"] as? String == "repo/deploy/kustomization.yaml/service.yaml")
+    }
+
+    // MARK: - Bases and overlays
+
+    @Test func aBaseFindingNamesTheBuildsItCameFrom() throws {
+        let (status, json) = try Self.check("base-and-overlays-finding-per-build")
+        let root = "\(Self.cases)/base-and-overlays-finding-per-build"
+        #expect(status == 1)
+        let messages = Self.findings(json).compactMap { $0["message"] as? String }.sorted()
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("(kustomize builds of \(root)/base and \(root)/overlays/dev)") }, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("(kustomize build of \(root)/overlays/prod)") }, "\(messages)")
+        #expect(Self.skipped(json)["\(root)/base/service.yaml"]
+                == "kustomization input: built by \(root)/base, \(root)/overlays/dev and \(root)/overlays/prod (its objects are checked there)")
+    }
+
+    // MARK: - kubectl's errors
+
+    @Test func aFailedBuildIsOneDeterministicLineWithKubectlsCause() throws {
+        let app = "\(Self.cases)/multiple-kustomization-files-error/app"
+        let first = try CLI.run(["check", "\(Self.cases)/multiple-kustomization-files-error", "--format", "json"],
+                                environment: ["SOURCE_DATE_EPOCH": "1764806400"])
+        let second = try CLI.run(["check", "\(Self.cases)/multiple-kustomization-files-error", "--format", "json"],
+                                 environment: ["SOURCE_DATE_EPOCH": "1764806400"])
+        #expect(first.status == 2)
+        #expect(first.stdout == second.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let messages = Self.errors(json).compactMap { $0["message"] as? String }
+        #expect(messages == ["kustomization could not be rendered: kubectl kustomize exited with status 1: Found multiple kustomization files under: \(app)"], "\(messages)")
+        let skipped = Self.skipped(json)
+        for name in ["kustomization.yaml", "kustomization.yml"] {
+            #expect(skipped["\(app)/\(name)"] == "kustomization input: not checked, as \(app) could not be built", "\(skipped)")
+        }
+        let text = try CLI.run(["check", "\(Self.cases)/multiple-kustomization-files-error"])
+        #expect(text.stdout.contains("error: kustomization could not be rendered: kubectl kustomize exited with status 1: Found multiple kustomization files under: \(app)\n"), "\(text.stdout)")
+    }
+}
