@@ -79,7 +79,8 @@ struct CheckedFile: Sendable {
         let home = input.path
         guard home != "-", !findings.isEmpty else { return }
         let directory = FileManager.default.currentDirectoryPath
-        let name = InputPath.display(home)
+        var name = InputPath.display(home)
+        while name.count > 1, name.hasSuffix("/") { name.removeLast() }
         var lastFile: String?
         var lastWithin = true
         for index in findings.indices {
