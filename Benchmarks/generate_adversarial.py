@@ -27,6 +27,11 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
   exclude-globs     N small files in folders of 100 (not manifests) and one manifest, and a configuration (OUT_DIR/policycheck.yaml, named with
                     --config) excluding N globs that match none of them: literal paths and names, prefix and suffix
                     globs, `**/folder/**`, brackets and `?`
+  waiver-infix      N LoadBalancer Services open to the world, and N waivers whose resource glob starts and ends with
+                    a wildcard ("*/lb-7-*"), each covering one Service
+  waiver-other-rules  N LoadBalancer Services of one name (N files), and N waivers naming that resource for other rules
+  waiver-long-names 10 LoadBalancer Services whose names are N bytes long, and a waiver whose glob holds a run of
+                    N/10 bytes the names almost match (fnmatch is name length x pattern length)
 """
 import json
 import os
@@ -156,6 +161,44 @@ def shape(name, n, out):
         files["policycheck.yaml"] = "\n".join(config) + "\n"
         files["args"] = f"--config\n{os.path.join(out, 'policycheck.yaml')}\n"
         return files
+    if name in ("waiver-infix", "waiver-other-rules", "waiver-long-names"):
+        return waiver_shape(name, n, out)
+    raise SystemExit(f"unknown shape {name}")
+
+
+def services(names):
+    lines = ["apiVersion: v1", "kind: List", "items:"]
+    for service in names:
+        lines += ["  - apiVersion: v1", "    kind: Service", "    metadata:", f"      name: {service}",
+                  "      namespace: prod", "    spec:", "      type: LoadBalancer", "      loadBalancerSourceRanges:",
+                  '        - "0.0.0.0/0"']
+    return "\n".join(lines) + "\n"
+
+
+def waiver_file(entries, out):
+    waivers = ["apiVersion: policycheck/v1", "kind: Waivers", "waivers:"]
+    for rule, resource in entries:
+        waivers += [f"  - rule: {rule}", f'    resource: "{resource}"', "    reason: reviewed in SEC-1",
+                    "    requestedBy: alice@example.com", "    approvedBy: bob@example.com",
+                    "    approvedOn: 2026-01-01", "    expires: 2026-12-31"]
+    return {"waivers.yaml": "\n".join(waivers) + "\n",
+            "args": f"--waivers\n{os.path.join(out, 'waivers.yaml')}\n--now\n2026-06-01T00:00:00Z\n"}
+
+
+def waiver_shape(name, n, out):
+    if name == "waiver-infix":
+        files = {"input/services.yaml": services(f"lb-{i}-web" for i in range(n))}
+        return files | waiver_file([("MMC-NET-001", f"*/lb-{i}-*") for i in range(n)], out)
+    if name == "waiver-other-rules":
+        # One Service per file (1,000 to a directory), every one named Service/prod/lb; the waivers name it for
+        # every other rule of the default pack, so none covers a finding.
+        others = [f"MMC-{family}-{k:03}" for family, count in (("ENC", 4), ("KEY", 12), ("KM", 13), ("AVL", 6),
+                                                                ("LOG", 5), ("CHG", 4)) for k in range(1, count + 1)]
+        files = {f"input/d{i // 1000}/s{i}.yaml": services(["lb"]) for i in range(n)}
+        return files | waiver_file([(others[i % len(others)], "Service/prod/lb") for i in range(n)], out)
+    if name == "waiver-long-names":
+        names = [f"lb-{j}-" + "a" * n for j in range(10)]
+        return {"input/services.yaml": services(names)} | waiver_file([("MMC-NET-001", "*" + "a" * (n // 10) + "b*")], out)
     raise SystemExit(f"unknown shape {name}")
 
 

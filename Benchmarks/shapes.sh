@@ -112,6 +112,7 @@ ADVERSARIAL=(
   "tf-module-calls|1000|10000" "plan-fan-in|20|200" "cfn-sub-nesting|20|30"
   "tf-locals-fan-in|1000|10000" "tf-overrides|1000|10000" "waiver-resources|10000|100000"
   "pack-unknown-ids|1000|10000" "exclude-globs|1000|10000"
+  "waiver-infix|10000|100000" "waiver-other-rules|10000|100000" "waiver-long-names|100000|1000000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then

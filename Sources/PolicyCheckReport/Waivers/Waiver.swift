@@ -55,13 +55,8 @@ public struct Waiver: Sendable, Hashable {
 
     /// Whether the waiver covers a finding (ignoring expiry).
     public func covers(_ finding: Finding) -> Bool {
-        Self.matches(rule, finding.ruleId) && coversResourceAndFile(of: finding, filePattern: file.map(Glob.Pattern.init))
-    }
-
-    /// Whether the waiver's resource and file globs cover a finding whose rule it is known to match, with the `file`
-    /// glob prepared once for many findings.
-    func coversResourceAndFile(of finding: Finding, filePattern: Glob.Pattern?) -> Bool {
-        Self.matches(resource, finding.resource) && (filePattern?.matches(finding.file) ?? true)
+        Self.matches(rule, finding.ruleId) && Self.matches(resource, finding.resource)
+            && (file.map { Glob.matches($0, finding.file) } ?? true)
     }
 
     /// Whether a rule id is a glob rather than a literal id.
@@ -69,11 +64,10 @@ public struct Waiver: Sendable, Hashable {
         pattern.contains { "*?[".contains($0) }
     }
 
-    /// Glob matching where `*` also matches `/` (resource names such as `acme-prod/database`).
-    /// A NUL in either (JSON can spell one, `\u0000`) would end the C string `fnmatch` reads, so `prod-db\u0000x`
-    /// would pass for `prod-db`: with a NUL, only the same bytes match.
+    /// Glob matching where `*` also matches `/` (resource names such as `acme-prod/database`), as `fnmatch` matches
+    /// (`WaiverGlob`: a NUL in either matches only the same bytes).
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        if pattern.utf8.contains(0) || text.utf8.contains(0) { return pattern.utf8.elementsEqual(text.utf8) }
-        return fnmatch(pattern, text, 0) == 0
+        var glob = WaiverGlob(pattern)
+        return glob.matches(text)
     }
 }
