@@ -22,7 +22,7 @@ public enum Suggestion {
         private let search: SuggestionSearch
 
         public init(_ names: [String]) {
-            self.init(names, indexAfter: 64)
+            self.init(names, indexAfter: SuggestionSearch.indexedAfter)
         }
 
         /// Candidates indexed after `indexAfter` lookups (tests index from the first).

@@ -14,6 +14,8 @@ import Synchronization
 final class SuggestionSearch: Sendable {
     /// Scanning is cheaper than indexing when there are at most this many candidates.
     static let scanned = 64
+    /// Lookups that scan before the index is built: building it costs about as much as a hundred scans.
+    static let indexedAfter = 32
     /// Entries read and distances measured by one lookup through the index, at most.
     static let credit = 1 << 16
 
@@ -33,7 +35,7 @@ final class SuggestionSearch: Sendable {
         var mark: UInt32 = 0
     }
 
-    init(_ names: [String], indexAfter: Int = 64) {
+    init(_ names: [String], indexAfter: Int) {
         self.names = names
         self.indexAfter = indexAfter
     }

@@ -10,6 +10,10 @@ struct VariantTable: Sendable {
     private var entries: [UInt64]
     private let bucketStarts: [Int]
     private let bucketShift: UInt64
+    /// One bit for each value of a hash's low bits, set when an entry has it: most variants of a word are filed
+    /// nowhere, and the bit (about a byte an entry, small enough to stay cached) says so without reading the table.
+    private let present: [UInt64]
+    private let presentMask: UInt64
 
     /// The part of a hash an entry keeps.
     static func kept(_ hash: UInt64) -> UInt64 {
@@ -38,6 +42,15 @@ struct VariantTable: Sendable {
         }
         entries.removeLast(entries.count - kept)
         bucketStarts = Self.starts(of: entries[...], shift: bucketShift)
+        var bitCount: UInt64 = 64
+        while bitCount < 1 << 40, bitCount < UInt64(entries.count) * 8 { bitCount <<= 1 }
+        presentMask = bitCount - 1
+        var present = [UInt64](repeating: 0, count: Int(bitCount / 64))
+        for entry in entries {
+            let bit = (entry >> 26) & presentMask
+            present[Int(bit >> 6)] |= 1 << (bit & 63)
+        }
+        self.present = present
     }
 
     /// Where each bucket of entries (their bits above `shift`) starts once sorted, and where the last ends.
@@ -102,6 +115,8 @@ struct VariantTable: Sendable {
     /// The positions in `entries` filed under `hash`.
     func run(of hash: UInt64) -> Range<Int> {
         let kept = Self.kept(hash)
+        let bit = kept & presentMask
+        guard present[Int(bit >> 6)] & (1 << (bit & 63)) != 0 else { return 0..<0 }
         // Every entry of one hash lies in the hash's bucket.
         let bucket = Int((kept << 26) >> bucketShift)
         let bucketEnd = bucketStarts[bucket + 1]
