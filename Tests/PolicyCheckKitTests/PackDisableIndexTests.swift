@@ -43,6 +43,13 @@ import Testing
         #expect(try Self.load("disable: [BETA-22, BETA-22]") == ["cannot disable 'BETA-22': no inherited rule has that id"])
     }
 
+    @Test func anUnknownOverrideIsNotSuggestedARuleThePackDisables() throws {
+        #expect(try Self.load("disable: [GAMMA-333]\noverride:\n  GAMA-333: {severity: high}\n")
+                == ["cannot override 'GAMA-333': no inherited rule has that id"])
+        #expect(try Self.load("disable: [ALPHA-1]\noverride:\n  GAMA-333: {severity: high}\n")
+                == ["cannot override 'GAMA-333': no inherited rule has that id (did you mean 'GAMMA-333'?)"])
+    }
+
     @Test func disablesAndOverridesKeepTheInheritedOrder() throws {
         #expect(try Self.load("disable: [GAMMA-333, ALPHA-1]\noverride:\n  BETA-22: {severity: high}\n") == ["BETA-22 high"])
         #expect(try Self.load("disable: [BETA-22]\noverride:\n  GAMMA-333: {severity: critical}\n") == ["ALPHA-1 low", "GAMMA-333 critical"])

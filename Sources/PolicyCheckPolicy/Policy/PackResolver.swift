@@ -45,18 +45,21 @@ final class PackResolver {
             parent = resolveParent(extends, of: source, reader: reader, chain: chain + [identity])
             entries = parent?.entries ?? []
         }
-        applyDisable(document, to: &entries)
+        // Suggestions for unknown ids come from the inherited rules, prepared once for disables and overrides: an
+        // override's are among those left in force, as when the list was prepared again after the disables.
+        let inherited = entries.map(\.id)
+        var suggestions: Suggestion.Candidates?
+        let removed = applyDisable(document, to: &entries, suggestions: &suggestions, inherited: inherited)
         let disabled = Set(document.disable.map(\.value))
         let positions = Self.firstPositions(of: entries)
-        var suggestions: Suggestion.Candidates?
         var changed: Set<String> = []
         for (id, view) in document.overrides where !disabled.contains(id.value) {
             guard let index = positions[id.value] else {
                 if document.extends != nil {
-                    let candidates = suggestions ?? Suggestion.Candidates(entries.map(\.id))
+                    let candidates = suggestions ?? Suggestion.Candidates(inherited)
                     suggestions = candidates
                     reader.error(at: id.origin.offset, "cannot override '\(Excerpt.quote(id.value))': no inherited rule has that id"
-                                 + candidates.clause(for: id.value))
+                                 + candidates.clause(for: id.value, including: { !removed[$0] }))
                 } else {
                     reader.error(at: id.origin.offset, "'override' changes inherited rules; add 'extends' to name the pack they come from")
                 }
@@ -122,17 +125,18 @@ final class PackResolver {
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
-    /// Removes the inherited rules the pack disables, each the first left with its id. The entries are found
-    /// through an index and leave in one pass at the end: finding and removing each in turn made 10,000 disables
-    /// quadratic. A suggestion for an unknown id is among the rules still in force at that point, as before.
-    private func applyDisable(_ document: PackDocument, to entries: inout [Entry]) {
-        guard !document.disable.isEmpty else { return }
+    /// Removes the inherited rules the pack disables, each the first left with its id, and says which positions
+    /// of `inherited` (the ids of `entries` as they were) left. The entries are found through an index and leave in
+    /// one pass at the end: finding and removing each in turn made 10,000 disables quadratic. A suggestion for an
+    /// unknown id is among the rules still in force at that point, as before.
+    private func applyDisable(_ document: PackDocument, to entries: inout [Entry], suggestions: inout Suggestion.Candidates?,
+                              inherited: [String]) -> [Bool] {
+        var removed = [Bool](repeating: false, count: entries.count)
+        guard !document.disable.isEmpty else { return removed }
         let overridden = Set(document.overrides.map(\.id.value))
         var positions: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { positions[entry.id, default: []].append(index) }
         var removedOfID: [String: Int] = [:]
-        var removed = [Bool](repeating: false, count: entries.count)
-        var suggestions: Suggestion.Candidates?
         for id in document.disable {
             guard document.extends != nil else {
                 document.reader.error(at: id.origin.offset, "'disable' switches off inherited rules; add 'extends' to name the pack they come from")
@@ -140,7 +144,7 @@ final class PackResolver {
             }
             let alreadyRemoved = removedOfID[id.value, default: 0]
             guard let all = positions[id.value], alreadyRemoved < all.count else {
-                let candidates = suggestions ?? Suggestion.Candidates(entries.map(\.id))
+                let candidates = suggestions ?? Suggestion.Candidates(inherited)
                 suggestions = candidates
                 document.reader.error(at: id.origin.offset, "cannot disable '\(Excerpt.quote(id.value))': no inherited rule has that id"
                                       + candidates.clause(for: id.value, including: { !removed[$0] }))
@@ -152,8 +156,9 @@ final class PackResolver {
             removed[all[alreadyRemoved]] = true
             removedOfID[id.value] = alreadyRemoved + 1
         }
-        guard !removedOfID.isEmpty else { return }
+        guard !removedOfID.isEmpty else { return removed }
         entries = entries.indices.filter { !removed[$0] }.map { entries[$0] }
+        return removed
     }
 
     private func addOwnRules(_ document: PackDocument, source: SourceFile, to entries: inout [Entry]) {
