@@ -44,4 +44,17 @@ enum Base64 {
         }
         return output
     }
+
+    /// Where `decode` gives up: the first byte that is neither in the alphabet nor whitespace, or that follows `=`
+    /// padding; nil when the bytes fail only as a whole (a wrong length).
+    static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var padded = false
+        for (offset, byte) in bytes.enumerated() {
+            let value = table[Int(byte)]
+            if value == 0xFE { continue }
+            if byte == 0x3D { padded = true; continue }
+            if value == 0xFF || padded { return offset }
+        }
+        return nil
+    }
 }

@@ -18,97 +18,84 @@ final class InspectorEngine {
         hasher = try SHA256Hasher()
     }
 
+    /// What one read found: the items (with the live OpenSSL objects behind them), or why the input is broken or not
+    /// key material.
+    struct Outcome {
+        var items: [DecodedItem] = []
+        var failure: KeyMaterialError?
+        var failureOffset: Int?
+        var ignored: [IgnoredPEMHeader] = []
+
+        static func failed(_ failure: KeyMaterialError, at offset: Int? = nil) -> Outcome {
+            Outcome(failure: failure, failureOffset: offset)
+        }
+
+        /// The public description.
+        var scan: KeyScan {
+            var scan = KeyScan()
+            scan.objects = items.map(\.object)
+            scan.failure = failure
+            scan.failureOffset = failureOffset
+            scan.ignored = ignored
+            return scan
+        }
+    }
+
     /// Recognises every block in `bytes`; throws `.notKeyMaterial` when nothing is key material.
     func decodeAll(_ bytes: [UInt8]) throws(KeyMaterialError) -> [DecodedItem] {
+        let outcome = read(bytes, mode: .strict)
+        if let failure = outcome.failure { throw failure }
+        return outcome.items
+    }
+
+    /// Reads `bytes` as key material, as `mode` says how strictly.
+    func read(_ bytes: [UInt8], mode: KeyScanMode) -> Outcome {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
-        let result: Result<[DecodedItem], KeyMaterialError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(KeyMaterialError) {
-                return .success(try decodeAll(buffer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        return bytes.withUnsafeBufferPointer { read($0, mode: mode) }
     }
 
-    private func decodeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(KeyMaterialError) -> [DecodedItem] {
-        guard !bytes.isEmpty else { throw .notKeyMaterial }
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode) -> Outcome {
+        guard !bytes.isEmpty else { return .failed(.notKeyMaterial) }
+        if PuTTYPrivateKey.matches(bytes) { return readPuTTY(bytes, mode: mode) }
+        var ignored: [IgnoredPEMHeader] = []
         if PEMScanner.containsPEM(bytes) {
-            let items = try decodePEM(bytes)
-            guard !items.isEmpty else { throw .notKeyMaterial }
-            return items
+            let outcome = readPEM(bytes, mode: mode)
+            // Strictly, a file with a PEM header is PEM; otherwise headers that began no key may sit in binary data
+            // that is key material as a whole.
+            if !outcome.items.isEmpty || outcome.failure != .notKeyMaterial || mode == .strict { return outcome }
+            ignored = outcome.ignored
         }
+        var outcome = readWhole(bytes, mode: mode)
+        outcome.ignored = ignored
+        return outcome
+    }
+
+    /// The whole input as one DER structure, a raw, hex or base64 symmetric key, or wrapped key material.
+    private func readWhole(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode) -> Outcome {
         let classification = DERClassifier.classify(bytes)
-        if case let .structure(structure) = classification {
-            return [try decodeDER(bytes, as: structure, index: 0, encoding: .der)]
-        }
-        if let key = RawKeyRecognizer.textKey(bytes) ?? RawKeyRecognizer.rawKey(bytes) {
-            return [DecodedItem(object: key)]
-        }
-        if let wrapped = RawKeyRecognizer.wrappedMaterial(bytes) {
-            return [DecodedItem(object: wrapped)]
-        }
-        if case let .truncated(declared, available) = classification, available >= 16 {
-            throw .malformed(block: 0, reason: "truncated DER: header declares \(declared) bytes but only \(available) are present")
-        }
-        throw .notKeyMaterial
-    }
-
-    // MARK: PEM
-
-    /// Base64 is decoded in Swift (no BIO, no PEM_read_bio_*): the scanner already has the block
-    /// offsets, and the label tells us the structure, so OpenSSL only sees the final DER.
-    private func decodePEM(_ bytes: UnsafeBufferPointer<UInt8>) throws(KeyMaterialError) -> [DecodedItem] {
-        var items: [DecodedItem] = []
-        for (index, block) in PEMScanner.blocks(bytes).enumerated() {
-            if let framingError = block.framingError { throw .malformed(block: index, reason: framingError) }
-            guard let expected = PEMLabel(block.label) else { continue }  // parameters, CSRs, CRLs, …
-            let body = UnsafeBufferPointer(rebasing: bytes[block.bodyStart..<block.bodyEnd])
-            if block.hasEncryptedHeader {
-                // Legacy encrypted PEM: the body is ciphertext; only check it is well-formed base64.
-                guard let ciphertext = Base64.decode(body), !ciphertext.isEmpty else {
-                    throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")
-                }
-                items.append(DecodedItem(object: KeyObject(
-                    index: index, kind: .encryptedPrivateKey, algorithm: expected.legacyAlgorithm, encoding: .pem,
-                    container: expected.structure.map { "\($0.container)-encrypted" } ?? "pem-encrypted")))
-                continue
+        do throws(KeyMaterialError) {
+            if case let .structure(structure) = classification {
+                return Outcome(items: [try decodeDER(bytes, as: structure, index: 0, encoding: .der)])
             }
-            guard let der = Base64.decode(body) else {
-                throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")
+            if let key = RawKeyRecognizer.textKey(bytes) ?? RawKeyRecognizer.rawKey(bytes) {
+                return Outcome(items: [DecodedItem(object: key)])
             }
-            guard !der.isEmpty else { throw .malformed(block: index, reason: "PEM block '\(block.label)' is empty") }
-            let item: DecodedItem = try der.withUnsafeBufferPointer { (der) throws(KeyMaterialError) in
-                try decodePEMBody(der, label: expected, index: index)
+            if let wrapped = RawKeyRecognizer.wrappedMaterial(bytes) {
+                return Outcome(items: [DecodedItem(object: wrapped)])
             }
-            items.append(item)
-        }
-        return items
-    }
-
-    private func decodePEMBody(_ der: UnsafeBufferPointer<UInt8>, label: PEMLabel, index: Int) throws(KeyMaterialError) -> DecodedItem {
-        guard var structure = label.structure else {  // TRUSTED CERTIFICATE: X509 followed by aux data
-            return try decodeCertificate(der, index: index, encoding: .pem, trusted: true)
-        }
-        switch DERClassifier.classify(der) {
-        case let .structure(found) where found.sameShape(as: structure):
-            structure = found
-        case let .truncated(declared, available):
-            throw .malformed(block: index, reason: "truncated DER in PEM body: declares \(declared) bytes but only \(available) are present")
-        default:
-            // Encrypted keys are never handed to OpenSSL, so their shape is the only check.
-            if structure == .encryptedPrivateKeyInfo {
-                throw .malformed(block: index, reason: "PEM body is not a PKCS#8 EncryptedPrivateKeyInfo")
+            if case let .truncated(declared, available) = classification, available >= 16 {
+                throw .malformed(block: 0, reason: "truncated DER: header declares \(declared) bytes but only \(available) are present")
             }
-            // Otherwise let OpenSSL decide and report why.
+            return .failed(.notKeyMaterial)
+        } catch {
+            return mode == .found ? .failed(.notKeyMaterial) : .failed(error, at: 0)
         }
-        return try decodeDER(der, as: structure, index: index, encoding: .pem)
     }
 
     // MARK: DER
 
-    private func decodeDER(_ der: UnsafeBufferPointer<UInt8>, as structure: DERStructure, index: Int, encoding: KeyEncoding) throws(KeyMaterialError) -> DecodedItem {
+    func decodeDER(_ der: UnsafeBufferPointer<UInt8>, as structure: DERStructure, index: Int, encoding: KeyEncoding) throws(KeyMaterialError) -> DecodedItem {
         switch structure {
         case .certificate:
             return try decodeCertificate(der, index: index, encoding: encoding, trusted: false)
@@ -150,7 +137,7 @@ final class InspectorEngine {
         return DecodedItem(object: object, key: key)
     }
 
-    private func decodeCertificate(_ der: UnsafeBufferPointer<UInt8>, index: Int, encoding: KeyEncoding, trusted: Bool) throws(KeyMaterialError) -> DecodedItem {
+    func decodeCertificate(_ der: UnsafeBufferPointer<UInt8>, index: Int, encoding: KeyEncoding, trusted: Bool) throws(KeyMaterialError) -> DecodedItem {
         OpenSSLErrorQueue.clear()
         guard let certificate = X509Certificate.parse(der, trusted: trusted) else {
             throw .malformed(block: index, reason: "cannot decode X.509 certificate: " + OpenSSLErrorQueue.drain(fallback: "trailing or missing bytes"))

@@ -1,13 +1,14 @@
 /// KeyMaterial — policycheck's OpenSSL boundary.
 ///
 /// Recognises key material by content (PEM, DER, raw/hex/base64 symmetric keys, RSA-wrapped
-/// blobs) and reports only public facts: kind, algorithm, size, curve, container, SPKI SHA-256
+/// blobs, OpenSSH and PuTTY private keys) and reports only public facts: kind, algorithm, size, curve, container, SPKI SHA-256
 /// fingerprint and certificate details. Private key bytes never leave this module, not even in
 /// error messages. Encrypted private keys are recognised but never decrypted, and OpenSSL is
 /// never allowed to prompt for a passphrase.
 ///
 /// Entry points:
-/// - `KeyInspection.inspect(_:)` — Sendable, call from anywhere (pools reusable inspectors).
+/// - `KeyInspection.inspect(_:)` — Sendable, call from anywhere (pools reusable inspectors); `scan(_:mode:)` for
+///   files found in a tree, where PEM headers in prose or binary data are not errors.
 /// - `KeyInspector` — a reusable, single-task inspector for tight loops.
 /// - `KeyVerifier.verify(_:)` — OpenSSL's own consistency checks plus certificate/key matching.
 /// - `WrappedMaterial` — size arithmetic for AWS KMS-style wrapped key material.
@@ -22,6 +23,18 @@ public enum KeyInspection {
     public static func inspect(_ bytes: [UInt8]) throws(KeyMaterialError) -> [KeyObject] {
         try InspectorPool.shared.withEngine { (engine) throws(KeyMaterialError) in
             try engine.decodeAll(bytes).map(\.object)
+        }
+    }
+
+    /// Reads `bytes` as key material as strictly as `mode` says, from any thread or task: what was recognised, or
+    /// why the input is broken key material (and where) or is not key material (and which PEM headers began no key).
+    public static func scan(_ bytes: [UInt8], mode: KeyScanMode) -> KeyScan {
+        do throws(KeyMaterialError) {
+            return try InspectorPool.shared.withEngine { engine in engine.read(bytes, mode: mode).scan }
+        } catch {
+            var scan = KeyScan()
+            scan.failure = error
+            return scan
         }
     }
 

@@ -9,6 +9,24 @@ public enum KeyVerifier {
         let items = try InspectorPool.shared.withEngine { (engine) throws(KeyMaterialError) in
             try engine.decodeAll(bytes)
         }
+        return try verify(items)
+    }
+
+    /// `KeyInspection.scan(_:mode:)`, then the checks of `verify(_:)` on what it recognised (in `verification`).
+    public static func scan(_ bytes: [UInt8], mode: KeyScanMode) -> KeyScan {
+        do throws(KeyMaterialError) {
+            let outcome = try InspectorPool.shared.withEngine { engine in engine.read(bytes, mode: mode) }
+            var scan = outcome.scan
+            if outcome.failure == nil { scan.verification = try verify(outcome.items) }
+            return scan
+        } catch {
+            var scan = KeyScan()
+            scan.failure = error
+            return scan
+        }
+    }
+
+    private static func verify(_ items: [DecodedItem]) throws(KeyMaterialError) -> KeyVerificationReport {
         defer { OpenSSLErrorQueue.clear() }
         var failures: [KeyCheckFailure] = []
         var checksRun: [String] = []

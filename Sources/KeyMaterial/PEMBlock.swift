@@ -4,6 +4,11 @@ struct PEMBlock {
     var label: String
     /// Whether RFC 1421 headers declare `Proc-Type: 4,ENCRYPTED` (legacy OpenSSL encryption).
     var hasEncryptedHeader: Bool
+    /// Offset of `-----BEGIN`.
+    var beginOffset: Int
+    /// Whether `-----BEGIN` starts a line, as OpenSSL's and OpenSSH's readers require; a header inside a line of
+    /// prose is a mention, not a block.
+    var startsLine: Bool
     /// Offset of the first base64 body byte (after any headers).
     var bodyStart: Int
     /// Offset of the `-----END` line.

@@ -11,23 +11,44 @@ enum PEMScanner {
         find(begin, in: bytes, from: 0, to: bytes.count) != nil
     }
 
-    /// Every block in order.
+    /// Every block in order. A BEGIN met before a block's END starts a block of its own, so a header mentioned in
+    /// prose cannot swallow the real block after it.
     static func blocks(_ bytes: UnsafeBufferPointer<UInt8>) -> [PEMBlock] {
         var result: [PEMBlock] = []
         var cursor = 0
+        // The first END at or after `from`, kept: BEGIN lines without an END must not each search the rest of the
+        // input again (a million of them would take quadratic time).
+        var knownEnd: (from: Int, at: Int?) = (Int.max, nil)
+        func firstEnd(from position: Int) -> Int? {
+            if knownEnd.from > position || (knownEnd.at.map { $0 < position } ?? false) {
+                knownEnd = (position, find(end, in: bytes, from: position, to: bytes.count))
+            }
+            return knownEnd.at
+        }
         while let start = find(begin, in: bytes, from: cursor, to: bytes.count) {
             let labelStart = start + begin.count
             let lineEnd = endOfLine(bytes, from: labelStart)
+            let startsLine = startsLine(bytes, at: start)
             guard let labelEnd = find(dashes, in: bytes, from: labelStart, to: lineEnd) else {
-                result.append(PEMBlock(label: "", hasEncryptedHeader: false, bodyStart: lineEnd, bodyEnd: lineEnd,
+                result.append(PEMBlock(label: "", hasEncryptedHeader: false, beginOffset: start, startsLine: startsLine,
+                                       bodyStart: lineEnd, bodyEnd: lineEnd,
                                        framingError: "PEM BEGIN line is not terminated by dashes"))
                 cursor = lineEnd
                 continue
             }
             let label = printableLabel(UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd]))
             let bodyStart = min(lineEnd + 1, bytes.count)
-            guard let endMarker = find(end, in: bytes, from: bodyStart, to: bytes.count) else {
-                result.append(PEMBlock(label: label, hasEncryptedHeader: false, bodyStart: bodyStart, bodyEnd: bytes.count,
+            let endMarker = firstEnd(from: bodyStart)
+            if let inner = find(begin, in: bytes, from: bodyStart, to: endMarker ?? bytes.count) {
+                result.append(PEMBlock(label: label, hasEncryptedHeader: false, beginOffset: start, startsLine: startsLine,
+                                       bodyStart: bodyStart, bodyEnd: inner,
+                                       framingError: "PEM block '\(label)' has no END line"))
+                cursor = inner
+                continue
+            }
+            guard let endMarker else {
+                result.append(PEMBlock(label: label, hasEncryptedHeader: false, beginOffset: start, startsLine: startsLine,
+                                       bodyStart: bodyStart, bodyEnd: bytes.count,
                                        framingError: "PEM block '\(label)' has no END line"))
                 break
             }
@@ -41,11 +62,17 @@ enum PEMScanner {
                 framingError = "PEM END line of block '\(label)' is not terminated by dashes"
             }
             let (headerEnd, encrypted) = headers(bytes, from: bodyStart, to: endMarker)
-            result.append(PEMBlock(label: label, hasEncryptedHeader: encrypted, bodyStart: headerEnd, bodyEnd: endMarker,
-                                   framingError: framingError))
+            result.append(PEMBlock(label: label, hasEncryptedHeader: encrypted, beginOffset: start, startsLine: startsLine,
+                                   bodyStart: headerEnd, bodyEnd: endMarker, framingError: framingError))
             cursor = endLineEnd
         }
         return result
+    }
+
+    /// Whether `offset` starts a line (or the text, after a UTF-8 byte-order mark).
+    private static func startsLine(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        offset == 0 || bytes[offset - 1] == 0x0A
+            || (offset == 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
     }
 
     /// Skips RFC 1421 headers (`Name: value` lines up to a blank line); reports Proc-Type ENCRYPTED.

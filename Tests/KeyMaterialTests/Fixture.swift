@@ -41,9 +41,10 @@ enum Fixture {
         }
     }
 
-    /// `expected-fingerprints.txt`: fixture name → SPKI SHA-256 computed by the openssl CLI.
-    static func expectedFingerprints() throws -> [String: String] {
-        let text = String(decoding: try bytes("expected-fingerprints.txt"), as: UTF8.self)
+    /// `expected-fingerprints.txt` (or `ssh/expected-fingerprints.txt`): fixture name → SPKI SHA-256 computed by the
+    /// openssl CLI.
+    static func expectedFingerprints(_ file: String = "expected-fingerprints.txt") throws -> [String: String] {
+        let text = String(decoding: try bytes(file), as: UTF8.self)
         var result: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")

@@ -9,6 +9,8 @@ struct SecretHygieneTests {
         "ec-p256-pkcs8.pem", "ec-p256-sec1.pem", "ec-p384-pkcs8.pem", "ec-p521-sec1.pem", "ec-secp256k1-pkcs8.pem",
         "ed25519-pkcs8.pem", "ed448-pkcs8.pem", "x25519-pkcs8.pem", "x448-pkcs8.pem", "dsa2048-pkcs8.pem",
         "dsa2048-traditional.pem", "encrypted-pkcs8.pem", "encrypted-legacy-rsa-pkcs1.pem",
+        "ssh/openssh-ed25519", "ssh/openssh-rsa3072", "ssh/openssh-ecdsa-p384", "ssh/openssh-dsa1024",
+        "ssh/openssh-ed25519-encrypted", "ssh/pkcs1-rsa2048-no-extension", "ssh/putty-ed25519.ppk",
     ]
 
     /// The base64 body lines of every PEM block in `text`.
