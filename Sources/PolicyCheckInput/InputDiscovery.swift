@@ -8,7 +8,7 @@ public struct InputDiscovery: Sendable {
     public static let defaultExcludedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules"]
     /// Manifest file endings a directory walk looks at.
     public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json"]
-    /// Every file ending a directory walk looks at: manifests and key material.
+    /// Every file ending a directory walk reads by name: manifests and key material.
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
     public var excludeGlobs: [String] { didSet { excludePatterns = GlobSet(excludeGlobs) } }
@@ -42,6 +42,9 @@ public struct InputDiscovery: Sendable {
         public var tree: CheckedTree?
         /// Why a file found by walking is not read (a link out of the tree), counted and shown as a skip.
         public var skipReason: String?
+        /// A key file in a Helm chart's `templates/`: a Go template may hold anything, so a PEM header there that
+        /// begins no key is a skip, never an error (`KeyScanMode.found`).
+        public var isTemplated = false
 
         public init(path: String, displayPath: String, isExplicit: Bool, isTerraformModule: Bool = false) {
             self.path = path
@@ -113,13 +116,16 @@ public struct InputDiscovery: Sendable {
         return Found(inputs: inputs, errors: errors, renderSources: sources)
     }
 
+    /// Walks one directory. Under a Helm chart's `templates/` (`templated`), only key material is an input: the
+    /// templates themselves are checked once rendered (`RenderSource`), never read raw, but a private key put there
+    /// is still a committed secret.
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
                       sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>,
-                      tree: CheckedTree) {
+                      tree: CheckedTree, templated: Bool = false) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own.
         let key = InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
-        if !calledModules.contains(key), TerraformModuleLoader.isModule(directory) {
+        if !templated, !calledModules.contains(key), TerraformModuleLoader.isModule(directory) {
             inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
             calledModules.formUnion(TerraformModuleLoader.localModuleDirectories(of: directory))
         }
@@ -131,14 +137,12 @@ public struct InputDiscovery: Sendable {
             return
         }
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
-        let kind = RenderSource.kind(in: directory, entries: entries)
+        let kind = templated ? nil : RenderSource.kind(in: directory, entries: entries)
         if let kind, !(kind == .helmChart && inChart) {
             sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory)))
         }
         let isChart = kind == .helmChart
         for name in entries {
-            // A chart's templates are Go templates, checked once rendered (`RenderSource`), never read raw.
-            if isChart && name == "templates" { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let display = InputPath.display(path)
             if isExcluded(display, name: name) { continue }
@@ -148,10 +152,10 @@ public struct InputDiscovery: Sendable {
             case .directory?:
                 if Self.defaultExcludedDirectories.contains(name) { continue }
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart,
-                     calledModules: &calledModules, tree: tree)
+                     calledModules: &calledModules, tree: tree, templated: templated || (isChart && name == "templates"))
             case .regular?:
-                if Self.isCandidate(name), isIncluded(display, name: name) {
-                    inputs.append(Input(path: path, displayPath: display, isExplicit: false))
+                if let input = fileInput(path, display: display, name: name, templated: templated, leavesTree: false) {
+                    inputs.append(input)
                 }
             case .symbolicLink?:
                 // Links to files are read; links to directories are not followed, so a walk can never loop.
@@ -159,12 +163,8 @@ public struct InputDiscovery: Sendable {
                 case nil:
                     errors.append(Diagnostic(file: display, location: nil, message: "broken symbolic link"))
                 case .regular?:
-                    if Self.isCandidate(name), isIncluded(display, name: name) {
-                        var input = Input(path: path, displayPath: display, isExplicit: false)
-                        // A link out of the tree is counted and explained as a skip, never read.
-                        if !allowOutsideTree && !tree.contains(path) {
-                            input.skipReason = "is a symbolic link to a file that " + CheckedTree.refusal
-                        }
+                    let leaves = !allowOutsideTree && !tree.contains(path)
+                    if let input = fileInput(path, display: display, name: name, templated: templated, leavesTree: leaves) {
                         inputs.append(input)
                     }
                 default:
@@ -177,11 +177,27 @@ public struct InputDiscovery: Sendable {
         }
     }
 
-    /// Whether a file's name ends in one of the endings a walk reads.
+    /// The input a walked file (or a link to one) is, if any: a file its name marks (`isCandidate`), or one whose
+    /// first bytes hold a private key (`KeyFileSniffer`). A link out of the tree is counted and explained as a skip,
+    /// never read, not even its first bytes.
+    private func fileInput(_ path: String, display: String, name: String, templated: Bool, leavesTree: Bool) -> Input? {
+        guard isIncluded(display, name: name) else { return nil }
+        let named = templated ? KeyFileName.marksKeyMaterial(name) : Self.isCandidate(name)
+        guard named || (!leavesTree && KeyFileSniffer.holdsPrivateKey(atPath: path)) else { return nil }
+        var input = Input(path: path, displayPath: display, isExplicit: false)
+        input.isTemplated = templated
+        if leavesTree { input.skipReason = "is a symbolic link to a file that " + CheckedTree.refusal }
+        return input
+    }
+
+    /// Whether a file's name makes it an input: a manifest ending, or a name that marks key material (an ending such
+    /// as `.pem` or an OpenSSH key name such as `id_rsa`, in any case, after leading dots). Other files are inputs only
+    /// when their first bytes hold a private key (`KeyFileSniffer`).
     private static func isCandidate(_ name: String) -> Bool {
         // Terraform's own JSON files belong to their module, not read as manifests.
         if name.hasSuffix(".tf.json") || name.hasSuffix(".tfvars.json") { return false }
-        return candidateExtensions.contains((name as NSString).pathExtension.lowercased())
+        return candidateManifestExtensions.contains((name as NSString).pathExtension.lowercased())
+            || KeyFileName.marksKeyMaterial(name)
     }
 
     /// Whether a glob matches the path or the name (which glob, or which of the two, does not matter).

@@ -65,14 +65,15 @@ public struct InputReader: Sendable {
             return result
         }
         if hashInputs { result.sha256 = Digest.sha256(raw) }
+        // Key material first: no name (a JSONC one included) lets a private key pass as something else.
+        if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
+            return readKeyFile(raw, result)
+        }
         // A walked file is an input only if it could be one: see `InputMarkers` for why a marker keeps it an error.
         let tolerant = !input.isExplicit && format == nil
         if tolerant && NotAnInput.conventionalJSONC(input.displayPath) && InputMarkers.marker(in: raw) == nil {
             result.skipReason = NotAnInput.byName(input.displayPath)
             return result
-        }
-        if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
-            return readKeyFile(raw, result)
         }
         if TextDecoding.isProbablyBinary(raw) {
             return skipOrFail(result, "is a binary file, not a manifest", skip: "binary: not a text file")
@@ -151,19 +152,29 @@ public struct InputReader: Sendable {
         return Digest.sha256(manifest)
     }
 
-    /// A key material file becomes a deployment of its own, holding only the inspection results.
+    /// A key material file becomes a deployment of its own, holding only the inspection results. A file named on the
+    /// command line (or to `keys verify`) must be key material throughout; a walked one is read as its name says
+    /// (`KeyFileName.scanMode`), so a PEM header in prose or binary data is a skip, not an error.
     private func readKeyFile(_ raw: [UInt8], _ result: Result) -> Result {
         var result = result
         let path = result.input.displayPath
-        let file = keyFiles.read(raw, path: path, role: format == .keyMaterial ? .verified : .inTree,
-                                 origin: Origin(offset: 0, path: ""))
+        let named = format == .keyMaterial || result.input.isExplicit
+        let mode: KeyScanMode = named ? .strict : result.input.isTemplated ? .found : KeyFileName.scanMode(path)
+        let reading = keyFiles.read(raw, path: path, role: format == .keyMaterial ? .verified : .inTree,
+                                    origin: Origin(offset: 0, path: ""), mode: mode)
+        let file = reading.file
         if let problem = file.problem {
+            // A private key this reader could not read is still a secret: its digest would confirm a guess of it.
+            if KeyFileSniffer.mentionsPrivateKey(raw) { result.withholdDigest() }
             let notKeyMaterial = problem == "not key material"
+            // Built only for a message: a location in a broken key file, or where an ignored header lies.
+            let source = SourceFile(path: path, bytes: raw)
             if !result.input.isExplicit && notKeyMaterial {
-                result.skipReason = "not key material: not recognised key material"
+                result.skipReason = "not key material: " + KeyFileReader.notKeyMaterialReason(reading.ignored, source: source)
             } else {
-                let message = notKeyMaterial ? "the file is not recognised key material (PEM, DER, or a raw, hex or base64 AES key)" : problem
-                result.errors.append(Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message))
+                let message = notKeyMaterial ? "the file is not recognised key material (PEM, DER, OpenSSH, PuTTY, or a raw, hex or base64 AES key)" : problem
+                result.errors.append(reading.failureOffset.map { Diagnostic(source, offset: $0, message) }
+                                     ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message))
             }
             return result
         }

@@ -82,8 +82,10 @@ import Testing
     /// Every base64 body line of every private-key fixture.
     static func secretLines() throws -> [String] {
         var lines: [String] = []
-        for directory in [keyFixtures, ruleKeys] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".pem") {
+        let sshKeys = keyFixtures.appendingPathComponent("ssh")
+        for directory in [keyFixtures, ruleKeys, sshKeys] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where name.hasSuffix(".pem") || (directory == sshKeys && !name.contains(".")) {
                 let text = try String(contentsOfFile: directory.appendingPathComponent(name).path, encoding: .utf8)
                 var inPrivate = false
                 for line in text.split(separator: "\n") {

@@ -43,6 +43,20 @@ import Testing
         #expect(report.inputs.allSatisfy { $0.sha256 == nil && $0.reason == "holds a secret key: no digest of it is published" })
     }
 
+    /// Argo CD's repository secrets and `kubernetes.io/ssh-auth` Secrets carry OpenSSH keys, which OpenSSL cannot read.
+    @Test func anOpenSSHKeyInASecretIsACriticalFinding() throws {
+        let key = try String(contentsOfFile: Fixture.path("keys/fail-committed-openssh-ed25519"), encoding: .utf8)
+        let (report, directory) = try run([
+            "repo.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: repo}\ntype: kubernetes.io/ssh-auth\nstringData:\n  ssh-privatekey: |\n"
+                + key.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let finding = try #require(committedSecrets(report).first)
+        #expect(finding.resource.hasSuffix("repo.yaml (stringData.ssh-privatekey)"))
+        #expect(finding.message.contains("an Ed25519 256-bit private key (openssh) in plain text"))
+        #expect(report.inputs.first?.sha256 == nil)
+    }
+
     @Test func aServiceAccountKeyFileIsACriticalFinding() throws {
         let escaped = Self.pem.replacingOccurrences(of: "\n", with: "\\n")
         let (report, directory) = try run([

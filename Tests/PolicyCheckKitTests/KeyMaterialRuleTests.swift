@@ -22,6 +22,12 @@ import Testing
         keyFile("fail-committed-rsa-private.pem", "MMC-KM-001", .critical,
                 says: ["an RSA 2048-bit private key (pkcs8) in plain text", "committed to the tree"]),
         keyFile("fail-committed-aes256.raw", "MMC-KM-001", .critical, says: ["an AES 256-bit symmetric key in plain text"]),
+        keyFile("fail-committed-openssh-ed25519", "MMC-KM-001", .critical,
+                says: ["an Ed25519 256-bit private key (openssh) in plain text", "committed to the tree"]),
+        keyFile("fail-committed-openssh-rsa1024.key", "MMC-KM-001", .critical,
+                says: ["an RSA 1024-bit private key (openssh) in plain text"], also: ["MMC-KM-006"]),
+        keyFile("fail-committed-putty-ed25519.ppk", "MMC-KM-001", .critical,
+                says: ["an Ed25519 256-bit private key (ppk) in plain text"]),
         RuleFailure("key-material/byok/fail-private-wrapping-key.yaml", "MMC-KM-002", .critical, at: 19, 30,
                     resource: "byok-prod/keys/data-key",
                     says: ["keys/private-rsa2048.pem' holds an RSA 2048-bit private key", "where a public wrapping key belongs"]),
@@ -52,6 +58,7 @@ import Testing
         keyPass("pass-rsa3072-public.pem", "MMC-KM-007"),
         keyPass("pass-rsa3072-public.pem", "MMC-KM-005"),
         keyPass("pass-encrypted-private-key.pem", "MMC-KM-001"),
+        keyPass("pass-encrypted-openssh-ed25519", "MMC-KM-001"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-008"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-009"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-010"),
@@ -109,7 +116,8 @@ import Testing
         let report = run.run(paths: [Fixture.path("keys")])
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.filesChecked.count >= 20)
-        // generate.py has neither a manifest nor a key-file ending: the walk never reads it, so it is not even skipped.
+        // generate.py has neither a manifest nor a key-file ending, and does not start with a key: it is no input, so
+        // it is not even skipped.
         #expect(report.filesSkipped.map(\.file).contains { $0.hasSuffix("generate.py") } == false)
         #expect(report.findings.contains { $0.ruleId == "MMC-KM-001" && $0.file.hasSuffix("fail-committed-aes256.raw") })
     }

@@ -46,4 +46,26 @@ package enum FileBytes {
         bytes.removeLast(bytes.count - count)
         return bytes
     }
+
+    /// Up to `count` bytes from the start of a regular file, or nil when it cannot be opened or is not a regular file
+    /// (opened without blocking, so a FIFO put in a file's place cannot hang the caller).
+    package static func prefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(count, Int(info.st_size)))
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
 }

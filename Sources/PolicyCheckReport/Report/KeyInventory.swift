@@ -39,14 +39,16 @@ public struct KeyInventory: Sendable {
             errors.append(Diagnostic(file: display, location: nil, message: "file is larger than \(maxBytes) bytes: not key material"))
             return
         }
-        do {
-            let objects = try KeyInspection.inspect([UInt8](data))
-            entries += objects.map { Entry(file: display, object: $0) }
-        } catch {
-            let message = error == .notKeyMaterial
-                ? "not recognised key material (PEM, DER, or a raw, hex or base64 AES key)" : error.description
-            errors.append(Diagnostic(file: display, location: SourceLocation(line: 1, column: 1), message: message))
+        let bytes = [UInt8](data)
+        let scan = KeyInspection.scan(bytes, mode: .strict)
+        guard let failure = scan.failure else {
+            entries += scan.objects.map { Entry(file: display, object: $0) }
+            return
         }
+        let message = failure == .notKeyMaterial
+            ? "not recognised key material (PEM, DER, OpenSSH, PuTTY, or a raw, hex or base64 AES key)" : failure.description
+        let location = scan.failureOffset.map { SourceFile(path: display, bytes: bytes).location(ofOffset: $0) }
+        errors.append(Diagnostic(file: display, location: location ?? SourceLocation(line: 1, column: 1), message: message))
     }
 }
 

@@ -29,6 +29,12 @@ copies = {
     "wrapped-wrong-size.bin": "random-100-bytes.bin",
     "plaintext-aes256.raw": "aes256.raw",
     "private-rsa2048.pem": "rsa2048-pkcs8.pem",
+    # SSH private keys (made by ssh-keygen, Tests/KeyMaterialTests/Fixtures/ssh/generate.sh), named as they are found:
+    # no extension, or one that says nothing of SSH.
+    "fail-committed-openssh-ed25519": "ssh/openssh-ed25519",
+    "fail-committed-openssh-rsa1024.key": "ssh/openssh-rsa1024",
+    "fail-committed-putty-ed25519.ppk": "ssh/putty-ed25519.ppk",
+    "pass-encrypted-openssh-ed25519": "ssh/openssh-ed25519-encrypted",
 }
 for target, name in copies.items():
     shutil.copyfile(os.path.join(source, name), os.path.join(here, target))
