@@ -77,6 +77,19 @@ import Testing
         #expect(findings.first?.message.contains("(unknown)") == false)
     }
 
+    /// A MySQL 8.0 instance (TLS off by default) whose parameter group is `group`.
+    private static func mysqlDatabase(group: String) -> String {
+        """
+          DB:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: mysql
+              EngineVersion: '8.0.40'
+              StorageEncrypted: true
+              DBParameterGroupName: \(group)
+        """
+    }
+
     @Test("a parameter group set only under a condition is judged at its worst: the default group of the other branch")
     func aConditionalParameterGroupIsJudgedAtItsWorstBranch() throws {
         let template = """
@@ -85,13 +98,7 @@ import Testing
             Conditions:
               HasGroup: !Not [!Equals [!Ref GroupName, '']]
             Resources:
-              DB:
-                Type: AWS::RDS::DBInstance
-                Properties:
-                  Engine: mysql
-                  EngineVersion: '8.0.40'
-                  StorageEncrypted: true
-                  DBParameterGroupName: !If [HasGroup, !Ref GroupName, !Ref 'AWS::NoValue']
+            \(Self.mysqlDatabase(group: "!If [HasGroup, !Ref GroupName, !Ref 'AWS::NoValue']"))
             """
         let tls = try T.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
         #expect(tls.map(\.severity) == [.high], "\(tls.map(\.message))")
@@ -103,13 +110,7 @@ import Testing
                 Properties:
                   Family: mysql8.0
                   Parameters: {require_secure_transport: '1'}
-              DB:
-                Type: AWS::RDS::DBInstance
-                Properties:
-                  Engine: mysql
-                  EngineVersion: '8.0.40'
-                  StorageEncrypted: true
-                  DBParameterGroupName: !Ref Tls
+            \(Self.mysqlDatabase(group: "!Ref Tls"))
             """
         #expect(try T.findings(group).filter { $0.ruleId == "MMC-ENC-003" }.isEmpty, "a group in every branch that requires TLS")
     }
