@@ -119,9 +119,8 @@ struct KustomizeCommandTests {
         let (status, json) = try Self.check("base-and-overlays-finding-per-build")
         let root = "\(Self.cases)/base-and-overlays-finding-per-build"
         #expect(status == 1)
-        // The base's finding is one per build that reaches it: an overlay's is located in the base's file, outside
-        // the overlay's folder, so it names the overlay as its deployment (and a baseline recorded for the base or
-        // one overlay does not cover another).
+        // The base's finding is one per build that reaches it, each naming its deployment: the base's file is
+        // reached by three builds (and a baseline recorded for the base or one overlay does not cover another).
         let findings = Self.findings(json)
         let messages = findings.compactMap { $0["message"] as? String }.sorted()
         #expect(messages.count == 3, "\(messages)")
@@ -129,7 +128,7 @@ struct KustomizeCommandTests {
         #expect(messages.contains { $0.hasSuffix("(kustomize build of \(root)/overlays/dev)") }, "\(messages)")
         #expect(messages.contains { $0.hasSuffix("(kustomize build of \(root)/overlays/prod)") }, "\(messages)")
         #expect(Set(findings.map { $0["deployment"] as? String ?? "-" })
-                == ["-", "\(root)/overlays/dev", "\(root)/overlays/prod"])
+                == ["\(root)/base", "\(root)/overlays/dev", "\(root)/overlays/prod"])
         #expect(Self.skipped(json)["\(root)/base/service.yaml"]
                 == "kustomization input: built by \(root)/base, \(root)/overlays/dev and \(root)/overlays/prod (its objects are checked there)")
     }

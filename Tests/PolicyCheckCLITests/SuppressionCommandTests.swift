@@ -95,6 +95,15 @@ import Testing
         #expect(findings.filter { $0["deployment"] as? String == "tree/app1" }.allSatisfy { $0["status"] as? String != "open" })
         let text = try workspace.run(["check", "tree"])
         #expect(text.stdout.contains("[module.store.aws_s3_bucket.data via tree/app2]"))
+        // A root module in a parent folder of the shared module is inside both folders: still its own deployment.
+        try workspace.write("tree/main.tf", root.replacingOccurrences(of: "../shared", with: "./shared"))
+        let parent = try workspace.run(["check", "tree", "--baseline", "baseline.json", "--format", "json"])
+        let parentReport = try JSONSerialization.jsonObject(with: Data(parent.stdout.utf8)) as? [String: Any]
+        let parentFindings = try #require(parentReport?["findings"] as? [[String: Any]])
+        #expect(parentFindings.contains { $0["deployment"] as? String == "tree" && $0["status"] as? String == "open" },
+                "\(parent.stdout.prefix(2000))")
+        // However the input is spelt, it is the same deployment.
+        #expect(try workspace.run(["check", "tree/app1/.", "--baseline", "baseline.json"]).status == 0)
         try workspace.write("old.json", #"{"schemaVersion": 1, "fingerprintVersion": 2, "findings": []}"#)
         let old = try workspace.run(["check", "tree", "--baseline", "old.json"])
         #expect(old.stderr.contains("old.json: warning: baseline fingerprints are version 2"))

@@ -70,7 +70,9 @@ struct ServiceReader {
     /// service.k8s.aws/nlb`, or the `aws-load-balancer-type` annotation `external` (or the older `nlb-ip`).
     static func isAWSLoadBalancerController(_ annotations: Annotations, _ loadBalancerClass: String?) -> Bool {
         if loadBalancerClass == "service.k8s.aws/nlb" { return true }
-        let type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"]?.value.lowercased()
+        // Compared as written: both controllers compare the value exactly, and for `External` the in-tree controller
+        // makes an internet-facing Classic Load Balancer.
+        let type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"]?.value
         return type == "external" || type == "nlb-ip"
     }
 

@@ -75,6 +75,22 @@ public struct CheckRun: Sendable {
         // A base's finding found again by every overlay's build is said once, naming the builds.
         var builds = KustomizeFindings()
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        // A file with findings of more than one input (a module two root modules reach, one of them from a parent
+        // folder) names the deployment on all of them, so one deployment's baseline does not cover another's.
+        var inputsByFile: [String: String] = [:]
+        var sharedFiles: Set<String> = []
+        for file in results where file.input.path != "-" {
+            var last: String?
+            for finding in file.findings where finding.file != last {
+                last = finding.file
+                if let other = inputsByFile[finding.file] {
+                    if other != file.input.path { sharedFiles.insert(finding.file) }
+                } else {
+                    inputsByFile[finding.file] = file.input.path
+                }
+            }
+        }
+        for index in results.indices { results[index].nameDeployment(inFiles: sharedFiles) }
         for index in results.indices {
             // Moved out of each file's result, so a run does not hold every finding twice.
             let file = results[index]

@@ -74,13 +74,13 @@ struct CheckedFile: Sendable {
     /// Names the deployment (the input: a file, a root module, a chart, a kustomization) on every finding located
     /// outside the input's own file or folder — in a module several root modules call, a base several overlays
     /// build on — so the same place reached through two deployments is two findings a reviewer can tell apart, and a
-    /// baseline or report for one does not speak for the other (`Finding.deployment`).
+    /// baseline or report for one does not speak for the other (`Finding.deployment`). Findings in a file that other
+    /// inputs reach too are named as well, by `nameDeployment(inFiles:)` once every input is checked.
     mutating func nameDeployments() {
         let home = input.path
         guard home != "-", !findings.isEmpty else { return }
         let directory = FileManager.default.currentDirectoryPath
-        var name = InputPath.display(home)
-        while name.count > 1, name.hasSuffix("/") { name.removeLast() }
+        let name = Self.deploymentName(home, in: directory)
         var lastFile: String?
         var lastWithin = true
         for index in findings.indices {
@@ -91,6 +91,25 @@ struct CheckedFile: Sendable {
             }
             if !lastWithin { findings[index].deployment = name }
         }
+    }
+
+    /// Names the deployment on findings in `files` (files with findings of more than one input: a module that a root
+    /// module in a parent folder calls, as another root module does, is inside both folders).
+    mutating func nameDeployment(inFiles files: Set<String>) {
+        guard input.path != "-", !files.isEmpty else { return }
+        let name = Self.deploymentName(input.path, in: FileManager.default.currentDirectoryPath)
+        for index in findings.indices where findings[index].deployment == nil && files.contains(findings[index].file) {
+            findings[index].deployment = name
+        }
+    }
+
+    /// An input's path as a deployment's name: standardized (`app1/.`, `app2/../app1` and `./app1/` are all `app1`)
+    /// and shown relative to the working directory when it lies below it.
+    static func deploymentName(_ path: String, in directory: String) -> String {
+        let standardized = InputPath.standardized(path, in: directory)
+        if standardized == directory { return "." }
+        if standardized.hasPrefix(directory + "/") { return String(standardized.dropFirst(directory.count + 1)) }
+        return standardized
     }
 
     /// The findings, leaving none behind (so they are not held twice).

@@ -110,7 +110,7 @@ import Testing
         let exposed = deployment.allowlists.filter(\.internetFacing).map(\.component)
         #expect(exposed == [
             "Service/prod/public-by-scheme", "Service/prod/public-by-legacy-flag", "Service/prod/in-tree-nlb",
-            "Service/prod/other-class",
+            "Service/prod/other-class", "Service/prod/type-in-other-case",
         ])
         let findings = try H.findings(read.deployments)
         #expect(Set(findings.filter { ["MMC-NET-001", "MMC-NET-011"].contains($0.ruleId) }.map(\.resource)) == Set(exposed))
