@@ -74,13 +74,31 @@ enum DatabaseSettings {
         if let group, let groupProperties {
             let value = groupProperties.child("Parameters", rules.parameter)
             if !value.isAbsent {
-                guard let text = value.knownText else {
-                    return StoreSetting(.unknown(reason: value.alternatives.first?.unknownReason(expected: "a value") ?? "it is not known"),
-                                        at: value.origin)
+                // Judged at its worst over the alternatives (`!If [IsProd, '1', '0']`): one that turns TLS off
+                // decides; an unknown one leaves it unknown; an absent one is the engine's default.
+                var unknown: TemplateValue?
+                var absent = false
+                for alternative in value.alternatives {
+                    if alternative.isAbsent { absent = true; continue }
+                    guard let text = alternative.scalarText else { unknown = unknown ?? alternative; continue }
+                    if !DatabaseTransport.isOn(text) {
+                        return StoreSetting(.known(false), at: value.origin,
+                                            note: "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.logicalID)")
+                    }
                 }
-                let on = DatabaseTransport.isOn(text)
-                return StoreSetting(.known(on), at: value.origin,
-                                    note: on ? nil : "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.logicalID)")
+                if absent {
+                    let fallback = rules.defaultSetting(at: groupProperties.origin, input: "template",
+                                                        note: "\(group.logicalID) does not set \(rules.parameter) in every case")
+                    if fallback.value == .known(false) { return fallback }
+                }
+                if let unknown {
+                    return StoreSetting(.unknown(reason: unknown.unknownReason(expected: "a value")), at: value.origin)
+                }
+                if absent {
+                    return rules.defaultSetting(at: groupProperties.origin, input: "template",
+                                                note: "\(group.logicalID) does not set \(rules.parameter) in every case")
+                }
+                return StoreSetting(.known(true), at: value.origin)
             }
             return rules.defaultSetting(at: groupProperties.origin, input: "template", note: "\(group.logicalID) does not set \(rules.parameter)")
         }

@@ -113,6 +113,19 @@ import Testing
             \(Self.mysqlDatabase(group: "!Ref Tls"))
             """
         #expect(try T.findings(group).filter { $0.ruleId == "MMC-ENC-003" }.isEmpty, "a group in every branch that requires TLS")
+        let conditional = """
+            Conditions:
+              IsProd: !Equals [!Ref 'AWS::AccountId', '111122223333']
+            Resources:
+              Tls:
+                Type: AWS::RDS::DBParameterGroup
+                Properties:
+                  Family: mysql8.0
+                  Parameters: {require_secure_transport: !If [IsProd, '1', '0']}
+            \(Self.mysqlDatabase(group: "!Ref Tls"))
+            """
+        let off = try T.findings(conditional).filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(off.map(\.severity) == [.high], "a parameter off in one branch is off: \(off.map(\.message))")
     }
 
     @Test func theStacksRegionIsNotAFindingButALiteralRegionIs() throws {
