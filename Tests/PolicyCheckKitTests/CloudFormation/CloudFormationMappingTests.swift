@@ -90,6 +90,18 @@ import Testing
         """
     }
 
+    /// A MySQL 8.0 parameter group `Tls` setting `require_secure_transport` to `value`, and the database using it.
+    private static func mysqlGroup(requireSecureTransport value: String) -> String {
+        """
+          Tls:
+            Type: AWS::RDS::DBParameterGroup
+            Properties:
+              Family: mysql8.0
+              Parameters: {require_secure_transport: \(value)}
+        \(mysqlDatabase(group: "!Ref Tls"))
+        """
+    }
+
     @Test("a parameter group set only under a condition is judged at its worst: the default group of the other branch")
     func aConditionalParameterGroupIsJudgedAtItsWorstBranch() throws {
         let template = """
@@ -103,26 +115,13 @@ import Testing
         let tls = try T.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
         #expect(tls.map(\.severity) == [.high], "\(tls.map(\.message))")
         #expect(tls.first?.message.contains("the default parameter group is used") == true)
-        let group = """
-            Resources:
-              Tls:
-                Type: AWS::RDS::DBParameterGroup
-                Properties:
-                  Family: mysql8.0
-                  Parameters: {require_secure_transport: '1'}
-            \(Self.mysqlDatabase(group: "!Ref Tls"))
-            """
+        let group = "Resources:\n\(Self.mysqlGroup(requireSecureTransport: "'1'"))"
         #expect(try T.findings(group).filter { $0.ruleId == "MMC-ENC-003" }.isEmpty, "a group in every branch that requires TLS")
         let conditional = """
             Conditions:
               IsProd: !Equals [!Ref 'AWS::AccountId', '111122223333']
             Resources:
-              Tls:
-                Type: AWS::RDS::DBParameterGroup
-                Properties:
-                  Family: mysql8.0
-                  Parameters: {require_secure_transport: !If [IsProd, '1', '0']}
-            \(Self.mysqlDatabase(group: "!Ref Tls"))
+            \(Self.mysqlGroup(requireSecureTransport: "!If [IsProd, '1', '0']"))
             """
         let off = try T.findings(conditional).filter { $0.ruleId == "MMC-ENC-003" }
         #expect(off.map(\.severity) == [.high], "a parameter off in one branch is off: \(off.map(\.message))")
