@@ -3,11 +3,15 @@ import KeyMaterial
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// Private keys carried inside manifests rather than key files: a PEM block in a Kubernetes `Secret`'s `data`
-/// (base64) or `stringData`, and the `private_key` of a cloud service-account JSON file (GCP's
-/// `"type": "service_account"`). Each becomes an in-tree key file, so MMC-KM-001 (critical) flags it at the value's
-/// place — and like every key file only its type, size and SPKI fingerprint are kept, never the bytes.
-/// Kubernetes: https://kubernetes.io/docs/concepts/configuration/secret/ ; GCP service-account keys:
+/// Private keys carried inside YAML and JSON files rather than key files: a PEM block in a Kubernetes `Secret`'s `data`
+/// (base64) or `stringData`, the `private_key` of a cloud service-account JSON file (GCP's
+/// `"type": "service_account"`), and a private key in any string of any YAML or JSON file policycheck reads — a Helm
+/// chart's `values.yaml` (`tls.key: |` and a PEM block), an application's `config.json` (`"key": "-----BEGIN …\n…"`),
+/// a `ConfigMap`, a CloudFormation parameter's default — written as PEM or as base64 of PEM (`LS0tLS1CRUdJTi…`), or
+/// in a comment. Each becomes an in-tree key file, so MMC-KM-001 (critical) flags it at the value's place — and like
+/// every key file only its type, size and SPKI fingerprint are kept, never the bytes. A file that is no manifest but
+/// holds such a key is checked for it rather than skipped, as a secret scanner (gitleaks, detect-secrets) reads every
+/// file. Kubernetes: https://kubernetes.io/docs/concepts/configuration/secret/ ; GCP service-account keys:
 /// https://cloud.google.com/iam/docs/keys-create-delete
 enum EmbeddedKeyScan {
     /// Only values that carry a PEM header are inspected: other short secrets (passwords, tokens) would look like
@@ -15,29 +19,97 @@ enum EmbeddedKeyScan {
     private static let pemMarker = Array("-----BEGIN ".utf8)
 
     static func keyFiles(in documents: [SourceNode], source: SourceFile) -> [KeyFile] {
-        var files: [KeyFile] = []
+        var found = Found(source: source)
         for document in documents where document.entries != nil {
             if document["kind"]?.string == "Secret" {
-                for section in ["data", "stringData"] {
-                    for entry in document[section]?.entries ?? [] {
-                        guard let text = entry.value.string else { continue }
-                        let bytes = section == "data" ? decodeBase64(text) : Array(text.utf8)
-                        files += keyFile(bytes, source: source, path: "\(section).\(entry.key)", offset: entry.value.offset)
-                    }
+                // A Secret's `data` holds base64 of any bytes: decoded whatever it starts with.
+                for entry in document["data"]?.entries ?? [] {
+                    guard let text = entry.value.string else { continue }
+                    found.add(decodeBase64(text), path: "data.\(entry.key)", offset: entry.value.offset)
                 }
             }
-            if document["type"]?.string == "service_account", let key = document["private_key"] {
-                files += keyFile(key.string.map { Array($0.utf8) } ?? [], source: source, path: "private_key", offset: key.offset)
-            }
         }
-        return files
+        // Every other string is read only when the text mentions a private key, so a large manifest without one
+        // materialises nothing.
+        guard mentionsPrivateKey(source.bytes) else { return found.files }
+        for document in documents {
+            walk(document, path: "", into: &found)
+        }
+        // A key outside every string (in a YAML comment, say) is still committed: the text itself is read.
+        if found.files.isEmpty { found.addText() }
+        return found.files
     }
 
-    private static func keyFile(_ bytes: [UInt8], source: SourceFile, path: String, offset: Int) -> [KeyFile] {
-        guard contains(bytes, pemMarker), let objects = try? KeyInspection.inspect(bytes) else { return [] }
-        let file = KeyFile(path: "\(source.path) (\(path))", origin: Origin(offset: offset, path: path), role: .inTree,
-                           size: bytes.count, objects: objects)
-        return file.secrets.isEmpty ? [] : [file]
+    /// The private keys in a text that could not be parsed, its PEM blocks read without their indentation, comment
+    /// marks and quotes (`EmbeddedPEMText`).
+    static func keyFiles(inText source: SourceFile) -> [KeyFile] {
+        guard contains(source.bytes, privateKeyLabel) else { return [] }
+        var found = Found(source: source)
+        found.addText()
+        return found.files
+    }
+
+    /// The key files found so far, one per value.
+    private struct Found {
+        let source: SourceFile
+        var files: [KeyFile] = []
+        var offsets: Set<Int> = []
+
+        /// The text's PEM blocks, placed at the line of the first private key label.
+        mutating func addText() {
+            let label = firstIndex(of: privateKeyLabel, in: source.bytes, from: 0)
+            add(EmbeddedPEMText.blocks(in: source.bytes), path: "",
+                offset: label.flatMap { lineStart(before: $0, in: source.bytes) } ?? 0, lenient: true)
+        }
+
+        mutating func add(_ bytes: [UInt8], path: String, offset: Int, lenient: Bool = false) {
+            guard !offsets.contains(offset), contains(bytes, pemMarker) else { return }
+            let objects: [KeyObject]
+            if lenient {
+                objects = KeyInspection.scan(bytes, mode: .found).objects
+            } else if let strict = try? KeyInspection.inspect(bytes) {
+                objects = strict
+            } else {
+                // A key inside prose (a script that writes it out, a README in a ConfigMap) is read as openssl finds one.
+                objects = KeyInspection.scan(bytes, mode: .found).objects
+            }
+            let label = path.isEmpty ? source.path : "\(source.path) (\(path))"
+            let file = KeyFile(path: label, origin: Origin(offset: offset, path: path), role: .inTree, size: bytes.count,
+                               objects: objects)
+            guard !file.secrets.isEmpty else { return }
+            offsets.insert(offset)
+            files.append(file)
+        }
+    }
+
+    /// Every string below `node`, by its path (`ingress.tls.key`, `items[0].data.key`).
+    private static func walk(_ node: SourceNode, path: String, into found: inout Found) {
+        if let entries = node.entries {
+            for entry in entries {
+                walk(entry.value, path: path.isEmpty ? entry.key : "\(path).\(entry.key)", into: &found)
+            }
+        } else if let items = node.items {
+            for (index, item) in items.enumerated() {
+                walk(item, path: "\(path)[\(index)]", into: &found)
+            }
+        } else if let text = node.string {
+            let bytes = Array(text.utf8)
+            if contains(bytes, privateKeyLabel) {
+                found.add(bytes, path: path, offset: node.offset)
+            } else if let run = base64Runs(after: base64PEMHeader, in: bytes).first {
+                found.add(decodeBase64(String(decoding: run, as: UTF8.self)), path: path, offset: node.offset)
+            }
+        }
+    }
+
+    /// Whether the text spells a private key label or base64 of a PEM header anywhere.
+    private static func mentionsPrivateKey(_ bytes: [UInt8]) -> Bool {
+        contains(bytes, privateKeyLabel) || contains(bytes, base64PEMHeader)
+    }
+
+    /// The offset where the line holding `offset` starts.
+    private static func lineStart(before offset: Int, in bytes: [UInt8]) -> Int? {
+        (bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     }
 
     /// Whether a text file (a `.tf`, `.tfvars` or `.tf.json` file, or what `file()` read) holds an unencrypted private
@@ -46,7 +118,7 @@ enum EmbeddedKeyScan {
     /// recorded. The text markers only say where to look: a key is withheld for only when OpenSSL reads one there,
     /// so a comment that merely spells a marker cannot take a module's digest out of the evidence.
     static func holdsPrivateKey(_ bytes: [UInt8]) -> Bool {
-        if contains(bytes, privateKeyLabel), isSecret(bytes) || isSecret(unescaped(bytes)) { return true }
+        if contains(bytes, privateKeyLabel), isSecret(bytes) || isSecret(EmbeddedPEMText.unescaped(bytes)) { return true }
         return base64Runs(after: base64PEMHeader, in: bytes).contains { isSecret(decodeBase64(String(decoding: $0, as: UTF8.self))) }
     }
 
@@ -58,26 +130,6 @@ enum EmbeddedKeyScan {
     private static func isSecret(_ bytes: [UInt8]) -> Bool {
         guard let objects = try? KeyInspection.inspect(bytes) else { return false }
         return objects.contains { $0.kind == .privateKey || $0.kind == .symmetricKey }
-    }
-
-    /// The text with string escapes a PEM block may carry undone: `\n`, `\r` and `\/`.
-    private static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                switch bytes[index + 1] {
-                case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n")); index += 2; continue
-                case UInt8(ascii: "r"): result.append(UInt8(ascii: "\r")); index += 2; continue
-                case UInt8(ascii: "/"): result.append(UInt8(ascii: "/")); index += 2; continue
-                default: break
-                }
-            }
-            result.append(bytes[index])
-            index += 1
-        }
-        return result
     }
 
     /// Each run of base64 characters that starts with `marker`.
@@ -108,23 +160,7 @@ enum EmbeddedKeyScan {
         firstIndex(of: marker, in: bytes, from: 0) != nil
     }
 
-    /// Where `marker` first occurs at or after `start`: `memchr` for its first byte, then `memcmp`, as the generic
-    /// slice comparison cost about 30 instructions a byte, 3% of a check of terraform-aws-security-group (callgrind).
     private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !marker.isEmpty, bytes.count >= marker.count, start <= bytes.count - marker.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            marker.withUnsafeBufferPointer { needle in
-                let base = buffer.baseAddress!
-                let last = buffer.count - needle.count
-                var index = start
-                while index <= last {
-                    guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
-                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, needle.baseAddress!, needle.count) == 0 { return position }
-                    index = position + 1
-                }
-                return nil
-            }
-        }
+        ByteSearch.firstIndex(of: marker, in: bytes, from: start)
     }
 }

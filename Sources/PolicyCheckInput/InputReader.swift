@@ -91,9 +91,18 @@ public struct InputReader: Sendable {
             documents = try parse(text)
         } catch {
             let diagnostic = Diagnostic(source, offset: error.offset, error.message)
-            return tolerate(diagnostic, text, result) { location in
+            var result = tolerate(diagnostic, text, result) { location in
                 NotAnInput.reason(text: text, path: input.displayPath, location: location, message: error.message)
             }
+            // A key in a file that does not parse (a Helm template, JSON with comments, a broken YAML file) is still
+            // committed: it is checked, and the file is no longer a skip.
+            let keys = EmbeddedKeyScan.keyFiles(inText: source)
+            if !keys.isEmpty {
+                result.withholdDigest()
+                result.skipReason = nil
+                result.deployments = [Self.keyDeployment(keys, source: source)]
+            }
+            return result
         }
         if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document", skip: "empty: no document") }
         let embeddedKeys = EmbeddedKeyScan.keyFiles(in: documents, source: source)
@@ -160,8 +169,18 @@ public struct InputReader: Sendable {
         let path = result.input.displayPath
         let named = format == .keyMaterial || result.input.isExplicit
         let mode: KeyScanMode = named ? .strict : result.input.isTemplated ? .found : KeyFileName.scanMode(path)
-        let reading = keyFiles.read(raw, path: path, role: format == .keyMaterial ? .verified : .inTree,
-                                    origin: Origin(offset: 0, path: ""), mode: mode)
+        let role: KeyFileRole = format == .keyMaterial ? .verified : .inTree
+        var reading = keyFiles.read(raw, path: path, role: role, origin: Origin(offset: 0, path: ""), mode: mode)
+        // A walked file found by what it holds may carry a key as programs and comments do (indented, commented
+        // out, quoted line by line): read its PEM blocks as such when the file as written gives no secret.
+        if mode == .found, reading.file.secrets.isEmpty, KeyFileSniffer.mentionsPrivateKey(raw) {
+            var embedded = keyFiles.read(EmbeddedPEMText.blocks(in: raw), path: path, role: role,
+                                         origin: Origin(offset: 0, path: ""), mode: .found)
+            if !embedded.file.secrets.isEmpty {
+                embedded.file.size = raw.count
+                reading = embedded
+            }
+        }
         let file = reading.file
         if let problem = file.problem {
             // A private key this reader could not read is still a secret: its digest would confirm a guess of it.

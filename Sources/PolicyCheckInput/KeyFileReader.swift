@@ -23,6 +23,7 @@ public struct KeyFileReader: Sendable {
         if InputDiscovery.candidateManifestExtensions.contains(ext) { return KeyFileSniffer.startsWithPrivateKey(raw) }
         if KeyFileName.marksKeyMaterial(path) { return true }
         return containsPEMMarker(raw) || KeyFileSniffer.startsWithPrivateKey(raw)
+            || KeyFileSniffer.mentionsPrivateKeyBlock(raw[...])
     }
 
     /// Inspects the bytes; a file that is not key material comes back with `problem` set.

@@ -1,17 +1,19 @@
 import PolicyCheckModel
 
-/// Whether a walked file that no name marks as key material holds a private key anyway, judged from its first bytes
-/// only (a huge file is never read whole to decide):
+/// Whether a walked file that no name marks as key material holds a private key anyway:
 ///
 /// - any file that starts with a private key — a PEM BEGIN line whose label ends in `PRIVATE KEY` (`OPENSSH`, `RSA`,
 ///   `EC`, `DSA`, `ENCRYPTED`, PKCS #8), or PuTTY's `PuTTY-User-Key-File-` header — after blanks and a byte-order
 ///   mark; OpenSSH itself reads a key only from the start of its file;
 /// - a file with no ending (`id_ed25519`, `deploy`, `.pem`) when any line of its first 64 KiB begins a private key,
-///   as `openssl` finds a key after a preamble.
+///   as `openssl` finds a key after a preamble;
+/// - any file, text or binary, that holds a private key block anywhere (`mentionsPrivateKeyBlock`): read a MiB at a
+///   time, never whole, as secret scanners read every file of a tree.
 ///
-/// So a pull request cannot hide a key by its name: not by case, by leaving the ending out, by a leading dot or in
-/// a nested folder. What is read this way is read leniently (`KeyScanMode.found`): a header that begins no key is a
-/// counted, explained skip, never an error.
+/// So a pull request cannot hide a key by its name: not by case, by leaving the ending out, by a leading dot, in
+/// a nested folder, after a page of prose, in a program's string or in a comment. What is read this way is read
+/// leniently (`KeyScanMode.found`, then `EmbeddedPEMText` for blocks written as programs write them): a header that
+/// begins no key is a counted, explained skip, never an error.
 enum KeyFileSniffer {
     /// How much of a file with no ending is searched.
     static let window = 1 << 16
@@ -21,13 +23,65 @@ enum KeyFileSniffer {
     private static let begin = Array("-----BEGIN ".utf8)
     private static let dashes = Array("-----".utf8)
     private static let privateKey = Array("PRIVATE KEY".utf8)
+    private static let privateKeyEnd = Array("PRIVATE KEY-----".utf8)
     private static let putty = Array("PuTTY-User-Key-File-".utf8)
 
-    /// Reads the start of the file at `path` (a regular file) and judges it.
+    /// Reads the file at `path` (a regular file) and judges it: its start, then all of it, a chunk at a time, for a
+    /// private key block anywhere (after a preamble, in a comment, in a string of a program), so a key cannot hide
+    /// behind 4 KiB of prose, a NUL byte or an ending such as `.txt` or `.go`.
     static func holdsPrivateKey(atPath path: String) -> Bool {
         let searchesLines = KeyFileName.ending(path) == nil
         guard let bytes = FileBytes.prefix(path, count: searchesLines ? window : startWindow) else { return false }
-        return holdsPrivateKey(bytes, searchingLines: searchesLines)
+        if holdsPrivateKey(bytes, searchingLines: searchesLines) { return true }
+        // Binary data too: a NUL byte put before a key must not hide it.
+        return FileBytes.chunks(path, size: chunkSize, overlap: blockReach) { mentionsPrivateKeyBlock($0) }
+    }
+
+    /// How much of a text file is searched at a time, and how far a chunk reaches back into the one before: as far
+    /// as a block may run (`blockReach`), so a block cut by a chunk's edge is still seen whole in the next.
+    private static let chunkSize = 1 << 20
+    private static let blockReach = 1 << 14
+    private static let labelReach = 128
+    private static let end = Array("-----END ".utf8)
+    private static let privateLines = Array("Private-Lines:".utf8)
+
+    /// Whether `bytes` hold what reads as a private key block anywhere, in a line of prose or of a program too: a
+    /// `-----BEGIN …PRIVATE KEY-----` label, then within 16 KiB base64 (a run of 16 or more characters) and an
+    /// `-----END ` line; or PuTTY's header with its `Private-Lines:`. Source that merely names a header (a `grep`
+    /// for it, a constant) holds no block and is not read; a block is read, and what OpenSSL does not take as a key
+    /// is an explained skip.
+    static func mentionsPrivateKeyBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var from = bytes.startIndex
+        while let found = ByteSearch.firstIndex(of: privateKeyEnd, in: bytes, from: from) {
+            from = found + privateKeyEnd.count
+            // The label's end found, its line is searched back for `-----BEGIN ` (a label is short).
+            let lineStart = max(bytes.startIndex, found - labelReach)
+            guard let open = ByteSearch.firstIndex(of: begin, in: bytes[lineStart..<found]),
+                  !bytes[open..<found].contains(0x0A) else { continue }
+            let block = bytes[from..<min(bytes.endIndex, from + blockReach)]
+            if let close = ByteSearch.firstIndex(of: end, in: block), hasBase64Run(block[..<close]) { return true }
+        }
+        if let header = ByteSearch.firstIndex(of: putty, in: bytes) {
+            let block = bytes[header..<min(bytes.endIndex, header + blockReach)]
+            return ByteSearch.firstIndex(of: privateLines, in: block) != nil
+        }
+        return false
+    }
+
+    /// Whether 16 base64 characters follow one another somewhere in `bytes`.
+    private static func hasBase64Run(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var run = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+                run += 1
+                if run >= 16 { return true }
+            default:
+                run = 0
+            }
+        }
+        return false
     }
 
     /// Whether `bytes` start with a private key, or (`searchingLines`) any line of them begins one.

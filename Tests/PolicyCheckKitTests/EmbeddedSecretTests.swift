@@ -91,4 +91,58 @@ import Testing
         #expect(record.sha256 == nil)
         #expect(record.reason == "holds a secret key: no digest of it is published")
     }
+
+    /// Helm charts' `values.yaml`, applications' JSON configuration and ConfigMaps are no Secret and often no manifest:
+    /// a key in any string of them (PEM, `\n`-escaped, base64 of PEM) or commented out was missed, the file skipped.
+    @Test func aPrivateKeyInAnyYAMLOrJSONStringIsACriticalFinding() throws {
+        let indented = Self.pem.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+        let escaped = Self.pem.replacingOccurrences(of: "\n", with: "\\n")
+        let encoded = Data(Self.pem.utf8).base64EncodedString()
+        let (report, directory) = try run([
+            "values.yaml": "replicaCount: 2\ningress:\n  tls:\n    key: |\n\(indented)\n",
+            "config.json": "{\"server\": {\"port\": 443, \"tls\": [{\"key\": \"\(escaped)\"}]}}",
+            "configmap.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  key.b64: \(encoded)\n",
+            "commented.yaml": "image: app\n# the old key:\n" + Self.pem.split(separator: "\n").map { "# " + $0 }.joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let findings = committedSecrets(report)
+        let places = Set(findings.map { "\(($0.resource as NSString).lastPathComponent) \($0.line ?? 0):\($0.column ?? 0)" })
+        #expect(places == ["values.yaml (ingress.tls.key) 4:10", "config.json (server.tls[0].key) 1:42",
+                           "configmap.yaml (data.key.b64) 5:12", "commented.yaml 3:1"], "\(places)")
+        #expect(findings.allSatisfy { $0.severity == .critical && !$0.message.contains(Self.bodyLine) })
+        #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+        #expect(report.inputs.allSatisfy { $0.sha256 == nil })
+    }
+
+    /// Documentation's placeholder blocks (`REDACTED`, `...`) are no key: the file stays a skip, with no finding.
+    @Test func aPlaceholderKeyInAValuesFileIsNoFinding() throws {
+        let (report, directory) = try run([
+            "values.yaml": "tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    REDACTED\n    -----END RSA PRIVATE KEY-----\n",
+            "sa.json": "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n\"}",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(committedSecrets(report).isEmpty)
+        #expect(report.filesSkipped.count == 2)
+    }
+
+    /// A key in a file of any ending: after 4 KiB of prose, quoted line by line in a program, on one line with `\n`
+    /// escapes in a `.env` file, indented in a Python string, and across the edge of the sniffer's 1 MiB chunks.
+    @Test func aPrivateKeyInAnyTextFileIsACriticalFinding() throws {
+        let lines = Self.pem.split(separator: "\n")
+        let prose = String(repeating: "a line of prose before the key\n", count: 300)
+        let edge = String(repeating: "x", count: (1 << 20) - 20) + "\n"
+        let (report, directory) = try run([
+            "notes.txt": prose + Self.pem,
+            "key_test.go": "package x\n\nvar key = \"" + lines.map { $0 + "\\n\" +\n\t\"" }.joined() + "\"\n",
+            "app.env": "KEY=\"" + Self.pem.replacingOccurrences(of: "\n", with: "\\n") + "\"\n",
+            "fixture.py": "def key():\n    return \"\"\"" + lines.map { "    " + $0 }.joined(separator: "\n") + "\"\"\"\n",
+            "edge.log": edge + Self.pem,
+            "readme.md": "No key here, only the word PRIVATE KEY.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = Set(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent })
+        #expect(files == ["notes.txt", "key_test.go", "app.env", "fixture.py", "edge.log"], "\(files)")
+        #expect(committedSecrets(report).allSatisfy { !$0.message.contains(Self.bodyLine) })
+        #expect(report.inputs.allSatisfy { $0.sha256 == nil })
+    }
 }

@@ -68,4 +68,35 @@ package enum FileBytes {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
+
+    /// Calls `body` with successive chunks of a regular file, each starting `overlap` bytes before the previous one
+    /// ended, until `body` returns true (then true) or the file ends (then false); false also when it cannot be opened.
+    package static func chunks(_ path: String, size: Int, overlap: Int, _ body: (ArraySlice<UInt8>) -> Bool) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        var buffer = [UInt8](repeating: 0, count: size + overlap)
+        var kept = 0
+        while true {
+            var filled = kept
+            while filled < buffer.count {
+                let got = buffer.withUnsafeMutableBytes { raw in
+                    systemRead(descriptor, raw.baseAddress! + filled, raw.count - filled)
+                }
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { break }
+                filled += got
+            }
+            if filled == kept { return false }
+            if body(buffer[..<filled]) { return true }
+            if filled < buffer.count { return false }
+            kept = min(overlap, filled)
+            buffer.withUnsafeMutableBufferPointer { raw in
+                let base = raw.baseAddress!
+                base.update(from: base + filled - kept, count: kept)
+            }
+        }
+    }
 }
