@@ -35,8 +35,9 @@ extension InspectorEngine {
         if let framingError = block.framingError { throw .malformed(block: index, reason: framingError) }
         let isOpenSSH = block.label == OpenSSHPrivateKey.pemLabel
         let expected = PEMLabel(block.label)
-        guard isOpenSSH || expected != nil else { return [] }
         let body = UnsafeBufferPointer(rebasing: bytes[block.bodyStart..<block.bodyEnd])
+        if block.label == OpenPGPSecretKey.armourLabel { return try decodeOpenPGP(body, index: index) }
+        guard isOpenSSH || expected != nil else { return [] }
         guard let der = Base64.decode(body) else {
             failureOffset = Base64.firstInvalidByte(body).map { block.bodyStart + $0 } ?? block.beginOffset
             throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")

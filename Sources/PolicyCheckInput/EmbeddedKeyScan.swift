@@ -122,8 +122,9 @@ enum EmbeddedKeyScan {
         return base64Runs(after: base64PEMHeader, in: bytes).contains { isSecret(decodeBase64(String(decoding: $0, as: UTF8.self))) }
     }
 
-    /// `… PRIVATE KEY-----`, the end of every PEM private key label (PKCS #1, #8, SEC 1, OpenSSH).
-    private static let privateKeyLabel = Array("PRIVATE KEY-----".utf8)
+    /// `… PRIVATE KEY`, how every private key's PEM label ends (PKCS #1, #8, SEC 1, OpenSSH) or nearly (OpenPGP's
+    /// `PGP PRIVATE KEY BLOCK`).
+    private static let privateKeyLabel = Array("PRIVATE KEY".utf8)
     /// `-----BEGIN` in base64, as a base64-encoded PEM file starts.
     private static let base64PEMHeader = Array("LS0tLS1CRUdJT".utf8)
 

@@ -23,7 +23,8 @@ enum KeyFileSniffer {
     private static let begin = Array("-----BEGIN ".utf8)
     private static let dashes = Array("-----".utf8)
     private static let privateKey = Array("PRIVATE KEY".utf8)
-    private static let privateKeyEnd = Array("PRIVATE KEY-----".utf8)
+    /// OpenPGP's armour label ends so (`PGP PRIVATE KEY BLOCK`).
+    private static let privateKeyBlock = Array("PRIVATE KEY BLOCK".utf8)
     private static let putty = Array("PuTTY-User-Key-File-".utf8)
 
     /// Reads the file at `path` (a regular file) and judges it: its start, then all of it, a chunk at a time, for a
@@ -43,6 +44,7 @@ enum KeyFileSniffer {
     private static let blockReach = 1 << 14
     private static let labelReach = 128
     private static let end = Array("-----END ".utf8)
+    private static let blockDashes = Array(" BLOCK-----".utf8)
     private static let privateLines = Array("Private-Lines:".utf8)
 
     /// Whether `bytes` hold what reads as a private key block anywhere, in a line of prose or of a program too: a
@@ -52,9 +54,17 @@ enum KeyFileSniffer {
     /// is an explained skip.
     static func mentionsPrivateKeyBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
         var from = bytes.startIndex
-        while let found = ByteSearch.firstIndex(of: privateKeyEnd, in: bytes, from: from) {
-            from = found + privateKeyEnd.count
-            // The label's end found, its line is searched back for `-----BEGIN ` (a label is short).
+        while let found = ByteSearch.firstIndex(of: privateKey, in: bytes, from: from) {
+            from = found + privateKey.count
+            // `PRIVATE KEY-----` or `PRIVATE KEY BLOCK-----`, then its line searched back for `-----BEGIN `.
+            let after = bytes[from...]
+            if after.starts(with: dashes) {
+                from += dashes.count
+            } else if after.starts(with: blockDashes) {
+                from += blockDashes.count
+            } else {
+                continue
+            }
             let lineStart = max(bytes.startIndex, found - labelReach)
             guard let open = ByteSearch.firstIndex(of: begin, in: bytes[lineStart..<found]),
                   !bytes[open..<found].contains(0x0A) else { continue }
@@ -118,7 +128,8 @@ enum KeyFileSniffer {
         let lineEnd = bytes[labelStart...].prefix(80).firstIndex(of: 0x0A) ?? min(bytes.count, labelStart + 80)
         let line = bytes[labelStart..<lineEnd]
         guard let dashes = line.firstRange(of: dashes) else { return false }
-        return line[..<dashes.lowerBound].reversed().starts(with: privateKey.reversed())
+        let label = line[..<dashes.lowerBound]
+        return label.reversed().starts(with: privateKey.reversed()) || label.reversed().starts(with: privateKeyBlock.reversed())
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

@@ -145,4 +145,22 @@ import Testing
         #expect(committedSecrets(report).allSatisfy { !$0.message.contains(Self.bodyLine) })
         #expect(report.inputs.allSatisfy { $0.sha256 == nil })
     }
+
+    /// OpenPGP secret keys (`gpg --export-secret-keys --armor`, a CI signing key) were not recognised at all: their
+    /// label is `PGP PRIVATE KEY BLOCK`. Now they are found like any key, in a file or a YAML value.
+    @Test func anOpenPGPSecretKeyIsACriticalFinding() throws {
+        let key = try String(contentsOfFile: Fixture.path("keys/fail-committed-openpgp-ed25519.asc"), encoding: .utf8)
+        let indented = key.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        let (report, directory) = try run([
+            "ci/signing.txt": "The release signing key:\n\n" + key,
+            "values.yaml": "signing:\n  key: |\n\(indented)\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let findings = committedSecrets(report)
+        #expect(Set(findings.map { ($0.resource as NSString).lastPathComponent }) == ["signing.txt", "values.yaml (signing.key)"])
+        #expect(findings.allSatisfy { $0.message.contains("an Ed25519 256-bit private key (openpgp) in plain text") })
+        let body = key.split(separator: "\n").first { $0.count > 40 }.map(String.init) ?? "missing"
+        #expect(findings.allSatisfy { !$0.message.contains(body.prefix(30)) })
+        #expect(report.inputs.allSatisfy { $0.sha256 == nil })
+    }
 }

@@ -35,6 +35,9 @@ copies = {
     "fail-committed-openssh-rsa1024.key": "ssh/openssh-rsa1024",
     "fail-committed-putty-ed25519.ppk": "ssh/putty-ed25519.ppk",
     "pass-encrypted-openssh-ed25519": "ssh/openssh-ed25519-encrypted",
+    # OpenPGP secret keys (made by GnuPG, Tests/KeyMaterialTests/Fixtures/pgp/generate.sh).
+    "fail-committed-openpgp-ed25519.asc": "pgp/openpgp-ed25519.asc",
+    "pass-encrypted-openpgp-rsa3072.asc": "pgp/openpgp-rsa3072-encrypted.asc",
 }
 for target, name in copies.items():
     shutil.copyfile(os.path.join(source, name), os.path.join(here, target))
