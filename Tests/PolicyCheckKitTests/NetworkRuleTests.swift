@@ -199,4 +199,13 @@ import Testing
         let two = Fixture.check("native/network/redundant-entries/pass.yaml", policy: policy)
         #expect(two.findings.isEmpty)
     }
+
+    /// An entry whose block is imported from another stack printed `allowlist entry '?' has no description`.
+    @Test func anEntryWithAnImportedBlockIsNamedByWhyItIsUnknown() throws {
+        let result = Fixture.check("cloudformation/fail-imported-cidr-no-description.yaml")
+        let finding = try #require(result.findings("MMC-NET-008").first)
+        #expect(finding.message == "the allowlist entry whose address block is not known here (it is imported from "
+                + "another stack's export, known only at deployment) has no description")
+        #expect(finding.line == 14 && finding.column == 11)
+    }
 }
