@@ -9,8 +9,9 @@ enum FuzzInput {
         Array(UnsafeBufferPointer(start: data, count: size))
     }
 
-    /// Bytes → UTF-8 text → JSON or YAML documents, exactly as `InputReader` dispatches (JSON when the text starts
-    /// with `{` or `[`). `nil` when the input is rejected, after checking the rejection is well formed.
+    /// Bytes → UTF-8 text → JSON or YAML documents, exactly as `InputReader` dispatches (`SourceSyntax`: a JSON
+    /// stream when the text starts with `{` or `[`). `nil` when the input is rejected, after checking the rejection
+    /// is well formed.
     static func documents(_ raw: [UInt8]) -> (SourceFile, [SourceNode])? {
         let text: [UInt8]
         do {
@@ -19,10 +20,9 @@ enum FuzzInput {
             expectLocated(error.offset, error.message, in: raw.count)
             return nil
         }
-        let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         do {
-            let documents = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-                ? [try JSONReader().read(text)] : try YAMLReader().read(text)
+            let documents = SourceSyntax(detecting: text) == .json
+                ? try JSONReader().readStream(text) : try YAMLReader().read(text)
             documents.forEach { expectInside($0, count: text.count) }
             return (SourceFile(path: "fuzz", bytes: text), documents)
         } catch {

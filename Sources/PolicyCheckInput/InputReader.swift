@@ -211,10 +211,11 @@ public struct InputReader: Sendable {
         return deployment
     }
 
-    /// JSON when the text starts with `{` or `[`, else a YAML stream.
+    /// A JSON stream (one value, or objects one after another) when the text starts with `{` or `[`, else a YAML
+    /// stream: either way, one document per top-level object.
     func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
         switch SourceSyntax(detecting: text) {
-        case .json: return [try JSONReader().read(text)]
+        case .json: return try JSONReader().readStream(text)
         case .yaml: return try YAMLReader().read(text)
         }
     }

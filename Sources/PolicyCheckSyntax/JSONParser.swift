@@ -1,5 +1,5 @@
-/// The engine behind `JSONReader`: an iterative parser over a buffer of UTF-8 bytes that writes the document into a
-/// `SourceTape`.
+/// The engine behind `JSONReader`: an iterative parser over a buffer of UTF-8 bytes that writes the document (or the
+/// documents of a stream) into one `SourceTape`.
 ///
 /// Nodes are added in document order as they start; the members of the open containers wait on the pending stacks
 /// (shared by all open containers) until their container closes and they are copied to its contiguous links.
@@ -32,13 +32,17 @@ struct JSONParser: ~Copyable {
         links.reserveCapacity(capacity)
     }
 
-    mutating func parseDocument() throws(SyntaxError) -> SourceNode {
+    /// Reads the input's top-level value, or with `stream` each of the top-level objects that follow one another
+    /// (separated by whitespace or nothing), all into one tape; returns their roots in document order.
+    mutating func parseDocuments(stream: Bool, maxDocuments: Int) throws(SyntaxError) -> [SourceNode] {
         guard end <= Int(UInt32.max) else {
             throw SyntaxError(offset: 0, message: "JSON documents larger than 4 GiB are not supported")
         }
         skipWhitespace()
         guard position < end else { throw SyntaxError(offset: 0, message: "empty document") }
         var frames: [JSONParserFrame] = []
+        // Each document's root node: a document starts with no container open, so its root is the next node.
+        var roots = [0]
 
         parseValue: while true {
             // Here `position` is at the first byte of a value, whitespace already skipped.
@@ -118,10 +122,20 @@ struct JSONParser: ~Copyable {
                 try close(frames.removeLast())
             }
 
+            // A document just ended: the input ends, or in a stream another object follows one.
             skipWhitespace()
-            guard position == end else { throw expected("end of input after the top-level value", at: position) }
-            return SourceNode(tape: finishTape(), index: 0)
+            if position == end { break }
+            let afterObject = nodes[roots[roots.count - 1]].kind == SourceTape.Kind.mapping.rawValue
+            guard stream, afterObject, bytes[position] == JSONByte.openBrace else {
+                throw afterDocument(at: position, stream: stream, afterObject: afterObject)
+            }
+            guard roots.count < maxDocuments else {
+                throw SyntaxError(offset: position, message: "more than \(maxDocuments) JSON documents in one file")
+            }
+            roots.append(nodes.count)
         }
+        let tape = finishTape()
+        return roots.map(tape.node)
     }
 
     /// Adds a node and makes it the next member of the innermost open container.

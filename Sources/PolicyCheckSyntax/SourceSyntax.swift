@@ -6,13 +6,14 @@ import Darwin
 
 /// The syntax an input's text is read as.
 public enum SourceSyntax: Sendable {
-    /// A single JSON value (which has no comments).
+    /// JSON (which has no comments): one value, or a stream of objects separated by whitespace
+    /// (`JSONReader.readStream(_:)`).
     case json
     /// A YAML stream.
     case yaml
 
-    /// JSON when the text starts with `{` or `[` (after blanks) and is one document, else YAML: the one rule every
-    /// reader follows. A line that starts a new YAML document (`---`) cannot be in JSON, so a stream of JSON-style
+    /// JSON when the text starts with `{` or `[` (after blanks) and has no YAML document marker, else YAML: the one
+    /// rule every reader follows. A line that starts a new YAML document (`---`) cannot be in JSON, so a stream of JSON-style
     /// documents (`{…}` `---` `{…}`, as `kubectl … -o json` output is sometimes joined) is read as the YAML it is.
     public init(detecting text: [UInt8]) {
         let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }

@@ -45,6 +45,10 @@ struct JSONReaderCorpusTests {
         let oracle = try JSONSerialization.jsonObject(with: Data(text), options: [.fragmentsAllowed])
         #expect(matches(root, oracle), "tree differs from JSONSerialization for \(path)")
         checkOffsets(root, in: text)
+        // One value is one document of a stream, at the same place.
+        let documents = try JSONReader().readStream(text)
+        #expect(documents.map(\.offset) == [root.offset])
+        #expect(documents.first?.entries?.map(\.key) == root.entries?.map(\.key))
     }
 
     /// Every node's offset is where its text starts.

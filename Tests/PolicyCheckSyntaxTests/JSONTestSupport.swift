@@ -6,10 +6,11 @@ func readJSON(_ text: String, limits: JSONReader.Limits = .init()) throws(Syntax
     try JSONReader(limits: limits).read(Array(text.utf8))
 }
 
-/// The error reading `bytes` as JSON, or `nil` if it parsed.
-func jsonError(_ bytes: [UInt8], limits: JSONReader.Limits = .init()) -> SyntaxError? {
+/// The error reading `bytes` as JSON (as a stream of documents with `stream`), or `nil` if it parsed.
+func jsonError(_ bytes: [UInt8], limits: JSONReader.Limits = .init(), stream: Bool = false) -> SyntaxError? {
     do {
-        _ = try JSONReader(limits: limits).read(bytes)
+        let reader = JSONReader(limits: limits)
+        _ = try stream ? reader.readStream(bytes) : [reader.read(bytes)]
         return nil
     } catch {
         return error

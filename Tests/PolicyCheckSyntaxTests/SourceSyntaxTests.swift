@@ -1,7 +1,7 @@
 import PolicyCheckSyntax
 import Testing
 
-/// Which reader a text goes to: JSON for one JSON value, YAML for everything else.
+/// Which reader a text goes to: JSON for a JSON value or a stream of JSON objects, YAML for everything else.
 struct SourceSyntaxTests {
     private func syntax(_ text: String) -> SourceSyntax { SourceSyntax(detecting: Array(text.utf8)) }
 
@@ -18,6 +18,12 @@ struct SourceSyntaxTests {
         #expect(syntax("{\"a\": 1}\n---x\n") == .json, "not a document marker")
         #expect(syntax("[\n  1,\n  -2\n]") == .json)
         #expect(syntax("a: 1\n") == .yaml)
+    }
+
+    @Test func jsonObjectsWithoutDocumentMarkersAreAJSONStream() throws {
+        let stream = "{\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\"}}\n{\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}\n"
+        #expect(syntax(stream) == .json)
+        #expect(try JSONReader().readStream(Array(stream.utf8)).map { $0["metadata"]?["name"]?.string } == ["a", "b"])
     }
 }
 
