@@ -8,12 +8,16 @@ import PolicyCheckSyntax
 /// - A `Ref` or `!GetAtt` to a resource of the template stays a reference (`TemplateValue.resource`).
 /// - `AWS::NoValue` is absent; other pseudo parameters (`AWS::Region`, `AWS::AccountId`, …) are unknown: they are
 ///   the stack's, known only at deployment.
-/// - `!If` takes both branches as alternatives (conditions are not evaluated: the worse branch is judged).
+/// - `!If` takes both branches as alternatives (the worse branch is judged), unless the resolver resolves for one
+///   deployment scenario (`assignment`, `ParameterScenarios`) and the scenario decides the condition.
 /// - `!Sub` and `!Join` build strings; unknown parts stay as `${…}` in the text of an unknown value.
 struct IntrinsicResolver {
     let template: Template
     /// The entries `!FindInMap` lookups selected, shared by the resolver's copies.
     private let lookups = FindInMapLookups()
+    /// For one deployment scenario (`ParameterScenarios`): the value each of these parameters takes, and then an
+    /// `!If` whose condition these values decide takes one branch. `nil`: every value a parameter allows, both branches.
+    var assignment: [String: TemplateValue]?
 
     /// Most alternatives one expression may have before it is judged unknown.
     static let maxAlternatives = 64
@@ -73,6 +77,9 @@ struct IntrinsicResolver {
             guard let items = argument.items, items.count == 3 else {
                 return Self.unknown("!If needs a condition name and two values")
             }
+            if assignment != nil, let name = items[0].string, let holds = condition(name, depth: depth) {
+                return resolve(holds ? items[1] : items[2], depth: depth)
+            }
             return resolve(items[1], depth: depth) + resolve(items[2], depth: depth)
         case "Fn::Select":
             return select(argument, depth: depth)
@@ -109,6 +116,7 @@ struct IntrinsicResolver {
         if name.hasPrefix("AWS::") {
             return Self.unknown("\(name) is known only at deployment", "${\(name)}")
         }
+        if let value = assignment?[name] { return [value] }
         if let parameter = template.parameters[name] { return values(of: parameter) }
         if let resource = template.resource(name) {
             return [.resource(logicalID: name, type: resource.type, attribute: nil)]

@@ -130,7 +130,10 @@ struct PropertyValue {
 
 extension ResourceContext {
     /// The resource's `Properties`, located at the `Properties` key (or the logical id when there is none).
-    var properties: PropertyValue {
+    var properties: PropertyValue { properties(resolvedBy: resolver) }
+
+    /// The same, resolved by `resolver` (one deployment scenario's, `ParameterScenarios`).
+    func properties(resolvedBy resolver: IntrinsicResolver) -> PropertyValue {
         let entry = resource.properties
         let values: [TemplateValue] = entry.map { resolver.resolve($0.value) } ?? [.absent]
         return PropertyValue(path: "\(resource.path).Properties", offset: entry?.keyOffset ?? resource.keyOffset,

@@ -66,6 +66,14 @@ public struct KeyDeclaration: Sendable {
         _modify { yield &storage.fields.rawNode }
     }
 
+    /// When the input's rotation, key spec or origin follow its parameters together (a CloudFormation `!If` on a
+    /// condition of the parameter `KeySpec` follows), each deployment scenario's values; the rotation check judges
+    /// each. Empty when they do not, or when there are too many scenarios to list (then the fields above are judged).
+    public var scenarios: [KeyScenario] {
+        get { storage.fields.scenarios }
+        _modify { yield &storage.fields.scenarios }
+    }
+
     private var storage: CopyOnWriteFields<Fields>
 
     public init(component: String, origin: Origin) {
@@ -86,6 +94,23 @@ public struct KeyDeclaration: Sendable {
         var deletionWindowDays: Located<Int>?
         var policy: KeyPolicy?
         var rawNode: SourceNode?
+        var scenarios: [KeyScenario] = []
+    }
+}
+
+/// A key's rotation, key spec and origin in one deployment scenario: the parameter values that lead to them.
+public struct KeyScenario: Sendable {
+    /// The scenario, for messages: `KeySpec is 'RSA_2048'`.
+    public var when: String
+    public var keyOrigin: Located<String>?
+    public var keySpec: Located<String>?
+    public var rotation: KeyRotation?
+
+    public init(when: String, keyOrigin: Located<String>?, keySpec: Located<String>?, rotation: KeyRotation?) {
+        self.when = when
+        self.keyOrigin = keyOrigin
+        self.keySpec = keySpec
+        self.rotation = rotation
     }
 }
 

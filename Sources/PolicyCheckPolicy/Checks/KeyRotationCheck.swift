@@ -20,23 +20,52 @@ public struct KeyRotationCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.keys.map { key in
-            if let rotation = key.rotation, rotation.mode == nil, let reason = rotation.unknownReason {
-                return CheckResult(key.component, .cannotVerify([Evidence("key rotation cannot be verified: \(reason)",
-                                                                          at: rotation.origin)]))
+            key.scenarios.isEmpty ? judge(key, format: deployment.format) : judgeScenarios(of: key, format: deployment.format)
+        }
+    }
+
+    /// A key whose rotation, spec and origin follow its parameters together: each scenario judged on its own, the
+    /// evidence naming its scenario; it fails when one scenario does.
+    private func judgeScenarios(of key: KeyDeclaration, format: InputFormat) -> CheckResult {
+        var failed: [Evidence] = []
+        var unverified: [Evidence] = []
+        var applies = false
+        for scenario in key.scenarios {
+            var variant = key
+            (variant.keyOrigin, variant.keySpec, variant.rotation) = (scenario.keyOrigin, scenario.keySpec, scenario.rotation)
+            variant.scenarios = []
+            let named = { (evidence: [Evidence]) in
+                evidence.map { Evidence("\($0.message) (when \(scenario.when))", at: $0.origin) }
             }
-            let origin = key.keyOrigin?.value ?? "AWS_KMS"
-            let spec = key.keySpec?.value ?? "SYMMETRIC_DEFAULT"
-            if spec != "SYMMETRIC_DEFAULT" {
-                return impossible(key, because: "AWS KMS rotates only symmetric encryption keys, not \(spec) keys",
-                                  format: deployment.format)
+            switch judge(variant, format: format).outcome {
+            case .fail(let evidence): failed += named(evidence)
+            case .cannotVerify(let evidence): unverified += named(evidence)
+            case .pass: applies = true
+            case .notApplicable: break
             }
-            switch origin {
-            case "AWS_KMS": return CheckResult(key.component, .from(automatic(key, format: deployment.format)))
-            case "EXTERNAL": return CheckResult(key.component, .from(onDemand(key, format: deployment.format)))
-            default:
-                return impossible(key, because: "AWS KMS does not rotate keys in a custom key store (origin \(origin))",
-                                  format: deployment.format)
-            }
+        }
+        if !failed.isEmpty { return CheckResult(key.component, .fail(failed)) }
+        if !unverified.isEmpty { return CheckResult(key.component, .cannotVerify(unverified)) }
+        return CheckResult(key.component, applies ? .pass : .notApplicable)
+    }
+
+    private func judge(_ key: KeyDeclaration, format: InputFormat) -> CheckResult {
+        if let rotation = key.rotation, rotation.mode == nil, let reason = rotation.unknownReason {
+            return CheckResult(key.component, .cannotVerify([Evidence("key rotation cannot be verified: \(reason)",
+                                                                      at: rotation.origin)]))
+        }
+        let origin = key.keyOrigin?.value ?? "AWS_KMS"
+        let spec = key.keySpec?.value ?? "SYMMETRIC_DEFAULT"
+        if spec != "SYMMETRIC_DEFAULT" {
+            return impossible(key, because: "AWS KMS rotates only symmetric encryption keys, not \(spec) keys",
+                              format: format)
+        }
+        switch origin {
+        case "AWS_KMS": return CheckResult(key.component, .from(automatic(key, format: format)))
+        case "EXTERNAL": return CheckResult(key.component, .from(onDemand(key, format: format)))
+        default:
+            return impossible(key, because: "AWS KMS does not rotate keys in a custom key store (origin \(origin))",
+                              format: format)
         }
     }
 
