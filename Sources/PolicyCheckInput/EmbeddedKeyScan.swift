@@ -20,6 +20,8 @@ enum EmbeddedKeyScan {
 
     static func keyFiles(in documents: [SourceNode], source: SourceFile) -> [KeyFile] {
         var found = Found(source: source)
+        // Where keys are expected, every value is read whatever the text looks like (YAML folds a label's line at
+        // its space, and an escape can spell any of its bytes).
         for document in documents where document.entries != nil {
             if document["kind"]?.string == "Secret" {
                 // A Secret's `data` holds base64 of any bytes: decoded whatever it starts with.
@@ -27,11 +29,18 @@ enum EmbeddedKeyScan {
                     guard let text = entry.value.string else { continue }
                     found.add(decodeBase64(text), path: "data.\(entry.key)", offset: entry.value.offset)
                 }
+                for entry in document["stringData"]?.entries ?? [] {
+                    guard let text = entry.value.string else { continue }
+                    found.add(Array(text.utf8), path: "stringData.\(entry.key)", offset: entry.value.offset)
+                }
+            }
+            if document["type"]?.string == "service_account", let key = document["private_key"], let text = key.string {
+                found.add(Array(text.utf8), path: "private_key", offset: key.offset)
             }
         }
-        // Every other string is read only when the text mentions a private key, so a large manifest without one
+        // Every other string is read only when the text may spell a private key, so a large manifest without one
         // materialises nothing.
-        guard mentionsPrivateKey(source.bytes) else { return found.files }
+        guard mayMentionPrivateKey(source.bytes) else { return found.files }
         for document in documents {
             walk(document, path: "", into: &found)
         }
@@ -96,16 +105,29 @@ enum EmbeddedKeyScan {
             let bytes = Array(text.utf8)
             if contains(bytes, privateKeyLabel) {
                 found.add(bytes, path: path, offset: node.offset)
-            } else if let run = base64Runs(after: base64PEMHeader, in: bytes).first {
-                found.add(decodeBase64(String(decoding: run, as: UTF8.self)), path: path, offset: node.offset)
+            } else if contains(bytes, base64Dashes) {
+                // Base64 wrapped over lines (`base64 -w76` in a block scalar) is one run once blanks are taken out.
+                let joined = bytes.filter { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+                if joined.allSatisfy(isBase64), base64PEMHeaders.contains(where: { contains(joined, $0) }) {
+                    // The whole value is base64 of a PEM file, whatever comes before the block (a blank line, a
+                    // certificate) shifting how `-----BEGIN` is spelt.
+                    found.add(decodeBase64(String(decoding: joined, as: UTF8.self)), path: path, offset: node.offset)
+                } else if let run = base64Runs(after: base64PEMHeader, in: joined).first {
+                    found.add(decodeBase64(String(decoding: run, as: UTF8.self)), path: path, offset: node.offset)
+                }
             }
         }
     }
 
-    /// Whether the text spells a private key label or base64 of a PEM header anywhere.
-    private static func mentionsPrivateKey(_ bytes: [UInt8]) -> Bool {
-        contains(bytes, privateKeyLabel) || contains(bytes, base64PEMHeader)
+    /// Whether the text may spell a private key label or base64 of a PEM file in one of its strings: `PRIVATE`
+    /// (YAML folds a line only at a space, so the word stays whole), base64 of `-----`, or an escape that could
+    /// spell a letter or dash of a label (`\x..`, `\u002D`, `\u0041`–`\u005A`, `\U000000..` — not the `\u003c`,
+    /// `\u003e` and `\u0026` Terraform writes for `<`, `>` and `&`).
+    private static func mayMentionPrivateKey(_ bytes: [UInt8]) -> Bool {
+        spellingMarkers.contains { contains(bytes, $0) }
     }
+    private static let spellingMarkers = ["PRIVATE", "LS0t", #"\x"#, #"\u002"#, #"\u004"#, #"\u005"#, #"\U000000"#]
+        .map { Array($0.utf8) }
 
     /// The offset where the line holding `offset` starts.
     private static func lineStart(before offset: Int, in bytes: [UInt8]) -> Int? {
@@ -127,6 +149,19 @@ enum EmbeddedKeyScan {
     private static let privateKeyLabel = Array("PRIVATE KEY".utf8)
     /// `-----BEGIN` in base64, as a base64-encoded PEM file starts.
     private static let base64PEMHeader = Array("LS0tLS1CRUdJT".utf8)
+    /// `-----BEGIN` in base64 after none, one or two bytes (the spelling depends on where it falls in a group of
+    /// three), without the characters the bytes before it change.
+    private static let base64PEMHeaders = ["LS0tLS1CRUdJT", "LS0tQkVHSU4", "LS0tLUJFR0lO"].map { Array($0.utf8) }
+    /// `---` in base64: what every spelling of `-----BEGIN` holds.
+    private static let base64Dashes = Array("LS0t".utf8)
+
+    private static func isBase64(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): true
+        default: false
+        }
+    }
 
     private static func isSecret(_ bytes: [UInt8]) -> Bool {
         guard let objects = try? KeyInspection.inspect(bytes) else { return false }
@@ -135,13 +170,6 @@ enum EmbeddedKeyScan {
 
     /// Each run of base64 characters that starts with `marker`.
     private static func base64Runs(after marker: [UInt8], in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        func isBase64(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): true
-            default: false
-            }
-        }
         var runs: [ArraySlice<UInt8>] = []
         var start = 0
         while let found = firstIndex(of: marker, in: bytes, from: start) {

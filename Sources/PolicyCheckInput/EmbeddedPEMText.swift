@@ -11,49 +11,78 @@ enum EmbeddedPEMText {
     private static let end = Array("-----END ".utf8)
     private static let dashes = Array("-----".utf8)
 
-    /// The PEM blocks of `bytes` (after undoing `\n` escapes), one per line as PEM writes them.
+    /// The PEM blocks of `bytes` (after undoing `\n` escapes), one per line as PEM writes them. Lines end at LF or
+    /// CR; a block written on one line with spaces for its line breaks (`KEY="-----BEGIN … MIIE… -----END …"`) is
+    /// split at them.
     static func blocks(in bytes: [UInt8]) -> [UInt8] {
+        var reader = BlockReader()
+        let separators: (UInt8) -> Bool = { $0 == newline || $0 == UInt8(ascii: "\r") }
+        for line in unescaped(bytes).split(omittingEmptySubsequences: false, whereSeparator: separators) {
+            reader.read(line)
+        }
+        return reader.out
+    }
+
+    private struct BlockReader {
         var out: [UInt8] = []
         var inside = false
-        // Whether the BEGIN line is commented out with `//`: then so are the body's lines (a body line may itself
-        // start with `/`, which is base64).
+        /// Whether the BEGIN line is commented out with `//`: then so are the body's lines (a body line may itself
+        /// start with `/`, which is base64).
         var slashComment = false
-        for whole in unescaped(bytes).split(separator: newline, omittingEmptySubsequences: false) {
-            var line = whole[...]
+
+        mutating func read(_ whole: ArraySlice<UInt8>) {
+            var line = whole
             if let start = line.firstRange(of: begin) {
                 slashComment = line[..<start.lowerBound].firstRange(of: Array("//".utf8)) != nil
                 line = line[start.lowerBound...]
                 inside = true
             }
-            guard inside else { continue }
+            guard inside else { return }
             line = withoutLeadingMarks(line, slashComment: slashComment)
             if line.starts(with: dashes) {
-                // A BEGIN or END line: up to the dashes that close its label.
-                let label = line.dropFirst(dashes.count)
-                if let close = label.firstRange(of: dashes) { line = line[..<close.upperBound] }
-                out += line
-                out.append(newline)
-                if line.starts(with: end) { inside = false }
-                continue
+                // A BEGIN or END line: up to the dashes that close its label, then what follows on the line.
+                guard let close = line.dropFirst(dashes.count).firstRange(of: dashes) else {
+                    emit(line)
+                    return
+                }
+                emit(line[..<close.upperBound])
+                if line.starts(with: end) {
+                    inside = false
+                } else {
+                    readWords(line[close.upperBound...])
+                }
+                return
             }
             // A body line, or an encrypted key's header line (`Proc-Type: 4,ENCRYPTED`); a body line may run into
             // the END line (`…==-----END`).
             var body = line.prefix(while: isBodyByte)
             if let close = body.firstRange(of: dashes) { body = body[..<close.lowerBound] }
-            while let last = body.last, last == UInt8(ascii: " ") { body = body.dropLast() }
-            if !body.isEmpty {
-                out += body
-                out.append(newline)
-            }
+            while let last = body.last, last == UInt8(ascii: " ") || last == UInt8(ascii: ",") { body = body.dropLast() }
+            // What holds no letter or digit is punctuation around the block (`",` closing a quoted line), not body.
+            if body.contains(where: isAlphanumeric) { emit(body) }
             if let endStart = line.firstRange(of: end) {
                 var endLine = line[endStart.lowerBound...]
                 if let close = endLine.dropFirst(dashes.count).firstRange(of: dashes) { endLine = endLine[..<close.upperBound] }
-                out += endLine
-                out.append(newline)
+                emit(endLine)
                 inside = false
             }
         }
-        return out
+
+        /// The rest of a BEGIN line: base64 words up to an END label, each a line.
+        private mutating func readWords(_ rest: ArraySlice<UInt8>) {
+            guard rest.contains(where: isAlphanumeric) else { return }
+            let endStart = rest.firstRange(of: end)?.lowerBound ?? rest.endIndex
+            for word in rest[..<endStart].split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                let body = word.prefix(while: isBodyByte)
+                if body.contains(where: isAlphanumeric) { emit(body) }
+            }
+            if endStart < rest.endIndex { read(rest[endStart...]) }
+        }
+
+        private mutating func emit(_ line: ArraySlice<UInt8>) {
+            out += line
+            out.append(newline)
+        }
     }
 
     /// A line without the blanks, comment marks, quotes and concatenation (`+ "`) before its text. Neither `/` nor
@@ -67,6 +96,9 @@ enum EmbeddedPEMText {
             } else if slashComment, first == UInt8(ascii: "/"), rest.dropFirst().first == UInt8(ascii: "/") {
                 rest = rest.dropFirst(2)
                 slashComment = false
+            } else if first == UInt8(ascii: "-"), !rest.starts(with: dashes) {
+                // `- ` (a Markdown list) or `-- ` (an SQL or Lua comment); a run of five is a label's.
+                rest = rest.drop { $0 == UInt8(ascii: "-") }
             } else if first == UInt8(ascii: "+"), rest.dropFirst().first.map(isLeadingMark) ?? true {
                 rest = rest.dropFirst()
             } else {
@@ -83,7 +115,15 @@ enum EmbeddedPEMText {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "#"), UInt8(ascii: ";"),
              UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"):
+             UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "["), UInt8(ascii: "("):
+            true
+        default: false
+        }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default: false
         }

@@ -73,17 +73,17 @@ public struct InputReader: Sendable {
         let tolerant = !input.isExplicit && format == nil
         if tolerant && NotAnInput.conventionalJSONC(input.displayPath) && InputMarkers.marker(in: raw) == nil {
             result.skipReason = NotAnInput.byName(input.displayPath)
-            return result
+            return withKeysInText(result, raw)
         }
         if TextDecoding.isProbablyBinary(raw) {
-            return skipOrFail(result, "is a binary file, not a manifest", skip: "binary: not a text file")
+            return withKeysInText(skipOrFail(result, "is a binary file, not a manifest", skip: "binary: not a text file"), raw)
         }
         let text: [UInt8]
         do {
             text = try TextDecoding.utf8Text(from: raw)
         } catch {
             let diagnostic = Diagnostic(SourceFile(path: input.displayPath, bytes: raw), offset: error.offset, error.message)
-            return tolerate(diagnostic, raw, result) { NotAnInput.notText(location: $0, message: error.message) }
+            return withKeysInText(tolerate(diagnostic, raw, result) { NotAnInput.notText(location: $0, message: error.message) }, raw)
         }
         let source = SourceFile(path: input.displayPath, bytes: text)
         let documents: [SourceNode]
@@ -91,18 +91,9 @@ public struct InputReader: Sendable {
             documents = try parse(text)
         } catch {
             let diagnostic = Diagnostic(source, offset: error.offset, error.message)
-            var result = tolerate(diagnostic, text, result) { location in
+            return withKeysInText(tolerate(diagnostic, text, result) { location in
                 NotAnInput.reason(text: text, path: input.displayPath, location: location, message: error.message)
-            }
-            // A key in a file that does not parse (a Helm template, JSON with comments, a broken YAML file) is still
-            // committed: it is checked, and the file is no longer a skip.
-            let keys = EmbeddedKeyScan.keyFiles(inText: source)
-            if !keys.isEmpty {
-                result.withholdDigest()
-                result.skipReason = nil
-                result.deployments = [Self.keyDeployment(keys, source: source)]
-            }
-            return result
+            }, text)
         }
         if documents.isEmpty { return skipOrFail(result, "is empty: it holds no document", skip: "empty: no document") }
         let embeddedKeys = EmbeddedKeyScan.keyFiles(in: documents, source: source)
@@ -131,6 +122,24 @@ public struct InputReader: Sendable {
             return skipOrFail(result, "holds no \(adapter.format.rawValue) document policycheck can check",
                               skip: "nothing to check: no \(adapter.format.rawValue) document policycheck can check")
         }
+        return result
+    }
+
+    /// A manifest-named file that is not read as one — JSON with comments by its name, binary, not UTF-8 text, or
+    /// not parsed (a Helm template, a broken YAML file) — still commits any private key it holds: the key is checked
+    /// (`EmbeddedKeyScan.keyFiles(inText:)`), and the file is no longer a skip (an error stays an error).
+    private func withKeysInText(_ result: Result, _ bytes: [UInt8]) -> Result {
+        var keys = EmbeddedKeyScan.keyFiles(inText: SourceFile(path: result.input.displayPath, bytes: bytes))
+        // UTF-16 text (Windows editors and PowerShell write it) is read as the text it is.
+        if keys.isEmpty, bytes.contains(0), let text = try? TextDecoding.utf8Text(from: bytes), text != bytes {
+            keys = EmbeddedKeyScan.keyFiles(inText: SourceFile(path: result.input.displayPath, bytes: text))
+        }
+        guard !keys.isEmpty else { return result }
+        let source = SourceFile(path: result.input.displayPath, bytes: [])
+        var result = result
+        result.withholdDigest()
+        result.skipReason = nil
+        result.deployments = [Self.keyDeployment(keys, source: source)]
         return result
     }
 
@@ -171,15 +180,22 @@ public struct InputReader: Sendable {
         let mode: KeyScanMode = named ? .strict : result.input.isTemplated ? .found : KeyFileName.scanMode(path)
         let role: KeyFileRole = format == .keyMaterial ? .verified : .inTree
         var reading = keyFiles.read(raw, path: path, role: role, origin: Origin(offset: 0, path: ""), mode: mode)
-        // A walked file found by what it holds may carry a key as programs and comments do (indented, commented
-        // out, quoted line by line): read its PEM blocks as such when the file as written gives no secret.
-        if mode == .found, reading.file.secrets.isEmpty, KeyFileSniffer.mentionsPrivateKey(raw) {
-            var embedded = keyFiles.read(EmbeddedPEMText.blocks(in: raw), path: path, role: role,
+        // A file may carry a key as programs and comments do (indented, commented out, quoted line by line): its
+        // PEM blocks are read as such when the file as written gives no secret, whatever its name.
+        // UTF-16 text is read as the text it is.
+        let text = reading.file.secrets.isEmpty && raw.contains(0) ? (try? TextDecoding.utf8Text(from: raw)) ?? raw : raw
+        if reading.file.secrets.isEmpty, KeyFileSniffer.mentionsPrivateKey(text) {
+            var embedded = keyFiles.read(EmbeddedPEMText.blocks(in: text), path: path, role: role,
                                          origin: Origin(offset: 0, path: ""), mode: .found)
             if !embedded.file.secrets.isEmpty {
                 embedded.file.size = raw.count
                 reading = embedded
             }
+        }
+        // A file that only its content made key material (a Go test, a README) is read for the secrets it holds:
+        // its certificates and public keys are a program's test data, not this tree's keys.
+        if !named, KeyFileName.ending(path) != nil, !KeyFileName.marksKeyMaterial(path), !reading.file.secrets.isEmpty {
+            reading.file.objects = reading.file.secrets
         }
         let file = reading.file
         if let problem = file.problem {

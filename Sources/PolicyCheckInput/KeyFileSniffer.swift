@@ -41,36 +41,47 @@ enum KeyFileSniffer {
     /// How much of a text file is searched at a time, and how far a chunk reaches back into the one before: as far
     /// as a block may run (`blockReach`), so a block cut by a chunk's edge is still seen whole in the next.
     private static let chunkSize = 1 << 20
-    private static let blockReach = 1 << 14
+    private static let blockReach = 1 << 16
     private static let labelReach = 128
     private static let end = Array("-----END ".utf8)
     private static let blockDashes = Array(" BLOCK-----".utf8)
     private static let privateLines = Array("Private-Lines:".utf8)
+    /// `PRIVATE KEY` in UTF-16, little- and big-endian.
+    private static let utf16Labels: [[UInt8]] = [
+        Array("PRIVATE KEY".utf8).flatMap { [$0, 0] }, Array("PRIVATE KEY".utf8).flatMap { [0, $0] },
+    ]
+    /// The least base64 a private key's PEM body holds (an Ed25519 PKCS #8 key, the smallest, has 64 characters):
+    /// placeholders (`REDACTED`, `MIIEpAIBAAKCAQEA...`) hold less.
+    private static let minimumBody = 60
 
     /// Whether `bytes` hold what reads as a private key block anywhere, in a line of prose or of a program too: a
-    /// `-----BEGIN …PRIVATE KEY-----` label, then within 16 KiB base64 (a run of 16 or more characters) and an
-    /// `-----END ` line; or PuTTY's header with its `Private-Lines:`. Source that merely names a header (a `grep`
-    /// for it, a constant) holds no block and is not read; a block is read, and what OpenSSL does not take as a key
-    /// is an explained skip.
+    /// `-----BEGIN …PRIVATE KEY-----` label, then within 64 KiB an `-----END ` line, and between them, read as
+    /// programs write blocks (`EmbeddedPEMText`), at least 60 characters of base64; or PuTTY's header with its
+    /// `Private-Lines:`. Source that merely names a header (a `grep` for it, a constant) and placeholders hold no
+    /// such block and are not read; a block is read, and what OpenSSL does not take as a key is an explained skip.
     static func mentionsPrivateKeyBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
         var from = bytes.startIndex
         while let found = ByteSearch.firstIndex(of: privateKey, in: bytes, from: from) {
             from = found + privateKey.count
-            // `PRIVATE KEY-----` or `PRIVATE KEY BLOCK-----`, then its line searched back for `-----BEGIN `.
-            let after = bytes[from...]
-            if after.starts(with: dashes) {
+            // `PRIVATE KEY-----` or `PRIVATE KEY BLOCK-----`,
+            if bytes[from...].starts(with: dashes) {
                 from += dashes.count
-            } else if after.starts(with: blockDashes) {
+            } else if bytes[from...].starts(with: blockDashes) {
                 from += blockDashes.count
             } else {
                 continue
             }
-            let lineStart = max(bytes.startIndex, found - labelReach)
-            guard let open = ByteSearch.firstIndex(of: begin, in: bytes[lineStart..<found]),
-                  !bytes[open..<found].contains(0x0A) else { continue }
-            let block = bytes[from..<min(bytes.endIndex, from + blockReach)]
-            if let close = ByteSearch.firstIndex(of: end, in: block), hasBase64Run(block[..<close]) { return true }
+            // whose own opening dashes, on its line, open `-----BEGIN ` (not `-----END `),
+            guard let open = lastDashes(in: bytes[max(bytes.startIndex, found - labelReach)..<found]),
+                  bytes[open...].starts(with: begin), !bytes[open..<found].contains(0x0A) else { continue }
+            // with an END line and a body.
+            let window = bytes[open..<min(bytes.endIndex, open + blockReach)]
+            guard let close = ByteSearch.firstIndex(of: end, in: window, from: from) else { continue }
+            let lineEnd = window[close...].firstIndex(of: 0x0A) ?? window.endIndex
+            if base64Body(EmbeddedPEMText.blocks(in: Array(window[open..<lineEnd]))) >= minimumBody { return true }
         }
+        // UTF-16 text: the label in either byte order is enough to read the file (as text, `InputReader`).
+        if utf16Labels.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes) != nil }) { return true }
         if let header = ByteSearch.firstIndex(of: putty, in: bytes) {
             let block = bytes[header..<min(bytes.endIndex, header + blockReach)]
             return ByteSearch.firstIndex(of: privateLines, in: block) != nil
@@ -78,20 +89,36 @@ enum KeyFileSniffer {
         return false
     }
 
-    /// Whether 16 base64 characters follow one another somewhere in `bytes`.
-    private static func hasBase64Run(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var run = 0
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
-                run += 1
-                if run >= 16 { return true }
-            default:
-                run = 0
+    /// Where the last `-----` in `bytes` starts.
+    private static func lastDashes(in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.endIndex - dashes.count
+        while index >= bytes.startIndex {
+            if bytes[index...].starts(with: dashes) {
+                // The run's first dash: a label opens with five.
+                var first = index
+                while first > bytes.startIndex, bytes[first - 1] == UInt8(ascii: "-") { first -= 1 }
+                return first
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// How many base64 characters the body lines of PEM text hold (not its BEGIN, END and header lines).
+    private static func base64Body(_ text: [UInt8]) -> Int {
+        var count = 0
+        for line in text.split(separator: 0x0A) where !line.starts(with: dashes) && !line.contains(UInt8(ascii: ":")) {
+            count += line.count { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+                    true
+                default:
+                    false
+                }
             }
         }
-        return false
+        return count
     }
 
     /// Whether `bytes` start with a private key, or (`searchingLines`) any line of them begins one.

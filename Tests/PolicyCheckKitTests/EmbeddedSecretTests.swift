@@ -163,4 +163,47 @@ import Testing
         #expect(findings.allSatisfy { !$0.message.contains(body.prefix(30)) })
         #expect(report.inputs.allSatisfy { $0.sha256 == nil })
     }
+
+    /// A hostile review's ways to hide a key, each now found: a label YAML folds at its space (a Secret that 0.1's
+    /// scan flagged and this round's first cut passed), a stray byte that is not UTF-8, a file named as JSON with
+    /// comments, a key file commented out, base64 wrapped or shifted by a leading blank line, lines quoted with
+    /// trailing commas (a notebook), a one-line key with spaces for line breaks, CR line ends and UTF-16.
+    @Test func keysWrittenToHideAreFound() throws {
+        let lines = Self.pem.split(separator: "\n").map(String.init)
+        let body = lines.dropFirst().dropLast().joined(separator: "\\n")
+        let wrapped = Data(Self.pem.utf8).base64EncodedString(options: .lineLength76Characters)
+            .split(whereSeparator: \.isNewline).map { "    " + $0 }.joined(separator: "\n")
+        let shifted = Data(("\n" + Self.pem).utf8).base64EncodedString()
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in ("notes\n" + Self.pem).utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var latin1 = Array("# caf".utf8) + [0xE9] + Array("\nkey: |\n".utf8)
+        latin1 += Array(lines.map { "  " + $0 }.joined(separator: "\n").utf8) + [0x0A]
+        let (report, directory) = try run([
+            "folded.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  tls.key: \"-----BEGIN PRIVATE\n    KEY-----\\n\(body)\\n-----END PRIVATE\n    KEY-----\\n\"\n",
+            "tsconfig.json": "{\n" + lines.map { "  // " + $0 }.joined(separator: "\n") + "\n}\n",
+            "deploy.key": lines.map { "# " + $0 }.joined(separator: "\n") + "\n",
+            "wrapped.yaml": "tls:\n  key: |\n\(wrapped)\n",
+            "shifted.yaml": "key: \(shifted)\n",
+            "notebook.ipynb": "{\"source\": [\n" + lines.map { "  \"\($0)\\n\"," }.joined(separator: "\n") + "\n  \"\"]}\n",
+            "app.env": "KEY=\"" + lines.joined(separator: " ") + "\"\n",
+            "old-mac.txt": "hello\r" + lines.joined(separator: "\r") + "\r",
+        ], extra: [("windows.txt", utf16), ("latin1.yaml", latin1)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = Set(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent.split(separator: " ")[0] })
+        #expect(files == ["folded.yaml", "tsconfig.json", "deploy.key", "wrapped.yaml", "shifted.yaml", "notebook.ipynb",
+                          "app.env", "old-mac.txt", "windows.txt", "latin1.yaml"], "\(files.sorted())")
+        #expect(report.inputs.allSatisfy { $0.sha256 == nil }, "\(report.inputs.filter { $0.sha256 != nil }.map(\.file))")
+    }
+
+    /// A documentation placeholder beside a real certificate makes no key file of a README: no finding, no skip.
+    @Test func aPlaceholderBesideACertificateIsNoKey() throws {
+        let certificate = try String(contentsOfFile: Fixture.path("keys/fail-cert-expired-sha1.pem"), encoding: .utf8)
+        let (report, directory) = try run([
+            "README.md": "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\nREDACTED\\n-----END PRIVATE KEY-----\\n\"}\n\n" + certificate,
+            "SETUP.md": "# Setup\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA...REDACTED...\n-----END RSA PRIVATE KEY-----\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")
+        #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+    }
 }
