@@ -50,21 +50,10 @@ package enum FileBytes {
     /// Up to `count` bytes from the start of a regular file, or nil when it cannot be opened or is not a regular file
     /// (opened without blocking, so a FIFO put in a file's place cannot hang the caller).
     package static func prefix(_ path: String, count: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(count, Int(info.st_size)))
-        var filled = 0
-        while filled < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { break }
-            filled += got
-        }
+        var bytes = [UInt8](repeating: 0, count: min(count, size))
+        let filled = fill(&bytes, from: 0, reading: descriptor)
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
@@ -72,23 +61,12 @@ package enum FileBytes {
     /// Calls `body` with successive chunks of a regular file, each starting `overlap` bytes before the previous one
     /// ended, until `body` returns true (then true) or the file ends (then false); false also when it cannot be opened.
     package static func chunks(_ path: String, size: Int, overlap: Int, _ body: (ArraySlice<UInt8>) -> Bool) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return false }
+        guard let (descriptor, _) = openRegular(path) else { return false }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
         var buffer = [UInt8](repeating: 0, count: size + overlap)
         var kept = 0
         while true {
-            var filled = kept
-            while filled < buffer.count {
-                let got = buffer.withUnsafeMutableBytes { raw in
-                    systemRead(descriptor, raw.baseAddress! + filled, raw.count - filled)
-                }
-                if got < 0 && errno == EINTR { continue }
-                if got <= 0 { break }
-                filled += got
-            }
+            let filled = fill(&buffer, from: kept, reading: descriptor)
             if filled == kept { return false }
             if body(buffer[..<filled]) { return true }
             if filled < buffer.count { return false }
@@ -98,5 +76,32 @@ package enum FileBytes {
                 base.update(from: base + filled - kept, count: kept)
             }
         }
+    }
+
+    /// A regular file opened for reading without blocking (a FIFO put in a file's place cannot hang the caller),
+    /// and its size; `nil` when it cannot be opened or is not a regular file.
+    private static func openRegular(_ path: String) -> (descriptor: Int32, size: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(info.st_size))
+    }
+
+    /// Reads into `buffer` from `start` until it is full or the file ends; how far it is filled.
+    private static func fill(_ buffer: inout [UInt8], from start: Int, reading descriptor: Int32) -> Int {
+        var filled = start
+        while filled < buffer.count {
+            let got = buffer.withUnsafeMutableBytes { raw in
+                systemRead(descriptor, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        return filled
     }
 }

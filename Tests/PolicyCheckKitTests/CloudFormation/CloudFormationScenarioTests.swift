@@ -14,6 +14,7 @@ import Testing
         Conditions:
           HasSymmetricKey: !Equals [!Ref KeySpec, 'SYMMETRIC_DEFAULT']
           IsAsymmetric: !Not [!Condition HasSymmetricKey]
+          InUSEast1: !Equals [!Ref 'AWS::Region', 'us-east-1']
         Resources:
           Key:
             Type: AWS::KMS::Key
@@ -61,18 +62,7 @@ import Testing
 
     /// A condition on what only the stack knows (its region) decides nothing: both branches stay, the worse judged.
     @Test func aConditionOnThePseudoParametersIsJudgedAtItsWorstBranch() throws {
-        let template = """
-            Parameters:
-              KeySpec: {Type: String, Default: SYMMETRIC_DEFAULT, AllowedValues: [SYMMETRIC_DEFAULT, RSA_2048]}
-            Conditions:
-              InUSEast1: !Equals [!Ref 'AWS::Region', 'us-east-1']
-            Resources:
-              Key:
-                Type: AWS::KMS::Key
-                Properties:
-                  KeySpec: !Ref KeySpec
-                  EnableKeyRotation: !If [InUSEast1, true, false]
-            """
+        let template = Self.key(rotation: "!If [InUSEast1, true, false]", specs: "[SYMMETRIC_DEFAULT, RSA_2048]")
         #expect(try rotationFindings(template) == [
             "automatic rotation is not enabled; expected EnableKeyRotation: true every 90–2560 days (when KeySpec is 'SYMMETRIC_DEFAULT')",
         ])
