@@ -55,6 +55,19 @@ public struct SourceNode: Sendable {
         self.tagBox = tag.map(TagBox.init)
     }
 
+    /// Node `index` of a parsed document's tape, as `unchangedTapeReference` names it.
+    package init(tape: SourceTape, index: UInt32) {
+        self.init(tape: tape, index: Int(index))
+    }
+
+    /// For a node read into a tape and unchanged since (its offset and tag as read): the tape and the node's index,
+    /// so a holder of many nodes of one tape can keep 4 bytes a node and make them again (`init(tape:index:)`).
+    package var unchangedTapeReference: (tape: SourceTape, index: UInt32)? {
+        guard case .tape(let tape, let index) = storage, tagBox == nil,
+              offset == Int(tape.nodes[Int(index)].offset) else { return nil }
+        return (tape, index)
+    }
+
     /// Node `index` of a parsed document's tape.
     init(tape: SourceTape, index: Int) {
         self.storage = .tape(tape, UInt32(truncatingIfNeeded: index))

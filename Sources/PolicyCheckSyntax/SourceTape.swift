@@ -13,7 +13,7 @@ import Darwin
 /// once per distinct spelling where the parser's cache finds them, and a key's offset is found again in the document
 /// when asked for rather than stored. Nodes are materialised into `Value`s only when a reader asks for one, and
 /// lookups by key never materialise anything.
-final class SourceTape: Sendable {
+package final class SourceTape: Sendable {
     enum Kind: UInt8 {
         case null, `false`, `true`, number, string, sequence, mapping
     }

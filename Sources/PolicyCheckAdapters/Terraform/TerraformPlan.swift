@@ -131,14 +131,12 @@ struct TerraformPlan: TerraformResourceGraph {
         let (configAddress, instanceKey) = TerraformAddress.splitKey(own)
         let modulePath = TerraformAddress.modulePath(moduleAddress)
         let expressions = configuration.expressions(of: configAddress, in: modulePath)
-        let attributes = TerraformAttribute(
-            node: values?.isMapping == true ? values : nil, unknown: unknown?.isMapping == true ? unknown : nil,
-            expressions: expressions ?? nil, configured: expressions != nil, resourcePath: origin.path,
-            place: place, anchor: values?.offset ?? anchor
-        )
+        let roots = TerraformAttributeRoots(values?.isMapping == true ? values : nil,
+                                            unknown?.isMapping == true ? unknown : nil, expressions ?? nil)
         return TerraformResource(address: address, type: type, moduleAddress: moduleAddress, modulePath: modulePath,
                                  configAddress: configAddress, instanceKey: instanceKey, origin: origin,
-                                 attributes: attributes)
+                                 roots: roots, configured: expressions != nil, place: place,
+                                 anchor: values?.offset ?? anchor)
     }
 
     // MARK: - Finding resources
