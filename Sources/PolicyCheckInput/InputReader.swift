@@ -194,8 +194,15 @@ public struct InputReader: Sendable {
         }
         // A file that only its content made key material (a Go test, a README) is read for the secrets it holds:
         // its certificates and public keys are a program's test data, not this tree's keys.
+        // It is reported at the line of its first private key's label, not at 1:1 (a key at line 2,000 of a test
+        // file is annotated there); the source kept for that holds the file's line breaks and nothing else.
+        var lines: [UInt8] = []
         if !named, KeyFileName.ending(path) != nil, !KeyFileName.marksKeyMaterial(path), !reading.file.secrets.isEmpty {
             reading.file.objects = reading.file.secrets
+            if let label = KeyFileSniffer.firstPrivateKeyLabel(text) {
+                lines = text.map { $0 == 0x0A ? 0x0A : 0x20 }
+                reading.file.origin = Origin(offset: label, path: "")
+            }
         }
         let file = reading.file
         if let problem = file.problem {
@@ -214,8 +221,8 @@ public struct InputReader: Sendable {
             return result
         }
         if !file.secrets.isEmpty { result.withholdDigest() }
-        // The source keeps no bytes: nothing of a key file can reach a report.
-        result.deployments = [Self.keyDeployment([file], source: SourceFile(path: path, bytes: []))]
+        // The source keeps no bytes (at most where lines break): nothing of a key file can reach a report.
+        result.deployments = [Self.keyDeployment([file], source: SourceFile(path: path, bytes: lines))]
         return result
     }
 

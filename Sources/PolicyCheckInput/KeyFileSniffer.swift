@@ -89,6 +89,19 @@ enum KeyFileSniffer {
         return false
     }
 
+    /// Where the first `-----BEGIN …PRIVATE KEY` label of a text starts, if any.
+    static func firstPrivateKeyLabel(_ bytes: [UInt8]) -> Int? {
+        var from = 0
+        while let found = ByteSearch.firstIndex(of: privateKey, in: bytes, from: from) {
+            from = found + privateKey.count
+            if let open = lastDashes(in: bytes[max(0, found - labelReach)..<found]), bytes[open...].starts(with: begin),
+               !bytes[open..<found].contains(0x0A) {
+                return open
+            }
+        }
+        return nil
+    }
+
     /// Where the last `-----` in `bytes` starts.
     private static func lastDashes(in bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.endIndex - dashes.count

@@ -142,6 +142,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = Set(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent })
         #expect(files == ["notes.txt", "key_test.go", "app.env", "fixture.py", "edge.log"], "\(files)")
+        // Each is reported where its key's label is, not at 1:1.
+        let places = Dictionary(uniqueKeysWithValues: committedSecrets(report).map {
+            (($0.resource as NSString).lastPathComponent, "\($0.line ?? 0):\($0.column ?? 0)")
+        })
+        #expect(places == ["notes.txt": "301:1", "key_test.go": "3:12", "app.env": "1:6", "fixture.py": "2:19", "edge.log": "2:1"],
+                "\(places)")
         #expect(committedSecrets(report).allSatisfy { !$0.message.contains(Self.bodyLine) })
         #expect(report.inputs.allSatisfy { $0.sha256 == nil })
     }
