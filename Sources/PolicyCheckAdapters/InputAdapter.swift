@@ -97,4 +97,17 @@ public enum AdapterRegistry {
     public static func detect(_ documents: [SourceNode]) -> RegisteredAdapter? {
         all.first { adapter in documents.contains { adapter.recognises($0) } }
     }
+
+    /// The first document of a stream that `chosen` does not read but another adapter would, and that adapter: a
+    /// file mixing formats (a Kubernetes object and a CloudFormation template in one JSON or YAML stream) would
+    /// otherwise have its other documents go unchecked.
+    public static func otherFormat(in documents: [SourceNode], than chosen: RegisteredAdapter) -> (index: Int, adapter: RegisteredAdapter)? {
+        guard documents.count > 1 else { return nil }
+        for (index, document) in documents.enumerated() where !chosen.recognises(document) {
+            if let other = all.first(where: { $0.format != chosen.format && $0.recognises(document) }) {
+                return (index, other)
+            }
+        }
+        return nil
+    }
 }

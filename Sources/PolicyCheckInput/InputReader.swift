@@ -107,6 +107,10 @@ public struct InputReader: Sendable {
             return skipOrFail(result, "is not a manifest policycheck reads (formats: \(formats))",
                               skip: "not a manifest: in none of the formats policycheck reads (\(formats))")
         }
+        if format == nil, let (index, other) = AdapterRegistry.otherFormat(in: documents, than: adapter) {
+            result.errors.append(Diagnostic(source, offset: documents[index].offset,
+                "document \(index + 1) is \(other.format.rawValue), but the file is read as \(adapter.format.rawValue), the format of another of its documents; a file is read in one format, so put each format in a file of its own"))
+        }
         switch adapter.read(documents, source, options) {
         case .success(let deployments): result.deployments = deployments
         case .failure(let problems): result.errors += problems.items

@@ -17,7 +17,10 @@ extension IntrinsicResolver {
         let operands = call.argument.items ?? []
         switch call.function {
         case "Fn::Equals":
-            guard operands.count == 2 else { return nil }
+            // An operand that follows a parameter the scenario does not fix (one without `AllowedValues`) may take
+            // any value: the comparison is undecided.
+            guard operands.count == 2,
+                  operands.allSatisfy({ parameters(in: $0).allSatisfy { assignment?[$0] != nil } }) else { return nil }
             let left = resolve(operands[0], depth: depth), right = resolve(operands[1], depth: depth)
             guard left.count == 1, right.count == 1, let a = left[0].scalarText, let b = right[0].scalarText else { return nil }
             return a == b

@@ -1,5 +1,5 @@
 /// The deployment scenarios of some properties: every combination of the values their parameters allow
-/// (`AllowedValues`, else `Default`), so properties that follow the same parameters are resolved together
+/// (`AllowedValues`; a parameter without them may take any value and decides no condition), so properties that follow the same parameters are resolved together
 /// (`IntrinsicResolver.assignment`) rather than each at its worst.
 struct ParameterScenarios {
     /// Most scenarios listed; past it the properties are judged one by one, each at its worst.
@@ -26,6 +26,9 @@ struct ParameterScenarios {
         var varying: [String] = []
         for name in names.sorted() {
             guard let parameter = context.template.parameters[name] else { return nil }
+            // A parameter without `AllowedValues` may take any value at deployment, its `Default` only one of them:
+            // it is left out, so a condition on it stays undecided and both of its branches are judged.
+            guard !parameter.allowedValues.isEmpty else { continue }
             let values = resolver.values(of: parameter)
             guard !values.isEmpty, values.allSatisfy({ $0.scalarText != nil }) else { return nil }
             guard assignments.count * values.count <= Self.limit else { return nil }

@@ -75,4 +75,26 @@ import Testing
         #expect(messages.count == 1)
         #expect(messages.first?.contains("(when") == false)
     }
+
+    /// A parameter without `AllowedValues` may take any value: its `Default` decides no condition (a review found a
+    /// rotation opt-out, `DisableRotation`, judged only at its default `'false'`, so a key deployable without
+    /// rotation passed).
+    @Test func aParameterWithoutAllowedValuesDecidesNoCondition() throws {
+        let template = """
+            Parameters:
+              KeySpec: {Type: String, Default: SYMMETRIC_DEFAULT, AllowedValues: [SYMMETRIC_DEFAULT, RSA_2048]}
+              DisableRotation: {Type: String, Default: 'false'}
+            Conditions:
+              Rotate: !And [!Equals [!Ref KeySpec, SYMMETRIC_DEFAULT], !Equals [!Ref DisableRotation, 'false']]
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeySpec: !Ref KeySpec
+                  EnableKeyRotation: !If [Rotate, true, false]
+            """
+        #expect(try rotationFindings(template) == [
+            "automatic rotation is not enabled; expected EnableKeyRotation: true every 90–2560 days (when KeySpec is 'SYMMETRIC_DEFAULT')",
+        ])
+    }
 }

@@ -29,11 +29,8 @@ import Testing
     static let template = #"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"SG": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}]}}}}"#
     static let other = #"{"name": "not a manifest", "items": [1, 2]}"#
 
-    /// Mixed documents: the first adapter (in detection order) that recognises one of them reads the ones it
-    /// recognises and the others are ignored, in a JSON stream as in a YAML stream.
+    /// A JSON stream reads as the YAML stream of the same documents; documents no format recognises are left out.
     @Test(arguments: [
-        [service, template],
-        [template, service],
         [other, configMap, service],
         [service, service.replacingOccurrences(of: #""open""#, with: #""again""#)],
         [template, template],
@@ -49,6 +46,23 @@ import Testing
         #expect(!jsonFindings.isEmpty)
         #expect(jsonFindings.map { "\($0.ruleId) \($0.line * 2):\($0.column) \($0.resource) \($0.path)" }
                 == (try H.findings(yaml.deployments)).map { "\($0.ruleId) \($0.line):\($0.column) \($0.resource) \($0.path)" })
+    }
+
+    /// Documents of two formats in one stream: the file is read in one of them, and the other's documents would go
+    /// unchecked (a review hid a Service open to the internet behind an empty Terraform plan), so they are an error
+    /// at their place — in a JSON stream as in a YAML stream — and the documents read are still checked.
+    @Test(arguments: [[service, template], [template, service]])
+    func aStreamOfTwoFormatsIsAnError(_ documents: [String]) throws {
+        for (text, name) in [(documents.joined(separator: "\n") + "\n", "stream.json"),
+                             (documents.map { "---\n" + $0 }.joined(separator: "\n") + "\n", "stream.yaml")] {
+            let read = H.read(text: text, name: name)
+            #expect(read.errors.count == 1, "\(read.errors)")
+            let message = read.errors.first?.description ?? ""
+            #expect(message.contains("is kubernetes, but the file is read as cloudformation")
+                    && message.contains("put each format in a file of its own"), "\(message)")
+            #expect(read.deployments.map(\.format) == [.cloudFormation])
+            #expect(!(try H.findings(read.deployments)).isEmpty)
+        }
     }
 
     @Test func aProblemInALaterObjectIsAtItsPlace() {
