@@ -17,6 +17,14 @@ enum DERStructure: Equatable {
     /// OpenSSL's traditional DSAPrivateKey (six INTEGERs).
     case dsaPrivateKey
 
+    /// Whether it is an unencrypted private key.
+    var isPrivateKey: Bool {
+        switch self {
+        case .privateKeyInfo, .rsaPrivateKey, .ecPrivateKey, .dsaPrivateKey: true
+        default: false
+        }
+    }
+
     /// The `KeyObject.container` name for this structure.
     var container: String {
         switch self {

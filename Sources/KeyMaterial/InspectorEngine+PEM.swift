@@ -36,8 +36,16 @@ extension InspectorEngine {
         let isOpenSSH = block.label == OpenSSHPrivateKey.pemLabel
         let expected = PEMLabel(block.label)
         let body = UnsafeBufferPointer(rebasing: bytes[block.bodyStart..<block.bodyEnd])
-        if block.label == OpenPGPSecretKey.armourLabel { return try decodeOpenPGP(body, index: index) }
-        guard isOpenSSH || expected != nil else { return [] }
+        if OpenPGPSecretKey.armourLabels.contains(block.label) { return try decodeOpenPGP(body, label: block.label, index: index) }
+        guard isOpenSSH || expected != nil else {
+            // A label that promises no key (`EC PARAMETERS`, `SM2 PRIVATE KEY`, one made up): OpenSSL 3.0's decoders
+            // still read a private key's body under it, so a private key structure there is read as what it is.
+            guard !block.hasEncryptedHeader, let der = Base64.decode(body), case let .structure(found) = der.withUnsafeBufferPointer({ DERClassifier.classify($0) }),
+                  found.isPrivateKey else { return [] }
+            return [try der.withUnsafeBufferPointer { (der) throws(KeyMaterialError) in
+                try decodeDER(der, as: found, index: index, encoding: .pem)
+            }]
+        }
         guard let der = Base64.decode(body) else {
             failureOffset = Base64.firstInvalidByte(body).map { block.bodyStart + $0 } ?? block.beginOffset
             throw .malformed(block: index, reason: "PEM block '\(block.label)' body is not valid base64")
@@ -61,6 +69,10 @@ extension InspectorEngine {
         }
         switch DERClassifier.classify(der) {
         case let .structure(found) where found.sameShape(as: structure):
+            structure = found
+        case let .structure(found) where found.isPrivateKey:
+            // A private key under another key's label (`PUBLIC KEY`, `EC PRIVATE KEY` over PKCS #8): OpenSSL reads
+            // it as the private key it is, and so is it read here.
             structure = found
         case let .truncated(declared, available):
             throw .malformed(block: index, reason: "truncated DER in PEM body: declares \(declared) bytes but only \(available) are present")

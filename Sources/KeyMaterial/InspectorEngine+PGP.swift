@@ -3,11 +3,13 @@
 /// is never decoded, and a passphrase-protected key is reported as encrypted.
 extension InspectorEngine {
     /// The primary key of one `PGP PRIVATE KEY BLOCK` (its armoured body).
-    func decodeOpenPGP(_ body: UnsafeBufferPointer<UInt8>, index: Int) throws(KeyMaterialError) -> [DecodedItem] {
+    func decodeOpenPGP(_ body: UnsafeBufferPointer<UInt8>, label: String, index: Int) throws(KeyMaterialError) -> [DecodedItem] {
         let key: OpenPGPSecretKey
         do throws(SSHWireError) {
             key = try OpenPGPSecretKey(armouredBody: body)
         } catch {
+            // A public key block is not key material unless it holds a secret key.
+            if label == "PGP PUBLIC KEY BLOCK" { return [] }
             throw .malformed(block: index, reason: "OpenPGP secret key: \(error.reason)")
         }
         let algorithm: KeyAlgorithm?

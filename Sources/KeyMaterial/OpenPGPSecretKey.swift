@@ -7,7 +7,9 @@
 /// key material follows in the clear — and §5.5.5 the algorithm-specific public fields (multiprecision integers of
 /// §3.2, curve OIDs of §9.2).
 struct OpenPGPSecretKey {
-    static let armourLabel = "PGP PRIVATE KEY BLOCK"
+    /// The armour labels a secret key may come under: GnuPG's, PGP 2's, and a public key block that holds secret
+    /// packets (which GnuPG imports as such).
+    static let armourLabels: Set<String> = ["PGP PRIVATE KEY BLOCK", "PGP SECRET KEY BLOCK", "PGP PUBLIC KEY BLOCK"]
 
     enum PublicValues {
         case rsa(modulus: ArraySlice<UInt8>, exponent: ArraySlice<UInt8>)
@@ -35,10 +37,19 @@ struct OpenPGPSecretKey {
         }
         let decoded = text.withUnsafeBufferPointer { Base64.decode($0) }
         guard let packets = decoded, !packets.isEmpty else { throw SSHWireError("armour is not valid base64") }
+        // Every secret key and subkey packet (tags 5 and 7), whatever comes before them (a marker packet, public
+        // keys): an export of subkeys alone (`--export-secret-subkeys`) has a primary key without its secret (a GnuPG
+        // stub) and subkeys in the clear. The first packet in the clear is the one reported, else the first.
         var reader = OpenPGPReader(packets[...])
-        let (tag, packet) = try reader.packet()
-        guard tag == 5 else { throw SSHWireError("first packet is not a secret key (tag \(tag))") }
-        try self.init(packet: packet)
+        var keys: [OpenPGPSecretKey] = []
+        while !reader.isAtEnd {
+            let (tag, packet) = try reader.packet()
+            if tag == 5 || tag == 7 { keys.append(try OpenPGPSecretKey(packet: packet)) }
+        }
+        guard let chosen = keys.first(where: { !$0.isEncrypted }) ?? keys.first else {
+            throw SSHWireError("no secret key packet")
+        }
+        self = chosen
     }
 
     private init(packet: ArraySlice<UInt8>) throws(SSHWireError) {
@@ -119,6 +130,8 @@ struct OpenPGPReader {
     init(_ bytes: ArraySlice<UInt8>) {
         rest = bytes
     }
+
+    var isAtEnd: Bool { rest.isEmpty }
 
     mutating func byte(_ field: String) throws(SSHWireError) -> UInt8 {
         guard let first = rest.first else { throw SSHWireError("\(field) is missing") }

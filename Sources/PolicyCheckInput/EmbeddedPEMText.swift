@@ -96,6 +96,9 @@ enum EmbeddedPEMText {
             } else if slashComment, first == UInt8(ascii: "/"), rest.dropFirst().first == UInt8(ascii: "/") {
                 rest = rest.dropFirst(2)
                 slashComment = false
+            } else if isAlphanumeric(first), let next = rest.dropFirst().first, isQuote(next) {
+                // A string prefix (`b"`, `r'`, `f"`, `u"`): base64 never holds a quote.
+                rest = rest.dropFirst()
             } else if first == UInt8(ascii: "-"), !rest.starts(with: dashes) {
                 // `- ` (a Markdown list) or `-- ` (an SQL or Lua comment); a run of five is a label's.
                 rest = rest.drop { $0 == UInt8(ascii: "-") }
@@ -115,10 +118,15 @@ enum EmbeddedPEMText {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "#"), UInt8(ascii: ";"),
              UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "["), UInt8(ascii: "("):
+             UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "."),
+             UInt8(ascii: "&"):
             true
         default: false
         }
+    }
+
+    private static func isQuote(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

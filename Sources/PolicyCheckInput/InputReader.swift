@@ -69,6 +69,12 @@ public struct InputReader: Sendable {
         if format == .keyMaterial || (format == nil && KeyFileReader.claims(path: input.displayPath, raw: raw)) {
             return readKeyFile(raw, result)
         }
+        // A chart's template reached for a key it seems to hold is only searched for keys: it is YAML only once
+        // rendered, and the chart is checked rendered.
+        if input.isTemplated {
+            result.skipReason = "Helm template: Go template actions ({{ … }}) make it YAML only once rendered"
+            return withKeysInText(result, raw)
+        }
         // A walked file is an input only if it could be one: see `InputMarkers` for why a marker keeps it an error.
         let tolerant = !input.isExplicit && format == nil
         if tolerant && NotAnInput.conventionalJSONC(input.displayPath) && InputMarkers.marker(in: raw) == nil {
@@ -133,13 +139,16 @@ public struct InputReader: Sendable {
     /// not parsed (a Helm template, a broken YAML file) — still commits any private key it holds: the key is checked
     /// (`EmbeddedKeyScan.keyFiles(inText:)`), and the file is no longer a skip (an error stays an error).
     private func withKeysInText(_ result: Result, _ bytes: [UInt8]) -> Result {
+        var text = bytes
         var keys = EmbeddedKeyScan.keyFiles(inText: SourceFile(path: result.input.displayPath, bytes: bytes))
         // UTF-16 text (Windows editors and PowerShell write it) is read as the text it is.
-        if keys.isEmpty, bytes.contains(0), let text = try? TextDecoding.utf8Text(from: bytes), text != bytes {
-            keys = EmbeddedKeyScan.keyFiles(inText: SourceFile(path: result.input.displayPath, bytes: text))
+        if keys.isEmpty, bytes.contains(0), let decoded = try? TextDecoding.utf8Text(from: bytes), decoded != bytes {
+            text = decoded
+            keys = EmbeddedKeyScan.keyFiles(inText: SourceFile(path: result.input.displayPath, bytes: decoded))
         }
         guard !keys.isEmpty else { return result }
-        let source = SourceFile(path: result.input.displayPath, bytes: [])
+        // Findings are placed at the key's line: the source kept holds where lines break, nothing else.
+        let source = SourceFile(path: result.input.displayPath, bytes: Self.lineBreaks(text))
         var result = result
         result.withholdDigest()
         result.skipReason = nil
@@ -157,6 +166,16 @@ public struct InputReader: Sendable {
         result.deployments = outcome.deployment.map { [$0] } ?? []
         if outcome.files.contains(where: { EmbeddedKeyScan.holdsPrivateKey($0.bytes) }) {
             result.withholdDigest()
+            // A module named by one of its files (`check infra/main.tf`) is not walked, so no key scan reads its
+            // files: their keys (a heredoc, a `.tfvars` value) are reported here.
+            if input.isExplicit {
+                for file in outcome.files {
+                    let keys = EmbeddedKeyScan.keyFiles(inText: file)
+                    if !keys.isEmpty {
+                        result.deployments.append(Self.keyDeployment(keys, source: SourceFile(path: file.path, bytes: Self.lineBreaks(file.bytes))))
+                    }
+                }
+            }
         } else if hashInputs {
             result.sha256 = Self.moduleDigest(outcome.files)
         }
@@ -204,7 +223,7 @@ public struct InputReader: Sendable {
         if !named, KeyFileName.ending(path) != nil, !KeyFileName.marksKeyMaterial(path), !reading.file.secrets.isEmpty {
             reading.file.objects = reading.file.secrets
             if let label = KeyFileSniffer.firstPrivateKeyLabel(text) {
-                lines = text.map { $0 == 0x0A ? 0x0A : 0x20 }
+                lines = Self.lineBreaks(text)
                 reading.file.origin = Origin(offset: label, path: "")
             }
         }
@@ -228,6 +247,12 @@ public struct InputReader: Sendable {
         // The source keeps no bytes (at most where lines break): nothing of a key file can reach a report.
         result.deployments = [Self.keyDeployment([file], source: SourceFile(path: path, bytes: lines))]
         return result
+    }
+
+    /// The text with every byte but its line breaks made a space: enough to place a finding by line and column,
+    /// nothing of what the lines say.
+    private static func lineBreaks(_ text: [UInt8]) -> [UInt8] {
+        text.map { $0 == 0x0A ? 0x0A : 0x20 }
     }
 
     /// A deployment holding only key files (a key file, or the keys a manifest carries), named after the file.

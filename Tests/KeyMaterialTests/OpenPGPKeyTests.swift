@@ -49,6 +49,17 @@ struct OpenPGPKeyTests {
         #expect(Self.fingerprinted.count == 4)
     }
 
+    /// A review's ways past the first reader: subkeys exported alone (the primary key a stub, the subkey in the
+    /// clear), and a secret key under PGP 2's label or a public key block's — GnuPG imports all three as secret keys.
+    @Test func aSecretSubkeyOrAnotherLabelIsStillAPrivateKey() throws {
+        let subkey = try Fixture.single("pgp/openpgp-subkeys-only.asc")
+        #expect(subkey.kind == .privateKey && subkey.algorithm == .x25519 && subkey.container == "openpgp")
+        for name in ["pgp/openpgp-rsa2048-secret-label.asc", "pgp/openpgp-rsa2048-public-label.asc"] {
+            let object = try Fixture.single(name)
+            #expect(object.kind == .privateKey && object.algorithm == .rsa && object.bits == 2048, "\(name)")
+        }
+    }
+
     @Test func aPublicKeyBlockHoldsNoKeyMaterial() throws {
         #expect(try Fixture.inspectionError("pgp/openpgp-rsa2048-public.asc") == .notKeyMaterial)
     }

@@ -54,4 +54,18 @@ struct PrivateKeyRecognitionTests {
         #expect(objects.first?.kind == .privateKey)
         #expect(objects.first?.curve == "P-256")
     }
+
+    /// OpenSSL 3.0 reads a private key's body under labels that promise none (`EC PARAMETERS`, `SM2 PRIVATE KEY`) or
+    /// another key (`PUBLIC KEY`, `ENCRYPTED PRIVATE KEY`, `EC PRIVATE KEY` over PKCS #8): a review hid keys so, and
+    /// each is now read as the private key it is.
+    @Test(arguments: ["EC PARAMETERS", "DH PARAMETERS", "SM2 PRIVATE KEY", "PUBLIC KEY", "RSA PUBLIC KEY",
+                      "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "MADE UP"])
+    func aPrivateKeyUnderAnotherLabelIsAPrivateKey(_ label: String) throws {
+        let text = String(decoding: try Fixture.bytes("rsa2048-pkcs8.pem"), as: UTF8.self)
+        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined(separator: "\n")
+        let relabelled = "-----BEGIN \(label)-----\n\(body)\n-----END \(label)-----\n"
+        let objects = try KeyInspection.inspect(Array(relabelled.utf8))
+        #expect(objects.count == 1)
+        #expect(objects.first?.kind == .privateKey && objects.first?.algorithm == .rsa && objects.first?.bits == 2048)
+    }
 }

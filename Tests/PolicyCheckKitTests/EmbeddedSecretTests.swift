@@ -193,11 +193,13 @@ import Testing
             "notebook.ipynb": "{\"source\": [\n" + lines.map { "  \"\($0)\\n\"," }.joined(separator: "\n") + "\n  \"\"]}\n",
             "app.env": "KEY=\"" + lines.joined(separator: " ") + "\"\n",
             "old-mac.txt": "hello\r" + lines.joined(separator: "\r") + "\r",
+            "bytes_test.py": "KEY = (\n" + lines.map { "    b\"\($0)\\n\"" }.joined(separator: "\n") + "\n)\n",
+            "wide.txt": "notes\n" + lines[0] + String(repeating: " ", count: 70_000) + "\n" + lines.dropFirst().joined(separator: "\n") + "\n",
         ], extra: [("windows.txt", utf16), ("latin1.yaml", latin1)])
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = Set(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent.split(separator: " ")[0] })
         #expect(files == ["folded.yaml", "tsconfig.json", "deploy.key", "wrapped.yaml", "shifted.yaml", "notebook.ipynb",
-                          "app.env", "old-mac.txt", "windows.txt", "latin1.yaml"], "\(files.sorted())")
+                          "app.env", "old-mac.txt", "windows.txt", "latin1.yaml", "bytes_test.py", "wide.txt"], "\(files.sorted())")
         #expect(report.inputs.allSatisfy { $0.sha256 == nil }, "\(report.inputs.filter { $0.sha256 != nil }.map(\.file))")
     }
 
@@ -211,5 +213,35 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")
         #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+    }
+
+    /// A module named by one of its files is not walked: its keys are reported from the module's files.
+    @Test func aKeyInATerraformFileNamedOnTheCommandLineIsAFinding() throws {
+        let directory = try PackText.directory([
+            "infra/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\nlocals {\n  key = <<EOF\n\(Self.pem)EOF\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 1
+        let report = run.run(paths: [directory.appendingPathComponent("infra/main.tf").path])
+        let finding = try #require(committedSecrets(report).first)
+        #expect(finding.line == 6 && finding.column == 1)
+    }
+
+    /// A chart template that seems to hold a key is only searched for keys, never parsed raw: an encrypted key in
+    /// one was a YAML error (exit 2) once the sniffer sent it to be read.
+    @Test func aChartTemplateIsSearchedForKeysNotParsed() throws {
+        let encrypted = try String(contentsOfFile: Fixture.path("keys/pass-encrypted-private-key.pem"), encoding: .utf8)
+        let template = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}\nstringData:\n  tls.key: |\n"
+        let (report, directory) = try run([
+            "chart/Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+            "chart/values.yaml": "a: 1\n",
+            "chart/templates/secret.yaml": template + encrypted.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n",
+            "chart/templates/plain.yaml": template + Self.pem.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(!report.errors.contains { $0.description.contains("secret.yaml") || $0.description.contains("plain.yaml") },
+                "\(report.errors)")
+        #expect(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent } == ["plain.yaml"])
     }
 }

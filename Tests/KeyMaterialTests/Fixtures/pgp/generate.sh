@@ -17,6 +17,13 @@ export_secret ed25519 '' > openpgp-ed25519.asc
 export_secret p256 '' > openpgp-p256.asc
 export_secret rsa3072-encrypted secret > openpgp-rsa3072-encrypted.asc
 gpg --armor --export rsa2048@example.invalid > openpgp-rsa2048-public.asc
+# Subkeys alone: the primary key is a GnuPG stub (no secret), the encryption subkey is in the clear.
+fpr=$(gpg --with-colons --list-keys ed25519@example.invalid | awk -F: '/^fpr/{print $10; exit}')
+gpg --batch --pinentry-mode loopback --passphrase '' --quick-add-key "$fpr" cv25519 encr never
+gpg --batch --pinentry-mode loopback --passphrase '' --armor --export-secret-subkeys ed25519@example.invalid > openpgp-subkeys-only.asc
+# The same secret key under PGP 2's label and under a public key block's (GnuPG imports both as secret keys).
+sed 's/PGP PRIVATE KEY BLOCK/PGP SECRET KEY BLOCK/' openpgp-rsa2048.asc > openpgp-rsa2048-secret-label.asc
+sed 's/PGP PRIVATE KEY BLOCK/PGP PUBLIC KEY BLOCK/' openpgp-rsa2048.asc > openpgp-rsa2048-public-label.asc
 : > expected-fingerprints.txt
 for name in rsa2048 ed25519 p256 rsa3072-encrypted; do
     gpg --export-ssh-key "$name@example.invalid" > "$GNUPGHOME/key.pub"
