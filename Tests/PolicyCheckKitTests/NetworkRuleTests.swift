@@ -204,8 +204,8 @@ import Testing
     @Test func anEntryWithAnImportedBlockIsNamedByWhyItIsUnknown() throws {
         let result = Fixture.check("cloudformation/fail-imported-cidr-no-description.yaml")
         let finding = try #require(result.findings("MMC-NET-008").first)
-        #expect(finding.message == "the allowlist entry whose address block is not known here (it is imported from "
-                + "another stack's export, known only at deployment) has no description")
+        #expect(finding.message == "allowlist entry has no description; its address block is not known here: it is "
+                + "imported from another stack's export, known only at deployment")
         #expect(finding.line == 14 && finding.column == 11)
     }
 }

@@ -13,18 +13,18 @@ public struct EntryDescriptionCheck: Check {
             let evidence = list.entries.lazy.filter { $0.enabled && $0.missingSource == nil }.compactMap { entry -> Evidence? in
                 let blank = entry.description?.value.unicodeScalars.allSatisfy(Self.isWhitespace) ?? true
                 guard blank else { return nil }
-                return Evidence("\(Self.name(of: entry)) has no description", at: entry.origin)
+                return Evidence(Self.message(for: entry), at: entry.origin)
             }
             return CheckResult(list.component, .from(Array(evidence)))
         }
     }
 
-    /// `allowlist entry '10.0.0.0/8'`; for a block known only at deployment, why (`… whose address block is not known
-    /// here: it is imported from another stack's export …`).
-    static func name(of entry: AllowlistEntry) -> String {
+    /// `allowlist entry '10.0.0.0/8' has no description`; for a block known only at deployment, why it is unknown
+    /// (`…; its address block is not known here: it is imported from another stack's export …`).
+    static func message(for entry: AllowlistEntry) -> String {
         switch entry.cidr.value {
-        case .known(let cidr): return "allowlist entry '\(cidr)'"
-        case .unknown(let reason): return "the allowlist entry whose address block is not known here (\(reason))"
+        case .known(let cidr): return "allowlist entry '\(cidr)' has no description"
+        case .unknown(let reason): return "allowlist entry has no description; its address block is not known here: \(reason)"
         }
     }
 
