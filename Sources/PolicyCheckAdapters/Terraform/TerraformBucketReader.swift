@@ -41,7 +41,7 @@ struct TerraformBucketReader {
             let owner = separate ?? bucket
             var store = DataStore(kind: .fileStore, component: bucket.address, origin: bucket.rawOrigin,
                                   encryption: Encryption(origin: separate?.attributes.fieldOrigin ?? inline.fieldOrigin))
-            store.rawNode = bucket.attributes.node
+            store.rawNode = bucket.valuesNode
             store.storageType = Located("s3", at: bucket.origin)
             store.encryption.algorithm = Self.algorithm(of: rule)
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)

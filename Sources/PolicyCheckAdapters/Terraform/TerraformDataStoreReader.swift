@@ -55,7 +55,7 @@ struct TerraformDataStoreReader {
             let settingOrigin = (atRestAttribute ?? keyAttribute).fieldOrigin
             var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.rawOrigin,
                                   encryption: Encryption(origin: settingOrigin))
-            store.rawNode = resource.attributes.node
+            store.rawNode = resource.valuesNode
             store.replacedAt = resource.replacedAt
             if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).

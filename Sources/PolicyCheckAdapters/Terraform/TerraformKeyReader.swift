@@ -60,7 +60,7 @@ struct TerraformKeyReader {
 
     private func declaration(_ resource: TerraformResource) -> KeyDeclaration {
         var key = KeyDeclaration(component: resource.address, origin: resource.rawOrigin)
-        key.rawNode = resource.attributes.node
+        key.rawNode = resource.valuesNode
         key.id = Located(resource.address, at: resource.origin)
         key.arn = resource["arn"].string()
         // `aws_kms_external_key` holds imported (EXTERNAL) material. (A suffix test: Foundation's substring search

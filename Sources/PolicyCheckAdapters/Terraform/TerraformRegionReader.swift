@@ -58,13 +58,13 @@ struct TerraformRegionReader {
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
         for (field, role) in [("region", "resource region"), ("location", "resource location")] {
-            guard resource.attributes.node?[field] != nil else { continue }
+            guard resource.valuesNode?[field] != nil else { continue }
             let attribute = resource[field]
             if let region = attribute.knownString {
                 add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)
             }
         }
-        if resource.isAWS, resource.attributes.node?["availability_zone"] != nil {
+        if resource.isAWS, resource.valuesNode?["availability_zone"] != nil {
             let zone = resource["availability_zone"]
             if let text = zone.knownString, let region = Self.region(ofZone: text) {
                 add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",

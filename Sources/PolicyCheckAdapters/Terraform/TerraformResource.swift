@@ -46,6 +46,9 @@ final class TerraformResource {
         self.anchor = anchor
     }
 
+    /// Its `after` (or `values`) mapping alone, without the rest of `attributes`.
+    var valuesNode: SourceNode? { roots.node }
+
     /// The root of its attributes: `after` (or `values`), `after_unknown` and the configuration's `expressions`.
     var attributes: TerraformAttribute {
         let (node, unknown, expression) = roots.nodes
@@ -59,7 +62,7 @@ final class TerraformResource {
     /// The origin of the resource's attribute values (`after` or `values`), which custom rules' `raw.<path>` starts
     /// from; the resource's own origin when there are none.
     var rawOrigin: Origin {
-        guard let node = attributes.node else { return origin }
+        guard let node = valuesNode else { return origin }
         return Origin(offset: node.offset, spelling: attributes.pathSpelling)
     }
 
@@ -88,6 +91,14 @@ enum TerraformAttributeRoots {
         }
         let indexes = references.map { $0?.index ?? Self.none }
         self = .tape(tape, node: indexes[0], unknown: indexes[1], expression: indexes[2])
+    }
+
+    /// The first node alone.
+    var node: SourceNode? {
+        switch self {
+        case .nodes(let node, _, _): return node
+        case .tape(let tape, let node, _, _): return node == Self.none ? nil : SourceNode(tape: tape, index: node)
+        }
     }
 
     var nodes: (SourceNode?, SourceNode?, SourceNode?) {

@@ -14,7 +14,7 @@ struct TerraformSecurityGroupReader {
         for resource in input.resources {
             var entries: [AllowlistEntry] = []
             var origin = resource.attributes.origin
-            var raw = resource.attributes.node
+            var raw = resource.valuesNode
             switch resource.type {
             case "aws_security_group":
                 let ingress = resource["ingress"]

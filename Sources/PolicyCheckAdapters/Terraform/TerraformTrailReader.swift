@@ -17,7 +17,7 @@ struct TerraformTrailReader {
             let key = resource["kms_key_id"]
             var logs = DataStore(kind: .logs, component: resource.address, origin: resource.rawOrigin,
                                  encryption: Encryption(origin: key.fieldOrigin))
-            logs.rawNode = resource.attributes.node
+            logs.rawNode = resource.valuesNode
             // CloudTrail log files are always encrypted: with SSE-S3 unless a KMS key is named.
             logs.encryption.atRest = Located(.known(true), at: key.fieldOrigin)
             logs.encryption.kmsKey = keys.kmsKey(key, of: resource, into: &deployment)
