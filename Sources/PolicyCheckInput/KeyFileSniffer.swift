@@ -23,6 +23,8 @@ enum KeyFileSniffer {
     private static let begin = Array("-----BEGIN ".utf8)
     private static let dashes = Array("-----".utf8)
     private static let privateKey = Array("PRIVATE KEY".utf8)
+    /// PGP 2's secret key armour label ends so (`PGP SECRET KEY BLOCK`).
+    private static let secretKeyBlock = Array("SECRET KEY BLOCK".utf8)
     /// OpenPGP's armour label ends so (`PGP PRIVATE KEY BLOCK`).
     private static let privateKeyBlock = Array("PRIVATE KEY BLOCK".utf8)
     private static let putty = Array("PuTTY-User-Key-File-".utf8)
@@ -60,37 +62,10 @@ enum KeyFileSniffer {
     /// `Private-Lines:`. Source that merely names a header (a `grep` for it, a constant) and placeholders hold no
     /// such block and are not read; a block is read, and what OpenSSL does not take as a key is an explained skip.
     static func mentionsPrivateKeyBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var from = bytes.startIndex
-        // The next `-----END ` at or after `from`, found again only when a label lies past it: with the label
-        // search, one pass over the chunk (a file of labels alone, or of labels with an END every 30 KB, took
-        // minutes when each label looked 64 KiB ahead).
-        var nextEnd: Int? = bytes.startIndex - 1
-        while let found = ByteSearch.firstIndex(of: privateKey, in: bytes, from: from) {
-            from = found + privateKey.count
-            // `PRIVATE KEY-----` or `PRIVATE KEY BLOCK-----`,
-            if bytes[from...].starts(with: dashes) {
-                from += dashes.count
-            } else if bytes[from...].starts(with: blockDashes) {
-                from += blockDashes.count
-            } else {
-                continue
-            }
-            // whose own opening dashes, on its line, open `-----BEGIN ` (not `-----END `),
-            guard let open = lastDashes(in: bytes[max(bytes.startIndex, found - labelReach)..<found]),
-                  bytes[open...].starts(with: begin), !bytes[open..<found].contains(0x0A) else { continue }
-            // with an END line after it,
-            if let end = nextEnd, end < from { nextEnd = ByteSearch.firstIndex(of: Self.end, in: bytes, from: from) }
-            guard let close = nextEnd else { break }
-            guard close - open <= blockReach else {
-                // A block padded past 64 KiB (OpenSSL ignores trailing blanks) is still read when blanks make it so.
-                if isMostlyBlank(bytes[open..<close]) { return true }
-                continue
-            }
-            // and a body.
-            let lineEnd = bytes[close...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            if base64Body(EmbeddedPEMText.blocks(in: Array(bytes[open..<lineEnd]))) >= minimumBody { return true }
-            // A label before that END holds less body still.
-            from = max(from, close)
+        // `…PRIVATE KEY-----` and `…PRIVATE KEY BLOCK-----` (OpenPGP), and PGP 2's `PGP SECRET KEY BLOCK-----`.
+        if holdsBlock(bytes, labelEnd: privateKey, suffixes: [dashes, blockDashes])
+            || holdsBlock(bytes, labelEnd: secretKeyBlock, suffixes: [dashes]) {
+            return true
         }
         // UTF-16 text: the label in either byte order is enough to read the file (as text, `InputReader`).
         if utf16Labels.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes) != nil }) { return true }
@@ -101,9 +76,51 @@ enum KeyFileSniffer {
         return false
     }
 
-    /// Whether most of `bytes` are blanks (spaces, tabs, line breaks).
-    private static func isMostlyBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.count { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } * 2 > bytes.count
+    /// One pass over `bytes` for a BEGIN label ending in `labelEnd` and one of `suffixes`, with an END line within
+    /// 64 KiB of text that is not blank (OpenSSL ignores blanks, so padding cannot push the END away) and a body. The
+    /// label search, the next END and the two counts of blank bytes only move forward, so the pass is linear however
+    /// the labels and END lines are laid out (a file of labels with an END every 30 KB, or one END per MiB, took
+    /// minutes when each label looked ahead on its own).
+    private static func holdsBlock(_ bytes: ArraySlice<UInt8>, labelEnd: [UInt8], suffixes: [[UInt8]]) -> Bool {
+        var from = bytes.startIndex
+        var nextEnd: Int? = bytes.startIndex - 1
+        var beforeOpen = BlankCounter(at: bytes.startIndex), beforeClose = BlankCounter(at: bytes.startIndex)
+        while let found = ByteSearch.firstIndex(of: labelEnd, in: bytes, from: from) {
+            from = found + labelEnd.count
+            guard let suffix = suffixes.first(where: { bytes[from...].starts(with: $0) }) else { continue }
+            from += suffix.count
+            // The label's own opening dashes, on its line, open `-----BEGIN ` (not `-----END `).
+            guard let open = lastDashes(in: bytes[max(bytes.startIndex, found - labelReach)..<found]),
+                  bytes[open...].starts(with: begin), !bytes[open..<found].contains(0x0A) else { continue }
+            if let end = nextEnd, end < from { nextEnd = ByteSearch.firstIndex(of: Self.end, in: bytes, from: from) }
+            guard let close = nextEnd else { return false }
+            let text = (close - beforeClose.advance(to: close, in: bytes)) - (open - beforeOpen.advance(to: open, in: bytes))
+            guard text <= blockReach else { continue }
+            let lineEnd = bytes[close...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if base64Body(EmbeddedPEMText.blocks(in: Array(bytes[open..<lineEnd]))) >= minimumBody { return true }
+            // Every label before that END opens a block inside this one, holding less body still.
+            from = max(from, close)
+        }
+        return false
+    }
+
+    /// How many blank bytes (spaces, tabs, line breaks) lie before a position that only moves forward.
+    private struct BlankCounter {
+        var position: Int
+        var blanks = 0
+
+        init(at position: Int) {
+            self.position = position
+        }
+
+        mutating func advance(to target: Int, in bytes: ArraySlice<UInt8>) -> Int {
+            while position < target {
+                let byte = bytes[position]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { blanks += 1 }
+                position += 1
+            }
+            return blanks
+        }
     }
 
     /// Where the first `-----BEGIN …PRIVATE KEY` label of a text starts, if any.

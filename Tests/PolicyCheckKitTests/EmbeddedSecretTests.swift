@@ -160,10 +160,12 @@ import Testing
         let (report, directory) = try run([
             "ci/signing.txt": "The release signing key:\n\n" + key,
             "values.yaml": "signing:\n  key: |\n\(indented)\n",
+            "legacy.txt": "Old release key:\n" + key.replacingOccurrences(of: "PGP PRIVATE KEY BLOCK", with: "PGP SECRET KEY BLOCK"),
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let findings = committedSecrets(report)
-        #expect(Set(findings.map { ($0.resource as NSString).lastPathComponent }) == ["signing.txt", "values.yaml (signing.key)"])
+        #expect(Set(findings.map { ($0.resource as NSString).lastPathComponent })
+                == ["signing.txt", "values.yaml (signing.key)", "legacy.txt"])
         #expect(findings.allSatisfy { $0.message.contains("an Ed25519 256-bit private key (openpgp) in plain text") })
         let body = key.split(separator: "\n").first { $0.count > 40 }.map(String.init) ?? "missing"
         #expect(findings.allSatisfy { !$0.message.contains(body.prefix(30)) })
