@@ -222,7 +222,7 @@ public struct InputReader: Sendable {
         var lines: [UInt8] = []
         if !named, KeyFileName.ending(path) != nil, !KeyFileName.marksKeyMaterial(path), !reading.file.secrets.isEmpty {
             reading.file.objects = reading.file.secrets
-            if let label = KeyFileSniffer.firstPrivateKeyLabel(text) {
+            if let label = KeyFileSniffer.firstPrivateKeyLabel(text) ?? ByteSearch.firstIndex(of: Array("-----BEGIN ".utf8), in: text) {
                 lines = Self.lineBreaks(text)
                 reading.file.origin = Origin(offset: label, path: "")
             }

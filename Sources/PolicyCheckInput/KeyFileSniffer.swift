@@ -64,7 +64,7 @@ enum KeyFileSniffer {
     static func mentionsPrivateKeyBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
         // `…PRIVATE KEY-----` and `…PRIVATE KEY BLOCK-----` (OpenPGP), and PGP 2's `PGP SECRET KEY BLOCK-----`.
         if holdsBlock(bytes, labelEnd: privateKey, suffixes: [dashes, blockDashes])
-            || holdsBlock(bytes, labelEnd: secretKeyBlock, suffixes: [dashes]) {
+            || holdsBlock(bytes, labelEnd: secretKeyBlock, suffixes: [dashes]) || holdsRelabelledKey(bytes) {
             return true
         }
         // UTF-16 text: the label in either byte order is enough to read the file (as text, `InputReader`).
@@ -100,6 +100,29 @@ enum KeyFileSniffer {
             if base64Body(EmbeddedPEMText.blocks(in: Array(bytes[open..<lineEnd]))) >= minimumBody { return true }
             // Every label before that END opens a block inside this one, holding less body still.
             from = max(from, close)
+        }
+        return false
+    }
+
+    /// Whether a block under any other label (`EC PARAMETERS`, `PUBLIC KEY`, one made up: OpenSSL 3.0 reads a
+    /// private key under them) starts a private key's DER: its first body line (read as programs write blocks)
+    /// begins as base64 of PKCS #8 (`SEQUENCE { INTEGER 0, SEQUENCE …`), PKCS #1 RSA or DSA (`INTEGER 0, INTEGER`),
+    /// or SEC1 EC (`INTEGER 1, OCTET STRING`) does, in each length form. Certificates (`SEQUENCE { SEQUENCE`),
+    /// public keys and parameters never begin so. One forward pass over the BEGIN labels.
+    private static func holdsRelabelledKey(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var from = bytes.startIndex
+        while let open = ByteSearch.firstIndex(of: begin, in: bytes, from: from) {
+            from = open + begin.count
+            let window = Array(bytes[open..<min(bytes.endIndex, open + labelReach * 4)])
+            let lines = EmbeddedPEMText.blocks(in: window).split(separator: 0x0A)
+            // A private key label is `holdsBlock`'s (with its END and body); a placeholder line is short.
+            guard lines.count >= 2, lines[0].starts(with: begin), lines[0].firstRange(of: privateKey) == nil,
+                  lines[1].count >= 40 else { continue }
+            let body = Array(lines[1].prefix(12))
+            let long = body.starts(with: Array("MII".utf8)), medium = body.starts(with: Array("MIG".utf8)) || body.starts(with: Array("MIH".utf8))
+            if long, ["IBAD", "IBAA", "IBAQ"].contains(where: { body[6..<10].elementsEqual($0.utf8) }) { return true }
+            if medium, ["AgEA", "AgEB"].contains(where: { body[4..<8].elementsEqual($0.utf8) }) { return true }
+            if body[0] == UInt8(ascii: "M"), ["AQAw", "AQEE"].contains(where: { body[4..<8].elementsEqual($0.utf8) }) { return true }
         }
         return false
     }

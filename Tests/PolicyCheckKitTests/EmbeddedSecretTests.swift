@@ -197,11 +197,12 @@ import Testing
             "old-mac.txt": "hello\r" + lines.joined(separator: "\r") + "\r",
             "bytes_test.py": "KEY = (\n" + lines.map { "    b\"\($0)\\n\"" }.joined(separator: "\n") + "\n)\n",
             "wide.txt": "notes\n" + lines[0] + String(repeating: " ", count: 70_000) + "\n" + lines.dropFirst().joined(separator: "\n") + "\n",
+            "relabelled.md": "Notes\n" + Self.pem.replacingOccurrences(of: "PRIVATE KEY", with: "EC PARAMETERS"),
         ], extra: [("windows.txt", utf16), ("latin1.yaml", latin1)])
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = Set(committedSecrets(report).map { ($0.resource as NSString).lastPathComponent.split(separator: " ")[0] })
         #expect(files == ["folded.yaml", "tsconfig.json", "deploy.key", "wrapped.yaml", "shifted.yaml", "notebook.ipynb",
-                          "app.env", "old-mac.txt", "windows.txt", "latin1.yaml", "bytes_test.py", "wide.txt"], "\(files.sorted())")
+                          "app.env", "old-mac.txt", "windows.txt", "latin1.yaml", "bytes_test.py", "wide.txt", "relabelled.md"], "\(files.sorted())")
         #expect(report.inputs.allSatisfy { $0.sha256 == nil }, "\(report.inputs.filter { $0.sha256 != nil }.map(\.file))")
     }
 
