@@ -113,18 +113,37 @@ enum KeyFileSniffer {
         var from = bytes.startIndex
         while let open = ByteSearch.firstIndex(of: begin, in: bytes, from: from) {
             from = open + begin.count
-            let window = Array(bytes[open..<min(bytes.endIndex, open + labelReach * 4)])
-            let lines = EmbeddedPEMText.blocks(in: window).split(separator: 0x0A)
-            // A private key label is `holdsBlock`'s (with its END and body); a placeholder line is short.
-            guard lines.count >= 2, lines[0].starts(with: begin), lines[0].firstRange(of: privateKey) == nil,
-                  lines[1].count >= 40 else { continue }
-            let body = Array(lines[1].prefix(12))
-            let long = body.starts(with: Array("MII".utf8)), medium = body.starts(with: Array("MIG".utf8)) || body.starts(with: Array("MIH".utf8))
-            if long, ["IBAD", "IBAA", "IBAQ"].contains(where: { body[6..<10].elementsEqual($0.utf8) }) { return true }
-            if medium, ["AgEA", "AgEB"].contains(where: { body[4..<8].elementsEqual($0.utf8) }) { return true }
-            if body[0] == UInt8(ascii: "M"), ["AQAw", "AQEE"].contains(where: { body[4..<8].elementsEqual($0.utf8) }) { return true }
+            // The label, on its line, up to its closing dashes; a private key label is `holdsBlock`'s.
+            let labelArea = bytes[from..<min(bytes.endIndex, from + labelReach)]
+            guard let close = ByteSearch.firstIndex(of: dashes, in: labelArea),
+                  !bytes[from..<close].contains(0x0A), ByteSearch.firstIndex(of: privateKey, in: bytes[from..<close]) == nil,
+                  let lineEnd = bytes[close...].prefix(labelReach).firstIndex(of: 0x0A) else { continue }
+            // The first body line, after the marks a program or comment puts before it; a placeholder line is short.
+            var start = lineEnd + 1
+            while start < bytes.endIndex, leadingMarks.contains(bytes[start]) { start += 1 }
+            let body = bytes[start..<min(bytes.endIndex, start + 40)]
+            guard body.count == 40, body.allSatisfy(isBase64Byte) else { continue }
+            let head = Array(body.prefix(12))
+            let long = head.starts(with: Array("MII".utf8))
+            let medium = head.starts(with: Array("MIG".utf8)) || head.starts(with: Array("MIH".utf8))
+            if long, ["IBAD", "IBAA", "IBAQ"].contains(where: { head[6..<10].elementsEqual($0.utf8) }) { return true }
+            if medium, ["AgEA", "AgEB"].contains(where: { head[4..<8].elementsEqual($0.utf8) }) { return true }
+            if head[0] == UInt8(ascii: "M"), ["AQAw", "AQEE"].contains(where: { head[4..<8].elementsEqual($0.utf8) }) { return true }
         }
         return false
+    }
+
+    /// Blanks, quotes and comment marks a program or comment puts before a block's line.
+    private static let leadingMarks: Set<UInt8> = Set(" \t\r\"'`#/;*|>%([.&+-".utf8)
+
+    private static func isBase64Byte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+            true
+        default:
+            false
+        }
     }
 
     /// How many blank bytes (spaces, tabs, line breaks) lie before a position that only moves forward.
