@@ -197,15 +197,7 @@ enum KeyFileSniffer {
     private static func base64Body(_ text: [UInt8]) -> Int {
         var count = 0
         for line in text.split(separator: 0x0A) where !line.starts(with: dashes) && !line.contains(UInt8(ascii: ":")) {
-            count += line.count { byte in
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"):
-                    true
-                default:
-                    false
-                }
-            }
+            count += line.count(where: isBase64Byte)
         }
         return count
     }
