@@ -61,9 +61,10 @@ package enum FileBytes {
     /// Calls `body` with successive chunks of a regular file, each starting `overlap` bytes before the previous one
     /// ended, until `body` returns true (then true) or the file ends (then false); false also when it cannot be opened.
     package static func chunks(_ path: String, size: Int, overlap: Int, _ body: (ArraySlice<UInt8>) -> Bool) -> Bool {
-        guard let (descriptor, _) = openRegular(path) else { return false }
+        guard let (descriptor, fileSize) = openRegular(path) else { return false }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: size + overlap)
+        // No larger than the file: a MiB zeroed for every small file of a tree was a MiB of resident memory.
+        var buffer = [UInt8](repeating: 0, count: max(1, min(size + overlap, fileSize)))
         var kept = 0
         while true {
             let filled = fill(&buffer, from: kept, reading: descriptor)
