@@ -6,8 +6,11 @@ import PolicyCheckModel
 public struct InputDiscovery: Sendable {
     /// Directory names never entered.
     public static let defaultExcludedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules"]
-    /// Manifest file endings a directory walk looks at.
-    public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Manifest file endings a directory walk looks at. `.template` is CloudFormation's by long convention (AWS Quick
+    /// Starts and the AWS sample templates name JSON and YAML templates so); one that is not YAML or JSON (a
+    /// configuration file's template) is skipped like any walked file that does not parse, unless it carries an
+    /// input marker (`InputMarkers`: an `AWSTemplateFormatVersion`, an `AWS::` type), which keeps it an error.
+    public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json", "template"]
     /// Every file ending a directory walk reads by name: manifests and key material.
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 

@@ -252,18 +252,17 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         pendingKeys.removeSubrange(keyBase...)
     }
 
-    /// Refuses a mapping whose keys repeat, naming up to three in order and pointing at the first occurrence of the
-    /// first.
+    /// Refuses a mapping whose keys repeat, naming up to three in the order they repeat and pointing at the first
+    /// repeat (the key a reader should delete or rename, as yamllint and cfn-lint point), not at the original.
     private static func refuseDuplicates(_ keys: ArraySlice<(key: Key, offset: Int)>) throws(SyntaxError) {
         guard keys.count > 1, hasRepeat(keys) else { return }
-        var firstOffsets: [String: Int] = [:]
-        var repeated: Set<String> = []
-        for (key, offset) in keys where firstOffsets.updateValue(firstOffsets[key.text] ?? offset, forKey: key.text) != nil {
-            repeated.insert(key.text)
+        var seen: Set<String> = []
+        var repeats: [(text: String, offset: Int)] = []
+        for (key, offset) in keys where !seen.insert(key.text).inserted && !repeats.contains(where: { $0.text == key.text }) {
+            repeats.append((key.text, offset))
         }
-        let sorted = repeated.sorted()
-        let names = sorted.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
-        throw SyntaxError(offset: firstOffsets[sorted[0]]!, message: "duplicate key \(names) in a mapping")
+        let names = repeats.prefix(3).map { "'\(Excerpt.quote($0.text))'" }.joined(separator: ", ")
+        throw SyntaxError(offset: repeats[0].offset, message: "duplicate key \(names) in a mapping")
     }
 
     /// Whether any two keys agree: pairwise for the small mappings most documents hold, through a set for large ones.

@@ -26,6 +26,38 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    // MARK: - CloudFormation's `.template` ending
+
+    /// AWS Quick Starts and sample collections name templates `.template`: a walk reads them as it reads `.yaml`,
+    /// skips one that is no YAML or JSON (a configuration file's template), and keeps a broken one that carries a
+    /// template's marker an error, so breaking a template cannot make it a skip.
+    @Test func aWalkReadsTemplateFilesAsTemplatesAndSkipsOtherTemplates() throws {
+        let directory = try CLI.temporaryDirectory().appendingPathComponent("stack")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let volume = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Resources:
+              Vol:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: us-east-1a, Size: 10, Encrypted: false}
+            """
+        try Data(volume.utf8).write(to: directory.appendingPathComponent("db.template"))
+        try Data("server {\n  listen ${PORT};\n}\n".utf8).write(to: directory.appendingPathComponent("nginx.conf.template"))
+        try Data("upstream:\n\t- 80\n".utf8).write(to: directory.appendingPathComponent("proxy.template"))
+        let checked = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
+        #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("db.template:5:69 critical MMC-ENC-001"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("nginx.conf.template: not a manifest: "), "\(checked.stdout)")
+        #expect(checked.stdout.contains("proxy.template: not YAML: stops at"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("1 file checked, 2 skipped"), "\(checked.stdout)")
+
+        try Data((volume + "\n  Broken: [\n").utf8).write(to: directory.appendingPathComponent("db.template"))
+        let broken = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
+        #expect(broken.status == 2, "\(broken.stdout)\(broken.stderr)")
+        #expect(broken.stdout.contains("db.template:"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("(read as an input: it holds AWSTemplateFormatVersion)"), "\(broken.stdout)")
+    }
+
     // MARK: - Files that are not inputs
 
     @Test func aRepositoryOfNonInputsBesideACompliantManifestPasses() throws {
@@ -37,7 +69,7 @@ import Testing
                      "real-repo/web/tsconfig.app.json: JSON with comments",
                      "real-repo/.vscode/settings.json: JSON with comments",
                      "real-repo/config/editor.json: JSON with comments: not JSON, stops at 2:3: ",
-                     "real-repo/config/app.yaml: not YAML: stops at 2:1: duplicate key",
+                     "real-repo/config/app.yaml: not YAML: stops at 4:1: duplicate key",
                      "real-repo/config/banner.yaml: Helm template: ",
                      "real-repo/package.json: not a manifest: ",
                      "real-repo/docker-compose.yml: not a manifest: ",

@@ -84,6 +84,42 @@ import Testing
         #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-LOG-003 aws_s3_bucket.files", "MMC-LOG-004 aws_db_instance.quiet"])
     }
 
+    /// S3 advises against a bucket logging to itself (each delivery is logged in turn); the rule asks for a separate
+    /// log bucket, and such a bucket is no log destination that the rule leaves out.
+    @Test func aTerraformBucketLoggingToItselfIsNotLoggedButAReferencedLogBucketIs() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_s3_bucket.self", "aws_s3_bucket", after: ["bucket": "self"])
+        plan.change("aws_s3_bucket_logging.self", "aws_s3_bucket_logging", after: ["target_prefix": "log/"],
+                    unknown: ["bucket": true, "target_bucket": true])
+        plan.configure("aws_s3_bucket_logging.self", ["bucket": TerraformPlanBuilder.references("aws_s3_bucket.self.id", "aws_s3_bucket.self"),
+                                                      "target_bucket": TerraformPlanBuilder.references("aws_s3_bucket.self.id", "aws_s3_bucket.self")])
+        plan.change("aws_s3_bucket.named", "aws_s3_bucket", after: ["bucket": "named"])
+        plan.change("aws_s3_bucket_logging.named", "aws_s3_bucket_logging", after: ["bucket": "named", "target_bucket": "named"])
+        plan.change("aws_s3_bucket.files", "aws_s3_bucket", after: ["bucket": "files"])
+        plan.change("aws_s3_bucket_logging.files", "aws_s3_bucket_logging", after: ["target_prefix": "log/"],
+                    unknown: ["bucket": true, "target_bucket": true])
+        plan.configure("aws_s3_bucket_logging.files", ["bucket": TerraformPlanBuilder.references("aws_s3_bucket.files.id", "aws_s3_bucket.files"),
+                                                       "target_bucket": TerraformPlanBuilder.references("aws_s3_bucket.logs.id", "aws_s3_bucket.logs")])
+        plan.change("aws_s3_bucket.logs", "aws_s3_bucket", after: ["bucket": "logs"])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-003" }
+        #expect(findings.map { "\($0.severity.rawValue) \($0.resource)" } == ["medium aws_s3_bucket.self", "medium aws_s3_bucket.named"])
+        #expect(findings.allSatisfy { $0.message.contains("(its aws_s3_bucket_logging targets the bucket itself)") })
+    }
+
+    @Test func aCloudFormationBucketWithoutALogDestinationLogsToItself() throws {
+        let template = """
+            Resources:
+              Empty: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {}}}
+              Prefixed: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {LogFilePrefix: x/}}}
+              Logged: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {DestinationBucketName: !Ref Logs}}}
+              Logs: {Type: AWS::S3::Bucket, Properties: {VersioningConfiguration: {Status: Enabled}}}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-LOG-003" }
+        #expect(findings.map(\.resource) == ["Empty", "Prefixed"])
+        #expect(findings.allSatisfy { $0.message.contains("names no DestinationBucketName, so the bucket logs to itself") })
+    }
+
     @Test func cloudFormationTrailsBucketsAndDatabasesAreJudged() throws {
         let template = """
             Resources:

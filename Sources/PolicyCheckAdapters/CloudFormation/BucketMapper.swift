@@ -37,7 +37,12 @@ enum BucketMapper: ResourceMapper {
         deployment.dataStores.append(store)
     }
 
-    /// Server access logging: on when a `LoggingConfiguration` is given.
+    /// Server access logging: on when a `LoggingConfiguration` names a destination bucket. Without
+    /// `DestinationBucketName` "logs are stored in the bucket where the LoggingConfiguration property is defined"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-loggingconfiguration.html),
+    /// which S3 advises against: each log delivery is itself logged, an endless loop of logs
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html), and the rule asks for a separate
+    /// log bucket.
     private static func accessLogging(_ properties: PropertyValue) -> StoreSetting<Bool> {
         let logging = properties.child("LoggingConfiguration")
         if logging.isAbsent { return StoreSetting(.known(false), at: logging.origin, note: "no LoggingConfiguration is given") }
@@ -46,6 +51,11 @@ enum BucketMapper: ResourceMapper {
         }
         if let other = logging.alternatives.first(where: { if case .mapping = $0 { return false } else { return true } }) {
             return StoreSetting(.unknown(reason: other.unknownReason(expected: "a LoggingConfiguration")), at: logging.origin)
+        }
+        let destination = logging.child("DestinationBucketName")
+        if destination.alternatives.contains(where: \.isAbsent) {
+            return StoreSetting(.known(false), at: logging.origin,
+                                note: "its LoggingConfiguration names no DestinationBucketName, so the bucket logs to itself")
         }
         return StoreSetting(.known(true), at: logging.origin)
     }

@@ -9,33 +9,67 @@ extension TerraformBucketReader {
     static let policyType = "aws_s3_bucket_policy"
 
     /// Buckets that receive other buckets' access logs or a trail's log files, by address: they are log
-    /// destinations, not data stores whose requests need logging (a bucket logging to itself loops).
+    /// destinations, not data stores whose requests need logging. A bucket that logs to itself is not one: S3 advises
+    /// against it, each log delivery being logged in turn (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html),
+    /// so its own logging is judged, and found off (`accessLogging`).
     static func logDestinations(_ input: any TerraformResourceGraph) -> Set<String> {
+        let byName = bucketsByName(input)
+        var destinations: Set<String> = []
+        func add(_ attribute: TerraformAttribute, of resource: TerraformResource, source: String?) {
+            if let target = bucketAddress(attribute, of: resource, input: input, byName: byName), target != source {
+                destinations.insert(target)
+            }
+        }
+        for logging in input.resources(ofType: [loggingType]) {
+            add(logging["target_bucket"], of: logging,
+                source: bucketAddress(logging["bucket"], of: logging, input: input, byName: byName))
+        }
+        for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
+            for block in bucket["logging"].items { add(block.child("target_bucket"), of: bucket, source: bucket.address) }
+        }
+        for trail in input.resources(ofType: ["aws_cloudtrail"]) { add(trail["s3_bucket_name"], of: trail, source: nil) }
+        return destinations
+    }
+
+    /// The plan's buckets by their known `bucket` name (the first of each name).
+    private static func bucketsByName(_ input: any TerraformResourceGraph) -> [String: String] {
         var byName: [String: String] = [:]
         for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             if let name = bucket["bucket"].knownString, byName[name] == nil { byName[name] = bucket.address }
         }
-        var destinations: Set<String> = []
-        func add(_ attribute: TerraformAttribute, of resource: TerraformResource) {
-            if let target = input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
-                destinations.insert(target.address)
-            } else if let name = attribute.knownString, let address = byName[name] {
-                destinations.insert(address)
-            }
-        }
-        for logging in input.resources(ofType: [loggingType]) { add(logging["target_bucket"], of: logging) }
-        for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
-            for block in bucket["logging"].items { add(block.child("target_bucket"), of: bucket) }
-        }
-        for trail in input.resources(ofType: ["aws_cloudtrail"]) { add(trail["s3_bucket_name"], of: trail) }
-        return destinations
+        return byName
     }
 
-    /// Server access logging: a logging resource or an inline `logging` block with a target bucket; off otherwise.
+    /// The address of the bucket an attribute names, by the configuration's reference or by its known name.
+    private static func bucketAddress(_ attribute: TerraformAttribute, of resource: TerraformResource,
+                                      input: any TerraformResourceGraph, byName: [String: String]) -> String? {
+        if let target = input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) { return target.address }
+        return attribute.knownString.flatMap { byName[$0] }
+    }
+
+    /// Whether an attribute of `resource` names `bucket` itself, by reference or by name.
+    private func namesItself(_ attribute: TerraformAttribute, of resource: TerraformResource,
+                             bucket: TerraformResource) -> Bool {
+        if let target = input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
+            return target === bucket
+        }
+        guard let name = attribute.knownString else { return false }
+        return name == bucket["bucket"].knownString
+    }
+
+    /// Server access logging: a logging resource or an inline `logging` block with a target bucket other than the
+    /// bucket itself; off otherwise.
     func accessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
         if let logging = companion(Self.loggingType, of: bucket) {
             let target = logging["target_bucket"]
-            if target.isUnknown, !target.isProviderDefault {
+            // Before the value: a reference to the bucket's own `id` is unknown until apply, but names it all the same.
+            if namesItself(target, of: logging, bucket: bucket) {
+                return StoreSetting(.known(false), at: target.origin,
+                                    note: "its aws_s3_bucket_logging targets the bucket itself")
+            }
+            // Another of the configuration's buckets: logging is on, though its name is known only after apply.
+            let other = input.referenced(by: target, of: logging, types: ["aws_s3_bucket"]) != nil
+            if target.isUnknown, !target.isProviderDefault, !other {
                 return StoreSetting(.unknown(reason: target.unknownReason), at: target.origin)
             }
             return StoreSetting(.known(true), at: logging.origin)
@@ -44,8 +78,12 @@ extension TerraformBucketReader {
         if inline.isUnknown, !inline.isProviderDefault {
             return StoreSetting(.unknown(reason: inline.unknownReason), at: inline.origin)
         }
-        if inline.items.contains(where: { $0.child("target_bucket").knownString != nil || $0.child("target_bucket").isUnknown }) {
+        let targets = inline.items.map { $0.child("target_bucket") }.filter { $0.knownString != nil || $0.isUnknown }
+        if targets.contains(where: { !namesItself($0, of: bucket, bucket: bucket) }) {
             return StoreSetting(.known(true), at: inline.origin)
+        }
+        if let own = targets.first {
+            return StoreSetting(.known(false), at: own.origin, note: "its logging block targets the bucket itself")
         }
         return StoreSetting(.known(false), at: bucket.rawOrigin, note: "no aws_s3_bucket_logging names the bucket")
     }
