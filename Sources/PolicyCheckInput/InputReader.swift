@@ -118,7 +118,9 @@ public struct InputReader: Sendable {
                 "document \(index + 1) is \(other.format.rawValue), but the file is read as \(adapter.format.rawValue), the format of another of its documents; a file is read in one format, so put each format in a file of its own"))
         }
         switch adapter.read(documents, source, options) {
-        case .success(let deployments): result.deployments = deployments
+        case .success(let deployments):
+            result.deployments = deployments
+            result.warnings += deployments.flatMap(\.notices)
         case .failure(let problems): result.errors += problems.items
         }
         let base = input.path == "-" ? FileManager.default.currentDirectoryPath : InputPath.parent(of: input.path)

@@ -7,6 +7,13 @@ enum CacheMapper: ResourceMapper {
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         SwitchedStore.map(context, kind: .cache, switch: "AtRestEncryptionEnabled", into: &deployment)
+        // A secondary of a global datastore (`GlobalReplicationGroupId`) is encrypted at rest and in transit as the
+        // datastore is, fixed by its primary
+        // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
+        guard context.properties.child("GlobalReplicationGroupId").isAbsent else {
+            deployment.dataStores[deployment.dataStores.count - 1].encryptionIsOwn = false
+            return
+        }
         let transit = context.properties.child("TransitEncryptionEnabled")
         deployment.dataStores[deployment.dataStores.count - 1].transitEncryption =
             transit.bool(worse: false).map { StoreSetting($0) }

@@ -25,6 +25,15 @@ public struct CloudFormationAdapter: DocumentAdapter {
         Template.recognises(document)
     }
 
+    /// A warning for an `Fn::Transform` among the resources: what it adds is not in the template.
+    private static func notCheckedNotice(_ entry: SourceEntry, source: SourceFile) -> Diagnostic {
+        let name = entry.value["Name"]?.string.map { "'\(Excerpt.quote($0))'" } ?? "a macro"
+        let location = entry.value["Parameters"]?["Location"]?.string.map { " from '\(Excerpt.quote($0))'" } ?? ""
+        return Diagnostic(source, offset: entry.keyOffset,
+                          "Resources.Fn::Transform: the resources \(name) adds\(location) are not checked; check the processed template (aws cloudformation get-template --template-stage Processed)",
+                          severity: .warning)
+    }
+
     /// Reads one template document.
     public func deployment(from root: SourceNode, source: SourceFile,
                            options: AdapterOptions = AdapterOptions()) throws(Diagnostics) -> Deployment {
@@ -34,6 +43,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         deployment.qualifiesResourceNames = false
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
         deployment.rawNode = root
+        deployment.notices = template.resourceTransforms.map { Self.notCheckedNotice($0, source: source) }
         let resolver = IntrinsicResolver(template: template)
         let relations = TemplateRelations(template: template, resolver: resolver)
         // What resources refer to across the template, indexed as it is mapped (a template may hold thousands).

@@ -24,7 +24,12 @@ enum DatabaseMapper: ResourceMapper {
         let encrypted = properties.child("StorageEncrypted")
         var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encrypted.origin))
-        if !encrypted.isAbsent {
+        if properties.child("EngineMode").knownText?.lowercased() == "serverless" {
+            // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
+            // encryption key, but you can't disable encryption."
+            // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
+            store.encryption.atRest = Located(.known(true), at: properties.child("EngineMode").origin)
+        } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
         } else if let source = inheritedFrom.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) {
             let name = source.path.split(separator: ".").last.map(String.init) ?? source.path

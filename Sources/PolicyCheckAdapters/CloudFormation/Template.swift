@@ -9,6 +9,9 @@ struct Template {
     let mappings: SourceNode?
     /// Resources in document order.
     let resources: [TemplateResource]
+    /// `Fn::Transform` entries among the resources (`AWS::Include` of a snippet, another macro): the resources
+    /// they add exist only once CloudFormation runs the macro, so they are reported as not checked.
+    let resourceTransforms: [SourceEntry]
     private let index: [String: Int]
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
@@ -28,8 +31,16 @@ struct Template {
                                           "'Resources' must be a mapping of logical ids to resources, found \(resourcesEntry.value.kindDescription)")])
         }
         var resources: [TemplateResource] = []
+        var transforms: [SourceEntry] = []
         resources.reserveCapacity(entries.count)
         for entry in Self.expandingForEach(entries) {
+            // "You can use the AWS::Include transform anywhere within the CloudFormation template except in the
+            // template parameters section or the template version"
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html).
+            if entry.key == "Fn::Transform" {
+                transforms.append(entry)
+                continue
+            }
             if entry.value["Type"]?["Rain::Module"] != nil {
                 problems.append(Diagnostic(source, offset: entry.value["Type"]?.offset ?? entry.keyOffset,
                                            "resource '\(Excerpt.quote(entry.key))' is a Rain module, which CloudFormation cannot deploy until `rain pkg` expands it; check the packaged template (`rain pkg \(Excerpt.quote(source.path)) | policycheck check -`)"))
@@ -50,6 +61,7 @@ struct Template {
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
+        resourceTransforms = transforms
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
         var clusters: [String: String] = [:]
         for resource in resources where resource.type == "AWS::RDS::DBCluster" {

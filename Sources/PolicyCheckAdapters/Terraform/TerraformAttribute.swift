@@ -263,10 +263,25 @@ struct TerraformAttribute {
 /// Where a resource's values are below the resource: a plan's resource change (`.change.after`, mirrored by
 /// `.change.after_unknown`) or a planned or state resource (`.values`, with no mirror).
 enum TerraformValuesPlace: Sendable {
-    case change, values
+    /// A plan's `resource_changes` (`after` and `after_unknown`), `planned_values` or a state's `values`, or the
+    /// source reader's plan, whose paths are the configuration's (`aws_s3_bucket.data.bucket`).
+    case change, values, source
 
-    var valuesStep: String { self == .change ? ".change.after" : ".values" }
-    var unknownStep: String? { self == .change ? ".change.after_unknown" : nil }
+    var valuesStep: String {
+        switch self {
+        case .change: return ".change.after"
+        case .values: return ".values"
+        case .source: return ""
+        }
+    }
+
+    var unknownStep: String? {
+        switch self {
+        case .change: return ".change.after_unknown"
+        case .values: return nil
+        case .source: return ""
+        }
+    }
 }
 
 /// One step into an attribute: a key or a list index.

@@ -41,6 +41,12 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
+    /// Whether a replication group joins a global datastore as a secondary (`global_replication_group_id` set).
+    static func isGlobalSecondary(_ group: TerraformResource) -> Bool {
+        let global = group["global_replication_group_id"]
+        return global.knownString != nil || (global.isUnknown && !global.isProviderDefault)
+    }
+
     let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
@@ -69,6 +75,18 @@ struct TerraformDataStoreReader {
             store.encryption.kmsKey = keys.kmsKey(keyAttribute, of: resource, into: &deployment)
             switch resource.type {
             case "aws_rds_cluster_instance":
+                store.encryptionIsOwn = false
+            case "aws_rds_cluster":
+                // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
+                // encryption key, but you can't disable encryption."
+                // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
+                let mode = resource["engine_mode"]
+                if mode.knownString == "serverless" { store.encryption.atRest = Located(.known(true), at: mode.origin) }
+            case "aws_elasticache_replication_group" where Self.isGlobalSecondary(resource):
+                // A secondary of a global datastore is encrypted at rest and in transit as the datastore is: both
+                // are the datastore's settings, fixed by its primary
+                // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html),
+                // and the provider sends neither for a secondary. The primary's store is judged.
                 store.encryptionIsOwn = false
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.

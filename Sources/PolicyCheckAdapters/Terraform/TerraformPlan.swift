@@ -38,7 +38,8 @@ struct TerraformPlan: TerraformResourceGraph {
         if let changes = document.value("resource_changes") {
             resources.reserveCapacity(changes.memberCount)
             document.forEachItem("resource_changes") { node, path in
-                if let resource = Self.change(node, path: path, reader: reader, configuration: configuration) {
+                if let resource = Self.change(node, path: path, reader: reader, configuration: configuration,
+                                              source: followsLocals) {
                     resources.append(resource)
                 }
             }
@@ -82,8 +83,10 @@ struct TerraformPlan: TerraformResourceGraph {
     }
 
     /// One `resource_changes[]` item, or `nil` for data sources and resources the plan deletes.
+    /// `source`: the plan is the source reader's, whose findings name places as the configuration does
+    /// (`aws_rds_cluster.db.storage_encrypted`), not as a plan file would (`resource_changes[0].change.after.…`).
     private static func change(_ node: SourceNode, path: String, reader: NodeReader,
-                               configuration: TerraformConfiguration) -> TerraformResource? {
+                               configuration: TerraformConfiguration, source: Bool) -> TerraformResource? {
         guard let item = reader.object(node, path: path) else { return nil }
         let address = item.text("address", required: true)
         let type = item.text("type", required: true)
@@ -96,8 +99,11 @@ struct TerraformPlan: TerraformResourceGraph {
         let moduleAddress = item.text("module_address") ?? TerraformAddress.split(address).module
         let after = change.value("after")
         let unknown = change.value("after_unknown")
-        let resource = resource(address: address, type: type, moduleAddress: moduleAddress, origin: item.origin,
-                                values: after, unknown: unknown, place: .change, anchor: change.node.offset,
+        var origin = item.origin
+        if source { origin.path = address }
+        let resource = resource(address: address, type: type, moduleAddress: moduleAddress, origin: origin,
+                                values: after, unknown: unknown, place: source ? .source : .change,
+                                anchor: change.node.offset,
                                 configuration: configuration)
         // Delete and create (either order): the resource is replaced by a new one.
         if actions.contains("delete") { resource.replacedAt = change.origin(of: "actions") }

@@ -34,13 +34,39 @@ struct TerraformProviderRegions {
     func region(of config: SourceNode, key: String) -> Region? {
         guard let expression = config["expressions"]?["region"] else { return nil }
         let path = "configuration.provider_config.\(key).expressions.region"
+        // An empty region is none: the provider then takes the environment's (`unknownRegion`).
         if let constant = expression["constant_value"], let region = constant.string {
+            guard !region.isEmpty else { return nil }
             return Region(value: region, origin: Origin(offset: constant.offset, path: "\(path).constant_value"))
         }
         guard config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
-              let value = variables?[variable]?["value"], let region = value.string else { return nil }
+              let value = variables?[variable]?["value"], let region = value.string, !region.isEmpty else { return nil }
         return Region(value: region, origin: Origin(offset: value.offset, path: "variables.\(variable).value"),
                       variable: variable)
+    }
+
+    /// Why an AWS provider configuration's region cannot be known from the input, when `region(of:key:)` finds
+    /// none: a region left to the environment (no `region`, or an empty one: the provider then takes `AWS_REGION` or
+    /// the shared configuration's, https://registry.terraform.io/providers/hashicorp/aws/latest/docs#region) or
+    /// an expression with no value here (a variable without one). Other providers' regions are not AWS regions.
+    func unknownRegion(of config: SourceNode, name: String) -> (origin: Origin, reason: String)? {
+        guard name == "aws" || name == "awscc" else { return nil }
+        let place = Origin(offset: config.offset, path: "provider.\(name)")
+        guard let expression = config["expressions"]?["region"] else {
+            return (place, "the provider names no region, so it takes AWS_REGION or the shared configuration's when Terraform runs")
+        }
+        let origin = Origin(offset: expression.offset, path: "provider.\(name).region")
+        if let constant = expression["constant_value"] {
+            guard constant.string?.isEmpty != false else { return nil }
+            return (origin, "the provider's region is empty, so it takes AWS_REGION or the shared configuration's when Terraform runs")
+        }
+        let references = expression["references"]?.items?.compactMap(\.string) ?? []
+        guard let first = references.first else { return (origin, "the provider's region has no value here") }
+        if config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
+           variables?[variable]?["value"]?.string?.isEmpty == true {
+            return (origin, "the provider's region (\(first)) is empty, so it takes AWS_REGION or the shared configuration's when Terraform runs")
+        }
+        return (origin, "the provider's region comes from \(first), which has no value here")
     }
 
     /// The region of the provider configuration a resource uses (its `provider_config_key`; a module resource

@@ -40,7 +40,13 @@ struct TerraformRegionReader {
             let module = config["module_address"]?.string
             let alias = config["alias"]?.string
             let component = [module, "provider.\(name)", alias].compactMap { $0 }.joined(separator: ".")
-            guard let region = providers.region(of: config, key: entry.key) else { continue }
+            guard let region = providers.region(of: config, key: entry.key) else {
+                if let unknown = providers.unknownRegion(of: config, name: name) {
+                    deployment.regions.append(RegionReference(unknownAt: unknown.origin, reason: unknown.reason,
+                                                              component: component, role: "provider region"))
+                }
+                continue
+            }
             let role = region.variable.map { "provider region (var.\($0))" } ?? "provider region"
             add(region.value, at: region.origin, component: component, role: role, into: &deployment)
             if alias != nil { aliasRegions[entry.key] = region }
@@ -58,7 +64,18 @@ struct TerraformRegionReader {
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
         for (field, role) in [("region", "resource region"), ("location", "resource location")] {
-            guard resource.valuesNode?[field] != nil else { continue }
+            guard resource.valuesNode?[field] != nil else {
+                // A region the configuration sets from something without a value here (AWS provider 6's
+                // per-resource `region = var.region`): never a silent pass.
+                if field == "region", resource.isAWS, resource.unknownMirror?[field] != nil {
+                    let attribute = resource[field]
+                    if attribute.isUnknown, !attribute.isProviderDefault {
+                        deployment.regions.append(RegionReference(unknownAt: attribute.origin, reason: attribute.unknownReason,
+                                                                  component: resource.address, role: role))
+                    }
+                }
+                continue
+            }
             let attribute = resource[field]
             if let region = attribute.knownString {
                 add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)

@@ -49,6 +49,9 @@ final class TerraformResource {
     /// Its `after` (or `values`) mapping alone, without the rest of `attributes`.
     var valuesNode: SourceNode? { roots.node }
 
+    /// Its `after_unknown` mapping alone (plans' `resource_changes` only).
+    var unknownMirror: SourceNode? { roots.nodes.1 }
+
     /// The root of its attributes: `after` (or `values`), `after_unknown` and the configuration's `expressions`.
     var attributes: TerraformAttribute {
         let (node, unknown, expression) = roots.nodes

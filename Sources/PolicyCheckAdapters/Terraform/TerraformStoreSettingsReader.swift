@@ -37,6 +37,9 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
+        case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource):
+            // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
+            break
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
             let flag = resource["transit_encryption_enabled"]
             store.transitEncryption = flag.bool().map { StoreSetting($0) }

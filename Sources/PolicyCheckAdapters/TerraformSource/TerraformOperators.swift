@@ -27,6 +27,12 @@ enum TerraformOperators {
             guard let b = rhs.boolValue else { throw mismatch(op.rawValue, "a bool", rhs, at: offset) }
             return TerraformValue(.bool(op == .and ? a && b : a || b), at: offset)
         case .equal, .notEqual:
+            // A known value compared with null is known however unknown its insides: Terraform plans
+            // `{ a = uuid() } != null` as true (cty's Equals decides null before unknowns inside a collection),
+            // and modules write `var.group != null` for objects whose attributes come from elsewhere.
+            if lhs.isNull != rhs.isNull {
+                return TerraformValue(.bool(op == .notEqual), at: offset)
+            }
             if lhs.containsUnknown || rhs.containsUnknown {
                 return .unknown((lhs.firstUnknown ?? rhs.firstUnknown)!.unknownReason!, at: offset)
             }

@@ -22,6 +22,28 @@ import Testing
                   StorageEncrypted: false
         """
 
+    /// `AWS::Include` may stand among the resources; what it adds lives elsewhere (S3), so the template's own
+    /// resources are checked and the include is a warning, not an error that loses them (awslabs/aws-sam-cli's
+    /// `aws-include-transform.yaml`).
+    @Test func anIncludeAmongTheResourcesIsAWarningAndTheOtherResourcesAreChecked() throws {
+        let template = """
+            Resources:
+              Vol:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: us-east-1a, Size: 10, Encrypted: false}
+              'Fn::Transform':
+                Name: 'AWS::Include'
+                Parameters:
+                  Location: s3://bucket/more-resources.yaml
+            """
+        let deployment = try T.deployment(template)
+        #expect(deployment.dataStores.map(\.component) == ["Vol"])
+        #expect(deployment.notices.map(\.description) == [
+            "template.yaml:5:3: warning: Resources.Fn::Transform: the resources 'AWS::Include' adds from 's3://bucket/more-resources.yaml' are not checked; check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+        #expect(try T.findings(template).contains { $0.resource == "Vol" && $0.ruleId == "MMC-ENC-001" })
+    }
+
     @Test func forEachOutputResourcesAreChecked() throws {
         let deployment = try T.deployment(Self.forEach)
         #expect(deployment.dataStores.map(\.component) == ["Db${Name}"])

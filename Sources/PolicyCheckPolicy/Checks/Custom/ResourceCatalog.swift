@@ -27,7 +27,7 @@ public enum ResourceCatalog {
         case .keyMaterial: return deployment.keys.flatMap { key in key.materials.map { material($0, of: key) } }
         case .allowlist: return deployment.allowlists.map(allowlist)
         case .allowlistEntry: return deployment.allowlists.flatMap(entries)
-        case .region: return deployment.regions.map(region)
+        case .region: return deployment.regions.filter { $0.unknownReason == nil }.map(region)
         case .deployment: return [self.deployment(deployment)]
         case .keyFile: return deployment.keyFiles.map(keyFile)
         }

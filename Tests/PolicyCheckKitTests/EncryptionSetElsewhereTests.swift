@@ -1,0 +1,52 @@
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// Stores whose encryption AWS fixes elsewhere, so the resource's own (absent) settings are no finding: an Aurora
+/// Serverless v1 cluster, whose volume "is always encrypted" (you "can't disable encryption",
+/// https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html), and a secondary of an
+/// ElastiCache global datastore, whose at-rest and in-transit encryption are the datastore's, fixed by its primary
+/// (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
+@Suite struct EncryptionSetElsewhereTests {
+    typealias CFN = CloudFormationTesting
+    static let encryptionRules: Set<String> = ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"]
+
+    @Test func terraformServerlessV1AndGlobalSecondariesAreNotAskedToEncryptThemselves() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_rds_cluster.v1", "aws_rds_cluster", after: ["engine": "aurora-mysql", "engine_mode": "serverless"])
+        plan.change("aws_rds_cluster.provisioned", "aws_rds_cluster", after: ["engine": "aurora-mysql", "engine_mode": "provisioned"])
+        plan.change("aws_elasticache_replication_group.primary", "aws_elasticache_replication_group",
+                    after: ["replication_group_id": "primary"])
+        plan.change("aws_elasticache_replication_group.secondary", "aws_elasticache_replication_group",
+                    after: ["replication_group_id": "secondary"], unknown: ["global_replication_group_id": true])
+        plan.configure("aws_elasticache_replication_group.secondary",
+                       ["global_replication_group_id": TerraformPlanBuilder.references("aws_elasticache_global_replication_group.g.global_replication_group_id")])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { Self.encryptionRules.contains($0.ruleId) }
+        let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
+        #expect(!summary.contains { $0.hasSuffix("aws_rds_cluster.v1") && $0.hasPrefix("MMC-ENC-001") }, "\(summary)")
+        #expect(summary.contains("MMC-ENC-001 aws_rds_cluster.provisioned"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-002 aws_rds_cluster.v1"), "the key is still the cluster's choice: \(summary)")
+        #expect(summary.contains("MMC-ENC-001 aws_elasticache_replication_group.primary"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-003 aws_elasticache_replication_group.primary"), "\(summary)")
+        #expect(!summary.contains { $0.hasSuffix("aws_elasticache_replication_group.secondary") }, "\(summary)")
+    }
+
+    @Test func cloudFormationServerlessV1AndGlobalSecondariesAreNotAskedToEncryptThemselves() throws {
+        let template = """
+            Resources:
+              V1: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: serverless}}
+              Provisioned: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: provisioned}}
+              Primary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: p}}
+              Secondary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: s, GlobalReplicationGroupId: !Ref Global}}
+              Global: {Type: AWS::ElastiCache::GlobalReplicationGroup, Properties: {Members: [{ReplicationGroupId: !Ref Primary, Role: PRIMARY}]}}
+            """
+        let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
+        let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
+        #expect(!summary.contains("MMC-ENC-001 V1"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-002 V1"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-001 Provisioned"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-001 Primary") && summary.contains("MMC-ENC-003 Primary"), "\(summary)")
+        #expect(!summary.contains { $0.hasSuffix(" Secondary") }, "\(summary)")
+    }
+}

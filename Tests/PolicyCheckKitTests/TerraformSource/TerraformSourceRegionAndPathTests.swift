@@ -1,0 +1,96 @@
+import Foundation
+@testable import PolicyCheckAdapters
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// Findings on Terraform source name places as the configuration does, and a region the source leaves to the
+/// environment or to a variable without a value is "cannot verify", never a silent pass.
+@Suite struct TerraformSourceRegionAndPathTests {
+    static func findings(_ files: [String: String]) throws -> [Finding] {
+        let directory = try TerraformSourceFixture.temporaryModule(files)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
+        let deployment = try #require(outcome.deployment, "\(outcome.errors)")
+        return try TerraformFixture.findings(deployment)
+    }
+
+    @Test func pathsAreTheConfigurationsNotAPlanFiles() throws {
+        let findings = try Self.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_rds_cluster" "db" {
+              engine = "aurora-postgresql"
+            }
+            """])
+        let encryption = try #require(findings.first { $0.ruleId == "MMC-ENC-001" })
+        #expect(encryption.path == "aws_rds_cluster.db.storage_encrypted")
+        #expect(encryption.message == "no encryption at rest is declared for the database; expected 'aws_rds_cluster.db.storage_encrypted' to turn it on")
+        #expect(!findings.contains { $0.path.contains("resource_changes") || $0.message.contains("resource_changes") })
+    }
+
+    @Test func aRegionLeftToTheEnvironmentOrToAVariableWithoutAValueCannotBeVerified() throws {
+        let cases: [(String, String)] = [
+            ("provider \"aws\" {}\n", "the provider names no region, so it takes AWS_REGION or the shared configuration's when Terraform runs"),
+            ("provider \"aws\" {\n  region = \"\"\n}\n", "the provider's region is empty, so it takes AWS_REGION or the shared configuration's when Terraform runs"),
+            ("variable \"region\" {}\nprovider \"aws\" {\n  region = var.region\n}\n", "the provider's region comes from var.region, which has no value here"),
+        ]
+        for (provider, reason) in cases {
+            let findings = try Self.findings(["main.tf": provider + "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\n"])
+                .filter { $0.ruleId == "MMC-RES-001" }
+            #expect(findings.map(\.message) == ["provider region cannot be verified: \(reason)"], "\(provider)")
+            #expect(findings.allSatisfy { $0.cannotVerify && $0.resource == "provider.aws" }, "\(provider)")
+        }
+        let named = try Self.findings(["main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\nprovider \"google\" {}\n"])
+        #expect(!named.contains { $0.ruleId == "MMC-RES-001" }, "a named region passes; other providers' regions are no AWS region")
+    }
+
+    @Test func aKnownForeignRegionStillFailsBesideAnUnknownOne() throws {
+        let findings = try Self.findings(["main.tf": """
+            variable "r" {}
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            resource "aws_kms_key" "k" {
+              region = var.r
+              enable_key_rotation = true
+            }
+            """]).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(findings.map { "\($0.resource) \($0.cannotVerify)" }.sorted() == ["aws_kms_key.k true", "provider.aws false"])
+    }
+
+    /// Terraform plans `{ a = uuid() } != null` as true: a known object is not null however unknown its attributes.
+    /// Modules gate resources on `var.group != null`; judged unknown, a parameter group that turns TLS off was only
+    /// "cannot verify" (terraform-aws-rds-aurora's examples).
+    @Test func aKnownObjectWithUnknownAttributesIsNotNull() throws {
+        let findings = try Self.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            variable "pg" {
+              default = { name = "ex", parameters = [{ name = "require_secure_transport", value = "OFF" }] }
+            }
+            locals {
+              pg        = merge(var.pg, { name = "ex-${uuid()}" })
+              create_pg = local.pg != null
+              unknown   = uuid() != null
+            }
+            resource "aws_rds_cluster_parameter_group" "this" {
+              count  = local.create_pg ? 1 : 0
+              name   = local.pg.name
+              family = "aurora-mysql8.0"
+              dynamic "parameter" {
+                for_each = local.pg.parameters
+                content {
+                  name  = parameter.value.name
+                  value = parameter.value.value
+                }
+              }
+            }
+            resource "aws_rds_cluster" "db" {
+              engine                          = "aurora-mysql"
+              storage_encrypted               = true
+              db_cluster_parameter_group_name = local.create_pg ? aws_rds_cluster_parameter_group.this[0].name : null
+            }
+            """]).filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(findings.map { "\($0.severity.rawValue) \($0.cannotVerify)" } == ["high false"], "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains("require_secure_transport is 'OFF'") == true, "\(findings.map(\.message))")
+    }
+}
