@@ -29,40 +29,73 @@ enum RegionScanner {
         var origin: Origin
     }
 
+    /// `stackRegion`: the region the stack is in wherever this value is used — the key of the `Mappings` entry a
+    /// lookup by `AWS::Region` chose — which is no finding, as `${AWS::Region}` is none.
     private static func visit(_ node: SourceNode, path: String, key: String, context: ResourceContext, depth: Int,
-                              into found: inout [RegionReference]) {
+                              stackRegion: String? = nil, into found: inout [RegionReference]) {
         guard depth < 64 else { return }
+        if let entries = regionKeyedEntries(node, context: context) {
+            for (region, value) in entries {
+                visit(value, path: path, key: key, context: context, depth: depth + 1, stackRegion: region, into: &found)
+            }
+            return
+        }
         for value in context.resolver.resolve(node) {
             switch value {
             case .mapping(let mapping):
                 for entry in mapping.entries ?? [] {
                     visit(entry.value, path: "\(path).\(entry.key)", key: entry.key, context: context, depth: depth + 1,
-                          into: &found)
+                          stackRegion: stackRegion, into: &found)
                 }
             case .sequence(let list):
                 for (index, item) in (list.items ?? []).enumerated() {
-                    visit(item, path: "\(path)[\(index)]", key: key, context: context, depth: depth + 1, into: &found)
+                    visit(item, path: "\(path)[\(index)]", key: key, context: context, depth: depth + 1,
+                          stackRegion: stackRegion, into: &found)
                 }
             case .string(let text):
-                record(text, path: path, key: key, offset: node.offset, context: context, into: &found)
+                record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
+                       into: &found)
             case .unknown(_, let text?):
-                record(text, path: path, key: key, offset: node.offset, context: context, into: &found)
+                record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
+                       into: &found)
             default:
                 continue
             }
         }
     }
 
+    /// For `!FindInMap [Map, !Ref AWS::Region, Key]` — a lookup by the stack's own region, as CDK's region
+    /// mappings and amplify's layer mappings write it — each region entry's value under `Key`, with its region:
+    /// CloudFormation picks the entry of the region the stack is deployed in, so a value names its own entry's
+    /// region only where that region is the stack's. `nil` for any other node.
+    private static func regionKeyedEntries(_ node: SourceNode, context: ResourceContext) -> [(String, SourceNode)]? {
+        guard let call = Intrinsic.parse(node), call.function == "Fn::FindInMap", let items = call.argument.items,
+              items.count >= 3, let mapName = items[0].string, let map = context.template.mappings?[mapName],
+              let regionCall = Intrinsic.parse(items[1]), regionCall.function == "Ref",
+              regionCall.argument.string == "AWS::Region" else { return nil }
+        let names = context.resolver.resolve(items[2]).map(\.scalarText)
+        var entries: [(String, SourceNode)] = []
+        for entry in map.entries ?? [] where RegionCode.isWellFormed(entry.key) {
+            let values = names.contains(where: { $0 == nil })
+                ? (entry.value.entries ?? []).map(\.value)
+                : names.compactMap { entry.value[$0!] }
+            entries += values.map { (entry.key, $0) }
+        }
+        // Entries keyed by anything but a region leave the lookup to the resolver's every-entry reading.
+        return map.entries?.allSatisfy({ RegionCode.isWellFormed($0.key) }) == true ? entries : nil
+    }
+
     private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,
-                               into found: inout [RegionReference]) {
+                               stackRegion: String?, into found: inout [RegionReference]) {
         let origin = Origin(offset: offset, path: path)
         let isReplica = replicaProperties.contains(key)
         if regionProperties.contains(key), RegionCode.isWellFormed(text) {
+            guard text != stackRegion else { return }
             found.append(RegionReference(text, at: origin, component: context.component, role: "\(key)",
                                          isReplica: isReplica))
             return
         }
-        for region in regionsInARNs(text) {
+        for region in regionsInARNs(text) where region != stackRegion {
             let role = key == "DestinationBackupVaultArn" ? "backup copy vault region" : "region in the ARN at \(key)"
             found.append(RegionReference(region, at: origin, component: context.component, role: role,
                                          isReplica: isReplica))

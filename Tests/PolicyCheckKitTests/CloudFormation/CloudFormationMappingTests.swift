@@ -153,6 +153,28 @@ import Testing
         #expect(residency.first?.message.contains("a copy of the data would be kept in") == true)
     }
 
+    /// CDK's and amplify's region mappings: a lookup by `AWS::Region` picks the entry of the stack's region, so a
+    /// region an entry names as its own key is the stack's region, no finding; another region in an entry is one.
+    @Test func aLookupByTheStacksRegionNamesTheStacksRegion() throws {
+        let text = """
+            Mappings:
+              Layers:
+                us-east-1: {arn: 'arn:aws:lambda:us-east-1:668099181075:layer:SDK:1'}
+                eu-west-1: {arn: 'arn:aws:lambda:eu-west-1:399891621064:layer:SDK:1'}
+                ap-northeast-1: {arn: 'arn:aws:lambda:us-west-2:249908578461:layer:SDK:1'}
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Layers: [!FindInMap [Layers, !Ref 'AWS::Region', arn]]
+                  KmsKeyArn: !FindInMap [Layers, eu-west-1, arn]
+            """
+        let deployment = try T.deployment(text)
+        #expect(deployment.regions.map { "\($0.region) \($0.role)" }.sorted() == [
+            "eu-west-1 region in the ARN at KmsKeyArn", "us-west-2 region in the ARN at Layers",
+        ])
+    }
+
     @Test func privateIngressIsNotJudgedAsInternetFacing() throws {
         let text = """
             Resources:
