@@ -31,10 +31,8 @@ enum DatabaseMapper: ResourceMapper {
             store.encryption.atRest = Located(.known(true), at: properties.child("EngineMode").origin)
         } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
-        } else if let source = inheritedFrom.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) {
-            let name = source.path.split(separator: ".").last.map(String.init) ?? source.path
-            store.encryption.atRest = Located(.unknown(reason: "the store is made from \(name), whose encryption it inherits"),
-                                              at: source.origin)
+        } else if let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom) {
+            store.encryption.atRest = inherited
         } else if context.resource.type == "AWS::RDS::DBInstance",
                   properties.child("Engine").knownText?.lowercased().hasPrefix("aurora") == true {
             store.encryption.atRest = Located(.unknown(

@@ -6,11 +6,29 @@ enum SwitchedStore {
     static func map(_ context: ResourceContext, kind: DataStoreKind, switch name: String,
                     into deployment: inout Deployment) {
         let properties = context.properties
-        let flag = properties.child(name)
+        map(context, kind: kind, flag: properties.child(name), key: properties.child("KmsKeyId"), into: &deployment)
+    }
+
+    /// The same, with the switch and key where the resource type keeps them (`EncryptionAtRestOptions.Enabled`),
+    /// and the properties that make the store inherit its encryption from a source when the switch is absent.
+    static func map(_ context: ResourceContext, kind: DataStoreKind, flag: PropertyValue, key: PropertyValue,
+                    inheritedFrom sources: [String] = [], into deployment: inout Deployment) {
         var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        if !flag.isAbsent { store.encryption.atRest = flag.bool(worse: false, absentMeans: false) }
-        store.encryption.kmsKey = KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
+        if !flag.isAbsent {
+            store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
+        } else {
+            store.encryption.atRest = inheritedEncryption(context.properties, from: sources)
+        }
+        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
         deployment.dataStores.append(store)
+    }
+
+    /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,
+    /// which the template cannot tell: unknown, located at that property. `nil` when none is set.
+    static func inheritedEncryption(_ properties: PropertyValue, from sources: [String]) -> Located<Fact<Bool>>? {
+        guard let source = sources.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) else { return nil }
+        let name = source.path.split(separator: ".").last.map(String.init) ?? source.path
+        return Located(.unknown(reason: "the store is made from \(name), whose encryption it inherits"), at: source.origin)
     }
 }
