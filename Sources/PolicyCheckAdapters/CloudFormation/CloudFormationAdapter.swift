@@ -15,7 +15,8 @@ public struct CloudFormationAdapter: DocumentAdapter {
     static let mappers: [any ResourceMapper.Type] = [
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
-        LogGroupMapper.self,
+        LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
+        SearchDomainMapper.self, InstanceVolumeMapper.self,
     ]
 
     public init() {}

@@ -1,0 +1,83 @@
+import Testing
+@testable import PolicyCheckKit
+
+/// The stores Terraform plans already judge (EFS, DocumentDB, Neptune, DynamoDB, OpenSearch and Elasticsearch
+/// domains, and the EBS volumes of instances, launch templates and launch configurations), read from templates.
+@Suite struct CloudFormationDataStoreTests {
+    typealias T = CloudFormationTesting
+
+    @Test func unencryptedStoresFailWhereTheirSettingIsWritten() throws {
+        let findings = try T.findings(T.fixture("fail-unencrypted-stores.yaml"), path: "fail-unencrypted-stores.yaml")
+        #expect(findings.map(\.cfnSummary) == [
+            "18:18 critical MMC-ENC-001 Files Resources.Files.Properties.Encrypted",
+            // `!Ref Encrypt` allows false.
+            "22:25 critical MMC-ENC-001 Documents Resources.Documents.Properties.StorageEncrypted",
+            "25:5 critical MMC-ENC-001 Graph Resources.Graph.Properties.StorageEncrypted",
+            "25:5 high MMC-ENC-002 Graph Resources.Graph.Properties.StorageEncrypted",
+            // SSE off: an AWS owned key; a global table's replica without a key: the AWS-managed key.
+            "32:9 high MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.KMSMasterKeyId",
+            "39:11 high MMC-ENC-002 Global Resources.Global.Properties.Replicas[0].SSESpecification.KMSMasterKeyId",
+            // `!If [IsProd, true, false]`: the worse branch.
+            "44:18 critical MMC-ENC-001 Search Resources.Search.Properties.EncryptionAtRestOptions.Enabled",
+            "50:19 high MMC-ENC-002 Legacy Resources.Legacy.Properties.EncryptionAtRestOptions.KmsKeyId",
+            // The instance store mapping (`VirtualName`) is no EBS volume.
+            "58:24 critical MMC-ENC-001 Web Resources.Web.Properties.BlockDeviceMappings[0].Ebs.Encrypted",
+            // No mapping: the root volume's encryption is not declared.
+            "63:5 critical MMC-ENC-001 Bare Resources.Bare.Properties.BlockDeviceMappings",
+            "63:5 high MMC-ENC-002 Bare Resources.Bare.Properties.BlockDeviceMappings",
+            "73:25 high MMC-ENC-002 Nodes Resources.Nodes.Properties.LaunchTemplateData.BlockDeviceMappings[0].Ebs.KmsKeyId",
+            // From a snapshot without `Encrypted`: inherited.
+            "76:15 info MMC-ENC-001 Nodes Resources.Nodes.Properties.LaunchTemplateData.BlockDeviceMappings[1].Ebs.Encrypted",
+            "76:15 info MMC-ENC-002 Nodes Resources.Nodes.Properties.LaunchTemplateData.BlockDeviceMappings[1].Ebs.KmsKeyId",
+            // A launch configuration names no key: the AWS-managed one.
+            "85:24 high MMC-ENC-002 Workers Resources.Workers.Properties.BlockDeviceMappings[0].Ebs.Encrypted",
+        ])
+        #expect(findings.first { $0.severity == .info }?.message
+            == "encryption at rest of the volume cannot be verified: inherited from snapshot 'snap-0123456789abcdef0'")
+    }
+
+    @Test func storesOnTheTemplatesOwnKeyPass() throws {
+        let text = try T.fixture("pass-encrypted-stores.yaml")
+        let stores = try T.deployment(text, path: "pass-encrypted-stores.yaml").dataStores
+        #expect(stores.map { "\($0.component) \($0.kind)" } == [
+            "Files fileStore", "Documents database", "Graph database", "Table database", "Global database",
+            "Search database", "Legacy database", "Web volume", "Nodes volume",
+        ])
+        // `!Ref`, `!GetAtt` and an alias of the template's key all name it.
+        #expect(stores.allSatisfy { $0.encryption.kmsKey?.value == .known("DataKey") && $0.encryption.atRest?.value == .known(true) })
+        #expect(try T.findings(text, path: "pass-encrypted-stores.yaml").map(\.cfnSummary) == [])
+    }
+
+    @Test func aGlobalTableIsJudgedByItsWorstReplicaKey() throws {
+        let text = """
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              Global:
+                Type: AWS::DynamoDB::GlobalTable
+                Properties:
+                  SSESpecification: {SSEEnabled: true, SSEType: KMS}
+                  Replicas:
+                    - {Region: us-east-1, SSESpecification: {KMSMasterKeyId: !Ref Key}}
+                    - {Region: us-east-2, SSESpecification: {KMSMasterKeyId: alias/aws/dynamodb}}
+            """
+        let findings = try T.findings(text).filter { $0.ruleId.hasPrefix("MMC-ENC") }
+        #expect(findings.map(\.cfnSummary) == [
+            "9:66 high MMC-ENC-002 Global Resources.Global.Properties.Replicas[1].SSESpecification.KMSMasterKeyId",
+        ])
+    }
+
+    @Test func aTableWhoseEncryptionSwitchIsAParameterWithoutDefaultCannotBeVerified() throws {
+        let text = """
+            Parameters:
+              Sse: {Type: String}
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  SSESpecification: {SSEEnabled: !Ref Sse, KMSMasterKeyId: alias/data}
+            """
+        let findings = try T.findings(text)
+        #expect(findings.map(\.cfnSummary) == ["7:38 info MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.SSEEnabled"])
+        #expect(findings.first?.cannotVerify == true)
+    }
+}
