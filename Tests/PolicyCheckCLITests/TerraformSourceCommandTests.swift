@@ -36,6 +36,17 @@ import Testing
         #expect(result.stdout.contains("[aws_eks_cluster.this]"), "\(result.stdout)")
     }
 
+    @Test func replicaRegionsInNestedBlocksAreResidencyFindings() throws {
+        // The tester's reproducer: a DynamoDB replica and a Secrets Manager replica in eu-west-1 passed (exit 0).
+        let result = try CLI.run(["check", Self.fixture("replica-regions-fail"), "--offering", "dedicated"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        for place in ["main.tf:37:19 high MMC-RES-001", "main.tf:65:14 high MMC-RES-001", "main.tf:73:23 high MMC-RES-001"] {
+            #expect(result.stdout.contains(place), "\(result.stdout)")
+        }
+        #expect(result.stdout.contains("replica region is 'eu-west-1': a copy of the data would be kept in a region outside"),
+                "\(result.stdout)")
+    }
+
     // MARK: - .tf.json and override files
 
     @Test func aTfJSONFileIsReadAsItsModule() throws {

@@ -121,6 +121,23 @@ import Testing
         #expect(finding.message == "'encryption.kmsKey.account' cannot be verified: known only after apply")
     }
 
+    @Test func aRegionKnownOnlyAfterApplyCannotBeVerified() throws {
+        let policy = try PackText.load(PackText.customRule("""
+            select: {resource: region}
+            assert: {path: region, in: [us-east-1]}
+            """))
+        let source = SourceFile(path: "plan.json", bytes: Array("{}".utf8))
+        var deployment = Deployment(name: "plan", source: source, format: .terraformPlan, origin: Origin(offset: 0, path: ""))
+        deployment.qualifiesResourceNames = false
+        deployment.regions = [RegionReference(unknown: "known only after apply (it comes from var.replica_region)",
+                                              at: Origin(offset: 1, path: "replica[0].region_name"),
+                                              component: "aws_dynamodb_table.t", role: "replica region", isReplica: true)]
+        let evaluation = Evaluator(policy: policy).evaluate(deployment, context: CheckContext(now: Fixture.now))
+        #expect(evaluation.outcomes.map(\.status) == [.cannotVerify])
+        #expect(evaluation.findings.first?.message
+            == "'region' cannot be verified: known only after apply (it comes from var.replica_region)")
+    }
+
     @Test func ruleThatSelectsNothingIsNotApplicable() throws {
         let policy = try PackText.load(PackText.customRule("""
             select: {resource: data-store, kind: cache}

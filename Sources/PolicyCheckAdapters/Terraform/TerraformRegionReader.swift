@@ -2,8 +2,23 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),
-/// per-resource `region`, `location` and `availability_zone`, and the region part of ARNs in resource values.
+/// per-resource `region`, `location` and `availability_zone`, replica regions written in nested blocks, and the
+/// region part of ARNs in resource values.
 struct TerraformRegionReader {
+    /// Regions written inside nested blocks, where the resource keeps a copy of its data: the blocks (lists) down to
+    /// the attribute, and the role messages give it.
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_global_table,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret#replica,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration
+    static let nestedRegions: [String: (path: [String], role: String)] = [
+        "aws_dynamodb_table": (["replica", "region_name"], "replica region"),
+        "aws_dynamodb_global_table": (["replica", "region_name"], "replica region"),
+        "aws_secretsmanager_secret": (["replica", "region"], "replica region"),
+        "aws_ecr_replication_configuration": (["replication_configuration", "rule", "destination", "region"],
+                                              "replication destination region"),
+    ]
+
     let input: any TerraformResourceGraph
     /// The values other readers placed a region reference on (by component and byte offset), and those placed on
     /// the resource being read: sets, so that placing one costs the same in a plan of 70,000 resources as in a plan
@@ -42,7 +57,7 @@ struct TerraformRegionReader {
             let component = [module, "provider.\(name)", alias].compactMap { $0 }.joined(separator: ".")
             guard let region = providers.region(of: config, key: entry.key) else {
                 if let unknown = providers.unknownRegion(of: config, name: name) {
-                    deployment.regions.append(RegionReference(unknownAt: unknown.origin, reason: unknown.reason,
+                    deployment.regions.append(RegionReference(unknown: unknown.reason, at: unknown.origin,
                                                               component: component, role: "provider region"))
                 }
                 continue
@@ -70,7 +85,7 @@ struct TerraformRegionReader {
                 if field == "region", resource.isAWS, resource.unknownMirror?[field] != nil {
                     let attribute = resource[field]
                     if attribute.isUnknown, !attribute.isProviderDefault {
-                        deployment.regions.append(RegionReference(unknownAt: attribute.origin, reason: attribute.unknownReason,
+                        deployment.regions.append(RegionReference(unknown: attribute.unknownReason, at: attribute.origin,
                                                                   component: resource.address, role: role))
                     }
                 }
@@ -88,9 +103,39 @@ struct TerraformRegionReader {
                     into: &deployment)
             }
         }
+        if let nested = Self.nestedRegions[resource.type] {
+            readNestedRegions(resource, path: nested.path, role: nested.role, into: &deployment)
+        }
         var seen: Set<String> = []
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
         if !aliasRegions.isEmpty { readAliasProvider(of: resource, placedFrom: first, into: &deployment) }
+    }
+
+    /// The regions at `path` (blocks, then the attribute), each a copy of the data located at its attribute; a
+    /// region or block known only after apply (`region_name = var.replica_region`) cannot be verified.
+    private mutating func readNestedRegions(_ resource: TerraformResource, path: [String], role: String,
+                                            into deployment: inout Deployment) {
+        var level = [resource[path[0]]]
+        for name in path.dropFirst() {
+            var next: [TerraformAttribute] = []
+            for block in level {
+                if block.isUnknown, !block.isProviderDefault {
+                    add(unknown: block.unknownReason, at: block.origin, component: resource.address, role: role,
+                        into: &deployment)
+                }
+                next += block.items.map { $0.child(name) }
+            }
+            level = next
+        }
+        for attribute in level {
+            if let region = attribute.knownString {
+                add(region, at: attribute.origin, component: resource.address, role: role, isReplica: true,
+                    into: &deployment)
+            } else if attribute.isUnknown, !attribute.isProviderDefault {
+                add(unknown: attribute.unknownReason, at: attribute.origin, component: resource.address, role: role,
+                    into: &deployment)
+            }
+        }
     }
 
     /// A resource under a provider alias is created in the alias's region: reported on the resource itself (once,
@@ -137,10 +182,23 @@ struct TerraformRegionReader {
 
     /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
     private mutating func add(_ region: String, at origin: Origin, component: String, role: String,
+                              isReplica: Bool = false, into deployment: inout Deployment) {
+        guard place(origin, component: component) else { return }
+        deployment.regions.append(RegionReference(region, at: origin, component: component, role: role, isReplica: isReplica))
+    }
+
+    /// Adds a replica region known only after apply.
+    private mutating func add(unknown reason: String, at origin: Origin, component: String, role: String,
                               into deployment: inout Deployment) {
+        guard place(origin, component: component) else { return }
+        deployment.regions.append(RegionReference(unknown: reason, at: origin, component: component, role: role,
+                                                  isReplica: true))
+    }
+
+    /// Whether no reference sits on the value yet (and records that one now does).
+    private mutating func place(_ origin: Origin, component: String) -> Bool {
         let placement = Placement(component: component, offset: origin.packedOffset)
-        guard !placedBefore.contains(placement), placed.insert(placement).inserted else { return }
-        deployment.regions.append(RegionReference(region, at: origin, component: component, role: role))
+        return !placedBefore.contains(placement) && placed.insert(placement).inserted
     }
 }
 

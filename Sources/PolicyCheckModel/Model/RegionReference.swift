@@ -1,5 +1,6 @@
 /// A region the deployment names or implies, and in what role.
 public struct RegionReference: Sendable {
+    /// The region code; empty when the region is unknown (`unknownReason`).
     public var region: String
     public var origin: Origin
     /// The component it belongs to, e.g. `database` or `keys/data-key`.
@@ -8,8 +9,8 @@ public struct RegionReference: Sendable {
     public var role: String
     /// Whether the region is where a copy of data is replicated (replicas, backup copies).
     public var isReplica: Bool
-    /// Why the region cannot be known from the input (a provider whose region is a variable without a value, or
-    /// that names none and so takes the environment's); `region` is then empty. `nil` for a known region.
+    /// Why the region is not known (a value known only after apply, a provider region left to the environment or
+    /// to a variable without a value): the reference cannot be verified, and `region` is empty.
     public var unknownReason: String?
 
     public init(_ region: String, at origin: Origin, component: String, role: String, isReplica: Bool = false) {
@@ -20,9 +21,9 @@ public struct RegionReference: Sendable {
         self.isReplica = isReplica
     }
 
-    /// A region the deployment leaves to be known only when it runs.
-    public init(unknownAt origin: Origin, reason: String, component: String, role: String) {
-        self.init("", at: origin, component: component, role: role)
+    /// A region that is named but not known until apply (`region_name = var.replica_region`).
+    public init(unknown reason: String, at origin: Origin, component: String, role: String, isReplica: Bool = false) {
+        self.init("", at: origin, component: component, role: role, isReplica: isReplica)
         unknownReason = reason
     }
 }

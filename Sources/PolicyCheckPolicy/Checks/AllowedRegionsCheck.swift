@@ -15,8 +15,13 @@ public struct AllowedRegionsCheck: Check {
         guard !deployment.regions.isEmpty else { return [] }
         let allowed = allowedRegions.joined(separator: ", ")
         return Dictionary(grouping: deployment.regions, by: \.component).sorted { $0.key < $1.key }.map { component, references in
+            var unknown: [Evidence] = []
             let evidence = references.compactMap { reference -> Evidence? in
-                if reference.unknownReason != nil || allowedRegions.contains(reference.region) { return nil }
+                if let reason = reference.unknownReason {
+                    unknown.append(Evidence("\(reference.role) cannot be verified: \(reason)", at: reference.origin))
+                    return nil
+                }
+                if allowedRegions.contains(reference.region) { return nil }
                 let shown = reference.region
                 if !RegionCode.isWellFormed(shown) {
                     return Evidence("\(reference.role) '\(shown)' is not an AWS region code; expected one of \(allowed)",
@@ -26,11 +31,7 @@ public struct AllowedRegionsCheck: Check {
                 return Evidence("\(reference.role) is '\(shown)': \(what) a region outside the allowed \(allowed)",
                                 at: reference.origin)
             }
-            // A region known only when the deployment runs is never a silent pass: it cannot be verified, unless
-            // another of the component's regions already fails.
-            let unknown = references.compactMap { reference in
-                reference.unknownReason.map { Evidence("\(reference.role) cannot be verified: \($0)", at: reference.origin) }
-            }
+            // A region outside the allowed ones fails whatever the unknown ones turn out to be.
             if evidence.isEmpty, !unknown.isEmpty { return CheckResult(component, .cannotVerify(unknown)) }
             return CheckResult(component, .from(evidence))
         }

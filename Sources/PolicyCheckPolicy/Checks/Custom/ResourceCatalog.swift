@@ -27,7 +27,7 @@ public enum ResourceCatalog {
         case .keyMaterial: return deployment.keys.flatMap { key in key.materials.map { material($0, of: key) } }
         case .allowlist: return deployment.allowlists.map(allowlist)
         case .allowlistEntry: return deployment.allowlists.flatMap(entries)
-        case .region: return deployment.regions.filter { $0.unknownReason == nil }.map(region)
+        case .region: return deployment.regions.map(region)
         case .deployment: return [self.deployment(deployment)]
         case .keyFile: return deployment.keyFiles.map(keyFile)
         }
@@ -157,7 +157,11 @@ public enum ResourceCatalog {
 
     static func region(_ reference: RegionReference) -> CustomResource {
         var resource = CustomResource(kind: .region, component: reference.component, origin: reference.origin)
-        resource.set("region", .string(reference.region), at: reference.origin)
+        if let reason = reference.unknownReason {
+            resource.set("region", Attribute(.unknown(reason: reason), at: reference.origin))
+        } else {
+            resource.set("region", .string(reference.region), at: reference.origin)
+        }
         resource.set("role", .string(reference.role), at: reference.origin)
         resource.set("component", .string(reference.component), at: reference.origin)
         resource.set("replica", .bool(reference.isReplica), at: reference.origin)
