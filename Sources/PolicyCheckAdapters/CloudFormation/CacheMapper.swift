@@ -10,8 +10,14 @@ enum CacheMapper: ResourceMapper {
         // A secondary of a global datastore (`GlobalReplicationGroupId`) is encrypted at rest and in transit as the
         // datastore is, fixed by its primary
         // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
-        guard context.properties.child("GlobalReplicationGroupId").isAbsent else {
-            deployment.dataStores[deployment.dataStores.count - 1].encryptionIsOwn = false
+        let global = context.properties.child("GlobalReplicationGroupId")
+        guard global.isAbsent else {
+            // Judged on the primary; on its own it cannot be verified, never a silent pass.
+            let reason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
+            let index = deployment.dataStores.count - 1
+            deployment.dataStores[index].encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
+            deployment.dataStores[index].encryption.kmsKey = Located(.unknown(reason: reason), at: global.origin)
+            deployment.dataStores[index].transitEncryption = StoreSetting(.unknown(reason: reason), at: global.origin)
             return
         }
         let transit = context.properties.child("TransitEncryptionEnabled")

@@ -41,6 +41,9 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
+    /// Why a global datastore's secondary is not judged on its own settings.
+    static let globalSecondaryReason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
+
     /// Whether a replication group joins a global datastore as a secondary (`global_replication_group_id` set).
     static func isGlobalSecondary(_ group: TerraformResource) -> Bool {
         let global = group["global_replication_group_id"]
@@ -86,8 +89,12 @@ struct TerraformDataStoreReader {
                 // A secondary of a global datastore is encrypted at rest and in transit as the datastore is: both
                 // are the datastore's settings, fixed by its primary
                 // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html),
-                // and the provider sends neither for a secondary. The primary's store is judged.
-                store.encryptionIsOwn = false
+                // and the provider sends neither for a secondary. The primary's store is judged; the secondary cannot
+                // be verified on its own (a pull request may join a datastore whose primary lies elsewhere), never a
+                // silent pass.
+                let global = resource["global_replication_group_id"]
+                store.encryption.atRest = Located(.unknown(reason: Self.globalSecondaryReason), at: global.origin)
+                store.encryption.kmsKey = Located(.unknown(reason: Self.globalSecondaryReason), at: global.origin)
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.
                 let group = resource["replication_group_id"]

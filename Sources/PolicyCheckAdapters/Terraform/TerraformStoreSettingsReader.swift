@@ -39,7 +39,8 @@ struct TerraformStoreSettingsReader {
             store.backupRetentionDays = backupRetention(resource)
         case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource):
             // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
-            break
+            store.transitEncryption = StoreSetting(.unknown(reason: TerraformDataStoreReader.globalSecondaryReason),
+                                                   at: resource["global_replication_group_id"].origin)
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
             let flag = resource["transit_encryption_enabled"]
             store.transitEncryption = flag.bool().map { StoreSetting($0) }
