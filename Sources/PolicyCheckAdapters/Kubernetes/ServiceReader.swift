@@ -46,9 +46,20 @@ struct ServiceReader {
         return allowlist
     }
 
-    /// Whether the load balancer is internal: an annotation says so (AWS, Azure, GKE), or the AWS Load Balancer
-    /// Controller provisions it and no annotation asks for an internet-facing one.
+    /// GKE's load-balancer classes, by whether the load balancer they make is internal (ingress-gce's
+    /// `RegionalInternalLoadBalancerClass` and the others; the `-legacy` ones select the GKE cloud controller's).
+    static let gkeClasses: [String: Bool] = [
+        "networking.gke.io/l4-regional-internal": true, "networking.gke.io/l4-regional-internal-legacy": true,
+        "networking.gke.io/l4-regional-external": false, "networking.gke.io/l4-regional-external-legacy": false,
+    ]
+
+    /// Whether the load balancer is internal: a GKE class or an annotation says so (AWS, Azure, GKE), or the AWS Load
+    /// Balancer Controller provisions it and no annotation asks for an internet-facing one.
     static func isInternal(_ annotations: Annotations, loadBalancerClass: String? = nil) -> Bool {
+        // A GKE class decides before any annotation, as GKE's controllers read it ("LoadBalancerClass ... has
+        // precedence", cloud-provider-gcp `GetLoadBalancerAnnotationType`): `l4-regional-internal` is an internal
+        // passthrough Network Load Balancer (https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters).
+        if let loadBalancerClass, let makesInternal = gkeClasses[loadBalancerClass] { return makesInternal }
         let legacyFlag = annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]?.value
         if let legacyFlag, !legacyFlag.isEmpty, legacyFlag.lowercased() != "false" {
             // Older AWS docs used "0.0.0.0/0" as the value; any value but false means internal.

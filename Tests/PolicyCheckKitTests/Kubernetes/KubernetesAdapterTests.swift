@@ -116,6 +116,17 @@ import Testing
         #expect(Set(findings.filter { ["MMC-NET-001", "MMC-NET-011"].contains($0.ruleId) }.map(\.resource)) == Set(exposed))
     }
 
+    @Test("GKE Services are internal by an internal load-balancer class, which decides before any annotation")
+    func gkeInternalLoadBalancersAreReadAsGKEReadsThem() throws {
+        let read = H.read(fixture: "kubernetes/fail-gke-load-balancers.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let exposed = deployment.allowlists.filter(\.internetFacing).map(\.component)
+        #expect(exposed == ["Service/prod/public-by-external-class"])
+        let findings = try H.findings(read.deployments)
+        #expect(Set(findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource)) == Set(exposed))
+    }
+
     @Test func foldedAnnotationFallsBackToTheValueAndStrayCommasAreSyntaxErrors() throws {
         let text = """
             apiVersion: networking.k8s.io/v1

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// End-to-end: Kubernetes objects as real repositories write them — GKE's internal load balancers.
+@Suite struct KubernetesInputCommandTests {
+    typealias CLI = PolicyCheckProcess
+
+    /// Writes `files` (relative path → text) into a fresh directory.
+    static func tree(_ files: [String: String]) throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    static func service(annotation: String? = nil, loadBalancerClass: String? = nil) -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: pg-ilb\n"
+        if let annotation { text += "  annotations:\n    \(annotation)\n" }
+        text += "spec:\n  type: LoadBalancer\n"
+        if let loadBalancerClass { text += "  loadBalancerClass: \(loadBalancerClass)\n" }
+        return text + "  ports:\n  - port: 5432\n"
+    }
+
+    @Test("GKE's internal class and internal annotation pass; its external class is still internet-facing",
+          arguments: [
+              (KubernetesInputCommandTests.service(loadBalancerClass: "networking.gke.io/l4-regional-internal"), Int32(0)),
+              (KubernetesInputCommandTests.service(annotation: "networking.gke.io/load-balancer-type: \"Internal\""), 0),
+              (KubernetesInputCommandTests.service(loadBalancerClass: "networking.gke.io/l4-regional-external"), 1),
+              (KubernetesInputCommandTests.service(loadBalancerClass: "example.com/metallb"), 1),
+          ] as [(String, Int32)])
+    func gkeInternalLoadBalancers(text: String, status: Int32) throws {
+        let directory = try Self.tree(["svc.yaml": text])
+        let result = try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: directory)
+        #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("MMC-NET-001") == (status == 1), "\(result.stdout)")
+    }
+}
