@@ -24,10 +24,11 @@ import Testing
         return text + "  ports:\n  - port: 5432\n"
     }
 
-    @Test("GKE's internal class and internal annotation pass; its external class is still internet-facing",
+    @Test("GKE's internal class and both internal annotations pass; its external class is still internet-facing",
           arguments: [
               (KubernetesInputCommandTests.service(loadBalancerClass: "networking.gke.io/l4-regional-internal"), Int32(0)),
               (KubernetesInputCommandTests.service(annotation: "networking.gke.io/load-balancer-type: \"Internal\""), 0),
+              (KubernetesInputCommandTests.service(annotation: "cloud.google.com/load-balancer-type: \"Internal\""), 0),
               (KubernetesInputCommandTests.service(loadBalancerClass: "networking.gke.io/l4-regional-external"), 1),
               (KubernetesInputCommandTests.service(loadBalancerClass: "example.com/metallb"), 1),
           ] as [(String, Int32)])

@@ -68,7 +68,10 @@ struct ServiceReader {
         let scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"]?.value.lowercased()
         if scheme == "internal" { return true }
         if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value.lowercased() == "true" { return true }
-        if annotations["networking.gke.io/load-balancer-type"]?.value.lowercased() == "internal" { return true }
+        // GKE's controller reads the first of its type annotations present, the deprecated one still, and takes
+        // `Internal` or `internal` and no other spelling (cloud-provider-gcp `GetLoadBalancerAnnotationType`).
+        let gkeType = annotations.first("networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type")?.value
+        if gkeType == "Internal" || gkeType == "internal" { return true }
         // Since v2.2.0 the AWS Load Balancer Controller provisions an internal NLB unless the scheme annotation (or
         // the deprecated internal flag, set to false) asks for an internet-facing one ("Secure by default",
         // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/; the scheme

@@ -116,13 +116,16 @@ import Testing
         #expect(Set(findings.filter { ["MMC-NET-001", "MMC-NET-011"].contains($0.ruleId) }.map(\.resource)) == Set(exposed))
     }
 
-    @Test("GKE Services are internal by an internal load-balancer class, which decides before any annotation")
+    @Test("GKE Services are internal by an internal class or type annotation (new or deprecated), as GKE reads them")
     func gkeInternalLoadBalancersAreReadAsGKEReadsThem() throws {
         let read = H.read(fixture: "kubernetes/fail-gke-load-balancers.yaml")
         #expect(read.errors.isEmpty, "\(read.errors)")
         let deployment = try #require(read.deployments.first)
         let exposed = deployment.allowlists.filter(\.internetFacing).map(\.component)
-        #expect(exposed == ["Service/prod/public-by-external-class"])
+        #expect(exposed == [
+            "Service/prod/public-type-in-other-case", "Service/prod/public-by-external-class",
+            "Service/prod/public-new-annotation-first",
+        ])
         let findings = try H.findings(read.deployments)
         #expect(Set(findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource)) == Set(exposed))
     }
