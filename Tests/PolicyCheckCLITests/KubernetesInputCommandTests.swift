@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// End-to-end: Kubernetes objects as real repositories write them — GKE's internal load balancers.
+/// End-to-end: Kubernetes objects as real repositories write them — GKE's internal load balancers, custom kinds
+/// that are not capitalised.
 @Suite struct KubernetesInputCommandTests {
     typealias CLI = PolicyCheckProcess
 
@@ -37,5 +38,32 @@ import Testing
         let result = try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: directory)
         #expect(result.status == status, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("MMC-NET-001") == (status == 1), "\(result.stdout)")
+    }
+
+    static let postgresql = """
+        apiVersion: "acid.zalan.do/v1"
+        kind: postgresql
+        metadata:
+          name: my-cluster
+        spec:
+          teamId: "my-team"
+          numberOfInstances: 3
+
+        """
+
+    @Test func aKindThatIsNotCapitalisedIsAKubernetesObject() throws {
+        let directory = try Self.tree(["my-cluster.yaml": Self.postgresql])
+        let result = try CLI.run(["check", "my-cluster.yaml", "--now", "2026-11-29"], in: directory)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 file checked"), "\(result.stdout)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
+    func aKustomizationOfAKindThatIsNotCapitalisedIsChecked() throws {
+        let directory = try Self.tree(["kz/kustomization.yaml": "resources:\n- my-cluster.yaml\n",
+                                       "kz/my-cluster.yaml": Self.postgresql])
+        let result = try CLI.run(["check", "kz", "--now", "2026-11-29"], in: directory)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("nothing to check"), "\(result.stdout)")
     }
 }

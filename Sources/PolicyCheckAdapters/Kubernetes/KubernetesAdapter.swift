@@ -12,10 +12,12 @@ public struct KubernetesAdapter: InputAdapter {
     public init() {}
 
     /// A mapping with a Kubernetes `apiVersion` (`v1`, `networking.k8s.io/v1`, …), a `kind`, and `metadata` (or
-    /// `items`, for lists). policycheck's own documents (`policycheck/…`) are not Kubernetes objects.
+    /// `items`, for lists). policycheck's own documents (`policycheck/…`) are not Kubernetes objects. Any kind that is
+    /// not empty: Kubernetes does not require a capital (Zalando's postgres-operator defines `kind: postgresql`), and
+    /// what tells other formats apart is the group version and `metadata`, not the kind's first letter.
     public static func recognises(_ document: SourceNode) -> Bool {
         guard let version = document["apiVersion"]?.string, APIVersion.isKubernetes(version),
-              let kind = document["kind"]?.string, kind.first?.isUppercase == true else { return false }
+              let kind = document["kind"]?.string, !kind.isEmpty else { return false }
         if document["metadata"]?.entries != nil { return true }
         return kind.hasSuffix("List") && document["items"]?.items != nil
     }

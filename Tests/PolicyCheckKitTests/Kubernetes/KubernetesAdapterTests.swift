@@ -248,6 +248,10 @@ import Testing
         ("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\n", true),
         ("apiVersion: installation.mattermost.com/v1beta1\nkind: Mattermost\nmetadata: {name: a}\n", true),
         ("apiVersion: v1\nkind: List\nitems: []\n", true),
+        // Kubernetes does not require a capitalised kind: Zalando's postgres-operator CRD is `postgresql`.
+        ("apiVersion: acid.zalan.do/v1\nkind: postgresql\nmetadata: {name: a}\n", true),
+        ("apiVersion: v1\nkind: ''\nmetadata: {name: a}\n", false),
+        ("apiVersion: v1\nkind: service\nmetadata: {name: a}\nspec: {type: LoadBalancer}\n", true),
         ("apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: a}\n", false),
         ("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n", false),
         ("apiVersion: v2\nname: chart\nversion: 1.0.0\n", false),
