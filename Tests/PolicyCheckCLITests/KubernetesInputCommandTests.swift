@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end: Kubernetes objects as real repositories write them — GKE's internal load balancers, custom kinds
-/// that are not capitalised.
+/// that are not capitalised, annotations kubectl would refuse.
 @Suite struct KubernetesInputCommandTests {
     typealias CLI = PolicyCheckProcess
 
@@ -65,5 +65,15 @@ import Testing
         let result = try CLI.run(["check", "kz", "--now", "2026-11-29"], in: directory)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(!result.stdout.contains("nothing to check"), "\(result.stdout)")
+    }
+
+    @Test func anAnnotationKubectlWouldRefuseFailsTheRunAtItsValue() throws {
+        let text = Self.service(annotation: "service.beta.kubernetes.io/aws-load-balancer-internal: true")
+        let directory = try Self.tree(["svc.yaml": text])
+        let result = try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: directory)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("svc.yaml:6:60: error: annotation 'service.beta.kubernetes.io/aws-load-balancer-internal' must be a string, found a boolean"), "\(result.stdout)")
+        let quoted = try Self.tree(["svc.yaml": Self.service(annotation: "service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"")])
+        #expect(try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: quoted).status == 0)
     }
 }

@@ -93,11 +93,11 @@ public struct KubernetesAdapter: InputAdapter {
         let path = Annotations.path("metadata.annotations", InlineIgnoreParser.annotation)
         let text: String
         switch value.value {
-        case .string(let string), .number(let string): text = string
-        case .bool(let flag): text = flag ? "true" : "false"
+        case .string(let string): text = string
         case .null: return
-        case .sequence, .mapping:
-            // The readers of Services, Ingresses, … report non-string annotations already: say it once.
+        case .bool, .number, .sequence, .mapping:
+            // kubectl refuses an annotation that is not a string. The readers of Services, Ingresses, … report it
+            // already: say it once.
             let location = reader.source.location(ofOffset: value.offset)
             if !reader.diagnostics.contains(where: { $0.location == location }) {
                 reader.error(at: value.offset, "'\(path)' must be a string such as 'RULE-ID reason', found \(value.kindDescription)")

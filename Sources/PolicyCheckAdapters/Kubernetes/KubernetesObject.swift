@@ -45,8 +45,9 @@ struct Annotations {
     let paths: NodeReader?
     private var values: [String: Located<String>]
 
-    /// Reads a mapping of annotations; scalars that are not strings are taken as written (`true`, `443`), other
-    /// values are errors.
+    /// Reads a mapping of annotations. A value that is not a string (`true`, `443`, a list) is an error at the value,
+    /// as kubectl refuses the object (`json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.annotations
+    /// of type string`); a null is no value, as kubectl decodes it.
     init(_ node: SourceNode?, path: String, reader: NodeReader) {
         self.path = path
         self.node = node
@@ -64,12 +65,13 @@ struct Annotations {
         for entry in entries {
             let origin = Origin(offset: entry.value.offset, path: reader.spelling(Self.path(path, entry.key)))
             switch entry.value.value {
-            case .string(let text), .number(let text):
+            case .string(let text):
                 values[entry.key] = Located(text, at: origin)
-            case .bool(let flag):
-                values[entry.key] = Located(flag ? "true" : "false", at: origin)
             case .null:
                 continue
+            case .bool, .number:
+                reader.error(at: entry.value.offset, "annotation '\(Excerpt.quote(entry.key))' must be a string, found "
+                             + "\(entry.value.kindDescription) (quote it: \"\(Excerpt.quote(Self.scalarText(entry.value)))\")")
             case .sequence, .mapping:
                 reader.error(at: entry.value.offset,
                              "annotation '\(Excerpt.quote(entry.key))' must be a string, found \(entry.value.kindDescription)")
@@ -80,6 +82,15 @@ struct Annotations {
 
     /// An empty map.
     static var none: Annotations { Annotations() }
+
+    /// A boolean or number as its text, for the message that says to quote it.
+    static func scalarText(_ node: SourceNode) -> String {
+        switch node.value {
+        case .number(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        default: ""
+        }
+    }
 
     private init() {
         path = ""

@@ -166,6 +166,41 @@ import Testing
         ])
     }
 
+    /// kubectl decodes annotations into `map[string]string` and refuses the object for any other value (`json: cannot
+    /// unmarshal bool into Go struct field ObjectMeta.metadata.annotations of type string`); a null is an empty string.
+    @Test func annotationValuesThatAreNotStringsAreErrorsAtTheValue() {
+        let text = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: flags
+              annotations:
+                service.beta.kubernetes.io/aws-load-balancer-internal: true
+                example.com/port: 443
+                example.com/nothing: null
+                example.com/text: "true"
+            spec:
+              type: LoadBalancer
+              ports:
+              - port: 443
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: ignored
+              annotations:
+                policycheck.io/ignore: false
+
+            """
+        let read = H.read(text: text)
+        #expect(read.deployments.isEmpty)
+        #expect(read.errors.map(\.description) == [
+            "inline.yaml:6:60: error: annotation 'service.beta.kubernetes.io/aws-load-balancer-internal' must be a string, found a boolean (quote it: \"true\")",
+            "inline.yaml:7:23: error: annotation 'example.com/port' must be a string, found a number (quote it: \"443\")",
+            "inline.yaml:20:28: error: 'metadata.annotations['policycheck.io/ignore']' must be a string such as 'RULE-ID reason', found a boolean",
+        ])
+    }
+
     /// The same allowlist problems give the same rule ids in a native manifest and in an ingress annotation.
     @Test func sameRulesFireAsForTheNativeFormat() throws {
         let cidrs = AllowlistParity.cidrs
