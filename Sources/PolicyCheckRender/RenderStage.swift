@@ -29,6 +29,9 @@ package struct RenderStage: Sendable {
         package var rendered: [Rendered] = []
         /// Sources that could not be rendered: an error each, or a skip with `allowUnrendered`.
         package var unrendered: [InputReader.Result] = []
+        /// Whether a source was left unrendered, for want of its tool, because `allowUnrendered` allows it: a run of
+        /// nothing else has then checked all it was asked to, and passes.
+        package var skippedAsAllowed = false
         /// Standardized paths of walked files a build consumed, with the reason they are not read raw.
         package var consumed: [String: String] = [:]
         /// Values files that shaped a render, for the evidence population.
@@ -54,6 +57,7 @@ package struct RenderStage: Sendable {
             switch source.kind {
             case .helmChart:
                 guard let helm else {
+                    outcome.skippedAsAllowed = outcome.skippedAsAllowed || settings.allowUnrendered
                     outcome.unrendered.append(unrendered(input, source, tool: "helm", how: "helm template \(source.displayPath) | policycheck check -"))
                     continue
                 }
@@ -66,6 +70,7 @@ package struct RenderStage: Sendable {
                 // A Component some Kustomization here uses is checked in that build, not on its own.
                 guard plan.entries[position].isBuilt else { continue }
                 guard let kubectl else {
+                    outcome.skippedAsAllowed = outcome.skippedAsAllowed || settings.allowUnrendered
                     outcome.unrendered.append(unrendered(input, source, tool: "kubectl", how: "kubectl kustomize \(source.displayPath) | policycheck check -"))
                     continue
                 }

@@ -176,6 +176,20 @@ import Testing
         #expect(json.stdout.contains("\"kind\": \"Helm chart not rendered\""), "\(json.stdout)")
     }
 
+    /// A tree of charts only: with --allow-unrendered nothing is left to fail the run (exit 0, the charts listed as not
+    /// checked); without it, the error says the chart was not rendered, not that no manifest was found.
+    @Test func allowUnrenderedLetsATreeOfChartsOnlyPass() throws {
+        let allowed = try CLI.run(["check", Self.chart, "--allow-unrendered", "--now", "2026-11-29"], environment: Self.bareEnvironment)
+        #expect(allowed.status == 0, "\(allowed.stdout)")
+        #expect(allowed.stdout.contains("\(Self.chart): Helm chart not rendered: helm is not on PATH"), "\(allowed.stdout)")
+        #expect(!allowed.stdout.contains("error:"), "\(allowed.stdout)")
+        let refused = try CLI.run(["check", Self.chart, "--now", "2026-11-29"], environment: Self.bareEnvironment)
+        #expect(refused.status == 2, "\(refused.stdout)")
+        let errors = refused.stdout.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(refused.stdout)")
+        #expect(errors.first?.contains("error: Helm chart not rendered: helm is not on PATH") == true, "\(errors)")
+    }
+
     @Test func withHelmTheRenderedObjectsAreJudged() throws {
         let clean = try CLI.run(["check", Self.chartRepo, "--helm", Self.stub, "--now", "2026-11-29"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")

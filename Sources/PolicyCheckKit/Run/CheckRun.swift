@@ -113,7 +113,8 @@ public struct CheckRun: Sendable {
         if inputs.isEmpty && discoveryErrors.isEmpty && results.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no YAML or JSON files found to check"))
-        } else if checked.isEmpty && errors.isEmpty {
+        } else if checked.isEmpty && errors.isEmpty && !rendering.skippedAsAllowed {
+            // A tree of charts only, with --allow-unrendered, is not "no manifest": they are listed as not checked.
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
                                      message: "no policycheck manifest found (\(skipped.count) file\(skipped.count == 1 ? "" : "s") skipped)"))
         }
