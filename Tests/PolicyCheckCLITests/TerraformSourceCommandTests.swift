@@ -173,6 +173,35 @@ import Testing
         }
     }
 
+    /// Two root modules calling one local module that calls remote ones: one warning per call site (a second call of
+    /// the same source too), not one per root module; and sources that differ late are printed whole.
+    @Test func aRemoteModuleIsWarnedOnceAtItsCallSiteWithItsWholeSource() throws {
+        let root = try CLI.temporaryDirectory()
+        let long = "terraform-google-modules/kubernetes-engine/google//modules/private-cluster-update-variant"
+        let files = [
+            "standard/main.tf": "module \"network\" {\n  source = \"../modules/network\"\n}\n",
+            "autopilot/main.tf": "module \"network\" {\n  source = \"../modules/network\"\n}\n",
+            "modules/network/main.tf": "module \"vpc\" {\n  source = \"terraform-google-modules/network/google\"\n}\n"
+                + "module \"gke\" {\n  source = \"\(long)\"\n}\n"
+                + "module \"autopilot\" {\n  source = \"terraform-google-modules/kubernetes-engine/google//modules/beta-autopilot-private-cluster\"\n}\n"
+                + "module \"vpc_again\" {\n  source = \"terraform-google-modules/network/google\"\n}\n",
+        ]
+        for (file, text) in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let result = try CLI.run(["check", "."], in: root)
+        #expect(result.status != 2, "\(result.stdout)\(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }.map(String.init)
+        #expect(warnings == [
+            "modules/network/main.tf:1:1: warning: module.vpc: the source 'terraform-google-modules/network/google' is not a local path; its resources are not checked (run policycheck on the plan to include them)",
+            "modules/network/main.tf:4:1: warning: module.gke: the source '\(long)' is not a local path; its resources are not checked (run policycheck on the plan to include them)",
+            "modules/network/main.tf:7:1: warning: module.autopilot: the source 'terraform-google-modules/kubernetes-engine/google//modules/beta-autopilot-private-cluster' is not a local path; its resources are not checked (run policycheck on the plan to include them)",
+            "modules/network/main.tf:10:1: warning: module.vpc_again: the source 'terraform-google-modules/network/google' is not a local path; its resources are not checked (run policycheck on the plan to include them)",
+        ], "\(result.stderr)")
+    }
+
     /// A local module source that leads out of the checked tree is refused like a BYOK path or `extends:` out of it
     /// (docs/security.md): one error at the `source` attribute, exit 2. From the repository root, or with
     /// --allow-outside-tree, the same example reads its module.

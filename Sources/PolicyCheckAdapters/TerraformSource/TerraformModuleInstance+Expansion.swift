@@ -137,7 +137,7 @@ extension TerraformModuleInstance {
             return .notInstances(.unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
         }
         if directories.contains(TerraformModuleLoader.key(child.directory)) {
-            throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)
+            throw TerraformEvaluationError("module.\(call.name): the module source '\(TerraformModuleLoader.quote(source: call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)
         }
         let evaluator = TerraformEvaluator(scope: self, base: call.file.base)
         let expansion = try TerraformRepetition.expand(call.block.body, evaluator: evaluator)

@@ -27,7 +27,6 @@ package final class TerraformModuleLoader {
     private(set) var notices: [(offset: Int, message: String)] = []
     private var configs: [String: TerraformModuleConfig] = [:]
     private var loading: [String] = []
-    private var remoteSources: Set<String> = []
     /// Where `file()` may read: the root module's directory tree.
     private let readableRoot: String
     /// The files whose bytes decide the deployment and come from the checked tree or a file the caller named: module
@@ -46,6 +45,14 @@ package final class TerraformModuleLoader {
         readableRoot = InputPath.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
     }
 
+    /// A module source for a message: whole up to 200 characters, which real sources fit in (registry addresses,
+    /// git URLs with a `//subdirectory` and `?ref=`), and which the usual 60-character excerpt cut where two sources
+    /// of one registry module differ (`…//modules/beta-autopilot-private-cluster` and `…//modules/private-cluster`);
+    /// a hostile source is still cut, at its end.
+    static func quote(source: String) -> String {
+        Excerpt.quote(source, limit: 200)
+    }
+
     /// The root module's configuration.
     func loadRoot() throws(TerraformSourceError) -> TerraformModuleConfig {
         try loadDirectory(rootDirectory)
@@ -56,9 +63,8 @@ package final class TerraformModuleLoader {
               from parent: TerraformModuleConfig) throws(TerraformEvaluationError) -> TerraformModuleConfig? {
         let offset = call.file.packed(call.block.offset)
         guard call.source.hasPrefix("./") || call.source.hasPrefix("../") else {
-            if remoteSources.insert(call.source).inserted {
-                notices.append((offset, "module.\(call.name): the source '\(Excerpt.quote(call.source))' is not a local path; its resources are not checked (run policycheck on the plan to include them)"))
-            }
+            // Once per call site: each call leaves its own resources unchecked (`notice` keeps one per place).
+            notice("module.\(call.name): the source '\(Self.quote(source: call.source))' is not a local path; its resources are not checked (run policycheck on the plan to include them)", at: offset)
             return nil
         }
         let directory = Self.join(parent.directory, call.source)
@@ -66,7 +72,7 @@ package final class TerraformModuleLoader {
         // the checked tree, as BYOK material paths and `extends:` may not (docs/security.md).
         if let tree, !tree.contains(directory) {
             let at = call.block.body[attribute: "source"].map { call.file.packed($0.offset) } ?? offset
-            throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' \(CheckedTree.refusal), or run policycheck from the repository root", at: at)
+            throw TerraformEvaluationError("module.\(call.name): the module source '\(Self.quote(source: call.source))' \(CheckedTree.refusal), or run policycheck from the repository root", at: at)
         }
         do {
             return try loadDirectory(directory)
@@ -77,7 +83,7 @@ package final class TerraformModuleLoader {
             case .syntax(let file, let problem):
                 throw TerraformEvaluationError("module.\(call.name): \(file.path):\(file.location(ofOffset: problem.offset)): \(problem.message)", at: offset)
             case .cycle(let path):
-                throw TerraformEvaluationError("module.\(call.name): the module source '\(Excerpt.quote(call.source))' leads back to \(path), which is already being loaded (cyclic module sources)", at: offset)
+                throw TerraformEvaluationError("module.\(call.name): the module source '\(Self.quote(source: call.source))' leads back to \(path), which is already being loaded (cyclic module sources)", at: offset)
             }
         }
     }

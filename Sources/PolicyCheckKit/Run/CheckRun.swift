@@ -131,7 +131,8 @@ public struct CheckRun: Sendable {
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
             errors: errors.sorted(), outcomes: names.table(of: outcomes)
         )
-        report.warnings = warnings.sorted()
+        // A warning about a file several inputs share (a local module two root modules call) is said once.
+        report.warnings = Set(warnings).sorted()
         report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
         report.waivers = waivers
