@@ -267,7 +267,7 @@ public struct InputReader: Sendable {
 
     /// A JSON stream (one value, or objects one after another) when the text starts with `{` or `[`, else a YAML
     /// stream: either way, one document per top-level object.
-    func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
+    package func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
         switch SourceSyntax(detecting: text) {
         case .json: return try JSONReader().readStream(text)
         case .yaml: return try YAMLReader().read(text)

@@ -204,6 +204,53 @@ import Testing
         #expect(findings.allSatisfy { $0["line"] as? Int == 6 }, "\(findings)")
     }
 
+    /// A chart's data file that a template includes whole (`{{ .Files.Get "files/lb.yaml" }}`) is checked once, in the
+    /// render; one no template includes is still read raw, rendered or not (a `Chart.yaml` must not hide plain
+    /// manifests, docs/security.md), and so is the included one when the values leave it out.
+    @Test func aChartFileTheRenderHoldsWholeIsCheckedOnlyThere() throws {
+        let root = try CLI.temporaryDirectory()
+        let service = { (name: String) in
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 5432\n"
+        }
+        let chart = root.appendingPathComponent("web")
+        let stub = root.appendingPathComponent("helm")
+        let files = [
+            "web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+            "web/values.yaml": "embedLB: false\n",
+            "web/templates/lb.yaml": "{{- if .Values.embedLB }}\n{{ .Files.Get \"files/lb.yaml\" }}\n{{- end }}\n",
+            "web/files/lb.yaml": service("web-lb"),
+            "web/files/spare.yaml": service("web-spare"),
+            // Not Kubernetes: a render is read as Kubernetes only, so the template read raw is the one checked.
+            "web/files/stack.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  SG:\n    Type: AWS::EC2::SecurityGroup\n"
+                + "    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n"
+                + "          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n",
+            // What `helm template` prints for this chart (https://helm.sh/docs/helm/helm_template/).
+            "helm": "#!/bin/sh\ncase \"$1\" in\n  version) echo v3.18.4+gstub ;;\n  template) case \"$*\" in *embedLB=true*) "
+                + "printf -- '---\\n# Source: web/templates/lb.yaml\\n'; cat '\(chart.path)/files/lb.yaml'; "
+                + "printf -- '---\\n# Source: web/templates/stack.yaml\\n'; cat '\(chart.path)/files/stack.yaml' ;; esac ;;\nesac\n",
+        ]
+        for (file, text) in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
+
+        let embedded = try CLI.run(["check", "web", "--helm", stub.path, "--helm-set", "embedLB=true", "--now", "2026-11-29"], in: root)
+        #expect(embedded.status == 1, "\(embedded.stdout)\(embedded.stderr)")
+        let findings = embedded.stdout.split(separator: "\n").filter { $0.contains("MMC-NET-001") }
+        #expect(findings.count == 3, "\(embedded.stdout)")
+        #expect(findings.contains { $0.contains("web/files/stack.yaml:") }, "\(findings)")
+        #expect(findings.contains { $0.contains("web/templates/lb.yaml:") && $0.contains("[Service/default/web-lb]") }, "\(findings)")
+        #expect(findings.contains { $0.contains("web/files/spare.yaml:") && $0.contains("[Service/default/web-spare]") }, "\(findings)")
+        #expect(embedded.stdout.contains("web/files/lb.yaml: Helm chart input: included whole in the render of web (its objects are checked there)"), "\(embedded.stdout)")
+
+        let left = try CLI.run(["check", "web", "--helm", stub.path, "--now", "2026-11-29"], in: root)
+        #expect(left.status == 1, "\(left.stdout)\(left.stderr)")
+        #expect(left.stdout.contains("web/files/lb.yaml:6:3 critical MMC-NET-001"), "\(left.stdout)")
+        #expect(left.stdout.contains("web/files/spare.yaml:6:3 critical MMC-NET-001"), "\(left.stdout)")
+    }
+
     @Test func valuesFilesChangeTheOutcomeAndAreHashedInTheEvidence() throws {
         let values = "\(Self.chart)/ci/public-values.yaml"
         let result = try CLI.run(["check", Self.chartRepo, "--helm", Self.stub, "--helm-values", values, "--now", "2026-11-29"])

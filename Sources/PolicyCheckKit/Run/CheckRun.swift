@@ -163,12 +163,17 @@ public struct CheckRun: Sendable {
 
     private func evaluate(_ walked: [InputDiscovery.Input], rendering: RenderStage.Outcome, stdin: [UInt8]?,
                           names: OutcomeTable.SharedNames) -> [CheckedFile] {
-        // Files a kustomize build consumed are checked as built, not read raw (that would report them twice).
+        // Files a kustomize build consumed are checked as built, and chart files a render holds whole are checked
+        // in it, not read raw (that would report them twice).
         let cwd = FileManager.default.currentDirectoryPath
+        // Renders are read as Kubernetes; files forced into another format are never left to them.
+        let included = ChartIncludedFiles(inputFormat == nil || inputFormat == .kubernetes ? rendering.rendered : [], cwd: cwd)
         var consumed: [InputReader.Result] = []
         var pending: [InputDiscovery.Input] = []
         for input in walked {
-            if !input.isExplicit, let reason = rendering.consumed[InputPath.standardized(input.path, in: cwd)] {
+            // (A link out of the tree, already a skip, is never opened to compare.)
+            if !input.isExplicit, let reason = rendering.consumed[InputPath.standardized(input.path, in: cwd)]
+                ?? (input.skipReason == nil && !input.isTerraformModule ? included.reason(forWalkedFile: input.path, cwd: cwd) : nil) {
                 var read = InputReader.Result(input: input)
                 read.skipReason = reason
                 consumed.append(read)
