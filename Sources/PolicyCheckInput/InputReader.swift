@@ -120,7 +120,9 @@ public struct InputReader: Sendable {
         switch adapter.read(documents, source, options) {
         case .success(let deployments):
             result.deployments = deployments
-            result.warnings += deployments.flatMap(\.notices)
+            let notices = deployments.flatMap(\.notices)
+            result.errors += notices.filter { $0.severity == .error }
+            result.warnings += notices.filter { $0.severity != .error }
         case .failure(let problems): result.errors += problems.items
         }
         let base = input.path == "-" ? FileManager.default.currentDirectoryPath : InputPath.parent(of: input.path)

@@ -20,7 +20,14 @@ import Testing
         plan.change("aws_elasticache_replication_group.secondary", "aws_elasticache_replication_group",
                     after: ["replication_group_id": "secondary"], unknown: ["global_replication_group_id": true])
         plan.configure("aws_elasticache_replication_group.secondary",
-                       ["global_replication_group_id": TerraformPlanBuilder.references("aws_elasticache_global_replication_group.g.global_replication_group_id")])
+                       ["global_replication_group_id": TerraformPlanBuilder.references("aws_elasticache_global_replication_group.g.global_replication_group_id", "aws_elasticache_global_replication_group.g")])
+        plan.change("aws_elasticache_global_replication_group.g", "aws_elasticache_global_replication_group",
+                    after: ["global_replication_group_id_suffix": "g"])
+        // An id from a variable may be null: the group may stand alone, so its own settings are judged.
+        plan.change("aws_elasticache_replication_group.maybe", "aws_elasticache_replication_group",
+                    after: ["replication_group_id": "maybe"], unknown: ["global_replication_group_id": true])
+        plan.configure("aws_elasticache_replication_group.maybe",
+                       ["global_replication_group_id": TerraformPlanBuilder.references("var.global_id")])
         let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
             .filter { Self.encryptionRules.contains($0.ruleId) }
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
@@ -33,15 +40,20 @@ import Testing
         let secondary = findings.filter { $0.resource == "aws_elasticache_replication_group.secondary" }
         #expect(secondary.map(\.ruleId).sorted() == ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"], "\(summary)")
         #expect(secondary.allSatisfy { $0.cannotVerify && $0.message.contains("a secondary of a global datastore") })
+        #expect(summary.contains("MMC-ENC-001 aws_elasticache_replication_group.maybe"), "\(summary)")
+        #expect(findings.contains { $0.resource == "aws_elasticache_replication_group.maybe" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify })
     }
 
     @Test func cloudFormationServerlessV1AndGlobalSecondariesAreNotAskedToEncryptThemselves() throws {
         let template = """
+            Conditions:
+              InWest: !Equals [!Ref 'AWS::Region', us-west-2]
             Resources:
               V1: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: serverless}}
               Provisioned: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: provisioned}}
               Primary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: p}}
               Secondary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: s, GlobalReplicationGroupId: !Ref Global}}
+              Sometimes: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: m, GlobalReplicationGroupId: !If [InWest, !Ref Global, !Ref 'AWS::NoValue']}}
               Global: {Type: AWS::ElastiCache::GlobalReplicationGroup, Properties: {Members: [{ReplicationGroupId: !Ref Primary, Role: PRIMARY}]}}
             """
         let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
@@ -53,5 +65,7 @@ import Testing
         let secondary = findings.filter { $0.resource == "Secondary" }
         #expect(secondary.map(\.ruleId).sorted() == ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"], "\(summary)")
         #expect(secondary.allSatisfy { $0.cannotVerify && $0.message.contains("a secondary of a global datastore") })
+        // A condition that leaves the group standalone (in us-east-1 here) judges it on its own settings.
+        #expect(findings.contains { $0.resource == "Sometimes" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify }, "\(summary)")
     }
 }

@@ -10,8 +10,10 @@ enum CacheMapper: ResourceMapper {
         // A secondary of a global datastore (`GlobalReplicationGroupId`) is encrypted at rest and in transit as the
         // datastore is, fixed by its primary
         // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
+        // Only a group that is a secondary in every case: one that a condition leaves standalone (`!If [C, id,
+        // !Ref AWS::NoValue]`) is judged on its own settings, at its worst.
         let global = context.properties.child("GlobalReplicationGroupId")
-        guard global.isAbsent else {
+        guard global.alternatives.contains(where: \.isAbsent) else {
             // Judged on the primary; on its own it cannot be verified, never a silent pass.
             let reason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
             let index = deployment.dataStores.count - 1

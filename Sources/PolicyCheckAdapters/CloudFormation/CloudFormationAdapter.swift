@@ -26,13 +26,14 @@ public struct CloudFormationAdapter: DocumentAdapter {
         Template.recognises(document)
     }
 
-    /// A warning for an `Fn::Transform` among the resources: what it adds is not in the template.
+    /// An error for an `Fn::Transform` among the resources: what it adds is not in the template, so the
+    /// deployment cannot be judged whole (the gate fails closed), while the template's own resources are still
+    /// checked and reported.
     private static func notCheckedNotice(_ entry: SourceEntry, source: SourceFile) -> Diagnostic {
         let name = entry.value["Name"]?.string.map { "'\(Excerpt.quote($0))'" } ?? "a macro"
         let location = entry.value["Parameters"]?["Location"]?.string.map { " from '\(Excerpt.quote($0))'" } ?? ""
         return Diagnostic(source, offset: entry.keyOffset,
-                          "Resources.Fn::Transform: the resources \(name) adds\(location) are not checked; check the processed template (aws cloudformation get-template --template-stage Processed)",
-                          severity: .warning)
+                          "Resources.Fn::Transform: the resources \(name) adds\(location) cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)")
     }
 
     /// Reads one template document.

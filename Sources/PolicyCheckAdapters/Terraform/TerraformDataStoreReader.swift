@@ -44,10 +44,16 @@ struct TerraformDataStoreReader {
     /// Why a global datastore's secondary is not judged on its own settings.
     static let globalSecondaryReason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
 
-    /// Whether a replication group joins a global datastore as a secondary (`global_replication_group_id` set).
-    static func isGlobalSecondary(_ group: TerraformResource) -> Bool {
+    /// Whether a replication group joins a global datastore as a secondary: `global_replication_group_id` is a
+    /// known id, or refers to an `aws_elasticache_global_replication_group` (whose id is known only after apply).
+    /// A value unknown for any other reason (a variable, a conditional that may be null) may leave the group
+    /// standalone, so its own settings are judged.
+    static func isGlobalSecondary(_ group: TerraformResource, input: any TerraformResourceGraph) -> Bool {
         let global = group["global_replication_group_id"]
-        return global.knownString != nil || (global.isUnknown && !global.isProviderDefault)
+        if let id = global.knownString { return !id.isEmpty }
+        guard global.isUnknown, !global.isProviderDefault else { return false }
+        return input.referenced(by: global, of: group, types: ["aws_elasticache_global_replication_group"]) != nil
+            && !global.references.contains { !$0.hasPrefix("aws_elasticache_global_replication_group.") }
     }
 
     let input: any TerraformResourceGraph
@@ -85,7 +91,7 @@ struct TerraformDataStoreReader {
                 // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
                 let mode = resource["engine_mode"]
                 if mode.knownString == "serverless" { store.encryption.atRest = Located(.known(true), at: mode.origin) }
-            case "aws_elasticache_replication_group" where Self.isGlobalSecondary(resource):
+            case "aws_elasticache_replication_group" where Self.isGlobalSecondary(resource, input: input):
                 // A secondary of a global datastore is encrypted at rest and in transit as the datastore is: both
                 // are the datastore's settings, fixed by its primary
                 // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html),

@@ -37,7 +37,7 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
-        case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource):
+        case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource, input: input):
             // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
             store.transitEncryption = StoreSetting(.unknown(reason: TerraformDataStoreReader.globalSecondaryReason),
                                                    at: resource["global_replication_group_id"].origin)

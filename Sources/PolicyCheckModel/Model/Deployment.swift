@@ -47,8 +47,9 @@ public struct Deployment: Sendable {
     public var inlineIgnores: [InlineIgnore] = []
     /// The whole document as the input wrote it, for custom rules' `raw.<path>` on the `deployment` kind.
     public var rawNode: SourceNode?
-    /// What the input holds that the adapter could not read and so did not check, as warnings for the run (a
-    /// CloudFormation `Fn::Transform` among the resources, whose resources exist only once the macro runs).
+    /// What the input holds that the adapter could not read and so did not check, for the run: errors (a
+    /// CloudFormation `Fn::Transform` among the resources, whose resources exist only once the macro runs) fail it
+    /// as a broken input does while the deployment's findings are still reported; warnings only advise.
     public var notices: [Diagnostic] = []
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {

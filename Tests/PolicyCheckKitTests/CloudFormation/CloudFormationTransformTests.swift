@@ -22,10 +22,10 @@ import Testing
                   StorageEncrypted: false
         """
 
-    /// `AWS::Include` may stand among the resources; what it adds lives elsewhere (S3), so the template's own
-    /// resources are checked and the include is a warning, not an error that loses them (awslabs/aws-sam-cli's
-    /// `aws-include-transform.yaml`).
-    @Test func anIncludeAmongTheResourcesIsAWarningAndTheOtherResourcesAreChecked() throws {
+    /// `AWS::Include` may stand among the resources; what it adds lives elsewhere (S3), so the run fails closed
+    /// (an error, as a pull request could move every resource into the snippet) and the template's own resources
+    /// are still checked and reported, not lost (awslabs/aws-sam-cli's `aws-include-transform.yaml`).
+    @Test func anIncludeAmongTheResourcesIsAnErrorAndTheOtherResourcesAreStillChecked() throws {
         let template = """
             Resources:
               Vol:
@@ -39,7 +39,7 @@ import Testing
         let deployment = try T.deployment(template)
         #expect(deployment.dataStores.map(\.component) == ["Vol"])
         #expect(deployment.notices.map(\.description) == [
-            "template.yaml:5:3: warning: Resources.Fn::Transform: the resources 'AWS::Include' adds from 's3://bucket/more-resources.yaml' are not checked; check the processed template (aws cloudformation get-template --template-stage Processed)",
+            "template.yaml:5:3: error: Resources.Fn::Transform: the resources 'AWS::Include' adds from 's3://bucket/more-resources.yaml' cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)",
         ])
         #expect(try T.findings(template).contains { $0.resource == "Vol" && $0.ruleId == "MMC-ENC-001" })
     }
