@@ -118,6 +118,33 @@ import Testing
         let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-LOG-003" }
         #expect(findings.map(\.resource) == ["Empty", "Prefixed"])
         #expect(findings.allSatisfy { $0.message.contains("names no DestinationBucketName, so the bucket logs to itself") })
+        // Its own name as the destination is the same thing, and such a bucket is no log destination left out.
+        let named = """
+            Resources:
+              Literal: {Type: AWS::S3::Bucket, Properties: {BucketName: acme-data, VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {DestinationBucketName: acme-data}}}
+              Sub: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub '${AWS::StackName}-d', VersioningConfiguration: {Status: Enabled}, LoggingConfiguration: {DestinationBucketName: !Sub '${AWS::StackName}-d'}}}
+            """
+        let own = try CFN.findings(named).filter { $0.ruleId == "MMC-LOG-003" }
+        #expect(own.map(\.resource) == ["Literal", "Sub"])
+        #expect(own.allSatisfy { $0.message.contains("its DestinationBucketName is the bucket's own name") })
+    }
+
+    /// A target that a conditional may make the bucket itself is not "another bucket": only the value can say.
+    @Test func aTerraformLoggingTargetThatMayBeTheBucketItselfCannotBeVerified() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_s3_bucket.data", "aws_s3_bucket", after: ["bucket": "data"])
+        plan.change("aws_s3_bucket.logs", "aws_s3_bucket", after: ["bucket": "logs"])
+        plan.change("aws_s3_bucket_logging.data", "aws_s3_bucket_logging", after: ["target_prefix": "log/"],
+                    unknown: ["bucket": true, "target_bucket": true])
+        plan.configure("aws_s3_bucket_logging.data", [
+            "bucket": TerraformPlanBuilder.references("aws_s3_bucket.data.id", "aws_s3_bucket.data"),
+            "target_bucket": TerraformPlanBuilder.references("var.central", "aws_s3_bucket.logs.id", "aws_s3_bucket.logs",
+                                                             "aws_s3_bucket.data.id", "aws_s3_bucket.data"),
+        ])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-003" && $0.resource == "aws_s3_bucket.data" }
+        #expect(findings.map(\.cannotVerify) == [true])
+        #expect(findings.first?.message.contains("the expression may give the bucket itself") == true)
     }
 
     @Test func cloudFormationTrailsBucketsAndDatabasesAreJudged() throws {

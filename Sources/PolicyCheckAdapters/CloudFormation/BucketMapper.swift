@@ -54,10 +54,32 @@ enum BucketMapper: ResourceMapper {
         }
         let destination = logging.child("DestinationBucketName")
         if destination.alternatives.contains(where: \.isAbsent) {
-            return StoreSetting(.known(false), at: logging.origin,
-                                note: "its LoggingConfiguration names no DestinationBucketName, so the bucket logs to itself")
+            let note = destination.alternatives.allSatisfy(\.isAbsent)
+                ? "its LoggingConfiguration names no DestinationBucketName, so the bucket logs to itself"
+                : "a condition leaves DestinationBucketName out, and then the bucket logs to itself"
+            return StoreSetting(.known(false), at: logging.origin, note: note)
+        }
+        // The bucket's own name as its destination (a literal, or the same `!Sub` text) is logging to itself too.
+        let name = properties.child("BucketName")
+        if let own = Self.spelling(name), destination.alternatives.contains(where: { Self.spelling($0) == own }) {
+            return StoreSetting(.known(false), at: destination.origin,
+                                note: "its DestinationBucketName is the bucket's own name, so the bucket logs to itself")
         }
         return StoreSetting(.known(true), at: logging.origin)
+    }
+
+    /// The one text a property's value is written as — a literal, or a `!Sub`'s text — when it has one.
+    private static func spelling(_ value: PropertyValue) -> String? {
+        guard value.alternatives.count == 1 else { return nil }
+        return spelling(value.alternatives[0])
+    }
+
+    private static func spelling(_ value: TemplateValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .unknown(_, let text?): return text
+        default: return nil
+        }
     }
 
     /// Versioning: `VersioningConfiguration.Status` Enabled; off when absent or Suspended.

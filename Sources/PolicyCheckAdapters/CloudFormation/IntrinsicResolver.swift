@@ -215,11 +215,25 @@ struct IntrinsicResolver {
             }
             return level
         }
-        guard !level.isEmpty else { return Self.unknown("!FindInMap finds no entry for its keys") }
+        // The `AWS::LanguageExtensions` transform's `DefaultValue` is the value where the keys find no entry
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-findinmap-enhancements.html):
+        // the value when nothing matches, and one more alternative when a key is unknown.
+        let fallback = Self.findInMapDefault(items)
+        let unknownKey = keys.contains { $0.contains(where: { $0 == nil }) }
+        guard !level.isEmpty else {
+            return fallback.map { resolve($0, depth: depth) } ?? Self.unknown("!FindInMap finds no entry for its keys")
+        }
         // Every entry is at least one value: past the most an expression may have, the value is unknown whatever
         // the entries hold, so they are not resolved.
         guard level.count <= Self.maxAlternatives else { return Self.tooManyAlternatives }
-        return level.flatMap { resolve($0, depth: depth) }
+        let found = level.flatMap { resolve($0, depth: depth) }
+        guard unknownKey, let fallback else { return found }
+        return IntrinsicResolver.limited(found + resolve(fallback, depth: depth))
+    }
+
+    /// The `DefaultValue` of a `!FindInMap`'s fourth argument, if it has one.
+    static func findInMapDefault(_ items: [SourceNode]) -> SourceNode? {
+        items.count >= 4 ? items[3]["DefaultValue"] : nil
     }
 
     private func split(_ argument: SourceNode, at offset: Int, depth: Int) -> [TemplateValue] {

@@ -68,19 +68,21 @@ enum RegionScanner {
     /// mappings and amplify's layer mappings write it — each region entry's value under `Key`, with its region:
     /// CloudFormation picks the entry of the region the stack is deployed in, so a value names its own entry's
     /// region only where that region is the stack's. `nil` for any other node.
-    private static func regionKeyedEntries(_ node: SourceNode, context: ResourceContext) -> [(String, SourceNode)]? {
+    private static func regionKeyedEntries(_ node: SourceNode, context: ResourceContext) -> [(String?, SourceNode)]? {
         guard let call = Intrinsic.parse(node), call.function == "Fn::FindInMap", let items = call.argument.items,
               items.count >= 3, let mapName = items[0].string, let map = context.template.mappings?[mapName],
               let regionCall = Intrinsic.parse(items[1]), regionCall.function == "Ref",
               regionCall.argument.string == "AWS::Region" else { return nil }
         let names = context.resolver.resolve(items[2]).map(\.scalarText)
-        var entries: [(String, SourceNode)] = []
+        var entries: [(String?, SourceNode)] = []
         for entry in map.entries ?? [] where RegionCode.isWellFormed(entry.key) {
             let values = names.contains(where: { $0 == nil })
                 ? (entry.value.entries ?? []).map(\.value)
                 : names.compactMap { entry.value[$0!] }
             entries += values.map { (entry.key, $0) }
         }
+        // A `DefaultValue` is taken in every region the map has no entry for: its regions are never the stack's.
+        if let fallback = IntrinsicResolver.findInMapDefault(items) { entries.append((nil, fallback)) }
         // Entries keyed by anything but a region leave the lookup to the resolver's every-entry reading.
         return map.entries?.allSatisfy({ RegionCode.isWellFormed($0.key) }) == true ? entries : nil
     }

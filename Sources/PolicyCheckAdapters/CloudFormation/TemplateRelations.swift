@@ -29,7 +29,9 @@ struct TemplateRelations {
                     bucketPolicies[bucket] = properties.child("PolicyDocument")
                 }
             case "AWS::S3::Bucket":
-                logDestinations.formUnion(buckets(properties.child("LoggingConfiguration", "DestinationBucketName")))
+                // A bucket that logs to itself is no log destination the rule leaves out: its own logging is off.
+                logDestinations.formUnion(buckets(properties.child("LoggingConfiguration", "DestinationBucketName"))
+                    .filter { $0 != resource.logicalID })
             case "AWS::CloudTrail::Trail":
                 logDestinations.formUnion(buckets(properties.child("S3BucketName")))
             default:

@@ -57,6 +57,15 @@ extension TerraformBucketReader {
         return name == bucket["bucket"].knownString
     }
 
+    /// Whether the configuration's expression for an attribute of `resource` mentions `bucket` anywhere
+    /// (`var.central ? aws_s3_bucket.logs.id : aws_s3_bucket.data.id`), in the same module.
+    private func mentions(_ attribute: TerraformAttribute, of resource: TerraformResource,
+                          bucket: TerraformResource) -> Bool {
+        guard resource.modulePath == bucket.modulePath else { return false }
+        let own = bucket.configAddress
+        return attribute.references.contains { $0 == own || $0.hasPrefix(own + ".") || $0.hasPrefix(own + "[") }
+    }
+
     /// Server access logging: a logging resource or an inline `logging` block with a target bucket other than the
     /// bucket itself; off otherwise.
     func accessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
@@ -67,10 +76,16 @@ extension TerraformBucketReader {
                 return StoreSetting(.known(false), at: target.origin,
                                     note: "its aws_s3_bucket_logging targets the bucket itself")
             }
-            // Another of the configuration's buckets: logging is on, though its name is known only after apply.
+            if target.knownString != nil { return StoreSetting(.known(true), at: logging.origin) }
+            // Another of the configuration's buckets: logging is on, though its name is known only after apply —
+            // unless the expression may also give the bucket itself (a conditional between the two), which only
+            // the value can settle.
             let other = input.referenced(by: target, of: logging, types: ["aws_s3_bucket"]) != nil
-            if target.isUnknown, !target.isProviderDefault, !other {
-                return StoreSetting(.unknown(reason: target.unknownReason), at: target.origin)
+            let mayBeItself = mentions(target, of: logging, bucket: bucket)
+            if target.isUnknown, !target.isProviderDefault, !other || mayBeItself {
+                let reason = mayBeItself ? "\(target.unknownReason); the expression may give the bucket itself"
+                    : target.unknownReason
+                return StoreSetting(.unknown(reason: reason), at: target.origin)
             }
             return StoreSetting(.known(true), at: logging.origin)
         }

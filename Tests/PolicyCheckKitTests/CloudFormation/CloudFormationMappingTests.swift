@@ -173,6 +173,21 @@ import Testing
         #expect(deployment.regions.map { "\($0.region) \($0.role)" }.sorted() == [
             "eu-west-1 region in the ARN at KmsKeyArn", "us-west-2 region in the ARN at Layers",
         ])
+        // A `DefaultValue` (AWS::LanguageExtensions) is taken where the map has no entry for the stack's region,
+        // us-east-1 here: its region is never the stack's.
+        let fallback = """
+            Transform: AWS::LanguageExtensions
+            Mappings:
+              Replicas: {eu-central-1: {Replica: eu-central-1}}
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::GlobalTable
+                Properties:
+                  Replicas:
+                    - Region: !FindInMap [Replicas, !Ref 'AWS::Region', Replica, {DefaultValue: eu-west-1}]
+                  Lookup: !FindInMap [Replicas, us-east-1, Replica, {DefaultValue: 'arn:aws:kms:ap-south-1:111122223333:key/k'}]
+            """
+        #expect(try T.deployment(fallback).regions.map(\.region).sorted() == ["ap-south-1", "eu-west-1"])
     }
 
     @Test func privateIngressIsNotJudgedAsInternetFacing() throws {
