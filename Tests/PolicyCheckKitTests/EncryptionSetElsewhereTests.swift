@@ -68,4 +68,41 @@ import Testing
         // A condition that leaves the group standalone (in us-east-1 here) judges it on its own settings.
         #expect(findings.contains { $0.resource == "Sometimes" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify }, "\(summary)")
     }
+
+    /// An instance's root volume is on the device its AMI names (`/dev/xvda`, `/dev/sda1`): mapping another device
+    /// leaves it undeclared; an instance from a launch template takes its volumes from it, judged there.
+    @Test func anInstancesRootVolumeIsJudgedUnlessMappedOrLaunchedFromATemplate() throws {
+        let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        let template = """
+            Resources:
+              DataOnly:
+                Type: AWS::EC2::Instance
+                Properties:
+                  BlockDeviceMappings: [{DeviceName: /dev/sdf, Ebs: {Encrypted: true, KmsKeyId: '\(key)'}}]
+              Rooted:
+                Type: AWS::EC2::Instance
+                Properties:
+                  BlockDeviceMappings: [{DeviceName: /dev/xvda, Ebs: {Encrypted: true, KmsKeyId: '\(key)'}}]
+              Launched:
+                Type: AWS::EC2::Instance
+                Properties:
+                  LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: '1'}
+              Template:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    BlockDeviceMappings: [{DeviceName: /dev/xvda, Ebs: {Encrypted: true, KmsKeyId: '\(key)'}}]
+            """
+        let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
+        #expect(findings.filter { !$0.cannotVerify }.map { "\($0.ruleId) \($0.resource)" }.sorted()
+                == ["MMC-ENC-001 DataOnly", "MMC-ENC-002 DataOnly"])
+        #expect(findings.filter(\.cannotVerify).map { "\($0.ruleId) \($0.resource)" }.sorted()
+                == ["MMC-ENC-001 Launched", "MMC-ENC-002 Launched"])
+
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_instance.launched", "aws_instance", after: ["launch_template": [["id": "lt-1", "version": "1"]]])
+        let terraform = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { Self.encryptionRules.contains($0.ruleId) }
+        #expect(terraform.map { "\($0.ruleId) \($0.cannotVerify)" }.sorted() == ["MMC-ENC-001 true", "MMC-ENC-002 true"])
+    }
 }

@@ -11,9 +11,11 @@ import PolicyCheckSyntax
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ebs.html,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-blockdevice.html).
 ///
-/// An instance always has a root volume. The AMI names its device, which the template does not show, so any mapping
-/// may be it; when no mapping has an `Ebs` block, the root volume's encryption is not declared, as for a Terraform
-/// instance without `root_block_device`. A launch template states only the mappings it overrides.
+/// An instance always has a root volume, on the device its AMI names (`/dev/xvda` or `/dev/sda1`); when no mapping
+/// with an `Ebs` block names a root device (or a device the template leaves to a parameter), the root volume's
+/// encryption is not declared, as for a Terraform instance without `root_block_device`. An instance launched from a
+/// launch template takes its volumes from it: its root volume cannot be verified on the instance. A launch template
+/// states only the mappings it overrides.
 enum InstanceVolumeMapper: ResourceMapper {
     static let types = ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate"]
 
@@ -22,18 +24,32 @@ enum InstanceVolumeMapper: ResourceMapper {
         let mappings = isTemplate
             ? context.properties.child("LaunchTemplateData", "BlockDeviceMappings")
             : context.properties.child("BlockDeviceMappings")
-        var mapped = false
+        var rootMapped = false
         for mapping in mappings.items() {
             let ebs = mapping.child("Ebs")
             guard !ebs.isAbsent else { continue }  // an instance store (`VirtualName`) or `NoDevice`
             deployment.dataStores.append(volume(ebs, device: mapping, context: context, into: &deployment))
-            mapped = true
+            // A device the template does not name (a parameter) may be the root one.
+            let device = mapping.child("DeviceName").knownText
+            rootMapped = rootMapped || device.map(Self.rootDeviceNames.contains) ?? true
         }
-        if !isTemplate, !mapped {
-            deployment.dataStores.append(DataStore(kind: .volume, component: context.component, origin: mappings.origin,
-                                                   encryption: Encryption(origin: mappings.origin)))
+        guard !isTemplate, !rootMapped else { return }
+        var root = DataStore(kind: .volume, component: context.component, origin: mappings.origin,
+                             encryption: Encryption(origin: mappings.origin))
+        let launchTemplate = context.properties.child("LaunchTemplate")
+        if !launchTemplate.isAbsent {
+            // Its volumes are the launch template's, judged there, or the AMI's.
+            let reason = "the instance's root volume is set by its launch template or its AMI, which are judged apart"
+            root.encryption.atRest = Located(.unknown(reason: reason), at: launchTemplate.origin)
+            root.encryption.kmsKey = Located(.unknown(reason: reason), at: launchTemplate.origin)
         }
+        deployment.dataStores.append(root)
     }
+
+    /// The device names AMIs give their root volume (`/dev/xvda` on Amazon Linux, `/dev/sda1` on Ubuntu and Windows,
+    /// https://docs.aws.amazon.com/ebs/latest/userguide/device_naming.html): a mapping of another device leaves the
+    /// root volume to the AMI and the account's EBS default, as when no device is mapped.
+    static let rootDeviceNames: Set<String> = ["/dev/xvda", "/dev/sda1", "/dev/sda", "xvda", "sda1", "sda"]
 
     /// One mapping's volume: `Encrypted` and `KmsKeyId` in `ebs`, located at `device`.
     private static func volume(_ ebs: PropertyValue, device: PropertyValue, context: ResourceContext,
