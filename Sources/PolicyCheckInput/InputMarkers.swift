@@ -51,15 +51,29 @@ public enum InputMarkers {
 
     /// The first marker found in the bytes (searched as text, and again without NUL bytes so UTF-16 text without a
     /// byte-order mark is searched too), or `nil` when the file carries none.
-    public static func marker(in bytes: [UInt8]) -> String? {
+    ///
+    /// `cloudFormationOnly`: for a file named `.template`, which kubectl, the provisioner and Terraform never read
+    /// (kubectl's `apply -f DIR` takes `.json`, `.yaml` and `.yml` files) but CloudFormation deploys: only the markers
+    /// of a template (and those that could spell one) keep it an input, so an envsubst or gomplate manifest
+    /// template that does not parse is a skip, not an error.
+    public static func marker(in bytes: [UInt8], cloudFormationOnly: Bool = false) -> String? {
+        let candidates = cloudFormationOnly ? cloudFormationWords : words
         let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if let found = firstMarker(in: lowered) { return found }
+        if let found = firstMarker(in: lowered, of: candidates) { return found }
         guard lowered.contains(0) else { return nil }
-        return firstMarker(in: lowered.filter { $0 != 0 })
+        return firstMarker(in: lowered.filter { $0 != 0 }, of: candidates)
     }
 
-    private static func firstMarker(in text: [UInt8]) -> String? {
-        words.first { contains(text, $0.word) }?.name
+    /// The markers of a CloudFormation template, and those that could spell one.
+    private static let cloudFormationWords = words.filter { marker in
+        !["apiVersion", "format_version", "terraform_version", "planned_values", "resource_changes",
+          "allowed_ip_ranges", "AllowedIPRanges", "cidr_block", "CIDRBlock", "DNSNames",
+          "SingleTenantDatabaseConfig", "ExternalDatabaseConfig", "MattermostEnv", "OwnerID", "CRVersion"]
+            .contains(marker.name)
+    }
+
+    private static func firstMarker(in text: [UInt8], of candidates: [(word: [UInt8], name: String)]) -> String? {
+        candidates.first { contains(text, $0.word) }?.name
     }
 
     /// Whether `needle` occurs in `haystack` (markers are short; a first-byte scan is enough).

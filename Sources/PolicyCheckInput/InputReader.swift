@@ -283,7 +283,8 @@ public struct InputReader: Sendable {
         var result = result
         var diagnostic = diagnostic
         if !result.input.isExplicit && format == nil {
-            guard let marker = InputMarkers.marker(in: bytes) else {
+            let template = (result.input.displayPath as NSString).pathExtension.lowercased() == "template"
+            guard let marker = InputMarkers.marker(in: bytes, cloudFormationOnly: template) else {
                 let location = diagnostic.location ?? SourceLocation(line: 1, column: 1)
                 result.skipReason = reason("\(location.line):\(location.column)")
                 return result

@@ -44,12 +44,17 @@ import Testing
         try Data(volume.utf8).write(to: directory.appendingPathComponent("db.template"))
         try Data("server {\n  listen ${PORT};\n}\n".utf8).write(to: directory.appendingPathComponent("nginx.conf.template"))
         try Data("upstream:\n\t- 80\n".utf8).write(to: directory.appendingPathComponent("proxy.template"))
+        // An envsubst or gomplate manifest template: kubectl never reads a `.template` file, so only a template's
+        // own markers keep one that does not parse an error.
+        try Data("apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: {{ .Replicas }}\n  {{ .Extra }}: x\n".utf8)
+            .write(to: directory.appendingPathComponent("deployment.yaml.template"))
         let checked = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
         #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
         #expect(checked.stdout.contains("db.template:5:69 critical MMC-ENC-001"), "\(checked.stdout)")
         #expect(checked.stdout.contains("nginx.conf.template: not a manifest: "), "\(checked.stdout)")
         #expect(checked.stdout.contains("proxy.template: not YAML: stops at"), "\(checked.stdout)")
-        #expect(checked.stdout.contains("1 file checked, 2 skipped"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("deployment.yaml.template: Helm template: "), "\(checked.stdout)")
+        #expect(checked.stdout.contains("1 file checked, 3 skipped"), "\(checked.stdout)")
 
         try Data((volume + "\n  Broken: [\n").utf8).write(to: directory.appendingPathComponent("db.template"))
         let broken = try CLI.run(["check", directory.path, "--now", "2026-11-29"])
