@@ -89,15 +89,22 @@ struct PeriodAuditTests {
                 ["CC6.1 \(year.runCount) \(failing) 53", "CC7.1 \(year.runCount) 0 53"])
         // Lifecycle: the same instants at every rate.
         let t = { (index: Int) in YearOfRuns.apiTime(index, perDay: YearOfRuns.apiPerDay) }
-        #expect(report.lifecycle.episodes.map { "\($0.fingerprint) \($0.firstSeen) \($0.fixedAt.map(String.init) ?? "open") \($0.runs)" } == [
-            "fp-a \(t(1_000)) \(t(5_000)) \(n(4_000))", "fp-b \(t(6_000)) \(t(6_300)) \(n(300))",
-            "fp-d \(t(8_000)) \(t(8_100)) \(n(100))", "fp-d \(t(9_000)) \(t(9_100)) \(n(100))",
-            "fp-c \(t(30_000)) open \(n(6_500))", "fp-w \(YearOfRuns.webTime(day: 0, slot: 0)) open \(year.webRuns)",
+        // Suppressed findings are findings too: the inline-ignored fp-i is fixed only when a run no longer reports it
+        // (the run after the missing one), the waived fp-x when the runs stop reporting it as the waiver expires.
+        let fixI = YearOfRuns.apiTime(year.missingIndex + 1, perDay: year.apiPerDay)
+        let web = { (day: Int) in YearOfRuns.webTime(day: day, slot: 0) }
+        #expect(report.lifecycle.episodes.map { "\($0.fingerprint) \($0.firstSeen) \($0.fixedAt.map(String.init) ?? "open") \($0.runs) \($0.suppression ?? "-")" } == [
+            "fp-a \(t(1_000)) \(t(5_000)) \(n(4_000)) -", "fp-b \(t(6_000)) \(t(6_300)) \(n(300)) -",
+            "fp-d \(t(8_000)) \(t(8_100)) \(n(100)) -", "fp-d \(t(9_000)) \(t(9_100)) \(n(100)) -",
+            "fp-i \(t(10_000)) \(fixI) \(n(10_000)) inline",
+            "fp-c \(t(30_000)) open \(n(6_500)) -", "fp-w \(web(0)) open \(year.webRuns) -",
+            "fp-x \(web(0)) \(web(YearOfRuns.waiverExpiredFromDay)) \((YearOfRuns.waiverExpiredFromDay - 1) * year.webPerDay) waiver",
         ])
-        #expect(report.lifecycle.bySeverity.map { "\($0.severity) \($0.found) \($0.fixed) \($0.open) \($0.medianTimeToFix.map(String.init) ?? "-") \($0.maxTimeToFix.map(String.init) ?? "-") \($0.pastSLA)" } == [
-            "critical 1 1 0 \(3 * day) \(3 * day) 0", "high 4 3 1 \(day) \(40 * day) 2", "medium 1 0 1 - - 0",
+        #expect(report.lifecycle.bySeverity.map { "\($0.severity) \($0.found) \($0.fixed) \($0.open) \($0.suppressed) \($0.medianTimeToFix.map(String.init) ?? "-") \($0.maxTimeToFix.map(String.init) ?? "-") \($0.pastSLA)" } == [
+            "critical 1 1 0 0 \(3 * day) \(3 * day) 0", "high 5 4 1 0 \(day) \(fixI - t(10_000)) 3",
+            "medium 2 1 1 0 \(273 * day) \(273 * day) 0",
         ])
-        #expect(report.lifecycle.pastSLA.map(\.fingerprint) == ["fp-a", "fp-c"])
+        #expect(report.lifecycle.pastSLA.map(\.fingerprint) == ["fp-a", "fp-i", "fp-c"])
         // Exceptions.
         #expect(report.exceptions.waivers.map { "\($0.waiver.approvedBy) \($0.runs) \($0.statuses) \($0.matched)" } ==
                 ["ciso@acme.example \(year.webRuns) [\"active\", \"expired\"] \(year.webRuns)"])

@@ -1,7 +1,9 @@
 /// Each finding's life over the period, matched by fingerprint along its repository/ref chain: first seen, last
 /// seen, fixed (the first later run of the chain without it), time to fix per severity, and findings past the SLA.
-/// Suppressed findings are exceptions, not open findings (`ExceptionRegister`); a run that ended in error proves
-/// no fix, since it may not have checked the file.
+/// A run that still reports a finding has not fixed it, whether the finding is open or suppressed (a waiver, an
+/// inline ignore, a baseline): the episode stays open, shows the suppression in force and since when, and its age
+/// counts against the SLA (docs/audit.md, "Finding lifecycle"). A run that ended in error proves no fix, since it
+/// may not have checked the file.
 public struct FindingLifecycle: Sendable {
     public struct Episode: Sendable, Hashable {
         public var fingerprint: String
@@ -19,6 +21,11 @@ public struct FindingLifecycle: Sendable {
         public var fixedAt: Int64?
         public var fixedRunId: String?
         public var runs: Int
+        /// The suppression kind (`waiver`, `inline`, `baseline`) in the episode's last run; nil when it was open there.
+        public var suppression: String?
+        /// The first run of the current suppressed stretch (with the same kind), when `suppression` is set.
+        public var suppressedSince: Int64?
+        public var suppressedRunId: String?
 
         /// Seconds open: to the fix, or to the end of the period.
         public func age(periodEnd: Int64) -> Int64 { (fixedAt ?? periodEnd) - firstSeen }
@@ -29,6 +36,8 @@ public struct FindingLifecycle: Sendable {
         public var found: Int
         public var fixed: Int
         public var open: Int
+        /// Open episodes whose last run reported them suppressed (counted in `open` too).
+        public var suppressed: Int
         /// Seconds; nil when nothing was fixed.
         public var medianTimeToFix: Int64?
         public var maxTimeToFix: Int64?
@@ -42,8 +51,16 @@ public struct FindingLifecycle: Sendable {
     public var pastSLA: [Episode] = []
 
     public init(_ data: PeriodData, period: AuditPeriod) {
-        var findingsByRun: [String: [PeriodData.FindingRow]] = [:]
-        for finding in data.findings where finding.status != "suppressed" { findingsByRun[finding.runId, default: []].append(finding) }
+        // Per run, each fingerprint once: open if any of its rows is unsuppressed, else its suppression kind.
+        var findingsByRun: [String: [String: (row: PeriodData.FindingRow, suppression: String?)]] = [:]
+        for finding in data.findings {
+            let kind = finding.status == "suppressed" ? (finding.suppressionKind ?? "suppressed") : nil
+            if let seen = findingsByRun[finding.runId]?[finding.fingerprint] {
+                guard let held = seen.suppression else { continue }
+                if let kind, kind >= held { continue }
+            }
+            findingsByRun[finding.runId, default: [:]][finding.fingerprint] = (finding, kind)
+        }
         var open: [String: Int] = [:]
         var chain = ""
         var firstOfChain = true
@@ -53,23 +70,31 @@ public struct FindingLifecycle: Sendable {
                 open = [:]
                 firstOfChain = true
             }
-            var present: Set<String> = []
-            for finding in findingsByRun[run.runId] ?? [] where present.insert(finding.fingerprint).inserted {
-                if let index = open[finding.fingerprint] {
+            let present = findingsByRun[run.runId] ?? [:]
+            for fingerprint in present.keys.sorted() {
+                let (finding, suppression) = present[fingerprint]!
+                if let index = open[fingerprint] {
                     episodes[index].lastSeen = run.generatedAt
                     episodes[index].runs += 1
+                    if suppression != episodes[index].suppression {
+                        episodes[index].suppression = suppression
+                        episodes[index].suppressedSince = suppression == nil ? nil : run.generatedAt
+                        episodes[index].suppressedRunId = suppression == nil ? nil : run.runId
+                    }
                 } else {
-                    open[finding.fingerprint] = episodes.count
-                    episodes.append(Episode(fingerprint: finding.fingerprint, repository: run.repository, ref: run.ref,
+                    open[fingerprint] = episodes.count
+                    episodes.append(Episode(fingerprint: fingerprint, repository: run.repository, ref: run.ref,
                                             ruleId: finding.ruleId, severity: finding.severity, resource: finding.resource,
                                             file: finding.file, firstSeen: run.generatedAt, firstRunId: run.runId,
                                             lastSeen: run.generatedAt,
                                             carriedIn: firstOfChain && data.chainsWithEarlierRuns.contains(run.chain),
-                                            fixedAt: nil, fixedRunId: nil, runs: 1))
+                                            fixedAt: nil, fixedRunId: nil, runs: 1, suppression: suppression,
+                                            suppressedSince: suppression == nil ? nil : run.generatedAt,
+                                            suppressedRunId: suppression == nil ? nil : run.runId))
                 }
             }
             if run.verdict != "error" {
-                for (fingerprint, index) in open where !present.contains(fingerprint) {
+                for (fingerprint, index) in open where present[fingerprint] == nil {
                     episodes[index].fixedAt = run.generatedAt
                     episodes[index].fixedRunId = run.runId
                     open[fingerprint] = nil
@@ -88,6 +113,7 @@ public struct FindingLifecycle: Sendable {
             let all = episodes.filter { $0.severity == severity }
             let times = all.compactMap { episode in episode.fixedAt.map { $0 - episode.firstSeen } }.sorted()
             return SeverityStats(severity: severity, found: all.count, fixed: times.count, open: all.count - times.count,
+                                 suppressed: all.filter { $0.fixedAt == nil && $0.suppression != nil }.count,
                                  medianTimeToFix: times.isEmpty ? nil : times[(times.count - 1) / 2],
                                  maxTimeToFix: times.last, slaDays: period.slaDays[severity],
                                  pastSLA: pastSLA.filter { $0.severity == severity }.count)

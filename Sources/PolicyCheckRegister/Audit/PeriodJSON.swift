@@ -179,6 +179,7 @@ public enum PeriodJSON {
             json.field("found", stats.found)
             json.field("fixed", stats.fixed)
             json.field("open", stats.open)
+            json.field("suppressed", stats.suppressed)
             json.key("medianSecondsToFix")
             if let median = stats.medianTimeToFix { json.int(Int(median)) } else { json.null() }
             json.key("maxSecondsToFix")
@@ -208,6 +209,9 @@ public enum PeriodJSON {
             json.field("fixed", episode.fixedAt.map(DayClock.time))
             json.field("fixedRunId", episode.fixedRunId)
             json.field("runs", episode.runs)
+            json.field("suppression", episode.suppression)
+            json.field("suppressedSince", episode.suppressedSince.map(DayClock.time))
+            json.field("suppressedRunId", episode.suppressedRunId)
             json.field("pastSla", late.contains(episode))
             json.endObject()
         }

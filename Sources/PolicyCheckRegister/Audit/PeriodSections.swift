@@ -91,13 +91,14 @@ public enum PeriodSections {
     private static func lifecycle(_ report: PeriodReport) -> EvidenceSection {
         let stats = report.lifecycle.bySeverity.map { row -> [EvidenceSection.Cell] in
             [.init(row.severity, .badge(row.severity)), .init(String(row.found), .number), .init(String(row.fixed), .number),
-             .init(String(row.open), .number), .init(row.medianTimeToFix.map(DayClock.days) ?? "—"),
+             .init(String(row.open), .number, detail: row.suppressed > 0 ? "\(row.suppressed) suppressed" : nil),
+             .init(row.medianTimeToFix.map(DayClock.days) ?? "—"),
              .init(row.maxTimeToFix.map(DayClock.days) ?? "—"), .init(row.slaDays.map { "\($0) d" } ?? "none"),
              .init(String(row.pastSLA), .number)]
         }
         let late = report.lifecycle.pastSLA.prefix(pageRows).map { lateRow($0, periodEnd: report.period.end) }
         var blocks: [EvidenceSection.Block] = [
-            .paragraph("Findings matched by fingerprint along each repository and ref: first seen, last seen, fixed (the first later run without it). Times to fix are in days."),
+            .paragraph("Findings matched by fingerprint along each repository and ref: first seen, last seen, fixed (the first later run without it). A finding a run still reports under a waiver, an inline ignore or a baseline is not fixed: it stays open, and its age counts against the SLA. Times to fix are in days."),
             .table(.init("lifecycle", headers: ["Severity", "Found", "Fixed", "Open", "Median to fix", "Longest", "SLA", "Past SLA"], rows: stats)),
             .heading("Past the SLA"),
         ]
@@ -109,9 +110,12 @@ public enum PeriodSections {
     private static func lateRow(_ episode: FindingLifecycle.Episode, periodEnd: Int64) -> [EvidenceSection.Cell] {
         let place = "\(episode.repository) \(episode.ref) · \(episode.file)"
         let fixed = episode.fixedAt.map { DayClock.date($0) } ?? "open"
+        let suppressed = episode.suppression.map { kind in
+            "suppressed (\(kind)) since " + (episode.suppressedSince.map { DayClock.date($0) } ?? "?")
+        }
         return [EvidenceSection.Cell(episode.severity, .badge(episode.severity)), EvidenceSection.Cell(episode.ruleId, .code),
                 EvidenceSection.Cell(episode.resource, .code, detail: place), EvidenceSection.Cell(DayClock.date(episode.firstSeen)),
-                EvidenceSection.Cell(fixed), EvidenceSection.Cell(DayClock.days(episode.age(periodEnd: periodEnd)))]
+                EvidenceSection.Cell(fixed, detail: episode.fixedAt == nil ? suppressed : nil), EvidenceSection.Cell(DayClock.days(episode.age(periodEnd: periodEnd)))]
     }
 
     private static func exceptions(_ report: PeriodReport) -> EvidenceSection {
