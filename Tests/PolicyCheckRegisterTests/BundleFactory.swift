@@ -85,6 +85,11 @@ struct BundleFactory {
         return paths
     }
 
+    /// A run id as `report` writes one (32 lowercase hex digits), derived from a readable name.
+    static func runId(_ name: String) -> String {
+        String(Digest.sha256(Array(name.utf8)).prefix(32))
+    }
+
     static func iso(_ time: Int64) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")

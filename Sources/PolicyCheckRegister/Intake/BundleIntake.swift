@@ -33,7 +33,7 @@ public enum BundleIntake {
         }
         do {
             let reader = try EvidenceReader(bundle: directory, bytes: bytes)
-            let signer = publicKeyPEM == nil ? nil : reader.root["signature"]?["publicKeySpkiSha256"]?.string
+            let signer = publicKeyPEM == nil ? nil : reader.root["signature"]?["publicKeySpkiSha256"]?.storedString
             return .run(try reader.record(evidenceSHA256: sha256, verifiedSigner: signer))
         } catch {
             if case .refused(_, let reason) = error {

@@ -14,7 +14,7 @@ struct EvidenceReader {
         } catch {
             throw RegisterError.refused(bundle: bundle, reason: "evidence.json is not valid JSON (\(error.message))")
         }
-        guard root["kind"]?.string == "policycheck-evidence" else {
+        guard root["kind"]?.storedString == "policycheck-evidence" else {
             throw RegisterError.refused(bundle: bundle, reason: "evidence.json is not a policycheck run bundle")
         }
     }
@@ -25,36 +25,36 @@ struct EvidenceReader {
         let population = root["population"]
         return RunRecord(
             runId: try text(run, "id", "run.id"),
-            repository: ci?["repository"]?.string ?? "(unknown)",
-            ref: ci?["ref"]?.string ?? "(unknown)",
-            commit: ci?["commit"]?.string, runURL: ci?["runUrl"]?.string, actor: ci?["actor"]?.string,
-            pullRequest: ci?["pullRequest"]?.string ?? ci?["pullRequest"]?.numberLiteral, ciSystem: ci?["system"]?.string,
+            repository: ci?["repository"]?.storedString ?? "(unknown)",
+            ref: ci?["ref"]?.storedString ?? "(unknown)",
+            commit: ci?["commit"]?.storedString, runURL: ci?["runUrl"]?.storedString, actor: ci?["actor"]?.storedString,
+            pullRequest: ci?["pullRequest"]?.storedString ?? ci?["pullRequest"]?.numberLiteral, ciSystem: ci?["system"]?.storedString,
             generatedAt: try time(run, "generatedAt"),
-            startedAt: run["startedAt"]?.string.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
-            finishedAt: run["finishedAt"]?.string.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
+            startedAt: run["startedAt"]?.storedString.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
+            finishedAt: run["finishedAt"]?.storedString.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
             evaluatedAt: try time(run, "evaluatedAt"),
             verdict: try text(run, "verdict", "run.verdict"),
             exitCode: Int(run["exitCode"]?.numberLiteral ?? "") ?? 2,
-            failOn: run["failOn"]?.string ?? "none",
-            toolVersion: root["tool"]?["version"]?.string ?? "",
+            failOn: run["failOn"]?.storedString ?? "none",
+            toolVersion: root["tool"]?["version"]?.storedString ?? "",
             settings: settings(run),
             inputsExpected: count(population, "expected"), inputsEvaluated: count(population, "evaluated"),
             inputsSkipped: count(population, "skipped"), inputsError: count(population, "error"),
             packs: (root["policies"]?.items ?? []).map {
-                RunRecord.Pack(id: $0["id"]?.string ?? "", version: $0["version"]?.string ?? "", sha256: $0["sha256"]?.string ?? "")
+                RunRecord.Pack(id: $0["id"]?.storedString ?? "", version: $0["version"]?.storedString ?? "", sha256: $0["sha256"]?.storedString ?? "")
             },
             rules: (root["rules"]?.items ?? []).map {
-                RunRecord.Rule(id: $0["id"]?.string ?? "", severity: $0["severity"]?.string ?? "", controls: strings($0["controls"]))
+                RunRecord.Rule(id: $0["id"]?.storedString ?? "", severity: $0["severity"]?.storedString ?? "", controls: strings($0["controls"]))
             },
             controls: (root["controls"]?.items ?? []).map {
-                RunRecord.Control(control: $0["control"]?.string ?? "", pass: count($0, "pass"), fail: count($0, "fail"),
+                RunRecord.Control(control: $0["control"]?.storedString ?? "", pass: count($0, "pass"), fail: count($0, "fail"),
                                   waived: count($0, "waived"), notApplicable: count($0, "not-applicable"),
                                   cannotVerify: count($0, "cannot-verify"))
             },
             findings: try findings(),
             waivers: (root["waivers"]?.items ?? []).map(waiver),
             evidenceSHA256: evidenceSHA256, bundlePath: bundle, verifiedSigner: verifiedSigner,
-            previousRunId: root["previous"]?["runId"]?.string, previousSHA256: root["previous"]?["sha256"]?.string
+            previousRunId: root["previous"]?["runId"]?.storedString, previousSHA256: root["previous"]?["sha256"]?.storedString
         )
     }
 
@@ -63,25 +63,25 @@ struct EvidenceReader {
     private func findings() throws(RegisterError) -> [RunRecord.Finding] {
         var result: [RunRecord.Finding] = []
         for item in root["findings"]?.items ?? [] {
-            guard let fingerprint = item["fingerprint"]?.string, let ruleId = item["ruleId"]?.string else {
+            guard let fingerprint = item["fingerprint"]?.storedString, let ruleId = item["ruleId"]?.storedString else {
                 throw RegisterError.refused(bundle: bundle, reason: "a finding in evidence.json has no fingerprint or ruleId")
             }
             result.append(RunRecord.Finding(
-                fingerprint: fingerprint, ruleId: ruleId, severity: item["severity"]?.string ?? "",
-                resource: item["resource"]?.string ?? "", file: item["file"]?.string ?? "",
-                line: count(item, "line"), status: item["status"]?.string ?? "open",
-                suppressionKind: item["suppression"]?["kind"]?.string,
-                justification: item["suppression"]?["justification"]?.string, controls: strings(item["controls"])))
+                fingerprint: fingerprint, ruleId: ruleId, severity: item["severity"]?.storedString ?? "",
+                resource: item["resource"]?.storedString ?? "", file: item["file"]?.storedString ?? "",
+                line: count(item, "line"), status: item["status"]?.storedString ?? "open",
+                suppressionKind: item["suppression"]?["kind"]?.storedString,
+                justification: item["suppression"]?["justification"]?.storedString, controls: strings(item["controls"])))
         }
         return result
     }
 
     private func waiver(_ item: SourceNode) -> RunRecord.Waiver {
-        RunRecord.Waiver(rule: item["rule"]?.string ?? "", resource: item["resource"]?.string,
-                         filePattern: item["filePattern"]?.string, reason: item["reason"]?.string ?? "",
-                         requestedBy: item["requestedBy"]?.string, approvedBy: item["approvedBy"]?.string ?? "",
-                         approvedOn: item["approvedOn"]?.string ?? "", expires: item["expires"]?.string,
-                         ticket: item["ticket"]?.string, status: item["status"]?.string ?? "",
+        RunRecord.Waiver(rule: item["rule"]?.storedString ?? "", resource: item["resource"]?.storedString,
+                         filePattern: item["filePattern"]?.storedString, reason: item["reason"]?.storedString ?? "",
+                         requestedBy: item["requestedBy"]?.storedString, approvedBy: item["approvedBy"]?.storedString ?? "",
+                         approvedOn: item["approvedOn"]?.storedString ?? "", expires: item["expires"]?.storedString,
+                         ticket: item["ticket"]?.storedString, status: item["status"]?.storedString ?? "",
                          matched: count(item, "matched"))
     }
 
@@ -90,7 +90,7 @@ struct EvidenceReader {
         var json = JSONWriter(pretty: false)
         json.beginObject()
         json.field("scope", strings: strings(run["scope"]))
-        json.field("failOn", run["failOn"]?.string ?? "none")
+        json.field("failOn", run["failOn"]?.storedString ?? "none")
         json.key("configFiles")
         CanonicalJSON.write(root["configFiles"], into: &json)
         json.key("settings")
@@ -109,14 +109,14 @@ struct EvidenceReader {
     }
 
     private func text(_ node: SourceNode, _ key: String, _ path: String) throws(RegisterError) -> String {
-        guard let value = node[key]?.string, !value.isEmpty else {
+        guard let value = node[key]?.storedString, !value.isEmpty else {
             throw RegisterError.refused(bundle: bundle, reason: "evidence.json has no '\(path)'")
         }
         return value
     }
 
     private func time(_ node: SourceNode, _ key: String) throws(RegisterError) -> Int64 {
-        guard let text = node[key]?.string, let time = Timestamp(iso8601: text) else {
+        guard let text = node[key]?.storedString, let time = Timestamp(iso8601: text) else {
             throw RegisterError.refused(bundle: bundle, reason: "evidence.json has no valid 'run.\(key)' time")
         }
         return time.secondsSinceEpoch
@@ -127,6 +127,6 @@ struct EvidenceReader {
     }
 
     private func strings(_ node: SourceNode?) -> [String] {
-        (node?.items ?? []).compactMap(\.string)
+        (node?.items ?? []).compactMap(\.storedString)
     }
 }

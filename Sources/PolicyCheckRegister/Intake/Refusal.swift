@@ -15,13 +15,14 @@ public struct Refusal: Sendable, Hashable {
     public var claimedAt: Int64?
 
     public init(bundle: String, reason: String, evidence: [UInt8]? = nil, sha256: String? = nil) {
-        self.bundle = bundle
-        self.reason = reason
+        // Text as the register stores it (`StoredText`): a claim may hold any character.
+        self.bundle = StoredText.escape(bundle)
+        self.reason = StoredText.escape(reason)
         self.evidenceSHA256 = sha256
         guard let evidence, let root = try? JSONReader().read(evidence) else { return }
-        claimedRunId = root["run"]?["id"]?.string
-        claimedRepository = root["ci"]?["repository"]?.string
-        claimedRef = root["ci"]?["ref"]?.string
+        claimedRunId = root["run"]?["id"]?.storedString
+        claimedRepository = root["ci"]?["repository"]?.storedString
+        claimedRef = root["ci"]?["ref"]?.storedString
         claimedAt = root["run"]?["generatedAt"]?.string.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch
     }
 
