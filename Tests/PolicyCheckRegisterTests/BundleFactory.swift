@@ -72,13 +72,28 @@ struct BundleFactory {
         return (directory.path, Digest.sha256(bytes))
     }
 
-    /// `count` runs of one repository's chain, each linked to the one before.
+    /// A hostile edit of a bundle's evidence.json (JSON text replaced as given): the pages still match their
+    /// recorded hashes and the bundle is unsigned, so it verifies as it is handed over.
+    static func edit(_ bundle: String, _ replacements: [(String, String)]) throws {
+        let file = URL(fileURLWithPath: bundle).appendingPathComponent("evidence.json")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for (old, new) in replacements {
+            try #require(text.contains(old), "evidence.json has no \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try FileManager.default.removeItem(at: file)
+        try Data(text.utf8).write(to: file)
+    }
+
+    /// `count` runs of one repository's chain, each linked to the one before: bundles named PREFIX00000, …, with
+    /// run ids `runId(PREFIX00000)`, ….
     func chain(_ repository: String, count: Int, prefix: String, from time: Int64 = epoch) throws -> [String] {
         var previous: (runId: String, sha256: String)?
         var paths: [String] = []
         for index in 0..<count {
-            let runId = "\(prefix)\(String(format: "%05d", index))"
-            let made = try clone(runId, runId: runId, repository: repository, at: time + Int64(index) * 600, previous: previous)
+            let name = "\(prefix)\(String(format: "%05d", index))"
+            let runId = Self.runId(name)
+            let made = try clone(name, runId: runId, repository: repository, at: time + Int64(index) * 600, previous: previous)
             paths.append(made.path)
             previous = (runId, made.sha256)
         }

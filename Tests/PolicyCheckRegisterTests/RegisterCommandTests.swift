@@ -24,9 +24,9 @@ import Testing
         // Clones are unsigned: pushed without --pubkey.
         let push = try Shell.run(Shell.policycheck, ["register", "push"] + bundles + ["--register", register])
         #expect(push.status == 0, "\(push.stderr)")
-        #expect(push.stdout.contains("stored a00001 acme/api refs/heads/main chain: linked"))
+        #expect(push.stdout.contains("stored \(BundleFactory.runId("a00001")) acme/api refs/heads/main chain: linked"))
         let again = try Shell.run(Shell.policycheck, ["register", "push", bundles[0], "--register", register])
-        #expect(again.stdout.hasPrefix("already stored a00000"))
+        #expect(again.stdout.hasPrefix("already stored \(BundleFactory.runId("a00000"))"))
         // The signed template: with --pubkey it is stored with its signer.
         let signed = try Shell.run(Shell.policycheck, ["register", "push", try #require(factory.signedTemplate).path, "--register", register, "--pubkey", pub])
         #expect(signed.status == 0, "\(signed.stderr)")
@@ -55,8 +55,8 @@ import Testing
         let (_, otherPub) = try BundleFactory.keyPair("other", in: keys)
         let factory = try BundleFactory(signKey: key)
         let register = try engine.freshLocation()
-        let good = try factory.clone("good", runId: "good", repository: "acme/api", at: BundleFactory.epoch)
-        let tampered = try factory.clone("tampered", runId: "tampered", repository: "acme/api", at: BundleFactory.epoch + 60)
+        let good = try factory.clone("good", runId: BundleFactory.runId("good"), repository: "acme/api", at: BundleFactory.epoch)
+        let tampered = try factory.clone("tampered", runId: BundleFactory.runId("tampered"), repository: "acme/api", at: BundleFactory.epoch + 60)
         let page = URL(fileURLWithPath: tampered.path).appendingPathComponent("report.html")
         try FileManager.default.removeItem(at: page)
         try Data("<p>nothing to see</p>".utf8).write(to: page)
@@ -151,7 +151,7 @@ import Testing
         let corrupt = folder.appendingPathComponent("register.sqlite")
         try Data(repeating: 0x5a, count: 8192).write(to: corrupt)
         let factory = try BundleFactory()
-        let bundle = try factory.clone("one", runId: "one", repository: "acme/api", at: BundleFactory.epoch)
+        let bundle = try factory.clone("one", runId: BundleFactory.runId("one"), repository: "acme/api", at: BundleFactory.epoch)
         for arguments in [["register", "push", bundle.path], ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", folder.appendingPathComponent("out").path]] {
             let result = try Shell.run(Shell.policycheck, arguments + ["--register", corrupt.path])
             #expect(result.status == 2)
@@ -184,7 +184,7 @@ import Testing
         try "failOn: high\nregister: postgres://attacker@evil.example/runs\n"
             .write(to: folder.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
         let factory = try BundleFactory()
-        let bundle = try factory.clone("one", runId: "one", repository: "acme/api", at: BundleFactory.epoch)
+        let bundle = try factory.clone("one", runId: BundleFactory.runId("one"), repository: "acme/api", at: BundleFactory.epoch)
         for arguments in [["register", "push", bundle.path], ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", "out"]] {
             let result = try Shell.run(Shell.policycheck, arguments, in: folder)
             #expect(result.status == 2)

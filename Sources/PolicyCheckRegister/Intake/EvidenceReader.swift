@@ -6,6 +6,8 @@ import PolicyCheckSyntax
 struct EvidenceReader {
     let bundle: String
     let root: SourceNode
+    /// `run.verdict` as `report` writes it.
+    static let verdicts: Set<String> = ["pass", "fail", "error"]
 
     init(bundle: String, bytes: [UInt8]) throws(RegisterError) {
         self.bundle = bundle
@@ -23,8 +25,18 @@ struct EvidenceReader {
         let run = try object("run")
         let ci = root["ci"]
         let population = root["population"]
+        // Only what `report` writes (docs/evidence.md): the id names the run in the register, in push output and
+        // in the period report, and the verdict is counted — a hand-edited value is a refusal, not a run.
+        let runId = try text(run, "id", "run.id")
+        guard runId.utf8.count == 32, runId.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw RegisterError.refused(bundle: bundle, reason: "evidence.json's run.id is not 32 lowercase hex digits")
+        }
+        let verdict = try text(run, "verdict", "run.verdict")
+        guard Self.verdicts.contains(verdict) else {
+            throw RegisterError.refused(bundle: bundle, reason: "evidence.json's run.verdict is not pass, fail or error")
+        }
         return RunRecord(
-            runId: try text(run, "id", "run.id"),
+            runId: runId,
             repository: ci?["repository"]?.storedString ?? "(unknown)",
             ref: ci?["ref"]?.storedString ?? "(unknown)",
             commit: ci?["commit"]?.storedString, runURL: ci?["runUrl"]?.storedString, actor: ci?["actor"]?.storedString,
@@ -33,7 +45,7 @@ struct EvidenceReader {
             startedAt: run["startedAt"]?.storedString.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
             finishedAt: run["finishedAt"]?.storedString.flatMap(Timestamp.init(iso8601:))?.secondsSinceEpoch,
             evaluatedAt: try time(run, "evaluatedAt"),
-            verdict: try text(run, "verdict", "run.verdict"),
+            verdict: verdict,
             exitCode: Int(run["exitCode"]?.numberLiteral ?? "") ?? 2,
             failOn: run["failOn"]?.storedString ?? "none",
             toolVersion: root["tool"]?["version"]?.storedString ?? "",

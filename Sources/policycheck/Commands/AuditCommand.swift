@@ -94,13 +94,13 @@ struct AuditCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         let population = report.population
-        Console.out("""
+        Console.out(TerminalText.cleanLines("""
             Wrote \(files.map(\.name).joined(separator: ", ")) to \(out)
             \(report.runs.count) runs in \(population.chains.count) repository/ref chains · \(population.breaks.count) chain breaks · \
             \(population.missingDays.reduce(0) { $0 + $1.dates.count }) days without a run on a protected ref · \
             \(population.refusals.count) refused bundles · \(report.lifecycle.pastSLA.count) findings past the SLA · \
             sample of \(report.sample.groups.reduce(0) { $0 + $1.size }) runs (seed \(report.sample.seed))
 
-            """)
+            """))
     }
 }

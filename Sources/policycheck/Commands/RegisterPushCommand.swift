@@ -67,13 +67,15 @@ struct RegisterPushCommand: ParsableCommand {
                 }
                 throw failure
             }
+            // Repository and ref are whatever the bundle says (verified pages do not vouch for evidence.json without
+            // --pubkey): each line is cleaned for the terminal or CI log (docs/security.md).
             var out = ""
             for (run, result) in zip(runs, results) {
                 switch result {
-                case .alreadyStored: out += "already stored \(run.runId) \(run.repository) \(run.ref)\n"
+                case .alreadyStored: out += TerminalText.clean("already stored \(run.runId) \(run.repository) \(run.ref)") + "\n"
                 case .stored(let status):
-                    out += "stored \(run.runId) \(run.repository) \(run.ref) chain: \(status.rawValue)"
-                        + (status.isBreak ? " (a break: see docs/audit.md)" : "") + "\n"
+                    out += TerminalText.clean("stored \(run.runId) \(run.repository) \(run.ref) chain: \(status.rawValue)"
+                        + (status.isBreak ? " (a break: see docs/audit.md)" : "")) + "\n"
                 }
             }
             Console.out(out)
