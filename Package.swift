@@ -112,7 +112,11 @@ let package = Package(
         .testTarget(name: "PolicyCheckNetworkTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckNetwork"]),
         .testTarget(name: "KeyMaterialTests", dependencies: ["KeyMaterial"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCheckKitTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "PolicyCheckEvidence", "PolicyCheckPolicyTest", "PolicyCheckConfig", "PolicyCheckRender", "PolicyCheckInput", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCheckRegisterTests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckRegister", "PolicyCheckKit", "policycheck"]),
+        .testTarget(name: "PolicyCheckRegisterTests", dependencies: [
+            "PolicyCheckTestSupport", "PolicyCheckRegister", "PolicyCheckKit", "policycheck",
+            // To make SQLite files that are not registers (a foreign database, an old schema).
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "PolicyCheckCLITests", dependencies: ["PolicyCheckTestSupport", "PolicyCheckKit", "policycheck"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -164,6 +164,11 @@ import Testing
         try "register: audit/runs.sqlite\n".write(to: folder.appendingPathComponent(".policycheck.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("audit"), withIntermediateDirectories: true)
         let period = ["audit", "--from", "2025-01-01", "--to", "2025-01-02", "--out", "out"]
+        // audit only reads: the register is made by a push, or by `register migrate`.
+        let made = try Shell.run(Shell.policycheck, ["register", "migrate", "--config", ".policycheck.yaml"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "audit/runs.sqlite: schema version \(RegisterSchema.latestVersion) ("
+            + RegisterSchema.migrations.map { "\($0.version) \($0.name)" }.joined(separator: ", ") + ")\n")
         let audit = try Shell.run(Shell.policycheck, period + ["--config", ".policycheck.yaml"], in: folder)
         #expect(audit.status == 0, "\(audit.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("audit/runs.sqlite").path))

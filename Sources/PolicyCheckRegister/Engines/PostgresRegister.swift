@@ -17,19 +17,16 @@ public final class PostgresRegister: RunRegister {
         self.connection = connection
     }
 
-    /// Connects and migrates.
+    /// Connects and migrates, for `register push`. A database holding other tables and no register is refused,
+    /// not added to.
     public static func open(_ target: RegisterLocation.Postgres) async throws(RegisterError) -> PostgresRegister {
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: target.configuration(), id: 1,
-                                                              logger: Logger(label: "policycheck.register"))
-        } catch {
-            throw RegisterError.unavailable(location: target.display, reason: describe(error))
-        }
-        let register = PostgresRegister(location: target.display, connection: connection)
+        let register = try await connect(target)
         do {
             try await register.transaction { register in
                 try await register.execute(SQLStatement("SELECT pg_advisory_xact_lock(?)", [.integer(migrationLock)]))
+                try MigrationPlan.checkWritable(hasBookkeeping: try await register.rows(MigrationPlan.postgresHasBookkeeping).first?.first?.int != 0,
+                                                tables: try await register.rows(MigrationPlan.postgresTables).first?.first?.int ?? 0,
+                                                location: target.display)
                 try await register.execute(SQLStatement(RegisterSchema.bookkeeping))
                 let applied = try await register.rows(MigrationPlan.appliedVersions).map { Int($0[0].int64 ?? 0) }
                 for statement in try MigrationPlan.pending(applied: applied, location: target.display, now: SQLiteRegister.now()) {
@@ -41,6 +38,32 @@ public final class PostgresRegister: RunRegister {
             throw registerError(error, target.display)
         }
         return register
+    }
+
+    /// Connects read-only, for `audit`: the session's transactions are READ ONLY and nothing is created or migrated,
+    /// so a role with SELECT only can audit.
+    public static func open(readingFrom target: RegisterLocation.Postgres) async throws(RegisterError) -> PostgresRegister {
+        let register = try await connect(target)
+        do {
+            try await register.execute(SQLStatement("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"))
+            let hasBookkeeping = try await register.rows(MigrationPlan.postgresHasBookkeeping).first?.first?.int != 0
+            let applied = hasBookkeeping ? try await register.rows(MigrationPlan.appliedVersions).map { Int($0[0].int64 ?? 0) } : []
+            try MigrationPlan.checkReadable(hasBookkeeping: hasBookkeeping, applied: applied, location: target.display)
+        } catch {
+            await register.close()
+            throw registerError(error, target.display)
+        }
+        return register
+    }
+
+    private static func connect(_ target: RegisterLocation.Postgres) async throws(RegisterError) -> PostgresRegister {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: target.configuration(), id: 1,
+                                                                  logger: Logger(label: "policycheck.register"))
+            return PostgresRegister(location: target.display, connection: connection)
+        } catch {
+            throw RegisterError.unavailable(location: target.display, reason: describe(error))
+        }
     }
 
     public func push(_ runs: [RunRecord]) async throws(RegisterError) -> [PushPlan.Result] {

@@ -67,11 +67,20 @@ public enum RegisterLocation: Sendable, Hashable {
         return .postgres(target)
     }
 
-    /// Opens (and migrates) the register.
+    /// Opens the register for writing (`register push`): creates it in a new file or empty database, migrates it.
     public func open() async throws(RegisterError) -> any RunRegister {
         switch self {
         case .sqlite(let path): return try SQLiteRegister(path: path)
         case .postgres(let target): return try await PostgresRegister.open(target)
+        }
+    }
+
+    /// Opens the register read-only (`audit`): never creates, migrates or writes; a location holding no register, or
+    /// one whose schema is not this build's, is an error.
+    public func openForReading() async throws(RegisterError) -> any RunRegister {
+        switch self {
+        case .sqlite(let path): return try SQLiteRegister(readingFrom: path)
+        case .postgres(let target): return try await PostgresRegister.open(readingFrom: target)
         }
     }
 }

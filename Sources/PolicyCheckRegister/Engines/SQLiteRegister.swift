@@ -8,13 +8,11 @@ public final class SQLiteRegister: RunRegister {
     public let location: String
     private let queue: DatabaseQueue
 
-    /// Opens (creating if absent) and migrates the register at `path`.
+    /// Opens (creating if absent) and migrates the register at `path`, for `register push`. A file that holds other
+    /// tables and no register is refused, not added to.
     public init(path: String, busyTimeout: TimeInterval = 300) throws(RegisterError) {
         location = path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw RegisterError.unavailable(location: path, reason: "it is a directory, not a register file")
-        }
+        try Self.refuseDirectory(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.journalMode = .wal
@@ -23,6 +21,9 @@ public final class SQLiteRegister: RunRegister {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    try MigrationPlan.checkWritable(hasBookkeeping: try Self.rows(MigrationPlan.sqliteHasBookkeeping, in: db).first?.first?.int != 0,
+                                                    tables: try Self.rows(MigrationPlan.sqliteTables, in: db).first?.first?.int ?? 0,
+                                                    location: path)
                     try db.execute(sql: RegisterSchema.bookkeeping)
                     let applied = try Int.fetchAll(db, sql: MigrationPlan.appliedVersions.sql)
                     for statement in try MigrationPlan.pending(applied: applied, location: path, now: Self.now()) {
@@ -35,6 +36,37 @@ public final class SQLiteRegister: RunRegister {
             throw error
         } catch {
             throw RegisterError.unavailable(location: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Opens the register at `path` read-only, for `audit`: nothing is created, migrated or written, so a mistyped
+    /// path is an error and a read-only file can be audited.
+    public init(readingFrom path: String, busyTimeout: TimeInterval = 300) throws(RegisterError) {
+        location = path
+        try Self.refuseDirectory(path)
+        guard FileManager.default.fileExists(atPath: path) else { throw RegisterError.noRegisterFile(path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "policycheck register (read-only)"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let hasBookkeeping = try Self.rows(MigrationPlan.sqliteHasBookkeeping, in: db).first?.first?.int != 0
+                let applied = hasBookkeeping ? try Int.fetchAll(db, sql: MigrationPlan.appliedVersions.sql) : []
+                try MigrationPlan.checkReadable(hasBookkeeping: hasBookkeeping, applied: applied, location: path)
+            }
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw RegisterError.unavailable(location: path, reason: Self.describe(error))
+        }
+    }
+
+    private static func refuseDirectory(_ path: String) throws(RegisterError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw RegisterError.unavailable(location: path, reason: "it is a directory, not a register file")
         }
     }
 

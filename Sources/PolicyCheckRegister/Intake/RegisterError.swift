@@ -26,3 +26,32 @@ public enum RegisterError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension RegisterError {
+    /// `audit` on a SQLite path where there is no file: a mistyped path, not an empty register.
+    static func noRegisterFile(_ path: String) -> RegisterError {
+        .unavailable(location: path, reason: "no register at \(path) (no such file); `register push` creates one")
+    }
+
+    /// A database without the register's bookkeeping table, opened for reading.
+    static func notARegister(_ location: String) -> RegisterError {
+        .unavailable(location: location, reason: "not a policycheck register (it has no schema_migrations table)")
+    }
+
+    /// A database with other tables and no register, opened for writing.
+    static func foreignDatabase(_ location: String) -> RegisterError {
+        .unavailable(location: location,
+                     reason: "not a policycheck register (it holds other tables and no schema_migrations table); give an empty database or a new file")
+    }
+
+    static func newerSchema(_ location: String, version: Int) -> RegisterError {
+        .unavailable(location: location,
+                     reason: "its schema version \(version) is newer than this policycheck knows (\(RegisterSchema.latestVersion)); upgrade policycheck")
+    }
+
+    /// A register an older policycheck made, opened for reading: reading never migrates.
+    static func olderSchema(_ location: String, version: Int) -> RegisterError {
+        .unavailable(location: location,
+                     reason: "its schema version \(version) is older than this policycheck's (\(RegisterSchema.latestVersion)), and audit never migrates; run `policycheck register migrate --register …` with a role that may write, then audit again")
+    }
+}

@@ -54,11 +54,21 @@ struct RegisterOptions: ParsableArguments {
         }
     }
 
-    /// Opens the register, or exits 2 with its one-line reason.
+    /// Opens the register for writing (and migrates it), or exits 2 with its one-line reason.
     func open() throws -> any RunRegister {
         let location = try location()
         do {
             return try AsyncBridge.wait { try await location.open() }
+        } catch let error as RegisterError {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// Opens the register read-only, or exits 2 with its one-line reason.
+    func openForReading() throws -> any RunRegister {
+        let location = try location()
+        do {
+            return try AsyncBridge.wait { try await location.openForReading() }
         } catch let error as RegisterError {
             throw CommandFailure(error)
         }
