@@ -10,4 +10,5 @@ struct PostgresRegisterTests {
     @Test func chainLinksAndGapsAreJudgedAndHealed() async throws { try await RegisterConformance.chainLinksAndGapsAreJudgedAndHealed(.postgres) }
     @Test func valuesAreBoundNeverSpliced() async throws { try await RegisterConformance.valuesAreBoundNeverSpliced(.postgres) }
     @Test func refusalsAreRecordedOnce() async throws { try await RegisterConformance.refusalsAreRecordedOnce(.postgres) }
+    @Test func refusalsAreDatedByThePushNotByTheirClaim() async throws { try await RegisterConformance.refusalsAreDatedByThePushNotByTheirClaim(.postgres) }
 }

@@ -61,6 +61,7 @@ import Testing
         try FileManager.default.removeItem(at: page)
         try Data("<p>nothing to see</p>".utf8).write(to: page)
 
+        let started = Date()
         let refused = try Shell.run(Shell.policycheck, ["register", "push", good.path, tampered.path, "--register", register])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("\(tampered.path): error: refused: bundle failed verification: report.html"))
@@ -77,9 +78,14 @@ import Testing
         let refusals = try await opened.select(SQLStatement("SELECT COUNT(*) FROM refusals"))
         #expect(refusals.first?.first?.int == 3)
         await opened.close()
-        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-01", "--register", register,
+        // The bundles claim 2025-01-01; a refusal is dated by the push (the days the pushes ran), never by the claim.
+        let day = { (date: Date) in String(BundleFactory.iso(Int64(date.timeIntervalSince1970)).prefix(10)) }
+        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", day(started), "--to", day(Date()), "--register", register,
                                                       "--out", try TemporaryFolder.make().appendingPathComponent("a").path])
-        #expect(audit.stdout.contains("3 refused bundles"))
+        #expect(audit.stdout.contains("3 refused bundles"), "\(audit.stdout)\(audit.stderr)")
+        let claimed = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-01", "--register", register,
+                                                        "--out", try TemporaryFolder.make().appendingPathComponent("c").path])
+        #expect(claimed.stdout.contains("0 refused bundles"), "\(claimed.stdout)\(claimed.stderr)")
     }
 
     @Test(arguments: engines)

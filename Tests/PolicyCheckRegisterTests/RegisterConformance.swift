@@ -14,8 +14,8 @@ enum RegisterConformance {
         let again = try await RegisterLocation.parse(location).open()
         let applied = try await again.appliedMigrations()
         await again.close()
-        #expect(applied.map(\.version) == [1, 2, 3])
-        #expect(applied.map(\.name) == ["runs", "run contents", "refusals"])
+        #expect(applied.map(\.version) == [1, 2, 3, 4])
+        #expect(applied.map(\.name) == ["runs", "run contents", "refusals", "refusal claimed time"])
     }
 
     static func pushStoresEverythingOnceAndIsIdempotent(_ engine: Engine) async throws {
@@ -83,6 +83,26 @@ enum RegisterConformance {
         #expect(rows.count == 1)
         #expect(rows.first?[2].int64 == day)
         #expect(try await register.runCount() == 0)
+        await register.close()
+    }
+
+    /// A refused bundle is placed at the time it was pushed (the clock the caller passes), never at the time its
+    /// unverified evidence.json claims: a forger backdating the claim cannot move the refusal out of the period.
+    static func refusalsAreDatedByThePushNotByTheirClaim(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let claimed: Int64 = 1_546_300_800 // 2019-01-01T00:00:00Z
+        let evidence = Array(#"{"run": {"id": "0123456789abcdef0123456789abcdef", "generatedAt": "2019-01-01T00:00:00Z"}, "ci": {"repository": "acme/api", "ref": "refs/heads/main"}}"#.utf8)
+        let refusal = Refusal(bundle: "b/forged", reason: "report.html changed", evidence: evidence, sha256: "ab")
+        #expect(refusal.claimedAt == claimed)
+        try await register.record(refusal, at: day + 3_600)
+        let occurred = try await register.select(SQLStatement("SELECT occurred_at FROM refusals"))
+        #expect(occurred.first?.first?.int64 == day + 3_600)
+        let claims = try await register.select(SQLStatement("SELECT claimed_at FROM refusals"))
+        #expect(claims.first?.first?.int64 == claimed)
+        let inPushPeriod = try await PeriodLoader.load(register, period: try AuditPeriod(from: "2025-01-01", to: "2025-01-01", repositories: []))
+        #expect(inPushPeriod.refusals.map { "\($0.occurredAt) \($0.claimedAt.map(String.init) ?? "-")" } == ["\(day + 3_600) \(claimed)"])
+        let inClaimedPeriod = try await PeriodLoader.load(register, period: try AuditPeriod(from: "2019-01-01", to: "2019-01-01", repositories: []))
+        #expect(inClaimedPeriod.refusals.isEmpty)
         await register.close()
     }
 }

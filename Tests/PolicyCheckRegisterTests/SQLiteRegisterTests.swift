@@ -8,4 +8,5 @@ import Testing
     @Test func chainLinksAndGapsAreJudgedAndHealed() async throws { try await RegisterConformance.chainLinksAndGapsAreJudgedAndHealed(.sqlite) }
     @Test func valuesAreBoundNeverSpliced() async throws { try await RegisterConformance.valuesAreBoundNeverSpliced(.sqlite) }
     @Test func refusalsAreRecordedOnce() async throws { try await RegisterConformance.refusalsAreRecordedOnce(.sqlite) }
+    @Test func refusalsAreDatedByThePushNotByTheirClaim() async throws { try await RegisterConformance.refusalsAreDatedByThePushNotByTheirClaim(.sqlite) }
 }

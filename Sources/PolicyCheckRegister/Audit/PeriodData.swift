@@ -52,7 +52,11 @@ public struct PeriodData: Sendable {
         public var claimedRunId: String?
         public var claimedRepository: String?
         public var claimedRef: String?
+        /// When the refusal was recorded: the push's time.
         public var occurredAt: Int64
+        /// The time the unverified bundle claims (`run.generatedAt`), a claim only; nil when it states none, and for
+        /// refusals recorded before schema 4.
+        public var claimedAt: Int64?
     }
 
     /// Runs ordered by repository, ref, time, run id.

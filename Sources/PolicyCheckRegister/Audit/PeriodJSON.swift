@@ -134,6 +134,7 @@ public enum PeriodJSON {
             json.field("claimedRepository", refusal.claimedRepository)
             json.field("claimedRef", refusal.claimedRef)
             json.field("at", DayClock.time(refusal.occurredAt))
+            json.field("claimedAt", refusal.claimedAt.map(DayClock.time))
             json.endObject()
         }
         json.endArray()

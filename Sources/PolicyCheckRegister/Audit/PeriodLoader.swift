@@ -42,12 +42,13 @@ public enum PeriodLoader {
                 expires: $0[8].string, ticket: $0[9].string, status: $0[10].string ?? "", matched: $0[11].int))
         }
         let refusals = try await register.select(SQLStatement("""
-            SELECT bundle_path, reason, evidence_sha256, claimed_run_id, claimed_repository, claimed_ref, occurred_at
+            SELECT bundle_path, reason, evidence_sha256, claimed_run_id, claimed_repository, claimed_ref, occurred_at,
+              claimed_at
             FROM refusals WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, refusal_id
             """, [.integer(period.start), .integer(period.end)])).map {
             PeriodData.RefusalRow(bundlePath: $0[0].string ?? "", reason: $0[1].string ?? "", evidenceSHA256: $0[2].string,
                                   claimedRunId: $0[3].string, claimedRepository: $0[4].string, claimedRef: $0[5].string,
-                                  occurredAt: $0[6].int64 ?? 0)
+                                  occurredAt: $0[6].int64 ?? 0, claimedAt: $0[7].int64)
         }.filter { period.repositories.isEmpty || $0.claimedRepository.map(period.repositories.contains) == true }
         var earlier: Set<String> = []
         var seen: Set<String> = []

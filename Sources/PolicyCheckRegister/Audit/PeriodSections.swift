@@ -55,7 +55,7 @@ public enum PeriodSections {
         } else {
             blocks.append(.table(.init("refusals", headers: ["When", "Bundle", "Claimed run", "Reason"], rows: report.population.refusals.prefix(pageRows).map {
                 [.init(DayClock.time($0.occurredAt)), .init($0.bundlePath, .code),
-                 .init($0.claimedRunId ?? "unreadable", .code, detail: [$0.claimedRepository, $0.claimedRef].compactMap { $0 }.joined(separator: " ")),
+                 .init($0.claimedRunId ?? "unreadable", .code, detail: ([$0.claimedRepository, $0.claimedRef] + [$0.claimedAt.map { "claims " + DayClock.time($0) }]).compactMap { $0 }.joined(separator: " ")),
                  .init($0.reason)]
             })))
         }

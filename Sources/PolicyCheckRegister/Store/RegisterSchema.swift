@@ -47,6 +47,11 @@ public enum RegisterSchema {
             """,
             "CREATE INDEX refusals_by_time ON refusals (occurred_at)",
         ]),
+        // Until 4, occurred_at held the time a refused bundle claims when it claimed one; from 4 on it is the push
+        // time and the claim is kept apart (docs/audit.md, "A push").
+        Migration(version: 4, name: "refusal claimed time", statements: [
+            "ALTER TABLE refusals ADD COLUMN claimed_at BIGINT",
+        ]),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -6,8 +6,8 @@ public protocol RunRegister: Sendable {
     var location: String { get }
     /// Stores verified runs in one transaction: all of them, or nothing. Idempotent by run id.
     func push(_ runs: [RunRecord]) async throws(RegisterError) -> [PushPlan.Result]
-    /// Records a bundle the register refused (no part of its run is stored); `time` is used when the bundle
-    /// states none.
+    /// Records a bundle the register refused (no part of its run is stored) at `time`, the push's clock — never at
+    /// the time the unverified bundle claims, which is kept as a claim. A refusal already recorded keeps its time.
     func record(_ refusal: Refusal, at time: Int64) async throws(RegisterError)
     /// Runs a read-only query whose values are all bound.
     func select(_ statement: SQLStatement) async throws(RegisterError) -> [[SQLValue]]

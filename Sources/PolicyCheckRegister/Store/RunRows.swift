@@ -60,12 +60,14 @@ enum RunRows {
     /// A list column: entries joined by newlines (control ids contain no newline).
     static func list(_ items: [String]) -> String { items.joined(separator: "\n") }
 
+    /// A refusal placed at `time`, when it was pushed: what the unverified bundle claims, its time included, is
+    /// kept only as a claim.
     static func refusal(_ refusal: Refusal, at time: Int64) -> SQLStatement {
         SQLStatement("""
             INSERT INTO refusals (refusal_id, bundle_path, reason, evidence_sha256, claimed_run_id, claimed_repository,
-              claimed_ref, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (refusal_id) DO NOTHING
+              claimed_ref, claimed_at, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (refusal_id) DO NOTHING
             """, [.text(refusal.id), .text(refusal.bundle), .text(refusal.reason), SQLValue(refusal.evidenceSHA256),
                   SQLValue(refusal.claimedRunId), SQLValue(refusal.claimedRepository), SQLValue(refusal.claimedRef),
-                  .integer(refusal.claimedAt ?? time)])
+                  SQLValue(refusal.claimedAt), .integer(time)])
     }
 }

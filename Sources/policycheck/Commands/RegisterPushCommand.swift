@@ -41,6 +41,8 @@ struct RegisterPushCommand: ParsableCommand {
         let register = try registerOptions.open()
         let pushed = runs
         let refused = refusals
+        // The push's clock, read once here and passed down: a refusal is recorded at this time, never at the time the
+        // refused bundle claims (a forger would backdate it out of the audited period).
         let now = Int64(Date().timeIntervalSince1970)
         do {
             let results = try AsyncBridge.wait { () async throws -> [PushPlan.Result] in
