@@ -138,8 +138,10 @@ public struct EvidenceDocument: Sendable {
         return counts
     }
 
-    /// Reproducible runs derive the id from what was checked (inputs, packs, configuration, time); other runs get a
-    /// fresh random id.
+    /// Reproducible runs derive the id from what was checked (inputs, packs, configuration, time) and from which run
+    /// it is (the CI system, repository, ref, commit and run URL, when recorded); other runs get a fresh random id.
+    /// Without the run's identity the same inputs checked on a pull request and on main, or in two repositories,
+    /// shared an id, and the register refused the second run as a conflict (docs/evidence.md, "Reproducibility").
     static func runId(report: CheckReport, packs: [PolicyPack], context: EvidenceContext) -> String {
         guard case .reproducible(let time) = context.time else {
             return randomIdentifier()
@@ -148,6 +150,13 @@ public struct EvidenceDocument: Sendable {
         lines += packs.map { "pack \($0.id) \($0.version) \($0.sha256 ?? "-")" }
         lines += context.configFiles.map { "config \($0.role) \($0.sha256)" }.sorted()
         lines.append("time \(time.secondsSinceEpoch)")
+        // Absent fields add no line, so a run outside CI keeps the id it always had. Values are escaped so none can
+        // end its line and forge another.
+        let ci = context.ci
+        for (name, value) in [("system", ci.system), ("repository", ci.repository), ("ref", ci.ref), ("commit", ci.commit),
+                              ("runUrl", ci.runURL)] {
+            if let value { lines.append("ci \(name) " + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")) }
+        }
         return String(Digest.sha256(Array(lines.joined(separator: "\n").utf8)).prefix(32))
     }
 

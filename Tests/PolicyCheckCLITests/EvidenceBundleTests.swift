@@ -122,6 +122,36 @@ import Testing
         #expect(run["generatedAt"] as? String == "2026-09-21T14:13:20Z")
     }
 
+    /// A reproducible run id names the run, not only what it checked: the same inputs checked on a pull request and
+    /// on main, in another repository, at another commit or in another CI run get different ids (they collided, and
+    /// the register refused the second as a conflict); the same run made twice keeps its id.
+    @Test func reproducibleRunIdsDifferAcrossRepositoriesRefsCommitsAndCIRuns() throws {
+        let workspace = try EvidenceWorkspace()
+        let main = ["GITHUB_REPOSITORY": "acme/infra", "GITHUB_REF": "refs/heads/main", "GITHUB_SHA": String(repeating: "b", count: 40),
+                    "GITHUB_RUN_ID": "101", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_ACTOR": "alice"]
+        var variants: [String: [String: String]] = ["main": main, "again": main]
+        variants["pr"] = main.merging(["GITHUB_REF": "refs/pull/5/merge"]) { $1 }
+        variants["repository"] = main.merging(["GITHUB_REPOSITORY": "other/repo"]) { $1 }
+        variants["commit"] = main.merging(["GITHUB_SHA": String(repeating: "c", count: 40)]) { $1 }
+        variants["rerun"] = main.merging(["GITHUB_RUN_ID": "102"]) { $1 }
+        variants["actor"] = main.merging(["GITHUB_ACTOR": "mallory"]) { $1 }
+        // Outside CI (blank values count as absent, whatever the test runner's own environment holds).
+        variants["local"] = ["GITHUB_SHA": "", "GITHUB_REPOSITORY": "", "GITLAB_CI": "", "CI_PROJECT_PATH": "", "CI_COMMIT_SHA": ""]
+        var ids: [String: String] = [:]
+        for (name, environment) in variants {
+            _ = try workspace.report(out: name, environment: environment)
+            ids[name] = try #require((try json(try workspace.read("\(name)/evidence.json"))["run"] as? [String: Any])?["id"] as? String)
+        }
+        #expect(ids["again"] == ids["main"], "the same run made twice")
+        #expect(ids["actor"] == ids["main"], "who started a run does not make it another run")
+        for name in ["pr", "repository", "commit", "rerun"] {
+            #expect(ids[name] != ids["main"], "\(name) shares main's run id")
+        }
+        #expect(Set(ids.values).count == 6)
+        // A run outside CI records no identity: its id is derived as before the identity was added.
+        #expect(ids["local"] == "f0d19d1cc1e76fc6a508d079a99d9623", "the id 0.1.0 gave this run")
+    }
+
     @Test func withoutSourceDateEpochWallClockTimesAndARandomRunIdAreRecorded() throws {
         let workspace = try EvidenceWorkspace()
         var ids: [String] = []

@@ -152,6 +152,26 @@ import Testing
         }
     }
 
+    /// Reproducible runs of the same inputs at the same SOURCE_DATE_EPOCH on a pull request and on main are two runs:
+    /// both are stored, the second is not refused as a conflict with the first.
+    @Test func aPullRequestRunAndAMainRunOfTheSameInputsAreBothStored() throws {
+        let factory = try BundleFactory()
+        let register = try Engine.sqlite.freshLocation()
+        var lines: [String] = []
+        for (out, ref, sha) in [("pr", "refs/pull/5/merge", "a"), ("main", "refs/heads/main", "b")] {
+            let report = try Shell.run(Shell.policycheck, ["report", "manifests", "--out", out], environment: [
+                "SOURCE_DATE_EPOCH": String(BundleFactory.epoch), "GITHUB_REPOSITORY": "acme/infra", "GITHUB_REF": ref,
+                "GITHUB_SHA": String(repeating: sha, count: 40), "GITHUB_RUN_ID": "10\(out.count)",
+            ], in: factory.root)
+            try #require(report.status == 0 || report.status == 1, "\(report.stderr)")
+            let push = try Shell.run(Shell.policycheck, ["register", "push", factory.root.appendingPathComponent(out).path, "--register", register])
+            #expect(push.status == 0, "\(push.stderr)")
+            lines.append(push.stdout)
+        }
+        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["stored", "stored"])
+        #expect(lines[0].split(separator: " ")[1] != lines[1].split(separator: " ")[1])
+    }
+
     @Test func aCorruptRegisterFileGivesOneClearLine() throws {
         let folder = try TemporaryFolder.make()
         let corrupt = folder.appendingPathComponent("register.sqlite")
