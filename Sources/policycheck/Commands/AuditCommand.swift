@@ -65,7 +65,7 @@ struct AuditCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
-        let register = try registerOptions.openForReading()
+        let register = try registerOptions.open(readOnly: true)
         let data: PeriodData
         do {
             data = try AsyncBridge.wait { () async throws -> PeriodData in

@@ -54,21 +54,12 @@ struct RegisterOptions: ParsableArguments {
         }
     }
 
-    /// Opens the register for writing (and migrates it), or exits 2 with its one-line reason.
-    func open() throws -> any RunRegister {
+    /// Opens the register — for writing (`register push`, `register migrate`: created when new, migrated), or
+    /// read-only (`audit`) — or exits 2 with its one-line reason.
+    func open(readOnly: Bool = false) throws -> any RunRegister {
         let location = try location()
         do {
-            return try AsyncBridge.wait { try await location.open() }
-        } catch let error as RegisterError {
-            throw CommandFailure(error)
-        }
-    }
-
-    /// Opens the register read-only, or exits 2 with its one-line reason.
-    func openForReading() throws -> any RunRegister {
-        let location = try location()
-        do {
-            return try AsyncBridge.wait { try await location.openForReading() }
+            return try AsyncBridge.wait { readOnly ? try await location.openForReading() : try await location.open() }
         } catch let error as RegisterError {
             throw CommandFailure(error)
         }
