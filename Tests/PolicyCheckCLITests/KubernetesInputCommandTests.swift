@@ -6,16 +6,6 @@ import Testing
 @Suite struct KubernetesInputCommandTests {
     typealias CLI = PolicyCheckProcess
 
-    /// Writes `files` (relative path → text) into a fresh directory.
-    static func tree(_ files: [String: String]) throws -> URL {
-        let directory = try CLI.temporaryDirectory()
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return directory
-    }
 
     static func service(annotation: String? = nil, loadBalancerClass: String? = nil) -> String {
         var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: pg-ilb\n"
@@ -34,7 +24,7 @@ import Testing
               (KubernetesInputCommandTests.service(loadBalancerClass: "example.com/metallb"), 1),
           ] as [(String, Int32)])
     func gkeInternalLoadBalancers(text: String, status: Int32) throws {
-        let directory = try Self.tree(["svc.yaml": text])
+        let directory = try CLI.directory(with: ["svc.yaml": text])
         let result = try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: directory)
         #expect(result.status == status, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("MMC-NET-001") == (status == 1), "\(result.stdout)")
@@ -52,7 +42,7 @@ import Testing
         """
 
     @Test func aKindThatIsNotCapitalisedIsAKubernetesObject() throws {
-        let directory = try Self.tree(["my-cluster.yaml": Self.postgresql])
+        let directory = try CLI.directory(with: ["my-cluster.yaml": Self.postgresql])
         let result = try CLI.run(["check", "my-cluster.yaml", "--now", "2026-11-29"], in: directory)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("1 file checked"), "\(result.stdout)")
@@ -60,7 +50,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
     func aKustomizationOfAKindThatIsNotCapitalisedIsChecked() throws {
-        let directory = try Self.tree(["kz/kustomization.yaml": "resources:\n- my-cluster.yaml\n",
+        let directory = try CLI.directory(with: ["kz/kustomization.yaml": "resources:\n- my-cluster.yaml\n",
                                        "kz/my-cluster.yaml": Self.postgresql])
         let result = try CLI.run(["check", "kz", "--now", "2026-11-29"], in: directory)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -69,11 +59,11 @@ import Testing
 
     @Test func anAnnotationKubectlWouldRefuseFailsTheRunAtItsValue() throws {
         let text = Self.service(annotation: "service.beta.kubernetes.io/aws-load-balancer-internal: true")
-        let directory = try Self.tree(["svc.yaml": text])
+        let directory = try CLI.directory(with: ["svc.yaml": text])
         let result = try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: directory)
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("svc.yaml:6:60: error: annotation 'service.beta.kubernetes.io/aws-load-balancer-internal' must be a string, found a boolean"), "\(result.stdout)")
-        let quoted = try Self.tree(["svc.yaml": Self.service(annotation: "service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"")])
+        let quoted = try CLI.directory(with: ["svc.yaml": Self.service(annotation: "service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"")])
         #expect(try CLI.run(["check", "svc.yaml", "--now", "2026-11-29"], in: quoted).status == 0)
     }
 }

@@ -6,15 +6,6 @@ import Testing
 @Suite struct PolicyAsCodeCommandTests {
     typealias CLI = PolicyCheckProcess
 
-    static func write(_ files: [String: String]) throws -> URL {
-        let directory = try CLI.temporaryDirectory()
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return directory
-    }
 
     static let acme = CLI.packageRoot.appendingPathComponent("samples/policies/acme.yaml").path
 
@@ -26,7 +17,7 @@ import Testing
     }
 
     @Test func lintExitCodes() throws {
-        let directory = try Self.write([
+        let directory = try CLI.directory(with: [
             "warn.yaml": """
                 apiVersion: policycheck/v1
                 kind: PolicyPack
@@ -67,7 +58,7 @@ import Testing
     }
 
     @Test func policyTestFailsOnAMismatchAndErrsOnAnUnreadableTest() throws {
-        let directory = try Self.write([
+        let directory = try CLI.directory(with: [
             "wrong.test.yaml": """
                 apiVersion: policycheck/v1
                 kind: PolicyTest
@@ -90,7 +81,7 @@ import Testing
     @Test func configFileDrivesCheckAndFlagsOverrideIt() throws {
         let manifest = try String(contentsOf: CLI.packageRoot.appendingPathComponent("samples/shared-compliant.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "- {cidr: 3.208.44.17, description: Globex CI runner}", with: "- {cidr: 3.208.44.17}")
-        let directory = try Self.write([
+        let directory = try CLI.directory(with: [
             "deploy/app.yaml": manifest,
             "deploy/drafts/broken.yaml": "apiVersion: policycheck/v1\nkind: Deployment\n",
             ".policycheck.yaml": """
@@ -125,7 +116,7 @@ import Testing
         #expect(shown.stdout.contains("rules.MMC-NET-008  severity medium  (.policycheck.yaml:4:3)"))
         // The Acme pack disables MMC-NET-008, so the setting names no rule in force.
         #expect(try CLI.run(["config", "show", "--policy", Self.acme], in: directory).status == 2)
-        let unknownRule = try Self.write([".policycheck.yaml": "rules:\n  MMC-NET-999: {enabled: false}\n"])
+        let unknownRule = try CLI.directory(with: [".policycheck.yaml": "rules:\n  MMC-NET-999: {enabled: false}\n"])
         defer { try? FileManager.default.removeItem(at: unknownRule) }
         let bad = try CLI.run(["config", "show"], in: unknownRule)
         #expect(bad.status == 2)
