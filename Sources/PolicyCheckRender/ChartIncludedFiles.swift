@@ -39,8 +39,11 @@ package struct ChartIncludedFiles: Sendable {
         let holding = charts.filter { standardized.hasPrefix($0.directory) }
         guard !holding.isEmpty, let bytes = try? FileBytes.read(path, limit: Self.maxFileBytes),
               let text = try? TextDecoding.utf8Text(from: bytes) else { return nil }
+        // Split as helm splits, the file must read as YAML reads it: a marker line that carries a document
+        // (`--- {kind: Service, …}`), a document end (`...`) or a directive would hide a document from the split.
+        guard !Self.hasMarkerWithContent(text) else { return nil }
         let documents = Self.documents(text, droppingSourceComments: false)
-        guard !documents.isEmpty, Self.isKubernetesOnly(text) else { return nil }
+        guard !documents.isEmpty, Self.isKubernetesOnly(text, documents: documents.count) else { return nil }
         for chart in holding where documents.allSatisfy(chart.documents.contains) {
             return "Helm chart input: included whole in the render of \(chart.displayPath) (its objects are checked there)"
         }
@@ -50,10 +53,23 @@ package struct ChartIncludedFiles: Sendable {
     /// Whether the file holds Kubernetes objects and nothing else, as detection would read it. A render is read as
     /// Kubernetes only, so a CloudFormation template or a Terraform plan that a template includes whole is checked
     /// nowhere but in its own file.
-    static func isKubernetesOnly(_ text: [UInt8]) -> Bool {
+    /// `documents`: how many the split found, which must be how many the parser reads.
+    static func isKubernetesOnly(_ text: [UInt8], documents count: Int) -> Bool {
         guard let parsed = try? InputReader().parse(text) else { return false }
         let documents = parsed.filter { !$0.isNull }
-        return !documents.isEmpty && documents.allSatisfy { AdapterRegistry.detect([$0])?.format == .kubernetes }
+        return documents.count == count && documents.allSatisfy { AdapterRegistry.detect([$0])?.format == .kubernetes }
+    }
+
+    /// Whether a line starts a document with content on it (`--- {…}`, `--- !!map`, `--- &a …`), ends one (`...`)
+    /// or is a directive (`%YAML`, `%TAG`): YAML reads those differently from a split at `---` lines.
+    static func hasMarkerWithContent(_ text: [UInt8]) -> Bool {
+        for line in String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("%") || line.hasPrefix("...") { return true }
+            guard line.hasPrefix("---") else { continue }
+            let rest = line.dropFirst(3).drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if !rest.isEmpty && !rest.hasPrefix("#") { return true }
+        }
+        return false
     }
 
     /// The documents of a YAML stream split at `---` lines as helm splits its output, without the blank lines around
