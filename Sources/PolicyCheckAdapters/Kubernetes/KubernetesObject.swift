@@ -47,7 +47,7 @@ struct Annotations {
 
     /// Reads a mapping of annotations. A value that is not a string (`true`, `443`, a list) is an error at the value,
     /// as kubectl refuses the object (`json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.annotations
-    /// of type string`); a null is no value, as kubectl decodes it.
+    /// of type string`); a null is an empty string, as the API server stores it.
     init(_ node: SourceNode?, path: String, reader: NodeReader) {
         self.path = path
         self.node = node
@@ -68,7 +68,10 @@ struct Annotations {
             case .string(let text):
                 values[entry.key] = Located(text, at: origin)
             case .null:
-                continue
+                // kubectl accepts it, and the API server stores it as an empty string (Go's JSON decoder puts the
+                // zero value in the map): the key is there, empty — which is what GKE's controller, taking the
+                // first of its type annotations that is present, then reads.
+                values[entry.key] = Located("", at: origin)
             case .bool, .number:
                 reader.error(at: entry.value.offset, "annotation '\(Excerpt.quote(entry.key))' must be a string, found "
                              + "\(entry.value.kindDescription) (quote it: \"\(Excerpt.quote(Self.scalarText(entry.value)))\")")

@@ -124,7 +124,7 @@ import Testing
         let exposed = deployment.allowlists.filter(\.internetFacing).map(\.component)
         #expect(exposed == [
             "Service/prod/public-type-in-other-case", "Service/prod/public-by-external-class",
-            "Service/prod/public-new-annotation-first",
+            "Service/prod/public-new-annotation-first", "Service/prod/public-new-annotation-null",
         ])
         let findings = try H.findings(read.deployments)
         #expect(Set(findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource)) == Set(exposed))
