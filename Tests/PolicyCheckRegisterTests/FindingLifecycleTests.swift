@@ -70,4 +70,20 @@ import Testing
         await register.close()
         #expect(report.lifecycle.episodes.map { "\($0.fingerprint) \($0.runs) \($0.fixedAt == nil) \($0.suppression ?? "-")" } == ["fp-1 2 true -"])
     }
+
+    /// A run that passes having evaluated nothing (every input skipped: charts left unrendered with
+    /// `--allow-unrendered`) proves no fix, as a run that ended in error proves none: it may not have checked the file.
+    @Test(arguments: engines)
+    func aRunThatEvaluatedNothingFixesNothing(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let r1 = RunFactory.run("run-1", at: Self.start, findings: [RunFactory.finding("fp-1", severity: "critical")])
+        var r2 = RunFactory.run("run-2", at: Self.start + Self.day, previous: r1, findings: [])
+        r2.inputsEvaluated = 0
+        r2.inputsSkipped = 3
+        let r3 = RunFactory.run("run-3", at: Self.start + 2 * Self.day, previous: r2, findings: [])
+        _ = try await register.push([r1, r2, r3])
+        let report = PeriodReport(try await PeriodLoader.load(register, period: Self.period), period: Self.period)
+        await register.close()
+        #expect(report.lifecycle.episodes.map { "\($0.fingerprint) \($0.fixedRunId ?? "open")" } == ["fp-1 run-3"])
+    }
 }

@@ -2,8 +2,8 @@
 /// seen, fixed (the first later run of the chain without it), time to fix per severity, and findings past the SLA.
 /// A run that still reports a finding has not fixed it, whether the finding is open or suppressed (a waiver, an
 /// inline ignore, a baseline): the episode stays open, shows the suppression in force and since when, and its age
-/// counts against the SLA (docs/audit.md, "Finding lifecycle"). A run that ended in error proves no fix, since it
-/// may not have checked the file.
+/// counts against the SLA (docs/audit.md, "Finding lifecycle"). A run that ended in error, or that evaluated no
+/// input (a pass with everything skipped), proves no fix, since it may not have checked the file.
 public struct FindingLifecycle: Sendable {
     public struct Episode: Sendable, Hashable {
         public var fingerprint: String
@@ -93,7 +93,8 @@ public struct FindingLifecycle: Sendable {
                                             suppressedRunId: suppression == nil ? nil : run.runId))
                 }
             }
-            if run.verdict != "error" {
+            // A run that ended in error, or evaluated no input, may not have checked the file: it proves no fix.
+            if run.verdict != "error" && run.inputsEvaluated > 0 {
                 for (fingerprint, index) in open where present[fingerprint] == nil {
                     episodes[index].fixedAt = run.generatedAt
                     episodes[index].fixedRunId = run.runId

@@ -16,6 +16,9 @@ public struct PeriodData: Sendable {
         public var previousRunId: String?
         public var previousSHA256: String?
         public var predecessor: ChainStatus.Predecessor?
+        /// How many inputs the run evaluated: a run that evaluated none (every input skipped, or charts left
+        /// unrendered with `--allow-unrendered`) passes having checked nothing, and so proves no fix.
+        public var inputsEvaluated: Int = 0
 
         public var chain: String { "\(repository) \(ref)" }
     }

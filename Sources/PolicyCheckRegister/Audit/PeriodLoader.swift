@@ -5,7 +5,7 @@ public enum PeriodLoader {
         let runs = try await register.select(SQLStatement("""
             SELECT r.run_id, r.repository, r.ref, r.commit_sha, r.actor, r.run_url, r.generated_at, r.verdict,
               r.evidence_sha256, r.bundle_path, r.verified_signer, r.previous_run_id, r.previous_sha256,
-              p.evidence_sha256, p.repository, p.ref
+              p.evidence_sha256, p.repository, p.ref, r.inputs_evaluated
             FROM runs r LEFT JOIN runs p ON p.run_id = r.previous_run_id WHERE \(filter)
             ORDER BY r.repository, r.ref, r.generated_at, r.run_id
             """, values)).map { row in
@@ -16,7 +16,7 @@ public enum PeriodLoader {
                            previousSHA256: row[12].string,
                            predecessor: row[13].string.map {
                                ChainStatus.Predecessor(evidenceSHA256: $0, repository: row[14].string ?? "", ref: row[15].string ?? "")
-                           })
+                           }, inputsEvaluated: row[16].int)
         }
         let controls = try await register.select(SQLStatement("""
             SELECT c.run_id, c.control, c.fail, c.pass + c.fail + c.waived + c.cannot_verify
