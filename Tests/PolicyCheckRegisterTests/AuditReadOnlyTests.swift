@@ -59,6 +59,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// A FIFO named as the register would block the read-only open forever: it is refused at once.
+    @Test func aFIFOIsNotARegister() throws {
+        let fifo = try TemporaryFolder.make().appendingPathComponent("reg.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try Self.audit(fifo)
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(fifo): error: cannot open the register: it is not a regular file (a FIFO, socket or device), not a register file\n")
+    }
+
     @Test(arguments: engines)
     func aDatabaseWithoutTheRegistersSchemaIsNotARegister(_ engine: Engine) throws {
         let foreign = try Self.foreignDatabase(engine)

@@ -63,10 +63,16 @@ public final class SQLiteRegister: RunRegister {
         }
     }
 
+    /// A register is a regular file (or one to be created): a directory is refused, and so are a FIFO, a socket or
+    /// a device, which opening would block on or read forever.
     private static func refuseDirectory(_ path: String) throws(RegisterError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw RegisterError.unavailable(location: path, reason: "it is a directory, not a register file")
+        }
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw RegisterError.unavailable(location: path, reason: "it is not a regular file (a FIFO, socket or device), not a register file")
         }
     }
 
