@@ -12,5 +12,14 @@ enum SearchDomainMapper: ResourceMapper {
         let options = context.properties.child("EncryptionAtRestOptions")
         SwitchedStore.map(context, kind: .database, flag: options.child("Enabled"), key: options.child("KmsKeyId"),
                           into: &deployment)
+        // HTTPS: `DomainEndpointOptions.EnforceHTTPS` ("True to require that all traffic to the domain arrive over
+        // HTTPS", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html).
+        // Only a stated value is judged: false (or a branch of it) accepts plain HTTP.
+        let index = deployment.dataStores.count - 1
+        deployment.dataStores[index].storageType = Located("opensearch", at: context.modelOrigin)
+        let https = context.properties.child("DomainEndpointOptions", "EnforceHTTPS")
+        if let stated = https.bool(worse: false) {
+            deployment.dataStores[index].transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)
+        }
     }
 }

@@ -45,6 +45,13 @@ struct TerraformStoreSettingsReader {
             let flag = resource["transit_encryption_enabled"]
             store.transitEncryption = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
+        case "aws_opensearch_domain", "aws_elasticsearch_domain":
+            // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
+            store.storageType = Located("opensearch", at: resource.rawOrigin)
+            let https = resource["domain_endpoint_options"].child(0).child("enforce_https")
+            if let stated = https.bool() {
+                store.transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
+            }
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
                 store.vaultLock = StoreSetting(.known(true), at: lock.origin)

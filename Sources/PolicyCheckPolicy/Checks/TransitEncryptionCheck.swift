@@ -2,7 +2,8 @@ import PolicyCheckModel
 
 /// Data stores must refuse unencrypted connections: RDS and Aurora through `rds.force_ssl` (PostgreSQL) or
 /// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
-/// with `aws:SecureTransport` false, ElastiCache through transit encryption.
+/// with `aws:SecureTransport` false, ElastiCache through transit encryption, OpenSearch and Elasticsearch domains
+/// through their endpoint's enforce-HTTPS option.
 public struct TransitEncryptionCheck: Check {
     public static let name = "encryption.in-transit"
 
@@ -13,6 +14,7 @@ public struct TransitEncryptionCheck: Check {
             deployment, \.transitEncryption,
             problem: { "the \($0.kind.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
             expected: { store in
+                if store.storageType?.value == "opensearch" { return "the domain to require HTTPS (enforce HTTPS true)" }
                 switch store.kind {
                 case .fileStore: return "a bucket policy that denies every request whose aws:SecureTransport is false"
                 case .cache: return "transit encryption enabled"

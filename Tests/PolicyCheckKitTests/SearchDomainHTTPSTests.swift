@@ -1,0 +1,33 @@
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// OpenSearch and Elasticsearch domains that accept plain HTTP fail MMC-ENC-003, the same in a plan and a template:
+/// only a stated `enforce_https` / `EnforceHTTPS` is judged (found by the round 17 review; both formats passed).
+@Suite struct SearchDomainHTTPSTests {
+    typealias CFN = CloudFormationTesting
+
+    @Test func aDomainThatAcceptsHTTPFailsInBothFormats() throws {
+        var plan = TerraformPlanBuilder()
+        for (name, https) in [("off", false), ("on", true)] {
+            plan.change("aws_opensearch_domain.\(name)", "aws_opensearch_domain",
+                        after: ["domain_name": name, "encrypt_at_rest": [["enabled": true]],
+                                "domain_endpoint_options": [["enforce_https": https]]])
+        }
+        plan.change("aws_elasticsearch_domain.unstated", "aws_elasticsearch_domain",
+                    after: ["domain_name": "u", "encrypt_at_rest": [["enabled": true]]])
+        let terraform = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(terraform.map(\.resource) == ["aws_opensearch_domain.off"])
+        #expect(terraform.first?.message == "the database accepts connections without TLS (enforce_https is false); expected the domain to require HTTPS (enforce HTTPS true)")
+
+        let template = """
+            Resources:
+              Off: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: false}}}
+              On: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: true}}}
+              Unstated: {Type: AWS::Elasticsearch::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}}}
+            """
+        let cloudFormation = try CFN.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(cloudFormation.map(\.resource) == ["Off"])
+    }
+}
