@@ -15,7 +15,7 @@ enum CacheMapper: ResourceMapper {
         let global = context.properties.child("GlobalReplicationGroupId")
         guard global.alternatives.contains(where: \.isAbsent) else {
             // Judged on the primary; on its own it cannot be verified, never a silent pass.
-            let reason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
+            let reason = EncryptedElsewhere.globalSecondary
             let index = deployment.dataStores.count - 1
             deployment.dataStores[index].encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
             deployment.dataStores[index].encryption.kmsKey = Located(.unknown(reason: reason), at: global.origin)

@@ -39,7 +39,7 @@ enum InstanceVolumeMapper: ResourceMapper {
         let launchTemplate = context.properties.child("LaunchTemplate")
         if !launchTemplate.isAbsent {
             // Its volumes are the launch template's, judged there, or the AMI's.
-            let reason = "the instance's root volume is set by its launch template or its AMI, which are judged apart"
+            let reason = EncryptedElsewhere.launchTemplateRoot
             root.encryption.atRest = Located(.unknown(reason: reason), at: launchTemplate.origin)
             root.encryption.kmsKey = Located(.unknown(reason: reason), at: launchTemplate.origin)
         }

@@ -16,7 +16,7 @@ enum SearchDomainMapper: ResourceMapper {
         // HTTPS", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html).
         // Only a stated value is judged: false (or a branch of it) accepts plain HTTP.
         let index = deployment.dataStores.count - 1
-        deployment.dataStores[index].storageType = Located("opensearch", at: context.modelOrigin)
+        deployment.dataStores[index].storageType = Located(DataStore.searchDomainStorageType, at: context.modelOrigin)
         let https = context.properties.child("DomainEndpointOptions", "EnforceHTTPS")
         if let stated = https.bool(worse: false) {
             deployment.dataStores[index].transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)

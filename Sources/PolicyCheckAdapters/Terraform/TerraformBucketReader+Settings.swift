@@ -47,12 +47,15 @@ extension TerraformBucketReader {
         return attribute.knownString.flatMap { byName[$0] }
     }
 
-    /// Whether an attribute of `resource` names `bucket` itself, by reference or by name.
-    private func namesItself(_ attribute: TerraformAttribute, of resource: TerraformResource,
+    /// The bucket an attribute of `resource` refers to in the configuration, if any.
+    private func referencedBucket(_ attribute: TerraformAttribute, of resource: TerraformResource) -> TerraformResource? {
+        input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"])
+    }
+
+    /// Whether an attribute names `bucket` itself: by the reference it makes (`referenced`), else by its known name.
+    private func namesItself(_ attribute: TerraformAttribute, referenced: TerraformResource?,
                              bucket: TerraformResource) -> Bool {
-        if let target = input.referenced(by: attribute, of: resource, types: ["aws_s3_bucket"]) {
-            return target === bucket
-        }
+        if let referenced { return referenced === bucket }
         guard let name = attribute.knownString else { return false }
         return name == bucket["bucket"].knownString
     }
@@ -71,8 +74,9 @@ extension TerraformBucketReader {
     func accessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
         if let logging = companion(Self.loggingType, of: bucket) {
             let target = logging["target_bucket"]
+            let referenced = referencedBucket(target, of: logging)
             // Before the value: a reference to the bucket's own `id` is unknown until apply, but names it all the same.
-            if namesItself(target, of: logging, bucket: bucket) {
+            if namesItself(target, referenced: referenced, bucket: bucket) {
                 return StoreSetting(.known(false), at: target.origin,
                                     note: "its aws_s3_bucket_logging targets the bucket itself")
             }
@@ -80,9 +84,8 @@ extension TerraformBucketReader {
             // Another of the configuration's buckets: logging is on, though its name is known only after apply —
             // unless the expression may also give the bucket itself (a conditional between the two), which only
             // the value can settle.
-            let other = input.referenced(by: target, of: logging, types: ["aws_s3_bucket"]) != nil
             let mayBeItself = mentions(target, of: logging, bucket: bucket)
-            if target.isUnknown, !target.isProviderDefault, !other || mayBeItself {
+            if target.isUnknown, !target.isProviderDefault, referenced == nil || mayBeItself {
                 let reason = mayBeItself ? "\(target.unknownReason); the expression may give the bucket itself"
                     : target.unknownReason
                 return StoreSetting(.unknown(reason: reason), at: target.origin)
@@ -94,7 +97,7 @@ extension TerraformBucketReader {
             return StoreSetting(.unknown(reason: inline.unknownReason), at: inline.origin)
         }
         let targets = inline.items.map { $0.child("target_bucket") }.filter { $0.knownString != nil || $0.isUnknown }
-        if targets.contains(where: { !namesItself($0, of: bucket, bucket: bucket) }) {
+        if targets.contains(where: { !namesItself($0, referenced: referencedBucket($0, of: bucket), bucket: bucket) }) {
             return StoreSetting(.known(true), at: inline.origin)
         }
         if let own = targets.first {

@@ -41,9 +41,6 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
-    /// Why a global datastore's secondary is not judged on its own settings.
-    static let globalSecondaryReason = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
-
     /// Whether a replication group joins a global datastore as a secondary: `global_replication_group_id` is a
     /// known id, or refers to an `aws_elasticache_global_replication_group` (whose id is known only after apply).
     /// A value unknown for any other reason (a variable, a conditional that may be null) may leave the group
@@ -99,8 +96,8 @@ struct TerraformDataStoreReader {
                 // be verified on its own (a pull request may join a datastore whose primary lies elsewhere), never a
                 // silent pass.
                 let global = resource["global_replication_group_id"]
-                store.encryption.atRest = Located(.unknown(reason: Self.globalSecondaryReason), at: global.origin)
-                store.encryption.kmsKey = Located(.unknown(reason: Self.globalSecondaryReason), at: global.origin)
+                store.encryption.atRest = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
+                store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.
                 let group = resource["replication_group_id"]

@@ -50,7 +50,7 @@ final class TerraformResource {
     var valuesNode: SourceNode? { roots.node }
 
     /// Its `after_unknown` mapping alone (plans' `resource_changes` only).
-    var unknownMirror: SourceNode? { roots.nodes.1 }
+    var unknownMirror: SourceNode? { roots.unknown }
 
     /// The root of its attributes: `after` (or `values`), `after_unknown` and the configuration's `expressions`.
     var attributes: TerraformAttribute {
@@ -101,6 +101,14 @@ enum TerraformAttributeRoots {
         switch self {
         case .nodes(let node, _, _): return node
         case .tape(let tape, let node, _, _): return node == Self.none ? nil : SourceNode(tape: tape, index: node)
+        }
+    }
+
+    /// The second node alone (`after_unknown`).
+    var unknown: SourceNode? {
+        switch self {
+        case .nodes(_, let unknown, _): return unknown
+        case .tape(let tape, _, let unknown, _): return unknown == Self.none ? nil : SourceNode(tape: tape, index: unknown)
         }
     }
 

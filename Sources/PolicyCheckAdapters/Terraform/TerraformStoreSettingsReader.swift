@@ -39,7 +39,7 @@ struct TerraformStoreSettingsReader {
             store.backupRetentionDays = backupRetention(resource)
         case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource, input: input):
             // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
-            store.transitEncryption = StoreSetting(.unknown(reason: TerraformDataStoreReader.globalSecondaryReason),
+            store.transitEncryption = StoreSetting(.unknown(reason: EncryptedElsewhere.globalSecondary),
                                                    at: resource["global_replication_group_id"].origin)
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
             let flag = resource["transit_encryption_enabled"]
@@ -47,7 +47,7 @@ struct TerraformStoreSettingsReader {
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
         case "aws_opensearch_domain", "aws_elasticsearch_domain":
             // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
-            store.storageType = Located("opensearch", at: resource.rawOrigin)
+            store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)
             let https = resource["domain_endpoint_options"].child(0).child("enforce_https")
             if let stated = https.bool() {
                 store.transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)

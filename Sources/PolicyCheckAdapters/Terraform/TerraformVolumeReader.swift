@@ -35,7 +35,7 @@ struct TerraformVolumeReader {
             } else if instance.type == "aws_instance", !instance["launch_template"].items.isEmpty {
                 // Its volumes are the launch template's, judged there, or the AMI's.
                 let template = instance["launch_template"]
-                let reason = "the instance's root volume is set by its launch template or its AMI, which are judged apart"
+                let reason = EncryptedElsewhere.launchTemplateRoot
                 store.encryption.atRest = Located(.unknown(reason: reason), at: template.origin)
                 store.encryption.kmsKey = Located(.unknown(reason: reason), at: template.origin)
             }

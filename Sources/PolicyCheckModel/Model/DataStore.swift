@@ -24,7 +24,8 @@ public struct DataStore: Sendable {
         get { storage.fields.encryption }
         _modify { yield &storage.fields.encryption }
     }
-    /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`).
+    /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`); for OpenSearch and
+    /// Elasticsearch domains, `searchDomainStorageType`.
     public var storageType: Located<String>? {
         get { storage.fields.storageType }
         _modify { yield &storage.fields.storageType }
@@ -107,6 +108,11 @@ public struct DataStore: Sendable {
         var backupRetentionDays: StoreSetting<Int>?
         var vaultLock: StoreSetting<Bool>?
     }
+}
+
+extension DataStore {
+    /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option.
+    public static let searchDomainStorageType = "opensearch"
 }
 
 /// What kind of data a store holds.

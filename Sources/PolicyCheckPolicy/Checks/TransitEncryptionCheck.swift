@@ -14,7 +14,7 @@ public struct TransitEncryptionCheck: Check {
             deployment, \.transitEncryption,
             problem: { "the \($0.kind.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
             expected: { store in
-                if store.storageType?.value == "opensearch" { return "the domain to require HTTPS (enforce HTTPS true)" }
+                if store.storageType?.value == DataStore.searchDomainStorageType { return "the domain to require HTTPS (enforce HTTPS true)" }
                 switch store.kind {
                 case .fileStore: return "a bucket policy that denies every request whose aws:SecureTransport is false"
                 case .cache: return "transit encryption enabled"

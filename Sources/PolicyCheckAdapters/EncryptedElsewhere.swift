@@ -1,0 +1,8 @@
+/// Why a store's encryption cannot be verified on its own settings: AWS takes it from elsewhere. Shared by the plan
+/// and template readers, which judge the same resources the same way.
+enum EncryptedElsewhere {
+    /// An ElastiCache global datastore's secondary is encrypted as the datastore is, fixed by its primary.
+    static let globalSecondary = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
+    /// An instance launched from a launch template takes its volumes from the template, or from its AMI.
+    static let launchTemplateRoot = "the instance's root volume is set by its launch template or its AMI, which are judged apart"
+}
