@@ -72,19 +72,23 @@ enum RegionScanner {
         guard let call = Intrinsic.parse(node), call.function == "Fn::FindInMap", let items = call.argument.items,
               items.count >= 3, let mapName = items[0].string, let map = context.template.mappings?[mapName],
               let regionCall = Intrinsic.parse(items[1]), regionCall.function == "Ref",
-              regionCall.argument.string == "AWS::Region" else { return nil }
+              regionCall.argument.string == "AWS::Region",
+              // Entries keyed by anything but a region, or more than an expression may take, leave the lookup to
+              // the resolver, whose bounds keep a template of many lookups of a large map linear.
+              let regions = map.entries, regions.count <= IntrinsicResolver.maxAlternatives,
+              regions.allSatisfy({ RegionCode.isWellFormed($0.key) }) else { return nil }
         let names = context.resolver.resolve(items[2]).map(\.scalarText)
         var entries: [(String?, SourceNode)] = []
-        for entry in map.entries ?? [] where RegionCode.isWellFormed(entry.key) {
-            let values = names.contains(where: { $0 == nil })
-                ? (entry.value.entries ?? []).map(\.value)
-                : names.compactMap { entry.value[$0!] }
+        for entry in regions {
+            let takesAll = names.contains(where: { $0 == nil })
+            guard !takesAll || (entry.value.entries?.count ?? 0) <= IntrinsicResolver.maxAlternatives else { return nil }
+            let values = takesAll ? (entry.value.entries ?? []).map(\.value) : names.compactMap { entry.value[$0!] }
             entries += values.map { (entry.key, $0) }
+            guard entries.count <= IntrinsicResolver.maxAlternatives else { return nil }
         }
         // A `DefaultValue` is taken in every region the map has no entry for: its regions are never the stack's.
         if let fallback = IntrinsicResolver.findInMapDefault(items) { entries.append((nil, fallback)) }
-        // Entries keyed by anything but a region leave the lookup to the resolver's every-entry reading.
-        return map.entries?.allSatisfy({ RegionCode.isWellFormed($0.key) }) == true ? entries : nil
+        return entries
     }
 
     private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,

@@ -188,6 +188,16 @@ import Testing
                   Lookup: !FindInMap [Replicas, us-east-1, Replica, {DefaultValue: 'arn:aws:kms:ap-south-1:111122223333:key/k'}]
             """
         #expect(try T.deployment(fallback).regions.map(\.region).sorted() == ["ap-south-1", "eu-west-1"])
+        // A lookup that would take more entries than an expression may (64) is left to the resolver's bounds (unknown):
+        // read entry by entry for every resource, a large map made a template of many lookups quadratic.
+        let subKeys = (0...64).map { "k\($0): 'arn:aws:s3:eu-west-1::b\($0)'" }.joined(separator: ", ")
+        let large = """
+            Mappings:
+              Big: {us-east-1: {\(subKeys)}}
+            Resources:
+              B: {Type: AWS::S3::Bucket, Properties: {Tags: [{Key: x, Value: !FindInMap [Big, !Ref 'AWS::Region', !Ref Unknown]}]}}
+            """
+        #expect(try T.deployment(large).regions.isEmpty)
     }
 
     @Test func privateIngressIsNotJudgedAsInternetFacing() throws {
