@@ -19,6 +19,8 @@ struct KustomizePlan: Sendable {
         var isBuilt: Bool
         /// The builds that take this kustomization in (indices into `entries`, in walk order), its own included.
         var builtWith: [Int] = []
+        /// For a build: the kustomizations it takes in (indices into `entries`), its own first.
+        var members: [Int] = []
     }
 
     /// The walk's kustomizations, in walk order.
@@ -56,7 +58,9 @@ struct KustomizePlan: Sendable {
             Entry(source: pair.0, file: pair.1, isBuilt: built[position])
         }
         for position in built.indices where built[position] {
-            for member in reach(from: position) { entries[member].builtWith.append(position) }
+            let members = reach(from: position)
+            entries[position].members = [position] + members.filter { $0 != position }
+            for member in members { entries[member].builtWith.append(position) }
         }
     }
 
@@ -69,5 +73,11 @@ struct KustomizePlan: Sendable {
     func appliedFiles(_ position: Int) -> [String] {
         let entry = entries[position]
         return entry.file.files + entry.file.patches.map { entry.source.directory + "/" + $0 }
+    }
+
+    /// The kustomization files and patch files a build applies: its own first, then those of the kustomizations it
+    /// takes in, in walk order.
+    func appliedFiles(ofBuild build: Int) -> [String] {
+        entries[build].members.flatMap { appliedFiles($0) }
     }
 }

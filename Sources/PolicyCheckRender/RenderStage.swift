@@ -52,7 +52,7 @@ package struct RenderStage: Sendable {
         var consumed = KustomizeInputs()
         for source in sources {
             let input = InputDiscovery.Input(path: source.directory + "/", displayPath: source.displayPath, isExplicit: false)
-            let result: Result<RenderedStream, ExternalTool.Failure>
+            var result: Result<RenderedStream, ExternalTool.Failure>
             let note: String
             switch source.kind {
             case .helmChart:
@@ -78,9 +78,13 @@ package struct RenderStage: Sendable {
                 result = KustomizeRenderer(tool: kubectl).render(source, asComponent: plan.entries[position].file.isComponent)
                 note = "built by kubectl kustomize (\(kubectlVersion ?? "version unknown"))"
                 switch result {
-                case .success(let stream):
+                case .success(var stream):
                     succeeded.insert(position)
                     consumed.record(stream, build: source.displayPath, cwd: cwd)
+                    stream.appliedFiles = plan.appliedFiles(ofBuild: position).map {
+                        InputPath.display(InputPath.standardized($0, in: cwd))
+                    }
+                    result = .success(stream)
                 case .failure(.failed(_, let cause)) where unused:
                     // Nothing here uses it and it does not build alone, so nothing can deploy it as it stands.
                     var read = InputReader.Result(input: input)

@@ -19,20 +19,50 @@ package struct RenderedPlacer {
     /// and value as written, else the key alone) — first within the source document that declares the rendered
     /// object's name, else anywhere in the file — or the file's first line when the template spells it differently
     /// (a value set by an expression).
+    ///
+    /// A kustomize build also applied patches (`RenderedStream.appliedFiles`): a value its object's own file does
+    /// not spell as rendered was set by one of them, and the finding goes to the patch line that spells it — as
+    /// written, then by its key, then (a JSON 6902 patch's `value: ["0.0.0.0/0"]`) the first line holding the
+    /// value — rather than to the base's line for the key's old value, or its first line. A reviewer of an overlay
+    /// that opens a compliant base must be shown the overlay.
     package mutating func place(_ finding: Finding) -> Finding {
         guard let index = stream.partIndex(containing: finding.line), let file = stream.parts[index].file else {
             return finding
         }
-        var placed = finding
-        placed.file = file
         let rendered = finding.line >= 1 && finding.line - 1 < lines.count ? lines[finding.line - 1] : ""
-        if sources[file] == nil { sources[file] = .some(readFile(file).map(SourceLines.init)) }
         let name = objectName(inPart: index)
-        let location = sources[file]!.flatMap { $0.locate(rendered, near: name) } ?? (line: 1, column: 1)
+        let patches = stream.appliedFiles.filter { $0 != file }
+        var placed = finding
+        let (placedFile, location) = locate(rendered, near: name, in: file, patches: patches) ?? (file, (line: 1, column: 1))
+        placed.file = placedFile
         placed.line = location.line
         placed.column = location.column
         placed.utf16Column = location.column
         return placed
+    }
+
+    private mutating func locate(_ rendered: Substring, near name: Substring?, in file: String,
+                                 patches: [String]) -> (String, (line: Int, column: Int))? {
+        if let found = lines(of: file)?.locateExact(rendered, near: name) { return (file, found) }
+        for patch in patches {
+            if let found = lines(of: patch)?.locateExact(rendered, near: name) { return (patch, found) }
+        }
+        if let found = lines(of: file)?.locateKey(rendered, near: name) { return (file, found) }
+        for patch in patches {
+            if let found = lines(of: patch)?.locateKey(rendered, near: name) { return (patch, found) }
+        }
+        for patch in patches {
+            if let found = lines(of: patch)?.locateValue(rendered) { return (patch, found) }
+        }
+        return nil
+    }
+
+    /// A source file's lines, read and indexed once.
+    private mutating func lines(of file: String) -> SourceLines? {
+        if let known = sources[file] { return known }
+        let read = readFile(file).map(SourceLines.init)
+        sources[file] = .some(read)
+        return read
     }
 
     /// The first `name:` line of a rendered part (an object's `metadata.name` comes before any nested name in
@@ -93,18 +123,45 @@ struct SourceLines {
     /// line anywhere wins over a key in the named document: a template can hold a block helm never renders that
     /// declares the same name, and a finding must not be steered onto a harmless line there.
     func locate(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
+        locateExact(rendered, near: name) ?? locateKey(rendered, near: name)
+    }
+
+    /// The line equal to the rendered line in the first document declaring `name`, else anywhere in the file.
+    func locateExact(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
         let wanted = Self.normal(rendered)
         guard !wanted.isEmpty else { return nil }
-        let document = name.flatMap { documentsByName[$0]?.first }
-        if let document, let index = find(inDocument: document, { Self.normal($0) == wanted }) {
+        if let document = name.flatMap({ documentsByName[$0]?.first }),
+           let index = find(inDocument: document, { Self.normal($0) == wanted }) {
             return (index + 1, column(index))
         }
-        if let index = firstByText[wanted] { return (index + 1, column(index)) }
+        return firstByText[wanted].map { ($0 + 1, column($0)) }
+    }
+
+    /// The first line holding the rendered line's key in the document declaring `name`, else in the file.
+    func locateKey(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
+        let wanted = Self.normal(rendered)
         guard let key = Self.key(wanted) else { return nil }
-        if let document, let index = find(inDocument: document, { Self.normal($0).hasPrefix(key) }) {
+        if let document = name.flatMap({ documentsByName[$0]?.first }),
+           let index = find(inDocument: document, { Self.normal($0).hasPrefix(key) }) {
             return (index + 1, column(index))
         }
         return firstByKey[key].map { ($0 + 1, column($0)) }
+    }
+
+    /// The first line, outside comments, holding the rendered line's value (the text after `key: `, or the whole
+    /// line for a list item) where it is at least three characters long: a value a JSON 6902 patch sets, written as
+    /// JSON (`value: ["0.0.0.0/0"]`).
+    func locateValue(_ rendered: Substring) -> (line: Int, column: Int)? {
+        let wanted = Self.normal(rendered)
+        var value = Self.key(wanted).map { wanted[$0.endIndex...].drop { $0 == " " } } ?? wanted
+        if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
+            value = value.dropFirst().dropLast()
+        }
+        guard value.count >= 3 else { return nil }
+        return lines.indices.first { index in
+            let line = Self.normal(lines[index])
+            return !line.hasPrefix("#") && line.contains(value)
+        }.map { ($0 + 1, column($0)) }
     }
 
     /// The first line of one document that `matches` (a scan of that document only).

@@ -9,6 +9,9 @@ public struct RenderedStream: Sendable {
     public var text: [UInt8]
     /// Where each source's part of the stream starts (1-based line), in stream order.
     public var parts: [Part]
+    /// The files a build applied to its objects (kustomization files, with inline patches, and patch files), its
+    /// own first: where a value a patch set is found when its object's own file does not hold it. Empty for helm.
+    public var appliedFiles: [String]
 
     public struct Part: Sendable, Hashable {
         public var firstLine: Int
@@ -16,9 +19,10 @@ public struct RenderedStream: Sendable {
         public var file: String?
     }
 
-    public init(text: [UInt8], parts: [Part]) {
+    public init(text: [UInt8], parts: [Part], appliedFiles: [String] = []) {
         self.text = text
         self.parts = parts
+        self.appliedFiles = appliedFiles
     }
 
     /// The stream split at `---` lines, each document attributed by `attribute` (given its lines).

@@ -135,6 +135,20 @@ struct KustomizeCommandTests {
 
     // MARK: - kubectl's errors
 
+    /// A compliant base opened by overlays' patches: each finding is shown where the overlay sets the value — the
+    /// strategic merge patch's line, the JSON 6902 patch's `value` — not at the base's first line.
+    @Test func aValueAPatchSetIsFoundInThePatch() throws {
+        let (status, json) = try Self.check("overlay-patches-found-in-the-patch")
+        let root = "\(Self.cases)/overlay-patches-found-in-the-patch"
+        #expect(status == 1)
+        let places = Set(Self.findings(json).filter { $0["ruleId"] as? String == "MMC-NET-011" }.map {
+            "\($0["file"] as? String ?? ""):\($0["line"] as? Int ?? 0) \($0["message"] as? String ?? "")"
+        })
+        #expect(places.contains { $0.hasPrefix("\(root)/overlays/open/public.yaml:8 '0.0.0.0/0'") }, "\(places)")
+        #expect(places.contains { $0.hasPrefix("\(root)/overlays/json/open.json.yaml:6 '0.0.0.0/0'") }, "\(places)")
+        #expect(!places.contains { $0.hasPrefix("\(root)/base/service.yaml:1 ") }, "\(places)")
+    }
+
     @Test func aFailedBuildIsOneDeterministicLineWithKubectlsCause() throws {
         let app = "\(Self.cases)/multiple-kustomization-files-error/app"
         let first = try CLI.run(["check", "\(Self.cases)/multiple-kustomization-files-error", "--format", "json"],

@@ -62,4 +62,27 @@ import Testing
         let placed = placer.place(Self.finding(line: 4))
         #expect("\(placed.line):\(placed.column)" == "11:5")
     }
+
+    /// A kustomize build's object from a compliant base that an overlay's patch opened: the rendered value is found
+    /// in the patch (as written, else as a JSON 6902 `value`), not at the base's line for the key's old value; a
+    /// value the base itself spells stays in the base.
+    @Test func aValueOnlyAPatchSpellsIsPlacedInThePatch() {
+        let base = "metadata:\n  name: web\nspec:\n  type: ClusterIP\n  ports:\n    - port: 443\n"
+        let strategic = "metadata:\n  name: web\nspec:\n  type: LoadBalancer\n"
+        let json6902 = "# value: 0.0.0.0/0 in a comment is not it\n- op: add\n  path: /spec/loadBalancerSourceRanges\n  value: [\"0.0.0.0/0\"]\n"
+        let rendered = "metadata:\n  name: web\nspec:\n  loadBalancerSourceRanges:\n  - 0.0.0.0/0\n  ports:\n  - port: 443\n  type: LoadBalancer\n"
+        let files = ["base.yaml": base, "overlay/kustomization.yaml": "resources: [../base]\n", "overlay/lb.yaml": strategic,
+                     "overlay/open.json.yaml": json6902]
+        var stream = RenderedStream.documents(Array(rendered.utf8)) { _ in "base.yaml" }
+        stream.appliedFiles = ["overlay/kustomization.yaml", "overlay/lb.yaml", "overlay/open.json.yaml"]
+        var placer = RenderedPlacer(stream) { files[$0].map { Array($0.utf8) } }
+        let placed = [8, 5, 7].map { placer.place(Self.finding(line: $0)) }
+        #expect(placed.map { "\($0.file):\($0.line):\($0.column)" }
+                == ["overlay/lb.yaml:4:3", "overlay/open.json.yaml:4:3", "base.yaml:6:7"])
+
+        // Without the patches (helm, or a build that applied none) the key's line in the base, as before.
+        stream.appliedFiles = []
+        var alone = RenderedPlacer(stream) { files[$0].map { Array($0.utf8) } }
+        #expect("\(alone.place(Self.finding(line: 8)).file):\(alone.place(Self.finding(line: 8)).line)" == "base.yaml:4")
+    }
 }
