@@ -14,9 +14,13 @@ enum TerraformBlockValues {
             values[attribute.name] = try evaluator.evaluate(attribute.value)
         }
         var lists: [String: [TerraformValue]] = [:]
+        // Where each list's first block is written: a `dynamic` block that generates nothing still names the place
+        // its blocks would be (a finding on the empty list points there, not at the file's first byte).
+        var firstBlock: [String: Int] = [:]
         var unknown: [String: TerraformValue] = [:]
         for block in body.blocks where !metaBlocks.contains(block.type) {
             if block.type == "dynamic", let label = block.labels.first?.text {
+                if firstBlock[label] == nil { firstBlock[label] = evaluator.place(block.offset) }
                 switch try dynamic(block, label: label, evaluator) {
                 case .known(let items): lists[label, default: []] += items
                 case .unknown(let value): unknown[label] = value
@@ -24,10 +28,11 @@ enum TerraformBlockValues {
                 continue
             }
             let inner = try evaluate(block.body, evaluator, skipping: [])
+            if firstBlock[block.type] == nil { firstBlock[block.type] = evaluator.place(block.offset) }
             lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.place(block.offset)))
         }
         for (name, items) in lists {
-            let offset = items.first?.offset ?? 0
+            let offset = items.first?.offset ?? firstBlock[name] ?? 0
             values[name] = TerraformValue(.list(items), at: offset)
         }
         for (name, value) in unknown { values[name] = value }

@@ -28,6 +28,26 @@ import Testing
         #expect(!findings.contains { $0.path.contains("resource_changes") || $0.message.contains("resource_changes") })
     }
 
+    /// A `dynamic` block whose `for_each` is empty generates no block: the finding on the missing block points at
+    /// the dynamic block (line 6), not at the file's first byte (terraform-aws-ec2-instance's root volume).
+    @Test func aMissingBlockADynamicBlockDidNotGenerateIsFoundAtTheDynamicBlock() throws {
+        let findings = try Self.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            variable "root" { default = null }
+            resource "aws_instance" "web" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              dynamic "root_block_device" {
+                for_each = var.root != null ? [var.root] : []
+                content {
+                  encrypted = root_block_device.value.encrypted
+                }
+              }
+            }
+            """]).filter { $0.ruleId == "MMC-ENC-001" }
+        #expect(findings.map { "\($0.line):\($0.column)" } == ["6:3"], "\(findings)")
+    }
+
     @Test func aRegionLeftToTheEnvironmentOrToAVariableWithoutAValueCannotBeVerified() throws {
         let cases: [(String, String)] = [
             ("provider \"aws\" {}\n", "the provider names no region, so it takes AWS_REGION or the shared configuration's when Terraform runs"),
