@@ -47,6 +47,33 @@ import Testing
                 "\(result.stdout)")
     }
 
+    /// terraform-aws-security-group's shape: many root modules call one module in a parent folder, and one caller's
+    /// value fails there. The error names the caller that met it; the caller whose values are fine has none.
+    @Test func anErrorInASharedModuleNamesTheRootModuleThatMetIt() throws {
+        let tree = try CLI.directory(with: [
+            "shared/main.tf": """
+                variable "rules" { type = list(string) }
+                locals { ports = { https = 443 } }
+                resource "aws_security_group_rule" "r" {
+                  count             = length(var.rules)
+                  type              = "ingress"
+                  security_group_id = "sg-1"
+                  protocol          = "tcp"
+                  from_port         = local.ports[var.rules[count.index]]
+                  to_port           = local.ports[var.rules[count.index]]
+                  cidr_blocks       = ["10.0.0.0/8"]
+                }
+                """,
+            "good/main.tf": "provider \"aws\" { region = \"us-east-1\" }\nmodule \"sg\" {\n  source = \"../shared\"\n  rules  = [\"https\"]\n}\n",
+            "typo/main.tf": "provider \"aws\" { region = \"us-east-1\" }\nmodule \"sg\" {\n  source = \"../shared\"\n  rules  = [\"htps\"]\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "good", "typo"], in: tree)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        let errors = (result.stdout + result.stderr).split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1 && errors[0].hasSuffix("(reached through typo)"), "\(result.stdout)\(result.stderr)")
+    }
+
     // MARK: - .tf.json and override files
 
     @Test func aTfJSONFileIsReadAsItsModule() throws {

@@ -78,9 +78,15 @@ struct CheckedFile: Sendable {
     /// inputs reach too are named as well, by `nameDeployment(inFiles:)` once every input is checked.
     mutating func nameDeployments() {
         let home = input.path
-        guard home != "-", !findings.isEmpty else { return }
+        guard home != "-", !findings.isEmpty || !errors.isEmpty else { return }
         let directory = FileManager.default.currentDirectoryPath
         let name = Self.deploymentName(home, in: directory)
+        // An error in a file outside the input (a module many root modules call) says which input met it: the same
+        // line can fail for one caller's values and not another's.
+        for index in errors.indices where !errors[index].file.isEmpty && errors[index].file != home
+            && !InputPath.isWithin(errors[index].file, home: home, in: directory) {
+            errors[index].message += " (reached through \(name))"
+        }
         var lastFile: String?
         var lastWithin = true
         for index in findings.indices {
