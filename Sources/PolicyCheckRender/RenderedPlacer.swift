@@ -8,6 +8,8 @@ package struct RenderedPlacer {
     private let lines: [Substring]
     private let readFile: (String) -> [UInt8]?
     private var sources: [String: SourceLines?] = [:]
+    /// Where a value was found in the build's patch files (`nil`: in none), by value.
+    private var valuePlaces: [Substring: (String, (line: Int, column: Int))?] = [:]
 
     package init(_ stream: RenderedStream, readFile: @escaping (String) -> [UInt8]?) {
         self.stream = stream
@@ -51,10 +53,19 @@ package struct RenderedPlacer {
         for patch in patches {
             if let found = lines(of: patch)?.locateKey(rendered, near: name) { return (patch, found) }
         }
+        // A line scan per patch file: remembered by value, so a build of thousands of objects with the same value
+        // scans once.
+        let value = SourceLines.value(of: rendered)
+        if let known = valuePlaces[value] { return known }
+        var place: (String, (line: Int, column: Int))?
         for patch in patches {
-            if let found = lines(of: patch)?.locateValue(rendered) { return (patch, found) }
+            if let found = lines(of: patch)?.locateValue(value) {
+                place = (patch, found)
+                break
+            }
         }
-        return nil
+        valuePlaces[value] = .some(place)
+        return place
     }
 
     /// A source file's lines, read and indexed once.
@@ -148,15 +159,19 @@ struct SourceLines {
         return firstByKey[key].map { ($0 + 1, column($0)) }
     }
 
-    /// The first line, outside comments, holding the rendered line's value (the text after `key: `, or the whole
-    /// line for a list item) where it is at least three characters long: a value a JSON 6902 patch sets, written as
-    /// JSON (`value: ["0.0.0.0/0"]`).
-    func locateValue(_ rendered: Substring) -> (line: Int, column: Int)? {
-        let wanted = Self.normal(rendered)
-        var value = Self.key(wanted).map { wanted[$0.endIndex...].drop { $0 == " " } } ?? wanted
+    /// A rendered line's value: the text after `key: `, or the whole line for a list item, unquoted.
+    static func value(of rendered: Substring) -> Substring {
+        let wanted = normal(rendered)
+        var value = key(wanted).map { wanted[$0.endIndex...].drop { $0 == " " } } ?? wanted
         if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
             value = value.dropFirst().dropLast()
         }
+        return value
+    }
+
+    /// The first line, outside comments, holding a value (`value(of:)`) at least three characters long: a value a
+    /// JSON 6902 patch sets, written as JSON (`value: ["0.0.0.0/0"]`).
+    func locateValue(_ value: Substring) -> (line: Int, column: Int)? {
         guard value.count >= 3 else { return nil }
         return lines.indices.first { index in
             let line = Self.normal(lines[index])
