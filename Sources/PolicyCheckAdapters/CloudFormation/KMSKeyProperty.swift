@@ -36,9 +36,24 @@ enum KMSKeyProperty {
             return KeyReference.isAWSManaged(text) ? .awsManaged(text) : .customer(text)
         case .resource(let id, let type, _):
             return resourceChoice(id, type: type, template: template, resolver: resolver, depth: depth)
+        case .unknown(_, let text?):
+            if let alias = awsManagedAlias(inPartlyKnownARN: text) { return .awsManaged(alias) }
+            return .unknown(value.unknownReason(expected: "a KMS key"))
         default:
             return .unknown(value.unknownReason(expected: "a KMS key"))
         }
+    }
+
+    /// The alias of an alias ARN whose partition, region or account is known only at deployment but whose alias is
+    /// written out (`!Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/aws/rds`, as CDK writes
+    /// it), when it is an `alias/aws/` alias: an AWS managed key's in every account and region
+    /// (https://docs.aws.amazon.com/kms/latest/developerguide/alias-about.html#aws-managed-key-alias).
+    static func awsManagedAlias(inPartlyKnownARN text: String) -> String? {
+        guard text.hasPrefix("arn:"), let alias = text.range(of: ":alias/aws/", options: .backwards),
+              !text[alias.lowerBound...].contains("}") else { return nil }
+        let name = text[alias.upperBound...]
+        guard !name.isEmpty, !name.contains("${") else { return nil }
+        return "alias/aws/" + name
     }
 
     private static func resourceChoice(_ id: String, type: String, template: Template, resolver: IntrinsicResolver,

@@ -66,6 +66,33 @@ import Testing
         ])
     }
 
+    /// CDK writes an AWS managed key's alias ARN with pseudo parameters (`${AWS::Partition}`, `${AWS::Region}`,
+    /// `${AWS::AccountId}`): the alias is written out, and `alias/aws/` is AWS managed in every account and region,
+    /// so it is the high MMC-ENC-002 the literal alias gets — not an info "cannot be verified" below the gate. An
+    /// alias whose name is itself unknown stays unknown.
+    @Test func anAWSManagedAliasARNBuiltFromPseudoParametersIsAWSManaged() throws {
+        let text = """
+            Resources:
+              Sub:
+                Type: AWS::RDS::DBCluster
+                Properties: {Engine: aurora-postgresql, StorageEncrypted: true, KmsKeyId: !Sub "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/aws/rds"}
+              Join:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  Engine: aurora-postgresql
+                  StorageEncrypted: true
+                  KmsKeyId: !Join ["", ["arn:", !Ref AWS::Partition, ":kms:us-east-1:", !Ref AWS::AccountId, ":alias/aws/rds"]]
+              Named:
+                Type: AWS::RDS::DBCluster
+                Properties: {Engine: aurora-postgresql, StorageEncrypted: true, KmsKeyId: !Sub "arn:aws:kms:us-east-1:${AWS::AccountId}:alias/aws/${AWS::StackName}"}
+            """
+        let findings = try T.findings(text).filter { $0.ruleId == "MMC-ENC-002" || $0.ruleId.hasPrefix("MMC-KEY") }
+        #expect(findings.map { "\($0.resource) \($0.ruleId) \($0.severity.rawValue)" } == [
+            "Sub MMC-ENC-002 high", "Join MMC-ENC-002 high", "Named MMC-ENC-002 info",
+        ])
+        #expect(findings.first?.message.contains("AWS-managed key 'alias/aws/rds'") == true, "\(findings.map(\.message))")
+    }
+
     @Test func aTableWhoseEncryptionSwitchIsAParameterWithoutDefaultCannotBeVerified() throws {
         let text = """
             Parameters:
