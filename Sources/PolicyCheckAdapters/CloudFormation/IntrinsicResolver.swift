@@ -168,8 +168,22 @@ struct IntrinsicResolver {
         guard let resource = template.resource(id) else {
             return Self.unknown("!GetAtt names '\(Excerpt.quote(id))', which is not a resource of this template")
         }
+        if let attribute, let property = Self.attributesThatAreProperties[resource.type]?[attribute],
+           let value = resource.properties?.value[property] {
+            return resolve(value, depth: depth)
+        }
         return [.resource(logicalID: id, type: resource.type, attribute: attribute)]
     }
+
+    /// Return values that are a property as the template writes it, by resource type and attribute: a VPC's or a
+    /// subnet's `CidrBlock` is its primary IPv4 CIDR block
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html#aws-resource-ec2-vpc-return-values,
+    /// …/aws-resource-ec2-subnet.html#aws-resource-ec2-subnet-return-values), which CDK's security groups allow
+    /// (`Peer.ipv4(vpc.vpcCidrBlock)`). Without the property (a CIDR from an IPAM pool) the attribute stays unknown.
+    static let attributesThatAreProperties: [String: [String: String]] = [
+        "AWS::EC2::VPC": ["CidrBlock": "CidrBlock"],
+        "AWS::EC2::Subnet": ["CidrBlock": "CidrBlock"],
+    ]
 
     // MARK: - Lists and lookups
 

@@ -22,6 +22,27 @@ import Testing
         ])
     }
 
+    /// CDK's interface-endpoint security group allows `!GetAtt Vpc.CidrBlock`: the VPC's own `CidrBlock`, read from
+    /// the template (a private range: no finding, where it was an info "cannot be verified" on every endpoint), and
+    /// judged as written when it is not private. A VPC whose CIDR comes from an IPAM pool stays unknown.
+    @Test func aVPCsCidrBlockAttributeIsTheCidrItDeclares() throws {
+        func findings(_ vpc: String) throws -> [String] {
+            try T.findings("""
+                Resources:
+                  Vpc: {Type: AWS::EC2::VPC, Properties: \(vpc)}
+                  Sg:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: endpoint
+                      SecurityGroupIngress:
+                        - {CidrIp: !GetAtt Vpc.CidrBlock, Description: vpc, FromPort: 443, ToPort: 443, IpProtocol: tcp}
+                """).filter { $0.ruleId.hasPrefix("MMC-NET") }.map { "\($0.ruleId) \($0.cannotVerify)" }
+        }
+        #expect(try findings("{CidrBlock: 10.0.0.0/16}").isEmpty)
+        #expect(try findings("{CidrBlock: 0.0.0.0/0}").contains("MMC-NET-011 false"))
+        #expect(try findings("{Ipv4IpamPoolId: ipam-pool-1, Ipv4NetmaskLength: 16}").contains { $0.hasSuffix(" true") })
+    }
+
     @Test func aKeyOfTheTemplateCountsAsACustomerManagedKey() throws {
         let text = """
             Resources:
