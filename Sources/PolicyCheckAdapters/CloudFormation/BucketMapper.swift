@@ -32,6 +32,9 @@ enum BucketMapper: ResourceMapper {
         if context.relations?.logDestinations.contains(context.component) != true {
             store.accessLogging = accessLogging(properties)
         }
+        if context.relations?.albLogDestinations.contains(context.component) == true {
+            store.sseS3OnlyWriter = "Application Load Balancer access logs"
+        }
         store.versioning = versioning(properties)
         store.transitEncryption = secureTransport(context.relations?.bucketPolicies[context.component], bucket: context)
         deployment.dataStores.append(store)

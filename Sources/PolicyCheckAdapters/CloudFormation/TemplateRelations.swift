@@ -6,6 +6,9 @@ struct TemplateRelations {
     private(set) var bucketPolicies: [String: PropertyValue] = [:]
     /// Buckets (logical ids) named as a `LoggingConfiguration.DestinationBucketName` or a trail's `S3BucketName`.
     private(set) var logDestinations: Set<String> = []
+    /// Buckets (logical ids) an Application Load Balancer writes access logs to, which AWS writes only with SSE-S3
+    /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+    private(set) var albLogDestinations: Set<String> = []
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
@@ -20,7 +23,8 @@ struct TemplateRelations {
                 return alternative.scalarText.flatMap { bucketsByName[$0] }
             }
         }
-        let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail"]
+        let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail",
+                                  "AWS::ElasticLoadBalancingV2::LoadBalancer"]
         for resource in template.resources where types.contains(resource.type) {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
@@ -34,6 +38,16 @@ struct TemplateRelations {
                     .filter { $0 != resource.logicalID })
             case "AWS::CloudTrail::Trail":
                 logDestinations.formUnion(buckets(properties.child("S3BucketName")))
+            case "AWS::ElasticLoadBalancingV2::LoadBalancer":
+                guard properties.child("Type").knownText ?? "application" == "application" else { break }
+                var attributes: [String: PropertyValue] = [:]
+                for item in properties.child("LoadBalancerAttributes").items() {
+                    if let key = item.child("Key").knownText, attributes[key] == nil { attributes[key] = item.child("Value") }
+                }
+                if attributes["access_logs.s3.enabled"]?.knownText?.lowercased() == "true",
+                   let bucket = attributes["access_logs.s3.bucket"] {
+                    albLogDestinations.formUnion(buckets(bucket))
+                }
             default:
                 break
             }

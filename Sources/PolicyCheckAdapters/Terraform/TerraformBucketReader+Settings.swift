@@ -31,6 +31,23 @@ extension TerraformBucketReader {
         return destinations
     }
 
+    /// Buckets an Application Load Balancer (`aws_lb`, `aws_alb`, `load_balancer_type` application, the default)
+    /// writes access logs to (`access_logs { bucket, enabled = true }`; `enabled` defaults to false): AWS writes them
+    /// only with SSE-S3 (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+    static func albLogDestinations(_ input: any TerraformResourceGraph) -> Set<String> {
+        let byName = bucketsByName(input)
+        var destinations: Set<String> = []
+        for balancer in input.resources(ofType: ["aws_lb", "aws_alb"])
+        where balancer["load_balancer_type"].knownString ?? "application" == "application" {
+            for block in balancer["access_logs"].items where block.child("enabled").bool()?.value.known == true {
+                if let target = bucketAddress(block.child("bucket"), of: balancer, input: input, byName: byName) {
+                    destinations.insert(target)
+                }
+            }
+        }
+        return destinations
+    }
+
     /// The plan's buckets by their known `bucket` name (the first of each name).
     private static func bucketsByName(_ input: any TerraformResourceGraph) -> [String: String] {
         var byName: [String: String] = [:]

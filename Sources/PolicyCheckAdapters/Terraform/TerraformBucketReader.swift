@@ -19,6 +19,8 @@ struct TerraformBucketReader {
     private let companions: [String: TerraformCompanionIndex]
     /// Buckets that receive access logs or trail log files (not asked to log their own requests).
     private let logDestinations: Set<String>
+    /// Buckets an Application Load Balancer writes its access logs to (SSE-S3 only).
+    private let albLogDestinations: Set<String>
 
     init(input: any TerraformResourceGraph, keys: TerraformKeyReference) {
         self.input = input
@@ -30,6 +32,7 @@ struct TerraformBucketReader {
         }
         self.companions = companions
         logDestinations = Self.logDestinations(input)
+        albLogDestinations = Self.albLogDestinations(input)
     }
 
     func read(into deployment: inout Deployment) {
@@ -47,6 +50,7 @@ struct TerraformBucketReader {
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
             store.publicAccess = publicAccess(of: bucket)
             if !logDestinations.contains(bucket.address) { store.accessLogging = accessLogging(of: bucket) }
+            if albLogDestinations.contains(bucket.address) { store.sseS3OnlyWriter = "Application Load Balancer access logs" }
             store.versioning = versioning(of: bucket)
             store.transitEncryption = secureTransport(of: bucket)
             deployment.capabilities.append(CapabilityRequest(.objectStorage, at: bucket.origin, component: bucket.address))

@@ -85,6 +85,13 @@ public struct DataStore: Sendable {
         _modify { yield &storage.fields.vaultLock }
     }
 
+    /// For buckets: what writes to it that AWS lets use SSE-S3 only (`Application Load Balancer access logs`), so
+    /// that a customer-managed key cannot be asked of it as it stands; `nil` otherwise.
+    public var sseS3OnlyWriter: String? {
+        get { storage.fields.sseS3OnlyWriter }
+        _modify { yield &storage.fields.sseS3OnlyWriter }
+    }
+
     private var storage: CopyOnWriteFields<Fields>
 
     public init(kind: DataStoreKind, component: String, origin: Origin, encryption: Encryption) {
@@ -107,6 +114,7 @@ public struct DataStore: Sendable {
         var versioning: StoreSetting<Bool>?
         var backupRetentionDays: StoreSetting<Int>?
         var vaultLock: StoreSetting<Bool>?
+        var sseS3OnlyWriter: String?
     }
 }
 

@@ -62,6 +62,13 @@ public struct CustomerManagedKeyCheck: Check {
                                    at: algorithm.origin)])
         }
         guard let key = store.encryption.kmsKey else {
+            // AWS writes some logs with SSE-S3 only: a customer key would stop them, so the remediation is a bucket
+            // of their own and a waiver, never the key. Still a finding: naming a data bucket as a load balancer's
+            // log bucket must not exempt it unseen.
+            if let writer = store.sseS3OnlyWriter, store.encryption.algorithm.map({ $0.value.known == "AES256" }) ?? true {
+                return .fail([Evidence("the \(what) is encrypted with SSE-S3 (AES256) and receives \(writer), which AWS writes only to buckets encrypted with SSE-S3, so a customer-managed KMS key would stop them: keep them in a bucket of their own and waive this rule for that bucket",
+                                       at: store.encryption.algorithm?.origin ?? store.encryption.origin)])
+            }
             if let algorithm = store.encryption.algorithm, algorithm.value.known == "AES256" {
                 return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",
                                        at: algorithm.origin)])
