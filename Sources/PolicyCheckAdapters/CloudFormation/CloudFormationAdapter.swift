@@ -14,6 +14,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
     /// The resource mappers, by the types they read.
     static let mappers: [any ResourceMapper.Type] = [
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
+        EmbeddedManifestMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
         LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
         SearchDomainMapper.self, InstanceVolumeMapper.self,

@@ -43,7 +43,7 @@ public struct KubernetesAdapter: InputAdapter {
                 if objectCount == 0 { firstObject = object }
                 objectCount += 1
                 let before = deployment.allowlists.count
-                read(object, reader: reader, into: &deployment)
+                Self.read(object, reader: reader, into: &deployment)
                 Self.fillRawNodes(object, since: before, in: &deployment)
                 if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
             }
@@ -112,7 +112,8 @@ public struct KubernetesAdapter: InputAdapter {
         }
     }
 
-    private func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+    /// Reads one object into the model (also for objects embedded elsewhere: CDK's EKS manifests).
+    static func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
         let group = APIVersion.group(of: apiVersion)
         switch (group, kind) {

@@ -1,0 +1,58 @@
+import Testing
+@testable import PolicyCheckKit
+
+/// CDK's `eks.Cluster` synthesizes custom resources, not `AWS::EKS::Cluster`: the cluster's `Config` (EKS API names)
+/// is judged as the native cluster is, and the Kubernetes objects of `addManifest` (`Manifest`, JSON text) as a
+/// Kubernetes manifest is. Both passed silently before (aws-cdk's `integ.eks-cluster-private-endpoint` shape).
+@Suite struct CloudFormationCDKEKSTests {
+    typealias T = CloudFormationTesting
+
+    static func template(manifest: String, config: String = "{resourcesVpcConfig: {endpointPublicAccess: true}}") -> String {
+        """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Cluster:
+            Type: Custom::AWSCDK-EKS-Cluster
+            Properties:
+              ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:onEvent
+              Config: \(config)
+          Manifest:
+            Type: Custom::AWSCDK-EKS-KubernetesResource
+            Properties:
+              ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:kubectl
+              ClusterName: !Ref Cluster
+              Manifest: \(manifest)
+        """
+    }
+
+    static let publicService = #"'[{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"type":"LoadBalancer","ports":[{"port":22}]}}]'"#
+
+    @Test func theClusterConfigIsJudgedAsANativeClusterIs() throws {
+        let findings = try T.findings(Self.template(manifest: "'[]'")).map { "\($0.resource) \($0.ruleId)" }
+        #expect(findings.sorted() == ["Cluster MMC-ENC-001", "Cluster MMC-ENC-002", "Cluster MMC-NET-001"])
+        let closed = try T.findings(Self.template(manifest: "'[]'", config: """
+            {resourcesVpcConfig: {endpointPublicAccess: false}, encryptionConfig: [{resources: [secrets], provider: {keyArn: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab}}]}
+            """))
+        #expect(closed.filter { $0.ruleId == "MMC-ENC-001" || $0.ruleId == "MMC-NET-001" }.isEmpty, "\(closed.map(\.message))")
+    }
+
+    @Test func aManifestsPublicServiceIsAFindingAtTheManifest() throws {
+        let findings = try T.findings(Self.template(manifest: Self.publicService)).filter { $0.resource.hasPrefix("Manifest/") }
+        #expect(findings.map { "\($0.resource) \($0.ruleId) \($0.line)" } == ["Manifest/Service/default/web MMC-NET-001 13"])
+    }
+
+    /// CDK joins a manifest holding tokens (a role ARN) with `Fn::Join`: the tokens sit in strings, read as text.
+    @Test func aManifestJoinedWithReferencesIsStillRead() throws {
+        let joined = #"!Join ["", ['[{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","annotations":{"role":"', !GetAtt Cluster.Arn, '"}},"spec":{"type":"LoadBalancer","ports":[{"port":22}]}}]']]"#
+        let findings = try T.findings(Self.template(manifest: joined)).filter { $0.resource.hasPrefix("Manifest/") }
+        #expect(findings.map(\.ruleId) == ["MMC-NET-001"])
+    }
+
+    /// A manifest that cannot be read fails the run (a notice of severity error), never a silent pass.
+    @Test func aManifestThatIsNotJSONIsAnError() throws {
+        let deployment = try T.deployment(Self.template(manifest: "'apiVersion: v1'"))
+        #expect(deployment.notices.map(\.isError) == [true])
+        #expect(deployment.notices.first?.message.contains("Resources.Manifest.Properties.Manifest: the Kubernetes objects cannot be checked: the manifest is not JSON") == true,
+                "\(deployment.notices.map(\.message))")
+    }
+}
