@@ -5,4 +5,7 @@ enum EncryptedElsewhere {
     static let globalSecondary = "a secondary of a global datastore is encrypted as the datastore's primary is (judged on the primary where the input holds it)"
     /// An instance launched from a launch template takes its volumes from the template, or from its AMI.
     static let launchTemplateRoot = "the instance's root volume is set by its launch template or its AMI, which are judged apart"
+    /// A root volume no mapping states is restored from the AMI's snapshot, encrypted only as that snapshot is or
+    /// when the account's EBS encryption by default is on in the Region (`RootVolume`).
+    static let rootVolumeFromAMI = "no mapping states the root volume, so the AMI's snapshot and the account's EBS encryption by default decide its encryption"
 }

@@ -11,11 +11,13 @@ import PolicyCheckSyntax
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ebs.html,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-blockdevice.html).
 ///
-/// An instance always has a root volume, on the device its AMI names (`/dev/xvda` or `/dev/sda1`); when no mapping
-/// with an `Ebs` block names a root device (or a device the template leaves to a parameter), the root volume's
-/// encryption is not declared, as for a Terraform instance without `root_block_device`. An instance launched from a
-/// launch template takes its volumes from it: its root volume cannot be verified on the instance. A launch template
-/// states only the mappings it overrides.
+/// An instance always has a root volume, on the device its AMI names (`RootVolume`): when no mapping with an `Ebs`
+/// block names a root device, the root volume's encryption is not declared, as for a Terraform instance without
+/// `root_block_device`. A launch configuration or launch template is judged the same way, once, on itself: every
+/// instance an Auto Scaling group (or anything else) launches from it has that root volume, whoever refers to it and
+/// however. Mappings that differ between an `!If`'s branches or a parameter's allowed values are judged at their worst;
+/// a device name known only at deployment cannot be verified. An instance launched from a launch template takes its
+/// volumes from it: its root volume cannot be verified on the instance.
 enum InstanceVolumeMapper: ResourceMapper {
     static let types = ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate"]
 
@@ -24,32 +26,51 @@ enum InstanceVolumeMapper: ResourceMapper {
         let mappings = isTemplate
             ? context.properties.child("LaunchTemplateData", "BlockDeviceMappings")
             : context.properties.child("BlockDeviceMappings")
-        var rootMapped = false
         for mapping in mappings.items() {
             let ebs = mapping.child("Ebs")
             guard !ebs.isAbsent else { continue }  // an instance store (`VirtualName`) or `NoDevice`
             deployment.dataStores.append(volume(ebs, device: mapping, context: context, into: &deployment))
-            // A device the template does not name (a parameter) may be the root one.
-            let device = mapping.child("DeviceName").knownText
-            rootMapped = rootMapped || device.map(Self.rootDeviceNames.contains) ?? true
         }
-        guard !isTemplate, !rootMapped else { return }
-        var root = DataStore(kind: .volume, component: context.component, origin: mappings.origin,
-                             encryption: Encryption(origin: mappings.origin))
+        let root = rootMapping(mappings)
+        if case .mapped = root { return }
         let launchTemplate = context.properties.child("LaunchTemplate")
-        if !launchTemplate.isAbsent {
+        if !isTemplate, !launchTemplate.isAbsent {
             // Its volumes are the launch template's, judged there, or the AMI's.
             let reason = EncryptedElsewhere.launchTemplateRoot
-            root.encryption.atRest = Located(.unknown(reason: reason), at: launchTemplate.origin)
-            root.encryption.kmsKey = Located(.unknown(reason: reason), at: launchTemplate.origin)
+            var store = DataStore(kind: .volume, component: context.component, origin: mappings.origin,
+                                  encryption: Encryption(origin: mappings.origin))
+            store.encryption.atRest = Located(.unknown(reason: reason), at: launchTemplate.origin)
+            store.encryption.kmsKey = Located(.unknown(reason: reason), at: launchTemplate.origin)
+            deployment.dataStores.append(store)
+        } else if let store = RootVolume.store(root, component: context.component, origin: mappings.origin) {
+            deployment.dataStores.append(store)
         }
-        deployment.dataStores.append(root)
     }
 
-    /// The device names AMIs give their root volume (`/dev/xvda` on Amazon Linux, `/dev/sda1` on Ubuntu and Windows,
-    /// https://docs.aws.amazon.com/ebs/latest/userguide/device_naming.html): a mapping of another device leaves the
-    /// root volume to the AMI and the account's EBS default, as when no device is mapped.
-    static let rootDeviceNames: Set<String> = ["/dev/xvda", "/dev/sda1", "/dev/sda", "xvda", "sda1", "sda"]
+    // MARK: - The root device
+
+    /// Whether `mappings` cover the root device: in each of the lists it may be (an `!If` between lists, a resolved
+    /// `AWS::NoValue`), some mapping must; the worst list decides.
+    private static func rootMapping(_ mappings: PropertyValue) -> RootVolume.Mapping {
+        mappings.eachAlternative.map { list in
+            list.items().reduce(RootVolume.Mapping.unmapped) { $0.or(rootMapping(ofItem: $1)) }
+        }.reduce(.mapped) { $0.worse($1) }
+    }
+
+    /// One mapping, in every value it may take: it covers the root device only if each value is an `Ebs` mapping of
+    /// a root device name.
+    private static func rootMapping(ofItem item: PropertyValue) -> RootVolume.Mapping {
+        item.eachAlternative.map { mapping in
+            guard !mapping.child("Ebs").isAbsent else { return RootVolume.Mapping.unmapped }
+            let device = mapping.child("DeviceName")
+            return device.possibleValues.map { name in
+                if let text = name.scalarText { return RootVolume.Mapping.device(text) }
+                if name.isAbsent { return .unmapped }
+                let why = name.unknownReason(expected: "a device name")
+                return .unknown(reason: RootVolume.unknownReason(of: "DeviceName", why), at: device.origin)
+            }.reduce(.mapped) { $0.worse($1) }
+        }.reduce(.mapped) { $0.worse($1) }
+    }
 
     /// One mapping's volume: `Encrypted` and `KmsKeyId` in `ebs`, located at `device`.
     private static func volume(_ ebs: PropertyValue, device: PropertyValue, context: ResourceContext,

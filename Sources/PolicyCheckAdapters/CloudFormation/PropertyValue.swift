@@ -18,6 +18,14 @@ struct PropertyValue {
     /// Whether every alternative is absent (the property is not set).
     var isAbsent: Bool { alternatives.allSatisfy(\.isAbsent) }
 
+    /// Every value the property may take, an absent one when there is none.
+    var possibleValues: [TemplateValue] { alternatives.isEmpty ? [.absent] : alternatives }
+
+    /// Each value the property may take, on its own (an `!If`'s branches apart), at the property's path and place.
+    var eachAlternative: [PropertyValue] {
+        possibleValues.map { PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver) }
+    }
+
     /// The property under `key`, through every alternative that is a mapping.
     func child(_ key: String) -> PropertyValue {
         var offset: Int?

@@ -1,7 +1,8 @@
 import PolicyCheckModel
 
 /// Reads the EBS volumes an `aws_instance`, `aws_launch_configuration` or `aws_launch_template` attaches: one volume
-/// data store per device, named by the resource's address, with the device's place in the plan as its origin.
+/// data store per device, named by the resource's address, with the device's place in the plan as its origin. Every
+/// instance has a root volume (`RootVolume`): one no block states is judged on the resource once, as not declared.
 struct TerraformVolumeReader {
     let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
@@ -13,16 +14,13 @@ struct TerraformVolumeReader {
             if resource.type != "aws_launch_template" {
                 readInstance(resource, into: &deployment)
             } else {
-                for mapping in resource["block_device_mappings"].items where !mapping.child("ebs").items.isEmpty {
-                    deployment.dataStores.append(volume(mapping.child("ebs").child(0), device: mapping, of: resource,
-                                                        into: &deployment))
-                }
+                readLaunchTemplate(resource, into: &deployment)
             }
         }
     }
 
-    /// An instance (or a launch configuration's instance) always has a root volume: without a `root_block_device` block its encryption is left to the
-    /// account's EBS default, which the plan does not state.
+    /// An instance (or a launch configuration's instance) always has a root volume: without a `root_block_device`
+    /// block its encryption is left to the AMI and the account's EBS default, which the plan does not state.
     private func readInstance(_ instance: TerraformResource, into deployment: inout Deployment) {
         let root = instance["root_block_device"]
         if let device = root.items.first {
@@ -38,12 +36,52 @@ struct TerraformVolumeReader {
                 let reason = EncryptedElsewhere.launchTemplateRoot
                 store.encryption.atRest = Located(.unknown(reason: reason), at: template.origin)
                 store.encryption.kmsKey = Located(.unknown(reason: reason), at: template.origin)
+            } else {
+                store.encryption.undeclared = EncryptedElsewhere.rootVolumeFromAMI
             }
             deployment.dataStores.append(store)
         }
         for device in instance["ebs_block_device"].items {
             deployment.dataStores.append(volume(device, device: device, of: instance, into: &deployment))
         }
+    }
+
+    /// A launch template's `block_device_mappings` with an `ebs` block, each a volume. Every instance launched from
+    /// it (by an Auto Scaling group, directly or through a mixed instances policy, an EKS node group, a fleet) has a
+    /// root volume, so the template's root volume is judged on the template, once, whoever uses it: a mapping of a
+    /// root device is that volume; without one, encryption is not declared.
+    private func readLaunchTemplate(_ template: TerraformResource, into deployment: inout Deployment) {
+        let mappings = template["block_device_mappings"]
+        var root = RootVolume.Mapping.unmapped
+        for mapping in mappings.items {
+            let ebs = mapping.child("ebs")
+            if let settings = ebs.items.first {
+                deployment.dataStores.append(volume(settings, device: mapping, of: template, into: &deployment))
+                root = root.or(rootMapping(of: mapping.child("device_name")))
+            } else if ebs.isUnknown && !ebs.isProviderDefault {
+                // A `dynamic "ebs"` over a value known only after apply: a root device's volume may be there or not.
+                if case .unmapped = rootMapping(of: mapping.child("device_name")) { continue }
+                root = root.or(unknown(ebs, named: "ebs"))
+            }
+        }
+        if mappings.isUnknown && !mappings.isProviderDefault {
+            root = root.or(unknown(mappings, named: "block_device_mappings"))
+        }
+        if let store = RootVolume.store(root, component: template.address, origin: mappings.fieldOrigin) {
+            deployment.dataStores.append(store)
+        }
+    }
+
+    /// Whether a mapping's `device_name` is a root device's, another's, or known only after apply.
+    private func rootMapping(of device: TerraformAttribute) -> RootVolume.Mapping {
+        if let name = device.knownString { return .device(name) }
+        guard device.isUnknown && !device.isProviderDefault else { return .unmapped }
+        return unknown(device, named: "device_name")
+    }
+
+    /// A root mapping that cannot be told, because `attribute` (spelt `name`) is known only after apply.
+    private func unknown(_ attribute: TerraformAttribute, named name: String) -> RootVolume.Mapping {
+        .unknown(reason: RootVolume.unknownReason(of: name, attribute.unknownReason), at: attribute.origin)
     }
 
     /// One device: `encrypted` and `kms_key_id` in `settings`, located at `device`. A volume made from a snapshot

@@ -161,6 +161,9 @@ public struct Encryption: Sendable {
     public var kmsKey: Located<Fact<String>>?
     /// Where an encryption setting belongs when none is given.
     public var origin: Origin
+    /// What decides encryption at rest when nothing is declared, for the message (an instance's root volume: its
+    /// AMI's snapshot and the account's EBS default); `nil` when the message needs no such note.
+    public var undeclared: String?
 
     public init(origin: Origin) {
         self.origin = origin

@@ -35,8 +35,9 @@ public struct EncryptionAtRestCheck: Check {
                                            at: store.encryption.atRest?.origin ?? store.encryption.origin)])
         case nil:
             if let type = store.storageType?.value, encryptedByDefault.contains(type) { return .pass }
+            let note = store.encryption.undeclared.map { ": \($0)" } ?? ""
             return .fail([Evidence(
-                "no encryption at rest is declared for the \(store.kind.displayName); expected '\(store.encryption.origin.path)' to turn it on",
+                "no encryption at rest is declared for the \(store.kind.displayName)\(note); expected '\(store.encryption.origin.path)' to turn it on",
                 at: store.encryption.origin
             )])
         }
