@@ -169,7 +169,7 @@ struct IntrinsicResolver {
             return Self.unknown("!GetAtt names '\(Excerpt.quote(id))', which is not a resource of this template")
         }
         if let attribute, let property = Self.attributesThatAreProperties[resource.type]?[attribute],
-           let value = resource.properties?.value[property] {
+           let value = resource.properties?.value[property], Self.isLiteralOrParameter(value, in: template) {
             return resolve(value, depth: depth)
         }
         return [.resource(logicalID: id, type: resource.type, attribute: attribute)]
@@ -180,10 +180,21 @@ struct IntrinsicResolver {
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html#aws-resource-ec2-vpc-return-values,
     /// …/aws-resource-ec2-subnet.html#aws-resource-ec2-subnet-return-values), which CDK's security groups allow
     /// (`Peer.ipv4(vpc.vpcCidrBlock)`). Without the property (a CIDR from an IPAM pool) the attribute stays unknown.
+    ///
+    /// Only a property written as text or as a `Ref` to a parameter is followed: one that is itself an expression
+    /// (`!Join` of other `!GetAtt`s) would be resolved again for every reference to it, exponential in a chain of
+    /// them, and stays unknown.
     static let attributesThatAreProperties: [String: [String: String]] = [
         "AWS::EC2::VPC": ["CidrBlock": "CidrBlock"],
         "AWS::EC2::Subnet": ["CidrBlock": "CidrBlock"],
     ]
+
+    /// A scalar, or a `Ref` to one of the template's parameters.
+    private static func isLiteralOrParameter(_ node: SourceNode, in template: Template) -> Bool {
+        guard let call = Intrinsic.parse(node) else { return node.string != nil || node.numberLiteral != nil }
+        guard call.function == "Ref", let name = call.argument.string else { return false }
+        return template.parameters[name] != nil
+    }
 
     // MARK: - Lists and lookups
 
