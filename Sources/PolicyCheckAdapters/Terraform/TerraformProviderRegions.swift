@@ -21,9 +21,8 @@ struct TerraformProviderRegions {
     private let variables: SourceNode?
     private let configuration: TerraformConfiguration
 
-    /// Per provider name, its only configuration that states settings, when it has exactly one (see
-    /// `isRequirementOnly`).
-    private let soleConfigurations: [String: (key: String, config: SourceNode)]
+    /// Every `provider_config_key` a resource of the configuration names.
+    private let keysInUse: Set<String>
 
     init(root: SourceNode, configuration: TerraformConfiguration) {
         configs = root["configuration"]?["provider_config"]?.entries ?? []
@@ -32,37 +31,38 @@ struct TerraformProviderRegions {
         configsByKey = byKey
         variables = root["variables"]
         self.configuration = configuration
-        var configured: [String: [(key: String, config: SourceNode)]] = [:]
-        for (key, config) in byKey where !Self.isRequirementOnly(config) {
-            configured[Self.name(of: config, key: key), default: []].append((key, config))
+        var keys: Set<String> = []
+        var modules = [root["configuration"]?["root_module"]].compactMap { $0 }
+        while let module = modules.popLast() {
+            for resource in module["resources"]?.items ?? [] {
+                if let key = resource["provider_config_key"]?.string { keys.insert(Self.withoutModuleWords(key)) }
+            }
+            modules += (module["module_calls"]?.entries ?? []).compactMap { $0.value["module"] }
         }
-        soleConfigurations = configured.compactMapValues { $0.count == 1 ? $0[0] : nil }
+        keysInUse = keys
     }
 
-    /// A provider configuration's local name (`aws`), from its `name` or its key (`module.a:aws`).
-    static func name(of config: SourceNode, key: String) -> String {
-        config["name"]?.string ?? key.split(separator: ":").last.map(String.init) ?? key
-    }
-
-    /// Whether a module's entry states no settings of its own: Terraform writes one for each provider a module
-    /// requires (`required_providers`) and each its caller passes it (`providers = { aws = aws.east }`), with no
-    /// `expressions` (https://developer.hashicorp.com/terraform/internals/json-format, `provider_config`). Such a
-    /// module uses a configuration of its caller — inherited, or passed; the plan does not record which.
-    static func isRequirementOnly(_ config: SourceNode) -> Bool {
+    /// Whether an entry is only a module's statement that it requires the provider: Terraform writes one for each
+    /// provider in a module's `required_providers` that has no configuration block there
+    /// (https://developer.hashicorp.com/terraform/internals/json-format, `provider_config`), with no `expressions`,
+    /// and no resource names it — a module's resources use their caller's configuration, under its key. An entry a
+    /// resource names is a configuration those resources use (an empty `provider "aws" {}` in the module, whose
+    /// region is the environment's, also has no `expressions`), and is judged.
+    ///
+    /// Keys are compared without their `module.` words: Terraform before 1.1 wrote a module resource's key as
+    /// `logs:aws` where the entry is `module.logs:aws`, and an entry such a resource may name is judged.
+    func isRequirementOnly(_ config: SourceNode, key: String) -> Bool {
         config["module_address"]?.string != nil && config["expressions"] == nil
+            && !keysInUse.contains(Self.withoutModuleWords(key))
     }
 
-    /// The configuration a module's entry that states nothing stands for: the provider's only configuration, which
-    /// inheritance or passing can only have handed down (https://developer.hashicorp.com/terraform/language/modules/develop/providers).
-    /// `nil` for any other entry, or when several configurations could have been passed.
-    func configurationStoodFor(by config: SourceNode, key: String) -> (key: String, config: SourceNode)? {
-        guard Self.isRequirementOnly(config) else { return nil }
-        return soleConfigurations[Self.name(of: config, key: key)]
+    /// `module.a.module.b:aws` as `a.b:aws`.
+    private static func withoutModuleWords(_ key: String) -> String {
+        key.replacingOccurrences(of: "module.", with: "")
     }
 
     /// The region of one provider configuration.
     func region(of config: SourceNode, key: String) -> Region? {
-        if let stoodFor = configurationStoodFor(by: config, key: key) { return region(of: stoodFor.config, key: stoodFor.key) }
         guard let expression = config["expressions"]?["region"] else { return nil }
         let path = "configuration.provider_config.\(key).expressions.region"
         // An empty region is none: the provider then takes the environment's (`unknownRegion`).
@@ -83,13 +83,6 @@ struct TerraformProviderRegions {
     func unknownRegion(of config: SourceNode, name: String) -> (origin: Origin, reason: String)? {
         guard name == "aws" || name == "awscc" else { return nil }
         let place = Origin(offset: config.offset, path: "provider.\(name)")
-        if Self.isRequirementOnly(config) {
-            let count = configsByKey.filter { Self.name(of: $0.value, key: $0.key) == name && !Self.isRequirementOnly($0.value) }.count
-            guard soleConfigurations[name] == nil else { return nil }
-            return (place, count == 0
-                ? "the module's provider comes from its caller, and the plan configures no \(name) provider, so it takes AWS_REGION or the shared configuration's when Terraform runs"
-                : "the module's provider comes from its caller (inherited, or passed in `providers`), which a plan does not record, and the plan configures \(count) \(name) providers")
-        }
         guard let expression = config["expressions"]?["region"] else {
             return (place, "the provider names no region, so it takes AWS_REGION or the shared configuration's when Terraform runs")
         }

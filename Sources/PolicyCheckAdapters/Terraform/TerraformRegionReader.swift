@@ -55,8 +55,8 @@ struct TerraformRegionReader {
             let module = config["module_address"]?.string
             let alias = config["alias"]?.string
             let component = [module, "provider.\(name)", alias].compactMap { $0 }.joined(separator: ".")
-            // A module's entry standing for its caller's only configuration is that configuration, judged once.
-            if providers.configurationStoodFor(by: config, key: entry.key) != nil { continue }
+            // A module's statement that it requires the provider is no configuration: its resources use their caller's.
+            if providers.isRequirementOnly(config, key: entry.key) { continue }
             guard let region = providers.region(of: config, key: entry.key) else {
                 if let unknown = providers.unknownRegion(of: config, name: name) {
                     deployment.regions.append(RegionReference(unknown: unknown.reason, at: unknown.origin,
