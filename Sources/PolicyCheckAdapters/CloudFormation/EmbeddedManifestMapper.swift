@@ -14,25 +14,154 @@ enum EmbeddedManifestMapper: ResourceMapper {
     static let types = ["Custom::AWSCDK-EKS-KubernetesResource"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        guard let node = context.resource.properties?.value["Manifest"] else { return }
         let manifest = context.properties.child("Manifest")
-        guard !manifest.isAbsent else { return }
         let path = "\(context.resource.path).Properties.Manifest"
-        for alternative in manifest.alternatives {
-            let text: String
-            switch alternative {
-            case .string(let literal):
-                text = literal
-            case .unknown(_, let partial?):
-                text = Self.readingUnknownPartsAsText(partial)
-            case .absent:
-                continue
-            default:
-                deployment.notices.append(Diagnostic(deployment.source, offset: manifest.offset,
-                    "\(path): the Kubernetes objects cannot be checked: \(alternative.unknownReason(expected: "the JSON text of Kubernetes objects"))"))
-                continue
-            }
+        let texts: [String]
+        switch Self.texts(of: node, context: context) {
+        case .success(let built):
+            texts = built
+        case .failure(let problem):
+            deployment.notices.append(Diagnostic(deployment.source, offset: manifest.offset,
+                                                 "\(path): the Kubernetes objects cannot be checked: \(problem.reason)"))
+            return
+        }
+        let before = deployment.allowlists.count
+        var seen: Set<String> = []
+        for text in texts where seen.insert(text).inserted {
             read(text, at: manifest.offset, path: path, context: context, into: &deployment)
         }
+        // The alternatives of a manifest (`!If` branches, parameter values) often hold the same object: one
+        // allowlist for each object that reads the same.
+        var kept: Set<String> = []
+        var index = before
+        while index < deployment.allowlists.count {
+            let list = deployment.allowlists[index]
+            let key = "\(list.component)|\(list.kind)|\(list.internetFacing)|" + list.entries.map {
+                "\($0.cidr.value)|\(String(describing: $0.allPorts))|\($0.enabled)"
+            }.joined(separator: ";")
+            if kept.insert(key).inserted { index += 1 } else { deployment.allowlists.remove(at: index) }
+        }
+    }
+
+    struct Unreadable: Error {
+        var reason: String
+    }
+
+    /// The most texts a manifest's alternatives may spell (`!If` branches, parameters' allowed values), as for any
+    /// expression of a template.
+    static let maxTexts = IntrinsicResolver.maxAlternatives
+
+    /// Every text the manifest may be: a string as written; `Fn::Join` and `Fn::Sub` spelt part by part, a part
+    /// known only at deployment (a reference, an attribute) spelt `unknown` — CDK puts such tokens inside JSON
+    /// strings — and a part with several values (`!If`) giving a text for each; `Fn::If` both branches. The known
+    /// parts are never read for `${…}` again: a literal `${` in them is text.
+    static func texts(of node: SourceNode, context: ResourceContext, depth: Int = 0) -> Result<[String], Unreadable> {
+        guard depth < 16 else { return .failure(Unreadable(reason: "it nests intrinsic functions too deeply")) }
+        if let text = node.string { return .success([text]) }
+        guard let call = Intrinsic.parse(node) else {
+            return .failure(Unreadable(reason: "it is not a string"))
+        }
+        switch call.function {
+        case "Fn::Join":
+            guard let arguments = call.argument.items, arguments.count == 2, let delimiter = arguments[0].string,
+                  let parts = arguments[1].items else {
+                return .failure(Unreadable(reason: "its Fn::Join is not [delimiter, [parts]]"))
+            }
+            var texts = [""]
+            for (position, part) in parts.enumerated() {
+                switch partTexts(part, context: context, depth: depth) {
+                case .success(let values):
+                    texts = texts.flatMap { prefix in values.map { prefix + (position == 0 ? "" : delimiter) + $0 } }
+                case .failure(let problem):
+                    return .failure(problem)
+                }
+                guard texts.count <= maxTexts else { return .failure(Unreadable(reason: "it may take more than \(maxTexts) values")) }
+            }
+            return .success(texts)
+        case "Fn::Sub":
+            return sub(call.argument, context: context, depth: depth)
+        case "Fn::If":
+            guard let arguments = call.argument.items, arguments.count == 3 else {
+                return .failure(Unreadable(reason: "its Fn::If is not [condition, then, else]"))
+            }
+            var texts: [String] = []
+            for branch in arguments[1...] {
+                if let branchCall = Intrinsic.parse(branch), branchCall.function == "Ref", branchCall.argument.string == "AWS::NoValue" {
+                    continue
+                }
+                switch Self.texts(of: branch, context: context, depth: depth + 1) {
+                case .success(let values): texts += values
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+            return texts.count <= maxTexts ? .success(texts) : .failure(Unreadable(reason: "it may take more than \(maxTexts) values"))
+        default:
+            return partTexts(node, context: context, depth: depth)
+        }
+    }
+
+    /// One part of a manifest: its known texts, else `unknown`.
+    private static func partTexts(_ node: SourceNode, context: ResourceContext, depth: Int) -> Result<[String], Unreadable> {
+        if let call = Intrinsic.parse(node), ["Fn::Join", "Fn::Sub", "Fn::If"].contains(call.function) {
+            return texts(of: node, context: context, depth: depth + 1)
+        }
+        var values: [String] = []
+        for value in context.resolver.resolve(node) {
+            if value.isAbsent { continue }
+            let text = value.scalarText ?? "unknown"
+            if !values.contains(text) { values.append(text) }
+        }
+        return .success(values.isEmpty ? [""] : values)
+    }
+
+    /// `Fn::Sub`: its string with each `${Name}` replaced by the variable's, parameter's or attribute's texts, and
+    /// `${!Text}` written as `${Text}` (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html).
+    private static func sub(_ argument: SourceNode, context: ResourceContext, depth: Int) -> Result<[String], Unreadable> {
+        let template: String
+        var variables: [String: SourceNode] = [:]
+        if let text = argument.string {
+            template = text
+        } else if let items = argument.items, items.count == 2, let text = items[0].string, let map = items[1].entries {
+            template = text
+            for entry in map where variables[entry.key] == nil { variables[entry.key] = entry.value }
+        } else {
+            return .failure(Unreadable(reason: "its Fn::Sub is not a string or [string, {variables}]"))
+        }
+        var texts = [""]
+        func append(_ values: [String]) { texts = texts.flatMap { prefix in values.map { prefix + $0 } } }
+        var rest = Substring(template)
+        while let open = rest.range(of: "${") {
+            append([String(rest[..<open.lowerBound])])
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "}") else {
+                append([String(rest[open.lowerBound...])])
+                rest = ""
+                break
+            }
+            let name = String(after[..<close])
+            rest = after[after.index(after: close)...]
+            if name.hasPrefix("!") {
+                append(["${" + name.dropFirst() + "}"])
+                continue
+            }
+            let node: SourceNode
+            if let variable = variables[name] {
+                node = variable
+            } else {
+                let function = name.contains(".") ? "Fn::GetAtt" : "Ref"
+                node = SourceNode(.mapping([SourceEntry(key: function, keyOffset: argument.offset,
+                                                        value: SourceNode(.string(name), offset: argument.offset))]),
+                                  offset: argument.offset)
+            }
+            switch partTexts(node, context: context, depth: depth) {
+            case .success(let values): append(values)
+            case .failure(let problem): return .failure(problem)
+            }
+            guard texts.count <= maxTexts else { return .failure(Unreadable(reason: "it may take more than \(maxTexts) values")) }
+        }
+        append([String(rest)])
+        return .success(texts)
     }
 
     private static func read(_ text: String, at offset: Int, path: String, context: ResourceContext,
@@ -60,28 +189,6 @@ enum EmbeddedManifestMapper: ResourceMapper {
             deployment.allowlists[index].component = "\(context.component)/\(deployment.allowlists[index].component)"
         }
         deployment.notices += reader.diagnostics
-    }
-
-    /// A manifest built at deployment, its unknown parts (`${…}`) read as text: CDK's tokens sit inside JSON
-    /// strings (a role ARN in an annotation), where any text keeps the JSON whole.
-    static func readingUnknownPartsAsText(_ partial: String) -> String {
-        var result = ""
-        var depth = 0
-        var previous: Character = " "
-        for character in partial {
-            if depth == 0, character == "{", previous == "$" {
-                result.removeLast()
-                result += "unknown"
-                depth = 1
-            } else if depth > 0 {
-                if character == "{" { depth += 1 }
-                if character == "}" { depth -= 1 }
-            } else {
-                result.append(character)
-            }
-            previous = character
-        }
-        return result
     }
 
     /// The node with every offset at `offset`: the objects sit inside one string of the template, whose own

@@ -48,6 +48,18 @@ import Testing
         #expect(findings.map(\.ruleId) == ["MMC-NET-001"])
     }
 
+    /// The reviewer's bypass: a literal `${` in the joined text was read as the start of an unknown part and
+    /// swallowed the Service's `spec`. Known parts are text, never read for `${…}` again; a part with two values
+    /// (`!If`) gives a manifest for each, and the worse one's Service is judged.
+    @Test func aLiteralDollarBraceOrAnIfInAJoinedManifestHidesNothing() throws {
+        let literal = #"!Join ["", ['[{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","annotations":{"stack":"', !Ref AWS::StackName, '","a":"${{{{"}},"spec":{"type":"LoadBalancer","ports":[{"port":22}]}},{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","annotations":{"k":"}}}}"}}}]']]"#
+        #expect(try T.findings(Self.template(manifest: literal)).filter { $0.resource == "Manifest/Service/default/web" }
+            .map(\.ruleId) == ["MMC-NET-001"])
+        let branches = #"!Join ["", ['[{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"type":"', !If [Open, LoadBalancer, ClusterIP], '","ports":[{"port":22}]}}]']]"#
+        let text = Self.template(manifest: branches).replacingOccurrences(of: "Resources:", with: "Conditions:\n  Open: !Equals [a, b]\nResources:")
+        #expect(try T.findings(text).filter { $0.resource == "Manifest/Service/default/web" }.map(\.ruleId) == ["MMC-NET-001"])
+    }
+
     /// A manifest that cannot be read fails the run (a notice of severity error), never a silent pass.
     @Test func aManifestThatIsNotJSONIsAnError() throws {
         let deployment = try T.deployment(Self.template(manifest: "'apiVersion: v1'"))
