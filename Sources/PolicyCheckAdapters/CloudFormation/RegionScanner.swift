@@ -3,13 +3,32 @@ import PolicyCheckSyntax
 
 /// Finds the regions a resource's properties name: the region inside every ARN (`arn:aws:kms:eu-west-1:…`, also
 /// inside `!Sub` and `!Join` strings and parameter defaults), and region-valued properties (`Region`,
-/// `SourceRegion`, …). `${AWS::Region}` is the stack's own region and is not a finding. Backup copy destinations
-/// and replica regions are marked as copies of the data.
+/// `SourceRegion`, `Regions`, `PeerRegion`, …), at any depth and in lists. `${AWS::Region}` is the stack's own region
+/// and is not a finding. A region-valued property the template does not decide (a parameter without a default, an
+/// SSM parameter, a dynamic reference) cannot be verified: never a silent pass. Backup copy destinations and replica
+/// regions are marked as copies of the data.
 enum RegionScanner {
-    /// Properties whose value is a region code.
-    static let regionProperties = ["Region", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion"]
+    /// Properties whose value is a region code, or a list of them (`Regions`), whatever the resource type:
+    /// `AWS::CloudFormation::StackSet` `StackInstancesGroup[].Regions` (where its stacks are created,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudformation-stackset-stackinstances.html),
+    /// `AWS::EC2::VPCPeeringConnection` and `AWS::EC2::TransitGatewayPeeringAttachment` `PeerRegion` (the peer's region,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcpeeringconnection.html),
+    /// `AWS::ElastiCache::GlobalReplicationGroup` `ReplicationGroupRegion` (a member of a Global datastore,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticache-globalreplicationgroup-globalreplicationgroupmember.html),
+    /// `AWS::SSM::ResourceDataSync` `BucketRegion` (where the synced inventory is stored,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ssm-resourcedatasync-s3destination.html).
+    static let regionProperties: Set<String> = [
+        "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
+        "ReplicationGroupRegion", "BucketRegion",
+    ]
     /// Properties that name where a copy of the data goes.
-    static let replicaProperties = ["DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion"]
+    static let replicaProperties: Set<String> = [
+        "DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion", "ReplicationGroupRegion", "BucketRegion",
+    ]
+    /// Region-valued properties of a type that place nothing there (`type` NUL `key`): a Route 53 health check's
+    /// `HealthCheckConfig.Regions` are where Route 53's checkers send requests from
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-route53-healthcheck-healthcheckconfig.html).
+    static let placesNothing: Set<String> = ["AWS::Route53::HealthCheck\u{0}Regions"]
 
     /// Adds the resource's region references, except those naming a region at a place one already names it
     /// (`placed` holds every reference added so far, so that the check is a lookup rather than a scan of them all).
@@ -55,9 +74,20 @@ enum RegionScanner {
             case .string(let text):
                 record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
                        into: &found)
-            case .unknown(_, let text?):
-                record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
-                       into: &found)
+            case .unknown(let reason, let text):
+                if let text, text == stackRegionText { continue }
+                if isRegionProperty(key, of: context) {
+                    found.append(RegionReference(unknown: reason, at: Origin(offset: node.offset, path: path),
+                                                 component: context.component, role: key,
+                                                 isReplica: replicaProperties.contains(key)))
+                } else if let text {
+                    record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
+                           into: &found)
+                }
+            case .resource where isRegionProperty(key, of: context):
+                found.append(RegionReference(unknown: value.unknownReason(expected: "a region"),
+                                             at: Origin(offset: node.offset, path: path), component: context.component,
+                                             role: key, isReplica: replicaProperties.contains(key)))
             default:
                 continue
             }
@@ -91,11 +121,19 @@ enum RegionScanner {
         return entries
     }
 
+    /// What an unknown value built from `${AWS::Region}` alone reads as: the stack's region, never a finding.
+    private static let stackRegionText = "${AWS::Region}"
+
+    /// Whether `key` holds region codes in this resource (and places something there).
+    private static func isRegionProperty(_ key: String, of context: ResourceContext) -> Bool {
+        regionProperties.contains(key) && !placesNothing.contains(context.resource.type + "\u{0}" + key)
+    }
+
     private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,
                                stackRegion: String?, into found: inout [RegionReference]) {
         let origin = Origin(offset: offset, path: path)
         let isReplica = replicaProperties.contains(key)
-        if regionProperties.contains(key), RegionCode.isWellFormed(text) {
+        if isRegionProperty(key, of: context), RegionCode.isWellFormed(text) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: origin, component: context.component, role: "\(key)",
                                          isReplica: isReplica))

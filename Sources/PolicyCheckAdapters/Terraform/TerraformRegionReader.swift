@@ -2,21 +2,41 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),
-/// per-resource `region`, `location` and `availability_zone`, replica regions written in nested blocks, and the
-/// region part of ARNs in resource values.
+/// per-resource `region`, `location`, `peer_region`, `stack_set_instance_region` and `availability_zone`, regions
+/// written in nested blocks or lists of some types, and the region part of ARNs in resource values.
 struct TerraformRegionReader {
-    /// Regions written inside nested blocks, where the resource keeps a copy of its data: the blocks (lists) down to
-    /// the attribute, and the role messages give it.
+    /// Top-level attributes of any resource whose value is a region, and the role messages give it: the resource's
+    /// own `region` (AWS provider 6) or `location`; the peer's region of a VPC peering connection or transit gateway
+    /// peering attachment
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_peering_connection#peer_region,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ec2_transit_gateway_peering_attachment#peer_region);
+    /// the region a StackSet instance's stack is created in, which AWS provider 6 renamed from `region`
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-6-upgrade#resource-aws_cloudformation_stack_set_instance).
+    /// A value the configuration sets from something unknown until apply cannot be verified (never for `location`,
+    /// which no AWS resource has); one left to the provider (the current region) is not read.
+    static let regionAttributes: [(field: String, role: String)] = [
+        ("region", "resource region"), ("location", "resource location"), ("peer_region", "peer region"),
+        ("stack_set_instance_region", "stack instance region"),
+    ]
+
+    /// Regions written inside nested blocks or lists of some types: the blocks (lists) down to the attribute, which
+    /// may itself be a list of regions, the role messages give it, and whether a copy of the data is kept there.
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica,
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_global_table,
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret#replica,
-    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration
-    static let nestedRegions: [String: (path: [String], role: String)] = [
-        "aws_dynamodb_table": (["replica", "region_name"], "replica region"),
-        "aws_dynamodb_global_table": (["replica", "region_name"], "replica region"),
-        "aws_secretsmanager_secret": (["replica", "region"], "replica region"),
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_replication_configuration,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudformation_stack_instances#regions
+    /// (the regions a stack set's stacks are created in),
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssm_resource_data_sync#s3_destination
+    /// (the region of the bucket the synced inventory is stored in).
+    static let nestedRegions: [String: (path: [String], role: String, isReplica: Bool)] = [
+        "aws_dynamodb_table": (["replica", "region_name"], "replica region", true),
+        "aws_dynamodb_global_table": (["replica", "region_name"], "replica region", true),
+        "aws_secretsmanager_secret": (["replica", "region"], "replica region", true),
         "aws_ecr_replication_configuration": (["replication_configuration", "rule", "destination", "region"],
-                                              "replication destination region"),
+                                              "replication destination region", true),
+        "aws_cloudformation_stack_instances": (["regions"], "stack instance region", false),
+        "aws_ssm_resource_data_sync": (["s3_destination", "region"], "sync destination region", true),
     ]
 
     let input: any TerraformResourceGraph
@@ -80,11 +100,11 @@ struct TerraformRegionReader {
         let first = deployment.regions.endIndex
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
-        for (field, role) in [("region", "resource region"), ("location", "resource location")] {
+        for (field, role) in Self.regionAttributes {
             guard resource.valuesNode?[field] != nil else {
                 // A region the configuration sets from something without a value here (AWS provider 6's
                 // per-resource `region = var.region`): never a silent pass.
-                if field == "region", resource.isAWS, resource.unknownMirror?[field] != nil {
+                if field != "location", resource.isAWS, resource.unknownMirror?[field] != nil {
                     let attribute = resource[field]
                     if attribute.isUnknown, !attribute.isProviderDefault {
                         deployment.regions.append(RegionReference(unknown: attribute.unknownReason, at: attribute.origin,
@@ -106,36 +126,38 @@ struct TerraformRegionReader {
             }
         }
         if let nested = Self.nestedRegions[resource.type] {
-            readNestedRegions(resource, path: nested.path, role: nested.role, into: &deployment)
+            readNestedRegions(resource, path: nested.path, role: nested.role, isReplica: nested.isReplica,
+                              into: &deployment)
         }
         var seen: Set<String> = []
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
         if !aliasRegions.isEmpty { readAliasProvider(of: resource, placedFrom: first, into: &deployment) }
     }
 
-    /// The regions at `path` (blocks, then the attribute), each a copy of the data located at its attribute; a
-    /// region or block known only after apply (`region_name = var.replica_region`) cannot be verified.
+    /// The regions at `path` (blocks, then the attribute or list of regions), each located at its value; a region,
+    /// list or block known only after apply (`region_name = var.replica_region`) cannot be verified.
     private mutating func readNestedRegions(_ resource: TerraformResource, path: [String], role: String,
-                                            into deployment: inout Deployment) {
+                                            isReplica: Bool, into deployment: inout Deployment) {
         var level = [resource[path[0]]]
         for name in path.dropFirst() {
             var next: [TerraformAttribute] = []
             for block in level {
                 if block.isUnknown, !block.isProviderDefault {
                     add(unknown: block.unknownReason, at: block.origin, component: resource.address, role: role,
-                        into: &deployment)
+                        isReplica: isReplica, into: &deployment)
                 }
                 next += block.items.map { $0.child(name) }
             }
             level = next
         }
-        for attribute in level {
+        // The attribute may be a list of regions (`regions = ["eu-west-1"]`): each item is one.
+        for attribute in level.flatMap({ $0.node?.isSequence == true ? $0.items : [$0] }) {
             if let region = attribute.knownString {
-                add(region, at: attribute.origin, component: resource.address, role: role, isReplica: true,
+                add(region, at: attribute.origin, component: resource.address, role: role, isReplica: isReplica,
                     into: &deployment)
             } else if attribute.isUnknown, !attribute.isProviderDefault {
                 add(unknown: attribute.unknownReason, at: attribute.origin, component: resource.address, role: role,
-                    into: &deployment)
+                    isReplica: isReplica, into: &deployment)
             }
         }
     }
@@ -189,12 +211,12 @@ struct TerraformRegionReader {
         deployment.regions.append(RegionReference(region, at: origin, component: component, role: role, isReplica: isReplica))
     }
 
-    /// Adds a replica region known only after apply.
+    /// Adds a region known only after apply.
     private mutating func add(unknown reason: String, at origin: Origin, component: String, role: String,
-                              into deployment: inout Deployment) {
+                              isReplica: Bool, into deployment: inout Deployment) {
         guard place(origin, component: component) else { return }
         deployment.regions.append(RegionReference(unknown: reason, at: origin, component: component, role: role,
-                                                  isReplica: true))
+                                                  isReplica: isReplica))
     }
 
     /// Whether no reference sits on the value yet (and records that one now does).

@@ -55,4 +55,14 @@ enum CloudFormationTesting {
 extension Finding {
     /// `line:column severity RULE resource path`, for compact expectations.
     var cfnSummary: String { "\(line):\(column) \(severity.rawValue) \(ruleId) \(resource) \(path)" }
+
+    /// `line:column resource path`, and `(cannot verify)` when it is: one rule's findings, compactly.
+    var placeSummary: String { "\(line):\(column) \(resource) \(path)\(cannotVerify ? " (cannot verify)" : "")" }
+}
+
+extension CloudFormationTesting {
+    /// One rule's findings for a template text, as `placeSummary`s.
+    static func places(_ ruleId: String, _ text: String, path: String = "template.yaml") throws -> [String] {
+        try findings(text, path: path).filter { $0.ruleId == ruleId }.map(\.placeSummary)
+    }
 }

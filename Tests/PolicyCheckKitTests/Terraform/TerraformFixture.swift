@@ -31,6 +31,11 @@ enum TerraformFixture {
         return try TerraformPlanAdapter().deployment(from: root, source: source, options: options)
     }
 
+    /// One rule's findings for a plan's JSON text.
+    static func findings(_ ruleId: String, json: String) throws -> [Finding] {
+        try findings(deployment(json: json)).filter { $0.ruleId == ruleId }
+    }
+
     /// The default pack's findings for a deployment.
     static func findings(_ deployment: Deployment) throws -> [Finding] {
         let pack = try PolicyLoader().loadDefault()

@@ -7,7 +7,7 @@ import Testing
     typealias Plan = TerraformPlanBuilder
 
     private func residency(_ plan: Plan) throws -> [Finding] {
-        try TerraformFixture.findings(TerraformFixture.deployment(json: plan.json)).filter { $0.ruleId == "MMC-RES-001" }
+        try TerraformFixture.findings("MMC-RES-001", json: plan.json)
     }
 
     @Test func aDynamoDBReplicaOutsideTheRegionFailsAtItsRegionName() throws {

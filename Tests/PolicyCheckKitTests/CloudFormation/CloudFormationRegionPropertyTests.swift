@@ -1,0 +1,81 @@
+import Testing
+@testable import PolicyCheckKit
+
+/// Region-valued properties of any resource type are read at any depth and in lists (a StackSet's `Regions`, a
+/// peering connection's `PeerRegion`, …); one the template does not decide cannot be verified.
+@Suite struct CloudFormationRegionPropertyTests {
+    typealias T = CloudFormationTesting
+
+    private func residency(_ text: String, path: String = "template.yaml") throws -> [String] {
+        try T.places("MMC-RES-001", text, path: path)
+    }
+
+    @Test func regionPropertiesOutsideTheAllowedRegionFailAndAnUndecidedOneCannotBeVerified() throws {
+        #expect(try residency(try T.fixture("fail-region-properties.yaml")) == [
+            "19:52 Set Resources.Set.Properties.StackInstancesGroup[0].Regions[2]",
+            "25:19 Peer Resources.Peer.Properties.PeerRegion",
+            "31:19 LaterPeer Resources.LaterPeer.Properties.PeerRegion (cannot verify)",
+            "38:19 TransitPeer Resources.TransitPeer.Properties.PeerRegion",
+            "44:67 Cache Resources.Cache.Properties.Members[1].ReplicationGroupRegion",
+            "49:60 Inventory Resources.Inventory.Properties.S3Destination.BucketRegion",
+        ])
+        let deployment = try T.deployment(try T.fixture("fail-region-properties.yaml"))
+        #expect(deployment.regions.filter(\.isReplica).map(\.component) == ["Cache", "Cache", "Inventory"],
+                "a Global datastore member and a sync bucket hold copies of the data; stack instances and peers do not")
+        #expect(!deployment.regions.contains { $0.component == "Health" },
+                "a health check's checker regions place nothing there")
+    }
+
+    @Test func theStackSetOfTheReproducerFailsInJSONAsInYAML() throws {
+        let yaml = """
+            Resources:
+              Set:
+                Type: AWS::CloudFormation::StackSet
+                Properties:
+                  StackSetName: data
+                  PermissionModel: SELF_MANAGED
+                  StackInstancesGroup:
+                    - DeploymentTargets: {Accounts: ["123456789012"]}
+                      Regions: [eu-west-1]
+              Peer: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: vpc-1, PeerVpcId: vpc-2, PeerRegion: eu-west-1}}
+            """
+        let json = """
+            {"Resources": {
+              "Set": {"Type": "AWS::CloudFormation::StackSet", "Properties": {"StackSetName": "data",
+                "PermissionModel": "SELF_MANAGED",
+                "StackInstancesGroup": [{"DeploymentTargets": {"Accounts": ["123456789012"]}, "Regions": ["eu-west-1"]}]}},
+              "Peer": {"Type": "AWS::EC2::VPCPeeringConnection",
+                "Properties": {"VpcId": "vpc-1", "PeerVpcId": "vpc-2", "PeerRegion": {"Fn::Select": [0, ["eu-west-1"]]}}}
+            }}
+            """
+        #expect(try residency(yaml) == [
+            "9:21 Set Resources.Set.Properties.StackInstancesGroup[0].Regions[0]",
+            "10:105 Peer Resources.Peer.Properties.PeerRegion",
+        ])
+        #expect(try residency(json, path: "template.json") == [
+            "4:95 Set Resources.Set.Properties.StackInstancesGroup[0].Regions[0]",
+            "6:74 Peer Resources.Peer.Properties.PeerRegion",
+        ])
+        let messages = try T.findings(yaml).filter { $0.ruleId == "MMC-RES-001" }.map(\.message)
+        #expect(messages == [
+            "Regions is 'eu-west-1': it places data in a region outside the allowed us-east-1",
+            "PeerRegion is 'eu-west-1': it places data in a region outside the allowed us-east-1",
+        ])
+    }
+
+    @Test func theStacksRegionAndAllowedValuesAreReadAsBefore() throws {
+        let text = """
+            Parameters:
+              Peer: {Type: String, Default: us-east-1, AllowedValues: [us-east-1, eu-west-1]}
+            Resources:
+              Here: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: vpc-1, PeerVpcId: vpc-2, PeerRegion: !Ref 'AWS::Region'}}
+              Sub: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: vpc-1, PeerVpcId: vpc-3, PeerRegion: !Sub '${AWS::Region}'}}
+              Either: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: vpc-1, PeerVpcId: vpc-4, PeerRegion: !Ref Peer}}
+              Ref: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: vpc-1, PeerVpcId: vpc-5, PeerRegion: !GetAtt Here.Id}}
+            """
+        #expect(try residency(text) == [
+            "6:107 Either Resources.Either.Properties.PeerRegion",
+            "7:104 Ref Resources.Ref.Properties.PeerRegion (cannot verify)",
+        ])
+    }
+}
