@@ -57,7 +57,8 @@ enum ClusterMapper: ResourceMapper {
                                                enabled: true, origin: cidrs.origin))
         }
         for item in cidrs.items() {
-            guard let cidr = item.string(worst: SecurityGroupMapper.breadth) else { continue }
+            guard let cidr = item.string(worst: SecurityGroupMapper.breadth,
+                                         dominates: SecurityGroupMapper.admitsEveryone) else { continue }
             list.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: item.origin))
         }
         deployment.allowlists.append(list)

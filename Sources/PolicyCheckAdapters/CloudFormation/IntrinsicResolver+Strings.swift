@@ -103,7 +103,7 @@ extension IntrinsicResolver {
             }
         }
         return combinations.map { text, reason in
-            guard let reason else { return .string(text) }
+            guard let reason else { return stringValue(text) }
             return .unknown(reason: "'\(Excerpt.quote(text, limit: 120))' is not fully known: \(reason)", text: text)
         }
     }

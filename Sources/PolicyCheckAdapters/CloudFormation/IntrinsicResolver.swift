@@ -11,6 +11,8 @@ import PolicyCheckSyntax
 /// - `!If` takes both branches as alternatives (the worse branch is judged), unless the resolver resolves for one
 ///   deployment scenario (`assignment`, `ParameterScenarios`) and the scenario decides the condition.
 /// - `!Sub` and `!Join` build strings; unknown parts stay as `${…}` in the text of an unknown value.
+/// - A string that holds a dynamic reference (`{{resolve:ssm:…}}`), written or built, is unknown: CloudFormation
+///   reads its value only at deployment.
 struct IntrinsicResolver {
     let template: Template
     /// The entries `!FindInMap` lookups selected, shared by the resolver's copies.
@@ -36,16 +38,23 @@ struct IntrinsicResolver {
         return Self.limited(evaluate(call, depth: depth + 1))
     }
 
-    /// A node without intrinsic functions, as a value.
+    /// A node without intrinsic functions, as a value. A string that holds a dynamic reference is known only at
+    /// deployment (`DynamicReference`); its text is kept, so literal regions in it still count.
     static func plain(_ node: SourceNode) -> TemplateValue {
         switch node.value {
         case .null: return .absent
         case .bool(let flag): return .bool(flag)
         case .number(let literal): return .number(literal)
-        case .string(let text): return .string(text)
+        case .string(let text): return stringValue(text)
         case .sequence: return .sequence(node)
         case .mapping: return .mapping(node)
         }
+    }
+
+    /// A string as a value: unknown when it holds a dynamic reference, written or built by `!Sub` and `!Join`.
+    static func stringValue(_ text: String) -> TemplateValue {
+        guard let reason = DynamicReference.reason(in: text) else { return .string(text) }
+        return .unknown(reason: reason, text: text)
     }
 
     static func limited(_ values: [TemplateValue]) -> [TemplateValue] {

@@ -11,7 +11,7 @@ enum ListenerMapper: ResourceMapper {
         var listener = LoadBalancerListener(component: context.component, origin: context.modelOrigin,
                                             sslPolicyOrigin: policy.origin)
         let protocolValue = properties.child("Protocol")
-        listener.protocolName = protocolValue.string(worst: { $0.uppercased() == "HTTP" ? 1 : 0 })
+        listener.protocolName = protocolValue.string(worst: { isPlainHTTP($0) ? 1 : 0 }, dominates: isPlainHTTP)
             ?? Located(.unknown(reason: "the template gives no Protocol"), at: protocolValue.origin)
         listener.sslPolicy = policy.string()
         let actions = properties.child("DefaultActions").items()
@@ -21,4 +21,7 @@ enum ListenerMapper: ResourceMapper {
         }
         deployment.listeners.append(listener)
     }
+
+    /// Plain HTTP: no protocol is worse, so a branch that is HTTP is the listener's whatever the others are.
+    static func isPlainHTTP(_ text: String) -> Bool { text.uppercased() == "HTTP" }
 }

@@ -101,16 +101,27 @@ struct PropertyValue {
         return Located(.known(!worse), at: origin)
     }
 
-    /// A string. Unknown when any alternative is; with several known values, the one `rank` rates worst, or
-    /// unknown when there is no ranking. `nil` when the property is absent in every alternative.
-    func string(worst rank: ((String) -> Int)? = nil) -> Located<Fact<String>>? {
+    /// A string. Unknown when any alternative is — unless a known one `dominates`, a value nothing can be worse than
+    /// (a world-open CIDR, plain HTTP), which is then the value whatever the unknown ones turn out to be, as a known
+    /// worse flag is in `bool(worse:)`: an `!If` between `0.0.0.0/0` and a value known only at deployment is
+    /// world-open. With several known values, the one `rank` rates worst, or unknown when there is no ranking. `nil`
+    /// when the property is absent in every alternative.
+    func string(worst rank: ((String) -> Int)? = nil,
+                dominates: ((String) -> Bool)? = nil) -> Located<Fact<String>>? {
         var texts: [String] = []
+        var unknown: TemplateValue?
         for alternative in alternatives {
             if alternative.isAbsent { continue }
             guard let text = alternative.scalarText else {
-                return Located(.unknown(reason: alternative.unknownReason(expected: "a string")), at: origin)
+                if unknown == nil { unknown = alternative }
+                if dominates == nil { break }
+                continue
             }
             if !texts.contains(text) { texts.append(text) }
+        }
+        if let unknown {
+            if let dominates, let worst = texts.first(where: dominates) { return Located(.known(worst), at: origin) }
+            return Located(.unknown(reason: unknown.unknownReason(expected: "a string")), at: origin)
         }
         guard let first = texts.first else { return nil }
         if texts.count == 1 { return Located(.known(first), at: origin) }

@@ -33,7 +33,7 @@ enum SecurityGroupMapper: ResourceMapper {
             let ports = portRange(rule)
             let text = description(rule.child("Description"))
             for key in ["CidrIp", "CidrIpv6"] {
-                guard let cidr = rule.child(key).string(worst: breadth) else { continue }
+                guard let cidr = rule.child(key).string(worst: breadth, dominates: admitsEveryone) else { continue }
                 let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
                 if isPrivate(cidr.value) { inVPC.entries.append(entry) } else { internet.entries.append(entry) }
             }
@@ -52,6 +52,12 @@ enum SecurityGroupMapper: ResourceMapper {
         let lower = from.min()!, upper = to.max()!
         if lower == -1 && upper == -1 { return PortRange(0, 65535) }
         return PortRange(lower, upper)
+    }
+
+    /// Whether a CIDR admits every address of its version (or is malformed): no alternative can be worse.
+    static func admitsEveryone(_ text: String) -> Bool {
+        guard case .success(let parsed) = CIDRParser.parse(text) else { return true }
+        return parsed.cidr.isWholeSpace
     }
 
     /// How many addresses a CIDR admits, as a rank: the broadest alternative (or a malformed one) is the worst.
