@@ -17,7 +17,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         EmbeddedManifestMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
         LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
-        SearchDomainMapper.self, InstanceVolumeMapper.self,
+        SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self,
     ]
 
     public init() {}

@@ -11,7 +11,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
     static let readers: [any TerraformReader.Type] = [
         TerraformKeyReader.self, TerraformDataStoreReader.self, TerraformBucketReader.self, TerraformVolumeReader.self,
         TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
-        TerraformListenerReader.self, TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
+        TerraformListenerReader.self, TerraformClassicListenerReader.self, TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
         TerraformIPSetReader.self, TerraformRegionReader.self,
     ]
 

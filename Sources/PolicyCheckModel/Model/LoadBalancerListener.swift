@@ -1,9 +1,11 @@
-/// A load-balancer listener (`aws_lb_listener`, `AWS::ElasticLoadBalancingV2::Listener`): the protocol clients
-/// connect with and, for HTTPS and TLS, the security policy that sets the TLS versions and ciphers.
+/// A load-balancer listener (`aws_lb_listener`, `AWS::ElasticLoadBalancingV2::Listener`, and each listener of a
+/// Classic Load Balancer, `aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`): the protocol clients connect with
+/// and, for HTTPS, TLS and SSL, the security policy that sets the TLS versions and ciphers.
 public struct LoadBalancerListener: Sendable {
     public var component: String
     public var origin: Origin
-    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE`; `nil`: not stated.
+    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE` (a Classic Load Balancer's `SSL` is its `TLS`); `nil`:
+    /// not stated.
     public var protocolName: Located<Fact<String>>?
     /// The security policy (`ssl_policy`, `SslPolicy`); `nil`: not stated (AWS's default applies).
     public var sslPolicy: Located<Fact<String>>?
@@ -11,6 +13,8 @@ public struct LoadBalancerListener: Sendable {
     public var sslPolicyOrigin: Origin
     /// Whether every default action redirects to HTTPS (an HTTP listener that only redirects carries no data).
     public var redirectsToHTTPS = false
+    /// Whether the load balancer has redirect actions at all (a Classic Load Balancer has none).
+    public var offersRedirects = true
 
     public init(component: String, origin: Origin, sslPolicyOrigin: Origin) {
         self.component = component

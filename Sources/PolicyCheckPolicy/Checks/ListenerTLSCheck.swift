@@ -35,6 +35,10 @@ public struct ListenerTLSCheck: Check {
             if Self.passThrough.contains(upper) { return .notApplicable }
             if upper == "HTTP" {
                 if listener.redirectsToHTTPS { return .pass }
+                guard listener.offersRedirects else {
+                    return .fail([Evidence("the listener accepts plain HTTP and forwards it; expected HTTPS or SSL (a Classic Load Balancer has no redirect actions)",
+                                           at: stated.origin)])
+                }
                 return .fail([Evidence("the listener accepts plain HTTP and forwards it; expected HTTPS, or every default action a redirect to HTTPS",
                                        at: stated.origin)])
             }
