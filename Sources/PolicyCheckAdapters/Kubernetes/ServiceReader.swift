@@ -38,8 +38,11 @@ struct ServiceReader {
             allowlist.origin = annotation.origin
             allowlist.entries = entries
         } else if internetFacing {
-            // No source ranges: the load balancer admits the whole internet.
-            allowlist.entries = KubernetesAllowlists.worldOpen(at: worldOrigin, ipv6: ipv6, ports: ports)
+            // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
+            // controller ignores is where that comes from: the entries go there.
+            let ignoredScheme = ignoredSchemeAnnotation(annotations, loadBalancerClass: loadBalancerClass)
+            allowlist.entries = KubernetesAllowlists.worldOpen(at: ignoredScheme?.origin ?? worldOrigin, ipv6: ipv6,
+                                                               ports: ports)
         } else {
             return nil
         }
@@ -53,31 +56,54 @@ struct ServiceReader {
         "networking.gke.io/l4-regional-external": false, "networking.gke.io/l4-regional-external-legacy": false,
     ]
 
-    /// Whether the load balancer is internal: a GKE class or an annotation says so (AWS, Azure, GKE), or the AWS Load
-    /// Balancer Controller provisions it and no annotation asks for an internet-facing one.
+    /// Whether the load balancer is internal: a GKE class or an annotation says so (AWS, Azure, GKE), as the
+    /// controller that reconciles the Service reads it.
     static func isInternal(_ annotations: Annotations, loadBalancerClass: String? = nil) -> Bool {
         // A GKE class decides before any annotation, as GKE's controllers read it ("LoadBalancerClass ... has
         // precedence", cloud-provider-gcp `GetLoadBalancerAnnotationType`): `l4-regional-internal` is an internal
         // passthrough Network Load Balancer (https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters).
         if let loadBalancerClass, let makesInternal = gkeClasses[loadBalancerClass] { return makesInternal }
-        let legacyFlag = annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]?.value
-        if let legacyFlag, !legacyFlag.isEmpty, legacyFlag.lowercased() != "false" {
-            // Older AWS docs used "0.0.0.0/0" as the value; any value but false means internal.
-            return true
-        }
-        let scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"]?.value.lowercased()
-        if scheme == "internal" { return true }
         if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value.lowercased() == "true" { return true }
         // GKE's controller reads the first of its type annotations present, the deprecated one still, and takes
         // `Internal` or `internal` and no other spelling (cloud-provider-gcp `GetLoadBalancerAnnotationType`).
         let gkeType = annotations.first("networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type")?.value
         if gkeType == "Internal" || gkeType == "internal" { return true }
-        // Since v2.2.0 the AWS Load Balancer Controller provisions an internal NLB unless the scheme annotation (or
-        // the deprecated internal flag, set to false) asks for an internet-facing one ("Secure by default",
-        // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/; the scheme
-        // annotation's default is `internal` in its annotation reference). The in-tree controller, whose load
-        // balancers are internet-facing by default, leaves these Services to it.
-        return scheme == nil && legacyFlag == nil && isAWSLoadBalancerController(annotations, loadBalancerClass)
+        let legacyFlag = annotations[Self.internalAnnotation]?.value
+        if isAWSLoadBalancerController(annotations, loadBalancerClass) {
+            // Since v2.2.0 the AWS Load Balancer Controller provisions an internal NLB unless the scheme annotation
+            // asks for an internet-facing one ("Secure by default",
+            // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/). The scheme
+            // annotation decides; the deprecated internal flag only without it ("in case of ties, the
+            // aws-load-balancer-scheme gets precedence", the annotations reference,
+            // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/),
+            // read as a Go boolean (`false`, `0`, `f`: internet-facing).
+            if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme.lowercased() == "internal" }
+            if let legacyFlag { return !Self.goFalse.contains(legacyFlag) }
+            return true
+        }
+        // Any other Service of type LoadBalancer is reconciled by the in-tree cloud provider's controller by default
+        // (the NLB guide above, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
+        // `false` makes an internal load balancer (cloud-provider-aws `EnsureLoadBalancer`; older AWS docs used
+        // "0.0.0.0/0" as the value), and its load balancers are internet-facing otherwise — the scheme annotation
+        // is not one of its annotations (cloud-provider-aws `docs/service_controller.md`). The AWS Load Balancer
+        // Controller's v2.5+ webhook puts `loadBalancerClass` on Services when they are created, where it is
+        // installed with it, but a manifest that relies on that is not judged by it: only the class or the
+        // `aws-load-balancer-type` annotation written in the manifest say which controller decides.
+        if let legacyFlag, !legacyFlag.isEmpty, legacyFlag.lowercased() != "false" { return true }
+        return false
+    }
+
+    static let internalAnnotation = "service.beta.kubernetes.io/aws-load-balancer-internal"
+    static let schemeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-scheme"
+    /// What Go's `strconv.ParseBool` reads as false, as the AWS Load Balancer Controller parses the internal flag.
+    static let goFalse: Set<String> = ["0", "f", "F", "false", "FALSE", "False"]
+
+    /// The scheme annotation of a Service the in-tree controller reconciles, which that controller ignores: an
+    /// `internal` there does not make the load balancer internal.
+    static func ignoredSchemeAnnotation(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
+        guard loadBalancerClass == nil, !isAWSLoadBalancerController(annotations, nil),
+              let scheme = annotations[schemeAnnotation], scheme.value.lowercased() == "internal" else { return nil }
+        return scheme
     }
 
     /// Whether the AWS Load Balancer Controller reconciles the Service: `spec.loadBalancerClass:

@@ -116,6 +116,27 @@ import Testing
         #expect(Set(findings.filter { ["MMC-NET-001", "MMC-NET-011"].contains($0.ruleId) }.map(\.resource)) == Set(exposed))
     }
 
+    @Test("The scheme annotation makes a Service internal only where the AWS Load Balancer Controller reconciles it")
+    func theSchemeAnnotationIsReadOnlyByItsController() throws {
+        let read = H.read(fixture: "kubernetes/fail-aws-scheme-annotation-read-by-its-controller.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        #expect(deployment.allowlists.filter(\.internetFacing).map(\.component) == [
+            "Service/prod/scheme-only", "Service/prod/controller-scheme-beats-flag", "Service/prod/controller-flag-zero",
+            "Mattermost/prod/acme-scheme-only",
+        ])
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == [
+            "MMC-NET-001 13:58 Service/prod/scheme-only",
+            "MMC-NET-011 54:3 Service/prod/controller-scheme-beats-flag",
+            "MMC-NET-011 66:3 Service/prod/controller-flag-zero",
+            "MMC-NET-011 79:58 Mattermost/prod/acme-scheme-only",
+        ])
+        // The in-tree controller ignores the scheme annotation: the world-open entry is placed on it, as the reason.
+        #expect(findings[0].path == "metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme']")
+        #expect(findings[3].path == "spec.serviceAnnotations['service.beta.kubernetes.io/aws-load-balancer-scheme']")
+    }
+
     @Test("GKE Services are internal by an internal class or type annotation (new or deprecated), as GKE reads them")
     func gkeInternalLoadBalancersAreReadAsGKEReadsThem() throws {
         let read = H.read(fixture: "kubernetes/fail-gke-load-balancers.yaml")
