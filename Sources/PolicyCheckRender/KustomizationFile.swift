@@ -23,6 +23,8 @@ struct KustomizationFile: Sendable {
     var references: [String] = []
     /// Files named as patches (`patchesStrategicMerge`, `patches[].path`, `patchesJson6902[].path`), as written.
     var patches: [String] = []
+    /// The `target` of each patch file that has one (by the path as written): the objects it applies to.
+    var patchTargets: [String: RenderedStream.Target] = [:]
 
     init(directory: String) {
         files = RenderSource.kustomizationFiles(in: directory)
@@ -45,9 +47,14 @@ struct KustomizationFile: Sendable {
         }
         patches = field("patchesstrategicmerge")?.items?.compactMap(\.string) ?? []
         for name in ["patches", "patchesjson6902"] {
-            patches += field(name)?.items?.compactMap { item in
-                item.entries?.first { Self.folded($0.key) == "path" }?.value.string
-            } ?? []
+            for item in field(name)?.items ?? [] {
+                guard let path = item.entries?.first(where: { Self.folded($0.key) == "path" })?.value.string else { continue }
+                patches.append(path)
+                if let target = item.entries?.first(where: { Self.folded($0.key) == "target" })?.value.entries {
+                    func value(_ key: String) -> String? { target.first { Self.folded($0.key) == key }?.value.string }
+                    patchTargets[path] = RenderedStream.Target(kind: value("kind"), name: value("name"))
+                }
+            }
         }
     }
 

@@ -75,9 +75,12 @@ struct KustomizePlan: Sendable {
         return entry.file.files + entry.file.patches.map { entry.source.directory + "/" + $0 }
     }
 
-    /// The kustomization files and patch files a build applies: its own first, then those of the kustomizations it
+    /// The patch files a build applies, with their targets: its own first, then those of the kustomizations it
     /// takes in, in walk order.
-    func appliedFiles(ofBuild build: Int) -> [String] {
-        entries[build].members.flatMap { appliedFiles($0) }
+    func patches(ofBuild build: Int) -> [(path: String, target: RenderedStream.Target?)] {
+        entries[build].members.flatMap { member in
+            let entry = entries[member]
+            return entry.file.patches.map { (entry.source.directory + "/" + $0, entry.file.patchTargets[$0]) }
+        }
     }
 }

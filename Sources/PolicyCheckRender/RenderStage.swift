@@ -81,8 +81,8 @@ package struct RenderStage: Sendable {
                 case .success(var stream):
                     succeeded.insert(position)
                     consumed.record(stream, build: source.displayPath, cwd: cwd)
-                    stream.appliedFiles = plan.appliedFiles(ofBuild: position).map {
-                        InputPath.display(InputPath.standardized($0, in: cwd))
+                    stream.patches = plan.patches(ofBuild: position).map {
+                        RenderedStream.Patch(file: InputPath.display(InputPath.standardized($0.path, in: cwd)), target: $0.target)
                     }
                     result = .success(stream)
                 case .failure(.failed(_, let cause)) where unused:

@@ -8,8 +8,10 @@ package struct RenderedPlacer {
     private let lines: [Substring]
     private let readFile: (String) -> [UInt8]?
     private var sources: [String: SourceLines?] = [:]
-    /// Where a value was found in the build's patch files (`nil`: in none), by value.
-    private var valuePlaces: [Substring: (String, (line: Int, column: Int))?] = [:]
+    /// Where a value was found in an object's patches (`nil`: in none), by object and value.
+    private var valuePlaces: [ValueKey: (String, (line: Int, column: Int))?] = [:]
+    /// Each object's patches and their documents to search.
+    private var patchesByObject: [RenderedObject: [(String, [Int])]] = [:]
 
     package init(_ stream: RenderedStream, readFile: @escaping (String) -> [UInt8]?) {
         self.stream = stream
@@ -22,20 +24,21 @@ package struct RenderedPlacer {
     /// object's name, else anywhere in the file — or the file's first line when the template spells it differently
     /// (a value set by an expression).
     ///
-    /// A kustomize build also applied patches (`RenderedStream.appliedFiles`): a value its object's own file does
-    /// not spell as rendered was set by one of them, and the finding goes to the patch line that spells it — as
-    /// written, then by its key, then (a JSON 6902 patch's `value: ["0.0.0.0/0"]`) the first line holding the
-    /// value — rather than to the base's line for the key's old value, or its first line. A reviewer of an overlay
-    /// that opens a compliant base must be shown the overlay.
+    /// A kustomize build also applied patches (`RenderedStream.patches`): a value its object's own file does not
+    /// spell as rendered was set by one of them, and the finding goes to the patch line that spells it — as written,
+    /// then by its key, then (a JSON 6902 patch's `value: ["0.0.0.0/0"]`) the first line holding the value —
+    /// rather than to the base's line for the key's old value, or its first line. Only a patch of this object is
+    /// searched: a strategic merge patch's documents that declare its kind and name, or a patch whose `target`
+    /// selects its kind and name. A finding is never steered into another object's patch (where a waiver of
+    /// that file would then cover it).
     package mutating func place(_ finding: Finding) -> Finding {
         guard let index = stream.partIndex(containing: finding.line), let file = stream.parts[index].file else {
             return finding
         }
         let rendered = finding.line >= 1 && finding.line - 1 < lines.count ? lines[finding.line - 1] : ""
-        let name = objectName(inPart: index)
-        let patches = stream.appliedFiles.filter { $0 != file }
+        let object = RenderedObject(kind: firstLine("kind:", inPart: index), name: firstLine("name:", inPart: index))
         var placed = finding
-        let (placedFile, location) = locate(rendered, near: name, in: file, patches: patches) ?? (file, (line: 1, column: 1))
+        let (placedFile, location) = locate(rendered, object: object, in: file) ?? (file, (line: 1, column: 1))
         placed.file = placedFile
         placed.line = location.line
         placed.column = location.column
@@ -43,29 +46,66 @@ package struct RenderedPlacer {
         return placed
     }
 
-    private mutating func locate(_ rendered: Substring, near name: Substring?, in file: String,
-                                 patches: [String]) -> (String, (line: Int, column: Int))? {
-        if let found = lines(of: file)?.locateExact(rendered, near: name) { return (file, found) }
-        for patch in patches {
-            if let found = lines(of: patch)?.locateExact(rendered, near: name) { return (patch, found) }
+    /// A rendered object's `kind:` and first `name:` lines, as normalised text.
+    struct RenderedObject: Hashable {
+        var kind: Substring?
+        var name: Substring?
+
+        /// The text after `kind: ` / `name: `, unquoted.
+        static func value(_ line: Substring?) -> Substring? { line.map(SourceLines.value(of:)) }
+    }
+
+    private mutating func locate(_ rendered: Substring, object: RenderedObject,
+                                 in file: String) -> (String, (line: Int, column: Int))? {
+        if let found = lines(of: file)?.locateExact(rendered, near: object.name) { return (file, found) }
+        let patches = patchDocuments(of: object, besides: file)
+        for (patch, documents) in patches {
+            if let found = lines(of: patch)?.locate(rendered, inDocuments: documents, byKey: false) { return (patch, found) }
         }
-        if let found = lines(of: file)?.locateKey(rendered, near: name) { return (file, found) }
-        for patch in patches {
-            if let found = lines(of: patch)?.locateKey(rendered, near: name) { return (patch, found) }
+        if let found = lines(of: file)?.locateKey(rendered, near: object.name) { return (file, found) }
+        for (patch, documents) in patches {
+            if let found = lines(of: patch)?.locate(rendered, inDocuments: documents, byKey: true) { return (patch, found) }
         }
-        // A line scan per patch file: remembered by value, so a build of thousands of objects with the same value
-        // scans once.
+        // A line scan of the object's patches: remembered by object and value, so a build of thousands of objects
+        // scans once for each.
         let value = SourceLines.value(of: rendered)
-        if let known = valuePlaces[value] { return known }
+        let key = ValueKey(object: object, value: value)
+        if let known = valuePlaces[key] { return known }
         var place: (String, (line: Int, column: Int))?
-        for patch in patches {
-            if let found = lines(of: patch)?.locateValue(value) {
+        for (patch, documents) in patches {
+            if let found = lines(of: patch)?.locateValue(value, inDocuments: documents) {
                 place = (patch, found)
                 break
             }
         }
-        valuePlaces[value] = .some(place)
+        valuePlaces[key] = .some(place)
         return place
+    }
+
+    private struct ValueKey: Hashable {
+        var object: RenderedObject
+        var value: Substring
+    }
+
+    /// The build's patches of an object, each with the documents to search: a strategic merge patch file's
+    /// documents declaring the object's kind and name; every document of a patch whose `target` selects them.
+    private mutating func patchDocuments(of object: RenderedObject, besides file: String) -> [(String, [Int])] {
+        if let known = patchesByObject[object] { return known }
+        var found: [(String, [Int])] = []
+        let kind = RenderedObject.value(object.kind)
+        let name = RenderedObject.value(object.name)
+        for patch in stream.patches where patch.file != file {
+            guard let source = lines(of: patch.file) else { continue }
+            if let target = patch.target {
+                guard target.selects(kind: kind, name: name) else { continue }
+                found.append((patch.file, source.allDocuments))
+            } else if let kindLine = object.kind, let nameLine = object.name {
+                let documents = source.documents(declaring: kindLine, nameLine)
+                if !documents.isEmpty { found.append((patch.file, documents)) }
+            }
+        }
+        patchesByObject[object] = found
+        return found
     }
 
     /// A source file's lines, read and indexed once.
@@ -76,113 +116,12 @@ package struct RenderedPlacer {
         return read
     }
 
-    /// The first `name:` line of a rendered part (an object's `metadata.name` comes before any nested name in
-    /// what helm and kustomize print), as normalised text.
-    private func objectName(inPart index: Int) -> Substring? {
+    /// The first line of a rendered part starting with `prefix` (an object's `kind` and `metadata.name` come
+    /// before any nested ones in what helm and kustomize print), as normalised text.
+    private func firstLine(_ prefix: String, inPart index: Int) -> Substring? {
         let start = stream.parts[index].firstLine - 1
         let end = index + 1 < stream.parts.count ? stream.parts[index + 1].firstLine - 1 : lines.count
         guard start < end, end <= lines.count else { return nil }
-        return lines[start..<end].lazy.map(SourceLines.normal).first { $0.hasPrefix("name:") }
-    }
-}
-
-/// A source file's lines, normalised (indentation and a list dash dropped) and indexed by text and by key, overall
-/// and per document.
-struct SourceLines {
-    private let lines: [Substring]
-    /// Each `---`-separated document's first line index.
-    private let documentStarts: [Int]
-    private var firstByText: [Substring: Int] = [:]
-    private var firstByKey: [Substring: Int] = [:]
-    /// Per `name:` line text, the documents holding it, in order.
-    private var documentsByName: [Substring: [Int]] = [:]
-
-    init(_ bytes: [UInt8]) {
-        lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        var starts = [0]
-        for (index, line) in lines.enumerated() {
-            if line.hasPrefix("---"), index > 0 { starts.append(index) }
-            let text = Self.normal(line)
-            if firstByText[text] == nil { firstByText[text] = index }
-            if let key = Self.key(text), firstByKey[key] == nil { firstByKey[key] = index }
-            if text.hasPrefix("name:"), documentsByName[text]?.last != starts.count - 1 {
-                documentsByName[text, default: []].append(starts.count - 1)
-            }
-        }
-        documentStarts = starts
-    }
-
-    /// Trimmed, list dash ignored, without a carriage return.
-    static func normal(_ line: Substring) -> Substring {
-        var text = line.drop { $0 == " " || $0 == "\t" }
-        if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
-        return text.hasSuffix("\r") ? text.dropLast() : text
-    }
-
-    /// The text up to and including the first colon.
-    private static func key(_ text: Substring) -> Substring? {
-        text.firstIndex(of: ":").map { text[...$0] }
-    }
-
-    private func column(_ index: Int) -> Int {
-        let line = lines[index]
-        return line.count - line.drop { $0 == " " || $0 == "\t" || $0 == "-" }.count + 1
-    }
-
-    /// The line for a rendered line: the line equal to it in the first document declaring `name`, else the first
-    /// line of the file equal to it, else the first holding its key in that document, else in the file. An exact
-    /// line anywhere wins over a key in the named document: a template can hold a block helm never renders that
-    /// declares the same name, and a finding must not be steered onto a harmless line there.
-    func locate(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
-        locateExact(rendered, near: name) ?? locateKey(rendered, near: name)
-    }
-
-    /// The line equal to the rendered line in the first document declaring `name`, else anywhere in the file.
-    func locateExact(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
-        let wanted = Self.normal(rendered)
-        guard !wanted.isEmpty else { return nil }
-        if let document = name.flatMap({ documentsByName[$0]?.first }),
-           let index = find(inDocument: document, { Self.normal($0) == wanted }) {
-            return (index + 1, column(index))
-        }
-        return firstByText[wanted].map { ($0 + 1, column($0)) }
-    }
-
-    /// The first line holding the rendered line's key in the document declaring `name`, else in the file.
-    func locateKey(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
-        let wanted = Self.normal(rendered)
-        guard let key = Self.key(wanted) else { return nil }
-        if let document = name.flatMap({ documentsByName[$0]?.first }),
-           let index = find(inDocument: document, { Self.normal($0).hasPrefix(key) }) {
-            return (index + 1, column(index))
-        }
-        return firstByKey[key].map { ($0 + 1, column($0)) }
-    }
-
-    /// A rendered line's value: the text after `key: `, or the whole line for a list item, unquoted.
-    static func value(of rendered: Substring) -> Substring {
-        let wanted = normal(rendered)
-        var value = key(wanted).map { wanted[$0.endIndex...].drop { $0 == " " } } ?? wanted
-        if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
-            value = value.dropFirst().dropLast()
-        }
-        return value
-    }
-
-    /// The first line, outside comments, holding a value (`value(of:)`) at least three characters long: a value a
-    /// JSON 6902 patch sets, written as JSON (`value: ["0.0.0.0/0"]`).
-    func locateValue(_ value: Substring) -> (line: Int, column: Int)? {
-        guard value.count >= 3 else { return nil }
-        return lines.indices.first { index in
-            let line = Self.normal(lines[index])
-            return !line.hasPrefix("#") && line.contains(value)
-        }.map { ($0 + 1, column($0)) }
-    }
-
-    /// The first line of one document that `matches` (a scan of that document only).
-    private func find(inDocument document: Int, _ matches: (Substring) -> Bool) -> Int? {
-        let start = documentStarts[document]
-        let end = document + 1 < documentStarts.count ? documentStarts[document + 1] : lines.count
-        return (start..<end).first { matches(lines[$0]) }
+        return lines[start..<end].lazy.map(SourceLines.normal).first { $0.hasPrefix(prefix) }
     }
 }

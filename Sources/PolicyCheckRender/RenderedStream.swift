@@ -9,9 +9,39 @@ public struct RenderedStream: Sendable {
     public var text: [UInt8]
     /// Where each source's part of the stream starts (1-based line), in stream order.
     public var parts: [Part]
-    /// The files a build applied to its objects (kustomization files, with inline patches, and patch files), its
-    /// own first: where a value a patch set is found when its object's own file does not hold it. Empty for helm.
-    public var appliedFiles: [String]
+    /// The patch files a build applied to its objects, its own first: where a value a patch set is found when its
+    /// object's own file does not hold it. Empty for helm.
+    public var patches: [Patch]
+
+    /// A patch file a kustomize build applied.
+    public struct Patch: Sendable, Hashable {
+        /// Its path as reports show it.
+        public var file: String
+        /// The objects the kustomization's `target` selects; `nil`: a strategic merge patch naming its objects.
+        public var target: Target?
+
+        public init(file: String, target: Target?) {
+            self.file = file
+            self.target = target
+        }
+    }
+
+    /// A kustomization patch's `target`: the kind and name it selects, each `nil` when not given (any).
+    public struct Target: Sendable, Hashable {
+        public var kind: String?
+        public var name: String?
+
+        public init(kind: String?, name: String?) {
+            self.kind = kind
+            self.name = name
+        }
+
+        /// Whether it selects an object of this kind and name (both as rendered). A name kustomize would read as a
+        /// pattern is compared as written, so it selects only an object so named (never a wrong file).
+        func selects(kind objectKind: Substring?, name objectName: Substring?) -> Bool {
+            (kind == nil || objectKind.map { $0 == kind! } == true) && (name == nil || objectName.map { $0 == name! } == true)
+        }
+    }
 
     public struct Part: Sendable, Hashable {
         public var firstLine: Int
@@ -19,10 +49,10 @@ public struct RenderedStream: Sendable {
         public var file: String?
     }
 
-    public init(text: [UInt8], parts: [Part], appliedFiles: [String] = []) {
+    public init(text: [UInt8], parts: [Part], patches: [Patch] = []) {
         self.text = text
         self.parts = parts
-        self.appliedFiles = appliedFiles
+        self.patches = patches
     }
 
     /// The stream split at `---` lines, each document attributed by `attribute` (given its lines).

@@ -149,6 +149,23 @@ struct KustomizeCommandTests {
         #expect(!places.contains { $0.hasPrefix("\(root)/base/service.yaml:1 ") }, "\(places)")
     }
 
+    /// The review's bypass: a pull request's JSON patch opens `web`; a waived component's patch of another Service,
+    /// `admin`, spells the same `ports:` line. The `web` finding must stay off that file (its waiver would cover it):
+    /// the gate fails.
+    @Test func anotherObjectsWaivedPatchCoversNothing() throws {
+        let root = "\(Self.cases)/another-objects-waived-patch-covers-nothing"
+        let waivers = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("\(root)/waivers.yaml").path, encoding: .utf8)
+            .replacingOccurrences(of: "COMPONENTS", with: "\(root)/k/components")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("waivers-\(UUID().uuidString).yaml")
+        try waivers.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (status, json) = try Self.check("another-objects-waived-patch-covers-nothing/k", ["--waivers", file.path])
+        #expect(status == 1, "\(json)")
+        let web = Self.findings(json).filter { ($0["resource"] as? String ?? "").hasPrefix("Service/default/web") }
+        #expect(!web.isEmpty && web.allSatisfy { $0["status"] as? String == "open" }, "\(web)")
+        #expect(web.allSatisfy { !($0["file"] as? String ?? "").contains("components") }, "\(web)")
+    }
+
     @Test func aFailedBuildIsOneDeterministicLineWithKubectlsCause() throws {
         let app = "\(Self.cases)/multiple-kustomization-files-error/app"
         let first = try CLI.run(["check", "\(Self.cases)/multiple-kustomization-files-error", "--format", "json"],

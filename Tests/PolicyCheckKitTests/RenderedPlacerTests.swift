@@ -67,22 +67,40 @@ import Testing
     /// in the patch (as written, else as a JSON 6902 `value`), not at the base's line for the key's old value; a
     /// value the base itself spells stays in the base.
     @Test func aValueOnlyAPatchSpellsIsPlacedInThePatch() {
-        let base = "metadata:\n  name: web\nspec:\n  type: ClusterIP\n  ports:\n    - port: 443\n"
-        let strategic = "metadata:\n  name: web\nspec:\n  type: LoadBalancer\n"
+        let base = "kind: Service\nmetadata:\n  name: web\nspec:\n  type: ClusterIP\n  ports:\n    - port: 443\n"
+        let strategic = "kind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n"
         let json6902 = "# value: 0.0.0.0/0 in a comment is not it\n- op: add\n  path: /spec/loadBalancerSourceRanges\n  value: [\"0.0.0.0/0\"]\n"
-        let rendered = "metadata:\n  name: web\nspec:\n  loadBalancerSourceRanges:\n  - 0.0.0.0/0\n  ports:\n  - port: 443\n  type: LoadBalancer\n"
-        let files = ["base.yaml": base, "overlay/kustomization.yaml": "resources: [../base]\n", "overlay/lb.yaml": strategic,
-                     "overlay/open.json.yaml": json6902]
+        let rendered = "kind: Service\nmetadata:\n  name: web\nspec:\n  loadBalancerSourceRanges:\n  - 0.0.0.0/0\n  ports:\n  - port: 443\n  type: LoadBalancer\n"
+        let files = ["base.yaml": base, "overlay/lb.yaml": strategic, "overlay/open.json.yaml": json6902]
         var stream = RenderedStream.documents(Array(rendered.utf8)) { _ in "base.yaml" }
-        stream.appliedFiles = ["overlay/kustomization.yaml", "overlay/lb.yaml", "overlay/open.json.yaml"]
+        stream.patches = [RenderedStream.Patch(file: "overlay/lb.yaml", target: nil),
+                          RenderedStream.Patch(file: "overlay/open.json.yaml", target: .init(kind: "Service", name: "web"))]
         var placer = RenderedPlacer(stream) { files[$0].map { Array($0.utf8) } }
-        let placed = [8, 5, 7].map { placer.place(Self.finding(line: $0)) }
+        let placed = [9, 6, 8].map { placer.place(Self.finding(line: $0)) }
         #expect(placed.map { "\($0.file):\($0.line):\($0.column)" }
-                == ["overlay/lb.yaml:4:3", "overlay/open.json.yaml:4:3", "base.yaml:6:7"])
+                == ["overlay/lb.yaml:5:3", "overlay/open.json.yaml:4:3", "base.yaml:7:7"])
 
         // Without the patches (helm, or a build that applied none) the key's line in the base, as before.
-        stream.appliedFiles = []
+        stream.patches = []
         var alone = RenderedPlacer(stream) { files[$0].map { Array($0.utf8) } }
-        #expect("\(alone.place(Self.finding(line: 8)).file):\(alone.place(Self.finding(line: 8)).line)" == "base.yaml:4")
+        let key = alone.place(Self.finding(line: 9))
+        #expect("\(key.file):\(key.line)" == "base.yaml:5")
+    }
+
+    /// The review's bypass: another object's patch (a waived component's) spells the same line; a finding on `web`
+    /// must never be placed there — a waiver of that file would cover it — nor in a JSON patch targeting another
+    /// object.
+    @Test func aFindingIsNeverPlacedInAnotherObjectsPatch() {
+        let base = "kind: Service\nmetadata:\n  name: web\nspec: {type: ClusterIP, ports: [{port: 22}]}\n"
+        let adminPatch = "kind: Service\nmetadata:\n  name: admin\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 22\n"
+        let adminJSON = "- op: add\n  path: /spec/loadBalancerSourceRanges\n  value: [\"0.0.0.0/0\"]\n"
+        let rendered = "kind: Service\nmetadata:\n  name: web\nspec:\n  loadBalancerSourceRanges:\n  - 0.0.0.0/0\n  ports:\n  - port: 22\n  type: LoadBalancer\n"
+        let files = ["base.yaml": base, "component/admin.yaml": adminPatch, "component/admin.json.yaml": adminJSON]
+        var stream = RenderedStream.documents(Array(rendered.utf8)) { _ in "base.yaml" }
+        stream.patches = [RenderedStream.Patch(file: "component/admin.yaml", target: nil),
+                          RenderedStream.Patch(file: "component/admin.json.yaml", target: .init(kind: "Service", name: "admin"))]
+        var placer = RenderedPlacer(stream) { files[$0].map { Array($0.utf8) } }
+        let placed = [7, 9, 6].map { placer.place(Self.finding(line: $0)) }
+        #expect(placed.allSatisfy { $0.file == "base.yaml" }, "\(placed.map { "\($0.file):\($0.line)" })")
     }
 }
