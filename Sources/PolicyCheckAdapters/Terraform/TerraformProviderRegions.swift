@@ -58,7 +58,9 @@ struct TerraformProviderRegions {
 
     /// `module.a.module.b:aws` as `a.b:aws`.
     private static func withoutModuleWords(_ key: String) -> String {
-        key.replacingOccurrences(of: "module.", with: "")
+        // Most keys are a root configuration's (`aws`, `aws.east`): returned as they are, without a search.
+        guard key.hasPrefix("module.") else { return key }
+        return key.split(separator: ".", omittingEmptySubsequences: false).filter { $0 != "module" }.joined(separator: ".")
     }
 
     /// The region of one provider configuration.
