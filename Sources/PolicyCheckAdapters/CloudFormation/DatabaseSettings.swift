@@ -53,9 +53,7 @@ enum DatabaseSettings {
         }
         if let unknown { settings.append(unknown) }
         // Off is worse than unknown, unknown worse than on.
-        return settings.first { $0.value == .known(false) }
-            ?? settings.first { $0.value.known == nil }
-            ?? settings.first
+        return StoreSetting.worst(settings)
     }
 
     /// The setting `group` gives (`nil`: the default parameter group); `nil` when the engine has no TLS rule.

@@ -1,6 +1,6 @@
 import PolicyCheckSyntax
 
-/// Something that holds customer data at rest: a database, a file store, backups, a cache or a volume.
+/// Something that holds customer data at rest: a database, a file store, backups, a cache, a volume or a data stream.
 ///
 /// A value type whose fields live in one shared, copy-on-write box (`CopyOnWriteFields`, as `Finding`'s are): every
 /// check reads the deployment's stores, and a copy of fifteen fields cost a retain for each of their references — at
@@ -25,7 +25,8 @@ public struct DataStore: Sendable {
         _modify { yield &storage.fields.encryption }
     }
     /// For file stores: the storage type (`s3`, `multitenant-s3`, `minio`, `local`); for OpenSearch and
-    /// Elasticsearch domains, `searchDomainStorageType`.
+    /// Elasticsearch domains, `searchDomainStorageType`; for Redshift clusters, `redshiftStorageType`; for Amazon MSK
+    /// clusters, `kafkaStorageType`.
     public var storageType: Located<String>? {
         get { storage.fields.storageType }
         _modify { yield &storage.fields.storageType }
@@ -54,7 +55,8 @@ public struct DataStore: Sendable {
         _modify { yield &storage.fields.replacedAt }
     }
     /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
-    /// policy denying `aws:SecureTransport` false, ElastiCache transit encryption); `nil`: not judged.
+    /// policy denying `aws:SecureTransport` false, ElastiCache and DAX transit encryption, Redshift `require_ssl`, MSK
+    /// client-broker and in-cluster TLS); `nil`: not judged.
     public var transitEncryption: StoreSetting<Bool>? {
         get { storage.fields.transitEncryption }
         _modify { yield &storage.fields.transitEncryption }
@@ -121,6 +123,10 @@ public struct DataStore: Sendable {
 extension DataStore {
     /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option.
     public static let searchDomainStorageType = "opensearch"
+    /// The storage type of a Redshift provisioned cluster, whose TLS is its parameter group's `require_ssl`.
+    public static let redshiftStorageType = "redshift"
+    /// The storage type of an Amazon MSK cluster, whose TLS is its client-broker and in-cluster encryption.
+    public static let kafkaStorageType = "kafka"
 }
 
 /// What kind of data a store holds.
@@ -133,6 +139,8 @@ public enum DataStoreKind: String, Sendable, Codable {
     case secrets
     /// Audit logs (CloudTrail log files).
     case logs
+    /// A data stream that keeps records for its consumers (Kinesis Data Streams, an Amazon MSK cluster's topics).
+    case stream
 
     /// Whether the display name is plural ("the backups are").
     public var isPlural: Bool { self == .backups || self == .secrets || self == .logs }
@@ -147,6 +155,7 @@ public enum DataStoreKind: String, Sendable, Codable {
         case .volume: return "volume"
         case .secrets: return "secrets"
         case .logs: return "audit logs"
+        case .stream: return "data stream"
         }
     }
 }

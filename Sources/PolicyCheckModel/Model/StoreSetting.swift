@@ -22,3 +22,12 @@ public struct StoreSetting<Value: Sendable>: Sendable {
     /// The note as a parenthesis for a message, or nothing.
     package var noteClause: String { note.map { " (\($0))" } ?? "" }
 }
+
+extension StoreSetting where Value == Bool {
+    /// The worst of several settings that must all be on: the first that is off, else the first unknown, else the
+    /// first; `nil` when none is given.
+    public static func worst(_ settings: [StoreSetting<Bool>?]) -> StoreSetting<Bool>? {
+        let given = settings.compactMap { $0 }
+        return given.first { $0.value == .known(false) } ?? given.first { $0.value.known == nil } ?? given.first
+    }
+}

@@ -45,7 +45,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     }
 
     static let dataStoreAttributes = [
-        spec("kind", .string, "database, file-store, backups, cache, volume or secrets"),
+        spec("kind", .string, "database, file-store, backups, cache, volume, secrets, logs or stream"),
         spec("component", .string, "the component or resource address"),
         spec("encrypted", .bool, "whether the store is encrypted at rest as declared (a flag, an algorithm or a key)"),
         spec("encryption.atRest", .bool, "the explicit encryption-at-rest flag"),
@@ -55,7 +55,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
         spec("encryption.kmsKey.region", .string, "the region of the key, from its ARN (or the declared key's ARN)"),
         spec("encryption.kmsKey.awsManaged", .bool, "whether the key is an AWS-managed alias (alias/aws/…)"),
         spec("encryption.kmsKey.declared", .bool, "whether the key is one the deployment declares"),
-        spec("storageType", .string, "for file stores: s3, multitenant-s3, minio or local"),
+        spec("storageType", .string,
+             "for file stores: s3, multitenant-s3, minio or local; opensearch, redshift or kafka for search domains, Redshift and MSK clusters"),
         spec("publicAccess", .bool, "whether the store is reachable from the internet"),
     ]
 
