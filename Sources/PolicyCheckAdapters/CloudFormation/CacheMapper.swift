@@ -22,9 +22,16 @@ enum CacheMapper: ResourceMapper {
             deployment.dataStores[index].transitEncryption = StoreSetting(.unknown(reason: reason), at: global.origin)
             return
         }
-        let transit = context.properties.child("TransitEncryptionEnabled")
-        deployment.dataStores[deployment.dataStores.count - 1].transitEncryption =
-            transit.bool(worse: false).map { StoreSetting($0) }
-                ?? StoreSetting(.known(false), at: transit.origin, note: "TransitEncryptionEnabled is not set")
+        deployment.dataStores[deployment.dataStores.count - 1].transitEncryption = transit(context.properties)
+    }
+
+    /// `TransitEncryptionEnabled`, false when not set; judged at its worst, so a branch that leaves it out
+    /// (`!If [C, true, !Ref AWS::NoValue]`) is off. Shared with `CacheClusterMapper`.
+    static func transit(_ properties: PropertyValue) -> StoreSetting<Bool> {
+        let transit = properties.child("TransitEncryptionEnabled")
+        if transit.isAbsent {
+            return StoreSetting(.known(false), at: transit.origin, note: "TransitEncryptionEnabled is not set")
+        }
+        return StoreSetting(transit.bool(worse: false, absentMeans: false) ?? Located(.known(false), at: transit.origin))
     }
 }

@@ -17,7 +17,8 @@ public struct CloudFormationAdapter: DocumentAdapter {
         EmbeddedManifestMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
         LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
-        SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self,
+        SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
+        RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, SpotFleetMapper.self,
     ]
 
     public init() {}

@@ -22,10 +22,20 @@ enum InstanceVolumeMapper: ResourceMapper {
     static let types = ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
-        let isTemplate = context.resource.type == "AWS::EC2::LaunchTemplate"
-        let mappings = isTemplate
-            ? context.properties.child("LaunchTemplateData", "BlockDeviceMappings")
-            : context.properties.child("BlockDeviceMappings")
+        if context.resource.type == "AWS::EC2::LaunchTemplate" {
+            mapVolumes(context.properties.child("LaunchTemplateData", "BlockDeviceMappings"), launchTemplate: nil,
+                       context: context, into: &deployment)
+        } else {
+            mapVolumes(context.properties.child("BlockDeviceMappings"),
+                       launchTemplate: context.properties.child("LaunchTemplate"), context: context, into: &deployment)
+        }
+    }
+
+    /// The volumes of one instance's (or launch template's) `BlockDeviceMappings`: one per mapping with an `Ebs`
+    /// block, and the root volume when no mapping covers the root device — unless the instance is launched from its
+    /// `LaunchTemplate` (`nil` for a launch template itself). Shared with `SpotFleetMapper`.
+    static func mapVolumes(_ mappings: PropertyValue, launchTemplate: PropertyValue?, context: ResourceContext,
+                           into deployment: inout Deployment) {
         for mapping in mappings.items() {
             let ebs = mapping.child("Ebs")
             guard !ebs.isAbsent else { continue }  // an instance store (`VirtualName`) or `NoDevice`
@@ -33,8 +43,7 @@ enum InstanceVolumeMapper: ResourceMapper {
         }
         let root = rootMapping(mappings)
         if case .mapped = root { return }
-        let launchTemplate = context.properties.child("LaunchTemplate")
-        if !isTemplate, !launchTemplate.isAbsent {
+        if let launchTemplate, !launchTemplate.isAbsent {
             // Its volumes are the launch template's, judged there, or the AMI's.
             let reason = EncryptedElsewhere.launchTemplateRoot
             var store = DataStore(kind: .volume, component: context.component, origin: mappings.origin,

@@ -1,6 +1,6 @@
 /// What resources of a template say about other resources, indexed once per template before mapping: the bucket
-/// policy of each bucket, and the buckets that receive access logs or trail log files. Mappers look a bucket up
-/// here rather than scan every resource per bucket.
+/// policy of each bucket, the buckets that receive access logs or trail log files, and the Redshift parameter groups
+/// by name. Mappers look a bucket or group up here rather than scan every resource per bucket or cluster.
 struct TemplateRelations {
     /// `PolicyDocument` of the `AWS::S3::BucketPolicy` naming each bucket (logical id), the first in document order.
     private(set) var bucketPolicies: [String: PropertyValue] = [:]
@@ -9,12 +9,25 @@ struct TemplateRelations {
     /// Buckets (logical ids) an Application Load Balancer writes access logs to, which AWS writes only with SSE-S3
     /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
     private(set) var albLogDestinations: Set<String> = []
+    /// `AWS::Redshift::ClusterParameterGroup`s (logical ids) by their `ParameterGroupName`, lowercased as Redshift
+    /// stores it; the first in document order.
+    private(set) var redshiftParameterGroups: [String: String] = [:]
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
-        for resource in template.resources where resource.type == "AWS::S3::Bucket" {
-            if let name = resource.properties?.value["BucketName"]?.string, bucketsByName[name] == nil {
-                bucketsByName[name] = resource.logicalID
+        for resource in template.resources {
+            switch resource.type {
+            case "AWS::S3::Bucket":
+                if let name = resource.properties?.value["BucketName"]?.string, bucketsByName[name] == nil {
+                    bucketsByName[name] = resource.logicalID
+                }
+            case "AWS::Redshift::ClusterParameterGroup":
+                if let name = resource.properties?.value["ParameterGroupName"]?.string?.lowercased(),
+                   redshiftParameterGroups[name] == nil {
+                    redshiftParameterGroups[name] = resource.logicalID
+                }
+            default:
+                break
             }
         }
         func buckets(_ value: PropertyValue) -> [String] {

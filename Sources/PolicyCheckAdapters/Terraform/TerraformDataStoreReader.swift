@@ -1,14 +1,16 @@
 import PolicyCheckModel
 
 /// Reads AWS resources that hold data at rest (databases, caches, volumes, file systems, secrets, backup vaults)
-/// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`.
+/// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`, Redshift by
+/// `TerraformRedshiftReader`, Kinesis and MSK by `TerraformStreamReader`.
 struct TerraformDataStoreReader {
     /// How one resource type states its encryption.
     struct Shape {
         var kind: DataStoreKind
         /// The flag that turns encryption at rest on; `nil` for services that always encrypt.
         var atRest: [TerraformStep]?
-        var kmsKey: [TerraformStep]
+        /// The key attribute; `nil` for services that take no customer key.
+        var kmsKey: [TerraformStep]?
         var publicAccess: String? = nil
     }
 
@@ -19,10 +21,15 @@ struct TerraformDataStoreReader {
         // An Aurora instance is encrypted by its cluster; only whether it is reachable is its own.
         "aws_rds_cluster_instance": Shape(kind: .database, atRest: nil, kmsKey: ["kms_key_id"],
                                           publicAccess: "publicly_accessible"),
-        // A cache cluster outside a replication group cannot be encrypted at rest: ElastiCache offers at-rest
-        // encryption only when a replication group (or serverless cache) is created
-        // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html).
+        // A cache cluster outside a replication group cannot be encrypted at rest, whatever its engine: ElastiCache
+        // offers at-rest encryption for Valkey and Redis OSS only when a replication group (or serverless cache) is
+        // created (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html), and for
+        // Memcached only on serverless caches (https://docs.aws.amazon.com/AmazonElastiCache/latest/mem-ug/at-rest-encryption.html).
         "aws_elasticache_cluster": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_id"]),
+        // DAX encrypts at rest only when `server_side_encryption` is enabled, with its service default key, an AWS
+        // managed key; it takes no customer key
+        // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html).
+        "aws_dax_cluster": Shape(kind: .cache, atRest: ["server_side_encryption", 0, "enabled"], kmsKey: nil),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
@@ -62,9 +69,9 @@ struct TerraformDataStoreReader {
         deployment.dataStores.reserveCapacity(deployment.dataStores.count + input.count(ofType: Self.types))
         for resource in input.resources {
             guard let shape = Self.shapes[resource.type] else { continue }
-            let keyAttribute = resource.attributes.descend(shape.kmsKey)
+            let keyAttribute = shape.kmsKey.map { resource.attributes.descend($0) }
             let atRestAttribute = shape.atRest.map { resource.attributes.descend($0) }
-            let settingOrigin = (atRestAttribute ?? keyAttribute).fieldOrigin
+            let settingOrigin = (atRestAttribute ?? keyAttribute ?? resource.attributes).fieldOrigin
             var store = DataStore(kind: shape.kind, component: resource.address, origin: resource.rawOrigin,
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.valuesNode
@@ -74,11 +81,11 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = atRestAttribute.bool().map { flag in
                     atRestAttribute.isUnknown ? flag : Located(flag.value, at: settingOrigin)
                 }
-            } else {
+            } else if let keyAttribute {
                 // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
-            store.encryption.kmsKey = keys.kmsKey(keyAttribute, of: resource, into: &deployment)
+            store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
             switch resource.type {
             case "aws_rds_cluster_instance":
                 store.encryptionIsOwn = false

@@ -2,8 +2,8 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads what the data-store readers leave to other resources or to AWS's defaults: whether a database or cache
-/// requires TLS (through its parameter group), exports its logs and keeps automated backups, and whether a backup
-/// vault is locked. Parameter groups and vault locks are found through indexes built once per plan.
+/// requires TLS (through its parameter group or its own setting), exports its logs and keeps automated backups, and
+/// whether a backup vault is locked. Parameter groups and vault locks are found through indexes built once per plan.
 struct TerraformStoreSettingsReader {
     let input: any TerraformResourceGraph
     private let parameterGroupsByName: [String: TerraformResource]
@@ -45,6 +45,11 @@ struct TerraformStoreSettingsReader {
             let flag = resource["transit_encryption_enabled"]
             store.transitEncryption = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
+        case "aws_dax_cluster":
+            // `cluster_endpoint_encryption_type` is `NONE` (no encryption, the default) or `TLS`
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).
+            store.transitEncryption = resource["cluster_endpoint_encryption_type"]
+                .choice("cluster_endpoint_encryption_type", on: ["TLS"], absent: "NONE")
         case "aws_opensearch_domain", "aws_elasticsearch_domain":
             // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
             store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)

@@ -1,38 +1,53 @@
 import PolicyCheckModel
 
-/// Reads the EBS volumes an `aws_instance`, `aws_launch_configuration` or `aws_launch_template` attaches: one volume
-/// data store per device, named by the resource's address, with the device's place in the plan as its origin. Every
-/// instance has a root volume (`RootVolume`): one no block states is judged on the resource once, as not declared.
+/// Reads the EBS volumes an `aws_instance`, `aws_spot_instance_request`, `aws_launch_configuration`,
+/// `aws_spot_fleet_request` (each `launch_specification`) or `aws_launch_template` attaches: one volume data store per
+/// device, named by the resource's address, with the device's place in the plan as its origin. Every instance has a
+/// root volume (`RootVolume`): one no block states is judged on the resource once, as not declared.
 struct TerraformVolumeReader {
     let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
+    /// Resources that launch instances whose volumes they state as `aws_instance` does (`root_block_device`,
+    /// `ebs_block_device`): a spot instance request takes every argument of an instance
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/spot_instance_request), and a
+    /// launch configuration, or each `launch_specification` of a spot fleet request, launches instances from them.
+    static let instanceTypes: Set<String> = ["aws_instance", "aws_spot_instance_request", "aws_launch_configuration"]
+    static let types = instanceTypes.union(["aws_launch_template", "aws_spot_fleet_request"])
+
     func read(into deployment: inout Deployment) {
-        for resource in input.resources(ofType: ["aws_instance", "aws_launch_configuration", "aws_launch_template"]) {
-            // A launch configuration states its volumes as an instance does (`root_block_device`, `ebs_block_device`).
-            if resource.type != "aws_launch_template" {
-                readInstance(resource, into: &deployment)
-            } else {
+        for resource in input.resources(ofType: Self.types) {
+            switch resource.type {
+            case "aws_launch_template":
                 readLaunchTemplate(resource, into: &deployment)
+            case "aws_spot_fleet_request":
+                // Each launch specification is an instance of its own (fleets from `launch_template_config` take
+                // their volumes from the launch templates, judged there).
+                for specification in resource["launch_specification"].items {
+                    readInstance(specification, of: resource, into: &deployment)
+                }
+            default:
+                readInstance(resource.attributes, of: resource, into: &deployment)
             }
         }
     }
 
-    /// An instance (or a launch configuration's instance) always has a root volume: without a `root_block_device`
-    /// block its encryption is left to the AMI and the account's EBS default, which the plan does not state.
-    private func readInstance(_ instance: TerraformResource, into deployment: inout Deployment) {
-        let root = instance["root_block_device"]
+    /// An instance (or a launch configuration's, spot request's or launch specification's instance, whose settings
+    /// are `instance`) always has a root volume: without a `root_block_device` block its encryption is left to the AMI
+    /// and the account's EBS default, which the plan does not state.
+    private func readInstance(_ instance: TerraformAttribute, of resource: TerraformResource, into deployment: inout Deployment) {
+        let root = instance.child("root_block_device")
         if let device = root.items.first {
-            deployment.dataStores.append(volume(device, device: device, of: instance, into: &deployment))
+            deployment.dataStores.append(volume(device, device: device, of: resource, into: &deployment))
         } else {
-            var store = DataStore(kind: .volume, component: instance.address, origin: root.fieldOrigin,
+            var store = DataStore(kind: .volume, component: resource.address, origin: root.fieldOrigin,
                                   encryption: Encryption(origin: root.fieldOrigin))
             if root.isUnknown && !root.isProviderDefault {
                 store.encryption.atRest = Located(.unknown(reason: root.unknownReason), at: root.origin)
-            } else if instance.type == "aws_instance", !instance["launch_template"].items.isEmpty {
+            } else if !instance.child("launch_template").items.isEmpty {
                 // Its volumes are the launch template's, judged there, or the AMI's.
-                let template = instance["launch_template"]
+                let template = instance.child("launch_template")
                 let reason = EncryptedElsewhere.launchTemplateRoot
                 store.encryption.atRest = Located(.unknown(reason: reason), at: template.origin)
                 store.encryption.kmsKey = Located(.unknown(reason: reason), at: template.origin)
@@ -41,8 +56,8 @@ struct TerraformVolumeReader {
             }
             deployment.dataStores.append(store)
         }
-        for device in instance["ebs_block_device"].items {
-            deployment.dataStores.append(volume(device, device: device, of: instance, into: &deployment))
+        for device in instance.child("ebs_block_device").items {
+            deployment.dataStores.append(volume(device, device: device, of: resource, into: &deployment))
         }
     }
 

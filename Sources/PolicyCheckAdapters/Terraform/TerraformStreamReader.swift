@@ -1,0 +1,69 @@
+import PolicyCheckModel
+
+/// Reads data streams: `aws_kinesis_stream` and `aws_msk_cluster` become data stream stores, as CloudFormation's
+/// streams and MSK clusters do (`KinesisStreamMapper`, `KafkaClusterMapper`).
+///
+/// A Kinesis stream is encrypted at rest only when `encryption_type` is `KMS` (the provider's default, also when not
+/// set in source, is `NONE`), with the key in `kms_key_id`
+/// (https://docs.aws.amazon.com/streams/latest/dev/what-is-sse.html). "Amazon MSK always encrypts your data at
+/// rest", with the key in `encryption_info.encryption_at_rest_kms_key_arn` or else an AWS managed key; clients and
+/// brokers speak TLS only unless `encryption_info.encryption_in_transit.client_broker` is `TLS_PLAINTEXT` or
+/// `PLAINTEXT` (default `TLS`), and brokers encrypt between themselves unless `in_cluster` is false
+/// (https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html).
+/// `broker_node_group_info.connectivity_info.public_access.type` `SERVICE_PROVIDED_EIPS` makes the brokers reachable
+/// from the internet (https://docs.aws.amazon.com/msk/latest/developerguide/public-access.html).
+struct TerraformStreamReader {
+    let input: any TerraformResourceGraph
+    /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
+    let keys: TerraformKeyReference
+
+    static let types: Set<String> = ["aws_kinesis_stream", "aws_msk_cluster"]
+
+    func read(into deployment: inout Deployment) {
+        for resource in input.resources(ofType: Self.types) {
+            let isKinesis = resource.type == "aws_kinesis_stream"
+            let encryption = resource["encryption_info"].child(0)
+            let key = isKinesis ? resource["kms_key_id"] : encryption.child("encryption_at_rest_kms_key_arn")
+            let type = resource["encryption_type"]
+            var store = DataStore(kind: .stream, component: resource.address, origin: resource.rawOrigin,
+                                  encryption: Encryption(origin: (isKinesis ? type : key).fieldOrigin))
+            store.rawNode = resource.valuesNode
+            store.replacedAt = resource.replacedAt
+            store.encryption.kmsKey = keys.kmsKey(key, of: resource, into: &deployment)
+            if isKinesis {
+                store.encryption.atRest = type.choice("encryption_type", on: ["KMS"], absent: "NONE")
+                    .map { Located($0.value, at: $0.origin) }
+            } else {
+                readKafka(resource, encryption: encryption, key: key, into: &store)
+            }
+            deployment.dataStores.append(store)
+        }
+    }
+
+    /// An MSK cluster: always encrypted at rest; TLS between clients and brokers and between brokers; public access.
+    private func readKafka(_ cluster: TerraformResource, encryption: TerraformAttribute, key: TerraformAttribute,
+                           into store: inout DataStore) {
+        store.storageType = Located(DataStore.kafkaStorageType, at: cluster.rawOrigin)
+        store.encryption.atRest = Located(.known(true), at: key.origin)
+        let transit = encryption.child("encryption_in_transit").child(0)
+        let inCluster = transit.child("in_cluster")
+        store.transitEncryption = StoreSetting.worst([
+            transit.child("client_broker").choice("client_broker", on: ["TLS"], absent: "TLS"),
+            inCluster.bool().map { stated in
+                StoreSetting(stated, note: stated.value.known == false ? "in_cluster is false: brokers replicate in plaintext" : nil)
+            },
+        ])
+        let access = cluster["broker_node_group_info"].child(0).child("connectivity_info").child(0)
+            .child("public_access").child(0).child("type")
+        if let privateOnly = access.choice("public_access.type", on: ["DISABLED"], absent: nil) {
+            switch privateOnly.value {
+            case .known(let isPrivate): store.publicAccess = Located(.known(!isPrivate), at: privateOnly.origin)
+            case .unknown(let reason): store.publicAccess = Located(.unknown(reason: reason), at: privateOnly.origin)
+            }
+        }
+    }
+}
+
+extension TerraformStreamReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input, keys: reading.keys) }
+}
