@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckAdapters
 import PolicyCheckKit
 import Testing
 
@@ -233,6 +234,41 @@ import Testing
 
     @Test func sourceStoresOnTheModulesKeyPass() throws {
         #expect(try TerraformSourceFixture.findings("warehouses-caches-streams-pass").map(\.summary) == [])
+    }
+
+    /// A `dynamic` block over a collection known only after apply makes blocks that are unknown as a whole: what they
+    /// would set cannot be verified, never read as the default (TLS for MSK, no volume for a spot fleet).
+    @Test func blocksUnknownUntilApplyCannotBeVerified() throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            variable "blocks" {}
+            resource "aws_msk_cluster" "k" {
+              cluster_name = "k"
+              dynamic "encryption_info" {
+                for_each = var.blocks
+                content {
+                  encryption_in_transit { client_broker = "PLAINTEXT" }
+                }
+              }
+            }
+            resource "aws_spot_fleet_request" "f" {
+              iam_fleet_role = "arn:aws:iam::123456789012:role/fleet"
+              dynamic "launch_specification" {
+                for_each = var.blocks
+                content {
+                  ami = "ami-12345678"
+                  root_block_device { encrypted = false }
+                }
+              }
+            }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outcome = TerraformSourceReader().read(directory: directory, name: "dynamic")
+        let deployment = try #require(outcome.deployment)
+        let findings = try TerraformFixture.findings(deployment).filter { ["MMC-ENC-001", "MMC-ENC-003"].contains($0.ruleId) }
+        #expect(findings.map { "\($0.ruleId) \($0.resource) \($0.cannotVerify)" }.sorted() == [
+            "MMC-ENC-001 aws_spot_fleet_request.f true", "MMC-ENC-003 aws_msk_cluster.k true",
+        ])
     }
 
     /// Source and plan name the same resources the same way, and on the stores both fixtures hold the same rules fire

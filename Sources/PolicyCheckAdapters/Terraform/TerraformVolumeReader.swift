@@ -23,8 +23,15 @@ struct TerraformVolumeReader {
                 readLaunchTemplate(resource, into: &deployment)
             case "aws_spot_fleet_request":
                 // Each launch specification is an instance of its own (fleets from `launch_template_config` take
-                // their volumes from the launch templates, judged there).
-                for specification in resource["launch_specification"].items {
+                // their volumes from the launch templates, judged there). Specifications known only after apply (a
+                // `dynamic` block over an unknown collection) launch volumes that cannot be verified.
+                let specifications = resource["launch_specification"]
+                if specifications.isUnknown && !specifications.isProviderDefault,
+                   let store = RootVolume.store(unknown(specifications, named: "launch_specification"),
+                                                component: resource.address, origin: specifications.fieldOrigin) {
+                    deployment.dataStores.append(store)
+                }
+                for specification in specifications.items {
                     readInstance(specification, of: resource, into: &deployment)
                 }
             default:
