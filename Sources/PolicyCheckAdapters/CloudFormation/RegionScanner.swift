@@ -126,23 +126,24 @@ enum RegionScanner {
 
     /// Whether `key` holds region codes in this resource (and places something there).
     private static func isRegionProperty(_ key: String, of context: ResourceContext) -> Bool {
-        regionProperties.contains(key) && !placesNothing.contains(context.resource.type + "\u{0}" + key)
+        // Every name in the table ends `Region`, `Regions` or `RegionName`: other keys (nearly all a template holds)
+        // are told apart without hashing them.
+        guard key.hasSuffix("Region") || key.hasSuffix("Regions") || key.hasSuffix("RegionName") else { return false }
+        return regionProperties.contains(key) && !placesNothing.contains(context.resource.type + "\u{0}" + key)
     }
 
     private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,
                                stackRegion: String?, into found: inout [RegionReference]) {
-        let origin = Origin(offset: offset, path: path)
-        let isReplica = replicaProperties.contains(key)
         if isRegionProperty(key, of: context), RegionCode.isWellFormed(text) {
             guard text != stackRegion else { return }
-            found.append(RegionReference(text, at: origin, component: context.component, role: "\(key)",
-                                         isReplica: isReplica))
+            found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
+                                         role: "\(key)", isReplica: replicaProperties.contains(key)))
             return
         }
         for region in regionsInARNs(text) where region != stackRegion {
             let role = key == "DestinationBackupVaultArn" ? "backup copy vault region" : "region in the ARN at \(key)"
-            found.append(RegionReference(region, at: origin, component: context.component, role: role,
-                                         isReplica: isReplica))
+            found.append(RegionReference(region, at: Origin(offset: offset, path: path), component: context.component,
+                                         role: role, isReplica: replicaProperties.contains(key)))
         }
     }
 

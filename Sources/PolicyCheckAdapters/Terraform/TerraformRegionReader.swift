@@ -100,11 +100,14 @@ struct TerraformRegionReader {
         let first = deployment.regions.endIndex
         // A value is a known string only when it is written in the values, so the values are asked first and the
         // attribute (with its unknown and configuration mirrors) is built only for the fields that are there.
+        // The values and their unknown mirror put together once, not once per field (every resource passes here).
+        let values = resource.valuesNode
+        let unknown = resource.isAWS ? resource.unknownMirror : nil
         for (field, role) in Self.regionAttributes {
-            guard resource.valuesNode?[field] != nil else {
+            guard values?[field] != nil else {
                 // A region the configuration sets from something without a value here (AWS provider 6's
                 // per-resource `region = var.region`): never a silent pass.
-                if field != "location", resource.isAWS, resource.unknownMirror?[field] != nil {
+                if field != "location", unknown?[field] != nil {
                     let attribute = resource[field]
                     if attribute.isUnknown, !attribute.isProviderDefault {
                         deployment.regions.append(RegionReference(unknown: attribute.unknownReason, at: attribute.origin,
@@ -118,7 +121,7 @@ struct TerraformRegionReader {
                 add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)
             }
         }
-        if resource.isAWS, resource.valuesNode?["availability_zone"] != nil {
+        if resource.isAWS, values?["availability_zone"] != nil {
             let zone = resource["availability_zone"]
             if let text = zone.knownString, let region = Self.region(ofZone: text) {
                 add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
