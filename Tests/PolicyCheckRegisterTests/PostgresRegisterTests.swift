@@ -6,6 +6,7 @@ import Testing
 struct PostgresRegisterTests {
     @Test func migrationsAreRecordedOnce() async throws { try await RegisterConformance.migrationsAreRecordedOnce(.postgres) }
     @Test func pushStoresEverythingOnceAndIsIdempotent() async throws { try await RegisterConformance.pushStoresEverythingOnceAndIsIdempotent(.postgres) }
+    @Test func inputListsAreStoredOncePerDistinctList() async throws { try await RegisterConformance.inputListsAreStoredOncePerDistinctList(.postgres) }
     @Test func sameIdWithOtherBytesIsAConflictAndTheBatchIsRolledBack() async throws { try await RegisterConformance.sameIdWithOtherBytesIsAConflictAndTheBatchIsRolledBack(.postgres) }
     @Test func chainLinksAndGapsAreJudgedAndHealed() async throws { try await RegisterConformance.chainLinksAndGapsAreJudgedAndHealed(.postgres) }
     @Test func valuesAreBoundNeverSpliced() async throws { try await RegisterConformance.valuesAreBoundNeverSpliced(.postgres) }

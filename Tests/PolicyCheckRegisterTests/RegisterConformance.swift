@@ -14,8 +14,8 @@ enum RegisterConformance {
         let again = try await RegisterLocation.parse(location).open()
         let applied = try await again.appliedMigrations()
         await again.close()
-        #expect(applied.map(\.version) == [1, 2, 3, 4])
-        #expect(applied.map(\.name) == ["runs", "run contents", "refusals", "refusal claimed time"])
+        #expect(applied.map(\.version) == [1, 2, 3, 4, 5])
+        #expect(applied.map(\.name) == ["runs", "run contents", "refusals", "refusal claimed time", "run inputs"])
     }
 
     static func pushStoresEverythingOnceAndIsIdempotent(_ engine: Engine) async throws {
@@ -33,6 +33,33 @@ enum RegisterConformance {
         let stored = try await register.select(SQLStatement(
             "SELECT repository, ref, commit_sha, run_url, actor, settings, verdict FROM runs WHERE run_id = ?", [.text("run-1")]))
         #expect(stored.first?.map { $0.string ?? "" } == ["acme/api", "refs/heads/main", "c0ffeerun-1", "https://ci.example/run-1", "dev", "{\"scope\":[\".\"]}", "fail"])
+        await register.close()
+    }
+
+    /// Each run records its input list; a list is stored once however many runs share it, in later pushes and within
+    /// one; a run whose bundle lists no inputs records none (NULL), not an empty list.
+    static func inputListsAreStoredOncePerDistinctList(_ engine: Engine) async throws {
+        let register = try await engine.freshRegister()
+        let other = RunFactory.inputs(["deploy/fp-1.yaml", "deploy/fp-2.yaml"]) + RunFactory.inputs(["bad.yaml"], status: "error")
+        let r1 = RunFactory.run("run-1", at: day)
+        let r2 = RunFactory.run("run-2", at: day + 60, previous: r1)
+        let r3 = RunFactory.run("run-3", at: day + 120, previous: r2, inputs: other)
+        let r4 = RunFactory.run("run-4", at: day + 180, previous: r3, inputs: other)
+        let r5 = RunFactory.run("run-5", at: day + 240, previous: r4, inputs: nil)
+        let r6 = RunFactory.run("run-6", at: day + 300, previous: r5, inputs: [])
+        _ = try await register.push([r1])
+        _ = try await register.push([r2, r3, r4, r5, r6])
+        let rows = try await register.select(SQLStatement("SELECT COUNT(*), COUNT(DISTINCT list_sha256) FROM input_lists"))
+        #expect(rows.first?.map(\.int) == [RunFactory.tree.count + 3, 2])
+        let lists = try await register.select(SQLStatement("SELECT run_id, input_list FROM runs ORDER BY run_id"))
+        let keys = lists.map { $0[1].string }
+        #expect(keys[0] != nil && keys[0] == keys[1])
+        #expect(keys[2] != nil && keys[2] == keys[3] && keys[2] != keys[0])
+        #expect(keys[4] == nil, "a bundle without population.inputs records no list")
+        #expect(keys[5] != nil && keys[5] != keys[0], "an empty list is recorded: the run evaluated nothing")
+        let stored = try await register.select(SQLStatement(
+            "SELECT file, status FROM input_lists WHERE list_sha256 = ? ORDER BY position", [SQLValue(keys[2])]))
+        #expect(stored.map { "\($0[0].string ?? "") \($0[1].string ?? "")" } == ["deploy/fp-1.yaml evaluated", "deploy/fp-2.yaml evaluated", "bad.yaml error"])
         await register.close()
     }
 

@@ -52,6 +52,9 @@ struct EvidenceReader {
             settings: settings(run),
             inputsExpected: count(population, "expected"), inputsEvaluated: count(population, "evaluated"),
             inputsSkipped: count(population, "skipped"), inputsError: count(population, "error"),
+            inputs: population?["inputs"]?.items.map { items in
+                items.map { RunRecord.Input(file: $0["file"]?.storedString ?? "", status: $0["status"]?.storedString ?? "") }
+            },
             packs: (root["policies"]?.items ?? []).map {
                 RunRecord.Pack(id: $0["id"]?.storedString ?? "", version: $0["version"]?.storedString ?? "", sha256: $0["sha256"]?.storedString ?? "")
             },
@@ -83,7 +86,8 @@ struct EvidenceReader {
                 resource: item["resource"]?.storedString ?? "", file: item["file"]?.storedString ?? "",
                 line: count(item, "line"), status: item["status"]?.storedString ?? "open",
                 suppressionKind: item["suppression"]?["kind"]?.storedString,
-                justification: item["suppression"]?["justification"]?.storedString, controls: strings(item["controls"])))
+                justification: item["suppression"]?["justification"]?.storedString, controls: strings(item["controls"]),
+                deployment: item["deployment"]?.storedString))
         }
         return result
     }

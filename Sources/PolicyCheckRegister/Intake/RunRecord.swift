@@ -14,6 +14,22 @@ public struct RunRecord: Sendable, Hashable {
         public var suppressionKind: String?
         public var justification: String?
         public var controls: [String]
+        /// The input a finding outside its input's own file or folder was reached through (a Terraform root module
+        /// calling a shared module, a kustomize overlay building a base), as `report` names it; nil otherwise.
+        public var deployment: String? = nil
+    }
+
+    /// One input of the run, as its bundle lists it (`population.inputs[]`).
+    public struct Input: Sendable, Hashable {
+        /// The path as the bundle records it (relative to the run's working directory when below it).
+        public var file: String
+        /// `evaluated`, `skipped` or `error`.
+        public var status: String
+
+        public init(file: String, status: String) {
+            self.file = file
+            self.status = status
+        }
     }
 
     /// A policy pack in force.
@@ -82,6 +98,9 @@ public struct RunRecord: Sendable, Hashable {
     public var inputsEvaluated: Int
     public var inputsSkipped: Int
     public var inputsError: Int
+    /// Every input the bundle lists, in its order; nil when the bundle lists none (`population.inputs` absent).
+    /// Stored once per distinct list (`InputListKey`), so the runs of a tree that did not change share one.
+    public var inputs: [Input]?
     public var packs: [Pack]
     public var rules: [Rule]
     public var controls: [Control]

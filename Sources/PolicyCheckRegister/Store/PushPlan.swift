@@ -21,6 +21,8 @@ public enum PushPlan {
             case successors
             /// The earliest stored run time of a chain a run without a previous link belongs to.
             case earliest(chain: String)
+            /// `list_sha256` of the pushed runs' input lists already stored (their first row).
+            case inputLists
         }
 
         var kind: Kind
@@ -40,6 +42,7 @@ public enum PushPlan {
         var predecessors: [String: ChainStatus.Predecessor] = [:]
         var successors: [String: [Successor]] = [:]
         var earliest: [String: Int64] = [:]
+        var inputLists: Set<String> = []
 
         mutating func add(_ read: Read, _ rows: [[SQLValue]]) {
             for row in rows {
@@ -55,6 +58,8 @@ public enum PushPlan {
                         ref: row[4].string ?? ""))
                 case .earliest(let chain):
                     if let time = row[0].int64 { earliest[chain] = time }
+                case .inputLists:
+                    inputLists.insert(row[0].string ?? "")
                 }
             }
         }
@@ -77,6 +82,12 @@ public enum PushPlan {
         for chunk in chunks(previous) {
             reads.append(Read(kind: .predecessors, statement: SQLStatement(
                 "SELECT run_id, evidence_sha256, repository, ref FROM runs WHERE run_id IN (\(list(chunk.count)))",
+                chunk.map(SQLValue.text))))
+        }
+        // A list of 10,000 inputs is 10,000 rows: one already stored (the same tree as an earlier run) is not sent.
+        for chunk in chunks(unique(runs.compactMap { $0.inputs.map(InputListKey.of) })) {
+            reads.append(Read(kind: .inputLists, statement: SQLStatement(
+                "SELECT list_sha256 FROM input_lists WHERE position = 0 AND list_sha256 IN (\(list(chunk.count)))",
                 chunk.map(SQLValue.text))))
         }
         var chains: Set<String> = []
@@ -127,7 +138,7 @@ public enum PushPlan {
             earliest[run.chain] = min(earliest[run.chain] ?? run.generatedAt, run.generatedAt)
             results.append(.stored(status))
         }
-        return (RunRows.inserts(added) + healed, results)
+        return (RunRows.inserts(added, storedLists: known.inputLists) + healed, results)
     }
 
     private static func asPredecessor(_ run: RunRecord) -> ChainStatus.Predecessor {

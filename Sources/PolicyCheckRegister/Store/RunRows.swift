@@ -1,11 +1,18 @@
 /// The INSERT statements that store runs and everything recorded with them: one multi-row insert per table (in
 /// chunks), whatever the number of runs.
 enum RunRows {
-    static func inserts(_ runs: [(run: RunRecord, status: ChainStatus)]) -> [SQLStatement] {
+    /// `storedLists`: the input lists the register already holds (`PushPlan`'s read), which are not sent again.
+    static func inserts(_ runs: [(run: RunRecord, status: ChainStatus)], storedLists: Set<String> = []) -> [SQLStatement] {
         var runRows: [[SQLValue]] = [], packs: [[SQLValue]] = [], rules: [[SQLValue]] = [], controls: [[SQLValue]] = []
         var findings: [[SQLValue]] = [], waivers: [[SQLValue]] = []
+        var lists: [String: [RunRecord.Input]] = [:]
         for (run, status) in runs {
             let id = SQLValue.text(run.runId)
+            let listKey = run.inputs.map { inputs in
+                let key = InputListKey.of(inputs)
+                if !storedLists.contains(key) { lists[key] = inputs }
+                return key
+            }
             runRows.append([
                 id, .text(run.repository), .text(run.ref), SQLValue(run.commit), SQLValue(run.runURL), SQLValue(run.actor),
                 SQLValue(run.pullRequest), SQLValue(run.ciSystem), .integer(run.generatedAt), SQLValue(run.startedAt),
@@ -13,7 +20,7 @@ enum RunRows {
                 .text(run.failOn), .text(run.toolVersion), .text(run.settings), SQLValue(run.inputsExpected),
                 SQLValue(run.inputsEvaluated), SQLValue(run.inputsSkipped), SQLValue(run.inputsError),
                 .text(run.evidenceSHA256), .text(run.bundlePath), SQLValue(run.verifiedSigner), SQLValue(run.previousRunId),
-                SQLValue(run.previousSHA256), .text(status.rawValue),
+                SQLValue(run.previousSHA256), .text(status.rawValue), SQLValue(listKey),
             ])
             for (index, pack) in run.packs.enumerated() {
                 packs.append([id, SQLValue(index), .text(pack.id), .text(pack.version), .text(pack.sha256)])
@@ -28,7 +35,8 @@ enum RunRows {
             for (index, finding) in run.findings.enumerated() {
                 findings.append([id, SQLValue(index), .text(finding.fingerprint), .text(finding.ruleId), .text(finding.severity),
                                  .text(finding.resource), .text(finding.file), SQLValue(finding.line), .text(finding.status),
-                                 SQLValue(finding.suppressionKind), SQLValue(finding.justification), .text(list(finding.controls))])
+                                 SQLValue(finding.suppressionKind), SQLValue(finding.justification), .text(list(finding.controls)),
+                                 SQLValue(finding.deployment)])
             }
             for (index, waiver) in run.waivers.enumerated() {
                 waivers.append([id, SQLValue(index), .text(waiver.rule), SQLValue(waiver.resource), SQLValue(waiver.filePattern),
@@ -40,8 +48,9 @@ enum RunRows {
             "run_id", "repository", "ref", "commit_sha", "run_url", "actor", "pull_request", "ci_system", "generated_at",
             "started_at", "finished_at", "evaluated_at", "verdict", "exit_code", "fail_on", "tool_version", "settings",
             "inputs_expected", "inputs_evaluated", "inputs_skipped", "inputs_error", "evidence_sha256", "bundle_path",
-            "verified_signer", "previous_run_id", "previous_sha256", "chain_status",
+            "verified_signer", "previous_run_id", "previous_sha256", "chain_status", "input_list",
         ], rows: runRows)
+            + inputLists(lists)
             + SQLStatement.inserts(into: "run_packs", columns: ["run_id", "position", "pack_id", "version", "sha256"], rows: packs)
             + SQLStatement.inserts(into: "run_rules", columns: ["run_id", "position", "rule_id", "severity", "controls"], rows: rules)
             + SQLStatement.inserts(
@@ -50,11 +59,25 @@ enum RunRows {
             + SQLStatement.inserts(
                 into: "run_findings",
                 columns: ["run_id", "position", "fingerprint", "rule_id", "severity", "resource", "file", "line", "status",
-                          "suppression_kind", "justification", "controls"], rows: findings)
+                          "suppression_kind", "justification", "controls", "deployment"], rows: findings)
             + SQLStatement.inserts(
                 into: "run_waivers",
                 columns: ["run_id", "position", "rule", "resource", "file_pattern", "reason", "requested_by", "approved_by",
                           "approved_on", "expires", "ticket", "status", "matched"], rows: waivers)
+    }
+
+    /// The rows of input lists the register does not hold yet, in key order. A concurrent push of another chain may
+    /// store the same list first: its rows are then left as they are (the key is the content's SHA-256, so they are
+    /// the same), and taking keys in one order means two such pushes never wait on each other in a cycle.
+    static func inputLists(_ lists: [String: [RunRecord.Input]]) -> [SQLStatement] {
+        var rows: [[SQLValue]] = []
+        for key in lists.keys.sorted() {
+            for (index, input) in lists[key]!.enumerated() {
+                rows.append([.text(key), SQLValue(index), .text(input.file), .text(input.status)])
+            }
+        }
+        return SQLStatement.inserts(into: "input_lists", columns: ["list_sha256", "position", "file", "status"], rows: rows,
+                                    skippingConflictsOn: ["list_sha256", "position"])
     }
 
     /// A list column: entries joined by newlines (control ids contain no newline).

@@ -53,15 +53,18 @@ public struct SQLStatement: Sendable, Hashable {
         return Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    /// Multi-row inserts of `rows` into `table`, in chunks that stay under every engine's parameter limit.
-    static func inserts(into table: String, columns: [String], rows: [[SQLValue]]) -> [SQLStatement] {
+    /// Multi-row inserts of `rows` into `table`, in chunks that stay under every engine's parameter limit. With
+    /// `skippingConflictsOn`, a row whose key (those columns) is already stored is left as it is.
+    static func inserts(into table: String, columns: [String], rows: [[SQLValue]],
+                        skippingConflictsOn key: [String]? = nil) -> [SQLStatement] {
         let perStatement = max(1, 900 / columns.count)
+        let onConflict = key.map { " ON CONFLICT (\($0.joined(separator: ", "))) DO NOTHING" } ?? ""
         var statements: [SQLStatement] = []
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(rows.count, start + perStatement)]
             let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + placeholders(columns: columns.count, rows: chunk.count)
+                + placeholders(columns: columns.count, rows: chunk.count) + onConflict
             statements.append(SQLStatement(sql, chunk.flatMap { $0 }))
             start += perStatement
         }
