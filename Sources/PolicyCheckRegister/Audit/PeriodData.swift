@@ -19,6 +19,8 @@ public struct PeriodData: Sendable {
         /// How many inputs the run evaluated: a run that evaluated none (every input skipped, or charts left
         /// unrendered with `--allow-unrendered`) passes having checked nothing, and so proves no fix.
         public var inputsEvaluated: Int = 0
+        /// The key of the run's input list (`InputLists`); nil for a run stored before schema 5, which records none.
+        public var inputList: String? = nil
 
         public var chain: String { "\(repository) \(ref)" }
     }
@@ -40,6 +42,8 @@ public struct PeriodData: Sendable {
         public var status: String
         public var suppressionKind: String?
         public var justification: String?
+        /// The input the finding was reached through, when not its own file (`RunRecord.Finding.deployment`).
+        public var deployment: String? = nil
     }
 
     /// One waiver as one run recorded it.
@@ -70,4 +74,6 @@ public struct PeriodData: Sendable {
     public var refusals: [RefusalRow]
     /// Chains (`repository ref`) that have runs before the period starts.
     public var chainsWithEarlierRuns: Set<String>
+    /// The input lists the runs name.
+    public var inputLists = InputLists()
 }

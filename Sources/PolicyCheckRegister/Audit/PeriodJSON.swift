@@ -77,6 +77,7 @@ public enum PeriodJSON {
         json.field("evidenceSha256", run.evidenceSHA256)
         json.field("signer", run.verifiedSigner)
         json.field("previousRunId", run.previousRunId)
+        json.field("inputListSha256", run.inputList)
         json.endObject()
     }
 
@@ -180,6 +181,7 @@ public enum PeriodJSON {
             json.field("found", stats.found)
             json.field("fixed", stats.fixed)
             json.field("open", stats.open)
+            json.field("notEvaluated", stats.notEvaluated)
             json.field("suppressed", stats.suppressed)
             json.key("medianSecondsToFix")
             if let median = stats.medianTimeToFix { json.int(Int(median)) } else { json.null() }
@@ -191,6 +193,7 @@ public enum PeriodJSON {
             json.endObject()
         }
         json.endArray()
+        json.field("runsWithoutInputList", lifecycle.runsWithoutInputList)
         json.key("findings")
         json.beginArray()
         let late = Set(lifecycle.pastSLA)
@@ -207,6 +210,7 @@ public enum PeriodJSON {
             json.field("firstRunId", episode.firstRunId)
             json.field("lastSeen", DayClock.time(episode.lastSeen))
             json.field("carriedIn", episode.carriedIn)
+            json.field("state", episode.state.rawValue)
             json.field("fixed", episode.fixedAt.map(DayClock.time))
             json.field("fixedRunId", episode.fixedRunId)
             json.field("runs", episode.runs)
@@ -214,6 +218,9 @@ public enum PeriodJSON {
             json.field("suppressedSince", episode.suppressedSince.map(DayClock.time))
             json.field("suppressedRunId", episode.suppressedRunId)
             json.field("pastSla", late.contains(episode))
+            json.field("input", episode.input)
+            json.field("runsNotEvaluating", episode.runsNotEvaluating)
+            json.field("runsWithoutInputList", episode.runsWithoutInputList)
             json.endObject()
         }
         json.endArray()

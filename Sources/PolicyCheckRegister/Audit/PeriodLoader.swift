@@ -5,7 +5,7 @@ public enum PeriodLoader {
         let runs = try await register.select(SQLStatement("""
             SELECT r.run_id, r.repository, r.ref, r.commit_sha, r.actor, r.run_url, r.generated_at, r.verdict,
               r.evidence_sha256, r.bundle_path, r.verified_signer, r.previous_run_id, r.previous_sha256,
-              p.evidence_sha256, p.repository, p.ref, r.inputs_evaluated
+              p.evidence_sha256, p.repository, p.ref, r.inputs_evaluated, r.input_list
             FROM runs r LEFT JOIN runs p ON p.run_id = r.previous_run_id WHERE \(filter)
             ORDER BY r.repository, r.ref, r.generated_at, r.run_id
             """, values)).map { row in
@@ -16,7 +16,7 @@ public enum PeriodLoader {
                            previousSHA256: row[12].string,
                            predecessor: row[13].string.map {
                                ChainStatus.Predecessor(evidenceSHA256: $0, repository: row[14].string ?? "", ref: row[15].string ?? "")
-                           }, inputsEvaluated: row[16].int)
+                           }, inputsEvaluated: row[16].int, inputList: row[17].string)
         }
         let controls = try await register.select(SQLStatement("""
             SELECT c.run_id, c.control, c.fail, c.pass + c.fail + c.waived + c.cannot_verify
@@ -26,11 +26,12 @@ public enum PeriodLoader {
         }
         let findings = try await register.select(SQLStatement("""
             SELECT f.run_id, f.fingerprint, f.rule_id, f.severity, f.resource, f.file, f.status, f.suppression_kind,
-              f.justification FROM run_findings f JOIN runs r ON r.run_id = f.run_id WHERE \(filter)
+              f.justification, f.deployment FROM run_findings f JOIN runs r ON r.run_id = f.run_id WHERE \(filter)
             """, values)).map {
             PeriodData.FindingRow(runId: $0[0].string ?? "", fingerprint: $0[1].string ?? "", ruleId: $0[2].string ?? "",
                                   severity: $0[3].string ?? "", resource: $0[4].string ?? "", file: $0[5].string ?? "",
-                                  status: $0[6].string ?? "", suppressionKind: $0[7].string, justification: $0[8].string)
+                                  status: $0[6].string ?? "", suppressionKind: $0[7].string, justification: $0[8].string,
+                                  deployment: $0[9].string)
         }
         let waivers = try await register.select(SQLStatement("""
             SELECT w.run_id, w.rule, w.resource, w.file_pattern, w.reason, w.requested_by, w.approved_by, w.approved_on,
@@ -58,8 +59,15 @@ public enum PeriodLoader {
                 [.text(run.repository), .text(run.ref), .integer(period.start)])).first?.first?.int ?? 0
             if count > 0 { earlier.insert(run.chain) }
         }
-        return PeriodData(runs: runs, controls: controls, findings: findings, waivers: waivers, refusals: refusals,
-                          chainsWithEarlierRuns: earlier)
+        var data = PeriodData(runs: runs, controls: controls, findings: findings, waivers: waivers, refusals: refusals,
+                              chainsWithEarlierRuns: earlier)
+        // One query per distinct list, so a period of large, changing trees is never held as one result set.
+        for key in Set(runs.compactMap(\.inputList)).sorted() {
+            let rows = try await register.select(SQLStatement(
+                "SELECT file, status FROM input_lists WHERE list_sha256 = ? ORDER BY position", [.text(key)]))
+            data.inputLists.add(key, rows.map { RunRecord.Input(file: $0[0].string ?? "", status: $0[1].string ?? "") })
+        }
+        return data
     }
 
     /// The WHERE clause over `runs r` for the period and repositories: placeholders only, values bound.

@@ -89,33 +89,64 @@ public enum PeriodSections {
     }
 
     private static func lifecycle(_ report: PeriodReport) -> EvidenceSection {
-        let stats = report.lifecycle.bySeverity.map { row -> [EvidenceSection.Cell] in
+        let lifecycle = report.lifecycle
+        let stats = lifecycle.bySeverity.map { row -> [EvidenceSection.Cell] in
             [.init(row.severity, .badge(row.severity)), .init(String(row.found), .number), .init(String(row.fixed), .number),
              .init(String(row.open), .number, detail: row.suppressed > 0 ? "\(row.suppressed) suppressed" : nil),
+             .init(String(row.notEvaluated), .number),
              .init(row.medianTimeToFix.map(DayClock.days) ?? "—"),
              .init(row.maxTimeToFix.map(DayClock.days) ?? "—"), .init(row.slaDays.map { "\($0) d" } ?? "none"),
              .init(String(row.pastSLA), .number)]
         }
-        let late = report.lifecycle.pastSLA.prefix(pageRows).map { lateRow($0, periodEnd: report.period.end) }
+        let late = lifecycle.pastSLA.prefix(pageRows).map { lateRow($0, periodEnd: report.period.end) }
+        let unevaluated = lifecycle.episodes.filter { $0.state == .notEvaluated }
         var blocks: [EvidenceSection.Block] = [
-            .paragraph("Findings matched by fingerprint along each repository and ref: first seen, last seen, fixed (the first later run without it). A finding a run still reports under a waiver, an inline ignore or a baseline is not fixed: it stays open, and its age counts against the SLA. Times to fix are in days."),
-            .table(.init("lifecycle", headers: ["Severity", "Found", "Fixed", "Open", "Median to fix", "Longest", "SLA", "Past SLA"], rows: stats)),
-            .heading("Past the SLA"),
+            .paragraph("Findings matched by fingerprint along each repository and ref: first seen, last seen, fixed (the first later run that evaluated the finding's file and did not report it). A run that did not evaluate the file — other paths, an exclude, a file it could not read, an error — fixes nothing; a finding no later run evaluated is not evaluated, not fixed. A finding a run still reports under a waiver, an inline ignore or a baseline is not fixed: it stays open, and its age counts against the SLA. Times to fix are in days."),
+            .table(.init("lifecycle", headers: ["Severity", "Found", "Fixed", "Open", "Not evaluated", "Median to fix", "Longest", "SLA", "Past SLA"], rows: stats)),
         ]
+        if lifecycle.runsWithoutInputList > 0 {
+            blocks.append(.note("\(lifecycle.runsWithoutInputList) runs of the period were stored before the register kept input lists (schema 5): they record no input list, so they fix no finding."))
+        }
+        blocks.append(.heading("Past the SLA"))
         blocks.append(late.isEmpty ? .note("No finding stayed open longer than its SLA.")
                       : .table(.init("late", headers: ["Severity", "Rule", "Resource", "First seen", "Fixed", "Days open"], rows: Array(late))))
-        return EvidenceSection(id: "lifecycle", title: "Finding lifecycle", blocks: blocks + more(report.lifecycle.pastSLA.count))
+        blocks += more(lifecycle.pastSLA.count)
+        blocks.append(.heading("Not evaluated since their last report"))
+        blocks.append(unevaluated.isEmpty ? .note("Every finding a run stopped reporting was evaluated by a later run.")
+                      : .table(.init("not-evaluated", headers: ["Severity", "Rule", "Resource", "Last seen", "Not evaluated"],
+                                     rows: unevaluated.prefix(pageRows).map(unevaluatedRow))))
+        return EvidenceSection(id: "lifecycle", title: "Finding lifecycle", blocks: blocks + more(unevaluated.count))
     }
 
     private static func lateRow(_ episode: FindingLifecycle.Episode, periodEnd: Int64) -> [EvidenceSection.Cell] {
         let place = "\(episode.repository) \(episode.ref) · \(episode.file)"
-        let fixed = episode.fixedAt.map { DayClock.date($0) } ?? "open"
         let suppressed = episode.suppression.map { kind in
             "suppressed (\(kind)) since " + (episode.suppressedSince.map { DayClock.date($0) } ?? "?")
         }
+        let fixed: EvidenceSection.Cell
+        switch episode.state {
+        case .fixed: fixed = .init(episode.fixedAt.map { DayClock.date($0) } ?? "")
+        case .open: fixed = .init("open", detail: suppressed)
+        case .notEvaluated:
+            fixed = .init("not evaluated", detail: ([notEvaluatedSince(episode)] + [suppressed].compactMap { $0 }).joined(separator: "; "))
+        }
         return [EvidenceSection.Cell(episode.severity, .badge(episode.severity)), EvidenceSection.Cell(episode.ruleId, .code),
                 EvidenceSection.Cell(episode.resource, .code, detail: place), EvidenceSection.Cell(DayClock.date(episode.firstSeen)),
-                EvidenceSection.Cell(fixed, detail: episode.fixedAt == nil ? suppressed : nil), EvidenceSection.Cell(DayClock.days(episode.age(periodEnd: periodEnd)))]
+                fixed, EvidenceSection.Cell(DayClock.days(episode.age(periodEnd: periodEnd)))]
+    }
+
+    private static func unevaluatedRow(_ episode: FindingLifecycle.Episode) -> [EvidenceSection.Cell] {
+        let unlisted = episode.runsWithoutInputList > 0 ? ", \(episode.runsWithoutInputList) with no input list" : ""
+        return [.init(episode.severity, .badge(episode.severity)), .init(episode.ruleId, .code),
+                .init(episode.resource, .code, detail: "\(episode.repository) \(episode.ref) · \(episode.file)"),
+                .init(DayClock.date(episode.lastSeen)),
+                .init(notEvaluatedSince(episode),
+                      detail: "\(episode.runsNotEvaluating) later run\(episode.runsNotEvaluating == 1 ? "" : "s")\(unlisted)")]
+    }
+
+    /// "not evaluated since 2025-03-02: no later run evaluated k8s/a.yaml".
+    private static func notEvaluatedSince(_ episode: FindingLifecycle.Episode) -> String {
+        "since \(DayClock.date(episode.lastSeen)): no later run evaluated \(episode.input)"
     }
 
     private static func exceptions(_ report: PeriodReport) -> EvidenceSection {
