@@ -37,6 +37,28 @@ import Testing
         }
     }
 
+    /// A register as an older policycheck left it: the schema's first `version` migrations, recorded, then `rows`
+    /// (SQL with literal test values, in that schema's columns).
+    static func olderRegister(_ engine: Engine, version: Int, rows: [String] = []) throws -> String {
+        let location = try engine.freshLocation()
+        var statements = [RegisterSchema.bookkeeping]
+        for migration in RegisterSchema.migrations where migration.version <= version {
+            statements += migration.statements
+            statements.append("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), '\(migration.name)', '2025-01-01T00:00:00Z')")
+        }
+        statements += rows
+        switch engine {
+        case .sqlite:
+            let queue = try DatabaseQueue(path: location)
+            try queue.write { db in for statement in statements { try db.execute(sql: statement) } }
+            try queue.close()
+        case .postgres:
+            let made = try Shell.run("/usr/bin/env", ["psql", location, "-v", "ON_ERROR_STOP=1", "-q", "-c", statements.joined(separator: ";\n")])
+            try #require(made.status == 0, "\(made.stderr)")
+        }
+        return location
+    }
+
     /// The tables of the database, to show nothing was added.
     static func tables(_ engine: Engine, _ location: String) throws -> [String] {
         switch engine {
@@ -121,22 +143,7 @@ import Testing
     /// migrated by audit; `register migrate` brings it up to date.
     @Test(arguments: engines)
     func anOlderSchemaIsNotMigratedByAudit(_ engine: Engine) throws {
-        let location = try engine.freshLocation()
-        let older = RegisterSchema.migrations.prefix(2)
-        var statements = [RegisterSchema.bookkeeping]
-        for migration in older {
-            statements += migration.statements
-            statements.append("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), '\(migration.name)', '2025-01-01T00:00:00Z')")
-        }
-        switch engine {
-        case .sqlite:
-            let queue = try DatabaseQueue(path: location)
-            try queue.write { db in for statement in statements { try db.execute(sql: statement) } }
-            try queue.close()
-        case .postgres:
-            let made = try Shell.run("/usr/bin/env", ["psql", location, "-v", "ON_ERROR_STOP=1", "-q", "-c", statements.joined(separator: ";\n")])
-            try #require(made.status == 0, "\(made.stderr)")
-        }
+        let location = try Self.olderRegister(engine, version: 2)
         let before = try Self.tables(engine, location)
         let audit = try Self.audit(location)
         #expect(audit.status == 2)

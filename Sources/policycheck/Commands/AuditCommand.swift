@@ -99,6 +99,7 @@ struct AuditCommand: ParsableCommand {
             \(report.runs.count) runs in \(population.chains.count) repository/ref chains · \(population.breaks.count) chain breaks · \
             \(population.missingDays.reduce(0) { $0 + $1.dates.count }) days without a run on a protected ref · \
             \(population.refusals.count) refused bundles · \(report.lifecycle.pastSLA.count) findings past the SLA · \
+            \(report.lifecycle.episodes.filter { $0.state == .notEvaluated }.count) not evaluated since their last report · \
             sample of \(report.sample.groups.reduce(0) { $0 + $1.size }) runs (seed \(report.sample.seed))
 
             """))
