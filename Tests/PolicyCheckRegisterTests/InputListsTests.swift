@@ -53,6 +53,28 @@ import Testing
         #expect(!lists.evaluated("k8s/a.yaml", list: "other"))
     }
 
+    /// The stored text reads back exactly, whether read directly (plain paths) or through the JSON reader (a path with
+    /// a quote, a backslash, a control character, U+2028, or the `\u0000` a NUL is stored as); a text that is not a
+    /// list is none.
+    @Test func aStoredListReadsBackExactly() {
+        let plain = RunFactory.inputs(["k8s/a.yaml", "app", "chärts/wéb", "x y/z.yaml"]) + RunFactory.inputs(["bad.yaml"], status: "error")
+        let hostile = plain + RunFactory.inputs(["q\"uote.yaml", "back\\slash.yaml", "new\nline.yaml", "sep\u{2028}.yaml", "nul\\u0000.yaml",
+                                                 #"{"file":"k8s/b.yaml","status":"evaluated"}"#])
+        for inputs in [[], plain, hostile] {
+            let stored = StoredInputList(inputs)
+            #expect(StoredInputList.inputs(stored.text) == inputs)
+            #expect(stored.key == StoredInputList(inputs).key)
+        }
+        #expect(StoredInputList(plain).text.hasPrefix(#"[{"file":"k8s/a.yaml","status":"evaluated"},{"file":"app""#))
+        for text in ["", "[", "{}", "[{\"file\":\"a\"}]", "[{\"file\":\"a\",\"status\":\"evaluated\"}", "not json"] {
+            #expect(StoredInputList.inputs(text).map { $0.isEmpty } != false, "\(text)")
+        }
+        // A quoted input mentioning another file is that one string, not the other file.
+        var lists = InputLists()
+        lists.add("h", hostile.filter { $0.file.hasPrefix("{") })
+        #expect(!lists.evaluated("k8s/b.yaml", list: "h"))
+    }
+
     @Test func standardizedResolvesDotsAsTextKeepingALeadingParent() {
         #expect(InputLists.standardized("app/./") == "app")
         #expect(InputLists.standardized("app/../app") == "app")

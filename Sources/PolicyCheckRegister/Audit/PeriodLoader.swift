@@ -61,11 +61,11 @@ public enum PeriodLoader {
         }
         var data = PeriodData(runs: runs, controls: controls, findings: findings, waivers: waivers, refusals: refusals,
                               chainsWithEarlierRuns: earlier)
-        // One query per distinct list, so a period of large, changing trees is never held as one result set.
+        // One query per distinct list, so a period of large, changing trees is never held as one result set. A list
+        // that is missing or unreadable is no list: its runs evaluated nothing the register can show.
         for key in Set(runs.compactMap(\.inputList)).sorted() {
-            let rows = try await register.select(SQLStatement(
-                "SELECT file, status FROM input_lists WHERE list_sha256 = ? ORDER BY position", [.text(key)]))
-            data.inputLists.add(key, rows.map { RunRecord.Input(file: $0[0].string ?? "", status: $0[1].string ?? "") })
+            let text = try await register.select(SQLStatement("SELECT inputs FROM input_lists WHERE list_sha256 = ?", [.text(key)]))
+            if let inputs = text.first?.first?.string.flatMap(StoredInputList.inputs) { data.inputLists.add(key, inputs) }
         }
         return data
     }

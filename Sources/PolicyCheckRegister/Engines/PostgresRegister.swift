@@ -73,8 +73,9 @@ public final class PostgresRegister: RunRegister {
                 try await register.execute(SQLStatement("SELECT pg_advisory_xact_lock(?)", [.integer(key)]))
             }
             var known = PushPlan.Known()
-            for read in PushPlan.reads(runs) { known.add(read, try await register.rows(read.statement)) }
-            let plan = try PushPlan.decide(runs, known)
+            let lists = PushPlan.inputLists(runs)
+            for read in PushPlan.reads(runs, lists) { known.add(read, try await register.rows(read.statement)) }
+            let plan = try PushPlan.decide(runs, lists, known)
             for statement in plan.statements { try await register.execute(statement) }
             return plan.results
         }

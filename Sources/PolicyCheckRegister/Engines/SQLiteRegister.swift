@@ -82,8 +82,9 @@ public final class SQLiteRegister: RunRegister {
                 var results: [PushPlan.Result] = []
                 try db.inTransaction(.immediate) {
                     var known = PushPlan.Known()
-                    for read in PushPlan.reads(runs) { known.add(read, try Self.rows(read.statement, in: db)) }
-                    let plan = try PushPlan.decide(runs, known)
+                    let lists = PushPlan.inputLists(runs)
+                    for read in PushPlan.reads(runs, lists) { known.add(read, try Self.rows(read.statement, in: db)) }
+                    let plan = try PushPlan.decide(runs, lists, known)
                     for statement in plan.statements { try Self.execute(statement, in: db) }
                     results = plan.results
                     return .commit

@@ -25,11 +25,6 @@ public struct RunRecord: Sendable, Hashable {
         public var file: String
         /// `evaluated`, `skipped` or `error`.
         public var status: String
-
-        public init(file: String, status: String) {
-            self.file = file
-            self.status = status
-        }
     }
 
     /// A policy pack in force.
@@ -99,7 +94,7 @@ public struct RunRecord: Sendable, Hashable {
     public var inputsSkipped: Int
     public var inputsError: Int
     /// Every input the bundle lists, in its order; nil when the bundle lists none (`population.inputs` absent).
-    /// Stored once per distinct list (`InputListKey`), so the runs of a tree that did not change share one.
+    /// Stored once per distinct list (`StoredInputList`), so the runs of a tree that did not change share one.
     public var inputs: [Input]?
     public var packs: [Pack]
     public var rules: [Rule]

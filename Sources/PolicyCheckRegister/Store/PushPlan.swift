@@ -21,7 +21,7 @@ public enum PushPlan {
             case successors
             /// The earliest stored run time of a chain a run without a previous link belongs to.
             case earliest(chain: String)
-            /// `list_sha256` of the pushed runs' input lists already stored (their first row).
+            /// `list_sha256` of the pushed runs' input lists already stored.
             case inputLists
         }
 
@@ -68,7 +68,21 @@ public enum PushPlan {
     /// Ids bound in one `IN (…)` list: far under both engines' parameter limits.
     static let idsPerRead = 500
 
-    static func reads(_ runs: [RunRecord]) -> [Read] {
+    /// Each run's input list as stored (nil for a run whose bundle lists none), made once per push; runs with the
+    /// same list hold one copy of its text.
+    static func inputLists(_ runs: [RunRecord]) -> [StoredInputList?] {
+        var made: [String: StoredInputList] = [:]
+        return runs.map { run in
+            run.inputs.map { inputs in
+                let list = StoredInputList(inputs)
+                if let same = made[list.key] { return same }
+                made[list.key] = list
+                return list
+            }
+        }
+    }
+
+    static func reads(_ runs: [RunRecord], _ lists: [StoredInputList?]) -> [Read] {
         let ids = unique(runs.map(\.runId))
         let previous = unique(runs.compactMap(\.previousRunId))
         var reads: [Read] = []
@@ -84,11 +98,10 @@ public enum PushPlan {
                 "SELECT run_id, evidence_sha256, repository, ref FROM runs WHERE run_id IN (\(list(chunk.count)))",
                 chunk.map(SQLValue.text))))
         }
-        // A list of 10,000 inputs is 10,000 rows: one already stored (the same tree as an earlier run) is not sent.
-        for chunk in chunks(unique(runs.compactMap { $0.inputs.map(InputListKey.of) })) {
+        // A list of 10,000 inputs is about 450 kB: one already stored (the tree of an earlier run) is not sent again.
+        for chunk in chunks(unique(lists.compactMap { $0?.key })) {
             reads.append(Read(kind: .inputLists, statement: SQLStatement(
-                "SELECT list_sha256 FROM input_lists WHERE position = 0 AND list_sha256 IN (\(list(chunk.count)))",
-                chunk.map(SQLValue.text))))
+                "SELECT list_sha256 FROM input_lists WHERE list_sha256 IN (\(list(chunk.count)))", chunk.map(SQLValue.text))))
         }
         var chains: Set<String> = []
         for run in runs where run.previousRunId == nil && chains.insert(run.chain).inserted {
@@ -99,15 +112,16 @@ public enum PushPlan {
     }
 
     /// Judges every run in order and returns the writes and what each run's push did.
-    static func decide(_ runs: [RunRecord], _ known: Known) throws(RegisterError) -> (statements: [SQLStatement], results: [Result]) {
+    static func decide(_ runs: [RunRecord], _ lists: [StoredInputList?],
+                       _ known: Known) throws(RegisterError) -> (statements: [SQLStatement], results: [Result]) {
         var results: [Result] = []
-        var added: [(run: RunRecord, status: ChainStatus)] = []
+        var added: [(run: RunRecord, status: ChainStatus, list: StoredInputList?)] = []
         var addedIndex: [String: Int] = [:]
         // Runs of this push waiting for the run they name (their gap closes if it comes later in the push).
         var waiting: [String: [Int]] = [:]
         var earliest = known.earliest
         var healed: [SQLStatement] = []
-        for run in runs {
+        for (run, inputList) in zip(runs, lists) {
             if let stored = known.stored[run.runId] ?? addedIndex[run.runId].map({ added[$0].run.evidenceSHA256 }) {
                 guard stored == run.evidenceSHA256 else { throw RegisterError.conflict(runId: run.runId, bundle: run.bundlePath) }
                 results.append(.alreadyStored)
@@ -134,7 +148,7 @@ public enum PushPlan {
             }
             addedIndex[run.runId] = added.count
             if let previous = run.previousRunId, predecessor == nil { waiting[previous, default: []].append(added.count) }
-            added.append((run, status))
+            added.append((run, status, inputList))
             earliest[run.chain] = min(earliest[run.chain] ?? run.generatedAt, run.generatedAt)
             results.append(.stored(status))
         }

@@ -53,14 +53,11 @@ public enum RegisterSchema {
             "ALTER TABLE refusals ADD COLUMN claimed_at BIGINT",
         ]),
         // From 5 on a run records the inputs its bundle lists, so the period report counts a finding fixed only at a
-        // run that evaluated its file (docs/audit.md, "Finding lifecycle"). Each distinct list is stored once, under
-        // its SHA-256 (`InputListKey`); runs stored before 5 keep a NULL `input_list`: they record none and fix
-        // nothing. A finding's `deployment` names the input it was reached through when that is not its own file.
+        // run that evaluated its file (docs/audit.md, "Fixed means evaluated"). Each distinct list is one row, keyed
+        // by the SHA-256 of its text (`StoredInputList`); runs stored before 5 keep a NULL `input_list`: they record
+        // none and fix nothing. A finding's `deployment` names the input it was reached through.
         Migration(version: 5, name: "run inputs", statements: [
-            """
-            CREATE TABLE input_lists (list_sha256 TEXT NOT NULL, position BIGINT NOT NULL, file TEXT NOT NULL,
-              status TEXT NOT NULL, PRIMARY KEY (list_sha256, position))
-            """,
+            "CREATE TABLE input_lists (list_sha256 TEXT PRIMARY KEY, inputs TEXT NOT NULL)",
             "ALTER TABLE runs ADD COLUMN input_list TEXT",
             "ALTER TABLE run_findings ADD COLUMN deployment TEXT",
         ]),

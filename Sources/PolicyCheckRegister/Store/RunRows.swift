@@ -1,18 +1,15 @@
 /// The INSERT statements that store runs and everything recorded with them: one multi-row insert per table (in
 /// chunks), whatever the number of runs.
 enum RunRows {
-    /// `storedLists`: the input lists the register already holds (`PushPlan`'s read), which are not sent again.
-    static func inserts(_ runs: [(run: RunRecord, status: ChainStatus)], storedLists: Set<String> = []) -> [SQLStatement] {
+    /// `storedLists`: the keys of the input lists the register already holds (`PushPlan`'s read), not sent again.
+    static func inserts(_ runs: [(run: RunRecord, status: ChainStatus, list: StoredInputList?)],
+                        storedLists: Set<String> = []) -> [SQLStatement] {
         var runRows: [[SQLValue]] = [], packs: [[SQLValue]] = [], rules: [[SQLValue]] = [], controls: [[SQLValue]] = []
         var findings: [[SQLValue]] = [], waivers: [[SQLValue]] = []
-        var lists: [String: [RunRecord.Input]] = [:]
-        for (run, status) in runs {
+        var lists: [String: StoredInputList] = [:]
+        for (run, status, inputList) in runs {
             let id = SQLValue.text(run.runId)
-            let listKey = run.inputs.map { inputs in
-                let key = InputListKey.of(inputs)
-                if !storedLists.contains(key) { lists[key] = inputs }
-                return key
-            }
+            if let inputList, !storedLists.contains(inputList.key) { lists[inputList.key] = inputList }
             runRows.append([
                 id, .text(run.repository), .text(run.ref), SQLValue(run.commit), SQLValue(run.runURL), SQLValue(run.actor),
                 SQLValue(run.pullRequest), SQLValue(run.ciSystem), .integer(run.generatedAt), SQLValue(run.startedAt),
@@ -20,7 +17,7 @@ enum RunRows {
                 .text(run.failOn), .text(run.toolVersion), .text(run.settings), SQLValue(run.inputsExpected),
                 SQLValue(run.inputsEvaluated), SQLValue(run.inputsSkipped), SQLValue(run.inputsError),
                 .text(run.evidenceSHA256), .text(run.bundlePath), SQLValue(run.verifiedSigner), SQLValue(run.previousRunId),
-                SQLValue(run.previousSHA256), .text(status.rawValue), SQLValue(listKey),
+                SQLValue(run.previousSHA256), .text(status.rawValue), SQLValue(inputList?.key),
             ])
             for (index, pack) in run.packs.enumerated() {
                 packs.append([id, SQLValue(index), .text(pack.id), .text(pack.version), .text(pack.sha256)])
@@ -66,18 +63,15 @@ enum RunRows {
                           "approved_on", "expires", "ticket", "status", "matched"], rows: waivers)
     }
 
-    /// The rows of input lists the register does not hold yet, in key order. A concurrent push of another chain may
-    /// store the same list first: its rows are then left as they are (the key is the content's SHA-256, so they are
-    /// the same), and taking keys in one order means two such pushes never wait on each other in a cycle.
-    static func inputLists(_ lists: [String: [RunRecord.Input]]) -> [SQLStatement] {
-        var rows: [[SQLValue]] = []
-        for key in lists.keys.sorted() {
-            for (index, input) in lists[key]!.enumerated() {
-                rows.append([.text(key), SQLValue(index), .text(input.file), .text(input.status)])
-            }
+    /// The input lists the register does not hold yet, one statement each (a list can be megabytes), in key order.
+    /// A concurrent push of another chain may store the same list first: the row is then left as it is (the key is
+    /// the SHA-256 of the text, so it is the same), and taking keys in one order means two such pushes never wait
+    /// on each other in a cycle.
+    static func inputLists(_ lists: [String: StoredInputList]) -> [SQLStatement] {
+        lists.keys.sorted().flatMap { key in
+            SQLStatement.inserts(into: "input_lists", columns: ["list_sha256", "inputs"], rows: [[.text(key), .text(lists[key]!.text)]],
+                                 skippingConflictsOn: ["list_sha256"])
         }
-        return SQLStatement.inserts(into: "input_lists", columns: ["list_sha256", "position", "file", "status"], rows: rows,
-                                    skippingConflictsOn: ["list_sha256", "position"])
     }
 
     /// A list column: entries joined by newlines (control ids contain no newline).
