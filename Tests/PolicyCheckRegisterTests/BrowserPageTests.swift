@@ -38,6 +38,37 @@ struct BrowserPageTests {
         try Self.check(out.appendingPathComponent("report.html"), name: "period-report")
     }
 
+    /// The lifecycle's widest rows: findings past their SLA and not evaluated since, with long resources and files,
+    /// a suppression, and runs without an input list.
+    @Test func periodReportWithFindingsNotEvaluatedFitsTheWindowAndThePrintedPage() async throws {
+        let start = FindingLifecycleTests.start, day = FindingLifecycleTests.day
+        let period = FindingLifecycleTests.period
+        var first = RunFactory.run("run-0", repository: "acme/platform-infrastructure-with-a-long-name", at: start, inputs: nil)
+        var findings: [RunRecord.Finding] = []
+        for (index, fingerprint) in ["fp-a", "fp-b", "fp-c"].enumerated() {
+            var finding = RunFactory.finding(fingerprint, severity: index == 0 ? "critical" : "high", suppression: index == 2 ? "inline" : nil)
+            finding.resource = "module.network.aws_security_group.database_ingress_from_the_application_tier_\(index)"
+            finding.file = "infrastructure/environments/production/eu-central-1/network/security-groups-\(index).tf"
+            findings.append(finding)
+        }
+        first.findings = findings
+        var runs = [first]
+        for index in 1...20 {
+            runs.append(RunFactory.run("run-\(index)", repository: first.repository, at: start + Int64(index) * day, previous: runs.last,
+                                       inputs: index < 3 ? nil : RunFactory.inputs(["infrastructure/environments/staging"])))
+        }
+        let register = try await Engine.sqlite.freshRegister()
+        _ = try await register.push(runs)
+        let report = PeriodReport(try await PeriodLoader.load(register, period: period), period: period)
+        await register.close()
+        #expect(report.lifecycle.episodes.map(\.state) == [.notEvaluated, .notEvaluated, .notEvaluated])
+        let out = try TemporaryFolder.make()
+        for file in try PeriodBundle.make(report, toolVersion: "test") {
+            try Data(file.bytes).write(to: out.appendingPathComponent(file.name))
+        }
+        try Self.check(out.appendingPathComponent("report.html"), name: "period-report-not-evaluated")
+    }
+
     /// Measures the page's layout in Chromium at both widths, then leaves a screenshot and a PDF.
     static func check(_ page: URL, name: String) throws {
         let chromium = try #require(Chromium.path)
