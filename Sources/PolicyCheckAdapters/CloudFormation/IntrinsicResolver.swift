@@ -275,7 +275,23 @@ struct IntrinsicResolver {
             return Self.unknown("!Split needs a delimiter and a string")
         }
         return resolve(items[1], depth: depth).map { value in
-            guard case .string(let text) = value else {
+            let text: String
+            switch value {
+            case .string(let known):
+                text = known
+            case .unknown(_, let partial?) where !partial.contains("${") && DynamicReference.first(in: partial) != nil:
+                // Unknown only for its dynamic references: the parts before the first part holding one are known
+                // whatever the reference reads (`!Select [0, !Split ['|', '0.0.0.0/0|{{resolve:ssm:/x}}']]` is
+                // world-open). The rest stays one part holding the reference, unknown: a value read at deployment
+                // may hold the delimiter and move every later part.
+                let parts = partial.components(separatedBy: delimiter)
+                let first = parts.firstIndex { DynamicReference.first(in: $0) != nil } ?? parts.count
+                var nodes = parts[..<first].map { SourceNode(.string($0), offset: offset) }
+                if first < parts.count {
+                    nodes.append(SourceNode(.string(parts[first...].joined(separator: delimiter)), offset: offset))
+                }
+                return .sequence(SourceNode(.sequence(nodes), offset: offset))
+            default:
                 return .unknown(reason: value.unknownReason(expected: "a string"), text: nil)
             }
             let parts = text.components(separatedBy: delimiter).map { SourceNode(.string($0), offset: offset) }

@@ -115,4 +115,33 @@ import Testing
         #expect(DynamicReference.first(in: "10.0.0.0/8") == nil)
         #expect(DynamicReference.first(in: "{{resolve:ssm:/a}") == nil)
     }
+
+    /// The second review's bypass: a reference after the delimiter made every part of a `!Split` unknown, so
+    /// `!Select [0, …]` of a world-open CIDR, `false` or `PLAINTEXT` was an info below the gate. Parts before the
+    /// first reference are known; the part holding it, and what follows, are not.
+    @Test func partsOfASplitBeforeTheReferenceAreKnown() throws {
+        let findings = try T.findings("""
+            Resources:
+              Ssh:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-0123456789abcdef0
+                  IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  Description: ssh
+                  CidrIp: !Select [0, !Split ['|', '0.0.0.0/0|{{resolve:ssm:/anything}}']]
+              Later:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-0123456789abcdef0
+                  IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  Description: ssh
+                  CidrIp: !Select [1, !Split ['|', '{{resolve:ssm:/anything}}|0.0.0.0/0']]
+            """).filter { $0.ruleId == "MMC-NET-001" }
+        #expect(findings.map { "\($0.resource) \($0.severity.rawValue) \($0.cannotVerify)" }
+                == ["Ssh critical false", "Later info true"], "\(findings.map(\.message))")
+    }
 }
