@@ -39,7 +39,11 @@ public struct RenderedStream: Sendable {
         /// Whether it selects an object of this kind and name (both as rendered). A name kustomize would read as a
         /// pattern is compared as written, so it selects only an object so named (never a wrong file).
         func selects(kind objectKind: Substring?, name objectName: Substring?) -> Bool {
-            (kind == nil || objectKind.map { $0 == kind! } == true) && (name == nil || objectName.map { $0 == name! } == true)
+            func matches(_ wanted: String?, _ actual: Substring?) -> Bool {
+                guard let wanted else { return true }
+                return actual.map { $0 == wanted } ?? false
+            }
+            return matches(kind, objectKind) && matches(name, objectName)
         }
     }
 

@@ -21,6 +21,11 @@ enum RegionScanner {
         "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
         "ReplicationGroupRegion", "BucketRegion",
     ]
+    /// The lengths of the names in `regionProperties`, as bits: derived from the table, so a name added there is
+    /// never filtered out.
+    private static let regionPropertyLengths: UInt64 = regionProperties.reduce(0) { bits, name in
+        name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
+    }
     /// Properties that name where a copy of the data goes.
     static let replicaProperties: Set<String> = [
         "DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion", "ReplicationGroupRegion", "BucketRegion",
@@ -126,9 +131,9 @@ enum RegionScanner {
 
     /// Whether `key` holds region codes in this resource (and places something there).
     private static func isRegionProperty(_ key: String, of context: ResourceContext) -> Bool {
-        // Every name in the table ends `Region`, `Regions` or `RegionName`: other keys (nearly all a template holds)
-        // are told apart without hashing them.
-        guard key.hasSuffix("Region") || key.hasSuffix("Regions") || key.hasSuffix("RegionName") else { return false }
+        // Keys of a length no name in the table has (nearly all a template holds) are told apart without hashing.
+        let length = key.utf8.count
+        guard length < 64, regionPropertyLengths & (1 << UInt64(length)) != 0 else { return false }
         return regionProperties.contains(key) && !placesNothing.contains(context.resource.type + "\u{0}" + key)
     }
 
