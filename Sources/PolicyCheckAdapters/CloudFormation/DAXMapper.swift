@@ -16,7 +16,10 @@ enum DAXMapper: ResourceMapper {
         let flag = properties.child("SSESpecification", "SSEEnabled")
         var store = DataStore(kind: .cache, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        if !flag.isAbsent { store.encryption.atRest = flag.bool(worse: false, absentMeans: false) }
+        if !flag.isAbsent {
+            store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
+            store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
+        }
         store.transitEncryption = properties.child("ClusterEndpointEncryptionType").choice(on: ["TLS"], absent: "NONE")
         deployment.dataStores.append(store)
     }

@@ -31,6 +31,7 @@ enum DatabaseMapper: ResourceMapper {
             store.encryption.atRest = Located(.known(true), at: properties.child("EngineMode").origin)
         } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
+            store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: false)
         } else if let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom) {
             store.encryption.atRest = inherited
         } else if context.resource.type == "AWS::RDS::DBInstance",

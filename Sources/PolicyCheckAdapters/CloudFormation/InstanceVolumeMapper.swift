@@ -88,7 +88,10 @@ enum InstanceVolumeMapper: ResourceMapper {
         let key = ebs.child("KmsKeyId")
         var store = DataStore(kind: .volume, component: context.component, origin: device.origin,
                               encryption: Encryption(origin: flag.origin))
-        if !flag.isAbsent { store.encryption.atRest = flag.bool(worse: false, absentMeans: false) }
+        if !flag.isAbsent {
+            store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
+            store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
+        }
         store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
         let snapshot = ebs.child("SnapshotId")
         if store.encryption.atRest == nil, !snapshot.isAbsent {

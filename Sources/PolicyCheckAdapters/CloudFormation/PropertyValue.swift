@@ -12,6 +12,18 @@ struct PropertyValue {
     let offset: Int
     let alternatives: [TemplateValue]
     let resolver: IntrinsicResolver
+    /// The property as the template writes it, when it has one place (no `!If` between mappings above it): where
+    /// `worstCaseNote` finds the parameters a value judged at its worst follows.
+    let written: SourceNode?
+
+    init(path: String, offset: Int, alternatives: [TemplateValue], resolver: IntrinsicResolver,
+         written: SourceNode? = nil) {
+        self.path = path
+        self.offset = offset
+        self.alternatives = alternatives
+        self.resolver = resolver
+        self.written = written
+    }
 
     var origin: Origin { Origin(offset: offset, path: path) }
 
@@ -23,18 +35,22 @@ struct PropertyValue {
 
     /// Each value the property may take, on its own (an `!If`'s branches apart), at the property's path and place.
     var eachAlternative: [PropertyValue] {
-        possibleValues.map { PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver) }
+        possibleValues.map {
+            PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver, written: written)
+        }
     }
 
     /// The property under `key`, through every alternative that is a mapping.
     func child(_ key: String) -> PropertyValue {
         var offset: Int?
         var values: [TemplateValue] = []
+        var written: SourceNode?
         for alternative in alternatives {
             switch alternative {
             case .mapping(let node):
                 if let value = node[key] {
                     offset = offset ?? value.offset
+                    if alternatives.count == 1 { written = value }
                     values += resolver.resolve(value)
                 } else {
                     values.append(.absent)
@@ -46,7 +62,7 @@ struct PropertyValue {
             }
         }
         return PropertyValue(path: "\(path).\(key)", offset: offset ?? self.offset,
-                             alternatives: IntrinsicResolver.limited(values), resolver: resolver)
+                             alternatives: IntrinsicResolver.limited(values), resolver: resolver, written: written)
     }
 
     /// A nested property, e.g. `child("ResourcesVpcConfig", "PublicAccessCidrs")`.
@@ -65,7 +81,7 @@ struct PropertyValue {
                     let values = resolver.resolve(item)
                     if values.allSatisfy(\.isAbsent) { continue }
                     result.append(PropertyValue(path: "\(path)[\(index)]", offset: item.offset, alternatives: values,
-                                                resolver: resolver))
+                                                resolver: resolver, written: alternatives.count == 1 ? item : nil))
                 }
             case .absent:
                 continue
@@ -83,6 +99,31 @@ struct PropertyValue {
     /// A boolean, judged at its worst: when any alternative is `worse`, that is the value. `absentMeans` is the
     /// property's default (absent alternatives are left out without one). `nil` when no alternative is stated.
     func bool(worse: Bool, absentMeans: Bool? = nil) -> Located<Fact<Bool>>? {
+        let facts = booleans(absentMeans: absentMeans)
+        guard !facts.isEmpty else { return nil }
+        if facts.contains(.known(worse)) { return Located(.known(worse), at: origin) }
+        if let unknown = facts.first(where: { $0.known == nil }) { return Located(unknown, at: origin) }
+        return Located(.known(!worse), at: origin)
+    }
+
+    /// Why `bool(worse:absentMeans:)` is `worse` when not every value the property may take is: the parameters
+    /// it follows (through `!Ref`, the conditions of `!If`s and `!Sub`), for a finding's message, which would
+    /// otherwise read as if the template set it. `nil` when every value is `worse`, or none is.
+    func worstCaseNote(worse: Bool, absentMeans: Bool? = nil) -> String? {
+        let facts = booleans(absentMeans: absentMeans)
+        guard facts.contains(.known(worse)), facts.contains(where: { $0 != .known(worse) }) else { return nil }
+        let key = path.split(separator: ".").last.map(String.init) ?? path
+        let names = written.map { resolver.parameters(in: $0).sorted() } ?? []
+        guard !names.isEmpty else {
+            return "\(key) is \(worse) in one of the values its conditions allow, and the worst value is judged"
+        }
+        let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+        let more = names.count > 3 ? " and \(names.count - 3) more" : ""
+        return "\(key) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worse), and the worst value is judged"
+    }
+
+    /// Each alternative as a boolean; an absent one as `absentMeans` (left out without one).
+    private func booleans(absentMeans: Bool?) -> [Fact<Bool>] {
         var facts: [Fact<Bool>] = []
         for alternative in alternatives {
             switch alternative {
@@ -95,10 +136,7 @@ struct PropertyValue {
                 facts.append(.unknown(reason: alternative.unknownReason(expected: "a boolean")))
             }
         }
-        guard !facts.isEmpty else { return nil }
-        if facts.contains(.known(worse)) { return Located(.known(worse), at: origin) }
-        if let unknown = facts.first(where: { $0.known == nil }) { return Located(unknown, at: origin) }
-        return Located(.known(!worse), at: origin)
+        return facts
     }
 
     /// A string. Unknown when any alternative is — unless a known one `dominates`, a value nothing can be worse than
@@ -156,6 +194,6 @@ extension ResourceContext {
         let entry = resource.properties
         let values: [TemplateValue] = entry.map { resolver.resolve($0.value) } ?? [.absent]
         return PropertyValue(path: "\(resource.path).Properties", offset: entry?.keyOffset ?? resource.keyOffset,
-                             alternatives: values, resolver: resolver)
+                             alternatives: values, resolver: resolver, written: entry?.value)
     }
 }

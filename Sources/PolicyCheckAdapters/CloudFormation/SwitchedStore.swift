@@ -17,6 +17,7 @@ enum SwitchedStore {
                               encryption: Encryption(origin: flag.origin))
         if !flag.isAbsent {
             store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
+            store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
         } else {
             store.encryption.atRest = inheritedEncryption(context.properties, from: sources)
         }

@@ -164,6 +164,9 @@ public enum DataStoreKind: String, Sendable, Codable {
 public struct Encryption: Sendable {
     /// Whether encryption at rest is on (`nil`: not stated).
     public var atRest: Located<Fact<Bool>>?
+    /// Why `atRest` is off when the input lets it be on too (a template parameter judged at its worst), for the
+    /// message; `nil` when the input turns it off outright.
+    public var atRestNote: String?
     /// The server-side algorithm, e.g. `AES256`, `aws:kms`, `aws:kms:dsse`.
     public var algorithm: Located<Fact<String>>?
     /// The KMS key: an ARN, an alias, or the id of a key declared in the deployment.

@@ -28,7 +28,8 @@ public struct EncryptionAtRestCheck: Check {
             return .pass
         case .known(false):
             let origin = store.encryption.atRest?.origin ?? store.encryption.origin
-            return .fail([Evidence("encryption at rest is off for the \(store.kind.displayName); expected it to be on",
+            let note = store.encryption.atRestNote.map { " (\($0))" } ?? ""
+            return .fail([Evidence("encryption at rest is off for the \(store.kind.displayName)\(note); expected it to be on",
                                    at: origin)])
         case .unknown(let reason):
             return .cannotVerify([Evidence("encryption at rest of the \(store.kind.displayName) cannot be verified: \(reason)",

@@ -34,6 +34,11 @@ import Testing
         ])
         #expect(findings.first { $0.severity == .info }?.message
             == "encryption at rest of the volume cannot be verified: inherited from snapshot 'snap-0123456789abcdef0'")
+        // Off only for some parameter values: the message names what it follows rather than read as written off.
+        let messages = Dictionary(findings.filter { $0.ruleId == "MMC-ENC-001" }.map { ($0.resource, $0.message) }) { $1 }
+        #expect(messages["Files"] == "encryption at rest is off for the file store; expected it to be on")
+        #expect(messages["Documents"] == "encryption at rest is off for the database (StorageEncrypted follows parameter 'Encrypt', whose allowed values make it false, and the worst value is judged); expected it to be on")
+        #expect(messages["Search"] == "encryption at rest is off for the database (Enabled follows parameter 'Env', whose allowed values make it false, and the worst value is judged); expected it to be on")
     }
 
     @Test func storesOnTheTemplatesOwnKeyPass() throws {
