@@ -77,4 +77,51 @@ import Testing
         let texts = offsets.map { offset in String(decoding: Array(yaml.utf8)[offset...].prefix { $0 != 0x0A }, as: UTF8.self) }
         #expect(texts == ["# yes", "# header", "# last"])
     }
+
+    /// A Terraform string is data too: `"x # policycheck:ignore …"` in an argument silenced the rule (a YAML reading
+    /// of the line took the `#` for a comment); `#` and `//` comments suppress.
+    @Test(arguments: [
+        ("  storage_encrypted = \"x # policycheck:ignore MMC-ENC-001 approved\" == \"\"\n", false),
+        ("  storage_encrypted = \"${\"a\"} // policycheck:ignore MMC-ENC-001 approved\" == \"\"\n", false),
+        ("  storage_encrypted = trimspace(<<EOT\n  # policycheck:ignore MMC-ENC-001 in a heredoc\n  EOT\n  ) == \"\"\n", false),
+        ("  storage_encrypted = false # policycheck:ignore MMC-ENC-001 approved by the DPO\n", true),
+        ("  storage_encrypted = false // policycheck:ignore MMC-ENC-001 approved by the DPO\n", true),
+        ("  # policycheck:ignore MMC-ENC-001 approved by the DPO\n  storage_encrypted = false\n", true),
+    ])
+    func terraformIgnoresComeOnlyFromComments(line: String, suppresses: Bool) throws {
+        let text = """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_db_instance" "db" {
+              engine                          = "postgres"
+              backup_retention_period         = 30
+              enabled_cloudwatch_logs_exports = ["postgresql"]
+
+            """ + line + "}\n"
+        let report = try check(text, name: "main.tf")
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-ENC-001" }, "\(report.findings.map(\.ruleId))")
+        #expect((finding.suppression?.kind == .inline) == suppresses)
+    }
+
+    @Test func hclCommentsSkipStringsHeredocsAndBlockComments() {
+        let hcl = """
+            a = "x # no ${"y // no"} # no" # yes
+            b = <<-EOT
+              # no ${ "z" } // no
+              %{ if true }# no%{ endif }
+              EOT
+            /* # no
+            // no */ c = "$${ # no" // yes
+            d = { e = "}" } # yes
+            f = "${ { g = "#" }["g"] }" # yes
+
+            """
+        let bytes = Array(hcl.utf8)
+        let texts = HCLComments.lineComments(in: bytes).map { comment in
+            String(decoding: bytes[comment.offset...].prefix { $0 != 0x0A }, as: UTF8.self)
+        }
+        #expect(texts == ["# yes", "// yes", "# yes", "# yes"])
+    }
 }

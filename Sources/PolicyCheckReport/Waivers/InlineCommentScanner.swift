@@ -5,7 +5,8 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Finds `# policycheck:ignore RULE-ID[,RULE-ID…] reason` comments in YAML source text (native manifests,
-/// Kubernetes YAML and CloudFormation YAML alike: the scan reads the text's comments, not the parsed document).
+/// Kubernetes YAML and CloudFormation YAML alike: the scan reads the text's comments, not the parsed document), and
+/// `#` or `//` ones in Terraform's HCL files (`.tf`, `.tfvars`).
 ///
 /// A comment covers findings on its own line, and — when it stands alone on its line — findings on the next line.
 /// A comment without a rule id or without a reason, or naming an unknown rule, is an error: an ignore nobody can
@@ -53,15 +54,23 @@ public struct InlineCommentScanner: Sendable {
         var errors: [Diagnostic] = []
         let marker = Array(Self.marker.utf8)
         let bytes = source.bytes
-        guard bytes.count >= marker.count, Self.contains(bytes, marker),
-              SourceSyntax(detecting: bytes) == .yaml else { return ([], []) }
-        for hash in YAMLComments.offsets(in: bytes) where Self.isIgnore(bytes, at: hash, marker) {
+        guard bytes.count >= marker.count, Self.contains(bytes, marker) else { return ([], []) }
+        let openers: [HCLComments.Comment]
+        if Self.isHCL(source.path) {
+            openers = HCLComments.lineComments(in: bytes)
+        } else if SourceSyntax(detecting: bytes) == .yaml {
+            openers = YAMLComments.offsets(in: bytes).map { HCLComments.Comment(offset: $0, openerLength: 1) }
+        } else {
+            return ([], [])
+        }
+        for opener in openers where Self.isIgnore(bytes, at: opener.offset + opener.openerLength, marker) {
+            let hash = opener.offset
             var lineStart = hash
             while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
             var lineEnd = hash
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let standsAlone = bytes[lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            let body = String(decoding: bytes[(hash + 1)..<lineEnd], as: UTF8.self)
+            let body = String(decoding: bytes[(hash + opener.openerLength)..<lineEnd], as: UTF8.self)
             switch parse(body) {
             case .success(let (rules, reason)):
                 let location = source.location(ofOffset: hash)
@@ -74,9 +83,16 @@ public struct InlineCommentScanner: Sendable {
         return (comments, errors)
     }
 
-    /// Whether the comment at `hash` is an ignore: `#`, optional blanks, then the marker.
-    private static func isIgnore(_ bytes: [UInt8], at hash: Int, _ marker: [UInt8]) -> Bool {
-        var cursor = hash + 1
+    /// Whether a file is HCL native syntax (`.tf`, `.tfvars`), whose comments are `#` and `//` outside strings and
+    /// heredocs; `.tf.json` is JSON, which has none.
+    static func isHCL(_ path: String) -> Bool {
+        path.hasSuffix(".tf") || path.hasSuffix(".tfvars")
+    }
+
+    /// Whether the comment whose text starts at `start` (after its `#` or `//`) is an ignore: optional blanks, then
+    /// the marker.
+    private static func isIgnore(_ bytes: [UInt8], at start: Int, _ marker: [UInt8]) -> Bool {
+        var cursor = start
         while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         return cursor + marker.count <= bytes.count && bytes[cursor..<cursor + marker.count].elementsEqual(marker)
     }

@@ -1,0 +1,176 @@
+/// Where the line comments of an HCL native-syntax file (`.tf`, `.tfvars`) are: a `#` or `//` in an expression,
+/// outside quoted templates and heredoc bodies (an interpolation inside them is an expression again), and outside
+/// `/* */` comments.
+///
+/// Inline ignores must come only from real comments: `"x # policycheck:ignore …"` is a string an author can put in
+/// any argument, and a YAML-style reading of the line took its `#` for a comment.
+public enum HCLComments {
+    /// One line comment: the offset of its `#` or `//`, and the length of that opener (1 or 2).
+    public struct Comment: Sendable, Equatable {
+        public let offset: Int
+        public let openerLength: Int
+
+        public init(offset: Int, openerLength: Int) {
+            self.offset = offset
+            self.openerLength = openerLength
+        }
+    }
+
+    /// The line comments of the file, in order. Text that does not parse (an unterminated string or heredoc) is
+    /// read as far as it goes: what follows an unterminated opener is inside it, not a comment.
+    public static func lineComments(in bytes: [UInt8]) -> [Comment] {
+        var scanner = Scanner(bytes: bytes)
+        scanner.run()
+        return scanner.comments
+    }
+
+    private enum Context {
+        /// An expression: the file's top level, or an interpolation's (`${ … }`, `%{ … }`) with its open braces.
+        case expression(braces: Int)
+        case quoted
+        /// A heredoc's body until a line holding only its marker; `lineStart`: the position is at a line's start
+        /// (not after an interpolation that closed mid-line).
+        case heredoc(marker: ArraySlice<UInt8>, lineStart: Bool)
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var position = 0
+        var stack: [Context] = [.expression(braces: 0)]
+        var comments: [Comment] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        func byte(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func run() {
+            while position < bytes.count {
+                switch stack[stack.count - 1] {
+                case .expression(let braces): expression(braces: braces)
+                case .quoted: quoted()
+                case .heredoc(let marker, let lineStart): heredoc(marker: marker, lineStart: lineStart)
+                }
+            }
+        }
+
+        mutating func expression(braces: Int) {
+            let current = bytes[position]
+            switch current {
+            case UInt8(ascii: "#"):
+                comments.append(Comment(offset: position, openerLength: 1))
+                skipLine()
+            case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "/"):
+                comments.append(Comment(offset: position, openerLength: 2))
+                skipLine()
+            case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "*"):
+                position = closeOfBlockComment(from: position + 2)
+            case UInt8(ascii: "\""):
+                position += 1
+                stack.append(.quoted)
+            case UInt8(ascii: "<") where byte(at: position + 1) == UInt8(ascii: "<"):
+                if let (marker, bodyStart) = heredocOpener(at: position) {
+                    position = bodyStart
+                    stack.append(.heredoc(marker: marker, lineStart: true))
+                } else {
+                    position += 2
+                }
+            case UInt8(ascii: "{"):
+                position += 1
+                if stack.count > 1 { stack[stack.count - 1] = .expression(braces: braces + 1) }
+            case UInt8(ascii: "}"):
+                position += 1
+                guard stack.count > 1 else { return }
+                if braces == 0 { stack.removeLast() } else { stack[stack.count - 1] = .expression(braces: braces - 1) }
+            default:
+                position += 1
+            }
+        }
+
+        mutating func quoted() {
+            let current = bytes[position]
+            if current == UInt8(ascii: "\\") {
+                position += 2
+            } else if current == UInt8(ascii: "\"") {
+                position += 1
+                stack.removeLast()
+            } else if current == 0x0A {
+                // A quoted template ends at its line (HCL refuses the newline): what follows is an expression again.
+                position += 1
+                stack.removeLast()
+            } else {
+                templateByte()
+            }
+        }
+
+        mutating func heredoc(marker: ArraySlice<UInt8>, lineStart: Bool) {
+            // A line of blanks and the marker alone closes the body.
+            if lineStart {
+                var cursor = position
+                while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+                let end = cursor + marker.count
+                if end <= bytes.count, bytes[cursor..<end].elementsEqual(marker),
+                   end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
+                    position = end
+                    stack.removeLast()
+                    return
+                }
+            }
+            // Else the line's text, with its interpolations, up to the next line start.
+            let level = stack.count - 1
+            while position < bytes.count, bytes[position] != 0x0A {
+                templateByte()
+                if stack.count != level + 1 {
+                    stack[level] = .heredoc(marker: marker, lineStart: false)
+                    return
+                }
+            }
+            position += 1
+            stack[level] = .heredoc(marker: marker, lineStart: true)
+        }
+
+        /// One step inside a template: `${` and `%{` open an interpolation (`$${` and `%%{` are literal).
+        mutating func templateByte() {
+            let current = bytes[position]
+            if current == UInt8(ascii: "$") || current == UInt8(ascii: "%") {
+                if byte(at: position + 1) == current, byte(at: position + 2) == UInt8(ascii: "{") {
+                    position += 3
+                    return
+                }
+                if byte(at: position + 1) == UInt8(ascii: "{") {
+                    position += 2
+                    stack.append(.expression(braces: 0))
+                    return
+                }
+            }
+            position += 1
+        }
+
+        mutating func skipLine() {
+            while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+        }
+
+        func closeOfBlockComment(from start: Int) -> Int {
+            var index = start
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == UInt8(ascii: "/") { return index + 2 }
+                index += 1
+            }
+            return bytes.count
+        }
+
+        /// `<<MARKER` or `<<-MARKER` followed by the end of its line: the marker and where the body starts.
+        func heredocOpener(at start: Int) -> (ArraySlice<UInt8>, Int)? {
+            var cursor = start + 2
+            if byte(at: cursor) == UInt8(ascii: "-") { cursor += 1 }
+            let nameStart = cursor
+            while let next = byte(at: cursor), HCLParser.isIdentifierContinue(next) { cursor += 1 }
+            guard cursor > nameStart, let first = byte(at: nameStart), HCLParser.isIdentifierStart(first) else {
+                return nil
+            }
+            let marker = bytes[nameStart..<cursor]
+            if byte(at: cursor) == 0x0D { cursor += 1 }
+            guard byte(at: cursor) == 0x0A else { return nil }
+            return (marker, cursor + 1)
+        }
+    }
+}
