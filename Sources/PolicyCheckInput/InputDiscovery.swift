@@ -170,6 +170,13 @@ public struct InputDiscovery: Sendable {
                     if let input = fileInput(path, display: display, name: name, templated: templated, leavesTree: leaves) {
                         inputs.append(input)
                     }
+                case .directory?:
+                    // Listed as a skip, never silent: a module or manifests behind the link (kept in a folder the
+                    // walk leaves out, or outside the tree) would otherwise pass unseen.
+                    guard isIncluded(display, name: name) else { continue }
+                    var input = Input(path: path, displayPath: display, isExplicit: false)
+                    input.skipReason = Self.directoryLinkSkip
+                    inputs.append(input)
                 default:
                     continue
                 }
@@ -179,6 +186,10 @@ public struct InputDiscovery: Sendable {
             }
         }
     }
+
+    /// Why a walked link to a directory is not checked.
+    static let directoryLinkSkip = "is a symbolic link to a directory: a walk does not follow links to directories "
+        + "(so it can never loop); name its target to check what it holds"
 
     /// The input a walked file (or a link to one) is, if any: a file its name marks (`isCandidate`), or one whose
     /// first bytes hold a private key (`KeyFileSniffer`). A link out of the tree is counted and explained as a skip,

@@ -142,6 +142,9 @@ import Testing
         let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: [directory.path])
         #expect(report.filesChecked.count == 2)
         #expect(report.errors.map(\.message) == ["broken symbolic link"])
+        // The link to a directory is not followed, but listed: what it holds would otherwise pass unseen.
+        #expect(report.filesSkipped.map(\.file).contains { $0.hasSuffix("sub/loop") }, "\(report.filesSkipped)")
+        #expect(report.filesSkipped.first { $0.file.hasSuffix("sub/loop") }?.reason.hasPrefix("is a symbolic link to a directory") == true)
     }
 
     /// The fuzzer's find: 2 KB of nested explicit keys that the YAML parser's duplicate check took 8 s over.
