@@ -26,7 +26,22 @@ struct TerraformFunctions {
         if let unknown = arguments.first(where: { Self.structural.contains(name) ? $0.isUnknown : $0.containsUnknown }) {
             return .unknown((unknown.firstUnknown ?? unknown).unknownReason!, at: offset)
         }
+        if !Self.structural.contains(name), let address = arguments.lazy.compactMap(Self.wholeResource).first {
+            return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
+        }
         return try function(arguments, offset)
+    }
+
+    /// The address of a whole resource instance in a value (`aws_s3_bucket.x`, or one of `for_each`'s map): it holds
+    /// the attributes the provider computes (`id`, `arn`, …), unknown until apply, so a function that reads all of
+    /// it — `jsonencode` gave `null` for it, a known value a condition could test — gives a value unknown as well.
+    private static func wholeResource(in value: TerraformValue) -> String? {
+        switch value.kind {
+        case .resource(let address, _): return address
+        case .list(let items): return items.lazy.compactMap(wholeResource).first
+        case .object: return value.sortedMembers!.lazy.compactMap { wholeResource(in: $0.value) }.first
+        default: return nil
+        }
     }
 
     /// Every function but `file`, which reads through the scope.

@@ -33,6 +33,8 @@ import Testing
         ("expanded", "9"),
         ("unknown", "?"),
         ("unknown_fn", "?"),
+        ("whole", "?"),
+        ("whole_each", "?"),
     ]
 
     @Test func expressionFormsAndFunctionsEvaluate() throws {
@@ -58,5 +60,7 @@ import Testing
         defer { root.dismantle() }
         #expect(try root.local("unknown", at: 0).unknownReason == "var.unset has no value (no default, and none given)")
         #expect(try root.local("unknown_fn", at: 0).unknownReason == "comes from timestamp(), which policycheck does not evaluate")
+        #expect(try root.local("whole_each", at: 0).unknownReason
+            == "comes from jsonencode() of the whole resource aws_s3_bucket.each[\"a\"], whose computed attributes are known only after apply")
     }
 }

@@ -38,4 +38,16 @@ locals {
   expanded    = max([3, 9, 4]...)
   unknown     = "prefix-${var.unset}"
   unknown_fn  = timestamp()
+  # A whole resource holds attributes computed at apply: encoding it gave a known "null".
+  whole       = jsonencode(aws_s3_bucket.logs)
+  whole_each  = jsonencode(aws_s3_bucket.each)
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+
+resource "aws_s3_bucket" "each" {
+  for_each = toset(["a"])
+  bucket   = each.key
 }
