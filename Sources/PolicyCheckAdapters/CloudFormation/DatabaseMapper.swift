@@ -41,6 +41,7 @@ enum DatabaseMapper: ResourceMapper {
             ), at: cluster.origin)
         }
         store.encryption.kmsKey = KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
+            ?? SwitchedStore.inheritedKey(store.encryption.atRest)
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
         if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,

@@ -22,14 +22,24 @@ enum SwitchedStore {
             store.encryption.atRest = inheritedEncryption(context.properties, from: sources)
         }
         store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+            ?? inheritedKey(store.encryption.atRest)
         deployment.dataStores.append(store)
     }
 
     /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,
     /// which the template cannot tell: unknown, located at that property. `nil` when none is set.
+    /// The key of a store that inherits its encryption (`inheritedEncryption`) and names none of its own: the
+    /// source's key, unknown here — not the AWS managed key a store made from nothing would get.
+    static func inheritedKey(_ atRest: Located<Fact<Bool>>?) -> Located<Fact<String>>? {
+        guard let atRest, case .unknown(let reason) = atRest.value, reason.hasPrefix(inheritedPrefix) else { return nil }
+        return Located(.unknown(reason: reason), at: atRest.origin)
+    }
+
+    private static let inheritedPrefix = "the store is made from "
+
     static func inheritedEncryption(_ properties: PropertyValue, from sources: [String]) -> Located<Fact<Bool>>? {
         guard let source = sources.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) else { return nil }
         let name = source.path.split(separator: ".").last.map(String.init) ?? source.path
-        return Located(.unknown(reason: "the store is made from \(name), whose encryption it inherits"), at: source.origin)
+        return Located(.unknown(reason: "\(inheritedPrefix)\(name), whose encryption it inherits"), at: source.origin)
     }
 }

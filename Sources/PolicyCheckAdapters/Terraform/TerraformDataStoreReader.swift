@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Reads AWS resources that hold data at rest (databases, caches, volumes, file systems, secrets, backup vaults)
 /// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`, Redshift by
@@ -60,6 +61,49 @@ struct TerraformDataStoreReader {
             && !global.references.contains { !$0.hasPrefix("aws_elasticache_global_replication_group.") }
     }
 
+    /// Attributes that make a database from another's data, whose encryption it then inherits when its own flag is
+    /// not set: restoring a snapshot takes no encryption setting (`RestoreDBInstanceFromDBSnapshot` and
+    /// `RestoreDBClusterFromSnapshot` encrypt as the snapshot is unless a key is given,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_RestoreFromSnapshot.html), and a read replica is
+    /// encrypted as its source is
+    /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations).
+    /// CloudFormation's `DatabaseMapper.inheritedFrom` reads the same properties of templates.
+    static let inheritedFrom: [String: [[TerraformStep]]] = [
+        "aws_db_instance": [["snapshot_identifier"], ["replicate_source_db"],
+                            ["restore_to_point_in_time", 0, "source_db_instance_identifier"],
+                            ["restore_to_point_in_time", 0, "source_dbi_resource_id"],
+                            ["restore_to_point_in_time", 0, "source_db_instance_automated_backups_arn"]],
+        "aws_rds_cluster": [["snapshot_identifier"], ["replication_source_identifier"],
+                            ["restore_to_point_in_time", 0, "source_cluster_identifier"]],
+        "aws_docdb_cluster": [["snapshot_identifier"]],
+        "aws_neptune_cluster": [["snapshot_identifier"], ["replication_source_identifier"]],
+    ]
+
+    /// The first attribute the resource is made from (a known non-empty value, or one unknown until apply that the
+    /// configuration sets), with the reason its encryption cannot be verified.
+    static func inheritedEncryptionSource(of resource: TerraformResource) -> (reason: String, origin: Origin)? {
+        for steps in inheritedFrom[resource.type] ?? [] {
+            let attribute = resource.attributes.descend(steps)
+            let name = steps.compactMap { step -> String? in if case .key(let key) = step { key } else { nil } }
+                .joined(separator: ".")
+            if let text = attribute.knownString, !text.isEmpty {
+                return ("the store is made from \(name) '\(Excerpt.quote(text))', whose encryption it inherits",
+                        attribute.origin)
+            }
+            if attribute.isUnknown, !attribute.isProviderDefault {
+                return ("the store is made from \(name), known only after apply, whose encryption it inherits",
+                        attribute.origin)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the configuration states the flag itself (a plan without its configuration: whenever it holds a
+    /// value), rather than leaving the provider's default.
+    static func isStated(_ flag: TerraformAttribute) -> Bool {
+        flag.configured ? flag.expression != nil : !flag.isAbsent
+    }
+
     let input: any TerraformResourceGraph
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
@@ -76,7 +120,10 @@ struct TerraformDataStoreReader {
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.valuesNode
             store.replacedAt = resource.replacedAt
-            if let atRestAttribute {
+            let inherited = atRestAttribute.flatMap { Self.isStated($0) ? nil : Self.inheritedEncryptionSource(of: resource) }
+            if let inherited {
+                store.encryption.atRest = Located(.unknown(reason: inherited.reason), at: inherited.origin)
+            } else if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
                 store.encryption.atRest = atRestAttribute.bool().map { flag in
                     atRestAttribute.isUnknown ? flag : Located(flag.value, at: settingOrigin)
@@ -86,6 +133,10 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
             store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
+            if let inherited, store.encryption.kmsKey == nil {
+                // Made from another's data with no key of its own: that data's key, unknown here.
+                store.encryption.kmsKey = Located(.unknown(reason: inherited.reason), at: inherited.origin)
+            }
             switch resource.type {
             case "aws_rds_cluster_instance":
                 store.encryptionIsOwn = false
