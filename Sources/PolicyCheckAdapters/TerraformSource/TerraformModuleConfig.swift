@@ -86,8 +86,14 @@ struct TerraformModuleConfig {
                 case ("provider", 1):
                     let alias = block.body[attribute: "alias"]?.value.literalText
                     let provider = Provider(name: labels[0], alias: alias, block: block, file: file)
+                    // Terraform refuses a second configuration of one key ("Duplicate provider configuration"):
+                    // said, not silently dropped, as a resource declared twice is.
+                    guard providerKeys.insert(provider.key).inserted else {
+                        notices.append((file.packed(block.offset),
+                                        "provider \(provider.key) is configured twice in the module, which Terraform refuses; the first configuration is checked"))
+                        continue
+                    }
                     providers.append(provider)
-                    providerKeys.insert(provider.key)
                 default:
                     continue
                 }

@@ -113,4 +113,19 @@ import Testing
         #expect(findings.map { "\($0.severity.rawValue) \($0.cannotVerify)" } == ["high false"], "\(findings.map(\.message))")
         #expect(findings.first?.message.contains("require_secure_transport is 'OFF'") == true, "\(findings.map(\.message))")
     }
+
+    /// Terraform refuses a second configuration of one provider key: it is said (a warning at the second block),
+    /// and the first is checked, as for a resource declared twice — never dropped without a word.
+    @Test func aProviderConfiguredTwiceIsSaid() throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            provider "aws" { region = "eu-west-1" }
+            resource "aws_s3_bucket" "b" { bucket = "x" }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.notices.map { "\($0.location?.line ?? 0): \($0.message)" }
+            == ["2: provider aws is configured twice in the module, which Terraform refuses; the first configuration is checked"])
+    }
 }
