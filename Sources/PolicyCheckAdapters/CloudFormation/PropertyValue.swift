@@ -12,18 +12,6 @@ struct PropertyValue {
     let offset: Int
     let alternatives: [TemplateValue]
     let resolver: IntrinsicResolver
-    /// The property as the template writes it, when it has one place (no `!If` between mappings above it): where
-    /// `worstCaseNote` finds the parameters a value judged at its worst follows.
-    let written: SourceNode?
-
-    init(path: String, offset: Int, alternatives: [TemplateValue], resolver: IntrinsicResolver,
-         written: SourceNode? = nil) {
-        self.path = path
-        self.offset = offset
-        self.alternatives = alternatives
-        self.resolver = resolver
-        self.written = written
-    }
 
     var origin: Origin { Origin(offset: offset, path: path) }
 
@@ -35,22 +23,18 @@ struct PropertyValue {
 
     /// Each value the property may take, on its own (an `!If`'s branches apart), at the property's path and place.
     var eachAlternative: [PropertyValue] {
-        possibleValues.map {
-            PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver, written: written)
-        }
+        possibleValues.map { PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver) }
     }
 
     /// The property under `key`, through every alternative that is a mapping.
     func child(_ key: String) -> PropertyValue {
         var offset: Int?
         var values: [TemplateValue] = []
-        var written: SourceNode?
         for alternative in alternatives {
             switch alternative {
             case .mapping(let node):
                 if let value = node[key] {
                     offset = offset ?? value.offset
-                    if alternatives.count == 1 { written = value }
                     values += resolver.resolve(value)
                 } else {
                     values.append(.absent)
@@ -62,7 +46,7 @@ struct PropertyValue {
             }
         }
         return PropertyValue(path: "\(path).\(key)", offset: offset ?? self.offset,
-                             alternatives: IntrinsicResolver.limited(values), resolver: resolver, written: written)
+                             alternatives: IntrinsicResolver.limited(values), resolver: resolver)
     }
 
     /// A nested property, e.g. `child("ResourcesVpcConfig", "PublicAccessCidrs")`.
@@ -81,7 +65,7 @@ struct PropertyValue {
                     let values = resolver.resolve(item)
                     if values.allSatisfy(\.isAbsent) { continue }
                     result.append(PropertyValue(path: "\(path)[\(index)]", offset: item.offset, alternatives: values,
-                                                resolver: resolver, written: alternatives.count == 1 ? item : nil))
+                                                resolver: resolver))
                 }
             case .absent:
                 continue
@@ -120,6 +104,24 @@ struct PropertyValue {
         let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
         let more = names.count > 3 ? " and \(names.count - 3) more" : ""
         return "\(key) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worse), and the worst value is judged"
+    }
+
+    /// The property as the template writes it, found again along its path (asked for only by `worstCaseNote`, so
+    /// the many properties read carry no node); `nil` when an `!If` stands between it and the template's root.
+    private var written: SourceNode? {
+        var node: SourceNode? = resolver.template.root
+        for segment in path.split(separator: ".") {
+            var parts = segment.split(separator: "[", omittingEmptySubsequences: false)
+            let key = String(parts.removeFirst())
+            node = node?[key]
+            for index in parts {
+                guard let position = Int(index.dropLast()), let items = node?.items, items.indices.contains(position) else {
+                    return nil
+                }
+                node = items[position]
+            }
+        }
+        return node
     }
 
     /// Each alternative as a boolean; an absent one as `absentMeans` (left out without one).
@@ -194,6 +196,6 @@ extension ResourceContext {
         let entry = resource.properties
         let values: [TemplateValue] = entry.map { resolver.resolve($0.value) } ?? [.absent]
         return PropertyValue(path: "\(resource.path).Properties", offset: entry?.keyOffset ?? resource.keyOffset,
-                             alternatives: values, resolver: resolver, written: entry?.value)
+                             alternatives: values, resolver: resolver)
     }
 }
