@@ -152,7 +152,9 @@ enum RegionScanner {
         }
     }
 
-    /// The well-formed regions of every ARN in a text; `${…}` parts (unknown values) are never regions.
+    /// The well-formed regions of every ARN in a text whose region places data (not a Serverless Application
+    /// Repository application's, `AmazonResourceName.regionPlacesData`); `${…}` parts (unknown values) are never
+    /// regions.
     static func regionsInARNs(_ text: String) -> [String] {
         var regions: [String] = []
         // Blank out `${…}` so their colons (`${AWS::AccountId}`) do not split ARN parts.
@@ -171,7 +173,8 @@ enum RegionScanner {
         var position = utf8.startIndex
         while let start = Self.nextARN(in: utf8, from: position) {
             let parts = masked[start...].split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-            if parts.count >= 5, !parts[2].isEmpty, RegionCode.isWellFormed(String(parts[3])) {
+            if parts.count >= 5, !parts[2].isEmpty, AmazonResourceName.regionPlacesData(service: parts[2]),
+               RegionCode.isWellFormed(String(parts[3])) {
                 regions.append(String(parts[3]))
             }
             position = utf8.index(start, offsetBy: 4)

@@ -206,14 +206,16 @@ struct TerraformRegionReader {
             role: "provider region (the resource uses provider \(key))", into: &deployment)
     }
 
-    /// Every ARN with a region in the resource's values (one reference per region and resource). The scan passes
-    /// over the values' strings and works out an attribute (its path and origin) only for the ARNs it keeps.
+    /// Every ARN with a region in the resource's values (one reference per region and resource), except ARNs whose
+    /// region places no data (a Serverless Application Repository application's, deployed where the stack is). The
+    /// scan passes over the values' strings and works out an attribute (its path and origin) only for the ARNs it
+    /// keeps.
     private mutating func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
                                    into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
         node.forEachString(withPrefix: "arn:") { text, steps in
             guard let (service, region) = AmazonResourceName.serviceAndRegion(text), !region.isEmpty,
-                  seen.insert(region).inserted else { return }
+                  AmazonResourceName.regionPlacesData(service: service), seen.insert(region).inserted else { return }
             let role = service == "kms" ? "region in the KMS key ARN" : "region in the \(service) ARN"
             let origin = attribute.descend(steps().map(TerraformStep.init)).origin
             add(region, at: origin, component: component, role: role, into: &deployment)

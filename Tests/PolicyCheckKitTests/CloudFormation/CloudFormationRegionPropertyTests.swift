@@ -78,4 +78,27 @@ import Testing
             "7:104 Ref Resources.Ref.Properties.PeerRegion (cannot verify)",
         ])
     }
+
+    /// cfn-lint's `good/transform.yaml`: a public SAR application is deployed into the stack's own region, whatever
+    /// region its ARN names (where it was published); other ARNs of the resource still count.
+    @Test func aServerlessApplicationRepositoryApplicationARNIsWhereItWasPublishedNotWhereDataGoes() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              App:
+                Type: AWS::Serverless::Application
+                Properties:
+                  Location:
+                    ApplicationId: arn:aws:serverlessrepo:us-west-2:123456789012:applications/hello
+                    SemanticVersion: 1.0.0
+                  NotificationARNs: [arn:aws:sns:eu-west-1:123456789012:stack-events]
+              Built:
+                Type: AWS::Serverless::Application
+                Properties:
+                  Location:
+                    ApplicationId: !Sub arn:${AWS::Partition}:serverlessrepo:us-west-2:${AWS::AccountId}:applications/hello
+                    SemanticVersion: 1.0.0
+            """
+        #expect(try residency(text) == ["9:26 App Resources.App.Properties.NotificationARNs[0]"])
+    }
 }

@@ -134,4 +134,16 @@ import Testing
         #expect(findings.first?.message
             == "source region is 'eu-west-1': it places data in a region outside the allowed us-east-1")
     }
+
+    @Test func aServerlessApplicationRepositoryApplicationARNIsWhereItWasPublishedNotWhereTheStackIs() throws {
+        var plan = Plan()
+        plan.change("aws_serverlessapplicationrepository_cloudformation_stack.rotation",
+                    "aws_serverlessapplicationrepository_cloudformation_stack", after: [
+            "name": "rotation", "capabilities": ["CAPABILITY_IAM"],
+            "application_id": "arn:aws:serverlessrepo:us-west-2:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
+            "notification_arns": ["arn:aws:sns:eu-west-1:123456789012:stack-events"],
+        ])
+        let findings = try residency(plan)
+        #expect(findings.map(\.path) == ["resource_changes[0].change.after.notification_arns[0]"])
+    }
 }
