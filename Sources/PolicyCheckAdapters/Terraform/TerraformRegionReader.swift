@@ -41,6 +41,12 @@ struct TerraformRegionReader {
         RegionAttribute("source_ami_region", role: "source AMI region"),
     ]
 
+    /// Top-level attributes of AWS resources whose value is an Availability Zone name, or a list of them (an
+    /// instance's, volume's or subnet's `availability_zone`; an Auto Scaling group's, Classic Load Balancer's or RDS
+    /// cluster's `availability_zones`), read for the region the zone is in (`AvailabilityZoneName`), as
+    /// CloudFormation's `AvailabilityZone` and `AvailabilityZones` are.
+    static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones")]
+
     /// Regions written inside nested blocks or lists of some types: the blocks (lists) down to the attribute, which
     /// may itself be a list of regions, the role messages give it, and whether a copy of the data is kept there.
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica,
@@ -149,11 +155,16 @@ struct TerraformRegionReader {
                     isReplica: field.isReplica, into: &deployment)
             }
         }
-        if resource.isAWS, values?["availability_zone"] != nil {
-            let zone = resource["availability_zone"]
-            if let text = zone.knownString, let region = Self.region(ofZone: text) {
-                add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
-                    into: &deployment)
+        if resource.isAWS {
+            for key in Self.zoneAttributes where values?[key] != nil {
+                let attribute = resource[key.text]
+                // A list of zones (`availability_zones = ["eu-west-1a"]`): each item is one.
+                for zone in attribute.node?.isSequence == true ? attribute.items : [attribute] {
+                    if let text = zone.knownString, let region = AvailabilityZoneName.region(of: text) {
+                        add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
+                            into: &deployment)
+                    }
+                }
             }
         }
         if let nested = Self.nestedRegions[resource.type] {
@@ -220,21 +231,6 @@ struct TerraformRegionReader {
             let origin = attribute.descend(steps().map(TerraformStep.init)).origin
             add(region, at: origin, component: component, role: role, into: &deployment)
         }
-    }
-
-    /// `us-east-1a` → `us-east-1` (zone ids such as `use1-az1` name no region).
-    static func region(ofZone zone: String) -> String? {
-        if zone.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (every real zone): drop the trailing lowercase letters without building reversed copies.
-            let utf8 = zone.utf8
-            guard let last = utf8.lastIndex(where: { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
-                  utf8.index(after: last) < utf8.endIndex else { return nil }
-            let region = String(zone[...last])
-            return RegionCode.isWellFormed(region) ? region : nil
-        }
-        let region = String(zone.reversed().drop { $0.isLetter && $0.isLowercase }.reversed())
-        guard region.count < zone.count, RegionCode.isWellFormed(region) else { return nil }
-        return region
     }
 
     /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
