@@ -68,6 +68,19 @@ import Testing
         #expect(findings.contains { $0["ruleId"] as? String == "MMC-RES-001" })
     }
 
+    /// A CloudFormation macro policycheck cannot expand in the `Transform` section fails the run as an input that
+    /// cannot be checked (exit 2), one line at its name; other inputs are still checked and reported.
+    @Test func aTemplateWhoseTransformSectionRunsAMacroCannotBeCheckedAndOtherInputsStillAre() throws {
+        let directory = try CLI.directory(with: [
+            "macro.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nTransform: [AcmeStripEncryption]\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+        ])
+        let result = try CLI.run(["check", directory.appendingPathComponent("macro.yaml").path, CLI.fixture("high-only.yaml"),
+                                  "--now", "2026-11-29"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("macro.yaml:2:13: error: Transform: the macro 'AcmeStripEncryption' processes the whole template"))
+        #expect(result.stdout.contains("MMC-RES-001"), "\(result.stdout)")
+    }
+
     @Test func inputErrorsAreOneLineWithLocationAndSuggestion() throws {
         let result = try CLI.run(["check", CLI.fixture("unknown-field.yaml")])
         #expect(result.status == 2)

@@ -28,16 +28,6 @@ public struct CloudFormationAdapter: DocumentAdapter {
         Template.recognises(document)
     }
 
-    /// An error for an `Fn::Transform` among the resources: what it adds is not in the template, so the
-    /// deployment cannot be judged whole (the gate fails closed), while the template's own resources are still
-    /// checked and reported.
-    private static func notCheckedNotice(_ entry: SourceEntry, source: SourceFile) -> Diagnostic {
-        let name = entry.value["Name"]?.string.map { "'\(Excerpt.quote($0))'" } ?? "a macro"
-        let location = entry.value["Parameters"]?["Location"]?.string.map { " from '\(Excerpt.quote($0))'" } ?? ""
-        return Diagnostic(source, offset: entry.keyOffset,
-                          "Resources.Fn::Transform: the resources \(name) adds\(location) cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)")
-    }
-
     /// Reads one template document.
     public func deployment(from root: SourceNode, source: SourceFile,
                            options: AdapterOptions = AdapterOptions()) throws(Diagnostics) -> Deployment {
@@ -47,7 +37,9 @@ public struct CloudFormationAdapter: DocumentAdapter {
         deployment.qualifiesResourceNames = false
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
         deployment.rawNode = root
-        deployment.notices = template.resourceTransforms.map { Self.notCheckedNotice($0, source: source) }
+        // A macro policycheck cannot expand (the `Transform` section's or among the resources) fails the run while
+        // what the template writes is still checked and reported.
+        deployment.notices = template.unreadTransforms.map { $0.notice(source: source) }
         let resolver = IntrinsicResolver(template: template)
         let relations = TemplateRelations(template: template, resolver: resolver)
         // What resources refer to across the template, indexed as it is mapped (a template may hold thousands).

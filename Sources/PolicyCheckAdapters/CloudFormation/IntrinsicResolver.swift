@@ -102,7 +102,7 @@ struct IntrinsicResolver {
             let name = resolve(argument, depth: depth).first?.scalarText.map { " '\(Excerpt.quote($0))'" } ?? ""
             return Self.unknown("it is imported from another stack's export\(name), known only at deployment")
         case "Fn::GetAZs":
-            return Self.unknown("the Availability Zones of a region are known only at deployment")
+            return availabilityZones(argument, depth: depth)
         case "Fn::Cidr":
             return Self.unknown("address blocks computed by !Cidr are known only at deployment")
         case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition":
@@ -120,7 +120,7 @@ struct IntrinsicResolver {
     func reference(_ name: String) -> [TemplateValue] {
         if name == "AWS::NoValue" { return [.absent] }
         if name == "AWS::Region" {
-            return Self.unknown("AWS::Region is the stack's region, known only at deployment", "${AWS::Region}")
+            return Self.unknown("AWS::Region is the stack's region, known only at deployment", Self.stackRegionText)
         }
         if name.hasPrefix("AWS::") {
             return Self.unknown("\(name) is known only at deployment", "${\(name)}")
@@ -146,6 +146,14 @@ struct IntrinsicResolver {
         }
         var candidates = parameter.allowedValues
         if candidates.isEmpty, let value = parameter.defaultValue { candidates = [value] }
+        // CloudFormation takes for an AWS-specific parameter type only a value that exists "in the AWS account and
+        // Region in which they're creating the stack"
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html):
+        // a zone chosen at deployment is one of the stack's region.
+        if candidates.isEmpty, Self.zoneParameterTypes.contains(type) {
+            return Self.unknown("parameter '\(parameter.name)' is an Availability Zone of the stack's region, chosen at deployment",
+                                Self.stackRegionText)
+        }
         guard !candidates.isEmpty else {
             return Self.unknown("parameter '\(parameter.name)' has no Default; its value is chosen at deployment",
                                 "${\(parameter.name)}")
@@ -215,6 +223,10 @@ struct IntrinsicResolver {
         }
         return resolve(items[1], depth: depth).flatMap { list -> [TemplateValue] in
             guard case .sequence(let node) = list else {
+                // A zone picked from a region's zones (`!Select [0, !GetAZs '']`) is in that region.
+                if case .unknown(let reason, let text?) = list, Self.isZonesRegion(text) {
+                    return [.unknown(reason: reason, text: text)]
+                }
                 return [.unknown(reason: list.unknownReason(expected: "a list"), text: nil)]
             }
             let elements = node.items ?? []

@@ -6,7 +6,8 @@ import PolicyCheckSyntax
 /// `SourceRegion`, `Regions`, `PeerRegion`, …), at any depth and in lists. `${AWS::Region}` is the stack's own region
 /// and is not a finding. A region-valued property the template does not decide (a parameter without a default, an
 /// SSM parameter, a dynamic reference) cannot be verified: never a silent pass. Backup copy destinations and replica
-/// regions are marked as copies of the data.
+/// regions are marked as copies of the data. Availability Zone properties count by the region of their zone
+/// (`RegionScanner+Zones.swift`).
 enum RegionScanner {
     /// Properties whose value is a region code, or a list of them (`Regions`), whatever the resource type:
     /// `AWS::CloudFormation::StackSet` `StackInstancesGroup[].Regions` (where its stacks are created,
@@ -21,9 +22,9 @@ enum RegionScanner {
         "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
         "ReplicationGroupRegion", "BucketRegion",
     ]
-    /// The lengths of the names in `regionProperties`, as bits: derived from the table, so a name added there is
-    /// never filtered out.
-    private static let regionPropertyLengths: UInt64 = regionProperties.reduce(0) { bits, name in
+    /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
+    /// name added there is never filtered out.
+    private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties).reduce(0) { bits, name in
         name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
     }
     /// Properties that name where a copy of the data goes.
@@ -64,7 +65,12 @@ enum RegionScanner {
             }
             return
         }
+        let kind = propertyKind(key, of: context)
         for value in context.resolver.resolve(node) {
+            if kind == .zone, recordZone(value, path: path, key: key, offset: node.offset, context: context,
+                                         stackRegion: stackRegion, into: &found) {
+                continue
+            }
             switch value {
             case .mapping(let mapping):
                 for entry in mapping.entries ?? [] {
@@ -77,19 +83,19 @@ enum RegionScanner {
                           stackRegion: stackRegion, into: &found)
                 }
             case .string(let text):
-                record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
-                       into: &found)
+                record(text, path: path, key: key, kind: kind, offset: node.offset, context: context,
+                       stackRegion: stackRegion, into: &found)
             case .unknown(let reason, let text):
-                if let text, text == stackRegionText { continue }
-                if isRegionProperty(key, of: context) {
+                if let text, text == IntrinsicResolver.stackRegionText { continue }
+                if kind == .region {
                     found.append(RegionReference(unknown: reason, at: Origin(offset: node.offset, path: path),
                                                  component: context.component, role: key,
                                                  isReplica: replicaProperties.contains(key)))
                 } else if let text {
-                    record(text, path: path, key: key, offset: node.offset, context: context, stackRegion: stackRegion,
-                           into: &found)
+                    record(text, path: path, key: key, kind: kind, offset: node.offset, context: context,
+                           stackRegion: stackRegion, into: &found)
                 }
-            case .resource where isRegionProperty(key, of: context):
+            case .resource where kind == .region:
                 found.append(RegionReference(unknown: value.unknownReason(expected: "a region"),
                                              at: Origin(offset: node.offset, path: path), component: context.component,
                                              role: key, isReplica: replicaProperties.contains(key)))
@@ -126,20 +132,28 @@ enum RegionScanner {
         return entries
     }
 
-    /// What an unknown value built from `${AWS::Region}` alone reads as: the stack's region, never a finding.
-    private static let stackRegionText = "${AWS::Region}"
-
-    /// Whether `key` holds region codes in this resource (and places something there).
-    private static func isRegionProperty(_ key: String, of context: ResourceContext) -> Bool {
-        // Keys of a length no name in the table has (nearly all a template holds) are told apart without hashing.
-        let length = key.utf8.count
-        guard length < 64, regionPropertyLengths & (1 << UInt64(length)) != 0 else { return false }
-        return regionProperties.contains(key) && !placesNothing.contains(context.resource.type + "\u{0}" + key)
+    /// What a property's values name.
+    enum PropertyKind {
+        /// Region codes, placing something there.
+        case region
+        /// Availability Zone names.
+        case zone
     }
 
-    private static func record(_ text: String, path: String, key: String, offset: Int, context: ResourceContext,
-                               stackRegion: String?, into found: inout [RegionReference]) {
-        if isRegionProperty(key, of: context), RegionCode.isWellFormed(text) {
+    /// What `key` holds in this resource: region codes (that place something there), zone names, or neither (`nil`).
+    private static func propertyKind(_ key: String, of context: ResourceContext) -> PropertyKind? {
+        // Keys of a length no name in the tables has (nearly all a template holds) are told apart without hashing.
+        let length = key.utf8.count
+        guard length < 64, propertyLengths & (1 << UInt64(length)) != 0 else { return nil }
+        if regionProperties.contains(key) {
+            return placesNothing.contains(context.resource.type + "\u{0}" + key) ? nil : .region
+        }
+        return zoneProperties.contains(key) ? .zone : nil
+    }
+
+    private static func record(_ text: String, path: String, key: String, kind: PropertyKind?, offset: Int,
+                               context: ResourceContext, stackRegion: String?, into found: inout [RegionReference]) {
+        if kind == .region, RegionCode.isWellFormed(text) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
                                          role: "\(key)", isReplica: replicaProperties.contains(key)))
@@ -152,7 +166,9 @@ enum RegionScanner {
         }
     }
 
-    /// The well-formed regions of every ARN in a text; `${…}` parts (unknown values) are never regions.
+    /// The well-formed regions of every ARN in a text whose region places data (not a Serverless Application
+    /// Repository application's, `AmazonResourceName.regionPlacesData`); `${…}` parts (unknown values) are never
+    /// regions.
     static func regionsInARNs(_ text: String) -> [String] {
         var regions: [String] = []
         // Blank out `${…}` so their colons (`${AWS::AccountId}`) do not split ARN parts.
@@ -171,7 +187,8 @@ enum RegionScanner {
         var position = utf8.startIndex
         while let start = Self.nextARN(in: utf8, from: position) {
             let parts = masked[start...].split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-            if parts.count >= 5, !parts[2].isEmpty, RegionCode.isWellFormed(String(parts[3])) {
+            if parts.count >= 5, !parts[2].isEmpty, AmazonResourceName.regionPlacesData(service: parts[2]),
+               RegionCode.isWellFormed(String(parts[3])) {
                 regions.append(String(parts[3]))
             }
             position = utf8.index(start, offsetBy: 4)

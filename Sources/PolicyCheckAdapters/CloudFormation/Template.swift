@@ -9,9 +9,11 @@ struct Template {
     let mappings: SourceNode?
     /// Resources in document order.
     let resources: [TemplateResource]
-    /// `Fn::Transform` entries among the resources (`AWS::Include` of a snippet, another macro): the resources
-    /// they add exist only once CloudFormation runs the macro, so they are reported as not checked.
-    let resourceTransforms: [SourceEntry]
+    /// Macros policycheck cannot expand: those of the `Transform` section other than the AWS transforms it reads
+    /// the template through, then `Fn::Transform` entries among the resources (`AWS::Include` of a snippet, another
+    /// macro). What they insert or rewrite exists only once CloudFormation runs them, so they are reported as not
+    /// checked.
+    let unreadTransforms: [TemplateTransform]
     private let index: [String: Int]
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
@@ -31,14 +33,14 @@ struct Template {
                                           "'Resources' must be a mapping of logical ids to resources, found \(resourcesEntry.value.kindDescription)")])
         }
         var resources: [TemplateResource] = []
-        var transforms: [SourceEntry] = []
+        var transforms = TemplateTransform.unread(inSection: root["Transform"])
         resources.reserveCapacity(entries.count)
         for entry in Self.expandingForEach(entries) {
             // "You can use the AWS::Include transform anywhere within the CloudFormation template except in the
             // template parameters section or the template version"
             // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html).
             if entry.key == "Fn::Transform" {
-                transforms.append(entry)
+                transforms.append(TemplateTransform(entry.value, place: .resources, offset: entry.keyOffset))
                 continue
             }
             if entry.value["Type"]?["Rain::Module"] != nil {
@@ -61,7 +63,7 @@ struct Template {
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
-        resourceTransforms = transforms
+        unreadTransforms = transforms
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
         var clusters: [String: String] = [:]
         for resource in resources where resource.type == "AWS::RDS::DBCluster" {

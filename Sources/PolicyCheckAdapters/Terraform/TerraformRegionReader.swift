@@ -2,22 +2,50 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Collects every region a plan names or implies: provider regions (literal, or a root variable's value),
-/// per-resource `region`, `location`, `peer_region`, `stack_set_instance_region` and `availability_zone`, regions
+/// per-resource region attributes (`region`, `peer_region`, `destination_region`, `source_region`, … below) and
+/// `availability_zone`, regions
 /// written in nested blocks or lists of some types, and the region part of ARNs in resource values.
 struct TerraformRegionReader {
-    /// Top-level attributes of any resource whose value is a region, and the role messages give it: the resource's
-    /// own `region` (AWS provider 6) or `location`; the peer's region of a VPC peering connection or transit gateway
-    /// peering attachment
+    /// Top-level attributes of any resource whose value is a region, the role messages give it, and whether a copy
+    /// of the data is kept there: the resource's own `region` (AWS provider 6) or `location`; the peer's region of a
+    /// VPC peering connection or transit gateway peering attachment
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_peering_connection#peer_region,
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ec2_transit_gateway_peering_attachment#peer_region);
     /// the region a StackSet instance's stack is created in, which AWS provider 6 renamed from `region`
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-6-upgrade#resource-aws_cloudformation_stack_set_instance).
+    /// Where a copy of the data goes or comes from, as CloudFormation's `DestinationRegion` and `SourceRegion` are
+    /// read: the region an RDS snapshot or cluster snapshot is copied to
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_snapshot_copy#destination_region,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_snapshot_copy#destination_region;
+    /// AWS: "you can copy a snapshot from one AWS Region to another",
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CopyDBSnapshot.html), the region Redshift copies
+    /// a cluster's snapshots to
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_snapshot_copy#destination_region,
+    /// https://docs.aws.amazon.com/redshift/latest/APIReference/API_EnableSnapshotCopy.html); the region the source
+    /// of an encrypted cross-region Aurora replica, of an EBS snapshot copy or of an AMI copy is in, where the data
+    /// is kept
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#source_region,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html;
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_snapshot_copy#source_region,
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopySnapshot.html;
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ami_copy#source_ami_region,
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopyImage.html).
     /// A value the configuration sets from something unknown until apply cannot be verified (never for `location`,
     /// which no AWS resource has); one left to the provider (the current region) is not read.
-    static let regionAttributes: [(field: String, role: String)] = [
-        ("region", "resource region"), ("location", "resource location"), ("peer_region", "peer region"),
-        ("stack_set_instance_region", "stack instance region"),
+    static let regionAttributes: [RegionAttribute] = [
+        RegionAttribute("region", role: "resource region"), RegionAttribute("location", role: "resource location"),
+        RegionAttribute("peer_region", role: "peer region"),
+        RegionAttribute("stack_set_instance_region", role: "stack instance region"),
+        RegionAttribute("destination_region", role: "destination region", isReplica: true),
+        RegionAttribute("source_region", role: "source region"),
+        RegionAttribute("source_ami_region", role: "source AMI region"),
     ]
+
+    /// Top-level attributes of AWS resources whose value is an Availability Zone name, or a list of them (an
+    /// instance's, volume's or subnet's `availability_zone`; an Auto Scaling group's, Classic Load Balancer's or RDS
+    /// cluster's `availability_zones`), read for the region the zone is in (`AvailabilityZoneName`), as
+    /// CloudFormation's `AvailabilityZone` and `AvailabilityZones` are.
+    static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones")]
 
     /// Regions written inside nested blocks or lists of some types: the blocks (lists) down to the attribute, which
     /// may itself be a list of regions, the role messages give it, and whether a copy of the data is kept there.
@@ -28,7 +56,10 @@ struct TerraformRegionReader {
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudformation_stack_instances#regions
     /// (the regions a stack set's stacks are created in),
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssm_resource_data_sync#s3_destination
-    /// (the region of the bucket the synced inventory is stored in).
+    /// (the region of the bucket the synced inventory is stored in),
+    /// https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/redshift_cluster#snapshot_copy
+    /// (a Redshift cluster's cross-region snapshot copy as AWS provider 5 wrote it, deprecated from 5.45 for
+    /// `aws_redshift_snapshot_copy`, https://github.com/hashicorp/terraform-provider-aws/pull/36810).
     static let nestedRegions: [String: (path: [String], role: String, isReplica: Bool)] = [
         "aws_dynamodb_table": (["replica", "region_name"], "replica region", true),
         "aws_dynamodb_global_table": (["replica", "region_name"], "replica region", true),
@@ -37,6 +68,7 @@ struct TerraformRegionReader {
                                               "replication destination region", true),
         "aws_cloudformation_stack_instances": (["regions"], "stack instance region", false),
         "aws_ssm_resource_data_sync": (["s3_destination", "region"], "sync destination region", true),
+        "aws_redshift_cluster": (["snapshot_copy", "destination_region"], "snapshot copy destination region", true),
     ]
 
     let input: any TerraformResourceGraph
@@ -103,29 +135,36 @@ struct TerraformRegionReader {
         // The values and their unknown mirror put together once, not once per field (every resource passes here).
         let values = resource.valuesNode
         let unknown = resource.isAWS ? resource.unknownMirror : nil
-        for (field, role) in Self.regionAttributes {
-            guard values?[field] != nil else {
+        for field in Self.regionAttributes {
+            guard values?[field.key] != nil else {
                 // A region the configuration sets from something without a value here (AWS provider 6's
                 // per-resource `region = var.region`): never a silent pass.
-                if field != "location", unknown?[field] != nil {
-                    let attribute = resource[field]
+                if field.name != "location", unknown?[field.key] != nil {
+                    let attribute = resource[field.name]
                     if attribute.isUnknown, !attribute.isProviderDefault {
                         deployment.regions.append(RegionReference(unknown: attribute.unknownReason, at: attribute.origin,
-                                                                  component: resource.address, role: role))
+                                                                  component: resource.address, role: field.role,
+                                                                  isReplica: field.isReplica))
                     }
                 }
                 continue
             }
-            let attribute = resource[field]
+            let attribute = resource[field.name]
             if let region = attribute.knownString {
-                add(region, at: attribute.origin, component: resource.address, role: role, into: &deployment)
+                add(region, at: attribute.origin, component: resource.address, role: field.role,
+                    isReplica: field.isReplica, into: &deployment)
             }
         }
-        if resource.isAWS, values?["availability_zone"] != nil {
-            let zone = resource["availability_zone"]
-            if let text = zone.knownString, let region = Self.region(ofZone: text) {
-                add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
-                    into: &deployment)
+        if resource.isAWS {
+            for key in Self.zoneAttributes where values?[key] != nil {
+                let attribute = resource[key.text]
+                // A list of zones (`availability_zones = ["eu-west-1a"]`): each item is one.
+                for zone in attribute.node?.isSequence == true ? attribute.items : [attribute] {
+                    if let text = zone.knownString, let region = AvailabilityZoneName.region(of: text) {
+                        add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
+                            into: &deployment)
+                    }
+                }
             }
         }
         if let nested = Self.nestedRegions[resource.type] {
@@ -178,33 +217,20 @@ struct TerraformRegionReader {
             role: "provider region (the resource uses provider \(key))", into: &deployment)
     }
 
-    /// Every ARN with a region in the resource's values (one reference per region and resource). The scan passes
-    /// over the values' strings and works out an attribute (its path and origin) only for the ARNs it keeps.
+    /// Every ARN with a region in the resource's values (one reference per region and resource), except ARNs whose
+    /// region places no data (a Serverless Application Repository application's, deployed where the stack is). The
+    /// scan passes over the values' strings and works out an attribute (its path and origin) only for the ARNs it
+    /// keeps.
     private mutating func scanARNs(_ attribute: TerraformAttribute, component: String, seen: inout Set<String>,
                                    into deployment: inout Deployment) {
         guard let node = attribute.node else { return }
         node.forEachString(withPrefix: "arn:") { text, steps in
             guard let (service, region) = AmazonResourceName.serviceAndRegion(text), !region.isEmpty,
-                  seen.insert(region).inserted else { return }
+                  AmazonResourceName.regionPlacesData(service: service), seen.insert(region).inserted else { return }
             let role = service == "kms" ? "region in the KMS key ARN" : "region in the \(service) ARN"
             let origin = attribute.descend(steps().map(TerraformStep.init)).origin
             add(region, at: origin, component: component, role: role, into: &deployment)
         }
-    }
-
-    /// `us-east-1a` → `us-east-1` (zone ids such as `use1-az1` name no region).
-    static func region(ofZone zone: String) -> String? {
-        if zone.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (every real zone): drop the trailing lowercase letters without building reversed copies.
-            let utf8 = zone.utf8
-            guard let last = utf8.lastIndex(where: { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
-                  utf8.index(after: last) < utf8.endIndex else { return nil }
-            let region = String(zone[...last])
-            return RegionCode.isWellFormed(region) ? region : nil
-        }
-        let region = String(zone.reversed().drop { $0.isLetter && $0.isLowercase }.reversed())
-        guard region.count < zone.count, RegionCode.isWellFormed(region) else { return nil }
-        return region
     }
 
     /// Adds a reference, unless another reader already placed one on the same value (a backup copy's vault ARN).
@@ -226,6 +252,22 @@ struct TerraformRegionReader {
     private mutating func place(_ origin: Origin, component: String) -> Bool {
         let placement = Placement(component: component, offset: origin.packedOffset)
         return !placedBefore.contains(placement) && placed.insert(placement).inserted
+    }
+}
+
+/// A top-level attribute whose value is a region: its name (with its hash worked out once, as every resource is
+/// asked for it), the role messages give it, and whether a copy of the data is kept there.
+struct RegionAttribute: Sendable {
+    let key: SourceKey
+    let role: String
+    let isReplica: Bool
+
+    var name: String { key.text }
+
+    init(_ name: String, role: String, isReplica: Bool = false) {
+        key = SourceKey(name)
+        self.role = role
+        self.isReplica = isReplica
     }
 }
 

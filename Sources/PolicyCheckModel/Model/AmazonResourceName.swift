@@ -23,6 +23,17 @@ public struct AmazonResourceName: Sendable, Hashable {
         self.resource = resource
     }
 
+    /// Whether the region of an ARN of `service` is where the resource it names keeps data. A Serverless Application
+    /// Repository application's ARN names the region it was published in: a public application is available to
+    /// deploy in every region ("the service makes the application available to consumers in all Regions",
+    /// https://docs.aws.amazon.com/serverlessrepo/latest/devguide/serverless-app-publishing-applications.html), and
+    /// `AWS::Serverless::Application` deploys it as a nested stack of the stack that names it
+    /// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html),
+    /// in that stack's region.
+    public static func regionPlacesData(service: some StringProtocol) -> Bool {
+        service != "serverlessrepo"
+    }
+
     /// The service and region of an ARN, as `init` would read them, without building its other parts: scans look
     /// at every ARN in a plan for its region. `nil` when the text is not an ARN.
     public static func serviceAndRegion(_ text: String) -> (service: String, region: String)? {

@@ -2,7 +2,8 @@ import Testing
 @testable import PolicyCheckKit
 
 /// Region-valued properties of any resource type are read at any depth and in lists (a StackSet's `Regions`, a
-/// peering connection's `PeerRegion`, …); one the template does not decide cannot be verified.
+/// peering connection's `PeerRegion`, …), and Availability Zones by their region; one the template does not decide
+/// cannot be verified.
 @Suite struct CloudFormationRegionPropertyTests {
     typealias T = CloudFormationTesting
 
@@ -76,6 +77,49 @@ import Testing
         #expect(try residency(text) == [
             "6:107 Either Resources.Either.Properties.PeerRegion",
             "7:104 Ref Resources.Ref.Properties.PeerRegion (cannot verify)",
+        ])
+    }
+
+    /// cfn-lint's `good/transform.yaml`: a public SAR application is deployed into the stack's own region, whatever
+    /// region its ARN names (where it was published); other ARNs of the resource still count.
+    @Test func aServerlessApplicationRepositoryApplicationARNIsWhereItWasPublishedNotWhereDataGoes() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              App:
+                Type: AWS::Serverless::Application
+                Properties:
+                  Location:
+                    ApplicationId: arn:aws:serverlessrepo:us-west-2:123456789012:applications/hello
+                    SemanticVersion: 1.0.0
+                  NotificationARNs: [arn:aws:sns:eu-west-1:123456789012:stack-events]
+              Built:
+                Type: AWS::Serverless::Application
+                Properties:
+                  Location:
+                    ApplicationId: !Sub arn:${AWS::Partition}:serverlessrepo:us-west-2:${AWS::AccountId}:applications/hello
+                    SemanticVersion: 1.0.0
+            """
+        #expect(try residency(text) == ["9:26 App Resources.App.Properties.NotificationARNs[0]"])
+    }
+
+    /// As Terraform's `availability_zone`: a volume in `eu-west-1a` keeps its data in eu-west-1.
+    @Test func availabilityZonesCountByTheirRegionAndTheStacksOwnZonesAreNoFinding() throws {
+        let text = try T.fixture("fail-availability-zones.yaml")
+        #expect(try residency(text) == [
+            "14:94 Volume Resources.Volume.Properties.AvailabilityZone",
+            "15:126 Group Resources.Group.Properties.AvailabilityZones[1]",
+            "16:110 Template Resources.Template.Properties.LaunchTemplateData.Placement.AvailabilityZone",
+            "17:88 Elsewhere Resources.Elsewhere.Properties.AvailabilityZone",
+            "18:108 Undecided Resources.Undecided.Properties.AvailabilityZone (cannot verify)",
+        ])
+        let messages = try T.findings(text).filter { $0.ruleId == "MMC-RES-001" }.map(\.message)
+        #expect(messages == [
+            "AvailabilityZone 'eu-west-1a' is 'eu-west-1': it places data in a region outside the allowed us-east-1",
+            "AvailabilityZones 'ap-south-1b' is 'ap-south-1': it places data in a region outside the allowed us-east-1",
+            "AvailabilityZone 'sa-east-1a' is 'sa-east-1': it places data in a region outside the allowed us-east-1",
+            "AvailabilityZone (!GetAZs 'eu-central-1') is 'eu-central-1': it places data in a region outside the allowed us-east-1",
+            "AvailabilityZone cannot be verified: parameter 'Free' has no Default; its value is chosen at deployment",
         ])
     }
 }

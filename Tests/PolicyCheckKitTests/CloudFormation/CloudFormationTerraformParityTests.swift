@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import PolicyCheckKit
 
-/// The same store settings written in a Terraform plan and in a template fire the same rules on the resource.
+/// The same store settings written in a Terraform plan and in a template fire the same rules on the resource, and
+/// the same zones and copy regions the same residency finding.
 @Suite struct CloudFormationTerraformParityTests {
     typealias T = CloudFormationTesting
     typealias Plan = TerraformPlanBuilder
@@ -132,6 +133,25 @@ import Testing
              cfnType: "AWS::MSK::Cluster",
              properties: "{EncryptionInfo: {EncryptionAtRest: {DataVolumeKMSKeyId: '\(keyARN)'}, EncryptionInTransit: {ClientBroker: TLS, InCluster: true}}}",
              rules: [], withTransit: true),
+        // Residency: a zone names its region, and a copy of the data goes to (or comes from) the region named.
+        Case(name: "volume in another region's zone", type: "aws_ebs_volume",
+             after: #"{"availability_zone": "eu-west-1a", "encrypted": true, "kms_key_id": "\#(keyARN)"}"#,
+             cfnType: "AWS::EC2::Volume",
+             properties: "{AvailabilityZone: eu-west-1a, Encrypted: true, KmsKeyId: '\(keyARN)'}", rules: ["MMC-RES-001"]),
+        Case(name: "DB cluster zones in another region", type: "aws_rds_cluster",
+             after: #"{"storage_encrypted": true, "kms_key_id": "\#(keyARN)", "availability_zones": ["us-east-1a", "ap-south-1b"]}"#,
+             cfnType: "AWS::RDS::DBCluster",
+             properties: "{StorageEncrypted: true, KmsKeyId: '\(keyARN)', AvailabilityZones: [us-east-1a, ap-south-1b]}",
+             rules: ["MMC-RES-001"]),
+        Case(name: "DB cluster replicating from another region", type: "aws_rds_cluster",
+             after: #"{"storage_encrypted": true, "kms_key_id": "\#(keyARN)", "source_region": "eu-west-1"}"#,
+             cfnType: "AWS::RDS::DBCluster",
+             properties: "{StorageEncrypted: true, KmsKeyId: '\(keyARN)', SourceRegion: eu-west-1}", rules: ["MMC-RES-001"]),
+        Case(name: "Redshift copying snapshots to another region", type: "aws_redshift_cluster",
+             after: #"{"encrypted": true, "kms_key_id": "\#(keyARN)", "publicly_accessible": false, "snapshot_copy": [{"destination_region": "ap-southeast-2"}]}"#,
+             cfnType: "AWS::Redshift::Cluster",
+             properties: "{Encrypted: true, KmsKeyId: '\(keyARN)', PubliclyAccessible: false, DestinationRegion: ap-southeast-2}",
+             rules: ["MMC-RES-001"], withTransit: true),
     ]
 
     @Test(arguments: cases)

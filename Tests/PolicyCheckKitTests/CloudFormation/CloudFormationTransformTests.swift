@@ -2,8 +2,9 @@ import Testing
 @testable import PolicyCheckKit
 
 /// Templates as aws-cloudformation/aws-cloudformation-templates writes them: `Fn::ForEach` (the
-/// `AWS::LanguageExtensions` transform) is checked through its output resources, and a Rain module (a source
-/// template `rain pkg` expands) is an error that says what to check instead.
+/// `AWS::LanguageExtensions` transform) is checked through its output resources, a macro policycheck cannot
+/// expand (`AWS::Include`, a custom macro; in the `Transform` section or among the resources) is an error, and a Rain
+/// module (a source template `rain pkg` expands) is an error that says what to check instead.
 @Suite struct CloudFormationTransformTests {
     typealias T = CloudFormationTesting
 
@@ -42,6 +43,71 @@ import Testing
             "template.yaml:5:3: error: Resources.Fn::Transform: the resources 'AWS::Include' adds from 's3://bucket/more-resources.yaml' cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)",
         ])
         #expect(try T.findings(template).contains { $0.resource == "Vol" && $0.ruleId == "MMC-ENC-001" })
+    }
+
+    /// The `Transform` section's `AWS::Include` inserts a file from S3 into the whole template, and a custom macro
+    /// may rewrite any of it (strip encryption, add resources): both fail closed as `Fn::Transform` among the
+    /// resources does, at the macro's name, while the template as written is still checked.
+    @Test func anIncludeOrACustomMacroInTheTransformSectionIsAnErrorAndTheTemplateIsStillChecked() throws {
+        let include = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Transform:
+              Name: AWS::Include
+              Parameters:
+                Location: s3://bucket/everything.yaml
+            Resources:
+              Vol:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: us-east-1a, Size: 10, Encrypted: false}
+            """
+        #expect(try T.deployment(include).notices.map(\.description) == [
+            "template.yaml:3:9: error: Transform: what 'AWS::Include' inserts from 's3://bucket/everything.yaml' when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+        #expect(try T.findings(include).contains { $0.resource == "Vol" && $0.ruleId == "MMC-ENC-001" })
+        let macros = """
+            Transform: [AWS::Serverless-2016-10-31, AcmeStripEncryption]
+            Resources:
+              Topic: {Type: AWS::SNS::Topic}
+            """
+        #expect(try T.deployment(macros).notices.map(\.description) == [
+            "template.yaml:1:41: error: Transform: the macro 'AcmeStripEncryption' processes the whole template when the stack is created, so what it makes of it cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+        let json = """
+            {"Transform": ["AcmeStripEncryption", {"Name": "AWS::Include", "Parameters": {"Location": "s3://b/x.json"}}],
+             "Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}
+            """
+        #expect(try T.deployment(json, path: "template.json").notices.map { $0.location.map { "\($0.line):\($0.column)" } } == [
+            "1:16", "1:48",
+        ])
+    }
+
+    /// A name the template does not write as a literal string is no transform CloudFormation accepts
+    /// ("must be a literal string"): the template cannot be read as CloudFormation would process it.
+    @Test func aTransformNotNamedByALiteralStringIsAnError() throws {
+        let text = """
+            Parameters:
+              Macro: {Type: String, Default: AWS::Serverless-2016-10-31}
+            Transform: !Ref Macro
+            Resources:
+              Topic: {Type: AWS::SNS::Topic}
+            """
+        #expect(try T.deployment(text).notices.map(\.message) == [
+            "Transform: a macro not named by a literal string processes the whole template when the stack is created, so what it makes of it cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+    }
+
+    /// The AWS transforms policycheck reads the template through, as a name, in a list or dated, raise nothing.
+    @Test func theAWSTransformsPolicycheckReadsAreNoError() throws {
+        for transform in ["AWS::Serverless-2016-10-31", "[AWS::LanguageExtensions, AWS::Serverless-2016-10-31]",
+                          "[AWS::CodeDeployBlueGreen]", "AWS::SecretsManager-2020-07-23", "AWS::SecretsManager-2024-09-16",
+                          "AWS::ServiceCatalog"] {
+            let text = """
+                Transform: \(transform)
+                Resources:
+                  Topic: {Type: AWS::SNS::Topic}
+                """
+            #expect(try T.deployment(text).notices.isEmpty, "\(transform)")
+        }
     }
 
     @Test func forEachOutputResourcesAreChecked() throws {

@@ -3,7 +3,8 @@ import Testing
 
 /// Region-valued attributes besides a resource's own `region`: a peering connection's `peer_region`, a StackSet
 /// instance's `stack_set_instance_region` (AWS provider 6's name for its old `region`), the `regions` list of
-/// `aws_cloudformation_stack_instances`, an inventory sync's destination region.
+/// `aws_cloudformation_stack_instances`, an inventory sync's destination region, where a copy of the data goes or
+/// comes from (`destination_region`, `source_region`, `source_ami_region`).
 @Suite struct TerraformRegionAttributeTests {
     typealias Plan = TerraformPlanBuilder
 
@@ -76,5 +77,73 @@ import Testing
         #expect(findings.map(\.path) == ["resource_changes[0].change.after.s3_destination[0].region"])
         #expect(findings.first?.message
             == "sync destination region is 'eu-north-1': a copy of the data would be kept in a region outside the allowed us-east-1")
+    }
+
+    @Test func snapshotCopiesToAnotherRegionKeepACopyThereAsCloudFormationsDestinationRegionDoes() throws {
+        var plan = Plan()
+        plan.change("aws_db_snapshot_copy.c", "aws_db_snapshot_copy", after: [
+            "source_db_snapshot_identifier": "arn:aws:rds:us-east-1:123456789012:snapshot:s",
+            "target_db_snapshot_identifier": "copy", "destination_region": "eu-west-1",
+        ])
+        plan.change("aws_redshift_snapshot_copy.r", "aws_redshift_snapshot_copy", after: [
+            "cluster_identifier": "rs", "destination_region": "ap-southeast-2",
+        ])
+        plan.change("aws_redshift_cluster.v5", "aws_redshift_cluster", after: [
+            "cluster_identifier": "rs5", "snapshot_copy": [["destination_region": "eu-central-1"]],
+        ])
+        plan.change("aws_rds_cluster_snapshot_copy.here", "aws_rds_cluster_snapshot_copy", after: [
+            "source_db_cluster_snapshot_identifier": "s", "target_db_cluster_snapshot_identifier": "t",
+            "destination_region": "us-east-1",
+        ])
+        let findings = try residency(plan)
+        #expect(findings.map { "\($0.resource) \($0.path)" } == [
+            "aws_db_snapshot_copy.c resource_changes[0].change.after.destination_region",
+            "aws_redshift_snapshot_copy.r resource_changes[1].change.after.destination_region",
+            "aws_redshift_cluster.v5 resource_changes[2].change.after.snapshot_copy[0].destination_region",
+        ])
+        #expect(findings.map(\.message) == [
+            "destination region is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+            "destination region is 'ap-southeast-2': a copy of the data would be kept in a region outside the allowed us-east-1",
+            "snapshot copy destination region is 'eu-central-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+        ])
+    }
+
+    @Test func aCopyOrReplicaWhoseSourceIsInAnotherRegionNamesIt() throws {
+        var plan = Plan()
+        plan.change("aws_rds_cluster.replica", "aws_rds_cluster", after: [
+            "cluster_identifier": "replica", "engine": "aurora-postgresql", "storage_encrypted": true,
+            "kms_key_id": "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555",
+            "source_region": "eu-west-1",
+        ])
+        plan.change("aws_ebs_snapshot_copy.s", "aws_ebs_snapshot_copy", after: [
+            "source_snapshot_id": "snap-1", "source_region": "us-west-2",
+        ])
+        plan.change("aws_ami_copy.a", "aws_ami_copy", after: [
+            "name": "a", "source_ami_id": "ami-1", "source_ami_region": "ap-northeast-1",
+        ])
+        plan.change("aws_ebs_snapshot_copy.later", "aws_ebs_snapshot_copy", after: ["source_snapshot_id": "snap-2"],
+                    unknown: ["source_region": true])
+        plan.configure("aws_ebs_snapshot_copy.later", ["source_region": Plan.references("var.source_region")])
+        let findings = try residency(plan)
+        #expect(findings.map { "\($0.resource) \($0.path)\($0.cannotVerify ? " (cannot verify)" : "")" } == [
+            "aws_rds_cluster.replica resource_changes[0].change.after.source_region",
+            "aws_ebs_snapshot_copy.s resource_changes[1].change.after.source_region",
+            "aws_ami_copy.a resource_changes[2].change.after.source_ami_region",
+            "aws_ebs_snapshot_copy.later resource_changes[3].change.after_unknown.source_region (cannot verify)",
+        ])
+        #expect(findings.first?.message
+            == "source region is 'eu-west-1': it places data in a region outside the allowed us-east-1")
+    }
+
+    @Test func aServerlessApplicationRepositoryApplicationARNIsWhereItWasPublishedNotWhereTheStackIs() throws {
+        var plan = Plan()
+        plan.change("aws_serverlessapplicationrepository_cloudformation_stack.rotation",
+                    "aws_serverlessapplicationrepository_cloudformation_stack", after: [
+            "name": "rotation", "capabilities": ["CAPABILITY_IAM"],
+            "application_id": "arn:aws:serverlessrepo:us-west-2:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
+            "notification_arns": ["arn:aws:sns:eu-west-1:123456789012:stack-events"],
+        ])
+        let findings = try residency(plan)
+        #expect(findings.map(\.path) == ["resource_changes[0].change.after.notification_arns[0]"])
     }
 }

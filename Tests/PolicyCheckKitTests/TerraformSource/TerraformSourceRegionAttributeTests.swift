@@ -2,7 +2,7 @@
 import Testing
 
 /// Region-valued attributes besides a resource's own `region` (a VPC peer, StackSet instances, an inventory sync's
-/// bucket) are found in Terraform source as in a plan.
+/// bucket, where a snapshot copy goes, where a replica's source is) are found in Terraform source as in a plan.
 @Suite struct TerraformSourceRegionAttributeTests {
     @Test func regionAttributesOutsideTheRegionFailAndOneFromAnUnsetVariableCannotBeVerified() throws {
         let findings = try TerraformSourceFixture.findings("region-attributes-fail").filter { $0.ruleId == "MMC-RES-001" }
@@ -14,6 +14,8 @@ import Testing
             "38:31 aws_cloudformation_stack_set_instance.v6",
             "44:34 aws_cloudformation_stack_instances.all",
             "53:19 aws_ssm_resource_data_sync.inventory",
+            "60:35 aws_db_snapshot_copy.eu",
+            "67:24 aws_rds_cluster.replica",
         ])
         #expect(findings.first?.message
             == "peer region cannot be verified: known only after apply (it comes from var.peer_region)")

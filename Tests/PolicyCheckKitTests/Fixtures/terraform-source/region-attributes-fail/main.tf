@@ -1,7 +1,7 @@
 # Regions named by attributes other than a resource's own `region`: a VPC peer, StackSet instances (AWS provider 5's
 # `region`, provider 6's `stack_set_instance_region`, the `regions` of aws_cloudformation_stack_instances), an
-# inventory sync's bucket. A peer region from a variable without a value cannot be verified; one not set is the
-# provider's region.
+# inventory sync's bucket, where a snapshot copy goes and where a replica's source is. A peer region from a variable
+# without a value cannot be verified; one not set is the provider's region.
 variable "peer_region" {
   type = string
 }
@@ -52,4 +52,17 @@ resource "aws_ssm_resource_data_sync" "inventory" {
     bucket_name = "inventory"
     region      = "eu-north-1"
   }
+}
+
+resource "aws_db_snapshot_copy" "eu" {
+  source_db_snapshot_identifier = "arn:aws:rds:us-east-1:123456789012:snapshot:s"
+  target_db_snapshot_identifier = "copy"
+  destination_region            = "eu-west-1"
+}
+
+resource "aws_rds_cluster" "replica" {
+  cluster_identifier = "replica"
+  engine             = "aurora-postgresql"
+  storage_encrypted  = true
+  source_region      = "eu-central-1"
 }
