@@ -18,18 +18,28 @@ enum RegionScanner {
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticache-globalreplicationgroup-globalreplicationgroupmember.html),
     /// `AWS::SSM::ResourceDataSync` `BucketRegion` (where the synced inventory is stored,
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ssm-resourcedatasync-s3destination.html).
+    /// `AWS::DLM::LifecyclePolicy` `CrossRegionCopyTargets[].TargetRegion` (where a default policy copies snapshots,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopytarget.html).
     static let regionProperties: Set<String> = [
         "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
-        "ReplicationGroupRegion", "BucketRegion",
+        "ReplicationGroupRegion", "BucketRegion", "TargetRegion",
     ]
+    /// Region-valued properties of one type only (`type` NUL `key`), each where a copy of the data goes: a Data
+    /// Lifecycle Manager policy's `CrossRegionCopyRules[].Target` and event-based `CrossRegionCopy[].Target`, the
+    /// region its snapshot and AMI copies are made in
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyrule.html,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyaction.html).
+    static let typedReplicaProperties: Set<String> = ["AWS::DLM::LifecyclePolicy\u{0}Target"]
     /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
     /// name added there is never filtered out.
-    private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties).reduce(0) { bits, name in
-        name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
-    }
+    private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties)
+        .union(typedReplicaProperties.map { String($0.split(separator: "\u{0}").last!) }).reduce(0) { bits, name in
+            name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
+        }
     /// Properties that name where a copy of the data goes.
     static let replicaProperties: Set<String> = [
         "DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion", "ReplicationGroupRegion", "BucketRegion",
+        "TargetRegion",
     ]
     /// Region-valued properties of a type that place nothing there (`type` NUL `key`): a Route 53 health check's
     /// `HealthCheckConfig.Regions` are where Route 53's checkers send requests from
@@ -87,18 +97,18 @@ enum RegionScanner {
                        stackRegion: stackRegion, into: &found)
             case .unknown(let reason, let text):
                 if let text, text == IntrinsicResolver.stackRegionText { continue }
-                if kind == .region {
+                if kind == .region || kind == .copyRegion {
                     found.append(RegionReference(unknown: reason, at: Origin(offset: node.offset, path: path),
                                                  component: context.component, role: key,
-                                                 isReplica: replicaProperties.contains(key)))
+                                                 isReplica: kind == .copyRegion || replicaProperties.contains(key)))
                 } else if let text {
                     record(text, path: path, key: key, kind: kind, offset: node.offset, context: context,
                            stackRegion: stackRegion, into: &found)
                 }
-            case .resource where kind == .region:
+            case .resource where kind == .region || kind == .copyRegion:
                 found.append(RegionReference(unknown: value.unknownReason(expected: "a region"),
                                              at: Origin(offset: node.offset, path: path), component: context.component,
-                                             role: key, isReplica: replicaProperties.contains(key)))
+                                             role: key, isReplica: kind == .copyRegion || replicaProperties.contains(key)))
             default:
                 continue
             }
@@ -136,6 +146,8 @@ enum RegionScanner {
     enum PropertyKind {
         /// Region codes, placing something there.
         case region
+        /// Region codes a copy of the data goes to, by a key that names a region only in its type (`Target`).
+        case copyRegion
         /// Availability Zone names.
         case zone
     }
@@ -148,15 +160,16 @@ enum RegionScanner {
         if regionProperties.contains(key) {
             return placesNothing.contains(context.resource.type + "\u{0}" + key) ? nil : .region
         }
+        if typedReplicaProperties.contains(context.resource.type + "\u{0}" + key) { return .copyRegion }
         return zoneProperties.contains(key) ? .zone : nil
     }
 
     private static func record(_ text: String, path: String, key: String, kind: PropertyKind?, offset: Int,
                                context: ResourceContext, stackRegion: String?, into found: inout [RegionReference]) {
-        if kind == .region, RegionCode.isWellFormed(text) {
+        if kind == .region || kind == .copyRegion, RegionCode.isWellFormed(text) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
-                                         role: "\(key)", isReplica: replicaProperties.contains(key)))
+                                         role: "\(key)", isReplica: kind == .copyRegion || replicaProperties.contains(key)))
             return
         }
         for region in regionsInARNs(text) where region != stackRegion {

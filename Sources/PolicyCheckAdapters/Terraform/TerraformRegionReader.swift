@@ -60,15 +60,27 @@ struct TerraformRegionReader {
     /// https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/redshift_cluster#snapshot_copy
     /// (a Redshift cluster's cross-region snapshot copy as AWS provider 5 wrote it, deprecated from 5.45 for
     /// `aws_redshift_snapshot_copy`, https://github.com/hashicorp/terraform-provider-aws/pull/36810).
-    static let nestedRegions: [String: (path: [String], role: String, isReplica: Bool)] = [
-        "aws_dynamodb_table": (["replica", "region_name"], "replica region", true),
-        "aws_dynamodb_global_table": (["replica", "region_name"], "replica region", true),
-        "aws_secretsmanager_secret": (["replica", "region"], "replica region", true),
-        "aws_ecr_replication_configuration": (["replication_configuration", "rule", "destination", "region"],
-                                              "replication destination region", true),
-        "aws_cloudformation_stack_instances": (["regions"], "stack instance region", false),
-        "aws_ssm_resource_data_sync": (["s3_destination", "region"], "sync destination region", true),
-        "aws_redshift_cluster": (["snapshot_copy", "destination_region"], "snapshot copy destination region", true),
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_replication_configuration#destination
+    /// (the region of the replica file system, https://docs.aws.amazon.com/efs/latest/ug/efs-replication.html),
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dlm_lifecycle_policy (a
+    /// schedule's `cross_region_copy_rule` `target` or `target_region`, an event-based policy's
+    /// `action.cross_region_copy` `target`: the region snapshot and AMI copies are made in,
+    /// https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html#snapshot-ami-policy-cross-region).
+    static let nestedRegions: [String: [(path: [String], role: String, isReplica: Bool)]] = [
+        "aws_dynamodb_table": [(["replica", "region_name"], "replica region", true)],
+        "aws_dynamodb_global_table": [(["replica", "region_name"], "replica region", true)],
+        "aws_secretsmanager_secret": [(["replica", "region"], "replica region", true)],
+        "aws_ecr_replication_configuration": [(["replication_configuration", "rule", "destination", "region"],
+                                               "replication destination region", true)],
+        "aws_cloudformation_stack_instances": [(["regions"], "stack instance region", false)],
+        "aws_ssm_resource_data_sync": [(["s3_destination", "region"], "sync destination region", true)],
+        "aws_redshift_cluster": [(["snapshot_copy", "destination_region"], "snapshot copy destination region", true)],
+        "aws_efs_replication_configuration": [(["destination", "region"], "replication destination region", true)],
+        "aws_dlm_lifecycle_policy": [
+            (["policy_details", "schedule", "cross_region_copy_rule", "target"], "cross-Region copy target", true),
+            (["policy_details", "schedule", "cross_region_copy_rule", "target_region"], "cross-Region copy target", true),
+            (["policy_details", "action", "cross_region_copy", "target"], "cross-Region copy target", true),
+        ],
     ]
 
     let input: any TerraformResourceGraph
@@ -167,7 +179,7 @@ struct TerraformRegionReader {
                 }
             }
         }
-        if let nested = Self.nestedRegions[resource.type] {
+        for nested in Self.nestedRegions[resource.type] ?? [] {
             readNestedRegions(resource, path: nested.path, role: nested.role, isReplica: nested.isReplica,
                               into: &deployment)
         }

@@ -1,0 +1,103 @@
+import Foundation
+@testable import PolicyCheckAdapters
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// Copies of the data made in another region by an EFS replication configuration or a Data Lifecycle Manager
+/// policy are residency findings, in Terraform and CloudFormation alike (both passed silently).
+@Suite struct CrossRegionCopyTests {
+    private func residency(_ findings: [Finding]) -> [String] {
+        findings.filter { $0.ruleId == "MMC-RES-001" }.map { "\($0.resource): \($0.message)" }
+    }
+
+    @Test func terraformReplicationAndLifecycleCopies() throws {
+        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_efs_file_system" "fs" { encrypted = true }
+            resource "aws_efs_replication_configuration" "r" {
+              source_file_system_id = aws_efs_file_system.fs.id
+              destination { region = "eu-west-2" }
+            }
+            variable "copy_region" {}
+            resource "aws_dlm_lifecycle_policy" "p" {
+              description        = "x"
+              execution_role_arn = "arn:aws:iam::123456789012:role/x"
+              policy_details {
+                resource_types = ["VOLUME"]
+                target_tags    = { a = "b" }
+                schedule {
+                  name = "daily"
+                  create_rule { interval = 24 }
+                  retain_rule { count = 7 }
+                  cross_region_copy_rule {
+                    target    = "eu-west-1"
+                    encrypted = true
+                  }
+                  cross_region_copy_rule {
+                    target    = "us-east-1"
+                    encrypted = true
+                  }
+                }
+              }
+            }
+            resource "aws_dlm_lifecycle_policy" "q" {
+              description        = "x"
+              execution_role_arn = "arn:aws:iam::123456789012:role/x"
+              policy_details {
+                resource_types = ["VOLUME"]
+                target_tags    = { a = "b" }
+                schedule {
+                  name = "daily"
+                  create_rule { interval = 24 }
+                  retain_rule { count = 7 }
+                  cross_region_copy_rule {
+                    target    = var.copy_region
+                    encrypted = true
+                  }
+                }
+              }
+            }
+            """])
+        #expect(residency(findings).sorted() == [
+            "aws_dlm_lifecycle_policy.p: cross-Region copy target is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+            "aws_dlm_lifecycle_policy.q: cross-Region copy target cannot be verified: known only after apply (it comes from var.copy_region)",
+            "aws_efs_replication_configuration.r: replication destination region is 'eu-west-2': a copy of the data would be kept in a region outside the allowed us-east-1",
+        ])
+        // A target left to a variable without a value cannot be verified.
+        #expect(findings.contains { $0.ruleId == "MMC-RES-001" && $0.cannotVerify && $0.resource == "aws_dlm_lifecycle_policy.q" })
+    }
+
+    @Test func templateLifecycleCopies() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Policy:
+                Type: AWS::DLM::LifecyclePolicy
+                Properties:
+                  Description: x
+                  ExecutionRoleArn: arn:aws:iam::123456789012:role/x
+                  PolicyDetails:
+                    ResourceTypes: [VOLUME]
+                    TargetTags: [{Key: a, Value: b}]
+                    Schedules:
+                      - Name: daily
+                        CreateRule: {Interval: 24, IntervalUnit: HOURS}
+                        RetainRule: {Count: 7}
+                        CrossRegionCopyRules:
+                          - Target: eu-west-1
+                            Encrypted: true
+                          - TargetRegion: eu-west-3
+                            Encrypted: true
+              Rule:
+                Type: AWS::Events::Rule
+                Properties:
+                  Targets:
+                    - Id: t
+                      Arn: arn:aws:sns:us-east-1:123456789012:topic
+            """)
+        #expect(residency(findings) == [
+            "Policy: Target is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+            "Policy: TargetRegion is 'eu-west-3': a copy of the data would be kept in a region outside the allowed us-east-1",
+        ])
+    }
+}
