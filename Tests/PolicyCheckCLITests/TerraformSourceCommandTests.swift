@@ -83,6 +83,13 @@ import Testing
         #expect(result.stdout.contains("[aws_default_security_group.this]"), "\(result.stdout)")
     }
 
+    @Test func aListenerRuleForwardingPlainHTTPFailsAtItsAction() throws {
+        let result = try CLI.run(["check", Self.fixture("listener-rules-forwarding-plain-http-fail")])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("main.tf:27:3 high MMC-ENC-004 the rule forwards plain HTTP"), "\(result.stdout)")
+        #expect(!result.stdout.contains("[aws_alb_listener_rule.maintenance]"), "\(result.stdout)")
+    }
+
     // MARK: - .tf.json and override files
 
     @Test func aTfJSONFileIsReadAsItsModule() throws {

@@ -3,7 +3,7 @@ import PolicyCheckSyntax
 extension ListenerTLSCheck {
     /// The check's finding texts, in one place.
     enum Message {
-        static let expectedRouting = "expected HTTPS, or default actions that only redirect to HTTPS or answer with a fixed response"
+        static let expectedRouting = "expected HTTPS, or default actions and rules that only redirect to HTTPS or answer with a fixed response"
         static let expectedPolicy = "a security policy with TLS 1.2 or later as its minimum, such as ELBSecurityPolicy-TLS13-1-2-2021-06"
 
         static func protocolUnknown(_ reason: String) -> String {
@@ -21,6 +21,28 @@ extension ListenerTLSCheck {
 
         static func defaultActionUnknown(_ reason: String) -> String {
             "what the listener's default actions do with plain HTTP cannot be verified: \(reason)"
+        }
+
+        // MARK: - Rules
+
+        static func ruleForwardsPlainHTTP(_ listener: String) -> String {
+            "the rule forwards plain HTTP: its listener \(listener) accepts HTTP, and rules are evaluated before the default actions; expected the listener to use HTTPS, or the rule to redirect to HTTPS or answer with a fixed response"
+        }
+
+        static func ruleRedirectsWithoutHTTPS(_ listener: String, _ named: String?) -> String {
+            "the rule redirects plain HTTP from its listener \(listener) without moving to HTTPS (\(redirectProtocol(named))); expected a redirect to HTTPS"
+        }
+
+        static func ruleActionUnknown(_ listener: String, _ reason: String) -> String {
+            "what the rule does with plain HTTP from its listener \(listener) cannot be verified: \(reason)"
+        }
+
+        static func ruleListenerUnknown(_ reason: String) -> String {
+            "the rule does not only redirect to HTTPS or answer with a fixed response, and its listener cannot be told, so whether it serves plain HTTP cannot be verified: \(reason)"
+        }
+
+        static func ruleListenerNotRead(_ listener: String) -> String {
+            "the rule does not only redirect to HTTPS or answer with a fixed response, and its listener \(listener) is not an Application Load Balancer listener of this input, so whether it serves plain HTTP cannot be verified"
         }
 
         // MARK: - Security policy

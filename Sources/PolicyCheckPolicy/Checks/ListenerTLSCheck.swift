@@ -2,11 +2,15 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Load-balancer listeners must carry data over TLS with a current security policy: HTTPS or TLS (an HTTP listener
-/// whose default actions only redirect to HTTPS or answer with a fixed response carries none to its targets), with a
-/// policy whose minimum is TLS 1.2. An HTTPS or TLS listener created without a policy outside the console gets
-/// ELBSecurityPolicy-2016-08, which accepts TLS 1.0
+/// whose default actions and rules only redirect to HTTPS or answer with a fixed response carries none to its
+/// targets), with a policy whose minimum is TLS 1.2. An HTTPS or TLS listener created without a policy outside the
+/// console gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0
 /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html,
 /// https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html).
+///
+/// A listener's rules are evaluated before its default actions
+/// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html), so each rule of an HTTP
+/// listener is judged too, as its own resource, at the action that forwards.
 public struct ListenerTLSCheck: Check {
     public static let name = "encryption.tls-listener"
 
@@ -23,7 +27,15 @@ public struct ListenerTLSCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        deployment.listeners.map { listener in CheckResult(listener.component, outcome(listener)) }
+        var results = deployment.listeners.map { listener in CheckResult(listener.component, outcome(listener)) }
+        guard !deployment.listenerRules.isEmpty else { return results }
+        // Each rule finds its listener here, once per deployment, rather than by a scan of the listeners.
+        var listeners: [String: LoadBalancerListener] = [:]
+        for listener in deployment.listeners where listener.offersRedirects && listeners[listener.component] == nil {
+            listeners[listener.component] = listener
+        }
+        results += deployment.listenerRules.map { rule in CheckResult(rule.component, outcome(rule, listeners)) }
+        return results
     }
 
     private func outcome(_ listener: LoadBalancerListener) -> CheckOutcome {
@@ -48,6 +60,32 @@ public struct ListenerTLSCheck: Check {
                 }
             }
             return policyOutcome(listener)
+        }
+    }
+
+    /// A rule is judged only on an HTTP listener: on HTTPS its requests arrived encrypted, and the listener's
+    /// protocol is judged on the listener. A rule that answers at the load balancer passes whatever its listener.
+    private func outcome(_ rule: LoadBalancerListenerRule, _ listeners: [String: LoadBalancerListener]) -> CheckOutcome {
+        let routing = ListenerRouting(rule.actions, none: rule.origin)
+        if case .answersAtLoadBalancer = routing { return .pass }
+        let name: String
+        switch rule.listener.value {
+        case .unknown(let reason):
+            return .cannotVerify([Evidence(Message.ruleListenerUnknown(reason), at: rule.listener.origin)])
+        case .known(let component):
+            guard let listener = listeners[component] else {
+                return .cannotVerify([Evidence(Message.ruleListenerNotRead(component), at: rule.listener.origin)])
+            }
+            guard listener.protocolName?.value.known?.uppercased() == "HTTP" else { return .notApplicable }
+            name = component
+        }
+        switch routing {
+        case .answersAtLoadBalancer: return .pass
+        case .forwards(let origin): return .fail([Evidence(Message.ruleForwardsPlainHTTP(name), at: origin)])
+        case .redirectsWithoutHTTPS(let origin, let named):
+            return .fail([Evidence(Message.ruleRedirectsWithoutHTTPS(name, named), at: origin)])
+        case .unknown(let reason, let origin):
+            return .cannotVerify([Evidence(Message.ruleActionUnknown(name, reason), at: origin)])
         }
     }
 
