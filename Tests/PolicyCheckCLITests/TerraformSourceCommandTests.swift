@@ -74,6 +74,22 @@ import Testing
         #expect(errors.count == 1 && errors[0].hasSuffix("(reached through typo)"), "\(result.stdout)\(result.stderr)")
     }
 
+    // MARK: - Resources judged by their relations
+
+    @Test func theDefaultSecurityGroupsWorldOpenIngressFails() throws {
+        let result = try CLI.run(["check", Self.fixture("default-security-group-world-open-fail")])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("main.tf:18:20 critical MMC-NET-001"), "\(result.stdout)")
+        #expect(result.stdout.contains("[aws_default_security_group.this]"), "\(result.stdout)")
+    }
+
+    @Test func aListenerRuleForwardingPlainHTTPFailsAtItsAction() throws {
+        let result = try CLI.run(["check", Self.fixture("listener-rules-forwarding-plain-http-fail")])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("main.tf:27:3 high MMC-ENC-004 the rule forwards plain HTTP"), "\(result.stdout)")
+        #expect(!result.stdout.contains("[aws_alb_listener_rule.maintenance]"), "\(result.stdout)")
+    }
+
     // MARK: - .tf.json and override files
 
     @Test func aTfJSONFileIsReadAsItsModule() throws {

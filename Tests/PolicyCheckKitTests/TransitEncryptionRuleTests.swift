@@ -82,6 +82,49 @@ import Testing
         ])
     }
 
+    /// An HTTP listener carries nothing to its targets when its default actions redirect to HTTPS or answer with a
+    /// fixed response; a redirect that keeps HTTP fails, saying so rather than that it forwards.
+    @Test func terraformHTTPListenersAreJudgedByWhatTheirDefaultActionsDo() throws {
+        var plan = Plan()
+        let fixed: [String: Any] = ["type": "fixed-response", "fixed_response": [["content_type": "text/plain", "status_code": "404"]]]
+        let keeps: [String: Any] = ["type": "redirect", "redirect": [["protocol": "#{protocol}", "host": "example.com", "status_code": "HTTP_301"]]]
+        let unstated: [String: Any] = ["type": "redirect", "redirect": [["host": "example.com", "status_code": "HTTP_302"]]]
+        plan.change("aws_lb_listener.fixed", "aws_lb_listener", after: ["port": 80, "protocol": "HTTP", "default_action": [fixed]])
+        plan.change("aws_lb_listener.keeps", "aws_lb_listener", after: ["port": 8080, "protocol": "HTTP", "default_action": [keeps]])
+        plan.change("aws_lb_listener.unstated", "aws_lb_listener", after: ["port": 8081, "protocol": "HTTP", "default_action": [unstated]])
+        plan.change("aws_lb_listener.dynamic", "aws_lb_listener", after: ["port": 8082, "protocol": "HTTP"], unknown: ["default_action": true])
+        plan.configure("aws_lb_listener.dynamic", ["default_action": Plan.references("var.actions")])
+        #expect(try Self.transitFindings(plan) == [
+            "MMC-ENC-004 high aws_lb_listener.keeps resource_changes[1].change.after.protocol",
+            "MMC-ENC-004 high aws_lb_listener.unstated resource_changes[2].change.after.protocol",
+            // Actions made by a `dynamic` block over a value unknown until apply: what they do cannot be told.
+            "MMC-ENC-004 info aws_lb_listener.dynamic resource_changes[3].change.after_unknown.default_action",
+        ])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+        #expect(findings.filter { $0.ruleId == "MMC-ENC-004" && !$0.cannotVerify }.map(\.message) == [
+            "the listener accepts plain HTTP and redirects it without moving to HTTPS (the redirect's protocol is '#{protocol}'); expected HTTPS, or a redirect to HTTPS",
+            "the listener accepts plain HTTP and redirects it without moving to HTTPS (the redirect names no protocol, so it keeps the request's); expected HTTPS, or a redirect to HTTPS",
+        ])
+    }
+
+    @Test func cloudFormationRedirectKeepingHTTPSaysSoRatherThanForwards() throws {
+        let template = """
+            Resources:
+              L:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  Port: 8080
+                  Protocol: HTTP
+                  DefaultActions:
+                    - Type: redirect
+                      RedirectConfig: {Protocol: "#{protocol}", Port: "80", StatusCode: HTTP_301}
+              Fixed: {Type: AWS::ElasticLoadBalancingV2::Listener, Properties: {Protocol: HTTP, Port: 80, DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: "404"}}]}}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-ENC-004" }
+        #expect(findings.map(\.cfnSummary) == ["6:17 high MMC-ENC-004 L Resources.L.Properties.Protocol"])
+        #expect(findings.first?.message == "the listener accepts plain HTTP and redirects it without moving to HTTPS (the redirect's protocol is '#{protocol}'); expected HTTPS, or a redirect to HTTPS")
+    }
+
     @Test func cloudFormationStoresAndListenersAreJudged() throws {
         let template = """
             Resources:

@@ -1,7 +1,7 @@
 import PolicyCheckModel
 
-/// `AWS::ElasticLoadBalancingV2::Listener`: protocol, security policy, and whether every default action redirects to
-/// HTTPS (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html).
+/// `AWS::ElasticLoadBalancingV2::Listener`: protocol, security policy, and the default actions (`ListenerActionReader`)
+/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html).
 enum ListenerMapper: ResourceMapper {
     static let types = ["AWS::ElasticLoadBalancingV2::Listener"]
 
@@ -14,11 +14,7 @@ enum ListenerMapper: ResourceMapper {
         listener.protocolName = protocolValue.string(worst: { isPlainHTTP($0) ? 1 : 0 }, dominates: isPlainHTTP)
             ?? Located(.unknown(reason: "the template gives no Protocol"), at: protocolValue.origin)
         listener.sslPolicy = policy.string()
-        let actions = properties.child("DefaultActions").items()
-        listener.redirectsToHTTPS = !actions.isEmpty && actions.allSatisfy { action in
-            action.child("Type").knownText?.lowercased() == "redirect"
-                && action.child("RedirectConfig", "Protocol").knownText?.uppercased() == "HTTPS"
-        }
+        listener.defaultActions = ListenerActionReader.read(properties.child("DefaultActions"))
         deployment.listeners.append(listener)
     }
 

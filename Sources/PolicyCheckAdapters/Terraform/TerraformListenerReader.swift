@@ -1,7 +1,7 @@
 import PolicyCheckModel
 
-/// Reads `aws_lb_listener` (and its alias `aws_alb_listener`): protocol, security policy and whether the default
-/// actions only redirect to HTTPS. The protocol defaults to HTTP, as the provider documents for Application Load
+/// Reads `aws_lb_listener` (and its alias `aws_alb_listener`): protocol, security policy and the default actions
+/// (`TerraformListenerActions`). The protocol defaults to HTTP, as the provider documents for Application Load
 /// Balancers; the security policy to AWS's API default when not named.
 struct TerraformListenerReader {
     let input: any TerraformResourceGraph
@@ -14,11 +14,7 @@ struct TerraformListenerReader {
             let protocolAttribute = resource["protocol"]
             listener.protocolName = protocolAttribute.string() ?? Located(.known("HTTP"), at: protocolAttribute.fieldOrigin)
             listener.sslPolicy = policy.string().flatMap { $0.value.known?.isEmpty == true ? nil : $0 }
-            let actions = resource["default_action"].items
-            listener.redirectsToHTTPS = !actions.isEmpty && actions.allSatisfy { action in
-                action.child("type").knownString == "redirect"
-                    && action.child("redirect").child(0).child("protocol").knownString?.uppercased() == "HTTPS"
-            }
+            listener.defaultActions = TerraformListenerActions.read(resource["default_action"])
             deployment.listeners.append(listener)
         }
     }

@@ -12,7 +12,8 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformKeyReader.self, TerraformDataStoreReader.self, TerraformBucketReader.self, TerraformVolumeReader.self,
         TerraformRedshiftReader.self, TerraformStreamReader.self,
         TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
-        TerraformListenerReader.self, TerraformClassicListenerReader.self, TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
+        TerraformListenerReader.self, TerraformListenerRuleReader.self, TerraformClassicListenerReader.self,
+        TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
         TerraformIPSetReader.self, TerraformRegionReader.self,
     ]
 

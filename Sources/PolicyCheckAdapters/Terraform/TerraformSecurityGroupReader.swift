@@ -1,9 +1,17 @@
 import PolicyCheckModel
 import PolicyCheckNetwork
 
-/// Reads security-group ingress (`aws_security_group` inline rules, `aws_security_group_rule` of type ingress,
-/// `aws_vpc_security_group_ingress_rule`) into allowlists, one per resource — and, for entries in private address
-/// space (normal inside a VPC), a second one per resource that is not internet-facing.
+/// Reads security-group ingress (`aws_security_group` and `aws_default_security_group` inline rules,
+/// `aws_security_group_rule` of type ingress, `aws_vpc_security_group_ingress_rule`) into allowlists, one per
+/// resource — and, for entries in private address space (normal inside a VPC), a second one per resource that is not
+/// internet-facing.
+///
+/// A VPC's default security group is a security group like any other, and one that reaches further: EC2 associates it
+/// with every instance and network interface launched in the VPC without a security group of its own
+/// (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html, "Default security groups for your
+/// VPCs"; https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html). So its inline
+/// `ingress` blocks are read as an `aws_security_group`'s are; the standalone rules name the group they join only by
+/// id, and every one of them is judged on its own whichever group that is.
 struct TerraformSecurityGroupReader {
     /// Address space that only reaches a security group from inside private networks.
     static let privatePurposes: Set<SpecialPurpose> = [.privateUse, .sharedAddressSpace, .uniqueLocal]
@@ -16,7 +24,7 @@ struct TerraformSecurityGroupReader {
             var origin = resource.attributes.origin
             var raw = resource.valuesNode
             switch resource.type {
-            case "aws_security_group":
+            case "aws_security_group", "aws_default_security_group":
                 let ingress = resource["ingress"]
                 origin = ingress.origin
                 raw = ingress.node

@@ -33,6 +33,8 @@ public struct Deployment: Sendable {
     public var auditTrails: [AuditTrail] = []
     /// Load-balancer listeners, for encryption in transit.
     public var listeners: [LoadBalancerListener] = []
+    /// Rules added to Application Load Balancer listeners, judged with the listener they belong to.
+    public var listenerRules: [LoadBalancerListenerRule] = []
     /// How long log destinations keep logs.
     public var logRetentions: [LogRetention] = []
     /// Whether traffic reaches the deployment privately (then allowlists are not internet-facing).

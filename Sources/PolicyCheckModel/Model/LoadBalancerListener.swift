@@ -11,8 +11,8 @@ public struct LoadBalancerListener: Sendable {
     public var sslPolicy: Located<Fact<String>>?
     /// Where a missing security policy belongs.
     public var sslPolicyOrigin: Origin
-    /// Whether every default action redirects to HTTPS (an HTTP listener that only redirects carries no data).
-    public var redirectsToHTTPS = false
+    /// The default actions (an Application Load Balancer's), performed when no rule's conditions are met.
+    public var defaultActions: [ListenerAction] = []
     /// Whether the load balancer has redirect actions at all (a Classic Load Balancer has none).
     public var offersRedirects = true
 

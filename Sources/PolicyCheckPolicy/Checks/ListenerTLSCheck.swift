@@ -2,10 +2,15 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Load-balancer listeners must carry data over TLS with a current security policy: HTTPS or TLS (an HTTP listener
-/// whose every default action redirects to HTTPS carries none), with a policy whose minimum is TLS 1.2. An HTTPS or
-/// TLS listener created without a policy outside the console gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0
+/// whose default actions and rules only redirect to HTTPS or answer with a fixed response carries none to its
+/// targets), with a policy whose minimum is TLS 1.2. An HTTPS or TLS listener created without a policy outside the
+/// console gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0
 /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html,
 /// https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html).
+///
+/// A listener's rules are evaluated before its default actions
+/// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html), so each rule of an HTTP
+/// listener is judged too, as its own resource, at the action that forwards.
 public struct ListenerTLSCheck: Check {
     public static let name = "encryption.tls-listener"
 
@@ -22,44 +27,79 @@ public struct ListenerTLSCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        deployment.listeners.map { listener in CheckResult(listener.component, outcome(listener)) }
+        var results = deployment.listeners.map { listener in CheckResult(listener.component, outcome(listener)) }
+        guard !deployment.listenerRules.isEmpty else { return results }
+        // Each rule finds its listener here, once per deployment, rather than by a scan of the listeners.
+        var listeners: [String: LoadBalancerListener] = [:]
+        for listener in deployment.listeners where listener.offersRedirects && listeners[listener.component] == nil {
+            listeners[listener.component] = listener
+        }
+        results += deployment.listenerRules.map { rule in CheckResult(rule.component, outcome(rule, listeners)) }
+        return results
     }
 
     private func outcome(_ listener: LoadBalancerListener) -> CheckOutcome {
         guard let stated = listener.protocolName else { return .notApplicable }
         switch stated.value {
         case .unknown(let reason):
-            return .cannotVerify([Evidence("the listener's protocol cannot be verified: \(reason)", at: stated.origin)])
+            return .cannotVerify([Evidence(Message.protocolUnknown(reason), at: stated.origin)])
         case .known(let name):
             let upper = name.uppercased()
             if Self.passThrough.contains(upper) { return .notApplicable }
             if upper == "HTTP" {
-                if listener.redirectsToHTTPS { return .pass }
                 guard listener.offersRedirects else {
-                    return .fail([Evidence("the listener accepts plain HTTP and forwards it; expected HTTPS or SSL (a Classic Load Balancer has no redirect actions)",
-                                           at: stated.origin)])
+                    return .fail([Evidence(Message.classicPlainHTTP, at: stated.origin)])
                 }
-                return .fail([Evidence("the listener accepts plain HTTP and forwards it; expected HTTPS, or every default action a redirect to HTTPS",
-                                       at: stated.origin)])
+                switch ListenerRouting(listener.defaultActions, none: stated.origin) {
+                case .answersAtLoadBalancer: return .pass
+                case .forwards: return .fail([Evidence(Message.forwardsPlainHTTP, at: stated.origin)])
+                case .redirectsWithoutHTTPS(_, let named):
+                    return .fail([Evidence(Message.redirectsWithoutHTTPS(named), at: stated.origin)])
+                case .unknown(let reason, let origin):
+                    return .cannotVerify([Evidence(Message.defaultActionUnknown(reason), at: origin)])
+                }
             }
             return policyOutcome(listener)
         }
     }
 
+    /// A rule is judged only on an HTTP listener: on HTTPS its requests arrived encrypted, and the listener's
+    /// protocol is judged on the listener. A rule that answers at the load balancer passes whatever its listener.
+    private func outcome(_ rule: LoadBalancerListenerRule, _ listeners: [String: LoadBalancerListener]) -> CheckOutcome {
+        let routing = ListenerRouting(rule.actions, none: rule.origin)
+        if case .answersAtLoadBalancer = routing { return .pass }
+        let name: String
+        switch rule.listener.value {
+        case .unknown(let reason):
+            return .cannotVerify([Evidence(Message.ruleListenerUnknown(reason), at: rule.listener.origin)])
+        case .known(let component):
+            guard let listener = listeners[component] else {
+                return .cannotVerify([Evidence(Message.ruleListenerNotRead(component), at: rule.listener.origin)])
+            }
+            guard listener.protocolName?.value.known?.uppercased() == "HTTP" else { return .notApplicable }
+            name = component
+        }
+        switch routing {
+        case .answersAtLoadBalancer: return .pass
+        case .forwards(let origin): return .fail([Evidence(Message.ruleForwardsPlainHTTP(name), at: origin)])
+        case .redirectsWithoutHTTPS(let origin, let named):
+            return .fail([Evidence(Message.ruleRedirectsWithoutHTTPS(name, named), at: origin)])
+        case .unknown(let reason, let origin):
+            return .cannotVerify([Evidence(Message.ruleActionUnknown(name, reason), at: origin)])
+        }
+    }
+
     private func policyOutcome(_ listener: LoadBalancerListener) -> CheckOutcome {
-        let expected = "a security policy with TLS 1.2 or later as its minimum, such as ELBSecurityPolicy-TLS13-1-2-2021-06"
         guard let policy = listener.sslPolicy else {
-            return .fail([Evidence("no security policy is named, so AWS applies \(Self.apiDefaultPolicy), which accepts TLS 1.0 and 1.1; expected \(expected)",
-                                   at: listener.sslPolicyOrigin)])
+            return .fail([Evidence(Message.noPolicy, at: listener.sslPolicyOrigin)])
         }
         switch policy.value {
         case .known(let name) where acceptedPolicies.contains(name):
             return .pass
         case .known(let name):
-            return .fail([Evidence("the listener uses the security policy '\(Excerpt.quote(name))', which is not a current policy; expected \(expected)",
-                                   at: policy.origin)])
+            return .fail([Evidence(Message.policyNotCurrent(name), at: policy.origin)])
         case .unknown(let reason):
-            return .cannotVerify([Evidence("the listener's security policy cannot be verified: \(reason)", at: policy.origin)])
+            return .cannotVerify([Evidence(Message.policyUnknown(reason), at: policy.origin)])
         }
     }
 }

@@ -29,7 +29,7 @@ import Testing
         // The HTTPS listener on 443 names its SSL negotiation policy (beside a stickiness policy): a predefined one the
         // pack accepts, so it passes; TCP passes traffic through and is not judged.
         #expect(deployment.listeners[2].sslPolicy?.value == .known("ELBSecurityPolicy-TLS-1-2-2017-01"))
-        #expect(deployment.listeners.allSatisfy { !$0.offersRedirects && !$0.redirectsToHTTPS })
+        #expect(deployment.listeners.allSatisfy { !$0.offersRedirects && $0.defaultActions.isEmpty })
     }
 
     @Test func theReproducerFailsInJSONAsInYAML() throws {

@@ -66,6 +66,29 @@ import Testing
         #expect(findings.first?.message == "allowlist entry cannot be verified: known only after apply (it comes from var.vpn_cidrs)")
     }
 
+    @Test func theDefaultSecurityGroupsIngressIsAnAllowlistAsAnyGroups() throws {
+        let ssh = rule(["0.0.0.0/0"], from: 22, to: 22)
+        var plan = Plan()
+        plan.change("aws_default_security_group.this", "aws_default_security_group", after: ["vpc_id": "vpc-1", "ingress": [ssh]])
+        plan.change("aws_vpc_security_group_ingress_rule.rdp", "aws_vpc_security_group_ingress_rule", after: [
+            "cidr_ipv4": "0.0.0.0/0", "ip_protocol": "tcp", "from_port": 3389, "to_port": 3389, "description": "rdp",
+        ], unknown: ["security_group_id": true])
+        plan.configure("aws_default_security_group.this", ["ingress": Plan.constant([ssh])])
+        plan.configure("aws_vpc_security_group_ingress_rule.rdp", [
+            "security_group_id": Plan.references("aws_default_security_group.this.id", "aws_default_security_group.this"),
+        ])
+        let deployment = try TerraformFixture.deployment(json: plan.json)
+        #expect(deployment.allowlists.map { "\($0.component) \($0.origin.path)" } == [
+            "aws_default_security_group.this resource_changes[0].change.after.ingress",
+            "aws_vpc_security_group_ingress_rule.rdp resource_changes[1].change.after",
+        ])
+        let findings = try TerraformFixture.findings(deployment).filter { $0.ruleId == "MMC-NET-001" }
+        #expect(findings.map { "\($0.severity.rawValue) \($0.resource) \($0.path)" } == [
+            "critical aws_default_security_group.this resource_changes[0].change.after.ingress[0].cidr_blocks[0]",
+            "critical aws_vpc_security_group_ingress_rule.rdp resource_changes[1].change.after.cidr_ipv4",
+        ])
+    }
+
     @Test func egressAndComputedIngressAreNotAllowlists() throws {
         var plan = Plan()
         plan.change("aws_security_group_rule.out", "aws_security_group_rule",
