@@ -43,8 +43,11 @@ struct TerraformStoreSettingsReader {
                                                    at: resource["global_replication_group_id"].origin)
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
             let flag = resource["transit_encryption_enabled"]
-            store.transitEncryption = flag.bool().map { StoreSetting($0) }
+            let enabled = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
+            // A replication group's `transit_encryption_mode`: `preferred` lets plaintext in (see `CacheTransitMode`).
+            let mode = resource["transit_encryption_mode"].choice("transit_encryption_mode", on: CacheTransitMode.on, absent: nil)
+            store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
         case "aws_dax_cluster":
             // `cluster_endpoint_encryption_type` is `NONE` (no encryption, the default) or `TLS`
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).

@@ -2,9 +2,10 @@ import PolicyCheckModel
 
 /// Data stores must refuse unencrypted connections: RDS and Aurora through `rds.force_ssl` (PostgreSQL) or
 /// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
-/// with `aws:SecureTransport` false, ElastiCache and DAX through transit encryption, OpenSearch and Elasticsearch
-/// domains through their endpoint's enforce-HTTPS option, Redshift clusters through `require_ssl` in their parameter
-/// group, Amazon MSK clusters through TLS-only client-broker and in-cluster encryption.
+/// with `aws:SecureTransport` false, ElastiCache (a replication group in `required` mode) and DAX through transit
+/// encryption, OpenSearch and Elasticsearch domains through their endpoint's enforce-HTTPS option, Redshift clusters
+/// through `require_ssl` in their parameter group, Amazon MSK clusters through TLS-only client-broker and in-cluster
+/// encryption.
 public struct TransitEncryptionCheck: Check {
     public static let name = "encryption.in-transit"
 
