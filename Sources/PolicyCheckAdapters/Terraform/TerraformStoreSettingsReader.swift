@@ -53,6 +53,11 @@ struct TerraformStoreSettingsReader {
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).
             store.transitEncryption = resource["cluster_endpoint_encryption_type"]
                 .choice("cluster_endpoint_encryption_type", on: ["TLS"], absent: "NONE")
+        case "aws_memorydb_cluster":
+            // Only a stated `tls_enabled` is judged (see MemoryDBMapper).
+            store.transitEncryption = resource["tls_enabled"].bool().map { stated in
+                StoreSetting(stated, note: stated.value.known == false ? "tls_enabled is false" : nil)
+            }
         case "aws_opensearch_domain", "aws_elasticsearch_domain":
             // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
             store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)

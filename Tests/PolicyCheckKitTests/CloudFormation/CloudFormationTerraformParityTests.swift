@@ -108,6 +108,13 @@ import Testing
              cfnType: "AWS::ElastiCache::ReplicationGroup",
              properties: "{AtRestEncryptionEnabled: true, KmsKeyId: '\(keyARN)', TransitEncryptionEnabled: true, TransitEncryptionMode: required}",
              rules: [], withTransit: true),
+        // MemoryDB always encrypts at rest; the key and TLS are what vary.
+        Case(name: "MemoryDB without TLS on a customer key", type: "aws_memorydb_cluster",
+             after: #"{"tls_enabled": false, "kms_key_arn": "\#(keyARN)"}"#,
+             cfnType: "AWS::MemoryDB::Cluster", properties: "{TLSEnabled: false, KmsKeyId: '\(keyARN)'}",
+             rules: ["MMC-ENC-003"], withTransit: true),
+        Case(name: "MemoryDB with TLS on the service key", type: "aws_memorydb_cluster", after: #"{"tls_enabled": true}"#,
+             cfnType: "AWS::MemoryDB::Cluster", properties: "{TLSEnabled: true}", rules: ["MMC-ENC-002"], withTransit: true),
         Case(name: "Redshift off and public", type: "aws_redshift_cluster",
              after: #"{"encrypted": false, "publicly_accessible": true}"#,
              cfnType: "AWS::Redshift::Cluster", properties: "{Encrypted: false, PubliclyAccessible: true}",
