@@ -59,12 +59,13 @@ struct TerraformStoreSettingsReader {
                 StoreSetting(stated, note: stated.value.known == false ? "tls_enabled is false" : nil)
             }
         case "aws_opensearch_domain", "aws_elasticsearch_domain":
-            // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
+            // HTTPS: `domain_endpoint_options.enforce_https`, only a stated value judged; between nodes:
+            // `node_to_node_encryption.enabled`, off when not set (see SearchDomainMapper, `SearchDomainDefaults`).
             store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)
-            let https = resource["domain_endpoint_options"].child(0).child("enforce_https")
-            if let stated = https.bool() {
-                store.transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
+            let https = resource["domain_endpoint_options"].child(0).child("enforce_https").bool().map { stated in
+                StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
             }
+            store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
                 store.vaultLock = StoreSetting(.known(true), at: lock.origin)
@@ -75,6 +76,21 @@ struct TerraformStoreSettingsReader {
         default:
             break
         }
+    }
+
+    // MARK: - Search domains
+
+    /// Whether a domain's nodes encrypt what they send each other: `node_to_node_encryption.enabled`, and AWS's
+    /// default (off) when the block is not set or left to the provider.
+    private func nodeToNode(_ domain: TerraformResource) -> StoreSetting<Bool> {
+        let block = domain["node_to_node_encryption"]
+        let enabled = block.child(0).child("enabled")
+        if let stated = enabled.bool() {
+            let off = stated.value.known == false
+            return StoreSetting(stated, note: off ? SearchDomainDefaults.nodeToNodeOff("node_to_node_encryption.enabled") : nil)
+        }
+        let origin = block.items.isEmpty ? block.fieldOrigin : enabled.fieldOrigin
+        return StoreSetting(.known(false), at: origin, note: SearchDomainDefaults.nodeToNodeUnset("node_to_node_encryption"))
     }
 
     // MARK: - Databases
