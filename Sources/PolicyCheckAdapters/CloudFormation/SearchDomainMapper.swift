@@ -23,6 +23,22 @@ enum SearchDomainMapper: ResourceMapper {
             StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)
         }
         deployment.dataStores[index].transitEncryption = StoreSetting.worst([https, nodeToNode(context.properties)])
+        deployment.dataStores[index].publicAccess = publicEndpoint(context.properties)
+    }
+
+    /// Whether the domain has a public endpoint: it has one unless `VPCOptions` places it in a VPC
+    /// (`SearchDomainDefaults`), judged at its worst — a branch that leaves `VPCOptions` out is public.
+    static func publicEndpoint(_ properties: PropertyValue) -> Located<Fact<Bool>> {
+        let vpc = properties.child("VPCOptions")
+        var unknown: Fact<Bool>?
+        for alternative in vpc.possibleValues {
+            switch alternative {
+            case .absent: return Located(.known(true), at: vpc.origin)
+            case .mapping: continue
+            default: unknown = unknown ?? .unknown(reason: alternative.unknownReason(expected: "a mapping"))
+            }
+        }
+        return Located(unknown ?? .known(false), at: vpc.origin)
     }
 
     /// Whether the domain's nodes encrypt what they send each other, judged at its worst: a branch that leaves

@@ -66,6 +66,7 @@ struct TerraformStoreSettingsReader {
                 StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
             }
             store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
+            store.publicAccess = publicEndpoint(resource)
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
                 store.vaultLock = StoreSetting(.known(true), at: lock.origin)
@@ -91,6 +92,14 @@ struct TerraformStoreSettingsReader {
         }
         let origin = block.items.isEmpty ? block.fieldOrigin : enabled.fieldOrigin
         return StoreSetting(.known(false), at: origin, note: SearchDomainDefaults.nodeToNodeUnset("node_to_node_encryption"))
+    }
+
+    /// Whether a domain has a public endpoint: it has one unless a `vpc_options` block places it in a VPC
+    /// (`SearchDomainDefaults`); a block unknown until apply cannot be verified.
+    private func publicEndpoint(_ domain: TerraformResource) -> Located<Fact<Bool>> {
+        let vpc = domain["vpc_options"]
+        if vpc.isUnknown, !vpc.isProviderDefault { return Located(.unknown(reason: vpc.unknownReason), at: vpc.origin) }
+        return vpc.items.isEmpty ? Located(.known(true), at: vpc.fieldOrigin) : Located(.known(false), at: vpc.origin)
     }
 
     // MARK: - Databases

@@ -48,7 +48,13 @@ import Testing
              cfnType: "AWS::Elasticsearch::Domain",
              properties: "{EncryptionAtRestOptions: {Enabled: true, KmsKeyId: '\(keyARN)'}, VPCOptions: {SubnetIds: [subnet-1]}}",
              rules: []),
-        // Nodes exchange data in plaintext unless node-to-node encryption is on, which AWS leaves off.
+        // Without VPC options a domain has a public endpoint; nodes exchange data in plaintext unless node-to-node
+        // encryption is on, which AWS leaves off.
+        Case(name: "OpenSearch public, HTTPS and nodes encrypted", type: "aws_opensearch_domain",
+             after: #"{"encrypt_at_rest": [{"enabled": true, "kms_key_id": "\#(keyARN)"}], "domain_endpoint_options": [{"enforce_https": true}], "node_to_node_encryption": [{"enabled": true}]}"#,
+             cfnType: "AWS::OpenSearchService::Domain",
+             properties: "{EncryptionAtRestOptions: {Enabled: true, KmsKeyId: '\(keyARN)'}, DomainEndpointOptions: {EnforceHTTPS: true}, NodeToNodeEncryptionOptions: {Enabled: true}}",
+             rules: ["MMC-NET-012"], withTransit: true),
         Case(name: "Elasticsearch in a VPC, nodes in plaintext", type: "aws_elasticsearch_domain",
              after: #"{"encrypt_at_rest": [{"enabled": true, "kms_key_id": "\#(keyARN)"}], "vpc_options": [{"subnet_ids": ["subnet-1"]}], "domain_endpoint_options": [{"enforce_https": true}], "node_to_node_encryption": [{"enabled": false}]}"#,
              cfnType: "AWS::Elasticsearch::Domain",
