@@ -9,23 +9,25 @@ import Testing
 
     @Test func aDomainThatAcceptsHTTPFailsInBothFormats() throws {
         var plan = TerraformPlanBuilder()
+        // Node-to-node encryption on, so that HTTPS alone decides (SearchDomainNodeToNodeTests pin it).
+        let nodes: [[String: Any]] = [["enabled": true]]
         for (name, https) in [("off", false), ("on", true)] {
             plan.change("aws_opensearch_domain.\(name)", "aws_opensearch_domain",
                         after: ["domain_name": name, "encrypt_at_rest": [["enabled": true]],
-                                "domain_endpoint_options": [["enforce_https": https]]])
+                                "domain_endpoint_options": [["enforce_https": https]], "node_to_node_encryption": nodes])
         }
         plan.change("aws_elasticsearch_domain.unstated", "aws_elasticsearch_domain",
-                    after: ["domain_name": "u", "encrypt_at_rest": [["enabled": true]]])
+                    after: ["domain_name": "u", "encrypt_at_rest": [["enabled": true]], "node_to_node_encryption": nodes])
         let terraform = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
             .filter { $0.ruleId == "MMC-ENC-003" }
         #expect(terraform.map(\.resource) == ["aws_opensearch_domain.off"])
-        #expect(terraform.first?.message == "the database accepts connections without TLS (enforce_https is false); expected the domain to require HTTPS (enforce HTTPS true)")
+        #expect(terraform.first?.message == "the database accepts connections without TLS (enforce_https is false); expected the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)")
 
         let template = """
             Resources:
-              Off: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: false}}}
-              On: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: true}}}
-              Unstated: {Type: AWS::Elasticsearch::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}}}
+              Off: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, NodeToNodeEncryptionOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: false}}}
+              On: {Type: AWS::OpenSearchService::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, NodeToNodeEncryptionOptions: {Enabled: true}, DomainEndpointOptions: {EnforceHTTPS: true}}}
+              Unstated: {Type: AWS::Elasticsearch::Domain, Properties: {EncryptionAtRestOptions: {Enabled: true}, NodeToNodeEncryptionOptions: {Enabled: true}}}
             """
         let cloudFormation = try CFN.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
         #expect(cloudFormation.map(\.resource) == ["Off"])

@@ -1,7 +1,7 @@
 import PolicyCheckModel
 
-/// `AWS::ElastiCache::ReplicationGroup` becomes a cache store: `AtRestEncryptionEnabled` (default false), `KmsKeyId`
-/// and `TransitEncryptionEnabled` (default false).
+/// `AWS::ElastiCache::ReplicationGroup` becomes a cache store: `AtRestEncryptionEnabled` (default false), `KmsKeyId`,
+/// `TransitEncryptionEnabled` (default false) and `TransitEncryptionMode` (`preferred` accepts plaintext too).
 enum CacheMapper: ResourceMapper {
     static let types = ["AWS::ElastiCache::ReplicationGroup"]
 
@@ -22,7 +22,10 @@ enum CacheMapper: ResourceMapper {
             deployment.dataStores[index].transitEncryption = StoreSetting(.unknown(reason: reason), at: global.origin)
             return
         }
-        deployment.dataStores[deployment.dataStores.count - 1].transitEncryption = transit(context.properties)
+        // `TransitEncryptionMode` `preferred` lets plaintext in beside TLS (`CacheTransitMode`).
+        let mode = context.properties.child("TransitEncryptionMode").choice(on: CacheTransitMode.on, absent: nil)
+        deployment.dataStores[deployment.dataStores.count - 1].transitEncryption =
+            StoreSetting.worst([transit(context.properties), mode.map(CacheTransitMode.explained)])
     }
 
     /// `TransitEncryptionEnabled`, false when not set; judged at its worst, so a branch that leaves it out

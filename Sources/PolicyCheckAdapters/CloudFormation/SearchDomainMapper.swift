@@ -4,7 +4,8 @@ import PolicyCheckModel
 /// `aws_opensearch_domain` and `aws_elasticsearch_domain` do: `EncryptionAtRestOptions.Enabled` (not set: not
 /// declared) and `EncryptionAtRestOptions.KmsKeyId` (not set: the AWS-managed `aws/es` key)
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html,
-/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticsearch-domain-encryptionatrestoptions.html).
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticsearch-domain-encryptionatrestoptions.html);
+/// `DomainEndpointOptions.EnforceHTTPS` and `NodeToNodeEncryptionOptions.Enabled` for MMC-ENC-003.
 enum SearchDomainMapper: ResourceMapper {
     static let types = ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"]
 
@@ -14,12 +15,42 @@ enum SearchDomainMapper: ResourceMapper {
                           into: &deployment)
         // HTTPS: `DomainEndpointOptions.EnforceHTTPS` ("True to require that all traffic to the domain arrive over
         // HTTPS", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html).
-        // Only a stated value is judged: false (or a branch of it) accepts plain HTTP.
+        // Only a stated value is judged: false (or a branch of it) accepts plain HTTP. Between nodes:
+        // `NodeToNodeEncryptionOptions.Enabled`, off when not set (`SearchDomainDefaults`). Both must hold.
         let index = deployment.dataStores.count - 1
         deployment.dataStores[index].storageType = Located(DataStore.searchDomainStorageType, at: context.modelOrigin)
-        let https = context.properties.child("DomainEndpointOptions", "EnforceHTTPS")
-        if let stated = https.bool(worse: false) {
-            deployment.dataStores[index].transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)
+        let https = context.properties.child("DomainEndpointOptions", "EnforceHTTPS").bool(worse: false).map { stated in
+            StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)
         }
+        deployment.dataStores[index].transitEncryption = StoreSetting.worst([https, nodeToNode(context.properties)])
+        deployment.dataStores[index].publicAccess = publicEndpoint(context.properties)
+    }
+
+    /// Whether the domain has a public endpoint: it has one unless `VPCOptions` places it in a VPC
+    /// (`SearchDomainDefaults`), judged at its worst — a branch that leaves `VPCOptions` out is public.
+    static func publicEndpoint(_ properties: PropertyValue) -> Located<Fact<Bool>> {
+        let vpc = properties.child("VPCOptions")
+        var unknown: Fact<Bool>?
+        for alternative in vpc.possibleValues {
+            switch alternative {
+            case .absent: return Located(.known(true), at: vpc.origin)
+            case .mapping: continue
+            default: unknown = unknown ?? .unknown(reason: alternative.unknownReason(expected: "a mapping"))
+            }
+        }
+        return Located(unknown ?? .known(false), at: vpc.origin)
+    }
+
+    /// Whether the domain's nodes encrypt what they send each other, judged at its worst: a branch that leaves
+    /// `Enabled` out is off.
+    static func nodeToNode(_ properties: PropertyValue) -> StoreSetting<Bool> {
+        let enabled = properties.child("NodeToNodeEncryptionOptions", "Enabled")
+        let name = "NodeToNodeEncryptionOptions.Enabled"
+        guard !enabled.isAbsent, let stated = enabled.bool(worse: false, absentMeans: false) else {
+            return StoreSetting(.known(false), at: enabled.origin, note: SearchDomainDefaults.nodeToNodeUnset(name))
+        }
+        guard stated.value == .known(false) else { return StoreSetting(stated) }
+        return StoreSetting(stated, note: enabled.worstCaseNote(worse: false, absentMeans: false)
+            ?? SearchDomainDefaults.nodeToNodeOff(name))
     }
 }

@@ -1,8 +1,8 @@
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// Reads AWS resources that hold data at rest (databases, caches, volumes, file systems, secrets, backup vaults)
-/// into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`, Redshift by
+/// Reads AWS resources that hold data at rest (databases, caches, MemoryDB clusters, volumes, file systems, secrets,
+/// backup vaults) into `deployment.dataStores`. S3 buckets are read by `TerraformBucketReader`, Redshift by
 /// `TerraformRedshiftReader`, Kinesis and MSK by `TerraformStreamReader`.
 struct TerraformDataStoreReader {
     /// How one resource type states its encryption.
@@ -31,6 +31,9 @@ struct TerraformDataStoreReader {
         // managed key; it takes no customer key
         // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html).
         "aws_dax_cluster": Shape(kind: .cache, atRest: ["server_side_encryption", 0, "enabled"], kmsKey: nil),
+        // "MemoryDB at-rest encryption is always enabled", with the key `kms_key_arn` names or else a service managed
+        // one (https://docs.aws.amazon.com/memorydb/latest/devguide/at-rest-encryption.html).
+        "aws_memorydb_cluster": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_arn"]),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
@@ -129,7 +132,7 @@ struct TerraformDataStoreReader {
                     atRestAttribute.isUnknown ? flag : Located(flag.value, at: settingOrigin)
                 }
             } else if let keyAttribute {
-                // DynamoDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
+                // DynamoDB, MemoryDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
             store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }

@@ -43,20 +43,30 @@ struct TerraformStoreSettingsReader {
                                                    at: resource["global_replication_group_id"].origin)
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
             let flag = resource["transit_encryption_enabled"]
-            store.transitEncryption = flag.bool().map { StoreSetting($0) }
+            let enabled = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
+            // A replication group's `transit_encryption_mode`: `preferred` lets plaintext in (see `CacheTransitMode`).
+            let mode = resource["transit_encryption_mode"].choice("transit_encryption_mode", on: CacheTransitMode.on, absent: nil)
+            store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
         case "aws_dax_cluster":
             // `cluster_endpoint_encryption_type` is `NONE` (no encryption, the default) or `TLS`
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).
             store.transitEncryption = resource["cluster_endpoint_encryption_type"]
                 .choice("cluster_endpoint_encryption_type", on: ["TLS"], absent: "NONE")
-        case "aws_opensearch_domain", "aws_elasticsearch_domain":
-            // HTTPS: `domain_endpoint_options.enforce_https`; only a stated value is judged (see SearchDomainMapper).
-            store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)
-            let https = resource["domain_endpoint_options"].child(0).child("enforce_https")
-            if let stated = https.bool() {
-                store.transitEncryption = StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
+        case "aws_memorydb_cluster":
+            // Only a stated `tls_enabled` is judged (see MemoryDBMapper).
+            store.transitEncryption = resource["tls_enabled"].bool().map { stated in
+                StoreSetting(stated, note: stated.value.known == false ? "tls_enabled is false" : nil)
             }
+        case "aws_opensearch_domain", "aws_elasticsearch_domain":
+            // HTTPS: `domain_endpoint_options.enforce_https`, only a stated value judged; between nodes:
+            // `node_to_node_encryption.enabled`, off when not set (see SearchDomainMapper, `SearchDomainDefaults`).
+            store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)
+            let https = resource["domain_endpoint_options"].child(0).child("enforce_https").bool().map { stated in
+                StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
+            }
+            store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
+            store.publicAccess = publicEndpoint(resource)
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
                 store.vaultLock = StoreSetting(.known(true), at: lock.origin)
@@ -67,6 +77,29 @@ struct TerraformStoreSettingsReader {
         default:
             break
         }
+    }
+
+    // MARK: - Search domains
+
+    /// Whether a domain's nodes encrypt what they send each other: `node_to_node_encryption.enabled`, and AWS's
+    /// default (off) when the block is not set or left to the provider.
+    private func nodeToNode(_ domain: TerraformResource) -> StoreSetting<Bool> {
+        let block = domain["node_to_node_encryption"]
+        let enabled = block.child(0).child("enabled")
+        if let stated = enabled.bool() {
+            let off = stated.value.known == false
+            return StoreSetting(stated, note: off ? SearchDomainDefaults.nodeToNodeOff("node_to_node_encryption.enabled") : nil)
+        }
+        let origin = block.items.isEmpty ? block.fieldOrigin : enabled.fieldOrigin
+        return StoreSetting(.known(false), at: origin, note: SearchDomainDefaults.nodeToNodeUnset("node_to_node_encryption"))
+    }
+
+    /// Whether a domain has a public endpoint: it has one unless a `vpc_options` block places it in a VPC
+    /// (`SearchDomainDefaults`); a block unknown until apply cannot be verified.
+    private func publicEndpoint(_ domain: TerraformResource) -> Located<Fact<Bool>> {
+        let vpc = domain["vpc_options"]
+        if vpc.isUnknown, !vpc.isProviderDefault { return Located(.unknown(reason: vpc.unknownReason), at: vpc.origin) }
+        return vpc.items.isEmpty ? Located(.known(true), at: vpc.fieldOrigin) : Located(.known(false), at: vpc.origin)
     }
 
     // MARK: - Databases

@@ -32,7 +32,7 @@ public struct DataStore: Sendable {
         _modify { yield &storage.fields.storageType }
     }
     /// Whether the store is reachable from the internet (RDS `publicly_accessible`, an S3 bucket without a full
-    /// public access block). `nil`: not stated.
+    /// public access block, an OpenSearch domain without VPC options). `nil`: not stated.
     public var publicAccess: Located<Fact<Bool>>? {
         get { storage.fields.publicAccess }
         _modify { yield &storage.fields.publicAccess }
@@ -55,8 +55,9 @@ public struct DataStore: Sendable {
         _modify { yield &storage.fields.replacedAt }
     }
     /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
-    /// policy denying `aws:SecureTransport` false, ElastiCache and DAX transit encryption, Redshift `require_ssl`, MSK
-    /// client-broker and in-cluster TLS); `nil`: not judged.
+    /// policy denying `aws:SecureTransport` false, ElastiCache, DAX and MemoryDB transit encryption, a search domain's
+    /// HTTPS and node-to-node encryption, Redshift `require_ssl`, MSK client-broker and in-cluster TLS); `nil`: not
+    /// judged.
     public var transitEncryption: StoreSetting<Bool>? {
         get { storage.fields.transitEncryption }
         _modify { yield &storage.fields.transitEncryption }
@@ -121,7 +122,8 @@ public struct DataStore: Sendable {
 }
 
 extension DataStore {
-    /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option.
+    /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option and
+    /// its node-to-node encryption, and which is public without VPC options.
     public static let searchDomainStorageType = "opensearch"
     /// The storage type of a Redshift provisioned cluster, whose TLS is its parameter group's `require_ssl`.
     public static let redshiftStorageType = "redshift"

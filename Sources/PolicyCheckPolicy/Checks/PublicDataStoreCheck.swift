@@ -1,7 +1,7 @@
 import PolicyCheckModel
 
 /// Data stores must not be reachable from the internet (RDS `publicly_accessible`, S3 buckets without a full
-/// public access block).
+/// public access block, MSK public access, OpenSearch and Elasticsearch domains outside a VPC).
 public struct PublicDataStoreCheck: Check {
     public static let name = "network.public-data-store"
 
@@ -11,6 +11,11 @@ public struct PublicDataStoreCheck: Check {
         deployment.dataStores.compactMap { store in
             guard let access = store.publicAccess else { return nil }
             switch access.value {
+            case .known(true) where store.storageType?.value == DataStore.searchDomainStorageType:
+                return CheckResult(store.component, .fail([Evidence(
+                    "the \(store.kind.displayName) has a public endpoint (the domain is not placed in a VPC), so only its access policy decides who reaches it; expected the domain in a VPC",
+                    at: access.origin
+                )]))
             case .known(true):
                 return CheckResult(store.component, .fail([Evidence(
                     "the \(store.kind.displayName) is reachable from the internet; expected it to be private", at: access.origin

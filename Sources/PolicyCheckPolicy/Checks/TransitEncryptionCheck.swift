@@ -2,9 +2,10 @@ import PolicyCheckModel
 
 /// Data stores must refuse unencrypted connections: RDS and Aurora through `rds.force_ssl` (PostgreSQL) or
 /// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
-/// with `aws:SecureTransport` false, ElastiCache and DAX through transit encryption, OpenSearch and Elasticsearch
-/// domains through their endpoint's enforce-HTTPS option, Redshift clusters through `require_ssl` in their parameter
-/// group, Amazon MSK clusters through TLS-only client-broker and in-cluster encryption.
+/// with `aws:SecureTransport` false, ElastiCache (a replication group in `required` mode), DAX and MemoryDB through
+/// transit encryption, OpenSearch and Elasticsearch domains through their endpoint's enforce-HTTPS option and
+/// node-to-node encryption, Redshift clusters through `require_ssl` in their parameter group, Amazon MSK clusters
+/// through TLS-only client-broker and in-cluster encryption.
 public struct TransitEncryptionCheck: Check {
     public static let name = "encryption.in-transit"
 
@@ -16,7 +17,8 @@ public struct TransitEncryptionCheck: Check {
             problem: { "the \($0.kind.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
             expected: { store in
                 switch store.storageType?.value {
-                case DataStore.searchDomainStorageType?: return "the domain to require HTTPS (enforce HTTPS true)"
+                case DataStore.searchDomainStorageType?:
+                    return "the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)"
                 case DataStore.redshiftStorageType?: return "the parameter group to require SSL (require_ssl true)"
                 case DataStore.kafkaStorageType?:
                     return "TLS only, between clients and brokers (client-broker TLS) and between brokers (in-cluster encryption on)"

@@ -17,8 +17,13 @@ import Testing
             // SSE off: an AWS owned key; a global table's replica without a key: the AWS-managed key.
             "32:9 high MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.KMSMasterKeyId",
             "39:11 high MMC-ENC-002 Global Resources.Global.Properties.Replicas[0].SSESpecification.KMSMasterKeyId",
+            // Domains without node-to-node encryption or VPC options: plaintext between nodes, a public endpoint.
+            "42:5 high MMC-ENC-003 Search Resources.Search.Properties.NodeToNodeEncryptionOptions.Enabled",
+            "42:5 high MMC-NET-012 Search Resources.Search.Properties.VPCOptions",
             // `!If [IsProd, true, false]`: the worse branch.
             "44:18 critical MMC-ENC-001 Search Resources.Search.Properties.EncryptionAtRestOptions.Enabled",
+            "47:5 high MMC-ENC-003 Legacy Resources.Legacy.Properties.NodeToNodeEncryptionOptions.Enabled",
+            "47:5 high MMC-NET-012 Legacy Resources.Legacy.Properties.VPCOptions",
             "50:19 high MMC-ENC-002 Legacy Resources.Legacy.Properties.EncryptionAtRestOptions.KmsKeyId",
             // The instance store mapping (`VirtualName`) is no EBS volume.
             "58:24 critical MMC-ENC-001 Web Resources.Web.Properties.BlockDeviceMappings[0].Ebs.Encrypted",

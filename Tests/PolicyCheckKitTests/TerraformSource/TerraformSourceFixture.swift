@@ -40,6 +40,16 @@ enum TerraformSourceFixture {
         return try TerraformFixture.findings(deployment)
     }
 
+    /// The default pack's findings for one `main.tf` (which must read without errors), read from a temporary
+    /// module that is removed afterwards.
+    static func findings(main text: String) throws -> [Finding] {
+        let directory = try temporaryModule(["main.tf": text])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outcome = TerraformSourceReader().read(directory: directory, name: "main")
+        guard let deployment = outcome.deployment else { throw Failure(outcome.errors.map(\.description).joined(separator: "; ")) }
+        return try TerraformFixture.findings(deployment)
+    }
+
     /// `file:line:col` of a packed offset.
     static func place(_ packed: Int, _ loader: TerraformModuleLoader) -> String {
         let origin = Origin(offset: packed, path: "")
