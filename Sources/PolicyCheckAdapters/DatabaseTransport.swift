@@ -1,6 +1,6 @@
 import PolicyCheckModel
 
-/// What RDS and Aurora need to refuse unencrypted connections, by engine: the parameter that forces TLS, the values
+/// What RDS, Aurora and DocumentDB need to refuse unencrypted connections, by engine: the parameter that forces TLS, the values
 /// that turn it on, and whether the engine's default parameter group already does
 /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html: `rds.force_ssl`
 /// is 1 by default from RDS for PostgreSQL 15, 0 before;
@@ -59,6 +59,13 @@ struct DatabaseTransport {
             parameter = "require_secure_transport"
             requiredByDefault = false
             defaultNote = "Aurora MySQL's default require_secure_transport is OFF"
+        case "docdb":
+            // "Amazon DocumentDB clusters have TLS enabled by default"; the cluster parameter group's `tls` is
+            // `enabled` (or `tls1.2+`, `tls1.3+`, `fips-140-3`) or `disabled`
+            // (https://docs.aws.amazon.com/documentdb/latest/developerguide/security.encryption.ssl.html).
+            parameter = "tls"
+            requiredByDefault = true
+            defaultNote = "Amazon DocumentDB's default tls is enabled"
         case _ where engine.hasPrefix("sqlserver"):
             parameter = "rds.force_ssl"
             requiredByDefault = false
@@ -78,9 +85,11 @@ struct DatabaseTransport {
         return StoreSetting(.known(byDefault), at: origin, note: "\(note); \(defaultNote)")
     }
 
-    /// Whether a parameter value turns TLS on (`1`, `ON`, `true`).
+    /// Whether a parameter value turns TLS on (`1`, `ON`, `true`; DocumentDB's `enabled`, `tls1.2+`, `tls1.3+`,
+    /// `fips-140-3`).
     static func isOn(_ value: String) -> Bool {
-        ["1", "on", "true"].contains(String(value.filter { !$0.isWhitespace }).lowercased())
+        ["1", "on", "true", "enabled", "tls1.2+", "tls1.3+", "fips-140-3"]
+            .contains(String(value.filter { !$0.isWhitespace }).lowercased())
     }
 
     /// The engine a parameter group family names (`postgres16` → `postgres`, `aurora-mysql8.0` → `aurora-mysql`).

@@ -20,8 +20,8 @@ enum DatabaseSettings {
     /// The TLS parameter the group sets, else the engine's default; judged at its worst over the property's
     /// alternatives (`!If [HasGroup, !Ref Group, !Ref AWS::NoValue]` may leave the default group, which is what a
     /// template without the property gets).
-    private static func transport(_ properties: PropertyValue, context: ResourceContext,
-                                  groupProperty: String) -> StoreSetting<Bool>? {
+    static func transport(_ properties: PropertyValue, context: ResourceContext,
+                          groupProperty: String, defaultEngine: String? = nil) -> StoreSetting<Bool>? {
         let groupValue = properties.child(groupProperty)
         var groups: [TemplateResource] = []
         var usesDefaultGroup = false
@@ -46,9 +46,11 @@ enum DatabaseSettings {
         if groups.isEmpty && unknown == nil { usesDefaultGroup = true }
         var settings: [StoreSetting<Bool>] = []
         for group in groups {
-            if let setting = judge(properties, group: group, context: context, groupValue: groupValue) { settings.append(setting) }
+            if let setting = judge(properties, group: group, context: context, groupValue: groupValue,
+                                   defaultEngine: defaultEngine) { settings.append(setting) }
         }
-        if usesDefaultGroup, let setting = judge(properties, group: nil, context: context, groupValue: groupValue) {
+        if usesDefaultGroup, let setting = judge(properties, group: nil, context: context, groupValue: groupValue,
+                                                 defaultEngine: defaultEngine) {
             settings.append(setting)
         }
         if let unknown { settings.append(unknown) }
@@ -58,7 +60,7 @@ enum DatabaseSettings {
 
     /// The setting `group` gives (`nil`: the default parameter group); `nil` when the engine has no TLS rule.
     private static func judge(_ properties: PropertyValue, group: TemplateResource?, context: ResourceContext,
-                              groupValue: PropertyValue) -> StoreSetting<Bool>? {
+                              groupValue: PropertyValue, defaultEngine: String?) -> StoreSetting<Bool>? {
         let groupProperties = group.map {
             ResourceContext(resource: $0, template: context.template, resolver: context.resolver).properties
         }
@@ -66,7 +68,8 @@ enum DatabaseSettings {
         let versionValue = properties.child("EngineVersion")
         let version: DatabaseTransport.Version = (versionValue.knownText ?? family).map { .stated($0) }
             ?? (versionValue.isAbsent ? .awsDefault : .unknown)
-        guard let engine = properties.child("Engine").knownText ?? family.map(DatabaseTransport.engine(ofFamily:)),
+        guard let engine = properties.child("Engine").knownText ?? family.map(DatabaseTransport.engine(ofFamily:))
+                ?? defaultEngine,
               let rules = DatabaseTransport(engine: engine, version: version)
         else { return nil }
         if let group, let groupProperties {

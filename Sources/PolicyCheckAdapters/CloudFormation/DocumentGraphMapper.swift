@@ -14,5 +14,13 @@ enum DocumentGraphMapper: ResourceMapper {
         let properties = context.properties
         SwitchedStore.map(context, kind: .database, flag: properties.child("StorageEncrypted"),
                           key: properties.child("KmsKeyId"), inheritedFrom: inheritedFrom, into: &deployment)
+        // A DocumentDB cluster's TLS is its cluster parameter group's `tls` (enabled by default), as for Terraform's
+        // `aws_docdb_cluster` (`DatabaseTransport`).
+        if context.resource.type == "AWS::DocDB::DBCluster", !deployment.dataStores.isEmpty {
+            let last = deployment.dataStores.count - 1
+            deployment.dataStores[last].transitEncryption = DatabaseSettings.transport(
+                properties, context: context, groupProperty: "DBClusterParameterGroupName", defaultEngine: "docdb")
+            deployment.dataStores[last].storageType = Located(DataStore.documentDBStorageType, at: context.modelOrigin)
+        }
     }
 }

@@ -9,7 +9,8 @@ struct TerraformStoreSettingsReader {
     private let parameterGroupsByName: [String: TerraformResource]
     private let vaultLocks: TerraformCompanionIndex
 
-    static let parameterGroupTypes: Set<String> = ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"]
+    static let parameterGroupTypes: Set<String> = ["aws_db_parameter_group", "aws_rds_cluster_parameter_group",
+                                                   "aws_docdb_cluster_parameter_group"]
     static let vaultLockType = "aws_backup_vault_lock_configuration"
 
     init(input: any TerraformResourceGraph) {
@@ -33,6 +34,11 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "parameter_group_name")
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
+        case "aws_docdb_cluster":
+            // The engine is `docdb` unless stated (the provider's default).
+            store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name",
+                                                defaultEngine: "docdb")
+            store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
             store.logExports = logExports(resource)
@@ -105,13 +111,15 @@ struct TerraformStoreSettingsReader {
     // MARK: - Databases
 
     /// Whether the database requires TLS: the parameter its group sets, else the engine's default.
-    private func transport(_ database: TerraformResource, groupAttribute: String) -> StoreSetting<Bool>? {
+    private func transport(_ database: TerraformResource, groupAttribute: String,
+                           defaultEngine: String? = nil) -> StoreSetting<Bool>? {
         let engineAttribute = database["engine"]
         let groupAttribute = database[groupAttribute]
         let group = input.referenced(by: groupAttribute, of: database, types: Self.parameterGroupTypes)
             ?? groupAttribute.knownString.flatMap { parameterGroupsByName[$0] }
         let family = group?["family"].knownString
-        guard let engine = engineAttribute.knownString ?? family.map(DatabaseTransport.engine(ofFamily:)) else {
+        let stated = engineAttribute.knownString ?? family.map(DatabaseTransport.engine(ofFamily:))
+        guard let engine = stated ?? (engineAttribute.isUnknown && !engineAttribute.isProviderDefault ? nil : defaultEngine) else {
             if engineAttribute.isUnknown, !engineAttribute.isProviderDefault {
                 return StoreSetting(.unknown(reason: engineAttribute.unknownReason), at: engineAttribute.origin)
             }

@@ -129,6 +129,8 @@ extension DataStore {
     public static let redshiftStorageType = "redshift"
     /// The storage type of an Amazon MSK cluster, whose TLS is its client-broker and in-cluster encryption.
     public static let kafkaStorageType = "kafka"
+    /// The storage type of an Amazon DocumentDB cluster, whose TLS is its cluster parameter group's `tls`.
+    public static let documentDBStorageType = "docdb"
 }
 
 /// What kind of data a store holds.

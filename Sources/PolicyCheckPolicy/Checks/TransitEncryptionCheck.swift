@@ -20,6 +20,8 @@ public struct TransitEncryptionCheck: Check {
                 case DataStore.searchDomainStorageType?:
                     return "the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)"
                 case DataStore.redshiftStorageType?: return "the parameter group to require SSL (require_ssl true)"
+                case DataStore.documentDBStorageType?:
+                    return "the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)"
                 case DataStore.kafkaStorageType?:
                     return "TLS only, between clients and brokers (client-broker TLS) and between brokers (in-cluster encryption on)"
                 default: break

@@ -1,0 +1,81 @@
+import Foundation
+@testable import PolicyCheckAdapters
+import PolicyCheckModel
+import PolicyCheckPolicy
+import Testing
+
+/// A DocumentDB cluster's TLS is its cluster parameter group's `tls` (enabled by default): `disabled` fails
+/// MMC-ENC-003 in Terraform and CloudFormation alike (it passed silently).
+@Suite struct DocumentDBTransportTests {
+    private func transit(_ findings: [Finding]) -> [String] {
+        findings.filter { $0.ruleId == "MMC-ENC-003" }.map { "\($0.resource) \($0.severity.rawValue): \($0.message)" }.sorted()
+    }
+
+    @Test func terraformClusterParameterGroups() throws {
+        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_docdb_cluster_parameter_group" "off" {
+              family = "docdb5.0"
+              parameter {
+                name  = "tls"
+                value = "disabled"
+              }
+            }
+            resource "aws_docdb_cluster_parameter_group" "strict" {
+              family = "docdb5.0"
+              parameter {
+                name  = "tls"
+                value = "tls1.3+"
+              }
+            }
+            resource "aws_docdb_cluster" "off" {
+              storage_encrypted               = true
+              db_cluster_parameter_group_name = aws_docdb_cluster_parameter_group.off.name
+            }
+            resource "aws_docdb_cluster" "strict" {
+              storage_encrypted               = true
+              db_cluster_parameter_group_name = aws_docdb_cluster_parameter_group.strict.name
+            }
+            resource "aws_docdb_cluster" "default" {
+              storage_encrypted = true
+            }
+            resource "aws_docdb_cluster" "elsewhere" {
+              storage_encrypted               = true
+              db_cluster_parameter_group_name = "team-shared"
+            }
+            """])
+        #expect(transit(findings) == [
+            "aws_docdb_cluster.elsewhere info: whether the database requires TLS cannot be verified: the parameter group 'team-shared' is not in the plan",
+            "aws_docdb_cluster.off high: the database accepts connections without TLS (tls is 'disabled' in aws_docdb_cluster_parameter_group.off); expected the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)",
+        ])
+    }
+
+    @Test func templateClusterParameterGroups() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Off:
+                Type: AWS::DocDB::DBClusterParameterGroup
+                Properties:
+                  Description: x
+                  Family: docdb5.0
+                  Parameters:
+                    tls: disabled
+              Docs:
+                Type: AWS::DocDB::DBCluster
+                Properties:
+                  StorageEncrypted: true
+                  DBClusterParameterGroupName: !Ref Off
+              Plain:
+                Type: AWS::DocDB::DBCluster
+                Properties:
+                  StorageEncrypted: true
+              Graph:
+                Type: AWS::Neptune::DBCluster
+                Properties:
+                  StorageEncrypted: true
+            """)
+        #expect(transit(findings) == [
+            "Docs high: the database accepts connections without TLS (tls is 'disabled' in Off); expected the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)",
+        ])
+    }
+}
