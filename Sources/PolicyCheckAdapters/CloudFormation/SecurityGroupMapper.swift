@@ -18,6 +18,7 @@ enum SecurityGroupMapper: ResourceMapper {
         let rules = isGroup ? ingress.items() : [properties]
         var internet = Allowlist(kind: .securityGroupIngress, component: context.component, origin: ingress.origin,
                                  internetFacing: true, hasDescriptionField: true)
+        internet.joins = isGroup ? context.resource.logicalID : joinedGroup(properties.child("GroupId"), context: context)
         var inVPC = internet
         inVPC.internetFacing = false
         // Rules that cannot be read have no description to ask for: they are judged as unknown only.
@@ -41,6 +42,14 @@ enum SecurityGroupMapper: ResourceMapper {
         if !internet.entries.isEmpty { deployment.allowlists.append(internet) }
         if !inVPC.entries.isEmpty { deployment.allowlists.append(inVPC) }
         if !unreadable.entries.isEmpty { deployment.allowlists.append(unreadable) }
+    }
+
+    /// The template's security group a standalone rule's `GroupId` names (`!Ref` or `!GetAtt Group.GroupId`), so its
+    /// entries are judged with the group's; `nil` when it names none of the template's, or more than one.
+    private static func joinedGroup(_ groupId: PropertyValue, context: ResourceContext) -> String? {
+        guard groupId.alternatives.count == 1, case .resource(let id, let type, _) = groupId.alternatives[0],
+              type == "AWS::EC2::SecurityGroup" else { return nil }
+        return id
     }
 
     /// The ports a rule opens, or `nil` when they are unknown or the protocol has none.

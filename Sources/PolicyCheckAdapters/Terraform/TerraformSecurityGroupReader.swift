@@ -50,13 +50,27 @@ struct TerraformSecurityGroupReader {
                 continue
             }
             let (inside, outside) = split(entries)
+            let joins = group(joinedBy: resource)
             for (list, internetFacing) in [(outside, true), (inside, false)] where !list.isEmpty {
                 var allowlist = Allowlist(kind: .securityGroupIngress, component: resource.address, origin: origin,
                                           internetFacing: internetFacing, hasDescriptionField: true)
                 allowlist.entries = list
                 allowlist.rawNode = raw
+                allowlist.joins = joins
                 deployment.allowlists.append(allowlist)
             }
+        }
+    }
+
+    /// The group whose rules the resource's list holds: the group itself, or the one a standalone rule's
+    /// `security_group_id` refers to (a rule whose group is not in the input joins none it can be judged with).
+    private func group(joinedBy resource: TerraformResource) -> String? {
+        switch resource.type {
+        case "aws_security_group", "aws_default_security_group":
+            return resource.address
+        default:
+            return input.referenced(by: resource["security_group_id"], of: resource,
+                                    types: ["aws_security_group", "aws_default_security_group"])?.address
         }
     }
 

@@ -50,6 +50,13 @@ public struct Allowlist: Sendable {
         get { storage.fields.raw?.path }
         set { storage.fields.raw = RawPlace.replacing(storage.fields.raw, path: newValue) }
     }
+    /// The resource whose rules the list holds when other resources add rules to it too — a security group, whose
+    /// standalone ingress rules join it — so that what they admit together is judged together (`nil`: the list is
+    /// the whole of what its resource admits).
+    public var joins: String? {
+        get { storage.fields.joins }
+        _modify { yield &storage.fields.joins }
+    }
     /// `rawNode` and `rawPath` as one shared reference, which the list's entries can hold too.
     public var rawPlace: RawPlace? {
         get { storage.fields.raw }
@@ -75,6 +82,7 @@ public struct Allowlist: Sendable {
         var entries: [AllowlistEntry] = []
         var raw: RawPlace?
         var enabled: EnabledBox?
+        var joins: String?
     }
 
     private final class EnabledBox: Sendable {

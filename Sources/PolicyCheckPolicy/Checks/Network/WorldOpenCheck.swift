@@ -38,7 +38,8 @@ public struct WorldOpenCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         let ports = EntryPortsMemo()
-        return ParsedAllowlist.enabled(in: deployment, context: context).map { list in
+        let lists = ParsedAllowlist.enabled(in: deployment, context: context)
+        var results = lists.map { list in
             var evidence: [Evidence] = []
             var unknown: [Evidence] = []
             for entry in list.effective {
@@ -75,6 +76,8 @@ public struct WorldOpenCheck: Check {
             if !unknown.isEmpty { return CheckResult(list.allowlist.component, .cannotVerify(unknown)) }
             return CheckResult(list.allowlist.component, .pass)
         }
+        if scope != .other { JoinedAllowlistUnion.judge(lists, into: &results) }
+        return results
     }
 
     static func reason(_ entry: AllowlistEntry) -> String {

@@ -1,0 +1,44 @@
+import PolicyCheckModel
+import PolicyCheckNetwork
+
+/// The world-open union over lists that join one resource: a security group's own rules and the standalone rules
+/// that join it (`Allowlist.joins`). Split across them — `0.0.0.0/1` inline and `128.0.0.0/1` in an
+/// `aws_security_group_rule` — no list covers the space alone, but the group admits every address.
+enum JoinedAllowlistUnion {
+    /// Adds to `results` (one per list of `lists`, in order) a failure at the joined resource's own list (else the
+    /// first one) for each address space the joined lists' entries cover together and none covers alone.
+    static func judge(_ lists: [ParsedAllowlist], into results: inout [CheckResult]) {
+        var members: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, list) in lists.enumerated() {
+            guard let joined = list.allowlist.joins else { continue }
+            if members[joined] == nil { order.append(joined) }
+            members[joined, default: []].append(index)
+        }
+        for joined in order {
+            guard let indexes = members[joined], Set(indexes.map { lists[$0].allowlist.component }).count > 1 else { continue }
+            for version in IPVersion.allCases {
+                let perList = indexes.map { index in
+                    lists[index].effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+                }
+                let blocks = perList.flatMap { $0 }
+                guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version),
+                      // A list that covers the space alone is reported on its own already.
+                      !perList.contains(where: { $0.count > 1 && CIDRCoverage.coversWholeSpace($0, version: version) })
+                else { continue }
+                let target = indexes.first { lists[$0].allowlist.component == joined } ?? indexes[0]
+                let others = Array(Set(indexes.map { lists[$0].allowlist.component }).subtracting([joined])).sorted()
+                let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
+                let named = others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
+                let evidence = Evidence(
+                    "the entries of \(joined) and of the rules that join it (\(named)) together (\(shown)) cover every \(version) address; the group restricts nothing",
+                    at: lists[target].allowlist.origin
+                )
+                switch results[target].outcome {
+                case .fail(let existing): results[target].outcome = .fail(existing + [evidence])
+                default: results[target].outcome = .fail([evidence])
+                }
+            }
+        }
+    }
+}
