@@ -124,4 +124,15 @@ import Testing
         }
         #expect(texts == ["# yes", "// yes", "# yes", "# yes"])
     }
+
+    /// A heredoc ends where the parser ends it — its marker alone on a line, blanks and a carriage return around it
+    /// allowed — no sooner (`EOT\rx` is text) and no later (`EOT   ` closes it): the review of round 19 found both.
+    @Test func heredocsEndWhereTheParserEndsThem() {
+        let hcl = "a = <<EOT\nEOT\rx\n# no\nEOT   \n# yes\nb = <<-EOT\n  EOT\r\n// yes\n"
+        let bytes = Array(hcl.utf8)
+        let texts = HCLComments.lineComments(in: bytes).map { comment in
+            String(decoding: bytes[comment.offset...].prefix { $0 != 0x0A }, as: UTF8.self)
+        }
+        #expect(texts == ["# yes", "// yes"])
+    }
 }

@@ -1,6 +1,6 @@
 /// Where the line comments of an HCL native-syntax file (`.tf`, `.tfvars`) are: a `#` or `//` in an expression,
-/// outside quoted templates and heredoc bodies (an interpolation inside them is an expression again), and outside
-/// `/* */` comments.
+/// outside quoted templates (an interpolation inside one is an expression again), heredoc bodies (text up to the
+/// closing line, found as the parser finds it) and `/* */` comments.
 ///
 /// Inline ignores must come only from real comments: `"x # policycheck:ignore …"` is a string an author can put in
 /// any argument, and a YAML-style reading of the line took its `#` for a comment.
@@ -28,9 +28,6 @@ public enum HCLComments {
         /// An expression: the file's top level, or an interpolation's (`${ … }`, `%{ … }`) with its open braces.
         case expression(braces: Int)
         case quoted
-        /// A heredoc's body until a line holding only its marker; `lineStart`: the position is at a line's start
-        /// (not after an interpolation that closed mid-line).
-        case heredoc(marker: ArraySlice<UInt8>, lineStart: Bool)
     }
 
     private struct Scanner {
@@ -48,7 +45,6 @@ public enum HCLComments {
                 switch stack[stack.count - 1] {
                 case .expression(let braces): expression(braces: braces)
                 case .quoted: quoted()
-                case .heredoc(let marker, let lineStart): heredoc(marker: marker, lineStart: lineStart)
                 }
             }
         }
@@ -69,8 +65,9 @@ public enum HCLComments {
                 stack.append(.quoted)
             case UInt8(ascii: "<") where byte(at: position + 1) == UInt8(ascii: "<"):
                 if let (marker, bodyStart) = heredocOpener(at: position) {
-                    position = bodyStart
-                    stack.append(.heredoc(marker: marker, lineStart: true))
+                    // The whole body is template text up to its closing line, found as the parser finds it
+                    // (`HCLParser.parseHeredoc`): nothing in it is a comment.
+                    position = endOfHeredoc(marker: marker, bodyStart: bodyStart)
                 } else {
                     position += 2
                 }
@@ -102,30 +99,22 @@ public enum HCLComments {
             }
         }
 
-        mutating func heredoc(marker: ArraySlice<UInt8>, lineStart: Bool) {
-            // A line of blanks and the marker alone closes the body.
-            if lineStart {
-                var cursor = position
-                while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
-                let end = cursor + marker.count
-                if end <= bytes.count, bytes[cursor..<end].elementsEqual(marker),
-                   end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
-                    position = end
-                    stack.removeLast()
-                    return
-                }
+        /// Past the marker on the heredoc's closing line — the first line holding only blanks, the marker, and
+        /// blanks or a carriage return, as `HCLParser.parseHeredoc` finds it — or the end of the text when there is
+        /// none.
+        func endOfHeredoc(marker: ArraySlice<UInt8>, bodyStart: Int) -> Int {
+            var lineStart = bodyStart
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var first = lineStart
+                while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                var last = lineEnd
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+                if bytes[first..<last].elementsEqual(marker) { return first + marker.count }
+                lineStart = lineEnd + 1
             }
-            // Else the line's text, with its interpolations, up to the next line start.
-            let level = stack.count - 1
-            while position < bytes.count, bytes[position] != 0x0A {
-                templateByte()
-                if stack.count != level + 1 {
-                    stack[level] = .heredoc(marker: marker, lineStart: false)
-                    return
-                }
-            }
-            position += 1
-            stack[level] = .heredoc(marker: marker, lineStart: true)
+            return bytes.count
         }
 
         /// One step inside a template: `${` and `%{` open an interpolation (`$${` and `%%{` are literal).
