@@ -22,6 +22,7 @@ enum DatabaseMapper: ResourceMapper {
             return
         }
         let encrypted = properties.child("StorageEncrypted")
+        let isInstance = context.resource.type == "AWS::RDS::DBInstance"
         var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encrypted.origin))
         if properties.child("EngineMode").knownText?.lowercased() == "serverless" {
@@ -29,19 +30,26 @@ enum DatabaseMapper: ResourceMapper {
             // encryption key, but you can't disable encryption."
             // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
             store.encryption.atRest = Located(.known(true), at: properties.child("EngineMode").origin)
+        } else if let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom) {
+            // Restored or replicated: its own `StorageEncrypted` is not taken ("The value is inherited from the
+            // snapshot or source DB instance", AWS::RDS::DBInstance); a restored cluster naming a key is encrypted
+            // with it (`SwitchedStore.restoredClusterEncryption`).
+            store.encryption.atRest = isInstance ? inherited
+                : SwitchedStore.restoredClusterEncryption(properties, from: inheritedFrom, key: properties.child("KmsKeyId"))
         } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: false)
-        } else if let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom) {
-            store.encryption.atRest = inherited
         } else if context.resource.type == "AWS::RDS::DBInstance",
                   properties.child("Engine").knownText?.lowercased().hasPrefix("aurora") == true {
             store.encryption.atRest = Located(.unknown(
                 reason: "an Aurora DB instance takes its encryption from its DB cluster, and DBClusterIdentifier names none"
             ), at: cluster.origin)
         }
-        store.encryption.kmsKey = KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
-            ?? SwitchedStore.inheritedKey(store.encryption.atRest)
+        // A restored instance takes no key of its own either: its source's.
+        let restoredInstance = isInstance && SwitchedStore.inheritedKey(store.encryption.atRest) != nil
+        store.encryption.kmsKey = restoredInstance ? SwitchedStore.inheritedKey(store.encryption.atRest)
+            : KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
+                ?? SwitchedStore.inheritedKey(store.encryption.atRest)
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
         if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,

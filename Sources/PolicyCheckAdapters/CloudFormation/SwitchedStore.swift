@@ -15,7 +15,9 @@ enum SwitchedStore {
                     inheritedFrom sources: [String] = [], into deployment: inout Deployment) {
         var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        if !flag.isAbsent {
+        if let restored = restoredClusterEncryption(context.properties, from: sources, key: key) {
+            store.encryption.atRest = restored
+        } else if !flag.isAbsent {
             store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
         } else {
@@ -24,6 +26,17 @@ enum SwitchedStore {
         store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
             ?? inheritedKey(store.encryption.atRest)
         deployment.dataStores.append(store)
+    }
+
+    /// A cluster restored from a snapshot or to a point in time (the first of `sources` that is set) takes no
+    /// encryption switch: it is encrypted with the key it names, else as its source is, whatever `StorageEncrypted`
+    /// says (`RestoreDBClusterFromSnapshot` has `KmsKeyId` and no `StorageEncrypted`,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html; the same for
+    /// DocumentDB and Neptune). `nil` when it is not restored.
+    static func restoredClusterEncryption(_ properties: PropertyValue, from sources: [String],
+                                          key: PropertyValue) -> Located<Fact<Bool>>? {
+        guard let inherited = inheritedEncryption(properties, from: sources) else { return nil }
+        return key.isAbsent ? inherited : Located(.known(true), at: key.origin)
     }
 
     /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,

@@ -64,38 +64,43 @@ struct TerraformDataStoreReader {
             && !global.references.contains { !$0.hasPrefix("aws_elasticache_global_replication_group.") }
     }
 
-    /// Attributes that make a database from another's data, whose encryption it then inherits when its own flag is
-    /// not set: restoring a snapshot takes no encryption setting (`RestoreDBInstanceFromDBSnapshot` and
-    /// `RestoreDBClusterFromSnapshot` encrypt as the snapshot is unless a key is given,
-    /// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_RestoreFromSnapshot.html), and a read replica is
-    /// encrypted as its source is
+    /// Attributes that make a database from another's data, whose encryption it inherits, and whether the database
+    /// then ignores its own encryption settings. Restoring takes none: `RestoreDBInstanceFromDBSnapshot` has neither
+    /// `StorageEncrypted` nor `KmsKeyId`, and a restored cluster is encrypted as its snapshot is unless a key is given
+    /// (`RestoreDBClusterFromSnapshot`'s `KmsKeyId`;
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html); a read
+    /// replica of an instance is encrypted as its source is, with its key in its source's region
     /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations).
-    /// CloudFormation's `DatabaseMapper.inheritedFrom` reads the same properties of templates.
-    static let inheritedFrom: [String: [[TerraformStep]]] = [
-        "aws_db_instance": [["snapshot_identifier"], ["replicate_source_db"],
-                            ["restore_to_point_in_time", 0, "source_db_instance_identifier"],
-                            ["restore_to_point_in_time", 0, "source_dbi_resource_id"],
-                            ["restore_to_point_in_time", 0, "source_db_instance_automated_backups_arn"]],
-        "aws_rds_cluster": [["snapshot_identifier"], ["replication_source_identifier"],
-                            ["restore_to_point_in_time", 0, "source_cluster_identifier"]],
-        "aws_docdb_cluster": [["snapshot_identifier"]],
-        "aws_neptune_cluster": [["snapshot_identifier"], ["replication_source_identifier"]],
+    /// A cluster replicating another (`replication_source_identifier`) is created with its own settings, which
+    /// count when stated. CloudFormation's `DatabaseMapper.inheritedFrom` reads the same properties of templates.
+    static let inheritedFrom: [String: [(steps: [TerraformStep], ignoresSettings: Bool)]] = [
+        "aws_db_instance": [(["snapshot_identifier"], true), (["replicate_source_db"], true),
+                            (["restore_to_point_in_time", 0, "source_db_instance_identifier"], true),
+                            (["restore_to_point_in_time", 0, "source_dbi_resource_id"], true),
+                            (["restore_to_point_in_time", 0, "source_db_instance_automated_backups_arn"], true)],
+        "aws_rds_cluster": [(["snapshot_identifier"], true), (["replication_source_identifier"], false),
+                            (["restore_to_point_in_time", 0, "source_cluster_identifier"], true)],
+        "aws_docdb_cluster": [(["snapshot_identifier"], true)],
+        "aws_neptune_cluster": [(["snapshot_identifier"], true), (["replication_source_identifier"], false)],
     ]
 
-    /// The first attribute the resource is made from (a known non-empty value, or one unknown until apply that the
-    /// configuration sets), with the reason its encryption cannot be verified.
-    static func inheritedEncryptionSource(of resource: TerraformResource) -> (reason: String, origin: Origin)? {
-        for steps in inheritedFrom[resource.type] ?? [] {
+    /// What the resource is made from, if anything: the first such attribute (a known non-empty value, or one
+    /// unknown until apply that the configuration sets), the reason its encryption cannot be verified, and whether
+    /// its own settings are ignored.
+    static func inheritedEncryptionSource(of resource: TerraformResource)
+        -> (reason: String, origin: Origin, ignoresSettings: Bool)? {
+        for (steps, ignoresSettings) in inheritedFrom[resource.type] ?? [] {
             let attribute = resource.attributes.descend(steps)
             let name = steps.compactMap { step -> String? in if case .key(let key) = step { key } else { nil } }
                 .joined(separator: ".")
             if let text = attribute.knownString, !text.isEmpty {
                 return ("the store is made from \(name) '\(Excerpt.quote(text))', whose encryption it inherits",
-                        attribute.origin)
+                        attribute.origin, ignoresSettings)
             }
             if attribute.isUnknown, !attribute.isProviderDefault {
                 return ("the store is made from \(name), known only after apply, whose encryption it inherits",
-                        attribute.origin)
+                        attribute.origin, ignoresSettings)
             }
         }
         return nil
@@ -123,8 +128,15 @@ struct TerraformDataStoreReader {
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.valuesNode
             store.replacedAt = resource.replacedAt
-            let inherited = atRestAttribute.flatMap { Self.isStated($0) ? nil : Self.inheritedEncryptionSource(of: resource) }
-            if let inherited {
+            let source = atRestAttribute == nil ? nil : Self.inheritedEncryptionSource(of: resource)
+            // Made from another's data: inherited, unless its own flag counts and is stated.
+            let inherited = source.flatMap { $0.ignoresSettings || !Self.isStated(atRestAttribute!) ? $0 : nil }
+            // A cluster restored with a key of its own is encrypted with it, whatever its snapshot.
+            let restoredWithKey = inherited?.ignoresSettings == true && resource.type != "aws_db_instance"
+                && keyAttribute.map { $0.knownString?.isEmpty == false || ($0.isUnknown && !$0.isProviderDefault) } == true
+            if restoredWithKey, let keyAttribute {
+                store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
+            } else if let inherited {
                 store.encryption.atRest = Located(.unknown(reason: inherited.reason), at: inherited.origin)
             } else if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
@@ -136,8 +148,10 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
             store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
-            if let inherited, store.encryption.kmsKey == nil {
-                // Made from another's data with no key of its own: that data's key, unknown here.
+            if let inherited, !restoredWithKey,
+               store.encryption.kmsKey == nil || (inherited.ignoresSettings && resource.type == "aws_db_instance") {
+                // Made from another's data with no key of its own (an instance's own is ignored): that data's key,
+                // unknown here.
                 store.encryption.kmsKey = Located(.unknown(reason: inherited.reason), at: inherited.origin)
             }
             switch resource.type {
