@@ -63,7 +63,7 @@ struct Template {
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
-        unreadTransforms = transforms
+        unreadTransforms = transforms + TemplateTransform.elsewhere(in: root, bytes: source.bytes)
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
         var clusters: [String: String] = [:]
         for resource in resources where resource.type == "AWS::RDS::DBCluster" {

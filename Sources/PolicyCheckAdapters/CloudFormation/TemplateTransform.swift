@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -13,6 +18,9 @@ struct TemplateTransform {
         case transformSection
         /// An `Fn::Transform` entry among the resources: the macro adds resources there.
         case resources
+        /// An `Fn::Transform` anywhere else (a resource's properties, SAM's `Globals`, `Outputs`): the macro inserts
+        /// or rewrites what is there.
+        case elsewhere(path: String)
     }
 
     /// The macro's name; `nil` when it is not written as a literal string.
@@ -63,6 +71,85 @@ struct TemplateTransform {
         self.place = place
     }
 
+    /// Every `Fn::Transform` outside the `Transform` section and the `Resources` mapping's own entries — a mapping's
+    /// `Fn::Transform` key (`AWS::Include` merges what it inserts into that mapping) or a `!Transform` value — in
+    /// document order. "You can use the AWS::Include transform anywhere within the CloudFormation template except in
+    /// the template parameters section or the template version"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html). Only walked
+    /// when the template's text spells `Transform` beyond its section.
+    static func elsewhere(in root: SourceNode, bytes: [UInt8]) -> [TemplateTransform] {
+        guard mentions(bytes) else { return [] }
+        var found: [TemplateTransform] = []
+        for entry in root.entries ?? [] where entry.key != "Transform" && entry.key != "AWSTemplateFormatVersion" {
+            if entry.key == "Resources" {
+                // The section's own `Fn::Transform` entries are read with the resources; their bodies are walked.
+                for resource in entry.value.entries ?? [] where resource.key != "Fn::Transform" {
+                    walk(resource.value, path: "Resources.\(resource.key)", depth: 0, into: &found)
+                }
+            } else {
+                walk(entry.value, path: entry.key, depth: 0, into: &found)
+            }
+        }
+        return found
+    }
+
+    private static func walk(_ node: SourceNode, path: String, depth: Int, into found: inout [TemplateTransform]) {
+        guard depth < 64 else { return }
+        if let call = Intrinsic.parse(node), call.function == "Fn::Transform" {
+            found.append(TemplateTransform(call.argument, place: .elsewhere(path: path)))
+            return
+        }
+        if let entries = node.entries {
+            for entry in entries {
+                if entry.key == "Fn::Transform" {
+                    found.append(TemplateTransform(entry.value, place: .elsewhere(path: path), offset: entry.keyOffset))
+                } else {
+                    walk(entry.value, path: "\(path).\(entry.key)", depth: depth + 1, into: &found)
+                }
+            }
+        } else if let items = node.items {
+            for (index, item) in items.enumerated() {
+                walk(item, path: "\(path)[\(index)]", depth: depth + 1, into: &found)
+            }
+        }
+    }
+
+    /// Whether the text may call a macro outside the `Transform` section: it spells `Transform` somewhere other than
+    /// that section's key (`Transform:` or `"Transform":` opening a line). Most templates hold none, and a `memmem`
+    /// pass spares them the walk.
+    private static func mentions(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { haystack -> Bool in
+            guard let base = haystack.baseAddress else { return false }
+            let needle = Array("Transform".utf8)
+            var offset = 0
+            while offset + needle.count <= haystack.count,
+                  let found = memchr(base + offset, Int32(needle[0]), haystack.count - offset - needle.count + 1) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                guard haystack[position..<position + needle.count].elementsEqual(needle) else {
+                    offset = position + 1
+                    continue
+                }
+                let quoted = position > 0 && haystack[position - 1] == UInt8(ascii: "\"")
+                let start = quoted ? position - 1 : position
+                let end = position + needle.count + (quoted ? 1 : 0)
+                let opensLine = start == 0 || haystack[start - 1] == 0x0A
+                    || (start > 0 && haystack[start - 1] == 0x20 && isIndentedTopLevelJSON(haystack, before: start))
+                let isSectionKey = opensLine && end < haystack.count && (haystack[end] == UInt8(ascii: ":")
+                    || (quoted && haystack[end...].first { $0 != 0x20 } == UInt8(ascii: ":")))
+                if !isSectionKey { return true }
+                offset = position + needle.count
+            }
+            return false
+        }
+    }
+
+    /// Whether only blanks stand between the line's start and `position` (a JSON template's indented key).
+    private static func isIndentedTopLevelJSON(_ bytes: UnsafeRawBufferPointer, before position: Int) -> Bool {
+        var index = position - 1
+        while index >= 0, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
+        return index < 0 || bytes[index] == 0x0A
+    }
+
     /// The error that says what cannot be checked and what to check instead.
     func notice(source: SourceFile) -> Diagnostic {
         let quoted = name.map { "'\(Excerpt.quote($0))'" }
@@ -72,6 +159,9 @@ struct TemplateTransform {
         case .resources:
             return Diagnostic(source, offset: offset,
                               "Resources.Fn::Transform: the resources \(quoted ?? "a macro") adds\(from) cannot be checked here (the template's own resources are); \(instead)")
+        case .elsewhere(let path):
+            return Diagnostic(source, offset: offset,
+                              "\(path).Fn::Transform: what \(quoted ?? "a macro") inserts here\(from) when the stack is created cannot be checked here (the template as written is); \(instead)")
         case .transformSection where name == "AWS::Include":
             return Diagnostic(source, offset: offset,
                               "Transform: what 'AWS::Include' inserts\(from) when the stack is created cannot be checked here (the template as written is); \(instead)")

@@ -96,6 +96,38 @@ import Testing
         ])
     }
 
+    /// `AWS::Include` may stand anywhere but the parameters and the version: in a resource's properties, as a
+    /// property's value (`!Transform`) or in SAM's `Globals`, what it inserts was a silent pass (review, round 19).
+    @Test func aTransformAnywhereElseIsAnErrorAtItsPlace() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Description: No Transform is called in this sentence's words, only in the places below.
+            Globals:
+              Function:
+                'Fn::Transform': {Name: AWS::Include, Parameters: {Location: s3://b/globals.yaml}}
+            Resources:
+              Group:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  'Fn::Transform':
+                    Name: AWS::Include
+                    Parameters: {Location: s3://b/ingress.yaml}
+              Other:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress: !Transform {Name: StripMacro}
+            """
+        #expect(try T.deployment(text).notices.map(\.message) == [
+            "Globals.Function.Fn::Transform: what 'AWS::Include' inserts here from 's3://b/globals.yaml' when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+            "Resources.Group.Properties.Fn::Transform: what 'AWS::Include' inserts here from 's3://b/ingress.yaml' when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+            "Resources.Other.Properties.SecurityGroupIngress.Fn::Transform: what 'StripMacro' inserts here when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+        // A template that only names its Transform section, and one that mentions the word in text, walk nothing.
+        #expect(try T.deployment("Transform: AWS::Serverless-2016-10-31\nResources:\n  Topic: {Type: AWS::SNS::Topic}\n").notices.isEmpty)
+    }
+
     /// The AWS transforms policycheck reads the template through, as a name, in a list or dated, raise nothing.
     @Test func theAWSTransformsPolicycheckReadsAreNoError() throws {
         for transform in ["AWS::Serverless-2016-10-31", "[AWS::LanguageExtensions, AWS::Serverless-2016-10-31]",
