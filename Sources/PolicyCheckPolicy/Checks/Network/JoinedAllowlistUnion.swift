@@ -8,16 +8,34 @@ enum JoinedAllowlistUnion {
     /// Adds to `results` (one per list of `lists`, in order) a failure at the joined resource's own list (else the
     /// first one) for each address space the joined lists' entries cover together and none covers alone.
     static func judge(_ lists: [ParsedAllowlist], into results: inout [CheckResult]) {
+        // Each list's joined resource and component, read once (each read of a boxed field copies a string).
+        let joins = lists.map { $0.allowlist.joins }
+        let components = lists.map { $0.allowlist.component }
+        // Only lists a resource other than the joined one contributes to can add anything.
+        var joinedByOthers: Set<String> = []
+        for index in lists.indices {
+            if let joined = joins[index], joined != components[index] { joinedByOthers.insert(joined) }
+        }
+        guard !joinedByOthers.isEmpty else { return }
         var members: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, list) in lists.enumerated() {
-            guard let joined = list.allowlist.joins else { continue }
+        for index in lists.indices {
+            guard let joined = joins[index], joinedByOthers.contains(joined) else { continue }
             if members[joined] == nil { order.append(joined) }
             members[joined, default: []].append(index)
         }
         for joined in order {
-            guard let indexes = members[joined], Set(indexes.map { lists[$0].allowlist.component }).count > 1 else { continue }
+            guard let indexes = members[joined] else { continue }
             for version in IPVersion.allCases {
+                // The blocks' sizes must add up to the space before their union can cover it: most groups' do not,
+                // and are passed over without gathering anything.
+                var total = 0.0
+                for index in indexes {
+                    for entry in lists[index].effective {
+                        if let cidr = entry.cidr, cidr.version == version, !cidr.isWholeSpace { total += cidr.addressCount }
+                    }
+                }
+                guard total >= CIDR.wholeSpace(version).addressCount else { continue }
                 let perList = indexes.map { index in
                     lists[index].effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
                 }
@@ -26,8 +44,8 @@ enum JoinedAllowlistUnion {
                       // A list that covers the space alone is reported on its own already.
                       !perList.contains(where: { $0.count > 1 && CIDRCoverage.coversWholeSpace($0, version: version) })
                 else { continue }
-                let target = indexes.first { lists[$0].allowlist.component == joined } ?? indexes[0]
-                let others = Array(Set(indexes.map { lists[$0].allowlist.component }).subtracting([joined])).sorted()
+                let target = indexes.first { components[$0] == joined } ?? indexes[0]
+                let others = Array(Set(indexes.map { components[$0] }).subtracting([joined])).sorted()
                 let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
                 let named = others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
                 let evidence = Evidence(
