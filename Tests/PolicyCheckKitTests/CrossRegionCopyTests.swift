@@ -100,4 +100,31 @@ import Testing
             "Policy: TargetRegion is 'eu-west-3': a copy of the data would be kept in a region outside the allowed us-east-1",
         ])
     }
+
+    /// An EFS One Zone file system's zone, and a replication destination's, count by their region (review).
+    @Test func oneZoneFileSystemsCountByTheirZonesRegion() throws {
+        let template = try CloudFormationTesting.findings("""
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  Encrypted: true
+                  AvailabilityZoneName: eu-west-1a
+                  ReplicationConfiguration:
+                    Destinations:
+                      - AvailabilityZoneName: eu-central-1a
+            """)
+        #expect(residency(template) == [
+            "Files: AvailabilityZoneName 'eu-west-1a' is 'eu-west-1': it places data in a region outside the allowed us-east-1",
+            "Files: AvailabilityZoneName 'eu-central-1a' is 'eu-central-1': it places data in a region outside the allowed us-east-1",
+        ])
+        let source = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_efs_file_system" "files" {
+              encrypted              = true
+              availability_zone_name = "eu-west-1a"
+            }
+            """])
+        #expect(residency(source).contains { $0.hasPrefix("aws_efs_file_system.files: ") && $0.contains("'eu-west-1'") })
+    }
 }

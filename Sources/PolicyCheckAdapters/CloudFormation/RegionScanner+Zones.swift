@@ -9,8 +9,11 @@ extension RegionScanner {
     /// a launch template's `Placement`), `AvailabilityZones` (an Auto Scaling group, a Classic Load Balancer, a DB
     /// cluster,
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-availabilityzones).
-    /// Zone *IDs* (`AvailabilityZoneId`, `use1-az1`) are not zone names (`AvailabilityZoneName`) and are not read.
-    static let zoneProperties: Set<String> = ["AvailabilityZone", "AvailabilityZones"]
+    /// Zone *IDs* (`AvailabilityZoneId`, `use1-az1`) are not zone names and are not read.
+    /// `AvailabilityZoneName`: an EFS One Zone file system's zone, and the zone a replication destination's One Zone
+    /// file system is created in (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-efs-filesystem.html,
+    /// …/aws-properties-efs-filesystem-replicationdestination.html).
+    static let zoneProperties: Set<String> = ["AvailabilityZone", "AvailabilityZones", "AvailabilityZoneName"]
 
     /// Records the region of one value of a zone property; `false` for a list or mapping, which the caller walks.
     ///

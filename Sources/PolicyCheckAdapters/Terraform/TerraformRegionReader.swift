@@ -45,7 +45,10 @@ struct TerraformRegionReader {
     /// instance's, volume's or subnet's `availability_zone`; an Auto Scaling group's, Classic Load Balancer's or RDS
     /// cluster's `availability_zones`), read for the region the zone is in (`AvailabilityZoneName`), as
     /// CloudFormation's `AvailabilityZone` and `AvailabilityZones` are.
-    static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones")]
+    /// `availability_zone_name`: an EFS One Zone file system's zone
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#availability_zone_name).
+    static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones"),
+                                 SourceKey("availability_zone_name")]
 
     /// Regions written inside nested blocks or lists of some types: the blocks (lists) down to the attribute, which
     /// may itself be a list of regions, the role messages give it, and whether a copy of the data is kept there.
