@@ -121,6 +121,27 @@ import Testing
         ])
     }
 
+    /// An expression that only spells the listener's ARN names it; a branch without `ListenerArn` (required) cannot
+    /// be deployed, so the other branch's listener decides (all three were "cannot verify" before the review).
+    @Test func cloudFormationRulesSeeThroughWrappersOfTheListenersARN() throws {
+        let deployment = try CFN.deployment("""
+            Parameters:
+              Env: {Type: String, AllowedValues: [prod, dev]}
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              Http: {Type: AWS::ElasticLoadBalancingV2::Listener, Properties: {LoadBalancerArn: arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/a/1, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward}]}}
+              Sub: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Sub '${Http}', Priority: 1, Actions: [{Type: forward}]}}
+              SubAttribute: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Sub '${Http.ListenerArn}', Priority: 2, Actions: [{Type: forward}]}}
+              Join: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Join ['', [!Ref Http]], Priority: 3, Actions: [{Type: forward}]}}
+              NoValue: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !If [IsProd, !Ref Http, !Ref AWS::NoValue], Priority: 4, Actions: [{Type: forward}]}}
+              Prefixed: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Sub 'x${Http}', Priority: 5, Actions: [{Type: forward}]}}
+            """)
+        #expect(deployment.listenerRules.map { "\($0.component) -> \($0.listener.value.known ?? "?")" } == [
+            "Sub -> Http", "SubAttribute -> Http", "Join -> Http", "NoValue -> Http", "Prefixed -> ?",
+        ])
+    }
+
     @Test func cloudFormationRulesOfAnHTTPListenerMustNotForwardPlainHTTP() throws {
         let findings = try CFN.findings(Self.template).filter { $0.ruleId == "MMC-ENC-004" }
         #expect(findings.map(\.placeSummary) == [

@@ -23,8 +23,15 @@ enum ListenerRuleMapper: ResourceMapper {
 
     /// The logical id of the listener `ListenerArn` names, located at `ListenerArn`.
     static func listener(_ arn: PropertyValue) -> Located<Fact<String>> {
+        // `!Sub '${Listener}'` and `!Join ['', [!Ref Listener]]` spell the listener's ARN and nothing else.
+        if let written = arn.written, let id = wrappedListener(written, template: arn.resolver.template, depth: 0) {
+            return Located(.known(id), at: arn.origin)
+        }
         var ids: [String] = []
-        for alternative in arn.possibleValues {
+        // `ListenerArn` is required: a branch that leaves it out (`!Ref AWS::NoValue`) cannot be deployed, so the
+        // listeners of the other branches decide.
+        let values = arn.possibleValues.contains { !$0.isAbsent } ? arn.possibleValues.filter { !$0.isAbsent } : arn.possibleValues
+        for alternative in values {
             guard case .resource(let id, listenerType, let attribute) = alternative,
                   attribute == nil || attribute == "ListenerArn" else {
                 let reason = alternative.isAbsent ? "the rule gives no ListenerArn"
@@ -38,5 +45,34 @@ enum ListenerRuleMapper: ResourceMapper {
             return Located(.unknown(reason: "ListenerArn depends on a condition: one of \(shown)"), at: arn.origin)
         }
         return Located(.known(ids[0]), at: arn.origin)
+    }
+
+    /// The listener an expression that only wraps a listener's ARN names: `!Ref L`, `!GetAtt L.ListenerArn`,
+    /// `!Sub '${L}'` (or `${L.ListenerArn}`), and `!Join ['', [one of these]]`.
+    static func wrappedListener(_ node: SourceNode, template: Template, depth: Int) -> String? {
+        guard depth < 8, let call = Intrinsic.parse(node) else { return nil }
+        func listener(_ id: String) -> String? { template.resource(id)?.type == listenerType ? id : nil }
+        switch call.function {
+        case "Ref":
+            return call.argument.string.flatMap(listener)
+        case "Fn::GetAtt":
+            let parts = call.argument.string.map { $0.split(separator: ".").map(String.init) }
+                ?? call.argument.items?.compactMap(\.string) ?? []
+            return parts.count == 2 && parts[1] == "ListenerArn" ? listener(parts[0]) : nil
+        case "Fn::Sub":
+            guard let text = call.argument.string ?? call.argument.items?.first?.string,
+                  text.hasPrefix("${"), text.hasSuffix("}"), text.count > 3 else { return nil }
+            let name = text.dropFirst(2).dropLast()
+            guard !name.contains("$"), !name.contains("{"), !name.contains("}") else { return nil }
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 1 { return listener(parts[0]) }
+            return parts.count == 2 && parts[1] == "ListenerArn" ? listener(parts[0]) : nil
+        case "Fn::Join":
+            guard let items = call.argument.items, items.count == 2, items[0].string == "",
+                  let list = items[1].items, list.count == 1 else { return nil }
+            return wrappedListener(list[0], template: template, depth: depth + 1)
+        default:
+            return nil
+        }
     }
 }

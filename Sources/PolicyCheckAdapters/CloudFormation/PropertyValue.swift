@@ -108,7 +108,7 @@ struct PropertyValue {
 
     /// The property as the template writes it, found again along its path (asked for only by `worstCaseNote`, so
     /// the many properties read carry no node); `nil` when an `!If` stands between it and the template's root.
-    private var written: SourceNode? {
+    var written: SourceNode? {
         var node: SourceNode? = resolver.template.root
         for segment in path.split(separator: ".") {
             var parts = segment.split(separator: "[", omittingEmptySubsequences: false)
