@@ -78,4 +78,26 @@ import Testing
             "Docs high: the database accepts connections without TLS (tls is 'disabled' in Off); expected the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)",
         ])
     }
+
+    /// A database may name its group by the group's own name rather than `!Ref` (review): the template's group is
+    /// found by that name, for DocumentDB (`Name`) and RDS (`DBParameterGroupName`) alike.
+    @Test func templateGroupsNamedByTheirOwnName() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Off:
+                Type: AWS::DocDB::DBClusterParameterGroup
+                Properties: {Description: x, Family: docdb5.0, Name: MyGroup, Parameters: {tls: disabled}}
+              Docs:
+                Type: AWS::DocDB::DBCluster
+                DependsOn: Off
+                Properties: {StorageEncrypted: true, DBClusterParameterGroupName: mygroup}
+              Loose:
+                Type: AWS::RDS::DBParameterGroup
+                Properties: {Description: x, Family: postgres16, DBParameterGroupName: loose, Parameters: {rds.force_ssl: "0"}}
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, EngineVersion: "16.3", DBInstanceClass: db.t3.micro, StorageEncrypted: true, DBParameterGroupName: loose}
+            """)
+        #expect(transit(findings).map { String($0.prefix(while: { $0 != ":" })) } == ["Db high", "Docs high"])
+    }
 }

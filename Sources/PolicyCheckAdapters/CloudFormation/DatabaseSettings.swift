@@ -36,6 +36,11 @@ enum DatabaseSettings {
                 // An empty name is no group: RDS uses the default one.
                 usesDefaultGroup = true
             case .string(let name):
+                // A group of the template named by its own name (`DBParameterGroupName`, a DocumentDB group's `Name`).
+                if let id = context.template.parameterGroup(named: name), let group = context.template.resource(id) {
+                    groups.append(group)
+                    continue
+                }
                 unknown = unknown ?? StoreSetting(.unknown(reason: "the parameter group '\(Excerpt.quote(name))' is not in the template"),
                                                   at: groupValue.origin)
             default:

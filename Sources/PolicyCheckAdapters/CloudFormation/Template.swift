@@ -18,6 +18,15 @@ struct Template {
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
     private let clustersByIdentifier: [String: String]
+    /// The logical ids of parameter groups by the name they give the group (lowercased, as RDS stores it), for
+    /// databases that name their group by that name rather than by `!Ref`.
+    private let parameterGroupsByName: [String: String]
+    /// The property that names each parameter group type's group.
+    static let parameterGroupNameProperties = [
+        "AWS::RDS::DBParameterGroup": "DBParameterGroupName",
+        "AWS::RDS::DBClusterParameterGroup": "DBClusterParameterGroupName",
+        "AWS::DocDB::DBClusterParameterGroup": "Name",
+    ]
 
     /// Reads the sections; throws when the template cannot be checked (no `Resources` mapping, a resource without
     /// a `Type`).
@@ -72,6 +81,13 @@ struct Template {
             }
         }
         clustersByIdentifier = clusters
+        var groups: [String: String] = [:]
+        for resource in resources {
+            guard let property = Self.parameterGroupNameProperties[resource.type],
+                  let name = resource.properties?.value[property]?.string?.lowercased(), groups[name] == nil else { continue }
+            groups[name] = resource.logicalID
+        }
+        parameterGroupsByName = groups
         var parameters: [String: TemplateParameter] = [:]
         for entry in root["Parameters"]?.entries ?? [] {
             parameters[entry.key] = TemplateParameter(name: entry.key, node: entry.value)
@@ -98,6 +114,11 @@ struct Template {
     /// The resource with a logical id.
     func resource(_ logicalID: String) -> TemplateResource? {
         index[logicalID].map { resources[$0] }
+    }
+
+    /// The logical id of the parameter group of the template whose own name is `name` (compared lowercased).
+    func parameterGroup(named name: String) -> String? {
+        parameterGroupsByName[name.lowercased()]
     }
 
     /// The logical id of the DB cluster whose `DBClusterIdentifier` is `name` (compared lowercased).
