@@ -127,4 +127,15 @@ import Testing
             """])
         #expect(residency(source).contains { $0.hasPrefix("aws_efs_file_system.files: ") && $0.contains("'eu-west-1'") })
     }
+
+    /// A region spelt in capitals is said to be no region code, as Terraform says it, not passed over (review).
+    @Test func aRegionInCapitalsIsNoRegionCode() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Db:
+                Type: AWS::RDS::DBCluster
+                Properties: {Engine: aurora-postgresql, StorageEncrypted: true, SourceRegion: EU-WEST-1}
+            """)
+        #expect(residency(findings) == ["Db: SourceRegion 'EU-WEST-1' is not an AWS region code; expected one of us-east-1"])
+    }
 }

@@ -166,7 +166,10 @@ enum RegionScanner {
 
     private static func record(_ text: String, path: String, key: String, kind: PropertyKind?, offset: Int,
                                context: ResourceContext, stackRegion: String?, into found: inout [RegionReference]) {
-        if kind == .region || kind == .copyRegion, RegionCode.isWellFormed(text) {
+        // A region spelt in capitals (`EU-WEST-1`) is no region code AWS takes, and is said so, as Terraform's is,
+        // rather than passed over (review).
+        if kind == .region || kind == .copyRegion,
+           RegionCode.isWellFormed(text) || (text != text.lowercased() && RegionCode.isWellFormed(text.lowercased())) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
                                          role: "\(key)", isReplica: kind == .copyRegion || replicaProperties.contains(key)))
