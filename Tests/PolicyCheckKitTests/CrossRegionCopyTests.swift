@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func terraformReplicationAndLifecycleCopies() throws {
-        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_efs_file_system" "fs" { encrypted = true }
             resource "aws_efs_replication_configuration" "r" {
@@ -118,7 +118,7 @@ import Testing
             "Files: AvailabilityZoneName 'eu-west-1a' is 'eu-west-1': it places data in a region outside the allowed us-east-1",
             "Files: AvailabilityZoneName 'eu-central-1a' is 'eu-central-1': it places data in a region outside the allowed us-east-1",
         ])
-        let source = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+        let source = try TerraformSourceFixture.findings(files: ["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_efs_file_system" "files" {
               encrypted              = true

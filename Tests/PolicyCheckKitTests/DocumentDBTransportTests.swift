@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func terraformClusterParameterGroups() throws {
-        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_docdb_cluster_parameter_group" "off" {
               family = "docdb5.0"

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func terraformRulesJoiningAGroup() throws {
-        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_security_group" "split" {
               name = "split"

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func terraformSourceRestoresInheritTheirEncryption() throws {
-        let findings = try TerraformSourceRegionAndPathTests.findings(["main.tf": """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_db_instance" "restored" {
               engine              = "postgres"

@@ -15,10 +15,7 @@ enum BackupMapper: ResourceMapper {
             return
         }
         let key = properties.child("EncryptionKeyArn")
-        var store = DataStore(kind: .backups, component: context.component, origin: context.modelOrigin,
-                              encryption: Encryption(origin: key.origin))
-        store.encryption.atRest = Located(.known(true), at: key.origin)
-        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        var store = SwitchedStore.alwaysEncrypted(context, kind: .backups, key: key, into: &deployment)
         let lock = properties.child("LockConfiguration")
         store.vaultLock = lock.isAbsent
             ? StoreSetting(.known(false), at: lock.origin, note: "no LockConfiguration is given")

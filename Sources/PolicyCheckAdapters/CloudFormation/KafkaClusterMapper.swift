@@ -17,11 +17,8 @@ enum KafkaClusterMapper: ResourceMapper {
         let properties = context.properties
         let encryption = properties.child("EncryptionInfo")
         let key = encryption.child("EncryptionAtRest", "DataVolumeKMSKeyId")
-        var store = DataStore(kind: .stream, component: context.component, origin: context.modelOrigin,
-                              encryption: Encryption(origin: key.origin))
+        var store = SwitchedStore.alwaysEncrypted(context, kind: .stream, key: key, into: &deployment)
         store.storageType = Located(DataStore.kafkaStorageType, at: context.modelOrigin)
-        store.encryption.atRest = Located(.known(true), at: key.origin)
-        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
         let transit = encryption.child("EncryptionInTransit")
         let inCluster = transit.child("InCluster")
         store.transitEncryption = StoreSetting<Bool>.worst([

@@ -17,10 +17,7 @@ enum MemoryDBMapper: ResourceMapper {
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
         let key = properties.child("KmsKeyId")
-        var store = DataStore(kind: .cache, component: context.component, origin: context.modelOrigin,
-                              encryption: Encryption(origin: key.origin))
-        store.encryption.atRest = Located(.known(true), at: key.origin)
-        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        var store = SwitchedStore.alwaysEncrypted(context, kind: .cache, key: key, into: &deployment)
         let tls = properties.child("TLSEnabled")
         store.transitEncryption = tls.bool(worse: false).map { stated in
             StoreSetting(stated, note: stated.value.known == false

@@ -28,10 +28,7 @@ enum RedshiftMapper: ResourceMapper {
         let properties = context.properties
         let key = properties.child("KmsKeyId")
         guard context.resource.type == "AWS::Redshift::Cluster" else {
-            var namespace = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
-                                      encryption: Encryption(origin: key.origin))
-            namespace.encryption.atRest = Located(.known(true), at: key.origin)
-            namespace.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+            var namespace = SwitchedStore.alwaysEncrypted(context, kind: .database, key: key, into: &deployment)
             deployment.dataStores.append(namespace)
             return
         }

@@ -8,10 +8,7 @@ enum SecretMapper: ResourceMapper {
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let key = context.properties.child("KmsKeyId")
-        var store = DataStore(kind: .secrets, component: context.component, origin: context.modelOrigin,
-                              encryption: Encryption(origin: key.origin))
-        store.encryption.atRest = Located(.known(true), at: key.origin)
-        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        let store = SwitchedStore.alwaysEncrypted(context, kind: .secrets, key: key, into: &deployment)
         deployment.dataStores.append(store)
     }
 }

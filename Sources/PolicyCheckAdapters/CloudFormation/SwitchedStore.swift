@@ -3,6 +3,17 @@ import PolicyCheckModel
 /// A store with an encryption switch and a `KmsKeyId`, both defaulting to unencrypted: an absent switch is "not
 /// declared" (the rules ask for it), a present one is judged at its worst.
 enum SwitchedStore {
+    /// A store of a service that always encrypts at rest, whose key is what varies (`key`; absent: the service's
+    /// AWS managed key): backup vaults, secrets, trails, MSK, MemoryDB, Redshift Serverless namespaces.
+    static func alwaysEncrypted(_ context: ResourceContext, kind: DataStoreKind, key: PropertyValue,
+                                into deployment: inout Deployment) -> DataStore {
+        var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
+                              encryption: Encryption(origin: key.origin))
+        store.encryption.atRest = Located(.known(true), at: key.origin)
+        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        return store
+    }
+
     static func map(_ context: ResourceContext, kind: DataStoreKind, switch name: String,
                     into deployment: inout Deployment) {
         let properties = context.properties

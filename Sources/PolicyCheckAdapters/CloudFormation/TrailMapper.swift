@@ -14,10 +14,7 @@ enum TrailMapper: ResourceMapper {
         trail.logFileValidation = properties.child("EnableLogFileValidation").bool(worse: false, absentMeans: false)
         deployment.auditTrails.append(trail)
         let key = properties.child("KMSKeyId")
-        var logs = DataStore(kind: .logs, component: context.component, origin: context.modelOrigin,
-                             encryption: Encryption(origin: key.origin))
-        logs.encryption.atRest = Located(.known(true), at: key.origin)
-        logs.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
+        let logs = SwitchedStore.alwaysEncrypted(context, kind: .logs, key: key, into: &deployment)
         deployment.dataStores.append(logs)
     }
 }

@@ -33,6 +33,15 @@ enum TerraformSourceFixture {
         TerraformSourceReader(options: options).read(directory: path(name), name: name)
     }
 
+    /// The default pack's findings for a module written inline (file name → text), read from a temporary folder.
+    static func findings(files: [String: String]) throws -> [Finding] {
+        let directory = try temporaryModule(files)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
+        guard let deployment = outcome.deployment else { throw Failure(outcome.errors.map(\.description).joined(separator: "; ")) }
+        return try TerraformFixture.findings(deployment)
+    }
+
     /// The default pack's findings for a fixture (which must read without errors).
     static func findings(_ name: String, options: AdapterOptions = AdapterOptions()) throws -> [Finding] {
         let outcome = read(name, options: options)

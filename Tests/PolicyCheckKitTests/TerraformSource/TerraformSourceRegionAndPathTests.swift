@@ -8,11 +8,7 @@ import Testing
 /// environment or to a variable without a value is "cannot verify", never a silent pass.
 @Suite struct TerraformSourceRegionAndPathTests {
     static func findings(_ files: [String: String]) throws -> [Finding] {
-        let directory = try TerraformSourceFixture.temporaryModule(files)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
-        let deployment = try #require(outcome.deployment, "\(outcome.errors)")
-        return try TerraformFixture.findings(deployment)
+        try TerraformSourceFixture.findings(files: files)
     }
 
     @Test func pathsAreTheConfigurationsNotAPlanFiles() throws {
