@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Whether a walked file that no name marks as key material holds a private key anyway:
 ///

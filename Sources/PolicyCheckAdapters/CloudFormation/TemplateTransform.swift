@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -76,7 +71,7 @@ struct TemplateTransform {
     /// document order. "You can use the AWS::Include transform anywhere within the CloudFormation template except in
     /// the template parameters section or the template version"
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html). Only walked
-    /// when the template's text spells `Transform` beyond its section.
+    /// when the text may spell it (`mentions`).
     static func elsewhere(in root: SourceNode, bytes: [UInt8]) -> [TemplateTransform] {
         guard mentions(bytes) else { return [] }
         var found: [TemplateTransform] = []
@@ -114,40 +109,12 @@ struct TemplateTransform {
         }
     }
 
-    /// Whether the text may call a macro outside the `Transform` section: it spells `Transform` somewhere other than
-    /// that section's key (`Transform:` or `"Transform":` opening a line). Most templates hold none, and a `memmem`
-    /// pass spares them the walk.
+    /// Whether the text may call a macro: it spells `Transform`, or holds a backslash, which may spell it in an
+    /// escape (`"Fn::\u0054ransform"` is the same key to the parser and to CloudFormation). Most templates hold
+    /// neither, and two byte searches spare them the walk.
     private static func mentions(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { haystack -> Bool in
-            guard let base = haystack.baseAddress else { return false }
-            let needle = Array("Transform".utf8)
-            var offset = 0
-            while offset + needle.count <= haystack.count,
-                  let found = memchr(base + offset, Int32(needle[0]), haystack.count - offset - needle.count + 1) {
-                let position = base.distance(to: UnsafeRawPointer(found))
-                guard haystack[position..<position + needle.count].elementsEqual(needle) else {
-                    offset = position + 1
-                    continue
-                }
-                let quoted = position > 0 && haystack[position - 1] == UInt8(ascii: "\"")
-                let start = quoted ? position - 1 : position
-                let end = position + needle.count + (quoted ? 1 : 0)
-                let opensLine = start == 0 || haystack[start - 1] == 0x0A
-                    || (start > 0 && haystack[start - 1] == 0x20 && isIndentedTopLevelJSON(haystack, before: start))
-                let isSectionKey = opensLine && end < haystack.count && (haystack[end] == UInt8(ascii: ":")
-                    || (quoted && haystack[end...].first { $0 != 0x20 } == UInt8(ascii: ":")))
-                if !isSectionKey { return true }
-                offset = position + needle.count
-            }
-            return false
-        }
-    }
-
-    /// Whether only blanks stand between the line's start and `position` (a JSON template's indented key).
-    private static func isIndentedTopLevelJSON(_ bytes: UnsafeRawBufferPointer, before position: Int) -> Bool {
-        var index = position - 1
-        while index >= 0, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
-        return index < 0 || bytes[index] == 0x0A
+        ByteSearch.firstIndex(of: Array("Transform".utf8), in: bytes) != nil
+            || ByteSearch.firstIndex(of: [UInt8(ascii: "\\")], in: bytes) != nil
     }
 
     /// The error that says what cannot be checked and what to check instead.

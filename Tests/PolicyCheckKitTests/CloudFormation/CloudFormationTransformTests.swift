@@ -124,6 +124,10 @@ import Testing
             "Resources.Group.Properties.Fn::Transform: what 'AWS::Include' inserts here from 's3://b/ingress.yaml' when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
             "Resources.Other.Properties.SecurityGroupIngress.Fn::Transform: what 'StripMacro' inserts here when the stack is created cannot be checked here (the template as written is); check the processed template (aws cloudformation get-template --template-stage Processed)",
         ])
+        // A key spelt with an escape is the same key: the text search that spares most templates the walk is not
+        // fooled by it.
+        let escaped = #"{"Resources": {"G": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "web", "Fn::\u0054ransform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://b/x.yaml"}}}}}}"#
+        #expect(try T.deployment(escaped, path: "template.json").notices.map(\.message).first?.hasPrefix("Resources.G.Properties.Fn::Transform: what 'AWS::Include' inserts here") == true)
         // A template that only names its Transform section, and one that mentions the word in text, walk nothing.
         #expect(try T.deployment("Transform: AWS::Serverless-2016-10-31\nResources:\n  Topic: {Type: AWS::SNS::Topic}\n").notices.isEmpty)
     }

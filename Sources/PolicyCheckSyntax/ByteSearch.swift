@@ -7,9 +7,9 @@ import Darwin
 /// Finding a byte string in a buffer: `memchr` for its first byte, then `memcmp` (a generic slice search cost about 30
 /// instructions a byte, 3% of a check of terraform-aws-security-group by callgrind; the key sniffer reads every text
 /// file of a tree).
-enum ByteSearch {
+package enum ByteSearch {
     /// Where `needle` first occurs in `haystack` at or after `start` (an index of `haystack`), or `nil`.
-    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
+    package static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
         let from = start ?? haystack.startIndex
         guard !needle.isEmpty, from >= haystack.startIndex, from <= haystack.endIndex,
               haystack.endIndex - from >= needle.count else { return nil }
@@ -31,7 +31,7 @@ enum ByteSearch {
         }
     }
 
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+    package static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
         firstIndex(of: needle, in: haystack[...], from: start)
     }
 }
