@@ -80,7 +80,8 @@ import Testing
     }
 
     /// A database may name its group by the group's own name rather than `!Ref` (review): the template's group is
-    /// found by that name, for DocumentDB (`Name`) and RDS (`DBParameterGroupName`) alike.
+    /// found by that name and its type, for DocumentDB (`Name`) and RDS (`DBParameterGroupName`) alike; a group of
+    /// another type with the same name, earlier in the template, does not stand in for it (second review).
     @Test func templateGroupsNamedByTheirOwnName() throws {
         let findings = try CloudFormationTesting.findings("""
             Resources:
@@ -91,6 +92,9 @@ import Testing
                 Type: AWS::DocDB::DBCluster
                 DependsOn: Off
                 Properties: {StorageEncrypted: true, DBClusterParameterGroupName: mygroup}
+              Decoy:
+                Type: AWS::RDS::DBClusterParameterGroup
+                Properties: {Description: a cluster group taking the instance group's name, Family: aurora-postgresql16, DBClusterParameterGroupName: loose, Parameters: {rds.force_ssl: "1"}}
               Loose:
                 Type: AWS::RDS::DBParameterGroup
                 Properties: {Description: x, Family: postgres16, DBParameterGroupName: loose, Parameters: {rds.force_ssl: "0"}}

@@ -8,7 +8,8 @@ enum DatabaseSettings {
         let isCluster = context.resource.type == "AWS::RDS::DBCluster"
         if !isCluster, !properties.child("SourceDBInstanceIdentifier").isAbsent { return }  // a read replica
         store.transitEncryption = transport(properties, context: context,
-                                            groupProperty: isCluster ? "DBClusterParameterGroupName" : "DBParameterGroupName")
+                                            groupProperty: isCluster ? "DBClusterParameterGroupName" : "DBParameterGroupName",
+                                            groupType: isCluster ? "AWS::RDS::DBClusterParameterGroup" : "AWS::RDS::DBParameterGroup")
         let exports = properties.child("EnableCloudwatchLogsExports")
         store.logExports = exports.items().isEmpty
             ? StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set")
@@ -20,8 +21,8 @@ enum DatabaseSettings {
     /// The TLS parameter the group sets, else the engine's default; judged at its worst over the property's
     /// alternatives (`!If [HasGroup, !Ref Group, !Ref AWS::NoValue]` may leave the default group, which is what a
     /// template without the property gets).
-    static func transport(_ properties: PropertyValue, context: ResourceContext,
-                          groupProperty: String, defaultEngine: String? = nil) -> StoreSetting<Bool>? {
+    static func transport(_ properties: PropertyValue, context: ResourceContext, groupProperty: String,
+                          groupType: String, defaultEngine: String? = nil) -> StoreSetting<Bool>? {
         let groupValue = properties.child(groupProperty)
         var groups: [TemplateResource] = []
         var usesDefaultGroup = false
@@ -37,7 +38,7 @@ enum DatabaseSettings {
                 usesDefaultGroup = true
             case .string(let name):
                 // A group of the template named by its own name (`DBParameterGroupName`, a DocumentDB group's `Name`).
-                if let id = context.template.parameterGroup(named: name), let group = context.template.resource(id) {
+                if let id = context.template.parameterGroup(named: name, type: groupType), let group = context.template.resource(id) {
                     groups.append(group)
                     continue
                 }

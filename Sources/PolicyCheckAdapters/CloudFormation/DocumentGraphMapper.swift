@@ -19,7 +19,8 @@ enum DocumentGraphMapper: ResourceMapper {
         if context.resource.type == "AWS::DocDB::DBCluster", !deployment.dataStores.isEmpty {
             let last = deployment.dataStores.count - 1
             deployment.dataStores[last].transitEncryption = DatabaseSettings.transport(
-                properties, context: context, groupProperty: "DBClusterParameterGroupName", defaultEngine: "docdb")
+                properties, context: context, groupProperty: "DBClusterParameterGroupName",
+                groupType: "AWS::DocDB::DBClusterParameterGroup", defaultEngine: "docdb")
             deployment.dataStores[last].storageType = Located(DataStore.documentDBStorageType, at: context.modelOrigin)
         }
     }

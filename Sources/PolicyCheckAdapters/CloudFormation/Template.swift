@@ -18,8 +18,9 @@ struct Template {
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
     private let clustersByIdentifier: [String: String]
-    /// The logical ids of parameter groups by the name they give the group (lowercased, as RDS stores it), for
-    /// databases that name their group by that name rather than by `!Ref`.
+    /// The logical ids of parameter groups by type and the name they give the group (lowercased, as RDS stores it),
+    /// for databases that name their group by that name rather than by `!Ref`: by type, so that a group of another
+    /// kind that takes the same name cannot stand in for the one the database uses.
     private let parameterGroupsByName: [String: String]
     /// The property that names each parameter group type's group.
     static let parameterGroupNameProperties = [
@@ -84,8 +85,9 @@ struct Template {
         var groups: [String: String] = [:]
         for resource in resources {
             guard let property = Self.parameterGroupNameProperties[resource.type],
-                  let name = resource.properties?.value[property]?.string?.lowercased(), groups[name] == nil else { continue }
-            groups[name] = resource.logicalID
+                  let name = resource.properties?.value[property]?.string?.lowercased() else { continue }
+            let key = resource.type + "\u{0}" + name
+            if groups[key] == nil { groups[key] = resource.logicalID }
         }
         parameterGroupsByName = groups
         var parameters: [String: TemplateParameter] = [:]
@@ -116,9 +118,9 @@ struct Template {
         index[logicalID].map { resources[$0] }
     }
 
-    /// The logical id of the parameter group of the template whose own name is `name` (compared lowercased).
-    func parameterGroup(named name: String) -> String? {
-        parameterGroupsByName[name.lowercased()]
+    /// The logical id of the template's parameter group of `type` whose own name is `name` (compared lowercased).
+    func parameterGroup(named name: String, type: String) -> String? {
+        parameterGroupsByName[type + "\u{0}" + name.lowercased()]
     }
 
     /// The logical id of the DB cluster whose `DBClusterIdentifier` is `name` (compared lowercased).
