@@ -136,9 +136,10 @@ import Testing
               Join: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Join ['', [!Ref Http]], Priority: 3, Actions: [{Type: forward}]}}
               NoValue: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !If [IsProd, !Ref Http, !Ref AWS::NoValue], Priority: 4, Actions: [{Type: forward}]}}
               Prefixed: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Sub 'x${Http}', Priority: 5, Actions: [{Type: forward}]}}
+              Rebound: {Type: AWS::ElasticLoadBalancingV2::ListenerRule, Properties: {ListenerArn: !Sub ['${Http}', {Http: !ImportValue other-listener}], Priority: 6, Actions: [{Type: forward}]}}
             """)
         #expect(deployment.listenerRules.map { "\($0.component) -> \($0.listener.value.known ?? "?")" } == [
-            "Sub -> Http", "SubAttribute -> Http", "Join -> Http", "NoValue -> Http", "Prefixed -> ?",
+            "Sub -> Http", "SubAttribute -> Http", "Join -> Http", "NoValue -> Http", "Prefixed -> ?", "Rebound -> ?",
         ])
     }
 

@@ -60,7 +60,8 @@ enum ListenerRuleMapper: ResourceMapper {
                 ?? call.argument.items?.compactMap(\.string) ?? []
             return parts.count == 2 && parts[1] == "ListenerArn" ? listener(parts[0]) : nil
         case "Fn::Sub":
-            guard let text = call.argument.string ?? call.argument.items?.first?.string,
+            // Only the one-string form: a variables map (`!Sub ['${L}', {L: …}]`) may rebind the name.
+            guard let text = call.argument.string,
                   text.hasPrefix("${"), text.hasSuffix("}"), text.count > 3 else { return nil }
             let name = text.dropFirst(2).dropLast()
             guard !name.contains("$"), !name.contains("{"), !name.contains("}") else { return nil }
