@@ -72,11 +72,13 @@ enum EmbeddedManifestMapper: ResourceMapper {
             for (position, part) in parts.enumerated() {
                 switch partTexts(part, context: context, depth: depth) {
                 case .success(let values):
-                    texts = texts.flatMap { prefix in values.map { prefix + (position == 0 ? "" : delimiter) + $0 } }
+                    guard let joined = combine(texts, position == 0 ? values : values.map { delimiter + $0 }) else {
+                        return .failure(tooMany)
+                    }
+                    texts = joined
                 case .failure(let problem):
                     return .failure(problem)
                 }
-                guard texts.count <= maxTexts else { return .failure(Unreadable(reason: "it may take more than \(maxTexts) values")) }
             }
             return .success(texts)
         case "Fn::Sub":
@@ -95,7 +97,8 @@ enum EmbeddedManifestMapper: ResourceMapper {
                 case .failure(let problem): return .failure(problem)
                 }
             }
-            return texts.count <= maxTexts ? .success(texts) : .failure(Unreadable(reason: "it may take more than \(maxTexts) values"))
+            return texts.count <= maxTexts && texts.reduce(0, { $0 + $1.utf8.count }) <= maxTextBytes
+                ? .success(texts) : .failure(tooMany)
         default:
             return partTexts(node, context: context, depth: depth)
         }
@@ -129,7 +132,11 @@ enum EmbeddedManifestMapper: ResourceMapper {
             return .failure(Unreadable(reason: "its Fn::Sub is not a string or [string, {variables}]"))
         }
         var texts = [""]
-        func append(_ values: [String]) { texts = texts.flatMap { prefix in values.map { prefix + $0 } } }
+        var exceeded = false
+        func append(_ values: [String]) {
+            guard !exceeded else { return }
+            if let combined = combine(texts, values) { texts = combined } else { exceeded = true }
+        }
         var rest = Substring(template)
         while let open = rest.range(of: "${") {
             append([String(rest[..<open.lowerBound])])
@@ -158,10 +165,27 @@ enum EmbeddedManifestMapper: ResourceMapper {
             case .success(let values): append(values)
             case .failure(let problem): return .failure(problem)
             }
-            guard texts.count <= maxTexts else { return .failure(Unreadable(reason: "it may take more than \(maxTexts) values")) }
+            if exceeded { return .failure(tooMany) }
         }
         append([String(rest)])
-        return .success(texts)
+        return exceeded ? .failure(tooMany) : .success(texts)
+    }
+
+    /// The most bytes all the texts of one manifest may hold together: a part multiplied by the alternatives of
+    /// the others is judged before it is built (a 200 KB literal joined with two parameters of 64 values each took
+    /// 855 MB; review).
+    static let maxTextBytes = 16 << 20
+
+    private static let tooMany = Unreadable(reason: "it may take more than \(maxTexts) values or \(maxTextBytes >> 20) MiB of text")
+
+    /// Every text of `prefixes` followed by every one of `values`, or `nil` when there would be more than
+    /// `maxTexts` of them or more than `maxTextBytes` together — checked before anything is built.
+    private static func combine(_ prefixes: [String], _ values: [String]) -> [String]? {
+        guard prefixes.count * values.count <= maxTexts else { return nil }
+        let prefixBytes = prefixes.reduce(0) { $0 + $1.utf8.count }
+        let valueBytes = values.reduce(0) { $0 + $1.utf8.count }
+        guard prefixBytes * values.count + valueBytes * prefixes.count <= maxTextBytes else { return nil }
+        return prefixes.flatMap { prefix in values.map { prefix + $0 } }
     }
 
     private static func read(_ text: String, at offset: Int, path: String, context: ResourceContext,

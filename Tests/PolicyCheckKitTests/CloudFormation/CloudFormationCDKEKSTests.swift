@@ -67,4 +67,17 @@ import Testing
         #expect(deployment.notices.first?.message.contains("Resources.Manifest.Properties.Manifest: the Kubernetes objects cannot be checked: the manifest is not JSON") == true,
                 "\(deployment.notices.map(\.message))")
     }
+
+    /// A joined manifest whose parts multiply beyond the limit is refused before its texts are built (a 200 KB
+    /// literal joined with two parameters of 64 values each took 855 MB to refuse; review).
+    @Test func aManifestOfTooManyTextsIsRefusedBeforeItIsBuilt() throws {
+        let values = (0..<64).map { "v\($0)" }.joined(separator: ", ")
+        let literal = String(repeating: "x", count: 200_000)
+        let text = Self.template(manifest: "!Join ['', ['\(literal)', !Ref A, !Ref B]]")
+            .replacingOccurrences(of: "Resources:\n", with: "Parameters:\n  A: {Type: String, AllowedValues: [\(values)]}\n  B: {Type: String, AllowedValues: [\(values)]}\nResources:\n")
+        let deployment = try T.deployment(text)
+        #expect(deployment.notices.map(\.isError) == [true])
+        #expect(deployment.notices.first?.message.contains("it may take more than 64 values or 16 MiB of text") == true,
+                "\(deployment.notices.map(\.message))")
+    }
 }
