@@ -59,7 +59,8 @@ public enum HCLComments {
                 comments.append(Comment(offset: position, openerLength: 2))
                 skipLine()
             case UInt8(ascii: "/") where byte(at: position + 1) == UInt8(ascii: "*"):
-                position = closeOfBlockComment(from: position + 2)
+                position = ByteSearch.firstIndex(of: [UInt8(ascii: "*"), UInt8(ascii: "/")], in: bytes, from: position + 2)
+                    .map { $0 + 2 } ?? bytes.count
             case UInt8(ascii: "\""):
                 position += 1
                 stack.append(.quoted)
@@ -67,7 +68,8 @@ public enum HCLComments {
                 if let (marker, bodyStart) = heredocOpener(at: position) {
                     // The whole body is template text up to its closing line, found as the parser finds it
                     // (`HCLParser.parseHeredoc`): nothing in it is a comment.
-                    position = endOfHeredoc(marker: marker, bodyStart: bodyStart)
+                    position = HCLParser.heredocClosingLine(Array(marker), in: bytes, bodyStart: bodyStart,
+                                                            limit: Int.max).closing?.end ?? bytes.count
                 } else {
                     position += 2
                 }
@@ -99,24 +101,6 @@ public enum HCLComments {
             }
         }
 
-        /// Past the marker on the heredoc's closing line — the first line holding only blanks, the marker, and
-        /// blanks or a carriage return, as `HCLParser.parseHeredoc` finds it — or the end of the text when there is
-        /// none.
-        func endOfHeredoc(marker: ArraySlice<UInt8>, bodyStart: Int) -> Int {
-            var lineStart = bodyStart
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                var first = lineStart
-                while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-                var last = lineEnd
-                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
-                if bytes[first..<last].elementsEqual(marker) { return first + marker.count }
-                lineStart = lineEnd + 1
-            }
-            return bytes.count
-        }
-
         /// One step inside a template: `${` and `%{` open an interpolation (`$${` and `%%{` are literal).
         mutating func templateByte() {
             let current = bytes[position]
@@ -136,15 +120,6 @@ public enum HCLComments {
 
         mutating func skipLine() {
             while position < bytes.count, bytes[position] != 0x0A { position += 1 }
-        }
-
-        func closeOfBlockComment(from start: Int) -> Int {
-            var index = start
-            while index + 1 < bytes.count {
-                if bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == UInt8(ascii: "/") { return index + 2 }
-                index += 1
-            }
-            return bytes.count
         }
 
         /// `<<MARKER` or `<<-MARKER` followed by the end of its line: the marker and where the body starts.

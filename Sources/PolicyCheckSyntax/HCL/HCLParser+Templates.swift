@@ -30,23 +30,8 @@ extension HCLParser {
         guard peek == UInt8(ascii: "\n") else { throw error("expected a newline after the heredoc marker '\(Excerpt.quote(marker))'") }
         position += 1
         let bodyStart = position
-        // Find the closing line: only spaces, the marker, and spaces.
-        var lineStart = bodyStart
-        var closing: (start: Int, end: Int)?
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var first = lineStart
-            while first < lineEnd && Self.isSpace(bytes[first]) { first += 1 }
-            var last = lineEnd
-            while last > first && (Self.isSpace(bytes[last - 1]) || bytes[last - 1] == 0x0D) { last -= 1 }
-            if bytes[first..<last].elementsEqual(marker.utf8) {
-                closing = (lineStart, first + marker.utf8.count)
-                break
-            }
-            if lineStart - bodyStart > limits.maxStringBytes { break }
-            lineStart = lineEnd + 1
-        }
+        let (closing, lineStart) = Self.heredocClosingLine(Array(marker.utf8), in: bytes, bodyStart: bodyStart,
+                                                           limit: limits.maxStringBytes)
         guard let closing else {
             if lineStart - bodyStart > limits.maxStringBytes {
                 throw error("heredoc longer than \(limits.maxStringBytes) bytes", at: start)
@@ -61,6 +46,26 @@ extension HCLParser {
         if indented { parts = Self.removeIndentation(parts, lines: bytes[bodyStart..<closing.start]) }
         position = closing.end
         return HCLExpression(.template(parts), at: start)
+    }
+
+    /// A heredoc's closing line — the first holding only spaces, the marker, and spaces or a carriage return — as
+    /// its start and the end of its marker, and how far the search went (it stops past `limit` bytes of body). One
+    /// rule for the parser and for `HCLComments`, which must end a heredoc exactly where the parser does.
+    static func heredocClosingLine(_ marker: [UInt8], in bytes: [UInt8], bodyStart: Int,
+                                   limit: Int) -> (closing: (start: Int, end: Int)?, searchedTo: Int) {
+        var lineStart = bodyStart
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var first = lineStart
+            while first < lineEnd && isSpace(bytes[first]) { first += 1 }
+            var last = lineEnd
+            while last > first && (isSpace(bytes[last - 1]) || bytes[last - 1] == 0x0D) { last -= 1 }
+            if bytes[first..<last].elementsEqual(marker) { return ((lineStart, first + marker.count), lineStart) }
+            if lineStart - bodyStart > limit { break }
+            lineStart = lineEnd + 1
+        }
+        return (nil, lineStart)
     }
 
     /// A directive keyword that ended a nested part list (`else`, `endif`, `endfor`) and where it was.
