@@ -25,17 +25,19 @@ enum DatabaseMapper: ResourceMapper {
         let isInstance = context.resource.type == "AWS::RDS::DBInstance"
         var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encrypted.origin))
-        if properties.child("EngineMode").knownText?.lowercased() == "serverless" {
+        let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom)
+        let key = properties.child("KmsKeyId")
+        let isServerless = properties.child("EngineMode").knownText?.lowercased() == "serverless"
+        if isServerless {
             // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
             // encryption key, but you can't disable encryption."
             // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
             store.encryption.atRest = Located(.known(true), at: properties.child("EngineMode").origin)
-        } else if let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom) {
+        } else if let inherited {
             // Restored or replicated: its own `StorageEncrypted` is not taken ("The value is inherited from the
             // snapshot or source DB instance", AWS::RDS::DBInstance); a restored cluster naming a key is encrypted
             // with it (`SwitchedStore.restoredClusterEncryption`).
-            store.encryption.atRest = isInstance ? inherited
-                : SwitchedStore.restoredClusterEncryption(properties, from: inheritedFrom, key: properties.child("KmsKeyId"))
+            store.encryption.atRest = isInstance ? inherited : SwitchedStore.restoredClusterEncryption(inherited, key: key)
         } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: false)
@@ -46,10 +48,9 @@ enum DatabaseMapper: ResourceMapper {
             ), at: cluster.origin)
         }
         // A restored instance takes no key of its own either: its source's.
-        let restoredInstance = isInstance && SwitchedStore.inheritedKey(store.encryption.atRest) != nil
-        store.encryption.kmsKey = restoredInstance ? SwitchedStore.inheritedKey(store.encryption.atRest)
-            : KMSKeyProperty.read(properties.child("KmsKeyId"), context: context, into: &deployment)
-                ?? SwitchedStore.inheritedKey(store.encryption.atRest)
+        let sourceKey = isServerless ? nil : SwitchedStore.inheritedKey(inherited)
+        store.encryption.kmsKey = isInstance && sourceKey != nil ? sourceKey
+            : KMSKeyProperty.read(key, context: context, into: &deployment) ?? sourceKey
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
         if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,

@@ -7,7 +7,6 @@ extension PropertyValue {
     /// off decides, then one that is unknown. An absent alternative takes `absent`, the property's default (`nil`:
     /// it is left out). The note names what turned it off. `nil` when no alternative is stated and there is no default.
     func choice(on: Set<String>, absent: String?) -> StoreSetting<Bool>? {
-        let name = path.split(separator: ".").last.map(String.init) ?? path
         var unknown: StoreSetting<Bool>?
         var stated = false
         for alternative in alternatives {

@@ -15,6 +15,9 @@ struct PropertyValue {
 
     var origin: Origin { Origin(offset: offset, path: path) }
 
+    /// The property's own name, the last step of its path (`StorageEncrypted`).
+    var name: String { path.split(separator: ".").last.map(String.init) ?? path }
+
     /// Whether every alternative is absent (the property is not set).
     var isAbsent: Bool { alternatives.allSatisfy(\.isAbsent) }
 
@@ -96,14 +99,13 @@ struct PropertyValue {
     func worstCaseNote(worse: Bool, absentMeans: Bool? = nil) -> String? {
         let facts = booleans(absentMeans: absentMeans)
         guard facts.contains(.known(worse)), facts.contains(where: { $0 != .known(worse) }) else { return nil }
-        let key = path.split(separator: ".").last.map(String.init) ?? path
         let names = written.map { resolver.parameters(in: $0).sorted() } ?? []
         guard !names.isEmpty else {
-            return "\(key) is \(worse) in one of the values its conditions allow, and the worst value is judged"
+            return "\(name) is \(worse) in one of the values its conditions allow, and the worst value is judged"
         }
         let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
         let more = names.count > 3 ? " and \(names.count - 3) more" : ""
-        return "\(key) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worse), and the worst value is judged"
+        return "\(name) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worse), and the worst value is judged"
     }
 
     /// The property as the template writes it, found again along its path (asked for only by `worstCaseNote`, so

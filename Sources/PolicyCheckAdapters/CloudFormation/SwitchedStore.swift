@@ -26,44 +26,37 @@ enum SwitchedStore {
                     inheritedFrom sources: [String] = [], into deployment: inout Deployment) {
         var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        if let restored = restoredClusterEncryption(context.properties, from: sources, key: key) {
-            store.encryption.atRest = restored
+        let inherited = inheritedEncryption(context.properties, from: sources)
+        if let inherited {
+            store.encryption.atRest = restoredClusterEncryption(inherited, key: key)
         } else if !flag.isAbsent {
             store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
-        } else {
-            store.encryption.atRest = inheritedEncryption(context.properties, from: sources)
         }
-        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment)
-            ?? inheritedKey(store.encryption.atRest)
+        store.encryption.kmsKey = KMSKeyProperty.read(key, context: context, into: &deployment) ?? inheritedKey(inherited)
         deployment.dataStores.append(store)
     }
 
-    /// A cluster restored from a snapshot or to a point in time (the first of `sources` that is set) takes no
-    /// encryption switch: it is encrypted with the key it names, else as its source is, whatever `StorageEncrypted`
-    /// says (`RestoreDBClusterFromSnapshot` has `KmsKeyId` and no `StorageEncrypted`,
+    /// A cluster restored from a snapshot or to a point in time takes no encryption switch: it is encrypted with the
+    /// key it names, else as its source is (`inherited`), whatever `StorageEncrypted` says
+    /// (`RestoreDBClusterFromSnapshot` has `KmsKeyId` and no `StorageEncrypted`,
     /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html; the same for
-    /// DocumentDB and Neptune). `nil` when it is not restored.
-    static func restoredClusterEncryption(_ properties: PropertyValue, from sources: [String],
-                                          key: PropertyValue) -> Located<Fact<Bool>>? {
-        guard let inherited = inheritedEncryption(properties, from: sources) else { return nil }
-        return key.isAbsent ? inherited : Located(.known(true), at: key.origin)
+    /// DocumentDB and Neptune).
+    static func restoredClusterEncryption(_ inherited: Located<Fact<Bool>>, key: PropertyValue) -> Located<Fact<Bool>> {
+        key.isAbsent ? inherited : Located(.known(true), at: key.origin)
+    }
+
+    /// The key of a store that inherits its encryption (`inherited`, from `inheritedEncryption`) and names none of
+    /// its own: the source's key, unknown here — not the AWS managed key a store made from nothing would get.
+    static func inheritedKey(_ inherited: Located<Fact<Bool>>?) -> Located<Fact<String>>? {
+        guard let inherited, case .unknown(let reason) = inherited.value else { return nil }
+        return Located(.unknown(reason: reason), at: inherited.origin)
     }
 
     /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,
     /// which the template cannot tell: unknown, located at that property. `nil` when none is set.
-    /// The key of a store that inherits its encryption (`inheritedEncryption`) and names none of its own: the
-    /// source's key, unknown here — not the AWS managed key a store made from nothing would get.
-    static func inheritedKey(_ atRest: Located<Fact<Bool>>?) -> Located<Fact<String>>? {
-        guard let atRest, case .unknown(let reason) = atRest.value, reason.hasPrefix(inheritedPrefix) else { return nil }
-        return Located(.unknown(reason: reason), at: atRest.origin)
-    }
-
-    private static let inheritedPrefix = "the store is made from "
-
     static func inheritedEncryption(_ properties: PropertyValue, from sources: [String]) -> Located<Fact<Bool>>? {
         guard let source = sources.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) else { return nil }
-        let name = source.path.split(separator: ".").last.map(String.init) ?? source.path
-        return Located(.unknown(reason: "\(inheritedPrefix)\(name), whose encryption it inherits"), at: source.origin)
+        return Located(.unknown(reason: "the store is made from \(source.name), whose encryption it inherits"), at: source.origin)
     }
 }
