@@ -24,16 +24,16 @@ enum RegionScanner {
         "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
         "ReplicationGroupRegion", "BucketRegion", "TargetRegion",
     ]
-    /// Region-valued properties of one type only (`type` NUL `key`), each where a copy of the data goes: a Data
+    /// Region-valued properties of some types only (by key, the types), each where a copy of the data goes: a Data
     /// Lifecycle Manager policy's `CrossRegionCopyRules[].Target` and event-based `CrossRegionCopy[].Target`, the
     /// region its snapshot and AMI copies are made in
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyrule.html,
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyaction.html).
-    static let typedReplicaProperties: Set<String> = ["AWS::DLM::LifecyclePolicy\u{0}Target"]
+    static let typedReplicaProperties: [String: Set<String>] = ["Target": ["AWS::DLM::LifecyclePolicy"]]
     /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
     /// name added there is never filtered out.
     private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties)
-        .union(typedReplicaProperties.map { String($0.split(separator: "\u{0}").last!) }).reduce(0) { bits, name in
+        .union(typedReplicaProperties.keys).reduce(0) { bits, name in
             name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
         }
     /// Properties that name where a copy of the data goes.
@@ -41,10 +41,10 @@ enum RegionScanner {
         "DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion", "ReplicationGroupRegion", "BucketRegion",
         "TargetRegion",
     ]
-    /// Region-valued properties of a type that place nothing there (`type` NUL `key`): a Route 53 health check's
+    /// Region-valued properties of a type that place nothing there (by key, the types): a Route 53 health check's
     /// `HealthCheckConfig.Regions` are where Route 53's checkers send requests from
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-route53-healthcheck-healthcheckconfig.html).
-    static let placesNothing: Set<String> = ["AWS::Route53::HealthCheck\u{0}Regions"]
+    static let placesNothing: [String: Set<String>] = ["Regions": ["AWS::Route53::HealthCheck"]]
 
     /// Adds the resource's region references, except those naming a region at a place one already names it
     /// (`placed` holds every reference added so far, so that the check is a lookup rather than a scan of them all).
@@ -158,9 +158,9 @@ enum RegionScanner {
         let length = key.utf8.count
         guard length < 64, propertyLengths & (1 << UInt64(length)) != 0 else { return nil }
         if regionProperties.contains(key) {
-            return placesNothing.contains(context.resource.type + "\u{0}" + key) ? nil : .region
+            return placesNothing[key]?.contains(context.resource.type) == true ? nil : .region
         }
-        if typedReplicaProperties.contains(context.resource.type + "\u{0}" + key) { return .copyRegion }
+        if typedReplicaProperties[key]?.contains(context.resource.type) == true { return .copyRegion }
         return zoneProperties.contains(key) ? .zone : nil
     }
 
