@@ -64,8 +64,8 @@ struct TerraformDataStoreReader {
             && !global.references.contains { !$0.hasPrefix("aws_elasticache_global_replication_group.") }
     }
 
-    /// Attributes that make a database from another's data, whose encryption it inherits, and whether the database
-    /// then ignores its own encryption settings. Restoring takes none: `RestoreDBInstanceFromDBSnapshot` has neither
+    /// Attributes that make a database from another's data, whose encryption it inherits, and which of its own
+    /// encryption settings the database then takes. Restoring takes none: `RestoreDBInstanceFromDBSnapshot` has neither
     /// `StorageEncrypted` nor `KmsKeyId`, and a restored cluster is encrypted as its snapshot is unless a key is given
     /// (`RestoreDBClusterFromSnapshot`'s `KmsKeyId`;
     /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html,
@@ -74,33 +74,43 @@ struct TerraformDataStoreReader {
     /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations).
     /// A cluster replicating another (`replication_source_identifier`) is created with its own settings, which
     /// count when stated. CloudFormation's `DatabaseMapper.inheritedFrom` reads the same properties of templates.
-    static let inheritedFrom: [String: [(steps: [TerraformStep], ignoresSettings: Bool)]] = [
-        "aws_db_instance": [(["snapshot_identifier"], true), (["replicate_source_db"], true),
-                            (["restore_to_point_in_time", 0, "source_db_instance_identifier"], true),
-                            (["restore_to_point_in_time", 0, "source_dbi_resource_id"], true),
-                            (["restore_to_point_in_time", 0, "source_db_instance_automated_backups_arn"], true)],
-        "aws_rds_cluster": [(["snapshot_identifier"], true), (["replication_source_identifier"], false),
-                            (["restore_to_point_in_time", 0, "source_cluster_identifier"], true)],
-        "aws_docdb_cluster": [(["snapshot_identifier"], true)],
-        "aws_neptune_cluster": [(["snapshot_identifier"], true), (["replication_source_identifier"], false)],
+    static let inheritedFrom: [String: [(steps: [TerraformStep], taken: OwnSettings)]] = [
+        "aws_db_instance": [(["snapshot_identifier"], .none), (["replicate_source_db"], .none),
+                            (["restore_to_point_in_time", 0, "source_db_instance_identifier"], .none),
+                            (["restore_to_point_in_time", 0, "source_dbi_resource_id"], .none),
+                            (["restore_to_point_in_time", 0, "source_db_instance_automated_backups_arn"], .none)],
+        "aws_rds_cluster": [(["snapshot_identifier"], .keyOnly), (["replication_source_identifier"], .all),
+                            (["restore_to_point_in_time", 0, "source_cluster_identifier"], .keyOnly)],
+        "aws_docdb_cluster": [(["snapshot_identifier"], .keyOnly)],
+        "aws_neptune_cluster": [(["snapshot_identifier"], .keyOnly), (["replication_source_identifier"], .all)],
     ]
+
+    /// Which of its own encryption settings a database made from another's data takes.
+    enum OwnSettings {
+        /// Neither flag nor key (an instance restored or replicated).
+        case none
+        /// Its key, which encrypts it whatever its source (a restored cluster); not the flag.
+        case keyOnly
+        /// Both, when stated (a cluster created as a replica).
+        case all
+    }
 
     /// What the resource is made from, if anything: the first such attribute (a known non-empty value, or one
     /// unknown until apply that the configuration sets), the reason its encryption cannot be verified, and whether
     /// its own settings are ignored.
     static func inheritedEncryptionSource(of resource: TerraformResource)
-        -> (reason: String, origin: Origin, ignoresSettings: Bool)? {
-        for (steps, ignoresSettings) in inheritedFrom[resource.type] ?? [] {
+        -> (reason: String, origin: Origin, taken: OwnSettings)? {
+        for (steps, taken) in inheritedFrom[resource.type] ?? [] {
             let attribute = resource.attributes.descend(steps)
-            let name = steps.compactMap { step -> String? in if case .key(let key) = step { key } else { nil } }
-                .joined(separator: ".")
+            // Spelt only for the attribute found.
+            var name: String { steps.compactMap { step -> String? in if case .key(let key) = step { key } else { nil } }.joined(separator: ".") }
             if let text = attribute.knownString, !text.isEmpty {
                 return ("the store is made from \(name) '\(Excerpt.quote(text))', whose encryption it inherits",
-                        attribute.origin, ignoresSettings)
+                        attribute.origin, taken)
             }
             if attribute.isUnknown, !attribute.isProviderDefault {
                 return ("the store is made from \(name), known only after apply, whose encryption it inherits",
-                        attribute.origin, ignoresSettings)
+                        attribute.origin, taken)
             }
         }
         return nil
@@ -130,9 +140,9 @@ struct TerraformDataStoreReader {
             store.replacedAt = resource.replacedAt
             let source = atRestAttribute == nil ? nil : Self.inheritedEncryptionSource(of: resource)
             // Made from another's data: inherited, unless its own flag counts and is stated.
-            let inherited = source.flatMap { $0.ignoresSettings || !Self.isStated(atRestAttribute!) ? $0 : nil }
+            let inherited = source.flatMap { $0.taken != .all || !Self.isStated(atRestAttribute!) ? $0 : nil }
             // A cluster restored with a key of its own is encrypted with it, whatever its snapshot.
-            let restoredWithKey = inherited?.ignoresSettings == true && resource.type != "aws_db_instance"
+            let restoredWithKey = inherited?.taken == .keyOnly
                 && keyAttribute.map { $0.knownString?.isEmpty == false || ($0.isUnknown && !$0.isProviderDefault) } == true
             if restoredWithKey, let keyAttribute {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
@@ -148,8 +158,7 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
             store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
-            if let inherited, !restoredWithKey,
-               store.encryption.kmsKey == nil || (inherited.ignoresSettings && resource.type == "aws_db_instance") {
+            if let inherited, !restoredWithKey, store.encryption.kmsKey == nil || inherited.taken == .none {
                 // Made from another's data with no key of its own (an instance's own is ignored): that data's key,
                 // unknown here.
                 store.encryption.kmsKey = Located(.unknown(reason: inherited.reason), at: inherited.origin)

@@ -39,8 +39,19 @@ struct TerraformFunctions {
         switch value.kind {
         case .resource(let address, _): return address
         case .list(let items): return items.lazy.compactMap(wholeResource).first
-        case .object: return value.sortedMembers!.lazy.compactMap { wholeResource(in: $0.value) }.first
+        // Members are sorted (for the same address every time) only when one holds a resource.
+        case .object(let members) where members.values.contains(where: holdsResource):
+            return value.sortedMembers!.lazy.compactMap { wholeResource(in: $0.value) }.first
         default: return nil
+        }
+    }
+
+    private static func holdsResource(_ value: TerraformValue) -> Bool {
+        switch value.kind {
+        case .resource: return true
+        case .list(let items): return items.contains(where: holdsResource)
+        case .object(let members): return members.values.contains(where: holdsResource)
+        default: return false
         }
     }
 
