@@ -36,9 +36,7 @@ enum JoinedAllowlistUnion {
                     }
                 }
                 guard total >= CIDR.wholeSpace(version).addressCount else { continue }
-                let perList = indexes.map { index in
-                    lists[index].effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
-                }
+                let perList = indexes.map { WorldOpenCheck.partialBlocks(of: lists[$0], version: version) }
                 let blocks = perList.flatMap { $0 }
                 guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version),
                       // A list that covers the space alone is reported on its own already.
@@ -46,7 +44,7 @@ enum JoinedAllowlistUnion {
                 else { continue }
                 let target = indexes.first { components[$0] == joined } ?? indexes[0]
                 let others = Array(Set(indexes.map { components[$0] }).subtracting([joined])).sorted()
-                let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
+                let shown = WorldOpenCheck.shown(blocks)
                 let named = others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
                 let evidence = Evidence(
                     "the entries of \(joined) and of the rules that join it (\(named)) together (\(shown)) cover every \(version) address; the group restricts nothing",

@@ -63,9 +63,9 @@ public struct WorldOpenCheck: Check {
                 for version in IPVersion.allCases {
                     // Whole-space entries are judged on their own, by the ports they open (above); the rest must not
                     // cover the space between them either.
-                    let blocks = list.effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+                    let blocks = Self.partialBlocks(of: list, version: version)
                     guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
-                    let shown = blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
+                    let shown = Self.shown(blocks)
                     evidence.append(Evidence(
                         "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
                         at: list.allowlist.origin
@@ -78,6 +78,16 @@ public struct WorldOpenCheck: Check {
         }
         if scope != .other { JoinedAllowlistUnion.judge(lists, into: &results) }
         return results
+    }
+
+    /// A list's blocks of `version` that are not the whole space themselves (those are judged on their own).
+    static func partialBlocks(of list: ParsedAllowlist, version: IPVersion) -> [CIDR] {
+        list.effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+    }
+
+    /// Up to four blocks as a message lists them.
+    static func shown(_ blocks: [CIDR]) -> String {
+        blocks.prefix(4).map(\.description).joined(separator: ", ") + (blocks.count > 4 ? ", …" : "")
     }
 
     static func reason(_ entry: AllowlistEntry) -> String {
