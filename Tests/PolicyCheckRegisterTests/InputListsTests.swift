@@ -1,3 +1,4 @@
+import KeyMaterial
 @testable import PolicyCheckRegister
 import Testing
 
@@ -63,11 +64,11 @@ import Testing
         for inputs in [[], plain, hostile] {
             let stored = StoredInputList(inputs)
             #expect(StoredInputList.inputs(stored.text) == inputs)
-            #expect(stored.key == StoredInputList(inputs).key)
+            #expect(stored.key == Digest.sha256(Array(stored.text.utf8)))
         }
         #expect(StoredInputList(plain).text.hasPrefix(#"[{"file":"k8s/a.yaml","status":"evaluated"},{"file":"app""#))
         for text in ["", "[", "{}", "[{\"file\":\"a\"}]", "[{\"file\":\"a\",\"status\":\"evaluated\"}", "not json"] {
-            #expect(StoredInputList.inputs(text).map { $0.isEmpty } != false, "\(text)")
+            #expect(StoredInputList.inputs(text) == nil, "\(text)")
         }
         // A quoted input mentioning another file is that one string, not the other file.
         var lists = InputLists()
