@@ -23,6 +23,10 @@ struct TerraformProviderRegions {
 
     /// Every `provider_config_key` a resource of the configuration names.
     private let keysInUse: Set<String>
+    /// The AWS provider configurations (`aws`, `aws.eu`) resources name that no `provider_config` entry configures,
+    /// neither under the key nor (for a module's resource) as the root's default of that name, each with where it is
+    /// first named.
+    let unconfigured: [(key: String, node: SourceNode, path: String)]
 
     init(root: SourceNode, configuration: TerraformConfiguration) {
         configs = root["configuration"]?["provider_config"]?.entries ?? []
@@ -31,16 +35,60 @@ struct TerraformProviderRegions {
         configsByKey = byKey
         variables = root["variables"]
         self.configuration = configuration
+        // Terraform before 1.1 wrote a module resource's key as `logs:aws` where the entry is `module.logs:aws`.
+        let configured = Set(configs.map { Self.withoutModuleWords($0.key) })
         var keys: Set<String> = []
-        var modules = [root["configuration"]?["root_module"]].compactMap { $0 }
-        while let module = modules.popLast() {
-            for resource in module["resources"]?.items ?? [] {
-                if let key = resource["provider_config_key"]?.string { keys.insert(Self.withoutModuleWords(key)) }
+        var unconfigured: [(key: String, node: SourceNode, path: String)] = []
+        var seen: Set<String> = []
+        var modules = [root["configuration"]?["root_module"]].compactMap { $0 }.map { ($0, "configuration.root_module") }
+        while let (module, path) = modules.popLast() {
+            for (index, resource) in (module["resources"]?.items ?? []).enumerated() {
+                guard let node = resource["provider_config_key"], let key = node.string else { continue }
+                let bare = Self.withoutModuleWords(key)
+                keys.insert(bare)
+                // A module's key with no configuration of its own takes the root's implied one: one finding per
+                // provider configuration (`aws`, `aws.eu`), not per module.
+                let local = Self.localName(key)
+                if !configured.contains(bare), Self.configuration(of: key, in: byKey) == nil, Self.isAWS(local),
+                   seen.insert(local).inserted {
+                    unconfigured.append((local, node, "\(path).resources[\(index)].provider_config_key"))
+                }
             }
-            modules += (module["module_calls"]?.entries ?? []).compactMap { $0.value["module"] }
+            modules += (module["module_calls"]?.entries ?? []).compactMap { call in
+                call.value["module"].map { ($0, "\(path).module_calls.\(call.key).module") }
+            }
         }
         keysInUse = keys
+        self.unconfigured = unconfigured
     }
+
+    /// The configuration a key names: its own entry, or for a module's key (`module.a:aws`) with none, the root's
+    /// default configuration of that name, which Terraform passes to child modules implicitly.
+    private static func configuration(of key: String, in configs: [String: SourceNode]) -> (key: String, node: SourceNode)? {
+        if let config = configs[key] { return (key, config) }
+        guard let colon = key.lastIndex(of: ":") else { return nil }
+        let inherited = String(key[key.index(after: colon)...])
+        return configs[inherited].map { (inherited, $0) }
+    }
+
+    /// A key without its module (`aws.eu` for `module.a:aws.eu`).
+    private static func localName(_ key: String) -> String {
+        key.lastIndex(of: ":").map { String(key[key.index(after: $0)...]) } ?? key
+    }
+
+    /// Whether a local key names a configuration of the AWS providers (`aws`, `aws.eu`, `awscc`).
+    private static func isAWS(_ local: String) -> Bool {
+        let name = local.split(separator: ".", maxSplits: 1).first ?? ""
+        return name == "aws" || name == "awscc"
+    }
+
+    /// Why the region of a provider key no entry configures cannot be known: Terraform assumes an empty default
+    /// configuration for a provider with no `provider` block
+    /// (https://developer.hashicorp.com/terraform/language/providers/configuration), and the AWS provider's region is
+    /// then AWS_REGION's or the shared configuration's when Terraform runs
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs#region). Plans write no `provider_config`
+    /// entry for it (Checkov's `plan_tags_variety` and `plan_root_module_resources_no_values` fixtures).
+    static let unconfiguredReason = "no provider block configures it, so it takes AWS_REGION or the shared configuration's when Terraform runs"
 
     /// Whether an entry is only a module's statement that it requires the provider: Terraform writes one for each
     /// provider in a module's `required_providers` that has no configuration block there
@@ -105,12 +153,9 @@ struct TerraformProviderRegions {
     /// The region of the provider configuration a resource uses (its `provider_config_key`; a module resource
     /// without a configuration of its own inherits the root's default provider of that name).
     func region(of resource: TerraformResource) -> Region? {
-        guard let key = configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
-        else { return nil }
-        if let config = configsByKey[key] { return region(of: config, key: key) }
-        guard let colon = key.lastIndex(of: ":") else { return nil }
-        let inherited = String(key[key.index(after: colon)...])
-        return configsByKey[inherited].flatMap { region(of: $0, key: inherited) }
+        guard let key = configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string,
+              let config = Self.configuration(of: key, in: configsByKey) else { return nil }
+        return region(of: config.node, key: config.key)
     }
 
     /// The root variable an expression is exactly (`var.region`).

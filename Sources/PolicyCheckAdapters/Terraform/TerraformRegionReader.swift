@@ -138,6 +138,12 @@ struct TerraformRegionReader {
                 deployment.region = Located(region.value, at: region.origin)
             }
         }
+        for (local, node, path) in providers.unconfigured {
+            deployment.regions.append(RegionReference(
+                unknown: TerraformProviderRegions.unconfiguredReason,
+                at: Origin(offset: node.offset, path: path),
+                component: "provider.\(local)", role: "provider region"))
+        }
     }
 
     // MARK: - Resources
