@@ -28,7 +28,7 @@ enum RedshiftMapper: ResourceMapper {
         let properties = context.properties
         let key = properties.child("KmsKeyId")
         guard context.resource.type == "AWS::Redshift::Cluster" else {
-            var namespace = SwitchedStore.alwaysEncrypted(context, kind: .database, key: key, into: &deployment)
+            let namespace = SwitchedStore.alwaysEncrypted(context, kind: .database, key: key, into: &deployment)
             deployment.dataStores.append(namespace)
             return
         }

@@ -10,6 +10,9 @@ import PolicyCheckSyntax
 /// addresses rather than admitting them, so it is kept as a disabled entry (its syntax is still judged).
 struct IPRangesReader {
     let reader: NodeReader
+    /// Whether an entry that spells neither `cidr_block` nor `CIDRBlock` is read as the server's (`cidr_block`, as the
+    /// server's settings are) or the provisioner's (`CIDRBlock`): the name a "missing field" error gives.
+    var isServer = false
 
     func allowlist(_ node: SourceNode, path: String, component: String) -> Allowlist? {
         if node.isNull { return nil }
@@ -38,7 +41,8 @@ struct IPRangesReader {
     }
 
     private func entry(_ entry: ObjectView) -> AllowlistEntry? {
-        let snake = entry.node["cidr_block"] != nil || entry.node["enabled"] != nil || entry.node["description"] != nil
+        // Go matches `Enabled`, `enabled` and `ENABLED` alike; only the block's name tells the two types apart.
+        let snake = entry.has("cidr_block") || isServer && !entry.has("CIDRBlock")
         let names = snake
             ? (cidr: "cidr_block", description: "description", enabled: "enabled", action: "action")
             : (cidr: "CIDRBlock", description: "Description", enabled: "Enabled", action: "Action")

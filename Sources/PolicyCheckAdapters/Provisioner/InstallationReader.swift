@@ -77,13 +77,25 @@ struct InstallationReader {
     private func readRegions(into deployment: inout Deployment) {
         for field in ["MattermostEnv", "PriorityEnv"] {
             guard let env = installation.object(field) else { continue }
-            if let region = envValue(env, "MM_FILESETTINGS_AMAZONS3REGION"), !region.value.isEmpty {
-                deployment.regions.append(RegionReference(region.value, at: region.origin, component: "Filestore",
-                                                          role: "file store region (MM_FILESETTINGS_AMAZONS3REGION)"))
+            let regionRole = "file store region (MM_FILESETTINGS_AMAZONS3REGION)"
+            switch envValue(env, "MM_FILESETTINGS_AMAZONS3REGION") {
+            case .value(let region) where !region.value.isEmpty:
+                deployment.regions.append(RegionReference(region.value, at: region.origin, component: "Filestore", role: regionRole))
+            case .valueFrom(let origin):
+                deployment.regions.append(RegionReference(unknown: Self.valueFromReason, at: origin, component: "Filestore",
+                                                          role: regionRole))
+            default: break
             }
-            if let endpoint = envValue(env, "MM_FILESETTINGS_AMAZONS3ENDPOINT"), let region = S3Endpoint.region(in: endpoint.value) {
-                deployment.regions.append(RegionReference(region, at: endpoint.origin, component: "Filestore",
-                                                          role: "file store region (S3 endpoint)"))
+            let endpointRole = "file store region (S3 endpoint)"
+            switch envValue(env, "MM_FILESETTINGS_AMAZONS3ENDPOINT") {
+            case .value(let endpoint):
+                if let region = S3Endpoint.region(in: endpoint.value) {
+                    deployment.regions.append(RegionReference(region, at: endpoint.origin, component: "Filestore", role: endpointRole))
+                }
+            case .valueFrom(let origin):
+                deployment.regions.append(RegionReference(unknown: Self.valueFromReason, at: origin, component: "Filestore",
+                                                          role: endpointRole))
+            case nil: break
             }
         }
         if let secret = installation.object("ExternalDatabaseConfig")?.string("SecretName"),
@@ -93,9 +105,21 @@ struct InstallationReader {
         }
     }
 
-    /// An `EnvVarMap` value: `{"NAME": {"Value": "…"}}`.
-    private func envValue(_ env: ObjectView, _ name: String) -> Located<String>? {
-        env.object(name)?.string("Value")
+    /// An `EnvVarMap` entry: `{"NAME": {"value": "…"}}` (mattermost-cloud's `EnvVar`, `json:"value"`, matched in
+    /// any case), or `{"valueFrom": …}` — a secret's or config map's key, whose value is not in the installation.
+    /// Variable names are a map's keys, which Go matches exactly.
+    private enum EnvValue {
+        case value(Located<String>)
+        case valueFrom(Origin)
+    }
+
+    static let valueFromReason = "the variable's value comes from valueFrom (a secret or config map), which the installation does not hold"
+
+    private func envValue(_ env: ObjectView, _ name: String) -> EnvValue? {
+        guard let variable = env.node[name].flatMap({ installation.reader.object($0, path: env.childPath(name)) }) else { return nil }
+        if let value = variable.string("Value") { return .value(value) }
+        if variable.value("ValueFrom") != nil { return .valueFrom(variable.origin(of: "ValueFrom")) }
+        return nil
     }
 }
 

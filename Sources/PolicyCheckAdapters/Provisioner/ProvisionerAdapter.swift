@@ -4,6 +4,8 @@ import PolicyCheckSyntax
 /// Reads Mattermost Cloud provisioner installations (JSON with PascalCase fields: `Affinity`, `Database`,
 /// `Filestore`, `DNSNames`, `AllowedIPRanges`, …; one installation or a list of them) and the Mattermost server's
 /// IP-filtering settings (`{"allowed_ip_ranges": [...]}` or a bare list of `{cidr_block, description, enabled}`).
+/// Both are decoded by Go's `encoding/json`, which matches field names case-insensitively (`allowedIpRanges`,
+/// `cidrBlock`, the API's `{"value": …}` environment variables), and so are they here.
 ///
 /// An installation states its offering through its affinity, so resources are qualified with the installation's
 /// name (`acme/Database`). `docs/provisioner.md` documents the mapping.
@@ -11,10 +13,10 @@ public struct ProvisionerAdapter: InputAdapter {
     public static let format = InputFormat.provisioner
 
     /// Fields of an installation that other formats do not use at the top level.
-    static let installationKeys: Set<String> = [
+    static let installationKeys: Set<String> = Set([
         "Affinity", "OwnerID", "DNSNames", "DNSRecords", "AllowedIPRanges", "Filestore", "SingleTenantDatabaseConfig",
         "ExternalDatabaseConfig", "PriorityEnv", "MattermostEnv", "CRVersion", "GroupID",
-    ]
+    ].map(GoFieldName.folded))
 
     public init() {}
 
@@ -29,23 +31,30 @@ public struct ProvisionerAdapter: InputAdapter {
     /// A mapping with installation fields (and no Kubernetes `apiVersion`).
     static func isInstallation(_ node: SourceNode) -> Bool {
         guard let entries = node.entries, node["apiVersion"] == nil else { return false }
-        return entries.contains { installationKeys.contains($0.key) }
+        return entries.contains { installationKeys.contains(GoFieldName.folded($0.key)) }
     }
 
     /// The server's IP-filtering settings: `{"allowed_ip_ranges": …}`.
     static func isServerSettings(_ node: SourceNode) -> Bool {
-        node["allowed_ip_ranges"] != nil && node["apiVersion"] == nil
+        field(node, "allowed_ip_ranges") != nil && node["apiVersion"] == nil
     }
 
     /// One IP range of the server or the provisioner.
     static func isIPRange(_ node: SourceNode) -> Bool {
-        node["cidr_block"] != nil || node["CIDRBlock"] != nil
+        field(node, "cidr_block") != nil || field(node, "CIDRBlock") != nil
+    }
+
+    /// A field of a mapping as Go matches names (exactly, else case-insensitively).
+    private static func field(_ node: SourceNode, _ name: String) -> SourceNode? {
+        if let exact = node[name] { return exact }
+        let folded = GoFieldName.folded(name)
+        return node.entries?.first { GoFieldName.folded($0.key) == folded }?.value
     }
 
     /// One deployment per installation, and one per server IP-filtering list.
     public func deployments(from documents: [SourceNode], source: SourceFile,
                             options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
-        let reader = NodeReader(source: source)
+        let reader = NodeReader(source: source, matchesNamesLikeGo: true)
         var deployments: [Deployment] = []
         for document in documents where Self.recognises(document) {
             if let items = document.items, items.allSatisfy(Self.isIPRange) {
@@ -56,7 +65,7 @@ public struct ProvisionerAdapter: InputAdapter {
                     deployments.append(InstallationReader(installation: installation, options: options).read(source: source))
                 }
             } else if Self.isServerSettings(document), !Self.isInstallation(document) {
-                let ranges = document["allowed_ip_ranges"]!
+                let ranges = Self.field(document, "allowed_ip_ranges")!
                 deployments.append(serverDeployment(ranges, path: "allowed_ip_ranges", source: source, options: options,
                                                     reader: reader))
             } else if let installation = reader.object(document, path: "") {
@@ -75,7 +84,7 @@ public struct ProvisionerAdapter: InputAdapter {
                                     origin: Origin(offset: ranges.offset, path: path))
         deployment.qualifiesResourceNames = false
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
-        if let allowlist = IPRangesReader(reader: reader).allowlist(ranges, path: path, component: "allowed_ip_ranges") {
+        if let allowlist = IPRangesReader(reader: reader, isServer: true).allowlist(ranges, path: path, component: "allowed_ip_ranges") {
             deployment.allowlists.append(allowlist)
         }
         return deployment

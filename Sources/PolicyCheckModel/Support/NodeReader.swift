@@ -12,8 +12,16 @@ public final class NodeReader {
     /// The most distinct paths kept: past it a path is used as spelt (a document of distinct paths gains nothing).
     static let maxInternedPaths = 1 << 16
 
-    public init(source: SourceFile) {
+    /// Whether field names match as Go's `encoding/json` matches them into a struct: exactly, or else
+    /// case-insensitively (`ownerId` is `OwnerID`; https://pkg.go.dev/encoding/json#Unmarshal, "preferring an exact
+    /// match but also accepting a case-insensitive match"), for documents that Go programs decode, as the
+    /// provisioner's are. Two names of one mapping that match alike are an error: Go keeps the last, which a reader
+    /// of the file may not.
+    public let matchesNamesLikeGo: Bool
+
+    public init(source: SourceFile, matchesNamesLikeGo: Bool = false) {
         self.source = source
+        self.matchesNamesLikeGo = matchesNamesLikeGo
     }
 
     /// A path as spelt, or — when paths are interned — the copy of the same spelling kept already, so the model
@@ -47,7 +55,22 @@ public final class NodeReader {
             error(at: node.offset, "\(Self.describe(path)) must be a mapping, found \(node.kindDescription)")
             return nil
         }
+        if matchesNamesLikeGo { reportNamesThatMatchAlike(node, path: path) }
         return ObjectView(node: node, path: path, reader: self)
+    }
+
+    /// Reports each name of a mapping that Go would match to the same field as an earlier one.
+    private func reportNamesThatMatchAlike(_ node: SourceNode, path: String) {
+        var first: [String: String] = [:]
+        for entry in node.entries ?? [] {
+            let folded = GoFieldName.folded(entry.key)
+            if let earlier = first[folded] {
+                error(at: entry.keyOffset, "'\(Excerpt.quote(entry.key))' and '\(Excerpt.quote(earlier))' in \(Self.describe(path)) "
+                      + "name the same field (Go matches field names case-insensitively and keeps the last); write it once")
+            } else {
+                first[folded] = entry.key
+            }
+        }
     }
 
     package static func describe(_ path: String) -> String {
@@ -69,8 +92,20 @@ public struct ObjectView {
 
     /// The origin of a child field: its value when present, else this mapping.
     public func origin(of key: String) -> Origin {
-        Origin(offset: node[key]?.offset ?? node.offset, path: childPath(key))
+        Origin(offset: field(key)?.offset ?? node.offset, path: childPath(key))
     }
+
+    /// The node of a field, by its name — or, when the reader matches names as Go does, by the name that matches it
+    /// case-insensitively.
+    public func field(_ key: String) -> SourceNode? {
+        if let exact = node[key] { return exact }
+        guard reader.matchesNamesLikeGo else { return nil }
+        let folded = GoFieldName.folded(key)
+        return node.entries?.first { GoFieldName.folded($0.key) == folded }?.value
+    }
+
+    /// Whether the mapping has a field of this name (as `field(_:)` matches names).
+    public func has(_ key: String) -> Bool { field(key) != nil }
 
     /// Reports every field that is not in `allowed`, suggesting the closest allowed name.
     public func allowOnly(_ allowed: [String]) {
@@ -85,7 +120,7 @@ public struct ObjectView {
 
     /// The raw node under `key`; reports it when required and missing (or null).
     public func value(_ key: String, required: Bool = false) -> SourceNode? {
-        guard let value = node[key], !value.isNull else {
+        guard let value = field(key), !value.isNull else {
             if required {
                 reader.error(at: node.offset, "missing required field '\(key)' in \(NodeReader.describe(path))")
             }
@@ -229,5 +264,24 @@ public struct ObjectView {
 
     private func typeError(_ key: String, _ value: SourceNode, expected: String) {
         reader.error(at: value.offset, "'\(childPath(key))' must be \(expected), found \(value.kindDescription)")
+    }
+}
+
+/// Field names as Go's `encoding/json` compares them when no name matches exactly: by simple case folding, under
+/// which the Kelvin sign (U+212A) is `k` and the long s (U+017F) is `s` as well as ASCII letters in either case
+/// (https://pkg.go.dev/encoding/json#Unmarshal; `bytes.EqualFold`).
+public enum GoFieldName {
+    public static func folded(_ name: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(name.unicodeScalars.count)
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x212A: result.unicodeScalars.append("k")
+            case 0x17F: result.unicodeScalars.append("s")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

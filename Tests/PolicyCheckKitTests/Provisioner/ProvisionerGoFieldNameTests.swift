@@ -1,0 +1,60 @@
+@testable import PolicyCheckKit
+import Testing
+
+/// The provisioner and the server decode their JSON with Go's `encoding/json`, which matches field names
+/// case-insensitively: mattermost-cloud's API writes environment variables as `{"value": …}` and clients send
+/// camelCase (`allowedIpRanges`, `cidrBlock`). Read only in PascalCase, an eu-west-1 file store passed and a
+/// world-open camelCase allowlist was skipped as "not a manifest".
+@Suite struct ProvisionerGoFieldNameTests {
+    typealias H = AdapterHarness
+
+    private func summary(_ text: String) throws -> [String] {
+        let read = H.read(text: text, name: "installation.json")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        return try H.findings(read.deployments).map { "\($0.ruleId) \($0.resource) \($0.cannotVerify)" }
+    }
+
+    @Test func environmentValuesAsTheAPIWritesThemAreRead() throws {
+        let findings = try summary("""
+            {"Name": "globex", "Affinity": "isolated",
+             "MattermostEnv": {"MM_FILESETTINGS_AMAZONS3REGION": {"value": "eu-west-1"}},
+             "PriorityEnv": {"MM_FILESETTINGS_AMAZONS3ENDPOINT": {"VALUE": "s3.eu-central-1.amazonaws.com"}}}
+            """)
+        #expect(findings == ["MMC-RES-001 globex/Filestore false", "MMC-RES-001 globex/Filestore false"])
+    }
+
+    @Test func aValueFromASecretCannotBeVerified() throws {
+        let findings = try summary("""
+            {"Name": "globex", "Affinity": "isolated",
+             "MattermostEnv": {"MM_FILESETTINGS_AMAZONS3REGION": {"valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}}}
+            """)
+        #expect(findings == ["MMC-RES-001 globex/Filestore true"])
+    }
+
+    @Test func camelCaseInstallationsAreInstallations() throws {
+        let text = #"{"ownerId": "o", "dnsNames": ["a.cloud.mattermost.com"], "allowedIpRanges": [{"cidrBlock": "0.0.0.0/0", "description": "all", "enabled": true}]}"#
+        #expect(try summary(text).contains("MMC-NET-001 installation.json/AllowedIPRanges false"))
+        #expect(try summary(text.replacingOccurrences(of: "cidrBlock", with: "CidrBlock")).contains("MMC-NET-001 installation.json/AllowedIPRanges false"))
+    }
+
+    /// Go matches the Kelvin sign and the long s as `k` and `s` (`bytes.EqualFold`): a field spelt with them is
+    /// still the field.
+    @Test func unicodeFoldsThatGoMatchesAreMatched() throws {
+        let text = "{\"OwnerID\": \"o\", \"AllowedIPRange\u{17F}\": [{\"CIDRBlock\": \"0.0.0.0/0\", \"Description\": \"all\", \"Enabled\": true}]}"
+        #expect(try summary(text).contains("MMC-NET-001 installation.json/AllowedIPRanges false"))
+    }
+
+    /// Go keeps the last of two names for one field; a reader of the file may take the first. Either way one of them
+    /// is hidden, so the pair is an error.
+    @Test func twoNamesForOneFieldAreAnError() {
+        let read = H.read(text: #"{"OwnerID": "o", "AllowedIPRanges": [{"CIDRBlock": "10.0.0.0/8", "Enabled": true, "enabled": false, "Description": "x"}]}"#,
+                          name: "installation.json")
+        #expect(read.errors.map(\.message).contains { $0.contains("'enabled' and 'Enabled'") && $0.contains("name the same field") }, "\(read.errors)")
+    }
+
+    @Test func theServersSettingsFoldToo() throws {
+        let read = H.read(text: #"{"ALLOWED_IP_RANGES": [{"CIDR_BLOCK": "0.0.0.0/0", "Description": "all", "Enabled": true}]}"#, name: "server.json")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(try H.findings(read.deployments).map(\.ruleId).contains("MMC-NET-001"))
+    }
+}
