@@ -20,9 +20,17 @@ enum RegionScanner {
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ssm-resourcedatasync-s3destination.html).
     /// `AWS::DLM::LifecyclePolicy` `CrossRegionCopyTargets[].TargetRegion` (where a default policy copies snapshots,
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopytarget.html).
+    /// `AWS::DSQL::Cluster` `MultiRegionProperties.WitnessRegion`, where a multi-Region cluster's encrypted
+    /// transaction logs are written
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dsql-cluster-multiregionproperties.html,
+    /// https://docs.aws.amazon.com/aurora-dsql/latest/userguide/disaster-recovery-resiliency.html);
+    /// `AWS::GlobalAccelerator::EndpointGroup` `EndpointGroupRegion`, where its endpoints serve traffic
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-globalaccelerator-endpointgroup.html);
+    /// `AWS::EC2::VPCEndpoint` `ServiceRegion`, the region of the service a cross-Region interface endpoint reaches
+    /// (https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html).
     static let regionProperties: Set<String> = [
         "Region", "Regions", "SourceRegion", "DestinationRegion", "RegionName", "ReplicaRegion", "PeerRegion",
-        "ReplicationGroupRegion", "BucketRegion", "TargetRegion",
+        "ReplicationGroupRegion", "BucketRegion", "TargetRegion", "WitnessRegion", "EndpointGroupRegion", "ServiceRegion",
     ]
     /// Region-valued properties of some types only (by key, the types), each where a copy of the data goes: a Data
     /// Lifecycle Manager policy's `CrossRegionCopyRules[].Target` and event-based `CrossRegionCopy[].Target`, the
@@ -39,7 +47,7 @@ enum RegionScanner {
     /// Properties that name where a copy of the data goes.
     static let replicaProperties: Set<String> = [
         "DestinationBackupVaultArn", "ReplicaRegion", "DestinationRegion", "ReplicationGroupRegion", "BucketRegion",
-        "TargetRegion",
+        "TargetRegion", "WitnessRegion",
     ]
     /// Region-valued properties of a type that place nothing there (by key, the types): a Route 53 health check's
     /// `HealthCheckConfig.Regions` are where Route 53's checkers send requests from

@@ -69,6 +69,17 @@ struct TerraformRegionReader {
     /// schedule's `cross_region_copy_rule` `target` or `target_region`, an event-based policy's
     /// `action.cross_region_copy` `target`: the region snapshot and AMI copies are made in,
     /// https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html#snapshot-ami-policy-cross-region).
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dsql_cluster (a multi-Region
+    /// cluster's witness region, where its encrypted transaction logs are written,
+    /// https://docs.aws.amazon.com/aurora-dsql/latest/userguide/disaster-recovery-resiliency.html);
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_endpoint#service_region (the
+    /// region of the service a cross-Region interface endpoint reaches,
+    /// https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html);
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/globalaccelerator_endpoint_group#endpoint_group_region
+    /// (where the group's endpoints serve traffic);
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_outbound_connection#remote_domain_info
+    /// (the region of the domain a cross-cluster connection searches,
+    /// https://docs.aws.amazon.com/opensearch-service/latest/developerguide/cross-cluster-search.html).
     static let nestedRegions: [String: [(path: [String], role: String, isReplica: Bool)]] = [
         "aws_dynamodb_table": [(["replica", "region_name"], "replica region", true)],
         "aws_dynamodb_global_table": [(["replica", "region_name"], "replica region", true)],
@@ -84,6 +95,12 @@ struct TerraformRegionReader {
             (["policy_details", "schedule", "cross_region_copy_rule", "target_region"], "cross-Region copy target", true),
             (["policy_details", "action", "cross_region_copy", "target"], "cross-Region copy target", true),
         ],
+        "aws_dsql_cluster": [(["multi_region_properties", "witness_region"], "witness region", true)],
+        "aws_dsql_cluster_peering": [(["witness_region"], "witness region", true)],
+        "aws_vpc_endpoint": [(["service_region"], "endpoint service region", false)],
+        "aws_globalaccelerator_endpoint_group": [(["endpoint_group_region"], "endpoint group region", false)],
+        "aws_globalaccelerator_custom_routing_endpoint_group": [(["endpoint_group_region"], "endpoint group region", false)],
+        "aws_opensearch_outbound_connection": [(["remote_domain_info", "region"], "remote domain region", false)],
     ]
 
     let input: any TerraformResourceGraph
