@@ -1,12 +1,17 @@
 import PolicyCheckModel
 
-/// `AWS::ElastiCache::ReplicationGroup` becomes a cache store: `AtRestEncryptionEnabled` (default false), `KmsKeyId`,
-/// `TransitEncryptionEnabled` (default false) and `TransitEncryptionMode` (`preferred` accepts plaintext too).
+/// `AWS::ElastiCache::ReplicationGroup` becomes a cache store: `AtRestEncryptionEnabled` (default false for Redis
+/// OSS, true for Valkey), `KmsKeyId`, `TransitEncryptionEnabled` (default false) and `TransitEncryptionMode`
+/// (`preferred` accepts plaintext too).
 enum CacheMapper: ResourceMapper {
     static let types = ["AWS::ElastiCache::ReplicationGroup"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         SwitchedStore.map(context, kind: .cache, switch: "AtRestEncryptionEnabled", into: &deployment)
+        let index = deployment.dataStores.count - 1
+        if context.properties.child("AtRestEncryptionEnabled").isAbsent {
+            deployment.dataStores[index].encryption.atRest = ValkeyDefault.atRest(engines: context.properties.child("Engine"))
+        }
         // A secondary of a global datastore (`GlobalReplicationGroupId`) is encrypted at rest and in transit as the
         // datastore is, fixed by its primary
         // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
@@ -16,7 +21,6 @@ enum CacheMapper: ResourceMapper {
         guard global.alternatives.contains(where: \.isAbsent) else {
             // Judged on the primary; on its own it cannot be verified, never a silent pass.
             let reason = EncryptedElsewhere.globalSecondary
-            let index = deployment.dataStores.count - 1
             deployment.dataStores[index].encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
             deployment.dataStores[index].encryption.kmsKey = Located(.unknown(reason: reason), at: global.origin)
             deployment.dataStores[index].transitEncryption = StoreSetting(.unknown(reason: reason), at: global.origin)

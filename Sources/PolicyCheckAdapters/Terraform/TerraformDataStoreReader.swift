@@ -182,6 +182,16 @@ struct TerraformDataStoreReader {
                 let global = resource["global_replication_group_id"]
                 store.encryption.atRest = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
                 store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
+            case "aws_elasticache_replication_group" where store.encryption.atRest == nil:
+                // Unset, at rest encryption is on for Valkey and off for Redis OSS, the default engine: "When engine is
+                // redis, default is false. When engine is valkey, default is true."
+                // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled)
+                let engine = resource["engine"]
+                if engine.knownString?.lowercased() == "valkey" {
+                    store.encryption.atRest = Located(.known(true), at: engine.origin)
+                } else if engine.isUnknown, !engine.isProviderDefault {
+                    store.encryption.atRest = Located(.unknown(reason: "at_rest_encryption_enabled is not set (on by default only for valkey), and the engine cannot be known: \(engine.unknownReason)"), at: engine.origin)
+                }
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.
                 let group = resource["replication_group_id"]
