@@ -18,7 +18,7 @@ struct DatabaseTransport {
     let defaultNote: String
 
     /// The engine version as the input gives it.
-    enum Version {
+    enum Version: Equatable {
         /// `15.4`, or a parameter group family such as `postgres16`.
         case stated(String)
         /// Not given: RDS creates the engine's default version (PostgreSQL 15 or later, MySQL 8.0 or 8.4, MariaDB

@@ -64,7 +64,10 @@ enum DatabaseSettings {
         return StoreSetting.worst(settings)
     }
 
-    /// The setting `group` gives (`nil`: the default parameter group); `nil` when the engine has no TLS rule.
+    /// The setting `group` gives (`nil`: the default parameter group), at its worst over the engines and versions
+    /// the database may have (`Engine: !Ref Engine` with allowed values `postgres` and `mysql`, an `EngineVersion`
+    /// parameter allowing `13.16` and `16.4`); `nil` when no engine it may have has a TLS rule. An engine known only
+    /// at deployment cannot be verified: it may be one whose default accepts plaintext.
     private static func judge(_ properties: PropertyValue, group: TemplateResource?, context: ResourceContext,
                               groupValue: PropertyValue, defaultEngine: String?) -> StoreSetting<Bool>? {
         let groupProperties = group.map {
@@ -72,12 +75,45 @@ enum DatabaseSettings {
         }
         let family = groupProperties?.child("Family").knownText
         let versionValue = properties.child("EngineVersion")
-        let version: DatabaseTransport.Version = (versionValue.knownText ?? family).map { .stated($0) }
-            ?? (versionValue.isAbsent ? .awsDefault : .unknown)
-        guard let engine = properties.child("Engine").knownText ?? family.map(DatabaseTransport.engine(ofFamily:))
-                ?? defaultEngine,
-              let rules = DatabaseTransport(engine: engine, version: version)
-        else { return nil }
+        var versions: [DatabaseTransport.Version] = []
+        for alternative in versionValue.possibleValues {
+            let version: DatabaseTransport.Version = alternative.scalarText.map { .stated($0) }
+                ?? family.map { .stated($0) } ?? (alternative.isAbsent ? .awsDefault : .unknown)
+            if !versions.contains(version) { versions.append(version) }
+        }
+        let engineValue = properties.child("Engine")
+        var settings: [StoreSetting<Bool>] = []
+        var engines: [String] = []
+        for alternative in engineValue.possibleValues {
+            if let engine = alternative.scalarText ?? (alternative.isAbsent ? family.map(DatabaseTransport.engine(ofFamily:)) ?? defaultEngine : nil) {
+                if !engines.contains(engine) { engines.append(engine) }
+            } else if !alternative.isAbsent {
+                settings.append(StoreSetting(.unknown(reason: "the engine is not known, and whether the database requires TLS depends on it: "
+                                                      + alternative.unknownReason(expected: "an engine")), at: engineValue.origin))
+            }
+        }
+        let several = engines.count > 1 || versions.count > 1
+        for engine in engines {
+            for version in versions {
+                guard let rules = DatabaseTransport(engine: engine, version: version) else { continue }
+                var setting = judge(rules, group: group, groupProperties: groupProperties, groupValue: groupValue)
+                // One of several values a parameter's allowed values or a condition give: said, as the message
+                // would otherwise read as if the template set it.
+                if several, setting.value == .known(false) {
+                    var which = engines.count > 1 ? ["Engine '\(Excerpt.quote(engine))'"] : []
+                    if versions.count > 1, case .stated(let text) = version { which.append("EngineVersion '\(Excerpt.quote(text))'") }
+                    let clause = "with \(which.joined(separator: " and ")), one of the values the template's parameters or conditions allow, the worst judged"
+                    setting.note = setting.note.map { "\($0); \(clause)" } ?? clause
+                }
+                settings.append(setting)
+            }
+        }
+        return StoreSetting.worst(settings)
+    }
+
+    /// The setting `group` gives an engine at a version, by its rules.
+    private static func judge(_ rules: DatabaseTransport, group: TemplateResource?, groupProperties: PropertyValue?,
+                              groupValue: PropertyValue) -> StoreSetting<Bool> {
         if let group, let groupProperties {
             let value = groupProperties.child("Parameters", rules.parameter)
             if !value.isAbsent {
