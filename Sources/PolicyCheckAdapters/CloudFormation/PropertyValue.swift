@@ -29,6 +29,13 @@ struct PropertyValue {
         possibleValues.map { PropertyValue(path: path, offset: offset, alternatives: [$0], resolver: resolver) }
     }
 
+    /// The values it may take when it is present at all (itself when it is never anything else).
+    var present: PropertyValue {
+        let given = alternatives.filter { !$0.isAbsent }
+        guard !given.isEmpty, given.count < alternatives.count else { return self }
+        return PropertyValue(path: path, offset: offset, alternatives: given, resolver: resolver)
+    }
+
     /// The property under `key`, through every alternative that is a mapping.
     func child(_ key: String) -> PropertyValue {
         var offset: Int?

@@ -15,7 +15,9 @@ enum SecurityGroupMapper: ResourceMapper {
         let properties = context.properties
         let isGroup = context.resource.type == "AWS::EC2::SecurityGroup"
         let ingress = isGroup ? properties.child("SecurityGroupIngress") : properties
-        let rules = isGroup ? ingress.items() : [properties]
+        // A rule that a condition may leave out (`!If [C, {…}, !Ref AWS::NoValue]`) is judged as the rule it may be:
+        // its absence admits nothing, and read with it, its ports were unknown and judged as all ports.
+        let rules = isGroup ? ingress.items().map(\.present) : [properties]
         var internet = Allowlist(kind: .securityGroupIngress, component: context.component, origin: ingress.origin,
                                  internetFacing: true, hasDescriptionField: true)
         internet.joins = isGroup ? context.resource.logicalID : joinedGroup(properties.child("GroupId"), context: context)
