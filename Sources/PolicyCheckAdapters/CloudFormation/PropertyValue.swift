@@ -106,13 +106,19 @@ struct PropertyValue {
     func worstCaseNote(worse: Bool, absentMeans: Bool? = nil) -> String? {
         let facts = booleans(absentMeans: absentMeans)
         guard facts.contains(.known(worse)), facts.contains(where: { $0 != .known(worse) }) else { return nil }
+        return worstCaseNote(worst: "\(worse)")
+    }
+
+    /// Why a value judged at its worst (`worst`, as the message spells it) is that, when the property may take
+    /// others: the parameters it follows, or its conditions.
+    func worstCaseNote(worst: String) -> String {
         let names = written.map { resolver.parameters(in: $0).sorted() } ?? []
         guard !names.isEmpty else {
-            return "\(name) is \(worse) in one of the values its conditions allow, and the worst value is judged"
+            return "\(name) is \(worst) in one of the values its conditions allow, and the worst value is judged"
         }
         let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
         let more = names.count > 3 ? " and \(names.count - 3) more" : ""
-        return "\(name) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worse), and the worst value is judged"
+        return "\(name) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worst), and the worst value is judged"
     }
 
     /// The property as the template writes it, found again along its path (asked for only by `worstCaseNote`, so
