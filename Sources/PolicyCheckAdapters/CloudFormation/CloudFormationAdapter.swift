@@ -19,7 +19,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         ListenerRuleMapper.self, LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, SpotFleetMapper.self,
-        MemoryDBMapper.self,
+        MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
     ]
 
     public init() {}

@@ -34,6 +34,17 @@ struct TerraformDataStoreReader {
         // "MemoryDB at-rest encryption is always enabled", with the key `kms_key_arn` names or else a service managed
         // one (https://docs.aws.amazon.com/memorydb/latest/devguide/at-rest-encryption.html).
         "aws_memorydb_cluster": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_arn"]),
+        // FSx encrypts every file system at rest, with the key `kms_key_id` names or else its AWS managed key
+        // (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystem.html, `KmsKeyId`).
+        "aws_fsx_lustre_file_system": Shape(kind: .fileStore, atRest: nil, kmsKey: ["kms_key_id"]),
+        "aws_fsx_windows_file_system": Shape(kind: .fileStore, atRest: nil, kmsKey: ["kms_key_id"]),
+        "aws_fsx_ontap_file_system": Shape(kind: .fileStore, atRest: nil, kmsKey: ["kms_key_id"]),
+        "aws_fsx_openzfs_file_system": Shape(kind: .fileStore, atRest: nil, kmsKey: ["kms_key_id"]),
+        // ElastiCache Serverless always encrypts at rest, with `kms_key_id` or a service managed key
+        // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html).
+        "aws_elasticache_serverless_cache": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_id"]),
+        // An RDS Proxy is the database's endpoint: only whether it requires TLS is its own (`TerraformStoreSettingsReader`).
+        "aws_db_proxy": Shape(kind: .database, atRest: nil, kmsKey: nil),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
@@ -116,6 +127,9 @@ struct TerraformDataStoreReader {
         return nil
     }
 
+    /// Why a scratch FSx for Lustre file system takes no customer key (shared with CloudFormation's `FSxMapper`).
+    static let scratchKeyNote = "a scratch FSx for Lustre file system takes no customer key: only a PERSISTENT_1 or PERSISTENT_2 deployment type does"
+
     /// Whether the configuration states the flag itself (a plan without its configuration: whenever it holds a
     /// value), rather than leaving the provider's default.
     static func isStated(_ flag: TerraformAttribute) -> Bool {
@@ -164,8 +178,16 @@ struct TerraformDataStoreReader {
                 store.encryption.kmsKey = Located(.unknown(reason: inherited.reason), at: inherited.origin)
             }
             switch resource.type {
-            case "aws_rds_cluster_instance":
+            case "aws_rds_cluster_instance", "aws_db_proxy":
                 store.encryptionIsOwn = false
+            case "aws_fsx_lustre_file_system":
+                // "If you create a scratch file system, the data is encrypted using keys managed by Amazon FSx"
+                // (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html); the provider's
+                // default deployment type is SCRATCH_1.
+                let type = resource["deployment_type"]
+                if (type.knownString ?? (type.isAbsent ? "SCRATCH_1" : "")).hasPrefix("SCRATCH") {
+                    store.encryption.keyNote = Self.scratchKeyNote
+                }
             case "aws_rds_cluster":
                 // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
                 // encryption key, but you can't disable encryption."

@@ -54,6 +54,17 @@ struct TerraformStoreSettingsReader {
             // A replication group's `transit_encryption_mode`: `preferred` lets plaintext in (see `CacheTransitMode`).
             let mode = resource["transit_encryption_mode"].choice("transit_encryption_mode", on: CacheTransitMode.on, absent: nil)
             store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
+        case "aws_elasticache_serverless_cache":
+            // "ElastiCache Serverless … always has in-transit encryption enabled": it takes TLS connections only
+            // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html).
+            store.transitEncryption = StoreSetting(.known(true), at: resource.origin)
+        case "aws_db_proxy":
+            // `require_tls` (default false): whether clients must connect to the proxy with TLS
+            // (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBProxy.html, `RequireTLS`).
+            let flag = resource["require_tls"]
+            store.transitEncryption = flag.bool().map { StoreSetting($0) }
+                ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "require_tls is not set, and RDS Proxy then accepts connections without TLS")
+            store.storageType = Located(DataStore.databaseProxyStorageType, at: resource.origin)
         case "aws_dax_cluster":
             // `cluster_endpoint_encryption_type` is `NONE` (no encryption, the default) or `TLS`
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).

@@ -131,6 +131,8 @@ extension DataStore {
     public static let kafkaStorageType = "kafka"
     /// The storage type of an Amazon DocumentDB cluster, whose TLS is its cluster parameter group's `tls`.
     public static let documentDBStorageType = "docdb"
+    /// The storage type of an RDS Proxy, the endpoint a database is reached through, which requires TLS on its own.
+    public static let databaseProxyStorageType = "rds-proxy"
 }
 
 /// What kind of data a store holds.
@@ -180,6 +182,9 @@ public struct Encryption: Sendable {
     /// What decides encryption at rest when nothing is declared, for the message (an instance's root volume: its
     /// AMI's snapshot and the account's EBS default); `nil` when the message needs no such note.
     public var undeclared: String?
+    /// Why no customer key can be named for the store as written, for MMC-ENC-002's message (a scratch FSx for
+    /// Lustre file system takes none); `nil` when one can.
+    public var keyNote: String?
 
     public init(origin: Origin) {
         self.origin = origin

@@ -73,7 +73,8 @@ public struct CustomerManagedKeyCheck: Check {
                 return .fail([Evidence("the \(what) \(store.kind.isPlural ? "are" : "is") encrypted with SSE-S3 (AES256), a key managed by S3; expected aws:kms with \(expected)",
                                        at: algorithm.origin)])
             }
-            return .fail([Evidence("no KMS key is named for the \(what), so AWS manages its key; expected \(expected)",
+            let note = store.encryption.keyNote.map { " (\($0))" } ?? ""
+            return .fail([Evidence("no KMS key is named for the \(what), so AWS manages its key\(note); expected \(expected)",
                                    at: store.encryption.algorithm?.origin ?? store.encryption.origin)])
         }
         guard let text = key.value.known else {

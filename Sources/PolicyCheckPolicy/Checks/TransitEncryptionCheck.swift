@@ -5,7 +5,7 @@ import PolicyCheckModel
 /// with `aws:SecureTransport` false, ElastiCache (a replication group in `required` mode), DAX and MemoryDB through
 /// transit encryption, OpenSearch and Elasticsearch domains through their endpoint's enforce-HTTPS option and
 /// node-to-node encryption, Redshift clusters through `require_ssl` in their parameter group, Amazon MSK clusters
-/// through TLS-only client-broker and in-cluster encryption.
+/// through TLS-only client-broker and in-cluster encryption, RDS Proxy through its own TLS requirement.
 public struct TransitEncryptionCheck: Check {
     public static let name = "encryption.in-transit"
 
@@ -22,6 +22,8 @@ public struct TransitEncryptionCheck: Check {
                 case DataStore.redshiftStorageType?: return "the parameter group to require SSL (require_ssl true)"
                 case DataStore.documentDBStorageType?:
                     return "the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)"
+                case DataStore.databaseProxyStorageType?:
+                    return "the proxy to require TLS (RequireTLS, require_tls true)"
                 case DataStore.kafkaStorageType?:
                     return "TLS only, between clients and brokers (client-broker TLS) and between brokers (in-cluster encryption on)"
                 default: break
