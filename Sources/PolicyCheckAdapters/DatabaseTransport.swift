@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// What RDS, Aurora and DocumentDB need to refuse unencrypted connections, by engine: the parameter that forces TLS, the values
 /// that turn it on, and whether the engine's default parameter group already does
@@ -83,6 +84,27 @@ struct DatabaseTransport {
                                 at: origin)
         }
         return StoreSetting(.known(byDefault), at: origin, note: "\(note); \(defaultNote)")
+    }
+
+    /// Whether an engine is RDS for Oracle's (`oracle-ee`, `oracle-se2-cdb`, `custom-oracle-ee`, …), whose
+    /// connections are encrypted through its option group, not a parameter: the `NATIVE_NETWORK_ENCRYPTION` option
+    /// refuses unencrypted connections only with `SQLNET.ENCRYPTION_SERVER` `REQUIRED`
+    /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Oracle.Options.NNE.Options.html), and the default option
+    /// group has no such option (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.Oracle.Options.NetworkEncryption.html).
+    static func isOracle(_ engine: String) -> Bool {
+        let engine = engine.lowercased()
+        return engine.hasPrefix("oracle-") || engine.hasPrefix("custom-oracle")
+    }
+
+    /// An Oracle database's TLS from the option group it names (`nil`, empty or `default:…`: the default group, which
+    /// accepts unencrypted connections). A group of its own is not read: cannot be verified, never a silent pass.
+    static func oracle(optionGroup name: String?, at origin: Origin) -> StoreSetting<Bool> {
+        guard let name, !name.isEmpty, !name.lowercased().hasPrefix("default:") else {
+            return StoreSetting(.known(false), at: origin,
+                                note: "the default option group is used, and RDS for Oracle then accepts unencrypted connections")
+        }
+        return StoreSetting(.unknown(reason: "RDS for Oracle refuses unencrypted connections only through its option group's NATIVE_NETWORK_ENCRYPTION option ('\(Excerpt.quote(name))' here), which policycheck does not read"),
+                            at: origin)
     }
 
     /// Whether a parameter value turns TLS on (`1`, `ON`, `true`; DocumentDB's `enabled`, `tls1.2+`, `tls1.3+`,

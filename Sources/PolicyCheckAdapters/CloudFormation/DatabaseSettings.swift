@@ -10,6 +10,9 @@ enum DatabaseSettings {
         store.transitEncryption = transport(properties, context: context,
                                             groupProperty: isCluster ? "DBClusterParameterGroupName" : "DBParameterGroupName",
                                             groupType: isCluster ? "AWS::RDS::DBClusterParameterGroup" : "AWS::RDS::DBParameterGroup")
+        if let engine = properties.child("Engine").knownText, DatabaseTransport.isOracle(engine) {
+            store.storageType = Located(DataStore.oracleStorageType, at: context.modelOrigin)
+        }
         let exports = properties.child("EnableCloudwatchLogsExports")
         store.logExports = exports.items().isEmpty
             ? StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set")
@@ -93,7 +96,10 @@ enum DatabaseSettings {
             }
         }
         let several = engines.count > 1 || versions.count > 1
-        for engine in engines {
+        for engine in engines where DatabaseTransport.isOracle(engine) {
+            settings.append(oracle(properties.child("OptionGroupName")))
+        }
+        for engine in engines where !DatabaseTransport.isOracle(engine) {
             for version in versions {
                 guard let rules = DatabaseTransport(engine: engine, version: version) else { continue }
                 var setting = judge(rules, group: group, groupProperties: groupProperties, groupValue: groupValue)
@@ -109,6 +115,18 @@ enum DatabaseSettings {
             }
         }
         return StoreSetting.worst(settings)
+    }
+
+    /// An Oracle database's TLS from its `OptionGroupName`, at its worst over its values (`DatabaseTransport.oracle`).
+    private static func oracle(_ option: PropertyValue) -> StoreSetting<Bool> {
+        let settings = option.possibleValues.map { value -> StoreSetting<Bool> in
+            if value.isAbsent { return DatabaseTransport.oracle(optionGroup: nil, at: option.origin) }
+            guard let name = value.scalarText else {
+                return StoreSetting(.unknown(reason: value.unknownReason(expected: "an option group name")), at: option.origin)
+            }
+            return DatabaseTransport.oracle(optionGroup: name, at: option.origin)
+        }
+        return StoreSetting.worst(settings)!
     }
 
     /// The setting `group` gives an engine at a version, by its rules.

@@ -32,6 +32,9 @@ struct TerraformStoreSettingsReader {
             let source = resource["replicate_source_db"]
             guard source.knownString == nil, !(source.isUnknown && !source.isProviderDefault) else { return }
             store.transitEncryption = transport(resource, groupAttribute: "parameter_group_name")
+            if let engine = resource["engine"].knownString, DatabaseTransport.isOracle(engine) {
+                store.storageType = Located(DataStore.oracleStorageType, at: resource.origin)
+            }
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
         case "aws_docdb_cluster":
@@ -135,6 +138,13 @@ struct TerraformStoreSettingsReader {
                 return StoreSetting(.unknown(reason: engineAttribute.unknownReason), at: engineAttribute.origin)
             }
             return nil
+        }
+        if DatabaseTransport.isOracle(engine) {
+            let option = database["option_group_name"]
+            if option.isUnknown, !option.isProviderDefault {
+                return StoreSetting(.unknown(reason: option.unknownReason), at: option.origin)
+            }
+            return DatabaseTransport.oracle(optionGroup: option.knownString, at: option.fieldOrigin)
         }
         let versionAttribute = database["engine_version"]
         let version: DatabaseTransport.Version

@@ -131,6 +131,8 @@ extension DataStore {
     public static let kafkaStorageType = "kafka"
     /// The storage type of an Amazon DocumentDB cluster, whose TLS is its cluster parameter group's `tls`.
     public static let documentDBStorageType = "docdb"
+    /// The storage type of an RDS for Oracle database, which requires encryption through its option group.
+    public static let oracleStorageType = "oracle"
     /// The storage type of an RDS Proxy, the endpoint a database is reached through, which requires TLS on its own.
     public static let databaseProxyStorageType = "rds-proxy"
 }

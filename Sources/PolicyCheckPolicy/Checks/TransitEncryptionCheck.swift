@@ -22,6 +22,8 @@ public struct TransitEncryptionCheck: Check {
                 case DataStore.redshiftStorageType?: return "the parameter group to require SSL (require_ssl true)"
                 case DataStore.documentDBStorageType?:
                     return "the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)"
+                case DataStore.oracleStorageType?:
+                    return "an option group whose NATIVE_NETWORK_ENCRYPTION option sets SQLNET.ENCRYPTION_SERVER to REQUIRED"
                 case DataStore.databaseProxyStorageType?:
                     return "the proxy to require TLS (RequireTLS, require_tls true)"
                 case DataStore.kafkaStorageType?:
