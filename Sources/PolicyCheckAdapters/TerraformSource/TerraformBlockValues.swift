@@ -17,7 +17,7 @@ enum TerraformBlockValues {
         let skippedBlocks = nested ? [] : metaBlocks
         var values: [String: TerraformValue] = [:]
         for attribute in body.attributes where !skipped.contains(attribute.name) {
-            values[attribute.name] = try evaluator.evaluate(attribute.value)
+            values[attribute.name] = try evaluator.evaluateArgument(attribute.value)
         }
         var lists: [String: [TerraformValue]] = [:]
         // Where each list's first block is written: a `dynamic` block that generates nothing still names the place
@@ -61,7 +61,7 @@ enum TerraformBlockValues {
             throw TerraformEvaluationError("a dynamic block needs a content block", at: offset)
         }
         let iterator = block.body[attribute: "iterator"]?.value.traversalText ?? label
-        let collection = try evaluator.evaluate(forEach.value)
+        let collection = try evaluator.evaluateArgument(forEach.value)
         if let reason = collection.unknownReason {
             return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each \(reason)", at: collection.offset))
         }

@@ -83,7 +83,7 @@ final class TerraformModuleInstance: TerraformScope {
             throw TerraformEvaluationError(
                 "\(kind) '\(Excerpt.quote(name))' is reached through a chain of more than "
                     + "\(TerraformModuleLoader.maxEvaluationDepth) values, each referring to the next; policycheck "
-                    + "evaluates chains up to that depth", at: offset)
+                    + "evaluates chains up to that depth", at: offset, isStatic: true)
         }
         loader.evaluationDepth += 1
     }
@@ -114,7 +114,7 @@ final class TerraformModuleInstance: TerraformScope {
         if let arguments, !TerraformBlockValues.metaArguments.contains(name),
            let position = argumentPositions[name] {
             let argument = arguments.body.attributes[position]
-            return try arguments.evaluator.evaluate(argument.value)
+            return try arguments.evaluator.evaluateArgument(argument.value)
         }
         if let fallback = declared.value.body[attribute: "default"] {
             return try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(fallback.value)
@@ -125,7 +125,7 @@ final class TerraformModuleInstance: TerraformScope {
     func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         if let value = localValues[name] { return value }
         guard let declared = config.locals[name] else {
-            throw TerraformEvaluationError("local.\(Excerpt.quote(name)) is not declared in the module", at: offset)
+            throw TerraformEvaluationError("local.\(Excerpt.quote(name)) is not declared in the module", at: offset, isStatic: true)
         }
         let key = "local.\(name)"
         try enter(key, "local value", name, at: offset)
