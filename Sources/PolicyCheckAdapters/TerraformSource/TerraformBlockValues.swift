@@ -63,7 +63,7 @@ enum TerraformBlockValues {
         let iterator = block.body[attribute: "iterator"]?.value.traversalText ?? label
         let collection = try evaluator.evaluateArgument(forEach.value)
         if let reason = collection.unknownReason {
-            return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each \(reason)", at: collection.offset))
+            return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each is unknown (\(reason))", at: collection.offset))
         }
         var items: [TerraformValue] = []
         for (key, value) in try TerraformForExpression.elements(of: collection, at: collection.offset) {

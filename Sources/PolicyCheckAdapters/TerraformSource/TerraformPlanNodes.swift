@@ -6,7 +6,9 @@ enum TerraformPlanNodes {
     static func split(_ value: TerraformValue) -> (after: SourceNode?, unknown: SourceNode?) {
         let at = value.offset
         switch value.kind {
-        case .unknown, .resource:
+        case .unknown(let reason):
+            return (nil, SourceNode(statedReason(reason).map { .string($0) } ?? .bool(true), offset: at))
+        case .resource:
             return (nil, SourceNode(.bool(true), offset: at))
         case .null: return (SourceNode(.null, offset: at), nil)
         case .bool(let flag): return (SourceNode(.bool(flag), offset: at), nil)
@@ -27,6 +29,13 @@ enum TerraformPlanNodes {
             let (known, mirror) = entries(value.sortedMembers!)
             return (SourceNode(.mapping(known), offset: at), mirror.isEmpty ? nil : SourceNode(.mapping(mirror), offset: at))
         }
+    }
+
+    /// The reason an unknown value's mirror states, when it is not apply: a plan's `true` reads as "known only after
+    /// apply", which is wrong for a function policycheck does not evaluate (`TerraformFunctions.notEvaluated`).
+    /// Other values keep `true`, so source and plan word them alike.
+    static func statedReason(_ reason: String) -> String? {
+        reason.contains("which policycheck does not evaluate") ? reason : nil
     }
 
     /// Members as `after` entries (unknown ones left out) and `after_unknown` entries (only the unknown ones).
