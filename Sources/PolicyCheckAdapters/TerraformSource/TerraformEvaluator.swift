@@ -121,14 +121,14 @@ struct TerraformEvaluator {
         case "var": return try scope.variable(name, at: offset)
         case "local": return try scope.local(name, at: offset)
         case "module": return try scope.module(name, at: offset)
-        case "data": return .unknown("comes from data.\(name), read when Terraform plans", at: offset)
+        case "data": return .unknown("it comes from data.\(name), read when Terraform plans", at: offset)
         case "path":
             guard let path = scope.path(name) else {
                 throw TerraformEvaluationError("unknown attribute 'path.\(Excerpt.quote(name))'", at: offset)
             }
             return .string(path, at: offset)
         case "terraform":
-            return name == "workspace" ? .string("default", at: offset) : .unknown("terraform.\(name)", at: offset)
+            return name == "workspace" ? .string("default", at: offset) : .unknown("it comes from terraform.\(name), which policycheck does not evaluate", at: offset)
         case "count", "each":
             guard let value = names["\(root).\(name)"] else {
                 throw TerraformEvaluationError("'\(root).\(name)' is only available in a block that sets \(root == "count" ? "count" : "for_each")", at: offset)

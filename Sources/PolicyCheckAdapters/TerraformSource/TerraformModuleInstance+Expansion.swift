@@ -9,7 +9,7 @@ extension TerraformModuleInstance {
     func expandResource(_ resource: TerraformModuleConfig.Resource) throws(TerraformEvaluationError) -> TerraformValue {
         let evaluator = TerraformEvaluator(scope: self, base: resource.file.base)
         if resource.mode == "data" {
-            return .unknown("comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
+            return .unknown("it comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
         }
         let expansion = try TerraformRepetition.expand(resource.block.body, evaluator: evaluator)
         let providerKey = self.providerKey(of: resource, evaluator: evaluator)
@@ -136,7 +136,7 @@ extension TerraformModuleInstance {
     private func expandModule(_ call: TerraformModuleConfig.ModuleCall) throws(TerraformEvaluationError) -> ExpandedCall {
         let offset = call.file.packed(call.block.offset)
         guard let child = try loader.load(call, from: config) else {
-            return .notInstances(.unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
+            return .notInstances(.unknown("it comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
         }
         if directories.contains(TerraformModuleLoader.key(child.directory)) {
             throw TerraformEvaluationError("module.\(call.name): the module source '\(TerraformModuleLoader.quote(source: call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)

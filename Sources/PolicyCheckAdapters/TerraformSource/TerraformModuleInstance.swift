@@ -97,7 +97,7 @@ final class TerraformModuleInstance: TerraformScope {
 
     func variable(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         guard let declared = config.variables[name] else {
-            return .unknown("var.\(name) is not declared in the module", at: offset)
+            return .unknown("it comes from var.\(name), which is not declared in the module", at: offset)
         }
         if let value = variableValues[name] { return value }
         let key = "var.\(name)"
@@ -119,7 +119,7 @@ final class TerraformModuleInstance: TerraformScope {
         if let fallback = declared.value.body[attribute: "default"] {
             return try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(fallback.value)
         }
-        return .unknown("var.\(name) has no value (no default, and none given)", at: declared.file.packed(declared.value.offset))
+        return .unknown("it comes from var.\(name), which has no value here", at: declared.file.packed(declared.value.offset))
     }
 
     func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
@@ -179,7 +179,7 @@ final class TerraformModuleInstance: TerraformScope {
         let address = "\(type).\(name)"
         if let value = resourceValues[address] { return value }
         guard let resource = config.resource(address) else {
-            return .unknown("refers to \(address), which this module does not declare", at: offset)
+            return .unknown("it refers to \(address), which this module does not declare", at: offset)
         }
         try enter(address, "resource", address, at: offset)
         defer { leave(address) }

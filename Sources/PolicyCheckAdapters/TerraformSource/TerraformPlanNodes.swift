@@ -32,10 +32,13 @@ enum TerraformPlanNodes {
     }
 
     /// The reason an unknown value's mirror states, when it is not apply: a plan's `true` reads as "known only after
-    /// apply", which is wrong for a function policycheck does not evaluate (`TerraformFunctions.notEvaluated`).
-    /// Other values keep `true`, so source and plan word them alike.
+    /// apply (it comes from REFERENCE)", naming the expression's first reference, which is wrong for a function
+    /// policycheck does not evaluate, a variable with no value here (`local.is_replica ? null : var.engine` named
+    /// the known local), a module source not read or an instance standing for unknown ones. A value the provider
+    /// computes, or a data source reads, keeps `true`, so source and plan word it alike (naming the configuration's
+    /// reference, `data.aws_iam_policy_document.key.json`).
     static func statedReason(_ reason: String) -> String? {
-        reason.contains("which policycheck does not evaluate") ? reason : nil
+        reason.contains("known only after apply") || reason.contains("read when Terraform plans") ? nil : reason
     }
 
     /// Members as `after` entries (unknown ones left out) and `after_unknown` entries (only the unknown ones).
