@@ -61,7 +61,7 @@ import Testing
             """])
         #expect(residency(findings).sorted() == [
             "aws_dlm_lifecycle_policy.p: cross-Region copy target is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
-            "aws_dlm_lifecycle_policy.q: cross-Region copy target cannot be verified: known only after apply (it comes from var.copy_region)",
+            "aws_dlm_lifecycle_policy.q: cross-Region copy target cannot be verified: not known here (it comes from var.copy_region, which has no value here)",
             "aws_efs_replication_configuration.r: replication destination region is 'eu-west-2': a copy of the data would be kept in a region outside the allowed us-east-1",
         ])
         // A target left to a variable without a value cannot be verified.

@@ -4,7 +4,8 @@ import PolicyCheckModel
 /// deployment's backup policy.
 ///
 /// AWS Backup always encrypts a vault; without `EncryptionKeyArn` it uses the AWS-managed `aws/backup` key. A plan's
-/// retention is its shortest `Lifecycle.DeleteAfterDays`; copy destinations are regions (see `RegionScanner`).
+/// retention is its shortest `Lifecycle.DeleteAfterDays`, a rule's or a copy's (`CopyActions[].Lifecycle`: a copy is
+/// a recovery point of its own, https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CopyAction.html); copy destinations are regions (see `RegionScanner`).
 enum BackupMapper: ResourceMapper {
     static let types = ["AWS::Backup::BackupVault", "AWS::Backup::BackupPlan"]
 
@@ -32,9 +33,11 @@ enum BackupMapper: ResourceMapper {
                 deployment.capabilities.append(CapabilityRequest(.customBackupSchedule, at: schedule.origin,
                                                                  component: context.component))
             }
-            let days = rule.child("Lifecycle", "DeleteAfterDays")
-            if let shortest = days.integers()?.min(), shortest < (policy.retentionDays?.value ?? Int.max) {
-                policy.retentionDays = Located(shortest, at: days.origin)
+            for owner in [rule] + rule.child("CopyActions").items() {
+                let days = owner.child("Lifecycle", "DeleteAfterDays")
+                if let shortest = days.integers()?.min(), shortest < (policy.retentionDays?.value ?? Int.max) {
+                    policy.retentionDays = Located(shortest, at: days.origin)
+                }
             }
         }
         // One policy per deployment: keep the plan that retains backups the shortest.

@@ -6,7 +6,8 @@ import PolicyCheckSyntax
 struct TerraformAttribute {
     /// The value in `after` (or `values`); `nil` when absent.
     let node: SourceNode?
-    /// The mirror in `after_unknown`: `true` when unknown until apply.
+    /// The mirror in `after_unknown`: `true` when unknown until apply; in a document written from source, a string
+    /// saying why when the value is unknown for another reason (`TerraformPlanNodes.split`).
     let unknown: SourceNode?
     /// The mirror in the resource's configuration `expressions`; `nil` when the author did not set it.
     let expression: SourceNode?
@@ -103,14 +104,14 @@ struct TerraformAttribute {
     func child(_ key: String) -> TerraformAttribute {
         // One name looked up in up to three mappings: hash it once.
         let name = SourceKey(key)
-        return step(node: node?[name], unknown: unknown?.bool == true ? unknown : unknown?[name],
+        return step(node: node?[name], unknown: isUnknownMark ? unknown : unknown?[name],
                     expression: Self.isLeaf(expression) ? expression : expression?[name], step: .key(key))
     }
 
     /// Item `index` of a list or nested block.
     func child(_ index: Int) -> TerraformAttribute {
         func item(_ list: SourceNode?) -> SourceNode? { list?.item(at: index) }
-        return step(node: item(node), unknown: unknown?.bool == true ? unknown : item(unknown),
+        return step(node: item(node), unknown: isUnknownMark ? unknown : item(unknown),
                     expression: Self.isLeaf(expression) ? expression : item(expression), step: .index(index))
     }
 
@@ -143,7 +144,10 @@ struct TerraformAttribute {
     // MARK: - State
 
     /// Whether the value is unknown until apply.
-    var isUnknown: Bool { unknown?.bool == true && (node == nil || node?.isNull == true) }
+    var isUnknown: Bool { isUnknownMark && (node == nil || node?.isNull == true) }
+
+    /// Whether the `after_unknown` mirror marks the whole value unknown (`true`, or a reason written from source).
+    private var isUnknownMark: Bool { unknown.map { $0.bool == true || $0.string != nil } ?? false }
 
     /// Whether the provider will compute the value: unknown, and not set in a configuration that was found — or set
     /// to `null` there (`kms_key_id = null`), which Terraform treats as not set.
@@ -199,8 +203,11 @@ struct TerraformAttribute {
     /// The configuration's references for the value (`aws_kms_key.data.arn`, `var.key`), most specific first.
     var references: [String] { expression?["references"]?.items?.compactMap(\.string) ?? [] }
 
-    /// Why an unknown value is unknown, naming what it comes from when the configuration says.
+    /// Why an unknown value is unknown, naming what it comes from when the configuration says — or, read from
+    /// source, what made it unknown there when that is not apply (a function policycheck does not evaluate, a
+    /// variable without a value: docs/terraform-source.md, "What cannot be verified").
     var unknownReason: String {
+        if let stated = unknown?.string { return "not known here (\(stated))" }
         guard let first = references.first else { return "known only after apply" }
         return "known only after apply (it comes from \(first))"
     }
@@ -245,7 +252,7 @@ struct TerraformAttribute {
         // Each list is read once: `child(_:)` reads the whole list to take one item, so calling it per index made
         // a list of n entries cost n² (a 100,000-entry allowlist ran for minutes).
         let nodes = node?.items
-        let unknownWhole = unknown?.bool == true
+        let unknownWhole = isUnknownMark
         let unknowns = unknownWhole ? nil : unknown?.items
         let expressionLeaf = Self.isLeaf(expression)
         let expressions = expressionLeaf ? nil : expression?.items

@@ -1,7 +1,11 @@
 import PolicyCheckModel
 
 /// Reads `aws_backup_plan`: one backup policy per plan, kept as long as its shortest rule keeps recovery points
-/// (`rule[].lifecycle[].delete_after`), and the region of every copy destination (`copy_action[].destination_vault_arn`).
+/// (`rule[].lifecycle[].delete_after`) or a copy keeps them (`rule[].copy_action[].lifecycle[].delete_after`: a copy
+/// is a recovery point of its own in the destination vault, deleted when its own lifecycle says), and the region of
+/// every copy destination (`copy_action[].destination_vault_arn`).
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan#lifecycle ;
+/// https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CopyAction.html
 struct TerraformBackupPlanReader {
     let input: any TerraformResourceGraph
 
@@ -10,11 +14,9 @@ struct TerraformBackupPlanReader {
             var policy = BackupPolicy(component: backupPlan.address, origin: backupPlan.origin)
             for rule in backupPlan["rule"].items {
                 // Rules without a lifecycle keep recovery points for ever.
-                let deleteAfter = rule.child("lifecycle").child(0).child("delete_after")
-                if let days = deleteAfter.knownInt, days < policy.retentionDays?.value ?? Int.max {
-                    policy.retentionDays = Located(days, at: deleteAfter.origin)
-                }
+                keep(rule, in: &policy)
                 for copy in rule.child("copy_action").items {
+                    keep(copy, in: &policy)
                     let destination = copy.child("destination_vault_arn")
                     guard let (region, role) = copyRegion(destination, of: backupPlan) else { continue }
                     deployment.regions.append(RegionReference(region, at: destination.origin, component: backupPlan.address,
@@ -22,6 +24,14 @@ struct TerraformBackupPlanReader {
                 }
             }
             deployment.backupPolicies.append(policy)
+        }
+    }
+
+    /// Keeps the retention of a rule's or a copy's `lifecycle` when it is the shortest so far.
+    private func keep(_ owner: TerraformAttribute, in policy: inout BackupPolicy) {
+        let deleteAfter = owner.child("lifecycle").child(0).child("delete_after")
+        if let days = deleteAfter.knownInt, days < policy.retentionDays?.value ?? Int.max {
+            policy.retentionDays = Located(days, at: deleteAfter.origin)
         }
     }
 

@@ -82,7 +82,8 @@ struct TerraformDataStoreReader {
     /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html,
     /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html); a read
     /// replica of an instance is encrypted as its source is, with its key in its source's region
-    /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations).
+    /// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations),
+    /// which decides it when the source is in the same input (`replicaEncryption(of:)`).
     /// A cluster replicating another (`replication_source_identifier`) is created with its own settings, which
     /// count when stated. CloudFormation's `DatabaseMapper.inheritedFrom` reads the same properties of templates.
     static let inheritedFrom: [String: [(steps: [TerraformStep], taken: OwnSettings)]] = [
@@ -162,6 +163,10 @@ struct TerraformDataStoreReader {
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             } else if let inherited {
                 store.encryption.atRest = Located(.unknown(reason: inherited.reason), at: inherited.origin)
+                if let replica = replicaEncryption(of: resource) {
+                    store.encryption.atRest = replica.atRest
+                    store.encryption.atRestNote = replica.note
+                }
             } else if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
                 store.encryption.atRest = atRestAttribute.bool().map { flag in
@@ -176,6 +181,8 @@ struct TerraformDataStoreReader {
                 // Made from another's data with no key of its own (an instance's own is ignored): that data's key,
                 // unknown here.
                 store.encryption.kmsKey = Located(.unknown(reason: inherited.reason), at: inherited.origin)
+                // An unencrypted replica has no key, as its source has none.
+                if store.encryption.atRest?.value == .known(false) { store.encryption.kmsKey = nil }
             }
             switch resource.type {
             case "aws_rds_cluster_instance", "aws_db_proxy":

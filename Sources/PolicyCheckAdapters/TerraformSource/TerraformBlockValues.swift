@@ -5,20 +5,26 @@ import PolicyCheckSyntax
 enum TerraformBlockValues {
     /// Arguments that steer Terraform rather than configure the resource.
     static let metaArguments: Set<String> = ["count", "for_each", "provider", "depends_on", "source", "version", "providers"]
+    /// Blocks that steer Terraform — only directly in a resource's body: a nested block of the same name is the
+    /// provider's (`aws_backup_plan`'s `rule { lifecycle { delete_after = … } }`).
+    /// https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle
     static let metaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
 
+    /// A resource's body (skipping its meta-arguments and meta-blocks) or, with `nested`, a nested block's.
     static func evaluate(_ body: HCLBody, _ evaluator: TerraformEvaluator,
-                         skipping skipped: Set<String> = metaArguments) throws(TerraformEvaluationError) -> [String: TerraformValue] {
+                         nested: Bool = false) throws(TerraformEvaluationError) -> [String: TerraformValue] {
+        let skipped = nested ? [] : metaArguments
+        let skippedBlocks = nested ? [] : metaBlocks
         var values: [String: TerraformValue] = [:]
         for attribute in body.attributes where !skipped.contains(attribute.name) {
-            values[attribute.name] = try evaluator.evaluate(attribute.value)
+            values[attribute.name] = try evaluator.evaluateArgument(attribute.value)
         }
         var lists: [String: [TerraformValue]] = [:]
         // Where each list's first block is written: a `dynamic` block that generates nothing still names the place
         // its blocks would be (a finding on the empty list points there, not at the file's first byte).
         var firstBlock: [String: Int] = [:]
         var unknown: [String: TerraformValue] = [:]
-        for block in body.blocks where !metaBlocks.contains(block.type) {
+        for block in body.blocks where !skippedBlocks.contains(block.type) {
             if block.type == "dynamic", let label = block.labels.first?.text {
                 if firstBlock[label] == nil { firstBlock[label] = evaluator.place(block.offset) }
                 switch try dynamic(block, label: label, evaluator) {
@@ -27,7 +33,7 @@ enum TerraformBlockValues {
                 }
                 continue
             }
-            let inner = try evaluate(block.body, evaluator, skipping: [])
+            let inner = try evaluate(block.body, evaluator, nested: true)
             if firstBlock[block.type] == nil { firstBlock[block.type] = evaluator.place(block.offset) }
             lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.place(block.offset)))
         }
@@ -55,14 +61,14 @@ enum TerraformBlockValues {
             throw TerraformEvaluationError("a dynamic block needs a content block", at: offset)
         }
         let iterator = block.body[attribute: "iterator"]?.value.traversalText ?? label
-        let collection = try evaluator.evaluate(forEach.value)
+        let collection = try evaluator.evaluateArgument(forEach.value)
         if let reason = collection.unknownReason {
-            return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each \(reason)", at: collection.offset))
+            return .unknown(.unknown("the \(label) blocks come from a dynamic block whose for_each is unknown (\(reason))", at: collection.offset))
         }
         var items: [TerraformValue] = []
         for (key, value) in try TerraformForExpression.elements(of: collection, at: collection.offset) {
             let binding = TerraformValue(.object(["key": key, "value": value]), at: value.offset)
-            let inner = try evaluate(content.body, evaluator.binding(iterator, binding), skipping: [])
+            let inner = try evaluate(content.body, evaluator.binding(iterator, binding), nested: true)
             items.append(TerraformValue(.object(inner), at: evaluator.place(content.offset)))
         }
         return .known(items)

@@ -8,6 +8,9 @@ struct TerraformEvaluator {
     var names: [String: TerraformValue] = [:]
     /// Offset of the expression's file in the combined source: expression offsets are local to their file.
     let base: Int
+    /// Why the instances are unknown, when this evaluates the one instance standing for an unknown `count` or
+    /// `for_each` (`TerraformModuleInstance.expandResource`); nil in a real instance.
+    var standIn: String?
 
     init(scope: TerraformScope, base: Int, names: [String: TerraformValue] = [:]) {
         self.scope = scope
@@ -22,6 +25,23 @@ struct TerraformEvaluator {
         var copy = self
         copy.names[name] = value
         return copy
+    }
+
+    /// A resource's or module call's argument. In an instance standing for an unknown number of them, an error that
+    /// depends on the values met (`aws_s3_bucket.this[0]` of a `count = 0` resource, in a `for_each` Terraform
+    /// would find empty) may be one no real instance meets — Terraform evaluates a body once per instance, none when
+    /// there are none (https://developer.hashicorp.com/terraform/language/meta-arguments/for_each) — so the value
+    /// is unknown, reported as cannot verify, rather than the run stopped. Static errors (cycles, undeclared names)
+    /// stop it all the same.
+    func evaluateArgument(_ expression: HCLExpression) throws(TerraformEvaluationError) -> TerraformValue {
+        guard let standIn else { return try evaluate(expression) }
+        do {
+            return try evaluate(expression)
+        } catch {
+            if error.isStatic { throw error }
+            return .unknown("\(standIn), and in the one instance standing for them it cannot be evaluated (\(error.message))",
+                            at: place(expression.offset))
+        }
     }
 
     func evaluate(_ expression: HCLExpression) throws(TerraformEvaluationError) -> TerraformValue {
@@ -39,7 +59,7 @@ struct TerraformEvaluator {
                 scope.notice("'\(name)' is not an HCL boolean (Terraform rejects it); read as \(name.lowercased())", at: at)
                 return TerraformValue(.bool(name == "True"), at: at)
             }
-            throw TerraformEvaluationError("unknown name '\(Excerpt.quote(name))': not a variable of this expression", at: at)
+            throw TerraformEvaluationError("unknown name '\(Excerpt.quote(name))': not a variable of this expression", at: at, isStatic: true)
         case .attribute(let source, let name):
             if case .variable(let root) = source.kind, names[root] == nil {
                 return try reference(root, name, at: at)
@@ -101,14 +121,14 @@ struct TerraformEvaluator {
         case "var": return try scope.variable(name, at: offset)
         case "local": return try scope.local(name, at: offset)
         case "module": return try scope.module(name, at: offset)
-        case "data": return .unknown("comes from data.\(name), read when Terraform plans", at: offset)
+        case "data": return .unknown("it comes from data.\(name), read when Terraform plans", at: offset)
         case "path":
             guard let path = scope.path(name) else {
                 throw TerraformEvaluationError("unknown attribute 'path.\(Excerpt.quote(name))'", at: offset)
             }
             return .string(path, at: offset)
         case "terraform":
-            return name == "workspace" ? .string("default", at: offset) : .unknown("terraform.\(name)", at: offset)
+            return name == "workspace" ? .string("default", at: offset) : .unknown("it comes from terraform.\(name), which policycheck does not evaluate", at: offset)
         case "count", "each":
             guard let value = names["\(root).\(name)"] else {
                 throw TerraformEvaluationError("'\(root).\(name)' is only available in a block that sets \(root == "count" ? "count" : "for_each")", at: offset)

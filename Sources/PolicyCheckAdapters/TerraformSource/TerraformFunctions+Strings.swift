@@ -45,9 +45,13 @@ extension TerraformFunctions {
             let text = try string(arguments, 0, "replace", at: offset)
             let search = try string(arguments, 1, "replace", at: offset)
             let replacement = try string(arguments, 2, "replace", at: offset)
-            // A search string in slashes is a regular expression in Terraform; not evaluated here.
-            if search.count > 1 && search.hasPrefix("/") && search.hasSuffix("/") {
-                return .unknown("comes from replace() with a regular expression, which policycheck does not evaluate", at: offset)
+            // A search string in slashes is a regular expression in Terraform (RE2 syntax, `TerraformRegex`).
+            if search.utf8.count > 1 && search.hasPrefix("/") && search.hasSuffix("/") {
+                let pattern = String(search.dropFirst().dropLast())
+                guard let replaced = replaceByRegex(text, pattern: pattern, with: replacement) else {
+                    return .unknown(notEvaluated("replace", " with a regular expression"), at: offset)
+                }
+                return .string(replaced, at: offset)
             }
             guard !search.isEmpty else { return .string(text, at: offset) }
             return .string(text.replacingOccurrences(of: search, with: replacement), at: offset)

@@ -13,6 +13,8 @@ struct TerraformFunctions {
     private static let structural: Set<String> = [
         "merge", "concat", "lookup", "element", "tolist", "tomap", "flatten", "length", "coalesce", "coalescelist",
         "keys", "values", "zipmap", "one", "slice", "reverse", "compact", "try",
+        // Only mark a value; Terraform's alltrue/anytrue decide past an unknown element (a false, a true) in order.
+        "sensitive", "nonsensitive", "alltrue", "anytrue",
     ]
 
     func call(_ name: String, _ arguments: [TerraformValue], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
@@ -21,7 +23,7 @@ struct TerraformFunctions {
                 if let unknown = arguments.first(where: \.containsUnknown) { return .unknown(unknown.firstUnknown!.unknownReason!, at: offset) }
                 return try file(arguments, at: offset)
             }
-            return .unknown("comes from \(name)(), which policycheck does not evaluate", at: offset)
+            return .unknown(Self.notEvaluated(name), at: offset)
         }
         if let unknown = arguments.first(where: { Self.structural.contains(name) ? $0.isUnknown : $0.containsUnknown }) {
             return .unknown((unknown.firstUnknown ?? unknown).unknownReason!, at: offset)
@@ -30,6 +32,11 @@ struct TerraformFunctions {
             return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
         }
         return try function(arguments, offset)
+    }
+
+    /// Why a call policycheck does not evaluate is unknown (docs/terraform-source.md, "What cannot be verified").
+    static func notEvaluated(_ name: String, _ detail: String = "") -> String {
+        "it uses \(name)()\(detail), which policycheck does not evaluate"
     }
 
     /// The address of a whole resource instance in a value (`aws_s3_bucket.x`, or one of `for_each`'s map): it holds
@@ -61,6 +68,7 @@ struct TerraformFunctions {
         table.merge(strings) { first, _ in first }
         table.merge(numbers) { first, _ in first }
         table.merge(network) { first, _ in first }
+        for more in [lists, text, regexes, subnets] { table.merge(more) { first, _ in first } }
         return table
     }()
 
@@ -68,7 +76,7 @@ struct TerraformFunctions {
     private func file(_ arguments: [TerraformValue], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         let path = try Self.string(arguments, 0, "file", at: offset)
         guard let text = scope.readFile(path) else {
-            return .unknown("comes from file(\"\(Excerpt.quote(path))\"), which could not be read", at: offset)
+            return .unknown("it comes from file(\"\(Excerpt.quote(path))\"), which could not be read", at: offset)
         }
         return .string(text, at: offset)
     }

@@ -18,7 +18,10 @@ struct TerraformJSONSyntax {
     private enum BodyKind {
         /// Every property an argument (module calls, outputs, locals).
         case arguments
-        /// A resource, data source or provider: nested blocks by shape.
+        /// A resource, data source or provider's own body: meta-arguments and meta-blocks, then nested blocks by shape.
+        case resource
+        /// A nested block's body: nested blocks by shape; `lifecycle` here is the provider's block, not Terraform's
+        /// (`aws_backup_plan`'s `rule { lifecycle { … } }`).
         case schema
         case variable
         case dynamic
@@ -36,13 +39,13 @@ struct TerraformJSONSyntax {
             case "resource", "data":
                 for type in try members(entry.value, "\(entry.key) types") {
                     for name in try members(type.value, "\(entry.key) names") {
-                        for body in try bodies(name.value, .schema) {
+                        for body in try bodies(name.value, .resource) {
                             blocks.append(HCLBlock(type: entry.key, offset: name.keyOffset, labels: [label(type), label(name)], body: body))
                         }
                     }
                 }
             case "module", "output", "variable", "provider":
-                let kind: BodyKind = entry.key == "variable" ? .variable : entry.key == "provider" ? .schema : .arguments
+                let kind: BodyKind = entry.key == "variable" ? .variable : entry.key == "provider" ? .resource : .arguments
                 for name in try members(entry.value, "\(entry.key) names") {
                     for body in try bodies(name.value, kind) {
                         blocks.append(HCLBlock(type: entry.key, offset: name.keyOffset, labels: [label(name)], body: body))
@@ -114,25 +117,25 @@ struct TerraformJSONSyntax {
                 try nested(.schema)
             case (.dynamic, _):
                 attribute(try expression(value))
-            case (.schema, "provider"):
+            case (.resource, "provider"):
                 attribute(try parsed(value))
-            case (.schema, "depends_on"):
+            case (.resource, "depends_on"):
                 continue
-            case (.schema, "dynamic"):
+            case (.resource, "dynamic"), (.schema, "dynamic"):
                 for block in try members(value, "dynamic block labels") {
                     for inner in try bodies(block.value, .dynamic) {
                         blocks.append(HCLBlock(type: "dynamic", offset: block.keyOffset, labels: [label(block)], body: inner))
                     }
                 }
-            case (.schema, "provisioner"):
+            case (.resource, "provisioner"):
                 for provisioner in try members(value, "provisioner types") {
                     for inner in try bodies(provisioner.value, .schema) {
                         blocks.append(HCLBlock(type: "provisioner", offset: provisioner.keyOffset, labels: [label(provisioner)], body: inner))
                     }
                 }
-            case (.schema, "lifecycle"), (.schema, "connection"):
+            case (.resource, "lifecycle"), (.resource, "connection"):
                 try nested(.arguments)
-            case (.schema, _):
+            case (.resource, _), (.schema, _):
                 if Self.isBlock(entry.key, value) { try nested(.schema) } else { attribute(try expression(value)) }
             }
         }

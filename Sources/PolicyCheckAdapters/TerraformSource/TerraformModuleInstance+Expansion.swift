@@ -9,13 +9,15 @@ extension TerraformModuleInstance {
     func expandResource(_ resource: TerraformModuleConfig.Resource) throws(TerraformEvaluationError) -> TerraformValue {
         let evaluator = TerraformEvaluator(scope: self, base: resource.file.base)
         if resource.mode == "data" {
-            return .unknown("comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
+            return .unknown("it comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
         }
         let expansion = try TerraformRepetition.expand(resource.block.body, evaluator: evaluator)
         let providerKey = self.providerKey(of: resource, evaluator: evaluator)
-        func instance(_ key: String, _ names: [String: TerraformValue]) throws(TerraformEvaluationError) -> TerraformValue {
+        func instance(_ key: String, _ names: [String: TerraformValue],
+                      standIn: String? = nil) throws(TerraformEvaluationError) -> TerraformValue {
             var scoped = evaluator
             for (name, value) in names { scoped = scoped.binding(name, value) }
+            scoped.standIn = standIn
             let values = try TerraformBlockValues.evaluate(resource.block.body, scoped)
             let address = addressPrefix + resource.address + key
             record(TerraformResourceInstance(address: address, moduleAddress: self.address, resource: resource, key: key,
@@ -38,7 +40,7 @@ extension TerraformModuleInstance {
             // each.* unknown, so what every instance shares is still checked and the rest cannot be verified.
             let why = "the instances of \(resource.address) depend on a value unknown before apply (\(reason))"
             _ = try instance("", ["count.index": .unknown(why, at: offset), "each.key": .unknown(why, at: offset),
-                                  "each.value": .unknown(why, at: offset)])
+                                  "each.value": .unknown(why, at: offset)], standIn: why)
             return .unknown(why, at: offset)
         }
     }
@@ -97,7 +99,7 @@ extension TerraformModuleInstance {
     func expandedCall(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> ExpandedCall {
         if let expanded = expandedCalls[name] { return expanded }
         guard let call = config.moduleCall(name) else {
-            throw TerraformEvaluationError("module.\(Excerpt.quote(name)) is not called in this module", at: offset)
+            throw TerraformEvaluationError("module.\(Excerpt.quote(name)) is not called in this module", at: offset, isStatic: true)
         }
         let key = "module.\(name)"
         try enter(key, "module", name, at: offset)
@@ -134,7 +136,7 @@ extension TerraformModuleInstance {
     private func expandModule(_ call: TerraformModuleConfig.ModuleCall) throws(TerraformEvaluationError) -> ExpandedCall {
         let offset = call.file.packed(call.block.offset)
         guard let child = try loader.load(call, from: config) else {
-            return .notInstances(.unknown("comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
+            return .notInstances(.unknown("it comes from module.\(call.name), whose source '\(call.source)' is not read", at: offset), standIn: nil)
         }
         if directories.contains(TerraformModuleLoader.key(child.directory)) {
             throw TerraformEvaluationError("module.\(call.name): the module source '\(TerraformModuleLoader.quote(source: call.source))' leads back to \(child.directory), a module that calls it (cyclic module sources)", at: offset)
@@ -142,9 +144,10 @@ extension TerraformModuleInstance {
         let evaluator = TerraformEvaluator(scope: self, base: call.file.base)
         let expansion = try TerraformRepetition.expand(call.block.body, evaluator: evaluator)
         let passed = passedProviders(call)
-        func instance(_ key: String, _ names: [String: TerraformValue]) -> TerraformModuleInstance {
+        func instance(_ key: String, _ names: [String: TerraformValue], standIn: String? = nil) -> TerraformModuleInstance {
             var scoped = evaluator
             for (name, value) in names { scoped = scoped.binding(name, value) }
+            scoped.standIn = standIn
             let instance = TerraformModuleInstance(config: child, address: addressPrefix + "module.\(call.name)" + key,
                                                    path: path + [call.name], loader: loader, inputs: [:],
                                                    arguments: (call.block.body, scoped), providerKeys: passed,
@@ -163,7 +166,7 @@ extension TerraformModuleInstance {
         case .unknown(let reason, let at):
             let why = "the instances of module.\(call.name) depend on a value unknown before apply (\(reason))"
             let standIn = instance("", ["count.index": .unknown(why, at: at), "each.key": .unknown(why, at: at),
-                                        "each.value": .unknown(why, at: at)])
+                                        "each.value": .unknown(why, at: at)], standIn: why)
             return .notInstances(.unknown(why, at: at), standIn: standIn)
         }
     }

@@ -83,7 +83,7 @@ final class TerraformModuleInstance: TerraformScope {
             throw TerraformEvaluationError(
                 "\(kind) '\(Excerpt.quote(name))' is reached through a chain of more than "
                     + "\(TerraformModuleLoader.maxEvaluationDepth) values, each referring to the next; policycheck "
-                    + "evaluates chains up to that depth", at: offset)
+                    + "evaluates chains up to that depth", at: offset, isStatic: true)
         }
         loader.evaluationDepth += 1
     }
@@ -97,7 +97,7 @@ final class TerraformModuleInstance: TerraformScope {
 
     func variable(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         guard let declared = config.variables[name] else {
-            return .unknown("var.\(name) is not declared in the module", at: offset)
+            return .unknown("it comes from var.\(name), which is not declared in the module", at: offset)
         }
         if let value = variableValues[name] { return value }
         let key = "var.\(name)"
@@ -114,18 +114,18 @@ final class TerraformModuleInstance: TerraformScope {
         if let arguments, !TerraformBlockValues.metaArguments.contains(name),
            let position = argumentPositions[name] {
             let argument = arguments.body.attributes[position]
-            return try arguments.evaluator.evaluate(argument.value)
+            return try arguments.evaluator.evaluateArgument(argument.value)
         }
         if let fallback = declared.value.body[attribute: "default"] {
             return try TerraformEvaluator(scope: self, base: declared.file.base).evaluate(fallback.value)
         }
-        return .unknown("var.\(name) has no value (no default, and none given)", at: declared.file.packed(declared.value.offset))
+        return .unknown("it comes from var.\(name), which has no value here", at: declared.file.packed(declared.value.offset))
     }
 
     func local(_ name: String, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         if let value = localValues[name] { return value }
         guard let declared = config.locals[name] else {
-            throw TerraformEvaluationError("local.\(Excerpt.quote(name)) is not declared in the module", at: offset)
+            throw TerraformEvaluationError("local.\(Excerpt.quote(name)) is not declared in the module", at: offset, isStatic: true)
         }
         let key = "local.\(name)"
         try enter(key, "local value", name, at: offset)
@@ -179,7 +179,7 @@ final class TerraformModuleInstance: TerraformScope {
         let address = "\(type).\(name)"
         if let value = resourceValues[address] { return value }
         guard let resource = config.resource(address) else {
-            return .unknown("refers to \(address), which this module does not declare", at: offset)
+            return .unknown("it refers to \(address), which this module does not declare", at: offset)
         }
         try enter(address, "resource", address, at: offset)
         defer { leave(address) }

@@ -134,15 +134,18 @@ struct TerraformPlanDocument {
     }
 
     /// A block's expressions: attributes as `references` (or a `constant_value` marker), nested blocks as lists.
+    /// Meta-arguments and meta-blocks are skipped only in the resource's own body (`nested` false).
     private func expressions(_ body: HCLBody, _ file: TerraformSourceFile, _ config: TerraformModuleConfig,
-                             at offset: Int) -> SourceNode {
+                             at offset: Int, nested: Bool = false) -> SourceNode {
         var fields: [(String, SourceNode)] = []
-        for attribute in body.attributes where !TerraformBlockValues.metaArguments.contains(attribute.name) {
+        let skipped = nested ? [] : TerraformBlockValues.metaArguments
+        let skippedBlocks = nested ? [] : TerraformBlockValues.metaBlocks
+        for attribute in body.attributes where !skipped.contains(attribute.name) {
             fields.append((attribute.name, expression(attribute.value, file, config)))
         }
         var blocks: [String: [SourceNode]] = [:]
         var order: [String] = []
-        for block in body.blocks where !TerraformBlockValues.metaBlocks.contains(block.type) {
+        for block in body.blocks where !skippedBlocks.contains(block.type) {
             var name = block.type
             var inner = block.body
             if block.type == "dynamic", let label = block.labels.first?.text, let content = block.body.blocks("content").first {
@@ -150,7 +153,7 @@ struct TerraformPlanDocument {
                 inner = content.body
             }
             if blocks[name] == nil { order.append(name) }
-            blocks[name, default: []].append(expressions(inner, file, config, at: file.packed(block.offset)))
+            blocks[name, default: []].append(expressions(inner, file, config, at: file.packed(block.offset), nested: true))
         }
         for name in order { fields.append((name, SourceNode(.sequence(blocks[name]!), offset: blocks[name]![0].offset))) }
         return TerraformPlanNodes.object(fields, at: offset)

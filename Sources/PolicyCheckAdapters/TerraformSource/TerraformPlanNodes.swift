@@ -6,7 +6,9 @@ enum TerraformPlanNodes {
     static func split(_ value: TerraformValue) -> (after: SourceNode?, unknown: SourceNode?) {
         let at = value.offset
         switch value.kind {
-        case .unknown, .resource:
+        case .unknown(let reason):
+            return (nil, SourceNode(statedReason(reason).map { .string($0) } ?? .bool(true), offset: at))
+        case .resource:
             return (nil, SourceNode(.bool(true), offset: at))
         case .null: return (SourceNode(.null, offset: at), nil)
         case .bool(let flag): return (SourceNode(.bool(flag), offset: at), nil)
@@ -27,6 +29,16 @@ enum TerraformPlanNodes {
             let (known, mirror) = entries(value.sortedMembers!)
             return (SourceNode(.mapping(known), offset: at), mirror.isEmpty ? nil : SourceNode(.mapping(mirror), offset: at))
         }
+    }
+
+    /// The reason an unknown value's mirror states, when it is not apply: a plan's `true` reads as "known only after
+    /// apply (it comes from REFERENCE)", naming the expression's first reference, which is wrong for a function
+    /// policycheck does not evaluate, a variable with no value here (`local.is_replica ? null : var.engine` named
+    /// the known local), a module source not read or an instance standing for unknown ones. A value the provider
+    /// computes, or a data source reads, keeps `true`, so source and plan word it alike (naming the configuration's
+    /// reference, `data.aws_iam_policy_document.key.json`).
+    static func statedReason(_ reason: String) -> String? {
+        reason.contains("known only after apply") || reason.contains("read when Terraform plans") ? nil : reason
     }
 
     /// Members as `after` entries (unknown ones left out) and `after_unknown` entries (only the unknown ones).

@@ -178,6 +178,28 @@ import Testing
         #expect(residency.first?.message.contains("a copy of the data would be kept in") == true)
     }
 
+    @Test func aCopysOwnLifecycleIsABackupPlansRetention() throws {
+        let text = """
+            Resources:
+              P:
+                Type: AWS::Backup::BackupPlan
+                Properties:
+                  BackupPlan:
+                    BackupPlanName: p
+                    BackupPlanRule:
+                      - RuleName: r
+                        TargetBackupVault: v
+                        Lifecycle:
+                          DeleteAfterDays: 35
+                        CopyActions:
+                          - DestinationBackupVaultArn: arn:aws:backup:us-east-1:111122223333:backup-vault:copy
+                            Lifecycle:
+                              DeleteAfterDays: 5
+            """
+        let retention = try T.findings(text).filter { $0.ruleId == "MMC-AVL-001" }
+        #expect(retention.map(\.message) == ["backups are kept 5 days; at least 30 are required"])
+    }
+
     /// CDK's and amplify's region mappings: a lookup by `AWS::Region` picks the entry of the stack's region, so a
     /// region an entry names as its own key is the stack's region, no finding; another region in an entry is one.
     @Test func aLookupByTheStacksRegionNamesTheStacksRegion() throws {

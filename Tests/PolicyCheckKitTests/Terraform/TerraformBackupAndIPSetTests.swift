@@ -29,6 +29,17 @@ import Testing
         #expect(findings.first?.message == "backups are kept 7 days; at least 30 are required")
     }
 
+    @Test func aCopysOwnLifecycleIsJudgedAsRetention() throws {
+        var plan = Plan()
+        var daily = rule("daily", deleteAfter: 35)
+        daily["copy_action"] = [["destination_vault_arn": "arn:aws:backup:us-east-1:111122223333:backup-vault:copy",
+                                 "lifecycle": [["delete_after": 5]]]]
+        plan.change("aws_backup_plan.p", "aws_backup_plan", after: ["rule": [daily]])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json)).filter { $0.ruleId == "MMC-AVL-001" }
+        #expect(findings.map(\.path) == ["resource_changes[0].change.after.rule[0].copy_action[0].lifecycle[0].delete_after"])
+        #expect(findings.first?.message == "backups are kept 5 days; at least 30 are required")
+    }
+
     @Test func copyDestinationRegionIsAReplicaRegionReportedOnce() throws {
         var plan = Plan()
         let vault = "arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"

@@ -58,8 +58,8 @@ import Testing
     @Test func unknownValuesSayWhatTheyComeFrom() throws {
         let (root, _) = try TerraformSourceFixture.evaluate("expressions")
         defer { root.dismantle() }
-        #expect(try root.local("unknown", at: 0).unknownReason == "var.unset has no value (no default, and none given)")
-        #expect(try root.local("unknown_fn", at: 0).unknownReason == "comes from timestamp(), which policycheck does not evaluate")
+        #expect(try root.local("unknown", at: 0).unknownReason == "it comes from var.unset, which has no value here")
+        #expect(try root.local("unknown_fn", at: 0).unknownReason == "it uses timestamp(), which policycheck does not evaluate")
         #expect(try root.local("whole_each", at: 0).unknownReason
             == "comes from jsonencode() of the whole resource aws_s3_bucket.each[\"a\"], whose computed attributes are known only after apply")
     }

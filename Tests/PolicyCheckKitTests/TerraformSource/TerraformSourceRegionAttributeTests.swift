@@ -18,7 +18,7 @@ import Testing
             "67:24 aws_rds_cluster.replica",
         ])
         #expect(findings.first?.message
-            == "peer region cannot be verified: known only after apply (it comes from var.peer_region)")
+            == "peer region cannot be verified: not known here (it comes from var.peer_region, which has no value here)")
         #expect(!findings.contains { $0.resource == "aws_vpc_peering_connection.same" },
                 "a peer region not set is the provider's own")
     }

@@ -11,7 +11,7 @@ import Testing
             "8:1 aws_dynamodb_table.later (cannot verify)",
         ])
         #expect(findings.first { $0.cannotVerify }?.message
-            == "replica region cannot be verified: known only after apply (it comes from var.replica_region)")
+            == "replica region cannot be verified: not known here (it comes from var.replica_region, which has no value here)")
         #expect(findings.allSatisfy { $0.file.hasSuffix("main.tf") })
     }
 }
