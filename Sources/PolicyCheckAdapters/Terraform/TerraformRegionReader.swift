@@ -68,7 +68,9 @@ struct TerraformRegionReader {
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dlm_lifecycle_policy (a
     /// schedule's `cross_region_copy_rule` `target` or `target_region`, an event-based policy's
     /// `action.cross_region_copy` `target`: the region snapshot and AMI copies are made in,
-    /// https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html#snapshot-ami-policy-cross-region).
+    /// https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html#snapshot-ami-policy-cross-region),
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/keyspaces_keyspace#region_list
+    /// (the regions a Keyspaces keyspace is replicated in, each holding a replica of its tables).
     static let nestedRegions: [String: [(path: [String], role: String, isReplica: Bool)]] = [
         "aws_dynamodb_table": [(["replica", "region_name"], "replica region", true)],
         "aws_dynamodb_global_table": [(["replica", "region_name"], "replica region", true)],
@@ -79,6 +81,7 @@ struct TerraformRegionReader {
         "aws_ssm_resource_data_sync": [(["s3_destination", "region"], "sync destination region", true)],
         "aws_redshift_cluster": [(["snapshot_copy", "destination_region"], "snapshot copy destination region", true)],
         "aws_efs_replication_configuration": [(["destination", "region"], "replication destination region", true)],
+        "aws_keyspaces_keyspace": [(["replication_specification", "region_list"], "replica region", true)],
         "aws_dlm_lifecycle_policy": [
             (["policy_details", "schedule", "cross_region_copy_rule", "target"], "cross-Region copy target", true),
             (["policy_details", "schedule", "cross_region_copy_rule", "target_region"], "cross-Region copy target", true),
