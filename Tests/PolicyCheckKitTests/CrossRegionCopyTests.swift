@@ -101,6 +101,54 @@ import Testing
         ])
     }
 
+    /// A Keyspaces keyspace's `RegionList` names the regions its replicas are in, in a template and in Terraform
+    /// alike; the stack's own region in it is no finding (both passed silently).
+    @Test func keyspaceReplicaRegionsAreCopiesOfTheData() throws {
+        let keyspace = """
+            Parameters:
+              Replica: {Type: String}
+            Resources:
+              KS:
+                Type: AWS::Cassandra::Keyspace
+                Properties:
+                  KeyspaceName: chat
+                  ReplicationSpecification:
+                    ReplicationStrategy: MULTI_REGION
+                    RegionList: [us-east-1, eu-west-1]
+            """
+        let template = try CloudFormationTesting.findings(keyspace + """
+
+              Other:
+                Type: AWS::DLM::LifecyclePolicy
+                Properties:
+                  Description: a RegionList of another type is no region list
+                  RegionList: [eu-west-2]
+            """)
+        #expect(residency(template) == [
+            "KS: RegionList is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+        ])
+        #expect(template.first { $0.ruleId == "MMC-RES-001" }?.path
+                == "Resources.KS.Properties.ReplicationSpecification.RegionList[1]")
+        let undecided = try CloudFormationTesting.findings(
+            keyspace.replacingOccurrences(of: "[us-east-1, eu-west-1]", with: "[us-east-1, !Ref Replica]"))
+        #expect(residency(undecided) == [
+            "KS: RegionList cannot be verified: parameter 'Replica' has no Default; its value is chosen at deployment",
+        ])
+        let terraform = try TerraformSourceFixture.findings(files: ["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_keyspaces_keyspace" "ks" {
+              name = "chat"
+              replication_specification {
+                replication_strategy = "MULTI_REGION"
+                region_list          = ["us-east-1", "eu-west-1"]
+              }
+            }
+            """])
+        #expect(residency(terraform) == [
+            "aws_keyspaces_keyspace.ks: replica region is 'eu-west-1': a copy of the data would be kept in a region outside the allowed us-east-1",
+        ])
+    }
+
     /// An EFS One Zone file system's zone, and a replication destination's, count by their region (review).
     @Test func oneZoneFileSystemsCountByTheirZonesRegion() throws {
         let template = try CloudFormationTesting.findings("""

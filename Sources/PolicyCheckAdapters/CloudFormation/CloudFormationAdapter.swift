@@ -29,9 +29,33 @@ public struct CloudFormationAdapter: DocumentAdapter {
         Template.recognises(document)
     }
 
-    /// Reads one template document.
+    /// One deployment per template document, each followed by those of the stack sets' templates it holds
+    /// (`NestedTemplates`); the problems of every document are reported together.
+    public func deployments(from documents: [SourceNode], source: SourceFile,
+                            options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
+        var deployments: [Deployment] = []
+        var problems: [Diagnostic] = []
+        for document in documents where Self.recognises(document) {
+            do {
+                deployments += try read(document, source: source, options: options, prefix: "", depth: 0)
+            } catch {
+                problems += error.items
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return deployments
+    }
+
+    /// Reads one template document: its own deployment, without those of the stack sets' templates it holds.
     public func deployment(from root: SourceNode, source: SourceFile,
                            options: AdapterOptions = AdapterOptions()) throws(Diagnostics) -> Deployment {
+        try read(root, source: source, options: options, prefix: "", depth: 0)[0]
+    }
+
+    /// The template's deployment, then those of the stack sets' bodies it holds, `depth` stack sets deep, their
+    /// resources named after the stack sets that hold them (`prefix`: `Set/`).
+    func read(_ root: SourceNode, source: SourceFile, options: AdapterOptions, prefix: String,
+              depth: Int) throws(Diagnostics) -> [Deployment] {
         let template = try Template(root, source: source)
         var deployment = Deployment(name: source.path, source: source, format: Self.format,
                                     origin: Origin(offset: root.offset, path: ""))
@@ -70,7 +94,10 @@ public struct CloudFormationAdapter: DocumentAdapter {
             }
             guard reader.errors.isEmpty else { throw Diagnostics(reader.errors) }
         }
-        return deployment
+        let nested = NestedTemplates.read(template, resolver: resolver, source: source, options: options,
+                                          prefix: prefix, depth: depth)
+        deployment.notices += nested.notices
+        return [deployment] + nested.deployments
     }
 
     /// A resource's `Metadata.policycheck.ignore`, covering the findings named by its logical id.

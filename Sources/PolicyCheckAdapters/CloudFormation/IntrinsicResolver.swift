@@ -11,6 +11,7 @@ import PolicyCheckSyntax
 /// - `!If` takes both branches as alternatives (the worse branch is judged), unless the resolver resolves for one
 ///   deployment scenario (`assignment`, `ParameterScenarios`) and the scenario decides the condition.
 /// - `!Sub` and `!Join` build strings; unknown parts stay as `${…}` in the text of an unknown value.
+/// - `!Cidr` splits a known address block into the blocks it lists (`IntrinsicResolver+Cidr`).
 /// - A string that holds a dynamic reference (`{{resolve:ssm:…}}`), written or built, is unknown: CloudFormation
 ///   reads its value only at deployment.
 struct IntrinsicResolver {
@@ -104,7 +105,7 @@ struct IntrinsicResolver {
         case "Fn::GetAZs":
             return availabilityZones(argument, depth: depth)
         case "Fn::Cidr":
-            return Self.unknown("address blocks computed by !Cidr are known only at deployment")
+            return cidr(argument, at: call.offset, depth: depth)
         case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition":
             return Self.unknown("\(call.displayName) is a condition, not a value")
         case "Fn::Transform":

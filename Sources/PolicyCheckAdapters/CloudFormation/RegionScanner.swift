@@ -36,8 +36,14 @@ enum RegionScanner {
     /// Lifecycle Manager policy's `CrossRegionCopyRules[].Target` and event-based `CrossRegionCopy[].Target`, the
     /// region its snapshot and AMI copies are made in
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyrule.html,
-    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyaction.html).
-    static let typedReplicaProperties: [String: Set<String>] = ["Target": ["AWS::DLM::LifecyclePolicy"]]
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyaction.html);
+    /// an Amazon Keyspaces keyspace's `ReplicationSpecification.RegionList`, "the AWS Regions that the keyspace is
+    /// replicated in" — each holds a replica of its tables
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cassandra-keyspace-replicationspecification.html).
+    static let typedReplicaProperties: [String: Set<String>] = [
+        "Target": ["AWS::DLM::LifecyclePolicy"],
+        "RegionList": ["AWS::Cassandra::Keyspace"],
+    ]
     /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
     /// name added there is never filtered out.
     private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties)

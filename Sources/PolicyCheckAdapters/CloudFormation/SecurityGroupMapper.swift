@@ -7,7 +7,8 @@ import PolicyCheckNetwork
 /// Rules from private address space (RFC 1918, shared address space, unique-local) are normal inside a VPC: they go
 /// to a second allowlist that is not internet-facing. `IpProtocol` `-1` opens every port; rules for TCP and UDP open
 /// `FromPort`–`ToPort`; rules for other protocols (ICMP, …) or with unknown ports carry no port range, and are judged
-/// as all-port rules. Rules that name a security group or prefix list instead of a CIDR are not address ranges.
+/// as all-port rules. A rule's `SourcePrefixListId` admits the prefix list's ranges (`PrefixListSources`); rules that
+/// name a security group instead of a CIDR are not address ranges.
 enum SecurityGroupMapper: ResourceMapper {
     static let types = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]
 
@@ -35,8 +36,11 @@ enum SecurityGroupMapper: ResourceMapper {
             }
             let ports = portRange(rule)
             let text = description(rule.child("Description"))
-            for key in ["CidrIp", "CidrIpv6"] {
-                guard let cidr = rule.child(key).string(worst: breadth, dominates: admitsEveryone) else { continue }
+            var cidrs = ["CidrIp", "CidrIpv6"].compactMap {
+                rule.child($0).string(worst: breadth, dominates: admitsEveryone)
+            }
+            cidrs += PrefixListSources.ranges(of: rule, in: context.template)
+            for cidr in cidrs {
                 let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
                 if isPrivate(cidr.value) { inVPC.entries.append(entry) } else { internet.entries.append(entry) }
             }

@@ -80,6 +80,8 @@ struct TerraformRegionReader {
     /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_outbound_connection#remote_domain_info
     /// (the region of the domain a cross-cluster connection searches,
     /// https://docs.aws.amazon.com/opensearch-service/latest/developerguide/cross-cluster-search.html).
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/keyspaces_keyspace#region_list
+    /// (the regions a Keyspaces keyspace is replicated in, each holding a replica of its tables).
     static let nestedRegions: [String: [(path: [String], role: String, isReplica: Bool)]] = [
         "aws_dynamodb_table": [(["replica", "region_name"], "replica region", true)],
         "aws_dynamodb_global_table": [(["replica", "region_name"], "replica region", true)],
@@ -90,6 +92,7 @@ struct TerraformRegionReader {
         "aws_ssm_resource_data_sync": [(["s3_destination", "region"], "sync destination region", true)],
         "aws_redshift_cluster": [(["snapshot_copy", "destination_region"], "snapshot copy destination region", true)],
         "aws_efs_replication_configuration": [(["destination", "region"], "replication destination region", true)],
+        "aws_keyspaces_keyspace": [(["replication_specification", "region_list"], "replica region", true)],
         "aws_dlm_lifecycle_policy": [
             (["policy_details", "schedule", "cross_region_copy_rule", "target"], "cross-Region copy target", true),
             (["policy_details", "schedule", "cross_region_copy_rule", "target_region"], "cross-Region copy target", true),

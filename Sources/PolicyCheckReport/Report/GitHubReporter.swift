@@ -23,6 +23,11 @@ public struct GitHubReporter: Reporter {
                          title: "policycheck: input error", message: error.message, into: &out)
             stream.write(taking: &out, once: ReportStream.chunkSize)
         }
+        for warning in report.warnings {
+            Self.command("warning", file: warning.file, line: warning.location?.line, column: warning.location?.column,
+                         title: "policycheck: not checked", message: warning.message, into: &out)
+            stream.write(taking: &out, once: ReportStream.chunkSize)
+        }
         for finding in report.findings where !finding.isSuppressed {
             let message = "\(finding.message) [\(finding.resourceLabel)]\nRemediation: \(finding.remediation)"
             Self.command(Self.level(finding.severity), file: finding.file, line: finding.line,

@@ -36,6 +36,8 @@ public struct JSONReporter: Reporter {
         }
         json.endArray()
         json.field("errors", errors: report.errors)
+        // What was read but not checked (a nested stack's template at a URL, a remote module): the run still passes.
+        json.field("warnings", errors: report.warnings)
         Self.writeWaivers(report.waivers, into: &json)
         json.endObject()
         json.drain(into: stream)

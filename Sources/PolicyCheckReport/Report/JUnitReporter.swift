@@ -22,10 +22,12 @@ public struct JUnitReporter: Reporter {
         let outcomes = report.outcomes.positionsByFile()
         let findings = Dictionary(grouping: report.findings.indices, by: { report.findings[$0].file })
         let errors = Dictionary(grouping: report.errors, by: \.file)
+        let warnings = Dictionary(grouping: report.warnings, by: \.file)
         stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
         for (index, file) in Self.files(report).enumerated() {
             writeSuite(file, id: index, report: report, outcomes: (outcomes[file] ?? []).flatMap { report.outcomes[$0] },
-                       findings: (findings[file] ?? []).map { report.findings[$0] }, errors: errors[file] ?? [], to: stream)
+                       findings: (findings[file] ?? []).map { report.findings[$0] }, errors: errors[file] ?? [],
+                       warnings: warnings[file] ?? [], to: stream)
         }
         if !report.filesSkipped.isEmpty { stream.write(Self.skippedSuite(report, id: Self.files(report).count)) }
         stream.write("</testsuites>\n")
@@ -54,13 +56,14 @@ public struct JUnitReporter: Reporter {
         files.formUnion(report.findings.map(\.file))
         files.formUnion(report.outcomes.fileNames)
         files.formUnion(report.errors.map(\.file))
+        files.formUnion(report.warnings.map(\.file))
         return files.sorted()
     }
 
     // MARK: - Suites
 
     private func writeSuite(_ file: String, id: Int, report: CheckReport, outcomes: [RuleOutcome], findings: [Finding],
-                            errors: [Diagnostic], to stream: ReportStream) {
+                            errors: [Diagnostic], warnings: [Diagnostic], to stream: ReportStream) {
         var cases: [TestCase] = []
         var seen = Set<CaseKey>()
         // Each case's findings, in report order, found by key (a scan of the file's findings per case would make a
@@ -103,7 +106,10 @@ public struct JUnitReporter: Reporter {
         }
         stream.write(taking: &bytes)
         for error in errors { stream.write(Self.errorCase(error)) }
-        stream.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n")
+        // Warnings (what was read but not checked) fail nothing: the suite's standard error lists them.
+        let warningText = warnings.map { XMLText.escape($0.description) + "\n" }.joined()
+        stream.write("    <system-out/>\n    " + (warnings.isEmpty ? "<system-err/>" : "<system-err>\(warningText)</system-err>")
+                     + "\n  </testsuite>\n")
     }
 
     private static func property(_ name: String, _ value: String) -> String {

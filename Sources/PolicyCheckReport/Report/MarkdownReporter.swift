@@ -30,6 +30,13 @@ public struct MarkdownReporter: Reporter {
                     + ": " + MarkdownText.escape(error.message) + "\n"
             }
         }
+        if !report.warnings.isEmpty {
+            out += "\n### Warnings\n\nRead but not checked:\n\n"
+            for warning in report.warnings {
+                out += "- " + Self.location(warning.file, warning.location?.line ?? 1, warning.location?.column ?? 1)
+                    + ": " + MarkdownText.escape(warning.message) + "\n"
+            }
+        }
         if !report.filesSkipped.isEmpty {
             out += "\n### Skipped\n\nNot inputs, or not checked (\(MarkdownText.escape(report.skipSummary))):\n\n"
             var table = "| file | reason |\n| --- | --- |\n"

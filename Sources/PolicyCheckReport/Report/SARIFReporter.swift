@@ -85,13 +85,16 @@ public struct SARIFReporter: Reporter {
         json.field("exitCode", Int(report.exitCode))
         json.key("toolExecutionNotifications")
         json.beginArray()
-        for error in report.errors {
+        // Input errors, then what was read but not checked (a nested template at a URL, a remote module).
+        let notifications = report.errors.map { ($0, "input-error", "error") }
+            + report.warnings.map { ($0, "input-not-checked", "warning") }
+        for (error, id, level) in notifications {
             json.beginObject()
             json.key("descriptor")
             json.beginObject()
-            json.field("id", "input-error")
+            json.field("id", id)
             json.endObject()
-            json.field("level", "error")
+            json.field("level", level)
             json.key("message")
             json.beginObject()
             json.field("text", error.message)

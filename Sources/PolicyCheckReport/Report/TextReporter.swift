@@ -28,7 +28,7 @@ public struct TextReporter: Reporter {
         var findingsByFile: [String: [Int]] = [:]
         for (index, finding) in report.findings.enumerated() { findingsByFile[finding.file, default: []].append(index) }
         var errorsByFile: [String: [Diagnostic]] = [:]
-        for error in report.errors { errorsByFile[error.file, default: []].append(error) }
+        for error in report.errors + report.warnings { errorsByFile[error.file, default: []].append(error) }
         let files = Set(findingsByFile.keys).union(errorsByFile.keys).sorted()
         for file in files {
             // Every finding of the group names this file: it is cleaned once.
@@ -100,7 +100,8 @@ public struct TextReporter: Reporter {
         let findings = report.findings.isEmpty
             ? "no findings"
             : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
-        let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        var errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
+        if !report.warnings.isEmpty { errors += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
         let suppressed = report.suppressedFindings.isEmpty ? "" : ", \(report.suppressedFindings.count) suppressed"
         let verdict: String
         switch report.exitCode {

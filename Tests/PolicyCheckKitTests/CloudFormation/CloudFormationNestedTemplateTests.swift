@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import PolicyCheckKit
+
+/// A stack set's inline `TemplateBody` is checked as a template of its own, its resources named after the stack set;
+/// a nested template that cannot be read here (a `TemplateURL`, a SAM application's `Location` URL) is a warning in
+/// every report format, never a silent pass.
+@Suite struct CloudFormationNestedTemplateTests {
+    typealias T = CloudFormationTesting
+
+    @Test func aStackSetsTemplateBodyIsCheckedAsATemplateNamedAfterTheStackSet() throws {
+        let text = try T.fixture("fail-stack-set-template-body.yaml")
+        let deployments = try T.deployments(text)
+        #expect(deployments.map(\.name) == ["template.yaml", "Set", "JSONSet"])
+        let findings = try T.findings(text)
+        let summary = Set(findings.filter { ["MMC-ENC-001", "MMC-NET-001", "MMC-RES-001"].contains($0.ruleId) }
+            .map { "\($0.ruleId) \($0.resource) \($0.line)" })
+        // Every value of a body is located at its `TemplateBody`.
+        #expect(summary == ["MMC-ENC-001 Set/DB 12", "MMC-NET-001 Set/SG 12", "MMC-RES-001 JSONSet/Replica 31"])
+        #expect(deployments.allSatisfy { $0.notices.isEmpty })
+    }
+
+    @Test func aBodyThatIsNotATemplateIsAnErrorAndTheRestIsStillReported() throws {
+        let text = """
+            Resources:
+              Set:
+                Type: AWS::CloudFormation::StackSet
+                Properties:
+                  TemplateBody: '{"Resources": {"DB": '
+              Open:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties: {GroupId: sg-1, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0, Description: x}
+            """
+        let report = try Self.run(text)
+        #expect(report.exitCode == 2)
+        #expect(report.errors.map(\.message).contains { $0.hasPrefix("Resources.Set.Properties.TemplateBody: the stack set's template cannot be checked: it is not JSON or YAML") },
+                "\(report.errors.map(\.message))")
+        #expect(report.findings.contains { $0.resource == "Open" && $0.ruleId == "MMC-NET-001" })
+    }
+
+    @Test(arguments: [
+        ("AWS::CloudFormation::Stack", "TemplateURL: https://s3.amazonaws.com/bucket/child.yaml", "Child: the nested stack's template 'https://s3.amazonaws.com/bucket/child.yaml' (TemplateURL) is not a local file"),
+        ("AWS::CloudFormation::StackSet", "TemplateURL: s3://bucket/set.json", "Child: the nested stack's template 's3://bucket/set.json' (TemplateURL) is not a local file"),
+        ("AWS::Serverless::Application", "Location: https://bucket.s3.amazonaws.com/app.yaml", "Child: the nested application's template 'https://bucket.s3.amazonaws.com/app.yaml' (Location) is not a local file"),
+        ("AWS::CloudFormation::Stack", "TemplateURL: !Join ['', ['https://s3.', !Ref 'AWS::Region', '.amazonaws.com/b/k.json']]", "Child: the nested stack's template 'https://s3.${AWS::Region}.amazonaws.com/b/k.json' (TemplateURL) is not a local file"),
+    ])
+    func aTemplateNamedByURLIsAWarningInEveryReportFormat(type: String, property: String, warning: String) throws {
+        let report = try Self.run("""
+            Resources:
+              Child:
+                Type: \(type)
+                Properties:
+                  \(property)
+            """)
+        #expect(report.exitCode == 0)
+        #expect(report.warnings.count == 1)
+        #expect(report.warnings.first?.message.hasPrefix(warning) == true, "\(report.warnings.map(\.message))")
+        for format in ReportFormat.allCases {
+            #expect(format.reporter().render(report).contains("is not a local file"), "\(format)")
+        }
+    }
+
+    @Test(arguments: [
+        ("AWS::CloudFormation::Stack", "TemplateURL: stacks/child.yaml"),
+        ("AWS::Serverless::Application", "Location: ./app/template.yaml"),
+        ("AWS::Serverless::Application", "Location: {ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/app', SemanticVersion: 1.0.0}"),
+    ])
+    func aLocalFileOrARepositoryApplicationIsNoWarning(type: String, property: String) throws {
+        let report = try Self.run("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Child:
+                Type: \(type)
+                Properties:
+                  \(property)
+            """)
+        #expect(report.warnings.isEmpty, "\(report.warnings.map(\.message))")
+        #expect(report.exitCode == 0)
+    }
+
+    /// A check run over the text written to a file of its own.
+    static func run(_ text: String) throws -> CheckReport {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nested-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("template.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return T.run([file.path])
+    }
+}
