@@ -1,0 +1,31 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// Kubernetes objects are judged as kubectl decodes them (go-yaml v2, YAML 1.1, apimachinery's unstructured lists),
+/// so a spelling kubectl reads one way cannot show policycheck another.
+@Suite struct KubectlDecodingTests {
+    typealias H = AdapterHarness
+
+    static func service(type: String = "LoadBalancer", ranges: String? = nil, port: String = "22") -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata: {name: w, namespace: prod}\nspec:\n  type: \(type)\n"
+        if let ranges { text += "  loadBalancerSourceRanges: \(ranges)\n" }
+        return text + "  ports:\n  - port: \(port)\n"
+    }
+
+    @Test func aBinaryTaggedTypeOrRangeIsReadAsTheTextKubectlDecodes() throws {
+        let hiddenType = H.read(text: Self.service(type: "!!binary TG9hZEJhbGFuY2Vy"))
+        #expect(hiddenType.errors.isEmpty, "\(hiddenType.errors)")
+        #expect(H.summary(try H.findings(hiddenType.deployments)) == ["MMC-NET-001 5:3 Service/prod/w"])
+        let hiddenRange = H.read(text: Self.service(ranges: "[!!binary MC4wLjAuMC8w]"))
+        let findings = try H.findings(hiddenRange.deployments)
+        #expect(H.summary(findings) == ["MMC-NET-001 6:30 Service/prod/w"], "at the tagged scalar")
+        #expect(findings.first?.severity == .critical)
+    }
+
+    @Test func aBinaryValueKubectlRefusesIsAnErrorAtItsPlace() {
+        let read = H.read(text: Self.service(type: "!!binary TG9hZEJhbGFuY2Vy!"))
+        #expect(read.deployments.isEmpty)
+        #expect(read.errors.map(\.description) == ["inline.yaml:5:9: error: a !!binary value is not valid base64 (kubectl refuses it)"])
+    }
+}
