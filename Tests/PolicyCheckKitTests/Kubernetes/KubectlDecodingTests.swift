@@ -28,4 +28,14 @@ import Testing
         #expect(read.deployments.isEmpty)
         #expect(read.errors.map(\.description) == ["inline.yaml:5:9: error: a !!binary value is not valid base64 (kubectl refuses it)"])
     }
+
+    @Test func anItemsSequenceMakesAnyKindAListAsKubectlDecodesIt() throws {
+        let service = "- apiVersion: v1\n  kind: Service\n  metadata: {name: w, namespace: prod}\n  spec:\n    type: LoadBalancer\n    ports:\n    - port: 22\n"
+        let configMap = H.read(text: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: prod}\nitems:\n" + service)
+        #expect(configMap.errors.isEmpty, "\(configMap.errors)")
+        #expect(H.summary(try H.findings(configMap.deployments)) == ["MMC-NET-001 9:5 Service/prod/w"])
+        // No metadata and a kind that is not a list's: still a list, as apimachinery looks only for `items`.
+        let bare = H.read(text: "apiVersion: v1\nkind: Foo\nitems:\n" + service)
+        #expect(H.summary(try H.findings(bare.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
+    }
 }
