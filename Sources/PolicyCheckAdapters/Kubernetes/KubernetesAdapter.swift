@@ -30,6 +30,8 @@ public struct KubernetesAdapter: InputAdapter {
         let reader = NodeReader(source: source)
         // Kubernetes paths are relative to their object: a list of many objects spells the same few again and again.
         reader.internsPaths = true
+        // Integers as kubectl's go-yaml reads them: `port: 026` deploys port 22.
+        reader.integers = .goYAML
         var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
                                     origin: Origin(offset: first.offset, path: ""))
         deployment.qualifiesResourceNames = false

@@ -38,4 +38,42 @@ import Testing
         let bare = H.read(text: "apiVersion: v1\nkind: Foo\nitems:\n" + service)
         #expect(H.summary(try H.findings(bare.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
     }
+
+    @Test func aLeadingZeroPortIsOctalAsKubectlReadsIt() throws {
+        for (literal, port) in [("026", 22), ("012470", 5432), ("0o26", 22), ("0x16", 22), ("+026", 22)] {
+            let read = H.read(text: Self.service(port: literal))
+            #expect(read.errors.isEmpty, "\(literal): \(read.errors)")
+            let findings = try H.findings(read.deployments)
+            #expect(findings.map(\.ruleId) == ["MMC-NET-001"], "\(literal): \(H.summary(findings))")
+            #expect(findings.first?.message.contains("on port \(port);") == true, "\(literal): \(findings.first?.message ?? "")")
+        }
+        // Not octal (an 8 or 9): go-yaml reads the decimal float, so 089 is port 89, high as any web port.
+        #expect(try H.findings(H.read(text: Self.service(port: "089")).deployments).map(\.ruleId) == ["MMC-NET-011"])
+    }
+
+    @Test func goYAMLIntegersFollowStrconvParseIntBaseZero() {
+        let go = IntegerSyntax.goYAML
+        #expect(go.value(of: "026") == 22 && go.value(of: "-026") == -22 && go.value(of: "0") == 0 && go.value(of: "00") == 0)
+        #expect(go.value(of: "0b10110") == 22 && go.value(of: "0X16") == 22 && go.value(of: "22") == 22)
+        #expect(go.value(of: "089") == 89 && go.value(of: "0o89") == nil && go.value(of: "0x-16") == nil && go.value(of: "0x") == nil)
+        #expect(IntegerSyntax.decimal.value(of: "026") == 26, "other formats keep the YAML 1.2 core reading")
+    }
+
+    @Test func aNetworkPolicyPortWithALeadingZeroIsOctal() throws {
+        let text = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p}
+            spec:
+              ingress:
+              - from:
+                - ipBlock: {cidr: 0.0.0.0/0}
+                ports:
+                - port: 026
+
+            """
+        let read = H.read(text: text)
+        let policy = try #require(read.deployments.first?.allowlists.first)
+        #expect(policy.entries.first?.allPorts == [PortRange(22, 22)])
+    }
 }
