@@ -27,16 +27,16 @@ struct ServiceReader {
         let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
                                   internetFacing: internetFacing, hasDescriptionField: false)
-        // The spec field wins over the annotation when both are given (as in Kubernetes).
+        // The spec field wins over the annotation when both are given (as in Kubernetes). Either is read as
+        // Kubernetes reads it: trimmed, leading zeros allowed (`SourceRangeText`).
+        let shared = KubernetesAllowlists.Ports(ports)
         if !ranges.isEmpty {
-            let shared = KubernetesAllowlists.Ports(ports)
-            allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: shared) }
+            allowlist.entries = ranges.map { KubernetesAllowlists.entry(SourceRangeText.asKubernetesReads($0), ports: shared) }
         } else if let annotation = annotations[sourceRangesAnnotation],
-                  case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports,
-                                                                  paths: annotations.paths),
-                  !entries.isEmpty {
+                  case let items = CIDRListText.items(annotation, in: source, paths: annotations.paths),
+                  !items.isEmpty {
             allowlist.origin = annotation.origin
-            allowlist.entries = entries
+            allowlist.entries = items.map { KubernetesAllowlists.entry(SourceRangeText.asKubernetesReads($0), ports: shared) }
         } else if internetFacing {
             // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
             // controller ignores is where that comes from: the entries go there.
