@@ -39,9 +39,15 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         let text: String
         let isPlain: Bool
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t) {
-            text = String(decoding: bytes, as: UTF8.self)
-            isPlain = style == YAML_PLAIN_SCALAR_STYLE
+        /// A key as written; a `!!binary` key is its decoded text, as it is for go-yaml (`YAMLBinary`).
+        init(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t, offset: Int) throws(SyntaxError) {
+            if tagName == YAMLBinary.tag {
+                text = String(decoding: try YAMLBinary.text(of: bytes, offset: offset), as: UTF8.self)
+                isPlain = false
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+                isPlain = style == YAML_PLAIN_SCALAR_STYLE
+            }
         }
     }
 
@@ -222,7 +228,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
                 let data = event.pointee.data.scalar
                 let (bytes, tagName) = (Self.bytes(data), Self.tagName(data))
                 try Self.checkKeyTag(tagName, offset: offset)
-                key = Key(bytes, style: data.style)
+                key = try Key(bytes, tagName: tagName, style: data.style, offset: offset)
                 if let anchor = Self.text(data.anchor) {
                     let scalar = Scalar(bytes: Array(bytes), tagName: tagName, style: data.style)
                     anchors[anchor] = Anchored(node: nil, size: 1, height: 0, offset: offset, scalar: scalar)
@@ -235,7 +241,9 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
                 guard let scalar = anchored.scalar else {
                     throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
                 }
-                key = scalar.bytes.withUnsafeBufferPointer { Key($0, style: scalar.style) }
+                key = try scalar.bytes.withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> Key in
+                    try Key(bytes, tagName: scalar.tagName, style: scalar.style, offset: offset)
+                }
             default:
                 throw SyntaxError(offset: offset, message: "mapping keys must be scalars")
             }
@@ -291,7 +299,8 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     }
 
     /// A scalar node, resolved by the YAML 1.2 core schema (plain and untagged, or a standard scalar tag) or kept as a
-    /// string (quoted, `!`, `!!str`, `!!binary`, `!!timestamp`, or a local tag, which is kept).
+    /// string (quoted, `!`, `!!str`, `!!timestamp`, or a local tag, which is kept); a `!!binary` scalar is the string
+    /// its base64 decodes to (`YAMLBinary`), placed where the scalar is.
     private func scalar(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t,
                         offset: Int) throws(SyntaxError) -> Builder.Handle {
         let kind: SourceTape.Kind
@@ -299,7 +308,12 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         switch tagName {
         case "":
             kind = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE ? CoreSchema.kind(ofPlain: bytes) : .string
-        case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp":
+        case YAMLBinary.tag:
+            let decoded = try YAMLBinary.text(of: bytes, offset: offset)
+            return try decoded.withUnsafeBufferPointer { (text) throws(SyntaxError) -> Builder.Handle in
+                try builder.scalar(.string, text: text, offset: offset, tag: nil)
+            }
+        case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp":
             kind = .string
         case "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float":
             kind = CoreSchema.kind(ofPlain: bytes)

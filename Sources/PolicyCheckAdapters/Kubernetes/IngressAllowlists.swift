@@ -15,6 +15,7 @@ struct IngressAllowlists {
     static let inboundCIDRs = "alb.ingress.kubernetes.io/inbound-cidrs"
     static let scheme = "alb.ingress.kubernetes.io/scheme"
     static let certificateARN = "alb.ingress.kubernetes.io/certificate-arn"
+    static let securityGroups = "alb.ingress.kubernetes.io/security-groups"
 
     /// The ingress-nginx allowlist, if annotated. nginx sits behind a public load balancer: internet-facing.
     func nginx() -> Allowlist? {
@@ -41,6 +42,9 @@ struct IngressAllowlists {
                                             role: "region in the ALB certificate ARN", into: &deployment)
         }
         let dualStack = annotations["alb.ingress.kubernetes.io/ip-address-type"]?.value == "dualstack"
+        if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
+            return namedSecurityGroups(groups, isPublic: isPublic, ports: ports)
+        }
         if let value = annotations[Self.inboundCIDRs] {
             var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
                                       internetFacing: isPublic, hasDescriptionField: false)
@@ -52,6 +56,28 @@ struct IngressAllowlists {
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
                                   internetFacing: true, hasDescriptionField: false)
         allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: ports)
+        return allowlist
+    }
+
+    /// The allowlist of an ALB given its security groups by name: it cannot be verified from the manifest.
+    ///
+    /// "When this annotation is not present, the controller will automatically create one security group ... and
+    /// allow access from inbound-cidrs to the listen-ports. ... If you specify this annotation, you need to
+    /// configure the security groups" (the controller's Ingress annotations, `security-groups`,
+    /// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#security-groups):
+    /// with it, `inbound-cidrs` builds nothing and the ALB admits whatever the named groups admit, which live
+    /// outside the manifest. An internet-facing ALB so configured is one unknown entry at the annotation
+    /// (cannot verify), never credited with `inbound-cidrs`; an internal one has no allowlist here.
+    private func namedSecurityGroups(_ groups: Located<String>, isPublic: Bool, ports: [PortRange]) -> Allowlist? {
+        guard isPublic else { return nil }
+        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: groups.origin,
+                                  internetFacing: true, hasDescriptionField: false)
+        let reason = "the ALB admits what the security groups named in '\(Self.securityGroups)' admit, which the manifest "
+            + "does not show; the controller builds no group from '\(Self.inboundCIDRs)' then"
+        var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: groups.origin), description: nil,
+                                   enabled: true, origin: groups.origin, ports: ports.first)
+        entry.additionalPorts = Array(ports.dropFirst())
+        allowlist.entries = [entry]
         return allowlist
     }
 

@@ -12,14 +12,14 @@ public struct KubernetesAdapter: InputAdapter {
     public init() {}
 
     /// A mapping with a Kubernetes `apiVersion` (`v1`, `networking.k8s.io/v1`, …), a `kind`, and `metadata` (or
-    /// `items`, for lists). policycheck's own documents (`policycheck/…`) are not Kubernetes objects. Any kind that is
+    /// an `items` sequence, for lists of any kind: see `forEachObject`). policycheck's own documents (`policycheck/…`) are not Kubernetes objects. Any kind that is
     /// not empty: Kubernetes does not require a capital (Zalando's postgres-operator defines `kind: postgresql`), and
     /// what tells other formats apart is the group version and `metadata`, not the kind's first letter.
     public static func recognises(_ document: SourceNode) -> Bool {
         guard let version = document["apiVersion"]?.string, APIVersion.isKubernetes(version),
               let kind = document["kind"]?.string, !kind.isEmpty else { return false }
         if document["metadata"]?.entries != nil { return true }
-        return kind.hasSuffix("List") && document["items"]?.items != nil
+        return document["items"]?.isSequence == true
     }
 
     /// One deployment for the whole file (its Kubernetes objects together); none when it holds no object.
@@ -30,6 +30,8 @@ public struct KubernetesAdapter: InputAdapter {
         let reader = NodeReader(source: source)
         // Kubernetes paths are relative to their object: a list of many objects spells the same few again and again.
         reader.internsPaths = true
+        // Integers as kubectl's go-yaml reads them: `port: 026` deploys port 22.
+        reader.integers = .goYAML
         var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
                                     origin: Origin(offset: first.offset, path: ""))
         deployment.qualifiesResourceNames = false
@@ -55,11 +57,15 @@ public struct KubernetesAdapter: InputAdapter {
     }
 
     /// Calls `body` with each object of a document, in document order: the document itself, or the items of a
-    /// `kind: List` (and of lists within it). The items are visited where they are, not gathered into arrays first
+    /// list (and of lists within it). The items are visited where they are, not gathered into arrays first
     /// (a 100,000-item list's arrays were 4 MB each, three of them at once).
+    ///
+    /// A list is any object whose `items` is a sequence, whatever its kind: apimachinery's unstructured JSON scheme
+    /// (`unstructuredJSONScheme.decode`, which kubectl's resource builder uses for `apply -f`) decodes an object
+    /// with an `items` field as an `UnstructuredList` (it looks for the field, not at the kind), and the builder
+    /// applies the items — `kind: ConfigMap` with a Service in `items` deploys the Service, not a ConfigMap.
     static func forEachObject(in document: SourceNode, _ body: (SourceNode) -> Void) {
-        guard let kind = document["kind"]?.string, kind.hasSuffix("List"),
-              let items = document["items"], items.isSequence else {
+        guard let items = document["items"], items.isSequence else {
             body(document)
             return
         }

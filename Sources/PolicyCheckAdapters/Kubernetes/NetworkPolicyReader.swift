@@ -38,7 +38,8 @@ struct NetworkPolicyReader {
         for (node, path) in items {
             guard let item = rule.reader.object(node, path: path) else { continue }
             guard let port = item.value("port") else { return [PortRange(0, 65535)] }
-            guard let literal = port.numberLiteral, let number = Int(literal), (1...65535).contains(number) else {
+            guard let literal = port.numberLiteral, let number = rule.reader.integers.value(of: literal),
+                  (1...65535).contains(number) else {
                 return []
             }
             let end = item.int("endPort", range: number...65535)?.value ?? number

@@ -27,16 +27,16 @@ struct ServiceReader {
         let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
                                   internetFacing: internetFacing, hasDescriptionField: false)
-        // The spec field wins over the annotation when both are given (as in Kubernetes).
+        // The spec field wins over the annotation when both are given (as in Kubernetes). Either is read as
+        // Kubernetes reads it: trimmed, leading zeros allowed (`SourceRangeText`).
+        let shared = KubernetesAllowlists.Ports(ports)
         if !ranges.isEmpty {
-            let shared = KubernetesAllowlists.Ports(ports)
-            allowlist.entries = ranges.map { KubernetesAllowlists.entry($0, ports: shared) }
+            allowlist.entries = ranges.map { KubernetesAllowlists.entry(SourceRangeText.asKubernetesReads($0), ports: shared) }
         } else if let annotation = annotations[sourceRangesAnnotation],
-                  case let entries = KubernetesAllowlists.entries(annotation, in: source, ports: ports,
-                                                                  paths: annotations.paths),
-                  !entries.isEmpty {
+                  case let items = CIDRListText.items(annotation, in: source, paths: annotations.paths),
+                  !items.isEmpty {
             allowlist.origin = annotation.origin
-            allowlist.entries = entries
+            allowlist.entries = items.map { KubernetesAllowlists.entry(SourceRangeText.asKubernetesReads($0), ports: shared) }
         } else if internetFacing {
             // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
             // controller ignores is where that comes from: the entries go there.
@@ -57,40 +57,52 @@ struct ServiceReader {
     ]
 
     /// Whether the load balancer is internal: a GKE class or an annotation says so (AWS, Azure, GKE), as the
-    /// controller that reconciles the Service reads it.
+    /// controller that reconciles the Service reads it — and only that controller's annotations count.
     static func isInternal(_ annotations: Annotations, loadBalancerClass: String? = nil) -> Bool {
         // A GKE class decides before any annotation, as GKE's controllers read it ("LoadBalancerClass ... has
         // precedence", cloud-provider-gcp `GetLoadBalancerAnnotationType`): `l4-regional-internal` is an internal
         // passthrough Network Load Balancer (https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters).
         if let loadBalancerClass, let makesInternal = gkeClasses[loadBalancerClass] { return makesInternal }
-        if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value.lowercased() == "true" { return true }
+        if isAWSLoadBalancerController(annotations, loadBalancerClass) { return awsLoadBalancerControllerMakesInternal(annotations) }
+        // Any other class is some other implementation's: "Any default load balancer implementation (e.g. cloud
+        // providers) should ignore Services that set this field" (ServiceSpec.loadBalancerClass), so no cloud's
+        // internal annotation applies, and an implementation whose default is not documented as internal is taken
+        // as internet-facing.
+        guard loadBalancerClass == nil else { return false }
+        // Azure makes an internal load balancer only for exactly "true" (cloud-provider-azure
+        // `requiresInternalLoadBalancer`: `l == consts.TrueAnnotationValue`); "TRUE" is a public one.
+        if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value == "true" { return true }
         // GKE's controller reads the first of its type annotations present, the deprecated one still, and takes
         // `Internal` or `internal` and no other spelling (cloud-provider-gcp `GetLoadBalancerAnnotationType`).
         let gkeType = annotations.first("networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type")?.value
         if gkeType == "Internal" || gkeType == "internal" { return true }
-        let legacyFlag = annotations[Self.internalAnnotation]?.value
-        if isAWSLoadBalancerController(annotations, loadBalancerClass) {
-            // Since v2.2.0 the AWS Load Balancer Controller provisions an internal NLB unless the scheme annotation
-            // asks for an internet-facing one ("Secure by default",
-            // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/). The scheme
-            // annotation decides; the deprecated internal flag only without it ("in case of ties, the
-            // aws-load-balancer-scheme gets precedence", the annotations reference,
-            // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/),
-            // read as a Go boolean (`false`, `0`, `f`: internet-facing).
-            if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme.lowercased() == "internal" }
-            if let legacyFlag { return !Self.goFalse.contains(legacyFlag) }
-            return true
-        }
         // Any other Service of type LoadBalancer is reconciled by the in-tree cloud provider's controller by default
-        // (the NLB guide above, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
+        // (the AWS Load Balancer Controller's NLB guide, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
         // `false` makes an internal load balancer (cloud-provider-aws `EnsureLoadBalancer`; older AWS docs used
         // "0.0.0.0/0" as the value), and its load balancers are internet-facing otherwise — the scheme annotation
         // is not one of its annotations (cloud-provider-aws `docs/service_controller.md`). The AWS Load Balancer
         // Controller's v2.5+ webhook puts `loadBalancerClass` on Services when they are created, where it is
         // installed with it, but a manifest that relies on that is not judged by it: only the class or the
         // `aws-load-balancer-type` annotation written in the manifest say which controller decides.
-        if let legacyFlag, !legacyFlag.isEmpty, legacyFlag.lowercased() != "false" { return true }
+        if let legacyFlag = annotations[Self.internalAnnotation]?.value, !legacyFlag.isEmpty,
+           legacyFlag.lowercased() != "false" { return true }
         return false
+    }
+
+    /// Whether the AWS Load Balancer Controller makes the Service's NLB internal, reading its own annotations only:
+    /// it runs on AWS, where Azure's and GKE's annotations mean nothing, so they cannot hide an internet-facing NLB.
+    ///
+    /// Since v2.2.0 the controller provisions an internal NLB unless the scheme annotation asks for an
+    /// internet-facing one ("Secure by default",
+    /// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/). The scheme
+    /// annotation decides; the deprecated internal flag only without it ("in case of ties, the
+    /// aws-load-balancer-scheme gets precedence", the annotations reference,
+    /// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/), read as a
+    /// Go boolean (`false`, `0`, `f`: internet-facing).
+    static func awsLoadBalancerControllerMakesInternal(_ annotations: Annotations) -> Bool {
+        if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme.lowercased() == "internal" }
+        if let legacyFlag = annotations[Self.internalAnnotation]?.value { return !Self.goFalse.contains(legacyFlag) }
+        return true
     }
 
     static let internalAnnotation = "service.beta.kubernetes.io/aws-load-balancer-internal"

@@ -8,6 +8,9 @@ public final class NodeReader {
     /// Whether the paths views spell are kept once per spelling (`spelling(_:)`): for documents of many objects
     /// whose paths are relative to their object, as Kubernetes paths are, so that the same few paths repeat.
     public var internsPaths = false
+    /// How integer literals read: decimal by default; as go-yaml reads them for Kubernetes manifests, where a
+    /// leading zero is octal (`IntegerSyntax`).
+    public var integers = IntegerSyntax.decimal
     private var paths: Set<String> = []
     /// The most distinct paths kept: past it a path is used as spelt (a document of distinct paths gains nothing).
     static let maxInternedPaths = 1 << 16
@@ -151,7 +154,7 @@ public struct ObjectView {
 
     public func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Located<Int>? {
         guard let value = value(key, required: required) else { return nil }
-        guard let literal = value.numberLiteral, let number = Int(literal) else {
+        guard let literal = value.numberLiteral, let number = reader.integers.value(of: literal) else {
             typeError(key, value, expected: "a whole number")
             return nil
         }

@@ -1,0 +1,79 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// Kubernetes objects are judged as kubectl decodes them (go-yaml v2, YAML 1.1, apimachinery's unstructured lists),
+/// so a spelling kubectl reads one way cannot show policycheck another.
+@Suite struct KubectlDecodingTests {
+    typealias H = AdapterHarness
+
+    static func service(type: String = "LoadBalancer", ranges: String? = nil, port: String = "22") -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata: {name: w, namespace: prod}\nspec:\n  type: \(type)\n"
+        if let ranges { text += "  loadBalancerSourceRanges: \(ranges)\n" }
+        return text + "  ports:\n  - port: \(port)\n"
+    }
+
+    @Test func aBinaryTaggedTypeOrRangeIsReadAsTheTextKubectlDecodes() throws {
+        let hiddenType = H.read(text: Self.service(type: "!!binary TG9hZEJhbGFuY2Vy"))
+        #expect(hiddenType.errors.isEmpty, "\(hiddenType.errors)")
+        #expect(H.summary(try H.findings(hiddenType.deployments)) == ["MMC-NET-001 5:3 Service/prod/w"])
+        let hiddenRange = H.read(text: Self.service(ranges: "[!!binary MC4wLjAuMC8w]"))
+        let findings = try H.findings(hiddenRange.deployments)
+        #expect(H.summary(findings) == ["MMC-NET-001 6:30 Service/prod/w"], "at the tagged scalar")
+        #expect(findings.first?.severity == .critical)
+    }
+
+    @Test func aBinaryValueKubectlRefusesIsAnErrorAtItsPlace() {
+        let read = H.read(text: Self.service(type: "!!binary TG9hZEJhbGFuY2Vy!"))
+        #expect(read.deployments.isEmpty)
+        #expect(read.errors.map(\.description) == ["inline.yaml:5:9: error: a !!binary value is not valid base64 (kubectl refuses it)"])
+    }
+
+    @Test func anItemsSequenceMakesAnyKindAListAsKubectlDecodesIt() throws {
+        let service = "- apiVersion: v1\n  kind: Service\n  metadata: {name: w, namespace: prod}\n  spec:\n    type: LoadBalancer\n    ports:\n    - port: 22\n"
+        let configMap = H.read(text: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: prod}\nitems:\n" + service)
+        #expect(configMap.errors.isEmpty, "\(configMap.errors)")
+        #expect(H.summary(try H.findings(configMap.deployments)) == ["MMC-NET-001 9:5 Service/prod/w"])
+        // No metadata and a kind that is not a list's: still a list, as apimachinery looks only for `items`.
+        let bare = H.read(text: "apiVersion: v1\nkind: Foo\nitems:\n" + service)
+        #expect(H.summary(try H.findings(bare.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
+    }
+
+    @Test func aLeadingZeroPortIsOctalAsKubectlReadsIt() throws {
+        for (literal, port) in [("026", 22), ("012470", 5432), ("0o26", 22), ("0x16", 22), ("+026", 22)] {
+            let read = H.read(text: Self.service(port: literal))
+            #expect(read.errors.isEmpty, "\(literal): \(read.errors)")
+            let findings = try H.findings(read.deployments)
+            #expect(findings.map(\.ruleId) == ["MMC-NET-001"], "\(literal): \(H.summary(findings))")
+            #expect(findings.first?.message.contains("on port \(port);") == true, "\(literal): \(findings.first?.message ?? "")")
+        }
+        // Not octal (an 8 or 9): go-yaml reads the decimal float, so 089 is port 89, high as any web port.
+        #expect(try H.findings(H.read(text: Self.service(port: "089")).deployments).map(\.ruleId) == ["MMC-NET-011"])
+    }
+
+    @Test func goYAMLIntegersFollowStrconvParseIntBaseZero() {
+        let go = IntegerSyntax.goYAML
+        #expect(go.value(of: "026") == 22 && go.value(of: "-026") == -22 && go.value(of: "0") == 0 && go.value(of: "00") == 0)
+        #expect(go.value(of: "0b10110") == 22 && go.value(of: "0X16") == 22 && go.value(of: "22") == 22)
+        #expect(go.value(of: "089") == 89 && go.value(of: "0o89") == nil && go.value(of: "0x-16") == nil && go.value(of: "0x") == nil)
+        #expect(IntegerSyntax.decimal.value(of: "026") == 26, "other formats keep the YAML 1.2 core reading")
+    }
+
+    @Test func aNetworkPolicyPortWithALeadingZeroIsOctal() throws {
+        let text = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p}
+            spec:
+              ingress:
+              - from:
+                - ipBlock: {cidr: 0.0.0.0/0}
+                ports:
+                - port: 026
+
+            """
+        let read = H.read(text: text)
+        let policy = try #require(read.deployments.first?.allowlists.first)
+        #expect(policy.entries.first?.allPorts == [PortRange(22, 22)])
+    }
+}

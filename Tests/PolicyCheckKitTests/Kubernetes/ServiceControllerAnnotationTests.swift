@@ -1,0 +1,45 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// A Service's scheme is decided by the annotations of the controller that reconciles it, read as that controller
+/// compares them: another cloud's "internal" annotation cannot hide an internet-facing load balancer.
+@Suite struct ServiceControllerAnnotationTests {
+    typealias H = AdapterHarness
+
+    static func service(_ annotations: [String], loadBalancerClass: String? = nil) -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: pg\n  annotations:\n"
+        text += annotations.map { "    \($0)\n" }.joined()
+        text += "spec:\n  type: LoadBalancer\n"
+        if let loadBalancerClass { text += "  loadBalancerClass: \(loadBalancerClass)\n" }
+        return text + "  ports:\n  - port: 5432\n"
+    }
+
+    static let internetFacing = "service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing"
+    static let azureInternal = "service.beta.kubernetes.io/azure-load-balancer-internal: \"true\""
+    static let gkeInternal = "networking.gke.io/load-balancer-type: Internal"
+
+    @Test("Only AWS's annotations decide for a Service the AWS Load Balancer Controller reconciles", arguments: [
+        ServiceControllerAnnotationTests.service([internetFacing, azureInternal], loadBalancerClass: "service.k8s.aws/nlb"),
+        ServiceControllerAnnotationTests.service([internetFacing, gkeInternal], loadBalancerClass: "service.k8s.aws/nlb"),
+        ServiceControllerAnnotationTests.service(["service.beta.kubernetes.io/aws-load-balancer-type: external",
+                                                  internetFacing, azureInternal]),
+        // A class no cloud provider reconciles: no cloud's internal annotation applies.
+        ServiceControllerAnnotationTests.service([azureInternal, gkeInternal], loadBalancerClass: "example.com/metallb"),
+    ])
+    func anotherCloudsInternalAnnotationDoesNotHideIt(text: String) throws {
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let findings = try H.findings(read.deployments)
+        #expect(findings.map(\.ruleId) == ["MMC-NET-001"], "\(H.summary(findings))")
+    }
+
+    @Test func azureIsInternalOnlyForExactlyTrue() throws {
+        for (value, isInternal) in [("\"true\"", true), ("\"TRUE\"", false), ("\"True\"", false)] {
+            let read = H.read(text: Self.service(["service.beta.kubernetes.io/azure-load-balancer-internal: \(value)"]))
+            #expect(try H.findings(read.deployments).isEmpty == isInternal, "\(value)")
+        }
+        // The cloud's own annotations still decide where no class hands the Service elsewhere.
+        #expect(try H.findings(H.read(text: Self.service([Self.gkeInternal])).deployments).isEmpty)
+    }
+}
