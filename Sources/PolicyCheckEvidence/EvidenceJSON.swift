@@ -159,6 +159,7 @@ public enum EvidenceJSON {
         json.field("failing", report.failingFindings.count)
         json.field("suppressed", report.suppressedFindings.count)
         json.field("errors", report.errors.count)
+        json.field("warnings", report.warnings.count)
         json.field("staleWaivers", report.staleWaivers.count)
         json.key("bySeverity")
         json.beginObject()

@@ -72,6 +72,9 @@ enum EvidenceJSONSections {
 
     static func writeErrors(_ report: CheckReport, into json: inout JSONWriter) {
         json.field("errors", errors: report.errors)
+        // Read but not wholly checked (a nested stack's template at a URL, a remote module): the run may pass, and
+        // the evidence says what it did not see.
+        json.field("warnings", errors: report.warnings)
     }
 
     /// Types, sizes and fingerprints only: never key bytes.

@@ -86,6 +86,12 @@ public enum EvidenceSections {
                 [Cell("\($0.file):\($0.location?.line ?? 1):\($0.location?.column ?? 1)", .code), Cell($0.message)]
             })))
         }
+        if !report.warnings.isEmpty {
+            blocks.append(.heading("Read but not checked (\(report.warnings.count))"))
+            blocks.append(.table(.init("warnings", headers: ["Location", "What was not checked"], rows: report.warnings.map {
+                [Cell("\($0.file):\($0.location?.line ?? 1):\($0.location?.column ?? 1)", .code), Cell($0.message)]
+            })))
+        }
         return EvidenceSection(id: "findings", title: "Findings by severity", blocks: blocks)
     }
 

@@ -288,3 +288,30 @@ import Testing
         return text
     }
 }
+
+/// What a run read but did not check — a nested stack's template at an S3 URL — is in the evidence, not only in the
+/// check report: the bundle's verdict may be "pass", and an auditor reading it sees what it did not cover.
+@Suite struct EvidenceWarningTests {
+    @Test func aTemplateNamedByURLIsListedInEveryPageOfTheBundle() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("stack.yaml", """
+            Resources:
+              Child:
+                Type: AWS::CloudFormation::Stack
+                Properties:
+                  TemplateURL: https://s3.amazonaws.com/bucket/child.yaml
+            """)
+        let result = try workspace.run(["report", "stack.yaml", "--out", "bundle"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let evidence = try #require(try JSONSerialization.jsonObject(with: try workspace.read("bundle/evidence.json")) as? [String: Any])
+        let warnings = try #require(evidence["warnings"] as? [[String: Any]])
+        #expect(warnings.count == 1)
+        #expect((warnings.first?["message"] as? String)?.contains("https://s3.amazonaws.com/bucket/child.yaml") == true)
+        #expect((evidence["summary"] as? [String: Any])?["warnings"] as? Int == 1)
+        for page in ["bundle/report.html", "bundle/report.md"] {
+            let text = String(decoding: try workspace.read(page), as: UTF8.self)
+            #expect(text.contains("Read but not checked (1)"), "\(page)")
+            #expect(text.contains("child.yaml"), "\(page)")
+        }
+    }
+}

@@ -49,7 +49,7 @@ import Testing
             """])
         #expect(residency(findings) == [
             "aws_dsql_cluster.c: witness region is 'us-west-2': a copy of the data would be kept in a region outside the allowed us-east-1",
-            "aws_globalaccelerator_endpoint_group.g: endpoint group region cannot be verified: known only after apply (it comes from var.group_region)",
+            "aws_globalaccelerator_endpoint_group.g: endpoint group region cannot be verified: not known here (it comes from var.group_region, which has no value here)",
             "aws_opensearch_outbound_connection.o: remote domain region is 'eu-west-3': it places data in a region outside the allowed us-east-1",
             "aws_vpc_endpoint.s3: endpoint service region is 'eu-west-1': it places data in a region outside the allowed us-east-1",
         ])
