@@ -17,13 +17,25 @@ enum PrefixListSources {
     static func ranges(of rule: PropertyValue, in template: Template) -> [Located<Fact<String>>] {
         let source = rule.child("SourcePrefixListId")
         var ranges: [Located<Fact<String>>] = []
+        // Lists outside the template are one entry however many a lookup may pick (a `!FindInMap` by region names
+        // one AWS-managed list per region: one rule is not sixteen findings).
+        var outside: [TemplateValue] = []
         for alternative in source.alternatives where !alternative.isAbsent {
             guard case .resource(let id, "AWS::EC2::PrefixList", let attribute) = alternative,
                   attribute == nil || attribute == "PrefixListId", let list = template.resource(id) else {
-                ranges.append(Located(.unknown(reason: reason(alternative)), at: source.origin))
+                outside.append(alternative)
                 continue
             }
             ranges += entries(of: list, resolver: rule.resolver)
+        }
+        if let first = outside.first {
+            let ids = outside.compactMap { if case .string(let id) = $0 { id } else { nil } }
+            let why = ids.count > 1 && ids.count == outside.count
+                ? "prefix list (one of \(ids.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", "))"
+                    + "\(ids.count > 3 ? " and \(ids.count - 3) more" : "")) is not declared in this template (AWS-managed "
+                    + "lists or another stack's): its address ranges are known only at deployment"
+                : reason(first)
+            ranges.append(Located(.unknown(reason: why), at: source.origin))
         }
         return ranges
     }

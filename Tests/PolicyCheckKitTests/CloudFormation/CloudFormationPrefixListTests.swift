@@ -29,4 +29,27 @@ import Testing
         #expect(outside.path == "Resources.CloudFront.Properties.SourcePrefixListId")
         #expect(outside.message.contains("prefix list 'pl-3b927c52' is not declared in this template"), "\(outside.message)")
     }
+
+    /// A lookup by region names one AWS-managed list per region (eks-workshop-v2's CloudFront rule): one entry for the
+    /// rule, naming some of them, not one finding per region.
+    @Test func listsALookupMayPickAreOneEntry() throws {
+        let findings = try T.findings("""
+            Mappings:
+              Lists:
+                us-east-1: {Id: pl-3b927c52}
+                us-west-2: {Id: pl-82a045eb}
+                eu-west-1: {Id: pl-4fa04526}
+                eu-central-1: {Id: pl-a3a144ca}
+            Resources:
+              Web:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress:
+                    - {IpProtocol: tcp, FromPort: 80, ToPort: 80, Description: cdn, SourcePrefixListId: !FindInMap [Lists, !Ref AWS::Region, Id]}
+            """).filter { $0.resource == "Web" && $0.ruleId == "MMC-NET-011" }
+        #expect(findings.count == 1, "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains("prefix list (one of 'pl-3b927c52', 'pl-82a045eb', 'pl-4fa04526' and 1 more)") == true,
+                "\(findings.map(\.message))")
+    }
 }
