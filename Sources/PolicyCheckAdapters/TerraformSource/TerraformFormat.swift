@@ -28,6 +28,10 @@ enum TerraformFormat {
             guard next < values.count else { throw .call("format", "not enough arguments for the pattern", at: offset) }
             let value = values[next]
             next += 1
+            // A width or precision of gigabytes (`%99999999999d`) would exhaust memory: refused, never a crash.
+            if spec.split(whereSeparator: { !$0.isNumber }).contains(where: { Int($0).map { $0 > TerraformFunctions.maxTextScalars } ?? true }) {
+                throw .call("format", "a width or precision above \(TerraformFunctions.maxTextScalars) is more than policycheck evaluates", at: offset)
+            }
             switch verb {
             case "s", "v", "d", "t":
                 guard let text = value.stringValue else {

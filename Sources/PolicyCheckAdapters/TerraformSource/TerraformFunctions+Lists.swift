@@ -112,6 +112,8 @@ extension TerraformFunctions {
                 guard let items = arguments[index].items else {
                     throw .call("setproduct", "argument \(index + 1): a set or a list is required", at: offset)
                 }
+                let (size, overflow) = combinations.count.multipliedReportingOverflow(by: items.count)
+                guard !overflow, size <= maxElements else { return .unknown(tooLarge("setproduct"), at: offset) }
                 combinations = combinations.flatMap { prefix in items.map { prefix + [$0] } }
             }
             return TerraformValue(.list(combinations.map { TerraformValue(.list($0), at: offset) }), at: offset)

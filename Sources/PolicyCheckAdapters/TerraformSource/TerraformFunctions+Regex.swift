@@ -10,7 +10,7 @@ extension TerraformFunctions {
             try count(arguments, 2...2, "regex", at: offset)
             let text = try string(arguments, 1, "regex", at: offset)
             guard let (regex, shape) = try compiled(arguments, "regex", at: offset), let found = regex.matches(in: text) else {
-                return .unknown(notEvaluated("regex", " with this pattern"), at: offset)
+                return .unknown(notEvaluated("regex", " on this pattern and text"), at: offset)
             }
             guard let first = found.first else { throw .call("regex", "pattern did not match any part of the given string", at: offset) }
             return result(first, regex, shape, text, at: offset)
@@ -19,7 +19,7 @@ extension TerraformFunctions {
             try count(arguments, 2...2, "regexall", at: offset)
             let text = try string(arguments, 1, "regexall", at: offset)
             guard let (regex, shape) = try compiled(arguments, "regexall", at: offset), let found = regex.matches(in: text) else {
-                return .unknown(notEvaluated("regexall", " with this pattern"), at: offset)
+                return .unknown(notEvaluated("regexall", " on this pattern and text"), at: offset)
             }
             return TerraformValue(.list(found.map { result($0, regex, shape, text, at: offset) }), at: offset)
         },

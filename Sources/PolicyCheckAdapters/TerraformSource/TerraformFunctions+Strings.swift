@@ -46,8 +46,9 @@ extension TerraformFunctions {
             let search = try string(arguments, 1, "replace", at: offset)
             let replacement = try string(arguments, 2, "replace", at: offset)
             // A search string in slashes is a regular expression in Terraform (RE2 syntax, `TerraformRegex`).
-            if search.utf8.count > 1 && search.hasPrefix("/") && search.hasSuffix("/") {
-                let pattern = String(search.dropFirst().dropLast())
+            // Terraform looks at the first and last bytes: a combining mark after the slash still makes a pattern.
+            if search.utf8.count > 1 && search.utf8.first == UInt8(ascii: "/") && search.utf8.last == UInt8(ascii: "/") {
+                let pattern = String(decoding: search.utf8.dropFirst().dropLast(), as: UTF8.self)
                 guard let replaced = replaceByRegex(text, pattern: pattern, with: replacement) else {
                     return .unknown(notEvaluated("replace", " with a regular expression"), at: offset)
                 }

@@ -81,6 +81,9 @@ extension TerraformFunctions {
             let spaces = try wholeNumber(arguments, 0, "indent", at: offset)
             guard spaces >= 0 else { throw .call("indent", "negative Repeat count", at: offset) }
             let text = try string(arguments, 1, "indent", at: offset)
+            let lines = text.unicodeScalars.count { $0 == "\n" }
+            let (added, overflow) = lines.multipliedReportingOverflow(by: spaces)
+            guard !overflow, added <= maxTextScalars - text.unicodeScalars.count else { return .unknown(tooLarge("indent"), at: offset) }
             var result = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 result.append(scalar)

@@ -39,6 +39,17 @@ struct TerraformFunctions {
         "it uses \(name)()\(detail), which policycheck does not evaluate"
     }
 
+    /// The most elements a function builds, and the longest text (in Unicode scalars): a hostile module may ask for
+    /// gigabytes (`indent(1e11, …)`, `setproduct` of five 60-element ranges) — past these the value is unknown,
+    /// never a crash or the runner's memory. `range` keeps its own 1,024.
+    static let maxElements = 100_000
+    static let maxTextScalars = 1 << 20
+
+    /// Why a result past those bounds is not evaluated.
+    static func tooLarge(_ name: String) -> String {
+        "it uses \(name)() with a result larger than policycheck evaluates (\(maxElements) elements or \(maxTextScalars) characters)"
+    }
+
     /// The address of a whole resource instance in a value (`aws_s3_bucket.x`, or one of `for_each`'s map): it holds
     /// the attributes the provider computes (`id`, `arn`, …), unknown until apply, so a function that reads all of
     /// it — `jsonencode` gave `null` for it, a known value a condition could test — gives a value unknown as well.

@@ -13,9 +13,18 @@ struct TerraformRegex {
     let groupNames: [String]
     private let needsASCIIText: Bool
 
+    /// The longest pattern, and the longest text (UTF-16 units), matched here; the most unbounded repetitions a
+    /// pattern may hold. ICU backtracks: a pattern of `k` unbounded repetitions may take some `n^k` steps on a text
+    /// of `n`, and runs out of stack on long texts, returning no match rather than an error. Within these bounds a
+    /// match takes milliseconds; beyond them the value is unknown, never a guess or a hang.
+    static let maxPatternLength = 256
+    static let maxTextLength = 512
+    static let maxUnboundedRepetitions = 3
+
     init?(_ pattern: String) {
+        guard Self.isWithinBounds(pattern) else { return nil }
         var parser = Parser(Array(pattern.unicodeScalars))
-        guard let (icu, _) = parser.alternation(), parser.position == parser.scalars.count,
+        guard let (icu, _) = parser.alternation(), parser.position == parser.scalars.count, !parser.refusedByRE2,
               let expression = try? NSRegularExpression(pattern: icu) else { return nil }
         // RE2 folds case by Unicode's simple folding, ICU by its own: the same only for ASCII.
         if parser.caseInsensitive && !pattern.unicodeScalars.allSatisfy(\.isASCII) { return nil }
@@ -25,9 +34,35 @@ struct TerraformRegex {
         needsASCIIText = parser.needsASCIIText || parser.caseInsensitive
     }
 
+    /// Whether a pattern is one this engine matches in bounded time and reads as RE2 does: ASCII only (Terraform
+    /// normalises strings to NFC, and a combining mark may join a pattern's metacharacter into one character), at
+    /// most `maxPatternLength` long, no repeated group (`(a+)+`, the shape of catastrophic backtracking) and at most
+    /// `maxUnboundedRepetitions` `*`, `+` or `{n,}`.
+    private static func isWithinBounds(_ pattern: String) -> Bool {
+        let scalars = Array(pattern.unicodeScalars)
+        guard scalars.count <= maxPatternLength, scalars.allSatisfy(\.isASCII) else { return false }
+        var unbounded = 0
+        var escaped = false
+        for (index, scalar) in scalars.enumerated() {
+            if escaped { escaped = false; continue }
+            switch scalar {
+            case "\\": escaped = true
+            case "*", "+":
+                unbounded += 1
+                if index > 0, scalars[index - 1] == ")" { return false }
+            case "{":
+                if index > 0, scalars[index - 1] == ")" { return false }
+                if index + 1 < scalars.count, scalars[(index + 1)...].prefix(while: { $0 != "}" }).last == "," { unbounded += 1 }
+            default: break
+            }
+        }
+        return unbounded <= maxUnboundedRepetitions
+    }
+
     /// The matches in `text` as RE2 finds them (an empty match right after a match is passed over), or `nil` when
-    /// the text is one RE2 and ICU could read differently.
+    /// the text is one RE2 and ICU could read differently, or longer than `maxTextLength`.
     func matches(in text: String) -> [NSTextCheckingResult]? {
+        guard text.utf16.count <= Self.maxTextLength else { return nil }
         let scalars = text.unicodeScalars
         // ICU steps by UTF-16 unit after an empty match, RE2 by character: the same only without surrogate pairs.
         guard !scalars.contains(where: { $0.value > 0xFFFF }),
@@ -59,6 +94,8 @@ struct TerraformRegex {
         var caseInsensitive = false
         /// The product of counted repetitions' bounds: RE2 refuses programs past its size limit.
         var repetitionWeight = 1
+        /// A counted repetition RE2 refuses (`{1001}`, `{2,1}`): an error to Terraform, so not evaluated here.
+        var refusedByRE2 = false
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -128,10 +165,13 @@ struct TerraformRegex {
         /// `{n}`, `{n,}` or `{n,m}` (n ≤ m ≤ 1000); otherwise `{` is a literal, as in RE2.
         private mutating func countedRepetition() -> (String, Int, Int?)? {
             var index = position + 1
+            // Go's regexp/syntax reads no number with a leading zero (`{01}` is a literal `{`) and refuses counts
+            // past 1000 or a minimum above the maximum (an error, `ErrInvalidRepeatSize`).
             func number() -> Int? {
                 var digits = ""
                 while index < scalars.count, ("0"..."9").contains(scalars[index]) { digits.unicodeScalars.append(scalars[index]); index += 1 }
-                return digits.isEmpty || digits.count > 4 ? nil : Int(digits)
+                guard !digits.isEmpty, !(digits.count > 1 && digits.hasPrefix("0")) else { return nil }
+                return digits.count > 4 ? 10_000 : Int(digits)
             }
             guard let minimum = number() else { return nil }
             var maximum: Int? = minimum
@@ -140,8 +180,11 @@ struct TerraformRegex {
                 maximum = index < scalars.count && scalars[index] == "}" ? nil : number()
                 if maximum == nil, index < scalars.count, scalars[index] != "}" { return nil }
             }
-            guard index < scalars.count, scalars[index] == "}", minimum <= 1000, (maximum ?? minimum) <= 1000,
-                  minimum <= (maximum ?? minimum) else { return nil }
+            guard index < scalars.count, scalars[index] == "}" else { return nil }
+            guard minimum <= 1000, (maximum ?? minimum) <= 1000, minimum <= (maximum ?? minimum) else {
+                refusedByRE2 = true
+                return nil
+            }
             let text = String(String.UnicodeScalarView(scalars[position...index]))
             position = index + 1
             return (text, minimum, maximum)

@@ -80,9 +80,9 @@ import Testing
 
     /// Syntax whose meaning RE2 and Foundation's engine could differ on is not guessed.
     static let unknown: [(String, String)] = [
-        (#"regex("(?=a)a", "a")"#, "it uses regex() with this pattern, which policycheck does not evaluate"),
-        (#"regexall("\\pL", "a")"#, "it uses regexall() with this pattern, which policycheck does not evaluate"),
-        (#"regex("\\bé", "é")"#, "it uses regex() with this pattern, which policycheck does not evaluate"),
+        (#"regex("(?=a)a", "a")"#, "it uses regex() on this pattern and text, which policycheck does not evaluate"),
+        (#"regexall("\\pL", "a")"#, "it uses regexall() on this pattern and text, which policycheck does not evaluate"),
+        (#"regex("\\bé", "é")"#, "it uses regex() on this pattern and text, which policycheck does not evaluate"),
         (#"replace("aa", "/(a*)*/", "x")"#, "it uses replace() with a regular expression, which policycheck does not evaluate"),
         (#"title("école")"#, "it uses title() of non-ASCII text, which policycheck does not evaluate"),
         (#"timestamp()"#, "it uses timestamp(), which policycheck does not evaluate"),
