@@ -76,7 +76,8 @@ struct InstallationReader {
     /// secret ARN.
     private func readRegions(into deployment: inout Deployment) {
         for field in ["MattermostEnv", "PriorityEnv"] {
-            guard let env = installation.object(field) else { continue }
+            // An `EnvVarMap` is a Go map: its variable names are keys, matched exactly, not fields.
+            guard let env = installation.object(field, isMap: true) else { continue }
             let regionRole = "file store region (MM_FILESETTINGS_AMAZONS3REGION)"
             switch envValue(env, "MM_FILESETTINGS_AMAZONS3REGION") {
             case .value(let region) where !region.value.isEmpty:

@@ -52,13 +52,15 @@ public final class NodeReader {
     /// Errors only.
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
 
-    /// A view of a mapping node, or `nil` (with a diagnostic) when the node is something else.
-    public func object(_ node: SourceNode, path: String) -> ObjectView? {
+    /// A view of a mapping node, or `nil` (with a diagnostic) when the node is something else. `isMap`: the mapping
+    /// is a map (Go's `map[string]…`, whose keys Go matches exactly), not a struct's fields, so names that differ only
+    /// in case are different keys, not one field written twice.
+    public func object(_ node: SourceNode, path: String, isMap: Bool = false) -> ObjectView? {
         guard node.isMapping else {
             error(at: node.offset, "\(Self.describe(path)) must be a mapping, found \(node.kindDescription)")
             return nil
         }
-        if matchesNamesLikeGo { reportNamesThatMatchAlike(node, path: path) }
+        if matchesNamesLikeGo && !isMap { reportNamesThatMatchAlike(node, path: path) }
         return ObjectView(node: node, path: path, reader: self)
     }
 
@@ -195,9 +197,9 @@ public struct ObjectView {
         return Located(time, at: text.origin)
     }
 
-    public func object(_ key: String, required: Bool = false) -> ObjectView? {
+    public func object(_ key: String, required: Bool = false, isMap: Bool = false) -> ObjectView? {
         guard let value = value(key, required: required) else { return nil }
-        return reader.object(value, path: childPath(key))
+        return reader.object(value, path: childPath(key), isMap: isMap)
     }
 
     /// The items of a list, each with its path (`key[0]`, `key[1]`, …).

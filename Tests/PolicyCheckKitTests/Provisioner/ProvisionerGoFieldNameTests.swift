@@ -57,4 +57,13 @@ import Testing
         #expect(read.errors.isEmpty, "\(read.errors)")
         #expect(try H.findings(read.deployments).map(\.ruleId).contains("MMC-NET-001"))
     }
+
+    /// `MattermostEnv` is a Go map: names differing in case are two variables, not one field written twice (review).
+    @Test func environmentNamesAreMapKeysMatchedExactly() throws {
+        let findings = try summary("""
+            {"Name": "globex", "Affinity": "isolated",
+             "MattermostEnv": {"MM_FILESETTINGS_AMAZONS3REGION": {"value": "eu-west-1"}, "mm_filesettings_amazons3region": {"value": "x"}}}
+            """)
+        #expect(findings == ["MMC-RES-001 globex/Filestore false"])
+    }
 }
