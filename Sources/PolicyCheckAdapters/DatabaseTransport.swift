@@ -107,6 +107,33 @@ struct DatabaseTransport {
                             at: origin)
     }
 
+    /// An option of an Oracle option group as the input declares it: its name and its `SQLNET.ENCRYPTION_SERVER`
+    /// setting; `unknown` when either is not known here.
+    struct OracleOption {
+        var name: String?
+        var encryptionServer: String?
+        var unknown: String?
+    }
+
+    /// An Oracle database's TLS from an option group the input declares: refused plaintext only with
+    /// `NATIVE_NETWORK_ENCRYPTION` and `SQLNET.ENCRYPTION_SERVER` `REQUIRED`. Without that option the database accepts
+    /// clear text (the `SSL` option adds a TLS port beside the plain one, "both clear text and SSL-encrypted
+    /// communication", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.Oracle.Options.SSL.html).
+    static func oracle(options: [OracleOption], group: String, at origin: Origin) -> StoreSetting<Bool> {
+        if let unknown = options.lazy.compactMap(\.unknown).first {
+            return StoreSetting(.unknown(reason: unknown), at: origin)
+        }
+        guard let encryption = options.first(where: { $0.name?.uppercased() == "NATIVE_NETWORK_ENCRYPTION" }) else {
+            return StoreSetting(.known(false), at: origin,
+                                note: "\(group) has no NATIVE_NETWORK_ENCRYPTION option, so RDS for Oracle accepts unencrypted connections")
+        }
+        if encryption.encryptionServer?.uppercased() == "REQUIRED" { return StoreSetting(.known(true), at: origin) }
+        let stated = encryption.encryptionServer.map { "sets SQLNET.ENCRYPTION_SERVER to '\(Excerpt.quote($0))'" }
+            ?? "leaves SQLNET.ENCRYPTION_SERVER at its default"
+        return StoreSetting(.known(false), at: origin,
+                            note: "\(group)'s NATIVE_NETWORK_ENCRYPTION option \(stated), which lets unencrypted connections in")
+    }
+
     /// Whether a parameter value turns TLS on (`1`, `ON`, `true`; DocumentDB's `enabled`, `tls1.2+`, `tls1.3+`,
     /// `fips-140-3`).
     static func isOn(_ value: String) -> Bool {

@@ -42,4 +42,44 @@ import Testing
             """)
         #expect(transport(findings) == ["Own true", "Plain false"])
     }
+
+    /// An option group the input declares is read: only NATIVE_NETWORK_ENCRYPTION with SQLNET.ENCRYPTION_SERVER
+    /// REQUIRED refuses plaintext; an empty group downgraded the finding to "cannot verify" (review).
+    @Test func optionGroupsOfTheInputAreRead() throws {
+        func instance(_ name: String, _ group: String) -> String {
+            "resource \"aws_db_instance\" \"\(name)\" {\n  engine = \"oracle-ee\"\n  instance_class = \"db.m5.large\"\n  storage_encrypted = true\n  option_group_name = \(group)\n}\n"
+        }
+        func group(_ name: String, _ options: String) -> String {
+            "resource \"aws_db_option_group\" \"\(name)\" {\n  name = \"\(name)\"\n  engine_name = \"oracle-ee\"\n  major_engine_version = \"19\"\n\(options)}\n"
+        }
+        let nne = { (value: String) in "  option {\n    option_name = \"NATIVE_NETWORK_ENCRYPTION\"\n    option_settings {\n      name = \"SQLNET.ENCRYPTION_SERVER\"\n      value = \"\(value)\"\n    }\n  }\n" }
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": "provider \"aws\" { region = \"us-east-1\" }\n"
+            + group("empty", "") + group("required", nne("REQUIRED")) + group("requested", nne("REQUESTED"))
+            + group("ssl", "  option {\n    option_name = \"SSL\"\n    port = 2484\n  }\n")
+            + instance("a", "aws_db_option_group.empty.name") + instance("b", "aws_db_option_group.required.name")
+            + instance("c", "\"requested\"") + instance("d", "aws_db_option_group.ssl.name")])
+        #expect(transport(findings) == ["aws_db_instance.a false", "aws_db_instance.c false", "aws_db_instance.d false"])
+        let template = try CloudFormationTesting.findings("""
+            Resources:
+              Required:
+                Type: AWS::RDS::OptionGroup
+                Properties:
+                  EngineName: oracle-ee
+                  MajorEngineVersion: '19'
+                  OptionGroupDescription: nne
+                  OptionConfigurations:
+                    - OptionName: NATIVE_NETWORK_ENCRYPTION
+                      OptionSettings: [{Name: SQLNET.ENCRYPTION_SERVER, Value: REQUIRED}]
+              Empty:
+                Type: AWS::RDS::OptionGroup
+                Properties: {EngineName: oracle-ee, MajorEngineVersion: '19', OptionGroupDescription: none, OptionGroupName: ora-empty}
+              Good:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: oracle-ee, DBInstanceClass: db.m5.large, StorageEncrypted: true, OptionGroupName: !Ref Required}
+              Bad:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: oracle-ee, DBInstanceClass: db.m5.large, StorageEncrypted: true, OptionGroupName: ora-empty}
+            """)
+        #expect(transport(template) == ["Bad false"])
+    }
 }

@@ -97,7 +97,7 @@ enum DatabaseSettings {
         }
         let several = engines.count > 1 || versions.count > 1
         for engine in engines where DatabaseTransport.isOracle(engine) {
-            settings.append(oracle(properties.child("OptionGroupName")))
+            settings.append(oracle(properties.child("OptionGroupName"), context: context))
         }
         for engine in engines where !DatabaseTransport.isOracle(engine) {
             for version in versions {
@@ -117,16 +117,44 @@ enum DatabaseSettings {
         return StoreSetting.worst(settings)
     }
 
-    /// An Oracle database's TLS from its `OptionGroupName`, at its worst over its values (`DatabaseTransport.oracle`).
-    private static func oracle(_ option: PropertyValue) -> StoreSetting<Bool> {
+    /// An Oracle database's TLS from its `OptionGroupName`, at its worst over its values (`DatabaseTransport.oracle`):
+    /// an `AWS::RDS::OptionGroup` of the template, by `Ref` or by its `OptionGroupName`, is read.
+    private static func oracle(_ option: PropertyValue, context: ResourceContext) -> StoreSetting<Bool> {
         let settings = option.possibleValues.map { value -> StoreSetting<Bool> in
             if value.isAbsent { return DatabaseTransport.oracle(optionGroup: nil, at: option.origin) }
+            var id: String?
+            if case .resource(let logicalID, "AWS::RDS::OptionGroup", _) = value { id = logicalID }
+            if let name = value.scalarText { id = context.template.parameterGroup(named: name, type: "AWS::RDS::OptionGroup") }
+            if let id, let group = context.template.resource(id) {
+                let properties = ResourceContext(resource: group, template: context.template, resolver: context.resolver).properties
+                return DatabaseTransport.oracle(options: oracleOptions(properties), group: id, at: properties.origin)
+            }
             guard let name = value.scalarText else {
                 return StoreSetting(.unknown(reason: value.unknownReason(expected: "an option group name")), at: option.origin)
             }
             return DatabaseTransport.oracle(optionGroup: name, at: option.origin)
         }
         return StoreSetting.worst(settings)!
+    }
+
+    /// An `AWS::RDS::OptionGroup`'s `OptionConfigurations`, with their `SQLNET.ENCRYPTION_SERVER` setting.
+    private static func oracleOptions(_ properties: PropertyValue) -> [DatabaseTransport.OracleOption] {
+        properties.child("OptionConfigurations").items().map { option in
+            let name = option.child("OptionName")
+            guard let text = name.knownText else {
+                return .init(unknown: name.possibleValues.first?.unknownReason(expected: "an option name") ?? "the option's name is not known")
+            }
+            var result = DatabaseTransport.OracleOption(name: text)
+            for setting in option.child("OptionSettings").items() where setting.child("Name").knownText?.uppercased() == "SQLNET.ENCRYPTION_SERVER" {
+                let value = setting.child("Value").string(worst: { $0.uppercased() == "REQUIRED" ? 0 : 1 })
+                switch value?.value {
+                case .known(let text)?: result.encryptionServer = text
+                case .unknown(let reason)?: result.unknown = reason
+                case nil: break
+                }
+            }
+            return result
+        }
     }
 
     /// The setting `group` gives an engine at a version, by its rules.

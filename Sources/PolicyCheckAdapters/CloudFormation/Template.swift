@@ -27,6 +27,7 @@ struct Template {
         "AWS::RDS::DBParameterGroup": "DBParameterGroupName",
         "AWS::RDS::DBClusterParameterGroup": "DBClusterParameterGroupName",
         "AWS::DocDB::DBClusterParameterGroup": "Name",
+        "AWS::RDS::OptionGroup": "OptionGroupName",
     ]
 
     /// Reads the sections; throws when the template cannot be checked (no `Resources` mapping, a resource without

@@ -24,6 +24,25 @@ struct TerraformStoreSettingsReader {
                                              targets: ["aws_backup_vault"])
     }
 
+    static let optionGroupType = "aws_db_option_group"
+
+    /// An `aws_db_option_group`'s `option` blocks, with their `option_settings` `SQLNET.ENCRYPTION_SERVER`.
+    private static func oracleOptions(_ group: TerraformResource) -> [DatabaseTransport.OracleOption] {
+        let options = group["option"]
+        if options.isUnknown, !options.isProviderDefault { return [.init(unknown: options.unknownReason)] }
+        return options.items.map { option in
+            let name = option.child("option_name")
+            if name.isUnknown, !name.isProviderDefault { return .init(unknown: name.unknownReason) }
+            var result = DatabaseTransport.OracleOption(name: name.knownString)
+            for setting in option.child("option_settings").items where setting.child("name").knownString?.uppercased() == "SQLNET.ENCRYPTION_SERVER" {
+                let value = setting.child("value")
+                if value.isUnknown, !value.isProviderDefault { result.unknown = value.unknownReason }
+                result.encryptionServer = value.knownString
+            }
+            return result
+        }
+    }
+
     /// Fills the settings of the store read from `resource`.
     func read(_ resource: TerraformResource, into store: inout DataStore) {
         switch resource.type {
@@ -141,6 +160,11 @@ struct TerraformStoreSettingsReader {
         }
         if DatabaseTransport.isOracle(engine) {
             let option = database["option_group_name"]
+            // An option group of the input, by reference or by name, is read.
+            if let group = input.referenced(by: option, of: database, types: [Self.optionGroupType])
+                ?? option.knownString.flatMap({ name in input.resources(ofType: [Self.optionGroupType]).first { $0["name"].knownString == name } }) {
+                return DatabaseTransport.oracle(options: Self.oracleOptions(group), group: group.address, at: group.origin)
+            }
             if option.isUnknown, !option.isProviderDefault {
                 return StoreSetting(.unknown(reason: option.unknownReason), at: option.origin)
             }
