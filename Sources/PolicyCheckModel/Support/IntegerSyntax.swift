@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a reader turns an integer literal into a number: by the YAML 1.2 core schema (decimal, what policy packs,
 /// native manifests and templates mean), or as go-yaml reads it (Kubernetes manifests).
 ///
@@ -23,7 +25,8 @@ public enum IntegerSyntax: Sendable {
     }
 
     private static func goValue(of literal: String) -> Int? {
-        var text = Substring(literal)
+        // go-yaml v2's resolve: `strings.Replace(in, "_", "", -1)`, then `strconv.ParseInt(plain, 0, 64)`.
+        var text = Substring(literal.replacingOccurrences(of: "_", with: ""))
         var negative = false
         if let sign = text.first, sign == "+" || sign == "-" {
             negative = sign == "-"

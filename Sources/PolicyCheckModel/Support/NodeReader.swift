@@ -156,7 +156,9 @@ public struct ObjectView {
 
     public func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Located<Int>? {
         guard let value = value(key, required: required) else { return nil }
-        guard let literal = value.numberLiteral, let number = reader.integers.value(of: literal) else {
+        // go-yaml reads `2_2` as 22 (it removes `_` before parsing), where the core schema reads a string.
+        let underscored = reader.integers == .goYAML ? value.string.flatMap { $0.contains("_") ? $0 : nil } : nil
+        guard let literal = value.numberLiteral ?? underscored, let number = reader.integers.value(of: literal) else {
             typeError(key, value, expected: "a whole number")
             return nil
         }

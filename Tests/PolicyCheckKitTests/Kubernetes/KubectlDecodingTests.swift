@@ -57,6 +57,21 @@ import Testing
         #expect(go.value(of: "0b10110") == 22 && go.value(of: "0X16") == 22 && go.value(of: "22") == 22)
         #expect(go.value(of: "089") == 89 && go.value(of: "0o89") == nil && go.value(of: "0x-16") == nil && go.value(of: "0x") == nil)
         #expect(IntegerSyntax.decimal.value(of: "026") == 26, "other formats keep the YAML 1.2 core reading")
+        // go-yaml removes `_` before parsing (review): `2_2` is 22, `0x1_6` 22, `0_26` octal 22.
+        #expect(go.value(of: "2_2") == 22 && go.value(of: "0x1_6") == 22 && go.value(of: "0_26") == 22 && go.value(of: "_") == nil)
+    }
+
+    @Test func anUnderscoredPortIsTheNumberKubectlReads() throws {
+        let read = AdapterHarness.read(text: """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: ssh, namespace: default}
+            spec:
+              type: LoadBalancer
+              ports: [{port: 2_2}]
+            """)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(try AdapterHarness.findings(read.deployments).contains { $0.ruleId == "MMC-NET-001" && $0.message.contains("port 22") })
     }
 
     @Test func aNetworkPolicyPortWithALeadingZeroIsOctal() throws {
