@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value of evaluated Terraform source, with the offset (in the module's combined source) of the expression
 /// that decided it, so a finding about the value points at the `.tf` line that set it.
 struct TerraformValue: Sendable {
@@ -9,7 +11,13 @@ struct TerraformValue: Sendable {
     var isOpen = false
 
     init(_ kind: Kind, at offset: Int) {
-        self.kind = kind
+        // Terraform's values (cty) hold strings in Unicode normal form C: `"e\u0301"` is `"é"`, to `strcontains`,
+        // `length` and comparisons alike (https://github.com/zclconf/go-cty/blob/main/docs/types.md, "String").
+        if case .string(let text) = kind, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            self.kind = .string(text.precomposedStringWithCanonicalMapping)
+        } else {
+            self.kind = kind
+        }
         self.offset = offset
     }
 

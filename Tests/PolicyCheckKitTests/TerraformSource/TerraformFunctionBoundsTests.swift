@@ -45,4 +45,10 @@ import Testing
                 == #"["123456789012","admin"]"#)
         #expect(TerraformSourceFixture.spell(try value(#"replace("10.0.0.0/8", "/^10\\..*$/", "0.0.0.0/0")"#)) == #""0.0.0.0/0""#)
     }
+
+    /// Terraform holds strings in NFC: `"e\u0301"` is `"é"`, which contains no U+0301 (review).
+    @Test func stringsAreInNormalFormC() throws {
+        #expect(TerraformSourceFixture.spell(try value(#"strcontains("e\u0301", "\u0301")"#)) == "false")
+        #expect(TerraformSourceFixture.spell(try value(#"length("e\u0301")"#)) == "1")
+    }
 }
