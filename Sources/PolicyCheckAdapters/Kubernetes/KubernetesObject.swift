@@ -86,6 +86,9 @@ struct Annotations {
     /// An empty map.
     static var none: Annotations { Annotations() }
 
+    /// The annotation names present.
+    var keys: Dictionary<String, Located<String>>.Keys { values.keys }
+
     /// A boolean or number as its text, for the message that says to quote it.
     static func scalarText(_ node: SourceNode) -> String {
         switch node.value {

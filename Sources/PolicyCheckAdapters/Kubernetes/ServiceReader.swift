@@ -69,13 +69,16 @@ struct ServiceReader {
         // internal annotation applies, and an implementation whose default is not documented as internal is taken
         // as internet-facing.
         guard loadBalancerClass == nil else { return false }
+        // A Service that AWS's annotations address (`aws-load-balancer-type: nlb`, …) is meant for the AWS cloud
+        // provider, which reads none of Azure's or GKE's: their internal annotations beside AWS's hide nothing.
+        let addressesAWS = annotations.keys.contains { $0.hasPrefix("service.beta.kubernetes.io/aws-load-balancer-") }
         // Azure makes an internal load balancer only for exactly "true" (cloud-provider-azure
         // `requiresInternalLoadBalancer`: `l == consts.TrueAnnotationValue`); "TRUE" is a public one.
-        if annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value == "true" { return true }
+        if !addressesAWS, annotations["service.beta.kubernetes.io/azure-load-balancer-internal"]?.value == "true" { return true }
         // GKE's controller reads the first of its type annotations present, the deprecated one still, and takes
         // `Internal` or `internal` and no other spelling (cloud-provider-gcp `GetLoadBalancerAnnotationType`).
         let gkeType = annotations.first("networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type")?.value
-        if gkeType == "Internal" || gkeType == "internal" { return true }
+        if !addressesAWS, gkeType == "Internal" || gkeType == "internal" { return true }
         // Any other Service of type LoadBalancer is reconciled by the in-tree cloud provider's controller by default
         // (the AWS Load Balancer Controller's NLB guide, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
         // `false` makes an internal load balancer (cloud-provider-aws `EnsureLoadBalancer`; older AWS docs used

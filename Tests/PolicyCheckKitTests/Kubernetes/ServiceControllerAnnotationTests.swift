@@ -42,4 +42,12 @@ import Testing
         // The cloud's own annotations still decide where no class hands the Service elsewhere.
         #expect(try H.findings(H.read(text: Self.service([Self.gkeInternal])).deployments).isEmpty)
     }
+
+    /// The in-tree AWS provider's NLB (`aws-load-balancer-type: nlb`) reads no other cloud's annotation (review).
+    @Test func aServiceAddressedToAWSIgnoresOtherCloudsAnnotations() throws {
+        for other in [Self.azureInternal, Self.gkeInternal] {
+            let read = H.read(text: Self.service(["service.beta.kubernetes.io/aws-load-balancer-type: nlb", other]))
+            #expect(try H.findings(read.deployments).map(\.ruleId) == ["MMC-NET-001"], "\(other)")
+        }
+    }
 }
