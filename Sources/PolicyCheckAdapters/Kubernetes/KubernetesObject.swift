@@ -112,6 +112,13 @@ struct Annotations {
         keys.lazy.compactMap { values[$0] }.first
     }
 
+    /// The map with a value its writer (an operator) sets unless the user's map gives one: the user's value wins.
+    func withDefault(_ key: String, _ value: Located<String>) -> Annotations {
+        var result = self
+        if result.values[key] == nil { result.values[key] = value }
+        return result
+    }
+
     /// Merges another map into this one; values already here win.
     func merging(_ other: Annotations) -> Annotations {
         var result = self
