@@ -23,6 +23,9 @@ struct ALBListeners {
     let anchor: Int
     /// Whether a certificate is given other than by `certificate-arn` (the operator's `certificateARN`).
     var certificate = false
+    /// Why the Ingress's `IngressClassParams` cannot be read (`IngressClasses`): their `sslRedirectPort`, `sslPolicy`
+    /// and `certificateArn` would win over the annotations, so what they decide cannot be verified.
+    var unknownParameters: String?
 
     static let listenPorts = "alb.ingress.kubernetes.io/listen-ports"
     static let sslRedirect = "alb.ingress.kubernetes.io/ssl-redirect"
@@ -46,6 +49,17 @@ struct ALBListeners {
             var listener = LoadBalancerListener(component: component, origin: entry.origin,
                                                 sslPolicyOrigin: path(Self.sslPolicy, at: entry.origin.offset))
             listener.protocolName = Located(.known(entry.https ? "HTTPS" : "HTTP"), at: entry.origin)
+            if let unknownParameters {
+                // The default port's protocol depends on the parameters' certificates, unless the annotation names one.
+                if annotations[Self.listenPorts] == nil, annotations[IngressAllowlists.certificateARN] == nil {
+                    listener.protocolName = Located(.unknown(reason: unknownParameters), at: entry.origin)
+                }
+                listener.sslPolicy = Located(.unknown(reason: unknownParameters), at: entry.origin)
+                listener.defaultActions = [ListenerAction(type: Located(.unknown(reason: unknownParameters), at: entry.origin),
+                                                          origin: entry.origin)]
+                deployment.listeners.append(listener)
+                continue
+            }
             if entry.https, let policy = annotations[Self.sslPolicy], !policy.value.isEmpty {
                 listener.sslPolicy = Located(.known(policy.value), at: policy.origin)
             }

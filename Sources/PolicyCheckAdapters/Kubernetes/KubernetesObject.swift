@@ -119,6 +119,13 @@ struct Annotations {
         return result
     }
 
+    /// The map with a value that wins over the user's (an `IngressClassParams` setting).
+    func withOverride(_ key: String, _ value: Located<String>) -> Annotations {
+        var result = self
+        result.values[key] = value
+        return result
+    }
+
     /// Merges another map into this one; values already here win.
     func merging(_ other: Annotations) -> Annotations {
         var result = self
