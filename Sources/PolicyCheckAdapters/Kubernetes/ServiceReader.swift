@@ -78,14 +78,15 @@ struct ServiceReader {
         if gkeType == "Internal" || gkeType == "internal" { return true }
         // Any other Service of type LoadBalancer is reconciled by the in-tree cloud provider's controller by default
         // (the AWS Load Balancer Controller's NLB guide, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
-        // `false` makes an internal load balancer (cloud-provider-aws `EnsureLoadBalancer`; older AWS docs used
-        // "0.0.0.0/0" as the value), and its load balancers are internet-facing otherwise — the scheme annotation
+        // exactly `false` (or empty) makes an internal load balancer — `False` too: cloud-provider-aws `EnsureLoadBalancer`
+        // compares `internalAnnotation == "false"`, then `!= ""`; older AWS docs used "0.0.0.0/0" as the value —, and
+        // its load balancers are internet-facing otherwise — the scheme annotation
         // is not one of its annotations (cloud-provider-aws `docs/service_controller.md`). The AWS Load Balancer
         // Controller's v2.5+ webhook puts `loadBalancerClass` on Services when they are created, where it is
         // installed with it, but a manifest that relies on that is not judged by it: only the class or the
         // `aws-load-balancer-type` annotation written in the manifest say which controller decides.
         if let legacyFlag = annotations[Self.internalAnnotation]?.value, !legacyFlag.isEmpty,
-           legacyFlag.lowercased() != "false" { return true }
+           legacyFlag != "false" { return true }
         return false
     }
 
@@ -98,17 +99,21 @@ struct ServiceReader {
     /// annotation decides; the deprecated internal flag only without it ("in case of ties, the
     /// aws-load-balancer-scheme gets precedence", the annotations reference,
     /// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/), read as a
-    /// Go boolean (`false`, `0`, `f`: internet-facing).
+    /// Go boolean (`true`, `1`, `t`: internal; `false`, `0`, `f`: internet-facing).
+    ///
+    /// Both are compared as the controller compares them (`buildLoadBalancerSchemeViaAnnotation`): the scheme exactly
+    /// `internal` or `internet-facing`, the flag by `strconv.ParseBool`. Any other value is an error there and the
+    /// Service is not reconciled, so it is not credited as internal: `Internal` or `yes` hides nothing.
     static func awsLoadBalancerControllerMakesInternal(_ annotations: Annotations) -> Bool {
-        if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme.lowercased() == "internal" }
-        if let legacyFlag = annotations[Self.internalAnnotation]?.value { return !Self.goFalse.contains(legacyFlag) }
+        if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme == "internal" }
+        if let legacyFlag = annotations[Self.internalAnnotation]?.value { return Self.goTrue.contains(legacyFlag) }
         return true
     }
 
     static let internalAnnotation = "service.beta.kubernetes.io/aws-load-balancer-internal"
     static let schemeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-scheme"
-    /// What Go's `strconv.ParseBool` reads as false, as the AWS Load Balancer Controller parses the internal flag.
-    static let goFalse: Set<String> = ["0", "f", "F", "false", "FALSE", "False"]
+    /// What Go's `strconv.ParseBool` reads as true, as the AWS Load Balancer Controller parses the internal flag.
+    static let goTrue: Set<String> = ["1", "t", "T", "true", "TRUE", "True"]
 
     /// The scheme annotation of a Service the in-tree controller reconciles, which that controller ignores: an
     /// `internal` there does not make the load balancer internal.
