@@ -53,7 +53,8 @@ struct IngressAllowlists {
             return namedSecurityGroups(groups, isPublic: isPublic || unknownClassParameters != nil, ports: ports)
         }
         if let unknown = unknownClassParameters {
-            return unknownAllowlist(at: unknown.origin, reason: unknown.value, ports: ports)
+            return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: unknown.origin,
+                                                     reason: unknown.value, ports: ports)
         }
         if let classCIDRs = classInboundCIDRs {
             var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: classCIDRs.origin,
@@ -89,18 +90,8 @@ struct IngressAllowlists {
         guard isPublic else { return nil }
         let reason = "the ALB admits what the security groups named in '\(Self.securityGroups)' admit, which the manifest "
             + "does not show; the controller builds no group from '\(Self.inboundCIDRs)' then"
-        return unknownAllowlist(at: groups.origin, reason: reason, ports: ports)
-    }
-
-    /// An internet-facing allowlist of one entry that cannot be verified.
-    private func unknownAllowlist(at origin: Origin, reason: String, ports: [PortRange]) -> Allowlist {
-        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
-                                  internetFacing: true, hasDescriptionField: false)
-        var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: origin), description: nil,
-                                   enabled: true, origin: origin, ports: ports.first)
-        entry.additionalPorts = Array(ports.dropFirst())
-        allowlist.entries = [entry]
-        return allowlist
+        return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: groups.origin, reason: reason,
+                                                 ports: ports)
     }
 
     /// `alb.ingress.kubernetes.io/listen-ports` (`[{"HTTP": 80}, {"HTTPS": 443}]`): the port numbers in it; by

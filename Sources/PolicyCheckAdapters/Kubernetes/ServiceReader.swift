@@ -25,6 +25,14 @@ struct ServiceReader {
                           source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin,
                           loadBalancerClass: String? = nil) -> Allowlist? {
         let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
+        if let groups = namedSecurityGroups(annotations, loadBalancerClass: loadBalancerClass) {
+            // One entry that cannot be verified, at the annotation; the source ranges are not credited.
+            guard internetFacing else { return nil }
+            let reason = "the load balancer admits what the security groups named in '\(securityGroupsAnnotation)' "
+                + "admit, which the manifest does not show; the controller applies no source range then"
+            return KubernetesAllowlists.unverifiable(.loadBalancerSourceRanges, component: component, at: groups.origin,
+                                                     reason: reason, ports: ports)
+        }
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
                                   internetFacing: internetFacing, hasDescriptionField: false)
         // The spec field wins over the annotation when both are given (as in Kubernetes). Either is read as
@@ -47,6 +55,27 @@ struct ServiceReader {
             return nil
         }
         return allowlist
+    }
+
+    static let securityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
+
+    /// The security groups an AWS controller is told to attach instead of its own, when it reconciles the Service.
+    ///
+    /// Both AWS controllers then build no group from the source ranges: the in-tree one creates its
+    /// `k8s-elb-…` group (where it opens `loadBalancerSourceRanges`) only "if no Security Groups have been specified
+    /// with the ServiceAnnotationLoadBalancerSecurityGroups annotation", which "replaces all other security groups"
+    /// (cloud-provider-aws `buildELBSecurityGroupList`, items trimmed, empty ones dropped); the AWS Load Balancer
+    /// Controller's `load-balancer-source-ranges` "will be ignored if
+    /// `service.beta.kubernetes.io/aws-load-balancer-security-groups` is specified", its own group being created only
+    /// "when this annotation is not present"
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#security-groups).
+    /// A Service another implementation reconciles (a GKE or other class) does not read it.
+    static func namedSecurityGroups(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
+        guard loadBalancerClass == nil || isAWSLoadBalancerController(annotations, loadBalancerClass),
+              let groups = annotations[securityGroupsAnnotation],
+              groups.value.split(separator: ",").contains(where: { !SourceRangeText.trimmingSpace(String($0)).isEmpty })
+        else { return nil }
+        return groups
     }
 
     /// GKE's load-balancer classes, by whether the load balancer they make is internal (ingress-gce's
