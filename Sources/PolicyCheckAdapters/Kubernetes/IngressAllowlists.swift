@@ -7,6 +7,12 @@ struct IngressAllowlists {
     let annotations: Annotations
     let source: SourceFile
     let component: String
+    /// The `inboundCIDRs` of the Ingress's `IngressClassParams`, which replace the `inbound-cidrs` annotation, and
+    /// where they are (`IngressClasses`).
+    var classInboundCIDRs: (items: [Located<String>], origin: Origin)?
+    /// Why the Ingress's `IngressClassParams` cannot be read, at its class's `spec.parameters`: they may set the
+    /// scheme and the CIDRs, so the allowlist cannot be verified.
+    var unknownClassParameters: Located<String>?
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -43,7 +49,19 @@ struct IngressAllowlists {
         }
         let dualStack = annotations["alb.ingress.kubernetes.io/ip-address-type"]?.value == "dualstack"
         if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
-            return namedSecurityGroups(groups, isPublic: isPublic, ports: ports)
+            // Parameters that cannot be read may make it internet-facing.
+            return namedSecurityGroups(groups, isPublic: isPublic || unknownClassParameters != nil, ports: ports)
+        }
+        if let unknown = unknownClassParameters {
+            return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: unknown.origin,
+                                                     reason: unknown.value, ports: ports)
+        }
+        if let classCIDRs = classInboundCIDRs {
+            var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: classCIDRs.origin,
+                                      internetFacing: isPublic, hasDescriptionField: false)
+            let shared = KubernetesAllowlists.Ports(ports)
+            allowlist.entries = classCIDRs.items.map { KubernetesAllowlists.entry($0, ports: shared) }
+            return allowlist
         }
         if let value = annotations[Self.inboundCIDRs] {
             var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
@@ -70,15 +88,10 @@ struct IngressAllowlists {
     /// (cannot verify), never credited with `inbound-cidrs`; an internal one has no allowlist here.
     private func namedSecurityGroups(_ groups: Located<String>, isPublic: Bool, ports: [PortRange]) -> Allowlist? {
         guard isPublic else { return nil }
-        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: groups.origin,
-                                  internetFacing: true, hasDescriptionField: false)
         let reason = "the ALB admits what the security groups named in '\(Self.securityGroups)' admit, which the manifest "
             + "does not show; the controller builds no group from '\(Self.inboundCIDRs)' then"
-        var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: groups.origin), description: nil,
-                                   enabled: true, origin: groups.origin, ports: ports.first)
-        entry.additionalPorts = Array(ports.dropFirst())
-        allowlist.entries = [entry]
-        return allowlist
+        return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: groups.origin, reason: reason,
+                                                 ports: ports)
     }
 
     /// `alb.ingress.kubernetes.io/listen-ports` (`[{"HTTP": 80}, {"HTTPS": 443}]`): the port numbers in it; by

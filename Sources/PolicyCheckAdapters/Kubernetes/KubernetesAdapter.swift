@@ -38,6 +38,11 @@ public struct KubernetesAdapter: InputAdapter {
         if let offering = options.offering {
             deployment.offering = Located(offering, at: deployment.origin)
         }
+        // An Ingress's class and its parameters may come after it in the file: gather them first.
+        var classes = IngressClasses()
+        for root in roots {
+            Self.forEachObject(in: root) { object in classes.collect(object, reader: reader) }
+        }
         var objectCount = 0
         var firstObject: SourceNode?
         for root in roots {
@@ -45,7 +50,7 @@ public struct KubernetesAdapter: InputAdapter {
                 if objectCount == 0 { firstObject = object }
                 objectCount += 1
                 let before = deployment.allowlists.count
-                Self.read(object, reader: reader, into: &deployment)
+                Self.read(object, reader: reader, classes: classes, into: &deployment)
                 Self.fillRawNodes(object, since: before, in: &deployment)
                 if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
             }
@@ -119,7 +124,8 @@ public struct KubernetesAdapter: InputAdapter {
     }
 
     /// Reads one object into the model (also for objects embedded elsewhere: CDK's EKS manifests).
-    static func read(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+    static func read(_ node: SourceNode, reader: NodeReader, classes: IngressClasses = .none,
+                     into deployment: inout Deployment) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
         let group = APIVersion.group(of: apiVersion)
         switch (group, kind) {
@@ -128,7 +134,7 @@ public struct KubernetesAdapter: InputAdapter {
             ServiceReader(object: object).read(into: &deployment)
         case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"):
             guard let object = KubernetesObject(node, reader: reader) else { return }
-            IngressReader(object: object).read(into: &deployment)
+            IngressReader(object: object, classes: classes).read(into: &deployment)
         case ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"):
             guard let object = KubernetesObject(node, reader: reader) else { return }
             NetworkPolicyReader(object: object).read(into: &deployment)

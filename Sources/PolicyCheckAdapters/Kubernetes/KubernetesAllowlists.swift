@@ -39,6 +39,19 @@ enum KubernetesAllowlists {
         return blocks.map { entry(Located($0, at: origin), ports: shared) }
     }
 
+    /// An internet-facing allowlist of one entry that cannot be verified (what named security groups or parameters
+    /// outside the input admit), at `origin`, opening the given ports.
+    static func unverifiable(_ kind: AllowlistKind, component: String, at origin: Origin, reason: String,
+                             ports: [PortRange]) -> Allowlist {
+        var allowlist = Allowlist(kind: kind, component: component, origin: origin, internetFacing: true,
+                                  hasDescriptionField: false)
+        var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: origin), description: nil,
+                                   enabled: true, origin: origin, ports: ports.first)
+        entry.additionalPorts = Array(ports.dropFirst())
+        allowlist.entries = [entry]
+        return allowlist
+    }
+
     /// A region reference for every ARN in a comma-separated list (ALB certificate ARNs).
     static func arnRegions(_ value: Located<String>, in source: SourceFile, component: String, role: String,
                            into deployment: inout Deployment) {

@@ -115,6 +115,20 @@ struct Annotations {
         keys.lazy.compactMap { values[$0] }.first
     }
 
+    /// The map with a value its writer (an operator) sets unless the user's map gives one: the user's value wins.
+    func withDefault(_ key: String, _ value: Located<String>) -> Annotations {
+        var result = self
+        if result.values[key] == nil { result.values[key] = value }
+        return result
+    }
+
+    /// The map with a value that wins over the user's (an `IngressClassParams` setting).
+    func withOverride(_ key: String, _ value: Located<String>) -> Annotations {
+        var result = self
+        result.values[key] = value
+        return result
+    }
+
     /// Merges another map into this one; values already here win.
     func merging(_ other: Annotations) -> Annotations {
         var result = self

@@ -49,18 +49,30 @@ struct MattermostReader {
 
     /// `spec.awsLoadBalancerController`: an ALB instead of nginx, internet-facing when `internetFacing: true` (or
     /// `scheme: internet-facing`, or the scheme annotation); its `annotations` may carry `inbound-cidrs`.
+    ///
+    /// The operator writes the ALB Ingress's annotations itself, and the user's `annotations` override them
+    /// (mattermost-operator `GenerateALBIngressV1Beta`): with `certificateARN`, `listen-ports`
+    /// `[{"HTTP": 80}, {"HTTPS":443}]` and `ssl-redirect: "443"`; without it, `listen-ports` `[{"HTTP": 8065}]`. It
+    /// sets no `ssl-policy`. So the ALB's listeners and listen ports are read from those, located at the setting
+    /// that chose them.
     private func readLoadBalancerController(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
         guard let controller = spec.object("awsLoadBalancerController"),
-              controller.bool("enabled")?.value == true else { return }
-        let annotations = Annotations(controller.value("annotations"), path: controller.childPath("annotations"),
+              let enabled = controller.bool("enabled"), enabled.value else { return }
+        let certificate = controller.string("certificateARN").flatMap { $0.value.isEmpty ? nil : $0 }
+        var annotations = Annotations(controller.value("annotations"), path: controller.childPath("annotations"),
                                       reader: spec.reader)
+        if let certificate {
+            annotations = annotations.withDefault(ALBListeners.sslRedirect, Located("443", at: certificate.origin))
+                .withDefault(ALBListeners.listenPorts, Located(#"[{"HTTP": 80}, {"HTTPS":443}]"#, at: certificate.origin))
+        } else {
+            annotations = annotations.withDefault(ALBListeners.listenPorts, Located(#"[{"HTTP": 8065}]"#, at: enabled.origin))
+        }
         let allowlists = IngressAllowlists(annotations: annotations, source: source, component: object.resource)
         var internetFacing = controller.bool("internetFacing")
         if let scheme = controller.string("scheme") {
             internetFacing = Located(scheme.value == "internet-facing", at: scheme.origin)
         }
         if let annotated = allowlists.albSchemeInternetFacing { internetFacing = annotated }
-        let certificate = controller.string("certificateARN")
         if let certificate, let region = AmazonResourceName(certificate.value)?.region {
             deployment.regions.append(RegionReference(region, at: certificate.origin, component: object.resource,
                                                       role: "region in the ALB certificate ARN"))
@@ -69,6 +81,8 @@ struct MattermostReader {
                                           into: &deployment) {
             deployment.allowlists.append(allowlist)
         }
+        ALBListeners(annotations: annotations, component: object.resource, anchor: controller.node.offset,
+                     certificate: certificate != nil).read(into: &deployment)
     }
 
     /// `spec.fileStore.external.url` (v1beta1) or `spec.minio.externalURL` (v1alpha1): an S3 endpoint names a region.

@@ -25,6 +25,14 @@ struct ServiceReader {
                           source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin,
                           loadBalancerClass: String? = nil) -> Allowlist? {
         let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
+        if let groups = namedSecurityGroups(annotations, loadBalancerClass: loadBalancerClass) {
+            // One entry that cannot be verified, at the annotation; the source ranges are not credited.
+            guard internetFacing else { return nil }
+            let reason = "the load balancer admits what the security groups named in '\(securityGroupsAnnotation)' "
+                + "admit, which the manifest does not show; the controller applies no source range then"
+            return KubernetesAllowlists.unverifiable(.loadBalancerSourceRanges, component: component, at: groups.origin,
+                                                     reason: reason, ports: ports)
+        }
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: component, origin: rangesOrigin,
                                   internetFacing: internetFacing, hasDescriptionField: false)
         // The spec field wins over the annotation when both are given (as in Kubernetes). Either is read as
@@ -47,6 +55,27 @@ struct ServiceReader {
             return nil
         }
         return allowlist
+    }
+
+    static let securityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
+
+    /// The security groups an AWS controller is told to attach instead of its own, when it reconciles the Service.
+    ///
+    /// Both AWS controllers then build no group from the source ranges: the in-tree one creates its
+    /// `k8s-elb-…` group (where it opens `loadBalancerSourceRanges`) only "if no Security Groups have been specified
+    /// with the ServiceAnnotationLoadBalancerSecurityGroups annotation", which "replaces all other security groups"
+    /// (cloud-provider-aws `buildELBSecurityGroupList`, items trimmed, empty ones dropped); the AWS Load Balancer
+    /// Controller's `load-balancer-source-ranges` "will be ignored if
+    /// `service.beta.kubernetes.io/aws-load-balancer-security-groups` is specified", its own group being created only
+    /// "when this annotation is not present"
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#security-groups).
+    /// A Service another implementation reconciles (a GKE or other class) does not read it.
+    static func namedSecurityGroups(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
+        guard loadBalancerClass == nil || isAWSLoadBalancerController(annotations, loadBalancerClass),
+              let groups = annotations[securityGroupsAnnotation],
+              groups.value.split(separator: ",").contains(where: { !SourceRangeText.trimmingSpace(String($0)).isEmpty })
+        else { return nil }
+        return groups
     }
 
     /// GKE's load-balancer classes, by whether the load balancer they make is internal (ingress-gce's
@@ -81,14 +110,15 @@ struct ServiceReader {
         if !addressesAWS, gkeType == "Internal" || gkeType == "internal" { return true }
         // Any other Service of type LoadBalancer is reconciled by the in-tree cloud provider's controller by default
         // (the AWS Load Balancer Controller's NLB guide, "Configuration"), which reads only `aws-load-balancer-internal`: any value but
-        // `false` makes an internal load balancer (cloud-provider-aws `EnsureLoadBalancer`; older AWS docs used
-        // "0.0.0.0/0" as the value), and its load balancers are internet-facing otherwise — the scheme annotation
+        // exactly `false` (or empty) makes an internal load balancer — `False` too: cloud-provider-aws `EnsureLoadBalancer`
+        // compares `internalAnnotation == "false"`, then `!= ""`; older AWS docs used "0.0.0.0/0" as the value —, and
+        // its load balancers are internet-facing otherwise — the scheme annotation
         // is not one of its annotations (cloud-provider-aws `docs/service_controller.md`). The AWS Load Balancer
         // Controller's v2.5+ webhook puts `loadBalancerClass` on Services when they are created, where it is
         // installed with it, but a manifest that relies on that is not judged by it: only the class or the
         // `aws-load-balancer-type` annotation written in the manifest say which controller decides.
         if let legacyFlag = annotations[Self.internalAnnotation]?.value, !legacyFlag.isEmpty,
-           legacyFlag.lowercased() != "false" { return true }
+           legacyFlag != "false" { return true }
         return false
     }
 
@@ -101,17 +131,21 @@ struct ServiceReader {
     /// annotation decides; the deprecated internal flag only without it ("in case of ties, the
     /// aws-load-balancer-scheme gets precedence", the annotations reference,
     /// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/), read as a
-    /// Go boolean (`false`, `0`, `f`: internet-facing).
+    /// Go boolean (`true`, `1`, `t`: internal; `false`, `0`, `f`: internet-facing).
+    ///
+    /// Both are compared as the controller compares them (`buildLoadBalancerSchemeViaAnnotation`): the scheme exactly
+    /// `internal` or `internet-facing`, the flag by `strconv.ParseBool`. Any other value is an error there and the
+    /// Service is not reconciled, so it is not credited as internal: `Internal` or `yes` hides nothing.
     static func awsLoadBalancerControllerMakesInternal(_ annotations: Annotations) -> Bool {
-        if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme.lowercased() == "internal" }
-        if let legacyFlag = annotations[Self.internalAnnotation]?.value { return !Self.goFalse.contains(legacyFlag) }
+        if let scheme = annotations[Self.schemeAnnotation]?.value { return scheme == "internal" }
+        if let legacyFlag = annotations[Self.internalAnnotation]?.value { return Self.goTrue.contains(legacyFlag) }
         return true
     }
 
     static let internalAnnotation = "service.beta.kubernetes.io/aws-load-balancer-internal"
     static let schemeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-scheme"
-    /// What Go's `strconv.ParseBool` reads as false, as the AWS Load Balancer Controller parses the internal flag.
-    static let goFalse: Set<String> = ["0", "f", "F", "false", "FALSE", "False"]
+    /// What Go's `strconv.ParseBool` reads as true, as the AWS Load Balancer Controller parses the internal flag.
+    static let goTrue: Set<String> = ["1", "t", "T", "true", "TRUE", "True"]
 
     /// The scheme annotation of a Service the in-tree controller reconciles, which that controller ignores: an
     /// `internal` there does not make the load balancer internal.

@@ -87,8 +87,14 @@ import Testing
             "MMC-NET-011 7:39 Ingress/web/public-alb",
             "MMC-NET-011 7:39 Ingress/web/public-alb",
             "MMC-RES-001 9:48 Ingress/web/public-alb",
+            // HTTPS:443 (a certificate) without ssl-policy: the controller's default ELBSecurityPolicy-2016-08.
+            "MMC-ENC-004 11:21 Ingress/web/public-alb",
             // An internal ALB's breadth is not judged (it is not internet-facing); world-open still is.
             "MMC-NET-011 20:60 Ingress/web/internal-alb",
+            // Its listener HTTP:80 forwards, whatever the scheme (as CloudFormation's listeners are judged).
+            "MMC-ENC-004 22:21 Ingress/web/internal-alb",
+            // The operator's ALB without certificateARN listens on HTTP:8065 and forwards.
+            "MMC-ENC-004 35:14 Mattermost/web/acme",
             "MMC-NET-011 36:21 Mattermost/web/acme",
         ])
         let publicALB = try #require(deployment.allowlists.first { $0.component == "Ingress/web/public-alb" })
@@ -99,7 +105,8 @@ import Testing
         #expect(!internalALB.internetFacing)
         let operatorALB = deployment.allowlists.filter { $0.component == "Mattermost/web/acme" }
         #expect(operatorALB.count == 1, "a disabled operator ingress contributes no nginx allowlist")
-        #expect(operatorALB.first?.entries.first?.allPorts == [PortRange(80, 80)])
+        #expect(operatorALB.first?.entries.first?.allPorts == [PortRange(8065, 8065)],
+                "the operator's listen-ports without a certificate")
     }
 
     @Test("Services the AWS Load Balancer Controller reconciles are internal unless annotated internet-facing")

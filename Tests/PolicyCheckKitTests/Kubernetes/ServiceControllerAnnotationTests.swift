@@ -50,4 +50,30 @@ import Testing
             #expect(try H.findings(read.deployments).map(\.ruleId) == ["MMC-NET-001"], "\(other)")
         }
     }
+
+    @Test func theInTreeControllerIsInternetFacingOnlyForExactlyFalse() throws {
+        // cloud-provider-aws compares `== "false"`, then `!= ""`: "False" and "FALSE" make an internal load balancer.
+        let flag = "service.beta.kubernetes.io/aws-load-balancer-internal"
+        for (value, isInternal) in [("\"false\"", false), ("\"\"", false), ("\"False\"", true), ("\"FALSE\"", true),
+                                    ("\"true\"", true)] {
+            let read = H.read(text: Self.service(["\(flag): \(value)"]))
+            #expect(read.errors.isEmpty, "\(read.errors)")
+            #expect(try H.findings(read.deployments).isEmpty == isInternal, "\(value)")
+        }
+    }
+
+    @Test func theAWSLoadBalancerControllerTakesOnlyTheValuesItParses() throws {
+        // Its scheme is exactly `internal` or `internet-facing`, its legacy flag a Go boolean; any other value is an
+        // error there, so nothing is credited as internal.
+        let nlb = "service.k8s.aws/nlb"
+        for (annotation, isInternal) in [
+            ("service.beta.kubernetes.io/aws-load-balancer-scheme: internal", true),
+            ("service.beta.kubernetes.io/aws-load-balancer-scheme: Internal", false),
+            ("service.beta.kubernetes.io/aws-load-balancer-internal: \"True\"", true),
+            ("service.beta.kubernetes.io/aws-load-balancer-internal: \"yes\"", false),
+        ] {
+            let read = H.read(text: Self.service([annotation], loadBalancerClass: nlb))
+            #expect(try H.findings(read.deployments).isEmpty == isInternal, "\(annotation)")
+        }
+    }
 }

@@ -1,0 +1,120 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// The listeners the AWS Load Balancer Controller gives the ALB of an Ingress (or of the Mattermost operator's ALB
+/// Ingress), in the model the CloudFormation and Terraform listeners use, so `encryption.tls-listener` judges them.
+///
+/// As the controller's Ingress annotations reference states
+/// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/, and its
+/// `computeIngressListenPorts`, `buildSSLRedirectConfig` and `computeIngressExplicitSSLPolicy`):
+/// - `listen-ports` is a JSON list of `{"HTTP": port}` / `{"HTTPS": port}` objects; it "defaults to
+///   '[{"HTTP": 80}]' or '[{"HTTPS": 443}]' depending on whether `certificate-arn` is specified". Other text is a
+///   controller error (the ALB is not reconciled): the listener's protocol cannot be verified.
+/// - `ssl-redirect: '443'`: "every HTTP listener will be configured with a default action which redirects to HTTPS,
+///   other rules will be ignored" — only when the port is an HTTPS listen port (else the controller refuses it).
+///   Without it an HTTP listener forwards to the Ingress's backends.
+/// - `ssl-policy` sets an HTTPS listener's security policy; its default is ELBSecurityPolicy-2016-08 (the
+///   controller's `--default-ssl-policy`), the same default AWS applies to a listener created without one, so a
+///   missing annotation is judged as a missing `SslPolicy` is in CloudFormation.
+struct ALBListeners {
+    let annotations: Annotations
+    let component: String
+    /// Where a listener that no annotation states belongs (the Ingress's class, or the operator's setting).
+    let anchor: Int
+    /// Whether a certificate is given other than by `certificate-arn` (the operator's `certificateARN`).
+    var certificate = false
+    /// Why the Ingress's `IngressClassParams` cannot be read (`IngressClasses`): their `sslRedirectPort`, `sslPolicy`
+    /// and `certificateArn` would win over the annotations, so what they decide cannot be verified.
+    var unknownParameters: String?
+
+    static let listenPorts = "alb.ingress.kubernetes.io/listen-ports"
+    static let sslRedirect = "alb.ingress.kubernetes.io/ssl-redirect"
+    static let sslPolicy = "alb.ingress.kubernetes.io/ssl-policy"
+
+    func read(into deployment: inout Deployment) {
+        let ports: [(port: Int, https: Bool, origin: Origin)]
+        switch parsedPorts() {
+        case .failure(let failure):
+            let value = annotations[Self.listenPorts]
+            let origin = value?.origin ?? path(Self.listenPorts)
+            var listener = LoadBalancerListener(component: component, origin: origin, sslPolicyOrigin: origin)
+            listener.protocolName = Located(.unknown(reason: failure.reason), at: origin)
+            deployment.listeners.append(listener)
+            return
+        case .success(let parsed):
+            ports = parsed
+        }
+        let redirect = redirectPort(https: Set(ports.filter(\.https).map(\.port)))
+        for entry in ports {
+            var listener = LoadBalancerListener(component: component, origin: entry.origin,
+                                                sslPolicyOrigin: path(Self.sslPolicy, at: entry.origin.offset))
+            listener.protocolName = Located(.known(entry.https ? "HTTPS" : "HTTP"), at: entry.origin)
+            if let unknownParameters {
+                // The default port's protocol depends on the parameters' certificates, unless the annotation names one.
+                if annotations[Self.listenPorts] == nil, annotations[IngressAllowlists.certificateARN] == nil {
+                    listener.protocolName = Located(.unknown(reason: unknownParameters), at: entry.origin)
+                }
+                listener.sslPolicy = Located(.unknown(reason: unknownParameters), at: entry.origin)
+                listener.defaultActions = [ListenerAction(type: Located(.unknown(reason: unknownParameters), at: entry.origin),
+                                                          origin: entry.origin)]
+                deployment.listeners.append(listener)
+                continue
+            }
+            if entry.https, let policy = annotations[Self.sslPolicy], !policy.value.isEmpty {
+                listener.sslPolicy = Located(.known(policy.value), at: policy.origin)
+            }
+            if !entry.https {
+                listener.defaultActions = [redirect.map { redirect in
+                    ListenerAction(type: Located(.known("redirect"), at: redirect.origin),
+                                   redirectProtocol: Located(.known("HTTPS"), at: redirect.origin), origin: redirect.origin)
+                } ?? ListenerAction(type: Located(.known("forward"), at: entry.origin), origin: entry.origin)]
+            }
+            deployment.listeners.append(listener)
+        }
+    }
+
+    /// The listen ports with their protocols, in the annotation's order (a port given twice keeps its last protocol,
+    /// as the controller's map does); the default when the annotation is absent; a reason when the controller
+    /// refuses the text.
+    func parsedPorts() -> Result<[(port: Int, https: Bool, origin: Origin)], ReadFailure> {
+        guard let value = annotations[Self.listenPorts] else {
+            let https = certificate || annotations[IngressAllowlists.certificateARN] != nil
+            return .success([(https ? 443 : 80, https, path(Self.listenPorts))])
+        }
+        let refused = ReadFailure("'\(Self.listenPorts)' is not a JSON list of {\"HTTP\": port} or {\"HTTPS\": port} "
+                                  + "objects, which the controller refuses, so it creates no listener from it")
+        guard let node = try? JSONReader.parse(Array(value.value.utf8)), let items = node.items, !items.isEmpty else {
+            return .failure(refused)
+        }
+        var ports: [(port: Int, https: Bool, origin: Origin)] = []
+        for item in items {
+            guard let entries = item.entries else { return .failure(refused) }
+            for entry in entries {
+                guard case .number(let text) = entry.value.value, let port = Int(text), (1...65535).contains(port),
+                      entry.key == "HTTP" || entry.key == "HTTPS" else { return .failure(refused) }
+                ports.removeAll { $0.port == port }
+                ports.append((port, entry.key == "HTTPS", value.origin))
+            }
+        }
+        return .success(ports)
+    }
+
+    /// `ssl-redirect`, when it names one of the HTTPS listen ports (as an int32, as the controller parses it).
+    private func redirectPort(https: Set<Int>) -> Located<Int>? {
+        guard let value = annotations[Self.sslRedirect], let port = Int32(value.value), https.contains(Int(port)) else {
+            return nil
+        }
+        return Located(Int(port), at: value.origin)
+    }
+
+    /// Where an annotation that is not written belongs: its path, at the anchor (or the given offset).
+    private func path(_ key: String, at offset: Int? = nil) -> Origin {
+        Origin(offset: offset ?? anchor, path: Annotations.path(annotations.path, key))
+    }
+
+    /// Why the listeners cannot be read.
+    struct ReadFailure: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+}

@@ -1,0 +1,95 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// The `IngressClass` objects of one input and the AWS Load Balancer Controller's `IngressClassParams`
+/// (`elbv2.k8s.aws`), gathered before any Ingress is read, so an Ingress finds its class's parameters wherever they
+/// are in the file.
+///
+/// The controller loads an Ingress's class (`spec.ingressClassName`, else the class annotated
+/// `ingressclass.kubernetes.io/is-default-class: "true"`); a class of controller `ingress.k8s.aws/alb` whose
+/// `spec.parameters` name an `IngressClassParams` (apiGroup `elbv2.k8s.aws`) gives every Ingress of the class those
+/// parameters (its `ClassLoader.Load`). Their settings win over the Ingress's annotations: "If scheme specified, all
+/// Ingresses with this IngressClass will have the specified scheme", "If the field is specified, LBC will ignore the
+/// alb.ingress.kubernetes.io/inbound-cidrs annotation"
+/// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/ingress_class/), and so do
+/// `sslPolicy`, `certificateArn` and `sslRedirectPort` (`computeIngressExplicitSSLPolicy`, `buildSSLRedirectConfig`).
+struct IngressClasses {
+    static let albController = "ingress.k8s.aws/alb"
+    static let defaultClassAnnotation = "ingressclass.kubernetes.io/is-default-class"
+
+    /// An `IngressClass`: its controller, and where its parameters are and what they name.
+    struct IngressClass {
+        let controller: String?
+        let parameters: (name: String, origin: Origin)?
+    }
+
+    /// The settings of an `IngressClassParams` that decide an ALB's exposure and listeners.
+    struct Parameters {
+        var scheme: Located<String>?
+        var inboundCIDRs: [Located<String>] = []
+        var inboundOrigin: Origin
+        var sslPolicy: Located<String>?
+        var certificate: Bool = false
+        var sslRedirectPort: Located<String>?
+    }
+
+    /// What an Ingress's class gives it.
+    enum Settings {
+        /// No class of the input applies (or it is not the AWS Load Balancer Controller's, or has no parameters).
+        case none
+        /// The class is the controller's and has no parameters: the Ingress's annotations decide.
+        case alb
+        /// The class's parameters, read from the input.
+        case parameters(Parameters)
+        /// The class names parameters the input does not hold: what they set cannot be verified.
+        case missing(name: String, className: String, origin: Origin)
+    }
+
+    private var classes: [String: IngressClass] = [:]
+    private var defaultClasses: [String] = []
+    private var parameters: [String: Parameters] = [:]
+
+    static let none = IngressClasses()
+
+    /// Records an object when it is an `IngressClass` or an `IngressClassParams`.
+    mutating func collect(_ node: SourceNode, reader: NodeReader) {
+        guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,
+              let name = node["metadata"]?["name"]?.string else { return }
+        switch (APIVersion.group(of: apiVersion), kind) {
+        case ("networking.k8s.io", "IngressClass"):
+            let spec = node["spec"]
+            var parameters: (String, Origin)?
+            if let reference = spec?["parameters"], reference["apiGroup"]?.string == "elbv2.k8s.aws",
+               reference["kind"]?.string == "IngressClassParams", let target = reference["name"]?.string {
+                parameters = (target, Origin(offset: reference.offset, path: "spec.parameters"))
+            }
+            classes[name] = IngressClass(controller: spec?["controller"]?.string, parameters: parameters)
+            if node["metadata"]?["annotations"]?[Self.defaultClassAnnotation]?.string == "true" { defaultClasses.append(name) }
+        case ("elbv2.k8s.aws", "IngressClassParams"):
+            // Parameters without a spec (the controller chart's default) set nothing: the annotations decide.
+            let spec = reader.object(node, path: "")?.object("spec")
+            var read = Parameters(inboundOrigin: spec?.origin(of: "inboundCIDRs") ?? Origin(offset: node.offset, path: "spec"))
+            if let spec {
+                read.scheme = spec.string("scheme")
+                read.inboundCIDRs = spec.strings("inboundCIDRs")
+                read.sslPolicy = spec.string("sslPolicy").flatMap { $0.value.isEmpty ? nil : $0 }
+                read.certificate = !spec.strings("certificateArn").isEmpty
+                read.sslRedirectPort = spec.string("sslRedirectPort").flatMap { $0.value.isEmpty ? nil : $0 }
+            }
+            parameters[name] = read
+        default:
+            return
+        }
+    }
+
+    /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it.
+    func settings(className: String?) -> Settings {
+        guard let name = className ?? (defaultClasses.count == 1 ? defaultClasses[0] : nil),
+              let ingressClass = classes[name], ingressClass.controller == Self.albController else { return .none }
+        guard let reference = ingressClass.parameters else { return .alb }
+        guard let read = parameters[reference.name] else {
+            return .missing(name: reference.name, className: name, origin: reference.origin)
+        }
+        return .parameters(read)
+    }
+}

@@ -1,0 +1,46 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// With `service.beta.kubernetes.io/aws-load-balancer-security-groups` both AWS controllers attach the named groups
+/// instead of building one from the source ranges: the load balancer's allowlist cannot be verified.
+@Suite struct ServiceSecurityGroupsTests {
+    typealias H = AdapterHarness
+
+    static func service(_ annotations: [String], loadBalancerClass: String? = nil) -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: prod\n  annotations:\n"
+        text += annotations.map { "    \($0)\n" }.joined()
+        text += "spec:\n  type: LoadBalancer\n"
+        if let loadBalancerClass { text += "  loadBalancerClass: \(loadBalancerClass)\n" }
+        return text + "  loadBalancerSourceRanges: [52.20.12.0/24]\n  ports:\n  - port: 443\n"
+    }
+
+    static let groups = "service.beta.kubernetes.io/aws-load-balancer-security-groups: sg-0123456789abcdef0"
+    static let lbcScheme = "service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing"
+
+    @Test("Source ranges are not credited when security groups are named", arguments: [
+        ServiceSecurityGroupsTests.service([groups]),
+        ServiceSecurityGroupsTests.service([groups, lbcScheme], loadBalancerClass: "service.k8s.aws/nlb"),
+    ])
+    func sourceRangesAreNotCreditedWhenSecurityGroupsAreNamed(text: String) throws {
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let allowlist = try #require(read.deployments.first?.allowlists.first)
+        #expect(allowlist.internetFacing && allowlist.entries.count == 1)
+        #expect(allowlist.entries.first?.cidr.value.known == nil, "unknown: the named groups are not in the manifest")
+        let findings = try H.findings(read.deployments)
+        #expect(H.summary(findings) == ["MMC-NET-011 7:67 Service/prod/web"])
+        #expect(findings.first?.message.contains("cannot be verified") == true)
+    }
+
+    @Test func withoutNamedGroupsTheSourceRangesAreTheAllowlist() throws {
+        let blank = H.read(text: Self.service(["service.beta.kubernetes.io/aws-load-balancer-security-groups: ' , '"]))
+        #expect(blank.deployments.first?.allowlists.first?.entries.map(\.cidr.value.known) == ["52.20.12.0/24"])
+        // A class another implementation reconciles does not read the AWS annotation.
+        let other = H.read(text: Self.service([Self.groups], loadBalancerClass: "example.com/metallb"))
+        #expect(other.deployments.first?.allowlists.first?.entries.map(\.cidr.value.known) == ["52.20.12.0/24"])
+        // An internal load balancer with named groups has no allowlist here.
+        let internalNLB = H.read(text: Self.service([Self.groups], loadBalancerClass: "service.k8s.aws/nlb"))
+        #expect(internalNLB.deployments.first?.allowlists.isEmpty == true)
+    }
+}
