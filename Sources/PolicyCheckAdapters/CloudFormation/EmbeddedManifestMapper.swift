@@ -216,17 +216,18 @@ enum EmbeddedManifestMapper: ResourceMapper {
     }
 
     /// The node with every offset at `offset`: the objects sit inside one string of the template, whose own
-    /// positions name nothing in the file.
+    /// positions name nothing in the file. Everything else a node holds is kept — its value and its YAML tag (`!Ref`,
+    /// `!Join`, …: a YAML stack set body is read exactly as the same template in a file of its own).
     static func relocated(_ node: SourceNode, to offset: Int) -> SourceNode {
         switch node.value {
         case .sequence(let items):
-            return SourceNode(.sequence(items.map { relocated($0, to: offset) }), offset: offset)
+            return SourceNode(.sequence(items.map { relocated($0, to: offset) }), offset: offset, tag: node.tag)
         case .mapping(let entries):
             return SourceNode(.mapping(entries.map {
                 SourceEntry(key: $0.key, keyOffset: offset, value: relocated($0.value, to: offset))
-            }), offset: offset)
+            }), offset: offset, tag: node.tag)
         case let value:
-            return SourceNode(value, offset: offset)
+            return SourceNode(value, offset: offset, tag: node.tag)
         }
     }
 }
