@@ -9,7 +9,8 @@ import PolicyCheckSyntax
 ///   a string holding a JSON or YAML template, from which CloudFormation creates a stack in every account and region
 ///   of the set. It is read as a template of its own — a deployment whose resources are named
 ///   `<stack set's logical id>/<logical id>`, every value located at `TemplateBody` (the body's own positions name
-///   nothing in the file). A body that is not a template is an error (exit 2, the gate fails closed) while the rest is
+///   nothing in the file), its parameters at the values the stack set gives them (`StackSetParameters`). A body
+///   that is not a template is an error (exit 2, the gate fails closed) while the rest is
 ///   still reported, as for a CDK manifest that is not JSON (`EmbeddedManifestMapper`).
 /// - A `TemplateURL` (a nested stack's, "the URL of a file that contains the template body … in an Amazon S3 bucket",
 ///   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html;
@@ -69,6 +70,7 @@ enum NestedTemplates {
         var notices: [Diagnostic] = []
         var seen: Set<String> = []
         let name = prefix + context.resource.logicalID
+        let given = StackSetParameters(context)
         for text in texts where seen.insert(text).inserted {
             let root: SourceNode
             switch parse(text) {
@@ -83,7 +85,7 @@ enum NestedTemplates {
             }
             do {
                 let read = try CloudFormationAdapter().read(root, source: source, options: options,
-                                                            prefix: name + "/", depth: depth + 1)
+                                                            prefix: name + "/", depth: depth + 1, given: given)
                 var set = read
                 set[0].name = name
                 set[0].qualifiesResourceNames = true
