@@ -58,8 +58,10 @@ enum EmbeddedManifestMapper: ResourceMapper {
     /// parts are never read for `${…}` again: a literal `${` in them is text.
     static func texts(of node: SourceNode, context: ResourceContext, depth: Int = 0) -> Result<[String], Unreadable> {
         guard depth < 16 else { return .failure(Unreadable(reason: "it nests intrinsic functions too deeply")) }
-        if let text = node.string { return .success([text]) }
+        // A short form (`!Ref Body`, `!Sub '…'`) is a function of its scalar, not the scalar's text.
+        if node.tag == nil, let text = node.string { return .success([text]) }
         guard let call = Intrinsic.parse(node) else {
+            if let text = node.string { return .success([text]) }
             return .failure(Unreadable(reason: "it is not a string"))
         }
         switch call.function {
@@ -104,6 +106,9 @@ enum EmbeddedManifestMapper: ResourceMapper {
         }
     }
 
+    /// How a part the template does not decide is spelt in a manifest's text.
+    static let unknownText = "unknown"
+
     /// One part of a manifest: its known texts, else `unknown`.
     private static func partTexts(_ node: SourceNode, context: ResourceContext, depth: Int) -> Result<[String], Unreadable> {
         if let call = Intrinsic.parse(node), ["Fn::Join", "Fn::Sub", "Fn::If"].contains(call.function) {
@@ -112,7 +117,7 @@ enum EmbeddedManifestMapper: ResourceMapper {
         var values: [String] = []
         for value in context.resolver.resolve(node) {
             if value.isAbsent { continue }
-            let text = value.scalarText ?? "unknown"
+            let text = value.scalarText ?? unknownText
             if !values.contains(text) { values.append(text) }
         }
         return .success(values.isEmpty ? [""] : values)

@@ -10,7 +10,8 @@ import PolicyCheckSyntax
 ///   of the set. It is read as a template of its own — a deployment whose resources are named
 ///   `<stack set's logical id>/<logical id>`, every value located at `TemplateBody` (the body's own positions name
 ///   nothing in the file), its parameters at the values the stack set gives them (`StackSetParameters`). A body
-///   that is not a template is an error (exit 2, the gate fails closed) while the rest is
+///   the template does not decide (`!Ref` of a parameter without a default, `!ImportValue`) is chosen at deployment:
+///   a warning, as for a template at a URL. A body that is not a template is an error (exit 2, the gate fails closed) while the rest is
 ///   still reported, as for a CDK manifest that is not JSON (`EmbeddedManifestMapper`).
 /// - A `TemplateURL` (a nested stack's, "the URL of a file that contains the template body … in an Amazon S3 bucket",
 ///   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html;
@@ -74,6 +75,12 @@ enum NestedTemplates {
         let name = prefix + context.resource.logicalID
         let given = StackSetParameters(context)
         for text in texts where seen.insert(text).inserted {
+            // A body (or a branch of its `!If`) the template does not decide — a parameter without a default, an
+            // import — is spelt `unknown`: it is chosen at deployment and, like a template at a URL, not read here.
+            if text == EmbeddedManifestMapper.unknownText, Intrinsic.parse(body) != nil {
+                notices.append(chosenAtDeployment(body, context: context, source: source))
+                continue
+            }
             let root: SourceNode
             switch parse(text) {
             case .success(let parsed): root = EmbeddedManifestMapper.relocated(parsed, to: body.offset)
@@ -97,6 +104,21 @@ enum NestedTemplates {
             }
         }
         return (deployments, notices)
+    }
+
+    /// The warning for a body whose value the template does not decide, with the resolver's reason.
+    private static func chosenAtDeployment(_ body: SourceNode, context: ResourceContext,
+                                           source: SourceFile) -> Diagnostic {
+        var reason = "its value is known only at deployment"
+        for value in context.resolver.resolve(body) {
+            if case .unknown(let why, _) = value {
+                reason = why
+                break
+            }
+        }
+        return Diagnostic(source, offset: body.offset,
+                          "\(context.component): the stack set's template (TemplateBody) is chosen at deployment (\(reason)); "
+                          + "its resources are not checked (check that template too)", severity: .warning)
     }
 
     /// A body's text as one document: JSON when it starts as a JSON object, YAML otherwise.

@@ -103,6 +103,29 @@ import Testing
         #expect(report.exitCode != 2, "\(report.errors.map(\.message))")
     }
 
+    @Test(arguments: [
+        ("!Ref Body", "Set: the stack set's template (TemplateBody) is chosen at deployment (parameter 'Body' has no Default; its value is chosen at deployment); its resources are not checked"),
+        ("!ImportValue body", "Set: the stack set's template (TemplateBody) is chosen at deployment (it is imported from another stack's export 'body', known only at deployment)"),
+    ])
+    func aBodyChosenAtDeploymentIsAWarningAsForAURL(body: String, warning: String) throws {
+        let report = try Self.run("""
+            Parameters:
+              Body: {Type: String}
+            Conditions:
+              Custom: !Equals [!Ref Body, x]
+            Resources:
+              Set:
+                Type: AWS::CloudFormation::StackSet
+                Properties:
+                  TemplateBody: !If [Custom, \(body), '{"Resources": {"SG": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}}}}']
+            """)
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
+        #expect(report.warnings.map(\.message).contains { $0.hasPrefix(warning) }, "\(report.warnings.map(\.message))")
+        // The branch the template writes is still checked.
+        #expect(report.findings.contains { $0.resource == "Set/SG" && $0.ruleId == "MMC-NET-001" })
+        #expect(report.exitCode == 1)
+    }
+
     /// A check run over the text written to a file of its own.
     static func run(_ text: String) throws -> CheckReport {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nested-\(UUID().uuidString)")

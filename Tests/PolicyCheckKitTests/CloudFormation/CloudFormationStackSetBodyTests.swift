@@ -95,4 +95,19 @@ import Testing
             .map { "\($0.severity.rawValue) \($0.resource)\($0.cannotVerify ? " (cannot verify)" : "")" }
         #expect(findings == expected)
     }
+
+    @Test func aBodyWrittenAsAShortFormSubIsSubstituted() throws {
+        let template = """
+            Parameters:
+              Cidr: {Type: String, Default: 0.0.0.0/0}
+            Resources:
+              Set:
+                Type: AWS::CloudFormation::StackSet
+                Properties:
+                  TemplateBody: !Sub '{"Resources": {"SG": {"Type": "AWS::EC2::SecurityGroupIngress", "Properties": {"GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "${Cidr}"}}}}'
+            """
+        let findings = try T.findings(template).filter { $0.ruleId == "MMC-NET-001" }
+            .map { "\($0.severity.rawValue) \($0.ruleId) \($0.resource)" }
+        #expect(findings == ["critical MMC-NET-001 Set/SG"])
+    }
 }
