@@ -117,6 +117,11 @@ public struct InputReader: Sendable {
             result.errors.append(Diagnostic(source, offset: documents[index].offset,
                 "document \(index + 1) is \(other.format.rawValue), but the file is read as \(adapter.format.rawValue), the format of another of its documents; a file is read in one format, so put each format in a file of its own"))
         }
+        var options = self.options
+        if input.path != "-" {
+            options.inputDirectory = InputPath.parent(of: InputPath.standardized(input.path,
+                                                                               in: FileManager.default.currentDirectoryPath))
+        }
         switch adapter.read(documents, source, options) {
         case .success(let deployments):
             result.deployments = deployments

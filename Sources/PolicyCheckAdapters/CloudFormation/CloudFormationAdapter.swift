@@ -53,10 +53,12 @@ public struct CloudFormationAdapter: DocumentAdapter {
     }
 
     /// The template's deployment, then those of the stack sets' bodies it holds, `depth` stack sets deep, their
-    /// resources named after the stack sets that hold them (`prefix`: `Set/`).
-    func read(_ root: SourceNode, source: SourceFile, options: AdapterOptions, prefix: String,
-              depth: Int) throws(Diagnostics) -> [Deployment] {
-        let template = try Template(root, source: source)
+    /// resources named after the stack sets that hold them (`prefix`: `Set/`). A stack set's body takes the values
+    /// the stack set gives its parameters (`given`).
+    func read(_ root: SourceNode, source: SourceFile, options: AdapterOptions, prefix: String, depth: Int,
+              given: StackSetParameters? = nil) throws(Diagnostics) -> [Deployment] {
+        var template = try Template(root, source: source)
+        given?.apply(to: &template.parameters)
         var deployment = Deployment(name: source.path, source: source, format: Self.format,
                                     origin: Origin(offset: root.offset, path: ""))
         deployment.qualifiesResourceNames = false

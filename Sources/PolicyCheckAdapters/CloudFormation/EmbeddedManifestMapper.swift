@@ -58,8 +58,10 @@ enum EmbeddedManifestMapper: ResourceMapper {
     /// parts are never read for `${…}` again: a literal `${` in them is text.
     static func texts(of node: SourceNode, context: ResourceContext, depth: Int = 0) -> Result<[String], Unreadable> {
         guard depth < 16 else { return .failure(Unreadable(reason: "it nests intrinsic functions too deeply")) }
-        if let text = node.string { return .success([text]) }
+        // A short form (`!Ref Body`, `!Sub '…'`) is a function of its scalar, not the scalar's text.
+        if node.tag == nil, let text = node.string { return .success([text]) }
         guard let call = Intrinsic.parse(node) else {
+            if let text = node.string { return .success([text]) }
             return .failure(Unreadable(reason: "it is not a string"))
         }
         switch call.function {
@@ -104,6 +106,9 @@ enum EmbeddedManifestMapper: ResourceMapper {
         }
     }
 
+    /// How a part the template does not decide is spelt in a manifest's text.
+    static let unknownText = "unknown"
+
     /// One part of a manifest: its known texts, else `unknown`.
     private static func partTexts(_ node: SourceNode, context: ResourceContext, depth: Int) -> Result<[String], Unreadable> {
         if let call = Intrinsic.parse(node), ["Fn::Join", "Fn::Sub", "Fn::If"].contains(call.function) {
@@ -112,7 +117,7 @@ enum EmbeddedManifestMapper: ResourceMapper {
         var values: [String] = []
         for value in context.resolver.resolve(node) {
             if value.isAbsent { continue }
-            let text = value.scalarText ?? "unknown"
+            let text = value.scalarText ?? unknownText
             if !values.contains(text) { values.append(text) }
         }
         return .success(values.isEmpty ? [""] : values)
@@ -216,17 +221,18 @@ enum EmbeddedManifestMapper: ResourceMapper {
     }
 
     /// The node with every offset at `offset`: the objects sit inside one string of the template, whose own
-    /// positions name nothing in the file.
+    /// positions name nothing in the file. Everything else a node holds is kept — its value and its YAML tag (`!Ref`,
+    /// `!Join`, …: a YAML stack set body is read exactly as the same template in a file of its own).
     static func relocated(_ node: SourceNode, to offset: Int) -> SourceNode {
         switch node.value {
         case .sequence(let items):
-            return SourceNode(.sequence(items.map { relocated($0, to: offset) }), offset: offset)
+            return SourceNode(.sequence(items.map { relocated($0, to: offset) }), offset: offset, tag: node.tag)
         case .mapping(let entries):
             return SourceNode(.mapping(entries.map {
                 SourceEntry(key: $0.key, keyOffset: offset, value: relocated($0.value, to: offset))
-            }), offset: offset)
+            }), offset: offset, tag: node.tag)
         case let value:
-            return SourceNode(value, offset: offset)
+            return SourceNode(value, offset: offset, tag: node.tag)
         }
     }
 }

@@ -4,7 +4,8 @@ import PolicyCheckSyntax
 /// Resolves intrinsic functions to the values a template may take, as far as the template itself says.
 ///
 /// - A `Ref` to a parameter is its `Default`, or every one of its `AllowedValues` when it lists them (the mappers
-///   judge the worst); a parameter without a default is unknown.
+///   judge the worst); a parameter without a default is unknown. A stack set body's parameter the stack set sets is
+///   every value it may be given (`StackSetParameters`).
 /// - A `Ref` or `!GetAtt` to a resource of the template stays a reference (`TemplateValue.resource`).
 /// - `AWS::NoValue` is absent; other pseudo parameters (`AWS::Region`, `AWS::AccountId`, …) are unknown: they are
 ///   the stack's, known only at deployment.
@@ -140,9 +141,13 @@ struct IntrinsicResolver {
         if type.hasPrefix("AWS::SSM::Parameter::Value") {
             return Self.unknown("parameter '\(parameter.name)' is read from SSM Parameter Store at deployment")
         }
+        if case .unknown(let reason) = parameter.given {
+            return Self.unknown(reason, "${\(parameter.name)}")
+        }
         // More allowed values than an expression may have make it unknown whatever they are: say so before
         // building them (a parameter of 10,000 values referenced 10,000 times built 100 million).
-        if let allowed = parameter.node["AllowedValues"], allowed.isSequence, allowed.memberCount > Self.maxAlternatives {
+        if parameter.given == nil, let allowed = parameter.node["AllowedValues"], allowed.isSequence,
+           allowed.memberCount > Self.maxAlternatives {
             return Self.tooManyAlternatives
         }
         var candidates = parameter.allowedValues

@@ -9,16 +9,20 @@ import PolicyCheckSyntax
 ///   a string holding a JSON or YAML template, from which CloudFormation creates a stack in every account and region
 ///   of the set. It is read as a template of its own — a deployment whose resources are named
 ///   `<stack set's logical id>/<logical id>`, every value located at `TemplateBody` (the body's own positions name
-///   nothing in the file). A body that is not a template is an error (exit 2, the gate fails closed) while the rest is
+///   nothing in the file), its parameters at the values the stack set gives them (`StackSetParameters`). A body
+///   the template does not decide (`!Ref` of a parameter without a default, `!ImportValue`) is chosen at deployment:
+///   a warning, as for a template at a URL. A body that is not a template is an error (exit 2, the gate fails closed) while the rest is
 ///   still reported, as for a CDK manifest that is not JSON (`EmbeddedManifestMapper`).
 /// - A `TemplateURL` (a nested stack's, "the URL of a file that contains the template body … in an Amazon S3 bucket",
 ///   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html;
 ///   a stack set's) and an `AWS::Serverless::Application`'s `Location` written as a URL (SAM deploys it as a nested
 ///   stack, https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html)
 ///   name a template that cannot be read here: a warning naming the resource and the URL, as for a Terraform module
-///   from a remote source. A local path (`./child.yaml`, which `aws cloudformation package` uploads) is a file of the
-///   checkout, checked as the template it is; a SAM application's `{ApplicationId, SemanticVersion}` is a Serverless
-///   Application Repository application, read for its region only.
+///   from a remote source. A local path (`./child.yaml`, which `aws cloudformation package` uploads, relative to the
+///   template's directory) is checked as the template it is when it is among the files of the run
+///   (`AdapterOptions.checkedFiles`), else a warning too (a `stacks/child.cfn` the walk does not read, a file outside
+///   the paths checked); a SAM application's `{ApplicationId, SemanticVersion}` is a Serverless Application
+///   Repository application whose template is not read here: a warning, its ARN still read for its region.
 enum NestedTemplates {
     /// How deep stack sets may nest inside stack sets' bodies before the innermost are not read.
     static let maxDepth = 4
@@ -33,16 +37,16 @@ enum NestedTemplates {
             let context = ResourceContext(resource: resource, template: template, resolver: resolver)
             switch resource.type {
             case "AWS::CloudFormation::StackSet":
-                notices += urlNotice(context, property: "TemplateURL", source: source)
+                notices += urlNotice(context, property: "TemplateURL", source: source, options: options)
                 guard let body = resource.properties?.value["TemplateBody"] else { continue }
                 let read = bodies(body, context: context, source: source, options: options,
                                   prefix: prefix, depth: depth)
                 deployments += read.deployments
                 notices += read.notices
             case "AWS::CloudFormation::Stack":
-                notices += urlNotice(context, property: "TemplateURL", source: source)
+                notices += urlNotice(context, property: "TemplateURL", source: source, options: options)
             case "AWS::Serverless::Application":
-                notices += urlNotice(context, property: "Location", source: source)
+                notices += urlNotice(context, property: "Location", source: source, options: options)
             default:
                 continue
             }
@@ -69,7 +73,14 @@ enum NestedTemplates {
         var notices: [Diagnostic] = []
         var seen: Set<String> = []
         let name = prefix + context.resource.logicalID
+        let given = StackSetParameters(context)
         for text in texts where seen.insert(text).inserted {
+            // A body (or a branch of its `!If`) the template does not decide — a parameter without a default, an
+            // import — is spelt `unknown`: it is chosen at deployment and, like a template at a URL, not read here.
+            if text == EmbeddedManifestMapper.unknownText, Intrinsic.parse(body) != nil {
+                notices.append(chosenAtDeployment(body, context: context, source: source))
+                continue
+            }
             let root: SourceNode
             switch parse(text) {
             case .success(let parsed): root = EmbeddedManifestMapper.relocated(parsed, to: body.offset)
@@ -83,7 +94,7 @@ enum NestedTemplates {
             }
             do {
                 let read = try CloudFormationAdapter().read(root, source: source, options: options,
-                                                            prefix: name + "/", depth: depth + 1)
+                                                            prefix: name + "/", depth: depth + 1, given: given)
                 var set = read
                 set[0].name = name
                 set[0].qualifiesResourceNames = true
@@ -93,6 +104,21 @@ enum NestedTemplates {
             }
         }
         return (deployments, notices)
+    }
+
+    /// The warning for a body whose value the template does not decide, with the resolver's reason.
+    private static func chosenAtDeployment(_ body: SourceNode, context: ResourceContext,
+                                           source: SourceFile) -> Diagnostic {
+        var reason = "its value is known only at deployment"
+        for value in context.resolver.resolve(body) {
+            if case .unknown(let why, _) = value {
+                reason = why
+                break
+            }
+        }
+        return Diagnostic(source, offset: body.offset,
+                          "\(context.component): the stack set's template (TemplateBody) is chosen at deployment (\(reason)); "
+                          + "its resources are not checked (check that template too)", severity: .warning)
     }
 
     /// A body's text as one document: JSON when it starts as a JSON object, YAML otherwise.
@@ -117,25 +143,69 @@ enum NestedTemplates {
 
     // MARK: - Templates named by URL
 
-    /// A warning for a template named by a URL (or by a value the template does not decide), none for a local path
-    /// or a SAM application's `{ApplicationId, SemanticVersion}`.
-    private static func urlNotice(_ context: ResourceContext, property: String, source: SourceFile) -> [Diagnostic] {
+    /// A warning for a template this run does not check: named by a URL (or by a value the template does not
+    /// decide), by a local path that is not among the run's files, or a SAM application of the Serverless
+    /// Application Repository. None for a local file the run checks.
+    private static func urlNotice(_ context: ResourceContext, property: String, source: SourceFile,
+                                  options: AdapterOptions) -> [Diagnostic] {
         let value = context.properties.child(property)
+        let what = context.resource.type == "AWS::Serverless::Application" ? "application" : "stack"
         var shown: [String] = []
+        var local: [String] = []
+        var repository: [String] = []
         for alternative in value.alternatives {
             switch alternative {
-            case .absent, .mapping: continue
-            case .string(let text) where isLocalPath(text): continue
+            case .absent: continue
+            case .mapping(let location):
+                guard what == "application" else { continue }
+                repository.append(applicationName(location, resolver: context.resolver))
+            case .string(let text) where isLocalPath(text):
+                if !isChecked(text, options: options) { local.append(text) }
             case .unknown(_, let text?): shown.append(text)
             default: shown.append(alternative.scalarText ?? "a value known only at deployment")
             }
         }
-        guard !shown.isEmpty else { return [] }
-        let what = context.resource.type == "AWS::Serverless::Application" ? "application" : "stack"
-        let url = shown.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ")
-        return [Diagnostic(source, offset: value.offset,
-                           "\(context.component): the nested \(what)'s template \(url) (\(property)) is not a local file; "
-                           + "its resources are not checked (check that template too)", severity: .warning)]
+        func quoted(_ texts: [String]) -> String { texts.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ") }
+        let unchecked = "its resources are not checked (check that template too)"
+        var notices: [Diagnostic] = []
+        if !shown.isEmpty {
+            notices.append(Diagnostic(source, offset: value.offset,
+                "\(context.component): the nested \(what)'s template \(quoted(shown)) (\(property)) is not a local file; \(unchecked)",
+                severity: .warning))
+        }
+        if !local.isEmpty {
+            notices.append(Diagnostic(source, offset: value.offset,
+                "\(context.component): the nested \(what)'s template \(quoted(local)) (\(property)) is not a file this run checks; \(unchecked)",
+                severity: .warning))
+        }
+        if !repository.isEmpty {
+            notices.append(Diagnostic(source, offset: value.offset,
+                "\(context.component): the nested application's template is the Serverless Application Repository's \(repository.joined(separator: " or ")) (\(property)); \(unchecked)",
+                severity: .warning))
+        }
+        return notices
+    }
+
+    /// `application 'arn:…' version 1.0.0`, from a SAM application's `{ApplicationId, SemanticVersion}`.
+    private static func applicationName(_ location: SourceNode, resolver: IntrinsicResolver) -> String {
+        func text(_ key: String) -> String {
+            guard let node = location[key] else { return "not set" }
+            let values = resolver.resolve(node)
+            let texts = values.map { value -> String in
+                if let text = value.scalarText { return text }
+                if case .unknown(_, let text?) = value { return text }
+                return "a value known only at deployment"
+            }
+            return texts.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ")
+        }
+        return "application \(text("ApplicationId")) version \(text("SemanticVersion"))"
+    }
+
+    /// Whether a local template path names a file this run checks, relative to the directory of the template that
+    /// names it (as `aws cloudformation package` reads it).
+    private static func isChecked(_ path: String, options: AdapterOptions) -> Bool {
+        guard let files = options.checkedFiles, let directory = options.inputDirectory else { return false }
+        return files.contains(InputPath.standardized(path, in: directory))
     }
 
     /// Whether a template location is a file of the checkout (`child.yaml`, `./stacks/child.json`) rather than a

@@ -4,7 +4,8 @@ import PolicyCheckSyntax
 /// A CloudFormation template's sections as the adapter needs them: parameters, mappings and resources.
 struct Template {
     let root: SourceNode
-    let parameters: [String: TemplateParameter]
+    /// The `Parameters` section; a stack set body's parameters also hold what the stack set gives them (`given`).
+    var parameters: [String: TemplateParameter]
     /// The `Mappings` section, for `!FindInMap`.
     let mappings: SourceNode?
     /// Resources in document order.
@@ -157,8 +158,31 @@ struct TemplateResource {
 struct TemplateParameter {
     let name: String
     let node: SourceNode
+    /// For a stack set's body: the values the stack set deploys it with (`StackSetParameters`), in place of its
+    /// `Default` and `AllowedValues`; `nil` when the stack set leaves it at its `Default`.
+    var given: Given?
+
+    /// What a stack set gives a parameter of its body.
+    enum Given {
+        /// Each a value some stack instance may take (the stack set's, its instance groups' overrides).
+        case values([SourceNode])
+        /// A value the template does not decide, and why.
+        case unknown(String)
+    }
+
+    init(name: String, node: SourceNode, given: Given? = nil) {
+        self.name = name
+        self.node = node
+        self.given = given
+    }
 
     var type: String? { node["Type"]?.string }
-    var defaultValue: SourceNode? { node["Default"] }
-    var allowedValues: [SourceNode] { node["AllowedValues"]?.items ?? [] }
+    var defaultValue: SourceNode? { given == nil ? node["Default"] : nil }
+    var allowedValues: [SourceNode] {
+        switch given {
+        case nil: return node["AllowedValues"]?.items ?? []
+        case .values(let values): return values
+        case .unknown: return []
+        }
+    }
 }

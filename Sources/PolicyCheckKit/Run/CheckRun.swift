@@ -191,6 +191,8 @@ public struct CheckRun: Sendable {
         configured.format = inputFormat
         configured.options = adapterOptions
         configured.options.readsInlineIgnores = suppressions.inlineIgnores
+        configured.options.checkedFiles = Set(pending.filter { $0.skipReason == nil && !$0.isTerraformModule && $0.path != "-" }
+            .map { InputPath.standardized($0.path, in: cwd) })
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs
