@@ -96,7 +96,8 @@ enum DatabaseSettings {
             }
         }
         let several = engines.count > 1 || versions.count > 1
-        for engine in engines where DatabaseTransport.isOracle(engine) {
+        // Every Oracle engine takes its TLS from the same option group: judged once.
+        if engines.contains(where: DatabaseTransport.isOracle) {
             settings.append(oracle(properties.child("OptionGroupName"), context: context))
         }
         for engine in engines where !DatabaseTransport.isOracle(engine) {

@@ -7,6 +7,8 @@ import PolicyCheckSyntax
 struct TerraformStoreSettingsReader {
     let input: any TerraformResourceGraph
     private let parameterGroupsByName: [String: TerraformResource]
+    /// Option groups by name, built once per plan as the parameter groups are.
+    private let optionGroupsByName: [String: TerraformResource]
     private let vaultLocks: TerraformCompanionIndex
 
     static let parameterGroupTypes: Set<String> = ["aws_db_parameter_group", "aws_rds_cluster_parameter_group",
@@ -20,6 +22,11 @@ struct TerraformStoreSettingsReader {
             if let name = group["name"].knownString, groups[name] == nil { groups[name] = group }
         }
         parameterGroupsByName = groups
+        var options: [String: TerraformResource] = [:]
+        for group in input.resources(ofType: [Self.optionGroupType]) {
+            if let name = group["name"].knownString, options[name] == nil { options[name] = group }
+        }
+        optionGroupsByName = options
         vaultLocks = TerraformCompanionIndex(input: input, type: Self.vaultLockType, attribute: "backup_vault_name",
                                              targets: ["aws_backup_vault"])
     }
@@ -162,7 +169,7 @@ struct TerraformStoreSettingsReader {
             let option = database["option_group_name"]
             // An option group of the input, by reference or by name, is read.
             if let group = input.referenced(by: option, of: database, types: [Self.optionGroupType])
-                ?? option.knownString.flatMap({ name in input.resources(ofType: [Self.optionGroupType]).first { $0["name"].knownString == name } }) {
+                ?? option.knownString.flatMap({ optionGroupsByName[$0] }) {
                 return DatabaseTransport.oracle(options: Self.oracleOptions(group), group: group.address, at: group.origin)
             }
             if option.isUnknown, !option.isProviderDefault {

@@ -8,11 +8,7 @@ import Testing
     typealias H = AdapterHarness
 
     static func service(_ annotations: [String], loadBalancerClass: String? = nil) -> String {
-        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: pg\n  annotations:\n"
-        text += annotations.map { "    \($0)\n" }.joined()
-        text += "spec:\n  type: LoadBalancer\n"
-        if let loadBalancerClass { text += "  loadBalancerClass: \(loadBalancerClass)\n" }
-        return text + "  ports:\n  - port: 5432\n"
+        LoadBalancerServiceText.make(name: "pg", annotations: annotations, loadBalancerClass: loadBalancerClass, port: 5432)
     }
 
     static let internetFacing = "service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing"

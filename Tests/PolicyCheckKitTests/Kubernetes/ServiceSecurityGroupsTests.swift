@@ -8,11 +8,8 @@ import Testing
     typealias H = AdapterHarness
 
     static func service(_ annotations: [String], loadBalancerClass: String? = nil) -> String {
-        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: prod\n  annotations:\n"
-        text += annotations.map { "    \($0)\n" }.joined()
-        text += "spec:\n  type: LoadBalancer\n"
-        if let loadBalancerClass { text += "  loadBalancerClass: \(loadBalancerClass)\n" }
-        return text + "  loadBalancerSourceRanges: [52.20.12.0/24]\n  ports:\n  - port: 443\n"
+        LoadBalancerServiceText.make(name: "web", namespace: "prod", annotations: annotations, loadBalancerClass: loadBalancerClass,
+                                     sourceRanges: "52.20.12.0/24", port: 443)
     }
 
     static let groups = "service.beta.kubernetes.io/aws-load-balancer-security-groups: sg-0123456789abcdef0"
