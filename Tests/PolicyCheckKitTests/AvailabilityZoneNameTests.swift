@@ -2,7 +2,7 @@ import PolicyCheckKit
 import Testing
 
 /// A zone name is its region's code and a letter, a Local or Wavelength Zone's its parent region's code and a
-/// location; a zone ID (`use1-az1`) is no zone name and names no region.
+/// location; a zone ID (`use1-az1`) is no zone name, and `AvailabilityZoneID` reads it (`AvailabilityZoneIDTests`).
 @Suite struct AvailabilityZoneNameTests {
     @Test(arguments: [
         ("us-east-1a", "us-east-1"), ("eu-west-1c", "eu-west-1"), ("ap-southeast-2b", "ap-southeast-2"),

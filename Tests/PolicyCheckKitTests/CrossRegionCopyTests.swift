@@ -176,6 +176,54 @@ import Testing
         #expect(residency(source).contains { $0.hasPrefix("aws_efs_file_system.files: ") && $0.contains("'eu-west-1'") })
     }
 
+    /// A zone named by its ID (`euw1-az1`: a subnet's `AvailabilityZoneId`, an S3 directory bucket's location) counts
+    /// by the region the ID abbreviates; both passed silently, the ID read as no zone name.
+    @Test func zoneIDsCountByTheirRegion() throws {
+        let template = try CloudFormationTesting.findings("""
+            Resources:
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-1, CidrBlock: 10.0.0.0/24, AvailabilityZoneId: euw1-az1}
+              HomeSubnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZoneId: use1-az4}
+              Express:
+                Type: AWS::S3Express::DirectoryBucket
+                Properties: {DataRedundancy: SingleAvailabilityZone, LocationName: usw2-az1}
+              Named:
+                Type: AWS::S3::Bucket
+                Properties: {Tags: [{Key: LocationName, Value: x}]}
+            """)
+        #expect(residency(template) == [
+            "Subnet: AvailabilityZoneId 'euw1-az1' is 'eu-west-1': it places data in a region outside the allowed us-east-1",
+            "Express: LocationName 'usw2-az1' is 'us-west-2': it places data in a region outside the allowed us-east-1",
+        ])
+        let source = try TerraformSourceFixture.findings(files: ["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_subnet" "away" {
+              vpc_id               = "vpc-1"
+              cidr_block           = "10.0.0.0/24"
+              availability_zone_id = "apne1-az4"
+            }
+            resource "aws_subnet" "home" {
+              vpc_id               = "vpc-1"
+              cidr_block           = "10.0.1.0/24"
+              availability_zone_id = "use1-az4"
+            }
+            resource "aws_s3_directory_bucket" "express" {
+              bucket = "data--usw2-lax1-az1--x-s3"
+              location {
+                name = "usw2-lax1-az1"
+                type = "LocalZone"
+              }
+            }
+            """])
+        let found = residency(source)
+        #expect(found.count == 2)
+        #expect(found.contains { $0.hasPrefix("aws_subnet.away: ") && $0.contains("'apne1-az4'") && $0.contains("'ap-northeast-1'") })
+        #expect(found.contains { $0.hasPrefix("aws_s3_directory_bucket.express: ") && $0.contains("'usw2-lax1-az1'") && $0.contains("'us-west-2'") })
+    }
+
     /// A region spelt in capitals is said to be no region code, as Terraform says it, not passed over (review).
     @Test func aRegionInCapitalsIsNoRegionCode() throws {
         let findings = try CloudFormationTesting.findings("""

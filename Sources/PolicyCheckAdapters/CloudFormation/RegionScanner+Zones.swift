@@ -9,11 +9,19 @@ extension RegionScanner {
     /// a launch template's `Placement`), `AvailabilityZones` (an Auto Scaling group, a Classic Load Balancer, a DB
     /// cluster,
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-availabilityzones).
-    /// Zone *IDs* (`AvailabilityZoneId`, `use1-az1`) are not zone names and are not read.
+    /// `AvailabilityZoneId`: a subnet's zone by its ID (`use1-az1`, read by `AvailabilityZoneID`; an ID names the
+    /// same zone in every account,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#cfn-ec2-subnet-availabilityzoneid).
     /// `AvailabilityZoneName`: an EFS One Zone file system's zone, and the zone a replication destination's One Zone
     /// file system is created in (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-efs-filesystem.html,
     /// …/aws-properties-efs-filesystem-replicationdestination.html).
-    static let zoneProperties: Set<String> = ["AvailabilityZone", "AvailabilityZones", "AvailabilityZoneName"]
+    static let zoneProperties: Set<String> = ["AvailabilityZone", "AvailabilityZones", "AvailabilityZoneName",
+                                              "AvailabilityZoneId"]
+    /// Properties whose value is a zone only in some types (by key, the types): an S3 directory bucket's
+    /// `LocationName`, "the Zone ID of the Availability Zone (AZ) or Local Zone (LZ) where the bucket will be created"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3express-directorybucket.html,
+    /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_LocationInfo.html).
+    static let typedZoneProperties: [String: Set<String>] = ["LocationName": ["AWS::S3Express::DirectoryBucket"]]
 
     /// Records the region of one value of a zone property; `false` for a list or mapping, which the caller walks.
     ///
@@ -25,7 +33,7 @@ extension RegionScanner {
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html), the
     /// stack's for every resource of the template, and any other zone the resource names is read on it. A zone the
     /// template does not decide (a `String` parameter without a default, a custom resource's attribute) cannot be
-    /// verified, as a region property's; text that is no zone name (a zone ID) names no region.
+    /// verified, as a region property's; text that is neither a zone name nor a zone ID names no region.
     static func recordZone(_ value: TemplateValue, path: String, key: String, offset: Int, context: ResourceContext,
                            stackRegion: String?, into found: inout [RegionReference]) -> Bool {
         let origin = Origin(offset: offset, path: path)
@@ -33,7 +41,8 @@ extension RegionScanner {
         case .sequence, .mapping:
             return false
         case .string(let zone):
-            if let region = AvailabilityZoneName.region(of: zone), region != stackRegion {
+            if let region = AvailabilityZoneName.region(of: zone) ?? AvailabilityZoneID.region(of: zone),
+               region != stackRegion {
                 found.append(RegionReference(region, at: origin, component: context.component,
                                              role: "\(key) '\(zone)'"))
             }

@@ -47,7 +47,7 @@ enum RegionScanner {
     /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
     /// name added there is never filtered out.
     private static let propertyLengths: UInt64 = regionProperties.union(zoneProperties)
-        .union(typedReplicaProperties.keys).reduce(0) { bits, name in
+        .union(typedReplicaProperties.keys).union(typedZoneProperties.keys).reduce(0) { bits, name in
             name.utf8.count < 64 ? bits | (1 << UInt64(name.utf8.count)) : bits
         }
     /// Properties that name where a copy of the data goes.
@@ -175,6 +175,7 @@ enum RegionScanner {
             return placesNothing[key]?.contains(context.resource.type) == true ? nil : .region
         }
         if typedReplicaProperties[key]?.contains(context.resource.type) == true { return .copyRegion }
+        if typedZoneProperties[key]?.contains(context.resource.type) == true { return .zone }
         return zoneProperties.contains(key) ? .zone : nil
     }
 

@@ -47,8 +47,17 @@ struct TerraformRegionReader {
     /// CloudFormation's `AvailabilityZone` and `AvailabilityZones` are.
     /// `availability_zone_name`: an EFS One Zone file system's zone
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#availability_zone_name).
+    /// `availability_zone_id`: a subnet's zone by its ID (`use1-az1`, `AvailabilityZoneID`; an ID names the same
+    /// zone in every account, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#availability_zone_id).
     static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones"),
-                                 SourceKey("availability_zone_name")]
+                                 SourceKey("availability_zone_name"), SourceKey("availability_zone_id")]
+    /// Zones written inside a block of some types: an S3 directory bucket's `location.name`, "the name of the
+    /// location is the Zone ID of the Availability Zone (AZ) or Local Zone (LZ) where the bucket will be created"
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LocationInfo.html,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_directory_bucket#location).
+    static let nestedZones: [String: (block: String, attribute: String)] = [
+        "aws_s3_directory_bucket": ("location", "name"),
+    ]
 
     /// Regions written inside nested blocks or lists of some types: the blocks (lists) down to the attribute, which
     /// may itself be a list of regions, the role messages give it, and whether a copy of the data is kept there.
@@ -201,11 +210,11 @@ struct TerraformRegionReader {
                 let attribute = resource[key.text]
                 // A list of zones (`availability_zones = ["eu-west-1a"]`): each item is one.
                 for zone in attribute.node?.isSequence == true ? attribute.items : [attribute] {
-                    if let text = zone.knownString, let region = AvailabilityZoneName.region(of: text) {
-                        add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'",
-                            into: &deployment)
-                    }
+                    readZone(zone, of: resource, into: &deployment)
                 }
+            }
+            if let nested = Self.nestedZones[resource.type] {
+                for block in resource[nested.block].items { readZone(block.child(nested.attribute), of: resource, into: &deployment) }
             }
         }
         for nested in Self.nestedRegions[resource.type] ?? [] {
@@ -215,6 +224,18 @@ struct TerraformRegionReader {
         var seen: Set<String> = []
         scanARNs(resource.attributes, component: resource.address, seen: &seen, into: &deployment)
         if !aliasRegions.isEmpty { readAliasProvider(of: resource, placedFrom: first, into: &deployment) }
+    }
+
+    /// The region of a zone, named by its name (`eu-west-1a`) or its ID (`euw1-az1`).
+    private mutating func readZone(_ zone: TerraformAttribute, of resource: TerraformResource,
+                                   into deployment: inout Deployment) {
+        guard let text = zone.knownString else { return }
+        if let region = AvailabilityZoneName.region(of: text) {
+            add(region, at: zone.origin, component: resource.address, role: "availability zone '\(text)'", into: &deployment)
+        } else if let region = AvailabilityZoneID.region(of: text) {
+            add(region, at: zone.origin, component: resource.address, role: "availability zone ID '\(text)'",
+                into: &deployment)
+        }
     }
 
     /// The regions at `path` (blocks, then the attribute or list of regions), each located at its value; a region,
