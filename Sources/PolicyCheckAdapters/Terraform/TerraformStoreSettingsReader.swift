@@ -68,6 +68,9 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name",
                                                 defaultEngine: "docdb")
             store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
+            store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
+        case "aws_neptune_cluster":
+            store.backupRetentionDays = backupRetention(resource, service: "Neptune")
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
             store.logExports = logExports(resource)
@@ -219,13 +222,17 @@ struct TerraformStoreSettingsReader {
         return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
     }
 
-    /// How many days automated backups are kept; RDS's default (1 day) when the plan leaves it to AWS.
-    private func backupRetention(_ database: TerraformResource) -> StoreSetting<Int> {
+    /// How many days automated backups are kept; the service's default (1 day) when the plan leaves it to AWS.
+    /// DocumentDB and Neptune clusters keep them 1 to 35 days (default 1) and restore to any point in that period,
+    /// as RDS does (https://docs.aws.amazon.com/documentdb/latest/developerguide/backup_restore-nouns_verbs.html,
+    /// https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore.html,
+    /// https://docs.aws.amazon.com/neptune/latest/userguide/api-clusters.html, `BackupRetentionPeriod`).
+    private func backupRetention(_ database: TerraformResource, service: String = "RDS") -> StoreSetting<Int> {
         let period = database["backup_retention_period"]
         if let days = period.knownInt { return StoreSetting(.known(days), at: period.origin) }
         if period.isUnknown, !period.isProviderDefault {
             return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
         }
-        return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and RDS then keeps 1 day")
+        return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and \(service) then keeps 1 day")
     }
 }
