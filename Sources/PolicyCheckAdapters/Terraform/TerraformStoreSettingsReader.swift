@@ -73,6 +73,7 @@ struct TerraformStoreSettingsReader {
             store.backupRetentionDays = backupRetention(resource, service: "Neptune")
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
+                ?? engineNotStated(resource)
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
         case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource, input: input):
@@ -210,6 +211,17 @@ struct TerraformStoreSettingsReader {
                                 at: groupAttribute.origin)
         }
         return rules.defaultSetting(at: groupAttribute.fieldOrigin, input: "plan", note: "the default parameter group is used")
+    }
+
+    /// A cluster that states no engine and whose parameter group names no family: AWS provider 5.0 refuses it
+    /// (`engine` became required, https://github.com/hashicorp/terraform-provider-aws/pull/31112) and earlier
+    /// versions create `aurora` (Aurora MySQL, require_secure_transport OFF by default), so whether it requires TLS
+    /// cannot be verified from source, which does not pin the provider version. (A plan holds the engine.)
+    private func engineNotStated(_ cluster: TerraformResource) -> StoreSetting<Bool>? {
+        let engine = cluster["engine"]
+        guard engine.knownString == nil, !engine.isUnknown || engine.isProviderDefault else { return nil }
+        return StoreSetting(.unknown(reason: "the cluster states no engine, which AWS provider 5.0 and later require (earlier versions create aurora, whose require_secure_transport is OFF by default)"),
+                            at: cluster.rawOrigin)
     }
 
     /// Whether the database exports any log type to CloudWatch Logs.
