@@ -126,10 +126,13 @@ public struct InputDiscovery: Sendable {
                       sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>,
                       tree: CheckedTree, templated: Bool = false) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
-        // of that module, not again as a root of its own.
+        // of that module, not again as a root of its own — however deep the calls go: what a called module calls
+        // is part of it too (aws-ia/terraform-aws-vpc's `modules/flow_logs/modules/s3_log_bucket` was read again).
         let key = InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
-        if !templated, !calledModules.contains(key), TerraformModuleLoader.isModule(directory) {
-            inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
+        if !templated, TerraformModuleLoader.isModule(directory) {
+            if !calledModules.contains(key) {
+                inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
+            }
             calledModules.formUnion(TerraformModuleLoader.localModuleDirectories(of: directory))
         }
         let entries: [String]

@@ -12,8 +12,18 @@ enum DocumentGraphMapper: ResourceMapper {
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
+        let before = deployment.dataStores.count
         SwitchedStore.map(context, kind: .database, flag: properties.child("StorageEncrypted"),
                           key: properties.child("KmsKeyId"), inheritedFrom: inheritedFrom, into: &deployment)
+        // Automated backups are kept 1 to 35 days (default 1), restorable to any point in that period, as for RDS
+        // (https://docs.aws.amazon.com/documentdb/latest/developerguide/backup_restore-nouns_verbs.html,
+        // https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore.html).
+        if deployment.dataStores.count > before {
+            let service = context.resource.type == "AWS::DocDB::DBCluster" ? "DocumentDB" : "Neptune"
+            deployment.dataStores[deployment.dataStores.count - 1].backupRetentionDays = properties
+                .child("BackupRetentionPeriod")
+                .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and \(service) then keeps 1 day")
+        }
         // A DocumentDB cluster's TLS is its cluster parameter group's `tls` (enabled by default), as for Terraform's
         // `aws_docdb_cluster` (`DatabaseTransport`).
         if context.resource.type == "AWS::DocDB::DBCluster", !deployment.dataStores.isEmpty {

@@ -168,13 +168,19 @@ struct TerraformPlan: TerraformResourceGraph {
         guard nextInstance[first] >= 0 else {
             // One instance (most blocks): it is the only candidate, whatever its module instance.
             let only = resources[first]
-            return target.instanceKey.isEmpty || only.instanceKey == target.instanceKey ? only : nil
+            if target.instanceKey.isEmpty || only.instanceKey == target.instanceKey { return only }
+            // An instance without a key that a reference names with one (`aws_s3_bucket.b[0]`) stands for a `count`
+            // or `for_each` source could not know (docs/terraform-source.md): it is every instance there will be.
+            // A plan always keys the instances of such a block, and Terraform refuses a key on a block without one.
+            return only.instanceKey.isEmpty ? only : nil
         }
         // A block with `count`, `for_each` or module instances: looked up by module instance and key rather than by
         // walking its instances, which for a block of 10,000 instances referred to by 10,000 others is quadratic.
         let scope = instances.count(block: first, module: resource.moduleAddress) > 0 ? resource.moduleAddress : nil
         if !target.instanceKey.isEmpty {
-            return instances.first(block: first, module: scope, key: target.instanceKey).map { resources[$0] }
+            // Else the instance standing for an unknown `count` or `for_each` in that module instance, as above.
+            return (instances.first(block: first, module: scope, key: target.instanceKey)
+                ?? instances.first(block: first, module: scope, key: "")).map { resources[$0] }
         }
         if instances.count(block: first, module: scope) == 1 {
             return instances.first(block: first, module: scope, key: nil).map { resources[$0] }

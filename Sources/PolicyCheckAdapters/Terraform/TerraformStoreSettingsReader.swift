@@ -68,8 +68,12 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name",
                                                 defaultEngine: "docdb")
             store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
+            store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
+        case "aws_neptune_cluster":
+            store.backupRetentionDays = backupRetention(resource, service: "Neptune")
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
+                ?? engineNotStated(resource)
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
         case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource, input: input):
@@ -209,6 +213,17 @@ struct TerraformStoreSettingsReader {
         return rules.defaultSetting(at: groupAttribute.fieldOrigin, input: "plan", note: "the default parameter group is used")
     }
 
+    /// A cluster that states no engine and whose parameter group names no family: AWS provider 5.0 refuses it
+    /// (`engine` became required, https://github.com/hashicorp/terraform-provider-aws/pull/31112) and earlier
+    /// versions create `aurora` (Aurora MySQL, require_secure_transport OFF by default), so whether it requires TLS
+    /// cannot be verified from source, which does not pin the provider version. (A plan holds the engine.)
+    private func engineNotStated(_ cluster: TerraformResource) -> StoreSetting<Bool>? {
+        let engine = cluster["engine"]
+        guard engine.knownString == nil, !engine.isUnknown || engine.isProviderDefault else { return nil }
+        return StoreSetting(.unknown(reason: "the cluster states no engine, which AWS provider 5.0 and later require (earlier versions create aurora, whose require_secure_transport is OFF by default)"),
+                            at: cluster.rawOrigin)
+    }
+
     /// Whether the database exports any log type to CloudWatch Logs.
     private func logExports(_ database: TerraformResource) -> StoreSetting<Bool> {
         let exports = database["enabled_cloudwatch_logs_exports"]
@@ -219,13 +234,17 @@ struct TerraformStoreSettingsReader {
         return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
     }
 
-    /// How many days automated backups are kept; RDS's default (1 day) when the plan leaves it to AWS.
-    private func backupRetention(_ database: TerraformResource) -> StoreSetting<Int> {
+    /// How many days automated backups are kept; the service's default (1 day) when the plan leaves it to AWS.
+    /// DocumentDB and Neptune clusters keep them 1 to 35 days (default 1) and restore to any point in that period,
+    /// as RDS does (https://docs.aws.amazon.com/documentdb/latest/developerguide/backup_restore-nouns_verbs.html,
+    /// https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore.html,
+    /// https://docs.aws.amazon.com/neptune/latest/userguide/api-clusters.html, `BackupRetentionPeriod`).
+    private func backupRetention(_ database: TerraformResource, service: String = "RDS") -> StoreSetting<Int> {
         let period = database["backup_retention_period"]
         if let days = period.knownInt { return StoreSetting(.known(days), at: period.origin) }
         if period.isUnknown, !period.isProviderDefault {
             return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
         }
-        return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and RDS then keeps 1 day")
+        return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and \(service) then keeps 1 day")
     }
 }

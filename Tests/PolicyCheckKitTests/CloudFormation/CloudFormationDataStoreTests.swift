@@ -10,8 +10,11 @@ import Testing
         let findings = try T.findings(T.fixture("fail-unencrypted-stores.yaml"), path: "fail-unencrypted-stores.yaml")
         #expect(findings.map(\.cfnSummary) == [
             "18:18 critical MMC-ENC-001 Files Resources.Files.Properties.Encrypted",
+            // No BackupRetentionPeriod: DocumentDB and Neptune keep automated backups 1 day.
+            "21:5 medium MMC-AVL-005 Documents Resources.Documents.Properties.BackupRetentionPeriod",
             // `!Ref Encrypt` allows false.
             "22:25 critical MMC-ENC-001 Documents Resources.Documents.Properties.StorageEncrypted",
+            "25:5 medium MMC-AVL-005 Graph Resources.Graph.Properties.BackupRetentionPeriod",
             "25:5 critical MMC-ENC-001 Graph Resources.Graph.Properties.StorageEncrypted",
             "25:5 high MMC-ENC-002 Graph Resources.Graph.Properties.StorageEncrypted",
             // SSE off: an AWS owned key; a global table's replica without a key: the AWS-managed key.

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// A module called by a module that is itself called (root → `modules/flow_logs` → `modules/s3_log_bucket`, as in
+/// aws-ia/terraform-aws-vpc) is read as part of the root that reaches it, not again as a root of its own: read
+/// again, every finding of its resources came twice, and its missing provider block once more.
+@Suite struct TerraformNestedModuleDiscoveryTests {
+    typealias CLI = PolicyCheckProcess
+
+    @Test func aModuleCalledTwoLevelsDownIsNotARootOfItsOwn() throws {
+        let tree = try CLI.directory(with: [
+            "main.tf": "provider \"aws\" { region = \"us-east-1\" }\nmodule \"a\" {\n  source = \"./modules/a\"\n}\n",
+            "modules/a/main.tf": "module \"b\" {\n  source = \"./modules/b\"\n}\n",
+            "modules/a/modules/b/main.tf": "resource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"us-east-1a\"\n  size              = 1\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "."], in: tree)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 file checked, 1 deployment"), "\(result.stdout)")
+        #expect(result.stdout.contains("[module.a.module.b.aws_ebs_volume.v]"), "\(result.stdout)")
+        #expect(!result.stdout.contains("via modules/a/modules/b"), "\(result.stdout)")
+        #expect(!result.stdout.contains("MMC-RES-001"), "\(result.stdout)")
+    }
+}
