@@ -29,6 +29,7 @@ enum BucketMapper: ResourceMapper {
             store.encryption.algorithm = Located(.known("AES256"), at: encryption.origin)
         }
         store.publicAccess = publicAccess(properties)
+        if store.publicAccess?.value.known == true { store.publicAccessNote = partialBlockNote(properties) }
         if context.relations?.logDestinations.contains(context.component) != true {
             store.accessLogging = accessLogging(properties)
         }
@@ -124,6 +125,15 @@ enum BucketMapper: ResourceMapper {
         case "aws:kms": return 1
         default: return 0
         }
+    }
+
+    /// Which settings `PublicAccessBlockConfiguration` leaves off (absent settings are false), when it is what makes
+    /// the bucket public: `nil` when there is no block (a public `AccessControl` opens it).
+    private static func partialBlockNote(_ properties: PropertyValue) -> String? {
+        let block = properties.child("PublicAccessBlockConfiguration")
+        guard !block.isAbsent else { return nil }
+        let off = blockSettings.filter { block.child($0).bool(worse: false, absentMeans: false)?.value == .known(false) }
+        return off.isEmpty ? nil : PublicAccessBlock.note(off: off, block: "PublicAccessBlockConfiguration")
     }
 
     private static func publicAccess(_ properties: PropertyValue) -> Located<Fact<Bool>>? {

@@ -49,6 +49,7 @@ struct TerraformBucketReader {
             store.encryption.algorithm = Self.algorithm(of: rule)
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
             store.publicAccess = publicAccess(of: bucket)
+            if store.publicAccess?.value.known == true { store.publicAccessNote = partialBlockNote(of: bucket) }
             if !logDestinations.contains(bucket.address) { store.accessLogging = accessLogging(of: bucket) }
             if albLogDestinations.contains(bucket.address) { store.sseS3OnlyWriter = "Application Load Balancer access logs" }
             store.versioning = versioning(of: bucket)
@@ -85,6 +86,16 @@ struct TerraformBucketReader {
             return Located(.unknown(reason: unknown.unknownReason), at: unknown.origin)
         }
         return nil
+    }
+
+    /// Which settings a public access block leaves off, when the block (not a public ACL) is what makes the bucket
+    /// public: `nil` when a public canned ACL opens it.
+    private func partialBlockNote(of bucket: TerraformResource) -> String? {
+        let acl = companion(Self.aclType, of: bucket)?["acl"] ?? bucket["acl"]
+        if let text = acl.knownString, Self.publicACLs.contains(text) { return nil }
+        guard let block = companion(Self.publicAccessBlockType, of: bucket) else { return nil }
+        let off = Self.blockFlags.filter { block[$0].bool()?.value.known != true && !block[$0].isUnknown }
+        return off.isEmpty ? nil : PublicAccessBlock.note(off: off, block: block.address)
     }
 
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the

@@ -37,6 +37,12 @@ public struct DataStore: Sendable {
         get { storage.fields.publicAccess }
         _modify { yield &storage.fields.publicAccess }
     }
+    /// Why `publicAccess` is true when nothing in the input opens the store yet but nothing stops it being opened (a
+    /// bucket's public access block that leaves a setting off), for the message; `nil` when the input opens it.
+    public var publicAccessNote: String? {
+        get { storage.fields.publicAccessNote }
+        _modify { yield &storage.fields.publicAccessNote }
+    }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
         get { storage.fields.rawNode }
@@ -108,6 +114,7 @@ public struct DataStore: Sendable {
         var encryption: Encryption
         var storageType: Located<String>?
         var publicAccess: Located<Fact<Bool>>?
+        var publicAccessNote: String?
         var rawNode: SourceNode?
         var encryptionIsOwn = true
         var replacedAt: Origin?

@@ -1,7 +1,11 @@
 import PolicyCheckModel
 
 /// Data stores must not be reachable from the internet (RDS `publicly_accessible`, S3 buckets without a full
-/// public access block, MSK public access, OpenSearch and Elasticsearch domains outside a VPC).
+/// public access block, MSK public access, OpenSearch and Elasticsearch domains outside a VPC). A bucket whose block
+/// leaves a setting off is not public by that alone — a public policy or ACL would make it so, and S3 "doesn't
+/// check the bucket policy" when `BlockPublicPolicy` is off
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html) — so its
+/// message says which setting lets it be opened rather than that it is open.
 public struct PublicDataStoreCheck: Check {
     public static let name = "network.public-data-store"
 
@@ -14,6 +18,11 @@ public struct PublicDataStoreCheck: Check {
             case .known(true) where store.storageType?.value == DataStore.searchDomainStorageType:
                 return CheckResult(store.component, .fail([Evidence(
                     "the \(store.kind.displayName) has a public endpoint (the domain is not placed in a VPC), so only its access policy decides who reaches it; expected the domain in a VPC",
+                    at: access.origin
+                )]))
+            case .known(true) where store.publicAccessNote != nil:
+                return CheckResult(store.component, .fail([Evidence(
+                    "the \(store.kind.displayName) does not block public access: \(store.publicAccessNote ?? ""); expected every public access block setting true",
                     at: access.origin
                 )]))
             case .known(true):

@@ -115,5 +115,29 @@ import Testing
         ])
         let partial = deployment.dataStores[1].publicAccess?.origin.path
         #expect(partial == "resource_changes[3].change.after.block_public_policy")
+        // A partial block is not an open bucket: the message says which setting lets a public policy open it (a
+        // review found "reachable from the internet" for a bucket whose only policy granted CloudFront).
+        #expect(deployment.dataStores.map(\.publicAccessNote) == [
+            nil,
+            "aws_s3_bucket_public_access_block.partial leaves block_public_policy off, so a public bucket policy would open it to the internet",
+            nil,
+        ])
+    }
+
+    @Test func aPartialBlockIsReportedForTheSettingItLeavesOff() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Partial:
+                Type: AWS::S3::Bucket
+                Properties:
+                  PublicAccessBlockConfiguration: {BlockPublicPolicy: true, RestrictPublicBuckets: true}
+              Open:
+                Type: AWS::S3::Bucket
+                Properties: {AccessControl: PublicReadWrite}
+            """)
+        #expect(findings.filter { $0.ruleId == "MMC-NET-012" }.map { "\($0.resource): \($0.message)" } == [
+            "Partial: the file store does not block public access: PublicAccessBlockConfiguration leaves BlockPublicAcls, IgnorePublicAcls off, so a public ACL would open it to the internet; expected every public access block setting true",
+            "Open: the file store is reachable from the internet; expected it to be private",
+        ])
     }
 }
