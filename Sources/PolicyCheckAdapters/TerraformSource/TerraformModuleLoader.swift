@@ -25,8 +25,8 @@ package final class TerraformModuleLoader {
     private(set) var files: [SourceFile] = []
     /// One-line notices with the packed offset they are about.
     private(set) var notices: [(offset: Int, message: String)] = []
-    private var configs: [String: TerraformModuleConfig] = [:]
-    private var loading: [String] = []
+    private var configs: [PathKey: TerraformModuleConfig] = [:]
+    private var loading: [PathKey] = []
     /// Where `file()` may read: the root module's directory tree.
     private let readableRoot: String
     /// The files whose bytes decide the deployment and come from the checked tree or a file the caller named: module
@@ -88,9 +88,9 @@ package final class TerraformModuleLoader {
         }
     }
 
-    /// A directory's identity: its absolute, standardized path.
-    static func key(_ directory: String) -> String {
-        InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
+    /// A directory's identity: its absolute, standardized path, byte for byte (`PathKey`).
+    static func key(_ directory: String) -> PathKey {
+        InputPath.key(directory, in: FileManager.default.currentDirectoryPath)
     }
 
     private func loadDirectory(_ directory: String) throws(TerraformSourceError) -> TerraformModuleConfig {
@@ -213,15 +213,15 @@ package final class TerraformModuleLoader {
 
     /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
     /// that does not parse calls none here (reading the module reports it).
-    package static func localModuleDirectories(of directory: String) -> Set<String> {
-        var found: Set<String> = []
+    package static func localModuleDirectories(of directory: String) -> Set<PathKey> {
+        var found: Set<PathKey> = []
         for name in moduleFileNames(in: directory) {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
                   let body = try? parse(name: name, data) else { continue }
             for block in body.blocks where block.type == "module" {
                 guard let source = block.body[attribute: "source"]?.value.literalText,
                       source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                found.insert(InputPath.standardized(join(directory, source), in: FileManager.default.currentDirectoryPath))
+                found.insert(InputPath.key(join(directory, source), in: FileManager.default.currentDirectoryPath))
             }
         }
         return found
