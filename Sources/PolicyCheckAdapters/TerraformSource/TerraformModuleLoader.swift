@@ -62,12 +62,12 @@ package final class TerraformModuleLoader {
     func load(_ call: TerraformModuleConfig.ModuleCall,
               from parent: TerraformModuleConfig) throws(TerraformEvaluationError) -> TerraformModuleConfig? {
         let offset = call.file.packed(call.block.offset)
-        guard call.source.hasPrefix("./") || call.source.hasPrefix("../") else {
+        guard let source = Self.localSource(call.source) else {
             // Once per call site: each call leaves its own resources unchecked (`notice` keeps one per place).
             notice("module.\(call.name): the source '\(Self.quote(source: call.source))' is not a local path; its resources are not checked (run policycheck on the plan to include them)", at: offset)
             return nil
         }
-        let directory = Self.join(parent.directory, call.source)
+        let directory = Self.join(parent.directory, source)
         // A pull request's `source = "../../elsewhere"` must not make policycheck read (and report on) files out of
         // the checked tree, as BYOK material paths and `extends:` may not (docs/security.md).
         if let tree, !tree.contains(directory) {
@@ -219,12 +219,24 @@ package final class TerraformModuleLoader {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
                   let body = try? parse(name: name, data) else { continue }
             for block in body.blocks where block.type == "module" {
-                guard let source = block.body[attribute: "source"]?.value.literalText,
-                      source.hasPrefix("./") || source.hasPrefix("../") else { continue }
+                guard let written = block.body[attribute: "source"]?.value.literalText,
+                      let source = localSource(written) else { continue }
                 found.insert(InputPath.key(join(directory, source), in: FileManager.default.currentDirectoryPath))
             }
         }
         return found
+    }
+
+    /// A module source as the local path Terraform reads, or `nil` when it is not one. Terraform takes a source
+    /// starting `./`, `../`, `.\` or `..\` for a local path and turns backslashes into slashes on every platform
+    /// (`moduleSourceLocalPrefixes` and `parseModuleSourceLocal` in its `getmodules/moduleaddrs`): `.\modules\db`
+    /// is `./modules/db`, not a remote source to leave unchecked. The source is a string value, which Terraform
+    /// holds in Unicode normalization form C (cty's `StringVal`, as HCL's specification says of strings), so a
+    /// source spelt with a decomposed `é` names the folder spelt precomposed.
+    static func localSource(_ written: String) -> String? {
+        let prefixes = ["./", "../", ".\\", "..\\"]
+        guard prefixes.contains(where: { written.utf8.starts(with: $0.utf8) }) else { return nil }
+        return written.replacingOccurrences(of: "\\", with: "/")
     }
 
     /// `name` inside `directory`, cleaned as Terraform joins a local module source to its caller's directory (Go's
