@@ -41,4 +41,39 @@ import Testing
         #expect(result.stdout.contains("MMC-NET-001"), "\(result.stdout)")
         #expect(result.stdout.contains("2 files checked"), "\(result.stdout)")
     }
+
+    static func database(encrypted: Bool) -> String {
+        """
+        resource "aws_db_instance" "main" {
+          engine                          = "postgres"
+          engine_version                  = "16.3"
+          instance_class                  = "db.t3.micro"
+          storage_encrypted               = \(encrypted)
+          kms_key_id                      = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+          publicly_accessible             = false
+          backup_retention_period         = 7
+          enabled_cloudwatch_logs_exports = ["postgresql"]
+        }
+
+        """
+    }
+
+    /// `source = "./café"` spelt decomposed: Terraform holds strings in normalization form C and reads the folder
+    /// spelt precomposed (here unencrypted); policycheck read the decomposed one (encrypted) and took the other for
+    /// a module already called, so the database Terraform deploys was never checked.
+    @Test func aModuleSourceNamesTheFolderTerraformReads() throws {
+        let root = try CLI.temporaryDirectory()
+        try Self.write([
+            "main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n\nmodule \"db\" {\n  source = \"./\(Self.decomposed)\"\n}\n",
+            "\(Self.precomposed)/main.tf": Self.database(encrypted: false),
+            "\(Self.decomposed)/main.tf": Self.database(encrypted: true),
+        ], in: root)
+        let result = try CLI.run(["check", ".", "--fail-on", "none"], in: root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let failures = result.stdout.split(separator: "\n").filter { $0.contains("MMC-ENC-001") }
+        #expect(failures.count == 1, "\(result.stdout)")
+        #expect(failures.first?.contains("module.db.aws_db_instance.main") == true, "\(result.stdout)")
+        // The decomposed folder no module calls is a root module of its own, read as Terraform would read it there.
+        #expect(result.stdout.contains("2 deployments"), "\(result.stdout)")
+    }
 }

@@ -185,7 +185,9 @@ package final class TerraformModuleLoader {
 
     /// `file()`: only inside the root module's tree, at most 1 MiB; `nil` otherwise.
     func readFile(_ path: String) -> String? {
-        let absolute = InputPath.standardized(path, in: FileManager.default.currentDirectoryPath)
+        // The path is a string value, which Terraform holds in normalization form C (`localSource`).
+        let absolute = InputPath.standardized(path.precomposedStringWithCanonicalMapping,
+                                              in: FileManager.default.currentDirectoryPath)
         guard absolute.hasPrefix(readableRoot + "/"), InputPath.isRegularFile(absolute),
               let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else { return nil }
@@ -236,7 +238,8 @@ package final class TerraformModuleLoader {
     static func localSource(_ written: String) -> String? {
         let prefixes = ["./", "../", ".\\", "..\\"]
         guard prefixes.contains(where: { written.utf8.starts(with: $0.utf8) }) else { return nil }
-        return written.replacingOccurrences(of: "\\", with: "/")
+        let slashed = written.replacingOccurrences(of: "\\", with: "/")
+        return slashed.precomposedStringWithCanonicalMapping
     }
 
     /// `name` inside `directory`, cleaned as Terraform joins a local module source to its caller's directory (Go's
