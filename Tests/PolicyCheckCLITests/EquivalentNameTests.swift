@@ -76,4 +76,26 @@ import Testing
         // The decomposed folder no module calls is a root module of its own, read as Terraform would read it there.
         #expect(result.stdout.contains("2 deployments"), "\(result.stdout)")
     }
+
+    /// `resource "aws_db_instance" "café"` twice, the second spelt decomposed and unencrypted: two resources to
+    /// Terraform, which compares names byte for byte; policycheck took the second for a repeated declaration and
+    /// checked only the first. A `.tfvars` name spelt decomposed set the precomposed variable, which Terraform leaves
+    /// at its default. Such names are refused now, as names policycheck cannot tell apart.
+    @Test func aTerraformNameNotInNormalizationFormCIsRefused() throws {
+        let root = try CLI.temporaryDirectory()
+        let twice = Self.database(encrypted: true).replacingOccurrences(of: "\"main\"", with: "\"\(Self.precomposed)\"")
+            + "\n" + Self.database(encrypted: false).replacingOccurrences(of: "\"main\"", with: "\"\(Self.decomposed)\"")
+        try Self.write([
+            "twice/main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n\n" + twice,
+            "vars/main.tf": "variable \"\(Self.precomposed)\" {\n  default = false\n}\n",
+            "vars/terraform.tfvars": "\(Self.decomposed) = true\n",
+        ], in: root)
+        let result = try CLI.run(["check", "twice"], in: root)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("twice/main.tf:16:28: error: the block label '\(Self.decomposed)' is not in Unicode normalization form C"),
+                "\(result.stdout)")
+        let variables = try CLI.run(["check", "vars"], in: root)
+        #expect(variables.status == 2, "\(variables.stdout)\(variables.stderr)")
+        #expect(variables.stdout.contains("vars/terraform.tfvars:1:1: error: the attribute name"), "\(variables.stdout)")
+    }
 }

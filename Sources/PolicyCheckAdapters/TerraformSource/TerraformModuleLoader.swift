@@ -120,6 +120,7 @@ package final class TerraformModuleLoader {
             } catch {
                 throw .syntax(file, error)
             }
+            if let problem = Self.uncomposedName(in: body) { throw .syntax(file, problem) }
             let sourceFile = TerraformSourceFile(source: file, body: body, index: files.count - 1)
             if TerraformOverrides.isOverride(name) { overrideFiles.append(sourceFile) } else { sourceFiles.append(sourceFile) }
         }
@@ -202,6 +203,30 @@ package final class TerraformModuleLoader {
     static func moduleFileNames(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// A block type, label or attribute name that is not in Unicode normalization form C. Terraform compares names
+    /// byte for byte, so `resource "aws_db_instance" "café"` spelt with `é` and again with `e` + U+0301 are two
+    /// resources (two variables, two locals), while Swift compares strings by canonical equivalence and took the
+    /// second for a repeated declaration of the first, leaving it unchecked. Names in form C are equal exactly when
+    /// their bytes are, so refusing the others leaves no two names policycheck cannot tell apart.
+    static func uncomposedName(in body: HCLBody) -> SyntaxError? {
+        func refusal(_ name: String, _ what: String, at offset: Int) -> SyntaxError? {
+            guard name.utf8.contains(where: { $0 >= 0x80 }),
+                  !name.precomposedStringWithCanonicalMapping.utf8.elementsEqual(name.utf8) else { return nil }
+            return SyntaxError(offset: offset, message: "the \(what) '\(Excerpt.quote(name))' is not in Unicode normalization form C: Terraform tells it apart from the same name spelt with composed letters, policycheck cannot; spell it composed")
+        }
+        for attribute in body.attributes {
+            if let problem = refusal(attribute.name, "attribute name", at: attribute.offset) { return problem }
+        }
+        for block in body.blocks {
+            if let problem = refusal(block.type, "block type", at: block.offset) { return problem }
+            for label in block.labels {
+                if let problem = refusal(label.text, "block label", at: label.offset) { return problem }
+            }
+            if let problem = uncomposedName(in: block.body) { return problem }
+        }
+        return nil
     }
 
     /// A module file's body: native syntax, or Terraform's JSON syntax for `.tf.json`.
