@@ -43,10 +43,13 @@ struct SuppressionOptions: ParsableArguments {
                 if settings.baseline?.ignoresValues == true {
                     Console.error("\(baseline): warning: baseline fingerprints are version 1, which ignore the offending value "
                                   + "(a changed value stays in the baseline); rewrite it with --write-baseline")
-                } else if let version = settings.baseline?.fingerprintVersion, version < FindingFingerprint.version {
+                } else if let version = settings.baseline?.fingerprintVersion, version < 3 {
                     Console.error("\(baseline): warning: baseline fingerprints are version \(version), which do not name the "
                                   + "deployment of a finding in a shared module or base (such findings show as new; an entry "
                                   + "may stand for any deployment using that file); rewrite it with --write-baseline")
+                } else if let version = settings.baseline?.fingerprintVersion, version < FindingFingerprint.version {
+                    Console.error("\(baseline): warning: baseline fingerprints are version \(version), which do not count "
+                                  + "the ports a world-open entry opens (such findings show as new); rewrite it with --write-baseline")
                 }
             }
         } catch {
