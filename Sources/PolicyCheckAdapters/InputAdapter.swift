@@ -50,10 +50,10 @@ public struct AdapterOptions: Sendable {
     /// Terraform source: `--tf-var-file` files and `--tf-var name=value`s in the order given, read after the root
     /// module's own `.tfvars` (later wins).
     public var terraformVariableInputs: [TerraformVariableInput] = []
-    /// The files this run checks, as absolute standardized paths (`InputPath.standardized`), so a template that
+    /// The files this run checks, as keys of absolute standardized paths (`InputPath.key`), so a template that
     /// names another by a local path (a nested stack's `TemplateURL: stacks/child.yaml`) knows whether that one is
     /// checked too; `nil` when not known (a library caller reading one document), and then it is taken as not checked.
-    public var checkedFiles: Set<String>?
+    package var checkedFiles: Set<PathKey>?
     /// The absolute directory of the file being read, against which it names other files; `nil` for standard input.
     public var inputDirectory: String?
 

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Writes a bundle into a directory without ever leaving a partial one: every file is first written into a fresh
 /// temporary directory beside the target, then moved into place (one `rename` each, so every file is either the
@@ -27,6 +28,7 @@ public enum BundleDirectory {
         guard manager.fileExists(atPath: parent.path) else {
             throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle: the parent directory does not exist")
         }
+        if exists { try refuseForeignFiles(in: target.path, bundle: files.map(\.name), directory: directory) }
         guard let staging = OutputFile.makeStagingDirectory(beside: target) else {
             throw Diagnostic(file: directory, location: nil, message: "cannot write the bundle (permission denied or disk full?)")
         }
@@ -57,5 +59,19 @@ public enum BundleDirectory {
             }
         }
         try? manager.removeItem(at: staging)
+    }
+
+    /// An existing `--out` may hold only the bundle's own files: whatever else is there is handed over with the
+    /// bundle (a CI artifact of the folder) and read as part of it. A pull request that committed `evidence/index.html`
+    /// saying every control passed had it sit beside the real pages of `report . --out evidence` (docs/security.md,
+    /// row 44).
+    private static func refuseForeignFiles(in path: String, bundle names: [String], directory: String) throws(Diagnostic) {
+        let own = Set(names + [EvidenceBundle.signatureFile])
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        let foreign = present.filter { !own.contains($0) }
+        guard !foreign.isEmpty else { return }
+        let shown = foreign.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+            + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
+        throw Diagnostic(file: directory, location: nil, message: "--out holds files that are not part of the bundle (\(shown)), which would be handed over with it; name a new or empty directory")
     }
 }

@@ -90,7 +90,7 @@ public struct InputDiscovery: Sendable {
             }
             let tree = CheckedTree.of(argument: path, isDirectory: isDirectory.boolValue)
             if isDirectory.boolValue {
-                var calledModules: Set<String> = []
+                var calledModules: Set<PathKey> = []
                 let start = inputs.count
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
                      calledModules: &calledModules, tree: tree)
@@ -111,11 +111,12 @@ public struct InputDiscovery: Sendable {
                 errors.append(Diagnostic(file: InputPath.display(path), location: nil, message: "not a regular file"))
             }
         }
-        var seen: Set<String> = []
+        // Keyed by bytes: two spellings of one name that Unicode calls equivalent are two files (`PathKey`).
+        var seen: Set<PathKey> = []
         let directory = FileManager.default.currentDirectoryPath
-        inputs = inputs.filter { seen.insert(InputPath.standardized($0.path, in: directory)).inserted || $0.path == "-" }
-        var seenSources: Set<String> = []
-        sources = sources.filter { seenSources.insert(InputPath.standardized($0.directory, in: directory)).inserted }
+        inputs = inputs.filter { seen.insert(InputPath.key($0.path, in: directory)).inserted || $0.path == "-" }
+        var seenSources: Set<PathKey> = []
+        sources = sources.filter { seenSources.insert(InputPath.key($0.directory, in: directory)).inserted }
         return Found(inputs: inputs, errors: errors, renderSources: sources)
     }
 
@@ -123,12 +124,12 @@ public struct InputDiscovery: Sendable {
     /// templates themselves are checked once rendered (`RenderSource`), never read raw, but a private key put there
     /// is still a committed secret.
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
-                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<String>,
+                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<PathKey>,
                       tree: CheckedTree, templated: Bool = false) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own — however deep the calls go: what a called module calls
         // is part of it too (aws-ia/terraform-aws-vpc's `modules/flow_logs/modules/s3_log_bucket` was read again).
-        let key = InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
+        let key = InputPath.key(directory, in: FileManager.default.currentDirectoryPath)
         if !templated, TerraformModuleLoader.isModule(directory) {
             if !calledModules.contains(key) {
                 inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))

@@ -7,25 +7,25 @@ import PolicyCheckModel
 /// be built could otherwise hide a deployable manifest by naming it as a patch).
 struct KustomizeInputs {
     /// Standardized path → the builds whose output has objects from it (origin annotations).
-    private var built: [String: Set<String>] = [:]
+    private var built: [PathKey: Set<String>] = [:]
     /// Standardized path → the builds that succeeded with it as their kustomization file or a patch.
-    private var applied: [String: Set<String>] = [:]
+    private var applied: [PathKey: Set<String>] = [:]
     /// Standardized path of a kustomization file → the builds that would have read it but did not succeed.
-    private var unbuilt: [String: Set<String>] = [:]
+    private var unbuilt: [PathKey: Set<String>] = [:]
 
     /// The files a successful build's objects came from.
     mutating func record(_ stream: RenderedStream, build: String, cwd: String) {
         for file in Set(stream.parts.compactMap(\.file)) {
-            built[InputPath.standardized(file, in: cwd), default: []].insert(build)
+            built[InputPath.key(file, in: cwd), default: []].insert(build)
         }
     }
 
     /// Each kustomization's own file and patches, against the builds that take it in.
     mutating func record(_ plan: KustomizePlan, succeeded: Set<Int>, cwd: String) {
         for (position, entry) in plan.entries.enumerated() {
-            let kustomizationFiles = Set(entry.file.files.map { InputPath.standardized($0, in: cwd) })
+            let kustomizationFiles = Set(entry.file.files.map { InputPath.key($0, in: cwd) })
             for file in plan.appliedFiles(position) {
-                let key = InputPath.standardized(file, in: cwd)
+                let key = InputPath.key(file, in: cwd)
                 for build in entry.builtWith {
                     let name = plan.entries[build].source.displayPath
                     if succeeded.contains(build) {
@@ -38,9 +38,9 @@ struct KustomizeInputs {
         }
     }
 
-    /// Standardized path → the skip reason.
-    var reasons: [String: String] {
-        var reasons: [String: String] = [:]
+    /// Standardized path (byte for byte, `PathKey`) → the skip reason.
+    var reasons: [PathKey: String] {
+        var reasons: [PathKey: String] = [:]
         for (file, builds) in unbuilt {
             reasons[file] = "kustomization input: not checked, as \(Self.list(builds)) could not be built"
         }

@@ -33,7 +33,7 @@ package struct RenderStage: Sendable {
         /// nothing else has then checked all it was asked to, and passes.
         package var skippedAsAllowed = false
         /// Standardized paths of walked files a build consumed, with the reason they are not read raw.
-        package var consumed: [String: String] = [:]
+        package var consumed: [PathKey: String] = [:]
         /// Values files that shaped a render, for the evidence population.
         package var records: [InputRecord] = []
     }

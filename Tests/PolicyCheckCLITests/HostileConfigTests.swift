@@ -30,6 +30,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("bundle")))
     }
 
+    /// `baseline: /proc/self/environ`, or any file the runner can read: a found file made policycheck read outside the
+    /// checkout and echo the file's first word in the parse error (docs/security.md, row 43).
+    @Test func aFoundConfigMayNotNameASuppressionFileOutsideTheTree() throws {
+        let workspace = try EvidenceWorkspace()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).env")
+        try Data("SECRET_TOKEN=ghp_0123456789\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        for (config, name) in [("baseline: \(outside.path)", "baseline"), ("waivers: ../\(outside.lastPathComponent)", "waivers")] {
+            try workspace.write(".policycheck.yaml", config)
+            for command in [["check", "manifests/high-only.yaml"], ["report", "manifests/high-only.yaml", "--out", "bundle"]] {
+                let result = try workspace.run(command + now)
+                #expect(result.status == 2, "\(command[0]): \(result.stdout)\(result.stderr)")
+                #expect(result.stderr.hasPrefix(".policycheck.yaml:1:1: error: '\(name)' names a file that lies outside the checked tree; pass --allow-outside-tree to read it"),
+                        "\(result.stderr)")
+                #expect(!(result.stdout + result.stderr).contains("SECRET"))
+            }
+        }
+        // Inside the tree, the found file's baseline is read as before.
+        try FileManager.default.removeItem(atPath: workspace.path(".policycheck.yaml"))
+        #expect(try workspace.run(["check", "manifests/high-only.yaml", "--write-baseline", "base.json"] + now).status == 1)
+        try workspace.write(".policycheck.yaml", "baseline: base.json")
+        #expect(try workspace.run(["check", "manifests/high-only.yaml"] + now).status == 0)
+    }
+
     /// The attack end to end: with the opt-in the run passes and is signed, but the bundle says how, on every page.
     @Test func anAllowedWeakeningIsRecordedAndFlaggedInTheSignedBundle() throws {
         let workspace = try EvidenceWorkspace()

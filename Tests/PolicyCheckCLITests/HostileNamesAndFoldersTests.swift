@@ -69,6 +69,25 @@ import Testing
     }
 }
 
+/// A folder a pull request committed as `--out` (`evidence/index.html`: "all controls passed") was written into, and
+/// its file handed over with the bundle; now `report` refuses a folder holding anything but the bundle's own files.
+@Suite struct ForeignFilesInTheBundleFolderTests {
+    @Test func aBundleIsNotWrittenBesideFilesThatAreNotItsOwn() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("bundle"), withIntermediateDirectories: true)
+        try workspace.write("bundle/index.html", "<h1>All controls passed</h1>")
+        let refused = try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"])
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("error: --out holds files that are not part of the bundle ('index.html')"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("bundle/evidence.json")))
+        // A folder holding only an earlier bundle is written over, as before.
+        try FileManager.default.removeItem(atPath: workspace.path("bundle/index.html"))
+        #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
+        #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
+    }
+}
+
 /// Foundation's `deletingLastPathComponent` traps on a one-character component, so `policycheck check x` crashed
 /// (and a one-letter chart or kustomization folder, `check c`). Parents are spelt without it.
 @Suite struct OneCharacterNameTests {

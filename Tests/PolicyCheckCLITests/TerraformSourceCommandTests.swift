@@ -248,6 +248,28 @@ import Testing
     /// A local module source that leads out of the checked tree is refused like a BYOK path or `extends:` out of it
     /// (docs/security.md): one error at the `source` attribute, exit 2. From the repository root, or with
     /// --allow-outside-tree, the same example reads its module.
+    /// Terraform reads `.\modules\db` as the local module `./modules/db` on every platform; policycheck called it
+    /// "not a local path" and left its unencrypted database unchecked, behind a warning.
+    @Test func aModuleSourceWrittenWithBackslashesIsLocal() throws {
+        let root = try CLI.temporaryDirectory()
+        let files = [
+            "main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n\nmodule \"db\" {\n  source    = \".\\\\modules\\\\db\"\n  encrypted = false\n}\n",
+            "modules/db/main.tf": "variable \"encrypted\" {}\n\nresource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"us-east-1a\"\n  encrypted         = var.encrypted\n}\n",
+        ]
+        for (file, text) in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let result = try CLI.run(["check", ".", "--fail-on", "none"], in: root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stderr.contains("not a local path"), "\(result.stderr)")
+        let failures = result.stdout.split(separator: "\n").filter { $0.contains("MMC-ENC-001") }
+        #expect(failures.count == 1, "\(result.stdout)")
+        #expect(failures.first?.contains("main.tf:7:15 critical MMC-ENC-001") == true, "\(result.stdout)")
+        #expect(failures.first?.contains("[module.db.aws_ebs_volume.v]") == true, "\(result.stdout)")
+    }
+
     @Test func moduleSourceOutsideTheCheckedTreeIsRefused() throws {
         let root = try CLI.temporaryDirectory()
         let files = [

@@ -43,6 +43,18 @@ import Testing
         #expect(report.exitCode == 1)
     }
 
+    /// kubectl applies a later object of the same identity over an earlier one, annotations included: the earlier
+    /// object's `policycheck.io/ignore` silenced the world-open Service deployed after it (docs/security.md, row 45).
+    @Test func anAnnotationOnAnObjectALaterOneReplacesIgnoresNothing() throws {
+        let report = H.run(["kubernetes-annotation-on-a-replaced-object-ignores-nothing.yaml"])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(suppressions(report, rule: "MMC-NET-001") == ["Service/default/web": "-"])
+        #expect(report.exitCode == 1)
+        let warning = try #require(report.warnings.first { $0.message.contains("is not honoured") })
+        #expect(warning.location == SourceLocation(line: 8, column: 28))
+        #expect(warning.message == "'metadata.annotations['policycheck.io/ignore']' is not honoured: a later object named Service/default/web replaces this one when kubectl applies the file, and its annotations with it")
+    }
+
     @Test func cloudFormationMetadataWithoutAReasonIsALocatedError() throws {
         let report = H.run(["cloudformation-metadata-without-reason-is-an-error.yaml"])
         #expect(report.exitCode == 2)

@@ -32,7 +32,7 @@ import Testing
         let baseline = Baseline(recording: report.findings.reversed(), source: "baseline.json")
         let text = baseline.render()
         #expect(text == Baseline(recording: report.findings, source: "baseline.json").render())
-        #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"fingerprintVersion\": 3,\n  \"findings\": ["))
+        #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"fingerprintVersion\": 4,\n  \"findings\": ["))
         let read = try BaselineReader.parse(bytes: Array(text.utf8), path: "baseline.json")
         #expect(read.entries == baseline.entries)
         #expect(read.render() == text)

@@ -35,8 +35,8 @@ import Testing
         var changed = [try regionFinding("cn-north-1")]
         #expect(baseline.apply(to: &changed) == 1, "version 1 cannot tell values apart (the CLI warns)")
         let rewritten = Baseline(recording: changed, source: "new.json")
-        #expect(rewritten.fingerprintVersion == 3 && !rewritten.ignoresValues)
-        #expect(rewritten.render().contains("\"fingerprintVersion\": 3"))
+        #expect(rewritten.fingerprintVersion == 4 && !rewritten.ignoresValues)
+        #expect(rewritten.render().contains("\"fingerprintVersion\": 4"))
     }
 
     @Test("a finding in its own files keeps its version 2 fingerprint; one reached through a deployment names it")
@@ -60,5 +60,28 @@ import Testing
         #expect(baseline.apply(to: &reachedThroughApp2) == 0)
         var reachedThroughApp1 = [recordedForApp1]
         #expect(baseline.apply(to: &reachedThroughApp1) == 1)
+    }
+
+    private func sshFinding(from: Int, to: Int) throws -> Finding {
+        let json = """
+            {"format_version": "1.2", "resource_changes": [{"address": "aws_security_group.sg", "mode": "managed",
+              "type": "aws_security_group", "name": "sg", "change": {"actions": ["create"], "after": {"name": "sg",
+                "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "from_port": \(from), "to_port": \(to), "protocol": "tcp",
+                             "description": "ssh"}]}}}]}
+            """
+        return try #require(try TerraformFixture.findings("MMC-NET-001", json: json).first)
+    }
+
+    /// Version 4: a baselined world-open SSH rule (`0.0.0.0/0` on port 22) widened to every port kept its value,
+    /// path and fingerprint, and stayed "in baseline" (docs/security.md, row 42). The ports are part of it now.
+    @Test func aBaselinedWorldOpenEntryThatOpensMorePortsIsANewFinding() throws {
+        let recorded = try sshFinding(from: 22, to: 22)
+        let baseline = Baseline(recording: [recorded], source: "baseline.json")
+        var same = [try sshFinding(from: 22, to: 22)]
+        #expect(baseline.apply(to: &same) == 1)
+        var widened = [try sshFinding(from: 0, to: 65535)]
+        #expect(widened.first?.value?.hasPrefix("\"0.0.0.0/0\"") == true, "\(String(describing: widened.first?.value))")
+        #expect(baseline.apply(to: &widened) == 0, "every port is not the SSH port that was baselined")
+        #expect(widened.first?.suppression == nil)
     }
 }

@@ -1,4 +1,5 @@
 @testable import PolicyCheckRender
+import PolicyCheckModel
 import PolicyCheckPolicy
 import Testing
 
@@ -44,9 +45,9 @@ import Testing
         inputs.record(RenderedStream.documents(Array("a: 1\n".utf8)) { _ in root + "/base/s.yaml" }, build: "prod", cwd: root)
         inputs.record(plan, succeeded: [0, 2], cwd: root)
         let reasons = inputs.reasons
-        #expect(reasons[root + "/base/s.yaml"] == "kustomization input: built by prod (its objects are checked there)")
-        #expect(reasons[root + "/base/p.yaml"] == "kustomization input: applied by base and prod (checked as built)")
-        #expect(reasons[root + "/dev/kustomization.yaml"] == "kustomization input: not checked, as dev could not be built")
+        #expect(reasons[PathKey(root + "/base/s.yaml")] == "kustomization input: built by prod (its objects are checked there)")
+        #expect(reasons[PathKey(root + "/base/p.yaml")] == "kustomization input: applied by base and prod (checked as built)")
+        #expect(reasons[PathKey(root + "/dev/kustomization.yaml")] == "kustomization input: not checked, as dev could not be built")
     }
 
     /// A Component that cannot be built could otherwise name a deployable manifest as its patch to keep it unread.
@@ -57,8 +58,8 @@ import Testing
         let plan = KustomizePlanTests.plan(root, ["c"])
         var inputs = KustomizeInputs()
         inputs.record(plan, succeeded: [], cwd: root)
-        #expect(inputs.reasons[root + "/c/deployment.yaml"] == nil)
-        #expect(inputs.reasons[root + "/c/kustomization.yaml"] == "kustomization input: not checked, as c could not be built")
+        #expect(inputs.reasons[PathKey(root + "/c/deployment.yaml")] == nil)
+        #expect(inputs.reasons[PathKey(root + "/c/kustomization.yaml")] == "kustomization input: not checked, as c could not be built")
     }
 
     @Test func namesAreListedInOrder() {

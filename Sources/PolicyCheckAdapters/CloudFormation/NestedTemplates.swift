@@ -205,7 +205,7 @@ enum NestedTemplates {
     /// names it (as `aws cloudformation package` reads it).
     private static func isChecked(_ path: String, options: AdapterOptions) -> Bool {
         guard let files = options.checkedFiles, let directory = options.inputDirectory else { return false }
-        return files.contains(InputPath.standardized(path, in: directory))
+        return files.contains(InputPath.key(path, in: directory))
     }
 
     /// Whether a template location is a file of the checkout (`child.yaml`, `./stacks/child.json`) rather than a

@@ -45,6 +45,9 @@ public struct KubernetesAdapter: InputAdapter {
         }
         var objectCount = 0
         var firstObject: SourceNode?
+        // Annotation ignores by the identity they cover (`Kind/namespace/name`), in first-seen order.
+        var annotationIgnores: [String: [InlineIgnore]] = [:]
+        var identities: [String] = []
         for root in roots {
             Self.forEachObject(in: root) { object in
                 if objectCount == 0 { firstObject = object }
@@ -52,9 +55,23 @@ public struct KubernetesAdapter: InputAdapter {
                 let before = deployment.allowlists.count
                 Self.read(object, reader: reader, classes: classes, into: &deployment)
                 Self.fillRawNodes(object, since: before, in: &deployment)
-                if options.readsInlineIgnores { readInlineIgnores(object, reader: reader, into: &deployment) }
+                guard options.readsInlineIgnores, let (identity, ignores) = readInlineIgnores(object, reader: reader) else { return }
+                // kubectl applies a later object of the same identity over an earlier one, and its annotations
+                // replace the earlier's: only the last object's annotation is in force. An earlier harmless object
+                // carrying `policycheck.io/ignore` used to silence the findings of the world-open one after it
+                // (docs/security.md, row 45).
+                if let earlier = annotationIgnores.updateValue(ignores, forKey: identity) {
+                    if let replaced = earlier.first {
+                        deployment.notices.append(Diagnostic(deployment.source, offset: replaced.origin.offset,
+                            "'\(replaced.origin.path)' is not honoured: a later object named \(identity) replaces this one when kubectl applies the file, and its annotations with it",
+                            severity: .warning))
+                    }
+                } else {
+                    identities.append(identity)
+                }
             }
         }
+        for identity in identities { deployment.inlineIgnores += annotationIgnores[identity] ?? [] }
         // The file is the deployment: its raw document is the object only when there is exactly one.
         if objectCount == 1 { deployment.rawNode = firstObject }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
@@ -95,17 +112,21 @@ public struct KubernetesAdapter: InputAdapter {
 
     /// The `policycheck.io/ignore` annotation of any object (not only the kinds read): it covers the findings named
     /// `Kind/namespace/name`. Other annotation problems are reported by the readers of the kinds that use them.
-    private func readInlineIgnores(_ node: SourceNode, reader: NodeReader, into deployment: inout Deployment) {
+    /// Returns the object's identity and the ignores its annotation holds (none without one); `nil` for an object
+    /// without a kind or name.
+    private func readInlineIgnores(_ node: SourceNode, reader: NodeReader) -> (String, [InlineIgnore])? {
         let metadata = node["metadata"]
         guard let kind = node["kind"]?.string,
-              let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string,
-              let annotations = metadata?["annotations"], annotations.entries != nil,
-              let value = annotations[InlineIgnoreParser.annotation] else { return }
+              let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string else { return nil }
+        let namespace = metadata?["namespace"]?.string ?? "default"
+        let identity = "\(kind)/\(namespace)/\(name)"
+        guard let annotations = metadata?["annotations"], annotations.entries != nil,
+              let value = annotations[InlineIgnoreParser.annotation] else { return (identity, []) }
         let path = Annotations.path("metadata.annotations", InlineIgnoreParser.annotation)
         let text: String
         switch value.value {
         case .string(let string): text = string
-        case .null: return
+        case .null: return (identity, [])
         case .bool, .number, .sequence, .mapping:
             // kubectl refuses an annotation that is not a string. The readers of Services, Ingresses, … report it
             // already: say it once.
@@ -113,13 +134,14 @@ public struct KubernetesAdapter: InputAdapter {
             if !reader.diagnostics.contains(where: { $0.location == location }) {
                 reader.error(at: value.offset, "'\(path)' must be a string such as 'RULE-ID reason', found \(value.kindDescription)")
             }
-            return
+            return (identity, [])
         }
-        let namespace = metadata?["namespace"]?.string ?? "default"
         let located = Located(text, at: Origin(offset: value.offset, path: path))
-        switch InlineIgnoreParser.kubernetesAnnotation(located, component: "\(kind)/\(namespace)/\(name)") {
-        case .success(let ignores): deployment.inlineIgnores += ignores
-        case .failure(let problem): reader.error(at: value.offset, "'\(path)' \(problem.message)")
+        switch InlineIgnoreParser.kubernetesAnnotation(located, component: identity) {
+        case .success(let ignores): return (identity, ignores)
+        case .failure(let problem):
+            reader.error(at: value.offset, "'\(path)' \(problem.message)")
+            return (identity, [])
         }
     }
 

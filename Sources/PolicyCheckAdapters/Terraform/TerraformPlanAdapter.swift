@@ -22,7 +22,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
     /// A JSON object with a `format_version` and the parts of a plan or state, or (older tools) plan parts alone.
     public static func recognises(_ root: SourceNode) -> Bool {
         guard root.entries != nil, root["apiVersion"] == nil else { return false }
-        let planParts = ["planned_values", "resource_changes", "prior_state", "configuration", "values", "terraform_version"]
+        let planParts = ["planned_values", "resource_changes", "prior_state", "configuration", "values", "terraform_version", "deferred_changes"]
         if root["format_version"]?.string != nil { return planParts.contains { root[$0] != nil } }
         return root["planned_values"]?.entries != nil || root["resource_changes"]?.items != nil
     }

@@ -1,3 +1,4 @@
+import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// One instance of a module (the root, or `module.db[0]`): its input values, and its locals, resources, child
@@ -18,7 +19,7 @@ final class TerraformModuleInstance: TerraformScope {
     let arguments: (body: HCLBody, evaluator: TerraformEvaluator)?
     /// The module directories from the root down to this one (standardized): a call back into one of them would
     /// expand for ever, so it is a cycle.
-    let directories: [String]
+    let directories: [PathKey]
     /// The provider configuration keys the caller passes (`aws` → `aws.replica`), resolved to the root's keys.
     let providerKeys: [String: String]
 
@@ -51,7 +52,7 @@ final class TerraformModuleInstance: TerraformScope {
 
     init(config: TerraformModuleConfig, address: String, path: [String], loader: TerraformModuleLoader,
          inputs: [String: TerraformValue], arguments: (body: HCLBody, evaluator: TerraformEvaluator)? = nil,
-         providerKeys: [String: String], directories: [String] = []) {
+         providerKeys: [String: String], directories: [PathKey] = []) {
         self.arguments = arguments
         self.config = config
         self.directories = directories + [TerraformModuleLoader.key(config.directory)]

@@ -25,8 +25,8 @@ package final class TerraformModuleLoader {
     private(set) var files: [SourceFile] = []
     /// One-line notices with the packed offset they are about.
     private(set) var notices: [(offset: Int, message: String)] = []
-    private var configs: [String: TerraformModuleConfig] = [:]
-    private var loading: [String] = []
+    private var configs: [PathKey: TerraformModuleConfig] = [:]
+    private var loading: [PathKey] = []
     /// Where `file()` may read: the root module's directory tree.
     private let readableRoot: String
     /// The files whose bytes decide the deployment and come from the checked tree or a file the caller named: module
@@ -62,12 +62,12 @@ package final class TerraformModuleLoader {
     func load(_ call: TerraformModuleConfig.ModuleCall,
               from parent: TerraformModuleConfig) throws(TerraformEvaluationError) -> TerraformModuleConfig? {
         let offset = call.file.packed(call.block.offset)
-        guard call.source.hasPrefix("./") || call.source.hasPrefix("../") else {
+        guard let source = Self.localSource(call.source) else {
             // Once per call site: each call leaves its own resources unchecked (`notice` keeps one per place).
             notice("module.\(call.name): the source '\(Self.quote(source: call.source))' is not a local path; its resources are not checked (run policycheck on the plan to include them)", at: offset)
             return nil
         }
-        let directory = Self.join(parent.directory, call.source)
+        let directory = Self.join(parent.directory, source)
         // A pull request's `source = "../../elsewhere"` must not make policycheck read (and report on) files out of
         // the checked tree, as BYOK material paths and `extends:` may not (docs/security.md).
         if let tree, !tree.contains(directory) {
@@ -88,9 +88,9 @@ package final class TerraformModuleLoader {
         }
     }
 
-    /// A directory's identity: its absolute, standardized path.
-    static func key(_ directory: String) -> String {
-        InputPath.standardized(directory, in: FileManager.default.currentDirectoryPath)
+    /// A directory's identity: its absolute, standardized path, byte for byte (`PathKey`).
+    static func key(_ directory: String) -> PathKey {
+        InputPath.key(directory, in: FileManager.default.currentDirectoryPath)
     }
 
     private func loadDirectory(_ directory: String) throws(TerraformSourceError) -> TerraformModuleConfig {
@@ -120,6 +120,7 @@ package final class TerraformModuleLoader {
             } catch {
                 throw .syntax(file, error)
             }
+            if let problem = Self.uncomposedName(in: body) { throw .syntax(file, problem) }
             let sourceFile = TerraformSourceFile(source: file, body: body, index: files.count - 1)
             if TerraformOverrides.isOverride(name) { overrideFiles.append(sourceFile) } else { sourceFiles.append(sourceFile) }
         }
@@ -185,7 +186,9 @@ package final class TerraformModuleLoader {
 
     /// `file()`: only inside the root module's tree, at most 1 MiB; `nil` otherwise.
     func readFile(_ path: String) -> String? {
-        let absolute = InputPath.standardized(path, in: FileManager.default.currentDirectoryPath)
+        // The path is a string value, which Terraform holds in normalization form C (`localSource`).
+        let absolute = InputPath.standardized(path.precomposedStringWithCanonicalMapping,
+                                              in: FileManager.default.currentDirectoryPath)
         guard absolute.hasPrefix(readableRoot + "/"), InputPath.isRegularFile(absolute),
               let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else { return nil }
@@ -202,6 +205,30 @@ package final class TerraformModuleLoader {
         return names.filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }.sorted()
     }
 
+    /// A block type, label or attribute name that is not in Unicode normalization form C. Terraform compares names
+    /// byte for byte, so `resource "aws_db_instance" "café"` spelt with `é` and again with `e` + U+0301 are two
+    /// resources (two variables, two locals), while Swift compares strings by canonical equivalence and took the
+    /// second for a repeated declaration of the first, leaving it unchecked. Names in form C are equal exactly when
+    /// their bytes are, so refusing the others leaves no two names policycheck cannot tell apart.
+    static func uncomposedName(in body: HCLBody) -> SyntaxError? {
+        func refusal(_ name: String, _ what: String, at offset: Int) -> SyntaxError? {
+            guard name.utf8.contains(where: { $0 >= 0x80 }),
+                  !name.precomposedStringWithCanonicalMapping.utf8.elementsEqual(name.utf8) else { return nil }
+            return SyntaxError(offset: offset, message: "the \(what) '\(Excerpt.quote(name))' is not in Unicode normalization form C: Terraform tells it apart from the same name spelt with composed letters, policycheck cannot; spell it composed")
+        }
+        for attribute in body.attributes {
+            if let problem = refusal(attribute.name, "attribute name", at: attribute.offset) { return problem }
+        }
+        for block in body.blocks {
+            if let problem = refusal(block.type, "block type", at: block.offset) { return problem }
+            for label in block.labels {
+                if let problem = refusal(label.text, "block label", at: label.offset) { return problem }
+            }
+            if let problem = uncomposedName(in: block.body) { return problem }
+        }
+        return nil
+    }
+
     /// A module file's body: native syntax, or Terraform's JSON syntax for `.tf.json`.
     static func parse(name: String, _ bytes: [UInt8], limits: HCLReader.Limits = HCLReader.Limits()) throws(SyntaxError) -> HCLBody {
         if name.hasSuffix(".tf.json") { return try TerraformJSONSyntax(reader: HCLReader(limits: limits)).body(bytes) }
@@ -213,18 +240,31 @@ package final class TerraformModuleLoader {
 
     /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
     /// that does not parse calls none here (reading the module reports it).
-    package static func localModuleDirectories(of directory: String) -> Set<String> {
-        var found: Set<String> = []
+    package static func localModuleDirectories(of directory: String) -> Set<PathKey> {
+        var found: Set<PathKey> = []
         for name in moduleFileNames(in: directory) {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
                   let body = try? parse(name: name, data) else { continue }
             for block in body.blocks where block.type == "module" {
-                guard let source = block.body[attribute: "source"]?.value.literalText,
-                      source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                found.insert(InputPath.standardized(join(directory, source), in: FileManager.default.currentDirectoryPath))
+                guard let written = block.body[attribute: "source"]?.value.literalText,
+                      let source = localSource(written) else { continue }
+                found.insert(InputPath.key(join(directory, source), in: FileManager.default.currentDirectoryPath))
             }
         }
         return found
+    }
+
+    /// A module source as the local path Terraform reads, or `nil` when it is not one. Terraform takes a source
+    /// starting `./`, `../`, `.\` or `..\` for a local path and turns backslashes into slashes on every platform
+    /// (`moduleSourceLocalPrefixes` and `parseModuleSourceLocal` in its `getmodules/moduleaddrs`): `.\modules\db`
+    /// is `./modules/db`, not a remote source to leave unchecked. The source is a string value, which Terraform
+    /// holds in Unicode normalization form C (cty's `StringVal`, as HCL's specification says of strings), so a
+    /// source spelt with a decomposed `é` names the folder spelt precomposed.
+    static func localSource(_ written: String) -> String? {
+        let prefixes = ["./", "../", ".\\", "..\\"]
+        guard prefixes.contains(where: { written.utf8.starts(with: $0.utf8) }) else { return nil }
+        let slashed = written.replacingOccurrences(of: "\\", with: "/")
+        return slashed.precomposedStringWithCanonicalMapping
     }
 
     /// `name` inside `directory`, cleaned as Terraform joins a local module source to its caller's directory (Go's

@@ -42,6 +42,11 @@ struct TerraformVariableInputs {
             guard let entries = root.entries else {
                 throw .syntax(file, SyntaxError(offset: root.offset, message: "a .tfvars.json file must hold one JSON object"))
             }
+            // Names as in module files: only in normalization form C (`TerraformModuleLoader.uncomposedName`).
+            let names = HCLBody(attributes: entries.map {
+                HCLAttribute(name: $0.key, offset: $0.keyOffset, value: HCLExpression(.null, at: $0.keyOffset))
+            }, offset: root.offset)
+            if let problem = TerraformModuleLoader.uncomposedName(in: names) { throw .syntax(file, problem) }
             var values: [String: TerraformValue] = [:]
             for entry in entries { values[entry.key] = TerraformJSON.decode(entry.value, base: base) }
             return values
@@ -51,6 +56,7 @@ struct TerraformVariableInputs {
         if let block = body.blocks.first {
             throw .syntax(file, SyntaxError(offset: block.offset, message: "a .tfvars file holds only 'name = value' lines, not blocks"))
         }
+        if let problem = TerraformModuleLoader.uncomposedName(in: body) { throw .syntax(file, problem) }
         let evaluator = TerraformEvaluator(scope: TerraformConstantScope(), base: base)
         var values: [String: TerraformValue] = [:]
         for attribute in body.attributes {

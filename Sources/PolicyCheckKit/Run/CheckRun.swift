@@ -172,7 +172,7 @@ public struct CheckRun: Sendable {
         var pending: [InputDiscovery.Input] = []
         for input in walked {
             // (A link out of the tree, already a skip, is never opened to compare.)
-            if !input.isExplicit, let reason = rendering.consumed[InputPath.standardized(input.path, in: cwd)]
+            if !input.isExplicit, let reason = rendering.consumed[InputPath.key(input.path, in: cwd)]
                 ?? (input.skipReason == nil && !input.isTerraformModule ? included.reason(forWalkedFile: input.path, cwd: cwd) : nil) {
                 var read = InputReader.Result(input: input)
                 read.skipReason = reason
@@ -192,7 +192,7 @@ public struct CheckRun: Sendable {
         configured.options = adapterOptions
         configured.options.readsInlineIgnores = suppressions.inlineIgnores
         configured.options.checkedFiles = Set(pending.filter { $0.skipReason == nil && !$0.isTerraformModule && $0.path != "-" }
-            .map { InputPath.standardized($0.path, in: cwd) })
+            .map { InputPath.key($0.path, in: cwd) })
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs

@@ -51,11 +51,15 @@ public enum CheckOutcome: Sendable {
 public struct Evidence: Sendable {
     public var origin: Origin
     public var message: String
+    /// What the finding is about beyond the value at `origin`, which its fingerprint must count too: the ports a
+    /// world-open entry opens (` on port 22`), so a baselined entry that comes to open every port is a new finding.
+    public var scope: String?
 
     /// Control characters in `message` (line breaks from a quoted input value) are escaped: a finding is one line.
-    public init(_ message: String, at origin: Origin) {
+    public init(_ message: String, at origin: Origin, scope: String? = nil) {
         self.origin = origin
         self.message = Excerpt.quote(message, limit: .max)
+        self.scope = scope
     }
 }
 

@@ -64,8 +64,18 @@ public struct Evaluator: Sendable {
             remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify,
             utf16Column: location.utf16Column,
             // A key-material finding may point into a secret: its value must not reach a published fingerprint.
-            value: rule.category == .keyMaterial ? nil : OffendingValue.text(at: location.offset, in: location.file.bytes)
+            value: rule.category == .keyMaterial ? nil : Self.value(OffendingValue.text(at: location.offset, in: location.file.bytes),
+                                                                     scope: evidence.scope)
         )
+    }
+}
+
+extension Evaluator {
+    /// The value a fingerprint counts: the source text, then (after a NUL, which source text as read never holds)
+    /// the evidence's scope (fingerprint version 4).
+    static func value(_ text: String?, scope: String?) -> String? {
+        guard let scope else { return text }
+        return (text ?? "") + "\u{0}" + scope
     }
 }
 

@@ -9,8 +9,10 @@ public enum FindingFingerprint {
     /// read (matched by `legacy`, with a warning). Version 3 adds the deployment a finding in a shared file was
     /// reached through (`Finding.deployment`); every other finding keeps its version 2 fingerprint, so version 2
     /// baselines still match them, while a finding in a shared module or base recorded for one deployment no longer
-    /// covers the same place reached through another.
-    public static let version = 3
+    /// covers the same place reached through another. Version 4 adds what a finding is about beyond its value
+    /// (`Evidence.scope`: the ports a world-open entry opens) to the value, so an SSH rule open to the world that
+    /// comes to open every port is no longer "in baseline"; every other finding keeps its version 3 fingerprint.
+    public static let version = 4
     /// The oldest version still read.
     public static let oldestReadable = 1
 

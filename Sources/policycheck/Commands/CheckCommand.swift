@@ -37,7 +37,8 @@ struct CheckCommand: ParsableCommand {
         let now = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
         run.allowOutsideTree = policyOptions.allowOutsideTree
-        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
+                                                       allowOutsideTree: policyOptions.allowOutsideTree)
         let requests = try reportOptions.requests(settings.outputs)
         run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }
         let progress = ProgressLine.forStandardError()

@@ -52,7 +52,8 @@ struct ReportCommand: ParsableCommand {
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
         run.allowOutsideTree = policyOptions.allowOutsideTree
-        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now)
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
+                                                       allowOutsideTree: policyOptions.allowOutsideTree)
         run.hashInputs = true
         var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),
                                       binarySHA256: EvidenceInputFiles.executableSHA256(), openSSLVersion: OpenSSLVersion.text)

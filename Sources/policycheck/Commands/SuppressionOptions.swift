@@ -28,7 +28,9 @@ struct SuppressionOptions: ParsableArguments {
 
     /// Reads the waiver and baseline files the settings name, waivers judged at the evaluation time `now`; any
     /// problem is reported on stderr and exits 2.
-    func load(_ policy: CompiledPolicy, settings run: RunSettings, now: Timestamp) throws -> SuppressionSettings {
+    func load(_ policy: CompiledPolicy, settings run: RunSettings, now: Timestamp,
+              allowOutsideTree: Bool) throws -> SuppressionSettings {
+        if !allowOutsideTree { try Self.refuseOutsideTree(run) }
         var settings = SuppressionSettings(inlineIgnores: run.inlineIgnores.value)
         do {
             if let waivers = run.waivers.value {
@@ -43,16 +45,36 @@ struct SuppressionOptions: ParsableArguments {
                 if settings.baseline?.ignoresValues == true {
                     Console.error("\(baseline): warning: baseline fingerprints are version 1, which ignore the offending value "
                                   + "(a changed value stays in the baseline); rewrite it with --write-baseline")
-                } else if let version = settings.baseline?.fingerprintVersion, version < FindingFingerprint.version {
+                } else if let version = settings.baseline?.fingerprintVersion, version < 3 {
                     Console.error("\(baseline): warning: baseline fingerprints are version \(version), which do not name the "
                                   + "deployment of a finding in a shared module or base (such findings show as new; an entry "
                                   + "may stand for any deployment using that file); rewrite it with --write-baseline")
+                } else if let version = settings.baseline?.fingerprintVersion, version < FindingFingerprint.version {
+                    Console.error("\(baseline): warning: baseline fingerprints are version \(version), which do not count "
+                                  + "the ports a world-open entry opens (such findings show as new); rewrite it with --write-baseline")
                 }
             }
         } catch {
             throw CommandFailure(error)
         }
         return settings
+    }
+
+    /// A configuration file found in the checked tree (the pull request's) may name a waiver file or baseline only
+    /// inside the working directory's tree or below its own folder, as `extends:` may: `baseline: /proc/self/environ`
+    /// or `../../elsewhere.json` made policycheck read a file outside the checkout and echo its first word in the
+    /// error (docs/security.md, row 43). `--config FILE` and the flags are the caller's, and trusted.
+    static func refuseOutsideTree(_ run: RunSettings) throws {
+        guard run.configDiscovered, let configFile = run.configFile else { return }
+        let folder = InputPath.parent(of: configFile)
+        let trees = [CheckedTree.workingDirectory, CheckedTree(root: folder.isEmpty ? "." : folder)]
+        var lines: [String] = []
+        for (name, setting) in [("waivers", run.waivers), ("baseline", run.baseline)] {
+            guard case .configFile(let location) = setting.source, let path = setting.value,
+                  !trees.contains(where: { $0.contains(path) }) else { continue }
+            lines.append("\(location): error: '\(name)' names a file that \(CheckedTree.refusal)")
+        }
+        if !lines.isEmpty { throw CommandFailure(lines: lines) }
     }
 
     /// Warns about expired and stale waivers and stale inline ignores, and writes the baseline when asked.

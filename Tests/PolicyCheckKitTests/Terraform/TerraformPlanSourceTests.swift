@@ -17,6 +17,26 @@ import Testing
         #expect(deployment.dataStores.map(\.component) == ["aws_db_instance.new"])
     }
 
+    /// A deferred change (`deferred_changes`) is applied by a later plan that no gate on this one sees: it was left
+    /// out, so an unencrypted database whose `for_each` Terraform deferred passed. Terraform omits an empty
+    /// `resource_changes`, so a plan may hold deferred changes alone.
+    @Test func deferredChangesAreJudgedAsThePlanKnowsThem() throws {
+        let json = """
+        {"format_version": "1.2", "terraform_version": "1.14.0", "complete": false,
+         "deferred_changes": [{"reason": "instance_count_unknown", "resource_change": {
+           "address": "aws_db_instance.main[*]", "mode": "managed", "type": "aws_db_instance", "name": "main",
+           "index_unknown": true, "change": {"actions": ["create"], "before": null,
+             "after": {"engine": "postgres", "storage_encrypted": false}, "after_unknown": {"id": true}}}},
+           {"reason": "deferred_prereq", "resource_change": {"address": "data.aws_db_instance.peer", "mode": "data",
+             "type": "aws_db_instance", "name": "peer", "change": {"actions": ["read"], "after": {"storage_encrypted": false}}}}]}
+        """
+        let deployment = try TerraformFixture.deployment(json: json)
+        let store = try #require(deployment.dataStores.first)
+        #expect(deployment.dataStores.count == 1)
+        #expect(store.encryption.atRest?.value == .known(false))
+        #expect(store.encryption.atRest?.origin.path == "deferred_changes[0].resource_change.change.after.storage_encrypted")
+    }
+
     @Test func plannedValuesAreReadWhenThereAreNoResourceChanges() throws {
         let json = """
         {"format_version": "0.1", "planned_values": {"root_module": {"child_modules": [{"address": "module.db",

@@ -51,9 +51,11 @@ public struct WorldOpenCheck: Check {
                     continue
                 }
                 if let cidr = entry.cidr, cidr.isWholeSpace, inScope(entry.entry, ports) {
+                    // The ports are part of what is baselined: opening SSH to the world is not opening every port.
+                    let opened = ports.text(entry.entry)
                     evidence.append(Evidence(
-                        "'\(entry.text)' admits every \(cidr.version) address\(ports.text(entry.entry)); expected only the ranges that need access",
-                        at: entry.entry.cidr.origin
+                        "'\(entry.text)' admits every \(cidr.version) address\(opened); expected only the ranges that need access",
+                        at: entry.entry.cidr.origin, scope: opened.isEmpty ? nil : opened
                     ))
                 }
             }
