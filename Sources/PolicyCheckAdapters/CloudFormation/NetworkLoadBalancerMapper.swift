@@ -18,8 +18,9 @@ enum NetworkLoadBalancerMapper: ResourceMapper {
         // A `Type` that may be `network` (a parameter allowing it, an `!If` branch) is judged as one.
         guard properties.child("Type").alternatives.contains(where: { $0.scalarText == "network" }) else { return }
         let groups = properties.child("SecurityGroups")
-        // Groups named (a list, or a parameter of them) guard it; only an absent or empty list leaves it open.
-        guard groups.isAbsent || groups.alternatives.allSatisfy({ alternative in
+        // Groups named (a list, or a parameter of them) guard it; an absent or empty list leaves it open, and so does
+        // a branch of an `!If` that is one (the worse branch is judged).
+        guard groups.possibleValues.contains(where: { alternative in
             if case .sequence(let node) = alternative { return node.items?.isEmpty == true }
             return alternative.isAbsent
         }) else { return }

@@ -54,6 +54,12 @@ import Testing
         #expect(try summary(template("").replacingOccurrences(of: "      Type: network\n", with: "")).isEmpty)
     }
 
+    @Test func aBranchWithoutSecurityGroupsIsJudged() throws {
+        let text = "Conditions:\n  Guarded: !Equals [a, b]\n"
+            + template("      SecurityGroups: !If [Guarded, [sg-0123456789abcdef0], !Ref AWS::NoValue]")
+        #expect(try summary(text).map { $0.hasPrefix("MMC-NET-011 ") && $0.contains("Resources.LB.Properties.SecurityGroups") } == [true])
+    }
+
     @Test func aTypeThatMayBeNetworkIsJudgedAsOne() throws {
         let text = "Parameters:\n  Kind: {Type: String, Default: application, AllowedValues: [application, network]}\n"
             + template("").replacingOccurrences(of: "Type: network", with: "Type: !Ref Kind")
