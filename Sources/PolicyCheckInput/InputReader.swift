@@ -96,7 +96,7 @@ public struct InputReader: Sendable {
         do {
             documents = try parse(text)
         } catch {
-            let diagnostic = Diagnostic(source, offset: error.offset, error.message)
+            let diagnostic = Diagnostic(source, offset: error.offset, Self.readAsJSONNote(text, path: input.displayPath) + error.message)
             return withKeysInText(tolerate(diagnostic, text, result) { location in
                 NotAnInput.reason(text: text, path: input.displayPath, location: location, message: error.message)
             }, text)
@@ -270,6 +270,17 @@ public struct InputReader: Sendable {
         deployment.qualifiesResourceNames = false
         deployment.keyFiles = files
         return deployment
+    }
+
+    /// What a syntax error of a `.yaml` or `.yml` file read as JSON is prefixed with, so that a JSON grammar message
+    /// (`expected a member name in double quotes, found '%'`) is not read as YAML's: a YAML file whose text starts
+    /// with `{` or `[` (a `{% raw %}` documentation wrapper, as in external-secrets' `docs/snippets`) is JSON by the
+    /// one detection rule (`SourceSyntax`). Empty otherwise.
+    static func readAsJSONNote(_ text: [UInt8], path: String) -> String {
+        let name = path.lowercased()
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), case .json = SourceSyntax(detecting: text),
+              let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return "" }
+        return "read as JSON, as its text starts with '\(Character(Unicode.Scalar(first)))': "
     }
 
     /// A JSON stream (one value, or objects one after another) when the text starts with `{` or `[`, else a YAML

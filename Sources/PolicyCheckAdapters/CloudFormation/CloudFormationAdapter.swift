@@ -20,6 +20,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
+        NetworkLoadBalancerMapper.self,
     ]
 
     public init() {}

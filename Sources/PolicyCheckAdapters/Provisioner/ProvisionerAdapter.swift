@@ -12,11 +12,29 @@ import PolicyCheckSyntax
 public struct ProvisionerAdapter: InputAdapter {
     public static let format = InputFormat.provisioner
 
-    /// Fields of an installation that other formats do not use at the top level.
-    static let installationKeys: Set<String> = Set([
-        "Affinity", "OwnerID", "DNSNames", "DNSRecords", "AllowedIPRanges", "Filestore", "SingleTenantDatabaseConfig",
-        "ExternalDatabaseConfig", "PriorityEnv", "MattermostEnv", "CRVersion", "GroupID",
-    ].map(GoFieldName.folded))
+    /// Fields of an installation that other formats do not use at the top level, spelt as the provisioner's Go
+    /// structs spell them, with the kind of value each decodes from.
+    static let installationFields: [String: FieldKind] = [
+        "Affinity": .string, "OwnerID": .string, "DNSNames": .list, "DNSRecords": .list, "AllowedIPRanges": .listOrMapping,
+        "Filestore": .string, "SingleTenantDatabaseConfig": .mapping, "ExternalDatabaseConfig": .mapping,
+        "PriorityEnv": .mapping, "MattermostEnv": .mapping, "CRVersion": .string, "GroupID": .string,
+    ]
+    /// The same fields by their folded names.
+    static let installationKeys: [String: FieldKind] = Dictionary(
+        uniqueKeysWithValues: installationFields.map { (GoFieldName.folded($0.key), $0.value) })
+
+    /// The kind of JSON value a field of an installation decodes from.
+    enum FieldKind {
+        case string, list, mapping, listOrMapping
+
+        func admits(_ node: SourceNode) -> Bool {
+            switch (self, node.value) {
+            case (.string, .string), (.list, .sequence), (.mapping, .mapping), (.listOrMapping, .sequence),
+                 (.listOrMapping, .mapping): return true
+            default: return false
+            }
+        }
+    }
 
     public init() {}
 
@@ -28,10 +46,19 @@ public struct ProvisionerAdapter: InputAdapter {
         return isInstallation(document) || isServerSettings(document)
     }
 
-    /// A mapping with installation fields (and no Kubernetes `apiVersion`).
+    /// A mapping with installation fields (and no Kubernetes `apiVersion`). A field spelt as the provisioner spells
+    /// it marks an installation whatever its value (a value of the wrong kind is then the reader's error); a name
+    /// that matches one only case-insensitively (a client's camelCase `allowedIpRanges`) marks it only when its value
+    /// is of the field's kind. Otherwise every Helm chart's `values.yaml`, whose `affinity: {}` is a pod's affinity,
+    /// was read as an installation and failed the run (`'Affinity' must be a string, found a mapping`); Go's decoder
+    /// refuses such a value for the provisioner's string field, so no installation is written so.
     static func isInstallation(_ node: SourceNode) -> Bool {
         guard let entries = node.entries, node["apiVersion"] == nil else { return false }
-        return entries.contains { installationKeys.contains(GoFieldName.folded($0.key)) }
+        return entries.contains { entry in
+            if installationFields[entry.key] != nil { return true }
+            guard let kind = installationKeys[GoFieldName.folded(entry.key)] else { return false }
+            return kind.admits(entry.value)
+        }
     }
 
     /// The server's IP-filtering settings: `{"allowed_ip_ranges": …}`.

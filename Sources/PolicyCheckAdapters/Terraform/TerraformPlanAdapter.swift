@@ -13,7 +13,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformRedshiftReader.self, TerraformStreamReader.self,
         TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
         TerraformListenerReader.self, TerraformListenerRuleReader.self, TerraformClassicListenerReader.self,
-        TerraformLogGroupReader.self, TerraformSecurityGroupReader.self,
+        TerraformLogGroupReader.self, TerraformSecurityGroupReader.self, TerraformNetworkLoadBalancerReader.self,
         TerraformIPSetReader.self, TerraformRegionReader.self,
     ]
 

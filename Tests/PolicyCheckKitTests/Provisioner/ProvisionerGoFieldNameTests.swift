@@ -1,4 +1,5 @@
 @testable import PolicyCheckKit
+import PolicyCheckSyntax
 import Testing
 
 /// The provisioner and the server decode their JSON with Go's `encoding/json`, which matches field names
@@ -35,6 +36,31 @@ import Testing
         let text = #"{"ownerId": "o", "dnsNames": ["a.cloud.mattermost.com"], "allowedIpRanges": [{"cidrBlock": "0.0.0.0/0", "description": "all", "enabled": true}]}"#
         #expect(try summary(text).contains("MMC-NET-001 installation.json/AllowedIPRanges false"))
         #expect(try summary(text.replacingOccurrences(of: "cidrBlock", with: "CidrBlock")).contains("MMC-NET-001 installation.json/AllowedIPRanges false"))
+    }
+
+    /// A Helm chart's `values.yaml` holds a pod's `affinity` (a mapping) and often a numeric `groupId`; the
+    /// provisioner's `Affinity` and `GroupID` are strings, which Go will not decode from those. Matched
+    /// case-insensitively whatever their value, every values file of aws/eks-charts (and external-secrets' chart)
+    /// was read as an installation and failed the run: `'Affinity' must be a string, found a mapping`.
+    @Test func chartValuesAreNotInstallations() throws {
+        let values = "replicaCount: 1\nregion: \"\"\naccountId: \"\"\naffinity: {}\ngroupId: 1000\ntolerations: []\n"
+        for document in try YAMLReader().read(Array(values.utf8)) {
+            #expect(!ProvisionerAdapter.recognises(document))
+        }
+        // Named on the command line, it is a file of no format policycheck reads (walked, a "not a manifest" skip).
+        let read = H.read(text: values, name: "charts/web/values.yaml")
+        #expect(read.errors.map(\.message) == ["the file is not a manifest policycheck reads (formats: native, terraform-plan, cloudformation, kubernetes, provisioner)"])
+        #expect(read.deployments.isEmpty)
+        // A camelCase field of the provisioner's kind still makes an installation.
+        let camel = try YAMLReader().read(Array("affinity: isolated\n".utf8))
+        #expect(camel.allSatisfy(ProvisionerAdapter.recognises))
+    }
+
+    /// Spelt as the provisioner spells it, a field makes an installation whatever its value, so a mistyped one is
+    /// still reported as the error it is, not skipped.
+    @Test func aMistypedPascalCaseFieldIsStillAnError() {
+        let read = H.read(text: #"{"Affinity": {}}"#, name: "installation.json")
+        #expect(read.errors.map(\.message).contains { $0.contains("'Affinity' must be a string") }, "\(read.errors)")
     }
 
     /// Go matches the Kelvin sign and the long s as `k` and `s` (`bytes.EqualFold`): a field spelt with them is
