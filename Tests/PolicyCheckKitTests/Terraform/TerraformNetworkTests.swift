@@ -119,7 +119,7 @@ import Testing
         // review found "reachable from the internet" for a bucket whose only policy granted CloudFront).
         #expect(deployment.dataStores.map(\.publicAccessNote) == [
             nil,
-            "aws_s3_bucket_public_access_block.partial leaves block_public_policy off, so a public bucket policy would open it to the internet",
+            "aws_s3_bucket_public_access_block.partial leaves block_public_policy off, so public grants can be made, though the settings left on keep S3 from honouring them",
             nil,
         ])
     }
@@ -134,10 +134,15 @@ import Testing
               Open:
                 Type: AWS::S3::Bucket
                 Properties: {AccessControl: PublicReadWrite}
+              Policies:
+                Type: AWS::S3::Bucket
+                Properties:
+                  PublicAccessBlockConfiguration: {BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false}
             """)
         #expect(findings.filter { $0.ruleId == "MMC-NET-012" }.map { "\($0.resource): \($0.message)" } == [
             "Partial: the file store does not block public access: PublicAccessBlockConfiguration leaves BlockPublicAcls, IgnorePublicAcls off, so a public ACL would open it to the internet; expected every public access block setting true",
             "Open: the file store is reachable from the internet; expected it to be private",
+            "Policies: the file store does not block public access: PublicAccessBlockConfiguration leaves BlockPublicPolicy, RestrictPublicBuckets off, so a public bucket policy would open it to the internet; expected every public access block setting true",
         ])
     }
 }
