@@ -83,6 +83,18 @@ import Testing
         #expect(result.stdout.contains("[aws_default_security_group.this]"), "\(result.stdout)")
     }
 
+    /// A rule naming a world-open prefix list of the module passed before (its list was never read).
+    @Test func aRuleNamingAWorldOpenPrefixListFailsAtTheListsEntry() throws {
+        let result = try CLI.run(["check", Self.fixture("prefix-list-world-open-fail"), "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]]).filter { ($0["ruleId"] as? String)?.hasPrefix("MMC-NET-0") == true }
+        let spelled = findings.map { "\($0["line"]!):\($0["column"]!) \($0["severity"]!) \($0["status"]!) \($0["resource"]!)" }
+        #expect(spelled.contains("11:19 critical open aws_security_group.db"), "\(spelled)")
+        #expect(spelled.contains("41:20 high open aws_security_group_rule.office"), "\(spelled)")
+        #expect(spelled.contains("74:23 info cannot-verify aws_vpc_security_group_ingress_rule.cloudfront"), "\(spelled)")
+    }
+
     @Test func aListenerRuleForwardingPlainHTTPFailsAtItsAction() throws {
         let result = try CLI.run(["check", Self.fixture("listener-rules-forwarding-plain-http-fail")])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
