@@ -5,6 +5,29 @@ import Testing
 @Suite struct CheckCommandTests {
     typealias CLI = PolicyCheckProcess
 
+    /// A MemoryDB cluster or an OpenSearch domain that leaves TLS / HTTPS to AWS, which documents no default for
+    /// either, cannot be verified (it passed silently before); one that states it false fails.
+    @Test func transitSettingsLeftToAnUndocumentedAWSDefaultCannotBeVerified() throws {
+        let tree = try CLI.directory(with: ["stores.yaml": """
+            Resources:
+              Cache:
+                Type: AWS::MemoryDB::Cluster
+                Properties: {ClusterName: c, NodeType: db.t4g.small, ACLName: a}
+              Search:
+                Type: AWS::OpenSearchService::Domain
+                Properties:
+                  EncryptionAtRestOptions: {Enabled: true}
+                  NodeToNodeEncryptionOptions: {Enabled: true}
+                  VPCOptions: {SubnetIds: [subnet-0123456789abcdef0]}
+            """])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "stores.yaml", "--fail-on", "none"], in: tree)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("MMC-ENC-003") }
+        #expect(lines.count == 2 && lines.allSatisfy { $0.contains(" info MMC-ENC-003 ") && $0.contains("AWS documents no default") },
+                "\(result.stdout)")
+    }
+
     @Test func compliantSampleExitsZero() throws {
         let result = try CLI.run(["check", "samples/dedicated-compliant.yaml", "samples/shared-compliant.yaml", "--now", "2026-11-29"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
