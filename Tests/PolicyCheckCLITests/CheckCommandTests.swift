@@ -28,6 +28,30 @@ import Testing
                 "\(result.stdout)")
     }
 
+    /// A Classic Load Balancer listener given an old and a current SSL negotiation policy fails on the old one (the
+    /// port keeps one of them, and the template does not say which); before, the last listed passed it.
+    @Test func aClassicListenerWithTwoPoliciesFailsOnTheOldOne() throws {
+        let tree = try CLI.directory(with: ["elb.yaml": """
+            Resources:
+              Both:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  Listeners: [{LoadBalancerPort: 443, InstancePort: 80, Protocol: HTTPS, PolicyNames: [old, current]}]
+                  Policies:
+                    - PolicyName: old
+                      PolicyType: SSLNegotiationPolicyType
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-2016-08}]
+                    - PolicyName: current
+                      PolicyType: SSLNegotiationPolicyType
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS13-1-2-2021-06}]
+            """])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "elb.yaml"], in: tree)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("elb.yaml:9:65 high MMC-ENC-004 the listener uses the security policy 'ELBSecurityPolicy-2016-08'"),
+                "\(result.stdout)")
+    }
+
     @Test func compliantSampleExitsZero() throws {
         let result = try CLI.run(["check", "samples/dedicated-compliant.yaml", "samples/shared-compliant.yaml", "--now", "2026-11-29"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
