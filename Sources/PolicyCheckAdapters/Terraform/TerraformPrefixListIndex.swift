@@ -67,9 +67,11 @@ struct TerraformPrefixListIndex {
             lists.append(list)
             byReference += 1
         }
-        // What no list of the input accounts for: a reference elsewhere (a data source, a variable with no value,
-        // another resource's prefix list), or more unknown ids than lists referenced.
-        let elsewhere = references.first { $0.target == nil && !Self.ignoredRoots.contains(Self.root($0.reference)) }
+        // What no list of the input accounts for: more unknown ids than lists referenced, or a reference to a data
+        // source or another resource (a gateway endpoint's `prefix_list_id`) beside the lists — a conditional may
+        // pick it. Variables, locals and module outputs are followed by `referencedEach`; one that leads to no list
+        // (an object variable a `lookup` reads other settings from) names none itself, and its unknown ids count.
+        let elsewhere = references.first { $0.target == nil && !Self.passedThrough.contains(Self.root($0.reference)) }
             .map(\.reference)
         var ranges = lists.flatMap(entries)
         if let first = outsideIDs.first {
@@ -77,7 +79,10 @@ struct TerraformPrefixListIndex {
         } else if wholeUnknown && (byReference == 0 || elsewhere != nil)
                     || !unknownItems.isEmpty && (unknownItems.count > byReference || elsewhere != nil) {
             let origin = unknownItems.first?.origin ?? attribute.origin
-            ranges.append(Located(.unknown(reason: Self.unresolved(elsewhere, attribute: unknownItems.first ?? attribute)),
+            // Named by what it is written from (a variable) rather than Terraform's own `count.index`.
+            let source = elsewhere ?? references.first { !Self.terraformRoots.contains(Self.root($0.reference)) }?.reference
+            ranges.append(Located(.unknown(reason: Self.unresolved(source, outside: elsewhere != nil,
+                                                                   attribute: unknownItems.first ?? attribute)),
                                   at: origin))
         }
         return ranges
@@ -102,8 +107,10 @@ struct TerraformPrefixListIndex {
         return ranges
     }
 
-    /// Reference roots that never name a prefix list (`count.index` in `aws_ec2_managed_prefix_list.x[count.index]`).
-    private static let ignoredRoots: Set<Substring> = ["count", "each", "self", "path", "terraform"]
+    /// Reference roots that are not a prefix list's source themselves: values followed elsewhere (variables, locals,
+    /// module outputs) and Terraform's own (`count.index` in `aws_ec2_managed_prefix_list.x[count.index]`).
+    private static let passedThrough = terraformRoots.union(["var", "local", "module"])
+    private static let terraformRoots: Set<Substring> = ["count", "each", "self", "path", "terraform"]
 
     private static func root(_ reference: String) -> Substring { reference.prefix { $0 != "." && $0 != "[" } }
 
@@ -117,11 +124,15 @@ struct TerraformPrefixListIndex {
     }
 
     /// Why a prefix list id known only at apply cannot be matched to a list of the input.
-    private static func unresolved(_ reference: String?, attribute: TerraformAttribute) -> String {
-        if let reference {
+    private static func unresolved(_ reference: String?, outside: Bool, attribute: TerraformAttribute) -> String {
+        if let reference, outside {
             return "the rule's prefix list comes from \(Excerpt.quote(reference)), which is not a managed prefix list "
                 + "of this input (an AWS-managed list, or one managed elsewhere): its address ranges are known only "
                 + "at deployment"
+        }
+        if let reference {
+            return "the rule's prefix list id comes from \(Excerpt.quote(reference)) and names no managed prefix list "
+                + "of this input: its address ranges are known only at deployment"
         }
         return "the rule's prefix list id is \(attribute.unknownReason) and names no managed prefix list of this "
             + "input: its address ranges are known only at deployment"
