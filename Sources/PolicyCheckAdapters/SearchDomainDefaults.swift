@@ -8,6 +8,12 @@ import PolicyCheckModel
 /// (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html). Not set is off — data replicates
 /// between nodes in plaintext, as an MSK cluster's brokers do with in-cluster encryption off.
 ///
+/// HTTPS: `EnforceHTTPS` is "True to require that all traffic to the domain arrive over HTTPS", and the API reference
+/// states no default for it (Required: No,
+/// https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_DomainEndpointOptions.html); Terraform's
+/// provider sends `DomainEndpointOptions` only when `domain_endpoint_options` is written. Not set cannot be verified:
+/// neither read as off nor passed.
+///
 /// Endpoint: without VPC options, "OpenSearch Service creates the domain with a public endpoint"
 /// (https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_CreateDomain.html), reachable from the
 /// internet, where only its access policy decides who gets in; a domain created so cannot later be placed in a VPC
@@ -15,6 +21,12 @@ import PolicyCheckModel
 enum SearchDomainDefaults {
     /// Node-to-node encryption stated off (`name` as the input spells it).
     static func nodeToNodeOff(_ name: String) -> String { "\(name) is false: nodes exchange data in plaintext" }
+
+    /// HTTPS enforcement not set (`name` as the input spells it).
+    static func httpsUnset(_ name: String) -> String {
+        "\(name) is not set, and AWS documents no default for it (OpenSearch Service API reference, "
+            + "DomainEndpointOptions EnforceHTTPS): whether the domain accepts plain HTTP is known only at deployment"
+    }
 
     /// Node-to-node encryption not set.
     static func nodeToNodeUnset(_ name: String) -> String {

@@ -120,7 +120,42 @@ import Testing
         #expect(!everything.stdout.contains("ignored inline"))
     }
 
-    /// Once the region is fixed the ignore covers nothing: `check` says so on stderr and still exits 0.
+    /// A warning is said once on each stream a person reads: in the text (GitHub, Markdown) report on stdout and not
+    /// again on stderr; with JSON or SARIF on stdout — for a program — in the document once and on stderr once; with
+    /// every report in a file, on stderr with the summary (docs/output.md, "Warnings").
+    @Test func aWarningIsSaidOncePerStream() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("manifests/fixed.yaml", """
+            apiVersion: policycheck/v1
+            kind: Deployment
+            metadata: {name: pilot}
+            spec:
+              offering: shared
+              region: us-east-1 # policycheck:ignore MMC-RES-001 pilot approved in SEC-42
+            """)
+        let line = "manifests/fixed.yaml:6:21: warning: stale inline ignore (MMC-RES-001) matched no finding; remove it"
+        func count(_ text: String) -> Int { text.components(separatedBy: "stale inline ignore").count - 1 }
+        let base = ["check", "manifests/fixed.yaml", "--now", "2026-11-29"]
+        for format in ["text", "github", "markdown"] {
+            let run = try workspace.run(base + ["--format", format])
+            #expect(run.status == 0 && count(run.stdout) == 1 && count(run.stderr) == 0, "\(format): \(run.stdout)\(run.stderr)")
+        }
+        let json = try workspace.run(base + ["--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((report?["warnings"] as? [Any])?.count == 1 && count(json.stdout) == 1, "\(json.stdout)")
+        #expect(json.stderr == line + "\n", "\(json.stderr)")
+        let sarif = try workspace.run(base + ["--format", "sarif"])
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        let invocation = ((log?["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first
+        let notifications = invocation?["toolExecutionNotifications"] as? [[String: Any]] ?? []
+        #expect(notifications.filter { $0["level"] as? String == "warning" }.count == 1, "\(notifications)")
+        #expect(sarif.stderr == line + "\n", "\(sarif.stderr)")
+        let filed = try workspace.run(base + ["--format", "text=report.txt"])
+        #expect(filed.stdout.isEmpty && count(filed.stderr) == 1 && filed.stderr.hasPrefix(line + "\n"), "\(filed.stderr)")
+        #expect(count(String(decoding: try workspace.read("report.txt"), as: UTF8.self)) == 1)
+    }
+
+    /// Once the region is fixed the ignore covers nothing: `check` says so in the report and still exits 0.
     @Test func staleInlineIgnoresAreWarnedAbout() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.write("manifests/fixed.yaml", """
@@ -133,11 +168,11 @@ import Testing
             """)
         let fixed = try workspace.run(["check", "manifests/fixed.yaml", "--now", "2026-11-29"])
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("manifests/fixed.yaml:6:21: warning: stale inline ignore (MMC-RES-001) matched no finding; remove it"),
-                "\(fixed.stderr)")
+        #expect(fixed.stdout.contains("manifests/fixed.yaml:6:21: warning: stale inline ignore (MMC-RES-001) matched no finding; remove it"),
+                "\(fixed.stdout)")
         try workspace.writeInlineIgnoredManifest()
         let used = try workspace.run(["check", "manifests/ignored.yaml", "--now", "2026-11-29"])
-        #expect(used.status == 0 && !used.stderr.contains("stale"), "\(used.stderr)")
+        #expect(used.status == 0 && !used.stderr.contains("stale") && !used.stdout.contains("stale"), "\(used.stdout)\(used.stderr)")
     }
 
     @Test func cloudFormationMetadataAndKubernetesAnnotationsSuppressTheirResource() throws {

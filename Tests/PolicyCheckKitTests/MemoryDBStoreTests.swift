@@ -3,7 +3,8 @@ import Testing
 
 /// MemoryDB clusters are cache stores in every format (before, neither format read them: TLS off passed). MemoryDB
 /// always encrypts at rest, so only its key is judged (MMC-ENC-002); TLS stated off is MMC-ENC-003; TLS not stated
-/// is not judged, as AWS documents no default for it.
+/// is Terraform's provider default (true) in source, and in a template cannot be verified, as AWS documents no
+/// default for it.
 @Suite struct MemoryDBStoreTests {
     typealias CFN = CloudFormationTesting
 
@@ -85,8 +86,14 @@ import Testing
             "MMC-ENC-003 Plain Resources.Plain.Properties.TLSEnabled",
             "MMC-ENC-003 Sometimes Resources.Sometimes.Properties.TLSEnabled",
             "MMC-ENC-002 Defaults Resources.Defaults.Properties.KmsKeyId",
+            "MMC-ENC-003 Defaults Resources.Defaults.Properties.TLSEnabled",
             "MMC-ENC-002 Managed Resources.Managed.Properties.KmsKeyId",
         ])
+        // Not set: AWS documents no default, so it cannot be verified (before: not judged, a silent pass).
+        let unset = try #require(findings.first { $0.resource == "Defaults" && $0.ruleId == "MMC-ENC-003" })
+        #expect(unset.cannotVerify && unset.severity == .info)
+        #expect(unset.message.contains("TLSEnabled is not set, and AWS documents no default for it (MemoryDB API reference, CreateCluster TLSEnabled)"),
+                "\(unset.message)")
         #expect(findings.first { $0.resource == "Sometimes" && $0.ruleId == "MMC-ENC-003" }?.message == "the cache accepts connections without TLS (TLSEnabled follows parameter 'Env', whose allowed values make it false, and the worst value is judged); expected transit encryption enabled")
     }
 }

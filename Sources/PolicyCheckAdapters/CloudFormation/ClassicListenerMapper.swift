@@ -36,18 +36,24 @@ enum ClassicListenerMapper: ResourceMapper {
             listener.protocolName = protocolValue.string(worst: { ListenerMapper.isPlainHTTP($0) ? 1 : 0 },
                                                          dominates: ListenerMapper.isPlainHTTP)
                 ?? Located(.unknown(reason: "the template gives no Protocol"), at: protocolValue.origin)
-            listener.sslPolicy = securityPolicy(of: item, names: names, policies: policies, stickiness: stickiness)
+            let chosen = securityPolicies(of: item, names: names, policies: policies, stickiness: stickiness)
+            listener.sslPolicy = chosen.first
+            listener.otherSSLPolicies = Array(chosen.dropFirst())
             deployment.listeners.append(listener)
         }
     }
 
-    /// The predefined policy the listener's SSL negotiation policy refers to; `nil` when none is associated.
-    private static func securityPolicy(of listener: PropertyValue, names: PropertyValue, policies: [PropertyValue],
-                                       stickiness: [String]) -> Located<Fact<String>>? {
+    /// The predefined policies the listener's SSL negotiation policies refer to; empty when none is associated. A
+    /// listener given several (by `PolicyNames` and a policy's `LoadBalancerPorts`) keeps one of them — a port's set
+    /// is replaced whole ("Replaces the current set of policies for the specified load balancer port",
+    /// https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_SetLoadBalancerPoliciesOfListener.html)
+    /// — and the template does not say which: every one is returned, judged at the worst (before, the last won).
+    private static func securityPolicies(of listener: PropertyValue, names: PropertyValue, policies: [PropertyValue],
+                                         stickiness: [String]) -> [Located<Fact<String>>] {
         var named: Set<String> = []
         for name in names.items() {
             guard let text = name.knownText else {
-                return Located(.unknown(reason: "the listener's PolicyNames are not known from the template"), at: name.origin)
+                return [Located(.unknown(reason: "the listener's PolicyNames are not known from the template"), at: name.origin)]
             }
             named.insert(text)
         }
@@ -57,20 +63,25 @@ enum ClassicListenerMapper: ResourceMapper {
             let type = policy.child("PolicyType"), name = policy.child("PolicyName")
             guard let typeText = type.knownText, let nameText = name.knownText else {
                 // A policy the template does not decide may be the listener's.
-                return Located(.unknown(reason: "a policy of the load balancer's Policies is not known from the template"),
-                               at: policy.origin)
+                return [Located(.unknown(reason: "a policy of the load balancer's Policies is not known from the template"),
+                                at: policy.origin)]
             }
             guard typeText == sslNegotiationPolicyType else { continue }
             let ports = policy.child("LoadBalancerPorts").items().compactMap(\.knownText)
             if named.contains(nameText) || (port != nil && ports.contains(port!)) { chosen.append(policy) }
         }
-        guard let policy = chosen.last else {
+        guard !chosen.isEmpty else {
             let declared = Set(policies.compactMap { $0.child("PolicyName").knownText } + stickiness)
-            guard let other = named.subtracting(declared).sorted().first else { return nil }
+            guard let other = named.subtracting(declared).sorted().first else { return [] }
             // A name the template declares nowhere may be any policy.
-            return Located(.unknown(reason: "PolicyNames names '\(Excerpt.quote(other))', which is not a policy of the load balancer"),
-                           at: names.origin)
+            return [Located(.unknown(reason: "PolicyNames names '\(Excerpt.quote(other))', which is not a policy of the load balancer"),
+                            at: names.origin)]
         }
+        return chosen.map(reference)
+    }
+
+    /// The predefined policy an SSL negotiation policy refers to; unknown for a custom one.
+    private static func reference(_ policy: PropertyValue) -> Located<Fact<String>> {
         let name = policy.child("PolicyName").knownText ?? ""
         for attribute in policy.child("Attributes").items() where attribute.child("Name").knownText == referenceAttribute {
             return attribute.child("Value").string()

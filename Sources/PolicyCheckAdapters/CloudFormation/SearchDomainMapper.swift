@@ -15,14 +15,20 @@ enum SearchDomainMapper: ResourceMapper {
                           into: &deployment)
         // HTTPS: `DomainEndpointOptions.EnforceHTTPS` ("True to require that all traffic to the domain arrive over
         // HTTPS", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html).
-        // Only a stated value is judged: false (or a branch of it) accepts plain HTTP. Between nodes:
+        // False (or a branch of it) accepts plain HTTP; not set (or a branch without it) cannot be verified, as AWS
+        // documents no default (`SearchDomainDefaults.httpsUnset`). Between nodes:
         // `NodeToNodeEncryptionOptions.Enabled`, off when not set (`SearchDomainDefaults`). Both must hold.
         let index = deployment.dataStores.count - 1
         deployment.dataStores[index].storageType = Located(DataStore.searchDomainStorageType, at: context.modelOrigin)
-        let https = context.properties.child("DomainEndpointOptions", "EnforceHTTPS").bool(worse: false).map { stated in
+        let enforce = context.properties.child("DomainEndpointOptions", "EnforceHTTPS")
+        let https = enforce.bool(worse: false).map { stated in
             StoreSetting(stated, note: stated.value.known == false ? "EnforceHTTPS is false" : nil)
         }
-        deployment.dataStores[index].transitEncryption = StoreSetting.worst([https, nodeToNode(context.properties)])
+        let unset = enforce.possibleValues.contains(where: \.isAbsent)
+            ? StoreSetting<Bool>(.unknown(reason: SearchDomainDefaults.httpsUnset("DomainEndpointOptions.EnforceHTTPS")),
+                                 at: enforce.origin)
+            : nil
+        deployment.dataStores[index].transitEncryption = StoreSetting.worst([https, unset, nodeToNode(context.properties)])
         deployment.dataStores[index].publicAccess = publicEndpoint(context.properties)
     }
 

@@ -75,7 +75,9 @@ struct TerraformClassicListenerReader {
                 listener.offersRedirects = false
                 listener.protocolName = protocolAttribute.string()
                     ?? Located(.unknown(reason: "the listener gives no lb_protocol"), at: protocolAttribute.fieldOrigin)
-                listener.sslPolicy = securityPolicy(of: balancer, port: port)
+                let policies = securityPolicies(of: balancer, port: port)
+                listener.sslPolicy = policies.first
+                listener.otherSSLPolicies = Array(policies.dropFirst())
                 deployment.listeners.append(listener)
             }
         }
@@ -83,52 +85,58 @@ struct TerraformClassicListenerReader {
 
     // MARK: - Security policy
 
-    /// The predefined policy the listener on `port` negotiates TLS with; `nil` when none is associated.
-    private func securityPolicy(of balancer: TerraformResource, port: Int?) -> Located<Fact<String>>? {
+    /// The predefined policies the listener on `port` may negotiate TLS with; empty when none is associated. A port
+    /// given several SSL negotiation policies (two `aws_load_balancer_listener_policy` for one port, one with two such
+    /// names, or one with an `aws_lb_ssl_negotiation_policy`) keeps one: each resource replaces the port's set
+    /// ("Replaces the current set of policies for the specified load balancer port",
+    /// https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_SetLoadBalancerPoliciesOfListener.html),
+    /// so the last applied wins, an order the configuration does not fix — every one is returned, judged at the
+    /// worst (before, the last read won silently).
+    private func securityPolicies(of balancer: TerraformResource, port: Int?) -> [Located<Fact<String>>] {
+        var found: [Located<Fact<String>>] = []
         let attachments = listenerPolicies[balancer.address] ?? [], negotiations = negotiationPolicies[balancer.address] ?? []
         guard let port else {
             // A listener whose port the plan does not know may be the one a policy is attached to.
-            guard let policy = attachments.first ?? negotiations.first else { return nil }
-            return Located(.unknown(reason: "the listener's lb_port is not known, so which policy is its cannot be told"),
-                           at: policy.origin)
+            guard let policy = attachments.first ?? negotiations.first else { return [] }
+            return [Located(.unknown(reason: "the listener's lb_port is not known, so which policy is its cannot be told"),
+                            at: policy.origin)]
         }
-        var found: Located<Fact<String>>?
         for attachment in attachments {
             let attachedPort = attachment["load_balancer_port"]
-            if let unknown = Self.unknownPort(attachedPort) { return unknown }
+            if let unknown = Self.unknownPort(attachedPort) { return [unknown] }
             guard attachedPort.knownInt == port else { continue }
             let names = attachment["policy_names"]
             if names.isUnknown, !names.isProviderDefault {
-                return Located(.unknown(reason: "the policies of its listener policy are \(names.unknownReason)"),
-                               at: names.origin)
+                return [Located(.unknown(reason: "the policies of its listener policy are \(names.unknownReason)"),
+                                at: names.origin)]
             }
             for name in names.items {
                 guard let text = name.knownString else {
-                    if name.isUnknown { return Located(.unknown(reason: "a policy name is \(name.unknownReason)"), at: name.origin) }
+                    if name.isUnknown { return [Located(.unknown(reason: "a policy name is \(name.unknownReason)"), at: name.origin)] }
                     continue
                 }
                 for policy in policiesByName[text] ?? [] {
                     guard let belongs = belongs(policy, to: balancer) else {
-                        return Located(.unknown(reason: "policy '\(Excerpt.quote(text))' may be another load balancer's: its load_balancer_name is \(policy["load_balancer_name"].unknownReason)"),
-                                       at: policy["load_balancer_name"].origin)
+                        return [Located(.unknown(reason: "policy '\(Excerpt.quote(text))' may be another load balancer's: its load_balancer_name is \(policy["load_balancer_name"].unknownReason)"),
+                                        at: policy["load_balancer_name"].origin)]
                     }
                     guard belongs else { continue }
                     guard let type = policy["policy_type_name"].knownString else {
-                        return Located(.unknown(reason: "the type of policy '\(Excerpt.quote(text))' is not known"),
-                                       at: policy["policy_type_name"].origin)
+                        return [Located(.unknown(reason: "the type of policy '\(Excerpt.quote(text))' is not known"),
+                                        at: policy["policy_type_name"].origin)]
                     }
                     if type == "SSLNegotiationPolicyType" {
-                        found = Self.reference(in: policy["policy_attribute"], policy: policy, name: text)
+                        found.append(Self.reference(in: policy["policy_attribute"], policy: policy, name: text))
                     }
                 }
             }
         }
         for negotiation in negotiations {
             let attachedPort = negotiation["lb_port"]
-            if let unknown = Self.unknownPort(attachedPort) { return unknown }
+            if let unknown = Self.unknownPort(attachedPort) { return [unknown] }
             guard attachedPort.knownInt == port else { continue }
-            found = Self.reference(in: negotiation["attribute"], policy: negotiation,
-                                   name: negotiation["name"].knownString ?? negotiation.address)
+            found.append(Self.reference(in: negotiation["attribute"], policy: negotiation,
+                                        name: negotiation["name"].knownString ?? negotiation.address))
         }
         return found
     }

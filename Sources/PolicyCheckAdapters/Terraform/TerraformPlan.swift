@@ -208,6 +208,16 @@ struct TerraformPlan: TerraformResourceGraph {
                                                   through: through) else { return nil }
         return instance(of: target, from: resource)
     }
+
+    /// Each reference of an attribute followed on its own, as `referenced(by:)` follows the first that leads
+    /// somewhere.
+    func referencedEach(by attribute: TerraformAttribute, of resource: TerraformResource,
+                        types: Set<String>) -> [(reference: String, target: TerraformResource?)] {
+        attribute.references.map { reference in
+            let target = configuration.resolve([reference], in: resource.modulePath, to: types)
+            return (reference, target.flatMap { instance(of: $0, from: resource) })
+        }
+    }
 }
 
 extension TerraformPlan {

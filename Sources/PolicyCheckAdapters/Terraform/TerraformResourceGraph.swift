@@ -20,6 +20,11 @@ protocol TerraformResourceGraph {
     /// the attribute of it that leads on, e.g. a replica key to its primary), or `nil` when it cannot be told.
     func referenced(by attribute: TerraformAttribute, of resource: TerraformResource, types: Set<String>,
                     through: [String: String]) -> TerraformResource?
+    /// Each of the configuration's references of `attribute` (a list can name several resources:
+    /// `[aws_ec2_managed_prefix_list.a.id, data.aws_ec2_managed_prefix_list.s3.id]`), with the resource of one of
+    /// `types` it leads to, or `nil` when it leads to none.
+    func referencedEach(by attribute: TerraformAttribute, of resource: TerraformResource,
+                        types: Set<String>) -> [(reference: String, target: TerraformResource?)]
     /// The provider configurations and their regions.
     var providers: TerraformProviderRegions { get }
     /// The key of the provider configuration `resource` is created with (`aws.eu`, `module.edge:aws`), when the

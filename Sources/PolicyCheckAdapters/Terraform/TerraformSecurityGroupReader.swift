@@ -17,6 +17,8 @@ struct TerraformSecurityGroupReader {
     static let privatePurposes: Set<SpecialPurpose> = [.privateUse, .sharedAddressSpace, .uniqueLocal]
 
     let input: any TerraformResourceGraph
+    /// The input's prefix lists, for rules that name one.
+    let prefixLists: TerraformPrefixListIndex
 
     func read(into deployment: inout Deployment) {
         for resource in input.resources {
@@ -33,18 +35,18 @@ struct TerraformSecurityGroupReader {
                                                   description: nil, enabled: true, origin: ingress.origin))
                 }
                 for rule in ingress.items {
-                    entries += self.entries(rule, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol",
-                                            otherSources: ["prefix_list_ids", "security_groups", "self"],
+                    entries += self.entries(rule, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
+                                            prefixLists: "prefix_list_ids", protocol: "protocol", otherSources: ["prefix_list_ids", "security_groups", "self"],
                                             withoutSource: Self.inlineWithoutSource)
                 }
             case "aws_security_group_rule":
                 guard resource["type"].knownString == "ingress" else { continue }
-                entries = self.entries(resource.attributes, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"], protocol: "protocol",
-                                       otherSources: ["prefix_list_ids", "source_security_group_id", "self"],
+                entries = self.entries(resource.attributes, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
+                                       prefixLists: "prefix_list_ids", protocol: "protocol", otherSources: ["prefix_list_ids", "source_security_group_id", "self"],
                                        withoutSource: Self.ruleWithoutSource)
             case "aws_vpc_security_group_ingress_rule":
-                entries = self.entries(resource.attributes, cidrs: ["cidr_ipv4", "cidr_ipv6"], protocol: "ip_protocol",
-                                       otherSources: ["prefix_list_id", "referenced_security_group_id"],
+                entries = self.entries(resource.attributes, of: resource, cidrs: ["cidr_ipv4", "cidr_ipv6"],
+                                       prefixLists: "prefix_list_id", protocol: "ip_protocol", otherSources: ["prefix_list_id", "referenced_security_group_id"],
                                        withoutSource: Self.vpcRuleWithoutSource)
             default:
                 continue
@@ -99,9 +101,11 @@ struct TerraformSecurityGroupReader {
         }
     }
 
-    /// The entries of one ingress rule: one per CIDR block, sharing the rule's description and ports; a rule with
-    /// no source at all is one entry with `missingSource` set (MMC-NET-002).
-    private func entries(_ rule: TerraformAttribute, cidrs fields: [String], protocol field: String,
+    /// The entries of one ingress rule: one per CIDR block and per range of the prefix lists it names
+    /// (`TerraformPrefixListIndex`), sharing the rule's description and ports; a rule with no source at all is one
+    /// entry with `missingSource` set (MMC-NET-002).
+    private func entries(_ rule: TerraformAttribute, of resource: TerraformResource, cidrs fields: [String],
+                         prefixLists listField: String, protocol field: String,
                          otherSources: [String], withoutSource: String) -> [AllowlistEntry] {
         let description = rule.child("description")
         let text = description.knownString.map { Located($0, at: description.origin) }
@@ -125,6 +129,11 @@ struct TerraformSecurityGroupReader {
                 entry.rawNode = rule.node
                 entries.append(entry)
             }
+        }
+        for range in prefixLists.ranges(of: rule.child(listField), in: resource) {
+            var entry = AllowlistEntry(cidr: range, description: text, enabled: true, origin: origin, ports: ports)
+            entry.rawNode = rule.node
+            entries.append(entry)
         }
         if entries.isEmpty, !declared, !Self.hasOtherSource(rule, otherSources) {
             var entry = AllowlistEntry(cidr: Located(.known(""), at: rule.origin), description: text, enabled: true,
@@ -173,5 +182,7 @@ struct TerraformSecurityGroupReader {
 }
 
 extension TerraformSecurityGroupReader: TerraformReader {
-    init(_ reading: TerraformReading) { self.init(input: reading.input) }
+    init(_ reading: TerraformReading) {
+        self.init(input: reading.input, prefixLists: TerraformPrefixListIndex(input: reading.input))
+    }
 }

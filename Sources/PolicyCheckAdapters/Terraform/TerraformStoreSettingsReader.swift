@@ -104,17 +104,24 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = resource["cluster_endpoint_encryption_type"]
                 .choice("cluster_endpoint_encryption_type", on: ["TLS"], absent: "NONE")
         case "aws_memorydb_cluster":
-            // Only a stated `tls_enabled` is judged (see MemoryDBMapper).
-            store.transitEncryption = resource["tls_enabled"].bool().map { stated in
+            // `tls_enabled` is the provider's, "Defaults to true", and always sent as CreateCluster's `TLSEnabled`
+            // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/memorydb_cluster; the
+            // schema's `Default: true`), so source that leaves it out creates a TLS cluster; a plan states it. AWS's
+            // own API states no default (see MemoryDBMapper), which only a template leaves to AWS.
+            let tls = resource["tls_enabled"]
+            store.transitEncryption = tls.bool().map { stated in
                 StoreSetting(stated, note: stated.value.known == false ? "tls_enabled is false" : nil)
-            }
+            } ?? StoreSetting(.known(true), at: tls.fieldOrigin, note: "tls_enabled is not set: the provider sends true")
         case "aws_opensearch_domain", "aws_elasticsearch_domain":
-            // HTTPS: `domain_endpoint_options.enforce_https`, only a stated value judged; between nodes:
-            // `node_to_node_encryption.enabled`, off when not set (see SearchDomainMapper, `SearchDomainDefaults`).
+            // HTTPS: `domain_endpoint_options.enforce_https`; not set (or left to the provider) cannot be verified,
+            // as AWS documents no default; between nodes: `node_to_node_encryption.enabled`, off when not set (see
+            // SearchDomainMapper, `SearchDomainDefaults`).
             store.storageType = Located(DataStore.searchDomainStorageType, at: resource.rawOrigin)
-            let https = resource["domain_endpoint_options"].child(0).child("enforce_https").bool().map { stated in
+            let enforce = resource["domain_endpoint_options"].child(0).child("enforce_https")
+            let https = enforce.bool().map { stated in
                 StoreSetting(stated, note: stated.value.known == false ? "enforce_https is false" : nil)
-            }
+            } ?? StoreSetting(.unknown(reason: SearchDomainDefaults.httpsUnset("domain_endpoint_options.enforce_https")),
+                              at: enforce.fieldOrigin)
             store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
             store.publicAccess = publicEndpoint(resource)
         case "aws_backup_vault":

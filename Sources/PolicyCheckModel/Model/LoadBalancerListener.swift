@@ -9,6 +9,10 @@ public struct LoadBalancerListener: Sendable {
     public var protocolName: Located<Fact<String>>?
     /// The security policy (`ssl_policy`, `SslPolicy`); `nil`: not stated (AWS's default applies).
     public var sslPolicy: Located<Fact<String>>?
+    /// Further security policies that may be the listener's: a Classic Load Balancer port given several SSL
+    /// negotiation policies keeps one, which depends on the order they are applied (`SetLoadBalancerPoliciesOfListener`
+    /// replaces the port's set). Judged with `sslPolicy`, at the worst.
+    public var otherSSLPolicies: [Located<Fact<String>>] = []
     /// Where a missing security policy belongs.
     public var sslPolicyOrigin: Origin
     /// The default actions (an Application Load Balancer's), performed when no rule's conditions are met.

@@ -93,6 +93,14 @@ public struct ListenerTLSCheck: Check {
         guard let policy = listener.sslPolicy else {
             return .fail([Evidence(Message.noPolicy, at: listener.sslPolicyOrigin)])
         }
+        guard !listener.otherSSLPolicies.isEmpty else { return policyOutcome(policy) }
+        // Several policies may be the listener's: the worst is judged (a failing one, else one not known).
+        let outcomes = ([policy] + listener.otherSSLPolicies).map(policyOutcome)
+        return outcomes.first { if case .fail = $0 { true } else { false } }
+            ?? outcomes.first { if case .cannotVerify = $0 { true } else { false } } ?? outcomes[0]
+    }
+
+    private func policyOutcome(_ policy: Located<Fact<String>>) -> CheckOutcome {
         switch policy.value {
         case .known(let name) where acceptedPolicies.contains(name):
             return .pass

@@ -29,6 +29,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether people read the format as it is written — text, GitHub's annotations, Markdown — rather than a program
+    /// (JSON, SARIF, JUnit). On standard output such a report shows every warning itself, so standard error does not
+    /// repeat them (docs/output.md, "Warnings").
+    public var isReadByPeople: Bool {
+        switch self {
+        case .text, .github, .markdown: return true
+        case .json, .sarif, .junit: return false
+        }
+    }
+
     /// The reporter for the format; `colour` applies to text on a terminal only.
     public func reporter(colour: Bool = false) -> any Reporter {
         switch self {

@@ -46,8 +46,9 @@ struct CheckCommand: ParsableCommand {
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
         let report = run.run(paths: paths, stdin: stdin)
         progress?.finish()
-        try ReportOutput(requests: requests).emit(report)
-        try suppressionOptions.finish(report)
+        let output = ReportOutput(requests: requests)
+        try output.emit(report)
+        try suppressionOptions.finish(report, warningsShown: output.saysWarnings)
         throw ExitCode(report.exitCode)
     }
 }

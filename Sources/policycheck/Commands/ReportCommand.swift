@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         for error in report.errors { Console.error(error.description) }
-        try suppressionOptions.finish(report)
+        try suppressionOptions.finish(report, warningsShown: false)
         Console.out("Wrote \(bundle.files.map(\.name).joined(separator: ", ")) to \(out) (run \(bundle.document.runId))\n")
         Console.out(TextReporter().summary(report) + "\n")
         throw ExitCode(report.exitCode)

@@ -3,9 +3,14 @@ import Foundation
 import PolicyCheckKit
 
 /// Writes a check report in every requested format: files first (each atomically), then standard output. When
-/// nothing goes to standard output, errors and the summary go to stderr so the console stays informed.
+/// nothing goes to standard output, errors, warnings and the summary go to stderr so the console stays informed.
 struct ReportOutput {
     var requests: [FormatRequest]
+
+    /// Whether `emit` shows the run's warnings to the person at the console: in the report on standard output when
+    /// people read its format (text, GitHub, Markdown), or on standard error with the summary when no report goes
+    /// to standard output. A machine format there (JSON, SARIF, JUnit) leaves them to be said on standard error.
+    var saysWarnings: Bool { requests.first(where: \.isStandardOutput)?.format.isReadByPeople ?? true }
 
     func emit(_ report: CheckReport) throws {
         for request in requests {
@@ -24,7 +29,7 @@ struct ReportOutput {
             request.format.reporter(colour: colour).write(report, to: stream)
             stream.flush()
         } else {
-            for error in report.errors { Console.error(error.description) }
+            for diagnostic in report.errors + report.warnings { Console.error(diagnostic.description) }
             Console.error(TextReporter().summary(report))
         }
     }

@@ -77,12 +77,16 @@ struct SuppressionOptions: ParsableArguments {
         if !lines.isEmpty { throw CommandFailure(lines: lines) }
     }
 
-    /// Warns about expired and stale waivers and stale inline ignores, and writes the baseline when asked.
-    func finish(_ report: CheckReport) throws {
+    /// Warns about expired and stale waivers, and about the report's warnings (stale inline ignores, what an input
+    /// names but was not checked) unless `warningsShown` — the report already showed them to the person at the
+    /// console, and a warning is said once per stream (docs/output.md, "Warnings"); writes the baseline when asked.
+    func finish(_ report: CheckReport, warningsShown: Bool) throws {
         for status in report.waivers {
             if let warning = status.warning { Console.error(warning) }
         }
-        for warning in report.warnings { Console.error(warning.description) }
+        if !warningsShown {
+            for warning in report.warnings { Console.error(warning.description) }
+        }
         guard let writeBaseline else { return }
         guard report.errors.isEmpty else {
             throw CommandFailure("\(writeBaseline): error: baseline not written: some inputs could not be checked")

@@ -53,6 +53,26 @@ import Testing
         #expect(try listenerFindings(json, path: "template.json") == ["3:78 LB Resources.LB.Properties.Listeners[0].Protocol"])
     }
 
+    /// Two SSL negotiation policies on one port: the port keeps one, and the template does not say which, so the
+    /// worst is judged — before, the last listed won silently, and a current one hid an old one listed first.
+    @Test func twoPoliciesOnOnePortAreJudgedAtTheWorst() throws {
+        let text = """
+            Resources:
+              Both:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  Listeners: [{LoadBalancerPort: 443, InstancePort: 80, Protocol: HTTPS, PolicyNames: [old, current]}]
+                  Policies:
+                    - PolicyName: old
+                      PolicyType: SSLNegotiationPolicyType
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-2016-08}]
+                    - PolicyName: current
+                      PolicyType: SSLNegotiationPolicyType
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS13-1-2-2021-06}]
+            """
+        #expect(try listenerFindings(text) == ["9:65 Both Resources.Both.Properties.Policies[0].Attributes[0].Value"])
+    }
+
     @Test func aPolicyAttachedByPortOrNamedNowhereIsReadAsCloudFormationDoes() throws {
         let text = """
             Parameters:

@@ -19,6 +19,10 @@ import Testing
                         through: [String: String]) -> TerraformResource? {
             plan.referenced(by: attribute, of: resource, types: types, through: through)
         }
+        func referencedEach(by attribute: TerraformAttribute, of resource: TerraformResource,
+                            types: Set<String>) -> [(reference: String, target: TerraformResource?)] {
+            plan.referencedEach(by: attribute, of: resource, types: types)
+        }
         var providers: TerraformProviderRegions { plan.providers }
         func providerConfigKey(of resource: TerraformResource) -> String? { plan.providerConfigKey(of: resource) }
     }

@@ -25,7 +25,10 @@ import Testing
 
     @Test func ingressRulesFromGroupsPrefixListsAndSelfHaveASource() throws {
         let findings = try TerraformSourceFixture.findings("ingress-rules-with-other-sources-pass")
-        #expect(findings.filter { $0.category == .network }.map { "\($0.ruleId) \($0.resource)" } == [])
+            .filter { $0.category == .network }
+        #expect(findings.filter { !$0.cannotVerify }.map { "\($0.ruleId) \($0.resource)" } == [])
+        // The prefix list 'pl-12345678' is not declared in the module: its ranges cannot be verified (one entry).
+        #expect(findings.map { "\($0.ruleId) \($0.line) \($0.cannotVerify)" } == ["MMC-NET-001 26 true"])
     }
 
     @Test func bucketEncryptionWithoutAlgorithmFailsAndIsNotAnotherBucketsByName() throws {
