@@ -40,6 +40,25 @@ import Testing
         #expect(H.problems([H.entry(overrides)], rules: WaiverRules(evaluatedAt: Fixture.now, allowBlanket: true)).isEmpty)
     }
 
+    /// A blanket split in parts (a hostile pull request's, docs/security.md): each rule glob matches some rules, and
+    /// together they match every rule for the same resources — as `rule: "*"` would, which alone is refused.
+    @Test func waiversThatTogetherMatchEveryRuleAreBlanket() {
+        let split = [H.entry(["rule": "\"MMC-[A-M]*\"", "resource": "\"*.*\""]),
+                     H.entry(["rule": "\"MMC-[N-Z]*\"", "resource": "\"*.*\""])]
+        let problems = H.problems(split, rules: atNow)
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.contains("'*.*' together match every rule in force") == true, "\(problems)")
+        #expect(problems.first?.contains("accepted only with --allow-blanket-waivers") == true)
+        #expect(H.problems(split, rules: WaiverRules(evaluatedAt: Fixture.now, allowBlanket: true)).isEmpty)
+        // Parts for different resources, or parts that leave a rule out, are not a blanket.
+        let apart = [H.entry(["rule": "\"MMC-[A-M]*\"", "resource": "\"*.*\""]),
+                     H.entry(["rule": "\"MMC-[N-Z]*\"", "resource": "\"pilot-*\""])]
+        #expect(H.problems(apart, rules: atNow).isEmpty)
+        let partial = [H.entry(["rule": "\"MMC-[A-M]*\"", "resource": "\"*.*\""]),
+                       H.entry(["rule": "\"MMC-NET-*\"", "resource": "\"*.*\""])]
+        #expect(H.problems(partial, rules: atNow).isEmpty)
+    }
+
     @Test func narrowPatternsAreNotBlanket() {
         for overrides in [["rule": "\"MMC-NET-*\"", "resource": "\"pilot-*\""], ["resource": "\"*-prod\""], ["resource": "\"*a*\""]] {
             #expect(H.problems([H.entry(overrides)], rules: atNow).isEmpty, "\(overrides)")

@@ -64,7 +64,34 @@ private struct WaiverReader {
         }
         _ = document.choice("kind", [WaiverFile.kind], required: true)
         guard let items = document.list("waivers", required: true) else { return [] }
-        return items.compactMap { item in reader.object(item.node, path: item.path).flatMap(waiver) }
+        let read = items.compactMap { item in
+            reader.object(item.node, path: item.path).flatMap(waiver).map { (waiver: $0, offset: item.node.offset) }
+        }
+        if !rules.allowBlanket { refuseSplitBlankets(read) }
+        return read.map(\.waiver)
+    }
+
+    /// Waivers for the same resources (and file) whose rule patterns together match every rule in force are a
+    /// blanket waiver split in parts: `MMC-[A-M]*` and `MMC-[N-Z]*` for one resource waive every rule as `*` would,
+    /// which alone is refused (a hostile pull request's, docs/security.md). Literal ids count too — a list naming
+    /// every rule is the same waiver.
+    private func refuseSplitBlankets(_ waivers: [(waiver: Waiver, offset: Int)]) {
+        guard ruleIds.count > 1 else { return }
+        var groups: [String: [(waiver: Waiver, offset: Int)]] = [:]
+        var order: [String] = []
+        for entry in waivers {
+            let key = "\(entry.waiver.resource)\u{0}\(entry.waiver.file ?? "")"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(entry)
+        }
+        for key in order {
+            guard let group = groups[key], group.count > 1, let last = group.last else { continue }
+            guard ruleIds.allSatisfy({ id in group.contains { Waiver.matches($0.waiver.rule, id) } }) else { continue }
+            let places = group.map { "\($0.waiver.line):\($0.waiver.column)" }.joined(separator: ", ")
+            reader.error(at: last.offset,
+                         "the waivers at \(places) for resource '\(Excerpt.quote(last.waiver.resource))' together match every "
+                            + "rule in force: a blanket waiver is accepted only with --allow-blanket-waivers; name the rules")
+        }
     }
 
     private func waiver(_ view: ObjectView) -> Waiver? {
