@@ -103,7 +103,8 @@ import Testing
         #expect(try residency(text) == ["9:26 App Resources.App.Properties.NotificationARNs[0]"])
     }
 
-    /// As Terraform's `availability_zone`: a volume in `eu-west-1a` keeps its data in eu-west-1.
+    /// As Terraform's `availability_zone`: a volume in `eu-west-1a` keeps its data in eu-west-1, and a subnet whose
+    /// zone ID is `euw1-az1` is in eu-west-1 (`AvailabilityZoneID`).
     @Test func availabilityZonesCountByTheirRegionAndTheStacksOwnZonesAreNoFinding() throws {
         let text = try T.fixture("fail-availability-zones.yaml")
         #expect(try residency(text) == [
@@ -112,6 +113,7 @@ import Testing
             "16:110 Template Resources.Template.Properties.LaunchTemplateData.Placement.AvailabilityZone",
             "17:88 Elsewhere Resources.Elsewhere.Properties.AvailabilityZone",
             "18:108 Undecided Resources.Undecided.Properties.AvailabilityZone (cannot verify)",
+            "27:105 ById Resources.ById.Properties.AvailabilityZoneId",
         ])
         let messages = try T.findings(text).filter { $0.ruleId == "MMC-RES-001" }.map(\.message)
         #expect(messages == [
@@ -120,6 +122,7 @@ import Testing
             "AvailabilityZone 'sa-east-1a' is 'sa-east-1': it places data in a region outside the allowed us-east-1",
             "AvailabilityZone (!GetAZs 'eu-central-1') is 'eu-central-1': it places data in a region outside the allowed us-east-1",
             "AvailabilityZone cannot be verified: parameter 'Free' has no Default; its value is chosen at deployment",
+            "AvailabilityZoneId 'euw1-az1' is 'eu-west-1': it places data in a region outside the allowed us-east-1",
         ])
     }
 }
