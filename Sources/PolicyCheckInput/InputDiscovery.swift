@@ -90,10 +90,11 @@ public struct InputDiscovery: Sendable {
             }
             let tree = CheckedTree.of(argument: path, isDirectory: isDirectory.boolValue)
             if isDirectory.boolValue {
-                var calledModules: Set<PathKey> = []
+                var calledModules: [PathKey: Set<PathKey>] = [:]
                 let start = inputs.count
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
                      calledModules: &calledModules, tree: tree)
+                Self.keepRootModules(&inputs, from: start, calls: calledModules)
                 for index in start..<inputs.count { inputs[index].tree = tree }
             } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), InputPath.isRegularFile(path) {
                 // A .tf file is part of its directory's module: the module is what Terraform reads.
@@ -120,21 +121,41 @@ public struct InputDiscovery: Sendable {
         return Found(inputs: inputs, errors: errors, renderSources: sources)
     }
 
+    /// Keeps, of the walked Terraform modules (`calls`: each one's local calls), the roots: a module another walked
+    /// module calls, however deep, is read as part of its caller, not again as a root with every finding doubled —
+    /// whichever is walked first (`stacks/prod` calling `../../modules/db` comes after `modules/db`). Modules that
+    /// only call each other in a cycle keep the first walked as their root, so none goes unread.
+    static func keepRootModules(_ inputs: inout [Input], from start: Int, calls: [PathKey: Set<PathKey>]) {
+        let directory = FileManager.default.currentDirectoryPath
+        let order = inputs[start...].filter(\.isTerraformModule).map { InputPath.key($0.path, in: directory) }
+        let called = Set(calls.values.joined())
+        var covered: Set<PathKey> = []
+        var roots: Set<PathKey> = []
+        func cover(from root: PathKey) {
+            var pending = Array(calls[root] ?? [])
+            while let next = pending.popLast() {
+                if covered.insert(next).inserted { pending += calls[next] ?? [] }
+            }
+        }
+        for key in order where !called.contains(key) && roots.insert(key).inserted { cover(from: key) }
+        for key in order where !covered.contains(key) && roots.insert(key).inserted { cover(from: key) }
+        let walked = inputs[start...].filter { !$0.isTerraformModule || roots.contains(InputPath.key($0.path, in: directory)) }
+        inputs.replaceSubrange(start..., with: walked)
+    }
     /// Walks one directory. Under a Helm chart's `templates/` (`templated`), only key material is an input: the
     /// templates themselves are checked once rendered (`RenderSource`), never read raw, but a private key put there
     /// is still a committed secret.
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
-                      sources: inout [RenderSource], inChart: Bool, calledModules: inout Set<PathKey>,
+                      sources: inout [RenderSource], inChart: Bool, calledModules: inout [PathKey: Set<PathKey>],
                       tree: CheckedTree, templated: Bool = false) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own — however deep the calls go: what a called module calls
         // is part of it too (aws-ia/terraform-aws-vpc's `modules/flow_logs/modules/s3_log_bucket` was read again).
         let key = InputPath.key(directory, in: FileManager.default.currentDirectoryPath)
+        // Which modules are roots is decided once the walk has seen every caller (`keepRootModules`).
         if !templated, TerraformModuleLoader.isModule(directory) {
-            if !calledModules.contains(key) {
-                inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
-            }
-            calledModules.formUnion(TerraformModuleLoader.localModuleDirectories(of: directory))
+            inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
+            calledModules[key] = TerraformModuleLoader.localModuleDirectories(of: directory)
         }
         let entries: [String]
         do {

@@ -54,6 +54,29 @@ import Testing
         #expect(try workspace.run(["check", "manifests/high-only.yaml"] + now).status == 0)
     }
 
+    /// `policies: [/path/to/.env]` echoed the file's keys (`unknown field 'SECRET_TOKEN'`), and `outputs` wrote the
+    /// report over a file outside the checkout: a found file names packs and outputs only inside the tree too.
+    @Test func aFoundConfigMayNotNameAPackOrOutputOutsideTheTree() throws {
+        let workspace = try EvidenceWorkspace()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).yaml")
+        try Data("SECRET_TOKEN: ghp_0123456789\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        for (config, name) in [("policies: [\"\(outside.path)\"]", "policies"),
+                               ("outputs:\n  - format: json\n    path: \(outside.path)", "outputs")] {
+            try workspace.write(".policycheck.yaml", config)
+            let result = try workspace.run(["check", "manifests/high-only.yaml"] + now)
+            #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.hasPrefix(".policycheck.yaml:1:1: error: '\(name)' names a file that lies outside the checked tree; pass --allow-outside-tree to read it"),
+                    "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("SECRET"))
+            #expect(try String(contentsOf: outside, encoding: .utf8) == "SECRET_TOKEN: ghp_0123456789\n")
+        }
+        // Inside the tree, the found file's output is written as before.
+        try workspace.write(".policycheck.yaml", "outputs:\n  - format: json\n    path: report.json")
+        #expect(try workspace.run(["check", "manifests/high-only.yaml"] + now).status == 1)
+        #expect(FileManager.default.fileExists(atPath: workspace.path("report.json")))
+    }
+
     /// The attack end to end: with the opt-in the run passes and is signed, but the bundle says how, on every page.
     @Test func anAllowedWeakeningIsRecordedAndFlaggedInTheSignedBundle() throws {
         let workspace = try EvidenceWorkspace()

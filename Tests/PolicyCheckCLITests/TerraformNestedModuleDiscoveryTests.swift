@@ -21,4 +21,31 @@ import Testing
         #expect(!result.stdout.contains("via modules/a/modules/b"), "\(result.stdout)")
         #expect(!result.stdout.contains("MMC-RES-001"), "\(result.stdout)")
     }
+
+    /// The caller may be walked after the module it calls: `stacks/prod` calling `../../modules/db` comes after
+    /// `modules/db`, which was read as a root of its own first (its findings twice, its variables unset).
+    @Test func aModuleWalkedBeforeItsCallerIsNotARootOfItsOwn() throws {
+        let tree = try CLI.directory(with: [
+            "modules/db/main.tf": "resource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"us-east-1a\"\n  size              = 1\n}\n",
+            "stacks/prod/main.tf": "provider \"aws\" { region = \"us-east-1\" }\nmodule \"db\" {\n  source = \"../../modules/db\"\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "."], in: tree)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 file checked, 1 deployment"), "\(result.stdout)")
+        #expect(result.stdout.contains("[module.db.aws_ebs_volume.v via stacks/prod]"), "\(result.stdout)")
+        #expect(!result.stdout.contains("via modules/db"), "\(result.stdout)")
+    }
+
+    /// Modules that only call each other keep the first walked as their root: a cycle is still read (and reported).
+    @Test func modulesInACycleAreStillRead() throws {
+        let tree = try CLI.directory(with: [
+            "a/main.tf": "module \"b\" {\n  source = \"../b\"\n}\n",
+            "b/main.tf": "module \"a\" {\n  source = \"../a\"\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "."], in: tree)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("cyclic module sources"), "\(result.stdout)")
+    }
 }

@@ -26,6 +26,20 @@ import Testing
         #expect(GitHubReporter.escapeData("esc\u{1B}[31mred") == "esc\\u{1B}[31mred")
     }
 
+    /// A warning is not always something left unchecked (a stale inline ignore is one): the title and heading say
+    /// "warning" and the message says what.
+    @Test func aWarningIsNotCalledNotChecked() {
+        var report = GoldenReport.report
+        report.warnings = [Diagnostic(file: "svc.yaml", location: nil,
+                                      message: "stale inline ignore (MMC-NET-011) matched no finding; remove it", severity: .warning)]
+        let github = GitHubReporter().render(report)
+        #expect(github.contains("::warning file=svc.yaml,title=policycheck%3A warning::stale inline ignore"), "\(github)")
+        #expect(!github.contains("not checked::stale"))
+        let markdown = MarkdownReporter().render(report)
+        #expect(markdown.contains("### Warnings\n\n- "), "\(markdown)")
+        #expect(!markdown.contains("Read but not checked"))
+    }
+
     @Test func markdownKeepsATableCellOneCellAndInert() {
         #expect(MarkdownText.escape("a|b\nc\r\nd") == "a\\|b<br>c<br>d")
         #expect(MarkdownText.escape("<img src=x> *bold* _i_ [l](u) `c` &amp;") == "\\<img src=x\\> \\*bold\\* \\_i\\_ \\[l\\](u) \\`c\\` &amp;amp;")

@@ -15,8 +15,15 @@ enum NetworkLoadBalancerMapper: ResourceMapper {
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
-        // A `Type` that may be `network` (a parameter allowing it, an `!If` branch) is judged as one.
-        guard properties.child("Type").alternatives.contains(where: { $0.scalarText == "network" }) else { return }
+        // A `Type` that may be `network` (a parameter allowing it, an `!If` branch) is judged as one; one the template
+        // does not decide (a parameter without a default or allowed values) may be too, and cannot be verified.
+        let type = properties.child("Type")
+        var unknownType: String?
+        if !type.alternatives.contains(where: { $0.scalarText == "network" }) {
+            guard let value = type.string(dominates: { $0 == "network" }), case .unknown(let reason) = value.value
+            else { return }
+            unknownType = reason
+        }
         let groups = properties.child("SecurityGroups")
         // Groups named (a list, or a parameter of them) guard it; an absent or empty list leaves it open, and so does
         // a branch of an `!If` that is one (the worse branch is judged).
@@ -37,11 +44,11 @@ enum NetworkLoadBalancerMapper: ResourceMapper {
         let ports = listenerPorts(of: context)
         var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: context.component, origin: groups.origin,
                                   internetFacing: true, hasDescriptionField: false)
-        if let unknownScheme {
-            let reason = "the load balancer has no security groups, so it admits every address when internet-facing, "
-                + "and its Scheme is not known: \(unknownScheme)"
-            var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: scheme.origin), description: nil,
-                                       enabled: true, origin: scheme.origin, ports: ports.first)
+        if let unknown = unknownType.map({ ("Type", $0, type.origin) }) ?? unknownScheme.map({ ("Scheme", $0, scheme.origin) }) {
+            let reason = "the load balancer has no security groups, so it admits every address when an internet-facing "
+                + "Network Load Balancer, and its \(unknown.0) is not known: \(unknown.1)"
+            var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: unknown.2), description: nil,
+                                       enabled: true, origin: unknown.2, ports: ports.first)
             entry.additionalPorts = Array(ports.dropFirst())
             allowlist.entries = [entry]
         } else {

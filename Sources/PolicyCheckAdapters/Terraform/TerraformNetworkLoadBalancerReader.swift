@@ -7,12 +7,17 @@ import PolicyCheckModel
 /// As CloudFormation's `NetworkLoadBalancerMapper`: `0.0.0.0/0` (and `::/0` for a dualstack `ip_address_type`) at
 /// `security_groups`, on the ports of the `aws_lb_listener`s whose `load_balancer_arn` refers to it (every port when
 /// one's port is unknown or none is in the input). A `security_groups` the provider computes because the
-/// configuration leaves it out is none; one the configuration sets but the plan does not know cannot be verified.
+/// configuration leaves it out is none; one the configuration sets but the plan does not know cannot be verified, and
+/// so does a balancer without security groups whose `load_balancer_type` is not known (it may be `network`).
 struct TerraformNetworkLoadBalancerReader {
     let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
-        for balancer in input.resources(ofType: ["aws_lb", "aws_alb"]) where balancer["load_balancer_type"].knownString == "network" {
+        for balancer in input.resources(ofType: ["aws_lb", "aws_alb"]) {
+            // A type known only at apply (`load_balancer_type = var.type`) may be `network`: judged as one, unknown.
+            let type = balancer["load_balancer_type"]
+            let typeUnknown = type.isUnknown && !type.isProviderDefault
+            guard type.knownString == "network" || typeUnknown else { continue }
             let groups = balancer["security_groups"]
             let isInternal = balancer["internal"]
             if isInternal.bool()?.value.known == true { continue }
@@ -24,6 +29,9 @@ struct TerraformNetworkLoadBalancerReader {
                 unknown = ("its security groups are not known: \(groups.unknownReason)", groups.origin)
             } else if !groups.isProviderDefault, !groups.isAbsent, !groups.items.isEmpty {
                 continue
+            } else if typeUnknown {
+                unknown = ("it has no security groups, so it admits every address if it is an internet-facing Network "
+                           + "Load Balancer, and its load_balancer_type is not known: \(type.unknownReason)", type.origin)
             } else if isInternal.isUnknown && !isInternal.isProviderDefault {
                 unknown = ("it has no security groups, so it admits every address when internet-facing, and whether it is "
                            + "internal is not known: \(isInternal.unknownReason)", isInternal.origin)

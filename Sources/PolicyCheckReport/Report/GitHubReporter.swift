@@ -23,9 +23,11 @@ public struct GitHubReporter: Reporter {
                          title: "policycheck: input error", message: error.message, into: &out)
             stream.write(taking: &out, once: ReportStream.chunkSize)
         }
+        // A warning is what was read but not checked, a stale inline ignore, an ignore a later object overrides:
+        // its message says which, so the title names none.
         for warning in report.warnings {
             Self.command("warning", file: warning.file, line: warning.location?.line, column: warning.location?.column,
-                         title: "policycheck: not checked", message: warning.message, into: &out)
+                         title: "policycheck: warning", message: warning.message, into: &out)
             stream.write(taking: &out, once: ReportStream.chunkSize)
         }
         for finding in report.findings where !finding.isSuppressed {

@@ -31,7 +31,7 @@ public struct MarkdownReporter: Reporter {
             }
         }
         if !report.warnings.isEmpty {
-            out += "\n### Warnings\n\nRead but not checked:\n\n"
+            out += "\n### Warnings\n\n"
             for warning in report.warnings {
                 out += "- " + Self.location(warning.file, warning.location?.line ?? 1, warning.location?.column ?? 1)
                     + ": " + MarkdownText.escape(warning.message) + "\n"

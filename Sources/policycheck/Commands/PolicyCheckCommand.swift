@@ -59,6 +59,8 @@ struct PolicyOptions: ParsableArguments {
 
     /// The packs in force with the settings' per-rule changes, and the settings judged against the packs as loaded.
     func loadAudited(_ settings: RunSettings) throws -> (policy: CompiledPolicy, audit: SettingsAudit) {
+        // A found configuration's packs, suppression files and outputs are judged before any is opened.
+        if !allowOutsideTree { try SuppressionOptions.refuseOutsideTree(settings) }
         do {
             let base = try PolicySources.load(settings.policies.value, allowOutsideTree: allowOutsideTree)
             return (try base.applying(settings.rules), SettingsAudit(settings, basePolicy: base))

@@ -60,18 +60,27 @@ struct SuppressionOptions: ParsableArguments {
         return settings
     }
 
-    /// A configuration file found in the checked tree (the pull request's) may name a waiver file or baseline only
-    /// inside the working directory's tree or below its own folder, as `extends:` may: `baseline: /proc/self/environ`
-    /// or `../../elsewhere.json` made policycheck read a file outside the checkout and echo its first word in the
-    /// error (docs/security.md, row 43). `--config FILE` and the flags are the caller's, and trusted.
+    /// A configuration file found in the checked tree (the pull request's) may name the files it reads or writes —
+    /// policy packs, a waiver file, a baseline, report outputs — only inside the working directory's tree or below
+    /// its own folder, as `extends:` may: `baseline: /proc/self/environ` or `../../elsewhere.json` made policycheck
+    /// read a file outside the checkout and echo its first word in the error (docs/security.md, row 43);
+    /// `policies: [/path/to/.env]` echoed its keys (`unknown field 'SECRET_TOKEN'`) and `outputs: [{format: json,
+    /// path: /home/runner/.profile}]` overwrote a file outside it. `--config FILE` and the flags are the caller's,
+    /// and trusted. Called before any of them is opened (`PolicyOptions.loadAudited`).
     static func refuseOutsideTree(_ run: RunSettings) throws {
         guard run.configDiscovered, let configFile = run.configFile else { return }
         let folder = InputPath.parent(of: configFile)
         let trees = [CheckedTree.workingDirectory, CheckedTree(root: folder.isEmpty ? "." : folder)]
+        let named: [(name: String, source: RunSettings.Source, paths: [String])] = [
+            ("policies", run.policies.source, run.policies.value),
+            ("waivers", run.waivers.source, run.waivers.value.map { [$0] } ?? []),
+            ("baseline", run.baseline.source, run.baseline.value.map { [$0] } ?? []),
+            ("outputs", run.outputs.source, run.outputs.value.compactMap(\.path)),
+        ]
         var lines: [String] = []
-        for (name, setting) in [("waivers", run.waivers), ("baseline", run.baseline)] {
-            guard case .configFile(let location) = setting.source, let path = setting.value,
-                  !trees.contains(where: { $0.contains(path) }) else { continue }
+        for (name, source, paths) in named {
+            guard case .configFile(let location) = source,
+                  paths.contains(where: { path in !trees.contains { $0.contains(path) } }) else { continue }
             lines.append("\(location): error: '\(name)' names a file that \(CheckedTree.refusal)")
         }
         if !lines.isEmpty { throw CommandFailure(lines: lines) }

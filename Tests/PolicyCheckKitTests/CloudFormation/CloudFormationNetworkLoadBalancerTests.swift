@@ -70,4 +70,13 @@ import Testing
         let text = "Parameters:\n  Scheme: {Type: String}\n" + template("      Scheme: !Ref Scheme")
         #expect(try summary(text) == ["MMC-NET-011 9:15 LB Resources.LB.Properties.Scheme (cannot verify)"])
     }
+
+    /// A `Type` from a parameter with no default or allowed values may be `network`: without security groups the
+    /// balancer cannot be verified (it passed silently as if it were an Application Load Balancer).
+    @Test func aTypeTheTemplateDoesNotKnowCannotBeVerified() throws {
+        let text = "Parameters:\n  Kind: {Type: String}\n"
+            + template("").replacingOccurrences(of: "Type: network", with: "Type: !Ref Kind")
+        let found = try summary(text)
+        #expect(found == ["MMC-NET-011 7:13 LB Resources.LB.Properties.Type (cannot verify)"], "\(found)")
+    }
 }

@@ -103,7 +103,8 @@ import Testing
         #expect(try residency(text) == ["9:26 App Resources.App.Properties.NotificationARNs[0]"])
     }
 
-    /// As Terraform's `availability_zone`: a volume in `eu-west-1a` keeps its data in eu-west-1.
+    /// As Terraform's `availability_zone`: a volume in `eu-west-1a` keeps its data in eu-west-1, and a subnet whose
+    /// zone ID is `euw1-az1` is in eu-west-1 (`AvailabilityZoneID`).
     @Test func availabilityZonesCountByTheirRegionAndTheStacksOwnZonesAreNoFinding() throws {
         let text = try T.fixture("fail-availability-zones.yaml")
         #expect(try residency(text) == [

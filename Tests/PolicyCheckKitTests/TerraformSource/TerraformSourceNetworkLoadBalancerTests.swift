@@ -5,15 +5,19 @@ import Testing
 /// ports, in Terraform as in CloudFormation (`CloudFormationNetworkLoadBalancerTests`): "all client traffic can reach
 /// the Network Load Balancer listeners" (AWS's NLB security-group guide). It passed silently in both.
 @Suite struct TerraformSourceNetworkLoadBalancerTests {
-    private func summary(_ balancer: String, port: String = "80") throws -> [String] {
+    private func summary(_ balancer: String, port: String = "80", type: String = "\"network\"") throws -> [String] {
         try TerraformSourceFixture.findings(main: """
+            variable "type" {
+              type = string
+            }
+
             provider "aws" {
               region = "us-east-1"
             }
 
             resource "aws_lb" "nlb" {
               name               = "nlb"
-              load_balancer_type = "network"
+              load_balancer_type = \(type)
               subnets            = ["subnet-1", "subnet-2"]
             \(balancer)
             }
@@ -41,5 +45,13 @@ import Testing
     @Test func securityGroupsOrAnInternalSchemeLeaveItToTheGroups() throws {
         #expect(try summary("  security_groups = [\"sg-0123456789abcdef0\"]").isEmpty)
         #expect(try summary("  internal = true").isEmpty)
+    }
+
+    /// `load_balancer_type = var.type` with no value may be `network`: without security groups it cannot be verified,
+    /// not passed as an Application Load Balancer.
+    @Test func aTypeNotKnownHereCannotBeVerifiedWithoutSecurityGroups() throws {
+        #expect(try summary("", type: "var.type") == ["MMC-NET-011 aws_lb.nlb (cannot verify)"])
+        #expect(try summary("  security_groups = [\"sg-0123456789abcdef0\"]", type: "var.type").isEmpty)
+        #expect(try summary("", type: "\"application\"").isEmpty)
     }
 }
