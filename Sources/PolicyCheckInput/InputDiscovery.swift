@@ -125,10 +125,19 @@ public struct InputDiscovery: Sendable {
     /// module calls, however deep, is read as part of its caller, not again as a root with every finding doubled —
     /// whichever is walked first (`stacks/prod` calling `../../modules/db` comes after `modules/db`). Modules that
     /// only call each other in a cycle keep the first walked as their root, so none goes unread.
+    ///
+    /// A call from inside the called module's own folder — a module repository's `examples/complete` calling
+    /// `../../` — does not make the module a part: an example shows one way to use the module, with its own values,
+    /// and the module is still read on its own, with its defaults (read only through an example that turns
+    /// encryption on, a default of off would pass unseen).
     static func keepRootModules(_ inputs: inout [Input], from start: Int, calls: [PathKey: Set<PathKey>]) {
         let directory = FileManager.default.currentDirectoryPath
         let order = inputs[start...].filter(\.isTerraformModule).map { InputPath.key($0.path, in: directory) }
-        let called = Set(calls.values.joined())
+        func isInside(_ caller: PathKey, _ callee: PathKey) -> Bool {
+            caller.bytes.count > callee.bytes.count && caller.bytes.starts(with: callee.bytes)
+                && (callee.bytes.last == UInt8(ascii: "/") || caller.bytes[callee.bytes.count] == UInt8(ascii: "/"))
+        }
+        let called = Set(calls.flatMap { caller, callees in callees.filter { !isInside(caller, $0) } })
         var covered: Set<PathKey> = []
         var roots: Set<PathKey> = []
         func cover(from root: PathKey) {

@@ -37,6 +37,21 @@ import Testing
         #expect(!result.stdout.contains("via modules/db"), "\(result.stdout)")
     }
 
+    /// A module repository's example calling the module (`examples/complete` → `../../`) does not make the module a
+    /// part of the example: the module is read on its own too, with its defaults — read only with the example's
+    /// `encrypted = true`, its unencrypted default would pass unseen (a review of the discovery change).
+    @Test func aModuleCalledOnlyByItsOwnExamplesIsStillARoot() throws {
+        let tree = try CLI.directory(with: [
+            "main.tf": "variable \"encrypted\" {\n  default = false\n}\nresource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"us-east-1a\"\n  size              = 1\n  encrypted         = var.encrypted\n}\n",
+            "examples/complete/main.tf": "provider \"aws\" { region = \"us-east-1\" }\nmodule \"volume\" {\n  source    = \"../../\"\n  encrypted = true\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "."], in: tree)
+        #expect(result.stdout.contains("2 files checked, 2 deployments"), "\(result.stdout)")
+        #expect(result.stdout.contains("MMC-ENC-001"), "the module's own default is judged: \(result.stdout)")
+        #expect(result.stdout.contains("[module.volume.aws_ebs_volume.v]"), "\(result.stdout)")
+    }
+
     /// Modules that only call each other keep the first walked as their root: a cycle is still read (and reported).
     @Test func modulesInACycleAreStillRead() throws {
         let tree = try CLI.directory(with: [
