@@ -133,6 +133,11 @@ enum BucketMapper: ResourceMapper {
         let block = properties.child("PublicAccessBlockConfiguration")
         guard !block.isAbsent else { return nil }
         let off = blockSettings.filter { block.child($0).bool(worse: false, absentMeans: false)?.value == .known(false) }
+        // A public canned ACL S3 does not ignore already opens the bucket: the plain message says so.
+        if off.contains("IgnorePublicAcls"), case .known(let name)? = properties.child("AccessControl").string()?.value,
+           publicACLs.contains(name) {
+            return nil
+        }
         return off.isEmpty ? nil : PublicAccessBlock.note(off: off, block: "PublicAccessBlockConfiguration")
     }
 

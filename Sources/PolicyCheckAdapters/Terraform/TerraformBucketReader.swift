@@ -91,11 +91,15 @@ struct TerraformBucketReader {
     /// Which settings a public access block leaves off, when the block (not a public ACL) is what makes the bucket
     /// public: `nil` when a public canned ACL opens it.
     private func partialBlockNote(of bucket: TerraformResource) -> String? {
+        let block = companion(Self.publicAccessBlockType, of: bucket)
+        let off = block.map { block in Self.blockFlags.filter { block[$0].bool()?.value.known != true && !block[$0].isUnknown } } ?? []
+        // A public canned ACL S3 does not ignore already opens the bucket: the plain message says so.
         let acl = companion(Self.aclType, of: bucket)?["acl"] ?? bucket["acl"]
-        if let text = acl.knownString, Self.publicACLs.contains(text) { return nil }
-        guard let block = companion(Self.publicAccessBlockType, of: bucket) else { return nil }
-        let off = Self.blockFlags.filter { block[$0].bool()?.value.known != true && !block[$0].isUnknown }
-        return off.isEmpty ? nil : PublicAccessBlock.note(off: off, block: block.address)
+        if let text = acl.knownString, Self.publicACLs.contains(text), block == nil || off.contains("ignore_public_acls") {
+            return nil
+        }
+        guard let block, !off.isEmpty else { return nil }
+        return PublicAccessBlock.note(off: off, block: block.address)
     }
 
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the

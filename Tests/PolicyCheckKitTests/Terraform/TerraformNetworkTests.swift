@@ -138,11 +138,18 @@ import Testing
                 Type: AWS::S3::Bucket
                 Properties:
                   PublicAccessBlockConfiguration: {BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false}
+              AlreadyOpen:
+                Type: AWS::S3::Bucket
+                Properties:
+                  AccessControl: PublicRead
+                  PublicAccessBlockConfiguration: {BlockPublicPolicy: true, RestrictPublicBuckets: true}
             """)
         #expect(findings.filter { $0.ruleId == "MMC-NET-012" }.map { "\($0.resource): \($0.message)" } == [
             "Partial: the file store does not block public access: PublicAccessBlockConfiguration leaves BlockPublicAcls, IgnorePublicAcls off, so a public ACL would open it to the internet; expected every public access block setting true",
             "Open: the file store is reachable from the internet; expected it to be private",
             "Policies: the file store does not block public access: PublicAccessBlockConfiguration leaves BlockPublicPolicy, RestrictPublicBuckets off, so a public bucket policy would open it to the internet; expected every public access block setting true",
+            // Its public ACL, which the block does not make S3 ignore, opens it already.
+            "AlreadyOpen: the file store is reachable from the internet; expected it to be private",
         ])
     }
 }
