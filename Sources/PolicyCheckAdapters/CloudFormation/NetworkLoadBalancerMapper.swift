@@ -63,21 +63,11 @@ enum NetworkLoadBalancerMapper: ResourceMapper {
         deployment.allowlists.append(allowlist)
     }
 
-    /// The ports of the template's listeners on the load balancer (`LoadBalancerArn` a `!Ref` or `!GetAtt` of it);
-    /// empty — every port, as for a rule whose ports are unknown — when a listener's port is not known or no listener
-    /// of the template names it (listeners added elsewhere can open any port).
+    /// The ports of the template's listeners on the load balancer (`LoadBalancerArn` a `!Ref` or `!GetAtt` of it,
+    /// indexed once per template in `TemplateRelations`); empty — every port, as for a rule whose ports are unknown
+    /// — when a listener's port is not known or no listener of the template names it (listeners added elsewhere can
+    /// open any port).
     private static func listenerPorts(of context: ResourceContext) -> [PortRange] {
-        var ports: [PortRange] = []
-        for resource in context.template.resources where resource.type == "AWS::ElasticLoadBalancingV2::Listener" {
-            let listener = ResourceContext(resource: resource, template: context.template, resolver: context.resolver).properties
-            let names = listener.child("LoadBalancerArn").alternatives.contains { alternative in
-                if case .resource(let id, _, _) = alternative { return id == context.component }
-                return false
-            }
-            guard names else { continue }
-            guard let numbers = listener.child("Port").integers() else { return [] }
-            for port in numbers where !ports.contains(PortRange(port, port)) { ports.append(PortRange(port, port)) }
-        }
-        return ports
+        (context.relations?.listenerPorts[context.component] ?? nil) ?? []
     }
 }

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// What resources of a template say about other resources, indexed once per template before mapping: the bucket
 /// policy of each bucket, the buckets that receive access logs or trail log files, and the Redshift parameter groups
 /// by name. Mappers look a bucket or group up here rather than scan every resource per bucket or cluster.
@@ -12,6 +14,9 @@ struct TemplateRelations {
     /// `AWS::Redshift::ClusterParameterGroup`s (logical ids) by their `ParameterGroupName`, lowercased as Redshift
     /// stores it; the first in document order.
     private(set) var redshiftParameterGroups: [String: String] = [:]
+    /// The ports of the `AWS::ElasticLoadBalancingV2::Listener`s on each load balancer (logical id, a listener's
+    /// `LoadBalancerArn` `!Ref` or `!GetAtt`), in document order; `nil` when a listener's port is not known.
+    private(set) var listenerPorts: [String: [PortRange]?] = [:]
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
@@ -37,7 +42,7 @@ struct TemplateRelations {
             }
         }
         let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail",
-                                  "AWS::ElasticLoadBalancingV2::LoadBalancer"]
+                                  "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener"]
         for resource in template.resources where types.contains(resource.type) {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
@@ -60,6 +65,19 @@ struct TemplateRelations {
                 if attributes["access_logs.s3.enabled"]?.knownText?.lowercased() == "true",
                    let bucket = attributes["access_logs.s3.bucket"] {
                     albLogDestinations.formUnion(buckets(bucket))
+                }
+            case "AWS::ElasticLoadBalancingV2::Listener":
+                let numbers = properties.child("Port").integers()
+                for alternative in properties.child("LoadBalancerArn").alternatives {
+                    guard case .resource(let id, _, _) = alternative else { continue }
+                    let known = listenerPorts[id] ?? []
+                    guard let known, let numbers else {
+                        listenerPorts[id] = .some(nil)
+                        continue
+                    }
+                    var ports = known
+                    for port in numbers where !ports.contains(PortRange(port, port)) { ports.append(PortRange(port, port)) }
+                    listenerPorts[id] = ports
                 }
             default:
                 break

@@ -13,6 +13,7 @@ struct TerraformNetworkLoadBalancerReader {
     let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
+        var listeners: [String: [PortRange]?]?
         for balancer in input.resources(ofType: ["aws_lb", "aws_alb"]) {
             // A type known only at apply (`load_balancer_type = var.type`) may be `network`: judged as one, unknown.
             let type = balancer["load_balancer_type"]
@@ -21,7 +22,9 @@ struct TerraformNetworkLoadBalancerReader {
             let groups = balancer["security_groups"]
             let isInternal = balancer["internal"]
             if isInternal.bool()?.value.known == true { continue }
-            let ports = listenerPorts(of: balancer)
+            // Each listener's balancer is resolved once, when the first balancer that may be open asks.
+            if listeners == nil { listeners = listenerPorts() }
+            let ports = (listeners?[balancer.address] ?? nil) ?? []
             var allowlist = Allowlist(kind: .loadBalancerSourceRanges, component: balancer.address, origin: groups.fieldOrigin,
                                       internetFacing: true, hasDescriptionField: false)
             let unknown: (reason: String, origin: Origin)?
@@ -56,16 +59,21 @@ struct TerraformNetworkLoadBalancerReader {
         return entry
     }
 
-    /// The listeners' ports; empty (every port) when one is unknown or no listener of the input refers to it.
-    private func listenerPorts(of balancer: TerraformResource) -> [PortRange] {
-        var ports: [PortRange] = []
+    /// The ports of the input's listeners by the address of the balancer their `load_balancer_arn` refers to, in
+    /// input order; `nil` (every port) for a balancer one of whose listeners has a port not known. A balancer no
+    /// listener of the input refers to is absent: every port, as listeners elsewhere may open any.
+    private func listenerPorts() -> [String: [PortRange]?] {
+        var found: [String: [PortRange]?] = [:]
         for listener in input.resources(ofType: ["aws_lb_listener", "aws_alb_listener"]) {
-            guard input.referenced(by: listener["load_balancer_arn"], of: listener, types: ["aws_lb", "aws_alb"])?.address
-                    == balancer.address else { continue }
-            guard let port = listener["port"].knownInt else { return [] }
-            if !ports.contains(PortRange(port, port)) { ports.append(PortRange(port, port)) }
+            guard let balancer = input.referenced(by: listener["load_balancer_arn"], of: listener,
+                                                  types: ["aws_lb", "aws_alb"])?.address else { continue }
+            guard let known = found[balancer] ?? [], let port = listener["port"].knownInt else {
+                found[balancer] = .some(nil)
+                continue
+            }
+            found[balancer] = known.contains(PortRange(port, port)) ? known : known + [PortRange(port, port)]
         }
-        return ports
+        return found
     }
 }
 
