@@ -9,14 +9,19 @@ struct ServiceReader {
 
     func read(into deployment: inout Deployment) {
         guard let spec = object.spec, spec.string("type")?.value == "LoadBalancer" else { return }
+        let ports = listenerPorts(spec)
+        let loadBalancerClass = spec.text("loadBalancerClass")
         let worldOrigin = Origin(offset: spec.node["loadBalancerSourceRanges"]?.offset ?? spec.node.offset,
                                  path: "spec.loadBalancerSourceRanges")
         let allowlist = Self.allowlist(component: object.resource, ranges: spec.strings("loadBalancerSourceRanges"),
                                        rangesOrigin: spec.origin(of: "loadBalancerSourceRanges"),
                                        annotations: object.annotations, source: object.reader.source,
-                                       ports: servicePorts(spec), ipv6: isDualStack(spec), worldOrigin: worldOrigin,
-                                       loadBalancerClass: spec.text("loadBalancerClass"))
+                                       ports: ports.map { PortRange($0.number, $0.number) }, ipv6: isDualStack(spec), worldOrigin: worldOrigin,
+                                       loadBalancerClass: loadBalancerClass)
         if let allowlist { deployment.allowlists.append(allowlist) }
+        ServiceListeners(annotations: object.annotations, component: object.resource, ports: ports,
+                         loadBalancerClass: loadBalancerClass)
+            .read(into: &deployment)
     }
 
     /// The allowlist of a LoadBalancer Service (or of the one an operator creates): its source ranges, else the
@@ -165,12 +170,14 @@ struct ServiceReader {
         return type == "external" || type == "nlb-ip"
     }
 
-    /// The ports the load balancer listens on (`spec.ports[].port`).
-    private func servicePorts(_ spec: ObjectView) -> [PortRange] {
-        var ports: [PortRange] = []
+    /// The ports the load balancer listens on (`spec.ports[].port`), with their names and protocols.
+    private func listenerPorts(_ spec: ObjectView) -> [ServiceListeners.ServicePort] {
+        var ports: [ServiceListeners.ServicePort] = []
         for (node, path) in spec.list("ports") ?? [] {
-            guard let port = spec.reader.object(node, path: path)?.int("port", range: 1...65535) else { continue }
-            ports.append(PortRange(port.value, port.value))
+            guard let port = spec.reader.object(node, path: path),
+                  let number = port.int("port", range: 1...65535) else { continue }
+            ports.append(ServiceListeners.ServicePort(number: number.value, name: port.text("name") ?? "",
+                                                      transport: port.text("protocol") ?? "TCP", origin: number.origin))
         }
         return ports
     }

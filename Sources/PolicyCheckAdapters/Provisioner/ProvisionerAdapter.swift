@@ -15,22 +15,25 @@ public struct ProvisionerAdapter: InputAdapter {
     /// Fields of an installation that other formats do not use at the top level, spelt as the provisioner's Go
     /// structs spell them, with the kind of value each decodes from.
     static let installationFields: [String: FieldKind] = [
-        "Affinity": .string, "OwnerID": .string, "DNSNames": .list, "DNSRecords": .list, "AllowedIPRanges": .listOrMapping,
-        "Filestore": .string, "SingleTenantDatabaseConfig": .mapping, "ExternalDatabaseConfig": .mapping,
+        "Affinity": .choice(Set(InstallationReader.affinities.keys)), "OwnerID": .string, "DNSNames": .list, "DNSRecords": .list, "AllowedIPRanges": .listOrMapping,
+        "Filestore": .choice(Set(ProvisionerStoreType.filestores.keys)), "SingleTenantDatabaseConfig": .mapping, "ExternalDatabaseConfig": .mapping,
         "PriorityEnv": .mapping, "MattermostEnv": .mapping, "CRVersion": .string, "GroupID": .string,
     ]
     /// The same fields by their folded names.
     static let installationKeys: [String: FieldKind] = Dictionary(
         uniqueKeysWithValues: installationFields.map { (GoFieldName.folded($0.key), $0.value) })
 
-    /// The kind of JSON value a field of an installation decodes from.
+    /// The kind of JSON value a field of an installation decodes from; `choice` a string the provisioner accepts
+    /// only among the given values (an affinity, a file store type).
     enum FieldKind {
         case string, list, mapping, listOrMapping
+        case choice(Set<String>)
 
         func admits(_ node: SourceNode) -> Bool {
             switch (self, node.value) {
             case (.string, .string), (.list, .sequence), (.mapping, .mapping), (.listOrMapping, .sequence),
                  (.listOrMapping, .mapping): return true
+            case (.choice(let values), .string(let text)): return values.contains(text)
             default: return false
             }
         }
@@ -51,7 +54,9 @@ public struct ProvisionerAdapter: InputAdapter {
     /// that matches one only case-insensitively (a client's camelCase `allowedIpRanges`) marks it only when its value
     /// is of the field's kind. Otherwise every Helm chart's `values.yaml`, whose `affinity: {}` is a pod's affinity,
     /// was read as an installation and failed the run (`'Affinity' must be a string, found a mapping`); Go's decoder
-    /// refuses such a value for the provisioner's string field, so no installation is written so.
+    /// refuses such a value for the provisioner's string field, so no installation is written so. `Affinity` and
+    /// `Filestore` so matched count only with a value the provisioner accepts (`isolated`, `aws-s3`, …): a chart's
+    /// `affinity: ""` is a string Go decodes, but the provisioner refuses an installation with it.
     static func isInstallation(_ node: SourceNode) -> Bool {
         guard let entries = node.entries, node["apiVersion"] == nil else { return false }
         return entries.contains { entry in

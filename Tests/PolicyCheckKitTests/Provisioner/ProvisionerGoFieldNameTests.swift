@@ -51,9 +51,17 @@ import Testing
         let read = H.read(text: values, name: "charts/web/values.yaml")
         #expect(read.errors.map(\.message) == ["the file is not a manifest policycheck reads (formats: native, terraform-plan, cloudformation, kubernetes, provisioner)"])
         #expect(read.deployments.isEmpty)
+        // `affinity: ""` (a chart's empty default) is a string, but no affinity the provisioner accepts.
+        for text in ["replicaCount: 1\naffinity: \"\"\nnodeSelector: {}\n", "affinity: \"\"\nfileStore: \"\"\n"] {
+            #expect(try YAMLReader().read(Array(text.utf8)).allSatisfy { !ProvisionerAdapter.recognises($0) }, "\(text)")
+        }
         // A camelCase field of the provisioner's kind still makes an installation.
-        let camel = try YAMLReader().read(Array("affinity: isolated\n".utf8))
-        #expect(camel.allSatisfy(ProvisionerAdapter.recognises))
+        for text in ["affinity: isolated\n", "fileStore: bifrost\n"] {
+            #expect(try YAMLReader().read(Array(text.utf8)).allSatisfy(ProvisionerAdapter.recognises), "\(text)")
+        }
+        // With another field that marks an installation, an affinity the provisioner refuses is the reader's error.
+        let wrong = H.read(text: #"{"ownerId": "o", "affinity": "dedicated"}"#, name: "installation.json")
+        #expect(wrong.errors.map(\.message).contains { $0.contains("must be one of isolated, multitenant") }, "\(wrong.errors)")
     }
 
     /// Spelt as the provisioner spells it, a field makes an installation whatever its value, so a mistyped one is
