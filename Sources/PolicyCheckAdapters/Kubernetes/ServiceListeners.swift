@@ -88,7 +88,7 @@ struct ServiceListeners {
         for port in ports where port.transport == "TCP" {
             if let certificate, inTreeSSLPort(port, caseFolding: true) {
                 guard let backend, !backend.value.isEmpty else {
-                    append(tls: "SSL", port: port, certificate: certificate, policy: policy, into: &deployment)
+                    append(tls: "SSL", port: port, certificate: certificate, policy: policy, classic: true, into: &deployment)
                     continue
                 }
                 guard let name = Self.classicTLSProtocols[backend.value] else {

@@ -4,7 +4,14 @@ extension ListenerTLSCheck {
     /// The check's finding texts, in one place.
     enum Message {
         static let expectedRouting = "expected HTTPS, or default actions and rules that only redirect to HTTPS or answer with a fixed response"
-        static let expectedPolicy = "a security policy with TLS 1.2 or later as its minimum, such as ELBSecurityPolicy-TLS13-1-2-2021-06"
+        /// The policy to name: a Classic Load Balancer has no TLS 1.3 policies (its predefined policies,
+        /// https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html), so
+        /// ELBSecurityPolicy-TLS-1-2-2017-01 is the one to name there.
+        static func expectedPolicy(classic: Bool) -> String {
+            classic
+                ? "a security policy with TLS 1.2 as its minimum, such as ELBSecurityPolicy-TLS-1-2-2017-01 (a Classic Load Balancer has no TLS 1.3 policies)"
+                : "a security policy with TLS 1.2 or later as its minimum, such as ELBSecurityPolicy-TLS13-1-2-2021-06"
+        }
 
         static func protocolUnknown(_ reason: String) -> String {
             "the listener's protocol cannot be verified: \(reason)"
@@ -47,11 +54,12 @@ extension ListenerTLSCheck {
 
         // MARK: - Security policy
 
-        static let noPolicy =
-            "no security policy is named, so AWS applies \(ListenerTLSCheck.apiDefaultPolicy), which accepts TLS 1.0 and 1.1; expected \(expectedPolicy)"
+        static func noPolicy(classic: Bool) -> String {
+            "no security policy is named, so AWS applies \(ListenerTLSCheck.apiDefaultPolicy), which accepts TLS 1.0 and 1.1; expected \(expectedPolicy(classic: classic))"
+        }
 
-        static func policyNotCurrent(_ name: String) -> String {
-            "the listener uses the security policy '\(Excerpt.quote(name))', which is not a current policy; expected \(expectedPolicy)"
+        static func policyNotCurrent(_ name: String, classic: Bool) -> String {
+            "the listener uses the security policy '\(Excerpt.quote(name))', which is not a current policy; expected \(expectedPolicy(classic: classic))"
         }
 
         static func policyUnknown(_ reason: String) -> String {

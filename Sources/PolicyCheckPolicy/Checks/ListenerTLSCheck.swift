@@ -91,21 +91,22 @@ public struct ListenerTLSCheck: Check {
 
     private func policyOutcome(_ listener: LoadBalancerListener) -> CheckOutcome {
         guard let policy = listener.sslPolicy else {
-            return .fail([Evidence(Message.noPolicy, at: listener.sslPolicyOrigin)])
+            return .fail([Evidence(Message.noPolicy(classic: !listener.offersRedirects), at: listener.sslPolicyOrigin)])
         }
-        guard !listener.otherSSLPolicies.isEmpty else { return policyOutcome(policy) }
+        let classic = !listener.offersRedirects
+        guard !listener.otherSSLPolicies.isEmpty else { return policyOutcome(policy, classic: classic) }
         // Several policies may be the listener's: the worst is judged (a failing one, else one not known).
-        let outcomes = ([policy] + listener.otherSSLPolicies).map(policyOutcome)
+        let outcomes = ([policy] + listener.otherSSLPolicies).map { policyOutcome($0, classic: classic) }
         return outcomes.first { if case .fail = $0 { true } else { false } }
             ?? outcomes.first { if case .cannotVerify = $0 { true } else { false } } ?? outcomes[0]
     }
 
-    private func policyOutcome(_ policy: Located<Fact<String>>) -> CheckOutcome {
+    private func policyOutcome(_ policy: Located<Fact<String>>, classic: Bool) -> CheckOutcome {
         switch policy.value {
         case .known(let name) where acceptedPolicies.contains(name):
             return .pass
         case .known(let name):
-            return .fail([Evidence(Message.policyNotCurrent(name), at: policy.origin)])
+            return .fail([Evidence(Message.policyNotCurrent(name, classic: classic), at: policy.origin)])
         case .unknown(let reason):
             return .cannotVerify([Evidence(Message.policyUnknown(reason), at: policy.origin)])
         }

@@ -32,6 +32,9 @@ import Testing
         let findings = try Self.listenerFindings(Self.service([Self.certificate]))
         #expect(H.summary(findings) == ["MMC-ENC-004 8:60 Service/prod/web"], "at the certificate that makes it SSL")
         #expect(findings.first?.message.contains("ELBSecurityPolicy-2016-08") == true)
+        // A Classic Load Balancer has no TLS 1.3 policies: the policy named is one it has.
+        #expect(findings.first?.message.contains("such as ELBSecurityPolicy-TLS-1-2-2017-01") == true)
+        #expect(findings.first?.remediation.contains("Classic Load Balancer has neither redirect actions nor TLS 1.3 policies") == true)
         #expect(findings.first?.path == "metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy']")
         #expect(try Self.listenerFindings(Self.service([Self.certificate, Self.currentPolicy])).isEmpty)
         let old = try Self.listenerFindings(Self.service([Self.certificate,
@@ -88,6 +91,7 @@ import Testing
         let findings = try Self.listenerFindings(Self.service([nlb, Self.certificate]))
         #expect(findings.count == 1)
         #expect(findings.first?.message.contains("ELBSecurityPolicy-2016-08") == true)
+        #expect(findings.first?.message.contains("such as ELBSecurityPolicy-TLS13-1-2-2021-06") == true)
         #expect(try Self.listenerFindings(Self.service([nlb, Self.certificate, Self.currentPolicy])).isEmpty)
         // The in-tree NLB compares a port's name as written: `HTTPS` in ssl-ports does not name `https`.
         let upper = Self.service([nlb, Self.certificate, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports: HTTPS"])
