@@ -86,6 +86,14 @@ struct Annotations {
     /// An empty map.
     static var none: Annotations { Annotations() }
 
+    /// A map read elsewhere (a Terraform `kubernetes_service`'s `metadata.annotations`), its values located there.
+    init(located values: [String: Located<String>], path: String) {
+        self.path = path
+        node = nil
+        paths = nil
+        self.values = values
+    }
+
     /// The annotation names present.
     var keys: Dictionary<String, Located<String>>.Keys { values.keys }
 

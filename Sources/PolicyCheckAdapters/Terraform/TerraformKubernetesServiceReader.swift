@@ -1,0 +1,155 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// A Kubernetes Service of `type = "LoadBalancer"` that Terraform's kubernetes provider creates
+/// (`kubernetes_service`, `kubernetes_service_v1`: `metadata { annotations }`, `spec { type, load_balancer_class,
+/// load_balancer_source_ranges, ip_families, port { name, port, protocol } }`), judged as the same Service written as
+/// a manifest is (`ServiceReader`, `ServiceListeners`): its allowlist — source ranges, the source-ranges annotation,
+/// named security groups, or the whole internet — and the listeners AWS's annotations make. The resource's address
+/// names it.
+///
+/// What the plan does not know is not guessed: a type, class, source range or decisive annotation known only at
+/// apply makes the allowlist one entry that cannot be verified; a certificate known only at apply (an
+/// `aws_acm_certificate`'s ARN, the usual case) is still a certificate, so its listeners are TLS; a TLS setting known
+/// only at apply makes them cannot-verify.
+struct TerraformKubernetesServiceReader {
+    let input: any TerraformResourceGraph
+
+    static let types: Set<String> = ["kubernetes_service", "kubernetes_service_v1"]
+
+    /// Annotations whose value decides what the load balancer admits.
+    static let allowlistAnnotations: Set<String> = [
+        ServiceReader.sourceRangesAnnotation, ServiceReader.securityGroupsAnnotation, ServiceReader.internalAnnotation,
+        ServiceReader.schemeAnnotation, ServiceListeners.type, "service.beta.kubernetes.io/azure-load-balancer-internal",
+        "networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type",
+    ]
+    /// Annotations whose value decides the listeners' protocols and policies (besides the certificate's presence).
+    static let listenerAnnotations: Set<String> = [
+        ServiceListeners.sslPorts, ServiceListeners.negotiationPolicy, ServiceListeners.backendProtocol, ServiceListeners.type,
+    ]
+
+    func read(into deployment: inout Deployment) {
+        for service in input.resources(ofType: Self.types) {
+            read(service, into: &deployment)
+        }
+    }
+
+    private func read(_ service: TerraformResource, into deployment: inout Deployment) {
+        let spec = service["spec"].child(0)
+        let type = spec.child("type")
+        var unknown: (reason: String, origin: Origin)?
+        if type.isUnknown, !type.isProviderDefault {
+            unknown = ("its type is not known: \(type.unknownReason)", type.origin)
+        } else if type.knownString != "LoadBalancer" {
+            return
+        }
+        let ports = servicePorts(spec)
+        let ranges = spec.child("load_balancer_source_ranges")
+        let loadBalancerClass = spec.child("load_balancer_class")
+        let annotationMap = service["metadata"].child(0).child("annotations")
+        var values: [String: Located<String>] = [:]
+        var unknownAnnotations: [String: TerraformAttribute] = [:]
+        for key in keys(of: annotationMap) {
+            let value = annotationMap.child(key)
+            if let text = value.knownString {
+                values[key] = Located(text, at: value.origin)
+            } else if value.isUnknown {
+                unknownAnnotations[key] = value
+            }
+        }
+        if unknown == nil {
+            unknown = firstUnknown(ranges: ranges, loadBalancerClass: loadBalancerClass, annotationMap: annotationMap,
+                                   unknownAnnotations: unknownAnnotations)
+        }
+        let portRanges = ports.map { PortRange($0.number, $0.number) }
+        let component = service.address
+        if let unknown {
+            deployment.allowlists.append(KubernetesAllowlists.unverifiable(
+                .loadBalancerSourceRanges, component: component, at: unknown.origin,
+                reason: "the Service's load balancer admits what cannot be told before apply: \(unknown.reason)",
+                ports: portRanges))
+            return
+        }
+        let annotations = Annotations(located: values, path: annotationMap.path)
+        let rangeValues = ranges.items.compactMap { item in item.knownString.map { Located($0, at: item.origin) } }
+        let ipv6 = spec.child("ip_families").items.contains { $0.knownString == "IPv6" }
+        if let allowlist = ServiceReader.allowlist(
+            component: component, ranges: rangeValues, rangesOrigin: ranges.fieldOrigin, annotations: annotations,
+            source: deployment.source, ports: portRanges, ipv6: ipv6, worldOrigin: ranges.fieldOrigin,
+            loadBalancerClass: loadBalancerClass.knownString) {
+            deployment.allowlists.append(allowlist)
+        }
+        readListeners(component: component, annotations: annotations, unknownAnnotations: unknownAnnotations,
+                      ports: ports, loadBalancerClass: loadBalancerClass.knownString, into: &deployment)
+    }
+
+    private func readListeners(component: String, annotations: Annotations, unknownAnnotations: [String: TerraformAttribute],
+                               ports: [ServiceListeners.ServicePort], loadBalancerClass: String?,
+                               into deployment: inout Deployment) {
+        var annotations = annotations
+        if let certificate = unknownAnnotations[ServiceListeners.certificate] {
+            // An ARN known at apply is not empty: the ports it covers terminate TLS.
+            annotations = annotations.withOverride(ServiceListeners.certificate,
+                                                   Located("(known after apply)", at: certificate.origin))
+        }
+        guard annotations[ServiceListeners.certificate] != nil,
+              let setting = Self.listenerAnnotations.sorted().first(where: { unknownAnnotations[$0] != nil }),
+              let value = unknownAnnotations[setting] else {
+            ServiceListeners(annotations: annotations, component: component, ports: ports,
+                             loadBalancerClass: loadBalancerClass).read(into: &deployment)
+            return
+        }
+        let reason = "the annotation '\(setting)' is not known before apply: \(value.unknownReason)"
+        for port in ports {
+            var listener = LoadBalancerListener(component: component, origin: port.origin, sslPolicyOrigin: value.origin)
+            listener.protocolName = Located(.unknown(reason: reason), at: value.origin)
+            deployment.listeners.append(listener)
+        }
+    }
+
+    /// Why what the load balancer admits is not known, if it is not.
+    private func firstUnknown(ranges: TerraformAttribute, loadBalancerClass: TerraformAttribute,
+                              annotationMap: TerraformAttribute,
+                              unknownAnnotations: [String: TerraformAttribute]) -> (reason: String, origin: Origin)? {
+        if loadBalancerClass.isUnknown, !loadBalancerClass.isProviderDefault {
+            return ("its load_balancer_class is not known: \(loadBalancerClass.unknownReason)", loadBalancerClass.origin)
+        }
+        if ranges.isUnknown, !ranges.isProviderDefault {
+            return ("its load_balancer_source_ranges are not known: \(ranges.unknownReason)", ranges.origin)
+        }
+        if let item = ranges.items.first(where: { $0.isUnknown }) {
+            return ("a source range is not known: \(item.unknownReason)", item.origin)
+        }
+        if annotationMap.isUnknown, !annotationMap.isProviderDefault {
+            return ("its annotations are not known: \(annotationMap.unknownReason)", annotationMap.origin)
+        }
+        if let key = Self.allowlistAnnotations.sorted().first(where: { unknownAnnotations[$0] != nil }),
+           let value = unknownAnnotations[key] {
+            return ("the annotation '\(key)' is not known: \(value.unknownReason)", value.origin)
+        }
+        return nil
+    }
+
+    /// The annotation names, known and unknown, in the input's order.
+    private func keys(of map: TerraformAttribute) -> [String] {
+        var keys = map.node?.entries?.map(\.key) ?? []
+        var seen = Set(keys)
+        for entry in map.unknown?.entries ?? [] where entry.value.bool == true || entry.value.string != nil {
+            if seen.insert(entry.key).inserted { keys.append(entry.key) }
+        }
+        return keys
+    }
+
+    private func servicePorts(_ spec: TerraformAttribute) -> [ServiceListeners.ServicePort] {
+        spec.child("port").items.compactMap { port in
+            let number = port.child("port")
+            guard let value = number.knownInt, (1...65535).contains(value) else { return nil }
+            return ServiceListeners.ServicePort(number: value, name: port.child("name").knownString ?? "",
+                                                transport: port.child("protocol").knownString ?? "TCP", origin: number.origin)
+        }
+    }
+}
+
+extension TerraformKubernetesServiceReader: TerraformReader {
+    init(_ reading: TerraformReading) { self.init(input: reading.input) }
+}
