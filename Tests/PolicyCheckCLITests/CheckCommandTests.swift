@@ -43,7 +43,7 @@ import Testing
                       Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-2016-08}]
                     - PolicyName: current
                       PolicyType: SSLNegotiationPolicyType
-                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS13-1-2-2021-06}]
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS-1-2-2017-01}]
             """])
         defer { try? FileManager.default.removeItem(at: tree) }
         let result = try CLI.run(["check", "elb.yaml"], in: tree)

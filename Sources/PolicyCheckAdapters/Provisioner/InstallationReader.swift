@@ -10,11 +10,23 @@ struct InstallationReader {
     /// `isolated` installations get their own cluster (Dedicated); `multitenant` ones share one (Shared).
     static let affinities: [String: Offering] = ["isolated": .dedicated, "multitenant": .shared]
 
+    /// What the provisioner puts in an empty `Affinity`, `Database` or `Filestore` before it validates a request
+    /// (mattermost-cloud `CreateInstallationRequest.SetDefaults`): an empty value is the default, not an error.
+    static let defaults = ["Affinity": "isolated", "Database": "mysql-operator", "Filestore": "minio-operator"]
+
+    /// One of the allowed values, an empty string read as the provisioner's default for the field.
+    private func choice(_ field: String, _ allowed: [String]) -> Located<String>? {
+        if installation.value(field)?.string == "", let value = Self.defaults[field] {
+            return Located(value, at: installation.origin(of: field))
+        }
+        return installation.choice(field, allowed)
+    }
+
     func read(source: SourceFile) -> Deployment {
         let name = installation.string("Name")?.value ?? installation.string("ID")?.value ?? source.path
         var deployment = Deployment(name: name.isEmpty ? source.path : name, source: source, format: .provisioner,
                                     origin: installation.origin)
-        if let affinity = installation.choice("Affinity", Self.affinities.keys.sorted()) {
+        if let affinity = choice("Affinity", Self.affinities.keys.sorted()) {
             deployment.offering = Located(Self.affinities[affinity.value]!, at: affinity.origin)
         } else if let offering = options.offering {
             deployment.offering = Located(offering, at: installation.origin)
@@ -61,7 +73,7 @@ struct InstallationReader {
     /// A `Database` or `Filestore` type: the data store it implies and the dedicated capability it asks for.
     private func readStore(_ field: String, kind: DataStoreKind, types: [String: ProvisionerStoreType?],
                            into deployment: inout Deployment) {
-        guard let type = installation.choice(field, types.keys.sorted()), let implied = types[type.value],
+        guard let type = choice(field, types.keys.sorted()), let implied = types[type.value],
               let implied else { return }
         var store = DataStore(kind: kind, component: field, origin: type.origin, encryption: Encryption(origin: type.origin))
         store.encryption.atRest = implied.atRest.map { Located($0, at: type.origin) }

@@ -23,8 +23,8 @@ public struct ProvisionerAdapter: InputAdapter {
     static let installationKeys: [String: FieldKind] = Dictionary(
         uniqueKeysWithValues: installationFields.map { (GoFieldName.folded($0.key), $0.value) })
 
-    /// The kind of JSON value a field of an installation decodes from; `choice` a string the provisioner accepts
-    /// only among the given values (an affinity, a file store type).
+    /// The kind of JSON value a field of an installation decodes from; `choice` a string that marks an installation
+    /// only as one of the given values (an affinity, a file store type).
     enum FieldKind {
         case string, list, mapping, listOrMapping
         case choice(Set<String>)
@@ -55,8 +55,9 @@ public struct ProvisionerAdapter: InputAdapter {
     /// is of the field's kind. Otherwise every Helm chart's `values.yaml`, whose `affinity: {}` is a pod's affinity,
     /// was read as an installation and failed the run (`'Affinity' must be a string, found a mapping`); Go's decoder
     /// refuses such a value for the provisioner's string field, so no installation is written so. `Affinity` and
-    /// `Filestore` so matched count only with a value the provisioner accepts (`isolated`, `aws-s3`, …): a chart's
-    /// `affinity: ""` is a string Go decodes, but the provisioner refuses an installation with it.
+    /// `Filestore` so matched count only with a value the provisioner names (`isolated`, `aws-s3`, …): a chart's
+    /// `affinity: ""` is the zero value Go decodes for an absent field (the provisioner then applies its default), so
+    /// it says no more than a file without the field.
     static func isInstallation(_ node: SourceNode) -> Bool {
         guard let entries = node.entries, node["apiVersion"] == nil else { return false }
         return entries.contains { entry in

@@ -62,6 +62,10 @@ extension ListenerTLSCheck {
             "the listener uses the security policy '\(Excerpt.quote(name))', which is not a current policy; expected \(expectedPolicy(classic: classic))"
         }
 
+        static func notAClassicPolicy(_ name: String) -> String {
+            "the listener names the security policy '\(Excerpt.quote(name))', which Classic Load Balancers do not have: AWS refuses it, so the listener does not get it; expected \(expectedPolicy(classic: true))"
+        }
+
         static func policyUnknown(_ reason: String) -> String {
             "the listener's security policy cannot be verified: \(reason)"
         }

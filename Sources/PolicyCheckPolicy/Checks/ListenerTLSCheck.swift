@@ -21,9 +21,14 @@ public struct ListenerTLSCheck: Check {
     static let passThrough: Set<String> = ["TCP", "UDP", "TCP_UDP", "GENEVE"]
 
     let acceptedPolicies: [String]
+    /// The accepted policies a Classic Load Balancer has: it has no TLS 1.3 or FS policies
+    /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html), so naming one
+    /// there is refused by AWS and leaves the listener without it. `acceptedPolicies` when the pack does not say.
+    let acceptedClassicPolicies: [String]
 
     public init(parameters: CheckParameters) {
         acceptedPolicies = parameters.strings("acceptedPolicies", default: [])
+        acceptedClassicPolicies = parameters.strings("acceptedClassicPolicies", default: acceptedPolicies)
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
@@ -103,8 +108,10 @@ public struct ListenerTLSCheck: Check {
 
     private func policyOutcome(_ policy: Located<Fact<String>>, classic: Bool) -> CheckOutcome {
         switch policy.value {
-        case .known(let name) where acceptedPolicies.contains(name):
+        case .known(let name) where (classic ? acceptedClassicPolicies : acceptedPolicies).contains(name):
             return .pass
+        case .known(let name) where classic && acceptedPolicies.contains(name):
+            return .fail([Evidence(Message.notAClassicPolicy(name), at: policy.origin)])
         case .known(let name):
             return .fail([Evidence(Message.policyNotCurrent(name, classic: classic), at: policy.origin)])
         case .unknown(let reason):

@@ -68,7 +68,7 @@ import Testing
                       Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-2016-08}]
                     - PolicyName: current
                       PolicyType: SSLNegotiationPolicyType
-                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS13-1-2-2021-06}]
+                      Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS-1-2-2017-01}]
             """
         #expect(try listenerFindings(text) == ["9:65 Both Resources.Both.Properties.Policies[0].Attributes[0].Value"])
     }

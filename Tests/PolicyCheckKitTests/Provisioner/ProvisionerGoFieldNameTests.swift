@@ -71,6 +71,16 @@ import Testing
         #expect(read.errors.map(\.message).contains { $0.contains("'Affinity' must be a string") }, "\(read.errors)")
     }
 
+    /// The provisioner fills an empty `Affinity`, `Database` or `Filestore` with its default before it validates a
+    /// request (`CreateInstallationRequest.SetDefaults`): `isolated`, `mysql-operator`, `minio-operator`. It was an
+    /// error here (exit 2).
+    @Test func anEmptyAffinityOrStoreIsTheProvisionersDefault() throws {
+        let read = H.read(text: #"{"OwnerID": "o", "Affinity": "", "Database": "", "Filestore": ""}"#, name: "installation.json")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.deployments.first?.offering?.value == .dedicated)
+        #expect(read.deployments.first?.dataStores.map(\.component) == ["Database", "Filestore"])
+    }
+
     /// Go matches the Kelvin sign and the long s as `k` and `s` (`bytes.EqualFold`): a field spelt with them is
     /// still the field.
     @Test func unicodeFoldsThatGoMatchesAreMatched() throws {

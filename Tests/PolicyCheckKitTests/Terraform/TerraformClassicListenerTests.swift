@@ -45,7 +45,7 @@ import Testing
         ])
         plan.change("aws_lb_ssl_negotiation_policy.current", "aws_lb_ssl_negotiation_policy", after: [
             "name": "current", "load_balancer": "lb", "lb_port": 443,
-            "attribute": [["name": "Reference-Security-Policy", "value": "ELBSecurityPolicy-TLS13-1-2-2021-06"]],
+            "attribute": [["name": "Reference-Security-Policy", "value": "ELBSecurityPolicy-TLS-1-2-2017-01"]],
         ])
         let findings = try listenerFindings(plan)
         #expect(findings.map(\.path) == ["resource_changes[1].change.after.policy_attribute[0].value"])
