@@ -34,7 +34,9 @@ struct ServiceListeners {
 
     /// One port of the Service, as the controllers read it.
     struct ServicePort {
-        let number: Int
+        /// `nil`: not known before apply (a Terraform variable); it is TLS whenever `ssl-ports` does not decide by
+        /// number, and cannot be verified when it does.
+        let number: Int?
         let name: String
         /// `TCP`, `UDP` or `SCTP` (`TCP` when unset, as the API server defaults it).
         let transport: String
@@ -46,49 +48,68 @@ struct ServiceListeners {
     static let negotiationPolicy = "service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy"
     static let backendProtocol = "service.beta.kubernetes.io/aws-load-balancer-backend-protocol"
     static let type = "service.beta.kubernetes.io/aws-load-balancer-type"
+    static let tcpUDPListener = "service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener"
 
     /// The classic controller's listener protocol for a port with a certificate, by backend protocol.
     static let classicTLSProtocols: [String: String] = ["https": "HTTPS", "http": "HTTPS", "ssl": "SSL", "tcp": "SSL"]
 
     func read(into deployment: inout Deployment) {
+        // The Service's listeners are gathered apart, so the ones repeating a place are found among them alone.
+        var listeners: [LoadBalancerListener] = []
         if ServiceReader.isAWSLoadBalancerController(annotations, loadBalancerClass) {
-            readControllerNLB(into: &deployment)
+            readControllerNLB(into: &listeners)
         } else if loadBalancerClass == nil, annotations[Self.type]?.value == "nlb" {
-            readInTreeNLB(into: &deployment)
+            readInTreeNLB(into: &listeners)
         } else if loadBalancerClass == nil {
-            readClassic(into: &deployment)
+            readClassic(into: &listeners)
         }
+        deployment.listeners += listeners
     }
 
-    /// The AWS Load Balancer Controller's NLB.
-    private func readControllerNLB(into deployment: inout Deployment) {
+    /// The AWS Load Balancer Controller's NLB. With `enable-tcp-udp-listener`, a port given for both TCP and UDP is
+    /// one `TCP_UDP` listener, never TLS (its `buildListenerSpec`).
+    private func readControllerNLB(into listeners: inout [LoadBalancerListener]) {
         guard let certificate = annotations[Self.certificate], !Self.items(certificate.value).isEmpty else { return }
         let named = Set(annotations[Self.sslPorts].map { Self.items($0.value) } ?? [])
         let policy = annotations[Self.negotiationPolicy]
-        for port in ports where port.transport != "UDP" {
-            guard named.isEmpty || named.contains(port.name) || named.contains(String(port.number)) else { continue }
-            append(tls: "TLS", port: port, certificate: certificate, policy: policy, into: &deployment)
+        let tcpUDP = annotations[Self.tcpUDPListener].map { ServiceReader.goTrue.contains($0.value) } == true
+            ? Set(ports.filter { $0.transport == "UDP" }.compactMap(\.number)) : []
+        for port in ports where port.transport != "UDP" && !(port.number.map(tcpUDP.contains) ?? false) {
+            if !named.isEmpty, !named.contains(port.name) {
+                guard let number = port.number else {
+                    listeners.append(unknownNumber(port, certificate: certificate))
+                    continue
+                }
+                guard named.contains(String(number)) else { continue }
+            }
+            append(tls: "TLS", port: port, certificate: certificate, policy: policy, into: &listeners)
         }
     }
 
     /// The in-tree cloud provider's NLB.
-    private func readInTreeNLB(into deployment: inout Deployment) {
+    private func readInTreeNLB(into listeners: inout [LoadBalancerListener]) {
         guard let certificate = annotations[Self.certificate], !certificate.value.isEmpty else { return }
         let policy = annotations[Self.negotiationPolicy].flatMap { $0.value.isEmpty ? nil : $0 }
-        for port in ports where port.transport != "UDP" && inTreeSSLPort(port, caseFolding: false) {
-            append(tls: "TLS", port: port, certificate: certificate, policy: policy, into: &deployment)
+        for port in ports where port.transport != "UDP" {
+            switch inTreeSSLPort(port, caseFolding: false) {
+            case true?: append(tls: "TLS", port: port, certificate: certificate, policy: policy, into: &listeners)
+            case nil: listeners.append(unknownNumber(port, certificate: certificate))
+            case false?: continue
+            }
         }
     }
 
     /// The in-tree cloud provider's Classic Load Balancer.
-    private func readClassic(into deployment: inout Deployment) {
+    private func readClassic(into listeners: inout [LoadBalancerListener]) {
         let certificate = annotations[Self.certificate].flatMap { $0.value.isEmpty ? nil : $0 }
         let backend = annotations[Self.backendProtocol]
         let policy = annotations[Self.negotiationPolicy].flatMap { $0.value.isEmpty ? nil : $0 }
         for port in ports where port.transport == "TCP" {
-            if let certificate, inTreeSSLPort(port, caseFolding: true) {
+            if let certificate, inTreeSSLPort(port, caseFolding: true) == nil {
+                listeners.append(unknownNumber(port, certificate: certificate))
+            } else if let certificate, inTreeSSLPort(port, caseFolding: true) == true {
                 guard let backend, !backend.value.isEmpty else {
-                    append(tls: "SSL", port: port, certificate: certificate, policy: policy, classic: true, into: &deployment)
+                    append(tls: "SSL", port: port, certificate: certificate, policy: policy, classic: true, into: &listeners)
                     continue
                 }
                 guard let name = Self.classicTLSProtocols[backend.value] else {
@@ -96,14 +117,18 @@ struct ServiceListeners {
                     let reason = "the in-tree controller refuses backend protocol '\(Excerpt.quote(backend.value))' "
                         + "beside a certificate (it takes https, http, ssl or tcp), so it makes no load balancer"
                     listener.protocolName = Located(.unknown(reason: reason), at: backend.origin)
-                    deployment.listeners.append(listener)
+                    listeners.append(listener)
                     continue
                 }
-                append(tls: name, port: port, certificate: certificate, policy: policy, classic: true, into: &deployment)
+                append(tls: name, port: port, certificate: certificate, policy: policy, classic: true, into: &listeners)
             } else if let backend, backend.value == "http" {
+                // One plain HTTP listener stands for every port the backend protocol makes HTTP: same place, same finding.
+                guard !listeners.contains(where: {
+                    $0.component == component && $0.protocolName?.origin.offset == backend.origin.offset
+                }) else { continue }
                 var listener = classicListener(port)
                 listener.protocolName = Located(.known("HTTP"), at: backend.origin)
-                deployment.listeners.append(listener)
+                listeners.append(listener)
             }
         }
     }
@@ -111,23 +136,44 @@ struct ServiceListeners {
     /// Whether the in-tree controller puts the certificate on the port: every port without `ssl-ports` (or with
     /// `*`), else the ports it names — items untrimmed, numbers as Go's `strconv.Atoi` reads them, names compared
     /// with the port's (lowercased by the classic controller, as written by the NLB one).
-    private func inTreeSSLPort(_ port: ServicePort, caseFolding: Bool) -> Bool {
+    /// `nil` when it depends on a port number not known before apply.
+    private func inTreeSSLPort(_ port: ServicePort, caseFolding: Bool) -> Bool? {
         guard let value = annotations[Self.sslPorts]?.value, !value.isEmpty, value != "*" else { return true }
         let name = caseFolding ? port.name.lowercased() : port.name
-        return value.split(separator: ",", omittingEmptySubsequences: false).contains { item in
-            if let number = Self.goAtoi(item) { return number == port.number }
-            return String(item) == name
+        let items = value.split(separator: ",", omittingEmptySubsequences: false)
+        if items.contains(where: { Self.goAtoi($0) == nil && String($0) == name }) { return true }
+        guard let portNumber = port.number else { return items.contains { Self.goAtoi($0) != nil } ? nil : false }
+        // `getPortSets` keeps the number as an int32: a larger one wraps (4295033539 names 443).
+        return items.contains { item in
+            Self.goAtoi(item).map { Int32(truncatingIfNeeded: $0) == Int32(truncatingIfNeeded: portNumber) } ?? false
         }
     }
 
+    /// A listener whose protocol cannot be verified: whether `ssl-ports` names its port depends on a number not known
+    /// before apply.
+    private func unknownNumber(_ port: ServicePort, certificate: Located<String>) -> LoadBalancerListener {
+        var listener = LoadBalancerListener(component: component, origin: port.origin,
+                                            sslPolicyOrigin: policyPath(at: certificate.origin.offset))
+        let reason = "whether '\(Self.sslPorts)' names the port, and so whether it terminates TLS, depends on its "
+            + "number, which is not known before apply"
+        listener.protocolName = Located(.unknown(reason: reason), at: port.origin)
+        return listener
+    }
+
+    /// One listener per protocol and policy: the ports a certificate covers share its policy (the annotation is the
+    /// Service's), so a second TLS port would only repeat the first one's finding at the same place.
     private func append(tls protocolName: String, port: ServicePort, certificate: Located<String>,
-                        policy: Located<String>?, classic: Bool = false, into deployment: inout Deployment) {
+                        policy: Located<String>?, classic: Bool = false, into listeners: inout [LoadBalancerListener]) {
+        guard !listeners.contains(where: { listener in
+            listener.component == component && listener.protocolName?.value.known == protocolName
+                && listener.protocolName?.origin.offset == certificate.origin.offset
+        }) else { return }
         var listener = classicListener(port)
         listener.offersRedirects = !classic
         listener.sslPolicyOrigin = policyPath(at: certificate.origin.offset)
         listener.protocolName = Located(.known(protocolName), at: certificate.origin)
         if let policy { listener.sslPolicy = Located(.known(policy.value), at: policy.origin) }
-        deployment.listeners.append(listener)
+        listeners.append(listener)
     }
 
     private func classicListener(_ port: ServicePort) -> LoadBalancerListener {

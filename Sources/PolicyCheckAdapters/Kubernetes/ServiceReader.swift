@@ -8,7 +8,8 @@ struct ServiceReader {
     static let sourceRangesAnnotation = "service.beta.kubernetes.io/load-balancer-source-ranges"
 
     func read(into deployment: inout Deployment) {
-        guard let spec = object.spec, spec.string("type")?.value == "LoadBalancer" else { return }
+        guard let spec = object.spec,
+              Self.makesLoadBalancer(type: spec.string("type")?.value, annotations: object.annotations) else { return }
         let ports = listenerPorts(spec)
         let loadBalancerClass = spec.text("loadBalancerClass")
         let worldOrigin = Origin(offset: spec.node["loadBalancerSourceRanges"]?.offset ?? spec.node.offset,
@@ -16,7 +17,7 @@ struct ServiceReader {
         let allowlist = Self.allowlist(component: object.resource, ranges: spec.strings("loadBalancerSourceRanges"),
                                        rangesOrigin: spec.origin(of: "loadBalancerSourceRanges"),
                                        annotations: object.annotations, source: object.reader.source,
-                                       ports: ports.map { PortRange($0.number, $0.number) }, ipv6: isDualStack(spec), worldOrigin: worldOrigin,
+                                       ports: ports.compactMap { $0.number.map { PortRange($0, $0) } }, ipv6: isDualStack(spec), worldOrigin: worldOrigin,
                                        loadBalancerClass: loadBalancerClass)
         if let allowlist { deployment.allowlists.append(allowlist) }
         ServiceListeners(annotations: object.annotations, component: object.resource, ports: ports,
@@ -63,6 +64,18 @@ struct ServiceReader {
     }
 
     static let securityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
+
+    /// Whether a load balancer is made for the Service: `type: LoadBalancer`, or a `NodePort` or `ClusterIP` one (the
+    /// default type) that the AWS Load Balancer Controller is told to take by `aws-load-balancer-type: external` (or
+    /// `nlb-ip`) — its `IsServiceSupported` looks at the type only behind the `ServiceTypeLoadBalancerOnly` feature
+    /// gate, off by default, and its NLB guide lists NodePort Services among those it supports
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/).
+    static func makesLoadBalancer(type: String?, annotations: Annotations) -> Bool {
+        let type = type ?? "ClusterIP"
+        if type == "LoadBalancer" { return true }
+        guard type == "NodePort" || type == "ClusterIP" else { return false }
+        return isAWSLoadBalancerController(annotations, nil)
+    }
 
     /// The security groups an AWS controller is told to attach instead of its own, when it reconciles the Service.
     ///
@@ -164,6 +177,9 @@ struct ServiceReader {
     /// service.k8s.aws/nlb`, or the `aws-load-balancer-type` annotation `external` (or the older `nlb-ip`).
     static func isAWSLoadBalancerController(_ annotations: Annotations, _ loadBalancerClass: String?) -> Bool {
         if loadBalancerClass == "service.k8s.aws/nlb" { return true }
+        // A Service of another class is that implementation's: the controller's `IsServiceSupported` takes a Service
+        // with a class only when the class is its own, whatever the type annotation says.
+        guard loadBalancerClass == nil else { return false }
         // Compared as written: both controllers compare the value exactly, and for `External` the in-tree controller
         // makes an internet-facing Classic Load Balancer.
         let type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"]?.value

@@ -37,15 +37,6 @@ struct TerraformKubernetesServiceReader {
     private func read(_ service: TerraformResource, into deployment: inout Deployment) {
         let spec = service["spec"].child(0)
         let type = spec.child("type")
-        var unknown: (reason: String, origin: Origin)?
-        if type.isUnknown, !type.isProviderDefault {
-            unknown = ("its type is not known: \(type.unknownReason)", type.origin)
-        } else if type.knownString != "LoadBalancer" {
-            return
-        }
-        let ports = servicePorts(spec)
-        let ranges = spec.child("load_balancer_source_ranges")
-        let loadBalancerClass = spec.child("load_balancer_class")
         let annotationMap = service["metadata"].child(0).child("annotations")
         var values: [String: Located<String>] = [:]
         var unknownAnnotations: [String: TerraformAttribute] = [:]
@@ -57,27 +48,57 @@ struct TerraformKubernetesServiceReader {
                 unknownAnnotations[key] = value
             }
         }
+        var unknown: (reason: String, origin: Origin)?
+        if type.isUnknown, !type.isProviderDefault {
+            unknown = ("its type is not known: \(type.unknownReason)", type.origin)
+        } else if !ServiceReader.makesLoadBalancer(type: type.knownString,
+                                                   annotations: Annotations(located: values, path: annotationMap.path)) {
+            return
+        }
+        let ports = servicePorts(spec)
+        let ranges = spec.child("load_balancer_source_ranges")
+        let loadBalancerClass = spec.child("load_balancer_class")
         if unknown == nil {
             unknown = firstUnknown(ranges: ranges, loadBalancerClass: loadBalancerClass, annotationMap: annotationMap,
                                    unknownAnnotations: unknownAnnotations)
         }
-        let portRanges = ports.map { PortRange($0.number, $0.number) }
+        // A port whose number is not known may be any: the allowlist opens every port then.
+        let portRanges = ports.contains { $0.number == nil } ? [] : ports.compactMap { $0.number.map { PortRange($0, $0) } }
         let component = service.address
+        let annotations = Annotations(located: values, path: annotationMap.path)
         if let unknown {
             deployment.allowlists.append(KubernetesAllowlists.unverifiable(
                 .loadBalancerSourceRanges, component: component, at: unknown.origin,
                 reason: "the Service's load balancer admits what cannot be told before apply: \(unknown.reason)",
                 ports: portRanges))
-            return
+        } else {
+            let rangeValues = ranges.items.compactMap { item in item.knownString.map { Located($0, at: item.origin) } }
+            let ipv6 = spec.child("ip_families").items.contains { $0.knownString == "IPv6" }
+            if let allowlist = ServiceReader.allowlist(
+                component: component, ranges: rangeValues, rangesOrigin: ranges.fieldOrigin, annotations: annotations,
+                source: deployment.source, ports: portRanges, ipv6: ipv6, worldOrigin: ranges.fieldOrigin,
+                loadBalancerClass: loadBalancerClass.knownString) {
+                deployment.allowlists.append(allowlist)
+            }
         }
-        let annotations = Annotations(located: values, path: annotationMap.path)
-        let rangeValues = ranges.items.compactMap { item in item.knownString.map { Located($0, at: item.origin) } }
-        let ipv6 = spec.child("ip_families").items.contains { $0.knownString == "IPv6" }
-        if let allowlist = ServiceReader.allowlist(
-            component: component, ranges: rangeValues, rangesOrigin: ranges.fieldOrigin, annotations: annotations,
-            source: deployment.source, ports: portRanges, ipv6: ipv6, worldOrigin: ranges.fieldOrigin,
-            loadBalancerClass: loadBalancerClass.knownString) {
-            deployment.allowlists.append(allowlist)
+        // The type, the class or the whole annotation map not known: which controller makes which listeners is not
+        // known either (source ranges not known change nothing there).
+        let listenersUnknown: (reason: String, origin: Origin)? =
+            type.isUnknown && !type.isProviderDefault ? ("its type is not known: \(type.unknownReason)", type.origin)
+            : loadBalancerClass.isUnknown && !loadBalancerClass.isProviderDefault
+                ? ("its load_balancer_class is not known: \(loadBalancerClass.unknownReason)", loadBalancerClass.origin)
+            : annotationMap.isUnknown && !annotationMap.isProviderDefault
+                ? ("its annotations are not known: \(annotationMap.unknownReason)", annotationMap.origin) : nil
+        if let listenersUnknown {
+            if ports.contains(where: { $0.transport != "UDP" }) {
+                var listener = LoadBalancerListener(component: component, origin: listenersUnknown.origin,
+                                                    sslPolicyOrigin: listenersUnknown.origin)
+                listener.protocolName = Located(.unknown(reason: "whether its listeners terminate TLS, and with which "
+                                                         + "policy, cannot be told before apply: \(listenersUnknown.reason)"),
+                                                at: listenersUnknown.origin)
+                deployment.listeners.append(listener)
+            }
+            return
         }
         readListeners(component: component, annotations: annotations, unknownAnnotations: unknownAnnotations,
                       ports: ports, loadBalancerClass: loadBalancerClass.knownString, into: &deployment)
@@ -93,18 +114,19 @@ struct TerraformKubernetesServiceReader {
                                                    Located("(known after apply)", at: certificate.origin))
         }
         guard annotations[ServiceListeners.certificate] != nil,
+              loadBalancerClass == nil || ServiceReader.isAWSLoadBalancerController(annotations, loadBalancerClass),
+              ports.contains(where: { $0.transport != "UDP" }),
               let setting = Self.listenerAnnotations.sorted().first(where: { unknownAnnotations[$0] != nil }),
               let value = unknownAnnotations[setting] else {
             ServiceListeners(annotations: annotations, component: component, ports: ports,
                              loadBalancerClass: loadBalancerClass).read(into: &deployment)
             return
         }
+        // One listener stands for the Service's TLS ports: they share the setting that is not known.
         let reason = "the annotation '\(setting)' is not known before apply: \(value.unknownReason)"
-        for port in ports {
-            var listener = LoadBalancerListener(component: component, origin: port.origin, sslPolicyOrigin: value.origin)
-            listener.protocolName = Located(.unknown(reason: reason), at: value.origin)
-            deployment.listeners.append(listener)
-        }
+        var listener = LoadBalancerListener(component: component, origin: value.fieldOrigin, sslPolicyOrigin: value.fieldOrigin)
+        listener.protocolName = Located(.unknown(reason: reason), at: value.fieldOrigin)
+        deployment.listeners.append(listener)
     }
 
     /// Why what the load balancer admits is not known, if it is not.
@@ -140,12 +162,22 @@ struct TerraformKubernetesServiceReader {
         return keys
     }
 
+    /// The ports; a port number not known before apply is `nil` (any port), and so is the one port standing for a
+    /// list of ports not known (a `dynamic "port"` over a variable).
     private func servicePorts(_ spec: TerraformAttribute) -> [ServiceListeners.ServicePort] {
-        spec.child("port").items.compactMap { port in
+        let list = spec.child("port")
+        if list.isUnknown, !list.isProviderDefault {
+            return [ServiceListeners.ServicePort(number: nil, name: "", transport: "TCP", origin: list.fieldOrigin)]
+        }
+        return list.items.compactMap { port in
             let number = port.child("port")
+            let name = port.child("name").knownString ?? ""
+            let transport = port.child("protocol").knownString ?? "TCP"
+            if number.isUnknown {
+                return ServiceListeners.ServicePort(number: nil, name: name, transport: transport, origin: number.fieldOrigin)
+            }
             guard let value = number.knownInt, (1...65535).contains(value) else { return nil }
-            return ServiceListeners.ServicePort(number: value, name: port.child("name").knownString ?? "",
-                                                transport: port.child("protocol").knownString ?? "TCP", origin: number.origin)
+            return ServiceListeners.ServicePort(number: value, name: name, transport: transport, origin: number.origin)
         }
     }
 }

@@ -78,8 +78,8 @@ import Testing
     @Test func theLoadBalancerControllersNLBHasTLSListenersOnTheNamedPorts() throws {
         let controller = "service.beta.kubernetes.io/aws-load-balancer-type: external"
         let ports = ["{name: https, port: 443}", "{name: metrics, port: 9000}", "{name: dns, port: 53, protocol: UDP}"]
-        // Every port but UDP is TLS without ssl-ports: two listeners on the default policy.
-        #expect(try Self.listenerFindings(Self.service([controller, Self.certificate], ports: ports)).count == 2)
+        // Every port but UDP is TLS without ssl-ports, on the default policy: one finding for the certificate's ports.
+        #expect(try Self.listenerFindings(Self.service([controller, Self.certificate], ports: ports)).count == 1)
         // ssl-ports names ports (trimmed, by name or number); the others stay TCP.
         let named = Self.service([controller, Self.certificate,
                                   "service.beta.kubernetes.io/aws-load-balancer-ssl-ports: \" https , 8443\""], ports: ports)
@@ -87,7 +87,7 @@ import Testing
         #expect(try Self.listenerFindings(Self.service([controller, Self.certificate, Self.currentPolicy], ports: ports)).isEmpty)
         // The class selects the same controller.
         let byClass = Self.service([Self.certificate], loadBalancerClass: "service.k8s.aws/nlb", ports: ports)
-        #expect(try Self.listenerFindings(byClass).count == 2)
+        #expect(try Self.listenerFindings(byClass).count == 1)
     }
 
     @Test func theInTreeNLBReadsTheSameAnnotations() throws {
@@ -100,5 +100,55 @@ import Testing
         // The in-tree NLB compares a port's name as written: `HTTPS` in ssl-ports does not name `https`.
         let upper = Self.service([nlb, Self.certificate, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports: HTTPS"])
         #expect(try Self.listenerFindings(upper).isEmpty)
+    }
+
+    // MARK: - Found by review
+
+    /// The ports a certificate covers share its policy: one finding, not one per port at the same place.
+    @Test func tlsPortsSharingACertificateAreOneFinding() throws {
+        let ports = ["{name: https, port: 443}", "{name: alt, port: 8443}"]
+        #expect(try Self.listenerFindings(Self.service([Self.certificate], ports: ports)).count == 1)
+        let controller = "service.beta.kubernetes.io/aws-load-balancer-type: external"
+        #expect(try Self.listenerFindings(Self.service([controller, Self.certificate], ports: ports)).count == 1)
+    }
+
+    /// A Service of another class is that implementation's, whatever `aws-load-balancer-type` says
+    /// (the controller's `IsServiceSupported`).
+    @Test func anotherClassWithTheControllersTypeAnnotationIsNotAWSs() throws {
+        let text = Self.service(["service.beta.kubernetes.io/aws-load-balancer-type: external", Self.certificate],
+                                loadBalancerClass: "example.com/other")
+        #expect(try Self.listenerFindings(text).isEmpty)
+    }
+
+    /// With `enable-tcp-udp-listener`, a port given for TCP and UDP is one TCP_UDP listener, never TLS.
+    @Test func aTCPUDPListenerIsNotTLS() throws {
+        let ports = ["{name: tcp, port: 443, protocol: TCP}", "{name: udp, port: 443, protocol: UDP}"]
+        let text = Self.service(["service.beta.kubernetes.io/aws-load-balancer-type: external", Self.certificate,
+                                 "service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener: \"true\""], ports: ports)
+        #expect(try Self.listenerFindings(text).isEmpty)
+        #expect(try Self.listenerFindings(text.replacingOccurrences(of: "listener: \"true\"", with: "listener: \"false\"")).count == 1)
+    }
+
+    /// The in-tree controller keeps an `ssl-ports` number as an int32 (`getPortSets`): 4294967739 wraps to 443.
+    @Test func anSSLPortNumberWrapsAsTheInTreeControllerKeepsIt() throws {
+        let text = Self.service([Self.certificate, "service.beta.kubernetes.io/aws-load-balancer-ssl-ports: \"4294967739\""])
+        #expect(try Self.listenerFindings(text).count == 1)
+        #expect(try Self.listenerFindings(text.replacingOccurrences(of: "4294967739", with: "4294967738")).isEmpty)
+    }
+
+    /// The AWS Load Balancer Controller takes a NodePort or ClusterIP Service told to by its type annotation: its
+    /// feature gate for LoadBalancer-only Services is off by default.
+    @Test func theControllerTakesANodePortServiceItIsToldTo() throws {
+        let text = Self.service(["service.beta.kubernetes.io/aws-load-balancer-type: external",
+                                 "service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing", Self.certificate])
+        for type in ["NodePort", "ClusterIP"] {
+            let typed = text.replacingOccurrences(of: "type: LoadBalancer", with: "type: \(type)")
+            let read = H.read(text: typed)
+            let rules = try H.findings(read.deployments).map(\.ruleId).sorted()
+            #expect(rules == ["MMC-ENC-004", "MMC-NET-011"], "\(type)")
+        }
+        // Without the annotation a NodePort Service has no load balancer.
+        let plain = Self.service([Self.certificate]).replacingOccurrences(of: "type: LoadBalancer", with: "type: NodePort")
+        #expect(try H.findings(H.read(text: plain).deployments).isEmpty)
     }
 }

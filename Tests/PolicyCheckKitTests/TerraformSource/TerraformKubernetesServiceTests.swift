@@ -81,4 +81,19 @@ import Testing
         #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-ENC-004 kubernetes_service_v1.db"])
         #expect(findings.first?.message.contains("such as ELBSecurityPolicy-TLS13-1-2-2021-06") == true, "an NLB")
     }
+
+    /// A port number known only at apply is still a port the certificate covers (no `ssl-ports`): the listener is
+    /// judged, not dropped.
+    @Test func aPortKnownOnlyAtApplyIsStillATLSListener() throws {
+        var plan = Plan()
+        plan.change("kubernetes_service_v1.db", "kubernetes_service_v1", after: [
+            "metadata": [["name": "db", "annotations": [
+                "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+            ]]],
+            "spec": [["type": "LoadBalancer", "port": [["name": "tls", "protocol": "TCP"]],
+                      "load_balancer_source_ranges": ["52.20.12.0/24"]]],
+        ], unknown: ["spec": [["port": [["port": true]]]]])
+        let findings = try TerraformFixture.findings(TerraformFixture.deployment(json: plan.json))
+        #expect(findings.map { "\($0.ruleId) \($0.cannotVerify)" } == ["MMC-ENC-004 false"])
+    }
 }
