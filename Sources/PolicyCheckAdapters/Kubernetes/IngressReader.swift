@@ -26,6 +26,9 @@ struct IngressReader {
             if !parameters.inboundCIDRs.isEmpty {
                 allowlists.classInboundCIDRs = (parameters.inboundCIDRs, parameters.inboundOrigin)
             }
+            if !parameters.prefixLists.isEmpty {
+                allowlists.classPrefixLists = (parameters.prefixLists, parameters.name)
+            }
             if let policy = parameters.sslPolicy {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslPolicy, policy)
             }
