@@ -16,6 +16,8 @@ struct IngressAllowlists {
     /// The prefix lists of the Ingress's `IngressClassParams`, which replace the `security-group-prefix-lists`
     /// annotation, and the parameters' name.
     var classPrefixLists: (items: [Located<String>], name: String)?
+    /// The `ipAddressType` of the Ingress's `IngressClassParams`, which replaces the `ip-address-type` annotation.
+    var classIPAddressType: String?
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -26,6 +28,7 @@ struct IngressAllowlists {
     static let certificateARN = "alb.ingress.kubernetes.io/certificate-arn"
     static let securityGroups = "alb.ingress.kubernetes.io/security-groups"
     static let prefixLists = "alb.ingress.kubernetes.io/security-group-prefix-lists"
+    static let ipAddressType = "alb.ingress.kubernetes.io/ip-address-type"
 
     /// The ingress-nginx allowlist, if annotated. nginx sits behind a public load balancer: internet-facing.
     func nginx() -> Allowlist? {
@@ -51,7 +54,10 @@ struct IngressAllowlists {
             KubernetesAllowlists.arnRegions(certificates, in: source, component: component,
                                             role: "region in the ALB certificate ARN", into: &deployment)
         }
-        let dualStack = annotations["alb.ingress.kubernetes.io/ip-address-type"]?.value == "dualstack"
+        // The controller's group opens `::/0` by default only when the ALB takes IPv6 (`isIPv6Supported`:
+        // `dualstack` or `dualstack-without-public-ipv4`); the class's `ipAddressType` wins over the annotation.
+        let addressType = classIPAddressType ?? annotations[Self.ipAddressType]?.value
+        let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4"
         if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
             // Parameters that cannot be read may make it internet-facing.
             return namedSecurityGroups(groups, isPublic: isPublic || unknownClassParameters != nil, ports: ports)

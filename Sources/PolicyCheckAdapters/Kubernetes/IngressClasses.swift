@@ -34,6 +34,8 @@ struct IngressClasses {
         /// `prefixListsIDs`, else the legacy `PrefixListsIDs` (the controller's `computeIngressExplicitPrefixListIDs`),
         /// which replace the `security-group-prefix-lists` annotation.
         var prefixLists: [Located<String>] = []
+        /// `ipAddressType`, which replaces the `ip-address-type` annotation (`buildLoadBalancerIPAddressType`).
+        var ipAddressType: String?
         /// The name of the parameters, for messages.
         var name = ""
     }
@@ -83,6 +85,7 @@ struct IngressClasses {
                 read.sslRedirectPort = spec.string("sslRedirectPort").flatMap { $0.value.isEmpty ? nil : $0 }
                 read.prefixLists = spec.strings("prefixListsIDs")
                 if read.prefixLists.isEmpty { read.prefixLists = spec.strings("PrefixListsIDs") }
+                read.ipAddressType = spec.text("ipAddressType")
             }
             parameters[name] = read
         default:

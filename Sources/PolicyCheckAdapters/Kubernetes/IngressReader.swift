@@ -29,6 +29,7 @@ struct IngressReader {
             if !parameters.prefixLists.isEmpty {
                 allowlists.classPrefixLists = (parameters.prefixLists, parameters.name)
             }
+            allowlists.classIPAddressType = parameters.ipAddressType
             if let policy = parameters.sslPolicy {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslPolicy, policy)
             }

@@ -67,6 +67,8 @@ struct ServiceReader {
             // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
             // controller ignores is where that comes from: the entries go there.
             let ignoredScheme = ignoredSchemeAnnotation(annotations, loadBalancerClass: loadBalancerClass)
+            let ipv6 = isAWSLoadBalancerController(annotations, loadBalancerClass)
+                ? annotations[ipAddressTypeAnnotation]?.value == "dualstack" : ipv6
             allowlist.entries = KubernetesAllowlists.worldOpen(at: ignoredScheme?.origin ?? worldOrigin, ipv6: ipv6,
                                                                ports: ports)
         }
@@ -74,6 +76,12 @@ struct ServiceReader {
     }
 
     static let securityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
+    /// The AWS Load Balancer Controller's NLB address type: exactly `dualstack` makes its default source ranges
+    /// "`0.0.0.0/0` and `::/0`", anything else (`ipv4`, the default) `0.0.0.0/0` alone
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#lb-source-ranges;
+    /// `buildCIDRsFromSourceRanges` compares the type with `IPAddressTypeDualStack`). The Service's `ipFamilies` do
+    /// not decide it there.
+    static let ipAddressTypeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-ip-address-type"
     static let prefixListsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-group-prefix-lists"
 
     /// The managed prefix lists the AWS Load Balancer Controller's group admits
