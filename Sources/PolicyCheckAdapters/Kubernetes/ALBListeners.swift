@@ -12,7 +12,8 @@ import PolicyCheckSyntax
 ///   controller error (the ALB is not reconciled): the listener's protocol cannot be verified.
 /// - `ssl-redirect: '443'`: "every HTTP listener will be configured with a default action which redirects to HTTPS,
 ///   other rules will be ignored" — only when the port is an HTTPS listen port (else the controller refuses it).
-///   Without it an HTTP listener forwards to the Ingress's backends.
+///   Without it an HTTP listener does what the Ingress's default backend and rules do (`IngressRoutes`): forward,
+///   or what an `actions.<name>` annotation says (a redirect to HTTPS, a fixed response).
 /// - `ssl-policy` sets an HTTPS listener's security policy; its default is ELBSecurityPolicy-2016-08 (the
 ///   controller's `--default-ssl-policy`), the same default AWS applies to a listener created without one, so a
 ///   missing annotation is judged as a missing `SslPolicy` is in CloudFormation.
@@ -26,6 +27,9 @@ struct ALBListeners {
     /// Why the Ingress's `IngressClassParams` cannot be read (`IngressClasses`): their `sslRedirectPort`, `sslPolicy`
     /// and `certificateArn` would win over the annotations, so what they decide cannot be verified.
     var unknownParameters: String?
+    /// What the Ingress routes where (`IngressRoutes`); `nil`: every request is forwarded (the operator's ALB, an
+    /// Ingress with neither rules nor a default backend).
+    var routes: IngressRoutes?
 
     static let listenPorts = "alb.ingress.kubernetes.io/listen-ports"
     static let sslRedirect = "alb.ingress.kubernetes.io/ssl-redirect"
@@ -68,6 +72,12 @@ struct ALBListeners {
                     ListenerAction(type: Located(.known("redirect"), at: redirect.origin),
                                    redirectProtocol: Located(.known("HTTPS"), at: redirect.origin), origin: redirect.origin)
                 } ?? ListenerAction(type: Located(.known("forward"), at: entry.origin), origin: entry.origin)]
+                if redirect == nil, let routes {
+                    // The Ingress's rules are the listener's, evaluated before its default action: what any of them
+                    // does with plain HTTP the listener does, so they are judged with the default, at the worst
+                    // (`ListenerRouting`). A listener's rules are one list here; the Ingress shares one component.
+                    listener.defaultActions = [routes.defaultAction] + routes.ruleActions
+                }
             }
             deployment.listeners.append(listener)
         }

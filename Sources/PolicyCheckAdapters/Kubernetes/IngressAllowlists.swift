@@ -13,6 +13,11 @@ struct IngressAllowlists {
     /// Why the Ingress's `IngressClassParams` cannot be read, at its class's `spec.parameters`: they may set the
     /// scheme and the CIDRs, so the allowlist cannot be verified.
     var unknownClassParameters: Located<String>?
+    /// The prefix lists of the Ingress's `IngressClassParams`, which replace the `security-group-prefix-lists`
+    /// annotation, and the parameters' name.
+    var classPrefixLists: (items: [Located<String>], name: String)?
+    /// The `ipAddressType` of the Ingress's `IngressClassParams`, which replaces the `ip-address-type` annotation.
+    var classIPAddressType: String?
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -22,6 +27,8 @@ struct IngressAllowlists {
     static let scheme = "alb.ingress.kubernetes.io/scheme"
     static let certificateARN = "alb.ingress.kubernetes.io/certificate-arn"
     static let securityGroups = "alb.ingress.kubernetes.io/security-groups"
+    static let prefixLists = "alb.ingress.kubernetes.io/security-group-prefix-lists"
+    static let ipAddressType = "alb.ingress.kubernetes.io/ip-address-type"
 
     /// The ingress-nginx allowlist, if annotated. nginx sits behind a public load balancer: internet-facing.
     func nginx() -> Allowlist? {
@@ -47,7 +54,10 @@ struct IngressAllowlists {
             KubernetesAllowlists.arnRegions(certificates, in: source, component: component,
                                             role: "region in the ALB certificate ARN", into: &deployment)
         }
-        let dualStack = annotations["alb.ingress.kubernetes.io/ip-address-type"]?.value == "dualstack"
+        // The controller's group opens `::/0` by default only when the ALB takes IPv6 (`isIPv6Supported`:
+        // `dualstack` or `dualstack-without-public-ipv4`); the class's `ipAddressType` wins over the annotation.
+        let addressType = classIPAddressType ?? annotations[Self.ipAddressType]?.value
+        let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4"
         if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
             // Parameters that cannot be read may make it internet-facing.
             return namedSecurityGroups(groups, isPublic: isPublic || unknownClassParameters != nil, ports: ports)
@@ -56,6 +66,29 @@ struct IngressAllowlists {
             return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: unknown.origin,
                                                      reason: unknown.value, ports: ports)
         }
+        let cidrs = inboundCIDRAllowlist(isPublic: isPublic, ports: ports)
+        if let prefixLists = prefixLists() {
+            // The managed group admits the prefix lists beside any CIDRs, and no 0.0.0.0/0 default
+            // (`mergeListenPortConfigs` adds it only when there are neither). An internal ALB's lists are not judged.
+            guard isPublic else { return cidrs }
+            var allowlist = cidrs ?? Allowlist(kind: .ingressAnnotation, component: component,
+                                               origin: prefixLists.ids[0].origin, internetFacing: true,
+                                               hasDescriptionField: false)
+            allowlist.entries += KubernetesAllowlists.prefixListEntries(prefixLists.ids, setting: prefixLists.setting,
+                                                                        ports: KubernetesAllowlists.Ports(ports))
+            return allowlist
+        }
+        if let cidrs { return cidrs }
+        guard let internetFacing, internetFacing.value else { return nil }
+        let origin = Origin(offset: internetFacing.origin.offset, path: Annotations.path(annotations.path, Self.inboundCIDRs))
+        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
+                                  internetFacing: true, hasDescriptionField: false)
+        allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: ports)
+        return allowlist
+    }
+
+    /// The CIDRs the controller's group admits: the class's `inboundCIDRs`, else `inbound-cidrs`; `nil` without any.
+    private func inboundCIDRAllowlist(isPublic: Bool, ports: [PortRange]) -> Allowlist? {
         if let classCIDRs = classInboundCIDRs {
             var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: classCIDRs.origin,
                                       internetFacing: isPublic, hasDescriptionField: false)
@@ -69,12 +102,22 @@ struct IngressAllowlists {
             allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: ports, paths: annotations.paths)
             if !allowlist.entries.isEmpty { return allowlist }
         }
-        guard let internetFacing, internetFacing.value else { return nil }
-        let origin = Origin(offset: internetFacing.origin.offset, path: Annotations.path(annotations.path, Self.inboundCIDRs))
-        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
-                                  internetFacing: true, hasDescriptionField: false)
-        allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: ports)
-        return allowlist
+        return nil
+    }
+
+    /// The managed prefix lists the controller's group admits: the class's `prefixListsIDs` (or `PrefixListsIDs`),
+    /// else `security-group-prefix-lists` (items trimmed, blank ones dropped, as the controller splits it); `nil`
+    /// without any. "If you only use this annotation without `inbound-cidrs`, the controller managed security group
+    /// would ignore the `inbound-cidrs` default settings"
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#security-group-prefix-lists).
+    private func prefixLists() -> (ids: [Located<String>], setting: String)? {
+        if let classPrefixLists {
+            return (classPrefixLists.items, "the IngressClassParams '\(classPrefixLists.name)'")
+        }
+        guard let value = annotations[Self.prefixLists] else { return nil }
+        let ids = CIDRListText.items(value, in: source, paths: annotations.paths)
+            .filter { !SourceRangeText.trimmingSpace($0.value).isEmpty }
+        return ids.isEmpty ? nil : (ids, "'\(Self.prefixLists)'")
     }
 
     /// The allowlist of an ALB given its security groups by name: it cannot be verified from the manifest.

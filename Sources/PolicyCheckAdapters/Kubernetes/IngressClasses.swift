@@ -31,6 +31,13 @@ struct IngressClasses {
         var sslPolicy: Located<String>?
         var certificate: Bool = false
         var sslRedirectPort: Located<String>?
+        /// `prefixListsIDs`, else the legacy `PrefixListsIDs` (the controller's `computeIngressExplicitPrefixListIDs`),
+        /// which replace the `security-group-prefix-lists` annotation.
+        var prefixLists: [Located<String>] = []
+        /// `ipAddressType`, which replaces the `ip-address-type` annotation (`buildLoadBalancerIPAddressType`).
+        var ipAddressType: String?
+        /// The name of the parameters, for messages.
+        var name = ""
     }
 
     /// What an Ingress's class gives it.
@@ -69,12 +76,16 @@ struct IngressClasses {
             // Parameters without a spec (the controller chart's default) set nothing: the annotations decide.
             let spec = reader.object(node, path: "")?.object("spec")
             var read = Parameters(inboundOrigin: spec?.origin(of: "inboundCIDRs") ?? Origin(offset: node.offset, path: "spec"))
+            read.name = name
             if let spec {
                 read.scheme = spec.string("scheme")
                 read.inboundCIDRs = spec.strings("inboundCIDRs")
                 read.sslPolicy = spec.string("sslPolicy").flatMap { $0.value.isEmpty ? nil : $0 }
                 read.certificate = !spec.strings("certificateArn").isEmpty
                 read.sslRedirectPort = spec.string("sslRedirectPort").flatMap { $0.value.isEmpty ? nil : $0 }
+                read.prefixLists = spec.strings("prefixListsIDs")
+                if read.prefixLists.isEmpty { read.prefixLists = spec.strings("PrefixListsIDs") }
+                read.ipAddressType = spec.text("ipAddressType")
             }
             parameters[name] = read
         default:

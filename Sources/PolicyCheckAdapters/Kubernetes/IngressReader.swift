@@ -26,6 +26,10 @@ struct IngressReader {
             if !parameters.inboundCIDRs.isEmpty {
                 allowlists.classInboundCIDRs = (parameters.inboundCIDRs, parameters.inboundOrigin)
             }
+            if !parameters.prefixLists.isEmpty {
+                allowlists.classPrefixLists = (parameters.prefixLists, parameters.name)
+            }
+            allowlists.classIPAddressType = parameters.ipAddressType
             if let policy = parameters.sslPolicy {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslPolicy, policy)
             }
@@ -43,7 +47,10 @@ struct IngressReader {
             deployment.allowlists.append(allowlist)
         }
         ALBListeners(annotations: listenerAnnotations, component: object.resource, anchor: classOffset,
-                     certificate: certificate, unknownParameters: unknownParameters).read(into: &deployment)
+                     certificate: certificate, unknownParameters: unknownParameters,
+                     routes: IngressRoutes(spec: object.root.node["spec"], annotations: object.annotations,
+                                           anchor: classOffset))
+            .read(into: &deployment)
     }
 
     /// Whether the AWS Load Balancer Controller serves the ingress (class `alb`, or any `alb.ingress…` annotation).

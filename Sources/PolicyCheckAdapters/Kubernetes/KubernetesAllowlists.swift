@@ -45,11 +45,25 @@ enum KubernetesAllowlists {
                              ports: [PortRange]) -> Allowlist {
         var allowlist = Allowlist(kind: kind, component: component, origin: origin, internetFacing: true,
                                   hasDescriptionField: false)
+        allowlist.entries = [unknownEntry(at: origin, reason: reason, ports: Ports(ports))]
+        return allowlist
+    }
+
+    /// One entry whose address block cannot be verified, at `origin`, opening the given ports.
+    static func unknownEntry(at origin: Origin, reason: String, ports: Ports) -> AllowlistEntry {
         var entry = AllowlistEntry(cidr: Located(.unknown(reason: reason), at: origin), description: nil,
                                    enabled: true, origin: origin, ports: ports.first)
-        entry.additionalPorts = Array(ports.dropFirst())
-        allowlist.entries = [entry]
-        return allowlist
+        entry.additionalPorts = ports.rest
+        return entry
+    }
+
+    /// The entries of the managed prefix lists an AWS Load Balancer Controller's security group admits: one per
+    /// list, at its ID, that cannot be verified — a prefix list's CIDRs live in EC2, not in the manifest.
+    static func prefixListEntries(_ ids: [Located<String>], setting: String, ports: Ports) -> [AllowlistEntry] {
+        ids.map { id in
+            unknownEntry(at: id.origin, reason: "the load balancer admits the managed prefix list '\(id.value)' "
+                + "(\(setting)), whose address blocks the manifest does not show", ports: ports)
+        }
     }
 
     /// A region reference for every ARN in a comma-separated list (ALB certificate ARNs).

@@ -51,19 +51,53 @@ struct ServiceReader {
                   !items.isEmpty {
             allowlist.origin = annotation.origin
             allowlist.entries = items.map { KubernetesAllowlists.entry(SourceRangeText.asKubernetesReads($0), ports: shared) }
-        } else if internetFacing {
+        }
+        if let prefixLists = prefixLists(annotations, in: source, loadBalancerClass: loadBalancerClass) {
+            // The managed group admits the prefix lists beside the source ranges, and no 0.0.0.0/0 default
+            // (`buildCIDRsFromSourceRanges`): an internet-facing NLB's lists cannot be verified; an internal one's
+            // are not judged. An annotation that lists nothing leaves the group without a rule.
+            if internetFacing {
+                if allowlist.entries.isEmpty, let first = prefixLists.first { allowlist.origin = first.origin }
+                allowlist.entries += KubernetesAllowlists.prefixListEntries(
+                    prefixLists, setting: "'\(prefixListsAnnotation)'", ports: shared)
+            }
+            return allowlist.entries.isEmpty ? nil : allowlist
+        }
+        if allowlist.entries.isEmpty {
+            guard internetFacing else { return nil }
             // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
             // controller ignores is where that comes from: the entries go there.
             let ignoredScheme = ignoredSchemeAnnotation(annotations, loadBalancerClass: loadBalancerClass)
+            let ipv6 = isAWSLoadBalancerController(annotations, loadBalancerClass)
+                ? annotations[ipAddressTypeAnnotation]?.value == "dualstack" : ipv6
             allowlist.entries = KubernetesAllowlists.worldOpen(at: ignoredScheme?.origin ?? worldOrigin, ipv6: ipv6,
                                                                ports: ports)
-        } else {
-            return nil
         }
         return allowlist
     }
 
     static let securityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
+    /// The AWS Load Balancer Controller's NLB address type: exactly `dualstack` makes its default source ranges
+    /// "`0.0.0.0/0` and `::/0`", anything else (`ipv4`, the default) `0.0.0.0/0` alone
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#lb-source-ranges;
+    /// `buildCIDRsFromSourceRanges` compares the type with `IPAddressTypeDualStack`). The Service's `ipFamilies` do
+    /// not decide it there.
+    static let ipAddressTypeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-ip-address-type"
+    static let prefixListsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-security-group-prefix-lists"
+
+    /// The managed prefix lists the AWS Load Balancer Controller's group admits
+    /// (`service.beta.kubernetes.io/aws-load-balancer-security-group-prefix-lists`, items trimmed, blank ones
+    /// dropped), `nil` when the annotation is absent or the controller does not reconcile the Service. "If you only
+    /// use this annotation without `load-balancer-source-ranges`, the controller managed security group would ignore
+    /// the `load-balancer-source-ranges` default settings"
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#lb-security-group-prefix-lists):
+    /// its `buildCIDRsFromSourceRanges` adds no 0.0.0.0/0 once the annotation is present, even empty.
+    static func prefixLists(_ annotations: Annotations, in source: SourceFile,
+                            loadBalancerClass: String?) -> [Located<String>]? {
+        guard isAWSLoadBalancerController(annotations, loadBalancerClass),
+              let value = annotations[prefixListsAnnotation] else { return nil }
+        return CIDRListText.items(value, in: source, paths: annotations.paths).filter { !$0.value.isEmpty }
+    }
 
     /// Whether a load balancer is made for the Service: `type: LoadBalancer`, or a `NodePort` or `ClusterIP` one (the
     /// default type) that the AWS Load Balancer Controller is told to take by `aws-load-balancer-type: external` (or
