@@ -18,6 +18,9 @@ struct IngressAllowlists {
     var classPrefixLists: (items: [Located<String>], name: String)?
     /// The `ipAddressType` of the Ingress's `IngressClassParams`, which replaces the `ip-address-type` annotation.
     var classIPAddressType: String?
+    /// Why the ALB's scheme is not known (EKS Auto Mode's undocumented default), where the class is: without CIDRs
+    /// its allowlist cannot be verified, and CIDRs are judged as an internet-facing ALB's.
+    var unknownScheme: Located<String>?
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -48,7 +51,7 @@ struct IngressAllowlists {
     /// controller's default). `internetFacing` locates what makes the ALB public; `certificate` says whether it
     /// terminates TLS (then it listens on 443 by default, else 80).
     func alb(internetFacing: Located<Bool>?, certificate: Bool, into deployment: inout Deployment) -> Allowlist? {
-        let isPublic = internetFacing?.value ?? false
+        let isPublic = internetFacing?.value ?? (unknownScheme != nil)
         let ports = listenPorts(certificate: certificate || annotations[Self.certificateARN] != nil)
         if let certificates = annotations[Self.certificateARN] {
             KubernetesAllowlists.arnRegions(certificates, in: source, component: component,
@@ -79,6 +82,10 @@ struct IngressAllowlists {
             return allowlist
         }
         if let cidrs { return cidrs }
+        if internetFacing == nil, let unknownScheme {
+            return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: unknownScheme.origin,
+                                                     reason: unknownScheme.value, ports: ports)
+        }
         guard let internetFacing, internetFacing.value else { return nil }
         let origin = Origin(offset: internetFacing.origin.offset, path: Annotations.path(annotations.path, Self.inboundCIDRs))
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,

@@ -15,12 +15,25 @@ import PolicyCheckSyntax
 /// `sslPolicy`, `certificateArn` and `sslRedirectPort` (`computeIngressExplicitSSLPolicy`, `buildSSLRedirectConfig`).
 struct IngressClasses {
     static let albController = "ingress.k8s.aws/alb"
+    /// EKS Auto Mode's ALB controller, whose `IngressClassParams` are `eks.amazonaws.com/v1`
+    /// (https://docs.aws.amazon.com/eks/latest/userguide/auto-configure-alb.html).
+    static let autoModeController = "eks.amazonaws.com/alb"
+    static let autoModeGroup = "eks.amazonaws.com"
+    /// The fields of an Auto Mode `IngressClassParams` that AWS documents, in its reference table and its table of
+    /// changes from the AWS Load Balancer Controller's (`certificateArn` became `certificateARNs`); what else the spec
+    /// sets is not described, so what it does cannot be verified.
+    static let autoModeFields: Set<String> = [
+        "scheme", "namespaceSelector", "group", "ipAddressType", "subnets", "certificateARNs", "tags",
+        "loadBalancerAttributes", "listeners",
+    ]
     static let defaultClassAnnotation = "ingressclass.kubernetes.io/is-default-class"
 
     /// An `IngressClass`: its controller, and where its parameters are and what they name.
     struct IngressClass {
         let controller: String?
         let parameters: (name: String, origin: Origin)?
+        /// Whether the parameters are EKS Auto Mode's (`eks.amazonaws.com`) rather than the controller's.
+        var autoMode = false
     }
 
     /// The settings of an `IngressClassParams` that decide an ALB's exposure and listeners.
@@ -38,6 +51,10 @@ struct IngressClasses {
         var ipAddressType: String?
         /// The name of the parameters, for messages.
         var name = ""
+        /// Whether they are EKS Auto Mode's: then an Ingress without a scheme has one AWS does not document.
+        var autoMode = false
+        /// The first field of Auto Mode parameters that AWS does not document, which makes them unverifiable.
+        var undocumented: Located<String>?
     }
 
     /// What an Ingress's class gives it.
@@ -55,6 +72,7 @@ struct IngressClasses {
     private var classes: [String: IngressClass] = [:]
     private var defaultClasses: [String] = []
     private var parameters: [String: Parameters] = [:]
+    private var autoModeParameters: [String: Parameters] = [:]
 
     static let none = IngressClasses()
 
@@ -66,11 +84,13 @@ struct IngressClasses {
         case ("networking.k8s.io", "IngressClass"):
             let spec = node["spec"]
             var parameters: (String, Origin)?
-            if let reference = spec?["parameters"], reference["apiGroup"]?.string == "elbv2.k8s.aws",
+            let group = spec?["parameters"]?["apiGroup"]?.string
+            if let reference = spec?["parameters"], group == "elbv2.k8s.aws" || group == Self.autoModeGroup,
                reference["kind"]?.string == "IngressClassParams", let target = reference["name"]?.string {
                 parameters = (target, Origin(offset: reference.offset, path: "spec.parameters"))
             }
-            classes[name] = IngressClass(controller: spec?["controller"]?.string, parameters: parameters)
+            classes[name] = IngressClass(controller: spec?["controller"]?.string, parameters: parameters,
+                                         autoMode: group == Self.autoModeGroup)
             if node["metadata"]?["annotations"]?[Self.defaultClassAnnotation]?.string == "true" { defaultClasses.append(name) }
         case ("elbv2.k8s.aws", "IngressClassParams"):
             // Parameters without a spec (the controller chart's default) set nothing: the annotations decide.
@@ -88,6 +108,20 @@ struct IngressClasses {
                 read.ipAddressType = spec.text("ipAddressType")
             }
             parameters[name] = read
+        case (Self.autoModeGroup, "IngressClassParams"):
+            let spec = reader.object(node, path: "")?.object("spec")
+            var read = Parameters(inboundOrigin: Origin(offset: node.offset, path: "spec"))
+            read.name = name
+            read.autoMode = true
+            if let spec {
+                read.scheme = spec.string("scheme")
+                read.certificate = !spec.strings("certificateARNs").isEmpty
+                read.ipAddressType = spec.text("ipAddressType")
+                if let field = spec.node.entries?.first(where: { !Self.autoModeFields.contains($0.key) }) {
+                    read.undocumented = Located(field.key, at: Origin(offset: field.keyOffset, path: "spec.\(field.key)"))
+                }
+            }
+            autoModeParameters[name] = read
         default:
             return
         }
@@ -96,9 +130,17 @@ struct IngressClasses {
     /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it.
     func settings(className: String?) -> Settings {
         guard let name = className ?? (defaultClasses.count == 1 ? defaultClasses[0] : nil),
-              let ingressClass = classes[name], ingressClass.controller == Self.albController else { return .none }
-        guard let reference = ingressClass.parameters else { return .alb }
-        guard let read = parameters[reference.name] else {
+              let ingressClass = classes[name],
+              ingressClass.controller == Self.albController || ingressClass.controller == Self.autoModeController
+        else { return .none }
+        guard let reference = ingressClass.parameters else {
+            // Auto Mode's scheme then comes from the annotation, or is its undocumented default.
+            guard ingressClass.controller == Self.autoModeController else { return .alb }
+            var read = Parameters(inboundOrigin: Origin(offset: 0, path: "spec"))
+            read.autoMode = true
+            return .parameters(read)
+        }
+        guard let read = (ingressClass.autoMode ? autoModeParameters : parameters)[reference.name] else {
             return .missing(name: reference.name, className: name, origin: reference.origin)
         }
         return .parameters(read)

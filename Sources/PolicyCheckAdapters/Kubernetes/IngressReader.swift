@@ -21,6 +21,13 @@ struct IngressReader {
         switch settings {
         case .none, .alb:
             break
+        case .parameters(let parameters) where parameters.undocumented != nil:
+            let field = parameters.undocumented!
+            let reason = "the EKS Auto Mode IngressClassParams '\(parameters.name)' sets '\(field.value)', which AWS's "
+                + "documentation of Auto Mode's IngressClassParams does not describe, so what it does to the ALB "
+                + "cannot be told from the manifest"
+            allowlists.unknownClassParameters = Located(reason, at: field.origin)
+            unknownParameters = reason
         case .parameters(let parameters):
             if let scheme = parameters.scheme { internetFacing = Located(scheme.value == "internet-facing", at: scheme.origin) }
             if !parameters.inboundCIDRs.isEmpty {
@@ -37,6 +44,13 @@ struct IngressReader {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslRedirect, port)
             }
             certificate = parameters.certificate
+            if parameters.autoMode, internetFacing == nil {
+                // AWS's Auto Mode pages state no default scheme (its example sets `internet-facing` to make the ALB
+                // public): an Ingress that names none cannot be verified.
+                allowlists.unknownScheme = Located(
+                    "neither the Ingress nor its EKS Auto Mode IngressClassParams set a scheme, and AWS's documentation "
+                        + "of Auto Mode does not state its default", at: Origin(offset: classOffset, path: "spec.ingressClassName"))
+            }
         case .missing(let name, let className, let origin):
             let reason = "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
                 + "'\(name)', which the input does not hold, and they win over the Ingress's annotations"

@@ -30,6 +30,11 @@ struct ServiceReader {
     static func allowlist(component: String, ranges: [Located<String>], rangesOrigin: Origin, annotations: Annotations,
                           source: SourceFile, ports: [PortRange], ipv6: Bool, worldOrigin: Origin,
                           loadBalancerClass: String? = nil) -> Allowlist? {
+        if loadBalancerClass == AutoModeServices.nlbClass {
+            return AutoModeServices.allowlist(component: component, ranges: ranges, rangesOrigin: rangesOrigin,
+                                              annotations: annotations, source: source, ports: ports,
+                                              worldOrigin: worldOrigin)
+        }
         let internetFacing = !isInternal(annotations, loadBalancerClass: loadBalancerClass)
         if let groups = namedSecurityGroups(annotations, loadBalancerClass: loadBalancerClass) {
             // One entry that cannot be verified, at the annotation; the source ranges are not credited.
