@@ -71,6 +71,8 @@ struct TerraformStoreSettingsReader {
             store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
         case "aws_neptune_cluster":
             store.backupRetentionDays = backupRetention(resource, service: "Neptune")
+        case "aws_dynamodb_table":
+            store.backupRetentionDays = pointInTimeRecovery(resource)
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
                 ?? engineNotStated(resource)
@@ -239,6 +241,34 @@ struct TerraformStoreSettingsReader {
         }
         if !exports.items.isEmpty { return StoreSetting(.known(true), at: exports.origin) }
         return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
+    }
+
+    /// How many days a DynamoDB table can be restored back: `point_in_time_recovery.recovery_period_in_days` when
+    /// `enabled` (not set: 35), 0 when point-in-time recovery is off or not set (`DynamoDBRecovery`). A block left to
+    /// the provider (computed in a plan) is not set: AWS leaves it off.
+    private func pointInTimeRecovery(_ table: TerraformResource) -> StoreSetting<Int> {
+        let block = table["point_in_time_recovery"]
+        if block.isUnknown, !block.isProviderDefault {
+            return StoreSetting(.unknown(reason: block.unknownReason), at: block.origin)
+        }
+        let enabled = block.child(0).child("enabled")
+        switch enabled.bool()?.value {
+        case .known(true)?:
+            let period = block.child(0).child("recovery_period_in_days")
+            if let days = period.knownInt { return StoreSetting(.known(days), at: period.origin) }
+            if period.isUnknown, !period.isProviderDefault {
+                return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
+            }
+            return StoreSetting(.known(DynamoDBRecovery.defaultDays), at: period.fieldOrigin,
+                                note: DynamoDBRecovery.periodUnset("point_in_time_recovery.recovery_period_in_days"))
+        case .unknown(let reason)?:
+            return StoreSetting(.unknown(reason: reason), at: enabled.origin)
+        case .known(false)?:
+            return StoreSetting(.known(0), at: enabled.origin, note: DynamoDBRecovery.statedOff("point_in_time_recovery.enabled"))
+        case nil:
+            let origin = block.items.isEmpty ? block.fieldOrigin : enabled.fieldOrigin
+            return StoreSetting(.known(0), at: origin, note: DynamoDBRecovery.unset("point_in_time_recovery"))
+        }
     }
 
     /// How many days automated backups are kept; the service's default (1 day) when the plan leaves it to AWS.
