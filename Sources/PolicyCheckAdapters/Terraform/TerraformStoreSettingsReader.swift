@@ -68,6 +68,7 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name",
                                                 defaultEngine: "docdb")
             store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
+            store.transitTLSMinimum = documentDBMinimumTLS(resource)
             store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
         case "aws_neptune_cluster":
             store.backupRetentionDays = backupRetention(resource, service: "Neptune")
@@ -125,6 +126,17 @@ struct TerraformStoreSettingsReader {
             } ?? StoreSetting(.unknown(reason: SearchDomainDefaults.httpsUnset("domain_endpoint_options.enforce_https")),
                               at: enforce.fieldOrigin)
             store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
+            // The oldest TLS version: `domain_endpoint_options.tls_security_policy` where stated; not set (or left
+            // to the provider) is not judged, as AWS documents no default (`SearchDomainDefaults`).
+            let policy = resource["domain_endpoint_options"].child(0).child("tls_security_policy")
+            store.transitTLSMinimum = policy.string().map { stated in
+                switch stated.value {
+                case .known(let text):
+                    return SearchDomainDefaults.tlsPolicy(text, name: "domain_endpoint_options.tls_security_policy", at: stated.origin)
+                case .unknown(let reason):
+                    return StoreSetting(.unknown(reason: reason), at: stated.origin)
+                }
+            }
             store.publicAccess = publicEndpoint(resource)
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
@@ -220,6 +232,22 @@ struct TerraformStoreSettingsReader {
                                 at: groupAttribute.origin)
         }
         return rules.defaultSetting(at: groupAttribute.fieldOrigin, input: "plan", note: "the default parameter group is used")
+    }
+
+    /// The oldest TLS version a DocumentDB cluster accepts, where an `aws_docdb_cluster_parameter_group` of the input
+    /// (by reference, else by name) states `tls` (`DatabaseTransport.documentDBMinimumTLS`); `nil` otherwise — the
+    /// default group's `tls` requires TLS and cannot be changed, so it is not judged for its minimum (docs/policies.md,
+    /// MMC-ENC-003), and a value unknown until apply is the transit setting's to report.
+    private func documentDBMinimumTLS(_ cluster: TerraformResource) -> StoreSetting<Bool>? {
+        let attribute = cluster["db_cluster_parameter_group_name"]
+        guard let group = input.referenced(by: attribute, of: cluster, types: Self.parameterGroupTypes)
+            ?? attribute.knownString.flatMap({ parameterGroupsByName[$0] }) else { return nil }
+        for parameter in group["parameter"].items where parameter.child("name").knownString == "tls" {
+            let value = parameter.child("value")
+            guard let text = value.knownString else { return nil }
+            return DatabaseTransport.documentDBMinimumTLS(text, group: group.address, at: value.origin)
+        }
+        return nil
     }
 
     /// A cluster that states no engine and whose parameter group names no family: AWS provider 5.0 refuses it

@@ -80,6 +80,12 @@ import Testing
              cfnType: "AWS::DynamoDB::Table",
              properties: "{SSESpecification: {SSEEnabled: true, KMSMasterKeyId: '\(keyARN)'}, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}}",
              rules: [], withTransit: true),
+        // A TLS security policy that accepts TLS 1.0 and 1.1 is MMC-ENC-003's, as plain HTTP is.
+        Case(name: "OpenSearch accepting TLS 1.0", type: "aws_opensearch_domain",
+             after: #"{"encrypt_at_rest": [{"enabled": true, "kms_key_id": "\#(keyARN)"}], "vpc_options": [{"subnet_ids": ["subnet-1"]}], "domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}], "node_to_node_encryption": [{"enabled": true}]}"#,
+             cfnType: "AWS::OpenSearchService::Domain",
+             properties: "{EncryptionAtRestOptions: {Enabled: true, KmsKeyId: '\(keyARN)'}, VPCOptions: {SubnetIds: [subnet-1]}, DomainEndpointOptions: {EnforceHTTPS: true, TLSSecurityPolicy: Policy-Min-TLS-1-0-2019-07}, NodeToNodeEncryptionOptions: {Enabled: true}}",
+             rules: ["MMC-ENC-003"], withTransit: true),
         Case(name: "instance root volume off", type: "aws_instance", after: #"{"root_block_device": [{"encrypted": false}]}"#,
              cfnType: "AWS::EC2::Instance",
              properties: "{BlockDeviceMappings: [{DeviceName: /dev/xvda, Ebs: {Encrypted: false}}]}", rules: ["MMC-ENC-001"]),
