@@ -134,6 +134,24 @@ struct DatabaseTransport {
                             note: "\(group)'s NATIVE_NETWORK_ENCRYPTION option \(stated), which lets unencrypted connections in")
     }
 
+    /// The oldest TLS version a DocumentDB cluster accepts, from a `tls` value a parameter group states: `enabled`
+    /// "accepts secure connections using TLS version 1.0 through 1.3", `tls1.2+` and `tls1.3+` refuse versions before
+    /// theirs, `fips-140-3` accepts only connections that meet FIPS 140-3
+    /// (https://docs.aws.amazon.com/documentdb/latest/developerguide/API_Parameter.html, `ParameterValue`;
+    /// https://docs.aws.amazon.com/documentdb/latest/developerguide/security.encryption.ssl.html). `nil` for
+    /// `disabled` (plaintext, the transit setting's) and values DocumentDB does not document.
+    static func documentDBMinimumTLS(_ value: String, group: String, at origin: Origin) -> StoreSetting<Bool>? {
+        switch value.lowercased() {
+        case "enabled":
+            return StoreSetting(.known(false), at: origin,
+                                note: "tls is '\(Excerpt.quote(value))' in \(group), which accepts TLS 1.0 to 1.3")
+        case "tls1.2+", "tls1.3+", "fips-140-3":
+            return StoreSetting(.known(true), at: origin)
+        default:
+            return nil
+        }
+    }
+
     /// Whether a parameter value turns TLS on (`1`, `ON`, `true`; DocumentDB's `enabled`, `tls1.2+`, `tls1.3+`,
     /// `fips-140-3`).
     static func isOn(_ value: String) -> Bool {

@@ -5,7 +5,9 @@ import PolicyCheckPolicy
 import Testing
 
 /// A DocumentDB cluster's TLS is its cluster parameter group's `tls` (enabled by default): `disabled` fails
-/// MMC-ENC-003 in Terraform and CloudFormation alike (it passed silently).
+/// MMC-ENC-003 in Terraform and CloudFormation alike (it passed silently). A group of the input that states `enabled`
+/// accepts TLS 1.0 and 1.1 and fails too (it passed silently before round 22); the default group is left as it was
+/// (docs/policies.md, MMC-ENC-003).
 @Suite struct DocumentDBTransportTests {
     private func transit(_ findings: [Finding]) -> [String] {
         findings.filter { $0.ruleId == "MMC-ENC-003" }.map { "\($0.resource) \($0.severity.rawValue): \($0.message)" }.sorted()
@@ -39,6 +41,18 @@ import Testing
             resource "aws_docdb_cluster" "default" {
               storage_encrypted = true
             }
+            resource "aws_docdb_cluster_parameter_group" "legacy" {
+              family = "docdb5.0"
+              name   = "legacy"
+              parameter {
+                name  = "tls"
+                value = "enabled"
+              }
+            }
+            resource "aws_docdb_cluster" "legacy" {
+              storage_encrypted               = true
+              db_cluster_parameter_group_name = "legacy"
+            }
             resource "aws_docdb_cluster" "elsewhere" {
               storage_encrypted               = true
               db_cluster_parameter_group_name = "team-shared"
@@ -46,7 +60,8 @@ import Testing
             """])
         #expect(transit(findings) == [
             "aws_docdb_cluster.elsewhere info: whether the database requires TLS cannot be verified: the parameter group 'team-shared' is not in the plan",
-            "aws_docdb_cluster.off high: the database accepts connections without TLS (tls is 'disabled' in aws_docdb_cluster_parameter_group.off); expected the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)",
+            "aws_docdb_cluster.legacy high: the database accepts connections over TLS 1.0 and 1.1 (tls is 'enabled' in aws_docdb_cluster_parameter_group.legacy, which accepts TLS 1.0 to 1.3); expected the cluster parameter group to set tls to tls1.2+ (or tls1.3+)",
+            "aws_docdb_cluster.off high: the database accepts connections without TLS (tls is 'disabled' in aws_docdb_cluster_parameter_group.off); expected the cluster parameter group to require TLS (tls tls1.2+, tls1.3+ or fips-140-3)",
         ])
     }
 
@@ -69,13 +84,20 @@ import Testing
                 Type: AWS::DocDB::DBCluster
                 Properties:
                   StorageEncrypted: true
+              Legacy:
+                Type: AWS::DocDB::DBClusterParameterGroup
+                Properties: {Description: x, Family: docdb5.0, Parameters: {tls: enabled}}
+              Old:
+                Type: AWS::DocDB::DBCluster
+                Properties: {StorageEncrypted: true, DBClusterParameterGroupName: !Ref Legacy}
               Graph:
                 Type: AWS::Neptune::DBCluster
                 Properties:
                   StorageEncrypted: true
             """)
         #expect(transit(findings) == [
-            "Docs high: the database accepts connections without TLS (tls is 'disabled' in Off); expected the cluster parameter group to require TLS (tls enabled, tls1.2+, tls1.3+ or fips-140-3)",
+            "Docs high: the database accepts connections without TLS (tls is 'disabled' in Off); expected the cluster parameter group to require TLS (tls tls1.2+, tls1.3+ or fips-140-3)",
+            "Old high: the database accepts connections over TLS 1.0 and 1.1 (tls is 'enabled' in Legacy, which accepts TLS 1.0 to 1.3); expected the cluster parameter group to set tls to tls1.2+ (or tls1.3+)",
         ])
     }
 

@@ -50,4 +50,47 @@ import Testing
             "6:43 medium MMC-AVL-006 Vault Resources.Vault.Properties.LockConfiguration",
         ])
     }
+
+    /// A DynamoDB table keeps no continuous backups unless point-in-time recovery is enabled; enabled, it keeps 35
+    /// days unless a recovery period says otherwise (it passed silently before).
+    @Test func terraformDynamoDBPointInTimeRecoveryIsJudged() throws {
+        var plan = Plan()
+        plan.change("aws_dynamodb_table.none", "aws_dynamodb_table", after: ["name": "none", "point_in_time_recovery": [[String: Any]]()])
+        plan.change("aws_dynamodb_table.off", "aws_dynamodb_table", after: ["name": "off", "point_in_time_recovery": [["enabled": false]]])
+        plan.change("aws_dynamodb_table.on", "aws_dynamodb_table", after: ["name": "on", "point_in_time_recovery": [["enabled": true]]])
+        plan.change("aws_dynamodb_table.short", "aws_dynamodb_table", after: ["name": "short", "point_in_time_recovery": [["enabled": true, "recovery_period_in_days": 3]]])
+        plan.change("aws_dynamodb_table.week", "aws_dynamodb_table", after: ["name": "week", "point_in_time_recovery": [["enabled": true, "recovery_period_in_days": 7]]])
+        plan.change("aws_dynamodb_table.later", "aws_dynamodb_table", after: ["name": "later", "point_in_time_recovery": [["recovery_period_in_days": 7]]],
+                    unknown: ["point_in_time_recovery": [["enabled": true]]])
+        plan.configure("aws_dynamodb_table.later", ["point_in_time_recovery": [["enabled": ["references": ["var.pitr"]]]]])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json)).filter { $0.ruleId == "MMC-AVL-005" }
+        #expect(findings.map { "\($0.resource) \($0.path) \($0.cannotVerify)" } == [
+            "aws_dynamodb_table.none resource_changes[0].change.after.point_in_time_recovery false",
+            "aws_dynamodb_table.off resource_changes[1].change.after.point_in_time_recovery[0].enabled false",
+            "aws_dynamodb_table.short resource_changes[3].change.after.point_in_time_recovery[0].recovery_period_in_days false",
+            "aws_dynamodb_table.later resource_changes[5].change.after_unknown.point_in_time_recovery[0].enabled true",
+        ])
+        #expect(findings.first?.message == "automated backups are off for the database, so it has no point-in-time recovery (point-in-time recovery is off: point_in_time_recovery is not set, and DynamoDB keeps no continuous backups of a table unless it is enabled); expected automated backups kept at least 7 days")
+        #expect(findings[2].message == "the database can be restored to a point in time only 3 days back; expected automated backups kept at least 7 days")
+    }
+
+    @Test func cloudFormationDynamoDBPointInTimeRecoveryIsJudged() throws {
+        let template = """
+            Resources:
+              None: {Type: AWS::DynamoDB::Table, Properties: {BillingMode: PAY_PER_REQUEST}}
+              Off: {Type: AWS::DynamoDB::Table, Properties: {PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: false}}}
+              On: {Type: AWS::DynamoDB::Table, Properties: {PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}}}
+              Short: {Type: AWS::DynamoDB::Table, Properties: {PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 3}}}
+              Global: {Type: AWS::DynamoDB::GlobalTable, Properties: {Replicas: [{Region: us-east-1, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}}, {Region: us-east-2}]}}
+              Kept: {Type: AWS::DynamoDB::GlobalTable, Properties: {Replicas: [{Region: us-east-1, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 14}}]}}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-AVL-005" }
+        #expect(findings.map(\.cfnSummary) == [
+            "2:38 medium MMC-AVL-005 None Resources.None.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+            "3:113 medium MMC-AVL-005 Off Resources.Off.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+            "5:143 medium MMC-AVL-005 Short Resources.Short.Properties.PointInTimeRecoverySpecification.RecoveryPeriodInDays",
+            "6:161 medium MMC-AVL-005 Global Resources.Global.Properties.Replicas[1].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+        ])
+        #expect(findings[1].message.contains("point-in-time recovery is off: PointInTimeRecoveryEnabled is false"))
+    }
 }

@@ -21,6 +21,30 @@ enum DatabaseSettings {
             .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
     }
 
+    /// The oldest TLS version a DocumentDB cluster accepts, where an `AWS::DocDB::DBClusterParameterGroup` of the
+    /// template (by `!Ref`, or by its `Name`) states `tls` (`DatabaseTransport.documentDBMinimumTLS`), at its worst over
+    /// the groups and values the template allows; `nil` otherwise. The default group's `tls` is not judged for it:
+    /// it requires TLS, and AWS does not let it be changed (docs/policies.md, MMC-ENC-003).
+    static func documentDBMinimumTLS(_ properties: PropertyValue, context: ResourceContext) -> StoreSetting<Bool>? {
+        let groupValue = properties.child("DBClusterParameterGroupName")
+        var settings: [StoreSetting<Bool>] = []
+        for alternative in groupValue.alternatives {
+            var id: String?
+            switch alternative {
+            case .resource(let logicalID, _, _): id = logicalID
+            case .string(let name): id = context.template.parameterGroup(named: name, type: "AWS::DocDB::DBClusterParameterGroup")
+            default: break
+            }
+            guard let id, let group = context.template.resource(id) else { continue }
+            let value = ResourceContext(resource: group, template: context.template, resolver: context.resolver)
+                .properties.child("Parameters", "tls")
+            for text in value.alternatives.compactMap(\.scalarText) {
+                if let setting = DatabaseTransport.documentDBMinimumTLS(text, group: id, at: value.origin) { settings.append(setting) }
+            }
+        }
+        return StoreSetting.worst(settings)
+    }
+
     /// The TLS parameter the group sets, else the engine's default; judged at its worst over the property's
     /// alternatives (`!If [HasGroup, !Ref Group, !Ref AWS::NoValue]` may leave the default group, which is what a
     /// template without the property gets).

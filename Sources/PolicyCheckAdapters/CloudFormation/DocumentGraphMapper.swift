@@ -31,6 +31,7 @@ enum DocumentGraphMapper: ResourceMapper {
             deployment.dataStores[last].transitEncryption = DatabaseSettings.transport(
                 properties, context: context, groupProperty: "DBClusterParameterGroupName",
                 groupType: "AWS::DocDB::DBClusterParameterGroup", defaultEngine: "docdb")
+            deployment.dataStores[last].transitTLSMinimum = DatabaseSettings.documentDBMinimumTLS(properties, context: context)
             deployment.dataStores[last].storageType = Located(DataStore.documentDBStorageType, at: context.modelOrigin)
         }
     }

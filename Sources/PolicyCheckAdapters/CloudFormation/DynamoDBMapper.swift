@@ -7,6 +7,9 @@ import PolicyCheckModel
 /// replica's `SSESpecification.KMSMasterKeyId` on a global table (every replica has its own key; the worst decides)
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-ssespecification.html).
+///
+/// Point-in-time recovery (MMC-AVL-005, `DynamoDBRecovery`): a table's `PointInTimeRecoverySpecification`, each
+/// replica's on a global table (every replica is a table of its own; the worst decides).
 enum DynamoDBMapper: ResourceMapper {
     static let types = ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]
 
@@ -34,7 +37,37 @@ enum DynamoDBMapper: ResourceMapper {
                               encryption: Encryption(origin: origin))
         store.encryption.atRest = Located(.known(true), at: origin)
         store.encryption.kmsKey = kmsKey
+        store.backupRetentionDays = isTable
+            ? recovery(properties.child("PointInTimeRecoverySpecification"))
+            : worst(properties.child("Replicas").items().map { recovery($0.child("PointInTimeRecoverySpecification")) })
         deployment.dataStores.append(store)
+    }
+
+    /// How many days a table can be restored back: `RecoveryPeriodInDays` (not set: 35) when
+    /// `PointInTimeRecoveryEnabled` is true in every case, 0 when it is false or not set in any (a condition's branch
+    /// that leaves it out is off).
+    static func recovery(_ specification: PropertyValue) -> StoreSetting<Int> {
+        let enabled = specification.child("PointInTimeRecoveryEnabled")
+        switch enabled.bool(worse: false, absentMeans: false)?.value {
+        case .known(true)?:
+            return specification.child("RecoveryPeriodInDays")
+                .days(absent: DynamoDBRecovery.defaultDays, absentNote: DynamoDBRecovery.periodUnset("RecoveryPeriodInDays"))
+        case .unknown(let reason)?:
+            return StoreSetting(.unknown(reason: reason), at: enabled.origin)
+        case .known(false)?, nil:
+            let note = enabled.isAbsent
+                ? DynamoDBRecovery.unset("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")
+                : enabled.worstCaseNote(worse: false, absentMeans: false).map { "point-in-time recovery is off: \($0)" }
+                    ?? DynamoDBRecovery.statedOff("PointInTimeRecoveryEnabled")
+            return StoreSetting(.known(0), at: enabled.origin, note: note)
+        }
+    }
+
+    /// The worst replica's: one that is off, else one not known, else the shortest period; `nil` without replicas.
+    private static func worst(_ replicas: [StoreSetting<Int>]) -> StoreSetting<Int>? {
+        replicas.first { $0.value == .known(0) }
+            ?? replicas.first { $0.value.known == nil }
+            ?? replicas.min { ($0.value.known ?? 0) < ($1.value.known ?? 0) }
     }
 
     /// How far a key is from a customer key: none (AWS manages it), an AWS-managed alias, unknown, a customer key.

@@ -5,7 +5,8 @@ import PolicyCheckModel
 /// declared) and `EncryptionAtRestOptions.KmsKeyId` (not set: the AWS-managed `aws/es` key)
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticsearch-domain-encryptionatrestoptions.html);
-/// `DomainEndpointOptions.EnforceHTTPS` and `NodeToNodeEncryptionOptions.Enabled` for MMC-ENC-003.
+/// `DomainEndpointOptions.EnforceHTTPS`, `NodeToNodeEncryptionOptions.Enabled` and
+/// `DomainEndpointOptions.TLSSecurityPolicy` for MMC-ENC-003.
 enum SearchDomainMapper: ResourceMapper {
     static let types = ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"]
 
@@ -29,6 +30,23 @@ enum SearchDomainMapper: ResourceMapper {
                                  at: enforce.origin)
             : nil
         deployment.dataStores[index].transitEncryption = StoreSetting.worst([https, unset, nodeToNode(context.properties)])
+        // The oldest TLS version: `DomainEndpointOptions.TLSSecurityPolicy` where stated, at its worst (the TLS 1.0
+        // policy in any branch); not stated is not judged (`SearchDomainDefaults`).
+        let policy = context.properties.child("DomainEndpointOptions", "TLSSecurityPolicy")
+        deployment.dataStores[index].transitTLSMinimum = policy
+            .string(worst: { $0 == SearchDomainDefaults.tls10Policy ? 1 : 0 }, dominates: { $0 == SearchDomainDefaults.tls10Policy })
+            .map { stated in
+                switch stated.value {
+                case .known(let text):
+                    var setting = SearchDomainDefaults.tlsPolicy(text, name: "DomainEndpointOptions.TLSSecurityPolicy", at: stated.origin)
+                    if setting.value == .known(false), policy.possibleValues.contains(where: { $0.scalarText != text }) {
+                        setting.note = policy.worstCaseNote(worst: text)
+                    }
+                    return setting
+                case .unknown(let reason):
+                    return StoreSetting(.unknown(reason: reason), at: stated.origin)
+                }
+            }
         deployment.dataStores[index].publicAccess = publicEndpoint(context.properties)
     }
 

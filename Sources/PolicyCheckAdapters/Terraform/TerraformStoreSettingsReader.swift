@@ -68,9 +68,12 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name",
                                                 defaultEngine: "docdb")
             store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
+            store.transitTLSMinimum = documentDBMinimumTLS(resource)
             store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
         case "aws_neptune_cluster":
             store.backupRetentionDays = backupRetention(resource, service: "Neptune")
+        case "aws_dynamodb_table":
+            store.backupRetentionDays = pointInTimeRecovery(resource)
         case "aws_rds_cluster":
             store.transitEncryption = transport(resource, groupAttribute: "db_cluster_parameter_group_name")
                 ?? engineNotStated(resource)
@@ -123,6 +126,17 @@ struct TerraformStoreSettingsReader {
             } ?? StoreSetting(.unknown(reason: SearchDomainDefaults.httpsUnset("domain_endpoint_options.enforce_https")),
                               at: enforce.fieldOrigin)
             store.transitEncryption = StoreSetting.worst([https, nodeToNode(resource)])
+            // The oldest TLS version: `domain_endpoint_options.tls_security_policy` where stated; not set (or left
+            // to the provider) is not judged, as AWS documents no default (`SearchDomainDefaults`).
+            let policy = resource["domain_endpoint_options"].child(0).child("tls_security_policy")
+            store.transitTLSMinimum = policy.string().map { stated in
+                switch stated.value {
+                case .known(let text):
+                    return SearchDomainDefaults.tlsPolicy(text, name: "domain_endpoint_options.tls_security_policy", at: stated.origin)
+                case .unknown(let reason):
+                    return StoreSetting(.unknown(reason: reason), at: stated.origin)
+                }
+            }
             store.publicAccess = publicEndpoint(resource)
         case "aws_backup_vault":
             if let lock = vaultLocks.companion(of: resource, name: { resource["name"].knownString }) {
@@ -220,6 +234,22 @@ struct TerraformStoreSettingsReader {
         return rules.defaultSetting(at: groupAttribute.fieldOrigin, input: "plan", note: "the default parameter group is used")
     }
 
+    /// The oldest TLS version a DocumentDB cluster accepts, where an `aws_docdb_cluster_parameter_group` of the input
+    /// (by reference, else by name) states `tls` (`DatabaseTransport.documentDBMinimumTLS`); `nil` otherwise — the
+    /// default group's `tls` requires TLS and cannot be changed, so it is not judged for its minimum (docs/policies.md,
+    /// MMC-ENC-003), and a value unknown until apply is the transit setting's to report.
+    private func documentDBMinimumTLS(_ cluster: TerraformResource) -> StoreSetting<Bool>? {
+        let attribute = cluster["db_cluster_parameter_group_name"]
+        guard let group = input.referenced(by: attribute, of: cluster, types: Self.parameterGroupTypes)
+            ?? attribute.knownString.flatMap({ parameterGroupsByName[$0] }) else { return nil }
+        for parameter in group["parameter"].items where parameter.child("name").knownString == "tls" {
+            let value = parameter.child("value")
+            guard let text = value.knownString else { return nil }
+            return DatabaseTransport.documentDBMinimumTLS(text, group: group.address, at: value.origin)
+        }
+        return nil
+    }
+
     /// A cluster that states no engine and whose parameter group names no family: AWS provider 5.0 refuses it
     /// (`engine` became required, https://github.com/hashicorp/terraform-provider-aws/pull/31112) and earlier
     /// versions create `aurora` (Aurora MySQL, require_secure_transport OFF by default), so whether it requires TLS
@@ -239,6 +269,34 @@ struct TerraformStoreSettingsReader {
         }
         if !exports.items.isEmpty { return StoreSetting(.known(true), at: exports.origin) }
         return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
+    }
+
+    /// How many days a DynamoDB table can be restored back: `point_in_time_recovery.recovery_period_in_days` when
+    /// `enabled` (not set: 35), 0 when point-in-time recovery is off or not set (`DynamoDBRecovery`). A block left to
+    /// the provider (computed in a plan) is not set: AWS leaves it off.
+    private func pointInTimeRecovery(_ table: TerraformResource) -> StoreSetting<Int> {
+        let block = table["point_in_time_recovery"]
+        if block.isUnknown, !block.isProviderDefault {
+            return StoreSetting(.unknown(reason: block.unknownReason), at: block.origin)
+        }
+        let enabled = block.child(0).child("enabled")
+        switch enabled.bool()?.value {
+        case .known(true)?:
+            let period = block.child(0).child("recovery_period_in_days")
+            if let days = period.knownInt { return StoreSetting(.known(days), at: period.origin) }
+            if period.isUnknown, !period.isProviderDefault {
+                return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
+            }
+            return StoreSetting(.known(DynamoDBRecovery.defaultDays), at: period.fieldOrigin,
+                                note: DynamoDBRecovery.periodUnset("point_in_time_recovery.recovery_period_in_days"))
+        case .unknown(let reason)?:
+            return StoreSetting(.unknown(reason: reason), at: enabled.origin)
+        case .known(false)?:
+            return StoreSetting(.known(0), at: enabled.origin, note: DynamoDBRecovery.statedOff("point_in_time_recovery.enabled"))
+        case nil:
+            let origin = block.items.isEmpty ? block.fieldOrigin : enabled.fieldOrigin
+            return StoreSetting(.known(0), at: origin, note: DynamoDBRecovery.unset("point_in_time_recovery"))
+        }
     }
 
     /// How many days automated backups are kept; the service's default (1 day) when the plan leaves it to AWS.

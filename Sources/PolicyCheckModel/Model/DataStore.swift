@@ -68,6 +68,13 @@ public struct DataStore: Sendable {
         get { storage.fields.transitEncryption }
         _modify { yield &storage.fields.transitEncryption }
     }
+    /// Whether the store refuses TLS older than 1.2, where the input chooses its minimum: an OpenSearch or
+    /// Elasticsearch domain's TLS security policy, the `tls` a DocumentDB cluster parameter group of the input states;
+    /// `nil`: not judged (no minimum chosen, or the store offers no such choice).
+    public var transitTLSMinimum: StoreSetting<Bool>? {
+        get { storage.fields.transitTLSMinimum }
+        _modify { yield &storage.fields.transitTLSMinimum }
+    }
     /// Whether requests to the store are logged (S3 server access logging); `nil`: not judged.
     public var accessLogging: StoreSetting<Bool>? {
         get { storage.fields.accessLogging }
@@ -119,6 +126,7 @@ public struct DataStore: Sendable {
         var encryptionIsOwn = true
         var replacedAt: Origin?
         var transitEncryption: StoreSetting<Bool>?
+        var transitTLSMinimum: StoreSetting<Bool>?
         var accessLogging: StoreSetting<Bool>?
         var logExports: StoreSetting<Bool>?
         var versioning: StoreSetting<Bool>?

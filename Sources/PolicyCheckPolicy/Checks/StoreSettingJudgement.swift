@@ -12,17 +12,24 @@ enum StoreSettingJudgement {
                         problem: (DataStore) -> String, expected: (DataStore) -> String,
                         subject: (DataStore) -> String) -> [CheckResult] {
         deployment.dataStores.compactMap { store in
-            guard let stated = store[keyPath: setting] else { return nil }
-            switch stated.value {
-            case .known(true):
-                return CheckResult(store.component, .pass)
-            case .known(false):
-                return CheckResult(store.component, .fail([Evidence("\(problem(store))\(stated.noteClause); expected \(expected(store))",
-                                                                    at: stated.origin)]))
-            case .unknown(let reason):
-                return CheckResult(store.component, .cannotVerify([Evidence(
-                    "\(subject(store)) cannot be verified: \(reason)", at: stated.origin)]))
-            }
+            result(store, setting, problem: problem, expected: expected, subject: subject)
+        }
+    }
+
+    /// The result for one store, `nil` when its setting is not judged.
+    static func result(_ store: DataStore, _ setting: KeyPath<DataStore, StoreSetting<Bool>?>,
+                       problem: (DataStore) -> String, expected: (DataStore) -> String,
+                       subject: (DataStore) -> String) -> CheckResult? {
+        guard let stated = store[keyPath: setting] else { return nil }
+        switch stated.value {
+        case .known(true):
+            return CheckResult(store.component, .pass)
+        case .known(false):
+            return CheckResult(store.component, .fail([Evidence("\(problem(store))\(stated.noteClause); expected \(expected(store))",
+                                                                at: stated.origin)]))
+        case .unknown(let reason):
+            return CheckResult(store.component, .cannotVerify([Evidence(
+                "\(subject(store)) cannot be verified: \(reason)", at: stated.origin)]))
         }
     }
 }

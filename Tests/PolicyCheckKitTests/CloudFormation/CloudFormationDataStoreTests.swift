@@ -17,8 +17,11 @@ import Testing
             "25:5 medium MMC-AVL-005 Graph Resources.Graph.Properties.BackupRetentionPeriod",
             "25:5 critical MMC-ENC-001 Graph Resources.Graph.Properties.StorageEncrypted",
             "25:5 high MMC-ENC-002 Graph Resources.Graph.Properties.StorageEncrypted",
+            // No PointInTimeRecoverySpecification: point-in-time recovery is off, on a table and a replica alike.
+            "29:5 medium MMC-AVL-005 Table Resources.Table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
             // SSE off: an AWS owned key; a global table's replica without a key: the AWS-managed key.
             "32:9 high MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.KMSMasterKeyId",
+            "39:11 medium MMC-AVL-005 Global Resources.Global.Properties.Replicas[0].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
             "39:11 high MMC-ENC-002 Global Resources.Global.Properties.Replicas[0].SSESpecification.KMSMasterKeyId",
             // Domains without node-to-node encryption or VPC options: plaintext between nodes, a public endpoint.
             "42:5 high MMC-ENC-003 Search Resources.Search.Properties.NodeToNodeEncryptionOptions.Enabled",
@@ -116,7 +119,7 @@ import Testing
                 Properties:
                   SSESpecification: {SSEEnabled: !Ref Sse, KMSMasterKeyId: alias/data}
             """
-        let findings = try T.findings(text)
+        let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == ["7:38 info MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.SSEEnabled"])
         #expect(findings.first?.cannotVerify == true)
     }

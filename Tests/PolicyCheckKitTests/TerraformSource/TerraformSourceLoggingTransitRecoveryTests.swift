@@ -19,6 +19,9 @@ import Testing
             "MMC-AVL-006 medium 149:1 aws_backup_vault.fail_vault",
             // The 30 days come from the variable's default: the finding points where the value is written.
             "MMC-LOG-005 medium 156:13 aws_cloudwatch_log_group.fail_short_logs",
+            // No point_in_time_recovery block: off, at the resource; a 3-day recovery period, at the value.
+            "MMC-AVL-005 medium 190:1 aws_dynamodb_table.fail_sessions",
+            "MMC-AVL-005 medium 216:31 aws_dynamodb_table.fail_short_recovery",
         ])
         #expect(!findings.contains { $0.resource.contains(".pass_") })
         let versioning = try #require(findings.first { $0.ruleId == "MMC-AVL-004" })

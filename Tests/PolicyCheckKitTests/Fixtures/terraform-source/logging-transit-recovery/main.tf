@@ -169,3 +169,50 @@ resource "aws_cloudwatch_log_group" "fail_short_logs" {
   name              = "/acme/short"
   retention_in_days = var.short_retention_days
 }
+
+# DynamoDB keeps no continuous backups unless point-in-time recovery is enabled (35 days when no period is given).
+resource "aws_dynamodb_table" "pass_orders" {
+  name     = "orders"
+  hash_key = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+  point_in_time_recovery {
+    enabled = true
+  }
+}
+
+resource "aws_dynamodb_table" "fail_sessions" {
+  name     = "sessions"
+  hash_key = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}
+
+resource "aws_dynamodb_table" "fail_short_recovery" {
+  name     = "carts"
+  hash_key = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+  point_in_time_recovery {
+    enabled                 = true
+    recovery_period_in_days = 3
+  }
+}
