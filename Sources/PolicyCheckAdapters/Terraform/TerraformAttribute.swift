@@ -125,9 +125,11 @@ struct TerraformAttribute {
         }
     }
 
-    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep) -> TerraformAttribute {
+    /// `prefix`: this attribute's `suffix`, when the caller has spelt it already (the items of a list share one).
+    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep,
+                      prefix: String? = nil) -> TerraformAttribute {
         TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
-                           resourcePath: resourcePath, place: place, prefix: suffix,
+                           resourcePath: resourcePath, place: place, prefix: prefix ?? suffix,
                            last: step,
                            anchor: self.node?.offset ?? anchor)
     }
@@ -260,9 +262,12 @@ struct TerraformAttribute {
             guard let list, index < list.count else { return nil }
             return list[index]
         }
+        // The items' paths share the list's: one string, not one per item (100,000 in a 100,000-entry list).
+        let prefix = suffix
         return (0..<count).map { index in
             step(node: item(nodes, index), unknown: unknownWhole ? unknown : item(unknowns, index),
-                 expression: expressionLeaf ? expression : item(expressions, index), step: .index(index))
+                 expression: expressionLeaf ? expression : item(expressions, index), step: .index(index),
+                 prefix: prefix)
         }
     }
 }
