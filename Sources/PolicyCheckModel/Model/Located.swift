@@ -52,6 +52,12 @@ public struct Origin: Sendable, Hashable {
         self.spelling = PathSpelling(deferred: spelling)
     }
 
+    /// An origin whose path is kept as `spelling` (an item of a shared list: `PathSpelling.init(item:of:)`).
+    public init(offset: Int, pathSpelling: PathSpelling) {
+        self.packed = offset
+        self.spelling = pathSpelling
+    }
+
     /// The file index and the offset in one integer: what a `SourceNode` built from many files holds as its offset,
     /// so readers that make origins from node offsets name the right file unchanged.
     public var packedOffset: Int { packed }
@@ -91,6 +97,18 @@ public struct PathSpelling: Sendable, Hashable {
     private enum Kept: Sendable {
         case text(String)
         case deferred(@Sendable () -> String)
+        case item(List, Int)
+    }
+
+    /// A list whose items' paths are its own path and an index: its items share it, where a function of their own
+    /// each cost an allocation (7 MB for a 100,000-entry allowlist).
+    public final class List: Sendable {
+        let spell: @Sendable () -> String
+
+        /// `spell`: the list's path, spelt when an item's is read.
+        public init(_ spell: @escaping @Sendable () -> String) {
+            self.spell = spell
+        }
     }
 
     private var kept: Kept
@@ -103,11 +121,17 @@ public struct PathSpelling: Sendable, Hashable {
         kept = .deferred(spell)
     }
 
+    /// Item `index` of `list`: the list's path and `[index]`.
+    public init(item index: Int, of list: List) {
+        kept = .item(list, index)
+    }
+
     /// The path (spelt now when it is deferred).
     public var text: String {
         switch kept {
         case .text(let text): return text
         case .deferred(let spell): return spell()
+        case .item(let list, let index): return list.spell() + "[" + String(index) + "]"
         }
     }
 
