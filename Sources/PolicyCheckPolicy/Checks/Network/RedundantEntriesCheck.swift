@@ -35,8 +35,18 @@ public struct RedundantEntriesCheck: Check {
                                              at: entry.entry.cidr.origin))
                 }
             }
-            return CheckResult(list.allowlist.component, .from(evidence))
+            return CheckResult(list.allowlist.component, .from(Self.atSize(evidence)))
         }
+    }
+
+    /// The evidence in an array of its size: kept until every finding is made from it, not at the capacity it grew
+    /// to (for a 100,000-entry list's 99,609 pieces of evidence, 131,072: 2 MB more).
+    static func atSize(_ evidence: [Evidence]) -> [Evidence] {
+        guard evidence.capacity - evidence.count > 1_024 else { return evidence }
+        var exact: [Evidence] = []
+        exact.reserveCapacity(evidence.count)
+        exact.append(contentsOf: evidence)
+        return exact
     }
 
     /// The parts in one string allocated at its length: an interpolation grows its buffer by doubling, and a
