@@ -65,6 +65,8 @@ struct TerraformAttribute {
     /// The steps above the last one, spelt out.
     private let prefix: String
     private let last: TerraformStep?
+    /// The list this attribute is an item of, when read through `items` (its items' origins share its path).
+    private let list: PathSpelling.List?
     private var suffix: String {
         if case nil = last { return prefix }
         return Self.spell("", "", prefix, last)
@@ -83,12 +85,13 @@ struct TerraformAttribute {
         self.place = place
         self.prefix = ""
         self.last = nil
+        self.list = nil
         self.anchor = anchor
     }
 
     private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool,
                  resourcePath: String, place: TerraformValuesPlace, prefix: String, last: TerraformStep,
-                 anchor: Int) {
+                 list: PathSpelling.List?, anchor: Int) {
         self.node = node
         self.unknown = unknown
         self.expression = expression
@@ -97,6 +100,7 @@ struct TerraformAttribute {
         self.place = place
         self.prefix = prefix
         self.last = last
+        self.list = list
         self.anchor = anchor
     }
 
@@ -125,10 +129,12 @@ struct TerraformAttribute {
         }
     }
 
-    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep) -> TerraformAttribute {
+    /// `prefix`: this attribute's `suffix`, when the caller has spelt it already (the items of a list share one).
+    private func step(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, step: TerraformStep,
+                      prefix: String? = nil, list: PathSpelling.List? = nil) -> TerraformAttribute {
         TerraformAttribute(node: node, unknown: unknown, expression: expression, configured: configured,
-                           resourcePath: resourcePath, place: place, prefix: suffix,
-                           last: step,
+                           resourcePath: resourcePath, place: place, prefix: prefix ?? suffix,
+                           last: step, list: list,
                            anchor: self.node?.offset ?? anchor)
     }
 
@@ -187,6 +193,9 @@ struct TerraformAttribute {
             offset = unknown.offset
         } else {
             offset = node?.offset ?? anchor
+        }
+        if let list, case .index(let index)? = last {
+            return Origin(offset: offset, pathSpelling: PathSpelling(item: index, of: list))
         }
         return Origin(offset: offset, spelling: pathSpelling)
     }
@@ -260,9 +269,15 @@ struct TerraformAttribute {
             guard let list, index < list.count else { return nil }
             return list[index]
         }
+        // The items' paths share the list's: one string, not one per item (100,000 in a 100,000-entry list), and
+        // their origins one spelling of the list's path, not a function each.
+        let prefix = suffix
+        let (resourcePath, place) = (resourcePath, place)
+        let list = PathSpelling.List { Self.spell(resourcePath, place.valuesStep, prefix, nil) }
         return (0..<count).map { index in
             step(node: item(nodes, index), unknown: unknownWhole ? unknown : item(unknowns, index),
-                 expression: expressionLeaf ? expression : item(expressions, index), step: .index(index))
+                 expression: expressionLeaf ? expression : item(expressions, index), step: .index(index),
+                 prefix: prefix, list: list)
         }
     }
 }

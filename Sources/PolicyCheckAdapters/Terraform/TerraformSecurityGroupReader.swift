@@ -114,6 +114,15 @@ struct TerraformSecurityGroupReader {
         // Whether a CIDR field is unknown until apply, as a whole or an item: a source, though not one to judge.
         var declared = false
         let origin = rule.origin
+        // The rule's entries differ only in their blocks: the first is made whole, the rest share its fields.
+        var first: AllowlistEntry?
+        func entry(_ cidr: Located<Fact<String>>) -> AllowlistEntry {
+            if let first { return AllowlistEntry(cidr: cidr, sharingWith: first) }
+            var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: origin, ports: ports)
+            entry.rawNode = rule.node
+            first = entry
+            return entry
+        }
         for field in fields {
             let attribute = rule.child(field)
             let isList = attribute.node?.isSequence == true || attribute.unknown?.isSequence == true
@@ -125,15 +134,11 @@ struct TerraformSecurityGroupReader {
             for value in values {
                 if isList && value.isUnknown { declared = true }
                 guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
-                var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: origin, ports: ports)
-                entry.rawNode = rule.node
-                entries.append(entry)
+                entries.append(entry(cidr))
             }
         }
         for range in prefixLists.ranges(of: rule.child(listField), in: resource) {
-            var entry = AllowlistEntry(cidr: range, description: text, enabled: true, origin: origin, ports: ports)
-            entry.rawNode = rule.node
-            entries.append(entry)
+            entries.append(entry(range))
         }
         if entries.isEmpty, !declared, !Self.hasOtherSource(rule, otherSources) {
             var entry = AllowlistEntry(cidr: Located(.known(""), at: rule.origin), description: text, enabled: true,

@@ -89,6 +89,42 @@ public struct AllowlistEntry: Sendable {
         storage = CopyOnWriteFields(Fields(cidr: cidr, enabled: enabled, ports: ports, extras: Extras.make(parts)))
     }
 
+    /// An entry of the same rule as `sibling`, with another block: its description, switches, ports, raw place,
+    /// missing source and origin are `sibling`'s, and shared with it rather than copied (a rule listing 100,000
+    /// blocks kept a copy of one description, origin and node per block, 16 MB).
+    public init(cidr: Located<Fact<String>>, sharingWith sibling: AllowlistEntry) {
+        storage = sibling.storage
+        storage.fields.cidr = cidr
+        // An origin the sibling does not keep is its block's: this entry's own block is elsewhere.
+        if sibling.storage.fields.extras?.origin == nil { origin = sibling.origin }
+    }
+
+    /// `setRawPlace(nil)` on every entry, entries that shared their fields (`init(cidr:sharingWith:)`) still
+    /// sharing them after.
+    static func dropRawPlaces(_ entries: inout [AllowlistEntry]) {
+        var last: (old: Extras.Own, new: Extras?)?
+        for index in entries.indices {
+            switch entries[index].storage.fields.extras {
+            case nil:
+                continue
+            case .raw?:
+                entries[index].storage.fields.extras = nil
+            case .own(let own)?:
+                if let last, last.old === own {
+                    entries[index].storage.fields.extras = last.new
+                    continue
+                }
+                guard own.parts.rawNode != nil || own.parts.rawPath != nil else { continue }
+                var parts = own.parts
+                parts.rawNode = nil
+                parts.rawPath = nil
+                let new = Extras.make(parts)
+                last = (own, new)
+                entries[index].storage.fields.extras = new
+            }
+        }
+    }
+
     private struct Fields {
         var cidr: Located<Fact<String>>
         var enabled: Bool

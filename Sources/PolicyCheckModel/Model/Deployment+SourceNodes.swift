@@ -12,10 +12,7 @@ extension Deployment {
         // it would make a place of its own for every entry that shared one.
         for index in allowlists.indices {
             allowlists[index].rawPlace = nil
-            for entry in allowlists[index].entries.indices
-            where allowlists[index].entries[entry].rawNode != nil || allowlists[index].entries[entry].rawPath != nil {
-                allowlists[index].entries[entry].setRawPlace(nil)
-            }
+            AllowlistEntry.dropRawPlaces(&allowlists[index].entries)
         }
     }
 }

@@ -26,34 +26,36 @@ public struct Origin: Sendable, Hashable {
     public static let maxFiles = 1 << (Int.bitWidth - 1 - fileShift)
     /// Dotted path to the value, e.g. `spec.database.encryption.atRest` or `resources[0].values.kms_key_id`.
     public var path: String {
-        get {
-            switch spelling {
-            case .text(let text): return text
-            case .deferred(let spell): return spell()
-            }
-        }
-        set { spelling = .text(newValue) }
+        get { spelling.text }
+        set { spelling = PathSpelling(newValue) }
     }
-    private var spelling: Spelling
+    /// The path as kept: spelt, or spelt when read. A finding keeps it so, rather than a string of its own.
+    public private(set) var spelling: PathSpelling
 
     /// An origin at an offset; an offset that carries a file index in its high bits (`packedOffset`, as the nodes of
     /// a tree built from many files do) keeps it.
     public init(offset: Int, path: String) {
         self.packed = offset
-        self.spelling = .text(path)
+        self.spelling = PathSpelling(path)
     }
 
     /// An origin in another of the deployment's files (`Deployment.addSourceFile`).
     public init(file fileIndex: Int, offset: Int, path: String) {
         self.packed = (offset & Self.offsetMask) | (fileIndex << Self.fileShift)
-        self.spelling = .text(path)
+        self.spelling = PathSpelling(path)
     }
 
     /// An origin whose path is spelt only when it is read. Adapters give every value they model an origin, and only
     /// the few that end up in findings are ever shown: a plan's paths cost more to spell than to keep the parts of.
     public init(offset: Int, spelling: @escaping @Sendable () -> String) {
         self.packed = offset
-        self.spelling = .deferred(spelling)
+        self.spelling = PathSpelling(deferred: spelling)
+    }
+
+    /// An origin whose path is kept as `spelling` (an item of a shared list: `PathSpelling.init(item:of:)`).
+    public init(offset: Int, pathSpelling: PathSpelling) {
+        self.packed = offset
+        self.spelling = pathSpelling
     }
 
     /// The file index and the offset in one integer: what a `SourceNode` built from many files holds as its offset,
@@ -67,16 +69,11 @@ public struct Origin: Sendable, Hashable {
         return origin
     }
 
-    private enum Spelling: Sendable {
-        case text(String)
-        case deferred(@Sendable () -> String)
-    }
-
     /// Whether both name the same place, judged without spelling a deferred path (then `false`): for a model that
     /// keeps one origin where two are the same, and may keep both when unsure.
     public func isKnownSame(as other: Origin) -> Bool {
         guard packed == other.packed else { return false }
-        if case .text(let text) = spelling, case .text(let otherText) = other.spelling { return text == otherText }
+        if let text = spelling.spelt, let otherText = other.spelling.spelt { return text == otherText }
         return false
     }
 
@@ -88,6 +85,68 @@ public struct Origin: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(packed)
         hasher.combine(path)
+    }
+}
+
+/// A path as a string, or as a function that spells it when it is read: adapters give every value an origin and
+/// only the few that end up in findings are ever shown, and a finding keeps the origin's spelling rather than a
+/// string of its own (100,000 findings of one allowlist kept 9.7 MB of paths beside the spellings of their entries).
+///
+/// Equal, and hashed, by the text, however it is kept.
+public struct PathSpelling: Sendable, Hashable {
+    private enum Kept: Sendable {
+        case text(String)
+        case deferred(@Sendable () -> String)
+        case item(List, Int)
+    }
+
+    /// A list whose items' paths are its own path and an index: its items share it, where a function of their own
+    /// each cost an allocation (7 MB for a 100,000-entry allowlist).
+    public final class List: Sendable {
+        let spell: @Sendable () -> String
+
+        /// `spell`: the list's path, spelt when an item's is read.
+        public init(_ spell: @escaping @Sendable () -> String) {
+            self.spell = spell
+        }
+    }
+
+    private var kept: Kept
+
+    public init(_ text: String) {
+        kept = .text(text)
+    }
+
+    public init(deferred spell: @escaping @Sendable () -> String) {
+        kept = .deferred(spell)
+    }
+
+    /// Item `index` of `list`: the list's path and `[index]`.
+    public init(item index: Int, of list: List) {
+        kept = .item(list, index)
+    }
+
+    /// The path (spelt now when it is deferred).
+    public var text: String {
+        switch kept {
+        case .text(let text): return text
+        case .deferred(let spell): return spell()
+        case .item(let list, let index): return list.spell() + "[" + String(index) + "]"
+        }
+    }
+
+    /// The path when it is kept spelt; `nil` when it would have to be spelt.
+    public var spelt: String? {
+        if case .text(let text) = kept { return text }
+        return nil
+    }
+
+    public static func == (lhs: PathSpelling, rhs: PathSpelling) -> Bool {
+        lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
     }
 }
 

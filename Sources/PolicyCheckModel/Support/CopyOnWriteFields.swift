@@ -44,3 +44,18 @@ public struct CopyOnWriteFields<Fields> {
 
 /// Values of the box are only read once shared, and written only while unshared (`fields`' `_modify`).
 extension CopyOnWriteFields: @unchecked Sendable where Fields: Sendable {}
+
+/// Equal when both hold one box, else when their fields are.
+extension CopyOnWriteFields: Equatable where Fields: Equatable {
+    @inlinable
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.sharesBox(with: rhs) || lhs.fields == rhs.fields
+    }
+}
+
+extension CopyOnWriteFields: Hashable where Fields: Hashable {
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        fields.hash(into: &hasher)
+    }
+}

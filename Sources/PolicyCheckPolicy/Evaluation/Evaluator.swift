@@ -21,6 +21,15 @@ public struct Evaluator: Sendable {
         var outcomes: [RuleOutcome] = []
         for compiled in policy.rules {
             let rule = compiled.rule
+            // What the rule's findings take from it, made once for all of them (on its first failure).
+            var facts: CopyOnWriteFields<Finding.RuleFacts>?
+            func ruleFacts() -> CopyOnWriteFields<Finding.RuleFacts> {
+                if let facts { return facts }
+                let made = CopyOnWriteFields(Finding.RuleFacts(ruleId: rule.id, title: rule.title, category: rule.category,
+                                                               remediation: rule.remediation, controls: rule.controls))
+                facts = made
+                return made
+            }
             guard rule.appliesTo.includes(deployment) else {
                 if recordsOutcomes {
                     outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
@@ -38,11 +47,13 @@ public struct Evaluator: Sendable {
                 case .fail(let evidence):
                     status = .fail
                     let resource = deployment.resource(result.component)
-                    findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: false) }
+                    let facts = ruleFacts()
+                    findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: false) }
                 case .cannotVerify(let evidence):
                     status = .cannotVerify
                     let resource = deployment.resource(result.component)
-                    findings += evidence.map { finding(rule, resource, $0, deployment, cannotVerify: true) }
+                    let facts = ruleFacts()
+                    findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: true) }
                 }
                 if recordsOutcomes {
                     outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
@@ -54,15 +65,13 @@ public struct Evaluator: Sendable {
         return Evaluation(findings: findings, outcomes: outcomes)
     }
 
-    private func finding(_ rule: PolicyRule, _ resource: String, _ evidence: Evidence, _ deployment: Deployment,
-                         cannotVerify: Bool) -> Finding {
+    private func finding(_ rule: PolicyRule, _ facts: CopyOnWriteFields<Finding.RuleFacts>, _ resource: String,
+                         _ evidence: Evidence, _ deployment: Deployment, cannotVerify: Bool) -> Finding {
         let location = deployment.locate(evidence.origin)
         return Finding(
-            ruleId: rule.id, title: rule.title, category: rule.category,
-            severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
-            line: location.line, column: location.column, path: evidence.origin.path, message: evidence.message,
-            remediation: rule.remediation, controls: rule.controls, cannotVerify: cannotVerify,
-            utf16Column: location.utf16Column,
+            rule: facts, severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
+            line: location.line, column: location.column, utf16Column: location.utf16Column,
+            path: evidence.origin.spelling, message: evidence.message, cannotVerify: cannotVerify,
             // A key-material finding may point into a secret: its value must not reach a published fingerprint.
             value: rule.category == .keyMaterial ? nil : Self.value(OffendingValue.text(at: location.offset, in: location.file.bytes),
                                                                      scope: evidence.scope)

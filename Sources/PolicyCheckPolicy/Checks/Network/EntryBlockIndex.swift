@@ -8,82 +8,158 @@ import PolicyCheckNetwork
 /// A block is contained only by blocks of the same network with a shorter prefix, so the containers of an entry
 /// are found by masking its network to each shorter prefix length that occurs in the list (at most 32 or 128 of
 /// them) and looking the block up: O(n × prefix lengths) for the list, whatever its shape.
+///
+/// The index holds positions only, in open-addressed tables of 32-bit positions that read blocks and ports from the
+/// entries themselves: dictionaries keyed by block held a copy of every block and port range, three times over, and
+/// an array per block (40 MB for a 100,000-entry list, the peak of its run).
 struct EntryBlockIndex {
-    /// The positions (in the list given) of the entries of each block, in list order, one per distinct port range:
-    /// a later entry with the same block and ports can never be the first container found.
-    private var byBlock: [CIDR: [Int]] = [:]
+    private let entries: [ParsedAllowlist.Entry]
     /// The first position of each block and port range, for duplicates.
-    private var firstByBlockAndPorts: [BlockAndPorts: Int] = [:]
+    private var firstByBlockAndPorts: PositionTable
+    /// The first position of each block.
+    private var firstByBlock: PositionTable
+    /// From the first position of each block and port range, the next such position of the same block (-1: none):
+    /// the entries of each block, in list order, one per distinct port range (a later entry with the same block
+    /// and ports can never be the first container found).
+    private var nextOfBlock: [Int32]
     /// The prefix lengths that occur in the list, per version, longest first.
     private var prefixLengths: [IPVersion: [Int]] = [:]
-    /// The block and ports of each entry, by position in the list given (`nil` block: unknown or unparsable).
-    private var blocks: [CIDR?] = []
-    private var ports: [PortRange?] = []
     /// The positions of the entries with a block, in list order.
     private(set) var positions: [Int] = []
 
     init(_ entries: [ParsedAllowlist.Entry]) {
-        var lengths: [IPVersion: Set<Int>] = [:]
+        self.entries = entries
         // Sized once: growing them rehashed every block as the list was read (3% of a 100,000-entry list's run).
-        firstByBlockAndPorts.reserveCapacity(entries.count)
-        byBlock.reserveCapacity(entries.count)
-        blocks.reserveCapacity(entries.count)
-        ports.reserveCapacity(entries.count)
+        firstByBlockAndPorts = PositionTable(capacity: entries.count)
+        firstByBlock = PositionTable(capacity: entries.count)
+        nextOfBlock = Array(repeating: -1, count: entries.count)
         positions.reserveCapacity(entries.count)
+        var lastOfBlock = Array(repeating: Int32(-1), count: entries.count)
+        var lengths: [IPVersion: Set<Int>] = [:]
         for position in entries.indices {
-            let cidr = entries[position].cidr
-            let entryPorts = entries[position].entry.ports
-            blocks.append(cidr)
-            ports.append(entryPorts)
-            guard let cidr else { continue }
+            guard let cidr = entries[position].cidr else { continue }
             positions.append(position)
-            let key = BlockAndPorts(cidr: cidr, ports: entryPorts)
-            if firstByBlockAndPorts[key] == nil {
-                firstByBlockAndPorts[key] = position
-                byBlock[cidr, default: []].append(position)
+            let entryPorts = entries[position].entry.ports
+            let slot = firstByBlockAndPorts.slot(Self.hash(cidr, entryPorts)) { other in
+                entries[other].cidr == cidr && entries[other].entry.ports == entryPorts
+            }
+            if slot.found == nil {
+                firstByBlockAndPorts.insert(position, at: slot.index)
+                let block = firstByBlock.slot(Self.hash(cidr)) { entries[$0].cidr == cidr }
+                if let head = block.found {
+                    nextOfBlock[Int(lastOfBlock[head])] = Int32(position)
+                    lastOfBlock[head] = Int32(position)
+                } else {
+                    firstByBlock.insert(position, at: block.index)
+                    lastOfBlock[position] = Int32(position)
+                }
             }
             lengths[cidr.version, default: []].insert(cidr.prefixLength)
         }
         prefixLengths = lengths.mapValues { $0.sorted(by: >) }
-        for (block, candidates) in byBlock where candidates.count > Self.scannedCandidates {
-            coverIndexes[block] = PortCoverIndex(candidates.map { ($0, ports[$0]) })
+        var covers: [Int: PortCoverIndex] = [:]
+        let nextOfBlock = nextOfBlock
+        firstByBlock.forEachPosition { head in
+            var count = 0
+            var next = head
+            while next >= 0, count <= Self.scannedCandidates {
+                count += 1
+                next = Int(nextOfBlock[next])
+            }
+            guard count > Self.scannedCandidates else { return }
+            var candidates: [(position: Int, ports: PortRange?)] = []
+            next = head
+            while next >= 0 {
+                candidates.append((next, entries[next].entry.ports))
+                next = Int(nextOfBlock[next])
+            }
+            covers[head] = PortCoverIndex(candidates)
         }
+        coverIndexes = covers
     }
 
     /// Blocks listed with more distinct port ranges than this find a covering one through a `PortCoverIndex`.
     static let scannedCandidates = 32
-    private var coverIndexes: [CIDR: PortCoverIndex] = [:]
+    /// By the first position of the block.
+    private var coverIndexes: [Int: PortCoverIndex] = [:]
+
+    private static func hash(_ cidr: CIDR, _ ports: PortRange?) -> Int {
+        var hasher = Hasher()
+        hasher.combine(cidr)
+        hasher.combine(ports)
+        return hasher.finalize()
+    }
+
+    private static func hash(_ cidr: CIDR) -> Int {
+        var hasher = Hasher()
+        hasher.combine(cidr)
+        return hasher.finalize()
+    }
 
     /// The first entry before `position` with the same block and the same ports.
     func duplicate(of position: Int) -> Int? {
-        guard let cidr = blocks[position],
-              let first = firstByBlockAndPorts[BlockAndPorts(cidr: cidr, ports: ports[position])], first < position
-        else { return nil }
+        guard let cidr = entries[position].cidr else { return nil }
+        let ports = entries[position].entry.ports
+        guard let first = firstByBlockAndPorts.slot(Self.hash(cidr, ports), where: {
+            entries[$0].cidr == cidr && entries[$0].entry.ports == ports
+        }).found, first < position else { return nil }
         return first
     }
 
     /// The narrowest other block that contains the entry's block and opens every port it opens (never a whole
     /// space, left to the world-open rule); of several entries with that block, the first in the list.
     func narrowestContainer(of position: Int) -> Int? {
-        guard let cidr = blocks[position] else { return nil }
+        guard let cidr = entries[position].cidr else { return nil }
+        let ports = entries[position].entry.ports
         for length in prefixLengths[cidr.version] ?? [] where length < cidr.prefixLength && length > 0 {
-            guard let block = CIDR(cidr.network, prefixLength: length), let candidates = byBlock[block] else { continue }
-            if let index = coverIndexes[block] {
-                if let found = index.firstCovering(ports[position]) { return found }
+            guard let block = CIDR(cidr.network, prefixLength: length),
+                  let head = firstByBlock.slot(Self.hash(block), where: { entries[$0].cidr == block }).found
+            else { continue }
+            if let index = coverIndexes[head] {
+                if let found = index.firstCovering(ports) { return found }
                 continue
             }
-            if let found = candidates.first(where: {
-                RedundantEntriesCheck.covers(ports[$0], ports[position])
-            }) {
-                return found
+            var next = head
+            while next >= 0 {
+                if RedundantEntriesCheck.covers(entries[next].entry.ports, ports) { return next }
+                next = Int(nextOfBlock[next])
             }
         }
         return nil
     }
 }
 
-/// A block with the ports its entry opens (`nil`: the list states no ports).
-private struct BlockAndPorts: Hashable {
-    var cidr: CIDR
-    var ports: PortRange?
+/// Positions in an open-addressed table (linear probing, at most half full) whose keys the caller reads from the
+/// positions themselves.
+private struct PositionTable {
+    /// -1: an empty slot.
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The slot holding a position `matches` accepts, else the empty slot where such a position goes.
+    func slot(_ hash: Int, where matches: (Int) -> Bool) -> (index: Int, found: Int?) {
+        var index = hash & mask
+        while slots[index] >= 0 {
+            let position = Int(slots[index])
+            if matches(position) { return (index, position) }
+            index = (index + 1) & mask
+        }
+        return (index, nil)
+    }
+
+    mutating func insert(_ position: Int, at index: Int) {
+        slots[index] = Int32(position)
+    }
+
+    /// Calls `body` with each position held, in slot order.
+    func forEachPosition(_ body: (Int) -> Void) {
+        for position in slots where position >= 0 { body(Int(position)) }
+    }
 }

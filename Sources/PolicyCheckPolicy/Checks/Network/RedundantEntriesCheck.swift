@@ -27,14 +27,35 @@ public struct RedundantEntriesCheck: Check {
             for position in index.positions {
                 let entry = list.effective[position]
                 if let original = index.duplicate(of: position) {
-                    evidence.append(Evidence("'\(entry.text)' duplicates \(name(original))", at: entry.entry.cidr.origin))
+                    evidence.append(Evidence(Self.joined("'", entry.text, "' duplicates ", name(original)),
+                                             at: entry.entry.cidr.origin))
                 } else if let container = index.narrowestContainer(of: position) {
-                    evidence.append(Evidence("'\(entry.text)' lies inside \(name(container)), so it adds nothing",
+                    evidence.append(Evidence(Self.joined("'", entry.text, "' lies inside ", name(container),
+                                                         ", so it adds nothing"),
                                              at: entry.entry.cidr.origin))
                 }
             }
-            return CheckResult(list.allowlist.component, .from(evidence))
+            return CheckResult(list.allowlist.component, .from(Self.atSize(evidence)))
         }
+    }
+
+    /// The evidence in an array of its size: kept until every finding is made from it, not at the capacity it grew
+    /// to (for a 100,000-entry list's 99,609 pieces of evidence, 131,072: 2 MB more).
+    static func atSize(_ evidence: [Evidence]) -> [Evidence] {
+        guard evidence.capacity - evidence.count > 1_024 else { return evidence }
+        var exact: [Evidence] = []
+        exact.reserveCapacity(evidence.count)
+        exact.append(contentsOf: evidence)
+        return exact
+    }
+
+    /// The parts in one string allocated at its length: an interpolation grows its buffer by doubling, and a
+    /// 100,000-entry list's messages, all kept until the report, kept 8 MB of unused capacity.
+    static func joined(_ parts: String...) -> String {
+        var text = ""
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { text += part }
+        return text
     }
 
     /// Whether entries opening `outer` ports open every port of `inner` (`nil`: the list has no ports, all of them).
