@@ -74,6 +74,20 @@ import Testing
         #expect(findings[2].message == "the database can be restored to a point in time only 3 days back; expected automated backups kept at least 7 days")
     }
 
+    /// Each `replica` of a table is a table of its own, with point-in-time recovery only where its block enables it
+    /// (default false): the table's own setting does not carry over.
+    @Test func terraformDynamoDBReplicasAreJudgedByTheirOwnRecovery() throws {
+        var plan = Plan()
+        let on: [[String: Any]] = [["enabled": true]]
+        plan.change("aws_dynamodb_table.both", "aws_dynamodb_table", after: ["name": "both", "point_in_time_recovery": on,
+            "replica": [["region_name": "us-east-2", "point_in_time_recovery": true]]])
+        plan.change("aws_dynamodb_table.replicaoff", "aws_dynamodb_table", after: ["name": "replicaoff", "point_in_time_recovery": on,
+            "replica": [["region_name": "us-east-2"]]])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json)).filter { $0.ruleId == "MMC-AVL-005" }
+        #expect(findings.map(\.resource) == ["aws_dynamodb_table.replicaoff"])
+        #expect(findings.first?.message.contains("the replica in us-east-2 has point-in-time recovery off") == true, "\(findings)")
+    }
+
     @Test func cloudFormationDynamoDBPointInTimeRecoveryIsJudged() throws {
         let template = """
             Resources:

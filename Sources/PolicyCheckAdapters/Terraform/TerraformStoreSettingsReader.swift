@@ -271,10 +271,37 @@ struct TerraformStoreSettingsReader {
         return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
     }
 
+    /// The table's point-in-time recovery, or a replica's when the table keeps some and a `replica` block leaves it
+    /// off: each replica is a table of its own in its Region, and the provider enables it there only with the
+    /// replica's `point_in_time_recovery = true` (default false, the provider's `replica` block), as CloudFormation's
+    /// global table is judged by its worst replica.
+    private func pointInTimeRecovery(_ table: TerraformResource) -> StoreSetting<Int> {
+        let own = tablePointInTimeRecovery(table)
+        guard case .known(let days) = own.value, days > 0 else { return own }
+        for replica in table["replica"].items {
+            let flag = replica.child("point_in_time_recovery")
+            let region = replica.child("region_name").knownString.map { " in \($0)" } ?? ""
+            switch flag.bool()?.value {
+            case .known(true)?: continue
+            case .unknown(let reason)?: return StoreSetting(.unknown(reason: reason), at: flag.origin)
+            case .known(false)?:
+                return StoreSetting(.known(0), at: flag.origin,
+                                    note: "the replica\(region) has point-in-time recovery off: replica.point_in_time_recovery is false")
+            case nil:
+                if flag.isUnknown, !flag.isProviderDefault {
+                    return StoreSetting(.unknown(reason: flag.unknownReason), at: flag.origin)
+                }
+                return StoreSetting(.known(0), at: flag.fieldOrigin,
+                                    note: "the replica\(region) has point-in-time recovery off: replica.point_in_time_recovery is not set (false)")
+            }
+        }
+        return own
+    }
+
     /// How many days a DynamoDB table can be restored back: `point_in_time_recovery.recovery_period_in_days` when
     /// `enabled` (not set: 35), 0 when point-in-time recovery is off or not set (`DynamoDBRecovery`). A block left to
     /// the provider (computed in a plan) is not set: AWS leaves it off.
-    private func pointInTimeRecovery(_ table: TerraformResource) -> StoreSetting<Int> {
+    private func tablePointInTimeRecovery(_ table: TerraformResource) -> StoreSetting<Int> {
         let block = table["point_in_time_recovery"]
         if block.isUnknown, !block.isProviderDefault {
             return StoreSetting(.unknown(reason: block.unknownReason), at: block.origin)
