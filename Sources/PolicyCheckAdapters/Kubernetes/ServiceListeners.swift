@@ -105,9 +105,10 @@ struct ServiceListeners {
         let backend = annotations[Self.backendProtocol]
         let policy = annotations[Self.negotiationPolicy].flatMap { $0.value.isEmpty ? nil : $0 }
         for port in ports where port.transport == "TCP" {
-            if let certificate, inTreeSSLPort(port, caseFolding: true) == nil {
+            let covered = certificate == nil ? false : inTreeSSLPort(port, caseFolding: true)
+            if let certificate, covered == nil {
                 listeners.append(unknownNumber(port, certificate: certificate))
-            } else if let certificate, inTreeSSLPort(port, caseFolding: true) == true {
+            } else if let certificate, covered == true {
                 guard let backend, !backend.value.isEmpty else {
                     append(tls: "SSL", port: port, certificate: certificate, policy: policy, classic: true, into: &listeners)
                     continue
@@ -187,8 +188,8 @@ struct ServiceListeners {
         Origin(offset: offset, path: Annotations.path(annotations.path, Self.negotiationPolicy))
     }
 
-    /// A comma-separated annotation list as the AWS Load Balancer Controller splits it: items trimmed, empty ones
-    /// dropped.
+    /// A comma-separated annotation list as the AWS Load Balancer Controller splits a stringList (and cloud-provider-aws
+    /// its security groups): items trimmed, empty ones dropped.
     static func items(_ text: String) -> [String] {
         text.split(separator: ",").map { SourceRangeText.trimmingSpace(String($0)) }.filter { !$0.isEmpty }
     }

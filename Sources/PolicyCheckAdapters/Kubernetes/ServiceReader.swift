@@ -130,7 +130,7 @@ struct ServiceReader {
     static func namedSecurityGroups(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
         guard loadBalancerClass == nil || isAWSLoadBalancerController(annotations, loadBalancerClass),
               let groups = annotations[securityGroupsAnnotation],
-              groups.value.split(separator: ",").contains(where: { !SourceRangeText.trimmingSpace(String($0)).isEmpty })
+              !ServiceListeners.items(groups.value).isEmpty
         else { return nil }
         return groups
     }

@@ -17,16 +17,17 @@ struct TerraformKubernetesServiceReader {
 
     static let types: Set<String> = ["kubernetes_service", "kubernetes_service_v1"]
 
-    /// Annotations whose value decides what the load balancer admits.
-    static let allowlistAnnotations: Set<String> = [
+    /// Annotations whose value decides what the load balancer admits, in the order a reason names the first.
+    static let allowlistAnnotations: [String] = [
         ServiceReader.sourceRangesAnnotation, ServiceReader.securityGroupsAnnotation, ServiceReader.internalAnnotation,
         ServiceReader.schemeAnnotation, ServiceListeners.type, "service.beta.kubernetes.io/azure-load-balancer-internal",
         "networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type",
-    ]
-    /// Annotations whose value decides the listeners' protocols and policies (besides the certificate's presence).
-    static let listenerAnnotations: Set<String> = [
+    ].sorted()
+    /// Annotations whose value decides the listeners' protocols and policies (besides the certificate's presence), in
+    /// the order a reason names the first.
+    static let listenerAnnotations: [String] = [
         ServiceListeners.sslPorts, ServiceListeners.negotiationPolicy, ServiceListeners.backendProtocol, ServiceListeners.type,
-    ]
+    ].sorted()
 
     func read(into deployment: inout Deployment) {
         for service in input.resources(ofType: Self.types) {
@@ -48,25 +49,22 @@ struct TerraformKubernetesServiceReader {
                 unknownAnnotations[key] = value
             }
         }
-        var unknown: (reason: String, origin: Origin)?
-        if type.isUnknown, !type.isProviderDefault {
-            unknown = ("its type is not known: \(type.unknownReason)", type.origin)
-        } else if !ServiceReader.makesLoadBalancer(type: type.knownString,
-                                                   annotations: Annotations(located: values, path: annotationMap.path)) {
-            return
-        }
+        let annotations = Annotations(located: values, path: annotationMap.path)
+        let typeUnknown = type.isUnknown && !type.isProviderDefault
+        guard typeUnknown || ServiceReader.makesLoadBalancer(type: type.knownString, annotations: annotations) else { return }
         let ports = servicePorts(spec)
         let ranges = spec.child("load_balancer_source_ranges")
         let loadBalancerClass = spec.child("load_balancer_class")
-        if unknown == nil {
-            unknown = firstUnknown(ranges: ranges, loadBalancerClass: loadBalancerClass, annotationMap: annotationMap,
-                                   unknownAnnotations: unknownAnnotations)
-        }
+        // The type, the class or the whole annotation map not known: which controller makes which load balancer, and
+        // which listeners, is not known.
+        let typeOrClassUnknown = unknownReason("its type is", type)
+            ?? unknownReason("its load_balancer_class is", loadBalancerClass)
+        let controllerUnknown = typeOrClassUnknown ?? unknownReason("its annotations are", annotationMap)
         // A port whose number is not known may be any: the allowlist opens every port then.
         let portRanges = ports.contains { $0.number == nil } ? [] : ports.compactMap { $0.number.map { PortRange($0, $0) } }
         let component = service.address
-        let annotations = Annotations(located: values, path: annotationMap.path)
-        if let unknown {
+        if let unknown = typeOrClassUnknown ?? rangesUnknown(ranges) ?? unknownReason("its annotations are", annotationMap)
+            ?? annotationUnknown(Self.allowlistAnnotations, unknownAnnotations) {
             deployment.allowlists.append(KubernetesAllowlists.unverifiable(
                 .loadBalancerSourceRanges, component: component, at: unknown.origin,
                 reason: "the Service's load balancer admits what cannot be told before apply: \(unknown.reason)",
@@ -81,21 +79,13 @@ struct TerraformKubernetesServiceReader {
                 deployment.allowlists.append(allowlist)
             }
         }
-        // The type, the class or the whole annotation map not known: which controller makes which listeners is not
-        // known either (source ranges not known change nothing there).
-        let listenersUnknown: (reason: String, origin: Origin)? =
-            type.isUnknown && !type.isProviderDefault ? ("its type is not known: \(type.unknownReason)", type.origin)
-            : loadBalancerClass.isUnknown && !loadBalancerClass.isProviderDefault
-                ? ("its load_balancer_class is not known: \(loadBalancerClass.unknownReason)", loadBalancerClass.origin)
-            : annotationMap.isUnknown && !annotationMap.isProviderDefault
-                ? ("its annotations are not known: \(annotationMap.unknownReason)", annotationMap.origin) : nil
-        if let listenersUnknown {
+        if let controllerUnknown {
             if ports.contains(where: { $0.transport != "UDP" }) {
-                var listener = LoadBalancerListener(component: component, origin: listenersUnknown.origin,
-                                                    sslPolicyOrigin: listenersUnknown.origin)
+                var listener = LoadBalancerListener(component: component, origin: controllerUnknown.origin,
+                                                    sslPolicyOrigin: controllerUnknown.origin)
                 listener.protocolName = Located(.unknown(reason: "whether its listeners terminate TLS, and with which "
-                                                         + "policy, cannot be told before apply: \(listenersUnknown.reason)"),
-                                                at: listenersUnknown.origin)
+                                                         + "policy, cannot be told before apply: \(controllerUnknown.reason)"),
+                                                at: controllerUnknown.origin)
                 deployment.listeners.append(listener)
             }
             return
@@ -116,7 +106,7 @@ struct TerraformKubernetesServiceReader {
         guard annotations[ServiceListeners.certificate] != nil,
               loadBalancerClass == nil || ServiceReader.isAWSLoadBalancerController(annotations, loadBalancerClass),
               ports.contains(where: { $0.transport != "UDP" }),
-              let setting = Self.listenerAnnotations.sorted().first(where: { unknownAnnotations[$0] != nil }),
+              let setting = Self.listenerAnnotations.first(where: { unknownAnnotations[$0] != nil }),
               let value = unknownAnnotations[setting] else {
             ServiceListeners(annotations: annotations, component: component, ports: ports,
                              loadBalancerClass: loadBalancerClass).read(into: &deployment)
@@ -129,27 +119,26 @@ struct TerraformKubernetesServiceReader {
         deployment.listeners.append(listener)
     }
 
-    /// Why what the load balancer admits is not known, if it is not.
-    private func firstUnknown(ranges: TerraformAttribute, loadBalancerClass: TerraformAttribute,
-                              annotationMap: TerraformAttribute,
-                              unknownAnnotations: [String: TerraformAttribute]) -> (reason: String, origin: Origin)? {
-        if loadBalancerClass.isUnknown, !loadBalancerClass.isProviderDefault {
-            return ("its load_balancer_class is not known: \(loadBalancerClass.unknownReason)", loadBalancerClass.origin)
+    /// Why an attribute is not known before apply (`what` names it with its verb: "its type is"), if it is not.
+    private func unknownReason(_ what: String, _ attribute: TerraformAttribute) -> (reason: String, origin: Origin)? {
+        guard attribute.isUnknown, !attribute.isProviderDefault else { return nil }
+        return ("\(what) not known: \(attribute.unknownReason)", attribute.origin)
+    }
+
+    /// Why the source ranges are not known, if they are not.
+    private func rangesUnknown(_ ranges: TerraformAttribute) -> (reason: String, origin: Origin)? {
+        if let unknown = unknownReason("its load_balancer_source_ranges are", ranges) { return unknown }
+        guard let item = ranges.items.first(where: { $0.isUnknown }) else { return nil }
+        return ("a source range is not known: \(item.unknownReason)", item.origin)
+    }
+
+    /// Why the first of the annotations not known is not, if one is not.
+    private func annotationUnknown(_ keys: [String],
+                                   _ unknownAnnotations: [String: TerraformAttribute]) -> (reason: String, origin: Origin)? {
+        guard let key = keys.first(where: { unknownAnnotations[$0] != nil }), let value = unknownAnnotations[key] else {
+            return nil
         }
-        if ranges.isUnknown, !ranges.isProviderDefault {
-            return ("its load_balancer_source_ranges are not known: \(ranges.unknownReason)", ranges.origin)
-        }
-        if let item = ranges.items.first(where: { $0.isUnknown }) {
-            return ("a source range is not known: \(item.unknownReason)", item.origin)
-        }
-        if annotationMap.isUnknown, !annotationMap.isProviderDefault {
-            return ("its annotations are not known: \(annotationMap.unknownReason)", annotationMap.origin)
-        }
-        if let key = Self.allowlistAnnotations.sorted().first(where: { unknownAnnotations[$0] != nil }),
-           let value = unknownAnnotations[key] {
-            return ("the annotation '\(key)' is not known: \(value.unknownReason)", value.origin)
-        }
-        return nil
+        return ("the annotation '\(key)' is not known: \(value.unknownReason)", value.origin)
     }
 
     /// The annotation names, known and unknown, in the input's order.
