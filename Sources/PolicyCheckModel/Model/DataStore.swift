@@ -40,8 +40,8 @@ public struct DataStore: Sendable {
     /// Why `publicAccess` is true when nothing in the input opens the store yet but nothing stops it being opened (a
     /// bucket's public access block that leaves a setting off), for the message; `nil` when the input opens it.
     public var publicAccessNote: String? {
-        get { storage.fields.publicAccessNote }
-        _modify { yield &storage.fields.publicAccessNote }
+        get { storage.fields.extras.publicAccessNote }
+        set { storage.fields.extras.publicAccessNote = newValue }
     }
     /// The resource as the input wrote it, for custom rules' `raw.<path>` (adapters fill it; `nil` when unknown).
     public var rawNode: SourceNode? {
@@ -57,55 +57,55 @@ public struct DataStore: Sendable {
     /// Where the input says the store is replaced by a new one (a plan's delete and create), so its data does not
     /// carry over; `nil` when it is kept.
     public var replacedAt: Origin? {
-        get { storage.fields.replacedAt }
-        _modify { yield &storage.fields.replacedAt }
+        get { storage.fields.extras.replacedAt }
+        set { storage.fields.extras.replacedAt = newValue }
     }
     /// Whether the store accepts only encrypted connections (RDS `rds.force_ssl`/`require_secure_transport`, a bucket
     /// policy denying `aws:SecureTransport` false, ElastiCache, DAX and MemoryDB transit encryption, a search domain's
     /// HTTPS and node-to-node encryption, Redshift `require_ssl`, MSK client-broker and in-cluster TLS); `nil`: not
     /// judged.
     public var transitEncryption: StoreSetting<Bool>? {
-        get { storage.fields.transitEncryption }
-        _modify { yield &storage.fields.transitEncryption }
+        get { storage.fields.extras[flag: .transitEncryption] }
+        set { storage.fields.extras[flag: .transitEncryption] = newValue }
     }
     /// Whether the store refuses TLS older than 1.2, where the input chooses its minimum: an OpenSearch or
     /// Elasticsearch domain's TLS security policy, the `tls` a DocumentDB cluster parameter group of the input states;
     /// `nil`: not judged (no minimum chosen, or the store offers no such choice).
     public var transitTLSMinimum: StoreSetting<Bool>? {
-        get { storage.fields.transitTLSMinimum }
-        _modify { yield &storage.fields.transitTLSMinimum }
+        get { storage.fields.extras[flag: .transitTLSMinimum] }
+        set { storage.fields.extras[flag: .transitTLSMinimum] = newValue }
     }
     /// Whether requests to the store are logged (S3 server access logging); `nil`: not judged.
     public var accessLogging: StoreSetting<Bool>? {
-        get { storage.fields.accessLogging }
-        _modify { yield &storage.fields.accessLogging }
+        get { storage.fields.extras[flag: .accessLogging] }
+        set { storage.fields.extras[flag: .accessLogging] = newValue }
     }
     /// Whether the database exports its logs to CloudWatch Logs; `nil`: not judged.
     public var logExports: StoreSetting<Bool>? {
-        get { storage.fields.logExports }
-        _modify { yield &storage.fields.logExports }
+        get { storage.fields.extras[flag: .logExports] }
+        set { storage.fields.extras[flag: .logExports] = newValue }
     }
     /// Whether the store keeps earlier versions of what is overwritten or deleted (S3 versioning); `nil`: not judged.
     public var versioning: StoreSetting<Bool>? {
-        get { storage.fields.versioning }
-        _modify { yield &storage.fields.versioning }
+        get { storage.fields.extras[flag: .versioning] }
+        set { storage.fields.extras[flag: .versioning] = newValue }
     }
     /// For databases: how many days automated backups (point-in-time recovery) are kept; `nil`: not judged.
     public var backupRetentionDays: StoreSetting<Int>? {
-        get { storage.fields.backupRetentionDays }
-        _modify { yield &storage.fields.backupRetentionDays }
+        get { storage.fields.extras.retention }
+        set { storage.fields.extras.retention = newValue }
     }
     /// For backup vaults: whether AWS Backup Vault Lock protects the recovery points; `nil`: not judged.
     public var vaultLock: StoreSetting<Bool>? {
-        get { storage.fields.vaultLock }
-        _modify { yield &storage.fields.vaultLock }
+        get { storage.fields.extras[flag: .vaultLock] }
+        set { storage.fields.extras[flag: .vaultLock] = newValue }
     }
 
     /// For buckets: what writes to it that AWS lets use SSE-S3 only (`Application Load Balancer access logs`), so
     /// that a customer-managed key cannot be asked of it as it stands; `nil` otherwise.
     public var sseS3OnlyWriter: String? {
-        get { storage.fields.sseS3OnlyWriter }
-        _modify { yield &storage.fields.sseS3OnlyWriter }
+        get { storage.fields.extras.sseS3OnlyWriter }
+        set { storage.fields.extras.sseS3OnlyWriter = newValue }
     }
 
     private var storage: CopyOnWriteFields<Fields>
@@ -124,15 +124,8 @@ public struct DataStore: Sendable {
         var publicAccessNote: String?
         var rawNode: SourceNode?
         var encryptionIsOwn = true
-        var replacedAt: Origin?
-        var transitEncryption: StoreSetting<Bool>?
-        var transitTLSMinimum: StoreSetting<Bool>?
-        var accessLogging: StoreSetting<Bool>?
-        var logExports: StoreSetting<Bool>?
-        var versioning: StoreSetting<Bool>?
-        var backupRetentionDays: StoreSetting<Int>?
-        var vaultLock: StoreSetting<Bool>?
-        var sseS3OnlyWriter: String?
+        /// The settings and notes a store may have, kept only when set (`StoreExtras`).
+        var extras = StoreExtras()
     }
 }
 
