@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Whether a bucket policy refuses requests not sent over TLS: a `Deny` of every S3 action (`s3:*` or `*`) to every
 /// principal when `aws:SecureTransport` is false, as AWS's example policy does
@@ -15,5 +16,42 @@ enum SecureTransportPolicy {
                         && condition.values.contains { $0.lowercased() == "false" }
                 }
         }
+    }
+
+    /// The statement fields that decide whether a statement denies requests without TLS (its `Resource` is the
+    /// bucket's, as every bucket policy's is: S3 refuses a policy naming another bucket).
+    static let decisiveFields: Set<String> = ["Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Condition"]
+
+    /// A bucket policy whose text is known only after apply, judged by what it encodes (a Terraform `jsonencode` or
+    /// `aws_iam_policy_document` whose resources are the bucket's ARN): a statement whose decisive fields are known
+    /// and deny requests without TLS makes it on; a statement with an unknown decisive field leaves it unknown; else
+    /// no statement can deny them, whatever its resources turn out to be, and it is off.
+    static func judge(encoded document: (after: SourceNode, unknown: SourceNode?), unknownReason: String,
+                      at origin: Origin) -> StoreSetting<Bool> {
+        let statements = TerraformKeyPolicyReader.policy(document: document.after, at: origin).statements
+        let mirror = document.unknown?["Statement"]
+        if mirror?.bool == true || mirror?.string != nil {
+            return StoreSetting(.unknown(reason: unknownReason), at: origin)
+        }
+        let statementNode = document.after["Statement"]
+        // One statement written as an object has its mirror as an object too; a list has a list.
+        let mirrors: [SourceNode?] = statementNode?.items != nil
+            ? (statementNode?.items ?? []).indices.map { mirror?.item(at: $0) }
+            : [mirror]
+        var known: [KeyPolicyStatement] = []
+        var undecided = false
+        for (index, statement) in statements.enumerated() {
+            let statementMirror = index < mirrors.count ? mirrors[index] : nil
+            if statementMirror?.bool == true || statementMirror?.string != nil
+                || (statementMirror?.entries ?? []).contains(where: { decisiveFields.contains($0.key) }) {
+                undecided = true
+            } else {
+                known.append(statement)
+            }
+        }
+        if denies(known) { return StoreSetting(.known(true), at: origin) }
+        if undecided { return StoreSetting(.unknown(reason: unknownReason), at: origin) }
+        return StoreSetting(.known(false), at: origin,
+                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
     }
 }

@@ -153,7 +153,20 @@ struct TerraformAttribute {
     var isUnknown: Bool { isUnknownMark && (node == nil || node?.isNull == true) }
 
     /// Whether the `after_unknown` mirror marks the whole value unknown (`true`, or a reason written from source).
-    private var isUnknownMark: Bool { unknown.map { $0.bool == true || $0.string != nil } ?? false }
+    private var isUnknownMark: Bool {
+        unknown.map { $0.bool == true || $0.string != nil || $0[Self.encodedAfter] != nil } ?? false
+    }
+
+    /// For an unknown JSON text written from source: what it encodes, as `after` and `after_unknown` nodes
+    /// (`TerraformPlanNodes.split`) — a policy's known statements with their unknown resources marked.
+    var encodedDocument: (after: SourceNode, unknown: SourceNode?)? {
+        guard isUnknown, let after = unknown?[Self.encodedAfter] else { return nil }
+        return (after, unknown?[Self.encodedUnknown])
+    }
+
+    private static let encodedAfter = SourceKey(TerraformPlanNodes.encodedAfter)
+    private static let encodedUnknown = SourceKey(TerraformPlanNodes.encodedUnknown)
+    private static let encodedReason = SourceKey(TerraformPlanNodes.encodedReason)
 
     /// Whether the provider will compute the value: unknown, and not set in a configuration that was found — or set
     /// to `null` there (`kms_key_id = null`), which Terraform treats as not set.
@@ -216,7 +229,7 @@ struct TerraformAttribute {
     /// source, what made it unknown there when that is not apply (a function policycheck does not evaluate, a
     /// variable without a value: docs/terraform-source.md, "What cannot be verified").
     var unknownReason: String {
-        if let stated = unknown?.string { return "not known here (\(stated))" }
+        if let stated = unknown?.string ?? unknown?[Self.encodedReason]?.string { return "not known here (\(stated))" }
         guard let first = references.first else { return "known only after apply" }
         return "known only after apply (it comes from \(first))"
     }

@@ -115,6 +115,11 @@ struct TerraformKeyReader {
 enum TerraformKeyPolicyReader {
     static func policy(_ text: String, at origin: Origin) -> KeyPolicy? {
         guard let document = try? JSONReader().read(Array(text.utf8)) else { return nil }
+        return policy(document: document, at: origin)
+    }
+
+    /// The policy a parsed document states (a text's, or the known parts of one known only after apply).
+    static func policy(document: SourceNode, at origin: Origin) -> KeyPolicy {
         let statementNode = document["Statement"]
         let statements = statementNode?.items ?? (statementNode?.entries != nil ? [statementNode!] : [])
         return KeyPolicy(origin: origin, statements: statements.enumerated().compactMap { index, node in

@@ -64,6 +64,11 @@ struct TerraformEvaluator {
             if case .variable(let root) = source.kind, names[root] == nil {
                 return try reference(root, name, at: at)
             }
+            // `data.TYPE.NAME`: the data sources policycheck evaluates (`TerraformPolicyDocument`), else unknown.
+            if case .attribute(let inner, let type) = source.kind, case .variable("data") = inner.kind, names["data"] == nil,
+               type == TerraformPolicyDocument.type {
+                return try scope.resource("data.\(type)", name, at: at)
+            }
             if let output = try moduleOutput(source, name, at: at) { return output }
             return try Self.attribute(name, of: try evaluate(source), at: at)
         case .index(let source, let key):

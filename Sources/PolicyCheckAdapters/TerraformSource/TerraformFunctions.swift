@@ -25,6 +25,11 @@ struct TerraformFunctions {
             }
             return .unknown(Self.notEvaluated(name), at: offset)
         }
+        if name == "jsonencode", arguments.count == 1, let document = Self.partiallyKnown(arguments[0]) {
+            var text = TerraformValue.unknown(arguments[0].firstUnknown!.unknownReason!, at: offset)
+            text.encodedDocument = TerraformValue.EncodedDocument(document)
+            return text
+        }
         if let unknown = arguments.first(where: { Self.structural.contains(name) ? $0.isUnknown : $0.containsUnknown }) {
             return .unknown((unknown.firstUnknown ?? unknown).unknownReason!, at: offset)
         }
@@ -32,6 +37,18 @@ struct TerraformFunctions {
             return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
         }
         return try function(arguments, offset)
+    }
+
+    /// A collection with unknowns inside but a known shape, which `jsonencode` encodes once they are known: its
+    /// text is unknown, its structure is kept (`TerraformValue.encodedDocument`). Not a whole resource, whose
+    /// attributes the configuration does not all say.
+    private static func partiallyKnown(_ value: TerraformValue) -> TerraformValue? {
+        switch value.kind {
+        case .list, .object:
+            return value.containsUnknown && wholeResource(in: value) == nil ? value : nil
+        default:
+            return nil
+        }
     }
 
     /// Why a call policycheck does not evaluate is unknown (docs/terraform-source.md, "What cannot be verified").

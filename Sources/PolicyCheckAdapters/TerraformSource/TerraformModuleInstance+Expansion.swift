@@ -9,6 +9,12 @@ extension TerraformModuleInstance {
     func expandResource(_ resource: TerraformModuleConfig.Resource) throws(TerraformEvaluationError) -> TerraformValue {
         let evaluator = TerraformEvaluator(scope: self, base: resource.file.base)
         if resource.mode == "data" {
+            let at = resource.file.packed(resource.block.offset)
+            if resource.type == TerraformPolicyDocument.type,
+               let document = try TerraformPolicyDocument.evaluate(resource.block.body, address: addressPrefix + resource.address,
+                                                                   evaluator: evaluator, at: at) {
+                return document
+            }
             return .unknown("it comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
         }
         let expansion = try TerraformRepetition.expand(resource.block.body, evaluator: evaluator)

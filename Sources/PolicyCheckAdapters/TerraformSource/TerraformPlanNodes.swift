@@ -7,6 +7,14 @@ enum TerraformPlanNodes {
         let at = value.offset
         switch value.kind {
         case .unknown(let reason):
+            if let document = value.encodedDocument {
+                // The mirror of an unknown text that encodes a known shape: the shape, split as any value is.
+                let (after, unknown) = split(document.value)
+                var members: [(String, SourceNode)] = [(encodedAfter, after ?? SourceNode(.null, offset: at))]
+                if let unknown { members.append((encodedUnknown, unknown)) }
+                if let stated = statedReason(reason) { members.append((encodedReason, SourceNode(.string(stated), offset: at))) }
+                return (nil, object(members, at: at))
+            }
             return (nil, SourceNode(statedReason(reason).map { .string($0) } ?? .bool(true), offset: at))
         case .resource:
             return (nil, SourceNode(.bool(true), offset: at))
@@ -30,6 +38,12 @@ enum TerraformPlanNodes {
             return (SourceNode(.mapping(known), offset: at), mirror.isEmpty ? nil : SourceNode(.mapping(mirror), offset: at))
         }
     }
+
+    /// The keys of an unknown JSON text's mirror that hold what it encodes (`TerraformValue.encodedDocument`): its
+    /// known parts, their own mirror, and the reason, when it is not apply.
+    static let encodedAfter = "policycheck_encoded_after"
+    static let encodedUnknown = "policycheck_encoded_after_unknown"
+    static let encodedReason = "policycheck_unknown_reason"
 
     /// The reason an unknown value's mirror states, when it is not apply: a plan's `true` reads as "known only after
     /// apply (it comes from REFERENCE)", naming the expression's first reference, which is wrong for a function

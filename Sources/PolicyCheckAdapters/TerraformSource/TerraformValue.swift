@@ -9,6 +9,15 @@ struct TerraformValue: Sendable {
     /// the configuration leaves out (or sets to null) may be computed — unknown, not missing. Inherited by what
     /// is read from it.
     var isOpen = false
+    /// For an unknown JSON text: the value it encodes, unknowns inside (`jsonencode` of a policy whose `Resource` is a
+    /// bucket's ARN, an `aws_iam_policy_document` of such statements). Terraform knows the text only after apply,
+    /// but what its known parts say is decided now: a policy's effects, principals, actions and conditions.
+    var encodedDocument: EncodedDocument?
+
+    final class EncodedDocument: Sendable {
+        let value: TerraformValue
+        init(_ value: TerraformValue) { self.value = value }
+    }
 
     init(_ kind: Kind, at offset: Int) {
         // Terraform's values (cty) hold strings in Unicode normal form C: `"e\u0301"` is `"é"`, to `strcontains`,

@@ -1,0 +1,102 @@
+import PolicyCheckSyntax
+
+/// The `aws_iam_policy_document` data source, which the AWS provider computes while Terraform plans, from its blocks
+/// alone (no request to AWS): its `json` is the policy its `statement` blocks write
+/// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document). Evaluated
+/// here as the provider does, so a bucket or key policy written with it is judged as one written with `jsonencode`;
+/// where a statement holds a value known only after apply (a bucket's ARN), the text is unknown and what it encodes
+/// is kept (`TerraformValue.encodedDocument`).
+enum TerraformPolicyDocument {
+    static let type = "aws_iam_policy_document"
+
+    /// The data source's value (`json` and `minified_json`), or `nil` when it is not evaluated: repeated by `count`
+    /// or `for_each`, or merging other documents (`source_policy_documents`, `override_policy_documents`,
+    /// `source_json`, `override_json`), which the provider merges by statement id.
+    static func evaluate(_ body: HCLBody, address: String, evaluator: TerraformEvaluator,
+                         at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
+        let repeated = ["count", "for_each"].contains { body[attribute: $0] != nil }
+        let merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
+        guard !repeated, !merged.contains(where: { body[attribute: $0] != nil }) else { return nil }
+        let values = try TerraformBlockValues.evaluate(body, evaluator)
+        var document: [String: TerraformValue] = [
+            "Version": textOr(values["version"], "2012-10-17", at: offset),
+        ]
+        if let id = values["policy_id"], !id.isNull { document["Id"] = id }
+        if let statements = values["statement"] {
+            if let items = statements.items {
+                document["Statement"] = TerraformValue(.list(items.map { statement($0, at: offset) }), at: statements.offset)
+            } else if statements.isUnknown {
+                document["Statement"] = statements
+            }
+        }
+        let value = TerraformValue(.object(document), at: offset)
+        var json: TerraformValue
+        if value.containsUnknown {
+            json = .unknown(value.firstUnknown!.unknownReason!, at: offset)
+            json.encodedDocument = TerraformValue.EncodedDocument(value)
+        } else {
+            json = .string(TerraformJSON.encode(value), at: offset)
+        }
+        return TerraformValue(.resource(address: address, attributes: ["json": json, "minified_json": json]), at: offset)
+    }
+
+    /// One `statement` block as the policy's statement: `effect` defaults to `Allow`; `principals` and `condition`
+    /// blocks become the `Principal` and `Condition` maps (a principal of type `*` is `"*"`).
+    private static func statement(_ block: TerraformValue, at offset: Int) -> TerraformValue {
+        guard !block.isUnknown, let fields = block.members else { return block }
+        var statement: [String: TerraformValue] = ["Effect": textOr(fields["effect"], "Allow", at: block.offset)]
+        let renamed = ["sid": "Sid", "actions": "Action", "not_actions": "NotAction", "resources": "Resource",
+                       "not_resources": "NotResource"]
+        for (field, key) in renamed {
+            if let value = fields[field], !value.isNull { statement[key] = value }
+        }
+        if let principals = principals(fields["principals"]) { statement["Principal"] = principals }
+        if let principals = principals(fields["not_principals"]) { statement["NotPrincipal"] = principals }
+        if let conditions = fields["condition"], !conditions.isNull {
+            statement["Condition"] = condition(conditions)
+        }
+        return TerraformValue(.object(statement), at: block.offset)
+    }
+
+    /// `principals { type, identifiers }` blocks as `{TYPE: [IDENTIFIERS…]}`, or `"*"` for type `*`.
+    private static func principals(_ blocks: TerraformValue?) -> TerraformValue? {
+        guard let blocks, !blocks.isNull else { return nil }
+        guard let items = blocks.items else { return blocks }
+        guard !items.isEmpty else { return nil }
+        var byType: [String: [TerraformValue]] = [:]
+        for item in items {
+            guard let fields = item.members, let type = fields["type"], let typeName = type.stringValue,
+                  let identifiers = fields["identifiers"] else { return item.containsUnknown ? unknownOf(item) : nil }
+            if typeName == "*" { return .string("*", at: item.offset) }
+            byType[typeName, default: []].append(contentsOf: identifiers.items ?? [identifiers])
+        }
+        return TerraformValue(.object(byType.mapValues { TerraformValue(.list($0), at: blocks.offset) }), at: blocks.offset)
+    }
+
+    /// `condition { test, variable, values }` blocks as `{TEST: {VARIABLE: [VALUES…]}}`.
+    private static func condition(_ blocks: TerraformValue) -> TerraformValue {
+        guard let items = blocks.items else { return blocks }
+        var byTest: [String: [String: TerraformValue]] = [:]
+        for item in items {
+            guard let fields = item.members, let test = fields["test"]?.stringValue,
+                  let variable = fields["variable"]?.stringValue, let values = fields["values"] else {
+                return item.containsUnknown ? unknownOf(item) : TerraformValue(.object([:]), at: item.offset)
+            }
+            byTest[test, default: [:]][variable] = values
+        }
+        return TerraformValue(.object(byTest.mapValues { TerraformValue(.object($0), at: blocks.offset) }), at: blocks.offset)
+    }
+
+    private static func unknownOf(_ value: TerraformValue) -> TerraformValue {
+        .unknown(value.firstUnknown?.unknownReason ?? "known only after apply", at: value.offset)
+    }
+
+    private static func textOr(_ value: TerraformValue?, _ fallback: String, at offset: Int) -> TerraformValue {
+        guard let value, !value.isNull else { return .string(fallback, at: offset) }
+        return value
+    }
+}
+
+private extension TerraformValue {
+    var members: [String: TerraformValue]? { if case .object(let members) = kind { return members }; return nil }
+}

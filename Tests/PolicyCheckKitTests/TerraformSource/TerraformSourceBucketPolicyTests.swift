@@ -1,0 +1,133 @@
+import Foundation
+@testable import PolicyCheckKit
+import Testing
+
+/// A bucket policy whose text is known only after apply — its `Resource` is the bucket's ARN, as almost every
+/// bucket policy's is — is judged by what its known parts say (MMC-ENC-003), whether written with `jsonencode` or an
+/// `aws_iam_policy_document`: an Allow cannot refuse requests without TLS whatever its resources turn out to be.
+@Suite struct TerraformSourceBucketPolicyTests {
+    private static let header = """
+        provider "aws" {
+          region = "us-east-1"
+        }
+        resource "aws_s3_bucket" "logs" {
+          bucket = "chat-logs"
+        }
+
+        """
+
+    private func transit(_ policy: String) throws -> [String] {
+        try TerraformSourceFixture.findings(main: Self.header + policy)
+            .filter { $0.ruleId == "MMC-ENC-003" }
+            .map { "\($0.severity) \($0.cannotVerify ? "cannot verify" : "fails")" }
+    }
+
+    @Test func anAllowOnlyJSONEncodedPolicyOnTheBucketsARNFails() throws {
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "delivery.logs.amazonaws.com" }
+                  Action    = "s3:PutObject"
+                  Resource  = "${aws_s3_bucket.logs.arn}/*"
+                }]
+              })
+            }
+            """) == ["high fails"])
+    }
+
+    @Test func aTLSOnlyDenyOnTheBucketsARNPasses() throws {
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+            """).isEmpty)
+    }
+
+    @Test func aStatementWhoseEffectIsUnknownCannotBeVerified() throws {
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = aws_s3_bucket.logs.id == "x" ? "Deny" : "Allow"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = aws_s3_bucket.logs.arn
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+            """) == ["info cannot verify"])
+    }
+
+    @Test func aPolicyDocumentOfAllowsFailsAndOneDenyingPlainHTTPPasses() throws {
+        let document = """
+            data "aws_iam_policy_document" "files" {
+              statement {
+                sid       = "ReadForApp"
+                actions   = ["s3:GetObject"]
+                resources = ["${aws_s3_bucket.logs.arn}/*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["arn:aws:iam::123456789012:role/app"]
+                }
+              }
+              %@
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.files.json
+            }
+            """
+        #expect(try transit(document.replacingOccurrences(of: "%@", with: "")) == ["high fails"])
+        #expect(try transit(document.replacingOccurrences(of: "%@", with: """
+            statement {
+                effect    = "Deny"
+                actions   = ["s3:*"]
+                resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "Bool"
+                  variable = "aws:SecureTransport"
+                  values   = ["false"]
+                }
+              }
+            """)).isEmpty)
+    }
+
+    @Test func aPolicyDocumentMergingOthersStaysUnknown() throws {
+        #expect(try transit("""
+            data "aws_iam_policy_document" "files" {
+              source_policy_documents = [var.extra]
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["${aws_s3_bucket.logs.arn}/*"]
+              }
+            }
+            variable "extra" {
+              type = string
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.files.json
+            }
+            """) == ["info cannot verify"])
+    }
+}
