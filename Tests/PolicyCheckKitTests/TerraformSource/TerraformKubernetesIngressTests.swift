@@ -166,6 +166,11 @@ import Testing
         let policy = [("alb.ingress.kubernetes.io/ssl-policy", "var.scheme")]
         #expect(try summary([Self.internetFacing, Self.cidrs, Self.certificate], expressions: policy)
                 == ["MMC-ENC-004 kubernetes_ingress_v1.web (cannot verify)"])
+        // Listen ports known only at apply: the world-open ALB opens every port (as a Service's port number known only
+        // at apply does), its listeners cannot be verified.
+        let ports = [("alb.ingress.kubernetes.io/listen-ports", "var.scheme")]
+        #expect(try summary([Self.internetFacing], expressions: ports)
+                == ["MMC-ENC-004 kubernetes_ingress_v1.web (cannot verify)", "MMC-NET-001 kubernetes_ingress_v1.web"])
         let redirect = [("alb.ingress.kubernetes.io/ssl-redirect", "var.scheme")]
         #expect(try summary([Self.internetFacing, Self.cidrs, Self.certificate, Self.currentPolicy, Self.bothPorts],
                             expressions: redirect) == ["MMC-ENC-004 kubernetes_ingress_v1.web (cannot verify)"])
@@ -196,6 +201,16 @@ import Testing
                             extra: ingressClass) == ["MMC-ENC-004 kubernetes_ingress_v1.web", "MMC-NET-011 kubernetes_ingress_v1.web"])
         #expect(try summary([], className: "\"public\"", extra: ingressClass) == ["MMC-ENC-004 kubernetes_ingress_v1.web"])
         #expect(try summary([], className: "\"other\"", extra: ingressClass).isEmpty)
+        // The class annotated the default one is the class of an Ingress that names none.
+        let defaultClass = ingressClass.replacingOccurrences(of: "    name = \"public\"\n", with: """
+                name = "public"
+                annotations = {
+                  "ingressclass.kubernetes.io/is-default-class" = "true"
+                }
+
+            """)
+        #expect(try summary([], className: nil, extra: defaultClass) == ["MMC-ENC-004 kubernetes_ingress_v1.web"])
+        #expect(try summary([], className: nil, extra: ingressClass).isEmpty)
         let withParameters = ingressClass.replacingOccurrences(of: "controller = \"ingress.k8s.aws/alb\"", with: """
             controller = "ingress.k8s.aws/alb"
                 parameters {
@@ -252,6 +267,22 @@ import Testing
         #expect(try planSummary(annotations: ["alb.ingress.kubernetes.io/scheme": "internal"])
                 == ["MMC-ENC-004 kubernetes_ingress_v1.web"])
         #expect(try planSummary(annotations: ["nginx.ingress.kubernetes.io/ssl-redirect": "true"], className: "nginx").isEmpty)
+    }
+
+    @Test func plannedListenersAreJudgedByTheirAnnotations() throws {
+        let restricted: [String: Any] = ["alb.ingress.kubernetes.io/scheme": "internet-facing",
+                                         "alb.ingress.kubernetes.io/inbound-cidrs": "52.20.12.0/24",
+                                         "alb.ingress.kubernetes.io/certificate-arn": Self.certificate.1]
+        var old = restricted
+        old[Self.oldPolicy.0] = Self.oldPolicy.1
+        #expect(try planSummary(annotations: old) == ["MMC-ENC-004 kubernetes_ingress_v1.web"], "an old policy")
+        var current = restricted
+        current[Self.currentPolicy.0] = Self.currentPolicy.1
+        #expect(try planSummary(annotations: current).isEmpty)
+        current[Self.bothPorts.0] = Self.bothPorts.1
+        #expect(try planSummary(annotations: current) == ["MMC-ENC-004 kubernetes_ingress_v1.web"], "plain HTTP forwarded")
+        current[Self.redirect.0] = Self.redirect.1
+        #expect(try planSummary(annotations: current).isEmpty)
     }
 
     @Test func plannedAnnotationsKnownOnlyAtApplyCannotBeVerified() throws {
