@@ -29,6 +29,18 @@ import Testing
         #expect(!result.stdout.contains("error:"), "\(result.stdout)")
     }
 
+    /// A tester's reproducer: an ALB Ingress made by Terraform's kubernetes provider, internet-facing without
+    /// `inbound-cidrs`, passed silently (exit 0); the same Ingress as a manifest failed.
+    @Test func aWorldOpenALBIngressMadeByTerraformFails() throws {
+        let result = try CLI.run(["check", Self.fixture("kubernetes-ingress-world-open-alb-fail"), "--offering", "dedicated"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("error:"), "\(result.stdout)")
+        for place in ["main.tf:14:49 high MMC-NET-011", "main.tf:20:26 high MMC-ENC-004"] {
+            #expect(result.stdout.contains(place), "\(result.stdout)")
+        }
+        #expect(result.stdout.contains("[kubernetes_ingress_v1.web]"), "\(result.stdout)")
+    }
+
     @Test func computedAttributesAreCheckedWithoutAnError() throws {
         let result = try CLI.run(["check", Self.fixture("computed-attributes-cannot-be-verified"), "--offering", "dedicated"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")

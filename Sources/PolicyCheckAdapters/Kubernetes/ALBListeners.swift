@@ -21,7 +21,7 @@ struct ALBListeners {
     let annotations: Annotations
     let component: String
     /// Where a listener that no annotation states belongs (the Ingress's class, or the operator's setting).
-    let anchor: Int
+    let anchor: Origin
     /// Whether a certificate is given other than by `certificate-arn` (the operator's `certificateARN`).
     var certificate = false
     /// Why the Ingress's `IngressClassParams` cannot be read (`IngressClasses`): their `sslRedirectPort`, `sslPolicy`
@@ -30,6 +30,9 @@ struct ALBListeners {
     /// What the Ingress routes where (`IngressRoutes`); `nil`: every request is forwarded (the operator's ALB, an
     /// Ingress with neither rules nor a default backend).
     var routes: IngressRoutes?
+    /// Listener annotations whose value is not known (a Terraform value known only at apply): why, at the value
+    /// (`IngressDefinition.unknownAnnotations`).
+    var unknownAnnotations: [String: Located<String>] = [:]
 
     static let listenPorts = "alb.ingress.kubernetes.io/listen-ports"
     static let sslRedirect = "alb.ingress.kubernetes.io/ssl-redirect"
@@ -37,6 +40,14 @@ struct ALBListeners {
 
     func read(into deployment: inout Deployment) {
         let ports: [(port: Int, https: Bool, origin: Origin)]
+        if let unknown = unknownAnnotations[Self.listenPorts] {
+            // Which ports listen, and with which protocol, is not known: one listener stands for them.
+            var listener = LoadBalancerListener(component: component, origin: unknown.origin, sslPolicyOrigin: unknown.origin)
+            listener.protocolName = Located(.unknown(reason: "'\(Self.listenPorts)' is not known: \(unknown.value)"),
+                                            at: unknown.origin)
+            deployment.listeners.append(listener)
+            return
+        }
         switch parsedPorts() {
         case .failure(let failure):
             let value = annotations[Self.listenPorts]
@@ -51,7 +62,7 @@ struct ALBListeners {
         let redirect = redirectPort(https: Set(ports.filter(\.https).map(\.port)))
         for entry in ports {
             var listener = LoadBalancerListener(component: component, origin: entry.origin,
-                                                sslPolicyOrigin: path(Self.sslPolicy, at: entry.origin.offset))
+                                                sslPolicyOrigin: path(Self.sslPolicy, at: entry.origin))
             listener.protocolName = Located(.known(entry.https ? "HTTPS" : "HTTP"), at: entry.origin)
             if let unknownParameters {
                 // The default port's protocol depends on the parameters' certificates, unless the annotation names one.
@@ -64,7 +75,10 @@ struct ALBListeners {
                 deployment.listeners.append(listener)
                 continue
             }
-            if entry.https, let policy = annotations[Self.sslPolicy], !policy.value.isEmpty {
+            if entry.https, let unknown = unknownAnnotations[Self.sslPolicy] {
+                listener.sslPolicy = Located(.unknown(reason: "'\(Self.sslPolicy)' is not known: \(unknown.value)"),
+                                             at: unknown.origin)
+            } else if entry.https, let policy = annotations[Self.sslPolicy], !policy.value.isEmpty {
                 listener.sslPolicy = Located(.known(policy.value), at: policy.origin)
             }
             if !entry.https {
@@ -72,7 +86,12 @@ struct ALBListeners {
                     ListenerAction(type: Located(.known("redirect"), at: redirect.origin),
                                    redirectProtocol: Located(.known("HTTPS"), at: redirect.origin), origin: redirect.origin)
                 } ?? ListenerAction(type: Located(.known("forward"), at: entry.origin), origin: entry.origin)]
-                if redirect == nil, let routes {
+                if let unknown = unknownAnnotations[Self.sslRedirect] {
+                    // Whether every request is redirected to HTTPS is not known.
+                    let reason = "'\(Self.sslRedirect)' is not known: \(unknown.value)"
+                    listener.defaultActions = [ListenerAction(type: Located(.unknown(reason: reason), at: unknown.origin),
+                                                              origin: unknown.origin)]
+                } else if redirect == nil, let routes {
                     // The Ingress's rules are the listener's, evaluated before its default action: what any of them
                     // does with plain HTTP the listener does, so they are judged with the default, at the worst
                     // (`ListenerRouting`). A listener's rules are one list here; the Ingress shares one component.
@@ -117,9 +136,11 @@ struct ALBListeners {
         return Located(Int(port), at: value.origin)
     }
 
-    /// Where an annotation that is not written belongs: its path, at the anchor (or the given offset).
-    private func path(_ key: String, at offset: Int? = nil) -> Origin {
-        Origin(offset: offset ?? anchor, path: Annotations.path(annotations.path, key))
+    /// Where an annotation that is not written belongs: its path, at the anchor (or where the given origin is).
+    private func path(_ key: String, at place: Origin? = nil) -> Origin {
+        var origin = place ?? anchor
+        origin.path = Annotations.path(annotations.path, key)
+        return origin
     }
 
     /// Why the listeners cannot be read.

@@ -10,9 +10,12 @@ struct IngressAllowlists {
     /// The `inboundCIDRs` of the Ingress's `IngressClassParams`, which replace the `inbound-cidrs` annotation, and
     /// where they are (`IngressClasses`).
     var classInboundCIDRs: (items: [Located<String>], origin: Origin)?
-    /// Why the Ingress's `IngressClassParams` cannot be read, at its class's `spec.parameters`: they may set the
-    /// scheme and the CIDRs, so the allowlist cannot be verified.
-    var unknownClassParameters: Located<String>?
+    /// Why what the ALB admits cannot be told: the Ingress's `IngressClassParams` cannot be read (at its class's
+    /// `spec.parameters`: they may set the scheme and the CIDRs), or an annotation that decides it is not known (a
+    /// Terraform value known only at apply). The allowlist cannot be verified.
+    var unknownSettings: Located<String>?
+    /// Whether `listen-ports` is not known (a Terraform value known only at apply): the allowlist opens every port.
+    var listenPortsUnknown = false
     /// The prefix lists of the Ingress's `IngressClassParams`, which replace the `security-group-prefix-lists`
     /// annotation, and the parameters' name.
     var classPrefixLists: (items: [Located<String>], name: String)?
@@ -33,13 +36,22 @@ struct IngressAllowlists {
     static let prefixLists = "alb.ingress.kubernetes.io/security-group-prefix-lists"
     static let ipAddressType = "alb.ingress.kubernetes.io/ip-address-type"
 
-    /// The ingress-nginx allowlist, if annotated. nginx sits behind a public load balancer: internet-facing.
-    func nginx() -> Allowlist? {
-        guard let value = Self.nginxKeys.lazy.compactMap({ annotations[$0] }).first else { return nil }
-        var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
-                                  internetFacing: true, hasDescriptionField: false)
-        allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: [], paths: annotations.paths)
-        return allowlist
+    /// The ingress-nginx allowlist, if annotated. nginx sits behind a public load balancer: internet-facing. An
+    /// annotation whose value is not known (`unknown`: why, at the value) makes one entry that cannot be verified.
+    func nginx(unknown: [String: Located<String>] = [:]) -> Allowlist? {
+        for key in Self.nginxKeys {
+            if let value = annotations[key] {
+                var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: value.origin,
+                                          internetFacing: true, hasDescriptionField: false)
+                allowlist.entries = KubernetesAllowlists.entries(value, in: source, ports: [], paths: annotations.paths)
+                return allowlist
+            }
+            if let value = unknown[key] {
+                return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: value.origin,
+                                                         reason: "'\(key)' is not known: \(value.value)", ports: [])
+            }
+        }
+        return nil
     }
 
     /// Whether the annotations ask for an internet-facing ALB (`alb.ingress.kubernetes.io/scheme`).
@@ -63,9 +75,9 @@ struct IngressAllowlists {
         let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4"
         if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
             // Parameters that cannot be read may make it internet-facing.
-            return namedSecurityGroups(groups, isPublic: isPublic || unknownClassParameters != nil, ports: ports)
+            return namedSecurityGroups(groups, isPublic: isPublic || unknownSettings != nil, ports: ports)
         }
-        if let unknown = unknownClassParameters {
+        if let unknown = unknownSettings {
             return KubernetesAllowlists.unverifiable(.ingressAnnotation, component: component, at: unknown.origin,
                                                      reason: unknown.value, ports: ports)
         }
@@ -87,7 +99,8 @@ struct IngressAllowlists {
                                                      reason: unknownScheme.value, ports: ports)
         }
         guard let internetFacing, internetFacing.value else { return nil }
-        let origin = Origin(offset: internetFacing.origin.offset, path: Annotations.path(annotations.path, Self.inboundCIDRs))
+        var origin = internetFacing.origin
+        origin.path = Annotations.path(annotations.path, Self.inboundCIDRs)
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
                                   internetFacing: true, hasDescriptionField: false)
         allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: ports)
@@ -147,6 +160,7 @@ struct IngressAllowlists {
     /// `alb.ingress.kubernetes.io/listen-ports` (`[{"HTTP": 80}, {"HTTPS": 443}]`): the port numbers in it; by
     /// default 443 with a certificate, else 80.
     func listenPorts(certificate: Bool) -> [PortRange] {
+        if listenPortsUnknown { return [] }
         if let text = annotations["alb.ingress.kubernetes.io/listen-ports"]?.value {
             var ports: [PortRange] = []
             var digits = ""

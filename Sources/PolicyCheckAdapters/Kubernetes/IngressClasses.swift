@@ -83,15 +83,13 @@ struct IngressClasses {
         switch (APIVersion.group(of: apiVersion), kind) {
         case ("networking.k8s.io", "IngressClass"):
             let spec = node["spec"]
-            var parameters: (String, Origin)?
-            let group = spec?["parameters"]?["apiGroup"]?.string
-            if let reference = spec?["parameters"], group == "elbv2.k8s.aws" || group == Self.autoModeGroup,
-               reference["kind"]?.string == "IngressClassParams", let target = reference["name"]?.string {
-                parameters = (target, Origin(offset: reference.offset, path: "spec.parameters"))
-            }
-            classes[name] = IngressClass(controller: spec?["controller"]?.string, parameters: parameters,
-                                         autoMode: group == Self.autoModeGroup)
-            if node["metadata"]?["annotations"]?[Self.defaultClassAnnotation]?.string == "true" { defaultClasses.append(name) }
+            let reference = spec?["parameters"]
+            add(name: name, controller: spec?["controller"]?.string,
+                parameters: reference.map { reference in
+                    Reference(apiGroup: reference["apiGroup"]?.string, kind: reference["kind"]?.string,
+                              name: reference["name"]?.string, origin: Origin(offset: reference.offset, path: "spec.parameters"))
+                },
+                isDefault: node["metadata"]?["annotations"]?[Self.defaultClassAnnotation]?.string == "true")
         case ("elbv2.k8s.aws", "IngressClassParams"):
             // Parameters without a spec (the controller chart's default) set nothing: the annotations decide.
             let spec = reader.object(node, path: "")?.object("spec")
@@ -125,6 +123,27 @@ struct IngressClasses {
         default:
             return
         }
+    }
+
+    /// What an `IngressClass` names as its `spec.parameters`.
+    struct Reference {
+        let apiGroup: String?
+        let kind: String?
+        let name: String?
+        let origin: Origin
+    }
+
+    /// Records an `IngressClass` (a manifest's, or a Terraform `kubernetes_ingress_class_v1`): its controller, the
+    /// `IngressClassParams` its parameters name, and whether it is annotated the default class.
+    mutating func add(name: String, controller: String?, parameters reference: Reference?, isDefault: Bool) {
+        var parameters: (String, Origin)?
+        let group = reference?.apiGroup
+        if let reference, group == "elbv2.k8s.aws" || group == Self.autoModeGroup, reference.kind == "IngressClassParams",
+           let target = reference.name {
+            parameters = (target, reference.origin)
+        }
+        classes[name] = IngressClass(controller: controller, parameters: parameters, autoMode: group == Self.autoModeGroup)
+        if isDefault { defaultClasses.append(name) }
     }
 
     /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it.

@@ -3,21 +3,42 @@ import PolicyCheckSyntax
 
 /// Reads an `Ingress`: ingress-nginx source-range annotations and, for the AWS Load Balancer Controller, the ALB's
 /// scheme and `inbound-cidrs`, and its listeners (`ALBListeners`) — with what its class's `IngressClassParams` set
-/// in their place (`IngressClasses`).
+/// in their place (`IngressClasses`). The Ingress is a manifest's object or a Terraform resource (`IngressDefinition`).
 struct IngressReader {
-    let object: KubernetesObject
+    let ingress: IngressDefinition
+    let source: SourceFile
     var classes = IngressClasses.none
 
+    /// Annotations whose value decides what the ALB admits (besides its scheme, listen ports and certificate), in
+    /// the order a reason names the first.
+    static let allowlistAnnotations = [
+        IngressAllowlists.inboundCIDRs, IngressAllowlists.securityGroups, IngressAllowlists.prefixLists,
+        IngressAllowlists.ipAddressType,
+    ]
+
+    init(object: KubernetesObject, classes: IngressClasses = .none) {
+        self.init(ingress: IngressDefinition(object), source: object.reader.source, classes: classes)
+    }
+
+    init(ingress: IngressDefinition, source: SourceFile, classes: IngressClasses = .none) {
+        self.ingress = ingress
+        self.source = source
+        self.classes = classes
+    }
+
     func read(into deployment: inout Deployment) {
-        var allowlists = IngressAllowlists(annotations: object.annotations, source: object.reader.source,
-                                           component: object.resource)
-        if let allowlist = allowlists.nginx() { deployment.allowlists.append(allowlist) }
-        let settings = classes.settings(className: object.root.node["spec"]?["ingressClassName"]?.string)
+        let unknown = ingress.unknownAnnotations
+        var allowlists = IngressAllowlists(annotations: ingress.annotations, source: source, component: ingress.component)
+        if let allowlist = allowlists.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
+        let settings = classes.settings(className: ingress.className)
         if case .none = settings, !isALB { return }
         var internetFacing = allowlists.albSchemeInternetFacing
-        var listenerAnnotations = object.annotations
-        var certificate = false
+        var listenerAnnotations = ingress.annotations
+        // A certificate ARN known only at apply is still a certificate.
+        var certificate = unknown[IngressAllowlists.certificateARN] != nil
         var unknownParameters: String?
+        // The class's parameters win over the listener annotations they set, known or not.
+        var listenerUnknown = unknown
         switch settings {
         case .none, .alb:
             break
@@ -26,7 +47,7 @@ struct IngressReader {
             let reason = "the EKS Auto Mode IngressClassParams '\(parameters.name)' sets '\(field.value)', which AWS's "
                 + "documentation of Auto Mode's IngressClassParams does not describe, so what it does to the ALB "
                 + "cannot be told from the manifest"
-            allowlists.unknownClassParameters = Located(reason, at: field.origin)
+            allowlists.unknownSettings = Located(reason, at: field.origin)
             unknownParameters = reason
         case .parameters(let parameters):
             if let scheme = parameters.scheme { internetFacing = Located(scheme.value == "internet-facing", at: scheme.origin) }
@@ -39,44 +60,55 @@ struct IngressReader {
             allowlists.classIPAddressType = parameters.ipAddressType
             if let policy = parameters.sslPolicy {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslPolicy, policy)
+                listenerUnknown[ALBListeners.sslPolicy] = nil
             }
             if let port = parameters.sslRedirectPort {
                 listenerAnnotations = listenerAnnotations.withOverride(ALBListeners.sslRedirect, port)
+                listenerUnknown[ALBListeners.sslRedirect] = nil
             }
-            certificate = parameters.certificate
+            certificate = certificate || parameters.certificate
             if parameters.autoMode, internetFacing == nil {
                 // AWS's Auto Mode pages state no default scheme (its example sets `internet-facing` to make the ALB
                 // public): an Ingress that names none cannot be verified.
                 allowlists.unknownScheme = Located(
                     "neither the Ingress nor its EKS Auto Mode IngressClassParams set a scheme, and AWS's documentation "
-                        + "of Auto Mode does not state its default", at: Origin(offset: classOffset, path: "spec.ingressClassName"))
+                        + "of Auto Mode does not state its default", at: ingress.classOrigin)
             }
         case .missing(let name, let className, let origin):
             let reason = "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
                 + "'\(name)', which the input does not hold, and they win over the Ingress's annotations"
-            allowlists.unknownClassParameters = Located(reason, at: origin)
+            allowlists.unknownSettings = Located(reason, at: origin)
             unknownParameters = reason
         }
+        // What the input does not know is not guessed: the controller, or an annotation that decides what the ALB
+        // admits, not known makes the allowlist cannot-verify; an unknown scheme is judged as Auto Mode's is.
+        if let controllerUnknown = ingress.controllerUnknown {
+            allowlists.unknownSettings = allowlists.unknownSettings ?? controllerUnknown
+            unknownParameters = unknownParameters ?? controllerUnknown.value
+        } else if allowlists.unknownSettings == nil,
+                  let key = Self.allowlistAnnotations.first(where: { unknown[$0] != nil }), let value = unknown[key] {
+            allowlists.unknownSettings = Located("the annotation '\(key)' is not known: \(value.value)", at: value.origin)
+        }
+        if internetFacing == nil, allowlists.unknownScheme == nil, let scheme = unknown[IngressAllowlists.scheme] {
+            allowlists.unknownScheme = Located("the annotation '\(IngressAllowlists.scheme)' is not known: \(scheme.value)",
+                                               at: scheme.origin)
+        }
+        allowlists.listenPortsUnknown = unknown[ALBListeners.listenPorts] != nil
         if let allowlist = allowlists.alb(internetFacing: internetFacing, certificate: certificate, into: &deployment) {
             deployment.allowlists.append(allowlist)
         }
-        ALBListeners(annotations: listenerAnnotations, component: object.resource, anchor: classOffset,
-                     certificate: certificate, unknownParameters: unknownParameters,
-                     routes: IngressRoutes(spec: object.root.node["spec"], annotations: object.annotations,
-                                           anchor: classOffset))
+        ALBListeners(annotations: listenerAnnotations, component: ingress.component, anchor: ingress.classOrigin,
+                     certificate: certificate, unknownParameters: unknownParameters, routes: IngressRoutes(ingress),
+                     unknownAnnotations: listenerUnknown)
             .read(into: &deployment)
     }
 
-    /// Whether the AWS Load Balancer Controller serves the ingress (class `alb`, or any `alb.ingress…` annotation).
+    /// Whether the AWS Load Balancer Controller serves the ingress (class `alb`, or any `alb.ingress…` annotation),
+    /// or may (which controller does is not known).
     private var isALB: Bool {
-        if object.root.node["spec"]?["ingressClassName"]?.string == "alb" { return true }
-        if object.annotations["kubernetes.io/ingress.class"]?.value == "alb" { return true }
-        return object.annotations.contains(prefix: "alb.ingress.kubernetes.io/")
-    }
-
-    /// What makes the Ingress an ALB's: its class, else the object; where listeners no annotation states belong.
-    private var classOffset: Int {
-        object.root.node["spec"]?["ingressClassName"]?.offset
-            ?? object.annotations["kubernetes.io/ingress.class"]?.origin.offset ?? object.root.node.offset
+        if ingress.controllerUnknown != nil || ingress.className == "alb" { return true }
+        if ingress.annotations["kubernetes.io/ingress.class"]?.value == "alb" { return true }
+        return ingress.annotations.contains(prefix: "alb.ingress.kubernetes.io/")
+            || ingress.unknownAnnotations.keys.contains { $0.hasPrefix("alb.ingress.kubernetes.io/") }
     }
 }

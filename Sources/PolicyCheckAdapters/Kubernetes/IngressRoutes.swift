@@ -23,36 +23,35 @@ struct IngressRoutes {
     static let useAnnotation = "use-annotation"
     static let actionsPrefix = "alb.ingress.kubernetes.io/actions."
 
-    /// The routes of an Ingress's `spec`; `nil` when it has neither rule paths nor a default backend (such an
-    /// Ingress is judged as forwarding: a rule added later would be). `anchor` is where the default 404 belongs.
-    init?(spec: SourceNode?, annotations: Annotations, anchor: Int) {
-        var paths: [(backend: SourceNode?, offset: Int)] = []
-        for rule in spec?["rules"]?.items ?? [] {
-            for path in rule["http"]?["paths"]?.items ?? [] { paths.append((path["backend"], path.offset)) }
-        }
-        let defaultBackend = spec?["defaultBackend"]
-        guard defaultBackend != nil || !paths.isEmpty else { return nil }
-        if let defaultBackend {
-            defaultAction = Self.action(of: defaultBackend, at: defaultBackend.offset, annotations: annotations)
+    /// The routes of an Ingress; `nil` when it has neither rule paths nor a default backend (such an Ingress is judged
+    /// as forwarding: a rule added later would be).
+    init?(_ ingress: IngressDefinition) {
+        guard ingress.defaultBackend != nil || !ingress.pathBackends.isEmpty else { return nil }
+        if let defaultBackend = ingress.defaultBackend {
+            defaultAction = Self.action(of: defaultBackend, in: ingress)
         } else {
-            let origin = Origin(offset: anchor, path: "spec.defaultBackend")
+            let origin = ingress.defaultBackendOrigin
             defaultAction = ListenerAction(type: Located(.known("fixed-response"), at: origin), origin: origin)
         }
-        ruleActions = paths.map { Self.action(of: $0.backend, at: $0.offset, annotations: annotations) }
+        ruleActions = ingress.pathBackends.map { Self.action(of: $0, in: ingress) }
     }
 
     /// The action of one backend.
-    static func action(of backend: SourceNode?, at offset: Int, annotations: Annotations) -> ListenerAction {
-        let origin = Origin(offset: backend?.offset ?? offset, path: "backend")
-        guard let service = backend?["service"] else {
+    static func action(of backend: IngressBackend, in ingress: IngressDefinition) -> ListenerAction {
+        let origin = backend.origin
+        if let reason = backend.unknown { return unknown(reason, at: origin) }
+        guard backend.namesService else {
             return unknown("the backend names no Service, which the controller refuses (\"missing required "
                            + "\\\"service\\\" field\")", at: origin)
         }
-        guard service["port"]?["name"]?.string == useAnnotation, let name = service["name"]?.string else {
+        guard backend.portName == useAnnotation, let name = backend.serviceName else {
             return ListenerAction(type: Located(.known("forward"), at: origin), origin: origin)
         }
         let key = actionsPrefix + name
-        guard let value = annotations[key] else {
+        if let value = ingress.unknownAnnotations[key] {
+            return unknown("the backend takes its action from '\(key)', which is not known: \(value.value)", at: value.origin)
+        }
+        guard let value = ingress.annotations[key] else {
             return unknown("the backend takes its action from '\(key)', which is not annotated: the controller "
                            + "refuses the Ingress", at: origin)
         }

@@ -81,7 +81,8 @@ struct MattermostReader {
                                           into: &deployment) {
             deployment.allowlists.append(allowlist)
         }
-        ALBListeners(annotations: annotations, component: object.resource, anchor: controller.node.offset,
+        ALBListeners(annotations: annotations, component: object.resource,
+                     anchor: Origin(offset: controller.node.offset, path: ""),
                      certificate: certificate != nil).read(into: &deployment)
     }
 

@@ -38,18 +38,8 @@ struct TerraformKubernetesServiceReader {
     private func read(_ service: TerraformResource, into deployment: inout Deployment) {
         let spec = service["spec"].child(0)
         let type = spec.child("type")
-        let annotationMap = service["metadata"].child(0).child("annotations")
-        var values: [String: Located<String>] = [:]
-        var unknownAnnotations: [String: TerraformAttribute] = [:]
-        for key in keys(of: annotationMap) {
-            let value = annotationMap.child(key)
-            if let text = value.knownString {
-                values[key] = Located(text, at: value.origin)
-            } else if value.isUnknown {
-                unknownAnnotations[key] = value
-            }
-        }
-        let annotations = Annotations(located: values, path: annotationMap.path)
+        let read = TerraformAnnotationMap(metadata: service["metadata"].child(0))
+        let (annotationMap, annotations, unknownAnnotations) = (read.map, read.annotations, read.unknown)
         let typeUnknown = type.isUnknown && !type.isProviderDefault
         guard typeUnknown || ServiceReader.makesLoadBalancer(type: type.knownString, annotations: annotations) else { return }
         let ports = servicePorts(spec)
@@ -139,16 +129,6 @@ struct TerraformKubernetesServiceReader {
             return nil
         }
         return ("the annotation '\(key)' is not known: \(value.unknownReason)", value.origin)
-    }
-
-    /// The annotation names, known and unknown, in the input's order.
-    private func keys(of map: TerraformAttribute) -> [String] {
-        var keys = map.node?.entries?.map(\.key) ?? []
-        var seen = Set(keys)
-        for entry in map.unknown?.entries ?? [] where entry.value.bool == true || entry.value.string != nil {
-            if seen.insert(entry.key).inserted { keys.append(entry.key) }
-        }
-        return keys
     }
 
     /// The ports; a port number not known before apply is `nil` (any port), and so is the one port standing for a
