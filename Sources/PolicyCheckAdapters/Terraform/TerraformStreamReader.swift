@@ -1,7 +1,8 @@
 import PolicyCheckModel
 
-/// Reads data streams: `aws_kinesis_stream` and `aws_msk_cluster` become data stream stores, as CloudFormation's
-/// streams and MSK clusters do (`KinesisStreamMapper`, `KafkaClusterMapper`).
+/// Reads data streams: `aws_kinesis_stream`, `aws_msk_cluster` and `aws_mq_broker` become data stream stores, as
+/// CloudFormation's streams, MSK clusters and Amazon MQ brokers do (`KinesisStreamMapper`, `KafkaClusterMapper`,
+/// `MessageBrokerMapper`).
 ///
 /// A Kinesis stream is encrypted at rest only when `encryption_type` is `KMS` (the provider's default, also when not
 /// set in source, is `NONE`), with the key in `kms_key_id`
@@ -17,10 +18,14 @@ struct TerraformStreamReader {
     /// The plan's keys by identifier, built once per plan and shared by the readers that resolve key references.
     let keys: TerraformKeyReference
 
-    static let types: Set<String> = ["aws_kinesis_stream", "aws_msk_cluster"]
+    static let types: Set<String> = ["aws_kinesis_stream", "aws_msk_cluster", "aws_mq_broker"]
 
     func read(into deployment: inout Deployment) {
         for resource in input.resources(ofType: Self.types) {
+            if resource.type == "aws_mq_broker" {
+                deployment.dataStores.append(broker(resource, into: &deployment))
+                continue
+            }
             let isKinesis = resource.type == "aws_kinesis_stream"
             let encryption = resource["encryption_info"].child(0)
             let key = isKinesis ? resource["kms_key_id"] : encryption.child("encryption_at_rest_kms_key_arn")
@@ -38,6 +43,27 @@ struct TerraformStreamReader {
             }
             deployment.dataStores.append(store)
         }
+    }
+
+    /// An Amazon MQ broker: always encrypted at rest, with an AWS owned key unless `encryption_options` name a
+    /// customer managed one (`kms_key_id`, with `use_aws_owned_key = false`); reachable from the internet with
+    /// `publicly_accessible` (default false). As CloudFormation's (`MessageBrokerMapper`, which cites AWS).
+    private func broker(_ resource: TerraformResource, into deployment: inout Deployment) -> DataStore {
+        let options = resource["encryption_options"].child(0)
+        let key = options.child("kms_key_id")
+        var store = DataStore(kind: .stream, component: resource.address, origin: resource.rawOrigin,
+                              encryption: Encryption(origin: key.fieldOrigin))
+        store.rawNode = resource.valuesNode
+        store.replacedAt = resource.replacedAt
+        store.storageType = Located(DataStore.messageBrokerStorageType, at: resource.rawOrigin)
+        store.encryption.atRest = Located(.known(true), at: key.origin)
+        // Without `kms_key_id` the AWS owned key (the provider's default `use_aws_owned_key = true`); AWS refuses
+        // a key beside `use_aws_owned_key = true`.
+        store.encryption.kmsKey = keys.kmsKey(key, of: resource, into: &deployment)
+        if let access = resource["publicly_accessible"].bool() {
+            store.publicAccess = Located(access.value, at: access.origin)
+        }
+        return store
     }
 
     /// An MSK cluster: always encrypted at rest; TLS between clients and brokers and between brokers; public access.

@@ -137,6 +137,8 @@ extension DataStore {
     public static let redshiftStorageType = "redshift"
     /// The storage type of an Amazon MSK cluster, whose TLS is its client-broker and in-cluster encryption.
     public static let kafkaStorageType = "kafka"
+    /// The storage type of an Amazon MQ broker (ActiveMQ or RabbitMQ).
+    public static let messageBrokerStorageType = "amazon-mq"
     /// The storage type of an Amazon DocumentDB cluster, whose TLS is its cluster parameter group's `tls`.
     public static let documentDBStorageType = "docdb"
     /// The storage type of an RDS for Oracle database, which requires encryption through its option group.
