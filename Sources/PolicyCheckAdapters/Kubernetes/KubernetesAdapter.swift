@@ -160,6 +160,9 @@ public struct KubernetesAdapter: InputAdapter {
         case ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"):
             guard let object = KubernetesObject(node, reader: reader) else { return }
             NetworkPolicyReader(object: object).read(into: &deployment)
+        case (NodeClassVolumesReader.group, "EC2NodeClass"):
+            guard let object = KubernetesObject(node, reader: reader) else { return }
+            NodeClassVolumesReader(object: object).read(into: &deployment)
         case ("storage.k8s.io", "StorageClass"):
             guard let object = KubernetesObject(node, reader: reader) else { return }
             StorageClassReader(object: object).read(into: &deployment)

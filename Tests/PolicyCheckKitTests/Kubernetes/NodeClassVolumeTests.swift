@@ -1,0 +1,54 @@
+@testable import PolicyCheckKit
+import PolicyCheckSyntax
+import Testing
+
+/// Each block device mapping of a Karpenter `EC2NodeClass` is a volume of every node it launches: judged as an
+/// instance's mapping is (round 23: `encrypted: false` passed).
+@Suite struct NodeClassVolumeTests {
+    typealias H = AdapterHarness
+
+    static func nodeClass(_ mappings: String) -> String {
+        """
+        apiVersion: karpenter.k8s.aws/v1
+        kind: EC2NodeClass
+        metadata:
+          name: default
+        spec:
+          amiSelectorTerms:
+            - alias: al2023@latest
+          role: KarpenterNodeRole-chat
+        \(mappings)
+        """
+    }
+
+    static func outcomes(_ text: String) throws -> [String] {
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        return try H.findings(read.deployments)
+            .filter { ["MMC-ENC-001", "MMC-ENC-002"].contains($0.ruleId) }
+            .map { "\($0.ruleId) \($0.resource) \($0.path)" }.sorted()
+    }
+
+    @Test func aMappingTurningEncryptionOffOrLeavingItOutFails() throws {
+        #expect(try Self.outcomes(Self.nodeClass("""
+              blockDeviceMappings:
+                - deviceName: /dev/xvda
+                  ebs: {volumeSize: 100Gi, encrypted: false}
+                - deviceName: /dev/xvdb
+                  ebs: {volumeSize: 100Gi}
+            """)) == [
+            "MMC-ENC-001 EC2NodeClass/default spec.blockDeviceMappings[0].ebs.encrypted",
+            "MMC-ENC-001 EC2NodeClass/default spec.blockDeviceMappings[1].ebs.encrypted",
+            "MMC-ENC-002 EC2NodeClass/default spec.blockDeviceMappings[1].ebs.encrypted",
+        ])
+    }
+
+    @Test func anEncryptedMappingOnACustomerKeyPassesAndNoMappingsAreKarpentersEncryptedDefaults() throws {
+        #expect(try Self.outcomes(Self.nodeClass("""
+              blockDeviceMappings:
+                - deviceName: /dev/xvda
+                  ebs: {volumeSize: 100Gi, encrypted: true, kmsKeyID: "arn:aws:kms:us-east-1:111122223333:key/abc"}
+            """)).isEmpty)
+        #expect(try Self.outcomes(Self.nodeClass("")).isEmpty)
+    }
+}
