@@ -15,6 +15,23 @@ enum SecureTransportPolicy {
                         && condition.key.lowercased() == "aws:securetransport"
                         && condition.values.contains { $0.lowercased() == "false" }
                 }
+                && coversEveryObject(statement.resources)
+        }
+    }
+
+    /// Whether a statement's resources cover every object of the bucket, or may (one not known here): a resource
+    /// whose trailing `*` follows no `/` other than the one before it (`arn:aws:s3:::chat-logs/*`, `${Logs.Arn}/*`,
+    /// `*`). A deny of `arn:aws:s3:::chat-logs/exports/*` leaves every other object served over plain HTTP; S3 refuses
+    /// a bucket policy naming another bucket's resources, so the bucket's name is not compared. Unread resources
+    /// count as covering: the statement is judged as before they were read.
+    static func coversEveryObject(_ resources: [String]?) -> Bool {
+        guard let resources, !resources.isEmpty else { return true }
+        return resources.contains { resource in
+            if resource == "(unknown)" { return true }
+            guard resource.hasSuffix("*") else { return false }
+            var base = resource.dropLast()
+            if base.hasSuffix("/") { base = base.dropLast() }
+            return !base.contains("/")
         }
     }
 

@@ -36,9 +36,15 @@ enum KeyPolicyReader {
         if !notPrincipal.isAbsent, effect.lowercased() == "allow" { principals.append("*") }
         var actions = texts(flatten(item.child("Action")))
         if !item.child("NotAction").isAbsent { actions.append("*") }
-        return KeyPolicyStatement(effect: effect, principals: principals, actions: actions,
-                                  conditions: conditions(item.child("Condition")), sid: item.child("Sid").knownText,
-                                  origin: origin)
+        var statement = KeyPolicyStatement(effect: effect, principals: principals, actions: actions,
+                                           conditions: conditions(item.child("Condition")), sid: item.child("Sid").knownText,
+                                           origin: origin)
+        let resources = flatten(item.child("Resource"))
+        if !resources.isEmpty {
+            let known = texts(resources)
+            statement.resources = known + Array(repeating: "(unknown)", count: resources.count - known.count)
+        }
+        return statement
     }
 
     /// One condition per operator and key; a `Condition` that is not a mapping of mappings (an intrinsic that cannot

@@ -124,7 +124,7 @@ enum TerraformKeyPolicyReader {
         let statements = statementNode?.items ?? (statementNode?.entries != nil ? [statementNode!] : [])
         return KeyPolicy(origin: origin, statements: statements.enumerated().compactMap { index, node in
             guard node.entries != nil else { return nil }
-            return KeyPolicyStatement(
+            var statement = KeyPolicyStatement(
                 effect: node["Effect"]?.string ?? "",
                 principals: principals(node["Principal"]),
                 actions: strings(node["Action"]),
@@ -132,7 +132,17 @@ enum TerraformKeyPolicyReader {
                 sid: node["Sid"]?.string,
                 origin: Origin(offset: origin.packedOffset, path: "\(origin.path).Statement[\(index)]")
             )
+            statement.resources = resources(node["Resource"])
+            return statement
         })
+    }
+
+    /// `Resource` as a list; an item that is not a string (a value known only after apply, left `null` in what an
+    /// unknown text encodes) as `(unknown)`; `nil` when absent.
+    private static func resources(_ node: SourceNode?) -> [String]? {
+        guard let node, !node.isNull else { return nil }
+        if let text = node.string { return [text] }
+        return node.items.map { $0.map { $0.string ?? "(unknown)" } } ?? ["(unknown)"]
     }
 
     /// `{"StringEquals": {"kms:CallerAccount": "111122223333"}}` as one condition per operator and key.

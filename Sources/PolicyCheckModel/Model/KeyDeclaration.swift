@@ -179,6 +179,10 @@ public struct KeyPolicyStatement: Sendable {
     /// `Sid`, when given.
     public var sid: String?
     public var origin: Origin
+    /// `Resource` as written (an item not known here as `(unknown)`, or with its unknown parts as `${…}`); `nil` when
+    /// the statement names none the reader could read. Read for bucket policies, whose statements may cover some of
+    /// the bucket's objects only.
+    public var resources: [String]?
 
     public init(effect: String, principals: [String], actions: [String], conditions: [KeyPolicyCondition],
                 sid: String?, origin: Origin) {

@@ -130,4 +130,44 @@ import Testing
             }
             """) == ["info cannot verify"])
     }
+
+    @Test func aTLSOnlyDenyOfSomeObjectsOnlyFails() throws {
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::chat-logs/exports/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+            """) == ["high fails"])
+    }
+
+    @Test func theCloudFormationDenyMustCoverEveryObjectToo() throws {
+        func transit(_ resource: String) throws -> [String] {
+            try CloudFormationTesting.findings("""
+                Resources:
+                  Logs:
+                    Type: AWS::S3::Bucket
+                  LogsPolicy:
+                    Type: AWS::S3::BucketPolicy
+                    Properties:
+                      Bucket: !Ref Logs
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Deny
+                            Principal: "*"
+                            Action: "s3:*"
+                            Resource: \(resource)
+                            Condition: {Bool: {"aws:SecureTransport": "false"}}
+                """).filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity.rawValue)
+        }
+        #expect(try transit("[!GetAtt Logs.Arn, !Sub \"${Logs.Arn}/*\"]").isEmpty)
+        #expect(try transit("!Sub \"${Logs.Arn}/exports/*\"") == ["high"])
+    }
 }
