@@ -8,4 +8,9 @@ enum EncryptedElsewhere {
     /// A root volume no mapping states is restored from the AMI's snapshot, encrypted only as that snapshot is or
     /// when the account's EBS encryption by default is on in the Region (`RootVolume`).
     static let rootVolumeFromAMI = "no mapping states the root volume, so the AMI's snapshot and the account's EBS encryption by default decide its encryption"
+    /// An EKS managed node group without a launch template of its own gets one EKS makes, which "does NOT enforce
+    /// encryption of the root volumes" (aws-ia/terraform-aws-eks-blueprints#138; EKS's
+    /// https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html): the AMI's snapshot and the account's
+    /// EBS encryption by default decide, as for an instance whose root volume no mapping states.
+    static let nodeGroupDefaultTemplate = "the node group names no launch template, so EKS launches its nodes from one that states no volume encryption: the AMI's snapshot and the account's EBS encryption by default decide it"
 }

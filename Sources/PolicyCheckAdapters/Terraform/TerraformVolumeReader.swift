@@ -14,13 +14,22 @@ struct TerraformVolumeReader {
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/spot_instance_request), and a
     /// launch configuration, or each `launch_specification` of a spot fleet request, launches instances from them.
     static let instanceTypes: Set<String> = ["aws_instance", "aws_spot_instance_request", "aws_launch_configuration"]
-    static let types = instanceTypes.union(["aws_launch_template", "aws_spot_fleet_request"])
+    static let types = instanceTypes.union(["aws_launch_template", "aws_spot_fleet_request", "aws_eks_node_group"])
 
     func read(into deployment: inout Deployment) {
         for resource in input.resources(ofType: Self.types) {
             switch resource.type {
             case "aws_launch_template":
                 readLaunchTemplate(resource, into: &deployment)
+            case "aws_eks_node_group":
+                // A node group with a launch template takes its volumes from it (judged there); without one, EKS's.
+                let template = resource["launch_template"]
+                guard template.items.isEmpty, !template.isUnknown else { continue }
+                var store = DataStore(kind: .volume, component: resource.address, origin: resource.rawOrigin,
+                                      encryption: Encryption(origin: template.fieldOrigin))
+                store.encryption.undeclared = EncryptedElsewhere.nodeGroupDefaultTemplate
+                store.rawNode = resource.valuesNode
+                deployment.dataStores.append(store)
             case "aws_spot_fleet_request":
                 // Each launch specification is an instance of its own (fleets from `launch_template_config` take
                 // their volumes from the launch templates, judged there). Specifications known only after apply (a
