@@ -4,8 +4,16 @@ import PolicyCheckModel
 
 /// Finds the inputs named on the command line: files as given, directories walked recursively in sorted order.
 public struct InputDiscovery: Sendable {
-    /// Directory names never entered.
-    public static let defaultExcludedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules"]
+    /// Directory names a walk does not enter, each with what it holds: version control, downloaded dependencies and
+    /// build output, which are not the checked tree's own deployment inputs (Checkov leaves out `node_modules` and
+    /// `.terraform` and hidden directories by default, Trivy `.git`). Each one met is listed as a skip, never left
+    /// out silently (kubectl apply -R would read manifests there): naming it as a path checks what it holds.
+    public static let prunedDirectories: [String: String] = [
+        ".git": "Git's own data",
+        ".terraform": "what terraform init downloaded (modules and providers)",
+        ".build": "build output",
+        "node_modules": "installed npm packages",
+    ]
     /// Manifest file endings a directory walk looks at. `.template` is CloudFormation's by long convention (AWS Quick
     /// Starts and the AWS sample templates name JSON and YAML templates so); one that is not YAML or JSON (a
     /// configuration file's template) is skipped like any walked file that does not parse, unless it carries an
@@ -96,8 +104,8 @@ public struct InputDiscovery: Sendable {
                      calledModules: &calledModules, tree: tree)
                 Self.keepRootModules(&inputs, from: start, calls: calledModules)
                 for index in start..<inputs.count { inputs[index].tree = tree }
-            } else if path.hasSuffix(".tf") || path.hasSuffix(".tf.json"), InputPath.isRegularFile(path) {
-                // A .tf file is part of its directory's module: the module is what Terraform reads.
+            } else if TerraformFileName.isConfiguration((path as NSString).lastPathComponent), InputPath.isRegularFile(path) {
+                // A .tf (or .tofu) file is part of its directory's module: the module is what Terraform reads.
                 let directory = InputPath.parent(of: path)
                 let module = directory.isEmpty ? "." : directory
                 var input = Input(path: module, displayPath: InputPath.display(module), isExplicit: true, isTerraformModule: true)
@@ -187,7 +195,15 @@ public struct InputDiscovery: Sendable {
             case nil:
                 errors.append(.cannotRead(display, .fileAttributes))
             case .directory?:
-                if Self.defaultExcludedDirectories.contains(name) { continue }
+                if let holds = Self.prunedDirectories[name] {
+                    // Listed as a skip, never silent: manifests kept there (kubectl apply -R reads them) would
+                    // otherwise pass unseen.
+                    guard isIncluded(display, name: name) else { continue }
+                    var input = Input(path: path, displayPath: display, isExplicit: false)
+                    input.skipReason = Self.prunedDirectorySkip(holds)
+                    inputs.append(input)
+                    continue
+                }
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: inChart || isChart,
                      calledModules: &calledModules, tree: tree, templated: templated || (isChart && name == "templates"))
             case .regular?:
@@ -221,6 +237,11 @@ public struct InputDiscovery: Sendable {
         }
     }
 
+    /// Why a pruned directory (`prunedDirectories`) is not checked.
+    static func prunedDirectorySkip(_ holds: String) -> String {
+        "directory not entered: it holds \(holds), not the tree's own inputs; name it as a path to check what it holds"
+    }
+
     /// Why a walked link to a directory is not checked.
     static let directoryLinkSkip = "is a symbolic link to a directory: a walk does not follow links to directories "
         + "(so it can never loop); name its target to check what it holds"
@@ -242,8 +263,8 @@ public struct InputDiscovery: Sendable {
     /// as `.pem` or an OpenSSH key name such as `id_rsa`, in any case, after leading dots). Other files are inputs only
     /// when their first bytes hold a private key (`KeyFileSniffer`).
     private static func isCandidate(_ name: String) -> Bool {
-        // Terraform's own JSON files belong to their module, not read as manifests.
-        if name.hasSuffix(".tf.json") || name.hasSuffix(".tfvars.json") { return false }
+        // Terraform's (and OpenTofu's) own JSON files belong to their module, not read as manifests.
+        if name.hasSuffix(".tf.json") || name.hasSuffix(".tofu.json") || name.hasSuffix(".tfvars.json") { return false }
         return candidateManifestExtensions.contains((name as NSString).pathExtension.lowercased())
             || KeyFileName.marksKeyMaterial(name)
     }

@@ -24,8 +24,14 @@ public struct SourceNode: Sendable {
             }
         }
         set {
-            // A tape node keeps its tape's tag.
-            if tagBox == nil, case .tape(let tape, let index) = storage, let tag = tape.tag(Int(index)) { tagBox = TagBox(tag) }
+            // A tape node keeps its tape's tag, or its mark as a YAML 1.1 word.
+            if tagBox == nil, case .tape(let tape, let index) = storage {
+                if let tag = tape.tag(Int(index)) {
+                    tagBox = TagBox(tag)
+                } else if tape.isYAML11Word(Int(index)) {
+                    tagBox = TagBox.yaml11Word
+                }
+            }
             storage = .value(newValue)
         }
     }
@@ -52,7 +58,15 @@ public struct SourceNode: Sendable {
     public init(_ value: Value, offset: Int, tag: String? = nil) {
         self.storage = .value(value)
         self.offset = offset
-        self.tagBox = tag.map(TagBox.init)
+        self.tagBox = tag.map { TagBox($0) }
+    }
+
+    /// A plain, untagged scalar that YAML 1.1 reads as a boolean (`YAMLBooleans`): the string `word` to the core
+    /// schema.
+    package init(yaml11Word word: String, offset: Int) {
+        self.storage = .value(.string(word))
+        self.offset = offset
+        self.tagBox = TagBox.yaml11Word
     }
 
     /// Node `index` of a parsed document's tape, as `unchangedTapeReference` names it.
@@ -82,8 +96,21 @@ public struct SourceNode: Sendable {
 
     private final class TagBox: Sendable {
         let text: String?
-        init(_ text: String?) { self.text = text }
+        /// The node is a plain, untagged word YAML 1.1 reads as a boolean (`YAMLBooleans`); such a node has no tag.
+        let isYAML11Word: Bool
+        init(_ text: String?, isYAML11Word: Bool = false) {
+            self.text = text
+            self.isYAML11Word = isYAML11Word
+        }
         static let removed = TagBox(nil)
+        static let yaml11Word = TagBox(nil, isYAML11Word: true)
+    }
+
+    /// Whether the node was read as a plain, untagged word YAML 1.1 reads as a boolean (`YAMLBooleans`).
+    var isYAML11Word: Bool {
+        if let tagBox, tagBox.isYAML11Word { return true }
+        if tagBox?.text == nil, case .tape(let tape, let index) = storage { return tape.isYAML11Word(Int(index)) }
+        return false
     }
 
     /// The bytes of text its tape keeps beside the document (YAML scalars the document does not spell as they
@@ -204,6 +231,14 @@ extension SourceNode {
         }
         if case .bool(let flag) = value { return flag }
         return nil
+    }
+
+    /// The value of a boolean as a reader of `dialect` takes it: `bool`, or — for YAML 1.1 — a plain, untagged word
+    /// such as `on` or `off` (`YAMLBooleans`); `nil` for anything else, a quoted `'off'` among them.
+    public func boolean(_ dialect: YAMLBooleans) -> Bool? {
+        if let flag = bool { return flag }
+        guard dialect == .yaml11, isYAML11Word, let word = string else { return nil }
+        return YAMLBooleans.yaml11Value(of: word)
     }
 
     /// The literal of a number, or `nil`.

@@ -74,6 +74,9 @@ package final class SourceTape: Sendable {
         let keyOffsets: [UInt32]
         let tags: Tags
         let texts: [UInt8]
+        /// The nodes that are plain words YAML 1.1 reads as booleans (`YAMLBooleans`), in node order: 4 bytes each,
+        /// and none in most documents.
+        var yaml11Words: [UInt32] = []
 
         /// The buffer and range of a scalar node's text.
         func span(_ record: Node, document: [UInt8]) -> (buffer: [UInt8], range: Range<Int>) {
@@ -136,6 +139,23 @@ package final class SourceTape: Sendable {
         self.textHashes = textHashes
         self.bytes = bytes
         self.stored = stored
+    }
+
+    /// Whether a node is a plain word YAML 1.1 reads as a boolean (only YAML has them).
+    func isYAML11Word(_ node: Int) -> Bool {
+        guard let stored, !stored.yaml11Words.isEmpty else { return false }
+        return Self.contains(stored.yaml11Words, UInt32(truncatingIfNeeded: node))
+    }
+
+    /// Whether a list of node indexes in ascending order holds `node` (a binary search).
+    static func contains(_ sorted: [UInt32], _ node: UInt32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < node { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == node
     }
 
     /// A node's local tag (only YAML has them).

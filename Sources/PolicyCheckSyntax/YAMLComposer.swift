@@ -307,11 +307,17 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         var tag: String?
         switch tagName {
         case "":
-            kind = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE ? CoreSchema.kind(ofPlain: bytes) : .string
+            let isPlain = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE
+            kind = isPlain ? CoreSchema.kind(ofPlain: bytes) : .string
+            // A plain word YAML 1.1 reads as a boolean (`on`, `off`, …): a string here, marked for the readers
+            // of inputs whose tools read YAML 1.1 (`YAMLBooleans`).
+            if isPlain, kind == .string, YAMLBooleans.isYAML11Word(bytes) {
+                return try builder.scalar(kind, text: bytes, offset: offset, tag: nil, isYAML11Word: true)
+            }
         case YAMLBinary.tag:
             let decoded = try YAMLBinary.text(of: bytes, offset: offset)
             return try decoded.withUnsafeBufferPointer { (text) throws(SyntaxError) -> Builder.Handle in
-                try builder.scalar(.string, text: text, offset: offset, tag: nil)
+                try builder.scalar(.string, text: text, offset: offset, tag: nil, isYAML11Word: false)
             }
         case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp":
             kind = .string
@@ -321,7 +327,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             tag = try Self.customTag(tagName, standard: "str", offset: offset)
             kind = .string
         }
-        return try builder.scalar(kind, text: bytes, offset: offset, tag: tag)
+        return try builder.scalar(kind, text: bytes, offset: offset, tag: tag, isYAML11Word: false)
     }
 
     /// A key's tag is refused where a value's would be (a global tag that asks to construct an object); the

@@ -3,8 +3,10 @@
 protocol YAMLNodeBuilder: AnyObject {
     associatedtype Handle
 
-    /// A scalar of `kind` (resolved by the composer), with its text as libyaml decoded it.
-    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) throws(SyntaxError) -> Handle
+    /// A scalar of `kind` (resolved by the composer), with its text as libyaml decoded it. `isYAML11Word`: a plain,
+    /// untagged string that YAML 1.1 reads as a boolean (`YAMLBooleans`).
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?,
+                isYAML11Word: Bool) throws(SyntaxError) -> Handle
     /// Starts a `.sequence` or `.mapping`; its members follow, then `close()`.
     func open(_ kind: SourceTape.Kind, offset: Int, tag: String?)
     /// The next item of the sequence opened last.

@@ -1,6 +1,8 @@
 /// Reads YAML streams into `SourceNode` trees, with limits that keep hostile input from hurting the reader.
 ///
-/// Plain scalars are resolved with the YAML 1.2 core schema; quoted scalars are always strings. Local tags such as
+/// Plain scalars are resolved with the YAML 1.2 core schema; quoted scalars are always strings. A plain word that
+/// YAML 1.1 reads as a boolean (`on`, `off`, `yes`, …) is a string marked as such, for readers of inputs whose tools
+/// read YAML 1.1 (`YAMLBooleans`, `SourceNode.boolean(_:)`). Local tags such as
 /// CloudFormation's `!Ref` are kept on the node for adapters to interpret; language-specific global tags
 /// (`!!python/object:…`) are rejected. Merge keys (`<<`) are applied. Aliases are expanded under a node budget so an
 /// alias bomb fails fast instead of exhausting memory.

@@ -26,6 +26,8 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
     private var keyOffsets: [UInt32] = []
     private var texts: [UInt8] = []
     private var tags = SourceTape.Tags()
+    /// The plain words YAML 1.1 reads as booleans, by node, in node order (`YAMLBooleans`).
+    private var yaml11Words: [UInt32] = []
     private var names: JSONStringCache
     /// The collections being composed, innermost last: their node and where their members start in `pending`.
     private var frames: [(node: Int, base: Int)] = []
@@ -48,8 +50,10 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
         keyOffsets.reserveCapacity(nodeCount)
     }
 
-    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) throws(SyntaxError) -> UInt32 {
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?,
+                isYAML11Word: Bool) throws(SyntaxError) -> UInt32 {
         let index = UInt32(truncatingIfNeeded: nodes.count)
+        if isYAML11Word { yaml11Words.append(index) }
         var start = 0
         var length = 0
         if kind == .string || kind == .number {
@@ -143,6 +147,9 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
             if !tags.nodes.isEmpty {
                 tags.copy(from: UInt32(truncatingIfNeeded: index), to: UInt32(truncatingIfNeeded: index) &+ distance)
             }
+            if !yaml11Words.isEmpty, SourceTape.contains(yaml11Words, UInt32(truncatingIfNeeded: index)) {
+                yaml11Words.append(UInt32(truncatingIfNeeded: index) &+ distance)
+            }
         }
         return anchored &+ distance
     }
@@ -153,7 +160,7 @@ final class YAMLTapeBuilder: YAMLNodeBuilder {
         let taken = names.takeTexts()
         let tape = SourceTape(
             nodes: nodes, links: links, texts: taken.texts, textHashes: taken.hashes, bytes: input,
-            stored: SourceTape.StoredPlaces(keyOffsets: keyOffsets, tags: tags, texts: texts)
+            stored: SourceTape.StoredPlaces(keyOffsets: keyOffsets, tags: tags, texts: texts, yaml11Words: yaml11Words)
         )
         return roots.map { tape.node(Int($0)) }
     }

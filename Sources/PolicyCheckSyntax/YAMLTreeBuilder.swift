@@ -16,7 +16,9 @@ final class YAMLTreeBuilder: YAMLNodeBuilder {
     private var entries: [SourceEntry] = []
     private var items: [SourceNode] = []
 
-    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?) throws(SyntaxError) -> SourceNode {
+    func scalar(_ kind: SourceTape.Kind, text: UnsafeBufferPointer<UInt8>, offset: Int, tag: String?,
+                isYAML11Word: Bool) throws(SyntaxError) -> SourceNode {
+        if isYAML11Word { return SourceNode(yaml11Word: String(decoding: text, as: UTF8.self), offset: offset) }
         let value: SourceNode.Value
         switch kind {
         case .null: value = .null

@@ -41,13 +41,17 @@ struct IntrinsicResolver {
     }
 
     /// A node without intrinsic functions, as a value. A string that holds a dynamic reference is known only at
-    /// deployment (`DynamicReference`); its text is kept, so literal regions in it still count.
+    /// deployment (`DynamicReference`); its text is kept, so literal regions in it still count. A plain `yes`, `no`,
+    /// `on` or `off` (or `y`, `n`) in a YAML template is a boolean, as CloudFormation's YAML 1.1 reads it
+    /// (`YAMLBooleans`): `StorageEncrypted: off` is false, and a string property written `Value: YES` is "true".
     static func plain(_ node: SourceNode) -> TemplateValue {
         switch node.value {
         case .null: return .absent
         case .bool(let flag): return .bool(flag)
         case .number(let literal): return .number(literal)
-        case .string(let text): return stringValue(text)
+        case .string(let text):
+            if let flag = node.boolean(.yaml11) { return .bool(flag) }
+            return stringValue(text)
         case .sequence: return .sequence(node)
         case .mapping: return .mapping(node)
         }

@@ -32,6 +32,8 @@ public struct KubernetesAdapter: InputAdapter {
         reader.internsPaths = true
         // Integers as kubectl's go-yaml reads them: `port: 026` deploys port 22.
         reader.integers = .goYAML
+        // Booleans as kubectl's go-yaml v2 reads them: `enabled: on` is `true`.
+        reader.booleans = .yaml11
         var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
                                     origin: Origin(offset: first.offset, path: ""))
         deployment.qualifiesResourceNames = false

@@ -199,10 +199,10 @@ package final class TerraformModuleLoader {
         return text
     }
 
-    /// The `.tf` and `.tf.json` files of a directory in name order (override files among them).
+    /// The `.tf`, `.tf.json`, `.tofu` and `.tofu.json` files of a directory that OpenTofu reads, in name order
+    /// (override files among them): a `.tofu` file takes the place of the `.tf` file of its name (`TerraformFileName`).
     static func moduleFileNames(in directory: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }.sorted()
+        TerraformFileName.moduleFiles(among: (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
     }
 
     /// A block type, label or attribute name that is not in Unicode normalization form C. Terraform compares names
@@ -229,9 +229,9 @@ package final class TerraformModuleLoader {
         return nil
     }
 
-    /// A module file's body: native syntax, or Terraform's JSON syntax for `.tf.json`.
+    /// A module file's body: native syntax, or Terraform's JSON syntax for `.tf.json` and `.tofu.json`.
     static func parse(name: String, _ bytes: [UInt8], limits: HCLReader.Limits = HCLReader.Limits()) throws(SyntaxError) -> HCLBody {
-        if name.hasSuffix(".tf.json") { return try TerraformJSONSyntax(reader: HCLReader(limits: limits)).body(bytes) }
+        if TerraformFileName.isJSON(name) { return try TerraformJSONSyntax(reader: HCLReader(limits: limits)).body(bytes) }
         return try HCLReader(limits: limits).read(bytes)
     }
 

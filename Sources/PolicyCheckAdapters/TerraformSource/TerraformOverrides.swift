@@ -1,6 +1,7 @@
 import PolicyCheckSyntax
 
-/// Terraform's override files (`override.tf`, `*_override.tf`, and their `.tf.json` forms), merged into the
+/// Terraform's override files (`override.tf`, `*_override.tf`, their `.tf.json` forms, and OpenTofu's `.tofu` and
+/// `.tofu.json` ones), merged into the
 /// module's other files after them, in name order, as Terraform merges them: each block overrides the block of the
 /// same type and labels; an argument replaces the argument of its name; nested blocks of a type replace every
 /// nested block (and `dynamic` block) of that type, except `lifecycle`, merged argument by argument; `locals`
@@ -8,7 +9,7 @@ import PolicyCheckSyntax
 /// https://developer.hashicorp.com/terraform/language/files/override
 enum TerraformOverrides {
     static func isOverride(_ name: String) -> Bool {
-        let stem = name.hasSuffix(".tf.json") ? String(name.dropLast(8)) : name.hasSuffix(".tf") ? String(name.dropLast(3)) : name
+        let stem = TerraformFileName.stem(name)
         return stem == "override" || stem.hasSuffix("_override")
     }
 

@@ -11,6 +11,9 @@ public final class NodeReader {
     /// How integer literals read: decimal by default; as go-yaml reads them for Kubernetes manifests, where a
     /// leading zero is octal (`IntegerSyntax`).
     public var integers = IntegerSyntax.decimal
+    /// Which plain words read as booleans: `true` and `false` by default (the YAML 1.2 core schema); also YAML 1.1's
+    /// `yes`/`no`/`on`/`off`/`y`/`n` for Kubernetes manifests, which kubectl's go-yaml v2 reads so (`YAMLBooleans`).
+    public var booleans = YAMLBooleans.core
     private var paths: Set<String> = []
     /// The most distinct paths kept: past it a path is used as spelt (a document of distinct paths gains nothing).
     static let maxInternedPaths = 1 << 16
@@ -147,7 +150,7 @@ public struct ObjectView {
 
     public func bool(_ key: String, required: Bool = false) -> Located<Bool>? {
         guard let value = value(key, required: required) else { return nil }
-        guard let flag = value.bool else {
+        guard let flag = value.boolean(reader.booleans) else {
             typeError(key, value, expected: "true or false")
             return nil
         }

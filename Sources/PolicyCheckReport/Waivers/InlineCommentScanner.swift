@@ -83,10 +83,10 @@ public struct InlineCommentScanner: Sendable {
         return (comments, errors)
     }
 
-    /// Whether a file is HCL native syntax (`.tf`, `.tfvars`), whose comments are `#` and `//` outside strings and
+    /// Whether a file is HCL native syntax (`.tf`, `.tofu`, `.tfvars`), whose comments are `#` and `//` outside strings and
     /// heredocs; `.tf.json` is JSON, which has none.
     static func isHCL(_ path: String) -> Bool {
-        path.hasSuffix(".tf") || path.hasSuffix(".tfvars")
+        path.hasSuffix(".tf") || path.hasSuffix(".tofu") || path.hasSuffix(".tfvars")
     }
 
     /// Whether the comment whose text starts at `start` (after its `#` or `//`) is an ignore: optional blanks, then

@@ -39,6 +39,32 @@ import Testing
         #expect(H.summary(try H.findings(bare.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
     }
 
+    static func mattermost(enabled: String, internetFacing: String) -> String {
+        "apiVersion: installation.mattermost.com/v1beta1\nkind: Mattermost\nmetadata:\n  name: chat\nspec:\n"
+            + "  ingress:\n    enabled: true\n    host: chat.example.com\n"
+            + "  awsLoadBalancerController:\n    enabled: \(enabled)\n    internetFacing: \(internetFacing)\n"
+    }
+
+    @Test func plainYAML11BooleanWordsAreBooleansAsKubectlReadsThem() throws {
+        // go-yaml v2 (sigs.k8s.io/yaml) reads plain on/yes/y as true: the internet-facing ALB is checked.
+        for word in ["on", "On", "ON", "yes", "Yes", "YES", "y", "Y"] {
+            let read = H.read(text: Self.mattermost(enabled: word, internetFacing: word))
+            #expect(read.errors.isEmpty, "\(word): \(read.errors)")
+            #expect(try H.findings(read.deployments).map(\.ruleId) == ["MMC-ENC-004", "MMC-NET-011"], "\(word)")
+        }
+        // Plain off/no/n are false: no ALB.
+        for word in ["off", "no", "N"] {
+            let read = H.read(text: Self.mattermost(enabled: word, internetFacing: "on"))
+            #expect(read.errors.isEmpty, "\(word): \(read.errors)")
+            #expect(try H.findings(read.deployments).isEmpty, "\(word)")
+        }
+    }
+
+    @Test func aQuotedBooleanWordStaysAStringKubectlRefuses() {
+        let read = H.read(text: Self.mattermost(enabled: "'on'", internetFacing: "on"))
+        #expect(read.errors.map(\.description) == ["inline.yaml:10:14: error: 'spec.awsLoadBalancerController.enabled' must be true or false, found a string"])
+    }
+
     @Test func aLeadingZeroPortIsOctalAsKubectlReadsIt() throws {
         for (literal, port) in [("026", 22), ("012470", 5432), ("0o26", 22), ("0x16", 22), ("+026", 22)] {
             let read = H.read(text: Self.service(port: literal))

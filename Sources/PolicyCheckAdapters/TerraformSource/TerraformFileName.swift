@@ -1,0 +1,38 @@
+/// The names of a module's configuration files, as OpenTofu reads them: Terraform's `.tf` and `.tf.json`, and
+/// OpenTofu's own `.tofu` and `.tofu.json` (https://opentofu.org/docs/language/files/). Where `x.tofu` and `x.tf`
+/// are both present OpenTofu reads `x.tofu` and ignores `x.tf` ("Extension Precedence"), and `x.tofu.json` likewise
+/// takes the place of `x.tf.json` (OpenTofu's `filterTfPathsWithTofuAlternatives`). Terraform reads no `.tofu` file:
+/// a module that has them is an OpenTofu module, or one written for both, and is read as OpenTofu reads it.
+package enum TerraformFileName {
+    /// The endings of configuration files, the JSON ones first (`x.tf.json` also ends in `.json`, never in `.tf`).
+    private static let endings = [".tofu.json", ".tf.json", ".tofu", ".tf"]
+
+    /// The configuration ending of a name, if it has one.
+    static func ending(of name: String) -> String? { endings.first { name.hasSuffix($0) } }
+
+    /// Whether a file of this name is module configuration (native or JSON syntax), hidden files aside.
+    package static func isConfiguration(_ name: String) -> Bool { !name.hasPrefix(".") && ending(of: name) != nil }
+
+    /// Whether the file is in the JSON syntax (`.tf.json`, `.tofu.json`).
+    static func isJSON(_ name: String) -> Bool { name.hasSuffix(".tf.json") || name.hasSuffix(".tofu.json") }
+
+    /// The name without its configuration ending (`main` for `main.tofu.json`).
+    static func stem(_ name: String) -> String {
+        guard let ending = ending(of: name) else { return name }
+        return String(name.dropLast(ending.count))
+    }
+
+    /// The `.tf` (`.tf.json`) file an OpenTofu file of this name takes the place of, or `nil` for other names.
+    static func replaced(by name: String) -> String? {
+        if name.hasSuffix(".tofu.json") { return stem(name) + ".tf.json" }
+        if name.hasSuffix(".tofu") { return stem(name) + ".tf" }
+        return nil
+    }
+
+    /// The configuration files among a directory's names that OpenTofu reads, in name order.
+    static func moduleFiles(among names: [String]) -> [String] {
+        let configuration = names.filter(isConfiguration)
+        let replaced = Set(configuration.compactMap(replaced(by:)))
+        return configuration.filter { !replaced.contains($0) }.sorted()
+    }
+}
