@@ -50,8 +50,9 @@ extension TerraformFunctions {
         "element": { arguments, offset throws(TerraformEvaluationError) in
             try count(arguments, 2...2, "element", at: offset)
             let items = try list(arguments, 0, "element", at: offset)
-            let index = Int(try number(arguments, 1, "element", at: offset))
-            guard !items.isEmpty, index >= 0 else { throw .call("element", "cannot take an element of an empty list", at: offset) }
+            let index = try TerraformNumber.int(try number(arguments, 1, "element", at: offset), "element", argument: 2, at: offset)
+            guard index >= 0 else { throw .call("element", "cannot use element function with a negative index", at: offset) }
+            guard !items.isEmpty else { throw .call("element", "cannot use element function with an empty list", at: offset) }
             return items[index % items.count]
         },
         "keys": { arguments, offset throws(TerraformEvaluationError) in
@@ -110,8 +111,8 @@ extension TerraformFunctions {
         },
         "slice": { arguments, offset throws(TerraformEvaluationError) in
             let items = try list(arguments, 0, "slice", at: offset)
-            let start = Int(try number(arguments, 1, "slice", at: offset))
-            let end = Int(try number(arguments, 2, "slice", at: offset))
+            let start = try TerraformNumber.int(try number(arguments, 1, "slice", at: offset), "slice", argument: 2, at: offset)
+            let end = try TerraformNumber.int(try number(arguments, 2, "slice", at: offset), "slice", argument: 3, at: offset)
             guard 0 <= start, start <= end, end <= items.count else { throw .call("slice", "indexes out of range", at: offset) }
             return TerraformValue(.list(Array(items[start..<end])), at: offset)
         },
@@ -124,13 +125,13 @@ extension TerraformFunctions {
             return TerraformValue(.list(texts.sorted().map { .string($0, at: offset) }), at: offset)
         },
         "tolist": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset)
+            TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset).typed(.list)
         },
         "toset": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset)
+            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset).typed(.set)
         },
         "tomap": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset)
+            TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset).typed(.map)
         },
         "setunion": { arguments, offset throws(TerraformEvaluationError) in
             var items: [TerraformValue] = []

@@ -151,7 +151,7 @@ extension TerraformFunctions {
     static func wholeNumber(_ arguments: [TerraformValue], _ index: Int, _ name: String,
                             at offset: Int) throws(TerraformEvaluationError) -> Int {
         let number = try number(arguments, index, name, at: offset)
-        guard number.rounded() == number, abs(number) < 1e15 else {
+        guard number.rounded() == number, abs(number) < 1e15 else { // also keeps Int(number) from trapping
             throw .call(name, "argument \(index + 1) must be a whole number", at: offset)
         }
         return Int(number)

@@ -88,21 +88,25 @@ indirect enum TerraformVariableType {
         case (.string, .number), (.string, .bool):
             result.kind = .string(value.stringValue!)
         case (.number, .string(let text)):
-            if let number = Double(text) { result.kind = .number(number) }
-        case (.bool, .string(let text)):
-            if text == "true" || text == "false" { result.kind = .bool(text == "true") }
+            if let number = TerraformValue.number(text) { result.kind = .number(number) }
+        case (.bool, .string):
+            if let flag = value.boolValue { result.kind = .bool(flag) }
         case (.list(let element), .list(let items)):
             result.kind = .list(try Self.each(items, element, evaluator))
+            result.collection = .list
         case (.set(let element), .list(let items)):
             result.kind = .list(TerraformFunctions.set(try Self.each(items, element, evaluator)))
+            result.collection = .set
         case (.tuple(let types), .list(let items)) where types.count == items.count:
             var converted: [TerraformValue] = []
             for (type, item) in zip(types, items) { converted.append(try type.convert(item, evaluator)) }
             result.kind = .list(converted)
+            result.collection = .tuple
         case (.map(let element), .object(let members)):
             var converted: [String: TerraformValue] = [:]
             for (key, member) in members { converted[key] = try element.convert(member, evaluator) }
             result.kind = .object(converted)
+            result.collection = .map
         case (.object(let attributes), .object(let members)):
             var converted: [String: TerraformValue] = [:]
             for (name, attribute) in attributes {
@@ -118,6 +122,7 @@ indirect enum TerraformVariableType {
                 }
             }
             result.kind = .object(converted)
+            result.collection = .object
         default:
             break
         }
