@@ -25,7 +25,9 @@ indirect enum TerraformVariableType {
     /// (a later use says what is wrong with it, or it is checked as written).
     static func convert(_ value: TerraformValue, declared: TerraformModuleConfig.Declared<HCLBlock>,
                         scope: TerraformScope) throws(TerraformEvaluationError) -> TerraformValue {
-        guard let written = declared.value.body[attribute: "type"], let type = parse(written.value) else { return value }
+        guard let written = declared.value.body[attribute: "type"] else { return value }
+        // A constraint policycheck does not read converts the value to a type it cannot tell.
+        guard let type = parse(written.value) else { return value.untyped }
         var converted = try type.convert(value, TerraformEvaluator(scope: scope, base: declared.file.base))
         // `nullable = false`: a null value is the default instead.
         if converted.isNull, declared.value.body[attribute: "nullable"]?.value.kind.isFalse == true,
@@ -123,8 +125,11 @@ indirect enum TerraformVariableType {
             }
             result.kind = .object(converted)
             result.collection = .object
-        default:
+        case (.any, _):
             break
+        default:
+            // A value the type does not describe: kept as written, but its type is not the literal's.
+            result = value.untyped
         }
         return result
     }

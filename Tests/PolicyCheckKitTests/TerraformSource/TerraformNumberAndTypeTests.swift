@@ -175,6 +175,27 @@ import Testing
         #expect(try spell(expression) == expected, "\(expression)")
     }
 
+    /// A variable's declared type decides `==`; one policycheck does not read leaves it unknown.
+    @Test(arguments: [
+        ("list(string)", "false"), ("set(string)", "false"), ("tuple([])", "true"), ("any", "true"),
+        ("list(weird)", "?"),
+    ])
+    func aVariablesTypeDecidesEquality(_ type: String, _ expected: String) throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            variable "x" {
+              type    = \(type)
+              default = []
+            }
+            locals {
+              v = var.x == []
+            }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        #expect(TerraformSourceFixture.spell(try root.local("v", at: 0)) == expected, "\(type)")
+    }
+
     @Test func aListVariableIsNeverEqualToTheEmptyTuple() throws {
         let findings = try TerraformSourceFixture.findings(main: """
             provider "aws" {
@@ -244,5 +265,46 @@ import Testing
         let messages = findings.map(\.message).filter { $0.contains("it comes from") }
         #expect(!messages.isEmpty, "\(findings.map(\.message))")
         #expect(messages.allSatisfy { !$0.contains("local.region") && $0.contains("local.account_id") }, "\(messages)")
+    }
+
+    // MARK: - Encoding functions (examples from their pages under developer.hashicorp.com/terraform/language/functions)
+
+    static let encodings: [(String, String)] = [
+        (#"base64decode("ZmFsc2U=")"#, #""false""#), (#"base64decode("SGVsbG8gV29ybGQ=")"#, #""Hello World""#),
+        (#"urlencode("Hello World!")"#, #""Hello+World%21""#), (#"urlencode("☃")"#, #""%E2%98%83""#),
+        (#"urlencode("foo=bar&baz=qux")"#, #""foo%3Dbar%26baz%3Dqux""#), (#"urlencode("a-b_c.d~e")"#, #""a-b_c.d~e""#),
+        (#"parseint("100", 10)"#, "100"), (#"parseint("FF", 16)"#, "255"), (#"parseint("-10", 16)"#, "-16"),
+        (#"parseint("1011111011101111", 2)"#, "48879"), (#"parseint("aA", 62)"#, "656"), (#"parseint("zz", 36)"#, "1295"),
+        (#"parseint("100000000000000000000", 16)"#, "1208925819614629174706176"),
+        (#"parseint("ffffffffffffffffffff", 16)"#, "?"),
+    ]
+
+    @Test(arguments: encodings)
+    func encodingFunctionsAreEvaluated(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    static let encodingErrors: [String] = [
+        #"base64decode("not base64!")"#, #"base64decode("/w==")"#, #"parseint("12", 2)"#, #"parseint("", 10)"#,
+        #"parseint("1", 63)"#, #"parseint("0x10", 16)"#,
+    ]
+
+    @Test(arguments: encodingErrors)
+    func badEncodingsAreErrors(_ expression: String) {
+        #expect(throws: TerraformEvaluationError.self, "\(expression)") { try value(expression) }
+    }
+
+    @Test func aDecodedFalseTurnsEncryptionOff() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_ebs_volume" "v" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = base64decode("ZmFsc2U=") == "true"
+            }
+            """)
+        #expect(findings.contains { $0.ruleId == "MMC-ENC-001" && $0.severity == .critical }, "\(findings.map(\.message))")
     }
 }
