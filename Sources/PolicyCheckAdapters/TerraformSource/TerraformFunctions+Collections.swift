@@ -94,6 +94,10 @@ extension TerraformFunctions {
             for index in arguments.indices { numbers.append(try number(arguments, index, "range", at: offset)) }
             let (start, limit, step) = numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
             guard step != 0, abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 elements or a zero step", at: offset) }
+            // Past 2^53 the steps would land on nearby numbers, not Terraform's.
+            guard [start, limit, step].allSatisfy({ abs($0) < TerraformNumber.exactLimit }) else {
+                return .unknown(TerraformNumber.inexact("range(\(numbers.map(TerraformValue.format).joined(separator: ", ")))"), at: offset)
+            }
             let values = stride(from: start, to: limit, by: step).map { TerraformValue(.number($0), at: offset) }
             return TerraformValue(.list(values), at: offset)
         },

@@ -50,9 +50,12 @@ extension TerraformFunctions {
                 guard !item.isNull, let number = item.numberValue else {
                     throw .call("sum", "argument must be list, set, or tuple of number values", at: offset)
                 }
-                total += number
+                // A sum the 64-bit value does not hold exactly is unknown, as `+` is (TerraformNumber).
+                guard let next = TerraformNumber.exact(.add, total, number) else {
+                    return .unknown(TerraformNumber.inexact("sum() adding \(TerraformValue.format(number)) to \(TerraformValue.format(total))"), at: offset)
+                }
+                total = next
             }
-            guard !total.isNaN else { throw .call("sum", "can't compute sum of opposing infinities", at: offset) }
             return TerraformValue(.number(total), at: offset)
         },
         // index(list, value): the first index of an equal element; an empty list or no such element is an error.

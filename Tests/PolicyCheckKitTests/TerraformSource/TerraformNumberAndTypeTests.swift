@@ -77,6 +77,8 @@ import Testing
         #expect(try value("18014398509481984 + 22 - 18014398509481984").unknownReason?.contains("18014398509481984 + 22") == true)
         #expect(try value("1000000000000000 * 1000000000000000").isUnknown)
         #expect(try value("9007199254740993 - 1").isUnknown)
+        #expect(try value("sum([18014398509481984, 22, -18014398509481984])").isUnknown)
+        #expect(try value("range(18014398509481984, 18014398509481990)").isUnknown)
     }
 
     @Test func exactArithmeticPastTwoToTheFiftyThreeIsKept() throws {
@@ -84,6 +86,7 @@ import Testing
         #expect(try spell(#""x${1152921504606846976 * 2}""#) == #""x2305843009213693952""#)
         #expect(try spell("0.1 + 0.2 > 0.3") == "true")
         #expect(try spell("7 / 2") == "3.5")
+        #expect(try spell("sum([18014398509481984, 4, -18014398509481984])") == "4")
     }
 
     @Test func theSourcePortOfAnImpreciseSumIsNotReadAsANearbyPort() throws {
