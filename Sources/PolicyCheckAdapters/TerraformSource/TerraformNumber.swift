@@ -58,6 +58,28 @@ enum TerraformNumber {
         (value < 0 ? "-" : "") + digits(of: value)
     }
 
+    /// A fraction as Terraform prints it, without an exponent (`0.0000001`, not Swift's `1e-07`): the shortest
+    /// digits Swift gives, with the point moved.
+    static func fixedText(_ shortest: String) -> String {
+        let parts = shortest.split(separator: "e", maxSplits: 1)
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return shortest }
+        var mantissa = Substring(parts[0])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = String(pieces[0]) + (pieces.count == 2 ? String(pieces[1]) : "")
+        let point = pieces[0].count + exponent
+        let text: String
+        if point <= 0 {
+            text = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            text = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        return (negative ? "-" : "") + text
+    }
+
     /// `a op b` when the 64-bit result is the exact one (or both are within 2^53, where Terraform's and
     /// policycheck's arithmetic agree); nil when it is not.
     static func exact(_ op: HCLArithmetic, _ a: Double, _ b: Double) -> Double? {

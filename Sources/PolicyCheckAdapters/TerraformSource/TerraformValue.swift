@@ -130,7 +130,7 @@ struct TerraformValue: Sendable {
     static func format(_ number: Double) -> String {
         if number.rounded() == number && abs(number) < 1e15 { return String(Int64(number)) }
         if number.rounded() == number && number.isFinite { return TerraformNumber.wholeText(number) }
-        return String(number)
+        return TerraformNumber.fixedText(String(number))
     }
 
     /// A short name of the value's type, for messages.

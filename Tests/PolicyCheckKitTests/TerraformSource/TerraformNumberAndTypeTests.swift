@@ -87,6 +87,10 @@ import Testing
         #expect(try spell("0.1 + 0.2 > 0.3") == "true")
         #expect(try spell("7 / 2") == "3.5")
         #expect(try spell("sum([18014398509481984, 4, -18014398509481984])") == "4")
+        // Printed as Terraform prints numbers: every digit, no exponent.
+        #expect(try spell(#""x${0.0000001}""#) == #""x0.0000001""#)
+        #expect(try spell(#""x${-0.0000125}""#) == #""x-0.0000125""#)
+        #expect(try spell(#""x${2.5}""#) == #""x2.5""#)
     }
 
     @Test func theSourcePortOfAnImpreciseSumIsNotReadAsANearbyPort() throws {
