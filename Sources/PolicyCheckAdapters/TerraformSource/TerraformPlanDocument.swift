@@ -6,6 +6,13 @@ import PolicyCheckSyntax
 /// (or `.tfvars`) text that decided it; a value the configuration does not set points at its block.
 struct TerraformPlanDocument {
     let root: TerraformModuleInstance
+    /// Whether a module instance knows a `var.`/`local.` reference in full, worked out once per instance and name
+    /// (a local of 100,000 entries is read once, not once per expression that names it).
+    private let known = KnownReferences()
+
+    private final class KnownReferences {
+        var answers: [ObjectIdentifier: [String: Bool]] = [:]
+    }
 
     func build() -> SourceNode {
         let at = root.config.files.first?.packed(0) ?? 0
@@ -163,7 +170,7 @@ struct TerraformPlanDocument {
                             in instance: TerraformModuleInstance? = nil) -> SourceNode {
         let at = file.packed(expression.offset)
         var references = TerraformReferences.of(expression)
-        if references.count > 1, let instance { references = Self.unknownFirst(references, in: instance) }
+        if references.count > 1, let instance { references = unknownFirst(references, in: instance) }
         if references.isEmpty {
             return TerraformPlanNodes.object([("constant_value", SourceNode(.bool(true), offset: at))], at: at)
         }
@@ -175,20 +182,20 @@ struct TerraformPlanDocument {
     /// The references with those to a variable or local this instance knows in full moved last: a plan's reader
     /// names the first reference as where an unknown value comes from, and `"${local.region}:${local.account_id}"`
     /// is unknown because of the account, not the region a literal sets (docs/terraform-source.md).
-    private static func unknownFirst(_ references: [String], in instance: TerraformModuleInstance) -> [String] {
+    private func unknownFirst(_ references: [String], in instance: TerraformModuleInstance) -> [String] {
+        let known = self.known
         func isKnown(_ reference: String) -> Bool {
             let parts = reference.split(separator: ".", maxSplits: 2)
-            guard parts.count >= 2 else { return false }
-            let name = String(parts[1].prefix { $0 != "[" })
-            let value: TerraformValue?
-            switch parts[0] {
-            case "local": value = try? instance.local(name, at: 0)
-            case "var": value = try? instance.variable(name, at: 0)
-            default: value = nil
-            }
-            return value.map { !$0.containsUnknown && !$0.isOpen } ?? false
+            guard parts.count >= 2, parts[0] == "local" || parts[0] == "var" else { return false }
+            let name = String(parts[0]) + "." + String(parts[1].prefix { $0 != "[" })
+            if let answer = known.answers[ObjectIdentifier(instance)]?[name] { return answer }
+            let value = parts[0] == "local" ? try? instance.local(String(name.dropFirst(6)), at: 0)
+                                            : try? instance.variable(String(name.dropFirst(4)), at: 0)
+            let answer = value.map { !$0.containsUnknown && !$0.isOpen } ?? false
+            known.answers[ObjectIdentifier(instance), default: [:]][name] = answer
+            return answer
         }
-        let known = references.map(isKnown)
-        return zip(references, known).filter { !$0.1 }.map(\.0) + zip(references, known).filter { $0.1 }.map(\.0)
+        let isKnownEach = references.map(isKnown)
+        return zip(references, isKnownEach).filter { !$0.1 }.map(\.0) + zip(references, isKnownEach).filter { $0.1 }.map(\.0)
     }
 }
