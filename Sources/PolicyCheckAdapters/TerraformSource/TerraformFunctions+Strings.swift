@@ -78,6 +78,7 @@ extension TerraformFunctions {
         },
         "tonumber": { arguments, offset throws(TerraformEvaluationError) in
             if arguments.first?.isNull == true { return arguments[0] }
+            if let reason = arguments.first?.inexactNumberReason { return .unknown(reason, at: offset) }
             return TerraformValue(.number(try number(arguments, 0, "tonumber", at: offset)), at: arguments[0].offset)
         },
         "tobool": { arguments, offset throws(TerraformEvaluationError) in

@@ -7,6 +7,7 @@ enum TerraformOperators {
         if operand.isUnknown { return .unknown(operand.unknownReason!, at: offset) }
         switch op {
         case .negate:
+            if let reason = operand.inexactNumberReason { return .unknown(reason, at: offset) }
             guard let number = operand.numberValue else { throw mismatch("-", "a number", operand, at: offset) }
             return TerraformValue(.number(-number), at: offset)
         case .not:
@@ -41,6 +42,7 @@ enum TerraformOperators {
             }
             return TerraformValue(.bool(op == .equal ? same : !same), at: offset)
         default:
+            if let reason = lhs.inexactNumberReason ?? rhs.inexactNumberReason { return .unknown(reason, at: offset) }
             guard let a = lhs.numberValue else { throw mismatch(op.rawValue, "a number", lhs, at: offset) }
             guard let b = rhs.numberValue else { throw mismatch(op.rawValue, "a number", rhs, at: offset) }
             switch op {

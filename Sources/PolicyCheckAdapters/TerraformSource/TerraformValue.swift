@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckSyntax
 
 /// A value of evaluated Terraform source, with the offset (in the module's combined source) of the expression
 /// that decided it, so a finding about the value points at the `.tf` line that set it.
@@ -105,6 +106,14 @@ struct TerraformValue: Sendable {
         case .string(let text): return Self.number(text)
         default: return nil
         }
+    }
+
+    /// A string that converts to a number the 64-bit value does not hold exactly (`"18014398509481985"`), with the
+    /// reason a result computed from it is unknown; nil otherwise.
+    var inexactNumberReason: String? {
+        guard case .string(let text) = kind, Self.number(text) != nil,
+              TerraformNumber.literal(text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
+        return "it converts the string \"\(Excerpt.quote(text))\" to a number policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)"
     }
 
     /// A string converted to a number as go-cty converts one (decimal digits, a sign, a point, an exponent — not

@@ -79,6 +79,9 @@ import Testing
         #expect(try value("9007199254740993 - 1").isUnknown)
         #expect(try value("sum([18014398509481984, 22, -18014398509481984])").isUnknown)
         #expect(try value("range(18014398509481984, 18014398509481990)").isUnknown)
+        #expect(try value(#"tonumber("18014398509481985")"#).isUnknown)
+        #expect(try value(#""18014398509481985" - 18014398509481984"#).isUnknown)
+        #expect(try spell(#""22" + 1"#) == "23")
     }
 
     @Test func exactArithmeticPastTwoToTheFiftyThreeIsKept() throws {
