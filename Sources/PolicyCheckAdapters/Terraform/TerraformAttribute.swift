@@ -252,14 +252,17 @@ struct TerraformAttribute {
     /// The text of a string or number value (read without building the value of a container).
     private var scalarText: String? { node.flatMap { $0.string ?? $0.numberLiteral } }
 
-    /// A boolean (`"true"`/`"false"` strings too, as older plans write them); `nil` when absent or left to the provider.
+    /// A boolean (`"true"`/`"false"` strings too, as older plans write them, and `"1"`/`"0"`, which Terraform
+    /// converts to true and false where a bool is expected — go-cty's string-to-bool conversion,
+    /// https://github.com/zclconf/go-cty/blob/main/cty/convert/primitive.go — so the source reader's
+    /// `storage_encrypted = "0"` is false); `nil` when absent or left to the provider.
     func bool() -> Located<Fact<Bool>>? {
         if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
         guard let node else { return nil }
         if let flag = node.bool { return Located(.known(flag), at: origin) }
         switch node.string {
-        case "true"?: return Located(.known(true), at: origin)
-        case "false"?: return Located(.known(false), at: origin)
+        case "true"?, "1"?: return Located(.known(true), at: origin)
+        case "false"?, "0"?: return Located(.known(false), at: origin)
         default: return nil
         }
     }

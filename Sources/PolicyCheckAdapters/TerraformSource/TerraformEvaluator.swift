@@ -49,7 +49,11 @@ struct TerraformEvaluator {
         switch expression.kind {
         case .null: return TerraformValue(.null, at: at)
         case .bool(let flag): return TerraformValue(.bool(flag), at: at)
-        case .number(let text): return TerraformValue(.number(Double(text) ?? 0), at: at)
+        case .number(let text):
+            guard let number = TerraformNumber.literal(text) else {
+                return .unknown("it uses the number \(Excerpt.quote(text)), which policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)", at: at)
+            }
+            return TerraformValue(.number(number), at: at)
         case .template(let parts): return try template(parts, at: at)
         case .variable(let name):
             if let value = names[name] { return value }
@@ -80,7 +84,7 @@ struct TerraformEvaluator {
         case .tuple(let items):
             var values: [TerraformValue] = []
             for item in items { values.append(try evaluate(item)) }
-            return TerraformValue(.list(values), at: at)
+            return TerraformValue(.list(values), at: at).typed(.tuple)
         case .object(let items):
             var members: [String: TerraformValue] = [:]
             for item in items {
@@ -91,7 +95,7 @@ struct TerraformEvaluator {
                 }
                 members[name] = try evaluate(item.value)
             }
-            return TerraformValue(.object(members), at: at)
+            return TerraformValue(.object(members), at: at).typed(.object)
         case .unary(let op, let operand):
             return try TerraformOperators.unary(op, try evaluate(operand), at: at)
         case .binary(let op, let left, let right):
@@ -102,7 +106,7 @@ struct TerraformEvaluator {
             guard let flag = test.boolValue else {
                 throw TerraformEvaluationError("a condition must be a bool, not a \(test.typeName)", at: test.offset)
             }
-            return try evaluate(flag ? then : otherwise)
+            return try evaluate(flag ? then : otherwise).untyped
         case .forExpression(let form):
             return try TerraformForExpression(evaluator: self, form: form, at: at).evaluate()
         case .parenthesis(let inner):
@@ -189,7 +193,7 @@ struct TerraformEvaluator {
         if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
         switch value.kind {
         case .list(let items):
-            guard let number = key.numberValue, number.rounded() == number, number >= 0, Int(number) < items.count else {
+            guard let number = key.numberValue, number.rounded() == number, number >= 0, number < Double(items.count) else {
                 throw TerraformEvaluationError("index \(key.stringValue.map { Excerpt.quote($0) } ?? key.typeName) is out of range for a list of \(items.count)", at: offset)
             }
             return value.isOpen ? items[Int(number)].opened : items[Int(number)]

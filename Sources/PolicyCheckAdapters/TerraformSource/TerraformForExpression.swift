@@ -48,11 +48,11 @@ struct TerraformForExpression {
                 object[text] = result
             }
         }
-        if form.key == nil { return TerraformValue(.list(list), at: offset) }
+        if form.key == nil { return TerraformValue(.list(list), at: offset).typed(.tuple) }
         if form.grouping {
             for (key, values) in groups { object[key] = TerraformValue(.list(values), at: offset) }
         }
-        return TerraformValue(.object(object), at: offset)
+        return TerraformValue(.object(object), at: offset).typed(.object)
     }
 
     /// (key, value) pairs: a list's index and item, a map's key and value in key order.

@@ -50,8 +50,9 @@ extension TerraformFunctions {
         "element": { arguments, offset throws(TerraformEvaluationError) in
             try count(arguments, 2...2, "element", at: offset)
             let items = try list(arguments, 0, "element", at: offset)
-            let index = Int(try number(arguments, 1, "element", at: offset))
-            guard !items.isEmpty, index >= 0 else { throw .call("element", "cannot take an element of an empty list", at: offset) }
+            let index = try TerraformNumber.int(try number(arguments, 1, "element", at: offset), "element", argument: 2, at: offset)
+            guard index >= 0 else { throw .call("element", "cannot use element function with a negative index", at: offset) }
+            guard !items.isEmpty else { throw .call("element", "cannot use element function with an empty list", at: offset) }
             return items[index % items.count]
         },
         "keys": { arguments, offset throws(TerraformEvaluationError) in
@@ -93,6 +94,10 @@ extension TerraformFunctions {
             for index in arguments.indices { numbers.append(try number(arguments, index, "range", at: offset)) }
             let (start, limit, step) = numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
             guard step != 0, abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 elements or a zero step", at: offset) }
+            // Past 2^53 the steps would land on nearby numbers, not Terraform's.
+            guard [start, limit, step].allSatisfy({ abs($0) < TerraformNumber.exactLimit }) else {
+                return .unknown(TerraformNumber.inexact("range(\(numbers.map(TerraformValue.format).joined(separator: ", ")))"), at: offset)
+            }
             let values = stride(from: start, to: limit, by: step).map { TerraformValue(.number($0), at: offset) }
             return TerraformValue(.list(values), at: offset)
         },
@@ -110,8 +115,8 @@ extension TerraformFunctions {
         },
         "slice": { arguments, offset throws(TerraformEvaluationError) in
             let items = try list(arguments, 0, "slice", at: offset)
-            let start = Int(try number(arguments, 1, "slice", at: offset))
-            let end = Int(try number(arguments, 2, "slice", at: offset))
+            let start = try TerraformNumber.int(try number(arguments, 1, "slice", at: offset), "slice", argument: 2, at: offset)
+            let end = try TerraformNumber.int(try number(arguments, 2, "slice", at: offset), "slice", argument: 3, at: offset)
             guard 0 <= start, start <= end, end <= items.count else { throw .call("slice", "indexes out of range", at: offset) }
             return TerraformValue(.list(Array(items[start..<end])), at: offset)
         },
@@ -124,13 +129,13 @@ extension TerraformFunctions {
             return TerraformValue(.list(texts.sorted().map { .string($0, at: offset) }), at: offset)
         },
         "tolist": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset)
+            TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset).typed(.list)
         },
         "toset": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset)
+            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset).typed(.set)
         },
         "tomap": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset)
+            TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset).typed(.map)
         },
         "setunion": { arguments, offset throws(TerraformEvaluationError) in
             var items: [TerraformValue] = []

@@ -50,9 +50,12 @@ extension TerraformFunctions {
                 guard !item.isNull, let number = item.numberValue else {
                     throw .call("sum", "argument must be list, set, or tuple of number values", at: offset)
                 }
-                total += number
+                // A sum the 64-bit value does not hold exactly is unknown, as `+` is (TerraformNumber).
+                guard let next = TerraformNumber.exact(.add, total, number) else {
+                    return .unknown(TerraformNumber.inexact("sum() adding \(TerraformValue.format(number)) to \(TerraformValue.format(total))"), at: offset)
+                }
+                total = next
             }
-            guard !total.isNaN else { throw .call("sum", "can't compute sum of opposing infinities", at: offset) }
             return TerraformValue(.number(total), at: offset)
         },
         // index(list, value): the first index of an equal element; an empty list or no such element is an error.
@@ -151,7 +154,7 @@ extension TerraformFunctions {
     static func wholeNumber(_ arguments: [TerraformValue], _ index: Int, _ name: String,
                             at offset: Int) throws(TerraformEvaluationError) -> Int {
         let number = try number(arguments, index, name, at: offset)
-        guard number.rounded() == number, abs(number) < 1e15 else {
+        guard number.rounded() == number, abs(number) < 1e15 else { // also keeps Int(number) from trapping
             throw .call(name, "argument \(index + 1) must be a whole number", at: offset)
         }
         return Int(number)

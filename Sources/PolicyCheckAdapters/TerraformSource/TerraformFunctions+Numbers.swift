@@ -35,29 +35,44 @@ extension TerraformFunctions {
         // cidrsubnet(prefix, newbits, netnum): https://developer.hashicorp.com/terraform/language/functions/cidrsubnet
         "cidrsubnet": { arguments, offset throws(TerraformEvaluationError) in
             let prefix = try cidr(arguments, "cidrsubnet", at: offset)
-            let newBits = Int(try number(arguments, 1, "cidrsubnet", at: offset))
+            let newBits = try TerraformNumber.int(try number(arguments, 1, "cidrsubnet", at: offset), "cidrsubnet", argument: 2, at: offset)
             let netNumber = try number(arguments, 2, "cidrsubnet", at: offset)
-            let length = prefix.prefixLength + newBits
-            guard newBits >= 0, length <= prefix.version.bits, netNumber >= 0,
-                  newBits >= 64 || netNumber < Double(UInt64(1) << UInt64(newBits)) else {
-                throw .call("cidrsubnet", "\(newBits) new bits and network number \(TerraformValue.format(netNumber)) do not fit \(prefix)", at: offset)
+            guard newBits >= 0, newBits <= prefix.version.bits - prefix.prefixLength else {
+                throw .call("cidrsubnet", "insufficient address space to extend prefix of \(prefix.prefixLength) by \(newBits)", at: offset)
             }
+            // Exact: a 64-bit value below 2^128 converts to UInt128 without loss.
+            let limit = newBits == 128 ? UInt128.max : (UInt128(1) << UInt128(newBits)) - 1
+            guard let net = UInt128(exactly: netNumber), net <= limit else {
+                throw .call("cidrsubnet", "prefix extension of \(newBits) does not accommodate a subnet numbered \(TerraformValue.format(netNumber))", at: offset)
+            }
+            let length = prefix.prefixLength + newBits
             let shift = prefix.version.bits - length
-            let value = prefix.network.value | (UInt128(netNumber) << UInt128(shift))
+            let value = prefix.network.value | (shift >= 128 ? 0 : net << UInt128(shift))
             let address = prefix.version == .v4 ? IPAddress(ipv4: UInt32(truncatingIfNeeded: value)) : IPAddress(ipv6: value)
             return .string("\(address)/\(length)", at: offset)
         },
-        // cidrhost(prefix, hostnum): https://developer.hashicorp.com/terraform/language/functions/cidrhost
+        // cidrhost(prefix, hostnum): a negative host number counts from the end of the range.
+        // https://developer.hashicorp.com/terraform/language/functions/cidrhost
         "cidrhost": { arguments, offset throws(TerraformEvaluationError) in
             let prefix = try cidr(arguments, "cidrhost", at: offset)
-            var host = try number(arguments, 1, "cidrhost", at: offset)
+            let host = try number(arguments, 1, "cidrhost", at: offset)
             let hostBits = prefix.hostBitCount
-            let size = hostBits >= 100 ? Double.greatestFiniteMagnitude : Double(UInt128(1) << UInt128(hostBits))
-            if host < 0 { host += size }
-            guard host >= 0, host < size else {
-                throw .call("cidrhost", "host number \(TerraformValue.format(host)) does not fit \(prefix)", at: offset)
+            let last = hostBits >= 128 ? UInt128.max : (UInt128(1) << UInt128(hostBits)) - 1
+            // Exact: a whole 64-bit value of magnitude up to 2^128 converts to UInt128 (2^128 itself only as -2^128).
+            let magnitude = host.magnitude
+            let index: UInt128?
+            if host >= 0 {
+                index = UInt128(exactly: magnitude).flatMap { $0 <= last ? $0 : nil }
+            } else if magnitude == 0x1p128 {
+                index = hostBits >= 128 ? 0 : nil
+            } else {
+                // -n is host number last + 1 - n.
+                index = UInt128(exactly: magnitude).flatMap { $0 - 1 <= last ? last - ($0 - 1) : nil }
             }
-            let value = prefix.network.value | UInt128(host)
+            guard let index else {
+                throw .call("cidrhost", "prefix of \(prefix.prefixLength) does not accommodate a host numbered \(TerraformValue.format(host))", at: offset)
+            }
+            let value = prefix.network.value | index
             let address = prefix.version == .v4 ? IPAddress(ipv4: UInt32(truncatingIfNeeded: value)) : IPAddress(ipv6: value)
             return .string("\(address)", at: offset)
         },

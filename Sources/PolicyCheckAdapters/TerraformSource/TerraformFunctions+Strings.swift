@@ -26,8 +26,8 @@ extension TerraformFunctions {
             let parts = text.components(separatedBy: separator).map { TerraformValue.string($0, at: offset) }
             return TerraformValue(.list(parts), at: offset)
         },
-        "lower": { arguments, offset throws(TerraformEvaluationError) in .string(try string(arguments, 0, "lower", at: offset).lowercased(), at: offset) },
-        "upper": { arguments, offset throws(TerraformEvaluationError) in .string(try string(arguments, 0, "upper", at: offset).uppercased(), at: offset) },
+        "lower": { arguments, offset throws(TerraformEvaluationError) in .string(GoCase.lower(try string(arguments, 0, "lower", at: offset)), at: offset) },
+        "upper": { arguments, offset throws(TerraformEvaluationError) in .string(GoCase.upper(try string(arguments, 0, "upper", at: offset)), at: offset) },
         "trimspace": { arguments, offset throws(TerraformEvaluationError) in
             .string(try string(arguments, 0, "trimspace", at: offset).trimmingCharacters(in: .whitespacesAndNewlines), at: offset)
         },
@@ -59,11 +59,11 @@ extension TerraformFunctions {
         },
         "substr": { arguments, offset throws(TerraformEvaluationError) in
             let characters = Array(try string(arguments, 0, "substr", at: offset))
-            var start = Int(try number(arguments, 1, "substr", at: offset))
-            let length = Int(try number(arguments, 2, "substr", at: offset))
+            var start = try TerraformNumber.int(try number(arguments, 1, "substr", at: offset), "substr", argument: 2, at: offset)
+            let length = try TerraformNumber.int(try number(arguments, 2, "substr", at: offset), "substr", argument: 3, at: offset)
             if start < 0 { start += characters.count }
             guard start >= 0, start <= characters.count else { throw .call("substr", "offset out of range", at: offset) }
-            let end = length < 0 ? characters.count : min(characters.count, start + length)
+            let end = length < 0 ? characters.count : start + min(characters.count - start, length)
             return .string(String(characters[start..<end]), at: offset)
         },
         "startswith": { arguments, offset throws(TerraformEvaluationError) in
@@ -78,6 +78,7 @@ extension TerraformFunctions {
         },
         "tonumber": { arguments, offset throws(TerraformEvaluationError) in
             if arguments.first?.isNull == true { return arguments[0] }
+            if let reason = arguments.first?.inexactNumberReason { return .unknown(reason, at: offset) }
             return TerraformValue(.number(try number(arguments, 0, "tonumber", at: offset)), at: arguments[0].offset)
         },
         "tobool": { arguments, offset throws(TerraformEvaluationError) in

@@ -96,7 +96,7 @@ struct TerraformFunctions {
         table.merge(strings) { first, _ in first }
         table.merge(numbers) { first, _ in first }
         table.merge(network) { first, _ in first }
-        for more in [lists, text, regexes, subnets] { table.merge(more) { first, _ in first } }
+        for more in [lists, text, regexes, subnets, encodings] { table.merge(more) { first, _ in first } }
         return table
     }()
 

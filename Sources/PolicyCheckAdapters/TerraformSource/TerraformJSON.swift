@@ -41,11 +41,11 @@ enum TerraformJSON {
     static func decode(_ node: SourceNode, base: Int) -> TerraformValue {
         let at = base + node.offset
         switch node.value {
-        case .sequence(let items): return TerraformValue(.list(items.map { decode($0, base: base) }), at: at)
+        case .sequence(let items): return TerraformValue(.list(items.map { decode($0, base: base) }), at: at).typed(.tuple)
         case .mapping(let entries):
             var members: [String: TerraformValue] = [:]
             for entry in entries { members[entry.key] = decode(entry.value, base: base) }
-            return TerraformValue(.object(members), at: at)
+            return TerraformValue(.object(members), at: at).typed(.object)
         default: return decode(node, at: at)
         }
     }
@@ -55,13 +55,17 @@ enum TerraformJSON {
         switch node.value {
         case .null: return TerraformValue(.null, at: offset)
         case .bool(let flag): return TerraformValue(.bool(flag), at: offset)
-        case .number(let text): return TerraformValue(.number(Double(text) ?? 0), at: offset)
+        case .number(let text):
+            guard let number = TerraformNumber.literal(text) else {
+                return .unknown("it uses the number \(Excerpt.quote(text)), which policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)", at: offset)
+            }
+            return TerraformValue(.number(number), at: offset)
         case .string(let text): return .string(text, at: offset)
-        case .sequence(let items): return TerraformValue(.list(items.map { decode($0, at: offset) }), at: offset)
+        case .sequence(let items): return TerraformValue(.list(items.map { decode($0, at: offset) }), at: offset).typed(.tuple)
         case .mapping(let entries):
             var members: [String: TerraformValue] = [:]
             for entry in entries { members[entry.key] = decode(entry.value, at: offset) }
-            return TerraformValue(.object(members), at: offset)
+            return TerraformValue(.object(members), at: offset).typed(.object)
         }
     }
 }

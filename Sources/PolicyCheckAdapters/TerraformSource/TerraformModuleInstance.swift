@@ -153,7 +153,7 @@ final class TerraformModuleInstance: TerraformScope {
             instance = only
         case (.count(let instances), let key?):
             if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
-            guard let number = key.numberValue, number.rounded() == number, number >= 0, Int(number) < instances.count else {
+            guard let number = key.numberValue, number.rounded() == number, number >= 0, number < Double(instances.count) else {
                 throw TerraformEvaluationError("module.\(name): index \(key.stringValue.map { Excerpt.quote($0) } ?? key.typeName) is out of range for \(instances.count) instances", at: offset)
             }
             instance = instances[Int(number)]

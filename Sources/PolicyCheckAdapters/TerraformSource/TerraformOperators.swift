@@ -7,6 +7,7 @@ enum TerraformOperators {
         if operand.isUnknown { return .unknown(operand.unknownReason!, at: offset) }
         switch op {
         case .negate:
+            if let reason = operand.inexactNumberReason { return .unknown(reason, at: offset) }
             guard let number = operand.numberValue else { throw mismatch("-", "a number", operand, at: offset) }
             return TerraformValue(.number(-number), at: offset)
         case .not:
@@ -36,9 +37,12 @@ enum TerraformOperators {
             if lhs.containsUnknown || rhs.containsUnknown {
                 return .unknown((lhs.firstUnknown ?? rhs.firstUnknown)!.unknownReason!, at: offset)
             }
-            let same = equal(lhs, rhs)
+            guard let same = lhs.typedEquals(rhs) else {
+                return .unknown("it compares with \(op.rawValue) collections whose types policycheck cannot tell (a list or a tuple, a map or an object), and to Terraform values of different types are never equal", at: offset)
+            }
             return TerraformValue(.bool(op == .equal ? same : !same), at: offset)
         default:
+            if let reason = lhs.inexactNumberReason ?? rhs.inexactNumberReason { return .unknown(reason, at: offset) }
             guard let a = lhs.numberValue else { throw mismatch(op.rawValue, "a number", lhs, at: offset) }
             guard let b = rhs.numberValue else { throw mismatch(op.rawValue, "a number", rhs, at: offset) }
             switch op {
@@ -46,12 +50,12 @@ enum TerraformOperators {
             case .greaterOrEqual: return TerraformValue(.bool(a >= b), at: offset)
             case .less: return TerraformValue(.bool(a < b), at: offset)
             case .lessOrEqual: return TerraformValue(.bool(a <= b), at: offset)
-            case .add: return TerraformValue(.number(a + b), at: offset)
-            case .subtract: return TerraformValue(.number(a - b), at: offset)
-            case .multiply: return TerraformValue(.number(a * b), at: offset)
+            case .add: return arithmetic(.add, a, b, at: offset)
+            case .subtract: return arithmetic(.subtract, a, b, at: offset)
+            case .multiply: return arithmetic(.multiply, a, b, at: offset)
             case .divide:
                 guard b != 0 else { throw TerraformEvaluationError("division by zero", at: offset) }
-                return TerraformValue(.number(a / b), at: offset)
+                return arithmetic(.divide, a, b, at: offset)
             case .modulo:
                 guard b != 0 else { throw TerraformEvaluationError("modulo by zero", at: offset) }
                 return TerraformValue(.number(a.truncatingRemainder(dividingBy: b)), at: offset)
@@ -60,8 +64,14 @@ enum TerraformOperators {
         }
     }
 
-    /// `==` as Terraform means it: a number and a string are never equal.
-    private static func equal(_ lhs: TerraformValue, _ rhs: TerraformValue) -> Bool { lhs.equals(rhs) }
+    /// The result when policycheck's 64-bit numbers hold it exactly, else unknown naming the computation
+    /// (`2^54 + 22` is 22 more than 2^54 to Terraform, and 24 more in 64 bits).
+    private static func arithmetic(_ op: TerraformNumber.HCLArithmetic, _ a: Double, _ b: Double, at offset: Int) -> TerraformValue {
+        guard let result = TerraformNumber.exact(op, a, b) else {
+            return .unknown(TerraformNumber.inexact("\(TerraformValue.format(a)) \(op.rawValue) \(TerraformValue.format(b))"), at: offset)
+        }
+        return TerraformValue(.number(result), at: offset)
+    }
 
     private static func mismatch(_ op: String, _ expected: String, _ value: TerraformValue,
                                  at offset: Int) -> TerraformEvaluationError {

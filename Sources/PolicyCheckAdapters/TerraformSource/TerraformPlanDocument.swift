@@ -6,6 +6,13 @@ import PolicyCheckSyntax
 /// (or `.tfvars`) text that decided it; a value the configuration does not set points at its block.
 struct TerraformPlanDocument {
     let root: TerraformModuleInstance
+    /// Whether a module instance knows a `var.`/`local.` reference in full, worked out once per instance and name
+    /// (a local of 100,000 entries is read once, not once per expression that names it).
+    private let known = KnownReferences()
+
+    private final class KnownReferences {
+        var answers: [ObjectIdentifier: [String: Bool]] = [:]
+    }
 
     func build() -> SourceNode {
         let at = root.config.files.first?.packed(0) ?? 0
@@ -100,7 +107,7 @@ struct TerraformPlanDocument {
                 ("type", TerraformPlanNodes.string(resource.type, at: blockAt)),
                 ("name", TerraformPlanNodes.string(resource.name, at: blockAt)),
                 ("provider_config_key", TerraformPlanNodes.string(key, at: blockAt)),
-                ("expressions", expressions(resource.block.body, resource.file, config, at: blockAt)),
+                ("expressions", expressions(resource.block.body, resource.file, config, at: blockAt, in: instance)),
             ], at: blockAt))
         }
         var calls: [(String, SourceNode)] = []
@@ -108,7 +115,7 @@ struct TerraformPlanDocument {
             let callAt = call.file.packed(call.block.offset)
             var fields: [(String, SourceNode)] = [
                 ("source", TerraformPlanNodes.string(call.source, at: callAt)),
-                ("expressions", expressions(call.block.body, call.file, config, at: callAt)),
+                ("expressions", expressions(call.block.body, call.file, config, at: callAt, in: instance)),
             ]
             if let child = instance.children[call.name]?.first { fields.append(("module", module(child))) }
             calls.append((call.name, TerraformPlanNodes.object(fields, at: callAt)))
@@ -136,12 +143,12 @@ struct TerraformPlanDocument {
     /// A block's expressions: attributes as `references` (or a `constant_value` marker), nested blocks as lists.
     /// Meta-arguments and meta-blocks are skipped only in the resource's own body (`nested` false).
     private func expressions(_ body: HCLBody, _ file: TerraformSourceFile, _ config: TerraformModuleConfig,
-                             at offset: Int, nested: Bool = false) -> SourceNode {
+                             at offset: Int, nested: Bool = false, in instance: TerraformModuleInstance? = nil) -> SourceNode {
         var fields: [(String, SourceNode)] = []
         let skipped = nested ? [] : TerraformBlockValues.metaArguments
         let skippedBlocks = nested ? [] : TerraformBlockValues.metaBlocks
         for attribute in body.attributes where !skipped.contains(attribute.name) {
-            fields.append((attribute.name, expression(attribute.value, file, config)))
+            fields.append((attribute.name, expression(attribute.value, file, config, in: instance)))
         }
         var blocks: [String: [SourceNode]] = [:]
         var order: [String] = []
@@ -153,20 +160,42 @@ struct TerraformPlanDocument {
                 inner = content.body
             }
             if blocks[name] == nil { order.append(name) }
-            blocks[name, default: []].append(expressions(inner, file, config, at: file.packed(block.offset), nested: true))
+            blocks[name, default: []].append(expressions(inner, file, config, at: file.packed(block.offset), nested: true, in: instance))
         }
         for name in order { fields.append((name, SourceNode(.sequence(blocks[name]!), offset: blocks[name]![0].offset))) }
         return TerraformPlanNodes.object(fields, at: offset)
     }
 
-    private func expression(_ expression: HCLExpression, _ file: TerraformSourceFile, _ config: TerraformModuleConfig) -> SourceNode {
+    private func expression(_ expression: HCLExpression, _ file: TerraformSourceFile, _ config: TerraformModuleConfig,
+                            in instance: TerraformModuleInstance? = nil) -> SourceNode {
         let at = file.packed(expression.offset)
-        let references = TerraformReferences.of(expression)
+        var references = TerraformReferences.of(expression)
+        if references.count > 1, let instance { references = unknownFirst(references, in: instance) }
         if references.isEmpty {
             return TerraformPlanNodes.object([("constant_value", SourceNode(.bool(true), offset: at))], at: at)
         }
         return TerraformPlanNodes.object([
             ("references", SourceNode(.sequence(references.map { TerraformPlanNodes.string($0, at: at) }), offset: at)),
         ], at: at)
+    }
+
+    /// The references with those to a variable or local this instance knows in full moved last: a plan's reader
+    /// names the first reference as where an unknown value comes from, and `"${local.region}:${local.account_id}"`
+    /// is unknown because of the account, not the region a literal sets (docs/terraform-source.md).
+    private func unknownFirst(_ references: [String], in instance: TerraformModuleInstance) -> [String] {
+        let known = self.known
+        func isKnown(_ reference: String) -> Bool {
+            let parts = reference.split(separator: ".", maxSplits: 2)
+            guard parts.count >= 2, parts[0] == "local" || parts[0] == "var" else { return false }
+            let name = String(parts[0]) + "." + String(parts[1].prefix { $0 != "[" })
+            if let answer = known.answers[ObjectIdentifier(instance)]?[name] { return answer }
+            let value = parts[0] == "local" ? try? instance.local(String(name.dropFirst(6)), at: 0)
+                                            : try? instance.variable(String(name.dropFirst(4)), at: 0)
+            let answer = value.map { !$0.containsUnknown && !$0.isOpen } ?? false
+            known.answers[ObjectIdentifier(instance), default: [:]][name] = answer
+            return answer
+        }
+        let isKnownEach = references.map(isKnown)
+        return zip(references, isKnownEach).filter { !$0.1 }.map(\.0) + zip(references, isKnownEach).filter { $0.1 }.map(\.0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckSyntax
 
 /// A value of evaluated Terraform source, with the offset (in the module's combined source) of the expression
 /// that decided it, so a finding about the value points at the `.tf` line that set it.
@@ -17,6 +18,15 @@ struct TerraformValue: Sendable {
     final class EncodedDocument: Sendable {
         let value: TerraformValue
         init(_ value: TerraformValue) { self.value = value }
+    }
+
+    /// Which of Terraform's collection types a list or object value has, where the evaluator knows it (a literal,
+    /// a typed variable, `tolist`…): `==` is false between different types (`list(string)` and the empty tuple
+    /// `[]`), and cannot be decided where a type is not known.
+    var collection: CollectionType = .untold
+
+    enum CollectionType: UInt8, Sendable {
+        case untold, tuple, list, set, object, map
     }
 
     init(_ kind: Kind, at offset: Int) {
@@ -103,16 +113,34 @@ struct TerraformValue: Sendable {
     var numberValue: Double? {
         switch kind {
         case .number(let number): return number
-        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): return Self.number(text)
         default: return nil
         }
     }
 
+    /// A string that converts to a number the 64-bit value does not hold exactly (`"18014398509481985"`), with the
+    /// reason a result computed from it is unknown; nil otherwise.
+    var inexactNumberReason: String? {
+        guard case .string(let text) = kind, Self.number(text) != nil,
+              TerraformNumber.literal(text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
+        return "it converts the string \"\(Excerpt.quote(text))\" to a number policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)"
+    }
+
+    /// A string converted to a number as go-cty converts one (decimal digits, a sign, a point, an exponent — not
+    /// Swift's `0x10`, `nan` or `inf`).
+    static func number(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }) else { return nil }
+        return Double(trimmed).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// A bool, or a string converted to one as go-cty converts it wherever a bool is expected: "true" and "1" are
+    /// true, "false" and "0" false (https://github.com/zclconf/go-cty/blob/main/cty/convert/primitive.go).
     var boolValue: Bool? {
         switch kind {
         case .bool(let flag): return flag
-        case .string("true"): return true
-        case .string("false"): return false
+        case .string("true"), .string("1"): return true
+        case .string("false"), .string("0"): return false
         default: return nil
         }
     }
@@ -120,7 +148,8 @@ struct TerraformValue: Sendable {
     /// A number as Terraform prints it: whole numbers without a fraction.
     static func format(_ number: Double) -> String {
         if number.rounded() == number && abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        if number.rounded() == number && number.isFinite { return TerraformNumber.wholeText(number) }
+        return TerraformNumber.fixedText(String(number))
     }
 
     /// A short name of the value's type, for messages.
@@ -137,7 +166,56 @@ struct TerraformValue: Sendable {
         }
     }
 
-    /// Structural equality (unknowns are never equal: the caller checks for them first).
+    /// The value with a collection type set.
+    func typed(_ type: CollectionType) -> TerraformValue {
+        var copy = self
+        copy.collection = type
+        return copy
+    }
+
+    /// The value with no collection type told, inside as well: what a conditional gives, as Terraform unifies its
+    /// two results' types (`c ? [] : var.names` is a `list(string)` when it gives the `[]`).
+    var untyped: TerraformValue {
+        var copy = self
+        copy.collection = .untold
+        switch kind {
+        case .list(let items): copy.kind = .list(items.map(\.untyped))
+        case .object(let members): copy.kind = .object(members.mapValues(\.untyped))
+        default: break
+        }
+        return copy
+    }
+
+    /// Terraform's `==`: values of different types are never equal (https://developer.hashicorp.com/terraform/language/expressions/operators#equality-operators);
+    /// nil when the types cannot be told (a collection whose type the evaluator does not know, a resource).
+    /// Unknowns are never equal: the caller checks for them first.
+    func typedEquals(_ other: TerraformValue) -> Bool? {
+        switch (kind, other.kind) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            // Lists, tuples and sets of different lengths are unequal whatever their types.
+            guard a.count == b.count else { return false }
+            guard let same = sameCollectionType(other) else { return nil }
+            guard same else { return false }
+            // Empty lists, sets or maps are equal only if their element types are, which is not told.
+            if a.isEmpty { return collection == .tuple ? true : nil }
+            return Self.all(zip(a, b).map { $0.typedEquals($1) })
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count, a.keys.allSatisfy({ b[$0] != nil }) else { return false }
+            guard let same = sameCollectionType(other) else { return nil }
+            guard same else { return false }
+            if a.isEmpty { return collection == .object ? true : nil }
+            return Self.all(a.keys.sorted().map { a[$0]!.typedEquals(b[$0]!) })
+        case (.resource, _), (_, .resource): return nil
+        default: return false
+        }
+    }
+
+    /// Structural equality, for elements of one collection (whose types Terraform has made the same): `contains`,
+    /// `index`, set operations. Unknowns are never equal: the caller checks for them first.
     func equals(_ other: TerraformValue) -> Bool {
         switch (kind, other.kind) {
         case (.null, .null): return true
@@ -149,6 +227,18 @@ struct TerraformValue: Sendable {
             return a.count == b.count && a.allSatisfy { key, value in b[key].map { value.equals($0) } ?? false }
         default: return false
         }
+    }
+
+    /// Whether two collections' types are the same kind; nil when either is not told.
+    private func sameCollectionType(_ other: TerraformValue) -> Bool? {
+        guard !isOpen, !other.isOpen, collection != .untold, other.collection != .untold else { return nil }
+        return collection == other.collection
+    }
+
+    /// False if any is false, else nil if any is nil, else true.
+    private static func all(_ results: [Bool?]) -> Bool? {
+        if results.contains(false) { return false }
+        return results.contains(nil) ? nil : true
     }
 }
 

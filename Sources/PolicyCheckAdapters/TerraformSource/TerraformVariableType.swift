@@ -25,7 +25,9 @@ indirect enum TerraformVariableType {
     /// (a later use says what is wrong with it, or it is checked as written).
     static func convert(_ value: TerraformValue, declared: TerraformModuleConfig.Declared<HCLBlock>,
                         scope: TerraformScope) throws(TerraformEvaluationError) -> TerraformValue {
-        guard let written = declared.value.body[attribute: "type"], let type = parse(written.value) else { return value }
+        guard let written = declared.value.body[attribute: "type"] else { return value }
+        // A constraint policycheck does not read converts the value to a type it cannot tell.
+        guard let type = parse(written.value) else { return value.untyped }
         var converted = try type.convert(value, TerraformEvaluator(scope: scope, base: declared.file.base))
         // `nullable = false`: a null value is the default instead.
         if converted.isNull, declared.value.body[attribute: "nullable"]?.value.kind.isFalse == true,
@@ -88,21 +90,25 @@ indirect enum TerraformVariableType {
         case (.string, .number), (.string, .bool):
             result.kind = .string(value.stringValue!)
         case (.number, .string(let text)):
-            if let number = Double(text) { result.kind = .number(number) }
-        case (.bool, .string(let text)):
-            if text == "true" || text == "false" { result.kind = .bool(text == "true") }
+            if let number = TerraformValue.number(text) { result.kind = .number(number) }
+        case (.bool, .string):
+            if let flag = value.boolValue { result.kind = .bool(flag) }
         case (.list(let element), .list(let items)):
             result.kind = .list(try Self.each(items, element, evaluator))
+            result.collection = .list
         case (.set(let element), .list(let items)):
             result.kind = .list(TerraformFunctions.set(try Self.each(items, element, evaluator)))
+            result.collection = .set
         case (.tuple(let types), .list(let items)) where types.count == items.count:
             var converted: [TerraformValue] = []
             for (type, item) in zip(types, items) { converted.append(try type.convert(item, evaluator)) }
             result.kind = .list(converted)
+            result.collection = .tuple
         case (.map(let element), .object(let members)):
             var converted: [String: TerraformValue] = [:]
             for (key, member) in members { converted[key] = try element.convert(member, evaluator) }
             result.kind = .object(converted)
+            result.collection = .map
         case (.object(let attributes), .object(let members)):
             var converted: [String: TerraformValue] = [:]
             for (name, attribute) in attributes {
@@ -118,8 +124,12 @@ indirect enum TerraformVariableType {
                 }
             }
             result.kind = .object(converted)
-        default:
+            result.collection = .object
+        case (.any, _):
             break
+        default:
+            // A value the type does not describe: kept as written, but its type is not the literal's.
+            result = value.untyped
         }
         return result
     }

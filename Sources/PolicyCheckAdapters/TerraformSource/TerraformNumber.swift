@@ -1,0 +1,121 @@
+/// Terraform's numbers are arbitrary precision (go-cty holds them as big floats,
+/// https://github.com/zclconf/go-cty/blob/main/docs/types.md, "Number"); policycheck's are 64-bit floating point,
+/// exact for every whole number up to 2^53 and for some beyond. A number or a sum past that which the 64-bit value
+/// cannot hold exactly is unknown — cannot verify — never the nearby number Terraform would not compute.
+enum TerraformNumber {
+    /// 2^53: every whole number of this size or smaller is exact.
+    static let exactLimit = 9_007_199_254_740_992.0
+
+    /// A number literal's value, or nil when it is a whole number the 64-bit value does not hold exactly (`2^128-1`
+    /// written out, `1e30`) or past the 64-bit range.
+    static func literal(_ text: String) -> Double? {
+        guard let value = Double(text) else { return nil }
+        guard value.isFinite else { return nil }
+        guard abs(value) >= exactLimit else { return value }
+        return wholeDigits(ofLiteral: text) == digits(of: value) ? value : nil
+    }
+
+    /// The digits of a whole number written as a literal (`1.5e3` is "1500"); nil when it has a fraction.
+    static func wholeDigits(ofLiteral text: String) -> String? {
+        let lowered = text.lowercased()
+        let parts = lowered.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let mantissa = parts.first, let exponent = parts.count == 2 ? Int(parts[1]) : 0 else { return nil }
+        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = String(pieces[0]), fraction = pieces.count == 2 ? String(pieces[1]) : ""
+        var digits = whole + fraction
+        let point = whole.count + exponent
+        guard point >= 0 else { return nil }
+        if point >= digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        } else {
+            guard digits.dropFirst(point).allSatisfy({ $0 == "0" }) else { return nil }
+            digits = String(digits.prefix(point))
+        }
+        let trimmed = digits.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
+    }
+
+    /// The exact decimal digits of a whole, finite number's magnitude (a 64-bit value is `m × 2^e`).
+    static func digits(of value: Double) -> String {
+        let magnitude = abs(value)
+        guard magnitude >= 1 else { return "0" }
+        if magnitude < 1e18 { return String(UInt64(magnitude)) }
+        var digits = Array(String(magnitude.significandBitPattern | (1 << 52)).utf8).map { $0 - 48 } // most significant first
+        for _ in 0..<(Int(magnitude.exponent) - 52) {
+            var carry: UInt8 = 0
+            for index in digits.indices.reversed() {
+                let doubled = digits[index] * 2 + carry
+                digits[index] = doubled % 10
+                carry = doubled / 10
+            }
+            if carry > 0 { digits.insert(carry, at: 0) }
+        }
+        return String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+    }
+
+    /// A whole number as Terraform prints it: every digit (`1152921504606846976`, not `1.152921504606847e+18`).
+    static func wholeText(_ value: Double) -> String {
+        (value < 0 ? "-" : "") + digits(of: value)
+    }
+
+    /// A fraction as Terraform prints it, without an exponent (`0.0000001`, not Swift's `1e-07`): the shortest
+    /// digits Swift gives, with the point moved.
+    static func fixedText(_ shortest: String) -> String {
+        let parts = shortest.split(separator: "e", maxSplits: 1)
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return shortest }
+        var mantissa = Substring(parts[0])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = String(pieces[0]) + (pieces.count == 2 ? String(pieces[1]) : "")
+        let point = pieces[0].count + exponent
+        let text: String
+        if point <= 0 {
+            text = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            text = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        return (negative ? "-" : "") + text
+    }
+
+    /// `a op b` when the 64-bit result is the exact one (or both are within 2^53, where Terraform's and
+    /// policycheck's arithmetic agree); nil when it is not.
+    static func exact(_ op: HCLArithmetic, _ a: Double, _ b: Double) -> Double? {
+        let result: Double
+        let error: Double
+        switch op {
+        case .add, .subtract:
+            let right = op == .add ? b : -b
+            result = a + right
+            let virtual = result - a
+            error = (a - (result - virtual)) + (right - virtual)
+        case .multiply:
+            result = a * b
+            error = (-result).addingProduct(a, b)
+        case .divide:
+            result = a / b
+            error = a.addingProduct(-result, b)
+        }
+        guard result.isFinite else { return nil }
+        if abs(a) <= exactLimit, abs(b) <= exactLimit, abs(result) <= exactLimit { return result }
+        return error == 0 ? result : nil
+    }
+
+    enum HCLArithmetic: String { case add = "+", subtract = "-", multiply = "*", divide = "/" }
+
+    /// Why a number is not evaluated.
+    static func inexact(_ description: String) -> String {
+        "it computes \(description), past the 2^53 up to which policycheck's 64-bit numbers are exact (Terraform's are arbitrary precision)"
+    }
+
+    /// A number as a whole number within `Int64`, as go-cty converts one for a function taking an integer
+    /// (`substr`, `element`, `slice`): else its error.
+    static func int(_ value: Double, _ name: String, argument: Int, at offset: Int) throws(TerraformEvaluationError) -> Int {
+        guard value.rounded() == value, value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else {
+            throw .call(name, "argument \(argument): value must be a whole number, between -9223372036854775808 and 9223372036854775807", at: offset)
+        }
+        return Int(value)
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+@testable import PolicyCheckAdapters
+@testable import PolicyCheckKit
+import Testing
+
+/// Numbers past what 64-bit floating point holds exactly, strings where a bool is expected, `==` between types and
+/// Go's case mapping, as Terraform evaluates them (review of round 23): each exact, an error or unknown — never a
+/// crash or a nearby value Terraform would not compute.
+@Suite struct TerraformNumberAndTypeTests {
+    private func value(_ expression: String) throws -> TerraformValue { try TerraformSourceFunctionTests.value(expression) }
+    private func spell(_ expression: String) throws -> String { TerraformSourceFixture.spell(try value(expression)) }
+
+    // MARK: - Crashes: Double to integer conversions
+
+    static let exactNetworkResults: [(String, String)] = [
+        // -2^128 is exact in 64 bits: in ::/0 it counts back to the first address.
+        (#"cidrhost("::/0", -340282366920938463463374607431768211456)"#, #""::""#),
+        (#"cidrhost("::/0", -1)"#, #""ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff""#),
+        (#"cidrhost("::/64", -1)"#, #""::ffff:ffff:ffff:ffff""#),
+        (#"cidrhost("10.0.0.0/8", -2)"#, #""10.255.255.254""#),
+        (#"cidrhost("10.0.0.0/8", 2)"#, #""10.0.0.2""#),
+        (#"cidrhost("::/0", 1267650600228229401496703205376)"#, #""0:10::""#),
+        (#"cidrsubnet("::/0", 128, 170141183460469231731687303715884105728)"#, #""8000::/128""#),
+        (#"cidrsubnet("::/0", 1, 1)"#, #""8000::/1""#),
+        (#"cidrsubnet("10.0.0.0/8", 8, 255)"#, #""10.255.0.0/16""#),
+        (#"substr("chat-files", 0, 100)"#, #""chat-files""#),
+        (#"substr("chat-files", 5, 4611686018427387904)"#, #""files""#),
+        (#"element(["a", "b"], 3)"#, #""b""#),
+    ]
+
+    @Test(arguments: exactNetworkResults)
+    func wholeNumbersAreExact(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    /// Not a whole number Terraform's integer parameters take, or not in the prefix: an error, as Terraform's.
+    static let errors: [String] = [
+        #"cidrhost("::/64", 18446744073709551616)"#,
+        #"cidrhost("10.0.0.0/8", 16777216)"#,
+        #"cidrhost("10.0.0.0/8", -16777217)"#,
+        #"cidrhost("10.0.0.0/8", 1.5)"#,
+        #"cidrsubnet("10.0.0.0/8", 8, 256)"#,
+        #"cidrsubnet("10.0.0.0/8", 1180591620717411303424, 0)"#,
+        #"cidrsubnet("::/0", 129, 0)"#,
+        #"substr("chat-files", 0, 1180591620717411303424)"#,
+        #"element(["a"], 1180591620717411303424)"#,
+        #"element(["a"], -1)"#,
+        #"slice(["a"], 0, 1180591620717411303424)"#,
+        #"slice(["a"], 0.5, 1)"#,
+    ]
+
+    @Test(arguments: errors)
+    func outOfRangeIsAnError(_ expression: String) {
+        #expect(throws: TerraformEvaluationError.self, "\(expression)") { try value(expression) }
+    }
+
+    /// Written numbers the 64-bit value cannot hold: unknown, naming the number (2^128-1, 1e30, 2^64-1).
+    static let inexactLiterals: [String] = [
+        #"cidrhost("::/0", 340282366920938463463374607431768211455)"#,
+        #"cidrsubnet("::/0", 128, 340282366920938463463374607431768211455)"#,
+        #"cidrhost("::/64", 18446744073709551615)"#,
+        #"substr("chat-files", 0, 1e30)"#,
+        #"element(["a"], 1e30)"#,
+        #"slice(["a"], 0, 1e30)"#,
+        "1e400",
+    ]
+
+    @Test(arguments: inexactLiterals)
+    func inexactNumbersAreUnknown(_ expression: String) throws {
+        let result = try value(expression)
+        #expect(result.unknownReason?.contains("64-bit") == true, "\(expression): \(TerraformSourceFixture.spell(result))")
+    }
+
+    // MARK: - Precision of arithmetic
+
+    @Test func arithmeticThatLosesPrecisionIsUnknown() throws {
+        #expect(try value("18014398509481984 + 22 - 18014398509481984").unknownReason?.contains("18014398509481984 + 22") == true)
+        #expect(try value("1000000000000000 * 1000000000000000").isUnknown)
+        #expect(try value("9007199254740993 - 1").isUnknown)
+        #expect(try value("sum([18014398509481984, 22, -18014398509481984])").isUnknown)
+        #expect(try value("range(18014398509481984, 18014398509481990)").isUnknown)
+        #expect(try value(#"tonumber("18014398509481985")"#).isUnknown)
+        #expect(try value(#""18014398509481985" - 18014398509481984"#).isUnknown)
+        #expect(try spell(#""22" + 1"#) == "23")
+    }
+
+    @Test func exactArithmeticPastTwoToTheFiftyThreeIsKept() throws {
+        #expect(try spell("18014398509481984 + 4 - 18014398509481984") == "4")
+        #expect(try spell(#""x${1152921504606846976 * 2}""#) == #""x2305843009213693952""#)
+        #expect(try spell("0.1 + 0.2 > 0.3") == "true")
+        #expect(try spell("7 / 2") == "3.5")
+        #expect(try spell("sum([18014398509481984, 4, -18014398509481984])") == "4")
+        // Printed as Terraform prints numbers: every digit, no exponent.
+        #expect(try spell(#""x${0.0000001}""#) == #""x0.0000001""#)
+        #expect(try spell(#""x${-0.0000125}""#) == #""x-0.0000125""#)
+        #expect(try spell(#""x${2.5}""#) == #""x2.5""#)
+    }
+
+    @Test func theSourcePortOfAnImpreciseSumIsNotReadAsANearbyPort() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            resource "aws_security_group" "bastion" {
+              name = "bastion"
+              ingress {
+                protocol    = "tcp"
+                from_port   = 18014398509481984 + 22 - 18014398509481984
+                to_port     = 18014398509481984 + 22 - 18014398509481984
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+            """)
+        let open = findings.filter { $0.ruleId == "MMC-NET-001" }
+        #expect(!open.isEmpty)
+        #expect(!open.contains { $0.message.contains("port 24") })
+    }
+
+    // MARK: - Strings where a bool or number is expected
+
+    static let stringBools: [(String, String)] = [
+        (#"tobool("1")"#, "true"), (#"tobool("0")"#, "false"), (#"tobool("true")"#, "true"),
+        (#"!"1""#, "false"), (#""0" ? "a" : "b""#, #""b""#), (#""1" && true"#, "true"),
+    ]
+
+    @Test(arguments: stringBools)
+    func zeroAndOneConvertToBool(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    @Test func otherStringsAreNotBools() {
+        #expect(throws: TerraformEvaluationError.self) { try value(#"tobool("yes")"#) }
+        #expect(throws: TerraformEvaluationError.self) { try value(#"tobool("True")"#) }
+    }
+
+    @Test func aStringZeroAndOneAreFalseAndTrueInAResource() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_db_instance" "db" {
+              identifier          = "chat"
+              engine              = "postgres"
+              instance_class      = "db.t3.micro"
+              storage_encrypted   = "0"
+              publicly_accessible = "1"
+            }
+            """)
+        #expect(findings.contains { $0.severity == .critical && $0.ruleId.hasPrefix("MMC-ENC") }, "\(findings.map(\.message))")
+        #expect(findings.contains { $0.ruleId == "MMC-NET-012" && $0.severity == .high }, "\(findings.map(\.message))")
+    }
+
+    @Test func aBoolVariableGivenZeroIsFalse() throws {
+        let findings = try TerraformSourceFixture.findings(files: [
+            "main.tf": """
+                provider "aws" {
+                  region = "us-east-1"
+                }
+                variable "encrypted" {
+                  type = bool
+                }
+                resource "aws_ebs_volume" "v" {
+                  availability_zone = "us-east-1a"
+                  size              = 10
+                  encrypted         = var.encrypted
+                }
+                """,
+            "terraform.tfvars": "encrypted = \"0\"\n",
+        ])
+        #expect(findings.contains { $0.severity == .critical && $0.ruleId.hasPrefix("MMC-ENC") }, "\(findings.map(\.message))")
+    }
+
+    // MARK: - == between types
+
+    static let equalities: [(String, String)] = [
+        ("[] == []", "true"), ("{} == {}", "true"), (#"["a"] == ["a"]"#, "true"), ("{ a = 1 } == { a = 1 }", "true"),
+        ("tolist([]) == []", "false"), ("toset([]) == []", "false"), ("tomap({}) == {}", "false"),
+        (#"tolist(["a"]) == tolist(["a"])"#, "true"), (#"toset(["a", "b"]) == toset(["b", "a"])"#, "true"),
+        (#"["a"] == ["a", "b"]"#, "false"), (#"[1] == ["1"]"#, "false"), (#"tolist([]) != []"#, "true"),
+        ("{ a = 1 } == { b = 1 }", "false"), (#"[] == "" "#, "false"),
+        // Types policycheck does not track: a function's result, a conditional's unified type.
+        ("concat([], []) == []", "?"), ("(true ? [] : [\"a\"]) == []", "?"), ("tolist([]) == tolist([])", "?"),
+        ("merge({}, {}) == {}", "?"),
+    ]
+
+    @Test(arguments: equalities)
+    func equalityIsFalseBetweenTypes(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    /// A variable's declared type decides `==`; one policycheck does not read leaves it unknown.
+    @Test(arguments: [
+        ("list(string)", "false"), ("set(string)", "false"), ("tuple([])", "true"), ("any", "true"),
+        ("list(weird)", "?"),
+    ])
+    func aVariablesTypeDecidesEquality(_ type: String, _ expected: String) throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            variable "x" {
+              type    = \(type)
+              default = []
+            }
+            locals {
+              v = var.x == []
+            }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        #expect(TerraformSourceFixture.spell(try root.local("v", at: 0)) == expected, "\(type)")
+    }
+
+    @Test func aListVariableIsNeverEqualToTheEmptyTuple() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            variable "admin_cidrs" {
+              type    = list(string)
+              default = []
+            }
+            resource "aws_security_group" "bastion" {
+              name = "bastion"
+            }
+            resource "aws_security_group_rule" "ssh" {
+              count             = var.admin_cidrs == [] ? 0 : 1
+              type              = "ingress"
+              protocol          = "tcp"
+              from_port         = 22
+              to_port           = 22
+              cidr_blocks       = length(var.admin_cidrs) > 0 ? var.admin_cidrs : ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bastion.id
+            }
+            """)
+        #expect(findings.contains { $0.ruleId == "MMC-NET-001" && $0.severity == .critical }, "\(findings.map(\.message))")
+    }
+
+    // MARK: - Go's simple case mapping
+
+    static let cases: [(String, String)] = [
+        (#"lower("İnternal")"#, #""internal""#), (#"upper("ß")"#, #""ß""#), (#"upper("ǆ")"#, #""Ǆ""#),
+        (#"lower("ΑΣ")"#, #""ασ""#), (#"upper("ﬀ")"#, #""ﬀ""#), (#"upper("ᾳ")"#, #""ᾼ""#), (#"upper("abc")"#, #""ABC""#),
+    ]
+
+    @Test(arguments: cases)
+    func caseMappingIsGos(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    // MARK: - Where an unknown comes from
+
+    @Test func anUnknownNamesTheLocalThatIsUnknownNotALiteralOne() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = local.region
+            }
+            data "aws_caller_identity" "current" {}
+            locals {
+              region     = "us-east-1"
+              account_id = data.aws_caller_identity.current.account_id
+            }
+            resource "aws_s3_bucket" "logs" {
+              bucket = "chat-logs"
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "delivery.logs.amazonaws.com" }
+                  Action    = "s3:PutObject"
+                  Resource  = "arn:aws:s3:::chat-logs/*"
+                  Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:logs:${local.region}:${local.account_id}:*" } }
+                }]
+              })
+            }
+            """)
+        let messages = findings.map(\.message).filter { $0.contains("it comes from") }
+        #expect(!messages.isEmpty, "\(findings.map(\.message))")
+        #expect(messages.allSatisfy { !$0.contains("local.region") && $0.contains("local.account_id") }, "\(messages)")
+    }
+
+    // MARK: - Encoding functions (examples from their pages under developer.hashicorp.com/terraform/language/functions)
+
+    static let encodings: [(String, String)] = [
+        (#"base64decode("ZmFsc2U=")"#, #""false""#), (#"base64decode("SGVsbG8gV29ybGQ=")"#, #""Hello World""#),
+        (#"urlencode("Hello World!")"#, #""Hello+World%21""#), (#"urlencode("☃")"#, #""%E2%98%83""#),
+        (#"urlencode("foo=bar&baz=qux")"#, #""foo%3Dbar%26baz%3Dqux""#), (#"urlencode("a-b_c.d~e")"#, #""a-b_c.d~e""#),
+        (#"parseint("100", 10)"#, "100"), (#"parseint("FF", 16)"#, "255"), (#"parseint("-10", 16)"#, "-16"),
+        (#"parseint("1011111011101111", 2)"#, "48879"), (#"parseint("aA", 62)"#, "656"), (#"parseint("zz", 36)"#, "1295"),
+        (#"parseint("100000000000000000000", 16)"#, "1208925819614629174706176"),
+        (#"parseint("ffffffffffffffffffff", 16)"#, "?"),
+    ]
+
+    @Test(arguments: encodings)
+    func encodingFunctionsAreEvaluated(_ expression: String, _ expected: String) throws {
+        #expect(try spell(expression) == expected, "\(expression)")
+    }
+
+    static let encodingErrors: [String] = [
+        #"base64decode("not base64!")"#, #"base64decode("/w==")"#, #"parseint("12", 2)"#, #"parseint("", 10)"#,
+        #"parseint("1", 63)"#, #"parseint("0x10", 16)"#,
+    ]
+
+    @Test(arguments: encodingErrors)
+    func badEncodingsAreErrors(_ expression: String) {
+        #expect(throws: TerraformEvaluationError.self, "\(expression)") { try value(expression) }
+    }
+
+    @Test func aDecodedFalseTurnsEncryptionOff() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_ebs_volume" "v" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = base64decode("ZmFsc2U=") == "true"
+            }
+            """)
+        #expect(findings.contains { $0.ruleId == "MMC-ENC-001" && $0.severity == .critical }, "\(findings.map(\.message))")
+    }
+}
