@@ -61,12 +61,12 @@ public struct WorldOpenCheck: Check {
             }
             // The union is judged on the list whatever the entries' own findings: were it skipped once an entry is
             // reported, suppressing that one finding would hide a list that is open to the world anyway.
-            if scope != .other {
+            // Whole-space entries are judged on their own, by the ports they open (above); the rest must not cover the
+            // space between them either, for one protocol and port.
+            let items = Self.unionItems(of: list)
+            if items.count > 1 {
                 for version in IPVersion.allCases {
-                    // Whole-space entries are judged on their own, by the ports they open (above); the rest must not
-                    // cover the space between them either.
-                    let blocks = Self.partialBlocks(of: list, version: version)
-                    guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
+                    guard let blocks = union(items, version: version) else { continue }
                     let shown = Self.shown(blocks)
                     evidence.append(Evidence(
                         "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
@@ -78,13 +78,29 @@ public struct WorldOpenCheck: Check {
             if !unknown.isEmpty { return CheckResult(list.allowlist.component, .cannotVerify(unknown)) }
             return CheckResult(list.allowlist.component, .pass)
         }
-        if scope != .other { JoinedAllowlistUnion.judge(lists, into: &results) }
+        JoinedAllowlistUnion.judge(lists, into: &results) { items, version in union(items, version: version) }
         return results
     }
 
-    /// A list's blocks of `version` that are not the whole space themselves (those are judged on their own).
-    static func partialBlocks(of list: ParsedAllowlist, version: IPVersion) -> [CIDR] {
-        list.effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+    /// The blocks of `items` that cover the whole `version` space together for one protocol and port in this rule's
+    /// scope (a union reaching an administrative port, or every port, is MMC-NET-001's; one that reaches none, such as
+    /// HTTPS alone or ICMP, the other ports' rule's); `nil`: none.
+    func union(_ items: [ProtocolPortUnion.Item], version: IPVersion) -> [CIDR]? {
+        let coverage = ProtocolPortUnion.coverage(items, version: version, administrativePorts: administrativePorts)
+        switch scope {
+        case .administrative: return coverage.administrative
+        case .other: return coverage.administrative == nil ? coverage.other : nil
+        case .all: return coverage.administrative ?? coverage.other
+        }
+    }
+
+    /// A list's entries with blocks that are not the whole space themselves (those are judged on their own), with
+    /// the protocol and ports each admits.
+    static func unionItems(of list: ParsedAllowlist) -> [ProtocolPortUnion.Item] {
+        list.effective.compactMap { entry in
+            guard let cidr = entry.cidr, !cidr.isWholeSpace else { return nil }
+            return ProtocolPortUnion.Item(cidr: cidr, ipProtocol: entry.entry.ipProtocol, ranges: entry.entry.allPorts)
+        }
     }
 
     /// Up to four blocks as a message lists them.
