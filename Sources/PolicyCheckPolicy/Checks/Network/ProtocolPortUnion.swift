@@ -13,8 +13,13 @@ enum ProtocolPortUnion {
     struct Item {
         let cidr: CIDR
         let ipProtocol: EntryProtocol?
-        /// The ranges the entry opens; empty: every port.
-        let ranges: [PortRange]
+        /// The ranges the entry opens (`ports` and `additionalPorts`, as `AllowlistEntry` keeps them, so that no
+        /// array is made per entry); none: every port.
+        let ports: PortRange?
+        let additionalPorts: [PortRange]
+
+        var ranges: [PortRange] { (ports.map { [$0] } ?? []) + additionalPorts }
+        var hasRanges: Bool { ports != nil || !additionalPorts.isEmpty }
     }
 
     /// Where the items cover the space: the blocks of the first union found that reaches an administrative port (or
@@ -72,7 +77,7 @@ enum ProtocolPortUnion {
         case .tcp?: return .tcp
         case .udp?: return .udp
         case .icmp(let version6, _, _)?: return .icmp(version6: version6)
-        case .number(let number)?: return .number(number)
+        case .number(let number)?: return .number(Int(number))
         }
     }
 
@@ -87,15 +92,15 @@ enum ProtocolPortUnion {
         let all = PortRange(0, 65535)
         switch item.ipProtocol {
         case .icmp(_, let type, let code)?:
-            guard let type else { return [all] }
-            guard let code else { return [PortRange(type * 256, type * 256 + 255)] }
+            guard let type = type.map(Int.init) else { return [all] }
+            guard let code = code.map(Int.init) else { return [PortRange(type * 256, type * 256 + 255)] }
             return [PortRange(type * 256 + code, type * 256 + code)]
         case .all?:
             return [all]
         default:
             // Ports mean nothing to ICMP and other protocols: an entry admitting every protocol on some ports
             // admits none of them there.
-            if item.ranges.isEmpty { return [all] }
+            if !item.hasRanges { return [all] }
             return key.hasPorts ? item.ranges : []
         }
     }

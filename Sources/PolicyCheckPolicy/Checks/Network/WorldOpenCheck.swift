@@ -62,17 +62,19 @@ public struct WorldOpenCheck: Check {
             // The union is judged on the list whatever the entries' own findings: were it skipped once an entry is
             // reported, suppressing that one finding would hide a list that is open to the world anyway.
             // Whole-space entries are judged on their own, by the ports they open (above); the rest must not cover the
-            // space between them either, for one protocol and port.
-            let items = Self.unionItems(of: list)
-            if items.count > 1 {
-                for version in IPVersion.allCases {
-                    guard let blocks = union(items, version: version) else { continue }
-                    let shown = Self.shown(blocks)
-                    evidence.append(Evidence(
-                        "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
-                        at: list.allowlist.origin
-                    ))
-                }
+            // space between them either, for one protocol and port. Most lists' blocks do not add up to a space: their
+            // entries are not gathered at all.
+            var items: [ProtocolPortUnion.Item]?
+            for version in IPVersion.allCases
+            where Self.partialTotal(of: list, version: version) >= CIDR.wholeSpace(version).addressCount {
+                let gathered = items ?? Self.unionItems(of: list)
+                items = gathered
+                guard gathered.count > 1, let blocks = union(gathered, version: version) else { continue }
+                let shown = Self.shown(blocks)
+                evidence.append(Evidence(
+                    "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
+                    at: list.allowlist.origin
+                ))
             }
             if !evidence.isEmpty { return CheckResult(list.allowlist.component, .fail(evidence)) }
             if !unknown.isEmpty { return CheckResult(list.allowlist.component, .cannotVerify(unknown)) }
@@ -94,12 +96,22 @@ public struct WorldOpenCheck: Check {
         }
     }
 
+    /// How many addresses of `version` a list's blocks that are not the whole space admit, overlaps counted twice.
+    static func partialTotal(of list: ParsedAllowlist, version: IPVersion) -> Double {
+        var total = 0.0
+        for entry in list.effective {
+            if let cidr = entry.cidr, cidr.version == version, !cidr.isWholeSpace { total += cidr.addressCount }
+        }
+        return total
+    }
+
     /// A list's entries with blocks that are not the whole space themselves (those are judged on their own), with
     /// the protocol and ports each admits.
     static func unionItems(of list: ParsedAllowlist) -> [ProtocolPortUnion.Item] {
         list.effective.compactMap { entry in
             guard let cidr = entry.cidr, !cidr.isWholeSpace else { return nil }
-            return ProtocolPortUnion.Item(cidr: cidr, ipProtocol: entry.entry.ipProtocol, ranges: entry.entry.allPorts)
+            return ProtocolPortUnion.Item(cidr: cidr, ipProtocol: entry.entry.ipProtocol, ports: entry.entry.ports,
+                                          additionalPorts: entry.entry.additionalPorts)
         }
     }
 
