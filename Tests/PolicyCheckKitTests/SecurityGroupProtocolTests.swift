@@ -1,4 +1,6 @@
 import PolicyCheckKit
+import PolicyCheckModel
+import PolicyCheckSyntax
 import Testing
 
 /// A security-group rule admits one protocol: TCP 137 and UDP 137 from one range are two rules, TCP 53 from one half
@@ -11,6 +13,31 @@ import Testing
     private func lines(_ findings: [Finding], _ rules: Set<String>) -> [String] {
         findings.filter { rules.contains($0.ruleId) }
             .map { "\($0.line):\($0.column) \($0.severity) \($0.ruleId) \($0.resource): \($0.message)" }.sorted()
+    }
+
+    /// An entry keeps its protocol in four bytes: every protocol reads back as it was set.
+    @Test(arguments: [nil, .all, .tcp, .udp, .number(50), .number(255), .icmp(version6: false, type: nil, code: nil),
+                      .icmp(version6: false, type: 8, code: nil), .icmp(version6: true, type: 128, code: 0),
+                      .icmp(version6: false, type: 0, code: 255)] as [EntryProtocol?])
+    func anEntryKeepsItsProtocol(_ ipProtocol: EntryProtocol?) {
+        let origin = Origin(offset: 4, path: "x")
+        var entry = AllowlistEntry(cidr: Located(.known("10.0.0.0/8"), at: origin), description: nil, enabled: true,
+                                   origin: origin, ipProtocol: ipProtocol)
+        #expect(entry.ipProtocol == ipProtocol)
+        entry.ipProtocol = .tcp
+        entry.ipProtocol = ipProtocol
+        #expect(entry.ipProtocol == ipProtocol)
+    }
+
+    @Test func protocolsAreReadByNameOrNumberAsEC2TakesThem() {
+        #expect(EntryProtocol.named("TCP", from: 1, to: 2) == .tcp)
+        #expect(EntryProtocol.named("17", from: 1, to: 2) == .udp)
+        #expect(EntryProtocol.named("all", from: nil, to: nil) == .all)
+        #expect(EntryProtocol.named("1", from: 8, to: -1) == .icmp(version6: false, type: 8, code: nil))
+        #expect(EntryProtocol.named("58", from: -1, to: 3) == .icmp(version6: true, type: nil, code: nil))
+        #expect(EntryProtocol.named("icmpv6", from: 128, to: 0) == .icmp(version6: true, type: 128, code: 0))
+        #expect(EntryProtocol.named("gre", from: nil, to: nil) == nil)
+        #expect(EntryProtocol.named("47", from: nil, to: nil) == .number(47))
     }
 
     // MARK: - Redundant entries (MMC-NET-007)
