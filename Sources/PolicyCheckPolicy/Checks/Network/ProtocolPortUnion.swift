@@ -7,8 +7,9 @@ import PolicyCheckNetwork
 /// protocol's entries; an ICMP entry joins others on its type and code, and opens no port.
 ///
 /// Per protocol, the entries are swept by port: the entries that admit a port are most at one of their lower ports,
-/// so only those (and, to tell an administrative union, the administrative ports) are tried, and only where the
-/// blocks' sizes add up to the space is their union worked out: O(n log n) for a list, whatever its shape.
+/// so only those (and, to tell an administrative union, the administrative ports) are tried, with the blocks in force
+/// kept in a trie that answers whether they cover the space: O(n log n + n × prefix length) for a list, whatever its
+/// shape.
 enum ProtocolPortUnion {
     struct Item {
         let cidr: CIDR
@@ -47,7 +48,8 @@ enum ProtocolPortUnion {
         var coverage = Coverage()
         let whole = CIDR.wholeSpace(version).addressCount
         // Most lists' blocks do not add up to the space, and cannot cover it on any protocol.
-        guard items.reduce(0.0, { $0 + $1.cidr.addressCount }) >= whole else { return coverage }
+        guard items.reduce(0.0, { $0 + ($1.cidr.version == version ? $1.cidr.addressCount : 0) }) >= whole
+        else { return coverage }
         var universal: [Int] = []
         var byClass: [Class: [Int]] = [:]
         var order: [Class] = []
@@ -63,7 +65,7 @@ enum ProtocolPortUnion {
                 for range in Self.spans(of: items[index], in: key) { spans.append((range, index)) }
             }
             let points = key.hasPorts ? administrativePorts : []
-            Self.sweep(spans, items: items, whole: whole, version: version, administrativePorts: points,
+            Self.sweep(spans, items: items, version: version, administrativePorts: points,
                        administrativeAlways: Self.isAllPortProtocol(key), into: &coverage)
             if coverage.administrative != nil && coverage.other != nil { break }
         }
@@ -107,7 +109,7 @@ enum ProtocolPortUnion {
 
     /// Tries the points where the set of admitting entries is largest (each span's lower end) and the
     /// administrative ports, and records the first union that covers the space of each kind.
-    private static func sweep(_ spans: [(range: PortRange, item: Int)], items: [Item], whole: Double,
+    private static func sweep(_ spans: [(range: PortRange, item: Int)], items: [Item],
                               version: IPVersion, administrativePorts: [Int], administrativeAlways: Bool,
                               into coverage: inout Coverage) {
         let relevant = spans.filter { items[$0.item].cidr.version == version && !items[$0.item].cidr.isWholeSpace }
@@ -116,21 +118,23 @@ enum ProtocolPortUnion {
         let administrative = Set(administrativePorts)
         var points = Set(sorted.map(\.range.lower))
         for port in administrativePorts where port >= 0 && port <= 65535 { points.insert(port) }
-        // Active spans by upper end, for removal as the sweep moves on.
+        // Active spans by upper end, for removal as the sweep moves on; their blocks in a trie that says at once
+        // whether they cover the space, so no point gathers and merges the blocks (a list of nested blocks on
+        // 100,000 port ranges would merge them 100,000 times).
         var active = MinHeap()
-        var total = 0.0
+        var trie = CoverTrie(version: version)
         var next = 0
         for point in points.sorted() {
             while next < sorted.count, sorted[next].range.lower <= point {
                 active.push(upper: sorted[next].range.upper, span: next)
-                total += items[sorted[next].item].cidr.addressCount
+                trie.add(items[sorted[next].item].cidr)
                 next += 1
             }
             while let top = active.peek, top.upper < point {
                 _ = active.pop()
-                total -= items[sorted[top.span].item].cidr.addressCount
+                trie.remove(items[sorted[top.span].item].cidr)
             }
-            guard total >= whole else { continue }
+            guard trie.coversWholeSpace else { continue }
             let isAdministrative = administrativeAlways || administrative.contains(point)
             if isAdministrative ? coverage.administrative != nil : coverage.other != nil { continue }
             // The blocks in the order the list gives them, each entry once.
@@ -139,9 +143,53 @@ enum ProtocolPortUnion {
                 defer { last = item }
                 return item == last ? nil : items[item].cidr
             }
-            guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
             if isAdministrative { coverage.administrative = blocks } else { coverage.other = blocks }
             if coverage.administrative != nil && coverage.other != nil { return }
+        }
+    }
+
+    /// The blocks in force, as a binary trie of prefixes: a prefix is full when a block is it, or both its halves
+    /// are full, so the space is covered exactly when its root is. Adding or removing a block walks up its prefixes
+    /// only (at most 32 or 128), and stops where nothing changes. Exact: no address arithmetic, IPv6 too.
+    private struct CoverTrie {
+        let version: IPVersion
+        /// How many blocks in force are each prefix.
+        private var counts: [CIDR: Int] = [:]
+        private var full: Set<CIDR> = []
+
+        init(version: IPVersion) {
+            self.version = version
+        }
+
+        var coversWholeSpace: Bool { full.contains(CIDR.wholeSpace(version)) }
+
+        mutating func add(_ block: CIDR) {
+            counts[block, default: 0] += 1
+            if counts[block] == 1 { refresh(from: block) }
+        }
+
+        mutating func remove(_ block: CIDR) {
+            guard let count = counts[block] else { return }
+            if count > 1 { counts[block] = count - 1; return }
+            counts[block] = nil
+            refresh(from: block)
+        }
+
+        private mutating func refresh(from block: CIDR) {
+            var node = block
+            while true {
+                var isFull = counts[node] != nil
+                if !isFull, node.prefixLength < version.bits,
+                   let left = CIDR(node.first, prefixLength: node.prefixLength + 1),
+                   let right = CIDR(node.last, prefixLength: node.prefixLength + 1) {
+                    isFull = full.contains(left) && full.contains(right)
+                }
+                guard isFull != full.contains(node) else { return }
+                if isFull { full.insert(node) } else { full.remove(node) }
+                guard node.prefixLength > 0, let parent = CIDR(node.network, prefixLength: node.prefixLength - 1)
+                else { return }
+                node = parent
+            }
         }
     }
 
