@@ -8,8 +8,8 @@ import Testing
 /// `0.0.0.0/1` inline and `128.0.0.0/1` in a rule admit every address, though neither list does alone (each was only
 /// a high MMC-NET-004).
 @Suite struct JoinedSecurityGroupUnionTests {
-    private func worldOpen(_ findings: [Finding]) -> [String] {
-        findings.filter { $0.ruleId == "MMC-NET-001" }.map { "\($0.resource): \($0.message)" }.sorted()
+    private func worldOpen(_ findings: [Finding], rule: String = "MMC-NET-001") -> [String] {
+        findings.filter { $0.ruleId == rule }.map { "\($0.resource): \($0.message)" }.sorted()
     }
 
     @Test func terraformRulesJoiningAGroup() throws {
@@ -63,8 +63,49 @@ import Testing
             """])
         #expect(worldOpen(findings) == [
             "aws_security_group.split: the entries of aws_security_group.split and of the rules that join it (aws_security_group_rule.other_half) together (0.0.0.0/1, 128.0.0.0/1) cover every IPv4 address; the group restricts nothing",
+        ])
+        // HTTPS alone from everywhere is the other ports' rule, as a `::/0` entry on 443 is.
+        #expect(worldOpen(findings, rule: "MMC-NET-011") == [
             "aws_vpc_security_group_ingress_rule.a: the entries of aws_security_group.bare and of the rules that join it (aws_vpc_security_group_ingress_rule.a, aws_vpc_security_group_ingress_rule.b) together (::/1, 8000::/1) cover every IPv6 address; the group restricts nothing",
         ])
+    }
+
+    @Test func rulesOfDifferentProtocolsDoNotJoin() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Group:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: DNS
+                  SecurityGroupIngress:
+                    - {IpProtocol: tcp, FromPort: 53, ToPort: 53, CidrIp: 0.0.0.0/1, Description: half}
+              OtherHalf:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: !Ref Group
+                  IpProtocol: udp
+                  FromPort: 53
+                  ToPort: 53
+                  CidrIp: 128.0.0.0/1
+                  Description: other half
+              AllProtocols:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: all
+                  SecurityGroupIngress:
+                    - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/1, Description: half}
+              Everything:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: !Ref AllProtocols
+                  IpProtocol: "-1"
+                  CidrIp: 128.0.0.0/1
+                  Description: other half, every protocol
+            """)
+        #expect(worldOpen(findings) == [
+            "AllProtocols: the entries of AllProtocols and of the rules that join it (Everything) together (0.0.0.0/1, 128.0.0.0/1) cover every IPv4 address; the group restricts nothing",
+        ])
+        #expect(worldOpen(findings, rule: "MMC-NET-011").isEmpty)
     }
 
     @Test func templateIngressJoiningAGroup() throws {

@@ -114,7 +114,9 @@ import Testing
                   RoleArn: arn:aws:iam::111122223333:role/eks
                   ResourcesVpcConfig:
                     SubnetIds: [subnet-1, subnet-2]
+                  Version: "1.27"
             """
+        // Kubernetes 1.27: older than EKS's default envelope encryption (1.28), so no encryption at rest either.
         #expect(try CFN.findings(text).map(\.cfnSummary) == [
             "4:5 critical MMC-ENC-001 Cluster Resources.Cluster.Properties.EncryptionConfig",
             "4:5 high MMC-ENC-002 Cluster Resources.Cluster.Properties.EncryptionConfig",

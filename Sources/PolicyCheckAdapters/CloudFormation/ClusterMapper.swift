@@ -4,7 +4,8 @@ import PolicyCheckModel
 ///
 /// Read as Terraform's `aws_eks_cluster` is (`TerraformClusterReader`), so a cluster gets the same findings in both:
 /// only an `EncryptionConfig` for `secrets` states envelope encryption of the secrets (with `Provider.KeyArn` as its
-/// key); without one the template states no encryption for them. The endpoint is public unless
+/// key); without one, EKS envelope-encrypts them with an AWS owned key from Kubernetes 1.28 (`EKSDefaultEncryption`),
+/// and only a `Version` older than that leaves them without encryption at rest. The endpoint is public unless
 /// `ResourcesVpcConfig.EndpointPublicAccess` is false, and `PublicAccessCidrs` defaults to `0.0.0.0/0`; it is the
 /// Kubernetes API, administrative access, so its entries carry no port and are judged as all-port rules.
 ///
@@ -18,12 +19,13 @@ enum ClusterMapper: ResourceMapper {
     /// The property names of a cluster: CloudFormation's, or the EKS API's in CDK's `Config`.
     private struct Names {
         var encryptionConfig = "EncryptionConfig", resources = "Resources", provider = "Provider", keyArn = "KeyArn"
+        var version = "Version"
         var vpcConfig = "ResourcesVpcConfig", endpointPublicAccess = "EndpointPublicAccess"
         var publicAccessCidrs = "PublicAccessCidrs"
 
         static let cloudFormation = Names()
         static let api = Names(encryptionConfig: "encryptionConfig", resources: "resources", provider: "provider",
-                               keyArn: "keyArn", vpcConfig: "resourcesVpcConfig",
+                               keyArn: "keyArn", version: "version", vpcConfig: "resourcesVpcConfig",
                                endpointPublicAccess: "endpointPublicAccess", publicAccessCidrs: "publicAccessCidrs")
     }
 
@@ -41,6 +43,10 @@ enum ClusterMapper: ResourceMapper {
         if secrets != nil {
             store.encryption.atRest = Located(.known(true), at: keyValue.origin)
             store.encryption.kmsKey = KMSKeyProperty.read(keyValue, context: context, into: &deployment)
+        } else {
+            let version = properties.child(names.version)
+            EKSDefaultEncryption.apply(version: version.knownText, at: version.isAbsent ? keyValue.origin : version.origin,
+                                       to: &store)
         }
         deployment.dataStores.append(store)
         readEndpoint(properties.child(names.vpcConfig), names: names, context: context, into: &deployment)

@@ -6,7 +6,8 @@ import PolicyCheckNetwork
 ///
 /// Rules from private address space (RFC 1918, shared address space, unique-local) are normal inside a VPC: they go
 /// to a second allowlist that is not internet-facing. `IpProtocol` `-1` opens every port; rules for TCP and UDP open
-/// `FromPort`–`ToPort`; rules for other protocols (ICMP, …) or with unknown ports carry no port range, and are judged
+/// `FromPort`–`ToPort`; ICMP and ICMPv6 rules open no port (their `FromPort`/`ToPort` are the ICMP type and code, kept
+/// in the entry's protocol); rules for other protocols or with unknown ports carry no port range, and are judged
 /// as all-port rules. A rule's `SourcePrefixListId` admits the prefix list's ranges (`PrefixListSources`); rules that
 /// name a security group instead of a CIDR are not address ranges.
 enum SecurityGroupMapper: ResourceMapper {
@@ -35,13 +36,15 @@ enum SecurityGroupMapper: ResourceMapper {
                 continue
             }
             let ports = portRange(rule)
+            let ipProtocol = protocolOf(rule)
             let text = description(rule.child("Description"))
             var cidrs = ["CidrIp", "CidrIpv6"].compactMap {
                 rule.child($0).string(worst: breadth, dominates: admitsEveryone)
             }
             cidrs += PrefixListSources.ranges(of: rule, in: context.template)
             for cidr in cidrs {
-                let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports)
+                let entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: rule.origin, ports: ports,
+                                           ipProtocol: ipProtocol)
                 if isPrivate(cidr.value) { inVPC.entries.append(entry) } else { internet.entries.append(entry) }
             }
         }
@@ -67,6 +70,16 @@ enum SecurityGroupMapper: ResourceMapper {
         let lower = from.min()!, upper = to.max()!
         if lower == -1 && upper == -1 { return PortRange(0, 65535) }
         return PortRange(lower, upper)
+    }
+
+    /// The protocol a rule admits (ICMP with its type and code from `FromPort`/`ToPort`); `nil` when unknown.
+    static func protocolOf(_ rule: PropertyValue) -> EntryProtocol? {
+        guard let text = rule.child("IpProtocol").knownText else { return nil }
+        func single(_ field: String) -> Int? {
+            guard let values = rule.child(field).integers(), values.count == 1 else { return -1 }
+            return values[0]
+        }
+        return EntryProtocol.named(text, from: single("FromPort"), to: single("ToPort"))
     }
 
     /// Whether a CIDR admits every address of its version (or is malformed): no alternative can be worse.

@@ -19,8 +19,9 @@ struct TerraformClusterReader {
 
     // MARK: - Secrets
 
-    /// Without an `encryption_config` for `secrets`, secrets sit in etcd with only the volume encryption EKS
-    /// applies by default, which the plan does not state: encryption at rest is left unstated.
+    /// Without an `encryption_config` for `secrets`, EKS envelope-encrypts them with an AWS owned key on Kubernetes
+    /// 1.28 and later (`EKSDefaultEncryption`): encrypted at rest, with no customer key; an older `version` leaves
+    /// encryption at rest unstated.
     private func readSecrets(_ cluster: TerraformResource, into deployment: inout Deployment) {
         let configs = cluster["encryption_config"]
         var store = DataStore(kind: .secrets, component: cluster.address, origin: cluster.origin,
@@ -37,6 +38,10 @@ struct TerraformClusterReader {
                 ? Located(.unknown(reason: resources.unknownReason), at: resources.origin)
                 : Located(.known(true), at: resources.origin)
             store.encryption.kmsKey = keys.kmsKey(key, of: cluster, into: &deployment)
+        } else {
+            let version = cluster["version"]
+            EKSDefaultEncryption.apply(version: version.knownString,
+                                       at: version.node == nil ? configs.fieldOrigin : version.origin, to: &store)
         }
         deployment.dataStores.append(store)
     }

@@ -110,6 +110,9 @@ struct TerraformSecurityGroupReader {
         let description = rule.child("description")
         let text = description.knownString.map { Located($0, at: description.origin) }
         let ports = Self.ports(rule, protocol: field)
+        let ipProtocol = rule.child(field).knownString.flatMap {
+            EntryProtocol.named($0, from: rule.child("from_port").knownInt, to: rule.child("to_port").knownInt)
+        }
         var entries: [AllowlistEntry] = []
         // Whether a CIDR field is unknown until apply, as a whole or an item: a source, though not one to judge.
         var declared = false
@@ -118,7 +121,8 @@ struct TerraformSecurityGroupReader {
         var first: AllowlistEntry?
         func entry(_ cidr: Located<Fact<String>>) -> AllowlistEntry {
             if let first { return AllowlistEntry(cidr: cidr, sharingWith: first) }
-            var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: origin, ports: ports)
+            var entry = AllowlistEntry(cidr: cidr, description: text, enabled: true, origin: origin, ports: ports,
+                                       ipProtocol: ipProtocol)
             entry.rawNode = rule.node
             first = entry
             return entry
@@ -142,7 +146,7 @@ struct TerraformSecurityGroupReader {
         }
         if entries.isEmpty, !declared, !Self.hasOtherSource(rule, otherSources) {
             var entry = AllowlistEntry(cidr: Located(.known(""), at: rule.origin), description: text, enabled: true,
-                                       origin: rule.origin, ports: ports)
+                                       origin: rule.origin, ports: ports, ipProtocol: ipProtocol)
             entry.missingSource = withoutSource
             entry.rawNode = rule.node
             entries.append(entry)
@@ -151,7 +155,8 @@ struct TerraformSecurityGroupReader {
     }
 
     /// The ports a rule opens: every port for protocol `-1`/`all`, `from_port`–`to_port` for TCP and UDP, and
-    /// unknown for ICMP and other protocols (whose "ports" are types and codes).
+    /// none for ICMP and ICMPv6 (whose "ports" are the type and code, kept in the entry's protocol), and unknown for
+    /// other protocols.
     static func ports(_ rule: TerraformAttribute, protocol field: String) -> PortRange? {
         guard let proto = rule.child(field).knownString?.lowercased() else { return nil }
         if proto == "-1" || proto == "all" { return PortRange(0, 65535) }

@@ -163,6 +163,9 @@ public enum DataStoreKind: String, Sendable, Codable {
     /// Whether the display name is plural ("the backups are").
     public var isPlural: Bool { self == .backups || self == .secrets || self == .logs }
 
+    /// The display name as a possessive: "the database's key", "the secrets' key".
+    public var possessive: String { isPlural ? displayName + "'" : displayName + "'s" }
+
     /// How the kind reads in a message.
     public var displayName: String {
         switch self {

@@ -58,7 +58,7 @@ public struct CustomerManagedKeyCheck: Check {
            algorithm.value != "AES256" || store.encryption.kmsKey != nil {
             let named = algorithm.value.isEmpty ? "names no algorithm, which S3 requires, so it uses"
                 : "algorithm is \(S3EncryptionAlgorithm.quoted(algorithm.value)), which uses"
-            return .fail([Evidence("the \(what)'s encryption \(named) no KMS key; expected aws:kms with \(expected)",
+            return .fail([Evidence("the \(store.kind.possessive) encryption \(named) no KMS key; expected aws:kms with \(expected)",
                                    at: algorithm.origin)])
         }
         guard let key = store.encryption.kmsKey else {
@@ -79,7 +79,7 @@ public struct CustomerManagedKeyCheck: Check {
         }
         guard let text = key.value.known else {
             if case .unknown(let reason) = key.value {
-                return .cannotVerify([Evidence("the \(what)'s KMS key cannot be verified: \(reason)", at: key.origin)])
+                return .cannotVerify([Evidence("the \(store.kind.possessive) KMS key cannot be verified: \(reason)", at: key.origin)])
             }
             return .pass
         }

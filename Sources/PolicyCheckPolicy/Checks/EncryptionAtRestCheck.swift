@@ -20,7 +20,7 @@ public struct EncryptionAtRestCheck: Check {
 
     private func outcome(for store: DataStore) -> CheckOutcome {
         if let refused = S3EncryptionAlgorithm.refused(by: store) {
-            return .fail([Evidence("the \(store.kind.displayName)'s encryption names \(S3EncryptionAlgorithm.refusal(refused.value)), so it is not encrypted as declared; expected \(S3EncryptionAlgorithm.acceptedText)",
+            return .fail([Evidence("the \(store.kind.possessive) encryption names \(S3EncryptionAlgorithm.refusal(refused.value)), so it is not encrypted as declared; expected \(S3EncryptionAlgorithm.acceptedText)",
                                    at: refused.origin)])
         }
         switch store.encryption.declaredEncrypted {

@@ -295,9 +295,9 @@ import Testing
         #expect(deployment.allowlists.map(\.kind) == [.endpointPublicAccess, .endpointPublicAccess])
         let findings = try T.findings(text).withoutLoggingTransitRecovery
         #expect(findings.map(\.cfnSummary) == [
-            // As Terraform's aws_eks_cluster (issue 15): no EncryptionConfig states no encryption for the secrets, and
-            // the public Kubernetes API open to the world is administrative access.
-            "5:5 critical MMC-ENC-001 Open Resources.Open.Properties.EncryptionConfig",
+            // As Terraform's aws_eks_cluster (issue 15): without an EncryptionConfig, EKS envelope-encrypts the secrets
+            // with an AWS owned key (no Version: EKS's default, 1.28 or later), so only the customer key is asked
+            // for; the public Kubernetes API open to the world is administrative access.
             "5:5 high MMC-ENC-002 Open Resources.Open.Properties.EncryptionConfig",
             "6:27 critical MMC-NET-001 Open Resources.Open.Properties.ResourcesVpcConfig.PublicAccessCidrs",
             "10:64 medium MMC-NET-006 Listed Resources.Listed.Properties.ResourcesVpcConfig.PublicAccessCidrs[0]",

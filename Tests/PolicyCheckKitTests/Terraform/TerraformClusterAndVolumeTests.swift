@@ -13,16 +13,18 @@ import Testing
 
     // MARK: - EKS
 
-    @Test func clusterWithoutSecretsEncryptionFailsAndItsDefaultEndpointIsWorldOpen() throws {
+    @Test func clusterOlderThanDefaultEncryptionWithoutSecretsEncryptionFailsAndItsDefaultEndpointIsWorldOpen() throws {
         var plan = Plan()
         plan.change("aws_eks_cluster.main", "aws_eks_cluster",
-                    after: ["encryption_config": [] as [Any], "vpc_config": [["endpoint_public_access": true]]],
+                    after: ["encryption_config": [] as [Any], "version": "1.27",
+                            "vpc_config": [["endpoint_public_access": true]]],
                     unknown: ["vpc_config": [["public_access_cidrs": true]]])
         plan.configure("aws_eks_cluster.main", ["vpc_config": [["endpoint_public_access": Plan.constant(true)]]])
         let deployment = try TerraformFixture.deployment(json: plan.json)
         let store = try #require(deployment.dataStores.first)
         #expect(store.kind == .secrets)
         #expect(store.encryption.atRest == nil)
+        #expect(store.encryption.undeclared?.contains("only from Kubernetes 1.28, and this cluster runs 1.27") == true)
         #expect(store.encryption.origin.path == "resource_changes[0].change.after.encryption_config")
         let endpoint = try #require(deployment.allowlists.first)
         #expect(endpoint.kind == .endpointPublicAccess)
@@ -32,6 +34,24 @@ import Testing
             "MMC-ENC-001 critical aws_eks_cluster.main", "MMC-ENC-002 high aws_eks_cluster.main",
             "MMC-NET-001 critical aws_eks_cluster.main",
         ])
+    }
+
+    /// EKS envelope-encrypts all Kubernetes API data with an AWS owned key on Kubernetes 1.28 and later
+    /// (https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html): without `encryption_config`, such
+    /// a cluster (or one whose version is left to EKS's default, or known only at apply) is encrypted at rest, and
+    /// only the customer-managed key rule remains. It was a critical MMC-ENC-001.
+    @Test(arguments: [("1.33", true), ("1.28", true), ("1.9", false), ("1.27", false), (nil, true)] as [(String?, Bool)])
+    func clusterFromKubernetes128IsEncryptedByDefault(version: String?, encrypted: Bool) throws {
+        var plan = Plan()
+        var after: [String: Any] = ["vpc_config": [["endpoint_public_access": false]]]
+        if let version { after["version"] = version }
+        plan.change("aws_eks_cluster.main", "aws_eks_cluster", after: after)
+        plan.configure("aws_eks_cluster.main", [:])
+        let store = try #require(TerraformFixture.deployment(json: plan.json).dataStores.first)
+        #expect(store.encryption.declaredEncrypted == (encrypted ? .known(true) : nil))
+        let expected = encrypted ? ["MMC-ENC-002 high aws_eks_cluster.main"]
+            : ["MMC-ENC-001 critical aws_eks_cluster.main", "MMC-ENC-002 high aws_eks_cluster.main"]
+        #expect(try summaries(plan) == expected)
     }
 
     @Test func clusterWithSecretsEncryptedByItsOwnKeyAndNarrowCIDRsPasses() throws {

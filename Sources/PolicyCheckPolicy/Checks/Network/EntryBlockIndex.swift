@@ -14,13 +14,13 @@ import PolicyCheckNetwork
 /// an array per block (40 MB for a 100,000-entry list, the peak of its run).
 struct EntryBlockIndex {
     private let entries: [ParsedAllowlist.Entry]
-    /// The first position of each block and port range, for duplicates.
+    /// The first position of each block, port range and protocol, for duplicates.
     private var firstByBlockAndPorts: PositionTable
     /// The first position of each block.
     private var firstByBlock: PositionTable
-    /// From the first position of each block and port range, the next such position of the same block (-1: none):
-    /// the entries of each block, in list order, one per distinct port range (a later entry with the same block
-    /// and ports can never be the first container found).
+    /// From the first position of each block, port range and protocol, the next such position of the same block
+    /// (-1: none): the entries of each block, in list order, one per distinct port range and protocol (a later entry
+    /// with the same block, ports and protocol can never be the first container found).
     private var nextOfBlock: [Int32]
     /// The prefix lengths that occur in the list, per version, longest first.
     private var prefixLengths: [IPVersion: [Int]] = [:]
@@ -40,8 +40,10 @@ struct EntryBlockIndex {
             guard let cidr = entries[position].cidr else { continue }
             positions.append(position)
             let entryPorts = entries[position].entry.ports
-            let slot = firstByBlockAndPorts.slot(Self.hash(cidr, entryPorts)) { other in
+            let entryProtocol = entries[position].entry.ipProtocol
+            let slot = firstByBlockAndPorts.slot(Self.hash(cidr, entryPorts, entryProtocol)) { other in
                 entries[other].cidr == cidr && entries[other].entry.ports == entryPorts
+                    && entries[other].entry.ipProtocol == entryProtocol
             }
             if slot.found == nil {
                 firstByBlockAndPorts.insert(position, at: slot.index)
@@ -57,7 +59,7 @@ struct EntryBlockIndex {
             lengths[cidr.version, default: []].insert(cidr.prefixLength)
         }
         prefixLengths = lengths.mapValues { $0.sorted(by: >) }
-        var covers: [Int: PortCoverIndex] = [:]
+        var covers: [Int: [ProtocolCover]] = [:]
         let nextOfBlock = nextOfBlock
         firstByBlock.forEachPosition { head in
             var count = 0
@@ -67,13 +69,17 @@ struct EntryBlockIndex {
                 next = Int(nextOfBlock[next])
             }
             guard count > Self.scannedCandidates else { return }
-            var candidates: [(position: Int, ports: PortRange?)] = []
+            // One index per protocol the block's entries admit, in order of its first entry.
+            var groups: [EntryProtocol?: [(position: Int, ports: PortRange?)]] = [:]
+            var order: [EntryProtocol?] = []
             next = head
             while next >= 0 {
-                candidates.append((next, entries[next].entry.ports))
+                let entryProtocol = entries[next].entry.ipProtocol
+                if groups[entryProtocol] == nil { order.append(entryProtocol) }
+                groups[entryProtocol, default: []].append((next, entries[next].entry.ports))
                 next = Int(nextOfBlock[next])
             }
-            covers[head] = PortCoverIndex(candidates)
+            covers[head] = order.map { ProtocolCover(ipProtocol: $0, ports: PortCoverIndex(groups[$0] ?? [])) }
         }
         coverIndexes = covers
     }
@@ -81,12 +87,19 @@ struct EntryBlockIndex {
     /// Blocks listed with more distinct port ranges than this find a covering one through a `PortCoverIndex`.
     static let scannedCandidates = 32
     /// By the first position of the block.
-    private var coverIndexes: [Int: PortCoverIndex] = [:]
+    private var coverIndexes: [Int: [ProtocolCover]] = [:]
 
-    private static func hash(_ cidr: CIDR, _ ports: PortRange?) -> Int {
+    /// The entries of a block that admit one protocol, by their ports.
+    private struct ProtocolCover {
+        let ipProtocol: EntryProtocol?
+        let ports: PortCoverIndex
+    }
+
+    private static func hash(_ cidr: CIDR, _ ports: PortRange?, _ ipProtocol: EntryProtocol?) -> Int {
         var hasher = Hasher()
         hasher.combine(cidr)
         hasher.combine(ports)
+        hasher.combine(ipProtocol)
         return hasher.finalize()
     }
 
@@ -96,32 +109,39 @@ struct EntryBlockIndex {
         return hasher.finalize()
     }
 
-    /// The first entry before `position` with the same block and the same ports.
+    /// The first entry before `position` with the same block, the same ports and the same protocol (TCP and UDP on
+    /// one port are two rules).
     func duplicate(of position: Int) -> Int? {
         guard let cidr = entries[position].cidr else { return nil }
         let ports = entries[position].entry.ports
-        guard let first = firstByBlockAndPorts.slot(Self.hash(cidr, ports), where: {
-            entries[$0].cidr == cidr && entries[$0].entry.ports == ports
+        let ipProtocol = entries[position].entry.ipProtocol
+        guard let first = firstByBlockAndPorts.slot(Self.hash(cidr, ports, ipProtocol), where: {
+            entries[$0].cidr == cidr && entries[$0].entry.ports == ports && entries[$0].entry.ipProtocol == ipProtocol
         }).found, first < position else { return nil }
         return first
     }
 
-    /// The narrowest other block that contains the entry's block and opens every port it opens (never a whole
-    /// space, left to the world-open rule); of several entries with that block, the first in the list.
+    /// The narrowest other block that contains the entry's block and opens every port it opens, for the protocol it
+    /// admits (never a whole space, left to the world-open rule); of several entries with that block, the first in
+    /// the list.
     func narrowestContainer(of position: Int) -> Int? {
         guard let cidr = entries[position].cidr else { return nil }
         let ports = entries[position].entry.ports
+        let ipProtocol = entries[position].entry.ipProtocol
         for length in prefixLengths[cidr.version] ?? [] where length < cidr.prefixLength && length > 0 {
             guard let block = CIDR(cidr.network, prefixLength: length),
                   let head = firstByBlock.slot(Self.hash(block), where: { entries[$0].cidr == block }).found
             else { continue }
-            if let index = coverIndexes[head] {
-                if let found = index.firstCovering(ports) { return found }
+            if let indexes = coverIndexes[head] {
+                let found = indexes.lazy.filter { RedundantEntriesCheck.admits($0.ipProtocol, ipProtocol) }
+                    .compactMap { $0.ports.firstCovering(ports) }.min()
+                if let found { return found }
                 continue
             }
             var next = head
             while next >= 0 {
-                if RedundantEntriesCheck.covers(entries[next].entry.ports, ports) { return next }
+                if RedundantEntriesCheck.covers(entries[next].entry.ports, ports),
+                   RedundantEntriesCheck.admits(entries[next].entry.ipProtocol, ipProtocol) { return next }
                 next = Int(nextOfBlock[next])
             }
         }

@@ -10,6 +10,7 @@ import PolicyCheckModel
 final class EntryPortsMemo {
     private struct Key: Hashable {
         let first: PortRange?
+        let ipProtocol: EntryProtocol?
         let rest: UnsafeRawPointer?
         let restCount: Int
     }
@@ -21,11 +22,12 @@ final class EntryPortsMemo {
 
     private static func key(_ entry: AllowlistEntry) -> Key {
         let rest = entry.additionalPorts
-        return Key(first: entry.ports, rest: rest.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+        return Key(first: entry.ports, ipProtocol: entry.ipProtocol, rest: rest.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
                    restCount: rest.count)
     }
 
-    /// ` on port 443`, ` on ports 80, 443`, ` on every port`, or nothing when the format does not say.
+    /// ` on port 443`, ` on ports 80, 443`, ` on every port`, ` for ICMP type 8` (an ICMP rule opens no port), or
+    /// nothing when the format does not say.
     func text(_ entry: AllowlistEntry) -> String {
         let key = Self.key(entry)
         if let known = texts[key] { return known }
@@ -34,17 +36,20 @@ final class EntryPortsMemo {
         return text
     }
 
-    /// Whether the entry opens an administrative port (or does not say which ports it opens).
+    /// Whether the entry opens an administrative port (or does not say which ports it opens); an ICMP entry opens
+    /// none.
     func reachesAdministrative(_ entry: AllowlistEntry, ports administrativePorts: [Int]) -> Bool {
         let key = Self.key(entry)
         if let known = administrative[key] { return known }
         let ranges = entry.allPorts
-        let reaches = ranges.isEmpty || ranges.contains { range in administrativePorts.contains { range.contains($0) } }
+        let reaches = (entry.ipProtocol?.isICMP != true && ranges.isEmpty)
+            || ranges.contains { range in administrativePorts.contains { range.contains($0) } }
         administrative[key] = reaches
         return reaches
     }
 
     private static func spell(_ entry: AllowlistEntry) -> String {
+        if let icmp = entry.ipProtocol?.icmpText { return " for " + icmp }
         let ranges = entry.allPorts
         guard let first = ranges.first else { return "" }
         if ranges.contains(where: { $0.lower == 0 && $0.upper == 65535 }) { return " on every port" }

@@ -7,7 +7,9 @@ import PolicyCheckNetwork
 enum JoinedAllowlistUnion {
     /// Adds to `results` (one per list of `lists`, in order) a failure at the joined resource's own list (else the
     /// first one) for each address space the joined lists' entries cover together and none covers alone.
-    static func judge(_ lists: [ParsedAllowlist], into results: inout [CheckResult]) {
+    /// `union`: the blocks of items that cover a space together for one protocol and port, in the rule's scope.
+    static func judge(_ lists: [ParsedAllowlist], into results: inout [CheckResult],
+                      union: ([ProtocolPortUnion.Item], IPVersion) -> [CIDR]?) {
         // Each list's joined resource and component, read once (each read of a boxed field copies a string).
         let joins = lists.map { $0.allowlist.joins }
         let components = lists.map { $0.allowlist.component }
@@ -36,11 +38,10 @@ enum JoinedAllowlistUnion {
                     }
                 }
                 guard total >= CIDR.wholeSpace(version).addressCount else { continue }
-                let perList = indexes.map { WorldOpenCheck.partialBlocks(of: lists[$0], version: version) }
-                let blocks = perList.flatMap { $0 }
-                guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version),
+                let perList = indexes.map { WorldOpenCheck.unionItems(of: lists[$0]) }
+                guard let blocks = union(perList.flatMap { $0 }, version),
                       // A list that covers the space alone is reported on its own already.
-                      !perList.contains(where: { $0.count > 1 && CIDRCoverage.coversWholeSpace($0, version: version) })
+                      !perList.contains(where: { $0.count > 1 && union($0, version) != nil })
                 else { continue }
                 let target = indexes.first { components[$0] == joined } ?? indexes[0]
                 let others = Array(Set(indexes.map { components[$0] }).subtracting([joined])).sorted()

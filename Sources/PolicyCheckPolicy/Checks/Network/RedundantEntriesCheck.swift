@@ -2,8 +2,9 @@ import PolicyCheckModel
 import PolicyCheckNetwork
 
 /// Flags entries that duplicate another or lie inside another entry of the same list (a world-open entry is left
-/// to the world-open rule). Security-group entries are compared only where the ports match (duplicates) or the
-/// containing entry opens every port the other does.
+/// to the world-open rule). Security-group entries are compared only where the ports and protocol match (duplicates)
+/// or the containing entry opens every port the other does for every protocol it admits (TCP 137 and UDP 137 from one
+/// range are two rules).
 public struct RedundantEntriesCheck: Check {
     public static let name = "network.redundant-entries"
 
@@ -56,6 +57,14 @@ public struct RedundantEntriesCheck: Check {
         text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
         for part in parts { text += part }
         return text
+    }
+
+    /// Whether an entry admitting `outer` admits every packet of the protocol an entry admitting `inner` does
+    /// (`nil`: the format does not say, or the protocol is unknown — judged as every protocol).
+    static func admits(_ outer: EntryProtocol?, _ inner: EntryProtocol?) -> Bool {
+        guard let outer else { return true }
+        guard let inner else { return outer == .all }
+        return outer.admits(inner)
     }
 
     /// Whether entries opening `outer` ports open every port of `inner` (`nil`: the list has no ports, all of them).

@@ -61,30 +61,58 @@ public struct WorldOpenCheck: Check {
             }
             // The union is judged on the list whatever the entries' own findings: were it skipped once an entry is
             // reported, suppressing that one finding would hide a list that is open to the world anyway.
-            if scope != .other {
-                for version in IPVersion.allCases {
-                    // Whole-space entries are judged on their own, by the ports they open (above); the rest must not
-                    // cover the space between them either.
-                    let blocks = Self.partialBlocks(of: list, version: version)
-                    guard blocks.count > 1, CIDRCoverage.coversWholeSpace(blocks, version: version) else { continue }
-                    let shown = Self.shown(blocks)
-                    evidence.append(Evidence(
-                        "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
-                        at: list.allowlist.origin
-                    ))
-                }
+            // Whole-space entries are judged on their own, by the ports they open (above); the rest must not cover the
+            // space between them either, for one protocol and port. Most lists' blocks do not add up to a space: their
+            // entries are not gathered at all.
+            var items: [ProtocolPortUnion.Item]?
+            for version in IPVersion.allCases
+            where Self.partialTotal(of: list, version: version) >= CIDR.wholeSpace(version).addressCount {
+                let gathered = items ?? Self.unionItems(of: list)
+                items = gathered
+                guard gathered.count > 1, let blocks = union(gathered, version: version) else { continue }
+                let shown = Self.shown(blocks)
+                evidence.append(Evidence(
+                    "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
+                    at: list.allowlist.origin
+                ))
             }
             if !evidence.isEmpty { return CheckResult(list.allowlist.component, .fail(evidence)) }
             if !unknown.isEmpty { return CheckResult(list.allowlist.component, .cannotVerify(unknown)) }
             return CheckResult(list.allowlist.component, .pass)
         }
-        if scope != .other { JoinedAllowlistUnion.judge(lists, into: &results) }
+        JoinedAllowlistUnion.judge(lists, into: &results) { items, version in union(items, version: version) }
         return results
     }
 
-    /// A list's blocks of `version` that are not the whole space themselves (those are judged on their own).
-    static func partialBlocks(of list: ParsedAllowlist, version: IPVersion) -> [CIDR] {
-        list.effective.compactMap(\.cidr).filter { $0.version == version && !$0.isWholeSpace }
+    /// The blocks of `items` that cover the whole `version` space together for one protocol and port in this rule's
+    /// scope (a union reaching an administrative port, or every port, is MMC-NET-001's; one that reaches none, such as
+    /// HTTPS alone or ICMP, the other ports' rule's); `nil`: none.
+    func union(_ items: [ProtocolPortUnion.Item], version: IPVersion) -> [CIDR]? {
+        let coverage = ProtocolPortUnion.coverage(items, version: version, administrativePorts: administrativePorts)
+        switch scope {
+        case .administrative: return coverage.administrative
+        case .other: return coverage.administrative == nil ? coverage.other : nil
+        case .all: return coverage.administrative ?? coverage.other
+        }
+    }
+
+    /// How many addresses of `version` a list's blocks that are not the whole space admit, overlaps counted twice.
+    static func partialTotal(of list: ParsedAllowlist, version: IPVersion) -> Double {
+        var total = 0.0
+        for entry in list.effective {
+            if let cidr = entry.cidr, cidr.version == version, !cidr.isWholeSpace { total += cidr.addressCount }
+        }
+        return total
+    }
+
+    /// A list's entries with blocks that are not the whole space themselves (those are judged on their own), with
+    /// the protocol and ports each admits.
+    static func unionItems(of list: ParsedAllowlist) -> [ProtocolPortUnion.Item] {
+        list.effective.compactMap { entry in
+            guard let cidr = entry.cidr, !cidr.isWholeSpace else { return nil }
+            return ProtocolPortUnion.Item(cidr: cidr, ipProtocol: entry.entry.ipProtocol, ports: entry.entry.ports,
+                                          additionalPorts: entry.entry.additionalPorts)
+        }
     }
 
     /// Up to four blocks as a message lists them.
