@@ -59,8 +59,11 @@ enum SecureTransportPolicy {
         var undecided = false
         for (index, statement) in statements.enumerated() {
             let statementMirror = index < mirrors.count ? mirrors[index] : nil
-            if statementMirror?.bool == true || statementMirror?.string != nil
-                || (statementMirror?.entries ?? []).contains(where: { decisiveFields.contains($0.key) }) {
+            let wholeUnknown = statementMirror?.bool == true || statementMirror?.string != nil
+            let unknownFields = Set((statementMirror?.entries ?? []).map(\.key))
+            // An Allow denies nothing, whatever else it says: only a Deny (or an effect not known) can be undecided.
+            let deniesNothing = !wholeUnknown && !unknownFields.contains("Effect") && statement.effect.lowercased() != "deny"
+            if !deniesNothing && (wholeUnknown || !unknownFields.isDisjoint(with: decisiveFields)) {
                 undecided = true
             } else {
                 known.append(statement)

@@ -57,6 +57,23 @@ import Testing
             """).isEmpty)
     }
 
+    @Test func anAllowWhoseConditionIsKnownOnlyAfterApplyStillDeniesNothing() throws {
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "delivery.logs.amazonaws.com" }
+                  Action    = "s3:PutObject"
+                  Resource  = "${aws_s3_bucket.logs.arn}/*"
+                  Condition = { StringEquals = { "aws:SourceAccount" = aws_s3_bucket.logs.id } }
+                }]
+              })
+            }
+            """) == ["high fails"])
+    }
+
     @Test func aStatementWhoseEffectIsUnknownCannotBeVerified() throws {
         #expect(try transit("""
             resource "aws_s3_bucket_policy" "logs" {
