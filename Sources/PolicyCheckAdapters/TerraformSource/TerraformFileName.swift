@@ -29,6 +29,14 @@ package enum TerraformFileName {
         return nil
     }
 
+    /// The `.tf` (`.tf.json`) files among a directory's names that an OpenTofu file of the same base name takes the
+    /// place of, each with that file, in name order.
+    static func twins(among names: [String]) -> [(terraform: String, openTofu: String)] {
+        let present = Set(names.filter(isConfiguration))
+        return present.compactMap { name in replaced(by: name).flatMap { present.contains($0) ? ($0, name) : nil } }
+            .sorted { $0.terraform < $1.terraform }
+    }
+
     /// The configuration files among a directory's names that OpenTofu reads, in name order.
     static func moduleFiles(among names: [String]) -> [String] {
         let configuration = names.filter(isConfiguration)

@@ -102,6 +102,13 @@ package final class TerraformModuleLoader {
         }
         loading.append(key)
         defer { loading.removeLast() }
+        // `x.tf` beside `x.tofu`: Terraform deploys the one, OpenTofu the other, and the checkout does not say which
+        // tool deploys it — reading either would let the other pass unread (a compliant twin beside a world-open
+        // `.tf`). Refused, visibly, rather than guessed (docs/terraform-source.md, "OpenTofu files").
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if let twin = TerraformFileName.twins(among: entries).first {
+            throw .file(Self.join(directory, twin.terraform), "\(twin.openTofu) takes its place for OpenTofu, which ignores it, while Terraform ignores \(twin.openTofu) and deploys it: which of the two is deployed cannot be told, so the module is not checked; keep one of them (or check each in a copy without the other)")
+        }
         // Terraform reads the primary files, then merges the override files into them (both in name order).
         var sourceFiles: [TerraformSourceFile] = []
         var overrideFiles: [TerraformSourceFile] = []
