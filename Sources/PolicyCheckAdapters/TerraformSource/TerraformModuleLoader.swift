@@ -107,7 +107,7 @@ package final class TerraformModuleLoader {
         // `.tf`). Refused, visibly, rather than guessed (docs/terraform-source.md, "OpenTofu files").
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if let twin = TerraformFileName.twins(among: entries).first {
-            throw .file(Self.join(directory, twin.terraform), "\(twin.openTofu) takes its place for OpenTofu, which ignores it, while Terraform ignores \(twin.openTofu) and deploys it: which of the two is deployed cannot be told, so the module is not checked; keep one of them (or check each in a copy without the other)")
+            throw .file(Self.join(directory, twin.terraform), "OpenTofu deploys \(twin.openTofu) in its place, Terraform deploys it and ignores \(twin.openTofu): which of the two is deployed cannot be told, so the module is not checked; keep one of them (or check each in a copy without the other)")
         }
         // Terraform reads the primary files, then merges the override files into them (both in name order).
         var sourceFiles: [TerraformSourceFile] = []
