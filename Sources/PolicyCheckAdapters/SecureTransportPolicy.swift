@@ -1,48 +1,78 @@
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// Whether a bucket policy refuses requests not sent over TLS: a `Deny` of every S3 action (`s3:*` or `*`) to every
-/// principal when `aws:SecureTransport` is false, as AWS's example policy does
-/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit).
+/// Whether a bucket policy refuses requests not sent over TLS: a `Deny` of every S3 action (`s3:*` or `*`, not
+/// `NotAction`) to every principal, on resources that cover every object, whose only condition is
+/// `aws:SecureTransport` false — as AWS's example policy is
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit). Conditions of a
+/// statement all have to hold for it to apply
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html),
+/// so a second one (`aws:SourceVpce`, `aws:PrincipalArn`) narrows the deny to some plain-HTTP requests only.
 enum SecureTransportPolicy {
-    static func denies(_ statements: [KeyPolicyStatement]) -> Bool {
-        statements.contains { statement in
-            statement.effect.lowercased() == "deny"
-                && statement.principals.contains("*")
-                && statement.actions.contains { $0 == "*" || $0.lowercased() == "s3:*" }
-                && statement.conditions.contains { condition in
-                    ["bool", "boolifexists"].contains(condition.operatorName.lowercased())
-                        && condition.key.lowercased() == "aws:securetransport"
-                        && condition.values.contains { $0.lowercased() == "false" }
-                }
-                && coversEveryObject(statement.resources)
+    /// What the statements say: `true` when one denies every plain-HTTP request, `nil` when one would but its
+    /// resources are not known here, else `false`.
+    static func judge(_ statements: [KeyPolicyStatement]) -> Bool? {
+        var undecided = false
+        for statement in statements where refusesPlainHTTP(statement) {
+            switch coversEveryObject(statement.resources) {
+            case true?: return true
+            case nil: undecided = true
+            case false?: continue
+            }
         }
+        return undecided ? nil : false
     }
 
-    /// Whether a statement's resources cover every object of the bucket, or may (one not known here): a resource
-    /// whose trailing `*` follows no `/` other than the one before it (`arn:aws:s3:::chat-logs/*`, `${Logs.Arn}/*`,
-    /// `*`). A deny of `arn:aws:s3:::chat-logs/exports/*` leaves every other object served over plain HTTP; S3 refuses
-    /// a bucket policy naming another bucket's resources, so the bucket's name is not compared. Unread resources
-    /// count as covering: the statement is judged as before they were read.
-    static func coversEveryObject(_ resources: [String]?) -> Bool {
-        guard let resources, !resources.isEmpty else { return true }
-        return resources.contains { resource in
-            if resource == "(unknown)" { return true }
-            guard resource.hasSuffix("*") else { return false }
+    static func denies(_ statements: [KeyPolicyStatement]) -> Bool { judge(statements) == true }
+
+    /// Why a policy whose TLS-only deny names resources not known here cannot be verified.
+    static let unknownResources = "its deny of plain HTTP names resources not known here, which may cover only some objects"
+
+    /// A Deny of every action to everyone, on the one condition that the request is not over TLS.
+    static func refusesPlainHTTP(_ statement: KeyPolicyStatement) -> Bool {
+        statement.effect.lowercased() == "deny"
+            && statement.principals.contains("*")
+            && statement.actions.contains { $0 == "*" || $0.lowercased() == "s3:*" }
+            && !statement.conditions.isEmpty
+            && statement.conditions.allSatisfy { condition in
+                ["bool", "boolifexists"].contains(condition.operatorName.lowercased())
+                    && condition.key.lowercased() == "aws:securetransport"
+                    && condition.values.contains { $0.lowercased() == "false" }
+            }
+    }
+
+    /// Whether a statement's resources cover every object of the bucket: a resource whose trailing `*` follows no
+    /// `/` other than the one before it (`arn:aws:s3:::chat-logs/*`, `${Logs.Arn}/*`, `*`). A deny of
+    /// `arn:aws:s3:::chat-logs/exports/*` leaves every other object served over plain HTTP; S3 refuses a bucket
+    /// policy naming another bucket's resources, so the bucket's name is not compared. `nil` when a resource is not
+    /// known here (`(unknown)`: it may name a prefix), or the statement's resources were not read; `false` for an
+    /// empty list (a statement of `NotResource`, which the readers give so: it covers what it does not name).
+    static func coversEveryObject(_ resources: [String]?) -> Bool? {
+        guard let resources else { return nil }
+        var unknown = false
+        for resource in resources {
+            if resource == "(unknown)" {
+                unknown = true
+                continue
+            }
+            guard resource.hasSuffix("*") else { continue }
             var base = resource.dropLast()
             if base.hasSuffix("/") { base = base.dropLast() }
-            return !base.contains("/")
+            if !base.contains("/") { return true }
         }
+        return unknown ? nil : false
     }
 
-    /// The statement fields that decide whether a statement denies requests without TLS (its `Resource` is the
-    /// bucket's, as every bucket policy's is: S3 refuses a policy naming another bucket).
-    static let decisiveFields: Set<String> = ["Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Condition"]
+    /// The statement fields that decide whether a statement denies requests without TLS.
+    static let decisiveFields: Set<String> = [
+        "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Condition", "Resource", "NotResource",
+    ]
 
     /// A bucket policy whose text is known only after apply, judged by what it encodes (a Terraform `jsonencode` or
     /// `aws_iam_policy_document` whose resources are the bucket's ARN): a statement whose decisive fields are known
-    /// and deny requests without TLS makes it on; a statement with an unknown decisive field leaves it unknown; else
-    /// no statement can deny them, whatever its resources turn out to be, and it is off.
+    /// and deny every plain-HTTP request makes it on; a Deny (or a statement of unknown effect) with an unknown
+    /// decisive field — its resources included, which may name a prefix — leaves it unknown; else no statement can
+    /// deny them and it is off. An Allow denies nothing, whatever its unknown parts.
     static func judge(encoded document: (after: SourceNode, unknown: SourceNode?), unknownReason: String,
                       at origin: Origin) -> StoreSetting<Bool> {
         let statements = TerraformKeyPolicyReader.policy(document: document.after, at: origin).statements
@@ -57,21 +87,35 @@ enum SecureTransportPolicy {
             : [mirror]
         var known: [KeyPolicyStatement] = []
         var undecided = false
-        for (index, statement) in statements.enumerated() {
+        for (index, read) in statements.enumerated() {
+            var statement = read
             let statementMirror = index < mirrors.count ? mirrors[index] : nil
+            // `NotResource`, known or not, covers every resource but the ones it names: not every object.
+            if statementMirror?.entries?.contains(where: { $0.key == "NotResource" }) == true { statement.resources = [] }
             let wholeUnknown = statementMirror?.bool == true || statementMirror?.string != nil
             let unknownFields = Set((statementMirror?.entries ?? []).map(\.key))
-            // An Allow denies nothing, whatever else it says: only a Deny (or an effect not known) can be undecided.
             let deniesNothing = !wholeUnknown && !unknownFields.contains("Effect") && statement.effect.lowercased() != "deny"
-            if !deniesNothing && (wholeUnknown || !unknownFields.isDisjoint(with: decisiveFields)) {
+            let unknownResources = unknownFields.contains("Resource") && statement.resources != []
+            let otherUnknown = !unknownFields.isDisjoint(with: decisiveFields.subtracting(["Resource", "NotResource"]))
+            if deniesNothing {
+                known.append(statement)
+            } else if wholeUnknown || otherUnknown {
                 undecided = true
+            } else if unknownResources {
+                // Its resources are known only after apply: decided now only when its known fields already keep it
+                // from refusing every plain-HTTP request (a second condition, NotAction, a principal not everyone).
+                if refusesPlainHTTP(statement) { undecided = true } else { known.append(statement) }
             } else {
                 known.append(statement)
             }
         }
-        if denies(known) { return StoreSetting(.known(true), at: origin) }
-        if undecided { return StoreSetting(.unknown(reason: unknownReason), at: origin) }
-        return StoreSetting(.known(false), at: origin,
-                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
+        switch judge(known) {
+        case true?: return StoreSetting(.known(true), at: origin)
+        case nil: return StoreSetting(.unknown(reason: unknownReason), at: origin)
+        case false?:
+            if undecided { return StoreSetting(.unknown(reason: unknownReason), at: origin) }
+            return StoreSetting(.known(false), at: origin,
+                                note: "its bucket policy denies no request whose aws:SecureTransport is false")
+        }
     }
 }

@@ -35,12 +35,16 @@ enum KeyPolicyReader {
         let notPrincipal = item.child("NotPrincipal")
         if !notPrincipal.isAbsent, effect.lowercased() == "allow" { principals.append("*") }
         var actions = texts(flatten(item.child("Action")))
-        if !item.child("NotAction").isAbsent { actions.append("*") }
+        // NotAction in an Allow allows every other action; in a Deny it denies every other action, not every action.
+        if !item.child("NotAction").isAbsent { actions.append(effect.lowercased() == "deny" ? "(not-action)" : "*") }
         var statement = KeyPolicyStatement(effect: effect, principals: principals, actions: actions,
                                            conditions: conditions(item.child("Condition")), sid: item.child("Sid").knownText,
                                            origin: origin)
         let resources = flatten(item.child("Resource"))
-        if !resources.isEmpty {
+        if !item.child("NotResource").isAbsent {
+            // Every resource but the ones named: it covers none of them (for a bucket policy, not every object).
+            statement.resources = []
+        } else if !resources.isEmpty {
             let known = texts(resources)
             statement.resources = known + Array(repeating: "(unknown)", count: resources.count - known.count)
         }

@@ -132,7 +132,8 @@ enum TerraformKeyPolicyReader {
                 sid: node["Sid"]?.string,
                 origin: Origin(offset: origin.packedOffset, path: "\(origin.path).Statement[\(index)]")
             )
-            statement.resources = resources(node["Resource"])
+            // A statement of `NotResource` covers every resource but the ones it names: not every object.
+            statement.resources = node["NotResource"] != nil ? [] : resources(node["Resource"])
             return statement
         })
     }

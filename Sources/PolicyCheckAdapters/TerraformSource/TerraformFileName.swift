@@ -37,6 +37,16 @@ package enum TerraformFileName {
             .sorted { $0.terraform < $1.terraform }
     }
 
+    /// A `.tf` (or `.tf.json`) file and an OpenTofu file among a directory's names, the first of each in name order,
+    /// when it has both: Terraform and OpenTofu then deploy different configurations.
+    static func mixed(among names: [String]) -> (terraform: String, openTofu: String)? {
+        let configuration = names.filter(isConfiguration).sorted()
+        let isOpenTofu = { (name: String) in name.hasSuffix(".tofu") || name.hasSuffix(".tofu.json") }
+        guard let openTofu = configuration.first(where: isOpenTofu),
+              let terraform = configuration.first(where: { !isOpenTofu($0) }) else { return nil }
+        return (terraform, openTofu)
+    }
+
     /// The configuration files among a directory's names that OpenTofu reads, in name order.
     static func moduleFiles(among names: [String]) -> [String] {
         let configuration = names.filter(isConfiguration)

@@ -109,6 +109,9 @@ package final class TerraformModuleLoader {
         if let twin = TerraformFileName.twins(among: entries).first {
             throw .file(Self.join(directory, twin.terraform), "OpenTofu deploys \(twin.openTofu) in its place, Terraform deploys it and ignores \(twin.openTofu): which of the two is deployed cannot be told, so the module is not checked; keep one of them (or check each in a copy without the other)")
         }
+        if let (terraform, openTofu) = TerraformFileName.mixed(among: entries) {
+            throw .file(Self.join(directory, openTofu), "OpenTofu reads \(openTofu) with this module's .tf files, Terraform reads no .tofu file and deploys \(terraform) and the rest without it: which of the two configurations is deployed cannot be told, so the module is not checked; keep the module to one tool's files (or check each variant in a copy without the other's)")
+        }
         // Terraform reads the primary files, then merges the override files into them (both in name order).
         var sourceFiles: [TerraformSourceFile] = []
         var overrideFiles: [TerraformSourceFile] = []

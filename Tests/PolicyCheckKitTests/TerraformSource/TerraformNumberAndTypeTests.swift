@@ -263,11 +263,11 @@ import Testing
               policy = jsonencode({
                 Version = "2012-10-17"
                 Statement = [{
-                  Effect    = "Allow"
-                  Principal = { Service = "delivery.logs.amazonaws.com" }
-                  Action    = "s3:PutObject"
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
                   Resource  = "arn:aws:s3:::chat-logs/*"
-                  Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:logs:${local.region}:${local.account_id}:*" } }
+                  Condition = { Bool = { "aws:SecureTransport" = "false" }, ArnLike = { "aws:SourceArn" = "arn:aws:logs:${local.region}:${local.account_id}:*" } }
                 }]
               })
             }

@@ -39,7 +39,7 @@ import Testing
             """) == ["high fails"])
     }
 
-    @Test func aTLSOnlyDenyOnTheBucketsARNPasses() throws {
+    @Test func aTLSOnlyDenyPassesOnKnownResourcesAndIsUnverifiableOnTheUnknownARN() throws {
         #expect(try transit("""
             resource "aws_s3_bucket_policy" "logs" {
               bucket = aws_s3_bucket.logs.id
@@ -54,7 +54,36 @@ import Testing
                 }]
               })
             }
+            """) == ["info cannot verify"], "its resources are known only after apply: they may name one prefix")
+        #expect(try transit("""
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["arn:aws:s3:::chat-logs", "arn:aws:s3:::chat-logs/*"]
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
             """).isEmpty)
+    }
+
+    @Test func aDenyNarrowedByAnotherConditionOrNotResourceOrNotActionFails() throws {
+        for statement in [
+            #"Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "arn:aws:s3:::chat-logs/*", Condition = { Bool = { "aws:SecureTransport" = "false" }, StringEquals = { "aws:SourceVpce" = "vpce-1" } }"#,
+            #"Effect = "Deny", Principal = "*", Action = "s3:*", NotResource = "arn:aws:s3:::chat-logs/*", Condition = { Bool = { "aws:SecureTransport" = "false" } }"#,
+            #"Effect = "Deny", Principal = "*", NotAction = ["s3:GetObject"], Resource = "arn:aws:s3:::chat-logs/*", Condition = { Bool = { "aws:SecureTransport" = "false" } }"#,
+        ] {
+            #expect(try transit("""
+                resource "aws_s3_bucket_policy" "logs" {
+                  bucket = aws_s3_bucket.logs.id
+                  policy = jsonencode({ Statement = [{ \(statement) }] })
+                }
+                """) == ["high fails"], "\(statement)")
+        }
     }
 
     @Test func anAllowWhoseConditionIsKnownOnlyAfterApplyStillDeniesNothing() throws {
@@ -126,7 +155,7 @@ import Testing
                   values   = ["false"]
                 }
               }
-            """)).isEmpty)
+            """)) == ["info cannot verify"])
     }
 
     @Test func aPolicyDocumentMergingOthersStaysUnknown() throws {
@@ -186,5 +215,28 @@ import Testing
         }
         #expect(try transit("[!GetAtt Logs.Arn, !Sub \"${Logs.Arn}/*\"]").isEmpty)
         #expect(try transit("!Sub \"${Logs.Arn}/exports/*\"") == ["high"])
+    }
+
+    @Test func aCloudFormationDenyOfNotActionOrNotResourceFails() throws {
+        for (field, value) in [("NotAction", "[s3:GetObject, s3:PutObject]"), ("NotResource", "!Sub \"${Logs.Arn}/*\"")] {
+            let template = """
+                Resources:
+                  Logs:
+                    Type: AWS::S3::Bucket
+                  LogsPolicy:
+                    Type: AWS::S3::BucketPolicy
+                    Properties:
+                      Bucket: !Ref Logs
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Deny
+                            Principal: "*"
+                            \(field == "NotAction" ? "NotAction: \(value)" : "Action: \"s3:*\"")
+                            \(field == "NotResource" ? "NotResource: \(value)" : "Resource: !Sub \"${Logs.Arn}/*\"")
+                            Condition: {Bool: {"aws:SecureTransport": "false"}}
+                """
+            let transit = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
+            #expect(transit.map(\.severity.rawValue) == ["high"], "\(field)")
+        }
     }
 }

@@ -25,9 +25,18 @@ import Testing
             .map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }
     }
 
-    @Test func aTofuFileIsReadWithTheModulesTfFiles() throws {
-        #expect(try Self.encryptionFindings(["main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n",
-                                             "db.tofu": Self.database(encrypted: false)]) == ["db.tofu:5"])
+    @Test func aTofuFileBesideTheModulesTfFilesIsRefused() throws {
+        // Terraform deploys main.tf alone, OpenTofu main.tf with hardening.tofu (the review of round 23 narrowed a
+        // world-open rule in a .tofu file Terraform never reads).
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "main.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n" + Self.database(encrypted: false),
+            "hardening.tofu": "# narrows what main.tf opens\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test").run(paths: [directory])
+        #expect(report.errors.contains { $0.message.contains("Terraform reads no .tofu file") }, "\(report.errors)")
+        #expect(TerraformFileName.mixed(among: ["b.tofu", "a.tf", "c.tofu.json"]).map { "\($0.terraform) \($0.openTofu)" } == "a.tf b.tofu")
+        #expect(TerraformFileName.mixed(among: ["a.tofu", "b.tofu.json"]) == nil)
     }
 
     @Test func aTofuFileBesideTheTfFileOfItsNameIsRefusedNotGuessed() throws {
