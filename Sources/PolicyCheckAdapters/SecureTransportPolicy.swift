@@ -23,7 +23,17 @@ enum SecureTransportPolicy {
         return undecided ? nil : false
     }
 
-    static func denies(_ statements: [KeyPolicyStatement]) -> Bool { judge(statements) == true }
+    /// The in-transit setting a bucket policy's statements give (its text known): on, off with the reason, or not
+    /// verifiable when its TLS-only deny names resources not known here. Shared by the plan and template readers.
+    static func setting(_ statements: [KeyPolicyStatement], at origin: Origin) -> StoreSetting<Bool> {
+        switch judge(statements) {
+        case true?: return StoreSetting(.known(true), at: origin)
+        case nil: return StoreSetting(.unknown(reason: unknownResources), at: origin)
+        case false?: return StoreSetting(.known(false), at: origin, note: deniesNothing)
+        }
+    }
+
+    static let deniesNothing = "its bucket policy denies no request whose aws:SecureTransport is false"
 
     /// Why a policy whose TLS-only deny names resources not known here cannot be verified.
     static let unknownResources = "its deny of plain HTTP names resources not known here, which may cover only some objects"
@@ -114,8 +124,7 @@ enum SecureTransportPolicy {
         case nil: return StoreSetting(.unknown(reason: unknownReason), at: origin)
         case false?:
             if undecided { return StoreSetting(.unknown(reason: unknownReason), at: origin) }
-            return StoreSetting(.known(false), at: origin,
-                                note: "its bucket policy denies no request whose aws:SecureTransport is false")
+            return StoreSetting(.known(false), at: origin, note: deniesNothing)
         }
     }
 }

@@ -113,13 +113,7 @@ enum BucketMapper: ResourceMapper {
             return StoreSetting(.unknown(reason: other.unknownReason(expected: "a policy document")), at: document.origin)
         }
         let statements = KeyPolicyReader.read(document)?.statements ?? []
-        switch SecureTransportPolicy.judge(statements) {
-        case true?: return StoreSetting(.known(true), at: document.origin)
-        case nil: return StoreSetting(.unknown(reason: SecureTransportPolicy.unknownResources), at: document.origin)
-        case false?: break
-        }
-        return StoreSetting(.known(false), at: document.origin,
-                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
+        return SecureTransportPolicy.setting(statements, at: document.origin)
     }
 
     /// SSE-S3 is the weakest for the customer-managed-key rule.

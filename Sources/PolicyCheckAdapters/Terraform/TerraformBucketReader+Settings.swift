@@ -156,12 +156,6 @@ extension TerraformBucketReader {
             return StoreSetting(.known(false), at: bucket.rawOrigin, note: "the bucket has no bucket policy")
         }
         let statements = TerraformKeyPolicyReader.policy(text, at: policy.origin)?.statements ?? []
-        switch SecureTransportPolicy.judge(statements) {
-        case true?: return StoreSetting(.known(true), at: policy.origin)
-        case nil: return StoreSetting(.unknown(reason: SecureTransportPolicy.unknownResources), at: policy.origin)
-        case false?: break
-        }
-        return StoreSetting(.known(false), at: policy.origin,
-                            note: "its bucket policy denies no request whose aws:SecureTransport is false")
+        return SecureTransportPolicy.setting(statements, at: policy.origin)
     }
 }

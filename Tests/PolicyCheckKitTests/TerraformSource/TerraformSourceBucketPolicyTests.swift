@@ -22,53 +22,45 @@ import Testing
             .map { "\($0.severity) \($0.cannotVerify ? "cannot verify" : "fails")" }
     }
 
+    /// A bucket policy resource for the bucket whose document is `jsonencode` of one statement (HCL object fields).
+    private static func policy(_ statement: String) -> String {
+        """
+        resource "aws_s3_bucket_policy" "logs" {
+          bucket = aws_s3_bucket.logs.id
+          policy = jsonencode({
+            Version = "2012-10-17"
+            Statement = [{
+        \(statement)
+            }]
+          })
+        }
+        """
+    }
+
     @Test func anAllowOnlyJSONEncodedPolicyOnTheBucketsARNFails() throws {
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Version = "2012-10-17"
-                Statement = [{
-                  Effect    = "Allow"
-                  Principal = { Service = "delivery.logs.amazonaws.com" }
-                  Action    = "s3:PutObject"
-                  Resource  = "${aws_s3_bucket.logs.arn}/*"
-                }]
-              })
-            }
-            """) == ["high fails"])
+        #expect(try transit(Self.policy("""
+              Effect    = "Allow"
+              Principal = { Service = "delivery.logs.amazonaws.com" }
+              Action    = "s3:PutObject"
+              Resource  = "${aws_s3_bucket.logs.arn}/*"
+              """)) == ["high fails"])
     }
 
     @Test func aTLSOnlyDenyPassesOnKnownResourcesAndIsUnverifiableOnTheUnknownARN() throws {
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Version = "2012-10-17"
-                Statement = [{
-                  Effect    = "Deny"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """) == ["info cannot verify"], "its resources are known only after apply: they may name one prefix")
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = "Deny"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = ["arn:aws:s3:::chat-logs", "arn:aws:s3:::chat-logs/*"]
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """).isEmpty)
+        #expect(try transit(Self.policy("""
+              Effect    = "Deny"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              """)) == ["info cannot verify"], "its resources are known only after apply: they may name one prefix")
+        #expect(try transit(Self.policy("""
+              Effect    = "Deny"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = ["arn:aws:s3:::chat-logs", "arn:aws:s3:::chat-logs/*"]
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              """)).isEmpty)
     }
 
     @Test func aDenyNarrowedByAnotherConditionOrNotResourceOrNotActionFails() throws {
@@ -87,37 +79,23 @@ import Testing
     }
 
     @Test func anAllowWhoseConditionIsKnownOnlyAfterApplyStillDeniesNothing() throws {
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = "Allow"
-                  Principal = { Service = "delivery.logs.amazonaws.com" }
-                  Action    = "s3:PutObject"
-                  Resource  = "${aws_s3_bucket.logs.arn}/*"
-                  Condition = { StringEquals = { "aws:SourceAccount" = aws_s3_bucket.logs.id } }
-                }]
-              })
-            }
-            """) == ["high fails"])
+        #expect(try transit(Self.policy("""
+              Effect    = "Allow"
+              Principal = { Service = "delivery.logs.amazonaws.com" }
+              Action    = "s3:PutObject"
+              Resource  = "${aws_s3_bucket.logs.arn}/*"
+              Condition = { StringEquals = { "aws:SourceAccount" = aws_s3_bucket.logs.id } }
+              """)) == ["high fails"])
     }
 
     @Test func aStatementWhoseEffectIsUnknownCannotBeVerified() throws {
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = aws_s3_bucket.logs.id == "x" ? "Deny" : "Allow"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = aws_s3_bucket.logs.arn
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """) == ["info cannot verify"])
+        #expect(try transit(Self.policy("""
+              Effect    = aws_s3_bucket.logs.id == "x" ? "Deny" : "Allow"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = aws_s3_bucket.logs.arn
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              """)) == ["info cannot verify"])
     }
 
     @Test func aPolicyDocumentOfAllowsFailsAndOneDenyingPlainHTTPPasses() throws {
@@ -178,65 +156,44 @@ import Testing
     }
 
     @Test func aTLSOnlyDenyOfSomeObjectsOnlyFails() throws {
-        #expect(try transit("""
-            resource "aws_s3_bucket_policy" "logs" {
-              bucket = aws_s3_bucket.logs.id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = "Deny"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = "arn:aws:s3:::chat-logs/exports/*"
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """) == ["high fails"])
+        #expect(try transit(Self.policy("""
+              Effect    = "Deny"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = "arn:aws:s3:::chat-logs/exports/*"
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              """)) == ["high fails"])
+    }
+
+    /// The severities of MMC-ENC-003 for a template bucket whose policy is one TLS-only Deny with these action and
+    /// resource lines.
+    private func templateTransit(action: String = "Action: \"s3:*\"", resource: String) throws -> [String] {
+        try CloudFormationTesting.findings("""
+            Resources:
+              Logs:
+                Type: AWS::S3::Bucket
+              LogsPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Deny
+                        Principal: "*"
+                        \(action)
+                        \(resource)
+                        Condition: {Bool: {"aws:SecureTransport": "false"}}
+            """).filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity.rawValue)
     }
 
     @Test func theCloudFormationDenyMustCoverEveryObjectToo() throws {
-        func transit(_ resource: String) throws -> [String] {
-            try CloudFormationTesting.findings("""
-                Resources:
-                  Logs:
-                    Type: AWS::S3::Bucket
-                  LogsPolicy:
-                    Type: AWS::S3::BucketPolicy
-                    Properties:
-                      Bucket: !Ref Logs
-                      PolicyDocument:
-                        Statement:
-                          - Effect: Deny
-                            Principal: "*"
-                            Action: "s3:*"
-                            Resource: \(resource)
-                            Condition: {Bool: {"aws:SecureTransport": "false"}}
-                """).filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity.rawValue)
-        }
-        #expect(try transit("[!GetAtt Logs.Arn, !Sub \"${Logs.Arn}/*\"]").isEmpty)
-        #expect(try transit("!Sub \"${Logs.Arn}/exports/*\"") == ["high"])
+        #expect(try templateTransit(resource: "Resource: [!GetAtt Logs.Arn, !Sub \"${Logs.Arn}/*\"]").isEmpty)
+        #expect(try templateTransit(resource: "Resource: !Sub \"${Logs.Arn}/exports/*\"") == ["high"])
     }
 
     @Test func aCloudFormationDenyOfNotActionOrNotResourceFails() throws {
-        for (field, value) in [("NotAction", "[s3:GetObject, s3:PutObject]"), ("NotResource", "!Sub \"${Logs.Arn}/*\"")] {
-            let template = """
-                Resources:
-                  Logs:
-                    Type: AWS::S3::Bucket
-                  LogsPolicy:
-                    Type: AWS::S3::BucketPolicy
-                    Properties:
-                      Bucket: !Ref Logs
-                      PolicyDocument:
-                        Statement:
-                          - Effect: Deny
-                            Principal: "*"
-                            \(field == "NotAction" ? "NotAction: \(value)" : "Action: \"s3:*\"")
-                            \(field == "NotResource" ? "NotResource: \(value)" : "Resource: !Sub \"${Logs.Arn}/*\"")
-                            Condition: {Bool: {"aws:SecureTransport": "false"}}
-                """
-            let transit = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-ENC-003" }
-            #expect(transit.map(\.severity.rawValue) == ["high"], "\(field)")
-        }
+        #expect(try templateTransit(action: "NotAction: [s3:GetObject, s3:PutObject]",
+                                    resource: "Resource: !Sub \"${Logs.Arn}/*\"") == ["high"], "NotAction")
+        #expect(try templateTransit(resource: "NotResource: !Sub \"${Logs.Arn}/*\"") == ["high"], "NotResource")
     }
 }
