@@ -56,6 +56,9 @@ public struct AdapterOptions: Sendable {
     package var checkedFiles: Set<PathKey>?
     /// The absolute directory of the file being read, against which it names other files; `nil` for standard input.
     public var inputDirectory: String?
+    /// The `IngressClass` and `IngressClassParams` objects of the run's Kubernetes inputs, for Ingresses whose
+    /// class another file defines; `nil` when not gathered (a library caller reading one document).
+    package var ingressClasses: IngressClassCatalog?
 
     /// Mattermost Cloud's workspace domains.
     public static let defaultPlatformDomains = ["cloud.mattermost.com", "mattermost.cloud"]

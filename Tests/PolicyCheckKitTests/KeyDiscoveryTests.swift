@@ -14,7 +14,9 @@ import Testing
     }
 
     /// A tree of `files` (relative path → bytes) in a fresh folder, checked as a directory.
-    static func check(_ files: [String: [UInt8]], configure: (inout CheckRun) -> Void = { _ in }) throws -> (CheckReport, String) {
+    /// `paths`: what to check, relative to the tree (the whole tree when `nil`).
+    static func check(_ files: [String: [UInt8]], paths: [String]? = nil,
+                      configure: (inout CheckRun) -> Void = { _ in }) throws -> (CheckReport, String) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("key-discovery-\(UUID().uuidString)")
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
@@ -23,7 +25,7 @@ import Testing
         }
         var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
         configure(&run)
-        return (run.run(paths: [root.path]), root.path + "/")
+        return (run.run(paths: paths.map { $0.map { root.appendingPathComponent($0).path } } ?? [root.path]), root.path + "/")
     }
 
     @Test func aPrivateKeyIsFoundWhateverItsName() throws {

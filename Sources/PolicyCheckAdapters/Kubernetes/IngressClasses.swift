@@ -31,7 +31,7 @@ struct IngressClasses {
     /// An `IngressClass`: its controller, and where its parameters are and what they name.
     struct IngressClass {
         let controller: String?
-        let parameters: (name: String, origin: Origin)?
+        var parameters: (name: String, origin: Origin)?
         /// Whether the parameters are EKS Auto Mode's (`eks.amazonaws.com`) rather than the controller's.
         var autoMode = false
     }
@@ -67,14 +67,32 @@ struct IngressClasses {
         case parameters(Parameters)
         /// The class names parameters the input does not hold: what they set cannot be verified.
         case missing(name: String, className: String, origin: Origin)
+        /// The class, or its parameters, are defined differently in other files of the run, none of them nearer the
+        /// Ingress than the others: which one the cluster holds cannot be told (`reason` says where).
+        case conflicting(reason: String)
     }
 
     private var classes: [String: IngressClass] = [:]
     private var defaultClasses: [String] = []
     private var parameters: [String: Parameters] = [:]
     private var autoModeParameters: [String: Parameters] = [:]
+    /// The classes and parameters of the run's other files (`IngressClassCatalog`), consulted for a name this input
+    /// does not define: `IngressClass` and `IngressClassParams` are cluster-wide, and are often kept in a file of
+    /// their own, apart from the Ingresses that use them.
+    var elsewhere: IngressClassCatalog?
+    /// The path of the input these classes were gathered from, which the catalog leaves out and ranks files by.
+    var inputPath = ""
 
     static let none = IngressClasses()
+
+    /// Whether the input defines no class and no parameters.
+    var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty }
+    /// The names of the classes annotated the default class, in the order read.
+    var defaultClassNames: [String] { defaultClasses }
+    func ingressClass(named name: String) -> IngressClass? { classes[name] }
+    func parameters(named name: String, autoMode: Bool) -> Parameters? {
+        (autoMode ? autoModeParameters : parameters)[name]
+    }
 
     /// Records an object when it is an `IngressClass` or an `IngressClassParams`.
     mutating func collect(_ node: SourceNode, reader: NodeReader) {
@@ -146,22 +164,94 @@ struct IngressClasses {
         if isDefault { defaultClasses.append(name) }
     }
 
-    /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it.
-    func settings(className: String?) -> Settings {
-        guard let name = className ?? (defaultClasses.count == 1 ? defaultClasses[0] : nil),
-              let ingressClass = classes[name],
-              ingressClass.controller == Self.albController || ingressClass.controller == Self.autoModeController
+    /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it: from this
+    /// input's classes and parameters, else from the nearest of the run's other files that define them (which
+    /// `deployment` then spans, so findings point at the setting where it is written).
+    func settings(className: String?, into deployment: inout Deployment) -> Settings {
+        guard let name = className ?? defaultClassName(), let found = ingressClass(called: name) else { return .none }
+        let ingressClass: IngressClass
+        var classFile: SourceFile?
+        switch found {
+        case .conflicting(let reason): return .conflicting(reason: reason)
+        case .found(let read, let file):
+            ingressClass = read
+            classFile = file
+        }
+        guard ingressClass.controller == Self.albController || ingressClass.controller == Self.autoModeController
         else { return .none }
-        guard let reference = ingressClass.parameters else {
+        guard var reference = ingressClass.parameters else {
             // Auto Mode's scheme then comes from the annotation, or is its undocumented default.
             guard ingressClass.controller == Self.autoModeController else { return .alb }
             var read = Parameters(inboundOrigin: Origin(offset: 0, path: "spec"))
             read.autoMode = true
             return .parameters(read)
         }
-        guard let read = (ingressClass.autoMode ? autoModeParameters : parameters)[reference.name] else {
+        if let classFile { reference.origin = reference.origin.inFile(deployment.addSourceFile(classFile)) }
+        // Parameters are cluster-wide too: this input's, else the nearest other files' (the class's file is no
+        // nearer than any other: equally near classes that agree may each have parameters beside them that do not).
+        if let read = parameters(named: reference.name, autoMode: ingressClass.autoMode) { return .parameters(read) }
+        switch elsewhere?.nearest(to: inputPath, { $0.parameters(named: reference.name, autoMode: ingressClass.autoMode) },
+                                  same: { $0.hasSameSettings(as: $1) }) {
+        case .found(let read, let file)?:
+            return .parameters(read.inFile(deployment.addSourceFile(file)))
+        case .conflicting(let paths)?:
+            return .conflicting(reason: "the IngressClassParams '\(reference.name)' of its IngressClass '\(name)' are "
+                + "defined differently in \(IngressClassCatalog.list(paths)), and which one the cluster holds cannot be told")
+        case nil:
             return .missing(name: reference.name, className: name, origin: reference.origin)
         }
-        return .parameters(read)
+    }
+
+    /// The one class annotated the default: this input's, else (when it annotates none) the nearest other files'.
+    private func defaultClassName() -> String? {
+        guard defaultClasses.isEmpty else { return defaultClasses.count == 1 ? defaultClasses[0] : nil }
+        switch elsewhere?.nearest(to: inputPath, { $0.defaultClassNames.count == 1 ? $0.defaultClassNames[0] : nil }, same: ==) {
+        case .found(let name, _)?: return name
+        case .conflicting?, nil: return nil
+        }
+    }
+
+    /// This input's class `name`, else the nearest other files' (`file` is where it was found, `nil` for this input).
+    private func ingressClass(called name: String) -> IngressClassCatalog.Lookup<IngressClass>? {
+        if let own = classes[name] { return .found(own, nil) }
+        switch elsewhere?.nearest(to: inputPath, { $0.ingressClass(named: name) }, same: { $0.hasSameSettings(as: $1) }) {
+        case .found(let read, let file)?: return .found(read, file)
+        case .conflicting(let paths)?:
+            return .conflicting("the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), "
+                + "and which one the cluster holds cannot be told")
+        case nil: return nil
+        }
+    }
+}
+
+extension IngressClasses.IngressClass {
+    /// Whether two definitions give Ingresses the same settings (where they are written aside).
+    func hasSameSettings(as other: Self) -> Bool {
+        controller == other.controller && parameters?.name == other.parameters?.name && autoMode == other.autoMode
+    }
+}
+
+extension IngressClasses.Parameters {
+    /// Whether two definitions give Ingresses the same settings (where they are written aside).
+    func hasSameSettings(as other: Self) -> Bool {
+        scheme?.value == other.scheme?.value && inboundCIDRs.map(\.value) == other.inboundCIDRs.map(\.value)
+            && sslPolicy?.value == other.sslPolicy?.value && certificate == other.certificate
+            && sslRedirectPort?.value == other.sslRedirectPort?.value && prefixLists.map(\.value) == other.prefixLists.map(\.value)
+            && ipAddressType == other.ipAddressType && autoMode == other.autoMode && undocumented?.value == other.undocumented?.value
+    }
+
+    /// The same parameters read from the deployment's file `index` (`Deployment.addSourceFile`).
+    func inFile(_ index: Int) -> Self {
+        guard index != 0 else { return self }
+        func moved(_ located: Located<String>) -> Located<String> { Located(located.value, at: located.origin.inFile(index)) }
+        var copy = self
+        copy.scheme = scheme.map(moved)
+        copy.inboundCIDRs = inboundCIDRs.map(moved)
+        copy.inboundOrigin = inboundOrigin.inFile(index)
+        copy.sslPolicy = sslPolicy.map(moved)
+        copy.sslRedirectPort = sslRedirectPort.map(moved)
+        copy.prefixLists = prefixLists.map(moved)
+        copy.undocumented = undocumented.map(moved)
+        return copy
     }
 }

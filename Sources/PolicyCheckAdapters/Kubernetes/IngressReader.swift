@@ -30,7 +30,7 @@ struct IngressReader {
         let unknown = ingress.unknownAnnotations
         var allowlists = IngressAllowlists(annotations: ingress.annotations, source: source, component: ingress.component)
         if let allowlist = allowlists.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
-        let settings = classes.settings(className: ingress.className)
+        let settings = classes.settings(className: ingress.className, into: &deployment)
         if case .none = settings, !isALB { return }
         var internetFacing = allowlists.albSchemeInternetFacing
         var listenerAnnotations = ingress.annotations
@@ -74,6 +74,9 @@ struct IngressReader {
                     "neither the Ingress nor its EKS Auto Mode IngressClassParams set a scheme, and AWS's documentation "
                         + "of Auto Mode does not state its default", at: ingress.classOrigin)
             }
+        case .conflicting(let reason):
+            allowlists.unknownSettings = Located(reason, at: ingress.classOrigin)
+            unknownParameters = reason
         case .missing(let name, let className, let origin):
             let reason = "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
                 + "'\(name)', which the input does not hold, and they win over the Ingress's annotations"

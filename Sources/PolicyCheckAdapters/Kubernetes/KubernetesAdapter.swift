@@ -42,6 +42,8 @@ public struct KubernetesAdapter: InputAdapter {
         }
         // An Ingress's class and its parameters may come after it in the file: gather them first.
         var classes = IngressClasses()
+        classes.elsewhere = options.ingressClasses
+        classes.inputPath = source.path
         for root in roots {
             Self.forEachObject(in: root) { object in classes.collect(object, reader: reader) }
         }

@@ -197,6 +197,9 @@ public struct CheckRun: Sendable {
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs
         configured.allowOutsideTree = allowOutsideTree
+        // Ingress classes are cluster-wide: an Ingress is read with its class wherever in the run it is defined.
+        configured.options.ingressClasses = configured.ingressClassCatalog(
+            inputs, texts: streams.mapValues(\.stream.text))
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes

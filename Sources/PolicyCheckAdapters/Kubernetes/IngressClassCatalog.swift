@@ -1,0 +1,98 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// The `IngressClass` and `IngressClassParams` objects of every Kubernetes input of a run, gathered before any
+/// input is read, so an Ingress whose class is defined in another file is read with that class's parameters.
+///
+/// Both kinds are cluster-scoped ("IngressClass is a cluster-scoped resource",
+/// https://kubernetes.io/docs/concepts/services-networking/ingress/#ingress-class; `IngressClassParams` likewise,
+/// https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/ingress_class/), and
+/// repositories often keep them in a platform file apart from the applications' Ingresses. Reading such an Ingress
+/// by its annotations alone judged an ALB the class makes internet-facing as internal.
+///
+/// A name defined in several files is taken from the nearest: a file in the Ingress's own folder, else in the
+/// closest folder above it, else anywhere in the run. Definitions that are equally near and differ leave the class
+/// unverifiable: which one the cluster holds cannot be told.
+package struct IngressClassCatalog: Sendable {
+    /// One file's classes and parameters.
+    struct FileClasses: Sendable {
+        let file: SourceFile
+        let classes: IngressClasses
+        /// The folders of the file's path, outermost first (`a/b/c.yaml`: `a`, `b`).
+        let folders: [Substring]
+    }
+
+    /// What a lookup found: the value and the file it is in, or several equally near files that disagree.
+    enum Lookup<Value> {
+        case found(Value, SourceFile?)
+        case conflicting(String)
+    }
+
+    enum Nearest<Value> {
+        case found(Value, SourceFile)
+        case conflicting([String])
+    }
+
+    private var files: [FileClasses] = []
+
+    package init() {}
+
+    /// Whether no file of the run defines a class or parameters.
+    package var isEmpty: Bool { files.isEmpty }
+
+    /// The files that define classes or parameters, by path.
+    package var paths: [String] { files.map(\.file.path) }
+
+    /// Gathers the classes and parameters of one input's documents (of any format: only Kubernetes objects count).
+    package mutating func add(documents: [SourceNode], source: SourceFile) {
+        let reader = NodeReader(source: source)
+        reader.booleans = .yaml11
+        var classes = IngressClasses()
+        for document in documents where KubernetesAdapter.recognises(document) {
+            KubernetesAdapter.forEachObject(in: document) { classes.collect($0, reader: reader) }
+        }
+        guard !classes.isEmpty else { return }
+        classes.inputPath = source.path
+        files.append(FileClasses(file: source, classes: classes, folders: Self.folders(of: source.path)))
+        files.sort { $0.file.path < $1.file.path }
+    }
+
+    /// The value `pick` reads from the files nearest `path` that hold one (not from `path` itself): `nil` when no
+    /// other file does; conflicting when the nearest disagree (`same` compares two).
+    func nearest<Value>(to path: String, _ pick: (IngressClasses) -> Value?,
+                        same: (Value, Value) -> Bool) -> Nearest<Value>? {
+        let folders = Self.folders(of: path)
+        var best: (rank: Int, values: [(Value, SourceFile)])?
+        for entry in files where entry.file.path != path {
+            guard let value = pick(entry.classes) else { continue }
+            let rank = Self.rank(entry.folders, from: folders)
+            if best == nil || rank < best!.rank {
+                best = (rank, [(value, entry.file)])
+            } else if rank == best!.rank {
+                best!.values.append((value, entry.file))
+            }
+        }
+        guard let best, let first = best.values.first else { return nil }
+        let differing = best.values.filter { !same($0.0, first.0) }
+        guard differing.isEmpty else { return .conflicting(best.values.map(\.1.path)) }
+        return .found(first.0, first.1)
+    }
+
+    /// 0 for a file in the Ingress's folder, 1 + the folders between for one in a folder above it, else the most.
+    private static func rank(_ candidate: [Substring], from ingress: [Substring]) -> Int {
+        guard candidate.count <= ingress.count, ingress.starts(with: candidate) else { return Int.max }
+        return ingress.count - candidate.count
+    }
+
+    private static func folders(of path: String) -> [Substring] {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if !parts.isEmpty { parts.removeLast() }
+        return parts.filter { $0 != "." }
+    }
+
+    /// Paths for a message: `'a.yaml' and 'b.yaml'`, or the first two and how many more.
+    static func list(_ paths: [String]) -> String {
+        let quoted = paths.prefix(2).map { "'\($0)'" }.joined(separator: " and ")
+        return paths.count > 2 ? "\(quoted) and \(paths.count - 2) more files" : quoted
+    }
+}
