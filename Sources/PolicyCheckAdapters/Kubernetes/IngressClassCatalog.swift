@@ -11,8 +11,10 @@ import PolicyCheckSyntax
 /// by its annotations alone judged an ALB the class makes internet-facing as internal.
 ///
 /// A name defined in several files is taken from the nearest: a file in the Ingress's own folder, else in the
-/// closest folder above it, else anywhere in the run. Definitions that are equally near and differ leave the class
-/// unverifiable: which one the cluster holds cannot be told.
+/// closest folder above it, else anywhere in the run. Definitions that are equally near and differ leave the
+/// parameters unverifiable (which the cluster holds cannot be told), and a class too when they are in the Ingress's
+/// folder or above it; classes that differ only elsewhere in the run (a repository's examples and tests, each with
+/// its own `alb`) are not taken: the Ingress is read by its annotations, with a warning naming them.
 package struct IngressClassCatalog: Sendable {
     /// One file's classes and parameters.
     struct FileClasses: Sendable {
@@ -30,7 +32,9 @@ package struct IngressClassCatalog: Sendable {
 
     enum Nearest<Value> {
         case found(Value, SourceFile)
-        case conflicting([String])
+        /// Equally near files disagree; `related` when they are in the Ingress's folder or one above it (a tree
+        /// deployed together), not merely elsewhere in the run (other examples, other tests).
+        case conflicting([String], related: Bool)
     }
 
     private var files: [FileClasses] = []
@@ -74,7 +78,7 @@ package struct IngressClassCatalog: Sendable {
         }
         guard let best, let first = best.values.first else { return nil }
         let differing = best.values.filter { !same($0.0, first.0) }
-        guard differing.isEmpty else { return .conflicting(best.values.map(\.1.path)) }
+        guard differing.isEmpty else { return .conflicting(best.values.map(\.1.path), related: best.rank != Int.max) }
         return .found(first.0, first.1)
     }
 

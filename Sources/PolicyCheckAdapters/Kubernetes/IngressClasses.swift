@@ -168,7 +168,8 @@ struct IngressClasses {
     /// input's classes and parameters, else from the nearest of the run's other files that define them (which
     /// `deployment` then spans, so findings point at the setting where it is written).
     func settings(className: String?, into deployment: inout Deployment) -> Settings {
-        guard let name = className ?? defaultClassName(), let found = ingressClass(called: name) else { return .none }
+        guard let name = className ?? defaultClassName(), let found = ingressClass(called: name, into: &deployment)
+        else { return .none }
         let ingressClass: IngressClass
         var classFile: SourceFile?
         switch found {
@@ -194,7 +195,7 @@ struct IngressClasses {
                                   same: { $0.hasSameSettings(as: $1) }) {
         case .found(let read, let file)?:
             return .parameters(read.inFile(deployment.addSourceFile(file)))
-        case .conflicting(let paths)?:
+        case .conflicting(let paths, _)?:
             return .conflicting(reason: "the IngressClassParams '\(reference.name)' of its IngressClass '\(name)' are "
                 + "defined differently in \(IngressClassCatalog.list(paths)), and which one the cluster holds cannot be told")
         case nil:
@@ -212,13 +213,21 @@ struct IngressClasses {
     }
 
     /// This input's class `name`, else the nearest other files' (`file` is where it was found, `nil` for this input).
-    private func ingressClass(called name: String) -> IngressClassCatalog.Lookup<IngressClass>? {
+    /// Classes that differ only in unrelated folders are not taken: a warning at the deployment's origin says so.
+    private func ingressClass(called name: String, into deployment: inout Deployment) -> IngressClassCatalog.Lookup<IngressClass>? {
         if let own = classes[name] { return .found(own, nil) }
         switch elsewhere?.nearest(to: inputPath, { $0.ingressClass(named: name) }, same: { $0.hasSameSettings(as: $1) }) {
         case .found(let read, let file)?: return .found(read, file)
-        case .conflicting(let paths)?:
+        case .conflicting(let paths, related: true)?:
             return .conflicting("the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), "
                 + "and which one the cluster holds cannot be told")
+        case .conflicting(let paths, related: false)?:
+            let warning = "the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), neither "
+                + "in the folder of '\(inputPath)' nor above it: its Ingresses are read by their annotations, without a class"
+            if !deployment.notices.contains(where: { $0.message == warning }) {
+                deployment.notices.append(Diagnostic(deployment.source, offset: deployment.origin.offset, warning, severity: .warning))
+            }
+            return nil
         case nil: return nil
         }
     }

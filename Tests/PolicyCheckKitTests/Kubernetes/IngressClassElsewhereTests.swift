@@ -61,16 +61,40 @@ import Testing
     }
 
     @Test func equallyNearDefinitionsThatDifferCannotBeVerified() throws {
+        // Two classes in the tree the Ingress is deployed with (its folder, or one above it).
         let files = [
-            "teams/a/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
-            "teams/b/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"),
+            "deploy/class-a.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
+            "deploy/class-b.yaml": Self.ingressClass(parameters: "other") + "---\n" + Self.parameters("other", scheme: "internet-facing"),
+            "deploy/apps/ingress.yaml": Self.ingress(),
+        ]
+        #expect(try Self.network(files) == ["MMC-NET-011 deploy/apps/ingress.yaml:11:21 Ingress/prod/web (cannot verify)"])
+        // One class, its parameters defined differently in two unrelated folders: the parameters win over the
+        // annotations, and which the cluster holds cannot be told.
+        let parameters = [
+            "platform/class.yaml": Self.ingressClass(),
+            "teams/a/edge.yaml": Self.parameters(scheme: "internal"),
+            "teams/b/edge.yaml": Self.parameters(scheme: "internet-facing"),
             "apps/ingress.yaml": Self.ingress(),
         ]
-        #expect(try Self.network(files) == ["MMC-NET-011 apps/ingress.yaml:11:21 Ingress/prod/web (cannot verify)"])
+        #expect(try Self.network(parameters) == ["MMC-NET-011 apps/ingress.yaml:11:21 Ingress/prod/web (cannot verify)"])
         // The same definition twice is no conflict.
         var same = files
-        same["teams/b/class.yaml"] = files["teams/a/class.yaml"]
+        same["deploy/class-b.yaml"] = files["deploy/class-a.yaml"]
         #expect(try Self.network(same).isEmpty)
+    }
+
+    @Test func classesThatDifferOnlyInUnrelatedFoldersAreNotTaken() throws {
+        // A repository's examples and tests, each with its own `alb`: the Ingress is read by its annotations, as
+        // before, with a warning naming the classes.
+        let files = [
+            "test/a/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
+            "test/b/class.yaml": Self.ingressClass(parameters: "other") + "---\n" + Self.parameters("other", scheme: "internet-facing"),
+            "examples/ingress.yaml": Self.ingress(),
+        ]
+        let (report, _) = try KeyDiscoveryTests.check(files.mapValues { Array($0.utf8) })
+        #expect(report.findings.filter { $0.ruleId.hasPrefix("MMC-NET") }.isEmpty)
+        #expect(report.warnings.contains { $0.message.contains("the IngressClass 'public-alb' is defined differently in")
+            && $0.message.contains("test/a/class.yaml") && $0.message.contains("read by their annotations") })
     }
 
     @Test func theNearestDefinitionWins() throws {
