@@ -65,6 +65,11 @@ struct Annotations {
         for entry in entries {
             let origin = Origin(offset: entry.value.offset, path: reader.spelling(Self.path(path, entry.key)))
             switch entry.value.value {
+            case .string(let text) where entry.value.boolean(reader.booleans) != nil:
+                // A plain `yes`, `on`, `n`…: kubectl's YAML 1.1 reads a boolean, which an annotation cannot hold
+                // (`json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.annotations of type string`).
+                reader.error(at: entry.value.offset, "annotation '\(Excerpt.quote(entry.key))' must be a string, found "
+                             + "'\(text)', which kubectl's YAML 1.1 reads as a boolean (quote it: \"\(text)\")")
             case .string(let text):
                 values[entry.key] = Located(text, at: origin)
             case .null:

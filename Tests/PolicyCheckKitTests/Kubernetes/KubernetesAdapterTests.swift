@@ -207,6 +207,8 @@ import Testing
                 example.com/port: 443
                 example.com/nothing: null
                 example.com/text: "true"
+                example.com/quoted: "yes"
+                service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: on
             spec:
               type: LoadBalancer
               ports:
@@ -225,7 +227,9 @@ import Testing
         #expect(read.errors.map(\.description) == [
             "inline.yaml:6:60: error: annotation 'service.beta.kubernetes.io/aws-load-balancer-internal' must be a string, found a boolean (quote it: \"true\")",
             "inline.yaml:7:23: error: annotation 'example.com/port' must be a string, found a number (quote it: \"443\")",
-            "inline.yaml:20:28: error: 'metadata.annotations['policycheck.io/ignore']' must be a string such as 'RULE-ID reason', found a boolean",
+            // kubectl's YAML 1.1 reads a plain `on` as a boolean, which an annotation cannot hold; a quoted "yes" is text.
+            "inline.yaml:11:66: error: annotation 'service.beta.kubernetes.io/aws-load-balancer-proxy-protocol' must be a string, found 'on', which kubectl's YAML 1.1 reads as a boolean (quote it: \"on\")",
+            "inline.yaml:22:28: error: 'metadata.annotations['policycheck.io/ignore']' must be a string such as 'RULE-ID reason', found a boolean",
         ])
     }
 
