@@ -9,7 +9,8 @@ extension InputReader {
     /// charts and kustomizations), by path.
     package func ingressClassCatalog(_ inputs: [InputDiscovery.Input], texts: [String: [UInt8]]) -> IngressClassCatalog {
         var catalog = IngressClassCatalog()
-        guard format == nil || format == .kubernetes else { return catalog }
+        // One input gathers its own classes as it is read.
+        guard format == nil || format == .kubernetes, inputs.count > 1 else { return catalog }
         let marker = Array("IngressClass".utf8)
         for input in inputs where input.skipReason == nil && !input.isTerraformModule && !input.isTemplated && input.path != "-" {
             guard let raw = texts[input.path] ?? (try? FileBytes.read(input.path, limit: maxFileBytes)),
