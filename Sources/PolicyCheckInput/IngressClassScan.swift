@@ -8,9 +8,9 @@ extension InputReader {
     /// read or parsed is left to its own read, which reports it. `texts` holds the inputs read from memory (rendered
     /// charts and kustomizations), by path.
     package func ingressClassCatalog(_ inputs: [InputDiscovery.Input], texts: [String: [UInt8]]) -> IngressClassCatalog {
-        var catalog = IngressClassCatalog()
         // One input gathers its own classes as it is read.
-        guard format == nil || format == .kubernetes, inputs.count > 1 else { return catalog }
+        guard format == nil || format == .kubernetes, inputs.count > 1 else { return IngressClassCatalog() }
+        var gathered: [IngressClassCatalog.FileClasses] = []
         let marker = Array("IngressClass".utf8)
         for input in inputs where input.skipReason == nil && !input.isTerraformModule && !input.isTemplated && input.path != "-" {
             guard let raw = texts[input.path] ?? (try? FileBytes.read(input.path, limit: maxFileBytes)),
@@ -18,8 +18,10 @@ extension InputReader {
                   format == .kubernetes || !KeyFileReader.claims(path: input.displayPath, raw: raw),
                   !TextDecoding.isProbablyBinary(raw), let text = try? TextDecoding.utf8Text(from: raw),
                   let documents = try? parse(text) else { continue }
-            catalog.add(documents: documents, source: SourceFile(path: input.displayPath, bytes: text))
+            if let classes = IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text)) {
+                gathered.append(classes)
+            }
         }
-        return catalog
+        return IngressClassCatalog(gathered)
     }
 }

@@ -17,7 +17,7 @@ import PolicyCheckSyntax
 /// its own `alb`) are not taken: the Ingress is read by its annotations, with a warning naming them.
 package struct IngressClassCatalog: Sendable {
     /// One file's classes and parameters.
-    struct FileClasses: Sendable {
+    package struct FileClasses: Sendable {
         let file: SourceFile
         let classes: IngressClasses
         /// The folders of the file's path, outermost first (`a/b/c.yaml`: `a`, `b`).
@@ -37,9 +37,24 @@ package struct IngressClassCatalog: Sendable {
         case conflicting([String], related: Bool)
     }
 
-    private var files: [FileClasses] = []
+    /// The files that define classes or parameters, by path.
+    private let files: [FileClasses]
+    /// Which files define each name (positions in `files`): a lookup reads the files of its name, not every file.
+    private let byName: [String: [Int]]
+    /// The files that annotate exactly one default class.
+    private let withDefault: [Int]
 
-    package init() {}
+    package init(_ gathered: [FileClasses] = []) {
+        files = gathered.sorted { $0.file.path < $1.file.path }
+        var byName: [String: [Int]] = [:]
+        var withDefault: [Int] = []
+        for (position, entry) in files.enumerated() {
+            for name in entry.classes.definedNames { byName[name, default: []].append(position) }
+            if entry.classes.defaultClassNames.count == 1 { withDefault.append(position) }
+        }
+        self.byName = byName
+        self.withDefault = withDefault
+    }
 
     /// Whether no file of the run defines a class or parameters.
     package var isEmpty: Bool { files.isEmpty }
@@ -47,27 +62,39 @@ package struct IngressClassCatalog: Sendable {
     /// The files that define classes or parameters, by path.
     package var paths: [String] { files.map(\.file.path) }
 
-    /// Gathers the classes and parameters of one input's documents (of any format: only Kubernetes objects count).
-    package mutating func add(documents: [SourceNode], source: SourceFile) {
+    /// The classes and parameters of one input's documents (of any format: only Kubernetes objects count); `nil`
+    /// when it defines none.
+    package static func gather(documents: [SourceNode], source: SourceFile) -> FileClasses? {
         let reader = NodeReader(source: source)
         reader.booleans = .yaml11
         var classes = IngressClasses()
         for document in documents where KubernetesAdapter.recognises(document) {
             KubernetesAdapter.forEachObject(in: document) { classes.collect($0, reader: reader) }
         }
-        guard !classes.isEmpty else { return }
+        guard !classes.isEmpty else { return nil }
         classes.inputPath = source.path
-        files.append(FileClasses(file: source, classes: classes, folders: Self.folders(of: source.path)))
-        files.sort { $0.file.path < $1.file.path }
+        return FileClasses(file: source, classes: classes, folders: Self.folders(of: source.path))
     }
 
-    /// The value `pick` reads from the files nearest `path` that hold one (not from `path` itself): `nil` when no
-    /// other file does; conflicting when the nearest disagree (`same` compares two).
-    func nearest<Value>(to path: String, _ pick: (IngressClasses) -> Value?,
+    /// `nearest(to:_:same:)` over the files defining `name` (a class's or parameters').
+    func nearest<Value>(to path: String, named name: String, _ pick: (IngressClasses) -> Value?,
                         same: (Value, Value) -> Bool) -> Nearest<Value>? {
+        nearest(to: path, among: byName[name] ?? [], pick, same: same)
+    }
+
+    /// `nearest(to:_:same:)` over the files annotating one default class.
+    func nearestDefault(to path: String) -> Nearest<String>? {
+        nearest(to: path, among: withDefault, { $0.defaultClassNames.first }, same: ==)
+    }
+
+    /// The value `pick` reads from the files (of `positions`) nearest `path` that hold one (not from `path` itself):
+    /// `nil` when no other file does; conflicting when the nearest disagree (`same` compares two).
+    private func nearest<Value>(to path: String, among positions: [Int], _ pick: (IngressClasses) -> Value?,
+                                same: (Value, Value) -> Bool) -> Nearest<Value>? {
         let folders = Self.folders(of: path)
         var best: (rank: Int, values: [(Value, SourceFile)])?
-        for entry in files where entry.file.path != path {
+        for position in positions where files[position].file.path != path {
+            let entry = files[position]
             guard let value = pick(entry.classes) else { continue }
             let rank = Self.rank(entry.folders, from: folders)
             if best == nil || rank < best!.rank {

@@ -85,6 +85,10 @@ struct IngressClasses {
 
     static let none = IngressClasses()
 
+    /// The names of the classes and parameters the input defines.
+    var definedNames: Set<String> {
+        Set(classes.keys).union(parameters.keys).union(autoModeParameters.keys)
+    }
     /// Whether the input defines no class and no parameters.
     var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty }
     /// The names of the classes annotated the default class, in the order read.
@@ -191,7 +195,7 @@ struct IngressClasses {
         // Parameters are cluster-wide too: this input's, else the nearest other files' (the class's file is no
         // nearer than any other: equally near classes that agree may each have parameters beside them that do not).
         if let read = parameters(named: reference.name, autoMode: ingressClass.autoMode) { return .parameters(read) }
-        switch elsewhere?.nearest(to: inputPath, { $0.parameters(named: reference.name, autoMode: ingressClass.autoMode) },
+        switch elsewhere?.nearest(to: inputPath, named: reference.name, { $0.parameters(named: reference.name, autoMode: ingressClass.autoMode) },
                                   same: { $0.hasSameSettings(as: $1) }) {
         case .found(let read, let file)?:
             return .parameters(read.inFile(deployment.addSourceFile(file)))
@@ -206,7 +210,7 @@ struct IngressClasses {
     /// The one class annotated the default: this input's, else (when it annotates none) the nearest other files'.
     private func defaultClassName() -> String? {
         guard defaultClasses.isEmpty else { return defaultClasses.count == 1 ? defaultClasses[0] : nil }
-        switch elsewhere?.nearest(to: inputPath, { $0.defaultClassNames.count == 1 ? $0.defaultClassNames[0] : nil }, same: ==) {
+        switch elsewhere?.nearestDefault(to: inputPath) {
         case .found(let name, _)?: return name
         case .conflicting?, nil: return nil
         }
@@ -216,7 +220,7 @@ struct IngressClasses {
     /// Classes that differ only in unrelated folders are not taken: a warning at the deployment's origin says so.
     private func ingressClass(called name: String, into deployment: inout Deployment) -> IngressClassCatalog.Lookup<IngressClass>? {
         if let own = classes[name] { return .found(own, nil) }
-        switch elsewhere?.nearest(to: inputPath, { $0.ingressClass(named: name) }, same: { $0.hasSameSettings(as: $1) }) {
+        switch elsewhere?.nearest(to: inputPath, named: name, { $0.ingressClass(named: name) }, same: { $0.hasSameSettings(as: $1) }) {
         case .found(let read, let file)?: return .found(read, file)
         case .conflicting(let paths, related: true)?:
             return .conflicting("the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), "
