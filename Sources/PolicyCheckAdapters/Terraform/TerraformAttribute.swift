@@ -255,8 +255,8 @@ struct TerraformAttribute {
     /// A boolean (`"true"`/`"false"` strings too, as older plans write them, and `"1"`/`"0"`, which Terraform
     /// converts to true and false where a bool is expected — go-cty's string-to-bool conversion,
     /// https://github.com/zclconf/go-cty/blob/main/cty/convert/conversion_primitive.go — so the source reader's
-    /// `storage_encrypted = "0"` is false); `nil` when absent or left to the provider. Another string or a number
-    /// (`"TRUE"`, `"on"`, `1`) is one Terraform refuses: recorded for the source reader (`TerraformInvalidBools`)
+    /// `storage_encrypted = "0"` is false); `nil` when absent or left to the provider. Another string, a number, a
+    /// list or an object (`"TRUE"`, `"on"`, `1`, `[true]`) is one Terraform refuses: recorded for the source reader (`TerraformInvalidBools`)
     /// and unknown.
     func bool() -> Located<Fact<Bool>>? {
         if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
@@ -267,8 +267,10 @@ struct TerraformAttribute {
         case "false"?, "0"?: return Located(.known(false), at: origin)
         default: break
         }
-        // Any other string, or a number: Terraform refuses it where a bool is expected — never read as absent.
-        guard let text = node.string.map({ "\"\(Excerpt.quote($0))\"" }) ?? node.numberLiteral else { return nil }
+        // Any other string, a number, a list or an object: Terraform refuses it where a bool is expected — never
+        // read as absent.
+        guard let text = node.string.map({ "\"\(Excerpt.quote($0))\"" }) ?? node.numberLiteral
+                ?? (node.isSequence ? "a list" : node.entries != nil ? "an object" : nil) else { return nil }
         TerraformInvalidBools.current?.record(text, at: node.offset)
         return Located(.unknown(reason: TerraformInvalidBools.reason(text)), at: origin)
     }

@@ -182,13 +182,25 @@ import Testing
               block_public_acls       = "on"
               block_public_policy     = "yes"
               ignore_public_acls      = 1
-              restrict_public_buckets = true
+              restrict_public_buckets = [true]
             }
             """])
         let rest = " is not a bool: Terraform converts only true, false and the strings \"true\", \"false\", \"1\" and \"0\" to one, and stops at plan on any other"
         #expect(errors == [
             "main.tf:7:23: \"TRUE\"", "main.tf:14:29: \"on\"", "main.tf:15:29: \"yes\"", "main.tf:16:29: 1",
+            "main.tf:17:29: a list",
         ].map { $0 + rest }, "\(errors)")
+    }
+
+    /// A plan's values are typed by Terraform, so it holds no such string; one that does anyway (edited by hand) is
+    /// read as unknown — cannot verify — not as absent.
+    @Test func aPlanHoldingAStringThatIsNoBoolCannotBeVerified() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_ebs_volume.v", "aws_ebs_volume", after: ["availability_zone": "us-east-1a", "size": 10, "encrypted": "TRUE"])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-ENC-001" }
+        #expect(findings.map(\.cannotVerify) == [true], "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains(#"its value "TRUE" is not a bool, which Terraform refuses"#) == true, "\(findings.map(\.message))")
     }
 
     @Test func aBoolVariableGivenAStringTerraformDoesNotConvertStopsTheModule() throws {
