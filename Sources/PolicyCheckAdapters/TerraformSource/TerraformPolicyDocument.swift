@@ -65,8 +65,8 @@ enum TerraformPolicyDocument {
             guard let items = statements.items else { return nil }
             own.statements = items
         }
-        guard let merged = try TerraformPolicyDocumentMerge.merge(sources: sources, own: own, overrides: overrides,
-                                                                  at: offset) else { return nil }
+        guard let merged = try TerraformPolicyDocumentMerge.merge(sources: sources, own: own, overrides: overrides)
+        else { return nil }
         var result: [String: TerraformValue] = ["Statement": TerraformValue(.list(merged.statements), at: offset)]
         if let version = merged.version { result["Version"] = version }
         if let id = merged.id { result["Id"] = id }

@@ -39,8 +39,8 @@ enum TerraformPolicyDocumentMerge {
 
     /// The merged statements: `sources`, then `own` (the document's blocks) and `overrides`, as the provider merges
     /// them. `nil` when a document's statements, or a sid, are not known here.
-    static func merge(sources: [TerraformValue], own: Merged, overrides: [TerraformValue],
-                      at offset: Int) throws(TerraformEvaluationError) -> Merged? {
+    static func merge(sources: [TerraformValue], own: Merged,
+                      overrides: [TerraformValue]) throws(TerraformEvaluationError) -> Merged? {
         var merged = Merged()
         var sourceSids: Set<String> = []
         for source in sources {
