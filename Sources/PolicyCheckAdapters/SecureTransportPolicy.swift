@@ -73,6 +73,34 @@ enum SecureTransportPolicy {
         return unknown ? nil : false
     }
 
+    /// A statement's resources with those known only after apply that are a resource's ARN resolved (`mirror`, their
+    /// `after_unknown`): the bucket's own ARN as `arn:aws:s3:::this-bucket` and the text after it — so
+    /// `coversEveryObject` reads `/*` as every object and `/logs/*` as some — and another resource's left out, as it
+    /// names no object of this bucket. `nil` when one is unknown otherwise (`"${var.arn}/*"`: which bucket is not
+    /// known).
+    static func resources(_ known: [String]?, mirror: SourceNode, bucket: String) -> [String]? {
+        func resolved(_ node: SourceNode) -> [String]? {
+            guard let address = node[arnOf]?.string, let suffix = node[arnSuffix]?.string else { return nil }
+            return address == bucket ? ["arn:aws:s3:::this-bucket" + suffix] : []
+        }
+        if let whole = resolved(mirror) { return whole }
+        guard let marks = mirror.items, let known, known.count == marks.count else { return nil }
+        var result: [String] = []
+        for (resource, mark) in zip(known, marks) {
+            if mark.bool == false {
+                result.append(resource)
+            } else if let arn = resolved(mark) {
+                result += arn
+            } else {
+                return nil
+            }
+        }
+        return result
+    }
+
+    private static let arnOf = SourceKey(TerraformPlanNodes.arnOf)
+    private static let arnSuffix = SourceKey(TerraformPlanNodes.arnSuffix)
+
     /// The statement fields that decide whether a statement denies requests without TLS.
     static let decisiveFields: Set<String> = [
         "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Condition", "Resource", "NotResource",
@@ -83,8 +111,11 @@ enum SecureTransportPolicy {
     /// and deny every plain-HTTP request makes it on; a Deny (or a statement of unknown effect) with an unknown
     /// decisive field — its resources included, which may name a prefix — leaves it unknown; else no statement can
     /// deny them and it is off. An Allow denies nothing, whatever its unknown parts.
+    /// A resource written as the bucket's own ARN (`"${aws_s3_bucket.logs.arn}/*"`, an `arnOf` mirror naming `bucket`,
+    /// its address) is known to name that bucket's objects, and judged as written so; another resource's ARN names
+    /// none of them.
     static func judge(encoded document: (after: SourceNode, unknown: SourceNode?), unknownReason: String,
-                      at origin: Origin) -> StoreSetting<Bool> {
+                      bucket: String, at origin: Origin) -> StoreSetting<Bool> {
         let statements = TerraformKeyPolicyReader.policy(document: document.after, at: origin).statements
         let mirror = document.unknown?["Statement"]
         if mirror?.bool == true || mirror?.string != nil {
@@ -103,7 +134,12 @@ enum SecureTransportPolicy {
             // `NotResource`, known or not, covers every resource but the ones it names: not every object.
             if statementMirror?.entries?.contains(where: { $0.key == "NotResource" }) == true { statement.resources = [] }
             let wholeUnknown = statementMirror?.bool == true || statementMirror?.string != nil
-            let unknownFields = Set((statementMirror?.entries ?? []).map(\.key))
+            var unknownFields = Set((statementMirror?.entries ?? []).map(\.key))
+            if statement.resources != [], let mirror = statementMirror?["Resource"],
+               let resolved = resources(statement.resources, mirror: mirror, bucket: bucket) {
+                statement.resources = resolved
+                unknownFields.remove("Resource")
+            }
             let deniesNothing = !wholeUnknown && !unknownFields.contains("Effect") && statement.effect.lowercased() != "deny"
             let unknownResources = unknownFields.contains("Resource") && statement.resources != []
             let otherUnknown = !unknownFields.isDisjoint(with: decisiveFields.subtracting(["Resource", "NotResource"]))

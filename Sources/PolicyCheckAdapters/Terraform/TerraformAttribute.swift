@@ -254,8 +254,10 @@ struct TerraformAttribute {
 
     /// A boolean (`"true"`/`"false"` strings too, as older plans write them, and `"1"`/`"0"`, which Terraform
     /// converts to true and false where a bool is expected — go-cty's string-to-bool conversion,
-    /// https://github.com/zclconf/go-cty/blob/main/cty/convert/primitive.go — so the source reader's
-    /// `storage_encrypted = "0"` is false); `nil` when absent or left to the provider.
+    /// https://github.com/zclconf/go-cty/blob/main/cty/convert/conversion_primitive.go — so the source reader's
+    /// `storage_encrypted = "0"` is false); `nil` when absent or left to the provider. Another string, a number, a
+    /// list or an object (`"TRUE"`, `"on"`, `1`, `[true]`) is one Terraform refuses: recorded for the source reader (`TerraformInvalidBools`)
+    /// and unknown.
     func bool() -> Located<Fact<Bool>>? {
         if isUnknown { return isProviderDefault ? nil : Located(.unknown(reason: unknownReason), at: origin) }
         guard let node else { return nil }
@@ -263,8 +265,14 @@ struct TerraformAttribute {
         switch node.string {
         case "true"?, "1"?: return Located(.known(true), at: origin)
         case "false"?, "0"?: return Located(.known(false), at: origin)
-        default: return nil
+        default: break
         }
+        // Any other string, a number, a list or an object: Terraform refuses it where a bool is expected — never
+        // read as absent.
+        guard let text = node.string.map({ "\"\(Excerpt.quote($0))\"" }) ?? node.numberLiteral
+                ?? (node.isSequence ? "a list" : node.entries != nil ? "an object" : nil) else { return nil }
+        TerraformInvalidBools.current?.record(text, at: node.offset)
+        return Located(.unknown(reason: TerraformInvalidBools.reason(text)), at: origin)
     }
 
     /// A known whole number (from a number or a numeric string).

@@ -147,7 +147,8 @@ extension TerraformBucketReader {
     func secureTransport(of bucket: TerraformResource) -> StoreSetting<Bool> {
         let policy = companion(Self.policyType, of: bucket)?["policy"] ?? bucket["policy"]
         if let document = policy.encodedDocument {
-            return SecureTransportPolicy.judge(encoded: document, unknownReason: policy.unknownReason, at: policy.origin)
+            return SecureTransportPolicy.judge(encoded: document, unknownReason: policy.unknownReason,
+                                              bucket: bucket.address, at: policy.origin)
         }
         if policy.isUnknown, !policy.isProviderDefault {
             return StoreSetting(.unknown(reason: policy.unknownReason), at: policy.origin)

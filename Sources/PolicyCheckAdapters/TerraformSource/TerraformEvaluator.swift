@@ -51,7 +51,7 @@ struct TerraformEvaluator {
         case .bool(let flag): return TerraformValue(.bool(flag), at: at)
         case .number(let text):
             guard let number = TerraformNumber.literal(text) else {
-                return .unknown("it uses the number \(Excerpt.quote(text)), which policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)", at: at)
+                return .unknown(TerraformNumber.unheldReason("the number \(Excerpt.quote(text))", text: text), at: at)
             }
             return TerraformValue(.number(number), at: at)
         case .template(let parts): return try template(parts, at: at)
@@ -163,7 +163,7 @@ struct TerraformEvaluator {
 
     static func attribute(_ name: String, of value: TerraformValue, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         switch value.kind {
-        case .unknown: return value
+        case .unknown: return value.withoutARNForm
         case .object(let members):
             if value.isOpen {
                 guard let member = members[name], !member.isNull else {
@@ -178,7 +178,9 @@ struct TerraformEvaluator {
         case .resource(let address, let attributes):
             // Not set, or set to null: an optional attribute the provider may compute (an IPv6 block, a version).
             guard let member = attributes[name], !member.isNull else {
-                return .unknown("comes from \(address).\(name), known only after apply", at: offset)
+                var computed = TerraformValue.unknown("comes from \(address).\(name), known only after apply", at: offset)
+                if name == "arn" { computed.arnForm = TerraformValue.ARNForm(address: address, suffix: "") }
+                return computed
             }
             return member.opened
         case .null:
@@ -189,7 +191,7 @@ struct TerraformEvaluator {
     }
 
     static func index(_ value: TerraformValue, by key: TerraformValue, at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
-        if value.isUnknown { return value }
+        if value.isUnknown { return value.withoutARNForm }
         if key.isUnknown { return .unknown(key.unknownReason!, at: offset) }
         switch value.kind {
         case .list(let items):
@@ -214,7 +216,7 @@ struct TerraformEvaluator {
     /// `[*]` and `.*`: null gives an empty list, a single value is a list of one.
     private func splat(_ source: TerraformValue, steps: [HCLTraversalStep],
                        at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
-        if source.isUnknown { return source }
+        if source.isUnknown { return source.withoutARNForm }
         let elements: [TerraformValue]
         switch source.kind {
         case .null: elements = []
@@ -241,7 +243,25 @@ struct TerraformEvaluator {
     func template(_ parts: [HCLTemplatePart], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         if parts.count == 1, case .interpolation(let inner) = parts[0] { return try evaluate(inner) }
         var text = ""
-        if let unknown = try render(parts, into: &text) { return .unknown(unknown, at: offset) }
+        var rest = parts[...]
+        // A resource's ARN followed by known text (`"${aws_s3_bucket.logs.arn}/*"`) keeps which ARN it starts with.
+        if case .interpolation(let inner)? = parts.first {
+            let head = try evaluate(inner)
+            rest = parts.dropFirst()
+            if let reason = head.unknownReason {
+                guard let form = head.arnForm, try render(Array(rest), into: &text) == nil else {
+                    return .unknown(reason, at: offset)
+                }
+                var value = TerraformValue.unknown(reason, at: offset)
+                value.arnForm = TerraformValue.ARNForm(address: form.address, suffix: form.suffix + text)
+                return value
+            }
+            guard let piece = head.stringValue else {
+                throw TerraformEvaluationError("cannot put a \(head.typeName) into a string", at: place(inner.offset))
+            }
+            text += piece
+        }
+        if let unknown = try render(Array(rest), into: &text) { return .unknown(unknown, at: offset) }
         return .string(text, at: offset)
     }
 

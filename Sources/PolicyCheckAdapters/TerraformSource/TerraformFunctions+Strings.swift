@@ -22,7 +22,13 @@ extension TerraformFunctions {
         "split": { arguments, offset throws(TerraformEvaluationError) in
             let separator = try string(arguments, 0, "split", at: offset)
             let text = try string(arguments, 1, "split", at: offset)
-            guard !separator.isEmpty else { throw .call("split", "the separator is empty", at: offset) }
+            // Go's strings.Split, as go-cty calls it: an empty separator splits after each character (Unicode
+            // scalar), and an empty string so gives an empty list
+            // (https://github.com/zclconf/go-cty/blob/main/cty/function/stdlib/string.go, SplitFunc).
+            if separator.isEmpty {
+                guard text.unicodeScalars.count <= TerraformFunctions.maxElements else { return .unknown(TerraformFunctions.tooLarge("split"), at: offset) }
+                return TerraformValue(.list(text.unicodeScalars.map { TerraformValue.string(String($0), at: offset) }), at: offset)
+            }
             let parts = text.components(separatedBy: separator).map { TerraformValue.string($0, at: offset) }
             return TerraformValue(.list(parts), at: offset)
         },

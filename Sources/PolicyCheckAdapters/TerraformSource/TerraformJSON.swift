@@ -57,7 +57,7 @@ enum TerraformJSON {
         case .bool(let flag): return TerraformValue(.bool(flag), at: offset)
         case .number(let text):
             guard let number = TerraformNumber.literal(text) else {
-                return .unknown("it uses the number \(Excerpt.quote(text)), which policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)", at: offset)
+                return .unknown(TerraformNumber.unheldReason("the number \(Excerpt.quote(text))", text: text), at: offset)
             }
             return TerraformValue(.number(number), at: offset)
         case .string(let text): return .string(text, at: offset)

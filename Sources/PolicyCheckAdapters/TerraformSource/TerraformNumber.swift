@@ -10,9 +10,27 @@ enum TerraformNumber {
     /// written out, `1e30`) or past the 64-bit range.
     static func literal(_ text: String) -> Double? {
         guard let value = Double(text) else { return nil }
-        guard value.isFinite else { return nil }
+        guard value.isFinite, !underflows(text, to: value) else { return nil }
         guard abs(value) >= exactLimit else { return value }
         return wholeDigits(ofLiteral: text) == digits(of: value) ? value : nil
+    }
+
+    /// Whether a literal of nonzero digits reads as zero (`1e-400`: past the 64-bit range's smallest magnitude).
+    private static func underflows(_ text: String, to value: Double) -> Bool {
+        guard value == 0 else { return false }
+        let mantissa = text.lowercased().prefix { $0 != "e" }
+        return mantissa.contains { $0 >= "1" && $0 <= "9" }
+    }
+
+    /// Why a number (`what`: "the number 1e400", "the string \"1e400\" converted to a number") is unknown: past the
+    /// 64-bit range (above about 1.8e308 or below about 4.9e-324 in magnitude — Terraform's big floats hold it), or
+    /// a whole number the 64-bit value does not hold exactly.
+    static func unheldReason(_ what: String, text: String) -> String {
+        let value = Double(text.trimmingCharacters(in: .whitespaces))
+        if value.map({ !$0.isFinite || underflows(text.trimmingCharacters(in: .whitespaces), to: $0) }) ?? false {
+            return "it uses \(what), which is out of the range policycheck's 64-bit numbers can represent, about 1.8e308 down to 4.9e-324 in magnitude (Terraform's are arbitrary precision)"
+        }
+        return "it uses \(what), which policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)"
     }
 
     /// The digits of a whole number written as a literal (`1.5e3` is "1500"); nil when it has a fraction.

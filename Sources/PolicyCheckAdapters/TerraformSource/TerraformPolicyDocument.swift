@@ -10,13 +10,12 @@ enum TerraformPolicyDocument {
     static let type = "aws_iam_policy_document"
 
     /// The data source's value (`json` and `minified_json`), or `nil` when it is not evaluated: repeated by `count`
-    /// or `for_each`, or merging other documents (`source_policy_documents`, `override_policy_documents`,
-    /// `source_json`, `override_json`), which the provider merges by statement id.
+    /// or `for_each`, or using the `source_json` and `override_json` the provider no longer has. Merging a document
+    /// not known here (`TerraformPolicyDocumentMerge`), its `json` is unknown, saying so.
     static func evaluate(_ body: HCLBody, address: String, evaluator: TerraformEvaluator,
                          at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
         let repeated = ["count", "for_each"].contains { body[attribute: $0] != nil }
-        let merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
-        guard !repeated, !merged.contains(where: { body[attribute: $0] != nil }) else { return nil }
+        guard !repeated, !["source_json", "override_json"].contains(where: { body[attribute: $0] != nil }) else { return nil }
         let values = try TerraformBlockValues.evaluate(body, evaluator)
         var document: [String: TerraformValue] = [
             "Version": textOr(values["version"], "2012-10-17", at: offset),
@@ -29,6 +28,18 @@ enum TerraformPolicyDocument {
                 document["Statement"] = statements
             }
         }
+        if values["source_policy_documents"] != nil || values["override_policy_documents"] != nil {
+            guard let merged = try merge(document, values, at: offset) else {
+                // The document not known, not one whose text only is (an encoded one, merged as it encodes).
+                let lists = [values["source_policy_documents"], values["override_policy_documents"]].compactMap { $0 }
+                let inner = lists.lazy.flatMap { $0.items ?? [$0] }
+                    .first { $0.isUnknown && $0.encodedDocument == nil }?.unknownReason
+                let json = TerraformValue.unknown("\(address) merges a policy document whose statements are not known here"
+                                                  + (inner.map { ": \($0)" } ?? ""), at: offset)
+                return TerraformValue(.resource(address: address, attributes: ["json": json, "minified_json": json]), at: offset)
+            }
+            document = merged
+        }
         let value = TerraformValue(.object(document), at: offset)
         var json: TerraformValue
         if value.containsUnknown {
@@ -38,6 +49,28 @@ enum TerraformPolicyDocument {
             json = .string(TerraformJSON.encode(value), at: offset)
         }
         return TerraformValue(.resource(address: address, attributes: ["json": json, "minified_json": json]), at: offset)
+    }
+
+    /// The document with `source_policy_documents` and `override_policy_documents` merged in; `nil` when one of
+    /// them, or the document's own statements, are not known here.
+    private static func merge(_ document: [String: TerraformValue], _ values: [String: TerraformValue],
+                              at offset: Int) throws(TerraformEvaluationError) -> [String: TerraformValue]? {
+        guard let sources = try TerraformPolicyDocumentMerge.documents(values["source_policy_documents"],
+                                                                       argument: "source_policy_documents"),
+              let overrides = try TerraformPolicyDocumentMerge.documents(values["override_policy_documents"],
+                                                                         argument: "override_policy_documents")
+        else { return nil }
+        var own = TerraformPolicyDocumentMerge.Merged(version: document["Version"], id: document["Id"])
+        if let statements = document["Statement"] {
+            guard let items = statements.items else { return nil }
+            own.statements = items
+        }
+        guard let merged = try TerraformPolicyDocumentMerge.merge(sources: sources, own: own, overrides: overrides)
+        else { return nil }
+        var result: [String: TerraformValue] = ["Statement": TerraformValue(.list(merged.statements), at: offset)]
+        if let version = merged.version { result["Version"] = version }
+        if let id = merged.id { result["Id"] = id }
+        return result
     }
 
     /// One `statement` block as the policy's statement: `effect` defaults to `Allow`; `principals` and `condition`

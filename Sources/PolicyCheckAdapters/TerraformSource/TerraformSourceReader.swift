@@ -52,10 +52,19 @@ public struct TerraformSourceReader: Sendable {
             do { try root.evaluateAll() } catch { throw .evaluation(error) }
             outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
             let document = TerraformPlanDocument(root: root).build()
-            var deployment = try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
-                                                                   followsLocals: true)
+            let invalidBools = TerraformInvalidBools()
+            var deployment = TerraformInvalidBools.$current.withValue(invalidBools) {
+                try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
+                                                       followsLocals: true)
+            }
             if deployment == nil {
                 outcome.errors.append(Diagnostic(file: name, location: nil, message: "the evaluated module could not be read as a plan"))
+                return
+            }
+            // A value Terraform refuses where a bool is expected stops the module, as it stops `terraform plan`.
+            let refused = invalidBools.values
+            guard refused.isEmpty else {
+                outcome.errors += refused.map { Self.diagnostic(at: $0.offset, TerraformInvalidBools.message($0.text), files: loader.files) }
                 return
             }
             for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }

@@ -20,6 +20,24 @@ struct TerraformValue: Sendable {
         init(_ value: TerraformValue) { self.value = value }
     }
 
+    /// For an unknown value that is a managed resource's own ARN (`aws_s3_bucket.logs.arn`), or a template that
+    /// starts with it and goes on in known text (`"${aws_s3_bucket.logs.arn}/*"`): whose ARN, and the text after it.
+    /// Terraform knows the text only after apply, but which objects it names is decided now — a bucket policy's
+    /// resources are almost always written so. Kept only while the value is passed on unchanged (a local, a list,
+    /// `concat`); any function or operator applied to it gives a plain unknown.
+    var arnForm: ARNForm?
+
+    final class ARNForm: Sendable {
+        /// The resource's plan address (`module.logs.aws_s3_bucket.this[0]`).
+        let address: String
+        /// The known text after the ARN (`/*`), empty for the ARN alone.
+        let suffix: String
+        init(address: String, suffix: String) {
+            self.address = address
+            self.suffix = suffix
+        }
+    }
+
     /// Which of Terraform's collection types a list or object value has, where the evaluator knows it (a literal,
     /// a typed variable, `tolist`…): `==` is false between different types (`list(string)` and the empty tuple
     /// `[]`), and cannot be decided where a type is not known.
@@ -67,6 +85,14 @@ struct TerraformValue: Sendable {
     }
 
     var isUnknown: Bool { if case .unknown = kind { return true }; return false }
+
+    /// The value without its `arnForm`: what reading into it (an attribute, an index) gives.
+    var withoutARNForm: TerraformValue {
+        guard arnForm != nil else { return self }
+        var copy = self
+        copy.arnForm = nil
+        return copy
+    }
     var isNull: Bool { if case .null = kind { return true }; return false }
 
     /// The reason of an unknown value.
@@ -121,17 +147,23 @@ struct TerraformValue: Sendable {
     /// A string that converts to a number the 64-bit value does not hold exactly (`"18014398509481985"`), with the
     /// reason a result computed from it is unknown; nil otherwise.
     var inexactNumberReason: String? {
-        guard case .string(let text) = kind, Self.number(text) != nil,
+        guard case .string(let text) = kind, Self.isNumberText(text),
               TerraformNumber.literal(text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
-        return "it converts the string \"\(Excerpt.quote(text))\" to a number policycheck's 64-bit numbers do not hold exactly (Terraform's are arbitrary precision)"
+        return TerraformNumber.unheldReason("the string \"\(Excerpt.quote(text))\" as a number", text: text)
+    }
+
+    /// Whether a string is a number to go-cty — one the 64-bit value holds or not (`"1e400"`).
+    private static func isNumberText(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }) else { return false }
+        return Double(trimmed) != nil
     }
 
     /// A string converted to a number as go-cty converts one (decimal digits, a sign, a point, an exponent — not
     /// Swift's `0x10`, `nan` or `inf`).
     static func number(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }) else { return nil }
-        return Double(trimmed).flatMap { $0.isFinite ? $0 : nil }
+        guard isNumberText(text) else { return nil }
+        return Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A bool, or a string converted to one as go-cty converts it wherever a bool is expected: "true" and "1" are

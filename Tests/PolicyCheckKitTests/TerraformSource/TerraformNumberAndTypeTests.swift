@@ -71,6 +71,21 @@ import Testing
         #expect(result.unknownReason?.contains("64-bit") == true, "\(expression): \(TerraformSourceFixture.spell(result))")
     }
 
+    /// Terraform's big floats hold 1e400 and 1e-400; a 64-bit number does not (infinity, zero): unknown, saying it is
+    /// out of range — not "must be a number", not "not held exactly", never infinity or zero.
+    @Test(arguments: [#"tonumber("1e400")"#, "1e400", #"tonumber("-1e400")"#, #"tonumber("1e-400")"#, "1e-400",
+                      #"jsondecode("[1e400]")[0]"#, #""1e400" + 0"#])
+    func numbersPastTheSixtyFourBitRangeAreUnknownAsOutOfRange(_ expression: String) throws {
+        let result = try value(expression)
+        #expect(result.unknownReason?.contains("out of the range policycheck's 64-bit numbers can represent") == true,
+                "\(expression): \(TerraformSourceFixture.spell(result)) \(result.unknownReason ?? "")")
+    }
+
+    @Test func tonumberOfAStringThatIsNoNumberIsStillAnError() {
+        #expect(throws: TerraformEvaluationError.self) { try value(#"tonumber("1e")"#) }
+        #expect(throws: TerraformEvaluationError.self) { try value(#"tonumber("abc")"#) }
+    }
+
     // MARK: - Precision of arithmetic
 
     @Test func arithmeticThatLosesPrecisionIsUnknown() throws {
@@ -145,6 +160,67 @@ import Testing
             """)
         #expect(findings.contains { $0.severity == .critical && $0.ruleId.hasPrefix("MMC-ENC") }, "\(findings.map(\.message))")
         #expect(findings.contains { $0.ruleId == "MMC-NET-012" && $0.severity == .high }, "\(findings.map(\.message))")
+    }
+
+    /// go-cty converts no other string to a bool, so `terraform plan` stops on `encrypted = "TRUE"`: read as absent it
+    /// gave the provider's default, which passes a rule whose default is on. The module is refused, each value located.
+    @Test func aStringTerraformDoesNotConvertToABoolStopsTheModule() throws {
+        let errors = try TerraformSourceHostileTests.errors(["main.tf": """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_ebs_volume" "v" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = "TRUE"
+            }
+            resource "aws_s3_bucket" "logs" {
+              bucket = "chat-logs"
+            }
+            resource "aws_s3_bucket_public_access_block" "logs" {
+              bucket                  = aws_s3_bucket.logs.id
+              block_public_acls       = "on"
+              block_public_policy     = "yes"
+              ignore_public_acls      = 1
+              restrict_public_buckets = [true]
+            }
+            """])
+        let rest = " is not a bool: Terraform converts only true, false and the strings \"true\", \"false\", \"1\" and \"0\" to one, and stops at plan on any other"
+        #expect(errors == [
+            "main.tf:7:23: \"TRUE\"", "main.tf:14:29: \"on\"", "main.tf:15:29: \"yes\"", "main.tf:16:29: 1",
+            "main.tf:17:29: a list",
+        ].map { $0 + rest }, "\(errors)")
+    }
+
+    /// A plan's values are typed by Terraform, so it holds no such string; one that does anyway (edited by hand) is
+    /// read as unknown — cannot verify — not as absent.
+    @Test func aPlanHoldingAStringThatIsNoBoolCannotBeVerified() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_ebs_volume.v", "aws_ebs_volume", after: ["availability_zone": "us-east-1a", "size": 10, "encrypted": "TRUE"])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-ENC-001" }
+        #expect(findings.map(\.cannotVerify) == [true], "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains(#"its value "TRUE" is not a bool, which Terraform refuses"#) == true, "\(findings.map(\.message))")
+    }
+
+    @Test func aBoolVariableGivenAStringTerraformDoesNotConvertStopsTheModule() throws {
+        let errors = try TerraformSourceHostileTests.errors([
+            "main.tf": """
+                provider "aws" {
+                  region = "us-east-1"
+                }
+                variable "encrypted" {
+                  type = bool
+                }
+                resource "aws_ebs_volume" "v" {
+                  availability_zone = "us-east-1a"
+                  size              = 10
+                  encrypted         = var.encrypted
+                }
+                """,
+            "terraform.tfvars": "encrypted = \"True\"\n",
+        ])
+        #expect(errors.count == 1 && errors[0].hasPrefix("terraform.tfvars:1:13: \"True\" is not a bool"), "\(errors)")
     }
 
     @Test func aBoolVariableGivenZeroIsFalse() throws {

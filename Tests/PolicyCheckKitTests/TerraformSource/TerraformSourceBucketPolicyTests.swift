@@ -18,7 +18,7 @@ import Testing
 
     private func transit(_ policy: String) throws -> [String] {
         try TerraformSourceFixture.findings(main: Self.header + policy)
-            .filter { $0.ruleId == "MMC-ENC-003" }
+            .filter { $0.ruleId == "MMC-ENC-003" && $0.resource == "aws_s3_bucket.logs" }
             .map { "\($0.severity) \($0.cannotVerify ? "cannot verify" : "fails")" }
     }
 
@@ -46,14 +46,14 @@ import Testing
               """)) == ["high fails"])
     }
 
-    @Test func aTLSOnlyDenyPassesOnKnownResourcesAndIsUnverifiableOnTheUnknownARN() throws {
+    @Test func aTLSOnlyDenyPassesOnKnownResourcesAndOnTheBucketsOwnARN() throws {
         #expect(try transit(Self.policy("""
               Effect    = "Deny"
               Principal = "*"
               Action    = "s3:*"
               Resource  = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
               Condition = { Bool = { "aws:SecureTransport" = "false" } }
-              """)) == ["info cannot verify"], "its resources are known only after apply: they may name one prefix")
+              """)).isEmpty, "the bucket's ARN and /* name every object, though the ARN is known only after apply")
         #expect(try transit(Self.policy("""
               Effect    = "Deny"
               Principal = "*"
@@ -120,6 +120,7 @@ import Testing
         #expect(try transit(document.replacingOccurrences(of: "%@", with: "")) == ["high fails"])
         #expect(try transit(document.replacingOccurrences(of: "%@", with: """
             statement {
+                sid       = "DenyPlainHTTP"
                 effect    = "Deny"
                 actions   = ["s3:*"]
                 resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
@@ -133,7 +134,7 @@ import Testing
                   values   = ["false"]
                 }
               }
-            """)) == ["info cannot verify"])
+            """)).isEmpty)
     }
 
     @Test func aPolicyDocumentMergingOthersStaysUnknown() throws {
@@ -153,6 +154,236 @@ import Testing
               policy = data.aws_iam_policy_document.files.json
             }
             """) == ["info cannot verify"])
+    }
+
+    // MARK: - Resources written as a bucket's ARN, known only after apply
+
+    /// MMC-ENC-003 for a jsonencode'd TLS-only Deny whose `Resource` is this HCL expression.
+    private func transit(resource: String) throws -> [String] {
+        try transit("""
+            resource "aws_s3_bucket" "other" {
+              bucket = "other-logs"
+            }
+            variable "arn" {
+              type = string
+            }
+            locals {
+              logs_arn = aws_s3_bucket.logs.arn
+            }
+            \(Self.policy("""
+              Effect    = "Deny"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = \(resource)
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              """))
+            """)
+    }
+
+    @Test(arguments: [#""${aws_s3_bucket.logs.arn}/*""#, #"["${aws_s3_bucket.logs.arn}/*"]"#,
+                      #"[aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]"#, #""${local.logs_arn}/*""#,
+                      #""${aws_s3_bucket.logs.arn}*""#, #"concat([aws_s3_bucket.logs.arn], ["${aws_s3_bucket.logs.arn}/*"])"#])
+    func aTLSOnlyDenyOfTheBucketsOwnARNAndSlashStarPasses(_ resource: String) throws {
+        #expect(try transit(resource: resource).isEmpty, "\(resource)")
+    }
+
+    @Test(arguments: [#""${aws_s3_bucket.logs.arn}/logs/*""#, "aws_s3_bucket.logs.arn", #""${aws_s3_bucket.other.arn}/*""#,
+                      #"["${aws_s3_bucket.other.arn}/*", "${aws_s3_bucket.logs.arn}/exports/*"]"#])
+    func aTLSOnlyDenyOfSomeObjectsOrOfAnotherBucketsARNFails(_ resource: String) throws {
+        #expect(try transit(resource: resource) == ["high fails"], "\(resource)")
+    }
+
+    @Test(arguments: [#""${var.arn}/*""#, #""${lower(aws_s3_bucket.logs.arn)}/*""#,
+                      #"["${aws_s3_bucket.logs.arn}/*", var.arn]"#, #""${aws_s3_bucket.logs.arn}/${var.arn}""#])
+    func aTLSOnlyDenyOfAnARNNotKnownToBeTheBucketsCannotBeVerified(_ resource: String) throws {
+        #expect(try transit(resource: resource) == ["info cannot verify"], "\(resource)")
+    }
+
+    @Test func aTLSOnlyDenyOfTheBucketsOwnARNPassesForEachInstanceOfACountedBucket() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_s3_bucket" "logs" {
+              count  = 2
+              bucket = "chat-logs-${count.index}"
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              count  = 2
+              bucket = aws_s3_bucket.logs[count.index].id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "${aws_s3_bucket.logs[RESOURCE].arn}/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+            """.replacingOccurrences(of: "RESOURCE", with: "count.index"))
+        #expect(!findings.contains { $0.ruleId == "MMC-ENC-003" }, "\(findings.map(\.message))")
+        let crossed = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "aws_s3_bucket" "logs" {
+              count  = 2
+              bucket = "chat-logs-${count.index}"
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              count  = 2
+              bucket = aws_s3_bucket.logs[count.index].id
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "${aws_s3_bucket.logs[1 - count.index].arn}/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+            """)
+        #expect(crossed.filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity) == [.high, .high], "each names the other bucket's objects")
+    }
+
+    // MARK: - aws_iam_policy_document merging source and override documents
+
+    /// MMC-ENC-003 for a bucket whose policy is `data.aws_iam_policy_document.merged`, written in `merged`, beside a
+    /// document `tls` of the TLS-only Deny (sid DenyPlainHTTP) and a document `weak` of an Allow of the same sid.
+    private func mergedTransit(_ merged: String) throws -> [String] {
+        try transit("""
+            variable "extra" {
+              type = string
+            }
+            data "aws_iam_policy_document" "tls" {
+              statement {
+                sid       = "DenyPlainHTTP"
+                effect    = "Deny"
+                actions   = ["s3:*"]
+                resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "Bool"
+                  variable = "aws:SecureTransport"
+                  values   = ["false"]
+                }
+              }
+            }
+            data "aws_iam_policy_document" "weak" {
+              statement {
+                sid       = "DenyPlainHTTP"
+                actions   = ["s3:GetObject"]
+                resources = ["${aws_s3_bucket.logs.arn}/*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["arn:aws:iam::123456789012:root"]
+                }
+              }
+            }
+            data "aws_iam_policy_document" "merged" {
+            \(merged)
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.merged.json
+            }
+            """)
+    }
+
+    @Test func aSourceDocumentsTLSOnlyDenyPasses() throws {
+        #expect(try mergedTransit("source_policy_documents = [data.aws_iam_policy_document.tls.json]").isEmpty)
+        #expect(try mergedTransit("""
+            source_policy_documents = [data.aws_iam_policy_document.tls.json]
+            override_policy_documents = [jsonencode({ Statement = [{ Sid = "Read", Effect = "Allow", Action = "s3:GetObject", Principal = "*", Resource = "arn:aws:s3:::chat-logs/*" }] })]
+            """).isEmpty, "an override of another sid is appended: the deny stays")
+        #expect(try mergedTransit("""
+            override_policy_documents = [data.aws_iam_policy_document.weak.json, data.aws_iam_policy_document.tls.json]
+            """).isEmpty, "the later override wins")
+    }
+
+    @Test func anOverrideReplacingTheTLSDenyBySidFails() throws {
+        #expect(try mergedTransit("""
+            source_policy_documents   = [data.aws_iam_policy_document.tls.json]
+            override_policy_documents = [data.aws_iam_policy_document.weak.json]
+            """) == ["high fails"])
+        #expect(try mergedTransit("""
+            override_policy_documents = [data.aws_iam_policy_document.tls.json, data.aws_iam_policy_document.weak.json]
+            """) == ["high fails"], "the later override wins")
+        // Go's JSON reader matches the provider's `Sid` field whatever its case.
+        #expect(try mergedTransit("""
+            source_policy_documents   = [data.aws_iam_policy_document.tls.json]
+            override_policy_documents = [jsonencode({ Statement = [{ sid = "DenyPlainHTTP", Effect = "Allow", Action = "s3:GetObject", Principal = "*", Resource = "arn:aws:s3:::chat-logs/*" }] })]
+            """) == ["high fails"])
+    }
+
+    @Test func aStatementBlockReplacingASourceDenyBySidFails() throws {
+        #expect(try mergedTransit("""
+            source_policy_documents = [data.aws_iam_policy_document.tls.json]
+            statement {
+              sid       = "DenyPlainHTTP"
+              actions   = ["s3:GetObject"]
+              resources = ["${aws_s3_bucket.logs.arn}/*"]
+            }
+            """) == ["high fails"])
+    }
+
+    @Test func aMergedDocumentNotKnownHereCannotBeVerified() throws {
+        #expect(try mergedTransit("""
+            source_policy_documents   = [data.aws_iam_policy_document.tls.json]
+            override_policy_documents = [var.extra]
+            """) == ["info cannot verify"])
+        #expect(try mergedTransit("""
+            source_policy_documents = [data.aws_iam_policy_document.tls.json, var.extra]
+            """) == ["info cannot verify"])
+        #expect(try mergedTransit("override_policy_documents = var.extra == \"\" ? [] : [var.extra]") == ["info cannot verify"])
+        let messages = try TerraformSourceFixture.findings(main: Self.header + """
+            variable "extra" {
+              type = string
+            }
+            data "aws_iam_policy_document" "merged" {
+              override_policy_documents = [var.extra]
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.merged.json
+            }
+            """).filter { $0.ruleId == "MMC-ENC-003" }.map(\.message)
+        #expect(messages.count == 1 && messages[0].contains("merges a policy document whose statements are not known here: it comes from var.extra"),
+                "\(messages)")
+    }
+
+    @Test func aSidInTwoSourceDocumentsOrAnOverrideNotJSONIsAnError() throws {
+        let duplicate = try TerraformSourceHostileTests.errors(["main.tf": Self.header + """
+            data "aws_iam_policy_document" "a" {
+              statement {
+                sid     = "Same"
+                actions = ["s3:GetObject"]
+              }
+            }
+            data "aws_iam_policy_document" "merged" {
+              source_policy_documents = [data.aws_iam_policy_document.a.json, data.aws_iam_policy_document.a.json]
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.merged.json
+            }
+            """])
+        #expect(duplicate.count == 1 && duplicate[0].contains("the sid 'Same' is in more than one statement of source_policy_documents"), "\(duplicate)")
+        let broken = try TerraformSourceHostileTests.errors(["main.tf": Self.header + """
+            data "aws_iam_policy_document" "merged" {
+              override_policy_documents = ["{not json"]
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.merged.json
+            }
+            """])
+        #expect(broken == ["main.tf:8:32: a document in override_policy_documents is not valid JSON (the AWS provider refuses it)"])
     }
 
     @Test func aTLSOnlyDenyOfSomeObjectsOnlyFails() throws {

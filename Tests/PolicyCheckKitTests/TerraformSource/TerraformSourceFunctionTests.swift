@@ -18,6 +18,12 @@ import Testing
 
     static let evaluated: [(String, String)] = [
         (#"nonsensitive(sensitive(["0.0.0.0/0"]))"#, #"["0.0.0.0/0"]"#),
+        // Go's strings.Split: an empty separator splits after each character; an empty string gives no element.
+        (#"split("", "abc")"#, #"["a","b","c"]"#),
+        (#"split("", "")"#, "[]"),
+        (#"split("", "né")"#, #"["n","é"]"#),
+        (#"split(",", "a,,b")"#, #"["a","","b"]"#),
+        (#"split(",", "")"#, #"[""]"#),
         (#"formatlist("Hello, %s!", ["Valentina", "Ander"])"#, #"["Hello, Valentina!","Hello, Ander!"]"#),
         (#"formatlist("%s, %s!", "Salutations", ["Valentina", "Ander"])"#, #"["Salutations, Valentina!","Salutations, Ander!"]"#),
         (#"formatlist("%s/0", ["0.0.0.0"])"#, #"["0.0.0.0/0"]"#),
