@@ -4,24 +4,34 @@ import PolicyCheckSyntax
 
 extension InputReader {
     /// The `IngressClass` and `IngressClassParams` objects of the run's inputs, gathered before any input is read
-    /// (`IngressClassCatalog`). Only files whose text names `IngressClass` are parsed here; a file that cannot be
-    /// read or parsed is left to its own read, which reports it. `texts` holds the inputs read from memory (rendered
-    /// charts and kustomizations), by path.
-    package func ingressClassCatalog(_ inputs: [InputDiscovery.Input], texts: [String: [UInt8]]) -> IngressClassCatalog {
+    /// (`IngressClassCatalog`). A file is parsed here only when its text could spell either kind: it holds
+    /// `IngressClass`, or an escape that could spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar);
+    /// text in UTF-16 or UTF-32 is decoded first, as the file's own read decodes it. A file that cannot be read or
+    /// parsed is left to its own read, which reports it. `texts` holds the inputs read from memory (standard input),
+    /// by path; `inputCount` is how many inputs the run reads (rendered ones too).
+    package func ingressClassCatalog(_ inputs: [InputDiscovery.Input], texts: [String: [UInt8]],
+                                     inputCount: Int) -> IngressClassCatalog {
         // One input gathers its own classes as it is read.
-        guard format == nil || format == .kubernetes, inputs.count > 1 else { return IngressClassCatalog() }
+        guard format == nil || format == .kubernetes, inputCount > 1 else { return IngressClassCatalog() }
         var gathered: [IngressClassCatalog.FileClasses] = []
-        let marker = Array("IngressClass".utf8)
-        for input in inputs where input.skipReason == nil && !input.isTerraformModule && !input.isTemplated && input.path != "-" {
-            guard let raw = texts[input.path] ?? (try? FileBytes.read(input.path, limit: maxFileBytes)),
-                  ByteSearch.firstIndex(of: marker, in: raw) != nil,
+        for input in inputs where input.skipReason == nil && !input.isTerraformModule && !input.isTemplated {
+            guard let raw = texts[input.path] ?? (input.path == "-" ? nil : try? FileBytes.read(input.path, limit: maxFileBytes)),
                   format == .kubernetes || !KeyFileReader.claims(path: input.displayPath, raw: raw),
                   !TextDecoding.isProbablyBinary(raw), let text = try? TextDecoding.utf8Text(from: raw),
-                  let documents = try? parse(text) else { continue }
-            if let classes = IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text)) {
-                gathered.append(classes)
-            }
+                  Self.couldSpellIngressClass(text), let documents = try? parse(text),
+                  let classes = IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text))
+            else { continue }
+            gathered.append(classes)
         }
         return IngressClassCatalog(gathered)
+    }
+
+    private static let kindText = Array("IngressClass".utf8)
+    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r"].map { Array($0.utf8) }
+
+    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out, or through an
+    /// escape (JSON's `\uXXXX`; YAML's `\x`, `\u`, `\U` and escaped line breaks in double-quoted scalars).
+    static func couldSpellIngressClass(_ text: [UInt8]) -> Bool {
+        ByteSearch.firstIndex(of: kindText, in: text) != nil || escapes.contains { ByteSearch.firstIndex(of: $0, in: text) != nil }
     }
 }

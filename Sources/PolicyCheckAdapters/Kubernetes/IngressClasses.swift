@@ -67,20 +67,17 @@ struct IngressClasses {
         case parameters(Parameters)
         /// The class names parameters the input does not hold: what they set cannot be verified.
         case missing(name: String, className: String, origin: Origin)
-        /// The class, or its parameters, are defined differently in other files of the run, none of them nearer the
-        /// Ingress than the others: which one the cluster holds cannot be told (`reason` says where).
-        case conflicting(reason: String)
     }
 
     private var classes: [String: IngressClass] = [:]
     private var defaultClasses: [String] = []
     private var parameters: [String: Parameters] = [:]
     private var autoModeParameters: [String: Parameters] = [:]
-    /// The classes and parameters of the run's other files (`IngressClassCatalog`), consulted for a name this input
-    /// does not define: `IngressClass` and `IngressClassParams` are cluster-wide, and are often kept in a file of
-    /// their own, apart from the Ingresses that use them.
+    /// The classes and parameters of the run's other files (`IngressClassCatalog`): `IngressClass` and
+    /// `IngressClassParams` are cluster-wide, and are often kept in a file of their own, apart from the Ingresses
+    /// that use them.
     var elsewhere: IngressClassCatalog?
-    /// The path of the input these classes were gathered from, which the catalog leaves out and ranks files by.
+    /// The path of the input these classes were gathered from, which the catalog leaves out.
     var inputPath = ""
 
     static let none = IngressClasses()
@@ -168,71 +165,78 @@ struct IngressClasses {
         if isDefault { defaultClasses.append(name) }
     }
 
-    /// What the class of an Ingress (its `spec.ingressClassName`, else the one default class) gives it: from this
-    /// input's classes and parameters, else from the nearest of the run's other files that define them (which
-    /// `deployment` then spans, so findings point at the setting where it is written).
-    func settings(className: String?, into deployment: inout Deployment) -> Settings {
-        guard let name = className ?? defaultClassName(), let found = ingressClass(called: name, into: &deployment)
-        else { return .none }
-        let ingressClass: IngressClass
-        var classFile: SourceFile?
-        switch found {
-        case .conflicting(let reason): return .conflicting(reason: reason)
-        case .found(let read, let file):
-            ingressClass = read
-            classFile = file
+    /// What the class of an Ingress gives it, under every definition the run holds: its `spec.ingressClassName`,
+    /// else (without the legacy `kubernetes.io/ingress.class` annotation, which the DefaultIngressClass admission
+    /// plugin leaves alone) each class annotated the default; each definition of that class in this input or the
+    /// run's other files (`elsewhere`) that differs from the others, and each of its parameters'. Which copy the
+    /// cluster holds cannot be told from the checkout (the one applied last), so the Ingress is judged under each,
+    /// and a copy can add findings but never take one away. `[.none]` when no file defines the class: the
+    /// annotations decide, as the controller's chart installs `alb` without settings. A definition in another file
+    /// is added to `deployment`'s files, so findings point at the setting where it is written.
+    func readings(className: String?, legacyClass: Bool, into deployment: inout Deployment) -> [Settings] {
+        let names: [String]
+        if let className {
+            names = [className]
+        } else if legacyClass {
+            return [.none]
+        } else {
+            var defaults: [String] = []
+            for name in defaultClasses + (elsewhere?.defaultClassNames(besides: inputPath) ?? []) where !defaults.contains(name) {
+                defaults.append(name)
+            }
+            names = defaults
         }
+        var readings: [Settings] = []
+        func add(_ reading: Settings) {
+            if !readings.contains(where: { $0.isSame(as: reading) }) { readings.append(reading) }
+        }
+        for name in names {
+            var definitions: [(IngressClass, SourceFile?)] = classes[name].map { [($0, nil)] } ?? []
+            for (read, file) in elsewhere?.definitions(of: name, besides: inputPath, { $0.ingressClass(named: name) }) ?? []
+            where !definitions.contains(where: { $0.0.hasSameSettings(as: read) }) {
+                definitions.append((read, file))
+            }
+            if definitions.isEmpty { add(.none) }
+            for (ingressClass, file) in definitions {
+                for reading in settings(of: ingressClass, named: name, from: file, into: &deployment) { add(reading) }
+            }
+        }
+        return readings.isEmpty ? [.none] : readings
+    }
+
+    /// What one definition of the class `name` gives an Ingress: one reading per definition of its parameters.
+    private func settings(of ingressClass: IngressClass, named name: String, from file: SourceFile?,
+                          into deployment: inout Deployment) -> [Settings] {
         guard ingressClass.controller == Self.albController || ingressClass.controller == Self.autoModeController
-        else { return .none }
+        else { return [.none] }
         guard var reference = ingressClass.parameters else {
             // Auto Mode's scheme then comes from the annotation, or is its undocumented default.
-            guard ingressClass.controller == Self.autoModeController else { return .alb }
+            guard ingressClass.controller == Self.autoModeController else { return [.alb] }
             var read = Parameters(inboundOrigin: Origin(offset: 0, path: "spec"))
             read.autoMode = true
-            return .parameters(read)
+            return [.parameters(read)]
         }
-        if let classFile { reference.origin = reference.origin.inFile(deployment.addSourceFile(classFile)) }
-        // Parameters are cluster-wide too: this input's, else the nearest other files' (the class's file is no
-        // nearer than any other: equally near classes that agree may each have parameters beside them that do not).
-        if let read = parameters(named: reference.name, autoMode: ingressClass.autoMode) { return .parameters(read) }
-        switch elsewhere?.nearest(to: inputPath, named: reference.name, { $0.parameters(named: reference.name, autoMode: ingressClass.autoMode) },
-                                  same: { $0.hasSameSettings(as: $1) }) {
-        case .found(let read, let file)?:
-            return .parameters(read.inFile(deployment.addSourceFile(file)))
-        case .conflicting(let paths, _)?:
-            return .conflicting(reason: "the IngressClassParams '\(reference.name)' of its IngressClass '\(name)' are "
-                + "defined differently in \(IngressClassCatalog.list(paths)), and which one the cluster holds cannot be told")
-        case nil:
-            return .missing(name: reference.name, className: name, origin: reference.origin)
+        if let file { reference.origin = reference.origin.inFile(deployment.addSourceFile(file)) }
+        let autoMode = ingressClass.autoMode
+        var found: [Parameters] = parameters(named: reference.name, autoMode: autoMode).map { [$0] } ?? []
+        for (read, file) in elsewhere?.definitions(of: reference.name, besides: inputPath,
+                                                   { $0.parameters(named: reference.name, autoMode: autoMode) }) ?? []
+        where !found.contains(where: { $0.hasSameSettings(as: read) }) {
+            found.append(read.inFile(deployment.addSourceFile(file)))
         }
+        guard !found.isEmpty else { return [.missing(name: reference.name, className: name, origin: reference.origin)] }
+        return found.map { .parameters($0) }
     }
+}
 
-    /// The one class annotated the default: this input's, else (when it annotates none) the nearest other files'.
-    private func defaultClassName() -> String? {
-        guard defaultClasses.isEmpty else { return defaultClasses.count == 1 ? defaultClasses[0] : nil }
-        switch elsewhere?.nearestDefault(to: inputPath) {
-        case .found(let name, _)?: return name
-        case .conflicting?, nil: return nil
-        }
-    }
-
-    /// This input's class `name`, else the nearest other files' (`file` is where it was found, `nil` for this input).
-    /// Classes that differ only in unrelated folders are not taken: a warning at the deployment's origin says so.
-    private func ingressClass(called name: String, into deployment: inout Deployment) -> IngressClassCatalog.Lookup<IngressClass>? {
-        if let own = classes[name] { return .found(own, nil) }
-        switch elsewhere?.nearest(to: inputPath, named: name, { $0.ingressClass(named: name) }, same: { $0.hasSameSettings(as: $1) }) {
-        case .found(let read, let file)?: return .found(read, file)
-        case .conflicting(let paths, related: true)?:
-            return .conflicting("the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), "
-                + "and which one the cluster holds cannot be told")
-        case .conflicting(let paths, related: false)?:
-            let warning = "the IngressClass '\(name)' is defined differently in \(IngressClassCatalog.list(paths)), neither "
-                + "in the folder of '\(inputPath)' nor above it: its Ingresses are read by their annotations, without a class"
-            if !deployment.notices.contains(where: { $0.message == warning }) {
-                deployment.notices.append(Diagnostic(deployment.source, offset: deployment.origin.offset, warning, severity: .warning))
-            }
-            return nil
-        case nil: return nil
+extension IngressClasses.Settings {
+    /// Whether two readings judge an Ingress alike (where their settings are written aside).
+    func isSame(as other: Self) -> Bool {
+        switch (self, other) {
+        case (.none, .none), (.alb, .alb): true
+        case (.parameters(let one), .parameters(let two)): one.hasSameSettings(as: two)
+        case (.missing(let one, _, _), .missing(let two, _, _)): one == two
+        default: false
         }
     }
 }

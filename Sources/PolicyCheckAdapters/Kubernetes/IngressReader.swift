@@ -28,10 +28,20 @@ struct IngressReader {
 
     func read(into deployment: inout Deployment) {
         let unknown = ingress.unknownAnnotations
+        let nginx = IngressAllowlists(annotations: ingress.annotations, source: source, component: ingress.component)
+        if let allowlist = nginx.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
+        // Under each definition of its class the run holds (one, mostly): the same findings twice are one.
+        let legacyClass = ingress.annotations["kubernetes.io/ingress.class"] != nil
+        for settings in classes.readings(className: ingress.className, legacyClass: legacyClass, into: &deployment) {
+            if case .none = settings, !isALB { continue }
+            readALB(settings, unknown: unknown, into: &deployment)
+        }
+    }
+
+    /// The ALB's allowlist and listeners under one reading of the Ingress's class.
+    private func readALB(_ settings: IngressClasses.Settings, unknown: [String: Located<String>],
+                         into deployment: inout Deployment) {
         var allowlists = IngressAllowlists(annotations: ingress.annotations, source: source, component: ingress.component)
-        if let allowlist = allowlists.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
-        let settings = classes.settings(className: ingress.className, into: &deployment)
-        if case .none = settings, !isALB { return }
         var internetFacing = allowlists.albSchemeInternetFacing
         var listenerAnnotations = ingress.annotations
         // A certificate ARN known only at apply is still a certificate.
@@ -74,12 +84,9 @@ struct IngressReader {
                     "neither the Ingress nor its EKS Auto Mode IngressClassParams set a scheme, and AWS's documentation "
                         + "of Auto Mode does not state its default", at: ingress.classOrigin)
             }
-        case .conflicting(let reason):
-            allowlists.unknownSettings = Located(reason, at: ingress.classOrigin)
-            unknownParameters = reason
         case .missing(let name, let className, let origin):
             let reason = "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
-                + "'\(name)', which the input does not hold, and they win over the Ingress's annotations"
+                + "'\(name)', which no checked file holds, and they win over the Ingress's annotations"
             allowlists.unknownSettings = Located(reason, at: origin)
             unknownParameters = reason
         }

@@ -131,8 +131,14 @@ public struct CheckRun: Sendable {
             filesChecked: checked, filesSkipped: skipped, deploymentCount: deployments, findings: findings,
             errors: errors.sorted(), outcomes: names.table(of: outcomes)
         )
-        // A warning about a file several inputs share (a local module two root modules call) is said once.
-        report.warnings = Set(warnings).sorted()
+        // A warning about a file several inputs share (a local module two root modules call) is said once, and an
+        // inline ignore in such a file is stale only if no input's finding used it (an ignore at an Ingress class's
+        // parameters covers the findings of the Ingresses reached from other files, not the class file's own).
+        let usedIgnores = Set(findings.compactMap { $0.suppression?.kind == .inline ? $0.suppression?.location : nil })
+        report.warnings = Set(warnings).filter { warning in
+            guard InlineSuppressor.isStaleIgnore(warning), let line = warning.location?.line else { return true }
+            return !usedIgnores.contains("\(warning.file):\(line)")
+        }.sorted()
         report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
         report.waivers = waivers
@@ -198,8 +204,10 @@ public struct CheckRun: Sendable {
         configured.hashInputs = hashInputs
         configured.allowOutsideTree = allowOutsideTree
         // Ingress classes are cluster-wide: an Ingress is read with its class wherever in the run it is defined.
-        configured.options.ingressClasses = configured.ingressClassCatalog(
-            inputs, texts: streams.mapValues(\.stream.text))
+        // Rendered charts and builds keep theirs to themselves: a finding is placed back into a build's files only
+        // from the build's own stream.
+        configured.options.ingressClasses = configured.ingressClassCatalog(pending, texts: stdin.map { ["-": $0] } ?? [:],
+                                                                           inputCount: inputs.count)
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes

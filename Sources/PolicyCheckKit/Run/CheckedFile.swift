@@ -67,7 +67,9 @@ struct CheckedFile: Sendable {
     /// Findings in a rendered stream moved to the templates and files they came from.
     mutating func placeFindings(in stream: RenderedStream) {
         var placer = RenderedPlacer(stream) { path in FileManager.default.contents(atPath: path).map(Array.init) }
-        findings = findings.map { placer.place($0) }
+        // Only the stream's own findings: one located in a checked file beside it (its Ingress's class) is there.
+        let streamFile = input.displayPath
+        findings = findings.map { $0.file == streamFile ? placer.place($0) : $0 }
         findings.sortForReport()
     }
 

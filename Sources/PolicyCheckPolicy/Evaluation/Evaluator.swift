@@ -62,6 +62,7 @@ public struct Evaluator: Sendable {
             }
         }
         findings.sortForReport()
+        findings.removeRepeatedFindings()
         return Evaluation(findings: findings, outcomes: outcomes)
     }
 

@@ -27,3 +27,27 @@ extension Array where Element == Finding {
         self = moved
     }
 }
+
+extension Array where Element == Finding {
+    /// Drops a finding equal in every field to one before it, in findings in report order (where equal ones are
+    /// together): a resource judged under several readings of one input (an Ingress under each definition of its
+    /// class the run holds) finds what the readings agree on once each, as one reading would.
+    package mutating func removeRepeatedFindings() {
+        guard count > 1 else { return }
+        var kept = 1
+        var start = 0
+        withUnsafeMutableBufferPointer { findings in
+            for index in 1..<findings.count {
+                let finding = findings[index]
+                if Finding.reportOrder(findings[kept - 1], finding) {
+                    start = kept
+                } else if findings[start..<kept].contains(finding) {
+                    continue
+                }
+                if kept != index { findings.swapAt(kept, index) }
+                kept += 1
+            }
+        }
+        if kept < count { removeSubrange(kept...) }
+    }
+}

@@ -98,4 +98,9 @@ public struct InlineSuppressor: Sendable {
     private static func staleMessage(_ rules: [String]) -> String {
         "stale inline ignore (\(rules.joined(separator: ", "))) matched no finding; remove it"
     }
+
+    /// Whether a warning is one of `suppress`'s stale ignores.
+    package static func isStaleIgnore(_ warning: Diagnostic) -> Bool {
+        warning.severity == .warning && warning.message.hasPrefix("stale inline ignore (")
+    }
 }

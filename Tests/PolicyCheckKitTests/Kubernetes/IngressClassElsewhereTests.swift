@@ -3,9 +3,9 @@ import PolicyCheckKit
 import Testing
 
 /// `IngressClass` and `IngressClassParams` are cluster-wide and often kept in a platform file apart from the Ingresses
-/// that use them: an Ingress is read with its class and parameters wherever in the run they are defined — the nearest
-/// definition winning, equally near ones that differ cannot be verified — never by its annotations alone when a
-/// class of the run says otherwise.
+/// that use them: an Ingress is read with its class and parameters wherever in the run they are defined, and under
+/// each definition that differs (which one the cluster holds cannot be told), so a copy can add findings but never
+/// take one away.
 @Suite struct IngressClassElsewhereTests {
     static func ingressClass(_ name: String = "public-alb", parameters: String = "edge", isDefault: Bool = false) -> String {
         var text = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: \(name)\n"
@@ -60,62 +60,42 @@ import Testing
         #expect(try Self.network(beside) == ["MMC-NET-011 cluster/edge.yaml:6:11 Ingress/prod/web"])
     }
 
-    @Test func equallyNearDefinitionsThatDifferCannotBeVerified() throws {
-        // Two classes in the tree the Ingress is deployed with (its folder, or one above it).
-        let files = [
+    @Test func anIngressIsJudgedUnderEveryDefinitionOfItsClass() throws {
+        // Two classes of one name: whichever was applied last is the cluster's.
+        let classes = [
             "deploy/class-a.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
             "deploy/class-b.yaml": Self.ingressClass(parameters: "other") + "---\n" + Self.parameters("other", scheme: "internet-facing"),
             "deploy/apps/ingress.yaml": Self.ingress(),
         ]
-        #expect(try Self.network(files) == ["MMC-NET-011 deploy/apps/ingress.yaml:11:21 Ingress/prod/web (cannot verify)"])
-        // One class, its parameters defined differently in two unrelated folders: the parameters win over the
-        // annotations, and which the cluster holds cannot be told.
+        #expect(try Self.network(classes) == ["MMC-NET-011 deploy/class-b.yaml:17:11 Ingress/prod/web"])
+        // One class, its parameters defined twice.
         let parameters = [
             "platform/class.yaml": Self.ingressClass(),
             "teams/a/edge.yaml": Self.parameters(scheme: "internal"),
             "teams/b/edge.yaml": Self.parameters(scheme: "internet-facing"),
             "apps/ingress.yaml": Self.ingress(),
         ]
-        #expect(try Self.network(parameters) == ["MMC-NET-011 apps/ingress.yaml:11:21 Ingress/prod/web (cannot verify)"])
-        // The same definition twice is no conflict.
-        var same = files
-        same["deploy/class-b.yaml"] = files["deploy/class-a.yaml"]
+        #expect(try Self.network(parameters) == ["MMC-NET-011 teams/b/edge.yaml:6:11 Ingress/prod/web"])
+        // The same definition twice is one reading.
+        var same = classes
+        same["deploy/class-b.yaml"] = classes["deploy/class-a.yaml"]
         #expect(try Self.network(same).isEmpty)
     }
 
-    @Test func classesThatDifferOnlyInUnrelatedFoldersAreNotTaken() throws {
-        // A repository's examples and tests, each with its own `alb`: the Ingress is read by its annotations, as
-        // before, with a warning naming the classes.
-        let files = [
-            "test/a/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
-            "test/b/class.yaml": Self.ingressClass(parameters: "other") + "---\n" + Self.parameters("other", scheme: "internet-facing"),
-            "examples/ingress.yaml": Self.ingress(),
-        ]
-        let (report, _) = try KeyDiscoveryTests.check(files.mapValues { Array($0.utf8) })
-        #expect(report.findings.filter { $0.ruleId.hasPrefix("MMC-NET") }.isEmpty)
-        #expect(report.warnings.contains { $0.message.contains("the IngressClass 'public-alb' is defined differently in")
-            && $0.message.contains("test/a/class.yaml") && $0.message.contains("read by their annotations") })
-    }
-
-    @Test func theNearestDefinitionWins() throws {
-        // The Ingress's own folder over a folder elsewhere, a folder above it over one beside it, its own file over all.
-        let nearInternal = [
-            "apps/web/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
-            "platform/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"),
-            "apps/web/ingress.yaml": Self.ingress(),
-        ]
-        #expect(try Self.network(nearInternal).isEmpty)
-        let aboveFacing = [
-            "apps/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"),
-            "platform/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
-            "apps/web/ingress.yaml": Self.ingress(),
-        ]
-        #expect(try Self.network(aboveFacing) == ["MMC-NET-011 apps/class.yaml:17:11 Ingress/prod/web"])
-        let own = [
-            "apps/web/ingress.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing") + "---\n" + Self.ingress(),
-            "apps/web/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal"),
-        ]
-        #expect(try Self.network(own) == ["MMC-NET-011 apps/web/ingress.yaml:17:11 Ingress/prod/web"])
+    @Test func aCopyOfTheClassCannotTakeAFindingAway() throws {
+        let platform = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
+        let internalCopy = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal")
+        // Beside the Ingress, in its own file, in an examples folder: the platform's class still finds it open.
+        for (path, text) in [("apps/web/class.yaml", internalCopy), ("examples/class.yaml", internalCopy),
+                             ("apps/web/ingress.yaml", internalCopy + "---\n" + Self.ingress())] {
+            var files = ["platform/class.yaml": platform, path: text]
+            if path != "apps/web/ingress.yaml" { files["apps/web/ingress.yaml"] = Self.ingress() }
+            #expect(try Self.network(files) == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"], "\(path)")
+        }
+        // A class of another controller beside it neither.
+        let other = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public-alb\nspec:\n  controller: example.com/none\n"
+        #expect(try Self.network(["platform/class.yaml": platform, "apps/web/other.yaml": other,
+                                  "apps/web/ingress.yaml": Self.ingress()]) == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"])
     }
 
     @Test func aDefaultClassElsewhereServesAnIngressWithoutOne() throws {
@@ -124,10 +104,51 @@ import Testing
             "apps/ingress.yaml": Self.ingress(className: nil),
         ]
         #expect(try Self.network(files) == ["MMC-NET-011 platform/class.yaml:19:11 Ingress/prod/web"])
-        // Two default classes, equally near: neither is taken, as within one file.
+        // A second default class adds a reading; it takes none away.
         var two = files
         two["other/class.yaml"] = Self.ingressClass("second", parameters: "second", isDefault: true) + "---\n"
             + Self.parameters("second", scheme: "internal")
-        #expect(try Self.network(two).isEmpty)
+        #expect(try Self.network(two) == ["MMC-NET-011 platform/class.yaml:19:11 Ingress/prod/web"])
+        // The legacy class annotation: the DefaultIngressClass admission plugin gives such an Ingress no default class.
+        var legacy = files
+        legacy["apps/ingress.yaml"] = Self.ingress(className: nil)
+            .replacingOccurrences(of: "  annotations:\n", with: "  annotations:\n    kubernetes.io/ingress.class: alb\n")
+        #expect(try Self.network(legacy).isEmpty)
+    }
+
+    @Test func classesOnStandardInputCount() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ingress-stdin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let ingress = root.appendingPathComponent("ingress.yaml")
+        try Data(Self.ingress().utf8).write(to: ingress)
+        var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+        run.jobs = 1
+        let report = run.run(paths: [ingress.path, "-"],
+                             stdin: Array((Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")).utf8))
+        #expect(report.findings.filter { $0.ruleId == "MMC-NET-011" }.map { "\($0.file):\($0.line):\($0.column)" } == ["-:17:11"])
+    }
+
+    @Test func aClassFileInUTF16OrWithAnEscapedKindIsRead() throws {
+        let platform = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
+        // UTF-16 with its byte-order mark, as the file's own read decodes it.
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in platform.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let files: [String: [UInt8]] = ["platform/class.yaml": utf16, "apps/ingress.yaml": Array(Self.ingress().utf8)]
+        let (report, root) = try KeyDiscoveryTests.check(files)
+        let located = report.findings.filter { $0.ruleId == "MMC-NET-011" }.map { String($0.file.dropFirst(root.count)) }
+        #expect(located == ["platform/class.yaml"])
+        // JSON spelling the kinds with escapes.
+        let json = #"{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"networking.k8s.io/v1","kind":"Ingress\u0043lass","metadata":{"name":"public-alb"},"spec":{"controller":"ingress.k8s.aws/alb","parameters":{"apiGroup":"elbv2.k8s.aws","kind":"IngressClassParams","name":"edge"}}},{"apiVersion":"elbv2.k8s.aws/v1beta1","kind":"\u0049ngressClassParams","metadata":{"name":"edge"},"spec":{"scheme":"internet-facing"}}]}"#
+        #expect(try Self.network(["platform/class.json": json, "apps/ingress.yaml": Self.ingress()])
+            == ["MMC-NET-011 platform/class.json:1:384 Ingress/prod/web"])
+    }
+
+    @Test func anIgnoreAtTheClassIsNotStaleWhenAnIngressElsewhereUsesIt() throws {
+        let platform = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
+            .replacingOccurrences(of: "  scheme:", with: "  # policycheck:ignore MMC-NET-011 the edge ALB is fronted by CloudFront\n  scheme:")
+        let (report, _) = try KeyDiscoveryTests.check(["platform/class.yaml": Array(platform.utf8),
+                                                        "apps/ingress.yaml": Array(Self.ingress().utf8)])
+        #expect(report.findings.filter { $0.ruleId == "MMC-NET-011" }.map(\.isSuppressed) == [true])
+        #expect(!report.warnings.contains { $0.message.hasPrefix("stale inline ignore") }, "\(report.warnings)")
     }
 }
