@@ -3,27 +3,25 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 extension InputReader {
-    /// The `IngressClass` and `IngressClassParams` objects of the run's inputs, gathered before any input is read
-    /// (`IngressClassCatalog`). A file is parsed here only when its text could spell either kind: it holds
-    /// `IngressClass`, or an escape that could spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar);
-    /// text in UTF-16 or UTF-32 is decoded first, as the file's own read decodes it. A file that cannot be read or
-    /// parsed is left to its own read, which reports it. `texts` holds the inputs read from memory (standard input),
-    /// by path; `inputCount` is how many inputs the run reads (rendered ones too).
-    package func ingressClassCatalog(_ inputs: [InputDiscovery.Input], texts: [String: [UInt8]],
-                                     inputCount: Int) -> IngressClassCatalog {
-        // One input gathers its own classes as it is read.
-        guard format == nil || format == .kubernetes, inputCount > 1 else { return IngressClassCatalog() }
-        var gathered: [IngressClassCatalog.FileClasses] = []
-        for input in inputs where input.skipReason == nil && !input.isTerraformModule && !input.isTemplated {
-            guard let raw = texts[input.path] ?? (input.path == "-" ? nil : try? FileBytes.read(input.path, limit: maxFileBytes)),
-                  format == .kubernetes || !KeyFileReader.claims(path: input.displayPath, raw: raw),
-                  !TextDecoding.isProbablyBinary(raw), let text = try? TextDecoding.utf8Text(from: raw),
-                  Self.couldSpellIngressClass(text), let documents = try? parse(text),
-                  let classes = IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text))
-            else { continue }
-            gathered.append(classes)
-        }
-        return IngressClassCatalog(gathered)
+    /// Whether the run's inputs are scanned for `IngressClass` and `IngressClassParams` objects before any is read
+    /// (`IngressClassCatalog`): when they may be Kubernetes, and there is more than one (one input gathers its own
+    /// classes as it is read). `inputCount` counts rendered inputs too.
+    package func scansIngressClasses(inputCount: Int) -> Bool {
+        (format == nil || format == .kubernetes) && inputCount > 1
+    }
+
+    /// The `IngressClass` and `IngressClassParams` objects of one input, for the run's `IngressClassCatalog`. A file
+    /// is parsed here only when its text could spell either kind: it holds `IngressClass`, or an escape that could
+    /// spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar); text in UTF-16 or UTF-32 is decoded first,
+    /// as the file's own read decodes it. A file that cannot be read or parsed is left to its own read, which reports
+    /// it. `text` is the input when read from memory (standard input).
+    package func ingressClasses(of input: InputDiscovery.Input, text memory: [UInt8]?) -> IngressClassCatalog.FileClasses? {
+        guard input.skipReason == nil, !input.isTerraformModule, !input.isTemplated,
+              let raw = memory ?? (input.path == "-" ? nil : try? FileBytes.read(input.path, limit: maxFileBytes)),
+              format == .kubernetes || !KeyFileReader.claims(path: input.displayPath, raw: raw),
+              !TextDecoding.isProbablyBinary(raw), let text = try? TextDecoding.utf8Text(from: raw),
+              Self.couldSpellIngressClass(text), let documents = try? parse(text) else { return nil }
+        return IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text))
     }
 
     private static let kindText = Array("IngressClass".utf8)

@@ -206,8 +206,15 @@ public struct CheckRun: Sendable {
         // Ingress classes are cluster-wide: an Ingress is read with its class wherever in the run it is defined.
         // Rendered charts and builds keep theirs to themselves: a finding is placed back into a build's files only
         // from the build's own stream.
-        configured.options.ingressClasses = configured.ingressClassCatalog(pending, texts: stdin.map { ["-": $0] } ?? [:],
-                                                                           inputCount: inputs.count)
+        if configured.scansIngressClasses(inputCount: inputs.count) {
+            let scanner = configured
+            let files = pending
+            let classes = ResultSlots<IngressClassCatalog.FileClasses?>(count: files.count)
+            forEachInput(files.count) { index in
+                classes.set(index, scanner.ingressClasses(of: files[index], text: files[index].path == "-" ? stdin : nil))
+            }
+            configured.options.ingressClasses = IngressClassCatalog(classes.values.compactMap { $0 })
+        }
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes
@@ -242,25 +249,31 @@ public struct CheckRun: Sendable {
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
-        if jobs > 1 && inputs.count > 1 {
-            // Each file is independent. `jobs` workers (the calling thread is one of them) each take the next input
-            // from a shared counter, so no worker waits for another thread to hand out work; results land in their
-            // input's slot, so output order never depends on timing.
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count)) { _ in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < inputs.count else { return }
-                    work(index)
-                }
-            }
-        } else {
-            for index in inputs.indices { work(index) }
-        }
+        forEachInput(inputs.count, work)
         let settled = (consumed + rendering.unrendered).map {
             CheckedFile($0, evaluator: evaluator, context: context, inline: nil, names: names)
         }
         return slots.values + settled
+    }
+}
+
+extension CheckRun {
+    /// Calls `work` with each index below `count`, on `jobs` threads. Each input is independent: the workers (the
+    /// calling thread is one of them) each take the next index from a shared counter, so no worker waits for another
+    /// thread to hand out work; results land in their input's slot, so output order never depends on timing.
+    func forEachInput(_ count: Int, _ work: @Sendable (Int) -> Void) {
+        guard jobs > 1 && count > 1 else {
+            for index in 0..<count { work(index) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                work(index)
+            }
+        }
     }
 }
 
