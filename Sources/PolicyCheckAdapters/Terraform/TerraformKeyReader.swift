@@ -99,7 +99,12 @@ struct TerraformKeyReader {
         if let text = policy.knownString {
             key.policy = TerraformKeyPolicyReader.policy(text, at: policy.origin)
         } else if case .unknown(let reason)? = policy.string()?.value {
-            key.policy = KeyPolicy(origin: policy.origin, statements: [])
+            // What the known parts of a policy written from source already decide is judged (the statements
+            // beside one naming the account's root); the rest of it cannot be verified.
+            let decided = policy.encodedDocument.map {
+                TerraformKeyPolicyReader.decidedStatements(encoded: $0, at: policy.origin)
+            } ?? []
+            key.policy = KeyPolicy(origin: policy.origin, statements: decided)
             key.policy?.unknownReason = reason
         }
         return key
