@@ -9,14 +9,18 @@ import PolicyCheckSyntax
 enum TerraformPolicyDocument {
     static let type = "aws_iam_policy_document"
 
-    /// The data source's value (`json` and `minified_json`), or `nil` when it is not evaluated: repeated by `count`
-    /// or `for_each`, or merging other documents (`source_policy_documents`, `override_policy_documents`,
-    /// `source_json`, `override_json`), which the provider merges by statement id.
+    /// One instance's value (`json` and `minified_json`; `count` and `for_each` are expanded by the caller), or `nil`
+    /// when it is not evaluated: merging other documents (`source_policy_documents`, `override_policy_documents`,
+    /// `source_json`, `override_json`), which the provider merges by statement id. A merge argument that is null or
+    /// an empty list (terraform-aws-modules' defaults) merges nothing.
     static func evaluate(_ body: HCLBody, address: String, evaluator: TerraformEvaluator,
                          at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
-        let repeated = ["count", "for_each"].contains { body[attribute: $0] != nil }
         let merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
-        guard !repeated, !merged.contains(where: { body[attribute: $0] != nil }) else { return nil }
+        for name in merged {
+            guard let attribute = body[attribute: name] else { continue }
+            let value = try evaluator.evaluate(attribute.value)
+            guard value.isNull || value.items?.isEmpty == true else { return nil }
+        }
         let values = try TerraformBlockValues.evaluate(body, evaluator)
         var document: [String: TerraformValue] = [
             "Version": textOr(values["version"], "2012-10-17", at: offset),

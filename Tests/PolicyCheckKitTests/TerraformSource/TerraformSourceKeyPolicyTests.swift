@@ -103,4 +103,51 @@ import Testing
             { Effect = data.aws_caller_identity.current.id, Action = "kms:Decrypt", Resource = "*", Principal = "*" }
             """)) == ["info cannot verify"])
     }
+
+    /// An `aws_iam_policy_document` written as terraform-aws-modules/kms writes it: one instance by `count`, merging
+    /// the documents of a variable whose default is empty.
+    private static func repeatedDocument(merging documents: String, repeat repetition: String = "count = var.create ? 1 : 0",
+                                         reference: String = "data.aws_iam_policy_document.key[0].json") -> String {
+        header + """
+            variable "create" {
+              type    = bool
+              default = true
+            }
+            data "aws_iam_policy_document" "key" {
+              \(repetition)
+              source_policy_documents = \(documents)
+              statement {
+                actions   = ["kms:Decrypt"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+              }
+            }
+            resource "aws_kms_key" "data" {
+              enable_key_rotation     = true
+              deletion_window_in_days = 30
+              policy                  = \(reference)
+            }
+            """
+    }
+
+    @Test func aDocumentRepeatedByCountOrForEachIsJudgedPerInstance() throws {
+        for main in [
+            Self.repeatedDocument(merging: "[]"),
+            Self.repeatedDocument(merging: "null", repeat: #"for_each = toset(["data"])"#,
+                                  reference: #"data.aws_iam_policy_document.key["data"].json"#),
+        ] {
+            let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
+            #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["high false"], "\(main)")
+        }
+    }
+
+    @Test func aDocumentMergingOthersIsNotJudged() throws {
+        // The provider merges documents by statement id: one merged in may override the statement.
+        let main = Self.repeatedDocument(merging: #"[jsonencode({ Statement = [] })]"#)
+        let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["info true"])
+    }
 }
