@@ -14,11 +14,20 @@ struct TerraformKeyReader {
         "aws_kms_replica_external_key": "primary_key_arn",
     ]
 
+    /// The resource that sets a key's policy apart from the key: a key has one key policy, and `PutKeyPolicy`
+    /// replaces it (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key_policy). Not read before
+    /// round 24: `kms:*` to principal `"*"` attached so passed.
+    static let policyType = "aws_kms_key_policy"
+
     let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
+        let policies = input.resources(ofType: [Self.policyType]).isEmpty ? nil
+            : TerraformCompanionIndex(input: input, type: Self.policyType, attribute: "key_id", targets: Self.keyTypes)
         for resource in input.resources(ofType: Self.keyTypes) {
-            deployment.keys.append(declaration(resource))
+            let attached = policies?.companion(of: resource, name: { resource["key_id"].knownString })
+            deployment.keys.append(declaration(resource, policy: attached?["policy"] ?? resource["policy"]))
         }
         let replicas = input.resources(ofType: Self.replicaTypes)
         guard !replicas.isEmpty else { return }
@@ -58,7 +67,7 @@ struct TerraformKeyReader {
         }
     }
 
-    private func declaration(_ resource: TerraformResource) -> KeyDeclaration {
+    private func declaration(_ resource: TerraformResource, policy: TerraformAttribute) -> KeyDeclaration {
         var key = KeyDeclaration(component: resource.address, origin: resource.rawOrigin)
         key.rawNode = resource.valuesNode
         key.id = Located(resource.address, at: resource.origin)
@@ -95,7 +104,6 @@ struct TerraformKeyReader {
             material.expirationModel = known(resource["expiration_model"])
             key.materials = [material]
         }
-        let policy = resource["policy"]
         if let text = policy.knownString {
             key.policy = TerraformKeyPolicyReader.policy(text, at: policy.origin)
         } else if case .unknown(let reason)? = policy.string()?.value {

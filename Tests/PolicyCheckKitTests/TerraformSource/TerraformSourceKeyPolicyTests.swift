@@ -150,4 +150,25 @@ import Testing
         let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
         #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["info true"])
     }
+
+    @Test func aPolicyAttachedByAWSKMSKeyPolicyIsTheKeysPolicy() throws {
+        let main = Self.header + """
+            resource "aws_kms_key" "data" {
+              enable_key_rotation     = true
+              deletion_window_in_days = 30
+              policy = jsonencode({ Statement = [
+                { Effect = "Allow", Action = "kms:*", Resource = "*", Principal = { AWS = "arn:aws:iam::111122223333:root" } },
+              ] })
+            }
+            resource "aws_kms_key_policy" "data" {
+              key_id = aws_kms_key.data.id
+              policy = jsonencode({ Statement = [
+                { Sid = "Everyone", Effect = "Allow", Action = "kms:*", Resource = "*", Principal = "*" },
+              ] })
+            }
+            """
+        let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.map { "\($0.severity) \($0.resource)" } == ["high aws_kms_key.data"])
+        #expect(findings.first?.message.hasPrefix("statement 'Everyone' allows kms:* to principal \"*\"") == true)
+    }
 }
