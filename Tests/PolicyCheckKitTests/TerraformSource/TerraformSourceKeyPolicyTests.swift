@@ -171,4 +171,28 @@ import Testing
         #expect(findings.map { "\($0.severity) \($0.resource)" } == ["high aws_kms_key.data"])
         #expect(findings.first?.message.hasPrefix("statement 'Everyone' allows kms:* to principal \"*\"") == true)
     }
+
+    @Test func twoAttachedPoliciesOfOneKeyAreJudgedTogether() throws {
+        // Both are put on the key, in an order the configuration does not fix: either may be the one left.
+        let attachment = { (name: String, principal: String) in
+            """
+            resource "aws_kms_key_policy" "\(name)" {
+              key_id = aws_kms_key.data.id
+              policy = jsonencode({ Statement = [
+                { Effect = "Allow", Action = "kms:Decrypt", Resource = "*", Principal = \(principal) },
+              ] })
+            }
+
+            """
+        }
+        let main = Self.header + """
+            resource "aws_kms_key" "data" {
+              enable_key_rotation     = true
+              deletion_window_in_days = 30
+            }
+
+            """ + attachment("a_owner", #"{ AWS = "arn:aws:iam::111122223333:root" }"#) + attachment("b_everyone", #""*""#)
+        let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["high false"])
+    }
 }
