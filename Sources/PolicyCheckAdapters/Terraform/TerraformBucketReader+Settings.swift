@@ -145,7 +145,16 @@ extension TerraformBucketReader {
     /// Encryption in transit: a bucket policy (its own resource, else the inline `policy`) that denies requests
     /// whose `aws:SecureTransport` is false.
     func secureTransport(of bucket: TerraformResource) -> StoreSetting<Bool> {
-        let policy = companion(Self.policyType, of: bucket)?["policy"] ?? bucket["policy"]
+        // Each `aws_s3_bucket_policy` of the bucket replaces its one policy when applied, in an order the plan does
+        // not fix: every one must deny plain HTTP (round 24: a TLS-only one written first hid an Allow-only one).
+        let attached = allCompanions(Self.policyType, of: bucket)
+        if attached.count > 1 {
+            return StoreSetting.worst(attached.map { secureTransport(policy: $0["policy"], of: bucket) })!
+        }
+        return secureTransport(policy: attached.first?["policy"] ?? bucket["policy"], of: bucket)
+    }
+
+    private func secureTransport(policy: TerraformAttribute, of bucket: TerraformResource) -> StoreSetting<Bool> {
         if let document = policy.encodedDocument {
             return SecureTransportPolicy.judge(encoded: document, unknownReason: policy.unknownReason, at: policy.origin)
         }

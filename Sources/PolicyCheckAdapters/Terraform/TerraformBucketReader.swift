@@ -107,6 +107,11 @@ struct TerraformBucketReader {
     func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
         companions[type]?.companion(of: bucket, name: { bucket["bucket"].knownString })
     }
+
+    /// Every resource of `type` that configures the bucket (`TerraformCompanionIndex.all(of:name:)`).
+    func allCompanions(_ type: String, of bucket: TerraformResource) -> [TerraformResource] {
+        companions[type]?.all(of: bucket, name: { bucket["bucket"].knownString }) ?? []
+    }
 }
 
 extension TerraformBucketReader: TerraformReader {
