@@ -1,0 +1,63 @@
+import PolicyCheckKit
+import Testing
+
+/// Several `aws_s3_bucket_versioning` or `aws_s3_bucket_logging` resources of one bucket each replace its setting,
+/// in an order the plan does not fix, so each must meet the rule (round 24: only the first written was read, and
+/// an Enabled one written first hid a Suspended one after it).
+@Suite struct TerraformSourceBucketCompanionTests {
+    private static let header = """
+        provider "aws" {
+          region = "us-east-1"
+        }
+        resource "aws_s3_bucket" "data" {
+          bucket = "chat-data"
+        }
+        resource "aws_s3_bucket" "logs" {
+          bucket = "chat-logs"
+        }
+
+        """
+
+    private func findings(_ main: String, rule: String) throws -> [String] {
+        try TerraformSourceFixture.findings(main: Self.header + main)
+            .filter { $0.ruleId == rule && $0.resource == "aws_s3_bucket.data" }
+            .map { "\($0.severity) \($0.cannotVerify ? "cannot verify" : "fails")" }
+    }
+
+    private static func versioning(_ name: String, _ status: String) -> String {
+        """
+        resource "aws_s3_bucket_versioning" "\(name)" {
+          bucket = aws_s3_bucket.data.id
+          versioning_configuration {
+            status = "\(status)"
+          }
+        }
+
+        """
+    }
+
+    private static func logging(_ name: String, _ target: String) -> String {
+        """
+        resource "aws_s3_bucket_logging" "\(name)" {
+          bucket        = aws_s3_bucket.data.id
+          target_bucket = \(target)
+          target_prefix = "data/"
+        }
+
+        """
+    }
+
+    @Test func everyVersioningResourceOfTheBucketMustEnableIt() throws {
+        #expect(try findings(Self.versioning("on", "Enabled"), rule: "MMC-AVL-004").isEmpty)
+        #expect(try findings(Self.versioning("on", "Enabled") + Self.versioning("off", "Suspended"),
+                             rule: "MMC-AVL-004") == ["medium fails"])
+        #expect(try findings(Self.versioning("on", "Enabled") + Self.versioning("again", "Enabled"),
+                             rule: "MMC-AVL-004").isEmpty)
+    }
+
+    @Test func everyLoggingResourceOfTheBucketMustLogElsewhere() throws {
+        #expect(try findings(Self.logging("elsewhere", "aws_s3_bucket.logs.id"), rule: "MMC-LOG-003").isEmpty)
+        #expect(try findings(Self.logging("elsewhere", "aws_s3_bucket.logs.id") + Self.logging("itself", "aws_s3_bucket.data.id"),
+                             rule: "MMC-LOG-003") == ["medium fails"])
+    }
+}
