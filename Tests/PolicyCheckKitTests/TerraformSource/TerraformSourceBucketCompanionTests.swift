@@ -60,4 +60,36 @@ import Testing
         #expect(try findings(Self.logging("elsewhere", "aws_s3_bucket.logs.id") + Self.logging("itself", "aws_s3_bucket.data.id"),
                              rule: "MMC-LOG-003") == ["medium fails"])
     }
+
+    private static func block(_ name: String, off: Bool) -> String {
+        """
+        resource "aws_s3_bucket_public_access_block" "\(name)" {
+          bucket                  = aws_s3_bucket.data.id
+          block_public_acls       = true
+          block_public_policy     = true
+          ignore_public_acls      = true
+          restrict_public_buckets = \(!off)
+        }
+
+        """
+    }
+
+    private static func acl(_ name: String, _ acl: String) -> String {
+        """
+        resource "aws_s3_bucket_acl" "\(name)" {
+          bucket = aws_s3_bucket.data.id
+          acl    = "\(acl)"
+        }
+
+        """
+    }
+
+    @Test func everyPublicAccessBlockAndACLOfTheBucketIsJudged() throws {
+        #expect(try findings(Self.block("full", off: false), rule: "MMC-NET-012").isEmpty)
+        #expect(try findings(Self.block("full", off: false) + Self.block("partial", off: true),
+                             rule: "MMC-NET-012") == ["high fails"])
+        #expect(try findings(Self.acl("private", "private"), rule: "MMC-NET-012").isEmpty)
+        #expect(try findings(Self.acl("private", "private") + Self.acl("public", "public-read"),
+                             rule: "MMC-NET-012") == ["high fails"])
+    }
 }
