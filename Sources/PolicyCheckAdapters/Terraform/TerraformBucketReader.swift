@@ -38,7 +38,7 @@ struct TerraformBucketReader {
     func read(into deployment: inout Deployment) {
         for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             let inline = bucket["server_side_encryption_configuration"]
-            let separate = companion(Self.encryptionType, of: bucket)
+            let separate = encryptionConfiguration(of: bucket)
             let rule = (separate?.attributes ?? inline.child(0)).child("rule").child(0)
                 .child("apply_server_side_encryption_by_default").child(0)
             let owner = separate ?? bucket
@@ -111,6 +111,22 @@ struct TerraformBucketReader {
         let flags = { (block: TerraformResource) in Self.blockFlags.map { block[$0] } }
         return blocks.first { flags($0).contains { $0.bool()?.value.known != true && !$0.isUnknown } }
             ?? blocks.first { flags($0).contains(where: \.isUnknown) } ?? blocks.first
+    }
+
+    /// The bucket's encryption configuration resource. Each of several replaces the bucket's default encryption when
+    /// applied, in an order the plan does not fix: the first that names no KMS key (SSE-S3, or AWS's managed key),
+    /// else the first whose key or algorithm is unknown, else the first.
+    private func encryptionConfiguration(of bucket: TerraformResource) -> TerraformResource? {
+        let configurations = allCompanions(Self.encryptionType, of: bucket)
+        guard configurations.count > 1 else { return configurations.first }
+        let rule = { (configuration: TerraformResource) in
+            configuration.attributes.child("rule").child(0).child("apply_server_side_encryption_by_default").child(0)
+        }
+        return configurations.first { configuration in
+            let key = rule(configuration).child("kms_master_key_id")
+            return !key.isUnknown && key.knownString?.isEmpty != false && !rule(configuration).child("sse_algorithm").isUnknown
+        } ?? configurations.first { rule($0).child("kms_master_key_id").isUnknown || rule($0).child("sse_algorithm").isUnknown }
+            ?? configurations.first
     }
 
     /// The bucket's canned ACL: of several ACL resources (each replaces the ACL when applied), the first public one,

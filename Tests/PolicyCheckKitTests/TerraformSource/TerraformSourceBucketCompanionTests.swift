@@ -92,4 +92,32 @@ import Testing
         #expect(try findings(Self.acl("private", "private") + Self.acl("public", "public-read"),
                              rule: "MMC-NET-012") == ["high fails"])
     }
+
+    private static func encryption(_ name: String, _ settings: String) -> String {
+        """
+        resource "aws_s3_bucket_server_side_encryption_configuration" "\(name)" {
+          bucket = aws_s3_bucket.data.id
+          rule {
+            apply_server_side_encryption_by_default {
+              \(settings)
+            }
+          }
+        }
+
+        """
+    }
+
+    @Test func everyEncryptionConfigurationOfTheBucketMustNameItsKey() throws {
+        let key = """
+            resource "aws_kms_key" "data" {
+              enable_key_rotation     = true
+              deletion_window_in_days = 30
+            }
+
+            """
+        let kms = Self.encryption("kms", "sse_algorithm = \"aws:kms\"\n      kms_master_key_id = aws_kms_key.data.arn")
+        #expect(try findings(key + kms, rule: "MMC-ENC-002").isEmpty)
+        #expect(try findings(key + kms + Self.encryption("s3", "sse_algorithm = \"AES256\""), rule: "MMC-ENC-002")
+            == ["high fails"])
+    }
 }
