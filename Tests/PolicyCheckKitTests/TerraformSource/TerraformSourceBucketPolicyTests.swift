@@ -222,4 +222,42 @@ import Testing
         #expect(try transit(allow + tls) == ["high fails"])
         #expect(try transit(tls + tls.replacingOccurrences(of: "\"tls\"", with: "\"tls_again\"")).isEmpty)
     }
+
+    /// As Terraform's (above): two `AWS::S3::BucketPolicy` of one bucket must both deny plain HTTP.
+    @Test func twoCloudFormationPoliciesOfOneBucketMustBothDenyPlainHTTP() throws {
+        let tls = """
+            Resources:
+              Logs:
+                Type: AWS::S3::Bucket
+              LogsPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Deny
+                        Principal: "*"
+                        Action: "s3:*"
+                        Resource: [!GetAtt Logs.Arn, !Sub "${Logs.Arn}/*"]
+                        Condition: {Bool: {"aws:SecureTransport": "false"}}
+
+            """
+        let delivery = """
+              DeliveryPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: logging.s3.amazonaws.com}
+                        Action: "s3:PutObject"
+                        Resource: !Sub "${Logs.Arn}/*"
+            """
+        let transit = { (template: String) in
+            try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity.rawValue)
+        }
+        #expect(try transit(tls).isEmpty)
+        #expect(try transit(tls + delivery) == ["high"])
+    }
 }
