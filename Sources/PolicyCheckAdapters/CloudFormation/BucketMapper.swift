@@ -37,7 +37,12 @@ enum BucketMapper: ResourceMapper {
             store.sseS3OnlyWriter = "Application Load Balancer access logs"
         }
         store.versioning = versioning(properties)
-        store.transitEncryption = secureTransport(context.relations?.bucketPolicies[context.component], bucket: context)
+        // Several policies of one bucket each replace its policy, in an order the template does not fix: each must
+        // deny plain HTTP (round 24: the first written hid the others).
+        let policies = context.relations?.bucketPolicies[context.component] ?? []
+        store.transitEncryption = policies.count > 1
+            ? StoreSetting.worst(policies.map { secureTransport($0, bucket: context) })!
+            : secureTransport(policies.first, bucket: context)
         deployment.dataStores.append(store)
     }
 

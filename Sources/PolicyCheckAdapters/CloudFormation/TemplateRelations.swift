@@ -4,8 +4,8 @@ import PolicyCheckModel
 /// policy of each bucket, the buckets that receive access logs or trail log files, and the Redshift parameter groups
 /// by name. Mappers look a bucket or group up here rather than scan every resource per bucket or cluster.
 struct TemplateRelations {
-    /// `PolicyDocument` of the `AWS::S3::BucketPolicy` naming each bucket (logical id), the first in document order.
-    private(set) var bucketPolicies: [String: PropertyValue] = [:]
+    /// `PolicyDocument` of every `AWS::S3::BucketPolicy` naming each bucket (logical id), in document order.
+    private(set) var bucketPolicies: [String: [PropertyValue]] = [:]
     /// Buckets (logical ids) named as a `LoggingConfiguration.DestinationBucketName` or a trail's `S3BucketName`.
     private(set) var logDestinations: Set<String> = []
     /// Buckets (logical ids) an Application Load Balancer writes access logs to, which AWS writes only with SSE-S3
@@ -47,8 +47,9 @@ struct TemplateRelations {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
             case "AWS::S3::BucketPolicy":
-                for bucket in buckets(properties.child("Bucket")) where bucketPolicies[bucket] == nil {
-                    bucketPolicies[bucket] = properties.child("PolicyDocument")
+                // Every one: each replaces the bucket's one policy, in an order the template does not fix.
+                for bucket in buckets(properties.child("Bucket")) {
+                    bucketPolicies[bucket, default: []].append(properties.child("PolicyDocument"))
                 }
             case "AWS::S3::Bucket":
                 // A bucket that logs to itself is no log destination the rule leaves out: its own logging is off.

@@ -89,26 +89,36 @@ extension TerraformBucketReader {
     /// Server access logging: a logging resource or an inline `logging` block with a target bucket other than the
     /// bucket itself; off otherwise.
     func accessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
-        if let logging = companion(Self.loggingType, of: bucket) {
-            let target = logging["target_bucket"]
-            let referenced = referencedBucket(target, of: logging)
-            // Before the value: a reference to the bucket's own `id` is unknown until apply, but names it all the same.
-            if namesItself(target, referenced: referenced, bucket: bucket) {
-                return StoreSetting(.known(false), at: target.origin,
-                                    note: "its aws_s3_bucket_logging targets the bucket itself")
-            }
-            if target.knownString != nil { return StoreSetting(.known(true), at: logging.origin) }
-            // Another of the configuration's buckets: logging is on, though its name is known only after apply —
-            // unless the expression may also give the bucket itself (a conditional between the two), which only
-            // the value can settle.
-            let mayBeItself = mentions(target, of: logging, bucket: bucket)
-            if target.isUnknown, !target.isProviderDefault, referenced == nil || mayBeItself {
-                let reason = mayBeItself ? "\(target.unknownReason); the expression may give the bucket itself"
-                    : target.unknownReason
-                return StoreSetting(.unknown(reason: reason), at: target.origin)
-            }
-            return StoreSetting(.known(true), at: logging.origin)
+        // Several logging resources of one bucket each replace its logging configuration, in an order the plan does
+        // not fix: each must log elsewhere (round 24: only the first written was read).
+        let attached = allCompanions(Self.loggingType, of: bucket)
+        if attached.count > 1 { return StoreSetting.worst(attached.map { accessLogging(by: $0, of: bucket) })! }
+        if let logging = attached.first { return accessLogging(by: logging, of: bucket) }
+        return inlineAccessLogging(of: bucket)
+    }
+
+    private func accessLogging(by logging: TerraformResource, of bucket: TerraformResource) -> StoreSetting<Bool> {
+        let target = logging["target_bucket"]
+        let referenced = referencedBucket(target, of: logging)
+        // Before the value: a reference to the bucket's own `id` is unknown until apply, but names it all the same.
+        if namesItself(target, referenced: referenced, bucket: bucket) {
+            return StoreSetting(.known(false), at: target.origin,
+                                note: "its aws_s3_bucket_logging targets the bucket itself")
         }
+        if target.knownString != nil { return StoreSetting(.known(true), at: logging.origin) }
+        // Another of the configuration's buckets: logging is on, though its name is known only after apply —
+        // unless the expression may also give the bucket itself (a conditional between the two), which only
+        // the value can settle.
+        let mayBeItself = mentions(target, of: logging, bucket: bucket)
+        if target.isUnknown, !target.isProviderDefault, referenced == nil || mayBeItself {
+            let reason = mayBeItself ? "\(target.unknownReason); the expression may give the bucket itself"
+                : target.unknownReason
+            return StoreSetting(.unknown(reason: reason), at: target.origin)
+        }
+        return StoreSetting(.known(true), at: logging.origin)
+    }
+
+    private func inlineAccessLogging(of bucket: TerraformResource) -> StoreSetting<Bool> {
         let inline = bucket["logging"]
         if inline.isUnknown, !inline.isProviderDefault {
             return StoreSetting(.unknown(reason: inline.unknownReason), at: inline.origin)
@@ -125,27 +135,44 @@ extension TerraformBucketReader {
 
     /// Versioning: the versioning resource's status, else the inline block's flag; off when neither says.
     func versioning(of bucket: TerraformResource) -> StoreSetting<Bool> {
-        if let resource = companion(Self.versioningType, of: bucket) {
-            let status = resource["versioning_configuration"].child(0).child("status")
-            switch status.string()?.value {
-            case .known(let text)?:
-                return StoreSetting(.known(text == "Enabled"), at: status.origin,
-                                    note: text == "Enabled" ? nil : "its status is '\(Excerpt.quote(text))'")
-            case .unknown(let reason)?:
-                return StoreSetting(.unknown(reason: reason), at: status.origin)
-            case nil:
-                return StoreSetting(.known(false), at: resource.origin, note: "the versioning resource states no status")
-            }
+        // Several versioning resources of one bucket each set its status, in an order the plan does not fix: each
+        // must enable it (round 24: an Enabled one written first hid a Suspended one after it).
+        let attached = allCompanions(Self.versioningType, of: bucket)
+        if attached.count > 1 { return StoreSetting.worst(attached.map(versioning(by:)))! }
+        if let resource = attached.first {
+            return versioning(by: resource)
         }
         let flag = bucket["versioning"].child(0).child("enabled")
         if let stated = flag.bool() { return StoreSetting(stated) }
         return StoreSetting(.known(false), at: bucket.rawOrigin, note: "no aws_s3_bucket_versioning names the bucket")
     }
 
+    private func versioning(by resource: TerraformResource) -> StoreSetting<Bool> {
+        let status = resource["versioning_configuration"].child(0).child("status")
+        switch status.string()?.value {
+        case .known(let text)?:
+            return StoreSetting(.known(text == "Enabled"), at: status.origin,
+                                note: text == "Enabled" ? nil : "its status is '\(Excerpt.quote(text))'")
+        case .unknown(let reason)?:
+            return StoreSetting(.unknown(reason: reason), at: status.origin)
+        case nil:
+            return StoreSetting(.known(false), at: resource.origin, note: "the versioning resource states no status")
+        }
+    }
+
     /// Encryption in transit: a bucket policy (its own resource, else the inline `policy`) that denies requests
     /// whose `aws:SecureTransport` is false.
     func secureTransport(of bucket: TerraformResource) -> StoreSetting<Bool> {
-        let policy = companion(Self.policyType, of: bucket)?["policy"] ?? bucket["policy"]
+        // Each `aws_s3_bucket_policy` of the bucket replaces its one policy when applied, in an order the plan does
+        // not fix: every one must deny plain HTTP (round 24: a TLS-only one written first hid an Allow-only one).
+        let attached = allCompanions(Self.policyType, of: bucket)
+        if attached.count > 1 {
+            return StoreSetting.worst(attached.map { secureTransport(policy: $0["policy"], of: bucket) })!
+        }
+        return secureTransport(policy: attached.first?["policy"] ?? bucket["policy"], of: bucket)
+    }
+
+    private func secureTransport(policy: TerraformAttribute, of bucket: TerraformResource) -> StoreSetting<Bool> {
         if let document = policy.encodedDocument {
             return SecureTransportPolicy.judge(encoded: document, unknownReason: policy.unknownReason,
                                               bucket: bucket.address, at: policy.origin)

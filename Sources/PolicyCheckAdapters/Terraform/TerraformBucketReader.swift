@@ -38,7 +38,7 @@ struct TerraformBucketReader {
     func read(into deployment: inout Deployment) {
         for bucket in input.resources(ofType: ["aws_s3_bucket"]) {
             let inline = bucket["server_side_encryption_configuration"]
-            let separate = companion(Self.encryptionType, of: bucket)
+            let separate = encryptionConfiguration(of: bucket)
             let rule = (separate?.attributes ?? inline.child(0)).child("rule").child(0)
                 .child("apply_server_side_encryption_by_default").child(0)
             let owner = separate ?? bucket
@@ -72,16 +72,16 @@ struct TerraformBucketReader {
     /// Whether the bucket is reachable from the internet: not when a full public access block covers it; yes with a
     /// public canned ACL or a partial block; not stated otherwise (new buckets block public access by default).
     private func publicAccess(of bucket: TerraformResource) -> Located<Fact<Bool>>? {
-        if let block = companion(Self.publicAccessBlockType, of: bucket) {
+        if let block = publicAccessBlock(of: bucket) {
             let flags = Self.blockFlags.map { block[$0] }
             if flags.allSatisfy({ $0.bool()?.value.known == true }) { return Located(.known(false), at: block.origin) }
             if let off = flags.first(where: { $0.bool()?.value.known != true && !$0.isUnknown }) {
                 return Located(.known(true), at: off.origin)
             }
         }
-        let acl = companion(Self.aclType, of: bucket)?["acl"] ?? bucket["acl"]
+        let acl = self.acl(of: bucket)
         if let text = acl.knownString, Self.publicACLs.contains(text) { return Located(.known(true), at: acl.origin) }
-        if let block = companion(Self.publicAccessBlockType, of: bucket),
+        if let block = publicAccessBlock(of: bucket),
            let unknown = Self.blockFlags.map({ block[$0] }).first(where: \.isUnknown) {
             return Located(.unknown(reason: unknown.unknownReason), at: unknown.origin)
         }
@@ -91,10 +91,10 @@ struct TerraformBucketReader {
     /// Which settings a public access block leaves off, when the block (not a public ACL) is what makes the bucket
     /// public: `nil` when a public canned ACL opens it.
     private func partialBlockNote(of bucket: TerraformResource) -> String? {
-        let block = companion(Self.publicAccessBlockType, of: bucket)
+        let block = publicAccessBlock(of: bucket)
         let off = block.map { block in Self.blockFlags.filter { block[$0].bool()?.value.known != true && !block[$0].isUnknown } } ?? []
         // A public canned ACL S3 does not ignore already opens the bucket: the plain message says so.
-        let acl = companion(Self.aclType, of: bucket)?["acl"] ?? bucket["acl"]
+        let acl = self.acl(of: bucket)
         if let text = acl.knownString, Self.publicACLs.contains(text), block == nil || off.contains("ignore_public_acls") {
             return nil
         }
@@ -102,10 +102,49 @@ struct TerraformBucketReader {
         return PublicAccessBlock.note(off: off, block: block.address)
     }
 
+    /// The bucket's public access block. Each of several replaces the bucket's one block when applied, in an order
+    /// the plan does not fix (round 24: a full block written first hid a partial one after it): the first that
+    /// leaves a setting off, else the first with one unknown, else the first.
+    private func publicAccessBlock(of bucket: TerraformResource) -> TerraformResource? {
+        let blocks = allCompanions(Self.publicAccessBlockType, of: bucket)
+        guard blocks.count > 1 else { return blocks.first }
+        let flags = { (block: TerraformResource) in Self.blockFlags.map { block[$0] } }
+        return blocks.first { flags($0).contains { $0.bool()?.value.known != true && !$0.isUnknown } }
+            ?? blocks.first { flags($0).contains(where: \.isUnknown) } ?? blocks.first
+    }
+
+    /// The bucket's encryption configuration resource. Each of several replaces the bucket's default encryption when
+    /// applied, in an order the plan does not fix: the first that names no KMS key (SSE-S3, or AWS's managed key),
+    /// else the first whose key or algorithm is unknown, else the first.
+    private func encryptionConfiguration(of bucket: TerraformResource) -> TerraformResource? {
+        let configurations = allCompanions(Self.encryptionType, of: bucket)
+        guard configurations.count > 1 else { return configurations.first }
+        let rule = { (configuration: TerraformResource) in
+            configuration.attributes.child("rule").child(0).child("apply_server_side_encryption_by_default").child(0)
+        }
+        return configurations.first { configuration in
+            let key = rule(configuration).child("kms_master_key_id")
+            return !key.isUnknown && key.knownString?.isEmpty != false && !rule(configuration).child("sse_algorithm").isUnknown
+        } ?? configurations.first { rule($0).child("kms_master_key_id").isUnknown || rule($0).child("sse_algorithm").isUnknown }
+            ?? configurations.first
+    }
+
+    /// The bucket's canned ACL: of several ACL resources (each replaces the ACL when applied), the first public one,
+    /// else the first; without one, the bucket's own `acl`.
+    private func acl(of bucket: TerraformResource) -> TerraformAttribute {
+        let acls = allCompanions(Self.aclType, of: bucket).map { $0["acl"] }
+        return acls.first { $0.knownString.map(Self.publicACLs.contains) == true } ?? acls.first ?? bucket["acl"]
+    }
+
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the
     /// bucket name.
     func companion(_ type: String, of bucket: TerraformResource) -> TerraformResource? {
         companions[type]?.companion(of: bucket, name: { bucket["bucket"].knownString })
+    }
+
+    /// Every resource of `type` that configures the bucket (`TerraformCompanionIndex.all(of:name:)`).
+    func allCompanions(_ type: String, of bucket: TerraformResource) -> [TerraformResource] {
+        companions[type]?.all(of: bucket, name: { bucket["bucket"].knownString }) ?? []
     }
 }
 

@@ -10,6 +10,8 @@
 struct TerraformCompanionIndex {
     private var byReference: [String: TerraformResource] = [:]
     private var byIdentifier: [String: TerraformResource] = [:]
+    /// Every companion after the first, by the target it refers to or names (`all(of:)`).
+    private var others: [String: [TerraformResource]] = [:]
 
     /// Indexes the resources of `type` by the resource of one of `targets` that their `attribute` refers to, and by
     /// the attribute's known value.
@@ -18,11 +20,23 @@ struct TerraformCompanionIndex {
             let value = candidate[attribute]
             if let target = input.referenced(by: value, of: candidate, types: targets) {
                 if byReference[target.address] == nil { byReference[target.address] = candidate }
+                else { others["@" + target.address, default: []].append(candidate) }
                 // It configures the resource it refers to, not every other one that shares its name.
                 continue
             }
-            if let text = value.knownString, byIdentifier[text] == nil { byIdentifier[text] = candidate }
+            if let text = value.knownString {
+                if byIdentifier[text] == nil { byIdentifier[text] = candidate } else { others[text, default: []].append(candidate) }
+            }
         }
+    }
+
+    /// Every companion of `target`: those that refer to it, else those whose value is its identifier, in plan
+    /// order. For a setting that each of them replaces when applied (a bucket's one policy), in an order the plan
+    /// does not fix, so that every one is judged — judging the first alone let it hide the one applied last.
+    func all(of target: TerraformResource, name: () -> String?) -> [TerraformResource] {
+        if let linked = byReference[target.address] { return [linked] + (others["@" + target.address] ?? []) }
+        guard !byIdentifier.isEmpty, let name = name(), let named = byIdentifier[name] else { return [] }
+        return [named] + (others[name] ?? [])
     }
 
     /// The companion of `target`: the first that refers to it, else the first whose value is the target's

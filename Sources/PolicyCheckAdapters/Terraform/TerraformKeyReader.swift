@@ -14,11 +14,27 @@ struct TerraformKeyReader {
         "aws_kms_replica_external_key": "primary_key_arn",
     ]
 
+    /// The resource that sets a key's policy apart from the key: a key has one key policy, and `PutKeyPolicy`
+    /// replaces it (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html,
+    /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key_policy). Not read before
+    /// round 24: `kms:*` to principal `"*"` attached so passed.
+    static let policyType = "aws_kms_key_policy"
+
     let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
+        // The attached policies of each key, by the key their `key_id` refers to (a key's id is computed by AWS, so
+        // none is matched by name).
+        var attached: [String: [TerraformAttribute]] = [:]
+        for attachment in input.resources(ofType: [Self.policyType]) {
+            if let key = input.referenced(by: attachment["key_id"], of: attachment, types: Self.keyTypes) {
+                attached[key.address, default: []].append(attachment["policy"])
+            }
+        }
         for resource in input.resources(ofType: Self.keyTypes) {
-            deployment.keys.append(declaration(resource))
+            var key = declaration(resource)
+            key.policy = policy(of: attached[resource.address] ?? [resource["policy"]])
+            deployment.keys.append(key)
         }
         let replicas = input.resources(ofType: Self.replicaTypes)
         guard !replicas.isEmpty else { return }
@@ -58,6 +74,33 @@ struct TerraformKeyReader {
         }
     }
 
+    /// The key's policy: its own, or the one attached to it. Two attachments of one key both apply, in an order
+    /// the configuration does not fix, so either may be the one left: their statements are judged together.
+    private func policy(of attributes: [TerraformAttribute]) -> KeyPolicy? {
+        let policies = attributes.compactMap(Self.policy)
+        guard var combined = policies.first else { return nil }
+        for other in policies.dropFirst() {
+            combined.statements += other.statements
+            combined.unknownReason = combined.unknownReason ?? other.unknownReason
+        }
+        return combined
+    }
+
+    private static func policy(_ policy: TerraformAttribute) -> KeyPolicy? {
+        if let text = policy.knownString {
+            return TerraformKeyPolicyReader.policy(text, at: policy.origin)
+        }
+        guard case .unknown(let reason)? = policy.string()?.value else { return nil }
+        // What the known parts of a policy written from source already decide is judged (the statements beside one
+        // naming the account's root); the rest of it cannot be verified.
+        let decided = policy.encodedDocument.map {
+            TerraformKeyPolicyReader.decidedStatements(encoded: $0, at: policy.origin)
+        } ?? []
+        var read = KeyPolicy(origin: policy.origin, statements: decided)
+        read.unknownReason = reason
+        return read
+    }
+
     private func declaration(_ resource: TerraformResource) -> KeyDeclaration {
         var key = KeyDeclaration(component: resource.address, origin: resource.rawOrigin)
         key.rawNode = resource.valuesNode
@@ -94,13 +137,6 @@ struct TerraformKeyReader {
             material.validTo = Located(time, at: resource["valid_to"].origin)
             material.expirationModel = known(resource["expiration_model"])
             key.materials = [material]
-        }
-        let policy = resource["policy"]
-        if let text = policy.knownString {
-            key.policy = TerraformKeyPolicyReader.policy(text, at: policy.origin)
-        } else if case .unknown(let reason)? = policy.string()?.value {
-            key.policy = KeyPolicy(origin: policy.origin, statements: [])
-            key.policy?.unknownReason = reason
         }
         return key
     }

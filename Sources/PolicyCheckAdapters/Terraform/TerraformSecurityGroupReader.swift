@@ -35,6 +35,12 @@ struct TerraformSecurityGroupReader {
                                                   description: nil, enabled: true, origin: ingress.origin))
                 }
                 for rule in ingress.items {
+                    // A rule known only in part (a `dynamic` block over an unknown for_each, beside known ones).
+                    if rule.isUnknown {
+                        entries.append(AllowlistEntry(cidr: Located(.unknown(reason: rule.unknownReason), at: rule.origin),
+                                                      description: nil, enabled: true, origin: rule.origin))
+                        continue
+                    }
                     entries += self.entries(rule, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
                                             prefixLists: "prefix_list_ids", protocol: "protocol", otherSources: ["prefix_list_ids", "security_groups", "self"],
                                             withoutSource: Self.inlineWithoutSource)

@@ -213,7 +213,17 @@ struct TerraformStoreSettingsReader {
         }
         guard let rules = DatabaseTransport(engine: engine, version: version) else { return nil }
         if let group {
-            for parameter in group["parameter"].items where parameter.child("name").knownString == rules.parameter {
+            let parameters = group["parameter"]
+            // A parameter whose name is not known here (a `dynamic "parameter"` over a variable with no value, or
+            // the whole list so) may be this one: the group is not known not to set it.
+            var unnamed: TerraformAttribute? = parameters.isUnknown && !parameters.isProviderDefault ? parameters : nil
+            for parameter in parameters.items {
+                let name = parameter.child("name")
+                guard let text = name.knownString else {
+                    unnamed = unnamed ?? (parameter.isUnknown ? parameter : name)
+                    continue
+                }
+                guard text == rules.parameter else { continue }
                 let value = parameter.child("value")
                 if let text = value.knownString {
                     let on = DatabaseTransport.isOn(text)
@@ -221,6 +231,10 @@ struct TerraformStoreSettingsReader {
                                         note: on ? nil : "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.address)")
                 }
                 return StoreSetting(.unknown(reason: value.unknownReason), at: value.origin)
+            }
+            if let unnamed {
+                return StoreSetting(.unknown(reason: "whether \(group.address) sets \(rules.parameter) is not known: "
+                                        + unnamed.unknownReason), at: unnamed.origin)
             }
             return rules.defaultSetting(at: group.origin, input: "plan", note: "\(group.address) does not set \(rules.parameter)")
         }

@@ -72,9 +72,29 @@ struct TerraformVolumeReader {
             }
             deployment.dataStores.append(store)
         }
-        for device in instance.child("ebs_block_device").items {
+        let devices = instance.child("ebs_block_device")
+        // Volumes not known here (a `dynamic "ebs_block_device"` over a variable with no value, as a whole or beside
+        // known ones): neither their encryption nor their key can be verified (round 24: a wholly unknown list gave
+        // no volume at all, and an unknown one beside known ones an AWS-managed key).
+        if devices.isUnknown && !devices.isProviderDefault {
+            deployment.dataStores.append(unknownVolume(devices, of: resource))
+        }
+        for device in devices.items {
+            if device.isUnknown {
+                deployment.dataStores.append(unknownVolume(device, of: resource))
+                continue
+            }
             deployment.dataStores.append(volume(device, device: device, of: resource, into: &deployment))
         }
+    }
+
+    /// A volume whose block is known only after apply, or not here.
+    private func unknownVolume(_ device: TerraformAttribute, of resource: TerraformResource) -> DataStore {
+        var store = DataStore(kind: .volume, component: resource.address, origin: device.origin,
+                              encryption: Encryption(origin: device.origin))
+        store.encryption.atRest = Located(.unknown(reason: device.unknownReason), at: device.origin)
+        store.encryption.kmsKey = Located(.unknown(reason: device.unknownReason), at: device.origin)
+        return store
     }
 
     /// A launch template's `block_device_mappings` with an `ebs` block, each a volume. Every instance launched from

@@ -23,13 +23,16 @@ enum TerraformBlockValues {
         // Where each list's first block is written: a `dynamic` block that generates nothing still names the place
         // its blocks would be (a finding on the empty list points there, not at the file's first byte).
         var firstBlock: [String: Int] = [:]
-        var unknown: [String: TerraformValue] = [:]
+        // Blocks of a `dynamic` whose for_each is unknown: one unknown item each, in its place among the others.
+        var unknown: [String: (value: TerraformValue, count: Int)] = [:]
         for block in body.blocks where !skippedBlocks.contains(block.type) {
             if block.type == "dynamic", let label = block.labels.first?.text {
                 if firstBlock[label] == nil { firstBlock[label] = evaluator.place(block.offset) }
                 switch try dynamic(block, label: label, evaluator) {
                 case .known(let items): lists[label, default: []] += items
-                case .unknown(let value): unknown[label] = value
+                case .unknown(let value):
+                    lists[label, default: []].append(value)
+                    unknown[label] = (unknown[label]?.value ?? value, (unknown[label]?.count ?? 0) + 1)
                 }
                 continue
             }
@@ -38,10 +41,17 @@ enum TerraformBlockValues {
             lists[block.type, default: []].append(TerraformValue(.object(inner), at: evaluator.place(block.offset)))
         }
         for (name, items) in lists {
+            // Only unknown dynamic blocks: how many blocks there are, and what they say, is unknown. Beside blocks
+            // that are known (a static `ingress` open to 0.0.0.0/0 with a `dynamic "ingress"` over a variable), those
+            // stay known and judged, and each unknown one stands as an unknown item (round 24: the unknown dynamic
+            // block made the whole list unknown, hiding the static rule's critical finding behind an info).
+            if let dynamic = unknown[name], dynamic.count == items.count {
+                values[name] = dynamic.value
+                continue
+            }
             let offset = items.first?.offset ?? firstBlock[name] ?? 0
             values[name] = TerraformValue(.list(items), at: offset)
         }
-        for (name, value) in unknown { values[name] = value }
         return values
     }
 

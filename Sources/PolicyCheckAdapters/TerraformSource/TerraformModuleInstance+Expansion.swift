@@ -11,8 +11,7 @@ extension TerraformModuleInstance {
         if resource.mode == "data" {
             let at = resource.file.packed(resource.block.offset)
             if resource.type == TerraformPolicyDocument.type,
-               let document = try TerraformPolicyDocument.evaluate(resource.block.body, address: addressPrefix + resource.address,
-                                                                   evaluator: evaluator, at: at) {
+               let document = try expandPolicyDocument(resource, evaluator: evaluator, at: at) {
                 return document
             }
             return .unknown("it comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
@@ -48,6 +47,40 @@ extension TerraformModuleInstance {
             _ = try instance("", ["count.index": .unknown(why, at: offset), "each.key": .unknown(why, at: offset),
                                   "each.value": .unknown(why, at: offset)], standIn: why)
             return .unknown(why, at: offset)
+        }
+    }
+
+    /// An `aws_iam_policy_document`'s instances, as a resource's: one, a list by `count`, a map by `for_each`
+    /// (`count = var.create ? 1 : 0`, as terraform-aws-modules/kms writes it, was left unknown before round 24 —
+    /// a key policy granting everyone passed as "cannot be verified"). `nil` when an instance is not evaluated.
+    private func expandPolicyDocument(_ resource: TerraformModuleConfig.Resource, evaluator: TerraformEvaluator,
+                                      at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
+        let body = resource.block.body
+        func instance(_ key: String, _ names: [String: TerraformValue]) throws(TerraformEvaluationError) -> TerraformValue? {
+            var scoped = evaluator
+            for (name, value) in names { scoped = scoped.binding(name, value) }
+            return try TerraformPolicyDocument.evaluate(body, address: addressPrefix + resource.address + key,
+                                                        evaluator: scoped, at: offset)
+        }
+        switch try TerraformRepetition.expand(body, evaluator: evaluator) {
+        case .single:
+            return try instance("", [:])
+        case .count(let instances):
+            var items: [TerraformValue] = []
+            for item in instances {
+                guard let document = try instance(item.key, item.names) else { return nil }
+                items.append(document)
+            }
+            return TerraformValue(.list(items), at: offset)
+        case .forEach(let instances):
+            var members: [String: TerraformValue] = [:]
+            for item in instances {
+                guard let document = try instance(item.key, item.names) else { return nil }
+                members[item.names["each.key"]!.stringValue!] = document
+            }
+            return TerraformValue(.object(members), at: offset)
+        case .unknown(let reason, let at):
+            return .unknown("the instances of \(resource.address) depend on a value unknown before apply (\(reason))", at: at)
         }
     }
 

@@ -9,13 +9,13 @@ import PolicyCheckSyntax
 enum TerraformPolicyDocument {
     static let type = "aws_iam_policy_document"
 
-    /// The data source's value (`json` and `minified_json`), or `nil` when it is not evaluated: repeated by `count`
-    /// or `for_each`, or using the `source_json` and `override_json` the provider no longer has. Merging a document
-    /// not known here (`TerraformPolicyDocumentMerge`), its `json` is unknown, saying so.
+    /// One instance's value (`json` and `minified_json`; `count` and `for_each` are expanded by the caller), or `nil`
+    /// when it is not evaluated: using the `source_json` and `override_json` the provider no longer has. Merging a
+    /// document not known here (`TerraformPolicyDocumentMerge`), its `json` is unknown, saying so; a merge argument
+    /// that is null or an empty list (terraform-aws-modules' defaults) merges nothing.
     static func evaluate(_ body: HCLBody, address: String, evaluator: TerraformEvaluator,
                          at offset: Int) throws(TerraformEvaluationError) -> TerraformValue? {
-        let repeated = ["count", "for_each"].contains { body[attribute: $0] != nil }
-        guard !repeated, !["source_json", "override_json"].contains(where: { body[attribute: $0] != nil }) else { return nil }
+        guard !["source_json", "override_json"].contains(where: { body[attribute: $0] != nil }) else { return nil }
         let values = try TerraformBlockValues.evaluate(body, evaluator)
         var document: [String: TerraformValue] = [
             "Version": textOr(values["version"], "2012-10-17", at: offset),

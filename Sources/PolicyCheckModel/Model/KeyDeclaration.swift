@@ -157,7 +157,8 @@ public struct KeyMaterialDeclaration: Sendable {
 public struct KeyPolicy: Sendable {
     public var origin: Origin
     public var statements: [KeyPolicyStatement]
-    /// Why the policy cannot be known from the input (it is computed at apply); `nil` when it can.
+    /// Why the policy cannot be known from the input (it is computed at apply); `nil` when it can. `statements` then
+    /// holds only those its known parts decide (a Terraform text known only after apply); the rest are not known.
     public var unknownReason: String?
 
     public init(origin: Origin, statements: [KeyPolicyStatement]) {

@@ -25,14 +25,15 @@ public struct KeyPolicyCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.keys.compactMap { key in
             guard let policy = key.policy else { return nil }
-            if let reason = policy.unknownReason {
-                return CheckResult(key.component, .cannotVerify([Evidence("the key policy cannot be verified: \(reason)",
-                                                                          at: policy.origin)]))
-            }
             let allows = policy.statements.filter { $0.effect.lowercased() == "allow" }
             let own = key.arn?.value.known.flatMap { AmazonResourceName($0)?.account }
             var evidence = allows.compactMap(everyone)
             evidence += otherAccountRoots(allows, ownAccount: own)
+            // A policy known only in part fails on what its known statements grant; otherwise it cannot be verified.
+            if let reason = policy.unknownReason, evidence.isEmpty {
+                return CheckResult(key.component, .cannotVerify([Evidence("the key policy cannot be verified: \(reason)",
+                                                                          at: policy.origin)]))
+            }
             return CheckResult(key.component, .from(evidence))
         }
     }

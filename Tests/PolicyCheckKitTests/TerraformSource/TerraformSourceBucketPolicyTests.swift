@@ -427,4 +427,68 @@ import Testing
                                     resource: "Resource: !Sub \"${Logs.Arn}/*\"") == ["high"], "NotAction")
         #expect(try templateTransit(resource: "NotResource: !Sub \"${Logs.Arn}/*\"") == ["high"], "NotResource")
     }
+
+    /// Round 24: each `aws_s3_bucket_policy` of a bucket replaces its one policy, in an order the plan does not fix;
+    /// only the first written was read, so a TLS-only one written first hid an Allow-only one after it.
+    @Test func twoPoliciesOfOneBucketMustBothDenyPlainHTTP() throws {
+        let tls = """
+            resource "aws_s3_bucket_policy" "tls" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({ Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*",
+                Resource = ["arn:aws:s3:::chat-logs", "arn:aws:s3:::chat-logs/*"],
+                Condition = { Bool = { "aws:SecureTransport" = "false" } } }] })
+            }
+
+            """
+        let allow = """
+            resource "aws_s3_bucket_policy" "delivery" {
+              bucket = aws_s3_bucket.logs.id
+              policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "logging.s3.amazonaws.com" },
+                Action = "s3:PutObject", Resource = "arn:aws:s3:::chat-logs/*" }] })
+            }
+
+            """
+        #expect(try transit(tls).isEmpty)
+        #expect(try transit(tls + allow) == ["high fails"])
+        #expect(try transit(allow + tls) == ["high fails"])
+        #expect(try transit(tls + tls.replacingOccurrences(of: "\"tls\"", with: "\"tls_again\"")).isEmpty)
+    }
+
+    /// As Terraform's (above): two `AWS::S3::BucketPolicy` of one bucket must both deny plain HTTP.
+    @Test func twoCloudFormationPoliciesOfOneBucketMustBothDenyPlainHTTP() throws {
+        let tls = """
+            Resources:
+              Logs:
+                Type: AWS::S3::Bucket
+              LogsPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Deny
+                        Principal: "*"
+                        Action: "s3:*"
+                        Resource: [!GetAtt Logs.Arn, !Sub "${Logs.Arn}/*"]
+                        Condition: {Bool: {"aws:SecureTransport": "false"}}
+
+            """
+        let delivery = """
+              DeliveryPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref Logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: logging.s3.amazonaws.com}
+                        Action: "s3:PutObject"
+                        Resource: !Sub "${Logs.Arn}/*"
+            """
+        let transit = { (template: String) in
+            try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity.rawValue)
+        }
+        #expect(try transit(tls).isEmpty)
+        #expect(try transit(tls + delivery) == ["high"])
+    }
 }

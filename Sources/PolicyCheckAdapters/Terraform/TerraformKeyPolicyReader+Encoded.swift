@@ -1,0 +1,37 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// A key policy whose text is known only after apply — almost every key policy names its own account's root, and
+/// Terraform source writes it `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root` — read for what its
+/// known parts already decide (`TerraformValue.encodedDocument`). Before, one such statement made the whole policy
+/// "cannot be verified", so a statement beside it granting principal `"*"` without a condition passed as an info.
+extension TerraformKeyPolicyReader {
+    /// The statements whose known parts decide what MMC-KEY-010 asks of them, with the unknown items of their lists
+    /// left out. A statement is left out when its effect is not known or not `Allow` (the rule judges allows only);
+    /// when its principals hold an unknown and none of the known ones is `"*"` (the unknown may be `"*"`); or when its
+    /// conditions hold an unknown and it does not grant `kms:*` to `"*"` (an unknown condition may bind the caller,
+    /// and only `kms:*` to everyone fails whatever its conditions). Unknown actions keep it: principal `"*"` without
+    /// a condition that binds the caller fails whatever it allows.
+    static func decidedStatements(encoded document: (after: SourceNode, unknown: SourceNode?),
+                                  at origin: Origin) -> [KeyPolicyStatement] {
+        let mirror = document.unknown?["Statement"]
+        if mirror?.bool == true || mirror?.string != nil { return [] }
+        let statements = policy(document: document.after, at: origin).statements
+        let statementNode = document.after["Statement"]
+        // One statement written as an object has its mirror as an object too; a list has a list.
+        let mirrors: [SourceNode?] = statementNode?.items != nil
+            ? (statementNode?.items ?? []).indices.map { mirror?.item(at: $0) }
+            : [mirror]
+        return statements.enumerated().compactMap { index, statement in
+            let statementMirror = index < mirrors.count ? mirrors[index] : nil
+            if statementMirror?.bool == true || statementMirror?.string != nil { return nil }
+            let unknownFields = Set((statementMirror?.entries ?? []).map(\.key))
+            guard !unknownFields.contains("Effect"), statement.effect.lowercased() == "allow" else { return nil }
+            let everyone = statement.principals.contains("*")
+            if unknownFields.contains("Principal"), !everyone { return nil }
+            let allActions = statement.actions.contains { $0 == "*" || $0.lowercased() == "kms:*" }
+            if unknownFields.contains("Condition"), !(everyone && allActions) { return nil }
+            return statement
+        }
+    }
+}
