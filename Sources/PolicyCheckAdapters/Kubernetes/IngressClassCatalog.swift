@@ -11,8 +11,9 @@ import PolicyCheckSyntax
 /// by its annotations alone judged an ALB the class makes internet-facing as internal.
 ///
 /// Which of several definitions of one name the cluster holds cannot be told from a checkout (the one applied
-/// last): an Ingress is judged under each that differs (`IngressClasses.readings`), so another copy of a class —
-/// in an examples folder, in the Ingress's own file — can add findings but never take one away.
+/// last, or one installed outside the repository): an Ingress is judged under each (`IngressClasses.readings`), so
+/// another copy of a class — in an examples folder, in the Ingress's own file — can add findings but never take one
+/// away.
 package struct IngressClassCatalog: Sendable {
     /// One file's classes and parameters.
     package struct FileClasses: Sendable {
@@ -68,6 +69,9 @@ package struct IngressClassCatalog: Sendable {
             return (value, entry.file)
         }
     }
+
+    /// How many files define `name` (as a class or as parameters).
+    func definitionCount(of name: String) -> Int { byName[name]?.count ?? 0 }
 
     /// The classes every file but `path` annotates the default, in path order.
     func defaultClassNames(besides path: String) -> [String] {

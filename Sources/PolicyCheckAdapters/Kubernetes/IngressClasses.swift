@@ -167,13 +167,17 @@ struct IngressClasses {
 
     /// What the class of an Ingress gives it, under every definition the run holds: its `spec.ingressClassName`,
     /// else (without the legacy `kubernetes.io/ingress.class` annotation, which the DefaultIngressClass admission
-    /// plugin leaves alone) each class annotated the default; each definition of that class in this input or the
-    /// run's other files (`elsewhere`) that differs from the others, and each of its parameters'. Which copy the
-    /// cluster holds cannot be told from the checkout (the one applied last), so the Ingress is judged under each,
-    /// and a copy can add findings but never take one away. `[.none]` when no file defines the class: the
-    /// annotations decide, as the controller's chart installs `alb` without settings. A definition in another file
-    /// is added to `deployment`'s files, so findings point at the setting where it is written.
-    func readings(className: String?, legacyClass: Bool, into deployment: inout Deployment) -> [Settings] {
+    /// plugin leaves alone) each class annotated the default. Which definition of a class the cluster holds cannot
+    /// be told from a checkout — the one applied last; the controller chart's own `alb`, installed outside the
+    /// repository; another cluster's, in a repository of several — so the Ingress is judged under each definition
+    /// this input and the run's other files (`elsewhere`) hold, and under each of its parameters' definitions, every
+    /// copy a reading of its own (a copy's findings are located at it: a waiver or ignore at one copy does not cover
+    /// another's). When this input does not define the class, its annotations alone are one more reading, as before
+    /// any other file was read: a copy can add findings, never take one away. A definition in another file is added
+    /// to `deployment`'s files, so findings point at the setting where it is written. More than `readingLimit`
+    /// readings is an error at the Ingress's class: the checkout defines the class too many times to judge.
+    func readings(className: String?, legacyClass: Bool, at classOrigin: Origin,
+                  into deployment: inout Deployment) -> [Settings] {
         let names: [String]
         if let className {
             names = [className]
@@ -186,23 +190,38 @@ struct IngressClasses {
             }
             names = defaults
         }
-        var readings: [Settings] = []
-        func add(_ reading: Settings) {
-            if !readings.contains(where: { $0.isSame(as: reading) }) { readings.append(reading) }
+        let copies = names.reduce(0) { $0 + (elsewhere?.definitionCount(of: $1) ?? 0) }
+        guard copies < Self.readingLimit else {
+            deployment.notices.append(Diagnostic(deployment.source, offset: classOrigin.offset,
+                "the Ingress's class \(names.map { "'\($0)'" }.joined(separator: ", ")) is defined \(copies) times in the "
+                    + "checked files, more than the \(Self.readingLimit) readings policycheck judges an Ingress under; "
+                    + "check each cluster's files on their own"))
+            return [.none]
         }
+        var readings: [Settings] = []
+        var byAnnotations = names.isEmpty
         for name in names {
-            var definitions: [(IngressClass, SourceFile?)] = classes[name].map { [($0, nil)] } ?? []
-            for (read, file) in elsewhere?.definitions(of: name, besides: inputPath, { $0.ingressClass(named: name) }) ?? []
-            where !definitions.contains(where: { $0.0.hasSameSettings(as: read) }) {
+            var definitions: [(IngressClass, SourceFile?)] = []
+            if let own = classes[name] { definitions.append((own, nil)) } else { byAnnotations = true }
+            for (read, file) in elsewhere?.definitions(of: name, besides: inputPath, { $0.ingressClass(named: name) }) ?? [] {
                 definitions.append((read, file))
             }
-            if definitions.isEmpty { add(.none) }
             for (ingressClass, file) in definitions {
-                for reading in settings(of: ingressClass, named: name, from: file, into: &deployment) { add(reading) }
+                readings += settings(of: ingressClass, named: name, from: file, into: &deployment)
             }
         }
-        return readings.isEmpty ? [.none] : readings
+        if byAnnotations { readings.insert(.none, at: 0) }
+        guard readings.count <= Self.readingLimit else {
+            deployment.notices.append(Diagnostic(deployment.source, offset: classOrigin.offset,
+                "the Ingress's class and its parameters are defined \(readings.count) ways in the checked files, more than "
+                    + "the \(Self.readingLimit) readings policycheck judges an Ingress under; check each cluster's files on their own"))
+            return [.none]
+        }
+        return readings
     }
+
+    /// The most readings an Ingress is judged under (`readings`).
+    static let readingLimit = 64
 
     /// What one definition of the class `name` gives an Ingress: one reading per definition of its parameters.
     private func settings(of ingressClass: IngressClass, named name: String, from file: SourceFile?,
@@ -220,8 +239,7 @@ struct IngressClasses {
         let autoMode = ingressClass.autoMode
         var found: [Parameters] = parameters(named: reference.name, autoMode: autoMode).map { [$0] } ?? []
         for (read, file) in elsewhere?.definitions(of: reference.name, besides: inputPath,
-                                                   { $0.parameters(named: reference.name, autoMode: autoMode) }) ?? []
-        where !found.contains(where: { $0.hasSameSettings(as: read) }) {
+                                                   { $0.parameters(named: reference.name, autoMode: autoMode) }) ?? [] {
             found.append(read.inFile(deployment.addSourceFile(file)))
         }
         guard !found.isEmpty else { return [.missing(name: reference.name, className: name, origin: reference.origin)] }
@@ -229,34 +247,7 @@ struct IngressClasses {
     }
 }
 
-extension IngressClasses.Settings {
-    /// Whether two readings judge an Ingress alike (where their settings are written aside).
-    func isSame(as other: Self) -> Bool {
-        switch (self, other) {
-        case (.none, .none), (.alb, .alb): true
-        case (.parameters(let one), .parameters(let two)): one.hasSameSettings(as: two)
-        case (.missing(let one, _, _), .missing(let two, _, _)): one == two
-        default: false
-        }
-    }
-}
-
-extension IngressClasses.IngressClass {
-    /// Whether two definitions give Ingresses the same settings (where they are written aside).
-    func hasSameSettings(as other: Self) -> Bool {
-        controller == other.controller && parameters?.name == other.parameters?.name && autoMode == other.autoMode
-    }
-}
-
 extension IngressClasses.Parameters {
-    /// Whether two definitions give Ingresses the same settings (where they are written aside).
-    func hasSameSettings(as other: Self) -> Bool {
-        scheme?.value == other.scheme?.value && inboundCIDRs.map(\.value) == other.inboundCIDRs.map(\.value)
-            && sslPolicy?.value == other.sslPolicy?.value && certificate == other.certificate
-            && sslRedirectPort?.value == other.sslRedirectPort?.value && prefixLists.map(\.value) == other.prefixLists.map(\.value)
-            && ipAddressType == other.ipAddressType && autoMode == other.autoMode && undocumented?.value == other.undocumented?.value
-    }
-
     /// The same parameters read from the deployment's file `index` (`Deployment.addSourceFile`).
     func inFile(_ index: Int) -> Self {
         guard index != 0 else { return self }

@@ -32,7 +32,8 @@ struct IngressReader {
         if let allowlist = nginx.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
         // Under each definition of its class the run holds (one, mostly): the same findings twice are one.
         let legacyClass = ingress.annotations["kubernetes.io/ingress.class"] != nil
-        for settings in classes.readings(className: ingress.className, legacyClass: legacyClass, into: &deployment) {
+        for settings in classes.readings(className: ingress.className, legacyClass: legacyClass, at: ingress.classOrigin,
+                                         into: &deployment) {
             if case .none = settings, !isALB { continue }
             readALB(settings, unknown: unknown, into: &deployment)
         }

@@ -92,6 +92,19 @@ import Testing
             if path != "apps/web/ingress.yaml" { files["apps/web/ingress.yaml"] = Self.ingress() }
             #expect(try Self.network(files) == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"], "\(path)")
         }
+        // The only definition in the run, an example's: the Ingress's own annotations still count, as the
+        // controller chart's `alb`, installed outside the repository, may be the cluster's.
+        let facing = Self.ingress().replacingOccurrences(of: "scheme: internal", with: "scheme: internet-facing")
+        #expect(try Self.network(["examples/class.yaml": internalCopy, "apps/web/ingress.yaml": facing])
+            == ["MMC-NET-011 apps/web/ingress.yaml:7:39 Ingress/prod/web"])
+        // An identical copy carrying an ignore covers its own finding, not the platform's.
+        let ignored = platform.replacingOccurrences(of: "  scheme:", with: "  # policycheck:ignore MMC-NET-011 example\n  scheme:")
+        let (report, root) = try KeyDiscoveryTests.check(["platform/class.yaml": Array(platform.utf8),
+                                                           "examples/class.yaml": Array(ignored.utf8),
+                                                           "apps/web/ingress.yaml": Array(Self.ingress().utf8)])
+        let open = report.findings.filter { $0.ruleId == "MMC-NET-011" && !$0.isSuppressed }
+        #expect(open.map { String($0.file.dropFirst(root.count)) } == ["platform/class.yaml"])
+        #expect(report.exitCode == 1)
         // A class of another controller beside it neither.
         let other = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public-alb\nspec:\n  controller: example.com/none\n"
         #expect(try Self.network(["platform/class.yaml": platform, "apps/web/other.yaml": other,
@@ -150,5 +163,17 @@ import Testing
                                                         "apps/ingress.yaml": Array(Self.ingress().utf8)])
         #expect(report.findings.filter { $0.ruleId == "MMC-NET-011" }.map(\.isSuppressed) == [true])
         #expect(!report.warnings.contains { $0.message.hasPrefix("stale inline ignore") }, "\(report.warnings)")
+    }
+
+    @Test func aClassDefinedTooManyTimesIsAnErrorNotAGuess() throws {
+        var files = ["apps/ingress.yaml": Self.ingress()]
+        // 64 files defining the class (`IngressClasses.readingLimit`).
+        for copy in 0..<64 {
+            files["copies/\(copy).yaml"] = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal")
+        }
+        let (report, _) = try KeyDiscoveryTests.check(files.mapValues { Array($0.utf8) })
+        #expect(report.errors.map(\.message).contains { $0.contains("class 'public-alb' is defined 64 times in the checked files") },
+                "\(report.errors.map(\.message))")
+        #expect(report.exitCode == 2)
     }
 }

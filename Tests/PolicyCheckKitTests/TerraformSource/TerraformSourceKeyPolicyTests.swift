@@ -144,11 +144,12 @@ import Testing
         }
     }
 
-    @Test func aDocumentMergingOthersIsNotJudged() throws {
-        // The provider merges documents by statement id: one merged in may override the statement.
+    @Test func aDocumentMergingAKnownOneIsJudgedAsMerged() throws {
+        // The provider merges documents by statement id; one merged in that overrides nothing leaves the grant to
+        // everyone in place (what an override does is TerraformSourceBucketPolicyTests').
         let main = Self.repeatedDocument(merging: #"[jsonencode({ Statement = [] })]"#)
         let findings = try TerraformSourceFixture.findings(main: main).filter { $0.ruleId == "MMC-KEY-010" }
-        #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["info true"])
+        #expect(findings.map { "\($0.severity) \($0.cannotVerify)" } == ["high false"])
     }
 
     @Test func aPolicyAttachedByAWSKMSKeyPolicyIsTheKeysPolicy() throws {
