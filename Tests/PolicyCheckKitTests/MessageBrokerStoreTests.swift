@@ -33,6 +33,9 @@ import Testing
             """
         let findings = try CFN.findings(template).filter { ["MMC-ENC-001", "MMC-ENC-002", "MMC-NET-012"].contains($0.ruleId) }
         #expect(findings.map { "\($0.ruleId) \($0.resource)" }.sorted() == ["MMC-ENC-002 Broker", "MMC-NET-012 Broker"])
+        // Judged by the rules of a data stream, named as what it is.
+        #expect(findings.allSatisfy { $0.message.contains("message broker") && !$0.message.contains("data stream") },
+                "\(findings.map(\.message))")
     }
 
     @Test func aPublicTerraformBrokerFailsAndAPrivateOneOnACustomerKeyPasses() throws {

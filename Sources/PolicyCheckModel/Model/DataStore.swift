@@ -130,6 +130,15 @@ public struct DataStore: Sendable {
 }
 
 extension DataStore {
+    /// How the store reads in a message: its kind's name, or the name of a store its kind's would misname (an Amazon
+    /// MQ broker is read as a data stream, for the rules that apply to one, but is a message broker).
+    public var displayName: String {
+        storageType?.value == Self.messageBrokerStorageType ? "message broker" : kind.displayName
+    }
+
+    /// `displayName` as a possessive: "the database's key", "the secrets' key".
+    public var possessive: String { kind.isPlural ? displayName + "'" : displayName + "'s" }
+
     /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option and
     /// its node-to-node encryption, and which is public without VPC options.
     public static let searchDomainStorageType = "opensearch"

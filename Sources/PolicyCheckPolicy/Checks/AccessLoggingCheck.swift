@@ -11,8 +11,8 @@ public struct AccessLoggingCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         StoreSettingJudgement.results(
             deployment, \.accessLogging,
-            problem: { "server access logging is off for the \($0.kind.displayName)" },
+            problem: { "server access logging is off for the \($0.displayName)" },
             expected: { _ in "its requests logged to a separate log bucket in us-east-1" },
-            subject: { "server access logging of the \($0.kind.displayName)" })
+            subject: { "server access logging of the \($0.displayName)" })
     }
 }

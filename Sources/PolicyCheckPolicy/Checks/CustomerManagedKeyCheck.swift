@@ -52,13 +52,13 @@ public struct CustomerManagedKeyCheck: Check {
 
     private func outcome(for store: DataStore, keys: DeclaredKeys, expected: String, infrastructureCode: Bool) -> CheckOutcome {
         let declared = keys.ids
-        let what = store.kind.displayName
+        let what = store.displayName
         // S3 uses the named key only with a KMS algorithm; with AES256 or an algorithm it refuses, no customer key.
         if let algorithm = S3EncryptionAlgorithm.algorithm(of: store), !S3EncryptionAlgorithm.usingKMS.contains(algorithm.value),
            algorithm.value != "AES256" || store.encryption.kmsKey != nil {
             let named = algorithm.value.isEmpty ? "names no algorithm, which S3 requires, so it uses"
                 : "algorithm is \(S3EncryptionAlgorithm.quoted(algorithm.value)), which uses"
-            return .fail([Evidence("the \(store.kind.possessive) encryption \(named) no KMS key; expected aws:kms with \(expected)",
+            return .fail([Evidence("the \(store.possessive) encryption \(named) no KMS key; expected aws:kms with \(expected)",
                                    at: algorithm.origin)])
         }
         guard let key = store.encryption.kmsKey else {
@@ -79,7 +79,7 @@ public struct CustomerManagedKeyCheck: Check {
         }
         guard let text = key.value.known else {
             if case .unknown(let reason) = key.value {
-                return .cannotVerify([Evidence("the \(store.kind.possessive) KMS key cannot be verified: \(reason)", at: key.origin)])
+                return .cannotVerify([Evidence("the \(store.possessive) KMS key cannot be verified: \(reason)", at: key.origin)])
             }
             return .pass
         }

@@ -10,8 +10,8 @@ public struct DatabaseLogExportsCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         StoreSettingJudgement.results(
             deployment, \.logExports,
-            problem: { "the \($0.kind.displayName) exports no logs to CloudWatch Logs" },
+            problem: { "the \($0.displayName) exports no logs to CloudWatch Logs" },
             expected: { _ in "its engine's logs (postgresql; error, audit or slowquery for MySQL) exported" },
-            subject: { "the log exports of the \($0.kind.displayName)" })
+            subject: { "the log exports of the \($0.displayName)" })
     }
 }

@@ -20,7 +20,7 @@ public struct EncryptionAtRestCheck: Check {
 
     private func outcome(for store: DataStore) -> CheckOutcome {
         if let refused = S3EncryptionAlgorithm.refused(by: store) {
-            return .fail([Evidence("the \(store.kind.possessive) encryption names \(S3EncryptionAlgorithm.refusal(refused.value)), so it is not encrypted as declared; expected \(S3EncryptionAlgorithm.acceptedText)",
+            return .fail([Evidence("the \(store.possessive) encryption names \(S3EncryptionAlgorithm.refusal(refused.value)), so it is not encrypted as declared; expected \(S3EncryptionAlgorithm.acceptedText)",
                                    at: refused.origin)])
         }
         switch store.encryption.declaredEncrypted {
@@ -29,16 +29,16 @@ public struct EncryptionAtRestCheck: Check {
         case .known(false):
             let origin = store.encryption.atRest?.origin ?? store.encryption.origin
             let note = store.encryption.atRestNote.map { " (\($0))" } ?? ""
-            return .fail([Evidence("encryption at rest is off for the \(store.kind.displayName)\(note); expected it to be on",
+            return .fail([Evidence("encryption at rest is off for the \(store.displayName)\(note); expected it to be on",
                                    at: origin)])
         case .unknown(let reason):
-            return .cannotVerify([Evidence("encryption at rest of the \(store.kind.displayName) cannot be verified: \(reason)",
+            return .cannotVerify([Evidence("encryption at rest of the \(store.displayName) cannot be verified: \(reason)",
                                            at: store.encryption.atRest?.origin ?? store.encryption.origin)])
         case nil:
             if let type = store.storageType?.value, encryptedByDefault.contains(type) { return .pass }
             let note = store.encryption.undeclared.map { ": \($0)" } ?? ""
             return .fail([Evidence(
-                "no encryption at rest is declared for the \(store.kind.displayName)\(note); expected '\(store.encryption.origin.path)' to turn it on",
+                "no encryption at rest is declared for the \(store.displayName)\(note); expected '\(store.encryption.origin.path)' to turn it on",
                 at: store.encryption.origin
             )])
         }

@@ -20,13 +20,13 @@ public struct PointInTimeRecoveryCheck: Check {
                 return CheckResult(store.component, .pass)
             case .known(let days):
                 let what = days == 0
-                    ? "automated backups are off for the \(store.kind.displayName), so it has no point-in-time recovery"
-                    : "the \(store.kind.displayName) can be restored to a point in time only \(days) day\(days == 1 ? "" : "s") back"
+                    ? "automated backups are off for the \(store.displayName), so it has no point-in-time recovery"
+                    : "the \(store.displayName) can be restored to a point in time only \(days) day\(days == 1 ? "" : "s") back"
                 return CheckResult(store.component, .fail([Evidence(
                     "\(what)\(retention.noteClause); expected automated backups kept at least \(minimumDays) days", at: retention.origin)]))
             case .unknown(let reason):
                 return CheckResult(store.component, .cannotVerify([Evidence(
-                    "the backup retention of the \(store.kind.displayName) cannot be verified: \(reason)", at: retention.origin)]))
+                    "the backup retention of the \(store.displayName) cannot be verified: \(reason)", at: retention.origin)]))
             }
         }
     }

@@ -17,23 +17,23 @@ public struct PublicDataStoreCheck: Check {
             switch access.value {
             case .known(true) where store.storageType?.value == DataStore.searchDomainStorageType:
                 return CheckResult(store.component, .fail([Evidence(
-                    "the \(store.kind.displayName) has a public endpoint (the domain is not placed in a VPC), so only its access policy decides who reaches it; expected the domain in a VPC",
+                    "the \(store.displayName) has a public endpoint (the domain is not placed in a VPC), so only its access policy decides who reaches it; expected the domain in a VPC",
                     at: access.origin
                 )]))
             case .known(true) where store.publicAccessNote != nil:
                 return CheckResult(store.component, .fail([Evidence(
-                    "the \(store.kind.displayName) does not block public access: \(store.publicAccessNote ?? ""); expected every public access block setting true",
+                    "the \(store.displayName) does not block public access: \(store.publicAccessNote ?? ""); expected every public access block setting true",
                     at: access.origin
                 )]))
             case .known(true):
                 return CheckResult(store.component, .fail([Evidence(
-                    "the \(store.kind.displayName) is reachable from the internet; expected it to be private", at: access.origin
+                    "the \(store.displayName) is reachable from the internet; expected it to be private", at: access.origin
                 )]))
             case .known(false):
                 return CheckResult(store.component, .pass)
             case .unknown(let reason):
                 return CheckResult(store.component, .cannotVerify([Evidence(
-                    "whether the \(store.kind.displayName) is public cannot be verified: \(reason)", at: access.origin
+                    "whether the \(store.displayName) is public cannot be verified: \(reason)", at: access.origin
                 )]))
             }
         }

@@ -16,7 +16,7 @@ public struct SymmetricKeySpecCheck: Check {
         for store in deployment.dataStores {
             guard let text = store.encryption.kmsKey?.value.known,
                   case .declared(let index) = keys.classify(text) else { continue }
-            users[index, default: []].append(store.kind.displayName)
+            users[index, default: []].append(store.displayName)
         }
         return deployment.keys.enumerated().map { index, key in
             guard let stores = users[index] else { return CheckResult(key.component, .notApplicable) }

@@ -19,9 +19,9 @@ public struct TransitEncryptionCheck: Check {
         deployment.dataStores.compactMap { store in
             let transit = StoreSettingJudgement.result(
                 store, \.transitEncryption,
-                problem: { "the \($0.kind.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
+                problem: { "the \($0.displayName) \($0.kind.isPlural ? "accept" : "accepts") connections without TLS" },
                 expected: Self.expected,
-                subject: { "whether the \($0.kind.displayName) \($0.kind.isPlural ? "require" : "requires") TLS" })
+                subject: { "whether the \($0.displayName) \($0.kind.isPlural ? "require" : "requires") TLS" })
             guard let minimum = store.transitTLSMinimum else { return transit }
             return Self.withMinimum(transit, minimum, of: store)
         }
@@ -65,7 +65,7 @@ public struct TransitEncryptionCheck: Check {
     /// The transit result with the store's TLS minimum judged beside it: a minimum that lets TLS 1.0 in fails (beside
     /// plaintext, when that fails too); one not known cannot be verified, unless the store fails already.
     private static func withMinimum(_ transit: CheckResult?, _ minimum: StoreSetting<Bool>, of store: DataStore) -> CheckResult {
-        let name = store.kind.displayName
+        let name = store.displayName
         switch minimum.value {
         case .known(true):
             return transit ?? CheckResult(store.component, .pass)

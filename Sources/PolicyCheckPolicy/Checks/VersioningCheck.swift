@@ -10,8 +10,8 @@ public struct VersioningCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         StoreSettingJudgement.results(
             deployment, \.versioning,
-            problem: { "versioning is off for the \($0.kind.displayName), so an overwritten or deleted object is gone" },
+            problem: { "versioning is off for the \($0.displayName), so an overwritten or deleted object is gone" },
             expected: { _ in "versioning enabled" },
-            subject: { "versioning of the \($0.kind.displayName)" })
+            subject: { "versioning of the \($0.displayName)" })
     }
 }
