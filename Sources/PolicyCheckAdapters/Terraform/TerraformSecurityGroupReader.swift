@@ -31,14 +31,12 @@ struct TerraformSecurityGroupReader {
                 origin = ingress.origin
                 raw = ingress.node
                 if ingress.isUnknown && !ingress.isProviderDefault {
-                    entries.append(AllowlistEntry(cidr: Located(.unknown(reason: ingress.unknownReason), at: ingress.origin),
-                                                  description: nil, enabled: true, origin: ingress.origin))
+                    entries.append(Self.unknownRule(ingress))
                 }
                 for rule in ingress.items {
                     // A rule known only in part (a `dynamic` block over an unknown for_each, beside known ones).
                     if rule.isUnknown {
-                        entries.append(AllowlistEntry(cidr: Located(.unknown(reason: rule.unknownReason), at: rule.origin),
-                                                      description: nil, enabled: true, origin: rule.origin))
+                        entries.append(Self.unknownRule(rule))
                         continue
                     }
                     entries += self.entries(rule, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
@@ -68,6 +66,15 @@ struct TerraformSecurityGroupReader {
                 deployment.allowlists.append(allowlist)
             }
         }
+    }
+
+    /// An entry standing for rules not known here: a block that cannot be verified, whose description is not known
+    /// either (MMC-NET-008 does not call it missing).
+    private static func unknownRule(_ rule: TerraformAttribute) -> AllowlistEntry {
+        var entry = AllowlistEntry(cidr: Located(.unknown(reason: rule.unknownReason), at: rule.origin),
+                                   description: nil, enabled: true, origin: rule.origin)
+        entry.isUnknownRule = true
+        return entry
     }
 
     /// The group whose rules the resource's list holds: the group itself, or the one a standalone rule's

@@ -85,6 +85,14 @@ public struct AllowlistEntry: Sendable {
         set { rebuild { $0.missingSource = newValue } }
     }
 
+    /// Set when the entry stands for a whole rule the input does not know (a Terraform `dynamic` block over a
+    /// variable with no value): its block, ports and description are all unknown, so it is judged only as a block
+    /// that cannot be verified, and never as an entry without a description.
+    public var isUnknownRule: Bool {
+        get { storage.fields.extras?.isUnknownRule ?? false }
+        set { rebuild { $0.isUnknownRule = newValue } }
+    }
+
     private var storage: CopyOnWriteFields<Fields>
 
     public init(cidr: Located<Fact<String>>, description: Located<String>?, enabled: Bool, origin: Origin,
@@ -168,6 +176,7 @@ public struct AllowlistEntry: Sendable {
             var rawPath: String?
             var description: Located<String>?
             var missingSource: String?
+            var isUnknownRule = false
             var origin: Origin?
         }
 
@@ -180,7 +189,7 @@ public struct AllowlistEntry: Sendable {
         }
 
         static func make(_ parts: Parts) -> Extras? {
-            if parts.description == nil, parts.missingSource == nil, parts.origin == nil {
+            if parts.description == nil, parts.missingSource == nil, parts.origin == nil, !parts.isUnknownRule {
                 if parts.rawNode == nil, parts.rawPath == nil { return nil }
                 return .raw(RawPlace(node: parts.rawNode, path: parts.rawPath))
             }
@@ -211,6 +220,11 @@ public struct AllowlistEntry: Sendable {
         var description: Located<String>? {
             if case .own(let own) = self { return own.parts.description }
             return nil
+        }
+
+        var isUnknownRule: Bool {
+            if case .own(let own) = self { return own.parts.isUnknownRule }
+            return false
         }
 
         var missingSource: String? {

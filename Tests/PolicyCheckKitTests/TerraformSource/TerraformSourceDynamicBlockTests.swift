@@ -63,6 +63,8 @@ import Testing
             }
             """
         #expect(try findings(group, rule: "MMC-NET-001") == ["info cannot verify"])
+        // Its description is not known either: not a rule "without a description" (a low finding that failed runs).
+        #expect(try findings(group, rule: "MMC-NET-008").isEmpty)
     }
 
     private static func database(_ parameters: String) -> String {

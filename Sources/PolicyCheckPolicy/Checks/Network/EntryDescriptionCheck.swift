@@ -8,9 +8,11 @@ public struct EntryDescriptionCheck: Check {
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         deployment.allowlists.filter(\.hasDescriptionField).map { list in
-            // A rule without a source is MMC-NET-002's finding: it admits nothing to describe.
+            // A rule without a source is MMC-NET-002's finding: it admits nothing to describe; a rule not known here
+            // at all has a description not known either (its block is the world-open rules' "cannot be verified").
             // Read in place: filtering into `effectiveEntries` first copied every entry of the list.
-            let evidence = list.entries.lazy.filter { $0.enabled && $0.missingSource == nil }.compactMap { entry -> Evidence? in
+            let evidence = list.entries.lazy.filter { $0.enabled && $0.missingSource == nil && !$0.isUnknownRule }
+                .compactMap { entry -> Evidence? in
                 let blank = entry.description?.value.unicodeScalars.allSatisfy(Self.isWhitespace) ?? true
                 guard blank else { return nil }
                 return Evidence(Self.message(for: entry), at: entry.origin)
