@@ -23,21 +23,46 @@ package struct IngressClassCatalog: Sendable {
 
     /// The files that define classes or parameters, by path.
     private let files: [FileClasses]
-    /// Which files define each name (positions in `files`): a lookup reads the files of its name, not every file.
-    private let byName: [String: [Int]]
+    /// The files defining each class, and each name of parameters (the controller's and Auto Mode's apart), as
+    /// positions in `files`: one file of each distinct definition first, in path order, then the other copies, so a
+    /// lookup that stops at `IngressClasses.readingLimit` has read every distinct definition it could.
+    private let classFiles: [String: [Int]]
+    private let parameterFiles: [String: [Int]]
+    private let autoModeParameterFiles: [String: [Int]]
     /// The files that annotate a default class.
     private let withDefault: [Int]
 
     package init(_ gathered: [FileClasses] = []) {
         files = gathered.sorted { $0.file.path < $1.file.path }
-        var byName: [String: [Int]] = [:]
+        var classes: [String: [(Int, String)]] = [:]
+        var parameters: [String: [(Int, String)]] = [:]
+        var autoMode: [String: [(Int, String)]] = [:]
         var withDefault: [Int] = []
         for (position, entry) in files.enumerated() {
-            for name in entry.classes.definedNames { byName[name, default: []].append(position) }
+            for (name, read) in entry.classes.classesByName { classes[name, default: []].append((position, read.settingsKey)) }
+            for (name, read) in entry.classes.parametersByName(autoMode: false) {
+                parameters[name, default: []].append((position, read.settingsKey))
+            }
+            for (name, read) in entry.classes.parametersByName(autoMode: true) {
+                autoMode[name, default: []].append((position, read.settingsKey))
+            }
             if !entry.classes.defaultClassNames.isEmpty { withDefault.append(position) }
         }
-        self.byName = byName
+        classFiles = classes.mapValues(Self.distinctFirst)
+        parameterFiles = parameters.mapValues(Self.distinctFirst)
+        autoModeParameterFiles = autoMode.mapValues(Self.distinctFirst)
         self.withDefault = withDefault
+    }
+
+    /// Positions (in path order) with one of each settings key first, then the rest.
+    private static func distinctFirst(_ definitions: [(Int, String)]) -> [Int] {
+        var seen: Set<String> = []
+        var first: [Int] = []
+        var rest: [Int] = []
+        for (position, key) in definitions {
+            if seen.insert(key).inserted { first.append(position) } else { rest.append(position) }
+        }
+        return first + rest
     }
 
     /// Whether no file of the run defines a class or parameters.
@@ -60,18 +85,25 @@ package struct IngressClassCatalog: Sendable {
         return FileClasses(file: source, classes: classes)
     }
 
-    /// What `pick` reads from every file but `path` that defines `name`, in path order, with the file.
-    func definitions<Value>(of name: String, besides path: String,
-                            _ pick: (IngressClasses) -> Value?) -> [(value: Value, file: SourceFile)] {
-        (byName[name] ?? []).compactMap { position in
+    /// The definitions of the class `name` in every file but `path`, distinct ones first, read as they are asked for.
+    func classDefinitions(of name: String, besides path: String) -> some Sequence<(IngressClasses.IngressClass, SourceFile)> {
+        (classFiles[name] ?? []).lazy.compactMap { position in
             let entry = files[position]
-            guard entry.file.path != path, let value = pick(entry.classes) else { return nil }
-            return (value, entry.file)
+            guard entry.file.path != path, let read = entry.classes.ingressClass(named: name) else { return nil }
+            return (read, entry.file)
         }
     }
 
-    /// How many files define `name` (as a class or as parameters).
-    func definitionCount(of name: String) -> Int { byName[name]?.count ?? 0 }
+    /// The definitions of the parameters `name` (the controller's, or Auto Mode's) in every file but `path`,
+    /// distinct ones first, read as they are asked for.
+    func parameterDefinitions(of name: String, autoMode: Bool,
+                              besides path: String) -> some Sequence<(IngressClasses.Parameters, SourceFile)> {
+        ((autoMode ? autoModeParameterFiles : parameterFiles)[name] ?? []).lazy.compactMap { position in
+            let entry = files[position]
+            guard entry.file.path != path, let read = entry.classes.parameters(named: name, autoMode: autoMode) else { return nil }
+            return (read, entry.file)
+        }
+    }
 
     /// The classes every file but `path` annotates the default, in path order.
     func defaultClassNames(besides path: String) -> [String] {

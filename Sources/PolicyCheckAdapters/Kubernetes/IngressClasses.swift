@@ -82,10 +82,10 @@ struct IngressClasses {
 
     static let none = IngressClasses()
 
-    /// The names of the classes and parameters the input defines.
-    var definedNames: Set<String> {
-        Set(classes.keys).union(parameters.keys).union(autoModeParameters.keys)
-    }
+    /// The classes the input defines, by name.
+    var classesByName: [String: IngressClass] { classes }
+    /// The parameters the input defines, by name: the controller's, or Auto Mode's.
+    func parametersByName(autoMode: Bool) -> [String: Parameters] { autoMode ? autoModeParameters : parameters }
     /// Whether the input defines no class and no parameters.
     var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty }
     /// The names of the classes annotated the default class, in the order read.
@@ -172,82 +172,139 @@ struct IngressClasses {
     /// repository; another cluster's, in a repository of several — so the Ingress is judged under each definition
     /// this input and the run's other files (`elsewhere`) hold, and under each of its parameters' definitions, every
     /// copy a reading of its own (a copy's findings are located at it: a waiver or ignore at one copy does not cover
-    /// another's). When this input does not define the class, its annotations alone are one more reading, as before
-    /// any other file was read: a copy can add findings, never take one away. A definition in another file is added
-    /// to `deployment`'s files, so findings point at the setting where it is written. More than `readingLimit`
-    /// readings is an error at the Ingress's class: the checkout defines the class too many times to judge.
+    /// another's). When this input does not define the class, its annotations alone are one more reading, exactly as
+    /// before any other file was read: a copy can add findings, never take one away. A definition in another file
+    /// is added to `deployment`'s files, so findings point at the setting where it is written.
+    ///
+    /// At most `readingLimit` readings: this input's own and its annotations' first, always; then the other files',
+    /// one copy of each distinct definition before any second copy (`IngressClassCatalog`), so copies cannot crowd
+    /// out a definition that differs. Readings left out are said in a warning at the Ingress's class.
     func readings(className: String?, legacyClass: Bool, at classOrigin: Origin,
                   into deployment: inout Deployment) -> [Settings] {
-        let names: [String]
+        var names: [String] = []
         if let className {
             names = [className]
-        } else if legacyClass {
-            return [.none]
-        } else {
-            var defaults: [String] = []
-            for name in defaultClasses + (elsewhere?.defaultClassNames(besides: inputPath) ?? []) where !defaults.contains(name) {
-                defaults.append(name)
+        } else if !legacyClass {
+            var seen: Set<String> = []
+            for name in defaultClasses + (elsewhere?.defaultClassNames(besides: inputPath) ?? []) where seen.insert(name).inserted {
+                names.append(name)
             }
-            names = defaults
         }
-        let copies = names.reduce(0) { $0 + (elsewhere?.definitionCount(of: $1) ?? 0) }
-        guard copies < Self.readingLimit else {
-            deployment.notices.append(Diagnostic(deployment.source, offset: classOrigin.offset,
-                "the Ingress's class \(names.map { "'\($0)'" }.joined(separator: ", ")) is defined \(copies) times in the "
-                    + "checked files, more than the \(Self.readingLimit) readings policycheck judges an Ingress under; "
-                    + "check each cluster's files on their own"))
-            return [.none]
-        }
-        var readings: [Settings] = []
-        var byAnnotations = names.isEmpty
+        var readings = Readings()
         for name in names {
-            var definitions: [(IngressClass, SourceFile?)] = []
-            if let own = classes[name] { definitions.append((own, nil)) } else { byAnnotations = true }
-            for (read, file) in elsewhere?.definitions(of: name, besides: inputPath, { $0.ingressClass(named: name) }) ?? [] {
-                definitions.append((read, file))
-            }
-            for (ingressClass, file) in definitions {
-                readings += settings(of: ingressClass, named: name, from: file, into: &deployment)
+            if let own = classes[name] { add(own, named: name, from: nil, to: &readings, into: &deployment) }
+        }
+        // The annotations' reading, when this input does not define the class (or names none), comes first.
+        if names.isEmpty || names.contains(where: { classes[$0] == nil }) { readings.addAnnotationsFirst() }
+        if let elsewhere {
+            for name in names {
+                for (read, file) in elsewhere.classDefinitions(of: name, besides: inputPath) {
+                    guard readings.room() else { break }
+                    add(read, named: name, from: file, to: &readings, into: &deployment)
+                }
             }
         }
-        if byAnnotations { readings.insert(.none, at: 0) }
-        guard readings.count <= Self.readingLimit else {
+        if readings.leftOut {
             deployment.notices.append(Diagnostic(deployment.source, offset: classOrigin.offset,
-                "the Ingress's class and its parameters are defined \(readings.count) ways in the checked files, more than "
-                    + "the \(Self.readingLimit) readings policycheck judges an Ingress under; check each cluster's files on their own"))
-            return [.none]
+                "the Ingress's class \(names.map { "'\($0)'" }.joined(separator: ", ")) and its parameters are defined "
+                    + "more ways in the checked files than the \(Self.readingLimit) readings policycheck judges an Ingress "
+                    + "under: it is judged under its own file's, its annotations' and the first other ones (a copy of each "
+                    + "distinct definition first); check each cluster's files on their own", severity: .warning))
         }
-        return readings
+        return readings.settings.isEmpty ? [.none] : readings.settings
     }
 
     /// The most readings an Ingress is judged under (`readings`).
     static let readingLimit = 64
 
-    /// What one definition of the class `name` gives an Ingress: one reading per definition of its parameters.
-    private func settings(of ingressClass: IngressClass, named name: String, from file: SourceFile?,
-                          into deployment: inout Deployment) -> [Settings] {
+    /// Readings gathered so far: the annotations' and a bare class's are one each, however many copies give them.
+    private struct Readings {
+        var settings: [Settings] = []
+        var hasNone = false
+        var hasALB = false
+        var missing: Set<String> = []
+        var leftOut = false
+
+        /// Whether another reading fits (noting, when it does not, that some are left out).
+        mutating func room() -> Bool {
+            if settings.count < IngressClasses.readingLimit { return true }
+            leftOut = true
+            return false
+        }
+
+        /// The annotations' own reading, first and kept whatever the limit.
+        mutating func addAnnotationsFirst() {
+            guard !hasNone else { return }
+            hasNone = true
+            settings.insert(.none, at: 0)
+        }
+
+        mutating func append(_ reading: Settings) {
+            switch reading {
+            case .none:
+                guard !hasNone else { return }
+                hasNone = true
+            case .alb:
+                guard !hasALB else { return }
+                hasALB = true
+            case .missing(let name, _, _):
+                guard missing.insert(name).inserted else { return }
+            case .parameters:
+                break
+            }
+            guard room() else { return }
+            settings.append(reading)
+        }
+    }
+
+    /// The readings one definition of the class `name` gives an Ingress: one per definition of its parameters
+    /// (this input's first, then the other files', distinct ones first), while there is room.
+    private func add(_ ingressClass: IngressClass, named name: String, from file: SourceFile?,
+                     to readings: inout Readings, into deployment: inout Deployment) {
         guard ingressClass.controller == Self.albController || ingressClass.controller == Self.autoModeController
-        else { return [.none] }
+        else { return readings.append(.none) }
         guard var reference = ingressClass.parameters else {
             // Auto Mode's scheme then comes from the annotation, or is its undocumented default.
-            guard ingressClass.controller == Self.autoModeController else { return [.alb] }
+            guard ingressClass.controller == Self.autoModeController else { return readings.append(.alb) }
             var read = Parameters(inboundOrigin: Origin(offset: 0, path: "spec"))
             read.autoMode = true
-            return [.parameters(read)]
+            return readings.append(.parameters(read))
         }
         if let file { reference.origin = reference.origin.inFile(deployment.addSourceFile(file)) }
         let autoMode = ingressClass.autoMode
-        var found: [Parameters] = parameters(named: reference.name, autoMode: autoMode).map { [$0] } ?? []
-        for (read, file) in elsewhere?.definitions(of: reference.name, besides: inputPath,
-                                                   { $0.parameters(named: reference.name, autoMode: autoMode) }) ?? [] {
-            found.append(read.inFile(deployment.addSourceFile(file)))
+        var found = false
+        if let own = parameters(named: reference.name, autoMode: autoMode) {
+            found = true
+            readings.append(.parameters(own))
         }
-        guard !found.isEmpty else { return [.missing(name: reference.name, className: name, origin: reference.origin)] }
-        return found.map { .parameters($0) }
+        if let elsewhere {
+            for (read, paramsFile) in elsewhere.parameterDefinitions(of: reference.name, autoMode: autoMode, besides: inputPath) {
+                found = true
+                guard readings.room() else { break }
+                readings.append(.parameters(read.inFile(deployment.addSourceFile(paramsFile))))
+            }
+        }
+        if !found { readings.append(.missing(name: reference.name, className: name, origin: reference.origin)) }
+    }
+}
+
+extension IngressClasses.IngressClass {
+    /// What decides the settings a definition gives, for telling distinct definitions apart (where it is written
+    /// aside).
+    var settingsKey: String {
+        "\(controller ?? "")\u{0}\(parameters?.name ?? "\u{1}")\u{0}\(autoMode)"
     }
 }
 
 extension IngressClasses.Parameters {
+    /// What decides the settings parameters give, for telling distinct definitions apart (where they are written
+    /// aside).
+    var settingsKey: String {
+        [scheme?.value ?? "\u{1}", inboundCIDRs.map(\.value).joined(separator: ","), sslPolicy?.value ?? "\u{1}",
+         "\(certificate)", sslRedirectPort?.value ?? "\u{1}", prefixLists.map(\.value).joined(separator: ","),
+         ipAddressType ?? "\u{1}", "\(autoMode)", undocumented?.value ?? "\u{1}"].joined(separator: "\u{0}")
+    }
+
     /// The same parameters read from the deployment's file `index` (`Deployment.addSourceFile`).
     func inFile(_ index: Int) -> Self {
         guard index != 0 else { return self }

@@ -165,15 +165,31 @@ import Testing
         #expect(!report.warnings.contains { $0.message.hasPrefix("stale inline ignore") }, "\(report.warnings)")
     }
 
-    @Test func aClassDefinedTooManyTimesIsAnErrorNotAGuess() throws {
-        var files = ["apps/ingress.yaml": Self.ingress()]
-        // 64 files defining the class (`IngressClasses.readingLimit`).
-        for copy in 0..<64 {
-            files["copies/\(copy).yaml"] = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal")
+    @Test func copiesBeyondTheLimitAreAWarningAndNeverCrowdOutTheOwnOrADistinctDefinition() throws {
+        // Nine clusters, each file a class, its internet-facing parameters and an Ingress: 81 ways in all, each
+        // Ingress still judged under its own file's (found before any file was read with another).
+        var clusters: [String: String] = [:]
+        for cluster in 1...9 {
+            clusters["clusters/c\(cluster)/ingress.yaml"] = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
+                + "---\n" + Self.ingress()
         }
-        let (report, _) = try KeyDiscoveryTests.check(files.mapValues { Array($0.utf8) })
-        #expect(report.errors.map(\.message).contains { $0.contains("class 'public-alb' is defined 64 times in the checked files") },
-                "\(report.errors.map(\.message))")
-        #expect(report.exitCode == 2)
+        let (clustered, clusterRoot) = try KeyDiscoveryTests.check(clusters.mapValues { Array($0.utf8) })
+        #expect(clustered.errors.isEmpty, "\(clustered.errors)")
+        // Each Ingress at its own file's parameters (and, as the same class, at every other cluster's: 9 × 9).
+        let own = clustered.findings.filter { $0.ruleId == "MMC-NET-011" && $0.deployment == $0.file }
+        #expect(Set(own.map { String($0.file.dropFirst(clusterRoot.count)) }) == Set(clusters.keys), "\(own.map(\.file))")
+        #expect(clustered.findings.filter { $0.ruleId == "MMC-NET-011" }.count == 81)
+        // 70 harmless copies of the class (no parameters) sorted before the platform's: the platform's definition
+        // differs from them, so it is read among the first, and the rest are a warning, not an error.
+        var files = ["platform/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"),
+                     "apps/ingress.yaml": Self.ingress()]
+        let bare = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public-alb\nspec:\n  controller: ingress.k8s.aws/alb\n"
+        let internalCopy = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internal")
+        for copy in 0..<70 { files["aaa/\(copy).yaml"] = copy % 2 == 0 ? bare : internalCopy }
+        let (report, root) = try KeyDiscoveryTests.check(files.mapValues { Array($0.utf8) })
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.findings.filter { $0.ruleId == "MMC-NET-011" }.map { String($0.file.dropFirst(root.count)) } == ["platform/class.yaml"])
+        #expect(report.warnings.contains { $0.message.contains("more ways in the checked files than the 64 readings") })
+        #expect(report.exitCode == 1)
     }
 }
