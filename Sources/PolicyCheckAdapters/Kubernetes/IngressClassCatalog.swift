@@ -65,23 +65,13 @@ package struct IngressClassCatalog: Sendable {
         return first + rest
     }
 
-    /// Whether no file of the run defines a class or parameters.
-    package var isEmpty: Bool { files.isEmpty }
-
-    /// The files that define classes or parameters, by path.
-    package var paths: [String] { files.map(\.file.path) }
-
     /// The classes and parameters of one input's documents (of any format: only Kubernetes objects count); `nil`
     /// when it defines none.
     package static func gather(documents: [SourceNode], source: SourceFile) -> FileClasses? {
-        let reader = NodeReader(source: source)
-        reader.booleans = .yaml11
-        var classes = IngressClasses()
-        for document in documents where KubernetesAdapter.recognises(document) {
-            KubernetesAdapter.forEachObject(in: document) { classes.collect($0, reader: reader) }
-        }
+        // Read as the file's own read reads them, so a class is the same object from either side.
+        let classes = IngressClasses(objectsIn: documents.filter(KubernetesAdapter.recognises),
+                                     reader: KubernetesAdapter.nodeReader(for: source))
         guard !classes.isEmpty else { return nil }
-        classes.inputPath = source.path
         return FileClasses(file: source, classes: classes)
     }
 

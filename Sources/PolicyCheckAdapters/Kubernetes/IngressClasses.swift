@@ -82,6 +82,15 @@ struct IngressClasses {
 
     static let none = IngressClasses()
 
+    init() {}
+
+    /// The classes and parameters among the objects of `roots` (Kubernetes documents, lists included).
+    init(objectsIn roots: [SourceNode], reader: NodeReader) {
+        for root in roots {
+            KubernetesAdapter.forEachObject(in: root) { collect($0, reader: reader) }
+        }
+    }
+
     /// The classes the input defines, by name.
     var classesByName: [String: IngressClass] { classes }
     /// The parameters the input defines, by name: the controller's, or Auto Mode's.

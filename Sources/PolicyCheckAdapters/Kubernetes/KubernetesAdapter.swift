@@ -27,13 +27,7 @@ public struct KubernetesAdapter: InputAdapter {
                             options: AdapterOptions) throws(Diagnostics) -> [Deployment] {
         let roots = documents.filter(Self.recognises)
         guard let first = roots.first else { return [] }
-        let reader = NodeReader(source: source)
-        // Kubernetes paths are relative to their object: a list of many objects spells the same few again and again.
-        reader.internsPaths = true
-        // Integers as kubectl's go-yaml reads them: `port: 026` deploys port 22.
-        reader.integers = .goYAML
-        // Booleans as kubectl's go-yaml v2 reads them: `enabled: on` is `true`.
-        reader.booleans = .yaml11
+        let reader = Self.nodeReader(for: source)
         var deployment = Deployment(name: source.path, source: source, format: .kubernetes,
                                     origin: Origin(offset: first.offset, path: ""))
         deployment.qualifiesResourceNames = false
@@ -41,12 +35,9 @@ public struct KubernetesAdapter: InputAdapter {
             deployment.offering = Located(offering, at: deployment.origin)
         }
         // An Ingress's class and its parameters may come after it in the file: gather them first.
-        var classes = IngressClasses()
+        var classes = IngressClasses(objectsIn: roots, reader: reader)
         classes.elsewhere = options.ingressClasses
         classes.inputPath = source.path
-        for root in roots {
-            Self.forEachObject(in: root) { object in classes.collect(object, reader: reader) }
-        }
         var objectCount = 0
         var firstObject: SourceNode?
         // Annotation ignores by the identity they cover (`Kind/namespace/name`), in first-seen order.
@@ -80,6 +71,18 @@ public struct KubernetesAdapter: InputAdapter {
         if objectCount == 1 { deployment.rawNode = firstObject }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         return [deployment]
+    }
+
+    /// A reader of Kubernetes objects as kubectl decodes them.
+    static func nodeReader(for source: SourceFile) -> NodeReader {
+        let reader = NodeReader(source: source)
+        // Kubernetes paths are relative to their object: a list of many objects spells the same few again and again.
+        reader.internsPaths = true
+        // Integers as kubectl's go-yaml reads them: `port: 026` deploys port 22.
+        reader.integers = .goYAML
+        // Booleans as kubectl's go-yaml v2 reads them: `enabled: on` is `true`.
+        reader.booleans = .yaml11
+        return reader
     }
 
     /// Calls `body` with each object of a document, in document order: the document itself, or the items of a
