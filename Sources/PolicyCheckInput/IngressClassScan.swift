@@ -12,7 +12,7 @@ extension InputReader {
 
     /// The `IngressClass` and `IngressClassParams` objects of one input, for the run's `IngressClassCatalog`. A file
     /// is parsed here only when its text could spell either kind: it holds `IngressClass`, or an escape that could
-    /// spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar); text in UTF-16 or UTF-32 is decoded first,
+    /// spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar, a `!!binary` scalar); text in UTF-16 or UTF-32 is decoded first,
     /// as the file's own read decodes it. A file that cannot be read or parsed is left to its own read, which reports
     /// it. `text` is the input when read from memory (standard input).
     package func ingressClasses(of input: InputDiscovery.Input, text memory: [UInt8]?) -> IngressClassCatalog.FileClasses? {
@@ -25,10 +25,13 @@ extension InputReader {
     }
 
     private static let kindText = Array("IngressClass".utf8)
-    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r"].map { Array($0.utf8) }
+    /// Escapes (JSON's `\uXXXX`; YAML's `\x`, `\u`, `\U` and escaped line breaks in double-quoted scalars), and YAML's
+    /// base64 scalars (`!!binary`, `!<tag:yaml.org,2002:binary>`, or a `%TAG` directive's shorthand for either), which
+    /// go-yaml decodes into the string.
+    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r", "binary", "%TAG"].map { Array($0.utf8) }
 
     /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out, or through an
-    /// escape (JSON's `\uXXXX`; YAML's `\x`, `\u`, `\U` and escaped line breaks in double-quoted scalars).
+    /// escape or a base64 scalar.
     static func couldSpellIngressClass(_ text: [UInt8]) -> Bool {
         ByteSearch.firstIndex(of: kindText, in: text) != nil || escapes.contains { ByteSearch.firstIndex(of: $0, in: text) != nil }
     }

@@ -156,6 +156,17 @@ import Testing
             == ["MMC-NET-011 platform/class.json:1:384 Ingress/prod/web"])
     }
 
+    @Test func aClassFileSpellingItsKindsInBase64IsRead() throws {
+        // go-yaml decodes `!!binary` into the string, kinds included: no `IngressClass` in the text, no escape.
+        let platform = (Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"))
+            .replacingOccurrences(of: "kind: IngressClassParams\nmetadata", with: "kind: !!binary SW5ncmVzc0NsYXNzUGFyYW1z\nmetadata")
+            .replacingOccurrences(of: "kind: IngressClass\nmetadata", with: "kind: !!binary SW5ncmVzc0NsYXNz\nmetadata")
+            .replacingOccurrences(of: "    kind: IngressClassParams\n", with: "    kind: !!binary SW5ncmVzc0NsYXNzUGFyYW1z\n")
+        #expect(!platform.contains("IngressClass"))
+        #expect(try Self.network(["platform/class.yaml": platform, "apps/ingress.yaml": Self.ingress()])
+            == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"])
+    }
+
     @Test func anIgnoreAtTheClassIsNotStaleWhenAnIngressElsewhereUsesIt() throws {
         let platform = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
             .replacingOccurrences(of: "  scheme:", with: "  # policycheck:ignore MMC-NET-011 the edge ALB is fronted by CloudFront\n  scheme:")
