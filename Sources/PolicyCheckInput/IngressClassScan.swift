@@ -28,7 +28,7 @@ extension InputReader {
     /// Escapes (JSON's `\uXXXX`; YAML's `\x`, `\u`, `\U` and escaped line breaks in double-quoted scalars), and YAML's
     /// base64 scalars (`!!binary`, `!<tag:yaml.org,2002:binary>`, or a `%TAG` directive's shorthand for either), which
     /// go-yaml decodes into the string.
-    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r", "binary", "%TAG"].map { Array($0.utf8) }
+    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r", "!!binary", "2002:binary", "%TAG"].map { Array($0.utf8) }
 
     /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out, or through an
     /// escape or a base64 scalar.
