@@ -203,21 +203,25 @@ import Testing
         #expect(findings.first?.message.contains(#"its value "TRUE" is not a bool, which Terraform refuses"#) == true, "\(findings.map(\.message))")
     }
 
+    /// A volume whose `encrypted` is a bool variable, given by the tests' `terraform.tfvars`.
+    static let volumeEncryptedByVariable = """
+        provider "aws" {
+          region = "us-east-1"
+        }
+        variable "encrypted" {
+          type = bool
+        }
+        resource "aws_ebs_volume" "v" {
+          availability_zone = "us-east-1a"
+          size              = 10
+          encrypted         = var.encrypted
+        }
+
+        """
+
     @Test func aBoolVariableGivenAStringTerraformDoesNotConvertStopsTheModule() throws {
         let errors = try TerraformSourceHostileTests.errors([
-            "main.tf": """
-                provider "aws" {
-                  region = "us-east-1"
-                }
-                variable "encrypted" {
-                  type = bool
-                }
-                resource "aws_ebs_volume" "v" {
-                  availability_zone = "us-east-1a"
-                  size              = 10
-                  encrypted         = var.encrypted
-                }
-                """,
+            "main.tf": Self.volumeEncryptedByVariable,
             "terraform.tfvars": "encrypted = \"True\"\n",
         ])
         #expect(errors.count == 1 && errors[0].hasPrefix("terraform.tfvars:1:13: \"True\" is not a bool"), "\(errors)")
@@ -225,19 +229,7 @@ import Testing
 
     @Test func aBoolVariableGivenZeroIsFalse() throws {
         let findings = try TerraformSourceFixture.findings(files: [
-            "main.tf": """
-                provider "aws" {
-                  region = "us-east-1"
-                }
-                variable "encrypted" {
-                  type = bool
-                }
-                resource "aws_ebs_volume" "v" {
-                  availability_zone = "us-east-1a"
-                  size              = 10
-                  encrypted         = var.encrypted
-                }
-                """,
+            "main.tf": Self.volumeEncryptedByVariable,
             "terraform.tfvars": "encrypted = \"0\"\n",
         ])
         #expect(findings.contains { $0.severity == .critical && $0.ruleId.hasPrefix("MMC-ENC") }, "\(findings.map(\.message))")

@@ -199,52 +199,36 @@ import Testing
         #expect(try transit(resource: resource) == ["info cannot verify"], "\(resource)")
     }
 
+    /// Two counted buckets, each with a TLS-only Deny of the objects of bucket `[index]`.
+    private static func countedBuckets(denyingObjectsOf index: String) -> String {
+        """
+        provider "aws" {
+          region = "us-east-1"
+        }
+        resource "aws_s3_bucket" "logs" {
+          count  = 2
+          bucket = "chat-logs-${count.index}"
+        }
+        resource "aws_s3_bucket_policy" "logs" {
+          count  = 2
+          bucket = aws_s3_bucket.logs[count.index].id
+          policy = jsonencode({
+            Statement = [{
+              Effect    = "Deny"
+              Principal = "*"
+              Action    = "s3:*"
+              Resource  = "${aws_s3_bucket.logs[\(index)].arn}/*"
+              Condition = { Bool = { "aws:SecureTransport" = "false" } }
+            }]
+          })
+        }
+        """
+    }
+
     @Test func aTLSOnlyDenyOfTheBucketsOwnARNPassesForEachInstanceOfACountedBucket() throws {
-        let findings = try TerraformSourceFixture.findings(main: """
-            provider "aws" {
-              region = "us-east-1"
-            }
-            resource "aws_s3_bucket" "logs" {
-              count  = 2
-              bucket = "chat-logs-${count.index}"
-            }
-            resource "aws_s3_bucket_policy" "logs" {
-              count  = 2
-              bucket = aws_s3_bucket.logs[count.index].id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = "Deny"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = "${aws_s3_bucket.logs[RESOURCE].arn}/*"
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """.replacingOccurrences(of: "RESOURCE", with: "count.index"))
+        let findings = try TerraformSourceFixture.findings(main: Self.countedBuckets(denyingObjectsOf: "count.index"))
         #expect(!findings.contains { $0.ruleId == "MMC-ENC-003" }, "\(findings.map(\.message))")
-        let crossed = try TerraformSourceFixture.findings(main: """
-            provider "aws" {
-              region = "us-east-1"
-            }
-            resource "aws_s3_bucket" "logs" {
-              count  = 2
-              bucket = "chat-logs-${count.index}"
-            }
-            resource "aws_s3_bucket_policy" "logs" {
-              count  = 2
-              bucket = aws_s3_bucket.logs[count.index].id
-              policy = jsonencode({
-                Statement = [{
-                  Effect    = "Deny"
-                  Principal = "*"
-                  Action    = "s3:*"
-                  Resource  = "${aws_s3_bucket.logs[1 - count.index].arn}/*"
-                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
-                }]
-              })
-            }
-            """)
+        let crossed = try TerraformSourceFixture.findings(main: Self.countedBuckets(denyingObjectsOf: "1 - count.index"))
         #expect(crossed.filter { $0.ruleId == "MMC-ENC-003" }.map(\.severity) == [.high, .high], "each names the other bucket's objects")
     }
 
