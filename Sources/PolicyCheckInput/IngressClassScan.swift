@@ -1,6 +1,9 @@
 import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension InputReader {
     /// Whether the run's inputs are scanned for `IngressClass` and `IngressClassParams` objects before any is read
@@ -25,14 +28,80 @@ extension InputReader {
     }
 
     private static let kindText = Array("IngressClass".utf8)
-    /// Escapes (JSON's `\uXXXX`; YAML's `\x`, `\u`, `\U` and escaped line breaks in double-quoted scalars), and YAML's
-    /// base64 scalars (`!!binary`, `!<tag:yaml.org,2002:binary>`, or a `%TAG` directive's shorthand for either), which
-    /// go-yaml decodes into the string.
-    private static let escapes: [[UInt8]] = ["\\u", "\\U", "\\x", "\\\n", "\\\r", "!!binary", "2002:binary", "%TAG"].map { Array($0.utf8) }
+    /// YAML's base64 scalars (`!!binary`, `!<tag:yaml.org,2002:binary>`), which go-yaml decodes into the string, and
+    /// `%TAG` directives, whose shorthand may spell either tag without the word.
+    private static let base64Markers: [[UInt8]] = ["binary", "%TAG"].map { Array($0.utf8) }
+    /// The letters of `IngressClass` and `IngressClassParams`: an escape that decodes to none of them (Terraform's
+    /// `\u003c`, `\u0026`) cannot spell either kind.
+    private static let kindLetters: Set<UInt32> = Set("IngressClassParams".unicodeScalars.map(\.value))
 
-    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out, or through an
-    /// escape or a base64 scalar.
-    static func couldSpellIngressClass(_ text: [UInt8]) -> Bool {
-        ByteSearch.firstIndex(of: kindText, in: text) != nil || escapes.contains { ByteSearch.firstIndex(of: $0, in: text) != nil }
+    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out; through an
+    /// escape of one of its letters (JSON's `\uXXXX`; YAML's `\xXX`, `\uXXXX`, `\UXXXXXXXX`) or an escaped line
+    /// break in a quoted scalar; or through a base64 scalar, its tag spelt out, by a `%TAG` shorthand, or with a URI
+    /// escape (`!!%62inary`: a tag's `%XX` escapes are decoded before it is resolved). One `memchr` pass per marker:
+    /// this runs over every input of a run before any is read.
+    package static func couldSpellIngressClass(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { buffer in
+            guard !buffer.isEmpty else { return false }
+            return ByteSearch.firstIndex(of: kindText, in: text) != nil
+                || base64Markers.contains { ByteSearch.firstIndex(of: $0, in: text) != nil }
+                || anyByte(UInt8(ascii: "\\"), in: buffer, where: escapeCouldSpellKind)
+                || anyByte(UInt8(ascii: "!"), in: buffer, where: tagHoldsURIEscape)
+        }
+    }
+
+    /// Whether some `byte` in `buffer` satisfies `test` (given the index after it).
+    private static func anyByte(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>,
+                                where test: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
+        let base = buffer.baseAddress!
+        var index = 0
+        while index < buffer.count, let hit = memchr(base + index, Int32(byte), buffer.count - index) {
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if test(buffer, position + 1) { return true }
+            index = position + 1
+        }
+        return false
+    }
+
+    /// After a backslash: a line break, or a hex escape decoding to a letter of either kind (or not decodable here,
+    /// which counts as may).
+    private static func escapeCouldSpellKind(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
+        guard next < buffer.count else { return false }
+        let digits: Int
+        switch buffer[next] {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
+        case UInt8(ascii: "x"): digits = 2
+        case UInt8(ascii: "u"): digits = 4
+        case UInt8(ascii: "U"): digits = 8
+        default: return false
+        }
+        var value: UInt32 = 0
+        for offset in 1...digits {
+            guard next + offset < buffer.count, let digit = hexValue(buffer[next + offset]) else { return false }
+            value = value << 4 | digit
+        }
+        return kindLetters.contains(value)
+    }
+
+    /// After a `!`: whether the tag token it starts holds a `%` (a URI escape).
+    private static func tagHoldsURIEscape(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
+        var index = next
+        while index < buffer.count {
+            switch buffer[index] {
+            case UInt8(ascii: "%"): return true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return false
+            default: index += 1
+            }
+        }
+        return false
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 }

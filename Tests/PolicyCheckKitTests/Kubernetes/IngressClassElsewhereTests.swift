@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckInput
 import PolicyCheckKit
 import Testing
 
@@ -165,6 +166,31 @@ import Testing
         #expect(!platform.contains("IngressClass"))
         #expect(try Self.network(["platform/class.yaml": platform, "apps/ingress.yaml": Self.ingress()])
             == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"])
+    }
+
+    @Test(arguments: ["!!%62inary", "!<tag:yaml.org,2002:%62inary>", "!<tag:yaml.org,2002:bi%6Eary>"])
+    func aClassFileWhoseBase64TagIsPercentEscapedIsRead(tag: String) throws {
+        // A tag's URI escapes are decoded before the tag is resolved (YAML 1.2, 6.9.1), so `!!%62inary` is `!!binary`
+        // and go-yaml decodes the kind: the text names neither the kind nor `binary`.
+        let platform = (Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"))
+            .replacingOccurrences(of: "kind: IngressClassParams\nmetadata", with: "kind: \(tag) SW5ncmVzc0NsYXNzUGFyYW1z\nmetadata")
+            .replacingOccurrences(of: "kind: IngressClass\nmetadata", with: "kind: \(tag) SW5ncmVzc0NsYXNz\nmetadata")
+            .replacingOccurrences(of: "    kind: IngressClassParams\n", with: "    kind: \(tag) SW5ncmVzc0NsYXNzUGFyYW1z\n")
+        #expect(!platform.contains("IngressClass") && !platform.contains("binary"))
+        #expect(try Self.network(["platform/class.yaml": platform, "apps/ingress.yaml": Self.ingress()])
+            == ["MMC-NET-011 platform/class.yaml:17:11 Ingress/prod/web"])
+    }
+
+    @Test func escapesThatCannotSpellAKindDoNotMakeAFileParsedTwice() {
+        // Terraform writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`: no letter of either kind.
+        #expect(!InputReader.couldSpellIngressClass(Array(#"{"policy": "a \u003e b \u0026 \\u"}"#.utf8)))
+        #expect(!InputReader.couldSpellIngressClass(Array("kind: \"\\x20 \\U0001F600\"\n".utf8)))
+        // Any escape of a letter either kind holds, a line continuation, or a tag with a URI escape may spell one.
+        for text in [#""\u0049ngressClass""#, #""Ingress\u0043lass""#, #""\x43""#, #""\U00000073""#, "\"Ingress\\\nClass\"",
+                     "kind: !!%62inary x", "kind: !<tag:yaml.org,2002:%62inary> x", "%TAG !e! tag:yaml.org,2002:\n",
+                     "kind: !!binary x", #""IngressClass""#] {
+            #expect(InputReader.couldSpellIngressClass(Array(text.utf8)), "\(text)")
+        }
     }
 
     @Test func anIgnoreAtTheClassIsNotStaleWhenAnIngressElsewhereUsesIt() throws {
