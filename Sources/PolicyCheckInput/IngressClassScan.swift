@@ -13,8 +13,9 @@ extension InputReader {
         (format == nil || format == .kubernetes) && inputCount > 1
     }
 
-    /// The `IngressClass` and `IngressClassParams` objects of one input, for the run's `IngressClassCatalog`. A file
-    /// is parsed here only when its text could spell either kind: it holds `IngressClass`, or an escape that could
+    /// The `IngressClass` and `IngressClassParams` objects of one input, and what its Ingresses set for their
+    /// IngressGroups, for the run's `IngressClassCatalog`. A file is parsed here only when its text could spell either
+    /// kind or the group annotation: it holds `IngressClass` or `group.name`, or an escape that could
     /// spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar, a `!!binary` scalar); text in UTF-16 or UTF-32 is decoded first,
     /// as the file's own read decodes it. A file that cannot be read or parsed is left to its own read, which reports
     /// it. `text` is the input when read from memory (standard input).
@@ -27,26 +28,31 @@ extension InputReader {
         return IngressClassCatalog.gather(documents: documents, source: SourceFile(path: input.displayPath, bytes: text))
     }
 
-    private static let kindText = Array("IngressClass".utf8)
-    /// YAML's base64 scalars (`!!binary`, `!<tag:yaml.org,2002:binary>`), which go-yaml decodes into the string, and
-    /// `%TAG` directives, whose shorthand may spell either tag without the word.
-    private static let base64Markers: [[UInt8]] = ["binary", "%TAG"].map { Array($0.utf8) }
-    /// The letters of `IngressClass` and `IngressClassParams`: an escape that decodes to none of them (Terraform's
-    /// `\u003c`, `\u0026`) cannot spell either kind.
-    private static let kindLetters: Set<UInt32> = Set("IngressClassParams".unicodeScalars.map(\.value))
+    private static let ingressText = Array("Ingress".utf8)
+    private static let classText = Array("IngressClass".utf8)
+    private static let groupText = Array("group.name".utf8)
+    private static let tagDirective = Array("%TAG".utf8)
+    private static let binaryText = Array("binary".utf8)
+    /// The characters of `IngressClassParams` and `group.name`: an escape that decodes to none of them (Terraform's
+    /// `\u003c`, `\u0026`) cannot spell either.
+    private static let nameCharacters: Set<UInt32> = Set("IngressClassParamsgroup.name".unicodeScalars.map(\.value))
 
-    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`: spelt out; through an
-    /// escape of one of its letters (JSON's `\uXXXX`; YAML's `\xXX`, `\uXXXX`, `\UXXXXXXXX`) or an escaped line
-    /// break in a quoted scalar; or through a base64 scalar, its tag spelt out, by a `%TAG` shorthand, or with a URI
-    /// escape (`!!%62inary`: a tag's `%XX` escapes are decoded before it is resolved). One `memchr` pass per marker:
-    /// this runs over every input of a run before any is read.
+    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`, or an Ingress annotated
+    /// `alb.ingress.kubernetes.io/group.name`: spelt out; through an escape of one of their characters (JSON's
+    /// `\uXXXX`; YAML's `\xXX`, `\uXXXX`, `\UXXXXXXXX`) or an escaped line break in a quoted scalar; or through a
+    /// base64 scalar — a tag holding `binary` (`!!binary`, `!<tag:yaml.org,2002:binary>`), a URI escape
+    /// (`!!%62inary`: a tag's `%XX` escapes are decoded before it is resolved), or a `%TAG` directive's shorthand.
+    /// One `memchr` pass per marker, each on a byte plans and templates seldom hold (`I`, `%`, `\`, `!`; `group.name`
+    /// is looked for only in text holding `Ingress`): this runs over every input of a run before any is read.
     package static func couldSpellIngressClass(_ text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { buffer in
             guard !buffer.isEmpty else { return false }
-            return ByteSearch.firstIndex(of: kindText, in: text) != nil
-                || base64Markers.contains { ByteSearch.firstIndex(of: $0, in: text) != nil }
+            if let ingress = ByteSearch.firstIndex(of: ingressText, in: text),
+               ByteSearch.firstIndex(of: classText, in: text, from: ingress) != nil
+                || ByteSearch.firstIndex(of: groupText, in: text) != nil { return true }
+            return ByteSearch.firstIndex(of: tagDirective, in: text) != nil
                 || anyByte(UInt8(ascii: "\\"), in: buffer, where: escapeCouldSpellKind)
-                || anyByte(UInt8(ascii: "!"), in: buffer, where: tagHoldsURIEscape)
+                || anyByte(UInt8(ascii: "!"), in: buffer, where: tagCouldBeBase64)
         }
     }
 
@@ -80,16 +86,18 @@ extension InputReader {
             guard next + offset < buffer.count, let digit = hexValue(buffer[next + offset]) else { return false }
             value = value << 4 | digit
         }
-        return kindLetters.contains(value)
+        return nameCharacters.contains(value)
     }
 
-    /// After a `!`: whether the tag token it starts holds a `%` (a URI escape).
-    private static func tagHoldsURIEscape(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
+    /// After a `!`: whether the tag token it starts holds `binary` or a `%` (a URI escape).
+    private static func tagCouldBeBase64(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
         var index = next
         while index < buffer.count {
             switch buffer[index] {
             case UInt8(ascii: "%"): return true
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return false
+            case UInt8(ascii: "b") where index + binaryText.count <= buffer.count
+                && binaryText.indices.allSatisfy { buffer[index + $0] == binaryText[$0] }: return true
             default: index += 1
             }
         }

@@ -24,6 +24,9 @@ struct IngressAllowlists {
     /// Why the ALB's scheme is not known (EKS Auto Mode's undocumented default), where the class is: without CIDRs
     /// its allowlist cannot be verified, and CIDRs are judged as an internet-facing ALB's.
     var unknownScheme: Located<String>?
+    /// The ports other members of the Ingress's IngressGroup give `inbound-cidrs` or prefix lists
+    /// (`IngressGroupSettings`): an ALB the group makes internet-facing is open to every address only on the others.
+    var groupCoveredPorts: [PortRange] = []
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -101,9 +104,13 @@ struct IngressAllowlists {
         guard let internetFacing, internetFacing.value else { return nil }
         var origin = internetFacing.origin
         origin.path = Annotations.path(annotations.path, Self.inboundCIDRs)
+        // A port another member of the Ingress's group gives CIDRs is judged on that member.
+        let open = groupCoveredPorts.isEmpty || ports.isEmpty ? ports
+            : ports.filter { port in !groupCoveredPorts.contains { $0.lower <= port.lower && port.upper <= $0.upper } }
+        guard !open.isEmpty || ports.isEmpty else { return nil }
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
                                   internetFacing: true, hasDescriptionField: false)
-        allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: ports)
+        allowlist.entries = KubernetesAllowlists.worldOpen(at: origin, ipv6: dualStack, ports: open)
         return allowlist
     }
 
@@ -161,7 +168,12 @@ struct IngressAllowlists {
     /// default 443 with a certificate, else 80.
     func listenPorts(certificate: Bool) -> [PortRange] {
         if listenPortsUnknown { return [] }
-        if let text = annotations["alb.ingress.kubernetes.io/listen-ports"]?.value {
+        return Self.listenPorts(annotations["alb.ingress.kubernetes.io/listen-ports"]?.value, certificate: certificate)
+    }
+
+    /// The ports a `listen-ports` annotation's text names; without any, 443 with a certificate, else 80.
+    static func listenPorts(_ text: String?, certificate: Bool) -> [PortRange] {
+        if let text {
             var ports: [PortRange] = []
             var digits = ""
             for character in text + " " {

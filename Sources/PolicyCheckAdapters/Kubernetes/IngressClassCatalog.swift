@@ -31,6 +31,8 @@ package struct IngressClassCatalog: Sendable {
     private let autoModeParameterFiles: [String: [Int]]
     /// The files that annotate a default class.
     private let withDefault: [Int]
+    /// What the members of each IngressGroup set, over every file (in path order).
+    private let groups: [String: IngressGroupSettings]
 
     package init(_ gathered: [FileClasses] = []) {
         files = gathered.sorted { $0.file.path < $1.file.path }
@@ -38,7 +40,9 @@ package struct IngressClassCatalog: Sendable {
         var parameters: [String: [(Int, String)]] = [:]
         var autoMode: [String: [(Int, String)]] = [:]
         var withDefault: [Int] = []
+        var groups: [String: IngressGroupSettings] = [:]
         for (position, entry) in files.enumerated() {
+            for (name, settings) in entry.classes.groupsByName { groups[name, default: IngressGroupSettings()].merge(settings) }
             for (name, read) in entry.classes.classesByName { classes[name, default: []].append((position, read.settingsKey)) }
             for (name, read) in entry.classes.parametersByName(autoMode: false) {
                 parameters[name, default: []].append((position, read.settingsKey))
@@ -52,7 +56,11 @@ package struct IngressClassCatalog: Sendable {
         parameterFiles = parameters.mapValues(Self.distinctFirst)
         autoModeParameterFiles = autoMode.mapValues(Self.distinctFirst)
         self.withDefault = withDefault
+        self.groups = groups
     }
+
+    /// What the members of the IngressGroup `name` set, in every file.
+    func group(named name: String) -> IngressGroupSettings? { groups[name] }
 
     /// Positions (in path order) with one of each settings key first, then the rest.
     private static func distinctFirst(_ definitions: [(Int, String)]) -> [Int] {

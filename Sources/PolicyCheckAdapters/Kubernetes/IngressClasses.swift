@@ -73,6 +73,8 @@ struct IngressClasses {
     private var defaultClasses: [String] = []
     private var parameters: [String: Parameters] = [:]
     private var autoModeParameters: [String: Parameters] = [:]
+    /// What the input's Ingresses set for their IngressGroups' ALBs, by group name.
+    private var groups: [String: IngressGroupSettings] = [:]
     /// The classes and parameters of the run's other files (`IngressClassCatalog`): `IngressClass` and
     /// `IngressClassParams` are cluster-wide, and are often kept in a file of their own, apart from the Ingresses
     /// that use them.
@@ -96,7 +98,19 @@ struct IngressClasses {
     /// The parameters the input defines, by name: the controller's, or Auto Mode's.
     func parametersByName(autoMode: Bool) -> [String: Parameters] { autoMode ? autoModeParameters : parameters }
     /// Whether the input defines no class and no parameters.
-    var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty }
+    var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty && groups.isEmpty }
+    /// What the input's members of each IngressGroup set, by group name.
+    var groupsByName: [String: IngressGroupSettings] { groups }
+
+    /// What the members of the IngressGroup `name` set, in this input and the run's other files (an IngressGroup
+    /// name is cluster-wide: "Ingresses from different namespaces can belong to the same IngressGroup").
+    func group(named name: String) -> IngressGroupSettings? {
+        var settings = groups[name]
+        if let other = elsewhere?.group(named: name) {
+            if settings == nil { settings = other } else { settings!.merge(other) }
+        }
+        return settings
+    }
     /// The names of the classes annotated the default class, in the order read.
     var defaultClassNames: [String] { defaultClasses }
     func ingressClass(named name: String) -> IngressClass? { classes[name] }
@@ -104,10 +118,16 @@ struct IngressClasses {
         (autoMode ? autoModeParameters : parameters)[name]
     }
 
-    /// Records an object when it is an `IngressClass` or an `IngressClassParams`.
+    /// Records an object when it is an `IngressClass` or an `IngressClassParams`, or an Ingress of an IngressGroup.
     mutating func collect(_ node: SourceNode, reader: NodeReader) {
-        guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,
-              let name = node["metadata"]?["name"]?.string else { return }
+        guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
+        if kind == "Ingress" {
+            if let member = IngressGroupSettings.member(node, apiVersion: apiVersion) {
+                groups[member.group, default: IngressGroupSettings()].merge(member.settings)
+            }
+            return
+        }
+        guard let name = node["metadata"]?["name"]?.string else { return }
         switch (APIVersion.group(of: apiVersion), kind) {
         case ("networking.k8s.io", "IngressClass"):
             let spec = node["spec"]

@@ -91,6 +91,9 @@ struct IngressReader {
             allowlists.unknownSettings = Located(reason, at: origin)
             unknownParameters = reason
         }
+        if !classSetsScheme(settings), internetFacing?.value != true, allowlists.unknownScheme == nil {
+            joinGroup(&internetFacing, &allowlists)
+        }
         // What the input does not know is not guessed: the controller, or an annotation that decides what the ALB
         // admits, not known makes the allowlist cannot-verify; an unknown scheme is judged as Auto Mode's is.
         if let controllerUnknown = ingress.controllerUnknown {
@@ -112,6 +115,24 @@ struct IngressReader {
                      certificate: certificate, unknownParameters: unknownParameters, routes: IngressRoutes(ingress),
                      unknownAnnotations: listenerUnknown)
             .read(into: &deployment)
+    }
+
+    /// Whether the reading's `IngressClassParams` set the scheme, which then wins over every member's annotation.
+    private func classSetsScheme(_ settings: IngressClasses.Settings) -> Bool {
+        if case .parameters(let parameters) = settings { return parameters.scheme != nil }
+        return false
+    }
+
+    /// An ALB another member of the Ingress's IngressGroup annotates `internet-facing` is internet-facing for this
+    /// Ingress too (`IngressGroupSettings`), located at its `group.name`: its ports without CIDRs of its own or
+    /// another member's are open to every address. A group whose ALB takes named security groups is judged on the
+    /// member naming them.
+    private func joinGroup(_ internetFacing: inout Located<Bool>?, _ allowlists: inout IngressAllowlists) {
+        guard let name = ingress.annotations[IngressGroupSettings.nameAnnotation], !name.value.isBlank,
+              let group = classes.group(named: name.value), group.internetFacingMember != nil,
+              group.securityGroupsMember == nil else { return }
+        internetFacing = Located(true, at: name.origin)
+        allowlists.groupCoveredPorts = group.coveredPorts
     }
 
     /// Whether the AWS Load Balancer Controller serves the ingress (class `alb`, or any `alb.ingress…` annotation),

@@ -185,10 +185,13 @@ import Testing
         // Terraform writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`: no letter of either kind.
         #expect(!InputReader.couldSpellIngressClass(Array(#"{"policy": "a \u003e b \u0026 \\u"}"#.utf8)))
         #expect(!InputReader.couldSpellIngressClass(Array("kind: \"\\x20 \\U0001F600\"\n".utf8)))
+        // A group name outside any Ingress's text, a tag that is neither base64 nor escaped.
+        #expect(!InputReader.couldSpellIngressClass(Array("group.name: x\nbinary: !Ref Bucket\n".utf8)))
         // Any escape of a letter either kind holds, a line continuation, or a tag with a URI escape may spell one.
         for text in [#""\u0049ngressClass""#, #""Ingress\u0043lass""#, #""\x43""#, #""\U00000073""#, "\"Ingress\\\nClass\"",
                      "kind: !!%62inary x", "kind: !<tag:yaml.org,2002:%62inary> x", "%TAG !e! tag:yaml.org,2002:\n",
-                     "kind: !!binary x", #""IngressClass""#] {
+                     "kind: !!binary x", "kind: !<tag:yaml.org,2002:binary> x", #""IngressClass""#,
+                     "kind: Ingress\n  alb.ingress.kubernetes.io/group.name: shop"] {
             #expect(InputReader.couldSpellIngressClass(Array(text.utf8)), "\(text)")
         }
     }
