@@ -56,22 +56,27 @@ extension InputReader {
         }
     }
 
-    /// Whether some `byte` in `buffer` satisfies `test` (given the index after it).
+    /// Whether some `byte` in `buffer` satisfies `test`, given the index after it; `test` says yes (`nil`) or where
+    /// to look on from, so a run it has read is not read again from each of its bytes.
     private static func anyByte(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>,
-                                where test: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
+                                where test: (UnsafeBufferPointer<UInt8>, Int) -> Int?) -> Bool {
         let base = buffer.baseAddress!
         var index = 0
         while index < buffer.count, let hit = memchr(base + index, Int32(byte), buffer.count - index) {
             let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if test(buffer, position + 1) { return true }
-            index = position + 1
+            guard let next = test(buffer, position + 1) else { return true }
+            index = max(next, position + 1)
         }
         return false
     }
 
     /// After a backslash: a line break, or a hex escape decoding to a letter of either kind (or not decodable here,
     /// which counts as may).
-    private static func escapeCouldSpellKind(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
+    private static func escapeCouldSpellKind(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Int? {
+        couldSpellName(buffer, next) ? nil : next
+    }
+
+    private static func couldSpellName(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
         guard next < buffer.count else { return false }
         let digits: Int
         switch buffer[next] {
@@ -89,19 +94,20 @@ extension InputReader {
         return nameCharacters.contains(value)
     }
 
-    /// After a `!`: whether the tag token it starts holds `binary` or a `%` (a URI escape).
-    private static func tagCouldBeBase64(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Bool {
+    /// After a `!`: `nil` when the tag token it starts holds `binary` or a `%` (a URI escape), else where the token
+    /// ends (a `!` inside it starts no other token: a run of `!` is read once, not once per `!`).
+    private static func tagCouldBeBase64(_ buffer: UnsafeBufferPointer<UInt8>, _ next: Int) -> Int? {
         var index = next
         while index < buffer.count {
             switch buffer[index] {
-            case UInt8(ascii: "%"): return true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return false
+            case UInt8(ascii: "%"): return nil
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return index
             case UInt8(ascii: "b") where index + binaryText.count <= buffer.count
-                && binaryText.indices.allSatisfy { buffer[index + $0] == binaryText[$0] }: return true
+                && binaryText.indices.allSatisfy { buffer[index + $0] == binaryText[$0] }: return nil
             default: index += 1
             }
         }
-        return false
+        return index
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {

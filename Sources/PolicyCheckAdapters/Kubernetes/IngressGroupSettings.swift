@@ -31,12 +31,16 @@ struct IngressGroupSettings: Sendable {
     }
 
     /// What one member object sets, read from its annotations as written (its own read reports what is wrong with
-    /// them); `nil` when the Ingress (of `apiVersion`) is of no group.
+    /// them); `nil` when the Ingress (of `apiVersion`) is of no group, or not of class `alb`.
     static func member(_ node: SourceNode, apiVersion: String) -> (group: String, settings: IngressGroupSettings)? {
         guard ["networking.k8s.io", "extensions"].contains(APIVersion.group(of: apiVersion)),
               let metadata = node["metadata"], let annotations = metadata["annotations"],
               let group = annotations[nameAnnotation]?.string, !group.isBlank else { return nil }
         func annotation(_ key: String) -> String? { annotations[key]?.string }
+        // Only the controller's Ingresses are members (its group loader skips those of other classes): an Ingress of
+        // class `alb` (the class its chart installs), by name or by the legacy annotation. Another class's Ingress
+        // annotated alike is not one, and neither makes the group internet-facing nor covers its ports.
+        guard (node["spec"]?["ingressClassName"]?.string ?? annotation("kubernetes.io/ingress.class")) == "alb" else { return nil }
         let name = "Ingress/\(metadata["namespace"]?.string ?? "default")/\(metadata["name"]?.string ?? "")"
         var settings = IngressGroupSettings()
         if annotation(IngressAllowlists.scheme) == "internet-facing" { settings.internetFacingMember = name }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckInput
 import PolicyCheckKit
 import Testing
 
@@ -52,6 +53,25 @@ struct IngressGroupTests {
         // The admin's own CIDRs are judged as an internet-facing ALB's.
         let wide = Self.member("admin", port: 8443, cidrs: "10.0.0.0/8")
         #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + wide], of: "admin").contains { $0.hasPrefix("MMC-NET-") })
+    }
+
+    @Test func anIngressOfAnotherClassIsNoMember() throws {
+        // The controller's group loader keeps only its own class's Ingresses: an nginx Ingress annotated alike
+        // neither makes the group internet-facing nor covers a port.
+        let nginx = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n"
+        let decoy = Self.member("decoy", port: 8443, scheme: "internet-facing", cidrs: "198.51.100.0/24")
+            .replacingOccurrences(of: "ingressClassName: alb", with: "ingressClassName: nginx")
+        let admin = Self.member("admin", port: 8443)
+        #expect(try Self.findings(["shop.yaml": nginx + "---\n" + decoy + "---\n" + admin], of: "admin") == [])
+        #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + nginx + "---\n" + decoy + "---\n" + admin],
+                                  of: "admin") == ["MMC-NET-011 shop.yaml:52:43 Ingress/prod/admin"])
+    }
+
+    @Test func aRunOfTagIndicatorsIsReadOnce() {
+        // Each `!` of a run used to be read to the run's end: quadratic in a hostile file's bytes.
+        let run = String(repeating: "!", count: 100_000)
+        #expect(!InputReader.couldSpellIngressClass(Array("value: \(run) x".utf8)))
+        #expect(InputReader.couldSpellIngressClass(Array("value: \(run)%62 x".utf8)))
     }
 
     @Test func aGroupOnNamedSecurityGroupsIsJudgedOnTheMemberNamingThem() throws {
