@@ -26,7 +26,9 @@ struct IngressAllowlists {
     var unknownScheme: Located<String>?
     /// The ports other members of the Ingress's IngressGroup give `inbound-cidrs` or prefix lists
     /// (`IngressGroupSettings`): an ALB the group makes internet-facing is open to every address only on the others.
-    var groupCoveredPorts: [PortRange] = []
+    var groupCoveredPorts: Set<Int> = []
+    /// Whether another member of the group asks for a dual-stack ALB.
+    var groupDualStack = false
 
     /// ingress-nginx reads `allowlist-source-range`, falling back to the deprecated `whitelist-source-range`.
     static let nginxKeys = [
@@ -75,8 +77,10 @@ struct IngressAllowlists {
         // The controller's group opens `::/0` by default only when the ALB takes IPv6 (`isIPv6Supported`:
         // `dualstack` or `dualstack-without-public-ipv4`); the class's `ipAddressType` wins over the annotation.
         let addressType = classIPAddressType ?? annotations[Self.ipAddressType]?.value
-        let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4"
-        if let groups = annotations[Self.securityGroups], !groups.value.isBlank {
+        let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4" || groupDualStack
+        // A list of nothing (`''`, `','`) names no group: the controller drops empty items and builds its own.
+        if let groups = annotations[Self.securityGroups],
+           groups.value.split(separator: ",").contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
             // Parameters that cannot be read may make it internet-facing.
             return namedSecurityGroups(groups, isPublic: isPublic || unknownSettings != nil, ports: ports)
         }
@@ -106,7 +110,7 @@ struct IngressAllowlists {
         origin.path = Annotations.path(annotations.path, Self.inboundCIDRs)
         // A port another member of the Ingress's group gives CIDRs is judged on that member.
         let open = groupCoveredPorts.isEmpty || ports.isEmpty ? ports
-            : ports.filter { port in !groupCoveredPorts.contains { $0.lower <= port.lower && port.upper <= $0.upper } }
+            : ports.filter { port in port.lower != port.upper || !groupCoveredPorts.contains(port.lower) }
         guard !open.isEmpty || ports.isEmpty else { return nil }
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
                                   internetFacing: true, hasDescriptionField: false)

@@ -55,6 +55,8 @@ struct IngressClasses {
         var autoMode = false
         /// The first field of Auto Mode parameters that AWS does not document, which makes them unverifiable.
         var undocumented: Located<String>?
+        /// `spec.group.name`: the IngressGroup every Ingress of the class joins, in place of its annotation's.
+        var groupName: String?
     }
 
     /// What an Ingress's class gives it.
@@ -102,14 +104,55 @@ struct IngressClasses {
     /// What the input's members of each IngressGroup set, by group name.
     var groupsByName: [String: IngressGroupSettings] { groups }
 
-    /// What the members of the IngressGroup `name` set, in this input and the run's other files (an IngressGroup
-    /// name is cluster-wide: "Ingresses from different namespaces can belong to the same IngressGroup").
-    func group(named name: String) -> IngressGroupSettings? {
-        var settings = groups[name]
-        if let other = elsewhere?.group(named: name) {
-            if settings == nil { settings = other } else { settings!.merge(other) }
+    /// What the members of the IngressGroup `name` set, in this input and the run's other files (a group name is
+    /// cluster-wide: Ingresses of every namespace may join it). Members are the Ingresses of the controller's classes
+    /// (`alb` when no checked file defines it otherwise); a class's `IngressClassParams` scheme is its members' (the
+    /// controller's `buildLoadBalancerScheme` takes each member's parameters' scheme before its annotation), and a
+    /// class whose parameters set a group (`spec.group`) moves its Ingresses out of the annotation's group.
+    func group(named name: String) -> IngressGroupSettings.Members? {
+        var all = groups[name] ?? IngressGroupSettings()
+        if let other = elsewhere?.group(named: name) { all.merge(other) }
+        var result: IngressGroupSettings.Members?
+        for (className, members) in all.byClass.sorted(by: { $0.key < $1.key }) {
+            guard let scheme = memberScheme(ofClass: className) else { continue }
+            var members = members
+            switch scheme {
+            case .annotations: break
+            case .internetFacing: members.internetFacing = members.internetFacing ?? "the IngressClassParams of the class '\(className)'"
+            case .internal: members.internetFacing = nil
+            }
+            if result == nil { result = members } else { result!.merge(members) }
         }
-        return settings
+        return result
+    }
+
+    /// Where the scheme of a group member of one class comes from.
+    private enum MemberScheme {
+        case annotations, internetFacing, `internal`
+    }
+
+    /// `nil` when the class's Ingresses are no members of an annotation's group (no class; a class no definition of
+    /// which is the controller's; parameters that set a group); else whether its parameters set the scheme (any
+    /// definition `internet-facing` counts).
+    private func memberScheme(ofClass className: String) -> MemberScheme? {
+        guard !className.isEmpty else { return nil }
+        var definitions: [IngressClass] = classes[className].map { [$0] } ?? []
+        if let elsewhere { definitions += elsewhere.classDefinitions(of: className, besides: inputPath).map(\.0) }
+        guard !definitions.isEmpty else { return className == "alb" ? .annotations : nil }
+        let controllers = definitions.filter { $0.controller == Self.albController }
+        guard !controllers.isEmpty else { return nil }
+        var schemes: [String?] = []
+        for definition in controllers {
+            guard let reference = definition.parameters, !definition.autoMode else { schemes.append(nil); continue }
+            var found: [Parameters] = parameters[reference.name].map { [$0] } ?? []
+            if let elsewhere {
+                found += elsewhere.parameterDefinitions(of: reference.name, autoMode: false, besides: inputPath).map(\.0)
+            }
+            if found.contains(where: { $0.groupName != nil }) { return nil }
+            schemes += found.isEmpty ? [nil] : found.map { $0.scheme?.value }
+        }
+        if schemes.contains("internet-facing") { return .internetFacing }
+        return schemes.allSatisfy { $0 == "internal" } ? .internal : .annotations
     }
     /// The names of the classes annotated the default class, in the order read.
     var defaultClassNames: [String] { defaultClasses }
@@ -152,6 +195,7 @@ struct IngressClasses {
                 read.prefixLists = spec.strings("prefixListsIDs")
                 if read.prefixLists.isEmpty { read.prefixLists = spec.strings("PrefixListsIDs") }
                 read.ipAddressType = spec.text("ipAddressType")
+                read.groupName = spec.object("group")?.text("name")
             }
             parameters[name] = read
         case (Self.autoModeGroup, "IngressClassParams"):
@@ -331,7 +375,7 @@ extension IngressClasses.Parameters {
     var settingsKey: String {
         [scheme?.value ?? "\u{1}", inboundCIDRs.map(\.value).joined(separator: ","), sslPolicy?.value ?? "\u{1}",
          "\(certificate)", sslRedirectPort?.value ?? "\u{1}", prefixLists.map(\.value).joined(separator: ","),
-         ipAddressType ?? "\u{1}", "\(autoMode)", undocumented?.value ?? "\u{1}"].joined(separator: "\u{0}")
+         ipAddressType ?? "\u{1}", "\(autoMode)", undocumented?.value ?? "\u{1}", groupName ?? "\u{1}"].joined(separator: "\u{0}")
     }
 
     /// The same parameters read from the deployment's file `index` (`Deployment.addSourceFile`).

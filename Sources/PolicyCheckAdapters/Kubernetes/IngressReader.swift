@@ -125,14 +125,20 @@ struct IngressReader {
 
     /// An ALB another member of the Ingress's IngressGroup annotates `internet-facing` is internet-facing for this
     /// Ingress too (`IngressGroupSettings`), located at its `group.name`: its ports without CIDRs of its own or
-    /// another member's are open to every address. A group whose ALB takes named security groups is judged on the
-    /// member naming them.
+    /// another member's are open to every address (and to `::/0` when a member asks for a dual-stack ALB). A group
+    /// whose ALB takes the security groups a member names admits what they admit: not verifiable here.
     private func joinGroup(_ internetFacing: inout Located<Bool>?, _ allowlists: inout IngressAllowlists) {
         guard let name = ingress.annotations[IngressGroupSettings.nameAnnotation], !name.value.isBlank,
-              let group = classes.group(named: name.value), group.internetFacingMember != nil,
-              group.securityGroupsMember == nil else { return }
+              let group = classes.group(named: name.value), let member = group.internetFacing else { return }
         internetFacing = Located(true, at: name.origin)
-        allowlists.groupCoveredPorts = group.coveredPorts
+        if let named = group.securityGroups {
+            allowlists.unknownSettings = allowlists.unknownSettings ?? Located(
+                "the IngressGroup '\(name.value)' is internet-facing (\(member)) and its ALB admits what the security "
+                    + "groups \(named) names admit, which the manifest does not show", at: name.origin)
+            return
+        }
+        allowlists.groupCoveredPorts = Set(group.covered.keys.filter { group.covers($0, besides: ingress.component) })
+        allowlists.groupDualStack = group.dualStack != nil
     }
 
     /// Whether the AWS Load Balancer Controller serves the ingress (class `alb`, or any `alb.ingress…` annotation),

@@ -74,10 +74,71 @@ struct IngressGroupTests {
         #expect(InputReader.couldSpellIngressClass(Array("value: \(run)%62 x".utf8)))
     }
 
-    @Test func aGroupOnNamedSecurityGroupsIsJudgedOnTheMemberNamingThem() throws {
+    @Test func aGroupOnNamedSecurityGroupsCannotBeVerifiedForItsMembers() throws {
+        // `security-groups` is Exclusive: the ALB admits what the named groups admit, for every member.
         let named = Self.member("storefront", port: 443, scheme: "internet-facing", securityGroups: "sg-0123456789abcdef0")
         let findings = try IngressClassElsewhereTests.network(["shop.yaml": named + "---\n" + Self.member("admin", port: 8443)])
-        #expect(findings.allSatisfy { $0.hasSuffix("Ingress/prod/storefront (cannot verify)") }, "\(findings)")
-        #expect(!findings.isEmpty)
+        #expect(findings.contains { $0.hasSuffix("Ingress/prod/admin (cannot verify)") }, "\(findings)")
+        #expect(findings.allSatisfy { $0.hasSuffix("(cannot verify)") }, "\(findings)")
+        // A list of nothing (`','`) names no group: the controller builds its own, open to every address.
+        let empty = Self.member("admin", port: 8443, securityGroups: "','")
+        #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + empty], of: "admin")
+            .contains { $0.hasPrefix("MMC-NET-011") && !$0.hasSuffix("(cannot verify)") })
+    }
+
+    @Test func aPortIsCoveredOnlyAsTheControllerParsesTheCoveringMember() throws {
+        let admin = Self.member("admin", port: 8443)
+        func cover(_ change: (String) -> String) -> String {
+            change(Self.member("cover", port: 8443, cidrs: "198.51.100.0/24"))
+        }
+        // Covered: the admin's 8443 admits the cover's CIDRs (even with the key escaped, as JSON decodes it).
+        #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + cover { $0 } + "---\n" + admin], of: "admin") == [])
+        let escaped = cover { $0.replacingOccurrences(of: "{\"HTTPS\": 8443}", with: "{\"HTTP\\u0053\": 8443}") }
+        #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + escaped + "---\n" + admin], of: "admin") == [])
+        // Not covered: CIDRs of no item; a port named by no JSON the controller accepts; a certificate list of
+        // nothing (the cover listens on 80, not 443); the admin's own copy in another folder.
+        let uncovered = [
+            cover { $0.replacingOccurrences(of: "inbound-cidrs: 198.51.100.0/24", with: "inbound-cidrs: ','") },
+            cover { $0.replacingOccurrences(of: "{\"HTTPS\": 8443}", with: "{\"HTTPS\": 8443, }") },
+        ]
+        for text in uncovered {
+            #expect(try Self.findings(["shop.yaml": Self.storefront + "---\n" + text + "---\n" + admin], of: "admin").count == 1, "\(text)")
+        }
+        let noCertificate = Self.member("cover", port: 443, cidrs: "198.51.100.0/24")
+            .replacingOccurrences(of: "    alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'\n", with: "")
+            .replacingOccurrences(of: "certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/abc", with: "certificate-arn: ''")
+        let admin443 = Self.member("admin", port: 443)
+        let storefront8443 = Self.member("storefront", port: 8443, scheme: "internet-facing", cidrs: "203.0.113.0/24")
+        #expect(try Self.findings(["shop.yaml": storefront8443 + "---\n" + noCertificate + "---\n" + admin443], of: "admin").count == 1)
+        let ownCopy = Self.member("admin", port: 8443, cidrs: "198.51.100.0/24")
+        #expect(try Self.findings(["prod/shop.yaml": Self.storefront + "---\n" + admin, "staging/admin.yaml": ownCopy], of: "admin")
+            .contains { $0.hasPrefix("MMC-NET-011 prod/shop.yaml") })
+    }
+
+    @Test func aClassesParametersSetTheSchemeOrTheGroupOfItsMembers() throws {
+        func platform(scheme: String, group: String? = nil) -> String {
+            var parameters = "apiVersion: elbv2.k8s.aws/v1beta1\nkind: IngressClassParams\nmetadata:\n  name: edge\nspec:\n  scheme: \(scheme)\n"
+            if let group { parameters += "  group:\n    name: \(group)\n" }
+            return "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public\nspec:\n"
+                + "  controller: ingress.k8s.aws/alb\n  parameters:\n    apiGroup: elbv2.k8s.aws\n    kind: IngressClassParams\n"
+                + "    name: edge\n---\n" + parameters
+        }
+        // The storefront's class makes it internet-facing (no scheme annotation): the group's ALB is.
+        let store = Self.member("storefront", port: 443, cidrs: "203.0.113.0/24").replacingOccurrences(of: "ingressClassName: alb", with: "ingressClassName: public")
+        let admin = Self.member("admin", port: 8443)
+        #expect(try Self.findings(["platform.yaml": platform(scheme: "internet-facing"), "shop.yaml": store + "---\n" + admin], of: "admin").count == 1)
+        // Parameters that set the scheme internal win over the storefront's annotation.
+        let annotated = Self.storefront.replacingOccurrences(of: "ingressClassName: alb", with: "ingressClassName: public")
+        #expect(try Self.findings(["platform.yaml": platform(scheme: "internal"), "shop.yaml": annotated + "---\n" + admin], of: "admin") == [])
+        // Parameters that set a group move the class's Ingresses out of the annotation's.
+        #expect(try Self.findings(["platform.yaml": platform(scheme: "internet-facing", group: "edge"), "shop.yaml": store + "---\n" + admin],
+                                  of: "admin") == [])
+    }
+
+    @Test func aDualStackMemberOpensIPv6Too() throws {
+        let dual = Self.member("cover", port: 80, cidrs: "198.51.100.0/24")
+            .replacingOccurrences(of: "  annotations:\n", with: "  annotations:\n    alb.ingress.kubernetes.io/ip-address-type: dualstack\n")
+        let findings = try IngressClassElsewhereTests.network(["shop.yaml": Self.storefront + "---\n" + dual + "---\n" + Self.member("admin", port: 8443)])
+        #expect(findings.filter { $0.hasSuffix("Ingress/prod/admin") }.count == 2, "\(findings)")
     }
 }
