@@ -53,6 +53,9 @@ import Testing
         keyFile("fail-cert-not-yet-valid.pem", "MMC-KM-009", .high, says: ["is not valid until 2027-03-01T00:00:00Z"]),
         keyFile("fail-cert-expiring.pem", "MMC-KM-010", .low, says: ["expires on 2026-12-10, in 11 days (within 30)"]),
         keyFile("fail-cert-expired-sha1.pem", "MMC-KM-011", .high, says: ["signed with sha1WithRSAEncryption"], also: ["MMC-KM-009"]),
+        // Round 25: a certificate a root issued with SHA-1 fails; the root itself (below) does not.
+        keyFile("fail-cert-issued-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=issued.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
     ]
 
     static let passes: [RulePass] = [
@@ -66,6 +69,9 @@ import Testing
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-009"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-010"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-011"),
+        // Round 25 (amazon-vpc-cni-k8s's vendored `ca-certificates.crt`: 97 high findings on roots such as DigiCert
+        // Global Root CA): a root's self-signature is not relied on.
+        keyPass("pass-cert-root-ca-sha1.pem", "MMC-KM-011"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-002"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-003"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-004"),
