@@ -12,7 +12,7 @@ import PolicyCheckSyntax
 /// the AMI's own mappings ("By default, the block devices specified in the block device mapping for the AMI are
 /// used", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html), whose snapshots
 /// and the account's EBS encryption by default decide encryption. That is one volume the manifest does not
-/// declare, at `spec.amiFamily`, as an instance without a root mapping is.
+/// declare, named at `spec.blockDeviceMappings`, as an instance without a root mapping is.
 struct NodeClassVolumesReader {
     static let group = "karpenter.k8s.aws"
     static let undeclared = "the mapping does not say encrypted, so the snapshot and the account's EBS encryption by default decide it"
@@ -39,10 +39,14 @@ struct NodeClassVolumesReader {
         }
         // Karpenter falls back to the family's defaults when the list is absent or empty; `spec.amiFamily` wins
         // over an `alias` in amiSelectorTerms, and the family names are case-sensitive enum values.
+        // The finding names `spec.blockDeviceMappings`, where encryption would be stated, at the empty list or, when
+        // there is none, at the family that leaves the volumes to the AMI.
         if (mappings ?? 0) == 0, let family = spec.string("amiFamily"), family.value == "Custom" {
-            var encryption = Encryption(origin: family.origin)
+            let place = Origin(offset: spec.field("blockDeviceMappings")?.offset ?? family.origin.offset,
+                               path: spec.childPath("blockDeviceMappings"))
+            var encryption = Encryption(origin: place)
             encryption.undeclared = Self.customFamilyUndeclared
-            deployment.dataStores.append(DataStore(kind: .volume, component: component, origin: family.origin,
+            deployment.dataStores.append(DataStore(kind: .volume, component: component, origin: place,
                                                    encryption: encryption))
         }
     }

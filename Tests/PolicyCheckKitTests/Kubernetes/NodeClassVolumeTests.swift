@@ -73,16 +73,18 @@ import Testing
 
     @Test func theCustomFamilyWithoutMappingsLeavesTheAMIsVolumesUndeclared() throws {
         #expect(try Self.outcomes(Self.customFamily("")) == [
-            "MMC-ENC-001 EC2NodeClass/custom spec.amiFamily",
-            "MMC-ENC-002 EC2NodeClass/custom spec.amiFamily",
+            "MMC-ENC-001 EC2NodeClass/custom spec.blockDeviceMappings",
+            "MMC-ENC-002 EC2NodeClass/custom spec.blockDeviceMappings",
         ])
         #expect(try Self.outcomes(Self.customFamily("  blockDeviceMappings: []")) == [
-            "MMC-ENC-001 EC2NodeClass/custom spec.amiFamily",
-            "MMC-ENC-002 EC2NodeClass/custom spec.amiFamily",
+            "MMC-ENC-001 EC2NodeClass/custom spec.blockDeviceMappings",
+            "MMC-ENC-002 EC2NodeClass/custom spec.blockDeviceMappings",
         ])
         let read = H.read(text: Self.customFamily(""))
-        let message = try H.findings(read.deployments).first { $0.ruleId == "MMC-ENC-001" }?.message ?? ""
-        #expect(message.contains("the Custom AMI family has no default block device mappings"), "\(message)")
+        let finding = try H.findings(read.deployments).first { $0.ruleId == "MMC-ENC-001" }
+        #expect(finding?.message.contains("the Custom AMI family has no default block device mappings") == true)
+        #expect(finding?.message.hasSuffix("expected 'spec.blockDeviceMappings' to turn it on") == true)
+        #expect(finding?.line == 6, "at `amiFamily: Custom`")
     }
 
     @Test func theCustomFamilyWithEncryptedMappingsOnACustomerKeyPasses() throws {
