@@ -131,3 +131,27 @@ import Testing
         #expect(report.findings.contains { $0.ruleId == "MMC-KM-001" && $0.file.hasSuffix("fail-committed-aes256.raw") })
     }
 }
+
+/// Round 25 (amazon-vpc-cni-k8s's `ca-certificates.crt`: 66 findings, every one at 1:1 with "block #151: …"): in a
+/// file of several PEM blocks, each block's findings point at its own `-----BEGIN` line.
+@Suite struct KeyBlockPlaceTests {
+    @Test func aFindingOnTheSecondBlockIsAtItsBeginLine() throws {
+        let first = try String(contentsOfFile: Fixture.path("keys/pass-cert-p256-sha256.pem"), encoding: .utf8)
+        let second = try String(contentsOfFile: Fixture.path("keys/fail-cert-issued-sha1.pem"), encoding: .utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("block-place-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle.crt")
+        try (first + "\n" + second).write(to: bundle, atomically: true, encoding: .utf8)
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+            .run(paths: [directory.path])
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-KM-011" })
+        let beginLine = first.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        #expect(finding.message.hasPrefix("block #1: "))
+        #expect(finding.line == beginLine && finding.column == 1, "\(finding.line):\(finding.column)")
+        // A file of one block still points at 1:1.
+        let single = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+            .run(paths: [Fixture.path("keys/fail-cert-issued-sha1.pem")])
+        #expect(single.findings.first { $0.ruleId == "MMC-KM-011" }.map { "\($0.line):\($0.column)" } == "1:1")
+    }
+}
