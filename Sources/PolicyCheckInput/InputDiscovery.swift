@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCheckAdapters
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Finds the inputs named on the command line: files as given, directories walked recursively in sorted order.
 public struct InputDiscovery: Sendable {
@@ -214,7 +215,7 @@ public struct InputDiscovery: Sendable {
                 // Links to files are read; links to directories are not followed, so a walk can never loop.
                 switch FileKind(path, followingLinks: true) {
                 case nil:
-                    errors.append(Diagnostic(file: display, location: nil, message: "broken symbolic link"))
+                    errors.append(Diagnostic(file: display, location: nil, message: Self.brokenLink(path)))
                 case .regular?:
                     let leaves = !allowOutsideTree && !tree.contains(path)
                     if let input = fileInput(path, display: display, name: name, templated: templated, leavesTree: leaves) {
@@ -243,6 +244,16 @@ public struct InputDiscovery: Sendable {
     }
 
     /// Why a walked link to a directory is not checked.
+    /// "broken symbolic link: its target '../../../.git/HEAD' is missing or unreadable" — the target as the link
+    /// spells it (an excerpt: never a control character), so a link into a folder a download leaves out (ko's
+    /// `kodata/HEAD` into `.git`, absent from `git archive` and GitHub's zip) says where it points.
+    static func brokenLink(_ path: String) -> String {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+            return "broken symbolic link"
+        }
+        return "broken symbolic link: its target '\(Excerpt.quote(target, limit: 160))' is missing or unreadable"
+    }
+
     static let directoryLinkSkip = "is a symbolic link to a directory: a walk does not follow links to directories "
         + "(so it can never loop); name its target to check what it holds"
 

@@ -215,6 +215,7 @@ public struct InputReader: Sendable {
         // A file may carry a key as programs and comments do (indented, commented out, quoted line by line): its
         // PEM blocks are read as such when the file as written gives no secret, whatever its name.
         // UTF-16 text is read as the text it is.
+        var replacedByEmbedded = false
         let text = reading.file.secrets.isEmpty && raw.contains(0) ? (try? TextDecoding.utf8Text(from: raw)) ?? raw : raw
         if reading.file.secrets.isEmpty, KeyFileSniffer.mentionsPrivateKey(text) {
             var embedded = keyFiles.read(EmbeddedPEMText.blocks(in: text), path: path, role: role,
@@ -222,6 +223,7 @@ public struct InputReader: Sendable {
             if !embedded.file.secrets.isEmpty {
                 embedded.file.size = raw.count
                 reading = embedded
+                replacedByEmbedded = true
             }
         }
         // A file that only its content made key material (a Go test, a README) is read for the secrets it holds:
@@ -235,6 +237,13 @@ public struct InputReader: Sendable {
                 lines = Self.lineBreaks(text)
                 reading.file.origin = Origin(offset: label, path: "")
             }
+        }
+        // A file of several PEM blocks read from its own bytes: each block's findings point at its BEGIN line (the
+        // source kept for that holds the line breaks and nothing else, as above).
+        if lines.isEmpty, reading.file.objects.count > 1, reading.file.problem == nil,
+           reading.file.objects.contains(where: { $0.encoding == .pem }), !replacedByEmbedded {
+            reading.file.blockOffsets = PEMBlockPlaces.beginOffsets(raw)
+            lines = Self.lineBreaks(raw)
         }
         let file = reading.file
         if let problem = file.problem {

@@ -53,6 +53,9 @@ import Testing
         keyFile("fail-cert-not-yet-valid.pem", "MMC-KM-009", .high, says: ["is not valid until 2027-03-01T00:00:00Z"]),
         keyFile("fail-cert-expiring.pem", "MMC-KM-010", .low, says: ["expires on 2026-12-10, in 11 days (within 30)"]),
         keyFile("fail-cert-expired-sha1.pem", "MMC-KM-011", .high, says: ["signed with sha1WithRSAEncryption"], also: ["MMC-KM-009"]),
+        // Round 25: a certificate a root issued with SHA-1 fails; the root itself (below) does not.
+        keyFile("fail-cert-issued-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=issued.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
     ]
 
     static let passes: [RulePass] = [
@@ -66,6 +69,9 @@ import Testing
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-009"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-010"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-011"),
+        // Round 25 (amazon-vpc-cni-k8s's vendored `ca-certificates.crt`: 97 high findings on roots such as DigiCert
+        // Global Root CA): a root's self-signature is not relied on.
+        keyPass("pass-cert-root-ca-sha1.pem", "MMC-KM-011"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-002"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-003"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-004"),
@@ -123,5 +129,29 @@ import Testing
         // it is not even skipped.
         #expect(report.filesSkipped.map(\.file).contains { $0.hasSuffix("generate.py") } == false)
         #expect(report.findings.contains { $0.ruleId == "MMC-KM-001" && $0.file.hasSuffix("fail-committed-aes256.raw") })
+    }
+}
+
+/// Round 25 (amazon-vpc-cni-k8s's `ca-certificates.crt`: 66 findings, every one at 1:1 with "block #151: …"): in a
+/// file of several PEM blocks, each block's findings point at its own `-----BEGIN` line.
+@Suite struct KeyBlockPlaceTests {
+    @Test func aFindingOnTheSecondBlockIsAtItsBeginLine() throws {
+        let first = try String(contentsOfFile: Fixture.path("keys/pass-cert-p256-sha256.pem"), encoding: .utf8)
+        let second = try String(contentsOfFile: Fixture.path("keys/fail-cert-issued-sha1.pem"), encoding: .utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("block-place-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle.crt")
+        try (first + "\n" + second).write(to: bundle, atomically: true, encoding: .utf8)
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+            .run(paths: [directory.path])
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-KM-011" })
+        let beginLine = first.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        #expect(finding.message.hasPrefix("block #1: "))
+        #expect(finding.line == beginLine && finding.column == 1, "\(finding.line):\(finding.column)")
+        // A file of one block still points at 1:1.
+        let single = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+            .run(paths: [Fixture.path("keys/fail-cert-issued-sha1.pem")])
+        #expect(single.findings.first { $0.ruleId == "MMC-KM-011" }.map { "\($0.line):\($0.column)" } == "1:1")
     }
 }

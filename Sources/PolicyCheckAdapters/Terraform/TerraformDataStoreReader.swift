@@ -56,6 +56,11 @@ struct TerraformDataStoreReader {
                                                    kmsKey: ["kms_key_id"]),
         "aws_ebs_volume": Shape(kind: .volume, atRest: ["encrypted"], kmsKey: ["kms_key_id"]),
         "aws_efs_file_system": Shape(kind: .fileStore, atRest: ["encrypted"], kmsKey: ["kms_key_id"]),
+        // A WorkSpace's root volume; its user volume, under the same key, is a second store (`read`). WorkSpaces
+        // encrypts a volume only when asked at launch (the provider's default for both flags is false;
+        // https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html).
+        "aws_workspaces_workspace": Shape(kind: .volume, atRest: ["root_volume_encryption_enabled"],
+                                          kmsKey: ["volume_encryption_key"]),
         "aws_secretsmanager_secret": Shape(kind: .secrets, atRest: nil, kmsKey: ["kms_key_id"]),
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
     ]
@@ -221,6 +226,8 @@ struct TerraformDataStoreReader {
                 } else if engine.isUnknown, !engine.isProviderDefault {
                     store.encryption.atRest = Located(.unknown(reason: "at_rest_encryption_enabled is not set (on by default only for valkey), and the engine cannot be known: \(engine.unknownReason)"), at: engine.origin)
                 }
+            case "aws_workspaces_workspace":
+                deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.
                 let group = resource["replication_group_id"]
@@ -239,6 +246,21 @@ struct TerraformDataStoreReader {
             }
             deployment.dataStores.append(store)
         }
+    }
+}
+
+extension TerraformDataStoreReader {
+    /// A WorkSpace's user volume, encrypted as `user_volume_encryption_enabled` says, under the root volume's key
+    /// (`volume_encryption_key` serves both).
+    func userVolume(of resource: TerraformResource, key: Located<Fact<String>>?) -> DataStore {
+        let flag = resource["user_volume_encryption_enabled"]
+        var store = DataStore(kind: .volume, component: resource.address, origin: resource.rawOrigin,
+                              encryption: Encryption(origin: flag.fieldOrigin))
+        store.rawNode = resource.valuesNode
+        store.replacedAt = resource.replacedAt
+        store.encryption.atRest = flag.bool().map { value in flag.isUnknown ? value : Located(value.value, at: flag.fieldOrigin) }
+        store.encryption.kmsKey = key
+        return store
     }
 }
 

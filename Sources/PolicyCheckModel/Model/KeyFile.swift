@@ -14,6 +14,10 @@ public struct KeyFile: Sendable {
     public var verification: KeyVerificationReport?
     /// Why the file could not be read as key material (not key material, malformed, unreadable).
     public var problem: String?
+    /// Where each PEM block begins in the file's own bytes, by `KeyObject.index`, when the objects were read from
+    /// them (a key file in the tree or named to `check`); findings about one block of a file of several point there.
+    /// `nil` when the objects came from elsewhere (a manifest's value, text rewritten from a program's string).
+    public var blockOffsets: [Int]?
 
     public init(path: String, origin: Origin, role: KeyFileRole, size: Int, objects: [KeyObject],
                 verification: KeyVerificationReport? = nil, problem: String? = nil) {

@@ -51,4 +51,47 @@ import Testing
             """)).isEmpty)
         #expect(try Self.outcomes(Self.nodeClass("")).isEmpty)
     }
+
+    /// Round 25 (karpenter-provider-aws `examples/v1/custom-family.yaml`): the `Custom` family has no default
+    /// mappings, so a class without mappings launches nodes on the AMI's own — encryption undeclared, as for an
+    /// instance without a root mapping. A hostile author could drop `encrypted: false` mappings for `amiFamily:
+    /// Custom` and the gate passed.
+    static func customFamily(_ rest: String) -> String {
+        """
+        apiVersion: karpenter.k8s.aws/v1
+        kind: EC2NodeClass
+        metadata:
+          name: custom
+        spec:
+          amiFamily: Custom
+          amiSelectorTerms:
+            - id: ami-123
+          role: KarpenterNodeRole-chat
+        \(rest)
+        """
+    }
+
+    @Test func theCustomFamilyWithoutMappingsLeavesTheAMIsVolumesUndeclared() throws {
+        #expect(try Self.outcomes(Self.customFamily("")) == [
+            "MMC-ENC-001 EC2NodeClass/custom spec.blockDeviceMappings",
+            "MMC-ENC-002 EC2NodeClass/custom spec.blockDeviceMappings",
+        ])
+        #expect(try Self.outcomes(Self.customFamily("  blockDeviceMappings: []")) == [
+            "MMC-ENC-001 EC2NodeClass/custom spec.blockDeviceMappings",
+            "MMC-ENC-002 EC2NodeClass/custom spec.blockDeviceMappings",
+        ])
+        let read = H.read(text: Self.customFamily(""))
+        let finding = try H.findings(read.deployments).first { $0.ruleId == "MMC-ENC-001" }
+        #expect(finding?.message.contains("the Custom AMI family has no default block device mappings") == true)
+        #expect(finding?.message.hasSuffix("expected 'spec.blockDeviceMappings' to turn it on") == true)
+        #expect(finding?.line == 6, "at `amiFamily: Custom`")
+    }
+
+    @Test func theCustomFamilyWithEncryptedMappingsOnACustomerKeyPasses() throws {
+        #expect(try Self.outcomes(Self.customFamily("""
+              blockDeviceMappings:
+                - deviceName: /dev/xvda
+                  ebs: {volumeSize: 100Gi, encrypted: true, kmsKeyID: "arn:aws:kms:us-east-1:111122223333:key/abc"}
+            """)).isEmpty)
+    }
 }

@@ -13,12 +13,21 @@ enum KeyFileObjects {
         file.objects.count > 1 ? "block #\(object.index): " : ""
     }
 
+    /// Where a finding about `object` points: its own `-----BEGIN` line in a file of several blocks whose places are
+    /// known, else the file's origin.
+    static func place(_ object: KeyObject, in file: KeyFile) -> Origin {
+        guard file.objects.count > 1, let offsets = file.blockOffsets, offsets.indices.contains(object.index) else {
+            return file.origin
+        }
+        return Origin(offset: offsets[object.index], path: file.origin.path)
+    }
+
     /// One result per file, failing with the evidence found for its objects.
     static func results(_ deployment: Deployment,
                         _ judge: (KeyObject, KeyFile) -> String?) -> [CheckResult] {
         files(deployment).map { file in
             let evidence = file.objects.compactMap { object in
-                judge(object, file).map { Evidence(block(object, in: file) + $0, at: file.origin) }
+                judge(object, file).map { Evidence(block(object, in: file) + $0, at: place(object, in: file)) }
             }
             return CheckResult(file.path, .from(evidence))
         }

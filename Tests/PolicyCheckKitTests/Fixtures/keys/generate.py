@@ -66,3 +66,33 @@ utc = datetime.timezone.utc
 certificate("pass-cert-p256-sha256.pem", datetime.datetime(2026, 1, 1, tzinfo=utc), datetime.datetime(2036, 1, 1, tzinfo=utc), "valid.test.invalid")
 certificate("fail-cert-expiring.pem", datetime.datetime(2026, 1, 1, tzinfo=utc), datetime.datetime(2026, 12, 10, tzinfo=utc), "expiring.test.invalid")
 certificate("fail-cert-not-yet-valid.pem", datetime.datetime(2027, 3, 1, tzinfo=utc), datetime.datetime(2028, 3, 1, tzinfo=utc), "future.test.invalid")
+
+# Round 25: a root (self-signed CA) certificate signed with SHA-1, as the roots of a vendored trust store are
+# (amazon-vpc-cni-k8s `misc/certs/ca-certificates.crt`): its self-signature is not relied on, so MMC-KM-011 passes; a
+# certificate that root issued with SHA-1 fails. Both RSA 2048, valid 2026-2036. Made with `openssl ca` (which sets
+# exact dates on OpenSSL 3.0), as `cryptography` no longer signs with SHA-1.
+def sha1_root_and_leaf(root_target, leaf_target):
+    import tempfile
+    with tempfile.TemporaryDirectory() as work:
+        def run(*arguments):
+            subprocess.run(["openssl", *arguments], check=True, cwd=work, capture_output=True)
+        with open(os.path.join(work, "ca.cnf"), "w") as f:
+            f.write("[ca]\ndefault_ca = test\n[test]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\n"
+                    "serial = serial\npolicy = anything\nunique_subject = no\ncopy_extensions = none\n"
+                    "[anything]\norganizationName = supplied\ncommonName = supplied\n"
+                    "[root]\nbasicConstraints = critical,CA:TRUE\n[leaf]\nbasicConstraints = critical,CA:FALSE\n")
+        open(os.path.join(work, "index.txt"), "w").close()
+        with open(os.path.join(work, "serial"), "w") as f:
+            f.write("01\n")
+        def issue(name, subject, signer, extensions):
+            run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", f"{name}.key")
+            run("req", "-new", "-key", f"{name}.key", "-subj", subject, "-out", f"{name}.csr")
+            signing = ["-selfsign", "-keyfile", f"{name}.key"] if signer is None else ["-cert", f"{signer}.pem", "-keyfile", f"{signer}.key"]
+            run("ca", "-batch", "-config", "ca.cnf", *signing, "-in", f"{name}.csr", "-md", "sha1", "-startdate",
+                "20260101000000Z", "-enddate", "20360101000000Z", "-extensions", extensions, "-notext", "-out", f"{name}.pem")
+        issue("root", "/O=Policycheck Tests/CN=root-ca.test.invalid", None, "root")
+        issue("leaf", "/O=Policycheck Tests/CN=issued.test.invalid", "root", "leaf")
+        shutil.copyfile(os.path.join(work, "root.pem"), os.path.join(here, root_target))
+        shutil.copyfile(os.path.join(work, "leaf.pem"), os.path.join(here, leaf_target))
+
+sha1_root_and_leaf("pass-cert-root-ca-sha1.pem", "fail-cert-issued-sha1.pem")
