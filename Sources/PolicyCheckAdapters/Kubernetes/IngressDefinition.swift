@@ -50,9 +50,10 @@ extension IngressDefinition {
             for path in rule["http"]?["paths"]?.items ?? [] { paths.append(IngressBackend(path["backend"], at: path.offset)) }
         }
         self.init(component: object.resource, annotations: object.annotations, className: classField?.string,
-                  classOrigin: Origin(offset: classOffset, path: "spec.ingressClassName"),
+                  classOrigin: Origin(offset: classOffset, path: object.root.childPath("spec.ingressClassName")),
                   defaultBackend: spec?["defaultBackend"].map { IngressBackend($0, at: $0.offset) },
-                  defaultBackendOrigin: Origin(offset: classOffset, path: "spec.defaultBackend"), pathBackends: paths)
+                  defaultBackendOrigin: Origin(offset: classOffset, path: object.root.childPath("spec.defaultBackend")),
+                  pathBackends: paths)
     }
 }
 
