@@ -25,7 +25,8 @@ struct KubernetesObject {
         self.name = name.value
         self.namespace = metadata?.string("namespace")?.value ?? "default"
         self.root = root
-        self.annotations = Annotations(metadata?.value("annotations"), path: root.childPath("metadata.annotations"),
+        self.annotations = Annotations(metadata?.value("annotations"),
+                                       path: path.isEmpty ? "metadata.annotations" : root.childPath("metadata.annotations"),
                                        reader: reader)
     }
 

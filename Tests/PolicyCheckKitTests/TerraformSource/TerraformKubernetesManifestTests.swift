@@ -226,6 +226,39 @@ import Testing
             """) == ["MMC-NET-001 kubernetes_manifest.a"])
     }
 
+    /// `manifest = yamldecode(file(…))`, the usual way to apply a YAML file with kubernetes_manifest: yamldecode was
+    /// not evaluated, so such an object could only be "cannot verify".
+    @Test func yamldecodeOfAYamlObjectIsJudged() throws {
+        let findings = try TerraformSourceFixture.findings(files: [
+            "main.tf": """
+                resource "kubernetes_manifest" "db" {
+                  manifest = yamldecode(file("${path.module}/db.yaml"))
+                }
+                resource "kubernetes_manifest" "two" {
+                  manifest = yamldecode("kind: ConfigMap\\n---\\nkind: Service\\n")
+                }
+                """,
+            "db.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: LoadBalancer\n  ports: [{port: 5432}]\n",
+        ])
+        #expect(Self.brief(findings).filter { $0.hasPrefix("MMC-NET") } == [
+            "MMC-NET-001 kubernetes_manifest.db", "MMC-NET-001 kubernetes_manifest.two (cannot verify)",
+        ])
+        #expect(findings.first { $0.resource == "kubernetes_manifest.two" && $0.ruleId == "MMC-NET-001" }?.message
+            .contains("it uses yamldecode() of 2 YAML documents, which policycheck does not evaluate") == true)
+    }
+
+    @Test func yamldecodeOfTextThatIsNotYamlStopsTheModule() throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            resource "kubernetes_manifest" "db" {
+              manifest = yamldecode("kind: [Service")
+            }
+            """])
+        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
+        #expect(outcome.errors.count == 1)
+        #expect(outcome.errors.first?.message.contains("the argument is not valid YAML (line 1, column 15 of the text") == true,
+                "\(outcome.errors)")
+    }
+
     @Test func aYamlBodyThatDoesNotParseInSourceIsAnErrorOfTheModule() throws {
         let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
             resource "kubectl_manifest" "broken" {
