@@ -125,7 +125,8 @@ extension TerraformEmbeddedObject {
         switch keys.count {
         case 2 where keys[0] == "metadata" && ["name", "generateName", "namespace"].contains(keys[1]):
             return .standIn
-        case 2... where keys[0] == "metadata" && ["labels", "ownerReferences", "finalizers"].contains(keys[1]):
+        case 2... where keys[0] == "metadata" && keys[1] != "annotations":
+            // Labels, owner references, finalizers, what the API server fills in (`uid`, `resourceVersion`, …).
             return .none
         default:
             break

@@ -58,7 +58,7 @@ import Testing
         let findings = try Self.planFindings { plan in
             plan.change("kubernetes_manifest.db", "kubernetes_manifest",
                         after: ["manifest": Self.service(Self.loadBalancer, metadata: ["labels": ["app": "db"]])],
-                        unknown: ["manifest": ["metadata": ["name": true, "labels": ["team": true]],
+                        unknown: ["manifest": ["metadata": ["name": true, "labels": ["team": true], "uid": true],
                                                "spec": ["selector": ["app": true]]]])
         }
         #expect(Self.brief(findings) == ["MMC-NET-001 kubernetes_manifest.db"])
