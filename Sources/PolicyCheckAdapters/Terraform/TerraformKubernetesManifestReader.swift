@@ -24,21 +24,44 @@ struct TerraformKubernetesManifestReader {
     @TaskLocal static var sourceFiles: [SourceFile] = []
 
     func read(into deployment: inout Deployment) {
-        let resources = input.resources(ofType: Self.types)
-        guard !resources.isEmpty else { return }
-        var objects: [TerraformEmbeddedObject] = []
-        for resource in resources {
-            if resource.type == Self.manifestType {
-                objects.append(TerraformEmbeddedObject(manifest: resource["manifest"], of: resource))
-            } else {
-                objects += documents(of: resource, into: &deployment)
-            }
+        let (objects, problems) = Self.objects(in: input)
+        guard !objects.isEmpty || !problems.isEmpty else { return }
+        for problem in problems {
+            report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
         }
-        // An Ingress's class may be another resource's object: the classes are gathered first, as in a manifest.
-        let classReader = KubernetesAdapter.nodeReader(for: deployment.source)
-        let classes = IngressClasses(objectsIn: objects.filter { $0.unknown == nil }.map(\.node), reader: classReader)
+        // An Ingress's class may be another resource's — an object of these, or a `kubernetes_ingress_class_v1` — so
+        // the classes are gathered first, as in a manifest.
+        var classes = IngressClasses()
+        Self.collectClasses(of: objects, into: &classes, source: deployment.source)
+        TerraformKubernetesIngressReader(input: input).collectClasses(into: &classes)
         for object in objects {
             judge(object, classes: classes, into: &deployment)
+        }
+    }
+
+    /// A problem met reading the objects: its message, (packed) offset and severity.
+    typealias Problem = (message: String, offset: Int, severity: DiagnosticSeverity)
+
+    /// The objects the input's `kubernetes_manifest` and `kubectl_manifest` resources apply, in the input's order,
+    /// and the problems met reading them (a body that is not YAML, a body of several documents).
+    static func objects(in input: any TerraformResourceGraph) -> (objects: [TerraformEmbeddedObject], problems: [Problem]) {
+        var objects: [TerraformEmbeddedObject] = []
+        var problems: [Problem] = []
+        for resource in input.resources(ofType: types) {
+            if resource.type == manifestType {
+                objects.append(TerraformEmbeddedObject(manifest: resource["manifest"], of: resource))
+            } else {
+                objects += documents(of: resource, problems: &problems)
+            }
+        }
+        return (objects, problems)
+    }
+
+    /// Adds the `IngressClass` and `IngressClassParams` objects among `objects` (those known before apply).
+    static func collectClasses(of objects: [TerraformEmbeddedObject], into classes: inout IngressClasses, source: SourceFile) {
+        let reader = KubernetesAdapter.nodeReader(for: source)
+        for object in objects where object.unknown == nil {
+            KubernetesAdapter.forEachObject(in: object.node) { classes.collect($0, reader: reader) }
         }
     }
 
@@ -131,7 +154,7 @@ struct TerraformKubernetesManifestReader {
 
     /// The documents of a `kubectl_manifest`'s YAML body (`yaml_body`, else a plan's `yaml_body_parsed`), each
     /// located at the attribute; none, with an error, when the body is not YAML.
-    private func documents(of resource: TerraformResource, into deployment: inout Deployment) -> [TerraformEmbeddedObject] {
+    private static func documents(of resource: TerraformResource, problems: inout [Problem]) -> [TerraformEmbeddedObject] {
         var body = resource["yaml_body"]
         if body.isAbsent, !resource["yaml_body_parsed"].isAbsent { body = resource["yaml_body_parsed"] }
         let origin = body.fieldOrigin
@@ -146,15 +169,15 @@ struct TerraformKubernetesManifestReader {
             documents = try YAMLReader().read(Array(text.utf8))
         } catch {
             let place = SourceFile(path: "yaml_body", bytes: Array(text.utf8)).location(ofOffset: error.offset)
-            report("\(resource.address): the Kubernetes object in its YAML body cannot be checked: line \(place.line), "
-                   + "column \(place.column) of the body: \(error.message)", at: origin.offset, into: &deployment)
+            problems.append(("\(resource.address): the Kubernetes object in its YAML body cannot be checked: line \(place.line), "
+                             + "column \(place.column) of the body: \(error.message)", origin.offset, .error))
             return []
         }
         let objects = documents.filter { !$0.isNull }
         if objects.count > 1 {
-            report("\(resource.address): its YAML body holds \(objects.count) documents; kubectl_manifest applies one "
-                   + "(the first, or none, as the provider's version decides), and every one is judged — split them "
-                   + "with kubectl_file_documents", at: origin.offset, severity: .warning, into: &deployment)
+            problems.append(("\(resource.address): its YAML body holds \(objects.count) documents; kubectl_manifest applies "
+                             + "one (the first, or none, as the provider's version decides), and every one is judged — split "
+                             + "them with kubectl_file_documents", origin.offset, .warning))
         }
         return objects.enumerated().map { index, document in
             TerraformEmbeddedObject(resource: resource, node: EmbeddedManifestMapper.relocated(document, to: origin.offset),

@@ -226,6 +226,71 @@ import Testing
             """) == ["MMC-NET-001 kubernetes_manifest.a"])
     }
 
+    /// An IngressClassParams is a CRD object, which the kubernetes provider has no resource of its own for: it is
+    /// applied with kubernetes_manifest or kubectl_manifest, and the classes of `kubernetes_ingress_class_v1` name
+    /// it. Its scheme decides both Ingresses (one a `kubernetes_ingress_v1`, one applied whole); it was "cannot
+    /// verify" for the first and not found for the second.
+    @Test func classesAndParametersAppliedWholeAreTheirIngresses() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            resource "kubernetes_ingress_class_v1" "public" {
+              metadata {
+                name = "public"
+              }
+              spec {
+                controller = "ingress.k8s.aws/alb"
+                parameters {
+                  api_group = "elbv2.k8s.aws"
+                  kind      = "IngressClassParams"
+                  name      = "public-params"
+                }
+              }
+            }
+
+            resource "kubernetes_manifest" "params" {
+              manifest = {
+                apiVersion = "elbv2.k8s.aws/v1beta1"
+                kind       = "IngressClassParams"
+                metadata   = { name = "public-params" }
+                spec       = { scheme = "internet-facing" }
+              }
+            }
+
+            resource "kubernetes_ingress_v1" "web" {
+              metadata {
+                name = "web"
+              }
+              spec {
+                ingress_class_name = "public"
+                default_backend {
+                  service {
+                    name = "web"
+                    port {
+                      number = 80
+                    }
+                  }
+                }
+              }
+            }
+
+            resource "kubectl_manifest" "api" {
+              yaml_body = <<-YAML
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: api
+                spec:
+                  ingressClassName: public
+                  defaultBackend:
+                    service: {name: api, port: {number: 80}}
+              YAML
+            }
+            """)
+        #expect(Self.brief(findings).filter { $0.hasPrefix("MMC-NET") } == [
+            "MMC-NET-011 kubectl_manifest.api", "MMC-NET-011 kubernetes_ingress_v1.web",
+        ])
+        #expect(findings.filter { $0.ruleId == "MMC-NET-011" }.map { "\($0.line):\($0.column)" } == ["20:29", "20:29"])
+    }
+
     /// `manifest = yamldecode(file(…))`, the usual way to apply a YAML file with kubernetes_manifest: yamldecode was
     /// not evaluated, so such an object could only be "cannot verify".
     @Test func yamldecodeOfAYamlObjectIsJudged() throws {
