@@ -125,6 +125,12 @@ extension TerraformEmbeddedObject {
         switch keys.count {
         case 2 where keys[0] == "metadata" && ["name", "generateName", "namespace"].contains(keys[1]):
             return .standIn
+        case 3 where keys[0] == "metadata" && keys[1] == "annotations" && certificateAnnotations.contains(keys[2]):
+            // A certificate ARN known at apply (an `aws_acm_certificate`'s, the usual case) is still a certificate, as
+            // for `kubernetes_service_v1` and `kubernetes_ingress_v1`: its listeners are TLS, judged by their policy.
+            return .standIn
+        case 3 where keys[0] == "metadata" && keys[1] == "annotations" && namingAnnotations.contains(keys[2]):
+            return .none
         case 2... where keys[0] == "metadata" && keys[1] != "annotations":
             // Labels, owner references, finalizers, what the API server fills in (`uid`, `resourceVersion`, …).
             return .none
@@ -141,6 +147,15 @@ extension TerraformEmbeddedObject {
             return .decides
         }
     }
+
+    /// The annotations that name a load balancer's certificate.
+    static let certificateAnnotations: Set<String> = [ServiceListeners.certificate, IngressAllowlists.certificateARN]
+    /// Annotations that only name or tag a load balancer (or its DNS record): no rule reads them.
+    static let namingAnnotations: Set<String> = [
+        "external-dns.alpha.kubernetes.io/hostname", "alb.ingress.kubernetes.io/tags",
+        "alb.ingress.kubernetes.io/load-balancer-name", "service.beta.kubernetes.io/aws-load-balancer-name",
+        "service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags",
+    ]
 
     /// `spec.ports[0].port`, for messages and paths.
     static func spell(_ steps: [TerraformStep]) -> String {

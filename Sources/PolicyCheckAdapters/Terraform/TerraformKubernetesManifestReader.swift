@@ -49,9 +49,17 @@ struct TerraformKubernetesManifestReader {
         var problems: [Problem] = []
         for resource in input.resources(ofType: types) {
             if resource.type == manifestType {
-                objects.append(TerraformEmbeddedObject(manifest: resource["manifest"], of: resource))
+                let manifest = resource["manifest"]
+                // The object as text (JSON or YAML), should a plan write it so, is read as a kubectl_manifest's body.
+                guard manifest.node?.string == nil else {
+                    objects += documents(of: resource, body: manifest, named: "manifest", problems: &problems)
+                    continue
+                }
+                objects.append(TerraformEmbeddedObject(manifest: manifest, of: resource))
             } else {
-                objects += documents(of: resource, problems: &problems)
+                var body = resource["yaml_body"]
+                if body.isAbsent, !resource["yaml_body_parsed"].isAbsent { body = resource["yaml_body_parsed"] }
+                objects += documents(of: resource, body: body, named: "YAML body", problems: &problems)
             }
         }
         return (objects, problems)
@@ -153,13 +161,12 @@ struct TerraformKubernetesManifestReader {
     // MARK: - kubectl_manifest
 
     /// The documents of a `kubectl_manifest`'s YAML body (`yaml_body`, else a plan's `yaml_body_parsed`), each
-    /// located at the attribute; none, with an error, when the body is not YAML.
-    private static func documents(of resource: TerraformResource, problems: inout [Problem]) -> [TerraformEmbeddedObject] {
-        var body = resource["yaml_body"]
-        if body.isAbsent, !resource["yaml_body_parsed"].isAbsent { body = resource["yaml_body_parsed"] }
+    /// located at the attribute; none, with a problem, when the body is not YAML.
+    private static func documents(of resource: TerraformResource, body: TerraformAttribute, named name: String,
+                                  problems: inout [Problem]) -> [TerraformEmbeddedObject] {
         let origin = body.fieldOrigin
         if body.isUnknown {
-            let unknown = Located("its YAML body is \(body.unknownReason)", at: body.origin)
+            let unknown = Located("its \(name) is \(body.unknownReason)", at: body.origin)
             return [TerraformEmbeddedObject(resource: resource, node: SourceNode(.null, offset: origin.offset),
                                             path: origin.path, unknown: unknown)]
         }
@@ -169,13 +176,13 @@ struct TerraformKubernetesManifestReader {
             documents = try YAMLReader().read(Array(text.utf8))
         } catch {
             let place = SourceFile(path: "yaml_body", bytes: Array(text.utf8)).location(ofOffset: error.offset)
-            problems.append(("\(resource.address): the Kubernetes object in its YAML body cannot be checked: line \(place.line), "
-                             + "column \(place.column) of the body: \(error.message)", origin.offset, .error))
+            problems.append(("\(resource.address): the Kubernetes object in its \(name) cannot be checked: line \(place.line), "
+                             + "column \(place.column) of the text: \(error.message)", origin.offset, .error))
             return []
         }
         let objects = documents.filter { !$0.isNull }
         if objects.count > 1 {
-            problems.append(("\(resource.address): its YAML body holds \(objects.count) documents; kubectl_manifest applies "
+            problems.append(("\(resource.address): its \(name) holds \(objects.count) documents; \(resource.type) applies "
                              + "one (the first, or none, as the provider's version decides), and every one is judged — split "
                              + "them with kubectl_file_documents", origin.offset, .warning))
         }

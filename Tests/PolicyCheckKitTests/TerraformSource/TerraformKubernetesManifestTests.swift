@@ -64,6 +64,33 @@ import Testing
         #expect(Self.brief(findings) == ["MMC-NET-001 kubernetes_manifest.db"])
     }
 
+    /// The usual TLS Service: its certificate is an `aws_acm_certificate`'s ARN, known only at apply. It is still a
+    /// certificate (as for `kubernetes_service_v1`), and it does not hide the world-open allowlist.
+    @Test func aCertificateKnownOnlyAtApplyIsStillACertificate() throws {
+        let findings = try Self.planFindings { plan in
+            plan.change("kubernetes_manifest.db", "kubernetes_manifest", after: ["manifest": Self.service(
+                ["type": "LoadBalancer", "ports": [["name": "tls", "port": 443]]],
+                metadata: ["name": "db", "annotations": ["external-dns.alpha.kubernetes.io/hostname": "db.example.com"]])],
+                        unknown: ["manifest": ["metadata": ["annotations": [
+                            "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": true,
+                            "external-dns.alpha.kubernetes.io/hostname": true,
+                        ]]]])
+        }
+        #expect(Self.brief(findings) == ["MMC-NET-011 kubernetes_manifest.db", "MMC-ENC-004 kubernetes_manifest.db"])
+        #expect(findings.first { $0.ruleId == "MMC-ENC-004" }?.message.contains("negotiation") == true
+                || findings.first { $0.ruleId == "MMC-ENC-004" }?.message.contains("policy") == true)
+    }
+
+    /// Should a plan write the object as text, it is read as a YAML body is — not skipped.
+    @Test func aManifestWrittenAsTextIsRead() throws {
+        let findings = try Self.planFindings { plan in
+            plan.change("kubernetes_manifest.db", "kubernetes_manifest", after: [
+                "manifest": #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"db"},"spec":{"type":"LoadBalancer"}}"#,
+            ])
+        }
+        #expect(Self.brief(findings) == ["MMC-NET-001 kubernetes_manifest.db"])
+    }
+
     @Test func aClusterIPServiceWithAnUnknownPortHasNoLoadBalancer() throws {
         let findings = try Self.planFindings { plan in
             plan.change("kubernetes_manifest.db", "kubernetes_manifest",
@@ -109,7 +136,7 @@ import Testing
         let deployment = try TerraformFixture.deployment("error/kubectl-manifest-yaml-body-not-yaml.json")
         let errors = deployment.notices.filter(\.isError)
         #expect(errors.map(\.description) == [
-            "error/kubectl-manifest-yaml-body-not-yaml.json:17:24: error: kubectl_manifest.broken: the Kubernetes object in its YAML body cannot be checked: line 7, column 1 of the body: found unexpected end of stream (while scanning a quoted scalar at 6:13)",
+            "error/kubectl-manifest-yaml-body-not-yaml.json:17:24: error: kubectl_manifest.broken: the Kubernetes object in its YAML body cannot be checked: line 7, column 1 of the text: found unexpected end of stream (while scanning a quoted scalar at 6:13)",
         ])
         #expect(!errors.contains { $0.description.contains("hunter2") })
         #expect(try Self.brief(TerraformFixture.findings(deployment)) == ["MMC-NET-001 kubernetes_manifest.db"])
@@ -342,7 +369,7 @@ import Testing
             """])
         let outcome = TerraformSourceReader().read(directory: directory, name: "module")
         #expect(outcome.errors.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" } == [
-            "2:15 kubectl_manifest.broken: the Kubernetes object in its YAML body cannot be checked: line 2, column 1 of the body: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)",
+            "2:15 kubectl_manifest.broken: the Kubernetes object in its YAML body cannot be checked: line 2, column 1 of the text: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)",
         ])
         let deployment = try #require(outcome.deployment)
         #expect(try Self.brief(TerraformFixture.findings(deployment)) == ["MMC-NET-001 kubernetes_manifest.db"])
