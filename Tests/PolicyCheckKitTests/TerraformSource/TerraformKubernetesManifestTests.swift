@@ -189,6 +189,19 @@ import Testing
         #expect(net.first?.message.contains("kinds are case-sensitive") == true)
     }
 
+    /// The object is the Terraform resource's: its own `policycheck.io/ignore` annotation silences nothing.
+    @Test func anIgnoreAnnotationInsideTheBodyIsNotHonoured() throws {
+        let (findings, _) = try Self.kubectl("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: x
+              annotations: {policycheck.io/ignore: "MMC-NET-001 approved by nobody"}
+            spec: {type: LoadBalancer, ports: [{port: 5432}]}
+            """)
+        #expect(Self.brief(findings) == ["MMC-NET-001 kubectl_manifest.x"])
+    }
+
     @Test func aSecretIsNeverRepeated() throws {
         let (findings, notices) = try Self.kubectl("""
             apiVersion: v1
