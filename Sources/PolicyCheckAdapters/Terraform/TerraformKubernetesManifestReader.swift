@@ -170,24 +170,26 @@ struct TerraformKubernetesManifestReader {
             return [TerraformEmbeddedObject(resource: resource, node: SourceNode(.null, offset: origin.offset),
                                             path: origin.path, unknown: unknown)]
         }
-        guard let text = body.node?.string else { return [] }
+        guard let node = body.node, let text = node.string else { return [] }
+        // The node's offset, which in source carries its `.tf` file's index (an origin's `offset` leaves it out).
+        let offset = node.offset
         let documents: [SourceNode]
         do {
             documents = try YAMLReader().read(Array(text.utf8))
         } catch {
             let place = SourceFile(path: "yaml_body", bytes: Array(text.utf8)).location(ofOffset: error.offset)
             problems.append(("\(resource.address): the Kubernetes object in its \(name) cannot be checked: line \(place.line), "
-                             + "column \(place.column) of the text: \(error.message)", origin.offset, .error))
+                             + "column \(place.column) of the text: \(error.message)", offset, .error))
             return []
         }
         let objects = documents.filter { !$0.isNull }
         if objects.count > 1 {
             problems.append(("\(resource.address): its \(name) holds \(objects.count) documents; \(resource.type) applies "
                              + "one (the first, or none, as the provider's version decides), and every one is judged — split "
-                             + "them with kubectl_file_documents", origin.offset, .warning))
+                             + "them with kubectl_file_documents", offset, .warning))
         }
         return objects.enumerated().map { index, document in
-            TerraformEmbeddedObject(resource: resource, node: EmbeddedManifestMapper.relocated(document, to: origin.offset),
+            TerraformEmbeddedObject(resource: resource, node: EmbeddedManifestMapper.relocated(document, to: offset),
                                     path: objects.count > 1 ? "\(origin.path)[\(index)]" : origin.path, unknown: nil)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PolicyCheckKit
 import Testing
 
@@ -362,6 +363,26 @@ import Testing
         #expect(outcome.errors.count == 1)
         #expect(outcome.errors.first?.message.contains("the argument is not valid YAML (line 1, column 15 of the text") == true,
                 "\(outcome.errors)")
+    }
+
+    /// A module of several files: what a resource in the second file holds is placed in that file, not the first.
+    @Test func problemsAndFindingsNameTheFileTheResourceIsIn() throws {
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "a.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n",
+            "b.tf": """
+                resource "kubectl_manifest" "broken" {
+                  yaml_body = "kind: [x"
+                }
+                resource "kubectl_manifest" "open" {
+                  yaml_body = "{apiVersion: v1, kind: Service, metadata: {name: o}, spec: {type: LoadBalancer}}"
+                }
+                """,
+        ])
+        let outcome = TerraformSourceReader().read(directory: directory, name: "module")
+        #expect(outcome.errors.map { "\(($0.file as NSString).lastPathComponent):\($0.location.map(\.description) ?? "-")" } == ["b.tf:2:15"])
+        let deployment = try #require(outcome.deployment)
+        let findings = try TerraformFixture.findings(deployment).filter { $0.ruleId == "MMC-NET-001" }
+        #expect(findings.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" } == ["b.tf:5:15"])
     }
 
     @Test func aYamlBodyThatDoesNotParseInSourceIsAnErrorOfTheModule() throws {
