@@ -41,6 +41,37 @@ import Testing
         #expect(result.stdout.contains("[kubernetes_ingress_v1.web]"), "\(result.stdout)")
     }
 
+    /// A tester's reproducer: a Service opening Postgres to the internet through `kubernetes_manifest` (and the same
+    /// through `kubectl_manifest`'s YAML) passed silently, in source and in plans; the same YAML failed.
+    @Test func worldOpenServicesAppliedWholeByTerraformFail() throws {
+        let result = try CLI.run(["check", Self.fixture("kubernetes-manifest-world-open-fail"), "--offering", "dedicated"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("error:"), "\(result.stdout)")
+        for place in ["main.tf:14:12 critical MMC-NET-001 '0.0.0.0/0' admits every IPv4 address on port 5432",
+                      "main.tf:26:15 critical MMC-NET-001", "main.tf:31:15 critical MMC-NET-001"] {
+            #expect(result.stdout.contains(place), "\(result.stdout)")
+        }
+        for resource in ["[kubernetes_manifest.db]", "[kubectl_manifest.search]", "[kubectl_manifest.cache]"] {
+            #expect(result.stdout.contains(resource), "\(result.stdout)")
+        }
+        let plan = CLI.packageRoot.appendingPathComponent("Tests/PolicyCheckKitTests/Fixtures/terraform")
+        let failing = try CLI.run(["check", plan.appendingPathComponent("fail/kubernetes-manifest-world-open.json").path,
+                                   "--offering", "dedicated"])
+        #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
+        #expect(failing.stdout.contains("[kubectl_manifest.cache]"), "\(failing.stdout)")
+        let passing = try CLI.run(["check", plan.appendingPathComponent("pass/kubernetes-manifest-source-ranges.json").path,
+                                   "--offering", "dedicated"])
+        #expect(!passing.stdout.contains("MMC-NET"), "\(passing.stdout)")
+        // A body that is not YAML: one located error, exit 2, the plan's other Service still judged, no secret shown.
+        let broken = try CLI.run(["check", plan.appendingPathComponent("error/kubectl-manifest-yaml-body-not-yaml.json").path,
+                                  "--offering", "dedicated"])
+        #expect(broken.status == 2, "\(broken.stdout)\(broken.stderr)")
+        #expect((broken.stdout + broken.stderr).contains("kubectl-manifest-yaml-body-not-yaml.json:17:24: error: kubectl_manifest.broken:"),
+                "\(broken.stdout)\(broken.stderr)")
+        #expect(broken.stdout.contains("[kubernetes_manifest.db]"), "\(broken.stdout)")
+        #expect(!(broken.stdout + broken.stderr).contains("hunter2"))
+    }
+
     @Test func computedAttributesAreCheckedWithoutAnError() throws {
         let result = try CLI.run(["check", Self.fixture("computed-attributes-cannot-be-verified"), "--offering", "dedicated"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")

@@ -45,14 +45,18 @@ extension IngressDefinition {
         let classField = spec?["ingressClassName"]
         let classOffset = classField?.offset ?? object.annotations["kubernetes.io/ingress.class"]?.origin.offset
             ?? object.root.node.offset
+        // A manifest's object is at the root (paths spelt as written); an embedded one below its attribute.
+        let base = object.root.path
+        func fieldPath(_ field: String) -> String { base.isEmpty ? field : object.root.childPath(field) }
         var paths: [IngressBackend] = []
         for rule in spec?["rules"]?.items ?? [] {
             for path in rule["http"]?["paths"]?.items ?? [] { paths.append(IngressBackend(path["backend"], at: path.offset)) }
         }
         self.init(component: object.resource, annotations: object.annotations, className: classField?.string,
-                  classOrigin: Origin(offset: classOffset, path: "spec.ingressClassName"),
+                  classOrigin: Origin(offset: classOffset, path: fieldPath("spec.ingressClassName")),
                   defaultBackend: spec?["defaultBackend"].map { IngressBackend($0, at: $0.offset) },
-                  defaultBackendOrigin: Origin(offset: classOffset, path: "spec.defaultBackend"), pathBackends: paths)
+                  defaultBackendOrigin: Origin(offset: classOffset, path: fieldPath("spec.defaultBackend")),
+                  pathBackends: paths)
     }
 }
 

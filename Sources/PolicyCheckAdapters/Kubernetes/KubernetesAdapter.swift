@@ -152,33 +152,43 @@ public struct KubernetesAdapter: InputAdapter {
         }
     }
 
-    /// Reads one object into the model (also for objects embedded elsewhere: CDK's EKS manifests).
-    static func read(_ node: SourceNode, reader: NodeReader, classes: IngressClasses = .none,
+    /// Reads one object into the model (also for objects embedded elsewhere: CDK's EKS manifests, Terraform's
+    /// `kubernetes_manifest` and `kubectl_manifest`, whose objects' paths start at `path`).
+    static func read(_ node: SourceNode, reader: NodeReader, classes: IngressClasses = .none, path: String = "",
                      into deployment: inout Deployment) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
         let group = APIVersion.group(of: apiVersion)
         switch (group, kind) {
         case ("", "Service"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             ServiceReader(object: object).read(into: &deployment)
         case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             IngressReader(object: object, classes: classes).read(into: &deployment)
         case ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             NetworkPolicyReader(object: object).read(into: &deployment)
         case (NodeClassVolumesReader.group, "EC2NodeClass"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             NodeClassVolumesReader(object: object).read(into: &deployment)
         case ("storage.k8s.io", "StorageClass"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             StorageClassReader(object: object).read(into: &deployment)
         case ("installation.mattermost.com", "Mattermost"), ("mattermost.com", "ClusterInstallation"):
-            guard let object = KubernetesObject(node, reader: reader) else { return }
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             MattermostReader(object: object).read(into: &deployment)
         default:
             // Other objects (Deployments, ConfigMaps, Secrets, …) carry nothing the rules judge.
             return
         }
     }
+
+    /// The kinds `read(_:reader:classes:path:into:)` judges, by API group: what an embedded object that is not fully
+    /// known may be, and what an oddly spelt kind may have meant.
+    static let judgedKinds: [(group: String, kind: String)] = [
+        ("", "Service"), ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"),
+        ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"), (NodeClassVolumesReader.group, "EC2NodeClass"),
+        ("storage.k8s.io", "StorageClass"), ("installation.mattermost.com", "Mattermost"),
+        ("mattermost.com", "ClusterInstallation"),
+    ]
 }

@@ -9,9 +9,11 @@ struct KubernetesObject {
     let root: ObjectView
     let annotations: Annotations
 
-    /// Reads the identity of an object; `nil` (with a diagnostic) when it has no `metadata.name`.
-    init?(_ node: SourceNode, reader: NodeReader) {
-        guard let root = reader.object(node, path: "") else { return nil }
+    /// Reads the identity of an object; `nil` (with a diagnostic) when it has no `metadata.name`. `path`: where the
+    /// object is, when it is embedded in another input (a Terraform `kubernetes_manifest`'s `manifest`); its paths
+    /// are relative to the object otherwise.
+    init?(_ node: SourceNode, reader: NodeReader, path: String = "") {
+        guard let root = reader.object(node, path: path) else { return nil }
         let metadata = root.object("metadata", required: true)
         guard let name = metadata?.string("name") ?? metadata?.string("generateName") else {
             if let metadata {
@@ -23,7 +25,9 @@ struct KubernetesObject {
         self.name = name.value
         self.namespace = metadata?.string("namespace")?.value ?? "default"
         self.root = root
-        self.annotations = Annotations(metadata?.value("annotations"), path: "metadata.annotations", reader: reader)
+        self.annotations = Annotations(metadata?.value("annotations"),
+                                       path: path.isEmpty ? "metadata.annotations" : root.childPath("metadata.annotations"),
+                                       reader: reader)
     }
 
     /// How findings name the object: `Kind/namespace/name` (the kinds read are all namespaced).

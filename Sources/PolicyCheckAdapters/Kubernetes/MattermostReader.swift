@@ -82,7 +82,7 @@ struct MattermostReader {
             deployment.allowlists.append(allowlist)
         }
         ALBListeners(annotations: annotations, component: object.resource,
-                     anchor: Origin(offset: controller.node.offset, path: ""),
+                     anchor: Origin(offset: controller.node.offset, path: object.root.path),
                      certificate: certificate != nil).read(into: &deployment)
     }
 

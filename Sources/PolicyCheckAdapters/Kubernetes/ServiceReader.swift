@@ -13,7 +13,7 @@ struct ServiceReader {
         let ports = listenerPorts(spec)
         let loadBalancerClass = spec.text("loadBalancerClass")
         let worldOrigin = Origin(offset: spec.node["loadBalancerSourceRanges"]?.offset ?? spec.node.offset,
-                                 path: "spec.loadBalancerSourceRanges")
+                                 path: spec.path == "spec" ? "spec.loadBalancerSourceRanges" : spec.childPath("loadBalancerSourceRanges"))
         let allowlist = Self.allowlist(component: object.resource, ranges: spec.strings("loadBalancerSourceRanges"),
                                        rangesOrigin: spec.origin(of: "loadBalancerSourceRanges"),
                                        annotations: object.annotations, source: object.reader.source,

@@ -8,7 +8,8 @@ import PolicyCheckSyntax
 /// the AWS Load Balancer Controller the ALB's allowlist (its scheme, `inbound-cidrs`, named security groups, or the
 /// whole internet) and its listeners (`ALBListeners`, `IngressRoutes`). The resource's address names it. A
 /// `kubernetes_ingress_class_v1` (or `kubernetes_ingress_class`) of the same plan is its class, as an `IngressClass`
-/// object is in a manifest (`IngressClasses`); parameters it names are not in the plan, so they cannot be verified.
+/// object is in a manifest (`IngressClasses`), and so are the IngressClass and IngressClassParams objects a
+/// `kubernetes_manifest` or `kubectl_manifest` applies; parameters the input does not apply cannot be verified.
 ///
 /// What the plan does not know is not guessed: a class (or its controller), a class annotation or the annotation map
 /// known only at apply makes the ALB's allowlist one entry that cannot be verified, and its listeners too; so does an
@@ -32,9 +33,25 @@ struct TerraformKubernetesIngressReader {
         for resource in resources where Self.classTypes.contains(resource.type) {
             collectClass(resource, into: &classes, unknownControllers: &unknownControllers)
         }
+        // A class, or the IngressClassParams a class names, may be an object a kubernetes_manifest or kubectl_manifest
+        // applies (read again here only when the input has both).
+        if resources.contains(where: { Self.ingressTypes.contains($0.type) }),
+           input.count(ofType: TerraformKubernetesManifestReader.types) > 0 {
+            TerraformKubernetesManifestReader.collectClasses(of: TerraformKubernetesManifestReader.objects(in: input).objects,
+                                                            into: &classes, source: deployment.source)
+        }
         for resource in resources where Self.ingressTypes.contains(resource.type) {
             let ingress = definition(of: resource, unknownControllers: unknownControllers)
             IngressReader(ingress: ingress, source: deployment.source, classes: classes).read(into: &deployment)
+        }
+    }
+
+    /// Adds the input's `kubernetes_ingress_class(_v1)` resources (those whose controller is known) to `classes`: the
+    /// classes of the Ingresses that `kubernetes_manifest` and `kubectl_manifest` apply.
+    func collectClasses(into classes: inout IngressClasses) {
+        var unknownControllers: [String: Located<String>] = [:]
+        for resource in input.resources(ofType: Self.classTypes) {
+            collectClass(resource, into: &classes, unknownControllers: &unknownControllers)
         }
     }
 

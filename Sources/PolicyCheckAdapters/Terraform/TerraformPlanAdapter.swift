@@ -14,7 +14,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
         TerraformListenerReader.self, TerraformListenerRuleReader.self, TerraformClassicListenerReader.self,
         TerraformLogGroupReader.self, TerraformSecurityGroupReader.self, TerraformNetworkLoadBalancerReader.self,
-        TerraformKubernetesServiceReader.self, TerraformKubernetesIngressReader.self,
+        TerraformKubernetesServiceReader.self, TerraformKubernetesIngressReader.self, TerraformKubernetesManifestReader.self,
         TerraformIPSetReader.self, TerraformRegionReader.self,
     ]
 

@@ -104,8 +104,40 @@ extension TerraformFunctions {
             }
             return TerraformJSON.decode(node, at: offset)
         },
+        // https://developer.hashicorp.com/terraform/language/functions/yamldecode: a subset of YAML 1.2 (the core
+        // schema's scalars, aliases to earlier anchors). A tagged value (`!!binary` is base64 text in Terraform) or a
+        // stream of several documents is not evaluated: unknown, never a guess.
+        "yamldecode": { arguments, offset throws(TerraformEvaluationError) in
+            let text = try string(arguments, 0, "yamldecode", at: offset)
+            let documents: [SourceNode]
+            do throws(SyntaxError) {
+                documents = try YAMLReader().read(Array(text.utf8))
+            } catch {
+                let place = SourceFile(path: "", bytes: Array(text.utf8)).location(ofOffset: error.offset)
+                throw .call("yamldecode", "the argument is not valid YAML (line \(place.line), column \(place.column) of "
+                            + "the text: \(error.message))", at: offset)
+            }
+            guard documents.count <= 1 else {
+                return .unknown(notEvaluated("yamldecode", " of \(documents.count) YAML documents"), at: offset)
+            }
+            guard let document = documents.first else { return TerraformValue(.null, at: offset) }
+            guard !holdsTag(document) else { return .unknown(notEvaluated("yamldecode", " of a tagged YAML value"), at: offset) }
+            return TerraformJSON.decode(document, at: offset)
+        },
         "base64encode": { arguments, offset throws(TerraformEvaluationError) in
             .string(Data(try string(arguments, 0, "base64encode", at: offset).utf8).base64EncodedString(), at: offset)
         },
     ]
+}
+
+extension TerraformFunctions {
+    /// Whether a decoded YAML value, or any inside it, carries a tag (`!!binary`, `!custom`).
+    static func holdsTag(_ node: SourceNode, depth: Int = 0) -> Bool {
+        if node.tag != nil || depth > 256 { return true }
+        switch node.value {
+        case .sequence(let items): return items.contains { holdsTag($0, depth: depth + 1) }
+        case .mapping(let entries): return entries.contains { holdsTag($0.value, depth: depth + 1) }
+        default: return false
+        }
+    }
 }

@@ -54,8 +54,10 @@ public struct TerraformSourceReader: Sendable {
             let document = TerraformPlanDocument(root: root).build()
             let invalidBools = TerraformInvalidBools()
             var deployment = TerraformInvalidBools.$current.withValue(invalidBools) {
-                try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
-                                                       followsLocals: true)
+                TerraformKubernetesManifestReader.$sourceFiles.withValue(loader.files) {
+                    try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
+                                                           followsLocals: true)
+                }
             }
             if deployment == nil {
                 outcome.errors.append(Diagnostic(file: name, location: nil, message: "the evaluated module could not be read as a plan"))
@@ -67,6 +69,11 @@ public struct TerraformSourceReader: Sendable {
                 outcome.errors += refused.map { Self.diagnostic(at: $0.offset, TerraformInvalidBools.message($0.text), files: loader.files) }
                 return
             }
+            // What the readers could not read (a kubectl_manifest's YAML body that does not parse) is an error of the
+            // module, its other findings still reported; their notes are warnings.
+            outcome.errors += deployment!.notices.filter(\.isError)
+            outcome.notices += deployment!.notices.filter { !$0.isError }
+            deployment!.notices = []
             for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }
             deployment!.name = name
             deployment!.origin = Origin(offset: 0, path: "")
