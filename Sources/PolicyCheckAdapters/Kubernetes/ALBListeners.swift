@@ -66,7 +66,7 @@ struct ALBListeners {
             listener.protocolName = Located(.known(entry.https ? "HTTPS" : "HTTP"), at: entry.origin)
             if let unknownParameters {
                 // The default port's protocol depends on the parameters' certificates, unless the annotation names one.
-                if annotations[Self.listenPorts] == nil, annotations[IngressAllowlists.certificateARN] == nil {
+                if annotations[Self.listenPorts] == nil, !IngressAllowlists.namesCertificate(annotations) {
                     listener.protocolName = Located(.unknown(reason: unknownParameters), at: entry.origin)
                 }
                 listener.sslPolicy = Located(.unknown(reason: unknownParameters), at: entry.origin)
@@ -107,7 +107,7 @@ struct ALBListeners {
     /// refuses the text.
     func parsedPorts() -> Result<[(port: Int, https: Bool, origin: Origin)], ReadFailure> {
         guard let value = annotations[Self.listenPorts] else {
-            let https = certificate || annotations[IngressAllowlists.certificateARN] != nil
+            let https = certificate || IngressAllowlists.namesCertificate(annotations)
             return .success([(https ? 443 : 80, https, path(Self.listenPorts))])
         }
         let refused = ReadFailure("'\(Self.listenPorts)' is not a JSON list of {\"HTTP\": port} or {\"HTTPS\": port} "

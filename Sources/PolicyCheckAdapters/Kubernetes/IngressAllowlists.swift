@@ -37,6 +37,13 @@ struct IngressAllowlists {
     static let inboundCIDRs = "alb.ingress.kubernetes.io/inbound-cidrs"
     static let scheme = "alb.ingress.kubernetes.io/scheme"
     static let certificateARN = "alb.ingress.kubernetes.io/certificate-arn"
+
+    /// Whether `certificate-arn` names a certificate: the controller splits the list and drops empty items, and
+    /// only a certificate it names makes the default listener HTTPS (`preferTLS := len(explicitTLSCertARNs) != 0`,
+    /// `computeIngressListenPorts`); `''` is none.
+    static func namesCertificate(_ annotations: Annotations) -> Bool {
+        annotations[certificateARN]?.value.split(separator: ",").contains { !$0.allSatisfy(\.isWhitespace) } ?? false
+    }
     static let securityGroups = "alb.ingress.kubernetes.io/security-groups"
     static let prefixLists = "alb.ingress.kubernetes.io/security-group-prefix-lists"
     static let ipAddressType = "alb.ingress.kubernetes.io/ip-address-type"
@@ -69,7 +76,7 @@ struct IngressAllowlists {
     /// terminates TLS (then it listens on 443 by default, else 80).
     func alb(internetFacing: Located<Bool>?, certificate: Bool, into deployment: inout Deployment) -> Allowlist? {
         let isPublic = internetFacing?.value ?? (unknownScheme != nil)
-        let ports = listenPorts(certificate: certificate || annotations[Self.certificateARN] != nil)
+        let ports = listenPorts(certificate: certificate || Self.namesCertificate(annotations))
         if let certificates = annotations[Self.certificateARN] {
             KubernetesAllowlists.arnRegions(certificates, in: source, component: component,
                                             role: "region in the ALB certificate ARN", into: &deployment)

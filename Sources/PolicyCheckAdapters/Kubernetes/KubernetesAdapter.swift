@@ -44,6 +44,7 @@ public struct KubernetesAdapter: InputAdapter {
         var annotationIgnores: [String: [InlineIgnore]] = [:]
         var identities: [String] = []
         for root in roots {
+            Self.reportKindlessItems(of: root, reader: reader)
             Self.forEachObject(in: root) { object in
                 if objectCount == 0 { firstObject = object }
                 objectCount += 1
@@ -71,6 +72,20 @@ public struct KubernetesAdapter: InputAdapter {
         if objectCount == 1 { deployment.rawNode = firstObject }
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
         return [deployment]
+    }
+
+    /// Items of a typed list (`kind: IngressList`) that state neither `kind` nor `apiVersion`: apimachinery gives them
+    /// the list's (`UnstructuredList` decoding: "Set the item's Kind and APIVersion to those inferred from the List",
+    /// the kind without its `List` suffix), so kubectl applies them — as the API server writes its own lists. They are
+    /// not read: an error at each, so an object so written cannot pass unseen.
+    static func reportKindlessItems(of list: SourceNode, reader: NodeReader) {
+        guard let kind = list["kind"]?.string, kind.hasSuffix("List"), kind != "List",
+              let items = list["items"], items.isSequence else { return }
+        items.forEachItem { _, item in
+            guard item.entries != nil, item["kind"] == nil, item["apiVersion"] == nil else { return }
+            reader.error(at: item.offset, "this item of a \(kind) states no kind or apiVersion, so kubectl applies it as "
+                + "the list's \(kind.dropLast(4)); policycheck does not read such items: write 'kind' and 'apiVersion' on it")
+        }
     }
 
     /// A reader of Kubernetes objects as kubectl decodes them.

@@ -42,6 +42,15 @@ import Testing
         #expect(H.summary(old) == ["MMC-ENC-004 10:43 Ingress/prod/web"], "at the named policy")
     }
 
+    @Test func aCertificateListOfNothingIsNoCertificate() throws {
+        // The controller drops empty items: `''` names no certificate, so the default listener is plain HTTP:80
+        // (it was read as HTTPS:443, and the plain listener went unjudged).
+        for empty in ["''", "' , '"] {
+            let findings = try Self.listenerFindings(Self.ingress(["alb.ingress.kubernetes.io/certificate-arn: \(empty)"]))
+            #expect(findings.map { $0.message.contains("plain HTTP and forwards it") } == [true], "\(empty)")
+        }
+    }
+
     @Test func sslRedirectTurnsHTTPListenersIntoRedirects() throws {
         let redirected = Self.ingress([Self.certificate, Self.bothPorts, Self.currentPolicy,
                                        "alb.ingress.kubernetes.io/ssl-redirect: '443'"])

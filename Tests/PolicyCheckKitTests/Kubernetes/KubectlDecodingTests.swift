@@ -39,6 +39,20 @@ import Testing
         #expect(H.summary(try H.findings(bare.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
     }
 
+    @Test func aTypedListsItemWithoutKindIsAnErrorNotASilentPass() throws {
+        // apimachinery gives such an item the list's kind and apiVersion, and kubectl applies it: a world-open
+        // Service written so used to pass unread.
+        let item = "- metadata: {name: w, namespace: prod}\n  spec:\n    type: LoadBalancer\n    ports:\n    - port: 22\n"
+        let list = H.read(text: "apiVersion: v1\nkind: ServiceList\nitems:\n" + item)
+        #expect(list.errors.map(\.description) == ["inline.yaml:4:3: error: this item of a ServiceList states no kind or "
+            + "apiVersion, so kubectl applies it as the list's Service; policycheck does not read such items: write 'kind' and 'apiVersion' on it"])
+        // An item with its own kind is read as before; `kind: List` gives no kind (kubectl refuses the item).
+        let stated = H.read(text: "apiVersion: v1\nkind: ServiceList\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: w, namespace: prod}\n  spec:\n    type: LoadBalancer\n    ports:\n    - port: 22\n")
+        #expect(H.summary(try H.findings(stated.deployments)) == ["MMC-NET-001 8:5 Service/prod/w"])
+        #expect(stated.errors.isEmpty, "\(stated.errors)")
+        #expect(H.read(text: "apiVersion: v1\nkind: List\nitems:\n" + item).errors.isEmpty)
+    }
+
     static func mattermost(enabled: String, internetFacing: String) -> String {
         "apiVersion: installation.mattermost.com/v1beta1\nkind: Mattermost\nmetadata:\n  name: chat\nspec:\n"
             + "  ingress:\n    enabled: true\n    host: chat.example.com\n"
