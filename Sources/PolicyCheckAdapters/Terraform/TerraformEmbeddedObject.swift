@@ -24,24 +24,40 @@ extension TerraformEmbeddedObject {
     /// The object of a `kubernetes_manifest`'s `manifest` (an object in plans, as HCL writes it in source), its
     /// values not known before apply read from the plan's `after_unknown` (or the source reader's mirror).
     init(manifest attribute: TerraformAttribute, of resource: TerraformResource) {
+        self.init(node: attribute.node ?? SourceNode(.null, offset: attribute.anchor), mirror: attribute.unknown,
+                  path: attribute.path, unknownPath: attribute.unknownPath ?? attribute.path,
+                  references: attribute.references, of: resource)
+    }
+
+    /// The object a `kubectl_manifest`'s YAML body encodes when the text is not known but its structure is
+    /// (`yamlencode` or `jsonencode` of an object with values known only at apply: `TerraformAttribute.encodedDocument`),
+    /// judged as a `kubernetes_manifest`'s object.
+    init?(encodedBody body: TerraformAttribute, of resource: TerraformResource) {
+        guard let document = body.encodedDocument, document.after.entries != nil else { return nil }
+        // The mirror written from source has no place of its own: its unknowns are located at the attribute.
+        self.init(node: document.after, mirror: document.unknown, path: body.path, unknownPath: body.path,
+                  references: body.references, of: resource, unknownOffset: body.node?.offset ?? body.anchor)
+    }
+
+    private init(node: SourceNode, mirror: SourceNode?, path: String, unknownPath unknownBase: String,
+                 references: [String], of resource: TerraformResource, unknownOffset: Int? = nil) {
         self.resource = resource
-        path = attribute.path
+        self.path = path
         var unknowns: [(steps: [TerraformStep], mirror: SourceNode)] = []
-        let node = attribute.node ?? SourceNode(.null, offset: attribute.anchor)
-        self.node = Self.known(node, mirror: attribute.unknown, steps: [], unknowns: &unknowns) ?? node
+        self.node = Self.known(node, mirror: mirror, steps: [], unknowns: &unknowns) ?? node
         let kind = self.node["kind"]?.string
-        let unknownBase = attribute.unknownPath ?? attribute.path
         for (steps, mirror) in unknowns {
             switch Self.effect(of: steps, kind: kind) {
             case .standIn, .none: continue
             case .decides:
                 let relative = Self.spell(steps)
                 let reason = mirror.string.map { "not known here (\($0))" }
-                    ?? attribute.references.first.map { "known only after apply (it comes from \($0))" }
+                    ?? references.first.map { "known only after apply (it comes from \($0))" }
                     ?? "known only after apply"
                 unknownField = relative
                 unknown = Located(relative.isEmpty ? "it is \(reason)" : "its \(relative) is \(reason)",
-                                  at: Origin(offset: mirror.offset, path: relative.isEmpty ? unknownBase : "\(unknownBase).\(relative)"))
+                                  at: Origin(offset: unknownOffset ?? mirror.offset,
+                                             path: relative.isEmpty ? unknownBase : "\(unknownBase).\(relative)"))
             }
             break
         }

@@ -169,6 +169,7 @@ struct TerraformKubernetesManifestReader {
                                   problems: inout [Problem]) -> [TerraformEmbeddedObject] {
         let origin = body.fieldOrigin
         if body.isUnknown {
+            if let encoded = TerraformEmbeddedObject(encodedBody: body, of: resource) { return [encoded] }
             let unknown = Located("its \(name) is \(body.unknownReason)", at: body.origin)
             return [TerraformEmbeddedObject(resource: resource, node: SourceNode(.null, offset: origin.offset),
                                             path: origin.path, unknown: unknown)]

@@ -97,6 +97,13 @@ extension TerraformFunctions {
             try count(arguments, 1...1, "jsonencode", at: offset)
             return .string(TerraformJSON.encode(arguments[0]), at: offset)
         },
+        // https://developer.hashicorp.com/terraform/language/functions/yamlencode: YAML text whose value is the
+        // argument's. It is written here as JSON, which YAML 1.2 reads as the same value (a kubectl_manifest's body
+        // is parsed back): its bytes differ from Terraform's, its meaning does not.
+        "yamlencode": { arguments, offset throws(TerraformEvaluationError) in
+            try count(arguments, 1...1, "yamlencode", at: offset)
+            return .string(TerraformJSON.encode(arguments[0]), at: offset)
+        },
         "jsondecode": { arguments, offset throws(TerraformEvaluationError) in
             let text = try string(arguments, 0, "jsondecode", at: offset)
             guard let node = try? JSONReader().read(Array(text.utf8)) else {

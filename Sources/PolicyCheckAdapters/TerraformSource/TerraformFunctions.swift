@@ -25,7 +25,8 @@ struct TerraformFunctions {
             }
             return .unknown(Self.notEvaluated(name), at: offset)
         }
-        if name == "jsonencode", arguments.count == 1, let document = Self.partiallyKnown(arguments[0]) {
+        // yamlencode's text is YAML, of which JSON is a part: what either encodes reads back as the same value.
+        if name == "jsonencode" || name == "yamlencode", arguments.count == 1, let document = Self.partiallyKnown(arguments[0]) {
             var text = TerraformValue.unknown(arguments[0].firstUnknown!.unknownReason!, at: offset)
             text.encodedDocument = TerraformValue.EncodedDocument(document)
             return text

@@ -267,6 +267,46 @@ import Testing
             """) == ["MMC-NET-001 kubernetes_manifest.a"])
     }
 
+    @Test func aYamlBodyWrittenWithYamlencodeIsJudged() throws {
+        // yamlencode() was not evaluated: every such body "could not be verified", a world-open Service included,
+        // and a cert-manager Certificate (no kind the rules read) was two info findings.
+        #expect(try Self.source("""
+            resource "kubectl_manifest" "a" {
+              yaml_body = yamlencode({
+                apiVersion = "v1"
+                kind       = "Service"
+                metadata   = { name = "a", namespace = var.cidr }
+                spec       = { type = "LoadBalancer", ports = [{ port = 5432 }] }
+              })
+            }
+            resource "kubectl_manifest" "b" {
+              yaml_body = yamlencode({
+                apiVersion = "v1"
+                kind       = "Service"
+                metadata   = { name = "b" }
+                spec       = { type = "LoadBalancer", loadBalancerSourceRanges = ["0.0.0.0/0"], ports = [{ port = 6379 }] }
+              })
+            }
+            resource "kubectl_manifest" "c" {
+              yaml_body = yamlencode({
+                apiVersion = "cert-manager.io/v1"
+                kind       = "Certificate"
+                metadata   = { name = var.cidr }
+                spec       = { commonName = var.cidr }
+              })
+            }
+            resource "kubectl_manifest" "d" {
+              yaml_body = yamlencode({
+                apiVersion = "v1"
+                kind       = "Service"
+                metadata   = { name = "d" }
+                spec       = { type = "LoadBalancer", loadBalancerSourceRanges = [var.cidr], ports = [{ port = 443 }] }
+              })
+            }
+            """).filter { $0.hasPrefix("MMC-NET") }
+            == ["MMC-NET-001 kubectl_manifest.a", "MMC-NET-001 kubectl_manifest.b", "MMC-NET-001 kubectl_manifest.d (cannot verify)"])
+    }
+
     /// An IngressClassParams is a CRD object, which the kubernetes provider has no resource of its own for: it is
     /// applied with kubernetes_manifest or kubectl_manifest, and the classes of `kubernetes_ingress_class_v1` name
     /// it. Its scheme decides both Ingresses (one a `kubernetes_ingress_v1`, one applied whole); it was "cannot
