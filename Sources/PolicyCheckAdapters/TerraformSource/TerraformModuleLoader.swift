@@ -27,8 +27,9 @@ package final class TerraformModuleLoader {
     private(set) var notices: [(offset: Int, message: String)] = []
     private var configs: [PathKey: TerraformModuleConfig] = [:]
     private var loading: [PathKey] = []
-    /// Where `file()` may read: the root module's directory tree.
+    /// Where `file()` may read: the root module's directory tree, as written and with its links resolved.
     private let readableRoot: String
+    private let readableTree: CheckedTree
     /// The files whose bytes decide the deployment and come from the checked tree or a file the caller named: module
     /// files, `.tfvars` files and what `file()` read (once each) — not `--tf-var` values, which are the caller's
     /// and may be secrets. Evidence records the module by these.
@@ -43,6 +44,7 @@ package final class TerraformModuleLoader {
         self.limits = limits
         self.tree = tree
         readableRoot = InputPath.standardized(rootDirectory, in: FileManager.default.currentDirectoryPath)
+        readableTree = CheckedTree(root: readableRoot)
     }
 
     /// A module source for a message: whole up to 200 characters, which real sources fit in (registry addresses,
@@ -195,11 +197,16 @@ package final class TerraformModuleLoader {
     }
 
     /// `file()`: only inside the root module's tree, at most 1 MiB; `nil` otherwise.
+    ///
+    /// A relative path is the root module's directory's, where Terraform runs ("relative to the current working
+    /// directory", https://developer.hashicorp.com/terraform/language/functions/file): policycheck's own working
+    /// directory read another file than Terraform would (a decoy beside the checkout's root). The file must be in
+    /// the tree after its links are followed: a link to `/proc/self/environ` put the CI runner's environment in a
+    /// finding's message.
     func readFile(_ path: String) -> String? {
         // The path is a string value, which Terraform holds in normalization form C (`localSource`).
-        let absolute = InputPath.standardized(path.precomposedStringWithCanonicalMapping,
-                                              in: FileManager.default.currentDirectoryPath)
-        guard absolute.hasPrefix(readableRoot + "/"), InputPath.isRegularFile(absolute),
+        let absolute = InputPath.standardized(path.precomposedStringWithCanonicalMapping, in: readableRoot)
+        guard absolute.hasPrefix(readableRoot + "/"), readableTree.contains(absolute), InputPath.isRegularFile(absolute),
               let data = try? FileBytes.read(absolute, limit: 1 << 20) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else { return nil }
         // What `file()` reads decides values as much as the `.tf` files do: it is part of the module's digest.

@@ -60,4 +60,33 @@ import Testing
         #expect(TerraformSourceFixture.spell(try root.local("inside", at: 0)) == #""{}""#)
         #expect(try root.local("outside", at: 0).isUnknown)
     }
+
+    @Test func aLinkOutOfTheModuleIsNotFollowed() throws {
+        // A link inside the tree to a file outside it (`/proc/self/environ` in the attack) read the CI runner's
+        // environment into a finding's message.
+        let outside = try TerraformSourceFixture.temporaryModule(["secret.txt": "HUNTER2"])
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "main.tf": "locals {\n  linked = file(\"${path.module}/env.txt\")\n  plain = file(\"${path.module}/inside.txt\")\n}\n",
+            "inside.txt": "ok",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createSymbolicLink(atPath: directory + "/env.txt", withDestinationPath: outside + "/secret.txt")
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        #expect(try root.local("linked", at: 0).isUnknown)
+        #expect(TerraformSourceFixture.spell(try root.local("plain", at: 0)) == #""ok""#)
+    }
+
+    @Test func aRelativePathIsTheRootModulesAsTerraformRunsThere() throws {
+        // Terraform runs in the root module's directory: `file("body.txt")` is the module's, whatever directory
+        // policycheck runs in (it read a decoy beside the working directory).
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "main.tf": "locals {\n  body = file(\"body.txt\")\n}\n", "body.txt": "module's",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        #expect(TerraformSourceFixture.spell(try root.local("body", at: 0)) == #""module's""#)
+    }
 }
