@@ -68,13 +68,16 @@ struct IngressClasses {
         /// The class's parameters, read from the input.
         case parameters(Parameters)
         /// The class names parameters the input does not hold: what they set cannot be verified.
-        case missing(name: String, className: String, origin: Origin)
+        case missing(name: String, className: String, origin: Origin, unknown: String? = nil)
     }
 
     private var classes: [String: IngressClass] = [:]
     private var defaultClasses: [String] = []
     private var parameters: [String: Parameters] = [:]
     private var autoModeParameters: [String: Parameters] = [:]
+    /// Parameters (by name) an input applies with a deciding value known only at apply (a Terraform
+    /// `kubernetes_manifest`): why they cannot be judged.
+    private var unknownParameters: [String: String] = [:]
     /// What the input's Ingresses set for their IngressGroups' ALBs, by group name.
     private var groups: [String: IngressGroupSettings] = [:]
     /// The classes and parameters of the run's other files (`IngressClassCatalog`): `IngressClass` and
@@ -159,6 +162,24 @@ struct IngressClasses {
     func ingressClass(named name: String) -> IngressClass? { classes[name] }
     func parameters(named name: String, autoMode: Bool) -> Parameters? {
         (autoMode ? autoModeParameters : parameters)[name]
+    }
+
+    /// Records an `IngressClass` or `IngressClassParams` a deciding value of which is known only at apply (`reason`):
+    /// a class then names parameters that cannot be judged (its controller or parameters not known: it may be the
+    /// controller's, with any), and parameters so named cannot be — never a class or parameters left out, which let
+    /// the Ingress be judged by its annotations alone.
+    mutating func collectUnknown(kind: String, name: String, isDefault: Bool, reason: Located<String>) {
+        switch kind {
+        case "IngressClass":
+            let stand = "\(name) (known after apply)"
+            classes[name] = IngressClass(controller: Self.albController, parameters: (stand, reason.origin))
+            if isDefault { defaultClasses.append(name) }
+            unknownParameters[stand] = reason.value
+        case "IngressClassParams":
+            unknownParameters[name] = reason.value
+        default:
+            break
+        }
     }
 
     /// Records an object when it is an `IngressClass` or an `IngressClassParams`, or an Ingress of an IngressGroup.
@@ -320,7 +341,7 @@ struct IngressClasses {
             case .alb:
                 guard !hasALB else { return }
                 hasALB = true
-            case .missing(let name, _, _):
+            case .missing(let name, _, _, _):
                 guard missing.insert(name).inserted else { return }
             case .parameters:
                 break
@@ -357,7 +378,10 @@ struct IngressClasses {
                 readings.append(.parameters(read.inFile(deployment.addSourceFile(paramsFile))))
             }
         }
-        if !found { readings.append(.missing(name: reference.name, className: name, origin: reference.origin)) }
+        if !found {
+            readings.append(.missing(name: reference.name, className: name, origin: reference.origin,
+                                     unknown: unknownParameters[reference.name]))
+        }
     }
 }
 

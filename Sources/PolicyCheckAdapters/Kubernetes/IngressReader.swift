@@ -85,9 +85,11 @@ struct IngressReader {
                     "neither the Ingress nor its EKS Auto Mode IngressClassParams set a scheme, and AWS's documentation "
                         + "of Auto Mode does not state its default", at: ingress.classOrigin)
             }
-        case .missing(let name, let className, let origin):
-            let reason = "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
-                + "'\(name)', which no checked file holds, and they win over the Ingress's annotations"
+        case .missing(let name, let className, let origin, let unknown):
+            let reason = unknown.map { "the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
+                + "'\(name)', which cannot be judged before apply (\($0)), and they win over the Ingress's annotations" }
+                ?? ("the IngressClass '\(className)' gives its Ingresses the settings of the IngressClassParams "
+                    + "'\(name)', which no checked file holds, and they win over the Ingress's annotations")
             allowlists.unknownSettings = Located(reason, at: origin)
             unknownParameters = reason
         }

@@ -68,7 +68,24 @@ struct TerraformKubernetesManifestReader {
     /// Adds the `IngressClass` and `IngressClassParams` objects among `objects` (those known before apply).
     static func collectClasses(of objects: [TerraformEmbeddedObject], into classes: inout IngressClasses, source: SourceFile) {
         let reader = KubernetesAdapter.nodeReader(for: source)
-        for object in objects where object.unknown == nil {
+        for object in objects {
+            // A value known only at apply that decides nothing of a class (a label, an annotation other than the
+            // default-class one) leaves the rest judged; one in its spec makes the class, or the parameters,
+            // cannot-verify for its Ingresses. Leaving such a class out let them be judged by their annotations alone.
+            if let unknown = object.unknown {
+                guard let kind = object.node["kind"]?.string, ["IngressClass", "IngressClassParams"].contains(kind) else { continue }
+                let field = object.unknownField
+                // (An IngressClassParams' tags name the load balancer's; they decide nothing it admits.)
+                if field.isEmpty || (field.hasPrefix("spec") && !field.hasPrefix("spec.tags"))
+                    || ["kind", "apiVersion", "metadata", "metadata.annotations"].contains(field)
+                    || field.contains(IngressClasses.defaultClassAnnotation) {
+                    let metadata = object.node["metadata"]
+                    classes.collectUnknown(kind: kind, name: metadata?["name"]?.string ?? TerraformEmbeddedObject.unknownName,
+                                           isDefault: metadata?["annotations"]?[IngressClasses.defaultClassAnnotation]?.string == "true",
+                                           reason: unknown)
+                    continue
+                }
+            }
             KubernetesAdapter.forEachObject(in: object.node) { classes.collect($0, reader: reader) }
         }
     }

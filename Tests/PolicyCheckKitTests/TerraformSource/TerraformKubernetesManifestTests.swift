@@ -372,6 +372,51 @@ import Testing
         #expect(findings.filter { $0.ruleId == "MMC-NET-011" }.map { "\($0.line):\($0.column)" } == ["20:29", "20:29"])
     }
 
+    /// A class or parameters applied whole with a value known only at apply were left out, so their Ingresses were
+    /// judged by their annotations alone (internal by default): a world-open ALB passed.
+    @Test func aClassWithAValueKnownOnlyAtApplyIsNotLeftOut() throws {
+        func findings(classAnnotation: String = "", parametersName: String = "\"edge\"", tags: String = "") throws -> [String] {
+            let text = """
+                resource "kubernetes_manifest" "class" {
+                  manifest = {
+                    apiVersion = "networking.k8s.io/v1"
+                    kind       = "IngressClass"
+                    metadata   = { name = "public"\(classAnnotation) }
+                    spec       = { controller = "ingress.k8s.aws/alb", parameters = { apiGroup = "elbv2.k8s.aws", kind = "IngressClassParams", name = \(parametersName) } }
+                  }
+                }
+                resource "kubernetes_manifest" "params" {
+                  manifest = {
+                    apiVersion = "elbv2.k8s.aws/v1beta1"
+                    kind       = "IngressClassParams"
+                    metadata   = { name = "edge" }
+                    spec       = { scheme = "internet-facing"\(tags) }
+                  }
+                }
+                resource "kubectl_manifest" "api" {
+                  yaml_body = <<-YAML
+                    apiVersion: networking.k8s.io/v1
+                    kind: Ingress
+                    metadata:
+                      name: api
+                    spec:
+                      ingressClassName: public
+                      defaultBackend:
+                        service: {name: api, port: {number: 80}}
+                  YAML
+                }
+                """
+            return Self.brief(try TerraformSourceFixture.findings(main: "variable \"owner\" {\n  type = string\n}\n" + text))
+                .filter { $0.hasPrefix("MMC-NET-011") }
+        }
+        #expect(try findings() == ["MMC-NET-011 kubectl_manifest.api"])
+        // An annotation or a tag that decides nothing: judged as if known.
+        #expect(try findings(classAnnotation: ", annotations = { \"example.com/owner\" = var.owner }") == ["MMC-NET-011 kubectl_manifest.api"])
+        #expect(try findings(tags: ", tags = [{ key = \"owner\", value = var.owner }]") == ["MMC-NET-011 kubectl_manifest.api"])
+        // The parameters' name not known: which parameters apply cannot be told.
+        #expect(try findings(parametersName: "var.owner") == ["MMC-NET-011 kubectl_manifest.api (cannot verify)"])
+    }
+
     /// `manifest = yamldecode(file(…))`, the usual way to apply a YAML file with kubernetes_manifest: yamldecode was
     /// not evaluated, so such an object could only be "cannot verify".
     @Test func yamldecodeOfAYamlObjectIsJudged() throws {
