@@ -147,6 +147,10 @@ extension TerraformEmbeddedObject {
             return .standIn
         case 3 where keys[0] == "metadata" && keys[1] == "annotations" && namingAnnotations.contains(keys[2]):
             return .none
+        case 3 where keys[0] == "metadata" && keys[1] == "annotations" && !mayDecide(annotation: keys[2]):
+            // An annotation no controller or rule reads (`example.com/owner`): its key is known, its value decides
+            // nothing, as for `kubernetes_service_v1`.
+            return .none
         case 2... where keys[0] == "metadata" && keys[1] != "annotations":
             // Labels, owner references, finalizers, what the API server fills in (`uid`, `resourceVersion`, …).
             return .none
@@ -155,13 +159,24 @@ extension TerraformEmbeddedObject {
         }
         guard kind == "Service" || kind == nil, keys.count >= 2, keys[0] == "spec" else { return .decides }
         switch keys[1] {
-        case "selector", "clusterIP", "clusterIPs", "sessionAffinity", "sessionAffinityConfig", "publishNotReadyAddresses":
+        case "selector", "clusterIP", "clusterIPs", "sessionAffinity", "sessionAffinityConfig", "publishNotReadyAddresses",
+             "externalTrafficPolicy", "internalTrafficPolicy", "healthCheckNodePort", "allocateLoadBalancerNodePorts":
             return kind == nil ? .decides : .none
-        case "ports" where keys.count == 4 && ["targetPort", "nodePort", "appProtocol"].contains(keys[3]):
+        case "ports" where keys.count == 4 && ["targetPort", "nodePort", "appProtocol", "name"].contains(keys[3]):
             return kind == nil ? .decides : .none
         default:
             return .decides
         }
+    }
+
+    /// Whether an annotation may decide what an object admits or how it is encrypted: one of Kubernetes' own, a
+    /// load balancer controller's or an ingress controller's (any key naming `kubernetes.io`, `k8s.aws`,
+    /// `amazonaws.com`, `ingress` or `nginx`), or policycheck's. Others (`example.com/owner`, `team`) are read by no
+    /// controller the rules model.
+    static func mayDecide(annotation key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["kubernetes.io", "k8s.aws", "amazonaws.com", "ingress", "nginx", "policycheck", "k8s.io", "elbv2"]
+            .contains { lowered.contains($0) }
     }
 
     /// The annotations that name a load balancer's certificate.

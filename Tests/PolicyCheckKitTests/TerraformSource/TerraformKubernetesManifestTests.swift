@@ -63,6 +63,24 @@ import Testing
                                                "spec": ["selector": ["app": true]]]])
         }
         #expect(Self.brief(findings) == ["MMC-NET-001 kubernetes_manifest.db"])
+        // An annotation no controller reads, a port's name, the traffic policy: they decide nothing (they turned the
+        // critical finding into an info one; the same Service as kubernetes_service_v1 stayed critical).
+        let harmless = try Self.planFindings { plan in
+            plan.change("kubernetes_manifest.db", "kubernetes_manifest",
+                        after: ["manifest": Self.service(Self.loadBalancer.merging(["externalTrafficPolicy": NSNull()]) { $1 },
+                                                         metadata: ["name": "db", "annotations": ["example.com/owner": NSNull()]])],
+                        unknown: ["manifest": ["metadata": ["annotations": ["example.com/owner": true]],
+                                               "spec": ["externalTrafficPolicy": true, "ports": [["name": true]]]]])
+        }
+        #expect(Self.brief(harmless) == ["MMC-NET-001 kubernetes_manifest.db"])
+        // An annotation a load balancer controller reads still decides.
+        let deciding = try Self.planFindings { plan in
+            plan.change("kubernetes_manifest.db", "kubernetes_manifest",
+                        after: ["manifest": Self.service(Self.loadBalancer, metadata: ["name": "db", "annotations": [
+                            "service.beta.kubernetes.io/aws-load-balancer-scheme": NSNull()]])],
+                        unknown: ["manifest": ["metadata": ["annotations": ["service.beta.kubernetes.io/aws-load-balancer-scheme": true]]]])
+        }
+        #expect(Self.brief(deciding).contains("MMC-NET-001 kubernetes_manifest.db (cannot verify)"))
     }
 
     /// The usual TLS Service: its certificate is an `aws_acm_certificate`'s ARN, known only at apply. It is still a
