@@ -200,7 +200,7 @@ struct TerraformKubernetesManifestReader {
         } catch {
             let place = SourceFile(path: "yaml_body", bytes: Array(text.utf8)).location(ofOffset: error.offset)
             problems.append(("\(resource.address): the Kubernetes object in its \(name) cannot be checked: line \(place.line), "
-                             + "column \(place.column) of the text: \(error.message)", offset, .error))
+                             + "column \(place.column) of the text: \(Self.withoutExcerpts(error.message))", offset, .error))
             return []
         }
         let objects = documents.filter { !$0.isNull }
@@ -213,6 +213,29 @@ struct TerraformKubernetesManifestReader {
             TerraformEmbeddedObject(resource: resource, node: EmbeddedManifestMapper.relocated(document, to: offset),
                                     path: objects.count > 1 ? "\(origin.path)[\(index)]" : origin.path, unknown: nil)
         }
+    }
+
+    /// A parser's message without the text it quotes (`duplicate key '…'`): a body may be a Secret's, whose keys and
+    /// values are never repeated. A quoted syntax token (`'-'`, `':'`, `'---'`) is kept: four characters at most.
+    static func withoutExcerpts(_ message: String) -> String {
+        var result = ""
+        var quote: String?
+        for character in message {
+            if character == "'" {
+                if let text = quote {
+                    result += text.count <= 4 ? "'\(text)'" : "'…'"
+                    quote = nil
+                } else {
+                    quote = ""
+                }
+            } else if quote != nil {
+                quote!.append(character)
+            } else {
+                result.append(character)
+            }
+        }
+        if let text = quote { result += text.count <= 4 ? "'\(text)" : "'…" }
+        return result
     }
 
     // MARK: - Problems

@@ -232,6 +232,21 @@ import Testing
         #expect(notices.isEmpty)
     }
 
+    @Test func aBodyThatDoesNotParseRepeatsNoneOfItsText() throws {
+        // A duplicate key in a Secret's body: the parser's message quoted the key.
+        let (_, notices) = try Self.kubectl("""
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: creds}
+            stringData:
+              AKIAIOSFODNN7EXAMPLE: a
+              AKIAIOSFODNN7EXAMPLE: b
+            """)
+        #expect(notices.count == 1)
+        #expect(notices.allSatisfy { !$0.description.contains("AKIA") }, "\(notices)")
+        #expect(notices.first?.description.contains("line 6, column 3 of the text: duplicate key '…' in a mapping") == true, "\(notices)")
+    }
+
     // MARK: - Source
 
     @Test func worldOpenObjectsInSourceFailAtTheirResources() throws {
