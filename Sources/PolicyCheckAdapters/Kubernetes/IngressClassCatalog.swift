@@ -76,6 +76,17 @@ package struct IngressClassCatalog: Sendable {
     /// The classes and parameters of one input's documents (of any format: only Kubernetes objects count); `nil`
     /// when it defines none.
     package static func gather(documents: [SourceNode], source: SourceFile) -> FileClasses? {
+        // A Terraform plan's classes: `kubernetes_ingress_class_v1`, and the objects `kubernetes_manifest` and
+        // `kubectl_manifest` apply — the usual way to install a platform's classes from Terraform.
+        if documents.count == 1, TerraformPlanAdapter.recognises(documents[0]),
+           let plan = try? TerraformPlan(root: documents[0], source: source, followsLocals: false) {
+            let reading = TerraformReading(plan)
+            var classes = IngressClasses()
+            let (objects, _) = TerraformKubernetesManifestReader.objects(in: reading.input)
+            TerraformKubernetesManifestReader.collectClasses(of: objects, into: &classes, source: source)
+            TerraformKubernetesIngressReader(input: reading.input).collectClasses(into: &classes)
+            return classes.isEmpty ? nil : FileClasses(file: source, classes: classes)
+        }
         // Read as the file's own read reads them, so a class is the same object from either side.
         let classes = IngressClasses(objectsIn: documents.filter(KubernetesAdapter.recognises),
                                      reader: KubernetesAdapter.nodeReader(for: source))

@@ -29,6 +29,8 @@ struct TerraformKubernetesIngressReader {
         let resources = input.resources(ofType: Self.types)
         guard !resources.isEmpty else { return }
         var classes = IngressClasses()
+        classes.elsewhere = TerraformKubernetesManifestReader.elsewhere
+        classes.inputPath = deployment.source.path
         var unknownControllers: [String: Located<String>] = [:]
         for resource in resources where Self.classTypes.contains(resource.type) {
             collectClass(resource, into: &classes, unknownControllers: &unknownControllers)

@@ -22,6 +22,8 @@ struct TerraformKubernetesManifestReader {
     /// The source reader's files, by index, so that a problem in source names its own `.tf` file: a source document's
     /// offsets carry their file's index (`Origin.fileIndex`). Empty for a plan, whose offsets are in its one file.
     @TaskLocal static var sourceFiles: [SourceFile] = []
+    /// The run's other inputs' classes (`IngressClassCatalog`), for the Ingresses a plan or module applies.
+    @TaskLocal static var elsewhere: IngressClassCatalog?
 
     func read(into deployment: inout Deployment) {
         let (objects, problems) = Self.objects(in: input)
@@ -32,6 +34,8 @@ struct TerraformKubernetesManifestReader {
         // An Ingress's class may be another resource's — an object of these, or a `kubernetes_ingress_class_v1` — so
         // the classes are gathered first, as in a manifest.
         var classes = IngressClasses()
+        classes.elsewhere = Self.elsewhere
+        classes.inputPath = deployment.source.path
         Self.collectClasses(of: objects, into: &classes, source: deployment.source)
         TerraformKubernetesIngressReader(input: input).collectClasses(into: &classes)
         for object in objects {

@@ -44,9 +44,11 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         deployment.rawNode = root
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
         let reading = TerraformReading(plan)
-        for type in Self.readers {
-            var reader = type.init(reading)
-            reader.read(into: &deployment)
+        TerraformKubernetesManifestReader.$elsewhere.withValue(options.ingressClasses) {
+            for type in Self.readers {
+                var reader = type.init(reading)
+                reader.read(into: &deployment)
+            }
         }
         return deployment
     }

@@ -196,6 +196,26 @@ import Testing
         }
     }
 
+    /// A platform's classes installed from Terraform (`kubernetes_manifest`), the applications' Ingresses in YAML,
+    /// and the reverse: each input's classes were its own.
+    @Test func classesAppliedByATerraformPlanServeManifestsAndTheReverse() throws {
+        func manifest(_ address: String, _ object: String) -> String {
+            #"{"address": "kubernetes_manifest.\#(address)", "mode": "managed", "type": "kubernetes_manifest", "name": "\#(address)", "#
+                + #""change": {"actions": ["create"], "before": null, "after": {"manifest": \#(object), "object": null}, "after_unknown": {"object": true}}}"#
+        }
+        let classObject = #"{"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass", "metadata": {"name": "public-alb"}, "spec": {"controller": "ingress.k8s.aws/alb", "parameters": {"apiGroup": "elbv2.k8s.aws", "kind": "IngressClassParams", "name": "edge"}}}"#
+        let parameters = #"{"apiVersion": "elbv2.k8s.aws/v1beta1", "kind": "IngressClassParams", "metadata": {"name": "edge"}, "spec": {"scheme": "internet-facing"}}"#
+        let plan = #"{"format_version": "1.2", "resource_changes": ["# + manifest("cls", classObject) + ", " + manifest("params", parameters) + "]}"
+        #expect(try Self.network(["platform/plan.json": plan, "apps/ingress.yaml": Self.ingress()])
+            .map { $0.replacingOccurrences(of: #":\d+:\d+ "#, with: " ", options: .regularExpression) } == ["MMC-NET-011 platform/plan.json Ingress/prod/web"])
+        // The class in YAML, the Ingress applied by a plan.
+        let ingress = #"{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "web", "namespace": "prod"}, "spec": {"ingressClassName": "public-alb", "defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}}}"#
+        let applied = #"{"format_version": "1.2", "resource_changes": ["# + manifest("web", ingress) + "]}"
+        let findings = try Self.network(["platform/class.yaml": Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing"),
+                                         "apps/plan.json": applied])
+        #expect(findings == ["MMC-NET-011 platform/class.yaml:17:11 kubernetes_manifest.web"])
+    }
+
     @Test func anIgnoreAtTheClassIsNotStaleWhenAnIngressElsewhereUsesIt() throws {
         let platform = Self.ingressClass() + "---\n" + Self.parameters(scheme: "internet-facing")
             .replacingOccurrences(of: "  scheme:", with: "  # policycheck:ignore MMC-NET-011 the edge ALB is fronted by CloudFront\n  scheme:")
