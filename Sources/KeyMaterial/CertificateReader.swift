@@ -15,8 +15,24 @@ enum CertificateReader {
             notAfter: date(X509_get0_notAfter(certificate)),
             signatureAlgorithm: signatureAlgorithm(of: certificate),
             isCA: isCA,
-            selfSigned: X509_self_signed(certificate, 1) == 1
+            selfSigned: X509_self_signed(certificate, 1) == 1,
+            keyCertSign: keyCertSign(certificate),
+            hasSubjectAltName: X509_get_ext_by_NID(certificate, NID_subject_alt_name, -1) >= 0,
+            tlsAuthentication: tlsAuthentication(certificate)
         )
+    }
+
+    /// keyUsage present and asserting keyCertSign (`X509_get_key_usage` is `UINT32_MAX` when keyUsage is absent).
+    private static func keyCertSign(_ certificate: OpaquePointer) -> Bool {
+        guard X509_get_extension_flags(certificate) & UInt32(EXFLAG_KUSAGE) != 0 else { return false }
+        return X509_get_key_usage(certificate) & UInt32(KU_KEY_CERT_SIGN) != 0
+    }
+
+    /// extendedKeyUsage present and permitting serverAuth or clientAuth (anyExtendedKeyUsage permits both).
+    private static func tlsAuthentication(_ certificate: OpaquePointer) -> Bool {
+        guard X509_get_extension_flags(certificate) & UInt32(EXFLAG_XKUSAGE) != 0 else { return false }
+        let usage = X509_get_extended_key_usage(certificate)
+        return usage & UInt32(XKU_SSL_SERVER | XKU_SSL_CLIENT | XKU_ANYEKU) != 0
     }
 
     /// SHA-256 of the certificate's SubjectPublicKeyInfo exactly as encoded.

@@ -25,12 +25,17 @@ struct CertificateTests {
         #expect(details.signatureAlgorithm == "sha1WithRSAEncryption")
         #expect(details.isCA == false)
         #expect(details.selfSigned == true)
+        #expect(details.isRootShaped == false)
     }
 
     @Test func selfSignedECCertificateWithCAConstraintIsACA() throws {
         let details = try #require(try Fixture.single("cert-ec-p256-ca.pem").certificate)
         #expect(details.isCA)
         #expect(details.selfSigned)
+        #expect(details.keyCertSign)
+        #expect(details.hasSubjectAltName == false)
+        #expect(details.tlsAuthentication == false)
+        #expect(details.isRootShaped)
         #expect(details.signatureAlgorithm == "ecdsa-with-SHA256")
         #expect(details.subject == "O=Policycheck Tests,CN=Policycheck Test CA")
     }
@@ -42,6 +47,8 @@ struct CertificateTests {
         let details = try #require(object.certificate)
         #expect(details.isCA == false)
         #expect(details.selfSigned == false)
+        #expect(details.keyCertSign == false)
+        #expect(details.isRootShaped == false)
         #expect(details.serial == "1001")
         #expect(details.issuer == "O=Policycheck Tests,CN=Policycheck Test CA")
         #expect(details.subject == "CN=leaf.test.invalid")

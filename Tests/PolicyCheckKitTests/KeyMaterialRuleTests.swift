@@ -56,6 +56,28 @@ import Testing
         // Round 25: a certificate a root issued with SHA-1 fails; the root itself (below) does not.
         keyFile("fail-cert-issued-sha1.pem", "MMC-KM-011", .high,
                 says: ["certificate 'CN=issued.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        // Round 25b: a self-signed CA certificate is exempt only when it is plainly a root; each of these misses one
+        // thing and is judged. `openssl req -x509` (OpenSSL 3's v3_ca) makes a server certificate CA:TRUE, no keyUsage:
+        keyFile("fail-cert-self-signed-server-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=server.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        // … and bundled with its own private key:
+        keyFile("fail-cert-self-signed-server-bundle-sha1.pem", "MMC-KM-011", .high,
+                says: ["block #0: certificate 'CN=bundled.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"],
+                also: ["MMC-KM-001"]),
+        // keyCertSign, but naming a host for serverAuth:
+        keyFile("fail-cert-self-signed-ca-server-auth-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=api.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        // The passing root's extensions with one thing changed: a subjectAltName, a clientAuth extendedKeyUsage,
+        // keyUsage without keyCertSign, its own private key in the file.
+        keyFile("fail-cert-self-signed-ca-san-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=root-with-san.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        keyFile("fail-cert-self-signed-ca-client-auth-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=root-client-auth.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        keyFile("fail-cert-self-signed-ca-no-cert-sign-sha1.pem", "MMC-KM-011", .high,
+                says: ["certificate 'CN=root-no-cert-sign.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"]),
+        keyFile("fail-cert-self-signed-ca-with-its-key-sha1.pem", "MMC-KM-011", .high,
+                says: ["block #0: certificate 'CN=root-with-key.test.invalid,O=Policycheck Tests' is signed with sha1WithRSAEncryption"],
+                also: ["MMC-KM-001"]),
     ]
 
     static let passes: [RulePass] = [
@@ -70,7 +92,8 @@ import Testing
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-010"),
         keyPass("pass-cert-p256-sha256.pem", "MMC-KM-011"),
         // Round 25 (amazon-vpc-cni-k8s's vendored `ca-certificates.crt`: 97 high findings on roots such as DigiCert
-        // Global Root CA): a root's self-signature is not relied on.
+        // Global Root CA): a root's self-signature is not relied on. Round 25b: a root as trust stores hold them —
+        // CA:TRUE, keyUsage keyCertSign and cRLSign, no subjectAltName or extendedKeyUsage, no key in the file.
         keyPass("pass-cert-root-ca-sha1.pem", "MMC-KM-011"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-002"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-003"),

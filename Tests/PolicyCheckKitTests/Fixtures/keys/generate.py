@@ -69,9 +69,38 @@ certificate("fail-cert-not-yet-valid.pem", datetime.datetime(2027, 3, 1, tzinfo=
 
 # Round 25: a root (self-signed CA) certificate signed with SHA-1, as the roots of a vendored trust store are
 # (amazon-vpc-cni-k8s `misc/certs/ca-certificates.crt`): its self-signature is not relied on, so MMC-KM-011 passes; a
-# certificate that root issued with SHA-1 fails. Both RSA 2048, valid 2026-2036. Made with `openssl ca` (which sets
+# certificate that root issued with SHA-1 fails. All RSA 2048, valid 2026-2036. Made with `openssl ca` (which sets
 # exact dates on OpenSSL 3.0), as `cryptography` no longer signs with SHA-1.
-def sha1_root_and_leaf(root_target, leaf_target):
+#
+# Round 25b: only what is plainly a root is exempt — CA:TRUE, keyUsage keyCertSign, no subjectAltName, no
+# serverAuth/clientAuth extendedKeyUsage, and no private key in its file. Each `fail-cert-self-signed-*` certificate
+# is self-signed and CA:TRUE but misses one of those, and fails: the extensions `openssl req -x509` gives a plain
+# self-signed server certificate (OpenSSL 3's `v3_ca`: CA:TRUE, no keyUsage), that certificate bundled with its own
+# key, a self-signed CA certificate naming a host for serverAuth, and the root below with one thing added.
+root = ["basicConstraints = critical,CA:TRUE", "keyUsage = critical,keyCertSign,cRLSign",
+        "subjectKeyIdentifier = hash"]
+openssl_req_x509 = ["subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid:always,issuer",
+                    "basicConstraints = critical,CA:true"]
+sha1_certificates = [
+    # (target, common name, signer (None: self-signed), extensions, bundled with its own private key)
+    ("pass-cert-root-ca-sha1.pem", "root-ca.test.invalid", None, root, False),
+    ("fail-cert-issued-sha1.pem", "issued.test.invalid", "pass-cert-root-ca-sha1.pem",
+     ["basicConstraints = critical,CA:FALSE"], False),
+    ("fail-cert-self-signed-server-sha1.pem", "server.test.invalid", None, openssl_req_x509, False),
+    ("fail-cert-self-signed-server-bundle-sha1.pem", "bundled.test.invalid", None, openssl_req_x509, True),
+    ("fail-cert-self-signed-ca-server-auth-sha1.pem", "api.test.invalid", None,
+     openssl_req_x509 + ["keyUsage = digitalSignature,keyEncipherment,keyCertSign",
+                         "subjectAltName = DNS:api.test.invalid", "extendedKeyUsage = serverAuth"], False),
+    ("fail-cert-self-signed-ca-with-its-key-sha1.pem", "root-with-key.test.invalid", None, root, True),
+    ("fail-cert-self-signed-ca-san-sha1.pem", "root-with-san.test.invalid", None,
+     root + ["subjectAltName = DNS:root-with-san.test.invalid"], False),
+    ("fail-cert-self-signed-ca-client-auth-sha1.pem", "root-client-auth.test.invalid", None,
+     root + ["extendedKeyUsage = clientAuth"], False),
+    ("fail-cert-self-signed-ca-no-cert-sign-sha1.pem", "root-no-cert-sign.test.invalid", None,
+     ["basicConstraints = critical,CA:TRUE", "keyUsage = critical,digitalSignature,cRLSign"], False),
+]
+
+def make_sha1_certificates(specifications):
     import tempfile
     with tempfile.TemporaryDirectory() as work:
         def run(*arguments):
@@ -79,20 +108,27 @@ def sha1_root_and_leaf(root_target, leaf_target):
         with open(os.path.join(work, "ca.cnf"), "w") as f:
             f.write("[ca]\ndefault_ca = test\n[test]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\n"
                     "serial = serial\npolicy = anything\nunique_subject = no\ncopy_extensions = none\n"
-                    "[anything]\norganizationName = supplied\ncommonName = supplied\n"
-                    "[root]\nbasicConstraints = critical,CA:TRUE\n[leaf]\nbasicConstraints = critical,CA:FALSE\n")
+                    "[anything]\norganizationName = supplied\ncommonName = supplied\n")
+            for number, (_, _, _, extensions, _) in enumerate(specifications):
+                f.write(f"[extensions{number}]\n" + "".join(line + "\n" for line in extensions))
         open(os.path.join(work, "index.txt"), "w").close()
         with open(os.path.join(work, "serial"), "w") as f:
             f.write("01\n")
-        def issue(name, subject, signer, extensions):
+        for number, (target, common_name, signer, _, bundled) in enumerate(specifications):
+            name = f"c{number}"
             run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", f"{name}.key")
-            run("req", "-new", "-key", f"{name}.key", "-subj", subject, "-out", f"{name}.csr")
-            signing = ["-selfsign", "-keyfile", f"{name}.key"] if signer is None else ["-cert", f"{signer}.pem", "-keyfile", f"{signer}.key"]
+            run("req", "-new", "-key", f"{name}.key", "-subj", f"/O=Policycheck Tests/CN={common_name}", "-out", f"{name}.csr")
+            if signer is None:
+                signing = ["-selfsign", "-keyfile", f"{name}.key"]
+            else:
+                issuer = f"c{[spec[0] for spec in specifications].index(signer)}"
+                signing = ["-cert", f"{issuer}.pem", "-keyfile", f"{issuer}.key"]
             run("ca", "-batch", "-config", "ca.cnf", *signing, "-in", f"{name}.csr", "-md", "sha1", "-startdate",
-                "20260101000000Z", "-enddate", "20360101000000Z", "-extensions", extensions, "-notext", "-out", f"{name}.pem")
-        issue("root", "/O=Policycheck Tests/CN=root-ca.test.invalid", None, "root")
-        issue("leaf", "/O=Policycheck Tests/CN=issued.test.invalid", "root", "leaf")
-        shutil.copyfile(os.path.join(work, "root.pem"), os.path.join(here, root_target))
-        shutil.copyfile(os.path.join(work, "leaf.pem"), os.path.join(here, leaf_target))
+                "20260101000000Z", "-enddate", "20360101000000Z", "-extensions", f"extensions{number}", "-notext",
+                "-out", f"{name}.pem")
+            with open(os.path.join(here, target), "w") as out:
+                for part in [f"{name}.pem"] + ([f"{name}.key"] if bundled else []):
+                    with open(os.path.join(work, part)) as f:
+                        out.write(f.read())
 
-sha1_root_and_leaf("pass-cert-root-ca-sha1.pem", "fail-cert-issued-sha1.pem")
+make_sha1_certificates(sha1_certificates)
