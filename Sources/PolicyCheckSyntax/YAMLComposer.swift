@@ -61,7 +61,11 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     /// Nodes produced by aliases (each alias charged its anchor's size): what `maxNodes` bounds. Nodes the input
     /// spells itself are bounded by its size already, so a large file without aliases (a 63 MB `kind: List` in flow
     /// style) is not taken for an alias bomb.
-    private var expanded = 0
+    private(set) var expanded = 0
+    /// Most nodes this stream's aliases may expand to: `maxNodes`, or less when a shared budget has less left.
+    private let aliasAllowance: Int
+    /// The budget shared with the input's other texts, when it, not `maxNodes`, is what `aliasAllowance` is.
+    private let sharedLimit: Int?
     /// The deepest level reached so far, so that a reused alias also counts toward the depth limit.
     private var deepest = 0
     /// Anchors by name, for the current document; a later anchor of the same name shadows an earlier one.
@@ -70,10 +74,15 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private var pendingKeys: [(key: Key, offset: Int)] = []
 
     /// A composer over `input`, which must stay valid (and unmoved) while the composer is used.
-    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits, builder: Builder) {
+    /// `budget`: the alias budget shared with the input's other texts, if any.
+    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits, budget: YAMLAliasBudget? = nil,
+         builder: Builder) {
         self.builder = builder
         self.lines = lines
         self.limits = limits
+        let remaining = budget?.remaining ?? Int.max
+        aliasAllowance = min(limits.maxNodes, remaining)
+        sharedLimit = remaining < limits.maxNodes ? budget?.limit : nil
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         event = .allocate(capacity: 1)
@@ -176,7 +185,11 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         }
         produced += anchored.size
         expanded += anchored.size
-        guard expanded <= limits.maxNodes else {
+        guard expanded <= aliasAllowance else {
+            if let sharedLimit {
+                throw SyntaxError(offset: offset, message: "YAML aliases of this input's YAML texts expand to more than "
+                                  + "\(sharedLimit) nodes together (an alias bomb?)")
+            }
             throw SyntaxError(offset: offset, message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)")
         }
         guard depth + anchored.height <= limits.maxDepth else {
