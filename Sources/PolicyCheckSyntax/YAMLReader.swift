@@ -32,7 +32,7 @@ public struct YAMLReader: Sendable {
     }
 
     /// Reads every document of a stream whose aliases may expand only to what is left of `budget`, shared with the
-    /// input's other texts (`YAMLAliasBudget`), and charges it what they expanded to.
+    /// input's other texts (`YAMLAliasBudget`; with its `nodeLimit`, every node too), and charges it what they made.
     public func read(_ utf8: [UInt8], sharing budget: YAMLAliasBudget) throws(SyntaxError) -> [SourceNode] {
         try read(utf8, preferringTape: true, budget: budget)
     }
@@ -69,7 +69,7 @@ public struct YAMLReader: Sendable {
                     return try Self.documents(of: composer, charging: budget)
                 } catch {
                     guard error.offset == YAMLTapeBuilder.needsTree.offset, error.message == YAMLTapeBuilder.needsTree.message else {
-                        budget?.charge(composer.expanded)
+                        budget?.charge(aliases: composer.expanded, nodes: composer.produced)
                         throw error
                     }
                 }
@@ -78,18 +78,18 @@ public struct YAMLReader: Sendable {
             do throws(SyntaxError) {
                 return try Self.documents(of: composer, charging: budget)
             } catch {
-                budget?.charge(composer.expanded)
+                budget?.charge(aliases: composer.expanded, nodes: composer.produced)
                 throw error
             }
         }
     }
 
-    /// The composer's documents, its aliases' expansion charged to `budget` when it succeeds (a failure is charged
-    /// by the caller, unless it only asks for a tree).
+    /// The composer's documents, what it made charged to `budget` when it succeeds (a failure is charged by the
+    /// caller, unless it only asks for a tree).
     private static func documents<Builder>(of composer: YAMLComposer<Builder>,
                                            charging budget: YAMLAliasBudget?) throws(SyntaxError) -> [SourceNode] {
         let documents = try composer.documents()
-        budget?.charge(composer.expanded)
+        budget?.charge(aliases: composer.expanded, nodes: composer.produced)
         return documents
     }
 

@@ -102,6 +102,17 @@ import Testing
         #expect(try YAMLReader().read(Array("a: [x, y]\n".utf8), sharing: budget).first?["a"]?.memberCount == 2)
     }
 
+    @Test func aSharedNodeLimitBoundsEveryNodeTheReadsMake() throws {
+        let budget = YAMLAliasBudget(nodeLimit: 25)
+        let text = Array("a: [x, x, x, x, x, x, x, x, x, x]\n".utf8)
+        #expect(try YAMLReader().read(text, sharing: budget).first?["a"]?.memberCount == 10, "12 nodes")
+        #expect(try YAMLReader().read(text, sharing: budget).first?["a"]?.memberCount == 10, "24 nodes")
+        let refused = #expect(throws: SyntaxError.self) { try YAMLReader().read(text, sharing: budget) }
+        #expect(refused?.message == "this input's YAML texts make more than 25 nodes together (a large text repeated by count or for_each?)")
+        #expect(throws: SyntaxError.self) { try YAMLReader().read(Array("a\n".utf8), sharing: budget) }
+        #expect(try YAMLReader().read(text, sharing: YAMLAliasBudget()).first?["a"]?.memberCount == 10, "no node limit")
+    }
+
     @Test func aReadOverItsOwnLimitSaysSoWhateverItsSharedBudgetHasLeft() throws {
         var limits = YAMLReader.Limits()
         limits.maxNodes = 100

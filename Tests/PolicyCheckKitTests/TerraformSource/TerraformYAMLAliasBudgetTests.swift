@@ -1,4 +1,5 @@
 import Foundation
+@testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import Testing
 
@@ -122,5 +123,29 @@ import Testing
         #expect(outcome.errors.map(\.message) == [
             "kubectl_manifest.body: the Kubernetes object in its YAML body cannot be checked: line 9, column 28 of the text: \(Self.together)",
         ])
+    }
+
+    /// `count` repeats a body's spelt nodes too, which the module's size does not bound: a module's texts make at
+    /// most `maxYAMLNodes` together (10,000,000; 1,000 here), and the bodies past it are errors at the attribute.
+    @Test func aLargeBodyRepeatedByCountIsBoundedWithoutAliases() throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            resource "kubectl_manifest" "big" {
+              count     = 3
+              yaml_body = "{apiVersion: v1, kind: ConfigMap, metadata: {name: big}, data: {k: [\(Array(repeating: "x", count: 400).joined(separator: ", "))]}}"
+            }
+            resource "kubectl_manifest" "open" {
+              yaml_body = "\(Self.openService)"
+            }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var reader = TerraformSourceReader()
+        reader.maxYAMLNodes = 1_000
+        let outcome = reader.read(directory: directory, name: "module")
+        let refusal = "this input's YAML texts make more than 1000 nodes together (a large text repeated by count or for_each?)"
+        #expect(outcome.errors.map(\.message) == [
+            "kubectl_manifest.big[2]: the Kubernetes object in its YAML body cannot be checked: line 1, column 606 of the text: \(refusal)",
+            "kubectl_manifest.open: the Kubernetes object in its YAML body cannot be checked: line 1, column 1 of the text: \(refusal)",
+        ])
+        #expect(TerraformSourceReader().read(directory: directory, name: "module").errors.isEmpty, "under the default limit")
     }
 }
