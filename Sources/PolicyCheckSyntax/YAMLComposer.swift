@@ -57,11 +57,19 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private var holdsEvent = false
     private var lines: LineTable
     private let limits: YAMLReader.Limits
-    private var produced = 0
+    /// Every node made, spelt or repeated by an alias.
+    private(set) var produced = 0
     /// Nodes produced by aliases (each alias charged its anchor's size): what `maxNodes` bounds. Nodes the input
     /// spells itself are bounded by its size already, so a large file without aliases (a 63 MB `kind: List` in flow
     /// style) is not taken for an alias bomb.
-    private var expanded = 0
+    private(set) var expanded = 0
+    /// Most nodes this stream's aliases may expand to: `maxNodes`, or less when a shared budget has less left.
+    private let aliasAllowance: Int
+    /// The budget shared with the input's other texts, when it, not `maxNodes`, is what `aliasAllowance` is.
+    private let sharedLimit: Int?
+    /// Most nodes this stream may make: what its shared budget has left of its `nodeLimit`, if it has one.
+    private let nodeAllowance: Int
+    private let nodeLimit: Int?
     /// The deepest level reached so far, so that a reused alias also counts toward the depth limit.
     private var deepest = 0
     /// Anchors by name, for the current document; a later anchor of the same name shadows an earlier one.
@@ -70,10 +78,17 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private var pendingKeys: [(key: Key, offset: Int)] = []
 
     /// A composer over `input`, which must stay valid (and unmoved) while the composer is used.
-    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits, builder: Builder) {
+    /// `budget`: the alias budget shared with the input's other texts, if any.
+    init(input: UnsafeBufferPointer<UInt8>, lines: LineTable, limits: YAMLReader.Limits, budget: YAMLAliasBudget? = nil,
+         builder: Builder) {
         self.builder = builder
         self.lines = lines
         self.limits = limits
+        let remaining = budget?.remaining ?? Int.max
+        aliasAllowance = min(limits.maxNodes, remaining)
+        sharedLimit = remaining < limits.maxNodes ? budget?.limit : nil
+        nodeAllowance = budget?.remainingNodes ?? Int.max
+        nodeLimit = budget?.nodeLimit
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         event = .allocate(capacity: 1)
@@ -176,7 +191,12 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         }
         produced += anchored.size
         expanded += anchored.size
-        guard expanded <= limits.maxNodes else {
+        try checkNodeAllowance(offset: offset)
+        guard expanded <= aliasAllowance else {
+            if let sharedLimit {
+                throw SyntaxError(offset: offset, message: "YAML aliases of this input's YAML texts expand to more than "
+                                  + "\(sharedLimit) nodes together (an alias bomb?)")
+            }
             throw SyntaxError(offset: offset, message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)")
         }
         guard depth + anchored.height <= limits.maxDepth else {
@@ -189,6 +209,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
     private func fresh(depth: Int) throws(SyntaxError) -> Builder.Handle {
         produced += 1
         let offset = startOffset()
+        try checkNodeAllowance(offset: offset)
         guard depth <= limits.maxDepth else {
             throw SyntaxError(offset: offset, message: "nesting deeper than \(limits.maxDepth) levels")
         }
@@ -213,6 +234,13 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             try mapping(depth: depth)
             return builder.close()
         }
+    }
+
+    /// Refuses a node past what the shared budget's `nodeLimit` leaves (a text repeated by Terraform's `count`).
+    private func checkNodeAllowance(offset: Int) throws(SyntaxError) {
+        guard produced > nodeAllowance, let nodeLimit else { return }
+        throw SyntaxError(offset: offset, message: "this input's YAML texts make more than \(nodeLimit) nodes together "
+                          + "(a large text repeated by count or for_each?)")
     }
 
     /// A mapping's entries, from the event after its start to its end. Keys are not nodes: they are not charged to

@@ -5,7 +5,8 @@
 /// read YAML 1.1 (`YAMLBooleans`, `SourceNode.boolean(_:)`). Local tags such as
 /// CloudFormation's `!Ref` are kept on the node for adapters to interpret; language-specific global tags
 /// (`!!python/object:…`) are rejected. Merge keys (`<<`) are applied. Aliases are expanded under a node budget so an
-/// alias bomb fails fast instead of exhausting memory.
+/// alias bomb fails fast instead of exhausting memory: one read's, or one shared by all the texts of an input
+/// (`YAMLAliasBudget`).
 public struct YAMLReader: Sendable {
     /// Bounds on what one stream may expand to.
     public struct Limits: Sendable {
@@ -30,9 +31,15 @@ public struct YAMLReader: Sendable {
         try read(utf8, preferringTape: true)
     }
 
+    /// Reads every document of a stream whose aliases may expand only to what is left of `budget`, shared with the
+    /// input's other texts (`YAMLAliasBudget`; with its `nodeLimit`, every node too), and charges it what they made.
+    public func read(_ utf8: [UInt8], sharing budget: YAMLAliasBudget) throws(SyntaxError) -> [SourceNode] {
+        try read(utf8, preferringTape: true, budget: budget)
+    }
+
     /// Reads into a tape when `preferringTape` and the stream allows one, else into a tree (tests and the fuzz
     /// target compare the two).
-    package func read(_ utf8: [UInt8], preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
+    package func read(_ utf8: [UInt8], preferringTape: Bool, budget: YAMLAliasBudget? = nil) throws(SyntaxError) -> [SourceNode] {
         guard !utf8.isEmpty else { return [] }
         let lines = LineTable(utf8)
         try YAMLPrescan.check(utf8, maxDepth: limits.maxDepth)
@@ -40,30 +47,50 @@ public struct YAMLReader: Sendable {
         // other callers may not.) libyaml's reader then counts bytes of the repaired text, which can run past the
         // end of the original: its offsets are kept inside it.
         guard (try? TextDecoding.UTF8Validator.validate(utf8, from: 0)) == nil else {
-            return try compose(utf8, lines: lines, preferringTape: preferringTape)
+            return try compose(utf8, lines: lines, preferringTape: preferringTape, budget: budget)
         }
         do throws(SyntaxError) {
-            return try compose(Array(String(decoding: utf8, as: UTF8.self).utf8), lines: lines, preferringTape: preferringTape)
+            return try compose(Array(String(decoding: utf8, as: UTF8.self).utf8), lines: lines, preferringTape: preferringTape,
+                               budget: budget)
         } catch {
             throw SyntaxError(offset: min(error.offset, utf8.count), message: error.message)
         }
     }
 
-    private func compose(_ input: [UInt8], lines: LineTable, preferringTape: Bool) throws(SyntaxError) -> [SourceNode] {
+    private func compose(_ input: [UInt8], lines: LineTable, preferringTape: Bool,
+                         budget: YAMLAliasBudget?) throws(SyntaxError) -> [SourceNode] {
         try input.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [SourceNode] in
-            // A compact tape, unless the input is too large for one or merges keys (then composed again as a tree).
+            // A compact tape, unless the input is too large for one or merges keys (then composed again as a tree:
+            // only that composition is charged to the budget).
             if preferringTape, buffer.count < YAMLTapeBuilder.largestInput {
+                let tape = YAMLTapeBuilder(input: input, maxNodes: limits.maxNodes)
+                let composer = YAMLComposer(input: buffer, lines: lines, limits: limits, budget: budget, builder: tape)
                 do throws(SyntaxError) {
-                    let tape = YAMLTapeBuilder(input: input, maxNodes: limits.maxNodes)
-                    return try YAMLComposer(input: buffer, lines: lines, limits: limits, builder: tape).documents()
+                    return try Self.documents(of: composer, charging: budget)
                 } catch {
                     guard error.offset == YAMLTapeBuilder.needsTree.offset, error.message == YAMLTapeBuilder.needsTree.message else {
+                        budget?.charge(aliases: composer.expanded, nodes: composer.produced)
                         throw error
                     }
                 }
             }
-            return try YAMLComposer(input: buffer, lines: lines, limits: limits, builder: YAMLTreeBuilder()).documents()
+            let composer = YAMLComposer(input: buffer, lines: lines, limits: limits, budget: budget, builder: YAMLTreeBuilder())
+            do throws(SyntaxError) {
+                return try Self.documents(of: composer, charging: budget)
+            } catch {
+                budget?.charge(aliases: composer.expanded, nodes: composer.produced)
+                throw error
+            }
         }
+    }
+
+    /// The composer's documents, what it made charged to `budget` when it succeeds (a failure is charged by the
+    /// caller, unless it only asks for a tree).
+    private static func documents<Builder>(of composer: YAMLComposer<Builder>,
+                                           charging budget: YAMLAliasBudget?) throws(SyntaxError) -> [SourceNode] {
+        let documents = try composer.documents()
+        budget?.charge(aliases: composer.expanded, nodes: composer.produced)
+        return documents
     }
 
     static func clean(_ message: String) -> String {

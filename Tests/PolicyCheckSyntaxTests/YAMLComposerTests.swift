@@ -84,6 +84,44 @@ import Testing
         #expect(throws: SyntaxError.self) { try YAMLReader(limits: limits).read(Array(aliased.utf8)) }
     }
 
+    /// Texts of one input share a budget: each under the per-read limit, together over it, the one that passes it
+    /// and every later one whose aliases expand at all is refused; a text without aliases is still read.
+    @Test func aSharedBudgetBoundsTheAliasesOfEveryReadTogether() throws {
+        let budget = YAMLAliasBudget(limit: 250)
+        let aliased = Array(("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + Array(repeating: "*a", count: 10).joined(separator: ", ")
+            + "]\n").utf8)
+        #expect(try YAMLReader().read(aliased, sharing: budget).first?["b"]?.memberCount == 10)
+        #expect(try YAMLReader().read(aliased, sharing: budget).first?["b"]?.memberCount == 10)
+        #expect(budget.remaining == 30, "two reads of 110 nodes each")
+        let refused = #expect(throws: SyntaxError.self) { try YAMLReader().read(aliased, sharing: budget) }
+        #expect(refused?.message == "YAML aliases of this input's YAML texts expand to more than 250 nodes together (an alias bomb?)")
+        #expect(budget.remaining == 0)
+        #expect(throws: SyntaxError.self, "spent: even one small alias is refused") {
+            try YAMLReader().read(Array("a: &a x\nb: *a\n".utf8), sharing: budget)
+        }
+        #expect(try YAMLReader().read(Array("a: [x, y]\n".utf8), sharing: budget).first?["a"]?.memberCount == 2)
+    }
+
+    @Test func aSharedNodeLimitBoundsEveryNodeTheReadsMake() throws {
+        let budget = YAMLAliasBudget(nodeLimit: 25)
+        let text = Array("a: [x, x, x, x, x, x, x, x, x, x]\n".utf8)
+        #expect(try YAMLReader().read(text, sharing: budget).first?["a"]?.memberCount == 10, "12 nodes")
+        #expect(try YAMLReader().read(text, sharing: budget).first?["a"]?.memberCount == 10, "24 nodes")
+        let refused = #expect(throws: SyntaxError.self) { try YAMLReader().read(text, sharing: budget) }
+        #expect(refused?.message == "this input's YAML texts make more than 25 nodes together (a large text repeated by count or for_each?)")
+        #expect(throws: SyntaxError.self) { try YAMLReader().read(Array("a\n".utf8), sharing: budget) }
+        #expect(try YAMLReader().read(text, sharing: YAMLAliasBudget()).first?["a"]?.memberCount == 10, "no node limit")
+    }
+
+    @Test func aReadOverItsOwnLimitSaysSoWhateverItsSharedBudgetHasLeft() throws {
+        var limits = YAMLReader.Limits()
+        limits.maxNodes = 100
+        let aliased = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + Array(repeating: "*a", count: 10).joined(separator: ", ") + "]\n"
+        let budget = YAMLAliasBudget()
+        let refused = #expect(throws: SyntaxError.self) { try YAMLReader(limits: limits).read(Array(aliased.utf8), sharing: budget) }
+        #expect(refused?.message == "YAML aliases expand to more than 100 nodes (an alias bomb?)")
+    }
+
     @Test func constructorTagsAndNonScalarKeysAreRefused() throws {
         #expect(failure("a: !!python/object:os.system x\n")?.message.contains("is not allowed") == true)
         #expect(failure("!!python/object:os.system a: x\n")?.message.contains("is not allowed") == true, "on a key too")

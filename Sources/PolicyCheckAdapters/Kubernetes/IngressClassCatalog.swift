@@ -80,11 +80,11 @@ package struct IngressClassCatalog: Sendable {
         // `kubectl_manifest` apply — the usual way to install a platform's classes from Terraform.
         if documents.count == 1, TerraformPlanAdapter.recognises(documents[0]),
            let plan = try? TerraformPlan(root: documents[0], source: source, followsLocals: false) {
-            let reading = TerraformReading(plan)
+            // The plan's bodies have an alias budget of their own here, as in the plan's own read.
+            let manifests = TerraformManifestObjects(input: plan, budget: YAMLAliasBudget())
             var classes = IngressClasses()
-            let (objects, _) = TerraformKubernetesManifestReader.objects(in: reading.input)
-            TerraformKubernetesManifestReader.collectClasses(of: objects, into: &classes, source: source)
-            TerraformKubernetesIngressReader(input: reading.input).collectClasses(into: &classes)
+            TerraformKubernetesManifestReader.collectClasses(of: manifests.read().objects, into: &classes, source: source)
+            TerraformKubernetesIngressReader(input: plan, manifests: manifests).collectClasses(into: &classes)
             return classes.isEmpty ? nil : FileClasses(file: source, classes: classes)
         }
         // Read as the file's own read reads them, so a class is the same object from either side.

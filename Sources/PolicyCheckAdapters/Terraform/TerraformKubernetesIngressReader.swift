@@ -18,6 +18,8 @@ import PolicyCheckSyntax
 /// still a certificate; a listener annotation known only at apply makes what it decides cannot-verify.
 struct TerraformKubernetesIngressReader {
     let input: any TerraformResourceGraph
+    /// The objects of the input's kubernetes_manifest and kubectl_manifest resources (read once, shared with their reader).
+    let manifests: TerraformManifestObjects
 
     static let ingressTypes: Set<String> = ["kubernetes_ingress", "kubernetes_ingress_v1"]
     static let classTypes: Set<String> = ["kubernetes_ingress_class", "kubernetes_ingress_class_v1"]
@@ -36,11 +38,11 @@ struct TerraformKubernetesIngressReader {
             collectClass(resource, into: &classes, unknownControllers: &unknownControllers)
         }
         // A class, or the IngressClassParams a class names, may be an object a kubernetes_manifest or kubectl_manifest
-        // applies (read again here only when the input has both).
+        // applies (read here only when the input has both).
         if resources.contains(where: { Self.ingressTypes.contains($0.type) }),
            input.count(ofType: TerraformKubernetesManifestReader.types) > 0 {
-            TerraformKubernetesManifestReader.collectClasses(of: TerraformKubernetesManifestReader.objects(in: input).objects,
-                                                            into: &classes, source: deployment.source)
+            TerraformKubernetesManifestReader.collectClasses(of: manifests.read().objects, into: &classes,
+                                                            source: deployment.source)
         }
         for resource in resources where Self.ingressTypes.contains(resource.type) {
             let ingress = definition(of: resource, unknownControllers: unknownControllers)
@@ -151,5 +153,5 @@ struct TerraformKubernetesIngressReader {
 }
 
 extension TerraformKubernetesIngressReader: TerraformReader {
-    init(_ reading: TerraformReading) { self.init(input: reading.input) }
+    init(_ reading: TerraformReading) { self.init(input: reading.input, manifests: reading.manifests) }
 }

@@ -14,6 +14,8 @@ import PolicyCheckSyntax
 /// one document; every document of a body that holds several is judged, with a warning.
 struct TerraformKubernetesManifestReader {
     let input: any TerraformResourceGraph
+    /// The objects of the input's resources, read once per input (`TerraformManifestObjects`).
+    let manifests: TerraformManifestObjects
 
     static let manifestType = "kubernetes_manifest"
     static let kubectlType = "kubectl_manifest"
@@ -26,7 +28,7 @@ struct TerraformKubernetesManifestReader {
     @TaskLocal static var elsewhere: IngressClassCatalog?
 
     func read(into deployment: inout Deployment) {
-        let (objects, problems) = Self.objects(in: input)
+        let (objects, problems) = manifests.read()
         guard !objects.isEmpty || !problems.isEmpty else { return }
         for problem in problems {
             report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
@@ -37,7 +39,7 @@ struct TerraformKubernetesManifestReader {
         classes.elsewhere = Self.elsewhere
         classes.inputPath = deployment.source.path
         Self.collectClasses(of: objects, into: &classes, source: deployment.source)
-        TerraformKubernetesIngressReader(input: input).collectClasses(into: &classes)
+        TerraformKubernetesIngressReader(input: input, manifests: manifests).collectClasses(into: &classes)
         for object in objects {
             judge(object, classes: classes, into: &deployment)
         }
@@ -47,8 +49,10 @@ struct TerraformKubernetesManifestReader {
     typealias Problem = (message: String, offset: Int, severity: DiagnosticSeverity)
 
     /// The objects the input's `kubernetes_manifest` and `kubectl_manifest` resources apply, in the input's order,
-    /// and the problems met reading them (a body that is not YAML, a body of several documents).
-    static func objects(in input: any TerraformResourceGraph) -> (objects: [TerraformEmbeddedObject], problems: [Problem]) {
+    /// and the problems met reading them (a body that is not YAML, a body of several documents). Every body's aliases
+    /// expand under `budget`, the input's: once spent, a body whose aliases expand at all is refused.
+    static func objects(in input: any TerraformResourceGraph,
+                        budget: YAMLAliasBudget) -> (objects: [TerraformEmbeddedObject], problems: [Problem]) {
         var objects: [TerraformEmbeddedObject] = []
         var problems: [Problem] = []
         for resource in input.resources(ofType: types) {
@@ -56,14 +60,14 @@ struct TerraformKubernetesManifestReader {
                 let manifest = resource["manifest"]
                 // The object as text (JSON or YAML), should a plan write it so, is read as a kubectl_manifest's body.
                 guard manifest.node?.string == nil else {
-                    objects += documents(of: resource, body: manifest, named: "manifest", problems: &problems)
+                    objects += documents(of: resource, body: manifest, named: "manifest", budget: budget, problems: &problems)
                     continue
                 }
                 objects.append(TerraformEmbeddedObject(manifest: manifest, of: resource))
             } else {
                 var body = resource["yaml_body"]
                 if body.isAbsent, !resource["yaml_body_parsed"].isAbsent { body = resource["yaml_body_parsed"] }
-                objects += documents(of: resource, body: body, named: "YAML body", problems: &problems)
+                objects += documents(of: resource, body: body, named: "YAML body", budget: budget, problems: &problems)
             }
         }
         return (objects, problems)
@@ -187,7 +191,7 @@ struct TerraformKubernetesManifestReader {
     /// The documents of a `kubectl_manifest`'s YAML body (`yaml_body`, else a plan's `yaml_body_parsed`), each
     /// located at the attribute; none, with a problem, when the body is not YAML.
     private static func documents(of resource: TerraformResource, body: TerraformAttribute, named name: String,
-                                  problems: inout [Problem]) -> [TerraformEmbeddedObject] {
+                                  budget: YAMLAliasBudget, problems: inout [Problem]) -> [TerraformEmbeddedObject] {
         let origin = body.fieldOrigin
         if body.isUnknown {
             if let encoded = TerraformEmbeddedObject(encodedBody: body, of: resource) { return [encoded] }
@@ -200,7 +204,7 @@ struct TerraformKubernetesManifestReader {
         let offset = node.offset
         let documents: [SourceNode]
         do {
-            documents = try YAMLReader().read(Array(text.utf8))
+            documents = try YAMLReader().read(Array(text.utf8), sharing: budget)
         } catch {
             let place = SourceFile(path: "yaml_body", bytes: Array(text.utf8)).location(ofOffset: error.offset)
             problems.append(("\(resource.address): the Kubernetes object in its \(name) cannot be checked: line \(place.line), "
@@ -221,24 +225,26 @@ struct TerraformKubernetesManifestReader {
 
     /// A parser's message without the text it quotes (`duplicate key '…'`): a body may be a Secret's, whose keys and
     /// values are never repeated. A quoted syntax token (`'-'`, `':'`, `'---'`) is kept: four characters at most.
+    /// A quote opens after a space, a bracket or the start (an apostrophe inside a word, `input's`, is none) and
+    /// closes before a space, punctuation or the end.
     static func withoutExcerpts(_ message: String) -> String {
+        let characters = Array(message)
         var result = ""
-        var quote: String?
-        for character in message {
-            if character == "'" {
-                if let text = quote {
-                    result += text.count <= 4 ? "'\(text)'" : "'…'"
-                    quote = nil
-                } else {
-                    quote = ""
-                }
-            } else if quote != nil {
-                quote!.append(character)
-            } else {
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let opens = character == "'" && (index == 0 || characters[index - 1].isWhitespace || "([{".contains(characters[index - 1]))
+            guard opens, let close = (index + 1..<characters.count).first(where: { position in
+                characters[position] == "'" && (position + 1 == characters.count || !characters[position + 1].isLetter)
+            }) else {
                 result.append(character)
+                index += 1
+                continue
             }
+            let quoted = String(characters[index + 1..<close])
+            result += quoted.count <= 4 ? "'\(quoted)'" : "'…'"
+            index = close + 1
         }
-        if let text = quote { result += text.count <= 4 ? "'\(text)" : "'…" }
         return result
     }
 
@@ -283,7 +289,7 @@ struct TerraformKubernetesManifestReader {
 }
 
 extension TerraformKubernetesManifestReader: TerraformReader {
-    init(_ reading: TerraformReading) { self.init(input: reading.input) }
+    init(_ reading: TerraformReading) { self.init(input: reading.input, manifests: reading.manifests) }
 }
 
 private extension String {

@@ -35,15 +35,16 @@ public struct TerraformPlanAdapter: DocumentAdapter {
     }
 
     /// `followsLocals`: the plan is the source reader's, whose configuration lists each module's locals.
-    func deployment(from root: SourceNode, source: SourceFile, options: AdapterOptions,
-                    followsLocals: Bool) throws(Diagnostics) -> Deployment {
+    /// `yamlBudget`: the alias budget its YAML texts share (the module evaluation's, for the source reader).
+    func deployment(from root: SourceNode, source: SourceFile, options: AdapterOptions, followsLocals: Bool,
+                    yamlBudget: YAMLAliasBudget = YAMLAliasBudget()) throws(Diagnostics) -> Deployment {
         let plan = try TerraformPlan(root: root, source: source, followsLocals: followsLocals)
         let rootOrigin = Origin(offset: root.offset, path: "")
         var deployment = Deployment(name: source.path, source: source, format: .terraformPlan, origin: rootOrigin)
         deployment.qualifiesResourceNames = false
         deployment.rawNode = root
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
-        let reading = TerraformReading(plan)
+        let reading = TerraformReading(plan, yamlBudget: yamlBudget)
         TerraformKubernetesManifestReader.$elsewhere.withValue(options.ingressClasses) {
             for type in Self.readers {
                 var reader = type.init(reading)

@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// What the Terraform readers read, whatever the input they come from: the managed resource instances a deployment
 /// will hold (all of them in order, or by type), each resource's attributes as `TerraformAttribute`s (known, unknown
@@ -39,15 +40,19 @@ extension TerraformResourceGraph {
     }
 }
 
-/// What every reader is given: the resources, and the KMS key lookup shared by the readers that resolve key
-/// references (built once per input).
+/// What every reader is given: the resources, the KMS key lookup shared by the readers that resolve key
+/// references (built once per input), and the Kubernetes objects the input's `kubernetes_manifest` and
+/// `kubectl_manifest` resources apply (read once per input, their YAML bodies under one alias budget).
 struct TerraformReading {
     let input: any TerraformResourceGraph
     let keys: TerraformKeyReference
+    let manifests: TerraformManifestObjects
 
-    init(_ input: any TerraformResourceGraph) {
+    /// `yamlBudget`: the alias budget of the input's YAML texts (a module's, shared with its `yamldecode()` calls).
+    init(_ input: any TerraformResourceGraph, yamlBudget: YAMLAliasBudget = YAMLAliasBudget()) {
         self.input = input
         keys = TerraformKeyReference(input: input)
+        manifests = TerraformManifestObjects(input: input, budget: yamlBudget)
     }
 }
 

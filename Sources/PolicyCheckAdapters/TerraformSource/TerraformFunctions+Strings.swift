@@ -118,7 +118,12 @@ extension TerraformFunctions {
             let text = try string(arguments, 0, "yamldecode", at: offset)
             let documents: [SourceNode]
             do throws(SyntaxError) {
-                documents = try YAMLReader().read(Array(text.utf8))
+                // Under the module's alias budget, shared with its other YAML texts (`yamlBudget`).
+                if let budget = TerraformFunctions.yamlBudget {
+                    documents = try YAMLReader().read(Array(text.utf8), sharing: budget)
+                } else {
+                    documents = try YAMLReader().read(Array(text.utf8))
+                }
             } catch {
                 let place = SourceFile(path: "", bytes: Array(text.utf8)).location(ofOffset: error.offset)
                 throw .call("yamldecode", "the argument is not valid YAML (line \(place.line), column \(place.column) of "
@@ -138,6 +143,10 @@ extension TerraformFunctions {
 }
 
 extension TerraformFunctions {
+    /// The alias budget of the module being evaluated (`TerraformSourceReader`), which every `yamldecode()` call and
+    /// every `kubectl_manifest` body of the module shares; without one, each call has a budget of its own.
+    @TaskLocal static var yamlBudget: YAMLAliasBudget?
+
     /// Whether a decoded YAML value, or any inside it, carries a tag (`!!binary`, `!custom`).
     static func holdsTag(_ node: SourceNode, depth: Int = 0) -> Bool {
         if node.tag != nil || depth > 256 { return true }

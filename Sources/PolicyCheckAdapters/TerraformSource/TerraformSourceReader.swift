@@ -8,6 +8,9 @@ public struct TerraformSourceReader: Sendable {
     public var options: AdapterOptions
     /// The tree local module sources must stay in (`nil`: anywhere, `--allow-outside-tree`).
     public var tree: CheckedTree?
+    /// Most nodes a module's YAML texts may make together (`YAMLAliasBudget.nodeLimit`): some 500 MB once judged
+    /// (200 instances of a 20,000-node body peaked at 200 MB), where a module's bodies rarely make a hundredth of it.
+    var maxYAMLNodes = 10_000_000
 
     public init(options: AdapterOptions = AdapterOptions(), tree: CheckedTree? = nil) {
         self.options = options
@@ -49,14 +52,29 @@ public struct TerraformSourceReader: Sendable {
             let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs,
                                                providerKeys: [:])
             defer { root.dismantle() }
-            do { try root.evaluateAll() } catch { throw .evaluation(error) }
+            // One alias budget for every YAML text of the module: its yamldecode() arguments and its kubectl_manifest
+            // bodies, however many instances `count` or `for_each` makes of them. Those instances repeat the nodes a
+            // text spells too, which the module's size does not bound: they are bounded together.
+            let yamlBudget = YAMLAliasBudget(nodeLimit: maxYAMLNodes)
+            let evaluated = TerraformFunctions.$yamlBudget.withValue(yamlBudget) { () -> Result<SourceNode, TerraformEvaluationError> in
+                do throws(TerraformEvaluationError) {
+                    try root.evaluateAll()
+                    return .success(TerraformPlanDocument(root: root).build())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let document: SourceNode
+            switch evaluated {
+            case .success(let built): document = built
+            case .failure(let error): throw .evaluation(error)
+            }
             outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
-            let document = TerraformPlanDocument(root: root).build()
             let invalidBools = TerraformInvalidBools()
             var deployment = TerraformInvalidBools.$current.withValue(invalidBools) {
                 TerraformKubernetesManifestReader.$sourceFiles.withValue(loader.files) {
                     try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
-                                                           followsLocals: true)
+                                                           followsLocals: true, yamlBudget: yamlBudget)
                 }
             }
             if deployment == nil {
