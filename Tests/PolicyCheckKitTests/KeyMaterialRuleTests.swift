@@ -177,4 +177,20 @@ import Testing
             .run(paths: [Fixture.path("keys/fail-cert-issued-sha1.pem")])
         #expect(single.findings.first { $0.ruleId == "MMC-KM-011" }.map { "\($0.line):\($0.column)" } == "1:1")
     }
+
+    @Test func aCommittedPrivateKeyAfterACertificateIsAtItsBeginLine() throws {
+        // MMC-KM-001 pointed at 1:1 when the key was a later block (a review of round 25).
+        let certificate = try String(contentsOfFile: Fixture.path("keys/pass-cert-p256-sha256.pem"), encoding: .utf8)
+        let key = try String(contentsOfFile: Fixture.path("keys/fail-committed-rsa-private.pem"), encoding: .utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("block-place-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try (certificate + "\n" + key).write(to: directory.appendingPathComponent("server.pem"), atomically: true, encoding: .utf8)
+        let report = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
+            .run(paths: [directory.path])
+        let finding = try #require(report.findings.first { $0.ruleId == "MMC-KM-001" })
+        let beginLine = certificate.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        #expect(finding.message.hasPrefix("block #1: "))
+        #expect(finding.line == beginLine && finding.column == 1, "\(finding.line):\(finding.column)")
+    }
 }

@@ -11,7 +11,7 @@ public struct CommittedSecretCheck: Check {
             let evidence = file.secrets.map { object in
                 Evidence(KeyFileObjects.block(object, in: file)
                          + "the file holds \(object.summary) in plain text: a secret committed to the tree; remove it and rotate the key",
-                         at: file.origin)
+                         at: KeyFileObjects.place(object, in: file))
             }
             return CheckResult(file.path, .from(evidence))
         }

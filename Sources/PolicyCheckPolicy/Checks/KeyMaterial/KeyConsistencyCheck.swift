@@ -11,7 +11,7 @@ public struct KeyConsistencyCheck: Check {
         KeyFileObjects.files(deployment).compactMap { file in
             guard let report = file.verification else { return nil }
             let evidence = report.failures.filter { $0.check != "certificate-key-match" }.map { failure in
-                Evidence("block #\(failure.index): OpenSSL \(failure.check) failed: \(failure.reason)", at: file.origin)
+                Evidence("block #\(failure.index): OpenSSL \(failure.check) failed: \(failure.reason)", at: KeyFileObjects.place(block: failure.index, in: file))
             }
             return CheckResult(file.path, .from(evidence))
         }

@@ -16,10 +16,15 @@ enum KeyFileObjects {
     /// Where a finding about `object` points: its own `-----BEGIN` line in a file of several blocks whose places are
     /// known, else the file's origin.
     static func place(_ object: KeyObject, in file: KeyFile) -> Origin {
-        guard file.objects.count > 1, let offsets = file.blockOffsets, offsets.indices.contains(object.index) else {
+        place(block: object.index, in: file)
+    }
+
+    /// Where a finding about block `index` points (`place(_:in:)`).
+    static func place(block index: Int, in file: KeyFile) -> Origin {
+        guard file.objects.count > 1, let offsets = file.blockOffsets, offsets.indices.contains(index) else {
             return file.origin
         }
-        return Origin(offset: offsets[object.index], path: file.origin.path)
+        return Origin(offset: offsets[index], path: file.origin.path)
     }
 
     /// One result per file, failing with the evidence found for its objects.
