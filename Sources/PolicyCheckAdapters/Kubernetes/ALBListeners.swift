@@ -110,22 +110,28 @@ struct ALBListeners {
             let https = certificate || IngressAllowlists.namesCertificate(annotations)
             return .success([(https ? 443 : 80, https, path(Self.listenPorts))])
         }
-        let refused = ReadFailure("'\(Self.listenPorts)' is not a JSON list of {\"HTTP\": port} or {\"HTTPS\": port} "
-                                  + "objects, which the controller refuses, so it creates no listener from it")
-        guard let node = try? JSONReader.parse(Array(value.value.utf8)), let items = node.items, !items.isEmpty else {
-            return .failure(refused)
+        guard let ports = Self.ports(in: value.value) else {
+            return .failure(ReadFailure("'\(Self.listenPorts)' is not a JSON list of {\"HTTP\": port} or {\"HTTPS\": port} "
+                                        + "objects, which the controller refuses, so it creates no listener from it"))
         }
-        var ports: [(port: Int, https: Bool, origin: Origin)] = []
+        return .success(ports.map { ($0.port, $0.https, value.origin) })
+    }
+
+    /// The ports a `listen-ports` text names, as the controller decodes it (a port given twice keeps its last
+    /// protocol); `nil` when it refuses the text.
+    static func ports(in text: String) -> [(port: Int, https: Bool)]? {
+        guard let node = try? JSONReader.parse(Array(text.utf8)), let items = node.items, !items.isEmpty else { return nil }
+        var ports: [(port: Int, https: Bool)] = []
         for item in items {
-            guard let entries = item.entries else { return .failure(refused) }
+            guard let entries = item.entries else { return nil }
             for entry in entries {
-                guard case .number(let text) = entry.value.value, let port = Int(text), (1...65535).contains(port),
-                      entry.key == "HTTP" || entry.key == "HTTPS" else { return .failure(refused) }
+                guard case .number(let digits) = entry.value.value, let port = Int(digits), (1...65535).contains(port),
+                      entry.key == "HTTP" || entry.key == "HTTPS" else { return nil }
                 ports.removeAll { $0.port == port }
-                ports.append((port, entry.key == "HTTPS", value.origin))
+                ports.append((port, entry.key == "HTTPS"))
             }
         }
-        return .success(ports)
+        return ports
     }
 
     /// `ssl-redirect`, when it names one of the HTTPS listen ports (as an int32, as the controller parses it).

@@ -42,7 +42,7 @@ struct IngressAllowlists {
     /// only a certificate it names makes the default listener HTTPS (`preferTLS := len(explicitTLSCertARNs) != 0`,
     /// `computeIngressListenPorts`); `''` is none.
     static func namesCertificate(_ annotations: Annotations) -> Bool {
-        annotations[certificateARN]?.value.split(separator: ",").contains { !$0.allSatisfy(\.isWhitespace) } ?? false
+        annotations[certificateARN].map { !ServiceListeners.items($0.value).isEmpty } ?? false
     }
     static let securityGroups = "alb.ingress.kubernetes.io/security-groups"
     static let prefixLists = "alb.ingress.kubernetes.io/security-group-prefix-lists"
@@ -86,8 +86,7 @@ struct IngressAllowlists {
         let addressType = classIPAddressType ?? annotations[Self.ipAddressType]?.value
         let dualStack = addressType == "dualstack" || addressType == "dualstack-without-public-ipv4" || groupDualStack
         // A list of nothing (`''`, `','`) names no group: the controller drops empty items and builds its own.
-        if let groups = annotations[Self.securityGroups],
-           groups.value.split(separator: ",").contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+        if let groups = annotations[Self.securityGroups], !ServiceListeners.items(groups.value).isEmpty {
             // Parameters that cannot be read may make it internet-facing.
             return namedSecurityGroups(groups, isPublic: isPublic || unknownSettings != nil, ports: ports)
         }

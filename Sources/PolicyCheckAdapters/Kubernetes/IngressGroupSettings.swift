@@ -63,9 +63,7 @@ struct IngressGroupSettings: Sendable {
               let group = annotations[nameAnnotation]?.string, !group.isBlank else { return nil }
         func annotation(_ key: String) -> String? { annotations[key]?.string }
         /// A string list as the controller splits it: empty items dropped.
-        func items(_ key: String) -> [Substring] {
-            (annotation(key) ?? "").split(separator: ",").filter { !$0.allSatisfy(\.isWhitespace) }
-        }
+        func items(_ key: String) -> [String] { ServiceListeners.items(annotation(key) ?? "") }
         let name = "Ingress/\(metadata["namespace"]?.string ?? "default")/\(metadata["name"]?.string ?? "")"
         var members = Members()
         if annotation(IngressAllowlists.scheme) == "internet-facing" { members.internetFacing = name }
@@ -81,21 +79,10 @@ struct IngressGroupSettings: Sendable {
         return (group, IngressGroupSettings(byClass: [className: members]))
     }
 
-    /// The ports of a `listen-ports` value as the controller decodes it (a JSON list of `{"HTTP": port}` or
-    /// `{"HTTPS": port}` objects); none when it refuses the text; without the annotation, 443 with a certificate,
-    /// else 80.
+    /// The ports of a `listen-ports` value as the controller decodes it (`ALBListeners.ports(in:)`); none when it
+    /// refuses the text; without the annotation, 443 with a certificate, else 80.
     static func listenPorts(_ text: String?, certificate: Bool) -> [Int] {
         guard let text else { return [certificate ? 443 : 80] }
-        guard let items = (try? JSONReader.parse(Array(text.utf8)))?.items else { return [] }
-        var ports: [Int] = []
-        for item in items {
-            guard let entries = item.entries else { return [] }
-            for entry in entries {
-                guard case .number(let digits) = entry.value.value, let port = Int(digits), (1...65535).contains(port),
-                      entry.key == "HTTP" || entry.key == "HTTPS" else { return [] }
-                ports.append(port)
-            }
-        }
-        return ports
+        return ALBListeners.ports(in: text)?.map(\.port) ?? []
     }
 }

@@ -344,6 +344,22 @@ import Testing
     /// applied with kubernetes_manifest or kubectl_manifest, and the classes of `kubernetes_ingress_class_v1` name
     /// it. Its scheme decides both Ingresses (one a `kubernetes_ingress_v1`, one applied whole); it was "cannot
     /// verify" for the first and not found for the second.
+    /// An Ingress of the class `public`, applied with kubectl_manifest.
+    static let apiIngress = """
+        resource "kubectl_manifest" "api" {
+          yaml_body = <<-YAML
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: api
+            spec:
+              ingressClassName: public
+              defaultBackend:
+                service: {name: api, port: {number: 80}}
+          YAML
+        }
+        """
+
     @Test func classesAndParametersAppliedWholeAreTheirIngresses() throws {
         let findings = try TerraformSourceFixture.findings(main: """
             resource "kubernetes_ingress_class_v1" "public" {
@@ -386,18 +402,7 @@ import Testing
               }
             }
 
-            resource "kubectl_manifest" "api" {
-              yaml_body = <<-YAML
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata:
-                  name: api
-                spec:
-                  ingressClassName: public
-                  defaultBackend:
-                    service: {name: api, port: {number: 80}}
-              YAML
-            }
+            \(Self.apiIngress)
             """)
         #expect(Self.brief(findings).filter { $0.hasPrefix("MMC-NET") } == [
             "MMC-NET-011 kubectl_manifest.api", "MMC-NET-011 kubernetes_ingress_v1.web",
@@ -426,18 +431,7 @@ import Testing
                     spec       = { scheme = "internet-facing"\(tags) }
                   }
                 }
-                resource "kubectl_manifest" "api" {
-                  yaml_body = <<-YAML
-                    apiVersion: networking.k8s.io/v1
-                    kind: Ingress
-                    metadata:
-                      name: api
-                    spec:
-                      ingressClassName: public
-                      defaultBackend:
-                        service: {name: api, port: {number: 80}}
-                  YAML
-                }
+                \(Self.apiIngress)
                 """
             return Self.brief(try TerraformSourceFixture.findings(main: "variable \"owner\" {\n  type = string\n}\n" + text))
                 .filter { $0.hasPrefix("MMC-NET-011") }
