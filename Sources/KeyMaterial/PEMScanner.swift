@@ -25,6 +25,17 @@ enum PEMScanner {
             }
             return knownEnd.at
         }
+        // Text whose lines end in CR alone (classic Mac OS) is one line to OpenSSL, which breaks PEM lines at LF
+        // (CRLF too): its blocks have no END line, which says less than why.
+        // Worked out once, on the first block without one (a file of a million BEGIN lines asks a million times).
+        var crOnly: Bool?
+        func noEndLine(_ label: String) -> String {
+            let known = crOnly ?? Self.breaksLinesWithCROnly(bytes)
+            crOnly = known
+            return known
+                ? "PEM block '\(label)' has no END line: its lines end in CR alone (classic Mac OS line endings), which OpenSSL does not read as line breaks; convert them to LF"
+                : "PEM block '\(label)' has no END line"
+        }
         while let start = find(begin, in: bytes, from: cursor, to: bytes.count) {
             let labelStart = start + begin.count
             let lineEnd = endOfLine(bytes, from: labelStart)
@@ -42,14 +53,14 @@ enum PEMScanner {
             if let inner = find(begin, in: bytes, from: bodyStart, to: endMarker ?? bytes.count) {
                 result.append(PEMBlock(label: label, hasEncryptedHeader: false, beginOffset: start, startsLine: startsLine,
                                        bodyStart: bodyStart, bodyEnd: inner,
-                                       framingError: "PEM block '\(label)' has no END line"))
+                                       framingError: noEndLine(label)))
                 cursor = inner
                 continue
             }
             guard let endMarker else {
                 result.append(PEMBlock(label: label, hasEncryptedHeader: false, beginOffset: start, startsLine: startsLine,
                                        bodyStart: bodyStart, bodyEnd: bytes.count,
-                                       framingError: "PEM block '\(label)' has no END line"))
+                                       framingError: noEndLine(label)))
                 break
             }
             let endLabelStart = endMarker + end.count
@@ -67,6 +78,12 @@ enum PEMScanner {
             cursor = endLineEnd
         }
         return result
+    }
+
+    /// Whether the text breaks lines with CR and never with LF.
+    static func breaksLinesWithCROnly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, 0x0A, bytes.count) == nil && memchr(base, 0x0D, bytes.count) != nil
     }
 
     /// Whether `offset` starts a line (or the text, after a UTF-8 byte-order mark).

@@ -44,6 +44,21 @@ struct MalformedInputTests {
         }
     }
 
+    @Test func pemWithLinesEndingInCRAloneSaysWhyItHasNoEndLine() throws {
+        // Classic Mac OS line endings: OpenSSL breaks PEM lines at LF only, so it reads no END line either.
+        let text = String(decoding: try Fixture.bytes("ed25519-spki.pem"), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: "\r")
+        let error = try #require(throws: KeyMaterialError.self) { try KeyInspection.inspect(Array(text.utf8)) }
+        #expect(error == .malformed(block: 0, reason: "PEM block 'PUBLIC KEY' has no END line: its lines end in CR alone "
+            + "(classic Mac OS line endings), which OpenSSL does not read as line breaks; convert them to LF"))
+    }
+
+    @Test func pemWithCRLFLineEndingsIsRead() throws {
+        let text = String(decoding: try Fixture.bytes("ed25519-spki.pem"), as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(throws: Never.self) { try KeyInspection.inspect(Array(text.utf8)) }
+    }
+
     @Test func mismatchedEndLabelIsMalformed() throws {
         var text = String(decoding: try Fixture.bytes("ed25519-spki.pem"), as: UTF8.self)
         text = text.replacingOccurrences(of: "-----END PUBLIC KEY-----", with: "-----END PRIVATE KEY-----")
