@@ -125,7 +125,8 @@ public struct InputReader: Sendable {
         switch adapter.read(documents, source, options) {
         case .success(let deployments):
             result.deployments = deployments
-            let notices = deployments.flatMap(\.notices)
+            // A notice quotes what the input says, which may be a value it marks secret.
+            let notices = deployments.flatMap { deployment in deployment.notices.map { $0.redacting(deployment.sensitiveValues) } }
             result.errors += notices.filter { $0.severity == .error }
             result.warnings += notices.filter { $0.severity != .error }
         case .failure(let problems): result.errors += problems.items

@@ -65,6 +65,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         deployment.qualifiesResourceNames = false
         if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
         deployment.rawNode = root
+        deployment.sensitiveValues = template.noEchoValues
         // A macro policycheck cannot expand (the `Transform` section's or among the resources) fails the run while
         // what the template writes is still checked and reported.
         deployment.notices = template.unreadTransforms.map { $0.notice(source: source) }

@@ -154,6 +154,27 @@ struct TemplateResource {
     var properties: SourceEntry? { node.entry("Properties") }
 }
 
+extension Template {
+    /// The values of `NoEcho` parameters — their `Default`, `AllowedValues` and what a stack set gives them — which
+    /// CloudFormation masks as `*****` ("the parameter value is masked as asterisks (*****) for any calls that
+    /// describe the stack or stack events",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html) and
+    /// findings print as `(sensitive value)`; found inside longer texts too (`!Sub "${Office}/32"`).
+    var noEchoValues: SensitiveValues {
+        var found = SensitiveValues()
+        for parameter in parameters.values where parameter.isNoEcho {
+            for value in [parameter.defaultValue].compactMap({ $0 }) + parameter.allowedValues {
+                if let text = value.string ?? value.numberLiteral {
+                    found.addEmbeddable(text)
+                } else {
+                    value.forEachItem { _, item in if let text = item.string ?? item.numberLiteral { found.addEmbeddable(text) } }
+                }
+            }
+        }
+        return found
+    }
+}
+
 /// One entry of `Parameters`.
 struct TemplateParameter {
     let name: String
@@ -177,6 +198,11 @@ struct TemplateParameter {
     }
 
     var type: String? { node["Type"]?.string }
+    /// `NoEcho: true` (or the string `"true"`, as CloudFormation reads it in any case).
+    var isNoEcho: Bool {
+        guard let flag = node["NoEcho"] else { return false }
+        return flag.bool == true || flag.string?.lowercased() == "true"
+    }
     var defaultValue: SourceNode? { given == nil ? node["Default"] : nil }
     var allowedValues: [SourceNode] {
         switch given {

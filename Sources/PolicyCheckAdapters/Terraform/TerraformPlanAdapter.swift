@@ -43,6 +43,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         var deployment = Deployment(name: source.path, source: source, format: .terraformPlan, origin: rootOrigin)
         deployment.qualifiesResourceNames = false
         deployment.rawNode = root
+        deployment.sensitiveValues = TerraformSensitiveValues.marked(in: root)
         if let offering = options.offering { deployment.offering = Located(offering, at: rootOrigin) }
         let reading = TerraformReading(plan, yamlBudget: yamlBudget)
         TerraformKubernetesManifestReader.$elsewhere.withValue(options.ingressClasses) {

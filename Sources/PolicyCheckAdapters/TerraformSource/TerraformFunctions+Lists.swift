@@ -10,6 +10,7 @@ extension TerraformFunctions {
         // 1.8 nonsensitive() of a value not marked sensitive is no error).
         "sensitive": { arguments, offset throws(TerraformEvaluationError) in
             try count(arguments, 1...1, "sensitive", at: offset)
+            TerraformSensitiveMarks.current?.mark(arguments[0])
             return arguments[0]
         },
         "nonsensitive": { arguments, offset throws(TerraformEvaluationError) in

@@ -105,6 +105,10 @@ final class TerraformModuleInstance: TerraformScope {
         try enter(key, "variable", name, at: offset)
         defer { leave(key) }
         let value = try TerraformVariableType.convert(try given(name, declared), declared: declared, scope: self)
+        if let marks = TerraformSensitiveMarks.current, let flag = declared.value.body[attribute: "sensitive"],
+           case .bool(true)? = (try? TerraformEvaluator(scope: self, base: declared.file.base).evaluate(flag.value))?.kind {
+            marks.mark(value)
+        }
         variableValues[name] = value
         return value
     }

@@ -56,12 +56,15 @@ public struct TerraformSourceReader: Sendable {
             // bodies, however many instances `count` or `for_each` makes of them. Those instances repeat the nodes a
             // text spells too, which the module's size does not bound: they are bounded together.
             let yamlBudget = YAMLAliasBudget(nodeLimit: maxYAMLNodes)
+            let marks = TerraformSensitiveMarks()
             let evaluated = TerraformFunctions.$yamlBudget.withValue(yamlBudget) { () -> Result<SourceNode, TerraformEvaluationError> in
-                do throws(TerraformEvaluationError) {
-                    try root.evaluateAll()
-                    return .success(TerraformPlanDocument(root: root).build())
-                } catch {
-                    return .failure(error)
+                TerraformSensitiveMarks.$current.withValue(marks) {
+                    do throws(TerraformEvaluationError) {
+                        try root.evaluateAll()
+                        return .success(TerraformPlanDocument(root: root).build())
+                    } catch {
+                        return .failure(error)
+                    }
                 }
             }
             let document: SourceNode
@@ -69,7 +72,10 @@ public struct TerraformSourceReader: Sendable {
             case .success(let built): document = built
             case .failure(let error): throw .evaluation(error)
             }
-            outcome.notices = loader.notices.map { Self.diagnostic(at: $0.offset, $0.message, files: loader.files, severity: .warning) }
+            let sensitive = marks.values
+            outcome.notices = loader.notices.map {
+                Self.diagnostic(at: $0.offset, sensitive.redact($0.message), files: loader.files, severity: .warning)
+            }
             let invalidBools = TerraformInvalidBools()
             var deployment = TerraformInvalidBools.$current.withValue(invalidBools) {
                 TerraformKubernetesManifestReader.$sourceFiles.withValue(loader.files) {
@@ -89,12 +95,13 @@ public struct TerraformSourceReader: Sendable {
             }
             // What the readers could not read (a kubectl_manifest's YAML body that does not parse) is an error of the
             // module, its other findings still reported; their notes are warnings.
-            outcome.errors += deployment!.notices.filter(\.isError)
-            outcome.notices += deployment!.notices.filter { !$0.isError }
+            outcome.errors += deployment!.notices.filter(\.isError).map { $0.redacting(sensitive) }
+            outcome.notices += deployment!.notices.filter { !$0.isError }.map { $0.redacting(sensitive) }
             deployment!.notices = []
             for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }
             deployment!.name = name
             deployment!.origin = Origin(offset: 0, path: "")
+            deployment!.sensitiveValues.formUnion(sensitive)
             outcome.deployment = deployment
         } catch {
             outcome.errors.append(Self.diagnostic(error, files: loader.files))

@@ -53,6 +53,9 @@ public struct Deployment: Sendable {
     /// CloudFormation `Fn::Transform` among the resources, whose resources exist only once the macro runs) fail it
     /// as a broken input does while the deployment's findings are still reported; warnings only advise.
     public var notices: [Diagnostic] = []
+    /// Values the input marks as secret (Terraform `sensitive`, CloudFormation `NoEcho`): findings print a
+    /// placeholder in their place and count no value of theirs in a fingerprint.
+    public var sensitiveValues = SensitiveValues()
 
     public init(name: String, source: SourceFile, format: InputFormat, origin: Origin) {
         self.name = name

@@ -69,13 +69,18 @@ public struct Evaluator: Sendable {
     private func finding(_ rule: PolicyRule, _ facts: CopyOnWriteFields<Finding.RuleFacts>, _ resource: String,
                          _ evidence: Evidence, _ deployment: Deployment, cannotVerify: Bool) -> Finding {
         let location = deployment.locate(evidence.origin)
+        // A key-material finding may point into a secret: its value must not reach a published fingerprint. Nor
+        // may a value the input marks sensitive, nor reach a message.
+        let sensitive = deployment.sensitiveValues
+        var text = rule.category == .keyMaterial ? nil : OffendingValue.text(at: location.offset, in: location.file.bytes)
+        if let value = text, sensitive.occurs(in: value) { text = SensitiveValues.placeholder }
         return Finding(
             rule: facts, severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
             line: location.line, column: location.column, utf16Column: location.utf16Column,
-            path: evidence.origin.spelling, message: evidence.message, cannotVerify: cannotVerify,
-            // A key-material finding may point into a secret: its value must not reach a published fingerprint.
-            value: rule.category == .keyMaterial ? nil : Self.value(OffendingValue.text(at: location.offset, in: location.file.bytes),
-                                                                     scope: evidence.scope)
+            path: evidence.origin.spelling, message: sensitive.redact(evidence.message), cannotVerify: cannotVerify,
+            value: rule.category == .keyMaterial ? nil : Self.value(text, scope: evidence.scope.map {
+                sensitive.occurs(in: $0) ? SensitiveValues.placeholder : $0
+            })
         )
     }
 }

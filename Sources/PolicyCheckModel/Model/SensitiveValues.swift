@@ -1,0 +1,177 @@
+/// The values an author marked as secret in the input — a value a Terraform plan marks sensitive
+/// (`after_sensitive`, `sensitive_values`), a variable declared `sensitive = true`, a CloudFormation parameter with
+/// `NoEcho` — which findings must not print, and whose fingerprints must not confirm (docs/security.md).
+///
+/// Terraform prints such a value as `(sensitive value)` and CloudFormation masks a `NoEcho` value as `*****`; a
+/// finding quoting it (`allowlist entry '10.20.30.0/24' has no description`) put it into CI logs, SARIF and
+/// evidence bundles. A message spelling one has it replaced by `placeholder`, and a finding whose offending value
+/// spells one counts no value in its fingerprint.
+///
+/// Two kinds: values a plan marked itself are found as whole tokens (Terraform marks what is derived from a
+/// sensitive value too, so the text a finding quotes is the marked text); values of sensitive variables and `NoEcho`
+/// parameters are found anywhere in a text, as an expression may build them into a longer one
+/// (`"${var.office}/32"`, `!Sub "${Office}/32"`) that nothing marked. Either way a message is read once, whatever
+/// the number of values: tokens are looked up in a set, embedded values by their first four bytes.
+public struct SensitiveValues: Sendable, Hashable {
+    /// What a message says in place of a sensitive value.
+    public static let placeholder = "(sensitive value)"
+
+    private var tokens: Set<[UInt8]> = []
+    /// Embedded values of four bytes or more, by their first four bytes (shorter ones are looked for as tokens).
+    private var embedded: [UInt32: [[UInt8]]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { tokens.isEmpty && embedded.isEmpty }
+
+    /// Marks a value's text as sensitive, to be found as a whole token (a value a plan marked). Empty texts and
+    /// booleans are no secret anyone could print or learn from a message (Terraform marks whole blocks, flags
+    /// included).
+    public mutating func add(_ text: String) {
+        guard Self.isWorthHiding(text) else { return }
+        let bytes = Array(text.utf8)
+        // A value holding a space or a quote is no single token: it is looked for anywhere.
+        guard bytes.allSatisfy(Self.continuesToken) else { return addEmbeddable(text) }
+        tokens.insert(bytes)
+    }
+
+    /// Marks a value's text as sensitive wherever a text spells it, inside longer texts too (a sensitive variable's
+    /// or `NoEcho` parameter's value, which expressions may build into others).
+    public mutating func addEmbeddable(_ text: String) {
+        guard Self.isWorthHiding(text) else { return }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else {
+            tokens.insert(bytes)
+            return
+        }
+        let key = Self.prefix(bytes, 0)
+        if !(embedded[key]?.contains(bytes) ?? false) { embedded[key, default: []].append(bytes) }
+    }
+
+    public mutating func formUnion(_ other: SensitiveValues) {
+        tokens.formUnion(other.tokens)
+        for (key, values) in other.embedded {
+            for value in values where !(embedded[key]?.contains(value) ?? false) { embedded[key, default: []].append(value) }
+        }
+    }
+
+    private static func isWorthHiding(_ text: String) -> Bool {
+        !text.isEmpty && text != "true" && text != "false"
+    }
+
+    /// Whether `text` (a message, an offending value's source text) spells a sensitive value.
+    public func occurs(in text: String) -> Bool {
+        guard !isEmpty else { return false }
+        return !spans(in: Array(text.utf8), stopAtFirst: true).isEmpty
+    }
+
+    /// `text` with every sensitive value it spells replaced by `placeholder`.
+    public func redact(_ text: String) -> String {
+        guard !isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        let found = spans(in: bytes, stopAtFirst: false)
+        guard !found.isEmpty else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var cursor = 0
+        for span in found where span.lowerBound >= cursor {
+            result += bytes[cursor..<span.lowerBound]
+            result += Self.placeholder.utf8
+            cursor = span.upperBound
+        }
+        result += bytes[cursor...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The byte ranges of sensitive values in `bytes`, in order, overlapping ones merged.
+    private func spans(in bytes: [UInt8], stopAtFirst: Bool) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        if !tokens.isEmpty {
+            var start = 0
+            while start < bytes.count {
+                guard Self.continuesToken(bytes[start]) else { start += 1; continue }
+                var end = start
+                while end < bytes.count, Self.continuesToken(bytes[end]) { end += 1 }
+                // The run as written, then without punctuation that may end a sentence or start a path
+                // (`10.20.30.0/24.` at the end of a message).
+                var low = start
+                var high = end
+                while low < high {
+                    if tokens.contains(Array(bytes[low..<high])) {
+                        found.append(low..<high)
+                        if stopAtFirst { return found }
+                        break
+                    }
+                    if Self.isPunctuation(bytes[high - 1]) {
+                        high -= 1
+                    } else if Self.isPunctuation(bytes[low]) {
+                        low += 1
+                    } else {
+                        break
+                    }
+                }
+                start = end
+            }
+        }
+        if !embedded.isEmpty, bytes.count >= 4 {
+            for index in 0...(bytes.count - 4) {
+                guard let candidates = embedded[Self.prefix(bytes, index)] else { continue }
+                var longest = 0
+                for candidate in candidates where candidate.count > longest && index + candidate.count <= bytes.count
+                    && bytes[index..<index + candidate.count].elementsEqual(candidate) {
+                    longest = candidate.count
+                }
+                if longest > 0 {
+                    found.append(index..<index + longest)
+                    if stopAtFirst { return found }
+                }
+            }
+        }
+        found.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for span in found {
+            if let last = merged.last, span.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    private static func prefix(_ bytes: [UInt8], _ index: Int) -> UInt32 {
+        UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
+    }
+
+    /// Bytes that join a value to its neighbours: letters, digits, and the punctuation inside names, numbers,
+    /// addresses and ARNs. Any other byte (a quote, a space, a bracket, a comma) ends a token.
+    private static func continuesToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
+            return true
+        default:
+            return isPunctuation(byte)
+        }
+    }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: ":"),
+             UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with the sensitive values its message spells replaced (`SensitiveValues.redact`).
+    public func redacting(_ sensitive: SensitiveValues) -> Diagnostic {
+        guard !sensitive.isEmpty else { return self }
+        var copy = self
+        copy.message = sensitive.redact(message)
+        return copy
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// End-to-end: values an input marks secret — a plan's `after_sensitive`, a `sensitive` variable or `sensitive()` in
+/// Terraform source, a `NoEcho` CloudFormation parameter — never reach a report, and a fingerprint does not count
+/// them (it would confirm a guess).
+@Suite struct SensitiveValueCommandTests {
+    typealias CLI = PolicyCheckProcess
+
+    static let fixture = CLI.fixture("sensitive-values-not-printed")
+    static let secrets = ["10.20.30", "10.50.60"]
+
+    @Test(arguments: ["text", "json", "sarif", "junit", "github"])
+    func noFormatPrintsAMarkedValue(_ format: String) throws {
+        let result = try CLI.run(["check", Self.fixture, "--format", format, "--fail-on", "none"],
+                                 environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        for secret in Self.secrets {
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(result.stdout)")
+        }
+        // What is not marked is still quoted, and each marked value's finding is still made.
+        #expect(result.stdout.contains("198.51.100.0/24"), "\(result.stdout)")
+        #expect(result.stdout.contains("(sensitive value)"), "\(result.stdout)")
+    }
+
+    @Test func eachMarkedValueIsFoundInEveryKindOfInput() throws {
+        let result = try CLI.run(["check", Self.fixture, "--fail-on", "none"])
+        for line in ["noecho.yaml:13:11 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description",
+                     "plan.json:26:13 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
+                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
+                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description"] {
+            #expect(result.stdout.contains(line), "\(result.stdout)")
+        }
+    }
+
+    /// A baseline's fingerprints (as the register's and evidence bundles') of a finding on a marked value are the
+    /// same whatever the value, so that publishing them confirms nothing; an unmarked value's still changes with it.
+    @Test func aFingerprintDoesNotCountAMarkedValue() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = try String(contentsOfFile: Self.fixture + "/plan.json", encoding: .utf8)
+        func fingerprints(_ text: String) throws -> [String] {
+            let file = directory.appendingPathComponent("plan.json")
+            let baseline = directory.appendingPathComponent("baseline.json")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["check", file.path, "--write-baseline", baseline.path, "--fail-on", "none"])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let written = try String(contentsOf: baseline, encoding: .utf8)
+            for secret in ["10.20.30", "10.99.99", "203.0.113"] { #expect(!written.contains(secret), "\(written)") }
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+            let entries = try #require(document["findings"] as? [[String: Any]] ?? document["entries"] as? [[String: Any]])
+            return entries.map { "\($0["ruleId"] ?? "") \($0["resource"] ?? "") \($0["fingerprint"] ?? "")" }
+        }
+        let original = try fingerprints(plan)
+        let otherSecret = try fingerprints(plan.replacingOccurrences(of: "10.20.30.0/24", with: "10.99.99.0/24")
+            .replacingOccurrences(of: "203.0.113.0/24", with: "203.0.113.0/25"))
+        let otherPublic = try fingerprints(plan.replacingOccurrences(of: "198.51.100.0/24", with: "198.51.100.0/25"))
+        // MMC-NET-006 points at the marked value itself, whose text a fingerprint would otherwise count.
+        #expect(original.count == 4)
+        #expect(original == otherSecret)
+        #expect(original != otherPublic)
+    }
+}
