@@ -60,4 +60,26 @@ import Testing
         #expect(original == otherSecret)
         #expect(original != otherPublic)
     }
+
+    /// Terraform marks a whole `ingress` block sensitive when one value in it is: a world-open entry baselined on
+    /// port 22 in such a block, widened to every port, is still a new finding (the ports count).
+    @Test func wideningAMarkedWorldOpenEntryIsStillANewFinding() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = try String(contentsOfFile: Self.fixture + "/plan.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"10.20.30.0/24\"", with: "\"0.0.0.0/0\"")
+        let file = directory.appendingPathComponent("plan.json")
+        let baseline = directory.appendingPathComponent("baseline.json")
+        try plan.write(to: file, atomically: true, encoding: .utf8)
+        let recorded = try CLI.run(["check", file.path, "--write-baseline", baseline.path, "--fail-on", "none"])
+        #expect(recorded.stdout.contains("critical MMC-NET-001 '(sensitive value)'"), "\(recorded.stdout)")
+        let same = try CLI.run(["check", file.path, "--baseline", baseline.path])
+        #expect(same.status == 0, "\(same.stdout)")
+        let widened = plan.replacingOccurrences(of: "\"from_port\": 22", with: "\"from_port\": 0")
+            .replacingOccurrences(of: "\"to_port\": 22", with: "\"to_port\": 65535")
+        try widened.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", file.path, "--baseline", baseline.path])
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(!result.stdout.contains("0.0.0.0/0"), "\(result.stdout)")
+    }
 }
