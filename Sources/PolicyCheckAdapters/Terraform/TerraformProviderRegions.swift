@@ -8,7 +8,8 @@ struct TerraformProviderRegions {
     struct Region {
         var value: String
         var origin: Origin
-        /// The root variable it comes from (`region` for `var.region`), if any.
+        /// The variable it comes from (`region` for `var.region`; a module's own, for a module's configuration), if
+        /// any.
         var variable: String?
     }
 
@@ -19,6 +20,8 @@ struct TerraformProviderRegions {
     private let configsByKey: [String: SourceNode]
     /// `variables` at the plan root.
     private let variables: SourceNode?
+    /// `configuration.root_module`, whose module calls give modules' variables their values.
+    private let rootModule: SourceNode?
     private let configuration: TerraformConfiguration
 
     /// Every `provider_config_key` a resource of the configuration names.
@@ -34,6 +37,7 @@ struct TerraformProviderRegions {
         for entry in configs where byKey[entry.key] == nil { byKey[entry.key] = entry.value }
         configsByKey = byKey
         variables = root["variables"]
+        rootModule = root["configuration"]?["root_module"]
         self.configuration = configuration
         // Terraform before 1.1 wrote a module resource's key as `logs:aws` where the entry is `module.logs:aws`.
         let configured = Set(configs.map { Self.withoutModuleWords($0.key) })
@@ -120,10 +124,48 @@ struct TerraformProviderRegions {
             guard !region.isEmpty else { return nil }
             return Region(value: region, origin: Origin(offset: constant.offset, path: "\(path).constant_value"))
         }
-        guard config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
-              let value = variables?[variable]?["value"], let region = value.string, !region.isEmpty else { return nil }
-        return Region(value: region, origin: Origin(offset: value.offset, path: "variables.\(variable).value"),
-                      variable: variable)
+        guard let variable = Self.rootVariable(expression),
+              let (value, valuePath) = variableValue(variable, module: config["module_address"]?.string),
+              let region = value.string, !region.isEmpty else { return nil }
+        return Region(value: region, origin: Origin(offset: value.offset, path: valuePath), variable: variable)
+    }
+
+    /// The value a variable has in the plan, and its path: a root variable's in `variables`; a module's (a module's
+    /// own `provider "aws" { region = var.region }`, the pattern before provider configurations were passed in)
+    /// what its call gives it — a literal (`module_calls.<name>.expressions.<variable>.constant_value`), or a
+    /// variable of the caller, followed up the calls — else its `default`
+    /// (https://developer.hashicorp.com/terraform/internals/json-format#configuration-representation). `nil` when
+    /// the plan does not hold it (an expression of something else, a variable without a value).
+    private func variableValue(_ variable: String, module address: String?) -> (SourceNode, String)? {
+        guard let address else {
+            return variables?[variable]?["value"].map { ($0, "variables.\(variable).value") }
+        }
+        // `module.a.module.b`: the calls from the root down.
+        let words = address.split(separator: ".", omittingEmptySubsequences: false)
+        guard words.count % 2 == 0, stride(from: 0, to: words.count, by: 2).allSatisfy({ words[$0] == "module" }) else { return nil }
+        var calls: [(node: SourceNode, path: String)] = []
+        var module = rootModule
+        var path = "configuration.root_module"
+        for index in stride(from: 1, to: words.count, by: 2) {
+            path += ".module_calls.\(words[index])"
+            guard let call = module?["module_calls"]?[String(words[index])] else { return nil }
+            calls.append((call, path))
+            module = call["module"]
+            path += ".module"
+        }
+        var name = variable
+        for (call, callPath) in calls.reversed() {
+            guard let expression = call["expressions"]?[name] else {
+                // Not given: the module's default.
+                return call["module"]?["variables"]?[name]?["default"].map { ($0, "\(callPath).module.variables.\(name).default") }
+            }
+            if let constant = expression["constant_value"] {
+                return (constant, "\(callPath).expressions.\(name).constant_value")
+            }
+            guard let caller = Self.rootVariable(expression) else { return nil }
+            name = caller
+        }
+        return variables?[name]?["value"].map { ($0, "variables.\(name).value") }
     }
 
     /// Why an AWS provider configuration's region cannot be known from the input, when `region(of:key:)` finds
@@ -143,8 +185,8 @@ struct TerraformProviderRegions {
         }
         let references = expression["references"]?.items?.compactMap(\.string) ?? []
         guard let first = references.first else { return (origin, "the provider's region has no value here") }
-        if config["module_address"]?.string == nil, let variable = Self.rootVariable(expression),
-           variables?[variable]?["value"]?.string?.isEmpty == true {
+        if let variable = Self.rootVariable(expression),
+           variableValue(variable, module: config["module_address"]?.string)?.0.string?.isEmpty == true {
             return (origin, "the provider's region (\(first)) is empty, so it takes AWS_REGION or the shared configuration's when Terraform runs")
         }
         return (origin, "the provider's region comes from \(first), which has no value here")

@@ -37,4 +37,46 @@ import Testing
             #expect(findings.first?.message.contains("names no region") == true, "\(findings.map(\.message))")
         }
     }
+
+    /// A module's own provider block whose region is one of its variables (`provider "aws" { region = var.region }`),
+    /// the pattern before provider configurations were passed in: the plan holds the value its call gives, as a
+    /// literal or a variable of the caller, else the module's default. It was "cannot be verified", and the module's
+    /// resources in eu-west-1 passed the residency gate when checked from the plan (a tester's real plan).
+    private func plan(region expression: [String: Any]?, default fallback: String? = nil, nested: Bool = false) -> Plan {
+        var plan = Plan()
+        let module = nested ? "module.outer.module.inner" : "module.inner"
+        plan.providers["\(module):aws"] = ["name": "aws", "module_address": module,
+                                           "expressions": ["region": Plan.references("var.region")]]
+        var variables: [String: Any] = ["region": [:] as [String: Any]]
+        if let fallback { variables["region"] = ["default": fallback] }
+        var inner: [String: Any] = ["source": "./inner", "module": [
+            "resources": [["address": "aws_s3_bucket.data", "mode": "managed", "provider_config_key": "\(module):aws",
+                           "expressions": [:] as [String: Any]]],
+            "variables": variables]]
+        if let expression { inner["expressions"] = ["region": expression] }
+        if nested {
+            plan.moduleCalls["outer"] = ["source": "./outer", "expressions": ["region": Plan.references("var.dr_region")],
+                                         "module": ["module_calls": ["inner": inner], "variables": ["region": [:] as [String: Any]]]]
+        } else {
+            plan.moduleCalls["inner"] = inner
+        }
+        plan.variables = ["dr_region": ["value": "eu-west-1"]]
+        return plan
+    }
+
+    @Test func aModuleProvidersRegionIsTheValueItsCallGives() throws {
+        let literal = try residency(plan(region: Plan.constant("eu-west-1")))
+        #expect(literal.map { "\($0.resource) \($0.cannotVerify) \($0.path)" }
+            == ["module.inner.provider.aws false configuration.root_module.module_calls.inner.expressions.region.constant_value"])
+        let fromRoot = try residency(plan(region: Plan.references("var.dr_region")))
+        #expect(fromRoot.map { "\($0.resource) \($0.cannotVerify) \($0.path)" } == ["module.inner.provider.aws false variables.dr_region.value"])
+        let nested = try residency(plan(region: Plan.references("var.region"), nested: true))
+        #expect(nested.map { "\($0.resource) \($0.cannotVerify) \($0.path)" } == ["module.outer.module.inner.provider.aws false variables.dr_region.value"])
+        let defaulted = try residency(plan(region: nil, default: "eu-west-1"))
+        #expect(defaulted.map { "\($0.resource) \($0.cannotVerify)" } == ["module.inner.provider.aws false"])
+        // The allowed region passes; a call whose value the plan does not hold still cannot be verified.
+        #expect(try residency(plan(region: Plan.constant("us-east-1"))).isEmpty)
+        let unknown = try residency(plan(region: Plan.references("aws_region.current.name")))
+        #expect(unknown.map { "\($0.resource) \($0.cannotVerify)" } == ["module.inner.provider.aws true"])
+    }
 }

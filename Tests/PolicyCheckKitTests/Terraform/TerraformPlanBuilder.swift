@@ -7,6 +7,8 @@ struct TerraformPlanBuilder {
     var moduleCalls: [String: Any] = [:]
     var providers: [String: Any] = ["aws": ["name": "aws", "expressions": ["region": ["constant_value": "us-east-1"]]]]
     var includeConfiguration = true
+    /// The plan's `variables` (root input values), written when not empty.
+    var variables: [String: Any] = [:]
 
     /// Adds a resource change; `after_unknown` marks values unknown until apply.
     mutating func change(_ address: String, _ type: String, after: [String: Any]?, unknown: [String: Any] = [:],
@@ -34,6 +36,7 @@ struct TerraformPlanBuilder {
                 "root_module": ["resources": rootResources, "module_calls": moduleCalls],
             ]
         }
+        if !variables.isEmpty { plan["variables"] = variables }
         let data = try! JSONSerialization.data(withJSONObject: plan, options: [.sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }
