@@ -107,4 +107,18 @@ import Testing
         ])
         #expect(findings[1].message.contains("point-in-time recovery is off: PointInTimeRecoveryEnabled is false"))
     }
+
+    /// SAM's SimpleTable is the DynamoDB table the transform makes of it, with its encryption and recovery settings
+    /// passed through: it passed unjudged (a tester's reproducer).
+    @Test func samSimpleTableIsJudgedAsTheTableItBecomes() throws {
+        let template = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              Plain: {Type: AWS::Serverless::SimpleTable, Properties: {PrimaryKey: {Name: id, Type: String}}}
+              Kept: {Type: AWS::Serverless::SimpleTable, Properties: {PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}, SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref Key}}}
+            """
+        let findings = try CFN.findings(template).filter { ["MMC-AVL-005", "MMC-ENC-002"].contains($0.ruleId) }
+        #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-AVL-005 Plain", "MMC-ENC-002 Plain"])
+    }
 }

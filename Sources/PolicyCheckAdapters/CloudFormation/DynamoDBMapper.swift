@@ -10,14 +10,19 @@ import PolicyCheckModel
 ///
 /// Point-in-time recovery (MMC-AVL-005, `DynamoDBRecovery`): a table's `PointInTimeRecoverySpecification`, each
 /// replica's on a global table (every replica is a table of its own; the worst decides).
+///
+/// SAM's `AWS::Serverless::SimpleTable` is the `AWS::DynamoDB::Table` the SAM transform makes of it: its
+/// `SSESpecification` and `PointInTimeRecoverySpecification` are "passed directly" to the table's
+/// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html), so
+/// it is judged as that table — it passed unjudged.
 enum DynamoDBMapper: ResourceMapper {
-    static let types = ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]
+    static let types = ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
         let sse = properties.child("SSESpecification")
         let enabled = sse.child("SSEEnabled")
-        let isTable = context.resource.type == "AWS::DynamoDB::Table"
+        let isTable = context.resource.type != "AWS::DynamoDB::GlobalTable"
         let keys = isTable
             ? [sse.child("KMSMasterKeyId")]
             : properties.child("Replicas").items().map { $0.child("SSESpecification", "KMSMasterKeyId") }
