@@ -44,7 +44,15 @@ struct TerraformSecurityGroupReader {
                                             withoutSource: Self.inlineWithoutSource)
                 }
             case "aws_security_group_rule":
-                guard resource["type"].knownString == "ingress" else { continue }
+                // A rule whose type is not known here (`type = each.value.type` of a `for_each` over a value known
+                // only at apply, as modules that take rule lists write it) may be an ingress rule: it cannot be
+                // verified, and is never left out as if it were egress.
+                let type = resource["type"]
+                if type.isUnknown {
+                    entries = [Self.unknownRule(type)]
+                    break
+                }
+                guard type.knownString == "ingress" else { continue }
                 entries = self.entries(resource.attributes, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
                                        prefixLists: "prefix_list_ids", protocol: "protocol", otherSources: ["prefix_list_ids", "source_security_group_id", "self"],
                                        withoutSource: Self.ruleWithoutSource)
