@@ -129,7 +129,11 @@ struct TerraformSecurityGroupReader {
                          prefixLists listField: String, protocol field: String,
                          otherSources: [String], withoutSource: String) -> [AllowlistEntry] {
         let description = rule.child("description")
+        // A description known only at apply (`each.value.description`) is still written: not a missing one
+        // (MMC-NET-008), as a CloudFormation description built with an intrinsic is not.
         let text = description.knownString.map { Located($0, at: description.origin) }
+            ?? (description.isUnknown && !description.isProviderDefault
+                ? Located("(known only at apply)", at: description.origin) : nil)
         let ports = Self.ports(rule, protocol: field)
         let ipProtocol = rule.child(field).knownString.flatMap {
             EntryProtocol.named($0, from: rule.child("from_port").knownInt, to: rule.child("to_port").knownInt)
