@@ -9,6 +9,7 @@ import PolicyCheckModel
 /// over TLS only (every endpoint Amazon MQ gives is `ssl://`, `amqps://`, `wss://`, … on the same page), so transit is
 /// not judged. `PubliclyAccessible: true` gives the broker an endpoint reachable from the internet
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-amazonmq-broker.html).
+/// A RabbitMQ broker takes no customer managed key (`RabbitMQKey`).
 enum MessageBrokerMapper: ResourceMapper {
     static let types = ["AWS::AmazonMQ::Broker"]
 
@@ -18,6 +19,9 @@ enum MessageBrokerMapper: ResourceMapper {
         var store = SwitchedStore.alwaysEncrypted(context, kind: .stream, key: key, into: &deployment)
         store.storageType = Located(DataStore.messageBrokerStorageType, at: context.modelOrigin)
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
+        if RabbitMQKey.isRabbitMQ(properties.child("EngineType").knownText) {
+            store.encryption.keyNote = RabbitMQKey.note
+        }
         deployment.dataStores.append(store)
     }
 }

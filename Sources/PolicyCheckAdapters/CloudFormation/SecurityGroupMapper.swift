@@ -19,7 +19,7 @@ enum SecurityGroupMapper: ResourceMapper {
         let ingress = isGroup ? properties.child("SecurityGroupIngress") : properties
         // A rule that a condition may leave out (`!If [C, {…}, !Ref AWS::NoValue]`) is judged as the rule it may be:
         // its absence admits nothing, and read with it, its ports were unknown and judged as all ports.
-        let rules = isGroup ? ingress.items().map(\.present) : [properties]
+        let rules = isGroup ? inlineRules(ingress) : [properties]
         var internet = Allowlist(kind: .securityGroupIngress, component: context.component, origin: ingress.origin,
                                  internetFacing: true, hasDescriptionField: true)
         internet.joins = isGroup ? context.resource.logicalID : joinedGroup(properties.child("GroupId"), context: context)
@@ -51,6 +51,19 @@ enum SecurityGroupMapper: ResourceMapper {
         if !internet.entries.isEmpty { deployment.allowlists.append(internet) }
         if !inVPC.entries.isEmpty { deployment.allowlists.append(inVPC) }
         if !unreadable.entries.isEmpty { deployment.allowlists.append(unreadable) }
+    }
+
+    /// A group's inline rules: the items of its `SecurityGroupIngress` list — or the one rule written where the list
+    /// belongs, as a mapping. CloudFormation is documented to take a list, but stelligent's cfn-model (cfn_nag's
+    /// parser) reads a mapping there as a list of one ("this can be a Hash or an Array") and cfn_nag's own test
+    /// templates write it so; read as a value that is not a list, a world-open SSH rule written so was an entry that
+    /// cannot be verified (info, under the default gate). If CloudFormation refuses such a template, the finding
+    /// is on a template that cannot deploy; if it takes it, the rule is judged as what it opens.
+    static func inlineRules(_ ingress: PropertyValue) -> [PropertyValue] {
+        ingress.eachAlternative.flatMap { alternative -> [PropertyValue] in
+            if case .mapping = alternative.alternatives.first { return [alternative] }
+            return alternative.items().map(\.present)
+        }
     }
 
     /// The template's security group a standalone rule's `GroupId` names (`!Ref` or `!GetAtt Group.GroupId`), so its

@@ -44,7 +44,15 @@ struct TerraformSecurityGroupReader {
                                             withoutSource: Self.inlineWithoutSource)
                 }
             case "aws_security_group_rule":
-                guard resource["type"].knownString == "ingress" else { continue }
+                // A rule whose type is not known here (`type = each.value.type` of a `for_each` over a value known
+                // only at apply, as modules that take rule lists write it) may be an ingress rule: it cannot be
+                // verified, and is never left out as if it were egress.
+                let type = resource["type"]
+                if type.isUnknown {
+                    entries = [Self.unknownRule(type)]
+                    break
+                }
+                guard type.knownString == "ingress" else { continue }
                 entries = self.entries(resource.attributes, of: resource, cidrs: ["cidr_blocks", "ipv6_cidr_blocks"],
                                        prefixLists: "prefix_list_ids", protocol: "protocol", otherSources: ["prefix_list_ids", "source_security_group_id", "self"],
                                        withoutSource: Self.ruleWithoutSource)
@@ -121,7 +129,11 @@ struct TerraformSecurityGroupReader {
                          prefixLists listField: String, protocol field: String,
                          otherSources: [String], withoutSource: String) -> [AllowlistEntry] {
         let description = rule.child("description")
+        // A description known only at apply (`each.value.description`) is still written: not a missing one
+        // (MMC-NET-008), as a CloudFormation description built with an intrinsic is not.
         let text = description.knownString.map { Located($0, at: description.origin) }
+            ?? (description.isUnknown && !description.isProviderDefault
+                ? Located("(known only at apply)", at: description.origin) : nil)
         let ports = Self.ports(rule, protocol: field)
         let ipProtocol = rule.child(field).knownString.flatMap {
             EntryProtocol.named($0, from: rule.child("from_port").knownInt, to: rule.child("to_port").knownInt)

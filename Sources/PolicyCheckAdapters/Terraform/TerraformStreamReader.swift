@@ -60,6 +60,9 @@ struct TerraformStreamReader {
         // Without `kms_key_id` the AWS owned key (the provider's default `use_aws_owned_key = true`); AWS refuses
         // a key beside `use_aws_owned_key = true`.
         store.encryption.kmsKey = keys.kmsKey(key, of: resource, into: &deployment)
+        if RabbitMQKey.isRabbitMQ(resource["engine_type"].knownString) {
+            store.encryption.keyNote = RabbitMQKey.note
+        }
         if let access = resource["publicly_accessible"].bool() {
             store.publicAccess = Located(access.value, at: access.origin)
         }
