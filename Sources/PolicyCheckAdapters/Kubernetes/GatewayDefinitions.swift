@@ -38,11 +38,29 @@ struct GatewayDefinitions {
         var origin: Origin
     }
 
+    /// A `ListenerSet`: the Gateway it asks to attach to and the ports of its listeners, which "attach additional
+    /// listeners to an existing Gateway"
+    /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/listenersets/).
+    struct ListenerSet {
+        let namespace: String
+        /// The Gateway's `namespace/name`: `spec.parentRef`, in the set's own namespace unless it names another.
+        let parent: String
+        let ports: [PortRange]
+    }
+
     private var classes: [String: GatewayClass] = [:]
     private var configurations: [String: LoadBalancerConfiguration] = [:]
+    /// The ListenerSets by their own `namespace/name`.
+    private var listenerSets: [String: ListenerSet] = [:]
 
-    /// Whether the input defines no class and no configuration.
-    var isEmpty: Bool { classes.isEmpty && configurations.isEmpty }
+    /// Whether the input defines no class, no configuration and no ListenerSet.
+    var isEmpty: Bool { classes.isEmpty && configurations.isEmpty && listenerSets.isEmpty }
+    /// The ListenerSets, by their own `namespace/name`.
+    var listenerSetsByKey: [String: ListenerSet] { listenerSets }
+    /// The input's ListenerSets that ask to attach to the Gateway `parent` (`namespace/name`).
+    func listenerSets(attachingTo parent: String) -> [ListenerSet] {
+        listenerSets.keys.sorted().compactMap { listenerSets[$0] }.filter { $0.parent == parent }
+    }
     var classesByName: [String: GatewayClass] { classes }
     /// The configurations by `namespace/name`.
     var configurationsByKey: [String: LoadBalancerConfiguration] { configurations }
@@ -66,6 +84,19 @@ struct GatewayDefinitions {
                                   origin: Origin(offset: reference.offset, path: "spec.parametersRef"))
                     }
                 })
+        case (Self.group, "ListenerSet"):
+            let namespace = node["metadata"]?["namespace"]?.string ?? "default"
+            guard let parent = node["spec"]?["parentRef"], parent["kind"]?.string ?? "Gateway" == "Gateway",
+                  let gateway = parent["name"]?.string else { return }
+            var ports: [PortRange] = []
+            node["spec"]?["listeners"]?.forEachItem { _, listener in
+                guard let literal = listener["port"]?.numberLiteral, let port = reader.integers.value(of: literal),
+                      (1...65535).contains(port) else { return }
+                ports.append(PortRange(port, port))
+            }
+            let parentKey = LoadBalancerConfiguration.key(namespace: parent["namespace"]?.string ?? namespace, name: gateway)
+            listenerSets[LoadBalancerConfiguration.key(namespace: namespace, name: name)] =
+                ListenerSet(namespace: namespace, parent: parentKey, ports: ports)
         case (LoadBalancerConfiguration.group, LoadBalancerConfiguration.kind):
             let read = LoadBalancerConfiguration(node, name: name, reader: reader)
             configurations[read.key] = read

@@ -40,7 +40,6 @@ struct GatewayReader {
         let reference = spec.object("infrastructure")?.object("parametersRef")
         let referenceName = reference?.string("name")
         let namesControllersConfiguration = reference?.text("group") == LoadBalancerConfiguration.group
-        let ports = listenerPorts(spec)
         var definitions: [(GatewayDefinitions.GatewayClass, SourceFile?)] = []
         if let own = classes.gateways.gatewayClass(named: className.value) { definitions.append((own, nil)) }
         if let elsewhere = classes.elsewhere {
@@ -74,6 +73,9 @@ struct GatewayReader {
                     + "under: it is judged under the first ones; check each cluster's files on their own", severity: .warning))
             readings = Array(readings.prefix(IngressClasses.readingLimit))
         }
+        guard !readings.isEmpty else { return }
+        // Read only for a load balancer of the controller's: another controller's Gateway is not this reader's.
+        let ports = listenerPorts(spec)
         for (reading, isNLB) in readings {
             let builder = GatewayAllowlist(component: object.resource, ports: ports, isNLB: isNLB)
             switch reading {
@@ -131,7 +133,13 @@ struct GatewayReader {
             + "and set what it admits")]
     }
 
-    /// `spec.listeners[].port`: the ports the load balancer listens on, each opened to its allowlist.
+    /// `spec.listeners[].port`, and the ports of the ListenerSets the Gateway accepts: the ports the load balancer
+    /// listens on, each opened to its allowlist.
+    ///
+    /// A ListenerSet in the run that names the Gateway as its `parentRef` adds its listeners when the Gateway's
+    /// `spec.allowedListeners.namespaces.from` admits its namespace: `None` (the default: "By default, Gateways do not
+    /// accept ListenerSets"), `Same`, `All`, or `Selector` — whose namespace labels the manifests do not show, so every
+    /// such set counts (the controller's `listenerSetGatewayHandshake`).
     private func listenerPorts(_ spec: ObjectView) -> [PortRange] {
         var ports: [PortRange] = []
         spec.forEachItem("listeners") { node, path in
@@ -139,6 +147,14 @@ struct GatewayReader {
                   let port = listener.int("port", required: true, range: 1...65535) else { return }
             let range = PortRange(port.value, port.value)
             if !ports.contains(range) { ports.append(range) }
+        }
+        let from = spec.object("allowedListeners")?.object("namespaces")?.text("from") ?? "None"
+        guard from != "None" else { return ports }
+        let parent = LoadBalancerConfiguration.key(namespace: object.namespace, name: object.name)
+        let sets = classes.gateways.listenerSets(attachingTo: parent)
+            + (classes.elsewhere?.listenerSets(attachingTo: parent, besides: classes.inputPath) ?? [])
+        for set in sets where from != "Same" || set.namespace == object.namespace {
+            for range in set.ports where !ports.contains(range) { ports.append(range) }
         }
         return ports
     }

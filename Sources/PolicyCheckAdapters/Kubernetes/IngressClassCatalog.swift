@@ -37,6 +37,8 @@ package struct IngressClassCatalog: Sendable {
     /// definitions first (`GatewayDefinitions`).
     private let gatewayClassFiles: [String: [Int]]
     private let configurationFiles: [String: [Int]]
+    /// The files holding ListenerSets that ask to attach to each Gateway (`namespace/name`).
+    private let listenerSetFiles: [String: [Int]]
 
     package init(_ gathered: [FileClasses] = []) {
         files = gathered.sorted { $0.file.path < $1.file.path }
@@ -47,7 +49,11 @@ package struct IngressClassCatalog: Sendable {
         var groups: [String: IngressGroupSettings] = [:]
         var gatewayClasses: [String: [(Int, String)]] = [:]
         var configurations: [String: [(Int, String)]] = [:]
+        var listenerSets: [String: [Int]] = [:]
         for (position, entry) in files.enumerated() {
+            for parent in Set(entry.classes.gateways.listenerSetsByKey.values.map(\.parent)) {
+                listenerSets[parent, default: []].append(position)
+            }
             for (name, read) in entry.classes.gateways.classesByName {
                 gatewayClasses[name, default: []].append((position, read.settingsKey))
             }
@@ -71,6 +77,7 @@ package struct IngressClassCatalog: Sendable {
         self.groups = groups
         gatewayClassFiles = gatewayClasses.mapValues(Self.distinctFirst)
         configurationFiles = configurations.mapValues(Self.distinctFirst)
+        listenerSetFiles = listenerSets
     }
 
     /// What the members of the IngressGroup `name` set, in every file.
@@ -151,6 +158,13 @@ package struct IngressClassCatalog: Sendable {
             let entry = files[position]
             guard entry.file.path != path, let read = entry.classes.gateways.configuration(key) else { return nil }
             return (read, entry.file)
+        }
+    }
+
+    /// The ListenerSets of every file but `path` that ask to attach to the Gateway `parent` (`namespace/name`).
+    func listenerSets(attachingTo parent: String, besides path: String) -> [GatewayDefinitions.ListenerSet] {
+        (listenerSetFiles[parent] ?? []).flatMap { position in
+            files[position].file.path == path ? [] : files[position].classes.gateways.listenerSets(attachingTo: parent)
         }
     }
 }

@@ -225,7 +225,8 @@ struct IngressClasses {
                 read.groupName = spec.object("group")?.text("name")
             }
             parameters[name] = read
-        case (GatewayDefinitions.group, "GatewayClass"), (LoadBalancerConfiguration.group, LoadBalancerConfiguration.kind):
+        case (GatewayDefinitions.group, "GatewayClass"), (GatewayDefinitions.group, "ListenerSet"),
+             (LoadBalancerConfiguration.group, LoadBalancerConfiguration.kind):
             gateways.collect(node, group: APIVersion.group(of: apiVersion), kind: kind, name: name, reader: reader)
         case (Self.autoModeGroup, "IngressClassParams"):
             let spec = reader.object(node, path: "")?.object("spec")

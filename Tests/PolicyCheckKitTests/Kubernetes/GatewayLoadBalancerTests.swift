@@ -186,6 +186,38 @@ struct GatewayLoadBalancerTests {
             == ["MMC-NET-011 gw.yaml:24:11 Gateway/prod/web"])
     }
 
+    /// A ListenerSet in `namespace` attaching a listener on `port` to the Gateway `prod/web`.
+    static func listenerSet(namespace: String = "prod", port: Int) -> String {
+        var text = "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata:\n  name: extra\n  namespace: \(namespace)\n"
+        text += "spec:\n  parentRef:\n    name: web\n"
+        if namespace != "prod" { text += "    namespace: prod\n" }
+        return text + "  listeners:\n  - name: extra\n    protocol: TCP\n    port: \(port)\n"
+    }
+
+    @Test func listenerSetsTheGatewayAcceptsOpenTheirPortsToo() throws {
+        let open = Self.joined(Self.gatewayClass(), Self.configuration("edge", "scheme: internet-facing"))
+        func gateway(from: String?) -> String {
+            guard let from else { return Self.gateway(reference: "edge") }
+            return Self.gateway(reference: "edge").replacingOccurrences(
+                of: "  listeners:\n", with: "  allowedListeners:\n    namespaces:\n      from: \(from)\n  listeners:\n")
+        }
+        // By default a Gateway accepts no ListenerSet: port 22 is not its.
+        #expect(try Self.network(["gw.yaml": Self.joined(open, gateway(from: nil)), "ssh.yaml": Self.listenerSet(port: 22)])
+            == ["MMC-NET-011 gw.yaml:14:11 Gateway/prod/web"])
+        // Accepted, the set's port 22 is open to every address too: critical.
+        for from in ["Same", "All", "Selector"] {
+            #expect(try Self.network(["gw.yaml": Self.joined(open, gateway(from: from)), "ssh.yaml": Self.listenerSet(port: 22)])
+                == ["MMC-NET-001 gw.yaml:14:11 Gateway/prod/web"], "\(from)")
+        }
+        // `Same` admits only sets of the Gateway's namespace.
+        #expect(try Self.network(["gw.yaml": Self.joined(open, gateway(from: "Same")),
+                                  "ssh.yaml": Self.listenerSet(namespace: "team", port: 22)])
+            == ["MMC-NET-011 gw.yaml:14:11 Gateway/prod/web"])
+        #expect(try Self.network(["gw.yaml": Self.joined(open, gateway(from: "All")),
+                                  "ssh.yaml": Self.listenerSet(namespace: "team", port: 22)])
+            == ["MMC-NET-001 gw.yaml:14:11 Gateway/prod/web"])
+    }
+
     @Test func theFixturesFailAndPass() throws {
         #expect(AdapterHarness.summary(try AdapterHarness.findings(fixture: "kubernetes/fail-gateway-internet-facing.yaml"))
             .filter { $0.hasPrefix("MMC-NET") } == ["MMC-NET-011 21:11 Gateway/prod/web"])
@@ -196,6 +228,7 @@ struct GatewayLoadBalancerTests {
     @Test func aFileOfGatewayClassesIsScannedForTheRun() {
         #expect(InputReader.couldSpellIngressClass(Array("kind: GatewayClass\n".utf8)))
         #expect(InputReader.couldSpellIngressClass(Array("kind: LoadBalancerConfiguration\n".utf8)))
+        #expect(InputReader.couldSpellIngressClass(Array("kind: ListenerSet\n".utf8)))
         #expect(!InputReader.couldSpellIngressClass(Array("kind: Gateway\n".utf8)))
     }
 }
