@@ -40,38 +40,46 @@ struct GatewayReader {
         let reference = spec.object("infrastructure")?.object("parametersRef")
         let referenceName = reference?.string("name")
         let namesControllersConfiguration = reference?.text("group") == LoadBalancerConfiguration.group
+        // At most `readingLimit` of each, and of their combinations, so copies in many files cannot make the run
+        // build their product.
+        let limit = IngressClasses.readingLimit
+        var leftOut = false
         var definitions: [(GatewayDefinitions.GatewayClass, SourceFile?)] = []
         if let own = classes.gateways.gatewayClass(named: className.value) { definitions.append((own, nil)) }
         if let elsewhere = classes.elsewhere {
-            definitions += elsewhere.gatewayClassDefinitions(of: className.value, besides: classes.inputPath).map { ($0, $1) }
+            for (definition, file) in elsewhere.gatewayClassDefinitions(of: className.value, besides: classes.inputPath) {
+                guard definitions.count < limit else { leftOut = true; break }
+                definitions.append((definition, file))
+            }
         }
-        // A class the run does not hold: the Gateway's own reference to the controller's configuration says whose
-        // it is.
         var readings: [(Reading, isNLB: Bool?)] = []
         var gatewayConfigurations: [Reading?]?
         if let referenceName, let reference {
             gatewayConfigurations = configurations(named: referenceName.value, namespace: object.namespace,
-                                                   at: reference.origin, into: &deployment)
+                                                   at: reference.origin, leftOut: &leftOut, into: &deployment)
         }
+        // A class the run does not hold: the Gateway's own reference to the controller's configuration says whose
+        // it is.
         if definitions.isEmpty {
             guard namesControllersConfiguration, let gatewayConfigurations else { return }
             readings = gatewayConfigurations.compactMap { $0.map { ($0, nil) } }
         }
-        for (definition, file) in definitions where definition.isLoadBalancerController {
-            for classReading in classConfigurations(definition, className: className.value, file: file, into: &deployment) {
+        combining: for (definition, file) in definitions where definition.isLoadBalancerController {
+            for classReading in classConfigurations(definition, className: className.value, file: file,
+                                                    leftOut: &leftOut, into: &deployment) {
                 for gatewayReading in gatewayConfigurations ?? [nil] {
+                    guard readings.count < limit else { leftOut = true; break combining }
                     // Neither configures it: the controller's defaults, an internal load balancer.
                     guard let reading = Self.merge(classReading, gatewayReading) else { continue }
                     readings.append((reading, definition.isNLB))
                 }
             }
         }
-        if readings.count > IngressClasses.readingLimit {
+        if leftOut {
             deployment.notices.append(Diagnostic(deployment.source, offset: className.origin.offset,
                 "the Gateway's class '\(className.value)' and its LoadBalancerConfigurations are defined more ways in "
-                    + "the checked files than the \(IngressClasses.readingLimit) readings policycheck judges a Gateway "
-                    + "under: it is judged under the first ones; check each cluster's files on their own", severity: .warning))
-            readings = Array(readings.prefix(IngressClasses.readingLimit))
+                    + "the checked files than the \(limit) readings policycheck judges a Gateway under: it is judged "
+                    + "under the first ones; check each cluster's files on their own", severity: .warning))
         }
         guard !readings.isEmpty else { return }
         // Read only for a load balancer of the controller's: another controller's Gateway is not this reader's.
@@ -105,7 +113,7 @@ struct GatewayReader {
     /// The readings a class's `parametersRef` gives: none (`nil`) without one; each definition of the configuration
     /// it names; or one that cannot be verified.
     private func classConfigurations(_ definition: GatewayDefinitions.GatewayClass, className: String, file: SourceFile?,
-                                     into deployment: inout Deployment) -> [Reading?] {
+                                     leftOut: inout Bool, into deployment: inout Deployment) -> [Reading?] {
         guard var reference = definition.parameters else { return [nil] }
         if let file { reference.origin = reference.origin.inFile(deployment.addSourceFile(file)) }
         guard let namespace = reference.namespace else {
@@ -113,17 +121,19 @@ struct GatewayReader {
                 + "'\(reference.name)' without a namespace, which the controller refuses ('Namespace must be specified in "
                 + "ParametersRef'): what its Gateways' load balancers admit cannot be told")]
         }
-        return configurations(named: reference.name, namespace: namespace, at: reference.origin, into: &deployment)
+        return configurations(named: reference.name, namespace: namespace, at: reference.origin, leftOut: &leftOut,
+                              into: &deployment)
     }
 
-    /// Every definition of the configuration `namespace/name` in the run (this input's first), or one reading that
-    /// cannot be verified, at `origin`, when the run holds none.
-    private func configurations(named name: String, namespace: String, at origin: Origin,
+    /// Every definition of the configuration `namespace/name` in the run (this input's first; at most
+    /// `readingLimit`, else `leftOut`), or one reading that cannot be verified, at `origin`, when the run holds none.
+    private func configurations(named name: String, namespace: String, at origin: Origin, leftOut: inout Bool,
                                 into deployment: inout Deployment) -> [Reading] {
         let key = LoadBalancerConfiguration.key(namespace: namespace, name: name)
         var found: [Reading] = classes.gateways.configuration(key).map { [.configured($0)] } ?? []
         if let elsewhere = classes.elsewhere {
             for (read, file) in elsewhere.configurationDefinitions(of: key, besides: classes.inputPath) {
+                guard found.count < IngressClasses.readingLimit else { leftOut = true; break }
                 found.append(.configured(read.inFile(deployment.addSourceFile(file))))
             }
         }

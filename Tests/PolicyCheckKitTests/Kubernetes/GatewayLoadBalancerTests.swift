@@ -186,6 +186,18 @@ struct GatewayLoadBalancerTests {
             == ["MMC-NET-011 gw.yaml:24:11 Gateway/prod/web"])
     }
 
+    @Test func aGatewayIsJudgedUnderAtMostTheReadingLimit() throws {
+        // Seventy world-open copies of its configuration in seventy files: the first 64 are readings, the rest a
+        // warning, never a product built of every copy.
+        var files = ["gw.yaml": Self.joined(Self.gatewayClass(), Self.gateway(reference: "edge"))]
+        for index in 0..<70 {
+            files["copies/\(index).yaml"] = Self.configuration("edge", "scheme: internet-facing", "sourceRanges:", "- 0.0.0.0/0",
+                                                              "- 52.\(index).0.0/24")
+        }
+        let open = try Self.network(files).filter { $0.hasPrefix("MMC-NET-011 copies/") && !$0.hasSuffix("(cannot verify)") }
+        #expect(open.count == 64)
+    }
+
     /// A ListenerSet in `namespace` attaching a listener on `port` to the Gateway `prod/web`.
     static func listenerSet(namespace: String = "prod", port: Int) -> String {
         var text = "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata:\n  name: extra\n  namespace: \(namespace)\n"
