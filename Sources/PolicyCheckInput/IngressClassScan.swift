@@ -14,8 +14,10 @@ extension InputReader {
     }
 
     /// The `IngressClass` and `IngressClassParams` objects of one input, and what its Ingresses set for their
-    /// IngressGroups, for the run's `IngressClassCatalog`. A file is parsed here only when its text could spell either
-    /// kind or the group annotation: it holds `IngressClass` or `group.name`, or an escape that could
+    /// IngressGroups (and its `GatewayClass` and `LoadBalancerConfiguration` objects), for the run's
+    /// `IngressClassCatalog`. A file is parsed here only when its text could spell either kind or the group
+    /// annotation: it holds `IngressClass`, `group.name`, `GatewayClass`, `LoadBalancerConfiguration` or `ListenerSet`, or
+    /// an escape that could
     /// spell it (`\u0043`, `\x43`, a line continuation in a quoted scalar, a `!!binary` scalar); text in UTF-16 or UTF-32 is decoded first,
     /// as the file's own read decodes it. A file that cannot be read or parsed is left to its own read, which reports
     /// it. `text` is the input when read from memory (standard input).
@@ -31,13 +33,18 @@ extension InputReader {
     private static let ingressText = Array("Ingress".utf8)
     private static let classText = Array("IngressClass".utf8)
     private static let groupText = Array("group.name".utf8)
+    private static let gatewayClassText = Array("GatewayClass".utf8)
+    private static let configurationText = Array("LoadBalancerConfiguration".utf8)
+    private static let listenerSetText = Array("ListenerSet".utf8)
     private static let tagDirective = Array("%TAG".utf8)
     private static let binaryText = Array("binary".utf8)
-    /// The characters of `IngressClassParams` and `group.name`: an escape that decodes to none of them (Terraform's
-    /// `\u003c`, `\u0026`) cannot spell either.
-    private static let nameCharacters: Set<UInt32> = Set("IngressClassParamsgroup.name".unicodeScalars.map(\.value))
+    /// The characters of `IngressClassParams`, `group.name`, `GatewayClass` and `LoadBalancerConfiguration`: an escape
+    /// that decodes to none of them (Terraform's `\u003c`, `\u0026`) cannot spell any.
+    private static let nameCharacters: Set<UInt32> =
+        Set("IngressClassParamsgroup.nameGatewayClassLoadBalancerConfigurationListenerSet".unicodeScalars.map(\.value))
 
-    /// Whether decoded text could hold a `kind` of `IngressClass` or `IngressClassParams`, or an Ingress annotated
+    /// Whether decoded text could hold a `kind` of `IngressClass`, `IngressClassParams`, `GatewayClass` or
+    /// `LoadBalancerConfiguration`, or an Ingress annotated
     /// `alb.ingress.kubernetes.io/group.name`: spelt out; through an escape of one of their characters (JSON's
     /// `\uXXXX`; YAML's `\xXX`, `\uXXXX`, `\UXXXXXXXX`) or an escaped line break in a quoted scalar; or through a
     /// base64 scalar — a tag holding `binary` (`!!binary`, `!<tag:yaml.org,2002:binary>`), a URI escape
@@ -50,6 +57,9 @@ extension InputReader {
             if let ingress = ByteSearch.firstIndex(of: ingressText, in: text),
                ByteSearch.firstIndex(of: classText, in: text, from: ingress) != nil
                 || ByteSearch.firstIndex(of: groupText, in: text) != nil { return true }
+            if ByteSearch.firstIndex(of: gatewayClassText, in: text) != nil
+                || ByteSearch.firstIndex(of: configurationText, in: text) != nil
+                || ByteSearch.firstIndex(of: listenerSetText, in: text) != nil { return true }
             return ByteSearch.firstIndex(of: tagDirective, in: text) != nil
                 || anyByte(UInt8(ascii: "\\"), in: buffer, where: escapeCouldSpellKind)
                 || anyByte(UInt8(ascii: "!"), in: buffer, where: tagCouldBeBase64)

@@ -33,6 +33,12 @@ package struct IngressClassCatalog: Sendable {
     private let withDefault: [Int]
     /// What the members of each IngressGroup set, over every file (in path order).
     private let groups: [String: IngressGroupSettings]
+    /// The files defining each GatewayClass, and each `LoadBalancerConfiguration` (by `namespace/name`), distinct
+    /// definitions first (`GatewayDefinitions`).
+    private let gatewayClassFiles: [String: [Int]]
+    private let configurationFiles: [String: [Int]]
+    /// The files holding ListenerSets that ask to attach to each Gateway (`namespace/name`).
+    private let listenerSetFiles: [String: [Int]]
 
     package init(_ gathered: [FileClasses] = []) {
         files = gathered.sorted { $0.file.path < $1.file.path }
@@ -41,7 +47,19 @@ package struct IngressClassCatalog: Sendable {
         var autoMode: [String: [(Int, String)]] = [:]
         var withDefault: [Int] = []
         var groups: [String: IngressGroupSettings] = [:]
+        var gatewayClasses: [String: [(Int, String)]] = [:]
+        var configurations: [String: [(Int, String)]] = [:]
+        var listenerSets: [String: [Int]] = [:]
         for (position, entry) in files.enumerated() {
+            for parent in Set(entry.classes.gateways.listenerSetsByKey.values.map(\.parent)) {
+                listenerSets[parent, default: []].append(position)
+            }
+            for (name, read) in entry.classes.gateways.classesByName {
+                gatewayClasses[name, default: []].append((position, read.settingsKey))
+            }
+            for (key, read) in entry.classes.gateways.configurationsByKey {
+                configurations[key, default: []].append((position, read.settingsKey))
+            }
             for (name, settings) in entry.classes.groupsByName { groups[name, default: IngressGroupSettings()].merge(settings) }
             for (name, read) in entry.classes.classesByName { classes[name, default: []].append((position, read.settingsKey)) }
             for (name, read) in entry.classes.parametersByName(autoMode: false) {
@@ -57,6 +75,9 @@ package struct IngressClassCatalog: Sendable {
         autoModeParameterFiles = autoMode.mapValues(Self.distinctFirst)
         self.withDefault = withDefault
         self.groups = groups
+        gatewayClassFiles = gatewayClasses.mapValues(Self.distinctFirst)
+        configurationFiles = configurations.mapValues(Self.distinctFirst)
+        listenerSetFiles = listenerSets
     }
 
     /// What the members of the IngressGroup `name` set, in every file.
@@ -117,5 +138,33 @@ package struct IngressClassCatalog: Sendable {
     /// The classes every file but `path` annotates the default, in path order.
     func defaultClassNames(besides path: String) -> [String] {
         withDefault.flatMap { files[$0].file.path == path ? [] : files[$0].classes.defaultClassNames }
+    }
+
+    /// The definitions of the GatewayClass `name` in every file but `path`, distinct ones first.
+    func gatewayClassDefinitions(of name: String,
+                                 besides path: String) -> some Sequence<(GatewayDefinitions.GatewayClass, SourceFile)> {
+        (gatewayClassFiles[name] ?? []).lazy.compactMap { position in
+            let entry = files[position]
+            guard entry.file.path != path, let read = entry.classes.gateways.gatewayClass(named: name) else { return nil }
+            return (read, entry.file)
+        }
+    }
+
+    /// The definitions of the `LoadBalancerConfiguration` `namespace/name` in every file but `path`, distinct ones
+    /// first.
+    func configurationDefinitions(of key: String,
+                                  besides path: String) -> some Sequence<(LoadBalancerConfiguration, SourceFile)> {
+        (configurationFiles[key] ?? []).lazy.compactMap { position in
+            let entry = files[position]
+            guard entry.file.path != path, let read = entry.classes.gateways.configuration(key) else { return nil }
+            return (read, entry.file)
+        }
+    }
+
+    /// The ListenerSets of every file but `path` that ask to attach to the Gateway `parent` (`namespace/name`).
+    func listenerSets(attachingTo parent: String, besides path: String) -> [GatewayDefinitions.ListenerSet] {
+        (listenerSetFiles[parent] ?? []).flatMap { position in
+            files[position].file.path == path ? [] : files[position].classes.gateways.listenerSets(attachingTo: parent)
+        }
     }
 }

@@ -80,6 +80,9 @@ struct IngressClasses {
     private var unknownParameters: [String: String] = [:]
     /// What the input's Ingresses set for their IngressGroups' ALBs, by group name.
     private var groups: [String: IngressGroupSettings] = [:]
+    /// The input's GatewayClasses and `LoadBalancerConfiguration`s, gathered with the Ingress classes (and, like
+    /// them, from the run's other files through `elsewhere`).
+    private(set) var gateways = GatewayDefinitions()
     /// The classes and parameters of the run's other files (`IngressClassCatalog`): `IngressClass` and
     /// `IngressClassParams` are cluster-wide, and are often kept in a file of their own, apart from the Ingresses
     /// that use them.
@@ -103,7 +106,9 @@ struct IngressClasses {
     /// The parameters the input defines, by name: the controller's, or Auto Mode's.
     func parametersByName(autoMode: Bool) -> [String: Parameters] { autoMode ? autoModeParameters : parameters }
     /// Whether the input defines no class and no parameters.
-    var isEmpty: Bool { classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty && groups.isEmpty }
+    var isEmpty: Bool {
+        classes.isEmpty && parameters.isEmpty && autoModeParameters.isEmpty && groups.isEmpty && gateways.isEmpty
+    }
     /// What the input's members of each IngressGroup set, by group name.
     var groupsByName: [String: IngressGroupSettings] { groups }
 
@@ -182,7 +187,8 @@ struct IngressClasses {
         }
     }
 
-    /// Records an object when it is an `IngressClass` or an `IngressClassParams`, or an Ingress of an IngressGroup.
+    /// Records an object when it is an `IngressClass` or an `IngressClassParams`, an Ingress of an IngressGroup, or
+    /// a `GatewayClass` or `LoadBalancerConfiguration` (`GatewayDefinitions`).
     mutating func collect(_ node: SourceNode, reader: NodeReader) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string else { return }
         if kind == "Ingress" {
@@ -219,6 +225,9 @@ struct IngressClasses {
                 read.groupName = spec.object("group")?.text("name")
             }
             parameters[name] = read
+        case (GatewayDefinitions.group, "GatewayClass"), (GatewayDefinitions.group, "ListenerSet"),
+             (LoadBalancerConfiguration.group, LoadBalancerConfiguration.kind):
+            gateways.collect(node, group: APIVersion.group(of: apiVersion), kind: kind, name: name, reader: reader)
         case (Self.autoModeGroup, "IngressClassParams"):
             let spec = reader.object(node, path: "")?.object("spec")
             var read = Parameters(inboundOrigin: Origin(offset: node.offset, path: "spec"))

@@ -4,7 +4,8 @@ import PolicyCheckSyntax
 /// Reads Kubernetes manifests (multi-document YAML or JSON, `kind: List`) into one `Deployment` per file.
 ///
 /// Every Kubernetes object is read; the ones that carry allowlists or residency facts fill the model: `Service` of
-/// type LoadBalancer, `Ingress`, `NetworkPolicy`, and the Mattermost operator's `Mattermost` and `ClusterInstallation`.
+/// type LoadBalancer, `Ingress`, a Gateway API `Gateway`, `NetworkPolicy`, and the Mattermost operator's `Mattermost` and
+/// `ClusterInstallation`.
 /// Resources are named `Kind/namespace/name`. `docs/kubernetes.md` documents the mapping.
 public struct KubernetesAdapter: InputAdapter {
     public static let format = InputFormat.kubernetes
@@ -34,7 +35,8 @@ public struct KubernetesAdapter: InputAdapter {
         if let offering = options.offering {
             deployment.offering = Located(offering, at: deployment.origin)
         }
-        // An Ingress's class and its parameters may come after it in the file: gather them first.
+        // An Ingress's class and its parameters (a Gateway's class and configurations) may come after it in the
+        // file: gather them first.
         var classes = IngressClasses(objectsIn: roots, reader: reader)
         classes.elsewhere = options.ingressClasses
         classes.inputPath = source.path
@@ -192,6 +194,9 @@ public struct KubernetesAdapter: InputAdapter {
         case ("installation.mattermost.com", "Mattermost"), ("mattermost.com", "ClusterInstallation"):
             guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             MattermostReader(object: object).read(into: &deployment)
+        case (GatewayDefinitions.group, "Gateway"):
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
+            GatewayReader(object: object, classes: classes).read(into: &deployment)
         default:
             // Other objects (Deployments, ConfigMaps, Secrets, …) carry nothing the rules judge.
             return
