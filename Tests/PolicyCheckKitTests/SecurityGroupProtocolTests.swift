@@ -75,19 +75,18 @@ import Testing
         #expect(result.findings.map(\.ruleId) == ["MMC-NET-004", "MMC-NET-004", "MMC-NET-004", "MMC-NET-004"])
     }
 
-    /// Blocks that add up to more than the space without covering it, on 20,000 port ranges: each point of the
-    /// sweep asks the blocks' trie, not a merge of every block in force (which took quadratic time).
-    @Test func nestedBlocksOnManyPortRangesAreJudgedQuickly() throws {
+    /// Blocks that add up to more than the space without covering it, on 20,000 port ranges, are judged completely:
+    /// no cover, until the one block that completes it on one port. Speed is measured in the benchmark
+    /// (`cfn-sg-port-ranges` in Benchmarks/generate_adversarial.py), never by a timed test.
+    @Test func nestedBlocksOnManyPortRangesAreJudgedCompletely() throws {
         var rules = ""
         for port in 0..<20_000 {
             let block = ["0.0.0.0/1", "0.0.0.0/2", "64.0.0.0/2"][port % 3]
             rules += "        - {IpProtocol: tcp, FromPort: \(port), ToPort: 65535, CidrIp: \(block), Description: d}\n"
         }
         let template = "Resources:\n  Wide:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: wide\n      SecurityGroupIngress:\n" + rules
-        let started = ContinuousClock.now
         let findings = try CloudFormationTesting.findings(template)
         #expect(findings.filter { $0.ruleId == "MMC-NET-001" || $0.ruleId == "MMC-NET-011" }.isEmpty)
-        #expect(ContinuousClock.now - started < .seconds(20))
         // The upper half on one port completes the cover there, on SSH: MMC-NET-001.
         let covered = try CloudFormationTesting.findings(template
             + "        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 128.0.0.0/1, Description: d}\n")
