@@ -52,7 +52,7 @@ import Testing
             Resources:
               Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
               Alias: {Type: AWS::KMS::Alias, Properties: {AliasName: alias/data, TargetKeyId: !Ref Key}}
-              DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn}}
+              DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn, PubliclyAccessible: false}}
               Vol: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !Ref Alias}}
               Other: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: alias/aws/ebs}}
             """
