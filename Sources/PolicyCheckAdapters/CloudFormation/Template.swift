@@ -70,6 +70,14 @@ struct Template {
                                            "resource '\(Excerpt.quote(entry.key))' has no 'Type' string (such as AWS::S3::Bucket)"))
                 continue
             }
+            // A registered module (a type ending in `::MODULE`) is replaced by the resources its template fragment
+            // in the CloudFormation registry declares when the stack is created
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/modules.html): they are not in this
+            // file, as what a macro inserts is not. Its own properties are still read (for their regions).
+            if type.hasSuffix("::MODULE") {
+                transforms.append(TemplateTransform(module: type, logicalID: entry.key,
+                                                    offset: entry.value["Type"]?.offset ?? entry.keyOffset))
+            }
             resources.append(TemplateResource(logicalID: entry.key, type: type, keyOffset: entry.keyOffset,
                                               node: entry.value))
         }
@@ -130,12 +138,33 @@ struct Template {
         clustersByIdentifier[name.lowercased()]
     }
 
-    /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion`, or a
-    /// `Resources` mapping with a resource of an `AWS::…` type.
+    /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion` (optional in a
+    /// template, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/format-version-structure.html), or a
+    /// `Resources` mapping with a resource of an `AWS::…` or module (`…::MODULE`) type or an `Fn::ForEach::…` loop, or one beside a
+    /// `Transform` naming `AWS::LanguageExtensions` (the transform a loop needs,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html).
+    /// A template whose resources are all in loops has no `AWS::` type at the top of `Resources`, and skipping it as
+    /// no input took every resource out of the gate.
     static func recognises(_ root: SourceNode) -> Bool {
         guard root.entries != nil else { return false }
         if root["AWSTemplateFormatVersion"] != nil { return true }
-        return root["Resources"]?.entries?.contains { $0.value["Type"]?.string?.hasPrefix("AWS::") == true } ?? false
+        guard let resources = root["Resources"]?.entries else { return false }
+        if resources.contains(where: { $0.key.hasPrefix("Fn::ForEach::") || isTemplateResource($0.value) }) { return true }
+        return namesLanguageExtensions(root["Transform"])
+    }
+
+    /// A resource whose type only a CloudFormation template declares: an AWS type, or a registered module's
+    /// (`Acme::Data::Cluster::MODULE`, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ModuleInfo.html).
+    private static func isTemplateResource(_ node: SourceNode) -> Bool {
+        guard let type = node["Type"]?.string else { return false }
+        return type.hasPrefix("AWS::") || type.hasSuffix("::MODULE")
+    }
+
+    /// Whether a `Transform` section names `AWS::LanguageExtensions`, alone or in its list.
+    private static func namesLanguageExtensions(_ transform: SourceNode?) -> Bool {
+        guard let transform else { return false }
+        let names = transform.items.map { $0.compactMap(\.string) } ?? transform.string.map { [$0] } ?? []
+        return names.contains("AWS::LanguageExtensions")
     }
 }
 

@@ -153,6 +153,24 @@ import Testing
         #expect(findings.contains { $0.resource == "Db${Name}" && $0.category == .encryption }, "\(findings.map(\.cfnSummary))")
     }
 
+    /// A registered module (a type ending in `::MODULE`) adds the resources of its fragment in the registry when the
+    /// stack is created: like a macro, an error naming it (the gate fails closed) while the rest is checked, and it
+    /// makes a file without the optional version line a template. Before, it passed silently (review, round 26).
+    @Test func aModuleResourceIsAnErrorNamingItAndMakesTheFileATemplate() throws {
+        let text = """
+            Description: a registered module
+            Resources:
+              Db:
+                Type: Acme::Data::PostgresCluster::MODULE
+                Properties: {ClientCidr: 0.0.0.0/0, Encrypted: 'false'}
+              Vol:
+                Type: Custom::Volume
+            """
+        #expect(try T.deployment(text).notices.map(\.description) == [
+            "template.yaml:4:11: error: Resources.Db: the resources the module 'Acme::Data::PostgresCluster::MODULE' adds from its template fragment in the CloudFormation registry when the stack is created cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
+    }
+
     @Test func aRainModuleIsAnErrorThatSaysHowToCheckIt() throws {
         let text = """
             Resources:
