@@ -15,6 +15,9 @@ struct Template {
     /// macro). What they insert or rewrite exists only once CloudFormation runs them, so they are reported as not
     /// checked.
     let unreadTransforms: [TemplateTransform]
+    /// The identifiers of `Fn::ForEach` loops whose collection the template does not decide, and why: a value that
+    /// refers to one cannot be verified (`ForEachExpansion`).
+    let undecidedLoopIdentifiers: [String: String]
     private let index: [String: Int]
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
@@ -47,7 +50,8 @@ struct Template {
         var resources: [TemplateResource] = []
         var transforms = TemplateTransform.unread(inSection: root["Transform"])
         resources.reserveCapacity(entries.count)
-        for entry in Self.expandingForEach(entries) {
+        var loops = ForEachExpansion(parameters: root["Parameters"])
+        for entry in loops.expanding(entries) {
             // "You can use the AWS::Include transform anywhere within the CloudFormation template except in the
             // template parameters section or the template version"
             // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html).
@@ -83,6 +87,7 @@ struct Template {
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
+        undecidedLoopIdentifiers = loops.undecided
         unreadTransforms = transforms + TemplateTransform.elsewhere(in: root, bytes: source.bytes)
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
         var clusters: [String: String] = [:]
@@ -106,21 +111,6 @@ struct Template {
         }
         self.parameters = parameters
         mappings = root["Mappings"]
-    }
-
-    /// The resources, with each `Fn::ForEach::<name>: [identifier, collection, {outputKey: resource}]` of the
-    /// `AWS::LanguageExtensions` transform read as its output resources, once each under the output key as written
-    /// (`Table${TableName}`): every copy has the same body, and a value that refers to the identifier is a reference
-    /// the resolver cannot resolve, so it is unknown rather than guessed.
-    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html
-    static func expandingForEach(_ entries: [SourceEntry]) -> [SourceEntry] {
-        // Most templates have no `Fn::ForEach`: keep their entries as they are rather than copy them.
-        guard entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return entries }
-        return entries.flatMap { entry -> [SourceEntry] in
-            guard entry.key.hasPrefix("Fn::ForEach::"), let parts = entry.value.items, parts.count == 3,
-                  let outputs = parts[2].entries else { return [entry] }
-            return expandingForEach(outputs)
-        }
     }
 
     /// The resource with a logical id.
