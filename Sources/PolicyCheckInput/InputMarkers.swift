@@ -15,7 +15,7 @@
 ///   markers themselves.
 public enum InputMarkers {
     /// Lowercase words whose presence makes a file an input: Kubernetes and native manifests (`apiVersion`),
-    /// CloudFormation (`AWSTemplateFormatVersion`, `AWS::` resource types), Terraform plans (`format_version`,
+    /// CloudFormation (`AWSTemplateFormatVersion`, `AWS::` resource types, a registered module's `::MODULE` type), Terraform plans (`format_version`,
     /// `terraform_version`, `planned_values`, `resource_changes`), provisioner installations and the server's
     /// IP-filtering settings (their distinctive top-level fields).
     static let words: [(word: [UInt8], name: String)] = spelled.map { (Array($0.0.utf8), $0.1) }
@@ -24,6 +24,7 @@ public enum InputMarkers {
         ("apiversion", "apiVersion"),
         ("awstemplateformatversion", "AWSTemplateFormatVersion"),
         ("aws::", "an AWS:: resource type"),
+        ("::module", "a CloudFormation module's ::MODULE type"),
         ("format_version", "format_version"),
         ("terraform_version", "terraform_version"),
         ("planned_values", "planned_values"),

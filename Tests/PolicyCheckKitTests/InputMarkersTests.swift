@@ -9,6 +9,7 @@ import Testing
         ("ApiVersion: v1\n", "apiVersion"),
         ("AWSTemplateFormatVersion: '2010-09-09'\n", "AWSTemplateFormatVersion"),
         ("Resources: {B: {Type: 'AWS::S3::Bucket'}}", "an AWS:: resource type"),
+        ("Resources: {Db: {Type: 'Acme::Data::Cluster::MODULE'", "a CloudFormation module's ::MODULE type"),
         ("{\"format_version\": \"1.2\"}", "format_version"),
         ("{\"Affinity\": \"isolated\", \"DNSNames\": []}", "DNSNames"),
         ("{\"allowed_ip_ranges\": []}", "allowed_ip_ranges"),

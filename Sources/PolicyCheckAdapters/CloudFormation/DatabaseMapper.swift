@@ -52,6 +52,13 @@ enum DatabaseMapper: ResourceMapper {
         store.encryption.kmsKey = isInstance && sourceKey != nil ? sourceKey
             : KMSKeyProperty.read(key, context: context, into: &deployment) ?? sourceKey
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
+        // Not stated: RDS decides, by the subnet group's VPC (`DatabasePublicDefault`). A read replica takes the
+        // defaults of CreateDBInstanceReadReplica, not read here.
+        if isInstance, store.publicAccess == nil, properties.child("SourceDBInstanceIdentifier").isAbsent {
+            let (access, note) = DatabasePublicDefault.access(properties, context: context)
+            store.publicAccess = access
+            store.publicAccessNote = note
+        }
         if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
                                                              component: context.component))

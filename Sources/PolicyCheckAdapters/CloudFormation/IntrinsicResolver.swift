@@ -136,6 +136,7 @@ struct IntrinsicResolver {
         if let resource = template.resource(name) {
             return [.resource(logicalID: name, type: resource.type, attribute: nil)]
         }
+        if let reason = template.undecidedLoopIdentifiers[name] { return Self.unknown(reason, "${\(name)}") }
         return Self.unknown("'\(Excerpt.quote(name))' is neither a parameter nor a resource of this template")
     }
 

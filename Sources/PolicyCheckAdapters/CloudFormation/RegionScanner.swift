@@ -83,9 +83,12 @@ enum RegionScanner {
     private static func visit(_ node: SourceNode, path: String, key: String, context: ResourceContext, depth: Int,
                               stackRegion: String? = nil, into found: inout [RegionReference]) {
         guard depth < 64 else { return }
-        if let entries = regionKeyedEntries(node, context: context) {
-            for (region, value) in entries {
-                visit(value, path: path, key: key, context: context, depth: depth + 1, stackRegion: region, into: &found)
+        if let entries = regionKeyedEntries(node, context: context, depth: 0) {
+            // Inside a value a lookup by the stack's region already chose (a second lookup in one `!Join`), only
+            // that region's entry, or the map's `DefaultValue`, is taken.
+            for (region, value) in entries where stackRegion == nil || region == nil || region == stackRegion {
+                visit(value, path: path, key: key, context: context, depth: depth + 1, stackRegion: region ?? stackRegion,
+                      into: &found)
             }
             return
         }
@@ -132,8 +135,64 @@ enum RegionScanner {
     /// For `!FindInMap [Map, !Ref AWS::Region, Key]` — a lookup by the stack's own region, as CDK's region
     /// mappings and amplify's layer mappings write it — each region entry's value under `Key`, with its region:
     /// CloudFormation picks the entry of the region the stack is deployed in, so a value names its own entry's
-    /// region only where that region is the stack's. `nil` for any other node.
-    private static func regionKeyedEntries(_ node: SourceNode, context: ResourceContext) -> [(String?, SourceNode)]? {
+    /// region only where that region is the stack's. The lookup may stand inside functions that only pick from or
+    /// build on its entry — `!Select [0, !FindInMap [RegionMap, !Ref AWS::Region, AZs]]`, a `!Split` or `!Join` of
+    /// it, `!Base64`, an `!If` branch, a `!Sub` variable —: then the whole expression, once per entry with the
+    /// lookup replaced by that entry, with the entry's region ("Fn::Select returns a single object from a list of
+    /// objects by index", https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-select.html;
+    /// every entry is one deployment, so another region the expression writes still counts in the others). `nil`
+    /// for any other node.
+    private static func regionKeyedEntries(_ node: SourceNode, context: ResourceContext, depth: Int) -> [(String?, SourceNode)]? {
+        if let entries = regionLookupEntries(node, context: context) { return entries }
+        guard depth < 8, let call = Intrinsic.parse(node), lookupWrappers.contains(call.function),
+              let arguments = replacingRegionLookup(in: call.argument, context: context, depth: depth + 1) else { return nil }
+        return arguments.map { region, argument in
+            guard let tag = node.tag else {
+                let keyOffset = node.entries?.first?.keyOffset ?? node.offset
+                return (region, SourceNode(.mapping([SourceEntry(key: call.function, keyOffset: keyOffset, value: argument)]),
+                                           offset: node.offset))
+            }
+            var wrapped = argument
+            wrapped.offset = node.offset
+            wrapped.tag = tag
+            return (region, wrapped)
+        }
+    }
+
+    /// The functions a region-keyed lookup keeps its reading through: they pick from, split, join or encode the
+    /// entry, or choose between it and another value.
+    private static let lookupWrappers: Set<String> = ["Fn::Select", "Fn::Split", "Fn::Join", "Fn::Base64", "Fn::If", "Fn::Sub"]
+
+    /// A function's argument once per entry of the first region-keyed lookup in it (at any depth of its lists and
+    /// of a `!Sub`'s variables), with the lookup replaced by the entry; `nil` when it holds none.
+    private static func replacingRegionLookup(in node: SourceNode, context: ResourceContext,
+                                              depth: Int) -> [(String?, SourceNode)]? {
+        guard depth < 8 else { return nil }
+        if Intrinsic.parse(node) != nil { return regionKeyedEntries(node, context: context, depth: depth) }
+        if let items = node.items {
+            for (index, item) in items.enumerated() {
+                guard let found = replacingRegionLookup(in: item, context: context, depth: depth + 1) else { continue }
+                return found.map { region, value in
+                    var copy = items
+                    copy[index] = value
+                    return (region, SourceNode(.sequence(copy), offset: node.offset))
+                }
+            }
+        } else if let entries = node.entries {
+            for (index, entry) in entries.enumerated() {
+                guard let found = replacingRegionLookup(in: entry.value, context: context, depth: depth + 1) else { continue }
+                return found.map { region, value in
+                    var copy = entries
+                    copy[index].value = value
+                    return (region, SourceNode(.mapping(copy), offset: node.offset))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `!FindInMap [Map, !Ref AWS::Region, Key]`'s region entries (see `regionKeyedEntries`); `nil` for any other node.
+    private static func regionLookupEntries(_ node: SourceNode, context: ResourceContext) -> [(String?, SourceNode)]? {
         guard let call = Intrinsic.parse(node), call.function == "Fn::FindInMap", let items = call.argument.items,
               items.count >= 3, let mapName = items[0].string, let map = context.template.mappings?[mapName],
               let regionCall = Intrinsic.parse(items[1]), regionCall.function == "Ref",

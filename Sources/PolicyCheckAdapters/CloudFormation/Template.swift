@@ -15,6 +15,9 @@ struct Template {
     /// macro). What they insert or rewrite exists only once CloudFormation runs them, so they are reported as not
     /// checked.
     let unreadTransforms: [TemplateTransform]
+    /// The identifiers of `Fn::ForEach` loops whose collection the template does not decide, and why: a value that
+    /// refers to one cannot be verified (`ForEachExpansion`).
+    let undecidedLoopIdentifiers: [String: String]
     private let index: [String: Int]
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
@@ -47,7 +50,8 @@ struct Template {
         var resources: [TemplateResource] = []
         var transforms = TemplateTransform.unread(inSection: root["Transform"])
         resources.reserveCapacity(entries.count)
-        for entry in Self.expandingForEach(entries) {
+        var loops = ForEachExpansion(parameters: root["Parameters"])
+        for entry in loops.expanding(entries) {
             // "You can use the AWS::Include transform anywhere within the CloudFormation template except in the
             // template parameters section or the template version"
             // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html).
@@ -70,11 +74,20 @@ struct Template {
                                            "resource '\(Excerpt.quote(entry.key))' has no 'Type' string (such as AWS::S3::Bucket)"))
                 continue
             }
+            // A registered module (a type ending in `::MODULE`) is replaced by the resources its template fragment
+            // in the CloudFormation registry declares when the stack is created
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/modules.html): they are not in this
+            // file, as what a macro inserts is not. Its own properties are still read (for their regions).
+            if type.hasSuffix("::MODULE") {
+                transforms.append(TemplateTransform(module: type, logicalID: entry.key,
+                                                    offset: entry.value["Type"]?.offset ?? entry.keyOffset))
+            }
             resources.append(TemplateResource(logicalID: entry.key, type: type, keyOffset: entry.keyOffset,
                                               node: entry.value))
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
+        undecidedLoopIdentifiers = loops.undecided
         unreadTransforms = transforms + TemplateTransform.elsewhere(in: root, bytes: source.bytes)
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
         var clusters: [String: String] = [:]
@@ -100,21 +113,6 @@ struct Template {
         mappings = root["Mappings"]
     }
 
-    /// The resources, with each `Fn::ForEach::<name>: [identifier, collection, {outputKey: resource}]` of the
-    /// `AWS::LanguageExtensions` transform read as its output resources, once each under the output key as written
-    /// (`Table${TableName}`): every copy has the same body, and a value that refers to the identifier is a reference
-    /// the resolver cannot resolve, so it is unknown rather than guessed.
-    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html
-    static func expandingForEach(_ entries: [SourceEntry]) -> [SourceEntry] {
-        // Most templates have no `Fn::ForEach`: keep their entries as they are rather than copy them.
-        guard entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return entries }
-        return entries.flatMap { entry -> [SourceEntry] in
-            guard entry.key.hasPrefix("Fn::ForEach::"), let parts = entry.value.items, parts.count == 3,
-                  let outputs = parts[2].entries else { return [entry] }
-            return expandingForEach(outputs)
-        }
-    }
-
     /// The resource with a logical id.
     func resource(_ logicalID: String) -> TemplateResource? {
         index[logicalID].map { resources[$0] }
@@ -130,12 +128,33 @@ struct Template {
         clustersByIdentifier[name.lowercased()]
     }
 
-    /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion`, or a
-    /// `Resources` mapping with a resource of an `AWS::…` type.
+    /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion` (optional in a
+    /// template, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/format-version-structure.html), or a
+    /// `Resources` mapping with a resource of an `AWS::…` or module (`…::MODULE`) type or an `Fn::ForEach::…` loop, or one beside a
+    /// `Transform` naming `AWS::LanguageExtensions` (the transform a loop needs,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html).
+    /// A template whose resources are all in loops has no `AWS::` type at the top of `Resources`, and skipping it as
+    /// no input took every resource out of the gate.
     static func recognises(_ root: SourceNode) -> Bool {
         guard root.entries != nil else { return false }
         if root["AWSTemplateFormatVersion"] != nil { return true }
-        return root["Resources"]?.entries?.contains { $0.value["Type"]?.string?.hasPrefix("AWS::") == true } ?? false
+        guard let resources = root["Resources"]?.entries else { return false }
+        if resources.contains(where: { $0.key.hasPrefix("Fn::ForEach::") || isTemplateResource($0.value) }) { return true }
+        return namesLanguageExtensions(root["Transform"])
+    }
+
+    /// A resource whose type only a CloudFormation template declares: an AWS type, or a registered module's
+    /// (`Acme::Data::Cluster::MODULE`, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ModuleInfo.html).
+    private static func isTemplateResource(_ node: SourceNode) -> Bool {
+        guard let type = node["Type"]?.string else { return false }
+        return type.hasPrefix("AWS::") || type.hasSuffix("::MODULE")
+    }
+
+    /// Whether a `Transform` section names `AWS::LanguageExtensions`, alone or in its list.
+    private static func namesLanguageExtensions(_ transform: SourceNode?) -> Bool {
+        guard let transform else { return false }
+        let names = transform.items.map { $0.compactMap(\.string) } ?? transform.string.map { [$0] } ?? []
+        return names.contains("AWS::LanguageExtensions")
     }
 }
 

@@ -2,7 +2,8 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// A macro the template runs that policycheck cannot expand: `AWS::Include` or a custom macro, named in the template's
-/// `Transform` section or as an `Fn::Transform` among the resources. What it inserts or rewrites exists only once
+/// `Transform` section or as an `Fn::Transform` among the resources — or a registered module, whose resources
+/// CloudFormation adds from the registry just as a macro adds them. What it inserts or rewrites exists only once
 /// CloudFormation processes the template, so the template cannot be judged whole: an error (exit 2, the gate fails
 /// closed) while what the template itself writes is still checked and reported.
 struct TemplateTransform {
@@ -16,6 +17,8 @@ struct TemplateTransform {
         /// An `Fn::Transform` anywhere else (a resource's properties, SAM's `Globals`, `Outputs`): the macro inserts
         /// or rewrites what is there.
         case elsewhere(path: String)
+        /// A resource of a registered module's type (`…::MODULE`): the module adds the resources of its fragment.
+        case module(logicalID: String)
     }
 
     /// The macro's name; `nil` when it is not written as a literal string.
@@ -64,6 +67,14 @@ struct TemplateTransform {
         location = declaration.entries != nil ? declaration["Parameters"]?["Location"]?.string : nil
         self.offset = offset ?? nameNode?.offset ?? declaration.offset
         self.place = place
+    }
+
+    /// A module resource: its type, where the type is written, and its logical id.
+    init(module type: String, logicalID: String, offset: Int) {
+        name = type
+        location = nil
+        self.offset = offset
+        place = .module(logicalID: logicalID)
     }
 
     /// Every `Fn::Transform` outside the `Transform` section and the `Resources` mapping's own entries — a mapping's
@@ -129,6 +140,9 @@ struct TemplateTransform {
         case .elsewhere(let path):
             return Diagnostic(source, offset: offset,
                               "\(path).Fn::Transform: what \(quoted ?? "a macro") inserts here\(from) when the stack is created cannot be checked here (the template as written is); \(instead)")
+        case .module(let logicalID):
+            return Diagnostic(source, offset: offset,
+                              "Resources.\(logicalID): the resources the module \(quoted ?? "") adds from its template fragment in the CloudFormation registry when the stack is created cannot be checked here (the template's own resources are); \(instead)")
         case .transformSection where name == "AWS::Include":
             return Diagnostic(source, offset: offset,
                               "Transform: what 'AWS::Include' inserts\(from) when the stack is created cannot be checked here (the template as written is); \(instead)")

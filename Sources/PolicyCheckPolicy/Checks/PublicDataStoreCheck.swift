@@ -20,6 +20,11 @@ public struct PublicDataStoreCheck: Check {
                     "the \(store.displayName) has a public endpoint (the domain is not placed in a VPC), so only its access policy decides who reaches it; expected the domain in a VPC",
                     at: access.origin
                 )]))
+            case .known(true) where store.publicAccessNote != nil && store.kind == .database:
+                return CheckResult(store.component, .fail([Evidence(
+                    "the \(store.displayName) is reachable from the internet: \(store.publicAccessNote ?? ""); expected it to be private (PubliclyAccessible false)",
+                    at: access.origin
+                )]))
             case .known(true) where store.publicAccessNote != nil:
                 return CheckResult(store.component, .fail([Evidence(
                     "the \(store.displayName) does not block public access: \(store.publicAccessNote ?? ""); expected every public access block setting true",

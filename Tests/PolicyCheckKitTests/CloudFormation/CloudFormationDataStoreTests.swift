@@ -123,4 +123,38 @@ import Testing
         #expect(findings.map(\.cfnSummary) == ["7:38 info MMC-ENC-002 Table Resources.Table.Properties.SSESpecification.SSEEnabled"])
         #expect(findings.first?.cannotVerify == true)
     }
+
+    /// A DB instance that states no `PubliclyAccessible`: CloudFormation passes none and RDS decides by the subnet
+    /// group's VPC (CreateDBInstance). Without a `DBSubnetGroupName` it is created in the default VPC, which has an
+    /// internet gateway: public. With one whose VPC the template attaches an internet gateway to: public. With one
+    /// the template does not decide: cannot be verified. Before, all three passed silently (review, round 26).
+    @Test(arguments: [
+        ("", "high", "no DBSubnetGroupName is, so RDS creates the instance in the region's default VPC"),
+        ("DBSubnetGroupName: !Ref Group", "high", "its DB subnet group's VPC 'Vpc' has an internet gateway attached ('Attach')"),
+        ("DBSubnetGroupName: shared-group", "info", "which this template does not decide"),
+        ("DBSubnetGroupName: !Ref Group\n      PubliclyAccessible: false", nil, ""),
+    ] as [(String, String?, String)])
+    func anInstanceWithoutPubliclyAccessibleIsJudgedByRDSDefault(extra: String, severity: String?, reason: String) throws {
+        let text = """
+            Resources:
+              Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+              Gateway: {Type: AWS::EC2::InternetGateway}
+              Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}}
+              Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}
+              Group: {Type: AWS::RDS::DBSubnetGroup, Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref Subnet]}}
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  StorageEncrypted: true
+                  \(extra)
+            """
+        let findings = try T.findings(text).filter { $0.ruleId == "MMC-NET-012" }
+        guard let severity else {
+            #expect(findings.isEmpty, "\(findings.map(\.message))")
+            return
+        }
+        #expect(findings.map(\.severity.rawValue) == [severity], "\(findings.map(\.cfnSummary))")
+        #expect(findings.first?.message.contains(reason) == true, "\(findings.map(\.message))")
+    }
 }

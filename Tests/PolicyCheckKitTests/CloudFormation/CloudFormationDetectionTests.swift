@@ -1,3 +1,4 @@
+import Foundation
 @testable import PolicyCheckInput
 @testable import PolicyCheckKit
 import PolicyCheckSyntax
@@ -15,6 +16,10 @@ import Testing
         "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}",
         "Resources:\n  B: {Type: AWS::S3::Bucket}",
         #"{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}"#,
+        // No version line (it is optional) and every resource in a loop: the loop, or the transform it needs, says so.
+        "Resources:\n  Fn::ForEach::Groups: [Name, [A], {'Sg${Name}': {Type: AWS::EC2::SecurityGroup}}]",
+        "Transform: AWS::LanguageExtensions\nResources:\n  Db: {Type: Custom::Thing}",
+        "Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]\nResources: {}",
     ])
     func templatesAreRecognisedByContent(text: String) throws {
         #expect(CloudFormationAdapter.recognises(try Self.node(text)))
@@ -26,9 +31,28 @@ import Testing
         "Resources:\n  B: {Type: Custom::Thing}",
         "Resources: [a, b]",
         "- AWSTemplateFormatVersion",
+        // YAML that only has a `Resources` key (a container's limits, a catalogue) stays no template.
+        "Resources:\n  cpu: 500m\n  memory: 1Gi",
+        "Transform: uppercase\nResources:\n  Fn: {Type: Thing}",
+        "Transform: AWS::LanguageExtensions\nResources: [a]",
     ])
     func otherDocumentsAreNotTemplates(text: String) throws {
         #expect(!CloudFormationAdapter.recognises(try Self.node(text)))
+    }
+
+    /// A template whose resources are all in `Fn::ForEach` loops, without the optional version line, was skipped
+    /// in a directory walk as "not a manifest" and the run passed (review, round 26): it is read, and fails.
+    @Test func aTemplateOfLoopsWithoutItsVersionLineIsCheckedInAWalk() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foreach-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try T.fixture("fail-foreach-only-template-without-version.yaml")
+            .write(to: directory.appendingPathComponent("web.yaml"), atomically: true, encoding: .utf8)
+        let report = T.run([directory.path])
+        #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+        #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.severity == .critical },
+                "\(report.findings.map(\.cfnSummary))")
+        #expect(report.exitCode == 1)
     }
 
     @Test func theDeploymentIsNamedByItsFileAndComponentsByLogicalID() throws {

@@ -21,6 +21,8 @@ import Testing
         let expected = [
             "MMC-NET-011 OfficeIngress Resources.OfficeIngress.Properties.CidrIp (cannot verify)",
             "MMC-NET-001 PartnerIngress Resources.PartnerIngress.Properties.CidrIp (cannot verify)",
+            // No PubliclyAccessible and no DBSubnetGroupName: RDS's default, public (CloudFormationDataStoreTests).
+            "MMC-NET-012 DB Resources.DB.Properties.PubliclyAccessible",
             "MMC-ENC-001 DB Resources.DB.Properties.StorageEncrypted (cannot verify)",
             "MMC-ENC-002 DB Resources.DB.Properties.KmsKeyId (cannot verify)",
             "MMC-ENC-004 Listener Resources.Listener.Properties.Protocol (cannot verify)",

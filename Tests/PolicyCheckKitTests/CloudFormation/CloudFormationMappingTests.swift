@@ -52,7 +52,7 @@ import Testing
             Resources:
               Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
               Alias: {Type: AWS::KMS::Alias, Properties: {AliasName: alias/data, TargetKeyId: !Ref Key}}
-              DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn}}
+              DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn, PubliclyAccessible: false}}
               Vol: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: !Ref Alias}}
               Other: {Type: AWS::EC2::Volume, Properties: {Encrypted: true, KmsKeyId: alias/aws/ebs}}
             """
@@ -202,6 +202,61 @@ import Testing
 
     /// CDK's and amplify's region mappings: a lookup by `AWS::Region` picks the entry of the stack's region, so a
     /// region an entry names as its own key is the stack's region, no finding; another region in an entry is one.
+    /// `!Select`, `!Split` and `!Join` only pick from or build on the entry a lookup by the stack's region chose:
+    /// its zones and ARNs are still the stack's region's. Each was a high MMC-RES-001 (JamesWoolfenden's
+    /// `FindInMapAZs.yaml`: 8 findings) while the bare lookup was none (review, round 26).
+    @Test func aLookupByTheStacksRegionKeepsItsReadingInsideSelectSplitAndJoin() throws {
+        let text = """
+            Mappings:
+              RegionMap:
+                us-east-1: {AZs: [us-east-1a, us-east-1b], Keys: ['arn:aws:kms:us-east-1:123456789012:key/k1'], Csv: 'arn:aws:kms:us-east-1:123456789012:key/k1,x'}
+                sa-east-1: {AZs: [sa-east-1a, sa-east-1c], Keys: ['arn:aws:kms:sa-east-1:123456789012:key/k2'], Csv: 'arn:aws:kms:sa-east-1:123456789012:key/k2,x'}
+            Resources:
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [0, !FindInMap [RegionMap, !Ref 'AWS::Region', AZs]]}
+              VolSelect:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: !Select [0, !GetAZs ''], Size: 10, Encrypted: true, KmsKeyId: !Select [0, !FindInMap [RegionMap, !Ref 'AWS::Region', Keys]]}
+              VolSplit:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: !Select [0, !GetAZs ''], Size: 10, Encrypted: true, KmsKeyId: !Select [0, !Split [',', !FindInMap [RegionMap, !Ref 'AWS::Region', Csv]]]}
+              VolJoin:
+                Type: AWS::EC2::Volume
+                Properties:
+                  AvailabilityZone: !Select [0, !GetAZs '']
+                  Size: 10
+                  Encrypted: true
+                  KmsKeyId: {'Fn::Join': ['', [{'Fn::FindInMap': [RegionMap, {Ref: 'AWS::Region'}, Csv]}]]}
+            """
+        #expect(try T.places("MMC-RES-001", text) == [])
+        // Another region the expression writes itself still counts: in every region but its own.
+        let other = """
+            Mappings:
+              RegionMap:
+                us-east-1: {AZs: [us-east-1a]}
+                sa-east-1: {AZs: [sa-east-1a]}
+            Resources:
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [1, [!Select [0, !FindInMap [RegionMap, !Ref 'AWS::Region', AZs]], eu-west-1a]]}
+            """
+        #expect(try T.deployment(other).regions.map { "\($0.region) \($0.role)" } == ["eu-west-1 AvailabilityZone 'eu-west-1a'"])
+        // An entry naming a region other than its own key is still that region behind `!Select`: the narrowing
+        // takes only the entry's own region out, never what the entry itself places elsewhere.
+        let misplaced = """
+            Mappings:
+              RegionMap:
+                us-east-1: {AZs: [eu-west-1a]}
+            Resources:
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [0, !FindInMap [RegionMap, !Ref 'AWS::Region', AZs]]}
+            """
+        #expect(try T.deployment(misplaced).regions.map(\.region) == ["eu-west-1"])
+        #expect(try T.places("MMC-RES-001", misplaced).count == 1)
+    }
+
     @Test func aLookupByTheStacksRegionNamesTheStacksRegion() throws {
         let text = """
             Mappings:

@@ -22,7 +22,7 @@ import Testing
     static let cases: [Case] = [
         Case(name: "unencrypted database",
              native: native("  database: {engine: postgres, encryption: {atRest: false}}\n"),
-             template: "Resources:\n  DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: false}}\n",
+             template: "Resources:\n  DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: false, PubliclyAccessible: false}}\n",
              rules: ["MMC-ENC-001"]),
         Case(name: "world-open administrative access",
              native: native("  network: {ipFiltering: {enabled: true, allowlist: [{cidr: 0.0.0.0/0, description: admins}]}}\n"),
@@ -41,14 +41,14 @@ import Testing
              rules: ["MMC-KEY-005"]),
         Case(name: "key in another region",
              native: native("  database: {engine: postgres, encryption: {atRest: true, kmsKey: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'}}\n"),
-             template: "Resources:\n  DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'}}\n",
+             template: "Resources:\n  DB: {Type: AWS::RDS::DBInstance, Properties: {PubliclyAccessible: false, StorageEncrypted: true, KmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'}}\n",
              rules: ["MMC-RES-001"]),
         Case(name: "AWS-managed key although a customer key exists",
              native: native("  keys: [{id: k, arn: '\(keyARN)', origin: AWS_KMS, rotation: {mode: automatic}}]\n  database: {engine: postgres, encryption: {atRest: true, kmsKey: alias/aws/rds}}\n"),
              template: """
                  Resources:
                    K: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
-                   DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: alias/aws/rds}}
+                   DB: {Type: AWS::RDS::DBInstance, Properties: {StorageEncrypted: true, KmsKeyId: alias/aws/rds, PubliclyAccessible: false}}
                  """,
              rules: ["MMC-ENC-002"]),
         Case(name: "unknown CIDR syntax",

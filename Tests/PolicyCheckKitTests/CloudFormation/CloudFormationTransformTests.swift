@@ -148,9 +148,107 @@ import Testing
 
     @Test func forEachOutputResourcesAreChecked() throws {
         let deployment = try T.deployment(Self.forEach)
-        #expect(deployment.dataStores.map(\.component) == ["Db${Name}"])
+        #expect(deployment.dataStores.map(\.component) == ["DbPoints", "DbScore"])
         let findings = try T.findings(Self.forEach)
-        #expect(findings.contains { $0.resource == "Db${Name}" && $0.category == .encryption }, "\(findings.map(\.cfnSummary))")
+        #expect(findings.contains { $0.resource == "DbScore" && $0.category == .encryption }, "\(findings.map(\.cfnSummary))")
+    }
+
+    /// The loop's identifier is bound to each value of the collection, as CloudFormation expands it: `${Id}` and
+    /// `&{Id}` (letters and digits only) in the logical id, `!Ref Id` and `${Id}` in an `!Sub` in the fragment. Before,
+    /// one copy was read with the identifier unbound, and a world-open port, an unencrypted database and a subnet
+    /// outside the region written through it were only "cannot be verified" (review, round 26).
+    @Test func aLoopsIdentifierIsBoundToEachValueInKeysRefsAndSubs() throws {
+        let text = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Fn::ForEach::Groups:
+                - Cidr
+                - ['0.0.0.0/0', '10.0.0.0/8']
+                - Sg&{Cidr}:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: postgres
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: !Ref Cidr, Description: clients}
+              Fn::ForEach::Dbs:
+                - Enc
+                - ['false']
+                - Db${Enc}:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres, StorageEncrypted: !Ref Enc, PubliclyAccessible: false}
+              Fn::ForEach::Subnets:
+                - Az
+                - [a, b]
+                - Subnet${Az}:
+                    Type: AWS::EC2::Subnet
+                    Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Sub 'eu-west-1${Az}'}
+            """
+        let findings = try T.findings(text).filter { !$0.cannotVerify }
+        #expect(Set(findings.map { "\($0.ruleId) \($0.resource)" }).isSuperset(of: [
+            "MMC-NET-001 Sg00000", "MMC-ENC-001 Dbfalse", "MMC-RES-001 Subneta", "MMC-RES-001 Subnetb",
+        ]), "\(findings.map(\.cfnSummary))")
+        #expect(!findings.contains { $0.resource == "Sg100008" && $0.ruleId == "MMC-NET-001" })
+        #expect(try T.findings(text).allSatisfy { !$0.message.contains("neither a parameter nor a resource") })
+        // The long form and an `!Sub` of the identifier alike.
+        let json = #"{"Transform":"AWS::LanguageExtensions","Resources":{"Fn::ForEach::G":["Cidr",["0.0.0.0/0"],{"Sg${Cidr}":{"Type":"AWS::EC2::SecurityGroup","Properties":{"GroupDescription":"x","SecurityGroupIngress":[{"IpProtocol":"tcp","FromPort":22,"ToPort":22,"CidrIp":{"Fn::Sub":"${Cidr}"},"Description":"d"}]}}}]}}"#
+        #expect(try T.findings(json, path: "template.json").contains { $0.ruleId == "MMC-NET-001" && $0.resource == "Sg0.0.0.0/0" && !$0.cannotVerify })
+    }
+
+    /// A collection that is a `Ref` to a list parameter takes its `Default`; loops nest; a collection the template
+    /// does not decide leaves the identifier cannot be verified, saying why — never a pass.
+    @Test func aListParameterIsTheCollectionLoopsNestAndAnUndecidedCollectionCannotBeVerified() throws {
+        let text = """
+            Transform: AWS::LanguageExtensions
+            Parameters:
+              Ports: {Type: CommaDelimitedList, Default: '22, 3389'}
+              Open: {Type: CommaDelimitedList}
+            Resources:
+              Fn::ForEach::Outer:
+                - Port
+                - !Ref Ports
+                - Fn::ForEach::Inner:
+                    - Cidr
+                    - ['0.0.0.0/0']
+                    - Sg${Port}:
+                        Type: AWS::EC2::SecurityGroup
+                        Properties:
+                          GroupDescription: x
+                          SecurityGroupIngress:
+                            - {IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: !Ref Cidr, Description: d}
+              Fn::ForEach::Unknown:
+                - Cidr2
+                - !Ref Open
+                - Other${Cidr2}:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: x
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr2, Description: d}
+            """
+        let findings = try T.findings(text).filter { $0.ruleId == "MMC-NET-001" }
+        #expect(findings.filter { !$0.cannotVerify }.map(\.resource).sorted() == ["Sg22", "Sg3389"], "\(findings.map(\.cfnSummary))")
+        let undecided = try #require(findings.first { $0.resource == "Other${Cidr2}" })
+        #expect(undecided.cannotVerify)
+        #expect(undecided.message.contains("the collection of 'Fn::ForEach::Unknown' is parameter 'Open', which has no Default"), "\(undecided.message)")
+    }
+
+    /// A registered module (a type ending in `::MODULE`) adds the resources of its fragment in the registry when the
+    /// stack is created: like a macro, an error naming it (the gate fails closed) while the rest is checked, and it
+    /// makes a file without the optional version line a template. Before, it passed silently (review, round 26).
+    @Test func aModuleResourceIsAnErrorNamingItAndMakesTheFileATemplate() throws {
+        let text = """
+            Description: a registered module
+            Resources:
+              Db:
+                Type: Acme::Data::PostgresCluster::MODULE
+                Properties: {ClientCidr: 0.0.0.0/0, Encrypted: 'false'}
+              Vol:
+                Type: Custom::Volume
+            """
+        #expect(try T.deployment(text).notices.map(\.description) == [
+            "template.yaml:4:11: error: Resources.Db: the resources the module 'Acme::Data::PostgresCluster::MODULE' adds from its template fragment in the CloudFormation registry when the stack is created cannot be checked here (the template's own resources are); check the processed template (aws cloudformation get-template --template-stage Processed)",
+        ])
     }
 
     @Test func aRainModuleIsAnErrorThatSaysHowToCheckIt() throws {
