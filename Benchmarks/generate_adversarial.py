@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Inputs shaped to find super-linear paths (issue 17, round 13): one construct repeated N times where a reader might
+"""Inputs shaped to find super-linear paths (issue 17, rounds 13 and 26): one construct repeated N times where a reader might
 scan, copy or re-resolve per repetition. Each shape was quadratic or worse before round 13; Benchmarks/shapes.sh
 times every shape at two or three sizes and prints the growth.
 
@@ -32,6 +32,31 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
   waiver-other-rules  N LoadBalancer Services of one name (N files), and N waivers naming that resource for other rules
   waiver-long-names 10 LoadBalancer Services whose names are N bytes long, and a waiver whose glob holds a run of
                     N/10 bytes the names almost match (fnmatch is name length x pattern length)
+  ingress-group-one one IngressGroup of N Ingresses (10 to a file), each giving `inbound-cidrs` on a port of its own,
+                    the first internet-facing (round 26)
+  ingress-groups    N Ingresses (10 to a file), each the one member of a group of its own, internet-facing
+  tf-kubectl-yaml   a .tf module: N/2 kubectl_manifest heredocs and N/2 kubernetes_manifest = yamldecode(file(...)) of
+                    N/2 YAML files, each a LoadBalancer Service open to the world
+  tf-yaml-aliases   a .tf module: one kubectl_manifest Service whose N ports are N/10 anchored ones and their aliases
+  k8s-yaml-aliases  the same Service as a Kubernetes manifest
+  pem-bundle        one CA bundle of N self-signed certificates (each of its own Ed25519 key), and N/10 of their private
+                    keys in a second file
+  tf-bucket-companions  a .tf module: N buckets, each with two aws_s3_bucket_policy, two aws_s3_bucket_versioning and
+                    two aws_s3_bucket_public_access_block
+  tf-one-bucket-policies  a .tf module: one bucket and N aws_s3_bucket_policy for it
+  tf-policy-documents  a .tf module: a bucket policy from one aws_iam_policy_document of N statements merging N/5
+                    source documents and N/5 override documents (5 statements each, Sids shared with the main one)
+  karpenter         N Karpenter EC2NodeClass objects (1,000 to a file), each with two block device mappings
+  tf-workspaces     a .tf module: N aws_workspaces_workspace under one KMS key
+  tf-sg-rules       a .tf module: one security group, N aws_vpc_security_group_ingress_rule and N
+                    aws_security_group_rule naming it
+  broken-links      N broken symbolic links (100 to a folder) beside one manifest
+  plan-bucket-companions  a plan of N buckets, each with two aws_s3_bucket_policy and two aws_s3_bucket_versioning
+  cfn-bucket-policies  a CloudFormation template of N buckets, each with two AWS::S3::BucketPolicy
+  plan-sg-rules     a plan of one security group and N aws_vpc_security_group_ingress_rule referring to it
+  ingress-group-classes  one IngressGroup of N Ingresses (10 to a file), each of a class of its own, the N classes
+                    (the controller's) in files of 1,000
+  ingress-group-own-classes  the same, each file defining the classes of its own ten Ingresses
 """
 import json
 import os
@@ -163,6 +188,8 @@ def shape(name, n, out):
         return files
     if name in ("waiver-infix", "waiver-other-rules", "waiver-long-names"):
         return waiver_shape(name, n, out)
+    if name in ROUND_26:
+        return ROUND_26[name](n, out)
     raise SystemExit(f"unknown shape {name}")
 
 
@@ -202,6 +229,271 @@ def waiver_shape(name, n, out):
     raise SystemExit(f"unknown shape {name}")
 
 
+class Link(str):
+    """A symbolic link to this target, written as such by `main`."""
+
+
+def ingress(name, group, port, cidrs=None, scheme=None):
+    text = (f"apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {name}\n  namespace: prod\n"
+            f"  annotations:\n    alb.ingress.kubernetes.io/group.name: {group}\n")
+    if scheme:
+        text += f"    alb.ingress.kubernetes.io/scheme: {scheme}\n"
+    if cidrs:
+        text += f"    alb.ingress.kubernetes.io/inbound-cidrs: {cidrs}\n"
+    text += (f"    alb.ingress.kubernetes.io/listen-ports: '[{{\"HTTP\": {port}}}]'\n"
+             f"spec:\n  ingressClassName: alb\n  defaultBackend:\n    service:\n      name: {name}\n"
+             f"      port:\n        number: 80\n")
+    return text
+
+
+def ingress_files(members):
+    """Ten Ingresses to a file."""
+    return {f"d{i // 10000}/ingress-{i // 10}.yaml": "---\n".join(members[i:i + 10]) for i in range(0, len(members), 10)}
+
+
+def ingress_group_one(n, out):
+    # Even members give CIDRs on a port of their own, odd ones nothing (open on theirs once the group is public).
+    return ingress_files([ingress(f"web-{i}", "shared", 1024 + i % 60000, cidrs="10.0.0.0/8" if i % 2 == 0 else None,
+                                  scheme="internet-facing" if i == 0 else None) for i in range(n)])
+
+
+def ingress_groups(n, out):
+    return ingress_files([ingress(f"web-{i}", f"group-{i}", 80, scheme="internet-facing") for i in range(n)])
+
+
+def open_service_yaml(name, indent=""):
+    lines = ["apiVersion: v1", "kind: Service", "metadata:", f"  name: {name}", "  namespace: prod", "spec:",
+             "  type: LoadBalancer", '  loadBalancerSourceRanges: ["0.0.0.0/0"]', "  ports:", "    - port: 5432"]
+    return "".join(f"{indent}{line}\n" for line in lines)
+
+
+def tf_kubectl_yaml(n, out):
+    half = n // 2
+    blocks = [f'resource "kubectl_manifest" "h{i}" {{\n  yaml_body = <<-YAML\n{open_service_yaml(f"h-{i}", "    ")}'
+              f'  YAML\n}}\n' for i in range(half)]
+    blocks += [f'resource "kubernetes_manifest" "f{i}" {{\n'
+               f'  manifest = yamldecode(file("${{path.module}}/manifests/f{i}.yaml"))\n}}\n' for i in range(half)]
+    files = {f"manifests/f{i}.yaml": open_service_yaml(f"f-{i}") for i in range(half)}
+    files["main.tf"] = "\n".join(blocks)
+    return files
+
+
+def aliased_service(n):
+    anchors = max(1, n // 10)
+    ports = [f"    - &p{i} {{port: {1024 + i}, protocol: TCP}}\n" for i in range(anchors)]
+    ports += [f"    - *p{i % anchors}\n" for i in range(n - anchors)]
+    return ("apiVersion: v1\nkind: Service\nmetadata:\n  name: aliased\n  namespace: prod\nspec:\n"
+            '  type: LoadBalancer\n  loadBalancerSourceRanges: ["0.0.0.0/0"]\n  ports:\n' + "".join(ports))
+
+
+def tf_yaml_aliases(n, out):
+    body = "".join(f"    {line}\n" for line in aliased_service(n).splitlines())
+    return {"main.tf": f'resource "kubectl_manifest" "aliased" {{\n  yaml_body = <<-YAML\n{body}  YAML\n}}\n'}
+
+
+def k8s_yaml_aliases(n, out):
+    return {"service.yaml": aliased_service(n)}
+
+
+def pem_bundle(n, out):
+    # Imported here: only this shape needs the `cryptography` package.
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+    from cryptography.x509.oid import NameOID
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    certificates, keys = [], []
+    for i in range(n):
+        # Ed25519: keys from a seed and signatures without randomness, so the same N gives the same bytes.
+        key = ed25519.Ed25519PrivateKey.from_private_bytes(i.to_bytes(32, "big"))
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"ca-{i}")])
+        certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                       .serial_number(i + 1).not_valid_before(start)
+                       .not_valid_after(start + datetime.timedelta(days=3650)).sign(key, None))
+        certificates.append(certificate.public_bytes(serialization.Encoding.PEM).decode())
+        if i % 10 == 0:
+            keys.append(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()).decode())
+    return {"ca-bundle.pem": "".join(certificates), "keys.pem": "".join(keys)}
+
+
+def tf_bucket_companions(n, out):
+    blocks = []
+    for i in range(n):
+        blocks.append(f'resource "aws_s3_bucket" "b{i}" {{\n  bucket = "bucket-{i}"\n}}\n')
+        for copy in range(2):
+            effect = "Deny" if copy == 0 else "Allow"
+            blocks.append(f'resource "aws_s3_bucket_policy" "p{i}_{copy}" {{\n  bucket = aws_s3_bucket.b{i}.id\n'
+                          f'  policy = jsonencode({{ Version = "2012-10-17", Statement = [{{ Effect = "{effect}", '
+                          f'Principal = "*", Action = "s3:*", Resource = ["${{aws_s3_bucket.b{i}.arn}}/*"], '
+                          f'Condition = {{ Bool = {{ "aws:SecureTransport" = "false" }} }} }}] }})\n}}\n')
+            status = "Enabled" if copy == 0 else "Suspended"
+            blocks.append(f'resource "aws_s3_bucket_versioning" "v{i}_{copy}" {{\n  bucket = aws_s3_bucket.b{i}.id\n'
+                          f'  versioning_configuration {{\n    status = "{status}"\n  }}\n}}\n')
+            flag = "true" if copy == 0 else "false"
+            blocks.append(f'resource "aws_s3_bucket_public_access_block" "a{i}_{copy}" {{\n'
+                          f'  bucket = aws_s3_bucket.b{i}.id\n  block_public_acls = true\n  block_public_policy = true\n'
+                          f'  ignore_public_acls = true\n  restrict_public_buckets = {flag}\n}}\n')
+    return {"main.tf": "\n".join(blocks)}
+
+
+def tf_one_bucket_policies(n, out):
+    blocks = ['resource "aws_s3_bucket" "b" {\n  bucket = "bucket"\n}\n']
+    blocks += [f'resource "aws_s3_bucket_policy" "p{i}" {{\n  bucket = aws_s3_bucket.b.id\n'
+               f'  policy = jsonencode({{ Version = "2012-10-17", Statement = [{{ Sid = "s{i}", Effect = "Deny", '
+               f'Principal = "*", Action = "s3:*", Resource = ["${{aws_s3_bucket.b.arn}}/*"], '
+               f'Condition = {{ Bool = {{ "aws:SecureTransport" = "false" }} }} }}] }})\n}}\n' for i in range(n)]
+    return {"main.tf": "\n".join(blocks)}
+
+
+def statement(sid, effect="Allow"):
+    return (f'  statement {{\n    sid     = "{sid}"\n    effect  = "{effect}"\n    actions = ["s3:GetObject"]\n'
+            f'    resources = ["arn:aws:s3:::bucket/*"]\n    principals {{\n      type        = "AWS"\n'
+            f'      identifiers = ["arn:aws:iam::111122223333:root"]\n    }}\n  }}\n')
+
+
+def tf_policy_documents(n, out):
+    documents = max(1, n // 25)
+    blocks = ['resource "aws_s3_bucket" "b" {\n  bucket = "bucket"\n}\n']
+    for kind in ("source", "override"):
+        for d in range(documents):
+            body = "".join(statement(f"S{(d * 5 + k) % n}") for k in range(5))
+            blocks.append(f'data "aws_iam_policy_document" "{kind}{d}" {{\n{body}}}\n')
+    sources = ", ".join(f"data.aws_iam_policy_document.source{d}.json" for d in range(documents))
+    overrides = ", ".join(f"data.aws_iam_policy_document.override{d}.json" for d in range(documents))
+    body = "".join(statement(f"S{i}") for i in range(n))
+    blocks.append(f'data "aws_iam_policy_document" "main" {{\n  source_policy_documents   = [{sources}]\n'
+                  f'  override_policy_documents = [{overrides}]\n{body}}}\n')
+    blocks.append('resource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n'
+                  '  policy = data.aws_iam_policy_document.main.json\n}\n')
+    return {"main.tf": "\n".join(blocks)}
+
+
+def karpenter(n, out):
+    documents = [f"apiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata:\n  name: nodes-{i}\nspec:\n"
+                 f"  amiSelectorTerms:\n    - alias: al2023@latest\n  role: KarpenterNodeRole\n"
+                 f"  blockDeviceMappings:\n    - deviceName: /dev/xvda\n      ebs: {{volumeSize: 100Gi, encrypted: true}}\n"
+                 f"    - deviceName: /dev/xvdb\n      ebs: {{volumeSize: 100Gi}}\n" for i in range(n)]
+    return {f"nodes-{i // 1000}.yaml": "---\n".join(documents[i:i + 1000]) for i in range(0, n, 1000)}
+
+
+def tf_workspaces(n, out):
+    blocks = ['resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n']
+    blocks += [f'resource "aws_workspaces_workspace" "w{i}" {{\n  directory_id = "d-0123456789"\n'
+               f'  bundle_id    = "wsb-0123456789"\n  user_name    = "user-{i}"\n'
+               f'  root_volume_encryption_enabled = true\n  user_volume_encryption_enabled = {"true" if i % 2 else "false"}\n'
+               f'  volume_encryption_key          = aws_kms_key.k.arn\n}}\n' for i in range(n)]
+    return {"main.tf": "\n".join(blocks)}
+
+
+def tf_sg_rules(n, out):
+    blocks = ['resource "aws_security_group" "g" {\n  name = "g"\n}\n']
+    for i in range(n):
+        cidr = "0.0.0.0/0" if i % 100 == 0 else f"10.{i // 256 % 256}.{i % 256}.0/24"
+        port = 1024 + i % 60000
+        blocks.append(f'resource "aws_vpc_security_group_ingress_rule" "i{i}" {{\n'
+                      f'  security_group_id = aws_security_group.g.id\n  cidr_ipv4 = "{cidr}"\n'
+                      f'  ip_protocol = "tcp"\n  from_port = {port}\n  to_port = {port}\n}}\n')
+        blocks.append(f'resource "aws_security_group_rule" "r{i}" {{\n  type = "ingress"\n'
+                      f'  security_group_id = aws_security_group.g.id\n  cidr_blocks = ["{cidr}"]\n'
+                      f'  protocol = "tcp"\n  from_port = {port}\n  to_port = {port}\n}}\n')
+    return {"main.tf": "\n".join(blocks)}
+
+
+def broken_links(n, out):
+    files = {f"links/d{i // 100}/gone-{i}.yaml": Link(f"../../missing/target-{i}.yaml") for i in range(n)}
+    files["deployment.yaml"] = shape_manifest()
+    return files
+
+
+def plan(changes, configuration):
+    return json.dumps({"format_version": "1.2", "terraform_version": "1.9.0", "resource_changes": changes,
+                       "configuration": {"root_module": {"resources": configuration}}})
+
+
+def change(address, after, unknown=None):
+    kind, name = address.split(".")
+    return {"address": address, "mode": "managed", "type": kind, "name": name,
+            "change": {"actions": ["create"], "after": after, "after_unknown": unknown or {}}}
+
+
+def configured(address, expressions):
+    kind, name = address.split(".")
+    return {"address": address, "mode": "managed", "type": kind, "name": name, "expressions": expressions}
+
+
+def plan_bucket_companions(n, out):
+    changes, configuration = [], []
+    for i in range(n):
+        changes.append(change(f"aws_s3_bucket.b{i}", {"bucket": f"bucket-{i}"}))
+        for copy in range(2):
+            statement = {"Effect": "Deny" if copy == 0 else "Allow", "Principal": "*", "Action": "s3:*",
+                         "Resource": [f"arn:aws:s3:::bucket-{i}/*"],
+                         "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+            changes.append(change(f"aws_s3_bucket_policy.p{i}_{copy}",
+                                  {"bucket": f"bucket-{i}", "policy": json.dumps({"Statement": [statement]})}))
+            changes.append(change(f"aws_s3_bucket_versioning.v{i}_{copy}", {
+                "bucket": f"bucket-{i}", "versioning_configuration": [{"status": "Enabled" if copy == 0 else "Suspended"}]}))
+    return {"plan.json": plan(changes, configuration)}
+
+
+def cfn_bucket_policies(n, out):
+    resources = {}
+    for i in range(n):
+        resources[f"B{i}"] = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": f"bucket-{i}"}}
+        for copy in range(2):
+            statement = {"Effect": "Deny" if copy == 0 else "Allow", "Principal": "*", "Action": "s3:*",
+                         "Resource": {"Fn::Sub": f"${{B{i}.Arn}}/*"},
+                         "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+            resources[f"P{i}x{copy}"] = {"Type": "AWS::S3::BucketPolicy", "Properties": {
+                "Bucket": {"Ref": f"B{i}"}, "PolicyDocument": {"Statement": [statement]}}}
+    return {"template.json": cfn(resources)}
+
+
+def plan_sg_rules(n, out):
+    changes = [change("aws_security_group.g", {"name": "g"})]
+    configuration = [configured("aws_security_group.g", {})]
+    for i in range(n):
+        cidr = "0.0.0.0/0" if i % 100 == 0 else f"10.{i // 256 % 256}.{i % 256}.0/24"
+        port = 1024 + i % 60000
+        changes.append(change(f"aws_vpc_security_group_ingress_rule.i{i}",
+                              {"cidr_ipv4": cidr, "ip_protocol": "tcp", "from_port": port, "to_port": port},
+                              {"security_group_id": True}))
+        configuration.append(configured(f"aws_vpc_security_group_ingress_rule.i{i}", {
+            "security_group_id": {"references": ["aws_security_group.g.id", "aws_security_group.g"]}}))
+    return {"plan.json": plan(changes, configuration)}
+
+
+def ingress_group_classes(n, out):
+    # One group whose N members are each of a class of their own, each class the controller's.
+    members = [ingress(f"web-{i}", "shared", 80, scheme="internet-facing" if i == 0 else None)
+               .replace("ingressClassName: alb", f"ingressClassName: c-{i}") for i in range(n)]
+    classes = [f"apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: c-{i}\n"
+               f"spec:\n  controller: ingress.k8s.aws/alb\n" for i in range(n)]
+    files = ingress_files(members)
+    files |= {f"classes-{i // 1000}.yaml": "---\n".join(classes[i:i + 1000]) for i in range(0, n, 1000)}
+    return files
+
+
+def ingress_group_own_classes(n, out):
+    # As ingress-group-classes, each file defining the classes of its own ten Ingresses.
+    members = [ingress(f"web-{i}", "shared", 80, scheme="internet-facing" if i == 0 else None)
+               .replace("ingressClassName: alb", f"ingressClassName: c-{i}")
+               + f"---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: c-{i}\n"
+               f"spec:\n  controller: ingress.k8s.aws/alb\n" for i in range(n)]
+    return ingress_files(members)
+
+
+ROUND_26 = {"ingress-group-one": ingress_group_one, "ingress-groups": ingress_groups, "tf-kubectl-yaml": tf_kubectl_yaml,
+            "tf-yaml-aliases": tf_yaml_aliases, "k8s-yaml-aliases": k8s_yaml_aliases, "pem-bundle": pem_bundle,
+            "tf-bucket-companions": tf_bucket_companions, "tf-one-bucket-policies": tf_one_bucket_policies,
+            "tf-policy-documents": tf_policy_documents, "karpenter": karpenter, "tf-workspaces": tf_workspaces,
+            "tf-sg-rules": tf_sg_rules, "broken-links": broken_links, "plan-bucket-companions": plan_bucket_companions,
+            "cfn-bucket-policies": cfn_bucket_policies, "plan-sg-rules": plan_sg_rules,
+            "ingress-group-classes": ingress_group_classes, "ingress-group-own-classes": ingress_group_own_classes}
+
+
 def shape_manifest():
     """A compliant-looking manifest small enough to cost nothing beside the shape."""
     return ("apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: d, owner: o}\n"
@@ -215,6 +507,9 @@ def main():
     for path, text in shape(name, n, out).items():
         full = os.path.join(out, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
+        if isinstance(text, Link):
+            os.symlink(text, full)
+            continue
         with open(full, "w", encoding="utf-8") as handle:
             handle.write(text)
 

@@ -105,7 +105,8 @@ done
 [ ${#SERIES[@]} -gt 0 ] && out ""
 
 # --- 1b. adversarial shapes: one construct repeated, where a reader might scan or re-resolve per repetition -----------
-# (Benchmarks/generate_adversarial.py; each was quadratic or worse before round 13.)
+# (Benchmarks/generate_adversarial.py; each was quadratic or worse before round 13, or is a reader of round 26 —
+# pem-bundle needs Python's `cryptography` package.)
 ADVERSARIAL=(
   "cfn-sg-rules|10000|100000" "cfn-join|10000|100000" "cfn-sub-vars|10000|100000" "cfn-arn-string|10000|100000"
   "cfn-allowed|10000|100000" "cfn-region-map|10000|100000" "k8s-ignores|10000|100000" "tf-toset|10000|100000"
@@ -113,6 +114,12 @@ ADVERSARIAL=(
   "tf-locals-fan-in|1000|10000" "tf-overrides|1000|10000" "waiver-resources|10000|100000"
   "pack-unknown-ids|1000|10000" "exclude-globs|1000|10000"
   "waiver-infix|10000|100000" "waiver-other-rules|10000|100000" "waiver-long-names|100000|1000000"
+  "ingress-group-one|2000|20000" "ingress-groups|2000|20000" "ingress-group-classes|2000|20000"
+  "ingress-group-own-classes|2000|20000"
+  "tf-kubectl-yaml|1000|10000" "tf-yaml-aliases|5000|50000" "k8s-yaml-aliases|10000|100000" "pem-bundle|2000|20000"
+  "tf-bucket-companions|1000|10000" "tf-one-bucket-policies|1000|10000" "tf-policy-documents|500|5000"
+  "plan-bucket-companions|1000|10000" "cfn-bucket-policies|1000|10000" "karpenter|2000|20000"
+  "tf-workspaces|1000|10000" "tf-sg-rules|1000|10000" "plan-sg-rules|1000|10000" "broken-links|1000|10000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then

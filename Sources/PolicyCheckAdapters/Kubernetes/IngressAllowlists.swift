@@ -24,9 +24,10 @@ struct IngressAllowlists {
     /// Why the ALB's scheme is not known (EKS Auto Mode's undocumented default), where the class is: without CIDRs
     /// its allowlist cannot be verified, and CIDRs are judged as an internet-facing ALB's.
     var unknownScheme: Located<String>?
-    /// The ports other members of the Ingress's IngressGroup give `inbound-cidrs` or prefix lists
-    /// (`IngressGroupSettings`): an ALB the group makes internet-facing is open to every address only on the others.
-    var groupCoveredPorts: Set<Int> = []
+    /// The Ingress's IngressGroup and the Ingress's name in it: the ports other members give `inbound-cidrs` or
+    /// prefix lists (`IngressGroupSettings.Joined.covers`) are judged on them; an ALB the group makes internet-facing
+    /// is open to every address only on the others.
+    var groupCoverage: (group: IngressGroupSettings.Joined, member: String)?
     /// Whether another member of the group asks for a dual-stack ALB.
     var groupDualStack = false
 
@@ -115,8 +116,9 @@ struct IngressAllowlists {
         var origin = internetFacing.origin
         origin.path = Annotations.path(annotations.path, Self.inboundCIDRs)
         // A port another member of the Ingress's group gives CIDRs is judged on that member.
-        let open = groupCoveredPorts.isEmpty || ports.isEmpty ? ports
-            : ports.filter { port in port.lower != port.upper || !groupCoveredPorts.contains(port.lower) }
+        let open = groupCoverage.map { coverage in
+            ports.filter { port in port.lower != port.upper || !coverage.group.covers(port.lower, besides: coverage.member) }
+        } ?? ports
         guard !open.isEmpty || ports.isEmpty else { return nil }
         var allowlist = Allowlist(kind: .ingressAnnotation, component: component, origin: origin,
                                   internetFacing: true, hasDescriptionField: false)

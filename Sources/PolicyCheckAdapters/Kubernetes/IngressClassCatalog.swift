@@ -39,6 +39,14 @@ package struct IngressClassCatalog: Sendable {
     private let configurationFiles: [String: [Int]]
     /// The files holding ListenerSets that ask to attach to each Gateway (`namespace/name`).
     private let listenerSetFiles: [String: [Int]]
+    /// Each IngressGroup with its classes' schemes applied, worked out once a run (`IngressGroupResolution`).
+    private var resolvedGroups: [String: IngressGroupResolution] = [:]
+    /// What decides the schemes of group members (`IngressClasses.SchemeDefinitions`) in each file that defines
+    /// classes or parameters, by path; `nil` for a path two entries share.
+    private var schemeDefinitions: [String: IngressClasses.SchemeDefinitions?] = [:]
+    /// The scheme of the members of each class the run's IngressGroups have members of (`memberScheme(ofClass:)`),
+    /// worked out once a class, not once a group: many groups of one class copied in many files cost no product.
+    private var classSchemes: [String: IngressClasses.MemberScheme?] = [:]
 
     package init(_ gathered: [FileClasses] = []) {
         files = gathered.sorted { $0.file.path < $1.file.path }
@@ -78,10 +86,41 @@ package struct IngressClassCatalog: Sendable {
         gatewayClassFiles = gatewayClasses.mapValues(Self.distinctFirst)
         configurationFiles = configurations.mapValues(Self.distinctFirst)
         listenerSetFiles = listenerSets
+        var paths: Set<String> = []
+        for entry in files {
+            let definitions = entry.classes.schemeDefinitions
+            if !paths.insert(entry.file.path).inserted {
+                schemeDefinitions[entry.file.path] = .some(nil)
+            } else if definitions != .empty {
+                schemeDefinitions[entry.file.path] = definitions
+            }
+        }
+        for className in Set(groups.values.flatMap(\.byClass.keys)) { classSchemes[className] = memberScheme(ofClass: className) }
+        resolvedGroups = groups.mapValues { IngressGroupResolution($0, scheme: memberScheme(ofClass:)) }
     }
 
     /// What the members of the IngressGroup `name` set, in every file.
     func group(named name: String) -> IngressGroupSettings? { groups[name] }
+
+    /// The IngressGroup `name` with its classes' schemes applied, for an input whose definitions are those the
+    /// catalog holds at its path (`holds(_:at:)`).
+    func resolvedGroup(named name: String) -> IngressGroupResolution { resolvedGroups[name] ?? .empty }
+
+    /// Whether the catalog holds `definitions` at `path` (none when it holds no file there): an input so defined
+    /// sees every class's scheme as the catalog does, its own definitions and every other file's being the run's.
+    func holds(_ definitions: IngressClasses.SchemeDefinitions, at path: String) -> Bool {
+        guard let held = schemeDefinitions[path] else { return definitions == .empty }
+        return held == definitions
+    }
+
+    /// The scheme of the members of the class `className` under every definition of it and of its parameters in
+    /// the run: an input's own (`IngressClasses.memberScheme(ofClass:)`) when the catalog holds its definitions.
+    func memberScheme(ofClass className: String) -> IngressClasses.MemberScheme? {
+        if let known = classSchemes[className] { return known }
+        return IngressClasses.memberScheme(ofClass: className, definitions: classDefinitions(of: className, besides: nil).map(\.0)) {
+            parameterDefinitions(of: $0, autoMode: false, besides: nil).map(\.0)
+        }
+    }
 
     /// Positions (in path order) with one of each settings key first, then the rest.
     private static func distinctFirst(_ definitions: [(Int, String)]) -> [Int] {
@@ -115,8 +154,9 @@ package struct IngressClassCatalog: Sendable {
         return FileClasses(file: source, classes: classes)
     }
 
-    /// The definitions of the class `name` in every file but `path`, distinct ones first, read as they are asked for.
-    func classDefinitions(of name: String, besides path: String) -> some Sequence<(IngressClasses.IngressClass, SourceFile)> {
+    /// The definitions of the class `name` in every file but `path` (every file for `nil`), distinct ones first, read
+    /// as they are asked for.
+    func classDefinitions(of name: String, besides path: String?) -> some Sequence<(IngressClasses.IngressClass, SourceFile)> {
         (classFiles[name] ?? []).lazy.compactMap { position in
             let entry = files[position]
             guard entry.file.path != path, let read = entry.classes.ingressClass(named: name) else { return nil }
@@ -124,10 +164,10 @@ package struct IngressClassCatalog: Sendable {
         }
     }
 
-    /// The definitions of the parameters `name` (the controller's, or Auto Mode's) in every file but `path`,
-    /// distinct ones first, read as they are asked for.
+    /// The definitions of the parameters `name` (the controller's, or Auto Mode's) in every file but `path` (every
+    /// file for `nil`), distinct ones first, read as they are asked for.
     func parameterDefinitions(of name: String, autoMode: Bool,
-                              besides path: String) -> some Sequence<(IngressClasses.Parameters, SourceFile)> {
+                              besides path: String?) -> some Sequence<(IngressClasses.Parameters, SourceFile)> {
         ((autoMode ? autoModeParameterFiles : parameterFiles)[name] ?? []).lazy.compactMap { position in
             let entry = files[position]
             guard entry.file.path != path, let read = entry.classes.parameters(named: name, autoMode: autoMode) else { return nil }

@@ -117,26 +117,40 @@ struct IngressClasses {
     /// (`alb` when no checked file defines it otherwise); a class's `IngressClassParams` scheme is its members' (the
     /// controller's `buildLoadBalancerScheme` takes each member's parameters' scheme before its annotation), and a
     /// class whose parameters set a group (`spec.group`) moves its Ingresses out of the annotation's group.
-    func group(named name: String) -> IngressGroupSettings.Members? {
-        var all = groups[name] ?? IngressGroupSettings()
-        if let other = elsewhere?.group(named: name) { all.merge(other) }
-        var result: IngressGroupSettings.Members?
-        for (className, members) in all.byClass.sorted(by: { $0.key < $1.key }) {
+    func group(named name: String) -> IngressGroupSettings.Joined? {
+        let own = groups[name]?.byClass ?? [:]
+        if let elsewhere, elsewhere.holds(schemeDefinitions, at: inputPath) {
+            // The input's definitions are the catalog's at its path (none, or the same file read alike): each
+            // class's scheme is the catalog's, worked out once a run.
+            return elsewhere.resolvedGroup(named: name).joined(own: own) { elsewhere.memberScheme(ofClass: $0) }
+        }
+        let other = elsewhere?.group(named: name)?.byClass ?? [:]
+        var result: IngressGroupSettings.Joined?
+        for className in Set(own.keys).union(other.keys).sorted() {
             guard let scheme = memberScheme(ofClass: className) else { continue }
-            var members = members
-            switch scheme {
-            case .annotations: break
-            case .internetFacing: members.internetFacing = members.internetFacing ?? "the IngressClassParams of the class '\(className)'"
-            case .internal: members.internetFacing = nil
-            }
+            var members = IngressGroupSettings.Joined([own[className], other[className]].compactMap { $0 })
+            members.adjust(to: scheme, ofClass: className)
             if result == nil { result = members } else { result!.merge(members) }
         }
         return result
     }
 
     /// Where the scheme of a group member of one class comes from.
-    private enum MemberScheme {
+    enum MemberScheme: Sendable {
         case annotations, internetFacing, `internal`
+    }
+
+    /// What decides the scheme of the members of an input's classes (`memberScheme(ofClass:)`): the settings of its
+    /// classes and of the controller's parameters (`settingsKey`, which holds every field that reads), by name.
+    struct SchemeDefinitions: Equatable, Sendable {
+        var classes: [String: String] = [:]
+        var parameters: [String: String] = [:]
+
+        static let empty = SchemeDefinitions()
+    }
+
+    var schemeDefinitions: SchemeDefinitions {
+        SchemeDefinitions(classes: classes.mapValues(\.settingsKey), parameters: parameters.mapValues(\.settingsKey))
     }
 
     /// `nil` when the class's Ingresses are no members of an annotation's group (no class; a class no definition of
@@ -146,16 +160,25 @@ struct IngressClasses {
         guard !className.isEmpty else { return nil }
         var definitions: [IngressClass] = classes[className].map { [$0] } ?? []
         if let elsewhere { definitions += elsewhere.classDefinitions(of: className, besides: inputPath).map(\.0) }
+        return Self.memberScheme(ofClass: className, definitions: definitions) { name in
+            var found: [Parameters] = parameters[name].map { [$0] } ?? []
+            if let elsewhere { found += elsewhere.parameterDefinitions(of: name, autoMode: false, besides: inputPath).map(\.0) }
+            return found
+        }
+    }
+
+    /// The scheme of the members of `className` given every definition of the class and of the controller's
+    /// parameters by name (`memberScheme(ofClass:)`; the catalog's, `IngressClassCatalog.memberScheme(ofClass:)`).
+    static func memberScheme(ofClass className: String, definitions: [IngressClass],
+                             parameters: (String) -> [Parameters]) -> MemberScheme? {
+        guard !className.isEmpty else { return nil }
         guard !definitions.isEmpty else { return className == "alb" ? .annotations : nil }
         let controllers = definitions.filter { $0.controller == Self.albController }
         guard !controllers.isEmpty else { return nil }
         var schemes: [String?] = []
         for definition in controllers {
             guard let reference = definition.parameters, !definition.autoMode else { schemes.append(nil); continue }
-            var found: [Parameters] = parameters[reference.name].map { [$0] } ?? []
-            if let elsewhere {
-                found += elsewhere.parameterDefinitions(of: reference.name, autoMode: false, besides: inputPath).map(\.0)
-            }
+            let found = parameters(reference.name)
             if found.contains(where: { $0.groupName != nil }) { return nil }
             schemes += found.isEmpty ? [nil] : found.map { $0.scheme?.value }
         }

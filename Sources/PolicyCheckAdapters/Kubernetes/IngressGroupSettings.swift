@@ -26,7 +26,7 @@ struct IngressGroupSettings: Sendable {
         /// The first member asking for a dual-stack ALB (`ip-address-type`), whose default opens `::/0` too.
         var dualStack: String?
         /// The ports members give `inbound-cidrs` or `security-group-prefix-lists`, with up to two members giving
-        /// each (a member's own copy does not cover it: `covers`).
+        /// each (a member's own copy does not cover it: `Joined.covers`).
         var covered: [Int: [String]] = [:]
 
         mutating func merge(_ other: Members) {
@@ -40,9 +40,53 @@ struct IngressGroupSettings: Sendable {
             }
         }
 
+    }
+
+    /// What an Ingress's lookup reads of its group (`IngressClasses.group(named:)`): the first member setting each
+    /// of the scheme, security groups and dual stack, and the ports given CIDRs as each part of the group gathered
+    /// them (this input's members and the run's other files', class by class), kept apart: merging them into one
+    /// table made every member's lookup cost the whole group's ports (round 26: one group of 20,000 members on as
+    /// many ports, 45 s). A port is covered for a member when a member other than it gives CIDRs in any part, as it
+    /// is in the parts merged (`Members.merge` keeps two names a port, so one of them is another member's).
+    struct Joined: Sendable {
+        var internetFacing: String?
+        var securityGroups: String?
+        var dualStack: String?
+        /// Each part's ports given CIDRs, with up to two members each, in merge order.
+        var coverage: [[Int: [String]]] = []
+
+        /// The parts of one class, in merge order.
+        init(_ parts: [Members]) {
+            for part in parts { merge(part) }
+        }
+
+        mutating func merge(_ part: Members) {
+            internetFacing = internetFacing ?? part.internetFacing
+            securityGroups = securityGroups ?? part.securityGroups
+            dualStack = dualStack ?? part.dualStack
+            if !part.covered.isEmpty { coverage.append(part.covered) }
+        }
+
+        mutating func merge(_ other: Joined) {
+            internetFacing = internetFacing ?? other.internetFacing
+            securityGroups = securityGroups ?? other.securityGroups
+            dualStack = dualStack ?? other.dualStack
+            coverage += other.coverage
+        }
+
+        /// The members of a class whose scheme is `scheme` (`IngressClasses.group(named:)`): its parameters'
+        /// scheme wins over every member's annotation.
+        mutating func adjust(to scheme: IngressClasses.MemberScheme, ofClass className: String) {
+            switch scheme {
+            case .annotations: break
+            case .internetFacing: internetFacing = internetFacing ?? "the IngressClassParams of the class '\(className)'"
+            case .internal: internetFacing = nil
+            }
+        }
+
         /// Whether a member other than `member` gives `port` CIDRs.
         func covers(_ port: Int, besides member: String) -> Bool {
-            covered[port]?.contains { $0 != member } ?? false
+            coverage.contains { part in part[port]?.contains { $0 != member } ?? false }
         }
     }
 

@@ -139,7 +139,7 @@ struct IngressReader {
                     + "groups \(named) names admit, which the manifest does not show", at: name.origin)
             return
         }
-        allowlists.groupCoveredPorts = Set(group.covered.keys.filter { group.covers($0, besides: ingress.component) })
+        allowlists.groupCoverage = (group, ingress.component)
         allowlists.groupDualStack = group.dualStack != nil
     }
 

@@ -42,6 +42,7 @@ enum TerraformPolicyDocumentMerge {
     static func merge(sources: [TerraformValue], own: Merged,
                       overrides: [TerraformValue]) throws(TerraformEvaluationError) -> Merged? {
         var merged = Merged()
+        var positions: [String: Int] = [:]
         var sourceSids: Set<String> = []
         for source in sources {
             guard let document = read(source) else { return nil }
@@ -51,11 +52,11 @@ enum TerraformPolicyDocumentMerge {
                     throw TerraformEvaluationError("the sid '\(Excerpt.quote(sid))' is in more than one statement of source_policy_documents (the AWS provider refuses duplicates)", at: statement.offset)
                 }
             }
-            guard apply(document, to: &merged) else { return nil }
+            guard apply(document, to: &merged, positions: &positions) else { return nil }
         }
-        guard apply(own, to: &merged) else { return nil }
+        guard apply(own, to: &merged, positions: &positions) else { return nil }
         for override in overrides {
-            guard let document = read(override), apply(document, to: &merged) else { return nil }
+            guard let document = read(override), apply(document, to: &merged, positions: &positions) else { return nil }
         }
         return merged
     }
@@ -99,8 +100,10 @@ enum TerraformPolicyDocumentMerge {
     }
 
     /// The provider's merge of one document into the result: its `Id` adopted when set, its `Version` when later,
-    /// each statement replacing the one of the same sid or appended. False when a sid is not known.
-    private static func apply(_ document: Merged, to merged: inout Merged) -> Bool {
+    /// each statement replacing the one of the same sid or appended. False when a sid is not known. `positions` is
+    /// where in `merged` the statement of each sid is, kept as statements are appended: a statement's sid is looked
+    /// up, not searched for among those merged (round 26: 5,000 statements and 200 documents, 40x per 10x).
+    private static func apply(_ document: Merged, to merged: inout Merged, positions: inout [String: Int]) -> Bool {
         if let id = document.id, !id.isNull {
             guard let text = id.stringValue else { return false }
             if !text.isEmpty { merged.id = id }
@@ -111,9 +114,10 @@ enum TerraformPolicyDocumentMerge {
         }
         for statement in document.statements {
             guard let sid = sid(of: statement) else { return false }
-            if !sid.isEmpty, let index = merged.statements.firstIndex(where: { Self.sid(of: $0) == sid }) {
+            if !sid.isEmpty, let index = positions[sid] {
                 merged.statements[index] = statement
             } else {
+                if !sid.isEmpty { positions[sid] = merged.statements.count }
                 merged.statements.append(statement)
             }
         }
