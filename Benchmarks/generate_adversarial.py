@@ -57,6 +57,13 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
   ingress-group-classes  one IngressGroup of N Ingresses (10 to a file), each of a class of its own, the N classes
                     (the controller's) in files of 1,000
   ingress-group-own-classes  the same, each file defining the classes of its own ten Ingresses
+  cfn-sg-port-ranges  one security group of N tcp rules, rule i from port i to 65535, on 0.0.0.0/1, 0.0.0.0/2 and
+                    64.0.0.0/2 in turn: blocks that add up to more than the space on every port without covering it
+  pem-headers       one .pem file of N "-----BEGIN X-----" lines and one END line (a key scan that searched for an END
+                    line from each header was quadratic)
+  pattern-long-text an allowlist entry whose description is N capital letters, and a pack rule asking it to match
+                    "[A-Z]+-[0-9]+" (no match anywhere: the worst case for a backtracking search); the pack is in
+                    OUT_DIR, the input OUT_DIR/input, the flags OUT_DIR/args
 """
 import json
 import os
@@ -485,13 +492,38 @@ def ingress_group_own_classes(n, out):
     return ingress_files(members)
 
 
+def cfn_sg_port_ranges(n, out):
+    blocks = ["0.0.0.0/1", "0.0.0.0/2", "64.0.0.0/2"]
+    rules = [{"IpProtocol": "tcp", "FromPort": i % 65536, "ToPort": 65535, "CidrIp": blocks[i % 3], "Description": "d"}
+             for i in range(n)]
+    return {"template.json": cfn({"Wide": {"Type": "AWS::EC2::SecurityGroup",
+                                           "Properties": {"GroupDescription": "wide", "SecurityGroupIngress": rules}}})}
+
+
+def pem_headers(n, out):
+    return {"keys/bundle.pem": "-----BEGIN X-----\n" * n + "-----END X-----\n", "deployment.yaml": shape_manifest()}
+
+
+def pattern_long_text(n, out):
+    pack = ("apiVersion: policycheck/v1\nkind: PolicyPack\nmetadata: {id: tickets, version: 1.0.0, title: tickets}\n"
+            "rules:\n  - id: ACME-NET-003\n    title: Ensure every allowlist entry names a ticket\n    severity: low\n"
+            "    select: {resource: allowlist-entry}\n"
+            "    assert: {path: description, matches: \"[A-Z]+-[0-9]+\"}\n")
+    manifest = ("apiVersion: policycheck/v1\nkind: Deployment\nmetadata: {name: d, owner: o}\n"
+                "spec:\n  offering: shared\n  region: us-east-1\n  network:\n    ipFiltering:\n      enabled: true\n"
+                f"      allowlist:\n        - {{cidr: 52.20.12.0/24, description: {'A' * n}}}\n")
+    return {"pack.yaml": pack, "input/deployment.yaml": manifest,
+            "args": f"--policy\n{os.path.join(out, 'pack.yaml')}\n"}
+
+
 ROUND_26 = {"ingress-group-one": ingress_group_one, "ingress-groups": ingress_groups, "tf-kubectl-yaml": tf_kubectl_yaml,
             "tf-yaml-aliases": tf_yaml_aliases, "k8s-yaml-aliases": k8s_yaml_aliases, "pem-bundle": pem_bundle,
             "tf-bucket-companions": tf_bucket_companions, "tf-one-bucket-policies": tf_one_bucket_policies,
             "tf-policy-documents": tf_policy_documents, "karpenter": karpenter, "tf-workspaces": tf_workspaces,
             "tf-sg-rules": tf_sg_rules, "broken-links": broken_links, "plan-bucket-companions": plan_bucket_companions,
             "cfn-bucket-policies": cfn_bucket_policies, "plan-sg-rules": plan_sg_rules,
-            "ingress-group-classes": ingress_group_classes, "ingress-group-own-classes": ingress_group_own_classes}
+            "ingress-group-classes": ingress_group_classes, "ingress-group-own-classes": ingress_group_own_classes,
+            "cfn-sg-port-ranges": cfn_sg_port_ranges, "pem-headers": pem_headers, "pattern-long-text": pattern_long_text}
 
 
 def shape_manifest():

@@ -75,13 +75,11 @@ struct KeyScanModeTests {
         #expect(scan.ignored.map(\.offset) == [29])
     }
 
-    @Test func manyHeadersWithoutAnEndTakeLinearTime() {
-        // Quadratic, this was 100,000 searches of up to 1.8 MB each: minutes, not a fraction of a second.
+    @Test func manyHeadersWithoutAnEndAreNotKeyMaterial() {
+        // Quadratic, this was 100,000 searches of up to 1.8 MB each. Its speed is measured in the benchmark
+        // (`pem-headers` in Benchmarks/generate_adversarial.py), never by a timed test.
         let bytes = Array((String(repeating: "-----BEGIN X-----\n", count: 100_000) + "-----END X-----\n").utf8)
-        var scan = KeyScan()
-        let elapsed = ContinuousClock().measure { scan = KeyInspection.scan(bytes, mode: .found) }
-        #expect(scan.failure == .notKeyMaterial)
-        #expect(elapsed < .seconds(20), "\(elapsed)")
+        #expect(KeyInspection.scan(bytes, mode: .found).failure == .notKeyMaterial)
     }
 
     @Test func brokenDERIsAnErrorOnlyWhereNamedAsKeyMaterial() throws {

@@ -40,21 +40,17 @@ import Testing
         _ = try CompiledPattern(pattern)
     }
 
-    /// The attack texts finish: 100 KB for the docs' pattern (no match anywhere, the worst case for a search) in about
-    /// a second in a debug build on a loaded machine — `Regex` took 14.7 s for 8 KB and grows with the square — and
-    /// twice the text takes about twice the time.
-    @Test func longTextsAreMatchedInLinearTime() throws {
+    /// The attack texts are decided: 100 KB for the docs' pattern (no match anywhere, the worst case for a search) —
+    /// `Regex` took 14.7 s for 8 KB and grew with the square. Their speed is measured in the benchmark
+    /// (`pattern-long-text` in Benchmarks/generate_adversarial.py), never by a timed test.
+    @Test func longTextsAreMatched() throws {
         let docs = try CompiledPattern("[A-Z]+-[0-9]+")
         let capitals = String(repeating: "A", count: 100_000)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { #expect(!docs.matches(capitals)) }
-        #expect(elapsed < .seconds(30), "\(elapsed)")
-        let doubled = clock.measure { #expect(!docs.matches(capitals + capitals)) }
-        #expect(doubled < elapsed * 4 + .seconds(1), "\(doubled) for 200 KB against \(elapsed) for 100 KB")
+        #expect(!docs.matches(capitals))
+        #expect(!docs.matches(capitals + capitals))
         #expect(docs.matches(capitals + "-1"))
         let anchored = try CompiledPattern("^A+$")
         #expect(!anchored.matches(String(repeating: "A", count: 10_000) + "!"))
-        print("pattern timing: [A-Z]+-[0-9]+ on 100 KB \(elapsed), on 200 KB \(doubled)")
     }
 
     @Test func countedRepetitionsAreBounded() {

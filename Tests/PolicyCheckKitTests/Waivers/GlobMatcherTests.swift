@@ -39,16 +39,13 @@ import Testing
         }
     }
 
-    @Test func aHundredKilobyteNameAgainstATenThousandByteRunIsDecidedInOnePass() {
+    /// fnmatch took 2 s and 3.4 s for the first and last (release build); their speed is measured in the benchmark
+    /// (`waiver-long-names` in Benchmarks/generate_adversarial.py), never by a timed test.
+    @Test func aHundredKilobyteNameAgainstATenThousandByteRunIsDecided() {
         let name = String(repeating: "a", count: 100_000)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            #expect(Waiver.matches("*" + String(repeating: "a", count: 10_000) + "b*", name) == false)
-            #expect(Waiver.matches("*" + String(repeating: "a", count: 10_000) + "*", name) == true)
-            #expect(Waiver.matches("*" + String(repeating: "a?", count: 1_000) + "b*", name) == false)
-        }
-        // fnmatch took 2 s and 3.4 s for the first and last (release build); debug builds are slower.
-        #expect(elapsed < .seconds(2))
+        #expect(Waiver.matches("*" + String(repeating: "a", count: 10_000) + "b*", name) == false)
+        #expect(Waiver.matches("*" + String(repeating: "a", count: 10_000) + "*", name) == true)
+        #expect(Waiver.matches("*" + String(repeating: "a?", count: 1_000) + "b*", name) == false)
     }
 }
 #endif
