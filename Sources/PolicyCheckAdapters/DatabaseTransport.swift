@@ -67,6 +67,14 @@ struct DatabaseTransport {
             parameter = "tls"
             requiredByDefault = true
             defaultNote = "Amazon DocumentDB's default tls is enabled"
+        case _ where engine.hasPrefix("db2"):
+            // RDS for Db2 (`db2-se`, `db2-ae`) takes TLS through `DB2COMM` and `SSL_SVCENAME` in a custom parameter
+            // group ("You can't modify the default parameter group for RDS for Db2"); `TCPIP,SSL` adds a TLS port
+            // beside the clear-text one ("both clear text and SSL-encrypted communication"), so only `SSL` alone
+            // refuses clear text (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Db2.Concepts.SSL.html).
+            parameter = "db2comm"
+            requiredByDefault = false
+            defaultNote = "RDS for Db2 accepts clear-text connections unless a parameter group of its own sets DB2COMM to SSL alone"
         case _ where engine.hasPrefix("sqlserver"):
             parameter = "rds.force_ssl"
             requiredByDefault = false
@@ -151,6 +159,18 @@ struct DatabaseTransport {
             return nil
         }
     }
+
+    /// Whether this engine's parameter, set to `value`, refuses clear-text connections: Db2's `DB2COMM` only when it
+    /// lists `SSL` alone (`TCPIP,SSL` keeps the clear-text port); the others by `isOn`.
+    func refusesClearText(_ value: String) -> Bool {
+        guard parameter == "db2comm" else { return Self.isOn(value) }
+        let protocols = value.split(separator: ",").map { String($0.filter { !$0.isWhitespace }).uppercased() }.filter { !$0.isEmpty }
+        return !protocols.isEmpty && protocols.allSatisfy { $0 == "SSL" }
+    }
+
+    /// Whether the parameter is `name`: parameter names are matched without regard to case, as Db2's are written both
+    /// `DB2COMM` (AWS's guide) and `db2comm`.
+    func isNamed(_ name: String) -> Bool { name.lowercased() == parameter }
 
     /// Whether a parameter value turns TLS on (`1`, `ON`, `true`; DocumentDB's `enabled`, `tls1.2+`, `tls1.3+`,
     /// `fips-140-3`).

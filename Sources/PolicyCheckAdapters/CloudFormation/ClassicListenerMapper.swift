@@ -14,7 +14,8 @@ import PolicyCheckSyntax
 ///   (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticloadbalancing-loadbalancer-policies.html).
 ///   Without one, Elastic Load Balancing associates ELBSecurityPolicy-2016-08
 ///   (https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/ssl-config-update.html). A custom policy (its
-///   own protocol and cipher attributes) or one the template does not decide cannot be verified.
+///   own protocol and cipher attributes) or one the template does not decide cannot be verified — unless the custom
+///   policy's attributes enable TLS 1.0, TLS 1.1 or SSL 3.0, which it then accepts (`CustomSSLProtocols`).
 enum ClassicListenerMapper: ResourceMapper {
     static let types = ["AWS::ElasticLoadBalancing::LoadBalancer"]
     static let sslNegotiationPolicyType = "SSLNegotiationPolicyType"
@@ -37,8 +38,9 @@ enum ClassicListenerMapper: ResourceMapper {
                                                          dominates: ListenerMapper.isPlainHTTP)
                 ?? Located(.unknown(reason: "the template gives no Protocol"), at: protocolValue.origin)
             let chosen = securityPolicies(of: item, names: names, policies: policies, stickiness: stickiness)
-            listener.sslPolicy = chosen.first
-            listener.otherSSLPolicies = Array(chosen.dropFirst())
+            listener.sslPolicy = chosen.first?.reference
+            listener.otherSSLPolicies = chosen.dropFirst().map(\.reference)
+            listener.oldProtocolPolicies = chosen.compactMap(\.oldProtocols)
             deployment.listeners.append(listener)
         }
     }
@@ -49,11 +51,11 @@ enum ClassicListenerMapper: ResourceMapper {
     /// https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_SetLoadBalancerPoliciesOfListener.html)
     /// — and the template does not say which: every one is returned, judged at the worst (before, the last won).
     private static func securityPolicies(of listener: PropertyValue, names: PropertyValue, policies: [PropertyValue],
-                                         stickiness: [String]) -> [Located<Fact<String>>] {
+                                         stickiness: [String]) -> [ChosenPolicy] {
         var named: Set<String> = []
         for name in names.items() {
             guard let text = name.knownText else {
-                return [Located(.unknown(reason: "the listener's PolicyNames are not known from the template"), at: name.origin)]
+                return [ChosenPolicy(Located(.unknown(reason: "the listener's PolicyNames are not known from the template"), at: name.origin))]
             }
             named.insert(text)
         }
@@ -63,8 +65,8 @@ enum ClassicListenerMapper: ResourceMapper {
             let type = policy.child("PolicyType"), name = policy.child("PolicyName")
             guard let typeText = type.knownText, let nameText = name.knownText else {
                 // A policy the template does not decide may be the listener's.
-                return [Located(.unknown(reason: "a policy of the load balancer's Policies is not known from the template"),
-                                at: policy.origin)]
+                return [ChosenPolicy(Located(.unknown(reason: "a policy of the load balancer's Policies is not known from the template"),
+                                             at: policy.origin))]
             }
             guard typeText == sslNegotiationPolicyType else { continue }
             let ports = policy.child("LoadBalancerPorts").items().compactMap(\.knownText)
@@ -74,20 +76,38 @@ enum ClassicListenerMapper: ResourceMapper {
             let declared = Set(policies.compactMap { $0.child("PolicyName").knownText } + stickiness)
             guard let other = named.subtracting(declared).sorted().first else { return [] }
             // A name the template declares nowhere may be any policy.
-            return [Located(.unknown(reason: "PolicyNames names '\(Excerpt.quote(other))', which is not a policy of the load balancer"),
-                            at: names.origin)]
+            return [ChosenPolicy(Located(.unknown(reason: "PolicyNames names '\(Excerpt.quote(other))', which is not a policy of the load balancer"),
+                                         at: names.origin))]
         }
-        return chosen.map(reference)
+        return chosen.map(judge)
     }
 
-    /// The predefined policy an SSL negotiation policy refers to; unknown for a custom one.
-    private static func reference(_ policy: PropertyValue) -> Located<Fact<String>> {
-        let name = policy.child("PolicyName").knownText ?? ""
-        for attribute in policy.child("Attributes").items() where attribute.child("Name").knownText == referenceAttribute {
-            return attribute.child("Value").string()
-                ?? Located(.unknown(reason: "its \(referenceAttribute) has no Value"), at: attribute.origin)
+    /// An SSL negotiation policy that may be the listener's: the predefined policy it refers to (unknown for a custom
+    /// one), and, for a custom one, the old protocols its attributes enable.
+    struct ChosenPolicy {
+        let reference: Located<Fact<String>>
+        var oldProtocols: Located<(name: String, protocols: [String])>?
+
+        init(_ reference: Located<Fact<String>>, oldProtocols: Located<(name: String, protocols: [String])>? = nil) {
+            self.reference = reference
+            self.oldProtocols = oldProtocols
         }
-        return Located(.unknown(reason: "its SSL negotiation policy '\(Excerpt.quote(name))' is a custom one (its own protocols and ciphers), not one of the predefined security policies"),
-                       at: policy.origin)
+    }
+
+    /// The predefined policy an SSL negotiation policy refers to; unknown for a custom one, which is judged by the
+    /// protocols its attributes enable (`CustomSSLProtocols`).
+    private static func judge(_ policy: PropertyValue) -> ChosenPolicy {
+        let name = policy.child("PolicyName").knownText ?? ""
+        let attributes = policy.child("Attributes").items()
+        for attribute in attributes where attribute.child("Name").knownText == referenceAttribute {
+            return ChosenPolicy(attribute.child("Value").string()
+                ?? Located(.unknown(reason: "its \(referenceAttribute) has no Value"), at: attribute.origin))
+        }
+        let enabled = CustomSSLProtocols.oldEnabled(attributes.compactMap { attribute in
+            attribute.child("Name").knownText.map { ($0, attribute.child("Value").knownText) }
+        })
+        return ChosenPolicy(Located(.unknown(reason: "its SSL negotiation policy '\(Excerpt.quote(name))' is a custom one (its own protocols and ciphers), not one of the predefined security policies"),
+                                    at: policy.origin),
+                            oldProtocols: enabled.isEmpty ? nil : Located((name, enabled), at: policy.origin))
     }
 }

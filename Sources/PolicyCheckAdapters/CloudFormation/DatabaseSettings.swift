@@ -186,7 +186,9 @@ enum DatabaseSettings {
     private static func judge(_ rules: DatabaseTransport, group: TemplateResource?, groupProperties: PropertyValue?,
                               groupValue: PropertyValue) -> StoreSetting<Bool> {
         if let group, let groupProperties {
-            let value = groupProperties.child("Parameters", rules.parameter)
+            let value = [rules.parameter, rules.parameter.uppercased()].lazy
+                .map { groupProperties.child("Parameters", $0) }.first { !$0.isAbsent }
+                ?? groupProperties.child("Parameters", rules.parameter)
             if !value.isAbsent {
                 // Judged at its worst over the alternatives (`!If [IsProd, '1', '0']`): one that turns TLS off
                 // decides; an unknown one leaves it unknown; an absent one is the engine's default.
@@ -195,7 +197,7 @@ enum DatabaseSettings {
                 for alternative in value.alternatives {
                     if alternative.isAbsent { absent = true; continue }
                     guard let text = alternative.scalarText else { unknown = unknown ?? alternative; continue }
-                    if !DatabaseTransport.isOn(text) {
+                    if !rules.refusesClearText(text) {
                         return StoreSetting(.known(false), at: value.origin,
                                             note: "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.logicalID)")
                     }

@@ -12,9 +12,48 @@ enum TrailMapper: ResourceMapper {
         trail.logging = properties.child("IsLogging").bool(worse: false)
         trail.multiRegion = properties.child("IsMultiRegionTrail").bool(worse: false, absentMeans: false)
         trail.logFileValidation = properties.child("EnableLogFileValidation").bool(worse: false, absentMeans: false)
+        trail.managementEvents = managementEvents(properties)
         deployment.auditTrails.append(trail)
         let key = properties.child("KMSKeyId")
         let logs = SwitchedStore.alwaysEncrypted(context, kind: .logs, key: key, into: &deployment)
         deployment.dataStores.append(logs)
+    }
+
+    /// What the trail's event selectors record of management events, judged at the worst of the values their
+    /// conditions allow (`ManagementEventCoverage`); `nil` when the trail has none, and so records them all.
+    private static func managementEvents(_ properties: PropertyValue) -> StoreSetting<Bool>? {
+        var settings: [StoreSetting<Bool>?] = []
+        let basic = properties.child("EventSelectors")
+        for alternative in basic.eachAlternative where !alternative.isAbsent {
+            let selectors = alternative.items()
+            guard !selectors.isEmpty else { continue }
+            var coverage = ManagementEventCoverage()
+            for selector in selectors {
+                coverage.addBasic(
+                    includeManagementEvents: selector.child("IncludeManagementEvents").bool(worse: false, absentMeans: true)?.value ?? .known(true),
+                    readWriteType: selector.child("ReadWriteType").string(worst: { $0 == "All" ? 0 : 1 })?.value,
+                    excludedSources: selector.child("ExcludeManagementEventSources").items().compactMap { $0.string()?.value })
+            }
+            settings.append(coverage.setting(at: alternative.origin))
+        }
+        let advanced = properties.child("AdvancedEventSelectors")
+        for alternative in advanced.eachAlternative where !alternative.isAbsent {
+            let selectors = alternative.items()
+            guard !selectors.isEmpty else { continue }
+            var coverage = ManagementEventCoverage()
+            for selector in selectors {
+                coverage.addAdvanced(selector.child("FieldSelectors").items().map { field in
+                    ManagementEventCoverage.FieldSelector(
+                        field: field.child("Field").string()?.value ?? .known(""),
+                        operators: ManagementEventCoverage.operatorNames.compactMap { name in
+                            let values = field.child(name)
+                            guard !values.isAbsent else { return nil }
+                            return (name, values.items().compactMap { $0.string()?.value })
+                        })
+                })
+            }
+            settings.append(coverage.setting(at: alternative.origin))
+        }
+        return StoreSetting.worst(settings)
     }
 }

@@ -12,7 +12,8 @@ import PolicyCheckSyntax
 ///   `SSLNegotiationPolicyType`, or an `aws_lb_ssl_negotiation_policy` for its port — by its
 ///   `Reference-Security-Policy` attribute (a predefined policy). Without one, Elastic Load Balancing associates
 ///   ELBSecurityPolicy-2016-08 (https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/ssl-config-update.html).
-///   A custom policy (its own protocol and cipher attributes), or one the plan does not decide, cannot be verified.
+///   A custom policy (its own protocol and cipher attributes), or one the plan does not decide, cannot be verified —
+///   unless the custom policy's attributes enable TLS 1.0, TLS 1.1 or SSL 3.0, which it then accepts (`CustomSSLProtocols`).
 struct TerraformClassicListenerReader {
     static let loadBalancerType = "aws_elb"
     static let listenerPolicyType = "aws_load_balancer_listener_policy"
@@ -75,9 +76,11 @@ struct TerraformClassicListenerReader {
                 listener.offersRedirects = false
                 listener.protocolName = protocolAttribute.string()
                     ?? Located(.unknown(reason: "the listener gives no lb_protocol"), at: protocolAttribute.fieldOrigin)
-                let policies = securityPolicies(of: balancer, port: port)
+                var oldProtocols: [Located<(name: String, protocols: [String])>] = []
+                let policies = securityPolicies(of: balancer, port: port, oldProtocols: &oldProtocols)
                 listener.sslPolicy = policies.first
                 listener.otherSSLPolicies = Array(policies.dropFirst())
+                listener.oldProtocolPolicies = oldProtocols
                 deployment.listeners.append(listener)
             }
         }
@@ -92,7 +95,9 @@ struct TerraformClassicListenerReader {
     /// https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_SetLoadBalancerPoliciesOfListener.html),
     /// so the last applied wins, an order the configuration does not fix — every one is returned, judged at the
     /// worst (before, the last read won silently).
-    private func securityPolicies(of balancer: TerraformResource, port: Int?) -> [Located<Fact<String>>] {
+    /// `oldProtocols` receives the custom policies among them that enable TLS 1.0, TLS 1.1 or SSL 3.0.
+    private func securityPolicies(of balancer: TerraformResource, port: Int?,
+                                  oldProtocols: inout [Located<(name: String, protocols: [String])>]) -> [Located<Fact<String>>] {
         var found: [Located<Fact<String>>] = []
         let attachments = listenerPolicies[balancer.address] ?? [], negotiations = negotiationPolicies[balancer.address] ?? []
         guard let port else {
@@ -126,7 +131,9 @@ struct TerraformClassicListenerReader {
                                         at: policy["policy_type_name"].origin)]
                     }
                     if type == "SSLNegotiationPolicyType" {
-                        found.append(Self.reference(in: policy["policy_attribute"], policy: policy, name: text))
+                        let judged = Self.reference(in: policy["policy_attribute"], policy: policy, name: text)
+                        found.append(judged.reference)
+                        if let old = judged.oldProtocols { oldProtocols.append(old) }
                     }
                 }
             }
@@ -135,8 +142,10 @@ struct TerraformClassicListenerReader {
             let attachedPort = negotiation["lb_port"]
             if let unknown = Self.unknownPort(attachedPort) { return [unknown] }
             guard attachedPort.knownInt == port else { continue }
-            found.append(Self.reference(in: negotiation["attribute"], policy: negotiation,
-                                        name: negotiation["name"].knownString ?? negotiation.address))
+            let judged = Self.reference(in: negotiation["attribute"], policy: negotiation,
+                                        name: negotiation["name"].knownString ?? negotiation.address)
+            found.append(judged.reference)
+            if let old = judged.oldProtocols { oldProtocols.append(old) }
         }
         return found
     }
@@ -159,19 +168,24 @@ struct TerraformClassicListenerReader {
         return name == own
     }
 
-    /// The `Reference-Security-Policy` of a policy's attribute blocks; unknown for a custom policy.
-    private static func reference(in attributes: TerraformAttribute, policy: TerraformResource,
-                                  name: String) -> Located<Fact<String>> {
+    /// The `Reference-Security-Policy` of a policy's attribute blocks; unknown for a custom policy, with the old
+    /// protocols its attributes enable (`CustomSSLProtocols`).
+    private static func reference(in attributes: TerraformAttribute, policy: TerraformResource, name: String)
+        -> (reference: Located<Fact<String>>, oldProtocols: Located<(name: String, protocols: [String])>?) {
         for attribute in attributes.items where attribute.child("name").knownString == "Reference-Security-Policy" {
-            return attribute.child("value").string()
-                ?? Located(.unknown(reason: "its Reference-Security-Policy has no value"), at: attribute.origin)
+            return (attribute.child("value").string()
+                ?? Located(.unknown(reason: "its Reference-Security-Policy has no value"), at: attribute.origin), nil)
         }
         if attributes.isUnknown, !attributes.isProviderDefault {
-            return Located(.unknown(reason: "the attributes of policy '\(Excerpt.quote(name))' are \(attributes.unknownReason)"),
-                           at: attributes.origin)
+            return (Located(.unknown(reason: "the attributes of policy '\(Excerpt.quote(name))' are \(attributes.unknownReason)"),
+                            at: attributes.origin), nil)
         }
-        return Located(.unknown(reason: "its SSL negotiation policy '\(Excerpt.quote(name))' is a custom one (its own protocols and ciphers), not one of the predefined security policies"),
-                       at: policy.origin)
+        let enabled = CustomSSLProtocols.oldEnabled(attributes.items.compactMap { attribute in
+            attribute.child("name").knownString.map { ($0, attribute.child("value").knownString) }
+        })
+        return (Located(.unknown(reason: "its SSL negotiation policy '\(Excerpt.quote(name))' is a custom one (its own protocols and ciphers), not one of the predefined security policies"),
+                        at: policy.origin),
+                enabled.isEmpty ? nil : Located((name, enabled), at: policy.origin))
     }
 }
 

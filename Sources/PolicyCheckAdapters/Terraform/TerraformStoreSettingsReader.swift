@@ -223,10 +223,10 @@ struct TerraformStoreSettingsReader {
                     unnamed = unnamed ?? (parameter.isUnknown ? parameter : name)
                     continue
                 }
-                guard text == rules.parameter else { continue }
+                guard rules.isNamed(text) else { continue }
                 let value = parameter.child("value")
                 if let text = value.knownString {
-                    let on = DatabaseTransport.isOn(text)
+                    let on = rules.refusesClearText(text)
                     return StoreSetting(.known(on), at: value.origin,
                                         note: on ? nil : "\(rules.parameter) is '\(Excerpt.quote(text))' in \(group.address)")
                 }

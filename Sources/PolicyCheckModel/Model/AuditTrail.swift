@@ -11,6 +11,11 @@ public struct AuditTrail: Sendable {
     /// Whether CloudTrail writes digest files to validate log files (`enable_log_file_validation`,
     /// `EnableLogFileValidation`; AWS's default: no).
     public var logFileValidation: Located<Fact<Bool>>?
+    /// Whether the trail's event selectors record every management event — read and write, from every event
+    /// source (`EventSelectors`, `AdvancedEventSelectors`, `event_selector`, `advanced_event_selector`); the note
+    /// says what they leave out. `nil`: no selectors, and a trail without them records all read and write
+    /// management events (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_EventSelector.html).
+    public var managementEvents: StoreSetting<Bool>?
 
     public init(component: String, origin: Origin) {
         self.component = component

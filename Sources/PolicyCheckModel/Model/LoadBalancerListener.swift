@@ -13,6 +13,10 @@ public struct LoadBalancerListener: Sendable {
     /// negotiation policies keeps one, which depends on the order they are applied (`SetLoadBalancerPoliciesOfListener`
     /// replaces the port's set). Judged with `sslPolicy`, at the worst.
     public var otherSSLPolicies: [Located<Fact<String>>] = []
+    /// Custom SSL negotiation policies that may be the listener's and whose attributes enable TLS 1.0 or 1.1
+    /// (`Protocol-TLSv1` or `Protocol-TLSv1.1` `true`), each as its name and the protocols it enables: whatever else the
+    /// policy says, it accepts them. Judged with `sslPolicy`, at the worst.
+    public var oldProtocolPolicies: [Located<(name: String, protocols: [String])>] = []
     /// Where a missing security policy belongs.
     public var sslPolicyOrigin: Origin
     /// The default actions (an Application Load Balancer's), performed when no rule's conditions are met.

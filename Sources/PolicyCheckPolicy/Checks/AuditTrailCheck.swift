@@ -4,7 +4,10 @@ import PolicyCheckSyntax
 /// Audit trails must record, in every region, with log files whose integrity can be validated: a single-region trail
 /// misses API activity in other regions, and without digest files a deleted or altered log file goes unnoticed
 /// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html,
-/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html).
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html),
+/// and its event selectors must record every management event, read and write, from every event source: a trail
+/// whose selectors leave them out records data events only, or part of the API activity
+/// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html).
 public struct AuditTrailCheck: Check {
     public static let name = "logging.audit-trail"
 
@@ -13,6 +16,7 @@ public struct AuditTrailCheck: Check {
         case logging
         case multiRegion = "multi-region"
         case logFileValidation = "log-file-validation"
+        case managementEvents = "management-events"
     }
 
     let required: [Setting]
@@ -67,6 +71,12 @@ public struct AuditTrailCheck: Check {
             return (trail.logFileValidation,
                     "log file validation is off, so a deleted or altered log file goes unnoticed; expected log file integrity validation on",
                     "log file validation")
+        case .managementEvents:
+            // No event selectors: CloudTrail records all read and write management events.
+            let setting = trail.managementEvents
+            return (setting.map { Located($0.value, at: $0.origin) } ?? Located(.known(true), at: trail.origin),
+                    "the trail's event selectors do not record every management event (API activity): \(setting?.note ?? "some are left out"); expected read and write management events from every event source",
+                    "whether the trail's event selectors record every management event")
         }
     }
 }

@@ -1,13 +1,14 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Key policies must not open a key to everyone: no `Allow` to principal `*` unless a condition binds the caller to
 /// known accounts or principals, no `kms:*` to principal `*`, and no `kms:*` to another account's root.
 ///
 /// Only conditions on the caller's identity restrict `Principal: "*"`: `kms:CallerAccount`, `aws:PrincipalOrgID`,
 /// `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn` and their kin, under a positive operator and with a
-/// value that is not a wildcard. `aws:SecureTransport` or `kms:EncryptionContext:*` restrict how, not who; and
-/// `kms:ViaService` alone admits any account's requests through that service, so it counts only together with an
-/// account condition (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html,
+/// value that is not a wildcard — and, for an ARN, whose account field is a literal account id (`namesAccount`).
+/// `aws:SecureTransport` or `kms:EncryptionContext:*` restrict how, not who; and `kms:ViaService` alone admits any
+/// account's requests through that service, so it counts only together with an account condition (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html,
 /// https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account,
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 public struct KeyPolicyCheck: Check {
@@ -47,7 +48,7 @@ public struct KeyPolicyCheck: Check {
         }
         guard !Self.bindsCaller(statement.conditions) else { return nil }
         let why = statement.hasCondition
-            ? "with no condition that binds the caller (\(statement.conditions.map(\.key).joined(separator: ", ")) restricts how the key is called, not who calls it)"
+            ? "with no condition that binds the caller (\(statement.conditions.map(Self.whyNotBinding).joined(separator: "; ")))"
             : "without a condition"
         return Evidence("\(name) allows principal \"*\" (anyone) \(why) to \(Self.actions(statement)); expected named principals or a condition such as kms:CallerAccount or aws:PrincipalOrgID",
                         at: statement.origin)
@@ -75,8 +76,57 @@ public struct KeyPolicyCheck: Check {
             let operation = condition.operatorName.lowercased()
             guard callerKeys.contains(condition.key.lowercased()), !operation.contains("not"),
                   !operation.hasSuffix("ifexists"), operation != "null", !condition.values.isEmpty else { return false }
-            return condition.values.allSatisfy { $0 != "*" && !$0.hasPrefix("*") }
+            return condition.values.allSatisfy { value in
+                value != "*" && !value.hasPrefix("*") && !(arnKeys.contains(condition.key.lowercased()) && !namesAccount(value))
+            }
         }
+    }
+
+    /// Why a condition does not bind the caller, for the message: the key may name who calls and the operator or value
+    /// fail to confine it. `…IfExists` is true when the key is absent from the request
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists),
+    /// and `aws:PrincipalOrgID` is absent for a caller in no organization
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid);
+    /// a negated operator admits every value but those it names; `Null` tests only whether the key is present.
+    static func whyNotBinding(_ condition: KeyPolicyCondition) -> String {
+        let key = condition.key, operation = condition.operatorName
+        let lowered = operation.lowercased()
+        guard callerKeys.contains(key.lowercased()) else { return "\(key) restricts how the key is called, not who calls it" }
+        if lowered == "null" { return "Null on \(key) tests only whether the key is present, not whose it is" }
+        if lowered.contains("not") {
+            return "\(operation) on \(key) admits every caller but those it names"
+        }
+        if lowered.hasSuffix("ifexists") {
+            let example = key.lowercased() == "aws:principalorgid" ? " (a caller in no organization has none)" : ""
+            return "\(operation) on \(key) also admits a request without \(key)\(example)"
+        }
+        if condition.values.isEmpty { return "\(key) is given no value" }
+        if let wild = condition.values.first(where: { $0 == "*" || $0.hasPrefix("*") }) {
+            return "\(key) '\(Excerpt.quote(wild))' matches any caller"
+        }
+        if let any = condition.values.first(where: { arnKeys.contains(key.lowercased()) && !namesAccount($0) }) {
+            return "\(key) '\(Excerpt.quote(any))' matches principals of any account: its account is not a literal account id"
+        }
+        return "\(key) does not confine the caller"
+    }
+
+    /// Condition keys whose values are ARNs, lowercased: an ARN pattern binds the caller only through its account.
+    static let arnKeys: Set<String> = ["aws:principalarn", "aws:sourcearn"]
+
+    /// Whether an ARN pattern confines its match to one account: its account field is a literal 12-digit account
+    /// id. `ArnLike` and `StringLike` match `*` and `?` in the account field like in any other, so
+    /// `arn:aws:iam::*:role/*` is every role of every AWS account
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN,
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn).
+    /// An ARN whose service has no account field (an S3 bucket's `arn:aws:s3:::name`, for `aws:SourceArn`) names its
+    /// resource without one: judged by its wildcards as before. A value not known here (`${…}`) is taken as written.
+    static func namesAccount(_ value: String) -> Bool {
+        let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0].lowercased() == "arn" else { return !value.contains("*") && !value.contains("?") || value.contains("${") }
+        let account = fields[4]
+        if account.isEmpty { return true }
+        if account.contains("${") { return true }
+        return account.count == 12 && account.allSatisfy(\.isASCIIDigit)
     }
 
     /// The account of `arn:aws:iam::<account>:root` or a bare 12-digit account id; `nil` for other principals.

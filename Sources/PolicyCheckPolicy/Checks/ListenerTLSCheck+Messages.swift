@@ -66,6 +66,10 @@ extension ListenerTLSCheck {
             "the listener names the security policy '\(Excerpt.quote(name))', which Classic Load Balancers do not have: AWS refuses it, so the listener does not get it; expected \(expectedPolicy(classic: true))"
         }
 
+        static func customPolicyEnablesOldProtocols(_ name: String, _ protocols: [String], classic: Bool) -> String {
+            "the listener's SSL negotiation policy '\(Excerpt.quote(name))' is a custom one that enables \(protocols.joined(separator: " and ")), so it accepts TLS older than 1.2; expected \(expectedPolicy(classic: classic))"
+        }
+
         static func policyUnknown(_ reason: String) -> String {
             "the listener's security policy cannot be verified: \(reason)"
         }

@@ -99,6 +99,13 @@ public struct ListenerTLSCheck: Check {
             return .fail([Evidence(Message.noPolicy(classic: !listener.offersRedirects), at: listener.sslPolicyOrigin)])
         }
         let classic = !listener.offersRedirects
+        // A custom policy that enables TLS 1.0 or 1.1 accepts them, whatever its ciphers: known, not "cannot verify".
+        if !listener.oldProtocolPolicies.isEmpty {
+            return .fail(listener.oldProtocolPolicies.map { policy in
+                Evidence(Message.customPolicyEnablesOldProtocols(policy.value.name, policy.value.protocols, classic: classic),
+                         at: policy.origin)
+            })
+        }
         guard !listener.otherSSLPolicies.isEmpty else { return policyOutcome(policy, classic: classic) }
         // Several policies may be the listener's: the worst is judged (a failing one, else one not known).
         let outcomes = ([policy] + listener.otherSSLPolicies).map { policyOutcome($0, classic: classic) }

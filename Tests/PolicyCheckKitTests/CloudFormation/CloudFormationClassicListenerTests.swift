@@ -15,7 +15,8 @@ import Testing
         #expect(try listenerFindings(text) == [
             "14:66 Public Resources.Public.Properties.Listeners[0].Protocol",
             "22:11 Public Resources.Public.Properties.Listeners[3]",
-            "35:11 Public Resources.Public.Properties.Policies[1] (cannot verify)",
+            // A custom policy enabling Protocol-TLSv1 accepts TLS 1.0: a finding, not "cannot verify".
+            "35:11 Public Resources.Public.Properties.Policies[1]",
             "48:68 Internal Resources.Internal.Properties.Listeners[0].Protocol",
             // `!If [Secure, HTTPS, HTTP]`: the worse branch.
             "49:69 Internal Resources.Internal.Properties.Listeners[1].Protocol",

@@ -46,6 +46,6 @@ import Testing
     }
 
     @Test func enginesWithoutATLSRuleStillLeaveNone() throws {
-        #expect(try transport("  Engine: {Type: String, Default: db2-se, AllowedValues: [db2-se, db2-ae]}", engine: "!Ref Engine").isEmpty)
+        #expect(try transport("  Engine: {Type: String, Default: custom-sqlserver-ee, AllowedValues: [custom-sqlserver-ee, custom-sqlserver-se]}", engine: "!Ref Engine").isEmpty)
     }
 }

@@ -1,0 +1,46 @@
+@testable import PolicyCheckKit
+import Testing
+
+/// MMC-KEY-010's message says why a condition on who calls does not bind the caller: the operator (IfExists, a
+/// negation) or the value, not "restricts how the key is called", which is said only of keys that do not name the
+/// caller.
+@Suite struct KeyPolicyConditionReasonTests {
+    private func message(_ condition: String) throws -> String {
+        let template = """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  EnableKeyRotation: true
+                  PendingWindowInDays: 30
+                  KeyPolicy:
+                    Version: '2012-10-17'
+                    Statement:
+                      - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*', Condition: \(condition)}
+            """
+        let findings = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }
+        try #require(findings.count == 1)
+        return findings[0].message
+    }
+
+    @Test func ifExistsSaysAnAbsentKeyIsAdmitted() throws {
+        let text = try message("{StringEqualsIfExists: {'aws:PrincipalOrgID': o-abc123example}}")
+        #expect(text.contains("StringEqualsIfExists on aws:PrincipalOrgID also admits a request without aws:PrincipalOrgID (a caller in no organization has none)"))
+        #expect(!text.contains("restricts how the key is called"))
+    }
+
+    @Test func aNegationSaysEveryOtherCallerIsAdmitted() throws {
+        let text = try message("{StringNotEquals: {'aws:PrincipalAccount': '999999999999'}}")
+        #expect(text.contains("StringNotEquals on aws:PrincipalAccount admits every caller but those it names"))
+    }
+
+    @Test func anARNOfAnyAccountSaysSo() throws {
+        let text = try message("{ArnLike: {'aws:PrincipalArn': 'arn:aws:iam::*:role/*'}}")
+        #expect(text.contains("aws:PrincipalArn 'arn:aws:iam::*:role/*' matches principals of any account"))
+    }
+
+    @Test func aKeyThatDoesNotNameTheCallerStillSaysHow() throws {
+        let text = try message("{Bool: {'aws:SecureTransport': 'true'}}")
+        #expect(text.contains("aws:SecureTransport restricts how the key is called, not who calls it"))
+    }
+}
