@@ -53,16 +53,17 @@ enum DatabasePublicDefault {
     }
 
     /// The logical id of an `AWS::EC2::VPCGatewayAttachment` of the template that attaches an internet gateway to
-    /// the VPC.
+    /// the VPC: those naming it by `Ref` from the template's index, those whose `VpcId` is written otherwise
+    /// (`!If`, `!GetAtt`) resolved.
     private static func gatewayAttachment(of vpc: String, context: ResourceContext) -> String? {
-        context.template.resources.first { resource in
-            guard resource.type == "AWS::EC2::VPCGatewayAttachment" else { return false }
+        let attachments = context.template.internetGatewayAttachments
+        let candidates = (attachments.byVPC[vpc] ?? []) + attachments.other
+        return candidates.first { resource in
             let properties = ResourceContext(resource: resource, template: context.template, resolver: context.resolver).properties
-            let attached = properties.child("VpcId").alternatives.contains {
+            return properties.child("VpcId").alternatives.contains {
                 if case .resource(vpc, "AWS::EC2::VPC", nil) = $0 { return true }
                 return false
-            }
-            return attached && !properties.child("InternetGatewayId").isAbsent
+            } && !properties.child("InternetGatewayId").isAbsent
         }?.logicalID
     }
 }

@@ -26,6 +26,10 @@ struct Template {
     /// for databases that name their group by that name rather than by `!Ref`: by type, so that a group of another
     /// kind that takes the same name cannot stand in for the one the database uses.
     private let parameterGroupsByName: [String: String]
+    /// The `AWS::EC2::VPCGatewayAttachment`s that attach an internet gateway, by the logical id their `VpcId`
+    /// names with a plain `Ref` (`byVPC`), and those whose `VpcId` is written otherwise (`other`, resolved where
+    /// asked): every database without `PubliclyAccessible` asks for its subnet group's VPC's.
+    let internetGatewayAttachments: (byVPC: [String: [TemplateResource]], other: [TemplateResource])
     /// The property that names each parameter group type's group.
     static let parameterGroupNameProperties = [
         "AWS::RDS::DBParameterGroup": "DBParameterGroupName",
@@ -105,6 +109,17 @@ struct Template {
             if groups[key] == nil { groups[key] = resource.logicalID }
         }
         parameterGroupsByName = groups
+        var attachmentsByVPC: [String: [TemplateResource]] = [:], otherAttachments: [TemplateResource] = []
+        for resource in resources where resource.type == "AWS::EC2::VPCGatewayAttachment" {
+            guard let properties = resource.properties?.value, properties["InternetGatewayId"] != nil else { continue }
+            if let vpc = properties["VpcId"], let call = Intrinsic.parse(vpc), call.function == "Ref",
+               let name = call.argument.string {
+                attachmentsByVPC[name, default: []].append(resource)
+            } else {
+                otherAttachments.append(resource)
+            }
+        }
+        internetGatewayAttachments = (attachmentsByVPC, otherAttachments)
         var parameters: [String: TemplateParameter] = [:]
         for entry in root["Parameters"]?.entries ?? [] {
             parameters[entry.key] = TemplateParameter(name: entry.key, node: entry.value)
