@@ -22,38 +22,40 @@ enum TrailMapper: ResourceMapper {
     /// What the trail's event selectors record of management events, judged at the worst of the values their
     /// conditions allow (`ManagementEventCoverage`); `nil` when the trail has none, and so records them all.
     private static func managementEvents(_ properties: PropertyValue) -> StoreSetting<Bool>? {
-        var settings: [StoreSetting<Bool>?] = []
-        let basic = properties.child("EventSelectors")
-        for alternative in basic.eachAlternative where !alternative.isAbsent {
+        StoreSetting.worst(
+            coverage(of: properties.child("EventSelectors"), adding: addBasic)
+                + coverage(of: properties.child("AdvancedEventSelectors"), adding: addAdvanced))
+    }
+
+    /// One setting per alternative value of a selector list that has selectors, each selector added by `add`.
+    private static func coverage(of list: PropertyValue,
+                                 adding add: (PropertyValue, inout ManagementEventCoverage) -> Void) -> [StoreSetting<Bool>?] {
+        list.eachAlternative.compactMap { alternative in
+            guard !alternative.isAbsent else { return nil }
             let selectors = alternative.items()
-            guard !selectors.isEmpty else { continue }
+            guard !selectors.isEmpty else { return nil }
             var coverage = ManagementEventCoverage()
-            for selector in selectors {
-                coverage.addBasic(
-                    includeManagementEvents: selector.child("IncludeManagementEvents").bool(worse: false, absentMeans: true)?.value ?? .known(true),
-                    readWriteType: selector.child("ReadWriteType").string(worst: { $0 == "All" ? 0 : 1 })?.value,
-                    excludedSources: selector.child("ExcludeManagementEventSources").items().compactMap { $0.string()?.value })
-            }
-            settings.append(coverage.setting(at: alternative.origin))
+            for selector in selectors { add(selector, &coverage) }
+            return coverage.setting(at: alternative.origin)
         }
-        let advanced = properties.child("AdvancedEventSelectors")
-        for alternative in advanced.eachAlternative where !alternative.isAbsent {
-            let selectors = alternative.items()
-            guard !selectors.isEmpty else { continue }
-            var coverage = ManagementEventCoverage()
-            for selector in selectors {
-                coverage.addAdvanced(selector.child("FieldSelectors").items().map { field in
-                    ManagementEventCoverage.FieldSelector(
-                        field: field.child("Field").string()?.value ?? .known(""),
-                        operators: ManagementEventCoverage.operatorNames.compactMap { name in
-                            let values = field.child(name)
-                            guard !values.isAbsent else { return nil }
-                            return (name, values.items().compactMap { $0.string()?.value })
-                        })
+    }
+
+    private static func addBasic(_ selector: PropertyValue, to coverage: inout ManagementEventCoverage) {
+        coverage.addBasic(
+            includeManagementEvents: selector.child("IncludeManagementEvents").bool(worse: false, absentMeans: true)?.value ?? .known(true),
+            readWriteType: selector.child("ReadWriteType").string(worst: { $0 == "All" ? 0 : 1 })?.value,
+            excludedSources: selector.child("ExcludeManagementEventSources").items().compactMap { $0.string()?.value })
+    }
+
+    private static func addAdvanced(_ selector: PropertyValue, to coverage: inout ManagementEventCoverage) {
+        coverage.addAdvanced(selector.child("FieldSelectors").items().map { field in
+            ManagementEventCoverage.FieldSelector(
+                field: field.child("Field").string()?.value ?? .known(""),
+                operators: ManagementEventCoverage.operatorNames.compactMap { name in
+                    let values = field.child(name)
+                    guard !values.isAbsent else { return nil }
+                    return (name, values.items().compactMap { $0.string()?.value })
                 })
-            }
-            settings.append(coverage.setting(at: alternative.origin))
-        }
-        return StoreSetting.worst(settings)
+        })
     }
 }
