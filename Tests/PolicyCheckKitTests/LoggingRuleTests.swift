@@ -21,7 +21,11 @@ import Testing
         RuleFailure("logging/access-logs/fail.yaml", "MMC-LOG-003", .medium, at: 13, 17, resource: "acme-prod/fileStore",
                     says: ["server access logging is off for the file store"]),
         RuleFailure("logging/database-log-exports/fail.yaml", "MMC-LOG-004", .medium, at: 12, 25, resource: "acme-prod/database",
-                    says: ["the database exports no logs to CloudWatch Logs (databaseLogExports is empty)"]),
+                    says: ["the database exports none of its engine's logs to CloudWatch Logs (databaseLogExports is empty)"]),
+        // upgrade and iam-db-auth-error are not PostgreSQL's engine log.
+        RuleFailure("logging/database-log-exports/fail-upgrade-log-only.yaml", "MMC-LOG-004", .medium, at: 12, 25,
+                    resource: "acme-prod/database",
+                    says: ["(it exports only upgrade, iam-db-auth-error, not postgresql)"]),
         RuleFailure("logging/retention/fail.yaml", "MMC-LOG-005", .medium, at: 10, 20, resource: "acme-prod/logging",
                     says: ["logs are kept 90 days; expected at least 365 days"]),
     ]
@@ -31,6 +35,8 @@ import Testing
         RulePass("logging/audit-trail/pass.yaml", "MMC-LOG-002"),
         RulePass("logging/access-logs/pass.yaml", "MMC-LOG-003"),
         RulePass("logging/database-log-exports/pass.yaml", "MMC-LOG-004"),
+        // postgresql is not MySQL's log, but slowquery is.
+        RulePass("logging/database-log-exports/pass-another-engines-logs-too.yaml", "MMC-LOG-004"),
         RulePass("logging/retention/pass.yaml", "MMC-LOG-005"),
         // 0 keeps logs until they are deleted.
         RulePass("logging/retention/pass-until-deleted.yaml", "MMC-LOG-005"),

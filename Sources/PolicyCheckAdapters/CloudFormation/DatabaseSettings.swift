@@ -14,9 +14,13 @@ enum DatabaseSettings {
             store.storageType = Located(DataStore.oracleStorageType, at: context.modelOrigin)
         }
         let exports = properties.child("EnableCloudwatchLogsExports")
-        store.logExports = exports.items().isEmpty
-            ? StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set")
-            : StoreSetting(.known(true), at: exports.origin)
+        let engine = properties.child("Engine").knownText
+        let engineLogs = DatabaseLogTypes.engineLogs(of: engine)
+        // An item a condition chooses is judged at its worst: a log type that is not the engine's own.
+        let items = exports.items().compactMap { $0.string(worst: { engineLogs.contains($0) ? 0 : 1 })?.value }
+        store.logExports = DatabaseLogTypes.setting(
+            engine: engine, exports: items, at: exports.origin,
+            empty: StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set"))
         store.backupRetentionDays = properties.child("BackupRetentionPeriod")
             .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
     }

@@ -6,6 +6,8 @@ import PolicyCheckSyntax
 /// whether it records every region or validates its log files does neither, as AWS's defaults.
 struct LoggingReader {
     let logging: ObjectView
+    /// The database's `engine`, when the manifest states it: its own logs are the ones that must be exported.
+    let engine: String?
 
     /// Log types RDS exports to CloudWatch Logs (PostgreSQL: postgresql, upgrade, iam-db-auth-error; MySQL and
     /// MariaDB: audit, error, general, slowquery, iam-db-auth-error).
@@ -35,9 +37,10 @@ struct LoggingReader {
                                         + Suggestion.clause(for: export.value, among: Self.logTypes))
             }
             if let index = deployment.dataStores.firstIndex(where: { $0.kind == .database && $0.component == "database" }) {
-                deployment.dataStores[index].logExports = StoreSetting(.known(!exports.isEmpty),
-                                                                       at: logging.origin(of: "databaseLogExports"),
-                                                                       note: exports.isEmpty ? "databaseLogExports is empty" : nil)
+                let origin = logging.origin(of: "databaseLogExports")
+                deployment.dataStores[index].logExports = DatabaseLogTypes.setting(
+                    engine: engine, exports: exports.map { .known($0.value) }, at: origin,
+                    empty: StoreSetting(.known(false), at: origin, note: "databaseLogExports is empty"))
             }
         }
     }

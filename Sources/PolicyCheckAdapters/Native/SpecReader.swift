@@ -25,7 +25,7 @@ struct SpecReader {
             deployment.capabilities.append(CapabilityRequest(.customDomain, at: domain.origin, component: ""))
         }
         readHighAvailability(into: &deployment)
-        if let database = spec.object("database") { readDatabase(database, into: &deployment) }
+        let engine = spec.object("database").flatMap { readDatabase($0, into: &deployment) }
         if let fileStore = spec.object("fileStore") { readFileStore(fileStore, into: &deployment) }
         if let backups = spec.object("backups") { readBackups(backups, into: &deployment) }
         if let keys = spec.list("keys") {
@@ -40,7 +40,7 @@ struct SpecReader {
         if let network = spec.object("network") { NetworkReader(network: network).read(into: &deployment) }
         if let maintenance = spec.object("maintenance") { readMaintenance(maintenance, into: &deployment) }
         // Last: logging settings apply to the stores read above.
-        if let logging = spec.object("logging") { LoggingReader(logging: logging).read(into: &deployment) }
+        if let logging = spec.object("logging") { LoggingReader(logging: logging, engine: engine).read(into: &deployment) }
     }
 
     // MARK: - Components
@@ -59,9 +59,10 @@ struct SpecReader {
         }
     }
 
-    private func readDatabase(_ database: ObjectView, into deployment: inout Deployment) {
+    /// Reads the database and returns its engine, when stated.
+    private func readDatabase(_ database: ObjectView, into deployment: inout Deployment) -> String? {
         database.allowOnly(["engine", "region", "encryption", "backupRetentionDays"])
-        _ = database.choice("engine", ["postgres", "mysql"])
+        let engine = database.choice("engine", ["postgres", "mysql"])
         readRegion(database, component: "database", role: "database region", into: &deployment)
         var store = DataStore(kind: .database, component: "database", origin: database.origin,
                               encryption: Encryption(origin: database.origin(of: "encryption")))
@@ -74,6 +75,7 @@ struct SpecReader {
         // RDS keeps automated backups (point-in-time recovery) 0 to 35 days.
         store.backupRetentionDays = database.int("backupRetentionDays", range: 0...35).map { StoreSetting(.known($0.value), at: $0.origin) }
         deployment.dataStores.append(store)
+        return engine?.value
     }
 
     private func readFileStore(_ fileStore: ObjectView, into deployment: inout Deployment) {

@@ -275,14 +275,15 @@ struct TerraformStoreSettingsReader {
                             at: cluster.rawOrigin)
     }
 
-    /// Whether the database exports any log type to CloudWatch Logs.
+    /// Whether the database exports one of its engine's own logs to CloudWatch Logs (`DatabaseLogTypes`).
     private func logExports(_ database: TerraformResource) -> StoreSetting<Bool> {
         let exports = database["enabled_cloudwatch_logs_exports"]
         if exports.isUnknown, !exports.isProviderDefault {
             return StoreSetting(.unknown(reason: exports.unknownReason), at: exports.origin)
         }
-        if !exports.items.isEmpty { return StoreSetting(.known(true), at: exports.origin) }
-        return StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set")
+        return DatabaseLogTypes.setting(
+            engine: database["engine"].knownString, exports: exports.items.compactMap { $0.string()?.value }, at: exports.origin,
+            empty: StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set"))
     }
 
     /// The table's point-in-time recovery, or a replica's when the table keeps some and a `replica` block leaves it

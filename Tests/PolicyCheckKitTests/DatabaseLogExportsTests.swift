@@ -1,0 +1,66 @@
+@testable import PolicyCheckKit
+import Testing
+
+/// MMC-LOG-004: a database must export its engine's own log, not only the logs every engine has beside it
+/// (`upgrade`, `iam-db-auth-error`, Aurora's `instance`, SQL Server's `agent`, Oracle's `oemagent`), in a Terraform
+/// plan and a CloudFormation template.
+@Suite struct DatabaseLogExportsTests {
+    typealias CFN = CloudFormationTesting
+
+    @Test func aPlansDatabasesExportingNoneOfTheirEnginesLogsFail() throws {
+        var plan = TerraformPlanBuilder()
+        let database: [String: Any] = ["storage_encrypted": true, "backup_retention_period": 7]
+        plan.change("aws_db_instance.upgrade_only", "aws_db_instance",
+                    after: database.merging(["engine": "postgres", "enabled_cloudwatch_logs_exports": ["upgrade"]]) { $1 })
+        plan.change("aws_db_instance.engine_log", "aws_db_instance",
+                    after: database.merging(["engine": "postgres", "enabled_cloudwatch_logs_exports": ["upgrade", "postgresql"]]) { $1 })
+        plan.change("aws_db_instance.slow_queries", "aws_db_instance",
+                    after: database.merging(["engine": "mysql", "enabled_cloudwatch_logs_exports": ["slowquery"]]) { $1 })
+        plan.change("aws_rds_cluster.instance_log_only", "aws_rds_cluster",
+                    after: database.merging(["engine": "aurora-mysql",
+                                             "enabled_cloudwatch_logs_exports": ["instance", "iam-db-auth-error"]]) { $1 })
+        plan.change("aws_db_instance.sql_server_agent", "aws_db_instance",
+                    after: database.merging(["engine": "sqlserver-se", "enabled_cloudwatch_logs_exports": ["agent"]]) { $1 })
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-004" }
+        #expect(findings.map { "\($0.resource): \($0.message)" } == [
+            "aws_db_instance.upgrade_only: the database exports none of its engine's logs to CloudWatch Logs (it exports only upgrade, not postgresql); expected one of its engine's own logs exported (postgresql for PostgreSQL; audit, error, general or slowquery for MySQL and MariaDB; alert, audit, listener or trace for Oracle; error for SQL Server; diag.log or notify.log for Db2)",
+            "aws_rds_cluster.instance_log_only: the database exports none of its engine's logs to CloudWatch Logs (it exports only instance, iam-db-auth-error, not audit, error, general or slowquery); expected one of its engine's own logs exported (postgresql for PostgreSQL; audit, error, general or slowquery for MySQL and MariaDB; alert, audit, listener or trace for Oracle; error for SQL Server; diag.log or notify.log for Db2)",
+            "aws_db_instance.sql_server_agent: the database exports none of its engine's logs to CloudWatch Logs (it exports only agent, not error); expected one of its engine's own logs exported (postgresql for PostgreSQL; audit, error, general or slowquery for MySQL and MariaDB; alert, audit, listener or trace for Oracle; error for SQL Server; diag.log or notify.log for Db2)",
+        ])
+    }
+
+    @Test func aTemplatesExportsAreJudgedAtTheWorstItemAConditionChooses() throws {
+        let template = """
+            Parameters:
+              Verbose: {Type: String, AllowedValues: ['yes', 'no']}
+            Conditions:
+              IsVerbose: !Equals [!Ref Verbose, 'yes']
+            Resources:
+              Chosen:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, StorageEncrypted: true, BackupRetentionPeriod: 7, DBInstanceClass: db.t3.micro,
+                             EnableCloudwatchLogsExports: [!If [IsVerbose, postgresql, upgrade]]}
+              OracleAgent:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: oracle-ee, StorageEncrypted: true, BackupRetentionPeriod: 7, DBInstanceClass: db.t3.micro,
+                             EnableCloudwatchLogsExports: [oemagent]}
+              OracleAlert:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: oracle-ee, StorageEncrypted: true, BackupRetentionPeriod: 7, DBInstanceClass: db.t3.micro,
+                             EnableCloudwatchLogsExports: [oemagent, alert]}
+              NoEngine:
+                Type: AWS::RDS::DBCluster
+                Properties: {Engine: !Ref Verbose, StorageEncrypted: true, BackupRetentionPeriod: 7,
+                             EnableCloudwatchLogsExports: [iam-db-auth-error]}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-LOG-004" }
+        #expect(findings.map { "\($0.resource) \($0.path)" } == [
+            "Chosen Resources.Chosen.Properties.EnableCloudwatchLogsExports",
+            "OracleAgent Resources.OracleAgent.Properties.EnableCloudwatchLogsExports",
+            "NoEngine Resources.NoEngine.Properties.EnableCloudwatchLogsExports",
+        ])
+        #expect(findings.first?.message.contains("(it exports only upgrade, not postgresql)") == true)
+        #expect(findings.last?.message.contains("not alert, audit, diag.log, error, general, listener, notify.log, postgresql, slowquery or trace") == true)
+    }
+}
