@@ -8,7 +8,8 @@ import Testing
     typealias CLI = PolicyCheckProcess
 
     static let fixture = CLI.fixture("sensitive-values-not-printed")
-    static let secrets = ["10.20.30", "10.50.60"]
+    /// The values, and the letters and digits a loop's `&{Cidr}` makes of a `NoEcho` list's items.
+    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932"]
 
     @Test(arguments: ["text", "json", "sarif", "junit", "github"])
     func noFormatPrintsAMarkedValue(_ format: String) throws {
@@ -28,7 +29,9 @@ import Testing
         for line in ["noecho.yaml:13:11 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description",
                      "plan.json:26:13 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
                      "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
-                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description"] {
+                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description",
+                     "noecho-list.yaml:15:9 low MMC-NET-008 allowlist entry '(sensitive value)' has no description [In(sensitive value)]",
+                     "noecho-list.yaml:18:5 low MMC-NET-008 allowlist entry '(sensitive value)' has no description [Selected]"] {
             #expect(result.stdout.contains(line), "\(result.stdout)")
         }
     }

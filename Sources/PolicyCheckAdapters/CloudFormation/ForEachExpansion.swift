@@ -19,6 +19,8 @@ import PolicyCheckSyntax
 struct ForEachExpansion {
     /// The identifiers of loops whose collection the template does not decide, and why.
     private(set) var undecided: [String: String] = [:]
+    /// Every loop kept as written (its collection not decided, or past `maxOutputs`): its key, where, and why.
+    private(set) var unexpanded: [(loop: String, offset: Int, reason: String)] = []
     /// The template's `Parameters` section, for a collection that is a `Ref` to a list parameter.
     let parameters: SourceNode?
     /// The most resources loops may make in one template before the rest are left unexpanded: a hostile template
@@ -54,14 +56,53 @@ struct ForEachExpansion {
                     expanded += expanding(bound)
                 }
             case .values:
-                undecided[identifier] = "the loops of this template make more than \(Self.maxOutputs) resources, so '\(Excerpt.quote(entry.key))' is not expanded"
+                let reason = "the loops of this template make more than \(Self.maxOutputs) resources, so '\(Excerpt.quote(entry.key))' is not expanded"
+                undecided[identifier] = reason
+                unexpanded.append((entry.key, entry.keyOffset, reason))
                 expanded += expanding(outputs)
             case .unknown(let reason):
                 undecided[identifier] = reason
+                unexpanded.append((entry.key, entry.keyOffset, reason))
                 expanded += expanding(outputs)
             }
         }
         return expanded
+    }
+
+    /// A resource (or any fragment) with every loop inside it expanded: "`Fn::ForEach` … can be used within the
+    /// `Conditions`, `Outputs`, and `Resources` (including the resource properties) sections" (the page above), so
+    /// a property a loop writes (`'${Name}': …` over `[SecurityGroupIngress]`) is the property it names.
+    /// The node itself when nothing in it loops.
+    mutating func expandingWithin(_ node: SourceNode) -> SourceNode {
+        expandedWithin(node) ?? node
+    }
+
+    /// The node with its loops expanded, or `nil` when none is in it.
+    private mutating func expandedWithin(_ node: SourceNode) -> SourceNode? {
+        if let entries = node.entries {
+            let own = expanding(entries)
+            var changed = own.count != entries.count || zip(own, entries).contains { $0.key != $1.key }
+            var result: [SourceEntry] = []
+            result.reserveCapacity(own.count)
+            for entry in own {
+                guard let inner = expandedWithin(entry.value) else { result.append(entry); continue }
+                changed = true
+                result.append(SourceEntry(key: entry.key, keyOffset: entry.keyOffset, value: inner))
+            }
+            return changed ? SourceNode(.mapping(result), offset: node.offset, tag: node.tag) : nil
+        }
+        if let items = node.items {
+            var changed = false
+            var result: [SourceNode] = []
+            result.reserveCapacity(items.count)
+            for item in items {
+                guard let inner = expandedWithin(item) else { result.append(item); continue }
+                changed = true
+                result.append(inner)
+            }
+            return changed ? SourceNode(.sequence(result), offset: node.offset, tag: node.tag) : nil
+        }
+        return nil
     }
 
     private enum Collection {
@@ -93,8 +134,19 @@ struct ForEachExpansion {
         guard let text = parameter["Default"].flatMap(Self.scalarText) else {
             return .unknown("the collection of \(name) is parameter '\(Excerpt.quote(parameterName))', which has no Default; its values are chosen at deployment")
         }
-        return .values(text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) })
+        return .values(Self.listItems(text))
+    }
+
+    /// The items of a `CommaDelimitedList` parameter's value, as CloudFormation splits it.
+    static func listItems(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A value's letters and digits only, as `&{Identifier}` writes it.
+    static func alphanumeric(_ value: String) -> String {
+        String(value.unicodeScalars.filter {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        })
     }
 
     /// A scalar's text: a string, or a number as written.
@@ -111,11 +163,8 @@ struct ForEachExpansion {
     /// `${identifier}` replaced by the value and `&{identifier}` by its letters and digits.
     static func replacing(_ identifier: String, with value: String, inKey key: String) -> String {
         guard key.contains("{") else { return key }
-        let alphanumeric = String(value.unicodeScalars.filter {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-        })
         return key.replacingOccurrences(of: "${\(identifier)}", with: value)
-            .replacingOccurrences(of: "&{\(identifier)}", with: alphanumeric)
+            .replacingOccurrences(of: "&{\(identifier)}", with: alphanumeric(value))
     }
 
     /// The fragment with the identifier bound: `!Ref identifier` is the value, and `!Sub` strings name it as a key

@@ -42,7 +42,6 @@ struct Template {
     /// a `Type`).
     init(_ root: SourceNode, source: SourceFile) throws(Diagnostics) {
         var problems: [Diagnostic] = []
-        self.root = root
         guard let resourcesEntry = root.entry("Resources") else {
             throw Diagnostics([Diagnostic(source, offset: root.offset,
                                           "the CloudFormation template has no 'Resources' section; a template declares at least one resource")])
@@ -55,7 +54,21 @@ struct Template {
         var transforms = TemplateTransform.unread(inSection: root["Transform"])
         resources.reserveCapacity(entries.count)
         var loops = ForEachExpansion(parameters: root["Parameters"])
-        for entry in loops.expanding(entries) {
+        // Loops inside resources and conditions need the transform too; a template without it is left as written
+        // there rather than walked node by node.
+        let loopsWithin = Self.namesLanguageExtensions(root["Transform"]) || entries.contains { $0.key.hasPrefix("Fn::ForEach::") }
+        self.root = loopsWithin ? Self.expandingConditions(of: root, with: &loops) : root
+        for var entry in loops.expanding(entries) {
+            if loopsWithin {
+                let kept = loops.unexpanded.count
+                entry.value = loops.expandingWithin(entry.value)
+                // A loop inside a resource that is not expanded writes properties no one can name: failing closed,
+                // as a macro does, since what it writes (a world-open ingress) would otherwise be read as absent.
+                for loop in loops.unexpanded[kept...] {
+                    problems.append(Diagnostic(source, offset: loop.offset,
+                                               "resource '\(Excerpt.quote(entry.key))' has '\(Excerpt.quote(loop.loop))' inside it, which cannot be expanded: \(loop.reason); what it writes cannot be checked"))
+                }
+            }
             // "You can use the AWS::Include transform anywhere within the CloudFormation template except in the
             // template parameters section or the template version"
             // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html).
@@ -165,6 +178,16 @@ struct Template {
         return type.hasPrefix("AWS::") || type.hasSuffix("::MODULE")
     }
 
+    /// The root with the loops of its `Conditions` section expanded, as the resolver reads conditions from it.
+    private static func expandingConditions(of root: SourceNode, with loops: inout ForEachExpansion) -> SourceNode {
+        guard let entries = root.entries, let index = entries.firstIndex(where: { $0.key == "Conditions" }) else { return root }
+        let conditions = entries[index]
+        let expanded = loops.expandingWithin(conditions.value)
+        var result = entries
+        result[index] = SourceEntry(key: conditions.key, keyOffset: conditions.keyOffset, value: expanded)
+        return SourceNode(.mapping(result), offset: root.offset, tag: root.tag)
+    }
+
     /// Whether a `Transform` section names `AWS::LanguageExtensions`, alone or in its list.
     private static func namesLanguageExtensions(_ transform: SourceNode?) -> Bool {
         guard let transform else { return false }
@@ -193,13 +216,22 @@ extension Template {
     /// CloudFormation masks as `*****` ("the parameter value is masked as asterisks (*****) for any calls that
     /// describe the stack or stack events",
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html) and
-    /// findings print as `(sensitive value)`; found inside longer texts too (`!Sub "${Office}/32"`).
+    /// findings print as `(sensitive value)`; found inside longer texts too (`!Sub "${Office}/32"`). A list
+    /// parameter's value is a comma-delimited text whose items `!Select` and `Fn::ForEach` take one by one, so each
+    /// item is a sensitive value too, and so is its letters-and-digits form, which a loop's `&{Identifier}` writes
+    /// into logical ids.
     var noEchoValues: SensitiveValues {
         var found = SensitiveValues()
         for parameter in parameters.values where parameter.isNoEcho {
+            let isList = parameter.type.map { $0 == "CommaDelimitedList" || $0.hasPrefix("List<") } ?? false
             for value in [parameter.defaultValue].compactMap({ $0 }) + parameter.allowedValues {
                 if let text = value.string ?? value.numberLiteral {
                     found.addEmbeddable(text)
+                    guard isList else { continue }
+                    for item in ForEachExpansion.listItems(text) {
+                        found.addEmbeddable(item)
+                        found.addEmbeddable(ForEachExpansion.alphanumeric(item))
+                    }
                 } else {
                     value.forEachItem { _, item in if let text = item.string ?? item.numberLiteral { found.addEmbeddable(text) } }
                 }

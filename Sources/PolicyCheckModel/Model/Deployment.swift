@@ -88,10 +88,12 @@ public struct Deployment: Sendable {
         ResolvedLocation(file: sourceFile(of: origin), offset: origin.offset)
     }
 
-    /// The resource name findings use for a component, e.g. `acme-prod/database`.
+    /// The resource name findings use for a component, e.g. `acme-prod/database`, with any sensitive value it
+    /// spells replaced: a CloudFormation loop over a `NoEcho` list names its resources after the values
+    /// (`In&{Cidr}`).
     public func resource(_ component: String) -> String {
         if component.isEmpty { return name }
-        return qualifiesResourceNames ? "\(name)/\(component)" : component
+        return sensitiveValues.redact(qualifiesResourceNames ? "\(name)/\(component)" : component)
     }
 }
 

@@ -77,7 +77,7 @@ public struct Evaluator: Sendable {
         return Finding(
             rule: facts, severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
             line: location.line, column: location.column, utf16Column: location.utf16Column,
-            path: evidence.origin.spelling, message: sensitive.redact(evidence.message), cannotVerify: cannotVerify,
+            path: sensitive.isEmpty ? evidence.origin.spelling : PathSpelling(sensitive.redact(evidence.origin.spelling.text)), message: sensitive.redact(evidence.message), cannotVerify: cannotVerify,
             // The scope (the ports a world-open entry opens) is counted even when a plan marks the block holding
             // it: ports are no secret worth guessing, and widening a baselined entry must stay a new finding.
             value: rule.category == .keyMaterial ? nil : Self.value(text, scope: evidence.scope)
