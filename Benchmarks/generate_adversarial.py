@@ -61,6 +61,10 @@ Shapes (N is the count of the repeated construct; for sub-nesting, the depth):
                     64.0.0.0/2 in turn: blocks that add up to more than the space on every port without covering it
   pem-headers       one .pem file of N "-----BEGIN X-----" lines and one END line (a key scan that searched for an END
                     line from each header was quadratic)
+  cfn-noecho-loop   a NoEcho CommaDelimitedList of N CIDRs sharing their first bytes, and an Fn::ForEach over it
+                    making N ingress rules without descriptions: N findings, each message, resource and path looked
+                    through for N secrets (a place was tried against every value of its prefix)
+  cfn-loops-within  N security groups, each writing its ingress through an Fn::ForEach inside its properties
   pattern-long-text an allowlist entry whose description is N capital letters, and a pack rule asking it to match
                     "[A-Z]+-[0-9]+" (no match anywhere: the worst case for a backtracking search); the pack is in
                     OUT_DIR, the input OUT_DIR/input, the flags OUT_DIR/args
@@ -516,6 +520,26 @@ def pattern_long_text(n, out):
             "args": f"--policy\n{os.path.join(out, 'pack.yaml')}\n"}
 
 
+def cfn_noecho_loop(n, out):
+    cidrs = ",".join(f"10.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}/32" for i in range(n))
+    template = {"AWSTemplateFormatVersion": "2010-09-09", "Transform": "AWS::LanguageExtensions",
+                "Parameters": {"Offices": {"Type": "CommaDelimitedList", "NoEcho": True, "Default": cidrs}},
+                "Resources": {"Fn::ForEach::Rules": ["Cidr", {"Ref": "Offices"}, {"In&{Cidr}": {
+                    "Type": "AWS::EC2::SecurityGroupIngress",
+                    "Properties": {"GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+                                   "CidrIp": {"Ref": "Cidr"}}}}]}}
+    return {"template.json": json.dumps(template, indent=1)}
+
+
+def cfn_loops_within(n, out):
+    groups = {f"Group{i}": {"Type": "AWS::EC2::SecurityGroup", "Properties": {
+        "GroupDescription": "g", "Fn::ForEach::Rules": ["Name", ["SecurityGroupIngress"], {"${Name}": [
+            {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": f"10.{i // 256 % 256}.{i % 256}.0/24",
+             "Description": "d"}]}]}} for i in range(n)}
+    template = {"AWSTemplateFormatVersion": "2010-09-09", "Transform": "AWS::LanguageExtensions", "Resources": groups}
+    return {"template.json": json.dumps(template, indent=1)}
+
+
 ROUND_26 = {"ingress-group-one": ingress_group_one, "ingress-groups": ingress_groups, "tf-kubectl-yaml": tf_kubectl_yaml,
             "tf-yaml-aliases": tf_yaml_aliases, "k8s-yaml-aliases": k8s_yaml_aliases, "pem-bundle": pem_bundle,
             "tf-bucket-companions": tf_bucket_companions, "tf-one-bucket-policies": tf_one_bucket_policies,
@@ -523,7 +547,8 @@ ROUND_26 = {"ingress-group-one": ingress_group_one, "ingress-groups": ingress_gr
             "tf-sg-rules": tf_sg_rules, "broken-links": broken_links, "plan-bucket-companions": plan_bucket_companions,
             "cfn-bucket-policies": cfn_bucket_policies, "plan-sg-rules": plan_sg_rules,
             "ingress-group-classes": ingress_group_classes, "ingress-group-own-classes": ingress_group_own_classes,
-            "cfn-sg-port-ranges": cfn_sg_port_ranges, "pem-headers": pem_headers, "pattern-long-text": pattern_long_text}
+            "cfn-sg-port-ranges": cfn_sg_port_ranges, "pem-headers": pem_headers, "pattern-long-text": pattern_long_text,
+            "cfn-noecho-loop": cfn_noecho_loop, "cfn-loops-within": cfn_loops_within}
 
 
 def shape_manifest():

@@ -121,6 +121,7 @@ ADVERSARIAL=(
   "plan-bucket-companions|1000|10000" "cfn-bucket-policies|1000|10000" "karpenter|2000|20000"
   "tf-workspaces|1000|10000" "tf-sg-rules|1000|10000" "plan-sg-rules|1000|10000" "broken-links|1000|10000"
   "cfn-sg-port-ranges|2000|20000" "pem-headers|10000|100000" "pattern-long-text|100000|1000000"
+  "cfn-noecho-loop|1000|10000" "cfn-loops-within|1000|10000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then

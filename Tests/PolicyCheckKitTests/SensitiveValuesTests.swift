@@ -52,4 +52,18 @@ import Testing
         values.addEmbeddable("20.30.40.50")
         #expect(values.redact("a 10.20.30.40.50 b") == "a (sensitive value) b")
     }
+
+    /// Values sharing their first bytes (a `NoEcho` list of CIDRs) are each found, the longest where several start
+    /// at one place; their speed is the `cfn-noecho-loop` shape's (Benchmarks/shapes.sh).
+    @Test func valuesSharingAPrefixAreEachFoundLongestFirst() {
+        var values = SensitiveValues()
+        for i in 0..<2_000 { values.addEmbeddable("10.0.\(i / 256).\(i % 256)/32") }
+        values.addEmbeddable("10.0.7.1")
+        #expect(values.redact("entry 10.0.7.1/32 and 10.0.7.1/31 and 10.0.9.9/32")
+            == "entry (sensitive value) and (sensitive value)/31 and 10.0.9.9/32")
+        var other = SensitiveValues()
+        other.formUnion(values)
+        #expect(other == values)
+        #expect(other.occurs(in: "x10.0.3.200/32"))
+    }
 }

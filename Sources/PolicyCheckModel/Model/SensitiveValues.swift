@@ -17,12 +17,26 @@ public struct SensitiveValues: Sendable, Hashable {
     public static let placeholder = "(sensitive value)"
 
     private var tokens: Set<[UInt8]> = []
-    /// Embedded values of four bytes or more, by their first four bytes (shorter ones are looked for as tokens).
-    private var embedded: [UInt32: [[UInt8]]] = [:]
+    /// Embedded values of four bytes or more (shorter ones are looked for as tokens), and, by their first four
+    /// bytes, the lengths they come in, longest first: a place in a text is tried once per length, never once per
+    /// value (a `NoEcho` list of thousands of CIDRs shares one prefix and a dozen lengths).
+    private var embedded: Set<[UInt8]> = []
+    private var embeddedLengths: [UInt32: [Int]] = [:]
 
     public init() {}
 
     public var isEmpty: Bool { tokens.isEmpty && embedded.isEmpty }
+
+    /// Adds an embedded value (four bytes or more), keeping its prefix's lengths longest first.
+    private mutating func insertEmbedded(_ bytes: [UInt8]) {
+        guard embedded.insert(bytes).inserted else { return }
+        let key = Self.prefix(bytes, 0)
+        var lengths = embeddedLengths[key, default: []]
+        guard !lengths.contains(bytes.count) else { return }
+        lengths.append(bytes.count)
+        lengths.sort(by: >)
+        embeddedLengths[key] = lengths
+    }
 
     /// Marks a value's text as sensitive, to be found as a whole token (a value a plan marked). Empty texts and
     /// booleans are no secret anyone could print or learn from a message (Terraform marks whole blocks, flags
@@ -44,15 +58,12 @@ public struct SensitiveValues: Sendable, Hashable {
             tokens.insert(bytes)
             return
         }
-        let key = Self.prefix(bytes, 0)
-        if !(embedded[key]?.contains(bytes) ?? false) { embedded[key, default: []].append(bytes) }
+        insertEmbedded(bytes)
     }
 
     public mutating func formUnion(_ other: SensitiveValues) {
         tokens.formUnion(other.tokens)
-        for (key, values) in other.embedded {
-            for value in values where !(embedded[key]?.contains(value) ?? false) { embedded[key, default: []].append(value) }
-        }
+        for value in other.embedded { insertEmbedded(value) }
     }
 
     private static func isWorthHiding(_ text: String) -> Bool {
@@ -115,16 +126,11 @@ public struct SensitiveValues: Sendable, Hashable {
         }
         if !embedded.isEmpty, bytes.count >= 4 {
             for index in 0...(bytes.count - 4) {
-                guard let candidates = embedded[Self.prefix(bytes, index)] else { continue }
-                var longest = 0
-                for candidate in candidates where candidate.count > longest && index + candidate.count <= bytes.count
-                    && bytes[index..<index + candidate.count].elementsEqual(candidate) {
-                    longest = candidate.count
-                }
-                if longest > 0 {
-                    found.append(index..<index + longest)
-                    if stopAtFirst { return found }
-                }
+                guard let lengths = embeddedLengths[Self.prefix(bytes, index)],
+                      let longest = lengths.first(where: { index + $0 <= bytes.count && embedded.contains(Array(bytes[index..<index + $0])) })
+                else { continue }
+                found.append(index..<index + longest)
+                if stopAtFirst { return found }
             }
         }
         found.sort { $0.lowerBound < $1.lowerBound }
