@@ -27,16 +27,30 @@ struct ManagementEventCoverage {
     private static let kmsSource = "kms.amazonaws.com"
     private static let rdsDataSource = "rdsdata.amazonaws.com"
 
+    /// How the input spells the settings its messages name.
+    struct Spelling {
+        let includeManagementEvents, readWriteType, excludedSources, field: String
+        static let cloudFormation = Spelling(includeManagementEvents: "IncludeManagementEvents", readWriteType: "ReadWriteType",
+                                             excludedSources: "ExcludeManagementEventSources", field: "Field")
+        static let terraform = Spelling(includeManagementEvents: "include_management_events", readWriteType: "read_write_type",
+                                        excludedSources: "exclude_management_event_sources", field: "field")
+    }
+
+    let spelling: Spelling
     private var covered: Set<Cell> = []
     private var unknown: String?
     /// Whether some selector records management events only from sources it names.
     private var chosenSourcesOnly = false
 
+    init(spelling: Spelling) {
+        self.spelling = spelling
+    }
+
     /// A basic event selector. `readWriteType` is `nil` when not set (`All`).
     mutating func addBasic(includeManagementEvents: Fact<Bool>, readWriteType: Fact<String>?, excludedSources: [Fact<String>]) {
         switch includeManagementEvents {
         case .known(false): return
-        case .unknown(let reason): unknown = unknown ?? "IncludeManagementEvents: \(reason)"; return
+        case .unknown(let reason): unknown = unknown ?? "\(spelling.includeManagementEvents): \(reason)"; return
         case .known(true): break
         }
         let kinds: [Kind]
@@ -44,13 +58,13 @@ struct ManagementEventCoverage {
         case .known(let text) where text.caseInsensitiveCompare("All") == .orderedSame: kinds = [.read, .write]
         case .known(let text) where text.caseInsensitiveCompare("ReadOnly") == .orderedSame: kinds = [.read]
         case .known(let text) where text.caseInsensitiveCompare("WriteOnly") == .orderedSame: kinds = [.write]
-        case .known(let text): unknown = unknown ?? "ReadWriteType '\(text)' is none of All, ReadOnly, WriteOnly"; return
-        case .unknown(let reason): unknown = unknown ?? "ReadWriteType: \(reason)"; return
+        case .known(let text): unknown = unknown ?? "\(spelling.readWriteType) '\(text)' is none of All, ReadOnly, WriteOnly"; return
+        case .unknown(let reason): unknown = unknown ?? "\(spelling.readWriteType): \(reason)"; return
         }
         var excluded: Set<Source> = []
         for source in excludedSources {
             guard let text = source.known else {
-                if case .unknown(let reason) = source { unknown = unknown ?? "ExcludeManagementEventSources: \(reason)" }
+                if case .unknown(let reason) = source { unknown = unknown ?? "\(spelling.excludedSources): \(reason)" }
                 return
             }
             excluded.insert(Self.source(named: text))
@@ -63,7 +77,7 @@ struct ManagementEventCoverage {
         var byField: [String: [(name: String, values: [String])]] = [:]
         for field in fields {
             guard let name = field.field.known else {
-                if case .unknown(let reason) = field.field { unknown = unknown ?? "an advanced event selector's Field: \(reason)" }
+                if case .unknown(let reason) = field.field { unknown = unknown ?? "an advanced event selector's \(spelling.field): \(reason)" }
                 return
             }
             for (operatorName, values) in field.operators {

@@ -71,4 +71,18 @@ import Testing
             "high aws_cloudtrail.data_only resource_changes[0].change.after.event_selector",
         ])
     }
+
+    /// A plan's message names the setting as Terraform spells it, not as CloudFormation does.
+    @Test func aPlansUnknownSelectorSettingIsNamedAsTerraformSpellsIt() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_cloudtrail.later", "aws_cloudtrail", after: [
+            "name": "t", "is_multi_region_trail": true, "enable_log_file_validation": true,
+            "event_selector": [["include_management_events": true, "exclude_management_event_sources": [] as [String],
+                                "data_resource": [] as [Any]]],
+        ], unknown: ["event_selector": [["read_write_type": true]]])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-LOG-001" }
+        #expect(findings.map(\.cannotVerify) == [true])
+        #expect(findings.first?.message.contains("read_write_type: known only after apply") == true, "\(findings.map(\.message))")
+    }
 }

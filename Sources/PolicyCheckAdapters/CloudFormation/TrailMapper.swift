@@ -34,7 +34,7 @@ enum TrailMapper: ResourceMapper {
             guard !alternative.isAbsent else { return nil }
             let selectors = alternative.items()
             guard !selectors.isEmpty else { return nil }
-            var coverage = ManagementEventCoverage()
+            var coverage = ManagementEventCoverage(spelling: .cloudFormation)
             for selector in selectors { add(selector, &coverage) }
             return coverage.setting(at: alternative.origin)
         }

@@ -39,7 +39,7 @@ struct TerraformTrailReader {
             }
             let items = blocks.items
             guard !items.isEmpty else { continue }
-            var coverage = ManagementEventCoverage()
+            var coverage = ManagementEventCoverage(spelling: .terraform)
             for item in items {
                 if name == "event_selector" { readBasic(item, into: &coverage) } else { readAdvanced(item, into: &coverage) }
             }
