@@ -9,7 +9,7 @@ import Testing
 
     static let fixture = CLI.fixture("sensitive-values-not-printed")
     /// The values, and the letters and digits a loop's `&{Cidr}` makes of a `NoEcho` list's items.
-    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932"]
+    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932", "Falcon"]
 
     @Test(arguments: ["text", "json", "sarif", "junit", "github"])
     func noFormatPrintsAMarkedValue(_ format: String) throws {
@@ -26,12 +26,16 @@ import Testing
 
     @Test func eachMarkedValueIsFoundInEveryKindOfInput() throws {
         let result = try CLI.run(["check", Self.fixture, "--fail-on", "none"])
-        for line in ["noecho.yaml:13:11 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description",
-                     "plan.json:26:13 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
-                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)' has no description",
-                     "main.tf:14:3 low MMC-NET-008 allowlist entry '(sensitive value)/32' has no description",
-                     "noecho-list.yaml:15:9 low MMC-NET-008 allowlist entry '(sensitive value)' has no description [In(sensitive value)]",
-                     "noecho-list.yaml:18:5 low MMC-NET-008 allowlist entry '(sensitive value)' has no description [Selected]"] {
+        let withheld = "(what the check found in it is not shown, as it would tell of a value marked sensitive)"
+        for line in ["noecho.yaml:13:11 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld)",
+                     "plan.json:26:13 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld)",
+                     "main.tf:14:3 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld)",
+                     "noecho-list.yaml:15:9 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [In(sensitive value)]",
+                     "noecho-list.yaml:18:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Selected]",
+                     // What a check derives from a marked value tells of it: the network 10.50.60.41/31 means, the
+                     // key id inside a marked key ARN.
+                     "derived.json:7:32 low MMC-NET-003 '(sensitive value)' fails: Ensure CIDR blocks have no host bits set \(withheld)",
+                     "derived.json:12:84 high MMC-KEY-001 '(sensitive value)' fails: Ensure key ARNs are well-formed KMS key ARNs \(withheld)"] {
             #expect(result.stdout.contains(line), "\(result.stdout)")
         }
     }

@@ -73,11 +73,15 @@ public struct Evaluator: Sendable {
         // may a value the input marks sensitive, nor reach a message.
         let sensitive = deployment.sensitiveValues
         var text = rule.category == .keyMaterial ? nil : OffendingValue.text(at: location.offset, in: location.file.bytes)
+        var message = sensitive.redact(evidence.message)
         if let value = text, sensitive.occurs(in: value) { text = SensitiveValues.placeholder }
+        if text == SensitiveValues.placeholder || message != evidence.message {
+            message = Self.withheld(message, title: rule.title)
+        }
         return Finding(
             rule: facts, severity: cannotVerify ? .info : rule.severity, resource: resource, file: location.file.path,
             line: location.line, column: location.column, utf16Column: location.utf16Column,
-            path: sensitive.isEmpty ? evidence.origin.spelling : PathSpelling(sensitive.redact(evidence.origin.spelling.text)), message: sensitive.redact(evidence.message), cannotVerify: cannotVerify,
+            path: sensitive.isEmpty ? evidence.origin.spelling : PathSpelling(sensitive.redact(evidence.origin.spelling.text)), message: message, cannotVerify: cannotVerify,
             // The scope (the ports a world-open entry opens) is counted even when a plan marks the block holding
             // it: ports are no secret worth guessing, and widening a baselined entry must stay a new finding.
             value: rule.category == .keyMaterial ? nil : Self.value(text, scope: evidence.scope)
@@ -86,6 +90,14 @@ public struct Evaluator: Sendable {
 }
 
 extension Evaluator {
+    /// The message of a finding about a value marked sensitive: what a check says of it beyond the placeholder
+    /// derives from it (the network `10.20.30.41/31` means, the key id inside a key ARN, the region of an
+    /// availability zone), so only the rule's title and what it expects are said.
+    static func withheld(_ message: String, title: String) -> String {
+        let expected = message.range(of: "; expected ", options: .backwards).map { String(message[$0.lowerBound...]) } ?? ""
+        return "'\(SensitiveValues.placeholder)' fails: \(title) (what the check found in it is not shown, as it would tell of a value marked sensitive)\(expected)"
+    }
+
     /// The value a fingerprint counts: the source text, then (after a NUL, which source text as read never holds)
     /// the evidence's scope (fingerprint version 4).
     static func value(_ text: String?, scope: String?) -> String? {
