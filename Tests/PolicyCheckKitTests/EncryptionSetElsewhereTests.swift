@@ -44,6 +44,45 @@ import Testing
         #expect(findings.contains { $0.resource == "aws_elasticache_replication_group.maybe" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify })
     }
 
+    /// terraform-aws-elasticache's global example passes the datastore's id into a module: followed through the
+    /// module variable, the group is a secondary; an id that may also come from elsewhere still leaves it judged.
+    @Test func aSecondaryWhoseDatastoreIdComesThroughAModuleVariableIsJudgedOnItsPrimary() throws {
+        let module = """
+            variable "global_id" {}
+            variable "other_id" { default = null }
+            resource "aws_elasticache_replication_group" "s" {
+              replication_group_id        = "sec"
+              description                 = "secondary"
+              global_replication_group_id = var.global_id
+            }
+            resource "aws_elasticache_replication_group" "maybe" {
+              replication_group_id        = "maybe"
+              description                 = "maybe"
+              global_replication_group_id = coalesce(var.other_id, var.global_id)
+            }
+            """
+        let root = """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_elasticache_global_replication_group" "g" {
+              global_replication_group_id_suffix = "x"
+              primary_replication_group_id       = "primary-elsewhere"
+            }
+            variable "other" { default = null }
+            module "secondary" {
+              source    = "./mod"
+              global_id = aws_elasticache_global_replication_group.g.id
+              other_id  = var.other
+            }
+            """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": root, "mod/main.tf": module])
+            .filter { Self.encryptionRules.contains($0.ruleId) }
+        let secondary = findings.filter { $0.resource == "module.secondary.aws_elasticache_replication_group.s" }
+        #expect(secondary.map(\.ruleId).sorted() == ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"])
+        #expect(secondary.allSatisfy { $0.cannotVerify && $0.message.contains("a secondary of a global datastore") })
+        #expect(findings.contains { $0.resource == "module.secondary.aws_elasticache_replication_group.maybe"
+                && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify }, "\(findings.map(\.resource))")
+    }
+
     @Test func cloudFormationServerlessV1AndGlobalSecondariesAreNotAskedToEncryptThemselves() throws {
         let template = """
             Conditions:

@@ -76,8 +76,10 @@ struct TerraformDataStoreReader {
         let global = group["global_replication_group_id"]
         if let id = global.knownString { return !id.isEmpty }
         guard global.isUnknown, !global.isProviderDefault else { return false }
-        return input.referenced(by: global, of: group, types: ["aws_elasticache_global_replication_group"]) != nil
-            && !global.references.contains { !$0.hasPrefix("aws_elasticache_global_replication_group.") }
+        // Every reference must lead to a global datastore, through module variables too (a module's
+        // `var.global_id` set to `aws_elasticache_global_replication_group.g.id`).
+        let each = input.referencedEach(by: global, of: group, types: ["aws_elasticache_global_replication_group"])
+        return !each.isEmpty && each.allSatisfy { $0.target != nil }
     }
 
     /// Attributes that make a database from another's data, whose encryption it inherits, and which of its own
