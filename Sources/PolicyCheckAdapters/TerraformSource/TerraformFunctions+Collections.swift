@@ -24,6 +24,8 @@ extension TerraformFunctions {
             return arguments[2]
         },
         "coalesce": { arguments, offset throws(TerraformEvaluationError) in
+            // Terraform converts the arguments to one type first: coalesce(1, "2") is the string "1".
+            guard let arguments = unifiedPrimitives(arguments) else { return .unknown(notUnified("coalesce"), at: offset) }
             for argument in arguments {
                 if argument.isUnknown { return argument }
                 if argument.isNull || argument.stringValue == "" { continue }
@@ -69,7 +71,10 @@ extension TerraformFunctions {
             return TerraformValue(.bool(items.contains { $0.equals(arguments[1]) }), at: offset)
         },
         "distinct": { arguments, offset throws(TerraformEvaluationError) in
-            return TerraformValue(.list(withoutDuplicates(try list(arguments, 0, "distinct", at: offset))), at: offset)
+            guard let items = unifiedPrimitives(try list(arguments, 0, "distinct", at: offset)) else {
+                return .unknown(notUnified("distinct"), at: offset)
+            }
+            return TerraformValue(.list(withoutDuplicates(items)), at: offset)
         },
         "flatten": { arguments, offset throws(TerraformEvaluationError) in
             func flat(_ items: [TerraformValue]) -> [TerraformValue] {
@@ -94,8 +99,8 @@ extension TerraformFunctions {
             for index in arguments.indices { numbers.append(try number(arguments, index, "range", at: offset)) }
             let (start, limit, step) = numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
             guard step != 0, abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 elements or a zero step", at: offset) }
-            // Past 2^53 the steps would land on nearby numbers, not Terraform's.
-            guard [start, limit, step].allSatisfy({ abs($0) < TerraformNumber.exactLimit }) else {
+            // Past 2^53 the steps would land on nearby numbers, not Terraform's; so would fractions such as 0.1.
+            guard [start, limit, step].allSatisfy({ abs($0) < TerraformNumber.exactLimit && $0.rounded() == $0 }) else {
                 return .unknown(TerraformNumber.inexact("range(\(numbers.map(TerraformValue.format).joined(separator: ", ")))"), at: offset)
             }
             let values = stride(from: start, to: limit, by: step).map { TerraformValue(.number($0), at: offset) }
@@ -132,7 +137,10 @@ extension TerraformFunctions {
             TerraformValue(.list(try list(arguments, 0, "tolist", at: offset)), at: arguments[0].offset).typed(.list)
         },
         "toset": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.list(set(try list(arguments, 0, "toset", at: offset))), at: arguments[0].offset).typed(.set)
+            guard let items = unifiedPrimitives(try list(arguments, 0, "toset", at: offset)) else {
+                return .unknown(notUnified("toset"), at: offset)
+            }
+            return TerraformValue(.list(set(items)), at: arguments[0].offset).typed(.set)
         },
         "tomap": { arguments, offset throws(TerraformEvaluationError) in
             TerraformValue(.object(try object(arguments, 0, "tomap", at: offset)), at: arguments[0].offset).typed(.map)
@@ -172,6 +180,36 @@ extension TerraformFunctions {
             kept.append(item)
         }
         return kept
+    }
+
+    /// Values of mixed primitive types as go-cty unifies them for one list or one result type: with a string among
+    /// them, numbers and bools become strings (`distinct([1, "1"])` is `["1"]`); nil when Terraform's unification
+    /// is not reproduced (numbers with bools, primitives with collections). Marks are kept: only the kind changes.
+    static func unifiedPrimitives(_ items: [TerraformValue]) -> [TerraformValue]? {
+        var hasString = false, hasOther = false, hasCollection = false
+        var seen: Set<String> = []
+        for item in items {
+            switch item.kind {
+            case .string: hasString = true; seen.insert("string")
+            case .number: hasOther = true; seen.insert("number")
+            case .bool: hasOther = true; seen.insert("bool")
+            case .list, .object: hasCollection = true; seen.insert("collection")
+            case .null, .unknown, .resource: break
+            }
+        }
+        if seen.count <= 1 { return items }
+        guard hasString, hasOther, !hasCollection else { return nil }
+        return items.map { item in
+            if case .string = item.kind { return item }
+            guard let text = item.stringValue else { return item }
+            var converted = item
+            converted.kind = .string(text)
+            return converted
+        }
+    }
+
+    static func notUnified(_ name: String) -> String {
+        notEvaluated(name, " of values of mixed types, whose conversion to one type policycheck does not reproduce")
     }
 
     /// A set: duplicates removed; all-string sets sorted, as Terraform iterates them.

@@ -13,10 +13,11 @@ extension TerraformFunctions {
             TerraformValue(.number(abs(try number(arguments, 0, "abs", at: offset))), at: offset)
         },
         "ceil": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.number((try number(arguments, 0, "ceil", at: offset)).rounded(.up)), at: offset)
+            // + 0: Terraform's result is a whole number converted from an integer, never negative zero (ceil(-0.5) is 0).
+            TerraformValue(.number((try number(arguments, 0, "ceil", at: offset)).rounded(.up) + 0), at: offset)
         },
         "floor": { arguments, offset throws(TerraformEvaluationError) in
-            TerraformValue(.number((try number(arguments, 0, "floor", at: offset)).rounded(.down)), at: offset)
+            TerraformValue(.number((try number(arguments, 0, "floor", at: offset)).rounded(.down) + 0), at: offset)
         },
     ]
 

@@ -6,7 +6,10 @@ extension TerraformFunctions {
     static let strings: [String: Function] = [
         "format": { arguments, offset throws(TerraformEvaluationError) in
             let pattern = try string(arguments, 0, "format", at: offset)
-            return .string(try TerraformFormat.render(pattern, Array(arguments.dropFirst()), at: offset), at: offset)
+            guard let text = try TerraformFormat.render(pattern, Array(arguments.dropFirst()), at: offset) else {
+                return .unknown(TerraformFormat.unsupported, at: offset)
+            }
+            return .string(text, at: offset)
         },
         "join": { arguments, offset throws(TerraformEvaluationError) in
             let separator = try string(arguments, 0, "join", at: offset)
@@ -35,7 +38,10 @@ extension TerraformFunctions {
         "lower": { arguments, offset throws(TerraformEvaluationError) in .string(GoCase.lower(try string(arguments, 0, "lower", at: offset)), at: offset) },
         "upper": { arguments, offset throws(TerraformEvaluationError) in .string(GoCase.upper(try string(arguments, 0, "upper", at: offset)), at: offset) },
         "trimspace": { arguments, offset throws(TerraformEvaluationError) in
-            .string(try string(arguments, 0, "trimspace", at: offset).trimmingCharacters(in: .whitespacesAndNewlines), at: offset)
+            let scalars = try string(arguments, 0, "trimspace", at: offset).unicodeScalars
+            let start = scalars.firstIndex { !GoSpace.contains($0) } ?? scalars.endIndex
+            let end = scalars[start...].lastIndex { !GoSpace.contains($0) }.map(scalars.index(after:)) ?? start
+            return .string(String(Substring(scalars[start..<end])), at: offset)
         },
         "trimprefix": { arguments, offset throws(TerraformEvaluationError) in
             let text = try string(arguments, 0, "trimprefix", at: offset)
@@ -98,15 +104,28 @@ extension TerraformFunctions {
             return .string(TerraformJSON.encode(arguments[0]), at: offset)
         },
         // https://developer.hashicorp.com/terraform/language/functions/yamlencode: YAML text whose value is the
-        // argument's. It is written here as JSON, which YAML 1.2 reads as the same value (a kubectl_manifest's body
-        // is parsed back): its bytes differ from Terraform's, its meaning does not.
+        // argument's. Its bytes (Terraform's layout, quoting and key order) are not reproduced, so the text is unknown
+        // — compared with a string it decides nothing — while what it encodes is kept for those that parse it back (a
+        // kubectl_manifest's body, `TerraformValue.encodedDocument`).
         "yamlencode": { arguments, offset throws(TerraformEvaluationError) in
             try count(arguments, 1...1, "yamlencode", at: offset)
-            return .string(TerraformJSON.encode(arguments[0]), at: offset)
+            var text = TerraformValue.unknown("it uses yamlencode(), whose YAML text (Terraform's layout and quoting) policycheck does not reproduce byte for byte", at: offset)
+            switch arguments[0].kind {
+            case .list, .object: text.encodedDocument = TerraformValue.EncodedDocument(arguments[0])
+            default: break
+            }
+            return text
         },
         "jsondecode": { arguments, offset throws(TerraformEvaluationError) in
             let text = try string(arguments, 0, "jsondecode", at: offset)
-            guard let node = try? JSONReader().read(Array(text.utf8)) else {
+            let node: SourceNode
+            do throws(SyntaxError) {
+                node = try JSONReader().read(Array(text.utf8))
+            } catch {
+                // A key given twice is valid to Terraform (Go's decoder keeps the last), not to policycheck's reader.
+                if error.message.hasPrefix("duplicate key") {
+                    return .unknown(notEvaluated("jsondecode", " of JSON giving a key twice (Terraform keeps the last)"), at: offset)
+                }
                 throw .call("jsondecode", "the argument is not valid JSON", at: offset)
             }
             return TerraformJSON.decode(node, at: offset)
@@ -134,6 +153,9 @@ extension TerraformFunctions {
             }
             guard let document = documents.first else { return TerraformValue(.null, at: offset) }
             guard !holdsTag(document) else { return .unknown(notEvaluated("yamldecode", " of a tagged YAML value"), at: offset) }
+            if let scalar = TerraformYAMLScalars.divergent(in: document) {
+                return .unknown("it uses yamldecode() of YAML holding \"\(Excerpt.quote(scalar))\", which Terraform's YAML reader may read otherwise (a boolean, a timestamp, another number)", at: offset)
+            }
             return TerraformJSON.decode(document, at: offset)
         },
         "base64encode": { arguments, offset throws(TerraformEvaluationError) in

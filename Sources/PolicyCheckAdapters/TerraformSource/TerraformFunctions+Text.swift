@@ -23,7 +23,10 @@ extension TerraformFunctions {
             var results: [TerraformValue] = []
             for row in 0..<(length ?? 1) {
                 let rowValues = values.map { value in value.isNull ? value : value.items?[row] ?? value }
-                results.append(.string(try TerraformFormat.render(pattern, rowValues, at: offset), at: offset))
+                guard let text = try TerraformFormat.render(pattern, rowValues, at: offset) else {
+                    return .unknown(TerraformFormat.unsupported, at: offset)
+                }
+                results.append(.string(text, at: offset))
             }
             return TerraformValue(.list(results), at: offset)
         },

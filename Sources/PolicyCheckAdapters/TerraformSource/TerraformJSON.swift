@@ -14,6 +14,9 @@ enum TerraformJSON {
         }
     }
 
+    /// A string as Go's encoding/json writes it, which go-cty's JSON uses: `<`, `>`, `&`, U+2028 and U+2029 escaped
+    /// as `\u003c`…, `\b` and `\f` short (Go 1.22 and later), other controls as `\u00XX`
+    /// (https://pkg.go.dev/encoding/json#Marshal).
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -21,6 +24,10 @@ enum TerraformJSON {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "<": out += "\\u003c"

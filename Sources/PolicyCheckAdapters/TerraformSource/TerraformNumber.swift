@@ -7,12 +7,54 @@ enum TerraformNumber {
     static let exactLimit = 9_007_199_254_740_992.0
 
     /// A number literal's value, or nil when it is a whole number the 64-bit value does not hold exactly (`2^128-1`
-    /// written out, `1e30`) or past the 64-bit range.
+    /// written out, `1e30`), a fraction it does not tell from a nearby one (`0.10000000000000001` is `0.1` in 64
+    /// bits, not to Terraform), or past the 64-bit range.
     static func literal(_ text: String) -> Double? {
         guard let value = Double(text) else { return nil }
         guard value.isFinite, !underflows(text, to: value) else { return nil }
-        guard abs(value) >= exactLimit else { return value }
-        return wholeDigits(ofLiteral: text) == digits(of: value) ? value : nil
+        if let whole = wholeDigits(ofLiteral: String(text.drop { $0 == "-" || $0 == "+" })) {
+            return abs(value) < exactLimit || whole == digits(of: value) ? value : nil
+        }
+        return decimalText(ofLiteral: text) == TerraformValue.format(value) ? value : nil
+    }
+
+    /// A fraction literal written out without an exponent and without needless zeros (`-1.50e-1` is "-0.15").
+    private static func decimalText(ofLiteral text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let unsigned = text.drop { $0 == "-" || $0 == "+" }.lowercased()
+        let parts = unsigned.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let pieces = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = String(pieces[0]) + (pieces.count == 2 ? String(pieces[1]) : "")
+        let point = pieces[0].count + exponent
+        var whole: String, fraction: String
+        if point <= 0 {
+            (whole, fraction) = ("", String(repeating: "0", count: -point) + digits)
+        } else if point >= digits.count {
+            (whole, fraction) = (digits + String(repeating: "0", count: point - digits.count), "")
+        } else {
+            (whole, fraction) = (String(digits.prefix(point)), String(digits.dropFirst(point)))
+        }
+        whole = String(whole.drop { $0 == "0" })
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (negative ? "-" : "") + (whole.isEmpty ? "0" : whole) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// Whether a number's 64-bit value is exactly the decimal policycheck prints for it: every whole number, and
+    /// fractions such as 0.5 or 0.375 — not 0.1, whose 64-bit value is 0.1000000000000000055…, nor 2^-60, printed
+    /// as 19 digits of its 60. Arithmetic on such numbers is Terraform's when the 64-bit result is exact too.
+    static func isDecimalExact(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        guard value.rounded() != value else { return true }
+        var scaled = value, binaryPlaces = 0
+        while scaled.rounded() != scaled {
+            scaled *= 2
+            binaryPlaces += 1
+        }
+        // m / 2^k has exactly k decimal places, the last a 5.
+        let printed = TerraformValue.format(value)
+        let places = printed.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        return places == binaryPlaces
     }
 
     /// Whether a literal of nonzero digits reads as zero (`1e-400`: past the 64-bit range's smallest magnitude).
@@ -98,8 +140,9 @@ enum TerraformNumber {
         return (negative ? "-" : "") + text
     }
 
-    /// `a op b` when the 64-bit result is the exact one (or both are within 2^53, where Terraform's and
-    /// policycheck's arithmetic agree); nil when it is not.
+    /// `a op b` when the 64-bit result is the exact one and it, `a` and `b` are exactly the decimals they print as
+    /// (`isDecimalExact`); nil when not: `0.1 + 0.2` is 0.3 to Terraform (decimal digits, 512 bits) and
+    /// 0.30000000000000004 in 64 bits, `1 / 3` prints 3s past 17 digits in Terraform.
     static func exact(_ op: HCLArithmetic, _ a: Double, _ b: Double) -> Double? {
         let result: Double
         let error: Double
@@ -116,16 +159,15 @@ enum TerraformNumber {
             result = a / b
             error = a.addingProduct(-result, b)
         }
-        guard result.isFinite else { return nil }
-        if abs(a) <= exactLimit, abs(b) <= exactLimit, abs(result) <= exactLimit { return result }
-        return error == 0 ? result : nil
+        guard result.isFinite, error == 0, [a, b, result].allSatisfy(isDecimalExact) else { return nil }
+        return result
     }
 
     enum HCLArithmetic: String { case add = "+", subtract = "-", multiply = "*", divide = "/" }
 
     /// Why a number is not evaluated.
     static func inexact(_ description: String) -> String {
-        "it computes \(description), past the 2^53 up to which policycheck's 64-bit numbers are exact (Terraform's are arbitrary precision)"
+        "it computes \(description), whose exact result policycheck's 64-bit numbers do not hold (Terraform's are arbitrary-precision decimals)"
     }
 
     /// A number as a whole number within `Int64`, as go-cty converts one for a function taking an integer

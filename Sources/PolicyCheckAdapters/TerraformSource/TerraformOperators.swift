@@ -58,7 +58,13 @@ enum TerraformOperators {
                 return arithmetic(.divide, a, b, at: offset)
             case .modulo:
                 guard b != 0 else { throw TerraformEvaluationError("modulo by zero", at: offset) }
-                return TerraformValue(.number(a.truncatingRemainder(dividingBy: b)), at: offset)
+                // The remainder is exact in 64 bits; Terraform's agrees when its operands are the decimals printed.
+                // A negative operand is not evaluated (go-cty's remainder of one is not C's).
+                let remainder = a.truncatingRemainder(dividingBy: b)
+                guard a >= 0, b > 0, [a, b, remainder].allSatisfy(TerraformNumber.isDecimalExact) else {
+                    return .unknown(TerraformNumber.inexact("\(TerraformValue.format(a)) % \(TerraformValue.format(b))"), at: offset)
+                }
+                return TerraformValue(.number(remainder), at: offset)
             default: fatalError("logical and equality operators are handled above")
             }
         }

@@ -148,13 +148,14 @@ struct TerraformValue: Sendable {
     /// reason a result computed from it is unknown; nil otherwise.
     var inexactNumberReason: String? {
         guard case .string(let text) = kind, Self.isNumberText(text),
-              TerraformNumber.literal(text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
+              TerraformNumber.literal(text) == nil else { return nil }
         return TerraformNumber.unheldReason("the string \"\(Excerpt.quote(text))\" as a number", text: text)
     }
 
-    /// Whether a string is a number to go-cty — one the 64-bit value holds or not (`"1e400"`).
+    /// Whether a string is a number to go-cty — one the 64-bit value holds or not (`"1e400"`). Not one with spaces
+    /// around it: go-cty's big-float parse refuses `" 1"` (`tonumber(" 1")` is an error in Terraform).
     private static func isNumberText(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }) else { return false }
         return Double(trimmed) != nil
     }
@@ -163,7 +164,7 @@ struct TerraformValue: Sendable {
     /// Swift's `0x10`, `nan` or `inf`).
     static func number(_ text: String) -> Double? {
         guard isNumberText(text) else { return nil }
-        return Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
+        return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A bool, or a string converted to one as go-cty converts it wherever a bool is expected: "true" and "1" are
@@ -177,8 +178,10 @@ struct TerraformValue: Sendable {
         }
     }
 
-    /// A number as Terraform prints it: whole numbers without a fraction.
+    /// A number as Terraform prints it: whole numbers without a fraction, negative zero as "-0" (go-cty's big
+    /// floats keep zero's sign as IEEE arithmetic does: `-0`, `0 * -1`).
     static func format(_ number: Double) -> String {
+        if number == 0 && number.sign == .minus { return "-0" }
         if number.rounded() == number && abs(number) < 1e15 { return String(Int64(number)) }
         if number.rounded() == number && number.isFinite { return TerraformNumber.wholeText(number) }
         return TerraformNumber.fixedText(String(number))

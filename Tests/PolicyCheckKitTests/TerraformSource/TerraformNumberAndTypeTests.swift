@@ -102,7 +102,9 @@ import Testing
     @Test func exactArithmeticPastTwoToTheFiftyThreeIsKept() throws {
         #expect(try spell("18014398509481984 + 4 - 18014398509481984") == "4")
         #expect(try spell(#""x${1152921504606846976 * 2}""#) == #""x2305843009213693952""#)
-        #expect(try spell("0.1 + 0.2 > 0.3") == "true")
+        #expect(try spell("0.5 + 0.25 > 0.7") == "true")
+        // Terraform's decimals make 0.1 + 0.2 exactly 0.3 (not greater); binary64 cannot say so: unknown.
+        #expect(try value("0.1 + 0.2 > 0.3").isUnknown)
         #expect(try spell("7 / 2") == "3.5")
         #expect(try spell("sum([18014398509481984, 4, -18014398509481984])") == "4")
         // Printed as Terraform prints numbers: every digit, no exponent.
