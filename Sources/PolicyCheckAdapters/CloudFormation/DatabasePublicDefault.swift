@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Whether an `AWS::RDS::DBInstance` that does not state `PubliclyAccessible` is public. CloudFormation passes no
 /// value, so the default depends on the VPC and the DB subnet group
@@ -8,35 +9,64 @@ import PolicyCheckModel
 /// without a `DBSubnetGroupName` the instance is created in the region's default VPC and is public when that VPC
 /// has an internet gateway attached — every default VPC is created with one
 /// (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html) —, and with one it is public when the subnet
-/// group's VPC has an internet gateway attached. Terraform's provider sends `publicly_accessible = false` instead, so
-/// a Terraform database without it is private.
+/// group's VPC has an internet gateway attached. The group named `default` is the default VPC's: "PubliclyAccessible
+/// defaults to false unless the value of DBSubnetGroup is default, in which case PubliclyAccessible defaults to true"
+/// (same reference). Terraform's provider sends `publicly_accessible = false` instead, so a Terraform database
+/// without it is private.
+///
+/// Judged at its worst over the alternatives of `DBSubnetGroupName` (`!If` branches, `AllowedValues`): one that
+/// leaves the default VPC's group, or names a group whose VPC the template attaches an internet gateway to, makes
+/// the database public.
 enum DatabasePublicDefault {
     /// The instance's public accessibility, with a note saying why, when `PubliclyAccessible` is not set.
     static func access(_ properties: PropertyValue, context: ResourceContext) -> (Located<Fact<Bool>>, note: String?) {
         let origin = properties.child("PubliclyAccessible").origin
         let group = properties.child("DBSubnetGroupName")
-        if group.isAbsent {
-            return (Located(.known(true), at: origin),
-                    "PubliclyAccessible is not set and no DBSubnetGroupName is, so RDS creates the instance in the region's default VPC, which is created with an internet gateway, and makes it public")
+        var undecided = false
+        var vpcsWithoutAttachment: [String] = []
+        for alternative in group.possibleValues {
+            if alternative.isAbsent {
+                let unset = group.isAbsent ? "no DBSubnetGroupName is" : "DBSubnetGroupName may be left unset"
+                return (Located(.known(true), at: origin),
+                        "PubliclyAccessible is not set and \(unset), so RDS creates the instance in the region's default VPC, which is created with an internet gateway, and makes it public")
+            }
+            if let name = alternative.scalarText, isDefaultVPCGroup(name) {
+                return (Located(.known(true), at: origin),
+                        "PubliclyAccessible is not set and DBSubnetGroupName is '\(Excerpt.quote(name))', the default VPC's DB subnet group, so RDS makes the instance public (the default VPC is created with an internet gateway)")
+            }
+            guard let vpcs = subnetGroupVPCs(alternative, context: context) else {
+                undecided = true
+                continue
+            }
+            for vpc in vpcs {
+                guard let attachment = gatewayAttachment(of: vpc, context: context) else {
+                    if !vpcsWithoutAttachment.contains(vpc) { vpcsWithoutAttachment.append(vpc) }
+                    continue
+                }
+                return (Located(.known(true), at: origin),
+                        "PubliclyAccessible is not set and its DB subnet group's VPC '\(vpc)' has an internet gateway attached ('\(attachment)'), so RDS makes it public")
+            }
         }
-        guard let vpcs = subnetGroupVPCs(group, context: context) else {
+        if undecided || vpcsWithoutAttachment.isEmpty {
             return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the instance public when its DB subnet group's VPC has an internet gateway attached, which this template does not decide"),
                             at: origin), nil)
         }
-        for vpc in vpcs {
-            guard let attachment = gatewayAttachment(of: vpc, context: context) else { continue }
-            return (Located(.known(true), at: origin),
-                    "PubliclyAccessible is not set and its DB subnet group's VPC '\(vpc)' has an internet gateway attached ('\(attachment)'), so RDS makes it public")
-        }
-        return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the instance public when its DB subnet group's VPC has an internet gateway attached; no attachment to \(vpcs.map { "'\($0)'" }.joined(separator: ", ")) is in this template, but one made elsewhere would be"),
+        return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the instance public when its DB subnet group's VPC has an internet gateway attached; no attachment to \(vpcsWithoutAttachment.map { "'\($0)'" }.joined(separator: ", ")) is in this template, but one made elsewhere would be"),
                         at: origin), nil)
+    }
+
+    /// Whether a `DBSubnetGroupName` names the default VPC's DB subnet group, `default` (RDS stores names lowercase,
+    /// and no group of one's own may take that name:
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSubnetGroup.html, "Must not be default").
+    static func isDefaultVPCGroup(_ name: String) -> Bool {
+        name.lowercased() == "default"
     }
 
     /// The logical ids of the VPCs of a DB subnet group of the template, when every subnet of it is a subnet of the
     /// template in a VPC of the template; `nil` otherwise.
-    private static func subnetGroupVPCs(_ group: PropertyValue, context: ResourceContext) -> [String]? {
+    private static func subnetGroupVPCs(_ group: TemplateValue, context: ResourceContext) -> [String]? {
         let template = context.template
-        guard group.alternatives.count == 1, case .resource(let groupID, "AWS::RDS::DBSubnetGroup", nil) = group.alternatives[0],
+        guard case .resource(let groupID, "AWS::RDS::DBSubnetGroup", nil) = group,
               let groupResource = template.resource(groupID) else { return nil }
         let groupProperties = ResourceContext(resource: groupResource, template: template, resolver: context.resolver).properties
         var vpcs: [String] = []

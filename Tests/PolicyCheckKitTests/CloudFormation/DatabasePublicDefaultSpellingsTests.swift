@@ -1,0 +1,72 @@
+import PolicyCheckKit
+import Testing
+
+/// A database that does not state `PubliclyAccessible` is public when RDS's default makes it so
+/// (`DatabasePublicDefault`): the same deployment written another way must be judged the same. Each spelling below
+/// turned MMC-NET-012 from high into info ("cannot be verified"), so a run passed with a public database (tester,
+/// round 27).
+@Suite struct DatabasePublicDefaultSpellingsTests {
+    /// A VPC with an internet gateway attached, two subnets and a DB subnet group of them, then `resources`.
+    static func template(vpcs: String = "", resources: String) -> String {
+        """
+        Conditions:
+          Prod: !Equals [!Ref AWS::Region, us-east-1]
+        Resources:
+          Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+          Gateway: {Type: AWS::EC2::InternetGateway}
+          Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}}
+          Private: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}
+          PrivateSubnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Private, CidrBlock: 10.1.1.0/24}}
+          PrivateGroup: {Type: AWS::RDS::DBSubnetGroup, Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref PrivateSubnet]}}
+        \(vpcs)
+        \(resources)
+        """
+    }
+
+    /// An instance with `extra` among its properties.
+    static func instance(_ extra: String) -> String {
+        """
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              DBInstanceClass: db.t3.micro
+              Engine: postgres
+              StorageEncrypted: true
+              \(extra)
+        """
+    }
+
+    /// MMC-NET-012's findings as `severity: message`.
+    static func judgement(_ text: String) throws -> [String] {
+        try CloudFormationTesting.findings(text).filter { $0.ruleId == "MMC-NET-012" }
+            .map { "\($0.severity.rawValue): \($0.message)" }
+    }
+
+    // MARK: 1. The default VPC's group, `default`
+
+    /// `DBSubnetGroupName: default` names the default VPC's DB subnet group: "PubliclyAccessible defaults to false
+    /// unless the value of DBSubnetGroup is default, in which case PubliclyAccessible defaults to true"
+    /// (CreateDBInstance). It was read as a group the template does not decide: info.
+    @Test(arguments: ["default", "Default", "DEFAULT", "'default'"])
+    func theDefaultSubnetGroupIsPublic(spelling: String) throws {
+        let found = try Self.judgement(Self.template(resources: Self.instance("DBSubnetGroupName: \(spelling)")))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("high: ") == true, "\(found)")
+        #expect(found.first?.contains("the default VPC's DB subnet group") == true, "\(found)")
+    }
+
+    /// At its worst over an `!If`: one branch on the default group, the other on a group whose VPC has no gateway
+    /// in the template.
+    @Test func aBranchOnTheDefaultSubnetGroupIsPublic() throws {
+        let found = try Self.judgement(Self.template(resources: Self.instance("DBSubnetGroupName: !If [Prod, !Ref PrivateGroup, default]")))
+        #expect(found.count == 1 && found[0].hasPrefix("high: ") && found[0].contains("'default'"), "\(found)")
+    }
+
+    /// Another name the template does not declare still cannot be verified, and the group of a VPC without a
+    /// gateway in the template too: neither is a pass, neither is high.
+    @Test(arguments: ["defaults", "default-vpc-group", "!Ref PrivateGroup"])
+    func anotherGroupStaysCannotBeVerified(group: String) throws {
+        let found = try Self.judgement(Self.template(resources: Self.instance("DBSubnetGroupName: \(group)")))
+        #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
+    }
+}
