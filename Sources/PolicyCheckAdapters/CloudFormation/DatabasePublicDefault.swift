@@ -73,27 +73,37 @@ enum DatabasePublicDefault {
         let subnets = groupProperties.child("SubnetIds").items()
         guard !subnets.isEmpty else { return nil }
         for subnet in subnets {
-            guard subnet.alternatives.count == 1, case .resource(let subnetID, "AWS::EC2::Subnet", nil) = subnet.alternatives[0],
+            guard subnet.alternatives.count == 1,
+                  let subnetID = reference(subnet.alternatives[0], type: "AWS::EC2::Subnet", idAttribute: "SubnetId"),
                   let subnetResource = template.resource(subnetID) else { return nil }
             let vpc = ResourceContext(resource: subnetResource, template: template, resolver: context.resolver).properties.child("VpcId")
-            guard vpc.alternatives.count == 1, case .resource(let vpcID, "AWS::EC2::VPC", nil) = vpc.alternatives[0] else { return nil }
+            guard vpc.alternatives.count == 1,
+                  let vpcID = reference(vpc.alternatives[0], type: "AWS::EC2::VPC", idAttribute: "VpcId") else { return nil }
             if !vpcs.contains(vpcID) { vpcs.append(vpcID) }
         }
         return vpcs
     }
 
     /// The logical id of an `AWS::EC2::VPCGatewayAttachment` of the template that attaches an internet gateway to
-    /// the VPC: those naming it by `Ref` from the template's index, those whose `VpcId` is written otherwise
-    /// (`!If`, `!GetAtt`) resolved.
+    /// the VPC: those naming it by `Ref` or `!GetAtt <VPC>.VpcId` from the template's index, those whose `VpcId` is
+    /// written otherwise (`!If`, `!Select`) resolved.
     private static func gatewayAttachment(of vpc: String, context: ResourceContext) -> String? {
         let attachments = context.template.internetGatewayAttachments
         let candidates = (attachments.byVPC[vpc] ?? []) + attachments.other
         return candidates.first { resource in
             let properties = ResourceContext(resource: resource, template: context.template, resolver: context.resolver).properties
             return properties.child("VpcId").alternatives.contains {
-                if case .resource(vpc, "AWS::EC2::VPC", nil) = $0 { return true }
-                return false
+                reference($0, type: "AWS::EC2::VPC", idAttribute: "VpcId") == vpc
             } && !properties.child("InternetGatewayId").isAbsent
         }?.logicalID
+    }
+
+    /// The logical id of a resource of `type` of the template a value names by its id: a `Ref`, or `!GetAtt` of
+    /// `idAttribute`, the return value that is the same id (a VPC's `VpcId`, a subnet's `SubnetId`:
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html#aws-resource-ec2-vpc-return-values,
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#aws-resource-ec2-subnet-return-values).
+    private static func reference(_ value: TemplateValue, type: String, idAttribute: String) -> String? {
+        guard case .resource(let id, type, let attribute) = value, attribute == nil || attribute == idAttribute else { return nil }
+        return id
     }
 }

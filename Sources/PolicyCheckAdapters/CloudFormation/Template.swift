@@ -27,8 +27,8 @@ struct Template {
     /// kind that takes the same name cannot stand in for the one the database uses.
     private let parameterGroupsByName: [String: String]
     /// The `AWS::EC2::VPCGatewayAttachment`s that attach an internet gateway, by the logical id their `VpcId`
-    /// names with a plain `Ref` (`byVPC`), and those whose `VpcId` is written otherwise (`other`, resolved where
-    /// asked): every database without `PubliclyAccessible` asks for its subnet group's VPC's.
+    /// names with a plain `Ref` or `!GetAtt <VPC>.VpcId` (`byVPC`), and those whose `VpcId` is written otherwise
+    /// (`other`, resolved where asked): every database without `PubliclyAccessible` asks for its subnet group's VPC's.
     let internetGatewayAttachments: (byVPC: [String: [TemplateResource]], other: [TemplateResource])
     /// The property that names each parameter group type's group.
     static let parameterGroupNameProperties = [
@@ -112,8 +112,7 @@ struct Template {
         var attachmentsByVPC: [String: [TemplateResource]] = [:], otherAttachments: [TemplateResource] = []
         for resource in resources where resource.type == "AWS::EC2::VPCGatewayAttachment" {
             guard let properties = resource.properties?.value, properties["InternetGatewayId"] != nil else { continue }
-            if let vpc = properties["VpcId"], let call = Intrinsic.parse(vpc), call.function == "Ref",
-               let name = call.argument.string {
+            if let vpc = properties["VpcId"], let name = Intrinsic.parse(vpc)?.referencedResource(orAttribute: "VpcId") {
                 attachmentsByVPC[name, default: []].append(resource)
             } else {
                 otherAttachments.append(resource)

@@ -69,4 +69,44 @@ import Testing
         let found = try Self.judgement(Self.template(resources: Self.instance("DBSubnetGroupName: \(group)")))
         #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
     }
+
+    // MARK: 2. `!GetAtt` of the id a `Ref` gives
+
+    /// A second VPC, `Net`, whose gateway attachment, subnet and subnet group are written as the arguments say.
+    static func net(attachVPC: String, subnetVPC: String, subnet: String) -> String {
+        """
+          Net: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.2.0.0/16}}
+          NetGateway: {Type: AWS::EC2::InternetGateway}
+          NetAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: \(attachVPC), InternetGatewayId: !Ref NetGateway}}
+          NetSubnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: \(subnetVPC), CidrBlock: 10.2.1.0/24}}
+          NetGroup: {Type: AWS::RDS::DBSubnetGroup, Properties: {DBSubnetGroupDescription: db, SubnetIds: [\(subnet)]}}
+        """
+    }
+
+    /// `!GetAtt Net.VpcId` (a VPC's documented `VpcId` return value) in the gateway attachment or in the subnet, and
+    /// `!GetAtt NetSubnet.SubnetId` in the subnet group, are the ids a `Ref` gives. Each was read as a group the
+    /// template does not decide (the attachment's message even said no attachment to 'Net' was in the template).
+    @Test(arguments: [
+        ("!GetAtt Net.VpcId", "!Ref Net", "!Ref NetSubnet"),
+        ("{'Fn::GetAtt': [Net, VpcId]}", "!Ref Net", "!Ref NetSubnet"),
+        ("!Ref Net", "!GetAtt Net.VpcId", "!Ref NetSubnet"),
+        ("!Ref Net", "!Ref Net", "!GetAtt NetSubnet.SubnetId"),
+        ("!GetAtt Net.VpcId", "!GetAtt Net.VpcId", "!GetAtt NetSubnet.SubnetId"),
+    ])
+    func theIdReturnValuesAreFollowedAsRef(attachVPC: String, subnetVPC: String, subnet: String) throws {
+        let text = Self.template(vpcs: Self.net(attachVPC: attachVPC, subnetVPC: subnetVPC, subnet: subnet),
+                                 resources: Self.instance("DBSubnetGroupName: !Ref NetGroup"))
+        let found = try Self.judgement(text)
+        #expect(found.count == 1 && found[0].hasPrefix("high: ")
+                    && found[0].contains("its DB subnet group's VPC 'Net' has an internet gateway attached ('NetAttach')"), "\(found)")
+    }
+
+    /// Another attribute is not the id: `!GetAtt Net.DefaultSecurityGroup` names no VPC, and the group cannot be
+    /// verified.
+    @Test func anotherAttributeIsNotTheId() throws {
+        let text = Self.template(vpcs: Self.net(attachVPC: "!Ref Net", subnetVPC: "!GetAtt Net.DefaultSecurityGroup", subnet: "!Ref NetSubnet"),
+                                 resources: Self.instance("DBSubnetGroupName: !Ref NetGroup"))
+        let found = try Self.judgement(text)
+        #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
+    }
 }
