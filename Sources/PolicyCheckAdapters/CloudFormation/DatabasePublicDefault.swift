@@ -66,8 +66,7 @@ enum DatabasePublicDefault {
     /// template in a VPC of the template; `nil` otherwise.
     private static func subnetGroupVPCs(_ group: TemplateValue, context: ResourceContext) -> [String]? {
         let template = context.template
-        guard case .resource(let groupID, "AWS::RDS::DBSubnetGroup", nil) = group,
-              let groupResource = template.resource(groupID) else { return nil }
+        guard let groupID = subnetGroupID(group, template: template), let groupResource = template.resource(groupID) else { return nil }
         let groupProperties = ResourceContext(resource: groupResource, template: template, resolver: context.resolver).properties
         var vpcs: [String] = []
         let subnets = groupProperties.child("SubnetIds").items()
@@ -82,6 +81,29 @@ enum DatabasePublicDefault {
             if !vpcs.contains(vpcID) { vpcs.append(vpcID) }
         }
         return vpcs
+    }
+
+    /// The logical id of the DB subnet group of the template that a value of `DBSubnetGroupName` names: by `Ref`
+    /// (which returns the group's name), by `!Sub "${Group}"`, or by the group's own `DBSubnetGroupName` (compared
+    /// lowercased: "This value is stored as a lowercase string",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbsubnetgroup.html).
+    private static func subnetGroupID(_ value: TemplateValue, template: Template) -> String? {
+        switch value {
+        case .resource(let id, "AWS::RDS::DBSubnetGroup", nil):
+            return id
+        case .string(let name), .number(let name):
+            return template.subnetGroup(named: name)
+        case .unknown(_, let text?):
+            // `!Sub "${Group}"` is the group's `Ref`, which the resolver keeps as the text `${Group}`; a variable that
+            // takes the group's logical id as its name may be read as the group, which can only make the database
+            // public, never pass it.
+            guard text.hasPrefix("${"), text.hasSuffix("}"), text.count > 3 else { return nil }
+            let id = String(text.dropFirst(2).dropLast())
+            guard !id.contains(where: { "${}.!".contains($0) }), template.resource(id)?.type == "AWS::RDS::DBSubnetGroup" else { return nil }
+            return id
+        default:
+            return nil
+        }
     }
 
     /// The logical id of an `AWS::EC2::VPCGatewayAttachment` of the template that attaches an internet gateway to

@@ -109,4 +109,33 @@ import Testing
         let found = try Self.judgement(text)
         #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
     }
+
+    // MARK: 3. The group named by its own name, or by `!Sub`
+
+    /// The template's subnet groups: `Named` (in `Vpc`, which has an internet gateway) takes the name `App-Db`, and a
+    /// parameter group takes the name `other-db`.
+    static let namedGroups = """
+          Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}
+          Named: {Type: AWS::RDS::DBSubnetGroup, Properties: {DBSubnetGroupName: App-Db, DBSubnetGroupDescription: db, SubnetIds: [!Ref Subnet]}}
+          Params: {Type: AWS::RDS::DBParameterGroup, Properties: {DBParameterGroupName: other-db, Family: postgres16, Description: p}}
+        """
+
+    /// A DB instance names a subnet group of the template by the group's own `DBSubnetGroupName` (RDS stores it
+    /// lowercase, so any case), or by `!Sub "${Named}"`, the group's `Ref`: both were read as a group the template
+    /// does not decide.
+    @Test(arguments: ["App-Db", "app-db", "APP-DB", "!Sub '${Named}'", "{'Fn::Sub': '${Named}'}"])
+    func aGroupNamedByItsNameOrSubIsResolved(spelling: String) throws {
+        let found = try Self.judgement(Self.template(vpcs: Self.namedGroups,
+                                                     resources: Self.instance("DBSubnetGroupName: \(spelling)")))
+        #expect(found.count == 1 && found[0].hasPrefix("high: ")
+                    && found[0].contains("its DB subnet group's VPC 'Vpc' has an internet gateway attached ('Attach')"), "\(found)")
+    }
+
+    /// A name no subnet group of the template takes (a parameter group's, a longer `!Sub`) still cannot be verified.
+    @Test(arguments: ["other-db", "app-db-2", "!Sub '${Named}-2'", "!Sub '${Params}'"])
+    func anotherNameStaysCannotBeVerified(spelling: String) throws {
+        let found = try Self.judgement(Self.template(vpcs: Self.namedGroups,
+                                                     resources: Self.instance("DBSubnetGroupName: \(spelling)")))
+        #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
+    }
 }
