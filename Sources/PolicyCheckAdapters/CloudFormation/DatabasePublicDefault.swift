@@ -1,7 +1,7 @@
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// Whether an `AWS::RDS::DBInstance` that does not state `PubliclyAccessible` is public. CloudFormation passes no
+/// Whether an `AWS::RDS::DBInstance` (or a Multi-AZ DB cluster) that does not state `PubliclyAccessible` is public. CloudFormation passes no
 /// value, so the default depends on the VPC and the DB subnet group
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-publiclyaccessible)
 /// as RDS decides it
@@ -14,12 +14,44 @@ import PolicyCheckSyntax
 /// (same reference). Terraform's provider sends `publicly_accessible = false` instead, so a Terraform database
 /// without it is private.
 ///
+/// A Multi-AZ DB cluster (`AWS::RDS::DBCluster` with `DBClusterInstanceClass`, engine `mysql` or `postgres`) takes
+/// the same default: its `PubliclyAccessible` is "Valid for Cluster Type: Multi-AZ DB clusters only", public without
+/// a `DBSubnetGroupName` when the default VPC has an internet gateway and with one when the group's VPC has
+/// (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html, `PubliclyAccessible`). An
+/// Aurora cluster's instances decide it, each by its own `PubliclyAccessible` (`DatabaseMapper`).
+///
 /// Judged at its worst over the alternatives of `DBSubnetGroupName` (`!If` branches, `AllowedValues`): one that
 /// leaves the default VPC's group, or names a group whose VPC the template attaches an internet gateway to, makes
 /// the database public.
 enum DatabasePublicDefault {
-    /// The instance's public accessibility, with a note saying why, when `PubliclyAccessible` is not set.
-    static func access(_ properties: PropertyValue, context: ResourceContext) -> (Located<Fact<Bool>>, note: String?) {
+    /// What RDS's default decides for a database of `type` that does not set `PubliclyAccessible`: `instance` for a DB
+    /// instance that is no read replica (a replica takes the defaults of CreateDBInstanceReadReplica, not read here),
+    /// `cluster` for a Multi-AZ DB cluster; `nil` for any other.
+    static func subject(_ type: String, _ properties: PropertyValue) -> String? {
+        switch type {
+        case "AWS::RDS::DBInstance":
+            return properties.child("SourceDBInstanceIdentifier").isAbsent ? "instance" : nil
+        case "AWS::RDS::DBCluster":
+            return isMultiAZCluster(properties) ? "cluster" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a DB cluster is a Multi-AZ DB cluster: it sets `DBClusterInstanceClass`, which is "Valid for Cluster
+    /// Type: Multi-AZ DB clusters only" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html),
+    /// and its engine may be other than Aurora (Multi-AZ DB clusters run `mysql` and `postgres`).
+    private static func isMultiAZCluster(_ properties: PropertyValue) -> Bool {
+        guard !properties.child("DBClusterInstanceClass").isAbsent else { return false }
+        return !properties.child("Engine").possibleValues.allSatisfy {
+            $0.scalarText?.lowercased().hasPrefix("aurora") == true
+        }
+    }
+
+    /// The database's public accessibility, with a note saying why, when `PubliclyAccessible` is not set; `subject`
+    /// names it in the messages (`instance`, `cluster`).
+    static func access(_ properties: PropertyValue, context: ResourceContext,
+                       subject: String = "instance") -> (Located<Fact<Bool>>, note: String?) {
         let origin = properties.child("PubliclyAccessible").origin
         let group = properties.child("DBSubnetGroupName")
         var undecided = false
@@ -28,11 +60,11 @@ enum DatabasePublicDefault {
             if alternative.isAbsent {
                 let unset = group.isAbsent ? "no DBSubnetGroupName is" : "DBSubnetGroupName may be left unset"
                 return (Located(.known(true), at: origin),
-                        "PubliclyAccessible is not set and \(unset), so RDS creates the instance in the region's default VPC, which is created with an internet gateway, and makes it public")
+                        "PubliclyAccessible is not set and \(unset), so RDS creates the \(subject) in the region's default VPC, which is created with an internet gateway, and makes it public")
             }
             if let name = alternative.scalarText, isDefaultVPCGroup(name) {
                 return (Located(.known(true), at: origin),
-                        "PubliclyAccessible is not set and DBSubnetGroupName is '\(Excerpt.quote(name))', the default VPC's DB subnet group, so RDS makes the instance public (the default VPC is created with an internet gateway)")
+                        "PubliclyAccessible is not set and DBSubnetGroupName is '\(Excerpt.quote(name))', the default VPC's DB subnet group, so RDS makes the \(subject) public (the default VPC is created with an internet gateway)")
             }
             guard let vpcs = subnetGroupVPCs(alternative, context: context) else {
                 undecided = true
@@ -48,10 +80,10 @@ enum DatabasePublicDefault {
             }
         }
         if undecided || vpcsWithoutAttachment.isEmpty {
-            return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the instance public when its DB subnet group's VPC has an internet gateway attached, which this template does not decide"),
+            return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the \(subject) public when its DB subnet group's VPC has an internet gateway attached, which this template does not decide"),
                             at: origin), nil)
         }
-        return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the instance public when its DB subnet group's VPC has an internet gateway attached; no attachment to \(vpcsWithoutAttachment.map { "'\($0)'" }.joined(separator: ", ")) is in this template, but one made elsewhere would be"),
+        return (Located(.unknown(reason: "PubliclyAccessible is not set, and RDS then makes the \(subject) public when its DB subnet group's VPC has an internet gateway attached; no attachment to \(vpcsWithoutAttachment.map { "'\($0)'" }.joined(separator: ", ")) is in this template, but one made elsewhere would be"),
                         at: origin), nil)
     }
 

@@ -138,4 +138,50 @@ import Testing
                                                      resources: Self.instance("DBSubnetGroupName: \(spelling)")))
         #expect(found.count == 1 && found[0].hasPrefix("info: "), "\(found)")
     }
+
+    // MARK: 4. A Multi-AZ DB cluster
+
+    /// A DB cluster with `extra` among its properties, one a line.
+    static func cluster(engine: String, _ extra: [String]) -> String {
+        """
+          Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}
+          Group: {Type: AWS::RDS::DBSubnetGroup, Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref Subnet]}}
+          Cluster:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              Engine: \(engine)
+              StorageEncrypted: true
+              \(extra.joined(separator: "\n      "))
+        """
+    }
+
+    /// A Multi-AZ DB cluster (`DBClusterInstanceClass`, engine `mysql` or `postgres`) takes CreateDBCluster's
+    /// default when it does not set `PubliclyAccessible`, as an instance takes CreateDBInstance's. It had no
+    /// MMC-NET-012 finding at all.
+    @Test(arguments: [
+        ("postgres", [], "high", "creates the cluster in the region's default VPC"),
+        ("mysql", [], "high", "creates the cluster in the region's default VPC"),
+        ("postgres", ["DBSubnetGroupName: !Ref Group"], "high", "its DB subnet group's VPC 'Vpc' has an internet gateway attached ('Attach')"),
+        ("mysql", ["DBSubnetGroupName: default"], "high", "the default VPC's DB subnet group"),
+        ("postgres", ["DBSubnetGroupName: !Ref PrivateGroup"], "info",
+         "RDS then makes the cluster public when its DB subnet group's VPC has an internet gateway attached"),
+    ] as [(String, [String], String, String)])
+    func aMultiAZClusterIsJudgedByRDSDefault(engine: String, extra: [String], severity: String, reason: String) throws {
+        let found = try Self.judgement(Self.template(resources: Self.cluster(engine: engine, ["DBClusterInstanceClass: db.m6gd.large"] + extra)))
+        #expect(found.count == 1 && found[0].hasPrefix("\(severity): ") && found[0].contains(reason), "\(found)")
+    }
+
+    /// An Aurora cluster's instances decide its public access, each by its own `PubliclyAccessible`: the cluster is
+    /// not judged by the default (also with `DBClusterInstanceClass`, which Aurora refuses); nor is a Multi-AZ
+    /// cluster that states `PubliclyAccessible: false`.
+    @Test(arguments: [
+        ("aurora-postgresql", []),
+        ("aurora-mysql", ["DBSubnetGroupName: default"]),
+        ("aurora-postgresql", ["DBClusterInstanceClass: db.m6gd.large"]),
+        ("postgres", ["DBClusterInstanceClass: db.m6gd.large", "PubliclyAccessible: false"]),
+    ] as [(String, [String])])
+    func otherClustersAreNotJudgedByTheDefault(engine: String, extra: [String]) throws {
+        let found = try Self.judgement(Self.template(resources: Self.cluster(engine: engine, extra)))
+        #expect(found.isEmpty, "\(found)")
+    }
 }
