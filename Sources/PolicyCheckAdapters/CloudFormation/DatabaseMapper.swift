@@ -52,10 +52,10 @@ enum DatabaseMapper: ResourceMapper {
         store.encryption.kmsKey = isInstance && sourceKey != nil ? sourceKey
             : KMSKeyProperty.read(key, context: context, into: &deployment) ?? sourceKey
         store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
-        // Not stated: RDS decides, by the subnet group's VPC (`DatabasePublicDefault`). A read replica takes the
-        // defaults of CreateDBInstanceReadReplica, not read here.
-        if isInstance, store.publicAccess == nil, properties.child("SourceDBInstanceIdentifier").isAbsent {
-            let (access, note) = DatabasePublicDefault.access(properties, context: context)
+        // Not stated: RDS decides, by the subnet group's VPC (`DatabasePublicDefault`), for an instance and a
+        // Multi-AZ DB cluster.
+        if store.publicAccess == nil, let subject = DatabasePublicDefault.subject(context.resource.type, properties) {
+            let (access, note) = DatabasePublicDefault.access(properties, context: context, subject: subject)
             store.publicAccess = access
             store.publicAccessNote = note
         }

@@ -39,4 +39,19 @@ struct Intrinsic {
     var displayName: String {
         "!" + (function.hasPrefix("Fn::") ? String(function.dropFirst(4)) : function)
     }
+
+    /// The logical id a `Ref` names, or a `!GetAtt` of `attribute` (`!GetAtt Vpc.VpcId`, `[Vpc, VpcId]`): for a
+    /// resource whose attribute is documented as the same value as its `Ref` (a VPC's `VpcId`).
+    func referencedResource(orAttribute attribute: String) -> String? {
+        switch function {
+        case "Ref":
+            return argument.string
+        case "Fn::GetAtt":
+            let parts = argument.string.map { $0.split(separator: ".", maxSplits: 1).map(String.init) }
+                ?? argument.items?.map { $0.string ?? "" } ?? []
+            return parts.count == 2 && parts[1] == attribute && !parts[0].isEmpty ? parts[0] : nil
+        default:
+            return nil
+        }
+    }
 }

@@ -22,20 +22,21 @@ struct Template {
     /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
     /// that names its cluster by identifier looks it up.
     private let clustersByIdentifier: [String: String]
-    /// The logical ids of parameter groups by type and the name they give the group (lowercased, as RDS stores it),
-    /// for databases that name their group by that name rather than by `!Ref`: by type, so that a group of another
-    /// kind that takes the same name cannot stand in for the one the database uses.
+    /// The logical ids of parameter groups (and option and DB subnet groups) by type and the name they give the group
+    /// (lowercased, as RDS stores it), for databases that name their group by that name rather than by `!Ref`: by
+    /// type, so that a group of another kind that takes the same name cannot stand in for the one the database uses.
     private let parameterGroupsByName: [String: String]
     /// The `AWS::EC2::VPCGatewayAttachment`s that attach an internet gateway, by the logical id their `VpcId`
-    /// names with a plain `Ref` (`byVPC`), and those whose `VpcId` is written otherwise (`other`, resolved where
-    /// asked): every database without `PubliclyAccessible` asks for its subnet group's VPC's.
+    /// names with a plain `Ref` or `!GetAtt <VPC>.VpcId` (`byVPC`), and those whose `VpcId` is written otherwise
+    /// (`other`, resolved where asked): every database without `PubliclyAccessible` asks for its subnet group's VPC's.
     let internetGatewayAttachments: (byVPC: [String: [TemplateResource]], other: [TemplateResource])
-    /// The property that names each parameter group type's group.
+    /// The property that names each group type's group.
     static let parameterGroupNameProperties = [
         "AWS::RDS::DBParameterGroup": "DBParameterGroupName",
         "AWS::RDS::DBClusterParameterGroup": "DBClusterParameterGroupName",
         "AWS::DocDB::DBClusterParameterGroup": "Name",
         "AWS::RDS::OptionGroup": "OptionGroupName",
+        "AWS::RDS::DBSubnetGroup": "DBSubnetGroupName",
     ]
 
     /// Reads the sections; throws when the template cannot be checked (no `Resources` mapping, a resource without
@@ -125,8 +126,7 @@ struct Template {
         var attachmentsByVPC: [String: [TemplateResource]] = [:], otherAttachments: [TemplateResource] = []
         for resource in resources where resource.type == "AWS::EC2::VPCGatewayAttachment" {
             guard let properties = resource.properties?.value, properties["InternetGatewayId"] != nil else { continue }
-            if let vpc = properties["VpcId"], let call = Intrinsic.parse(vpc), call.function == "Ref",
-               let name = call.argument.string {
+            if let vpc = properties["VpcId"], let name = Intrinsic.parse(vpc)?.referencedResource(orAttribute: "VpcId") {
                 attachmentsByVPC[name, default: []].append(resource)
             } else {
                 otherAttachments.append(resource)
@@ -149,6 +149,11 @@ struct Template {
     /// The logical id of the template's parameter group of `type` whose own name is `name` (compared lowercased).
     func parameterGroup(named name: String, type: String) -> String? {
         parameterGroupsByName[type + "\u{0}" + name.lowercased()]
+    }
+
+    /// The logical id of the template's DB subnet group whose own `DBSubnetGroupName` is `name` (compared lowercased).
+    func subnetGroup(named name: String) -> String? {
+        parameterGroup(named: name, type: "AWS::RDS::DBSubnetGroup")
     }
 
     /// The logical id of the DB cluster whose `DBClusterIdentifier` is `name` (compared lowercased).
