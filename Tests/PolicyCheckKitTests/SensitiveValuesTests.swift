@@ -66,4 +66,16 @@ import Testing
         #expect(other == values)
         #expect(other.occurs(in: "x10.0.3.200/32"))
     }
+
+    /// A port range is written with an en dash (`3307–3399`): the dash separates tokens as a space does, so a
+    /// marked port is found in it (reviewer, round 27; bytes at or above 0x80 joined the run before).
+    @Test func anEnDashSeparatesTokens() {
+        var values = SensitiveValues()
+        values.add("3307")
+        values.addEmbeddable("222")
+        #expect(values.redact("on ports 3307–3399") == "on ports (sensitive value)–3399")
+        #expect(values.redact("on ports 222—230") == "on ports (sensitive value)—230")
+        #expect(values.redact("port\u{00A0}3307") == "port\u{00A0}(sensitive value)")
+        #expect(values.redact("café3307") == "café3307")
+    }
 }

@@ -51,13 +51,18 @@ enum DatabaseMapper: ResourceMapper {
         let sourceKey = isServerless ? nil : SwitchedStore.inheritedKey(inherited)
         store.encryption.kmsKey = isInstance && sourceKey != nil ? sourceKey
             : KMSKeyProperty.read(key, context: context, into: &deployment) ?? sourceKey
-        store.publicAccess = properties.child("PubliclyAccessible").bool(worse: true)
-        // Not stated: RDS decides, by the subnet group's VPC (`DatabasePublicDefault`), for an instance and a
-        // Multi-AZ DB cluster.
-        if store.publicAccess == nil, let subject = DatabasePublicDefault.subject(context.resource.type, properties) {
+        let statedAccess = properties.child("PubliclyAccessible")
+        store.publicAccess = statedAccess.bool(worse: true)
+        // Not stated, in every scenario or in some (`!If [Cond, false, !Ref AWS::NoValue]`): RDS decides, by the
+        // subnet group's VPC (`DatabasePublicDefault`), for an instance and a Multi-AZ DB cluster, judged at the
+        // worse of that and what is stated.
+        if store.publicAccess == nil || statedAccess.alternatives.contains(where: \.isAbsent),
+           let subject = DatabasePublicDefault.subject(context.resource.type, properties) {
             let (access, note) = DatabasePublicDefault.access(properties, context: context, subject: subject)
-            store.publicAccess = access
-            store.publicAccessNote = note
+            if Self.publicRank(access.value) > store.publicAccess.map({ Self.publicRank($0.value) }) ?? -1 {
+                store.publicAccess = access
+                store.publicAccessNote = note
+            }
         }
         if let multiAZ = properties.child("MultiAZ").bool(worse: true), multiAZ.value == .known(true) {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
@@ -89,5 +94,14 @@ enum DatabaseMapper: ResourceMapper {
             if let name = alternative.scalarText, let match = template.cluster(identifiedAs: name) { return match }
         }
         return nil
+    }
+
+    /// How public a value says a database is: known public above unknown above known private.
+    private static func publicRank(_ value: Fact<Bool>) -> Int {
+        switch value {
+        case .known(true): return 2
+        case .unknown: return 1
+        case .known(false): return 0
+        }
     }
 }

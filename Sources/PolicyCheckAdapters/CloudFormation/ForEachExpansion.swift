@@ -33,9 +33,21 @@ struct ForEachExpansion {
         self.parameters = parameters
     }
 
-    /// The entries of `Resources` with every loop expanded.
+    /// Keys a loop wrote that the same mapping already holds (from another loop or written beside it), and where:
+    /// which one CloudFormation keeps is not something to guess, as one order of the two would hide the other.
+    private(set) var collisions: [(key: String, offset: Int)] = []
+
+    /// The entries of a mapping (`Resources`, a resource's properties) with every loop expanded.
     mutating func expanding(_ entries: [SourceEntry]) -> [SourceEntry] {
         // Most templates have no `Fn::ForEach`: keep their entries as they are rather than copy them.
+        guard entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return entries }
+        let expanded = expandingLoops(entries)
+        var seen = Set<String>()
+        for entry in expanded where !seen.insert(entry.key).inserted { collisions.append((entry.key, entry.keyOffset)) }
+        return expanded
+    }
+
+    private mutating func expandingLoops(_ entries: [SourceEntry]) -> [SourceEntry] {
         guard entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return entries }
         var expanded: [SourceEntry] = []
         for entry in entries {
@@ -53,17 +65,17 @@ struct ForEachExpansion {
                                     keyOffset: output.keyOffset,
                                     value: Self.binding(identifier, to: value, in: output.value))
                     }
-                    expanded += expanding(bound)
+                    expanded += expandingLoops(bound)
                 }
             case .values:
                 let reason = "the loops of this template make more than \(Self.maxOutputs) resources, so '\(Excerpt.quote(entry.key))' is not expanded"
                 undecided[identifier] = reason
                 unexpanded.append((entry.key, entry.keyOffset, reason))
-                expanded += expanding(outputs)
+                expanded += expandingLoops(outputs)
             case .unknown(let reason):
                 undecided[identifier] = reason
                 unexpanded.append((entry.key, entry.keyOffset, reason))
-                expanded += expanding(outputs)
+                expanded += expandingLoops(outputs)
             }
         }
         return expanded

@@ -58,7 +58,9 @@ struct Template {
         // Loops inside resources and conditions need the transform too; a template without it is left as written
         // there rather than walked node by node.
         let loopsWithin = Self.namesLanguageExtensions(root["Transform"]) || entries.contains { $0.key.hasPrefix("Fn::ForEach::") }
-        self.root = loopsWithin ? Self.expandingConditions(of: root, with: &loops) : root
+        // Conditions' loops make no resources: a budget of their own, so they cannot use up the resources'.
+        var conditionLoops = ForEachExpansion(parameters: root["Parameters"])
+        self.root = loopsWithin ? Self.expandingConditions(of: root, with: &conditionLoops) : root
         for var entry in loops.expanding(entries) {
             if loopsWithin {
                 let kept = loops.unexpanded.count
@@ -102,6 +104,10 @@ struct Template {
             }
             resources.append(TemplateResource(logicalID: entry.key, type: type, keyOffset: entry.keyOffset,
                                               node: entry.value))
+        }
+        for collision in loops.collisions + conditionLoops.collisions {
+            problems.append(Diagnostic(source, offset: collision.offset,
+                                       "'\(Excerpt.quote(collision.key))' is written twice in one mapping, by an Fn::ForEach loop and beside it; which one CloudFormation keeps is not decided here, so neither is checked"))
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources

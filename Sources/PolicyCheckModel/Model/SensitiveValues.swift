@@ -100,9 +100,10 @@ public struct SensitiveValues: Sendable, Hashable {
         if !tokens.isEmpty {
             var start = 0
             while start < bytes.count {
-                guard Self.continuesToken(bytes[start]) else { start += 1; continue }
+                let separator = Self.separatorLength(bytes, at: start)
+                guard separator == 0, Self.continuesToken(bytes[start]) else { start += max(separator, 1); continue }
                 var end = start
-                while end < bytes.count, Self.continuesToken(bytes[end]) { end += 1 }
+                while end < bytes.count, Self.continuesToken(bytes[end]), Self.separatorLength(bytes, at: end) == 0 { end += 1 }
                 // The run as written, then without punctuation that may end a sentence or start a path
                 // (`10.20.30.0/24.` at the end of a message).
                 var low = start
@@ -147,6 +148,17 @@ public struct SensitiveValues: Sendable, Hashable {
 
     private static func prefix(_ bytes: [UInt8], _ index: Int) -> UInt32 {
         UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
+    }
+
+    /// The length of a non-ASCII character that separates tokens as a space does, at `index`: a no-break space
+    /// (U+00A0), General Punctuation (U+2000–U+207F: the en dash of a port range `3307–3399`, dashes, quotes) or the
+    /// minus sign (U+2212); 0 for anything else.
+    private static func separatorLength(_ bytes: [UInt8], at index: Int) -> Int {
+        guard bytes[index] >= 0xC2, index + 1 < bytes.count else { return 0 }
+        if bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { return 2 }
+        guard bytes[index] == 0xE2, index + 2 < bytes.count else { return 0 }
+        if bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return 3 }
+        return bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92 ? 3 : 0
     }
 
     /// Bytes that join a value to its neighbours: letters, digits, and the punctuation inside names, numbers,

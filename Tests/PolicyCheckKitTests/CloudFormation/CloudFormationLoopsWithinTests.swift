@@ -98,4 +98,52 @@ extension CloudFormationLoopsWithinTests {
             "9:7 resource 'Group' has 'Fn::ForEach::Rules' inside it, which cannot be expanded: the collection of 'Fn::ForEach::Rules' is parameter 'Names', which has no Default; its values are chosen at deployment; what it writes cannot be checked",
         ])
     }
+
+    /// A loop that writes a key its mapping already holds: one order of the two kept the harmless one, so a
+    /// world-open rule beside a literal one passed (reviewer, round 27). Which CloudFormation keeps is not guessed.
+    @Test func aLoopWritingAKeyTheMappingHoldsIsAnError() throws {
+        let text = """
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Group:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: admin
+                  SecurityGroupIngress:
+                    - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8, Description: vpn}
+                  Fn::ForEach::Rules:
+                    - Name
+                    - [SecurityGroupIngress]
+                    - ${Name}:
+                        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0, Description: ssh}
+            """
+        let error = #expect(throws: Diagnostics.self) { _ = try T.deployments(text) }
+        #expect(error?.items.map(\.message).contains { $0.contains("'SecurityGroupIngress' is written twice in one mapping") } == true)
+    }
+
+    /// Conditions' loops have a budget of their own: 10,000 conditions made by a loop cannot leave the resources'
+    /// loops unexpanded (reviewer, round 27).
+    @Test func conditionsLoopsDoNotUseUpTheResourcesBudget() throws {
+        let values = (0..<10_000).map { "v\($0)" }.joined(separator: ", ")
+        let text = """
+            Transform: AWS::LanguageExtensions
+            Conditions:
+              Fn::ForEach::Many:
+                - V
+                - [\(values)]
+                - Is${V}: !Equals [!Ref AWS::Region, !Ref V]
+            Resources:
+              Fn::ForEach::Groups:
+                - Cidr
+                - ['0.0.0.0/0']
+                - Sg&{Cidr}:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: open
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr, Description: ssh}
+            """
+        let findings = try T.findings(text).filter { $0.ruleId == "MMC-NET-001" }
+        #expect(findings.map { "\($0.resource) \($0.cannotVerify)" } == ["Sg00000 false"])
+    }
 }

@@ -184,4 +184,16 @@ import Testing
         let found = try Self.judgement(Self.template(resources: Self.cluster(engine: engine, extra)))
         #expect(found.isEmpty, "\(found)")
     }
+
+    // MARK: 5. Stated in some scenarios only
+
+    /// `PubliclyAccessible: !If [Cond, false, !Ref AWS::NoValue]` leaves it unset where the condition is false, and
+    /// RDS's default then decides: public here (no subnet group). It was read as false, with no finding (reviewer,
+    /// round 27); a branch stating `false` beside a private subnet group stays without a finding.
+    @Test func anUnsetBranchIsJudgedByRDSsDefault() throws {
+        let found = try Self.judgement(Self.template(resources: Self.instance("PubliclyAccessible: !If [Prod, false, !Ref AWS::NoValue]")))
+        #expect(found.count == 1 && found[0].hasPrefix("high: "), "\(found)")
+        let stated = try Self.judgement(Self.template(resources: Self.instance("PubliclyAccessible: !If [Prod, false, false]")))
+        #expect(stated.isEmpty, "\(stated)")
+    }
 }
