@@ -92,8 +92,9 @@ struct ForEachExpansion {
     /// The node with its loops expanded, or `nil` when none is in it.
     private mutating func expandedWithin(_ node: SourceNode) -> SourceNode? {
         if let entries = node.entries {
-            let own = expanding(entries)
-            var changed = own.count != entries.count || zip(own, entries).contains { $0.key != $1.key }
+            // A loop here always changes the keys: its own key is replaced by what it writes.
+            var changed = entries.contains { $0.key.hasPrefix("Fn::ForEach::") }
+            let own = changed ? expanding(entries) : entries
             var result: [SourceEntry] = []
             result.reserveCapacity(own.count)
             for entry in own {
