@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `report.html`: one self-contained page (inline CSS with a print stylesheet, no scripts, no external assets).
 /// Every piece of text from inputs, packs or waivers is HTML-escaped.
 public enum EvidenceHTML {
@@ -105,6 +107,8 @@ public enum EvidenceHTML {
             default:
                 if character.value < 0x20 && character != "\n" && character != "\t" {
                     result += "&#xFFFD;"
+                } else if TerminalText.isBidiControl(character.value) {
+                    result += TerminalText.visible(character.value)
                 } else {
                     result.unicodeScalars.append(character)
                 }

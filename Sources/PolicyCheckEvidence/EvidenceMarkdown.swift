@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// `report.md`: the same content as `report.html`, in GitHub-flavoured Markdown. Text from inputs is escaped so it
 /// cannot open links, images, HTML or break a table.
 public enum EvidenceMarkdown {
@@ -85,11 +87,13 @@ public enum EvidenceMarkdown {
     }
 
     /// The text's scalars with every line break (LF, CR, VT, FF, NEL, LS, PS) made a space.
+    /// Bidi formatting characters are spelt out (`\u{202E}`), as every report shows them.
     private static func flatten(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.map { scalar in
+        text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
             switch scalar.value {
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return " "
-            default: return scalar
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return [" "]
+            case let value where TerminalText.isBidiControl(value): return Array(TerminalText.visible(value).unicodeScalars)
+            default: return [scalar]
             }
         }
     }

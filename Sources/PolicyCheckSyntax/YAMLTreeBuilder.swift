@@ -42,8 +42,23 @@ final class YAMLTreeBuilder: YAMLNodeBuilder {
         entries.append(SourceEntry(key: key, keyOffset: keyOffset, value: value))
     }
 
+    /// Takes a merge key's entries, refusing one that sets a key the mapping already set before the `<<`: readers
+    /// disagree on which wins there. The YAML 1.1 merge rule, PyYAML, go-yaml v3 and kustomize keep the key written
+    /// in the mapping; kubectl, Helm and Argo CD read YAML with go-yaml v2 (sigs.k8s.io/yaml), which applies a merge
+    /// where it stands, so the merged value replaces an earlier key (`type: ClusterIP` then `<<: {type:
+    /// LoadBalancer}` is applied as a LoadBalancer). A key written after the `<<` wins for every reader.
+    /// https://yaml.org/type/merge.html
     func merge(_ value: SourceNode) throws(SyntaxError) {
         let sources = try Self.mergeSources(value)
+        let frame = frames[frames.count - 1]
+        if entries.count > frame.base {
+            let merged = Set(sources.lazy.map(\.key))
+            if let written = entries[frame.base...].first(where: { merged.contains($0.key) }) {
+                throw SyntaxError(offset: written.keyOffset, message: "'\(Excerpt.quote(written.key))' is set here and again by "
+                                  + "the merge key '<<' after it, and YAML readers disagree on which wins (kubectl's reader "
+                                  + "takes the merged value, the YAML merge rule this one): set it once, or after the '<<'")
+            }
+        }
         frames[frames.count - 1].merged.append(contentsOf: sources)
     }
 

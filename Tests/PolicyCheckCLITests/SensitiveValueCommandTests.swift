@@ -9,7 +9,8 @@ import Testing
 
     static let fixture = CLI.fixture("sensitive-values-not-printed")
     /// The values, and the letters and digits a loop's `&{Cidr}` makes of a `NoEcho` list's items.
-    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932", "Falcon"]
+    /// The pieces `!Split` cuts a `NoEcho` text into, and a `NoEcho` port as the port reads it (`05432`), too.
+    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932", "Falcon", "10.70.80", "10.90.91", "5432"]
 
     @Test(arguments: ["text", "json", "sarif", "junit", "github"])
     func noFormatPrintsAMarkedValue(_ format: String) throws {
@@ -32,6 +33,9 @@ import Testing
                      "main.tf:14:3 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld)",
                      "noecho-list.yaml:15:9 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [In(sensitive value)]",
                      "noecho-list.yaml:18:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Selected]",
+                     "noecho-split.yaml:16:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [First]",
+                     "noecho-split.yaml:19:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Second]",
+                     "noecho-split.yaml:22:114 critical MMC-NET-001 '(sensitive value)' fails: Ensure no allowlist admits the whole internet \(withheld); expected only the ranges that need access [Database]",
                      // What a check derives from a marked value tells of it: the network 10.50.60.41/31 means, the
                      // key id inside a marked key ARN.
                      "derived.json:7:32 low MMC-NET-003 '(sensitive value)' fails: Ensure CIDR blocks have no host bits set \(withheld)",

@@ -40,6 +40,8 @@ import Testing
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
+            case "\u{61C}", "\u{200E}", "\u{200F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                out += "\\\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default:
                 if scalar.properties.generalCategory == .control && scalar != "\t" { continue }
                 out.unicodeScalars.append(scalar == "\t" ? " " : scalar)

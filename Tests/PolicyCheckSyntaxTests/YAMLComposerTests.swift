@@ -34,11 +34,28 @@ import Testing
     }
 
     @Test func mergedEntriesComeAfterTheMappingsOwnAndNeverReplaceThem() throws {
-        let root = try #require(try read("base: &b {x: 1, y: 2}\nmore: &m {z: 3, x: 9}\nm:\n  y: 5\n  <<: [*b, *m]\nq: {\"<<\": 1}\n").first)
+        let root = try #require(try read("base: &b {x: 1, y: 2}\nmore: &m {z: 3, x: 9}\nm:\n  <<: [*b, *m]\n  y: 5\nq: {\"<<\": 1}\n").first)
         #expect(root["m"]?.entries?.map(\.key) == ["y", "x", "z"])
         #expect(root["m"]?["y"]?.numberLiteral == "5" && root["m"]?["x"]?.numberLiteral == "1")
         #expect(root["q"]?.entries?.map(\.key) == ["<<"], "a quoted '<<' is an ordinary key")
         #expect(failure("a: 1\nm:\n  <<: [1]\n")?.message == "a merge key '<<' takes mappings only")
+    }
+
+    /// A key set before a `<<` that merges it again is applied by kubectl (go-yaml v2) as merged and by the YAML merge
+    /// rule as written: refused at the key, in block and flow style and through an alias; a key after the `<<`, or
+    /// one the merge does not bring, is read.
+    @Test func aKeySetBeforeAMergeThatSetsItAgainIsRefused() throws {
+        let expected = "'type' is set here and again by the merge key '<<' after it, and YAML readers disagree on which "
+            + "wins (kubectl's reader takes the merged value, the YAML merge rule this one): set it once, or after the '<<'"
+        let block = failure("spec:\n  type: ClusterIP\n  <<: {type: LoadBalancer}\n")
+        #expect(block?.message == expected)
+        #expect(block?.offset == 8, "at the key written before the merge")
+        #expect(failure("lb: &lb {type: LoadBalancer}\nspec: {type: ClusterIP, <<: *lb}\n")?.message == expected)
+        #expect(failure("a: &a {x: 1}\nb: &b {type: LoadBalancer}\nspec: {type: ClusterIP, <<: [*a, *b]}\n")?.message == expected)
+        let after = try #require(try read("spec:\n  <<: {type: LoadBalancer}\n  type: ClusterIP\n").first)
+        #expect(after["spec"]?["type"]?.string == "ClusterIP")
+        let apart = try #require(try read("spec:\n  port: 22\n  <<: {type: LoadBalancer}\n").first)
+        #expect(apart["spec"]?["type"]?.string == "LoadBalancer" && apart["spec"]?["port"]?.numberLiteral == "22")
     }
 
     @Test func duplicateKeysAreRefusedWhateverTheirQuoting() throws {

@@ -230,25 +230,70 @@ extension Template {
     /// findings print as `(sensitive value)`; found inside longer texts too (`!Sub "${Office}/32"`). A list
     /// parameter's value is a comma-delimited text whose items `!Select` and `Fn::ForEach` take one by one, so each
     /// item is a sensitive value too, and so is its letters-and-digits form, which a loop's `&{Identifier}` writes
-    /// into logical ids.
+    /// into logical ids. Each piece `!Split` may cut a value into (by the delimiters the template's `!Split` calls
+    /// name) is one too, and a value spelling a number is also hidden as the number a port or count reads from it
+    /// (`05432` is printed `5432`).
     var noEchoValues: SensitiveValues {
         var found = SensitiveValues()
-        for parameter in parameters.values where parameter.isNoEcho {
+        let secrets = parameters.values.filter(\.isNoEcho)
+        guard !secrets.isEmpty else { return found }
+        let delimiters = splitDelimiters
+        func add(_ text: String) {
+            found.addEmbeddable(text)
+            if let number = Self.numberSpelling(text) { found.addEmbeddable(number) }
+            for delimiter in delimiters where text.contains(delimiter) {
+                for piece in text.components(separatedBy: delimiter) {
+                    found.addEmbeddable(piece)
+                    if let number = Self.numberSpelling(piece) { found.addEmbeddable(number) }
+                }
+            }
+        }
+        for parameter in secrets {
             let isList = parameter.type.map { $0 == "CommaDelimitedList" || $0.hasPrefix("List<") } ?? false
             for value in [parameter.defaultValue].compactMap({ $0 }) + parameter.allowedValues {
                 if let text = value.string ?? value.numberLiteral {
-                    found.addEmbeddable(text)
+                    add(text)
                     guard isList else { continue }
                     for item in ForEachExpansion.listItems(text) {
-                        found.addEmbeddable(item)
+                        add(item)
                         found.addEmbeddable(ForEachExpansion.alphanumeric(item))
                     }
                 } else {
-                    value.forEachItem { _, item in if let text = item.string ?? item.numberLiteral { found.addEmbeddable(text) } }
+                    value.forEachItem { _, item in if let text = item.string ?? item.numberLiteral { add(text) } }
                 }
             }
         }
         return found
+    }
+
+    /// The literal delimiters of the template's `!Split` calls (one walk, made only for a template with a `NoEcho`
+    /// parameter).
+    private var splitDelimiters: Set<String> {
+        var found: Set<String> = []
+        var pending: [SourceNode] = [root]
+        while let node = pending.popLast() {
+            if let call = Intrinsic.parse(node), call.function == "Fn::Split", let items = call.argument.items,
+               items.count == 2, let delimiter = items[0].string, !delimiter.isEmpty {
+                found.insert(delimiter)
+            }
+            if let entries = node.entries {
+                pending.append(contentsOf: entries.map(\.value))
+            } else if let items = node.items {
+                pending.append(contentsOf: items)
+            }
+        }
+        return found
+    }
+
+    /// A text spelling a decimal number as the number's shortest spelling, when that differs (`05432` → `5432`,
+    /// `+22` → `22`, `443.0` → `443`); `nil` otherwise.
+    static func numberSpelling(_ text: String) -> String? {
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
+                  || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let number = Double(text), number.isFinite else { return nil }
+        let spelt = number == number.rounded() && abs(number) < 1e18 ? String(Int64(number)) : String(number)
+        return spelt == text ? nil : spelt
     }
 }
 

@@ -97,8 +97,16 @@ extension TerraformFunctions {
             try count(arguments, 1...3, "range", at: offset)
             var numbers: [Double] = []
             for index in arguments.indices { numbers.append(try number(arguments, index, "range", at: offset)) }
-            let (start, limit, step) = numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
-            guard step != 0, abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 elements or a zero step", at: offset) }
+            // Without a step it is 1 or -1, whichever way the limit lies (`range(1, 0)` is `[1]`, `range(-2)` is
+            // `[0, -1]`); a step given the other way is an error, as Terraform's.
+            // https://developer.hashicorp.com/terraform/language/functions/range
+            let start = numbers.count == 1 ? 0 : numbers[0]
+            let limit = numbers.count == 1 ? numbers[0] : numbers[1]
+            let step = numbers.count == 3 ? numbers[2] : (limit < start ? -1 : 1)
+            guard step != 0 else { throw .call("range", "step must not be zero", at: offset) }
+            if step < 0, limit > start { throw .call("range", "end must be less than start when step is negative", at: offset) }
+            if step > 0, limit < start { throw .call("range", "end must be greater than start when step is positive", at: offset) }
+            guard abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 values were generated", at: offset) }
             // Past 2^53 the steps would land on nearby numbers, not Terraform's; so would fractions such as 0.1.
             guard [start, limit, step].allSatisfy({ abs($0) < TerraformNumber.exactLimit && $0.rounded() == $0 }) else {
                 return .unknown(TerraformNumber.inexact("range(\(numbers.map(TerraformValue.format).joined(separator: ", ")))"), at: offset)

@@ -81,7 +81,7 @@ extension TerraformFunctions {
 
     private static func cidr(_ arguments: [TerraformValue], _ name: String, at offset: Int) throws(TerraformEvaluationError) -> CIDR {
         let text = try string(arguments, 0, name, at: offset)
-        guard let block = CIDR(text) else { throw .call(name, "'\(text)' is not a CIDR block", at: offset) }
+        guard let block = decimalOctets(text) else { throw .call(name, "'\(text)' is not a CIDR block", at: offset) }
         return block
     }
 }

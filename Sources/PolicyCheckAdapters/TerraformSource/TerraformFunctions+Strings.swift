@@ -66,8 +66,7 @@ extension TerraformFunctions {
                 }
                 return .string(replaced, at: offset)
             }
-            guard !search.isEmpty else { return .string(text, at: offset) }
-            return .string(text.replacingOccurrences(of: search, with: replacement), at: offset)
+            return .string(replaceAll(text, search, with: replacement), at: offset)
         },
         "substr": { arguments, offset throws(TerraformEvaluationError) in
             let characters = Array(try string(arguments, 0, "substr", at: offset))
@@ -177,5 +176,40 @@ extension TerraformFunctions {
         case .mapping(let entries): return entries.contains { holdsTag($0.value, depth: depth + 1) }
         default: return false
         }
+    }
+}
+
+extension TerraformFunctions {
+    /// `replace()` of a plain search string, as Terraform's (Go's `strings.Replace` with no limit): byte for byte,
+    /// with no Unicode equivalence; an empty search string matches at the start and after each character (each
+    /// Unicode scalar), so `replace("ab", "", "-")` is `-a-b-`.
+    /// https://developer.hashicorp.com/terraform/language/functions/replace
+    static func replaceAll(_ text: String, _ search: String, with replacement: String) -> String {
+        if search.isEmpty {
+            var result = replacement
+            for scalar in text.unicodeScalars {
+                result.unicodeScalars.append(scalar)
+                result += replacement
+            }
+            return result
+        }
+        let bytes = Array(text.utf8)
+        let needle = Array(search.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var cursor = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) {
+                result += bytes[cursor..<index]
+                result += replacement.utf8
+                index += needle.count
+                cursor = index
+            } else {
+                index += 1
+            }
+        }
+        result += bytes[cursor...]
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -43,23 +43,25 @@ extension TerraformFunctions {
         "cidrnetmask": { arguments, offset throws(TerraformEvaluationError) in
             try count(arguments, 1...1, "cidrnetmask", at: offset)
             let text = try string(arguments, 0, "cidrnetmask", at: offset)
-            guard let prefix = CIDR(text) else { throw .call("cidrnetmask", "'\(Excerpt.quote(text))' is not a CIDR block", at: offset) }
+            guard let prefix = decimalOctets(text) else { throw .call("cidrnetmask", "'\(Excerpt.quote(text))' is not a CIDR block", at: offset) }
             guard prefix.version == .v4 else { throw .call("cidrnetmask", "IPv6 addresses cannot have a netmask: \(Excerpt.quote(text))", at: offset) }
             let mask = prefix.prefixLength == 0 ? 0 : UInt32.max << UInt32(32 - prefix.prefixLength)
             return .string("\(IPAddress(ipv4: mask))", at: offset)
         },
     ]
 
-    /// A prefix as Terraform's CIDR functions read it: IPv4 octets with leading zeros are decimal ("a historical
-    /// accident", https://developer.hashicorp.com/terraform/language/functions/cidrsubnets), where policycheck's
-    /// parser refuses them.
+    /// A prefix as Terraform's CIDR functions (`cidrhost`, `cidrnetmask`, `cidrsubnet`, `cidrsubnets`) read it: IPv4
+    /// octets and the prefix length with leading zeros are decimal ("a historical accident",
+    /// https://developer.hashicorp.com/terraform/language/functions/cidrhost; its parser is Go 1.16's
+    /// `net.ParseCIDR`, whose `dtoi` reads any run of decimal digits), where policycheck's parser refuses them.
     static func decimalOctets(_ text: String) -> CIDR? {
         if let block = CIDR(text) { return block }
         guard !text.contains(":"), let slash = text.firstIndex(of: "/") else { return nil }
-        let octets = text[..<slash].split(separator: ".", omittingEmptySubsequences: false).map { octet in
-            let trimmed = octet.drop { $0 == "0" }
-            return trimmed.isEmpty && !octet.isEmpty ? "0" : String(trimmed)
+        func decimal(_ digits: Substring) -> String {
+            let trimmed = digits.drop { $0 == "0" }
+            return trimmed.isEmpty && !digits.isEmpty ? "0" : String(trimmed)
         }
-        return CIDR(octets.joined(separator: ".") + text[slash...])
+        let octets = text[..<slash].split(separator: ".", omittingEmptySubsequences: false).map(decimal)
+        return CIDR(octets.joined(separator: ".") + "/" + decimal(text[text.index(after: slash)...]))
     }
 }

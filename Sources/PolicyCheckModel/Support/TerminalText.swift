@@ -101,4 +101,19 @@ public enum TerminalText {
     public static func cleanLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
     }
+
+    /// Whether a scalar is a bidi formatting character (the Arabic letter mark, LRM, RLM, the embeddings and overrides
+    /// U+202A–U+202E, the isolates U+2066–U+2069), which reorders what a reader sees around it (`svc‮tset-‬.yaml`
+    /// shows as `svc-test.yaml`): every report shows one as `\u{…}`, never raw.
+    public static func isBidiControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// A bidi formatting character spelt for display, `\u{202E}`.
+    public static func visible(_ value: UInt32) -> String {
+        "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+    }
 }

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// Text made safe for GitHub-flavoured Markdown, including table cells.
 public enum MarkdownText {
     /// Escapes Markdown and HTML punctuation with backslashes (`|` too, so a table cell stays one cell), `&` as an
@@ -33,6 +35,14 @@ public enum MarkdownText {
                     break
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
                     index += 1 // U+0080–U+009F (C2 80–C2 9F): dropped
+                case 0xD8 where index + 1 < bytes.count && bytes[index + 1] == 0x9C,
+                     0xE2 where index + 2 < bytes.count && Self.isBidi(bytes[index + 1], bytes[index + 2]):
+                    // A bidi formatting character, shown (its backslash escaped) rather than reordering the text.
+                    let scalar = bytes[index] == 0xD8 ? 0x061C
+                        : (UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)) | 0x2000
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(contentsOf: TerminalText.visible(scalar).utf8)
+                    index += bytes[index] == 0xD8 ? 1 : 2
                 default:
                     out.append(byte)
                 }
@@ -40,5 +50,12 @@ public enum MarkdownText {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether E2 `second` `third` encodes a bidi formatting character: U+200E–U+200F (E2 80 8E–8F), U+202A–U+202E
+    /// (E2 80 AA–AE), U+2066–U+2069 (E2 81 A6–A9).
+    private static func isBidi(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)))
+            || (second == 0x81 && (0xA6...0xA9).contains(third))
     }
 }

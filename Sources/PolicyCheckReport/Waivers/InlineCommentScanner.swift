@@ -56,13 +56,17 @@ public struct InlineCommentScanner: Sendable {
         let bytes = source.bytes
         guard bytes.count >= marker.count, Self.contains(bytes, marker) else { return ([], []) }
         let openers: [HCLComments.Comment]
+        let isYAML: Bool
         if Self.isHCL(source.path) {
             openers = HCLComments.lineComments(in: bytes)
+            isYAML = false
         } else if SourceSyntax(detecting: bytes) == .yaml {
             openers = YAMLComments.offsets(in: bytes).map { HCLComments.Comment(offset: $0, openerLength: 1) }
+            isYAML = true
         } else {
             return ([], [])
         }
+        var anchors = AliasedAnchorScan(bytes)
         for opener in openers where Self.isIgnore(bytes, at: opener.offset + opener.openerLength, marker) {
             let hash = opener.offset
             var lineStart = hash
@@ -73,6 +77,17 @@ public struct InlineCommentScanner: Sendable {
             let body = String(decoding: bytes[(hash + opener.openerLength)..<lineEnd], as: UTF8.self)
             switch parse(body) {
             case .success(let (rules, reason)):
+                // The text the ignore covers: its own line before it and, standing alone, the next line.
+                var nextEnd = min(lineEnd + 1, bytes.count)
+                while standsAlone, nextEnd < bytes.count, bytes[nextEnd] != UInt8(ascii: "\n") { nextEnd += 1 }
+                let covered = standsAlone ? min(lineEnd + 1, bytes.count)..<nextEnd : lineStart..<hash
+                if isYAML, let (name, alias) = anchors.firstAliased(in: covered) {
+                    let aliasLine = source.location(ofOffset: alias).line
+                    errors.append(Diagnostic(source, offset: hash, "'\(Self.marker)' covers the anchor '&\(Excerpt.quote(name))', "
+                        + "whose value the alias on line \(aliasLine) repeats, and findings there are placed here too: "
+                        + "write the value out where it is used, or waive the other resource by name"))
+                    continue
+                }
                 let location = source.location(ofOffset: hash)
                 comments.append(Comment(line: location.line, column: location.column, standsAlone: standsAlone,
                                         rules: rules, reason: reason))

@@ -14,8 +14,10 @@ public struct WaiverRules: Sendable {
         self.allowBlanket = allowBlanket
     }
 
-    /// Whether a resource pattern matches every name: it has no literal character, only `*`, `?` and bracket
-    /// expressions (`*`, `**`, `?*`, `[a-z]*`).
+    /// Whether a resource pattern matches every name: it has no literal character but those that separate the
+    /// parts of every name of a kind — `/` of Kubernetes' `Kind/namespace/name` and native `deployment/component`,
+    /// `.` of Terraform addresses, `:` and `"` — only `*`, `?` and bracket expressions (`*`, `**`, `?*`, `[a-z]*`,
+    /// `*/*`, `*.*`, `*/*/*`). A hostile pull request's `*/*` waived every Kubernetes object unseen (tester, round 28).
     static func isBlanketResource(_ pattern: String) -> Bool {
         var inBracket = false
         for character in pattern {
@@ -23,12 +25,15 @@ public struct WaiverRules: Sendable {
                 if character == "]" { inBracket = false }
             } else if character == "[" {
                 inBracket = true
-            } else if character != "*" && character != "?" {
+            } else if character != "*" && character != "?" && !Self.nameSeparators.contains(character) {
                 return false
             }
         }
         return pattern.contains("*")
     }
+
+    /// Characters every name of some kind holds, which therefore select nothing.
+    static let nameSeparators: Set<Character> = ["/", ".", ":", "\""]
 
     /// Whether a rule pattern matches every rule in force (a literal id never does, unless it is the only rule).
     static func isBlanketRule(_ pattern: String, ruleIds: [String]) -> Bool {

@@ -23,6 +23,12 @@ import Testing
         (#"cidrsubnet("::/0", 128, 170141183460469231731687303715884105728)"#, #""8000::/128""#),
         (#"cidrsubnet("::/0", 1, 1)"#, #""8000::/1""#),
         (#"cidrsubnet("10.0.0.0/8", 8, 255)"#, #""10.255.0.0/16""#),
+        // Leading zeros in octets and prefix length are decimal, as the CIDR functions' documentation says.
+        (#"cidrhost("010.0.0.0/8", 1)"#, #""10.0.0.1""#),
+        (#"cidrhost("10.000.0.0/016", 257)"#, #""10.0.1.1""#),
+        (#"cidrsubnet("010.0.0.0/08", 8, 1)"#, #""10.1.0.0/16""#),
+        (#"cidrnetmask("172.016.0.0/012")"#, #""255.240.0.0""#),
+        (#"cidrsubnets("010.0.0.0/8", 8, 8)"#, #"["10.0.0.0/16","10.1.0.0/16"]"#),
         (#"substr("chat-files", 0, 100)"#, #""chat-files""#),
         (#"substr("chat-files", 5, 4611686018427387904)"#, #""files""#),
         (#"element(["a", "b"], 3)"#, #""b""#),

@@ -77,6 +77,17 @@ import Testing
         (#"replace("baaac", "/a*/", "-")"#, #""-b-c-""#),
         (#"replace("a.b", "/\\./", "-")"#, #""a-b""#),
         (#"replace("1 + 2 + 3", "+", "-")"#, #""1 - 2 - 3""#),
+        // An empty search string matches before each character and at the end, as Go's strings.Replace.
+        (#"replace("ab", "", "-")"#, #""-a-b-""#),
+        (#"replace("", "", "0.0.0.0/0")"#, #""0.0.0.0/0""#),
+        (#"replace("aaa", "aa", "b")"#, #""ba""#),
+        // Without a step, range counts down to a lower limit.
+        (#"range(1, 0)"#, #"[1]"#),
+        (#"range(3, 0)"#, #"[3,2,1]"#),
+        (#"range(-2)"#, #"[0,-1]"#),
+        (#"range(0, -2)"#, #"[0,-1]"#),
+        (#"range(5, 0, -2)"#, #"[5,3,1]"#),
+        (#"range(1, 1)"#, #"[]"#),
     ]
 
     @Test(arguments: evaluated)
@@ -103,6 +114,8 @@ import Testing
         for expression in [#"index(["a"], "z")"#, "sum([])", #"index([], "a")"#, #"setproduct(["a"])"#,
                            #"cidrsubnets("10.0.0.0/30", 1, 1, 1)"#, #"regex("[a-z]+", "123")"#,
                            #"regex("(a)(?P<b>b)", "ab")"#, #"chunklist(["a"], -1)"#,
+                           // A step pointing away from the limit, or none at all.
+                           "range(2, 0, 1)", "range(0, 2, -1)", "range(0, 2, 0)", "range(1025)",
                            // RE2's `$` is the end of the text, not before a final newline as in other engines.
                            #"regex("a$", "a\n")"#] {
             #expect(throws: (any Error).self, "\(expression)") { try Self.value(expression) }
