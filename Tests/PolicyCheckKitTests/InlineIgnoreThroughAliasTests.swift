@@ -48,7 +48,7 @@ import Testing
     func anIgnoreOnAnAnchorAnAliasRepeatsIsAnErrorAndCoversNothing(standsAlone: Bool) throws {
         let report = try check(template(bastionCidr: "&open 0.0.0.0/0", databaseCidr: "*open", standsAlone: standsAlone))
         let error = try #require(report.errors.first)
-        #expect(error.message.contains("covers the anchor '&open', whose value the alias on line \(standsAlone ? 21 : 20) repeats"), "\(error.message)")
+        #expect(error.message.contains("covers a line of the node anchored '&open', which the alias on line \(standsAlone ? 21 : 20) repeats"), "\(error.message)")
         let open = report.findings.filter { $0.ruleId == "MMC-NET-001" }
         #expect(open.count == 2 && open.allSatisfy { $0.suppression == nil })
         #expect(report.exitCode == 2)
@@ -59,5 +59,36 @@ import Testing
         #expect(report.errors.isEmpty, "\(report.errors)")
         let bastion = try #require(report.findings.first { $0.ruleId == "MMC-NET-001" && $0.resource == "Bastion" })
         #expect(bastion.suppression?.kind == .inline)
+    }
+
+    /// A security group whose `SecurityGroupIngress` is written `ingress` (text after the key, then its lines).
+    private func group(_ name: String, _ ingress: String) -> String {
+        "  \(name):\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: \(name)\n      VpcId: vpc-123\n"
+            + "      SecurityGroupIngress:\(ingress)\n"
+    }
+
+    private let ignoredSSH = """
+
+                - IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  # policycheck:ignore MMC-NET-001 bastion host, approved in SEC-9
+                  CidrIp: 0.0.0.0/0
+                  Description: ssh
+        """
+
+    /// An anchored list of rules, the ignore on a line inside it: the anchor is on another line, and the alias's
+    /// findings are still placed on the ignored one.
+    @Test func anIgnoreInsideAnAnchoredCollectionIsAnErrorToo() throws {
+        let header = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n"
+        let report = try check(header + group("Bastion", " &rules" + ignoredSSH) + group("Other", " *rules"))
+        let error = try #require(report.errors.first)
+        #expect(error.message.contains("the node anchored '&rules', which the alias on line 20 repeats"), "\(error.message)")
+        #expect(report.findings.filter { $0.ruleId == "MMC-NET-001" }.allSatisfy { $0.suppression == nil })
+        // The lines after the anchored list are not part of it: an ignore on the next resource stands.
+        let web = "\n        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8, Description: web}"
+        let after = try check(header + group("Bastion", " &rules" + web) + group("Other", ignoredSSH) + group("Third", " *rules"))
+        #expect(after.errors.isEmpty, "\(after.errors)")
+        #expect(after.findings.first { $0.ruleId == "MMC-NET-001" }?.suppression?.kind == .inline)
     }
 }

@@ -66,7 +66,7 @@ public struct InlineCommentScanner: Sendable {
         } else {
             return ([], [])
         }
-        var anchors = AliasedAnchorScan(bytes)
+        var aliased = AliasedLines(bytes)
         for opener in openers where Self.isIgnore(bytes, at: opener.offset + opener.openerLength, marker) {
             let hash = opener.offset
             var lineStart = hash
@@ -77,18 +77,14 @@ public struct InlineCommentScanner: Sendable {
             let body = String(decoding: bytes[(hash + opener.openerLength)..<lineEnd], as: UTF8.self)
             switch parse(body) {
             case .success(let (rules, reason)):
-                // The text the ignore covers: its own line before it and, standing alone, the next line.
-                var nextEnd = min(lineEnd + 1, bytes.count)
-                while standsAlone, nextEnd < bytes.count, bytes[nextEnd] != UInt8(ascii: "\n") { nextEnd += 1 }
-                let covered = standsAlone ? min(lineEnd + 1, bytes.count)..<nextEnd : lineStart..<hash
-                if isYAML, let (name, alias) = anchors.firstAliased(in: covered) {
-                    let aliasLine = source.location(ofOffset: alias).line
-                    errors.append(Diagnostic(source, offset: hash, "'\(Self.marker)' covers the anchor '&\(Excerpt.quote(name))', "
-                        + "whose value the alias on line \(aliasLine) repeats, and findings there are placed here too: "
-                        + "write the value out where it is used, or waive the other resource by name"))
+                let location = source.location(ofOffset: hash)
+                // The line whose findings it covers: its own, or the next when it stands alone.
+                if isYAML, let span = aliased.span(at: standsAlone ? location.line + 1 : location.line) {
+                    errors.append(Diagnostic(source, offset: hash, "'\(Self.marker)' covers a line of the node anchored "
+                        + "'&\(Excerpt.quote(span.anchor))', which the alias on line \(span.aliasLine) repeats, and findings "
+                        + "there are placed here too: write the value out where it is used, or waive the other resource by name"))
                     continue
                 }
-                let location = source.location(ofOffset: hash)
                 comments.append(Comment(line: location.line, column: location.column, standsAlone: standsAlone,
                                         rules: rules, reason: reason))
             case .failure(let problem):
@@ -155,5 +151,31 @@ public struct InlineCommentScanner: Sendable {
             }
             return .success((rules, reason))
         }
+    }
+}
+
+/// The lines of a YAML text's nodes that aliases repeat (`YAMLAliasedLines`), read once, when a file's first ignore
+/// asks: a value an alias repeats is placed at its anchor, so an ignore there would cover the alias's resource too.
+struct AliasedLines {
+    private let bytes: [UInt8]
+    private var byLine: [Int: YAMLAliasedLines.Span]?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// A repeated node holding `line`.
+    mutating func span(at line: Int) -> YAMLAliasedLines.Span? {
+        if byLine == nil {
+            var lines: [Int: YAMLAliasedLines.Span] = [:]
+            // Only texts holding an alias indicator can repeat a node.
+            if bytes.contains(UInt8(ascii: "*")) {
+                for span in YAMLAliasedLines.spans(in: bytes) ?? [] {
+                    for covered in span.lines where lines[covered] == nil { lines[covered] = span }
+                }
+            }
+            byLine = lines
+        }
+        return byLine?[line]
     }
 }
