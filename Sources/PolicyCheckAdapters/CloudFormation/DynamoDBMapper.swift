@@ -29,6 +29,7 @@ enum DynamoDBMapper: ResourceMapper {
         // Where the key belongs when none is named: the table's key property, or the global table's switch.
         var origin = isTable ? keys[0].origin : enabled.origin
         var kmsKey: Located<Fact<String>>?
+        var keyNote: String?
         switch enabled.bool(worse: false, absentMeans: false)?.value {
         case .known(true)?:
             let read = keys.map { ($0.origin, KMSKeyProperty.read($0, context: context, into: &deployment)) }
@@ -37,9 +38,16 @@ enum DynamoDBMapper: ResourceMapper {
             kmsKey = Located(.unknown(reason: reason), at: enabled.origin)
         case .known(false)?, nil:
             kmsKey = nil  // an AWS owned key
+            // A key named beside a switch not on is ignored: the switch is what to change when stated.
+            if isTable, !keys[0].isAbsent {
+                keyNote = DynamoDBOwnedKey.keyIgnored(flag: "SSESpecification.SSEEnabled", stated: !enabled.isAbsent,
+                                                      key: "SSESpecification.KMSMasterKeyId")
+                if !enabled.isAbsent { origin = enabled.origin }
+            }
         }
         var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: origin))
+        store.encryption.keyNote = keyNote
         store.encryption.atRest = Located(.known(true), at: origin)
         store.encryption.kmsKey = kmsKey
         store.backupRetentionDays = isTable

@@ -7,8 +7,6 @@ struct TerraformBucketReader {
     static let encryptionType = "aws_s3_bucket_server_side_encryption_configuration"
     static let publicAccessBlockType = "aws_s3_bucket_public_access_block"
     static let aclType = "aws_s3_bucket_acl"
-    /// Canned ACLs that grant access to everyone.
-    static let publicACLs: Set<String> = ["public-read", "public-read-write"]
     static let blockFlags = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
     let input: any TerraformResourceGraph
@@ -48,8 +46,9 @@ struct TerraformBucketReader {
             store.storageType = Located("s3", at: bucket.origin)
             store.encryption.algorithm = Self.algorithm(of: rule)
             store.encryption.kmsKey = keys.kmsKey(rule.child("kms_master_key_id"), of: owner, into: &deployment)
-            store.publicAccess = publicAccess(of: bucket)
-            if store.publicAccess?.value.known == true { store.publicAccessNote = partialBlockNote(of: bucket) }
+            let acl = aclExposure(of: bucket)
+            store.publicAccess = publicAccess(of: bucket, acl: acl)
+            if store.publicAccess?.value.known == true { store.publicAccessNote = partialBlockNote(of: bucket, acl: acl) }
             if !logDestinations.contains(bucket.address) { store.accessLogging = accessLogging(of: bucket) }
             if albLogDestinations.contains(bucket.address) { store.sseS3OnlyWriter = "Application Load Balancer access logs" }
             store.versioning = versioning(of: bucket)
@@ -70,8 +69,9 @@ struct TerraformBucketReader {
     }
 
     /// Whether the bucket is reachable from the internet: not when a full public access block covers it; yes with a
-    /// public canned ACL or a partial block; not stated otherwise (new buckets block public access by default).
-    private func publicAccess(of bucket: TerraformResource) -> Located<Fact<Bool>>? {
+    /// public ACL (`acl`, `TerraformBucketACL`) or a partial block; not known when the ACL or a block setting is not;
+    /// not stated otherwise (new buckets block public access by default).
+    private func publicAccess(of bucket: TerraformResource, acl: Located<Fact<Bool>>?) -> Located<Fact<Bool>>? {
         if let block = publicAccessBlock(of: bucket) {
             let flags = Self.blockFlags.map { block[$0] }
             if flags.allSatisfy({ $0.bool()?.value.known == true }) { return Located(.known(false), at: block.origin) }
@@ -79,23 +79,21 @@ struct TerraformBucketReader {
                 return Located(.known(true), at: off.origin)
             }
         }
-        let acl = self.acl(of: bucket)
-        if let text = acl.knownString, Self.publicACLs.contains(text) { return Located(.known(true), at: acl.origin) }
+        if acl?.value.known == true { return acl }
         if let block = publicAccessBlock(of: bucket),
            let unknown = Self.blockFlags.map({ block[$0] }).first(where: \.isUnknown) {
             return Located(.unknown(reason: unknown.unknownReason), at: unknown.origin)
         }
-        return nil
+        return acl
     }
 
     /// Which settings a public access block leaves off, when the block (not a public ACL) is what makes the bucket
-    /// public: `nil` when a public canned ACL opens it.
-    private func partialBlockNote(of bucket: TerraformResource) -> String? {
+    /// public: `nil` when a public ACL opens it.
+    private func partialBlockNote(of bucket: TerraformResource, acl: Located<Fact<Bool>>?) -> String? {
         let block = publicAccessBlock(of: bucket)
         let off = block.map { block in Self.blockFlags.filter { block[$0].bool()?.value.known != true && !block[$0].isUnknown } } ?? []
-        // A public canned ACL S3 does not ignore already opens the bucket: the plain message says so.
-        let acl = self.acl(of: bucket)
-        if let text = acl.knownString, Self.publicACLs.contains(text), block == nil || off.contains("ignore_public_acls") {
+        // A public ACL S3 does not ignore already opens the bucket: the plain message says so.
+        if acl?.value.known == true, block == nil || off.contains("ignore_public_acls") {
             return nil
         }
         guard let block, !off.isEmpty else { return nil }
@@ -129,11 +127,14 @@ struct TerraformBucketReader {
             ?? configurations.first
     }
 
-    /// The bucket's canned ACL: of several ACL resources (each replaces the ACL when applied), the first public one,
-    /// else the first; without one, the bucket's own `acl`.
-    private func acl(of bucket: TerraformResource) -> TerraformAttribute {
-        let acls = allCompanions(Self.aclType, of: bucket).map { $0["acl"] }
-        return acls.first { $0.knownString.map(Self.publicACLs.contains) == true } ?? acls.first ?? bucket["acl"]
+    /// Whether the bucket's ACL opens it (`TerraformBucketACL`): of several ACL resources (each replaces the ACL when
+    /// applied, in an order the plan does not fix), the first public one, else the first that cannot be known;
+    /// without one, the bucket's own `acl` and `grant`.
+    private func aclExposure(of bucket: TerraformResource) -> Located<Fact<Bool>>? {
+        let acls = allCompanions(Self.aclType, of: bucket)
+        guard !acls.isEmpty else { return TerraformBucketACL.exposure(ofBucket: bucket) }
+        let each = acls.compactMap(TerraformBucketACL.exposure(ofACL:))
+        return each.first { $0.value.known == true } ?? each.first
     }
 
     /// The resource of a type that configures the bucket: by the configuration's reference to it, else by the

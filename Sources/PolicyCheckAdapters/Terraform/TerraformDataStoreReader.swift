@@ -183,7 +183,15 @@ struct TerraformDataStoreReader {
                 // DynamoDB, MemoryDB, Secrets Manager and AWS Backup always encrypt; the key is what varies.
                 store.encryption.atRest = Located(.known(true), at: keyAttribute.origin)
             }
-            store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
+            if resource.type == "aws_dynamodb_table", let override = Self.tableKeyOverride(of: resource) {
+                // Not enabled (or not known to be): the named key is not the table's, nor asked of the offering.
+                store.encryption.kmsKey = override.key
+                store.encryption.origin = override.origin
+                store.encryption.atRest = Located(.known(true), at: override.origin)
+                store.encryption.keyNote = override.note
+            } else {
+                store.encryption.kmsKey = keyAttribute.flatMap { keys.kmsKey($0, of: resource, into: &deployment) }
+            }
             if let inherited, !restoredWithKey, store.encryption.kmsKey == nil || inherited.taken == .none {
                 // Made from another's data with no key of its own (an instance's own is ignored): that data's key,
                 // unknown here.

@@ -50,6 +50,11 @@ import Testing
              after: #"{"server_side_encryption": [{"enabled": true, "kms_key_arn": "\#(keyARN)"}]}"#,
              cfnType: "AWS::DynamoDB::Table", properties: "{SSESpecification: {SSEEnabled: true, KMSMasterKeyId: '\(keyARN)'}}",
              rules: []),
+        // Round 28: server-side encryption not enabled is an AWS owned key, whatever key is named.
+        Case(name: "DynamoDB with SSE off naming a customer key", type: "aws_dynamodb_table",
+             after: #"{"server_side_encryption": [{"enabled": false, "kms_key_arn": "\#(keyARN)"}]}"#,
+             cfnType: "AWS::DynamoDB::Table", properties: "{SSESpecification: {SSEEnabled: false, KMSMasterKeyId: '\(keyARN)'}}",
+             rules: ["MMC-ENC-002"]),
         Case(name: "OpenSearch off", type: "aws_opensearch_domain",
              after: #"{"encrypt_at_rest": [{"enabled": false}], "vpc_options": [{"subnet_ids": ["subnet-1"]}]}"#,
              cfnType: "AWS::OpenSearchService::Domain",
