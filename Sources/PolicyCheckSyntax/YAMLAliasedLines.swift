@@ -32,7 +32,7 @@ public enum YAMLAliasedLines {
                 event.deallocate()
                 parser.deallocate()
             }
-            var walk = Walk()
+            var walk = Walk(lines: LineTable(text))
             while true {
                 guard yaml_parser_parse(parser, event) == 1 else { return nil }
                 let done = event.pointee.type == YAML_STREAM_END_EVENT
@@ -52,20 +52,29 @@ public enum YAMLAliasedLines {
             var lastLine: Int
         }
 
+        /// libyaml's places turned into the lines every other report counts (LF-broken).
+        var lines: LineTable
         var anchored: [String: ClosedRange<Int>] = [:]
         var frames: [Frame] = []
         var found: [Span] = []
         var seen: Set<Span> = []
 
+        /// The line of a place libyaml marks; for an end, the line of the text before it (a block scalar ends after
+        /// its last line break, at the start of a later line).
+        private mutating func line(_ mark: yaml_mark_t, isEnd: Bool = false, after start: Int = 0) -> Int {
+            var offset = lines.offset(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+            if isEnd, mark.column == 0, offset > start { offset -= 1 }
+            return lines.indexLine(ofOffset: offset)
+        }
+
         mutating func take(_ event: yaml_event_t) {
-            let first = Int(event.start_mark.line) + 1
+            let first = line(event.start_mark)
             switch event.type {
             case YAML_DOCUMENT_START_EVENT:
                 anchored = [:]
             case YAML_SCALAR_EVENT:
-                // A block scalar ends after its last line break, at the start of a later line.
-                let end = event.end_mark
-                let last = end.column == 0 && Int(end.line) + 1 > first ? Int(end.line) : Int(end.line) + 1
+                let startOffset = lines.offset(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                let last = max(first, line(event.end_mark, isEnd: true, after: startOffset))
                 if let name = Self.text(event.data.scalar.anchor) { anchored[name] = first...last }
                 extend(to: last)
             case YAML_ALIAS_EVENT:
@@ -73,7 +82,7 @@ public enum YAMLAliasedLines {
                     let span = Span(lines: lines, anchor: name, aliasLine: first)
                     if seen.insert(Span(lines: lines, anchor: name, aliasLine: 0)).inserted { found.append(span) }
                 }
-                extend(to: Int(event.end_mark.line) + 1)
+                extend(to: line(event.end_mark))
             case YAML_SEQUENCE_START_EVENT:
                 frames.append(Frame(anchor: Self.text(event.data.sequence_start.anchor), firstLine: first,
                                     isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, lastLine: first))
@@ -84,7 +93,7 @@ public enum YAMLAliasedLines {
                 guard var frame = frames.popLast() else { return }
                 // A block collection ends where the next token starts, perhaps lines later: its last line is its
                 // last member's; a flow collection's is its closing bracket's.
-                if frame.isFlow { frame.lastLine = max(frame.lastLine, Int(event.end_mark.line) + 1) }
+                if frame.isFlow { frame.lastLine = max(frame.lastLine, line(event.end_mark)) }
                 if let name = frame.anchor { anchored[name] = frame.firstLine...frame.lastLine }
                 extend(to: frame.lastLine)
             default:

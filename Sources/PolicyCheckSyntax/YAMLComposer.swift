@@ -37,16 +37,22 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
         /// and `!Foo x`), since every reader looks a key up by its text and two entries of one text would let a
         /// document show one value to one reader and another to the next.
         let text: String
-        let isPlain: Bool
+        /// Whether the key merges its value into the mapping (`<<`). go-yaml (v2's `isMerge`, v3 likewise) and the
+        /// YAML merge type decide by the tag, not the quoting: `<<` plain and untagged, or tagged `!!merge`, or
+        /// with the non-specific `!` (which libyaml reads as plain-implicit, quoted or not), is a merge key;
+        /// `"<<"` quoted without a tag, `!!str <<` or `!x <<` is an ordinary key. Deciding by quoting alone let
+        /// `!!merge "<<": {type: LoadBalancer}` pass as no merge while kubectl applied it (reviewer, round 28).
+        let isMerge: Bool
 
         /// A key as written; a `!!binary` key is its decoded text, as it is for go-yaml (`YAMLBinary`).
         init(_ bytes: UnsafeBufferPointer<UInt8>, tagName: String, style: yaml_scalar_style_t, offset: Int) throws(SyntaxError) {
             if tagName == YAMLBinary.tag {
                 text = String(decoding: try YAMLBinary.text(of: bytes, offset: offset), as: UTF8.self)
-                isPlain = false
+                isMerge = false
             } else {
                 text = String(decoding: bytes, as: UTF8.self)
-                isPlain = style == YAML_PLAIN_SCALAR_STYLE
+                isMerge = text == "<<" && (tagName == "tag:yaml.org,2002:merge" || tagName == "!"
+                                           || (tagName.isEmpty && style == YAML_PLAIN_SCALAR_STYLE))
             }
         }
     }
@@ -278,7 +284,7 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             pendingKeys.append((key, offset))
             _ = try advance()
             let value = try node(depth: depth + 1)
-            if key.text == "<<", key.isPlain {
+            if key.isMerge {
                 try builder.merge(value)
             } else {
                 builder.entry(key: key.text, keyOffset: offset, value: value)

@@ -105,6 +105,11 @@ public struct YAMLReader: Sendable {
 /// Turns libyaml's 1-based line and column (Unicode scalars) into byte offsets.
 struct LineTable: Sendable {
     private let index: LineIndex
+    /// Where libyaml's lines start, when the text breaks lines otherwise than with LF or CRLF: libyaml (YAML 1.1)
+    /// also breaks at a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029), so its line numbers run ahead of the
+    /// index's, and a place converted through the index landed lines further on — on another resource, whose inline
+    /// ignore then covered it (reviewer, round 28). `nil` for the usual text.
+    private let libyamlLineStarts: [Int]?
     /// The last place asked for. libyaml reports places in document order, so a column is counted on from the
     /// previous one on the same line: from the line's start, one long line of non-ASCII text (a flow list of
     /// 50,000 items) cost the line's length per node.
@@ -112,6 +117,49 @@ struct LineTable: Sendable {
 
     init(_ bytes: [UInt8]) {
         index = LineIndex(bytes)
+        libyamlLineStarts = Self.holdsOtherBreaks(bytes) ? Self.libyamlLineStarts(bytes) : nil
+    }
+
+    /// The index's 1-based line (lines broken at LF, as every other place policycheck reports) of a byte offset.
+    func indexLine(ofOffset offset: Int) -> Int { index.location(ofOffset: offset).line }
+
+    /// Whether the text holds a line break libyaml counts and the index does not.
+    private static func holdsOtherBreaks(_ bytes: [UInt8]) -> Bool {
+        var at = 0
+        while at < bytes.count {
+            switch bytes[at] {
+            case 0x0D where at + 1 >= bytes.count || bytes[at + 1] != 0x0A: return true
+            case 0xC2 where at + 1 < bytes.count && bytes[at + 1] == 0x85: return true
+            case 0xE2 where at + 2 < bytes.count && bytes[at + 1] == 0x80 && (bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9):
+                return true
+            default: at += 1
+            }
+        }
+        return false
+    }
+
+    /// The byte offsets where libyaml's lines start: after LF, CRLF, a lone CR, NEL, LS and PS.
+    private static func libyamlLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var at = 0
+        while at < bytes.count {
+            var width = 0
+            switch bytes[at] {
+            case 0x0A: width = 1
+            case 0x0D: width = at + 1 < bytes.count && bytes[at + 1] == 0x0A ? 2 : 1
+            case 0xC2 where at + 1 < bytes.count && bytes[at + 1] == 0x85: width = 2
+            case 0xE2 where at + 2 < bytes.count && bytes[at + 1] == 0x80 && (bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9):
+                width = 3
+            default: break
+            }
+            if width > 0 {
+                at += width
+                starts.append(at)
+            } else {
+                at += 1
+            }
+        }
+        return starts
     }
 
     /// The byte at an offset, if any.
@@ -120,6 +168,19 @@ struct LineTable: Sendable {
     }
 
     mutating func offset(line: Int, column: Int) -> Int {
+        if let starts = libyamlLineStarts {
+            // Columns count Unicode scalars from the line's start.
+            guard line >= 1 else { return 0 }
+            guard line <= starts.count else { return index.bytes.count }
+            var at = starts[line - 1]
+            var remaining = column - 1
+            while remaining > 0, at < index.bytes.count {
+                at += 1
+                while at < index.bytes.count, index.bytes[at] & 0xC0 == 0x80 { at += 1 }
+                remaining -= 1
+            }
+            return at
+        }
         let offset = line == last.line
             ? index.offset(line: line, column: column, from: (last.column, last.offset))
             : index.offset(line: line, column: column)

@@ -3,7 +3,7 @@
 import Testing
 
 /// A bidi override in a file or resource name (`svc‮tset-‬.yaml` reads `svc-test.yaml`) reached the Markdown
-/// report and the evidence pages raw (tester, round 28), where the text and GitHub formats show it as `\u{202E}`:
+/// report, the evidence pages and JUnit raw (tester and reviewer, round 28), where the text and GitHub formats show it as `\u{202E}`:
 /// every report now shows each bidi formatting character, and none stays in the output.
 @Suite struct BidiInReportsTests {
     static let hostile = "svc\u{202E}tset-\u{202C}.yaml \u{2066}x\u{2069} \u{200F}\u{200E}\u{061C}"
@@ -22,7 +22,8 @@ import Testing
     @Test func everyBidiCharacterIsShownInEveryEvidenceFormat() {
         for value in Self.bidi {
             let text = "a" + String(Unicode.Scalar(value)!) + "b"
-            for escaped in [MarkdownText.escape(text), EvidenceMarkdown.escape(text), EvidenceMarkdown.code(text), EvidenceHTML.escape(text)] {
+            for escaped in [MarkdownText.escape(text), EvidenceMarkdown.escape(text), EvidenceMarkdown.code(text),
+                            EvidenceHTML.escape(text), XMLText.escape(text), XMLText.escape(text, attribute: true)] {
                 #expect(!Self.holdsBidi(escaped) && escaped.contains("u{\(String(value, radix: 16, uppercase: true))}"),
                         "\(escaped.debugDescription)")
             }
@@ -34,5 +35,6 @@ import Testing
         #expect(MarkdownText.escape(text) == text)
         #expect(EvidenceHTML.escape(text) == text)
         #expect(EvidenceMarkdown.escape(text) == text)
+        #expect(XMLText.escape(text) == text)
     }
 }

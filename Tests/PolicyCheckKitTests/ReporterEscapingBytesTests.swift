@@ -20,6 +20,8 @@ import Testing
             default:
                 switch scalar.value {
                 case 0x7F...0x9F: continue
+                case 0x61C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: out.unicodeScalars.append(scalar)
                 default: continue
                 }

@@ -35,6 +35,10 @@ import Testing
         (["resource": "\"*/*\""], "'waivers[0].resource' pattern '*/*' matches every resource"),
         (["resource": "\"*/*/*\""], "'waivers[0].resource' pattern '*/*/*' matches every resource"),
         (["resource": "\"*.*\""], "'waivers[0].resource' pattern '*.*' matches every resource"),
+        (["resource": "\"*_*\""], "'waivers[0].resource' pattern '*_*' matches every resource"),
+        // fnmatch reads an escaped character as itself.
+        (["resource": "'*\\/*'"], "'waivers[0].resource' pattern '*\\/*' matches every resource"),
+        (["resource": "'*\\.*'"], "'waivers[0].resource' pattern '*\\.*' matches every resource"),
     ] as [([String: String], String)])
     func blanketWaiversNeedTheOptIn(overrides: [String: String], message: String) {
         let problems = H.problems([H.entry(overrides)], rules: atNow)

@@ -58,6 +58,32 @@ import Testing
         #expect(apart["spec"]?["type"]?.string == "LoadBalancer" && apart["spec"]?["port"]?.numberLiteral == "22")
     }
 
+    /// A merge key is decided by its tag, as go-yaml decides it, not by its quoting: `!!merge "<<"` and `! '<<'`
+    /// merge; `!!str <<`, a local tag and an untagged quoted `"<<"` are ordinary keys (reviewer, round 28).
+    @Test func aMergeKeyIsDecidedByItsTag() throws {
+        for merging in ["!!merge \"<<\"", "! '<<'", "!!merge <<", "<<"] {
+            let root = try #require(try read("spec: {\(merging): {type: LoadBalancer}, port: 22}\n").first, "\(merging)")
+            #expect(root["spec"]?["type"]?.string == "LoadBalancer", "\(merging)")
+            #expect(root["spec"]?.entries?.contains { $0.key == "<<" } == false, "\(merging)")
+        }
+        for ordinary in ["!!str <<", "!x <<", "\"<<\"", "'<<'"] {
+            let root = try #require(try read("spec: {\(ordinary): {type: LoadBalancer}, port: 22}\n").first, "\(ordinary)")
+            #expect(root["spec"]?["type"] == nil && root["spec"]?["<<"]?["type"]?.string == "LoadBalancer", "\(ordinary)")
+        }
+    }
+
+    /// libyaml also breaks lines at a lone CR, NEL, LS and PS; places are still the bytes they name, so the lines
+    /// reported (LF-broken, as everywhere) are where the text is (reviewer, round 28: each such break moved findings
+    /// a line on, into another resource's inline ignore).
+    @Test func placesAfterOtherLineBreaksAreTheirBytes() throws {
+        for separator in ["\r", "\u{85}", "\u{2028}", "\u{2029}", "\r\n"] {
+            let yaml = "a: \"x\(separator)y\"\nb: 1\n"
+            let root = try #require(try read(yaml).first, "\(separator.debugDescription)")
+            let b = try #require(root.entries?.first { $0.key == "b" })
+            #expect(b.value.offset == Array(yaml.utf8).count - 2, "\(separator.debugDescription)")
+        }
+    }
+
     @Test func duplicateKeysAreRefusedWhateverTheirQuoting() throws {
         let plainAndQuoted = failure("a: 1\n\"a\": 2\n")
         #expect(plainAndQuoted?.message == "duplicate key 'a' in a mapping" && plainAndQuoted?.offset == 5,

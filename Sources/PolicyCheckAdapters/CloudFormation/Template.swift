@@ -1,4 +1,5 @@
 import PolicyCheckModel
+import PolicyCheckNetwork
 import PolicyCheckSyntax
 
 /// A CloudFormation template's sections as the adapter needs them: parameters, mappings and resources.
@@ -237,15 +238,16 @@ extension Template {
         var found = SensitiveValues()
         let secrets = parameters.values.filter(\.isNoEcho)
         guard !secrets.isEmpty else { return found }
-        let delimiters = splitDelimiters
-        func add(_ text: String) {
+        let calls = derivingCalls
+        func addDerived(_ text: String) {
             found.addEmbeddable(text)
             if let number = Self.numberSpelling(text) { found.addEmbeddable(number) }
-            for delimiter in delimiters where text.contains(delimiter) {
-                for piece in text.components(separatedBy: delimiter) {
-                    found.addEmbeddable(piece)
-                    if let number = Self.numberSpelling(piece) { found.addEmbeddable(number) }
-                }
+            for block in Self.cidrBlocks(of: text, calls.cidrs) { found.addEmbeddable(block) }
+        }
+        func add(_ text: String) {
+            addDerived(text)
+            for delimiter in calls.delimiters where text.contains(delimiter) {
+                for piece in text.components(separatedBy: delimiter) { addDerived(piece) }
             }
         }
         for parameter in secrets {
@@ -266,15 +268,21 @@ extension Template {
         return found
     }
 
-    /// The literal delimiters of the template's `!Split` calls (one walk, made only for a template with a `NoEcho`
-    /// parameter).
-    private var splitDelimiters: Set<String> {
-        var found: Set<String> = []
+    /// What the template's calls may derive from a value: the literal delimiters of its `!Split` calls, and the
+    /// count and subnet bits of its `!Cidr` calls (`nil` where not literal). One walk, made only for a template
+    /// with a `NoEcho` parameter.
+    private var derivingCalls: (delimiters: Set<String>, cidrs: Set<CidrCall>) {
+        var delimiters: Set<String> = []
+        var cidrs: Set<CidrCall> = []
         var pending: [SourceNode] = [root]
         while let node = pending.popLast() {
-            if let call = Intrinsic.parse(node), call.function == "Fn::Split", let items = call.argument.items,
-               items.count == 2, let delimiter = items[0].string, !delimiter.isEmpty {
-                found.insert(delimiter)
+            if let call = Intrinsic.parse(node), let items = call.argument.items {
+                if call.function == "Fn::Split", items.count == 2, let delimiter = items[0].string, !delimiter.isEmpty {
+                    delimiters.insert(delimiter)
+                } else if call.function == "Fn::Cidr", items.count == 3 {
+                    cidrs.insert(CidrCall(count: (items[1].string ?? items[1].numberLiteral).flatMap { Int($0) },
+                                          bits: (items[2].string ?? items[2].numberLiteral).flatMap { Int($0) }))
+                }
             }
             if let entries = node.entries {
                 pending.append(contentsOf: entries.map(\.value))
@@ -282,7 +290,33 @@ extension Template {
                 pending.append(contentsOf: items)
             }
         }
-        return found
+        return (delimiters, cidrs)
+    }
+
+    /// A `!Cidr` call's count and subnet bits, when literal.
+    struct CidrCall: Hashable {
+        let count: Int?
+        let bits: Int?
+    }
+
+    /// The blocks each `!Cidr` call makes of a text that is a CIDR block (a `NoEcho` network cut into subnets is
+    /// still the secret network: `!Select [0, !Cidr [!Ref Office, 2, 14]]` printed `10.44.0.0/18`). A count or
+    /// subnet bits the template does not spell are every value CloudFormation accepts (256 blocks, each size).
+    static func cidrBlocks(of text: String, _ calls: Set<CidrCall>) -> [String] {
+        guard !calls.isEmpty, let block = CIDR(text) else { return [] }
+        var blocks: Set<String> = []
+        for call in calls {
+            let sizes = call.bits.map { [$0] } ?? Array(1...block.version.bits)
+            for bits in sizes where (1...block.version.bits).contains(bits) {
+                // How many blocks of that size the block holds (256 is all `!Cidr` makes).
+                let room = block.version.bits - bits - block.prefixLength
+                guard room >= 0 else { continue }
+                let count = min(call.count ?? 256, room >= 8 ? 256 : 1 << room)
+                guard count >= 1, let split = block.split(count: count, hostBits: bits) else { continue }
+                blocks.formUnion(split.map(\.description))
+            }
+        }
+        return blocks.sorted()
     }
 
     /// A text spelling a decimal number as the number's shortest spelling, when that differs (`05432` → `5432`,

@@ -103,7 +103,12 @@ extension TerraformFunctions {
             let start = numbers.count == 1 ? 0 : numbers[0]
             let limit = numbers.count == 1 ? numbers[0] : numbers[1]
             let step = numbers.count == 3 ? numbers[2] : (limit < start ? -1 : 1)
-            guard step != 0 else { throw .call("range", "step must not be zero", at: offset) }
+            // A zero step: Terraform's check for it compares number values by identity and never holds, so the
+            // sequence is empty when the limit is the start and runs past 1,024 values when above it.
+            if step == 0, limit == start { return TerraformValue(.list([]), at: offset) }
+            guard step != 0 else {
+                throw .call("range", limit < start ? "end must be greater than start when step is positive" : "more than 1024 values were generated", at: offset)
+            }
             if step < 0, limit > start { throw .call("range", "end must be less than start when step is negative", at: offset) }
             if step > 0, limit < start { throw .call("range", "end must be greater than start when step is positive", at: offset) }
             guard abs((limit - start) / step) <= 1024 else { throw .call("range", "more than 1024 values were generated", at: offset) }

@@ -72,9 +72,16 @@ extension TerraformFunctions {
             let characters = Array(try string(arguments, 0, "substr", at: offset))
             var start = try TerraformNumber.int(try number(arguments, 1, "substr", at: offset), "substr", argument: 2, at: offset)
             let length = try TerraformNumber.int(try number(arguments, 2, "substr", at: offset), "substr", argument: 3, at: offset)
-            if start < 0 { start += characters.count }
-            guard start >= 0, start <= characters.count else { throw .call("substr", "offset out of range", at: offset) }
-            let end = length < 0 ? characters.count : start + min(characters.count - start, length)
+            // As cty's SubstrFunc computes it (Terraform's): a negative offset counts from the end, and from the
+            // start when it is still negative; it skips the short cut for a length of 0, whose seek then takes the
+            // rest (`substr("bastion", -1, 0)` is "n"); an offset at or past the end is "" — never an error.
+            if start < 0 {
+                start = max(0, start + characters.count)
+            } else if length == 0 {
+                return .string("", at: offset)
+            }
+            guard start < characters.count else { return .string("", at: offset) }
+            let end = length <= 0 ? characters.count : start + min(characters.count - start, length)
             return .string(String(characters[start..<end]), at: offset)
         },
         "startswith": { arguments, offset throws(TerraformEvaluationError) in

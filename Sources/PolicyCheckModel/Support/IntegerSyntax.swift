@@ -42,10 +42,37 @@ public enum IntegerSyntax: Sendable {
             radix = text.count > 1 && text.first == "0" ? 8 : 10
         }
         // Digits only: `Int(_:radix:)` would take a sign after the prefix, which Go refuses.
-        guard let first = digits.first, first.isHexDigit else { return nil }
+        guard let first = digits.first, first.isHexDigit else { return wholeFloat(text, negative: negative) }
         if let magnitude = Int(digits, radix: radix) { return negative ? -magnitude : magnitude }
         // A leading zero with an 8 or 9 is not octal: go-yaml then reads the decimal float.
-        guard radix == 8, text.prefix(2) != "0o", text.prefix(2) != "0O", let magnitude = Int(text, radix: 10) else { return nil }
+        guard radix == 8, text.prefix(2) != "0o", text.prefix(2) != "0O", let magnitude = Int(text, radix: 10) else {
+            return wholeFloat(text, negative: negative)
+        }
         return negative ? -magnitude : magnitude
     }
+
+    /// A float go-yaml v2 resolves (`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`, `_` removed) whose value
+    /// is whole: sigs.k8s.io/yaml writes it as the JSON number `22`, which fills an integer field, so kubectl applies
+    /// `port: 22.0` or `2.2e1` as port 22 (tester, round 28). A fraction stays `nil`: the API refuses it.
+    private static func wholeFloat(_ text: Substring, negative: Bool) -> Int? {
+        var mantissa = text
+        var exponent: Substring = ""
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = text[text.index(after: e)...]
+            let digits = exponent.first == "+" || exponent.first == "-" ? exponent.dropFirst() : exponent
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigitOnly) else { return nil }
+        }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitOnly) }),
+              parts.count == 2 ? !parts[1].isEmpty || !parts[0].isEmpty : !parts[0].isEmpty,
+              parts.count == 2 || !exponent.isEmpty,
+              !(parts.count == 2 && parts[0].isEmpty && parts[1].isEmpty),
+              let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 0x1p53 else { return nil }
+        return negative ? -Int(value) : Int(value)
+    }
+}
+
+private extension Character {
+    var isASCIIDigitOnly: Bool { isASCII && isNumber }
 }

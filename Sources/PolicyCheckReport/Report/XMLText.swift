@@ -1,9 +1,11 @@
+import PolicyCheckModel
+
 /// Text made safe for XML 1.0 character data and attribute values.
 public enum XMLText {
     /// Escapes `&`, `<`, `>` (so `]]>` cannot occur), quotes, and — in attributes — tabs and line breaks as
     /// character references so they survive attribute-value normalisation. Characters XML 1.0 forbids (C0
     /// controls other than tab and line breaks, U+FFFE, U+FFFF) and those it discourages (DEL, C1 controls) are
-    /// removed.
+    /// removed; bidi formatting characters are shown as `\u{202E}`, as in every report.
     public static func escape(_ text: String, attribute: Bool = false) -> String {
         // Most text (rule ids, resource names, paths) has nothing to escape: then it is returned as it is. The rest
         // is rebuilt as bytes, a run of plain bytes at a time (a scalar at a time into a `String` cost a third of
@@ -37,7 +39,12 @@ public enum XMLText {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     let end = min(index + length, bytes.count)
                     let scalar = Self.scalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    if isAllowed(scalar) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                    if TerminalText.isBidiControl(scalar.value) {
+                        // Shown, not applied: CI pages render JUnit names as HTML (reviewer, round 28).
+                        out.append(contentsOf: TerminalText.visible(scalar.value).utf8)
+                    } else if isAllowed(scalar) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    }
                     index = end
                     continue
                 }

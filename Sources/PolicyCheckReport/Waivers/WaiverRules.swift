@@ -17,12 +17,20 @@ public struct WaiverRules: Sendable {
     /// Whether a resource pattern matches every name: it has no literal character but those that separate the
     /// parts of every name of a kind — `/` of Kubernetes' `Kind/namespace/name` and native `deployment/component`,
     /// `.` of Terraform addresses, `:` and `"` — only `*`, `?` and bracket expressions (`*`, `**`, `?*`, `[a-z]*`,
-    /// `*/*`, `*.*`, `*/*/*`). A hostile pull request's `*/*` waived every Kubernetes object unseen (tester, round 28).
+    /// `*/*`, `*.*`, `*_*`, `*/*/*`). A hostile pull request's `*/*` waived every Kubernetes object unseen (tester, round 28).
+    /// A backslash escapes the character after it (waivers match with `fnmatch`, which reads `\/` as `/`), so an
+    /// escaped separator is still a separator (reviewer, round 28: `*\/*` passed).
     static func isBlanketResource(_ pattern: String) -> Bool {
         var inBracket = false
+        var escaped = false
         for character in pattern {
-            if inBracket {
+            if escaped {
+                escaped = false
+                if !Self.nameSeparators.contains(character) { return false }
+            } else if inBracket {
                 if character == "]" { inBracket = false }
+            } else if character == "\\" {
+                escaped = true
             } else if character == "[" {
                 inBracket = true
             } else if character != "*" && character != "?" && !Self.nameSeparators.contains(character) {
@@ -32,8 +40,9 @@ public struct WaiverRules: Sendable {
         return pattern.contains("*")
     }
 
-    /// Characters every name of some kind holds, which therefore select nothing.
-    static let nameSeparators: Set<Character> = ["/", ".", ":", "\""]
+    /// Characters every name of some kind holds, which therefore select nothing: `/` (Kubernetes, native), `.`
+    /// and `_` (every Terraform address: `aws_s3_bucket.logs`), `:` and `"`.
+    static let nameSeparators: Set<Character> = ["/", ".", "_", ":", "\""]
 
     /// Whether a rule pattern matches every rule in force (a literal id never does, unless it is the only rule).
     static func isBlanketRule(_ pattern: String, ruleIds: [String]) -> Bool {

@@ -99,6 +99,12 @@ import Testing
         #expect(IntegerSyntax.decimal.value(of: "026") == 26, "other formats keep the YAML 1.2 core reading")
         // go-yaml removes `_` before parsing (review): `2_2` is 22, `0x1_6` 22, `0_26` octal 22.
         #expect(go.value(of: "2_2") == 22 && go.value(of: "0x1_6") == 22 && go.value(of: "0_26") == 22 && go.value(of: "_") == nil)
+        // A whole float is the JSON number 22 sigs.k8s.io/yaml writes, which fills a port (tester, round 28); a
+        // fraction, or text go-yaml does not read as a float, is not a number.
+        #expect(go.value(of: "22.0") == 22 && go.value(of: "2.2e1") == 22 && go.value(of: "+22.") == 22 && go.value(of: "-2.2E+1") == -22)
+        #expect(go.value(of: "22.5") == nil && go.value(of: ".") == nil && go.value(of: "1e") == nil && go.value(of: "e1") == nil
+                    && go.value(of: ".inf") == nil && go.value(of: "0x1p4") == nil)
+        #expect(IntegerSyntax.decimal.value(of: "22.0") == nil, "other formats read no float as an integer")
     }
 
     @Test func anUnderscoredPortIsTheNumberKubectlReads() throws {

@@ -88,6 +88,14 @@ import Testing
         (#"range(0, -2)"#, #"[0,-1]"#),
         (#"range(5, 0, -2)"#, #"[5,3,1]"#),
         (#"range(1, 1)"#, #"[]"#),
+        (#"range(0, 0, 0)"#, #"[]"#),
+        // substr as cty computes it: a negative offset with a length of 0 takes the rest; past the end is "".
+        (#"substr("bastion-ssh", -1, 0)"#, #""h""#),
+        (#"substr("hello", -10, 2)"#, #""he""#),
+        (#"substr("hello", 10, 2)"#, #""""#),
+        (#"substr("hello", 5, 1)"#, #""""#),
+        (#"substr("hello", 1, 0)"#, #""""#),
+        (#"substr("hello", -3, -1)"#, #""llo""#),
     ]
 
     @Test(arguments: evaluated)
