@@ -407,7 +407,10 @@ final class YAMLComposer<Builder: YAMLNodeBuilder> {
             }
             var message = problem
             if let context = state.context.map({ String(cString: $0) }), !context.isEmpty {
-                message = "\(problem) (\(context) at \(Int(state.context_mark.line) + 1):\(Int(state.context_mark.column) + 1))"
+                // libyaml's place, in the lines every report counts (`LineTable`).
+                let place = lines.location(ofOffset: lines.offset(line: Int(state.context_mark.line) + 1,
+                                                                  column: Int(state.context_mark.column) + 1))
+                message = "\(problem) (\(context) at \(place.line):\(place.column))"
             }
             return SyntaxError(offset: offset, message: YAMLReader.clean(message))
         default:

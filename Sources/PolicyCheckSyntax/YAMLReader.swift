@@ -117,26 +117,15 @@ struct LineTable: Sendable {
 
     init(_ bytes: [UInt8]) {
         index = LineIndex(bytes)
-        libyamlLineStarts = Self.holdsOtherBreaks(bytes) ? Self.libyamlLineStarts(bytes) : nil
+        libyamlLineStarts = YAMLLineBreaks.firstOther(in: bytes) != nil ? Self.libyamlLineStarts(bytes) : nil
     }
 
     /// The index's 1-based line (lines broken at LF, as every other place policycheck reports) of a byte offset.
     func indexLine(ofOffset offset: Int) -> Int { index.location(ofOffset: offset).line }
 
-    /// Whether the text holds a line break libyaml counts and the index does not.
-    private static func holdsOtherBreaks(_ bytes: [UInt8]) -> Bool {
-        var at = 0
-        while at < bytes.count {
-            switch bytes[at] {
-            case 0x0D where at + 1 >= bytes.count || bytes[at + 1] != 0x0A: return true
-            case 0xC2 where at + 1 < bytes.count && bytes[at + 1] == 0x85: return true
-            case 0xE2 where at + 2 < bytes.count && bytes[at + 1] == 0x80 && (bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9):
-                return true
-            default: at += 1
-            }
-        }
-        return false
-    }
+    /// The index's line and column of a byte offset.
+    func location(ofOffset offset: Int) -> SourceLocation { index.location(ofOffset: offset) }
+
 
     /// The byte offsets where libyaml's lines start: after LF, CRLF, a lone CR, NEL, LS and PS.
     private static func libyamlLineStarts(_ bytes: [UInt8]) -> [Int] {
@@ -186,5 +175,23 @@ struct LineTable: Sendable {
             : index.offset(line: line, column: column)
         last = (line, column, offset)
         return offset
+    }
+}
+
+/// Line breaks libyaml (YAML 1.1) reads beside LF and CRLF: a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
+public enum YAMLLineBreaks {
+    /// The offset of the first such break in a text, or `nil` (the usual text).
+    public static func firstOther(in bytes: [UInt8]) -> Int? {
+        var at = 0
+        while at < bytes.count {
+            switch bytes[at] {
+            case 0x0D where at + 1 >= bytes.count || bytes[at + 1] != 0x0A: return at
+            case 0xC2 where at + 1 < bytes.count && bytes[at + 1] == 0x85: return at
+            case 0xE2 where at + 2 < bytes.count && bytes[at + 1] == 0x80 && (bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9):
+                return at
+            default: at += 1
+            }
+        }
+        return nil
     }
 }

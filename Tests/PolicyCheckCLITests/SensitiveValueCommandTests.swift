@@ -10,7 +10,7 @@ import Testing
     static let fixture = CLI.fixture("sensitive-values-not-printed")
     /// The values, and the letters and digits a loop's `&{Cidr}` makes of a `NoEcho` list's items.
     /// The pieces `!Split` cuts a `NoEcho` text into, and a `NoEcho` port as the port reads it (`05432`), too.
-    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932", "Falcon", "10.70.80", "10.90.91", "5432", "10.44."]
+    static let secrets = ["10.20.30", "10.50.60", "1020307732", "105060932", "Falcon", "10.70.80", "10.90.91", "5432", "10.44.", "10.62.91", "100.177"]
 
     @Test(arguments: ["text", "json", "sarif", "junit", "github"])
     func noFormatPrintsAMarkedValue(_ format: String) throws {
@@ -34,6 +34,8 @@ import Testing
                      "noecho-list.yaml:15:9 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [In(sensitive value)]",
                      "noecho-list.yaml:18:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Selected]",
                      "noecho-cidr.yaml:10:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Office]",
+                     "noecho-pieces.yaml:15:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Gateway]",
+                     "noecho-pieces.yaml:23:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Office]",
                      "noecho-split.yaml:16:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [First]",
                      "noecho-split.yaml:19:5 low MMC-NET-008 '(sensitive value)' fails: Ensure every allowlist entry says what it is for \(withheld) [Second]",
                      "noecho-split.yaml:22:114 critical MMC-NET-001 '(sensitive value)' fails: Ensure no allowlist admits the whole internet \(withheld); expected only the ranges that need access [Database]",

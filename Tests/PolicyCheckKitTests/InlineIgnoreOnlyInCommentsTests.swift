@@ -52,6 +52,22 @@ import Testing
         #expect(report.warnings.isEmpty)
     }
 
+    /// YAML readers end lines at U+2028 (and a lone CR, NEL, U+2029) where the comment scan does not: a `#` inside
+    /// a block scalar's data after `|<U+2028>` read as an ignore and covered the Service the break hid (reviewer,
+    /// round 28). Such a file's ignores are errors and cover nothing.
+    @Test func ignoresInAFileWithOtherLineBreaksAreErrors() throws {
+        let text = try String(contentsOfFile: Fixture.path("inline-ignore-other-line-breaks/fail-block-scalar-after-line-separator.yaml"),
+                              encoding: .utf8)
+        #expect(text.unicodeScalars.contains("\u{2028}"))
+        for (separator, name) in [("\u{2028}", "line separator"), ("\r", "lone CR"), ("\u{85}", "NEL")] {
+            let report = try check(text.replacingOccurrences(of: "\u{2028}", with: separator), name: "svc.yaml")
+            #expect(report.errors.first?.message.contains("is not read in a file whose lines also break at a lone CR") == true,
+                    "\(name): \(report.errors)")
+            #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.suppression == nil }, "\(name)")
+            #expect(report.exitCode == 2, "\(name)")
+        }
+    }
+
     /// Real comments still work, including one after a block scalar's header.
     @Test func realCommentsStillSuppress() throws {
         let yaml = """

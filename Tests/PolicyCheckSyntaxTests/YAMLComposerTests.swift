@@ -84,6 +84,13 @@ import Testing
         }
     }
 
+    /// The place libyaml names in an error's context is counted in the same lines (reviewer, round 28: "at 5:4" in
+    /// a file of 3 lines).
+    @Test func anErrorsContextPlaceIsCountedInTheReportsLines() throws {
+        let message = failure("a: \"x\u{2028}\u{2028}\u{2028}y\"\nb: {c: d\ne: f\n")?.message ?? ""
+        #expect(message.contains("while parsing a flow mapping at 2:4"), "\(message)")
+    }
+
     @Test func duplicateKeysAreRefusedWhateverTheirQuoting() throws {
         let plainAndQuoted = failure("a: 1\n\"a\": 2\n")
         #expect(plainAndQuoted?.message == "duplicate key 'a' in a mapping" && plainAndQuoted?.offset == 5,

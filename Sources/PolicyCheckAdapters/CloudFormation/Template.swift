@@ -245,9 +245,15 @@ extension Template {
             for block in Self.cidrBlocks(of: text, calls.cidrs) { found.addEmbeddable(block) }
         }
         func add(_ text: String) {
-            addDerived(text)
-            for delimiter in calls.delimiters where text.contains(delimiter) {
-                for piece in text.components(separatedBy: delimiter) { addDerived(piece) }
+            // Pieces of pieces too (`!Split ["/", !Select [1, !Split ["|", …]]]`): each text is cut once by each
+            // delimiter, and the pieces are shorter than the text, so this ends.
+            var pending = [text]
+            var seen: Set<String> = [text]
+            while let next = pending.popLast() {
+                addDerived(next)
+                for delimiter in calls.delimiters where next.contains(delimiter) {
+                    for piece in next.components(separatedBy: delimiter) where seen.insert(piece).inserted { pending.append(piece) }
+                }
             }
         }
         for parameter in secrets {

@@ -22,6 +22,10 @@ public struct SensitiveValues: Sendable, Hashable {
     /// value (a `NoEcho` list of thousands of CIDRs shares one prefix and a dozen lengths).
     private var embedded: Set<[UInt8]> = []
     private var embeddedLengths: [UInt32: [Int]] = [:]
+    /// Embeddable values under four bytes of letters and digits only, found as a run of letters and digits inside a
+    /// longer text (`177` in `198.51.100.177/32`, which `!Sub "198.51.100.${Host}/32"` built; reviewer, round 28):
+    /// looked for anywhere, such a short value would be found in every number.
+    private var shortEmbedded: Set<[UInt8]> = []
 
     public init() {}
 
@@ -56,6 +60,7 @@ public struct SensitiveValues: Sendable, Hashable {
         let bytes = Array(text.utf8)
         guard bytes.count >= 4 else {
             tokens.insert(bytes)
+            if bytes.allSatisfy(Self.isAlphanumeric) { shortEmbedded.insert(bytes) }
             return
         }
         insertEmbedded(bytes)
@@ -63,6 +68,7 @@ public struct SensitiveValues: Sendable, Hashable {
 
     public mutating func formUnion(_ other: SensitiveValues) {
         tokens.formUnion(other.tokens)
+        shortEmbedded.formUnion(other.shortEmbedded)
         for value in other.embedded { insertEmbedded(value) }
     }
 
@@ -125,6 +131,19 @@ public struct SensitiveValues: Sendable, Hashable {
                 start = end
             }
         }
+        if !shortEmbedded.isEmpty {
+            var start = 0
+            while start < bytes.count {
+                guard Self.isAlphanumeric(bytes[start]) else { start += 1; continue }
+                var end = start
+                while end < bytes.count, Self.isAlphanumeric(bytes[end]) { end += 1 }
+                if end - start < 4, shortEmbedded.contains(Array(bytes[start..<end])) {
+                    found.append(start..<end)
+                    if stopAtFirst { return found }
+                }
+                start = end
+            }
+        }
         if !embedded.isEmpty, bytes.count >= 4 {
             for index in 0...(bytes.count - 4) {
                 guard let lengths = embeddedLengths[Self.prefix(bytes, index)],
@@ -159,6 +178,11 @@ public struct SensitiveValues: Sendable, Hashable {
         guard bytes[index] == 0xE2, index + 2 < bytes.count else { return 0 }
         if bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return 3 }
         return bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92 ? 3 : 0
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// Bytes that join a value to its neighbours: letters, digits, and the punctuation inside names, numbers,

@@ -67,7 +67,17 @@ public struct InlineCommentScanner: Sendable {
             return ([], [])
         }
         var aliased = AliasedLines(bytes)
+        // YAML readers also end lines at a lone CR, NEL, LS and PS, where the comment scan does not: a `#` in a block
+        // scalar's data after `|<U+2028>` looked like a comment and its ignore covered the lines the break hid
+        // (reviewer, round 28). Such a file's ignores are errors, and cover nothing.
+        let otherBreak = isYAML ? YAMLLineBreaks.firstOther(in: bytes) : nil
         for opener in openers where Self.isIgnore(bytes, at: opener.offset + opener.openerLength, marker) {
+            if let otherBreak {
+                errors.append(Diagnostic(source, offset: opener.offset, "'\(Self.marker)' is not read in a file whose lines "
+                    + "also break at a lone CR, NEL, U+2028 or U+2029 (line \(source.location(ofOffset: otherBreak).line)), "
+                    + "where YAML readers and the comment scan would see different comments: break lines with LF or CRLF"))
+                continue
+            }
             let hash = opener.offset
             var lineStart = hash
             while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
