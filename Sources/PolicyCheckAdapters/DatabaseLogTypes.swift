@@ -1,6 +1,6 @@
 import PolicyCheckModel
 
-/// Which of the log types an RDS or Aurora database exports to CloudWatch Logs record the engine's own activity.
+/// Which of the log types an RDS, Aurora, DocumentDB or Neptune database exports to CloudWatch Logs record the engine's own activity.
 /// Each engine also exports logs that do not: PostgreSQL's `upgrade`, every engine's `iam-db-auth-error`, Aurora's
 /// `instance`, SQL Server's `agent`, Oracle's `oemagent`. A database exporting only those keeps its engine log on the
 /// instance, so MMC-LOG-004 fails it. The log types per engine are those of the RDS API's `EnableCloudwatchLogsExports`
@@ -17,6 +17,8 @@ enum DatabaseLogTypes {
         if engine.contains("oracle") { return oracle }
         if engine.contains("sqlserver") { return sqlServer }
         if engine.hasPrefix("db2") { return db2 }
+        if engine == "docdb" { return documentDB }
+        if engine == "neptune" { return neptune }
         return allEngineLogs
     }
 
@@ -41,5 +43,13 @@ enum DatabaseLogTypes {
     private static let oracle: Set<String> = ["alert", "audit", "listener", "trace"]
     private static let sqlServer: Set<String> = ["error"]
     private static let db2: Set<String> = ["diag.log", "notify.log"]
+    /// DocumentDB exports `audit` and `profiler` logs, Neptune `audit` and `slowquery`; each records only when its
+    /// cluster parameter (`audit_logs`, `profiler`; `neptune_enable_audit_log`, `neptune_enable_slow_query_log`)
+    /// turns it on, which policycheck does not judge
+    /// (https://docs.aws.amazon.com/documentdb/latest/developerguide/event-auditing.html,
+    /// https://docs.aws.amazon.com/neptune/latest/userguide/cloudwatch-logs.html).
+    private static let documentDB: Set<String> = ["audit", "profiler"]
+    private static let neptune: Set<String> = ["audit", "slowquery"]
     private static let allEngineLogs = postgreSQL.union(mySQL).union(oracle).union(sqlServer).union(db2)
+        .union(documentDB).union(neptune)
 }

@@ -13,16 +13,21 @@ enum DatabaseSettings {
         if let engine = properties.child("Engine").knownText, DatabaseTransport.isOracle(engine) {
             store.storageType = Located(DataStore.oracleStorageType, at: context.modelOrigin)
         }
+        store.logExports = logExports(properties, engine: properties.child("Engine").knownText)
+        store.backupRetentionDays = properties.child("BackupRetentionPeriod")
+            .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
+    }
+
+    /// Whether `EnableCloudwatchLogsExports` holds one of the engine's own logs (`DatabaseLogTypes`): RDS's, and
+    /// DocumentDB's and Neptune's clusters'.
+    static func logExports(_ properties: PropertyValue, engine: String?) -> StoreSetting<Bool> {
         let exports = properties.child("EnableCloudwatchLogsExports")
-        let engine = properties.child("Engine").knownText
         let engineLogs = DatabaseLogTypes.engineLogs(of: engine)
         // An item a condition chooses is judged at its worst: a log type that is not the engine's own.
         let items = exports.items().compactMap { $0.string(worst: { engineLogs.contains($0) ? 0 : 1 })?.value }
-        store.logExports = DatabaseLogTypes.setting(
+        return DatabaseLogTypes.setting(
             engine: engine, exports: items, at: exports.origin,
             empty: StoreSetting(.known(false), at: exports.origin, note: "EnableCloudwatchLogsExports is empty or not set"))
-        store.backupRetentionDays = properties.child("BackupRetentionPeriod")
-            .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and RDS then keeps 1 day")
     }
 
     /// The oldest TLS version a DocumentDB cluster accepts, where an `AWS::DocDB::DBClusterParameterGroup` of the

@@ -23,6 +23,8 @@ enum DocumentGraphMapper: ResourceMapper {
             deployment.dataStores[deployment.dataStores.count - 1].backupRetentionDays = properties
                 .child("BackupRetentionPeriod")
                 .days(absent: 1, absentNote: "BackupRetentionPeriod is not set, and \(service) then keeps 1 day")
+            deployment.dataStores[deployment.dataStores.count - 1].logExports = DatabaseSettings.logExports(
+                properties, engine: context.resource.type == "AWS::DocDB::DBCluster" ? "docdb" : "neptune")
         }
         // A DocumentDB cluster's TLS is its cluster parameter group's `tls` (enabled by default), as for Terraform's
         // `aws_docdb_cluster` (`DatabaseTransport`).

@@ -70,8 +70,10 @@ struct TerraformStoreSettingsReader {
             store.storageType = Located(DataStore.documentDBStorageType, at: resource.origin)
             store.transitTLSMinimum = documentDBMinimumTLS(resource)
             store.backupRetentionDays = backupRetention(resource, service: "DocumentDB")
+            store.logExports = logExports(resource, defaultEngine: "docdb")
         case "aws_neptune_cluster":
             store.backupRetentionDays = backupRetention(resource, service: "Neptune")
+            store.logExports = logExports(resource, attribute: "enable_cloudwatch_logs_exports", defaultEngine: "neptune")
         case "aws_dynamodb_table":
             store.backupRetentionDays = pointInTimeRecovery(resource)
         case "aws_rds_cluster":
@@ -276,14 +278,17 @@ struct TerraformStoreSettingsReader {
     }
 
     /// Whether the database exports one of its engine's own logs to CloudWatch Logs (`DatabaseLogTypes`).
-    private func logExports(_ database: TerraformResource) -> StoreSetting<Bool> {
-        let exports = database["enabled_cloudwatch_logs_exports"]
+    /// `aws_neptune_cluster` spells the list `enable_cloudwatch_logs_exports`; DocumentDB's and Neptune's engine is
+    /// `docdb` or `neptune` unless stated.
+    private func logExports(_ database: TerraformResource, attribute: String = "enabled_cloudwatch_logs_exports",
+                            defaultEngine: String? = nil) -> StoreSetting<Bool> {
+        let exports = database[attribute]
         if exports.isUnknown, !exports.isProviderDefault {
             return StoreSetting(.unknown(reason: exports.unknownReason), at: exports.origin)
         }
         return DatabaseLogTypes.setting(
-            engine: database["engine"].knownString, exports: exports.items.compactMap { $0.string()?.value }, at: exports.origin,
-            empty: StoreSetting(.known(false), at: exports.fieldOrigin, note: "enabled_cloudwatch_logs_exports is empty or not set"))
+            engine: database["engine"].knownString ?? defaultEngine, exports: exports.items.compactMap { $0.string()?.value },
+            at: exports.origin, empty: StoreSetting(.known(false), at: exports.fieldOrigin, note: "\(attribute) is empty or not set"))
     }
 
     /// The table's point-in-time recovery, or a replica's when the table keeps some and a `replica` block leaves it

@@ -12,7 +12,7 @@ public struct DatabaseLogExportsCheck: Check {
         StoreSettingJudgement.results(
             deployment, \.logExports,
             problem: { "the \($0.displayName) exports none of its engine's logs to CloudWatch Logs" },
-            expected: { _ in "one of its engine's own logs exported (postgresql for PostgreSQL; audit, error, general or slowquery for MySQL and MariaDB; alert, audit, listener or trace for Oracle; error for SQL Server; diag.log or notify.log for Db2)" },
+            expected: { _ in "one of its engine's own logs exported (postgresql for PostgreSQL; audit, error, general or slowquery for MySQL and MariaDB; alert, audit, listener or trace for Oracle; error for SQL Server; diag.log or notify.log for Db2; audit or profiler for DocumentDB; audit or slowquery for Neptune)" },
             subject: { "the log exports of the \($0.displayName)" })
     }
 }

@@ -12,11 +12,14 @@ import Testing
             "18:18 critical MMC-ENC-001 Files Resources.Files.Properties.Encrypted",
             // No BackupRetentionPeriod: DocumentDB and Neptune keep automated backups 1 day.
             "21:5 medium MMC-AVL-005 Documents Resources.Documents.Properties.BackupRetentionPeriod",
+            // No EnableCloudwatchLogsExports: DocumentDB and Neptune export no logs.
+            "21:5 medium MMC-LOG-004 Documents Resources.Documents.Properties.EnableCloudwatchLogsExports",
             // `!Ref Encrypt` allows false.
             "22:25 critical MMC-ENC-001 Documents Resources.Documents.Properties.StorageEncrypted",
             "25:5 medium MMC-AVL-005 Graph Resources.Graph.Properties.BackupRetentionPeriod",
             "25:5 critical MMC-ENC-001 Graph Resources.Graph.Properties.StorageEncrypted",
             "25:5 high MMC-ENC-002 Graph Resources.Graph.Properties.StorageEncrypted",
+            "25:5 medium MMC-LOG-004 Graph Resources.Graph.Properties.EnableCloudwatchLogsExports",
             // No PointInTimeRecoverySpecification: point-in-time recovery is off, on a table and a replica alike.
             "29:5 medium MMC-AVL-005 Table Resources.Table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
             // SSE off: an AWS owned key; a global table's replica without a key: the AWS-managed key.
