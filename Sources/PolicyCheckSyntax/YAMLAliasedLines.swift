@@ -57,7 +57,13 @@ public enum YAMLAliasedLines {
         var anchored: [String: ClosedRange<Int>] = [:]
         var frames: [Frame] = []
         var found: [Span] = []
-        var seen: Set<Span> = []
+        /// Each anchored node reported once, at its first alias (an anchor's name may be defined again).
+        var reported: Set<Reported> = []
+
+        struct Reported: Hashable {
+            let anchor: String
+            let lines: ClosedRange<Int>
+        }
 
         /// The line of a place libyaml marks; for an end, the line of the text before it (a block scalar ends after
         /// its last line break, at the start of a later line).
@@ -79,8 +85,9 @@ public enum YAMLAliasedLines {
                 extend(to: last)
             case YAML_ALIAS_EVENT:
                 if let name = Self.text(event.data.alias.anchor), let lines = anchored[name] {
-                    let span = Span(lines: lines, anchor: name, aliasLine: first)
-                    if seen.insert(Span(lines: lines, anchor: name, aliasLine: 0)).inserted { found.append(span) }
+                    if reported.insert(Reported(anchor: name, lines: lines)).inserted {
+                        found.append(Span(lines: lines, anchor: name, aliasLine: first))
+                    }
                 }
                 extend(to: line(event.end_mark))
             case YAML_SEQUENCE_START_EVENT:

@@ -63,11 +63,11 @@ public enum IntegerSyntax: Sendable {
             let digits = exponent.first == "+" || exponent.first == "-" ? exponent.dropFirst() : exponent
             guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigitOnly) else { return nil }
         }
+        // Digits, with at most one point among them, at least one digit, and a point or an exponent (a plain
+        // integer was read above).
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitOnly) }),
-              parts.count == 2 ? !parts[1].isEmpty || !parts[0].isEmpty : !parts[0].isEmpty,
+        guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitOnly) }), parts.contains(where: { !$0.isEmpty }),
               parts.count == 2 || !exponent.isEmpty,
-              !(parts.count == 2 && parts[0].isEmpty && parts[1].isEmpty),
               let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 0x1p53 else { return nil }
         return negative ? -Int(value) : Int(value)
     }

@@ -70,11 +70,11 @@ public struct InlineCommentScanner: Sendable {
         // YAML readers also end lines at a lone CR, NEL, LS and PS, where the comment scan does not: a `#` in a block
         // scalar's data after `|<U+2028>` looked like a comment and its ignore covered the lines the break hid
         // (reviewer, round 28). Such a file's ignores are errors, and cover nothing.
-        let otherBreak = isYAML ? YAMLLineBreaks.firstOther(in: bytes) : nil
+        let otherBreakLine = isYAML ? YAMLLineBreaks.firstOther(in: bytes).map { source.location(ofOffset: $0).line } : nil
         for opener in openers where Self.isIgnore(bytes, at: opener.offset + opener.openerLength, marker) {
-            if let otherBreak {
+            if let otherBreakLine {
                 errors.append(Diagnostic(source, offset: opener.offset, "'\(Self.marker)' is not read in a file whose lines "
-                    + "also break at a lone CR, NEL, U+2028 or U+2029 (line \(source.location(ofOffset: otherBreak).line)), "
+                    + "also break at a lone CR, NEL, U+2028 or U+2029 (line \(otherBreakLine)), "
                     + "where YAML readers and the comment scan would see different comments: break lines with LF or CRLF"))
                 continue
             }
