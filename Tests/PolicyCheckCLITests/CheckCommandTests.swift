@@ -203,7 +203,7 @@ import Testing
         let directory = try CLI.temporaryDirectory()
         let result = try CLI.run(["check", directory.path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("no YAML or JSON files found"))
+        #expect(result.stdout.contains("no inputs found to check: policycheck reads YAML, JSON and .template files, Terraform modules (.tf, .tofu)"))
     }
 
     @Test func missingPathIsAnError() throws {

@@ -226,7 +226,7 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
         let walked = run.run(paths: [directory.path])
-        #expect(walked.errors.first?.message.contains("no YAML or JSON files") == true)
+        #expect(walked.errors.first?.message.contains("no inputs found to check") == true)
         let named = run.run(paths: [fifo])
         #expect(named.errors.map(\.message) == ["not a regular file"])
     }

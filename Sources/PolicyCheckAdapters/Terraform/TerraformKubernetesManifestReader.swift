@@ -124,7 +124,10 @@ struct TerraformKubernetesManifestReader {
             }
             KubernetesAdapter.read(item, reader: reader, classes: classes, path: object.path, into: &deployment)
         }
-        before.rename(in: &deployment, to: address)
+        // A `List` applies several objects: each keeps its own name beside the resource's, or a reviewer reads
+        // every object's findings as the resource's one object (and cannot tell a second, world-open Service).
+        let isList = object.node["items"]?.isSequence == true
+        before.rename(in: &deployment) { isList ? "\(address) (\($0))" : address }
         for diagnostic in reader.diagnostics {
             report(diagnostic.message, at: object.node.offset, severity: diagnostic.severity, located: diagnostic,
                    into: &deployment)
@@ -278,12 +281,21 @@ struct TerraformKubernetesManifestReader {
             regions = deployment.regions.count
         }
 
-        /// Names everything added since by the resource's address.
-        func rename(in deployment: inout Deployment, to address: String) {
-            for index in deployment.allowlists.indices.dropFirst(allowlists) { deployment.allowlists[index].component = address }
-            for index in deployment.listeners.indices.dropFirst(listeners) { deployment.listeners[index].component = address }
-            for index in deployment.dataStores.indices.dropFirst(dataStores) { deployment.dataStores[index].component = address }
-            for index in deployment.regions.indices.dropFirst(regions) { deployment.regions[index].component = address }
+        /// Names everything added since by the resource's address: `name` is given the object's own name
+        /// (`Service/default/db`) and returns the one to keep.
+        func rename(in deployment: inout Deployment, _ name: (String) -> String) {
+            for index in deployment.allowlists.indices.dropFirst(allowlists) {
+                deployment.allowlists[index].component = name(deployment.allowlists[index].component)
+            }
+            for index in deployment.listeners.indices.dropFirst(listeners) {
+                deployment.listeners[index].component = name(deployment.listeners[index].component)
+            }
+            for index in deployment.dataStores.indices.dropFirst(dataStores) {
+                deployment.dataStores[index].component = name(deployment.dataStores[index].component)
+            }
+            for index in deployment.regions.indices.dropFirst(regions) {
+                deployment.regions[index].component = name(deployment.regions[index].component)
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ extension TerraformModuleInstance {
             return .unknown("it comes from \(resource.address), read when Terraform plans", at: resource.file.packed(resource.block.offset))
         }
         let expansion = try TerraformRepetition.expand(resource.block.body, evaluator: evaluator)
-        let providerKey = self.providerKey(of: resource, evaluator: evaluator)
+        let providerKey = self.providerKey(of: resource)
         func instance(_ key: String, _ names: [String: TerraformValue],
                       standIn: String? = nil) throws(TerraformEvaluationError) -> TerraformValue {
             var scoped = evaluator
@@ -89,8 +89,9 @@ extension TerraformModuleInstance {
     }
 
     /// `provider = aws.replica`, or the default configuration of the type's provider; resolved through what the
-    /// caller passes when this module declares no such configuration.
-    private func providerKey(of resource: TerraformModuleConfig.Resource, evaluator: TerraformEvaluator) -> String {
+    /// caller passes when this module declares no such configuration. A resource with no instances (`count = 0`)
+    /// has one too: Terraform writes every configured resource's `provider_config_key`.
+    func providerKey(of resource: TerraformModuleConfig.Resource) -> String {
         let local = resource.block.body[attribute: "provider"]?.value.traversalText
             ?? String(resource.type.prefix { $0 != "_" })
         return resolveProvider(local)

@@ -100,7 +100,7 @@ struct TerraformPlanDocument {
         var resources: [SourceNode] = []
         for resource in config.resources where resource.mode == "managed" {
             let blockAt = resource.file.packed(resource.block.offset)
-            let key = instance.instances[resource.address]?.first?.providerKey ?? instance.resolveProvider(String(resource.type.prefix { $0 != "_" }))
+            let key = instance.instances[resource.address]?.first?.providerKey ?? instance.providerKey(of: resource)
             resources.append(TerraformPlanNodes.object([
                 ("address", TerraformPlanNodes.string(resource.address, at: blockAt)),
                 ("mode", TerraformPlanNodes.string("managed", at: blockAt)),

@@ -112,7 +112,7 @@ public struct CheckRun: Sendable {
         findings += builds.labelled()
         if inputs.isEmpty && discoveryErrors.isEmpty && results.isEmpty {
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
-                                     message: "no YAML or JSON files found to check"))
+                                     message: "no inputs found to check: policycheck reads YAML, JSON and .template files, Terraform modules (.tf, .tofu) and key files (.pem, .key, .crt and others)"))
         } else if checked.isEmpty && errors.isEmpty && !rendering.skippedAsAllowed {
             // A tree of charts only, with --allow-unrendered, is not "no manifest": they are listed as not checked.
             errors.append(Diagnostic(file: paths.joined(separator: " "), location: nil,
@@ -122,7 +122,10 @@ public struct CheckRun: Sendable {
         if let waiverFile = suppressions.waivers {
             waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now)
         }
-        suppressions.baseline?.apply(to: &findings)
+        if let baseline = suppressions.baseline {
+            baseline.apply(to: &findings)
+            warnings += baseline.uncoveredWithheld(in: findings)
+        }
         // Each file's findings are sorted already; inputs usually come in path order, and then so do they.
         findings.sortForReport()
         var report = CheckReport(

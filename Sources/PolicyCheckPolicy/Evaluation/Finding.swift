@@ -56,6 +56,14 @@ public struct Finding: Sendable, Hashable {
         get { storage.fields.value }
         _modify { yield &storage.fields.value }
     }
+
+    /// Whether the offending value is withheld as sensitive (`SensitiveValues.placeholder` stands for it, with or
+    /// without a scope): its fingerprint then cannot tell one value from another, so no baseline may cover it.
+    public var valueIsWithheld: Bool {
+        guard let value, value.hasPrefix(SensitiveValues.placeholder) else { return false }
+        return value.utf8.count == SensitiveValues.placeholder.utf8.count
+            || value.utf8.dropFirst(SensitiveValues.placeholder.utf8.count).first == 0
+    }
     /// What is wrong and what was expected.
     public var message: String {
         get { storage.fields.message }

@@ -1,4 +1,6 @@
 import PolicyCheckPolicy
+import PolicyCheckModel
+import PolicyCheckSyntax
 
 /// Known findings recorded by `--write-baseline`: with `--baseline`, only findings not recorded (new debt) fail;
 /// recorded ones stay listed, suppressed as `baseline`. Entries are keyed by `Finding.fingerprint`, so they survive
@@ -59,17 +61,36 @@ public struct Baseline: Sendable {
     }
 
     /// Marks findings recorded in the baseline (and not otherwise suppressed) as `baseline`; returns how many.
+    /// A finding whose value is withheld as sensitive is never covered: its fingerprint counts the placeholder, not
+    /// the value, so a changed value (a template's `SslPolicy` edited to TLS 1.0 while an unused `NoEcho` parameter's
+    /// default spells it) would stay "in baseline". Such a finding is waived by rule and resource instead.
     @discardableResult
     public func apply(to findings: inout [Finding]) -> Int {
         let known = Set(entries.map(\.fingerprint))
         var count = 0
-        for index in findings.indices where findings[index].suppression == nil
+        for index in findings.indices where findings[index].suppression == nil && !findings[index].valueIsWithheld
             && known.contains(ignoresValues ? findings[index].legacyFingerprint : findings[index].fingerprint) {
             findings[index].suppression = Suppression(kind: .baseline, justification: "known finding recorded in the baseline",
                                                       location: source)
             count += 1
         }
         return count
+    }
+
+    /// Findings the baseline records that it does not cover because their value is withheld as sensitive (`apply`),
+    /// each said as a warning at its place, so a recorded finding that still fails is explained.
+    public func uncoveredWithheld(in findings: [Finding]) -> [Diagnostic] {
+        let known = Set(entries.map(\.fingerprint))
+        return findings.filter {
+            $0.suppression == nil && $0.valueIsWithheld
+                && known.contains(ignoresValues ? $0.legacyFingerprint : $0.fingerprint)
+        }.map {
+            Diagnostic(file: $0.file, location: SourceLocation(line: $0.line, column: $0.column),
+                       message: "\($0.ruleId) on \($0.resource) is recorded in the baseline \(source), but its value is "
+                           + "withheld as sensitive, so the baseline cannot show it unchanged and does not cover it; "
+                           + "waive it by rule and resource instead",
+                       severity: .warning)
+        }
     }
 
     /// The baseline file: JSON, versioned, one entry per line group, byte-for-byte deterministic.

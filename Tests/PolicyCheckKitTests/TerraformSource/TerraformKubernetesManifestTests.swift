@@ -360,6 +360,56 @@ import Testing
         }
         """
 
+    /// A `List` body applies several objects: each finding names its own object beside the resource, so a second,
+    /// world-open Service in the list is not read as the first one's (tester round 29); a body of one object keeps
+    /// the resource's name alone.
+    @Test func eachObjectOfAListBodyIsNamed() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            resource "kubectl_manifest" "web" {
+              yaml_body = <<-YAML
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Service
+                    metadata:
+                      name: web
+                    spec:
+                      type: LoadBalancer
+                      ports:
+                        - port: 443
+                  - apiVersion: v1
+                    kind: Service
+                    metadata:
+                      name: db
+                    spec:
+                      type: LoadBalancer
+                      ports:
+                        - port: 5432
+              YAML
+            }
+            resource "kubectl_manifest" "one" {
+              yaml_body = <<-YAML
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: cache
+                spec:
+                  type: LoadBalancer
+                  ports:
+                    - port: 6379
+              YAML
+            }
+            """)
+        #expect(Set(Self.brief(findings).filter { !$0.hasPrefix("MMC-ENC") }) == [
+            "MMC-NET-011 kubectl_manifest.web (Service/default/web)", "MMC-NET-001 kubectl_manifest.web (Service/default/db)",
+            "MMC-NET-001 kubectl_manifest.one",
+        ], "\(findings)")
+    }
+
     @Test func classesAndParametersAppliedWholeAreTheirIngresses() throws {
         let findings = try TerraformSourceFixture.findings(main: """
             resource "kubernetes_ingress_class_v1" "public" {

@@ -60,6 +60,42 @@ import Testing
         #expect(!named.contains { $0.ruleId == "MMC-RES-001" }, "a named region passes; other providers' regions are no AWS region")
     }
 
+    /// A resource with no instances (`count = 0`) still names its provider configuration, as Terraform writes its
+    /// `provider_config_key`: read as the type's default provider, it was taken for the first user of an unconfigured
+    /// `aws` and the finding was placed on it rather than on the resource that uses the default (tester round 29,
+    /// aws-ia/terraform-aws-rds-aurora).
+    @Test func aResourceWithNoInstancesKeepsTheProviderItNames() throws {
+        let findings = try Self.findings(["main.tf": """
+            provider "aws" {
+              alias  = "primary"
+              region = "us-east-1"
+            }
+            resource "aws_db_subnet_group" "b" {
+              provider   = aws.primary
+              count      = 0
+              name       = "b"
+              subnet_ids = ["subnet-1"]
+            }
+            resource "aws_iam_role" "r" {
+              assume_role_policy = "{}"
+            }
+            """]).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(findings.map { "\($0.line):\($0.column) \($0.resource)" } == ["11:1 provider.aws"], "\(findings)")
+        let none = try Self.findings(["main.tf": """
+            provider "aws" {
+              alias  = "primary"
+              region = "us-east-1"
+            }
+            resource "aws_db_subnet_group" "b" {
+              provider   = aws.primary
+              count      = 0
+              name       = "b"
+              subnet_ids = ["subnet-1"]
+            }
+            """]).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(none.isEmpty, "the only resource uses the configured alias: no unconfigured provider \(none)")
+    }
+
     @Test func aKnownForeignRegionStillFailsBesideAnUnknownOne() throws {
         let findings = try Self.findings(["main.tf": """
             variable "r" {}
