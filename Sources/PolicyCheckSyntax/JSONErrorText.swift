@@ -25,6 +25,7 @@ enum JSONErrorText {
             while stop < bytes.count, stop - offset < maxRun, isWordByte(bytes[stop]) { stop += 1 }
             let truncated = maxRun > 1 && stop < bytes.count && isWordByte(bytes[stop])
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<stop]), as: UTF8.self)
+            guard isSafeToQuote(word, truncated: truncated) else { return unshownWord }
             return "'\(word)\(truncated ? "…" : "")'"
         }
         if first == UInt8(ascii: "'") { return "\"'\"" }
@@ -39,6 +40,24 @@ enum JSONErrorText {
             return "'\(scalar)' (\(codePoint(scalar.value)))"
         }
         return codePoint(scalar.value)
+    }
+
+    /// What an unquoted word that may be a secret is called instead of quoted.
+    static let unshownWord = "an unquoted word (not shown: it may be a secret)"
+
+    /// Whether a bare word may be quoted in an error: it misspells a JSON literal (`tru`, `True`, `nul`, `truex`), is
+    /// `NaN` or `Infinity`, is a number's digits and signs, or has at most three characters. Anything else in a
+    /// value's place (a Secret's unquoted `Hunter2SuperSecretValue`, a token) would be echoed into a CI log.
+    static func isSafeToQuote(_ word: String, truncated: Bool) -> Bool {
+        if !truncated && word.utf8.count <= 3 { return true }
+        let lower = word.lowercased()
+        for literal in ["true", "false", "null", "nan", "infinity"] where lower.hasPrefix(literal) || literal.hasPrefix(lower) {
+            return lower.utf8.count <= literal.utf8.count + 1 && !truncated
+        }
+        return word.utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }
     }
 
     /// A hint for common non-JSON input at `offset`: comments, single quotes, NaN/Infinity, a byte-order mark.

@@ -33,6 +33,24 @@ import Testing
         #expect(Self.isInert(result.stdout), "\(result.stdout.debugDescription)")
     }
 
+    /// A line feed in a file name reached JUnit's failure text raw, so the text had a line the name chose
+    /// (`::notice file=x::all clear`); each part of the text is one line now (tester round 29).
+    @Test func aLineFeedInAFileNameStartsNoLineOfJUnitText() throws {
+        let workspace = try EvidenceWorkspace()
+        let name = "a\n::notice file=x::all clear.yaml"
+        try workspace.write(name, """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              type: LoadBalancer
+              ports: [{port: 5432}]
+            """)
+        let result = try workspace.run(["check", ".", "--format", "junit"])
+        #expect(result.stdout.contains("MMC-NET-001"), "\(result.stdout)")
+        #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("::notice") }, "\(result.stdout)")
+    }
+
     /// 0.1.0 printed recorded input names raw: a name holding CR and an ESC sequence painted "INTACT" over the
     /// CHANGED line.
     @Test func verifyReportCannotBePaintedOver() throws {

@@ -87,7 +87,10 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
     InvalidCase("[\u{7}]", "expected a value, found U+0007", at: 1),
     InvalidCase("[é]", "expected a value, found 'é' (U+00E9)", at: 1),
     InvalidCase("[\u{200B}]", "expected a value, found U+200B", at: 1),
-    InvalidCase(String(repeating: "x", count: 100), "found 'xxxxxxxxxxxxxxxxxxxx…'", at: 0),
+    InvalidCase(String(repeating: "x", count: 100), "found an unquoted word (not shown", at: 0),
+    // A Secret's unquoted password is not echoed into a CI log (tester round 29); a misspelt literal still is.
+    InvalidCase(#"{"password": Hunter2SuperSecretValue}"#, "expected a value, found an unquoted word (not shown", at: 13),
+    InvalidCase("[nulll]", "expected a value, found 'nulll'", at: 1),
 ])
 func invalidDocumentsAreRejectedWithMessageAndOffset(_ testCase: InvalidCase) throws {
     let error = try #require(jsonError(testCase.input))

@@ -194,7 +194,9 @@ extension JUnitReporter {
             if finding.cannotVerify { lines.append("Status: cannot verify until apply") }
             lines.append("Remediation: " + finding.remediation)
             if !finding.controls.isEmpty { lines.append("Controls: " + finding.controls.joined(separator: ", ")) }
-            return lines.joined(separator: "\n")
+            // Each part is one line: a line break in a file name, resource or reason would start a line of its
+            // own choosing in the failure text (`::notice …`, a forged verdict), as in the other formats.
+            return lines.map(TerminalText.clean).joined(separator: "\n")
         }
 
         static func suppressionText(_ suppression: Suppression) -> String {
