@@ -98,10 +98,24 @@ public struct CloudFormationAdapter: DocumentAdapter {
             }
             guard reader.errors.isEmpty else { throw Diagnostics(reader.errors) }
         }
+        if prefix.isEmpty { deployment.loopDeclarations = Self.loopDeclarations(template, in: deployment) }
         let nested = NestedTemplates.read(template, resolver: resolver, source: source, options: options,
                                           prefix: prefix, depth: depth)
         deployment.notices += nested.notices
         return [deployment] + nested.deployments
+    }
+
+    /// The resources an `Fn::ForEach` loop made, each mapped to the loop's output key (its place in the file): they
+    /// share its lines, and an inline ignore there is meant for all of them. Only in a template's own text — a stack
+    /// set body's keys are all placed at its `TemplateBody`.
+    static func loopDeclarations(_ template: Template, in deployment: Deployment) -> [String: String] {
+        var byKey: [Int: [String]] = [:]
+        for resource in template.resources { byKey[resource.keyOffset, default: []].append(resource.logicalID) }
+        var declarations: [String: String] = [:]
+        for (offset, ids) in byKey where ids.count > 1 {
+            for id in ids { declarations[deployment.resource(id)] = "Fn::ForEach@\(offset)" }
+        }
+        return declarations
     }
 
     /// A resource's `Metadata.policycheck.ignore`, covering the findings named by its logical id.

@@ -47,6 +47,10 @@ public struct Deployment: Sendable {
     /// Suppressions written into the input (CloudFormation `Metadata.policycheck.ignore`, Kubernetes
     /// `policycheck.io/ignore` annotations). Comments are scanned separately, from the source text.
     public var inlineIgnores: [InlineIgnore] = []
+    /// Resources made from one declaration that the adapter names apart (a CloudFormation `Fn::ForEach` loop's
+    /// resources), by the name findings give them: what they map to is the same for each resource of a declaration.
+    /// An inline ignore may cover findings of one declaration only (`InlineSuppressor`).
+    public var loopDeclarations: [String: String] = [:]
     /// The whole document as the input wrote it, for custom rules' `raw.<path>` on the `deployment` kind.
     public var rawNode: SourceNode?
     /// What the input holds that the adapter could not read and so did not check, for the run: errors (a

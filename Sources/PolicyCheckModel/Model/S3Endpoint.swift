@@ -1,12 +1,14 @@
 /// The AWS region an S3 endpoint names: `s3.eu-west-1.amazonaws.com`, `bucket.s3.us-west-2.amazonaws.com`,
 /// `s3-eu-west-1.amazonaws.com` (legacy dash form), `s3.dualstack.ap-south-1.amazonaws.com`, with or without a
-/// scheme, port or path. The global `s3.amazonaws.com` names no region.
+/// scheme, port, path or the trailing dot of an absolute name. The global `s3.amazonaws.com` names no region.
 public enum S3Endpoint {
     /// The region an endpoint host (or URL) names; `nil` for non-AWS or global endpoints.
     public static func region(in url: String) -> String? {
         var host = Substring(url.lowercased())
         if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
         if let end = host.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { host = host[..<end] }
+        // An absolute name (`s3.eu-west-1.amazonaws.com.`) is the same host (RFC 1034 §3.1).
+        if host.hasSuffix(".") { host = host.dropLast() }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         let suffixLength: Int
         if labels.suffix(2).elementsEqual(["amazonaws", "com"]) {

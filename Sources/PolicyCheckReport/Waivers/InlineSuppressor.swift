@@ -50,11 +50,17 @@ public struct InlineSuppressor: Sendable {
         for (position, entry) in comments.enumerated() {
             commentsByPlace[entry.file.path, default: [:]][entry.comment.line, default: []].append(position)
         }
-        func coveringComment(_ finding: Finding) -> Int? {
-            guard let lines = commentsByPlace[finding.file] else { return nil }
+        func coveringComments(_ finding: Finding) -> [Int] {
+            guard let lines = commentsByPlace[finding.file] else { return [] }
             let onLine = lines[finding.line] ?? []
             let above = (lines[finding.line - 1] ?? []).filter { comments[$0].comment.standsAlone }
-            return (onLine + above).filter { comments[$0].comment.covers(ruleId: finding.ruleId, line: finding.line) }.min()
+            return (onLine + above).filter { comments[$0].comment.covers(ruleId: finding.ruleId, line: finding.line) }
+        }
+        let refused = Self.commentsSpanningDeclarations(comments, evaluations: evaluations, deployments: deployments,
+                                                        covering: coveringComments)
+        errors += refused.errors
+        func coveringComment(_ finding: Finding) -> Int? {
+            coveringComments(finding).filter { !refused.comments.contains($0) }.min()
         }
         var usedComments = Set<Int>()
         var usedIgnores = deployments.map { _ in Set<Int>() }
@@ -82,7 +88,8 @@ public struct InlineSuppressor: Sendable {
             }
         }
         var stale: [Diagnostic] = []
-        for (index, (file, comment)) in comments.enumerated() where !usedComments.contains(index) {
+        for (index, (file, comment)) in comments.enumerated()
+        where !usedComments.contains(index) && !refused.comments.contains(index) {
             stale.append(Diagnostic(file: file.path, location: SourceLocation(line: comment.line, column: comment.column),
                                     message: Self.staleMessage(comment.rules), severity: .warning))
         }
@@ -93,6 +100,46 @@ public struct InlineSuppressor: Sendable {
             }
         }
         return (errors, stale)
+    }
+
+    /// The comments whose findings belong to more than one resource declaration, as errors at the comment: a value
+    /// several resources use (a Terraform variable's default or a local, a stack set's body) is placed at one line,
+    /// so an ignore reviewed for one resource would silently cover the others, and those added later. Such a comment
+    /// covers nothing. Instances of one declaration (`count`, `for_each`, module calls, `Fn::ForEach`) are one.
+    private static func commentsSpanningDeclarations(
+        _ comments: [(file: SourceFile, comment: InlineCommentScanner.Comment)], evaluations: [Evaluation],
+        deployments: [Deployment], covering: (Finding) -> [Int]
+    ) -> (comments: Set<Int>, errors: [Diagnostic]) {
+        guard !comments.isEmpty else { return ([], []) }
+        // Per comment: each declaration it covers, with the first resource name seen for it (to name it).
+        var declarations: [Int: [String: String]] = [:]
+        for (index, deployment) in deployments.enumerated() where index < evaluations.count {
+            for finding in evaluations[index].findings {
+                let covered = covering(finding)
+                guard !covered.isEmpty,
+                      let declaration = ResourceDeclaration.of(finding.resource, in: deployment) else { continue }
+                for comment in covered where declarations[comment]?[declaration] == nil {
+                    declarations[comment, default: [:]][declaration] = finding.resource
+                }
+            }
+        }
+        var refused = Set<Int>()
+        var errors: [Diagnostic] = []
+        for (comment, byDeclaration) in declarations.sorted(by: { $0.key < $1.key }) where byDeclaration.count > 1 {
+            refused.insert(comment)
+            let (file, place) = comments[comment]
+            errors.append(Diagnostic(file: file.path, location: SourceLocation(line: place.line, column: place.column),
+                                     message: spanningMessage(byDeclaration.values.sorted())))
+        }
+        return (refused, errors)
+    }
+
+    private static func spanningMessage(_ resources: [String]) -> String {
+        let shown = resources.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+        let more = resources.count > 3 ? " and \(resources.count - 3) more" : ""
+        return "'\(InlineCommentScanner.marker)' covers findings of \(resources.count) resources declared apart "
+            + "(\(shown)\(more)), which share a value placed on this line: it covers none of them: "
+            + "waive each resource by name in the waiver file instead"
     }
 
     private static func staleMessage(_ rules: [String]) -> String {
