@@ -87,11 +87,38 @@ struct MattermostReader {
     }
 
     /// `spec.fileStore.external.url` (v1beta1) or `spec.minio.externalURL` (v1alpha1): an S3 endpoint names a region.
+    /// So do the file settings' variables in `spec.mattermostEnv` (a list of Kubernetes `EnvVar`s the operator sets
+    /// on the Mattermost container), which Mattermost reads over its configuration
+    /// (https://docs.mattermost.com/configure/environment-configuration-settings.html), as a provisioner
+    /// installation's `MattermostEnv` is read: `MM_FILESETTINGS_AMAZONS3REGION` set to `eu-west-1` there passed.
     private func readFileStore(_ spec: ObjectView, into deployment: inout Deployment) {
         let url = spec.object("fileStore")?.object("external")?.string("url")
             ?? spec.object("minio")?.string("externalURL")
-        guard let url, let region = S3Endpoint.region(in: url.value) else { return }
-        deployment.regions.append(RegionReference(region, at: url.origin, component: object.resource,
-                                                  role: "file store region (S3 endpoint)"))
+        if let url, let region = S3Endpoint.region(in: url.value) {
+            deployment.regions.append(RegionReference(region, at: url.origin, component: object.resource,
+                                                      role: "file store region (S3 endpoint)"))
+        }
+        do {
+            spec.forEachItem("mattermostEnv") { item, path in
+                guard item.isMapping, let name = item["name"]?.string else { return }
+                let role: String
+                switch name {
+                case "MM_FILESETTINGS_AMAZONS3REGION": role = "file store region (MM_FILESETTINGS_AMAZONS3REGION)"
+                case "MM_FILESETTINGS_AMAZONS3ENDPOINT": role = "file store region (S3 endpoint)"
+                default: return
+                }
+                if let value = item["value"], let text = value.string {
+                    let origin = Origin(offset: value.offset, path: "\(path).value")
+                    let region = name == "MM_FILESETTINGS_AMAZONS3REGION" ? (text.isEmpty ? nil : text) : S3Endpoint.region(in: text)
+                    if let region {
+                        deployment.regions.append(RegionReference(region, at: origin, component: object.resource, role: role))
+                    }
+                } else if let from = item["valueFrom"] {
+                    deployment.regions.append(RegionReference(
+                        unknown: "the variable's value comes from valueFrom (a secret or config map), which the object does not hold",
+                        at: Origin(offset: from.offset, path: "\(path).valueFrom"), component: object.resource, role: role))
+                }
+            }
+        }
     }
 }

@@ -303,6 +303,37 @@ import Testing
         #expect(findings[3].message.contains("on ports 80, 443"))
     }
 
+    /// The file settings' variables in a `Mattermost` object's `spec.mattermostEnv` place the file store as a
+    /// provisioner installation's do: an eu-west-1 region or endpoint there passed (tester round 29); a value from a
+    /// secret cannot be verified.
+    @Test func theFileStoreVariablesOfMattermostEnvAreItsRegion() throws {
+        let text = """
+            apiVersion: installation.mattermost.com/v1beta1
+            kind: Mattermost
+            metadata: {name: mm, namespace: chat}
+            spec:
+              fileStore:
+                external: {url: s3.amazonaws.com, bucket: b, secret: s}
+              mattermostEnv:
+                - name: MM_FILESETTINGS_AMAZONS3ENDPOINT
+                  value: minio:pw@s3.eu-west-1.amazonaws.com
+                - name: MM_FILESETTINGS_AMAZONS3REGION
+                  value: eu-west-1
+                - name: MM_SERVICESETTINGS_SITEURL
+                  value: https://chat.eu-west-1.example.com
+
+            """
+        let read = H.read(text: text)
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let findings = try H.findings(read.deployments).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(findings.map { "\($0.line):\($0.column) \($0.cannotVerify)" } == ["9:14 false", "11:14 false"], "\(findings)")
+        let secret = H.read(text: text.replacingOccurrences(of: "  value: minio:pw@s3.eu-west-1.amazonaws.com",
+                                                             with: "  valueFrom: {secretKeyRef: {name: s3, key: endpoint}}")
+            .replacingOccurrences(of: "  value: eu-west-1", with: "  value: us-east-1"))
+        let unknown = try H.findings(secret.deployments).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(unknown.map { "\($0.line):\($0.column) \($0.cannotVerify)" } == ["9:18 true"], "\(unknown)")
+    }
+
     @Test func offeringComesOnlyFromTheOption() throws {
         let deployment = try #require(H.read(fixture: "kubernetes/pass-stack.yaml",
                                              options: AdapterOptions(offering: .dedicated)).deployments.first)

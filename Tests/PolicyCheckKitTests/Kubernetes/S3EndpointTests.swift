@@ -15,6 +15,14 @@ import Testing
         ("https://bucket.s3.us-west-2.amazonaws.com./path", "us-west-2"),
         ("s3-eu-west-1.amazonaws.com.:443", "eu-west-1"),
         ("s3.cn-north-1.amazonaws.com.cn.", "cn-north-1"),
+        // The host as Go's net/url reads `https://` + the endpoint: user information, a fragment, a query dropped
+        // (tester round 29); S3 Express One Zone's zonal and control endpoints.
+        ("minio:pw@s3.eu-west-1.amazonaws.com", "eu-west-1"),
+        ("@s3.eu-west-1.amazonaws.com", "eu-west-1"),
+        ("s3.eu-west-1.amazonaws.com#x", "eu-west-1"),
+        ("https://user@bucket.s3.us-west-2.amazonaws.com:443?x=1", "us-west-2"),
+        ("s3express-euw1-az1.eu-west-1.amazonaws.com", "eu-west-1"),
+        ("s3express-control.eu-west-1.amazonaws.com", "eu-west-1"),
     ])
     func namesTheRegion(url: String, region: String) {
         #expect(S3Endpoint.region(in: url) == region)
