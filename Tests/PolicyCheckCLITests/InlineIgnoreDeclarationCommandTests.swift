@@ -40,13 +40,14 @@ import Testing
         #expect(!output.contains("ignored inline"), "\(output)")
     }
 
-    @Test func anIgnoreAboveAStackSetBodyOfTwoResourcesIsAnError() throws {
+    /// A literal block body's findings are at their own lines inside the body (round 29), so an ignore above
+    /// `TemplateBody` covers none of them and is stale; every finding fails.
+    @Test func anIgnoreAboveAStackSetBodyCoversNoneOfItsResources() throws {
         let result = try check(Self.fixture("fail-ignore-above-stackset-template-body-of-two-resources.yaml"))
-        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         let output = result.stdout + result.stderr
-        #expect(output.contains("two-resources.yaml:12:7: error: 'policycheck:ignore' covers findings of 2 resources declared apart "
-                                + "('Web/Bastion', 'Web/Db')"), "\(output)")
-        #expect(output.contains("critical MMC-ENC-001"), "\(output)")
+        #expect(output.contains("two-resources.yaml:12:7: warning: stale inline ignore"), "\(output)")
+        #expect(output.contains("critical MMC-ENC-001") && output.contains("critical MMC-NET-001"), "\(output)")
         #expect(!output.contains("ignored inline"), "\(output)")
     }
 

@@ -142,5 +142,15 @@ import Testing
         #expect(edited.status == 1, "\(edited.stdout)")
         #expect(!edited.stdout.contains("(in baseline)") || !edited.stdout.contains("MMC-ENC"), "\(edited.stdout)")
         #expect(edited.stdout.contains("is recorded in the baseline"), "\(edited.stdout)")
+        // Reached through `!Ref` of a `NoEcho` parameter: the text at the place is the parameter's name, and the
+        // withheld message says the value was withheld (reviewer, round 29).
+        let referenced = template.replacingOccurrences(of: "SslPolicy: ELBSecurityPolicy-TLS-1-1-2017-01", with: "SslPolicy: !Ref Notes")
+        try referenced.write(to: file, atomically: true, encoding: .utf8)
+        _ = try CLI.run(["check", file.path, "--write-baseline", baseline.path, "--fail-on", "none"])
+        try referenced.replacingOccurrences(of: "Default: \"ELBSecurityPolicy-TLS-1-1-2017-01\"", with: "Default: \"ELBSecurityPolicy-TLS-1-0-2015-04\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let throughRef = try CLI.run(["check", file.path, "--baseline", baseline.path])
+        #expect(throughRef.status == 1, "\(throughRef.stdout)")
+        #expect(throughRef.stdout.contains("is recorded in the baseline"), "\(throughRef.stdout)")
     }
 }

@@ -223,6 +223,20 @@ enum EmbeddedManifestMapper: ResourceMapper {
     /// The node with every offset at `offset`: the objects sit inside one string of the template, whose own
     /// positions name nothing in the file. Everything else a node holds is kept — its value and its YAML tag (`!Ref`,
     /// `!Join`, …: a YAML stack set body is read exactly as the same template in a file of its own).
+    /// `node` and everything in it placed by `place` (a text's offsets turned into the file's, `EmbeddedLinePlaces`).
+    static func relocated(_ node: SourceNode, by place: (Int) -> Int) -> SourceNode {
+        switch node.value {
+        case .sequence(let items):
+            return SourceNode(.sequence(items.map { relocated($0, by: place) }), offset: place(node.offset), tag: node.tag)
+        case .mapping(let entries):
+            return SourceNode(.mapping(entries.map {
+                SourceEntry(key: $0.key, keyOffset: place($0.keyOffset), value: relocated($0.value, by: place))
+            }), offset: place(node.offset), tag: node.tag)
+        case let value:
+            return SourceNode(value, offset: place(node.offset), tag: node.tag)
+        }
+    }
+
     static func relocated(_ node: SourceNode, to offset: Int) -> SourceNode {
         switch node.value {
         case .sequence(let items):

@@ -8,8 +8,9 @@ import PolicyCheckSyntax
 ///   (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stackset.html):
 ///   a string holding a JSON or YAML template, from which CloudFormation creates a stack in every account and region
 ///   of the set. It is read as a template of its own — a deployment whose resources are named
-///   `<stack set's logical id>/<logical id>`, every value located at `TemplateBody` (the body's own positions name
-///   nothing in the file), its parameters at the values the stack set gives them (`StackSetParameters`). A body
+///   `<stack set's logical id>/<logical id>`, every value located at its own line when the body is a literal block
+///   scalar whose lines are the file's (`EmbeddedLinePlaces`), else at `TemplateBody` (an escaped or built body's
+///   positions name nothing in the file), its parameters at the values the stack set gives them (`StackSetParameters`). A body
 ///   the template does not decide (`!Ref` of a parameter without a default, `!ImportValue`) is chosen at deployment:
 ///   a warning, as for a template at a URL. A body that is not a template is an error (exit 2, the gate fails closed) while the rest is
 ///   still reported, as for a CDK manifest that is not JSON (`EmbeddedManifestMapper`).
@@ -83,7 +84,14 @@ enum NestedTemplates {
             }
             let root: SourceNode
             switch parse(text) {
-            case .success(let parsed): root = EmbeddedManifestMapper.relocated(parsed, to: body.offset)
+            case .success(let parsed):
+                // A literal block scalar's lines are the body's: each value at its own line (one place for every
+                // resource let an inline ignore at `TemplateBody` cover them all); else all at `TemplateBody`.
+                if let places = EmbeddedLinePlaces(text: Array(text.utf8), file: source.bytes, after: body.offset) {
+                    root = EmbeddedManifestMapper.relocated(parsed, by: places.fileOffset)
+                } else {
+                    root = EmbeddedManifestMapper.relocated(parsed, to: body.offset)
+                }
             case .failure(let reason):
                 notices.append(problem(reason.text))
                 continue

@@ -72,6 +72,7 @@ public struct TerraformSourceReader: Sendable {
             case .success(let built): document = built
             case .failure(let error): throw .evaluation(error)
             }
+            let declarations = Self.blockDeclarations(of: root)
             let sensitive = marks.values
             outcome.notices = loader.notices.map {
                 Self.diagnostic(at: $0.offset, sensitive.redact($0.message), files: loader.files, severity: .warning)
@@ -101,6 +102,7 @@ public struct TerraformSourceReader: Sendable {
             for file in loader.files.dropFirst() { _ = deployment!.addSourceFile(file) }
             deployment!.name = name
             deployment!.origin = Origin(offset: 0, path: "")
+            deployment!.loopDeclarations.merge(declarations) { current, _ in current }
             deployment!.sensitiveValues.formUnion(sensitive)
             outcome.deployment = deployment
         } catch {
@@ -123,5 +125,23 @@ public struct TerraformSourceReader: Sendable {
         let origin = Origin(offset: packed, path: "")
         guard origin.fileIndex < files.count else { return Diagnostic(file: files.first?.path ?? "-", location: nil, message: message, severity: severity) }
         return Diagnostic(files[origin.fileIndex], offset: origin.offset, message, severity: severity)
+    }
+
+    /// Each resource instance's block, by its address: instances of one block (`count`, `for_each`, the same module
+    /// source reached through several calls) share it, and two blocks of one name in different modules
+    /// (terraform-aws-modules names most of its blocks `this`) do not, so one inline ignore at a value both use
+    /// cannot cover them as one declaration (`ResourceDeclaration`).
+    private static func blockDeclarations(of root: TerraformModuleInstance) -> [String: String] {
+        var declarations: [String: String] = [:]
+        var pending = [root]
+        while let module = pending.popLast() {
+            for instances in module.instances.values {
+                for instance in instances {
+                    declarations[instance.address] = "terraform block \(instance.offset)"
+                }
+            }
+            for children in module.children.values { pending += children }
+        }
+        return declarations
     }
 }

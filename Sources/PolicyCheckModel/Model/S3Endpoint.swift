@@ -6,7 +6,12 @@ public enum S3Endpoint {
     /// The region an endpoint host (or URL) names; `nil` for non-AWS or global endpoints.
     public static func region(in url: String) -> String? {
         var host = Substring(url.lowercased())
-        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
+        // A scheme only at the start (RFC 3986 §3.1: a letter, then letters, digits, `+`, `-`, `.`): a `://` after a
+        // `?` or `#` (`s3.eu-west-1.amazonaws.com?://s3.us-east-1.amazonaws.com`) is the query's or fragment's.
+        if let scheme = host.range(of: "://"), let first = host.first, first.isLetter,
+           host[..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            host = host[scheme.upperBound...]
+        }
         // The host as Go's net/url reads `https://` + the endpoint (minio-go, which Mattermost's S3 client uses):
         // the authority ends at `/`, `?` or `#`, and user information before its last `@` is dropped, so
         // `minio:pw@s3.eu-west-1.amazonaws.com` and `s3.eu-west-1.amazonaws.com#x` are the eu-west-1 endpoint.

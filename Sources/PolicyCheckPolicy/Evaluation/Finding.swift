@@ -59,7 +59,10 @@ public struct Finding: Sendable, Hashable {
 
     /// Whether the offending value is withheld as sensitive (`SensitiveValues.placeholder` stands for it, with or
     /// without a scope): its fingerprint then cannot tell one value from another, so no baseline may cover it.
+    /// So is a finding whose message was withheld (`Evaluator.withheld`): its value was reached elsewhere — an
+    /// `SslPolicy: !Ref Pol` of a `NoEcho` parameter, whose text at the place is `Pol` (reviewer, round 29).
     public var valueIsWithheld: Bool {
+        if message.hasPrefix("'\(SensitiveValues.placeholder)' fails: ") { return true }
         guard let value, value.hasPrefix(SensitiveValues.placeholder) else { return false }
         return value.utf8.count == SensitiveValues.placeholder.utf8.count
             || value.utf8.dropFirst(SensitiveValues.placeholder.utf8.count).first == 0

@@ -114,10 +114,14 @@ public struct InlineSuppressor: Sendable {
         // Per comment: each declaration it covers, with the first resource name seen for it (to name it).
         var declarations: [Int: [String: String]] = [:]
         for (index, deployment) in deployments.enumerated() where index < evaluations.count {
-            for finding in evaluations[index].findings {
+            for (number, finding) in evaluations[index].findings.enumerated() {
                 let covered = covering(finding)
                 guard !covered.isEmpty,
-                      let declaration = ResourceDeclaration.of(finding.resource, in: deployment) else { continue }
+                      var declaration = ResourceDeclaration.of(finding.resource, in: deployment) else { continue }
+                // A name spelt with a withheld value tells no declaration from another (two unused `NoEcho`
+                // defaults `Bastion` and `Db` made both stack-set resources `Web/(sensitive value)`): each such
+                // finding counts as its own.
+                if finding.resource.contains(SensitiveValues.placeholder) { declaration += "\u{0}\(index)\u{0}\(number)" }
                 for comment in covered where declarations[comment]?[declaration] == nil {
                     declarations[comment, default: [:]][declaration] = finding.resource
                 }

@@ -12,8 +12,14 @@ enum ResourceDeclaration {
     /// The declaration of `resource` in `deployment`; `nil` for native and provisioner manifests, which describe one
     /// deployment whose settings are each written once, and for a finding about the deployment as a whole (its
     /// region), which no resource declares.
+    ///
+    /// A finding about the deployment as a whole counts as a declaration of its own: it was left out, and a root
+    /// module in a folder named `aws_security_group.database` made that resource's findings look like the
+    /// deployment's. Terraform source names each instance's block (`TerraformSourceReader.blockDeclarations`), so
+    /// blocks of one name in different modules are told apart.
     static func of(_ resource: String, in deployment: Deployment) -> String? {
-        guard deployment.format.isInfrastructureCode, resource != deployment.name else { return nil }
+        guard deployment.format.isInfrastructureCode else { return nil }
+        if resource == deployment.name { return "\u{0}the deployment" }
         if let loop = deployment.loopDeclarations[resource] { return loop }
         return deployment.format == .terraformPlan ? terraformBlock(resource) : resource
     }

@@ -23,6 +23,9 @@ import Testing
         ("https://user@bucket.s3.us-west-2.amazonaws.com:443?x=1", "us-west-2"),
         ("s3express-euw1-az1.eu-west-1.amazonaws.com", "eu-west-1"),
         ("s3express-control.eu-west-1.amazonaws.com", "eu-west-1"),
+        // A `://` in a query or fragment is no scheme (reviewer, round 29).
+        ("s3.eu-west-1.amazonaws.com?://s3.us-east-1.amazonaws.com", "eu-west-1"),
+        ("s3.eu-west-1.amazonaws.com#://s3.us-east-1.amazonaws.com", "eu-west-1"),
     ])
     func namesTheRegion(url: String, region: String) {
         #expect(S3Endpoint.region(in: url) == region)
