@@ -185,7 +185,7 @@ public struct InputDiscovery: Sendable {
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
         let kind = templated ? nil : RenderSource.kind(in: directory, entries: entries)
         if let kind, !(kind == .helmChart && inChart) {
-            sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory)))
+            sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory), tree: tree))
         }
         let isChart = kind == .helmChart
         for name in entries {

@@ -13,11 +13,14 @@ public struct RenderSource: Sendable, Hashable {
     public var directory: String
     /// The directory as reports show it.
     public var displayPath: String
+    /// The tree of the path named on the command line that found it: what a build may read.
+    public var tree: CheckedTree?
 
-    public init(kind: Kind, directory: String, displayPath: String) {
+    public init(kind: Kind, directory: String, displayPath: String, tree: CheckedTree? = nil) {
         self.kind = kind
         self.directory = directory
         self.displayPath = displayPath
+        self.tree = tree
     }
 
     /// The file names that make a directory a kustomization (kustomize's `konfig.RecognizedKustomizationFileNames`).

@@ -11,6 +11,8 @@ public struct RenderSettings: Sendable {
     /// Let a run pass when a chart or kustomization cannot be rendered (no tool): it is then listed as not
     /// checked instead of failing the run. Off by default: an unchecked chart could hide anything.
     public var allowUnrendered = false
+    /// Build kustomizations that name files or directories outside the checked tree (`--allow-outside-tree`).
+    public var allowOutsideTree = false
     /// Where to look for tools by name.
     public var searchPath: String? = nil
 

@@ -50,6 +50,7 @@ package struct RenderStage: Sendable {
         var planPosition = 0
         var succeeded: Set<Int> = []
         var consumed = KustomizeInputs()
+        var refused: Set<Diagnostic> = []
         for source in sources {
             let input = InputDiscovery.Input(path: source.directory + "/", displayPath: source.displayPath, isExplicit: false)
             var result: Result<RenderedStream, ExternalTool.Failure>
@@ -69,6 +70,20 @@ package struct RenderStage: Sendable {
                 planPosition += 1
                 // A Component some Kustomization here uses is checked in that build, not on its own.
                 guard plan.entries[position].isBuilt else { continue }
+                // Nothing outside the checked tree is built: an entry leading out is refused where it is written
+                // (once, though every build reaching it is refused), and the build is not run.
+                if !settings.allowOutsideTree {
+                    let refusals = KustomizeBoundary.refusals(building: source.directory, tree: source.tree ?? .workingDirectory)
+                    if !refusals.isEmpty {
+                        var read = InputReader.Result(input: input)
+                        read.errors = refusals.filter { refused.insert($0).inserted }
+                        if read.errors.isEmpty {
+                            read.skipReason = "kustomization not built: it builds on a kustomization that names a path outside the checked tree (reported there)"
+                        }
+                        outcome.unrendered.append(read)
+                        continue
+                    }
+                }
                 guard let kubectl else {
                     outcome.skippedAsAllowed = outcome.skippedAsAllowed || settings.allowUnrendered
                     outcome.unrendered.append(unrendered(input, source, tool: "kubectl", how: "kubectl kustomize \(source.displayPath) | policycheck check -"))

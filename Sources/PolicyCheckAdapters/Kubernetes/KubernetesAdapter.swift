@@ -198,8 +198,11 @@ public struct KubernetesAdapter: InputAdapter {
             guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             GatewayReader(object: object, classes: classes).read(into: &deployment)
         default:
+            // An Argo CD Application or a Flux HelmRelease deploys objects this run does not have: said, not passed.
+            if GitOpsSources.deploysElsewhere(group: group, kind: kind) {
+                GitOpsSources.read(node, kind: kind, path: path, source: reader.source, into: &deployment)
+            }
             // Other objects (Deployments, ConfigMaps, Secrets, …) carry nothing the rules judge.
-            return
         }
     }
 

@@ -56,7 +56,9 @@ public struct CheckRun: Sendable {
         discovery.allowOutsideTree = allowOutsideTree
         let found = discovery.discoverAll(paths)
         let discoveryErrors = found.errors
-        let rendering = RenderStage(settings: render, hashInputs: hashInputs).render(found.renderSources)
+        var renderSettings = render
+        renderSettings.allowOutsideTree = allowOutsideTree
+        let rendering = RenderStage(settings: renderSettings, hashInputs: hashInputs).render(found.renderSources)
         let names = OutcomeTable.SharedNames()
         var results = evaluate(found.inputs, rendering: rendering, stdin: stdin, names: names)
         let inputs = found.inputs + rendering.rendered.map(\.input)

@@ -1,0 +1,118 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// Objects that make a GitOps controller deploy other objects, which this run does not have: an Argo CD
+/// `Application` or `ApplicationSet` and a Flux `HelmRelease`. Each source they deploy is a warning at the source,
+/// in every report format, naming what is deployed from where — as for a nested stack's template at a URL and a
+/// Terraform module from a remote source — so a run of such files does not read as having checked what they deploy.
+///
+/// - Argo CD: an Application's `spec.source`, or each of `spec.sources[]`, is a Helm chart from a chart repository
+///   (`chart` + `repoURL`, https://argo-cd.readthedocs.io/en/stable/user-guide/helm/) or a directory of a git
+///   repository (`path` + `repoURL`: plain manifests, a kustomization or a chart,
+///   https://argo-cd.readthedocs.io/en/stable/user-guide/application-specification/). An ApplicationSet deploys
+///   Applications made from `spec.template` (https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/).
+///   A source with only `ref` supplies values files to the others and deploys nothing itself
+///   (https://argo-cd.readthedocs.io/en/stable/user-guide/multiple_sources/). A directory of a git repository may be
+///   in this checkout, but nothing says which repository `repoURL` is, so it is named too.
+/// - Flux: a HelmRelease installs `spec.chart.spec.chart` from the source in `spec.chart.spec.sourceRef`
+///   (a HelmRepository, GitRepository or Bucket), or the chart of `spec.chartRef` (an OCIRepository or HelmChart)
+///   (https://fluxcd.io/flux/components/helm/helmreleases/).
+///
+/// The values written beside the source (`helm.valuesObject`, `spec.values`) are not judged: what they do depends on
+/// the chart's templates, which are not here.
+enum GitOpsSources {
+    /// The kinds read, by API group.
+    static func deploysElsewhere(group: String, kind: String) -> Bool {
+        switch (group, kind) {
+        case ("argoproj.io", "Application"), ("argoproj.io", "ApplicationSet"), ("helm.toolkit.fluxcd.io", "HelmRelease"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The warnings for one object: one per source it deploys. `path`: where the object is, when embedded.
+    static func read(_ node: SourceNode, kind: String, path: String, source: SourceFile,
+                     into deployment: inout Deployment) {
+        let metadata = node["metadata"]
+        let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string ?? "(no name)"
+        let identity = "\(kind)/\(metadata?["namespace"]?.string ?? "default")/\(name)"
+        let prefix = path.isEmpty ? "" : path + "."
+        for (field, offset, what) in sources(of: node, kind: kind) {
+            deployment.notices.append(Diagnostic(source, offset: offset,
+                "\(identity): the objects this \(kind == "HelmRelease" ? "Flux" : "Argo CD") \(kind) deploys — \(what) (\(prefix)\(field)) — are not checked: policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too",
+                severity: .warning))
+        }
+    }
+
+    /// Each source an object deploys: its path, where to report it, and what it is.
+    static func sources(of node: SourceNode, kind: String) -> [(path: String, offset: Int, what: String)] {
+        switch kind {
+        case "Application": return argoSources(node["spec"], path: "spec")
+        case "ApplicationSet": return argoSources(node["spec"]?["template"]?["spec"], path: "spec.template.spec")
+        default: return fluxChart(node["spec"])
+        }
+    }
+
+    private static func argoSources(_ spec: SourceNode?, path: String) -> [(path: String, offset: Int, what: String)] {
+        guard let spec else { return [] }
+        var found: [(path: String, offset: Int, what: String)] = []
+        if let sources = spec["sources"]?.items {
+            for (index, source) in sources.enumerated() {
+                if let described = argoSource(source) { found.append(("\(path).sources[\(index)]", source.offset, described)) }
+            }
+        }
+        if let source = spec["source"], let described = argoSource(source) {
+            found.append(("\(path).source", source.offset, described))
+        }
+        return found
+    }
+
+    private static func argoSource(_ source: SourceNode) -> String? {
+        guard source.isMapping else { return nil }
+        let repository = source["repoURL"]?.string.map { "'\(shown($0))'" } ?? "a repository not named here"
+        if let chart = source["chart"]?.string {
+            let version = source["targetRevision"]?.string.map { " version '\(shown($0))'" } ?? ""
+            return "the Helm chart '\(shown(chart))'\(version) from \(repository)"
+        }
+        if let directory = source["path"]?.string {
+            return "the directory '\(shown(directory))' of the git repository \(repository) (if it is part of this checkout, check it too)"
+        }
+        // A values-only source (`ref`) deploys nothing of its own.
+        if source["ref"] != nil { return nil }
+        return "the repository \(repository)"
+    }
+
+    private static func fluxChart(_ spec: SourceNode?) -> [(path: String, offset: Int, what: String)] {
+        guard let spec else { return [] }
+        if let chartSpec = spec["chart"]?["spec"], chartSpec.isMapping {
+            let chart = chartSpec["chart"]?.string.map { "'\(shown($0))'" } ?? "not named here"
+            let version = chartSpec["version"]?.string.map { " version '\(shown($0))'" } ?? ""
+            return [("spec.chart.spec", chartSpec.offset, "the Helm chart \(chart)\(version) from \(reference(chartSpec["sourceRef"]))")]
+        }
+        if let chartRef = spec["chartRef"], chartRef.isMapping {
+            return [("spec.chartRef", chartRef.offset, "the chart of \(reference(chartRef))")]
+        }
+        return []
+    }
+
+    /// `the HelmRepository 'bitnami'`, from a Flux source reference.
+    private static func reference(_ node: SourceNode?) -> String {
+        let kind = node?["kind"]?.string.map(shown) ?? "source"
+        let name = node?["name"]?.string.map { "'\(shown($0))'" } ?? "not named here"
+        return "the \(kind) \(name)"
+    }
+
+    /// A value as reports show it: quoted safely, without any credentials a URL carries (`https://user:token@host`).
+    static func shown(_ text: String) -> String {
+        var text = text
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+            if let at = rest[..<hostEnd].lastIndex(of: "@") {
+                text = String(text[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
+            }
+        }
+        return Excerpt.quote(text, limit: 160)
+    }
+}
