@@ -98,26 +98,24 @@ struct MattermostReader {
             deployment.regions.append(RegionReference(region, at: url.origin, component: object.resource,
                                                       role: "file store region (S3 endpoint)"))
         }
-        do {
-            spec.forEachItem("mattermostEnv") { item, path in
-                guard item.isMapping, let name = item["name"]?.string else { return }
-                let role: String
-                switch name {
-                case "MM_FILESETTINGS_AMAZONS3REGION": role = "file store region (MM_FILESETTINGS_AMAZONS3REGION)"
-                case "MM_FILESETTINGS_AMAZONS3ENDPOINT": role = "file store region (S3 endpoint)"
-                default: return
+        spec.forEachItem("mattermostEnv") { item, path in
+            guard item.isMapping, let name = item["name"]?.string else { return }
+            let role: String
+            switch name {
+            case "MM_FILESETTINGS_AMAZONS3REGION": role = "file store region (MM_FILESETTINGS_AMAZONS3REGION)"
+            case "MM_FILESETTINGS_AMAZONS3ENDPOINT": role = "file store region (S3 endpoint)"
+            default: return
+            }
+            if let value = item["value"], let text = value.string {
+                let origin = Origin(offset: value.offset, path: "\(path).value")
+                let region = name == "MM_FILESETTINGS_AMAZONS3REGION" ? (text.isEmpty ? nil : text) : S3Endpoint.region(in: text)
+                if let region {
+                    deployment.regions.append(RegionReference(region, at: origin, component: object.resource, role: role))
                 }
-                if let value = item["value"], let text = value.string {
-                    let origin = Origin(offset: value.offset, path: "\(path).value")
-                    let region = name == "MM_FILESETTINGS_AMAZONS3REGION" ? (text.isEmpty ? nil : text) : S3Endpoint.region(in: text)
-                    if let region {
-                        deployment.regions.append(RegionReference(region, at: origin, component: object.resource, role: role))
-                    }
-                } else if let from = item["valueFrom"] {
-                    deployment.regions.append(RegionReference(
-                        unknown: "the variable's value comes from valueFrom (a secret or config map), which the object does not hold",
-                        at: Origin(offset: from.offset, path: "\(path).valueFrom"), component: object.resource, role: role))
-                }
+            } else if let from = item["valueFrom"] {
+                deployment.regions.append(RegionReference(
+                    unknown: "the variable's value comes from valueFrom (a secret or config map), which the object does not hold",
+                    at: Origin(offset: from.offset, path: "\(path).valueFrom"), component: object.resource, role: role))
             }
         }
     }

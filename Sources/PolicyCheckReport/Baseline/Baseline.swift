@@ -69,7 +69,7 @@ public struct Baseline: Sendable {
         let known = Set(entries.map(\.fingerprint))
         var count = 0
         for index in findings.indices where findings[index].suppression == nil && !findings[index].valueIsWithheld
-            && known.contains(ignoresValues ? findings[index].legacyFingerprint : findings[index].fingerprint) {
+            && records(findings[index], in: known) {
             findings[index].suppression = Suppression(kind: .baseline, justification: "known finding recorded in the baseline",
                                                       location: source)
             count += 1
@@ -81,16 +81,18 @@ public struct Baseline: Sendable {
     /// each said as a warning at its place, so a recorded finding that still fails is explained.
     public func uncoveredWithheld(in findings: [Finding]) -> [Diagnostic] {
         let known = Set(entries.map(\.fingerprint))
-        return findings.filter {
-            $0.suppression == nil && $0.valueIsWithheld
-                && known.contains(ignoresValues ? $0.legacyFingerprint : $0.fingerprint)
-        }.map {
+        return findings.filter { $0.suppression == nil && $0.valueIsWithheld && records($0, in: known) }.map {
             Diagnostic(file: $0.file, location: SourceLocation(line: $0.line, column: $0.column),
                        message: "\($0.ruleId) on \($0.resource) is recorded in the baseline \(source), but its value is "
                            + "withheld as sensitive, so the baseline cannot show it unchanged and does not cover it; "
                            + "waive it by rule and resource instead",
                        severity: .warning)
         }
+    }
+
+    /// Whether `finding`'s fingerprint (version 1 for a version 1 baseline) is among the recorded ones.
+    private func records(_ finding: Finding, in known: Set<String>) -> Bool {
+        known.contains(ignoresValues ? finding.legacyFingerprint : finding.fingerprint)
     }
 
     /// The baseline file: JSON, versioned, one entry per line group, byte-for-byte deterministic.
