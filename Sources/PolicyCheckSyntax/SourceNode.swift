@@ -220,6 +220,13 @@ extension SourceNode {
         return nil
     }
 
+    /// Whether the node is a string (without building its text).
+    public var isString: Bool {
+        if let (tape, index) = tapeNode { return tape.kind(index) == .string }
+        if case .string = value { return true }
+        return false
+    }
+
     /// The value of a boolean, or `nil`.
     public var bool: Bool? {
         if let (tape, index) = tapeNode {
@@ -271,6 +278,15 @@ extension SourceNode {
             return tape.link(index, key: key.text, hash: key.hash).map { tape.node(Int(tape.links[$0].child)) }
         }
         return self[key.text]
+    }
+
+    /// Which of up to 64 names a mapping has, as bits in the names' order (bit `i` for `keys[i]`): one pass over the
+    /// members of a tape's mapping, where asking each name scans them once per name.
+    public func presence(of keys: [SourceKey]) -> UInt64 {
+        if let (tape, index) = tapeNode { return tape.presence(index, of: keys) }
+        var found: UInt64 = 0
+        for (bit, key) in keys.enumerated() where self[key] != nil { found |= 1 << UInt64(bit) }
+        return found
     }
 
     /// Whether a mapping's keys are known to be distinct, so each entry is the one its key looks up: true for tapes

@@ -213,11 +213,18 @@ package final class SourceTape: Sendable {
         guard record.kind == Kind.mapping.rawValue else { return nil }
         let start = Int(record.payload)
         guard Int(record.count) > Self.largestScannedMapping else {
-            for link in start..<start + Int(record.count) {
-                let text = Int(links[link].key)
-                if textHashes[text] == hash && texts[text] == key { return link }
+            // The hot loop of every lookup by key: over the buffers, the links of one mapping being contiguous and
+            // every key's text index valid by construction.
+            let end = start + Int(record.count)
+            return links.withUnsafeBufferPointer { links in
+                textHashes.withUnsafeBufferPointer { hashes in
+                    for link in start..<end {
+                        let text = Int(links[link].key)
+                        if hashes[text] == hash && texts[text] == key { return link }
+                    }
+                    return nil
+                }
             }
-            return nil
         }
         let indexed = keyIndexes.withLock { indexes -> Int32? in
             if indexes[node] == nil {
@@ -238,6 +245,29 @@ package final class SourceTape: Sendable {
             if textHashes[text] == hash && texts[text] == key { return link }
         }
         return nil
+    }
+
+    /// Which of up to 64 names a mapping node has, as bits in the names' order, found in one pass over its members
+    /// (a reader asking a dozen names of every resource scanned its members a dozen times).
+    func presence(_ node: Int, of keys: [SourceKey]) -> UInt64 {
+        precondition(keys.count <= 64, "at most 64 names at once")
+        let record = nodes[node]
+        guard record.kind == Kind.mapping.rawValue else { return 0 }
+        let start = Int(record.payload)
+        let end = start + Int(record.count)
+        var found: UInt64 = 0
+        links.withUnsafeBufferPointer { links in
+            textHashes.withUnsafeBufferPointer { hashes in
+                for link in start..<end {
+                    let text = Int(links[link].key)
+                    let hash = hashes[text]
+                    for (bit, key) in keys.enumerated() where key.hash == hash && texts[text] == key.text {
+                        found |= 1 << UInt64(bit)
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// The most members a mapping may have and still be scanned for a key rather than indexed: below a few hundred,

@@ -28,6 +28,19 @@ struct SourceTapeTests {
         return lines
     }
 
+    @Test func presenceOfNamesIsOnePassThatAnswersLikeLookups() throws {
+        let node = try readJSON(Self.document)
+        let keys = ["a", "missing", "c", "a2", "d", "g"].map(SourceKey.init)
+        // Bits in the names' order: a, c, a2 and g are members of the root; d is a member of c only.
+        #expect(node.presence(of: keys) == 0b101101)
+        #expect(Self.owned(node).presence(of: keys) == 0b101101)
+        #expect(node["c"]?.presence(of: keys) == 0b010000)
+        #expect(node["a"]?.presence(of: keys) == 0, "a list has no names")
+        #expect(node.presence(of: []) == 0)
+        #expect(node.isString == false && node["a"]?.items?[1].isString == true)
+        #expect(Self.owned(node)["a"]?.items?[1].isString == true)
+    }
+
     @Test func tapeNodesAnswerLikeOwnedNodes() throws {
         let node = try readJSON(Self.document)
         #expect(describe(node) == describe(Self.owned(node)))

@@ -73,10 +73,15 @@ struct TerraformAttribute {
     }
     /// Offset of the closest enclosing value that exists, for origins of absent values.
     let anchor: Int
+    /// For a resource's root, worked out once per resource rather than at every attribute read through it: whether
+    /// its `after_unknown` marks it unknown as a whole (`nil` below the root, where it is read when asked), and
+    /// that its `expressions` is the block's mapping of attributes, never one attribute's leaf.
+    private let rootUnknownMark: Bool?
+    private let isRoot: Bool
 
-    /// The root of a resource's attributes.
+    /// The root of a resource's attributes. `unknownIsMark`: `isUnknownMark(unknown)`, which the resource keeps.
     init(node: SourceNode?, unknown: SourceNode?, expressions: SourceNode?, configured: Bool, resourcePath: String,
-         place: TerraformValuesPlace, anchor: Int) {
+         place: TerraformValuesPlace, anchor: Int, unknownIsMark: Bool) {
         self.node = node
         self.unknown = unknown
         self.expression = expressions
@@ -87,6 +92,8 @@ struct TerraformAttribute {
         self.last = nil
         self.list = nil
         self.anchor = anchor
+        self.rootUnknownMark = unknownIsMark
+        self.isRoot = true
     }
 
     private init(node: SourceNode?, unknown: SourceNode?, expression: SourceNode?, configured: Bool,
@@ -102,6 +109,8 @@ struct TerraformAttribute {
         self.last = last
         self.list = list
         self.anchor = anchor
+        self.rootUnknownMark = nil
+        self.isRoot = false
     }
 
     /// The attribute or nested block `key`.
@@ -109,14 +118,14 @@ struct TerraformAttribute {
         // One name looked up in up to three mappings: hash it once.
         let name = SourceKey(key)
         return step(node: node?[name], unknown: isUnknownMark ? unknown : unknown?[name],
-                    expression: Self.isLeaf(expression) ? expression : expression?[name], step: .key(key))
+                    expression: isExpressionLeaf ? expression : expression?[name], step: .key(key))
     }
 
     /// Item `index` of a list or nested block.
     func child(_ index: Int) -> TerraformAttribute {
         func item(_ list: SourceNode?) -> SourceNode? { list?.item(at: index) }
         return step(node: item(node), unknown: isUnknownMark ? unknown : item(unknown),
-                    expression: Self.isLeaf(expression) ? expression : item(expression), step: .index(index))
+                    expression: isExpressionLeaf ? expression : item(expression), step: .index(index))
     }
 
     /// Follows keys and list indexes, e.g. `["rule", 0, "apply_server_side_encryption_by_default", 0]`.
@@ -138,6 +147,9 @@ struct TerraformAttribute {
                            anchor: self.node?.offset ?? anchor)
     }
 
+    /// Whether this attribute's expression is a leaf, which its children share.
+    private var isExpressionLeaf: Bool { !isRoot && Self.isLeaf(expression) }
+
     /// An expression leaf (`constant_value` or `references`), as opposed to a nested block's expressions.
     private static func isLeaf(_ expression: SourceNode?) -> Bool {
         guard let expression else { return false }
@@ -153,8 +165,15 @@ struct TerraformAttribute {
     var isUnknown: Bool { isUnknownMark && (node == nil || node?.isNull == true) }
 
     /// Whether the `after_unknown` mirror marks the whole value unknown (`true`, or a reason written from source).
-    private var isUnknownMark: Bool {
-        unknown.map { $0.bool == true || $0.string != nil || $0[Self.encodedAfter] != nil } ?? false
+    private var isUnknownMark: Bool { rootUnknownMark ?? Self.isUnknownMark(unknown) }
+
+    /// Whether an `after_unknown` mirror marks the whole value unknown.
+    static func isUnknownMark(_ unknown: SourceNode?) -> Bool {
+        // Kinds first: the mirror of a resource's attribute is most often a mapping or `false`, and its text is never
+        // needed here.
+        guard let unknown else { return false }
+        if unknown.isMapping { return unknown[Self.encodedAfter] != nil }
+        return unknown.bool == true || unknown.isString
     }
 
     /// For an unknown JSON text written from source: what it encodes, as `after` and `after_unknown` nodes
@@ -287,7 +306,7 @@ struct TerraformAttribute {
         let nodes = node?.items
         let unknownWhole = isUnknownMark
         let unknowns = unknownWhole ? nil : unknown?.items
-        let expressionLeaf = Self.isLeaf(expression)
+        let expressionLeaf = isExpressionLeaf
         let expressions = expressionLeaf ? nil : expression?.items
         func item(_ list: [SourceNode]?, _ index: Int) -> SourceNode? {
             guard let list, index < list.count else { return nil }

@@ -100,26 +100,67 @@ struct TerraformPlan: TerraformResourceGraph {
     private static func change(_ node: SourceNode, path: String, reader: NodeReader,
                                configuration: TerraformConfiguration, source: Bool) -> TerraformResource? {
         guard let item = reader.object(node, path: path) else { return nil }
-        let address = item.text("address", required: true)
-        let type = item.text("type", required: true)
-        let mode = item.text("mode")
-        guard let change = item.object("change", required: true) else { return nil }
-        let actions = change.texts("actions")
+        // Every item of a plan passes here: its fields are read from the node, and through the view (which spells
+        // paths and reports what is wrong) only when a field is absent or not as a plan writes it, so the result and
+        // the diagnostics are the view's either way.
+        let fast = !reader.matchesNamesLikeGo
+        func text(_ key: SourceKey, required: Bool = false) -> String? {
+            (fast ? node[key]?.string : nil) ?? item.text(key.text, required: required)
+        }
+        let address = text(Keys.address, required: true)
+        let type = text(Keys.type, required: true)
+        let mode = text(Keys.mode)
+        // The view of `change`, made once and only when needed.
+        var view: ObjectView??
+        func changeView() -> ObjectView? {
+            if let view { return view }
+            let made = item.object("change", required: true)
+            view = .some(made)
+            return made
+        }
+        let fastChange = fast ? node[Keys.change] : nil
+        guard let changeNode = fastChange?.isMapping == true ? fastChange : changeView()?.node else { return nil }
+        let actions = (fast ? Self.texts(changeNode[Keys.actions]) : nil) ?? changeView()?.texts("actions") ?? []
         guard let address, let type, mode ?? "managed" == "managed" else { return nil }
         if actions.contains("delete") && !actions.contains("create") { return nil }
         if actions == ["forget"] { return nil }
-        let moduleAddress = item.text("module_address") ?? TerraformAddress.split(address).module
-        let after = change.value("after")
-        let unknown = change.value("after_unknown")
+        let moduleAddress = text(Keys.moduleAddress) ?? TerraformAddress.split(address).module
+        func value(_ key: SourceKey) -> SourceNode? { changeNode[key].flatMap { $0.isNull ? nil : $0 } }
+        let after = value(Keys.after)
+        let unknown = value(Keys.afterUnknown)
         var origin = item.origin
         if source { origin.path = address }
         let resource = resource(address: address, type: type, moduleAddress: moduleAddress, origin: origin,
                                 values: after, unknown: unknown, place: source ? .source : .change,
-                                anchor: change.node.offset,
+                                anchor: changeNode.offset,
                                 configuration: configuration)
         // Delete and create (either order): the resource is replaced by a new one.
-        if actions.contains("delete") { resource.replacedAt = change.origin(of: "actions") }
+        if actions.contains("delete") { resource.replacedAt = changeView()?.origin(of: "actions") }
         return resource
+    }
+
+    /// A list's texts when every item is a string, as a plan writes `actions`; `nil` for anything else (absent, or
+    /// another kind), which the view reads with its diagnostics.
+    private static func texts(_ list: SourceNode?) -> [String]? {
+        guard let list, list.isSequence else { return nil }
+        var texts: [String] = []
+        texts.reserveCapacity(list.memberCount)
+        var allStrings = true
+        list.forEachItem { _, item in
+            if let text = item.string { texts.append(text) } else { allStrings = false }
+        }
+        return allStrings ? texts : nil
+    }
+
+    private enum Keys {
+        static let address = SourceKey("address")
+        static let type = SourceKey("type")
+        static let mode = SourceKey("mode")
+        static let change = SourceKey("change")
+        static let actions = SourceKey("actions")
+        static let moduleAddress = SourceKey("module_address")
+        static let after = SourceKey("after")
+        static let afterUnknown = SourceKey("after_unknown")
     }
 
     /// The managed resources of a module in `planned_values` or `values`, and of its child modules.
@@ -148,14 +189,18 @@ struct TerraformPlan: TerraformResourceGraph {
         let own = TerraformAddress.split(address).resource
         let (configAddress, instanceKey) = TerraformAddress.splitKey(own)
         let modulePath = TerraformAddress.modulePath(moduleAddress)
-        let expressions = configuration.expressions(of: configAddress, in: modulePath)
+        let block = configuration.resource(configAddress, in: modulePath)
+        let expressions = block?[Self.expressionsKey]
         let roots = TerraformAttributeRoots(values?.isMapping == true ? values : nil,
-                                            unknown?.isMapping == true ? unknown : nil, expressions ?? nil)
+                                            unknown?.isMapping == true ? unknown : nil, expressions, block: block)
         return TerraformResource(address: address, type: type, moduleAddress: moduleAddress, modulePath: modulePath,
                                  configAddress: configAddress, instanceKey: instanceKey, origin: origin,
-                                 roots: roots, configured: expressions != nil, place: place,
+                                 roots: roots, configured: block != nil, place: place,
                                  anchor: values?.offset ?? anchor)
     }
+
+    private static let expressionsKey = SourceKey("expressions")
+    private static let providerConfigKeyKey = SourceKey("provider_config_key")
 
     // MARK: - Finding resources
 
@@ -223,7 +268,7 @@ struct TerraformPlan: TerraformResourceGraph {
 extension TerraformPlan {
     /// The configuration's `provider_config_key` of the resource's block.
     func providerConfigKey(of resource: TerraformResource) -> String? {
-        configuration.resource(resource.configAddress, in: resource.modulePath)?["provider_config_key"]?.string
+        resource.configurationBlock?[Self.providerConfigKeyKey]?.string
     }
 }
 

@@ -51,6 +51,8 @@ struct TerraformRegionReader {
     /// zone in every account, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#availability_zone_id).
     static let zoneAttributes = [SourceKey("availability_zone"), SourceKey("availability_zones"),
                                  SourceKey("availability_zone_name"), SourceKey("availability_zone_id")]
+    /// The region attributes' names, then the zone attributes', for `SourceNode.presence(of:)`.
+    static let presenceKeys = regionAttributes.map(\.key) + zoneAttributes
     /// Zones written inside a block of some types: an S3 directory bucket's `location.name`, "the name of the
     /// location is the Zone ID of the Availability Zone (AZ) or Local Zone (LZ) where the bucket will be created"
     /// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LocationInfo.html,
@@ -185,11 +187,14 @@ struct TerraformRegionReader {
         // The values and their unknown mirror put together once, not once per field (every resource passes here).
         let values = resource.valuesNode
         let unknown = resource.isAWS ? resource.unknownMirror : nil
-        for field in Self.regionAttributes {
-            guard values?[field.key] != nil else {
+        // Which region and zone attributes the values and the mirror have, each found in one pass over its members.
+        let inValues = values?.presence(of: Self.presenceKeys) ?? 0
+        let inUnknown = unknown?.presence(of: Self.presenceKeys) ?? 0
+        for (bit, field) in Self.regionAttributes.enumerated() {
+            guard inValues & 1 << UInt64(bit) != 0 else {
                 // A region the configuration sets from something without a value here (AWS provider 6's
                 // per-resource `region = var.region`): never a silent pass.
-                if field.name != "location", unknown?[field.key] != nil {
+                if field.name != "location", inUnknown & 1 << UInt64(bit) != 0 {
                     let attribute = resource[field.name]
                     if attribute.isUnknown, !attribute.isProviderDefault {
                         deployment.regions.append(RegionReference(unknown: attribute.unknownReason, at: attribute.origin,
@@ -206,7 +211,8 @@ struct TerraformRegionReader {
             }
         }
         if resource.isAWS {
-            for key in Self.zoneAttributes where values?[key] != nil {
+            for (offset, key) in Self.zoneAttributes.enumerated()
+            where inValues & 1 << UInt64(Self.regionAttributes.count + offset) != 0 {
                 let attribute = resource[key.text]
                 // A list of zones (`availability_zones = ["eu-west-1a"]`): each item is one.
                 for zone in attribute.node?.isSequence == true ? attribute.items : [attribute] {

@@ -28,6 +28,8 @@ final class TerraformResource {
     private let configured: Bool
     private let place: TerraformValuesPlace
     private let anchor: Int
+    /// Whether its `after_unknown` marks it unknown as a whole (`TerraformAttribute.isUnknownMark`), worked out once.
+    private let unknownIsMark: Bool
 
     init(address: String, type: String, moduleAddress: String, modulePath: [String], configAddress: String,
          instanceKey: String, origin: Origin, roots: TerraformAttributeRoots, configured: Bool,
@@ -44,6 +46,7 @@ final class TerraformResource {
         self.configured = configured
         self.place = place
         self.anchor = anchor
+        unknownIsMark = TerraformAttribute.isUnknownMark(roots.unknown)
     }
 
     /// Its `after` (or `values`) mapping alone, without the rest of `attributes`.
@@ -52,11 +55,14 @@ final class TerraformResource {
     /// Its `after_unknown` mapping alone (plans' `resource_changes` only).
     var unknownMirror: SourceNode? { roots.unknown }
 
+    /// Its block in the configuration (`address`, `provider_config_key`, `expressions`), when the plan has one.
+    var configurationBlock: SourceNode? { roots.block }
+
     /// The root of its attributes: `after` (or `values`), `after_unknown` and the configuration's `expressions`.
     var attributes: TerraformAttribute {
         let (node, unknown, expression) = roots.nodes
         return TerraformAttribute(node: node, unknown: unknown, expressions: expression, configured: configured,
-                                  resourcePath: resourcePath, place: place, anchor: anchor)
+                                  resourcePath: resourcePath, place: place, anchor: anchor, unknownIsMark: unknownIsMark)
     }
 
     /// The attribute `key`.
@@ -76,47 +82,64 @@ final class TerraformResource {
 /// A resource's `after` (or `values`), `after_unknown` and configuration `expressions` nodes: as indexes into the
 /// plan's tape when all come from it unchanged (as every plan's do), else as nodes.
 enum TerraformAttributeRoots {
-    case tape(SourceTape, node: UInt32, unknown: UInt32, expression: UInt32)
-    indirect case nodes(SourceNode?, SourceNode?, SourceNode?)
+    case tape(SourceTape, node: UInt32, unknown: UInt32, expression: UInt32, block: UInt32)
+    indirect case nodes(SourceNode?, SourceNode?, SourceNode?, block: SourceNode?)
 
     /// The index that stands for no node.
     private static let none = UInt32.max
 
-    init(_ node: SourceNode?, _ unknown: SourceNode?, _ expression: SourceNode?) {
-        let parts = [node, unknown, expression]
-        let references = parts.map { $0?.unchangedTapeReference }
-        guard let tape = references.lazy.compactMap({ $0?.tape }).first,
-              zip(parts, references).allSatisfy({ part, reference in
-                  part == nil || (reference.map { $0.tape === tape && $0.index != Self.none } ?? false)
-              }) else {
-            self = .nodes(node, unknown, expression)
+    /// `block`: the resource's configuration block (`address`, `provider_config_key`, `expressions`), when found.
+    init(_ node: SourceNode?, _ unknown: SourceNode?, _ expression: SourceNode?, block: SourceNode? = nil) {
+        // Without arrays: every resource of a plan passes here.
+        let references = (node?.unchangedTapeReference, unknown?.unchangedTapeReference,
+                          expression?.unchangedTapeReference, block?.unchangedTapeReference)
+        guard let tape = references.0?.tape ?? references.1?.tape ?? references.2?.tape ?? references.3?.tape,
+              Self.fits(node, references.0, tape), Self.fits(unknown, references.1, tape),
+              Self.fits(expression, references.2, tape), Self.fits(block, references.3, tape) else {
+            self = .nodes(node, unknown, expression, block: block)
             return
         }
-        let indexes = references.map { $0?.index ?? Self.none }
-        self = .tape(tape, node: indexes[0], unknown: indexes[1], expression: indexes[2])
+        self = .tape(tape, node: references.0?.index ?? Self.none, unknown: references.1?.index ?? Self.none,
+                     expression: references.2?.index ?? Self.none, block: references.3?.index ?? Self.none)
+    }
+
+    /// Whether a part is absent, or an unchanged node of `tape` that an index can stand for.
+    private static func fits(_ part: SourceNode?, _ reference: (tape: SourceTape, index: UInt32)?,
+                             _ tape: SourceTape) -> Bool {
+        guard part != nil else { return true }
+        guard let reference else { return false }
+        return reference.tape === tape && reference.index != none
     }
 
     /// The first node alone.
     var node: SourceNode? {
         switch self {
-        case .nodes(let node, _, _): return node
-        case .tape(let tape, let node, _, _): return node == Self.none ? nil : SourceNode(tape: tape, index: node)
+        case .nodes(let node, _, _, _): return node
+        case .tape(let tape, let node, _, _, _): return node == Self.none ? nil : SourceNode(tape: tape, index: node)
         }
     }
 
     /// The second node alone (`after_unknown`).
     var unknown: SourceNode? {
         switch self {
-        case .nodes(_, let unknown, _): return unknown
-        case .tape(let tape, _, let unknown, _): return unknown == Self.none ? nil : SourceNode(tape: tape, index: unknown)
+        case .nodes(_, let unknown, _, _): return unknown
+        case .tape(let tape, _, let unknown, _, _): return unknown == Self.none ? nil : SourceNode(tape: tape, index: unknown)
+        }
+    }
+
+    /// The configuration block alone.
+    var block: SourceNode? {
+        switch self {
+        case .nodes(_, _, _, let block): return block
+        case .tape(let tape, _, _, _, let block): return block == Self.none ? nil : SourceNode(tape: tape, index: block)
         }
     }
 
     var nodes: (SourceNode?, SourceNode?, SourceNode?) {
         switch self {
-        case .nodes(let node, let unknown, let expression):
+        case .nodes(let node, let unknown, let expression, _):
             return (node, unknown, expression)
-        case .tape(let tape, let node, let unknown, let expression):
+        case .tape(let tape, let node, let unknown, let expression, _):
             func make(_ index: UInt32) -> SourceNode? { index == Self.none ? nil : SourceNode(tape: tape, index: index) }
             return (make(node), make(unknown), make(expression))
         }
@@ -129,80 +152,95 @@ enum TerraformAddress {
     /// `("module.a[0]", "aws_x.y[1]")`.
     static func split(_ address: String) -> (module: String, resource: String) {
         // Most addresses are at the root: the resource part is the address itself (sharing its storage).
-        guard address.hasPrefix("module.") else { return ("", address) }
-        var rest = Substring(address)
-        var module = ""
-        while rest.hasPrefix("module.") {
-            let afterPrefix = rest.dropFirst("module.".count)
-            let end = endOfStep(afterPrefix)
-            module += (module.isEmpty ? "" : ".") + "module." + afterPrefix[..<end]
-            rest = afterPrefix[end...]
-            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+        guard address.utf8.starts(with: modulePrefix) else { return ("", address) }
+        let bytes = address.utf8
+        var rest = bytes.startIndex
+        var moduleEnd = rest
+        // The module part is the run of `module.<name>[<key>]` steps, each read on the bytes as Terraform reads an
+        // address (a quoted key may hold dots and brackets).
+        while bytes[rest...].starts(with: modulePrefix) {
+            let end = endOfStep(bytes, from: bytes.index(rest, offsetBy: modulePrefix.count))
+            moduleEnd = end
+            rest = end < bytes.endIndex ? bytes.index(after: end) : end
         }
-        return (module, String(rest))
+        return (String(address[..<moduleEnd]), String(address[rest...]))
     }
 
     /// Module call names along a module address: `module.a[0].module.b` gives `["a", "b"]`.
     static func modulePath(_ moduleAddress: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(moduleAddress)
-        while rest.hasPrefix("module.") {
-            let afterPrefix = rest.dropFirst("module.".count)
-            let end = endOfStep(afterPrefix)
-            let step = afterPrefix[..<end]
-            names.append(String(step.prefix { $0 != "[" }))
-            rest = afterPrefix[end...]
-            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+        let bytes = moduleAddress.utf8
+        var rest = bytes.startIndex
+        while bytes[rest...].starts(with: modulePrefix) {
+            let nameStart = bytes.index(rest, offsetBy: modulePrefix.count)
+            let end = endOfStep(bytes, from: nameStart)
+            let nameEnd = bytes[nameStart..<end].firstIndex(of: UInt8(ascii: "[")) ?? end
+            names.append(String(moduleAddress[nameStart..<nameEnd]))
+            rest = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         return names
     }
 
     /// Splits a trailing instance key off: `aws_x.y["a.b"]` gives `("aws_x.y", "[\"a.b\"]")`.
     static func splitKey(_ address: String) -> (base: String, key: String) {
-        guard address.hasSuffix("]"), let open = openingBracket(of: address) else { return (address, "") }
+        guard address.utf8.last == UInt8(ascii: "]"), let open = openingBracket(of: address) else { return (address, "") }
         return (String(address[..<open]), String(address[open...]))
     }
 
-    /// The end of one `name[key]` step, honouring quoted keys that may hold dots or brackets.
-    private static func endOfStep(_ text: Substring) -> Substring.Index {
-        var index = text.startIndex
+    private static let modulePrefix = Array("module.".utf8)
+
+    /// The end of one `name[key]` step starting at `start`: the first `.` outside brackets and quotes, honouring
+    /// quoted keys that may hold dots or brackets.
+    private static func endOfStep(_ bytes: String.UTF8View, from start: String.Index) -> String.Index {
+        var index = start
         var depth = 0
         var quoted = false
-        while index < text.endIndex {
-            let character = text[index]
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if quoted {
-                if character == "\\" { index = text.index(after: index) } else if character == "\"" { quoted = false }
-            } else if character == "\"" {
+                if byte == UInt8(ascii: "\\") {
+                    index = bytes.index(after: index)
+                    if index == bytes.endIndex { break }
+                } else if byte == UInt8(ascii: "\"") {
+                    quoted = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
                 quoted = true
-            } else if character == "[" {
+            } else if byte == UInt8(ascii: "[") {
                 depth += 1
-            } else if character == "]" {
+            } else if byte == UInt8(ascii: "]") {
                 depth -= 1
-            } else if character == "." && depth == 0 {
+            } else if byte == UInt8(ascii: ".") && depth == 0 {
                 return index
             }
-            if index < text.endIndex { index = text.index(after: index) }
+            index = bytes.index(after: index)
         }
-        return text.endIndex
+        return bytes.endIndex
     }
 
     /// The `[` that opens the trailing instance key.
     private static func openingBracket(of address: String) -> String.Index? {
+        let bytes = address.utf8
         var quoted = false
         var open: String.Index?
-        var index = address.startIndex
-        while index < address.endIndex {
-            let character = address[index]
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if quoted {
-                if character == "\\" { index = address.index(after: index) } else if character == "\"" { quoted = false }
-            } else if character == "\"" {
+                if byte == UInt8(ascii: "\\") {
+                    index = bytes.index(after: index)
+                    if index == bytes.endIndex { break }
+                } else if byte == UInt8(ascii: "\"") {
+                    quoted = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
                 quoted = true
-            } else if character == "[" {
+            } else if byte == UInt8(ascii: "[") {
                 open = index
-            } else if character == "." {
+            } else if byte == UInt8(ascii: ".") {
                 open = nil
             }
-            if index < address.endIndex { index = address.index(after: index) }
+            index = bytes.index(after: index)
         }
         return open
     }

@@ -63,6 +63,12 @@ import Testing
         ("error/unsupported-format-version.json", "2:21",
          "unsupported Terraform JSON format_version '2.0'; policycheck reads 0.x and 1.x"),
         ("error/resource-changes-not-a-list.json", "4:23", "'resource_changes' must be a list, found a mapping"),
+        // A change item's fields are read from the node and through the view only when not as a plan writes them:
+        // the view's messages either way.
+        ("error/change-not-a-mapping.json", "5:103", "'resource_changes[0].change' must be a mapping, found a list"),
+        ("error/change-missing.json", "5:5", "missing required field 'change' in 'resource_changes[0]'"),
+        ("error/action-not-a-string.json", "6:29", "'resource_changes[0].change.actions[0]' must be a string, found a mapping"),
+        ("error/address-not-a-string.json", "5:17", "'resource_changes[0].address' must be a string, found a list"),
     ])
     func unusablePlansAreErrors(name: String, location: String, message: String) throws {
         let report = try TerraformFixture.run([TerraformFixture.path(name)])
