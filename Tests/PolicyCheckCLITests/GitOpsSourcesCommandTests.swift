@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// An Argo CD Application or ApplicationSet, or a Flux HelmRelease, deploys objects this run does not have (a chart
+/// An Argo CD Application or ApplicationSet, or a Flux HelmRelease or Kustomization, deploys objects this run does not have (a chart
 /// from a repository, a directory of a git repository): each source is a located warning in every format, so the run
 /// does not read as having checked them (docs/security.md row 130).
 @Suite struct GitOpsSourcesCommandTests {
@@ -22,6 +22,7 @@ import Testing
             "49:9: ApplicationSet/argocd/guestbooks: the objects this Argo CD ApplicationSet deploys — the directory 'guestbook' of the git repository 'https://git.example.com/org/deploy.git' (if it is part of this checkout, check it too) (spec.template.spec.source) — are not checked",
             "60:7: Application/argocd/monitoring: the objects this Argo CD Application deploys — the Helm chart 'prometheus' version '25.0.0' from 'https://prometheus-community.github.io/helm-charts' (spec.sources[0]) — are not checked",
             "74:13: HelmRelease/apps/podinfo: the objects this Flux HelmRelease deploys — the chart of the OCIRepository 'podinfo' (spec.chartRef) — are not checked",
+            "83:14: Kustomization/flux-system/apps: the objects this Flux Kustomization deploys — the directory './apps/production' of the GitRepository 'fleet' (spec.sourceRef) — are not checked: policycheck does not fetch repositories, and the patches and substitutions written here are not applied",
         ]
         // One per deploying source: the values-only source (`ref`) deploys nothing of its own.
         #expect(warnings.count == expected.count, "\(warnings)")
@@ -39,6 +40,7 @@ import Testing
         let output = result.stdout + result.stderr
         #expect(output.contains("Application/argocd/pg: the objects this Argo CD Application deploys"), "\(output)")
         #expect(output.contains("HelmRelease/db/pg: the objects this Flux HelmRelease deploys"), "\(output)")
+        #expect(output.contains("Kustomization/flux-system/apps: the objects this Flux Kustomization deploys"), "\(output)")
         #expect(!output.contains("hunter2"))
     }
 

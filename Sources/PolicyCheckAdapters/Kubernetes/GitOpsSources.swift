@@ -2,7 +2,7 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Objects that make a GitOps controller deploy other objects, which this run does not have: an Argo CD
-/// `Application` or `ApplicationSet` and a Flux `HelmRelease`. Each source they deploy is a warning at the source,
+/// `Application` or `ApplicationSet`, a Flux `HelmRelease` and a Flux `Kustomization`. Each source they deploy is a warning at the source,
 /// in every report format, naming what is deployed from where — as for a nested stack's template at a URL and a
 /// Terraform module from a remote source — so a run of such files does not read as having checked what they deploy.
 ///
@@ -16,7 +16,10 @@ import PolicyCheckSyntax
 ///   in this checkout, but nothing says which repository `repoURL` is, so it is named too.
 /// - Flux: a HelmRelease installs `spec.chart.spec.chart` from the source in `spec.chart.spec.sourceRef`
 ///   (a HelmRepository, GitRepository or Bucket), or the chart of `spec.chartRef` (an OCIRepository or HelmChart)
-///   (https://fluxcd.io/flux/components/helm/helmreleases/).
+///   (https://fluxcd.io/flux/components/helm/helmreleases/). A Flux Kustomization (`kustomize.toolkit.fluxcd.io`,
+///   not kustomize's own `kustomization.yaml`) builds and applies the directory `spec.path` (the source's root when
+///   absent) of the GitRepository, OCIRepository or Bucket in `spec.sourceRef`, with the patches and substitutions
+///   written beside it (https://fluxcd.io/flux/components/kustomize/kustomizations/).
 ///
 /// The values written beside the source (`helm.valuesObject`, `spec.values`) are not judged: what they do depends on
 /// the chart's templates, which are not here.
@@ -24,7 +27,8 @@ enum GitOpsSources {
     /// The kinds read, by API group.
     static func deploysElsewhere(group: String, kind: String) -> Bool {
         switch (group, kind) {
-        case ("argoproj.io", "Application"), ("argoproj.io", "ApplicationSet"), ("helm.toolkit.fluxcd.io", "HelmRelease"):
+        case ("argoproj.io", "Application"), ("argoproj.io", "ApplicationSet"), ("helm.toolkit.fluxcd.io", "HelmRelease"),
+             ("kustomize.toolkit.fluxcd.io", "Kustomization"):
             return true
         default:
             return false
@@ -38,9 +42,13 @@ enum GitOpsSources {
         let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string ?? "(no name)"
         let identity = "\(kind)/\(metadata?["namespace"]?.string ?? "default")/\(name)"
         let prefix = path.isEmpty ? "" : path + "."
+        let controller = kind == "HelmRelease" || kind == "Kustomization" ? "Flux" : "Argo CD"
+        let advice = kind == "Kustomization"
+            ? "policycheck does not fetch repositories, and the patches and substitutions written here are not applied; build it (flux build kustomization, kubectl kustomize) and check the output too"
+            : "policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too"
         for (field, offset, what) in sources(of: node, kind: kind) {
             deployment.notices.append(Diagnostic(source, offset: offset,
-                "\(identity): the objects this \(kind == "HelmRelease" ? "Flux" : "Argo CD") \(kind) deploys — \(what) (\(prefix)\(field)) — are not checked: policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too",
+                "\(identity): the objects this \(controller) \(kind) deploys — \(what) (\(prefix)\(field)) — are not checked: \(advice)",
                 severity: .warning))
         }
     }
@@ -50,6 +58,7 @@ enum GitOpsSources {
         switch kind {
         case "Application": return argoSources(node["spec"], path: "spec")
         case "ApplicationSet": return argoSources(node["spec"]?["template"]?["spec"], path: "spec.template.spec")
+        case "Kustomization": return fluxKustomization(node["spec"])
         default: return fluxChart(node["spec"])
         }
     }
@@ -94,6 +103,15 @@ enum GitOpsSources {
             return [("spec.chartRef", chartRef.offset, "the chart of \(reference(chartRef))")]
         }
         return []
+    }
+
+    /// A Flux Kustomization's directory of its source; one warning even when the source is not named (the
+    /// controller refuses such an object, but a gate does not pass it).
+    private static func fluxKustomization(_ spec: SourceNode?) -> [(path: String, offset: Int, what: String)] {
+        guard let spec, spec.isMapping else { return [] }
+        let directory = spec["path"]?.string.map { "the directory '\(shown($0))'" } ?? "the root"
+        let sourceRef = spec["sourceRef"]
+        return [("spec.sourceRef", (sourceRef ?? spec).offset, "\(directory) of \(reference(sourceRef))")]
     }
 
     /// `the HelmRepository 'bitnami'`, from a Flux source reference.
