@@ -43,21 +43,16 @@ enum JSONErrorText {
     }
 
     /// What an unquoted word that may be a secret is called instead of quoted.
-    static let unshownWord = "an unquoted word (not shown: it may be a secret)"
+    static let unshownWord = UnquotedWord.unshown
 
-    /// Whether a bare word may be quoted in an error: it misspells a JSON literal (`tru`, `True`, `nul`, `truex`), is
-    /// `NaN` or `Infinity`, is a number's digits and signs, or has at most three characters. Anything else in a
-    /// value's place (a Secret's unquoted `Hunter2SuperSecretValue`, a token) would be echoed into a CI log.
+    /// Whether a bare word may be quoted in an error: it has at most three characters, or it is a JSON literal,
+    /// `NaN` or `Infinity` in any case or cut short (`tru`, `True`, `nul`). Anything else in a value's place would be
+    /// echoed into a CI log: a Secret's unquoted `Hunter2SuperSecretValue`, a PIN or card number's digits and signs
+    /// (`0042-7781-9931`), a literal with a secret's characters after it (`true7`).
     static func isSafeToQuote(_ word: String, truncated: Bool) -> Bool {
-        if !truncated && word.utf8.count <= 3 { return true }
+        if UnquotedWord.isShort(word, truncated: truncated) { return true }
         let lower = word.lowercased()
-        for literal in ["true", "false", "null", "nan", "infinity"] where lower.hasPrefix(literal) || literal.hasPrefix(lower) {
-            return lower.utf8.count <= literal.utf8.count + 1 && !truncated
-        }
-        return word.utf8.allSatisfy { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-        }
+        return !truncated && ["true", "false", "null", "nan", "infinity"].contains { $0.hasPrefix(lower) }
     }
 
     /// A hint for common non-JSON input at `offset`: comments, single quotes, NaN/Infinity, a byte-order mark.

@@ -40,6 +40,49 @@ import Testing
         #expect(!output.contains("ignored inline"), "\(output)")
     }
 
+    /// Names spelt with withheld (sensitive) values all print as one name, yet are two declarations (round 29).
+    @Test func anIgnoreAboveAManifestOfTwoSensitiveNamesIsAnError() throws {
+        let output = try refusedCheck("fail-ignore-above-manifest-of-two-sensitive-names",
+                                      at: "main.tf:12:3", naming: 2)
+        #expect(!output.contains("bastion-svc") && !output.contains("orders-db"), "\(output)")
+    }
+
+    /// Two blocks of one type and name in two modules are two declarations, not two instances of one (round 29).
+    @Test func anIgnoreAtAVariableDefaultUsedBySameNamedBlocksOfTwoModulesIsAnError() throws {
+        let output = try refusedCheck("fail-ignore-at-variable-default-used-by-same-named-blocks-of-two-modules",
+                                      at: "main.tf:7:3", naming: 2)
+        #expect(output.contains("('aws_security_group.web', 'module.db.aws_security_group.web')"), "\(output)")
+    }
+
+    /// A root module's folder named like one of its resources does not hide that resource's findings (round 29).
+    @Test func anIgnoreInAFolderNamedAsAResourceIsAnError() throws {
+        let output = try refusedCheck("fail-ignore-at-variable-default-in-folder-named-as-a-resource",
+                                      at: "aws_security_group.database/main.tf:7:3", naming: 2)
+        #expect(output.contains("('aws_security_group.bastion', 'aws_security_group.database')"), "\(output)")
+    }
+
+    /// An object named like the file it is in (an Ingress may have dots in its name) is still a declaration of its
+    /// own (round 29).
+    @Test func anIgnoreAboveAListInAFileNamedAsItsIngressIsAnError() throws {
+        let output = try refusedCheck("fail-ignore-above-list-in-file-named-as-its-ingress",
+                                      at: "Ingress/default/web.yaml:1:1", naming: 2)
+        #expect(output.contains("('Ingress/default/web.yaml', 'Service/default/bastion')"), "\(output)")
+    }
+
+    /// Checks the fixture folder from inside it, expecting the declared-apart error at `place` and every finding
+    /// still reported; returns the whole output.
+    private func refusedCheck(_ folder: String, at place: String, naming count: Int) throws -> String {
+        let result = try check(".", in: URL(fileURLWithPath: Self.fixture(folder)))
+        let output = result.stdout + result.stderr
+        #expect(result.status == 2, "\(output)")
+        #expect(output.contains("\(place): error: 'policycheck:ignore' covers findings of \(count) resources declared "
+                                + "apart ("), "\(output)")
+        #expect(output.contains("which share a value placed on this line, so it covers none of them: waive each "
+                                + "resource by name in the waiver file instead"), "\(output)")
+        #expect(!output.contains("ignored inline"), "\(output)")
+        return output
+    }
+
     /// A literal block body's findings are at their own lines inside the body (round 29), so an ignore above
     /// `TemplateBody` covers none of them and is stale; every finding fails.
     @Test func anIgnoreAboveAStackSetBodyCoversNoneOfItsResources() throws {

@@ -56,14 +56,14 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
     InvalidCase("# note\n{}", "comments are not allowed in JSON", at: 0),
     InvalidCase(bytes: [0xEF, 0xBB, 0xBF, 0x7B, 0x7D], "byte-order mark; decode the input with TextDecoding", at: 0),
     // Literals and numbers.
-    InvalidCase("truex", "expected a value, found 'truex'", at: 0),
+    InvalidCase("FALS", "expected a value, found 'FALS'", at: 0),
     InvalidCase("[nul]", "expected a value, found 'nul'", at: 1),
     InvalidCase("True", "expected a value, found 'True'", at: 0),
     InvalidCase("NaN", "expected a value, found 'NaN' (NaN and Infinity are not JSON numbers)", at: 0),
     InvalidCase("[Infinity]", "found 'Infinity' (NaN and Infinity are not JSON numbers)", at: 1),
     InvalidCase("-Infinity", "expected a digit after '-', found 'Infinity'", at: 1),
     InvalidCase("01", "leading zeros are not allowed in numbers, found '01'", at: 0),
-    InvalidCase("[-007]", "leading zeros are not allowed in numbers, found '-007'", at: 1),
+    InvalidCase("[-07]", "leading zeros are not allowed in numbers, found '-07'", at: 1),
     InvalidCase("1.e5", "expected a digit after the decimal point, found 'e5'", at: 2),
     InvalidCase(".5", "expected a value, found '.5'", at: 0),
     InvalidCase("+1", "expected a value, found '+1'", at: 0),
@@ -90,7 +90,13 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
     InvalidCase(String(repeating: "x", count: 100), "found an unquoted word (not shown", at: 0),
     // A Secret's unquoted password is not echoed into a CI log (tester round 29); a misspelt literal still is.
     InvalidCase(#"{"password": Hunter2SuperSecretValue}"#, "expected a value, found an unquoted word (not shown", at: 13),
-    InvalidCase("[nulll]", "expected a value, found 'nulll'", at: 1),
+    // Nor is a PIN or card number written without quotes, nor a literal with a secret's characters after it
+    // (reviewer round 29).
+    InvalidCase(#"{"pin": 0042-7781-9931}"#, "leading zeros are not allowed in numbers, found an unquoted word (not shown", at: 8),
+    InvalidCase(#"{"pan": 4111-1111-1111-1111}"#, "expected ',' or '}' after object member, found an unquoted word (not shown", at: 12),
+    InvalidCase(#"{"token": true7}"#, "expected a value, found an unquoted word (not shown", at: 10),
+    InvalidCase("[nulll]", "expected a value, found an unquoted word (not shown", at: 1),
+    InvalidCase("[-007]", "leading zeros are not allowed in numbers, found an unquoted word (not shown", at: 1),
 ])
 func invalidDocumentsAreRejectedWithMessageAndOffset(_ testCase: InvalidCase) throws {
     let error = try #require(jsonError(testCase.input))

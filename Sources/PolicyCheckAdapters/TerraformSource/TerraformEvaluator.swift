@@ -63,6 +63,10 @@ struct TerraformEvaluator {
                 scope.notice("'\(name)' is not an HCL boolean (Terraform rejects it); read as \(name.lowercased())", at: at)
                 return TerraformValue(.bool(name == "True"), at: at)
             }
+            // A bare word in a value's place is where a password with its quotes forgotten lands: not echoed.
+            guard UnquotedWord.isSafeInHCL(name) else {
+                throw TerraformEvaluationError("found \(UnquotedWord.unshown): not a variable of this expression (a string needs double quotes)", at: at, isStatic: true)
+            }
             throw TerraformEvaluationError("unknown name '\(Excerpt.quote(name))': not a variable of this expression", at: at, isStatic: true)
         case .attribute(let source, let name):
             if case .variable(let root) = source.kind, names[root] == nil {

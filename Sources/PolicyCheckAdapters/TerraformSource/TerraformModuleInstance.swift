@@ -184,6 +184,10 @@ final class TerraformModuleInstance: TerraformScope {
         let address = "\(type).\(name)"
         if let value = resourceValues[address] { return value }
         guard let resource = config.resource(address) else {
+            // `password = Hunter2.Super` (quotes forgotten) reads as a reference: name it only when it looks like one.
+            guard Self.looksLikeResourceType(type) else {
+                return .unknown("it refers to a resource this module does not declare, written as \(UnquotedWord.unshown)", at: offset)
+            }
             return .unknown("it refers to \(address), which this module does not declare", at: offset)
         }
         try enter(address, "resource", address, at: offset)
@@ -191,6 +195,16 @@ final class TerraformModuleInstance: TerraformScope {
         let value = try expandResource(resource)
         resourceValues[address] = value
         return value
+    }
+
+    /// A provider's resource type: lower-case letters and digits with an underscore after the provider's name
+    /// (`aws_s3_bucket`), what no mixed-case password is.
+    static func looksLikeResourceType(_ type: String) -> Bool {
+        guard let first = type.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), type.contains("_") else { return false }
+        return type.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
     }
 
     func path(_ name: String) -> String? {

@@ -142,7 +142,7 @@ public struct InlineSuppressor: Sendable {
         let shown = resources.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
         let more = resources.count > 3 ? " and \(resources.count - 3) more" : ""
         return "'\(InlineCommentScanner.marker)' covers findings of \(resources.count) resources declared apart "
-            + "(\(shown)\(more)), which share a value placed on this line: it covers none of them: "
+            + "(\(shown)\(more)), which share a value placed on this line, so it covers none of them: "
             + "waive each resource by name in the waiver file instead"
     }
 

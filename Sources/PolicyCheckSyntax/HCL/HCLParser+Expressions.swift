@@ -229,7 +229,11 @@ extension HCLParser {
             name += "::" + part
         }
         skipSpace()
-        guard peek == UInt8(ascii: "(") else { throw error("expected '(' after the function name '\(Excerpt.quote(name))'") }
+        guard peek == UInt8(ascii: "(") else {
+            // `password = Hunter2::Secret` (quotes forgotten) reads as a function name: named only when it is one.
+            let shown = name.hasPrefix("provider::") ? "the function name '\(Excerpt.quote(name))'" : "a name, \(UnquotedWord.unshown)"
+            throw error("expected '(' after \(shown)")
+        }
         return name
     }
 

@@ -85,7 +85,7 @@ struct HCLParser {
             }
         }
         guard peek == UInt8(ascii: "{") else {
-            throw error("expected '=' or a block's labels and '{' after '\(Excerpt.quote(type))', found \(describeHere())")
+            throw error("expected '=' or a block's labels and '{' after \(UnquotedWord.hclDescription(type)), found \(describeHere())")
         }
         position += 1
         try enter()
@@ -123,19 +123,24 @@ struct HCLParser {
         SyntaxError(offset: min(offset ?? position, bytes.count), message: message)
     }
 
-    /// What is at the current position, for "found …" in messages (a short excerpt, never a whole line).
+    /// What is at the current position, for "found …" in messages: one word or one character, never more. A word
+    /// is quoted only when it cannot be a secret (`UnquotedWord`): a password whose quotes were forgotten lands
+    /// exactly here.
     func describeHere() -> String {
-        guard !atEnd else { return "the end of input" }
+        guard let first = peek else { return "the end of input" }
         if atUnterminatedComment { return "an unterminated '/*' comment" }
-        switch peek {
+        switch first {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return "a newline"
+        case UInt8(ascii: "'"): return "\"'\""
+        case _ where Self.isIdentifierContinue(first):
+            // Longer than any keyword is enough to know the word is not one.
+            var end = position + 1
+            while end < bytes.count, end - position <= 16, Self.isIdentifierContinue(bytes[end]) { end += 1 }
+            return UnquotedWord.hclDescription(String(decoding: bytes[position..<end], as: UTF8.self))
+        case 0x20..<0x7F: return "'\(Character(Unicode.Scalar(first)))'"
         default:
-            var end = position
-            while end < bytes.count, end - position < 12, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\n") {
-                end += 1
-            }
-            if end == position { end = position + 1 }
-            return "'\(Excerpt.quote(String(decoding: bytes[position..<end], as: UTF8.self)))'"
+            let digits = String(first, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: 4 - digits.count) + digits
         }
     }
 }
