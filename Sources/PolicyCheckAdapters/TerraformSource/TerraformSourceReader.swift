@@ -45,6 +45,9 @@ public struct TerraformSourceReader: Sendable {
     }
 
     private func read(_ loader: TerraformModuleLoader, directory: String, name: String, into outcome: inout Outcome) {
+        // The values marked sensitive so far: an error that stops the evaluation withholds them too (a sensitive
+        // variable used as a map key or a CIDR block was quoted by "the map has no element …").
+        let marks = TerraformSensitiveMarks()
         do throws(TerraformSourceError) {
             let config = try loader.loadRoot()
             let inputs = try TerraformVariableInputs(loader: loader).read(
@@ -56,7 +59,6 @@ public struct TerraformSourceReader: Sendable {
             // bodies, however many instances `count` or `for_each` makes of them. Those instances repeat the nodes a
             // text spells too, which the module's size does not bound: they are bounded together.
             let yamlBudget = YAMLAliasBudget(nodeLimit: maxYAMLNodes)
-            let marks = TerraformSensitiveMarks()
             let evaluated = TerraformFunctions.$yamlBudget.withValue(yamlBudget) { () -> Result<SourceNode, TerraformEvaluationError> in
                 TerraformSensitiveMarks.$current.withValue(marks) {
                     do throws(TerraformEvaluationError) {
@@ -106,7 +108,7 @@ public struct TerraformSourceReader: Sendable {
             deployment!.sensitiveValues.formUnion(sensitive)
             outcome.deployment = deployment
         } catch {
-            outcome.errors.append(Self.diagnostic(error, files: loader.files))
+            outcome.errors.append(Self.diagnostic(error, files: loader.files).redacting(marks.values))
         }
     }
 
