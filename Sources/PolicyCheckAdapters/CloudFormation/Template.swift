@@ -110,7 +110,6 @@ struct Template {
             problems.append(Diagnostic(source, offset: collision.offset,
                                        "'\(Excerpt.quote(collision.key))' is written twice in one mapping, by an Fn::ForEach loop and beside it; which one CloudFormation keeps is not decided here, so neither is checked"))
         }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
         self.resources = resources
         undecidedLoopIdentifiers = loops.undecided
         unreadTransforms = transforms + TemplateTransform.elsewhere(in: root, bytes: source.bytes)
@@ -146,6 +145,12 @@ struct Template {
         }
         self.parameters = parameters
         mappings = root["Mappings"]
+        // Thrown once the parameters are read, so a problem's message withholds what `NoEcho` parameters spell, as
+        // findings do (a loop over a `NoEcho` list wrote its item into a duplicate logical id's message).
+        guard problems.isEmpty else {
+            let withheld = noEchoValues
+            throw Diagnostics(problems.map { $0.redacting(withheld) })
+        }
     }
 
     /// The resource with a logical id.

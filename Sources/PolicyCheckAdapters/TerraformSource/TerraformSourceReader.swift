@@ -93,7 +93,9 @@ public struct TerraformSourceReader: Sendable {
             // A value Terraform refuses where a bool is expected stops the module, as it stops `terraform plan`.
             let refused = invalidBools.values
             guard refused.isEmpty else {
-                outcome.errors += refused.map { Self.diagnostic(at: $0.offset, TerraformInvalidBools.message($0.text), files: loader.files) }
+                outcome.errors += refused.map {
+                Self.diagnostic(at: $0.offset, TerraformInvalidBools.message($0.text), files: loader.files).redacting(sensitive)
+            }
                 return
             }
             // What the readers could not read (a kubectl_manifest's YAML body that does not parse) is an error of the
