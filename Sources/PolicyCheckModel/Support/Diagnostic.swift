@@ -11,7 +11,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     public init(file: String, location: SourceLocation?, message: String, severity: DiagnosticSeverity = .error) {
         self.file = file
         self.location = location
-        self.message = message
+        // A URL a message names (a module's source, a nested stack's template, what kubectl could not fetch) is
+        // printed without the credentials it may carry, in every format.
+        self.message = URLCredentials.withheld(in: message)
         self.severity = severity
     }
 
