@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// An Argo CD Application or ApplicationSet, or a Flux HelmRelease or Kustomization, deploys objects this run does not have (a chart
+/// An Argo CD Application or ApplicationSet, a Flux HelmRelease or Kustomization, or a Flux Operator ResourceSet or
+/// FluxInstance deploys objects this run does not have (a chart
 /// from a repository, a directory of a git repository): each source is a located warning in every format, so the run
 /// does not read as having checked them (docs/security.md row 130).
 @Suite struct GitOpsSourcesCommandTests {
@@ -23,6 +24,8 @@ import Testing
             "60:7: Application/argocd/monitoring: the objects this Argo CD Application deploys — the Helm chart 'prometheus' version '25.0.0' from 'https://prometheus-community.github.io/helm-charts' (spec.sources[0]) — are not checked",
             "74:13: HelmRelease/apps/podinfo: the objects this Flux HelmRelease deploys — the chart of the OCIRepository 'podinfo' (spec.chartRef) — are not checked",
             "83:14: Kustomization/flux-system/apps: the objects this Flux Kustomization deploys — the directory './apps/production' of the GitRepository 'fleet' (spec.sourceRef) — are not checked: policycheck does not fetch repositories, and the patches and substitutions written here are not applied",
+            "96:5: ResourceSet/flux-system/apps: the objects this Flux Operator ResourceSet deploys — 3 objects templated for each of its inputs (Service, HelmRelease, Kustomization) (spec.resources) — are not checked: policycheck does not expand a ResourceSet's templates",
+            "135:5: FluxInstance/flux-system/flux: the objects this Flux Operator FluxInstance deploys — the directory 'clusters/prod' of the GitRepository 'https://github.com/org/fleet.git' (spec.sync) — are not checked",
         ]
         // One per deploying source: the values-only source (`ref`) deploys nothing of its own.
         #expect(warnings.count == expected.count, "\(warnings)")
@@ -41,6 +44,7 @@ import Testing
         #expect(output.contains("Application/argocd/pg: the objects this Argo CD Application deploys"), "\(output)")
         #expect(output.contains("HelmRelease/db/pg: the objects this Flux HelmRelease deploys"), "\(output)")
         #expect(output.contains("Kustomization/flux-system/apps: the objects this Flux Kustomization deploys"), "\(output)")
+        #expect(output.contains("ResourceSet/flux-system/apps: the objects this Flux Operator ResourceSet deploys"), "\(output)")
         #expect(!output.contains("hunter2"))
     }
 

@@ -20,6 +20,10 @@ import PolicyCheckSyntax
 ///   not kustomize's own `kustomization.yaml`) builds and applies the directory `spec.path` (the source's root when
 ///   absent) of the GitRepository, OCIRepository or Bucket in `spec.sourceRef`, with the patches and substitutions
 ///   written beside it (https://fluxcd.io/flux/components/kustomize/kustomizations/).
+/// - Flux Operator: a ResourceSet applies the objects templated in `spec.resources` for each of its inputs
+///   (https://fluxcd.control-plane.io/operator/resourcesets/introduction/), and a FluxInstance syncs the cluster from
+///   the `path` of the repository in `spec.sync` (https://fluxcd.control-plane.io/operator/fluxinstance/). A
+///   ResourceSet's objects are written here but templated (`<< inputs.tenant >>`), so they are named, not judged.
 ///
 /// The values written beside the source (`helm.valuesObject`, `spec.values`) are not judged: what they do depends on
 /// the chart's templates, which are not here.
@@ -28,7 +32,8 @@ enum GitOpsSources {
     static func deploysElsewhere(group: String, kind: String) -> Bool {
         switch (group, kind) {
         case ("argoproj.io", "Application"), ("argoproj.io", "ApplicationSet"), ("helm.toolkit.fluxcd.io", "HelmRelease"),
-             ("kustomize.toolkit.fluxcd.io", "Kustomization"):
+             ("kustomize.toolkit.fluxcd.io", "Kustomization"), ("fluxcd.controlplane.io", "ResourceSet"),
+             ("fluxcd.controlplane.io", "FluxInstance"):
             return true
         default:
             return false
@@ -42,10 +47,24 @@ enum GitOpsSources {
         let name = metadata?["name"]?.string ?? metadata?["generateName"]?.string ?? "(no name)"
         let identity = "\(kind)/\(metadata?["namespace"]?.string ?? "default")/\(name)"
         let prefix = path.isEmpty ? "" : path + "."
-        let controller = kind == "HelmRelease" || kind == "Kustomization" ? "Flux" : "Argo CD"
-        let advice = kind == "Kustomization"
-            ? "policycheck does not fetch repositories, and the patches and substitutions written here are not applied; build it (flux build kustomization, kubectl kustomize) and check the output too"
-            : "policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too"
+        let controller: String
+        let advice: String
+        switch kind {
+        case "Kustomization":
+            controller = "Flux"
+            advice = "policycheck does not fetch repositories, and the patches and substitutions written here are not applied; build it (flux build kustomization, kubectl kustomize) and check the output too"
+        case "ResourceSet", "FluxInstance":
+            controller = "Flux Operator"
+            advice = kind == "ResourceSet"
+                ? "policycheck does not expand a ResourceSet's templates; build it (flux-operator build resourceset) and check the output too"
+                : "policycheck does not fetch repositories; check that directory too"
+        case "HelmRelease":
+            controller = "Flux"
+            advice = "policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too"
+        default:
+            controller = "Argo CD"
+            advice = "policycheck does not fetch charts or repositories, and values written here are not judged without the chart; render it (helm template, kubectl kustomize) and check the output too"
+        }
         for (field, offset, what) in sources(of: node, kind: kind) {
             deployment.notices.append(Diagnostic(source, offset: offset,
                 "\(identity): the objects this \(controller) \(kind) deploys — \(what) (\(prefix)\(field)) — are not checked: \(advice)",
@@ -59,6 +78,8 @@ enum GitOpsSources {
         case "Application": return argoSources(node["spec"], path: "spec")
         case "ApplicationSet": return argoSources(node["spec"]?["template"]?["spec"], path: "spec.template.spec")
         case "Kustomization": return fluxKustomization(node["spec"])
+        case "ResourceSet": return resourceSet(node["spec"])
+        case "FluxInstance": return fluxInstance(node["spec"])
         default: return fluxChart(node["spec"])
         }
     }
@@ -112,6 +133,26 @@ enum GitOpsSources {
         let directory = spec["path"]?.string.map { "the directory '\(shown($0))'" } ?? "the root"
         let sourceRef = spec["sourceRef"]
         return [("spec.sourceRef", (sourceRef ?? spec).offset, "\(directory) of \(reference(sourceRef))")]
+    }
+
+    /// A Flux Operator ResourceSet's templated objects, counted and named by kind (one warning).
+    private static func resourceSet(_ spec: SourceNode?) -> [(path: String, offset: Int, what: String)] {
+        guard let spec, spec.isMapping else { return [] }
+        let templates = spec["resources"]?.items ?? []
+        let kinds = templates.compactMap { $0["kind"]?.string.map(shown) }
+        let named = kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"
+        let inputs = spec["inputsFrom"] != nil ? "its inputs' providers" : "its inputs"
+        return [("spec.resources", (spec["resources"] ?? spec).offset,
+                 "\(templates.count) object\(templates.count == 1 ? "" : "s") templated for each of \(inputs)\(named)")]
+    }
+
+    /// A FluxInstance's sync: the directory of the repository it applies.
+    private static func fluxInstance(_ spec: SourceNode?) -> [(path: String, offset: Int, what: String)] {
+        guard let sync = spec?["sync"], sync.isMapping else { return [] }
+        let directory = sync["path"]?.string.map { "the directory '\(shown($0))'" } ?? "the root"
+        let url = sync["url"]?.string.map { "'\(shown($0))'" } ?? "not named here"
+        let kind = sync["kind"]?.string.map(shown) ?? "source"
+        return [("spec.sync", sync.offset, "\(directory) of the \(kind) \(url)")]
     }
 
     /// `the HelmRepository 'bitnami'`, from a Flux source reference.
