@@ -121,6 +121,10 @@ struct TerraformPlan: TerraformResourceGraph {
         let fastChange = fast ? node[Keys.change] : nil
         guard let changeNode = fastChange?.isMapping == true ? fastChange : changeView()?.node else { return nil }
         let actions = (fast ? Self.texts(changeNode[Keys.actions]) : nil) ?? changeView()?.texts("actions") ?? []
+        // What Terraform writes (https://developer.hashicorp.com/terraform/internals/json-format): anything else is
+        // not a plan it wrote, and read as a data source or a deletion it would pass silently.
+        guard Self.isWrittenByTerraform(item, mode: mode, type: type, address: address, actions: actions, reader: reader)
+        else { return nil }
         guard let address, let type, mode ?? "managed" == "managed" else { return nil }
         if actions.contains("delete") && !actions.contains("create") { return nil }
         if actions == ["forget"] { return nil }
@@ -138,6 +142,31 @@ struct TerraformPlan: TerraformResourceGraph {
         if actions.contains("delete") { resource.replacedAt = changeView()?.origin(of: "actions") }
         return resource
     }
+
+    /// Whether an item's `mode`, `type`, `address` and `actions` are as Terraform writes them; reports each that is
+    /// not (a number where a string belongs, a mode or action word of another spelling).
+    private static func isWrittenByTerraform(_ item: ObjectView, mode: String?, type: String?, address: String?,
+                                             actions: [String], reader: NodeReader) -> Bool {
+        var written = true
+        for key in ["address", "type", "mode"] {
+            guard let node = item.node[key], node.numberLiteral != nil else { continue }
+            reader.error(at: node.offset, "'\(item.childPath(key))' must be a string, found a number")
+            written = false
+        }
+        if let mode, mode != "managed" && mode != "data", let node = item.node["mode"], node.numberLiteral == nil {
+            reader.error(at: node.offset, "'\(item.childPath("mode"))' must be 'managed' or 'data', found '\(Excerpt.quote(mode, limit: 20))'")
+            written = false
+        }
+        if let unknown = actions.first(where: { !knownActions.contains($0) }),
+           let node = item.node["change"]?["actions"] {
+            reader.error(at: node.offset, "'\(item.childPath("change")).actions' holds '\(Excerpt.quote(unknown, limit: 20))', which is not an action Terraform writes (\(knownActions.sorted().joined(separator: ", ")))")
+            written = false
+        }
+        return written
+    }
+
+    /// The words of a change's `actions`.
+    private static let knownActions: Set<String> = ["no-op", "create", "read", "update", "delete", "forget"]
 
     /// A list's texts when every item is a string, as a plan writes `actions`; `nil` for anything else (absent, or
     /// another kind), which the view reads with its diagnostics.

@@ -21,7 +21,7 @@ public struct StoreReplacementCheck: Check {
             guard kinds.contains(store.kind.rawValue) else { return nil }
             guard let replaced = store.replacedAt else { return CheckResult(store.component, .pass) }
             return CheckResult(store.component, .fail([Evidence(
-                "the plan replaces the \(store.displayName) (delete, then create): its data does not carry over to the new one; to change encryption or its key, snapshot it, copy the snapshot encrypted with the key and restore from the copy",
+                "the plan replaces the \(store.displayName) with a new one (its actions delete and create, in either order): its data does not carry over to the new one; to change encryption or its key, snapshot it, copy the snapshot encrypted with the key and restore from the copy",
                 at: replaced
             )]))
         }

@@ -69,6 +69,13 @@ import Testing
         ("error/change-missing.json", "5:5", "missing required field 'change' in 'resource_changes[0]'"),
         ("error/action-not-a-string.json", "6:29", "'resource_changes[0].change.actions[0]' must be a string, found a mapping"),
         ("error/address-not-a-string.json", "5:17", "'resource_changes[0].address' must be a string, found a list"),
+        // What Terraform never writes is not read as a data source or a deletion (which passed silently).
+        ("error/mode-of-another-spelling.json", "7:12", "'resource_changes[0].mode' must be 'managed' or 'data', found 'Managed'"),
+        ("error/mode-a-number.json", "7:12", "'resource_changes[0].mode' must be a string, found a number"),
+        ("error/type-a-number.json", "8:12", "'resource_changes[0].type' must be a string, found a number"),
+        ("error/address-a-number.json", "6:15", "'resource_changes[0].address' must be a string, found a number"),
+        ("error/action-of-another-spelling.json", "11:16",
+         "'resource_changes[0].change.actions' holds 'Create', which is not an action Terraform writes (create, delete, forget, no-op, read, update)"),
     ])
     func unusablePlansAreErrors(name: String, location: String, message: String) throws {
         let report = try TerraformFixture.run([TerraformFixture.path(name)])

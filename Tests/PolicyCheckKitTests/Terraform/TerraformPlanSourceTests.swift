@@ -17,6 +17,18 @@ import Testing
         #expect(deployment.dataStores.map(\.component) == ["aws_db_instance.new"])
     }
 
+    /// A replacement is judged whichever comes first (`create_before_destroy` writes create, then delete), and its
+    /// message does not say an order the plan may not have.
+    @Test(arguments: [["delete", "create"], ["create", "delete"]])
+    func aReplacedStoreIsFlaggedInEitherOrder(actions: [String]) throws {
+        var plan = Plan()
+        plan.change("aws_db_instance.db", "aws_db_instance", after: ["storage_encrypted": true], actions: actions)
+        let finding = try #require(try TerraformFixture.findings(TerraformFixture.deployment(json: plan.json))
+            .first { $0.message.hasPrefix("the plan replaces") })
+        #expect(finding.message.hasPrefix("the plan replaces the database with a new one (its actions delete and create, in either order)"),
+                "\(finding.message)")
+    }
+
     /// A deferred change (`deferred_changes`) is applied by a later plan that no gate on this one sees: it was left
     /// out, so an unencrypted database whose `for_each` Terraform deferred passed. Terraform omits an empty
     /// `resource_changes`, so a plan may hold deferred changes alone.
