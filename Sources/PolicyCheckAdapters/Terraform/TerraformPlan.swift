@@ -147,17 +147,22 @@ struct TerraformPlan: TerraformResourceGraph {
     /// not (a number where a string belongs, a mode or action word of another spelling).
     private static func isWrittenByTerraform(_ item: ObjectView, mode: String?, type: String?, address: String?,
                                              actions: [String], reader: NodeReader) -> Bool {
+        // The usual item (strings, a known mode, known actions) is passed on its texts alone: every item passes here.
+        let usual = (mode == nil || mode == "managed" || mode == "data") && actions.allSatisfy(isKnownAction)
+            && item.node[Keys.address]?.isString != false && item.node[Keys.type]?.isString != false
+            && item.node[Keys.mode]?.isString != false
+        if usual { return true }
         var written = true
-        for key in ["address", "type", "mode"] {
+        for key in [Keys.address, Keys.type, Keys.mode] {
             guard let node = item.node[key], node.numberLiteral != nil else { continue }
-            reader.error(at: node.offset, "'\(item.childPath(key))' must be a string, found a number")
+            reader.error(at: node.offset, "'\(item.childPath(key.text))' must be a string, found a number")
             written = false
         }
-        if let mode, mode != "managed" && mode != "data", let node = item.node["mode"], node.numberLiteral == nil {
+        if let mode, mode != "managed" && mode != "data", let node = item.node[Keys.mode], node.numberLiteral == nil {
             reader.error(at: node.offset, "'\(item.childPath("mode"))' must be 'managed' or 'data', found '\(Excerpt.quote(mode, limit: 20))'")
             written = false
         }
-        if let unknown = actions.first(where: { !knownActions.contains($0) }),
+        if let unknown = actions.first(where: { !isKnownAction($0) }),
            let node = item.node["change"]?["actions"] {
             reader.error(at: node.offset, "'\(item.childPath("change")).actions' holds '\(Excerpt.quote(unknown, limit: 20))', which is not an action Terraform writes (\(knownActions.sorted().joined(separator: ", ")))")
             written = false
@@ -166,7 +171,14 @@ struct TerraformPlan: TerraformResourceGraph {
     }
 
     /// The words of a change's `actions`.
-    private static let knownActions: Set<String> = ["no-op", "create", "read", "update", "delete", "forget"]
+    private static let knownActions = ["no-op", "create", "read", "update", "delete", "forget"]
+
+    private static func isKnownAction(_ action: String) -> Bool {
+        switch action {
+        case "create", "no-op", "update", "delete", "read", "forget": return true
+        default: return false
+        }
+    }
 
     /// A list's texts when every item is a string, as a plan writes `actions`; `nil` for anything else (absent, or
     /// another kind), which the view reads with its diagnostics.
