@@ -17,6 +17,12 @@ import Testing
         #expect(URLCredentials.withheld(in: text) == shown)
     }
 
+    @Test func withholdingTwiceChangesNothing() {
+        let once = URLCredentials.withheld(in: "from 'https://u:p@h/?access_token=t&ref=v1#f' and https://h/?k=v.")
+        #expect(once == "from 'https://h/?access_token=(not shown)&ref=v1#f' and https://h/?k=(not shown).")
+        #expect(URLCredentials.withheld(in: once) == once)
+    }
+
     @Test func aDiagnosticNeverHoldsThem() {
         let diagnostic = Diagnostic(file: "f", location: nil, message: "fetching 'https://u:hunter2@h/x?sig=s3cr3t' failed")
         #expect(diagnostic.message == "fetching 'https://h/x?sig=(not shown)' failed")

@@ -162,16 +162,8 @@ enum GitOpsSources {
         return "the \(kind) \(name)"
     }
 
-    /// A value as reports show it: quoted safely, without any credentials a URL carries (`https://user:token@host`).
+    /// A value as reports show it: quoted safely, without the credentials a URL carries (`URLCredentials`).
     static func shown(_ text: String) -> String {
-        var text = text
-        if let scheme = text.range(of: "://") {
-            let rest = text[scheme.upperBound...]
-            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-            if let at = rest[..<hostEnd].lastIndex(of: "@") {
-                text = String(text[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
-            }
-        }
-        return Excerpt.quote(text, limit: 160)
+        Excerpt.quote(URLCredentials.withheld(in: text), limit: 160)
     }
 }

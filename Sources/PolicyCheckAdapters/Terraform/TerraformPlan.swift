@@ -173,12 +173,7 @@ struct TerraformPlan: TerraformResourceGraph {
     /// The words of a change's `actions`.
     private static let knownActions = ["no-op", "create", "read", "update", "delete", "forget"]
 
-    private static func isKnownAction(_ action: String) -> Bool {
-        switch action {
-        case "create", "no-op", "update", "delete", "read", "forget": return true
-        default: return false
-        }
-    }
+    private static func isKnownAction(_ action: String) -> Bool { knownActions.contains(action) }
 
     /// A list's texts when every item is a string, as a plan writes `actions`; `nil` for anything else (absent, or
     /// another kind), which the view reads with its diagnostics.

@@ -10,9 +10,12 @@ public enum URLCredentials {
     static let shownParameters: Set<String> = ["ref", "depth", "archive", "version", "versionid", "rev", "revision",
                                                "branch", "tag", "checksum", "filename"]
     static let withheld = "(not shown)"
+    private static let placeholder = Array(withheld.utf8)
 
     /// `text` with every URL's user information dropped and its other query values withheld.
     public static func withheld(in text: String) -> String {
+        // Most messages name no URL: they are passed on without copying their bytes.
+        guard mayHoldURL(text) else { return text }
         let bytes = Array(text.utf8)
         guard let first = schemeSeparator(in: bytes, from: 0) else { return text }
         var result: [UInt8] = []
@@ -23,9 +26,17 @@ public enum URLCredentials {
             let authorityStart = at + 3
             result += bytes[cursor..<authorityStart]
             var end = authorityStart
-            while end < bytes.count, !isURLEnd(bytes[end]) { end += 1 }
+            while end < bytes.count, !isURLEnd(bytes[end]) {
+                // A value withheld already is passed over whole (its space ends no URL): withholding twice changes
+                // nothing.
+                if bytes[end...].starts(with: placeholder) { end += placeholder.count } else { end += 1 }
+            }
             // Punctuation closing the sentence around the URL is the message's, as in prose.
-            while end > authorityStart, isTrailingPunctuation(bytes[end - 1]) { end -= 1 }
+            while end > authorityStart, isTrailingPunctuation(bytes[end - 1]),
+                  !(end - authorityStart >= placeholder.count
+                      && bytes[(end - placeholder.count)..<end].elementsEqual(placeholder)) {
+                end -= 1
+            }
             result += cleaned(bytes[authorityStart..<end])
             cursor = end
             separator = schemeSeparator(in: bytes, from: end)
@@ -55,6 +66,20 @@ public enum URLCredentials {
             if shownParameters.contains(name) { query += parameter[(equals + 1)...] } else { query += withheld.utf8 }
         }
         return Array(rest[...question]) + query + Array(rest[fragment...])
+    }
+
+    /// Whether `://` occurs in the text.
+    private static func mayHoldURL(_ text: String) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            switch (matched, byte) {
+            case (_, UInt8(ascii: ":")): matched = 1
+            case (1, UInt8(ascii: "/")): matched = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: matched = 0
+            }
+        }
+        return false
     }
 
     /// The next `://` at or after `from`.
