@@ -13,7 +13,9 @@ public struct RedundantEntriesCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ParsedAllowlist.enabled(in: deployment, context: context).map { list in
             // Lists may hold tens of thousands of entries: containers are looked up by block, not compared pairwise;
-            // entries are named by their position in `list.effective`, never copied.
+            // entries are named by their position in `list.effective`, never copied. A list of one entry (most of
+            // a plan's rules) has nothing to be redundant with: no index is built for it.
+            guard list.effective.count > 1 else { return CheckResult(list.allowlist.component, .from([])) }
             let index = EntryBlockIndex(list.effective)
             var evidence: [Evidence] = []
             // Many entries name one container: its text and path are spelt once.
