@@ -153,15 +153,40 @@ import Testing
         #expect(!expiring.stdout.contains("MMC-KEY-006"))
         let expired = try CLI.run(["check", path, "--now", "2027-01-01T00:00:00Z"])
         #expect(expired.stdout.contains("MMC-KEY-006"))
-        let epoch = try CLI.run(["check", path], environment: ["SOURCE_DATE_EPOCH": "1780272000"])  // 2026-06-01
-        #expect(epoch.status == 0, "\(epoch.stdout)")
-        let override = try CLI.run(["check", path, "--now", "2027-01-01"], environment: ["SOURCE_DATE_EPOCH": "1780272000"])
-        #expect(override.stdout.contains("MMC-KEY-006"))
+        // A SOURCE_DATE_EPOCH later than the clock is the evaluation time (2100-01-01: expired).
+        let epoch = try CLI.run(["check", path], environment: ["SOURCE_DATE_EPOCH": "4102444800"])
+        #expect(epoch.stdout.contains("MMC-KEY-006"), "\(epoch.stdout)")
+        let override = try CLI.run(["check", path, "--now", "2026-11-29"], environment: ["SOURCE_DATE_EPOCH": "4102444800"])
+        #expect(!override.stdout.contains("MMC-KEY-006"))
+        #expect(override.stdout.contains("MMC-KEY-007"))
+    }
+
+    /// `SOURCE_DATE_EPOCH` is usually the last commit's time, which its author sets: an earlier one fixes the times
+    /// a report writes but never makes expired key material valid again (2026-05-01 comes before the clock of any
+    /// run of this test, and the material expired on 2026-06-01, between the two).
+    @Test func anEarlierSourceDateEpochDoesNotBringExpiredMaterialBack() throws {
+        let workspace = try EvidenceWorkspace()
+        let text = try String(contentsOfFile: CLI.fixture("expiring-material.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "validTo: \"2026-12-15\"", with: "validTo: \"2026-06-01\"")
+        try workspace.write("expired-material.yaml", text)
+        let backdated = try workspace.run(["check", "expired-material.yaml"], environment: ["SOURCE_DATE_EPOCH": "1777593600"])
+        #expect(backdated.status == 1)
+        #expect(backdated.stdout.contains("MMC-KEY-006"))
+        #expect(backdated.stdout.contains("expired on 2026-06-01 (after the evaluation time SOURCE_DATE_EPOCH gives, 2026-05-01, but before the clock's)"))
+        #expect(!backdated.stdout.contains("MMC-KEY-007"), "expired material is not also 'expiring'")
+        // `--now` is the operator's own fixed time, taken as given.
+        let fixed = try workspace.run(["check", "expired-material.yaml", "--now", "2026-05-01"])
+        #expect(!fixed.stdout.contains("MMC-KEY-006"))
     }
 
     @Test func invalidClockValuesAreUsageErrors() throws {
         #expect(try CLI.run(["check", CLI.fixture("compliant.yaml"), "--now", "yesterday"]).status == 2)
         #expect(try CLI.run(["check", CLI.fixture("compliant.yaml")], environment: ["SOURCE_DATE_EPOCH": "soon"]).status == 2)
+        // The year 10000 is no time a report can write (tester round 31); the last second of 9999 is.
+        let tooLate = try CLI.run(["check", CLI.fixture("compliant.yaml")], environment: ["SOURCE_DATE_EPOCH": "253402300800"])
+        #expect(tooLate.status == 2)
+        #expect(tooLate.stderr.contains("after 9999-12-31T23:59:59Z"), "\(tooLate.stderr)")
+        #expect(try CLI.run(["check", CLI.fixture("compliant.yaml")], environment: ["SOURCE_DATE_EPOCH": "253402300799"]).status == 0)
     }
 
     @Test func outputFileReceivesTheReportAndTheConsoleTheSummary() throws {

@@ -74,11 +74,14 @@ struct EvidenceWorkspace {
         try CLI.run(arguments, environment: environment, in: root)
     }
 
-    /// `report manifests --out DIR` at a fixed SOURCE_DATE_EPOCH, with the waivers.
+    /// `report manifests --out DIR` at a fixed SOURCE_DATE_EPOCH, with the waivers. The evaluation time is the same
+    /// instant given by `--now`: an earlier SOURCE_DATE_EPOCH alone leaves expiry to the clock (the waiver expiring
+    /// 2027-05-31 would expire in these tests on that day), and `--now` is the operator's fixed time.
     func report(out: String, extra: [String] = [], environment: [String: String] = [:]) throws -> PolicyCheckProcess.Result {
         var env = ["SOURCE_DATE_EPOCH": "1790000000"]
         for (key, value) in environment { env[key] = value }
-        return try run(["report", "manifests", "--out", out, "--waivers", "waivers.yaml"] + extra, environment: env)
+        let now = extra.contains("--now") ? [] : ["--now", "2026-09-21T14:13:20Z"]
+        return try run(["report", "manifests", "--out", out, "--waivers", "waivers.yaml"] + now + extra, environment: env)
     }
 
     /// A private key (and its public key) made by the openssl command line: `ed25519`, `p256`, `p384` or `rsa3072`.

@@ -10,6 +10,30 @@ import Testing
 
     static func key(_ name: String) -> String { keyFixtures.appendingPathComponent(name).path }
 
+    /// `keys verify` is a gate as `check` is: a `.policycheck.yaml` found upward (the pull request's) that disables a
+    /// key rule is refused at its place, exit 2 — it turned an RSA-1024 failure into a pass (tester round 31).
+    @Test func keysVerifyRefusesAFoundConfigThatWeakensTheGate() throws {
+        let workspace = try EvidenceWorkspace()
+        _ = try workspace.openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024", "-out", "weak.pem"])
+        let plain = try workspace.run(["keys", "verify", "weak.pem"])
+        #expect(plain.status == 1, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.contains("MMC-KM-006"))
+        try workspace.write(".policycheck.yaml", """
+            apiVersion: policycheck/v1
+            kind: Config
+            rules:
+              MMC-KM-006: {enabled: false}
+            """)
+        let refused = try workspace.run(["keys", "verify", "weak.pem"])
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains(".policycheck.yaml:4:"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("may weaken the gate"))
+        // The opt-in is the caller's, as for `check`.
+        let allowed = try workspace.run(["keys", "verify", "weak.pem", "--allow-tree-config"])
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+    }
+
     @Test func inspectReportsWhatEachFileHoldsAsJSON() throws {
         let result = try CLI.run(["keys", "inspect", Self.key("rsa2048-pkcs8.pem"), Self.key("ec-p256-spki.der"),
                                   Self.key("cert-ec-p256-ca.pem"), Self.key("aes256.hex"), "--format", "json"])

@@ -15,6 +15,30 @@ import Testing
         #expect(expired.stdout.contains("(waiver waivers.yaml:4 expired on 2027-05-31)"))
     }
 
+    /// A backdated commit gives an earlier SOURCE_DATE_EPOCH: the waiver that expired since (2026-06-30, before the
+    /// clock of any run of this test) does not waive again, though it was in force at 2026-06-15.
+    @Test func anEarlierSourceDateEpochDoesNotBringAnExpiredWaiverBack() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("old-waivers.yaml", """
+            apiVersion: policycheck/v1
+            kind: Waivers
+            waivers:
+              - {rule: MMC-RES-001, resource: fixture-high, reason: pilot, requestedBy: alice, approvedBy: bob, approvedOn: 2026-06-01, expires: 2026-06-30}
+            """)
+        let backdated = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "old-waivers.yaml"],
+                                          environment: ["SOURCE_DATE_EPOCH": "1781481600"])  // 2026-06-15
+        #expect(backdated.status == 1, "\(backdated.stdout)\(backdated.stderr)")
+        #expect(backdated.stdout.contains("(waiver old-waivers.yaml:4 expired on 2026-06-30)"))
+        #expect(backdated.stderr.contains("expired on 2026-06-30; 1 finding is no longer waived"))
+        let json = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "old-waivers.yaml", "--format", "json"],
+                                     environment: ["SOURCE_DATE_EPOCH": "1781481600"])
+        #expect(json.stdout.contains("\"evaluatedAt\" : \"2026-06-15T00:00:00Z\"") || json.stdout.contains("\"evaluatedAt\": \"2026-06-15T00:00:00Z\""),
+                "the report still gives SOURCE_DATE_EPOCH's time")
+        // The operator's `--now` is taken as given: the waiver is in force then.
+        let fixed = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "old-waivers.yaml", "--now", "2026-06-15"])
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+    }
+
     @Test func invalidWaiverFileExitsTwoWithLocatedErrors() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.write("bad.yaml", """

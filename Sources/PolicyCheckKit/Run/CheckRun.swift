@@ -14,6 +14,9 @@ import Synchronization
 public struct CheckRun: Sendable {
     public var policy: CompiledPolicy
     public var now: Timestamp
+    /// The instant what expires (waivers, certificates, imported key material) is judged expired by, when later
+    /// than `now`: the clock, when `now` is an earlier `SOURCE_DATE_EPOCH` (`EvaluationClock.expiryTime`).
+    public var expiryTime: Timestamp?
     public var failOn: Severity?
     public var excludeGlobs: [String] = []
     /// When not empty, files found by walking directories are checked only if they match one of these.
@@ -122,7 +125,7 @@ public struct CheckRun: Sendable {
         }
         var waivers: [WaiverStatus] = []
         if let waiverFile = suppressions.waivers {
-            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now)
+            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now, expiringAt: expiryTime)
         }
         if let baseline = suppressions.baseline {
             baseline.apply(to: &findings)
@@ -197,7 +200,7 @@ public struct CheckRun: Sendable {
         var configuredEvaluator = Evaluator(policy: policy)
         configuredEvaluator.recordsOutcomes = keepsOutcomes
         let evaluator = configuredEvaluator
-        let context = CheckContext(now: now)
+        let context = CheckContext(now: now, expiryTime: expiryTime)
         var configured = InputReader()
         configured.format = inputFormat
         configured.options = adapterOptions

@@ -24,8 +24,27 @@ public enum EvaluationClock {
                 throw Diagnostic(file: "SOURCE_DATE_EPOCH", location: nil,
                                  message: "'\(epoch)' is not a whole number of seconds since 1970-01-01")
             }
+            guard seconds <= latestSourceDateEpoch else {
+                throw Diagnostic(file: "SOURCE_DATE_EPOCH", location: nil,
+                                 message: "'\(epoch)' is after 9999-12-31T23:59:59Z, the last time a report can write")
+            }
             return (Timestamp(secondsSinceEpoch: seconds), .sourceDateEpoch)
         }
         return (Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down))), .system)
+    }
+
+    /// 9999-12-31T23:59:59Z: a later `SOURCE_DATE_EPOCH` wrote `generatedAt` "10000-01-01T00:00:00Z", which
+    /// `verify-report` accepted and `register push` refused without saying why (tester round 31).
+    public static let latestSourceDateEpoch: Int64 = 253_402_300_799
+
+    /// The time what expires (a waiver, a certificate, imported key material) is judged expired by: the evaluation
+    /// time, or the clock when the evaluation time is `SOURCE_DATE_EPOCH`'s and earlier. `SOURCE_DATE_EPOCH` is
+    /// usually the last commit's time, which the commit's author sets: an earlier one fixes the times a report
+    /// writes, but never brings back a waiver or a certificate that has expired. `--now` is the operator's own
+    /// choice, written in the pipeline, and is taken as given.
+    public static func expiryTime(of time: Timestamp, source: Source, systemNow: () -> Date = Date.init) -> Timestamp {
+        guard source == .sourceDateEpoch else { return time }
+        let clock = Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
+        return max(time, clock)
     }
 }

@@ -16,14 +16,18 @@ public protocol Check: Sendable {
 public struct CheckContext: Sendable {
     /// The instant rules judge expiry against (`--now`, `SOURCE_DATE_EPOCH`, or the system clock).
     public var now: Timestamp
+    /// The instant what expires is judged expired by: `now`, or the clock when `now` is an earlier
+    /// `SOURCE_DATE_EPOCH` (`EvaluationClock.expiryTime`).
+    public var expiryTime: Timestamp
     /// The deployment's allowlists in force with every CIDR parsed, prepared once per deployment by the evaluator
     /// so the network checks do not each parse them again.
     var parsedAllowlists: [ParsedAllowlist]?
     /// The deployment's declared keys by id and ARN, prepared once per deployment by the evaluator.
     var declaredKeys: DeclaredKeys?
 
-    public init(now: Timestamp) {
+    public init(now: Timestamp, expiryTime: Timestamp? = nil) {
         self.now = now
+        self.expiryTime = max(now, expiryTime ?? now)
     }
 }
 

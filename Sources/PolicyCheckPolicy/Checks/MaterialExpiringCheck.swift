@@ -15,7 +15,7 @@ public struct MaterialExpiringCheck: Check {
         let horizon = context.now.adding(days: withinDays)
         return deployment.keys.filter { !$0.materials.isEmpty }.map { key in
             let evidence = KeyMaterialWindow.materials(of: key).compactMap { material -> Evidence? in
-                guard let validTo = material.validTo, validTo.value > context.now, validTo.value <= horizon else { return nil }
+                guard let validTo = material.validTo, validTo.value > context.expiryTime, validTo.value <= horizon else { return nil }
                 let days = context.now.days(until: validTo.value)
                 return Evidence(
                     "key material \(KeyMaterialWindow.name(material)) expires on \(validTo.value.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays)); reimport or rotate it",

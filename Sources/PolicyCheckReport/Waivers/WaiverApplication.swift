@@ -5,7 +5,11 @@ import PolicyCheckPolicy
 public enum WaiverApplication {
     /// Marks covered findings as waived (the first active waiver in file order wins) and says, in the message of a
     /// finding only an expired waiver covers, when that waiver expired. Returns each waiver's status, in file order.
-    public static func apply(_ file: WaiverFile, to findings: inout [Finding], at now: Timestamp) -> [WaiverStatus] {
+    /// A waiver is judged expired at `expiringAt` when that is later than `now` (the clock, when `now` is an earlier
+    /// `SOURCE_DATE_EPOCH`: a backdated commit does not bring an expired waiver back).
+    public static func apply(_ file: WaiverFile, to findings: inout [Finding], at now: Timestamp,
+                             expiringAt: Timestamp? = nil) -> [WaiverStatus] {
+        let expiry = max(now, expiringAt ?? now)
         var matched = Array(repeating: 0, count: file.waivers.count)
         // The waivers that can cover a finding: among those whose rule (an id or a glob) matches its rule id (found
         // once per rule id; a run's findings have a few dozen), those whose resource pattern can match its resource
@@ -41,7 +45,7 @@ public enum WaiverApplication {
                 else { continue }
                 let waiver = file.waivers[position]
                 matched[position] += 1
-                if waiver.isExpired(at: now) {
+                if waiver.isExpired(at: expiry) {
                     if expiredCover == nil { expiredCover = waiver }
                 } else if !waived {
                     waived = true
@@ -53,7 +57,7 @@ public enum WaiverApplication {
             }
         }
         return file.waivers.enumerated().map { position, waiver in
-            let state: WaiverStatus.State = waiver.isExpired(at: now) ? .expired : matched[position] == 0 ? .stale : .active
+            let state: WaiverStatus.State = waiver.isExpired(at: expiry) ? .expired : matched[position] == 0 ? .stale : .active
             return WaiverStatus(waiver: waiver, state: state, matched: matched[position])
         }
     }

@@ -34,8 +34,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let settings = try policyOptions.settings(try flags())
         let policy = try gateOptions.load(settings, policyOptions).policy
-        let now = try runOptions.evaluationTime()
+        let (now, expiry) = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
+        run.expiryTime = expiry
         run.allowOutsideTree = policyOptions.allowOutsideTree
         run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
                                                        allowOutsideTree: policyOptions.allowOutsideTree)

@@ -29,7 +29,7 @@ struct ConfigShowCommand: ParsableCommand {
             text += "weakens: \(entry.name) \(entry.value) (\(entry.source)): \(entry.note)\n"
         }
         if settings.configDiscovered, !audit.mayWeakenFromConfig.isEmpty {
-            text += "check and report refuse these from a file found upward from here unless given --config or --allow-tree-config\n"
+            text += "check, report and keys verify refuse these from a file found upward from here unless given --config or --allow-tree-config\n"
         }
         Console.out(text)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PolicyCheckKit
 
-/// How the gating commands (`check`, `report`) treat a `.policycheck.yaml` found upward from the working directory.
+/// How the gating commands (`check`, `report`, `keys verify`) treat a `.policycheck.yaml` found upward from the working directory.
 /// In CI that directory is the pull request's checkout, so such a file may not weaken the gate unless the run opts
 /// in; a file named with `--config` is the caller's choice (docs/security.md).
 struct GateOptions: ParsableArguments {

@@ -65,6 +65,8 @@ struct KeysVerifyCommand: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
+    @OptionGroup var gateOptions: GateOptions
+
     @OptionGroup var reportOptions: ReportOptions
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: critical, high, medium, low, info or none.")
@@ -74,9 +76,12 @@ struct KeysVerifyCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let policy = try policyOptions.load()
-        let now = try EvaluationTime.resolve(self.now)
+        // A gate as `check` is: a `.policycheck.yaml` found upward may not weaken it (tester round 31: one
+        // disabling MMC-KM-006 turned an RSA-1024 failure into a pass).
+        let policy = try gateOptions.load(try policyOptions.settings(), policyOptions).policy
+        let (now, expiry) = try EvaluationTime.resolveWithExpiry(self.now)
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
+        run.expiryTime = expiry
         run.allowOutsideTree = policyOptions.allowOutsideTree
         run.inputFormat = .keyMaterial
         run.verifyKeys = true

@@ -47,10 +47,11 @@ struct ReportCommand: ParsableCommand {
         suppressionOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
         let (policy, audit) = try gateOptions.load(settings, policyOptions)
-        let now = try runOptions.evaluationTime()
+        let (now, expiry) = try runOptions.evaluationTime()
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
+        run.expiryTime = expiry
         run.allowOutsideTree = policyOptions.allowOutsideTree
         run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
                                                        allowOutsideTree: policyOptions.allowOutsideTree)
@@ -88,6 +89,9 @@ extension EvaluationTime {
         guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
         guard let seconds = Int64(text), seconds >= 0 else {
             throw CommandFailure("SOURCE_DATE_EPOCH: error: '\(text)' is not a whole number of seconds since 1970-01-01")
+        }
+        guard seconds <= EvaluationClock.latestSourceDateEpoch else {
+            throw CommandFailure("SOURCE_DATE_EPOCH: error: '\(text)' is after 9999-12-31T23:59:59Z, the last time a report can write")
         }
         return Timestamp(secondsSinceEpoch: seconds)
     }

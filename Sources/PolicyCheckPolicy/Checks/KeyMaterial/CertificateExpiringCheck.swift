@@ -15,7 +15,7 @@ public struct CertificateExpiringCheck: Check {
         return KeyFileObjects.results(deployment) { object, _ in
             guard let certificate = object.certificate else { return nil }
             let notAfter = Timestamp(certificate.notAfter)
-            guard notAfter > context.now, notAfter <= horizon else { return nil }
+            guard notAfter > context.expiryTime, notAfter <= horizon else { return nil }
             let days = context.now.days(until: notAfter)
             return "certificate '\(certificate.subject)' expires on \(notAfter.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays))"
         }

@@ -17,6 +17,9 @@ public struct CertificateValidityCheck: Check {
             if notAfter <= context.now {
                 return "\(subject) expired on \(notAfter.dateDescription) (\(notAfter.days(until: context.now)) days before \(context.now.dateDescription))"
             }
+            if notAfter <= context.expiryTime {
+                return "\(subject) expired on \(notAfter.dateDescription), after the evaluation time SOURCE_DATE_EPOCH gives (\(context.now.dateDescription)) but before the clock's: an earlier SOURCE_DATE_EPOCH does not make it valid again"
+            }
             if notBefore > context.now {
                 return "\(subject) is not valid until \(notBefore.description); evaluated at \(context.now.description)"
             }
