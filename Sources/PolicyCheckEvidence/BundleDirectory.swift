@@ -69,6 +69,14 @@ public enum BundleDirectory {
         let own = Set(names + [EvidenceBundle.signatureFile])
         let present = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         let foreign = present.filter { !own.contains($0) }
+        // A bundle file's name held by a directory cannot be replaced: said before anything is moved, so a bundle is
+        // never left half replaced ("cannot move report.html into place" gave no reason, tester round 31).
+        for name in present where own.contains(name) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw Diagnostic(file: directory, location: nil, message: "--out holds a directory named '\(name)', where the bundle writes that file; name a new or empty directory")
+            }
+        }
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
             + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")

@@ -87,11 +87,15 @@ public enum EvidenceMarkdown {
     }
 
     /// The text's scalars with every line break (LF, CR, VT, FF, NEL, LS, PS) made a space.
-    /// Bidi formatting characters are spelt out (`\u{202E}`), as every report shows them.
+    /// Bidi formatting characters and the other control characters (ESC, BEL, DEL, C1: a file name's
+    /// `ESC ] 0 ;` retitled the terminal of whoever ran `cat report.md`, and `ESC [ 8 m` hid the rest of a finding's
+    /// row) are spelt out (`\u{202E}`, `\u{1B}`), as every report shows them.
     private static func flatten(_ text: String) -> [Unicode.Scalar] {
         text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
             switch scalar.value {
             case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return [" "]
+            case 0x00...0x08, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F:
+                return Array(TerminalText.visible(scalar.value).unicodeScalars)
             case let value where TerminalText.isBidiControl(value): return Array(TerminalText.visible(value).unicodeScalars)
             default: return [scalar]
             }

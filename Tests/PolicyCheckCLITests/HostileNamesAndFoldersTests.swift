@@ -51,6 +51,19 @@ import Testing
         #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("::notice") }, "\(result.stdout)")
     }
 
+    /// A file named with ESC and BEL reached the bundle's report.md raw: `cat report.md` retitled the terminal and
+    /// `ESC [ 8 m` hid the rest of each finding's row (tester round 31). They are spelt out, as bidi controls are.
+    @Test func aFileNameCannotDriveTheTerminalOfWhoeverReadsReportMarkdown() throws {
+        let workspace = try EvidenceWorkspace()
+        let name = "manifests/x\u{1B}]0;pwned\u{07}\u{1B}[8mhidden\u{7F}\u{9B}.yaml"
+        try workspace.write(name, String(decoding: try workspace.read("manifests/high-only.yaml"), as: UTF8.self))
+        let result = try workspace.report(out: "bundle")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let markdown = String(decoding: try workspace.read("bundle/report.md"), as: UTF8.self)
+        #expect(markdown.contains("`manifests/x\\u{1B}]0;pwned\\u{7}\\u{1B}[8mhidden\\u{7F}\\u{9B}.yaml`"), "\(markdown)")
+        #expect(Self.isInert(markdown), "\(markdown.debugDescription)")
+    }
+
     /// 0.1.0 printed recorded input names raw: a name holding CR and an ESC sequence painted "INTACT" over the
     /// CHANGED line.
     @Test func verifyReportCannotBePaintedOver() throws {
@@ -104,6 +117,20 @@ import Testing
         try FileManager.default.removeItem(atPath: workspace.path("bundle/index.html"))
         #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
         #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
+    }
+
+    /// A directory under a bundle file's name: said with its reason before anything is replaced (it was "cannot move
+    /// report.html into place", tester round 31), and the earlier bundle is left whole.
+    @Test func aDirectoryUnderABundleFileNameIsNamed() throws {
+        let workspace = try EvidenceWorkspace()
+        #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
+        let before = try workspace.read("bundle/evidence.json")
+        try FileManager.default.removeItem(atPath: workspace.path("bundle/report.md"))
+        try FileManager.default.createDirectory(atPath: workspace.path("bundle/report.md"), withIntermediateDirectories: true)
+        let refused = try workspace.run(["report", "manifests/compliant.yaml", "--out", "bundle"])
+        #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("--out holds a directory named 'report.md', where the bundle writes that file"), "\(refused.stderr)")
+        #expect(try workspace.read("bundle/evidence.json") == before)
     }
 }
 
