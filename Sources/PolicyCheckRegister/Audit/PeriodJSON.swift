@@ -96,6 +96,7 @@ public enum PeriodJSON {
             json.field("pass", chain.passed)
             json.field("fail", chain.failed)
             json.field("error", chain.errored)
+            json.field("unauthenticated", chain.unauthenticated)
             json.field("first", DayClock.time(chain.first))
             json.field("last", DayClock.time(chain.last))
             json.endObject()

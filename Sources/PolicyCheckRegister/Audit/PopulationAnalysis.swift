@@ -8,6 +8,9 @@ public struct PopulationAnalysis: Sendable {
         public var passed: Int
         public var failed: Int
         public var errored: Int
+        /// Runs pushed without `--pubkey`, whose evidence.json the register did not authenticate: a forged copy
+        /// (verdict edited, signature removed) read as one more passing run on the pages (tester round 31).
+        public var unauthenticated: Int = 0
         public var first: Int64
         public var last: Int64
     }
@@ -46,6 +49,7 @@ public struct PopulationAnalysis: Sendable {
                                        passed: runs.filter { $0.verdict == "pass" }.count,
                                        failed: runs.filter { $0.verdict == "fail" }.count,
                                        errored: runs.filter { $0.verdict == "error" }.count,
+                                       unauthenticated: runs.filter { $0.verifiedSigner == nil }.count,
                                        first: first.generatedAt, last: runs[runs.count - 1].generatedAt))
             for (index, run) in runs.enumerated() {
                 let status = ChainStatus.judge(previousRunId: run.previousRunId, previousSHA256: run.previousSHA256,
