@@ -20,7 +20,7 @@ public struct PolicyTestFile: Sendable {
     /// A manifest inline in the test file (findings point into the test file), or a file relative to it.
     public enum Input: Sendable {
         case inline(SourceNode)
-        case file(path: String, display: String)
+        case file(path: String, display: String, offset: Int)
     }
 
     /// What one rule must do with the input.
@@ -79,7 +79,7 @@ public struct PolicyTestFile: Sendable {
             let base = InputPath.parent(of: source.path)
             let joined = path.value.hasPrefix("/") || base.isEmpty ? path.value : base + "/" + path.value
             let display = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
-            input = .file(path: display, display: display)
+            input = .file(path: display, display: display, offset: path.origin.offset)
         case (nil, let manifest?):
             input = .inline(manifest)
         case (.some, .some):

@@ -10,9 +10,14 @@ import PolicyCheckSyntax
 public struct PolicyTestRunner: Sendable {
     /// The evaluation time when a test file does not fix one.
     public var now: Timestamp
+    /// Read a pack under test or an input outside the test file's tree (`--allow-outside-tree`). A test file is
+    /// pull-request content as a `.policycheck.yaml` is: `policy: ../outside.yaml` read a file above the checkout
+    /// and quoted its first value in the error (tester round 31).
+    public var allowOutsideTree = false
 
-    public init(now: Timestamp) {
+    public init(now: Timestamp, allowOutsideTree: Bool = false) {
         self.now = now
+        self.allowOutsideTree = allowOutsideTree
     }
 
     /// Whether a file name marks a policy test file.
@@ -91,6 +96,10 @@ public struct PolicyTestRunner: Sendable {
         let base = InputPath.parent(of: file.source.path)
         let joined = policy.value.hasPrefix("/") || base.isEmpty ? policy.value : base + "/" + policy.value
         let path = InputPath.display(URL(fileURLWithPath: joined).standardizedFileURL.path)
+        guard allowOutsideTree || CheckedTree.of(argument: file.source.path, isDirectory: false).contains(path) else {
+            throw Diagnostics([Diagnostic(file.source, offset: policy.origin.offset,
+                                          "the pack under test \(CheckedTree.refusal)")])
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw Diagnostics([Diagnostic(file.source, offset: policy.origin.offset,
                                           "cannot find the pack under test '\(Excerpt.quote(policy.value))' (looked for \(path))")])
@@ -104,7 +113,10 @@ public struct PolicyTestRunner: Sendable {
         // References stay in the test file's tree (the working directory's, or the test file's folder outside it).
         let tree = CheckedTree.of(argument: file.source.path, isDirectory: false)
         switch testCase.input {
-        case .file(let path, let display):
+        case .file(let path, let display, let offset):
+            guard allowOutsideTree || tree.contains(path) else {
+                return ([], [Diagnostic(file.source, offset: offset, "the input of '\(testCase.name)' \(CheckedTree.refusal)")])
+            }
             var input = InputDiscovery.Input(path: path, displayPath: display, isExplicit: true)
             input.tree = tree
             let result = reader.read(input)

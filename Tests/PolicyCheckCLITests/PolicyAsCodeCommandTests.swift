@@ -70,12 +70,48 @@ import Testing
             "broken/bad.test.yaml": "apiVersion: policycheck/v1\nkind: PolicyTest\ntests: nope\n",
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let mismatch = try CLI.run(["policy", "test", "wrong.test.yaml"], in: directory)
+        // The sample lies outside the temporary folder: read with the caller's opt-in.
+        let mismatch = try CLI.run(["policy", "test", "wrong.test.yaml", "--allow-outside-tree"], in: directory)
         #expect(mismatch.status == 1)
         #expect(mismatch.stdout.contains("        MMC-ENC-001\n          - expected: fail\n          + actual:   pass\n"))
         let broken = try CLI.run(["policy", "test", "broken"], in: directory)
         #expect(broken.status == 2)
         #expect(broken.stderr == "broken/bad.test.yaml:3:8: error: 'tests' must be a list, found a string\n")
+    }
+
+    /// A test file is pull-request content: its `policy:` and `input:` may not reach out of its tree (tester round
+    /// 31: `policy: ../outside.yaml` was read and its first value quoted in the error).
+    @Test func policyTestReadsNothingOutsideItsTree() throws {
+        let directory = try CLI.directory(with: [
+            "outside.yaml": "apiVersion: \"ghp_SECRETTOKENVALUE123\"\n",
+            "tree/pack.test.yaml": """
+                apiVersion: policycheck/v1
+                kind: PolicyTest
+                policy: ../outside.yaml
+                tests:
+                  - name: anything
+                    manifest: {apiVersion: policycheck/v1, kind: Deployment, metadata: {name: x}, spec: {offering: shared, region: us-east-1}}
+                    expect: {MMC-RES-001: pass}
+                """,
+            "tree/input.test.yaml": """
+                apiVersion: policycheck/v1
+                kind: PolicyTest
+                tests:
+                  - name: outside input
+                    input: ../outside.yaml
+                    expect: {MMC-RES-001: pass}
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tree = directory.appendingPathComponent("tree")
+        let pack = try CLI.run(["policy", "test", "pack.test.yaml"], in: tree)
+        #expect(pack.status == 2)
+        #expect(pack.stderr.contains("pack.test.yaml:3:9: error: the pack under test lies outside the checked tree"), "\(pack.stderr)")
+        #expect(!(pack.stdout + pack.stderr).contains("ghp_"))
+        let input = try CLI.run(["policy", "test", "input.test.yaml"], in: tree)
+        #expect(input.status == 2)
+        #expect((input.stdout + input.stderr).contains("input.test.yaml:5:12: error: the input of 'outside input' lies outside the checked tree"), "\(input.stdout)\(input.stderr)")
+        #expect(!(input.stdout + input.stderr).contains("ghp_"))
     }
 
     @Test func configFileDrivesCheckAndFlagsOverrideIt() throws {

@@ -58,9 +58,15 @@ struct PolicyTestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Evaluation time (ISO 8601) for tests that fix none; defaults to SOURCE_DATE_EPOCH, then the system clock.", valueName: "time"))
     var now: String?
 
+    @Flag(name: .customLong("allow-outside-tree"), help: """
+        Read a pack under test ('policy:') or an input ('input:') outside the test file's tree (the working \
+        directory's, or the test file's folder outside it). Without it such a reference is an error.
+        """)
+    var allowOutsideTree = false
+
     func run() throws {
         let now = try EvaluationTime.resolve(self.now)
-        let report = PolicyTestRunner(now: now).run(paths)
+        let report = PolicyTestRunner(now: now, allowOutsideTree: allowOutsideTree).run(paths)
         for error in report.errors { Console.error(error.description) }
         Console.out(report.text)
         if let junit {
