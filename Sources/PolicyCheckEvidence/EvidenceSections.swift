@@ -179,7 +179,8 @@ public enum EvidenceSections {
                 ?? Cell("unsigned")),
         ])]
         blocks.append(.table(.init("packs", headers: ["Policy pack", "Version", "Source", "SHA-256", "Modified by the settings"], rows: document.packs.map { pack in
-            let lineage = pack.extends.map { "extends \($0)" + (pack.disabled.isEmpty ? "" : "; disables \(pack.disabled.joined(separator: ", "))") }
+            let lineage = pack.extends.map { "extends \($0)" + (pack.disabled.isEmpty ? "" : "; disables \(pack.disabled.joined(separator: ", "))")
+                + (pack.overridden.isEmpty ? "" : "; overrides \(pack.overridden.joined(separator: ", "))") }
             return [Cell(pack.id, .code, detail: lineage), Cell(pack.version), Cell(pack.origin, .code), Cell(pack.sha256 ?? "—", .code),
                     pack.modifications.isEmpty ? Cell("no") : Cell("modified", .badge("fail"), detail: pack.modifications.joined(separator: "; "))]
         })))

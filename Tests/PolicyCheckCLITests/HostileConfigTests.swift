@@ -149,9 +149,12 @@ import Testing
         let evidence = try #require(try JSONSerialization.jsonObject(with: workspace.read("bundle/evidence.json")) as? [String: Any])
         let pack = try #require((evidence["policies"] as? [[String: Any]])?.first { $0["extends"] as? String == "mattermost-cloud" })
         #expect(pack["disabledRules"] as? [String] == ["MMC-NET-008"])
+        // What it changed of the rules it inherits is shown too: a lowered severity was attributed to the default
+        // pack, with nothing in the bundle (tester round 31).
+        #expect(pack["overriddenRules"] as? [String] == ["MMC-NET-005 severity low → high; parameters ipv4"], "\(pack)")
         let settings = (evidence["configuration"] as? [String: Any])?["settings"] as? [[String: Any]] ?? []
         #expect(settings.contains { $0["name"] as? String == "policies" && $0["effect"] as? String == "changes" && $0["source"] as? String == "command line" })
         let markdown = String(decoding: try workspace.read("bundle/report.md"), as: UTF8.self)
-        #expect(markdown.contains("extends mattermost-cloud; disables MMC-NET-008"))
+        #expect(markdown.contains("extends mattermost-cloud; disables MMC-NET-008; overrides MMC-NET-005 severity low → high; parameters ipv4"), "\(markdown)")
     }
 }

@@ -74,7 +74,32 @@ final class PackResolver {
         var pack = PolicyPack(id: document.id, version: document.version, title: document.title, origin: source.path, rules: rules)
         pack.extends = parent?.pack.id
         pack.disabled = document.disable.map(\.value)
+        pack.overridden = Self.overrideDescriptions(document, applied: changed, parent: parent?.pack, rules: rules)
         return Resolved(pack: pack, entries: entries)
+    }
+
+    /// What each applied override changed, in the pack's order: a severity from and to, the parameters named,
+    /// controls and remediation.
+    private static func overrideDescriptions(_ document: PackDocument, applied: Set<String>, parent: PolicyPack?,
+                                             rules: [CompiledRule]) -> [String] {
+        var described: Set<String> = []
+        return document.overrides.compactMap { id, view -> String? in
+            guard applied.contains(id.value), described.insert(id.value).inserted else { return nil }
+            var changes: [String] = []
+            let keys = (view.node.entries ?? []).map(\.key)
+            if keys.contains("severity") {
+                let before = parent?.rules.first { $0.rule.id == id.value }?.rule.severity.rawValue ?? "?"
+                let after = rules.first { $0.rule.id == id.value }?.rule.severity.rawValue ?? "?"
+                changes.append("severity \(before) → \(after)")
+            }
+            if keys.contains("parameters") {
+                let names = (view.node["parameters"]?.entries ?? []).map(\.key)
+                changes.append(names.isEmpty ? "parameters" : "parameters " + names.joined(separator: ", "))
+            }
+            if keys.contains("controls") { changes.append("controls") }
+            if keys.contains("remediation") { changes.append("remediation") }
+            return "\(id.value) " + (changes.isEmpty ? "overridden" : changes.joined(separator: "; "))
+        }
     }
 
     // MARK: - Steps

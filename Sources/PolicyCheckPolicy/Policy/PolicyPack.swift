@@ -14,6 +14,10 @@ public struct PolicyPack: Sendable {
     public var extends: String?
     /// Inherited rules this pack switched off.
     public var disabled: [String] = []
+    /// Inherited rules this pack changed, each with what it changed (`MMC-NET-001 severity critical → info`,
+    /// `MMC-RES-001 parameters allowedRegions`): recorded in the evidence as `disabled` is — a pack that re-rated
+    /// the world-open rule `info` left the bundle attributing the lowered rule to the default pack (tester round 31).
+    public var overridden: [String] = []
     /// Changes the run's settings made to this pack's rules (`MMC-ENC-001 disabled (.policycheck.yaml:3:3)`): the
     /// pack's SHA-256 is of its bytes, so the evidence marks the pack modified by these.
     public var modifications: [String] = []

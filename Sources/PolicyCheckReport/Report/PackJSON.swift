@@ -21,6 +21,7 @@ package enum PackJSON {
         json.field("modifications", strings: pack.modifications)
         json.field("extends", pack.extends)
         json.field("disabledRules", strings: pack.disabled)
+        json.field("overriddenRules", strings: pack.overridden)
         json.endObject()
     }
 
