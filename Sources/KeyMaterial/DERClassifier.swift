@@ -40,6 +40,11 @@ enum DERClassifier {
             guard let tbs = c[0].children(bytes, maximum: 12), let first = tbs.first,
                 first.tag == 0xA0 || first.tag == int
             else { return nil }
+            // A certificate signing request (PKCS #10, RFC 2986 §4) has the same outer shape, but its info is
+            // { version, subject, subjectPKInfo, [0] attributes }, where a certificate's holds at least six fields
+            // (RFC 5280 §4.1): not key material, as its PEM form is not (a DER CSR was a "malformed certificate"
+            // error, exit 2: smallstep/crypto's test data, tester round 31).
+            if tbs.map(\.tag) == [int, seq, seq, 0xA0] { return nil }
             return .certificate
         }
         // SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
@@ -66,6 +71,10 @@ enum DERClassifier {
         }
         // RSAPublicKey ::= SEQUENCE { n, e }; size limits keep ECDSA/DSA signatures (r, s) out.
         if c.count == 2, allIntegers, c[0].contentLength >= 64, c[1].contentLength <= 32 {
+            // An RSA public exponent is odd and at least 3 (RFC 8017 §3.1). DH parameters (PKCS #3:
+            // SEQUENCE { prime, base }) have this shape with a base of 2 most often: judged as an RSA key with
+            // exponent 2, they drew a false MMC-KM-006 (tester round 31). They are not key material.
+            if let exponent = c[1].smallInteger(bytes), exponent < 3 || exponent % 2 == 0 { return nil }
             return .rsaPublicKey
         }
         // ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING, [0] parameters, [1] publicKey }

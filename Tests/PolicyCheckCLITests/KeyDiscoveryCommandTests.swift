@@ -40,6 +40,23 @@ import Testing
         }
     }
 
+    /// A DER certificate signing request and DER DH parameters are not key material, as their PEM forms are not: the
+    /// CSR failed the run as a "malformed certificate" (exit 2) and the parameters drew MMC-KM-006 as an RSA key with
+    /// exponent 2 (tester round 31, on smallstep/crypto's test data).
+    @Test func aDERRequestAndDERParametersAreNotKeyMaterial() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("der"), withIntermediateDirectories: true)
+        _ = try workspace.openssl(["genpkey", "-algorithm", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "csr-key.pem.tmp"])
+        _ = try workspace.openssl(["req", "-new", "-key", "csr-key.pem.tmp", "-subj", "/CN=example", "-outform", "DER", "-out", "der/req.der"])
+        _ = try workspace.openssl(["dhparam", "-outform", "DER", "-out", "der/dh.der", "512"])
+        try workspace.write("der/compliant.yaml", String(decoding: try workspace.read("manifests/compliant.yaml"), as: UTF8.self))
+        let result = try workspace.run(["check", "der", "--format", "json"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stderr.contains("malformed"), "\(result.stderr)")
+        #expect(!result.stdout.contains("MMC-KM-006"), "\(result.stdout)")
+        #expect(result.stdout.contains("der/req.der") && result.stdout.contains("der/dh.der"), "both listed as skipped: \(result.stdout)")
+    }
+
     @Test func aBinaryFileThatMentionsAPEMHeaderDoesNotFailTheRun() throws {
         let tree = try CLI.temporaryDirectory()
         let fixtures = CLI.packageRoot.appendingPathComponent("Tests/PolicyCheckKitTests/Fixtures/key-discovery")
