@@ -37,7 +37,7 @@ import Testing
                     resource: "byok-prod/keys/data-key",
                     says: ["holds an AES 256-bit symmetric key where encrypted (wrapped) key material belongs"]),
         RuleFailure("key-material/byok/fail-weak-wrapping-key.yaml", "MMC-KM-003", .high, at: 19, 30,
-                    resource: "byok-prod/keys/data-key", says: ["is RSA 2048-bit; expected at least 3072 bits"],
+                    resource: "byok-prod/keys/data-key", says: ["is RSA 2048-bit; expected RSA 3072 or 4096 bits (this policy requires at least 3072)"],
                     also: ["MMC-KM-004"]),
         RuleFailure("key-material/byok/fail-wrong-size.yaml", "MMC-KM-004", .high, at: 20, 33,
                     resource: "byok-prod/keys/data-key",

@@ -30,7 +30,12 @@ public struct ByokWrappingKeyCheck: Check {
                 return [Evidence("wrapping key '\(file.path)' is \(key.summary); AWS KMS wraps with RSA keys", at: file.origin)]
             }
             if bits < minimumBits || !allowedBits.contains(bits) {
-                return [Evidence("wrapping key '\(file.path)' is RSA \(bits)-bit; expected at least \(minimumBits) bits, one of \(allowedBits.map(String.init).joined(separator: "/"))",
+                // The sizes named are those both AWS KMS issues (WrappingKeySpec RSA_2048/3072/4096,
+                // https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-get-public-key-and-token.html)
+                // and the policy allows: "at least 3072, one of 2048/3072/4096" named the size it failed.
+                let accepted = allowedBits.filter { $0 >= minimumBits }.map(String.init)
+                let expected = accepted.isEmpty ? "at least \(minimumBits) bits" : "RSA \(accepted.joined(separator: " or ")) bits"
+                return [Evidence("wrapping key '\(file.path)' is RSA \(bits)-bit; expected \(expected) (this policy requires at least \(minimumBits))",
                                  at: file.origin)]
             }
             return []
