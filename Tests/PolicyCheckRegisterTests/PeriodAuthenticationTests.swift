@@ -35,3 +35,29 @@ import Testing
         #expect(html.contains("not authenticated"))
     }
 }
+
+/// A run's time is its `SOURCE_DATE_EPOCH`, usually its commit's, which the commit's author sets: a backdated run
+/// naming a later run as its previous one was "linked", and filed in the earlier period (tester round 31).
+@Suite struct BackwardsLinkTests {
+    @Test(arguments: RegisterCommandTests.engines)
+    func aRunDatedBeforeThePreviousRunItNamesIsABreak(_ engine: Engine) throws {
+        let factory = try BundleFactory()
+        let register = try engine.freshLocation()
+        let later = try factory.clone("later", runId: BundleFactory.runId("later"), repository: "acme/api",
+                                      at: BundleFactory.epoch + 86_400)
+        let backdated = try factory.clone("backdated", runId: BundleFactory.runId("backdated"), repository: "acme/api",
+                                          at: BundleFactory.epoch + 3_600,
+                                          previous: (BundleFactory.runId("later"), later.sha256))
+        let push = try Shell.run(Shell.policycheck, ["register", "push", later.path, backdated.path, "--register", register])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(push.stdout.contains("stored \(BundleFactory.runId("backdated")) acme/api refs/heads/main chain: backwards"), "\(push.stdout)")
+        let out = try TemporaryFolder.make().appendingPathComponent("audit")
+        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
+                                                      "--register", register, "--out", out.path])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
+        let breaks = (evidence["population"]?["chainBreaks"]?.items ?? evidence["population"]?["breaks"]?.items ?? [])
+            .map { ($0["runId"]?.string ?? "", $0["break"]?.string ?? $0["kind"]?.string ?? "") }
+        #expect(breaks.contains { $0.0 == BundleFactory.runId("backdated") && $0.1 == "backwards" }, "\(breaks)")
+    }
+}

@@ -5,7 +5,7 @@ public enum PeriodLoader {
         let runs = try await register.select(SQLStatement("""
             SELECT r.run_id, r.repository, r.ref, r.commit_sha, r.actor, r.run_url, r.generated_at, r.verdict,
               r.evidence_sha256, r.bundle_path, r.verified_signer, r.previous_run_id, r.previous_sha256,
-              p.evidence_sha256, p.repository, p.ref, r.inputs_evaluated, r.input_list
+              p.evidence_sha256, p.repository, p.ref, r.inputs_evaluated, r.input_list, p.generated_at
             FROM runs r LEFT JOIN runs p ON p.run_id = r.previous_run_id WHERE \(filter)
             ORDER BY r.repository, r.ref, r.generated_at, r.run_id
             """, values)).map { row in
@@ -15,7 +15,8 @@ public enum PeriodLoader {
                            bundlePath: row[9].string ?? "", verifiedSigner: row[10].string, previousRunId: row[11].string,
                            previousSHA256: row[12].string,
                            predecessor: row[13].string.map {
-                               ChainStatus.Predecessor(evidenceSHA256: $0, repository: row[14].string ?? "", ref: row[15].string ?? "")
+                               ChainStatus.Predecessor(evidenceSHA256: $0, repository: row[14].string ?? "", ref: row[15].string ?? "",
+                                                       generatedAt: row[18].int64)
                            }, inputsEvaluated: row[16].int, inputList: row[17].string)
         }
         let controls = try await register.select(SQLStatement("""

@@ -68,7 +68,7 @@ public enum PeriodSections {
             return EvidenceSection(id: "chain", title: "Chain of runs", blocks: [.note("Every run links to the run before it on its repository and ref: no chain breaks.")])
         }
         return EvidenceSection(id: "chain", title: "Chain of runs", blocks: [
-            .paragraph("\(items.count) runs do not link to the run before them: missing-predecessor (a run the register never received), hash-mismatch (the previous bundle was altered), unchained (restarted without a link), other-chain, fork."),
+            .paragraph("\(items.count) runs do not link to the run before them: missing-predecessor (a run the register never received), hash-mismatch (the previous bundle was altered), unchained (restarted without a link), other-chain, backwards (the previous run it names is dated after it: a backdated run), fork."),
             .table(.init("breaks", headers: ["When", "Repository", "Ref", "Run", "Break", "Names as previous"], rows: items.prefix(pageRows).map {
                 [.init(DayClock.time($0.generatedAt)), .init($0.repository, .code), .init($0.ref, .code), .init($0.runId, .code),
                  .init($0.kind, .badge("fail")), .init($0.previousRunId ?? "—", .code)]

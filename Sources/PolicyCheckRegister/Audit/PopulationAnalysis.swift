@@ -54,7 +54,8 @@ public struct PopulationAnalysis: Sendable {
             for (index, run) in runs.enumerated() {
                 let status = ChainStatus.judge(previousRunId: run.previousRunId, previousSHA256: run.previousSHA256,
                                                repository: run.repository, ref: run.ref, predecessor: run.predecessor,
-                                               hasEarlierRuns: index > 0 || data.chainsWithEarlierRuns.contains(run.chain))
+                                               hasEarlierRuns: index > 0 || data.chainsWithEarlierRuns.contains(run.chain),
+                                               generatedAt: run.generatedAt)
                 var kind = status.isBreak ? status.rawValue : nil
                 if let previous = run.previousRunId, !namedAsPrevious.insert(previous).inserted, kind == nil { kind = "fork" }
                 if let kind {

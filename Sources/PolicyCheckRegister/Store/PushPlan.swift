@@ -51,7 +51,8 @@ public enum PushPlan {
                     stored[row[0].string ?? ""] = row[1].string ?? ""
                 case .predecessors:
                     predecessors[row[0].string ?? ""] = ChainStatus.Predecessor(
-                        evidenceSHA256: row[1].string ?? "", repository: row[2].string ?? "", ref: row[3].string ?? "")
+                        evidenceSHA256: row[1].string ?? "", repository: row[2].string ?? "", ref: row[3].string ?? "",
+                        generatedAt: row[4].int64)
                 case .successors:
                     successors[row[1].string ?? "", default: []].append(Successor(
                         runId: row[0].string ?? "", previousSHA256: row[2].string, repository: row[3].string ?? "",
@@ -95,7 +96,7 @@ public enum PushPlan {
         }
         for chunk in chunks(previous) {
             reads.append(Read(kind: .predecessors, statement: SQLStatement(
-                "SELECT run_id, evidence_sha256, repository, ref FROM runs WHERE run_id IN (\(list(chunk.count)))",
+                "SELECT run_id, evidence_sha256, repository, ref, generated_at FROM runs WHERE run_id IN (\(list(chunk.count)))",
                 chunk.map(SQLValue.text))))
         }
         // A list of 10,000 inputs is about 450 kB: one already stored (the tree of an earlier run) is not sent again.
@@ -132,7 +133,8 @@ public enum PushPlan {
             }
             let status = ChainStatus.judge(previousRunId: run.previousRunId, previousSHA256: run.previousSHA256,
                                            repository: run.repository, ref: run.ref, predecessor: predecessor,
-                                           hasEarlierRuns: run.previousRunId == nil && earliest[run.chain].map { $0 < run.generatedAt } == true)
+                                           hasEarlierRuns: run.previousRunId == nil && earliest[run.chain].map { $0 < run.generatedAt } == true,
+                                           generatedAt: run.generatedAt)
             // Runs pushed before their predecessor recorded a gap; this run may close it.
             let me = asPredecessor(run)
             for successor in known.successors[run.runId] ?? [] {
@@ -156,7 +158,8 @@ public enum PushPlan {
     }
 
     private static func asPredecessor(_ run: RunRecord) -> ChainStatus.Predecessor {
-        ChainStatus.Predecessor(evidenceSHA256: run.evidenceSHA256, repository: run.repository, ref: run.ref)
+        ChainStatus.Predecessor(evidenceSHA256: run.evidenceSHA256, repository: run.repository, ref: run.ref,
+                                generatedAt: run.generatedAt)
     }
 
     private static func unique(_ values: [String]) -> [String] {
