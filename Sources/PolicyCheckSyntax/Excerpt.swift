@@ -15,7 +15,9 @@ public enum Excerpt {
                 bytes += "…".utf8
                 break
             }
-            if scalar.value < 0x20 || scalar.value == 0x7F {
+            // Controls, and format characters (general category Cf: U+200B, U+2060, U+00AD, bidi marks), which show
+            // as nothing: "no rule 'MMC-NET-001' (did you mean 'MMC-NET-001'?)" hid a zero-width space (tester round 31).
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format {
                 bytes += "\\u{\(String(scalar.value, radix: 16))}".utf8
             } else {
                 bytes += UTF8.encode(scalar)!

@@ -21,6 +21,14 @@ import Testing
         #expect(Excerpt.quote("x\u{0}y", limit: 2) == "x\\u{0}…")
     }
 
+    /// Characters that show as nothing are shown: a rule id with a zero-width space read like the id it was not
+    /// (tester round 31).
+    @Test func invisibleFormatCharactersAndC1ControlsAreShownAsEscapes() {
+        #expect(Excerpt.quote("MMC-NET-001\u{200B}") == "MMC-NET-001\\u{200b}")
+        #expect(Excerpt.quote("al\u{2060}ice\u{AD}\u{FEFF}") == "al\\u{2060}ice\\u{ad}\\u{feff}")
+        #expect(Excerpt.quote("a\u{202E}b\u{85}c\u{9B}") == "a\\u{202e}b\\u{85}c\\u{9b}")
+    }
+
     @Test func nonASCIITextIsKeptWhole() {
         #expect(Excerpt.quote("café 🚀 ≥ 1") == "café 🚀 ≥ 1")
     }
