@@ -70,7 +70,7 @@ let package = Package(
         // Evidence bundles: writing, signing and verifying them.
         .target(
             name: "PolicyCheckEvidence",
-            dependencies: ["PolicyCheckConfig", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
+            dependencies: ["PolicyCheckConfig", "PolicyCheckReport", "PolicyCheckPolicy", "PolicyCheckAdapters", "PolicyCheckModel", "PolicyCheckSyntax", "KeyMaterial"]
         ),
         // Policy tests (`policy test`): a pack's rules run against their fixtures.
         .target(

@@ -63,9 +63,8 @@ public enum BundleVerifier {
             }
             checks.append(compare(file, at: base.appendingPathComponent(file).path, expected: sha256, required: true))
         }
-        for (file, sha256) in recorded.inputs {
-            let path = file.hasPrefix("/") ? file : URL(fileURLWithPath: inputsRoot).appendingPathComponent(file).path
-            checks.append(compare("input \(file)", at: path, expected: sha256, required: false))
+        for input in recorded.inputs {
+            checks += inputChecks(input, inputsRoot: inputsRoot)
         }
         if let previousEvidence {
             checks.append(previousCheck(previousEvidence, recorded: recorded.previous))
@@ -103,6 +102,19 @@ public enum BundleVerifier {
         }
     }
 
+    /// A Terraform module folder is checked from the files its record lists; a folder recorded without them (a bundle
+    /// written before evidence listed them) cannot be, and says so; a file is compared byte for byte.
+    private static func inputChecks(_ input: RecordedHashes.Input, inputsRoot: String) -> [Check] {
+        if let manifest = input.manifest {
+            return ModuleInputCheck(folder: input.file, expected: input.sha256, manifest: manifest, inputsRoot: inputsRoot).checks()
+        }
+        let path = input.file.hasPrefix("/") ? input.file : URL(fileURLWithPath: inputsRoot).appendingPathComponent(input.file).path
+        if FileKind(path, followingLinks: true) == .directory {
+            return [Check(subject: "input \(input.file)", result: .skipped, detail: "a folder (a Terraform module): its sha256 is the digest of the files the run read, which this bundle does not list (written before evidence.json recorded them), so it cannot be recomputed: not checked")]
+        }
+        return [compare("input \(input.file)", at: path, expected: input.sha256, required: false)]
+    }
+
     private static func compare(_ subject: String, at path: String, expected: String, required: Bool) -> Check {
         guard let data = FileManager.default.contents(atPath: path) else {
             return required
@@ -132,7 +144,14 @@ public enum BundleVerifier {
 /// The hashes an `evidence.json` lists.
 struct RecordedHashes {
     var artifacts: [(String, String)] = []
-    var inputs: [(String, String)] = []
+    /// An input whose digest is recorded, and for a Terraform module folder the files it is the digest of.
+    struct Input {
+        var file: String
+        var sha256: String
+        var manifest: ModuleManifest?
+    }
+
+    var inputs: [Input] = []
     var previous: String?
     var signerFingerprint: String?
     /// `evidence.json` has a `signature` section: the bundle was written signed.
@@ -153,10 +172,29 @@ struct RecordedHashes {
             if let file = item["file"]?.string, let sha = item["sha256"]?.string { artifacts.append((file, sha)) }
         }
         for item in root["population"]?["inputs"]?.items ?? [] {
-            if let file = item["file"]?.string, file != "-", let sha = item["sha256"]?.string { inputs.append((file, sha)) }
+            if let file = item["file"]?.string, file != "-", let sha = item["sha256"]?.string {
+                inputs.append(Input(file: file, sha256: sha, manifest: try Self.manifest(item["files"], source)))
+            }
         }
         previous = root["previous"]?["sha256"]?.string
         signerFingerprint = root["signature"]?["publicKeySpkiSha256"]?.string
         declaresSignature = root["signature"].map { !$0.isNull } ?? false
+    }
+
+    /// A module input's `files`: absent for other inputs and in bundles written before evidence recorded them.
+    private static func manifest(_ files: SourceNode?, _ source: SourceFile) throws(Diagnostic) -> ModuleManifest? {
+        guard let files, !files.isNull else { return nil }
+        guard let items = files.items else {
+            throw Diagnostic(source, offset: files.offset, "a module input's files must be a list")
+        }
+        var entries: [ModuleManifest.Entry] = []
+        for item in items {
+            guard let path = item["path"]?.string, let bytes = item["bytes"]?.numberLiteral.flatMap({ Int($0) }),
+                  let sha256 = item["sha256"]?.string else {
+                throw Diagnostic(source, offset: item.offset, "a module input's files[] entry needs a path, bytes and sha256")
+            }
+            entries.append(ModuleManifest.Entry(path: path, byteCount: bytes, sha256: sha256))
+        }
+        return ModuleManifest(entries: entries)
     }
 }

@@ -144,10 +144,26 @@ public enum EvidenceJSON {
             json.field("reason", input.reason)
             json.field("sha256", input.sha256)
             json.field("deployments", input.deployments)
+            if let manifest = input.manifest { writeManifest(manifest, into: &json) }
             json.endObject()
         }
         json.endArray()
         json.endObject()
+    }
+
+    /// A module folder's files, which its `sha256` is the digest of: paths and hashes only, never their text (a
+    /// `.tfvars` file may hold a password).
+    private static func writeManifest(_ manifest: ModuleManifest, into json: inout JSONWriter) {
+        json.key("files")
+        json.beginArray()
+        for entry in manifest.entries {
+            json.beginObject()
+            json.field("path", entry.path)
+            json.field("bytes", entry.byteCount)
+            json.field("sha256", entry.sha256)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     private static func writeSummary(_ document: EvidenceDocument, into json: inout JSONWriter) {

@@ -34,9 +34,12 @@ public struct InputReader: Sendable {
         /// The file holds a secret key (a private or symmetric key, bare or in a manifest): its digest would be a
         /// check value for the secret, so none is recorded (docs/security.md).
         public var digestWithheld = false
+        /// For a Terraform module: the files `sha256` is the digest of, recorded beside it in evidence.
+        public var manifest: ModuleManifest?
 
         package mutating func withholdDigest() {
             sha256 = nil
+            manifest = nil
             digestWithheld = true
         }
         /// How an evaluated input was produced (`rendered by helm template (v3.16.2)`), for the population.
@@ -187,20 +190,11 @@ public struct InputReader: Sendable {
                 }
             }
         } else if hashInputs {
-            result.sha256 = Self.moduleDigest(outcome.files)
+            let manifest = ModuleManifest(files: outcome.files)
+            result.sha256 = manifest.digest
+            result.manifest = manifest
         }
         return result
-    }
-
-    /// A module's digest: the SHA-256 of a manifest with one line per file read, in reading order — its path, byte
-    /// count and SHA-256 — so that moving bytes between files or renaming one (`main.tf` to `main_override.tf`
-    /// changes what Terraform merges) changes the digest, as changing a byte does.
-    static func moduleDigest(_ files: [SourceFile]) -> String {
-        var manifest: [UInt8] = []
-        for file in files {
-            manifest += Array("\(file.path)\u{0}\(file.bytes.count)\u{0}\(Digest.sha256(file.bytes))\n".utf8)
-        }
-        return Digest.sha256(manifest)
     }
 
     /// A key material file becomes a deployment of its own, holding only the inspection results. A file named on the

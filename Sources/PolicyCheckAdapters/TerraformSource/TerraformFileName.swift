@@ -13,6 +13,12 @@ package enum TerraformFileName {
     /// Whether a file of this name is module configuration (native or JSON syntax), hidden files aside.
     package static func isConfiguration(_ name: String) -> Bool { !name.hasPrefix(".") && ending(of: name) != nil }
 
+    /// Whether Terraform loads a file of this name as the root module's variable values without being told to:
+    /// `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars` and `*.auto.tfvars.json`.
+    package static func isAutomaticVariables(_ name: String) -> Bool {
+        name == "terraform.tfvars" || name == "terraform.tfvars.json" || name.hasSuffix(".auto.tfvars") || name.hasSuffix(".auto.tfvars.json")
+    }
+
     /// Whether the file is in the JSON syntax (`.tf.json`, `.tofu.json`).
     static func isJSON(_ name: String) -> Bool { name.hasSuffix(".tf.json") || name.hasSuffix(".tofu.json") }
 

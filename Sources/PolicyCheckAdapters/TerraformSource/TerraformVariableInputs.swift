@@ -12,8 +12,9 @@ struct TerraformVariableInputs {
     func read(directory: String, given: [TerraformVariableInput]) throws(TerraformSourceError) -> [String: TerraformValue] {
         var inputs: [String: TerraformValue] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var automatic = names.filter { $0 == "terraform.tfvars" || $0 == "terraform.tfvars.json" }.sorted()
-        automatic += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
+        let named = ["terraform.tfvars", "terraform.tfvars.json"]
+        var automatic = names.filter(named.contains).sorted()
+        automatic += names.filter { TerraformFileName.isAutomaticVariables($0) && !named.contains($0) }.sorted()
         for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) {
             // Found in the module's folder, so held to the checked tree; a `--tf-var-file` is the caller's choice.
             if let tree = loader.tree, !tree.contains(path) { throw .file(path, "the variables file \(CheckedTree.refusal)") }

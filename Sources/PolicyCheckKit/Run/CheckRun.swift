@@ -159,13 +159,15 @@ public struct CheckRun: Sendable {
         let file = read.input.displayPath
         let count = read.deployments.count
         if let first = read.errors.first {
-            return InputRecord(file: file, status: .error, reason: first.description, sha256: read.sha256, deployments: count)
+            return InputRecord(file: file, status: .error, reason: first.description, sha256: read.sha256, deployments: count,
+                               manifest: read.manifest)
         }
         if let reason = read.skipReason {
-            return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256)
+            return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256, manifest: read.manifest)
         }
         let withheld = read.digestWithheld ? "holds a secret key: no digest of it is published" : nil
-        return InputRecord(file: file, status: .evaluated, reason: read.note ?? withheld, sha256: read.sha256, deployments: count)
+        return InputRecord(file: file, status: .evaluated, reason: read.note ?? withheld, sha256: read.sha256, deployments: count,
+                           manifest: read.manifest)
     }
 
     /// Key files in the tree and those BYOK materials reference.

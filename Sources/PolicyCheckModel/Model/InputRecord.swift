@@ -17,12 +17,16 @@ public struct InputRecord: Sendable, Hashable {
     public var sha256: String?
     /// Deployments read from it.
     public var deployments: Int
+    /// For a Terraform module folder: the files its `sha256` is the digest of (`ModuleManifest`).
+    public var manifest: ModuleManifest?
 
-    public init(file: String, status: Status, reason: String? = nil, sha256: String? = nil, deployments: Int = 0) {
+    public init(file: String, status: Status, reason: String? = nil, sha256: String? = nil, deployments: Int = 0,
+                manifest: ModuleManifest? = nil) {
         self.file = file
         self.status = status
         self.reason = reason
         self.sha256 = sha256
         self.deployments = deployments
+        self.manifest = manifest
     }
 }

@@ -9,7 +9,8 @@ struct VerifyReportCommand: ParsableCommand {
         abstract: "Verify an evidence bundle: the signature over evidence.json, then every SHA-256 it lists.",
         discussion: """
             Inputs are checked when present at their recorded paths (relative to --inputs-root); absent ones are \
-            listed as not checked. Exit codes: 0 intact (the signature verified with --pubkey and every hash \
+            listed as not checked. A Terraform module folder is checked file by file from the list evidence.json \
+            records, and a Terraform file added to it since the run is a change. Exit codes: 0 intact (the signature verified with --pubkey and every hash \
             matches), 1 something changed (named), 2 the bundle cannot be read, 3 not authenticated (UNVERIFIED: \
             signed but no --pubkey given; UNSIGNED: no signature) though every hash matches.
             """
