@@ -63,6 +63,7 @@ public enum BundleVerifier {
             }
             checks.append(compare(file, at: base.appendingPathComponent(file).path, expected: sha256, required: true))
         }
+        checks += foreignFileChecks(in: base.path, listed: recorded.artifacts.map(\.0))
         for input in recorded.inputs {
             checks += inputChecks(input, inputsRoot: inputsRoot)
         }
@@ -70,6 +71,19 @@ public enum BundleVerifier {
             checks.append(previousCheck(previousEvidence, recorded: recorded.previous))
         }
         return checks
+    }
+
+    /// Files in the bundle's folder that evidence.json does not list (nor evidence.json and its signature): `report
+    /// --out` never writes beside such files (security row 44), so one there was added to the folder after the run,
+    /// and whoever reads the folder may take it for evidence — a planted `index.html` saying every control passed
+    /// sat beside an INTACT verdict (tester round 31).
+    private static func foreignFileChecks(in directory: String, listed: [String]) -> [Check] {
+        let own = Set(listed + [EvidenceBundle.jsonFile, EvidenceBundle.signatureFile])
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return present.filter { !own.contains($0) }.map {
+            Check(subject: $0, result: .changed,
+                  detail: "is in the bundle's folder but not in the bundle: evidence.json does not list it, and a reader may take it for evidence")
+        }
     }
 
     /// Without a key the signature cannot be checked, but a bundle that declares a signer and lacks the signature

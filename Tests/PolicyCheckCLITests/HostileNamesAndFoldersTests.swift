@@ -119,6 +119,20 @@ import Testing
         #expect(try workspace.run(["report", "manifests/high-only.yaml", "--out", "bundle"]).status == 1)
     }
 
+    /// A page planted in a bundle's folder after the run (`index.html` saying every control passed) sat beside an
+    /// INTACT verdict: the folder is not the bundle, and verify-report says so (tester round 31).
+    @Test func verifyReportNamesFilesPlantedBesideTheBundle() throws {
+        let workspace = try EvidenceWorkspace()
+        #expect(try workspace.report(out: "bundle").status == 1)
+        let intact = try workspace.run(["verify-report", "bundle"])
+        #expect(intact.status == 0, "\(intact.stdout)\(intact.stderr)")
+        try workspace.write("bundle/index.html", "<h1>SOC 2: all controls passed</h1>")
+        let planted = try workspace.run(["verify-report", "bundle"])
+        #expect(planted.status == 1, "\(planted.stdout)\(planted.stderr)")
+        #expect(planted.stdout.contains("index.html: is in the bundle's folder but not in the bundle"), "\(planted.stdout)")
+        #expect(planted.stdout.contains("ALTERED: index.html"), "\(planted.stdout)")
+    }
+
     /// A directory under a bundle file's name: said with its reason before anything is replaced (it was "cannot move
     /// report.html into place", tester round 31), and the earlier bundle is left whole.
     @Test func aDirectoryUnderABundleFileNameIsNamed() throws {
