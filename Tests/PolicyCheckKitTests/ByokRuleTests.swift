@@ -76,6 +76,17 @@ import Testing
         RuleFailure("byok/wrapping-algorithm/fail-unknown.yaml", "MMC-KEY-009", .high, at: 22, 30, resource: keyResource,
                     says: ["wrapping algorithm 'RSAES_OAEP_SHA256' is not one AWS KMS accepts",
                            "(did you mean 'RSAES_OAEP_SHA_256'?)"]),
+        // Tester round 31: RSAES_OAEP_* wraps every material but an RSA private key, which AWS KMS imports only with
+        // RSA_AES_KEY_WRAP_*; and not ECC_NIST_P521 material under an RSA_2048 wrapping key (GetParametersForImport).
+        RuleFailure("byok/wrapping-algorithm/fail-rsa-material-oaep.yaml", "MMC-KEY-009", .high, at: 21, 30,
+                    resource: keyResource,
+                    says: ["key material 'material-1' of this RSA_2048 key is wrapped with RSAES_OAEP_SHA_256, but AWS KMS imports an RSA private key only with RSA_AES_KEY_WRAP_SHA_256 or RSA_AES_KEY_WRAP_SHA_1",
+                           "download a wrapping public key and import token for RSA_AES_KEY_WRAP_SHA_256"]),
+        RuleFailure("byok/wrapping-algorithm/fail-p521-oaep-rsa2048-wrapping-key.yaml", "MMC-KEY-009", .high, at: 21, 30,
+                    resource: keyResource,
+                    says: ["of this ECC_NIST_P521 key is wrapped with RSAES_OAEP_SHA_1, but AWS KMS does not accept ECC_NIST_P521 key material wrapped with RSAES_OAEP_* under an RSA_2048 wrapping key",
+                           "download an RSA_3072 or RSA_4096 wrapping key, or choose RSA_AES_KEY_WRAP_SHA_256"],
+                    also: ["MMC-KM-003"]),
     ]
 
     static let passes: [RulePass] = [
@@ -97,6 +108,8 @@ import Testing
         // Exactly 365 days is the most AWS KMS allows, and allowed.
         RulePass("byok/material-validity-period/pass-365-days.yaml", "MMC-KEY-008"),
         RulePass("byok/wrapping-algorithm/pass.yaml", "MMC-KEY-009"),
+        RulePass("byok/wrapping-algorithm/pass-rsa-material-key-wrap.yaml", "MMC-KEY-009"),
+        RulePass("byok/wrapping-algorithm/pass-p521-oaep-rsa4096-wrapping-key.yaml", "MMC-KEY-009"),
         RulePass("compliant/dedicated.yaml", "MMC-KEY-006"),
     ]
 

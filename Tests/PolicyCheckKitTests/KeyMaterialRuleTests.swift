@@ -44,7 +44,18 @@ import Testing
                     says: ["is 100 bytes; RSAES_OAEP_SHA_256 with a 4096-bit wrapping key produces 512 bytes"]),
         RuleFailure("key-material/byok/fail-size-for-key-wrap.yaml", "MMC-KM-004", .high, at: 20, 33,
                     resource: "byok-prod/keys/data-key",
-                    says: ["is 512 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces 536 or 544 or 552 bytes"]),
+                    says: ["is 512 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces 552 bytes for SYMMETRIC_DEFAULT key material (32 bytes)"]),
+        // Tester round 31: RSA_AES_KEY_WRAP_* sizes follow the key spec's material (AES key wrap with padding, RFC
+        // 5649): 32 bytes for SYMMETRIC_DEFAULT, the HMAC range, a PKCS#8 private key of at least a minimum length.
+        RuleFailure("key-material/byok/fail-symmetric-size-for-key-wrap.yaml", "MMC-KM-004", .high, at: 33, 33,
+                    resource: "byok-prod/keys/sign-key",
+                    says: ["is 584 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces 552 bytes for SYMMETRIC_DEFAULT key material (32 bytes)"]),
+        RuleFailure("key-material/byok/fail-hmac-size-for-key-wrap.yaml", "MMC-KM-004", .high, at: 33, 33,
+                    resource: "byok-prod/keys/sign-key",
+                    says: ["is 552 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces 584, 592, 600, 608, 616, 624, 632, 640 or 648 bytes for HMAC_512 key material (64–128 bytes)"]),
+        RuleFailure("key-material/byok/fail-rsa-private-key-size-for-key-wrap.yaml", "MMC-KM-004", .high, at: 33, 33,
+                    resource: "byok-prod/keys/sign-key",
+                    says: ["is 552 bytes; RSA_AES_KEY_WRAP_SHA_256 with a 4096-bit wrapping key produces at least 1032 bytes (512 + a multiple of 8) for RSA_2048 key material (at least 512 bytes)"]),
         keyFile("fail-dsa-public.pem", "MMC-KM-005", .high, says: ["a DSA 2048-bit public key (spki) uses DSA"]),
         keyFile("fail-rsa1024-public.pem", "MMC-KM-006", .high, says: ["is 1024 bits; RSA keys must be at least 2048 bits"]),
         keyFile("fail-rsa-exponent3-public.pem", "MMC-KM-007", .medium, says: ["has public exponent 3; expected 65537"]),
@@ -98,6 +109,11 @@ import Testing
         RulePass("key-material/byok/pass.yaml", "MMC-KM-002"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-003"),
         RulePass("key-material/byok/pass.yaml", "MMC-KM-004"),
+        // Tester round 31: an RSA_2048 private key (1217 bytes of PKCS#8) and HMAC_512 material (64 bytes) wrapped
+        // with RSA_AES_KEY_WRAP_* (it said "produces 536 or 544 or 552 bytes"), and a 32-byte symmetric key.
+        RulePass("key-material/byok/pass-rsa-private-key-wrap.yaml", "MMC-KM-004"),
+        RulePass("key-material/byok/pass-hmac-key-wrap.yaml", "MMC-KM-004"),
+        RulePass("key-material/byok/pass-symmetric-key-wrap.yaml", "MMC-KM-004"),
     ]
 
     // MARK: - keys verify (OpenSSL's consistency checks, certificate/key pairing)

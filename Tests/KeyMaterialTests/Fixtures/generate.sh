@@ -153,6 +153,16 @@ openssl pkeyutl -encrypt -pubin -keyform DER -inkey wrapping-rsa4096-spki.der \
   -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -in "$TMP/ephemeral" -out "$TMP/wrapped-ephemeral"
 openssl rand -out "$TMP/kw" 40
 cat "$TMP/wrapped-ephemeral" "$TMP/kw" > wrapped-aes-key-wrap-4096.bin
+# RSA_AES_KEY_WRAP of other key specs' material, wrapped for real: AES key wrap with padding (RFC 5649) of an RSA_2048
+# private key (PKCS#8 DER, 1217 bytes → 1232) and of HMAC_512 material (64 bytes → 72), after the 512-byte RSA part.
+openssl rand -out "$TMP/ephemeral-2" 32
+openssl pkeyutl -encrypt -pubin -keyform DER -inkey wrapping-rsa4096-spki.der \
+  -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -in "$TMP/ephemeral-2" -out "$TMP/wrapped-ephemeral-2"
+openssl enc -id-aes256-wrap-pad -K "$(xxd -p -c 64 "$TMP/ephemeral-2")" -iv A65959A6 -in rsa2048-pkcs8.der -out "$TMP/kwp-rsa"
+cat "$TMP/wrapped-ephemeral-2" "$TMP/kwp-rsa" > wrapped-aes-key-wrap-rsa2048-private-4096.bin
+openssl rand -out "$TMP/hmac512" 64
+openssl enc -id-aes256-wrap-pad -K "$(xxd -p -c 64 "$TMP/ephemeral-2")" -iv A65959A6 -in "$TMP/hmac512" -out "$TMP/kwp-hmac"
+cat "$TMP/wrapped-ephemeral-2" "$TMP/kwp-hmac" > wrapped-aes-key-wrap-hmac512-4096.bin
 
 # --- Not key material / broken -------------------------------------------
 printf 'hello, this is a text file and not a key\n' > not-a-key.txt

@@ -27,10 +27,16 @@ public struct ByokSecretExposedCheck: Check {
 /// The BYOK materials of a deployment that reference files.
 enum ByokFiles {
     static func results(_ deployment: Deployment, _ judge: (KeyMaterialDeclaration) -> [Evidence]) -> [CheckResult] {
+        results(deployment) { _, material in judge(material) }
+    }
+
+    /// The same, for a judge that needs the key too (its key spec decides what the material is).
+    static func results(_ deployment: Deployment,
+                        _ judge: (KeyDeclaration, KeyMaterialDeclaration) -> [Evidence]) -> [CheckResult] {
         deployment.keys.compactMap { key in
             let materials = key.materials.filter { $0.wrappingKeyFile != nil || $0.encryptedMaterialFile != nil }
             guard !materials.isEmpty else { return nil }
-            return CheckResult(key.component, .from(materials.flatMap(judge)))
+            return CheckResult(key.component, .from(materials.flatMap { judge(key, $0) }))
         }
     }
 }

@@ -27,6 +27,9 @@ copies = {
     "wrapping-rsa2048.der": "rsa2048-spki.der",
     "wrapped-oaep-sha256-4096.bin": "wrapped-oaep-sha256-4096.bin",
     "wrapped-wrong-size.bin": "random-100-bytes.bin",
+    "wrapped-aes-key-wrap-4096.bin": "wrapped-aes-key-wrap-4096.bin",
+    "wrapped-aes-key-wrap-rsa2048-private-4096.bin": "wrapped-aes-key-wrap-rsa2048-private-4096.bin",
+    "wrapped-aes-key-wrap-hmac512-4096.bin": "wrapped-aes-key-wrap-hmac512-4096.bin",
     "plaintext-aes256.raw": "aes256.raw",
     "private-rsa2048.pem": "rsa2048-pkcs8.pem",
     # SSH private keys (made by ssh-keygen, Tests/KeyMaterialTests/Fixtures/ssh/generate.sh), named as they are found:
