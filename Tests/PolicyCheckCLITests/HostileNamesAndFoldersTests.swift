@@ -124,8 +124,9 @@ import Testing
     @Test func verifyReportNamesFilesPlantedBesideTheBundle() throws {
         let workspace = try EvidenceWorkspace()
         #expect(try workspace.report(out: "bundle").status == 1)
+        // Unsigned: consistent but not authenticated (exit 3), never ALTERED.
         let intact = try workspace.run(["verify-report", "bundle"])
-        #expect(intact.status == 0, "\(intact.stdout)\(intact.stderr)")
+        #expect(intact.status == 3, "\(intact.stdout)\(intact.stderr)")
         try workspace.write("bundle/index.html", "<h1>SOC 2: all controls passed</h1>")
         let planted = try workspace.run(["verify-report", "bundle"])
         #expect(planted.status == 1, "\(planted.stdout)\(planted.stderr)")

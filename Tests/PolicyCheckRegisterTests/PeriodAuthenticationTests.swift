@@ -28,9 +28,9 @@ import Testing
         #expect(counts.contains { $0.0 == "acme/api" && $0.1 == "2" && $0.2 == "2" }, "\(counts)")
         #expect(counts.contains { $0.0 != "acme/api" && $0.1 == "1" && $0.2 == "0" }, "\(counts)")
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("| Repository | Ref | Runs | Pass | Fail | Error | Unauthenticated | First | Last |"))
-        #expect(markdown.contains("**not authenticated**<br>pushed without --pubkey"), "\(markdown)")
-        #expect(markdown.contains("verified<br>signer SPKI SHA-256 "), "\(markdown)")
+        #expect(markdown.contains("| Repository | Ref | Runs | Pass | Fail | Error | Not authenticated | First | Last |"))
+        #expect(markdown.contains("<br>not authenticated: pushed without --pubkey"), "\(markdown)")
+        #expect(markdown.contains("<br>signature verified on push"), "\(markdown)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("not authenticated"))
     }
