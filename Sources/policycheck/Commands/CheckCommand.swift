@@ -50,7 +50,6 @@ struct CheckCommand: ParsableCommand {
         let output = ReportOutput(requests: requests)
         try output.emit(report)
         try suppressionOptions.finish(report, warningsShown: output.saysWarnings)
-        KeptUntilExit.keep(report)
         throw ExitCode(report.exitCode)
     }
 }
