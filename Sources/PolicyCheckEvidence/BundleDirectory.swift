@@ -61,22 +61,27 @@ public enum BundleDirectory {
         try? manager.removeItem(at: staging)
     }
 
+    /// The names in a bundle's folder that are not its files (`names`, evidence.json and its signature), sorted:
+    /// what `report --out` refuses to write beside and `verify-report` says the folder holds besides the bundle.
+    static func foreignFiles(in path: String, bundle names: [String]) -> [String] {
+        let own = Set(names + [EvidenceBundle.jsonFile, EvidenceBundle.signatureFile])
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !own.contains($0) }.sorted()
+    }
+
     /// An existing `--out` may hold only the bundle's own files: whatever else is there is handed over with the
     /// bundle (a CI artifact of the folder) and read as part of it. A pull request that committed `evidence/index.html`
     /// saying every control passed had it sit beside the real pages of `report . --out evidence` (docs/security.md,
     /// row 44).
     private static func refuseForeignFiles(in path: String, bundle names: [String], directory: String) throws(Diagnostic) {
-        let own = Set(names + [EvidenceBundle.signatureFile])
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-        let foreign = present.filter { !own.contains($0) }
         // A bundle file's name held by a directory cannot be replaced: said before anything is moved, so a bundle is
         // never left half replaced ("cannot move report.html into place" gave no reason, tester round 31).
-        for name in present where own.contains(name) {
+        for name in Set(names + [EvidenceBundle.signatureFile]).sorted() {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw Diagnostic(file: directory, location: nil, message: "--out holds a directory named '\(name)', where the bundle writes that file; name a new or empty directory")
             }
         }
+        let foreign = foreignFiles(in: path, bundle: names)
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
             + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")

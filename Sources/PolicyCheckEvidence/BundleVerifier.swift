@@ -78,9 +78,7 @@ public enum BundleVerifier {
     /// and whoever reads the folder may take it for evidence — a planted `index.html` saying every control passed
     /// sat beside an INTACT verdict (tester round 31).
     private static func foreignFileChecks(in directory: String, listed: [String]) -> [Check] {
-        let own = Set(listed + [EvidenceBundle.jsonFile, EvidenceBundle.signatureFile])
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        return present.filter { !own.contains($0) }.map {
+        BundleDirectory.foreignFiles(in: directory, bundle: listed).map {
             Check(subject: $0, result: .changed,
                   detail: "is in the bundle's folder but not in the bundle: evidence.json does not list it, and a reader may take it for evidence")
         }

@@ -56,8 +56,8 @@ import Testing
                                                       "--register", register, "--out", out.path])
         #expect(audit.status == 0, "\(audit.stderr)")
         let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
-        let breaks = (evidence["population"]?["chainBreaks"]?.items ?? evidence["population"]?["breaks"]?.items ?? [])
-            .map { ($0["runId"]?.string ?? "", $0["break"]?.string ?? $0["kind"]?.string ?? "") }
+        let breaks = (evidence["population"]?["chainBreaks"]?.items ?? [])
+            .map { ($0["runId"]?.string ?? "", $0["kind"]?.string ?? "") }
         #expect(breaks.contains { $0.0 == BundleFactory.runId("backdated") && $0.1 == "backwards" }, "\(breaks)")
     }
 }
