@@ -15,6 +15,18 @@ import Testing
         #expect(Excerpt.quote("日本語テキスト", limit: 4) == "日本語テ…")
     }
 
+    /// A long printable ASCII start is cut the same whatever follows the cut: controls, format characters or
+    /// other scripts past the limit are never shown, and ones before it are.
+    @Test func longTextIsCutTheSameWhateverFollowsTheLimit() {
+        let arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        #expect(Excerpt.quote(arn) == String(arn.prefix(60)) + "…")
+        #expect(Excerpt.quote("abcd\nef", limit: 4) == "abcd…")
+        #expect(Excerpt.quote("abcd\u{200B}é\n", limit: 4) == "abcd…")
+        #expect(Excerpt.quote("ab\u{200B}d", limit: 2) == "ab…")
+        #expect(Excerpt.quote("a\u{200B}bcd", limit: 2) == "a\\u{200b}…")
+        #expect(Excerpt.quote("abc", limit: 0) == "…")
+    }
+
     @Test func controlCharactersAreShownAsEscapes() {
         #expect(Excerpt.quote("a\nb\tc\u{7F}d") == "a\\u{a}b\\u{9}c\\u{7f}d")
         #expect(Excerpt.quote("line\r\nbreak", limit: .max) == "line\\u{d}\\u{a}break")
