@@ -39,6 +39,30 @@ import Testing
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
     }
 
+    /// A future-dated commit gives a later SOURCE_DATE_EPOCH (2100-01-01): a waiver approved for 2099-12-01, after
+    /// the clock of any run of this test, is not in force for it, though the evaluation time is after its approval
+    /// (tester round 32: such a waiver passed a critical finding, and stayed usable for a year past its approval).
+    @Test func aLaterSourceDateEpochDoesNotPutAWaiverInForceBeforeItsApproval() throws {
+        let workspace = try EvidenceWorkspace()
+        try workspace.write("future-waivers.yaml", """
+            apiVersion: policycheck/v1
+            kind: Waivers
+            waivers:
+              - {rule: MMC-RES-001, resource: fixture-high, reason: pilot, requestedBy: alice, approvedBy: bob, approvedOn: 2099-12-01, expires: 2100-06-01}
+            """)
+        let future = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "future-waivers.yaml"],
+                                       environment: ["SOURCE_DATE_EPOCH": "4102444800"])
+        #expect(future.status == 2, "\(future.stdout)\(future.stderr)")
+        #expect(future.stderr.contains("future-waivers.yaml:4:"), "\(future.stderr)")
+        #expect(future.stderr.contains("(2099-12-01) is after the clock's time"), "\(future.stderr)")
+        #expect(future.stderr.contains("a later SOURCE_DATE_EPOCH (2100-01-01T00:00:00Z) does not put a waiver in force"),
+                "\(future.stderr)")
+        // The operator's `--now` is taken as given: the waiver is in force then.
+        let fixed = try workspace.run(["check", "manifests/high-only.yaml", "--waivers", "future-waivers.yaml",
+                                       "--now", "2100-01-01"])
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+    }
+
     @Test func invalidWaiverFileExitsTwoWithLocatedErrors() throws {
         let workspace = try EvidenceWorkspace()
         try workspace.write("bad.yaml", """

@@ -105,4 +105,21 @@ import Testing
             #expect(error.message == "'\(epoch)' is not a whole number of seconds since 1970-01-01")
         }
     }
+
+    // MARK: - EvaluationClock.expiryTime and inForceTime
+
+    /// SOURCE_DATE_EPOCH is the commit author's: expiry is judged at the later of it and the clock, whether a thing
+    /// is in force yet at the earlier; `--now` and the clock itself are taken as given.
+    @Test func sourceDateEpochIsBoundedByTheClockBothWays() {
+        let clock = Timestamp(secondsSinceEpoch: 1_800_000_000)
+        let earlier = Timestamp(secondsSinceEpoch: 1_700_000_000), later = Timestamp(secondsSinceEpoch: 1_900_000_000)
+        #expect(EvaluationClock.expiryTime(of: earlier, source: .sourceDateEpoch, systemNow: { Self.systemNow }) == clock)
+        #expect(EvaluationClock.inForceTime(of: earlier, source: .sourceDateEpoch, systemNow: { Self.systemNow }) == earlier)
+        #expect(EvaluationClock.expiryTime(of: later, source: .sourceDateEpoch, systemNow: { Self.systemNow }) == later)
+        #expect(EvaluationClock.inForceTime(of: later, source: .sourceDateEpoch, systemNow: { Self.systemNow }) == clock)
+        for source in [EvaluationClock.Source.option, .system] {
+            #expect(EvaluationClock.expiryTime(of: earlier, source: source, systemNow: { Self.systemNow }) == earlier)
+            #expect(EvaluationClock.inForceTime(of: later, source: source, systemNow: { Self.systemNow }) == later)
+        }
+    }
 }

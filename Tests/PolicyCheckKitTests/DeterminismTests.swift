@@ -39,6 +39,33 @@ import Testing
         #expect(parallel.run(paths: paths).findings == four.findings)
     }
 
+    /// A large input's rules evaluated on several threads (the cores a one-plan run leaves spare) give the findings
+    /// and outcomes of one thread, in the same order, every time.
+    @Test func rulesEvaluatedSideBySideEqualRulesEvaluatedInTurn() throws {
+        let deployments = ["native", "terraform", "cloudformation", "kubernetes"].flatMap { folder in
+            let files = FileManager.default.enumerator(atPath: Fixture.path(folder))?.compactMap { $0 as? String } ?? []
+            let manifests = files.filter { file in [".yaml", ".yml", ".json"].contains { file.hasSuffix($0) } }
+            return manifests.sorted().flatMap { Fixture.check("\(folder)/\($0)").deployments }
+        }
+        #expect(deployments.count > 100)
+        let serial = Evaluator(policy: Fixture.defaultPolicy)
+        var sideBySide = serial
+        sideBySide.checkThreads = 4
+        sideBySide.concurrentChecksFromBytes = 0
+        let context = CheckContext(now: Fixture.now)
+        var findings = 0
+        for deployment in deployments {
+            let one = serial.evaluate(deployment, context: context)
+            for _ in 0..<2 {
+                let four = sideBySide.evaluate(deployment, context: context)
+                #expect(one.findings == four.findings, "\(deployment.name as String)")
+                #expect(one.outcomes == four.outcomes, "\(deployment.name as String)")
+            }
+            findings += one.findings.count
+        }
+        #expect(findings > 500)
+    }
+
     @Test func reportOrderIsByFileThenPosition() {
         var run = CheckRun(policy: Fixture.defaultPolicy, now: Fixture.now, failOn: .low, toolVersion: "test")
         run.jobs = 4

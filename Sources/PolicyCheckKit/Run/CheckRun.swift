@@ -17,6 +17,9 @@ public struct CheckRun: Sendable {
     /// The instant what expires (waivers, certificates, imported key material) is judged expired by, when later
     /// than `now`: the clock, when `now` is an earlier `SOURCE_DATE_EPOCH` (`EvaluationClock.expiryTime`).
     public var expiryTime: Timestamp?
+    /// The time what must already be in force (a waiver's approval, a certificate's start) is judged by, when
+    /// earlier than `now`: the clock, when `now` is a later `SOURCE_DATE_EPOCH` (`EvaluationClock.inForceTime`).
+    public var inForceTime: Timestamp?
     public var failOn: Severity?
     public var excludeGlobs: [String] = []
     /// When not empty, files found by walking directories are checked only if they match one of these.
@@ -125,7 +128,8 @@ public struct CheckRun: Sendable {
         }
         var waivers: [WaiverStatus] = []
         if let waiverFile = suppressions.waivers {
-            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now, expiringAt: expiryTime)
+            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now, expiringAt: expiryTime,
+                                              inForceAt: inForceTime)
         }
         if let baseline = suppressions.baseline {
             baseline.apply(to: &findings)
@@ -197,12 +201,17 @@ public struct CheckRun: Sendable {
                 pending.append(input)
             }
         }
-        let streams = Dictionary(rendering.rendered.map { ($0.input.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let inputs = pending + rendering.rendered.map(\.input)
+        // A rendered input is found by its place after the walked ones, never by path: a folder that is a chart and
+        // a kustomization renders twice, and a walked file may share a rendered input's path.
+        let renderedInputs = rendering.rendered
+        let walkedCount = pending.count
+        let inputs = pending + renderedInputs.map(\.input)
         var configuredEvaluator = Evaluator(policy: policy)
         configuredEvaluator.recordsOutcomes = keepsOutcomes
+        // Cores no input takes (one large plan with `--jobs 2`) evaluate a large input's rules side by side.
+        configuredEvaluator.checkThreads = max(1, jobs / max(1, inputs.count))
         let evaluator = configuredEvaluator
-        let context = CheckContext(now: now, expiryTime: expiryTime)
+        let context = CheckContext(now: now, expiryTime: expiryTime, inForceTime: inForceTime)
         var configured = InputReader()
         configured.format = inputFormat
         configured.options = adapterOptions
@@ -235,7 +244,7 @@ public struct CheckRun: Sendable {
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
-            let rendered = streams[input.path]
+            let rendered = index >= walkedCount ? renderedInputs[index - walkedCount] : nil
             var read = rendered.map { renderedReader.read(input, stdin: $0.stream.text) }
                 ?? reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
             if let rendered {

@@ -47,4 +47,15 @@ public enum EvaluationClock {
         let clock = Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
         return max(time, clock)
     }
+
+    /// The time what must already be in force (a waiver's approval, a certificate's start of validity) is judged
+    /// by: the evaluation time, or the clock when the evaluation time is `SOURCE_DATE_EPOCH`'s and later. A
+    /// future-dated commit fixes the times a report writes, but never puts in force a waiver approved, or a
+    /// certificate valid, only after today (tester round 32: `SOURCE_DATE_EPOCH` of 2028 passed a waiver approved
+    /// for 2028-01-10, usable until 2029). `--now` is taken as given.
+    public static func inForceTime(of time: Timestamp, source: Source, systemNow: () -> Date = Date.init) -> Timestamp {
+        guard source == .sourceDateEpoch else { return time }
+        let clock = Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
+        return min(time, clock)
+    }
 }

@@ -19,15 +19,19 @@ public struct CheckContext: Sendable {
     /// The instant what expires is judged expired by: `now`, or the clock when `now` is an earlier
     /// `SOURCE_DATE_EPOCH` (`EvaluationClock.expiryTime`).
     public var expiryTime: Timestamp
+    /// The instant what must already be in force is judged by: `now`, or the clock when `now` is a later
+    /// `SOURCE_DATE_EPOCH` (`EvaluationClock.inForceTime`).
+    public var inForceTime: Timestamp
     /// The deployment's allowlists in force with every CIDR parsed, prepared once per deployment by the evaluator
     /// so the network checks do not each parse them again.
     var parsedAllowlists: [ParsedAllowlist]?
     /// The deployment's declared keys by id and ARN, prepared once per deployment by the evaluator.
     var declaredKeys: DeclaredKeys?
 
-    public init(now: Timestamp, expiryTime: Timestamp? = nil) {
+    public init(now: Timestamp, expiryTime: Timestamp? = nil, inForceTime: Timestamp? = nil) {
         self.now = now
         self.expiryTime = max(now, expiryTime ?? now)
+        self.inForceTime = min(now, inForceTime ?? now)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -7,6 +8,12 @@ public struct Evaluator: Sendable {
     /// Record every rule's outcome for every resource (`Evaluation.outcomes`); runs whose reports do not list them
     /// turn this off and keep only the findings.
     public var recordsOutcomes = true
+    /// Threads a large deployment's rules may be evaluated on (`concurrentChecksFromBytes`): a run gives its spare
+    /// cores here, as when one large plan is the only input of a run with `--jobs 2`.
+    public var checkThreads = 1
+    /// The smallest input whose rules run on several threads (`checkThreads`): below it, handing the rules out
+    /// costs more than it saves.
+    public var concurrentChecksFromBytes = 1 << 20
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -17,52 +24,72 @@ public struct Evaluator: Sendable {
         var context = context
         context.parsedAllowlists = ParsedAllowlist.enabled(in: deployment)
         context.declaredKeys = DeclaredKeys(deployment)
-        var findings: [Finding] = []
-        var outcomes: [RuleOutcome] = []
-        for compiled in policy.rules {
-            let rule = compiled.rule
-            // What the rule's findings take from it, made once for all of them (on its first failure).
-            var facts: CopyOnWriteFields<Finding.RuleFacts>?
-            func ruleFacts() -> CopyOnWriteFields<Finding.RuleFacts> {
-                if let facts { return facts }
-                let made = CopyOnWriteFields(Finding.RuleFacts(ruleId: rule.id, title: rule.title, category: rule.category,
-                                                               remediation: rule.remediation, controls: rule.controls))
-                facts = made
-                return made
+        let rules = policy.rules
+        var parts: [Evaluation]
+        if checkThreads > 1, deployment.source.bytes.count >= concurrentChecksFromBytes, rules.count > 1 {
+            // Each rule's evaluation is pure and its own; their results are joined in rule order, as the loop
+            // below joins them, so the report is the same bytes however the threads ran.
+            let slots = EvaluationSlots(count: rules.count)
+            let frozen = context
+            DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+                slots.set(index, evaluate(rules[index], deployment, context: frozen))
             }
-            guard rule.appliesTo.includes(deployment) else {
-                if recordsOutcomes {
-                    outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
-                                                status: .notApplicable))
-                }
-                continue
-            }
-            for result in compiled.check.evaluate(deployment, context: context) {
-                let status: RuleOutcome.Status
-                switch result.outcome {
-                case .pass:
-                    status = .pass
-                case .notApplicable:
-                    status = .notApplicable
-                case .fail(let evidence):
-                    status = .fail
-                    let resource = deployment.resource(result.component)
-                    let facts = ruleFacts()
-                    findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: false) }
-                case .cannotVerify(let evidence):
-                    status = .cannotVerify
-                    let resource = deployment.resource(result.component)
-                    let facts = ruleFacts()
-                    findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: true) }
-                }
-                if recordsOutcomes {
-                    outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
-                                                file: deployment.source.path, status: status))
-                }
-            }
+            parts = slots.values
+        } else {
+            parts = rules.map { evaluate($0, deployment, context: context) }
         }
+        var findings = parts.flatMap(\.findings)
+        let outcomes = recordsOutcomes ? parts.flatMap(\.outcomes) : []
+        parts = []
         findings.sortForReport()
         findings.removeRepeatedFindings()
+        return Evaluation(findings: findings, outcomes: outcomes)
+    }
+
+    /// One rule's findings and outcomes for a deployment.
+    private func evaluate(_ compiled: CompiledRule, _ deployment: Deployment, context: CheckContext) -> Evaluation {
+        let rule = compiled.rule
+        var findings: [Finding] = []
+        var outcomes: [RuleOutcome] = []
+        // What the rule's findings take from it, made once for all of them (on its first failure).
+        var facts: CopyOnWriteFields<Finding.RuleFacts>?
+        func ruleFacts() -> CopyOnWriteFields<Finding.RuleFacts> {
+            if let facts { return facts }
+            let made = CopyOnWriteFields(Finding.RuleFacts(ruleId: rule.id, title: rule.title, category: rule.category,
+                                                           remediation: rule.remediation, controls: rule.controls))
+            facts = made
+            return made
+        }
+        guard rule.appliesTo.includes(deployment) else {
+            if recordsOutcomes {
+                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
+                                            status: .notApplicable))
+            }
+            return Evaluation(findings: findings, outcomes: outcomes)
+        }
+        for result in compiled.check.evaluate(deployment, context: context) {
+            let status: RuleOutcome.Status
+            switch result.outcome {
+            case .pass:
+                status = .pass
+            case .notApplicable:
+                status = .notApplicable
+            case .fail(let evidence):
+                status = .fail
+                let resource = deployment.resource(result.component)
+                let facts = ruleFacts()
+                findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: false) }
+            case .cannotVerify(let evidence):
+                status = .cannotVerify
+                let resource = deployment.resource(result.component)
+                let facts = ruleFacts()
+                findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: true) }
+            }
+            if recordsOutcomes {
+                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
+                                            file: deployment.source.path, status: status))
+            }
+        }
         return Evaluation(findings: findings, outcomes: outcomes)
     }
 
@@ -115,4 +142,26 @@ public struct Evaluation: Sendable {
         self.findings = findings
         self.outcomes = outcomes
     }
+}
+
+/// One evaluation per rule, filled from several threads: each slot is written once, by the thread given its index.
+private final class EvaluationSlots: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Evaluation>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: Evaluation(), count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Evaluation) { base[index] = value }
+
+    /// The evaluations in index order (once every `set` has returned).
+    var values: [Evaluation] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

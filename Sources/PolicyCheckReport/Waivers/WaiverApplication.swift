@@ -6,10 +6,12 @@ public enum WaiverApplication {
     /// Marks covered findings as waived (the first active waiver in file order wins) and says, in the message of a
     /// finding only an expired waiver covers, when that waiver expired. Returns each waiver's status, in file order.
     /// A waiver is judged expired at `expiringAt` when that is later than `now` (the clock, when `now` is an earlier
-    /// `SOURCE_DATE_EPOCH`: a backdated commit does not bring an expired waiver back).
+    /// `SOURCE_DATE_EPOCH`: a backdated commit does not bring an expired waiver back), and in force from its
+    /// approval at `inForceAt` when that is earlier than `now` (the clock, when `now` is a later one).
     public static func apply(_ file: WaiverFile, to findings: inout [Finding], at now: Timestamp,
-                             expiringAt: Timestamp? = nil) -> [WaiverStatus] {
+                             expiringAt: Timestamp? = nil, inForceAt: Timestamp? = nil) -> [WaiverStatus] {
         let expiry = max(now, expiringAt ?? now)
+        let inForce = min(now, inForceAt ?? now)
         var matched = Array(repeating: 0, count: file.waivers.count)
         // The waivers that can cover a finding: among those whose rule (an id or a glob) matches its rule id (found
         // once per rule id; a run's findings have a few dozen), those whose resource pattern can match its resource
@@ -40,7 +42,7 @@ public enum WaiverApplication {
             // A waiver approved after the evaluation time is not in force (the file reader rejects it too).
             for member in candidates {
                 let position = rule.members[member]
-                guard file.waivers[position].approvedOn <= now, resourceGlobs[position].matches(findings[index].resource),
+                guard file.waivers[position].approvedOn <= inForce, resourceGlobs[position].matches(findings[index].resource),
                       filePatterns[position]?.matches(findings[index].file) ?? true
                 else { continue }
                 let waiver = file.waivers[position]

@@ -122,6 +122,11 @@ private struct WaiverReader {
             reader.error(at: approvedOn.origin.offset,
                          "'\(view.childPath("approvedOn"))' (\(approvedOn.value.dateDescription)) is after the evaluation time "
                             + "(\(now.description)): a waiver is not in force before it is approved")
+        } else if let approvedOn, let clock = rules.inForceAt, let now = rules.evaluatedAt, clock < now, approvedOn.value > clock {
+            reader.error(at: approvedOn.origin.offset,
+                         "'\(view.childPath("approvedOn"))' (\(approvedOn.value.dateDescription)) is after the clock's time "
+                            + "(\(clock.description)): a later SOURCE_DATE_EPOCH (\(now.description)) does not put a waiver "
+                            + "in force before it is approved")
         }
         if let approvedOn, let expires {
             if expires.value <= approvedOn.value {

@@ -5,12 +5,16 @@ import PolicyCheckModel
 public struct WaiverRules: Sendable {
     /// A waiver approved after this time is invalid (`nil`: not checked, for tests of the file format alone).
     public var evaluatedAt: Timestamp?
+    /// The clock's time when earlier than `evaluatedAt` (a later `SOURCE_DATE_EPOCH`): a waiver approved after it
+    /// is invalid too (`EvaluationClock.inForceTime`).
+    public var inForceAt: Timestamp?
     /// Accept waivers whose rule pattern matches every rule in force or whose resource pattern matches every
     /// resource (`--allow-blanket-waivers`).
     public var allowBlanket: Bool
 
-    public init(evaluatedAt: Timestamp? = nil, allowBlanket: Bool = false) {
+    public init(evaluatedAt: Timestamp? = nil, inForceAt: Timestamp? = nil, allowBlanket: Bool = false) {
         self.evaluatedAt = evaluatedAt
+        self.inForceAt = inForceAt
         self.allowBlanket = allowBlanket
     }
 

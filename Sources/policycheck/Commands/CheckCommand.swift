@@ -34,11 +34,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let settings = try policyOptions.settings(try flags())
         let policy = try gateOptions.load(settings, policyOptions).policy
-        let (now, expiry) = try runOptions.evaluationTime()
+        let (now, expiry, inForce) = try runOptions.evaluationTime()
         var run = CheckRun(policy: policy, now: now, settings: settings)
         run.expiryTime = expiry
+        run.inForceTime = inForce
         run.allowOutsideTree = policyOptions.allowOutsideTree
-        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now, inForce: inForce,
                                                        allowOutsideTree: policyOptions.allowOutsideTree)
         let requests = try reportOptions.requests(settings.outputs)
         run.keepsOutcomes = requests.contains { $0.format.needsOutcomes }

@@ -79,9 +79,10 @@ struct KeysVerifyCommand: ParsableCommand {
         // A gate as `check` is: a `.policycheck.yaml` found upward may not weaken it (tester round 31: one
         // disabling MMC-KM-006 turned an RSA-1024 failure into a pass).
         let policy = try gateOptions.load(try policyOptions.settings(), policyOptions).policy
-        let (now, expiry) = try EvaluationTime.resolveWithExpiry(self.now)
+        let (now, expiry, inForce) = try EvaluationTime.resolveWithBounds(self.now)
         var run = CheckRun(policy: policy, now: now, failOn: failOn.severity, toolVersion: PolicyCheckVersion.current)
         run.expiryTime = expiry
+        run.inForceTime = inForce
         run.allowOutsideTree = policyOptions.allowOutsideTree
         run.inputFormat = .keyMaterial
         run.verifyKeys = true

@@ -47,13 +47,14 @@ struct ReportCommand: ParsableCommand {
         suppressionOptions.apply(to: &flags)
         let settings = try policyOptions.settings(flags)
         let (policy, audit) = try gateOptions.load(settings, policyOptions)
-        let (now, expiry) = try runOptions.evaluationTime()
+        let (now, expiry, inForce) = try runOptions.evaluationTime()
         let reproducible = try EvaluationTime.sourceDateEpoch(environment)
         let signingKey = try signKey.map { try EvidenceInputFiles.read($0, what: "signing key") }
         var run = CheckRun(policy: policy, now: now, settings: settings)
         run.expiryTime = expiry
+        run.inForceTime = inForce
         run.allowOutsideTree = policyOptions.allowOutsideTree
-        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now,
+        run.suppressions = try suppressionOptions.load(policy, settings: settings, now: now, inForce: inForce,
                                                        allowOutsideTree: policyOptions.allowOutsideTree)
         run.hashInputs = true
         var context = EvidenceContext(scope: paths, time: .reproducible(now), ci: CIEnvironment(environment: environment),

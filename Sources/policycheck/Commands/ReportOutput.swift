@@ -38,15 +38,17 @@ struct ReportOutput {
 /// The evaluation time from `--now`, `SOURCE_DATE_EPOCH` or the clock; a bad value is a usage error (exit 2).
 enum EvaluationTime {
     static func resolve(_ now: String?) throws -> Timestamp {
-        try resolveWithExpiry(now).time
+        try resolveWithBounds(now).time
     }
 
-    /// The evaluation time, and the time what expires is judged expired by (`EvaluationClock.expiryTime`: the
-    /// clock, when an earlier `SOURCE_DATE_EPOCH` gives the evaluation time).
-    static func resolveWithExpiry(_ now: String?) throws -> (time: Timestamp, expiry: Timestamp) {
+    /// The evaluation time, the time what expires is judged expired by (`EvaluationClock.expiryTime`: the clock,
+    /// when an earlier `SOURCE_DATE_EPOCH` gives the evaluation time), and the time what must be in force already
+    /// is judged by (`EvaluationClock.inForceTime`: the clock, when a later one does).
+    static func resolveWithBounds(_ now: String?) throws -> (time: Timestamp, expiry: Timestamp, inForce: Timestamp) {
         do {
             let (time, source) = try EvaluationClock.resolve(now: now)
-            return (time, EvaluationClock.expiryTime(of: time, source: source))
+            return (time, EvaluationClock.expiryTime(of: time, source: source),
+                    EvaluationClock.inForceTime(of: time, source: source))
         } catch {
             throw CommandFailure("error: \(error.message) (\(error.file))")
         }

@@ -48,7 +48,7 @@ struct RunOptions: ParsableArguments {
     }
 
     /// The evaluation time: `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
-    func evaluationTime() throws -> (time: Timestamp, expiry: Timestamp) {
-        try EvaluationTime.resolveWithExpiry(now)
+    func evaluationTime() throws -> (time: Timestamp, expiry: Timestamp, inForce: Timestamp) {
+        try EvaluationTime.resolveWithBounds(now)
     }
 }

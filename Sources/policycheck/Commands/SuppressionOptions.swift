@@ -26,16 +26,18 @@ struct SuppressionOptions: ParsableArguments {
         flags.allowBlanketWaivers = allowBlanketWaivers
     }
 
-    /// Reads the waiver and baseline files the settings name, waivers judged at the evaluation time `now`; any
+    /// Reads the waiver and baseline files the settings name, waivers judged at the evaluation time `now` (and,
+    /// for their approval, at `inForce`, the clock's time when that is earlier: `EvaluationClock.inForceTime`); any
     /// problem is reported on stderr and exits 2.
-    func load(_ policy: CompiledPolicy, settings run: RunSettings, now: Timestamp,
+    func load(_ policy: CompiledPolicy, settings run: RunSettings, now: Timestamp, inForce: Timestamp? = nil,
               allowOutsideTree: Bool) throws -> SuppressionSettings {
         if !allowOutsideTree { try Self.refuseOutsideTree(run) }
         var settings = SuppressionSettings(inlineIgnores: run.inlineIgnores.value)
         do {
             if let waivers = run.waivers.value {
                 settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id),
-                                                       rules: WaiverRules(evaluatedAt: now, allowBlanket: run.allowBlanketWaivers))
+                                                       rules: WaiverRules(evaluatedAt: now, inForceAt: inForce,
+                                                                          allowBlanket: run.allowBlanketWaivers))
             }
             // Writing a baseline starts afresh from the one the settings file names (it may not exist yet); a
             // --baseline flag still applies.

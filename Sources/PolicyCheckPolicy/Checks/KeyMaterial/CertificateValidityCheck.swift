@@ -23,6 +23,9 @@ public struct CertificateValidityCheck: Check {
             if notBefore > context.now {
                 return "\(subject) is not valid until \(notBefore.description); evaluated at \(context.now.description)"
             }
+            if notBefore > context.inForceTime {
+                return "\(subject) is not valid until \(notBefore.description), after the clock's time (\(context.inForceTime.description)) though before the evaluation time SOURCE_DATE_EPOCH gives (\(context.now.description)): a later SOURCE_DATE_EPOCH does not make it valid early"
+            }
             return nil
         }
     }
