@@ -72,22 +72,14 @@ public struct CloudFormationAdapter: DocumentAdapter {
         let resolver = IntrinsicResolver(template: template)
         let relations = TemplateRelations(template: template, resolver: resolver)
         // What resources refer to across the template, indexed as it is mapped (a template may hold thousands).
-        var databaseStores: [String: Int] = [:]
         var placedRegions: Set<RegionScanner.Placement> = []
-        for index in Self.mappingOrder(template.resources) {
-            let resource = template.resources[Int(index)]
+        for resource in template.resources {
             var context = ResourceContext(resource: resource, template: template, resolver: resolver)
             context.relations = relations
             if let mapper = Self.mappers.first(where: { $0.types.contains(resource.type) }) {
                 let before = RawCounts(deployment)
-                context.databaseStores = databaseStores
                 mapper.map(context, into: &deployment)
-                context.databaseStores = [:]  // so that the update below changes the index in place, not a copy
                 Self.fillRawNodes(context, since: before, in: &deployment)
-                for index in deployment.dataStores.indices.dropFirst(before.dataStores)
-                where deployment.dataStores[index].kind == .database && databaseStores[deployment.dataStores[index].component] == nil {
-                    databaseStores[deployment.dataStores[index].component] = index
-                }
             }
             RegionScanner.scan(context, placed: &placedRegions, into: &deployment)
         }
@@ -152,19 +144,5 @@ public struct CloudFormationAdapter: DocumentAdapter {
                     context.rawNode(at: deployment.allowlists[index].entries[entry].origin)
             }
         }
-    }
-
-    /// The resources' indexes in document order, except that DB instances come after the clusters they may belong
-    /// to (indexes, not a reordered copy of the resources: a 100,000-resource template's copy was 10 MB).
-    static func mappingOrder(_ resources: [TemplateResource]) -> [Int32] {
-        var order: [Int32] = []
-        order.reserveCapacity(resources.count)
-        for (index, resource) in resources.enumerated() where resource.type != "AWS::RDS::DBInstance" {
-            order.append(Int32(index))
-        }
-        for (index, resource) in resources.enumerated() where resource.type == "AWS::RDS::DBInstance" {
-            order.append(Int32(index))
-        }
-        return order
     }
 }

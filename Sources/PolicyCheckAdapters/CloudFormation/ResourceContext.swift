@@ -6,9 +6,6 @@ struct ResourceContext {
     let resource: TemplateResource
     let template: Template
     let resolver: IntrinsicResolver
-    /// The position of the first database store of each component mapped so far (DB instances are mapped after the
-    /// clusters they join, and look their cluster's store up here rather than scan every store).
-    var databaseStores: [String: Int] = [:]
     /// What other resources of the template say about this one (bucket policies, log destinations), indexed once.
     var relations: TemplateRelations?
 

@@ -20,9 +20,6 @@ struct Template {
     /// refers to one cannot be verified (`ForEachExpansion`).
     let undecidedLoopIdentifiers: [String: String]
     private let index: [String: Int]
-    /// DB clusters' logical ids by their `DBClusterIdentifier`, lowercased (the first of each wins): every DB instance
-    /// that names its cluster by identifier looks it up.
-    private let clustersByIdentifier: [String: String]
     /// The logical ids of parameter groups (and option and DB subnet groups) by type and the name they give the group
     /// (lowercased, as RDS stores it), for databases that name their group by that name rather than by `!Ref`: by
     /// type, so that a group of another kind that takes the same name cannot stand in for the one the database uses.
@@ -114,13 +111,6 @@ struct Template {
         undecidedLoopIdentifiers = loops.undecided
         unreadTransforms = transforms + TemplateTransform.elsewhere(in: root, bytes: source.bytes)
         index = Dictionary(resources.enumerated().map { ($1.logicalID, $0) }, uniquingKeysWith: { first, _ in first })
-        var clusters: [String: String] = [:]
-        for resource in resources where resource.type == "AWS::RDS::DBCluster" {
-            if let name = resource.properties?.value["DBClusterIdentifier"]?.string?.lowercased(), clusters[name] == nil {
-                clusters[name] = resource.logicalID
-            }
-        }
-        clustersByIdentifier = clusters
         var groups: [String: String] = [:]
         for resource in resources {
             guard let property = Self.parameterGroupNameProperties[resource.type],
@@ -166,11 +156,6 @@ struct Template {
     /// The logical id of the template's DB subnet group whose own `DBSubnetGroupName` is `name` (compared lowercased).
     func subnetGroup(named name: String) -> String? {
         parameterGroup(named: name, type: "AWS::RDS::DBSubnetGroup")
-    }
-
-    /// The logical id of the DB cluster whose `DBClusterIdentifier` is `name` (compared lowercased).
-    func cluster(identifiedAs name: String) -> String? {
-        clustersByIdentifier[name.lowercased()]
     }
 
     /// Whether a document looks like a CloudFormation template: it has `AWSTemplateFormatVersion` (optional in a
