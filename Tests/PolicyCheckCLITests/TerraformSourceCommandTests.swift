@@ -29,6 +29,21 @@ import Testing
         #expect(!result.stdout.contains("error:"), "\(result.stdout)")
     }
 
+    /// A tester's reproducer: an unencrypted, public `awscc_rds_db_instance` and a security group open to the world
+    /// on SSH, written with the AWS Cloud Control provider, passed with no word (round 32). Their attributes are not
+    /// read: each resource of a type the template rules judge is an error at its block, never a pass.
+    @Test func cloudControlResourcesOfJudgedTypesAreErrorsNotPasses() throws {
+        let result = try CLI.run(["check", Self.fixture("cloud-control-resources-error"), "--offering", "dedicated"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        let output = result.stdout + result.stderr
+        for (place, resource, type) in [("main.tf:6:1", "awscc_rds_db_instance.db", "AWS::RDS::DBInstance"),
+                                        ("main.tf:13:1", "awscc_ec2_security_group.ssh", "AWS::EC2::SecurityGroup")] {
+            #expect(output.contains("\(place): error: \(resource): a resource of the AWS Cloud Control provider (\(type))"),
+                    "\(output)")
+        }
+        #expect(!output.contains("awscc_ssm_parameter"), "\(output)")
+    }
+
     /// A tester's reproducer: an ALB Ingress made by Terraform's kubernetes provider, internet-facing without
     /// `inbound-cidrs`, passed silently (exit 0); the same Ingress as a manifest failed.
     @Test func aWorldOpenALBIngressMadeByTerraformFails() throws {

@@ -31,7 +31,7 @@ struct TerraformKubernetesManifestReader {
         let (objects, problems) = manifests.read()
         guard !objects.isEmpty || !problems.isEmpty else { return }
         for problem in problems {
-            report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
+            Self.report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
         }
         // An Ingress's class may be another resource's — an object of these, or a `kubernetes_ingress_class_v1` — so
         // the classes are gathered first, as in a manifest.
@@ -129,7 +129,7 @@ struct TerraformKubernetesManifestReader {
         let isList = object.node["items"]?.isSequence == true
         before.rename(in: &deployment) { isList ? "\(address) (\($0))" : address }
         for diagnostic in reader.diagnostics {
-            report(diagnostic.message, at: object.node.offset, severity: diagnostic.severity, located: diagnostic,
+            Self.report(diagnostic.message, at: object.node.offset, severity: diagnostic.severity, located: diagnostic,
                    into: &deployment)
         }
     }
@@ -256,7 +256,7 @@ struct TerraformKubernetesManifestReader {
     /// Records a problem at a (packed) offset: in the deployment's notices, which name the file the offset is in —
     /// the plan, or in source the `.tf` file (`sourceFiles`). `located`: the diagnostic as the Kubernetes reader
     /// placed it, kept when its file is the deployment's own.
-    private func report(_ message: String, at offset: Int, severity: DiagnosticSeverity = .error,
+    static func report(_ message: String, at offset: Int, severity: DiagnosticSeverity = .error,
                         located: Diagnostic? = nil, into deployment: inout Deployment) {
         let place = Origin(offset: offset, path: "")
         let files = Self.sourceFiles

@@ -15,7 +15,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
         TerraformListenerReader.self, TerraformListenerRuleReader.self, TerraformClassicListenerReader.self,
         TerraformLogGroupReader.self, TerraformSecurityGroupReader.self, TerraformNetworkLoadBalancerReader.self,
         TerraformKubernetesServiceReader.self, TerraformKubernetesIngressReader.self, TerraformKubernetesManifestReader.self,
-        TerraformIPSetReader.self, TerraformRegionReader.self,
+        TerraformIPSetReader.self, TerraformCloudControlReader.self, TerraformRegionReader.self,
     ]
 
     public init() {}
