@@ -126,7 +126,7 @@ public struct InputDiscovery: Sendable {
         let directory = FileManager.default.currentDirectoryPath
         inputs = inputs.filter { seen.insert(InputPath.key($0.path, in: directory)).inserted || $0.path == "-" }
         var seenSources: Set<PathKey> = []
-        sources = sources.filter { seenSources.insert(InputPath.key($0.directory, in: directory)).inserted }
+        sources = sources.filter { seenSources.insert(InputPath.key($0.renderedInputPath, in: directory)).inserted }
         return Found(inputs: inputs, errors: errors, renderSources: sources)
     }
 
@@ -183,11 +183,13 @@ public struct InputDiscovery: Sendable {
             return
         }
         // A chart inside a chart (under its `charts/`) is rendered by its parent, not again on its own.
-        let kind = templated ? nil : RenderSource.kind(in: directory, entries: entries)
-        if let kind, !(kind == .helmChart && inChart) {
-            sources.append(RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory), tree: tree))
+        let kinds = templated ? [] : RenderSource.kinds(in: directory, entries: entries)
+        let isChart = kinds.contains(.helmChart)
+        for kind in kinds where !(kind == .helmChart && inChart) {
+            var source = RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory), tree: tree)
+            source.isAlsoChart = kind == .kustomization && isChart
+            sources.append(source)
         }
-        let isChart = kind == .helmChart
         for name in entries {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let display = InputPath.display(path)

@@ -26,14 +26,29 @@ public struct RenderSource: Sendable, Hashable {
     /// The file names that make a directory a kustomization (kustomize's `konfig.RecognizedKustomizationFileNames`).
     public static let kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
-    /// What a directory's entries make it, if anything (a chart wins: helm renders it whole). Only a file counts:
-    /// helm reads `Chart.yaml`, and kustomize loads each recognised name and counts those it can read, so a folder
-    /// called `Kustomization` (argo-cd keeps health checks for Flux's `Kustomization` kind in one) makes nothing.
-    static func kind(in directory: String, entries: [String]) -> Kind? {
-        if entries.contains("Chart.yaml"), InputPath.isRegularFile(join(directory, "Chart.yaml")) { return .helmChart }
-        if !kustomizationFiles(in: directory, entries: entries).isEmpty { return .kustomization }
-        return nil
+    /// What a directory's entries make it: a chart, a kustomization, both or neither. Only a file counts: helm
+    /// reads `Chart.yaml`, and kustomize loads each recognised name and counts those it can read, so a folder called
+    /// `Kustomization` (argo-cd keeps health checks for Flux's `Kustomization` kind in one) makes nothing. A folder
+    /// with both is both: `kubectl apply -k` builds its kustomization whatever else it holds, and a `Chart.yaml`
+    /// added beside an overlay stopped the overlay's world-open Service from being built (tester round 32).
+    static func kinds(in directory: String, entries: [String]) -> [Kind] {
+        var kinds: [Kind] = []
+        if entries.contains("Chart.yaml"), InputPath.isRegularFile(join(directory, "Chart.yaml")) { kinds.append(.helmChart) }
+        if !kustomizationFiles(in: directory, entries: entries).isEmpty { kinds.append(.kustomization) }
+        return kinds
     }
+
+    /// The input a rendered source is read as: the directory (`dir/`), or, for the kustomization of a folder that is
+    /// also a chart, its kustomization file, so the two renders of one folder are two inputs.
+    public var renderedInputPath: String {
+        guard kind == .kustomization, isAlsoChart, let file = Self.kustomizationFiles(in: directory).first else {
+            return directory + "/"
+        }
+        return file
+    }
+
+    /// Whether the folder of a kustomization holds a `Chart.yaml` too (`kinds(in:entries:)`).
+    public var isAlsoChart = false
 
     /// The kustomization files of a directory as kustomize finds them (`target.LoadKustFile`): each recognised name
     /// its loader can read — a regular file, through links, that stays in the directory after links are followed

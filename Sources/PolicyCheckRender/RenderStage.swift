@@ -52,7 +52,7 @@ package struct RenderStage: Sendable {
         var consumed = KustomizeInputs()
         var refused: Set<Diagnostic> = []
         for source in sources {
-            let input = InputDiscovery.Input(path: source.directory + "/", displayPath: source.displayPath, isExplicit: false)
+            let input = InputDiscovery.Input(path: source.renderedInputPath, displayPath: source.displayPath, isExplicit: false)
             var result: Result<RenderedStream, ExternalTool.Failure>
             let note: String
             switch source.kind {

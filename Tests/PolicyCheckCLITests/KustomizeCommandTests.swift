@@ -30,6 +30,24 @@ struct KustomizeCommandTests {
         }, uniquingKeysWith: { first, _ in first })
     }
 
+    // MARK: - A folder that is a chart and a kustomization
+
+    /// `kubectl apply -k prod` builds prod's kustomization whatever else the folder holds: a `Chart.yaml` added beside
+    /// it made the folder a chart only, its overlay (which opens the base's database Service to the world) was never
+    /// built, and the run passed (tester round 32). The folder is rendered as a chart (here by a helm that renders
+    /// nothing, as for a chart with no templates) and built as a kustomization.
+    @Test func aChartBesideAKustomizationDoesNotStopItsBuild() throws {
+        let root = "\(Self.cases)/chart-beside-kustomization-built"
+        let (status, json) = try Self.check("chart-beside-kustomization-built", ["--helm", "/bin/true"])
+        #expect(status == 1, "\(json)")
+        #expect(Self.errors(json).isEmpty, "\(Self.errors(json))")
+        let open = Self.findings(json).filter { ($0["ruleId"] as? String) == "MMC-NET-001" }
+        #expect(open.count == 1, "\(Self.findings(json))")
+        #expect(open.first?["file"] as? String == "\(root)/base/svc.yaml", "\(open)")
+        #expect((open.first?["message"] as? String)?.hasSuffix("(kustomize build of \(root)/prod)") == true, "\(open)")
+        #expect(Self.skipped(json)["\(root)/prod"]?.contains("helm template rendered no objects") == true, "\(Self.skipped(json))")
+    }
+
     // MARK: - Components
 
     @Test func aComponentIsCheckedInTheBuildThatUsesItAndNotOnItsOwn() throws {

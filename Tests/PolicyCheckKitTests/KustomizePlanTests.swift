@@ -29,19 +29,19 @@ import Testing
     @Test func aFolderNamedKustomizationMakesNothing() throws {
         let root = try Self.tree(["deploy/Kustomization/health.lua": "hs = {}\n", "deploy/service.yaml": "a: 1\n"])
         let entries = try FileManager.default.contentsOfDirectory(atPath: root + "/deploy")
-        #expect(RenderSource.kind(in: root + "/deploy", entries: entries) == nil)
+        #expect(RenderSource.kinds(in: root + "/deploy", entries: entries).isEmpty)
         #expect(RenderSource.kustomizationFiles(in: root + "/deploy").isEmpty)
     }
 
     @Test func eachRecognisedFileNameMakesAKustomization() throws {
         for name in RenderSource.kustomizationNames {
             let root = try Self.tree([name: "resources: []\n"])
-            #expect(RenderSource.kind(in: root, entries: [name]) == .kustomization, "\(name)")
+            #expect(RenderSource.kinds(in: root, entries: [name]) == [.kustomization], "\(name)")
         }
         let root = try Self.tree(["kustomization.yaml.orig": "resources: []\n", "Kustomization.yaml": "resources: []\n"])
         let entries = ["kustomization.yaml.orig", "Kustomization.yaml"]
         // Only a case-insensitive file system finds `kustomization.yaml` here, and then kustomize does too.
-        #expect((RenderSource.kind(in: root, entries: entries) == .kustomization)
+        #expect((RenderSource.kinds(in: root, entries: entries) == [.kustomization])
                 == FileManager.default.fileExists(atPath: root + "/kustomization.yaml"))
     }
 
@@ -60,7 +60,15 @@ import Testing
 
     @Test func aFolderNamedChartYamlMakesNoChart() throws {
         let root = try Self.tree(["chart/Chart.yaml/x.txt": "x\n", "chart/templates/a.yaml": "a: 1\n"])
-        #expect(RenderSource.kind(in: root + "/chart", entries: ["Chart.yaml", "templates"]) == nil)
+        #expect(RenderSource.kinds(in: root + "/chart", entries: ["Chart.yaml", "templates"]).isEmpty)
+    }
+
+    /// A folder with a `Chart.yaml` and a kustomization is both: helm renders the chart, `kubectl apply -k` builds the
+    /// kustomization (tester round 32: the chart alone was rendered, and the overlay never built).
+    @Test func aFolderWithAChartAndAKustomizationIsBoth() throws {
+        let root = try Self.tree(["prod/Chart.yaml": "apiVersion: v2\nname: prod\nversion: 0.1.0\n",
+                                  "prod/kustomization.yaml": "resources: []\n"])
+        #expect(RenderSource.kinds(in: root + "/prod", entries: ["Chart.yaml", "kustomization.yaml"]) == [.helmChart, .kustomization])
     }
 
     @Test func theWalkEntersAFolderNamedKustomizationAndReadsTheFilesBesideIt() throws {
