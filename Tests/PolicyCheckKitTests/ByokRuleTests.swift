@@ -57,6 +57,11 @@ import Testing
         RuleFailure("byok/material-consistency/fail-two-current.yaml", "MMC-KEY-011", .medium, at: 23, 20,
                     resource: keyResource,
                     says: ["2 materials are marked current ('material-1', 'material-2'); a key has exactly one current material"]),
+        // An HMAC (or asymmetric) key keeps the material first imported: "For asymmetric and HMAC keys, you cannot
+        // change the key material after the initial import" (ImportKeyMaterial; tester round 32).
+        RuleFailure("byok/material-consistency/fail-hmac-two-materials.yaml", "MMC-KEY-011", .medium, at: 19, 11,
+                    resource: "acme-prod/keys/signing-key",
+                    says: ["2 materials are declared on a key of spec HMAC_256, which takes one imported material and never another"]),
         RuleFailure("byok/material-consistency/fail-aws-kms-origin.yaml", "MMC-KEY-011", .medium, at: 11, 15,
                     resource: keyResource,
                     says: ["the key's origin is AWS_KMS, whose material AWS KMS generates; imported materials belong to an EXTERNAL key"]),
