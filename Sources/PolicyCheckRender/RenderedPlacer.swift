@@ -57,12 +57,12 @@ package struct RenderedPlacer {
 
     private mutating func locate(_ rendered: Substring, object: RenderedObject,
                                  in file: String) -> (String, (line: Int, column: Int))? {
-        if let found = lines(of: file)?.locateExact(rendered, near: object.name) { return (file, found) }
+        if let found = lines(of: file)?.locateExact(rendered, near: object.name, kind: object.kind) { return (file, found) }
         let patches = patchDocuments(of: object, besides: file)
         for (patch, documents) in patches {
             if let found = lines(of: patch)?.locate(rendered, inDocuments: documents, byKey: false) { return (patch, found) }
         }
-        if let found = lines(of: file)?.locateKey(rendered, near: object.name) { return (file, found) }
+        if let found = lines(of: file)?.locateKey(rendered, near: object.name, kind: object.kind) { return (file, found) }
         for (patch, documents) in patches {
             if let found = lines(of: patch)?.locate(rendered, inDocuments: documents, byKey: true) { return (patch, found) }
         }

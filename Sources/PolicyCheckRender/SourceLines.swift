@@ -50,26 +50,36 @@ struct SourceLines {
     /// line of the file equal to it, else the first holding its key in that document, else in the file. An exact
     /// line anywhere wins over a key in the named document: a template can hold a block helm never renders that
     /// declares the same name, and a finding must not be steered onto a harmless line there.
-    func locate(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
-        locateExact(rendered, near: name) ?? locateKey(rendered, near: name)
+    func locate(_ rendered: Substring, near name: Substring?, kind: Substring? = nil) -> (line: Int, column: Int)? {
+        locateExact(rendered, near: name, kind: kind) ?? locateKey(rendered, near: name, kind: kind)
     }
 
-    /// The line equal to the rendered line in the first document declaring `name`, else anywhere in the file.
-    func locateExact(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
+    /// The document of the rendered object: the first declaring its `kind` and `name` lines, else the first declaring
+    /// its name. A Deployment and a Service called `web` in one file are two documents: a Service's `ports:` was
+    /// placed on the Deployment's (tester round 32).
+    private func document(declaring name: Substring?, kind: Substring?) -> Int? {
+        guard let name else { return nil }
+        if let kind, let both = documents(declaring: kind, name).first { return both }
+        return documentsByName[name]?.first
+    }
+
+    /// The line equal to the rendered line in the rendered object's document (`document(declaring:kind:)`), else
+    /// anywhere in the file.
+    func locateExact(_ rendered: Substring, near name: Substring?, kind: Substring? = nil) -> (line: Int, column: Int)? {
         let wanted = Self.normal(rendered)
         guard !wanted.isEmpty else { return nil }
-        if let document = name.flatMap({ documentsByName[$0]?.first }),
+        if let document = document(declaring: name, kind: kind),
            let index = find(inDocument: document, { Self.normal($0) == wanted }) {
             return (index + 1, column(index))
         }
         return firstByText[wanted].map { ($0 + 1, column($0)) }
     }
 
-    /// The first line holding the rendered line's key in the document declaring `name`, else in the file.
-    func locateKey(_ rendered: Substring, near name: Substring?) -> (line: Int, column: Int)? {
+    /// The first line holding the rendered line's key in the rendered object's document, else in the file.
+    func locateKey(_ rendered: Substring, near name: Substring?, kind: Substring? = nil) -> (line: Int, column: Int)? {
         let wanted = Self.normal(rendered)
         guard let key = Self.key(wanted) else { return nil }
-        if let document = name.flatMap({ documentsByName[$0]?.first }),
+        if let document = document(declaring: name, kind: kind),
            let index = find(inDocument: document, { Self.normal($0).hasPrefix(key) }) {
             return (index + 1, column(index))
         }

@@ -34,6 +34,20 @@ import Testing
         #expect(reads == 1)
     }
 
+    /// A Deployment and a Service of one name in one file: the Service's finding on its `ports:` is placed in the
+    /// Service's document, not on the Deployment's `ports:` earlier in the file (tester round 32).
+    @Test func anObjectsFindingIsPlacedInTheDocumentOfItsKindAndName() {
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n"
+            + "      containers:\n        - name: web\n          ports:\n            - containerPort: 8080"
+        let service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 80"
+        let source = deployment + "\n---\n" + service
+        let stream = RenderedStream.documents(Array((service + "\n---\n" + deployment).utf8)) { _ in "app.yaml" }
+        var placer = RenderedPlacer(stream) { path in path == "app.yaml" ? Array(source.utf8) : nil }
+        // The stream's line 7 is the Service's `ports:`; the file's is line 19 (the Deployment's is line 10).
+        let placed = placer.place(Self.finding(line: 7))
+        #expect("\(placed.file):\(placed.line):\(placed.column)" == "app.yaml:19:3")
+    }
+
     @Test func aFindingOutsideEveryPartIsLeftWhereItIs() {
         let stream = RenderedStream(text: Array("a: 1\n".utf8), parts: [RenderedStream.Part(firstLine: 2, file: "x.yaml")])
         var placer = RenderedPlacer(stream) { _ in nil }
