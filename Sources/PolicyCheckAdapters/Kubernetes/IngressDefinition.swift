@@ -24,6 +24,8 @@ struct IngressDefinition {
     /// Why which controller serves the Ingress cannot be told (its class, or all its annotations, known only at
     /// apply): it may be an ALB whose allowlist and listeners cannot be verified.
     var controllerUnknown: Located<String>?
+    /// Whether it terminates TLS itself (`spec.tls`), for controllers that take no certificate annotation (GKE's).
+    var terminatesTLS = false
 }
 
 /// The backend of an Ingress path or its default backend: the Service it names and that Service's port name.
@@ -57,6 +59,7 @@ extension IngressDefinition {
                   defaultBackend: spec?["defaultBackend"].map { IngressBackend($0, at: $0.offset) },
                   defaultBackendOrigin: Origin(offset: classOffset, path: fieldPath("spec.defaultBackend")),
                   pathBackends: paths)
+        terminatesTLS = spec?["tls"]?.items?.isEmpty == false
     }
 }
 

@@ -30,6 +30,7 @@ struct IngressReader {
         let unknown = ingress.unknownAnnotations
         let nginx = IngressAllowlists(annotations: ingress.annotations, source: source, component: ingress.component)
         if let allowlist = nginx.nginx(unknown: unknown) { deployment.allowlists.append(allowlist) }
+        if let allowlist = GKEIngress.allowlist(ingress) { deployment.allowlists.append(allowlist) }
         // Under each definition of its class the run holds (one, mostly): the same findings twice are one.
         let legacyClass = ingress.annotations["kubernetes.io/ingress.class"] != nil
         for settings in classes.readings(className: ingress.className, legacyClass: legacyClass, at: ingress.classOrigin,

@@ -158,6 +158,19 @@ import Testing
         #expect(Set(findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource)) == Set(exposed))
     }
 
+    /// A GKE Ingress of class gce is an internet-facing load balancer with no allowlist of its own: it passed, as if a
+    /// controller Service in the cluster carried one (tester round 32). gce-internal is internal.
+    @Test func gkeIngressesOfClassGCEAreWorldOpenOnThePortsTheyServe() throws {
+        let read = H.read(fixture: "kubernetes/fail-gke-ingresses.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let deployment = try #require(read.deployments.first)
+        let exposed = deployment.allowlists.filter(\.internetFacing)
+        #expect(exposed.map(\.component) == ["Ingress/prod/kibana", "Ingress/prod/https-only"])
+        #expect(exposed.map { $0.entries.flatMap { (($0.ports.map { [$0] } ?? []) + $0.additionalPorts).map(\.lower) } } == [[80], [443]])
+        let findings = try H.findings(read.deployments).filter { $0.ruleId == "MMC-NET-011" }
+        #expect(findings.map { "\($0.line):\($0.column) \($0.resource)" } == ["9:34 Ingress/prod/kibana", "23:34 Ingress/prod/https-only"])
+    }
+
     @Test func foldedAnnotationFallsBackToTheValueAndStrayCommasAreSyntaxErrors() throws {
         let text = """
             apiVersion: networking.k8s.io/v1
