@@ -268,6 +268,7 @@ struct TerraformConfiguration {
     /// `steps` of ASCII text, from its bytes; `nil` for any other text.
     private static func asciiSteps(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         var steps: [String] = []
+        steps.reserveCapacity(4)
         var start = 0
         var depth = 0
         var quoted = false
