@@ -22,7 +22,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest input file read, in bytes or with a K, M or G suffix (default 256M, or maxFileSize in .policycheck.yaml).", valueName: "size"))
     var maxFileSize: ByteCount?
 
-    @Option(help: "Files checked in parallel (default: the number of cores).")
+    @Option(help: "Files checked in parallel; with fewer files than jobs, a large file's rules share the spare ones (default: the number of cores).")
     var jobs: Int?
 
     @OptionGroup(title: "Helm charts and kustomizations") var render: RenderOptions
