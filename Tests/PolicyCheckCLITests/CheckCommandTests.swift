@@ -179,6 +179,24 @@ import Testing
         #expect(!fixed.stdout.contains("MMC-KEY-006"))
     }
 
+    /// Nor does an earlier SOURCE_DATE_EPOCH hide material expiring soon by the clock: the 30-day window is counted
+    /// from the clock then (tester round 32: material expiring in 7 days passed under a date 60 days back).
+    @Test func anEarlierSourceDateEpochDoesNotHideMaterialExpiringSoon() throws {
+        let workspace = try EvidenceWorkspace()
+        let day: TimeInterval = 86_400
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        let validTo = format.string(from: Date().addingTimeInterval(10 * day))
+        let text = try String(contentsOfFile: CLI.fixture("expiring-material.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "validTo: \"2026-12-15\"", with: "validTo: \"\(validTo)\"")
+        try workspace.write("soon.yaml", text)
+        let backdated = String(Int(Date().addingTimeInterval(-60 * day).timeIntervalSince1970))
+        let result = try workspace.run(["check", "soon.yaml"], environment: ["SOURCE_DATE_EPOCH": backdated])
+        #expect(result.stdout.contains("MMC-KEY-007"), "\(result.stdout)")
+        #expect(result.stdout.contains("expires on \(validTo), in 10 days (within 30)") || result.stdout.contains("in 9 days"),
+                "\(result.stdout)")
+    }
+
     @Test func invalidClockValuesAreUsageErrors() throws {
         #expect(try CLI.run(["check", CLI.fixture("compliant.yaml"), "--now", "yesterday"]).status == 2)
         #expect(try CLI.run(["check", CLI.fixture("compliant.yaml")], environment: ["SOURCE_DATE_EPOCH": "soon"]).status == 2)

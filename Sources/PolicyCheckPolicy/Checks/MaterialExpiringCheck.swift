@@ -12,11 +12,13 @@ public struct MaterialExpiringCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        let horizon = context.now.adding(days: withinDays)
+        // Counted from the expiry time (the clock, when an earlier SOURCE_DATE_EPOCH gives `now`): a backdated commit
+        // hid a certificate expiring in 12 days by counting from November (tester round 32).
+        let horizon = context.expiryTime.adding(days: withinDays)
         return deployment.keys.filter { !$0.materials.isEmpty }.map { key in
             let evidence = KeyMaterialWindow.materials(of: key).compactMap { material -> Evidence? in
                 guard let validTo = material.validTo, validTo.value > context.expiryTime, validTo.value <= horizon else { return nil }
-                let days = context.now.days(until: validTo.value)
+                let days = context.expiryTime.days(until: validTo.value)
                 return Evidence(
                     "key material \(KeyMaterialWindow.name(material)) expires on \(validTo.value.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays)); reimport or rotate it",
                     at: validTo.origin

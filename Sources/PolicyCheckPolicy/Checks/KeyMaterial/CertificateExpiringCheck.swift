@@ -11,12 +11,14 @@ public struct CertificateExpiringCheck: Check {
     }
 
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
-        let horizon = context.now.adding(days: withinDays)
+        // Counted from the expiry time (the clock, when an earlier SOURCE_DATE_EPOCH gives `now`): a backdated commit
+        // hid a certificate expiring in 12 days by counting from November (tester round 32).
+        let horizon = context.expiryTime.adding(days: withinDays)
         return KeyFileObjects.results(deployment) { object, _ in
             guard let certificate = object.certificate else { return nil }
             let notAfter = Timestamp(certificate.notAfter)
             guard notAfter > context.expiryTime, notAfter <= horizon else { return nil }
-            let days = context.now.days(until: notAfter)
+            let days = context.expiryTime.days(until: notAfter)
             return "certificate '\(certificate.subject)' expires on \(notAfter.dateDescription), in \(days) day\(days == 1 ? "" : "s") (within \(withinDays))"
         }
     }
