@@ -37,11 +37,19 @@ import Testing
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         let output = result.stdout + result.stderr
         for (place, resource, type) in [("main.tf:6:1", "awscc_rds_db_instance.db", "AWS::RDS::DBInstance"),
-                                        ("main.tf:13:1", "awscc_ec2_security_group.ssh", "AWS::EC2::SecurityGroup")] {
+                                        ("main.tf:13:1", "awscc_ec2_security_group.ssh", "AWS::EC2::SecurityGroup"),
+                                        ("main.tf:30:1", "awscc_wafv2_ip_set.office", "as the aws provider's aws_wafv2_ip_set"),
+                                        ("modules/db/main.tf:1:1", "module.db.awscc_rds_db_cluster.aurora", "AWS::RDS::DBCluster")] {
             #expect(output.contains("\(place): error: \(resource): a resource of the AWS Cloud Control provider (\(type))"),
                     "\(output)")
         }
+        // The aws provider's own routes: Cloud Control by type name, and a stack's inline template (tester round 32).
+        #expect(output.contains("main.tf:41:1: error: aws_cloudcontrolapi_resource.db: a resource of type AWS::RDS::DBInstance created through the Cloud Control API"),
+                "\(output)")
+        #expect(output.contains("main.tf:50:1: error: aws_cloudformation_stack.inline: a CloudFormation stack whose template_body"),
+                "\(output)")
         #expect(!output.contains("awscc_ssm_parameter"), "\(output)")
+        #expect(output.contains("6 errors"), "\(output)")
     }
 
     /// A tester's reproducer: an ALB Ingress made by Terraform's kubernetes provider, internet-facing without

@@ -25,3 +25,33 @@ resource "awscc_ssm_parameter" "name" {
   type  = "String"
   value = "app"
 }
+
+# An awscc type whose aws_ twin is read (aws_wafv2_ip_set), though no CloudFormation rule judges it.
+resource "awscc_wafv2_ip_set" "office" {
+  addresses          = ["0.0.0.0/0"]
+  ip_address_version = "IPV4"
+  scope              = "REGIONAL"
+}
+
+# The aws provider's own routes to other resources: Cloud Control, and a stack's inline template.
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_cloudcontrolapi_resource" "db" {
+  type_name = "AWS::RDS::DBInstance"
+  desired_state = jsonencode({
+    Engine             = "mysql"
+    DBInstanceClass    = "db.t3.micro"
+    PubliclyAccessible = true
+  })
+}
+
+resource "aws_cloudformation_stack" "inline" {
+  name          = "inline"
+  template_body = "{\"Resources\": {}}"
+}
+
+module "db" {
+  source = "./modules/db"
+}
