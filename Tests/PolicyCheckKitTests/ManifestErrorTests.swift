@@ -36,6 +36,9 @@ import Testing
         // Issue 15: the logging section is validated like the rest of the manifest.
         InputError("bad-log-export.yaml", at: 11, 26,
                    "'spec.logging.databaseLogExports[0]' must be one of postgresql, upgrade, iam-db-auth-error, audit, error, general, slowquery, found 'postgres' (did you mean 'postgresql'?)"),
+        // An unknown key spec made a key neither symmetric nor asymmetric to the rules (tester round 32).
+        InputError("bad-key-spec.yaml", at: 12, 16,
+                   "'spec.keys[0].keySpec' must be one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_NIST_EDWARDS25519, ECC_SECG_P256K1, SM2, HMAC_224, HMAC_256, HMAC_384, HMAC_512, ML_DSA_44, ML_DSA_65, ML_DSA_87, found 'symmetric_default' (did you mean 'SYMMETRIC_DEFAULT'?)"),
         InputError("unknown-logging-field.yaml", at: 9, 33,
                    "unknown field 'multiRegoin' in 'spec.logging.auditTrail' (did you mean 'multiRegion'?)"),
     ]

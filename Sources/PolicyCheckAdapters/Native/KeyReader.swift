@@ -5,6 +5,13 @@ import PolicyCheckSyntax
 struct KeyReader {
     let key: ObjectView
 
+    /// AWS KMS's key specs.
+    static let keySpecs = [
+        "SYMMETRIC_DEFAULT", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521",
+        "ECC_NIST_EDWARDS25519", "ECC_SECG_P256K1", "SM2", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512",
+        "ML_DSA_44", "ML_DSA_65", "ML_DSA_87",
+    ]
+
     func read(into deployment: inout Deployment) {
         key.allowOnly([
             "id", "arn", "origin", "keySpec", "rotation", "multiRegion", "replicaRegions", "materials", "description",
@@ -24,7 +31,11 @@ struct KeyReader {
             }
         }
         declaration.keyOrigin = key.choice("origin", ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"])
-        declaration.keySpec = key.string("keySpec")
+        // Checked against AWS KMS's key specs (the key spec reference,
+        // https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): an unknown spelling
+        // (`symmetric_default`, `AES_256`) made the key neither symmetric nor asymmetric to the rules, and MMC-KEY-005
+        // passed (tester round 32).
+        declaration.keySpec = key.choice("keySpec", Self.keySpecs)
         if let rotation = key.object("rotation") {
             rotation.allowOnly(["mode", "periodDays"])
             var result = KeyRotation(origin: rotation.origin)
