@@ -165,10 +165,12 @@ import Testing
         #expect(read.errors.isEmpty, "\(read.errors)")
         let deployment = try #require(read.deployments.first)
         let exposed = deployment.allowlists.filter(\.internetFacing)
-        #expect(exposed.map(\.component) == ["Ingress/prod/kibana", "Ingress/prod/https-only"])
-        #expect(exposed.map { $0.entries.flatMap { (($0.ports.map { [$0] } ?? []) + $0.additionalPorts).map(\.lower) } } == [[80], [443]])
+        #expect(exposed.map(\.component) == ["Ingress/prod/kibana", "Ingress/prod/https-only", "Ingress/prod/https-only-zero"])
+        #expect(exposed.map { $0.entries.flatMap { (($0.ports.map { [$0] } ?? []) + $0.additionalPorts).map(\.lower) } }
+                == [[80], [443], [443]])
         let findings = try H.findings(read.deployments).filter { $0.ruleId == "MMC-NET-011" }
-        #expect(findings.map { "\($0.line):\($0.column) \($0.resource)" } == ["9:34 Ingress/prod/kibana", "23:34 Ingress/prod/https-only"])
+        #expect(findings.map { "\($0.line):\($0.column) \($0.resource)" }
+                == ["9:34 Ingress/prod/kibana", "23:34 Ingress/prod/https-only", "69:34 Ingress/prod/https-only-zero"])
     }
 
     @Test func foldedAnnotationFallsBackToTheValueAndStrayCommasAreSyntaxErrors() throws {
