@@ -10,6 +10,8 @@ struct SourceLines {
     private var documentsByName: [Substring: [Int]] = [:]
     /// Per `kind:` line text, the documents holding it, in order.
     private var documentsByKind: [Substring: [Int]] = [:]
+    /// Each document's first `name:` value (its object's name, as written), by document.
+    private var firstNames: [Int: Substring] = [:]
 
     init(_ bytes: [UInt8]) {
         lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -19,14 +21,25 @@ struct SourceLines {
             let text = Self.normal(line)
             if firstByText[text] == nil { firstByText[text] = index }
             if let key = Self.key(text), firstByKey[key] == nil { firstByKey[key] = index }
-            if text.hasPrefix("name:"), documentsByName[text]?.last != starts.count - 1 {
-                documentsByName[text, default: []].append(starts.count - 1)
+            if text.hasPrefix("name:") {
+                let name = Self.declared(text)
+                if documentsByName[name]?.last != starts.count - 1 { documentsByName[name, default: []].append(starts.count - 1) }
+                if firstNames[starts.count - 1] == nil { firstNames[starts.count - 1] = Self.value(of: name) }
             }
-            if text.hasPrefix("kind:"), documentsByKind[text]?.last != starts.count - 1 {
-                documentsByKind[text, default: []].append(starts.count - 1)
+            if text.hasPrefix("kind:") {
+                let kind = Self.declared(text)
+                if documentsByKind[kind]?.last != starts.count - 1 { documentsByKind[kind, default: []].append(starts.count - 1) }
             }
         }
         documentStarts = starts
+    }
+
+    /// A `name:` or `kind:` line as the index keeps it: its key and unquoted value (`kind: "Service"` is
+    /// `kind: Service`), so a quoted declaration is found from the rendered line, which kubectl prints plain.
+    static func declared(_ line: Substring) -> Substring {
+        let text = normal(line)
+        guard let key = key(text) else { return text }
+        return Substring(String(key) + " " + value(of: text))
     }
 
     /// Trimmed, list dash ignored, without a carriage return.
@@ -60,7 +73,18 @@ struct SourceLines {
     private func document(declaring name: Substring?, kind: Substring?) -> Int? {
         guard let name else { return nil }
         if let kind, let both = documents(declaring: kind, name).first { return both }
-        return documentsByName[name]?.first
+        let declaredName = Self.declared(name)
+        if let kind {
+            // A build that renamed the object (`namePrefix: prod-`, `nameSuffix`): the document of its kind whose name
+            // the rendered one holds, else the only document of its kind.
+            let ofKind = documentsByKind[Self.declared(kind)] ?? []
+            let renamed = Self.value(of: declaredName)
+            if let holding = ofKind.first(where: { firstNames[$0].map { !$0.isEmpty && renamed.contains($0) } ?? false }) {
+                return holding
+            }
+            if ofKind.count == 1 { return ofKind[0] }
+        }
+        return documentsByName[declaredName]?.first
     }
 
     /// The line equal to the rendered line in the rendered object's document (`document(declaring:kind:)`), else
@@ -89,8 +113,8 @@ struct SourceLines {
     /// The documents that declare both lines (`kind: Service`, `name: web`): a strategic merge patch's documents
     /// for one object.
     func documents(declaring kind: Substring, _ name: Substring) -> [Int] {
-        let named = Set(documentsByName[name] ?? [])
-        return (documentsByKind[kind] ?? []).filter(named.contains)
+        let named = Set(documentsByName[Self.declared(name)] ?? [])
+        return (documentsByKind[Self.declared(kind)] ?? []).filter(named.contains)
     }
 
     /// Every document.

@@ -48,6 +48,24 @@ import Testing
         #expect("\(placed.file):\(placed.line):\(placed.column)" == "app.yaml:19:3")
     }
 
+    /// The same when the source quotes its kind or name (kubectl prints them plain), or a build renamed the object
+    /// (`namePrefix: prod-`): the document of its kind whose name the rendered name holds (tester round 32).
+    @Test func aQuotedOrRenamedObjectsFindingIsPlacedInItsOwnDocument() {
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n"
+            + "      containers:\n        - name: web\n          ports:\n            - containerPort: 8080"
+        func service(_ kind: String, _ name: String) -> String {
+            "apiVersion: v1\nkind: \(kind)\nmetadata:\n  name: \(name)\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 80"
+        }
+        for (source, renderedName) in [(service("\"Service\"", "web"), "web"), (service("Service", "'web'"), "web"),
+                                       (service("Service", "web"), "prod-web")] {
+            let file = deployment + "\n---\n" + source
+            let stream = RenderedStream.documents(Array((service("Service", renderedName) + "\n---\n" + deployment).utf8)) { _ in "app.yaml" }
+            var placer = RenderedPlacer(stream) { path in path == "app.yaml" ? Array(file.utf8) : nil }
+            let placed = placer.place(Self.finding(line: 7))
+            #expect("\(placed.file):\(placed.line):\(placed.column)" == "app.yaml:19:3", "\(source)")
+        }
+    }
+
     @Test func aFindingOutsideEveryPartIsLeftWhereItIs() {
         let stream = RenderedStream(text: Array("a: 1\n".utf8), parts: [RenderedStream.Part(firstLine: 2, file: "x.yaml")])
         var placer = RenderedPlacer(stream) { _ in nil }
