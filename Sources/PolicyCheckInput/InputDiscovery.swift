@@ -187,7 +187,9 @@ public struct InputDiscovery: Sendable {
         let isChart = kinds.contains(.helmChart)
         for kind in kinds where !(kind == .helmChart && inChart) {
             var source = RenderSource(kind: kind, directory: directory, displayPath: InputPath.display(directory), tree: tree)
-            source.isAlsoChart = kind == .kustomization && isChart
+            if kind == .kustomization, isChart, let file = RenderSource.kustomizationFiles(in: directory, entries: entries).first {
+                source.renderedInputPath = file
+            }
             sources.append(source)
         }
         for name in entries {

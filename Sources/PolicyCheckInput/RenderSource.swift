@@ -21,6 +21,7 @@ public struct RenderSource: Sendable, Hashable {
         self.directory = directory
         self.displayPath = displayPath
         self.tree = tree
+        renderedInputPath = directory + "/"
     }
 
     /// The file names that make a directory a kustomization (kustomize's `konfig.RecognizedKustomizationFileNames`).
@@ -39,16 +40,8 @@ public struct RenderSource: Sendable, Hashable {
     }
 
     /// The input a rendered source is read as: the directory (`dir/`), or, for the kustomization of a folder that is
-    /// also a chart, its kustomization file, so the two renders of one folder are two inputs.
-    public var renderedInputPath: String {
-        guard kind == .kustomization, isAlsoChart, let file = Self.kustomizationFiles(in: directory).first else {
-            return directory + "/"
-        }
-        return file
-    }
-
-    /// Whether the folder of a kustomization holds a `Chart.yaml` too (`kinds(in:entries:)`).
-    public var isAlsoChart = false
+    /// also a chart, its kustomization file (`InputDiscovery` sets it), so the two renders of one folder are two inputs.
+    public var renderedInputPath: String
 
     /// The kustomization files of a directory as kustomize finds them (`target.LoadKustFile`): each recognised name
     /// its loader can read — a regular file, through links, that stays in the directory after links are followed

@@ -5,10 +5,7 @@ public enum Excerpt {
         // The usual text (a short name or value in printable ASCII) is its own excerpt: decided in one pass over the
         // bytes (the generic `allSatisfy` over the UTF-8 view cost 3,400 instructions a text, 5% of a check of a
         // 100,000-entry allowlist).
-        if isShortPrintableASCII(text, limit: limit) { return text }
-        // A longer text whose first `limit` characters are printable ASCII (an ARN, a description) is that prefix
-        // and `…`, whatever follows: the walk below cost some 45,000 instructions for such a text.
-        if let cut = printableASCIIPrefix(of: text, limit: limit) { return cut }
+        if let excerpt = printableASCIIExcerpt(of: text, limit: limit) { return excerpt }
         let utf8 = text.utf8
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 3)
@@ -33,24 +30,19 @@ public enum Excerpt {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The first `limit` bytes of `text` and `…`, when `text` is longer than `limit` bytes and those bytes are
-    /// printable ASCII (so they are its first `limit` characters); `nil` otherwise.
-    private static func printableASCIIPrefix(of text: String, limit: Int) -> String? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard limit >= 0, bytes.count > limit else { return nil }
-            let prefix = UnsafeBufferPointer(rebasing: bytes[..<limit])
+    /// The excerpt of a text whose first `limit` bytes are printable ASCII (so they are its first `limit`
+    /// characters): the text itself when that is all of it, else those bytes and `…`, whatever follows (an ARN, a
+    /// description: the walk by Unicode scalar cost some 45,000 instructions for such a text); `nil` otherwise.
+    private static func printableASCIIExcerpt(of original: String, limit: Int) -> String? {
+        var text = original
+        var isWhole = false
+        let cut: String? = text.withUTF8 { bytes in
+            guard limit >= 0 else { return nil }
+            let prefix = UnsafeBufferPointer(rebasing: bytes[..<min(limit, bytes.count)])
             for byte in prefix where byte < 0x20 || byte >= 0x7F { return nil }
-            return String(decoding: prefix, as: UTF8.self) + "…"
+            isWhole = bytes.count <= limit
+            return isWhole ? nil : String(decoding: prefix, as: UTF8.self) + "…"
         }
-    }
-
-    private static func isShortPrintableASCII(_ text: String, limit: Int) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count <= limit else { return false }
-            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
-            return true
-        }
+        return isWhole ? original : cut
     }
 }

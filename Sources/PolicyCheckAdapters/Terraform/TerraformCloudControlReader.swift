@@ -21,16 +21,19 @@ struct TerraformCloudControlReader {
     static let prefix = "awscc_"
     static let cloudControlResource = "aws_cloudcontrolapi_resource"
     static let stacks: Set<String> = ["aws_cloudformation_stack", "aws_cloudformation_stack_set"]
+    static let routes = stacks.union([cloudControlResource])
 
     func read(into deployment: inout Deployment) {
-        for resource in input.resources {
-            if resource.type.hasPrefix(Self.prefix) {
-                guard let type = Self.judged(awscc: resource.type) else { continue }
-                let named = type.hasPrefix("AWS::") ? type : "as the aws provider's \(type)"
-                report(resource, "a resource of the AWS Cloud Control provider (\(named)), whose settings policycheck "
-                    + "does not read, so it cannot be checked; declare it with the aws provider's resource, which is checked",
-                       into: &deployment)
-            } else if resource.type == Self.cloudControlResource {
+        // Every resource's type is tested for the prefix (a byte comparison); the aws_ routes are found by type.
+        for resource in input.resources where resource.type.hasPrefix(Self.prefix) {
+            guard let type = Self.judged(awscc: resource.type) else { continue }
+            let named = type.hasPrefix("AWS::") ? type : "as the aws provider's \(type)"
+            report(resource, "a resource of the AWS Cloud Control provider (\(named)), whose settings policycheck "
+                + "does not read, so it cannot be checked; declare it with the aws provider's resource, which is checked",
+                   into: &deployment)
+        }
+        for resource in input.resources(ofType: Self.routes) {
+            if resource.type == Self.cloudControlResource {
                 let typeName = resource["type_name"]
                 if let name = typeName.knownString {
                     guard Self.judgedTypes[Self.key(cloudFormation: name)] != nil else { continue }
@@ -41,16 +44,14 @@ struct TerraformCloudControlReader {
                     report(resource, "a resource created through the Cloud Control API whose type_name is known only after "
                         + "apply (\(typeName.unknownReason)), so it cannot be checked", into: &deployment)
                 }
-            } else if Self.stacks.contains(resource.type) {
-                if !resource["template_body"].isAbsent {
-                    report(resource, "a CloudFormation stack whose template_body policycheck does not read here, so its "
-                        + "resources are not checked; keep the template in a file and check it as CloudFormation",
-                           into: &deployment)
-                } else if !resource["template_url"].isAbsent {
-                    report(resource, "a CloudFormation stack whose template is at its template_url, outside the checked "
-                        + "paths, so its resources are not checked; check that template as CloudFormation",
-                           severity: .warning, into: &deployment)
-                }
+            } else if !resource["template_body"].isAbsent {
+                report(resource, "a CloudFormation stack whose template_body policycheck does not read here, so its "
+                    + "resources are not checked; keep the template in a file and check it as CloudFormation",
+                       into: &deployment)
+            } else if !resource["template_url"].isAbsent {
+                report(resource, "a CloudFormation stack whose template is at its template_url, outside the checked "
+                    + "paths, so its resources are not checked; check that template as CloudFormation",
+                       severity: .warning, into: &deployment)
             }
         }
     }
@@ -58,7 +59,7 @@ struct TerraformCloudControlReader {
     /// A notice at the resource's values (its block in source, in the module's own file), else at its entry.
     private func report(_ resource: TerraformResource, _ message: String, severity: DiagnosticSeverity = .error,
                         into deployment: inout Deployment) {
-        TerraformKubernetesManifestReader.report("\(resource.address): \(message)",
+        TerraformNotices.report("\(resource.address): \(message)",
                                                  at: resource.valuesNode?.offset ?? resource.origin.offset,
                                                  severity: severity, into: &deployment)
     }

@@ -21,9 +21,6 @@ struct TerraformKubernetesManifestReader {
     static let kubectlType = "kubectl_manifest"
     static let types: Set<String> = [manifestType, kubectlType]
 
-    /// The source reader's files, by index, so that a problem in source names its own `.tf` file: a source document's
-    /// offsets carry their file's index (`Origin.fileIndex`). Empty for a plan, whose offsets are in its one file.
-    @TaskLocal static var sourceFiles: [SourceFile] = []
     /// The run's other inputs' classes (`IngressClassCatalog`), for the Ingresses a plan or module applies.
     @TaskLocal static var elsewhere: IngressClassCatalog?
 
@@ -31,7 +28,7 @@ struct TerraformKubernetesManifestReader {
         let (objects, problems) = manifests.read()
         guard !objects.isEmpty || !problems.isEmpty else { return }
         for problem in problems {
-            Self.report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
+            TerraformNotices.report(problem.message, at: problem.offset, severity: problem.severity, into: &deployment)
         }
         // An Ingress's class may be another resource's — an object of these, or a `kubernetes_ingress_class_v1` — so
         // the classes are gathered first, as in a manifest.
@@ -129,7 +126,7 @@ struct TerraformKubernetesManifestReader {
         let isList = object.node["items"]?.isSequence == true
         before.rename(in: &deployment) { isList ? "\(address) (\($0))" : address }
         for diagnostic in reader.diagnostics {
-            Self.report(diagnostic.message, at: object.node.offset, severity: diagnostic.severity, located: diagnostic,
+            TerraformNotices.report(diagnostic.message, at: object.node.offset, severity: diagnostic.severity, located: diagnostic,
                    into: &deployment)
         }
     }
@@ -249,22 +246,6 @@ struct TerraformKubernetesManifestReader {
             index = close + 1
         }
         return result
-    }
-
-    // MARK: - Problems
-
-    /// Records a problem at a (packed) offset: in the deployment's notices, which name the file the offset is in —
-    /// the plan, or in source the `.tf` file (`sourceFiles`). `located`: the diagnostic as the Kubernetes reader
-    /// placed it, kept when its file is the deployment's own.
-    static func report(_ message: String, at offset: Int, severity: DiagnosticSeverity = .error,
-                        located: Diagnostic? = nil, into deployment: inout Deployment) {
-        let place = Origin(offset: offset, path: "")
-        let files = Self.sourceFiles
-        if place.fileIndex == 0 || place.fileIndex >= files.count {
-            deployment.notices.append(located ?? Diagnostic(deployment.source, offset: place.offset, message, severity: severity))
-        } else {
-            deployment.notices.append(Diagnostic(files[place.fileIndex], offset: place.offset, message, severity: severity))
-        }
     }
 
     /// How many of each model part the deployment held before an object was read, to name what it added.

@@ -81,7 +81,7 @@ public struct TerraformSourceReader: Sendable {
             }
             let invalidBools = TerraformInvalidBools()
             var deployment = TerraformInvalidBools.$current.withValue(invalidBools) {
-                TerraformKubernetesManifestReader.$sourceFiles.withValue(loader.files) {
+                TerraformNotices.$sourceFiles.withValue(loader.files) {
                     try? TerraformPlanAdapter().deployment(from: document, source: loader.files[0], options: options,
                                                            followsLocals: true, yamlBudget: yamlBudget)
                 }

@@ -295,31 +295,3 @@ extension CheckRun {
         }
     }
 }
-
-/// Fixed slots filled from several threads.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    private var filled = 0
-
-    /// Fills a slot; returns how many slots are filled.
-    @discardableResult
-    func set(_ index: Int, _ value: Value) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        storage[index] = value
-        filled += 1
-        return filled
-    }
-
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.map { $0! }
-    }
-}

@@ -30,7 +30,7 @@ public enum EvaluationClock {
             }
             return (Timestamp(secondsSinceEpoch: seconds), .sourceDateEpoch)
         }
-        return (Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down))), .system)
+        return (clock(systemNow), .system)
     }
 
     /// 9999-12-31T23:59:59Z: a later `SOURCE_DATE_EPOCH` wrote `generatedAt` "10000-01-01T00:00:00Z", which
@@ -43,9 +43,7 @@ public enum EvaluationClock {
     /// writes, but never brings back a waiver or a certificate that has expired. `--now` is the operator's own
     /// choice, written in the pipeline, and is taken as given.
     public static func expiryTime(of time: Timestamp, source: Source, systemNow: () -> Date = Date.init) -> Timestamp {
-        guard source == .sourceDateEpoch else { return time }
-        let clock = Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
-        return max(time, clock)
+        source == .sourceDateEpoch ? max(time, clock(systemNow)) : time
     }
 
     /// The time what must already be in force (a waiver's approval, a certificate's start of validity) is judged
@@ -54,8 +52,11 @@ public enum EvaluationClock {
     /// certificate valid, only after today (tester round 32: `SOURCE_DATE_EPOCH` of 2028 passed a waiver approved
     /// for 2028-01-10, usable until 2029). `--now` is taken as given.
     public static func inForceTime(of time: Timestamp, source: Source, systemNow: () -> Date = Date.init) -> Timestamp {
-        guard source == .sourceDateEpoch else { return time }
-        let clock = Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
-        return min(time, clock)
+        source == .sourceDateEpoch ? min(time, clock(systemNow)) : time
+    }
+
+    /// The clock's whole second.
+    private static func clock(_ systemNow: () -> Date) -> Timestamp {
+        Timestamp(secondsSinceEpoch: Int64(systemNow().timeIntervalSince1970.rounded(.down)))
     }
 }

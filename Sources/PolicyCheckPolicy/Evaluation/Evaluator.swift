@@ -29,7 +29,7 @@ public struct Evaluator: Sendable {
         if checkThreads > 1, deployment.source.bytes.count >= concurrentChecksFromBytes, rules.count > 1 {
             // Each rule's evaluation is pure and its own; their results are joined in rule order, as the loop
             // below joins them, so the report is the same bytes however the threads ran.
-            let slots = EvaluationSlots(count: rules.count)
+            let slots = ResultSlots<Evaluation>(count: rules.count)
             let frozen = context
             DispatchQueue.concurrentPerform(iterations: rules.count) { index in
                 slots.set(index, evaluate(rules[index], deployment, context: frozen))
@@ -142,26 +142,4 @@ public struct Evaluation: Sendable {
         self.findings = findings
         self.outcomes = outcomes
     }
-}
-
-/// One evaluation per rule, filled from several threads: each slot is written once, by the thread given its index.
-private final class EvaluationSlots: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<Evaluation>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: Evaluation(), count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Evaluation) { base[index] = value }
-
-    /// The evaluations in index order (once every `set` has returned).
-    var values: [Evaluation] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
