@@ -25,32 +25,33 @@ public struct Evaluator: Sendable {
         context.parsedAllowlists = ParsedAllowlist.enabled(in: deployment)
         context.declaredKeys = DeclaredKeys(deployment)
         let rules = policy.rules
-        var parts: [Evaluation]
+        var evaluation = Evaluation()
         if checkThreads > 1, deployment.source.bytes.count >= concurrentChecksFromBytes, rules.count > 1 {
             // Each rule's evaluation is pure and its own; their results are joined in rule order, as the loop
-            // below joins them, so the report is the same bytes however the threads ran.
+            // below appends them, so the report is the same bytes however the threads ran.
             let slots = ResultSlots<Evaluation>(count: rules.count)
             let frozen = context
             DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-                slots.set(index, evaluate(rules[index], deployment, context: frozen))
+                var part = Evaluation()
+                evaluate(rules[index], deployment, context: frozen, into: &part)
+                slots.set(index, part)
             }
-            parts = slots.values
+            for part in slots.values {
+                evaluation.findings += part.findings
+                evaluation.outcomes += part.outcomes
+            }
         } else {
-            parts = rules.map { evaluate($0, deployment, context: context) }
+            for rule in rules { evaluate(rule, deployment, context: context, into: &evaluation) }
         }
-        var findings = parts.flatMap(\.findings)
-        let outcomes = recordsOutcomes ? parts.flatMap(\.outcomes) : []
-        parts = []
-        findings.sortForReport()
-        findings.removeRepeatedFindings()
-        return Evaluation(findings: findings, outcomes: outcomes)
+        evaluation.findings.sortForReport()
+        evaluation.findings.removeRepeatedFindings()
+        return evaluation
     }
 
-    /// One rule's findings and outcomes for a deployment.
-    private func evaluate(_ compiled: CompiledRule, _ deployment: Deployment, context: CheckContext) -> Evaluation {
+    /// One rule's findings and outcomes for a deployment, appended to `evaluation`.
+    private func evaluate(_ compiled: CompiledRule, _ deployment: Deployment, context: CheckContext,
+                          into evaluation: inout Evaluation) {
         let rule = compiled.rule
-        var findings: [Finding] = []
-        var outcomes: [RuleOutcome] = []
         // What the rule's findings take from it, made once for all of them (on its first failure).
         var facts: CopyOnWriteFields<Finding.RuleFacts>?
         func ruleFacts() -> CopyOnWriteFields<Finding.RuleFacts> {
@@ -62,10 +63,10 @@ public struct Evaluator: Sendable {
         }
         guard rule.appliesTo.includes(deployment) else {
             if recordsOutcomes {
-                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name, file: deployment.source.path,
-                                            status: .notApplicable))
+                evaluation.outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.name,
+                                                       file: deployment.source.path, status: .notApplicable))
             }
-            return Evaluation(findings: findings, outcomes: outcomes)
+            return
         }
         for result in compiled.check.evaluate(deployment, context: context) {
             let status: RuleOutcome.Status
@@ -78,19 +79,18 @@ public struct Evaluator: Sendable {
                 status = .fail
                 let resource = deployment.resource(result.component)
                 let facts = ruleFacts()
-                findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: false) }
+                evaluation.findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: false) }
             case .cannotVerify(let evidence):
                 status = .cannotVerify
                 let resource = deployment.resource(result.component)
                 let facts = ruleFacts()
-                findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: true) }
+                evaluation.findings += evidence.map { finding(rule, facts, resource, $0, deployment, cannotVerify: true) }
             }
             if recordsOutcomes {
-                outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
-                                            file: deployment.source.path, status: status))
+                evaluation.outcomes.append(RuleOutcome(ruleId: rule.id, resource: deployment.resource(result.component),
+                                                       file: deployment.source.path, status: status))
             }
         }
-        return Evaluation(findings: findings, outcomes: outcomes)
     }
 
     private func finding(_ rule: PolicyRule, _ facts: CopyOnWriteFields<Finding.RuleFacts>, _ resource: String,
