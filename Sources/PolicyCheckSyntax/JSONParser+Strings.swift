@@ -1,16 +1,16 @@
 extension JSONParser {
     /// Reads the member name whose opening quote is at `position`; returns its text index (names are kept as texts:
     /// a document repeats a few dozen of them, and lookups compare them).
-    mutating func parseString() throws(SyntaxError) -> UInt32 {
+    mutating func parseString() throws(SyntaxError) -> (text: UInt32, escaped: Bool) {
         let contentStart = position + 1
         let stop = try findStringStop(from: contentStart)
         if bytes[stop] == JSONByte.quote {
             position = stop + 1
-            return strings.intern(UnsafeBufferPointer(rebasing: bytes[contentStart..<stop]))
+            return (strings.intern(UnsafeBufferPointer(rebasing: bytes[contentStart..<stop])), false)
         }
         try checkEscapedString(contentStart: contentStart, firstEscape: stop)
         let decoded = JSONEscapes.decodedBytes(UnsafeBufferPointer(rebasing: bytes[contentStart..<position - 1]))
-        return decoded.withUnsafeBufferPointer { strings.intern($0) }
+        return (decoded.withUnsafeBufferPointer { strings.intern($0) }, true)
     }
 
     /// Reads the string value whose opening quote is at `position` without keeping its text, which the tape reads

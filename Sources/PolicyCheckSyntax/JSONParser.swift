@@ -13,6 +13,8 @@ struct JSONParser: ~Copyable {
     /// The member names, one text per distinct spelling where the cache finds it (values are read from the
     /// document's bytes when asked for).
     var strings: JSONStringCache
+    /// Guesses each member name from the names before it, confirmed by the bytes.
+    var predictor = JSONKeyPredictor()
 
     // The tape being written (see `SourceTape`).
     var nodes: [SourceTape.Node] = []
@@ -55,6 +57,7 @@ struct JSONParser: ~Copyable {
                     throw SyntaxError(offset: start, message: "nesting deeper than \(maxDepth) levels")
                 }
                 let node = addNode(isObject ? .mapping : .sequence, at: start, payload: 0, in: frames)
+                let context = frames.last.map { $0.isObject ? $0.key : $0.context } ?? JSONKeyPredictor.rootContext
                 position += 1
                 skipWhitespace()
                 let close: UInt8 = isObject ? JSONByte.closeBrace : JSONByte.closeBracket
@@ -62,12 +65,12 @@ struct JSONParser: ~Copyable {
                     position += 1
                     nodes[node].payload = UInt32(truncatingIfNeeded: links.count)
                 } else if isObject {
-                    var frame = JSONParserFrame(isObject: true, node: node, stackStart: pending.count)
+                    var frame = JSONParserFrame(isObject: true, node: node, stackStart: pending.count, context: context)
                     try parseMemberName(into: &frame, afterComma: false)
                     frames.append(frame)
                     continue parseValue
                 } else {
-                    frames.append(JSONParserFrame(isObject: false, node: node, stackStart: pending.count))
+                    frames.append(JSONParserFrame(isObject: false, node: node, stackStart: pending.count, context: context))
                     continue parseValue
                 }
             case JSONByte.quote:
@@ -178,7 +181,18 @@ struct JSONParser: ~Copyable {
             let trailing = afterComma && position < end && bytes[position] == JSONByte.closeBrace
             throw expected("a member name in double quotes", at: position, trailingComma: trailing)
         }
-        let key = try parseString()
+        let previous = afterComma ? frame.key : nil
+        let guess = predictor.guess(after: previous, context: frame.context)
+        let key: UInt32
+        if guess != UInt32.max, let length = predictor.confirm(guess, in: bytes, at: position + 1) {
+            key = guess
+            position += length + 2
+        } else {
+            let parsed = try parseString()
+            key = parsed.text
+            predictor.learn(key, start: keyOffset + 1, length: position - keyOffset - 2, escaped: parsed.escaped,
+                            after: previous, context: frame.context)
+        }
         try checkUnique(key, at: keyOffset, in: &frame)
         frame.key = key
         skipWhitespace()

@@ -10,11 +10,15 @@ struct JSONParserFrame {
     let stackStart: Int
     /// The member name whose value is being read (objects only): its text index.
     var key: UInt32 = 0
+    /// The member name this container is the value of, or (for a container in an array) the array's context:
+    /// what `JSONKeyPredictor` guesses an object's first member from.
+    let context: UInt32
     /// The hashes of every key so far, once the object outgrew the linear scan.
     var keyHashes: Set<UInt64>? = nil
 
-    init(isObject: Bool, node: Int, stackStart: Int) {
+    init(isObject: Bool, node: Int, stackStart: Int, context: UInt32) {
         self.isObject = isObject
+        self.context = context
         self.node = node
         self.stackStart = stackStart
     }

@@ -20,6 +20,15 @@ public enum TextDecoding {
         }
     }
 
+    /// Whether `raw` is read as UTF-8 (with or without a byte-order mark): its text, when it has one, holds every
+    /// ASCII byte of `raw` in order and no other, so a search for ASCII text may run on `raw` itself.
+    public static func readsAsUTF8(_ raw: [UInt8]) -> Bool {
+        switch EncodingSniffer.sniff(raw) {
+        case .utf8, .utf8WithBOM: true
+        case .utf16, .utf32: false
+        }
+    }
+
     /// Whether `raw` looks like binary data rather than text, judged from its first 8 KiB: NUL bytes that UTF-16
     /// does not explain, or more than 10% control characters other than whitespace.
     public static func isProbablyBinary(_ raw: [UInt8]) -> Bool {

@@ -48,6 +48,22 @@ struct KustomizeCommandTests {
         #expect(Self.skipped(json)["\(root)/prod"]?.contains("helm template rendered no objects") == true, "\(Self.skipped(json))")
     }
 
+    // MARK: - Classes a build applies
+
+    /// A platform's IngressClass and parameters applied by a kustomization are the cluster's: a plain Ingress of
+    /// that class is internet-facing through them. Adding the one-line `kustomization.yaml` hid them from every
+    /// plain Ingress, and the run passed (tester round 33). The finding is placed in the build's resource file.
+    @Test func aClassABuildAppliesServesThePlainFilesIngresses() throws {
+        let root = "\(Self.cases)/platform-class-in-a-build-fail"
+        let (status, json) = try Self.check("platform-class-in-a-build-fail")
+        #expect(status == 1, "\(json)")
+        let open = Self.findings(json).filter { ($0["ruleId"] as? String) == "MMC-NET-011" }
+        #expect(open.count == 1, "\(Self.findings(json))")
+        #expect(open.first?["file"] as? String == "\(root)/platform/class.yaml", "\(open)")
+        #expect(open.first?["resource"] as? String == "Ingress/prod/web", "\(open)")
+        #expect(Self.skipped(json)["\(root)/platform/class.yaml"]?.hasPrefix("kustomization input: built by") == true)
+    }
+
     // MARK: - Components
 
     @Test func aComponentIsCheckedInTheBuildThatUsesItAndNotOnItsOwn() throws {

@@ -207,6 +207,26 @@ import Testing
         #expect(try Self.region([]) == "eu-central-1")
     }
 
+    /// Terraform orders `*.auto.tfvars` and override files by their names' bytes (Go's string order), not by
+    /// Unicode text: `e` + U+0301 comes before `f`, where a precomposed `é` would come after it. A hostile author's
+    /// decomposed name must not make the file Terraform applies first win.
+    @Test func filesApplyInTheOrderOfTheirNamesBytes() throws {
+        let directory = try CLI.temporaryDirectory()
+        func write(_ text: String, _ name: String) throws {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("variable \"region\" {\n  type = string\n}\n\nprovider \"aws\" {\n  region = var.region\n}\n", "main.tf")
+        try write("region = \"us-east-1\"\n", "e\u{301}.auto.tfvars")
+        try write("region = \"eu-west-1\"\n", "f.auto.tfvars")
+        let tfvars = try CLI.run(["check", directory.path, "--offering", "dedicated"])
+        #expect(tfvars.status == 1 && tfvars.stdout.contains("eu-west-1"), "\(tfvars.stdout)\(tfvars.stderr)")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("f.auto.tfvars"))
+        try write("provider \"aws\" {\n  region = \"us-east-1\"\n}\n", "e\u{301}_override.tf")
+        try write("provider \"aws\" {\n  region = \"eu-north-1\"\n}\n", "f_override.tf")
+        let overrides = try CLI.run(["check", directory.path, "--offering", "dedicated"])
+        #expect(overrides.status == 1 && overrides.stdout.contains("eu-north-1"), "\(overrides.stdout)\(overrides.stderr)")
+    }
+
     @Test func commandLineValuesAndFilesWinInTheOrderGiven() throws {
         #expect(try Self.region(["--tf-var", "region=us-east-1"]) == nil)
         #expect(try Self.region(["--tf-var", "region=us-east-1", "--tf-var-file", Self.north]) == "eu-north-1")

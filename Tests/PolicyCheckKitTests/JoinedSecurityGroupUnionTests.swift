@@ -40,7 +40,7 @@ import Testing
               ip_protocol       = "tcp"
               from_port         = 443
               to_port           = 443
-              cidr_ipv6         = "::/1"
+              cidr_ipv6         = "2000::/4"
               description       = "a"
             }
             resource "aws_vpc_security_group_ingress_rule" "b" {
@@ -48,7 +48,7 @@ import Testing
               ip_protocol       = "tcp"
               from_port         = 443
               to_port           = 443
-              cidr_ipv6         = "8000::/1"
+              cidr_ipv6         = "3000::/4"
               description       = "b"
             }
             resource "aws_security_group_rule" "elsewhere" {
@@ -66,7 +66,7 @@ import Testing
         ])
         // HTTPS alone from everywhere is the other ports' rule, as a `::/0` entry on 443 is.
         #expect(worldOpen(findings, rule: "MMC-NET-011") == [
-            "aws_vpc_security_group_ingress_rule.a: the entries of aws_security_group.bare and of the rules that join it (aws_vpc_security_group_ingress_rule.a, aws_vpc_security_group_ingress_rule.b) together (::/1, 8000::/1) cover every IPv6 address; the group restricts nothing",
+            "aws_vpc_security_group_ingress_rule.a: the entries of aws_security_group.bare and of the rules that join it (aws_vpc_security_group_ingress_rule.a, aws_vpc_security_group_ingress_rule.b) together (2000::/4, 3000::/4) cover every public IPv6 address (all but special-purpose blocks no internet host connects from); the group restricts nothing",
         ])
     }
 

@@ -16,6 +16,13 @@ import Testing
                     says: ["the entries together (0.0.0.0/1, 128.0.0.0/1) cover every IPv4 address",
                            "the allowlist restricts nothing"],
                     also: ["MMC-NET-004", "MMC-NET-006"]),
+        // Every address but those no internet host connects from (RFC 1918 space, multicast, reserved) is the whole
+        // internet, as is IPv6's global unicast space (hostile pull request, round 33).
+        RuleFailure("network/world-open/fail-union-public.yaml", "MMC-NET-001", .critical, at: 11, 7, resource: list,
+                    says: ["the entries together (0.0.0.0/5, 8.0.0.0/7, 11.0.0.0/8, 12.0.0.0/6, …) cover every public IPv4 address"],
+                    also: ["MMC-NET-004", "MMC-NET-005", "MMC-NET-006"]),
+        RuleFailure("network/world-open/fail-union-global-unicast.yaml", "MMC-NET-001", .critical, at: 11, 7, resource: list,
+                    says: ["'2000::/3' covers every public IPv6 address"], also: ["MMC-NET-004"]),
         RuleFailure("network/cidr-syntax/fail.yaml", "MMC-NET-002", .high, at: 12, 17, resource: list,
                     says: ["'300.120.10.0/24' is not a valid CIDR", "octet 300 is out of range"]),
         // Issue 15: the platform (Go's net.ParseCIDR) rejects padding; it was trimmed silently.
@@ -171,7 +178,11 @@ import Testing
     @Test(arguments: [
         (["::/1", "8000::/1"], true),
         (["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/2"], true),
-        (["0.0.0.0/1", "::/1", "8000::/2"], false),
+        (["0.0.0.0/1", "2000::/4", "8000::/2"], false),
+        // ::/1 holds 2000::/3, every global unicast address: the whole IPv6 internet.
+        (["::/1"], true),
+        (["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3"], true),
+        (["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/4"], false),
         (["0.0.0.0/1", "8000::/1"], false),
     ])
     func unionCoveringAWholeSpaceIsWorldOpen(_ cidrs: [String], _ worldOpen: Bool) throws {

@@ -121,4 +121,21 @@ import Testing
         let findings = try CFN.findings(template).filter { ["MMC-AVL-005", "MMC-ENC-002"].contains($0.ruleId) }
         #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-AVL-005 Plain", "MMC-ENC-002 Plain"])
     }
+
+    /// `Globals.SimpleTable.SSESpecification` is every SimpleTable's that states none (SAM's Globals): the table
+    /// on the template's customer key was reported as on an AWS-managed one (tester, round 33).
+    @Test func samGlobalsGiveSimpleTablesTheirEncryption() throws {
+        let template = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              SimpleTable:
+                SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref Key}
+            Resources:
+              Key: {Type: AWS::KMS::Key, Properties: {EnableKeyRotation: true}}
+              Plain: {Type: AWS::Serverless::SimpleTable, Properties: {PrimaryKey: {Name: id, Type: String}}}
+              Own: {Type: AWS::Serverless::SimpleTable, Properties: {SSESpecification: {SSEEnabled: false}}}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-ENC-002" }
+        #expect(findings.map(\.resource) == ["Own"], "\(findings.map(\.message))")
+    }
 }

@@ -14,13 +14,17 @@ import PolicyCheckModel
 /// SAM's `AWS::Serverless::SimpleTable` is the `AWS::DynamoDB::Table` the SAM transform makes of it: its
 /// `SSESpecification` and `PointInTimeRecoverySpecification` are "passed directly" to the table's
 /// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html), so
-/// it is judged as that table — it passed unjudged.
+/// it is judged as that table — it passed unjudged. A SimpleTable without an `SSESpecification` of its own takes the
+/// template's `Globals.SimpleTable.SSESpecification`, as the SAM transform gives it
+/// (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy-globals.html:
+/// SimpleTable's supported global is `SSESpecification`); one of its own is merged over it by SAM, and judged alone
+/// here.
 enum DynamoDBMapper: ResourceMapper {
     static let types = ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
         let properties = context.properties
-        let sse = properties.child("SSESpecification")
+        let sse = sseSpecification(context)
         let enabled = sse.child("SSEEnabled")
         let isTable = context.resource.type != "AWS::DynamoDB::GlobalTable"
         let keys = isTable
@@ -54,6 +58,15 @@ enum DynamoDBMapper: ResourceMapper {
             ? recovery(properties.child("PointInTimeRecoverySpecification"))
             : worst(properties.child("Replicas").items().map { recovery($0.child("PointInTimeRecoverySpecification")) })
         deployment.dataStores.append(store)
+    }
+
+    /// The table's `SSESpecification`, or for a SAM SimpleTable without one, the template's global one.
+    private static func sseSpecification(_ context: ResourceContext) -> PropertyValue {
+        let own = context.properties.child("SSESpecification")
+        guard context.resource.type == "AWS::Serverless::SimpleTable", own.isAbsent,
+              let global = context.template.root["Globals"]?["SimpleTable"]?["SSESpecification"] else { return own }
+        return PropertyValue(path: "Globals.SimpleTable.SSESpecification", offset: global.offset,
+                             alternatives: context.resolver.resolve(global), resolver: context.resolver)
     }
 
     /// How many days a table can be restored back: `RecoveryPeriodInDays` (not set: 35) when

@@ -260,23 +260,28 @@ struct IntrinsicResolver {
         // The entries a lookup selects are found once per map and keys: a region-keyed lookup of a 10,000-entry
         // map, used by 10,000 resources, walked 100 million entries.
         let lookup = FindInMapLookups.Key(map: mapName, keys: keys)
-        let level = lookups.entries(for: lookup) {
+        let selection = lookups.entries(for: lookup) {
             var level: [SourceNode] = [map]
+            var missesSome = false
             for keys in keys {
                 // An unknown key takes every entry of its level.
                 let takesAll = keys.contains(where: { $0 == nil })
                 level = level.flatMap { node -> [SourceNode] in
                     if takesAll { return (node.entries ?? []).map(\.value) }
-                    return keys.compactMap { key in node[key!] }
+                    let found = keys.compactMap { key in node[key!] }
+                    if found.count < keys.count { missesSome = true }
+                    return found
                 }
             }
-            return level
+            return FindInMapLookups.Selection(entries: level, missesSome: missesSome)
         }
+        let level = selection.entries
         // The `AWS::LanguageExtensions` transform's `DefaultValue` is the value where the keys find no entry
         // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-findinmap-enhancements.html):
-        // the value when nothing matches, and one more alternative when a key is unknown.
+        // the value when nothing matches, and one more alternative when a key is unknown or one of a key's
+        // alternatives (a parameter's `AllowedValues`) finds no entry.
         let fallback = Self.findInMapDefault(items)
-        let unknownKey = keys.contains { $0.contains(where: { $0 == nil }) }
+        let unknownKey = keys.contains { $0.contains(where: { $0 == nil }) } || selection.missesSome
         guard !level.isEmpty else {
             return fallback.map { resolve($0, depth: depth) } ?? Self.unknown("!FindInMap finds no entry for its keys")
         }
@@ -332,9 +337,15 @@ final class FindInMapLookups {
         let keys: [[String?]]
     }
 
-    private var selected: [Key: [SourceNode]] = [:]
+    /// The entries the keys find, and whether some alternative of a known key found none.
+    struct Selection {
+        let entries: [SourceNode]
+        let missesSome: Bool
+    }
 
-    func entries(for key: Key, _ find: () -> [SourceNode]) -> [SourceNode] {
+    private var selected: [Key: Selection] = [:]
+
+    func entries(for key: Key, _ find: () -> Selection) -> Selection {
         if let entries = selected[key] { return entries }
         let entries = find()
         selected[key] = entries

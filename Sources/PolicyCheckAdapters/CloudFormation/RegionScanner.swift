@@ -40,9 +40,14 @@ enum RegionScanner {
     /// an Amazon Keyspaces keyspace's `ReplicationSpecification.RegionList`, "the AWS Regions that the keyspace is
     /// replicated in" — each holds a replica of its tables
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cassandra-keyspace-replicationspecification.html).
+    /// An RDS DB instance's `AutomaticBackupReplicationRegion`, where its automated backups (snapshots and
+    /// transaction logs) are replicated
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbinstance.html,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html).
     static let typedReplicaProperties: [String: Set<String>] = [
         "Target": ["AWS::DLM::LifecyclePolicy"],
         "RegionList": ["AWS::Cassandra::Keyspace"],
+        "AutomaticBackupReplicationRegion": ["AWS::RDS::DBInstance"],
     ]
     /// The lengths of the names in `regionProperties` and `zoneProperties`, as bits: derived from the tables, so a
     /// name added there is never filtered out.

@@ -193,7 +193,10 @@ public struct KubernetesAdapter: InputAdapter {
             StorageClassReader(object: object).read(into: &deployment)
         case ("installation.mattermost.com", "Mattermost"), ("mattermost.com", "ClusterInstallation"):
             guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
-            MattermostReader(object: object).read(into: &deployment)
+            MattermostReader(object: object, classes: classes).read(into: &deployment)
+        case (EksctlClusterReader.apiGroup, "ClusterConfig"):
+            guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
+            EksctlClusterReader(object: object).read(into: &deployment)
         case (GatewayDefinitions.group, "Gateway"):
             guard let object = KubernetesObject(node, reader: reader, path: path) else { return }
             GatewayReader(object: object, classes: classes).read(into: &deployment)

@@ -146,6 +146,13 @@ struct Annotations {
         return result
     }
 
+    /// The map without the annotations `drops` names (key and value), as an operator leaves them off what it writes.
+    func removing(where drops: (String, String) -> Bool) -> Annotations {
+        var result = self
+        result.values = values.filter { !drops($0.key, $0.value.value) }
+        return result
+    }
+
     /// Merges another map into this one; values already here win.
     func merging(_ other: Annotations) -> Annotations {
         var result = self

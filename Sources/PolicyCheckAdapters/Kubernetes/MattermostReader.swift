@@ -2,88 +2,122 @@ import PolicyCheckModel
 import PolicyCheckSyntax
 
 /// Reads the Mattermost operator's `Mattermost` (`installation.mattermost.com/v1beta1`) and legacy
-/// `ClusterInstallation` (`mattermost.com/v1alpha1`): ingress allowlist annotations, the AWS Load Balancer
-/// Controller settings, and the region an external S3 file store names. The operator states no encryption for the
-/// database or file store, so no data store is recorded.
+/// `ClusterInstallation` (`mattermost.com/v1alpha1`) as the Ingress and Service the operator makes of them, judged
+/// as those objects are (`IngressReader`, `ServiceReader`), and the region an external S3 file store names. The
+/// operator states no encryption for the database or file store, so no data store is recorded.
+///
+/// What the operator writes (mattermost-operator `pkg/mattermost/mattermost_v1beta.go`, `mattermost.go`):
+/// - With `spec.awsLoadBalancerController.enabled`, the Ingress is the ALB's alone (`GenerateALBIngressV1Beta`
+///   replaces the nginx one): scheme from `internetFacing`, listen ports and redirect from `certificateARN`, the
+///   user's `annotations` over those, and the class `ingressClassName` (else an ALB IngressClass of its own, named
+///   after the resource).
+/// - Otherwise, unless `spec.ingress.enabled: false`, an Ingress of class `spec.ingress.ingressClass` (else the
+///   `kubernetes.io/ingress.class: nginx` annotation) with `spec.ingress.annotations` — or, without `spec.ingress`,
+///   `spec.ingressAnnotations` — over its defaults; TLS when `tlsSecret` (or `useIngressTLS`) names a secret.
+/// - `Mattermost` resources' annotations pass `sanitizeIngressAnnotations` first (operator v1.25.5 on): one whose
+///   key holds `snippet`, or whose value holds a line break, is dropped — an allowlist written as a YAML block
+///   scalar never reaches the Ingress.
+/// - The Service carries `spec.serviceAnnotations`: a NodePort Service on 8065 and 8067 behind the ALB, a
+///   LoadBalancer on 80 and 443 with `useServiceLoadBalancer`, else a headless one on 8065 and 8067 (the legacy
+///   kind's headless Service carries no annotations). The AWS Load Balancer Controller makes an NLB of a NodePort
+///   or ClusterIP Service annotated for it, as of a Service of its own.
 struct MattermostReader {
     let object: KubernetesObject
+    var classes = IngressClasses.none
+
+    private var isLegacy: Bool { object.kind == "ClusterInstallation" }
 
     func read(into deployment: inout Deployment) {
         guard let spec = object.spec else { return }
-        let source = object.reader.source
-        readIngress(spec, source: source, into: &deployment)
-        readLoadBalancerController(spec, source: source, into: &deployment)
-        readServiceLoadBalancer(spec, source: source, into: &deployment)
+        let controller = isLegacy ? nil : spec.object("awsLoadBalancerController")
+        let enabled = controller?.bool("enabled").flatMap { $0.value ? $0 : nil }
+        if let controller, let enabled {
+            readLoadBalancerController(controller, enabled: enabled, spec: spec, into: &deployment)
+        } else {
+            readIngress(spec, into: &deployment)
+        }
+        readService(spec, behindALB: enabled != nil, into: &deployment)
         readFileStore(spec, into: &deployment)
     }
 
-    /// `spec.useServiceLoadBalancer: true`: the operator exposes Mattermost through a Service of type LoadBalancer
-    /// on ports 80 and 443, carrying `spec.serviceAnnotations`; without a source-ranges annotation there (or an
-    /// internal one) it admits the whole internet, as a Service of its own would.
-    private func readServiceLoadBalancer(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
-        guard let flag = spec.bool("useServiceLoadBalancer"), flag.value else { return }
+    /// The user's annotations as the operator copies them onto what it writes.
+    private func operatorAnnotations(_ node: SourceNode?, path: String, reader: NodeReader) -> Annotations {
+        let annotations = Annotations(node, path: path, reader: reader)
+        guard !isLegacy else { return annotations }
+        return annotations.removing { key, value in
+            key.lowercased().contains("snippet") || value.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        }
+    }
+
+    /// The Service the operator writes: judged when it makes a load balancer (`ServiceReader.makesLoadBalancer`).
+    private func readService(_ spec: ObjectView, behindALB: Bool, into deployment: inout Deployment) {
+        let balancer = spec.bool("useServiceLoadBalancer").flatMap { $0.value ? $0 : nil }
+        // The legacy kind's headless Service carries no annotations.
+        if isLegacy && balancer == nil { return }
         let annotations = Annotations(spec.value("serviceAnnotations"), path: spec.childPath("serviceAnnotations"),
                                       reader: spec.reader)
-        let allowlist = ServiceReader.allowlist(component: object.resource, ranges: [], rangesOrigin: flag.origin,
-                                                annotations: annotations, source: source,
-                                                ports: [PortRange(80, 80), PortRange(443, 443)], ipv6: false,
-                                                worldOrigin: flag.origin)
+        let type = behindALB ? "NodePort" : balancer != nil ? "LoadBalancer" : "ClusterIP"
+        guard ServiceReader.makesLoadBalancer(type: type, annotations: annotations) else { return }
+        let ports = type == "LoadBalancer" ? [PortRange(80, 80), PortRange(443, 443)]
+            : [PortRange(8065, 8065), PortRange(8067, 8067)]
+        let origin = balancer?.origin ?? spec.origin(of: "serviceAnnotations")
+        let allowlist = ServiceReader.allowlist(component: object.resource, ranges: [], rangesOrigin: origin,
+                                                annotations: annotations, source: object.reader.source, ports: ports,
+                                                ipv6: false, worldOrigin: origin)
         if let allowlist { deployment.allowlists.append(allowlist) }
     }
 
-    /// `spec.ingress.annotations` (v1beta1) or `spec.ingressAnnotations` (legacy); nothing when the ingress is off.
-    private func readIngress(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
-        var annotations = Annotations.none
-        if let ingress = spec.object("ingress") {
-            if ingress.bool("enabled")?.value == false { return }
-            annotations = Annotations(ingress.value("annotations"), path: ingress.childPath("annotations"),
-                                      reader: spec.reader)
-        }
-        if let legacy = spec.value("ingressAnnotations") {
-            annotations = annotations.merging(Annotations(legacy, path: spec.childPath("ingressAnnotations"),
-                                                          reader: spec.reader))
-        }
-        let allowlists = IngressAllowlists(annotations: annotations, source: source, component: object.resource)
-        if let allowlist = allowlists.nginx() { deployment.allowlists.append(allowlist) }
+    /// The nginx (or other class's) Ingress; nothing when `spec.ingress.enabled: false`.
+    private func readIngress(_ spec: ObjectView, into deployment: inout Deployment) {
+        let ingress = isLegacy ? nil : spec.object("ingress")
+        if ingress?.bool("enabled")?.value == false { return }
+        let annotations = ingress.map {
+            operatorAnnotations($0.value("annotations"), path: $0.childPath("annotations"), reader: spec.reader)
+        } ?? operatorAnnotations(spec.value("ingressAnnotations"), path: spec.childPath("ingressAnnotations"),
+                                 reader: spec.reader)
+        let className = ingress?.string("ingressClass")
+        let anchor = className?.origin ?? ingress.map { Origin(offset: $0.node.offset, path: $0.path) }
+            ?? Origin(offset: spec.node.offset, path: spec.path)
+        var written = annotations.withDefault("nginx.ingress.kubernetes.io/proxy-body-size", Located("1000M", at: anchor))
+        if className == nil { written = written.withDefault("kubernetes.io/ingress.class", Located("nginx", at: anchor)) }
+        var definition = IngressDefinition(component: object.resource, annotations: written, className: className?.value,
+                                           classOrigin: anchor, defaultBackend: nil, defaultBackendOrigin: anchor,
+                                           pathBackends: backends(at: anchor))
+        let secret = ingress?.string("tlsSecret")?.value ?? (spec.bool("useIngressTLS")?.value == true ? "default" : "")
+        definition.terminatesTLS = !secret.isEmpty
+        IngressReader(ingress: definition, source: object.reader.source, classes: classes).read(into: &deployment)
     }
 
-    /// `spec.awsLoadBalancerController`: an ALB instead of nginx, internet-facing when `internetFacing: true` (or
-    /// `scheme: internet-facing`, or the scheme annotation); its `annotations` may carry `inbound-cidrs`.
-    ///
-    /// The operator writes the ALB Ingress's annotations itself, and the user's `annotations` override them
-    /// (mattermost-operator `GenerateALBIngressV1Beta`): with `certificateARN`, `listen-ports`
-    /// `[{"HTTP": 80}, {"HTTPS":443}]` and `ssl-redirect: "443"`; without it, `listen-ports` `[{"HTTP": 8065}]`. It
-    /// sets no `ssl-policy`. So the ALB's listeners and listen ports are read from those, located at the setting
-    /// that chose them.
-    private func readLoadBalancerController(_ spec: ObjectView, source: SourceFile, into deployment: inout Deployment) {
-        guard let controller = spec.object("awsLoadBalancerController"),
-              let enabled = controller.bool("enabled"), enabled.value else { return }
+    /// The ALB Ingress the operator writes for `spec.awsLoadBalancerController`.
+    private func readLoadBalancerController(_ controller: ObjectView, enabled: Located<Bool>, spec: ObjectView,
+                                            into deployment: inout Deployment) {
         let certificate = controller.string("certificateARN").flatMap { $0.value.isEmpty ? nil : $0 }
-        var annotations = Annotations(controller.value("annotations"), path: controller.childPath("annotations"),
-                                      reader: spec.reader)
+        let facing = controller.bool("internetFacing")
+        var annotations = operatorAnnotations(controller.value("annotations"), path: controller.childPath("annotations"),
+                                              reader: spec.reader)
+        annotations = annotations.withDefault(IngressAllowlists.scheme, Located(
+            facing?.value == true ? "internet-facing" : "internal", at: facing?.origin ?? enabled.origin))
         if let certificate {
-            annotations = annotations.withDefault(ALBListeners.sslRedirect, Located("443", at: certificate.origin))
+            annotations = annotations.withDefault(IngressAllowlists.certificateARN, certificate)
+                .withDefault(ALBListeners.sslRedirect, Located("443", at: certificate.origin))
                 .withDefault(ALBListeners.listenPorts, Located(#"[{"HTTP": 80}, {"HTTPS":443}]"#, at: certificate.origin))
         } else {
             annotations = annotations.withDefault(ALBListeners.listenPorts, Located(#"[{"HTTP": 8065}]"#, at: enabled.origin))
         }
-        let allowlists = IngressAllowlists(annotations: annotations, source: source, component: object.resource)
-        var internetFacing = controller.bool("internetFacing")
-        if let scheme = controller.string("scheme") {
-            internetFacing = Located(scheme.value == "internet-facing", at: scheme.origin)
-        }
-        if let annotated = allowlists.albSchemeInternetFacing { internetFacing = annotated }
-        if let certificate, let region = AmazonResourceName(certificate.value)?.region {
-            deployment.regions.append(RegionReference(region, at: certificate.origin, component: object.resource,
-                                                      role: "region in the ALB certificate ARN"))
-        }
-        if let allowlist = allowlists.alb(internetFacing: internetFacing, certificate: certificate != nil,
-                                          into: &deployment) {
-            deployment.allowlists.append(allowlist)
-        }
-        ALBListeners(annotations: annotations, component: object.resource,
-                     anchor: Origin(offset: controller.node.offset, path: object.root.path),
-                     certificate: certificate != nil).read(into: &deployment)
+        // The operator's own IngressClass (named after the resource) is the ALB controller's, without parameters;
+        // a named class is the run's (its IngressClassParams win), or another controller's.
+        let named = controller.string("ingressClassName").flatMap { $0.value.isEmpty ? nil : $0 }
+        let anchor = named?.origin ?? Origin(offset: controller.node.offset, path: controller.path)
+        let definition = IngressDefinition(component: object.resource, annotations: annotations,
+                                           className: named?.value ?? "alb", classOrigin: anchor, defaultBackend: nil,
+                                           defaultBackendOrigin: anchor, pathBackends: backends(at: anchor))
+        IngressReader(ingress: definition, source: object.reader.source, classes: named == nil ? .none : classes)
+            .read(into: &deployment)
+    }
+
+    /// Every rule of the operator's Ingress sends `/` to the Mattermost Service's `app` port.
+    private func backends(at origin: Origin) -> [IngressBackend] {
+        [IngressBackend(origin: origin, namesService: true, serviceName: object.name, portName: "app")]
     }
 
     /// `spec.fileStore.external.url` (v1beta1) or `spec.minio.externalURL` (v1alpha1): an S3 endpoint names a region.

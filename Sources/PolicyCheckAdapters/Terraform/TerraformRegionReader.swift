@@ -164,7 +164,10 @@ struct TerraformRegionReader {
             }
             let role = region.variable.map { "provider region (var.\($0))" } ?? "provider region"
             add(region.value, at: region.origin, component: component, role: role, into: &deployment)
-            if alias != nil { aliasRegions[entry.key] = region }
+            // A second local name of the AWS provider (`amazon = { source = "hashicorp/aws" }`) is, to Terraform,
+            // an alias by another spelling ("exactly the same thing", hashicorp/terraform#31218): its resources get
+            // findings of their own too, so an ignore at the provider block covers no resource added later.
+            if alias != nil || name != "aws" { aliasRegions[entry.key] = region }
             if name == "aws" && module == nil && alias == nil && region.variable == nil {
                 deployment.region = Located(region.value, at: region.origin)
             }

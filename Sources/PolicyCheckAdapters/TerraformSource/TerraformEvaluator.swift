@@ -314,6 +314,9 @@ struct TerraformEvaluator {
                     if value.containsUnknown { return .unknown(value.firstUnknown!.unknownReason!, at: offset) }
                     return name == "can" ? TerraformValue(.bool(true), at: offset) : value
                 } catch {
+                    // What Terraform refuses for any input (an unknown function, an undeclared name) is not
+                    // caught: "try does not catch errors relating to constructs that are provably invalid".
+                    if error.isStatic { throw error }
                     if name == "can" { return TerraformValue(.bool(false), at: offset) }
                     if position == arguments.count - 1 { throw error }
                 }

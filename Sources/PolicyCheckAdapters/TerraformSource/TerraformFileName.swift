@@ -40,13 +40,13 @@ package enum TerraformFileName {
     static func twins(among names: [String]) -> [(terraform: String, openTofu: String)] {
         let present = Set(names.filter(isConfiguration))
         return present.compactMap { name in replaced(by: name).flatMap { present.contains($0) ? ($0, name) : nil } }
-            .sorted { $0.terraform < $1.terraform }
+            .sorted { inNameOrder($0.terraform, $1.terraform) }
     }
 
     /// A `.tf` (or `.tf.json`) file and an OpenTofu file among a directory's names, the first of each in name order,
     /// when it has both: Terraform and OpenTofu then deploy different configurations.
     static func mixed(among names: [String]) -> (terraform: String, openTofu: String)? {
-        let configuration = names.filter(isConfiguration).sorted()
+        let configuration = sortedByName(names.filter(isConfiguration))
         let isOpenTofu = { (name: String) in name.hasSuffix(".tofu") || name.hasSuffix(".tofu.json") }
         guard let openTofu = configuration.first(where: isOpenTofu),
               let terraform = configuration.first(where: { !isOpenTofu($0) }) else { return nil }
@@ -56,7 +56,20 @@ package enum TerraformFileName {
     /// The configuration files among a directory's names that OpenTofu reads, in name order.
     static func moduleFiles(among names: [String]) -> [String] {
         let configuration = names.filter(isConfiguration)
-        let replaced = Set(configuration.compactMap(replaced(by:)))
-        return configuration.filter { !replaced.contains($0) }.sorted()
+        // By bytes, as OpenTofu compares names: two spellings of one text (a precomposed and a decomposed `é`)
+        // are two files.
+        let taken = Set(configuration.compactMap { Self.replaced(by: $0).map { Array($0.utf8) } })
+        return sortedByName(configuration.filter { !taken.contains(Array($0.utf8)) })
+    }
+
+    /// File names in Terraform's order: Go compares strings byte by byte, so `e` followed by U+0301 comes before
+    /// `f`, where Swift's comparison (of canonically equivalent text) would put the precomposed `é` after it.
+    /// The order decides which `*.auto.tfvars` value and which override file wins.
+    static func inNameOrder(_ first: String, _ second: String) -> Bool {
+        first.utf8.lexicographicallyPrecedes(second.utf8)
+    }
+
+    static func sortedByName(_ names: [String]) -> [String] {
+        names.sorted(by: inNameOrder)
     }
 }

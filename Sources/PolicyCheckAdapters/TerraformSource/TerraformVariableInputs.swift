@@ -13,8 +13,9 @@ struct TerraformVariableInputs {
         var inputs: [String: TerraformValue] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let named = ["terraform.tfvars", "terraform.tfvars.json"]
-        var automatic = names.filter(named.contains).sorted()
-        automatic += names.filter { TerraformFileName.isAutomaticVariables($0) && !named.contains($0) }.sorted()
+        let isNamed = { (name: String) in named.contains { Array($0.utf8) == Array(name.utf8) } }
+        var automatic = TerraformFileName.sortedByName(names.filter(isNamed))
+        automatic += TerraformFileName.sortedByName(names.filter { TerraformFileName.isAutomaticVariables($0) && !isNamed($0) })
         for path in automatic.map({ TerraformModuleLoader.join(directory, $0) }) {
             // Found in the module's folder, so held to the checked tree; a `--tf-var-file` is the caller's choice.
             if let tree = loader.tree, !tree.contains(path) { throw .file(path, "the variables file \(CheckedTree.refusal)") }

@@ -90,9 +90,19 @@ indirect enum TerraformVariableType {
         case (.string, .number), (.string, .bool):
             result.kind = .string(value.stringValue!)
         case (.number, .string(let text)):
-            if let number = TerraformValue.number(text) { result.kind = .number(number) }
+            guard let number = TerraformValue.number(text) else { throw Self.refused("a number", value) }
+            result.kind = .number(number)
         case (.bool, .string):
+            // A string that is no bool is kept: where it is used, `TerraformInvalidBools` says what Terraform refuses.
             if let flag = value.boolValue { result.kind = .bool(flag) }
+        // Terraform converts no bool to a number or back, and no collection to a primitive: the configuration is
+        // refused ("Invalid value for input variable"), so its value is never used as written.
+        case (.number, .bool), (.number, .list), (.number, .object):
+            throw Self.refused("a number", value)
+        case (.bool, .number), (.bool, .list), (.bool, .object):
+            throw Self.refused("a bool", value)
+        case (.string, .list), (.string, .object):
+            throw Self.refused("a string", value)
         case (.list(let element), .list(let items)):
             result.kind = .list(try Self.each(items, element, evaluator))
             result.collection = .list
@@ -132,6 +142,13 @@ indirect enum TerraformVariableType {
             result = value.untyped
         }
         return result
+    }
+
+    /// Terraform's refusal of a value its variable's type cannot hold (the value itself is not shown: a variables
+    /// file may hold secrets).
+    private static func refused(_ expected: String, _ value: TerraformValue) -> TerraformEvaluationError {
+        TerraformEvaluationError("invalid value for an input variable: \(expected) is required, and a \(value.typeName) "
+                                 + "cannot be converted to it (Terraform refuses the configuration)", at: value.offset)
     }
 
     private static func each(_ items: [TerraformValue], _ type: TerraformVariableType,

@@ -224,19 +224,26 @@ public struct CheckRun: Sendable {
         configured.allowOutsideTree = allowOutsideTree
         // Ingress classes are cluster-wide: an Ingress is read with its class wherever in the run it is defined.
         // Rendered charts and builds keep theirs to themselves: a finding is placed back into a build's files only
-        // from the build's own stream.
-        if configured.scansIngressClasses(inputCount: inputs.count) {
+        // from the build's own stream. A build's resource files, which are not read raw, still hold classes the
+        // build applies to the cluster: the walked files' Ingresses read them there, in those files (one
+        // `kustomization.yaml` beside a platform's class hid it from every plain Ingress, tester round 33).
+        let builtFiles = consumed.filter { $0.skipReason?.hasPrefix(KustomizeInputs.builtPrefix) == true }.map(\.input)
+        var renderedClasses: IngressClassCatalog?
+        if configured.scansIngressClasses(inputCount: inputs.count + builtFiles.count) {
             let scanner = configured
-            let files = pending
+            let files = pending + builtFiles
             let classes = ResultSlots<IngressClassCatalog.FileClasses?>(count: files.count)
             forEachInput(files.count) { index in
                 classes.set(index, scanner.ingressClasses(of: files[index], text: files[index].path == "-" ? stdin : nil))
             }
-            configured.options.ingressClasses = IngressClassCatalog(classes.values.compactMap { $0 })
+            let values = classes.values
+            configured.options.ingressClasses = IngressClassCatalog(values.compactMap { $0 })
+            renderedClasses = IngressClassCatalog(values.prefix(pending.count).compactMap { $0 })
         }
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes
+        if let renderedClasses { configured.options.ingressClasses = renderedClasses }
         let renderedReader = configured
         let inline = suppressions.inlineIgnores ? InlineSuppressor(ruleIds: policy.rules.map(\.rule.id)) : nil
         let progress = self.progress

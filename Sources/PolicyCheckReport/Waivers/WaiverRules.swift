@@ -18,13 +18,37 @@ public struct WaiverRules: Sendable {
         self.allowBlanket = allowBlanket
     }
 
-    /// Whether a resource pattern matches every name: it has no literal character but those that separate the
+    /// Whether a resource pattern matches every name of a kind: it matches every name of one of `probeFamilies`, or
+    /// it has no literal character but those that separate the
     /// parts of every name of a kind — `/` of Kubernetes' `Kind/namespace/name` and native `deployment/component`,
     /// `.` of Terraform addresses, `:` and `"` — only `*`, `?` and bracket expressions (`*`, `**`, `?*`, `[a-z]*`,
     /// `*/*`, `*.*`, `*_*`, `*/*/*`). A hostile pull request's `*/*` waived every Kubernetes object unseen (tester, round 28).
     /// A backslash escapes the character after it (waivers match with `fnmatch`, which reads `\/` as `/`), so an
     /// escaped separator is still a separator (reviewer, round 28: `*\/*` passed).
     static func isBlanketResource(_ pattern: String) -> Bool {
+        guard pattern.contains("*") else { return false }
+        return hasOnlySeparators(pattern)
+            || probeFamilies.contains { family in family.allSatisfy { Waiver.matches(pattern, $0) } }
+    }
+
+    /// Names of every kind a finding names, made of characters no rule of thumb would pick (`zq`, `k9`): a pattern
+    /// that matches each name of one family matches, near enough, every name of that kind. Every Terraform AWS
+    /// address holds `aws_`, so `*w*`, `*s*` and `aws_*` waive every AWS resource of a root module as `*` would
+    /// (tester, round 33); each family is a set of real names of its kind, so a pattern that matches every real
+    /// name matches them all.
+    static let probeFamilies: [[String]] = [
+        // Terraform resources of the root module, and of called modules.
+        ["aws_zq.zq", "aws_xv.k9", "aws_jx.q[0]", #"aws_qz.w["k"]"#],
+        ["module.q.aws_vz.j", #"module.zx["k"].module.y.aws_qj.k[1]"#],
+        ["kubernetes_zq.zq", "kubernetes_xv_v1.k9[0]", "kubectl_zq.x"],
+        // Kubernetes objects (`Kind/namespace/name`), CloudFormation logical IDs, native `deployment/component`.
+        ["Service/zq/zq", "Ingress/xv/k9", "Gateway/jq/v", "NetworkPolicy/z/x", "Mattermost/q/j", "StorageClass/v/k"],
+        ["Zq", "K9x", "Vj"],
+        ["zq/zq", "xv-k9/j"],
+    ]
+
+    /// Whether the pattern has no literal character but `*`, `?`, bracket expressions and separators.
+    private static func hasOnlySeparators(_ pattern: String) -> Bool {
         var inBracket = false
         var escaped = false
         for character in pattern {
@@ -41,7 +65,7 @@ public struct WaiverRules: Sendable {
                 return false
             }
         }
-        return pattern.contains("*")
+        return true
     }
 
     /// Characters every name of some kind holds, which therefore select nothing: `/` (Kubernetes, native), `.`

@@ -48,9 +48,13 @@ extension HCLParser {
         return HCLExpression(.template(parts), at: start)
     }
 
-    /// A heredoc's closing line — the first holding only spaces, the marker, and spaces or a carriage return — as
-    /// its start and the end of its marker, and how far the search went (it stops past `limit` bytes of body). One
-    /// rule for the parser and for `HCLComments`, which must end a heredoc exactly where the parser does.
+    /// A heredoc's closing line — the first holding only the marker between white space — as its start and the end
+    /// of its marker, and how far the search went (it stops past `limit` bytes of body). One rule for the parser and
+    /// for `HCLComments`, which must end a heredoc exactly where the parser does.
+    ///
+    /// HCL's scanner compares the line with the marker after Go's `bytes.TrimSpace`, which trims every Unicode
+    /// white space character (`unicode.IsSpace`), not only ASCII blanks: `EOT` followed by a no-break space ends
+    /// the heredoc for Terraform, and what follows it is configuration, not text.
     static func heredocClosingLine(_ marker: [UInt8], in bytes: [UInt8], bodyStart: Int,
                                    limit: Int) -> (closing: (start: Int, end: Int)?, searchedTo: Int) {
         var lineStart = bodyStart
@@ -58,10 +62,14 @@ extension HCLParser {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             var first = lineStart
-            while first < lineEnd && isSpace(bytes[first]) { first += 1 }
+            while first < lineEnd, let width = whiteSpaceWidth(bytes, from: first, to: lineEnd) { first += width }
             var last = lineEnd
-            while last > first && (isSpace(bytes[last - 1]) || bytes[last - 1] == 0x0D) { last -= 1 }
-            if bytes[first..<last].elementsEqual(marker) { return ((lineStart, first + marker.count), lineStart) }
+            while last > first, let width = whiteSpaceWidth(bytes, before: last, from: first) { last -= width }
+            // The line's white space after the marker is the marker line's: what follows the heredoc starts at the
+            // line break.
+            if bytes[first..<last].elementsEqual(marker) {
+                return ((lineStart, last == first + marker.count ? lineEnd : first + marker.count), lineStart)
+            }
             if lineStart - bodyStart > limit { break }
             lineStart = lineEnd + 1
         }
@@ -273,6 +281,36 @@ extension HCLParser {
             }
             atLineStart = out.last == 0x0A
             return .literal(String(decoding: out, as: UTF8.self), offset: offset)
+        }
+    }
+}
+
+extension HCLParser {
+    /// The byte length of the white space character (Go's `unicode.IsSpace`: U+0009–U+000D, U+0020, U+0085, U+00A0,
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starting at `index`, before `end`; nil when
+    /// another character starts there.
+    static func whiteSpaceWidth(_ bytes: [UInt8], from index: Int, to end: Int) -> Int? {
+        for width in 1...3 where index + width <= end && isWhiteSpace(bytes, index, width) { return width }
+        return nil
+    }
+
+    /// The byte length of the white space character ending at `end`, after `start`; nil when another one ends there.
+    static func whiteSpaceWidth(_ bytes: [UInt8], before end: Int, from start: Int) -> Int? {
+        for width in 1...3 where end - width >= start && isWhiteSpace(bytes, end - width, width) { return width }
+        return nil
+    }
+
+    /// Whether the `width` bytes at `index` are the UTF-8 of one white space character.
+    private static func isWhiteSpace(_ bytes: [UInt8], _ index: Int, _ width: Int) -> Bool {
+        switch width {
+        case 1: return (0x09...0x0D).contains(bytes[index]) || bytes[index] == 0x20
+        case 2: return bytes[index] == 0xC2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
+        default:
+            switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+            case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),
+                 (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80): return true
+            default: return false
+            }
         }
     }
 }

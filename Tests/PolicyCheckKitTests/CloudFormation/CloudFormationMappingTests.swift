@@ -304,6 +304,30 @@ import Testing
                   Lookup: !FindInMap [Replicas, us-east-1, Replica, {DefaultValue: 'arn:aws:kms:ap-south-1:111122223333:key/k'}]
             """
         #expect(try T.deployment(fallback).regions.map(\.region).sorted() == ["ap-south-1", "eu-west-1"])
+        // A key given as a parameter's `AllowedValues` is each of them: one the map lacks takes the `DefaultValue`,
+        // whatever the parameter's Default (a tester's template hid a world-open ingress this way).
+        let allowed = """
+            Transform: AWS::LanguageExtensions
+            Parameters:
+              Env: {Type: String, AllowedValues: [prod, dev], Default: prod}
+            Mappings:
+              Replicas: {prod: {Replica: us-east-1}}
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::GlobalTable
+                Properties:
+                  Replicas:
+                    - Region: !FindInMap [Replicas, !Ref Env, Replica, {DefaultValue: eu-west-1}]
+            """
+        #expect(try T.deployment(allowed).regions.map(\.region).sorted() == ["eu-west-1", "us-east-1"])
+        // An RDS instance's automated backups replicated to another region are a copy of its data there.
+        let backups = """
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, StorageEncrypted: true, AutomaticBackupReplicationRegion: eu-central-1}
+            """
+        #expect(try T.deployment(backups).regions.map { "\($0.region) \($0.isReplica)" } == ["eu-central-1 true"])
         // A lookup that would take more entries than an expression may (64) is left to the resolver's bounds (unknown):
         // read entry by entry for every resource, a large map made a template of many lookups quadratic.
         let subKeys = (0...64).map { "k\($0): 'arn:aws:s3:eu-west-1::b\($0)'" }.joined(separator: ", ")

@@ -31,6 +31,13 @@ struct HCLExpressionCase: Sendable, CustomTestStringConvertible {
     // Heredocs, plain and indented.
     HCLExpressionCase("a = <<EOT\nhello ${name}\nEOT\n", #"a@1:1=""hello "@2:1${name@2:9}"\n"@2:14"@1:5"#),
     HCLExpressionCase("a = <<-EOT\n    one\n      two\n    EOT\n", #"a@1:1=""one\n  two\n"@2:1"@1:5"#),
+    // HCL trims the closing line with Go's bytes.TrimSpace: a no-break space, an ideographic space or a line
+    // separator around the marker still ends the heredoc (what follows is configuration, not text).
+    HCLExpressionCase("a = <<EOT\nhello\nEOT\u{A0}\n", #"a@1:1=""hello\n"@2:1"@1:5"#),
+    HCLExpressionCase("a = <<EOT\nhello\n\u{3000}EOT\u{2028}\n", #"a@1:1=""hello\n"@2:1"@1:5"#),
+    HCLExpressionCase("a = <<EOT\nhello\n\u{85}EOT\u{B}\n", #"a@1:1=""hello\n"@2:1"@1:5"#),
+    // A character that is not white space beside the marker leaves the line text.
+    HCLExpressionCase("a = <<EOT\nEOT\u{200B}\nEOT\n", "a@1:1=\"\"EOT\u{200B}\\n\"@2:1\"@1:5"),
     // Tuples and objects (bare names are literal keys; parenthesised keys are expressions).
     HCLExpressionCase("a = [1, \"b\",\n  c,\n]", #"a@1:1=[1@1:6, ""b"@1:10"@1:9, c@2:3]@1:5"#),
     HCLExpressionCase("a = {\n  x = 1\n  \"y\": 2, (z) = 3\n}",

@@ -37,18 +37,18 @@ enum JoinedAllowlistUnion {
                         if let cidr = entry.cidr, cidr.version == version, !cidr.isWholeSpace { total += cidr.addressCount }
                     }
                 }
-                guard total >= CIDR.wholeSpace(version).addressCount else { continue }
+                guard total >= WorldOpenCheck.publicCount(version) else { continue }
                 let perList = indexes.map { WorldOpenCheck.unionItems(of: lists[$0]) }
                 guard let blocks = union(perList.flatMap { $0 }, version),
                       // A list that covers the space alone is reported on its own already.
-                      !perList.contains(where: { $0.count > 1 && union($0, version) != nil })
+                      !perList.contains(where: { !$0.isEmpty && union($0, version) != nil })
                 else { continue }
                 let target = indexes.first { components[$0] == joined } ?? indexes[0]
                 let others = Array(Set(indexes.map { components[$0] }).subtracting([joined])).sorted()
                 let shown = WorldOpenCheck.shown(blocks)
                 let named = others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
                 let evidence = Evidence(
-                    "the entries of \(joined) and of the rules that join it (\(named)) together (\(shown)) cover every \(version) address; the group restricts nothing",
+                    "the entries of \(joined) and of the rules that join it (\(named)) together (\(shown)) cover \(WorldOpenCheck.covered(blocks, version)); the group restricts nothing",
                     at: lists[target].allowlist.origin
                 )
                 switch results[target].outcome {

@@ -1,7 +1,9 @@
 import PolicyCheckModel
 import PolicyCheckNetwork
 
-/// Whether allowlist entries together cover a whole address space for one protocol and port: only entries that
+/// Whether allowlist entries together cover every public address (`PublicAddressSpace`: every address but blocks no
+/// internet host connects from, so `0.0.0.0/1`, `128.0.0.0/2` and `192.0.0.0/3` admit the whole internet as
+/// `0.0.0.0/0` does) for one protocol and port: only entries that
 /// admit the same packet join — TCP 53 from `0.0.0.0/1` and UDP 53 from `128.0.0.0/1` admit no address on either
 /// protocol from everywhere. An entry admitting every protocol (`-1`, or a format that does not say) joins each
 /// protocol's entries; an ICMP entry joins others on its type and code, and opens no port.
@@ -46,9 +48,9 @@ enum ProtocolPortUnion {
 
     static func coverage(_ items: [Item], version: IPVersion, administrativePorts: [Int]) -> Coverage {
         var coverage = Coverage()
-        let whole = CIDR.wholeSpace(version).addressCount
-        // Most lists' blocks do not add up to the space, and cannot cover it on any protocol.
-        guard items.reduce(0.0, { $0 + ($1.cidr.version == version ? $1.cidr.addressCount : 0) }) >= whole
+        let needed = CIDR.wholeSpace(version).addressCount - PublicAddressSpace.unreachableCount(version)
+        // Most lists' blocks do not add up to the public space, and cannot cover it on any protocol.
+        guard items.reduce(0.0, { $0 + ($1.cidr.version == version ? $1.cidr.addressCount : 0) }) >= needed
         else { return coverage }
         var universal: [Int] = []
         var byClass: [Class: [Int]] = [:]
@@ -113,7 +115,7 @@ enum ProtocolPortUnion {
                               version: IPVersion, administrativePorts: [Int], administrativeAlways: Bool,
                               into coverage: inout Coverage) {
         let relevant = spans.filter { items[$0.item].cidr.version == version && !items[$0.item].cidr.isWholeSpace }
-        guard relevant.count > 1 else { return }
+        guard !relevant.isEmpty else { return }
         let sorted = relevant.sorted { $0.range.lower < $1.range.lower }
         let administrative = Set(administrativePorts)
         var points = Set(sorted.map(\.range.lower))
@@ -157,8 +159,10 @@ enum ProtocolPortUnion {
         private var counts: [CIDR: Int] = [:]
         private var full: Set<CIDR> = []
 
+        /// A trie holding the blocks no internet host connects from, which are never a list's (nor removed).
         init(version: IPVersion) {
             self.version = version
+            for block in PublicAddressSpace.unreachable(version) { add(block) }
         }
 
         var coversWholeSpace: Bool { full.contains(CIDR.wholeSpace(version)) }

@@ -66,13 +66,14 @@ public struct WorldOpenCheck: Check {
             // entries are not gathered at all.
             var items: [ProtocolPortUnion.Item]?
             for version in IPVersion.allCases
-            where Self.partialTotal(of: list, version: version) >= CIDR.wholeSpace(version).addressCount {
+            where Self.partialTotal(of: list, version: version) >= Self.publicCount(version) {
                 let gathered = items ?? Self.unionItems(of: list)
                 items = gathered
-                guard gathered.count > 1, let blocks = union(gathered, version: version) else { continue }
+                guard !gathered.isEmpty, let blocks = union(gathered, version: version) else { continue }
                 let shown = Self.shown(blocks)
+                let subject = blocks.count == 1 ? "'\(shown)' covers" : "the entries together (\(shown)) cover"
                 evidence.append(Evidence(
-                    "the entries together (\(shown)) cover every \(version) address; the allowlist restricts nothing",
+                    "\(subject) \(Self.covered(blocks, version)); the allowlist restricts nothing",
                     at: list.allowlist.origin
                 ))
             }
@@ -94,6 +95,17 @@ public struct WorldOpenCheck: Check {
         case .other: return coverage.administrative == nil ? coverage.other : nil
         case .all: return coverage.administrative ?? coverage.other
         }
+    }
+
+    /// How many addresses of `version` an internet host may connect from (`PublicAddressSpace`).
+    static func publicCount(_ version: IPVersion) -> Double {
+        CIDR.wholeSpace(version).addressCount - PublicAddressSpace.unreachableCount(version)
+    }
+
+    /// What blocks that cover the public space cover, as a message says it.
+    static func covered(_ blocks: [CIDR], _ version: IPVersion) -> String {
+        CIDRCoverage.coversWholeSpace(blocks, version: version) ? "every \(version) address"
+            : "every public \(version) address (all but special-purpose blocks no internet host connects from)"
     }
 
     /// How many addresses of `version` a list's blocks that are not the whole space admit, overlaps counted twice.
