@@ -114,7 +114,9 @@ package struct RenderStage: Sendable {
             switch result {
             case .failure(let failure):
                 var read = InputReader.Result(input: input)
-                read.errors = [Diagnostic(file: source.displayPath, location: nil,
+                // At the file that makes the folder a chart or a kustomization, which an editor or a SARIF viewer
+                // can open (the folder could not be, tester round 33).
+                read.errors = [Diagnostic(file: Self.definingFile(of: source), location: nil,
                                           message: "\(source.kind.rawValue) could not be rendered: \(source.kind == .helmChart ? "helm template" : "kubectl kustomize") \(failure.message)")]
                 outcome.unrendered.append(read)
             case .success(let stream):
@@ -125,6 +127,15 @@ package struct RenderStage: Sendable {
         consumed.record(plan, succeeded: succeeded, cwd: cwd)
         outcome.consumed = consumed.reasons
         return outcome
+    }
+
+    /// The file that makes a source a chart (`Chart.yaml`) or a kustomization (its kustomization file), as reports
+    /// show paths.
+    static func definingFile(of source: RenderSource) -> String {
+        let name = source.kind == .helmChart ? "Chart.yaml"
+            : RenderSource.kustomizationFiles(in: source.directory).first.map { ($0 as NSString).lastPathComponent }
+            ?? "kustomization.yaml"
+        return source.displayPath.hasSuffix("/") ? source.displayPath + name : source.displayPath + "/" + name
     }
 
     /// The tool to use: the path given, else the name found on `PATH`; `nil` when there is none.
@@ -142,7 +153,7 @@ package struct RenderStage: Sendable {
         if settings.allowUnrendered {
             read.skipReason = "\(source.kind.rawValue) not rendered: \(detail)"
         } else {
-            read.errors = [Diagnostic(file: source.displayPath, location: nil,
+            read.errors = [Diagnostic(file: Self.definingFile(of: source), location: nil,
                                       message: "\(source.kind.rawValue) not rendered: \(detail) (--allow-unrendered lets the run pass without it)")]
         }
         return read

@@ -168,7 +168,7 @@ import Testing
         #expect(result.status == 2, "\(result.stdout)")
         let errors = result.stdout.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.count == 1, "\(result.stdout)")
-        #expect(errors.first?.contains("\(Self.chart):1:1: error: Helm chart not rendered: helm is not on PATH") == true, "\(errors)")
+        #expect(errors.first?.contains("\(Self.chart)/Chart.yaml:1:1: error: Helm chart not rendered: helm is not on PATH") == true, "\(errors)")
         #expect(errors.first?.contains("`helm template \(Self.chart) | policycheck check -`") == true)
         #expect(!result.stdout.contains("templates/service.yaml"), "templates are never read raw: \(result.stdout)")
     }
@@ -311,7 +311,7 @@ import Testing
     @Test func aFailingRenderIsOneErrorWithHelmsReason() throws {
         let result = try CLI.run(["check", Self.chartRepo, "--helm", CLI.fixture("helm/stub/failing-helm")])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("\(Self.chart):1:1: error: Helm chart could not be rendered: helm template exited with status 1: Error: found in Chart.yaml, but missing in charts/ directory: mysql"), "\(result.stdout)")
+        #expect(result.stdout.contains("\(Self.chart)/Chart.yaml:1:1: error: Helm chart could not be rendered: helm template exited with status 1: Error: found in Chart.yaml, but missing in charts/ directory: mysql"), "\(result.stdout)")
     }
 
     // MARK: - Kustomize

@@ -173,7 +173,7 @@ enum NestedTemplates {
             default: shown.append(alternative.scalarText ?? "a value known only at deployment")
             }
         }
-        func quoted(_ texts: [String]) -> String { texts.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ") }
+        func quoted(_ texts: [String]) -> String { Self.alternatives(texts) }
         let unchecked = "its resources are not checked (check that template too)"
         var notices: [Diagnostic] = []
         if !shown.isEmpty {
@@ -204,9 +204,16 @@ enum NestedTemplates {
                 if case .unknown(_, let text?) = value { return text }
                 return "a value known only at deployment"
             }
-            return texts.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ")
+            return alternatives(texts)
         }
         return "application \(text("ApplicationId")) version \(text("SemanticVersion"))"
+    }
+
+    /// The values a setting may take, each once, quoted and joined by "or": a region-keyed `!FindInMap` whose
+    /// fifteen entries all hold `1.0.3` gave `'1.0.3' or '1.0.3' or …` fifteen times (tester, round 33).
+    private static func alternatives(_ texts: [String]) -> String {
+        var seen: Set<String> = []
+        return texts.filter { seen.insert($0).inserted }.map { "'\(Excerpt.quote($0, limit: 160))'" }.joined(separator: " or ")
     }
 
     /// Whether a local template path names a file this run checks, relative to the directory of the template that
