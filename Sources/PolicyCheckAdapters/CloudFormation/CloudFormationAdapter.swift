@@ -27,7 +27,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
 
     /// A mapping with `AWSTemplateFormatVersion`, or with `Resources` whose values have `Type: AWS::…`.
     public static func recognises(_ document: SourceNode) -> Bool {
-        Template.recognises(document)
+        Template.recognises(document) || CDKAssemblyManifest.recognises(document)
     }
 
     /// One deployment per template document, each followed by those of the stack sets' templates it holds
@@ -37,6 +37,10 @@ public struct CloudFormationAdapter: DocumentAdapter {
         var deployments: [Deployment] = []
         var problems: [Diagnostic] = []
         for document in documents where Self.recognises(document) {
+            if !Template.recognises(document) {
+                deployments.append(CDKAssemblyManifest.deployment(document, source: source, options: options))
+                continue
+            }
             do {
                 deployments += try read(document, source: source, options: options, prefix: "", depth: 0)
             } catch {

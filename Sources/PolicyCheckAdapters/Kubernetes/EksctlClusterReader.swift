@@ -13,7 +13,8 @@ import PolicyCheckSyntax
 /// - `secretsEncryption.keyARN` envelope-encrypts the secrets with that key; without it EKS encrypts them with an
 ///   AWS owned key from Kubernetes 1.28 (`EKSDefaultEncryption`), and eksctl's default version is later than that.
 ///
-/// Node groups' volumes, Fargate profiles and add-ons are not read (docs/kubernetes.md).
+/// Node groups' SSH access is read (`readSSH`); their volumes, Fargate profiles and add-ons are not
+/// (docs/kubernetes.md).
 struct EksctlClusterReader {
     static let apiGroup = "eksctl.io"
     let object: KubernetesObject
@@ -28,6 +29,33 @@ struct EksctlClusterReader {
         }
         readSecrets(root, version: metadata?.string("version"), component: component, into: &deployment)
         readEndpoint(root.object("vpc"), component: component, into: &deployment)
+        for key in ["nodeGroups", "managedNodeGroups"] {
+            _ = root.forEachItem(key) { node, path in
+                guard let group = root.reader.object(node, path: path) else { return }
+                readSSH(group, component: component, into: &deployment)
+            }
+        }
+    }
+
+    /// A node group's `ssh`: allowed when `allow: true`, or when a key is given (`publicKeyName`, `publicKeyPath`,
+    /// `publicKey`) and `allow` is not false (`setSSHDefaults`); then, without `sourceSecurityGroupIds`, eksctl
+    /// opens port 22 to the VPC's CIDR with `privateNetworking: true`, else to `0.0.0.0/0` and `::/0`
+    /// (`pkg/cfn/builder/managed_launch_template.go`, `makeSSHIngressRules`, for managed and unmanaged groups).
+    private func readSSH(_ group: ObjectView, component: String, into deployment: inout Deployment) {
+        guard let ssh = group.object("ssh") else { return }
+        let allow = ssh.bool("allow")
+        let keyed = ["publicKeyName", "publicKeyPath", "publicKey"].contains { ssh.has($0) }
+        guard allow?.value == true || (keyed && allow?.value != false) else { return }
+        guard ssh.strings("sourceSecurityGroupIds").isEmpty, group.bool("privateNetworking")?.value != true else { return }
+        let name = group.string("name")?.value ?? "?"
+        let origin = allow?.origin ?? ssh.origin(of: ["publicKeyName", "publicKeyPath", "publicKey"].first { ssh.has($0) }!)
+        var list = Allowlist(kind: .securityGroupIngress, component: "\(component)/nodeGroup/\(name)", origin: origin,
+                             internetFacing: true, hasDescriptionField: false)
+        for cidr in ["0.0.0.0/0", "::/0"] {
+            list.entries.append(AllowlistEntry(cidr: Located(.known(cidr), at: origin), description: nil, enabled: true,
+                                               origin: origin, ports: PortRange(22, 22), ipProtocol: .tcp))
+        }
+        deployment.allowlists.append(list)
     }
 
     private func readSecrets(_ root: ObjectView, version: Located<String>?, component: String,
@@ -44,7 +72,13 @@ struct EksctlClusterReader {
         deployment.dataStores.append(store)
     }
 
+    /// A fully private cluster (`privateCluster.enabled`) has its public endpoint turned off by eksctl once it is
+    /// created, and a control plane on Outposts has only a private one (`pkg/ctl/create/cluster.go`,
+    /// `pkg/ctl/cmdutils/configfile.go`): eksctl refuses `clusterEndpoints` in either, so the file cannot say it.
     private func readEndpoint(_ vpc: ObjectView?, component: String, into deployment: inout Deployment) {
+        let root = object.root
+        if root.object("privateCluster")?.bool("enabled")?.value == true { return }
+        if let outpost = root.object("outpost")?.string("controlPlaneOutpostARN"), !outpost.value.isEmpty { return }
         let endpoints = vpc?.object("clusterEndpoints")
         if endpoints?.bool("publicAccess")?.value == false { return }
         let cidrs = vpc?.strings("publicAccessCIDRs") ?? []

@@ -33,6 +33,25 @@ import Testing
         #expect(read.deployments.first?.dataStores.first?.encryption.kmsKey?.value.known?.hasPrefix("arn:aws:kms:") == true)
         let closed = H.read(text: Self.config("vpc:\n  clusterEndpoints:\n    publicAccess: false\n    privateAccess: true\n"))
         #expect(closed.deployments.first?.allowlists.isEmpty == true)
+        // eksctl turns the public endpoint off for a fully private cluster, and Outposts control planes have none.
+        let fullyPrivate = H.read(text: Self.config("privateCluster:\n  enabled: true\n"))
+        #expect(fullyPrivate.deployments.first?.allowlists.isEmpty == true)
+        let outposts = H.read(text: Self.config("outpost:\n  controlPlaneOutpostARN: arn:aws:outposts:us-east-1:111122223333:outpost/op-1\n"))
+        #expect(outposts.deployments.first?.allowlists.isEmpty == true)
+    }
+
+    /// eksctl opens a node group's SSH to the world unless it is private or names source security groups.
+    @Test func aNodeGroupsSSHIsAnAllowlist() throws {
+        let open = Self.config("privateCluster:\n  enabled: true\nmanagedNodeGroups:\n  - name: ng\n    ssh:\n      publicKeyName: k\n")
+        let read = H.read(text: open)
+        let ssh = try #require(read.deployments.first?.allowlists.first)
+        #expect(ssh.component == "ClusterConfig/chat/nodeGroup/ng" && ssh.entries.compactMap(\.cidr.value.known) == ["0.0.0.0/0", "::/0"])
+        #expect(try Self.rules(open).contains("MMC-NET-001"))
+        for closed in ["    ssh:\n      publicKeyName: k\n      allow: false\n", "    privateNetworking: true\n    ssh:\n      allow: true\n",
+                       "    ssh:\n      allow: true\n      sourceSecurityGroupIds: [sg-1]\n"] {
+            let text = Self.config("privateCluster:\n  enabled: true\nnodeGroups:\n  - name: ng\n" + closed)
+            #expect(H.read(text: text).deployments.first?.allowlists.isEmpty == true, "\(closed)")
+        }
     }
 
     @Test func aRegionOutsideTheAllowedOneIsAResidencyFinding() throws {
