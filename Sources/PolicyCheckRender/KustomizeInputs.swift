@@ -5,7 +5,7 @@ import PolicyCheckModel
 /// them named. A kustomization file whose builds all failed says so rather than claiming it was checked; a patch
 /// file no build applied is read raw like any other file (nothing shows it is only a patch: a Component that cannot
 /// be built could otherwise hide a deployable manifest by naming it as a patch).
-package struct KustomizeInputs {
+struct KustomizeInputs {
     /// Standardized path → the builds whose output has objects from it (origin annotations).
     private var built: [PathKey: Set<String>] = [:]
     /// Standardized path → the builds that succeeded with it as their kustomization file or a patch.
@@ -46,13 +46,10 @@ package struct KustomizeInputs {
         }
         for (file, builds) in applied { reasons[file] = "kustomization input: applied by \(Self.list(builds)) (checked as built)" }
         for (file, builds) in built {
-            reasons[file] = Self.builtPrefix + "\(Self.list(builds)) (its objects are checked there)"
+            reasons[file] = "kustomization input: built by \(Self.list(builds)) (its objects are checked there)"
         }
         return reasons
     }
-
-    /// How the skip reason of a file whose objects a build took in starts.
-    package static let builtPrefix = "kustomization input: built by "
 
     /// `a`, `a and b`, `a, b and c`, sorted.
     static func list(_ names: Set<String>) -> String {

@@ -64,6 +64,18 @@ struct KustomizeCommandTests {
         #expect(Self.skipped(json)["\(root)/platform/class.yaml"]?.hasPrefix("kustomization input: built by") == true)
     }
 
+    /// The class serves them as the build renders it: a patch that makes it internal passes, one that makes it
+    /// internet-facing fails (reading the class file raw got both wrong, reviewer and regression run, round 33).
+    @Test func aClassABuildPatchesServesThePlainIngressesAsPatched() throws {
+        let (closedStatus, closedJSON) = try Self.check("platform-class-patched-internal-pass")
+        #expect(closedStatus == 0, "\(Self.findings(closedJSON))")
+        let (open, json) = try Self.check("platform-class-patched-public-fail")
+        #expect(open == 1, "\(json)")
+        let findings = Self.findings(json).filter { ($0["ruleId"] as? String) == "MMC-NET-011" }
+        #expect(findings.count == 1 && (findings.first?["file"] as? String)?.hasPrefix("\(Self.cases)/platform-class-patched-public-fail/platform/") == true,
+                "\(findings)")
+    }
+
     // MARK: - Components
 
     @Test func aComponentIsCheckedInTheBuildThatUsesItAndNotOnItsOwn() throws {

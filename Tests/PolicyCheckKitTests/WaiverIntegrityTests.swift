@@ -74,6 +74,19 @@ import Testing
         #expect(H.problems(partial, rules: atNow).isEmpty)
     }
 
+    /// A glob that leaves out only names no reader judges (`aws_[a-y]*`: no type a reader reads starts with `z`)
+    /// matches every resource the readers judge: blanket when the run gives the judged types (reviewer round 33).
+    @Test func aGlobMatchingEveryJudgedTypeIsBlanket() {
+        let judged = WaiverRules(evaluatedAt: Fixture.now, judgedResourceTypes: JudgedResourceTypes.terraform)
+        for glob in ["aws_[a-y]*", "aws_[!z]*", "*.aws_[!z]*"] {
+            let problems = H.problems([H.entry(["resource": "\"\(glob)\""])], rules: judged)
+            #expect(problems.first?.contains("matches every resource") == true, "\(glob): \(problems)")
+        }
+        for glob in ["aws_[a-r]*", "aws_s3_bucket.*", "aws_security_group.*"] {
+            #expect(H.problems([H.entry(["resource": "\"\(glob)\""])], rules: judged).isEmpty, "\(glob)")
+        }
+    }
+
     @Test func narrowPatternsAreNotBlanket() {
         for overrides in [["rule": "\"MMC-NET-*\"", "resource": "\"pilot-*\""], ["resource": "\"*-prod\""],
                           ["resource": "\"aws_s3_bucket.*\""], ["resource": "\"module.app.*\""],

@@ -52,6 +52,19 @@ struct MattermostReader {
     /// The Service the operator writes: judged when it makes a load balancer (`ServiceReader.makesLoadBalancer`).
     private func readService(_ spec: ObjectView, behindALB: Bool, into deployment: inout Deployment) {
         let balancer = spec.bool("useServiceLoadBalancer").flatMap { $0.value ? $0 : nil }
+        // `spec.resourcePatch.service` is a JSON patch the operator applies to its Service before creating it
+        // (mattermost-operator `controllers/mattermost/mattermost/mattermost.go`): it may change the type and the
+        // annotations, which policycheck does not apply — what the Service admits cannot be verified (reviewer
+        // round 33: a patch removing the internal annotation passed).
+        if !isLegacy, let patch = spec.object("resourcePatch")?.field("service") {
+            let origin = Origin(offset: patch.offset, path: spec.childPath("resourcePatch.service"))
+            deployment.allowlists.append(KubernetesAllowlists.unverifiable(
+                .loadBalancerSourceRanges, component: object.resource, at: origin,
+                reason: "the operator applies spec.resourcePatch.service, a JSON patch policycheck does not apply, to its "
+                    + "Service: whether that makes a load balancer, and what it admits, cannot be told from the resource",
+                ports: [PortRange(80, 80), PortRange(443, 443), PortRange(8065, 8065), PortRange(8067, 8067)]))
+            return
+        }
         // The legacy kind's headless Service carries no annotations.
         if isLegacy && balancer == nil { return }
         let annotations = Annotations(spec.value("serviceAnnotations"), path: spec.childPath("serviceAnnotations"),

@@ -29,3 +29,8 @@ enum TerraformReadTypes {
         "aws_vpc_security_group_ingress_rule", "aws_wafv2_ip_set", "aws_wafv2_web_acl", "aws_workspaces_workspace",
     ]
 }
+
+/// The resource types policycheck's readers read, for callers outside the adapters (blanket waiver globs).
+public enum JudgedResourceTypes {
+    public static var terraform: [String] { TerraformReadTypes.all }
+}

@@ -126,6 +126,8 @@ struct TerraformRegionReader {
     /// The regions of provider configurations with an alias (`aws.eu`, `module.edge:aws.eu`), by configuration key:
     /// a resource that uses one is created in that region, and gets a residency reference of its own there.
     private var aliasRegions: [String: TerraformProviderRegions.Region] = [:]
+    /// The keys of `aliasRegions` that are configurations of a local name other than `aws` rather than aliases.
+    private var otherLocalNames: Set<String> = []
     /// The regions other readers already placed on each resource (`component`, NUL, region), when there are aliases.
     private var regionsBefore: Set<String> = []
 
@@ -167,7 +169,14 @@ struct TerraformRegionReader {
             // A second local name of the AWS provider (`amazon = { source = "hashicorp/aws" }`) is, to Terraform,
             // an alias by another spelling ("exactly the same thing", hashicorp/terraform#31218): its resources get
             // findings of their own too, so an ignore at the provider block covers no resource added later.
-            if alias != nil || name != "aws" { aliasRegions[entry.key] = region }
+            // Only resources of the AWS provider's types are judged so under another local name: `google`'s own
+            // configuration is no alias of the AWS provider (regression tester, round 33).
+            if alias != nil {
+                aliasRegions[entry.key] = region
+            } else if name != "aws" {
+                aliasRegions[entry.key] = region
+                otherLocalNames.insert(entry.key)
+            }
             if name == "aws" && module == nil && alias == nil && region.variable == nil {
                 deployment.region = Located(region.value, at: region.origin)
             }
@@ -281,6 +290,7 @@ struct TerraformRegionReader {
                                             into deployment: inout Deployment) {
         guard let key = input.providerConfigKey(of: resource),
               let region = aliasRegions[key],
+              !otherLocalNames.contains(key) || resource.type.hasPrefix("aws_"),
               !regionsBefore.contains(resource.address + "\u{0}" + region.value),
               !deployment.regions[first...].contains(where: { $0.component == resource.address && $0.region == region.value })
         else { return }

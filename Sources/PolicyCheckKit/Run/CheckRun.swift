@@ -223,23 +223,35 @@ public struct CheckRun: Sendable {
         configured.hashInputs = hashInputs
         configured.allowOutsideTree = allowOutsideTree
         // Ingress classes are cluster-wide: an Ingress is read with its class wherever in the run it is defined.
-        // Rendered charts and builds keep theirs to themselves: a finding is placed back into a build's files only
-        // from the build's own stream. A build's resource files, which are not read raw, still hold classes the
-        // build applies to the cluster: the walked files' Ingresses read them there, in those files (one
-        // `kustomization.yaml` beside a platform's class hid it from every plain Ingress, tester round 33).
-        let builtFiles = consumed.filter { $0.skipReason?.hasPrefix(KustomizeInputs.builtPrefix) == true }.map(\.input)
+        // Rendered charts and builds keep the classes of other inputs' renders out: a finding is placed back into a
+        // build's files only from the build's own stream. A kustomize build's classes, as it renders them (its
+        // patches, prefixes and components applied), serve the walked files' Ingresses and Gateways: a finding there
+        // is placed back into the build's files from its stream (one `kustomization.yaml` beside a platform's class
+        // hid it from every plain Ingress, tester round 33; reading the class files raw missed the build's patches,
+        // reviewer round 33).
+        let builds = renderedInputs.filter { $0.build != nil }
         var renderedClasses: IngressClassCatalog?
-        if configured.scansIngressClasses(inputCount: inputs.count + builtFiles.count) {
+        var classStreams: [String: RenderedStream] = [:]
+        if configured.scansIngressClasses(inputCount: inputs.count) {
             let scanner = configured
-            let files = pending + builtFiles
-            let classes = ResultSlots<IngressClassCatalog.FileClasses?>(count: files.count)
-            forEachInput(files.count) { index in
-                classes.set(index, scanner.ingressClasses(of: files[index], text: files[index].path == "-" ? stdin : nil))
+            let files = pending
+            let classes = ResultSlots<IngressClassCatalog.FileClasses?>(count: files.count + builds.count)
+            forEachInput(files.count + builds.count) { index in
+                if index < files.count {
+                    classes.set(index, scanner.ingressClasses(of: files[index], text: files[index].path == "-" ? stdin : nil))
+                } else {
+                    let build = builds[index - files.count]
+                    classes.set(index, scanner.ingressClasses(of: build.input, text: build.stream.text))
+                }
             }
             let values = classes.values
             configured.options.ingressClasses = IngressClassCatalog(values.compactMap { $0 })
             renderedClasses = IngressClassCatalog(values.prefix(pending.count).compactMap { $0 })
+            for (offset, value) in values.dropFirst(pending.count).enumerated() where value != nil {
+                classStreams[builds[offset].input.displayPath] = builds[offset].stream
+            }
         }
+        let classBuildStreams = classStreams
         let reader = configured
         // Rendered charts and kustomizations are Kubernetes, whatever `--input-format` says of files.
         configured.format = .kubernetes
@@ -270,6 +282,11 @@ public struct CheckRun: Sendable {
             if let rendered {
                 checked.placeFindings(in: rendered.stream)
                 checked.build = rendered.build
+            } else if !classBuildStreams.isEmpty {
+                // A walked Ingress's finding at a class a build rendered goes to the build's file that wrote it.
+                for (path, stream) in classBuildStreams where checked.findings.contains(where: { $0.file == path }) {
+                    checked.placeFindings(in: stream, streamFile: path)
+                }
             }
             checked.nameDeployments()
             let filled = slots.set(index, checked)

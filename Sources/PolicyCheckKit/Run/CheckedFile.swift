@@ -64,11 +64,12 @@ struct CheckedFile: Sendable {
         if read.deployments.count > 1 { findings.sortForReport() }
     }
 
-    /// Findings in a rendered stream moved to the templates and files they came from.
-    mutating func placeFindings(in stream: RenderedStream) {
+    /// Findings in a rendered stream (this input's own, or `streamFile`: a build whose class a walked Ingress has)
+    /// moved to the templates and files they came from.
+    mutating func placeFindings(in stream: RenderedStream, streamFile: String? = nil) {
         var placer = RenderedPlacer(stream) { path in FileManager.default.contents(atPath: path).map(Array.init) }
         // Only the stream's own findings: one located in a checked file beside it (its Ingress's class) is there.
-        let streamFile = input.displayPath
+        let streamFile = streamFile ?? input.displayPath
         findings = findings.map { $0.file == streamFile ? placer.place($0) : $0 }
         findings.sortForReport()
     }

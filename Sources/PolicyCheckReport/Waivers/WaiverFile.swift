@@ -109,7 +109,7 @@ private struct WaiverReader {
         let risk = view.choice("risk", Self.risks).map(\.value)
         let control = view.string("compensatingControl").map(\.value)
         if let rule { checkRule(rule, view) }
-        if let resource, !rules.allowBlanket, WaiverRules.isBlanketResource(resource.value) {
+        if let resource, !rules.allowBlanket, rules.isBlanket(resource: resource.value) {
             reader.error(at: resource.origin.offset, "'\(view.childPath("resource"))' pattern '\(Excerpt.quote(resource.value))' matches every "
                             + "resource: a blanket waiver is accepted only with --allow-blanket-waivers; name the resources")
         }

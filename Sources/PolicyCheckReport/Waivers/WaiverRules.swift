@@ -11,11 +11,26 @@ public struct WaiverRules: Sendable {
     /// Accept waivers whose rule pattern matches every rule in force or whose resource pattern matches every
     /// resource (`--allow-blanket-waivers`).
     public var allowBlanket: Bool
+    /// The resource types the readers read (`TerraformReadTypes`, given by the caller): a resource glob that matches
+    /// an address of each of them, at the root or in a module, waives every resource those readers judge, as `*`
+    /// would (`aws_[a-y]*` left out only types no reader reads, reviewer round 33).
+    public var judgedResourceTypes: [String]
 
-    public init(evaluatedAt: Timestamp? = nil, inForceAt: Timestamp? = nil, allowBlanket: Bool = false) {
+    public init(evaluatedAt: Timestamp? = nil, inForceAt: Timestamp? = nil, allowBlanket: Bool = false,
+                judgedResourceTypes: [String] = []) {
         self.evaluatedAt = evaluatedAt
         self.inForceAt = inForceAt
         self.allowBlanket = allowBlanket
+        self.judgedResourceTypes = judgedResourceTypes
+    }
+
+    /// Whether a resource pattern is blanket (`isBlanketResource`), or matches an address of every judged type.
+    func isBlanket(resource pattern: String) -> Bool {
+        guard pattern.contains("*") else { return false }
+        if Self.isBlanketResource(pattern) { return true }
+        guard !judgedResourceTypes.isEmpty else { return false }
+        return judgedResourceTypes.allSatisfy { Waiver.matches(pattern, "\($0).zq") }
+            || judgedResourceTypes.allSatisfy { Waiver.matches(pattern, "module.q.\($0).zq") }
     }
 
     /// Whether a resource pattern matches every name of a kind: it matches every name of one of `probeFamilies`, or

@@ -55,25 +55,14 @@ extension HCLParser {
     /// HCL's scanner compares the line with the marker after Go's `bytes.TrimSpace`, which trims every Unicode
     /// white space character (`unicode.IsSpace`), not only ASCII blanks: `EOT` followed by a no-break space ends
     /// the heredoc for Terraform, and what follows it is configuration, not text.
+    ///
+    /// Only a line of the heredoc's own text is compared: HCL's scanner reads `${ … }` and `%{ … }` as expressions,
+    /// so a line inside one — of a string or another heredoc there — never closes it (a nested heredoc's body line
+    /// `EOT` ended the outer heredoc early, and what followed was read as a comment, reviewer round 33).
     static func heredocClosingLine(_ marker: [UInt8], in bytes: [UInt8], bodyStart: Int,
                                    limit: Int) -> (closing: (start: Int, end: Int)?, searchedTo: Int) {
-        var lineStart = bodyStart
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var first = lineStart
-            while first < lineEnd, let width = whiteSpaceWidth(bytes, from: first, to: lineEnd) { first += width }
-            var last = lineEnd
-            while last > first, let width = whiteSpaceWidth(bytes, before: last, from: first) { last -= width }
-            // The line's white space after the marker is the marker line's: what follows the heredoc starts at the
-            // line break.
-            if bytes[first..<last].elementsEqual(marker) {
-                return ((lineStart, last == first + marker.count ? lineEnd : first + marker.count), lineStart)
-            }
-            if lineStart - bodyStart > limit { break }
-            lineStart = lineEnd + 1
-        }
-        return (nil, lineStart)
+        var scanner = HeredocScanner(bytes: bytes)
+        return scanner.closingLine(marker, bodyStart: bodyStart, limit: limit, depth: 0)
     }
 
     /// A directive keyword that ended a nested part list (`else`, `endif`, `endfor`) and where it was.

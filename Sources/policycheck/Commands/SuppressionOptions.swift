@@ -37,7 +37,8 @@ struct SuppressionOptions: ParsableArguments {
             if let waivers = run.waivers.value {
                 settings.waivers = try WaiverFile.load(path: waivers, ruleIds: policy.rules.map(\.rule.id),
                                                        rules: WaiverRules(evaluatedAt: now, inForceAt: inForce,
-                                                                          allowBlanket: run.allowBlanketWaivers))
+                                                                          allowBlanket: run.allowBlanketWaivers,
+                                                                          judgedResourceTypes: JudgedResourceTypes.terraform))
             }
             // Writing a baseline starts afresh from the one the settings file names (it may not exist yet); a
             // --baseline flag still applies.

@@ -89,6 +89,16 @@ import Testing
         #expect(try Self.rules(Self.mattermost("  serviceAnnotations:\n    a: b\n  ingress:\n    enabled: false\n")).isEmpty)
     }
 
+    /// `spec.resourcePatch.service` is a JSON patch the operator applies to its Service: what the Service admits
+    /// then cannot be verified, never a pass in silence (reviewer round 33).
+    @Test func aServicePatchMakesTheServiceUnverifiable() throws {
+        let text = Self.mattermost("  ingress:\n    enabled: false\n  resourcePatch:\n    service:\n      patch: |\n"
+            + "        [{\"op\": \"replace\", \"path\": \"/spec/type\", \"value\": \"LoadBalancer\"}]\n")
+        let read = H.read(text: text)
+        let findings = try H.findings(read.deployments).filter { $0.ruleId == "MMC-NET-011" }
+        #expect(findings.count == 1 && findings[0].message.contains("spec.resourcePatch.service"), "\(findings.map(\.message))")
+    }
+
     /// With `spec.ingress`, the operator reads its annotations alone: the legacy `spec.ingressAnnotations` is ignored.
     @Test func theLegacyAnnotationsAreIgnoredBesideSpecIngress() throws {
         let text = Self.mattermost("  ingress:\n    enabled: true\n  ingressAnnotations:\n"

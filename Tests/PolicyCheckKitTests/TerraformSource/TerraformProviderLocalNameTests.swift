@@ -33,4 +33,23 @@ struct TerraformProviderLocalNameTests {
         let resources = Set(findings.map(\.resource))
         #expect(resources.isSuperset(of: ["aws_cloudwatch_log_group.canary", "aws_s3_bucket.data"]), "\(findings.map(\.resource))")
     }
+
+    /// Another provider's own configuration (`google`) is no alias of the AWS provider: its resources get no
+    /// finding of their own (regression tester, round 33).
+    @Test func anotherProvidersResourcesAreNotJudgedAsAnAlias() throws {
+        let main = """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            provider "google" {
+              region = "us-central1"
+            }
+            resource "google_compute_network" "n" {
+              name = "n"
+            }
+
+            """
+        let findings = try TerraformSourceFixture.findings(files: ["main.tf": main]).filter { $0.ruleId == "MMC-RES-001" }
+        #expect(!findings.contains { $0.message.contains("the resource uses provider") }, "\(findings.map(\.message))")
+    }
 }

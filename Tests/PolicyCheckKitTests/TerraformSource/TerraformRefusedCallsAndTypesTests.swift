@@ -68,5 +68,7 @@ struct TerraformRefusedCallsAndTypesTests {
                 "\(errors)")
         #expect(!errors.joined().contains("https"), "the value is not shown")
         #expect(try Self.errorsOfReadable(["main.tf": main, "terraform.tfvars": "port = \"22\"\n"]).isEmpty)
+        // A number too large for a double is still a number to Terraform.
+        #expect(try Self.errorsOfReadable(["main.tf": main, "terraform.tfvars": "port = \"1e400\"\n"]).isEmpty)
     }
 }

@@ -46,3 +46,14 @@ import Testing
     let body = try HCLReader().read(Array(text.utf8))
     #expect(body.attributes[0].value.traversalText == #"module.db["x"].out[0]"#)
 }
+
+/// A line of a nested heredoc, or of a string, inside an interpolation is not the outer heredoc's: only the outer
+/// heredoc's own text lines close it, as in HCL's scanner (a nested `EOT` line hid an attribute, reviewer round 33).
+@Test func aHeredocInAnInterpolationDoesNotCloseTheOuterOne() throws {
+    let text = "a = <<EOT\n${<<INNER\nEOT\n/*\nINNER\n}\n%{ if true }x%{ endif }\n$${not}\nEOT\nb = 1 # */\n"
+    let body = try HCLReader().read(Array(text.utf8))
+    #expect(body.attributes.map(\.name) == ["a", "b"])
+    // The comment scanner agrees: the `/*` is text of the inner heredoc, the `#` after `b` a comment.
+    let comments = HCLComments.lineComments(in: Array(text.utf8))
+    #expect(comments.count == 1)
+}
