@@ -44,11 +44,11 @@ struct EksctlClusterReader {
     private func readSSH(_ group: ObjectView, component: String, into deployment: inout Deployment) {
         guard let ssh = group.object("ssh") else { return }
         let allow = ssh.bool("allow")
-        let keyed = ["publicKeyName", "publicKeyPath", "publicKey"].contains { ssh.has($0) }
-        guard allow?.value == true || (keyed && allow?.value != false) else { return }
+        let key = ["publicKeyName", "publicKeyPath", "publicKey"].first(where: ssh.has)
+        guard let origin = allow?.value == true ? allow?.origin : allow?.value != false ? key.map(ssh.origin(of:)) : nil
+        else { return }
         guard ssh.strings("sourceSecurityGroupIds").isEmpty, group.bool("privateNetworking")?.value != true else { return }
         let name = group.string("name")?.value ?? "?"
-        let origin = allow?.origin ?? ssh.origin(of: ["publicKeyName", "publicKeyPath", "publicKey"].first { ssh.has($0) }!)
         var list = Allowlist(kind: .securityGroupIngress, component: "\(component)/nodeGroup/\(name)", origin: origin,
                              internetFacing: true, hasDescriptionField: false)
         for cidr in ["0.0.0.0/0", "::/0"] {

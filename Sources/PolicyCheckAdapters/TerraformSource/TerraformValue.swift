@@ -154,7 +154,7 @@ struct TerraformValue: Sendable {
 
     /// Whether a string is a number to go-cty — one the 64-bit value holds or not (`"1e400"`). Not one with spaces
     /// around it: go-cty's big-float parse refuses `" 1"` (`tonumber(" 1")` is an error in Terraform).
-    private static func isNumberText(_ text: String) -> Bool {
+    static func isNumberText(_ text: String) -> Bool {
         let trimmed = text
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }) else { return false }
         return Double(trimmed) != nil

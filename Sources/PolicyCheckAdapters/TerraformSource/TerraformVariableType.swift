@@ -93,7 +93,7 @@ indirect enum TerraformVariableType {
         case (.number, .string(let text)):
             if let number = TerraformValue.number(text) {
                 result.kind = .number(number)
-            } else if Self.spellsNumber(text) {
+            } else if TerraformValue.isNumberText(text.trimmingCharacters(in: .whitespaces)) {
                 // Terraform's numbers are arbitrary precision (`1e400` converts): one policycheck cannot hold is kept
                 // as written.
                 result = value.untyped
@@ -150,29 +150,6 @@ indirect enum TerraformVariableType {
             result = value.untyped
         }
         return result
-    }
-
-    /// Whether text is a decimal number as cty reads one (`-1.5e+3`), whatever its size.
-    private static func spellsNumber(_ text: String) -> Bool {
-        var bytes = Substring(text.trimmingCharacters(in: .whitespaces)).utf8[...]
-        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }
-        bytes = bytes.dropFirst(digits.count)
-        var fraction = 0
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            fraction = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
-            bytes = bytes.dropFirst(fraction)
-        }
-        guard digits.count + fraction > 0 else { return false }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            let exponent = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
-            guard exponent > 0 else { return false }
-            bytes = bytes.dropFirst(exponent)
-        }
-        return bytes.isEmpty
     }
 
     /// Terraform's refusal of a value its variable's type cannot hold (the value itself is not shown: a variables

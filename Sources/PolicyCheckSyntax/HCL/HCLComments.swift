@@ -65,7 +65,7 @@ public enum HCLComments {
                 position += 1
                 stack.append(.quoted)
             case UInt8(ascii: "<") where byte(at: position + 1) == UInt8(ascii: "<"):
-                if let (marker, bodyStart) = heredocOpener(at: position) {
+                if let (marker, bodyStart) = HeredocScanner.opener(in: bytes, at: position) {
                     // The whole body is template text up to its closing line, found as the parser finds it
                     // (`HCLParser.parseHeredoc`): nothing in it is a comment.
                     position = HCLParser.heredocClosingLine(Array(marker), in: bytes, bodyStart: bodyStart,
@@ -120,21 +120,6 @@ public enum HCLComments {
 
         mutating func skipLine() {
             while position < bytes.count, bytes[position] != 0x0A { position += 1 }
-        }
-
-        /// `<<MARKER` or `<<-MARKER` followed by the end of its line: the marker and where the body starts.
-        func heredocOpener(at start: Int) -> (ArraySlice<UInt8>, Int)? {
-            var cursor = start + 2
-            if byte(at: cursor) == UInt8(ascii: "-") { cursor += 1 }
-            let nameStart = cursor
-            while let next = byte(at: cursor), HCLParser.isIdentifierContinue(next) { cursor += 1 }
-            guard cursor > nameStart, let first = byte(at: nameStart), HCLParser.isIdentifierStart(first) else {
-                return nil
-            }
-            let marker = bytes[nameStart..<cursor]
-            if byte(at: cursor) == 0x0D { cursor += 1 }
-            guard byte(at: cursor) == 0x0A else { return nil }
-            return (marker, cursor + 1)
         }
     }
 }

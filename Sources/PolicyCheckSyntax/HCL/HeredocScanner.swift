@@ -35,12 +35,9 @@ struct HeredocScanner {
             if byte == Self.newline {
                 position += 1
                 lineStart = position
-            } else if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%")), at(position + 1) == UInt8(ascii: "{") {
-                guard let end = skipExpression(from: position + 2, depth: depth) else { return (nil, bytes.count) }
+            } else if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%") {
+                guard let end = afterTemplateSequence(at: position, depth: depth) else { return (nil, bytes.count) }
                 position = end
-            } else if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%")), at(position + 1) == byte,
-                      at(position + 2) == UInt8(ascii: "{") {
-                position += 3  // `$${` and `%%{` are text
             } else {
                 position += 1
             }
@@ -49,6 +46,15 @@ struct HeredocScanner {
     }
 
     private func at(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// At a `$` or `%` of template text: the index after the escape it starts (`$${` and `%%{` are text), after the
+    /// interpolation or directive it opens, or after itself; `nil` when an interpolation or directive is not closed.
+    private mutating func afterTemplateSequence(at index: Int, depth: Int) -> Int? {
+        let byte = bytes[index]
+        if at(index + 1) == byte, at(index + 2) == UInt8(ascii: "{") { return index + 3 }
+        if at(index + 1) == UInt8(ascii: "{") { return skipExpression(from: index + 2, depth: depth) }
+        return index + 1
+    }
 
     /// The index after the `}` that closes an expression starting at `start` (after its `${` or `%{`); `nil` when the
     /// input ends first.
@@ -77,8 +83,8 @@ struct HeredocScanner {
                 else { return nil }
                 index = close + 2
             case UInt8(ascii: "<") where at(index + 1) == UInt8(ascii: "<"):
-                if let (marker, bodyStart) = heredocOpener(at: index) {
-                    guard let closing = closingLine(marker, bodyStart: bodyStart, limit: Int.max, depth: depth + 1).closing
+                if let (marker, bodyStart) = Self.opener(in: bytes, at: index) {
+                    guard let closing = closingLine(Array(marker), bodyStart: bodyStart, limit: Int.max, depth: depth + 1).closing
                     else { return nil }
                     index = closing.end
                 } else {
@@ -104,14 +110,8 @@ struct HeredocScanner {
             case Self.newline:
                 return nil
             case UInt8(ascii: "$"), UInt8(ascii: "%"):
-                if at(index + 1) == byte, at(index + 2) == UInt8(ascii: "{") {
-                    index += 3
-                } else if at(index + 1) == UInt8(ascii: "{") {
-                    guard let end = skipExpression(from: index + 2, depth: depth) else { return nil }
-                    index = end
-                } else {
-                    index += 1
-                }
+                guard let end = afterTemplateSequence(at: index, depth: depth) else { return nil }
+                index = end
             default:
                 index += 1
             }
@@ -125,16 +125,18 @@ struct HeredocScanner {
         return end
     }
 
-    /// `<<ID` or `<<-ID` and a line break at `index`: the marker and where the body starts.
-    private func heredocOpener(at index: Int) -> ([UInt8], Int)? {
+    /// `<<ID` or `<<-ID` and a line break at `index` of `bytes`: the marker and where the body starts. One rule for
+    /// the scanner and for `HCLComments`.
+    static func opener(in bytes: [UInt8], at index: Int) -> (marker: ArraySlice<UInt8>, bodyStart: Int)? {
+        func at(_ position: Int) -> UInt8? { position < bytes.count ? bytes[position] : nil }
         var position = index + 2
         if at(position) == UInt8(ascii: "-") { position += 1 }
         guard let first = at(position), HCLParser.isIdentifierStart(first) else { return nil }
         let markerStart = position
         while let byte = at(position), HCLParser.isIdentifierContinue(byte) { position += 1 }
-        let marker = Array(bytes[markerStart..<position])
+        let marker = bytes[markerStart..<position]
         if at(position) == UInt8(ascii: "\r") { position += 1 }
-        guard at(position) == Self.newline else { return nil }
+        guard at(position) == newline else { return nil }
         return (marker, position + 1)
     }
 }
