@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import Testing
 
 /// A `.policycheck.yaml` planted in the pull request's checkout (docs/security.md, item 1). In 0.1.0 it turned a
@@ -34,7 +35,7 @@ import Testing
     /// checkout and echo the file's first word in the parse error (docs/security.md, row 43).
     @Test func aFoundConfigMayNotNameASuppressionFileOutsideTheTree() throws {
         let workspace = try EvidenceWorkspace()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).env")
+        let outside = ScratchFolder.path("outside", suffix: ".env")
         try Data("SECRET_TOKEN=ghp_0123456789\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         for (config, name) in [("baseline: \(outside.path)", "baseline"), ("waivers: ../\(outside.lastPathComponent)", "waivers")] {
@@ -58,7 +59,7 @@ import Testing
     /// report over a file outside the checkout: a found file names packs and outputs only inside the tree too.
     @Test func aFoundConfigMayNotNameAPackOrOutputOutsideTheTree() throws {
         let workspace = try EvidenceWorkspace()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).yaml")
+        let outside = ScratchFolder.path("outside", suffix: ".yaml")
         try Data("SECRET_TOKEN: ghp_0123456789\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         for (config, name) in [("policies: [\"\(outside.path)\"]", "policies"),

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckModel
 import Testing
 
@@ -153,7 +154,7 @@ import Testing
 /// (and a one-letter chart or kustomization folder, `check c`). Parents are spelt without it.
 @Suite struct OneCharacterNameTests {
     @Test func aOneCharacterFileIsChecked() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onechar-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("onechar")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n".utf8).write(to: directory.appendingPathComponent("x"))

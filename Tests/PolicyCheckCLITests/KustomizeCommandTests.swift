@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import Testing
 
 /// End-to-end with the real kubectl: Components are checked in the builds that use them (and built alone only when
@@ -202,7 +203,7 @@ struct KustomizeCommandTests {
         let root = "\(Self.cases)/another-objects-waived-patch-covers-nothing"
         let waivers = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("\(root)/waivers.yaml").path, encoding: .utf8)
             .replacingOccurrences(of: "COMPONENTS", with: "\(root)/k/components")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("waivers-\(UUID().uuidString).yaml")
+        let file = ScratchFolder.path("waivers", suffix: ".yaml")
         try waivers.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let (status, json) = try Self.check("another-objects-waived-patch-covers-nothing/k", ["--waivers", file.path])

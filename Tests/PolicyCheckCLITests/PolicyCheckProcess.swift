@@ -54,7 +54,7 @@ struct PolicyCheckProcess {
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policycheck-cli-\(UUID().uuidString)")
+        let url = ScratchFolder.path("policycheck-cli")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 
 /// Validates outputs against their schemas with the tools CI installs (`.ci/run`): Python's `jsonschema` for JSON
 /// Schemas (SARIF's draft-07 and our draft 2020-12 ones) and `xmllint` (libxml2-utils) for the JUnit XSD.
@@ -47,7 +48,7 @@ enum SchemaValidator {
     }
 
     private static func temporary(_ text: String, suffix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policycheck-schema-\(UUID().uuidString)\(suffix)")
+        let url = ScratchFolder.path("policycheck-schema", suffix: suffix)
         try Data(text.utf8).write(to: url)
         return url
     }

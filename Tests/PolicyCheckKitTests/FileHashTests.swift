@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import KeyMaterial
 @testable import PolicyCheckEvidence
 import Testing
@@ -7,7 +8,7 @@ import Testing
 @Suite struct FileHashTests {
     @Test(arguments: [0, 1, EvidenceInputFiles.hashChunkSize, 2 * EvidenceInputFiles.hashChunkSize + 12_345])
     func aFileHashedInChunksHasTheDigestOfItsBytes(_ size: Int) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("file-hash-\(UUID().uuidString)")
+        let url = ScratchFolder.path("file-hash")
         defer { try? FileManager.default.removeItem(at: url) }
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 11) }
         try Data(bytes).write(to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Synchronization
 import PolicyCheckSyntax
@@ -11,7 +12,7 @@ import Testing
 
     static func run(_ files: [String: [UInt8]], paths: [String]? = nil, now: Timestamp = Fixture.now,
                     allowOutsideTree: Bool = false) throws -> CheckReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("hostile")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, bytes) in files {
             try Data(bytes).write(to: directory.appendingPathComponent(name))
@@ -124,7 +125,7 @@ import Testing
 
     /// A new temporary directory with a `sub` directory, and a compliant manifest at `manifest` under it.
     private static func tree(_ prefix: String, manifest: String) throws -> (directory: URL, sub: URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let directory = ScratchFolder.path(prefix)
         let sub = directory.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixture.path("native/compliant/dedicated.yaml"),
@@ -220,7 +221,7 @@ import Testing
     }
 
     @Test func specialFilesAreNeverOpened() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("fifo")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let fifo = directory.appendingPathComponent("pipe.yaml").path
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -232,7 +233,7 @@ import Testing
     }
 
     @Test func byokReferencesToSpecialFilesAreNeverOpened() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byok-fifo-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("byok-fifo")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let fifo = directory.appendingPathComponent("wrapping.der").path
         #expect(mkfifo(fifo, 0o600) == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import PolicyCheckSyntax
 import Testing
@@ -10,7 +11,7 @@ import Testing
 
     /// Checks `text` written to a temporary file named `name`.
     private func check(_ text: String, name: String) throws -> CheckReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inline-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("inline")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// covers nothing; an anchor no alias repeats, or an alias elsewhere, leaves the ignore as it was.
 @Suite struct InlineIgnoreThroughAliasTests {
     private func check(_ text: String) throws -> CheckReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alias-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("alias")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("stack.yaml").path

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
     /// `paths`: what to check, relative to the tree (the whole tree when `nil`).
     static func check(_ files: [String: [UInt8]], paths: [String]? = nil,
                       configure: (inout CheckRun) -> Void = { _ in }) throws -> (CheckReport, String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("key-discovery-\(UUID().uuidString)")
+        let root = ScratchFolder.path("key-discovery")
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

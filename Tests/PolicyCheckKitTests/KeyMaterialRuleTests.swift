@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Testing
 
@@ -181,7 +182,7 @@ import Testing
     @Test func aFindingOnTheSecondBlockIsAtItsBeginLine() throws {
         let first = try String(contentsOfFile: Fixture.path("keys/pass-cert-p256-sha256.pem"), encoding: .utf8)
         let second = try String(contentsOfFile: Fixture.path("keys/fail-cert-issued-sha1.pem"), encoding: .utf8)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("block-place-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("block-place")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let bundle = directory.appendingPathComponent("bundle.crt")
@@ -202,7 +203,7 @@ import Testing
         // MMC-KM-001 pointed at 1:1 when the key was a later block (a review of round 25).
         let certificate = try String(contentsOfFile: Fixture.path("keys/pass-cert-p256-sha256.pem"), encoding: .utf8)
         let key = try String(contentsOfFile: Fixture.path("keys/fail-committed-rsa-private.pem"), encoding: .utf8)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("block-place-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("block-place")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try (certificate + "\n" + key).write(to: directory.appendingPathComponent("server.pem"), atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckInput
 @testable import PolicyCheckRender
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct KustomizePlanTests {
     /// A fresh directory holding `files` (path → text).
     static func tree(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kustomize-plan-\(UUID().uuidString)").path
+        let root = ScratchFolder.path("kustomize-plan").path
         for (path, text) in files {
             let file = root + "/" + path
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckModel
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func aFIFOWithAReaderGetsTheReportAndOneWithoutIsAnErrorAtOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-out-\(UUID().uuidString)")
+        let folder = ScratchFolder.path("fifo-out")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let fifo = folder.appendingPathComponent("report.json").path
         #expect(mkfifo(fifo, 0o600) == 0)

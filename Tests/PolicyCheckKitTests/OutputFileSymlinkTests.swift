@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckEvidence
 @testable import PolicyCheckKit
 @testable import PolicyCheckModel
@@ -9,7 +10,7 @@ import Testing
 @Suite struct OutputFileSymlinkTests {
     /// A fresh folder with a victim file outside it.
     private func folder() throws -> (folder: URL, victim: String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("output-\(UUID().uuidString)")
+        let root = ScratchFolder.path("output")
         let folder = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let victim = root.appendingPathComponent("victim.txt").path

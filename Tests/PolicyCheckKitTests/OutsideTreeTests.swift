@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckKit
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
         var secret: String { root.appendingPathComponent("outside/secret.pem").path }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+            root = ScratchFolder.path("outside")
             for folder in ["tree/manifests", "outside"] {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 
     /// A `deploy` directory with a compliant Service, and the open one under each pruned directory.
     private static func tree() throws -> URL {
-        let deploy = FileManager.default.temporaryDirectory.appendingPathComponent("pruned-\(UUID().uuidString)/deploy")
+        let deploy = ScratchFolder.path("pruned").appendingPathComponent("deploy")
         try FileManager.default.createDirectory(at: deploy, withIntermediateDirectories: true)
         try Data("apiVersion: v1\nkind: Service\nmetadata:\n  name: ok\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80\n".utf8)
             .write(to: deploy.appendingPathComponent("ok.yaml"))

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
         let report = Self.largeReport()
         let rendered = reporter.render(report)
         #expect(rendered.utf8.count > 4 * (1 << 16))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
+        let path = ScratchFolder.path("report").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try OutputFile.write(to: path) { stream in reporter.write(report, to: stream) }
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -74,7 +75,7 @@ import Testing
 
     @Test("small and chunk-sized pieces, bytes and text, land in the file in the order written")
     func piecesOfEverySizeLandInOrder() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)").path
+        let path = ScratchFolder.path("pieces").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var expected: [UInt8] = []
         let sizes = [1, 70_000, 3, 65_536, 65_535, 0, 200_000, 10, 1 << 16 - 2, 5]

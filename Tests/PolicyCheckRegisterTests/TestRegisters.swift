@@ -43,7 +43,7 @@ enum TestSkip: Error {
 
 enum TemporaryFolder {
     static func make() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policycheck-register-\(UUID().uuidString)")
+        let url = ScratchFolder.path("policycheck-register")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckInput
 @testable import PolicyCheckKit
 import PolicyCheckSyntax
@@ -43,7 +44,7 @@ import Testing
     /// A template whose resources are all in `Fn::ForEach` loops, without the optional version line, was skipped
     /// in a directory walk as "not a manifest" and the run passed (review, round 26): it is read, and fails.
     @Test func aTemplateOfLoopsWithoutItsVersionLineIsCheckedInAWalk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foreach-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("foreach")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try T.fixture("fail-foreach-only-template-without-version.yaml")

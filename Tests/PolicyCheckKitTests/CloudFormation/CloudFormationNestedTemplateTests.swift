@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import Testing
 @testable import PolicyCheckKit
 
@@ -97,7 +98,7 @@ import Testing
     ])
     func aLocalTemplateIsCheckedOnlyWhenItIsAFileOfTheRun(type: String, property: String, checked: String,
                                                           warning: String?) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nested-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("nested")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("stacks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
@@ -147,7 +148,7 @@ import Testing
 
     /// A check run over the text written to a file of its own.
     static func run(_ text: String) throws -> CheckReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nested-\(UUID().uuidString)")
+        let directory = ScratchFolder.path("nested")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("template.yaml")

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckInput
 import PolicyCheckKit
 import Testing
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func classesOnStandardInputCount() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ingress-stdin-\(UUID().uuidString)")
+        let root = ScratchFolder.path("ingress-stdin")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let ingress = root.appendingPathComponent("ingress.yaml")
         try Data(Self.ingress().utf8).write(to: ingress)

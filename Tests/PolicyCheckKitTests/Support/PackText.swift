@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import PolicyCheckKit
 import PolicyCheckSyntax
 
@@ -38,7 +39,7 @@ enum PackText {
 
     /// A temporary directory holding files (relative path → text).
     static func directory(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policycheck-kit-\(UUID().uuidString)")
+        let url = ScratchFolder.path("policycheck-kit")
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 import KeyMaterial
 @testable import PolicyCheckKit
 import Testing
@@ -9,7 +10,7 @@ import Testing
 @Suite struct TerraformModuleDigestTests {
     /// A module folder of its own, removed after the test.
     private final class Module {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pc-module-digest-\(UUID().uuidString)")
+        let root = ScratchFolder.path("pc-module-digest")
 
         init(_ files: [String: String]) throws {
             for (name, text) in files { try write(name, text) }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import PolicyCheckSyntax
@@ -84,7 +85,7 @@ enum TerraformSourceFixture {
 
     /// A temporary module directory with the given files, removed by the caller.
     static func temporaryModule(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tfsource-\(UUID().uuidString)")
+        let root = ScratchFolder.path("tfsource")
         for (name, text) in files {
             let url = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCheckTestSupport
 @testable import PolicyCheckAdapters
 @testable import PolicyCheckKit
 import Testing
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func aFindingInAModuleCalledByDotDotNamesTheCleanPath() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pc-dotdot-\(UUID().uuidString)")
+        let root = ScratchFolder.path("pc-dotdot")
         defer { try? FileManager.default.removeItem(at: root) }
         let example = root.appendingPathComponent("examples/complete")
         try FileManager.default.createDirectory(at: example, withIntermediateDirectories: true)
