@@ -20,7 +20,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
-        NetworkLoadBalancerMapper.self, WorkspaceMapper.self,
+        NetworkLoadBalancerMapper.self, WorkspaceMapper.self, ServerlessCollectionMapper.self, LightsailDatabaseMapper.self,
     ]
 
     public init() {}

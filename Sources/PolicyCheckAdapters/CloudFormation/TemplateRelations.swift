@@ -17,6 +17,8 @@ struct TemplateRelations {
     /// The ports of the `AWS::ElasticLoadBalancingV2::Listener`s on each load balancer (logical id, a listener's
     /// `LoadBalancerArn` `!Ref` or `!GetAtt`), in document order; `nil` when a listener's port is not known.
     private(set) var listenerPorts: [String: [PortRange]?] = [:]
+    /// The OpenSearch Serverless security policies, indexed by their collection patterns.
+    private(set) var serverlessCollectionPolicies = ServerlessCollectionPolicies()
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
@@ -42,7 +44,8 @@ struct TemplateRelations {
             }
         }
         let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail",
-                                  "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener"]
+                                  "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+                                  ServerlessCollectionMapper.policyType]
         for resource in template.resources where types.contains(resource.type) {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
@@ -67,6 +70,8 @@ struct TemplateRelations {
                    let bucket = attributes["access_logs.s3.bucket"] {
                     albLogDestinations.formUnion(buckets(bucket))
                 }
+            case ServerlessCollectionMapper.policyType:
+                ServerlessCollectionMapper.add(properties, into: &serverlessCollectionPolicies)
             case "AWS::ElasticLoadBalancingV2::Listener":
                 let numbers = properties.child("Port").integers()
                 for alternative in properties.child("LoadBalancerArn").alternatives {

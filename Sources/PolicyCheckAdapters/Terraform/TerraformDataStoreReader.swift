@@ -62,6 +62,9 @@ struct TerraformDataStoreReader {
         "aws_workspaces_workspace": Shape(kind: .volume, atRest: ["root_volume_encryption_enabled"],
                                           kmsKey: ["volume_encryption_key"]),
         "aws_secretsmanager_secret": Shape(kind: .secrets, atRest: nil, kmsKey: ["kms_key_id"]),
+        // A Lightsail database: public when `publicly_accessible` (the provider's default is false); no encryption
+        // setting and no customer key (`LightsailDatabase`).
+        "aws_lightsail_database": Shape(kind: .database, atRest: nil, kmsKey: nil, publicAccess: "publicly_accessible"),
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
     ]
 
@@ -238,6 +241,8 @@ struct TerraformDataStoreReader {
                 }
             case "aws_workspaces_workspace":
                 deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
+            case "aws_lightsail_database":
+                LightsailDatabase.describe(&store, at: resource.rawOrigin)
             case "aws_elasticache_cluster":
                 // A member of a replication group is encrypted (or not) by its group, read on its own.
                 let group = resource["replication_group_id"]

@@ -10,7 +10,7 @@ public struct TerraformPlanAdapter: DocumentAdapter {
     /// reference only where no other reader placed one).
     static let readers: [any TerraformReader.Type] = [
         TerraformKeyReader.self, TerraformDataStoreReader.self, TerraformBucketReader.self, TerraformVolumeReader.self,
-        TerraformRedshiftReader.self, TerraformStreamReader.self,
+        TerraformRedshiftReader.self, TerraformStreamReader.self, TerraformServerlessCollectionReader.self,
         TerraformClusterReader.self, TerraformBackupPlanReader.self, TerraformTrailReader.self,
         TerraformListenerReader.self, TerraformListenerRuleReader.self, TerraformClassicListenerReader.self,
         TerraformLogGroupReader.self, TerraformSecurityGroupReader.self, TerraformNetworkLoadBalancerReader.self,

@@ -142,6 +142,10 @@ extension DataStore {
     /// The storage type of an OpenSearch or Elasticsearch domain, whose TLS is its endpoint's enforce-HTTPS option and
     /// its node-to-node encryption, and which is public without VPC options.
     public static let searchDomainStorageType = "opensearch"
+    /// The storage type of an OpenSearch Serverless collection, public as its network policies say.
+    public static let serverlessCollectionStorageType = "opensearch-serverless"
+    /// The storage type of a Lightsail managed database, which takes no customer key.
+    public static let lightsailDatabaseStorageType = "lightsail"
     /// The storage type of a Redshift provisioned cluster, whose TLS is its parameter group's `require_ssl`.
     public static let redshiftStorageType = "redshift"
     /// The storage type of an Amazon MSK cluster, whose TLS is its client-broker and in-cluster encryption.

@@ -1,0 +1,212 @@
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// What the OpenSearch Serverless security policies of one input say about its collections, shared by the plan and
+/// template readers: whether a collection's endpoint is public (network policies) and which key encrypts it
+/// (encryption policies).
+///
+/// AWS's rules, from the OpenSearch Service developer guide:
+/// - A network policy is a list of rule sets, each with `Rules` (a `ResourceType`, `collection` or `dashboard`, and
+///   `Resource` patterns `collection/<name>` or `collection/<prefix>*`) and `AllowFromPublic`. "A rule that specifies
+///   public access overrides a rule that specifies VPC access for any collections that are common to both rules", and
+///   with `AllowFromPublic` true "the VPC endpoints are ignored"
+///   (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-network.html). Only the
+///   `collection` endpoint is judged: Dashboards reach a collection's data only when its collection endpoint admits
+///   the same sources.
+/// - An encryption policy has `Rules` of the same patterns, `AWSOwnedKey` and `KmsARN` ("If you include this
+///   parameter, OpenSearch Serverless ignores the AWSOwnedKey parameter"); "if rules from multiple policies match a
+///   collection, the more specific rule is used", and "encryption at rest is required for all serverless collections"
+///   (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-encryption.html).
+///
+/// Rules are indexed by their pattern once, so a collection's policies are found by its name and each of its
+/// prefixes (names are at most 32 characters), never by a scan of every rule.
+struct ServerlessCollectionPolicies {
+    /// One `Resource` pattern of a rule set, and what that rule set says.
+    private struct Rule {
+        var type: PolicyType
+        var policy: String
+        var origin: Origin
+        /// A network rule's `AllowFromPublic`.
+        var allowFromPublic: Fact<Bool>?
+        /// An encryption rule's key: `nil` when AWS owns it.
+        var key: Fact<String>?
+    }
+
+    private var exact: [String: [Rule]] = [:]
+    private var prefixes: [String: [Rule]] = [:]
+    /// Policies whose patterns or content cannot be read (known only after apply, a parameter): what they say may
+    /// apply to any collection.
+    private var unreadableNetwork: [(reason: String, origin: Origin)] = []
+    private var unreadableEncryption: [(reason: String, origin: Origin)] = []
+    /// Whether any network rule allows public access, for collections whose names are not known.
+    private var publicRules: [Rule] = []
+    private(set) var isEmpty = true
+    private var hasEncryptionRules = false
+
+    /// Why a collection's key cannot be known when no encryption policy of the input matches it.
+    static let noEncryptionPolicy = "no encryption policy of the input matches the collection, and AWS creates a collection only when one does, so a policy elsewhere in the account chooses its key"
+
+    enum PolicyType: String {
+        case network, encryption
+    }
+
+    /// The pattern a `Resource` entry names, `nil` for one that is not a collection pattern.
+    private static func pattern(_ resource: String) -> String? {
+        guard resource.lowercased().hasPrefix("collection/") else { return nil }
+        return String(resource.dropFirst("collection/".count))
+    }
+
+    /// Adds a policy of `type` whose document is known — or known in part: `unknown` marks, as a plan's
+    /// `after_unknown` does, the values known only after apply (`true`, or a text saying why).
+    mutating func add(_ type: PolicyType, named name: String, document: SourceNode, unknown: SourceNode? = nil,
+                      at origin: Origin) {
+        isEmpty = false
+        let later = "policy '\(name)' is known only in part before apply"
+        switch type {
+        case .network:
+            // A list of rule sets; one rule set written alone counts as one.
+            let sets = document.items ?? [document]
+            for (index, set) in sets.enumerated() {
+                let mirror = document.items == nil ? unknown : unknown?.item(at: index)
+                let stated = set["AllowFromPublic"]
+                let allow: Fact<Bool>
+                if Self.holdsUnknown(mirror?["AllowFromPublic"]) {
+                    allow = .unknown(reason: "AllowFromPublic of network \(later)")
+                } else if stated == nil || stated?.isNull == true {
+                    allow = .known(false)
+                } else if let flag = stated?.bool ?? ["true": true, "false": false][stated?.string?.lowercased() ?? ""] {
+                    allow = .known(flag)
+                } else {
+                    allow = .unknown(reason: "network policy '\(name)' sets AllowFromPublic to a value that is not a boolean")
+                }
+                // Patterns known only after apply may name any collection.
+                if mirror?.bool == true || mirror?.isString == true || Self.holdsUnknown(mirror?["Rules"]), allow.known != false {
+                    unreadableNetwork.append(("which collections network \(later) allows public access to cannot be known", origin))
+                }
+                for rule in set["Rules"]?.items ?? [] where rule["ResourceType"]?.string?.lowercased() == "collection" {
+                    let entry = Rule(type: .network, policy: name, origin: origin, allowFromPublic: allow)
+                    addPatterns(rule["Resource"], entry)
+                    if allow.known != false { publicRules.append(entry) }
+                }
+            }
+        case .encryption:
+            let key: Fact<String>?
+            if Self.holdsUnknown(unknown?["KmsARN"]) {
+                key = .unknown(reason: "KmsARN of encryption \(later)")
+            } else if let arn = document["KmsARN"], !arn.isNull {
+                key = arn.string.map { .known($0) } ?? .unknown(reason: "encryption policy '\(name)' names its KmsARN by a value that is not a string")
+            } else {
+                key = nil
+            }
+            if Self.holdsUnknown(unknown?["Rules"]) {
+                unreadableEncryption.append(("which collections encryption \(later) applies to cannot be known", origin))
+            }
+            for rule in document["Rules"]?.items ?? [] where rule["ResourceType"]?.string?.lowercased() ?? "collection" == "collection" {
+                hasEncryptionRules = true
+                addPatterns(rule["Resource"], Rule(type: .encryption, policy: name, origin: origin, key: key))
+            }
+        }
+    }
+
+    /// Whether a plan's unknown mirror marks anything below it unknown.
+    private static func holdsUnknown(_ mirror: SourceNode?) -> Bool {
+        guard let mirror else { return false }
+        if mirror.bool == true || mirror.isString { return true }
+        if let items = mirror.items { return items.contains { holdsUnknown($0) } }
+        if let entries = mirror.entries { return entries.contains { holdsUnknown($0.value) } }
+        return false
+    }
+
+    /// Adds a policy whose type or document cannot be read.
+    mutating func addUnreadable(_ type: PolicyType?, reason: String, at origin: Origin) {
+        isEmpty = false
+        if type != .encryption { unreadableNetwork.append((reason, origin)) }
+        if type != .network { unreadableEncryption.append((reason, origin)) }
+    }
+
+    private mutating func addPatterns(_ resources: SourceNode?, _ rule: Rule) {
+        let texts = resources?.items?.compactMap(\.string) ?? resources?.string.map { [$0] } ?? []
+        for text in texts {
+            guard let pattern = Self.pattern(text) else { continue }
+            if pattern.hasSuffix("*") {
+                prefixes[String(pattern.dropLast()), default: []].append(rule)
+            } else {
+                exact[pattern, default: []].append(rule)
+            }
+        }
+    }
+
+    /// The rules matching a collection name, most specific first: the exact name, then longer prefixes before
+    /// shorter ones.
+    private func rules(matching name: String) -> [(rule: Rule, specificity: Int)] {
+        var found: [(Rule, Int)] = (exact[name] ?? []).map { ($0, Int.max) }
+        var prefix = Substring(name)
+        while true {
+            for rule in prefixes[String(prefix)] ?? [] { found.append((rule, prefix.count)) }
+            if prefix.isEmpty { break }
+            prefix = prefix.dropLast()
+        }
+        return found
+    }
+
+    /// Whether a collection's endpoint is reachable from public networks; `nil` when no policy of the input says.
+    /// `name` is `nil` when the collection's name is not known.
+    func publicAccess(of name: String?, at origin: Origin) -> (Located<Fact<Bool>>, note: String?)? {
+        guard let name else {
+            if let every = prefixes[""]?.first(where: { $0.type == .network && $0.allowFromPublic?.known == true }) {
+                return (Located(.known(true), at: every.origin), "network policy '\(every.policy)' allows public access to every collection (collection/*)")
+            }
+            if let some = publicRules.first {
+                return (Located(.unknown(reason: "the collection's name cannot be known, and network policy '\(some.policy)' allows public access to some collections"), at: origin), nil)
+            }
+            if let unreadable = unreadableNetwork.first {
+                return (Located(.unknown(reason: unreadable.reason), at: unreadable.origin), nil)
+            }
+            return nil
+        }
+        let matching = rules(matching: name).map(\.rule).filter { $0.type == .network }
+        if let open = matching.first(where: { $0.allowFromPublic?.known == true }) {
+            return (Located(.known(true), at: open.origin), "network policy '\(open.policy)' allows public access to it (AllowFromPublic true)")
+        }
+        if let unknown = matching.first(where: { $0.allowFromPublic?.known == nil }), case .unknown(let reason)? = unknown.allowFromPublic {
+            return (Located(.unknown(reason: reason), at: unknown.origin), nil)
+        }
+        if let unreadable = unreadableNetwork.first {
+            return (Located(.unknown(reason: unreadable.reason), at: unreadable.origin), nil)
+        }
+        guard let closed = matching.first else { return nil }
+        return (Located(.known(false), at: closed.origin), nil)
+    }
+
+    /// The key that encrypts a collection: `.some(nil)` for an AWS owned key (with the policy's origin), the key when
+    /// a policy names one, unknown when the input cannot say, and `nil` when no policy of the input matches.
+    func key(of name: String?, at origin: Origin) -> (key: Located<Fact<String>>?, origin: Origin, note: String?)? {
+        guard let name else {
+            guard hasEncryptionRules || !unreadableEncryption.isEmpty else { return nil }
+            return (Located(.unknown(reason: "the collection's name cannot be known, so neither can the encryption policy that chooses its key"), at: origin), origin, nil)
+        }
+        let matching = rules(matching: name).filter { $0.rule.type == .encryption }
+        guard let best = matching.map(\.specificity).max() else {
+            if let unreadable = unreadableEncryption.first {
+                return (Located(.unknown(reason: unreadable.reason), at: unreadable.origin), unreadable.origin, nil)
+            }
+            return nil
+        }
+        // An unreadable policy may hold a more specific pattern than a prefix; an exact name wins whatever it holds
+        // (AWS refuses the same pattern in two encryption policies).
+        if best != Int.max, let unreadable = unreadableEncryption.first {
+            return (Located(.unknown(reason: unreadable.reason), at: unreadable.origin), unreadable.origin, nil)
+        }
+        let chosen = matching.filter { $0.specificity == best }.map(\.rule)
+        let first = chosen[0]
+        let keys = chosen.map { $0.key.map { fact -> String in fact.known ?? "\u{0}" } ?? "" }
+        if Set(keys).count > 1 {
+            let names = chosen.prefix(4).map { "'\($0.policy)'" }.joined(separator: ", ")
+            return (Located(.unknown(reason: "encryption policies \(names) match it alike and name different keys"), at: first.origin), first.origin, nil)
+        }
+        guard let key = first.key else {
+            return (nil, first.origin, "encryption policy '\(first.policy)' chooses an AWS owned key (AWSOwnedKey)")
+        }
+        return (Located(key, at: first.origin), first.origin, nil)
+    }
+}

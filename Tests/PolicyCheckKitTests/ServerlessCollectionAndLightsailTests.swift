@@ -1,0 +1,158 @@
+import PolicyCheckKit
+import Testing
+
+/// OpenSearch Serverless collections and Lightsail databases are data stores in every format (before, neither was
+/// read: a collection a network policy opened to public networks, or a Lightsail database in public mode, passed
+/// without a word). A collection is public when a network policy rule for its `collection` endpoint allows public
+/// access, whatever other rules say; its key is the one the most specific encryption policy rule names.
+@Suite struct ServerlessCollectionAndLightsailTests {
+    typealias CFN = CloudFormationTesting
+
+    static func lines(_ findings: [Finding]) -> [String] {
+        findings.filter { $0.ruleId.hasPrefix("MMC-NET") || $0.ruleId.hasPrefix("MMC-ENC") }
+            .map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " (cannot verify)" : "")" }
+    }
+
+    static let source = """
+        provider "aws" { region = "us-east-1" }
+        resource "aws_kms_key" "k" { enable_key_rotation = true }
+        resource "aws_opensearchserverless_security_policy" "logs_key" {
+          name   = "logs-key"
+          type   = "encryption"
+          policy = jsonencode({ Rules = [{ ResourceType = "collection", Resource = ["collection/logs*"] }], AWSOwnedKey = true })
+        }
+        resource "aws_opensearchserverless_security_policy" "audit_key" {
+          name   = "audit-key"
+          type   = "encryption"
+          policy = jsonencode({ Rules = [{ ResourceType = "collection", Resource = ["collection/logs-audit"] }], AWSOwnedKey = false, KmsARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" })
+        }
+        resource "aws_opensearchserverless_security_policy" "private" {
+          name   = "private"
+          type   = "network"
+          policy = jsonencode([{ Rules = [{ ResourceType = "collection", Resource = ["collection/logs*"] }], AllowFromPublic = false, SourceVPCEs = ["vpce-050f79086ee71ac05"] }])
+        }
+        resource "aws_opensearchserverless_security_policy" "dashboards" {
+          name   = "dashboards"
+          type   = "network"
+          policy = jsonencode([{ Rules = [{ ResourceType = "dashboard", Resource = ["collection/logs-audit"] }], AllowFromPublic = true }])
+        }
+        resource "aws_opensearchserverless_security_policy" "public" {
+          name   = "public"
+          type   = "network"
+          policy = jsonencode([{ Rules = [{ ResourceType = "collection", Resource = ["collection/${aws_opensearchserverless_collection.open.name}"] }], AllowFromPublic = true }])
+        }
+        resource "aws_opensearchserverless_collection" "open" { name = "logs-app" }
+        resource "aws_opensearchserverless_collection" "audit" { name = "logs-audit" }
+        resource "aws_opensearchserverless_collection" "stray" { name = "metrics" }
+        resource "aws_lightsail_database" "public" {
+          relational_database_name = "public"
+          master_database_name     = "app"
+          master_username          = "admin"
+          blueprint_id             = "mysql_8_0"
+          bundle_id                = "micro_1_0"
+          publicly_accessible      = true
+        }
+        resource "aws_lightsail_database" "private" {
+          relational_database_name = "private"
+          master_database_name     = "app"
+          master_username          = "admin"
+          blueprint_id             = "mysql_8_0"
+          bundle_id                = "micro_1_0"
+        }
+        """
+
+    @Test func sourceCollectionsArePublicAndKeyedAsTheirPoliciesSay() throws {
+        let findings = try TerraformSourceFixture.findings(main: Self.source)
+        #expect(Self.lines(findings) == [
+            // A public rule overrides a VPC one for the collection both name; a public dashboard alone is not.
+            "MMC-ENC-002 aws_opensearchserverless_collection.open",
+            "MMC-NET-012 aws_opensearchserverless_collection.open",
+            // No encryption policy of the input matches: one elsewhere in the account chooses the key.
+            "MMC-ENC-002 aws_opensearchserverless_collection.stray (cannot verify)",
+            "MMC-ENC-001 aws_lightsail_database.public (cannot verify)",
+            "MMC-ENC-002 aws_lightsail_database.public",
+            "MMC-NET-012 aws_lightsail_database.public",
+            "MMC-ENC-001 aws_lightsail_database.private (cannot verify)",
+            "MMC-ENC-002 aws_lightsail_database.private",
+        ])
+        let open = try #require(findings.first { $0.ruleId == "MMC-NET-012" && $0.resource.hasSuffix(".open") })
+        #expect(open.message == "the search collection's endpoint is reachable from the internet: network policy 'public' allows public access to it (AllowFromPublic true); expected its network policies to admit only VPC endpoints (AllowFromPublic false)")
+        #expect(open.line == 26)
+        let owned = try #require(findings.first { $0.ruleId == "MMC-ENC-002" && $0.resource.hasSuffix(".open") })
+        #expect(owned.message.contains("encryption policy 'logs-key' chooses an AWS owned key"), "\(owned.message)")
+        #expect(findings.first { $0.ruleId == "MMC-ENC-002" && $0.resource.hasSuffix("lightsail_database.private") }?.message
+            .contains("a Lightsail database takes no KMS key") == true)
+    }
+
+    @Test func aPlansPoliciesKnownOnlyInPartLeaveTheCollectionUnverified() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_opensearchserverless_security_policy.net", "aws_opensearchserverless_security_policy",
+                    after: ["name": "net", "type": "network"], unknown: ["policy": true])
+        plan.change("aws_opensearchserverless_collection.c", "aws_opensearchserverless_collection",
+                    after: ["name": "logs"], unknown: ["kms_key_arn": true, "arn": true])
+        // An existing collection's assigned key decides it, whatever policies say now.
+        plan.change("aws_opensearchserverless_collection.old", "aws_opensearchserverless_collection",
+                    after: ["name": "old", "kms_key_arn": "auto"])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+        #expect(Self.lines(findings) == [
+            // The network policy is known only after apply: it may open either.
+            "MMC-NET-012 aws_opensearchserverless_collection.c (cannot verify)",
+            "MMC-NET-012 aws_opensearchserverless_collection.old (cannot verify)",
+            "MMC-ENC-002 aws_opensearchserverless_collection.c (cannot verify)",
+            "MMC-ENC-002 aws_opensearchserverless_collection.old",
+        ])
+    }
+
+    @Test func templateCollectionsAndDatabasesAreJudgedAtTheirWorst() throws {
+        let template = """
+            Parameters:
+              CollectionName: {Type: String, Default: search-app}
+            Conditions:
+              IsProd: !Equals [!Ref "AWS::StackName", prod]
+            Resources:
+              Key:
+                Type: AWS::OpenSearchServerless::SecurityPolicy
+                Properties:
+                  Name: app-key
+                  Type: encryption
+                  Policy: !Sub '{"Rules":[{"ResourceType":"collection","Resource":["collection/${CollectionName}"]}],"AWSOwnedKey":false,"KmsARN":"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}'
+              Wide:
+                Type: AWS::OpenSearchServerless::SecurityPolicy
+                Properties:
+                  Name: wide
+                  Type: encryption
+                  Policy: '{"Rules":[{"ResourceType":"collection","Resource":["collection/search*"]}],"AWSOwnedKey":true}'
+              Net:
+                Type: AWS::OpenSearchServerless::SecurityPolicy
+                Properties:
+                  Name: app-net
+                  Type: network
+                  Policy: '[{"Rules":[{"ResourceType":"collection","Resource":["collection/search*"]}],"AllowFromPublic":true}]'
+              Collection:
+                Type: AWS::OpenSearchServerless::Collection
+                Properties: {Name: !Ref CollectionName}
+              Sibling:
+                Type: AWS::OpenSearchServerless::Collection
+                Properties: {Name: search-two}
+              Db:
+                Type: AWS::Lightsail::Database
+                Properties:
+                  RelationalDatabaseName: db
+                  RelationalDatabaseBlueprintId: mysql_8_0
+                  RelationalDatabaseBundleId: micro_2_0
+                  MasterDatabaseName: app
+                  MasterUsername: admin
+                  PubliclyAccessible: !If [IsProd, false, true]
+            """
+        let findings = try CFN.findings(template)
+        #expect(Self.lines(findings) == [
+            // The exact name is more specific than the prefix: Collection has the customer key, Sibling an AWS owned one.
+            "MMC-ENC-002 Sibling",
+            "MMC-NET-012 Collection",
+            "MMC-NET-012 Sibling",
+            "MMC-ENC-001 Db (cannot verify)",
+            "MMC-ENC-002 Db",
+            "MMC-NET-012 Db",
+        ])
+    }
+}
