@@ -173,11 +173,20 @@ struct Template {
         return namesLanguageExtensions(root["Transform"])
     }
 
-    /// A resource whose type only a CloudFormation template declares: an AWS type, or a registered module's
+    /// A resource whose type only a CloudFormation template declares: an AWS type, a custom resource's
+    /// (`Custom::AWSCDK-EKS-Cluster`: a template of custom resources alone is a template, and was passed over as not
+    /// an input, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudformation-customresource.html),
+    /// a registry extension's (`Acme::Data::Cluster`, three names of letters and digits) or a registered module's
     /// (`Acme::Data::Cluster::MODULE`, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ModuleInfo.html).
     private static func isTemplateResource(_ node: SourceNode) -> Bool {
         guard let type = node["Type"]?.string else { return false }
-        return type.hasPrefix("AWS::") || type.hasSuffix("::MODULE")
+        if type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") { return true }
+        let parts = type.split(separator: ":", omittingEmptySubsequences: false)
+        // `A::B::C` splits into five parts, the second and fourth empty.
+        guard parts.count == 5, parts[1].isEmpty, parts[3].isEmpty else { return false }
+        return [parts[0], parts[2], parts[4]].allSatisfy { part in
+            part.count >= 2 && part.count <= 64 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     /// The root with the loops of its `Conditions` section expanded, as the resolver reads conditions from it.

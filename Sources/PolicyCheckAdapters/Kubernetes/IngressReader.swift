@@ -33,8 +33,13 @@ struct IngressReader {
         if let allowlist = GKEIngress.allowlist(ingress) { deployment.allowlists.append(allowlist) }
         // Under each definition of its class the run holds (one, mostly): the same findings twice are one.
         let legacyClass = ingress.annotations["kubernetes.io/ingress.class"] != nil
-        for settings in classes.readings(className: ingress.className, legacyClass: legacyClass, at: ingress.classOrigin,
-                                         into: &deployment) {
+        // The legacy annotation wins over `ingressClassName` (Kubernetes accepts both when they are equal): the AWS
+        // Load Balancer Controller "takes higher priority than ingressClassName" and then loads no IngressClass and
+        // no IngressClassParams (`classifyIngress` returns an empty class configuration), so the Ingress's own
+        // annotations decide. Before, the class's parameters (`scheme: internal`) were credited to an Ingress whose
+        // ALB is internet-facing.
+        for settings in classes.readings(className: legacyClass ? nil : ingress.className, legacyClass: legacyClass,
+                                         at: ingress.classOrigin, into: &deployment) {
             if case .none = settings, !isALB { continue }
             readALB(settings, unknown: unknown, into: &deployment)
         }

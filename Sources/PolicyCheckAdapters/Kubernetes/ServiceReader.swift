@@ -68,6 +68,16 @@ struct ServiceReader {
             }
             return allowlist.entries.isEmpty ? nil : allowlist
         }
+        if internetFacing, let extra = extraSecurityGroups(annotations, loadBalancerClass: loadBalancerClass) {
+            if allowlist.entries.isEmpty {
+                // Without source ranges its own group admits everyone: those entries stay, beside the extra groups'.
+                allowlist.entries = KubernetesAllowlists.worldOpen(at: worldOrigin, ipv6: ipv6, ports: ports)
+            }
+            allowlist.entries.append(KubernetesAllowlists.unknownEntry(
+                at: extra.origin, reason: "the load balancer also admits what the security groups named in '\(extraSecurityGroupsAnnotation)' admit, which the manifest does not show",
+                ports: shared))
+            return allowlist
+        }
         if allowlist.entries.isEmpty {
             guard internetFacing else { return nil }
             // No source ranges: the load balancer admits the whole internet. A scheme annotation the in-tree
@@ -127,9 +137,37 @@ struct ServiceReader {
     /// "when this annotation is not present"
     /// (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/#security-groups).
     /// A Service another implementation reconciles (a GKE or other class) does not read it.
+    ///
+    /// The in-tree controller's Network Load Balancer (`aws-load-balancer-type: nlb`) takes none: "these annotations
+    /// are valid only for Classic Load Balancers" (cloud-provider-aws `docs/nlb_security_groups.md`) unless the
+    /// cluster's cloud configuration opts in (`NLBSecurityGroupMode = Managed`), which no manifest shows — its
+    /// source ranges open the nodes' group as they do without the annotation, so they are judged (before, naming a
+    /// group turned a world-open NLB into an info).
     static func namedSecurityGroups(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
         guard loadBalancerClass == nil || isAWSLoadBalancerController(annotations, loadBalancerClass),
+              isAWSLoadBalancerController(annotations, loadBalancerClass) || !isInTreeNLB(annotations),
               let groups = annotations[securityGroupsAnnotation],
+              !ServiceListeners.items(groups.value).isEmpty
+        else { return nil }
+        return groups
+    }
+
+    /// Whether the in-tree controller makes a Network Load Balancer: it compares the type annotation with `nlb`
+    /// exactly (cloud-provider-aws `isNLB`).
+    static func isInTreeNLB(_ annotations: Annotations) -> Bool {
+        annotations["service.beta.kubernetes.io/aws-load-balancer-type"]?.value == "nlb"
+    }
+
+    static let extraSecurityGroupsAnnotation = "service.beta.kubernetes.io/aws-load-balancer-extra-security-groups"
+
+    /// The extra security groups the in-tree controller attaches to a Classic Load Balancer beside its own
+    /// (`aws-load-balancer-extra-security-groups`: "additional security groups to be added to ELB", cloud-provider-aws
+    /// `docs/service_controller.md`; `buildELBSecurityGroupList` appends them to the group it opens to the source
+    /// ranges): the load balancer also admits what they admit, which the manifest does not show. `nil` when the
+    /// annotation lists nothing, or another controller, or its NLB, takes the Service.
+    static func extraSecurityGroups(_ annotations: Annotations, loadBalancerClass: String?) -> Located<String>? {
+        guard loadBalancerClass == nil, !isAWSLoadBalancerController(annotations, loadBalancerClass),
+              !isInTreeNLB(annotations), let groups = annotations[extraSecurityGroupsAnnotation],
               !ServiceListeners.items(groups.value).isEmpty
         else { return nil }
         return groups

@@ -21,6 +21,10 @@ import Testing
         "Resources:\n  Fn::ForEach::Groups: [Name, [A], {'Sg${Name}': {Type: AWS::EC2::SecurityGroup}}]",
         "Transform: AWS::LanguageExtensions\nResources:\n  Db: {Type: Custom::Thing}",
         "Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]\nResources: {}",
+        // Custom resources alone (a CDK EKS cluster, `Custom::AWSCDK-EKS-Cluster`, with its public endpoint) and
+        // registry extensions: passed over as "not a manifest" before (tester, round 34).
+        "Resources:\n  B: {Type: Custom::Thing}",
+        "Resources:\n  C: {Type: MongoDB::Atlas::Cluster}",
     ])
     func templatesAreRecognisedByContent(text: String) throws {
         #expect(CloudFormationAdapter.recognises(try Self.node(text)))
@@ -29,7 +33,8 @@ import Testing
 
     @Test(arguments: [
         "apiVersion: policycheck/v1\nkind: Deployment",
-        "Resources:\n  B: {Type: Custom::Thing}",
+        "Resources:\n  B: {Type: Thing::Two}",
+        "Resources:\n  B: {Type: 'A b::C::D'}",
         "Resources: [a, b]",
         "- AWSTemplateFormatVersion",
         // YAML that only has a `Resources` key (a container's limits, a catalogue) stays no template.
@@ -52,6 +57,20 @@ import Testing
         let report = T.run([directory.path])
         #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
         #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.severity == .critical },
+                "\(report.findings.map(\.cfnSummary))")
+        #expect(report.exitCode == 1)
+    }
+
+    /// A template of custom resources alone, without the version line — a CDK EKS cluster open to the world — was
+    /// skipped in a walk as "not a manifest" beside a compliant template, and the run passed (tester, round 34).
+    @Test func aTemplateOfCustomResourcesWithoutItsVersionLineIsCheckedInAWalk() throws {
+        let directory = ScratchFolder.path("custom")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try T.fixture("fail-custom-resources-only-without-version.json")
+            .write(to: directory.appendingPathComponent("eks-cluster.json"), atomically: true, encoding: .utf8)
+        let report = T.run([directory.path])
+        #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+        #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.severity == .critical && $0.resource == "Cluster" },
                 "\(report.findings.map(\.cfnSummary))")
         #expect(report.exitCode == 1)
     }

@@ -85,4 +85,18 @@ import Testing
         text += "    \(Self.internetFacing)\n    \(Self.restricted)\nspec:\n  ingressClassName: public-alb\n"
         #expect(try Self.networkFindings(text).isEmpty)
     }
+
+    /// The legacy class annotation beside `ingressClassName` (Kubernetes accepts both when equal) wins, and the AWS
+    /// Load Balancer Controller then loads no parameters: the Ingress's own annotations decide (before, the class's
+    /// `scheme: internal` hid a world-open internet-facing ALB; tester, round 34).
+    @Test func theLegacyClassAnnotationLeavesTheParametersOut() throws {
+        let text = Self.input(parameters: ["scheme: internal"],
+                              ingressAnnotations: ["kubernetes.io/ingress.class: public-alb", Self.internetFacing])
+            .replacingOccurrences(of: "kubernetes.io/ingress.class: public-alb", with: "kubernetes.io/ingress.class: alb")
+            .replacingOccurrences(of: "ingressClassName: public-alb", with: "ingressClassName: alb")
+            .replacingOccurrences(of: "  name: public-alb\nspec:\n  controller", with: "  name: alb\nspec:\n  controller")
+        let findings = try Self.networkFindings(text)
+        #expect(findings.map(\.ruleId) == ["MMC-NET-011"], "\(H.summary(findings))")
+        #expect(findings.first?.message.contains("'0.0.0.0/0' admits every IPv4 address") == true)
+    }
 }

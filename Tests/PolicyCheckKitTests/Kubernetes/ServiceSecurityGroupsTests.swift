@@ -40,4 +40,28 @@ import Testing
         let internalNLB = H.read(text: Self.service([Self.groups], loadBalancerClass: "service.k8s.aws/nlb"))
         #expect(internalNLB.deployments.first?.allowlists.isEmpty == true)
     }
+
+    /// The in-tree controller's NLB takes no named groups (they are "valid only for Classic Load Balancers"): a
+    /// world-open NLB naming one was an info before, and passed (tester, round 34).
+    @Test func anInTreeNLBIgnoresNamedGroups() throws {
+        let text = LoadBalancerServiceText.make(name: "ssh", namespace: "prod", annotations: [
+            "service.beta.kubernetes.io/aws-load-balancer-type: nlb", Self.groups,
+        ], loadBalancerClass: nil, port: 22)
+        let findings = try H.findings(H.read(text: text).deployments)
+        #expect(findings.map { "\($0.ruleId) \($0.severity) \($0.cannotVerify)" } == ["MMC-NET-001 critical false"])
+    }
+
+    /// A Classic Load Balancer's extra groups admit what they admit beside its own group's source ranges: one entry
+    /// that cannot be verified (before, never read: a silent pass).
+    @Test func extraGroupsOfAClassicLoadBalancerCannotBeVerified() throws {
+        let extra = "service.beta.kubernetes.io/aws-load-balancer-extra-security-groups: sg-0123456789abcdef0"
+        let read = H.read(text: Self.service([extra]))
+        let allowlist = try #require(read.deployments.first?.allowlists.first)
+        #expect(allowlist.entries.map { $0.cidr.value.known ?? "unknown" } == ["52.20.12.0/24", "unknown"])
+        let findings = try H.findings(read.deployments)
+        #expect(findings.map { "\($0.ruleId) \($0.cannotVerify)" } == ["MMC-NET-011 true"])
+        // An AWS Load Balancer Controller NLB does not read the in-tree annotation.
+        let lbc = H.read(text: Self.service([extra, Self.lbcScheme], loadBalancerClass: "service.k8s.aws/nlb"))
+        #expect(lbc.deployments.first?.allowlists.first?.entries.map(\.cidr.value.known) == ["52.20.12.0/24"])
+    }
 }
