@@ -66,19 +66,22 @@ final class InspectorEngine {
             if !outcome.items.isEmpty || outcome.failure != .notKeyMaterial || mode == .strict { return outcome }
             ignored = outcome.ignored
         }
-        var outcome = readWhole(bytes, mode: mode)
+        var outcome = readWhole(bytes, mode: mode, afterPEMHeader: !ignored.isEmpty)
         outcome.ignored = ignored
         return outcome
     }
 
     /// The whole input as one DER structure, a raw, hex or base64 symmetric key, or wrapped key material.
-    private func readWhole(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode) -> Outcome {
+    /// `afterPEMHeader`: the bytes hold a PEM header that began no key. They are then never raw key bytes as they
+    /// stand: a 32-byte text `-----BEGIN RSA PRIVATE KEY-----\n` (a label line, or prose naming one) was reported as
+    /// an AES 256-bit key (tester, round 34), and random key bytes never spell a PEM header.
+    private func readWhole(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode, afterPEMHeader: Bool = false) -> Outcome {
         let classification = DERClassifier.classify(bytes)
         do throws(KeyMaterialError) {
             if case let .structure(structure) = classification {
                 return Outcome(items: [try decodeDER(bytes, as: structure, index: 0, encoding: .der)])
             }
-            if let key = RawKeyRecognizer.textKey(bytes) ?? RawKeyRecognizer.rawKey(bytes) {
+            if let key = RawKeyRecognizer.textKey(bytes) ?? (afterPEMHeader ? nil : RawKeyRecognizer.rawKey(bytes)) {
                 return Outcome(items: [DecodedItem(object: key)])
             }
             if let wrapped = RawKeyRecognizer.wrappedMaterial(bytes) {

@@ -138,7 +138,8 @@ public struct InputDiscovery: Sendable {
     /// A call from inside the called module's own folder — a module repository's `examples/complete` calling
     /// `../../` — does not make the module a part: an example shows one way to use the module, with its own values,
     /// and the module is still read on its own, with its defaults (read only through an example that turns
-    /// encryption on, a default of off would pass unseen).
+    /// encryption on, a default of off would pass unseen). Nor does any call make a part of a module that declares
+    /// itself deployed on its own — a backend, or a `terraform.tfvars` (`TerraformModuleLoader.declaresOwnRoot`).
     static func keepRootModules(_ inputs: inout [Input], from start: Int, calls: [PathKey: Set<PathKey>]) {
         let directory = FileManager.default.currentDirectoryPath
         let order = inputs[start...].filter(\.isTerraformModule).map { InputPath.key($0.path, in: directory) }
@@ -154,6 +155,12 @@ public struct InputDiscovery: Sendable {
             while let next = pending.popLast() {
                 if covered.insert(next).inserted { pending += calls[next] ?? [] }
             }
+        }
+        // A called module that says it is deployed on its own (`TerraformModuleLoader.declaresOwnRoot`) is a root
+        // as well as a part of its callers.
+        for input in inputs[start...] where input.isTerraformModule {
+            let key = InputPath.key(input.path, in: directory)
+            if called.contains(key), TerraformModuleLoader.declaresOwnRoot(input.path) { roots.insert(key) }
         }
         for key in order where !called.contains(key) && roots.insert(key).inserted { cover(from: key) }
         for key in order where !covered.contains(key) && roots.insert(key).inserted { cover(from: key) }

@@ -49,4 +49,13 @@ struct SymmetricAndWrappedMaterialTests {
             try KeyInspection.inspect([UInt8](repeating: 0xA5, count: size))
         }
     }
+
+    /// Bytes that hold a PEM header beginning no key are never raw key bytes: a 32-byte label line (or prose naming
+    /// one) was an AES 256-bit key (tester, round 34). 32 bytes without a header still are.
+    @Test(arguments: ["-----BEGIN RSA PRIVATE KEY-----\n", "see -----BEGIN RSA PRIVATE KEY--", "-----BEGIN DSA PRIVATE KEY-----\n"])
+    func aPEMLabelOfAKeysSizeIsNotAKey(_ text: String) {
+        #expect(Array(text.utf8).count == 32)
+        #expect(throws: KeyMaterialError.self) { try KeyInspection.inspect(Array(text.utf8)) }
+        #expect((try? KeyInspection.inspect([UInt8](repeating: 0x2D, count: 32)))?.first?.kind == .symmetricKey)
+    }
 }

@@ -52,6 +52,26 @@ import Testing
         #expect(result.stdout.contains("[module.volume.aws_ebs_volume.v]"), "\(result.stdout)")
     }
 
+    /// A decoy call to a module that declares itself deployed on its own — a backend, or a `terraform.tfvars` — does
+    /// not take it out of the gate: with `count = 0`, or a compliant value over a world-open default, or over the
+    /// value its own tfvars sets, the stack passed unseen (tester, round 34). It is read as a root as well.
+    @Test(arguments: [
+        ["stacks/prod/main.tf": "terraform {\n  backend \"s3\" {}\n}\n", "examples/usage/main.tf": "module \"prod\" {\n  source = \"../../stacks/prod\"\n  count  = 0\n}\n"],
+        ["stacks/prod/terraform.tfvars": "office = \"0.0.0.0/0\"\n", "examples/usage/main.tf": "module \"prod\" {\n  source = \"../../stacks/prod\"\n  office = \"52.94.10.0/24\"\n}\n"],
+    ])
+    func aDecoyCallDoesNotTakeADeployedStackOutOfTheGate(files: [String: String]) throws {
+        let stack = "provider \"aws\" { region = \"us-east-1\" }\nvariable \"office\" {\n  default = \"0.0.0.0/0\"\n}\n"
+            + "resource \"aws_security_group\" \"db\" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = \"tcp\"\n    cidr_blocks = [var.office]\n  }\n}\n"
+        var all = files
+        all["stacks/prod/sg.tf"] = stack
+        let tree = try CLI.directory(with: all)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try CLI.run(["check", "."], in: tree)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("2 files checked, 2 deployments"), "\(result.stdout)")
+        #expect(result.stdout.contains("critical MMC-NET-001 '0.0.0.0/0' admits every IPv4 address on port 5432"), "\(result.stdout)")
+    }
+
     /// Modules that only call each other keep the first walked as their root: a cycle is still read (and reported).
     @Test func modulesInACycleAreStillRead() throws {
         let tree = try CLI.directory(with: [

@@ -98,6 +98,8 @@ struct IntrinsicResolver {
             return resolve(items[1], depth: depth) + resolve(items[2], depth: depth)
         case "Fn::Select":
             return select(argument, depth: depth)
+        case "Fn::Length":
+            return length(argument, depth: depth)
         case "Fn::FindInMap":
             return findInMap(argument, depth: depth)
         case "Fn::Base64":
@@ -228,11 +230,33 @@ struct IntrinsicResolver {
 
     private func select(_ argument: SourceNode, depth: Int) -> [TemplateValue] {
         guard let items = argument.items, items.count == 2 else { return Self.unknown("!Select needs an index and a list") }
-        let indexes = resolve(items[0], depth: depth).compactMap { $0.scalarText.flatMap { Int($0) } }
-        guard indexes.count == 1, let index = indexes.first else {
+        // Each index the expression may take (an `!If` between two, a parameter's allowed values) selects its own
+        // element: every one is a value the property may take.
+        let resolved = resolve(items[0], depth: depth)
+        let indexes = resolved.compactMap { $0.scalarText.flatMap { Int($0) } }
+        guard !indexes.isEmpty, indexes.count == resolved.count else {
             return Self.unknown("the index of !Select is not a known number")
         }
-        return resolve(items[1], depth: depth).flatMap { list -> [TemplateValue] in
+        let lists = resolve(items[1], depth: depth)
+        return Self.limited(Array(Set(indexes)).sorted().flatMap { index in select(index, from: lists, depth: depth) })
+    }
+
+    /// `Fn::Length` (`AWS::LanguageExtensions`): the number of elements of a list, written or resolved
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-length.html).
+    /// Before, it was no function policycheck resolved, so an index built from it made `!Select` unknown: an info
+    /// where the element it picks is world-open.
+    private func length(_ argument: SourceNode, depth: Int) -> [TemplateValue] {
+        if let items = argument.items { return [.number(String(items.count))] }
+        return resolve(argument, depth: depth).map { list in
+            guard case .sequence(let node) = list else {
+                return .unknown(reason: "Fn::Length needs a list: \(list.unknownReason(expected: "a list"))", text: nil)
+            }
+            return .number(String(node.memberCount))
+        }
+    }
+
+    private func select(_ index: Int, from lists: [TemplateValue], depth: Int) -> [TemplateValue] {
+        lists.flatMap { list -> [TemplateValue] in
             guard case .sequence(let node) = list else {
                 // A zone picked from a region's zones (`!Select [0, !GetAZs '']`) is in that region.
                 if case .unknown(let reason, let text?) = list, Self.isZonesRegion(text) {

@@ -255,6 +255,24 @@ package final class TerraformModuleLoader {
     /// Whether a directory holds Terraform configuration.
     package static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
 
+    /// Whether a module says it is deployed on its own, as a root, whoever else calls it: a `terraform` block
+    /// with a `backend` or `cloud` block (state of its own), or variable values Terraform loads only for a root
+    /// (`terraform.tfvars`, `*.auto.tfvars`). A module another of the walk calls is then still read as a root too:
+    /// a decoy call (`module "prod" { source = "../../stacks/prod", count = 0 }`) took a deployed stack, and the
+    /// world-open value its `terraform.tfvars` sets, out of the gate (tester, round 34).
+    package static func declaresOwnRoot(_ directory: String) -> Bool {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if entries.contains(where: TerraformFileName.isAutomaticVariables) { return true }
+        for name in TerraformFileName.moduleFiles(among: entries) {
+            guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
+                  let body = try? parse(name: name, data) else { continue }
+            for block in body.blocks where block.type == "terraform" {
+                if block.body.blocks.contains(where: { $0.type == "backend" || $0.type == "cloud" }) { return true }
+            }
+        }
+        return false
+    }
+
     /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
     /// that does not parse calls none here (reading the module reports it).
     package static func localModuleDirectories(of directory: String) -> Set<PathKey> {
