@@ -6,7 +6,11 @@ import PolicyCheckNetwork
 /// An IP set is only a list of addresses; whether it allows or blocks depends on the web ACL rule that uses it. A
 /// set an `aws_wafv2_web_acl` rule in the same plan uses with action `allow` is judged as an allowlist in full. A set
 /// used only by `block` or `count` rules is a block list and is not judged. A set no web ACL in the plan uses
-/// could be either, so only its world-open entries (`0.0.0.0/0`, `::/0`) are judged: such a set is a mistake either way.
+/// could be either, so only what would be world-open is judged, a mistake either way: a `0.0.0.0/0` or `::/0`
+/// entry, or entries that together cover every public address — the only way a set can, as "AWS WAF supports all
+/// IPv4 and IPv6 CIDR ranges except for /0"
+/// (https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-ipset-match.html); before, the
+/// halves `0.0.0.0/1` and `128.0.0.0/1` in a set an allow rule used through a `dynamic` block passed.
 struct TerraformIPSetReader {
     static let ipSetType = "aws_wafv2_ip_set"
     /// Web ACL rule actions, as nested blocks of `action`.
@@ -23,14 +27,35 @@ struct TerraformIPSetReader {
             var allowlist = Allowlist(kind: .webACLIPSet, component: set.address, origin: addresses.fieldOrigin,
                                       internetFacing: true, hasDescriptionField: false)
             let values = addresses.node?.items != nil || addresses.unknown?.items != nil ? addresses.items : [addresses]
+            // Unused in the plan: judge world-open entries only, or all when together they are.
+            let covering = actions.isEmpty ? Self.versionsCoveredTogether(values.compactMap { $0.string()?.value.known }) : []
             for value in values {
                 guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
-                // Unused in the plan: judge world-open entries only.
-                if actions.isEmpty && !Self.isWholeSpace(cidr.value.known) { continue }
+                if actions.isEmpty && !Self.isWholeSpace(cidr.value.known)
+                    && !covering.contains(where: { Self.version(of: cidr.value.known) == $0 }) { continue }
                 allowlist.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: value.origin))
             }
             if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
         }
+    }
+
+    /// The IP versions whose blocks — none the whole space itself, which is judged alone — cover, with the
+    /// addresses no one on the internet can use, every address of the version.
+    private static func versionsCoveredTogether(_ texts: [String]) -> [IPVersion] {
+        let blocks = texts.compactMap { text -> CIDR? in
+            guard case .success(let parsed) = CIDRParser.parse(text) else { return nil }
+            return parsed.cidr
+        }
+        return [IPVersion.v4, .v6].filter { version in
+            let own = blocks.filter { $0.version == version }
+            return !own.isEmpty && !own.contains(where: \.isWholeSpace)
+                && CIDRCoverage.coversWholeSpace(own + PublicAddressSpace.unreachable(version), version: version)
+        }
+    }
+
+    private static func version(of text: String?) -> IPVersion? {
+        guard let text, case .success(let parsed) = CIDRParser.parse(text) else { return nil }
+        return parsed.cidr.version
     }
 
     private static func isWholeSpace(_ text: String?) -> Bool {
