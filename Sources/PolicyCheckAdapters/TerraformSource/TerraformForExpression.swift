@@ -15,10 +15,17 @@ struct TerraformForExpression {
     func evaluate() throws(TerraformEvaluationError) -> TerraformValue {
         let collection = try evaluator.evaluate(form.collection)
         if let reason = collection.unknownReason { return .unknown(reason, at: offset) }
+        // A whole resource is an object of every attribute its provider's schema has, most computed and unknown
+        // until apply, which a for expression iterates ("a list, a set, a tuple, a map, or an object",
+        // https://developer.hashicorp.com/terraform/language/expressions/for): before, an error at the resource's
+        // block stopped the module (tester, round 34).
+        if case .resource(let address, _) = collection.kind {
+            return .unknown("comes from a for expression over the whole resource \(address), whose computed attributes are known only after apply", at: offset)
+        }
         var list: [TerraformValue] = []
         var object: [String: TerraformValue] = [:]
         var groups: [String: [TerraformValue]] = [:]
-        for (key, value) in try Self.elements(of: collection, at: collection.offset) {
+        for (key, value) in try Self.elements(of: collection, at: form.collection.offset) {
             var inner = evaluator.binding(form.valueVariable, value)
             if let keyVariable = form.keyVariable { inner = inner.binding(keyVariable, key) }
             if let condition = form.condition {

@@ -17,6 +17,9 @@ struct TerraformFunctions {
         "sensitive", "nonsensitive", "alltrue", "anytrue",
     ]
 
+    /// Structural functions that read a map's or object's members.
+    private static let readsMembers: Set<String> = ["merge", "lookup", "keys", "values", "tomap", "length"]
+
     func call(_ written: String, _ arguments: [TerraformValue], at offset: Int) throws(TerraformEvaluationError) -> TerraformValue {
         // `core::max` is `max` (Terraform 1.8 on); a provider's function (`provider::aws::arn_parse`) is the provider's.
         let name = written.hasPrefix("core::") ? String(written.dropFirst("core::".count)) : written
@@ -40,7 +43,11 @@ struct TerraformFunctions {
         if let unknown = arguments.first(where: { Self.structural.contains(name) ? $0.isUnknown : $0.containsUnknown }) {
             return .unknown((unknown.firstUnknown ?? unknown).unknownReason!, at: offset)
         }
-        if !Self.structural.contains(name), let address = arguments.lazy.compactMap(Self.wholeResource).first {
+        // A whole resource is an object of every attribute its provider's schema has, most computed: what a function
+        // reads of its members (its keys, its size, a merge with it) is known only after apply (before, an error
+        // stopped the module: "must be a map or object, not a resource"; tester, round 34).
+        if !Self.structural.contains(name) || Self.readsMembers.contains(name),
+           let address = arguments.lazy.compactMap(Self.wholeResource).first {
             return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
         }
         return try function(arguments, offset)

@@ -169,4 +169,20 @@ import Testing
         let message = findings.first { $0.ruleId == "MMC-ENC-001" }?.message
         #expect(message == "encryption at rest of the database cannot be verified: not known here (it uses uuid(), which policycheck does not evaluate)")
     }
+
+    /// A whole resource (no count or for_each) is an object of every attribute its provider's schema has: a for
+    /// expression over it, or `keys()` of it, is known only after apply — not an error that stopped the module
+    /// (aws-ia/terraform-aws-rds-custom-for-oracle's `{for k, v in aws_db_instance.primary : k => v}`; tester,
+    /// round 34).
+    @Test(arguments: ["{ for k, v in aws_kms_key.k : k => v if k != \"policy\" }", "keys(aws_kms_key.k)", "length(aws_kms_key.k)"])
+    func aWholeResourceIteratedOrReadAsAMapIsKnownOnlyAfterApply(_ expression: String) throws {
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "main.tf": "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\nlocals {\n  v = \(expression)\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        let value = try root.local("v", at: 0)
+        #expect(value.unknownReason?.contains("the whole resource aws_kms_key.k") == true, "\(value)")
+    }
 }
