@@ -287,6 +287,8 @@ public struct InputDiscovery: Sendable {
     private static func isCandidate(_ name: String) -> Bool {
         // Terraform's (and OpenTofu's) own JSON files belong to their module, not read as manifests.
         if name.hasSuffix(".tf.json") || name.hasSuffix(".tofu.json") || name.hasSuffix(".tfvars.json") { return false }
+        // SAM's configuration, where `sam deploy` finds its region and parameter overrides.
+        if name == "samconfig.toml" { return true }
         return candidateManifestExtensions.contains((name as NSString).pathExtension.lowercased())
             || KeyFileName.marksKeyMaterial(name)
     }

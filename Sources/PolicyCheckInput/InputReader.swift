@@ -97,7 +97,7 @@ public struct InputReader: Sendable {
         let source = SourceFile(path: input.displayPath, bytes: text)
         let documents: [SourceNode]
         do {
-            documents = try parse(text)
+            documents = input.displayPath.lowercased().hasSuffix(".toml") ? [try TOMLReader().read(text)] : try parse(text)
         } catch {
             let diagnostic = Diagnostic(source, offset: error.offset, Self.readAsJSONNote(text, path: input.displayPath) + error.message)
             return withKeysInText(tolerate(diagnostic, text, result) { location in
@@ -304,12 +304,19 @@ public struct InputReader: Sendable {
         var diagnostic = diagnostic
         if !result.input.isExplicit && format == nil {
             let template = (result.input.displayPath as NSString).pathExtension.lowercased() == "template"
-            guard let marker = InputMarkers.marker(in: bytes, cloudFormationOnly: template) else {
-                let location = diagnostic.location ?? SourceLocation(line: 1, column: 1)
-                result.skipReason = reason("\(location.line):\(location.column)")
-                return result
+            // SAM CLI's configuration is an input by its name, as the walk reads it.
+            let samConfig = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]
+                .contains((result.input.displayPath as NSString).lastPathComponent.lowercased())
+            if samConfig {
+                diagnostic.message += " (read as an input: a file of this name is SAM CLI's configuration)"
+            } else {
+                guard let marker = InputMarkers.marker(in: bytes, cloudFormationOnly: template) else {
+                    let location = diagnostic.location ?? SourceLocation(line: 1, column: 1)
+                    result.skipReason = reason("\(location.line):\(location.column)")
+                    return result
+                }
+                diagnostic.message += " (read as an input: it holds \(marker))"
             }
-            diagnostic.message += " (read as an input: it holds \(marker))"
         }
         result.errors = [diagnostic]
         return result

@@ -27,7 +27,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
 
     /// A mapping with `AWSTemplateFormatVersion`, or with `Resources` whose values have `Type: AWS::…`.
     public static func recognises(_ document: SourceNode) -> Bool {
-        Template.recognises(document) || CDKAssemblyManifest.recognises(document)
+        Template.recognises(document) || CDKAssemblyManifest.recognises(document) || SAMConfig.recognises(document)
     }
 
     /// One deployment per template document, each followed by those of the stack sets' templates it holds
@@ -38,7 +38,11 @@ public struct CloudFormationAdapter: DocumentAdapter {
         var problems: [Diagnostic] = []
         for document in documents where Self.recognises(document) {
             if !Template.recognises(document) {
-                deployments.append(CDKAssemblyManifest.deployment(document, source: source, options: options))
+                if SAMConfig.recognises(document) {
+                    deployments.append(SAMConfig.deployment(document, source: source, options: options))
+                } else {
+                    deployments.append(CDKAssemblyManifest.deployment(document, source: source, options: options))
+                }
                 continue
             }
             do {
@@ -64,6 +68,21 @@ public struct CloudFormationAdapter: DocumentAdapter {
               given: StackSetParameters? = nil) throws(Diagnostics) -> [Deployment] {
         var template = try Template(root, source: source)
         given?.apply(to: &template.parameters)
+        // A template read from its folder takes what a SAM configuration beside it deploys it with.
+        if depth == 0, prefix.isEmpty, given == nil, let directory = options.inputDirectory, !template.parameters.isEmpty {
+            let name = String(source.path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+            switch SAMConfig.beside(templateNamed: name, in: directory) {
+            case .some(.some(let found)):
+                found.config.apply(to: &template.parameters, templateNamed: name, file: found.file)
+            case .some(.none):
+                for (parameterName, var parameter) in template.parameters {
+                    parameter.given = .unknown("the SAM configuration beside the template, which may set parameter '\(parameterName)', cannot be read")
+                    template.parameters[parameterName] = parameter
+                }
+            case .none:
+                break
+            }
+        }
         var deployment = Deployment(name: source.path, source: source, format: Self.format,
                                     origin: Origin(offset: root.offset, path: ""))
         deployment.qualifiesResourceNames = false

@@ -1,0 +1,232 @@
+import Foundation
+import PolicyCheckModel
+import PolicyCheckSyntax
+
+/// A SAM CLI configuration file (`samconfig.toml`, or `samconfig.yaml`/`.yml`), which `sam deploy` and `sam sync` read
+/// from the project folder by default (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-config.html):
+/// each environment's (`[default.deploy.parameters]`, `--config-env prod` for `[prod.…]`) `region` is where the stack
+/// goes, and its `parameter_overrides` the values the template's parameters take — a compliant `Default` in the
+/// template and `AllowedCidr=0.0.0.0/0` here passed before (tester, round 34).
+///
+/// - The file is an input of its own: each environment's region is a residency reference at its place in the file.
+/// - A template in the same folder that the environment deploys (its `template_file`, else `template.yaml`,
+///   `template.yml` or `template.json`, SAM's defaults; a `.aws-sam/build/` copy is the template `sam build` copied)
+///   takes each environment's overrides as values its parameters may take, beside its own for an environment that
+///   does not override them; every environment is judged, as any may be deployed.
+struct SAMConfig {
+    static let fileNames = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]
+    /// The commands that deploy a stack, and the section every command inherits from.
+    static let deployingCommands = ["deploy", "sync"]
+    static let templateNames = ["template.yaml", "template.yml", "template.json"]
+
+    /// One way the file deploys: an environment and a command, with what `global` gives it.
+    struct Scenario {
+        var environment: String
+        var command: String
+        var region: SourceNode?
+        var regionPath: String
+        /// The overrides by parameter name, or why they cannot be read.
+        var overrides: Result<[String: String], Problem>
+        var template: String?
+    }
+
+    struct Problem: Error {
+        let message: String
+        let offset: Int
+    }
+
+    let scenarios: [Scenario]
+
+    /// A mapping with a `version` and an environment holding a command's `parameters` mapping.
+    static func recognises(_ root: SourceNode) -> Bool {
+        guard let entries = root.entries, root["version"] != nil else { return false }
+        return entries.contains { entry in
+            entry.value.entries?.contains { $0.value["parameters"]?.entries != nil } == true
+        }
+    }
+
+    init(_ root: SourceNode) {
+        var scenarios: [Scenario] = []
+        for entry in root.entries ?? [] where entry.key != "version" {
+            guard let commands = entry.value.entries else { continue }
+            let global = entry.value["global"]?["parameters"]
+            let names = Set(commands.map(\.key))
+            let deploying = Self.deployingCommands.filter { names.contains($0) && entry.value[$0]?["parameters"] != nil }
+            // With no deploy or sync section of its own, `sam deploy --config-env <name>` still reads `global`.
+            for command in deploying.isEmpty ? (global == nil ? [] : ["deploy"]) : deploying {
+                let own = entry.value[command]?["parameters"]
+                func setting(_ key: String) -> (node: SourceNode, section: String)? {
+                    if let node = own?[key] { return (node, command) }
+                    if let node = global?[key] { return (node, "global") }
+                    return nil
+                }
+                let region = setting("region")
+                let overrides = setting("parameter_overrides").map { Self.overrides($0.node) } ?? .success([:])
+                let template = (setting("template_file") ?? setting("template"))?.node.string
+                scenarios.append(Scenario(environment: entry.key, command: command, region: region?.node,
+                                          regionPath: "\(entry.key).\(region?.section ?? command).parameters.region",
+                                          overrides: overrides, template: template))
+            }
+        }
+        self.scenarios = scenarios
+    }
+
+    /// The file's deployment: each environment's region, a residency reference at its place.
+    static func deployment(_ root: SourceNode, source: SourceFile, options: AdapterOptions) -> Deployment {
+        var deployment = Deployment(name: source.path, source: source, format: .cloudFormation,
+                                    origin: Origin(offset: root.offset, path: ""))
+        deployment.qualifiesResourceNames = false
+        if let offering = options.offering { deployment.offering = Located(offering, at: deployment.origin) }
+        deployment.rawNode = root
+        let config = SAMConfig(root)
+        var placed: Set<Int> = []
+        for scenario in config.scenarios {
+            if case .failure(let problem) = scenario.overrides, placed.insert(-1 - problem.offset).inserted {
+                deployment.notices.append(Diagnostic(source, offset: problem.offset, problem.message))
+            }
+            guard let node = scenario.region, placed.insert(node.offset).inserted else { continue }
+            let origin = Origin(offset: node.offset, path: scenario.regionPath)
+            let role = "stack region (sam \(scenario.command), environment '\(scenario.environment)')"
+            if let region = node.string, !region.isEmpty {
+                deployment.regions.append(RegionReference(region, at: origin, component: scenario.environment, role: role))
+            } else {
+                deployment.regions.append(RegionReference(unknown: "the region is not a string", at: origin,
+                                                          component: scenario.environment, role: role))
+            }
+        }
+        return deployment
+    }
+
+    /// `parameter_overrides`: a string of `Key=Value` (or `ParameterKey=Key,ParameterValue=Value`) separated by
+    /// spaces, values quoted as a shell quotes them, or a list of such items.
+    static func overrides(_ node: SourceNode) -> Result<[String: String], Problem> {
+        let items: [String]
+        if let text = node.string {
+            items = shellWords(text)
+        } else if let list = node.items, list.allSatisfy({ $0.string != nil }) {
+            items = list.flatMap { shellWords($0.string!) }
+        } else {
+            return .failure(Problem(message: "parameter_overrides is neither a string nor a list of strings, so the values it gives the template's parameters cannot be read", offset: node.offset))
+        }
+        var values: [String: String] = [:]
+        for item in items {
+            var key: Substring
+            var value: Substring
+            if item.hasPrefix("ParameterKey="), let comma = item.range(of: ",ParameterValue=") {
+                key = item[item.index(item.startIndex, offsetBy: "ParameterKey=".count)..<comma.lowerBound]
+                value = item[comma.upperBound...]
+            } else if let equals = item.firstIndex(of: "=") {
+                key = item[..<equals]
+                value = item[item.index(after: equals)...]
+            } else {
+                return .failure(Problem(message: "parameter_overrides item '\(Excerpt.quote(item))' is not Key=Value", offset: node.offset))
+            }
+            key = Substring(key.trimmingCharacters(in: .whitespaces))
+            value = Substring(shellWords(String(value)).joined(separator: " "))
+            values[String(key)] = String(value)
+        }
+        return .success(values)
+    }
+
+    /// Words split at unquoted whitespace, quotes removed (a value may be quoted to hold spaces).
+    static func shellWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        var inWord = false
+        var escaped = false
+        for character in text {
+            if escaped {
+                word.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\", quote != "'" {
+                escaped = true
+                inWord = true
+                continue
+            }
+            if let open = quote {
+                if character == open { quote = nil } else { word.append(character) }
+                continue
+            }
+            if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character.isWhitespace {
+                if inWord { words.append(word) }
+                word = ""
+                inWord = false
+            } else {
+                word.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+
+    // MARK: - A template's parameters
+
+    /// The configuration beside a template read from `directory`, if any: the file, or why it cannot be read.
+    static func beside(templateNamed name: String, in directory: String) -> (config: SAMConfig, file: String)?? {
+        for fileName in fileNames {
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { continue }
+            let root: SourceNode?
+            if fileName.hasSuffix(".toml") {
+                root = try? TOMLReader().read(bytes)
+            } else {
+                root = (try? YAMLReader().read(bytes))?.first
+            }
+            guard let root else { return .some(nil) }
+            guard recognises(root) else { continue }
+            let config = SAMConfig(root)
+            return config.deploys(templateNamed: name) ? (config, fileName) : nil
+        }
+        return nil
+    }
+
+    /// Whether an environment deploys the template of this name in the configuration's folder.
+    func deploys(templateNamed name: String) -> Bool {
+        scenarios.contains { scenario in
+            guard let template = scenario.template else { return Self.templateNames.contains(name) }
+            var path = template
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            if path.hasPrefix(".aws-sam/build/") { return path.dropFirst(".aws-sam/build/".count) == name && Self.templateNames.contains(name) }
+            return path == name
+        }
+    }
+
+    /// The template's parameters with the values the environments that deploy it give them: each overriding
+    /// environment's value, and the template's own for each that does not override it.
+    func apply(to parameters: inout [String: TemplateParameter], templateNamed name: String, file: String) {
+        let deploying = scenarios.filter { SAMConfig(scenarios: [$0]).deploys(templateNamed: name) }
+        for (parameterName, var parameter) in parameters {
+            var values: [SourceNode] = []
+            var overridden = false
+            var reason: String?
+            for scenario in deploying {
+                switch scenario.overrides {
+                case .failure:
+                    reason = reason ?? "\(file) gives parameter overrides for environment '\(scenario.environment)' that cannot be read"
+                    overridden = true
+                case .success(let overrides):
+                    if let value = overrides[parameterName] {
+                        overridden = true
+                        values.append(SourceNode(.string(value), offset: parameter.node.offset))
+                    } else {
+                        let own = parameter.allowedValues.isEmpty ? parameter.defaultValue.map { [$0] } ?? [] : parameter.allowedValues
+                        if own.isEmpty { reason = reason ?? "parameter '\(parameterName)' has no Default; its value is chosen at deployment" }
+                        values += own
+                    }
+                }
+            }
+            guard overridden else { continue }
+            parameter.given = reason.map { .unknown($0) } ?? .values(values)
+            parameters[parameterName] = parameter
+        }
+    }
+
+    private init(scenarios: [Scenario]) { self.scenarios = scenarios }
+}

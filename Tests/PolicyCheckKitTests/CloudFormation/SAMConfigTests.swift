@@ -1,0 +1,98 @@
+import Foundation
+import PolicyCheckKit
+import PolicyCheckTestSupport
+import Testing
+
+/// `sam deploy` reads `samconfig.toml` (or `.yaml`) from the project folder: each environment's region is a
+/// residency reference, and its parameter overrides values the template's parameters may take (before, neither was
+/// read: an override opening a compliant default to the world, or a stack sent to eu-west-1, passed; tester, round 34).
+@Suite struct SAMConfigTests {
+    typealias T = CloudFormationTesting
+
+    static let template = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          AllowedCidr: {Type: String, Default: 52.94.10.0/24}
+        Resources:
+          DbSg:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: db
+              SecurityGroupIngress:
+                - {IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: !Ref AllowedCidr, Description: office}
+        """
+
+    static func run(_ files: [String: String]) throws -> CheckReport {
+        let directory = ScratchFolder.path("samconfig")
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return T.run([directory.path])
+    }
+
+    static func lines(_ report: CheckReport) -> [String] {
+        report.findings.map { "\($0.ruleId) \(($0.file as NSString).lastPathComponent):\($0.line) \($0.resource)" }
+    }
+
+    @Test func anEnvironmentsOverrideIsAValueTheParameterTakes() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "samconfig.toml": """
+                version = 0.1
+                [default.deploy.parameters]
+                region = "us-east-1"
+                parameter_overrides = "Stage=prod AllowedCidr=\\"0.0.0.0/0\\""
+                """,
+        ])
+        #expect(Self.lines(report) == ["MMC-NET-001 template.yaml:11 DbSg"], "\(report.findings.map(\.message))")
+        #expect(report.filesSkipped.isEmpty, "\(report.filesSkipped)")
+    }
+
+    @Test func everyEnvironmentIsJudgedAndItsRegionIsAReference() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "samconfig.yaml": """
+                version: 0.1
+                default:
+                  global:
+                    parameters: {region: us-east-1}
+                  deploy:
+                    parameters: {stack_name: db}
+                prod:
+                  deploy:
+                    parameters:
+                      region: eu-west-1
+                      parameter_overrides: ["AllowedCidr=10.0.0.0/8"]
+                """,
+        ])
+        #expect(Self.lines(report) == ["MMC-RES-001 samconfig.yaml:10 prod"], "\(report.findings.map(\.message))")
+        #expect(report.findings.first?.message == "stack region (sam deploy, environment 'prod') is 'eu-west-1': it places data in a region outside the allowed us-east-1")
+    }
+
+    @Test func aConfigurationForAnotherTemplateLeavesThisOneAlone() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "samconfig.toml": """
+                version = 0.1
+                [default.deploy.parameters]
+                template_file = "other.yaml"
+                parameter_overrides = ["AllowedCidr=0.0.0.0/0"]
+                """,
+        ])
+        #expect(Self.lines(report).isEmpty, "\(Self.lines(report))")
+    }
+
+    @Test func aBrokenConfigurationIsAnErrorAndItsTemplateCannotBeVerified() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "samconfig.toml": "version = 0.1\n[default.deploy.parameters]\nregion = \"us-east-1\"\nregion = \"eu-west-1\"\n",
+        ])
+        #expect(report.errors.map(\.description).contains { $0.hasSuffix("samconfig.toml:4:1: error: the key 'region' is defined twice (read as an input: a file of this name is SAM CLI's configuration)") },
+                "\(report.errors.map(\.description))")
+        #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.cannotVerify })
+        #expect(report.exitCode == 2)
+    }
+}
