@@ -56,6 +56,9 @@ public struct AdapterOptions: Sendable {
     package var checkedFiles: Set<PathKey>?
     /// The absolute directory of the file being read, against which it names other files; `nil` for standard input.
     public var inputDirectory: String?
+    /// The tree the file was found in (the working directory's, or a path's named on the command line): how far up
+    /// a template's folders a SAM configuration that deploys it is sought. `nil`: its own folder only.
+    package var tree: CheckedTree?
     /// The `IngressClass` and `IngressClassParams` objects of the run's Kubernetes inputs, for Ingresses whose
     /// class another file defines; `nil` when not gathered (a library caller reading one document).
     package var ingressClasses: IngressClassCatalog?

@@ -16,3 +16,4 @@ enum LightsailDatabase {
         store.encryption.keyNote = keyNote
     }
 }
+

@@ -52,8 +52,13 @@ private final class TOMLTable {
 }
 
 private struct Parser {
+    /// The deepest nesting of arrays, inline tables and dotted keys read, as the JSON reader's limit: deeper, the
+    /// reader's recursion would exhaust the stack (10,000 levels crashed it).
+    static let maxDepth = 256
+
     let bytes: [UInt8]
     var position = 0
+    var depth = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -197,6 +202,7 @@ private struct Parser {
             skipSpaces()
             let start = position
             path.append((try key(), start))
+            guard path.count <= Self.maxDepth else { throw error("a key of more than \(Self.maxDepth) dotted parts", at: start) }
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return path }
             position += 1
@@ -224,6 +230,12 @@ private struct Parser {
 
     private mutating func value() throws(SyntaxError) -> TOMLTable.Item {
         let start = position
+        if current == UInt8(ascii: "[") || current == UInt8(ascii: "{") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
+            return current == UInt8(ascii: "[") ? .value(try array()) : .table(try inlineTable())
+        }
         switch current {
         case UInt8(ascii: "\"")?:
             return .value(SourceNode(.string(try basicString()), offset: start))
@@ -368,8 +380,9 @@ private struct Parser {
                     }
                     text += Array(String(Character(scalar)).utf8)
                     position += count
-                case 0x0A, 0x0D, 0x20, 0x09 where multiline:
-                    // A line-ending backslash trims the break and the whitespace after it.
+                case 0x0A, 0x0D, 0x20, 0x09:
+                    // A line-ending backslash trims the break and the whitespace after it, in a multi-line string.
+                    guard multiline else { throw error("'\\' must be followed by an escape in a basic string") }
                     while let next = current, next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { position += 1 }
                     continue
                 default:

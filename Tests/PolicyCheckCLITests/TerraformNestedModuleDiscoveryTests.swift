@@ -58,9 +58,11 @@ import Testing
     @Test(arguments: [
         ["stacks/prod/main.tf": "terraform {\n  backend \"s3\" {}\n}\n", "examples/usage/main.tf": "module \"prod\" {\n  source = \"../../stacks/prod\"\n  count  = 0\n}\n"],
         ["stacks/prod/terraform.tfvars": "office = \"0.0.0.0/0\"\n", "examples/usage/main.tf": "module \"prod\" {\n  source = \"../../stacks/prod\"\n  office = \"52.94.10.0/24\"\n}\n"],
+        // Its own provider configuration: Terraform refuses `count` on a call to it (review, round 34).
+        ["stacks/prod/providers.tf": "provider \"aws\" {\n  region = \"us-east-1\"\n}\n", "examples/usage/main.tf": "module \"prod\" {\n  source = \"../../stacks/prod\"\n  office = \"52.94.10.0/24\"\n}\n"],
     ])
     func aDecoyCallDoesNotTakeADeployedStackOutOfTheGate(files: [String: String]) throws {
-        let stack = "provider \"aws\" { region = \"us-east-1\" }\nvariable \"office\" {\n  default = \"0.0.0.0/0\"\n}\n"
+        let stack = "variable \"office\" {\n  default = \"0.0.0.0/0\"\n}\n"
             + "resource \"aws_security_group\" \"db\" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = \"tcp\"\n    cidr_blocks = [var.office]\n  }\n}\n"
         var all = files
         all["stacks/prod/sg.tf"] = stack

@@ -155,4 +155,37 @@ import Testing
             "MMC-NET-012 Db",
         ])
     }
+
+    /// A DMS replication instance holds the data it migrates: always encrypted (its key judged), and public unless
+    /// `publicly_accessible`/`PubliclyAccessible` says false — DMS's default is true (before, never read; tester,
+    /// round 34).
+    @Test func dmsReplicationInstancesArePublicByDefault() throws {
+        let source = try TerraformSourceFixture.findings(main: """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_kms_key" "k" { enable_key_rotation = true }
+            resource "aws_dms_replication_instance" "unset" {
+              replication_instance_class = "dms.t3.micro"
+              replication_instance_id    = "unset"
+              kms_key_arn                = aws_kms_key.k.arn
+            }
+            resource "aws_dms_replication_instance" "private" {
+              replication_instance_class = "dms.t3.micro"
+              replication_instance_id    = "private"
+              kms_key_arn                = aws_kms_key.k.arn
+              publicly_accessible        = false
+            }
+            """)
+        #expect(Self.lines(source) == ["MMC-NET-012 aws_dms_replication_instance.unset"])
+        #expect(source.first?.message == "the replication instance is reachable from the internet: publicly_accessible is not set, and DMS gives a replication instance a public IP address by default; expected it to be private (PubliclyAccessible false)")
+        let template = try CFN.findings("""
+            Resources:
+              Unset:
+                Type: AWS::DMS::ReplicationInstance
+                Properties: {ReplicationInstanceClass: dms.t3.micro}
+              Private:
+                Type: AWS::DMS::ReplicationInstance
+                Properties: {ReplicationInstanceClass: dms.t3.micro, PubliclyAccessible: false, KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab}
+            """)
+        #expect(Self.lines(template) == ["MMC-ENC-002 Unset", "MMC-NET-012 Unset"])
+    }
 }

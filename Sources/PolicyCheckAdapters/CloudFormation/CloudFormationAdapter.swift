@@ -20,7 +20,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
-        NetworkLoadBalancerMapper.self, WorkspaceMapper.self, ServerlessCollectionMapper.self, LightsailDatabaseMapper.self,
+        NetworkLoadBalancerMapper.self, WorkspaceMapper.self, ServerlessCollectionMapper.self, LightsailDatabaseMapper.self, DMSReplicationInstanceMapper.self,
     ]
 
     public init() {}
@@ -39,7 +39,11 @@ public struct CloudFormationAdapter: DocumentAdapter {
         for document in documents where Self.recognises(document) {
             if !Template.recognises(document) {
                 if SAMConfig.recognises(document) {
-                    deployments.append(SAMConfig.deployment(document, source: source, options: options))
+                    // Only under SAM's own file names: `sam` reads no other.
+                    let name = source.path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
+                    if SAMConfig.fileNames.contains(name) {
+                        deployments.append(SAMConfig.deployment(document, source: source, options: options))
+                    }
                 } else {
                     deployments.append(CDKAssemblyManifest.deployment(document, source: source, options: options))
                 }
@@ -70,10 +74,9 @@ public struct CloudFormationAdapter: DocumentAdapter {
         given?.apply(to: &template.parameters)
         // A template read from its folder takes what a SAM configuration beside it deploys it with.
         if depth == 0, prefix.isEmpty, given == nil, let directory = options.inputDirectory, !template.parameters.isEmpty {
-            let name = String(source.path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
-            switch SAMConfig.beside(templateNamed: name, in: directory) {
+            switch SAMConfig.deploying(templateAt: source.path, in: directory, tree: options.tree) {
             case .some(.some(let found)):
-                found.config.apply(to: &template.parameters, templateNamed: name, file: found.file)
+                found.config.apply(to: &template.parameters, template: found.relative, file: found.file)
             case .some(.none):
                 for (parameterName, var parameter) in template.parameters {
                     parameter.given = .unknown("the SAM configuration beside the template, which may set parameter '\(parameterName)', cannot be read")

@@ -37,12 +37,32 @@ struct SAMConfig {
 
     let scenarios: [Scenario]
 
-    /// A mapping with a `version` and an environment holding a command's `parameters` mapping.
+    /// SAM CLI's commands, the keys of an environment's table (`sam local invoke` is `local_invoke`), and `global`.
+    static let commands: Set<String> = [
+        "global", "build", "deploy", "sync", "package", "validate", "init", "logs", "publish", "traces", "delete",
+        "local_invoke", "local_start_api", "local_start_lambda", "local_generate_event", "local_callback",
+        "remote_invoke", "remote_test_event", "pipeline_init", "pipeline_bootstrap", "list_endpoints",
+        "list_resources", "list_stack_outputs", "docs",
+    ]
+
+    /// A mapping with a numeric `version` whose every other key is an environment: a mapping of SAM commands, each
+    /// with a `parameters` mapping of option values (scalars or lists of them — a CI system's `parameters`, whose
+    /// values are mappings, are not SAM's).
     static func recognises(_ root: SourceNode) -> Bool {
-        guard let entries = root.entries, root["version"] != nil else { return false }
-        return entries.contains { entry in
-            entry.value.entries?.contains { $0.value["parameters"]?.entries != nil } == true
+        guard let entries = root.entries, root["version"]?.numberLiteral != nil else { return false }
+        var found = false
+        for entry in entries where entry.key != "version" {
+            guard let commands = entry.value.entries, !commands.isEmpty else { return false }
+            for command in commands {
+                guard Self.commands.contains(command.key), let parameters = command.value["parameters"]?.entries else { return false }
+                let plain = parameters.allSatisfy { option in
+                    option.value.entries == nil && (option.value.items?.allSatisfy { $0.entries == nil && $0.items == nil } ?? true)
+                }
+                guard plain else { return false }
+                found = true
+            }
         }
+        return found
     }
 
     init(_ root: SourceNode) {
@@ -62,7 +82,10 @@ struct SAMConfig {
                 }
                 let region = setting("region")
                 let overrides = setting("parameter_overrides").map { Self.overrides($0.node) } ?? .success([:])
-                let template = (setting("template_file") ?? setting("template"))?.node.string
+                // Without a template of its own, `sam deploy` deploys what `sam build` built: the build section's.
+                let build = entry.value["build"]?["parameters"]
+                let template = ((setting("template_file") ?? setting("template"))?.node
+                    ?? build?["template_file"] ?? build?["template"])?.string
                 scenarios.append(Scenario(environment: entry.key, command: command, region: region?.node,
                                           regionPath: "\(entry.key).\(region?.section ?? command).parameters.region",
                                           overrides: overrides, template: template))
@@ -168,40 +191,65 @@ struct SAMConfig {
 
     // MARK: - A template's parameters
 
-    /// The configuration beside a template read from `directory`, if any: the file, or why it cannot be read.
-    static func beside(templateNamed name: String, in directory: String) -> (config: SAMConfig, file: String)?? {
+    /// The configuration that deploys a template read from `directory`, if any: the first of SAM's file names in
+    /// the template's folder or a folder above it (inside the checked tree), as `sam deploy` run there finds
+    /// it — the first name present decides, even when it says nothing — whose environments deploy the template by
+    /// its path from that folder. `.some(nil)`: such a file cannot be read.
+    static func deploying(templateAt path: String, in directory: String, tree: CheckedTree?) -> (config: SAMConfig, file: String, relative: String)?? {
+        let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        var folder = (directory as NSString).standardizingPath
+        var relative = name
+        for _ in 0..<16 {
+            if let found = configuration(in: folder) {
+                guard let config = found.config else { return .some(nil) }
+                if config.deploys(template: relative) { return (config, found.file, relative) }
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard parent != folder, let tree, tree.contains(parent) else { break }
+            relative = (folder as NSString).lastPathComponent + "/" + relative
+            folder = parent
+        }
+        return nil
+    }
+
+    /// The SAM configuration of a folder: the first of SAM's file names present, read (`nil` config: it cannot be),
+    /// or `nil` when none is present or the first present is no configuration.
+    private static func configuration(in folder: String) -> (config: SAMConfig?, file: String)? {
         for fileName in fileNames {
-            let path = (directory as NSString).appendingPathComponent(fileName)
-            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { continue }
+            let path = (folder as NSString).appendingPathComponent(fileName)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { return (nil, fileName) }
             let root: SourceNode?
             if fileName.hasSuffix(".toml") {
                 root = try? TOMLReader().read(bytes)
             } else {
                 root = (try? YAMLReader().read(bytes))?.first
             }
-            guard let root else { return .some(nil) }
-            guard recognises(root) else { continue }
-            let config = SAMConfig(root)
-            return config.deploys(templateNamed: name) ? (config, fileName) : nil
+            guard let root else { return (nil, fileName) }
+            return recognises(root) ? (SAMConfig(root), fileName) : (SAMConfig(scenarios: []), fileName)
         }
         return nil
     }
 
-    /// Whether an environment deploys the template of this name in the configuration's folder.
-    func deploys(templateNamed name: String) -> Bool {
-        scenarios.contains { scenario in
-            guard let template = scenario.template else { return Self.templateNames.contains(name) }
-            var path = template
-            while path.hasPrefix("./") { path.removeFirst(2) }
-            if path.hasPrefix(".aws-sam/build/") { return path.dropFirst(".aws-sam/build/".count) == name && Self.templateNames.contains(name) }
-            return path == name
-        }
+    /// Whether an environment deploys the template at this path from the configuration's folder.
+    func deploys(template relative: String) -> Bool {
+        scenarios.contains { Self.deploys(template: relative, scenario: $0) }
+    }
+
+    private static func deploys(template relative: String, scenario: Scenario) -> Bool {
+        guard let written = scenario.template else { return templateNames.contains(relative) }
+        var path = written
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        path = (path as NSString).standardizingPath
+        // `.aws-sam/build/template.yaml` is the copy `sam build` made of the project's template.
+        if path.hasPrefix(".aws-sam/build/") { return templateNames.contains(relative) }
+        return path == relative
     }
 
     /// The template's parameters with the values the environments that deploy it give them: each overriding
     /// environment's value, and the template's own for each that does not override it.
-    func apply(to parameters: inout [String: TemplateParameter], templateNamed name: String, file: String) {
-        let deploying = scenarios.filter { SAMConfig(scenarios: [$0]).deploys(templateNamed: name) }
+    func apply(to parameters: inout [String: TemplateParameter], template relative: String, file: String) {
+        let deploying = scenarios.filter { Self.deploys(template: relative, scenario: $0) }
         for (parameterName, var parameter) in parameters {
             var values: [SourceNode] = []
             var overridden = false

@@ -65,6 +65,10 @@ struct TerraformDataStoreReader {
         // A Lightsail database: public when `publicly_accessible` (the provider's default is false); no encryption
         // setting and no customer key (`LightsailDatabase`).
         "aws_lightsail_database": Shape(kind: .database, atRest: nil, kmsKey: nil, publicAccess: "publicly_accessible"),
+        // A DMS replication instance holds the data it migrates: always encrypted, with `kms_key_arn` or DMS's
+        // default key, and public unless told otherwise (`DMSReplicationInstance`).
+        "aws_dms_replication_instance": Shape(kind: .database, atRest: nil, kmsKey: ["kms_key_arn"],
+                                              publicAccess: "publicly_accessible"),
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
     ]
 
@@ -253,6 +257,15 @@ struct TerraformDataStoreReader {
             }
             if let flag = shape.publicAccess {
                 store.publicAccess = resource[flag].bool()
+            }
+            if resource.type == "aws_dms_replication_instance" {
+                store.storageType = Located(DataStore.dmsStorageType, at: resource.rawOrigin)
+                let flag = resource["publicly_accessible"]
+                // Not set (the provider leaves it to AWS): public, DMS's default.
+                if store.publicAccess == nil, flag.isAbsent || flag.isProviderDefault {
+                    store.publicAccess = Located(.known(true), at: flag.fieldOrigin)
+                    store.publicAccessNote = DMSReplicationInstance.publicByDefault("publicly_accessible")
+                }
             }
             settings.read(resource, into: &store)
             if resource.type == "aws_db_instance", let multiAZ = resource["multi_az"].bool(), multiAZ.value.known == true {

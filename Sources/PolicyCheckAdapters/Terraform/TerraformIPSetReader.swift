@@ -6,9 +6,9 @@ import PolicyCheckNetwork
 /// An IP set is only a list of addresses; whether it allows or blocks depends on the web ACL rule that uses it. A
 /// set an `aws_wafv2_web_acl` rule in the same plan uses with action `allow` is judged as an allowlist in full. A set
 /// used only by `block` or `count` rules is a block list and is not judged. A set no web ACL in the plan uses
-/// could be either, so only what would be world-open is judged, a mistake either way: a `0.0.0.0/0` or `::/0`
-/// entry, or entries that together cover every public address — the only way a set can, as "AWS WAF supports all
-/// IPv4 and IPv6 CIDR ranges except for /0"
+/// could be either, so only what is a mistake either way is judged: a `0.0.0.0/0` or `::/0` entry, or entries that
+/// together cover half the public addresses of a version or more — covering all of them is possible only so, as
+/// "AWS WAF supports all IPv4 and IPv6 CIDR ranges except for /0"
 /// (https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-ipset-match.html); before, the
 /// halves `0.0.0.0/1` and `128.0.0.0/1` in a set an allow rule used through a `dynamic` block passed.
 struct TerraformIPSetReader {
@@ -39,8 +39,9 @@ struct TerraformIPSetReader {
         }
     }
 
-    /// The IP versions whose blocks — none the whole space itself, which is judged alone — cover, with the
-    /// addresses no one on the internet can use, every address of the version.
+    /// The IP versions whose blocks — none the whole space itself, which is judged alone — cover at least half of
+    /// the version's public addresses: no list one would allow, nor one a block list names, so a mistake either way,
+    /// judged whole (every public address but one passed as "not all", review of round 34).
     private static func versionsCoveredTogether(_ texts: [String]) -> [IPVersion] {
         let blocks = texts.compactMap { text -> CIDR? in
             guard case .success(let parsed) = CIDRParser.parse(text) else { return nil }
@@ -48,8 +49,11 @@ struct TerraformIPSetReader {
         }
         return [IPVersion.v4, .v6].filter { version in
             let own = blocks.filter { $0.version == version }
-            return !own.isEmpty && !own.contains(where: \.isWholeSpace)
-                && CIDRCoverage.coversWholeSpace(own + PublicAddressSpace.unreachable(version), version: version)
+            guard !own.isEmpty, !own.contains(where: \.isWholeSpace) else { return false }
+            let unreachable = PublicAddressSpace.unreachable(version)
+            let unreachableShare = CIDRCoverage.coveredFraction(unreachable, version: version)
+            let covered = CIDRCoverage.coveredFraction(own + unreachable, version: version) - unreachableShare
+            return covered >= (1 - unreachableShare) / 2
         }
     }
 

@@ -7,6 +7,7 @@ enum TerraformReadTypes {
         "aws_backup_vault_lock_configuration", "aws_cloudformation_stack_instances", "aws_cloudtrail",
         "aws_cloudwatch_log_group", "aws_dax_cluster", "aws_db_instance", "aws_db_option_group",
         "aws_db_parameter_group", "aws_db_proxy", "aws_default_security_group", "aws_dlm_lifecycle_policy",
+        "aws_dms_replication_instance",
         "aws_docdb_cluster", "aws_docdb_cluster_parameter_group", "aws_dsql_cluster", "aws_dsql_cluster_peering",
         "aws_dynamodb_global_table", "aws_dynamodb_table", "aws_ebs_volume", "aws_ec2_managed_prefix_list",
         "aws_ec2_managed_prefix_list_entry", "aws_ecr_replication_configuration", "aws_efs_file_system",

@@ -256,8 +256,8 @@ package final class TerraformModuleLoader {
     package static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
 
     /// Whether a module says it is deployed on its own, as a root, whoever else calls it: a `terraform` block
-    /// with a `backend` or `cloud` block (state of its own), or variable values Terraform loads only for a root
-    /// (`terraform.tfvars`, `*.auto.tfvars`). A module another of the walk calls is then still read as a root too:
+    /// with a `backend` or `cloud` block (state of its own), a `provider` block, or variable values Terraform
+    /// loads only for a root (`terraform.tfvars`, `*.auto.tfvars`). A module another of the walk calls is then still read as a root too:
     /// a decoy call (`module "prod" { source = "../../stacks/prod", count = 0 }`) took a deployed stack, and the
     /// world-open value its `terraform.tfvars` sets, out of the gate (tester, round 34).
     package static func declaresOwnRoot(_ directory: String) -> Bool {
@@ -266,6 +266,10 @@ package final class TerraformModuleLoader {
         for name in TerraformFileName.moduleFiles(among: entries) {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
                   let body = try? parse(name: name, data) else { continue }
+            // A provider configuration of its own: modules leave providers to their caller, and Terraform refuses
+            // `count`, `for_each` and `depends_on` on a call to a module that configures one — a decoy `count = 0`
+            // call cannot run, the stack's own apply deploys it (review, round 34).
+            if body.blocks.contains(where: { $0.type == "provider" }) { return true }
             for block in body.blocks where block.type == "terraform" {
                 if block.body.blocks.contains(where: { $0.type == "backend" || $0.type == "cloud" }) { return true }
             }

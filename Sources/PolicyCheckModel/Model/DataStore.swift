@@ -133,7 +133,11 @@ extension DataStore {
     /// How the store reads in a message: its kind's name, or the name of a store its kind's would misname (an Amazon
     /// MQ broker is read as a data stream, for the rules that apply to one, but is a message broker).
     public var displayName: String {
-        storageType?.value == Self.messageBrokerStorageType ? "message broker" : kind.displayName
+        switch storageType?.value {
+        case Self.messageBrokerStorageType?: return "message broker"
+        case Self.dmsStorageType?: return "replication instance"
+        default: return kind.displayName
+        }
     }
 
     /// `displayName` as a possessive: "the database's key", "the secrets' key".
@@ -144,6 +148,8 @@ extension DataStore {
     public static let searchDomainStorageType = "opensearch"
     /// The storage type of an OpenSearch Serverless collection, public as its network policies say.
     public static let serverlessCollectionStorageType = "opensearch-serverless"
+    /// The storage type of an AWS DMS replication instance, which holds the data it migrates.
+    public static let dmsStorageType = "dms"
     /// The storage type of a Lightsail managed database, which takes no customer key.
     public static let lightsailDatabaseStorageType = "lightsail"
     /// The storage type of a Redshift provisioned cluster, whose TLS is its parameter group's `require_ssl`.

@@ -95,4 +95,42 @@ import Testing
         #expect(report.findings.contains { $0.ruleId == "MMC-NET-001" && $0.cannotVerify })
         #expect(report.exitCode == 2)
     }
+
+    /// `sam deploy` runs where the configuration is: a template in a folder below, named by `template_file` (in the
+    /// deploy, global or build section), takes its overrides; the first of SAM's file names present decides, even
+    /// when it says nothing; a CI file with `version` and `parameters` is no SAM configuration (review, round 34).
+    @Test(arguments: [
+        ["infra/template.yaml": SAMConfigTests.template,
+         "samconfig.toml": "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"infra/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+        ["app.yaml": SAMConfigTests.template,
+         "samconfig.toml": "version = 0.1\n[default.build.parameters]\ntemplate_file = \"app.yaml\"\n[default.deploy.parameters]\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+    ])
+    func aTemplateTheConfigurationNamesFromAboveTakesItsOverrides(files: [String: String]) throws {
+        let report = try Self.run(files)
+        #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
+    }
+
+    @Test func theFirstFileNamePresentDecides() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template.replacingOccurrences(of: "Default: 52.94.10.0/24", with: "Default: 0.0.0.0/0"),
+            "samconfig.toml": "version = 0.1\n",
+            "samconfig.yaml": "version: 0.1\ndefault:\n  deploy:\n    parameters:\n      parameter_overrides: AllowedCidr=10.0.0.0/8\n",
+        ])
+        #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
+    }
+
+    @Test func aCIFileWithParametersIsNoSAMConfiguration() throws {
+        let report = try Self.run([
+            ".circleci/config.yml": """
+                version: 2.1
+                commands:
+                  deploy:
+                    parameters:
+                      region: {type: string, default: eu-west-1}
+                    steps: [checkout]
+                """,
+        ])
+        #expect(report.findings.isEmpty && report.errors.allSatisfy { !$0.description.contains("config.yml") },
+                "\(report.errors.map(\.description))")
+    }
 }
