@@ -223,7 +223,9 @@ struct SAMConfig {
             if fileName.hasSuffix(".toml") {
                 root = try? TOMLReader().read(bytes)
             } else {
-                root = (try? YAMLReader().read(bytes))?.first
+                // An empty file, or comments alone, is a configuration that sets nothing.
+                guard let documents = try? YAMLReader().read(bytes) else { return (nil, fileName) }
+                root = documents.first ?? SourceNode(.mapping([]), offset: 0)
             }
             guard let root else { return (nil, fileName) }
             return recognises(root) ? (SAMConfig(root), fileName) : (SAMConfig(scenarios: []), fileName)

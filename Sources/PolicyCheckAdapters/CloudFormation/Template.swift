@@ -168,6 +168,9 @@ struct Template {
     static func recognises(_ root: SourceNode) -> Bool {
         guard root.entries != nil else { return false }
         if root["AWSTemplateFormatVersion"] != nil { return true }
+        // Alibaba Cloud's Resource Orchestration Service writes templates of the same shape, which CloudFormation
+        // cannot deploy (its `ROSTemplateFormatVersion` is no CloudFormation section).
+        if root["ROSTemplateFormatVersion"] != nil { return false }
         guard let resources = root["Resources"]?.entries else { return false }
         if resources.contains(where: { $0.key.hasPrefix("Fn::ForEach::") || isTemplateResource($0.value) }) { return true }
         return namesLanguageExtensions(root["Transform"])
@@ -175,18 +178,12 @@ struct Template {
 
     /// A resource whose type only a CloudFormation template declares: an AWS type, a custom resource's
     /// (`Custom::AWSCDK-EKS-Cluster`: a template of custom resources alone is a template, and was passed over as not
-    /// an input, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudformation-customresource.html),
-    /// a registry extension's (`Acme::Data::Cluster`, three names of letters and digits) or a registered module's
+    /// an input, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudformation-customresource.html)
+    /// or a registered module's
     /// (`Acme::Data::Cluster::MODULE`, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ModuleInfo.html).
     private static func isTemplateResource(_ node: SourceNode) -> Bool {
         guard let type = node["Type"]?.string else { return false }
-        if type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") { return true }
-        let parts = type.split(separator: ":", omittingEmptySubsequences: false)
-        // `A::B::C` splits into five parts, the second and fourth empty.
-        guard parts.count == 5, parts[1].isEmpty, parts[3].isEmpty else { return false }
-        return [parts[0], parts[2], parts[4]].allSatisfy { part in
-            part.count >= 2 && part.count <= 64 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
+        return type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasSuffix("::MODULE")
     }
 
     /// The root with the loops of its `Conditions` section expanded, as the resolver reads conditions from it.

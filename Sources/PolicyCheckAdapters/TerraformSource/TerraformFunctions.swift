@@ -46,8 +46,16 @@ struct TerraformFunctions {
         // A whole resource is an object of every attribute its provider's schema has, most computed: what a function
         // reads of its members (its keys, its size, a merge with it) is known only after apply (before, an error
         // stopped the module: "must be a map or object, not a resource"; tester, round 34).
-        if !Self.structural.contains(name) || Self.readsMembers.contains(name),
-           let address = arguments.lazy.compactMap(Self.wholeResource).first {
+        if !Self.structural.contains(name), let address = arguments.lazy.compactMap(Self.wholeResource).first {
+            return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
+        }
+        // A `count` resource is a list and a `for_each` one a map, whose size and keys are known: only a single
+        // resource itself, as an argument, is an object of unknown members.
+        if Self.readsMembers.contains(name),
+           let address = arguments.lazy.compactMap({ value -> String? in
+               if case .resource(let address, _) = value.kind { return address }
+               return nil
+           }).first {
             return .unknown("comes from \(name)() of the whole resource \(address), whose computed attributes are known only after apply", at: offset)
         }
         return try function(arguments, offset)

@@ -119,6 +119,16 @@ import Testing
         #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
     }
 
+    /// An empty `samconfig.yaml` sets nothing: the template's own values stand (it made them unverifiable, an info
+    /// in place of a critical finding; regression run, round 34).
+    @Test func anEmptyConfigurationSetsNothing() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template.replacingOccurrences(of: "Default: 52.94.10.0/24", with: "Default: 0.0.0.0/0"),
+            "samconfig.yaml": "# nothing yet\n",
+        ])
+        #expect(report.findings.map { "\($0.ruleId) \($0.cannotVerify)" } == ["MMC-NET-001 false"], "\(Self.lines(report))")
+    }
+
     @Test func aCIFileWithParametersIsNoSAMConfiguration() throws {
         let report = try Self.run([
             ".circleci/config.yml": """

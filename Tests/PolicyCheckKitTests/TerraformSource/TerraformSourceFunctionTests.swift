@@ -185,4 +185,17 @@ import Testing
         let value = try root.local("v", at: 0)
         #expect(value.unknownReason?.contains("the whole resource aws_kms_key.k") == true, "\(value)")
     }
+
+    /// A `count` resource is a list and a `for_each` one a map: their size and keys are known, as before (the
+    /// regression run of round 34 found them made unknown with the single resource's case).
+    @Test(arguments: [("length(aws_kms_key.n)", "2"), (#"keys(aws_kms_key.m)"#, #"["a","b"]"#), ("length(aws_kms_key.m)", "2")])
+    func countAndForEachResourcesKeepTheirKnownShape(_ expression: String, _ expected: String) throws {
+        let directory = try TerraformSourceFixture.temporaryModule([
+            "main.tf": "resource \"aws_kms_key\" \"n\" {\n  count = 2\n}\nresource \"aws_kms_key\" \"m\" {\n  for_each = toset([\"a\", \"b\"])\n}\nlocals {\n  v = \(expression)\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (root, _) = try TerraformSourceFixture.evaluate(directory: directory)
+        defer { root.dismantle() }
+        #expect(TerraformSourceFixture.spell(try root.local("v", at: 0)) == expected)
+    }
 }
