@@ -59,6 +59,8 @@ public struct AdapterOptions: Sendable {
     /// The tree the file was found in (the working directory's, or a path's named on the command line): how far up
     /// a template's folders a SAM configuration that deploys it is sought. `nil`: its own folder only.
     package var tree: CheckedTree?
+    /// The SAM configuration files of the run (absolute paths), each of which may deploy any template of it.
+    package var samConfigurationFiles: [String] = []
     /// The `IngressClass` and `IngressClassParams` objects of the run's Kubernetes inputs, for Ingresses whose
     /// class another file defines; `nil` when not gathered (a library caller reading one document).
     package var ingressClasses: IngressClassCatalog?

@@ -72,19 +72,13 @@ public struct CloudFormationAdapter: DocumentAdapter {
               given: StackSetParameters? = nil) throws(Diagnostics) -> [Deployment] {
         var template = try Template(root, source: source)
         given?.apply(to: &template.parameters)
-        // A template read from its folder takes what a SAM configuration beside it deploys it with.
+        // A template read from its folder takes what the SAM configurations that deploy it give its parameters.
         if depth == 0, prefix.isEmpty, given == nil, let directory = options.inputDirectory, !template.parameters.isEmpty {
-            switch SAMConfig.deploying(templateAt: source.path, in: directory, tree: options.tree) {
-            case .some(.some(let found)):
-                found.config.apply(to: &template.parameters, template: found.relative, file: found.file)
-            case .some(.none):
-                for (parameterName, var parameter) in template.parameters {
-                    parameter.given = .unknown("the SAM configuration beside the template, which may set parameter '\(parameterName)', cannot be read")
-                    template.parameters[parameterName] = parameter
-                }
-            case .none:
-                break
-            }
+            let name = String(source.path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let deploying = SAMConfig.deploying(templateAt: path, in: directory, tree: options.tree,
+                                                runFiles: options.samConfigurationFiles)
+            SAMConfig.apply(deploying, to: &template.parameters)
         }
         var deployment = Deployment(name: source.path, source: source, format: Self.format,
                                     origin: Origin(offset: root.offset, path: ""))

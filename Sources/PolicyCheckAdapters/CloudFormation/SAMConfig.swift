@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -28,6 +29,19 @@ struct SAMConfig {
         /// The overrides by parameter name, or why they cannot be read.
         var overrides: Result<[String: String], Problem>
         var template: String?
+
+        /// Whether the scenario deploys the template at the real path `template`, from the configuration's folder:
+        /// its `template_file` (a `.aws-sam/build/` copy stands for SAM's default names), else SAM's default names.
+        func deploys(templateAt template: String, from folder: String) -> Bool {
+            var candidates = SAMConfig.templateNames
+            if let written = self.template, !written.hasPrefix(".aws-sam/build/"), !written.hasPrefix("./.aws-sam/build/") {
+                candidates = [written]
+            }
+            return candidates.contains { candidate in
+                let path = candidate.hasPrefix("/") ? candidate : (folder as NSString).appendingPathComponent(candidate)
+                return SAMConfig.realPath(path) == template
+            }
+        }
     }
 
     struct Problem: Error {
@@ -37,16 +51,8 @@ struct SAMConfig {
 
     let scenarios: [Scenario]
 
-    /// SAM CLI's commands, the keys of an environment's table (`sam local invoke` is `local_invoke`), and `global`.
-    static let commands: Set<String> = [
-        "global", "build", "deploy", "sync", "package", "validate", "init", "logs", "publish", "traces", "delete",
-        "local_invoke", "local_start_api", "local_start_lambda", "local_generate_event", "local_callback",
-        "remote_invoke", "remote_test_event", "pipeline_init", "pipeline_bootstrap", "list_endpoints",
-        "list_resources", "list_stack_outputs", "docs",
-    ]
-
-    /// A mapping with a numeric `version` whose every other key is an environment: a mapping of SAM commands, each
-    /// with a `parameters` mapping of option values (scalars or lists of them — a CI system's `parameters`, whose
+    /// A mapping with a numeric `version` whose every other key is an environment: a mapping of SAM commands (any
+    /// name), each with a `parameters` mapping of option values (scalars or lists of them — a CI system's `parameters`, whose
     /// values are mappings, are not SAM's).
     static func recognises(_ root: SourceNode) -> Bool {
         guard let entries = root.entries, root["version"]?.numberLiteral != nil else { return false }
@@ -54,7 +60,9 @@ struct SAMConfig {
         for entry in entries where entry.key != "version" {
             guard let commands = entry.value.entries, !commands.isEmpty else { return false }
             for command in commands {
-                guard Self.commands.contains(command.key), let parameters = command.value["parameters"]?.entries else { return false }
+                // Any command's section (SAM adds commands: `remote_test_event_put`); a CI file's `parameters`
+                // are mappings, never plain options.
+                guard let parameters = command.value["parameters"]?.entries else { return false }
                 let plain = parameters.allSatisfy { option in
                     option.value.entries == nil && (option.value.items?.allSatisfy { $0.entries == nil && $0.items == nil } ?? true)
                 }
@@ -82,10 +90,12 @@ struct SAMConfig {
                 }
                 let region = setting("region")
                 let overrides = setting("parameter_overrides").map { Self.overrides($0.node) } ?? .success([:])
-                // Without a template of its own, `sam deploy` deploys what `sam build` built: the build section's.
+                // Without a template of its own, or with the copy `sam build` makes, `sam deploy` deploys what
+                // `sam build` built: the build section's.
                 let build = entry.value["build"]?["parameters"]
-                let template = ((setting("template_file") ?? setting("template"))?.node
-                    ?? build?["template_file"] ?? build?["template"])?.string
+                let named = (setting("template_file") ?? setting("template"))?.node.string
+                let built = (build?["template_file"] ?? build?["template"])?.string
+                let template = named.map { $0.hasPrefix(".aws-sam/build/") || $0.hasPrefix("./.aws-sam/build/") ? built ?? $0 : $0 } ?? built
                 scenarios.append(Scenario(environment: entry.key, command: command, region: region?.node,
                                           regionPath: "\(entry.key).\(region?.section ?? command).parameters.region",
                                           overrides: overrides, template: template))
@@ -191,72 +201,99 @@ struct SAMConfig {
 
     // MARK: - A template's parameters
 
-    /// The configuration that deploys a template read from `directory`, if any: the first of SAM's file names in
-    /// the template's folder or a folder above it (inside the checked tree), as `sam deploy` run there finds
-    /// it — the first name present decides, even when it says nothing — whose environments deploy the template by
-    /// its path from that folder. `.some(nil)`: such a file cannot be read.
-    static func deploying(templateAt path: String, in directory: String, tree: CheckedTree?) -> (config: SAMConfig, file: String, relative: String)?? {
-        let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+    /// What deploys a template: the scenarios of every configuration that names it, or a configuration that cannot
+    /// be read (which may).
+    struct Deploying {
+        var scenarios: [(scenario: Scenario, file: String)] = []
+        var unreadable: String?
+    }
+
+    /// Every configuration that deploys the template at `path` (absolute): each of the run's (any may name it, with
+    /// `../` or through a link), and in the template's folder and each folder above it inside the checked tree the
+    /// first of SAM's file names present (as `sam deploy` run there finds it, even when it sets nothing). A template
+    /// is matched by its real path. All that deploy it are applied: a nearer configuration does not hide a farther
+    /// one that deploys it too (review, round 34).
+    static func deploying(templateAt path: String, in directory: String, tree: CheckedTree?, runFiles: [String]) -> Deploying {
+        var result = Deploying()
+        guard let real = realPath(path) else { return result }
+        var files = runFiles
         var folder = (directory as NSString).standardizingPath
-        var relative = name
-        for _ in 0..<16 {
-            if let found = configuration(in: folder) {
-                guard let config = found.config else { return .some(nil) }
-                if config.deploys(template: relative) { return (config, found.file, relative) }
+        for _ in 0..<64 {
+            if let present = fileNames.lazy.map({ (folder as NSString).appendingPathComponent($0) }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
+                files.append(present)
             }
             let parent = (folder as NSString).deletingLastPathComponent
             guard parent != folder, let tree, tree.contains(parent) else { break }
-            relative = (folder as NSString).lastPathComponent + "/" + relative
             folder = parent
         }
-        return nil
+        var seen: Set<String> = []
+        for file in files {
+            guard let key = realPath(file), seen.insert(key).inserted else { continue }
+            let name = (file as NSString).lastPathComponent
+            // In a folder, SAM reads the first of its names present; the others are not its configuration.
+            let folderPath = (file as NSString).deletingLastPathComponent
+            guard fileNames.first(where: { FileManager.default.fileExists(atPath: (folderPath as NSString).appendingPathComponent($0)) }) == name
+            else { continue }
+            guard let config = cache.read(file) else {
+                result.unreadable = result.unreadable ?? name
+                continue
+            }
+            let folder = (file as NSString).deletingLastPathComponent
+            for scenario in config.scenarios where scenario.deploys(templateAt: real, from: folder) {
+                result.scenarios.append((scenario, name))
+            }
+        }
+        return result
     }
 
-    /// The SAM configuration of a folder: the first of SAM's file names present, read (`nil` config: it cannot be),
-    /// or `nil` when none is present or the first present is no configuration.
-    private static func configuration(in folder: String) -> (config: SAMConfig?, file: String)? {
-        for fileName in fileNames {
-            let path = (folder as NSString).appendingPathComponent(fileName)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { return (nil, fileName) }
-            let root: SourceNode?
-            if fileName.hasSuffix(".toml") {
-                root = try? TOMLReader().read(bytes)
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Configurations read once per run: a template of every folder asks for its folders' files.
+    private static let cache = Cache()
+
+    final class Cache: Sendable {
+        private let read = Mutex<[String: SAMConfig?]>([:])
+
+        /// The configuration in the file, `nil` when it cannot be read; one that is no configuration sets nothing.
+        func read(_ path: String) -> SAMConfig? {
+            if let known = read.withLock({ $0[path] }) { return known }
+            let config = Self.load(path)
+            read.withLock { $0[path] = .some(config) }
+            return config
+        }
+
+        private static func load(_ path: String) -> SAMConfig? {
+            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { return nil }
+            let root: SourceNode
+            if path.lowercased().hasSuffix(".toml") {
+                guard let read = try? TOMLReader().read(bytes) else { return nil }
+                root = read
             } else {
                 // An empty file, or comments alone, is a configuration that sets nothing.
-                guard let documents = try? YAMLReader().read(bytes) else { return (nil, fileName) }
+                guard let documents = try? YAMLReader().read(bytes) else { return nil }
                 root = documents.first ?? SourceNode(.mapping([]), offset: 0)
             }
-            guard let root else { return (nil, fileName) }
-            return recognises(root) ? (SAMConfig(root), fileName) : (SAMConfig(scenarios: []), fileName)
+            return recognises(root) ? SAMConfig(root) : SAMConfig(scenarios: [])
         }
-        return nil
-    }
-
-    /// Whether an environment deploys the template at this path from the configuration's folder.
-    func deploys(template relative: String) -> Bool {
-        scenarios.contains { Self.deploys(template: relative, scenario: $0) }
-    }
-
-    private static func deploys(template relative: String, scenario: Scenario) -> Bool {
-        guard let written = scenario.template else { return templateNames.contains(relative) }
-        var path = written
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        path = (path as NSString).standardizingPath
-        // `.aws-sam/build/template.yaml` is the copy `sam build` made of the project's template.
-        if path.hasPrefix(".aws-sam/build/") { return templateNames.contains(relative) }
-        return path == relative
     }
 
     /// The template's parameters with the values the environments that deploy it give them: each overriding
     /// environment's value, and the template's own for each that does not override it.
-    func apply(to parameters: inout [String: TemplateParameter], template relative: String, file: String) {
-        let deploying = scenarios.filter { Self.deploys(template: relative, scenario: $0) }
+    static func apply(_ deploying: Deploying, to parameters: inout [String: TemplateParameter]) {
         for (parameterName, var parameter) in parameters {
+            if let file = deploying.unreadable {
+                parameter.given = .unknown("\(file), a SAM configuration that may set parameter '\(parameterName)', cannot be read")
+                parameters[parameterName] = parameter
+                continue
+            }
             var values: [SourceNode] = []
             var overridden = false
             var reason: String?
-            for scenario in deploying {
+            for (scenario, file) in deploying.scenarios {
                 switch scenario.overrides {
                 case .failure:
                     reason = reason ?? "\(file) gives parameter overrides for environment '\(scenario.environment)' that cannot be read"
@@ -279,4 +316,9 @@ struct SAMConfig {
     }
 
     private init(scenarios: [Scenario]) { self.scenarios = scenarios }
+}
+
+/// SAM CLI's configuration file names, for the run's discovery.
+package enum SAMConfigNames {
+    package static func contains(_ name: String) -> Bool { SAMConfig.fileNames.contains(name) }
 }

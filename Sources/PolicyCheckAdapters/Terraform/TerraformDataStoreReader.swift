@@ -66,7 +66,7 @@ struct TerraformDataStoreReader {
         // setting and no customer key (`LightsailDatabase`).
         "aws_lightsail_database": Shape(kind: .database, atRest: nil, kmsKey: nil, publicAccess: "publicly_accessible"),
         // A DMS replication instance holds the data it migrates: always encrypted, with `kms_key_arn` or DMS's
-        // default key, and public unless told otherwise (`DMSReplicationInstance`).
+        // default key, and public when `publicly_accessible` says so (`DMSReplicationInstance`).
         "aws_dms_replication_instance": Shape(kind: .database, atRest: nil, kmsKey: ["kms_key_arn"],
                                               publicAccess: "publicly_accessible"),
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
@@ -259,13 +259,8 @@ struct TerraformDataStoreReader {
                 store.publicAccess = resource[flag].bool()
             }
             if resource.type == "aws_dms_replication_instance" {
+                // Not set, the provider sends false ("Optional, Default: false"), not DMS's own default of true.
                 store.storageType = Located(DataStore.dmsStorageType, at: resource.rawOrigin)
-                let flag = resource["publicly_accessible"]
-                // Not set (the provider leaves it to AWS): public, DMS's default.
-                if store.publicAccess == nil, flag.isAbsent || flag.isProviderDefault {
-                    store.publicAccess = Located(.known(true), at: flag.fieldOrigin)
-                    store.publicAccessNote = DMSReplicationInstance.publicByDefault("publicly_accessible")
-                }
             }
             settings.read(resource, into: &store)
             if resource.type == "aws_db_instance", let multiAZ = resource["multi_az"].bool(), multiAZ.value.known == true {

@@ -21,7 +21,9 @@ struct TerraformIPSetReader {
     func read(into deployment: inout Deployment) {
         let usage = usages()
         for set in input.resources(ofType: [Self.ipSetType]) {
-            let actions = usage[set.address] ?? []
+            // A `count` rule decides nothing: a set only counted is one whose use is not known (a decoy count rule
+            // made an allowlist of every address a block list, unjudged; review, round 34).
+            let actions = (usage[set.address] ?? []).subtracting(["count"])
             if !actions.isEmpty && !actions.contains("allow") { continue }
             let addresses = set["addresses"]
             var allowlist = Allowlist(kind: .webACLIPSet, component: set.address, origin: addresses.fieldOrigin,

@@ -110,6 +110,35 @@ import Testing
         #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
     }
 
+    /// Every configuration that deploys the template applies: a nearer one that says nothing does not hide one
+    /// above; a sibling folder's `../`, a linked folder, `sam build`'s copy of a named template and a section of any
+    /// command are read (second review, round 34).
+    @Test(arguments: [
+        ["sub/template.yaml": SAMConfigTests.template, "sub/samconfig.toml": "version = 0.1\n",
+         "samconfig.toml": "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"sub/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+        ["infra/template.yaml": SAMConfigTests.template,
+         "app/samconfig.toml": "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"../infra/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+        ["infra.yaml": SAMConfigTests.template,
+         "samconfig.toml": "version = 0.1\n[default.build.parameters]\ntemplate_file = \"infra.yaml\"\n[default.deploy.parameters]\ntemplate_file = \".aws-sam/build/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+        ["template.yaml": SAMConfigTests.template,
+         "samconfig.toml": "version = 0.1\n[default.remote_test_event_put.parameters]\nname = \"x\"\n[default.deploy.parameters]\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"],
+    ])
+    func everyConfigurationThatDeploysTheTemplateApplies(files: [String: String]) throws {
+        let report = try Self.run(files)
+        #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
+    }
+
+    @Test func aLinkedFolderIsTheTemplatesFolder() throws {
+        let directory = ScratchFolder.path("samconfig-link")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try Self.template.write(to: directory.appendingPathComponent("real/template.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link").path, withDestinationPath: "real")
+        try "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"link/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"
+            .write(to: directory.appendingPathComponent("samconfig.toml"), atomically: true, encoding: .utf8)
+        let report = T.run([directory.path])
+        #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
+    }
+
     @Test func theFirstFileNamePresentDecides() throws {
         let report = try Self.run([
             "template.yaml": Self.template.replacingOccurrences(of: "Default: 52.94.10.0/24", with: "Default: 0.0.0.0/0"),

@@ -136,4 +136,14 @@ import Testing
         let findings = try TerraformFixture.findings(deployment).filter { $0.ruleId == "MMC-NET-001" }
         #expect(findings.map(\.resource) == ["aws_wafv2_ip_set.halves", "aws_wafv2_ip_set.public"])
     }
+
+    /// A `count` rule decides nothing: a set it alone uses is one whose use is not known, judged as such (a decoy
+    /// count rule made a set of every address a block list, unjudged; second review, round 34).
+    @Test func aCountRuleDoesNotMakeASetABlockList() throws {
+        var plan = Plan()
+        ipSet(&plan, "halves", ["0.0.0.0/1", "128.0.0.0/1"])
+        webACL(&plan, rules: [(set: "aws_wafv2_ip_set.halves", action: "count")])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+        #expect(findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource) == ["aws_wafv2_ip_set.halves"])
+    }
 }
