@@ -306,7 +306,7 @@ public struct InputReader: Sendable {
         if !result.input.isExplicit && format == nil {
             let template = (result.input.displayPath as NSString).pathExtension.lowercased() == "template"
             // SAM CLI's configuration is an input by its name, as the walk reads it.
-            let samConfig = SAMConfigNames.contains((result.input.displayPath as NSString).lastPathComponent.lowercased())
+            let samConfig = SAMConfigNames.names(result.input.displayPath)
             if samConfig {
                 diagnostic.message += " (read as an input: a file of this name is SAM CLI's configuration)"
             } else {

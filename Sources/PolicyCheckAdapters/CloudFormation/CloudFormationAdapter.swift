@@ -40,8 +40,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
             if !Template.recognises(document) {
                 if SAMConfig.recognises(document) {
                     // Only under SAM's own file names: `sam` reads no other.
-                    let name = source.path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
-                    if SAMConfig.fileNames.contains(name) {
+                    if SAMConfigNames.names(source.path) {
                         deployments.append(SAMConfig.deployment(document, source: source, options: options))
                     }
                 } else {
@@ -74,7 +73,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         given?.apply(to: &template.parameters)
         // A template read from its folder takes what the SAM configurations that deploy it give its parameters.
         if depth == 0, prefix.isEmpty, given == nil, let directory = options.inputDirectory, !template.parameters.isEmpty {
-            let name = String(source.path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+            let name = SAMConfigNames.lastComponent(source.path)
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let deploying = SAMConfig.deploying(templateAt: path, in: directory, tree: options.tree,
                                                 runFiles: options.samConfigurationFiles)

@@ -221,7 +221,7 @@ public struct CheckRun: Sendable {
         // SAM configurations anywhere in the run may deploy any template of it (`template_file = "../infra/t.yaml"`).
         configured.options.samConfigurationFiles = pending.filter { input in
             input.skipReason == nil && input.path != "-"
-                && SAMConfigNames.contains((input.path as NSString).lastPathComponent.lowercased())
+                && SAMConfigNames.names(input.path)
         }.map { InputPath.standardized($0.path, in: cwd) }
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
