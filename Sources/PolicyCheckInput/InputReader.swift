@@ -34,6 +34,8 @@ public struct InputReader: Sendable {
         /// The file holds a secret key (a private or symmetric key, bare or in a manifest): its digest would be a
         /// check value for the secret, so none is recorded (docs/security.md).
         public var digestWithheld = false
+        /// Why the digest is withheld, when not for a secret key.
+        public var withheldBecause: String?
         /// For a Terraform module: the files `sha256` is the digest of, recorded beside it in evidence.
         public var manifest: ModuleManifest?
 
@@ -129,6 +131,12 @@ public struct InputReader: Sendable {
         switch adapter.read(documents, source, options) {
         case .success(let deployments):
             result.deployments = deployments
+            // A SAM configuration's parameter overrides often hold passwords (a NoEcho parameter's value): its
+            // digest would be a check value for them.
+            if SAMConfigNames.names(input.displayPath), ByteSearch.firstIndex(of: Array("parameter_overrides".utf8), in: text) != nil {
+                result.withholdDigest()
+                result.withheldBecause = "may hold secret parameter values (parameter_overrides): no digest of it is published"
+            }
             // A notice quotes what the input says, which may be a value it marks secret.
             let notices = deployments.flatMap { deployment in deployment.notices.map { $0.redacting(deployment.sensitiveValues) } }
             result.errors += notices.filter { $0.severity == .error }

@@ -152,7 +152,8 @@ struct SAMConfig {
                 key = item[..<equals]
                 value = item[item.index(after: equals)...]
             } else {
-                return .failure(Problem(message: "parameter_overrides item '\(Excerpt.quote(item))' is not Key=Value", offset: node.offset))
+                // Not quoted: an override's text may be a secret.
+                return .failure(Problem(message: "a parameter_overrides item is not Key=Value (nor ParameterKey=…,ParameterValue=…)", offset: node.offset))
             }
             key = Substring(key.trimmingCharacters(in: .whitespaces))
             value = Substring(shellWords(String(value)).joined(separator: " "))

@@ -169,7 +169,7 @@ public struct CheckRun: Sendable {
         if let reason = read.skipReason {
             return InputRecord(file: file, status: .skipped, reason: reason, sha256: read.sha256, manifest: read.manifest)
         }
-        let withheld = read.digestWithheld ? "holds a secret key: no digest of it is published" : nil
+        let withheld = read.digestWithheld ? read.withheldBecause ?? "holds a secret key: no digest of it is published" : nil
         return InputRecord(file: file, status: .evaluated, reason: read.note ?? withheld, sha256: read.sha256, deployments: count,
                            manifest: read.manifest)
     }

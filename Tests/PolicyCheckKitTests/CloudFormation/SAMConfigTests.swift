@@ -158,6 +158,31 @@ import Testing
         #expect(report.findings.map { "\($0.ruleId) \($0.cannotVerify)" } == ["MMC-NET-001 false"], "\(Self.lines(report))")
     }
 
+    /// Overrides often hold passwords: no digest of a configuration that sets them is published, and a broken item
+    /// is not quoted.
+    @Test(arguments: ["DbPassword=hunter2hunter2", "DbPassword=hunter2hunter2 hunter2hunter2"])
+    func noDigestOfAConfigurationWithOverridesIsPublished(overrides: String) throws {
+        let directory = ScratchFolder.path("samconfig-digest")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Self.template.write(to: directory.appendingPathComponent("template.yaml"), atomically: true, encoding: .utf8)
+        try "version = 0.1\n[default.deploy.parameters]\nregion = \"us-east-1\"\nparameter_overrides = \"\(overrides)\"\n"
+            .write(to: directory.appendingPathComponent("samconfig.toml"), atomically: true, encoding: .utf8)
+        var run = CheckRun(policy: T.policy, now: T.context.now, failOn: .low, toolVersion: "test")
+        run.hashInputs = true
+        let report = run.run(paths: [directory.path])
+        let record = try #require(report.inputs.first { $0.file.hasSuffix("samconfig.toml") })
+        #expect(record.sha256 == nil)
+        #expect(report.inputs.first { $0.file.hasSuffix("template.yaml") }?.sha256 != nil)
+        if overrides.contains(" ") {
+            // The item that is not Key=Value is an error that does not quote it.
+            #expect(record.reason?.hasSuffix("samconfig.toml:4:23: error: a parameter_overrides item is not Key=Value (nor ParameterKey=…,ParameterValue=…)") == true, "\(record.reason ?? "")")
+        } else {
+            #expect(record.reason == "may hold secret parameter values (parameter_overrides): no digest of it is published")
+        }
+        let text = report.errors.map(\.description).joined() + report.warnings.map(\.description).joined()
+        #expect(!text.contains("hunter2"), "\(text)")
+    }
+
     @Test func aCIFileWithParametersIsNoSAMConfiguration() throws {
         let report = try Self.run([
             ".circleci/config.yml": """
