@@ -209,4 +209,36 @@ struct ServerlessCollectionPolicies {
         }
         return (Located(key, at: first.origin), first.origin, nil)
     }
+
+    /// A collection's store: a database, always encrypted at rest, its origin and encryption's where the input
+    /// declares it.
+    static func store(component: String, origin: Origin, encryptionOrigin: Origin) -> DataStore {
+        var store = DataStore(kind: .database, component: component, origin: origin,
+                              encryption: Encryption(origin: encryptionOrigin))
+        store.storageType = Located(DataStore.serverlessCollectionStorageType, at: origin)
+        store.encryption.atRest = Located(.known(true), at: origin)
+        return store
+    }
+
+    /// Gives a collection's store (named `name`, `nil` when not known) the key its encryption policies choose —
+    /// unless `keyDecided`, as an existing collection's assigned key is — and the access its network policies say.
+    func describe(_ store: inout DataStore, name: String?, at nameOrigin: Origin, keyDecided: Bool,
+                  into deployment: inout Deployment) {
+        if !keyDecided {
+            if let chosen = key(of: name, at: nameOrigin) {
+                store.encryption.origin = chosen.origin
+                store.encryption.kmsKey = chosen.key
+                store.encryption.keyNote = chosen.note
+                if let text = chosen.key?.value.known, !KeyReference.isAWSManaged(text) {
+                    deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: chosen.origin, component: store.component))
+                }
+            } else {
+                store.encryption.kmsKey = Located(.unknown(reason: Self.noEncryptionPolicy), at: nameOrigin)
+            }
+        }
+        if let access = publicAccess(of: name, at: nameOrigin) {
+            store.publicAccess = access.0
+            store.publicAccessNote = access.note
+        }
+    }
 }

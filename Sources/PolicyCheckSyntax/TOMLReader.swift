@@ -374,11 +374,10 @@ private struct Parser {
                 case UInt8(ascii: "u"), UInt8(ascii: "U"):
                     let count = escaped == UInt8(ascii: "u") ? 4 : 8
                     guard position + count < bytes.count,
-                          let code = UInt32(String(decoding: bytes[(position + 1)...(position + count)], as: UTF8.self), radix: 16),
-                          let scalar = Unicode.Scalar(code) else {
+                          let scalar = UnicodeEscape.utf8(ofDigits: bytes[(position + 1)...(position + count)]) else {
                         throw error("'\\\(Character(Unicode.Scalar(escaped)))' needs \(count) hexadecimal digits of a Unicode scalar")
                     }
-                    text += Array(String(Character(scalar)).utf8)
+                    text += scalar
                     position += count
                 case 0x0A, 0x0D, 0x20, 0x09:
                     // A line-ending backslash trims the break and the whitespace after it, in a multi-line string.

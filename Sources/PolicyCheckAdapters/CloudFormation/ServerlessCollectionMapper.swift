@@ -14,25 +14,10 @@ enum ServerlessCollectionMapper: ResourceMapper {
         // Collection names are lowercase (`^[a-z][a-z0-9-]{2,31}$`); one known only at deployment matches nothing
         // for certain.
         let known = name.knownText
-        var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
-                              encryption: Encryption(origin: context.modelOrigin))
-        store.storageType = Located(DataStore.serverlessCollectionStorageType, at: context.modelOrigin)
-        store.encryption.atRest = Located(.known(true), at: context.modelOrigin)
+        var store = ServerlessCollectionPolicies.store(component: context.component, origin: context.modelOrigin,
+                                                       encryptionOrigin: context.modelOrigin)
         let policies = context.relations?.serverlessCollectionPolicies ?? ServerlessCollectionPolicies()
-        if let chosen = policies.key(of: known, at: name.origin) {
-            store.encryption.origin = chosen.origin
-            store.encryption.kmsKey = chosen.key
-            store.encryption.keyNote = chosen.note
-            if let text = chosen.key?.value.known, !KeyReference.isAWSManaged(text) {
-                deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: chosen.origin, component: context.component))
-            }
-        } else {
-            store.encryption.kmsKey = Located(.unknown(reason: ServerlessCollectionPolicies.noEncryptionPolicy), at: name.origin)
-        }
-        if let access = policies.publicAccess(of: known, at: name.origin) {
-            store.publicAccess = access.0
-            store.publicAccessNote = access.note
-        }
+        policies.describe(&store, name: known, at: name.origin, keyDecided: false, into: &deployment)
         deployment.dataStores.append(store)
     }
 

@@ -22,33 +22,18 @@ struct TerraformServerlessCollectionReader {
         for collection in collections {
             let name = collection["name"]
             let known = name.knownString
-            var store = DataStore(kind: .database, component: collection.address, origin: collection.rawOrigin,
-                                  encryption: Encryption(origin: collection.attributes.fieldOrigin))
+            var store = ServerlessCollectionPolicies.store(component: collection.address, origin: collection.rawOrigin,
+                                                           encryptionOrigin: collection.attributes.fieldOrigin)
             store.rawNode = collection.valuesNode
             store.replacedAt = collection.replacedAt
-            store.storageType = Located(DataStore.serverlessCollectionStorageType, at: collection.rawOrigin)
-            store.encryption.atRest = Located(.known(true), at: collection.rawOrigin)
             let assigned = collection["kms_key_arn"]
-            if let arn = assigned.knownString, !arn.isEmpty {
-                if arn.lowercased() != "auto" {
-                    store.encryption.kmsKey = keys.kmsKey(assigned, of: collection, into: &deployment)
-                } else {
-                    store.encryption.keyNote = "the collection was created with an AWS owned key (kms_key_arn auto)"
-                }
-            } else if let chosen = policies.key(of: known, at: name.origin) {
-                store.encryption.origin = chosen.origin
-                store.encryption.kmsKey = chosen.key
-                store.encryption.keyNote = chosen.note
-                if let text = chosen.key?.value.known, !KeyReference.isAWSManaged(text) {
-                    deployment.capabilities.append(CapabilityRequest(.encryptionKeys, at: chosen.origin, component: collection.address))
-                }
-            } else {
-                store.encryption.kmsKey = Located(.unknown(reason: ServerlessCollectionPolicies.noEncryptionPolicy), at: name.origin)
+            let arn = assigned.knownString ?? ""
+            if !arn.isEmpty, arn.lowercased() != "auto" {
+                store.encryption.kmsKey = keys.kmsKey(assigned, of: collection, into: &deployment)
+            } else if !arn.isEmpty {
+                store.encryption.keyNote = "the collection was created with an AWS owned key (kms_key_arn auto)"
             }
-            if let access = policies.publicAccess(of: known, at: name.origin) {
-                store.publicAccess = access.0
-                store.publicAccessNote = access.note
-            }
+            policies.describe(&store, name: known, at: name.origin, keyDecided: !arn.isEmpty, into: &deployment)
             deployment.dataStores.append(store)
         }
     }

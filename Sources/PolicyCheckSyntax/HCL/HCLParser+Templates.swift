@@ -219,12 +219,11 @@ extension HCLParser {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let count = code == UInt8(ascii: "u") ? 4 : 8
             guard position + count <= bytes.count,
-                  let value = UInt32(String(decoding: bytes[position..<(position + count)], as: UTF8.self), radix: 16),
-                  let scalar = Unicode.Scalar(value) else {
+                  let scalar = UnicodeEscape.utf8(ofDigits: bytes[position..<(position + count)]) else {
                 throw error("expected \(count) hex digits of a Unicode scalar after '\\\(Character(Unicode.Scalar(code)))'", at: start)
             }
             position += count
-            literal += Array(String(Character(scalar)).utf8)
+            literal += scalar
         default:
             throw error("unknown escape '\\\(Excerpt.quote(String(decoding: [code], as: UTF8.self)))' in a string", at: start)
         }
