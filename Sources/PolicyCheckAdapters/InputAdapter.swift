@@ -56,11 +56,12 @@ public struct AdapterOptions: Sendable {
     package var checkedFiles: Set<PathKey>?
     /// The absolute directory of the file being read, against which it names other files; `nil` for standard input.
     public var inputDirectory: String?
-    /// The tree the file was found in (the working directory's, or a path's named on the command line): how far up
-    /// a template's folders a SAM configuration that deploys it is sought. `nil`: its own folder only.
+    /// The tree the file was found in (a path's named on the command line): how far up a template's folders a SAM
+    /// configuration that deploys it is sought. `nil`: the working directory's.
     package var tree: CheckedTree?
-    /// The SAM configuration files of the run (absolute paths), each of which may deploy any template of it.
-    package var samConfigurationFiles: [String] = []
+    /// The run's SAM configurations; `nil` when not gathered (a library caller reading one document), and then a
+    /// template's folders alone are looked in.
+    package var samConfigurations: SAMConfigurations?
     /// The `IngressClass` and `IngressClassParams` objects of the run's Kubernetes inputs, for Ingresses whose
     /// class another file defines; `nil` when not gathered (a library caller reading one document).
     package var ingressClasses: IngressClassCatalog?

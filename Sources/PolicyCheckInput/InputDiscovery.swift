@@ -288,7 +288,7 @@ public struct InputDiscovery: Sendable {
         // Terraform's (and OpenTofu's) own JSON files belong to their module, not read as manifests.
         if name.hasSuffix(".tf.json") || name.hasSuffix(".tofu.json") || name.hasSuffix(".tfvars.json") { return false }
         // SAM's configuration, where `sam deploy` finds its region and parameter overrides.
-        if name == "samconfig.toml" { return true }
+        if SAMConfigNames.names(name) { return true }
         return candidateManifestExtensions.contains((name as NSString).pathExtension.lowercased())
             || KeyFileName.marksKeyMaterial(name)
     }

@@ -126,7 +126,7 @@ public struct InputReader: Sendable {
         if input.path != "-" {
             options.inputDirectory = InputPath.parent(of: InputPath.standardized(input.path,
                                                                                in: FileManager.default.currentDirectoryPath))
-            options.tree = input.tree ?? .workingDirectory
+            options.tree = input.tree
         }
         switch adapter.read(documents, source, options) {
         case .success(let deployments):

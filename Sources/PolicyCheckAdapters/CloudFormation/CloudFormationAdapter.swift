@@ -75,8 +75,8 @@ public struct CloudFormationAdapter: DocumentAdapter {
         if depth == 0, prefix.isEmpty, given == nil, let directory = options.inputDirectory, !template.parameters.isEmpty {
             let name = SAMConfigNames.lastComponent(source.path)
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let deploying = SAMConfig.deploying(templateAt: path, in: directory, tree: options.tree,
-                                                runFiles: options.samConfigurationFiles)
+            let deploying = (options.samConfigurations ?? SAMConfigurations())
+                .deploying(templateAt: path, in: directory, tree: options.tree)
             SAMConfig.apply(deploying, to: &template.parameters)
         }
         var deployment = Deployment(name: source.path, source: source, format: Self.format,

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -209,39 +208,13 @@ struct SAMConfig {
         var unreadable: String?
     }
 
-    /// Every configuration that deploys the template at `path` (absolute): each of the run's (any may name it, with
-    /// `../` or through a link), and in the template's folder and each folder above it inside the checked tree the
-    /// first of SAM's file names present (as `sam deploy` run there finds it, even when it sets nothing). A template
-    /// is matched by its real path. All that deploy it are applied: a nearer configuration does not hide a farther
-    /// one that deploys it too (review, round 34).
-    static func deploying(templateAt path: String, in directory: String, tree: CheckedTree?, runFiles: [String]) -> Deploying {
-        var result = Deploying()
-        guard let real = realPath(path) else { return result }
-        var seen: Set<String> = []
-        for file in runFiles + cache.folderConfigurations(of: directory, tree: tree) {
-            guard let key = realPath(file), seen.insert(key).inserted else { continue }
-            let folder = Self.parent(of: key)
-            let name = String(key[key.index(after: key.lastIndex(of: "/")!)...])
-            // In a folder, SAM reads the first of its names present; the others are not its configuration.
-            guard Self.firstPresent(in: folder) == key else { continue }
-            guard let config = cache.read(key) else {
-                result.unreadable = result.unreadable ?? name
-                continue
-            }
-            for scenario in config.scenarios where scenario.deploys(templateAt: real, from: folder) {
-                result.scenarios.append((scenario, name))
-            }
-        }
-        return result
-    }
-
     /// The first of SAM's file names present in a folder (a real path), as a path.
     static func firstPresent(in folder: String) -> String? {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return fileNames.lazy.map { prefix + $0 }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// A real path's folder (`/` for a file at the root).
+    /// A path's folder (`/` for a file at the root, `.` for a bare name).
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
@@ -253,58 +226,25 @@ struct SAMConfig {
         return String(cString: resolved)
     }
 
-    /// Configurations read once per run: a template of every folder asks for its folders' files.
-    private static let cache = Cache()
-
-    final class Cache: Sendable {
-        private let read = Mutex<[String: SAMConfig?]>([:])
-        private let folders = Mutex<[String: [String]]>([:])
-
-        /// The configuration files SAM would read for a template in `directory`: in it and each folder above it
-        /// inside the tree, the first of SAM's names present — found once per folder, by string operations on its
-        /// real path (Foundation's path methods cost some 400,000 instructions a template).
-        func folderConfigurations(of directory: String, tree: CheckedTree?) -> [String] {
-            if let known = folders.withLock({ $0[directory] }) { return known }
-            var found: [String] = []
-            if var folder = SAMConfig.realPath(directory) {
-                for _ in 0..<64 {
-                    if let present = SAMConfig.firstPresent(in: folder) { found.append(present) }
-                    let parent = SAMConfig.parent(of: folder)
-                    guard parent != folder, let root = tree?.root,
-                          parent == root || root == "/" || parent.hasPrefix(root + "/") else { break }
-                    folder = parent
-                }
-            }
-            folders.withLock { $0[directory] = found }
-            return found
+    /// The configuration in the file's bytes, `nil` when it cannot be read; one that is no configuration sets
+    /// nothing.
+    static func load(_ path: String) -> SAMConfig? {
+        guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { return nil }
+        let root: SourceNode
+        if path.hasSuffix(".toml") {
+            guard let read = try? TOMLReader().read(bytes) else { return nil }
+            root = read
+        } else {
+            // An empty file, or comments alone, is a configuration that sets nothing.
+            guard let documents = try? YAMLReader().read(bytes) else { return nil }
+            root = documents.first ?? SourceNode(.mapping([]), offset: 0)
         }
-
-        /// The configuration in the file, `nil` when it cannot be read; one that is no configuration sets nothing.
-        func read(_ path: String) -> SAMConfig? {
-            if let known = read.withLock({ $0[path] }) { return known }
-            let config = Self.load(path)
-            read.withLock { $0[path] = .some(config) }
-            return config
-        }
-
-        private static func load(_ path: String) -> SAMConfig? {
-            guard let bytes = try? FileBytes.read(path, limit: 4 << 20) else { return nil }
-            let root: SourceNode
-            if path.lowercased().hasSuffix(".toml") {
-                guard let read = try? TOMLReader().read(bytes) else { return nil }
-                root = read
-            } else {
-                // An empty file, or comments alone, is a configuration that sets nothing.
-                guard let documents = try? YAMLReader().read(bytes) else { return nil }
-                root = documents.first ?? SourceNode(.mapping([]), offset: 0)
-            }
-            return recognises(root) ? SAMConfig(root) : SAMConfig(scenarios: [])
-        }
+        return recognises(root) ? SAMConfig(root) : SAMConfig(scenarios: [])
     }
 
     /// The template's parameters with the values the environments that deploy it give them: each overriding
     /// environment's value, and the template's own for each that does not override it.
-    static func apply(_ deploying: Deploying, to parameters: inout [String: TemplateParameter]) {
+    static func apply(_ deploying: SAMConfigurations.Deploying, to parameters: inout [String: TemplateParameter]) {
         for (parameterName, var parameter) in parameters {
             if let file = deploying.unreadable {
                 parameter.given = .unknown("\(file), a SAM configuration that may set parameter '\(parameterName)', cannot be read")
@@ -341,16 +281,15 @@ struct SAMConfig {
 
 /// SAM CLI's configuration file names, for the run's discovery.
 package enum SAMConfigNames {
-    package static func contains(_ name: String) -> Bool { SAMConfig.fileNames.contains(name) }
-
-    /// Whether a path names one of them (any case), by its last component: by bytes, as it is asked of every
-    /// input of a run (Foundation's `lastPathComponent` costs some 60,000 instructions a path).
+    /// Whether a path names one of them, by its last component (as SAM spells them: it reads no other case), tested
+    /// by bytes, as it is asked of every input of a run (Foundation's `lastPathComponent` costs some 60,000
+    /// instructions a path).
     package static func names(_ path: String) -> Bool {
         let utf8 = path.utf8
         let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         let count = utf8.distance(from: start, to: utf8.endIndex)
         guard count == 13 || count == 14 else { return false }
-        return contains(String(path[start...]).lowercased())
+        return SAMConfig.fileNames.contains(String(path[start...]))
     }
 
     /// A path's last component.

@@ -219,10 +219,9 @@ public struct CheckRun: Sendable {
         configured.options.checkedFiles = Set(pending.filter { $0.skipReason == nil && !$0.isTerraformModule && $0.path != "-" }
             .map { InputPath.key($0.path, in: cwd) })
         // SAM configurations anywhere in the run may deploy any template of it (`template_file = "../infra/t.yaml"`).
-        configured.options.samConfigurationFiles = pending.filter { input in
-            input.skipReason == nil && input.path != "-"
-                && SAMConfigNames.names(input.path)
-        }.map { InputPath.standardized($0.path, in: cwd) }
+        configured.options.samConfigurations = SAMConfigurations(runFiles: pending.filter { input in
+            input.skipReason == nil && input.path != "-" && SAMConfigNames.names(input.path)
+        }.map { InputPath.standardized($0.path, in: cwd) })
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs

@@ -23,14 +23,21 @@ import Testing
                 - {IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: !Ref AllowedCidr, Description: office}
         """
 
-    static func run(_ files: [String: String]) throws -> CheckReport {
+    /// A run over a fresh tree of `files` (relative path → text) and `links` (relative path → target).
+    static func run(_ files: [String: String], links: [String: String] = [:],
+                    configure: (inout CheckRun) -> Void = { _ in }) throws -> CheckReport {
         let directory = ScratchFolder.path("samconfig")
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        return T.run([directory.path])
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        var run = CheckRun(policy: T.policy, now: T.context.now, failOn: .low, toolVersion: "test")
+        configure(&run)
+        return run.run(paths: [directory.path])
     }
 
     static func lines(_ report: CheckReport) -> [String] {
@@ -129,13 +136,20 @@ import Testing
     }
 
     @Test func aLinkedFolderIsTheTemplatesFolder() throws {
-        let directory = ScratchFolder.path("samconfig-link")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("real"), withIntermediateDirectories: true)
-        try Self.template.write(to: directory.appendingPathComponent("real/template.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link").path, withDestinationPath: "real")
-        try "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"link/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n"
-            .write(to: directory.appendingPathComponent("samconfig.toml"), atomically: true, encoding: .utf8)
-        let report = T.run([directory.path])
+        let report = try Self.run([
+            "real/template.yaml": Self.template,
+            "samconfig.toml": "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"link/template.yaml\"\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n",
+        ], links: ["link": "real"])
+        #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
+    }
+
+    /// A `samconfig.toml` that is a link is read through it, as SAM reads it (it was taken for a file of the link's
+    /// target folder, where no configuration is, and its overrides were lost).
+    @Test func aLinkedConfigurationIsRead() throws {
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "config/sam.toml": "version = 0.1\n[default.deploy.parameters]\nparameter_overrides = \"AllowedCidr=0.0.0.0/0\"\n",
+        ], links: ["samconfig.toml": "config/sam.toml"])
         #expect(report.findings.map(\.ruleId) == ["MMC-NET-001"], "\(Self.lines(report))")
     }
 
@@ -162,14 +176,10 @@ import Testing
     /// is not quoted.
     @Test(arguments: ["DbPassword=hunter2hunter2", "DbPassword=hunter2hunter2 hunter2hunter2"])
     func noDigestOfAConfigurationWithOverridesIsPublished(overrides: String) throws {
-        let directory = ScratchFolder.path("samconfig-digest")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.template.write(to: directory.appendingPathComponent("template.yaml"), atomically: true, encoding: .utf8)
-        try "version = 0.1\n[default.deploy.parameters]\nregion = \"us-east-1\"\nparameter_overrides = \"\(overrides)\"\n"
-            .write(to: directory.appendingPathComponent("samconfig.toml"), atomically: true, encoding: .utf8)
-        var run = CheckRun(policy: T.policy, now: T.context.now, failOn: .low, toolVersion: "test")
-        run.hashInputs = true
-        let report = run.run(paths: [directory.path])
+        let report = try Self.run([
+            "template.yaml": Self.template,
+            "samconfig.toml": "version = 0.1\n[default.deploy.parameters]\nregion = \"us-east-1\"\nparameter_overrides = \"\(overrides)\"\n",
+        ], configure: { $0.hashInputs = true })
         let record = try #require(report.inputs.first { $0.file.hasSuffix("samconfig.toml") })
         #expect(record.sha256 == nil)
         #expect(report.inputs.first { $0.file.hasSuffix("template.yaml") }?.sha256 != nil)
