@@ -99,7 +99,7 @@ public struct InputDiscovery: Sendable {
             }
             let tree = CheckedTree.of(argument: path, isDirectory: isDirectory.boolValue)
             if isDirectory.boolValue {
-                var calledModules: [PathKey: Set<PathKey>] = [:]
+                var calledModules: [PathKey: TerraformModuleLoader.Discovered] = [:]
                 let start = inputs.count
                 walk(directory: path, into: &inputs, errors: &errors, sources: &sources, inChart: false,
                      calledModules: &calledModules, tree: tree)
@@ -139,9 +139,10 @@ public struct InputDiscovery: Sendable {
     /// `../../` — does not make the module a part: an example shows one way to use the module, with its own values,
     /// and the module is still read on its own, with its defaults (read only through an example that turns
     /// encryption on, a default of off would pass unseen). Nor does any call make a part of a module that declares
-    /// itself deployed on its own — a backend, or a `terraform.tfvars` (`TerraformModuleLoader.declaresOwnRoot`).
-    static func keepRootModules(_ inputs: inout [Input], from start: Int, calls: [PathKey: Set<PathKey>]) {
+    /// itself deployed on its own — a backend, a provider block, or a `terraform.tfvars` (`Discovered.declaresOwnRoot`).
+    static func keepRootModules(_ inputs: inout [Input], from start: Int, calls modules: [PathKey: TerraformModuleLoader.Discovered]) {
         let directory = FileManager.default.currentDirectoryPath
+        let calls = modules.mapValues(\.calls)
         let order = inputs[start...].filter(\.isTerraformModule).map { InputPath.key($0.path, in: directory) }
         func isInside(_ caller: PathKey, _ callee: PathKey) -> Bool {
             caller.bytes.count > callee.bytes.count && caller.bytes.starts(with: callee.bytes)
@@ -156,12 +157,9 @@ public struct InputDiscovery: Sendable {
                 if covered.insert(next).inserted { pending += calls[next] ?? [] }
             }
         }
-        // A called module that says it is deployed on its own (`TerraformModuleLoader.declaresOwnRoot`) is a root
-        // as well as a part of its callers.
-        for input in inputs[start...] where input.isTerraformModule {
-            let key = InputPath.key(input.path, in: directory)
-            if called.contains(key), TerraformModuleLoader.declaresOwnRoot(input.path) { roots.insert(key) }
-        }
+        // A called module that says it is deployed on its own (`Discovered.declaresOwnRoot`) is a root as well as a
+        // part of its callers.
+        for key in order where called.contains(key) && modules[key]?.declaresOwnRoot == true { roots.insert(key) }
         for key in order where !called.contains(key) && roots.insert(key).inserted { cover(from: key) }
         for key in order where !covered.contains(key) && roots.insert(key).inserted { cover(from: key) }
         let walked = inputs[start...].filter { !$0.isTerraformModule || roots.contains(InputPath.key($0.path, in: directory)) }
@@ -171,7 +169,7 @@ public struct InputDiscovery: Sendable {
     /// templates themselves are checked once rendered (`RenderSource`), never read raw, but a private key put there
     /// is still a committed secret.
     private func walk(directory: String, into inputs: inout [Input], errors: inout [Diagnostic],
-                      sources: inout [RenderSource], inChart: Bool, calledModules: inout [PathKey: Set<PathKey>],
+                      sources: inout [RenderSource], inChart: Bool, calledModules: inout [PathKey: TerraformModuleLoader.Discovered],
                       tree: CheckedTree, templated: Bool = false) {
         // A directory of .tf files is a Terraform module; one a module above calls by a local path is read as part
         // of that module, not again as a root of its own — however deep the calls go: what a called module calls
@@ -180,7 +178,7 @@ public struct InputDiscovery: Sendable {
         // Which modules are roots is decided once the walk has seen every caller (`keepRootModules`).
         if !templated, TerraformModuleLoader.isModule(directory) {
             inputs.append(Input(path: directory, displayPath: InputPath.display(directory), isExplicit: false, isTerraformModule: true))
-            calledModules[key] = TerraformModuleLoader.localModuleDirectories(of: directory)
+            calledModules[key] = TerraformModuleLoader.discover(directory)
         }
         let entries: [String]
         do {

@@ -255,39 +255,41 @@ package final class TerraformModuleLoader {
     /// Whether a directory holds Terraform configuration.
     package static func isModule(_ directory: String) -> Bool { !moduleFileNames(in: directory).isEmpty }
 
-    /// Whether a module says it is deployed on its own, as a root, whoever else calls it: a `terraform` block
-    /// with a `backend` or `cloud` block (state of its own), a `provider` block, or variable values Terraform
-    /// loads only for a root (`terraform.tfvars`, `*.auto.tfvars`). A module another of the walk calls is then still read as a root too:
-    /// a decoy call (`module "prod" { source = "../../stacks/prod", count = 0 }`) took a deployed stack, and the
-    /// world-open value its `terraform.tfvars` sets, out of the gate (tester, round 34).
-    package static func declaresOwnRoot(_ directory: String) -> Bool {
+    /// What input discovery needs of a module, read cheaply from one parse of its files (a file that does not parse
+    /// adds nothing here; reading the module reports it).
+    package struct Discovered: Sendable {
+        /// The directories it calls by local path (standardized).
+        package var calls: Set<PathKey> = []
+        /// Whether it says it is deployed on its own, as a root, whoever else calls it: a `terraform` block with a
+        /// `backend` or `cloud` block (state of its own), a `provider` block — modules leave providers to their
+        /// caller, and Terraform refuses `count`, `for_each` and `depends_on` on a call to a module that
+        /// configures one — or variable values Terraform loads only for a root (`terraform.tfvars`,
+        /// `*.auto.tfvars`). A module another of the walk calls is then still read as a root too: a decoy call
+        /// (`module "prod" { source = "../../stacks/prod", count = 0 }`) took a deployed stack, and the world-open
+        /// value its `terraform.tfvars` sets, out of the gate (tester and review, round 34).
+        package var declaresOwnRoot = false
+    }
+
+    package static func discover(_ directory: String) -> Discovered {
+        var found = Discovered()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if entries.contains(where: TerraformFileName.isAutomaticVariables) { return true }
+        found.declaresOwnRoot = entries.contains(where: TerraformFileName.isAutomaticVariables)
         for name in TerraformFileName.moduleFiles(among: entries) {
             guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
                   let body = try? parse(name: name, data) else { continue }
-            // A provider configuration of its own: modules leave providers to their caller, and Terraform refuses
-            // `count`, `for_each` and `depends_on` on a call to a module that configures one — a decoy `count = 0`
-            // call cannot run, the stack's own apply deploys it (review, round 34).
-            if body.blocks.contains(where: { $0.type == "provider" }) { return true }
-            for block in body.blocks where block.type == "terraform" {
-                if block.body.blocks.contains(where: { $0.type == "backend" || $0.type == "cloud" }) { return true }
-            }
-        }
-        return false
-    }
-
-    /// The directories a module calls by local path (standardized), read cheaply for input discovery: a file
-    /// that does not parse calls none here (reading the module reports it).
-    package static func localModuleDirectories(of directory: String) -> Set<PathKey> {
-        var found: Set<PathKey> = []
-        for name in moduleFileNames(in: directory) {
-            guard let data = try? FileBytes.read(join(directory, name), limit: 16 << 20),
-                  let body = try? parse(name: name, data) else { continue }
-            for block in body.blocks where block.type == "module" {
-                guard let written = block.body[attribute: "source"]?.value.literalText,
-                      let source = localSource(written) else { continue }
-                found.insert(InputPath.key(join(directory, source), in: FileManager.default.currentDirectoryPath))
+            for block in body.blocks {
+                switch block.type {
+                case "module":
+                    guard let written = block.body[attribute: "source"]?.value.literalText,
+                          let source = localSource(written) else { continue }
+                    found.calls.insert(InputPath.key(join(directory, source), in: FileManager.default.currentDirectoryPath))
+                case "provider":
+                    found.declaresOwnRoot = true
+                case "terraform" where block.body.blocks.contains(where: { $0.type == "backend" || $0.type == "cloud" }):
+                    found.declaresOwnRoot = true
+                default:
+                    continue
+                }
             }
         }
         return found
