@@ -19,7 +19,7 @@ import PolicyCheckSyntax
 ///   (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-encryption.html).
 ///
 /// Rules are indexed by their pattern once, so a collection's policies are found by its name and each of its
-/// prefixes (names are at most 32 characters), never by a scan of every rule.
+/// prefixes (names are at most 32 characters, and no more are tried), never by a scan of every rule.
 struct ServerlessCollectionPolicies {
     /// One `Resource` pattern of a rule set, and what that rule set says.
     private struct Rule {
@@ -138,9 +138,13 @@ struct ServerlessCollectionPolicies {
 
     /// The rules matching a collection name, most specific first: the exact name, then longer prefixes before
     /// shorter ones.
+    /// The longest collection name AWS takes (`^[a-z][a-z0-9-]{2,31}$`): a longer one is no collection, and its
+    /// prefixes are sought only so far — every prefix of a name of a million characters took minutes.
+    static let longestName = 32
+
     private func rules(matching name: String) -> [(rule: Rule, specificity: Int)] {
         var found: [(Rule, Int)] = (exact[name] ?? []).map { ($0, Int.max) }
-        var prefix = Substring(name)
+        var prefix = name.prefix(Self.longestName)
         while true {
             for rule in prefixes[String(prefix)] ?? [] { found.append((rule, prefix.count)) }
             if prefix.isEmpty { break }

@@ -194,4 +194,21 @@ import Testing
             """)
         #expect(Self.lines(template) == ["MMC-ENC-002 Unset", "MMC-NET-012 Unset"])
     }
+
+    /// A name far longer than AWS takes (32 characters) is matched against prefixes of at most that length: every
+    /// prefix of it was tried, quadratic in its length (a hostile template's 200,000-character name; the time limit
+    /// is a hang guard, the run takes under a second).
+    @Test(.timeLimit(.minutes(1))) func aHugeCollectionNameIsMatchedInLinearTime() throws {
+        let name = "logs" + String(repeating: "x", count: 200_000)
+        let findings = try CFN.findings("""
+            Resources:
+              Net:
+                Type: AWS::OpenSearchServerless::SecurityPolicy
+                Properties: {Name: net, Type: network, Policy: '[{"Rules":[{"ResourceType":"collection","Resource":["collection/logs*"]}],"AllowFromPublic":true}]'}
+              Collection:
+                Type: AWS::OpenSearchServerless::Collection
+                Properties: {Name: \(name)}
+            """)
+        #expect(Self.lines(findings).contains("MMC-NET-012 Collection"))
+    }
 }
