@@ -70,6 +70,10 @@ struct TerraformDataStoreReader {
         "aws_dms_replication_instance": Shape(kind: .database, atRest: nil, kmsKey: ["kms_key_arn"],
                                               publicAccess: "publicly_accessible"),
         "aws_backup_vault": Shape(kind: .backups, atRest: nil, kmsKey: ["kms_key_arn"]),
+        // A Redshift Serverless workgroup is its namespace's endpoint (`RedshiftServerlessWorkgroup`): whether it is
+        // public and requires SSL are its own, its data and key its namespace's.
+        "aws_redshiftserverless_workgroup": Shape(kind: .database, atRest: nil, kmsKey: nil,
+                                                  publicAccess: "publicly_accessible"),
     ]
 
     /// The resource types read here.
@@ -207,7 +211,7 @@ struct TerraformDataStoreReader {
                 if store.encryption.atRest?.value == .known(false) { store.encryption.kmsKey = nil }
             }
             switch resource.type {
-            case "aws_rds_cluster_instance", "aws_db_proxy":
+            case "aws_rds_cluster_instance", "aws_db_proxy", "aws_redshiftserverless_workgroup":
                 store.encryptionIsOwn = false
             case "aws_fsx_lustre_file_system":
                 // "If you create a scratch file system, the data is encrypted using keys managed by Amazon FSx"

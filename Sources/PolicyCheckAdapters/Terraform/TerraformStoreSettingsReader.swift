@@ -103,6 +103,14 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "require_tls is not set, and RDS Proxy then accepts connections without TLS")
             store.storageType = Located(DataStore.databaseProxyStorageType, at: resource.origin)
+        case "aws_redshiftserverless_workgroup":
+            store.storageType = Located(DataStore.redshiftWorkgroupStorageType, at: resource.rawOrigin)
+            store.transitEncryption = RedshiftServerlessWorkgroup.requireSSL(resource["config_parameter"].items.map { parameter in
+                let value = parameter.child("parameter_value")
+                return RedshiftServerlessWorkgroup.Parameter(
+                    key: parameter.child("parameter_key").knownString, value: value.knownString, origin: value.origin,
+                    unknown: value.isUnknown && !value.isProviderDefault ? value.unknownReason : nil)
+            }, in: resource.address)
         case "aws_dax_cluster":
             // `cluster_endpoint_encryption_type` is `NONE` (no encryption, the default) or `TLS`
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html).

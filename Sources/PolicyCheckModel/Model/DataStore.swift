@@ -154,6 +154,9 @@ extension DataStore {
     public static let lightsailDatabaseStorageType = "lightsail"
     /// The storage type of a Redshift provisioned cluster, whose TLS is its parameter group's `require_ssl`.
     public static let redshiftStorageType = "redshift"
+    /// The storage type of a Redshift Serverless workgroup, its namespace's endpoint, whose TLS is its own
+    /// `require_ssl` configuration parameter.
+    public static let redshiftWorkgroupStorageType = "redshift-serverless-workgroup"
     /// The storage type of an Amazon MSK cluster, whose TLS is its client-broker and in-cluster encryption.
     public static let kafkaStorageType = "kafka"
     /// The storage type of an Amazon MQ broker (ActiveMQ or RabbitMQ).

@@ -4,7 +4,8 @@ import PolicyCheckModel
 /// `require_secure_transport` (MySQL, MariaDB) in their parameter group, S3 buckets through a policy denying requests
 /// with `aws:SecureTransport` false, ElastiCache (a replication group in `required` mode), DAX and MemoryDB through
 /// transit encryption, OpenSearch and Elasticsearch domains through their endpoint's enforce-HTTPS option and
-/// node-to-node encryption, Redshift clusters through `require_ssl` in their parameter group, Amazon MSK clusters
+/// node-to-node encryption, Redshift clusters through `require_ssl` in their parameter group (Redshift Serverless
+/// workgroups in their own configuration parameters), Amazon MSK clusters
 /// through TLS-only client-broker and in-cluster encryption, RDS Proxy through its own TLS requirement.
 ///
 /// Where the input chooses the oldest TLS version a store accepts (a search domain's TLS security policy, a
@@ -33,6 +34,8 @@ public struct TransitEncryptionCheck: Check {
         case DataStore.searchDomainStorageType?:
             return "the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)"
         case DataStore.redshiftStorageType?: return "the parameter group to require SSL (require_ssl true)"
+        case DataStore.redshiftWorkgroupStorageType?:
+            return "the workgroup to require SSL (require_ssl true in its configuration parameters)"
         case DataStore.documentDBStorageType?:
             return "the cluster parameter group to require TLS (tls tls1.2+, tls1.3+ or fips-140-3)"
         case DataStore.oracleStorageType?:
