@@ -4,6 +4,10 @@ import PolicyCheckSyntax
 /// Reads a `NetworkPolicy`'s ingress `ipBlock`s into one allowlist. Network policies admit traffic inside the
 /// cluster's network, so the list is not internet-facing; `except` blocks are exclusions, kept as disabled entries
 /// marked as exceptions so their syntax is judged (the API server rejects a malformed one) without widening the list.
+/// A rule whose `from` is missing or empty "matches all sources (traffic not restricted by source)"
+/// (https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/, NetworkPolicyIngressRule):
+/// every IPv4 and IPv6 address on its ports, as `0.0.0.0/0` and `::/0` there (before, no entry: a rule that dropped its
+/// `from` passed where the same rule with `ipBlock: 0.0.0.0/0` failed; tester, round 35).
 struct NetworkPolicyReader {
     let object: KubernetesObject
 
@@ -13,8 +17,14 @@ struct NetworkPolicyReader {
                                   internetFacing: false, hasDescriptionField: false)
         for (node, path) in rules {
             guard let rule = spec.reader.object(node, path: path) else { continue }
-            let ports = KubernetesAllowlists.Ports(rulePorts(rule))
-            for (peerNode, peerPath) in rule.list("from") ?? [] {
+            let opened = rulePorts(rule)
+            let ports = KubernetesAllowlists.Ports(opened)
+            let peers = rule.list("from") ?? []
+            if peers.isEmpty {
+                let origin = rule.has("from") ? rule.origin(of: "from") : rule.origin
+                allowlist.entries += KubernetesAllowlists.worldOpen(at: origin, ipv6: true, ports: opened)
+            }
+            for (peerNode, peerPath) in peers {
                 guard let peer = rule.reader.object(peerNode, path: peerPath),
                       let block = peer.object("ipBlock") else { continue }
                 if let cidr = block.string("cidr", required: true) {

@@ -9,8 +9,8 @@ extension TerraformKeyPolicyReader {
     /// The statements whose known parts decide what MMC-KEY-010 asks of them, with the unknown items of their lists
     /// left out. A statement is left out when its effect is not known or not `Allow` (the rule judges allows only);
     /// when its principals hold an unknown and none of the known ones is `"*"` (the unknown may be `"*"`); or when its
-    /// conditions hold an unknown and it does not grant `kms:*` to `"*"` (an unknown condition may bind the caller,
-    /// and only `kms:*` to everyone fails whatever its conditions). Unknown actions keep it: principal `"*"` without
+    /// conditions hold an unknown that may bind the caller and it does not grant `kms:*` to `"*"` (only `kms:*` to
+    /// everyone fails whatever its conditions; an unknown value of a key that names no caller decides nothing). Unknown actions keep it: principal `"*"` without
     /// a condition that binds the caller fails whatever it allows.
     static func decidedStatements(encoded document: (after: SourceNode, unknown: SourceNode?),
                                   at origin: Origin) -> [KeyPolicyStatement] {
@@ -30,8 +30,32 @@ extension TerraformKeyPolicyReader {
             let everyone = statement.principals.contains("*")
             if unknownFields.contains("Principal"), !everyone { return nil }
             let allActions = statement.actions.contains { $0 == "*" || $0.lowercased() == "kms:*" }
-            if unknownFields.contains("Condition"), !(everyone && allActions) { return nil }
+            if unknownFields.contains("Condition"), !(everyone && allActions),
+               !(everyone && unknownOnlyBesideCallers(statementMirror?["Condition"])) { return nil }
             return statement
         }
+    }
+
+    /// Whether a condition's unknown parts are only values of keys that cannot bind the caller (an encryption
+    /// context's trail ARN holding the account id a variable gives): whatever those values, only the known caller
+    /// keys decide whether the statement opens the key to everyone (tester, round 35). An unknown operator, key
+    /// list or caller key's value may bind the caller: not decided.
+    private static func unknownOnlyBesideCallers(_ mirror: SourceNode?) -> Bool {
+        guard let operators = mirror?.entries else { return false }
+        return operators.allSatisfy { operation in
+            if operation.value.bool == false { return true }
+            guard let keys = operation.value.entries else { return false }
+            return keys.allSatisfy { key in
+                isKnown(key.value) || !KeyPolicyCondition.callerKeys.contains(key.key.lowercased())
+            }
+        }
+    }
+
+    /// Whether an unknown-mirror node says every part below it is known.
+    private static func isKnown(_ mirror: SourceNode) -> Bool {
+        if let flag = mirror.bool { return !flag }
+        if let items = mirror.items { return items.allSatisfy(isKnown) }
+        if let entries = mirror.entries { return entries.allSatisfy { isKnown($0.value) } }
+        return mirror.isNull
     }
 }

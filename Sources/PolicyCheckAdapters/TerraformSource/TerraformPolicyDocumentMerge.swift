@@ -17,12 +17,16 @@ enum TerraformPolicyDocumentMerge {
     }
 
     /// The documents the `source_policy_documents` or `override_policy_documents` value lists, each as the value it
-    /// encodes: `nil` when the list or one document is not known here. Null documents are skipped, as the provider does.
+    /// encodes: `nil` when the list or one document is not known here. Null and empty documents are skipped, as the
+    /// provider does: an empty string reaches it as nil, which it passes over ("if sourceJSON == nil { continue }",
+    /// hashicorp/terraform-provider-aws#26640; trussworks/terraform-aws-s3-private-bucket defaults its custom policy
+    /// to "" — tester, round 35).
     static func documents(_ list: TerraformValue?, argument: String) throws(TerraformEvaluationError) -> [TerraformValue]? {
         guard let list, !list.isNull else { return [] }
         guard let items = list.items else { return nil }
         var documents: [TerraformValue] = []
         for item in items where !item.isNull {
+            if case .string(let text) = item.kind, text.isEmpty { continue }
             if let encoded = item.encodedDocument {
                 documents.append(encoded.value)
             } else if case .string(let text) = item.kind {

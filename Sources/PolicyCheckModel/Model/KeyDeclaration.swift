@@ -212,4 +212,13 @@ public struct KeyPolicyCondition: Sendable {
         self.key = key
         self.values = values
     }
+
+    /// Condition keys that name who may call, lowercased (condition keys are case-insensitive): the only ones that
+    /// restrict `Principal: "*"`; any other (`aws:SecureTransport`, `kms:EncryptionContext:*`, `kms:ViaService`)
+    /// restricts how the key is called, whatever its value.
+    public static let callerKeys: Set<String> = [
+        "kms:calleraccount", "aws:principalorgid", "aws:principalorgpaths", "aws:principalarn",
+        "aws:principalaccount", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+        "aws:userid",
+    ]
 }

@@ -15,11 +15,7 @@ public struct KeyPolicyCheck: Check {
     public static let name = "byok.key-policy"
 
     /// Condition keys that name who may call, lowercased (condition keys are case-insensitive).
-    static let callerKeys: Set<String> = [
-        "kms:calleraccount", "aws:principalorgid", "aws:principalorgpaths", "aws:principalarn",
-        "aws:principalaccount", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
-        "aws:userid",
-    ]
+    static var callerKeys: Set<String> { KeyPolicyCondition.callerKeys }
 
     public init(parameters: CheckParameters) {}
 

@@ -370,6 +370,42 @@ import Testing
         #expect(broken == ["main.tf:8:32: a document in override_policy_documents is not valid JSON (the AWS provider refuses it)"])
     }
 
+    /// An empty string in either list is skipped, as the provider skips it (hashicorp/terraform-provider-aws#26640):
+    /// before, an error that stopped the module (trussworks/terraform-aws-s3-private-bucket's `custom_bucket_policy`
+    /// defaults to ""; tester, round 35). The merged document is judged: here its TLS deny passes, without it fails.
+    @Test func anEmptyDocumentInEitherListIsSkipped() throws {
+        let merged = { (deny: Bool) in """
+            variable "custom" {
+              type    = string
+              default = ""
+            }
+            data "aws_iam_policy_document" "merged" {
+              source_policy_documents   = [var.custom]
+              override_policy_documents = ["", var.custom]
+              statement {
+                effect    = "\(deny ? "Deny" : "Allow")"
+                actions   = ["s3:*"]
+                resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "Bool"
+                  variable = "aws:SecureTransport"
+                  values   = ["false"]
+                }
+              }
+            }
+            resource "aws_s3_bucket_policy" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              policy = data.aws_iam_policy_document.merged.json
+            }
+            """ }
+        #expect(try transit(merged(true)) == [])
+        #expect(try transit(merged(false)) == ["high fails"])
+    }
+
     @Test func aTLSOnlyDenyOfSomeObjectsOnlyFails() throws {
         #expect(try transit(Self.policy("""
               Effect    = "Deny"

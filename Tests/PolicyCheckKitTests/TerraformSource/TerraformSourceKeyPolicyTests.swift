@@ -104,6 +104,29 @@ import Testing
             """)) == ["info cannot verify"])
     }
 
+    /// A condition whose only unknown is the value of a key that names no caller (a CloudTrail encryption context
+    /// holding the account id) cannot bind the caller, whatever the value: principal `"*"` fails (before, info and
+    /// exit 0; tester, round 35, on nozaq/terraform-aws-secure-baseline's key policy without its CallerAccount
+    /// condition). Beside a known caller condition, it passes; an unknown caller value is still undecided.
+    @Test func anUnknownValueOfAKeyThatNamesNoCallerStillFails() throws {
+        let context = """
+            "kms:EncryptionContext:aws:cloudtrail:arn" = "arn:aws:cloudtrail:*:${data.aws_caller_identity.current.account_id}:trail/*"
+            """
+        #expect(try keyPolicy(statements(Self.owner, """
+            { Effect = "Allow", Action = ["kms:Decrypt", "kms:ReEncryptFrom"], Resource = "*", Principal = { AWS = "*" },
+              Condition = { StringLike = { \(context) } } }
+            """)) == ["high fails"])
+        #expect(try keyPolicy(statements(Self.owner, """
+            { Effect = "Allow", Action = "kms:Decrypt", Resource = "*", Principal = "*",
+              Condition = { StringLike = { \(context) }, StringEquals = { "kms:CallerAccount" = "111122223333" } } }
+            """)) == ["info cannot verify"])
+        #expect(try keyPolicy(statements("""
+            { Effect = "Allow", Action = "kms:Decrypt", Resource = "*", Principal = "*",
+              Condition = { StringLike = { \(context) },
+                            StringEquals = { "kms:CallerAccount" = data.aws_caller_identity.current.account_id } } }
+            """)) == ["info cannot verify"])
+    }
+
     /// An `aws_iam_policy_document` written as terraform-aws-modules/kms writes it: one instance by `count`, merging
     /// the documents of a variable whose default is empty.
     private static func repeatedDocument(merging documents: String, repeat repetition: String = "count = var.create ? 1 : 0",
