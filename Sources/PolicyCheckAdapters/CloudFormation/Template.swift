@@ -41,6 +41,21 @@ struct Template {
     /// a `Type`).
     init(_ root: SourceNode, source: SourceFile) throws(Diagnostics) {
         var problems: [Diagnostic] = []
+        if let version = root["AWSTemplateFormatVersion"], let text = version.string, text.uppercased().hasSuffix("-OC") {
+            // org-formation's own format: "2010-09-09 … is currently the only valid value" for CloudFormation
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/format-version-structure.html), and
+            // org-formation deploys each resource to the accounts and regions of its organization bindings, which
+            // are not read here: refused rather than judged as one stack in no region (tester, round 35).
+            throw Diagnostics([Diagnostic(source, offset: version.offset,
+                                          "AWSTemplateFormatVersion '\(Excerpt.quote(text))' is org-formation's format, which CloudFormation cannot deploy; org-formation deploys it to the accounts and regions of its organization bindings, which policycheck does not read (check the templates it generates, or exclude the file)")])
+        }
+        if let modules = root.entry("Modules") {
+            // Client-side modules (`aws cloudformation package` and `rain pkg` expand them, with their `Overrides`):
+            // what the stack gets is the packaged template, which this file is not.
+            problems.append(Diagnostic(source, offset: modules.keyOffset,
+                                       "the template has a 'Modules' section, which CloudFormation cannot deploy until `aws cloudformation package` or `rain pkg` expands it (with its overrides); check the packaged template (`rain pkg \(Excerpt.quote(source.path)) | policycheck check -`)"))
+            if root.entry("Resources") == nil { throw Diagnostics(problems) }
+        }
         guard let resourcesEntry = root.entry("Resources") else {
             throw Diagnostics([Diagnostic(source, offset: root.offset,
                                           "the CloudFormation template has no 'Resources' section; a template declares at least one resource")])
@@ -77,7 +92,7 @@ struct Template {
                 transforms.append(TemplateTransform(entry.value, place: .resources, offset: entry.keyOffset))
                 continue
             }
-            if entry.value["Type"]?["Rain::Module"] != nil {
+            if Self.isRainModule(entry.value["Type"]) {
                 problems.append(Diagnostic(source, offset: entry.value["Type"]?.offset ?? entry.keyOffset,
                                            "resource '\(Excerpt.quote(entry.key))' is a Rain module, which CloudFormation cannot deploy until `rain pkg` expands it; check the packaged template (`rain pkg \(Excerpt.quote(source.path)) | policycheck check -`)"))
                 continue
@@ -168,6 +183,9 @@ struct Template {
     static func recognises(_ root: SourceNode) -> Bool {
         guard root.entries != nil else { return false }
         if root["AWSTemplateFormatVersion"] != nil { return true }
+        // A file of client-side modules alone is a template to package, not a file to pass over.
+        if let modules = root["Modules"]?.entries, !modules.isEmpty,
+           modules.allSatisfy({ $0.value["Source"]?.string != nil }) { return true }
         // Alibaba Cloud's Resource Orchestration Service writes templates of the same shape, which CloudFormation
         // cannot deploy (its `ROSTemplateFormatVersion` is no CloudFormation section).
         if root["ROSTemplateFormatVersion"] != nil { return false }
@@ -182,8 +200,32 @@ struct Template {
     /// or a registered module's
     /// (`Acme::Data::Cluster::MODULE`, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ModuleInfo.html).
     private static func isTemplateResource(_ node: SourceNode) -> Bool {
+        if isRainModule(node["Type"]) { return true }
         guard let type = node["Type"]?.string else { return false }
         return type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasSuffix("::MODULE")
+            || isThirdPartyType(type)
+    }
+
+    /// A Rain module as a resource's type, in each form Rain reads: `{Rain::Module: path}`, `!Rain::Module path`, and
+    /// the package shorthand `$alias/path` (aws-cloudformation/rain's README, "Modules"). CloudFormation deploys none
+    /// of them: `rain pkg` expands them first.
+    static func isRainModule(_ type: SourceNode?) -> Bool {
+        guard let type else { return false }
+        if type["Rain::Module"] != nil || type.tag == "!Rain::Module" { return true }
+        guard let text = type.string else { return false }
+        return text.hasPrefix("$") && text.contains("/")
+    }
+
+    /// A public or private registry extension's type, `Organization::Service::Resource`: the namespace `AWS` is
+    /// reserved to AWS, so a template of third-party types alone names none with it
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/registry-public.html; tester, round 35).
+    /// Alibaba Cloud's and OpenStack's own namespaces are not CloudFormation's.
+    private static func isThirdPartyType(_ type: String) -> Bool {
+        let parts = type.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[1].isEmpty, parts[3].isEmpty else { return false }
+        let names = [parts[0], parts[2], parts[4]]
+        guard names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return false }
+        return !["ALIYUN", "DATASOURCE", "OS", "MONITOR"].contains(names[0].uppercased())
     }
 
     /// The root with the loops of its `Conditions` section expanded, as the resolver reads conditions from it.

@@ -24,6 +24,12 @@ import Testing
         // Custom resources alone (a CDK EKS cluster, `Custom::AWSCDK-EKS-Cluster`, with its public endpoint): passed
         // over as "not a manifest" before (tester, round 34).
         "Resources:\n  B: {Type: Custom::Thing}",
+        // Third-party registry types alone (the `AWS` namespace is AWS's), and client-side modules alone (Rain's
+        // and the AWS CLI's): skipped as "not a manifest" before (tester, round 35).
+        "Resources:\n  R: {Type: Acme::Data::Replica}",
+        "Modules:\n  Content: {Source: ./module.yaml}",
+        "Resources:\n  C: {Type: !Rain::Module ./module.yaml}",
+        "Resources:\n  C: {Type: $pkg/module.yaml}",
     ])
     func templatesAreRecognisedByContent(text: String) throws {
         #expect(CloudFormationAdapter.recognises(try Self.node(text)))
@@ -43,6 +49,9 @@ import Testing
         "Resources:\n  cpu: 500m\n  memory: 1Gi",
         "Transform: uppercase\nResources:\n  Fn: {Type: Thing}",
         "Transform: AWS::LanguageExtensions\nResources: [a]",
+        "Resources:\n  S: {Type: 'OS::Nova::Server'}",
+        "Resources:\n  R: {Type: 'Acme::Data::Replica::Extra'}",
+        "Modules:\n  Content: {Path: ./module.yaml}",
     ])
     func otherDocumentsAreNotTemplates(text: String) throws {
         #expect(!CloudFormationAdapter.recognises(try Self.node(text)))
@@ -99,6 +108,13 @@ import Testing
         ("AWSTemplateFormatVersion: '2010-09-09'\nResources: [a]\n", "2:12", "'Resources' must be a mapping"),
         ("Resources:\n  A: {Type: AWS::S3::Bucket}\n  B: {Properties: {}}\n", "3:3", "resource 'B' has no 'Type' string"),
         ("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: just text\n", "3:6", "resource 'A' must be a mapping"),
+        // Client-side modules, in every form: what deploys is the packaged template (tester, round 35).
+        ("Modules:\n  C: {Source: ./m.yaml}\nResources:\n  T: {Type: AWS::SNS::Topic}\n", "1:1", "has a 'Modules' section"),
+        ("Modules:\n  C: {Source: ./m.yaml}\n", "1:1", "has a 'Modules' section"),
+        ("Resources:\n  C:\n    Type: !Rain::Module ./m.yaml\n  T: {Type: AWS::SNS::Topic}\n", "3:11", "resource 'C' is a Rain module"),
+        ("Resources:\n  C:\n    Type: $pkg/m.yaml\n", "3:11", "resource 'C' is a Rain module"),
+        // org-formation's own format, deployed to its bindings' regions, is refused, not read as one stack.
+        ("AWSTemplateFormatVersion: '2010-09-09-OC'\nOrganization: {}\n", "1:27", "is org-formation's format"),
     ])
     func templatesThatCannotBeCheckedAreErrors(text: String, location: String, message: String) throws {
         let error = #expect(throws: Diagnostics.self) { _ = try T.deployments(text) }
