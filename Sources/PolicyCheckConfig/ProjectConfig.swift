@@ -107,6 +107,16 @@ public struct ProjectConfig: Sendable {
         }
     }
 
+    /// Why a discovered settings file is not read: it is a link to a file outside its own folder's tree (a
+    /// `.policycheck.yaml -> ../outside.yaml` in a pull request made policycheck open a file beside the checkout and
+    /// echo its keys in errors; hostile tester, round 35). `nil` when the file may be read. A file named with
+    /// `--config` is the pipeline's choice and is not judged.
+    public static func outsideLink(_ path: String) -> Diagnostic? {
+        guard !CheckedTree(root: InputPath.parent(of: path)).contains(path) else { return nil }
+        return Diagnostic(file: path, location: nil,
+                          message: "the settings file found upward is a link to a file that \(CheckedTree.refusal)")
+    }
+
     /// Reads a configuration file; every problem is thrown with its place.
     public static func load(_ path: String) throws(Diagnostics) -> ProjectConfig {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -55,6 +55,34 @@ import Testing
         #expect(try workspace.run(["check", "manifests/high-only.yaml"] + now).status == 0)
     }
 
+    /// A found `.policycheck.yaml` that is itself a link out of the checkout was opened, and its keys echoed in
+    /// errors (`unknown field 'MYSECRET_hunter2'`; hostile tester, round 35): refused, for `check`, `report`,
+    /// `register push` and `audit`, and so is a walked policy test file that links out. `--config` names one on purpose.
+    @Test func aFoundConfigThatLinksOutOfTheTreeIsNotRead() throws {
+        let workspace = try EvidenceWorkspace()
+        let outside = ScratchFolder.path("outside-config", suffix: ".yaml")
+        try Data("MYSECRET_hunter2: x\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(atPath: workspace.path(".policycheck.yaml"), withDestinationPath: outside.path)
+        for command in [["check", "manifests/high-only.yaml"], ["report", "manifests/high-only.yaml", "--out", "bundle"],
+                        ["audit", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "audit"]] {
+            let result = try workspace.run(command + (command[0] == "audit" ? [] : now))
+            #expect(result.status == 2, "\(command[0]): \(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("the settings file found upward is a link to a file that lies outside the checked tree"), "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("MYSECRET"), "\(command[0])")
+        }
+        // Named with --config, it is read (and its unknown key reported).
+        let named = try workspace.run(["check", "manifests/high-only.yaml", "--config", ".policycheck.yaml"] + now)
+        #expect(named.status == 2 && named.stderr.contains("unknown field"), "\(named.stderr)")
+        try FileManager.default.removeItem(atPath: workspace.path(".policycheck.yaml"))
+        try FileManager.default.createDirectory(atPath: workspace.path("tests"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("tests/leak.test.yaml"), withDestinationPath: outside.path)
+        let test = try workspace.run(["policy", "test", "tests"])
+        #expect(test.status == 2, "\(test.stdout)\(test.stderr)")
+        #expect(test.stderr.contains("tests/leak.test.yaml") && test.stderr.contains("a symbolic link to a file that lies outside the checked tree"), "\(test.stderr)")
+        #expect(!(test.stdout + test.stderr).contains("MYSECRET"))
+    }
+
     /// `policies: [/path/to/.env]` echoed the file's keys (`unknown field 'SECRET_TOKEN'`), and `outputs` wrote the
     /// report over a file outside the checkout: a found file names packs and outputs only inside the tree too.
     @Test func aFoundConfigMayNotNameAPackOrOutputOutsideTheTree() throws {

@@ -7,7 +7,12 @@ public enum MarkdownText {
     ///
     /// Built as bytes: the controls dropped are exactly those of general category Cc (U+0000–U+001F, U+007F–U+009F),
     /// so no scalar's properties need looking up (which cost half of a Markdown report).
-    public static func escape(_ text: String) -> String {
+    ///
+    /// With `inertLinks` (the default), text a pull request chooses (file and resource names, messages quoting them)
+    /// cannot ping or link from a comment the CI bot posts: a word joiner (U+2060, invisible) follows each `@`, so
+    /// GitHub reads no `@user` or `@org/team` mention, and breaks `://` and `www.`, so the autolinks extension
+    /// (https://github.github.com/gfm/#autolinks-extension-) makes no link (hostile tester, round 35).
+    public static func escape(_ text: String, inertLinks: Bool = true) -> String {
         var text = text
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -28,6 +33,17 @@ public enum MarkdownText {
                      UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
                      UInt8(ascii: "#"), UInt8(ascii: "!"):
                     out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case UInt8(ascii: "@") where inertLinks:
+                    out.append(byte)
+                    out.append(contentsOf: Self.wordJoiner)
+                case UInt8(ascii: ":") where inertLinks && index + 2 < bytes.count
+                        && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+                    out.append(contentsOf: Self.wordJoiner)
+                    out.append(byte)
+                case UInt8(ascii: ".") where inertLinks && index >= 3
+                        && bytes[(index - 3)..<index].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }):
+                    out.append(contentsOf: Self.wordJoiner)
                     out.append(byte)
                 case UInt8(ascii: "\t"):
                     out.append(UInt8(ascii: " "))
@@ -51,6 +67,9 @@ public enum MarkdownText {
             return String(decoding: out, as: UTF8.self)
         }
     }
+
+    /// U+2060 WORD JOINER in UTF-8: invisible, and no character a mention or an autolink continues through.
+    private static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
 
     /// Whether E2 `second` `third` encodes a bidi formatting character: U+200E–U+200F (E2 80 8E–8F), U+202A–U+202E
     /// (E2 80 AA–AE), U+2066–U+2069 (E2 81 A6–A9).

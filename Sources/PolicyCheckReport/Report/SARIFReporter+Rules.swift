@@ -70,10 +70,10 @@ extension SARIFReporter {
         }
 
         private var helpMarkdown: String {
-            var text = MarkdownText.escape(description)
-            if !remediation.isEmpty { text += "\n\n**Remediation:** " + MarkdownText.escape(remediation) }
+            var text = MarkdownText.escape(description, inertLinks: false)
+            if !remediation.isEmpty { text += "\n\n**Remediation:** " + MarkdownText.escape(remediation, inertLinks: false) }
             if !controls.isEmpty {
-                text += "\n\n**Controls:** " + controls.map(MarkdownText.escape).joined(separator: ", ")
+                text += "\n\n**Controls:** " + controls.map { MarkdownText.escape($0, inertLinks: false) }.joined(separator: ", ")
             }
             return text
         }

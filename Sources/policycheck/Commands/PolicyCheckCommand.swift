@@ -32,6 +32,9 @@ struct PolicyOptions: ParsableArguments {
     /// The settings file named or discovered, if any.
     func projectConfig() throws -> ProjectConfig? {
         guard let path = config ?? ProjectConfig.discover() else { return nil }
+        if config == nil, !allowOutsideTree, let refusal = ProjectConfig.outsideLink(path) {
+            throw CommandFailure(Diagnostics([refusal]))
+        }
         do {
             var loaded = try ProjectConfig.load(path)
             loaded.discovered = config == nil

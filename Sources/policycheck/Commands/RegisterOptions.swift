@@ -22,6 +22,9 @@ struct RegisterOptions: ParsableArguments {
     func location() throws -> RegisterLocation {
         var text = register
         if text == nil, let path = config ?? ProjectConfig.discover() {
+            if config == nil, let refusal = ProjectConfig.outsideLink(path) {
+                throw CommandFailure(Diagnostics([refusal]))
+            }
             let entry: ProjectConfig.Entry<String>?
             do {
                 entry = try ProjectConfig.load(path).register
