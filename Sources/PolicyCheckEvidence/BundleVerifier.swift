@@ -114,7 +114,7 @@ public enum BundleVerifier {
         }
     }
 
-    /// A Terraform module folder is checked from the files its record lists; a folder recorded without them (a bundle
+    /// A folder (a Terraform module, a chart, a kustomization) is checked from the files its record lists; a folder recorded without them (a bundle
     /// written before evidence listed them) cannot be, and says so; a file is compared byte for byte.
     private static func inputChecks(_ input: RecordedHashes.Input, inputsRoot: String) -> [Check] {
         if let manifest = input.manifest {
@@ -122,7 +122,7 @@ public enum BundleVerifier {
         }
         let path = input.file.hasPrefix("/") ? input.file : URL(fileURLWithPath: inputsRoot).appendingPathComponent(input.file).path
         if FileKind(path, followingLinks: true) == .directory {
-            return [Check(subject: "input \(input.file)", result: .skipped, detail: "a folder (a Terraform module): its sha256 is the digest of the files the run read, which this bundle does not list (written before evidence.json recorded them), so it cannot be recomputed: not checked")]
+            return [Check(subject: "input \(input.file)", result: .skipped, detail: "a folder (a Terraform module, a chart or a kustomization): its sha256 is the digest of the files the run read or rendered, which this bundle does not list (it was written before evidence.json listed them, or the list was removed), so it cannot be recomputed: not checked")]
         }
         return [compare("input \(input.file)", at: path, expected: input.sha256, required: false)]
     }

@@ -4,7 +4,7 @@ import PolicyCheckAdapters
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// Verifies a Terraform module folder an evidence bundle records: its `sha256` is the digest of the files the run
+/// Verifies a folder an evidence bundle records (a Terraform module, a chart, a kustomization build): its `sha256` is the digest of the files the run
 /// read (`ModuleManifest`), which the folder's bytes alone cannot give back (which files were read depended on
 /// `--tf-var-file` and on what `file()` was called with). So the recorded list is held to the recorded digest, each
 /// listed file to its own SHA-256, and the folders the run read module files from to the files it read: one that
@@ -44,7 +44,7 @@ struct ModuleInputCheck {
         case .directory?:
             break
         default:
-            return [Check(subject: subject, result: .changed, detail: "recorded as a Terraform module folder, no longer a folder")]
+            return [Check(subject: subject, result: .changed, detail: "recorded as a folder, no longer a folder")]
         }
         var problems = manifest.entries.compactMap(fileCheck)
         problems += addedFiles()
@@ -58,15 +58,15 @@ struct ModuleInputCheck {
         let subject = "input \(entry.path)"
         let path = absolute(entry.path)
         guard root.contains(path) else {
-            return Check(subject: subject, result: .changed, detail: "refused: the recorded path of a file of module \(folder) leads out of --inputs-root (through '..', a link or an absolute path); not read")
+            return Check(subject: subject, result: .changed, detail: "refused: the recorded path of a file of \(folder) leads out of --inputs-root (through '..', a link or an absolute path); not read")
         }
         switch FileKind(path, followingLinks: true) {
         case nil:
-            return Check(subject: subject, result: .changed, detail: "missing: the run read it for module \(folder), evidence.json records sha256 \(entry.sha256)")
+            return Check(subject: subject, result: .changed, detail: "missing: the run read it for \(folder), evidence.json records sha256 \(entry.sha256)")
         case .regular?:
             break
         default:
-            return Check(subject: subject, result: .changed, detail: "no longer a regular file: the run read it for module \(folder)")
+            return Check(subject: subject, result: .changed, detail: "no longer a regular file: the run read it for \(folder)")
         }
         let bytes: [UInt8]
         do {
@@ -74,12 +74,12 @@ struct ModuleInputCheck {
         } catch .tooLarge {
             return Check(subject: subject, result: .changed, detail: "now larger than \(Self.maxFileBytes) bytes: evidence.json records \(entry.byteCount) bytes, sha256 \(entry.sha256)")
         } catch {
-            return Check(subject: subject, result: .changed, detail: "cannot be read: the run read it for module \(folder)")
+            return Check(subject: subject, result: .changed, detail: "cannot be read: the run read it for \(folder)")
         }
         let actual = Digest.sha256(bytes)
         // Module files are recorded as the UTF-8 text read (a byte-order mark dropped, UTF-16 transcoded).
         if actual == entry.sha256 || (try? TextDecoding.utf8Text(from: bytes)).map(Digest.sha256) == entry.sha256 { return nil }
-        return Check(subject: subject, result: .changed, detail: "sha256 is \(actual), evidence.json records \(entry.sha256) (read for module \(folder))")
+        return Check(subject: subject, result: .changed, detail: "sha256 is \(actual), evidence.json records \(entry.sha256) (read for \(folder))")
     }
 
     /// Terraform files in the folders the run read module files from that it did not read: configuration files

@@ -23,6 +23,12 @@ package struct RenderStage: Sendable {
         /// The kustomization a `kubectl kustomize` build was of, named in its findings (a base's file can be built by
         /// several); `nil` for a chart.
         package var build: String?
+        /// The files the render read, as reports show paths: for a build, the files its objects came from, its
+        /// patches and the kustomization files of it and every kustomization it takes in; for a chart, every file
+        /// under the chart. Evidence records them (`ModuleManifest`), so `verify-report --inputs-root` can tell an
+        /// edited one (a folder recorded by the rendered output's digest alone could not be checked; hostile
+        /// tester, round 35).
+        package var readFiles: [String] = []
     }
 
     package struct Outcome: Sendable {
@@ -120,13 +126,34 @@ package struct RenderStage: Sendable {
                                           message: "\(source.kind.rawValue) could not be rendered: \(source.kind == .helmChart ? "helm template" : "kubectl kustomize") \(failure.message)")]
                 outcome.unrendered.append(read)
             case .success(let stream):
-                outcome.rendered.append(Rendered(input: input, stream: stream, note: note,
-                                                 build: source.kind == .kustomization ? source.displayPath : nil))
+                var rendered = Rendered(input: input, stream: stream, note: note,
+                                        build: source.kind == .kustomization ? source.displayPath : nil)
+                rendered.readFiles = source.kind == .kustomization
+                    ? Self.buildFiles(stream, plan: plan, position: planPosition - 1, cwd: cwd)
+                    : Self.chartFiles(source.directory, cwd: cwd)
+                outcome.rendered.append(rendered)
             }
         }
         consumed.record(plan, succeeded: succeeded, cwd: cwd)
         outcome.consumed = consumed.reasons
         return outcome
+    }
+
+    /// The files a build read (`Rendered.readFiles`), sorted.
+    private static func buildFiles(_ stream: RenderedStream, plan: KustomizePlan, position: Int, cwd: String) -> [String] {
+        var files = Set(stream.parts.compactMap(\.file)).union(stream.patches.map(\.file))
+        for member in plan.entries[position].members { files.formUnion(plan.entries[member].file.files) }
+        return Set(files.map { InputPath.display(InputPath.standardized($0, in: cwd)) }).sorted()
+    }
+
+    /// Every regular file under a chart's folder (links not followed), sorted: what `helm template` may read.
+    private static func chartFiles(_ directory: String, cwd: String) -> [String] {
+        let base = InputPath.standardized(directory, in: cwd)
+        guard let names = FileManager.default.enumerator(atPath: base)?.allObjects as? [String] else { return [] }
+        return names.compactMap { name -> String? in
+            let path = base + "/" + name
+            return FileKind(path, followingLinks: false) == .regular ? InputPath.display(path) : nil
+        }.sorted()
     }
 
     /// The file that makes a source a chart (`Chart.yaml`) or a kustomization (its kustomization file), as reports

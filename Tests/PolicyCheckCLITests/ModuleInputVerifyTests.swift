@@ -59,7 +59,40 @@ import Testing
         try FileManager.default.removeItem(atPath: bundle.workspace.path("checkout/mod/terraform.tfvars"))
         let result = try bundle.verify()
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("CHANGED input mod/terraform.tfvars: missing: the run read it for module mod"))
+        #expect(result.stdout.contains("CHANGED input mod/terraform.tfvars: missing: the run read it for mod"))
+    }
+
+    /// A kustomization is recorded by the files its build read (its objects' files, patches and kustomization
+    /// files), so a file edited after the run is CHANGED: it was recorded by the rendered output's digest alone and
+    /// verified INTACT, with a message calling it a Terraform module (hostile tester, round 35).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
+    func aKustomizationsBuiltFileEditedAfterTheRunIsAltered() throws {
+        let workspace = try EvidenceWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("checkout/app"), withIntermediateDirectories: true)
+        try workspace.write("checkout/app/svc.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: prod}
+            spec:
+              type: LoadBalancer
+              ports: [{port: 5432}]
+              loadBalancerSourceRanges: ["10.0.0.0/8"]
+            """)
+        try workspace.write("checkout/app/kustomization.yaml", "resources:\n- svc.yaml\n")
+        let key = try workspace.makeKey("ed25519")
+        let report = try PolicyCheckProcess.run(["report", ".", "--out", "../bundle", "--sign-key", "../\(key.privateKey)"],
+                                                environment: ["SOURCE_DATE_EPOCH": "1790000000"],
+                                                in: workspace.root.appendingPathComponent("checkout"))
+        try #require(report.status != 2, "\(report.stdout)\(report.stderr)")
+        let verify = { try workspace.run(["verify-report", "bundle", "--inputs-root", "checkout", "--pubkey", key.publicKey]) }
+        let intact = try verify()
+        #expect(intact.status == 0 && intact.stdout.contains("ok      input app: sha256 "), "\(intact.stdout)\(intact.stderr)")
+        let path = URL(fileURLWithPath: workspace.path("checkout/app/svc.yaml"))
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "10.0.0.0/8", with: "0.0.0.0/0").utf8).write(to: path)
+        let altered = try verify()
+        #expect(altered.status == 1, "\(altered.stdout)\(altered.stderr)")
+        #expect(altered.stdout.contains("CHANGED input app/svc.yaml: sha256 is "), "\(altered.stdout)")
     }
 
     @Test func aModuleFolderThatIsGoneIsNotPresent() throws {
@@ -75,7 +108,7 @@ import Testing
         try bundle.editInputRecord { $0.removeValue(forKey: "files") }
         let result = try bundle.verify()
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("skipped input mod: a folder (a Terraform module): its sha256 is the digest of the files the run read, which this bundle does not list"))
+        #expect(result.stdout.contains("skipped input mod: a folder (a Terraform module, a chart or a kustomization): its sha256 is the digest of the files the run read or rendered, which this bundle does not list"))
         #expect(!result.stdout.contains("not present"))
     }
 
@@ -102,7 +135,7 @@ import Testing
         }
         let result = try bundle.verify()
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("CHANGED input ../outside.tf: refused: the recorded path of a file of module mod leads out of --inputs-root"))
+        #expect(result.stdout.contains("CHANGED input ../outside.tf: refused: the recorded path of a file of mod leads out of --inputs-root"))
     }
 
     @Test func aListedFileReplacedByALinkOutOfTheInputsRootIsRefused() throws {
@@ -112,7 +145,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: bundle.workspace.path("checkout/mod/main.tf"), withDestinationPath: "../../main.tf")
         let result = try bundle.verify()
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("CHANGED input mod/main.tf: refused: the recorded path of a file of module mod leads out of --inputs-root"))
+        #expect(result.stdout.contains("CHANGED input mod/main.tf: refused: the recorded path of a file of mod leads out of --inputs-root"))
     }
 }
 

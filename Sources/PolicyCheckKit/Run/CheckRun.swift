@@ -272,6 +272,15 @@ public struct CheckRun: Sendable {
                 ?? reader.read(input, stdin: input.path == "-" ? (stdin ?? []) : nil)
             if let rendered {
                 read.note = rendered.note
+                if read.sha256 != nil, !rendered.readFiles.isEmpty {
+                    // The folder's digest is the files the render read, each recorded, as a Terraform module's is.
+                    let files = rendered.readFiles.compactMap { path in
+                        FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: [UInt8]($0)) }
+                    }
+                    let manifest = ModuleManifest(files: files)
+                    read.manifest = manifest
+                    read.sha256 = manifest.digest
+                }
                 if read.skipReason?.hasPrefix("empty:") == true {
                     read.skipReason = "empty: \(rendered.build == nil ? "helm template rendered" : "kubectl kustomize built") no objects"
                 }
