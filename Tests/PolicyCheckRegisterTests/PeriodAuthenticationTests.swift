@@ -60,4 +60,32 @@ import Testing
             .map { ($0["runId"]?.string ?? "", $0["kind"]?.string ?? "") }
         #expect(breaks.contains { $0.0 == BundleFactory.runId("backdated") && $0.1 == "backwards" }, "\(breaks)")
     }
+
+    /// A run backdated before the period (its commit's date set to 1999) that names a run of the period as its
+    /// previous one was left out of the period's population, its findings with it, and the run it follows was named
+    /// as the break (`unchained`): it is in the period its predecessor places it in, as the `backwards` break it is
+    /// (hostile tester, round 35).
+    @Test(arguments: RegisterCommandTests.engines)
+    func aRunBackdatedBeforeThePeriodIsInThePeriodOfTheRunItFollows(_ engine: Engine) throws {
+        let factory = try BundleFactory()
+        let register = try engine.freshLocation()
+        let first = try factory.clone("first", runId: BundleFactory.runId("first"), repository: "acme/api",
+                                      at: BundleFactory.epoch + 3_600)
+        let backdated = try factory.clone("backdated", runId: BundleFactory.runId("backdated"), repository: "acme/api",
+                                          at: BundleFactory.epoch - 400 * 86_400,
+                                          previous: (BundleFactory.runId("first"), first.sha256))
+        let push = try Shell.run(Shell.policycheck, ["register", "push", first.path, backdated.path, "--register", register])
+        #expect(push.status == 0, "\(push.stderr)")
+        let out = try TemporaryFolder.make().appendingPathComponent("audit")
+        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
+                                                      "--register", register, "--out", out.path])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
+        let breaks = (evidence["population"]?["chainBreaks"]?.items ?? [])
+            .map { "\($0["runId"]?.string ?? "") \($0["kind"]?.string ?? "")" }
+        #expect(breaks == ["\(BundleFactory.runId("backdated")) backwards"], "\(breaks)")
+        let chains = evidence["population"]?["chains"]?.items ?? []
+        #expect(chains.contains { $0["repository"]?.string == "acme/api" && $0["runs"]?.numberLiteral == "2" },
+                "\(chains.map { ($0["repository"]?.string ?? "", $0["runs"]?.numberLiteral ?? "") })")
+    }
 }

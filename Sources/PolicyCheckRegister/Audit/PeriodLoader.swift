@@ -56,7 +56,7 @@ public enum PeriodLoader {
         var seen: Set<String> = []
         for run in runs where seen.insert(run.chain).inserted && run.previousRunId == nil {
             let count = try await register.select(SQLStatement(
-                "SELECT COUNT(*) FROM runs WHERE repository = ? AND ref = ? AND generated_at < ?",
+                "SELECT COUNT(*) FROM runs WHERE repository = ? AND ref = ? AND generated_at < ? AND chain_status <> 'backwards'",
                 [.text(run.repository), .text(run.ref), .integer(period.start)])).first?.first?.int ?? 0
             if count > 0 { earlier.insert(run.chain) }
         }
@@ -73,8 +73,13 @@ public enum PeriodLoader {
 
     /// The WHERE clause over `runs r` for the period and repositories: placeholders only, values bound.
     private static func scope(_ period: AuditPeriod) -> (String, [SQLValue]) {
-        var clause = "r.generated_at >= ? AND r.generated_at < ?"
-        var values: [SQLValue] = [.integer(period.start), .integer(period.end)]
+        // A run dated before the period that names a run of the period as its previous one is a backdated run (its
+        // SOURCE_DATE_EPOCH is its commit's date, which the author sets): it belongs to the period its predecessor
+        // places it in, so its findings and its `backwards` break are shown there, not filed in 1999 (hostile
+        // tester, round 35).
+        var clause = "((r.generated_at >= ? AND r.generated_at < ?) OR (r.chain_status = 'backwards' AND r.previous_run_id IN "
+            + "(SELECT q.run_id FROM runs q WHERE q.generated_at >= ? AND q.generated_at < ?)))"
+        var values: [SQLValue] = [.integer(period.start), .integer(period.end), .integer(period.start), .integer(period.end)]
         if !period.repositories.isEmpty {
             clause += " AND r.repository IN (" + Array(repeating: "?", count: period.repositories.count).joined(separator: ", ") + ")"
             values += period.repositories.map(SQLValue.text)

@@ -51,11 +51,15 @@ public struct PopulationAnalysis: Sendable {
                                        errored: runs.filter { $0.verdict == "error" }.count,
                                        unauthenticated: runs.filter { $0.verifiedSigner == nil }.count,
                                        first: first.generatedAt, last: runs[runs.count - 1].generatedAt))
-            for (index, run) in runs.enumerated() {
+            // A backdated run (a link back in time) sorts first but starts nothing: a run after it without a link
+            // is not a restart on its account.
+            var earlierRuns = 0
+            for run in runs {
                 let status = ChainStatus.judge(previousRunId: run.previousRunId, previousSHA256: run.previousSHA256,
                                                repository: run.repository, ref: run.ref, predecessor: run.predecessor,
-                                               hasEarlierRuns: index > 0 || data.chainsWithEarlierRuns.contains(run.chain),
+                                               hasEarlierRuns: earlierRuns > 0 || data.chainsWithEarlierRuns.contains(run.chain),
                                                generatedAt: run.generatedAt)
+                if status != .backwards { earlierRuns += 1 }
                 var kind = status.isBreak ? status.rawValue : nil
                 if let previous = run.previousRunId, !namedAsPrevious.insert(previous).inserted, kind == nil { kind = "fork" }
                 if let kind {
