@@ -51,7 +51,7 @@ public struct TerraformSourceReader: Sendable {
         do throws(TerraformSourceError) {
             let config = try loader.loadRoot()
             let inputs = try TerraformVariableInputs(loader: loader).read(
-                directory: directory, given: options.terraformVariableInputs)
+                directory: directory, given: options.terraformVariableInputs, variables: config.variables)
             let root = TerraformModuleInstance(config: config, address: "", path: [], loader: loader, inputs: inputs,
                                                providerKeys: [:])
             defer { root.dismantle() }

@@ -9,7 +9,9 @@ import PolicyCheckSyntax
 struct TerraformVariableInputs {
     let loader: TerraformModuleLoader
 
-    func read(directory: String, given: [TerraformVariableInput]) throws(TerraformSourceError) -> [String: TerraformValue] {
+    /// `variables`: the root module's declarations, whose types say how a `--tf-var` text is read.
+    func read(directory: String, given: [TerraformVariableInput],
+              variables: [String: TerraformModuleConfig.Declared<HCLBlock>] = [:]) throws(TerraformSourceError) -> [String: TerraformValue] {
         var inputs: [String: TerraformValue] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let named = ["terraform.tfvars", "terraform.tfvars.json"]
@@ -28,7 +30,7 @@ struct TerraformVariableInputs {
             case .value(let name, let text):
                 let file = SourceFile(path: "--tf-var \(name)", bytes: Array(text.utf8))
                 let index = loader.add(file)
-                inputs[name] = try Self.commandLineValue(file, index: index)
+                inputs[name] = try Self.commandLineValue(file, index: index, literal: Self.readsLiterally(variables[name]))
             }
         }
         return inputs
@@ -67,12 +69,30 @@ struct TerraformVariableInputs {
         return values
     }
 
-    /// `--tf-var name=value`: a string, or an HCL expression when it is written as a list or an object, as
-    /// Terraform reads `-var` for variables of complex type.
-    private static func commandLineValue(_ file: SourceFile, index: Int) throws(TerraformSourceError) -> TerraformValue {
+    /// Whether Terraform takes a `-var` text for this variable as the string it is: for a variable without a
+    /// `type` and for a primitive one (`string`, `number`, `bool`); any other type parses it as an HCL expression
+    /// (hashicorp/terraform internal/configs/named_values.go, `decodeVariableType`: "Primitive types use literal
+    /// parsing", and `VariableParseLiteral` by default). A JSON policy given to a `string` variable was read as an
+    /// object and refused (tester, round 35).
+    static func readsLiterally(_ declared: TerraformModuleConfig.Declared<HCLBlock>?) -> Bool {
+        guard let written = declared?.value.body[attribute: "type"]?.value else { return true }
+        if case .template(let parts) = written.kind {
+            // A legacy quoted constraint: "string" is literal, "list" and "map" are not.
+            if parts.count == 1, case .literal(let legacy, _) = parts[0] { return legacy == "string" }
+            return false
+        }
+        switch TerraformVariableType.parse(written) {
+        case .string?, .number?, .bool?: return true
+        default: return false
+        }
+    }
+
+    /// `--tf-var name=value`: a string, or — for a variable of another type than a primitive one — an HCL
+    /// expression when it is written as a list or an object, as Terraform reads `-var`.
+    private static func commandLineValue(_ file: SourceFile, index: Int, literal: Bool) throws(TerraformSourceError) -> TerraformValue {
         let base = Origin(file: index, offset: 0, path: "").packedOffset
         let text = String(decoding: file.bytes, as: UTF8.self)
-        guard let first = text.first(where: { !$0.isWhitespace }), first == "[" || first == "{" else {
+        guard !literal, let first = text.first(where: { !$0.isWhitespace }), first == "[" || first == "{" else {
             return .string(text, at: base)
         }
         do {

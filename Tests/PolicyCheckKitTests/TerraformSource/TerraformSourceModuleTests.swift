@@ -60,6 +60,42 @@ import Testing
         #expect(deployment.locate(deployment.region!.origin).file.path == "--tf-var region")
     }
 
+    /// Terraform takes a `-var` text as the string it is for a variable without a type or of a primitive type, and
+    /// parses it as HCL only for other types: a JSON policy given to a `string` variable was read as an object and
+    /// refused (tester, round 35, trussworks/terraform-aws-s3-private-bucket's `custom_bucket_policy`).
+    @Test func aCommandLineValueIsLiteralForPrimitiveAndUntypedVariables() throws {
+        let directory = try TerraformSourceFixture.temporaryModule(["main.tf": """
+            provider "aws" { region = "us-east-1" }
+            variable "policy" { type = string }
+            variable "legacy" { type = "string" }
+            variable "label" { default = "x" }
+            variable "cidrs" { type = list(string) }
+            resource "aws_security_group" "web" {
+              name        = jsondecode(var.label)["name"]
+              description = "${var.policy}${var.legacy}"
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = var.cidrs
+              }
+            }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = AdapterOptions()
+        options.terraformVariableInputs = [
+            .value(name: "policy", value: #"{"Version":"2012-10-17","Statement":[]}"#),
+            .value(name: "legacy", value: "[1]"),
+            .value(name: "label", value: #"{"name":"web"}"#),
+            .value(name: "cidrs", value: #"["0.0.0.0/0"]"#),
+        ]
+        let outcome = TerraformSourceReader(options: options).read(directory: directory, name: "main")
+        let deployment = try #require(outcome.deployment, "\(outcome.errors)")
+        let findings = try TerraformFixture.findings(deployment)
+        // The list variable is still parsed as HCL: its world-open entry on a web port fails.
+        #expect(findings.contains { $0.ruleId == "MMC-NET-011" }, "\(findings.map(\.summary))")
+    }
+
     /// A local module source is joined to its caller's directory and cleaned as Terraform cleans it (Go's
     /// `filepath.Join`), so findings in a module an example calls by `../../` name `main.tf`, not
     /// `examples/complete/../../main.tf`.
