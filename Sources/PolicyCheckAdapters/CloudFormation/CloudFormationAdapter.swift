@@ -103,6 +103,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
             }
             RegionScanner.scan(context, placed: &placedRegions, into: &deployment)
         }
+        RegionScanner.scanGlobals(template, resolver: resolver, placed: &placedRegions, into: &deployment)
         if options.readsInlineIgnores {
             let reader = NodeReader(source: source)
             for resource in template.resources {

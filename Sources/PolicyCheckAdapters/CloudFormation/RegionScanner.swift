@@ -77,6 +77,12 @@ enum RegionScanner {
         }
     }
 
+    /// The regions a mapping names as a resource's properties would, from `path` (SAM's `Globals` sections).
+    static func visitSection(_ node: SourceNode, path: String, key: String, context: ResourceContext,
+                             into found: inout [RegionReference]) {
+        visit(node, path: path, key: key, context: context, depth: 0, into: &found)
+    }
+
     /// A region named at a place.
     struct Placement: Hashable {
         var region: String

@@ -27,6 +27,29 @@ import Testing
                 "a health check's checker regions place nothing there")
     }
 
+    /// SAM writes a `Globals` section into every resource of its type: a layer or key ARN in another region there
+    /// fails as it does on the function (before, it passed; tester, round 35). A section no resource inherits places
+    /// nothing.
+    @Test func samGlobalsPlaceTheirRegionsForTheResourcesThatInheritThem() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Layers: [arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV2:79]
+                KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
+              Api:
+                Domain: {CertificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/abc}
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: app.handler, CodeUri: src/, Runtime: python3.12}
+            """
+        #expect(try residency(text) == [
+            "4:14 Globals.Function Globals.Function.Layers[0]",
+            "5:16 Globals.Function Globals.Function.KmsKeyArn",
+        ])
+    }
+
     @Test func theStackSetOfTheReproducerFailsInJSONAsInYAML() throws {
         let yaml = """
             Resources:
