@@ -21,7 +21,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
         NetworkLoadBalancerMapper.self, WorkspaceMapper.self, ServerlessCollectionMapper.self, LightsailDatabaseMapper.self, DMSReplicationInstanceMapper.self,
-        RedshiftWorkgroupMapper.self,
+        RedshiftWorkgroupMapper.self, WAFIPSetMapper.self,
     ]
 
     public init() {}

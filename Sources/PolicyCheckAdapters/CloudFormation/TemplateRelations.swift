@@ -19,6 +19,8 @@ struct TemplateRelations {
     private(set) var listenerPorts: [String: [PortRange]?] = [:]
     /// The OpenSearch Serverless security policies, indexed by their collection patterns.
     private(set) var serverlessCollectionPolicies = ServerlessCollectionPolicies()
+    /// The actions of the web ACL rules that reference each WAF IP set, by the set's logical id.
+    private(set) var ipSetActions: [String: Set<String>] = [:]
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
@@ -45,7 +47,7 @@ struct TemplateRelations {
         }
         let types: Set<String> = ["AWS::S3::BucketPolicy", "AWS::S3::Bucket", "AWS::CloudTrail::Trail",
                                   "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-                                  ServerlessCollectionMapper.policyType]
+                                  ServerlessCollectionMapper.policyType, "AWS::WAFv2::WebACL"]
         for resource in template.resources where types.contains(resource.type) {
             let properties = ResourceContext(resource: resource, template: template, resolver: resolver).properties
             switch resource.type {
@@ -70,6 +72,8 @@ struct TemplateRelations {
                    let bucket = attributes["access_logs.s3.bucket"] {
                     albLogDestinations.formUnion(buckets(bucket))
                 }
+            case "AWS::WAFv2::WebACL":
+                WAFIPSetMapper.add(webACL: properties, into: &ipSetActions)
             case ServerlessCollectionMapper.policyType:
                 ServerlessCollectionMapper.add(properties, into: &serverlessCollectionPolicies)
             case "AWS::ElasticLoadBalancingV2::Listener":

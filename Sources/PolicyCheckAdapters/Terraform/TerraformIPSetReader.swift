@@ -1,5 +1,4 @@
 import PolicyCheckModel
-import PolicyCheckNetwork
 
 /// Reads `aws_wafv2_ip_set` `addresses` into web ACL allowlists.
 ///
@@ -29,44 +28,10 @@ struct TerraformIPSetReader {
             var allowlist = Allowlist(kind: .webACLIPSet, component: set.address, origin: addresses.fieldOrigin,
                                       internetFacing: true, hasDescriptionField: false)
             let values = addresses.node?.items != nil || addresses.unknown?.items != nil ? addresses.items : [addresses]
-            // Unused in the plan: judge world-open entries only, or all when together they are.
-            let covering = actions.isEmpty ? Self.versionsCoveredTogether(values.compactMap { $0.string()?.value.known }) : []
-            for value in values {
-                guard let cidr = value.string(), cidr.value.known?.isEmpty != true else { continue }
-                if actions.isEmpty && !Self.isWholeSpace(cidr.value.known)
-                    && !covering.contains(where: { Self.version(of: cidr.value.known) == $0 }) { continue }
-                allowlist.entries.append(AllowlistEntry(cidr: cidr, description: nil, enabled: true, origin: value.origin))
-            }
+            let cidrs = values.compactMap { value in value.string().map { (cidr: $0, origin: value.origin) } }
+            allowlist.entries = WAFIPSetJudgement.entries(cidrs, used: !actions.isEmpty)
             if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
         }
-    }
-
-    /// The IP versions whose blocks — none the whole space itself, which is judged alone — cover at least half of
-    /// the version's public addresses: no list one would allow, nor one a block list names, so a mistake either way,
-    /// judged whole (every public address but one passed as "not all", review of round 34).
-    private static func versionsCoveredTogether(_ texts: [String]) -> [IPVersion] {
-        let blocks = texts.compactMap { text -> CIDR? in
-            guard case .success(let parsed) = CIDRParser.parse(text) else { return nil }
-            return parsed.cidr
-        }
-        return [IPVersion.v4, .v6].filter { version in
-            let own = blocks.filter { $0.version == version }
-            guard !own.isEmpty, !own.contains(where: \.isWholeSpace) else { return false }
-            let unreachable = PublicAddressSpace.unreachable(version)
-            let unreachableShare = CIDRCoverage.coveredFraction(unreachable, version: version)
-            let covered = CIDRCoverage.coveredFraction(own + unreachable, version: version) - unreachableShare
-            return covered >= (1 - unreachableShare) / 2
-        }
-    }
-
-    private static func version(of text: String?) -> IPVersion? {
-        guard let text, case .success(let parsed) = CIDRParser.parse(text) else { return nil }
-        return parsed.cidr.version
-    }
-
-    private static func isWholeSpace(_ text: String?) -> Bool {
-        guard let text, case .success(let parsed) = CIDRParser.parse(text) else { return false }
-        return parsed.cidr.isWholeSpace
     }
 
     // MARK: - Web ACL rules
