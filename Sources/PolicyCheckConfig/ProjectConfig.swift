@@ -111,10 +111,36 @@ public struct ProjectConfig: Sendable {
     /// `.policycheck.yaml -> ../outside.yaml` in a pull request made policycheck open a file beside the checkout and
     /// echo its keys in errors; hostile tester, round 35). `nil` when the file may be read. A file named with
     /// `--config` is the pipeline's choice and is not judged.
+    /// The boundary is the checkout holding the file — its nearest folder with a `.git` — or, outside any, the
+    /// file's own folder: `svc/.policycheck.yaml -> ../.policycheck.yaml` in a monorepo is read (review, round 35).
+    /// A link to a `.policycheck.yaml` in a folder above its own is read too: discovery would find that one anyway.
     public static func outsideLink(_ path: String) -> Diagnostic? {
-        guard !CheckedTree(root: InputPath.parent(of: path)).contains(path) else { return nil }
+        let parent = InputPath.parent(of: path)
+        let folder = parent.isEmpty ? "." : parent
+        guard !CheckedTree(root: checkout(of: folder)).contains(path) else { return nil }
+        if let target = realpath(path, nil), let base = realpath(folder, nil) {
+            let (real, realFolder) = (String(cString: target), String(cString: base))
+            free(target)
+            free(base)
+            let targetFolder = InputPath.parent(of: real)
+            if (real as NSString).lastPathComponent == fileName,
+               realFolder == targetFolder || realFolder.hasPrefix(targetFolder == "/" ? "/" : targetFolder + "/") {
+                return nil
+            }
+        }
         return Diagnostic(file: path, location: nil,
                           message: "the settings file found upward is a link to a file that \(CheckedTree.refusal)")
+    }
+
+    /// The nearest folder at or above `directory` that holds `.git` (a work tree's root), else `directory`.
+    static func checkout(of directory: String) -> String {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return directory }
+            url = parent
+        }
     }
 
     /// Reads a configuration file; every problem is thrown with its place.

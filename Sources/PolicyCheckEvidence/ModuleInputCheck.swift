@@ -49,8 +49,9 @@ struct ModuleInputCheck {
         var problems = manifest.entries.compactMap(fileCheck)
         problems += addedFiles()
         guard problems.isEmpty else { return problems }
+        let terraform = manifest.entries.contains { TerraformFileName.isConfiguration(Self.name($0.path)) }
         return [Check(subject: subject, result: .ok,
-                      detail: "sha256 \(expected): the \(Self.files(manifest.entries.count)) the run read unchanged, no Terraform file added")]
+                      detail: "sha256 \(expected): the \(Self.files(manifest.entries.count)) the run read unchanged\(terraform ? ", no Terraform file added" : "")")]
     }
 
     /// A listed file that is not as the run read it, or nil.

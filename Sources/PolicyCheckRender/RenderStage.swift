@@ -139,10 +139,32 @@ package struct RenderStage: Sendable {
         return outcome
     }
 
-    /// The files a build read (`Rendered.readFiles`), sorted.
+    /// The files a build read (`Rendered.readFiles`), sorted: its objects' files and patches as the build reports
+    /// them, and — following `resources`, `bases` and `components` from the build's folder, local folders only — every
+    /// kustomization file and patch of the kustomizations it takes in, walked or not (a component's patch or a base's
+    /// kustomization outside the walk was left out; review, round 35). Generator and replacement sources are not listed.
     private static func buildFiles(_ stream: RenderedStream, plan: KustomizePlan, position: Int, cwd: String) -> [String] {
         var files = Set(stream.parts.compactMap(\.file)).union(stream.patches.map(\.file))
         for member in plan.entries[position].members { files.formUnion(plan.entries[member].file.files) }
+        var pending = [InputPath.standardized(plan.entries[position].source.directory, in: cwd)]
+        var seen: Set<String> = []
+        while let directory = pending.popLast(), seen.count < 1_000 {
+            guard seen.insert(directory).inserted else { continue }
+            let kustomization = KustomizationFile(directory: directory)
+            files.formUnion(kustomization.files)
+            for patch in kustomization.patches where !patch.contains("://") {
+                let path = InputPath.standardized(patch.hasPrefix("/") ? patch : directory + "/" + patch, in: cwd)
+                if FileKind(path, followingLinks: true) == .regular { files.insert(path) }
+            }
+            for reference in kustomization.references where !reference.contains("://") && !reference.hasPrefix("git@") {
+                let path = InputPath.standardized(reference.hasPrefix("/") ? reference : directory + "/" + reference, in: cwd)
+                switch FileKind(path, followingLinks: true) {
+                case .directory?: pending.append(path)
+                case .regular?: files.insert(path)
+                default: break
+                }
+            }
+        }
         return Set(files.map { InputPath.display(InputPath.standardized($0, in: cwd)) }).sorted()
     }
 

@@ -71,6 +71,13 @@ import Testing
             #expect(result.stderr.contains("the settings file found upward is a link to a file that lies outside the checked tree"), "\(result.stderr)")
             #expect(!(result.stdout + result.stderr).contains("MYSECRET"), "\(command[0])")
         }
+        // A link that stays in the checkout (a monorepo's service folder sharing the root's file) is read.
+        try FileManager.default.createDirectory(atPath: workspace.path("svc"), withIntermediateDirectories: true)
+        try workspace.write("shared.yaml", "failOn: low\n")
+        try FileManager.default.createDirectory(atPath: workspace.path(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("svc/.policycheck.yaml"), withDestinationPath: "../shared.yaml")
+        let inside = try PolicyCheckProcess.run(["check", "../manifests/high-only.yaml"] + now, in: workspace.root.appendingPathComponent("svc"))
+        #expect(inside.status == 1, "\(inside.stdout)\(inside.stderr)")
         // Named with --config, it is read (and its unknown key reported).
         let named = try workspace.run(["check", "manifests/high-only.yaml", "--config", ".policycheck.yaml"] + now)
         #expect(named.status == 2 && named.stderr.contains("unknown field"), "\(named.stderr)")

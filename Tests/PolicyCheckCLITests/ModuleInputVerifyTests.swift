@@ -78,21 +78,41 @@ import Testing
               ports: [{port: 5432}]
               loadBalancerSourceRanges: ["10.0.0.0/8"]
             """)
-        try workspace.write("checkout/app/kustomization.yaml", "resources:\n- svc.yaml\n")
+        // A component outside the walked folder, whose patch the build applies (review, round 35).
+        try FileManager.default.createDirectory(atPath: workspace.path("checkout/comp"), withIntermediateDirectories: true)
+        try workspace.write("checkout/comp/kustomization.yaml", """
+            apiVersion: kustomize.config.k8s.io/v1alpha1
+            kind: Component
+            patches:
+            - path: p.yaml
+            """)
+        try workspace.write("checkout/comp/p.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: prod}
+            spec:
+              loadBalancerSourceRanges: ["10.0.0.0/8"]
+            """)
+        try workspace.write("checkout/app/kustomization.yaml", "resources:\n- svc.yaml\ncomponents:\n- ../comp\n")
         let key = try workspace.makeKey("ed25519")
-        let report = try PolicyCheckProcess.run(["report", ".", "--out", "../bundle", "--sign-key", "../\(key.privateKey)"],
+        let report = try PolicyCheckProcess.run(["report", "app", "--out", "../bundle", "--sign-key", "../\(key.privateKey)"],
                                                 environment: ["SOURCE_DATE_EPOCH": "1790000000"],
                                                 in: workspace.root.appendingPathComponent("checkout"))
         try #require(report.status != 2, "\(report.stdout)\(report.stderr)")
         let verify = { try workspace.run(["verify-report", "bundle", "--inputs-root", "checkout", "--pubkey", key.publicKey]) }
         let intact = try verify()
         #expect(intact.status == 0 && intact.stdout.contains("ok      input app: sha256 "), "\(intact.stdout)\(intact.stderr)")
+        #expect(!intact.stdout.contains("no Terraform file added"))
         let path = URL(fileURLWithPath: workspace.path("checkout/app/svc.yaml"))
         let text = try String(contentsOf: path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "10.0.0.0/8", with: "0.0.0.0/0").utf8).write(to: path)
         let altered = try verify()
         #expect(altered.status == 1, "\(altered.stdout)\(altered.stderr)")
         #expect(altered.stdout.contains("CHANGED input app/svc.yaml: sha256 is "), "\(altered.stdout)")
+        let patch = URL(fileURLWithPath: workspace.path("checkout/comp/p.yaml"))
+        let patchText = try String(contentsOf: patch, encoding: .utf8)
+        try Data(patchText.replacingOccurrences(of: "10.0.0.0/8", with: "0.0.0.0/0").utf8).write(to: patch)
+        #expect(try verify().stdout.contains("CHANGED input comp/p.yaml: sha256 is "))
     }
 
     @Test func aModuleFolderThatIsGoneIsNotPresent() throws {

@@ -34,6 +34,31 @@ import Testing
         #expect(text.contains("StringNotEquals on aws:PrincipalAccount admits every caller but those it names"))
     }
 
+    /// `ForAllValues:` is true when the key is absent, and a wildcard in an organization or account id matches them
+    /// all: each passed as binding the caller (review, round 35). A wildcard after a whole organization id in a path,
+    /// or after a role's unique id, still binds.
+    @Test func forAllValuesAndWildcardIdentifiersDoNotBindTheCaller() throws {
+        #expect(try message("{'ForAllValues:StringEquals': {'aws:PrincipalOrgID': [o-abc123example]}}")
+            .contains("ForAllValues:StringEquals on aws:PrincipalOrgID is true when the request has no aws:PrincipalOrgID"))
+        #expect(try message("{StringLike: {'aws:PrincipalOrgID': 'o-*'}}").contains("aws:PrincipalOrgID 'o-*' matches any caller"))
+        #expect(try message("{StringLike: {'kms:CallerAccount': '????????????'}}").contains("kms:CallerAccount '????????????' matches any caller"))
+        for binding in ["{StringLike: {'aws:PrincipalOrgPaths': 'o-abc123example/r-ab12/*'}}",
+                        "{StringLike: {'aws:userid': 'AROAEXAMPLEID:*'}}",
+                        "{StringEquals: {'aws:PrincipalOrgID': o-abc123example}}"] {
+            let template = """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                    Properties:
+                      EnableKeyRotation: true
+                      KeyPolicy:
+                        Statement:
+                          - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*', Condition: \(binding)}
+                """
+            #expect(try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }.isEmpty, "\(binding)")
+        }
+    }
+
     @Test func anARNOfAnyAccountSaysSo() throws {
         let text = try message("{ArnLike: {'aws:PrincipalArn': 'arn:aws:iam::*:role/*'}}")
         #expect(text.contains("aws:PrincipalArn 'arn:aws:iam::*:role/*' matches principals of any account"))

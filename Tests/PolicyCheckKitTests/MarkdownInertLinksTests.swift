@@ -15,10 +15,12 @@ import Testing
         ("see WWW.evil.example", "see WWW\u{2060}.evil.example"),
         ("mail a@b.example", "mail a@\u{2060}b.example"),
         ("ratio 1:2, ww.x, www", "ratio 1:2, ww.x, www"),
+        // A control character, dropped, must not join the pieces back into a link (review, round 35).
+        ("ww\u{1}w.evil.example https:/\u{1}/x", "www\u{2060}.evil.example https\u{2060}://x"),
     ])
     func mentionsAndAutolinksAreBroken(text: String, expected: String) {
         #expect(MarkdownText.escape(text) == expected)
-        #expect(MarkdownText.escape(text, inertLinks: false) == text)
+        if !text.contains("\u{1}") { #expect(MarkdownText.escape(text, inertLinks: false) == text) }
     }
 
     @Test func theReportsNamesCannotPingOrLink() {

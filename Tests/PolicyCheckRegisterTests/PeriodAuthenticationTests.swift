@@ -74,7 +74,11 @@ import Testing
         let backdated = try factory.clone("backdated", runId: BundleFactory.runId("backdated"), repository: "acme/api",
                                           at: BundleFactory.epoch - 400 * 86_400,
                                           previous: (BundleFactory.runId("first"), first.sha256))
-        let push = try Shell.run(Shell.policycheck, ["register", "push", first.path, backdated.path, "--register", register])
+        // A second backdated run, earlier still, following the first: in the period too, however long the chain.
+        let older = try factory.clone("older", runId: BundleFactory.runId("older"), repository: "acme/api",
+                                      at: BundleFactory.epoch - 800 * 86_400,
+                                      previous: (BundleFactory.runId("backdated"), backdated.sha256))
+        let push = try Shell.run(Shell.policycheck, ["register", "push", first.path, backdated.path, older.path, "--register", register])
         #expect(push.status == 0, "\(push.stderr)")
         let out = try TemporaryFolder.make().appendingPathComponent("audit")
         let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
@@ -82,10 +86,10 @@ import Testing
         #expect(audit.status == 0, "\(audit.stderr)")
         let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
         let breaks = (evidence["population"]?["chainBreaks"]?.items ?? [])
-            .map { "\($0["runId"]?.string ?? "") \($0["kind"]?.string ?? "")" }
-        #expect(breaks == ["\(BundleFactory.runId("backdated")) backwards"], "\(breaks)")
+            .map { "\($0["runId"]?.string ?? "") \($0["kind"]?.string ?? "")" }.sorted()
+        #expect(breaks == ["\(BundleFactory.runId("backdated")) backwards", "\(BundleFactory.runId("older")) backwards"].sorted(), "\(breaks)")
         let chains = evidence["population"]?["chains"]?.items ?? []
-        #expect(chains.contains { $0["repository"]?.string == "acme/api" && $0["runs"]?.numberLiteral == "2" },
+        #expect(chains.contains { $0["repository"]?.string == "acme/api" && $0["runs"]?.numberLiteral == "3" },
                 "\(chains.map { ($0["repository"]?.string ?? "", $0["runs"]?.numberLiteral ?? "") })")
     }
 }

@@ -18,18 +18,33 @@ extension RegionScanner {
     static func scanGlobals(_ template: Template, resolver: IntrinsicResolver, placed: inout Set<Placement>,
                             into deployment: inout Deployment) {
         guard let globals = template.root["Globals"]?.entries else { return }
-        let types = Set(template.resources.map(\.type))
         for section in globals {
-            guard let type = globalSections.first(where: { $0.name == section.key })?.type, types.contains(type),
-                  section.value.entries != nil else { continue }
+            guard let type = globalSections.first(where: { $0.name == section.key })?.type,
+                  let entries = section.value.entries else { continue }
+            let inheriting = template.resources.filter { $0.type == type }
+            guard !inheriting.isEmpty else { continue }
+            // A value every inheriting resource overrides reaches none of them: "Resources can override properties
+            // that you declare in the Globals section" — a primitive (or an intrinsic function) is replaced, while a
+            // list is added to and a map merged (the page's "Overridable properties"; review, round 35).
+            let kept = entries.filter { entry in
+                let replaced = entry.value.items == nil && (entry.value.entries == nil || isIntrinsic(entry.value))
+                return !replaced || !inheriting.allSatisfy { $0.properties?.value[entry.key] != nil }
+            }
+            let node = SourceNode(.mapping(kept), offset: section.value.offset, tag: section.value.tag)
             let resource = TemplateResource(logicalID: "Globals.\(section.key)", type: type, keyOffset: section.keyOffset,
-                                            node: section.value)
+                                            node: node)
             let context = ResourceContext(resource: resource, template: template, resolver: resolver)
             var found: [RegionReference] = []
-            visitSection(section.value, path: "Globals.\(section.key)", key: section.key, context: context, into: &found)
+            visitSection(node, path: "Globals.\(section.key)", key: section.key, context: context, into: &found)
             for reference in found where placed.insert(Placement(region: reference.region, origin: reference.origin)).inserted {
                 deployment.regions.append(reference)
             }
         }
+    }
+
+    /// A mapping that is an intrinsic function (`{"Fn::Sub": …}`, `{"Ref": …}`), a value as a primitive is.
+    private static func isIntrinsic(_ node: SourceNode) -> Bool {
+        guard let entries = node.entries, entries.count == 1 else { return false }
+        return entries[0].key == "Ref" || entries[0].key.hasPrefix("Fn::")
     }
 }

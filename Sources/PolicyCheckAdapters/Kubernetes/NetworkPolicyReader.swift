@@ -13,6 +13,9 @@ struct NetworkPolicyReader {
 
     func read(into deployment: inout Deployment) {
         guard let spec = object.spec, let rules = spec.list("ingress") else { return }
+        // `policyTypes` without `Ingress` makes the policy egress-only: its ingress rules apply to nothing.
+        let types = spec.texts("policyTypes")
+        if spec.has("policyTypes"), !types.isEmpty, !types.contains("Ingress") { return }
         var allowlist = Allowlist(kind: .networkPolicy, component: object.resource, origin: spec.origin(of: "ingress"),
                                   internetFacing: false, hasDescriptionField: false)
         for (node, path) in rules {

@@ -87,14 +87,13 @@ struct TerraformVariableInputs {
         }
     }
 
-    /// `--tf-var name=value`: a string, or — for a variable of another type than a primitive one — an HCL
-    /// expression when it is written as a list or an object, as Terraform reads `-var`.
+    /// `--tf-var name=value`: the string it is, or — for a variable of another type than a primitive one — the HCL
+    /// expression it spells, as Terraform reads `-var` (`type = any` and `"0.0.0.0/0"` is the string without its
+    /// quotes; review, round 35).
     private static func commandLineValue(_ file: SourceFile, index: Int, literal: Bool) throws(TerraformSourceError) -> TerraformValue {
         let base = Origin(file: index, offset: 0, path: "").packedOffset
         let text = String(decoding: file.bytes, as: UTF8.self)
-        guard !literal, let first = text.first(where: { !$0.isWhitespace }), first == "[" || first == "{" else {
-            return .string(text, at: base)
-        }
+        guard !literal else { return .string(text, at: base) }
         do {
             let expression = try HCLReader().readExpression(file.bytes)
             return try TerraformEvaluator(scope: TerraformConstantScope(), base: base).evaluate(expression)

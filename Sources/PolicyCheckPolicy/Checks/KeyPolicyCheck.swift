@@ -71,10 +71,9 @@ public struct KeyPolicyCheck: Check {
         conditions.contains { condition in
             let operation = condition.operatorName.lowercased()
             guard callerKeys.contains(condition.key.lowercased()), !operation.contains("not"),
-                  !operation.hasSuffix("ifexists"), operation != "null", !condition.values.isEmpty else { return false }
-            return condition.values.allSatisfy { value in
-                value != "*" && !value.hasPrefix("*") && !(arnKeys.contains(condition.key.lowercased()) && !namesAccount(value))
-            }
+                  !operation.hasSuffix("ifexists"), operation != "null", !operation.hasPrefix("forallvalues:"),
+                  !condition.values.isEmpty else { return false }
+            return condition.values.allSatisfy { value in !matchesAnyCaller(value, key: condition.key, operation: operation) }
         }
     }
 
@@ -96,14 +95,40 @@ public struct KeyPolicyCheck: Check {
             let example = key.lowercased() == "aws:principalorgid" ? " (a caller in no organization has none)" : ""
             return "\(operation) on \(key) also admits a request without \(key)\(example)"
         }
+        if lowered.hasPrefix("forallvalues:") {
+            return "\(operation) on \(key) is true when the request has no \(key) (a caller in no organization has none)"
+        }
         if condition.values.isEmpty { return "\(key) is given no value" }
-        if let wild = condition.values.first(where: { $0 == "*" || $0.hasPrefix("*") }) {
+        if let wild = condition.values.first(where: { !arnKeys.contains(key.lowercased()) && matchesAnyCaller($0, key: key, operation: lowered) }) {
             return "\(key) '\(Excerpt.quote(wild))' matches any caller"
         }
         if let any = condition.values.first(where: { arnKeys.contains(key.lowercased()) && !namesAccount($0) }) {
             return "\(key) '\(Excerpt.quote(any))' matches principals of any account: its account is not a literal account id"
         }
         return "\(key) does not confine the caller"
+    }
+
+    /// Whether a value of a caller key admits any caller: `*` or a leading wildcard; under a `…Like` operator, any
+    /// wildcard in a value that is no ARN (`o-*` is every organization, `????????????` every account id); an ARN
+    /// whose account field is not a literal account id. `ForAllValues:` is true when the key is absent from the
+    /// request, as `aws:PrincipalOrgID` is for a caller in no organization
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html);
+    /// review, round 35.
+    static func matchesAnyCaller(_ value: String, key: String, operation: String) -> Bool {
+        if value == "*" || value.hasPrefix("*") { return true }
+        let lowered = key.lowercased()
+        if arnKeys.contains(lowered) { return !namesAccount(value) }
+        guard operation.lowercased().contains("like"), let wildcard = value.firstIndex(where: { $0 == "*" || $0 == "?" }) else {
+            return false
+        }
+        // A wildcard after a whole identifier still names it: an organization path's `o-…/` (its organization), a
+        // role session's `AROA…:` unique id.
+        let literal = value[..<wildcard]
+        switch lowered {
+        case "aws:principalorgpaths", "aws:sourceorgpaths": return !(literal.hasPrefix("o-") && literal.contains("/"))
+        case "aws:userid": return !literal.contains(":")
+        default: return true
+        }
     }
 
     /// Condition keys whose values are ARNs, lowercased: an ARN pattern binds the caller only through its account.

@@ -77,8 +77,12 @@ public enum PeriodLoader {
         // SOURCE_DATE_EPOCH is its commit's date, which the author sets): it belongs to the period its predecessor
         // places it in, so its findings and its `backwards` break are shown there, not filed in 1999 (hostile
         // tester, round 35).
-        var clause = "((r.generated_at >= ? AND r.generated_at < ?) OR (r.chain_status = 'backwards' AND r.previous_run_id IN "
-            + "(SELECT q.run_id FROM runs q WHERE q.generated_at >= ? AND q.generated_at < ?)))"
+        // So is a backdated run that follows such a run, however long the chain of them (review, round 35).
+        var clause = "((r.generated_at >= ? AND r.generated_at < ?) OR r.run_id IN (WITH RECURSIVE pulled(run_id) AS ("
+            + "SELECT b.run_id FROM runs q JOIN runs b ON b.previous_run_id = q.run_id "
+            + "WHERE q.generated_at >= ? AND q.generated_at < ? AND b.chain_status = 'backwards' "
+            + "UNION SELECT b.run_id FROM pulled p JOIN runs b ON b.previous_run_id = p.run_id "
+            + "WHERE b.chain_status = 'backwards') SELECT run_id FROM pulled))"
         var values: [SQLValue] = [.integer(period.start), .integer(period.end), .integer(period.start), .integer(period.end)]
         if !period.repositories.isEmpty {
             clause += " AND r.repository IN (" + Array(repeating: "?", count: period.repositories.count).joined(separator: ", ") + ")"

@@ -14,7 +14,9 @@ public enum MarkdownText {
     /// (https://github.github.com/gfm/#autolinks-extension-) makes no link (hostile tester, round 35).
     public static func escape(_ text: String, inertLinks: Bool = true) -> String {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { raw in
+            // Controls are dropped before links are broken: `ww\u{1}w.` must not become `www.` after the check.
+            let bytes = inertLinks ? withoutControls(raw) : Array(raw)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             var previousWasCarriageReturn = false
@@ -66,6 +68,27 @@ public enum MarkdownText {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The bytes without the controls `escape` drops (C0 but tab and line breaks, DEL, C1).
+    private static func withoutControls(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                index += 2
+                continue
+            }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                index += 1
+                continue
+            }
+            kept.append(byte)
+            index += 1
+        }
+        return kept
     }
 
     /// U+2060 WORD JOINER in UTF-8: invisible, and no character a mention or an autolink continues through.

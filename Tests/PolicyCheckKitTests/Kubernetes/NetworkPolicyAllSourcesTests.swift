@@ -46,3 +46,13 @@ import Testing
         #expect(try Self.summary(Self.policy("    []")) == [])
     }
 }
+
+extension NetworkPolicyAllSourcesTests {
+    /// `policyTypes` without `Ingress` makes a policy egress-only: its ingress rules apply to nothing (review, round 35).
+    @Test func anEgressOnlyPolicysIngressRulesAreNotJudged() throws {
+        let text = Self.policy("    - ports: [{port: 5432}]").replacingOccurrences(
+            of: "  ingress:", with: "  policyTypes: [Egress]\n  ingress:")
+        #expect(try Self.summary(text) == [])
+        #expect(try Self.summary(text.replacingOccurrences(of: "[Egress]", with: "[Ingress, Egress]")).count == 2)
+    }
+}
