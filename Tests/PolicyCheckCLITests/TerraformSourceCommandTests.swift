@@ -38,7 +38,7 @@ import Testing
         let output = result.stdout + result.stderr
         for (place, resource, type) in [("main.tf:6:1", "awscc_rds_db_instance.db", "AWS::RDS::DBInstance"),
                                         ("main.tf:13:1", "awscc_ec2_security_group.ssh", "AWS::EC2::SecurityGroup"),
-                                        ("main.tf:30:1", "awscc_wafv2_ip_set.office", "as the aws provider's aws_wafv2_ip_set"),
+                                        ("main.tf:30:1", "awscc_wafv2_ip_set.office", "AWS::WAFv2::IPSet"),
                                         ("modules/db/main.tf:1:1", "module.db.awscc_rds_db_cluster.aurora", "AWS::RDS::DBCluster")] {
             #expect(output.contains("\(place): error: \(resource): a resource of the AWS Cloud Control provider (\(type))"),
                     "\(output)")

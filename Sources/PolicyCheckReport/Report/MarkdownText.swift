@@ -77,11 +77,13 @@ public enum MarkdownText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]), kept.last != 0x0D {
                 index += 2
                 continue
             }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+            // One right after a carriage return is kept (and dropped later): it parts `\r` from a `\n` after it, which
+            // are then two line breaks, as without this pass.
+            if ((byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F), kept.last != 0x0D {
                 index += 1
                 continue
             }
