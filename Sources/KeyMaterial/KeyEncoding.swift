@@ -10,4 +10,6 @@ public enum KeyEncoding: String, Sendable, Equatable, Hashable, CaseIterable, Co
     case hex
     /// Base64 text (without PEM armour).
     case base64
+    /// A JSON Web Key (RFC 7517).
+    case jwk
 }

@@ -38,6 +38,10 @@ enum EmbeddedKeyScan {
                 found.add(Array(text.utf8), path: "private_key", offset: key.offset)
             }
         }
+        // A JSON Web Key with its private member, alone or in a key set (`{"keys": [...]}`) or any mapping.
+        if contains(source.bytes, Array("kty".utf8)) {
+            for document in documents { JSONWebKeys.find(document, path: "", into: &found.files, source: source) }
+        }
         // Every other string is read only when the text may spell a private key, so a large manifest without one
         // materialises nothing.
         guard mayMentionPrivateKey(source.bytes) else { return found.files }

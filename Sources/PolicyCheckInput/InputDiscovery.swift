@@ -19,7 +19,8 @@ public struct InputDiscovery: Sendable {
     /// Starts and the AWS sample templates name JSON and YAML templates so); one that is not YAML or JSON (a
     /// configuration file's template) is skipped like any walked file that does not parse, unless it carries an
     /// input marker (`InputMarkers`: an `AWSTemplateFormatVersion`, an `AWS::` type), which keeps it an error.
-    public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json", "template"]
+    /// `.jwk` is JSON: a JSON Web Key file, read for the private key it may hold (`JSONWebKeys`).
+    public static let candidateManifestExtensions: Set<String> = ["yaml", "yml", "json", "template", "jwk"]
     /// Every file ending a directory walk reads by name: manifests and key material.
     public static let candidateExtensions: Set<String> = candidateManifestExtensions.union(KeyFileReader.extensions)
 
