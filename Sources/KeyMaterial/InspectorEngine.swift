@@ -58,6 +58,10 @@ final class InspectorEngine {
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode) -> Outcome {
         guard !bytes.isEmpty else { return .failed(.notKeyMaterial) }
         if PuTTYPrivateKey.matches(bytes) { return readPuTTY(bytes, mode: mode) }
+        // A key found among other text (not where a `.ppk` file starts it): read from its header line on.
+        if mode == .found, !PEMScanner.containsPEM(bytes), let start = PuTTYPrivateKey.laterHeader(in: bytes) {
+            return readPuTTY(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode)
+        }
         var ignored: [IgnoredPEMHeader] = []
         if PEMScanner.containsPEM(bytes) {
             let outcome = readPEM(bytes, mode: mode)

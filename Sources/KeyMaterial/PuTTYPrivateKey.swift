@@ -21,6 +21,20 @@ struct PuTTYPrivateKey {
         bytes.count >= header.count && bytes.prefix(header.count).elementsEqual(header)
     }
 
+    /// Where a line that starts a PuTTY key file begins, after other lines (a note, a script that writes the key
+    /// out), the line's blanks and comment marks passed over: `nil` when no line does.
+    static func laterHeader(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index + header.count <= bytes.count {
+            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            var start = newline + 1
+            while start < bytes.count, [0x20, 0x09, UInt8(ascii: "#")].contains(bytes[start]) { start += 1 }
+            if start + header.count <= bytes.count, bytes[start..<(start + header.count)].elementsEqual(header) { return start }
+            index = newline + 1
+        }
+        return nil
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws(SSHWireError) {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
             String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)

@@ -76,7 +76,7 @@ enum EmbeddedKeyScan {
         }
 
         mutating func add(_ bytes: [UInt8], path: String, offset: Int, lenient: Bool = false) {
-            guard !offsets.contains(offset), contains(bytes, pemMarker) else { return }
+            guard !offsets.contains(offset), contains(bytes, pemMarker) || contains(bytes, puttyHeader) else { return }
             let objects: [KeyObject]
             if lenient {
                 objects = KeyInspection.scan(bytes, mode: .found).objects
@@ -107,7 +107,7 @@ enum EmbeddedKeyScan {
             }
         } else if let text = node.string {
             let bytes = Array(text.utf8)
-            if contains(bytes, privateKeyLabel) {
+            if contains(bytes, privateKeyLabel) || contains(bytes, puttyHeader) {
                 found.add(bytes, path: path, offset: node.offset)
             } else if contains(bytes, base64Dashes) {
                 // Base64 wrapped over lines (`base64 -w76` in a block scalar) is one run once blanks are taken out.
@@ -130,8 +130,10 @@ enum EmbeddedKeyScan {
     private static func mayMentionPrivateKey(_ bytes: [UInt8]) -> Bool {
         spellingMarkers.contains { contains(bytes, $0) }
     }
-    private static let spellingMarkers = ["PRIVATE", "LS0t", #"\x"#, #"\u002"#, #"\u004"#, #"\u005"#, #"\U000000"#]
-        .map { Array($0.utf8) }
+    private static let spellingMarkers = ["PRIVATE", "PuTTY-User-Key-File-", "LS0t", #"\x"#, #"\u002"#, #"\u004"#,
+                                          #"\u005"#, #"\U000000"#].map { Array($0.utf8) }
+    /// PuTTY's key file header (`PuTTY-User-Key-File-3: ssh-ed25519`): a `.ppk` file's text in a value.
+    private static let puttyHeader = Array("PuTTY-User-Key-File-".utf8)
 
     /// The offset where the line holding `offset` starts.
     private static func lineStart(before offset: Int, in bytes: [UInt8]) -> Int? {
