@@ -44,7 +44,9 @@ import Testing
         #expect(try message("{StringLike: {'kms:CallerAccount': '????????????'}}").contains("kms:CallerAccount '????????????' matches any caller"))
         for binding in ["{StringLike: {'aws:PrincipalOrgPaths': 'o-abc123example/r-ab12/*'}}",
                         "{StringLike: {'aws:userid': 'AROAEXAMPLEID:*'}}",
-                        "{StringEquals: {'aws:PrincipalOrgID': o-abc123example}}"] {
+                        "{StringEquals: {'aws:PrincipalOrgID': o-abc123example}}",
+                        // A part known only at deployment before the wildcard may be the whole id (regression run).
+                        "{StringLike: {'kms:CallerAccount': !Sub '${AWS::AccountId}*'}}"] {
             let template = """
                 Resources:
                   Key:

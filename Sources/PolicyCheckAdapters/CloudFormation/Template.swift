@@ -189,6 +189,8 @@ struct Template {
         // Alibaba Cloud's Resource Orchestration Service writes templates of the same shape, which CloudFormation
         // cannot deploy (its `ROSTemplateFormatVersion` is no CloudFormation section).
         if root["ROSTemplateFormatVersion"] != nil { return false }
+        // Nor is OpenStack Heat's CloudFormation-compatible format (`HeatTemplateFormatVersion`, `Rackspace::…`).
+        if root["HeatTemplateFormatVersion"] != nil { return false }
         guard let resources = root["Resources"]?.entries else { return false }
         if resources.contains(where: { $0.key.hasPrefix("Fn::ForEach::") || isTemplateResource($0.value) }) { return true }
         return namesLanguageExtensions(root["Transform"])

@@ -101,7 +101,7 @@ public struct Allowlist: Sendable {
 }
 
 /// What an allowlist protects.
-public enum AllowlistKind: String, Sendable, Codable {
+public enum AllowlistKind: String, Sendable, Codable, CaseIterable {
     case ipFiltering = "ip-filtering"
     case securityGroupIngress = "security-group-ingress"
     case loadBalancerSourceRanges = "load-balancer-source-ranges"

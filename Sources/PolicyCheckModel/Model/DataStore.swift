@@ -170,7 +170,7 @@ extension DataStore {
 }
 
 /// What kind of data a store holds.
-public enum DataStoreKind: String, Sendable, Codable {
+public enum DataStoreKind: String, Sendable, Codable, CaseIterable {
     case database
     case fileStore = "file-store"
     case backups

@@ -124,6 +124,9 @@ public struct KeyPolicyCheck: Check {
         // A wildcard after a whole identifier still names it: an organization path's `o-…/` (its organization), a
         // role session's `AROA…:` unique id.
         let literal = value[..<wildcard]
+        // A part known only at deployment (`${OrgId}/*`) may be the whole identifier: not judged as a wildcard
+        // (regression run, round 35).
+        if literal.contains("${") { return false }
         switch lowered {
         case "aws:principalorgpaths", "aws:sourceorgpaths": return !(literal.hasPrefix("o-") && literal.contains("/"))
         case "aws:userid": return !literal.contains(":")

@@ -50,6 +50,7 @@ import Testing
         "Transform: uppercase\nResources:\n  Fn: {Type: Thing}",
         "Transform: AWS::LanguageExtensions\nResources: [a]",
         "Resources:\n  S: {Type: 'OS::Nova::Server'}",
+        "HeatTemplateFormatVersion: '2012-12-12'\nResources:\n  S: {Type: 'Rackspace::Cloud::Server'}",
         "Resources:\n  R: {Type: 'Acme::Data::Replica::Extra'}",
         "Modules:\n  Content: {Path: ./module.yaml}",
     ])

@@ -53,6 +53,20 @@ import Testing
             Runtime: python3.12, KmsKeyArn: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, Layers: []}
             """)
         #expect(try residency(overridden) == ["4:14 Globals.Function Globals.Function.Layers[0]"])
+        // A map is merged, a function's entry winning on a duplicate key: an entry every function sets reaches none.
+        let queue = "arn:aws:sqs:eu-west-1:111122223333:dlq"
+        let merged = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                DeadLetterQueue: {Type: SQS, TargetArn: \(queue)}
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: app.handler, CodeUri: src/, Runtime: python3.12, DeadLetterQueue: {TargetArn: arn:aws:sqs:us-east-1:111122223333:dlq}}
+            """
+        #expect(try residency(merged) == [])
+        #expect(try residency(merged.replacingOccurrences(of: ", DeadLetterQueue: {TargetArn: arn:aws:sqs:us-east-1:111122223333:dlq}", with: "")).count == 1)
     }
 
     @Test func theStackSetOfTheReproducerFailsInJSONAsInYAML() throws {

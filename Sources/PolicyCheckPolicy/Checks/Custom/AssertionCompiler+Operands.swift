@@ -5,7 +5,16 @@ import PolicyCheckSyntax
 /// Operands: parsed once, and checked against the type of the attribute they are compared with.
 extension AssertionCompiler {
     func compileOperand(_ op: Comparison.Operator, _ node: SourceNode, path: String, attributePath: String,
-                        type: AttributeType) -> Comparison.Operand? {
+                        type: AttributeType, allowed: [String]? = nil) -> Comparison.Operand? {
+        // A value an attribute of a closed set never takes: the comparison could never hold (or always would).
+        if let allowed, [.equals, .notEquals, .in, .notIn].contains(op) {
+            for item in node.items ?? [node] {
+                guard let text = item.string, !allowed.contains(text) else { continue }
+                reader.error(at: item.offset, "'\(Excerpt.quote(text))' is no value of '\(attributePath)', which is one of "
+                             + allowed.joined(separator: ", ") + Suggestion.clause(for: text, among: allowed))
+                return nil
+            }
+        }
         let about = type == .any ? "" : " ('\(attributePath)' is \(Self.article(type)))"
         func mismatch(_ expected: String) -> Comparison.Operand? {
             reader.error(at: node.offset, "'\(path)' must be \(expected)\(about), found \(node.kindDescription)")

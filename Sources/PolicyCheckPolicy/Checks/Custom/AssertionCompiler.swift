@@ -50,7 +50,8 @@ struct AssertionCompiler {
             let entryPath = view.childPath(entry.key)
             guard let type = attributeType(entry.key, kind: kind, at: entry.keyOffset, extra: ResourceSelector.keywords) else { continue }
             let op: Comparison.Operator = entry.value.items != nil ? .in : .equals
-            if let operand = compileOperand(op, entry.value, path: entryPath, attributePath: entry.key, type: type) {
+            if let operand = compileOperand(op, entry.value, path: entryPath, attributePath: entry.key, type: type,
+                                            allowed: kind.attribute(entry.key)?.values) {
                 filters.append(.compare(Comparison(path: entry.key, op: op, operand: operand)))
             }
         }
@@ -108,7 +109,8 @@ struct AssertionCompiler {
         guard let type = attributeType(attributePath.value, kind: kind, at: attributePath.origin.offset, extra: []) else { return nil }
         let op = Comparison.Operator(rawValue: entry.key)!
         guard let operand = compileOperand(op, entry.value, path: view.childPath(entry.key),
-                                           attributePath: attributePath.value, type: type) else { return nil }
+                                           attributePath: attributePath.value, type: type,
+                                           allowed: kind.attribute(attributePath.value)?.values) else { return nil }
         return .compare(Comparison(path: attributePath.value, op: op, operand: operand))
     }
 

@@ -1,3 +1,5 @@
+import PolicyCheckModel
+
 /// The kinds of normalised resource custom rules select, each with the attributes rules may address.
 ///
 /// `docs/policy-language.md` documents every kind and attribute; a test keeps the two in step.
@@ -16,7 +18,21 @@ public enum ResourceKind: String, Sendable, CaseIterable {
         public var path: String
         public var type: AttributeType
         public var summary: String
+        /// The only values the attribute takes, when they are a closed set the model spells one way: a rule that
+        /// compares it with another is a typo `policy lint` reports (`IPv4` for `ipv4` selected nothing, unseen;
+        /// tester, round 35).
+        public var values: [String]? = nil
     }
+
+    /// The closed value sets, by kind and attribute path.
+    static let closedValues: [String: [String]] = [
+        "data-store kind": DataStoreKind.allCases.map(\.rawValue),
+        "allowlist kind": AllowlistKind.allCases.map(\.rawValue),
+        "allowlist-entry version": ["ipv4", "ipv6"],
+        "allowlist-entry allowlist.kind": AllowlistKind.allCases.map(\.rawValue),
+        "key origin": ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"],
+        "key rotation.mode": ["automatic", "on-demand", "disabled"],
+    ]
 
     /// The attributes of this kind.
     public var attributes: [AttributeSpec] {
@@ -34,7 +50,9 @@ public enum ResourceKind: String, Sendable, CaseIterable {
 
     /// The attribute at a path, if the kind has one.
     public func attribute(_ path: String) -> AttributeSpec? {
-        attributes.first { $0.path == path }
+        guard var spec = attributes.first(where: { $0.path == path }) else { return nil }
+        spec.values = Self.closedValues["\(rawValue) \(path)"]
+        return spec
     }
 
     /// Whether the kind keeps its raw source node, so `raw.<path>` can address it.
