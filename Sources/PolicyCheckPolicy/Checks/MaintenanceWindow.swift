@@ -65,8 +65,18 @@ struct MaintenanceWindow: Equatable {
             }
             return hours * 60 + minutes <= most
         }
-        return text.contains("/") && TimeZone(identifier: text) != nil
+        return (text.contains("/") || slashlessZones.contains(text)) && TimeZone(identifier: text) != nil
     }
+
+    /// The tz database's zone and link names without a `/` (its `northamerica`, `europe`, `etcetera` and `backward`
+    /// files): IANA names as much as `Europe/Berlin` is (tester, round 35: `UCT`, `CET`, `EST5EDT` were refused).
+    /// Abbreviations that are no tz name (`PST`, `CEST`) stay refused: they name no zone.
+    static let slashlessZones: Set<String> = [
+        "CET", "CST6CDT", "EET", "EST", "EST5EDT", "HST", "MET", "MST", "MST7MDT", "PST8PDT", "WET", "UCT", "Universal",
+        "Zulu", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Cuba", "Egypt", "Eire", "GB", "GB-Eire", "Hongkong", "Iceland",
+        "Iran", "Israel", "Jamaica", "Japan", "Kwajalein", "Libya", "NZ", "NZ-CHAT", "Navajo", "PRC", "Poland",
+        "Portugal", "ROC", "ROK", "Singapore", "Turkey", "W-SU",
+    ]
 
     struct WindowError: Error, Equatable {
         var message: String
