@@ -43,8 +43,13 @@ public enum ImportedMaterialSize: Equatable, Sendable {
     /// (a PKCS#8 RSA_2048 key is about 1,190–1,220 bytes; the bound only rules out what cannot be the key).
     private static let rsaBits: [String: Int] = ["RSA_2048": 2048, "RSA_3072": 3072, "RSA_4096": 4096]
 
-    /// An EC private key holds at least its private scalar.
+    /// The smallest PKCS#8 `PrivateKeyInfo` (RFC 5208) that holds an EC private key (RFC 5915's `ECPrivateKey` with
+    /// its version and scalar only): version 3 bytes, the algorithm identifier (the `id-ecPublicKey` OID and the
+    /// curve's), and the key in an OCTET STRING — 67 bytes for P-256 (and SM2, whose curve OID is as long), 80 for
+    /// P-384, 98 for P-521, 64 for secp256k1. Counting the scalar alone (32 bytes for P-256) let a wrapped 32-byte
+    /// symmetric key pass as P-256 material (tester, round 35); OpenSSL writes 138 bytes for P-256 with the public
+    /// key, so the bound only rules out what cannot be the key.
     private static let eccScalarBytes: [String: Int] = [
-        "ECC_NIST_P256": 32, "ECC_NIST_P384": 48, "ECC_NIST_P521": 66, "ECC_SECG_P256K1": 32, "SM2": 32,
+        "ECC_NIST_P256": 67, "ECC_NIST_P384": 80, "ECC_NIST_P521": 98, "ECC_SECG_P256K1": 64, "SM2": 67,
     ]
 }

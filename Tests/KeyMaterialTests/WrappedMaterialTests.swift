@@ -65,8 +65,14 @@ struct WrappedMaterialTests {
         #expect(expected?.admits(1745) == false)
         #expect(expected?.admits(552) == false)
         let p256 = ImportedMaterialSize.forKeySpec("ECC_NIST_P256")
+        // At least a minimal PKCS#8 key (67 bytes), wrapped to 80: a wrapped 32-byte symmetric key (552 bytes under a
+        // 4096-bit key) is no P-256 material (tester, round 35).
         #expect(WrappedMaterial.expectation(modulusBytes: 384, algorithm: .rsaAesKeyWrapSha1, material: p256)
-            == .atLeast(modulusBytes: 384, bytes: 424))
+            == .atLeast(modulusBytes: 384, bytes: 464))
+        let p256Under4096 = WrappedMaterial.expectation(modulusBytes: 512, algorithm: .rsaAesKeyWrapSha256, material: p256)
+        #expect(p256Under4096?.admits(552) == false && p256Under4096?.admits(592) == true)
+        #expect(WrappedMaterial.expectation(modulusBytes: 512, algorithm: .rsaAesKeyWrapSha256,
+                                            material: ImportedMaterialSize.forKeySpec("ECC_NIST_P384"))?.admits(592) == false)
         #expect(ImportedMaterialSize.forKeySpec("ML_DSA_44") == .atLeast(1))
     }
 
