@@ -181,7 +181,7 @@ public struct ObjectView {
         guard allowed.contains(text.value) else {
             reader.error(
                 at: text.origin.offset,
-                "'\(childPath(key))' must be one of \(allowed.joined(separator: ", ")), found '\(Excerpt.quote(text.value))'"
+                "'\(childPath(key))' must be one of \(allowed.map { $0.isEmpty ? "'' (empty)" : $0 }.joined(separator: ", ")), found '\(Excerpt.quote(text.value))'"
                     + Suggestion.clause(for: text.value, among: allowed)
             )
             return nil

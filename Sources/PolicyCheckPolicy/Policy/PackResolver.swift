@@ -169,6 +169,10 @@ final class PackResolver {
             }
             let alreadyRemoved = removedOfID[id.value, default: 0]
             guard let all = positions[id.value], alreadyRemoved < all.count else {
+                if positions[id.value] != nil {
+                    document.reader.error(at: id.origin.offset, "'\(Excerpt.quote(id.value))' is listed in 'disable' more often than it is inherited; list it once")
+                    continue
+                }
                 let candidates = suggestions ?? Suggestion.Candidates(inherited)
                 suggestions = candidates
                 document.reader.error(at: id.origin.offset, "cannot disable '\(Excerpt.quote(id.value))': no inherited rule has that id"

@@ -120,7 +120,7 @@ private struct WaiverReader {
         }
         if let approvedOn, let now = rules.evaluatedAt, approvedOn.value > now {
             reader.error(at: approvedOn.origin.offset,
-                         "'\(view.childPath("approvedOn"))' (\(approvedOn.value.dateDescription)) is after the evaluation time "
+                         "'\(view.childPath("approvedOn"))' (\(approvedOn.value.description.hasSuffix("T00:00:00Z") ? approvedOn.value.dateDescription : approvedOn.value.description)) is after the evaluation time "
                             + "(\(now.description)): a waiver is not in force before it is approved")
         } else if let approvedOn, let clock = rules.inForceAt, let now = rules.evaluatedAt, clock < now, approvedOn.value > clock {
             reader.error(at: approvedOn.origin.offset,
