@@ -32,7 +32,16 @@ extension TerraformKeyPolicyReader {
             let allActions = statement.actions.contains { $0 == "*" || $0.lowercased() == "kms:*" }
             if unknownFields.contains("Condition"), !(everyone && allActions),
                !(everyone && unknownOnlyBesideCallers(statementMirror?["Condition"])) { return nil }
-            return statement
+            var decided = statement
+            // A condition whose value is unknown is still one: named in the message ("… restricts how the key is
+            // called"), not left out as if the statement had none (review, round 35).
+            for operation in statementMirror?["Condition"]?.entries ?? [] {
+                for key in operation.value.entries ?? [] where key.value.bool != false
+                    && !decided.conditions.contains(where: { $0.operatorName == operation.key && $0.key == key.key }) {
+                    decided.conditions.append(KeyPolicyCondition(operatorName: operation.key, key: key.key, values: []))
+                }
+            }
+            return decided
         }
     }
 
