@@ -58,13 +58,21 @@ final class InspectorEngine {
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, mode: KeyScanMode) -> Outcome {
         guard !bytes.isEmpty else { return .failed(.notKeyMaterial) }
         if PuTTYPrivateKey.matches(bytes) { return readPuTTY(bytes, mode: mode) }
-        // A key found among other text (not where a `.ppk` file starts it): read from its header line on.
-        if mode == .found, !PEMScanner.containsPEM(bytes), let start = PuTTYPrivateKey.laterHeader(in: bytes) {
+        // A key found among other text (not where a `.ppk` file starts it): read from its header line on, beside
+        // what PEM blocks before it hold (a certificate, then the key; review, round 35).
+        let laterPuTTY = mode == .found ? PuTTYPrivateKey.laterHeader(in: bytes) : nil
+        if let start = laterPuTTY, !PEMScanner.containsPEM(bytes) {
             return readPuTTY(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode)
         }
         var ignored: [IgnoredPEMHeader] = []
         if PEMScanner.containsPEM(bytes) {
-            let outcome = readPEM(bytes, mode: mode)
+            var outcome = readPEM(bytes, mode: mode)
+            if let start = laterPuTTY {
+                var putty = readPuTTY(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode).items
+                for index in putty.indices { putty[index].object.index = outcome.items.count + index }
+                if !putty.isEmpty, outcome.failure == .notKeyMaterial { outcome.failure = nil }
+                outcome.items += putty
+            }
             // Strictly, a file with a PEM header is PEM; otherwise headers that began no key may sit in binary data
             // that is key material as a whole.
             if !outcome.items.isEmpty || outcome.failure != .notKeyMaterial || mode == .strict { return outcome }

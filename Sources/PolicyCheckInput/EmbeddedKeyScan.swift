@@ -27,7 +27,10 @@ enum EmbeddedKeyScan {
                 // A Secret's `data` holds base64 of any bytes: decoded whatever it starts with.
                 for entry in document["data"]?.entries ?? [] {
                     guard let text = entry.value.string else { continue }
-                    found.add(decodeBase64(text), path: "data.\(entry.key)", offset: entry.value.offset)
+                    let decoded = decodeBase64(text)
+                    found.add(decoded, path: "data.\(entry.key)", offset: entry.value.offset)
+                    JSONWebKeys.find(inText: decoded, path: "data.\(entry.key)", into: &found.files, source: source,
+                                     at: entry.value.offset)
                 }
                 for entry in document["stringData"]?.entries ?? [] {
                     guard let text = entry.value.string else { continue }
@@ -80,7 +83,9 @@ enum EmbeddedKeyScan {
             let objects: [KeyObject]
             if lenient {
                 objects = KeyInspection.scan(bytes, mode: .found).objects
-            } else if let strict = try? KeyInspection.inspect(bytes) {
+            } else if let strict = try? KeyInspection.inspect(bytes),
+                      !(contains(bytes, puttyHeader) && !strict.contains { $0.kind == .privateKey || $0.kind == .symmetricKey }) {
+                // (A PuTTY key after a public PEM block is read as found below, where its later header is looked for.)
                 objects = strict
             } else {
                 // A key inside prose (a script that writes it out, a README in a ConfigMap) is read as openssl finds one.

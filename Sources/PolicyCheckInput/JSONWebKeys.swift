@@ -10,24 +10,38 @@ import PolicyCheckSyntax
 /// are kept, read from its public members (`n`, `crv`), never the private ones. Before round 35 such keys passed
 /// unseen (tester, round 35).
 enum JSONWebKeys {
-    static func find(_ node: SourceNode, path: String, into files: inout [KeyFile], source: SourceFile, depth: Int = 0) {
+    /// `at`: where findings go when `node` is not the file's own (a JWKS parsed out of a string value).
+    static func find(_ node: SourceNode, path: String, into files: inout [KeyFile], source: SourceFile,
+                     at fixedOffset: Int? = nil, depth: Int = 0) {
         guard depth < 64 else { return }
         if let entries = node.entries {
             if let object = privateKey(node) {
                 let label = path.isEmpty ? source.path : "\(source.path) (\(path))"
-                files.append(KeyFile(path: label, origin: Origin(offset: node.offset, path: path), role: .inTree,
-                                     size: 0, objects: [object]))
+                files.append(KeyFile(path: label, origin: Origin(offset: fixedOffset ?? node.offset, path: path),
+                                     role: .inTree, size: 0, objects: [object]))
                 return
             }
             for entry in entries {
                 find(entry.value, path: path.isEmpty ? entry.key : "\(path).\(entry.key)", into: &files, source: source,
-                     depth: depth + 1)
+                     at: fixedOffset, depth: depth + 1)
             }
         } else if let items = node.items {
             for (index, item) in items.enumerated() {
-                find(item, path: "\(path)[\(index)]", into: &files, source: source, depth: depth + 1)
+                find(item, path: "\(path)[\(index)]", into: &files, source: source, at: fixedOffset, depth: depth + 1)
             }
+        } else if fixedOffset == nil, let text = node.string, text.contains("kty") {
+            find(inText: Array(text.utf8), path: path, into: &files, source: source, at: node.offset)
         }
+    }
+
+    /// The private keys of a JSON text held in a value (a Kubernetes Secret's `jwks.json`, as `stringData` or
+    /// base64 `data`), placed at the value (review, round 35: a JWKS deployed in a Secret passed).
+    static func find(inText bytes: [UInt8], path: String, into files: inout [KeyFile], source: SourceFile, at offset: Int) {
+        guard ByteSearch.firstIndex(of: Array("kty".utf8), in: bytes) != nil,
+              let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+              let document = try? JSONReader().read(bytes) else { return }
+        find(document, path: path, into: &files, source: source, at: offset)
     }
 
     /// The key a JWK mapping holds when it is a private (or symmetric) one: its type and size only.
@@ -59,10 +73,17 @@ enum JSONWebKeys {
         }
     }
 
-    /// A member with a value: a non-empty string (a key's member is base64url), or anything but null.
+    /// A member holding key bytes: base64url text of at least 8 characters. A placeholder (`${JWT_D}`, `<set me>`)
+    /// is none (review, round 35: reported as a 48-bit RSA key).
     private static func isSet(_ node: SourceNode?) -> Bool {
-        guard let node, !node.isNull else { return false }
-        return node.string.map { !$0.isEmpty } ?? true
+        guard let text = node?.string, text.utf8.count >= 8 else { return false }
+        return text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="): true
+            default: false
+            }
+        }
     }
 
     /// The byte count base64url text decodes to, without decoding it.

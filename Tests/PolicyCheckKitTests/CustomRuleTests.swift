@@ -191,6 +191,8 @@ import Testing
         // A value a closed attribute never takes: the rule would select nothing, or always hold (tester, round 35).
         Invalid(body: "select: {resource: allowlist-entry, version: IPv4}\nassert: {path: cidr, exists: true}", line: 9, column: 50,
                 message: "'IPv4' is no value of 'version', which is one of ipv4, ipv6 (did you mean 'ipv4'?)"),
+        Invalid(body: "select: {resource: allowlist-entry, version: 4}\nassert: {path: cidr, exists: true}", line: 9, column: 50,
+                message: "'4' is no value of 'version', which is one of ipv4, ipv6"),
         Invalid(body: "select: {resource: data-store}\nassert: {path: kind, notIn: [database, filestore]}", line: 10, column: 44,
                 message: "'filestore' is no value of 'kind', which is one of database, file-store, backups, cache, volume, secrets, logs, stream (did you mean 'file-store'?)"),
     ]

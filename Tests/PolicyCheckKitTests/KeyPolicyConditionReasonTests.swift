@@ -61,6 +61,28 @@ import Testing
         }
     }
 
+    /// An IAM policy variable is the caller's own value, so `${aws:PrincipalOrgID}*` matches every caller; a
+    /// template parameter before the wildcard is known only at deployment: cannot be verified (review, round 35).
+    @Test func aPolicyVariableMatchesAnyCallerAndAParameterIsUndecided() throws {
+        #expect(try message("{StringLike: {'aws:PrincipalOrgID': '${aws:PrincipalOrgID}*'}}")
+            .contains("aws:PrincipalOrgID '${aws:PrincipalOrgID}*' matches any caller"))
+        let template = """
+            Parameters:
+              OrgId: {Type: String}
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  EnableKeyRotation: true
+                  KeyPolicy:
+                    Statement:
+                      - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*',
+                         Condition: {StringLike: {'aws:PrincipalOrgID': !Sub '${OrgId}*'}}}
+            """
+        let findings = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }
+        #expect(findings.count == 1 && findings[0].cannotVerify, "\(findings.map(\.message))")
+    }
+
     @Test func anARNOfAnyAccountSaysSo() throws {
         let text = try message("{ArnLike: {'aws:PrincipalArn': 'arn:aws:iam::*:role/*'}}")
         #expect(text.contains("aws:PrincipalArn 'arn:aws:iam::*:role/*' matches principals of any account"))

@@ -31,6 +31,14 @@ public struct KeyPolicyCheck: Check {
                 return CheckResult(key.component, .cannotVerify([Evidence("the key policy cannot be verified: \(reason)",
                                                                           at: policy.origin)]))
             }
+            // A statement to everyone bound only by a value known at deployment (`!Sub '${OrgId}*'`): not decided.
+            if evidence.isEmpty, let statement = allows.first(where: {
+                $0.principals.contains("*") && Self.binding($0.conditions) == .undecided
+            }) {
+                return CheckResult(key.component, .cannotVerify([Evidence(
+                    "\(Self.name(statement)) allows principal \"*\" bound only by a condition value known at deployment, so whether it binds the caller cannot be verified",
+                    at: statement.origin)]))
+            }
             return CheckResult(key.component, .from(evidence))
         }
     }
@@ -68,13 +76,25 @@ public struct KeyPolicyCheck: Check {
 
     /// Whether the conditions confine the caller: one caller key under a positive operator, with a concrete value.
     static func bindsCaller(_ conditions: [KeyPolicyCondition]) -> Bool {
-        conditions.contains { condition in
+        binding(conditions) != .open
+    }
+
+    /// How conditions confine the caller: `bound` by a caller key's known values; `undecided` when the only such
+    /// conditions hold a part known only at deployment (a template parameter in `!Sub`), which may be the whole
+    /// identifier or a wildcard; `open` otherwise.
+    enum Binding { case bound, undecided, open }
+
+    static func binding(_ conditions: [KeyPolicyCondition]) -> Binding {
+        var undecided = false
+        for condition in conditions {
             let operation = condition.operatorName.lowercased()
             guard callerKeys.contains(condition.key.lowercased()), !operation.contains("not"),
                   !operation.hasSuffix("ifexists"), operation != "null", !operation.hasPrefix("forallvalues:"),
-                  !condition.values.isEmpty else { return false }
-            return condition.values.allSatisfy { value in !matchesAnyCaller(value, key: condition.key, operation: operation) }
+                  !condition.values.isEmpty,
+                  condition.values.allSatisfy({ !matchesAnyCaller($0, key: condition.key, operation: operation) }) else { continue }
+            if condition.values.contains(where: holdsDeploymentValue) { undecided = true } else { return .bound }
         }
+        return undecided ? .undecided : .open
     }
 
     /// Why a condition does not bind the caller, for the message: the key may name who calls and the operator or value
@@ -108,6 +128,29 @@ public struct KeyPolicyCheck: Check {
         return "\(key) does not confine the caller"
     }
 
+    /// Whether a value holds an IAM policy variable (`${aws:PrincipalOrgID}`, one colon), not a CloudFormation pseudo
+    /// parameter (`${AWS::AccountId}`, two).
+    static func holdsPolicyVariable(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        var rest = Substring(lowered)
+        while let start = rest.range(of: "${aws:") {
+            if !rest[start.upperBound...].hasPrefix(":") { return true }
+            rest = rest[start.upperBound...]
+        }
+        return false
+    }
+
+    /// Whether a value holds a part known only at deployment: a `${…}` placeholder other than a pseudo parameter
+    /// (`${AWS::AccountId}` is the stack's own account, as good as written).
+    static func holdsDeploymentValue(_ value: String) -> Bool {
+        var rest = Substring(value)
+        while let start = rest.range(of: "${") {
+            if !rest[start.upperBound...].hasPrefix("AWS::") { return true }
+            rest = rest[start.upperBound...]
+        }
+        return false
+    }
+
     /// Whether a value of a caller key admits any caller: `*` or a leading wildcard; under a `…Like` operator, any
     /// wildcard in a value that is no ARN (`o-*` is every organization, `????????????` every account id); an ARN
     /// whose account field is not a literal account id. `ForAllValues:` is true when the key is absent from the
@@ -116,6 +159,9 @@ public struct KeyPolicyCheck: Check {
     /// review, round 35.
     static func matchesAnyCaller(_ value: String, key: String, operation: String) -> Bool {
         if value == "*" || value.hasPrefix("*") { return true }
+        // An IAM policy variable (`${aws:PrincipalOrgID}`) is the caller's own value: it matches every caller
+        // (review, round 35; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+        if holdsPolicyVariable(value) { return true }
         let lowered = key.lowercased()
         if arnKeys.contains(lowered) { return !namesAccount(value) }
         guard operation.lowercased().contains("like"), let wildcard = value.firstIndex(where: { $0 == "*" || $0 == "?" }) else {
@@ -125,7 +171,7 @@ public struct KeyPolicyCheck: Check {
         // role session's `AROA…:` unique id.
         let literal = value[..<wildcard]
         // A part known only at deployment (`${OrgId}/*`) may be the whole identifier: not judged as a wildcard
-        // (regression run, round 35).
+        // here (`binding` calls it undecided; regression run, round 35).
         if literal.contains("${") { return false }
         switch lowered {
         case "aws:principalorgpaths", "aws:sourceorgpaths": return !(literal.hasPrefix("o-") && literal.contains("/"))

@@ -50,6 +50,7 @@ struct MaintenanceWindow: Equatable {
 
     private static func isTimeZone(_ text: String) -> Bool {
         if text == "UTC" || text == "GMT" || text == "Z" { return true }
+        if slashlessZones.contains(text) { return TimeZone(identifier: text) != nil }
         for prefix in ["UTC", "GMT"] where text.hasPrefix(prefix) {
             let offset = text.dropFirst(prefix.count)
             guard let sign = offset.first, sign == "+" || sign == "-" else { return false }

@@ -9,7 +9,9 @@ extension AssertionCompiler {
         // A value an attribute of a closed set never takes: the comparison could never hold (or always would).
         if let allowed, [.equals, .notEquals, .in, .notIn].contains(op) {
             for item in node.items ?? [node] {
-                guard let text = item.string, !allowed.contains(text) else { continue }
+                // A number or a boolean is no value of a closed set either (`version: 4`; review, round 35).
+                guard let text = item.string ?? item.numberLiteral ?? item.bool.map({ String($0) }),
+                      !allowed.contains(text) else { continue }
                 reader.error(at: item.offset, "'\(Excerpt.quote(text))' is no value of '\(attributePath)', which is one of "
                              + allowed.joined(separator: ", ") + Suggestion.clause(for: text, among: allowed))
                 return nil
