@@ -12,6 +12,15 @@ enum WAFIPSetJudgement {
     /// The rule actions a web ACL rule names (`action` blocks in Terraform, `Action` keys in templates).
     static let actions = ["allow", "block", "count", "captcha", "challenge"]
 
+    /// Whether an allow rule uses the set; `nil` when the rules that use it make it a block list (not judged). A
+    /// `count` rule decides nothing: a set only counted is one whose use is not known (a decoy count rule made an
+    /// allowlist of every address a block list, unjudged; review, round 34).
+    static func usedByAllowRule(_ actions: Set<String>) -> Bool? {
+        let deciding = actions.subtracting(["count"])
+        if deciding.isEmpty { return false }
+        return deciding.contains("allow") ? true : nil
+    }
+
     /// The entries judged: every one when the set is `used` by an allow rule, else the whole-space ones and those of
     /// a version the entries cover half of together. Empty blocks are left out.
     static func entries(_ cidrs: [(cidr: Located<Fact<String>>, origin: Origin)], used: Bool) -> [AllowlistEntry] {

@@ -118,15 +118,10 @@ public struct ProjectConfig: Sendable {
         let parent = InputPath.parent(of: path)
         let folder = parent.isEmpty ? "." : parent
         guard !CheckedTree(root: checkout(of: folder)).contains(path) else { return nil }
-        if let target = realpath(path, nil), let base = realpath(folder, nil) {
-            let (real, realFolder) = (String(cString: target), String(cString: base))
-            free(target)
-            free(base)
-            let targetFolder = InputPath.parent(of: real)
-            if (real as NSString).lastPathComponent == fileName,
-               realFolder == targetFolder || realFolder.hasPrefix(targetFolder == "/" ? "/" : targetFolder + "/") {
-                return nil
-            }
+        // The target's own folder holds the link's folder: the target is a settings file discovery could find.
+        if let target = CheckedTree.realPath(path), (target as NSString).lastPathComponent == fileName,
+           CheckedTree(root: InputPath.parent(of: target)).containsReal(folder) {
+            return nil
         }
         return Diagnostic(file: path, location: nil,
                           message: "the settings file found upward is a link to a file that \(CheckedTree.refusal)")

@@ -41,10 +41,6 @@ enum EmbeddedKeyScan {
                 found.add(Array(text.utf8), path: "private_key", offset: key.offset)
             }
         }
-        // A JSON Web Key with its private member, alone or in a key set (`{"keys": [...]}`) or any mapping.
-        if contains(source.bytes, Array("kty".utf8)) {
-            for document in documents { JSONWebKeys.find(document, path: "", into: &found.files, source: source) }
-        }
         // Every other string is read only when the text may spell a private key, so a large manifest without one
         // materialises nothing.
         guard mayMentionPrivateKey(source.bytes) else { return found.files }
@@ -103,6 +99,11 @@ enum EmbeddedKeyScan {
     /// Every string below `node`, by its path (`ingress.tls.key`, `items[0].data.key`).
     private static func walk(_ node: SourceNode, path: String, into found: inout Found) {
         if let entries = node.entries {
+            // A JSON Web Key with its private member, alone or in a key set (`{"keys": [...]}`) or any mapping.
+            if let object = JSONWebKeys.privateKey(node) {
+                found.files.append(JSONWebKeys.keyFile(object, path: path, offset: node.offset, source: found.source))
+                return
+            }
             for entry in entries {
                 walk(entry.value, path: path.isEmpty ? entry.key : "\(path).\(entry.key)", into: &found)
             }
@@ -112,6 +113,10 @@ enum EmbeddedKeyScan {
             }
         } else if let text = node.string {
             let bytes = Array(text.utf8)
+            // A JWKS held as JSON text (a Secret's `jwks.json`).
+            if contains(bytes, jwkType) {
+                JSONWebKeys.find(inText: bytes, path: path, into: &found.files, source: found.source, at: node.offset)
+            }
             if contains(bytes, privateKeyLabel) || contains(bytes, puttyHeader) {
                 found.add(bytes, path: path, offset: node.offset)
             } else if contains(bytes, base64Dashes) {
@@ -135,8 +140,10 @@ enum EmbeddedKeyScan {
     private static func mayMentionPrivateKey(_ bytes: [UInt8]) -> Bool {
         spellingMarkers.contains { contains(bytes, $0) }
     }
-    private static let spellingMarkers = ["PRIVATE", "PuTTY-User-Key-File-", "LS0t", #"\x"#, #"\u002"#, #"\u004"#,
+    private static let spellingMarkers = ["PRIVATE", "PuTTY-User-Key-File-", "kty", "LS0t", #"\x"#, #"\u002"#, #"\u004"#,
                                           #"\u005"#, #"\U000000"#].map { Array($0.utf8) }
+    /// A JSON Web Key's type member, which every JWK has.
+    private static let jwkType = Array("kty".utf8)
     /// PuTTY's key file header (`PuTTY-User-Key-File-3: ssh-ed25519`): a `.ppk` file's text in a value.
     private static let puttyHeader = Array("PuTTY-User-Key-File-".utf8)
 

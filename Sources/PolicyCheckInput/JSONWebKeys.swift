@@ -10,15 +10,14 @@ import PolicyCheckSyntax
 /// are kept, read from its public members (`n`, `crv`), never the private ones. Before round 35 such keys passed
 /// unseen (tester, round 35).
 enum JSONWebKeys {
-    /// `at`: where findings go when `node` is not the file's own (a JWKS parsed out of a string value).
+    /// Used for a JSON text parsed out of a value (`find(inText:)`); a file's own documents are walked by
+    /// `EmbeddedKeyScan`, which asks `privateKey(_:)` of each mapping. `at`: where findings go.
     static func find(_ node: SourceNode, path: String, into files: inout [KeyFile], source: SourceFile,
                      at fixedOffset: Int? = nil, depth: Int = 0) {
         guard depth < 64 else { return }
         if let entries = node.entries {
             if let object = privateKey(node) {
-                let label = path.isEmpty ? source.path : "\(source.path) (\(path))"
-                files.append(KeyFile(path: label, origin: Origin(offset: fixedOffset ?? node.offset, path: path),
-                                     role: .inTree, size: 0, objects: [object]))
+                files.append(keyFile(object, path: path, offset: fixedOffset ?? node.offset, source: source))
                 return
             }
             for entry in entries {
@@ -29,9 +28,13 @@ enum JSONWebKeys {
             for (index, item) in items.enumerated() {
                 find(item, path: "\(path)[\(index)]", into: &files, source: source, at: fixedOffset, depth: depth + 1)
             }
-        } else if fixedOffset == nil, let text = node.string, text.contains("kty") {
-            find(inText: Array(text.utf8), path: path, into: &files, source: source, at: node.offset)
         }
+    }
+
+    /// The in-tree key file a private JWK at `path` is, placed at `offset`.
+    static func keyFile(_ object: KeyObject, path: String, offset: Int, source: SourceFile) -> KeyFile {
+        KeyFile(path: path.isEmpty ? source.path : "\(source.path) (\(path))", origin: Origin(offset: offset, path: path),
+                role: .inTree, size: 0, objects: [object])
     }
 
     /// The private keys of a JSON text held in a value (a Kubernetes Secret's `jwks.json`, as `stringData` or

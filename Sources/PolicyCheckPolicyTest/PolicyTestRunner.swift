@@ -166,12 +166,6 @@ public struct PolicyTestRunner: Sendable {
         lines.isEmpty ? "no finding lines" : "lines " + lines.map(String.init).joined(separator: ", ")
     }
 
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     /// Test files under the paths: directories searched recursively for `*.test.yaml`; files named are tests. A
     /// test file met in a directory that is a link out of it is refused, not read (its keys were echoed in errors;
     /// hostile tester, round 35), unless `allowOutsideTree`.
@@ -193,10 +187,10 @@ public struct PolicyTestRunner: Sendable {
                 .filter { isTestFile(($0 as NSString).lastPathComponent) }
                 .sorted()
             // Judged on real paths: a folder reached through a link (a linked workspace, macOS's /tmp) holds its files.
-            let root = Self.realPath(path)
+            let tree = CheckedTree(root: path)
             for name in found {
                 let file = InputPath.display(path.hasSuffix("/") ? path + name : path + "/" + name)
-                if !allowOutsideTree, let root, let real = Self.realPath(file), real != root, !real.hasPrefix(root == "/" ? "/" : root + "/") {
+                if !allowOutsideTree, !tree.containsReal(file) {
                     problems.append(Diagnostic(file: file, location: nil,
                                                message: "a symbolic link to a file that \(CheckedTree.refusal)"))
                     continue

@@ -8,8 +8,7 @@ enum WAFIPSetMapper: ResourceMapper {
     static let types = ["AWS::WAFv2::IPSet"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
-        let actions = (context.relations?.ipSetActions[context.component] ?? []).subtracting(["count"])
-        if !actions.isEmpty && !actions.contains("allow") { return }
+        guard let used = WAFIPSetJudgement.usedByAllowRule(context.relations?.ipSetActions[context.component] ?? []) else { return }
         let addresses = context.properties.child("Addresses")
         var allowlist = Allowlist(kind: .webACLIPSet, component: context.component, origin: addresses.origin,
                                   internetFacing: true, hasDescriptionField: false)
@@ -17,7 +16,7 @@ enum WAFIPSetMapper: ResourceMapper {
             item.string(worst: SecurityGroupMapper.breadth, dominates: SecurityGroupMapper.admitsEveryone)
                 .map { (cidr: $0, origin: item.origin) }
         }
-        allowlist.entries = WAFIPSetJudgement.entries(cidrs, used: !actions.isEmpty)
+        allowlist.entries = WAFIPSetJudgement.entries(cidrs, used: used)
         if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
     }
 

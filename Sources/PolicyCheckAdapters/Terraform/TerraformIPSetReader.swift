@@ -12,24 +12,18 @@ import PolicyCheckModel
 /// halves `0.0.0.0/1` and `128.0.0.0/1` in a set an allow rule used through a `dynamic` block passed.
 struct TerraformIPSetReader {
     static let ipSetType = "aws_wafv2_ip_set"
-    /// Web ACL rule actions, as nested blocks of `action`.
-    static let actions = ["allow", "block", "count", "captcha", "challenge"]
-
     let input: any TerraformResourceGraph
 
     func read(into deployment: inout Deployment) {
         let usage = usages()
         for set in input.resources(ofType: [Self.ipSetType]) {
-            // A `count` rule decides nothing: a set only counted is one whose use is not known (a decoy count rule
-            // made an allowlist of every address a block list, unjudged; review, round 34).
-            let actions = (usage[set.address] ?? []).subtracting(["count"])
-            if !actions.isEmpty && !actions.contains("allow") { continue }
+            guard let used = WAFIPSetJudgement.usedByAllowRule(usage[set.address] ?? []) else { continue }
             let addresses = set["addresses"]
             var allowlist = Allowlist(kind: .webACLIPSet, component: set.address, origin: addresses.fieldOrigin,
                                       internetFacing: true, hasDescriptionField: false)
             let values = addresses.node?.items != nil || addresses.unknown?.items != nil ? addresses.items : [addresses]
             let cidrs = values.compactMap { value in value.string().map { (cidr: $0, origin: value.origin) } }
-            allowlist.entries = WAFIPSetJudgement.entries(cidrs, used: !actions.isEmpty)
+            allowlist.entries = WAFIPSetJudgement.entries(cidrs, used: used)
             if !allowlist.entries.isEmpty { deployment.allowlists.append(allowlist) }
         }
     }
@@ -67,7 +61,7 @@ struct TerraformIPSetReader {
     /// The rule's action: the `action` block that is present (in the configuration) or not empty (in the plan).
     private func action(of rule: TerraformAttribute, inConfiguration: Bool) -> String? {
         let block = rule.child("action").child(0)
-        return Self.actions.first { name in
+        return WAFIPSetJudgement.actions.first { name in
             let action = block.child(name)
             return inConfiguration ? action.expression != nil : action.node?.items?.isEmpty == false
         }

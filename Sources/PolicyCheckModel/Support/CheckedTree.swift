@@ -35,6 +35,13 @@ public struct CheckedTree: Sendable, Hashable {
         return Self.isWithin(real, root)
     }
 
+    /// Whether `path`, its links followed, lies in the tree; a path that does not exist does not. Unlike `contains`,
+    /// the path as written does not count: a folder reached through a link holds its files.
+    package func containsReal(_ path: String) -> Bool {
+        guard let real = Self.realPath(path) else { return false }
+        return Self.isWithin(real, root)
+    }
+
     /// One line saying why an outside reference is refused, and what to do.
     public static let refusal = "lies outside the checked tree; pass --allow-outside-tree to read it"
 
@@ -48,7 +55,7 @@ public struct CheckedTree: Sendable, Hashable {
         return realPath(cwd) == root ? InputPath.standardized(cwd, in: cwd) : root
     }
 
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -128,27 +128,31 @@ public struct KeyPolicyCheck: Check {
         return "\(key) does not confine the caller"
     }
 
+    /// The names inside a value's `${…}` placeholders (`aws:PrincipalOrgID`, `AWS::AccountId`, `OrgId`).
+    static func placeholders(in value: String) -> [Substring] {
+        var names: [Substring] = []
+        var rest = Substring(value)
+        while let start = rest.range(of: "${") {
+            let name = rest[start.upperBound...].prefix { $0 != "}" }
+            names.append(name)
+            rest = rest[name.endIndex...]
+        }
+        return names
+    }
+
     /// Whether a value holds an IAM policy variable (`${aws:PrincipalOrgID}`, one colon), not a CloudFormation pseudo
     /// parameter (`${AWS::AccountId}`, two).
     static func holdsPolicyVariable(_ value: String) -> Bool {
-        let lowered = value.lowercased()
-        var rest = Substring(lowered)
-        while let start = rest.range(of: "${aws:") {
-            if !rest[start.upperBound...].hasPrefix(":") { return true }
-            rest = rest[start.upperBound...]
+        placeholders(in: value).contains { name in
+            let lowered = name.lowercased()
+            return lowered.hasPrefix("aws:") && !lowered.hasPrefix("aws::")
         }
-        return false
     }
 
     /// Whether a value holds a part known only at deployment: a `${…}` placeholder other than a pseudo parameter
     /// (`${AWS::AccountId}` is the stack's own account, as good as written).
     static func holdsDeploymentValue(_ value: String) -> Bool {
-        var rest = Substring(value)
-        while let start = rest.range(of: "${") {
-            if !rest[start.upperBound...].hasPrefix("AWS::") { return true }
-            rest = rest[start.upperBound...]
-        }
-        return false
+        placeholders(in: value).contains { !$0.hasPrefix("AWS::") }
     }
 
     /// Whether a value of a caller key admits any caller: `*` or a leading wildcard; under a `…Like` operator, any
