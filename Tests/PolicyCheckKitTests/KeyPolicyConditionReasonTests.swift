@@ -5,8 +5,9 @@ import Testing
 /// negation) or the value, not "restricts how the key is called", which is said only of keys that do not name the
 /// caller.
 @Suite struct KeyPolicyConditionReasonTests {
-    private func message(_ condition: String) throws -> String {
-        let template = """
+    /// A key whose policy opens `kms:Decrypt` to principal `"*"` under `condition`, after `parameters`.
+    private static func template(_ condition: String, parameters: String = "") -> String {
+        parameters + """
             Resources:
               Key:
                 Type: AWS::KMS::Key
@@ -18,7 +19,14 @@ import Testing
                     Statement:
                       - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*', Condition: \(condition)}
             """
-        let findings = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }
+    }
+
+    private static func findings(_ condition: String, parameters: String = "") throws -> [Finding] {
+        try CloudFormationTesting.findings(template(condition, parameters: parameters)).filter { $0.ruleId == "MMC-KEY-010" }
+    }
+
+    private func message(_ condition: String) throws -> String {
+        let findings = try Self.findings(condition)
         try #require(findings.count == 1)
         return findings[0].message
     }
@@ -47,17 +55,7 @@ import Testing
                         "{StringEquals: {'aws:PrincipalOrgID': o-abc123example}}",
                         // A part known only at deployment before the wildcard may be the whole id (regression run).
                         "{StringLike: {'kms:CallerAccount': !Sub '${AWS::AccountId}*'}}"] {
-            let template = """
-                Resources:
-                  Key:
-                    Type: AWS::KMS::Key
-                    Properties:
-                      EnableKeyRotation: true
-                      KeyPolicy:
-                        Statement:
-                          - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*', Condition: \(binding)}
-                """
-            #expect(try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }.isEmpty, "\(binding)")
+            #expect(try Self.findings(binding).isEmpty, "\(binding)")
         }
     }
 
@@ -66,20 +64,8 @@ import Testing
     @Test func aPolicyVariableMatchesAnyCallerAndAParameterIsUndecided() throws {
         #expect(try message("{StringLike: {'aws:PrincipalOrgID': '${aws:PrincipalOrgID}*'}}")
             .contains("aws:PrincipalOrgID '${aws:PrincipalOrgID}*' matches any caller"))
-        let template = """
-            Parameters:
-              OrgId: {Type: String}
-            Resources:
-              Key:
-                Type: AWS::KMS::Key
-                Properties:
-                  EnableKeyRotation: true
-                  KeyPolicy:
-                    Statement:
-                      - {Effect: Allow, Principal: '*', Action: ['kms:Decrypt'], Resource: '*',
-                         Condition: {StringLike: {'aws:PrincipalOrgID': !Sub '${OrgId}*'}}}
-            """
-        let findings = try CloudFormationTesting.findings(template).filter { $0.ruleId == "MMC-KEY-010" }
+        let findings = try Self.findings("{StringLike: {'aws:PrincipalOrgID': !Sub '${OrgId}*'}}",
+                                         parameters: "Parameters:\n  OrgId: {Type: String}\n")
         #expect(findings.count == 1 && findings[0].cannotVerify, "\(findings.map(\.message))")
     }
 

@@ -18,11 +18,7 @@ import Testing
                                                        "--register", register, "--pubkey", pub])
         #expect(signed.status == 0, "\(signed.stderr)")
 
-        let out = try TemporaryFolder.make().appendingPathComponent("audit")
-        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
-                                                      "--register", register, "--out", out.path])
-        #expect(audit.status == 0, "\(audit.stderr)")
-        let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
+        let (out, evidence) = try JanuaryAudit.run(register)
         let chains = evidence["population"]?["chains"]?.items ?? []
         let counts = chains.map { ($0["repository"]?.string ?? "", $0["runs"]?.numberLiteral ?? "", $0["unauthenticated"]?.numberLiteral ?? "") }
         #expect(counts.contains { $0.0 == "acme/api" && $0.1 == "2" && $0.2 == "2" }, "\(counts)")
@@ -51,11 +47,7 @@ import Testing
         let push = try Shell.run(Shell.policycheck, ["register", "push", later.path, backdated.path, "--register", register])
         #expect(push.status == 0, "\(push.stderr)")
         #expect(push.stdout.contains("stored \(BundleFactory.runId("backdated")) acme/api refs/heads/main chain: backwards"), "\(push.stdout)")
-        let out = try TemporaryFolder.make().appendingPathComponent("audit")
-        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
-                                                      "--register", register, "--out", out.path])
-        #expect(audit.status == 0, "\(audit.stderr)")
-        let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
+        let (_, evidence) = try JanuaryAudit.run(register)
         let breaks = (evidence["population"]?["chainBreaks"]?.items ?? [])
             .map { ($0["runId"]?.string ?? "", $0["kind"]?.string ?? "") }
         #expect(breaks.contains { $0.0 == BundleFactory.runId("backdated") && $0.1 == "backwards" }, "\(breaks)")
@@ -80,16 +72,23 @@ import Testing
                                       previous: (BundleFactory.runId("backdated"), backdated.sha256))
         let push = try Shell.run(Shell.policycheck, ["register", "push", first.path, backdated.path, older.path, "--register", register])
         #expect(push.status == 0, "\(push.stderr)")
-        let out = try TemporaryFolder.make().appendingPathComponent("audit")
-        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
-                                                      "--register", register, "--out", out.path])
-        #expect(audit.status == 0, "\(audit.stderr)")
-        let evidence = try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json"))))
+        let (_, evidence) = try JanuaryAudit.run(register)
         let breaks = (evidence["population"]?["chainBreaks"]?.items ?? [])
             .map { "\($0["runId"]?.string ?? "") \($0["kind"]?.string ?? "")" }.sorted()
         #expect(breaks == ["\(BundleFactory.runId("backdated")) backwards", "\(BundleFactory.runId("older")) backwards"].sorted(), "\(breaks)")
         let chains = evidence["population"]?["chains"]?.items ?? []
         #expect(chains.contains { $0["repository"]?.string == "acme/api" && $0["runs"]?.numberLiteral == "3" },
                 "\(chains.map { ($0["repository"]?.string ?? "", $0["runs"]?.numberLiteral ?? "") })")
+    }
+}
+
+/// `audit` of January 2025 (the bundles' month) over a register: its folder and its evidence.json.
+enum JanuaryAudit {
+    static func run(_ register: String) throws -> (folder: URL, evidence: SourceNode) {
+        let out = try TemporaryFolder.make().appendingPathComponent("audit")
+        let audit = try Shell.run(Shell.policycheck, ["audit", "--from", "2025-01-01", "--to", "2025-01-31",
+                                                      "--register", register, "--out", out.path])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        return (out, try JSONReader().read(Array(try Data(contentsOf: out.appendingPathComponent("evidence.json")))))
     }
 }

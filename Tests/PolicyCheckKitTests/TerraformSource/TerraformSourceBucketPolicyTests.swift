@@ -370,6 +370,27 @@ import Testing
         #expect(broken == ["main.tf:8:32: a document in override_policy_documents is not valid JSON (the AWS provider refuses it)"])
     }
 
+    /// An `aws_iam_policy_document` statement on every request to the bucket over plain HTTP
+    /// (`aws:SecureTransport` false), as a deny-HTTP policy writes it.
+    private static func plainHTTPStatement(effect: String) -> String {
+        """
+        statement {
+            effect    = "\(effect)"
+            actions   = ["s3:*"]
+            resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+            principals {
+              type        = "*"
+              identifiers = ["*"]
+            }
+            condition {
+              test     = "Bool"
+              variable = "aws:SecureTransport"
+              values   = ["false"]
+            }
+          }
+        """
+    }
+
     /// An empty string in either list is skipped, as the provider skips it (hashicorp/terraform-provider-aws#26640):
     /// before, an error that stopped the module (trussworks/terraform-aws-s3-private-bucket's `custom_bucket_policy`
     /// defaults to ""; tester, round 35). The merged document is judged: here its TLS deny passes, without it fails.
@@ -382,20 +403,7 @@ import Testing
             data "aws_iam_policy_document" "merged" {
               source_policy_documents   = [var.custom]
               override_policy_documents = ["", var.custom]
-              statement {
-                effect    = "\(deny ? "Deny" : "Allow")"
-                actions   = ["s3:*"]
-                resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
-                principals {
-                  type        = "*"
-                  identifiers = ["*"]
-                }
-                condition {
-                  test     = "Bool"
-                  variable = "aws:SecureTransport"
-                  values   = ["false"]
-                }
-              }
+              \(Self.plainHTTPStatement(effect: deny ? "Deny" : "Allow"))
             }
             resource "aws_s3_bucket_policy" "logs" {
               bucket = aws_s3_bucket.logs.id
