@@ -55,6 +55,31 @@ import Testing
         }
     }
 
+    /// A valid schedule that names no day there is takes no backup (crontab(5): with day of week `*`, day of month
+    /// and month must both match; AWS cron reads the day field that is not `?`).
+    @Test(arguments: [
+        ("0 3 31 2 *", 2026, "February has no day 31"), ("0 3 30,31 FEB *", 2026, "February has no day 30 or 31"),
+        ("0 3 31 2,4,6 *", 2026, "no month it runs in (February, April, June) has a day 31"),
+        ("0 3 31 */2 *", 2026, nil), ("0 3 31 2 MON", 2026, nil), ("0 3 29 2 *", 2026, nil),
+        ("0 3 31 2 */2", 2026, "February has no day 31"), ("0 3 28-31 2 *", 2026, nil), ("0 3 31 1-12/3 *", 2026, nil),
+        ("cron(0 3 31 2 ? *)", 2026, "February has no day 31"), ("cron(0 3 ? 2 MON *)", 2026, nil),
+        ("cron(0 3 L 2 ? *)", 2026, nil), ("cron(0 3 * * ? 2020-2024)", 2026, "its years 2020, 2021, 2022, 2023, 2024 are past"),
+        ("cron(0 3 * * ? 2025)", 2026, "its year 2025 is past"), ("cron(0 3 * * ? 2026)", 2026, nil),
+        ("cron(0 3 29 2 ? 2027)", 2026, "February 29 falls in none of its years"), ("cron(0 3 29 2 ? 2028)", 2026, nil),
+        ("cron(0 3 31 2 ? 2020)", 2026, "its year 2020 is past"),
+    ] as [(String, Int, String?)])
+    func schedulesThatNeverFireAreFound(_ schedule: String, _ year: Int, _ reason: String?) {
+        #expect(CronSchedule.problem(schedule) == nil)
+        #expect(CronSchedule.neverFires(schedule, fromYear: year) == reason)
+    }
+
+    @Test func aScheduleThatNeverFiresFailsTheRule() throws {
+        let result = try Fixture.check("native/availability/backup-schedule/fail.yaml",
+                                       replacing: [("\"99 99 * * *\"", "\"0 3 30 2 *\"")])
+        #expect(result.findings("MMC-AVL-002").map(\.message)
+            == ["backup schedule '0 3 30 2 *' never fires: February has no day 30; it takes no backup"], "\(result.summary)")
+    }
+
     @Test(arguments: [(0, true), (1, true), (29, true), (30, false), (3650, false)])
     func retentionBoundary(_ days: Int, _ reported: Bool) throws {
         let result = try Fixture.check("native/availability/backup-retention/fail.yaml",

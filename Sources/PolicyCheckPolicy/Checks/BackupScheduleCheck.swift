@@ -1,7 +1,8 @@
 import PolicyCheckModel
 import PolicyCheckSyntax
 
-/// A stated backup schedule must be a valid cron expression: one the scheduler cannot read takes no backups.
+/// A stated backup schedule must be a valid cron expression that fires: one the scheduler cannot read, or one that
+/// names no day there is (`0 3 31 2 *`), takes no backups.
 public struct BackupScheduleCheck: Check {
     public static let name = "availability.backup-schedule"
 
@@ -10,9 +11,18 @@ public struct BackupScheduleCheck: Check {
     public func evaluate(_ deployment: Deployment, context: CheckContext) -> [CheckResult] {
         ((deployment.backups.map { [$0] } ?? []) + deployment.backupPolicies).compactMap { backups in
             guard let schedule = backups.schedule else { return nil }
-            guard let problem = CronSchedule.problem(schedule.value) else { return CheckResult(backups.component, .pass) }
+            if let problem = CronSchedule.problem(schedule.value) {
+                return CheckResult(backups.component, .fail([Evidence(
+                    "backup schedule '\(Excerpt.quote(schedule.value))' is not a valid cron expression: \(problem)",
+                    at: schedule.origin
+                )]))
+            }
+            let year = Int(context.expiryTime.description.prefix(4)) ?? 1970
+            guard let reason = CronSchedule.neverFires(schedule.value, fromYear: year) else {
+                return CheckResult(backups.component, .pass)
+            }
             return CheckResult(backups.component, .fail([Evidence(
-                "backup schedule '\(Excerpt.quote(schedule.value))' is not a valid cron expression: \(problem)",
+                "backup schedule '\(Excerpt.quote(schedule.value))' never fires: \(reason); it takes no backup",
                 at: schedule.origin
             )]))
         }

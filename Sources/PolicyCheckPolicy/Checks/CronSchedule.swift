@@ -85,7 +85,7 @@ enum CronSchedule {
         return nil
     }
 
-    private static func value(_ text: Substring, field: Field) -> Int? {
+    static func value(_ text: Substring, field: Field) -> Int? {
         if let index = field.names.firstIndex(of: text.uppercased()) { return index + field.firstNameValue }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text),
               field.range.contains(value) else { return nil }
