@@ -10,9 +10,10 @@ import PolicyCheckSyntax
 ///   `Resource` patterns `collection/<name>` or `collection/<prefix>*`) and `AllowFromPublic`. "A rule that specifies
 ///   public access overrides a rule that specifies VPC access for any collections that are common to both rules", and
 ///   with `AllowFromPublic` true "the VPC endpoints are ignored"
-///   (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-network.html). Only the
-///   `collection` endpoint is judged: Dashboards reach a collection's data only when its collection endpoint admits
-///   the same sources.
+///   (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-network.html). Both
+///   endpoints are judged: "if a collection's OpenSearch Dashboards endpoint is publicly accessible but the
+///   OpenSearch API endpoint isn't, a user can access the collection data only through Dashboards when connecting
+///   from a public network" (the same page) — public all the same.
 /// - An encryption policy has `Rules` of the same patterns, `AWSOwnedKey` and `KmsARN` ("If you include this
 ///   parameter, OpenSearch Serverless ignores the AWSOwnedKey parameter"); "if rules from multiple policies match a
 ///   collection, the more specific rule is used", and "encryption at rest is required for all serverless collections"
@@ -28,8 +29,13 @@ struct ServerlessCollectionPolicies {
         var origin: Origin
         /// A network rule's `AllowFromPublic`.
         var allowFromPublic: Fact<Bool>?
+        /// A network rule's endpoint: the collection's own, or its OpenSearch Dashboards endpoint.
+        var isDashboard = false
         /// An encryption rule's key: `nil` when AWS owns it.
         var key: Fact<String>?
+
+        /// How messages name a Dashboards endpoint: the collection's data is reached through it.
+        var endpointText: String { isDashboard ? "'s OpenSearch Dashboards endpoint" : "" }
     }
 
     private var exact: [String: [Rule]] = [:]
@@ -83,8 +89,11 @@ struct ServerlessCollectionPolicies {
                 if mirror?.bool == true || mirror?.isString == true || Self.holdsUnknown(mirror?["Rules"]), allow.known != false {
                     unreadableNetwork.append(("which collections network \(later) allows public access to cannot be known", origin))
                 }
-                for rule in set["Rules"]?.items ?? [] where rule["ResourceType"]?.string?.lowercased() == "collection" {
-                    let entry = Rule(type: .network, policy: name, origin: origin, allowFromPublic: allow)
+                for rule in set["Rules"]?.items ?? [] {
+                    let type = rule["ResourceType"]?.string?.lowercased()
+                    guard type == "collection" || type == "dashboard" else { continue }
+                    let entry = Rule(type: .network, policy: name, origin: origin, allowFromPublic: allow,
+                                     isDashboard: type == "dashboard")
                     addPatterns(rule["Resource"], entry)
                     if allow.known != false { publicRules.append(entry) }
                 }
@@ -158,7 +167,7 @@ struct ServerlessCollectionPolicies {
     func publicAccess(of name: String?, at origin: Origin) -> (Located<Fact<Bool>>, note: String?)? {
         guard let name else {
             if let every = prefixes[""]?.first(where: { $0.type == .network && $0.allowFromPublic?.known == true }) {
-                return (Located(.known(true), at: every.origin), "network policy '\(every.policy)' allows public access to every collection (collection/*)")
+                return (Located(.known(true), at: every.origin), "network policy '\(every.policy)' allows public access to every collection\(every.endpointText) (collection/*)")
             }
             if let some = publicRules.first {
                 return (Located(.unknown(reason: "the collection's name cannot be known, and network policy '\(some.policy)' allows public access to some collections"), at: origin), nil)
@@ -170,7 +179,7 @@ struct ServerlessCollectionPolicies {
         }
         let matching = rules(matching: name).map(\.rule).filter { $0.type == .network }
         if let open = matching.first(where: { $0.allowFromPublic?.known == true }) {
-            return (Located(.known(true), at: open.origin), "network policy '\(open.policy)' allows public access to it (AllowFromPublic true)")
+            return (Located(.known(true), at: open.origin), "network policy '\(open.policy)' allows public access to \(open.isDashboard ? "its OpenSearch Dashboards endpoint, and through it to its data" : "it") (AllowFromPublic true)")
         }
         if let unknown = matching.first(where: { $0.allowFromPublic?.known == nil }), case .unknown(let reason)? = unknown.allowFromPublic {
             return (Located(.unknown(reason: reason), at: unknown.origin), nil)

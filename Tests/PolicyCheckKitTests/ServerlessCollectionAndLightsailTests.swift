@@ -3,8 +3,8 @@ import Testing
 
 /// OpenSearch Serverless collections and Lightsail databases are data stores in every format (before, neither was
 /// read: a collection a network policy opened to public networks, or a Lightsail database in public mode, passed
-/// without a word). A collection is public when a network policy rule for its `collection` endpoint allows public
-/// access, whatever other rules say; its key is the one the most specific encryption policy rule names.
+/// without a word). A collection is public when a network policy rule for its `collection` or its Dashboards
+/// endpoint allows public access, whatever other rules say; its key is the one the most specific encryption policy rule names.
 @Suite struct ServerlessCollectionAndLightsailTests {
     typealias CFN = CloudFormationTesting
 
@@ -64,8 +64,10 @@ import Testing
     @Test func sourceCollectionsArePublicAndKeyedAsTheirPoliciesSay() throws {
         let findings = try TerraformSourceFixture.findings(main: Self.source)
         #expect(Self.lines(findings) == [
-            // A public rule overrides a VPC one for the collection both name; a public dashboard alone is not.
+            // A public rule overrides a VPC one for the collection both name; a public Dashboards endpoint reaches
+            // the data of a collection whose own endpoint is private (tester, round 36).
             "MMC-ENC-002 aws_opensearchserverless_collection.open",
+            "MMC-NET-012 aws_opensearchserverless_collection.audit",
             "MMC-NET-012 aws_opensearchserverless_collection.open",
             // No encryption policy of the input matches: one elsewhere in the account chooses the key.
             "MMC-ENC-002 aws_opensearchserverless_collection.stray (cannot verify)",
@@ -78,6 +80,8 @@ import Testing
         let open = try #require(findings.first { $0.ruleId == "MMC-NET-012" && $0.resource.hasSuffix(".open") })
         #expect(open.message == "the search collection's endpoint is reachable from the internet: network policy 'public' allows public access to it (AllowFromPublic true); expected its network policies to admit only VPC endpoints (AllowFromPublic false)")
         #expect(open.line == 26)
+        let dashboards = try #require(findings.first { $0.ruleId == "MMC-NET-012" && $0.resource.hasSuffix(".audit") })
+        #expect(dashboards.message.contains("network policy 'dashboards' allows public access to its OpenSearch Dashboards endpoint, and through it to its data (AllowFromPublic true)"), "\(dashboards.message)")
         let owned = try #require(findings.first { $0.ruleId == "MMC-ENC-002" && $0.resource.hasSuffix(".open") })
         #expect(owned.message.contains("encryption policy 'logs-key' chooses an AWS owned key"), "\(owned.message)")
         #expect(findings.first { $0.ruleId == "MMC-ENC-002" && $0.resource.hasSuffix("lightsail_database.private") }?.message

@@ -47,6 +47,12 @@ struct TerraformDataStoreReader {
         "aws_db_proxy": Shape(kind: .database, atRest: nil, kmsKey: nil),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
+        // A Neptune instance is encrypted by its cluster; its public endpoint is its own: "The public endpoint
+        // setting is available on the Neptune instance, not the Neptune cluster", and it allows "direct connections
+        // to Neptune over the internet" (https://docs.aws.amazon.com/neptune/latest/userguide/neptune-public-endpoints.html,
+        // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/neptune_cluster_instance#publicly_accessible).
+        "aws_neptune_cluster_instance": Shape(kind: .database, atRest: nil, kmsKey: nil,
+                                              publicAccess: "publicly_accessible"),
         "aws_dynamodb_table": Shape(kind: .database, atRest: nil, kmsKey: ["server_side_encryption", 0, "kms_key_arn"]),
         "aws_elasticsearch_domain": Shape(kind: .database, atRest: ["encrypt_at_rest", 0, "enabled"],
                                           kmsKey: ["encrypt_at_rest", 0, "kms_key_id"]),
@@ -211,7 +217,7 @@ struct TerraformDataStoreReader {
                 if store.encryption.atRest?.value == .known(false) { store.encryption.kmsKey = nil }
             }
             switch resource.type {
-            case "aws_rds_cluster_instance", "aws_db_proxy", "aws_redshiftserverless_workgroup":
+            case "aws_rds_cluster_instance", "aws_neptune_cluster_instance", "aws_db_proxy", "aws_redshiftserverless_workgroup":
                 store.encryptionIsOwn = false
             case "aws_fsx_lustre_file_system":
                 // "If you create a scratch file system, the data is encrypted using keys managed by Amazon FSx"

@@ -21,7 +21,7 @@ enum TerraformReadTypes {
         "aws_launch_template", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_ssl_negotiation_policy",
         "aws_lightsail_database", "aws_load_balancer_listener_policy", "aws_load_balancer_policy", "aws_memorydb_cluster",
         "aws_mq_broker",
-        "aws_msk_cluster", "aws_neptune_cluster", "aws_opensearch_domain", "aws_opensearch_outbound_connection",
+        "aws_msk_cluster", "aws_neptune_cluster", "aws_neptune_cluster_instance", "aws_opensearch_domain", "aws_opensearch_outbound_connection",
         "aws_opensearchserverless_collection", "aws_opensearchserverless_security_policy",
         "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group", "aws_redshift_cluster",
         "aws_redshift_parameter_group", "aws_redshiftserverless_namespace", "aws_redshiftserverless_workgroup", "aws_s3_bucket", "aws_s3_bucket_acl",
