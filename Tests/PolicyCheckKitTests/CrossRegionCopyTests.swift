@@ -234,4 +234,40 @@ import Testing
             """)
         #expect(residency(findings) == ["Db: SourceRegion 'EU-WEST-1' is not an AWS region code; expected one of us-east-1"])
     }
+
+    /// A region property whose text is no region this tool knows the form of (`mars-north-1`) is said to be no
+    /// region code; the AWS European Sovereign Cloud's regions (`eusc-de-east-1`) are regions — in a property, an
+    /// ARN or a zone name. Both passed without a word in templates (tester, round 36).
+    @Test func regionsOfUnknownFormsAreJudged() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::GlobalTable
+                Properties:
+                  AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                  KeySchema: [{AttributeName: id, KeyType: HASH}]
+                  Replicas: [{Region: us-east-1}, {Region: eusc-de-east-1}]
+              Peering:
+                Type: AWS::EC2::VPCPeeringConnection
+                Properties: {VpcId: vpc-1, PeerVpcId: vpc-2, PeerRegion: mars-north-1}
+              Logs:
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  RetentionInDays: 400
+                  KmsKeyId: arn:aws-eusc:kms:eusc-de-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+              Volume:
+                Type: AWS::EC2::Volume
+                Properties: {AvailabilityZone: eusc-de-east-1a, Size: 10, Encrypted: true}
+              Note:
+                Type: AWS::Route53::RecordSet
+                Properties: {Name: a.example.com, Type: A, HostedZoneId: Z1, Region: us-east-1, SetIdentifier: a}
+            """)
+        let found = residency(findings)
+        #expect(found.contains { $0.hasPrefix("Table: ") && $0.contains("Region is 'eusc-de-east-1': it places data in a region outside the allowed us-east-1") }, "\(found)")
+        #expect(found.contains("Peering: PeerRegion 'mars-north-1' is not an AWS region code; expected one of us-east-1"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("Logs: ") && $0.contains("eusc-de-east-1") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("Volume: ") && $0.contains("eusc-de-east-1") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Note: ") })
+        #expect(!findings.contains { $0.message.contains("not a region code") }, "\(findings.map(\.message))")
+    }
 }

@@ -252,9 +252,12 @@ enum RegionScanner {
     private static func record(_ text: String, path: String, key: String, kind: PropertyKind?, offset: Int,
                                context: ResourceContext, stackRegion: String?, into found: inout [RegionReference]) {
         // A region spelt in capitals (`EU-WEST-1`) is no region code AWS takes, and is said so, as Terraform's is,
-        // rather than passed over (review).
+        // rather than passed over (review); so is any other word-and-hyphen text a region property holds
+        // (`mars-north-1`, a region opened after this list of forms): the rule allows regions by name, and what it
+        // cannot read as one is not allowed (tester, round 36: it passed without a word).
         if kind == .region || kind == .copyRegion,
-           RegionCode.isWellFormed(text) || (text != text.lowercased() && RegionCode.isWellFormed(text.lowercased())) {
+           RegionCode.isWellFormed(text) || (text != text.lowercased() && RegionCode.isWellFormed(text.lowercased()))
+            || Self.looksLikeRegion(text) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
                                          role: "\(key)", isReplica: kind == .copyRegion || replicaProperties.contains(key)))
@@ -264,6 +267,15 @@ enum RegionScanner {
             let role = key == "DestinationBackupVaultArn" ? "backup copy vault region" : "region in the ARN at \(key)"
             found.append(RegionReference(region, at: Origin(offset: offset, path: path), component: context.component,
                                          role: role, isReplica: replicaProperties.contains(key)))
+        }
+    }
+
+    /// Whether a region property's text reads as an attempt at a region code: letters and digits in at least two
+    /// parts joined by hyphens (not an ARN, a URL or a sentence).
+    static func looksLikeRegion(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.count <= 5 && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         }
     }
 

@@ -63,13 +63,15 @@ import Testing
 
 /// Region codes and ARNs are checked byte by byte; the verdicts must match the rules as written.
 @Suite struct RegionCodeTests {
-    @Test(arguments: ["us-east-1", "eu-west-2", "ap-southeast-4", "us-gov-west-1", "cn-north-1", "il-central-1"])
+    @Test(arguments: ["us-east-1", "eu-west-2", "ap-southeast-4", "us-gov-west-1", "cn-north-1", "il-central-1",
+                      "eusc-de-east-1", "us-isob-east-1"])
     func wellFormedRegions(_ region: String) {
         #expect(RegionCode.isWellFormed(region))
     }
 
     @Test(arguments: ["", "us", "us-east", "us-east-", "-east-1", "use-east-1", "US-east-1", "us-East-1", "us-east-1a",
-                      "us-east-1-2", "us-gov-west-east-1", "us--1", "u1-east-1", "us-ea5t-1", "ü-east-1"])
+                      "us-east-1-2", "us-gov-west-east-1", "us--1", "u1-east-1", "us-ea5t-1", "ü-east-1",
+                      "eusc-", "eusc-1", "eusc-de-east", "mars-north-1", "eusc-de-east-west-1"])
     func malformedRegions(_ region: String) {
         #expect(!RegionCode.isWellFormed(region))
     }
