@@ -8,11 +8,32 @@ enum NodegroupMapper: ResourceMapper {
     static let types = ["AWS::EKS::Nodegroup"]
 
     static func map(_ context: ResourceContext, into deployment: inout Deployment) {
+        readRemoteAccess(context, into: &deployment)
         let template = context.properties.child("LaunchTemplate")
         guard template.isAbsent else { return }
         var encryption = Encryption(origin: template.origin)
         encryption.undeclared = EncryptedElsewhere.nodeGroupDefaultTemplate
         deployment.dataStores.append(DataStore(kind: .volume, component: context.component, origin: context.modelOrigin,
                                                encryption: encryption))
+    }
+
+    /// `RemoteAccess` with an `Ec2SshKey` and no `SourceSecurityGroups` (in any branch of a condition): the port
+    /// EKS opens to everyone (`NodeGroupRemoteAccess`); a key or groups the template does not decide cannot be
+    /// verified.
+    private static func readRemoteAccess(_ context: ResourceContext, into deployment: inout Deployment) {
+        let access = context.properties.child("RemoteAccess")
+        guard !access.isAbsent else { return }
+        let key = access.child("Ec2SshKey")
+        let groups = access.child("SourceSecurityGroups")
+        guard !key.isAbsent, key.knownText?.isEmpty != true else { return }
+        let isWindows = NodeGroupRemoteAccess.isWindows(amiType: context.properties.child("AmiType").knownText)
+        let groupsOpen = groups.possibleValues.contains {
+            if case .sequence(let items) = $0 { return items.items?.isEmpty != false }
+            if case .absent = $0 { return true }
+            return false
+        }
+        guard groupsOpen else { return }
+        deployment.allowlists.append(NodeGroupRemoteAccess.allowlist(component: context.component, at: key.origin,
+                                                                     isWindows: isWindows))
     }
 }

@@ -1,7 +1,9 @@
 import PolicyCheckModel
 
 /// Reads `aws_eks_cluster`: Kubernetes secrets as a data store (envelope-encrypted with a KMS key only when
-/// `encryption_config` covers `secrets`), and the public API endpoint's `public_access_cidrs` as an allowlist.
+/// `encryption_config` covers `secrets`), and the public API endpoint's `public_access_cidrs` as an allowlist; and
+/// `aws_eks_node_group`'s `remote_access`, the SSH port EKS opens to everyone without source security groups
+/// (`NodeGroupRemoteAccess`).
 struct TerraformClusterReader {
     /// What AWS allows when the endpoint is public and no CIDRs are given.
     static let defaultPublicAccessCIDR = "0.0.0.0/0"
@@ -15,6 +17,34 @@ struct TerraformClusterReader {
             readSecrets(cluster, into: &deployment)
             readEndpoint(cluster, into: &deployment)
         }
+        for group in input.resources(ofType: ["aws_eks_node_group"]) {
+            readRemoteAccess(group, into: &deployment)
+        }
+    }
+
+    // MARK: - Node groups' remote access
+
+    private func readRemoteAccess(_ group: TerraformResource, into deployment: inout Deployment) {
+        let access = group["remote_access"]
+        guard let block = access.items.first else {
+            if access.isUnknown, !access.isProviderDefault {
+                deployment.allowlists.append(NodeGroupRemoteAccess.allowlist(
+                    component: group.address, at: access.origin, isWindows: false, unknown: access.unknownReason))
+            }
+            return
+        }
+        let key = block.child("ec2_ssh_key")
+        let groups = block.child("source_security_group_ids")
+        let isWindows = NodeGroupRemoteAccess.isWindows(amiType: group["ami_type"].knownString)
+        let keyUnknown = key.isUnknown && !key.isProviderDefault
+        guard keyUnknown || key.knownString?.isEmpty == false else { return }
+        let groupsUnknown = groups.isUnknown && !groups.isProviderDefault
+        guard groupsUnknown || groups.items.isEmpty else { return }
+        let reason = keyUnknown ? "ec2_ssh_key is known only after apply (\(key.unknownReason)), and with a key and no source security groups EKS opens the port to everyone"
+            : groupsUnknown ? "source_security_group_ids is known only after apply (\(groups.unknownReason)); without source groups EKS opens the port to everyone" : nil
+        deployment.allowlists.append(NodeGroupRemoteAccess.allowlist(
+            component: group.address, at: keyUnknown || !groupsUnknown ? key.origin : groups.origin,
+            isWindows: isWindows, unknown: reason))
     }
 
     // MARK: - Secrets
