@@ -23,7 +23,36 @@ enum ToolMessage {
             ?? entries.first { $0.severity == nil && $0.text.lowercased().contains("error") }
             ?? entries.first
         guard let chosen else { return "" }
-        return clean(chosen.severity == nil ? chosen.text : structured(chosen.text), workingDirectory: workingDirectory)
+        return clean(withheldContents(chosen.severity == nil ? chosen.text : structured(chosen.text)),
+                     workingDirectory: workingDirectory)
+    }
+
+    /// What stands for content a tool echoed.
+    static let withheld = "(not shown: it may hold a secret)"
+
+    /// The text with the content of the checked files kustomize echoes in its errors withheld, as policycheck's own
+    /// parse errors withhold values (docs/security.md): a `secretGenerator`'s literals (`loading KV pairs: literal
+    /// sources [password=… api_token:…]: invalid literal source api_token:…, expected key=value`, kustomize's
+    /// `ParseLiteralSource`, which lists every literal, the well-formed ones too), the node a replacement or patch
+    /// found of the wrong kind (kyaml's `… node contents: <the node>`, a Secret's value), an env file's line
+    /// (`line 3 has invalid utf8 bytes : <the line>`), and a patch or a transformer's configuration quoted whole
+    /// (`unable to parse SM or JSON patch from [<patch>]`, `… with config: <config>`). Tester, round 36: the values
+    /// reached every report format and the evidence bundle.
+    static func withheldContents(_ text: String) -> String {
+        var text = text
+        // Markers after which everything to the end is content.
+        for marker in ["node contents:", "has invalid utf8 bytes :", " with config:", "patch from ["] {
+            if let range = text.range(of: marker) { text = text[..<range.upperBound] + " " + withheld }
+        }
+        // `literal sources [ … ]: invalid literal source …, expected key=value`: the list and the bad literal are
+        // all literals, and any of them may hold `]`, `,` or the words that follow; withheld to the end, the cause
+        // said in words.
+        for marker in ["literal sources [", "invalid literal source "] {
+            guard let range = text.range(of: marker) else { continue }
+            let cause = text.hasSuffix("expected key=value") ? "; a literal is not written key=value" : ""
+            text = text[..<range.upperBound] + withheld + (marker.hasSuffix("[") ? "]" : "") + cause
+        }
+        return text
     }
 
     /// One message: a klog line with its indented continuation, or a plain line.

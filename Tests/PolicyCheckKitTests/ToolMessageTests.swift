@@ -20,6 +20,23 @@ import Testing
         #expect(try Self.summary("component") == #"no resource matches strategic merge patch "Service.v1.[noGrp]/frontend-external.[noNs]": no matches for Id Service.v1.[noGrp]/frontend-external.[noNs]; failed to find unique target for patch Service.v1.[noGrp]/frontend-external.[noNs]"#)
     }
 
+    /// kustomize echoes a `secretGenerator`'s literals, and the Secret value a replacement found of the wrong kind:
+    /// withheld, the cause kept (tester, round 36).
+    @Test func contentKustomizeEchoesIsWithheld() throws {
+        let literals = try Self.summary("secret-literals")
+        #expect(literals == "loading KV pairs: literal sources [(not shown: it may hold a secret)]; a literal is not written key=value")
+        let node = try Self.summary("secret-node")
+        #expect(node == #"unable to find field "stringData.password.user" in replacement target: wrong node kind: expected MappingNode but got ScalarNode: node contents: (not shown: it may hold a secret)"#)
+        for text in [literals, node] {
+            #expect(!text.contains("Hunter2") && !text.contains("ghp_"))
+        }
+        #expect(ToolMessage.withheldContents("invalid literal source a]b, expected key=value")
+            == "invalid literal source (not shown: it may hold a secret); a literal is not written key=value")
+        #expect(ToolMessage.withheldContents("unable to parse SM or JSON patch from [apiVersion: v1 data: {k: c2VjcmV0}]")
+            == "unable to parse SM or JSON patch from [ (not shown: it may hold a secret)")
+        #expect(ToolMessage.withheldContents("no matches for Id Service.v1.[noGrp]/x") == "no matches for Id Service.v1.[noGrp]/x")
+    }
+
     @Test func theSameErrorOnAnotherRunIsTheSameMessage() throws {
         #expect(try Self.sample("component") != Self.sample("component-again"))
         #expect(try Self.summary("component") == Self.summary("component-again"))
