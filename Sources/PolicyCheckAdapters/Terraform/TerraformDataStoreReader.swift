@@ -90,13 +90,50 @@ struct TerraformDataStoreReader {
     /// A value unknown for any other reason (a variable, a conditional that may be null) may leave the group
     /// standalone, so its own settings are judged.
     static func isGlobalSecondary(_ group: TerraformResource, input: any TerraformResourceGraph) -> Bool {
+        globalMembership(group, input: input) == .secondary
+    }
+
+    /// Whether a replication group joins a global datastore: `.secondary` when its id is set, or known only after
+    /// apply with every reference leading to a global datastore (through module variables too: a module's
+    /// `var.global_id` set to `aws_elasticache_global_replication_group.g.id`); `.maybe` when the id is known only
+    /// after apply from something else (a variable without a value, a conditional whose test is unknown): the group
+    /// is then either a secondary, encrypted as its datastore is, or a group of its own, encrypted as its settings
+    /// say — what it leaves unset cannot be verified, never judged as a group's own default (tester, round 36: a
+    /// module's `cond ? var.id : null` made a secondary a critical).
+    static func globalMembership(_ group: TerraformResource, input: any TerraformResourceGraph) -> GlobalMembership? {
         let global = group["global_replication_group_id"]
-        if let id = global.knownString { return !id.isEmpty }
-        guard global.isUnknown, !global.isProviderDefault else { return false }
-        // Every reference must lead to a global datastore, through module variables too (a module's
-        // `var.global_id` set to `aws_elasticache_global_replication_group.g.id`).
+        if let id = global.knownString { return id.isEmpty ? nil : .secondary }
+        guard global.isUnknown, !global.isProviderDefault else { return nil }
         let each = input.referencedEach(by: global, of: group, types: ["aws_elasticache_global_replication_group"])
-        return !each.isEmpty && each.allSatisfy { $0.target != nil }
+        if !each.isEmpty && each.allSatisfy({ $0.target != nil }) { return .secondary }
+        // A conditional whose test is known leaves only its chosen branch's reference unknown: one reference to a
+        // global datastore beside references that are no resources (`var.secondary ? g.id : null`) is a secondary.
+        if each.contains(where: { $0.target != nil }) && each.allSatisfy({ $0.target != nil || !$0.reference.hasPrefix("aws_") }) {
+            return .secondary
+        }
+        return .maybe(reason: "global_replication_group_id is \(global.unknownReason): as a secondary of a global datastore the group is encrypted as the datastore is, on its own as its settings say")
+    }
+
+    /// Why a cache cluster whose replication group is known only after apply cannot be verified.
+    static func memberReason(_ group: TerraformAttribute) -> String {
+        "replication_group_id is \(group.unknownReason): as a member of a replication group the cluster is encrypted as the group is, on its own it cannot be encrypted at rest"
+    }
+
+    /// Unset, at rest encryption is on for Valkey and off for Redis OSS, the default engine: "When engine is redis,
+    /// default is false. When engine is valkey, default is true."
+    /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled)
+    private static func defaultCacheEncryption(_ resource: TerraformResource, into store: inout DataStore) {
+        let engine = resource["engine"]
+        if engine.knownString?.lowercased() == "valkey" {
+            store.encryption.atRest = Located(.known(true), at: engine.origin)
+        } else if engine.isUnknown, !engine.isProviderDefault {
+            store.encryption.atRest = Located(.unknown(reason: "at_rest_encryption_enabled is not set (on by default only for valkey), and the engine cannot be known: \(engine.unknownReason)"), at: engine.origin)
+        }
+    }
+
+    enum GlobalMembership: Equatable {
+        case secondary
+        case maybe(reason: String)
     }
 
     /// Attributes that make a database from another's data, whose encryption it inherits, and which of its own
@@ -243,24 +280,36 @@ struct TerraformDataStoreReader {
                 let global = resource["global_replication_group_id"]
                 store.encryption.atRest = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
                 store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
-            case "aws_elasticache_replication_group" where store.encryption.atRest == nil:
-                // Unset, at rest encryption is on for Valkey and off for Redis OSS, the default engine: "When engine is
-                // redis, default is false. When engine is valkey, default is true."
-                // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled)
-                let engine = resource["engine"]
-                if engine.knownString?.lowercased() == "valkey" {
-                    store.encryption.atRest = Located(.known(true), at: engine.origin)
-                } else if engine.isUnknown, !engine.isProviderDefault {
-                    store.encryption.atRest = Located(.unknown(reason: "at_rest_encryption_enabled is not set (on by default only for valkey), and the engine cannot be known: \(engine.unknownReason)"), at: engine.origin)
+            case "aws_elasticache_replication_group":
+                if case .maybe(let reason)? = Self.globalMembership(resource, input: input) {
+                    let global = resource["global_replication_group_id"]
+                    if store.encryption.atRest?.value != .known(true) {
+                        store.encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
+                    }
+                    if store.encryption.kmsKey == nil {
+                        store.encryption.kmsKey = Located(.unknown(reason: reason), at: global.origin)
+                    }
+                } else if store.encryption.atRest == nil {
+                    Self.defaultCacheEncryption(resource, into: &store)
                 }
             case "aws_workspaces_workspace":
                 deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
             case "aws_lightsail_database":
                 LightsailDatabase.describe(&store, at: resource.rawOrigin)
             case "aws_elasticache_cluster":
-                // A member of a replication group is encrypted (or not) by its group, read on its own.
+                // A member of a replication group is encrypted (or not) by its group, read on its own. One whose group
+                // is known only after apply from something that may be null (a variable without a value) is either
+                // such a member or a cluster of its own, which cannot be encrypted at rest: not verifiable, never a
+                // silent pass (tester, round 36).
                 let group = resource["replication_group_id"]
-                if group.knownString != nil || (group.isUnknown && !group.isProviderDefault) { continue }
+                if group.knownString != nil { continue }
+                if group.isUnknown && !group.isProviderDefault {
+                    if input.referencedEach(by: group, of: resource, types: ["aws_elasticache_replication_group"])
+                        .contains(where: { $0.target != nil }) { continue }
+                    store.encryption.atRest = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
+                    store.encryption.kmsKey = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
+                    break
+                }
                 store.encryption.atRest = Located(.known(false), at: resource.origin)
             default:
                 break

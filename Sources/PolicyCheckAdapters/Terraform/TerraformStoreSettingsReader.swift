@@ -92,6 +92,10 @@ struct TerraformStoreSettingsReader {
             // A replication group's `transit_encryption_mode`: `preferred` lets plaintext in (see `CacheTransitMode`).
             let mode = resource["transit_encryption_mode"].choice("transit_encryption_mode", on: CacheTransitMode.on, absent: nil)
             store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
+            // Maybe a global datastore's secondary, or a group's member: what is not known on is not verifiable.
+            if store.transitEncryption?.value != .known(true), let reason = Self.maybeElsewhere(resource, input: input) {
+                store.transitEncryption = StoreSetting(.unknown(reason: reason.text), at: reason.origin)
+            }
         case "aws_elasticache_serverless_cache":
             // "ElastiCache Serverless … always has in-transit encryption enabled": it takes TLS connections only
             // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html).
@@ -368,3 +372,22 @@ struct TerraformStoreSettingsReader {
         return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and \(service) then keeps 1 day")
     }
 }
+
+extension TerraformStoreSettingsReader {
+    /// Why a cache's transit encryption may be another's: a replication group whose global datastore id, or a cluster
+    /// whose replication group id, is known only after apply and may be none (`TerraformDataStoreReader`).
+    static func maybeElsewhere(_ resource: TerraformResource, input: any TerraformResourceGraph) -> (text: String, origin: Origin)? {
+        switch resource.type {
+        case "aws_elasticache_replication_group":
+            guard case .maybe(let reason)? = TerraformDataStoreReader.globalMembership(resource, input: input) else { return nil }
+            return (reason, resource["global_replication_group_id"].origin)
+        case "aws_elasticache_cluster":
+            let group = resource["replication_group_id"]
+            guard group.isUnknown, !group.isProviderDefault else { return nil }
+            return (TerraformDataStoreReader.memberReason(group), group.fieldOrigin)
+        default:
+            return nil
+        }
+    }
+}
+
