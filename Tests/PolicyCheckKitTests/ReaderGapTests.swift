@@ -78,6 +78,29 @@ import Testing
         #expect(findings.first?.message.contains("snapshot it, copy the snapshot encrypted with the key and restore from the copy") == true)
     }
 
+    /// An EFS file system, an EBS volume and a MemoryDB cluster replaced (to change their encryption or key, set
+    /// only at creation) lose their data as a database does; a cache cluster does not keep data (tester, round 36).
+    @Test func aPlanThatReplacesAFileSystemVolumeOrMemoryDBClusterIsADataLossRisk() throws {
+        var plan = TerraformPlanBuilder()
+        let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        plan.change("aws_efs_file_system.e", "aws_efs_file_system", after: ["encrypted": true, "kms_key_id": key],
+                    actions: ["delete", "create"])
+        plan.change("aws_ebs_volume.v", "aws_ebs_volume", after: ["encrypted": true, "kms_key_id": key,
+                                                                "availability_zone": "us-east-1a"],
+                    actions: ["create", "delete"])
+        plan.change("aws_memorydb_cluster.m", "aws_memorydb_cluster", after: ["kms_key_arn": key, "tls_enabled": true],
+                    actions: ["delete", "create"])
+        plan.change("aws_elasticache_replication_group.c", "aws_elasticache_replication_group",
+                    after: ["at_rest_encryption_enabled": true, "transit_encryption_enabled": true, "kms_key_id": key],
+                    actions: ["delete", "create"])
+        let findings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { $0.ruleId == "MMC-AVL-003" }
+        #expect(findings.map(\.resource).sorted() == ["aws_ebs_volume.v", "aws_efs_file_system.e", "aws_memorydb_cluster.m"])
+        #expect(findings.first { $0.resource == "aws_efs_file_system.e" }?.message.contains("create a new encrypted file system beside it") == true)
+        #expect(findings.first { $0.resource == "aws_memorydb_cluster.m" }?.message.contains("create a new cluster from the snapshot naming the key") == true)
+        #expect(findings.first { $0.resource == "aws_ebs_volume.v" }?.message.contains("create a new volume from the snapshot") == true)
+    }
+
     @Test func anAsymmetricKeyClaimingRotationIsReportedInThePlansWords() throws {
         var plan = TerraformPlanBuilder()
         plan.change("aws_kms_key.sign", "aws_kms_key",

@@ -27,6 +27,7 @@ enum MemoryDBMapper: ResourceMapper {
         let unset = tls.possibleValues.contains(where: \.isAbsent)
             ? StoreSetting<Bool>(.unknown(reason: tlsUnset("TLSEnabled")), at: tls.origin) : nil
         store.transitEncryption = StoreSetting.worst([stated, unset])
+        store.storageType = Located(DataStore.memoryDBStorageType, at: context.modelOrigin)
         deployment.dataStores.append(store)
     }
 

@@ -125,6 +125,7 @@ struct TerraformStoreSettingsReader {
             // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/memorydb_cluster; the
             // schema's `Default: true`), so source that leaves it out creates a TLS cluster; a plan states it. AWS's
             // own API states no default (see MemoryDBMapper), which only a template leaves to AWS.
+            store.storageType = Located(DataStore.memoryDBStorageType, at: resource.rawOrigin)
             let tls = resource["tls_enabled"]
             store.transitEncryption = tls.bool().map { stated in
                 StoreSetting(stated, note: stated.value.known == false ? "tls_enabled is false" : nil)

@@ -167,6 +167,9 @@ extension DataStore {
     public static let oracleStorageType = "oracle"
     /// The storage type of an RDS Proxy, the endpoint a database is reached through, which requires TLS on its own.
     public static let databaseProxyStorageType = "rds-proxy"
+    /// The storage type of a MemoryDB cluster: a cache by its interface, and a durable database by what it keeps
+    /// ("a durable, in-memory database service", https://docs.aws.amazon.com/memorydb/latest/devguide/what-is-memorydb.html).
+    public static let memoryDBStorageType = "memorydb"
 }
 
 /// What kind of data a store holds.

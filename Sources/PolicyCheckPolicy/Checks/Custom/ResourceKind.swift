@@ -74,7 +74,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
         spec("encryption.kmsKey.awsManaged", .bool, "whether the key is an AWS-managed alias (alias/aws/…)"),
         spec("encryption.kmsKey.declared", .bool, "whether the key is one the deployment declares"),
         spec("storageType", .string,
-             "for file stores: s3, multitenant-s3, minio or local; opensearch, redshift or kafka for search domains, Redshift and MSK clusters"),
+             "for file stores: s3, multitenant-s3, minio or local; opensearch, redshift, kafka or memorydb for search domains, Redshift, MSK and MemoryDB clusters"),
         spec("publicAccess", .bool, "whether the store is reachable from the internet"),
     ]
 
