@@ -15,6 +15,9 @@ import Testing
         var plan = TerraformPlanBuilder()
         plan.change("aws_rds_cluster.v1", "aws_rds_cluster", after: ["engine": "aurora-mysql", "engine_mode": "serverless"])
         plan.change("aws_rds_cluster.provisioned", "aws_rds_cluster", after: ["engine": "aurora-mysql", "engine_mode": "provisioned"])
+        // Aurora encrypts every new cluster since February 2026 (AuroraDefaultEncryption); a Multi-AZ DB cluster of
+        // another engine does not.
+        plan.change("aws_rds_cluster.multiaz", "aws_rds_cluster", after: ["engine": "postgres"])
         plan.change("aws_elasticache_replication_group.primary", "aws_elasticache_replication_group",
                     after: ["replication_group_id": "primary"])
         plan.change("aws_elasticache_replication_group.secondary", "aws_elasticache_replication_group",
@@ -34,7 +37,9 @@ import Testing
             .filter { Self.encryptionRules.contains($0.ruleId) }
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
         #expect(!summary.contains { $0.hasSuffix("aws_rds_cluster.v1") && $0.hasPrefix("MMC-ENC-001") }, "\(summary)")
-        #expect(summary.contains("MMC-ENC-001 aws_rds_cluster.provisioned"), "\(summary)")
+        #expect(!summary.contains("MMC-ENC-001 aws_rds_cluster.provisioned"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-002 aws_rds_cluster.provisioned"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-001 aws_rds_cluster.multiaz"), "\(summary)")
         #expect(summary.contains("MMC-ENC-002 aws_rds_cluster.v1"), "the key is still the cluster's choice: \(summary)")
         #expect(summary.contains("MMC-ENC-001 aws_elasticache_replication_group.primary"), "\(summary)")
         #expect(summary.contains("MMC-ENC-003 aws_elasticache_replication_group.primary"), "\(summary)")
@@ -134,6 +139,8 @@ import Testing
             Resources:
               V1: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: serverless}}
               Provisioned: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, EngineMode: provisioned}}
+              MultiAZ: {Type: AWS::RDS::DBCluster, Properties: {Engine: mysql, DBClusterInstanceClass: db.m6gd.large}}
+              Off: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, StorageEncrypted: false}}
               Primary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: p}}
               Secondary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: s, GlobalReplicationGroupId: !Ref Global}}
               Sometimes: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: m, GlobalReplicationGroupId: !If [InWest, !Ref Global, !Ref 'AWS::NoValue']}}
@@ -143,7 +150,8 @@ import Testing
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
         #expect(!summary.contains("MMC-ENC-001 V1"), "\(summary)")
         #expect(summary.contains("MMC-ENC-002 V1"), "\(summary)")
-        #expect(summary.contains("MMC-ENC-001 Provisioned"), "\(summary)")
+        #expect(!summary.contains("MMC-ENC-001 Provisioned") && summary.contains("MMC-ENC-002 Provisioned"), "\(summary)")
+        #expect(summary.contains("MMC-ENC-001 MultiAZ") && summary.contains("MMC-ENC-001 Off"), "\(summary)")
         #expect(summary.contains("MMC-ENC-001 Primary") && summary.contains("MMC-ENC-003 Primary"), "\(summary)")
         let secondary = findings.filter { $0.resource == "Secondary" }
         #expect(secondary.map(\.ruleId).sorted() == ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"], "\(summary)")

@@ -43,6 +43,9 @@ enum DatabaseMapper: ResourceMapper {
         } else if !encrypted.isAbsent {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: false)
+        } else if context.resource.type == "AWS::RDS::DBCluster",
+                  AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false) {
+            AuroraDefaultEncryption.apply(at: properties.child("Engine").origin, to: &store)
         } else if context.resource.type == "AWS::RDS::DBInstance",
                   properties.child("Engine").knownText?.lowercased().hasPrefix("aurora") == true {
             store.encryption.atRest = Located(.unknown(

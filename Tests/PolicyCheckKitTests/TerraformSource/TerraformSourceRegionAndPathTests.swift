@@ -15,7 +15,7 @@ import Testing
         let findings = try Self.findings(["main.tf": """
             provider "aws" { region = "us-east-1" }
             resource "aws_rds_cluster" "db" {
-              engine = "aurora-postgresql"
+              engine = "postgres"
             }
             """])
         let encryption = try #require(findings.first { $0.ruleId == "MMC-ENC-001" })
