@@ -153,7 +153,7 @@ public struct RunSettings: Sendable {
         lines.append(("maxFileSize", ByteSize.describe(maxFileBytes.value), maxFileBytes.source))
         lines.append(("helm", helm.value ?? "(helm on PATH)", helm.source))
         lines.append(("helm.values", Self.list(helmValues.value), helmValues.source))
-        lines.append(("helm.set", Self.list(helmSet.value), helmSet.source))
+        lines.append(("helm.set", Self.list(helmSet.value.map(Self.shownHelmSet)), helmSet.source))
         lines.append(("kubectl", kubectl.value ?? "(kubectl on PATH)", kubectl.source))
         lines.append(("allowUnrendered", allowUnrendered.value ? "yes (unrendered charts and kustomizations are skipped)" : "no (they fail the run)", allowUnrendered.source))
         lines.append(("terraform.vars", Self.list(terraformVariables.value.map(\.description)), terraformVariables.source))
@@ -168,6 +168,14 @@ public struct RunSettings: Sendable {
             let origin = key == "config" ? "" : "  (\(source))"
             return key.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)\(origin)"
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// A `--helm-set key=value` as settings show it: the key, not the value, which may be a password (`helm template
+    /// --set db.password=$DB_PASSWORD` is how many charts get their secrets), as a `--tf-var` value is not shown
+    /// (hostile tester, round 36: it was written into evidence.json and the reports).
+    public static func shownHelmSet(_ set: String) -> String {
+        guard let equals = set.firstIndex(of: "=") else { return set }
+        return set[..<equals] + "=(value not shown)"
     }
 
     private static func list(_ values: [String]) -> String {

@@ -76,7 +76,7 @@ public struct SettingsAudit: Sendable {
         }
         add("helm.values", settings.helmValues.value.joined(separator: ", "), settings.helmValues.source, .changes,
             "values files decide what each chart renders")
-        add("helm.set", settings.helmSet.value.joined(separator: ", "), settings.helmSet.source, .changes,
+        add("helm.set", settings.helmSet.value.map(RunSettings.shownHelmSet).joined(separator: ", "), settings.helmSet.source, .changes,
             "values decide what each chart renders")
         if let kubectl = settings.kubectl.value {
             add("kubectl", kubectl, settings.kubectl.source, .changes, "the program that builds kustomizations")

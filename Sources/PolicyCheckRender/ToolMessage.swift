@@ -40,9 +40,22 @@ enum ToolMessage {
     /// reached every report format and the evidence bundle.
     static func withheldContents(_ text: String) -> String {
         var text = text
-        // Markers after which everything to the end is content.
-        for marker in ["node contents:", "has invalid utf8 bytes :", " with config:", "patch from ["] {
-            if let range = text.range(of: marker) { text = text[..<range.upperBound] + " " + withheld }
+        // Markers after which everything to the end is content: kyaml's node, an env file's line, a configuration
+        // or patch quoted whole, a replacement's source value (`options.index 5 is out of bounds for value <value>`),
+        // an object printed with Go's `%v` (`missing metadata.name in object {{v1 Secret} … map[<annotations>]}`).
+        for marker in ["node contents:", "has invalid utf8 bytes :", " with config:", "patch from [", " for value ",
+                       " in object {"] {
+            if let range = text.range(of: marker) {
+                text = text[..<range.upperBound].trimmingCharacters(in: CharacterSet(charactersIn: " {")) + " " + withheld
+            }
+        }
+        // helm quotes a value it could not render as a template (`error during tpl function execution for "<value>":
+        // <cause>`, `cannot parse template "<value>": <cause>`, pkg/engine/engine.go): the quoted value is withheld,
+        // the cause kept.
+        for marker in ["tpl function execution for \"", "cannot parse template \""] {
+            guard let range = text.range(of: marker) else { continue }
+            let end = goQuotedEnd(text[range.upperBound...]) ?? text.endIndex
+            text = text[..<text.index(before: range.upperBound)] + withheld + text[end...]
         }
         // `literal sources [ … ]: invalid literal source …, expected key=value`: the list and the bad literal are
         // all literals, and any of them may hold `]`, `,` or the words that follow; withheld to the end, the cause
@@ -143,6 +156,23 @@ enum ToolMessage {
             return message == "command failed" ? error : "\(message): \(error)"
         }
         return ([message] + pairs.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+    }
+
+    /// Where the Go-quoted string whose opening quote precedes `rest` ends (after its closing quote), `nil` when it
+    /// does not.
+    static func goQuotedEnd(_ rest: Substring) -> String.Index? {
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let character = rest[index]
+            if character == "\\" {
+                index = rest.index(after: index)
+                if index < rest.endIndex { index = rest.index(after: index) }
+                continue
+            }
+            if character == "\"" { return rest.index(after: index) }
+            index = rest.index(after: index)
+        }
+        return nil
     }
 
     /// A Go-quoted string at the start of `text`, consumed: `\"` and `\\` unescaped, other escapes (`\x1b`, `\u00e9`)

@@ -209,6 +209,22 @@ import Testing
         #expect(findings.allSatisfy { $0["line"] as? Int == 6 }, "\(findings)")
     }
 
+    /// A `--helm-set` value may be a password: the settings (the text report's, the evidence bundle's) show its
+    /// key, never its value, as for `--tf-var` (hostile tester, round 36).
+    @Test func helmSetValuesAreNotRecorded() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("helm-set-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let report = try CLI.run(["report", Self.chartRepo, "--helm", Self.stub, "--helm-set", "db.password=Hunter2HelmSet",
+                                  "--now", "2026-11-29", "--out", out])
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+        for file in try FileManager.default.contentsOfDirectory(atPath: out) {
+            let text = (try? String(contentsOfFile: out + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains("Hunter2HelmSet"), "\(file)")
+        }
+        let evidence = try String(contentsOfFile: out + "/evidence.json", encoding: .utf8)
+        #expect(evidence.contains("db.password=(value not shown)"))
+    }
+
     /// A chart's data file that a template includes whole (`{{ .Files.Get "files/lb.yaml" }}`) is checked once, in the
     /// render; one no template includes is still read raw, rendered or not (a `Chart.yaml` must not hide plain
     /// manifests, docs/security.md), and so is the included one when the values leave it out.

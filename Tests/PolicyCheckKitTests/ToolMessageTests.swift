@@ -35,6 +35,16 @@ import Testing
         #expect(ToolMessage.withheldContents("unable to parse SM or JSON patch from [apiVersion: v1 data: {k: c2VjcmV0}]")
             == "unable to parse SM or JSON patch from [ (not shown: it may hold a secret)")
         #expect(ToolMessage.withheldContents("no matches for Id Service.v1.[noGrp]/x") == "no matches for Id Service.v1.[noGrp]/x")
+        // A replacement's source value, an object printed whole, a value helm could not render (hostile tester,
+        // round 36).
+        #expect(ToolMessage.withheldContents("options.index 5 is out of bounds for value Hunter2-RepIdx")
+            == "options.index 5 is out of bounds for value (not shown: it may hold a secret)")
+        #expect(ToolMessage.withheldContents(#"missing metadata.name in object {{v1 Secret} {{ } map[] map[a:{"data":{"p":"SHVu"}}]}}"#)
+            == "missing metadata.name in object (not shown: it may hold a secret)")
+        let tpl = ToolMessage.withheldContents(#"Error: template: c/templates/cm.yaml:6:4: executing "c/templates/cm.yaml" at <tpl (toYaml .Values.customConfig) .>: error calling tpl: error during tpl function execution for "sinks:\n  key: \"Hunter2\" {{ .x": parse error in "gotpl": template: gotpl:1: unclosed action"#)
+        #expect(!tpl.contains("Hunter2") && tpl.hasSuffix(#"error during tpl function execution for (not shown: it may hold a secret): parse error in "gotpl": template: gotpl:1: unclosed action"#), "\(tpl)")
+        #expect(ToolMessage.withheldContents(#"cannot parse template "a: {{ .Values.secret": template: x:1: unclosed action"#)
+            == "cannot parse template (not shown: it may hold a secret): template: x:1: unclosed action")
     }
 
     @Test func theSameErrorOnAnotherRunIsTheSameMessage() throws {
