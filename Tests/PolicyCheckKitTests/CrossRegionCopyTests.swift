@@ -258,6 +258,12 @@ import Testing
               Volume:
                 Type: AWS::EC2::Volume
                 Properties: {AvailabilityZone: eusc-de-east-1a, Size: 10, Encrypted: true}
+              Spaced:
+                Type: AWS::EC2::VPCPeeringConnection
+                Properties: {VpcId: vpc-1, PeerVpcId: vpc-2, PeerRegion: "eu-west-1 "}
+              Underscored:
+                Type: AWS::EC2::VPCPeeringConnection
+                Properties: {VpcId: vpc-1, PeerVpcId: vpc-2, PeerRegion: eu_west_1}
               Note:
                 Type: AWS::Route53::RecordSet
                 Properties: {Name: a.example.com, Type: A, HostedZoneId: Z1, Region: us-east-1, SetIdentifier: a}
@@ -268,6 +274,9 @@ import Testing
         #expect(found.contains { $0.hasPrefix("Logs: ") && $0.contains("eusc-de-east-1") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("Volume: ") && $0.contains("eusc-de-east-1") }, "\(found)")
         #expect(!found.contains { $0.hasPrefix("Note: ") })
+        // Near misses are no region codes either, as Terraform says (hostile tester, round 36).
+        #expect(found.contains("Spaced: PeerRegion 'eu-west-1 ' is not an AWS region code; expected one of us-east-1"), "\(found)")
+        #expect(found.contains("Underscored: PeerRegion 'eu_west_1' is not an AWS region code; expected one of us-east-1"), "\(found)")
         #expect(!findings.contains { $0.message.contains("not a region code") }, "\(findings.map(\.message))")
     }
 }

@@ -145,9 +145,12 @@ import Testing
               Secondary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: s, GlobalReplicationGroupId: !Ref Global}}
               Sometimes: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: m, GlobalReplicationGroupId: !If [InWest, !Ref Global, !Ref 'AWS::NoValue']}}
               Global: {Type: AWS::ElastiCache::GlobalReplicationGroup, Properties: {Members: [{ReplicationGroupId: !Ref Primary, Role: PRIMARY}]}}
+              Empty: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: e, GlobalReplicationGroupId: ''}}
             """
         let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)" })
+        // An empty id names no datastore: a group of its own, judged (hostile tester, round 36).
+        #expect(findings.contains { $0.resource == "Empty" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify }, "\(summary)")
         #expect(!summary.contains("MMC-ENC-001 V1"), "\(summary)")
         #expect(summary.contains("MMC-ENC-002 V1"), "\(summary)")
         #expect(!summary.contains("MMC-ENC-001 Provisioned") && summary.contains("MMC-ENC-002 Provisioned"), "\(summary)")

@@ -77,6 +77,15 @@ import Testing
                   RemoteAccess:
                     Ec2SshKey: ops
                     SourceSecurityGroups: !If [Restricted, [sg-1], !Ref AWS::NoValue]
+              NoValue:
+                Type: AWS::EKS::Nodegroup
+                Properties:
+                  ClusterName: c
+                  NodeRole: arn:aws:iam::111122223333:role/n
+                  Subnets: [subnet-1]
+                  RemoteAccess:
+                    Ec2SshKey: ops
+                    SourceSecurityGroups: [!If [Restricted, sg-1, !Ref AWS::NoValue]]
               Closed:
                 Type: AWS::EKS::Nodegroup
                 Properties:
@@ -89,6 +98,7 @@ import Testing
         #expect(found == [
             "MMC-NET-001 Open: '0.0.0.0/0' admits every IPv4 address on port 22; expected only the ranges that need access",
             "MMC-NET-001 Branch: '0.0.0.0/0' admits every IPv4 address on port 22; expected only the ranges that need access",
+            "MMC-NET-001 NoValue: '0.0.0.0/0' admits every IPv4 address on port 22; expected only the ranges that need access",
         ])
     }
 }

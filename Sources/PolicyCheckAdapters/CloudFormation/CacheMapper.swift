@@ -17,8 +17,11 @@ enum CacheMapper: ResourceMapper {
         // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html).
         // Only a group that is a secondary in every case: one that a condition leaves standalone (`!If [C, id,
         // !Ref AWS::NoValue]`) is judged on its own settings, at its worst.
+        // An empty id (`''`, the usual default of an optional parameter) names no datastore: a group of its own, as
+        // Terraform's `global_replication_group_id = ""` is (hostile tester, round 36: it turned an unencrypted
+        // group's findings into infos).
         let global = context.properties.child("GlobalReplicationGroupId")
-        guard global.alternatives.contains(where: \.isAbsent) else {
+        guard global.alternatives.contains(where: { $0.isAbsent || $0.scalarText?.isEmpty == true }) else {
             // Judged on the primary; on its own it cannot be verified, never a silent pass.
             let reason = EncryptedElsewhere.globalSecondary
             deployment.dataStores[index].encryption.atRest = Located(.unknown(reason: reason), at: global.origin)

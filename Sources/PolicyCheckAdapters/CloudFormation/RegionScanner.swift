@@ -1,3 +1,4 @@
+import Foundation
 import PolicyCheckModel
 import PolicyCheckSyntax
 
@@ -270,13 +271,17 @@ enum RegionScanner {
         }
     }
 
-    /// Whether a region property's text reads as an attempt at a region code: letters and digits in at least two
-    /// parts joined by hyphens (not an ARN, a URL or a sentence).
+    /// Whether a region property's text reads as an attempt at a region code: one short word of letters and digits,
+    /// whatever joins its parts (`mars-north-1`, `eu_west_1`, `eu.west.1`, a Unicode hyphen) and whatever white space
+    /// or invisible characters surround or split it (`eu-west-1 `, a zero-width space) — not an ARN, a URL, a
+    /// `${…}` text or a sentence. Terraform and `samconfig.toml` say such texts are no region code; templates passed
+    /// them (hostile tester, round 36).
     static func looksLikeRegion(_ text: String) -> Bool {
-        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.count <= 5 && parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
-        }
+        guard text.utf8.count <= 64, !text.contains(":"), !text.contains("/"), !text.contains("{") else { return false }
+        let core = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !core.isEmpty, !core.contains(where: \.isWhitespace) else { return false }
+        return core.unicodeScalars.contains { $0.properties.isAlphabetic }
+            && core.unicodeScalars.contains { ("0"..."9").contains($0) }
     }
 
     /// The well-formed regions of every ARN in a text whose region places data (not a Serverless Application
