@@ -73,6 +73,29 @@ import Testing
         #expect(CronSchedule.neverFires(schedule, fromYear: year) == reason)
     }
 
+    /// An AWS schedule of listed years is tried day by day from the evaluation date: a date already past this year,
+    /// or a fifth weekday a month never has in those years, never fires (hostile tester, round 36); `L`, `W` and `#`
+    /// that do fall are found.
+    @Test(arguments: [
+        ("cron(0 3 1 1 ? 2026)", "no day it names falls on or after 2026-12-07 in its year 2026"),
+        ("cron(0 3 31 12 ? 2026)", nil), ("cron(0 3 ? 2 MON#5 2027)", "no day it names falls on or after 2026-12-07 in its year 2027"),
+        ("cron(0 3 ? 2 TUE#5 2028)", nil), ("cron(0 3 L 2 ? 2027)", nil), ("cron(0 3 ? 12 2L 2026)", nil),
+        ("cron(0 3 ? 12 2L 2026-2027)", nil), ("cron(0 3 15W 11 ? 2026)", "no day it names falls on or after 2026-12-07 in its year 2026"),
+        ("cron(0 3 LW 12 ? 2026)", nil), ("cron(0 3 * * ? 2026)", nil),
+    ] as [(String, String?)])
+    func listedYearsAreTriedDayByDay(_ schedule: String, _ reason: String?) {
+        #expect(CronSchedule.problem(schedule) == nil)
+        #expect(CronSchedule.neverFires(schedule, from: (2026, 12, 7)) == reason)
+    }
+
+    @Test func weekdaysAndTabs() {
+        #expect(CronSchedule.weekday(year: 1970, month: 1, day: 1) == 5)
+        #expect(CronSchedule.weekday(year: 2026, month: 12, day: 7) == 2)
+        #expect(CronSchedule.weekday(year: 2000, month: 2, day: 29) == 3)
+        // crontab(5): fields are "separated by spaces or tabs".
+        #expect(CronSchedule.problem("0\t3\t*\t*\t*") == nil)
+    }
+
     @Test func aScheduleThatNeverFiresFailsTheRule() throws {
         let result = try Fixture.check("native/availability/backup-schedule/fail.yaml",
                                        replacing: [("\"99 99 * * *\"", "\"0 3 30 2 *\"")])

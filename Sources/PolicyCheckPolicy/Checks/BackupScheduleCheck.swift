@@ -17,8 +17,9 @@ public struct BackupScheduleCheck: Check {
                     at: schedule.origin
                 )]))
             }
-            let year = Int(context.expiryTime.description.prefix(4)) ?? 1970
-            guard let reason = CronSchedule.neverFires(schedule.value, fromYear: year) else {
+            let day = context.expiryTime.dateDescription.split(separator: "-").compactMap { Int($0) }
+            let today = day.count == 3 ? (day[0], day[1], day[2]) : (1970, 1, 1)
+            guard let reason = CronSchedule.neverFires(schedule.value, from: today) else {
                 return CheckResult(backups.component, .pass)
             }
             return CheckResult(backups.component, .fail([Evidence(

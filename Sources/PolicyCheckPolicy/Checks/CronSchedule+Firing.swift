@@ -1,3 +1,4 @@
+import Foundation
 import PolicyCheckSyntax
 
 /// Whether a valid schedule ever fires: `0 3 31 2 *` reads as a schedule and takes no backup, as no February has a
@@ -13,10 +14,17 @@ extension CronSchedule {
 
     /// `nil` when the schedule (valid by `problem`) fires at some time from `year` on, else why it never does.
     static func neverFires(_ text: String, fromYear year: Int) -> String? {
+        neverFires(text, from: (year, 1, 1))
+    }
+
+    /// `nil` when the schedule (valid by `problem`) fires on some day from `date` on (year, month, day; the day
+    /// itself counts whatever its hour), else why it never does.
+    static func neverFires(_ text: String, from date: (year: Int, month: Int, day: Int)) -> String? {
+        let year = date.year
         let trimmed = text.trimmingSpaces
         let isAWS = trimmed.hasPrefix("cron(")
         let inner = isAWS ? String(trimmed.dropFirst(5).dropLast()) : trimmed
-        let parts = inner.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let parts = fieldsOf(inner)
         let fields = isAWS ? aws : crontab
         guard parts.count == fields.count else { return nil }
         var years: [Int]?
@@ -27,6 +35,17 @@ extension CronSchedule {
                     + "\(listed.count == 1 ? "is" : "are") past"
             }
         }
+        if let reason = dayReason(parts, isAWS: isAWS, fields: fields, years: years) { return reason }
+        // Listed years are few: every day of them from now on is tried, which also finds dates already past in this
+        // year and weekdays a month never has (`MON#5` in a February of four Mondays).
+        if let years, !firesInListedYears(parts, years: years, from: date) {
+            return "no day it names falls on or after \(String(format: "%04d-%02d-%02d", date.year, date.month, date.day)) in its year\(years.count == 1 ? "" : "s") \(years.map(String.init).joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    /// Why no day of the schedule's day and month fields exists (`0 3 31 2 *`), `nil` when one does.
+    private static func dayReason(_ parts: [String], isAWS: Bool, fields: [Field], years: [Int]?) -> String? {
         // Crontab: a restricted day of week fires on its days whatever the day of month. AWS: `?` leaves the
         // other day field to decide.
         if isAWS ? parts[2] == "?" : !parts[4].hasPrefix("*") { return nil }
@@ -45,6 +64,81 @@ extension CronSchedule {
             return "February 29 falls in none of its years"
         }
         return nil
+    }
+
+    /// An AWS schedule whose years are listed fires on some day of them from `date` on: each day of those years is
+    /// tried (at most the 230 years AWS takes), with `L`, `W` and `#` read as EventBridge reads them (`L` the last day,
+    /// or with a weekday the last such weekday; `15W` the weekday nearest the 15th within the month; `6#3` the third
+    /// Friday).
+    static func firesInListedYears(_ parts: [String], years: [Int], from date: (year: Int, month: Int, day: Int)) -> Bool {
+        let months = values(parts[3], field: aws[3]) ?? Array(1...12)
+        for year in years where year >= date.year {
+            for month in months where (year, month) >= (date.year, date.month) {
+                let length = month == 2 && !isLeapYear(year) ? 28 : monthLengths[month - 1]
+                let first = year == date.year && month == date.month ? date.day : 1
+                guard first <= length else { continue }
+                for day in first...length where matches(parts, year: year, month: month, day: day, length: length) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whether an AWS schedule's day fields match a date.
+    private static func matches(_ parts: [String], year: Int, month: Int, day: Int, length: Int) -> Bool {
+        let weekday = weekday(year: year, month: month, day: day)
+        if parts[2] != "?" {
+            return parts[2].split(separator: ",").contains { item in
+                if item == "*" || item.hasPrefix("*") { return true }
+                if item == "L" { return day == length }
+                if item == "LW" {
+                    let lastWeekday = (0..<3).map { length - $0 }.first { (2...6).contains(Self.weekday(year: year, month: month, day: $0)) }
+                    return day == lastWeekday
+                }
+                if item.hasSuffix("W"), let target = Int(item.dropLast()) {
+                    return day == nearestWeekday(to: min(target, length), year: year, month: month, length: length)
+                }
+                return values(String(item), field: aws[2])?.contains(day) == true
+            }
+        }
+        return parts[4].split(separator: ",").contains { item in
+            if item.hasPrefix("*") { return true }
+            if item.hasSuffix("L"), let wanted = value(item.dropLast(), field: aws[4]) {
+                return weekday == wanted && day + 7 > length
+            }
+            let hash = item.split(separator: "#")
+            if hash.count == 2, let wanted = value(hash[0], field: aws[4]), let nth = Int(hash[1]) {
+                return weekday == wanted && (day - 1) / 7 + 1 == nth
+            }
+            return values(String(item), field: aws[4])?.contains(weekday) == true
+        }
+    }
+
+    /// The weekday of a date as AWS numbers it: 1 Sunday … 7 Saturday (days counted from 1970-01-01, a Thursday).
+    static func weekday(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return ((days % 7 + 7 + 4) % 7) + 1
+    }
+
+    /// The weekday nearest a day within its month (`15W`): a Saturday moves to Friday, a Sunday to Monday, never
+    /// across the month's ends.
+    private static func nearestWeekday(to target: Int, year: Int, month: Int, length: Int) -> Int {
+        switch weekday(year: year, month: month, day: target) {
+        case 7: return target == 1 ? 3 : target - 1
+        case 1: return target == length ? target - 2 : target + 1
+        default: return target
+        }
+    }
+
+    /// A schedule's fields, apart at spaces or tabs (crontab(5): "separated by spaces or tabs").
+    static func fieldsOf(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }

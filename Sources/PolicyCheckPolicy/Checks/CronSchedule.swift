@@ -42,7 +42,7 @@ enum CronSchedule {
     }
 
     private static func check(_ text: String, fields: [Field], form: String, isAWS: Bool) -> String? {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let parts = fieldsOf(text)
         guard parts.count == fields.count else {
             return "expected \(fields.count) fields, '\(form)', found \(parts.count)"
         }
