@@ -300,9 +300,29 @@ public struct InputReader: Sendable {
     /// stream: either way, one document per top-level object.
     package func parse(_ text: [UInt8]) throws(SyntaxError) -> [SourceNode] {
         switch SourceSyntax(detecting: text) {
-        case .json: return try JSONReader().readStream(text)
+        case .json:
+            do {
+                return try JSONReader().readStream(text)
+            } catch {
+                // CloudFormation "first checks if the template is valid JSON. If it isn't, CloudFormation checks if the
+                // template is valid YAML" (https://docs.aws.amazon.com/cli/latest/reference/cloudformation/validate-template.html):
+                // a JSON-style template with trailing commas (Prettier's output) is deployed as YAML reads it. Only a
+                // text that reads so as one template is taken; anything else keeps the JSON error (tester, round 36:
+                // the Landing Zone Accelerator's installer template could not be checked).
+                if let documents = try? YAMLReader().read(text), documents.count == 1, Self.isTemplate(documents[0]) {
+                    return documents
+                }
+                throw error
+            }
         case .yaml: return try YAMLReader().read(text)
         }
+    }
+
+    /// Whether a document is a CloudFormation template: a format version, or resources of AWS types.
+    static func isTemplate(_ root: SourceNode) -> Bool {
+        guard root.entries != nil else { return false }
+        if root["AWSTemplateFormatVersion"] != nil { return true }
+        return root["Resources"]?.entries?.contains { $0.value["Type"]?.string?.hasPrefix("AWS::") == true } == true
     }
 
     /// A file that did not parse: skipped with a reason when it was found by walking and carries no input marker,
