@@ -58,6 +58,7 @@ struct TerraformStoreSettingsReader {
             let source = resource["replicate_source_db"]
             guard source.knownString == nil, !(source.isUnknown && !source.isProviderDefault) else { return }
             store.transitEncryption = transport(resource, groupAttribute: "parameter_group_name")
+                ?? instanceEngineNotStated(resource)
             if let engine = resource["engine"].knownString, DatabaseTransport.isOracle(engine) {
                 store.storageType = Located(DataStore.oracleStorageType, at: resource.origin)
             }
@@ -283,6 +284,16 @@ struct TerraformStoreSettingsReader {
     /// (`engine` became required, https://github.com/hashicorp/terraform-provider-aws/pull/31112) and earlier
     /// versions create `aurora` (Aurora MySQL, require_secure_transport OFF by default), so whether it requires TLS
     /// cannot be verified from source, which does not pin the provider version. (A plan holds the engine.)
+    /// An instance that states no engine (cloudposse/terraform-aws-rds's `engine = null` default) takes one from the
+    /// snapshot it is restored from, or is refused: whether it requires TLS depends on that engine, never a silent
+    /// pass (tester, round 36: no verdict at all).
+    private func instanceEngineNotStated(_ instance: TerraformResource) -> StoreSetting<Bool>? {
+        let engine = instance["engine"]
+        guard engine.knownString == nil, !engine.isUnknown || engine.isProviderDefault else { return nil }
+        return StoreSetting(.unknown(reason: "the instance states no engine (AWS takes one only from the snapshot it is restored from), and whether it requires TLS depends on the engine"),
+                            at: engine.fieldOrigin)
+    }
+
     private func engineNotStated(_ cluster: TerraformResource) -> StoreSetting<Bool>? {
         let engine = cluster["engine"]
         guard engine.knownString == nil, !engine.isUnknown || engine.isProviderDefault else { return nil }

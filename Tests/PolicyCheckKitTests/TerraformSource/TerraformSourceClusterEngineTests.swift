@@ -30,4 +30,28 @@ import Testing
             "2:1 aws_rds_cluster.bare (cannot verify): whether the database requires TLS cannot be verified: the cluster states no engine, which AWS provider 5.0 and later require (earlier versions create aurora, whose require_secure_transport is OFF by default)",
         ], "the group's family names the engine of the other: \(transit)")
     }
+
+    /// So is an instance whose engine is null (cloudposse/terraform-aws-rds's default): it had no verdict at all
+    /// (tester, round 36).
+    @Test func anInstanceWithoutAnEngineCannotBeVerified() throws {
+        let findings = try TerraformSourceFixture.findings(main: """
+            provider "aws" { region = "us-east-1" }
+            variable "engine" { default = null }
+            resource "aws_db_instance" "bare" {
+              engine            = var.engine
+              instance_class    = "db.t4g.micro"
+              storage_encrypted = true
+            }
+            resource "aws_db_instance" "stated" {
+              engine            = "postgres"
+              engine_version    = "16.3"
+              instance_class    = "db.t4g.micro"
+              storage_encrypted = true
+            }
+            """)
+        let transit = findings.filter { $0.ruleId == "MMC-ENC-003" }
+        #expect(transit.map(\.resource) == ["aws_db_instance.bare"], "\(transit.map(\.message))")
+        #expect(transit.first?.cannotVerify == true)
+        #expect(transit.first?.message.contains("the instance states no engine") == true)
+    }
 }
