@@ -123,6 +123,9 @@ import Testing
         #expect(kafka.message == "the data stream accepts connections without TLS (ClientBroker is 'TLS_PLAINTEXT'); expected TLS only, between clients and brokers (client-broker TLS) and between brokers (in-cluster encryption on)")
         let dax = try #require(findings.first { $0.resource == "Dax" })
         #expect(dax.message == "the cache accepts connections without TLS (ClusterEndpointEncryptionType is not set, which means NONE); expected transit encryption enabled")
+        // DAX takes no customer key: MMC-ENC-002 says so rather than asking for one (tester, round 36).
+        let daxKey = try #require(try CFN.findings(template).first { $0.resource == "Dax" && $0.ruleId == "MMC-ENC-002" })
+        #expect(daxKey.message.contains("DAX takes no customer key"), "\(daxKey.message)")
         let warehouse = try #require(findings.first { $0.resource == "Warehouse" })
         #expect(warehouse.message == "the database accepts connections without TLS (require_ssl is 'false' in Plain); expected the parameter group to require SSL (require_ssl true)")
     }

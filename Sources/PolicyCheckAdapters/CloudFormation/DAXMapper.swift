@@ -20,6 +20,7 @@ enum DAXMapper: ResourceMapper {
             store.encryption.atRest = flag.bool(worse: false, absentMeans: false)
             store.encryption.atRestNote = flag.worstCaseNote(worse: false, absentMeans: false)
         }
+        store.encryption.keyNote = EncryptedElsewhere.daxKeyNote
         store.transitEncryption = properties.child("ClusterEndpointEncryptionType").choice(on: ["TLS"], absent: "NONE")
         deployment.dataStores.append(store)
     }

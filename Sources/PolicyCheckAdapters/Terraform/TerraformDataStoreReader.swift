@@ -298,6 +298,8 @@ struct TerraformDataStoreReader {
                 } else if store.encryption.atRest == nil {
                     Self.defaultCacheEncryption(resource, into: &store)
                 }
+            case "aws_dax_cluster":
+                store.encryption.keyNote = EncryptedElsewhere.daxKeyNote
             case "aws_workspaces_workspace":
                 deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
             case "aws_lightsail_database":
