@@ -343,7 +343,8 @@ public struct InputReader: Sendable {
                     result.skipReason = reason("\(location.line):\(location.column)")
                     return result
                 }
-                diagnostic.message += " (read as an input: it holds \(marker))"
+                diagnostic.message += " (read as an input: it holds \(marker)"
+                    + (NotAnInput.placeholderHint(bytes).map { "; \($0)" } ?? "") + ")"
             }
         }
         result.errors = [diagnostic]

@@ -28,10 +28,27 @@ public enum NotAnInput {
         "JSON with comments: \((path as NSString).lastPathComponent) is a JSONC file by convention"
     }
 
+    /// Whether a text is a Jinja template rather than a Go one: `{% … %}` statements, or cookiecutter's
+    /// `{{cookiecutter.…}}` variables (tester, round 36: such files were called Helm templates).
+    static func isJinja(_ text: [UInt8]) -> Bool {
+        InputMarkers.contains(text, Array("{%".utf8)) || InputMarkers.contains(text, Array("{{cookiecutter".utf8))
+            || InputMarkers.contains(text, Array("{{ cookiecutter".utf8))
+    }
+
+    /// The hint an error of a file holding template placeholders ends with: the placeholders are the likely cause.
+    static func placeholderHint(_ text: [UInt8]) -> String? {
+        guard InputMarkers.contains(text, Array("{{".utf8)) || InputMarkers.contains(text, Array("{%".utf8)) else { return nil }
+        return "it holds template placeholders ({{ … }}\(isJinja(text) ? ", {% … %}" : "")), which make it an input only once rendered: render it first, or exclude it"
+    }
+
     /// The reason for a walked file that failed to parse (`message` is the parser's one-line error, `location`
     /// where it stopped) and carries no input marker.
     static func reason(text: [UInt8], path: String, location: String, message: String) -> String {
         let first = text.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if isJinja(text) {
+            let kind = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "JSON" : "YAML"
+            return "Jinja template (cookiecutter, Ansible): placeholders ({{ … }}, {% … %}) make it \(kind) only once rendered"
+        }
         if InputMarkers.contains(text, Array("{{".utf8)) {
             return "Helm template: Go template actions ({{ … }}) make it YAML only once rendered"
         }
