@@ -108,10 +108,17 @@ struct TerraformDataStoreReader {
         if !each.isEmpty && each.allSatisfy({ $0.target != nil }) { return .secondary }
         // A conditional whose test is known leaves only its chosen branch's reference unknown: one reference to a
         // global datastore beside references that are no resources (`var.secondary ? g.id : null`) is a secondary.
-        if each.contains(where: { $0.target != nil }) && each.allSatisfy({ $0.target != nil || !$0.reference.hasPrefix("aws_") }) {
-            return .secondary
-        }
+        if Self.leadsOnlyTo(each) { return .secondary }
         return .maybe(reason: "global_replication_group_id is \(global.unknownReason): as a secondary of a global datastore the group is encrypted as the datastore is, on its own as its settings say")
+    }
+
+    /// Whether references lead to a resource of the wanted type beside only variables and locals (a conditional's
+    /// test, `var.secondary ? g.id : null`): a data source's or another resource's value known only after apply
+    /// (`length(data.aws_availability_zones.a.names) > 9 ? g.id : null`) may choose the other branch (review, round
+    /// 36: that made an explicitly unencrypted group pass as a secondary).
+    static func leadsOnlyTo(_ each: [(reference: String, target: TerraformResource?)]) -> Bool {
+        each.contains(where: { $0.target != nil })
+            && each.allSatisfy { $0.target != nil || $0.reference.hasPrefix("var.") || $0.reference.hasPrefix("local.") }
     }
 
     /// Why a cache cluster whose replication group is known only after apply cannot be verified.
@@ -288,8 +295,10 @@ struct TerraformDataStoreReader {
                 store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
             case "aws_elasticache_replication_group":
                 if case .maybe(let reason)? = Self.globalMembership(resource, input: input) {
+                    // Only what the group leaves unstated: a group stating encryption off is judged as it says
+                    // (review, round 36: an explicit false became an info).
                     let global = resource["global_replication_group_id"]
-                    if store.encryption.atRest?.value != .known(true) {
+                    if !Self.isStated(resource["at_rest_encryption_enabled"]) || store.encryption.atRest == nil {
                         store.encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
                     }
                     if store.encryption.kmsKey == nil {
@@ -312,8 +321,8 @@ struct TerraformDataStoreReader {
                 let group = resource["replication_group_id"]
                 if group.knownString != nil { continue }
                 if group.isUnknown && !group.isProviderDefault {
-                    if input.referencedEach(by: group, of: resource, types: ["aws_elasticache_replication_group"])
-                        .contains(where: { $0.target != nil }) { continue }
+                    if Self.leadsOnlyTo(input.referencedEach(by: group, of: resource,
+                                                             types: ["aws_elasticache_replication_group"])) { continue }
                     store.encryption.atRest = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
                     store.encryption.kmsKey = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
                     break

@@ -93,8 +93,10 @@ struct TerraformStoreSettingsReader {
             // A replication group's `transit_encryption_mode`: `preferred` lets plaintext in (see `CacheTransitMode`).
             let mode = resource["transit_encryption_mode"].choice("transit_encryption_mode", on: CacheTransitMode.on, absent: nil)
             store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
-            // Maybe a global datastore's secondary, or a group's member: what is not known on is not verifiable.
-            if store.transitEncryption?.value != .known(true), let reason = Self.maybeElsewhere(resource, input: input) {
+            // Maybe a global datastore's secondary, or a group's member: what is left unstated is not verifiable;
+            // a stated value is judged as stated.
+            if !TerraformDataStoreReader.isStated(resource["transit_encryption_enabled"]), store.transitEncryption?.value != .known(true),
+               let reason = Self.maybeElsewhere(resource, input: input) {
                 store.transitEncryption = StoreSetting(.unknown(reason: reason.text), at: reason.origin)
             }
         case "aws_elasticache_serverless_cache":
@@ -395,7 +397,10 @@ extension TerraformStoreSettingsReader {
             return (reason, resource["global_replication_group_id"].origin)
         case "aws_elasticache_cluster":
             let group = resource["replication_group_id"]
-            guard group.isUnknown, !group.isProviderDefault else { return nil }
+            guard group.isUnknown, !group.isProviderDefault,
+                  !TerraformDataStoreReader.leadsOnlyTo(input.referencedEach(by: group, of: resource,
+                                                                             types: ["aws_elasticache_replication_group"]))
+            else { return nil }
             return (TerraformDataStoreReader.memberReason(group), group.fieldOrigin)
         default:
             return nil
