@@ -30,6 +30,8 @@ enum DatabaseMapper: ResourceMapper {
         let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom)
         let key = properties.child("KmsKeyId")
         let isServerless = properties.child("EngineMode").knownText?.lowercased() == "serverless"
+        let isAuroraCluster = context.resource.type == "AWS::RDS::DBCluster"
+            && AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false)
         if isServerless {
             // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
             // encryption key, but you can't disable encryption."
@@ -41,10 +43,13 @@ enum DatabaseMapper: ResourceMapper {
             // with it (`SwitchedStore.restoredClusterEncryption`).
             store.encryption.atRest = isInstance ? inherited : SwitchedStore.restoredClusterEncryption(inherited, key: key)
         } else if !encrypted.isAbsent {
-            store.encryption.atRest = encrypted.bool(worse: false, absentMeans: false)
-            store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: false)
-        } else if context.resource.type == "AWS::RDS::DBCluster",
-                  AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false) {
+            // A new Aurora cluster that a branch leaves unstated is encrypted (`AuroraDefaultEncryption`; review,
+            // round 36: `!If [C, true, !Ref AWS::NoValue]` was a critical).
+            let unsetMeans = isAuroraCluster
+            store.encryption.atRest = encrypted.bool(worse: false, absentMeans: unsetMeans)
+            store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: unsetMeans)
+            if isAuroraCluster, store.encryption.kmsKey == nil { store.encryption.keyNote = AuroraDefaultEncryption.keyNote }
+        } else if isAuroraCluster {
             AuroraDefaultEncryption.apply(at: properties.child("Engine").origin, to: &store)
         } else if context.resource.type == "AWS::RDS::DBInstance",
                   properties.child("Engine").knownText?.lowercased().hasPrefix("aurora") == true {
