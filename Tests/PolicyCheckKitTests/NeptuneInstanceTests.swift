@@ -35,4 +35,14 @@ import Testing
         let findings = try TerraformSourceFixture.findings(main: Self.source(value))
         #expect(!findings.contains { $0.ruleId == "MMC-NET-012" || $0.resource.hasSuffix(".i") }, "\(findings.map { "\($0.ruleId) \($0.resource)" })")
     }
+
+    @Test func templatesAreJudgedAlike() throws {
+        let findings = try CloudFormationTesting.findings("""
+            Resources:
+              Open: {Type: AWS::Neptune::DBInstance, Properties: {DBInstanceClass: db.r6g.large, DBClusterIdentifier: c, PubliclyAccessible: true}}
+              Closed: {Type: AWS::Neptune::DBInstance, Properties: {DBInstanceClass: db.r6g.large, DBClusterIdentifier: c, PubliclyAccessible: false}}
+              Quiet: {Type: AWS::Neptune::DBInstance, Properties: {DBInstanceClass: db.r6g.large, DBClusterIdentifier: c}}
+            """)
+        #expect(findings.map { "\($0.ruleId) \($0.resource)" } == ["MMC-NET-012 Open"])
+    }
 }

@@ -18,7 +18,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
         ListenerRuleMapper.self, LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
-        RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, SpotFleetMapper.self,
+        RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, NeptuneInstanceMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,
         NetworkLoadBalancerMapper.self, WorkspaceMapper.self, ServerlessCollectionMapper.self, LightsailDatabaseMapper.self, DMSReplicationInstanceMapper.self,
         RedshiftWorkgroupMapper.self, WAFIPSetMapper.self,
