@@ -82,6 +82,8 @@ import Testing
         ("cron(0 3 ? 2 TUE#5 2028)", nil), ("cron(0 3 L 2 ? 2027)", nil), ("cron(0 3 ? 12 2L 2026)", nil),
         ("cron(0 3 ? 12 2L 2026-2027)", nil), ("cron(0 3 15W 11 ? 2026)", "no day it names falls on or after 2026-12-07 in its year 2026"),
         ("cron(0 3 LW 12 ? 2026)", nil), ("cron(0 3 * * ? 2026)", nil),
+        // `L` alone in day of week is the week's last day, Saturday (review, round 36).
+        ("cron(0 3 ? * L 2027)", nil), ("cron(0 3 ? 2 2#5 2027,2029,2030,2031,2033,2034)", "no day it names falls on or after 2026-12-07 in its years 2027–2034 (6 years)"),
     ] as [(String, String?)])
     func listedYearsAreTriedDayByDay(_ schedule: String, _ reason: String?) {
         #expect(CronSchedule.problem(schedule) == nil)

@@ -39,7 +39,9 @@ extension CronSchedule {
         // Listed years are few: every day of them from now on is tried, which also finds dates already past in this
         // year and weekdays a month never has (`MON#5` in a February of four Mondays).
         if let years, !firesInListedYears(parts, years: years, from: date) {
-            return "no day it names falls on or after \(String(format: "%04d-%02d-%02d", date.year, date.month, date.day)) in its year\(years.count == 1 ? "" : "s") \(years.map(String.init).joined(separator: ", "))"
+            let listed = years.count <= 5 ? years.map(String.init).joined(separator: ", ")
+                : "\(years.first!)–\(years.last!) (\(years.count) years)"
+            return "no day it names falls on or after \(String(format: "%04d-%02d-%02d", date.year, date.month, date.day)) in its year\(years.count == 1 ? "" : "s") \(listed)"
         }
         return nil
     }
@@ -72,46 +74,105 @@ extension CronSchedule {
     /// Friday).
     static func firesInListedYears(_ parts: [String], years: [Int], from date: (year: Int, month: Int, day: Int)) -> Bool {
         let months = values(parts[3], field: aws[3]) ?? Array(1...12)
+        // The day fields read once (a field of thousands of items was read again for every day: 94 s; review,
+        // round 36).
+        let rules = DayMatcher(parts[2] != "?" ? parts[2].split(separator: ",").map { DayRule(dayOfMonth: $0) }
+            : parts[4].split(separator: ",").map { DayRule(dayOfWeek: $0) })
         for year in years where year >= date.year {
             for month in months where (year, month) >= (date.year, date.month) {
                 let length = month == 2 && !isLeapYear(year) ? 28 : monthLengths[month - 1]
                 let first = year == date.year && month == date.month ? date.day : 1
                 guard first <= length else { continue }
-                for day in first...length where matches(parts, year: year, month: month, day: day, length: length) {
-                    return true
+                for day in first...length {
+                    let weekday = weekday(year: year, month: month, day: day)
+                    if rules.matches(year: year, month: month, day: day, weekday: weekday, length: length) {
+                        return true
+                    }
                 }
             }
         }
         return false
     }
 
-    /// Whether an AWS schedule's day fields match a date.
-    private static func matches(_ parts: [String], year: Int, month: Int, day: Int, length: Int) -> Bool {
-        let weekday = weekday(year: year, month: month, day: day)
-        if parts[2] != "?" {
-            return parts[2].split(separator: ",").contains { item in
-                if item == "*" || item.hasPrefix("*") { return true }
-                if item == "L" { return day == length }
-                if item == "LW" {
-                    let lastWeekday = (0..<3).map { length - $0 }.first { (2...6).contains(Self.weekday(year: year, month: month, day: $0)) }
-                    return day == lastWeekday
+    /// A day field's items merged, so a date is matched in constant time however many items the field lists (at
+    /// most 31 distinct days, 7 weekdays, 35 weekday-and-week pairs).
+    struct DayMatcher {
+        var any = false, lastDay = false, lastWeekdayOfMonth = false
+        var nearest: Set<Int> = [], days: Set<Int> = [], weekdays: Set<Int> = [], lastOf: Set<Int> = []
+        var nth: Set<Int> = []
+
+        init(_ rules: [DayRule]) {
+            for rule in rules {
+                switch rule {
+                case .any: any = true
+                case .never: break
+                case .lastDay: lastDay = true
+                case .lastWeekdayOfMonth: lastWeekdayOfMonth = true
+                case .nearestWeekday(let target): nearest.insert(target)
+                case .days(let set): days.formUnion(set)
+                case .weekdays(let set): weekdays.formUnion(set)
+                case .lastOfWeekday(let wanted): lastOf.insert(wanted)
+                case .nth(let wanted, let week): nth.insert(wanted * 10 + week)
                 }
-                if item.hasSuffix("W"), let target = Int(item.dropLast()) {
-                    return day == nearestWeekday(to: min(target, length), year: year, month: month, length: length)
-                }
-                return values(String(item), field: aws[2])?.contains(day) == true
             }
         }
-        return parts[4].split(separator: ",").contains { item in
-            if item.hasPrefix("*") { return true }
-            if item.hasSuffix("L"), let wanted = value(item.dropLast(), field: aws[4]) {
-                return weekday == wanted && day + 7 > length
+
+        func matches(year: Int, month: Int, day: Int, weekday: Int, length: Int) -> Bool {
+            if any || days.contains(day) || weekdays.contains(weekday) { return true }
+            if lastDay && day == length { return true }
+            if day + 7 > length && lastOf.contains(weekday) { return true }
+            if nth.contains(weekday * 10 + (day - 1) / 7 + 1) { return true }
+            if lastWeekdayOfMonth && DayRule.lastWeekdayOfMonth.matches(year: year, month: month, day: day, weekday: weekday, length: length) {
+                return true
+            }
+            return nearest.contains { DayRule.nearestWeekday($0).matches(year: year, month: month, day: day, weekday: weekday, length: length) }
+        }
+    }
+
+    /// One item of an AWS schedule's day field, as EventBridge reads it
+    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions):
+    /// `L` the last day of the month (in day of week: the week's last day, Saturday), `LW` the month's last weekday,
+    /// `15W` the weekday nearest the 15th, `5L` the month's last Thursday, `6#3` its third Friday.
+    enum DayRule {
+        case any, lastDay, lastWeekdayOfMonth, nearestWeekday(Int), days(Set<Int>), weekdays(Set<Int>)
+        case lastOfWeekday(Int), nth(weekday: Int, Int), never
+
+        init(dayOfMonth item: Substring) {
+            if item.hasPrefix("*") { self = .any; return }
+            if item == "L" { self = .lastDay; return }
+            if item == "LW" { self = .lastWeekdayOfMonth; return }
+            if item.hasSuffix("W"), let target = Int(item.dropLast()) { self = .nearestWeekday(target); return }
+            self = CronSchedule.values(String(item), field: CronSchedule.aws[2]).map { .days(Set($0)) } ?? .never
+        }
+
+        init(dayOfWeek item: Substring) {
+            if item.hasPrefix("*") { self = .any; return }
+            if item == "L" { self = .weekdays([7]); return }
+            if item.hasSuffix("L"), let wanted = CronSchedule.value(item.dropLast(), field: CronSchedule.aws[4]) {
+                self = .lastOfWeekday(wanted); return
             }
             let hash = item.split(separator: "#")
-            if hash.count == 2, let wanted = value(hash[0], field: aws[4]), let nth = Int(hash[1]) {
-                return weekday == wanted && (day - 1) / 7 + 1 == nth
+            if hash.count == 2, let wanted = CronSchedule.value(hash[0], field: CronSchedule.aws[4]), let nth = Int(hash[1]) {
+                self = .nth(weekday: wanted, nth); return
             }
-            return values(String(item), field: aws[4])?.contains(weekday) == true
+            self = CronSchedule.values(String(item), field: CronSchedule.aws[4]).map { .weekdays(Set($0)) } ?? .never
+        }
+
+        func matches(year: Int, month: Int, day: Int, weekday: Int, length: Int) -> Bool {
+            switch self {
+            case .any: return true
+            case .never: return false
+            case .lastDay: return day == length
+            case .lastWeekdayOfMonth:
+                let last = (0..<3).map { length - $0 }.first { (2...6).contains(CronSchedule.weekday(year: year, month: month, day: $0)) }
+                return day == last
+            case .nearestWeekday(let target):
+                return day == CronSchedule.nearestWeekday(to: min(target, length), year: year, month: month, length: length)
+            case .days(let days): return days.contains(day)
+            case .weekdays(let days): return days.contains(weekday)
+            case .lastOfWeekday(let wanted): return weekday == wanted && day + 7 > length
+            case .nth(let wanted, let nth): return weekday == wanted && (day - 1) / 7 + 1 == nth
+            }
         }
     }
 
@@ -128,7 +189,7 @@ extension CronSchedule {
 
     /// The weekday nearest a day within its month (`15W`): a Saturday moves to Friday, a Sunday to Monday, never
     /// across the month's ends.
-    private static func nearestWeekday(to target: Int, year: Int, month: Int, length: Int) -> Int {
+    static func nearestWeekday(to target: Int, year: Int, month: Int, length: Int) -> Int {
         switch weekday(year: year, month: month, day: target) {
         case 7: return target == 1 ? 3 : target - 1
         case 1: return target == length ? target - 2 : target + 1
