@@ -17,6 +17,18 @@ enum AuroraDefaultEncryption {
         return engine.lowercased().hasPrefix("aurora")
     }
 
+    /// Why a member of a global database leaving its encryption unstated cannot be verified: storage encryption is
+    /// a setting of the global database (`CreateGlobalCluster` takes its `StorageEncrypted`,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html), and one made before
+    /// February 2026 may be unencrypted (regression tester, round 36: such a member passed as encrypted).
+    static let memberReason = "a cluster joining a global database is encrypted as the global database is, which may predate Aurora's default encryption"
+
+    /// Marks a member of a global database whose encryption is not stated: cannot be verified.
+    static func member(at origin: Origin, to store: inout DataStore) {
+        guard store.encryption.atRest == nil else { return }
+        store.encryption.atRest = Located(.unknown(reason: memberReason), at: origin)
+    }
+
     /// Marks a store whose encryption is not stated as encrypted at `origin`, with the AWS owned key's note.
     static func apply(at origin: Origin, to store: inout DataStore) {
         guard store.encryption.atRest == nil else { return }

@@ -49,6 +49,8 @@ enum DatabaseMapper: ResourceMapper {
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: unsetMeans)
             store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: unsetMeans)
             if isAuroraCluster, store.encryption.kmsKey == nil { store.encryption.keyNote = AuroraDefaultEncryption.keyNote }
+        } else if isAuroraCluster, !properties.child("GlobalClusterIdentifier").isAbsent {
+            AuroraDefaultEncryption.member(at: properties.child("GlobalClusterIdentifier").origin, to: &store)
         } else if isAuroraCluster {
             AuroraDefaultEncryption.apply(at: properties.child("Engine").origin, to: &store)
         } else if context.resource.type == "AWS::RDS::DBInstance",

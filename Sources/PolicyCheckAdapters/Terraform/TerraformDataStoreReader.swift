@@ -277,11 +277,16 @@ struct TerraformDataStoreReader {
                 // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html)
                 let mode = resource["engine_mode"]
                 if mode.knownString == "serverless" { store.encryption.atRest = Located(.known(true), at: mode.origin) }
-                // The provider's default engine is `aurora` (Aurora MySQL).
+                // AWS provider 5.0 and later require `engine`; earlier versions created `aurora` (Aurora MySQL).
                 let engine = resource["engine"]
+                let global = resource["global_cluster_identifier"]
                 if inherited == nil, !(engine.isUnknown && !engine.isProviderDefault),
                    AuroraDefaultEncryption.isAurora(engine: engine.knownString, absentMeansAurora: engine.node == nil) {
-                    AuroraDefaultEncryption.apply(at: engine.node == nil ? resource.origin : engine.origin, to: &store)
+                    if global.knownString?.isEmpty == false || (global.isUnknown && !global.isProviderDefault) {
+                        AuroraDefaultEncryption.member(at: global.origin, to: &store)
+                    } else {
+                        AuroraDefaultEncryption.apply(at: engine.node == nil ? resource.origin : engine.origin, to: &store)
+                    }
                 }
             case "aws_elasticache_replication_group" where Self.isGlobalSecondary(resource, input: input):
                 // A secondary of a global datastore is encrypted at rest and in transit as the datastore is: both
