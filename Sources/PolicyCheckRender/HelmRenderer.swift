@@ -23,6 +23,30 @@ struct HelmRenderer: Sendable {
 
     func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
         tool.run(arguments(for: source.directory)).map { Self.stream($0, chart: source.displayPath) }
+            .mapError { failure in
+                guard case .failed(let status, let stderr) = failure else { return failure }
+                return .failed(status: status, stderr: Self.withoutSetValues(stderr, sets: sets))
+            }
+    }
+
+    /// helm's error with the `--helm-set` values it may quote withheld: a value holding a comma is split by helm
+    /// (`key "tail-of-P4ssw0rd" has no value (cannot end with ,)`), and a value it cannot parse is printed whole
+    /// (`failed parsing key "…" with value …`); the settings show no value either (review, round 36).
+    static func withoutSetValues(_ message: String, sets: [String]) -> String {
+        var message = message
+        if let range = message.range(of: " with value ") {
+            message = message[..<range.upperBound] + ToolMessage.withheld
+        }
+        for set in sets {
+            guard let equals = set.firstIndex(of: "=") else { continue }
+            let value = set[set.index(after: equals)...]
+            // The whole value, then each part helm may have split it into, longest first.
+            let parts = ([String(value)] + value.split(separator: ",").map(String.init)).filter { $0.count >= 3 }
+            for part in parts.sorted(by: { $0.count > $1.count }) {
+                message = message.replacingOccurrences(of: part, with: ToolMessage.withheld)
+            }
+        }
+        return message
     }
 
     /// The stream with each document attributed to `<chart dir>/<path below the chart's name>`.

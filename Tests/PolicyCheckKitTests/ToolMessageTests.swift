@@ -47,6 +47,15 @@ import Testing
             == "cannot parse template (not shown: it may hold a secret): template: x:1: unclosed action")
     }
 
+    /// helm quotes a `--helm-set` value it splits at a comma, or cannot parse: withheld (review, round 36).
+    @Test func helmSetValuesAreWithheldFromHelmsErrors() {
+        let sets = ["db.password=abc,tail-of-P4ssw0rd"]
+        #expect(HelmRenderer.withoutSetValues(#"Error: failed parsing --set data: key "tail-of-P4ssw0rd" has no value (cannot end with ,)"#, sets: sets)
+            == #"Error: failed parsing --set data: key "(not shown: it may hold a secret)" has no value (cannot end with ,)"#)
+        #expect(HelmRenderer.withoutSetValues("failed parsing key \"db\" with value Hunter2[", sets: ["db=Hunter2["])
+            == "failed parsing key \"db\" with value (not shown: it may hold a secret)")
+    }
+
     @Test func theSameErrorOnAnotherRunIsTheSameMessage() throws {
         #expect(try Self.sample("component") != Self.sample("component-again"))
         #expect(try Self.summary("component") == Self.summary("component-again"))
