@@ -58,6 +58,7 @@ import Testing
         let template = """
             Parameters:
               Restrict: {Type: String, AllowedValues: ['yes', 'no'], Default: 'no'}
+              Groups: {Type: 'List<AWS::EC2::SecurityGroup::Id>'}
             Conditions:
               Restricted: !Equals [!Ref Restrict, 'yes']
             Resources:
@@ -86,6 +87,13 @@ import Testing
                   RemoteAccess:
                     Ec2SshKey: ops
                     SourceSecurityGroups: [!If [Restricted, sg-1, !Ref AWS::NoValue]]
+              Chosen:
+                Type: AWS::EKS::Nodegroup
+                Properties:
+                  ClusterName: c
+                  NodeRole: arn:aws:iam::111122223333:role/n
+                  Subnets: [subnet-1]
+                  RemoteAccess: {Ec2SshKey: ops, SourceSecurityGroups: !Ref Groups}
               Closed:
                 Type: AWS::EKS::Nodegroup
                 Properties:
@@ -94,7 +102,9 @@ import Testing
                   Subnets: [subnet-1]
                   RemoteAccess: {Ec2SshKey: ops, SourceSecurityGroups: [sg-1]}
             """
-        let found = Self.network(try CloudFormationTesting.findings(template))
+        let all = try CloudFormationTesting.findings(template)
+        #expect(all.contains { $0.resource == "Chosen" && $0.ruleId.hasPrefix("MMC-NET") && $0.cannotVerify }, "\(Self.network(all))")
+        let found = Self.network(all.filter { !$0.cannotVerify })
         #expect(found == [
             "MMC-NET-001 Open: '0.0.0.0/0' admits every IPv4 address on port 22; expected only the ranges that need access",
             "MMC-NET-001 Branch: '0.0.0.0/0' admits every IPv4 address on port 22; expected only the ranges that need access",
