@@ -239,7 +239,8 @@ struct TerraformRegionReader {
             readNestedRegions(resource, path: nested.path, role: nested.role, isReplica: nested.isReplica,
                               into: &deployment)
         }
-        if resource.type == "aws_s3_bucket_replication_configuration" || resource.type == "aws_s3_bucket" {
+        if resource.type == "aws_s3_bucket_replication_configuration"
+            || (resource.type == "aws_s3_bucket" && Self.mayReplicate(resource)) {
             readReplicationDestinations(resource, into: &deployment)
         }
         var seen: Set<String> = []
@@ -309,6 +310,17 @@ struct TerraformRegionReader {
             add(unknown: BucketMapperReason.replicationDestination, at: bucket.origin, component: resource.address,
                 role: "replication destination bucket", isReplica: true, into: &deployment)
         }
+    }
+
+    /// Whether a bucket's values (or what is known only after apply) hold an inline replication configuration:
+    /// most buckets hold none, and are passed over without building an attribute view.
+    private static func mayReplicate(_ bucket: TerraformResource) -> Bool {
+        if let inline = bucket.valuesNode?["replication_configuration"], inline.items?.isEmpty == false { return true }
+        if let unknown = bucket.unknownMirror?["replication_configuration"], unknown.bool != false {
+            return unknown.items?.isEmpty != true
+        }
+        // Source: the attribute view reads the configuration itself.
+        return bucket.valuesNode == nil
     }
 
     /// A resource under a provider alias is created in the alias's region: reported on the resource itself (once,
