@@ -1,4 +1,6 @@
+import PolicyCheckModel
 import PolicyCheckPolicy
+import PolicyCheckSyntax
 
 /// Moves a rendered stream's findings to the files they came from, with the stream split into lines once and each
 /// source file read and indexed once: placing each finding by splitting the stream and its file again made a chart
@@ -32,18 +34,32 @@ package struct RenderedPlacer {
     /// selects its kind and name. A finding is never steered into another object's patch (where a waiver of
     /// that file would then cover it).
     package mutating func place(_ finding: Finding) -> Finding {
-        guard let index = stream.partIndex(containing: finding.line), let file = stream.parts[index].file else {
-            return finding
-        }
-        let rendered = finding.line >= 1 && finding.line - 1 < lines.count ? lines[finding.line - 1] : ""
-        let object = RenderedObject(kind: firstLine("kind:", inPart: index), name: firstLine("name:", inPart: index))
+        guard let (file, location) = place(line: finding.line) else { return finding }
         var placed = finding
-        let (placedFile, location) = locate(rendered, object: object, in: file) ?? (file, (line: 1, column: 1))
-        placed.file = placedFile
+        placed.file = file
         placed.line = location.line
         placed.column = location.column
         placed.utf16Column = location.column
         return placed
+    }
+
+    /// A warning about an object of the stream (a Flux `Kustomization`'s source, an Argo CD `Application`'s)
+    /// placed as a finding is, in the file the object came from (tester, round 36: it named the build's folder and
+    /// a line of the build's output).
+    package mutating func place(_ warning: Diagnostic) -> Diagnostic {
+        guard let line = warning.location?.line, let (file, location) = place(line: line) else { return warning }
+        var placed = warning
+        placed.file = file
+        placed.location = SourceLocation(line: location.line, column: location.column)
+        return placed
+    }
+
+    /// The source file and place of a line of the stream, `nil` for a line of no attributed part.
+    private mutating func place(line: Int) -> (String, (line: Int, column: Int))? {
+        guard let index = stream.partIndex(containing: line), let file = stream.parts[index].file else { return nil }
+        let rendered = line >= 1 && line - 1 < lines.count ? lines[line - 1] : ""
+        let object = RenderedObject(kind: firstLine("kind:", inPart: index), name: firstLine("name:", inPart: index))
+        return locate(rendered, object: object, in: file) ?? (file, (line: 1, column: 1))
     }
 
     /// A rendered object's `kind:` and first `name:` lines, as normalised text.

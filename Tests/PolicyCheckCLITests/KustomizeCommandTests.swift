@@ -49,6 +49,19 @@ struct KustomizeCommandTests {
         #expect(Self.skipped(json)["\(root)/prod"]?.contains("helm template rendered no objects") == true, "\(Self.skipped(json))")
     }
 
+    /// A warning about an object a build holds (a Flux Kustomization's remote source) is placed in the file the
+    /// object came from, as the build's findings are: it named the build's folder and a line of the build's output
+    /// (tester, round 36).
+    @Test func aWarningInABuildIsPlacedInItsSourceFile() throws {
+        let root = "\(Self.cases)/flux-in-a-build-warned"
+        let (status, json) = try Self.check("flux-in-a-build-warned")
+        #expect(status == 0, "\(json)")
+        let warnings = json["warnings"] as? [[String: Any]] ?? []
+        let flux = try #require(warnings.first { ($0["message"] as? String)?.contains("Flux Kustomization") == true }, "\(warnings)")
+        #expect(flux["file"] as? String == "\(root)/flux.yaml", "\(flux)")
+        #expect((flux["line"] as? Int).map { (10...12).contains($0) } == true, "\(flux)")
+    }
+
     // MARK: - Classes a build applies
 
     /// A platform's IngressClass and parameters applied by a kustomization are the cluster's: a plain Ingress of

@@ -71,6 +71,7 @@ struct CheckedFile: Sendable {
         // Only the stream's own findings: one located in a checked file beside it (its Ingress's class) is there.
         let streamFile = streamFile ?? input.displayPath
         findings = findings.map { $0.file == streamFile ? placer.place($0) : $0 }
+        warnings = warnings.map { $0.file == streamFile ? placer.place($0) : $0 }
         findings.sortForReport()
     }
 
