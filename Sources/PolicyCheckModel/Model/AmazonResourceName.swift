@@ -166,7 +166,9 @@ public enum RegionCode {
         // whose first part is not two letters (the AWS SDKs' partition data: `^eusc\-(de)\-\w+\-\d+$`, beside
         // `^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`, `^cn\-…`, `^us\-gov\-…`, `^us\-iso\-…`); it was called
         // no region code, and a template replicating a table there passed (tester, round 36).
-        if text.utf8.count > 5, text.hasPrefix("eusc-") { return isWellFormed("eu" + text.dropFirst(4)) }
+        if text.utf8.first == UInt8(ascii: "e"), text.utf8.count > 5, text.hasPrefix("eusc-") {
+            return isWellFormed("eu" + text.dropFirst(4))
+        }
         // Three or four parts joined by '-': two lowercase ASCII letters, one or two non-empty lowercase ASCII
         // words, and a number. Checked byte by byte (every region in every ARN of a plan comes through here).
         var parts = 0
