@@ -59,7 +59,25 @@ struct HelmRenderer: Sendable {
             let below = named[named.index(after: slash)...]
             // A path that climbs out of the chart is not believed.
             guard !below.split(separator: "/").contains("..") else { return nil }
-            return chart.isEmpty || chart == "." ? String(below) : chart + "/" + below
+            let path = chart.isEmpty || chart == "." ? String(below) : chart + "/" + below
+            return packagedSubchart(path, chart: chart) ?? path
         }
+    }
+
+    /// A subchart `helm dependency build` left packaged (`charts/sub-0.1.0.tgz`): helm names its templates
+    /// `<chart>/charts/sub/templates/…`, a path that does not exist, so its documents are attributed to the archive,
+    /// the file that holds them (tester, round 36: SARIF and annotations named a missing file). `nil` when the path
+    /// exists or is no subchart's.
+    static func packagedSubchart(_ path: String, chart: String) -> String? {
+        let prefix = chart.isEmpty || chart == "." ? "" : chart + "/"
+        let below = path.dropFirst(prefix.count).split(separator: "/")
+        guard below.count >= 3, below[0] == "charts", !FileManager.default.fileExists(atPath: path) else { return nil }
+        let folder = prefix + "charts"
+        let name = String(below[1])
+        let archives = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { file in
+            file.hasPrefix(name + "-") && file.hasSuffix(".tgz")
+                && file.dropFirst(name.count + 1).first.map { $0.isNumber || $0 == "v" } == true
+        }.sorted()
+        return archives.first.map { folder + "/" + $0 }
     }
 }
