@@ -112,13 +112,12 @@ struct TerraformDataStoreReader {
         return .maybe(reason: "global_replication_group_id is \(global.unknownReason): as a secondary of a global datastore the group is encrypted as the datastore is, on its own as its settings say")
     }
 
-    /// Whether references lead to a resource of the wanted type beside only variables and locals (a conditional's
-    /// test, `var.secondary ? g.id : null`): a data source's or another resource's value known only after apply
-    /// (`length(data.aws_availability_zones.a.names) > 9 ? g.id : null`) may choose the other branch (review, round
-    /// 36: that made an explicitly unencrypted group pass as a secondary).
+    /// Whether every reference leads to a resource of the wanted type. Anything else beside it — a conditional's
+    /// test, a variable, a local, a data source (`local.sec ? g.id : null`, where the local may hold a data source's
+    /// value) — may choose another branch: the group is then only maybe a secondary, judged by what it states
+    /// (reviews, round 36: a test through a data source or a local made an explicitly unencrypted group pass).
     static func leadsOnlyTo(_ each: [(reference: String, target: TerraformResource?)]) -> Bool {
-        each.contains(where: { $0.target != nil })
-            && each.allSatisfy { $0.target != nil || $0.reference.hasPrefix("var.") || $0.reference.hasPrefix("local.") }
+        !each.isEmpty && each.allSatisfy { $0.target != nil }
     }
 
     /// Why a cache cluster whose replication group is known only after apply cannot be verified.
