@@ -29,24 +29,29 @@ struct HelmRenderer: Sendable {
             }
     }
 
-    /// helm's error with the `--helm-set` values it may quote withheld: a value holding a comma is split by helm
-    /// (`key "tail-of-P4ssw0rd" has no value (cannot end with ,)`), and a value it cannot parse is printed whole
-    /// (`failed parsing key "…" with value …`); the settings show no value either (review, round 36).
+    /// helm's error with the `--helm-set` values it may quote withheld: its `--set` parser splits a value at commas,
+    /// dots and brackets, drops backslashes and quotes what it prints (`failed parsing --set data: key "tail" has no
+    /// value`, `… with value …`, `strconv.Atoi: parsing "…"`), so everything after `failed parsing --set` is
+    /// withheld; elsewhere each value of 8 characters or more (a secret's length, not a word such as `true` or a
+    /// path part) is (reviews, round 36).
     static func withoutSetValues(_ message: String, sets: [String]) -> String {
         var message = message
-        if let range = message.range(of: " with value ") {
-            message = message[..<range.upperBound] + ToolMessage.withheld
+        for marker in ["failed parsing --set", " with value "] {
+            guard let range = message.range(of: marker) else { continue }
+            message = message[..<range.upperBound] + (marker.hasSuffix(" ") ? "" : ": ") + ToolMessage.withheld
+            return message
         }
+        // Replaced through a token the values cannot hold, so the marker text itself is never rewritten.
+        let token = "\u{0}"
         for set in sets {
             guard let equals = set.firstIndex(of: "=") else { continue }
-            let value = set[set.index(after: equals)...]
-            // The whole value, then each part helm may have split it into, longest first.
-            let parts = ([String(value)] + value.split(separator: ",").map(String.init)).filter { $0.count >= 3 }
-            for part in parts.sorted(by: { $0.count > $1.count }) {
-                message = message.replacingOccurrences(of: part, with: ToolMessage.withheld)
+            let value = String(set[set.index(after: equals)...])
+            let parts = [value] + value.split(whereSeparator: { ",.[]".contains($0) }).map(String.init)
+            for part in Set(parts).filter({ $0.count >= 8 }).sorted(by: { $0.count > $1.count }) {
+                message = message.replacingOccurrences(of: part, with: token)
             }
         }
-        return message
+        return message.replacingOccurrences(of: token, with: ToolMessage.withheld)
     }
 
     /// The stream with each document attributed to `<chart dir>/<path below the chart's name>`.
