@@ -267,6 +267,12 @@ import Testing
               Atlas:
                 Type: MongoDB::Atlas::Cluster
                 Properties: {Name: c, ReplicationSpecs: [{RegionConfigs: [{RegionName: US_EAST_1}]}]}
+              AtlasAway:
+                Type: MongoDB::Atlas::Cluster
+                Properties: {Name: d, ReplicationSpecs: [{RegionConfigs: [{RegionName: EU_WEST_1}]}]}
+              Lambda:
+                Type: Custom::Copier
+                Properties: {ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:f, DestinationRegion: eu_west_1}
               Note:
                 Type: AWS::Route53::RecordSet
                 Properties: {Name: a.example.com, Type: A, HostedZoneId: Z1, Region: us-east-1, SetIdentifier: a}
@@ -277,6 +283,9 @@ import Testing
         #expect(found.contains { $0.hasPrefix("Logs: ") && $0.contains("eusc-de-east-1") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("Volume: ") && $0.contains("eusc-de-east-1") }, "\(found)")
         #expect(!found.contains { $0.hasPrefix("Note: ") || $0.hasPrefix("Atlas: ") }, "\(found)")
+        // Atlas's own spelling of a region is that region; a custom resource is judged as AWS's types (second review).
+        #expect(found.contains { $0.hasPrefix("AtlasAway: ") && $0.contains("eu-west-1") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("Lambda: ") && $0.contains("'eu_west_1' is not an AWS region code") }, "\(found)")
         // Near misses are no region codes either, as Terraform says (hostile tester, round 36).
         #expect(found.contains("Spaced: PeerRegion 'eu-west-1 ' is not an AWS region code; expected one of us-east-1"), "\(found)")
         #expect(found.contains("Underscored: PeerRegion 'eu_west_1' is not an AWS region code; expected one of us-east-1"), "\(found)")

@@ -164,6 +164,7 @@ import Testing
               Off: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, StorageEncrypted: false}}
               Branchy: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: !If [InWest, true, !Ref 'AWS::NoValue']}}
               Member: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, GlobalClusterIdentifier: elsewhere}}
+              BranchyMember: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, GlobalClusterIdentifier: elsewhere, StorageEncrypted: !If [InWest, true, !Ref 'AWS::NoValue']}}
               Primary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: p}}
               Secondary: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: s, GlobalReplicationGroupId: !Ref Global}}
               Sometimes: {Type: AWS::ElastiCache::ReplicationGroup, Properties: {ReplicationGroupDescription: m, GlobalReplicationGroupId: !If [InWest, !Ref Global, !Ref 'AWS::NoValue']}}
@@ -181,6 +182,7 @@ import Testing
         #expect(!summary.contains("MMC-ENC-001 Branchy"), "a branch leaving an Aurora cluster's flag unset: \(summary)")
         // A member of a global database is encrypted as the global database is, perhaps older (regression tester).
         #expect(findings.contains { $0.resource == "Member" && $0.ruleId == "MMC-ENC-001" && $0.cannotVerify }, "\(summary)")
+        #expect(findings.contains { $0.resource == "BranchyMember" && $0.ruleId == "MMC-ENC-001" && $0.cannotVerify }, "\(summary)")
         #expect(summary.contains("MMC-ENC-001 Primary") && summary.contains("MMC-ENC-003 Primary"), "\(summary)")
         let secondary = findings.filter { $0.resource == "Secondary" }
         #expect(secondary.map(\.ruleId).sorted() == ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"], "\(summary)")

@@ -32,6 +32,7 @@ enum DatabaseMapper: ResourceMapper {
         let isServerless = properties.child("EngineMode").knownText?.lowercased() == "serverless"
         let isAuroraCluster = context.resource.type == "AWS::RDS::DBCluster"
             && AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false)
+        let isGlobalMember = isAuroraCluster && !properties.child("GlobalClusterIdentifier").isAbsent
         if isServerless {
             // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
             // encryption key, but you can't disable encryption."
@@ -48,8 +49,16 @@ enum DatabaseMapper: ResourceMapper {
             let unsetMeans = isAuroraCluster
             store.encryption.atRest = encrypted.bool(worse: false, absentMeans: unsetMeans)
             store.encryption.atRestNote = encrypted.worstCaseNote(worse: false, absentMeans: unsetMeans)
-            if isAuroraCluster, store.encryption.kmsKey == nil { store.encryption.keyNote = AuroraDefaultEncryption.keyNote }
-        } else if isAuroraCluster, !properties.child("GlobalClusterIdentifier").isAbsent {
+            if isGlobalMember, encrypted.alternatives.contains(where: \.isAbsent),
+               store.encryption.atRest?.value != .known(false) {
+                // A branch leaving a global member's flag unset: the global database decides (second review).
+                store.encryption.atRest = nil
+                store.encryption.atRestNote = nil
+                AuroraDefaultEncryption.member(at: properties.child("GlobalClusterIdentifier").origin, to: &store)
+            } else if isAuroraCluster, !isGlobalMember, store.encryption.kmsKey == nil {
+                store.encryption.keyNote = AuroraDefaultEncryption.keyNote
+            }
+        } else if isGlobalMember {
             AuroraDefaultEncryption.member(at: properties.child("GlobalClusterIdentifier").origin, to: &store)
         } else if isAuroraCluster {
             AuroraDefaultEncryption.apply(at: properties.child("Engine").origin, to: &store)

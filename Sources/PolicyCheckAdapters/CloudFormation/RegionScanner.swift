@@ -256,9 +256,18 @@ enum RegionScanner {
         // rather than passed over (review); so is any other word-and-hyphen text a region property holds
         // (`mars-north-1`, a region opened after this list of forms): the rule allows regions by name, and what it
         // cannot read as one is not allowed (tester, round 36: it passed without a word).
+        let ownNaming = !context.resource.type.hasPrefix("AWS::") && !context.resource.type.hasPrefix("Custom::")
+        // A third-party type naming an AWS region its own way (MongoDB Atlas's `RegionName: EU_WEST_1`) is read as
+        // that region (second review, round 36: it passed unread once such names were no longer judged).
+        if kind == .region || kind == .copyRegion, ownNaming, let region = Self.underscoredRegion(text) {
+            guard region != stackRegion else { return }
+            found.append(RegionReference(region, at: Origin(offset: offset, path: path), component: context.component,
+                                         role: "\(key) '\(text)'", isReplica: kind == .copyRegion || replicaProperties.contains(key)))
+            return
+        }
         if kind == .region || kind == .copyRegion,
            RegionCode.isWellFormed(text) || (text != text.lowercased() && RegionCode.isWellFormed(text.lowercased()))
-            || (context.resource.type.hasPrefix("AWS::") && Self.looksLikeRegion(text)) {
+            || (!ownNaming && Self.looksLikeRegion(text)) {
             guard text != stackRegion else { return }
             found.append(RegionReference(text, at: Origin(offset: offset, path: path), component: context.component,
                                          role: "\(key)", isReplica: kind == .copyRegion || replicaProperties.contains(key)))
@@ -275,14 +284,22 @@ enum RegionScanner {
     /// whatever joins its parts (`mars-north-1`, `eu_west_1`, `eu.west.1`, a Unicode hyphen) and whatever white space
     /// or invisible characters surround or split it (`eu-west-1 `, a zero-width space) — not an ARN, a URL, a
     /// `${…}` text or a sentence. Terraform and `samconfig.toml` say such texts are no region code; templates passed
-    /// them (hostile tester, round 36). Only on AWS's own types: a third-party type names regions its own way
-    /// (MongoDB Atlas's `RegionName: US_EAST_1`; review, round 36).
+    /// them (hostile tester, round 36). Not on a third-party type, which names regions its own way (MongoDB Atlas's
+    /// `RegionName: US_EAST_1`, read by `underscoredRegion`; reviews, round 36); a `Custom::` resource is the
+    /// author's own function, judged as AWS's types are.
     static func looksLikeRegion(_ text: String) -> Bool {
         guard text.utf8.count <= 64, !text.contains(":"), !text.contains("/"), !text.contains("{") else { return false }
         let core = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !core.isEmpty, !core.contains(where: \.isWhitespace) else { return false }
         return core.unicodeScalars.contains { $0.properties.isAlphabetic }
             && core.unicodeScalars.contains { ("0"..."9").contains($0) }
+    }
+
+    /// A region written in capitals with underscores (`US_EAST_1`, MongoDB Atlas's spelling) as AWS writes it.
+    static func underscoredRegion(_ text: String) -> String? {
+        guard text.contains("_"), !text.contains("-"), text == text.uppercased() else { return nil }
+        let region = text.lowercased().replacingOccurrences(of: "_", with: "-")
+        return RegionCode.isWellFormed(region) ? region : nil
     }
 
     /// The well-formed regions of every ARN in a text whose region places data (not a Serverless Application
