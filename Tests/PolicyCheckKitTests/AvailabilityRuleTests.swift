@@ -98,6 +98,47 @@ import Testing
         #expect(CronSchedule.problem("0\t3\t*\t*\t*") == nil)
     }
 
+    /// Every rule of every plan is judged: a second rule or a second plan's schedule went unread, and Terraform's
+    /// `aws_backup_plan` schedules were not read at all (second review, round 36).
+    @Test func everyRulesScheduleIsJudged() throws {
+        let template = try CloudFormationTesting.findings("""
+            Resources:
+              P1:
+                Type: AWS::Backup::BackupPlan
+                Properties:
+                  BackupPlan:
+                    BackupPlanName: one
+                    BackupPlanRule:
+                      - {RuleName: a, TargetBackupVault: v, ScheduleExpression: cron(0 3 * * ? *), Lifecycle: {DeleteAfterDays: 35}}
+                      - {RuleName: b, TargetBackupVault: v, ScheduleExpression: cron(0 3 31 2 ? *), Lifecycle: {DeleteAfterDays: 35}}
+              P2:
+                Type: AWS::Backup::BackupPlan
+                Properties:
+                  BackupPlan:
+                    BackupPlanName: two
+                    BackupPlanRule:
+                      - {RuleName: c, TargetBackupVault: v, ScheduleExpression: cron(0 3 30 2 ? *), Lifecycle: {DeleteAfterDays: 90}}
+            """)
+        #expect(template.filter { $0.ruleId == "MMC-AVL-002" }.map { "\($0.resource) \($0.line)" }.sorted() == ["P1 9", "P2 16"])
+        let source = try TerraformSourceFixture.findings(main: """
+            provider "aws" { region = "us-east-1" }
+            resource "aws_backup_plan" "p" {
+              name = "p"
+              rule {
+                rule_name         = "daily"
+                target_vault_name = "v"
+                schedule          = "cron(0 3 * * ? *)"
+              }
+              rule {
+                rule_name         = "never"
+                target_vault_name = "v"
+                schedule          = "cron(0 3 31 2 ? *)"
+              }
+            }
+            """)
+        #expect(source.filter { $0.ruleId == "MMC-AVL-002" }.map(\.line) == [12])
+    }
+
     @Test func aScheduleThatNeverFiresFailsTheRule() throws {
         let result = try Fixture.check("native/availability/backup-schedule/fail.yaml",
                                        replacing: [("\"99 99 * * *\"", "\"0 3 30 2 *\"")])

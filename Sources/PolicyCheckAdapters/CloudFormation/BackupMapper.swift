@@ -28,10 +28,13 @@ enum BackupMapper: ResourceMapper {
         var policy = BackupPolicy(component: context.component, origin: context.origin)
         for rule in plan.child("BackupPlanRule").items() {
             let schedule = rule.child("ScheduleExpression")
-            if policy.schedule == nil, let text = schedule.knownText {
-                policy.schedule = Located(text, at: schedule.origin)
-                deployment.capabilities.append(CapabilityRequest(.customBackupSchedule, at: schedule.origin,
-                                                                 component: context.component))
+            if let text = schedule.knownText {
+                policy.schedules.append(Located(text, at: schedule.origin))
+                if policy.schedule == nil {
+                    policy.schedule = Located(text, at: schedule.origin)
+                    deployment.capabilities.append(CapabilityRequest(.customBackupSchedule, at: schedule.origin,
+                                                                     component: context.component))
+                }
             }
             for owner in [rule] + rule.child("CopyActions").items() {
                 let days = owner.child("Lifecycle", "DeleteAfterDays")
@@ -40,9 +43,14 @@ enum BackupMapper: ResourceMapper {
                 }
             }
         }
-        // One policy per deployment: keep the plan that retains backups the shortest.
+        // The deployment's policy is the plan that retains backups the shortest; every other plan is judged too, as
+        // Terraform's are (second review, round 36: a second plan's schedule and retention went unread).
         if let current = deployment.backups, let kept = current.retentionDays?.value,
-           kept <= (policy.retentionDays?.value ?? Int.max) { return }
+           kept <= (policy.retentionDays?.value ?? Int.max) {
+            deployment.backupPolicies.append(policy)
+            return
+        }
+        if let current = deployment.backups { deployment.backupPolicies.append(current) }
         deployment.backups = policy
     }
 }

@@ -2,8 +2,14 @@
 public struct BackupPolicy: Sendable {
     public var component: String
     public var origin: Origin
+    /// The first rule's schedule (what a manifest states, and custom rules read).
     public var schedule: Located<String>?
+    /// Every rule's schedule, the first included: each is judged (second review, round 36: only the first was).
+    public var schedules: [Located<String>] = []
     public var retentionDays: Located<Int>?
+
+    /// The schedules to judge: every rule's, or the one stated.
+    public var allSchedules: [Located<String>] { schedules.isEmpty ? (schedule.map { [$0] } ?? []) : schedules }
 
     public init(component: String, origin: Origin) {
         self.component = component
