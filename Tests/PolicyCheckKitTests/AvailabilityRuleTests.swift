@@ -83,7 +83,11 @@ import Testing
         ("cron(0 3 ? 12 2L 2026-2027)", nil), ("cron(0 3 15W 11 ? 2026)", "no day it names falls on or after 2026-12-07 in its year 2026"),
         ("cron(0 3 LW 12 ? 2026)", nil), ("cron(0 3 * * ? 2026)", nil),
         // `L` alone in day of week is the week's last day, Saturday (review, round 36).
-        ("cron(0 3 ? * L 2027)", nil), ("cron(0 3 ? 2 2#5 2027,2029,2030,2031,2033,2034)", "no day it names falls on or after 2026-12-07 in its years 2027–2034 (6 years)"),
+        ("cron(0 3 ? * L 2027)", nil),
+        // Names holding the letters of AWS's specials are names: WED, JUL (final review, round 36).
+        ("cron(0 3 ? * WED 2027)", nil), ("cron(0 3 31 JUL ? 2027)", nil), ("cron(0 3 ? JUL,AUG WED-FRI 2027)", nil),
+        ("cron(0 3 ? JUL MON#5 2027)", "no day it names falls on or after 2026-12-07 in its year 2027"),
+        ("cron(0 3 31 JUN ? 2027)", "June has no day 31"), ("cron(0 3 ? 2 2#5 2027,2029,2030,2031,2033,2034)", "no day it names falls on or after 2026-12-07 in its years 2027–2034 (6 years)"),
     ] as [(String, String?)])
     func listedYearsAreTriedDayByDay(_ schedule: String, _ reason: String?) {
         #expect(CronSchedule.problem(schedule) == nil)

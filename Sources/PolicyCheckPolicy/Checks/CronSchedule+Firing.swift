@@ -204,12 +204,21 @@ extension CronSchedule {
 
     static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+    /// Whether an item is one of AWS's specials (`L`, `LW`, `5L`, `15W`, `6#3`) rather than a value or a name that
+    /// holds those letters (`WED`, `JUL`: final review, round 36, read them as specials and `WED` as never firing).
+    static func isSpecial(_ item: Substring) -> Bool {
+        if item == "L" || item == "LW" || item.contains("#") { return true }
+        guard item.hasSuffix("L") || item.hasSuffix("W") else { return false }
+        let rest = item.dropLast()
+        return !rest.isEmpty && rest.allSatisfy(\.isNumber)
+    }
+
     /// The values a valid field lists, or `nil` when it is open (`*`, `?`) or uses AWS's `L`, `W` or `#`.
     static func values(_ part: String, field: Field) -> [Int]? {
         if part.hasPrefix("*") || part == "?" { return nil }
         var result = Set<Int>()
         for item in part.split(separator: ",") {
-            if item.contains("L") || item.contains("W") || item.contains("#") { return nil }
+            if isSpecial(item) { return nil }
             let pieces = item.split(separator: "/", omittingEmptySubsequences: false)
             let step = pieces.count == 2 ? Int(pieces[1]) ?? 1 : 1
             let bounds = pieces[0].split(separator: "-", omittingEmptySubsequences: false)
