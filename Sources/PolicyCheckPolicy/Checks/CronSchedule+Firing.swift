@@ -76,8 +76,7 @@ extension CronSchedule {
         let months = values(parts[3], field: aws[3]) ?? Array(1...12)
         // The day fields read once (a field of thousands of items was read again for every day: 94 s; review,
         // round 36).
-        let rules = DayMatcher(parts[2] != "?" ? parts[2].split(separator: ",").map { DayRule(dayOfMonth: $0) }
-            : parts[4].split(separator: ",").map { DayRule(dayOfWeek: $0) })
+        let rules = parts[2] != "?" ? DayMatcher(dayOfMonth: parts[2]) : DayMatcher(dayOfWeek: parts[4])
         for year in years where year >= date.year {
             for month in months where (year, month) >= (date.year, date.month) {
                 let length = month == 2 && !isLeapYear(year) ? 28 : monthLengths[month - 1]
@@ -95,25 +94,36 @@ extension CronSchedule {
     }
 
     /// A day field's items merged, so a date is matched in constant time however many items the field lists (at
-    /// most 31 distinct days, 7 weekdays, 35 weekday-and-week pairs).
+    /// most 31 days, 7 weekdays, 35 weekday-and-week pairs), as EventBridge reads them
+    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions):
+    /// `L` the last day of the month (in day of week: the week's last day, Saturday), `LW` the month's last weekday,
+    /// `15W` the weekday nearest the 15th, `5L` the month's last Thursday, `6#3` its third Friday.
     struct DayMatcher {
         var any = false, lastDay = false, lastWeekdayOfMonth = false
         var nearest: Set<Int> = [], days: Set<Int> = [], weekdays: Set<Int> = [], lastOf: Set<Int> = []
+        /// Weekday × 10 + week of the month.
         var nth: Set<Int> = []
 
-        init(_ rules: [DayRule]) {
-            for rule in rules {
-                switch rule {
-                case .any: any = true
-                case .never: break
-                case .lastDay: lastDay = true
-                case .lastWeekdayOfMonth: lastWeekdayOfMonth = true
-                case .nearestWeekday(let target): nearest.insert(target)
-                case .days(let set): days.formUnion(set)
-                case .weekdays(let set): weekdays.formUnion(set)
-                case .lastOfWeekday(let wanted): lastOf.insert(wanted)
-                case .nth(let wanted, let week): nth.insert(wanted * 10 + week)
-                }
+        init(dayOfMonth field: String) {
+            for item in field.split(separator: ",") {
+                if item.hasPrefix("*") { any = true
+                } else if item == "L" { lastDay = true
+                } else if item == "LW" { lastWeekdayOfMonth = true
+                } else if item.hasSuffix("W"), let target = Int(item.dropLast()) { nearest.insert(target)
+                } else if let listed = CronSchedule.values(String(item), field: CronSchedule.aws[2]) { days.formUnion(listed) }
+            }
+        }
+
+        init(dayOfWeek field: String) {
+            let week = CronSchedule.aws[4]
+            for item in field.split(separator: ",") {
+                let hash = item.split(separator: "#")
+                if item.hasPrefix("*") { any = true
+                } else if item == "L" { weekdays.insert(7)
+                } else if item.hasSuffix("L"), let wanted = CronSchedule.value(item.dropLast(), field: week) { lastOf.insert(wanted)
+                } else if hash.count == 2, let wanted = CronSchedule.value(hash[0], field: week), let week = Int(hash[1]) {
+                    nth.insert(wanted * 10 + week)
+                } else if let listed = CronSchedule.values(String(item), field: week) { weekdays.formUnion(listed) }
             }
         }
 
@@ -122,56 +132,11 @@ extension CronSchedule {
             if lastDay && day == length { return true }
             if day + 7 > length && lastOf.contains(weekday) { return true }
             if nth.contains(weekday * 10 + (day - 1) / 7 + 1) { return true }
-            if lastWeekdayOfMonth && DayRule.lastWeekdayOfMonth.matches(year: year, month: month, day: day, weekday: weekday, length: length) {
-                return true
-            }
-            return nearest.contains { DayRule.nearestWeekday($0).matches(year: year, month: month, day: day, weekday: weekday, length: length) }
-        }
-    }
-
-    /// One item of an AWS schedule's day field, as EventBridge reads it
-    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions):
-    /// `L` the last day of the month (in day of week: the week's last day, Saturday), `LW` the month's last weekday,
-    /// `15W` the weekday nearest the 15th, `5L` the month's last Thursday, `6#3` its third Friday.
-    enum DayRule {
-        case any, lastDay, lastWeekdayOfMonth, nearestWeekday(Int), days(Set<Int>), weekdays(Set<Int>)
-        case lastOfWeekday(Int), nth(weekday: Int, Int), never
-
-        init(dayOfMonth item: Substring) {
-            if item.hasPrefix("*") { self = .any; return }
-            if item == "L" { self = .lastDay; return }
-            if item == "LW" { self = .lastWeekdayOfMonth; return }
-            if item.hasSuffix("W"), let target = Int(item.dropLast()) { self = .nearestWeekday(target); return }
-            self = CronSchedule.values(String(item), field: CronSchedule.aws[2]).map { .days(Set($0)) } ?? .never
-        }
-
-        init(dayOfWeek item: Substring) {
-            if item.hasPrefix("*") { self = .any; return }
-            if item == "L" { self = .weekdays([7]); return }
-            if item.hasSuffix("L"), let wanted = CronSchedule.value(item.dropLast(), field: CronSchedule.aws[4]) {
-                self = .lastOfWeekday(wanted); return
-            }
-            let hash = item.split(separator: "#")
-            if hash.count == 2, let wanted = CronSchedule.value(hash[0], field: CronSchedule.aws[4]), let nth = Int(hash[1]) {
-                self = .nth(weekday: wanted, nth); return
-            }
-            self = CronSchedule.values(String(item), field: CronSchedule.aws[4]).map { .weekdays(Set($0)) } ?? .never
-        }
-
-        func matches(year: Int, month: Int, day: Int, weekday: Int, length: Int) -> Bool {
-            switch self {
-            case .any: return true
-            case .never: return false
-            case .lastDay: return day == length
-            case .lastWeekdayOfMonth:
-                let last = (0..<3).map { length - $0 }.first { (2...6).contains(CronSchedule.weekday(year: year, month: month, day: $0)) }
-                return day == last
-            case .nearestWeekday(let target):
-                return day == CronSchedule.nearestWeekday(to: min(target, length), year: year, month: month, length: length)
-            case .days(let days): return days.contains(day)
-            case .weekdays(let days): return days.contains(weekday)
-            case .lastOfWeekday(let wanted): return weekday == wanted && day + 7 > length
-            case .nth(let wanted, let nth): return weekday == wanted && (day - 1) / 7 + 1 == nth
+            if lastWeekdayOfMonth, day == (0..<3).map({ length - $0 }).first(where: {
+                (2...6).contains(CronSchedule.weekday(year: year, month: month, day: $0))
+            }) { return true }
+            return nearest.contains {
+                day == CronSchedule.nearestWeekday(to: min($0, length), year: year, month: month, length: length)
             }
         }
     }
