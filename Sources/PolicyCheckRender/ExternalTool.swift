@@ -13,6 +13,9 @@ public struct ExternalTool: Sendable {
     public var timeout: Duration = .seconds(120)
     /// Most bytes read from standard output; more is an error, never a truncated render.
     public var outputCap = 64 << 20
+    /// What of standard error's chosen message is withheld before it is bounded (`ToolMessage.summary`): values the
+    /// caller passed on the command line that the tool may quote back (helm's `--set`).
+    public var withhold: @Sendable (String) -> String = { $0 }
 
     /// The environment every tool runs with: enough to find helpers and write caches in a throwaway place.
     public static let environment: [String: String] = [
@@ -112,7 +115,7 @@ public struct ExternalTool: Sendable {
         timer.cancel()
         group.wait()
         if let reason = killed.reason { return .failure(reason) }
-        return .success(Output(status: process.terminationStatus, stdout: stdout, stderr: ToolMessage.summary(errorText.data)))
+        return .success(Output(status: process.terminationStatus, stdout: stdout, stderr: ToolMessage.summary(errorText.data, withhold: withhold)))
     }
 
     /// Finds an executable by name on the caller's `PATH` (the user's choice of tool; it then runs with the fixed

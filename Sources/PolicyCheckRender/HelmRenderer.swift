@@ -22,11 +22,10 @@ struct HelmRenderer: Sendable {
     }
 
     func render(_ source: RenderSource) -> Result<RenderedStream, ExternalTool.Failure> {
-        tool.run(arguments(for: source.directory)).map { Self.stream($0, chart: source.displayPath) }
-            .mapError { failure in
-                guard case .failed(let status, let stderr) = failure else { return failure }
-                return .failed(status: status, stderr: Self.withoutSetValues(stderr, sets: sets))
-            }
+        var tool = tool
+        let sets = sets
+        tool.withhold = { Self.withoutSetValues($0, sets: sets) }
+        return tool.run(arguments(for: source.directory)).map { Self.stream($0, chart: source.displayPath) }
     }
 
     /// helm's error with the `--helm-set` values it may quote withheld: its `--set` parser splits a value at commas,

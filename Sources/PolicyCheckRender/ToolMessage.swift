@@ -17,13 +17,14 @@ enum ToolMessage {
 
     /// The most telling message of `stderr`: the first klog error, else the first line that says `error` (helm's
     /// `Error: …`, after its warnings), else the first line that says anything.
-    static func summary(_ stderr: Data, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+    static func summary(_ stderr: Data, workingDirectory: String = FileManager.default.currentDirectoryPath,
+                        withhold: (String) -> String = { $0 }) -> String {
         let entries = Self.entries(String(decoding: stderr.prefix(readLimit), as: UTF8.self))
         let chosen = entries.first { $0.severity == "E" || $0.severity == "F" }
             ?? entries.first { $0.severity == nil && $0.text.lowercased().contains("error") }
             ?? entries.first
         guard let chosen else { return "" }
-        return clean(withheldContents(chosen.severity == nil ? chosen.text : structured(chosen.text)),
+        return clean(withhold(withheldContents(chosen.severity == nil ? chosen.text : structured(chosen.text))),
                      workingDirectory: workingDirectory)
     }
 
@@ -54,8 +55,10 @@ enum ToolMessage {
         // the cause kept.
         for marker in ["tpl function execution for \"", "cannot parse template \""] {
             guard let range = text.range(of: marker) else { continue }
-            let end = goQuotedEnd(text[range.upperBound...]) ?? text.endIndex
-            text = text[..<text.index(before: range.upperBound)] + withheld + text[end...]
+            let opening = text.index(before: range.upperBound)
+            var rest = text[opening...]
+            let end = quoted(&rest) == nil ? text.endIndex : rest.startIndex
+            text = text[..<opening] + withheld + text[end...]
         }
         // `literal sources [ … ]: invalid literal source …, expected key=value`: the list and the bad literal are
         // all literals, and any of them may hold `]`, `,` or the words that follow; withheld to the end, the cause
@@ -156,23 +159,6 @@ enum ToolMessage {
             return message == "command failed" ? error : "\(message): \(error)"
         }
         return ([message] + pairs.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
-    }
-
-    /// Where the Go-quoted string whose opening quote precedes `rest` ends (after its closing quote), `nil` when it
-    /// does not.
-    static func goQuotedEnd(_ rest: Substring) -> String.Index? {
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            let character = rest[index]
-            if character == "\\" {
-                index = rest.index(after: index)
-                if index < rest.endIndex { index = rest.index(after: index) }
-                continue
-            }
-            if character == "\"" { return rest.index(after: index) }
-            index = rest.index(after: index)
-        }
-        return nil
     }
 
     /// A Go-quoted string at the start of `text`, consumed: `\"` and `\\` unescaped, other escapes (`\x1b`, `\u00e9`)

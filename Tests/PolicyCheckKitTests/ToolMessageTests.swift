@@ -65,6 +65,15 @@ import Testing
         #expect(HelmRenderer.withoutSetValues("a secret", sets: ["a=secret", "b=not shown: it may hold a secret"]) == "a secret")
     }
 
+    /// The caller's values are withheld before the line is bounded: a value the bound would cut is not left in part.
+    @Test func valuesAreWithheldBeforeTheLineIsBounded() {
+        let secret = "Hunter2-Secret-Value"
+        let stderr = Data(("Error: " + String(repeating: "x", count: 785) + " " + secret + " tail\n").utf8)
+        let line = ToolMessage.summary(stderr, workingDirectory: "/nowhere",
+                                       withhold: { HelmRenderer.withoutSetValues($0, sets: ["db.password=" + secret]) })
+        #expect(!line.contains("Hunter2"), "\(line.suffix(40))")
+    }
+
     @Test func theSameErrorOnAnotherRunIsTheSameMessage() throws {
         #expect(try Self.sample("component") != Self.sample("component-again"))
         #expect(try Self.summary("component") == Self.summary("component-again"))
