@@ -53,11 +53,6 @@ enum BucketMapper: ResourceMapper {
     /// which S3 advises against: each log delivery is itself logged, an endless loop of logs
     /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html), and the rule asks for a separate
     /// log bucket.
-    /// Why a replication destination's region cannot be known: S3 copies every object the rule covers to it
-    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html, across regions or within one), and a
-    /// bucket's ARN names no region.
-    static let replicationDestinationReason = BucketMapperReason.replicationDestination
-
     /// Each `ReplicationConfiguration.Rules[].Destination.Bucket` that is no bucket of this template (a `!GetAtt`,
     /// `!Ref` or `arn:aws:s3:::name` of one is in the stack's region): a copy of the data whose region cannot be
     /// verified, as any other replica's the template does not decide (tester, round 36: it passed unread).
@@ -65,30 +60,21 @@ enum BucketMapper: ResourceMapper {
                                                     into deployment: inout Deployment) {
         let rules = properties.child("ReplicationConfiguration", "Rules").items()
         guard !rules.isEmpty else { return }
-        let names = templateBucketNames(properties.resolver.template.root)
+        let names = context.relations?.bucketNames ?? []
         for rule in rules {
             let bucket = rule.child("Destination", "Bucket")
             let elsewhere = bucket.possibleValues.contains { value in
                 switch value {
                 case .absent, .resource: return false
-                case .string(let text):
-                    let name = text.hasPrefix("arn:") ? String(text.split(separator: ":", omittingEmptySubsequences: false).last ?? "") : text
-                    return !names.contains(name)
+                case .string(let text): return !names.contains(S3ReplicationDestination.bucketName(text))
                 default: return true
                 }
             }
             guard elsewhere else { continue }
-            deployment.regions.append(RegionReference(unknown: replicationDestinationReason, at: bucket.origin,
+            deployment.regions.append(RegionReference(unknown: S3ReplicationDestination.reason, at: bucket.origin,
                                                       component: context.component, role: "replication destination bucket",
                                                       isReplica: true))
         }
-    }
-
-    /// The literal `BucketName`s of the template's buckets.
-    private static func templateBucketNames(_ root: SourceNode) -> Set<String> {
-        Set((root["Resources"]?.entries ?? []).compactMap { entry in
-            entry.value["Type"]?.string == "AWS::S3::Bucket" ? entry.value["Properties"]?["BucketName"]?.string : nil
-        })
     }
 
     private static func accessLogging(_ properties: PropertyValue) -> StoreSetting<Bool> {
@@ -204,9 +190,4 @@ enum BucketMapper: ResourceMapper {
         case .unknown(let reason): return Located(.unknown(reason: reason), at: acl.origin)
         }
     }
-}
-
-/// Why a replication destination's region cannot be known, in templates and plans alike.
-enum BucketMapperReason {
-    static let replicationDestination = "the replication destination bucket's region is not stated (an S3 bucket ARN carries none), and replication copies every object there"
 }

@@ -21,6 +21,8 @@ struct TemplateRelations {
     private(set) var serverlessCollectionPolicies = ServerlessCollectionPolicies()
     /// The actions of the web ACL rules that reference each WAF IP set, by the set's logical id.
     private(set) var ipSetActions: [String: Set<String>] = [:]
+    /// The literal `BucketName`s of the template's buckets (a replication destination there is in the stack).
+    private(set) var bucketNames: Set<String> = []
 
     init(template: Template, resolver: IntrinsicResolver) {
         var bucketsByName: [String: String] = [:]
@@ -29,6 +31,7 @@ struct TemplateRelations {
             case "AWS::S3::Bucket":
                 if let name = resource.properties?.value["BucketName"]?.string, bucketsByName[name] == nil {
                     bucketsByName[name] = resource.logicalID
+                    bucketNames.insert(name)
                 }
             case "AWS::Redshift::ClusterParameterGroup":
                 if let name = resource.properties?.value["ParameterGroupName"]?.string?.lowercased(),

@@ -130,6 +130,8 @@ struct TerraformRegionReader {
     private var otherLocalNames: Set<String> = []
     /// The regions other readers already placed on each resource (`component`, NUL, region), when there are aliases.
     private var regionsBefore: Set<String> = []
+    /// The input's bucket names (`bucketNames()`), once a replication destination asks.
+    private var knownBucketNames: Set<String>?
 
     init(input: any TerraformResourceGraph) {
         self.input = input
@@ -303,13 +305,18 @@ struct TerraformRegionReader {
             if input.referencedEach(by: bucket, of: resource, types: ["aws_s3_bucket"]).contains(where: { $0.target != nil }) {
                 continue
             }
-            if let arn = bucket.knownString {
-                let name = arn.hasPrefix("arn:") ? String(arn.split(separator: ":", omittingEmptySubsequences: false).last ?? "") : arn
-                if input.resources(ofType: ["aws_s3_bucket"]).contains(where: { $0["bucket"].knownString == name }) { continue }
-            }
-            add(unknown: BucketMapperReason.replicationDestination, at: bucket.origin, component: resource.address,
+            if let arn = bucket.knownString, bucketNames().contains(S3ReplicationDestination.bucketName(arn)) { continue }
+            add(unknown: S3ReplicationDestination.reason, at: bucket.origin, component: resource.address,
                 role: "replication destination bucket", isReplica: true, into: &deployment)
         }
+    }
+
+    /// The known names of the input's buckets, gathered once, on the first replication destination read.
+    private mutating func bucketNames() -> Set<String> {
+        if let knownBucketNames { return knownBucketNames }
+        let names = Set(input.resources(ofType: ["aws_s3_bucket"]).compactMap { $0["bucket"].knownString })
+        knownBucketNames = names
+        return names
     }
 
     /// Whether a bucket's values (or what is known only after apply) hold an inline replication configuration:
