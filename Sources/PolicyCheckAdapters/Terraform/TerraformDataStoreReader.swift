@@ -85,46 +85,6 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
-    /// Whether a replication group joins a global datastore as a secondary: `global_replication_group_id` is a
-    /// known id, or refers to an `aws_elasticache_global_replication_group` (whose id is known only after apply).
-    /// A value unknown for any other reason (a variable, a conditional that may be null) may leave the group
-    /// standalone, so its own settings are judged.
-    static func isGlobalSecondary(_ group: TerraformResource, input: any TerraformResourceGraph) -> Bool {
-        globalMembership(group, input: input) == .secondary
-    }
-
-    /// Whether a replication group joins a global datastore: `.secondary` when its id is set, or known only after
-    /// apply with every reference leading to a global datastore (through module variables too: a module's
-    /// `var.global_id` set to `aws_elasticache_global_replication_group.g.id`); `.maybe` when the id is known only
-    /// after apply from something else (a variable without a value, a conditional whose test is unknown): the group
-    /// is then either a secondary, encrypted as its datastore is, or a group of its own, encrypted as its settings
-    /// say — what it leaves unset cannot be verified, never judged as a group's own default (tester, round 36: a
-    /// module's `cond ? var.id : null` made a secondary a critical).
-    static func globalMembership(_ group: TerraformResource, input: any TerraformResourceGraph) -> GlobalMembership? {
-        let global = group["global_replication_group_id"]
-        if let id = global.knownString { return id.isEmpty ? nil : .secondary }
-        guard global.isUnknown, !global.isProviderDefault else { return nil }
-        let each = input.referencedEach(by: global, of: group, types: ["aws_elasticache_global_replication_group"])
-        if !each.isEmpty && each.allSatisfy({ $0.target != nil }) { return .secondary }
-        // A conditional whose test is known leaves only its chosen branch's reference unknown: one reference to a
-        // global datastore beside references that are no resources (`var.secondary ? g.id : null`) is a secondary.
-        if Self.leadsOnlyTo(each) { return .secondary }
-        return .maybe(reason: "global_replication_group_id is \(global.unknownReason): as a secondary of a global datastore the group is encrypted as the datastore is, on its own as its settings say")
-    }
-
-    /// Whether every reference leads to a resource of the wanted type. Anything else beside it — a conditional's
-    /// test, a variable, a local, a data source (`local.sec ? g.id : null`, where the local may hold a data source's
-    /// value) — may choose another branch: the group is then only maybe a secondary, judged by what it states
-    /// (reviews, round 36: a test through a data source or a local made an explicitly unencrypted group pass).
-    static func leadsOnlyTo(_ each: [(reference: String, target: TerraformResource?)]) -> Bool {
-        !each.isEmpty && each.allSatisfy { $0.target != nil }
-    }
-
-    /// Why a cache cluster whose replication group is known only after apply cannot be verified.
-    static func memberReason(_ group: TerraformAttribute) -> String {
-        "replication_group_id is \(group.unknownReason): as a member of a replication group the cluster is encrypted as the group is, on its own it cannot be encrypted at rest"
-    }
-
     /// Unset, at rest encryption is on for Valkey and off for Redis OSS, the default engine: "When engine is redis,
     /// default is false. When engine is valkey, default is true."
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled)
@@ -135,11 +95,6 @@ struct TerraformDataStoreReader {
         } else if engine.isUnknown, !engine.isProviderDefault {
             store.encryption.atRest = Located(.unknown(reason: "at_rest_encryption_enabled is not set (on by default only for valkey), and the engine cannot be known: \(engine.unknownReason)"), at: engine.origin)
         }
-    }
-
-    enum GlobalMembership: Equatable {
-        case secondary
-        case maybe(reason: String)
     }
 
     /// Attributes that make a database from another's data, whose encryption it inherits, and which of its own
@@ -287,29 +242,22 @@ struct TerraformDataStoreReader {
                         AuroraDefaultEncryption.apply(at: engine.node == nil ? resource.origin : engine.origin, to: &store)
                     }
                 }
-            case "aws_elasticache_replication_group" where Self.isGlobalSecondary(resource, input: input):
-                // A secondary of a global datastore is encrypted at rest and in transit as the datastore is: both
-                // are the datastore's settings, fixed by its primary
-                // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_GlobalReplicationGroup.html),
-                // and the provider sends neither for a secondary. The primary's store is judged; the secondary cannot
-                // be verified on its own (a pull request may join a datastore whose primary lies elsewhere), never a
-                // silent pass.
-                let global = resource["global_replication_group_id"]
-                store.encryption.atRest = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
-                store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
             case "aws_elasticache_replication_group":
-                if case .maybe(let reason)? = Self.globalMembership(resource, input: input) {
-                    // Only what the group leaves unstated: a group stating encryption off is judged as it says
-                    // (review, round 36: an explicit false became an info).
+                switch TerraformCacheMembership.global(resource, input: input) {
+                case .elsewhere?:
+                    // The primary's store is judged; the secondary cannot be verified on its own (a pull request may
+                    // join a datastore whose primary lies elsewhere), never a silent pass.
                     let global = resource["global_replication_group_id"]
+                    store.encryption.atRest = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
+                    store.encryption.kmsKey = Located(.unknown(reason: EncryptedElsewhere.globalSecondary), at: global.origin)
+                case .maybe(let reason, let origin)?:
+                    // Only what the group leaves unstated: a group stating encryption off is judged as it says.
                     if !Self.isStated(resource["at_rest_encryption_enabled"]) || store.encryption.atRest == nil {
-                        store.encryption.atRest = Located(.unknown(reason: reason), at: global.origin)
+                        store.encryption.atRest = Located(.unknown(reason: reason), at: origin)
                     }
-                    if store.encryption.kmsKey == nil {
-                        store.encryption.kmsKey = Located(.unknown(reason: reason), at: global.origin)
-                    }
-                } else if store.encryption.atRest == nil {
-                    Self.defaultCacheEncryption(resource, into: &store)
+                    if store.encryption.kmsKey == nil { store.encryption.kmsKey = Located(.unknown(reason: reason), at: origin) }
+                case nil:
+                    if store.encryption.atRest == nil { Self.defaultCacheEncryption(resource, into: &store) }
                 }
             case "aws_dax_cluster":
                 store.encryption.keyNote = EncryptedElsewhere.daxKeyNote
@@ -322,16 +270,15 @@ struct TerraformDataStoreReader {
                 // is known only after apply from something that may be null (a variable without a value) is either
                 // such a member or a cluster of its own, which cannot be encrypted at rest: not verifiable, never a
                 // silent pass (tester, round 36).
-                let group = resource["replication_group_id"]
-                if group.knownString != nil { continue }
-                if group.isUnknown && !group.isProviderDefault {
-                    if Self.leadsOnlyTo(input.referencedEach(by: group, of: resource,
-                                                             types: ["aws_elasticache_replication_group"])) { continue }
-                    store.encryption.atRest = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
-                    store.encryption.kmsKey = Located(.unknown(reason: Self.memberReason(group)), at: group.fieldOrigin)
-                    break
+                switch TerraformCacheMembership.member(resource, input: input) {
+                case .elsewhere?:
+                    continue
+                case .maybe(let reason, let origin)?:
+                    store.encryption.atRest = Located(.unknown(reason: reason), at: origin)
+                    store.encryption.kmsKey = Located(.unknown(reason: reason), at: origin)
+                case nil:
+                    store.encryption.atRest = Located(.known(false), at: resource.origin)
                 }
-                store.encryption.atRest = Located(.known(false), at: resource.origin)
             default:
                 break
             }

@@ -82,11 +82,15 @@ struct TerraformStoreSettingsReader {
                 ?? engineNotStated(resource)
             store.logExports = logExports(resource)
             store.backupRetentionDays = backupRetention(resource)
-        case "aws_elasticache_replication_group" where TerraformDataStoreReader.isGlobalSecondary(resource, input: input):
-            // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
-            store.transitEncryption = StoreSetting(.unknown(reason: EncryptedElsewhere.globalSecondary),
-                                                   at: resource["global_replication_group_id"].origin)
         case "aws_elasticache_replication_group", "aws_elasticache_cluster":
+            let membership = resource.type == "aws_elasticache_cluster" ? TerraformCacheMembership.member(resource, input: input)
+                : TerraformCacheMembership.global(resource, input: input)
+            if membership == .elsewhere, resource.type == "aws_elasticache_replication_group" {
+                // Its transit encryption is the global datastore's (see `TerraformDataStoreReader`).
+                store.transitEncryption = StoreSetting(.unknown(reason: EncryptedElsewhere.globalSecondary),
+                                                       at: resource["global_replication_group_id"].origin)
+                break
+            }
             let flag = resource["transit_encryption_enabled"]
             let enabled = flag.bool().map { StoreSetting($0) }
                 ?? StoreSetting(.known(false), at: flag.fieldOrigin, note: "transit_encryption_enabled is not set")
@@ -95,9 +99,9 @@ struct TerraformStoreSettingsReader {
             store.transitEncryption = StoreSetting.worst([enabled, mode.map(CacheTransitMode.explained)])
             // Maybe a global datastore's secondary, or a group's member: what is left unstated is not verifiable;
             // a stated value is judged as stated.
-            if !TerraformDataStoreReader.isStated(resource["transit_encryption_enabled"]), store.transitEncryption?.value != .known(true),
-               let reason = Self.maybeElsewhere(resource, input: input) {
-                store.transitEncryption = StoreSetting(.unknown(reason: reason.text), at: reason.origin)
+            if case .maybe(let reason, let origin)? = membership, !TerraformDataStoreReader.isStated(flag),
+               store.transitEncryption?.value != .known(true) {
+                store.transitEncryption = StoreSetting(.unknown(reason: reason), at: origin)
             }
         case "aws_elasticache_serverless_cache":
             // "ElastiCache Serverless … always has in-transit encryption enabled": it takes TLS connections only
@@ -384,27 +388,6 @@ struct TerraformStoreSettingsReader {
             return StoreSetting(.unknown(reason: period.unknownReason), at: period.origin)
         }
         return StoreSetting(.known(1), at: period.fieldOrigin, note: "backup_retention_period is not set, and \(service) then keeps 1 day")
-    }
-}
-
-extension TerraformStoreSettingsReader {
-    /// Why a cache's transit encryption may be another's: a replication group whose global datastore id, or a cluster
-    /// whose replication group id, is known only after apply and may be none (`TerraformDataStoreReader`).
-    static func maybeElsewhere(_ resource: TerraformResource, input: any TerraformResourceGraph) -> (text: String, origin: Origin)? {
-        switch resource.type {
-        case "aws_elasticache_replication_group":
-            guard case .maybe(let reason)? = TerraformDataStoreReader.globalMembership(resource, input: input) else { return nil }
-            return (reason, resource["global_replication_group_id"].origin)
-        case "aws_elasticache_cluster":
-            let group = resource["replication_group_id"]
-            guard group.isUnknown, !group.isProviderDefault,
-                  !TerraformDataStoreReader.leadsOnlyTo(input.referencedEach(by: group, of: resource,
-                                                                             types: ["aws_elasticache_replication_group"]))
-            else { return nil }
-            return (TerraformDataStoreReader.memberReason(group), group.fieldOrigin)
-        default:
-            return nil
-        }
     }
 }
 
