@@ -191,6 +191,36 @@ import Testing
         #expect(findings.contains { $0.resource == "Sometimes" && $0.ruleId == "MMC-ENC-001" && !$0.cannotVerify }, "\(summary)")
     }
 
+    /// An Aurora global database states its own storage encryption (judged: off was no finding in a plan before
+    /// round 37, its members only "cannot be verified"), takes the source cluster's when made from one, and has no
+    /// key of its own — each member cluster names one — so MMC-ENC-002 never asks it for one, which no template or
+    /// plan could give (`CreateGlobalCluster` has no `KmsKeyId`).
+    @Test func aGlobalDatabaseIsJudgedOnItsFlagAndNeverAskedForAKey() throws {
+        var plan = TerraformPlanBuilder()
+        plan.change("aws_rds_global_cluster.off", "aws_rds_global_cluster",
+                    after: ["global_cluster_identifier": "off", "engine": "aurora-postgresql", "storage_encrypted": false])
+        plan.change("aws_rds_global_cluster.on", "aws_rds_global_cluster",
+                    after: ["global_cluster_identifier": "on", "engine": "aurora-postgresql", "storage_encrypted": true])
+        plan.change("aws_rds_global_cluster.copied", "aws_rds_global_cluster",
+                    after: ["global_cluster_identifier": "copied",
+                            "source_db_cluster_identifier": "arn:aws:rds:us-east-1:111122223333:cluster:old"],
+                    unknown: ["storage_encrypted": true])
+        let planFindings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
+            .filter { Self.encryptionRules.contains($0.ruleId) }
+        let planSummary = Set(planFindings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
+        #expect(planSummary == ["MMC-ENC-001 aws_rds_global_cluster.off", "MMC-ENC-001 aws_rds_global_cluster.copied ?"],
+                "\(planSummary)")
+        let template = """
+            Resources:
+              Off: {Type: AWS::RDS::GlobalCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: false}}
+              On: {Type: AWS::RDS::GlobalCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: true}}
+              Copied: {Type: AWS::RDS::GlobalCluster, Properties: {SourceDBClusterIdentifier: arn:aws:rds:us-east-1:111122223333:cluster:old}}
+            """
+        let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
+        let summary = Set(findings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
+        #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?"], "\(summary)")
+    }
+
     /// An instance's root volume is on the device its AMI names (`/dev/xvda`, `/dev/sda1`): mapping another device
     /// leaves it undeclared; an instance from a launch template takes its volumes from it, judged there.
     @Test func anInstancesRootVolumeIsJudgedUnlessMappedOrLaunchedFromATemplate() throws {

@@ -89,7 +89,10 @@ enum DatabaseMapper: ResourceMapper {
             deployment.capabilities.append(CapabilityRequest(.databaseHighAvailability, at: multiAZ.origin,
                                                              component: context.component))
         }
-        if context.resource.type != "AWS::RDS::GlobalCluster" {
+        if context.resource.type == "AWS::RDS::GlobalCluster" {
+            // Its keys are its member clusters' (`KmsKeyId` of each `AWS::RDS::DBCluster`); it has none.
+            store.encryption.keyIsMembers = true
+        } else {
             DatabaseSettings.read(properties, context: context, into: &store)
         }
         deployment.dataStores.append(store)

@@ -23,7 +23,7 @@ enum TerraformReadTypes {
         "aws_mq_broker",
         "aws_msk_cluster", "aws_neptune_cluster", "aws_neptune_cluster_instance", "aws_opensearch_domain", "aws_opensearch_outbound_connection",
         "aws_opensearchserverless_collection", "aws_opensearchserverless_security_policy",
-        "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group", "aws_redshift_cluster",
+        "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group", "aws_rds_global_cluster", "aws_redshift_cluster",
         "aws_redshift_parameter_group", "aws_redshiftserverless_namespace", "aws_redshiftserverless_workgroup", "aws_s3_bucket", "aws_s3_bucket_acl",
         "aws_s3_bucket_logging", "aws_s3_bucket_policy", "aws_s3_bucket_public_access_block", "aws_s3_bucket_replication_configuration",
         "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning", "aws_s3_directory_bucket",

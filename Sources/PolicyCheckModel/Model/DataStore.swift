@@ -225,6 +225,11 @@ public struct Encryption: Sendable {
     /// Why no customer key can be named for the store as written, for MMC-ENC-002's message (a scratch FSx for
     /// Lustre file system takes none); `nil` when one can.
     public var keyNote: String?
+    /// Whether the store takes no key of its own because each member it groups names one, judged there: an Aurora
+    /// global database (`CreateGlobalCluster` has no `KmsKeyId`; each region's DB cluster has its own,
+    /// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html). MMC-ENC-002 does
+    /// not ask it for one, which no template or plan could give.
+    public var keyIsMembers = false
 
     public init(origin: Origin) {
         self.origin = origin

@@ -42,7 +42,7 @@ public struct CustomerManagedKeyCheck: Check {
             expected = "one of the \(keys.ids.count) declared keys (\(keys.listed()))"
         }
         return deployment.dataStores.filter(\.encryptionIsOwn).map { store in
-            guard required, store.encryption.declaredEncrypted?.known != false else {
+            guard required, store.encryption.declaredEncrypted?.known != false, !store.encryption.keyIsMembers else {
                 return CheckResult(store.component, .notApplicable)
             }
             return CheckResult(store.component, outcome(for: store, keys: keys, expected: expected,
