@@ -162,9 +162,10 @@ struct TerraformDataStoreReader {
     static let scratchKeyNote = "a scratch FSx for Lustre file system takes no customer key: only a PERSISTENT_1 or PERSISTENT_2 deployment type does"
 
     /// Whether the configuration states the flag itself (a plan without its configuration: whenever it holds a
-    /// value), rather than leaving the provider's default.
+    /// value), rather than leaving the provider's default. An expression that gives null (`var.secondary ? null :
+    /// true` where the variable is true) states nothing: the provider's default applies.
     static func isStated(_ flag: TerraformAttribute) -> Bool {
-        flag.configured ? flag.expression != nil : !flag.isAbsent
+        !flag.isAbsent && (!flag.configured || flag.expression != nil)
     }
 
     let input: any TerraformResourceGraph
