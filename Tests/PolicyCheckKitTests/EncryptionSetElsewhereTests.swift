@@ -216,20 +216,77 @@ import Testing
                     after: ["global_cluster_identifier": "copied",
                             "source_db_cluster_identifier": "arn:aws:rds:us-east-1:111122223333:cluster:old"],
                     unknown: ["storage_encrypted": true])
+        // DocumentDB's and Neptune's global databases alike (tester, round 37: neither was read).
+        plan.change("aws_docdb_global_cluster.off", "aws_docdb_global_cluster",
+                    after: ["global_cluster_identifier": "d", "engine": "docdb", "storage_encrypted": false])
+        plan.change("aws_neptune_global_cluster.on", "aws_neptune_global_cluster",
+                    after: ["global_cluster_identifier": "n", "engine": "neptune", "storage_encrypted": true])
         let planFindings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
             .filter { Self.encryptionRules.contains($0.ruleId) }
         let planSummary = Set(planFindings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
-        #expect(planSummary == ["MMC-ENC-001 aws_rds_global_cluster.off", "MMC-ENC-001 aws_rds_global_cluster.copied ?"],
-                "\(planSummary)")
+        #expect(planSummary == ["MMC-ENC-001 aws_rds_global_cluster.off", "MMC-ENC-001 aws_rds_global_cluster.copied ?",
+                                "MMC-ENC-001 aws_docdb_global_cluster.off"], "\(planSummary)")
         let template = """
             Resources:
               Off: {Type: AWS::RDS::GlobalCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: false}}
               On: {Type: AWS::RDS::GlobalCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: true}}
               Copied: {Type: AWS::RDS::GlobalCluster, Properties: {SourceDBClusterIdentifier: arn:aws:rds:us-east-1:111122223333:cluster:old}}
+              DocOff: {Type: AWS::DocDB::GlobalCluster, Properties: {GlobalClusterIdentifier: d, StorageEncrypted: false}}
+              DocCopied: {Type: AWS::DocDB::GlobalCluster, Properties: {SourceDBClusterIdentifier: arn:aws:rds:us-east-1:111122223333:cluster:doc}}
+              GraphOn: {Type: AWS::Neptune::GlobalCluster, Properties: {GlobalClusterIdentifier: n, StorageEncrypted: true}}
             """
         let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
-        #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?"], "\(summary)")
+        #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?", "MMC-ENC-001 DocOff", "MMC-ENC-001 DocCopied ?"],
+                "\(summary)")
+    }
+
+    /// A store made from a snapshot or a source only in some branches (`!If [HasSnap, !Ref Snap, !Ref
+    /// AWS::NoValue]`) is new in the others, judged by its own settings there: stating encryption off, it is off at
+    /// its worst, not only "cannot be verified" (tester, round 37: it passed `--fail-on high`); stating it on, the
+    /// snapshot's branch still cannot be verified.
+    @Test func aSourceLeftUnsetByABranchMakesTheStoreNewThere() throws {
+        let template = """
+            Parameters:
+              Snap: {Type: String, Default: ''}
+            Conditions:
+              HasSnap: !Not [!Equals [!Ref Snap, '']]
+            Resources:
+              Off:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, StorageEncrypted: false, DBSnapshotIdentifier: !If [HasSnap, !Ref Snap, !Ref 'AWS::NoValue']}
+              On:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, StorageEncrypted: true, DBSnapshotIdentifier: !If [HasSnap, !Ref Snap, !Ref 'AWS::NoValue']}
+              Always:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres, StorageEncrypted: false, DBSnapshotIdentifier: snap-1}
+              Graph:
+                Type: AWS::Neptune::DBCluster
+                Properties: {SnapshotIdentifier: !If [HasSnap, !Ref Snap, !Ref 'AWS::NoValue']}
+              Global:
+                Type: AWS::DocDB::GlobalCluster
+                Properties: {SourceDBClusterIdentifier: !If [HasSnap, !Ref Snap, !Ref 'AWS::NoValue']}
+            """
+        let findings = try CFN.findings(template).filter { $0.ruleId == "MMC-ENC-001" }
+        let summary = Set(findings.map { "\($0.resource)\($0.cannotVerify ? " ?" : "")" })
+        #expect(summary == ["Off", "On ?", "Always ?", "Graph", "Global"], "\(summary)")
+    }
+
+    /// A branch that leaves a flag out is what makes it false: the message says so rather than naming a parameter's
+    /// allowed values, which it may not have (tester, round 37).
+    @Test func aFlagLeftOutByABranchIsSaidToBe() throws {
+        let template = """
+            Parameters:
+              Sec: {Type: String, Default: 'yes'}
+            Conditions:
+              IsSec: !Equals [!Ref Sec, 'yes']
+            Resources:
+              Global: {Type: AWS::RDS::GlobalCluster, Properties: {StorageEncrypted: !If [IsSec, !Ref 'AWS::NoValue', true]}}
+            """
+        let finding = try #require(try CFN.findings(template).first { $0.ruleId == "MMC-ENC-001" })
+        #expect(finding.message.contains("StorageEncrypted is left unset by a branch of its conditions, which makes it false"),
+                "\(finding.message)")
     }
 
     /// An instance's root volume is on the device its AMI names (`/dev/xvda`, `/dev/sda1`): mapping another device

@@ -16,7 +16,7 @@ public struct CloudFormationAdapter: DocumentAdapter {
         DatabaseMapper.self, BucketMapper.self, KeyMapper.self, SecurityGroupMapper.self, ClusterMapper.self,
         EmbeddedManifestMapper.self,
         BackupMapper.self, CacheMapper.self, VolumeMapper.self, SecretMapper.self, TrailMapper.self, ListenerMapper.self,
-        ListenerRuleMapper.self, LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, DynamoDBMapper.self,
+        ListenerRuleMapper.self, LogGroupMapper.self, FileSystemMapper.self, DocumentGraphMapper.self, GlobalDatabaseMapper.self, DynamoDBMapper.self,
         SearchDomainMapper.self, InstanceVolumeMapper.self, ClassicListenerMapper.self, CacheClusterMapper.self,
         RedshiftMapper.self, DAXMapper.self, KinesisStreamMapper.self, KafkaClusterMapper.self, MessageBrokerMapper.self, NodegroupMapper.self, NeptuneInstanceMapper.self, SpotFleetMapper.self,
         MemoryDBMapper.self, FSxMapper.self, ServerlessCacheMapper.self, DatabaseProxyMapper.self,

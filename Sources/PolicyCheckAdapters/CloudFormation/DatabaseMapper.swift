@@ -27,12 +27,15 @@ enum DatabaseMapper: ResourceMapper {
         let isInstance = context.resource.type == "AWS::RDS::DBInstance"
         var store = DataStore(kind: .database, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: encrypted.origin))
-        let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom)
         let key = properties.child("KmsKeyId")
         let isServerless = properties.child("EngineMode").knownText?.lowercased() == "serverless"
         let isAuroraCluster = context.resource.type == "AWS::RDS::DBCluster"
             && AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false)
         let isGlobalMember = isAuroraCluster && !properties.child("GlobalClusterIdentifier").isAbsent
+        // Made new (no source in some branch), is it encrypted by what it states, or by Aurora's default?
+        let ownEncrypted = isServerless
+            || encrypted.bool(worse: false, absentMeans: isAuroraCluster && !isGlobalMember)?.value == .known(true)
+        let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom, ownEncrypted: ownEncrypted)
         if isServerless {
             // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
             // encryption key, but you can't disable encryption."

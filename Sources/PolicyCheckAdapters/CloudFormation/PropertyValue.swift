@@ -106,6 +106,11 @@ struct PropertyValue {
     func worstCaseNote(worse: Bool, absentMeans: Bool? = nil) -> String? {
         let facts = booleans(absentMeans: absentMeans)
         guard facts.contains(.known(worse)), facts.contains(where: { $0 != .known(worse) }) else { return nil }
+        // Only a branch that leaves it out makes it the worst (`!If [C, !Ref AWS::NoValue, true]`): no value is
+        // written that does (tester, round 37: "whose allowed values make it false" named a parameter without any).
+        if absentMeans == worse, !booleans(absentMeans: nil).contains(.known(worse)) {
+            return "\(name) is left unset by a branch of its conditions, which makes it \(worse), and the worst value is judged"
+        }
         return worstCaseNote(worst: "\(worse)")
     }
 

@@ -26,7 +26,8 @@ enum SwitchedStore {
                     inheritedFrom sources: [String] = [], into deployment: inout Deployment) {
         var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        let inherited = inheritedEncryption(context.properties, from: sources)
+        let inherited = inheritedEncryption(context.properties, from: sources,
+                                            ownEncrypted: flag.bool(worse: false, absentMeans: false)?.value == .known(true))
         if let inherited {
             store.encryption.atRest = restoredClusterEncryption(inherited, key: key)
         } else if !flag.isAbsent {
@@ -55,8 +56,17 @@ enum SwitchedStore {
 
     /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,
     /// which the template cannot tell: unknown, located at that property. `nil` when none is set.
-    static func inheritedEncryption(_ properties: PropertyValue, from sources: [String]) -> Located<Fact<Bool>>? {
-        guard let source = sources.lazy.map({ properties.child($0) }).first(where: { !$0.isAbsent }) else { return nil }
+    ///
+    /// `ownEncrypted`: whether the store's own settings encrypt it when it is made new. Where every source set is
+    /// left unset by a branch (`!If [HasSnap, !Ref Snap, !Ref AWS::NoValue]`), the store is new in that branch and
+    /// judged by its own settings: when they do not encrypt it, `nil`, so it is judged as they state (the worse of
+    /// the two branches). Before round 37 such a store was only "cannot be verified", and a template stating
+    /// `StorageEncrypted: false` beside an optional snapshot passed `--fail-on high` (tester).
+    static func inheritedEncryption(_ properties: PropertyValue, from sources: [String],
+                                    ownEncrypted: Bool = true) -> Located<Fact<Bool>>? {
+        let set = sources.map { properties.child($0) }.filter { !$0.isAbsent }
+        guard let source = set.first else { return nil }
+        if !ownEncrypted, set.allSatisfy({ $0.alternatives.contains(where: \.isAbsent) }) { return nil }
         return Located(.unknown(reason: "the store is made from \(source.name), whose encryption it inherits"), at: source.origin)
     }
 }

@@ -45,11 +45,13 @@ struct TerraformDataStoreReader {
         "aws_elasticache_serverless_cache": Shape(kind: .cache, atRest: nil, kmsKey: ["kms_key_id"]),
         // An RDS Proxy is the database's endpoint: only whether it requires TLS is its own (`TerraformStoreSettingsReader`).
         "aws_db_proxy": Shape(kind: .database, atRest: nil, kmsKey: nil),
-        // An Aurora global database: `storage_encrypted` is its own ("The default is false unless
-        // source_db_cluster_identifier is specified and encrypted"), its keys its member clusters'
-        // (`Encryption.keyIsMembers`). Before round 37 it was not read: a global database stating encryption off
+        // A global database (Aurora, DocumentDB, Neptune): `storage_encrypted` is its own ("The default is false
+        // unless source_db_cluster_identifier is specified and encrypted"), its keys its member clusters'
+        // (`Encryption.keyIsMembers`). Before round 37 none was read: a global database stating encryption off
         // left its members "cannot be verified" and no finding failed.
         "aws_rds_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
+        "aws_docdb_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
+        "aws_neptune_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         // A Neptune instance is encrypted by its cluster; its public endpoint is its own: "The public endpoint
@@ -124,6 +126,8 @@ struct TerraformDataStoreReader {
         // "Can't be specified if SourceDBClusterIdentifier is specified. In this case, Amazon Aurora uses the
         // setting from the source DB cluster" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html).
         "aws_rds_global_cluster": [(["source_db_cluster_identifier"], .none)],
+        "aws_docdb_global_cluster": [(["source_db_cluster_identifier"], .none)],
+        "aws_neptune_global_cluster": [(["source_db_cluster_identifier"], .none)],
         "aws_neptune_cluster": [(["snapshot_identifier"], .keyOnly), (["replication_source_identifier"], .all)],
     ]
 
@@ -270,7 +274,7 @@ struct TerraformDataStoreReader {
                 }
             case "aws_dax_cluster":
                 store.encryption.keyNote = EncryptedElsewhere.daxKeyNote
-            case "aws_rds_global_cluster":
+            case "aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster":
                 store.encryption.keyIsMembers = true
             case "aws_workspaces_workspace":
                 deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
