@@ -285,7 +285,7 @@ import Testing
               Global: {Type: AWS::RDS::GlobalCluster, Properties: {StorageEncrypted: !If [IsSec, !Ref 'AWS::NoValue', true]}}
             """
         let finding = try #require(try CFN.findings(template).first { $0.ruleId == "MMC-ENC-001" })
-        #expect(finding.message.contains("StorageEncrypted is left unset by a branch of its conditions, which makes it false"),
+        #expect(finding.message.contains("StorageEncrypted is left unset by a branch of its conditions (following parameter 'Sec'), which makes it false"),
                 "\(finding.message)")
     }
 

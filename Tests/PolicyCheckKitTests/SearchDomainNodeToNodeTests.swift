@@ -80,7 +80,7 @@ import Testing
             "Unset Resources.Unset.Properties.NodeToNodeEncryptionOptions.Enabled",
             "ProdOnly Resources.ProdOnly.Properties.NodeToNodeEncryptionOptions.Enabled",
         ])
-        #expect(findings.last { $0.ruleId == "MMC-ENC-003" }?.message == "the database accepts connections without TLS (Enabled follows parameter 'Env', whose allowed values make it false, and the worst value is judged); expected the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)")
+        #expect(findings.last { $0.ruleId == "MMC-ENC-003" }?.message == "the database accepts connections without TLS (Enabled is left unset by a branch of its conditions (following parameter 'Env'), which makes it false, and the worst value is judged); expected the domain to require HTTPS (enforce HTTPS true) and to encrypt traffic between its nodes (node-to-node encryption on)")
     }
 
     /// Plain HTTP and plaintext between nodes: the first that is off decides the message.

@@ -108,22 +108,27 @@ struct PropertyValue {
         guard facts.contains(.known(worse)), facts.contains(where: { $0 != .known(worse) }) else { return nil }
         // Only a branch that leaves it out makes it the worst (`!If [C, !Ref AWS::NoValue, true]`): no value is
         // written that does (tester, round 37: "whose allowed values make it false" named a parameter without any).
-        if absentMeans == worse, !booleans(absentMeans: nil).contains(.known(worse)) {
-            return "\(name) is left unset by a branch of its conditions, which makes it \(worse), and the worst value is judged"
-        }
-        return worstCaseNote(worst: "\(worse)")
+        let leftUnset = absentMeans == worse && !booleans(absentMeans: nil).contains(.known(worse))
+        return worstCaseNote(worst: "\(worse)", leftUnset: leftUnset)
     }
 
     /// Why a value judged at its worst (`worst`, as the message spells it) is that, when the property may take
-    /// others: the parameters it follows, or its conditions.
-    func worstCaseNote(worst: String) -> String {
+    /// others: the parameters it follows, or its conditions. `leftUnset`: only a branch that leaves it out makes it
+    /// the worst (`!If [C, !Ref AWS::NoValue, true]`), which is said rather than "whose allowed values make it" of a
+    /// parameter that may have none (tester, round 37).
+    func worstCaseNote(worst: String, leftUnset: Bool = false) -> String {
         let names = written.map { resolver.parameters(in: $0).sorted() } ?? []
+        let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+        let more = names.count > 3 ? " and \(names.count - 3) more" : ""
+        let parameters = "parameter\(names.count == 1 ? "" : "s") \(shown)\(more)"
+        if leftUnset {
+            let following = names.isEmpty ? "" : " (following \(parameters))"
+            return "\(name) is left unset by a branch of its conditions\(following), which makes it \(worst), and the worst value is judged"
+        }
         guard !names.isEmpty else {
             return "\(name) is \(worst) in one of the values its conditions allow, and the worst value is judged"
         }
-        let shown = names.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
-        let more = names.count > 3 ? " and \(names.count - 3) more" : ""
-        return "\(name) follows parameter\(names.count == 1 ? "" : "s") \(shown)\(more), whose allowed values make it \(worst), and the worst value is judged"
+        return "\(name) follows \(parameters), whose allowed values make it \(worst), and the worst value is judged"
     }
 
     /// The property as the template writes it, found again along its path (asked for only by `worstCaseNote`, so
