@@ -201,6 +201,8 @@ def shape(name, n, out):
         return waiver_shape(name, n, out)
     if name in ROUND_26:
         return ROUND_26[name](n, out)
+    if name in ROUND_37:
+        return ROUND_37[name](n, out)
     raise SystemExit(f"unknown shape {name}")
 
 
@@ -538,6 +540,54 @@ def cfn_loops_within(n, out):
              "Description": "d"}]}]}} for i in range(n)}
     template = {"AWSTemplateFormatVersion": "2010-09-09", "Transform": "AWS::LanguageExtensions", "Resources": groups}
     return {"template.json": json.dumps(template, indent=1)}
+
+
+def cfn_condition_chain(n, out):
+    """N keys whose rotation follows the last of 8 conditions, each an Fn::And of ten references to the one before
+    (decided 10^8 times a key before round 37; once per condition and scenario since)."""
+    conditions = {"C0": {"Fn::Equals": [{"Ref": "P"}, "a"]}}
+    for level in range(1, 9):
+        conditions[f"C{level}"] = {"Fn::And": [{"Condition": f"C{level - 1}"}] * 10}
+    keys = {f"Key{i}": {"Type": "AWS::KMS::Key", "Properties": {
+        "EnableKeyRotation": {"Fn::If": ["C8", True, False]},
+        "KeyPolicy": {"Version": "2012-10-17", "Statement": []}}} for i in range(n)}
+    template = {"AWSTemplateFormatVersion": "2010-09-09",
+                "Parameters": {"P": {"Type": "String", "AllowedValues": ["a", "b"], "Default": "a"}},
+                "Conditions": conditions, "Resources": keys}
+    return {"template.json": json.dumps(template, indent=1)}
+
+
+def plan_aoss_wildcard(n, out):
+    """N OpenSearch Serverless collections, and for each an encryption and a network policy of `collection/*`, which
+    match every collection (each collection copied every matching rule before round 37)."""
+    changes = []
+    for i in range(n):
+        changes.append(change(f"aws_opensearchserverless_collection.c{i}", {"name": f"coll-{i}", "type": "SEARCH"}))
+        encryption = {"Rules": [{"ResourceType": "collection", "Resource": ["collection/*"]}], "AWSOwnedKey": True}
+        network = [{"Rules": [{"ResourceType": "collection", "Resource": ["collection/*"]}], "AllowFromPublic": False}]
+        changes.append(change(f"aws_opensearchserverless_security_policy.e{i}",
+                              {"name": f"enc-{i}", "type": "encryption", "policy": json.dumps(encryption)}))
+        changes.append(change(f"aws_opensearchserverless_security_policy.n{i}",
+                              {"name": f"net-{i}", "type": "network", "policy": json.dumps(network)}))
+    return {"plan.json": plan(changes, [])}
+
+
+def tf_dynamic_ingress(n, out):
+    """One security group whose `dynamic "ingress"` block makes N rules, one per office (a description each), all
+    from 0.0.0.0/0 on port 22: N findings alike but for their paths at the block's one position (each compared with
+    every one kept before it when repeats were dropped, before round 37)."""
+    offices = ", ".join(f'"office-{i}"' for i in range(n))
+    return {"main.tf": (
+        'provider "aws" { region = "us-east-1" }\n'
+        f'locals {{ offices = [{offices}] }}\n'
+        'resource "aws_security_group" "g" {\n  name = "g"\n'
+        '  dynamic "ingress" {\n    for_each = local.offices\n    content {\n'
+        '      description = ingress.value\n      from_port = 22\n      to_port = 22\n      protocol = "tcp"\n'
+        '      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n')}
+
+
+ROUND_37 = {"cfn-condition-chain": cfn_condition_chain, "plan-aoss-wildcard": plan_aoss_wildcard,
+            "tf-dynamic-ingress": tf_dynamic_ingress}
 
 
 ROUND_26 = {"ingress-group-one": ingress_group_one, "ingress-groups": ingress_groups, "tf-kubectl-yaml": tf_kubectl_yaml,

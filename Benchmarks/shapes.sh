@@ -122,6 +122,7 @@ ADVERSARIAL=(
   "tf-workspaces|1000|10000" "tf-sg-rules|1000|10000" "plan-sg-rules|1000|10000" "broken-links|1000|10000"
   "cfn-sg-port-ranges|2000|20000" "pem-headers|10000|100000" "pattern-long-text|100000|1000000"
   "cfn-noecho-loop|1000|10000" "cfn-loops-within|1000|10000"
+  "cfn-condition-chain|100|1000" "plan-aoss-wildcard|1000|10000" "tf-dynamic-ingress|1000|10000"
 )
 [ "${BENCH_SHAPES_QUICK:-0}" = 1 ] && ADVERSARIAL=()
 if [ ${#ADVERSARIAL[@]} -gt 0 ]; then

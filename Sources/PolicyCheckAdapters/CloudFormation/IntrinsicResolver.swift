@@ -21,7 +21,11 @@ struct IntrinsicResolver {
     private let lookups = FindInMapLookups()
     /// For one deployment scenario (`ParameterScenarios`): the value each of these parameters takes, and then an
     /// `!If` whose condition these values decide takes one branch. `nil`: every value a parameter allows, both branches.
-    var assignment: [String: TemplateValue]?
+    var assignment: [String: TemplateValue]? {
+        didSet { conditionTruths = ConditionTruths() }
+    }
+    /// The conditions decided for this `assignment`, shared by the resolver's copies that keep it.
+    var conditionTruths = ConditionTruths()
 
     /// Most alternatives one expression may have before it is judged unknown.
     static let maxAlternatives = 64
