@@ -13,6 +13,8 @@ struct TerraformDataStoreReader {
         /// The key attribute; `nil` for services that take no customer key.
         var kmsKey: [TerraformStep]?
         var publicAccess: String? = nil
+        /// Whether its members name its keys (`Encryption.keyIsMembers`): a global database.
+        var keyIsMembers = false
     }
 
     static let shapes: [String: Shape] = [
@@ -49,9 +51,9 @@ struct TerraformDataStoreReader {
         // unless source_db_cluster_identifier is specified and encrypted"), its keys its member clusters'
         // (`Encryption.keyIsMembers`). Before round 37 none was read: a global database stating encryption off
         // left its members "cannot be verified" and no finding failed.
-        "aws_rds_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
-        "aws_docdb_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
-        "aws_neptune_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil),
+        "aws_rds_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil, keyIsMembers: true),
+        "aws_docdb_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil, keyIsMembers: true),
+        "aws_neptune_global_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: nil, keyIsMembers: true),
         "aws_docdb_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_id"]),
         "aws_neptune_cluster": Shape(kind: .database, atRest: ["storage_encrypted"], kmsKey: ["kms_key_arn"]),
         // A Neptune instance is encrypted by its cluster; its public endpoint is its own: "The public endpoint
@@ -188,6 +190,7 @@ struct TerraformDataStoreReader {
                                   encryption: Encryption(origin: settingOrigin))
             store.rawNode = resource.valuesNode
             store.replacedAt = resource.replacedAt
+            if shape.keyIsMembers { store.encryption.keyIsMembers = true }
             let source = atRestAttribute == nil ? nil : Self.inheritedEncryptionSource(of: resource)
             // Made from another's data: inherited, unless its own flag counts and is stated.
             let inherited = source.flatMap { $0.taken != .all || !Self.isStated(atRestAttribute!) ? $0 : nil }
@@ -274,8 +277,6 @@ struct TerraformDataStoreReader {
                 }
             case "aws_dax_cluster":
                 store.encryption.keyNote = EncryptedElsewhere.daxKeyNote
-            case "aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster":
-                store.encryption.keyIsMembers = true
             case "aws_workspaces_workspace":
                 deployment.dataStores.append(userVolume(of: resource, key: store.encryption.kmsKey))
             case "aws_lightsail_database":
