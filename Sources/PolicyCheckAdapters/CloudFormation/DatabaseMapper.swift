@@ -32,10 +32,9 @@ enum DatabaseMapper: ResourceMapper {
         let isAuroraCluster = context.resource.type == "AWS::RDS::DBCluster"
             && AuroraDefaultEncryption.isAurora(engine: properties.child("Engine").knownText, absentMeansAurora: false)
         let isGlobalMember = isAuroraCluster && !properties.child("GlobalClusterIdentifier").isAbsent
-        // Made new (no source in some branch), is it encrypted by what it states, or by Aurora's default?
-        let ownEncrypted = isServerless
-            || encrypted.bool(worse: false, absentMeans: isAuroraCluster && !isGlobalMember)?.value == .known(true)
-        let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom, ownEncrypted: ownEncrypted)
+        // Made new (no source in some branch), it is encrypted by what it states, or by Aurora's default.
+        let inherited = SwitchedStore.inheritedEncryption(properties, from: inheritedFrom, own: isServerless ? nil : encrypted,
+                                                          absentMeans: isAuroraCluster && !isGlobalMember)
         if isServerless {
             // "For an Aurora Serverless v1 cluster, the cluster volume is always encrypted. You can choose the
             // encryption key, but you can't disable encryption."

@@ -26,8 +26,7 @@ enum SwitchedStore {
                     inheritedFrom sources: [String] = [], into deployment: inout Deployment) {
         var store = DataStore(kind: kind, component: context.component, origin: context.modelOrigin,
                               encryption: Encryption(origin: flag.origin))
-        let inherited = inheritedEncryption(context.properties, from: sources,
-                                            ownEncrypted: flag.bool(worse: false, absentMeans: false)?.value == .known(true))
+        let inherited = inheritedEncryption(context.properties, from: sources, own: flag)
         if let inherited {
             store.encryption.atRest = restoredClusterEncryption(inherited, key: key)
         } else if !flag.isAbsent {
@@ -57,16 +56,57 @@ enum SwitchedStore {
     /// A store made from a snapshot or another store (the first of `sources` that is set) inherits its encryption,
     /// which the template cannot tell: unknown, located at that property. `nil` when none is set.
     ///
-    /// `ownEncrypted`: whether the store's own settings encrypt it when it is made new. Where every source set is
-    /// left unset by a branch (`!If [HasSnap, !Ref Snap, !Ref AWS::NoValue]`), the store is new in that branch and
-    /// judged by its own settings: when they do not encrypt it, `nil`, so it is judged as they state (the worse of
-    /// the two branches). Before round 37 such a store was only "cannot be verified", and a template stating
-    /// `StorageEncrypted: false` beside an optional snapshot passed `--fail-on high` (tester).
-    static func inheritedEncryption(_ properties: PropertyValue, from sources: [String],
-                                    ownEncrypted: Bool = true) -> Located<Fact<Bool>>? {
+    /// `own`: the store's own encryption flag (`absentMeans`: what leaving it out gives a new store). Where every
+    /// source set may be left out (`!If [HasSnap, !Ref Snap, !Ref AWS::NoValue]`), the store is new where none is
+    /// set, and judged by its own flag there: when the flag does not encrypt it, `nil`, so the flag is judged (the
+    /// worse of the branches; tester, round 37: `StorageEncrypted: false` beside an optional snapshot was only
+    /// "cannot be verified"). When one condition's `!If` decides every source (and the flag), the branches are
+    /// paired: the flag counts only where no source is set — AWS's own pattern, `StorageEncrypted: !If [HasSnap,
+    /// !Ref AWS::NoValue, true]`, is encrypted or restored in every deployment, and two sources on the two sides of
+    /// one condition always make the store from one (reviewer, round 37).
+    static func inheritedEncryption(_ properties: PropertyValue, from sources: [String], own flag: PropertyValue? = nil,
+                                    absentMeans: Bool = false) -> Located<Fact<Bool>>? {
         let set = sources.map { properties.child($0) }.filter { !$0.isAbsent }
         guard let source = set.first else { return nil }
-        if !ownEncrypted, set.allSatisfy({ $0.alternatives.contains(where: \.isAbsent) }) { return nil }
-        return Located(.unknown(reason: "the store is made from \(source.name), whose encryption it inherits"), at: source.origin)
+        let inherited = Located(Fact<Bool>.unknown(reason: "the store is made from \(source.name), whose encryption it inherits"),
+                                at: source.origin)
+        guard let flag, set.allSatisfy({ $0.alternatives.contains(where: \.isAbsent) }) else { return inherited }
+        var whereNew = flag.possibleValues
+        let decided = set.map(IfBranches.init)
+        if let condition = decided.first??.condition, decided.allSatisfy({ $0?.condition == condition }) {
+            let sides = [true, false].filter { side in decided.allSatisfy { $0!.values(side).allSatisfy(\.isAbsent) } }
+            if sides.isEmpty { return inherited }
+            if let own = IfBranches(flag), own.condition == condition { whereNew = sides.flatMap(own.values) }
+        }
+        return Self.encrypts(whereNew, absentMeans: absentMeans) ? inherited : nil
+    }
+
+    /// Whether every value turns encryption on (an absent one as `absentMeans`).
+    private static func encrypts(_ values: [TemplateValue], absentMeans: Bool) -> Bool {
+        !values.isEmpty && values.allSatisfy { value in
+            switch value {
+            case .absent: return absentMeans
+            case .bool(let flag): return flag
+            case .string(let text): return text.lowercased() == "true"
+            default: return false
+            }
+        }
+    }
+
+    /// A property written as `!If [Condition, a, b]` (at its top): the condition's name and each branch's values.
+    private struct IfBranches {
+        let condition: String
+        let then: [TemplateValue]
+        let otherwise: [TemplateValue]
+
+        init?(_ property: PropertyValue) {
+            guard let node = property.written, let call = Intrinsic.parse(node), call.function == "Fn::If",
+                  let items = call.argument.items, items.count == 3, let condition = items[0].string else { return nil }
+            self.condition = condition
+            then = property.resolver.resolve(items[1])
+            otherwise = property.resolver.resolve(items[2])
+        }
+
+        func values(_ side: Bool) -> [TemplateValue] { side ? then : otherwise }
     }
 }
