@@ -221,11 +221,19 @@ import Testing
                     after: ["global_cluster_identifier": "d", "engine": "docdb", "storage_encrypted": false])
         plan.change("aws_neptune_global_cluster.on", "aws_neptune_global_cluster",
                     after: ["global_cluster_identifier": "n", "engine": "neptune", "storage_encrypted": true])
+        // Made from a cluster of the plan: stored as that cluster is, judged there (the cluster states it off).
+        plan.change("aws_rds_cluster.source", "aws_rds_cluster",
+                    after: ["engine": "aurora-postgresql", "storage_encrypted": false, "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/k"])
+        plan.change("aws_rds_global_cluster.from_source", "aws_rds_global_cluster", after: ["global_cluster_identifier": "s"],
+                    unknown: ["source_db_cluster_identifier": true])
+        plan.configure("aws_rds_global_cluster.from_source", ["source_db_cluster_identifier":
+            TerraformPlanBuilder.references("aws_rds_cluster.source.arn", "aws_rds_cluster.source")])
         let planFindings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
             .filter { Self.encryptionRules.contains($0.ruleId) }
         let planSummary = Set(planFindings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
         #expect(planSummary == ["MMC-ENC-001 aws_rds_global_cluster.off", "MMC-ENC-001 aws_rds_global_cluster.copied ?",
-                                "MMC-ENC-001 aws_docdb_global_cluster.off"], "\(planSummary)")
+                                "MMC-ENC-001 aws_docdb_global_cluster.off", "MMC-ENC-001 aws_rds_cluster.source",
+                                "MMC-ENC-003 aws_rds_cluster.source"], "\(planSummary)")
         let template = """
             Resources:
               Off: {Type: AWS::RDS::GlobalCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: false}}
@@ -234,11 +242,15 @@ import Testing
               DocOff: {Type: AWS::DocDB::GlobalCluster, Properties: {GlobalClusterIdentifier: d, StorageEncrypted: false}}
               DocCopied: {Type: AWS::DocDB::GlobalCluster, Properties: {SourceDBClusterIdentifier: arn:aws:rds:us-east-1:111122223333:cluster:doc}}
               GraphOn: {Type: AWS::Neptune::GlobalCluster, Properties: {GlobalClusterIdentifier: n, StorageEncrypted: true}}
+              Source: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, StorageEncrypted: false}}
+              FromSource: {Type: AWS::RDS::GlobalCluster, Properties: {SourceDBClusterIdentifier: !GetAtt Source.DBClusterArn}}
+              DocSource: {Type: AWS::DocDB::DBCluster, Properties: {StorageEncrypted: true, KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/k}}
+              DocFromSource: {Type: AWS::DocDB::GlobalCluster, Properties: {SourceDBClusterIdentifier: !Ref DocSource}}
             """
         let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
         let summary = Set(findings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
-        #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?", "MMC-ENC-001 DocOff", "MMC-ENC-001 DocCopied ?"],
-                "\(summary)")
+        #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?", "MMC-ENC-001 DocOff", "MMC-ENC-001 DocCopied ?",
+                            "MMC-ENC-001 Source", "MMC-ENC-003 Source"], "\(summary)")
     }
 
     /// A store made from a snapshot or a source only in some branches (`!If [HasSnap, !Ref Snap, !Ref

@@ -94,6 +94,7 @@ enum DatabaseMapper: ResourceMapper {
         if context.resource.type == "AWS::RDS::GlobalCluster" {
             // Its keys are its member clusters' (`KmsKeyId` of each `AWS::RDS::DBCluster`); it has none.
             store.encryption.keyIsMembers = true
+            if GlobalDatabaseMapper.isMadeFromTemplateCluster(properties) { store.encryptionIsOwn = false }
         } else {
             DatabaseSettings.read(properties, context: context, into: &store)
         }

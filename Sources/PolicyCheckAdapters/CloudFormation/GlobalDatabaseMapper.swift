@@ -18,5 +18,23 @@ enum GlobalDatabaseMapper: ResourceMapper {
                           key: properties.child("KmsKeyId"), inheritedFrom: ["SourceDBClusterIdentifier"],
                           into: &deployment)
         deployment.dataStores[deployment.dataStores.count - 1].encryption.keyIsMembers = true
+        if isMadeFromTemplateCluster(properties) {
+            deployment.dataStores[deployment.dataStores.count - 1].encryptionIsOwn = false
+        }
+    }
+
+    /// The DB cluster types a global database may be made from.
+    static let clusterTypes: Set<String> = ["AWS::RDS::DBCluster", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]
+
+    /// Whether a global database is made, in every alternative, from a DB cluster of the template
+    /// (`SourceDBClusterIdentifier: !GetAtt Cluster.DBClusterArn`): it is stored as that cluster is, whose
+    /// encryption is judged on the cluster, so the global database is not "cannot be verified" on its own (tester,
+    /// round 37; a read replica follows its source likewise).
+    static func isMadeFromTemplateCluster(_ properties: PropertyValue) -> Bool {
+        let source = properties.child("SourceDBClusterIdentifier")
+        return !source.alternatives.isEmpty && source.alternatives.allSatisfy { value in
+            if case .resource(_, let type, _) = value { return clusterTypes.contains(type) }
+            return false
+        }
     }
 }

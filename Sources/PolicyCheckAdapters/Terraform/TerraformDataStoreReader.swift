@@ -94,6 +94,9 @@ struct TerraformDataStoreReader {
     /// The resource types read here.
     static let types = Set(shapes.keys)
 
+    /// The clusters a global database may be made from (`source_db_cluster_identifier`).
+    static let globalSources: Set<String> = ["aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"]
+
     /// Unset, at rest encryption is on for Valkey and off for Redis OSS, the default engine: "When engine is redis,
     /// default is false. When engine is valkey, default is true."
     /// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled)
@@ -204,6 +207,11 @@ struct TerraformDataStoreReader {
                 if let replica = replicaEncryption(of: resource) {
                     store.encryption.atRest = replica.atRest
                     store.encryption.atRestNote = replica.note
+                }
+                // A global database made from a cluster of the input is stored as that cluster is, judged there.
+                if shape.keyIsMembers, input.referenced(by: resource["source_db_cluster_identifier"], of: resource,
+                                                        types: Self.globalSources) != nil {
+                    store.encryptionIsOwn = false
                 }
             } else if let atRestAttribute {
                 // A known flag's origin is the setting's: keep one origin for both (a plan has a store per resource).
