@@ -19,19 +19,21 @@ struct KustomizeRenderer: Sendable {
         let target = InputPath.standardized(source.directory, in: cwd)
         let wrapper = NSTemporaryDirectory() + "policycheck-kustomize-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: wrapper) }
-        let relative = Self.relativePath(from: InputPath.standardized(wrapper, in: cwd), to: target)
+        let relative = InputPath.relative(from: InputPath.standardized(wrapper, in: cwd), to: target)
         let field = asComponent ? "components" : "resources"
         let kustomization = "\(field):\n  - \(Self.quoted(relative))\nbuildMetadata: [originAnnotations]\n"
         if (try? FileManager.default.createDirectory(atPath: wrapper, withIntermediateDirectories: true)) != nil,
            FileManager.default.createFile(atPath: wrapper + "/kustomization.yaml", contents: Data(kustomization.utf8)),
            case .success(let bytes) = tool.run(["kustomize", wrapper]) {
-            return .success(Self.stream(bytes, wrapper: InputPath.standardized(wrapper, in: cwd), cwd: cwd))
+            return .success(Self.stream(bytes, wrapper: InputPath.standardized(wrapper, in: cwd), cwd: cwd,
+                                        spelling: source.directory))
         }
         return tool.run(["kustomize", source.directory]).map { RenderedStream.documents($0) { _ in nil } }
     }
 
-    /// The stream with each object attributed to its origin file, shown relative to the working directory.
-    static func stream(_ bytes: [UInt8], wrapper: String, cwd: String) -> RenderedStream {
+    /// The stream with each object attributed to its origin file, shown as the build's folder is named
+    /// (`spelling`; `InputPath.display(_:foundFrom:cwd:)`).
+    static func stream(_ bytes: [UInt8], wrapper: String, cwd: String, spelling: String) -> RenderedStream {
         RenderedStream.documents(bytes) { lines in
             guard let annotation = lines.firstIndex(where: { $0.contains("config.kubernetes.io/origin:") }),
                   let pathLine = lines[(annotation + 1)...].prefix(3).first(where: {
@@ -39,18 +41,8 @@ struct KustomizeRenderer: Sendable {
                   }) else { return nil }
             let origin = pathLine.trimmingCharacters(in: .whitespaces).dropFirst("path: ".count)
             let absolute = InputPath.standardized(wrapper + "/" + origin, in: cwd)
-            return InputPath.display(absolute)
+            return InputPath.display(absolute, foundFrom: spelling, cwd: cwd)
         }
-    }
-
-    /// `to` relative to the directory `from` (both absolute and standardized).
-    static func relativePath(from: String, to: String) -> String {
-        let base = from.split(separator: "/")
-        let target = to.split(separator: "/")
-        var common = 0
-        while common < base.count && common < target.count && base[common] == target[common] { common += 1 }
-        let ups = Array(repeating: "..", count: base.count - common)
-        return (ups + target[common...].map(String.init)).joined(separator: "/")
     }
 
     /// A YAML double-quoted scalar (a directory name could hold anything).

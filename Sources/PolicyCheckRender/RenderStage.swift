@@ -103,7 +103,8 @@ package struct RenderStage: Sendable {
                     succeeded.insert(position)
                     consumed.record(stream, build: source.displayPath, cwd: cwd)
                     stream.patches = plan.patches(ofBuild: position).map {
-                        RenderedStream.Patch(file: InputPath.display(InputPath.standardized($0.path, in: cwd)), target: $0.target)
+                        RenderedStream.Patch(file: InputPath.display(InputPath.standardized($0.path, in: cwd), foundFrom: source.directory, cwd: cwd),
+                                             target: $0.target)
                     }
                     result = .success(stream)
                 case .failure(.failed(_, let cause)) where unused:
@@ -165,7 +166,8 @@ package struct RenderStage: Sendable {
                 }
             }
         }
-        return Set(files.map { InputPath.display(InputPath.standardized($0, in: cwd)) }).sorted()
+        let spelling = plan.entries[position].source.directory
+        return Set(files.map { InputPath.display(InputPath.standardized($0, in: cwd), foundFrom: spelling, cwd: cwd) }).sorted()
     }
 
     /// Every regular file under a chart's folder (links not followed), sorted: what `helm template` may read.
@@ -174,7 +176,7 @@ package struct RenderStage: Sendable {
         guard let names = FileManager.default.enumerator(atPath: base)?.allObjects as? [String] else { return [] }
         return names.compactMap { name -> String? in
             let path = base + "/" + name
-            return FileKind(path, followingLinks: false) == .regular ? InputPath.display(path) : nil
+            return FileKind(path, followingLinks: false) == .regular ? InputPath.display(path, foundFrom: directory, cwd: cwd) : nil
         }.sorted()
     }
 

@@ -114,12 +114,15 @@ struct CheckedFile: Sendable {
     }
 
     /// An input's path as a deployment's name: standardized (`app1/.`, `app2/../app1` and `./app1/` are all `app1`)
-    /// and shown relative to the working directory when it lies below it.
+    /// and shown relative to the working directory when it lies below it — or, named relatively, outside it too
+    /// (`../app1`): an absolute name made the findings and baselines of `check ../tree` depend on where the checkout
+    /// lives (tester, round 37).
     static func deploymentName(_ path: String, in directory: String) -> String {
         let standardized = InputPath.standardized(path, in: directory)
         if standardized == directory { return "." }
         if standardized.hasPrefix(directory + "/") { return String(standardized.dropFirst(directory.count + 1)) }
-        return standardized
+        if path.hasPrefix("/") { return standardized }
+        return InputPath.relative(from: InputPath.standardized(directory, in: "/"), to: standardized)
     }
 
     /// The findings, leaving none behind (so they are not held twice).

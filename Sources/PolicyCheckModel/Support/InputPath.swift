@@ -51,6 +51,26 @@ package enum InputPath {
         if result.hasPrefix(cwd + "/") { result.removeFirst(cwd.count + 1) }
         return result
     }
+
+    /// A file found from an input (a kustomize build's origin, a patch, a chart's file), given as an absolute,
+    /// standardized path, shown as that input is named: relative to the working directory `cwd` — with `..` when
+    /// outside it — for an input named relatively (`../src/app`), else as `display` shows it. An input named
+    /// `../tree` showed its kustomize-built findings at absolute paths, so a baseline written in one checkout did
+    /// not cover them in another (tester, round 37).
+    package static func display(_ absolute: String, foundFrom spelling: String, cwd: String) -> String {
+        guard !spelling.hasPrefix("/") else { return display(absolute) }
+        return relative(from: standardized(cwd, in: "/"), to: absolute)
+    }
+
+    /// `to` relative to the directory `from` (both absolute and standardized).
+    package static func relative(from: String, to: String) -> String {
+        let base = from.split(separator: "/")
+        let target = to.split(separator: "/")
+        var common = 0
+        while common < base.count && common < target.count && base[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
 }
 
 /// What a path names, from `lstat`/`stat` alone (Foundation's `attributesOfItem` also looks up the owner's and
