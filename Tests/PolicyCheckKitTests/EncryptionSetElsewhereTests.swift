@@ -11,6 +11,11 @@ import Testing
     typealias CFN = CloudFormationTesting
     static let encryptionRules: Set<String> = ["MMC-ENC-001", "MMC-ENC-002", "MMC-ENC-003"]
 
+    /// Each finding as `RULE resource`, with ` ?` when it cannot be verified.
+    static func verdicts(_ findings: [Finding]) -> Set<String> {
+        Set(findings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
+    }
+
     @Test func terraformServerlessV1AndGlobalSecondariesAreNotAskedToEncryptThemselves() throws {
         var plan = TerraformPlanBuilder()
         plan.change("aws_rds_cluster.v1", "aws_rds_cluster", after: ["engine": "aurora-mysql", "engine_mode": "serverless"])
@@ -230,7 +235,7 @@ import Testing
             TerraformPlanBuilder.references("aws_rds_cluster.source.arn", "aws_rds_cluster.source")])
         let planFindings = try TerraformFixture.findings(try TerraformFixture.deployment(json: plan.json))
             .filter { Self.encryptionRules.contains($0.ruleId) }
-        let planSummary = Set(planFindings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
+        let planSummary = Self.verdicts(planFindings)
         #expect(planSummary == ["MMC-ENC-001 aws_rds_global_cluster.off", "MMC-ENC-001 aws_rds_global_cluster.copied ?",
                                 "MMC-ENC-001 aws_docdb_global_cluster.off", "MMC-ENC-001 aws_rds_cluster.source",
                                 "MMC-ENC-003 aws_rds_cluster.source"], "\(planSummary)")
@@ -248,7 +253,7 @@ import Testing
               DocFromSource: {Type: AWS::DocDB::GlobalCluster, Properties: {SourceDBClusterIdentifier: !Ref DocSource}}
             """
         let findings = try CFN.findings(template).filter { Self.encryptionRules.contains($0.ruleId) }
-        let summary = Set(findings.map { "\($0.ruleId) \($0.resource)\($0.cannotVerify ? " ?" : "")" })
+        let summary = Self.verdicts(findings)
         #expect(summary == ["MMC-ENC-001 Off", "MMC-ENC-001 Copied ?", "MMC-ENC-001 DocOff", "MMC-ENC-001 DocCopied ?",
                             "MMC-ENC-001 Source", "MMC-ENC-003 Source"], "\(summary)")
     }

@@ -119,10 +119,7 @@ struct CheckedFile: Sendable {
     /// lives (tester, round 37).
     static func deploymentName(_ path: String, in directory: String) -> String {
         let standardized = InputPath.standardized(path, in: directory)
-        if standardized == directory { return "." }
-        if standardized.hasPrefix(directory + "/") { return String(standardized.dropFirst(directory.count + 1)) }
-        if path.hasPrefix("/") { return standardized }
-        return InputPath.relative(from: InputPath.standardized(directory, in: "/"), to: standardized)
+        return standardized == directory ? "." : InputPath.display(standardized, foundFrom: path, cwd: directory)
     }
 
     /// The findings, leaving none behind (so they are not held twice).

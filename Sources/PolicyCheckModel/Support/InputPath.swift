@@ -58,8 +58,9 @@ package enum InputPath {
     /// `../tree` showed its kustomize-built findings at absolute paths, so a baseline written in one checkout did
     /// not cover them in another (tester, round 37).
     package static func display(_ absolute: String, foundFrom spelling: String, cwd: String) -> String {
-        guard !spelling.hasPrefix("/") else { return display(absolute) }
-        return relative(from: standardized(cwd, in: "/"), to: absolute)
+        let base = standardized(cwd, in: "/")
+        if absolute.hasPrefix(base + "/") { return String(absolute.dropFirst(base.count + 1)) }
+        return spelling.hasPrefix("/") ? absolute : relative(from: base, to: absolute)
     }
 
     /// `to` relative to the directory `from` (both absolute and standardized).
