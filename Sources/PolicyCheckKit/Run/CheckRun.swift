@@ -48,6 +48,11 @@ public struct CheckRun: Sendable {
     public var progress: (@Sendable (_ checked: Int, _ total: Int) -> Void)?
     /// How Helm charts and kustomizations found in directories are rendered.
     public var render = RenderSettings()
+    /// Writes a text report's groups as inputs are checked (`TextReporter.writeGroup`), one at a time and in report
+    /// order, when every input keeps its findings in its own file and no waiver or baseline needs the whole run
+    /// (`GroupStreamer`); the report then holds their counts (`CheckReport.written`), not the findings. A run that
+    /// cannot be streamed calls it never and returns every finding.
+    public var streamsGroups: (@Sendable (ReportGroup) -> Void)?
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {
         self.policy = policy
@@ -66,7 +71,10 @@ public struct CheckRun: Sendable {
         renderSettings.allowOutsideTree = allowOutsideTree
         let rendering = RenderStage(settings: renderSettings, hashInputs: hashInputs).render(found.renderSources)
         let names = OutcomeTable.SharedNames()
-        var results = evaluate(found.inputs, rendering: rendering, stdin: stdin, names: names)
+        let evaluated = evaluate(found.inputs, rendering: rendering, stdin: stdin, names: names,
+                                 discoveryErrors: discoveryErrors)
+        var results = evaluated.results
+        let written = evaluated.written
         let inputs = found.inputs + rendering.rendered.map(\.input)
         var errors = discoveryErrors
         var warnings: [Diagnostic] = []
@@ -147,16 +155,21 @@ public struct CheckRun: Sendable {
         // inline ignore in such a file is stale only if no input's finding used it (an ignore at an Ingress class's
         // parameters covers the findings of the Ingresses reached from other files, not the class file's own).
         let usedIgnores = Set(findings.compactMap { $0.suppression?.kind == .inline ? $0.suppression?.location : nil })
-        report.warnings = Set(warnings).filter { warning in
-            guard InlineSuppressor.isStaleIgnore(warning), let line = warning.location?.line else { return true }
-            return !usedIgnores.contains("\(warning.file):\(line)")
-        }.sorted()
+            .union(written.usedIgnores)
+        report.warnings = Set(warnings).filter { Self.keepsWarning($0, usedIgnores: usedIgnores) }.sorted()
+        report.written = written
         report.keyFileCount = keyFileCount
         report.rules = policy.rules.map(\.rule)
         report.waivers = waivers
         report.inputs = records
         report.keyFiles = keyFiles.keys.sorted().compactMap { keyFiles[$0] }
         return report
+    }
+
+    /// Whether a warning stays: a stale-ignore warning does not where a finding used the ignore.
+    static func keepsWarning(_ warning: Diagnostic, usedIgnores: Set<String>) -> Bool {
+        guard InlineSuppressor.isStaleIgnore(warning), let line = warning.location?.line else { return true }
+        return !usedIgnores.contains("\(warning.file):\(line)")
     }
 
     static func record(_ read: InputReader.Result) -> InputRecord {
@@ -182,7 +195,8 @@ public struct CheckRun: Sendable {
     }
 
     private func evaluate(_ walked: [InputDiscovery.Input], rendering: RenderStage.Outcome, stdin: [UInt8]?,
-                          names: OutcomeTable.SharedNames) -> [CheckedFile] {
+                          names: OutcomeTable.SharedNames,
+                          discoveryErrors: [Diagnostic]) -> (results: [CheckedFile], written: WrittenFindings) {
         // Files a kustomize build consumed are checked as built, and chart files a render holds whole are checked
         // in it, not read raw (that would report them twice).
         let cwd = FileManager.default.currentDirectoryPath
@@ -219,9 +233,10 @@ public struct CheckRun: Sendable {
         configured.options.checkedFiles = Set(pending.filter { $0.skipReason == nil && !$0.isTerraformModule && $0.path != "-" }
             .map { InputPath.key($0.path, in: cwd) })
         // SAM configurations anywhere in the run may deploy any template of it (`template_file = "../infra/t.yaml"`).
-        configured.options.samConfigurations = SAMConfigurations(runFiles: pending.filter { input in
+        let samConfigurationFiles = pending.filter { input in
             input.skipReason == nil && input.path != "-" && SAMConfigNames.names(input.path)
-        }.map { InputPath.standardized($0.path, in: cwd) })
+        }.map { InputPath.standardized($0.path, in: cwd) }
+        configured.options.samConfigurations = SAMConfigurations(runFiles: samConfigurationFiles)
         configured.keyFiles = KeyFileReader(verify: verifyKeys)
         configured.maxFileBytes = maxFileBytes
         configured.hashInputs = hashInputs
@@ -236,6 +251,7 @@ public struct CheckRun: Sendable {
         let builds = renderedInputs.filter { $0.build != nil }
         var renderedClasses: IngressClassCatalog?
         var classStreams: [String: RenderedStream] = [:]
+        var anyClasses = false
         if configured.scansIngressClasses(inputCount: inputs.count) {
             let scanner = configured
             let files = pending
@@ -249,6 +265,7 @@ public struct CheckRun: Sendable {
                 }
             }
             let values = classes.values
+            anyClasses = values.contains { $0 != nil }
             configured.options.ingressClasses = IngressClassCatalog(values.compactMap { $0 })
             renderedClasses = IngressClassCatalog(values.prefix(pending.count).compactMap { $0 })
             for (offset, value) in values.dropFirst(pending.count).enumerated() where value != nil {
@@ -265,6 +282,15 @@ public struct CheckRun: Sendable {
         let progress = self.progress
         let keepsSourceNodes = policy.readsSourceNodes
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
+        // Streamed only where every input's findings are its own file's: a render's are placed in its templates, a
+        // module's in the files it calls, a SAM configuration deploys another file's template, an Ingress class in one
+        // file judges another's Ingresses, and waivers and baselines are applied to the whole run.
+        let streamer = streamsGroups.flatMap { write in
+            renderedInputs.isEmpty && consumed.isEmpty && rendering.unrendered.isEmpty && samConfigurationFiles.isEmpty
+                && !anyClasses && suppressions.waivers == nil && suppressions.baseline == nil
+                && GroupStreamer.canStream(inputs)
+                ? GroupStreamer(inputs: inputs, discoveryErrors: discoveryErrors, failOn: failOn, write: write) : nil
+        }
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
             let rendered = index >= walkedCount ? renderedInputs[index - walkedCount] : nil
@@ -302,14 +328,19 @@ public struct CheckRun: Sendable {
                 }
             }
             checked.nameDeployments()
+            streamer?.finished(&checked, index: index)
             let filled = slots.set(index, checked)
             progress?(filled, inputs.count)
         }
-        forEachInput(inputs.count, work)
+        if let order = streamer?.checkingOrder {
+            forEachInput(order.count) { work(order[$0]) }
+        } else {
+            forEachInput(inputs.count, work)
+        }
         let settled = (consumed + rendering.unrendered).map {
             CheckedFile($0, evaluator: evaluator, context: context, inline: nil, names: names)
         }
-        return slots.values + settled
+        return (slots.values + settled, streamer?.finish() ?? WrittenFindings())
     }
 }
 

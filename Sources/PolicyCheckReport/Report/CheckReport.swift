@@ -21,7 +21,11 @@ public struct CheckReport: Sendable {
     public var deploymentCount: Int
     /// Key files inspected (found in the tree, or named to `keys verify`).
     public var keyFileCount = 0
+    /// The findings the report holds (in report order): all of them, but for those a streamed text report wrote
+    /// as the run went (`written`), which only the text reporter's closing (`TextReporter.writeClosing`) may follow.
     public var findings: [Finding]
+    /// Findings written before the report was assembled: counted, no longer held.
+    public var written = WrittenFindings()
     public var errors: [Diagnostic]
     /// Problems that do not stop the run or change its exit code: inline ignores that matched no finding.
     public var warnings: [Diagnostic] = []
@@ -55,7 +59,7 @@ public struct CheckReport: Sendable {
 
     /// How many findings are at or above the threshold (without collecting them).
     public var failingCount: Int {
-        findings.reduce(0) { $0 + (isFailing($1) ? 1 : 0) }
+        written.failing + findings.reduce(0) { $0 + (isFailing($1) ? 1 : 0) }
     }
 
     /// Whether a finding counts toward the exit code.
@@ -67,7 +71,7 @@ public struct CheckReport: Sendable {
     /// 0 nothing at or above the threshold, 1 findings at or above it, 2 could not check something.
     public var exitCode: Int32 {
         if !errors.isEmpty { return 2 }
-        return findings.contains(where: isFailing) ? 1 : 0
+        return written.failing > 0 || findings.contains(where: isFailing) ? 1 : 0
     }
 
     /// Findings kept visible but not failing (waived, ignored inline, or in the baseline).
@@ -80,7 +84,7 @@ public struct CheckReport: Sendable {
     public var countsBySeverity: [(Severity, Int)] {
         var counts: [Severity: Int] = [:]
         for finding in findings { counts[finding.severity, default: 0] += 1 }
-        return Severity.allCases.reversed().map { ($0, counts[$0] ?? 0) }
+        return Severity.allCases.reversed().map { ($0, (counts[$0] ?? 0) + written.count(of: $0)) }
     }
 }
 

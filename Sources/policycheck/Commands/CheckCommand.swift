@@ -46,10 +46,13 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine.forStandardError()
         if let progress { run.progress = { checked, total in progress.update(checked: checked, total: total) } }
         let stdin = paths.contains("-") ? Console.readStandardInput() : nil
+        let streamed = StreamedTextReport(requests: requests, progressShown: progress != nil,
+                                          writesBaseline: suppressionOptions.writeBaseline != nil)
+        if let streamed { run.streamsGroups = { streamed.write($0) } }
         let report = run.run(paths: paths, stdin: stdin)
         progress?.finish()
         let output = ReportOutput(requests: requests)
-        try output.emit(report)
+        if let streamed { streamed.finish(report) } else { try output.emit(report) }
         try suppressionOptions.finish(report, warningsShown: output.saysWarnings)
         throw ExitCode(report.exitCode)
     }
