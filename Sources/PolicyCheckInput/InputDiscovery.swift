@@ -239,11 +239,15 @@ public struct InputDiscovery: Sendable {
                     input.skipReason = Self.directoryLinkSkip
                     inputs.append(input)
                 default:
-                    continue
+                    if let input = specialFileSkip(path, display: display, name: name, templated: templated) {
+                        inputs.append(input)
+                    }
                 }
             case .other?:
-                // FIFOs, sockets and devices are never opened.
-                continue
+                // FIFOs, sockets and devices are never opened; one named as an input would be is listed as a skip.
+                if let input = specialFileSkip(path, display: display, name: name, templated: templated) {
+                    inputs.append(input)
+                }
             }
         }
     }
@@ -279,6 +283,20 @@ public struct InputDiscovery: Sendable {
         if leavesTree { input.skipReason = "is a symbolic link to a file that " + CheckedTree.refusal }
         return input
     }
+
+    /// A FIFO, socket or device (or a link to one) whose name would make it an input, listed as a skip rather than
+    /// dropped unseen: it is never opened, as reading one could block the run forever (tester, round 38: a walked
+    /// `deploy.yaml` FIFO was in no list while the summary said every file was checked).
+    private func specialFileSkip(_ path: String, display: String, name: String, templated: Bool) -> Input? {
+        guard isIncluded(display, name: name),
+              templated ? KeyFileName.marksKeyMaterial(name) : Self.isCandidate(name) else { return nil }
+        var input = Input(path: path, displayPath: display, isExplicit: false)
+        input.skipReason = Self.specialFileSkipReason
+        return input
+    }
+
+    static let specialFileSkipReason = "not a regular file: a FIFO, socket or device is never opened (reading one "
+        + "could block forever); name a regular file"
 
     /// Whether a file's name makes it an input: a manifest ending, or a name that marks key material (an ending such
     /// as `.pem` or an OpenSSH key name such as `id_rsa`, in any case, after leading dots). Other files are inputs only
