@@ -105,20 +105,40 @@ final class GroupStreamer: Sendable {
     /// order and its warnings said once.
     private static func groups(of checked: CheckedFile) -> [ReportGroup] {
         let own = checked.input.displayPath
-        var byFile: [String: ReportGroup] = [own: ReportGroup(file: own)]
-        for error in checked.errors { byFile[error.file, default: ReportGroup(file: error.file)].diagnostics.append(error) }
+        var ownGroup = ReportGroup(file: own)
+        var others: [String: ReportGroup] = [:]
+        func add(_ diagnostic: Diagnostic) {
+            if diagnostic.file == own {
+                ownGroup.diagnostics.append(diagnostic)
+            } else {
+                others[diagnostic.file, default: ReportGroup(file: diagnostic.file)].diagnostics.append(diagnostic)
+            }
+        }
+        checked.errors.forEach(add)
         var usedIgnores: Set<String> = []
+        // Usually every finding is in the input's own file: the list is taken whole, not regrouped finding by finding.
+        if checked.findings.allSatisfy({ $0.file == own }) {
+            ownGroup.findings = checked.findings
+        } else {
+            for finding in checked.findings {
+                if finding.file == own {
+                    ownGroup.findings.append(finding)
+                } else {
+                    others[finding.file, default: ReportGroup(file: finding.file)].findings.append(finding)
+                }
+            }
+        }
         for finding in checked.findings {
-            byFile[finding.file, default: ReportGroup(file: finding.file)].findings.append(finding)
             if let suppression = finding.suppression, suppression.kind == .inline, let location = suppression.location {
                 usedIgnores.insert(location)
             }
         }
-        for warning in Set(checked.warnings) where CheckRun.keepsWarning(warning, usedIgnores: usedIgnores) {
-            byFile[warning.file, default: ReportGroup(file: warning.file)].diagnostics.append(warning)
+        for warning in Set(checked.warnings) where CheckRun.keepsWarning(warning, usedIgnores: usedIgnores) { add(warning) }
+        ownGroup.findings.sortForReport()
+        return [ownGroup] + others.keys.sorted().map { file in
+            var group = others[file]!
+            group.findings.sortForReport()
+            return group
         }
-        for file in byFile.keys { byFile[file]!.findings.sortForReport() }
-        let others = byFile.keys.filter { $0 != own }.sorted()
-        return [byFile[own]!] + others.map { byFile[$0]! }
     }
 }
