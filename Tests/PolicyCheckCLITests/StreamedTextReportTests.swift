@@ -5,6 +5,7 @@ import Testing
 /// The text report on standard output is written file by file as inputs are checked (`StreamedTextReport`); the
 /// same report to a file is assembled whole. The two must be the same bytes, with the same exit code, whatever the
 /// tree holds: streamed groups, groups a run cannot stream (modules, renders, Ingress classes of other files, waivers),
+/// a baseline applied file by file,
 /// errors of discovery and of reading, skips, inline ignores and their stale warnings.
 @Suite struct StreamedTextReportTests {
     typealias CLI = PolicyCheckProcess
@@ -63,5 +64,19 @@ import Testing
         #expect(checked.status == 0, "\(checked.stdout)")
         #expect(checked.stdout.contains("(in baseline"))
         #expect(!checked.stdout.contains("FAIL"))
+    }
+
+    @Test func aReportCheckedAgainstABaselineIsTheReportWrittenWhole() throws {
+        let directory = try CLI.temporaryDirectory()
+        let baseline = directory.appendingPathComponent("baseline.json").path
+        let file = directory.appendingPathComponent("report.txt").path
+        // Part of the run is recorded: its findings are "in baseline", the rest still fail.
+        _ = try CLI.run(["check", "samples/violations", "--now", "2026-11-29", "--write-baseline", baseline])
+        let options = ["--now", "2026-11-29", "--baseline", baseline, "--jobs", "2"]
+        let streamed = try CLI.run(["check", "samples"] + options)
+        let whole = try CLI.run(["check", "samples"] + options + ["--format", "text=\(file)"])
+        #expect(streamed.status == 1 && whole.status == 1, "\(streamed.stderr)")
+        #expect(streamed.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        #expect(streamed.stdout.contains("(in baseline"))
     }
 }

@@ -49,7 +49,7 @@ public struct CheckRun: Sendable {
     /// How Helm charts and kustomizations found in directories are rendered.
     public var render = RenderSettings()
     /// Writes a text report's groups as inputs are checked (`TextReporter.writeGroup`), one at a time and in report
-    /// order, when every input keeps its findings in its own file and no waiver or baseline needs the whole run
+    /// order, when every input keeps its findings in its own file and no waiver file needs the whole run
     /// (`GroupStreamer`); the report then holds their counts (`CheckReport.written`), not the findings. A run that
     /// cannot be streamed calls it never and returns every finding.
     public var streamsGroups: (@Sendable (ReportGroup) -> Void)?
@@ -284,12 +284,13 @@ public struct CheckRun: Sendable {
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         // Streamed only where every input's findings are its own file's: a render's are placed in its templates, a
         // module's in the files it calls, a SAM configuration deploys another file's template, an Ingress class in one
-        // file judges another's Ingresses, and waivers and baselines are applied to the whole run.
+        // file judges another's Ingresses, and waivers are applied to the whole run (each waiver's use is counted over
+        // it). A baseline is applied per finding, so the streamer applies it.
         let streamer = streamsGroups.flatMap { write in
             renderedInputs.isEmpty && consumed.isEmpty && rendering.unrendered.isEmpty && samConfigurationFiles.isEmpty
-                && !anyClasses && suppressions.waivers == nil && suppressions.baseline == nil
-                && GroupStreamer.canStream(inputs)
-                ? GroupStreamer(inputs: inputs, discoveryErrors: discoveryErrors, failOn: failOn, write: write) : nil
+                && !anyClasses && suppressions.waivers == nil && GroupStreamer.canStream(inputs)
+                ? GroupStreamer(inputs: inputs, discoveryErrors: discoveryErrors, failOn: failOn,
+                                baseline: suppressions.baseline, write: write) : nil
         }
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]

@@ -29,13 +29,14 @@ final class GroupStreamer: Sendable {
     private let places: [Place]
     private let placeOfInput: [Int: Int]
     private let failOn: Severity?
+    private let baseline: (file: Baseline, known: Set<String>)?
     private let write: @Sendable (ReportGroup) -> Void
     private let state = Mutex(State())
 
     /// Inputs by index, in the order their groups are written.
     let checkingOrder: [Int]
 
-    init(inputs: [InputDiscovery.Input], discoveryErrors: [Diagnostic], failOn: Severity?,
+    init(inputs: [InputDiscovery.Input], discoveryErrors: [Diagnostic], failOn: Severity?, baseline: Baseline?,
          write: @escaping @Sendable (ReportGroup) -> Void) {
         var errorsByFile: [String: [Diagnostic]] = [:]
         for error in discoveryErrors { errorsByFile[error.file, default: []].append(error) }
@@ -51,6 +52,7 @@ final class GroupStreamer: Sendable {
         self.placeOfInput = placeOfInput
         checkingOrder = places.compactMap(\.input)
         self.failOn = failOn
+        self.baseline = baseline.map { ($0, $0.knownFingerprints) }
         self.write = write
     }
 
@@ -63,8 +65,13 @@ final class GroupStreamer: Sendable {
     }
 
     /// Takes a checked input's findings (leaving its errors and warnings, which the report counts) and writes every
-    /// group now due.
+    /// group now due. The baseline is applied here, finding by finding as the whole run applies it, and its warnings
+    /// (recorded findings it cannot cover) join the input's own.
     func finished(_ checked: inout CheckedFile, index: Int) {
+        if let (file, known) = baseline {
+            file.apply(to: &checked.findings, known: known)
+            checked.warnings += file.uncoveredWithheld(in: checked.findings, known: known)
+        }
         let groups = Self.groups(of: checked)
         checked.findings = []
         state.withLock { state in

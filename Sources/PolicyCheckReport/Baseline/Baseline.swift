@@ -66,7 +66,16 @@ public struct Baseline: Sendable {
     /// default spells it) would stay "in baseline". Such a finding is waived by rule and resource instead.
     @discardableResult
     public func apply(to findings: inout [Finding]) -> Int {
-        let known = Set(entries.map(\.fingerprint))
+        apply(to: &findings, known: knownFingerprints)
+    }
+
+    /// The recorded fingerprints, for `apply(to:known:)` and `uncoveredWithheld(in:known:)` on a run's files one by
+    /// one (built once per run, not per file).
+    public var knownFingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
+
+    /// `apply(to:)` with the recorded fingerprints given.
+    @discardableResult
+    public func apply(to findings: inout [Finding], known: Set<String>) -> Int {
         var count = 0
         for index in findings.indices where findings[index].suppression == nil && !findings[index].valueIsWithheld
             && records(findings[index], in: known) {
@@ -80,8 +89,12 @@ public struct Baseline: Sendable {
     /// Findings the baseline records that it does not cover because their value is withheld as sensitive (`apply`),
     /// each said as a warning at its place, so a recorded finding that still fails is explained.
     public func uncoveredWithheld(in findings: [Finding]) -> [Diagnostic] {
-        let known = Set(entries.map(\.fingerprint))
-        return findings.filter { $0.suppression == nil && $0.valueIsWithheld && records($0, in: known) }.map {
+        uncoveredWithheld(in: findings, known: knownFingerprints)
+    }
+
+    /// `uncoveredWithheld(in:)` with the recorded fingerprints given.
+    public func uncoveredWithheld(in findings: [Finding], known: Set<String>) -> [Diagnostic] {
+        findings.filter { $0.suppression == nil && $0.valueIsWithheld && records($0, in: known) }.map {
             Diagnostic(file: $0.file, location: SourceLocation(line: $0.line, column: $0.column),
                        message: "\($0.ruleId) on \($0.resource) is recorded in the baseline \(source), but its value is "
                            + "withheld as sensitive, so the baseline cannot show it unchanged and does not cover it; "
