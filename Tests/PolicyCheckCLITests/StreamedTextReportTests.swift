@@ -31,20 +31,21 @@ import Testing
         #expect(!streamed.stdout.isEmpty)
     }
 
-    @Test func aWaiverFileGivesTheSameBytesUnstreamed() throws {
+    @Test func aReportWithWaiversIsTheReportWrittenWhole() throws {
+        let waiver = { (rule: String, resource: String) in """
+              - rule: \(rule)
+                resource: \(resource)
+                reason: accepted for the test
+                requestedBy: alice@example.com
+                approvedBy: bob@example.com
+                approvedOn: 2026-06-01
+                expires: 2027-01-31
+            """ }
+        // One waiver in use, one stale (said on standard error).
         let directory = try CLI.directory(with: [
-            "waivers.yaml": """
-                apiVersion: policycheck/v1
-                kind: Waivers
-                waivers:
-                  - rule: MMC-NET-001
-                    resource: AdminSecurityGroup
-                    reason: accepted for the test
-                    requestedBy: alice@example.com
-                    approvedBy: bob@example.com
-                    approvedOn: 2026-06-01
-                    expires: 2027-01-31
-                """,
+            "waivers.yaml": "apiVersion: policycheck/v1\nkind: Waivers\nwaivers:\n"
+                + [waiver("MMC-NET-001", "AdminSecurityGroup"), waiver("MMC-ENC-001", "no-such-resource")]
+                    .joined(separator: "\n"),
         ])
         let file = directory.appendingPathComponent("report.txt").path
         let options = ["--now", "2026-11-29", "--waivers", directory.appendingPathComponent("waivers.yaml").path]
@@ -53,6 +54,9 @@ import Testing
         #expect(streamed.status == whole.status, "\(streamed.stderr)")
         #expect(streamed.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
         #expect(streamed.stdout.contains("(waived: accepted for the test"))
+        // (Written to a file, the report leaves its summary on standard error too.)
+        #expect(streamed.stderr.contains("stale waiver (rule 'MMC-ENC-001', resource 'no-such-resource')"))
+        #expect(whole.stderr.hasSuffix(streamed.stderr))
     }
 
     @Test func aBaselineRecordedFromARunThatCouldStreamCoversEveryFinding() throws {

@@ -5,8 +5,8 @@ import Synchronization
 import Testing
 
 /// A run whose every input keeps its findings in its own file hands each file's group to `streamsGroups` as soon as
-/// the groups before it are written, and holds only their counts; a run that needs the whole of its findings (a
-/// waiver file, a Terraform module) never calls it and returns them all.
+/// the groups before it are written, and holds only their counts, with waivers and a baseline applied file by file;
+/// a run whose findings may lie in other files (a Terraform module) never calls it and returns them all.
 @Suite struct GroupStreamingTests {
     private func run(_ paths: [String], waivers: WaiverFile? = nil, baseline: Baseline? = nil, streamed: Bool)
         -> (report: CheckReport, groups: [ReportGroup]) {
@@ -35,11 +35,41 @@ import Testing
         #expect(report.countsBySeverity.map(\.1) == whole.countsBySeverity.map(\.1))
     }
 
-    @Test func aWaiverFileKeepsEveryFindingForTheWholeRun() {
-        let waivers = WaiverFile(path: "waivers.yaml", sha256: "", waivers: [])
-        let (report, groups) = run(["samples/violations"], waivers: waivers, streamed: true)
-        #expect(groups.isEmpty)
-        #expect(!report.findings.isEmpty && report.written.count == 0)
+    @Test func aWaiverFileIsAppliedToEachFileAndItsUseCountedOverTheRun() throws {
+        let whole = run(["samples"], streamed: false).report
+        let resources = Array(Set(whole.findings.filter { $0.ruleId == "MMC-NET-001" }.map(\.resource))).sorted()
+        #expect(resources.count >= 2)
+        let text = """
+            apiVersion: policycheck/v1
+            kind: Waivers
+            waivers:
+            \(resources.map { """
+              - rule: MMC-NET-001
+                resource: "\($0)"
+                reason: accepted for the test
+                requestedBy: alice@example.com
+                approvedBy: bob@example.com
+                approvedOn: 2026-06-01
+                expires: 2027-01-31
+            """ }.joined(separator: "\n"))
+              - rule: MMC-ENC-001
+                resource: no-such-resource
+                reason: stale
+                requestedBy: alice@example.com
+                approvedBy: bob@example.com
+                approvedOn: 2026-06-01
+                expires: 2027-01-31
+            """
+        let waivers = try WaiverFile.parse(bytes: Array(text.utf8), path: "waivers.yaml",
+                                           ruleIds: Fixture.defaultPolicy.rules.map(\.rule.id))
+        let waived = run(["samples"], waivers: waivers, streamed: false).report
+        let (report, groups) = run(["samples"], waivers: waivers, streamed: true)
+        #expect(!groups.isEmpty && report.findings.isEmpty)
+        #expect(groups.flatMap(\.findings) == waived.findings)
+        #expect(report.suppressedCount == waived.suppressedCount && report.suppressedCount >= 2)
+        #expect(report.waivers.map(\.state) == waived.waivers.map(\.state))
+        #expect(report.waivers.map(\.matched) == waived.waivers.map(\.matched))
+        #expect(report.waivers.last?.state == .stale)
     }
 
     @Test func aTerraformModuleKeepsEveryFindingForTheWholeRun() {

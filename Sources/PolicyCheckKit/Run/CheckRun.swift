@@ -49,8 +49,7 @@ public struct CheckRun: Sendable {
     /// How Helm charts and kustomizations found in directories are rendered.
     public var render = RenderSettings()
     /// Writes a text report's groups as inputs are checked (`TextReporter.writeGroup`), one at a time and in report
-    /// order, when every input keeps its findings in its own file and no waiver file needs the whole run
-    /// (`GroupStreamer`); the report then holds their counts (`CheckReport.written`), not the findings. A run that
+    /// order, when every input keeps its findings in its own file (`GroupStreamer`); the report then holds their counts (`CheckReport.written`), not the findings. A run that
     /// cannot be streamed calls it never and returns every finding.
     public var streamsGroups: (@Sendable (ReportGroup) -> Void)?
 
@@ -136,8 +135,10 @@ public struct CheckRun: Sendable {
         }
         var waivers: [WaiverStatus] = []
         if let waiverFile = suppressions.waivers {
-            waivers = WaiverApplication.apply(waiverFile, to: &findings, at: now, expiringAt: expiryTime,
-                                              inForceAt: inForceTime)
+            // A streamed run's applier has judged the findings written already and counted each waiver's use.
+            var applier = evaluated.waivers ?? waiverApplier(waiverFile)
+            applier.apply(to: &findings)
+            waivers = applier.statuses
         }
         if let baseline = suppressions.baseline {
             baseline.apply(to: &findings)
@@ -164,6 +165,11 @@ public struct CheckRun: Sendable {
         report.inputs = records
         report.keyFiles = keyFiles.keys.sorted().compactMap { keyFiles[$0] }
         return report
+    }
+
+    /// The waiver file as this run applies it, at its evaluation, expiry and in-force times.
+    func waiverApplier(_ file: WaiverFile) -> WaiverApplier {
+        WaiverApplier(file, at: now, expiringAt: expiryTime, inForceAt: inForceTime)
     }
 
     /// Whether a warning stays: a stale-ignore warning does not where a finding used the ignore.
@@ -196,7 +202,8 @@ public struct CheckRun: Sendable {
 
     private func evaluate(_ walked: [InputDiscovery.Input], rendering: RenderStage.Outcome, stdin: [UInt8]?,
                           names: OutcomeTable.SharedNames,
-                          discoveryErrors: [Diagnostic]) -> (results: [CheckedFile], written: WrittenFindings) {
+                          discoveryErrors: [Diagnostic])
+        -> (results: [CheckedFile], written: WrittenFindings, waivers: WaiverApplier?) {
         // Files a kustomize build consumed are checked as built, and chart files a render holds whole are checked
         // in it, not read raw (that would report them twice).
         let cwd = FileManager.default.currentDirectoryPath
@@ -284,13 +291,13 @@ public struct CheckRun: Sendable {
         let slots = ResultSlots<CheckedFile>(count: inputs.count)
         // Streamed only where every input's findings are its own file's: a render's are placed in its templates, a
         // module's in the files it calls, a SAM configuration deploys another file's template, an Ingress class in one
-        // file judges another's Ingresses, and waivers are applied to the whole run (each waiver's use is counted over
-        // it). A baseline is applied per finding, so the streamer applies it.
+        // file judges another's Ingresses. Waivers and a baseline judge each finding alone: the streamer applies them.
         let streamer = streamsGroups.flatMap { write in
             renderedInputs.isEmpty && consumed.isEmpty && rendering.unrendered.isEmpty && samConfigurationFiles.isEmpty
-                && !anyClasses && suppressions.waivers == nil && GroupStreamer.canStream(inputs)
+                && !anyClasses && GroupStreamer.canStream(inputs)
                 ? GroupStreamer(inputs: inputs, discoveryErrors: discoveryErrors, failOn: failOn,
-                                baseline: suppressions.baseline, write: write) : nil
+                                waivers: suppressions.waivers.map(waiverApplier), baseline: suppressions.baseline,
+                                write: write) : nil
         }
         let work: @Sendable (Int) -> Void = { index in
             let input = inputs[index]
@@ -341,7 +348,8 @@ public struct CheckRun: Sendable {
         let settled = (consumed + rendering.unrendered).map {
             CheckedFile($0, evaluator: evaluator, context: context, inline: nil, names: names)
         }
-        return (slots.values + settled, streamer?.finish() ?? WrittenFindings())
+        let streamed = streamer?.finish()
+        return (slots.values + settled, streamed?.written ?? WrittenFindings(), streamed?.waivers)
     }
 }
 

@@ -24,6 +24,8 @@ final class GroupStreamer: Sendable {
         var next = 0
         var finished: [Int: [ReportGroup]] = [:]
         var written = WrittenFindings()
+        /// The run's waiver file, applied to each input's findings as it finishes.
+        var waivers: WaiverApplier?
     }
 
     private let places: [Place]
@@ -31,13 +33,14 @@ final class GroupStreamer: Sendable {
     private let failOn: Severity?
     private let baseline: (file: Baseline, known: Set<String>)?
     private let write: @Sendable (ReportGroup) -> Void
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Inputs by index, in the order their groups are written.
     let checkingOrder: [Int]
 
-    init(inputs: [InputDiscovery.Input], discoveryErrors: [Diagnostic], failOn: Severity?, baseline: Baseline?,
-         write: @escaping @Sendable (ReportGroup) -> Void) {
+    init(inputs: [InputDiscovery.Input], discoveryErrors: [Diagnostic], failOn: Severity?, waivers: WaiverApplier?,
+         baseline: Baseline?, write: @escaping @Sendable (ReportGroup) -> Void) {
+        state = Mutex(State(waivers: waivers))
         var errorsByFile: [String: [Diagnostic]] = [:]
         for error in discoveryErrors { errorsByFile[error.file, default: []].append(error) }
         var places = inputs.indices.map { index in
@@ -65,9 +68,12 @@ final class GroupStreamer: Sendable {
     }
 
     /// Takes a checked input's findings (leaving its errors and warnings, which the report counts) and writes every
-    /// group now due. The baseline is applied here, finding by finding as the whole run applies it, and its warnings
-    /// (recorded findings it cannot cover) join the input's own.
+    /// group now due. The waiver file and the baseline are applied here, finding by finding as the whole run applies
+    /// them (waivers first), and the baseline's warnings (recorded findings it cannot cover) join the input's own.
     func finished(_ checked: inout CheckedFile, index: Int) {
+        state.withLock { state in
+            if state.waivers != nil { state.waivers!.apply(to: &checked.findings) }
+        }
         if let (file, known) = baseline {
             file.apply(to: &checked.findings, known: known)
             checked.warnings += file.uncoveredWithheld(in: checked.findings, known: known)
@@ -100,11 +106,11 @@ final class GroupStreamer: Sendable {
         }
     }
 
-    /// What was written; every place must have been.
-    func finish() -> WrittenFindings {
+    /// What was written, and the waivers as applied to it; every place must have been written.
+    func finish() -> (written: WrittenFindings, waivers: WaiverApplier?) {
         state.withLock { state in
             precondition(state.next == places.count, "a streamed report's group was never written")
-            return state.written
+            return (state.written, state.waivers)
         }
     }
 
