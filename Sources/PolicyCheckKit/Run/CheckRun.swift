@@ -49,8 +49,9 @@ public struct CheckRun: Sendable {
     /// How Helm charts and kustomizations found in directories are rendered.
     public var render = RenderSettings()
     /// Writes a text report's groups as inputs are checked (`TextReporter.writeGroup`), one at a time and in report
-    /// order, when every input keeps its findings in its own file (`GroupStreamer`); the report then holds their counts (`CheckReport.written`), not the findings. A run that
-    /// cannot be streamed calls it never and returns every finding.
+    /// order, when every input keeps its findings in its own file (`GroupStreamer`); the report then holds their
+    /// counts (`CheckReport.written`), not the findings. A run that cannot be streamed never calls it and returns
+    /// every finding.
     public var streamsGroups: (@Sendable (ReportGroup) -> Void)?
 
     public init(policy: CompiledPolicy, now: Timestamp, failOn: Severity?, toolVersion: String) {

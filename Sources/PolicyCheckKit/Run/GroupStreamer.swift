@@ -146,7 +146,9 @@ final class GroupStreamer: Sendable {
                 usedIgnores.insert(location)
             }
         }
-        for warning in Set(checked.warnings) where CheckRun.keepsWarning(warning, usedIgnores: usedIgnores) { add(warning) }
+        for warning in Set(checked.warnings) where CheckRun.keepsWarning(warning, usedIgnores: usedIgnores) {
+            add(warning)
+        }
         ownGroup.findings.sortForReport()
         return [ownGroup] + others.keys.sorted().map { file in
             var group = others[file]!

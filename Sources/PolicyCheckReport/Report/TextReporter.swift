@@ -111,7 +111,8 @@ public struct TextReporter: Reporter {
             deployments += ", \(report.keyFileCount) key file\(report.keyFileCount == 1 ? "" : "s")"
         }
         let count = report.findingCount
-        let findings = count == 0 ? "no findings" : "\(count) finding\(count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
+        let findings = count == 0
+            ? "no findings" : "\(count) finding\(count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
         var errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
         if !report.warnings.isEmpty { errors += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
         let suppressedCount = report.suppressedCount
