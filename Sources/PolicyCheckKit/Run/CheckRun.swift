@@ -156,7 +156,7 @@ public struct CheckRun: Sendable {
         // A warning about a file several inputs share (a local module two root modules call) is said once, and an
         // inline ignore in such a file is stale only if no input's finding used it (an ignore at an Ingress class's
         // parameters covers the findings of the Ingresses reached from other files, not the class file's own).
-        let usedIgnores = Set(findings.compactMap { $0.suppression?.kind == .inline ? $0.suppression?.location : nil })
+        let usedIgnores = Set(findings.compactMap(\.inlineIgnoreLocation))
             .union(written.usedIgnores)
         report.warnings = Set(warnings).filter { Self.keepsWarning($0, usedIgnores: usedIgnores) }.sorted()
         report.written = written

@@ -128,7 +128,6 @@ final class GroupStreamer: Sendable {
             }
         }
         checked.errors.forEach(add)
-        var usedIgnores: Set<String> = []
         // Usually every finding is in the input's own file: the list is taken whole, not regrouped finding by finding.
         if checked.findings.allSatisfy({ $0.file == own }) {
             ownGroup.findings = checked.findings
@@ -141,11 +140,7 @@ final class GroupStreamer: Sendable {
                 }
             }
         }
-        for finding in checked.findings {
-            if let suppression = finding.suppression, suppression.kind == .inline, let location = suppression.location {
-                usedIgnores.insert(location)
-            }
-        }
+        let usedIgnores = Set(checked.findings.compactMap(\.inlineIgnoreLocation))
         for warning in Set(checked.warnings) where CheckRun.keepsWarning(warning, usedIgnores: usedIgnores) {
             add(warning)
         }

@@ -169,6 +169,9 @@ public struct Finding: Sendable, Hashable {
     /// Whether the finding counts toward the exit code.
     public var isSuppressed: Bool { suppression != nil }
 
+    /// Where the inline ignore that suppressed the finding is (`file:line`), if one did: that ignore is not stale.
+    public var inlineIgnoreLocation: String? { suppression?.kind == .inline ? suppression?.location : nil }
+
     /// The resource as reports name it: `module.db.aws_s3_bucket.data via app2` for a finding that names its
     /// deployment.
     public var resourceLabel: String { deployment.map { "\(resource) via \($0)" } ?? resource }

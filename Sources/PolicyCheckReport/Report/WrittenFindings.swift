@@ -21,9 +21,9 @@ public struct WrittenFindings: Sendable {
     /// Counts a written finding.
     public mutating func add(_ finding: Finding, failOn: Severity?) {
         bySeverity[Severity.allCases.firstIndex(of: finding.severity)!] += 1
-        if let suppression = finding.suppression {
+        if finding.isSuppressed {
             suppressed += 1
-            if suppression.kind == .inline, let location = suppression.location { usedIgnores.insert(location) }
+            if let location = finding.inlineIgnoreLocation { usedIgnores.insert(location) }
         } else if let failOn, finding.severity >= failOn {
             failing += 1
         }
